@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One build for both hosts: out/main + out/preload for Electron, out/renderer for Electron and the web host.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+    },
+  },
+  preload: {
+    // A sandboxed renderer cannot load an ESM preload: emit CommonJS.
+    build: {
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { rollupOptions: { input: resolve('renderer/index.html') }, chunkSizeWarningLimit: 4000 },
+  },
+});

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { protocol } from 'electron';
+import { APP_SCHEME, CSP } from './security';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+
+/** Must run before app ready: app:// behaves like a secure standard origin (not file://). */
+export function registerSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer from app://zwgk/ with the CSP header; unknown paths get index.html. */
+export function serveRenderer(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { BACKUP_KIND_LABELS } from '../../shared/domain/backup';
+import { createBackup, listBackups } from '../db/backup';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { openDatabase, schemaVersionOf } from '../db/open';
+import { DatabaseTooNewError } from '../db/errors';
+import { resolveDbPath } from '../services/paths';
+import { writeFileAtomic } from '../services/write-file';
+import { appStatus } from '../services/foundation-handlers';
+import { openCliWorkstation } from './workstation';
+import { flag, type CliCommand } from './types';
+
+export const foundationCommands: Record<string, CliCommand> = {
+  info: {
+    usage: 'info [--db <文件>]',
+    summary: '显示单位、数据版本、记录数和备份情况',
+    async run(args) {
+      const ws = openCliWorkstation(args);
+      const status = await appStatus(ws);
+      const lines = [`数据文件：${ws.dbPath}`];
+      if (!ws.ready) throw ws.failure!.error;
+      const ctx = ws.context();
+      lines.push(`单位：${status.bureau?.fullName ?? '（尚未设置）'}`, `工作年度：${status.year ?? '（尚未设置）'}`,
+        `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`);
+      const tables = ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+      const counts = tables.map((t) => `${t.name} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n}`);
+      lines.push(`记录数：${counts.join('，')}`);
+      const backups = listBackups(ws.backupDir);
+      lines.push(`备份：${backups.length} 个，位于 ${ws.backupDir}`);
+      if (backups[0]) lines.push(`最近备份：${backups[0].createdAt}（${BACKUP_KIND_LABELS[backups[0].kind]}）${backups[0].fileName}`);
+      process.stdout.write(lines.join('\n') + '\n');
+      ws.close();
+      return 0;
+    },
+  },
+  check: {
+    usage: 'check [--db <文件>]',
+    summary: '完整性检查与数据版本检查，有问题时退出码为 1',
+    async run(args) {
+      // Read-only: a check must not migrate or back up the file it is checking.
+      const file = resolveDbPath(flag(args, 'db'));
+      if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}`);
+      const db = openDatabase(file, { readonly: true });
+      const v = schemaVersionOf(db);
+      db.close();
+      if (v > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(file, v, LATEST_SCHEMA_VERSION);
+      const note = v < LATEST_SCHEMA_VERSION ? '，下次启动程序时会自动升级' : '';
+      process.stdout.write(`数据文件：${file}\n完整性检查：通过\n数据版本：${v}（本程序支持到 ${LATEST_SCHEMA_VERSION}${note}）\n`);
+      return 0;
+    },
+  },
+  backup: {
+    usage: 'backup --out <文件> [--db <文件>]',
+    summary: '把数据完整备份到指定文件（经校验）',
+    async run(args) {
+      const out = flag(args, 'out');
+      if (!out) throw new AppError(ErrorCode.VALIDATION, '请用 --out 指定备份文件保存位置。');
+      const ws = openCliWorkstation(args);
+      if (!ws.ready) throw ws.failure!.error;
+      const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-backup-'));
+      try {
+        const info = createBackup(ws.context().raw, tmpDir, 'manual', LATEST_SCHEMA_VERSION);
+        writeFileAtomic(path.resolve(out), fs.readFileSync(path.join(tmpDir, info.fileName)));
+      } finally {
+        fs.rmSync(tmpDir, { recursive: true, force: true });
+        ws.close();
+      }
+      process.stdout.write(`已备份到：${path.resolve(out)}\n`);
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'restore <备份文件> [--db <文件>]',
+    summary: '校验备份文件后用它替换当前数据（先自动备份当前数据）',
+    async run(args) {
+      const source = args.positional[0];
+      if (!source) throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
+      const ws = openCliWorkstation(args);
+      ws.restoreFrom(source);
+      if (!ws.ready) throw ws.failure!.error;
+      process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
+      ws.close();
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,4 @@
+import type { CliCommand } from './types';
+
+// Commands of this area; see foundation.ts for the pattern.
+export const teamCommands: Record<string, CliCommand> = {};

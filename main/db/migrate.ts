@@ -1,0 +1,49 @@
+import type { RawDb } from './open';
+import { schemaVersionOf } from './open';
+import { DatabaseDamagedError, DatabaseTooNewError, MigrationFailedError } from './errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  backupPath: string | null;
+}
+
+/**
+ * Brings the file up to the latest schema: one transaction per migration with the user_version bump inside it
+ * (kysely's Migrator does not wrap DDL in a transaction on SQLite). An existing file gets a verified backup first;
+ * a file from a newer program is refused untouched.
+ */
+export function migrateDatabase(
+  db: RawDb,
+  file: string,
+  makeBackup: () => string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrateResult {
+  const latest = migrations[migrations.length - 1].version;
+  const from = schemaVersionOf(db);
+  if (from > latest) throw new DatabaseTooNewError(file, from, latest);
+  if (from === 0 && hasForeignTables(db)) throw new DatabaseDamagedError(file, '文件中已有其他程序的数据表，不是本软件的数据文件');
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, backupPath: null };
+
+  const backupPath = from > 0 ? makeBackup() : null;
+  for (const m of pending) {
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (e) {
+      throw new MigrationFailedError(m.version, m.name, e instanceof Error ? e.message : String(e), backupPath);
+    }
+  }
+  return { from, to: latest, backupPath };
+}
+
+function hasForeignTables(db: RawDb): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  return row.n > 0;
+}

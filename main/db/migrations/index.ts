@@ -1,0 +1,12 @@
+import { m0001Foundation } from './0001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Raw SQL frozen in time: never edit a released migration, add a new one. */
+  sql: string;
+}
+
+// Numbers are reserved per area so parallel work does not collide: 1-9 foundation, 10-19 points,
+// 20-29 plan, 30-39 team. Keep the list sorted.
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation];

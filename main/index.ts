@@ -1,0 +1,61 @@
+// Electron entry: the thin shell. Everything it calls also runs under plain Node (web host, CLI, tests).
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { handlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { electronFilePort } from './app/files';
+import { registerSchemePrivileges, serveRenderer } from './app/protocol';
+import { APP_ORIGIN, hardenSession, isTrustedSender, lockDownWindow, secureWebPreferences } from './app/security';
+import { resolveDbPath } from './services/paths';
+import { Workstation } from './services/workstation';
+import { appStatus } from './services/foundation-handlers';
+
+app.enableSandbox();
+registerSchemePrivileges();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    hardenSession();
+    serveRenderer(path.join(__dirname, '../renderer'));
+    Menu.setApplicationMenu(null);
+    const dbArg = process.argv.indexOf('--db');
+    const ws = new Workstation({
+      dbPath: resolveDbPath(dbArg >= 0 ? process.argv[dbArg + 1] : undefined),
+      host: 'electron',
+      appVersion: app.getVersion(),
+      files: electronFilePort(() => win, () => app.getPath('documents')),
+    }).open();
+    registerIpc(handlers, ws, isTrustedSender);
+
+    win = new BrowserWindow({
+      width: 1360, height: 860, minWidth: 1100, minHeight: 700, show: false, title: '政务公开工作台',
+      webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
+    });
+    lockDownWindow(win);
+    // The title names the bureau and the working year, so a printed screenshot or a second window is unambiguous.
+    const updateTitle = async () => {
+      const s = await appStatus(ws).catch(() => null);
+      win?.setTitle(s?.bureau ? `政务公开工作台 — ${s.bureau.shortName} ${s.year ?? ''}年度` : '政务公开工作台');
+    };
+    win.webContents.on('page-title-updated', (e) => { e.preventDefault(); void updateTitle(); });
+    win.once('ready-to-show', () => win?.show());
+    await win.loadURL(`${APP_ORIGIN}/index.html`);
+    await updateTitle();
+    app.on('before-quit', () => ws.close());
+  }).catch((e) => {
+    dialog.showErrorBox('政务公开工作台无法启动', String(e instanceof Error ? e.message : e));
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

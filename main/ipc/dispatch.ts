@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contract } from '../../shared/ipc/contract';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { isMethod, type Method } from '../../shared/ipc/methods';
+import { AppError, type Result } from '../../shared/ipc/result';
+import type { Workstation } from '../services/workstation';
+import type { Handlers } from './handlers';
+
+z.config(z.locales.zhCN());
+
+/** Formats zod issues as one Chinese sentence naming each field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
+    .join('；');
+}
+
+/**
+ * The one entry point both transports (Electron IPC, web host) use: validates the input against the contract,
+ * runs the handler, and returns a Result. It never throws.
+ */
+export async function dispatch(handlers: Handlers, ws: Workstation, method: string, raw: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: ErrorCode.UNKNOWN_METHOD, message: `未知的操作：${method}` } };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(raw ?? undefined);
+    if (!parsed.success) {
+      return { ok: false, error: { code: ErrorCode.VALIDATION, message: `输入有误：${describeIssues(parsed.error)}` } };
+    }
+    const handler = handlers[method] as (ws: Workstation, input: unknown) => unknown;
+    const value = await handler(ws, parsed.data);
+    // Output is checked too: a handler that drifts from the contract is a bug to catch here, not in the UI.
+    const out = spec.output.safeParse(value);
+    if (!out.success) {
+      console.error(`[dispatch] ${method} returned data outside its contract:`, out.error.issues.slice(0, 3));
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: `程序内部错误（${method} 返回的数据格式不对），请联系维护人员。` } };
+    }
+    return { ok: true, value: out.data };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toShape() };
+    console.error(`[dispatch] ${method} failed:`, e);
+    return { ok: false, error: { code: ErrorCode.INTERNAL, message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未改动，请重试；若反复出现请联系维护人员。` } };
+  }
+}
+
+export type { Method };

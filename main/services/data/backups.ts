@@ -1,0 +1,37 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackupInfo } from '../../../shared/domain/backup';
+import type { DeliveredFile } from '../../../shared/domain/files';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { createBackup, listBackups, pruneBackups } from '../../db/backup';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import type { Workstation } from '../workstation';
+
+export function makeManualBackup(ws: Workstation): BackupInfo {
+  const info = createBackup(ws.context().raw, ws.backupDir, 'manual', LATEST_SCHEMA_VERSION);
+  pruneBackups(ws.backupDir);
+  return info;
+}
+
+/** Restores one of the listed backups by name (never an arbitrary path from the renderer). */
+export function restoreListedBackup(ws: Workstation, fileName: string): void {
+  const found = listBackups(ws.backupDir).find((b) => b.fileName === fileName);
+  if (!found) throw new AppError(ErrorCode.NOT_FOUND, `找不到备份“${fileName}”，请刷新备份列表后重试。`);
+  ws.restoreFrom(path.join(ws.backupDir, found.fileName));
+}
+
+/** A full, consistent copy of the data file, for moving to a new PC or keeping offline. */
+export async function saveFullCopy(ws: Workstation): Promise<DeliveredFile> {
+  const tmp = path.join(os.tmpdir(), `zwgk-copy-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    ws.context().raw.prepare('VACUUM INTO ?').run(tmp);
+    const d = new Date();
+    const day = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+    return await ws.files.deliver(`政务公开工作台数据-${day}.sqlite`, fs.readFileSync(tmp));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

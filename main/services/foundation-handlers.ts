@@ -1,0 +1,88 @@
+import type { AppStatus } from '../../shared/ipc/contracts/foundation';
+import type { foundationContract } from '../../shared/ipc/contracts/foundation';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { listBackups } from '../db/backup';
+import { schemaVersionOf } from '../db/open';
+import type { AreaHandlers } from '../ipc/handlers';
+import { listAudit } from './audit';
+import { makeManualBackup, restoreListedBackup, saveFullCopy } from './data/backups';
+import { getBureau, saveBureau } from './org/bureau';
+import {
+  createDepartment, deleteDepartment, listDepartments, renameDepartment, reorderDepartments, setDepartmentActive,
+} from './org/departments';
+import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
+import { commitStaffImport, previewStaffImport } from './org/staff-import';
+import { getAllSettings, getSetting, setSetting, SettingKey } from './settings';
+import type { Workstation } from './workstation';
+import { getAttachmentFile } from './attachments';
+
+export async function appStatus(ws: Workstation): Promise<AppStatus> {
+  const latestBackup = listBackups(ws.backupDir)[0] ?? null;
+  const base = { host: ws.host, appVersion: ws.appVersion, dbPath: ws.dbPath, backupDir: ws.backupDir, latestBackup };
+  if (!ws.ready) {
+    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, bureau: null };
+  }
+  const ctx = ws.context();
+  const bureau = await getBureau(ctx);
+  const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
+  return { ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau };
+}
+
+export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
+  'app.status': (ws) => appStatus(ws),
+  'app.setup': async (ws, { bureau, year }) => {
+    const ctx = ws.context();
+    await saveBureau(ctx, bureau);
+    await setSetting(ctx, SettingKey.currentYear, String(year));
+    return appStatus(ws);
+  },
+  'app.setYear': async (ws, { year }) => {
+    await setSetting(ws.context(), SettingKey.currentYear, String(year));
+    return { ok: true as const };
+  },
+  'bureau.update': (ws, bureau) => saveBureau(ws.context(), bureau),
+  'settings.getAll': (ws) => getAllSettings(ws.context()),
+  'settings.set': async (ws, { key, value }) => {
+    await setSetting(ws.context(), key, value);
+    return { ok: true as const };
+  },
+
+  'departments.list': (ws, input) => listDepartments(ws.context(), input?.includeInactive ?? true),
+  'departments.create': (ws, { name }) => createDepartment(ws.context(), name),
+  'departments.rename': (ws, { id, name }) => renameDepartment(ws.context(), id, name),
+  'departments.reorder': async (ws, { ids }) => {
+    await reorderDepartments(ws.context(), ids);
+    return { ok: true as const };
+  },
+  'departments.setActive': (ws, { id, active }) => setDepartmentActive(ws.context(), id, active),
+  'departments.delete': async (ws, { id }) => {
+    await deleteDepartment(ws.context(), id);
+    return { ok: true as const };
+  },
+
+  'staff.list': (ws, filter) => listStaff(ws.context(), filter ?? {}),
+  'staff.create': (ws, input) => createStaff(ws.context(), input),
+  'staff.update': (ws, { id, ...input }) => updateStaff(ws.context(), id, input),
+  'staff.delete': async (ws, { id }) => {
+    await deleteStaff(ws.context(), id);
+    return { ok: true as const };
+  },
+  'staff.importPreview': (ws, upload) => previewStaffImport(ws.context(), upload),
+  'staff.importCommit': (ws, input) => commitStaffImport(ws.context(), input),
+
+  'backup.list': (ws) => listBackups(ws.backupDir),
+  'backup.create': (ws) => makeManualBackup(ws),
+  'backup.restore': async (ws, { fileName }) => {
+    restoreListedBackup(ws, fileName);
+    if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
+    return appStatus(ws);
+  },
+  'backup.saveCopy': (ws) => saveFullCopy(ws),
+
+  'audit.list': (ws, input) => listAudit(ws.context(), input),
+  'attachments.download': async (ws, { id }) => {
+    const file = await getAttachmentFile(ws.context(), id);
+    return ws.files.deliver(file.fileName, file.data);
+  },
+};

@@ -1,0 +1,4 @@
+import type { planContract } from '../../../shared/ipc/contracts/plan';
+import type { AreaHandlers } from '../../ipc/handlers';
+
+export const planHandlers: AreaHandlers<typeof planContract> = {};

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DeliveredFile } from '../../shared/domain/files';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { autoBackupIfDue, backupDirFor, createBackup, replaceDatabaseFile, verifyDatabaseFile } from '../db/backup';
+import { LATEST_SCHEMA_VERSION, migrateDatabase } from '../db/migrate';
+import { openDatabase, type RawDb } from '../db/open';
+import type { Database } from '../db/schema';
+
+/** How a host hands a produced file to the user (save dialog, browser download, or a CLI path). */
+export interface FilePort {
+  deliver(fileName: string, data: Buffer): Promise<DeliveredFile>;
+}
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+/** What every service gets: the open database (raw handle and kysely), where it lives, who is working. */
+export interface AppContext {
+  raw: RawDb;
+  db: Kysely<Database>;
+  dbPath: string;
+  backupDir: string;
+  osUser: string;
+  files: FilePort;
+  now: () => Date;
+}
+
+export interface WorkstationOptions {
+  dbPath: string;
+  host: HostKind;
+  files: FilePort;
+  appVersion?: string;
+  /** Tests pin the clock; the app uses the real one. */
+  now?: () => Date;
+  /** The CLI's info/check must not write a daily backup as a side effect. */
+  autoBackup?: boolean;
+}
+
+export type OpenFailure = { state: 'damaged' | 'tooNew' | 'migrationFailed'; error: AppError };
+
+function currentOsUser(): string {
+  try {
+    return os.userInfo().username || process.env.USERNAME || process.env.USER || '未知用户';
+  } catch {
+    return process.env.USERNAME || process.env.USER || '未知用户';
+  }
+}
+
+/**
+ * The open workstation: one database, opened and migrated at start, possibly failed (damaged, too new) in which
+ * case only status and backup restore work. Restore swaps the file and reopens in place.
+ */
+export class Workstation {
+  readonly dbPath: string;
+  readonly backupDir: string;
+  readonly host: HostKind;
+  readonly appVersion: string;
+  readonly files: FilePort;
+  private readonly now: () => Date;
+  private readonly autoBackup: boolean;
+  private ctx: AppContext | null = null;
+  failure: OpenFailure | null = null;
+
+  constructor(opts: WorkstationOptions) {
+    this.dbPath = path.resolve(opts.dbPath);
+    this.backupDir = backupDirFor(this.dbPath);
+    this.host = opts.host;
+    this.files = opts.files;
+    this.appVersion = opts.appVersion ?? '0.1.0';
+    this.now = opts.now ?? (() => new Date());
+    this.autoBackup = opts.autoBackup ?? true;
+  }
+
+  /** Opens and migrates; never throws for an unusable file, it records the failure so the UI can offer a restore. */
+  open(): this {
+    this.close();
+    let raw: RawDb | undefined;
+    try {
+      raw = openDatabase(this.dbPath);
+      const opened = raw;
+      migrateDatabase(opened, this.dbPath, () => path.join(this.backupDir,
+        createBackup(opened, this.backupDir, 'pre-migration', LATEST_SCHEMA_VERSION, this.now()).fileName));
+      if (this.autoBackup) autoBackupIfDue(opened, this.backupDir, LATEST_SCHEMA_VERSION, this.now());
+      this.ctx = {
+        raw: opened,
+        db: new Kysely<Database>({ dialect: new SqliteDialect({ database: opened }) }),
+        dbPath: this.dbPath,
+        backupDir: this.backupDir,
+        osUser: currentOsUser(),
+        files: this.files,
+        now: this.now,
+      };
+      this.failure = null;
+    } catch (e) {
+      raw?.close();
+      if (!(e instanceof AppError)) throw e;
+      const state = e.code === ErrorCode.DB_TOO_NEW ? 'tooNew' : e.code === ErrorCode.DB_MIGRATION_FAILED ? 'migrationFailed' : 'damaged';
+      this.failure = { state, error: e };
+    }
+    return this;
+  }
+
+  close(): void {
+    if (this.ctx) {
+      this.ctx.raw.close();
+      this.ctx = null;
+    }
+  }
+
+  get ready(): boolean {
+    return this.ctx !== null;
+  }
+
+  /** The context for services; a clear error while the database could not be opened. */
+  context(): AppContext {
+    if (this.ctx) return this.ctx;
+    throw new AppError(ErrorCode.NOT_READY, this.failure?.error.message ?? '数据文件尚未打开。');
+  }
+
+  /**
+   * Restores a backup over the live file: verify it, back up the current state (when it can be read), swap, reopen.
+   * Nothing is changed when verification fails.
+   */
+  restoreFrom(source: string): void {
+    const sourceAbs = path.resolve(source);
+    if (this.ctx) {
+      createBackup(this.ctx.raw, this.backupDir, 'pre-restore', LATEST_SCHEMA_VERSION, this.now());
+    } else if (fs.existsSync(this.dbPath)) {
+      // A damaged file cannot be vacuumed; keep it byte for byte (not offered as a backup) so nothing is lost.
+      fs.mkdirSync(this.backupDir, { recursive: true });
+      fs.copyFileSync(this.dbPath, path.join(this.backupDir, `damaged-${this.now().getTime()}.sqlite`));
+    }
+    // Verify before closing, so a bad backup leaves the running app untouched.
+    verifyDatabaseFile(sourceAbs, LATEST_SCHEMA_VERSION);
+    this.close();
+    replaceDatabaseFile(this.dbPath, sourceAbs, LATEST_SCHEMA_VERSION);
+    this.open();
+  }
+}

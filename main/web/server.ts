@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { DeliveredFile } from '../../shared/domain/files';
+import { ErrorCode } from '../../shared/ipc/errors';
+import type { Result } from '../../shared/ipc/result';
+import { dispatch } from '../ipc/dispatch';
+import { handlers as defaultHandlers, type Handlers } from '../ipc/handlers';
+import { Workstation, type FilePort } from '../services/workstation';
+
+/** Largest request body: a 50 MB upload as base64 plus JSON framing. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
+/** Downloads wait this long to be fetched, then are dropped. */
+const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+
+// Same policy as the Electron window: nothing leaves the machine, no inline script.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface WebHostOptions {
+  dbPath: string;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  handlers?: Handlers;
+  now?: () => Date;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  workstation: Workstation;
+  close(): Promise<void>;
+}
+
+/**
+ * The web host: a 127.0.0.1-only HTTP server that serves the built renderer and answers POST /api/<method>
+ * through the same dispatch() Electron uses. Every API call needs the per-launch token, a Host of this server
+ * and (when sent) an Origin of this server, so neither another local process nor a web page can drive it.
+ */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('hex');
+  const downloads = new Map<string, { fileName: string; data: Buffer; expires: number }>();
+  const files: FilePort = {
+    async deliver(fileName, data): Promise<DeliveredFile> {
+      const id = crypto.randomBytes(16).toString('hex');
+      downloads.set(id, { fileName, data, expires: Date.now() + DOWNLOAD_TTL_MS });
+      return { fileName, status: 'download', downloadUrl: `/download/${id}` };
+    },
+  };
+  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now }).open();
+  const handlers = opts.handlers ?? defaultHandlers;
+  const rendererDir = path.resolve(opts.rendererDir);
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
+      res.end(body);
+    };
+    const json = (status: number, value: unknown) => send(status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
+    const refuse = (status: number, message: string) => json(status, { ok: false, error: { code: 'FORBIDDEN', message } });
+
+    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(403, '拒绝访问：请求的主机名不正确。');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(405, '只接受 POST 请求。');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(403, '拒绝访问：来源不被信任。');
+      if (!safeEqual(req.headers['x-zwgk-token'], token)) return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      readBody(req, MAX_BODY_BYTES).then(
+        async (body) => {
+          let input: unknown;
+          try {
+            input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+          } catch {
+            return json(400, { ok: false, error: { code: ErrorCode.VALIDATION, message: '请求内容不是有效的 JSON。' } } satisfies Result<never>);
+          }
+          json(200, await dispatch(handlers, ws, method, input));
+        },
+        (e: Error) => json(413, { ok: false, error: { code: ErrorCode.FILE_TOO_LARGE, message: e.message } }),
+      );
+      return;
+    }
+
+    if (url.pathname.startsWith('/download/')) {
+      if (!safeEqual(url.searchParams.get('token') ?? undefined, token)) return refuse(401, '拒绝访问：缺少访问令牌。');
+      const item = downloads.get(url.pathname.slice('/download/'.length));
+      if (!item || item.expires < Date.now()) return send(404, '下载已过期，请重新导出。', { 'Content-Type': 'text/plain; charset=utf-8' });
+      return send(200, item.data, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename="${encodeURIComponent(item.fileName)}"; filename*=UTF-8''${encodeURIComponent(item.fileName)}`,
+      });
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, '不支持的请求。');
+    // Static renderer files; unknown paths fall back to index.html (client-side routes).
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let file = path.join(rendererDir, rel);
+    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+    if (!fs.existsSync(file)) {
+      return send(500, '界面文件不存在，请先运行 npm run build。', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    send(200, fs.readFileSync(file), {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Referrer-Policy': 'no-referrer',
+    });
+  });
+
+  const purge = setInterval(() => {
+    for (const [id, d] of downloads) if (d.expires < Date.now()) downloads.delete(id);
+  }, 60_000);
+  purge.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    workstation: ws,
+    close: () => new Promise<void>((resolve) => {
+      clearInterval(purge);
+      server.closeAllConnections();
+      server.close(() => {
+        ws.close();
+        resolve();
+      });
+    }),
+  };
+}
+
+function safeEqual(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error(`上传内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限。`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { auditEntrySchema } from '../../domain/audit';
+import { backupInfoSchema } from '../../domain/backup';
+import { deliveredFileSchema, idSchema, uploadSchema, yearSchema } from '../../domain/files';
+import {
+  bureauSchema, departmentNameSchema, departmentSchema, staffImportPreviewSchema, staffInputSchema, staffSchema,
+  staffStatusSchema,
+} from '../../domain/org';
+
+const none = z.object({}).strict().optional();
+const ok = z.object({ ok: z.literal(true) });
+
+export const appStatusSchema = z.object({
+  /** setup: database fine but no bureau yet; damaged/tooNew/migrationFailed: the database could not be used. */
+  state: z.enum(['ready', 'setup', 'damaged', 'tooNew', 'migrationFailed']),
+  message: z.string().optional(),
+  host: z.enum(['electron', 'web', 'cli']),
+  appVersion: z.string(),
+  dbPath: z.string(),
+  backupDir: z.string(),
+  schemaVersion: z.number().int().nullable(),
+  year: yearSchema.nullable(),
+  bureau: bureauSchema.nullable(),
+  latestBackup: backupInfoSchema.nullable(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const foundationContract = {
+  'app.status': { input: none, output: appStatusSchema },
+  'app.setup': { input: z.object({ bureau: bureauSchema, year: yearSchema }), output: appStatusSchema },
+  'app.setYear': { input: z.object({ year: yearSchema }), output: ok },
+  'bureau.update': { input: bureauSchema, output: bureauSchema },
+  'settings.getAll': { input: none, output: z.record(z.string(), z.string()) },
+  'settings.set': { input: z.object({ key: z.string().min(1).max(80), value: z.string().max(2000) }), output: ok },
+
+  'departments.list': { input: z.object({ includeInactive: z.boolean().default(true) }).optional(), output: z.array(departmentSchema) },
+  'departments.create': { input: z.object({ name: departmentNameSchema }), output: departmentSchema },
+  'departments.rename': { input: z.object({ id: idSchema, name: departmentNameSchema }), output: departmentSchema },
+  'departments.reorder': { input: z.object({ ids: z.array(idSchema).min(1) }), output: ok },
+  'departments.setActive': { input: z.object({ id: idSchema, active: z.boolean() }), output: departmentSchema },
+  'departments.delete': { input: z.object({ id: idSchema }), output: ok },
+
+  'staff.list': {
+    input: z.object({
+      search: z.string().max(50).optional(),
+      departmentId: idSchema.optional(),
+      status: staffStatusSchema.optional(),
+    }).optional(),
+    output: z.array(staffSchema),
+  },
+  'staff.create': { input: staffInputSchema, output: staffSchema },
+  'staff.update': { input: staffInputSchema.extend({ id: idSchema }), output: staffSchema },
+  'staff.delete': { input: z.object({ id: idSchema }), output: ok },
+  'staff.importPreview': { input: uploadSchema, output: staffImportPreviewSchema },
+  'staff.importCommit': {
+    input: uploadSchema.extend({ createDepartments: z.array(z.string()).default([]) }),
+    output: z.object({ imported: z.number().int(), createdDepartments: z.number().int() }),
+  },
+
+  'backup.list': { input: none, output: z.array(backupInfoSchema) },
+  'backup.create': { input: none, output: backupInfoSchema },
+  'backup.restore': { input: z.object({ fileName: z.string().min(1) }), output: appStatusSchema },
+  'backup.saveCopy': { input: none, output: deliveredFileSchema },
+
+  'audit.list': {
+    input: z.object({ entity: z.string().min(1), entityId: idSchema.optional(), limit: z.number().int().max(500).default(100) }),
+    output: z.array(auditEntrySchema),
+  },
+  'attachments.download': { input: z.object({ id: idSchema }), output: deliveredFileSchema },
+} as const;

@@ -1,0 +1,2 @@
+// Methods of this area are declared here; see foundation.ts for the pattern.
+export const planContract = {} as const;

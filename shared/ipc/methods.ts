@@ -1,0 +1,21 @@
+// The method names, with no dependencies, so the sandboxed preload can import this file.
+// Keep each area's block together; contract.ts checks both directions at compile time.
+export const METHODS = [
+  // foundation: app, bureau, settings, organisation, backups, audit
+  'app.status', 'app.setup', 'app.setYear', 'bureau.update', 'settings.getAll', 'settings.set',
+  'departments.list', 'departments.create', 'departments.rename', 'departments.reorder', 'departments.setActive',
+  'departments.delete',
+  'staff.list', 'staff.create', 'staff.update', 'staff.delete', 'staff.importPreview', 'staff.importCommit',
+  'backup.list', 'backup.create', 'backup.restore', 'backup.saveCopy',
+  'audit.list', 'attachments.download',
+  // points (上级要点)
+  // plan (实施方案与任务)
+  // team (AB岗, 培训)
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+const methodSet: ReadonlySet<string> = new Set(METHODS);
+export function isMethod(name: string): name is Method {
+  return methodSet.has(name);
+}
