@@ -1,0 +1,80 @@
+import { Alert, Layout, Menu, Result, Select, Space, Spin, Typography, App as AntApp } from 'antd';
+import { useEffect } from 'react';
+import { call } from './api/call';
+import { useAppStatus } from './app-context';
+import { RecoveryScreen } from './features/recovery/RecoveryScreen';
+import { SetupScreen } from './features/setup/SetupScreen';
+import { navigate, useHashRoute } from './hooks';
+import { ROUTES } from './routes';
+
+export function App() {
+  const { status, loadError } = useAppStatus();
+  if (loadError && !status) {
+    return <Result status="error" title="无法连接工作台" subTitle={loadError} />;
+  }
+  if (!status) {
+    return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" /><div style={{ marginTop: 12 }}>正在打开数据…</div></div>;
+  }
+  if (status.state === 'damaged' || status.state === 'tooNew' || status.state === 'migrationFailed') return <RecoveryScreen />;
+  if (status.state === 'setup') return <SetupScreen />;
+  return <Shell />;
+}
+
+function yearOptions(current: number) {
+  const years = [];
+  for (let y = current + 1; y >= current - 6; y--) years.push({ value: y, label: `${y}年度` });
+  return years;
+}
+
+function Shell() {
+  const { status, refresh } = useAppStatus();
+  const { message } = AntApp.useApp();
+  const [first, ...params] = useHashRoute();
+  const route = ROUTES.find((r) => r.path === first) ?? ROUTES[0];
+  const year = status!.year!;
+
+  useEffect(() => {
+    document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
+  }, [status, year]);
+
+  const changeYear = async (y: number) => {
+    try {
+      await call('app.setYear', { year: y });
+      await refresh();
+      message.success(`已切换到 ${y} 年度`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#b4232a', paddingInline: 20 }}>
+        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>政务公开工作台</Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', whiteSpace: 'nowrap' }}>{status!.bureau?.fullName}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>工作年度</Typography.Text>
+          <Select aria-label="工作年度" value={year} options={yearOptions(Math.max(year, new Date().getFullYear()))} onChange={changeYear} style={{ width: 120 }} />
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={190} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[route.path]}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: r.label }))}
+            onClick={(e) => navigate(e.key)}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, background: '#f5f5f5', overflow: 'auto' }}>
+          {status!.host === 'web' && status!.latestBackup === null && (
+            <Alert type="info" showIcon closable style={{ marginBottom: 16 }} title="提示：数据保存在本机，建议定期在“数据与备份”中备份。" />
+          )}
+          <div key={`${route.path}-${year}`}>{route.render(params)}</div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

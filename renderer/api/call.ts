@@ -1,0 +1,90 @@
+import type { DeliveredFile } from '../../shared/domain/files';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { Method } from '../../shared/ipc/methods';
+import { AppError, type Result } from '../../shared/ipc/result';
+
+interface Bridge {
+  host: 'electron';
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'zwgk-token';
+
+/**
+ * The web host's per-launch token arrives once in the URL (?token=…); keep it for this tab and take it out of
+ * the address bar so it is not bookmarked or shown.
+ */
+function webToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+const token = typeof window !== 'undefined' && !window.api ? webToken() : '';
+
+export const isWebHost = typeof window !== 'undefined' && !window.api;
+
+async function invoke(method: Method, input: unknown): Promise<Result<unknown>> {
+  if (window.api) return window.api.invoke(method, input);
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Zwgk-Token': token },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+  } catch {
+    return { ok: false, error: { code: 'HOST_UNREACHABLE', message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。' } };
+  }
+  try {
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'HOST_BAD_RESPONSE', message: `后台返回了无法识别的内容（HTTP ${res.status}）。` } };
+  }
+}
+
+/** Calls one IPC method; returns its value or throws AppError (code + Chinese message). */
+export async function call<M extends Method>(method: M, ...input: undefined extends Input<M> ? [Input<M>?] : [Input<M>]): Promise<Output<M>> {
+  const r = await invoke(method, input[0]);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+  return r.value as Output<M>;
+}
+
+/** Reads a File (picker or drag-and-drop) into the upload shape every import method takes. */
+export async function toUpload(file: File): Promise<{ fileName: string; dataBase64: string }> {
+  const buf = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < buf.length; i += chunk) binary += String.fromCharCode(...buf.subarray(i, i + chunk));
+  return { fileName: file.name, dataBase64: btoa(binary) };
+}
+
+/**
+ * Finishes a produced file on the renderer side: the web host offers a download link, Electron already saved it.
+ * Returns a sentence to show the user, or null when the user cancelled the save dialog.
+ */
+export function deliver(file: DeliveredFile): string | null {
+  if (file.status === 'cancelled') return null;
+  if (file.status === 'download' && file.downloadUrl) {
+    const a = document.createElement('a');
+    a.href = `${file.downloadUrl}?token=${encodeURIComponent(token)}`;
+    a.download = file.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    return `已生成“${file.fileName}”，请在浏览器的下载中查看。`;
+  }
+  return `已保存到：${file.path ?? file.fileName}`;
+}
+
+export { AppError };

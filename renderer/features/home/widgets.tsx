@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Cards other areas put on the home screen (due tasks, AB post warnings, training requirement ...).
+ * Each area adds one entry here; the home screen shows them in this order.
+ */
+export interface HomeWidget {
+  key: string;
+  render: () => ReactNode;
+}
+
+export const HOME_WIDGETS: HomeWidget[] = [];

@@ -1,0 +1,114 @@
+import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { Department } from '../../../shared/domain/org';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { AppError, call } from '../../api/call';
+import { AuditButton } from '../../components/AuditDrawer';
+import { EmptyHint } from '../../components/EmptyHint';
+import { useLoad } from '../../hooks';
+
+/** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
+export function DepartmentsPanel({ onChanged }: { onChanged?: () => void }) {
+  const { message, modal } = AntApp.useApp();
+  const list = useLoad(() => call('departments.list'), []);
+  const [editing, setEditing] = useState<Department | 'new' | null>(null);
+  const [form] = Form.useForm<{ name: string }>();
+  const departments = list.data ?? [];
+
+  const run = async (action: () => Promise<unknown>, done?: string) => {
+    try {
+      await action();
+      if (done) message.success(done);
+      await list.reload();
+      onChanged?.();
+      return true;
+    } catch (e) {
+      message.error((e as Error).message);
+      return false;
+    }
+  };
+
+  const save = async () => {
+    const { name } = await form.validateFields();
+    const ok = editing === 'new'
+      ? await run(() => call('departments.create', { name }), `已添加科室“${name}”`)
+      : await run(() => call('departments.rename', { id: (editing as Department).id, name }), '已更名');
+    if (ok) setEditing(null);
+  };
+
+  const move = (index: number, delta: number) => {
+    const ids = departments.map((d) => d.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + delta, 0, id);
+    void run(() => call('departments.reorder', { ids }));
+  };
+
+  const remove = (d: Department) => {
+    modal.confirm({
+      title: `删除科室“${d.name}”？`,
+      content: '只有没有人员和其他记录使用的科室才能删除。',
+      okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('departments.delete', { id: d.id });
+          message.success('已删除');
+          await list.reload();
+          onChanged?.();
+        } catch (e) {
+          if (e instanceof AppError && e.code === ErrorCode.IN_USE && d.active) {
+            modal.confirm({
+              title: '不能删除', content: e.message, okText: '改为停用', cancelText: '取消',
+              onOk: () => run(() => call('departments.setActive', { id: d.id, active: false }), '已停用'),
+            });
+          } else message.error((e as Error).message);
+        }
+      },
+    });
+  };
+
+  return (
+    <Card
+      title="科室"
+      extra={<Space><AuditButton entity="department" /><Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setEditing('new'); }}>添加科室</Button></Space>}
+    >
+      <Table<Department>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={departments}
+        pagination={false}
+        locale={{ emptyText: <EmptyHint title="还没有科室" hint="先添加本单位的科室，例如：办公室、高新科、财务科。" /> }}
+        columns={[
+          { title: '顺序', width: 90, render: (_, _d, i) => (
+            <Space size={0}>
+              <Button size="small" type="text" aria-label="上移" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
+              <Button size="small" type="text" aria-label="下移" icon={<ArrowDownOutlined />} disabled={i === departments.length - 1} onClick={() => move(i, 1)} />
+            </Space>
+          ) },
+          { title: '科室名称', dataIndex: 'name' },
+          { title: '人员数', dataIndex: 'staffCount', width: 90 },
+          { title: '状态', dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>) },
+          {
+            title: '操作', width: 300,
+            render: (_, d) => (
+              <Space size={0} wrap>
+                <Button size="small" type="link" onClick={() => { form.setFieldsValue({ name: d.name }); setEditing(d); }}>更名</Button>
+                <Button size="small" type="link" onClick={() => run(() => call('departments.setActive', { id: d.id, active: !d.active }), d.active ? '已停用' : '已启用')}>{d.active ? '停用' : '启用'}</Button>
+                <Button size="small" type="link" danger onClick={() => remove(d)}>删除</Button>
+                <AuditButton entity="department" entityId={d.id} label="记录" />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal title={editing === 'new' ? '添加科室' : '科室更名'} open={editing !== null} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={save}>
+          <Form.Item name="name" label="科室名称" rules={[{ required: true, whitespace: true, message: '请填写科室名称' }, { max: 40, message: '不能超过40个字' }]}>
+            <Input autoFocus placeholder="例如：办公室" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

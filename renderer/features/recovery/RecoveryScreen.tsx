@@ -1,0 +1,50 @@
+import { App as AntApp, Button, Card, Popconfirm, Result, Table, Typography } from 'antd';
+import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
+import { call } from '../../api/call';
+import { useAppStatus } from '../../app-context';
+import { useLoad } from '../../hooks';
+
+/** The data file could not be used: say why, keep it untouched, and offer the backups. */
+export function RecoveryScreen() {
+  const { status, refresh } = useAppStatus();
+  const { message } = AntApp.useApp();
+  const backups = useLoad(() => call('backup.list'), []);
+  const restore = async (b: BackupInfo) => {
+    try {
+      await call('backup.restore', { fileName: b.fileName });
+      message.success(`已从 ${b.createdAt} 的备份恢复`);
+      await refresh();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const title = status?.state === 'tooNew' ? '数据文件来自更新版本的程序' : status?.state === 'migrationFailed' ? '数据升级失败' : '数据文件无法打开';
+  return (
+    <div style={{ padding: 32, maxWidth: 960, margin: '0 auto' }}>
+      <Result status="warning" title={title} subTitle={status?.message} />
+      <Card title="可用的备份">
+        <Typography.Paragraph type="secondary">数据文件：{status?.dbPath}。恢复前会先保留当前文件的副本，不会丢失任何东西。</Typography.Paragraph>
+        <Table<BackupInfo>
+          rowKey="fileName"
+          loading={backups.loading}
+          dataSource={backups.data ?? []}
+          pagination={false}
+          locale={{ emptyText: `在 ${status?.backupDir} 中没有找到备份。请联系维护人员，或把原来的数据文件复制回来。` }}
+          columns={[
+            { title: '时间', dataIndex: 'createdAt' },
+            { title: '类型', dataIndex: 'kind', render: (k: BackupInfo['kind']) => BACKUP_KIND_LABELS[k] },
+            { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
+            {
+              title: '操作',
+              render: (_, b) => (
+                <Popconfirm title={`用 ${b.createdAt} 的备份恢复？`} okText="恢复" cancelText="取消" onConfirm={() => restore(b)}>
+                  <Button type="primary" size="small">恢复</Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

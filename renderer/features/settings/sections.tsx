@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react';
+
+/** Settings cards of each area (due-soon days, 备案 working days, training requirement ...), in display order. */
+export interface SettingsSection {
+  key: string;
+  render: () => ReactNode;
+}
+
+export const SETTINGS_SECTIONS: SettingsSection[] = [];
