@@ -1,0 +1,109 @@
+// Reads a 工作要点 file (or pasted text) into a source document and its items. Bytes in, data out:
+// no file system, no database. Used by the services (app) and by the CLI's parse-points.
+
+import type { ParsedPoints } from '../../../shared/domain/points';
+import { decodeText } from './decode-text';
+import { readDocxBlocks } from './docx';
+import { importErrors } from './errors';
+import { MAX_PASTE_CHARS, MAX_POINTS_FILE_BYTES } from './limits';
+import { parseBlocks } from './parse-text';
+import { isEncryptedOoxml, KIND_NAMES, sniffKind } from './sniff';
+import { readXlsxBlocks } from './xlsx';
+
+export { MAX_POINTS_FILE_BYTES } from './limits';
+
+export interface ReadOptions {
+  /** --year or the user's choice. */
+  year?: number;
+  /** The working year, used when the document names none. */
+  fallbackYear?: number;
+}
+
+const SAVE_AS_DOCX = '请用 Word 或 WPS 打开它，选择“文件—另存为”，保存类型选“Word 文档（*.docx）”，再导入新文件；也可以复制全文，用“粘贴文本”导入。';
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^.\\/]+)$/.exec(fileName);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Pasted text: the same reader as a .txt file. */
+export function parsePointsText(text: string, opts: ReadOptions & { name?: string } = {}): ParsedPoints {
+  const name = opts.name ?? '粘贴文本';
+  if (!text.trim()) throw importErrors.empty(name);
+  if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
+  return parseBlocks([{ kind: 'para', text }], {
+    fileName: name, sourceKind: 'paste', year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear(),
+  });
+}
+
+/**
+ * Reads a file by what it really is, checked against its extension: .docx, .xlsx, .txt (UTF-8/GB18030).
+ * Old binary formats, PDF and mislabelled files get a message that says what to do.
+ */
+export async function parsePointsFile(fileName: string, data: Uint8Array, opts: ReadOptions = {}): Promise<ParsedPoints> {
+  if (data.length === 0) throw importErrors.empty(fileName);
+  if (data.length > MAX_POINTS_FILE_BYTES) throw importErrors.tooLarge(fileName, data.length, MAX_POINTS_FILE_BYTES);
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const ext = extensionOf(fileName);
+  const kind = sniffKind(buf);
+  const common = { fileName, year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear() };
+  const extLabel = ext ? `.${ext}` : '（无）';
+
+  if (kind === 'pdf') {
+    throw importErrors.unsupported(fileName, 'PDF 文件', 'PDF 中的文字顺序和编号无法可靠还原。请向发文单位索取 Word 版本；或用 WPS 把 PDF 转为 Word 后导入；也可以复制 PDF 中的文字，用“粘贴文本”导入。');
+  }
+  if (kind === 'ole') {
+    if (isEncryptedOoxml(buf)) throw importErrors.encrypted(fileName);
+    if (ext === 'doc' || ext === 'wps' || ext === 'docx') throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档（.doc/.wps 格式）', SAVE_AS_DOCX);
+    if (ext === 'xls' || ext === 'et' || ext === 'xlsx') throw importErrors.unsupported(fileName, '旧版 Excel/WPS 表格（.xls/.et 格式）', '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。');
+    throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.ole, SAVE_AS_DOCX);
+  }
+  if (ext === 'doc' || ext === 'wps') {
+    if (kind !== 'zip') throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档', SAVE_AS_DOCX);
+  }
+  if (ext === 'pdf') throw importErrors.mismatch(fileName, extLabel, KIND_NAMES[kind], '请确认选对了文件。');
+  if (ext === 'xls' || ext === 'et') {
+    if (kind !== 'zip') throw importErrors.unsupported(fileName, '旧版 Excel/WPS 表格', '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。');
+  }
+
+  if (kind === 'zip') {
+    if (ext === 'txt' || ext === 'text') {
+      throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.zip, '如果它其实是 Word 或 Excel 文件，请把扩展名改为 .docx 或 .xlsx 后再导入。');
+    }
+    const wantSheet = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et';
+    const { blocks, sourceKind } = wantSheet
+      ? { blocks: await readXlsxBlocks(buf, fileName), sourceKind: 'xlsx' as const }
+      : { blocks: await readDocxBlocks(buf, fileName), sourceKind: 'docx' as const };
+    return parseBlocks(blocks, { ...common, sourceKind });
+  }
+
+  if (ext === 'docx' || ext === 'xlsx' || ext === 'xlsm') {
+    const todo = kind === 'text' || kind === 'html'
+      ? `请用 ${ext === 'docx' ? 'Word 或 WPS' : 'Excel 或 WPS'} 打开原文件后重新“另存为”.${ext}；如果它本来就是文本，请把扩展名改为 .txt，或复制内容用“粘贴文本”导入。`
+      : '文件可能已损坏或不是 Office 文档，请向发文单位重新索取文件。';
+    throw importErrors.mismatch(fileName, extLabel, KIND_NAMES[kind], todo);
+  }
+  if (kind === 'image') throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.image, '图片中的文字无法读取，请索取 Word 版本或手工录入。');
+  if (kind === 'rtf') throw importErrors.unsupported(fileName, 'RTF 文档', SAVE_AS_DOCX);
+  if (kind === 'binary' || kind === 'empty') throw importErrors.notText(fileName);
+
+  // Text (.txt, .html copied pages, no extension): decode and read.
+  const { text } = decodeText(buf, fileName);
+  const plain = kind === 'html' ? htmlToText(text) : text;
+  if (!plain.trim()) throw importErrors.empty(fileName);
+  return parseBlocks([{ kind: 'para', text: plain }], { ...common, sourceKind: 'txt' });
+}
+
+/** A saved web page: paragraphs and line breaks become lines, tags go, entities are decoded. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,329 @@
+// The heart of the import: a document as paragraphs (and tables) → source document metadata + numbered items.
+// Every input (.docx, .xlsx, .txt, pasted text) ends up here, so real-world mess is handled in one place.
+
+import { extractDeadline, type Deadline } from '../../../shared/domain/point-deadlines';
+import { readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
+import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
+import { titleOfText, type ParsedPoints, type PointItem, type SourceKind } from '../../../shared/domain/points';
+import { importErrors } from './errors';
+import { MAX_POINT_ITEMS } from './limits';
+
+/** A paragraph of text, or an item already structured by a table reader (分工表 row). */
+export type SourceBlock =
+  | { kind: 'para'; text: string }
+  | { kind: 'item'; item: RawItem };
+
+export interface RawItem {
+  level: PointLevel;
+  label: string;
+  value: number;
+  /** The item's words as written, responsibility note included, label excluded. */
+  body: string;
+  /** From a table's 责任单位/牵头单位/配合单位 cells: wins over a note in the text. */
+  units?: Responsibility;
+  /** From a table's 完成时限 cell. */
+  deadlineCell?: string;
+}
+
+export interface ParseOptions {
+  fileName: string;
+  sourceKind: SourceKind;
+  /** --year or the user's choice; wins over anything found in the document. */
+  year?: number;
+  /** Used when the document names no year (the working year). */
+  fallbackYear: number;
+}
+
+// ---- cleaning ------------------------------------------------------------------------------------------------
+
+const PAGE_FOOTER = /第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页/g;
+const PAGE_NUMBER_LINE = /^[-—－–\s]*\d{1,3}[-—－–\s]*$/;
+const SITE_CLUTTER = /温馨提示|网站客服|版权归属|下载前请|下载文档时|收益归作者|分享赚钱|查看预览|请放心下载|文档由用户上传|付费完成|文档下载|VIP|会员免费/;
+const SHORT_CLUTTER = /^(?:分享|收藏|下载|下载文档|举报|打印|关闭|收起|展开|返回|返回顶部|首页|扫一扫|分享到|打印本页|关闭窗口|【打印】|【关闭】|【返回】|相关文档|相关阅读|你可能关注的文档|猜你喜欢|热门文档|推荐文档|字号|大中小|默认)\b/;
+const FIELD_CLUTTER = /^(?:ID|大小|页数|格式|时间|来源|发布时间|发布日期|发布机构|浏览次数|浏览|点击数|阅读量|阅读|作者|字号|分类|标签|上传时间|下载次数)\s*[:：]/;
+/** Once the items have begun, these mean the document is over and the site's page continues. */
+const END_OF_DOCUMENT = /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
+const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
+const DATE_LINE = /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
+const ISSUER_LINE = /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
+const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
+const TITLE_END = /(?:要点|方案|通知|意见|计划|分工表?|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
+
+function normaliseLine(s: string): string {
+  return s
+    .replace(/[\u3000\u00a0\u2002-\u200b\t\f\v]/g, ' ')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(PAGE_FOOTER, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+function isClutter(line: string): boolean {
+  if (SITE_CLUTTER.test(line)) return true;
+  if (line.length <= 20 && SHORT_CLUTTER.test(line)) return true;
+  if (line.length <= 60 && FIELD_CLUTTER.test(line)) return true;
+  if (PAGE_NUMBER_LINE.test(line)) return true;
+  return false;
+}
+
+/** "2023 科技局 政务 公开 实施方案": a site's keyword line, short words separated by spaces and no punctuation. */
+function isKeywordLine(line: string): boolean {
+  return /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) && !/[，。；：,;:、]/.test(line) && !readNumberMark(line);
+}
+
+// ---- finding the numbered items ------------------------------------------------------------------------------
+
+const INLINE_BOUNDARY = /[\s。；;！!？?)）]/;
+const CIRCLED_BOUNDARY = /[\s。；;！!？?)）：:，,]/;
+
+interface Scan {
+  /** Value of the last accepted mark per level, to accept an inline mark only when it follows on. */
+  last: Partial<Record<PointLevel, number>>;
+}
+
+/** Splits one line at its numbering marks: line-start marks always count; inline ones must follow on. */
+function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark: NumberMark; body: string }[] } {
+  const found: { at: number; mark: NumberMark }[] = [];
+  const accept = (at: number, mark: NumberMark, inline: boolean): boolean => {
+    const prev = scan.last[mark.level];
+    if (inline && !(mark.value === 1 || mark.value === (prev ?? 0) + 1)) return false;
+    found.push({ at, mark });
+    scan.last[mark.level] = mark.value;
+    for (let l = (mark.level + 1) as PointLevel; l <= 5; l++) delete scan.last[l as PointLevel];
+    return true;
+  };
+  let i = 0;
+  const first = readNumberMark(line);
+  if (first) {
+    accept(0, first, false);
+    i = first.length;
+  }
+  for (; i < line.length; i++) {
+    const prevCh = line[i - 1];
+    if (prevCh === undefined) continue;
+    const ch = line[i];
+    if (!/[一二三四五六七八九十（(\d①-⑳㉑-㉟⑴-⒇⒈-⒛]/.test(ch)) continue;
+    const mark = readNumberMark(line.slice(i));
+    if (!mark) continue;
+    const boundary = mark.level === 5 ? CIRCLED_BOUNDARY : INLINE_BOUNDARY;
+    if (!boundary.test(prevCh)) continue;
+    // Digits glued to a preceding digit or letter are part of something else ("第12.3条").
+    if (/[0-9A-Za-z.．]/.test(prevCh)) continue;
+    if (accept(i, mark, true)) i += mark.length - 1;
+  }
+  const marks = found.map((f, k) => ({
+    mark: f.mark,
+    body: line.slice(f.at + f.mark.length, k + 1 < found.length ? found[k + 1].at : line.length).trim(),
+  }));
+  return { before: found.length ? line.slice(0, found[0].at).trim() : line, marks };
+}
+
+// ---- metadata ------------------------------------------------------------------------------------------------
+
+function parseDateLine(line: string): string | null {
+  const m = DATE_LINE.exec(line.replace(/\s+/g, ''));
+  if (!m) return null;
+  const cnDigit = (s: string) => s.split('').map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('');
+  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnSmall(s));
+  const year = /^\d+$/.test(m[1]) ? Number(m[1]) : Number(cnDigit(m[1]));
+  const month = toNum(m[2]);
+  const day = toNum(m[3]);
+  if (!year || !month || !day || month > 12 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function cnSmall(s: string): number {
+  const d = '〇一二三四五六七八九';
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + d.indexOf(s[1]);
+  if (s.includes('十')) return d.indexOf(s[0]) * 10 + (s[2] ? d.indexOf(s[2]) : 0);
+  return d.indexOf(s);
+}
+
+interface Meta {
+  title: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedDate: string | null;
+}
+
+function readMeta(preamble: string[], closing: string[], titleHints: string[]): Meta {
+  const meta: Meta = { title: null, docNumber: null, issuer: null, issuedDate: null };
+  for (const line of [...preamble, ...closing]) {
+    const dn = DOC_NUMBER.exec(line);
+    // A 文号 on its own (short) line is this document's; one inside a sentence refers to another document.
+    if (dn && !meta.docNumber && (line.length <= 40 || dn.index === 0)) meta.docNumber = dn[0].replace(/\s+/g, '');
+    const date = parseDateLine(line);
+    if (date && !meta.issuedDate) meta.issuedDate = date;
+    if (!meta.issuer && ISSUER_LINE.test(line) && !TITLE_END.test(line)) meta.issuer = line;
+  }
+  for (const line of preamble) {
+    const head = titleOfText(line);
+    if (head.length >= 4 && head.length <= 80 && TITLE_END.test(head) && !DOC_NUMBER.test(head)) {
+      meta.title = head;
+      break;
+    }
+  }
+  if (!meta.title) {
+    const hint = titleHints.find((h) => h.trim().length >= 2);
+    if (hint) meta.title = hint.trim();
+  }
+  if (!meta.title) {
+    const first = preamble.find((l) => l.length >= 4 && l.length <= 60 && !parseDateLine(l) && !DOC_NUMBER.test(l));
+    if (first) meta.title = first;
+  }
+  return meta;
+}
+
+/** The year the document is about: its title's year, else the most frequent "20xx年" in it. */
+function detectYear(title: string | null, allText: string): number | null {
+  const t = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
+  if (t) return Number(t[1]);
+  const counts = new Map<number, number>();
+  for (const m of allText.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
+// ---- the whole document --------------------------------------------------------------------------------------
+
+/** Turns the blocks of a document into metadata and items. Throws NO_ITEMS / TOO_MANY_ITEMS. */
+export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPoints {
+  const warnings: string[] = [];
+  const preamble: string[] = [];
+  const closing: string[] = [];
+  const titleHints: string[] = [];
+  const items: RawItem[] = [];
+  const scan: Scan = { last: {} };
+  let afterSignature = false;
+  let ended = false;
+  const allText: string[] = [];
+
+  const addItem = (item: RawItem) => {
+    items.push(item);
+    afterSignature = false;
+    if (items.length > MAX_POINT_ITEMS) throw importErrors.tooMany(opts.fileName, items.length, MAX_POINT_ITEMS);
+  };
+
+  for (const block of blocks) {
+    if (ended) break;
+    if (block.kind === 'item') {
+      addItem(block.item);
+      allText.push(block.item.body, block.item.deadlineCell ?? '');
+      continue;
+    }
+    for (const rawLine of block.text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+      const line = normaliseLine(rawLine);
+      if (!line) continue;
+      if (items.length && END_OF_DOCUMENT.test(line)) {
+        ended = true;
+        break;
+      }
+      const fileNameLine = FILE_NAME_LINE.exec(line);
+      if (fileNameLine && !items.length) {
+        titleHints.push(fileNameLine[1]);
+        continue;
+      }
+      if (isClutter(line) || isKeywordLine(line)) continue;
+      allText.push(line);
+      // The signature and date after the items close the body; what follows is not part of the last item.
+      if (items.length && (parseDateLine(line) || (ISSUER_LINE.test(line) && !readNumberMark(line)))) {
+        closing.push(line);
+        afterSignature = true;
+        continue;
+      }
+      const { before, marks } = splitAtMarks(line, scan);
+      if (before) {
+        const current = items[items.length - 1];
+        if (!current) preamble.push(before);
+        else if (!afterSignature) current.body = current.body ? `${current.body}\n${before}` : before;
+        else closing.push(before);
+      }
+      for (const { mark, body } of marks) addItem({ level: mark.level, label: mark.label, value: mark.value, body });
+    }
+  }
+
+  // Clutter that slipped through before the document (e.g. a site's numbered download tips): items before the
+  // first item of the document's top level are not part of it.
+  const top = Math.min(...items.map((i) => i.level));
+  const firstTop = items.findIndex((i) => i.level === top);
+  if (firstTop > 0) {
+    const dropped = items.splice(0, firstTop);
+    preamble.push(...dropped.map((d) => d.body));
+  }
+  if (items.length === 0) throw importErrors.noItems(opts.fileName);
+
+  const meta = readMeta(preamble, closing, [...titleHints, opts.fileName.replace(/\.[^.]+$/, '')].filter((h) => h && h !== '粘贴文本'));
+  let yearSource: ParsedPoints['yearSource'] = 'given';
+  let year = opts.year;
+  if (!year) {
+    const found = detectYear(meta.title, allText.join('\n'));
+    year = found ?? opts.fallbackYear;
+    yearSource = found ? 'document' : 'fallback';
+    if (!found) warnings.push(`文件中没有找到年度，已按工作年度 ${year} 年计算“9月底前”等时限，请核对。`);
+  }
+
+  const out = items.map((raw) => finishItem(raw, year!));
+  moveSubItemNotesToParents(items, out);
+  if (!meta.title) warnings.push('没有识别出文件标题，请在保存前填写。');
+
+  return {
+    title: meta.title ?? '',
+    docNumber: meta.docNumber,
+    issuer: meta.issuer,
+    issuedDate: meta.issuedDate,
+    year,
+    yearSource,
+    sourceKind: opts.sourceKind,
+    items: out,
+    warnings,
+  };
+}
+
+interface FinishedItem extends PointItem {
+  hadNote: boolean;
+}
+
+function finishItem(raw: RawItem, year: number): FinishedItem {
+  const body = raw.body.trim();
+  const split = splitResponsibility(body);
+  const text = split.text.trim();
+  let deadline: Deadline = extractDeadline(body, year);
+  if (raw.deadlineCell && raw.deadlineCell.trim()) {
+    const fromCell = extractDeadline(raw.deadlineCell, year);
+    deadline = { deadline: fromCell.deadline, deadlineText: raw.deadlineCell.trim() };
+  }
+  // A table's unit cells win; when they are empty, a note in the text still counts.
+  const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
+  const units = tableUnits ?? split.units ?? { lead: [], support: [] };
+  return {
+    level: raw.level,
+    label: raw.label,
+    title: titleOfText(text),
+    text,
+    lead: units.lead,
+    support: units.support,
+    deadline: deadline.deadline,
+    deadlineText: deadline.deadlineText,
+    hadNote: Boolean(tableUnits ?? split.units),
+  };
+}
+
+/**
+ * "3.推进政务服务公开。①…。②…。（办公室牵头负责）": the note at the end of the last ①/② sub-item closes the
+ * parent item, so it belongs to the parent (samples/README.md).
+ */
+function moveSubItemNotesToParents(raw: RawItem[], items: FinishedItem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const next = items[i + 1];
+    if (it.level !== 5 || !it.hadNote || (next && next.level === 5) || raw[i].units) continue;
+    let p = i - 1;
+    while (p >= 0 && items[p].level >= 5) p--;
+    if (p < 0 || items[p].hadNote) continue;
+    items[p] = { ...items[p], lead: it.lead, support: it.support, hadNote: true };
+    items[i] = { ...it, lead: [], support: [], hadNote: false };
+  }
+  for (const it of items) delete (it as Partial<FinishedItem>).hadNote;
+}

@@ -1,0 +1,269 @@
+// Reads a staff list (人员名单) from an .xlsx workbook: bytes in, rows out. No file system, no database; the
+// service (services/org/staff-import.ts) validates the rows against the records.
+//
+// Offices' lists come in every shape: a title row above the header, "所在科室" instead of "科室", 手机 instead of
+// 电话, a 序号 column, blank rows, departments merged down a column. So columns are found by their header text,
+// the header row is searched for, and merged cells give every row of the range the master's value.
+import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+
+export interface StaffSheetRow {
+  /** The spreadsheet's own row number (1-based), as the user sees it in Excel/WPS. */
+  row: number;
+  name: string;
+  department: string;
+  title: string;
+  phone: string;
+}
+
+export type StaffField = 'name' | 'department' | 'title' | 'phone';
+
+export interface StaffSheet {
+  sheetName: string;
+  headerRow: number;
+  /** 1-based column numbers of the fields that were found; name is always there. */
+  columns: { name: number } & Partial<Record<Exclude<StaffField, 'name'>, number>>;
+  rows: StaffSheetRow[];
+}
+
+/** Most rows one import takes; a bureau has dozens to a few hundred people. */
+export const MAX_STAFF_ROWS = 5000;
+/** How far down the header row is looked for (title rows, notes above the table). */
+const HEADER_SEARCH_ROWS = 30;
+/** Largest unpacked workbook accepted (guards against zip bombs before exceljs inflates everything). */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+export const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
+  name: { exact: ['姓名', '名字', '人员姓名', '职工姓名', '干部姓名', '姓名全称'], contains: ['姓名'] },
+  department: {
+    exact: ['科室', '所在科室', '所属科室', '科室名称', '部门', '所在部门', '所属部门', '部门名称', '处室', '所在处室', '科室部门', '部门科室', '工作科室', '单位科室'],
+    contains: ['科室', '部门', '处室'],
+  },
+  title: { exact: ['职务', '职位', '现任职务', '职务职级', '职务名称'], contains: ['职务', '职位'] },
+  phone: {
+    exact: ['电话', '联系电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', '办公电话', '移动电话', '联系手机'],
+    contains: ['电话', '手机', '联系方式'],
+  },
+};
+
+/** Header text without spaces, asterisks (required-field marks), colons and a trailing parenthetical note. */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/[\s\u3000*＊:：]/g, '')
+    .replace(/[（(][^（）()]*[）)]$/, '')
+    .replace(/[/／、]/g, '');
+}
+
+function matchField(header: string, field: StaffField): 'exact' | 'contains' | null {
+  const h = normalizeHeader(header);
+  if (!h) return null;
+  const spec = STAFF_HEADERS[field];
+  if (spec.exact.includes(h)) return 'exact';
+  // Short headers only: a long cell ("请填写部门负责人的联系电话") is a note, not a header.
+  if (h.length <= 8 && spec.contains.some((c) => h.includes(c))) return 'contains';
+  return null;
+}
+
+/** Finds the header row in one sheet: the first row with a 姓名 column; each field takes its best-matching column. */
+function findHeader(ws: ExcelJS.Worksheet): { headerRow: number; columns: StaffSheet['columns'] } | null {
+  const last = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    const texts: { col: number; text: string }[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
+      const cell = row.getCell(c);
+      // A merged title spanning the table repeats its text in every cell: only the master counts.
+      if (cell.isMerged && cell.master !== cell) continue;
+      const text = cellText(cell.value);
+      if (text) texts.push({ col: c, text });
+    }
+    const found: Partial<Record<StaffField, { col: number; quality: 'exact' | 'contains' }>> = {};
+    for (const field of Object.keys(STAFF_HEADERS) as StaffField[]) {
+      for (const t of texts) {
+        const q = matchField(t.text, field);
+        if (!q) continue;
+        const taken = Object.values(found).some((f) => f?.col === t.col);
+        if (taken) continue;
+        if (!found[field] || (found[field].quality === 'contains' && q === 'exact')) found[field] = { col: t.col, quality: q };
+      }
+    }
+    if (found.name) {
+      return {
+        headerRow: r,
+        columns: {
+          name: found.name.col,
+          ...(found.department && { department: found.department.col }),
+          ...(found.title && { title: found.title.col }),
+          ...(found.phone && { phone: found.phone.col }),
+        },
+      };
+    }
+  }
+  return null;
+}
+
+/** The text a cell shows: rich text joined, formulas by their cached result, dates as YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('').trim();
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result);
+    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+    if ('error' in value) return String((value as { error: string }).error);
+  }
+  return String(value).trim();
+}
+
+/** Chinese names are often spaced out to align in print ("张  三"): drop spaces between CJK characters. */
+function cleanName(text: string): string {
+  const t = text.replace(/\u3000/g, ' ').trim();
+  return /^[\p{Script=Han}·•\s]+$/u.test(t) ? t.replace(/\s+/g, '') : t.replace(/\s+/g, ' ');
+}
+
+function cleanText(text: string): string {
+  return text.replace(/\u3000/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Full-width digits and dashes typed with a Chinese input method become plain ones. */
+export function cleanPhone(text: string): string {
+  return cleanText(text)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–]/g, '-');
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^.\\/]+)$/.exec(fileName);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Lists the names and unpacked sizes in a zip's central directory, or null when it is not a readable zip. */
+function zipEntries(data: Buffer): { name: string; size: number }[] | null {
+  const min = Math.max(0, data.length - 65_557);
+  let eocd = -1;
+  for (let i = data.length - 22; i >= min; i--) {
+    if (data.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return null;
+  const count = data.readUInt16LE(eocd + 10);
+  let p = data.readUInt32LE(eocd + 16);
+  const out: { name: string; size: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
+    const size = data.readUInt32LE(p + 24);
+    const nameLen = data.readUInt16LE(p + 28);
+    const extraLen = data.readUInt16LE(p + 30);
+    const commentLen = data.readUInt16LE(p + 32);
+    out.push({ name: data.toString('utf8', p + 46, p + 46 + nameLen), size });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** Refuses anything that is not an .xlsx workbook, with a message that says what the file is and what to do. */
+function assertXlsx(data: Buffer, fileName: string): void {
+  const ext = extensionOf(fileName);
+  if (data.length === 0) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的（0 字节），请检查是否选错了文件。`);
+  const isOle = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0 && data.readUInt32BE(4) === 0xa1b11ae1;
+  if (isOle) {
+    // An .xlsx with an open password is stored inside an OLE container with an "EncryptedPackage" stream.
+    if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw new AppError(ErrorCode.FILE_ENCRYPTED, `文件“${fileName}”设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。`);
+    }
+    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”是旧版 Excel（.xls）或 WPS 表格（.et）格式，不能直接导入。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入。`);
+  }
+  const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
+  if (!isZip) {
+    if (ext === 'xlsx') {
+      throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏，或并不是真正的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`);
+    }
+    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`);
+  }
+  const entries = zipEntries(data);
+  if (!entries) throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏（压缩结构不完整，可能没有下载或复制完整）。请重新获取文件后再试。`);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    const what = entries.some((e) => e.name === 'word/document.xml') ? '是 Word 文档'
+      : entries.some((e) => e.name === 'ppt/presentation.xml') ? '是 PowerPoint 演示文稿' : '不是 Excel 工作簿';
+    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”${what}，不是人员名单表格。请选择 Excel 工作簿（.xlsx）。`);
+  }
+  const unpacked = entries.reduce((n, e) => n + e.size, 0);
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new AppError(ErrorCode.ZIP_BOMB, `文件“${fileName}”解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像人员名单，已拒绝读取。请只保留名单所在的工作表后重试。`);
+  }
+}
+
+/**
+ * Reads the first visible sheet that has a 姓名 column. Rows whose 姓名/科室/职务/电话 are all blank are skipped,
+ * as are header rows repeated further down (printed lists repeat them on each page).
+ */
+export async function readStaffXlsx(data: Buffer, fileName: string): Promise<StaffSheet> {
+  assertXlsx(data, fileName);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏，无法读取其中的表格。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`);
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
+  if (sheets.length === 0 || sheets.every((ws) => ws.actualRowCount === 0)) {
+    throw new AppError(ErrorCode.NO_ITEMS, `文件“${fileName}”中没有内容（工作表是空的）。请在表格中填写人员名单后再导入。`);
+  }
+  for (const ws of sheets) {
+    const header = findHeader(ws);
+    if (!header) continue;
+    const { headerRow, columns } = header;
+    const rows: StaffSheetRow[] = [];
+    const read = (r: ExcelJS.Row, col: number | undefined) => (col ? cellText(r.getCell(col).value) : '');
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const name = cleanName(read(row, columns.name));
+      const department = cleanText(read(row, columns.department));
+      const title = cleanText(read(row, columns.title));
+      const phone = cleanPhone(read(row, columns.phone));
+      if (!name && !department && !title && !phone) continue;
+      if (matchField(name, 'name') === 'exact') continue;
+      rows.push({ row: r, name, department, title, phone });
+      if (rows.length > MAX_STAFF_ROWS) {
+        throw new AppError(ErrorCode.TOO_MANY_ITEMS, `工作表“${ws.name}”中的人员超过 ${MAX_STAFF_ROWS} 行，一次导入不了这么多。请分成几个文件导入。`);
+      }
+    }
+    if (rows.length === 0) {
+      throw new AppError(ErrorCode.NO_ITEMS, `工作表“${ws.name}”第 ${headerRow} 行是表头，但下面没有人员数据。请在表头下方逐行填写人员后再导入。`);
+    }
+    return { sheetName: ws.name, headerRow, columns, rows };
+  }
+  const names = sheets.map((ws) => `“${ws.name}”`).join('、');
+  throw new AppError(ErrorCode.FILE_UNSUPPORTED,
+    `在文件“${fileName}”的工作表 ${names} 前 ${HEADER_SEARCH_ROWS} 行中没有找到“姓名”列。请确认表头有一列名为“姓名”（其他列可以是“科室”“职务”“电话”），或使用“下载导入模板”。`);
+}
+
+/** The import template: the four columns under a one-line instruction, print-ready. Pure: Buffer out. */
+export async function buildStaffImportTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '政务公开工作台';
+  const ws = wb.addWorksheet('人员名单', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  const headers = ['姓名', '科室', '职务', '电话'];
+  const widths = [16, 22, 22, 24];
+  ws.mergeCells(1, 1, 1, headers.length);
+  ws.getCell('A1').value = '人员名单：从第 3 行起每行填一人，“姓名”必填；例如 张三 | 办公室 | 科长 | 13800000000。表中没有的科室，导入时可以勾选新建。';
+  ws.getCell('A1').alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(1).height = 36;
+  ws.getRow(2).values = headers;
+  ws.getRow(2).font = { bold: true };
+  headers.forEach((_, i) => { ws.getColumn(i + 1).width = widths[i]; });
+  // Phone numbers as text, so a mobile number is not shown as 1.38E+10 and a leading 0 is kept.
+  ws.getColumn(4).numFmt = '@';
+  for (let r = 2; r <= 21; r++) {
+    for (let c = 1; c <= headers.length; c++) {
+      ws.getCell(r, c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

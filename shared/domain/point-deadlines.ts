@@ -1,0 +1,151 @@
+// 完成时限 in the words of a 工作要点 item, turned into a date where the words give one.
+// Kinds (glossary): an absolute date (2021年9月底前), a relative limit (10个工作日内), a recurring one (每季度)
+// or an open one (持续推进). Only absolute ones get a date; all keep their words.
+
+export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
+
+export interface DeadlineFound {
+  kind: DeadlineKind;
+  /** ISO date for absolute deadlines, else null. */
+  date: string | null;
+  /** The words it came from, as written. */
+  text: string;
+  index: number;
+  /** 年内 is vague: it only counts when the item gives no other time limit at all. */
+  weak?: boolean;
+}
+
+export interface Deadline {
+  deadline: string | null;
+  deadlineText: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isoDate(year: number, month: number, day?: number): string | null {
+  if (month < 1 || month > 12) return null;
+  const last = lastDayOfMonth(year, month);
+  const d = day ?? last;
+  if (d < 1 || d > last) return null;
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+const CN = '[一二三四五六七八九十两]';
+const NUM = `(?:\\d{1,3}|${CN}{1,3})`;
+const QUARTER_END: Record<string, number> = { 一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3: 9, 四: 12, 4: 12 };
+
+interface Rule {
+  re: RegExp;
+  make(m: RegExpExecArray, year: number): Omit<DeadlineFound, 'index' | 'text'> | null;
+}
+
+// Each rule is tried at every position; the earliest match wins, longer rules listed first.
+const RULES: Rule[] = [
+  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末
+  {
+    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|(?:前|之前|以前))/y,
+    make(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const month = Number(m[2]);
+      let day: number | undefined = m[3] ? Number(m[3]) : undefined;
+      if (!day && /上旬/.test(m[0])) day = 10;
+      if (!day && /中旬/.test(m[0])) day = 20;
+      const date = isoDate(y, month, day);
+      return date ? { kind: 'absolute', date } : null;
+    },
+  },
+  // 2020年底前, 年底前, 年末, 年底
+  {
+    re: /(?:(\d{4})\s*)?年\s*(?:底|末)\s*(?:前|之前|以前)?/y,
+    make: (m, year) => ({ kind: 'absolute', date: `${m[1] ? Number(m[1]) : year}-12-31` }),
+  },
+  // 上半年, 下半年 (as a limit: by its end)
+  {
+    re: /(?:(\d{4})\s*年\s*)?(上|下)半年/y,
+    make: (m, year) => ({ kind: 'absolute', date: `${m[1] ? Number(m[1]) : year}-${m[2] === '上' ? '06-30' : '12-31'}` }),
+  },
+  // 一季度, 第三季度末 (not 每季度)
+  {
+    re: /(?:(\d{4})\s*年\s*)?第?([一二三四1-4])\s*季度\s*(?:末|底|前|内)?/y,
+    make: (m, year) => {
+      const month = QUARTER_END[m[2]];
+      return { kind: 'absolute', date: isoDate(m[1] ? Number(m[1]) : year, month)! };
+    },
+  },
+  // 年内, 2020年内, 年度内 — vague
+  {
+    re: /(?:(\d{4})\s*)?年\s*(?:度\s*)?内/y,
+    make: (m, year) => ({ kind: 'absolute', date: `${m[1] ? Number(m[1]) : year}-12-31`, weak: true }),
+  },
+  // 10个工作日内, 3日内, 24小时内, 十五个工作日以内, 一个月内
+  {
+    re: new RegExp(`${NUM}\\s*个?\\s*(?:工作日|自然日|日|天|小时|个月|月|年|周|星期)\\s*(?:内|以内|之内)`, 'y'),
+    make: () => ({ kind: 'relative', date: null }),
+  },
+  // 每季度, 每半年, 每月, 每年, 每周, 定期
+  {
+    re: /每\s*(?:个\s*)?(?:半年|季度|季|月|年|周|旬|星期|日|天)(?:\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?|末|底)\s*(?:底|末)?\s*(?:前|之前|以前)?)?/y,
+    make: () => ({ kind: 'recurring', date: null }),
+  },
+  // 持续推进, 长期坚持, 持续开展, 常态化推进 (not a bare 长期: "长期向好" is no time limit)
+  {
+    re: /持续推进|持续开展|长期坚持|长期推进|常态化推进/y,
+    make: () => ({ kind: 'open', date: null }),
+  },
+];
+
+/** Every time limit mentioned in `text`, in order. `year` is the document's year for 9月底前 / 年底前. */
+export function findDeadlines(text: string, year: number): DeadlineFound[] {
+  const out: DeadlineFound[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let found: DeadlineFound | null = null;
+    for (const rule of RULES) {
+      rule.re.lastIndex = i;
+      const m = rule.re.exec(text);
+      if (!m) continue;
+      // "2020年" of "2020年9月底前" must not start in the middle of a longer number (e.g. "12020年").
+      if (/\d/.test(text[i - 1] ?? '') && /^\d/.test(m[0])) continue;
+      const made = rule.make(m, year);
+      if (!made) continue;
+      found = { ...made, text: m[0].replace(/\s+/g, ''), index: i };
+      break;
+    }
+    if (found) {
+      out.push(found);
+      i += Math.max(1, found.text.length);
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * The item's deadline: the first absolute date wins. 年内 counts only when the item names no other time limit.
+ * Without an absolute date, deadlineText keeps the first relative, recurring or open limit's words.
+ */
+export function extractDeadline(text: string, year: number): Deadline {
+  const all = findDeadlines(text, year);
+  if (all.length === 0) return { deadline: null, deadlineText: null };
+  const strong = all.find((d) => d.kind === 'absolute' && !d.weak);
+  if (strong) return { deadline: strong.date, deadlineText: strong.text };
+  const others = all.filter((d) => d.kind !== 'absolute');
+  if (others.length) return { deadline: null, deadlineText: others[0].text };
+  return { deadline: all[0].date, deadlineText: all[0].text };
+}
+
+/** Reads a 完成时限 cell or a deadline the user typed ("2021年9月底前", "2021-09-30", "每季度"). */
+export function parseDeadlineCell(cell: string, year: number): Deadline {
+  const t = cell.trim();
+  if (!t) return { deadline: null, deadlineText: null };
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (iso) {
+    const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return { deadline: date, deadlineText: t };
+  }
+  const found = extractDeadline(t, year);
+  return { deadline: found.deadline, deadlineText: t };
+}

@@ -1,0 +1,140 @@
+// Numbering of 工作要点 items: which numbering style a label has, and the level it means.
+// Level is decided by style, never by depth: 一、=1, （一）=2, 1.=3, （1）=4, ①=5.
+
+export type PointLevel = 1 | 2 | 3 | 4 | 5;
+
+export const LEVEL_NAMES: Record<PointLevel, string> = {
+  1: '一、',
+  2: '（一）',
+  3: '1.',
+  4: '（1）',
+  5: '①',
+};
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Parses a Chinese numeral up to 999 ("十二" → 12, "二十" → 20); null when it is not one. */
+export function parseChineseNumeral(s: string): number | null {
+  if (!s || !/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = CN_DIGITS[ch];
+  }
+  return total + digit;
+}
+
+/** Writes a number the way Word's chineseCounting does (1 → 一, 10 → 十, 21 → 二十一). */
+export function formatChineseNumeral(n: number): string {
+  const d = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n <= 0) return d[0];
+  if (n < 10) return d[n];
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 1000) {
+    const rest = n % 100;
+    return d[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + d[rest] : rest < 20 ? '一' + formatChineseNumeral(rest) : formatChineseNumeral(rest));
+  }
+  return String(n);
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟';
+const PAREN_DIGITS = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
+const STOP_DIGITS = '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛';
+
+export function formatCircled(n: number): string {
+  return n >= 1 && n <= CIRCLED.length ? [...CIRCLED][n - 1] : `(${n})`;
+}
+
+/** A numbering mark found at the start of some text. */
+export interface NumberMark {
+  level: PointLevel;
+  /** The bare numeral as written: "一", "1", "①". */
+  label: string;
+  /** Its value, for checking that items follow each other (1, 2, 3 …). */
+  value: number;
+  /** Characters the mark takes up, including the spaces after it. */
+  length: number;
+}
+
+const CN_NUM = '[一二三四五六七八九十百]{1,4}';
+// Order matters: parenthesised forms first, so "（1）" is not read as anything else.
+const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
+  { level: 2, re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[)）][、.．]?\\s*`) },
+  { level: 4, re: /^[（(]\s*(\d{1,3})\s*[)）][、.．]?\s*/ },
+  { level: 1, re: new RegExp(`^(${CN_NUM})\\s*[、.．]\\s*`) },
+  // "1.5" is a decimal, not item 1; but "5.2020年8月底前" is item 5 followed by a year.
+  { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))\s*/ },
+];
+
+/** Reads the numbering mark at the start of `text`, or null. */
+export function readNumberMark(text: string): NumberMark | null {
+  const first = text[0];
+  if (first === undefined) return null;
+  if (CIRCLED.includes(first)) {
+    const len = 1 + (text.slice(1).match(/^[、.．]?\s*/)?.[0].length ?? 0);
+    return { level: 5, label: first, value: [...CIRCLED].indexOf(first) + 1, length: len };
+  }
+  if (PAREN_DIGITS.includes(first)) {
+    const v = [...PAREN_DIGITS].indexOf(first) + 1;
+    return { level: 4, label: String(v), value: v, length: 1 + (text.slice(1).match(/^\s*/)?.[0].length ?? 0) };
+  }
+  if (STOP_DIGITS.includes(first)) {
+    const v = [...STOP_DIGITS].indexOf(first) + 1;
+    return { level: 3, label: String(v), value: v, length: 1 + (text.slice(1).match(/^\s*/)?.[0].length ?? 0) };
+  }
+  for (const { level, re } of MARK_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const raw = m[1];
+    const value = /^\d+$/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
+    if (value === null || value === 0) continue;
+    // A numeral mark must be followed by the item's words, not by nothing or another digit.
+    const rest = text.slice(m[0].length);
+    if (rest.length === 0 && level !== 1 && level !== 2) continue;
+    return { level, label: /^\d+$/.test(raw) ? String(Number(raw)) : raw, value, length: m[0].length };
+  }
+  return null;
+}
+
+/** The level a bare label implies when only the label is known (a 序号 cell): "一" → 1, "1" → 3, "①" → 5. */
+export function levelOfBareLabel(label: string): NumberMark | null {
+  const t = label.trim().replace(/[、.．]$/, '');
+  if (!t) return null;
+  if (/^\d{1,3}$/.test(t)) return { level: 3, label: String(Number(t)), value: Number(t), length: label.length };
+  const cn = parseChineseNumeral(t);
+  if (cn) return { level: 1, label: t, value: cn, length: label.length };
+  const m = readNumberMark(t.length === 1 ? t : t + ' ');
+  return m ? { ...m, length: label.length } : null;
+}
+
+/** The label written as it is printed, for showing and for exports: 一、 （一） 1. （1） ①. */
+export function printedLabel(level: PointLevel, label: string): string {
+  switch (level) {
+    case 1: return `${label}、`;
+    case 2: return `（${label}）`;
+    case 3: return `${label}.`;
+    case 4: return `（${label}）`;
+    case 5: return label;
+  }
+}
+
+/**
+ * The parent of each item by level (nearest earlier item with a smaller level), as indexes; -1 for top-level ones.
+ * Used for the tree in the preview and for work_point.parent_id.
+ */
+export function parentIndexes(levels: readonly number[]): number[] {
+  const stack: number[] = [];
+  return levels.map((lv, i) => {
+    while (stack.length && levels[stack[stack.length - 1]] >= lv) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(i);
+    return parent;
+  });
+}

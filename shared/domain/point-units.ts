@@ -1,0 +1,147 @@
+// 责任单位 notes: the parenthesis that closes a 工作要点 item, or a 责任单位 / 牵头单位 / 配合单位 cell of a table.
+// Rules (../shared/samples/README.md): units named with 牵头/负责/抓好/分别抓好 or listed after 责任单位: lead;
+// with 配合/协助/参与/各负其责 support. Split on 、 , ， ； (and / in cells), never inside brackets, never on 和.
+
+export interface Responsibility {
+  lead: string[];
+  support: string[];
+}
+
+const OPEN = '(（[［【〔{';
+const CLOSE = ')）]］】〕}';
+
+/** Splits on any of `seps` outside brackets (〔市、区、特区〕 stays whole). */
+export function splitTopLevel(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && seps.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const TRAILING_NOISE = /(?:等(?:单位|部门|科室|处室)?|按照?职责(?:分工)?|根据职责(?:分工)?|相关|有关)$/;
+const DEADLINE_LIKE = /(?:\d{1,2}\s*月|年底|年内|年末|持续推进|长期坚持|工作日内|每季度|每年|每月|半年)/;
+
+function cleanUnit(u: string): string {
+  let t = u.replace(/\s+/g, '').replace(/^[由和及与、，,；;：:。.]+/, '').replace(/[。.，,；;：:、]+$/, '');
+  for (let i = 0; i < 3 && TRAILING_NOISE.test(t); i++) t = t.replace(TRAILING_NOISE, '');
+  return t;
+}
+
+/** Splits a list of units ("A、B,C；D") into names. */
+export function splitUnits(s: string, extraSeps = ''): string[] {
+  const out: string[] = [];
+  for (const part of splitTopLevel(s, '、,，;；' + extraSeps)) {
+    const u = cleanUnit(part);
+    if (!u || DEADLINE_LIKE.test(u) || u.length > 60) continue;
+    if (!out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
+type Role = 'lead' | 'support';
+
+const LABELS: { re: RegExp; role: Role }[] = [
+  { re: /^\s*(?:牵头单位|牵头部门|牵头科室|牵头处室|主责单位|主办单位)\s*[:：]?/, role: 'lead' },
+  { re: /^\s*(?:配合单位|配合部门|配合科室|配合处室|协办单位|协助单位|参与单位)\s*[:：]?/, role: 'support' },
+  { re: /^\s*(?:责任单位|责任部门|责任科室|责任处室|负责单位|负责部门|责任主体|承办单位)\s*[:：]/, role: 'lead' },
+];
+const KEYWORDS = /(牵头|分别抓好|抓好|负责|主办|承办)|(配合|协助|协办|参与|各负其责)/;
+
+/**
+ * Reads a responsibility note. Returns null when the words are not one ("国务院令第711号", "计划"):
+ * a note must carry a 责任单位-style label or a role word (牵头, 负责, 配合 …).
+ */
+export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role } = {}): Responsibility | null {
+  const lead: string[] = [];
+  const support: string[] = [];
+  const add = (role: Role, names: string[]) => {
+    const list = role === 'lead' ? lead : support;
+    for (const n of names) if (!list.includes(n) && !(role === 'support' && lead.includes(n))) list.push(n);
+  };
+  let labelled = false;
+  let current: Role | null = opts.defaultRole ?? null;
+  let pending: string[] = [];
+  let recognised = opts.defaultRole !== undefined;
+  const text = note.trim().replace(/[。．.；;，,\s]+$/, '');
+  for (let clause of splitTopLevel(text, '，,；;')) {
+    for (const l of LABELS) {
+      const m = l.re.exec(clause);
+      if (m) {
+        current = l.role;
+        labelled = true;
+        recognised = true;
+        clause = clause.slice(m[0].length);
+        break;
+      }
+    }
+    const k = KEYWORDS.exec(clause);
+    if (k) {
+      recognised = true;
+      const role: Role = k[1] ? 'lead' : 'support';
+      let names = clause.slice(0, k.index);
+      // "负责单位A" / "配合：A" — the keyword comes first, the units after it.
+      if (!cleanUnit(names)) names = clause.slice(k.index + k[0].length).replace(/^[^:：]{0,4}[:：]/, '');
+      if (pending.length) add(role, pending);
+      pending = [];
+      add(role, splitUnits(names));
+      current = labelled ? current : role;
+      continue;
+    }
+    const names = splitUnits(clause);
+    if (labelled && current) add(current, names);
+    else pending.push(...names);
+  }
+  if (!recognised) return null;
+  if (pending.length) add(current ?? 'lead', pending);
+  return { lead, support };
+}
+
+/** The parenthesis that closes `text` (after trailing 。), with where it starts; null when the text ends otherwise. */
+export function findClosingNote(text: string): { note: string; start: number } | null {
+  const trimmed = text.replace(/[\s。．.；;]+$/, '');
+  const last = trimmed[trimmed.length - 1];
+  if (!last || !')）】'.includes(last)) return null;
+  let depth = 0;
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i];
+    if (')）】'.includes(ch)) depth++;
+    else if ('(（【'.includes(ch)) {
+      depth--;
+      if (depth === 0) return { note: trimmed.slice(i + 1, trimmed.length - 1), start: i };
+    }
+  }
+  return null;
+}
+
+/**
+ * Takes the responsibility note off the end of an item's text. The text without it is returned only when the
+ * parenthesis really was a note, so "(国务院令第711号)" stays part of the text.
+ */
+export function splitResponsibility(text: string): { text: string; note: string | null; units: Responsibility | null } {
+  const found = findClosingNote(text);
+  if (!found) return { text, note: null, units: null };
+  const units = parseResponsibilityNote(found.note);
+  if (!units) return { text, note: null, units: null };
+  return { text: text.slice(0, found.start).replace(/\s+$/, ''), note: found.note, units };
+}
+
+/** Reads a table cell: 责任单位 (all lead unless the cell says 牵头/配合), 牵头单位, 配合单位. */
+export function parseUnitCell(cell: string, role: Role): Responsibility {
+  const t = cell.trim();
+  if (!t) return { lead: [], support: [] };
+  if (KEYWORDS.test(t) || LABELS.some((l) => l.re.test(t))) {
+    const r = parseResponsibilityNote(t.replace(/\r?\n/g, '，'), { defaultRole: role });
+    if (r) return r;
+  }
+  const names = splitUnits(t.replace(/\r?\n/g, '、'), '/／ ');
+  return role === 'lead' ? { lead: names, support: [] } : { lead: [], support: names };
+}

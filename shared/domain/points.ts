@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, yearSchema } from './files';
+
+// 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
+
+export const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
+const unitList = z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(100);
+
+/** One item as an import yields it and as the user corrects it in the preview. */
+export const pointItemSchema = z.object({
+  level: pointLevelSchema,
+  /** The bare numeral as written: "一", "1", "①". */
+  label: z.string().max(20),
+  /** The short heading: text up to the first 。. */
+  title: z.string().max(1000),
+  /** The item's own full text, label and responsibility note removed. */
+  text: z.string().max(50_000),
+  lead: unitList,
+  support: unitList,
+  deadline: isoDateSchema.nullable(),
+  /** The words the deadline came from, also for relative (10个工作日内), recurring (每季度), open (持续推进) ones. */
+  deadlineText: z.string().max(200).nullable(),
+});
+export type PointItem = z.infer<typeof pointItemSchema>;
+
+export const SOURCE_KINDS = ['docx', 'xlsx', 'txt', 'paste'] as const;
+export const sourceKindSchema = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = { docx: 'Word 文档', xlsx: 'Excel 分工表', txt: '文本文件', paste: '粘贴文本' };
+
+/** The document's metadata (标题, 文号, 发文单位, 成文日期, 年度). */
+export const sourceDocumentMetaSchema = z.object({
+  title: z.string().trim().min(1, '请填写文件标题').max(200, '标题不能超过200个字'),
+  docNumber: z.string().trim().max(60, '文号不能超过60个字').nullable(),
+  issuer: z.string().trim().max(100, '发文单位不能超过100个字').nullable(),
+  issuedDate: isoDateSchema.nullable(),
+  year: yearSchema,
+});
+export type SourceDocumentMeta = z.infer<typeof sourceDocumentMetaSchema>;
+
+/** What a reader makes of a file or pasted text, before anything is stored. */
+export const parsedPointsSchema = z.object({
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedDate: isoDateSchema.nullable(),
+  year: yearSchema,
+  /** Whether the year came from --year / the user, the document itself, or the working year as a fallback. */
+  yearSource: z.enum(['given', 'document', 'fallback']),
+  sourceKind: sourceKindSchema,
+  items: z.array(pointItemSchema),
+  /** Things the reader noticed and the user should check (Chinese). */
+  warnings: z.array(z.string()),
+});
+export type ParsedPoints = z.infer<typeof parsedPointsSchema>;
+
+/** Counts shown above the preview: N items, M without a responsible unit, K with deadlines. */
+export interface PointCounts {
+  items: number;
+  withoutUnit: number;
+  withDeadline: number;
+}
+
+/** Items that need a responsible unit: the ones that are tasks, i.e. not section headings with children. */
+export function countPoints(items: readonly Pick<PointItem, 'level' | 'lead' | 'support' | 'deadline'>[]): PointCounts {
+  let withoutUnit = 0;
+  let withDeadline = 0;
+  items.forEach((it, i) => {
+    const next = items[i + 1];
+    const isHeading = next !== undefined && next.level > it.level;
+    if (!isHeading && it.lead.length === 0 && it.support.length === 0) withoutUnit++;
+    if (it.deadline) withDeadline++;
+  });
+  return { items: items.length, withoutUnit, withDeadline };
+}
+
+/** The short heading of an item's text: up to the first 。 (or the first line). */
+export function titleOfText(text: string): string {
+  const firstLine = text.trim().split('\n')[0] ?? '';
+  let t = firstLine.split('。')[0];
+  // A heading run together with its body on one line ("总体要求 认真落实…"): the words before the gap.
+  const gap = /[\u4e00-\u9fff）)”]\s+(?=[\u4e00-\u9fff“])/.exec(t);
+  if (gap && gap.index < 40) t = t.slice(0, gap.index + 1);
+  return t.trim();
+}
+
+export const sourceDocumentSchema = sourceDocumentMetaSchema.extend({
+  id: idSchema,
+  sourceKind: sourceKindSchema,
+  attachmentId: idSchema.nullable(),
+  fileName: z.string().nullable(),
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  itemCount: z.number().int(),
+  withoutUnit: z.number().int(),
+  withDeadline: z.number().int(),
+});
+export type SourceDocument = z.infer<typeof sourceDocumentSchema>;
+
+/** A stored work point (table work_point). */
+export const workPointSchema = pointItemSchema.extend({
+  id: idSchema,
+  documentId: idSchema,
+  /** Position in the document, from 1. */
+  seq: z.number().int(),
+  parentId: idSchema.nullable(),
+});
+export type WorkPoint = z.infer<typeof workPointSchema>;
+
+/** What replacing an already imported document would change, item by item (matched by numbering path). */
+export const replaceSummarySchema = z.object({
+  documentId: idSchema,
+  title: z.string(),
+  importedAt: z.string(),
+  /** Why it is considered the same document (same 文号, same title, same file). */
+  reason: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  /** A few lines for people: "新增 二（三）2 …", "删除 …", "修改 … 牵头单位". */
+  details: z.array(z.string()),
+});
+export type ReplaceSummary = z.infer<typeof replaceSummarySchema>;
