@@ -12,7 +12,7 @@ import {
   createDepartment, deleteDepartment, listDepartments, renameDepartment, reorderDepartments, setDepartmentActive,
 } from './org/departments';
 import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
-import { commitStaffImport, previewStaffImport } from './org/staff-import';
+import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
 import { getAllSettings, getSetting, setSetting, SettingKey } from './settings';
 import type { Workstation } from './workstation';
 import { getAttachmentFile } from './attachments';
@@ -70,6 +70,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   },
   'staff.importPreview': (ws, upload) => previewStaffImport(ws.context(), upload),
   'staff.importCommit': (ws, input) => commitStaffImport(ws.context(), input),
+  'staff.importTemplate': (ws) => deliverStaffImportTemplate(ws.context()),
 
   'backup.list': (ws) => listBackups(ws.backupDir),
   'backup.create': (ws) => makeManualBackup(ws),

@@ -6,6 +6,7 @@ export const METHODS = [
   'departments.list', 'departments.create', 'departments.rename', 'departments.reorder', 'departments.setActive',
   'departments.delete',
   'staff.list', 'staff.create', 'staff.update', 'staff.delete', 'staff.importPreview', 'staff.importCommit',
+  'staff.importTemplate',
   'backup.list', 'backup.create', 'backup.restore', 'backup.saveCopy',
   'audit.list', 'attachments.download',
   // points (上级要点)

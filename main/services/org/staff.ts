@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Staff, StaffInput, StaffStatus } from '../../../shared/domain/org';
 import { staffInputSchema } from '../../../shared/domain/org';
 import { AppError } from '../../../shared/ipc/result';
@@ -21,7 +22,8 @@ export async function listStaff(ctx: AppContext, filter: StaffFilter = {}): Prom
   }
   if (filter.departmentId !== undefined) q = q.where('s.department_id', '=', filter.departmentId);
   if (filter.status) q = q.where('s.status', '=', filter.status);
-  const rows = await q.orderBy('d.sort_order').orderBy('s.id').execute();
+  // People without a 科室 come last, not first (SQLite sorts NULL first).
+  const rows = await q.orderBy(sql`d.sort_order IS NULL`).orderBy('d.sort_order').orderBy('s.id').execute();
   return rows.map((r) => ({
     id: r.id, name: r.name, departmentId: r.department_id, departmentName: r.department_name ?? null,
     title: r.title, phone: r.phone, status: r.status, note: r.note,

@@ -56,6 +56,7 @@ export const foundationContract = {
     input: uploadSchema.extend({ createDepartments: z.array(z.string()).default([]) }),
     output: z.object({ imported: z.number().int(), createdDepartments: z.number().int() }),
   },
+  'staff.importTemplate': { input: none, output: deliveredFileSchema },
 
   'backup.list': { input: none, output: z.array(backupInfoSchema) },
   'backup.create': { input: none, output: backupInfoSchema },
