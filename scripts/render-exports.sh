@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Renders the exports to PNG pages with LibreOffice so a person can look at them.
+#   scripts/render-exports.sh [outdir]                 sample data
+#   scripts/render-exports.sh [outdir] --db F --year Y  the plan of a database (e.g. after `npm run cli -- demo --db F`)
+# Output: <outdir>/<name>.pdf and <outdir>/<name>-<page>.png (60 dpi). Needs soffice and pdftoppm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="${1:-.tmp/render}"; shift || true
+mkdir -p "$OUT"
+if [ "${1:-}" = "--db" ]; then
+  DB="$2"; YEAR="$4"
+  for kind in plan-docx tasks-docx tasks-xlsx ledger-xlsx; do
+    npx tsx main/cli.ts export "$kind" --db "$DB" --year "$YEAR" --out "$OUT/$kind.${kind##*-}" >/dev/null
+  done
+else
+  npx tsx scripts/render-exports-build.ts "$OUT"
+fi
+PROFILE="$(mktemp -d)"
+trap 'rm -rf "$PROFILE"' EXIT
+export FONTCONFIG_FILE="${FONTCONFIG_FILE:-$(cd .. && pwd)/shared/fonts/fonts.conf}"
+for f in "$OUT"/*.docx "$OUT"/*.xlsx; do
+  [ -e "$f" ] || continue
+  soffice -env:UserInstallation="file://$PROFILE" --headless --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1
+  base="${f%.*}"
+  rm -f "$base"-*.png
+  pdftoppm -r 60 -png "$base.pdf" "$base"
+  echo "$(basename "$f") → $(ls "$base"-*.png | wc -l) 页"
+done

@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { buildGongwenDocx, columnWidths } from '../../../main/export/gongwen/document';
+import { formatChineseDate, textWidthInChars } from '../../../main/export/gongwen/format';
+import { cachePageFields } from '../../../main/export/gongwen/postprocess';
+import { addTableSheet, estimateRowHeight, newWorkbook, workbookToBuffer } from '../../../main/export/xlsx/sheet';
+import { paragraphsWith, readDocx, runsOf, sections } from './read-docx';
+
+const doc = () => buildGongwenDocx({
+  title: '2026年县科技局政务公开工作实施方案',
+  docNumber: '县科技局发〔2026〕3号',
+  body: [
+    { kind: 'paragraph', text: '为做好2026年政务公开工作，制定本方案。' },
+    { kind: 'heading', level: 1, text: '一、总体要求' },
+    { kind: 'heading', level: 2, text: '（一）加强政策解读。', body: '围绕重要政策开展解读。' },
+    { kind: 'heading', level: 3, text: '1.做好解读' },
+    { kind: 'heading', level: 4, text: '（1）同步解读' },
+  ],
+  signature: { org: '某县科学技术局', date: '2024-03-05' },
+  attachments: [{
+    label: '附件', title: '重点任务分解表', landscape: true,
+    blocks: [{ kind: 'table', columns: [{ header: '序号', weight: 1 }, { header: '工作任务', weight: 3 }, { header: '完成时限', weight: 2 }], rows: [{ section: '一、加强公开' }, { cells: ['1', '公开项目', '年底前'] }] }],
+  }],
+});
+
+describe('公文 .docx (GB/T 9704)', () => {
+  it('has A4 pages, the standard margins and a 22-line grid; the attachment is a landscape section', async () => {
+    const x = await readDocx(await doc());
+    const [body, attachment] = sections(x.document);
+    expect(body).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(body).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(body).toContain('w:linePitch="579"');
+    expect(attachment).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(attachment).toContain('<w:type w:val="nextPage"/>');
+    // Body lines are exactly 579 twips.
+    expect(paragraphsWith(x.document, '为做好2026年')[0]).toContain('w:line="579" w:lineRule="exact"');
+  });
+
+  it('sets fonts per element: title 2号小标宋, body 3号仿宋 with a two-character indent, headings 黑体/楷体/仿宋', async () => {
+    const x = await readDocx(await doc());
+    const title = runsOf(paragraphsWith(x.document, '实施方案')[0]);
+    expect(title[0]).toMatchObject({ eastAsia: '方正小标宋简体', size: '44' });
+    expect(paragraphsWith(x.document, '实施方案')[0]).toContain('<w:jc w:val="center"/>');
+    const body = paragraphsWith(x.document, '为做好2026年')[0];
+    expect(runsOf(body)[0]).toMatchObject({ eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', size: '32' });
+    expect(body).toMatch(/w:firstLineChars="200"/);
+    expect(runsOf(paragraphsWith(x.document, '一、总体要求')[0])[0].eastAsia).toBe('黑体');
+    const h2 = runsOf(paragraphsWith(x.document, '（一）加强政策解读')[0]);
+    expect(h2.map((r) => r.eastAsia)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
+    expect(runsOf(paragraphsWith(x.document, '1.做好解读')[0])[0].eastAsia).toBe('仿宋_GB2312');
+    expect(runsOf(paragraphsWith(x.document, '（1）同步解读')[0])[0].eastAsia).toBe('仿宋_GB2312');
+    // Every run that carries text names its East Asian font.
+    for (const m of x.document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)) {
+      if (/<w:t[ >]/.test(m[1])) expect(m[1]).toMatch(/w:eastAsia="[^"]+"/);
+    }
+    expect(x.styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>/);
+  });
+
+  it('prints the signature and 成文日期 without leading zeros, the date two characters right of the signature', async () => {
+    const x = await readDocx(await doc());
+    expect(paragraphsWith(x.document, '2024年3月5日')).toHaveLength(1);
+    expect(x.document).not.toContain('2024年03月05日');
+    const sig = paragraphsWith(x.document, '某县科学技术局')[0];
+    const date = paragraphsWith(x.document, '2024年3月5日')[0];
+    const right = (p: string) => Number(/<w:ind w:right="(\d+)"/.exec(p)![1]);
+    expect(sig).toContain('<w:jc w:val="right"/>');
+    // Signature 7 characters, date about 7: the date sits two characters from the right and pushes the signature left.
+    expect(right(date)).toBe(630);
+    expect(right(sig)).toBeGreaterThan(right(date));
+    expect(formatChineseDate('2026-10-01')).toBe('2026年10月1日');
+    expect(textWidthInChars('某县科学技术局')).toBe(7);
+  });
+
+  it('numbers pages "— n —" in 4号宋体 with PAGE fields that carry a cached result; odd right, even left', async () => {
+    const x = await readDocx(await doc());
+    expect(x.settings).toContain('<w:evenAndOddHeaders/>');
+    const body = sections(x.document)[0];
+    const rid = (type: string) => new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(body)![1];
+    const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(x.rels)![1]}`;
+    const odd = x.footers[target(rid('default'))];
+    const even = x.footers[target(rid('even'))];
+    for (const [f, cached, jc] of [[odd, '1', 'right'], [even, '2', 'left']] as const) {
+      expect(f).toContain(`<w:jc w:val="${jc}"/>`);
+      expect(f).toMatch(new RegExp(`<w:instrText xml:space="preserve">PAGE</w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t></w:r><w:r>.*?fldCharType="end"`));
+      expect(f).toContain('— ');
+      expect(f).toMatch(/w:eastAsia="宋体"[\s\S]*<w:sz w:val="28"\/>/);
+    }
+    expect(cachePageFields(odd, '9')).toBe(odd); // already cached: left alone
+  });
+
+  it('rewrites the theme fonts away from Office defaults', async () => {
+    const x = await readDocx(await doc());
+    expect(x.theme).not.toMatch(/Calibri|等线|DengXian/);
+    expect(x.theme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="仿宋_GB2312"\/>/);
+    expect(x.theme).toMatch(/<a:majorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="黑体"\/>/);
+  });
+
+  it('writes tables with fixed layout and explicit widths on tblW, every gridCol and tcW; header repeats', async () => {
+    const x = await readDocx(await doc());
+    const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(x.document)![0];
+    const widths = columnWidths([1, 3, 2], 12756);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(12756);
+    expect(tbl).toContain('<w:tblW w:type="dxa" w:w="12756"/>');
+    expect(tbl).toContain('<w:tblLayout w:type="fixed"/>');
+    expect([...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(widths);
+    const tcW = [...tbl.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(tcW).toEqual([...widths, 12756, ...widths]); // header, merged section row, data row
+    expect(tbl).toContain('<w:gridSpan w:val="3"/>');
+    expect(tbl).toContain('<w:tblHeader/>');
+    expect(tbl).toContain('<w:snapToGrid w:val="0"/>');
+    // 附件 label in 3号黑体 on the attachment's first line.
+    expect(runsOf(paragraphsWith(x.document, '附件')[1])[0]).toMatchObject({ text: '附件', eastAsia: '黑体', size: '32' });
+  });
+});
+
+describe('print-ready .xlsx sheets', () => {
+  it('sets A4, orientation, one page wide, repeated and frozen header, borders, wrapping and row heights', async () => {
+    const wb = newWorkbook();
+    addTableSheet(wb, {
+      sheetName: '表', title: '标题', subtitle: '某县科学技术局',
+      columns: [{ header: '序号', weight: 1, align: 'center' }, { header: '内容', weight: 6 }, { header: '科室', weight: 2 }, { header: 'a', weight: 1 }, { header: 'b', weight: 1 }, { header: 'c', weight: 1 }, { header: 'd', weight: 1 }],
+      rows: [{ section: '一、第一部分' }, { cells: ['1', '很长的内容'.repeat(30), '办公室'] }, { cells: ['2', '短', '办公室'] }],
+    });
+    const buf = await workbookToBuffer(wb);
+    const workbookXml = await (await JSZip.loadAsync(buf)).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">(&apos;)?表(&apos;)?!\$3:\$3<\/definedName>/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    const ws = back.getWorksheet('表')!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getCell('A1').value).toBe('标题');
+    expect(ws.getCell('B3').value).toBe('内容');
+    expect(ws.getCell('A4').value).toBe('一、第一部分');
+    expect((ws as unknown as { _merges: Record<string, unknown> })._merges).toHaveProperty('A4');
+    expect(ws.getCell('G4').isMerged).toBe(true);
+    expect(ws.getCell('B5').alignment.wrapText).toBe(true);
+    expect(ws.getCell('B5').border.top?.style).toBe('thin');
+    expect(ws.getRow(5).height).toBeGreaterThan(ws.getRow(6).height * 3);
+    const total = ws.columns.reduce((a, c) => a + (c.width ?? 0), 0);
+    expect(total).toBeGreaterThan(120);
+    expect(total).toBeLessThan(150);
+  });
+
+  it('estimates wrapped row heights from CJK width', () => {
+    expect(estimateRowHeight(['短'], [20])).toBe(estimateRowHeight([''], [20]));
+    expect(estimateRowHeight(['字'.repeat(40)], [21])).toBeGreaterThan(estimateRowHeight(['字'.repeat(10)], [21]) * 3);
+  });
+});
