@@ -1,0 +1,130 @@
+// AB岗 documents: AB岗设置表 (.xlsx and 公文 .docx), 人员变动备案表 and 工作交接清单 (.docx).
+// Pure builders on the shared 公文 and print-ready sheet helpers: plain data in, Buffer out.
+import type { Change, Post } from '../../../shared/domain/team';
+import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
+import { formatChineseDate } from '../gongwen/format';
+import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';
+
+export interface AbSheetData {
+  bureau: string;
+  /** ISO date the table is as of. */
+  date: string;
+  posts: Post[];
+}
+
+function holderName(h: Post['a']): string {
+  return h ? h.name : '（空缺）';
+}
+function holderDetail(h: Post['a']): string {
+  if (!h) return '';
+  return [h.departmentName, h.title].filter(Boolean).join(' ');
+}
+
+export async function buildAbXlsx(d: AbSheetData): Promise<Buffer> {
+  const wb = newWorkbook();
+  addTableSheet(wb, {
+    sheetName: 'AB岗设置表',
+    title: `${d.bureau}政务公开AB岗设置表`,
+    subtitle: `截至${formatChineseDate(d.date)}`,
+    orientation: 'landscape',
+    columns: [
+      { header: '序号', weight: 4, align: 'center' },
+      { header: '岗位名称', weight: 12 },
+      { header: '岗位职责', weight: 28 },
+      { header: 'A岗人员', weight: 7, align: 'center' },
+      { header: 'A岗科室及职务', weight: 11 },
+      { header: 'A岗联系电话', weight: 10 },
+      { header: 'B岗人员', weight: 7, align: 'center' },
+      { header: 'B岗科室及职务', weight: 11 },
+      { header: 'B岗联系电话', weight: 10 },
+    ],
+    rows: d.posts.map((p, i) => ({
+      cells: [i + 1, p.name, p.duties, holderName(p.a), holderDetail(p.a), p.a?.phone ?? '', holderName(p.b), holderDetail(p.b), p.b?.phone ?? ''],
+    })),
+  });
+  return workbookToBuffer(wb);
+}
+
+export async function buildAbDocx(d: AbSheetData): Promise<Buffer> {
+  const cell = (h: Post['a']) => (h ? [h.name, holderDetail(h), h.phone].filter(Boolean).join('\n') : '（空缺）');
+  return buildGongwenDocx({
+    title: `${d.bureau}\n政务公开AB岗设置表`,
+    landscape: true,
+    body: [
+      { kind: 'paragraph', text: `为保证政务公开工作连续、不断档，本单位对政务公开各岗位实行AB岗制度：A岗因出差、开会、学习、培训、休假、病（事）假等不在岗期间，由B岗代为履行职责。截至${formatChineseDate(d.date)}，各岗位设置情况如下。` },
+      {
+        kind: 'table',
+        columns: [
+          { header: '序号', weight: 5, align: 'center' },
+          { header: '岗位名称', weight: 16 },
+          { header: '岗位职责', weight: 39 },
+          { header: 'A岗', weight: 20 },
+          { header: 'B岗', weight: 20 },
+        ],
+        rows: d.posts.map((p, i) => ({ cells: [String(i + 1), p.name, p.duties, cell(p.a), cell(p.b)] })),
+      },
+    ],
+    signature: { org: d.bureau, date: d.date },
+  });
+}
+
+export interface ChangeDocData {
+  bureau: string;
+  change: Change;
+  /** 科室 and 职务 of the people involved, for the form. */
+  fromDetail: string;
+  toDetail: string;
+  toPhone: string;
+  filingWorkingDays: number;
+  /** ISO date the form is filled in. */
+  date: string;
+}
+
+const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+
+export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
+  const c = d.change;
+  const filed = c.filedDate
+    ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}`
+    : `应于${formatChineseDate(c.filingDue)}前报备（变动后${d.filingWorkingDays}个工作日内）`;
+  const body: GongwenBlock[] = [
+    { kind: 'paragraph', text: `填报单位：${d.bureau}　　填报日期：${formatChineseDate(d.date)}` },
+    {
+      kind: 'table',
+      columns: [{ header: '项目', weight: 22, align: 'center' }, { header: '内容', weight: 78 }],
+      rows: [
+        { cells: ['岗位名称', c.postName] },
+        { cells: ['岗位类别', `${c.role}岗${c.role === 'A' ? '（主岗）' : '（备岗）'}`] },
+        { cells: ['原任人员', c.fromName ? [c.fromName, d.fromDetail].filter(Boolean).join('，') : '（空缺）'] },
+        { cells: ['接任人员', [c.toName, d.toDetail, d.toPhone ? `电话 ${d.toPhone}` : ''].filter(Boolean).join('，')] },
+        { cells: ['变动日期', formatChineseDate(c.changeDate)] },
+        { cells: ['变动原因', c.reason || '—'] },
+        { cells: ['工作交接', `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`] },
+        { cells: ['备案情况', filed] },
+        { cells: ['单位意见', '\n\n（盖章）\n年　　月　　日'] },
+      ],
+      fontSize: 28,
+    },
+  ];
+  return buildGongwenDocx({ title: '政务公开岗位人员变动备案表', body });
+}
+
+export async function buildHandoverDocx(d: ChangeDocData): Promise<Buffer> {
+  const c = d.change;
+  const items = lines(c.handoverItems);
+  const body: GongwenBlock[] = [
+    { kind: 'paragraph', text: `岗位：${c.postName}（${c.role}岗）` },
+    { kind: 'paragraph', text: `移交人：${c.fromName ?? '（空缺）'}　　接收人：${c.toName}` },
+    { kind: 'paragraph', text: `交接日期：${formatChineseDate(c.handoverDate)}　　过渡期至：${c.transitionEnd ? formatChineseDate(c.transitionEnd) : '—'}` },
+    {
+      kind: 'table',
+      columns: [{ header: '序号', weight: 8, align: 'center' }, { header: '交接事项（文件、资料、账号、在办事项等）', weight: 72 }, { header: '备注', weight: 20 }],
+      rows: (items.length ? items : ['—']).map((it, i) => ({ cells: [String(i + 1), it, ''] })),
+    },
+  ];
+  if (c.handoverNote.trim()) body.push({ kind: 'paragraph', text: `说明：${c.handoverNote.trim()}` });
+  body.push({ kind: 'blank' });
+  body.push({ kind: 'paragraph', text: '移交人（签字）：　　　　　接收人（签字）：' });
+  body.push({ kind: 'paragraph', text: '监交人（签字）：　　　　　日期：　　年　　月　　日' });
+  return buildGongwenDocx({ title: '政务公开岗位工作交接清单', body });
+}

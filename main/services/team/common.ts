@@ -1,0 +1,44 @@
+import { localIsoDate, readTeamSettings, teamSettingsSchema, TEAM_SETTING, type TeamSettings } from '../../../shared/domain/team';
+import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../../shared/domain/working-days';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { recordAudit } from '../audit';
+import { getAllSettings } from '../settings';
+import type { AppContext } from '../workstation';
+
+/** Today on the office's clock, as an ISO date. */
+export function todayOf(ctx: AppContext): string {
+  return localIsoDate(ctx.now());
+}
+
+export async function getTeamSettings(ctx: AppContext): Promise<TeamSettings> {
+  return readTeamSettings(await getAllSettings(ctx));
+}
+
+export async function saveTeamSettings(ctx: AppContext, raw: TeamSettings): Promise<TeamSettings> {
+  const parsed = teamSettingsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError(ErrorCode.VALIDATION, parsed.error.issues.map((i) => i.message).join('；'));
+  const v = parsed.data;
+  const before = await getTeamSettings(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const put = (key: string, value: number) => trx.insertInto('setting').values({ key, value: String(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) })).execute();
+    await put(TEAM_SETTING.filingWorkingDays, v.filingWorkingDays);
+    await put(TEAM_SETTING.minSpecialTrainings, v.minSpecialTrainings);
+    await put(TEAM_SETTING.minHoursPerPerson, v.minHoursPerPerson);
+    await recordAudit(trx, ctx, {
+      entity: 'setting', entityId: null, action: 'update', summary: '修改政务公开队伍设置（备案时限、年度培训要求）',
+      changes: Object.fromEntries(Object.entries(v).filter(([k, x]) => before[k as keyof TeamSettings] !== x)
+        .map(([k, x]) => [k, { from: before[k as keyof TeamSettings], to: x }])),
+    });
+  });
+  return getTeamSettings(ctx);
+}
+
+/**
+ * The working-day calendar for 备案 due dates. The user's overrides (放假/调休 entered in 设置 → 工作日历) belong to
+ * the plan area; until its loader is available this uses the bundled holiday data only.
+ */
+export async function workingDayCalendar(_ctx: AppContext): Promise<WorkingDayCalendar> {
+  return createWorkingDayCalendar();
+}
