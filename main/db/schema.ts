@@ -47,8 +47,35 @@ export interface FoundationTables {
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PointsTables {}
+export interface PointsTables {
+  source_document: {
+    id: Generated<number>;
+    year: number;
+    title: string;
+    doc_number: string | null;
+    issuer: string | null;
+    issued_date: string | null;
+    source_kind: 'docx' | 'xlsx' | 'txt' | 'paste';
+    attachment_id: number | null;
+    imported_at: string;
+    updated_at: string;
+  };
+  work_point: {
+    id: Generated<number>;
+    document_id: number;
+    seq: number;
+    parent_id: number | null;
+    level: number;
+    label: string;
+    title: string;
+    text: string;
+    lead_json: string;
+    support_json: string;
+    deadline: string | null;
+    deadline_text: string | null;
+    updated_at: string;
+  };
+}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PlanTables {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -10,6 +10,8 @@ export const METHODS = [
   'backup.list', 'backup.create', 'backup.restore', 'backup.saveCopy',
   'audit.list', 'attachments.download',
   // points (上级要点)
+  'points.preview', 'points.checkReplace', 'points.save', 'points.documents', 'points.document', 'points.updateDocument',
+  'points.updateItem', 'points.deleteDocument',
   // plan (实施方案与任务)
   // team (AB岗, 培训)
 ] as const;

@@ -1,4 +1,5 @@
 import { m0001Foundation } from './0001_foundation';
+import { m0010Points } from './0010_points';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 
 // Numbers are reserved per area so parallel work does not collide: 1-9 foundation, 10-19 points,
 // 20-29 plan, 30-39 team. Keep the list sorted.
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation];
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0010Points];

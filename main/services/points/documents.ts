@@ -1,0 +1,375 @@
+// 上级要点: import (preview, save, replace), list and correct source documents and their work points.
+
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Upload } from '../../../shared/domain/files';
+import { parentIndexes } from '../../../shared/domain/point-numbering';
+import {
+  countPoints, titleOfText, type ParsedPoints, type PointItem, type ReplaceSummary, type SourceDocument,
+  type SourceDocumentMeta, type SourceKind, type WorkPoint,
+} from '../../../shared/domain/points';
+import type { PointsPreview } from '../../../shared/ipc/contracts/points';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import type { Database } from '../../db/schema';
+import { MAX_POINTS_FILE_BYTES, parsePointsFile, parsePointsText } from '../../import/points';
+import { storeAttachment } from '../attachments';
+import { nowText, recordAudit } from '../audit';
+import { isForeignKeyError } from '../org/departments';
+import { getSetting, SettingKey } from '../settings';
+import { decodeUpload } from '../uploads';
+import type { AppContext } from '../workstation';
+import { diffItems } from './replace';
+
+export interface PointsSource {
+  upload: Upload | null;
+  pastedText: string | null;
+}
+
+const PASTE_FILE_NAME = '粘贴文本.txt';
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/** The bytes of what the user gave: the uploaded file, or the pasted text as a UTF-8 .txt. */
+function sourceBytes(source: PointsSource): { fileName: string; data: Buffer } {
+  if (source.upload) return { fileName: source.upload.fileName, data: decodeUpload(source.upload, MAX_POINTS_FILE_BYTES) };
+  const text = source.pastedText ?? '';
+  if (!text.trim()) throw new AppError(ErrorCode.FILE_EMPTY, '粘贴的内容是空的。请先复制工作要点全文，再粘贴到输入框中。');
+  return { fileName: PASTE_FILE_NAME, data: Buffer.from(text, 'utf8') };
+}
+
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+async function workingYear(ctx: AppContext): Promise<number> {
+  return Number(await getSetting(ctx, SettingKey.currentYear)) || ctx.now().getFullYear();
+}
+
+/** Reads the file or text into a document and items; nothing is stored. */
+export async function parsePointsSource(ctx: AppContext, source: PointsSource, year?: number): Promise<{ fileName: string; sha256: string; parsed: ParsedPoints }> {
+  const { fileName, data } = sourceBytes(source);
+  const fallbackYear = await workingYear(ctx);
+  const parsed = source.upload
+    ? await parsePointsFile(fileName, data, { year, fallbackYear })
+    : parsePointsText(source.pastedText ?? '', { year, fallbackYear });
+  return { fileName, sha256: sha256(data), parsed };
+}
+
+export async function previewPointsImport(ctx: AppContext, source: PointsSource, year?: number): Promise<PointsPreview> {
+  const { fileName, sha256: sha, parsed } = await parsePointsSource(ctx, source, year);
+  const replace = await checkReplace(ctx, parsed, parsed.items, sha);
+  return { fileName, sha256: sha, parsed, replace };
+}
+
+// ---- reading ---------------------------------------------------------------------------------------------------
+
+type DocRow = Database['source_document'] & { id: number };
+type PointRow = Database['work_point'] & { id: number };
+
+function toWorkPoint(r: PointRow): WorkPoint {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    seq: r.seq,
+    parentId: r.parent_id,
+    level: r.level,
+    label: r.label,
+    title: r.title,
+    text: r.text,
+    lead: JSON.parse(r.lead_json) as string[],
+    support: JSON.parse(r.support_json) as string[],
+    deadline: r.deadline,
+    deadlineText: r.deadline_text,
+  };
+}
+
+async function pointRows(ctx: AppContext | { db: Transaction<Database> }, documentIds: number[]): Promise<PointRow[]> {
+  if (documentIds.length === 0) return [];
+  return ctx.db.selectFrom('work_point').selectAll().where('document_id', 'in', documentIds)
+    .orderBy('document_id').orderBy('seq').execute() as Promise<PointRow[]>;
+}
+
+/**
+ * The work points of a year's documents (or of the given documents), in document order. The plan area
+ * (实施方案) reads these to build the year's tasks: lead/support units and deadlines included.
+ */
+export async function listWorkPoints(ctx: AppContext, filter: { year: number } | { documentIds: number[] }): Promise<WorkPoint[]> {
+  let ids: number[];
+  if ('year' in filter) {
+    const docs = await ctx.db.selectFrom('source_document').select('id').where('year', '=', filter.year).orderBy('id').execute();
+    ids = docs.map((d) => d.id);
+  } else ids = filter.documentIds;
+  return (await pointRows(ctx, ids)).map(toWorkPoint);
+}
+
+async function toSourceDocument(ctx: AppContext, d: DocRow): Promise<SourceDocument> {
+  const items = (await pointRows(ctx, [d.id])).map(toWorkPoint);
+  const counts = countPoints(items);
+  const att = d.attachment_id === null ? null
+    : await ctx.db.selectFrom('attachment').select('file_name').where('id', '=', d.attachment_id).executeTakeFirst();
+  return {
+    id: d.id,
+    title: d.title,
+    docNumber: d.doc_number,
+    issuer: d.issuer,
+    issuedDate: d.issued_date,
+    year: d.year,
+    sourceKind: d.source_kind,
+    attachmentId: d.attachment_id,
+    fileName: att?.file_name ?? null,
+    importedAt: d.imported_at,
+    updatedAt: d.updated_at,
+    itemCount: counts.items,
+    withoutUnit: counts.withoutUnit,
+    withDeadline: counts.withDeadline,
+  };
+}
+
+async function docRow(ctx: AppContext, id: number): Promise<DocRow> {
+  const d = await ctx.db.selectFrom('source_document').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) throw new AppError(ErrorCode.NOT_FOUND, '找不到该上级文件，可能已被删除，请刷新后重试。');
+  return d as DocRow;
+}
+
+export async function listSourceDocuments(ctx: AppContext, year: number): Promise<SourceDocument[]> {
+  const rows = await ctx.db.selectFrom('source_document').selectAll().where('year', '=', year).orderBy('id').execute();
+  return Promise.all(rows.map((r) => toSourceDocument(ctx, r as DocRow)));
+}
+
+export async function getSourceDocument(ctx: AppContext, id: number): Promise<{ document: SourceDocument; items: WorkPoint[] }> {
+  const d = await docRow(ctx, id);
+  return { document: await toSourceDocument(ctx, d), items: (await pointRows(ctx, [id])).map(toWorkPoint) };
+}
+
+// ---- the same document again -------------------------------------------------------------------------------------
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+
+/** An already stored document that this one is a new version of: same 文号, or same title and year, or same file. */
+export async function findSameDocument(ctx: AppContext, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
+  const docs = (await ctx.db.selectFrom('source_document').selectAll().execute()) as DocRow[];
+  if (meta.docNumber) {
+    const d = docs.find((x) => x.doc_number && norm(x.doc_number) === norm(meta.docNumber));
+    if (d) return { doc: d, reason: `文号相同（${d.doc_number}）` };
+  }
+  const t = norm(meta.title);
+  if (t) {
+    const d = docs.find((x) => x.year === meta.year && norm(x.title) === t);
+    if (d) return { doc: d, reason: `同一年度、标题相同（${d.title}）` };
+  }
+  if (sha) {
+    const withFile = docs.filter((x) => x.attachment_id !== null);
+    for (const d of withFile) {
+      const a = await ctx.db.selectFrom('attachment').select('sha256').where('id', '=', d.attachment_id!).executeTakeFirst();
+      if (a?.sha256 === sha) return { doc: d, reason: '导入的是同一个文件' };
+    }
+  }
+  return null;
+}
+
+export async function checkReplace(ctx: AppContext, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, items: PointItem[], sha?: string): Promise<ReplaceSummary | null> {
+  const same = await findSameDocument(ctx, meta, sha);
+  if (!same) return null;
+  const before = (await pointRows(ctx, [same.doc.id])).map(toWorkPoint);
+  const diff = diffItems(before, items);
+  return {
+    documentId: same.doc.id,
+    title: same.doc.title,
+    importedAt: same.doc.imported_at,
+    reason: same.reason,
+    added: diff.added,
+    removed: diff.removed,
+    changed: diff.changed,
+    unchanged: diff.unchanged,
+    details: diff.details,
+  };
+}
+
+// ---- writing -----------------------------------------------------------------------------------------------------
+
+export interface SavePointsInput {
+  source: PointsSource;
+  sourceKind: SourceKind;
+  meta: SourceDocumentMeta;
+  items: PointItem[];
+  replaceDocumentId: number | null;
+}
+
+function itemColumns(it: PointItem, now: string) {
+  return {
+    level: it.level,
+    label: it.label.trim(),
+    title: it.title.trim() || titleOfText(it.text),
+    text: it.text.trim(),
+    lead_json: JSON.stringify(it.lead.map((u) => u.trim()).filter(Boolean)),
+    support_json: JSON.stringify(it.support.map((u) => u.trim()).filter(Boolean)),
+    deadline: it.deadline,
+    deadline_text: it.deadlineText?.trim() || null,
+    updated_at: now,
+  };
+}
+
+function metaColumns(meta: SourceDocumentMeta) {
+  return {
+    title: meta.title.trim(),
+    doc_number: meta.docNumber?.trim() || null,
+    issuer: meta.issuer?.trim() || null,
+    issued_date: meta.issuedDate,
+    year: meta.year,
+  };
+}
+
+/** Re-links parent_id from the levels (nearest earlier item with a smaller level). */
+async function relinkParents(trx: Transaction<Database>, ids: number[], levels: number[]): Promise<void> {
+  const parents = parentIndexes(levels);
+  for (let i = 0; i < ids.length; i++) {
+    await trx.updateTable('work_point').set({ parent_id: parents[i] >= 0 ? ids[parents[i]] : null }).where('id', '=', ids[i]).execute();
+  }
+}
+
+function inUseError(what: string): AppError {
+  return new AppError(ErrorCode.IN_USE, `${what}已被实施方案中的任务引用，不能删除。请先在“实施方案与任务”中解除这些任务与要点的关联，或保留该条目只修改内容。`);
+}
+
+/**
+ * Stores a document with its items and the original file, in one transaction. When the same document was imported
+ * before, the user must have agreed to replace it (replaceDocumentId); matched items keep their ids.
+ */
+export async function savePointsDocument(ctx: AppContext, input: SavePointsInput): Promise<SourceDocument> {
+  const { fileName, data } = sourceBytes(input.source);
+  const sha = sha256(data);
+  const same = await findSameDocument(ctx, input.meta, sha);
+  if (same && same.doc.id !== input.replaceDocumentId) {
+    throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${same.doc.title}”（${same.reason}，导入于 ${same.doc.imported_at}）。如要用新内容替换，请确认替换；如是另一份文件，请修改标题或文号后再保存。`);
+  }
+  if (input.replaceDocumentId !== null) await docRow(ctx, input.replaceDocumentId);
+  const now = nowText(ctx);
+  const ext = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
+  let documentId = input.replaceDocumentId;
+  try {
+    documentId = await ctx.db.transaction().execute(async (trx) => {
+      const attachmentId = await storeAttachment(trx, ctx, fileName, data, MIME[ext] ?? 'application/octet-stream');
+      if (input.replaceDocumentId === null) {
+        const doc = await trx.insertInto('source_document').values({
+          ...metaColumns(input.meta), source_kind: input.sourceKind, attachment_id: attachmentId, imported_at: now, updated_at: now,
+        }).returning('id').executeTakeFirstOrThrow();
+        const ids: number[] = [];
+        for (const [i, it] of input.items.entries()) {
+          const r = await trx.insertInto('work_point').values({ document_id: doc.id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
+            .returning('id').executeTakeFirstOrThrow();
+          ids.push(r.id);
+        }
+        await relinkParents(trx, ids, input.items.map((i) => i.level));
+        const counts = countPoints(input.items);
+        await recordAudit(trx, ctx, {
+          entity: 'source_document', entityId: doc.id, action: 'import',
+          summary: `导入上级文件“${input.meta.title}”：${counts.items} 条要点（${fileName}）`,
+        });
+        return doc.id;
+      }
+      return replaceDocument(trx, ctx, input.replaceDocumentId, input, attachmentId, fileName, now);
+    });
+  } catch (e) {
+    if (isForeignKeyError(e)) throw inUseError('要被删除的条目');
+    throw e;
+  }
+  return (await getSourceDocument(ctx, documentId!)).document;
+}
+
+async function replaceDocument(trx: Transaction<Database>, ctx: AppContext, id: number, input: SavePointsInput, attachmentId: number, fileName: string, now: string): Promise<number> {
+  const before = (await pointRows({ db: trx }, [id])).map(toWorkPoint);
+  const oldDoc = await trx.selectFrom('source_document').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const diff = diffItems(before, input.items);
+  await trx.updateTable('source_document').set({
+    ...metaColumns(input.meta), source_kind: input.sourceKind, attachment_id: attachmentId, updated_at: now,
+  }).where('id', '=', id).execute();
+  await trx.updateTable('work_point').set({ parent_id: null }).where('document_id', '=', id).execute();
+  const ids: number[] = [];
+  for (const [i, it] of input.items.entries()) {
+    const o = diff.matches.get(i);
+    if (o !== undefined) {
+      await trx.updateTable('work_point').set({ seq: i + 1, ...itemColumns(it, now) }).where('id', '=', before[o].id).execute();
+      ids.push(before[o].id);
+    } else {
+      const r = await trx.insertInto('work_point').values({ document_id: id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
+        .returning('id').executeTakeFirstOrThrow();
+      ids.push(r.id);
+    }
+  }
+  const kept = new Set(ids);
+  for (const b of before) {
+    if (kept.has(b.id)) continue;
+    await trx.deleteFrom('work_point').where('id', '=', b.id).execute();
+  }
+  await relinkParents(trx, ids, input.items.map((i) => i.level));
+  // The previous original file is replaced by the new one, unless something else still uses it.
+  if (oldDoc.attachment_id !== null) {
+    try {
+      await trx.deleteFrom('attachment').where('id', '=', oldDoc.attachment_id).execute();
+    } catch (e) {
+      if (!isForeignKeyError(e)) throw e;
+    }
+  }
+  await recordAudit(trx, ctx, {
+    entity: 'source_document', entityId: id, action: 'import',
+    summary: `重新导入并替换上级文件“${input.meta.title}”（${fileName}）：新增 ${diff.added} 条，删除 ${diff.removed} 条，修改 ${diff.changed} 条`,
+  });
+  return id;
+}
+
+export async function updateSourceDocument(ctx: AppContext, id: number, meta: SourceDocumentMeta): Promise<SourceDocument> {
+  const before = await docRow(ctx, id);
+  const same = await findSameDocument(ctx, meta);
+  if (same && same.doc.id !== id) throw new AppError(ErrorCode.CONFLICT, `已有另一份上级文件“${same.doc.title}”（${same.reason}），请检查标题和文号。`);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cols = metaColumns(meta);
+    await trx.updateTable('source_document').set({ ...cols, updated_at: nowText(ctx) }).where('id', '=', id).execute();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
+      if (before[k] !== cols[k]) changes[k] = { from: before[k], to: cols[k] };
+    }
+    await recordAudit(trx, ctx, { entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes });
+  });
+  return (await getSourceDocument(ctx, id)).document;
+}
+
+export async function updateWorkPoint(ctx: AppContext, id: number, item: PointItem): Promise<WorkPoint> {
+  const row = await ctx.db.selectFrom('work_point').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError(ErrorCode.NOT_FOUND, '找不到该条目，可能已被删除或重新导入，请刷新后重试。');
+  const before = toWorkPoint(row as PointRow);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cols = itemColumns(item, nowText(ctx));
+    await trx.updateTable('work_point').set(cols).where('id', '=', id).execute();
+    if (before.level !== item.level) {
+      const rows = await pointRows({ db: trx }, [before.documentId]);
+      await relinkParents(trx, rows.map((r) => r.id), rows.map((r) => r.level));
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText'] as const) {
+      if (JSON.stringify(before[k]) !== JSON.stringify(item[k])) changes[k] = { from: before[k], to: item[k] };
+    }
+    await recordAudit(trx, ctx, { entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`, changes });
+  });
+  const after = await ctx.db.selectFrom('work_point').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return toWorkPoint(after as PointRow);
+}
+
+/** Deletes a document with its items and original file; refused while the plan uses any of its items. */
+export async function deleteSourceDocument(ctx: AppContext, id: number): Promise<void> {
+  const doc = await docRow(ctx, id);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('work_point').set({ parent_id: null }).where('document_id', '=', id).execute();
+      await trx.deleteFrom('work_point').where('document_id', '=', id).execute();
+      await trx.deleteFrom('source_document').where('id', '=', id).execute();
+      if (doc.attachment_id !== null) await trx.deleteFrom('attachment').where('id', '=', doc.attachment_id).execute();
+      await recordAudit(trx, ctx, { entity: 'source_document', entityId: id, action: 'delete', summary: `删除上级文件“${doc.title}”及其要点` });
+    });
+  } catch (e) {
+    if (isForeignKeyError(e)) throw inUseError(`上级文件“${doc.title}”中的条目`);
+    throw e;
+  }
+}
