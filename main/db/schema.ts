@@ -78,7 +78,54 @@ export interface PointsTables {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PlanTables {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TeamTables {}
+export interface TeamTables {
+  ab_post: { id: Generated<number>; name: string; duties: string; sort_order: number; active: number; created_at: string };
+  ab_change: {
+    id: Generated<number>;
+    post_id: number;
+    role: 'A' | 'B';
+    change_date: string;
+    from_staff_id: number | null;
+    to_staff_id: number;
+    reason: string;
+    handover_date: string;
+    handover_items: string;
+    transition_end: string | null;
+    handover_note: string;
+    filing_due: string;
+    filed_date: string | null;
+    filed_to: string;
+    filed_doc_number: string;
+    created_at: string;
+  };
+  ab_holding: {
+    id: Generated<number>;
+    post_id: number;
+    role: 'A' | 'B';
+    staff_id: number;
+    start_date: string;
+    end_date: string | null;
+    change_id: number | null;
+    created_at: string;
+  };
+  ab_absence: { id: Generated<number>; staff_id: number; kind: string; start_date: string; end_date: string; note: string; created_at: string };
+  training: {
+    id: Generated<number>;
+    date: string;
+    title: string;
+    kind: string;
+    form: string;
+    status: '已举办' | '计划';
+    organiser: string;
+    trainer: string;
+    place: string;
+    hours_tenths: number;
+    summary: string;
+    created_at: string;
+    updated_at: string;
+  };
+  training_attendee: { training_id: number; staff_id: number; present: number };
+  training_file: { training_id: number; attachment_id: number; kind: '材料' | '照片' };
+}
 
 export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables {}

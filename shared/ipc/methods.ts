@@ -14,6 +14,11 @@ export const METHODS = [
   'points.updateItem', 'points.deleteDocument',
   // plan (实施方案与任务)
   // team (AB岗, 培训)
+  'team.settings', 'team.saveSettings', 'team.warnings', 'team.export',
+  'ab.posts', 'ab.createPost', 'ab.updatePost', 'ab.setPostActive', 'ab.history', 'ab.assign', 'ab.endHolding', 'ab.change',
+  'ab.changes', 'ab.file', 'ab.absences', 'ab.createAbsence', 'ab.deleteAbsence',
+  'training.list', 'training.get', 'training.create', 'training.update', 'training.delete', 'training.addFile',
+  'training.removeFile', 'training.requirement',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

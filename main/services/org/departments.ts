@@ -93,5 +93,7 @@ export async function deleteDepartment(ctx: AppContext, id: number): Promise<voi
 }
 
 export function isForeignKeyError(e: unknown): boolean {
-  return (e as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  const code = (e as { code?: string })?.code;
+  // ON DELETE RESTRICT fires as a trigger: SQLite reports it as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY.
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
 }
