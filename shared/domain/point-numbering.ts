@@ -73,8 +73,8 @@ const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
   { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))\s*/ },
 ];
 
-/** Reads the numbering mark at the start of `text`, or null. */
-export function readNumberMark(text: string): NumberMark | null {
+/** Reads the numbering mark at the start of `text`, or null. `bare`: the text is only the label (a 序号 cell). */
+export function readNumberMark(text: string, opts: { bare?: boolean } = {}): NumberMark | null {
   const first = text[0];
   if (first === undefined) return null;
   if (CIRCLED.includes(first)) {
@@ -97,7 +97,7 @@ export function readNumberMark(text: string): NumberMark | null {
     if (value === null || value === 0) continue;
     // A numeral mark must be followed by the item's words, not by nothing or another digit.
     const rest = text.slice(m[0].length);
-    if (rest.length === 0 && level !== 1 && level !== 2) continue;
+    if (rest.length === 0 && level !== 1 && level !== 2 && !opts.bare) continue;
     return { level, label: /^\d+$/.test(raw) ? String(Number(raw)) : raw, value, length: m[0].length };
   }
   return null;
@@ -110,7 +110,7 @@ export function levelOfBareLabel(label: string): NumberMark | null {
   if (/^\d{1,3}$/.test(t)) return { level: 3, label: String(Number(t)), value: Number(t), length: label.length };
   const cn = parseChineseNumeral(t);
   if (cn) return { level: 1, label: t, value: cn, length: label.length };
-  const m = readNumberMark(t.length === 1 ? t : t + ' ');
+  const m = readNumberMark(t, { bare: true });
   return m ? { ...m, length: label.length } : null;
 }
 

@@ -1,0 +1,55 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { parsePointsFile } from '../../../main/import/points';
+import type { ParsedPoints } from '../../../shared/domain/points';
+import { scoreItems } from './score';
+import { buildDocx, buildXlsx, readSample, SAMPLE_NAMES, type SampleDoc } from './variants';
+
+// Every sample in ../shared/samples with an expected.json must come out exactly as expected, from the text file
+// and from the same document as .docx (typed / automatic numbering / in a table) and as an .xlsx 分工表.
+
+const docNumbers: Record<string, string> = { 'work-points-province-2020': '黔府办发〔2020〕12号' };
+
+async function fromText(name: string): Promise<ParsedPoints> {
+  return parsePointsFile(`${name}.txt`, readSample(name).text);
+}
+
+function asDoc(name: string, parsed: ParsedPoints): SampleDoc {
+  return { title: parsed.title.length > 8 ? parsed.title : '2020年全省政务公开工作要点', docNumber: docNumbers[name] ?? null, items: parsed.items };
+}
+
+describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
+  const { expected } = readSample(name);
+
+  it('从 .txt 读出的条目与 expected.json 完全一致', async () => {
+    const parsed = await fromText(name);
+    expect(scoreItems(parsed.items, expected)).toEqual([]);
+    expect(parsed.year).toBe(expected.year);
+  });
+
+  it('GBK 编码和带 BOM 的 UTF-8 副本读出同样结果', async () => {
+    const utf8 = await fromText(name);
+    const text = readSample(name).text.toString('utf8');
+    const gbk = await parsePointsFile(`${name}-gbk.txt`, iconv.encode(text, 'gbk'));
+    const bom = await parsePointsFile(`${name}-bom.txt`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(gbk.items).toEqual(utf8.items);
+    expect(bom.items).toEqual(utf8.items);
+  });
+
+  it.each(['typed', 'auto', 'table'] as const)('做成 .docx（%s）后读出同样结果', async (mode) => {
+    const doc = asDoc(name, await fromText(name));
+    const parsed = await parsePointsFile(`${name}.docx`, await buildDocx(doc, mode));
+    expect(scoreItems(parsed.items, expected)).toEqual([]);
+    expect(parsed.sourceKind).toBe('docx');
+    expect(parsed.title).toBe(doc.title);
+    expect(parsed.docNumber).toBe(doc.docNumber);
+    expect(parsed.year).toBe(expected.year);
+  });
+
+  it('做成 .xlsx 分工表后读出同样结果', async () => {
+    const doc = asDoc(name, await fromText(name));
+    const parsed = await parsePointsFile(`${name}.xlsx`, await buildXlsx(doc));
+    expect(scoreItems(parsed.items, expected)).toEqual([]);
+    expect(parsed.sourceKind).toBe('xlsx');
+  });
+});
