@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_SCHEME, CSP } from './security';
+import { fileUnderRoot } from './static-files';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -18,8 +19,10 @@ export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
-    let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    const asked = fileUnderRoot(root, url.pathname);
+    if (asked === null) return new Response('请求的地址不正确。', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    let file = asked;
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     return new Response(fs.readFileSync(file), {
       headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
     });

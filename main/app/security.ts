@@ -3,7 +3,8 @@ import { app, session, type BrowserWindow, type IpcMainInvokeEvent, type WebCont
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://zwgk`;
 
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// One policy for both hosts (main/app/csp.ts); re-exported here where the Electron code expects it.
+export { CSP } from './csp';
 
 /** The window's web preferences: sandboxed, isolated, no Node in the page. */
 export const secureWebPreferences = (preload: string) => ({

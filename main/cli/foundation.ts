@@ -7,7 +7,8 @@ import { BACKUP_KIND_LABELS } from '../../shared/domain/backup';
 import { createBackup, listBackups } from '../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openDatabase, schemaVersionOf } from '../db/open';
-import { DatabaseTooNewError } from '../db/errors';
+import { DatabaseDamagedError, DatabaseTooNewError } from '../db/errors';
+import { restoreBackupFile } from '../services/data/backups';
 import { resolveDbPath } from '../services/paths';
 import { writeFileAtomic } from '../services/write-file';
 import { appStatus } from '../services/foundation-handlers';
@@ -19,6 +20,7 @@ export const foundationCommands: Record<string, CliCommand> = {
     usage: 'info [--db <文件>]',
     summary: '显示单位、数据版本、记录数和备份情况',
     async run(args) {
+      requireExistingDb(args);
       const ws = openCliWorkstation(args);
       const status = await appStatus(ws);
       const lines = [`数据文件：${ws.dbPath}`];
@@ -46,8 +48,13 @@ export const foundationCommands: Record<string, CliCommand> = {
       if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}`);
       const db = openDatabase(file, { readonly: true });
       const v = schemaVersionOf(db);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+        .map((t) => t.name);
       db.close();
       if (v > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(file, v, LATEST_SCHEMA_VERSION);
+      if ((v === 0 && tables.length > 0) || (v > 0 && !tables.includes('bureau'))) {
+        throw new DatabaseDamagedError(file, '文件中是其他程序的数据表，不是本软件的数据文件');
+      }
       const note = v < LATEST_SCHEMA_VERSION ? '，下次启动程序时会自动升级' : '';
       process.stdout.write(`数据文件：${file}\n完整性检查：通过\n数据版本：${v}（本程序支持到 ${LATEST_SCHEMA_VERSION}${note}）\n`);
       return 0;
@@ -59,6 +66,7 @@ export const foundationCommands: Record<string, CliCommand> = {
     async run(args) {
       const out = flag(args, 'out');
       if (!out) throw new AppError(ErrorCode.VALIDATION, '请用 --out 指定备份文件保存位置。');
+      requireExistingDb(args);
       const ws = openCliWorkstation(args);
       if (!ws.ready) throw ws.failure!.error;
       const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-backup-'));
@@ -80,7 +88,7 @@ export const foundationCommands: Record<string, CliCommand> = {
       const source = args.positional[0];
       if (!source) throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
       const ws = openCliWorkstation(args);
-      ws.restoreFrom(source);
+      await restoreBackupFile(ws, source);
       if (!ws.ready) throw ws.failure!.error;
       process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
       ws.close();
@@ -88,3 +96,9 @@ export const foundationCommands: Record<string, CliCommand> = {
     },
   },
 };
+
+/** info and backup read an existing data file; they must not create an empty one at a mistyped path. */
+function requireExistingDb(args: Parameters<typeof flag>[0]): void {
+  const file = resolveDbPath(flag(args, 'db'));
+  if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}。请检查 --db 指定的路径。`);
+}

@@ -12,9 +12,9 @@ export interface MigrateResult {
 }
 
 /**
- * Brings the file up to the latest schema: one transaction per migration with the user_version bump inside it
- * (kysely's Migrator does not wrap DDL in a transaction on SQLite). An existing file gets a verified backup first;
- * a file from a newer program is refused untouched.
+ * Brings the file up to the latest schema: each migration with its user_version bump in one transaction (kysely's
+ * Migrator does not wrap DDL in a transaction on SQLite), all pending ones inside one outer transaction.
+ * An existing file gets a verified backup first; a file from a newer program is refused untouched.
  */
 export function migrateDatabase(
   db: RawDb,
@@ -30,15 +30,22 @@ export function migrateDatabase(
   if (pending.length === 0) return { from, to: from, backupPath: null };
 
   const backupPath = from > 0 ? makeBackup() : null;
-  for (const m of pending) {
-    try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    } catch (e) {
-      throw new MigrationFailedError(m.version, m.name, e instanceof Error ? e.message : String(e), backupPath);
-    }
+  // All pending migrations commit together: a failure in the third leaves the file at the version it had, not at
+  // the second (each migration still runs in its own savepoint, with its version bump inside).
+  let current: Migration | undefined;
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        current = m;
+        db.transaction(() => {
+          db.exec(m.sql);
+          db.pragma(`user_version = ${m.version}`);
+        })();
+      }
+    })();
+  } catch (e) {
+    const m = current ?? pending[0];
+    throw new MigrationFailedError(m.version, m.name, e instanceof Error ? e.message : String(e), backupPath);
   }
   return { from, to: latest, backupPath };
 }

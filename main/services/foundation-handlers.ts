@@ -75,7 +75,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'backup.list': (ws) => listBackups(ws.backupDir),
   'backup.create': (ws) => makeManualBackup(ws),
   'backup.restore': async (ws, { fileName }) => {
-    restoreListedBackup(ws, fileName);
+    await restoreListedBackup(ws, fileName);
     if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
     return appStatus(ws);
   },

@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DeliveredFile } from '../../shared/domain/files';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { autoBackupIfDue, backupDirFor, createBackup, replaceDatabaseFile, verifyDatabaseFile } from '../db/backup';
+import { autoBackupIfDue, backupDirFor, createBackup, pruneBackups, replaceDatabaseFile, verifyDatabaseFile } from '../db/backup';
 import { LATEST_SCHEMA_VERSION, migrateDatabase } from '../db/migrate';
 import { openDatabase, type RawDb } from '../db/open';
 import type { Database } from '../db/schema';
@@ -79,7 +79,7 @@ export class Workstation {
     this.close();
     let raw: RawDb | undefined;
     try {
-      raw = openDatabase(this.dbPath);
+      raw = openDatabase(this.dbPath, { maxVersion: LATEST_SCHEMA_VERSION });
       const opened = raw;
       migrateDatabase(opened, this.dbPath, () => path.join(this.backupDir,
         createBackup(opened, this.backupDir, 'pre-migration', LATEST_SCHEMA_VERSION, this.now()).fileName));
@@ -122,21 +122,27 @@ export class Workstation {
 
   /**
    * Restores a backup over the live file: verify it, back up the current state (when it can be read), swap, reopen.
-   * Nothing is changed when verification fails.
+   * Nothing is changed when verification fails, and the workstation is reopened whatever happens to the swap.
    */
   restoreFrom(source: string): void {
     const sourceAbs = path.resolve(source);
+    // Verify first: a bad backup leaves the running app, the data file and the backup folder untouched.
+    verifyDatabaseFile(sourceAbs, LATEST_SCHEMA_VERSION);
     if (this.ctx) {
       createBackup(this.ctx.raw, this.backupDir, 'pre-restore', LATEST_SCHEMA_VERSION, this.now());
+      pruneBackups(this.backupDir);
     } else if (fs.existsSync(this.dbPath)) {
       // A damaged file cannot be vacuumed; keep it byte for byte (not offered as a backup) so nothing is lost.
       fs.mkdirSync(this.backupDir, { recursive: true });
-      fs.copyFileSync(this.dbPath, path.join(this.backupDir, `damaged-${this.now().getTime()}.sqlite`));
+      const keep = path.join(this.backupDir, `damaged-${this.now().getTime()}.sqlite`);
+      fs.copyFileSync(this.dbPath, keep);
+      if (fs.existsSync(`${this.dbPath}-wal`)) fs.copyFileSync(`${this.dbPath}-wal`, `${keep}-wal`);
     }
-    // Verify before closing, so a bad backup leaves the running app untouched.
-    verifyDatabaseFile(sourceAbs, LATEST_SCHEMA_VERSION);
     this.close();
-    replaceDatabaseFile(this.dbPath, sourceAbs, LATEST_SCHEMA_VERSION);
-    this.open();
+    try {
+      replaceDatabaseFile(this.dbPath, sourceAbs, LATEST_SCHEMA_VERSION);
+    } finally {
+      this.open();
+    }
   }
 }

@@ -8,6 +8,8 @@ import type { Result } from '../../shared/ipc/result';
 import { dispatch } from '../ipc/dispatch';
 import { handlers as defaultHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
+import { CSP } from '../app/csp';
+import { fileUnderRoot } from '../app/static-files';
 
 /** Largest request body: a 50 MB upload as base64 plus JSON framing. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
@@ -20,8 +22,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
 };
 
-// Same policy as the Electron window: nothing leaves the machine, no inline script.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// Same policy as the Electron window (one constant for both): nothing leaves the machine, no inline script.
+export { CSP };
 
 export interface WebHostOptions {
   dbPath: string;
@@ -62,7 +64,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
       res.end(body);
@@ -78,7 +80,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(403, '拒绝访问：来源不被信任。');
       if (!safeEqual(req.headers['x-zwgk-token'], token)) return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      // Method names are plain ASCII; anything else (or a malformed %-escape) is simply an unknown method.
+      const method = url.pathname.slice('/api/'.length);
       readBody(req, MAX_BODY_BYTES).then(
         async (body) => {
           let input: unknown;
@@ -106,9 +109,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, '不支持的请求。');
     // Static renderer files; unknown paths fall back to index.html (client-side routes).
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = path.join(rendererDir, rel);
-    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+    const asked = fileUnderRoot(rendererDir, url.pathname);
+    if (asked === null) return send(400, '请求的地址不正确。', { 'Content-Type': 'text/plain; charset=utf-8' });
+    let file = asked;
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
     if (!fs.existsSync(file)) {
       return send(500, '界面文件不存在，请先运行 npm run build。', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
@@ -117,6 +121,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       'Content-Security-Policy': CSP,
       'Referrer-Policy': 'no-referrer',
     });
+  };
+  // A malformed request must never take the host down (nor the user's unsaved work with it).
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      console.error('[web] request failed:', e);
+      if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('请求无法处理。');
+    }
   });
 
   const purge = setInterval(() => {

@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/domain/backup';
+import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import type { DeliveredFile } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { createBackup, listBackups, pruneBackups } from '../../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import { recordAudit } from '../audit';
 import type { Workstation } from '../workstation';
 
 export function makeManualBackup(ws: Workstation): BackupInfo {
@@ -17,10 +18,21 @@ export function makeManualBackup(ws: Workstation): BackupInfo {
 }
 
 /** Restores one of the listed backups by name (never an arbitrary path from the renderer). */
-export function restoreListedBackup(ws: Workstation, fileName: string): void {
+export async function restoreListedBackup(ws: Workstation, fileName: string): Promise<void> {
   const found = listBackups(ws.backupDir).find((b) => b.fileName === fileName);
   if (!found) throw new AppError(ErrorCode.NOT_FOUND, `找不到备份“${fileName}”，请刷新备份列表后重试。`);
-  ws.restoreFrom(path.join(ws.backupDir, found.fileName));
+  await restoreBackupFile(ws, path.join(ws.backupDir, found.fileName), `${found.createdAt} 的${BACKUP_KIND_LABELS[found.kind]}备份`);
+}
+
+/**
+ * Restores any verified backup file (CLI, recovery) and notes it in the restored data's own audit trail, so the
+ * history shows when the data went back in time and who did it.
+ */
+export async function restoreBackupFile(ws: Workstation, file: string, label = path.basename(file)): Promise<void> {
+  ws.restoreFrom(file);
+  if (!ws.ready) return;
+  const ctx = ws.context();
+  await recordAudit(ctx.db, ctx, { entity: 'data', entityId: null, action: 'restore', summary: `从备份恢复数据：${label}` });
 }
 
 /** A full, consistent copy of the data file, for moving to a new PC or keeping offline. */
