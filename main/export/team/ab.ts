@@ -5,6 +5,9 @@ import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';
 
+/** Full-width space (U+3000), the blank a form leaves for handwriting. */
+const SP = '\u3000';
+
 export interface AbSheetData {
   bureau: string;
   /** ISO date the table is as of. */
@@ -55,9 +58,9 @@ export async function buildAbDocx(d: AbSheetData): Promise<Buffer> {
       {
         kind: 'table',
         columns: [
-          { header: '序号', weight: 5, align: 'center' },
-          { header: '岗位名称', weight: 16 },
-          { header: '岗位职责', weight: 39 },
+          { header: '序号', weight: 6, align: 'center' },
+          { header: '岗位名称', weight: 19 },
+          { header: '岗位职责', weight: 35 },
           { header: 'A岗', weight: 20 },
           { header: 'B岗', weight: 20 },
         ],
@@ -88,7 +91,8 @@ export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
     ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}`
     : `应于${formatChineseDate(c.filingDue)}前报备（变动后${d.filingWorkingDays}个工作日内）`;
   const body: GongwenBlock[] = [
-    { kind: 'paragraph', text: `填报单位：${d.bureau}　　填报日期：${formatChineseDate(d.date)}` },
+    { kind: 'paragraph', text: `填报单位：${d.bureau}` },
+    { kind: 'paragraph', text: `填报日期：${formatChineseDate(d.date)}` },
     {
       kind: 'table',
       columns: [{ header: '项目', weight: 22, align: 'center' }, { header: '内容', weight: 78 }],
@@ -101,7 +105,7 @@ export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
         { cells: ['变动原因', c.reason || '—'] },
         { cells: ['工作交接', `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`] },
         { cells: ['备案情况', filed] },
-        { cells: ['单位意见', '\n\n（盖章）\n年　　月　　日'] },
+        { cells: ['单位意见', `\n\n${SP.repeat(14)}（盖章）\n${SP.repeat(13)}年${SP}${SP}月${SP}${SP}日`] },
       ],
       fontSize: 28,
     },
@@ -114,17 +118,20 @@ export async function buildHandoverDocx(d: ChangeDocData): Promise<Buffer> {
   const items = lines(c.handoverItems);
   const body: GongwenBlock[] = [
     { kind: 'paragraph', text: `岗位：${c.postName}（${c.role}岗）` },
-    { kind: 'paragraph', text: `移交人：${c.fromName ?? '（空缺）'}　　接收人：${c.toName}` },
-    { kind: 'paragraph', text: `交接日期：${formatChineseDate(c.handoverDate)}　　过渡期至：${c.transitionEnd ? formatChineseDate(c.transitionEnd) : '—'}` },
+    { kind: 'paragraph', text: `移交人：${c.fromName ?? '（空缺）'}${SP}${SP}接收人：${c.toName}` },
+    { kind: 'paragraph', text: `交接日期：${formatChineseDate(c.handoverDate)}` },
+    { kind: 'paragraph', text: `过渡期至：${c.transitionEnd ? formatChineseDate(c.transitionEnd) : '无过渡期'}` },
     {
       kind: 'table',
       columns: [{ header: '序号', weight: 8, align: 'center' }, { header: '交接事项（文件、资料、账号、在办事项等）', weight: 72 }, { header: '备注', weight: 20 }],
-      rows: (items.length ? items : ['—']).map((it, i) => ({ cells: [String(i + 1), it, ''] })),
+      // Blank numbered rows after the items, for anything added by hand at the handover.
+      rows: Array.from({ length: Math.max(items.length + 2, 8) }, (_, i) => ({ cells: [String(i + 1), items[i] ?? '', ''] })),
+      fontSize: 28,
     },
   ];
   if (c.handoverNote.trim()) body.push({ kind: 'paragraph', text: `说明：${c.handoverNote.trim()}` });
   body.push({ kind: 'blank' });
-  body.push({ kind: 'paragraph', text: '移交人（签字）：　　　　　接收人（签字）：' });
-  body.push({ kind: 'paragraph', text: '监交人（签字）：　　　　　日期：　　年　　月　　日' });
+  body.push({ kind: 'paragraph', text: `移交人（签字）：${SP}${SP}${SP}${SP}${SP}接收人（签字）：` });
+  body.push({ kind: 'paragraph', text: `监交人（签字）：${SP}${SP}${SP}${SP}${SP}日期：${SP}${SP}年${SP}${SP}月${SP}${SP}日` });
   return buildGongwenDocx({ title: '政务公开岗位工作交接清单', body });
 }

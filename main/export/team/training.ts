@@ -4,6 +4,9 @@ import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';
 
+/** Full-width space (U+3000), the blank a form leaves for handwriting. */
+const SP = '\u3000';
+
 export interface TrainingLedgerData {
   bureau: string;
   year: number;
@@ -22,7 +25,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
     columns: [
       { header: '序号', weight: 4, align: 'center' },
       { header: '日期', weight: 9, align: 'center' },
-      { header: '培训名称', weight: 16 },
+      { header: '培训名称', weight: 14 },
       { header: '类别', weight: 9 },
       { header: '形式', weight: 6, align: 'center' },
       { header: '主办单位', weight: 10 },
@@ -31,7 +34,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       { header: '学时', weight: 4, align: 'center' },
       { header: '参训人数', weight: 5, align: 'center' },
       { header: '缺席人员', weight: 8 },
-      { header: '内容摘要', weight: 20 },
+      { header: '内容摘要', weight: 24 },
       { header: '状态', weight: 5, align: 'center' },
     ],
     rows: rows.map((t, i) => {
@@ -65,8 +68,8 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
  * 签到表 rows: the attendees first, then empty rows so that the last page is full (people who come unannounced
  * sign there). Each row is two text lines high so a handwritten name fits.
  */
-export const SIGNIN_ROWS_FIRST_PAGE = 14;
-export const SIGNIN_ROWS_PER_PAGE = 17;
+export const SIGNIN_ROWS_FIRST_PAGE = 11;
+export const SIGNIN_ROWS_PER_PAGE = 16;
 
 export function signInRowCount(attendees: number): number {
   if (attendees <= SIGNIN_ROWS_FIRST_PAGE) return SIGNIN_ROWS_FIRST_PAGE;
@@ -83,8 +86,8 @@ export async function buildSignInDocx(d: { bureau: string; training: Training })
     return { cells: [String(i + 1), p?.name ?? '', p?.departmentName ?? '', p?.title ?? '', '\n'] };
   });
   const body: GongwenBlock[] = [
-    { kind: 'paragraph', text: `时间：${formatChineseDate(t.date)}　　地点：${t.place || '—'}` },
-    { kind: 'paragraph', text: `主办：${t.organiser || d.bureau}　　形式：${t.form}` },
+    { kind: 'paragraph', text: `时间：${formatChineseDate(t.date)}${SP}${SP}地点：${t.place || '—'}` },
+    { kind: 'paragraph', text: `主办：${t.organiser || d.bureau}${SP}${SP}形式：${t.form}` },
     {
       kind: 'table',
       columns: [

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signInRowCount } from '../../../main/export/team/training';
+import { seedTeamDemo } from '../../../main/services/team/demo';
+import { openTeamFixture, type TeamFixture } from './helpers';
+
+let f: TeamFixture;
+afterEach(() => f?.cleanup());
+
+/** Set TEAM_EXPORT_DIR to keep the files (for rendering them with LibreOffice). */
+function keep(file: { fileName: string; data: Buffer }) {
+  const dir = process.env.TEAM_EXPORT_DIR;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, file.fileName), file.data);
+  }
+}
+
+async function docxText(data: Buffer): Promise<{ xml: string; text: string }> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return { xml, text };
+}
+
+async function exported(t: TeamFixture, kind: Parameters<TeamFixture['call']>[1] & object) {
+  await t.call('team.export', kind as never);
+  const file = t.delivered.at(-1)!;
+  keep(file);
+  return file;
+}
+
+describe('team exports', () => {
+  it('builds every document from real data and they read back', async () => {
+    f = await openTeamFixture('2025-10-09', 2025);
+    const demo = await seedTeamDemo(f.ws.context(), { year: 2025 });
+    const posts = await f.call('ab.posts');
+
+    // AB岗设置表 .xlsx: one row per post with A and B names, print-ready.
+    const abx = await exported(f, { kind: 'ab-xlsx' });
+    expect(abx.fileName).toBe('某县科学技术局政务公开AB岗设置表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(abx.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('某县科学技术局政务公开AB岗设置表');
+    expect(ws.getRow(3).values).toContain('A岗人员');
+    const liaison = posts.find((p) => p.name === '政务公开联络员')!;
+    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(2).value === '政务公开联络员')!;
+    expect(row.getCell(4).value).toBe(liaison.a!.name);
+    expect(row.getCell(7).value).toBe(liaison.b!.name);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+
+    // AB岗设置表 .docx: 公文 page (A4 landscape), a fixed table with every post.
+    const abd = await exported(f, { kind: 'ab-docx' });
+    const ab = await docxText(abd.data);
+    expect(ab.text).toContain('政务公开AB岗设置表');
+    for (const p of posts) expect(ab.text).toContain(p.name);
+    expect(ab.xml).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(ab.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(ab.text).toContain('2025年10月9日');
+
+    // 人员变动备案表 and 工作交接清单 for the demo change.
+    const change = (await f.call('ab.changes')).find((c) => c.id === demo.changeId)!;
+    const filing = await docxText((await exported(f, { kind: 'filing-docx', id: change.id })).data);
+    expect(filing.text).toContain('政务公开岗位人员变动备案表');
+    expect(filing.text).toContain(change.toName);
+    expect(filing.text).toContain(change.fromName!);
+    expect(filing.text).toContain(`应于2025年10月${Number(change.filingDue.slice(8))}日前报备（变动后5个工作日内）`);
+    const handover = await docxText((await exported(f, { kind: 'handover-docx', id: change.id })).data);
+    expect(handover.text).toContain('政务公开岗位工作交接清单');
+    expect(handover.text).toContain('政府网站信息报送账号');
+    expect(handover.text).toContain('移交人（签字）');
+
+    // 培训台账 .xlsx with the per-person sheet.
+    const ledger = await exported(f, { kind: 'training-xlsx', year: 2025 });
+    const lw = new ExcelJS.Workbook();
+    await lw.xlsx.load(ledger.data as unknown as ArrayBuffer);
+    const ls = lw.getWorksheet('培训台账')!;
+    expect(ls.getCell('A1').value).toBe('某县科学技术局2025年政务公开培训台账');
+    expect(String(ls.getCell('A2').value)).toContain('已达到要求');
+    const titles = [4, 5].map((r) => ls.getRow(r).getCell(3).value);
+    expect(titles).toEqual(['2025年度政务公开专题培训', '政府网站与政务新媒体管理业务学习']);
+    expect(ls.getRow(4).getCell(9).value).toBe(2);
+    expect(ls.getRow(5).getCell(9).value).toBe(1.5);
+    const people = lw.getWorksheet('个人学时')!;
+    expect(people.getRow(3).values).toContain('学时');
+
+    // 签到表: all attendees, then empty rows up to a full page, 签名 column empty.
+    const training = await f.call('training.get', { id: demo.trainingIds[0] });
+    const signin = await docxText((await exported(f, { kind: 'signin-docx', id: training.id })).data);
+    for (const a of training.attendees) expect(signin.text).toContain(a.name);
+    expect(signin.text).toContain('签名');
+    const rows = signin.xml.match(/<w:tr[ >]/g)!.length;
+    expect(rows).toBe(1 + signInRowCount(training.attendees.length));
+
+    // 培训记录 names who attended and who was absent.
+    const record = await docxText((await exported(f, { kind: 'training-docx', id: training.id })).data);
+    const absent = training.attendees.filter((a) => !a.present).map((a) => a.name);
+    expect(record.text).toContain(`应到${training.attendees.length}人，实到${training.attendees.length - absent.length}人`);
+    expect(record.text).toContain(absent.join('、'));
+  });
+
+  it('needs the record number for single-record documents', async () => {
+    f = await openTeamFixture();
+    await expect(f.call('team.export', { kind: 'signin-docx' })).rejects.toThrow('请指定培训的编号');
+    await expect(f.call('team.export', { kind: 'filing-docx', id: 99 })).rejects.toThrow('找不到编号为 99 的人员变动记录');
+  });
+
+  it('sign-in sheets fill the page', () => {
+    expect(signInRowCount(3)).toBe(11);
+    expect(signInRowCount(11)).toBe(11);
+    expect(signInRowCount(12)).toBe(27);
+  });
+});
