@@ -239,6 +239,8 @@ function inUseError(what: string): AppError {
  * before, the user must have agreed to replace it (replaceDocumentId); matched items keep their ids.
  */
 export async function savePointsDocument(ctx: AppContext, input: SavePointsInput): Promise<SourceDocument> {
+  // The original is kept with the document, so it must be a file the reader accepts (same checks as the preview).
+  await parsePointsSource(ctx, input.source, input.meta.year);
   const { fileName, data } = sourceBytes(input.source);
   const sha = sha256(data);
   const same = await findSameDocument(ctx, input.meta, sha);

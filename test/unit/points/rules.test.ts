@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { parsePointsText } from '../../../main/import/points';
+import { extractDeadline } from '../../../shared/domain/point-deadlines';
+import { formatChineseNumeral, parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
+import { parseResponsibilityNote, splitResponsibility } from '../../../shared/domain/point-units';
+
+describe('编号样式决定层级', () => {
+  it.each([
+    ['一、总体要求', 1, '一'], ['十二、其他', 1, '十二'], ['(一)加强', 2, '一'], ['（三）加强', 2, '三'],
+    ['1.进一步', 3, '1'], ['1．进一步', 3, '1'], ['1、进一步', 3, '1'], ['12. 进一步', 3, '12'],
+    ['(1)公开', 4, '1'], ['（2）公开', 4, '2'], ['①加快', 5, '①'], ['5.2020年8月底前', 3, '5'],
+  ])('%s → 层级 %i，编号 %s', (text, level, label) => {
+    expect(readNumberMark(text)).toMatchObject({ level, label });
+  });
+  it.each(['1.5倍', '2020年', '(国务院令第711号)', '(计划)', '统一、规范'])('“%s”不是编号', (text) => {
+    expect(readNumberMark(text)).toBeNull();
+  });
+  it('中文数字互转', () => {
+    for (const n of [1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999]) expect(parseChineseNumeral(formatChineseNumeral(n))).toBe(n);
+  });
+});
+
+describe('完成时限', () => {
+  it.each([
+    ['2021年9月底前完成', 2020, '2021-09-30', '2021年9月底前'],
+    ['9月底前完成清单编制', 2021, '2021-09-30', '9月底前'],
+    ['年底前完成', 2022, '2022-12-31', '年底前'],
+    ['6月30日前报送', 2021, '2021-06-30', '6月30日前'],
+    ['2月底前', 2024, '2024-02-29', '2月底前'],
+    ['上半年完成', 2021, '2021-06-30', '上半年'],
+    ['省政府办公厅年内将开展一次督查', 2020, '2020-12-31', '年内'],
+  ])('%s（%i年）→ %s', (text, year, deadline, words) => {
+    expect(extractDeadline(text, year)).toEqual({ deadline, deadlineText: words });
+  });
+  it.each([
+    ['在10个工作日内答复', '10个工作日内'], ['每季度更新一次', '每季度'], ['每半年通报', '每半年'], ['持续推进', '持续推进'],
+    ['文件公开后3个工作日内发布，年内解读不少于1次', '3个工作日内'],
+  ])('%s 没有日期，只留时限说明', (text, words) => {
+    expect(extractDeadline(text, 2021)).toEqual({ deadline: null, deadlineText: words });
+  });
+  it('相对时限在前、明确日期在后时取明确日期', () => {
+    expect(extractDeadline('每季度更新，2021年9月底前完成全部梳理', 2021)).toEqual({ deadline: '2021-09-30', deadlineText: '2021年9月底前' });
+  });
+  it('“每年3月底前”是周期性时限，不是日期', () => {
+    expect(extractDeadline('每年3月底前报送', 2021).deadline).toBeNull();
+  });
+});
+
+describe('责任单位说明', () => {
+  it.each([
+    ['责任单位:A、B,C', ['A', 'B', 'C'], []],
+    ['责任单位：省直各部门，各市〔州〕政府，各县〔市、区、特区〕政府', ['省直各部门', '各市〔州〕政府', '各县〔市、区、特区〕政府'], []],
+    ['A牵头负责,B、C配合', ['A'], ['B', 'C']],
+    ['办公室牵头负责,各科室配合。', ['办公室'], ['各科室']],
+    ['A、B分别抓好相关工作,C、D各负其责', ['A', 'B'], ['C', 'D']],
+    ['A牵头,B参与', ['A'], ['B']],
+    ['牵头单位：县人力资源和社会保障局；配合单位：县住房和城乡建设局、县财政局', ['县人力资源和社会保障局'], ['县住房和城乡建设局', '县财政局']],
+    ['各县（市、区）人民政府负责', ['各县（市、区）人民政府'], []],
+  ])('（%s）', (note, lead, support) => {
+    expect(parseResponsibilityNote(note)).toEqual({ lead, support });
+  });
+  it.each(['国务院令第711号', '计划', '2020年版'])('（%s）不是责任单位说明，留在正文', (note) => {
+    expect(parseResponsibilityNote(note)).toBeNull();
+    const r = splitResponsibility(`贯彻落实《条例》（${note}）`);
+    expect(r.text).toBe(`贯彻落实《条例》（${note}）`);
+    expect(r.units).toBeNull();
+  });
+});
+
+describe('真实文本中的杂项', () => {
+  it('网站杂项、页脚、关键词行不成为条目；文号、发文单位、成文日期被识别', () => {
+    const text = [
+      '首页 > 政务公开 > 政策文件', '分享', '收藏', '2021 政务公开 工作 要点',
+      '黔府办发〔2021〕8号', '2021年全省政务公开工作要点',
+      '一、加强政策解读', '1. 9月底前完成清单编制（国务院令第711号）。(计划)', '2．做好解读工作。（省政府办公厅牵头，省直各部门配合）',
+      '第1页 共2页', '（一）细化措施', '(1)每季度通报。(责任单位:各县〔市、区、特区〕政府)', '①持续推进网站建设。', '②10个工作日内答复。（省大数据局负责）',
+      '贵州省人民政府办公厅', '2021年3月5日', '关键词: 政务公开', '上一篇：某某通知',
+    ].join('\n');
+    const p = parsePointsText(text);
+    expect(p.title).toBe('2021年全省政务公开工作要点');
+    expect(p.docNumber).toBe('黔府办发〔2021〕8号');
+    expect(p.issuer).toBe('贵州省人民政府办公厅');
+    expect(p.issuedDate).toBe('2021-03-05');
+    expect(p.year).toBe(2021);
+    expect(p.items.map((i) => `${i.level}${i.label}`)).toEqual(['1一', '31', '32', '2一', '41', '5①', '5②']);
+    expect(p.items[1]).toMatchObject({ text: '9月底前完成清单编制（国务院令第711号）。(计划)', deadline: '2021-09-30', lead: [] });
+    expect(p.items[2]).toMatchObject({ title: '做好解读工作', lead: ['省政府办公厅'], support: ['省直各部门'] });
+    expect(p.items[4]).toMatchObject({ deadline: null, deadlineText: '每季度', lead: ['各县〔市、区、特区〕政府'] });
+    expect(p.items[5]).toMatchObject({ deadline: null, deadlineText: '持续推进' });
+    // ② closes item (1)'s list but (1) has its own note, so ②'s note stays with ②.
+    expect(p.items[6]).toMatchObject({ deadlineText: '10个工作日内', lead: ['省大数据局'] });
+  });
+  it('整篇文件挤在一行里也能按编号拆开', () => {
+    const p = parsePointsText('某局实施方案 一、总体要求 做好工作。 二、重点任务 (一)公开方面。 1.推进公开。(办公室牵头) 2.做好解读。(办公室负责) (二)解读方面。 1.加强解读。①做好一。②做好二。(高新科牵头负责)', { year: 2023 });
+    expect(p.items.map((i) => `${i.level}${i.label}`)).toEqual(['1一', '1二', '2一', '31', '32', '2二', '31', '5①', '5②']);
+    expect(p.items[6].lead).toEqual(['高新科']);
+    expect(p.title).toBe('某局实施方案');
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { listWorkPoints } from '../../../main/services/points/documents';
+import type { PointItem } from '../../../shared/domain/points';
+import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { scoreItems } from './score';
+import { buildDocx, readSample } from './variants';
+
+let t: TestWorkstation;
+beforeEach(async () => { t = await openTestWorkstation({ year: 2020 }); });
+afterEach(() => t.cleanup());
+
+const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const count = (table: string) => (t.ws.context().raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+async function importSample(name = 'work-points-province-2020') {
+  const { text } = readSample(name);
+  const preview = await t.call('points.preview', { source: { upload: upload(`${name}.txt`, text) } });
+  const meta = { title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', issuer: '贵州省人民政府办公厅', issuedDate: '2020-06-05', year: preview.parsed.year };
+  const doc = await t.call('points.save', { source: { upload: upload(`${name}.txt`, text) }, sourceKind: preview.parsed.sourceKind, meta, items: preview.parsed.items });
+  return { preview, doc, text, meta };
+}
+
+it('导入后保存文件信息、全部条目和原文件；按年度列出；条目层级关系正确', async () => {
+  const { preview, doc, text } = await importSample();
+  expect(preview.replace).toBeNull();
+  expect(doc).toMatchObject({ title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', year: 2020, itemCount: 42, withoutUnit: 1, withDeadline: 7 });
+  expect(await t.call('points.documents', { year: 2020 })).toHaveLength(1);
+  expect(await t.call('points.documents', { year: 2021 })).toHaveLength(0);
+  const { items } = await t.call('points.document', { id: doc.id });
+  expect(scoreItems(items, readSample('work-points-province-2020').expected)).toEqual([]);
+  const section = items.find((i) => i.label === '二' && i.level === 1)!;
+  expect(items.find((i) => i.label === '9')!.parentId).toBe(section.id);
+  expect(section.parentId).toBeNull();
+  // The original file is kept with the document and comes back byte for byte.
+  await t.call('attachments.download', { id: doc.attachmentId! });
+  expect(t.delivered.at(-1)!.data.equals(text)).toBe(true);
+  expect(doc.fileName).toBe('work-points-province-2020.txt');
+});
+
+it('条目可以在导入后查看和修正（责任单位、完成时限、层级），修正记入操作记录', async () => {
+  const { doc } = await importSample();
+  const { items } = await t.call('points.document', { id: doc.id });
+  const it36 = items.find((i) => i.label === '36')!;
+  const fixed: PointItem = { ...it36, lead: ['各级政府办公厅〔室〕'], support: ['省直各部门'], deadline: '2020-12-31', deadlineText: '年底前' };
+  const saved = await t.call('points.updateItem', { id: it36.id, item: fixed });
+  expect(saved).toMatchObject({ lead: ['各级政府办公厅〔室〕'], support: ['省直各部门'], deadline: '2020-12-31' });
+  const again = (await t.call('points.document', { id: doc.id })).document;
+  expect(again.withoutUnit).toBe(0);
+  // Raising item 1 to a heading re-links the items below it.
+  const one = items.find((i) => i.label === '1')!;
+  await t.call('points.updateItem', { id: one.id, item: { ...one, level: 2 } });
+  const after = (await t.call('points.document', { id: doc.id })).items;
+  expect(after.find((i) => i.label === '2' && i.level === 3)!.parentId).toBe(one.id);
+  const audit = await t.call('audit.list', { entity: 'work_point', entityId: it36.id, limit: 10 });
+  expect(audit[0].changes).toHaveProperty('lead');
+});
+
+it('文件信息可以修改；与另一份文件重名时拒绝', async () => {
+  const { doc, meta } = await importSample();
+  const updated = await t.call('points.updateDocument', { id: doc.id, meta: { ...meta, issuer: '省政府办公厅' } });
+  expect(updated.issuer).toBe('省政府办公厅');
+  const paste = await t.call('points.preview', { source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' } });
+  const other = await t.call('points.save', { source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' }, sourceKind: 'paste', meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items: paste.parsed.items });
+  expect(other.fileName).toBe('粘贴文本.txt');
+  const err = await t.call('points.updateDocument', { id: other.id, meta: { ...meta } }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'CONFLICT' });
+});
+
+it('再次导入同一文件：预览说明会改变什么；未确认时拒绝；确认后替换并保留未变条目的编号', async () => {
+  const { doc, meta } = await importSample();
+  const before = (await t.call('points.document', { id: doc.id })).items;
+  // A new version: item 36 gets a note, item 35 is gone.
+  const text = readSample('work-points-province-2020').text.toString('utf8')
+    .replace('颁奖活动。', '颁奖活动。(责任单位:各级政府办公厅〔室〕)')
+    .replace(/\n35\.[^\n]*/, '');
+  const items = (await t.call('points.preview', { source: { pastedText: text }, year: 2020 })).parsed.items;
+  const file = upload('要点（修订）.docx', await buildDocx({ title: meta.title, docNumber: meta.docNumber, items }, 'typed'));
+  const preview = await t.call('points.preview', { source: { upload: file } });
+  expect(preview.parsed.docNumber).toBe('黔府办发〔2020〕12号');
+  expect(preview.replace).toMatchObject({ documentId: doc.id, removed: 1, changed: 1, added: 0, unchanged: 40 });
+  expect(preview.replace!.details).toEqual(['修改 六、36. 牵头单位', '删除 六、35. 要把政府信息公开条例作为落实领导干部学法制度的重…']);
+  const input = { source: { upload: file }, sourceKind: 'docx' as const, meta: { ...meta }, items: preview.parsed.items };
+  const conflict = await t.call('points.save', input).catch((e: unknown) => e);
+  expect(conflict).toMatchObject({ code: 'CONFLICT' });
+  expect((conflict as Error).message).toMatch(/已导入过同一文件/);
+  const replaced = await t.call('points.save', { ...input, replaceDocumentId: doc.id });
+  expect(replaced.id).toBe(doc.id);
+  expect(replaced.itemCount).toBe(41);
+  expect(replaced.withoutUnit).toBe(0);
+  expect(count('source_document')).toBe(1);
+  expect(count('attachment')).toBe(1);
+  const after = (await t.call('points.document', { id: doc.id })).items;
+  expect(after.find((i) => i.label === '1')!.id).toBe(before.find((i) => i.label === '1')!.id);
+  expect(after.find((i) => i.label === '36')!.lead).toEqual(['各级政府办公厅〔室〕']);
+});
+
+it('listWorkPoints 供实施方案读取：按年度或按文件', async () => {
+  const { doc } = await importSample();
+  const ctx = t.ws.context();
+  const byYear = await listWorkPoints(ctx, { year: 2020 });
+  expect(byYear).toHaveLength(42);
+  expect(byYear[1]).toMatchObject({ documentId: doc.id, seq: 2, level: 3, label: '1', lead: ['各级政府部门'], deadline: '2020-09-30' });
+  expect(await listWorkPoints(ctx, { documentIds: [doc.id] })).toEqual(byYear);
+  expect(await listWorkPoints(ctx, { year: 2019 })).toEqual([]);
+});
+
+it('删除文件连同条目和原文件', async () => {
+  const { doc } = await importSample();
+  await t.call('points.deleteDocument', { id: doc.id });
+  expect([count('source_document'), count('work_point'), count('attachment')]).toEqual([0, 0, 0]);
+});
