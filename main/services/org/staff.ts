@@ -17,8 +17,10 @@ export async function listStaff(ctx: AppContext, filter: StaffFilter = {}): Prom
   let q = ctx.db.selectFrom('staff as s').leftJoin('department as d', 'd.id', 's.department_id')
     .select(['s.id', 's.name', 's.department_id', 'd.name as department_name', 's.title', 's.phone', 's.status', 's.note']);
   if (filter.search?.trim()) {
-    const like = `%${filter.search.trim()}%`;
-    q = q.where((eb) => eb.or([eb('s.name', 'like', like), eb('s.title', 'like', like), eb('s.phone', 'like', like), eb('d.name', 'like', like)]));
+    // The user's % and _ are searched for literally, not used as wildcards.
+    const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const matches = (col: string) => sql<boolean>`${sql.ref(col)} LIKE ${like} ESCAPE '\\'`;
+    q = q.where((eb) => eb.or([matches('s.name'), matches('s.title'), matches('s.phone'), matches('d.name')]));
   }
   if (filter.departmentId !== undefined) q = q.where('s.department_id', '=', filter.departmentId);
   if (filter.status) q = q.where('s.status', '=', filter.status);

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../../main/ipc/dispatch';
+import { handlers, type Handlers } from '../../../main/ipc/handlers';
+import { contract } from '../../../shared/ipc/contract';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { METHODS } from '../../../shared/ipc/methods';
+import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+describe('the IPC contract', () => {
+  it('lists exactly the methods the contract and the handlers define', () => {
+    expect(new Set(METHODS).size).toBe(METHODS.length);
+    expect(Object.keys(contract).sort()).toEqual([...METHODS].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...METHODS].sort());
+  });
+});
+
+describe('dispatch()', () => {
+  let t: TestWorkstation;
+  beforeEach(async () => {
+    t = await openTestWorkstation();
+    // dispatch logs unexpected failures for the maintainer; keep the test output readable.
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    t.cleanup();
+  });
+
+  it('refuses invalid input with VALIDATION and a Chinese message naming the field, and runs nothing', async () => {
+    const r = await dispatch(handlers, t.ws, 'departments.create', { name: '' });
+    expect(r).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
+    expect(!r.ok && r.error.message).toMatch(/^输入有误：name：请填写科室名称/);
+    const wrongType = await dispatch(handlers, t.ws, 'departments.delete', { id: 'abc' });
+    expect(wrongType).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
+    expect(!wrongType.ok && wrongType.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    const extra = await dispatch(handlers, t.ws, 'app.status', { unexpected: 1 });
+    expect(extra).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
+    expect(await t.call('departments.list')).toEqual([]);
+  });
+
+  it('never throws: unknown methods, odd inputs, throwing handlers, output outside the contract', async () => {
+    expect(await dispatch(handlers, t.ws, 'no.such', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
+    expect(await dispatch(handlers, t.ws, '__proto__', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
+    expect(await dispatch(handlers, t.ws, 'toString', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
+    for (const odd of [null, 42, 'text', [], () => 1, Symbol('x'), 10n]) {
+      const r = await dispatch(handlers, t.ws, 'departments.create', odd);
+      expect(r.ok).toBe(false);
+    }
+
+    const broken: Handlers = {
+      ...handlers,
+      'departments.list': () => { throw new Error('boom'); },
+      'backup.list': async () => { throw 'a string, not an Error'; },
+      'staff.list': () => [{ id: 'not a number' }] as never,
+    };
+    const thrown = await dispatch(broken, t.ws, 'departments.list', undefined);
+    expect(thrown).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
+    expect(!thrown.ok && thrown.error.message).toContain('程序内部错误');
+    expect(await dispatch(broken, t.ws, 'backup.list', undefined)).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
+    const drift = await dispatch(broken, t.ws, 'staff.list', undefined);
+    expect(drift).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
+    expect(!drift.ok && drift.error.message).toContain('staff.list');
+  });
+
+  it('passes expected failures through with their code, and answers NOT_READY while the database is closed', async () => {
+    const d = await t.call('departments.create', { name: '办公室' });
+    expect(await dispatch(handlers, t.ws, 'departments.create', { name: '办公室' })).toMatchObject({ ok: false, error: { code: ErrorCode.CONFLICT } });
+    expect(await dispatch(handlers, t.ws, 'departments.rename', { id: d.id + 100, name: 'x' })).toMatchObject({ ok: false, error: { code: ErrorCode.NOT_FOUND } });
+    t.ws.close();
+    expect(await dispatch(handlers, t.ws, 'departments.list', undefined)).toMatchObject({ ok: false, error: { code: ErrorCode.NOT_READY } });
+  });
+});
