@@ -15,7 +15,7 @@
 //   isWorkingDay('2025-02-08', cal)                    // true: 调休 Saturday
 //   nextWorkingDay('2024-09-30', cal)                  // '2024-10-08'
 //   uncoveredYears([2026, 2027], cal)                  // [2027] unless the user entered 2027
-import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { z } from 'zod';
 
 export type IsoDate = string;
