@@ -7,14 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-.tmp/render}"; shift || true
 mkdir -p "$OUT"
-if [ "${1:-}" = "--db" ]; then
-  DB="$2"; YEAR="$4"
-  for kind in plan-docx tasks-docx tasks-xlsx ledger-xlsx; do
-    npx tsx main/cli.ts export "$kind" --db "$DB" --year "$YEAR" --out "$OUT/$kind.${kind##*-}" >/dev/null
-  done
-else
-  npx tsx scripts/render-exports-build.ts "$OUT"
-fi
+npx tsx scripts/render-exports-build.ts "$OUT" "$@"
 PROFILE="$(mktemp -d)"
 trap 'rm -rf "$PROFILE"' EXIT
 export FONTCONFIG_FILE="${FONTCONFIG_FILE:-$(cd .. && pwd)/shared/fonts/fonts.conf}"

@@ -76,8 +76,48 @@ export interface PointsTables {
     updated_at: string;
   };
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PlanTables {}
+export interface PlanTables {
+  plan: {
+    id: Generated<number>;
+    year: number;
+    title: string;
+    doc_number: string;
+    doc_date: string | null;
+    intro: string;
+    closing_json: string;
+    signature_org: string;
+    created_at: string;
+    updated_at: string;
+  };
+  plan_source: { plan_id: number; document_id: number };
+  plan_section: { id: Generated<number>; plan_id: number; sort_order: number; title: string };
+  plan_task: {
+    id: Generated<number>;
+    plan_id: number;
+    section_id: number;
+    sort_order: number;
+    title: string;
+    measures: string;
+    deadline_kind: 'date' | 'yearEnd' | 'recurring' | 'ongoing' | 'afterEvent';
+    deadline_date: string | null;
+    deadline_recurrence: 'monthly' | 'quarterly' | 'halfYearly' | 'yearly' | null;
+    deadline_days: number | null;
+    deadline_text: string;
+    event_date: string | null;
+    status: '未开始' | '进行中' | '已完成' | '不适用';
+    status_reason: string;
+    completed_on: string | null;
+    owner_staff_id: number | null;
+    unmapped_units_json: string;
+    created_at: string;
+    updated_at: string;
+  };
+  plan_task_department: { task_id: number; department_id: number; role: 'lead' | 'support'; sort_order: number };
+  plan_task_point: { task_id: number; work_point_id: number };
+  plan_progress: { id: Generated<number>; task_id: number; date: string; text: string; percent: number | null; created_at: string };
+  plan_evidence: { id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; link: string | null };
+  unit_mapping: { unit: string; department_id: number | null; ignored: number; updated_at: string };
+}
 export interface TeamTables {
   ab_post: { id: Generated<number>; name: string; duties: string; sort_order: number; active: number; created_at: string };
   ab_change: {

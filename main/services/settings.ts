@@ -3,6 +3,8 @@ import type { AppContext } from './workstation';
 /** Setting keys in use. Areas add theirs here so the names stay in one place. */
 export const SettingKey = {
   currentYear: 'app.currentYear',
+  planDueSoonDays: 'plan.dueSoonDays', // 即将到期: due within N working days (default 5)
+  calendarOverrides: 'calendar.overrides', // JSON WorkingDayOverride[]: holidays/调休 the package does not know
 } as const;
 
 export async function getSetting(ctx: AppContext, key: string): Promise<string | null> {

@@ -37,6 +37,8 @@ export interface WorkingDayCalendar {
   readonly overrides: ReadonlyMap<IsoDate, WorkingDayOverride>;
   /** Years the user entered at least one holiday for (their notice is taken as complete). */
   readonly overrideYears: ReadonlySet<number>;
+  /** Memo: per year, the running count of working days (index = day of year, 0-based). Internal. */
+  readonly runningCounts: Map<number, Uint16Array>;
 }
 
 const DAY_MS = 86_400_000;
@@ -122,7 +124,7 @@ export function createWorkingDayCalendar(overrides: readonly WorkingDayOverride[
     map.set(o.date, o);
   }
   for (const o of map.values()) if (o.kind === 'holiday') years.add(yearOf(o.date));
-  return { overrides: map, overrideYears: years };
+  return { overrides: map, overrideYears: years, runningCounts: new Map() };
 }
 
 const defaultCalendar = createWorkingDayCalendar();
@@ -180,9 +182,43 @@ export function countWorkingDays(from: IsoDate, to: IsoDate, cal: WorkingDayCale
   const a = toDayNumber(from);
   const b = toDayNumber(to);
   if (b < a) return -countWorkingDays(to, from, cal);
-  let count = 0;
-  for (let n = a + 1; n <= b; n++) if (isWorkingDay(fromDayNumber(n), cal)) count++;
-  return count;
+  // Running counts per year make this O(years) rather than O(days): task lists compute it for every task.
+  const origin = new Date(a * DAY_MS).getUTCFullYear();
+  return workingDaysThrough(b, origin, cal) - workingDaysThrough(a, origin, cal);
+}
+
+const YEAR_START = new Map<number, number>();
+function yearStart(year: number): number {
+  let n = YEAR_START.get(year);
+  if (n === undefined) YEAR_START.set(year, (n = Math.round(Date.UTC(year, 0, 1) / DAY_MS)));
+  return n;
+}
+
+function runningCounts(year: number, cal: WorkingDayCalendar): Uint16Array {
+  let counts = cal.runningCounts.get(year);
+  if (!counts) {
+    const start = yearStart(year);
+    const days = yearStart(year + 1) - start;
+    counts = new Uint16Array(days);
+    let c = 0;
+    for (let i = 0; i < days; i++) {
+      if (isWorkingDay(fromDayNumber(start + i), cal)) c++;
+      counts[i] = c;
+    }
+    cal.runningCounts.set(year, counts);
+  }
+  return counts;
+}
+
+/** Working days from 1 January of `originYear` through day n inclusive. */
+function workingDaysThrough(n: number, originYear: number, cal: WorkingDayCalendar): number {
+  const year = new Date(n * DAY_MS).getUTCFullYear();
+  let total = 0;
+  for (let y = originYear; y < year; y++) {
+    const counts = runningCounts(y, cal);
+    total += counts[counts.length - 1];
+  }
+  return total + runningCounts(year, cal)[n - yearStart(year)];
 }
 
 /** The first working day strictly after `date`. */

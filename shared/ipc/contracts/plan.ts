@@ -1,2 +1,83 @@
-// Methods of this area are declared here; see foundation.ts for the pattern.
-export const planContract = {} as const;
+import { z } from 'zod';
+import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
+import {
+  LIGHTS, planInputSchema, planSchema, pointRefSchema, progressEntrySchema, progressInputSchema, taskFilterSchema,
+  taskInputSchema, taskSchema, unitMappingSchema,
+} from '../../domain/plan';
+import { workingDayOverrideSchema } from '../../domain/working-days';
+
+const ok = z.object({ ok: z.literal(true) });
+const sectionTitle = z.string().trim().min(1, '请填写章节名称').max(100, '章节名称不能超过100个字');
+
+export const generateResultSchema = z.object({
+  planId: idSchema,
+  sections: z.number().int(),
+  tasks: z.number().int(),
+  unmappedUnits: z.array(z.object({ unit: z.string(), tasks: z.number().int() })),
+  tasksWithoutUnit: z.number().int(),
+});
+
+export const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });
+
+export const dueItemSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  dueDate: isoDateSchema,
+  light: z.enum(LIGHTS),
+  periodLabel: z.string().nullable(),
+  lead: z.string(),
+  owner: z.string(),
+  workingDaysLeft: z.number().int().nullable(),
+});
+export type DueItem = z.infer<typeof dueItemSchema>;
+
+export const calendarSettingsSchema = z.object({
+  overrides: z.array(workingDayOverrideSchema),
+  dueSoonDays: z.number().int(),
+  packageYears: z.array(z.number().int()),
+  coverage: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'overrides', 'none']) })),
+  warning: z.string().nullable(),
+});
+
+export const PLAN_EXPORT_KINDS = ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const;
+
+export const planContract = {
+  'plan.get': { input: z.object({ year: yearSchema }), output: planSchema.nullable() },
+  'plan.save': { input: planInputSchema.extend({ year: yearSchema }), output: planSchema },
+  'plan.createSection': { input: z.object({ year: yearSchema, title: sectionTitle }), output: planSchema },
+  'plan.renameSection': { input: z.object({ id: idSchema, title: sectionTitle }), output: ok },
+  'plan.deleteSection': { input: z.object({ id: idSchema }), output: ok },
+  'plan.unitMappings': { input: z.object({ documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件') }), output: z.array(unitMappingSchema) },
+  'plan.saveUnitMappings': {
+    input: z.object({ mappings: z.array(z.object({ unit: z.string().min(1).max(100), departmentId: idSchema.nullable(), ignored: z.boolean() })).max(500) }),
+    output: ok,
+  },
+  'plan.generate': {
+    input: z.object({ year: yearSchema, documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'), replace: z.boolean().default(false) }),
+    output: generateResultSchema,
+  },
+  'plan.copyForward': { input: z.object({ fromYear: yearSchema, toYear: yearSchema }), output: planSchema },
+  'plan.coverage': { input: z.object({ year: yearSchema }), output: coverageSchema },
+  /** The work points of the plan's documents, for linking a task to the points it answers. */
+  'plan.pointOptions': { input: z.object({ year: yearSchema }), output: z.array(pointRefSchema.extend({ level: z.number().int() })) },
+  'plan.export': {
+    input: z.object({ kind: z.enum(PLAN_EXPORT_KINDS), year: yearSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }),
+    output: deliveredFileSchema,
+  },
+  'tasks.list': { input: taskFilterSchema, output: z.array(taskSchema) },
+  'tasks.get': { input: z.object({ id: idSchema }), output: z.object({ task: taskSchema, progress: z.array(progressEntrySchema) }) },
+  'tasks.create': { input: taskInputSchema, output: taskSchema },
+  'tasks.update': { input: z.object({ id: idSchema, task: taskInputSchema }), output: taskSchema },
+  'tasks.delete': { input: z.object({ id: idSchema }), output: ok },
+  'tasks.addProgress': { input: progressInputSchema, output: progressEntrySchema },
+  'tasks.deleteProgress': { input: z.object({ id: idSchema }), output: ok },
+  /** For the home screen: overdue tasks and those due by the end of this week. */
+  'tasks.due': { input: z.object({ year: yearSchema }), output: z.object({ today: isoDateSchema, overdue: z.array(dueItemSchema), thisWeek: z.array(dueItemSchema) }) },
+  'calendar.get': { input: z.object({ year: yearSchema }), output: calendarSettingsSchema },
+  'calendar.save': {
+    input: z.object({ overrides: z.array(workingDayOverrideSchema).max(1000), dueSoonDays: z.number().int().min(1).max(60) }),
+    output: ok,
+  },
+  /** Fills an empty database with a complete example year. */
+  'demo.load': { input: z.object({}).strict().optional(), output: z.object({ summary: z.array(z.string()) }) },
+} as const;

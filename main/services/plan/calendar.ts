@@ -1,0 +1,77 @@
+// The working-day calendar and the plan's settings, read from the setting table.
+import { z } from 'zod';
+import {
+  coverageWarning, createWorkingDayCalendar, packageDataYears, workingDayOverrideSchema, yearCoverage,
+  type WorkingDayCalendar, type WorkingDayOverride,
+} from '../../../shared/domain/working-days';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { recordAudit } from '../audit';
+import { getSetting, SettingKey } from '../settings';
+import type { AppContext } from '../workstation';
+
+export const DEFAULT_DUE_SOON_DAYS = 5;
+
+export async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride[]> {
+  const raw = await getSetting(ctx, SettingKey.calendarOverrides);
+  if (!raw) return [];
+  const parsed = z.array(workingDayOverrideSchema).safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : [];
+}
+
+export async function loadCalendar(ctx: AppContext): Promise<WorkingDayCalendar> {
+  return createWorkingDayCalendar(await readOverrides(ctx));
+}
+
+export async function dueSoonDays(ctx: AppContext): Promise<number> {
+  const n = Number(await getSetting(ctx, SettingKey.planDueSoonDays));
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_DUE_SOON_DAYS;
+}
+
+/** Today in the workstation's clock, as an ISO date (local date: the office works in local time). */
+export function todayOf(ctx: AppContext): string {
+  const d = ctx.now();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export interface CalendarSettings {
+  overrides: WorkingDayOverride[];
+  dueSoonDays: number;
+  packageYears: number[];
+  /** The working year and the next: where their holidays come from. */
+  coverage: { year: number; source: 'package' | 'overrides' | 'none' }[];
+  warning: string | null;
+}
+
+export async function getCalendarSettings(ctx: AppContext, year: number): Promise<CalendarSettings> {
+  const overrides = await readOverrides(ctx);
+  const cal = createWorkingDayCalendar(overrides);
+  const years = [year, year + 1];
+  const pkg = packageDataYears();
+  return {
+    overrides,
+    dueSoonDays: await dueSoonDays(ctx),
+    packageYears: [pkg[0], pkg[pkg.length - 1]],
+    coverage: years.map((y) => ({ year: y, source: yearCoverage(y, cal) })),
+    warning: coverageWarning([year], cal),
+  };
+}
+
+export async function saveCalendarSettings(ctx: AppContext, input: { overrides: WorkingDayOverride[]; dueSoonDays: number }): Promise<void> {
+  if (!Number.isInteger(input.dueSoonDays) || input.dueSoonDays < 1 || input.dueSoonDays > 60) {
+    throw new AppError(ErrorCode.VALIDATION, '“即将到期”的提前工作日数应为1到60之间的整数。');
+  }
+  const sorted = [...new Map(input.overrides.map((o) => [o.date, o])).values()].sort((a, b) => a.date.localeCompare(b.date));
+  try {
+    createWorkingDayCalendar(sorted);
+  } catch (e) {
+    throw new AppError(ErrorCode.VALIDATION, `工作日历中有无效日期：${(e as Error).message}`);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [key, value] of [[SettingKey.calendarOverrides, JSON.stringify(sorted)], [SettingKey.planDueSoonDays, String(input.dueSoonDays)]]) {
+      await trx.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    }
+    await recordAudit(trx, ctx, { entity: 'calendar', entityId: null, action: 'update', summary: `更新工作日历：${sorted.length} 个自定日期，提前 ${input.dueSoonDays} 个工作日提醒` });
+  });
+}

@@ -1,0 +1,88 @@
+// The plan's exports: gathers the year's plan into plain data for the builders in main/export/plan.
+import { PLAN_EXPORT_NAMES, type PlanTask } from '../../../shared/domain/plan';
+import { formatChineseDate } from '../../export/gongwen/format';
+import {
+  buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, type LedgerExportData, type PlanExportData,
+  type TaskExportRow,
+} from '../../export/plan/plan-exports';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { getBureau } from '../org/bureau';
+import type { Exporter } from '../exports';
+import type { AppContext } from '../workstation';
+import { requirePlan } from './plans';
+import { listPlanTasks, listProgress } from './tasks';
+
+function exportRow(t: PlanTask): TaskExportRow {
+  const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、');
+  return {
+    seq: t.seq, title: t.title, measures: t.measures, points: t.points.map((p) => p.label).join('、'),
+    lead: [names(t.lead), ...t.unmappedUnits].filter(Boolean).join('、'),
+    support: names(t.support), owner: t.owner?.name ?? '', deadline: t.deadlineLabel,
+    progress: t.latestProgress, status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
+  };
+}
+
+export async function planExportData(ctx: AppContext, year: number): Promise<PlanExportData> {
+  const plan = await requirePlan(ctx, year);
+  const tasks = await listPlanTasks(ctx, plan.id);
+  if (!tasks.length) throw new AppError(ErrorCode.NO_ITEMS, `${year}年实施方案还没有任务，无法导出。请先生成或添加任务。`);
+  return {
+    year, title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing,
+    signatureOrg: plan.signatureOrg,
+    sections: plan.sections.map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) })).filter((s) => s.tasks.length),
+  };
+}
+
+export async function ledgerExportData(ctx: AppContext, year: number, from?: string, to?: string): Promise<LedgerExportData> {
+  const plan = await requirePlan(ctx, year);
+  const tasks = await listPlanTasks(ctx, plan.id);
+  const start = from ?? `${year}-01-01`;
+  const end = to ?? `${year}-12-31`;
+  if (start > end) throw new AppError(ErrorCode.VALIDATION, '起始日期不能晚于结束日期。');
+  const bureau = await getBureau(ctx);
+  const out: LedgerExportData['tasks'] = [];
+  for (const t of tasks) {
+    const entries = (await listProgress(ctx, t.id)).filter((e) => e.date >= start && e.date <= end).reverse();
+    out.push({
+      ...exportRow(t), section: t.sectionTitle,
+      entries: entries.map((e) => ({ date: e.date, text: e.text, percent: e.percent, evidence: e.evidence.map((v) => (v.link ? `${v.title}（${v.link}）` : v.title)) })),
+    });
+  }
+  return {
+    year, title: `${year}年政务公开工作台账`, bureau: bureau?.fullName ?? '', tasks: out,
+    rangeLabel: `${formatChineseDate(start)}至${formatChineseDate(end)}`,
+  };
+}
+
+function rangeSuffix(from?: string, to?: string): string {
+  return from || to ? `（${(from ?? '').replaceAll('-', '')}-${(to ?? '').replaceAll('-', '')}）` : '';
+}
+
+export const planExporters: Record<string, Exporter> = {
+  'plan-docx': {
+    label: '实施方案（Word）',
+    async build(ctx, a) {
+      return { fileName: PLAN_EXPORT_NAMES['plan-docx'](a.year), data: await buildPlanDocx(await planExportData(ctx, a.year)) };
+    },
+  },
+  'tasks-xlsx': {
+    label: '重点任务分解表（Excel）',
+    async build(ctx, a) {
+      return { fileName: PLAN_EXPORT_NAMES['tasks-xlsx'](a.year), data: await buildTaskTableXlsx(await planExportData(ctx, a.year)) };
+    },
+  },
+  'tasks-docx': {
+    label: '重点任务分解表（Word）',
+    async build(ctx, a) {
+      return { fileName: PLAN_EXPORT_NAMES['tasks-docx'](a.year), data: await buildTaskTableDocx(await planExportData(ctx, a.year)) };
+    },
+  },
+  'ledger-xlsx': {
+    label: '工作台账（Excel）',
+    async build(ctx, a) {
+      const name = PLAN_EXPORT_NAMES['ledger-xlsx'](a.year).replace('.xlsx', `${rangeSuffix(a.from, a.to)}.xlsx`);
+      return { fileName: name, data: await buildLedgerXlsx(await ledgerExportData(ctx, a.year, a.from, a.to)) };
+    },
+  },
+};

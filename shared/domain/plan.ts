@@ -1,0 +1,311 @@
+// 实施方案与任务: entities, input schemas and the pure calculations (deadline words, due dates per period, lights).
+import { z } from 'zod';
+import { idSchema, isoDateSchema, yearSchema } from './files';
+import {
+  addWorkingDays, countWorkingDays, toDayNumber, type IsoDate, type WorkingDayCalendar,
+} from './working-days';
+
+export const TASK_STATUSES = ['未开始', '进行中', '已完成', '不适用'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/**
+ * 完成时限 kinds: a date (X月底前), 年底前, recurring (每月/每季度/每半年/每年), 持续推进, or N working days after an event
+ * (e.g. "信息形成或变更之日起20个工作日内").
+ */
+export const DEADLINE_KINDS = ['date', 'yearEnd', 'recurring', 'ongoing', 'afterEvent'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const RECURRENCES = ['monthly', 'quarterly', 'halfYearly', 'yearly'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+export const RECURRENCE_LABELS: Record<Recurrence, string> = { monthly: '每月', quarterly: '每季度', halfYearly: '每半年', yearly: '每年' };
+
+export const deadlineSchema = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  /** kind 'date': the last day. */
+  date: isoDateSchema.nullable().default(null),
+  recurrence: z.enum(RECURRENCES).nullable().default(null),
+  /** kind 'afterEvent': working days allowed after the event. */
+  days: z.number().int().min(1).max(365).nullable().default(null),
+  /** The words as the higher level wrote them, or the event for 'afterEvent' ("人员变动后"). */
+  text: z.string().max(100).default(''),
+}).superRefine((d, ctx) => {
+  if (d.kind === 'date' && !d.date) ctx.addIssue({ code: 'custom', message: '请填写完成日期', path: ['date'] });
+  if (d.kind === 'recurring' && !d.recurrence) ctx.addIssue({ code: 'custom', message: '请选择周期', path: ['recurrence'] });
+  if (d.kind === 'afterEvent' && !d.days) ctx.addIssue({ code: 'custom', message: '请填写工作日数', path: ['days'] });
+});
+export type Deadline = z.output<typeof deadlineSchema>;
+export type DeadlineInput = z.input<typeof deadlineSchema>;
+
+export const LIGHTS = ['overdue', 'dueSoon', 'onTrack', 'done', 'none'] as const;
+export type Light = (typeof LIGHTS)[number];
+export const LIGHT_LABELS: Record<Light, string> = { overdue: '已逾期', dueSoon: '即将到期', onTrack: '正常推进', done: '已完成', none: '无时限' };
+
+/** "2026年6月30日前" etc., as printed in the task table. */
+export function deadlineLabel(d: Deadline, eventDate?: string | null): string {
+  switch (d.kind) {
+    case 'date': {
+      const [y, m, day] = (d.date ?? '').split('-').map(Number);
+      return d.date ? `${y}年${m}月${day}日前` : '';
+    }
+    case 'yearEnd': return '年底前';
+    case 'recurring': return d.recurrence ? RECURRENCE_LABELS[d.recurrence] : (d.text || '定期');
+    case 'ongoing': return '持续推进';
+    case 'afterEvent': {
+      const base = `${d.text || '事项发生'}后${d.days ?? ''}个工作日内`;
+      return eventDate ? `${base}（${eventDate.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起算）` : base;
+    }
+  }
+}
+
+/** Reads a deadline from a work point's date and words (issue 3 gives an ISO date for absolute ones, else words). */
+export function deadlineFromPoint(year: number, deadline: string | null, words: string | null): Deadline {
+  const text = (words ?? '').trim().slice(0, 100);
+  if (deadline) {
+    if (deadline === `${year}-12-31` && /年底|年末|年内/.test(text)) return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
+    return { kind: 'date', date: deadline, recurrence: null, days: null, text };
+  }
+  const rec: [RegExp, Recurrence][] = [[/每月|按月/, 'monthly'], [/每季|按季/, 'quarterly'], [/每半年|半年一次/, 'halfYearly'], [/每年|年度/, 'yearly']];
+  for (const [re, recurrence] of rec) if (re.test(text)) return { kind: 'recurring', date: null, recurrence, days: null, text };
+  const rel = /(\d+)\s*个?工作日/.exec(text);
+  if (rel) return { kind: 'afterEvent', date: null, recurrence: null, days: Math.min(365, Number(rel[1])), text: '' };
+  if (/年底|年末|年内/.test(text)) return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
+  return { kind: 'ongoing', date: null, recurrence: null, days: null, text };
+}
+
+export interface Period { start: IsoDate; end: IsoDate; label: string }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+
+/** The periods of a recurring task within the plan year; each period's end is its due date. */
+export function periodsOfYear(recurrence: Recurrence, year: number): Period[] {
+  const span = { monthly: 1, quarterly: 3, halfYearly: 6, yearly: 12 }[recurrence];
+  const out: Period[] = [];
+  for (let m = 1; m <= 12; m += span) {
+    const endMonth = m + span - 1;
+    const label = recurrence === 'monthly' ? `${m}月` : recurrence === 'quarterly' ? `第${'一二三四'[(m - 1) / 3]}季度`
+      : recurrence === 'halfYearly' ? (m === 1 ? '上半年' : '下半年') : `${year}年`;
+    out.push({ start: `${year}-${pad(m)}-01`, end: monthEnd(year, endMonth), label });
+  }
+  return out;
+}
+
+export interface LightInput {
+  status: TaskStatus;
+  deadline: Deadline;
+  /** For 'afterEvent': when the event happened (null: not yet). */
+  eventDate?: string | null;
+  /** Dates of the task's progress entries (for recurring tasks: a period with an entry counts as done). */
+  progressDates: readonly string[];
+}
+
+export interface LightResult {
+  light: Light;
+  /** The date the light is about: the next due date, or the missed one. */
+  dueDate: IsoDate | null;
+  /** For recurring tasks: which period the due date belongs to. */
+  periodLabel?: string;
+  /** Working days from today to the due date (negative when overdue). */
+  workingDaysLeft?: number;
+}
+
+/**
+ * The task's light on `today`: 已完成/不适用 tasks and open-ended ones have no warning; otherwise overdue once the
+ * due date has passed, due soon when it is at most `dueSoonDays` working days away, else on track. Recurring tasks
+ * are due at the end of every period of the plan year; a period with a progress entry dated in it is met.
+ */
+export function computeLight(t: LightInput, year: number, today: IsoDate, dueSoonDays: number, cal?: WorkingDayCalendar): LightResult {
+  if (t.status === '已完成') return { light: 'done', dueDate: null };
+  if (t.status === '不适用') return { light: 'none', dueDate: null };
+  const judge = (due: IsoDate, periodLabel?: string): LightResult => {
+    const left = countWorkingDays(today, due, cal);
+    const base = { dueDate: due, workingDaysLeft: left, ...(periodLabel ? { periodLabel } : {}) };
+    if (toDayNumber(due) < toDayNumber(today)) return { light: 'overdue', ...base };
+    return { light: left <= dueSoonDays ? 'dueSoon' : 'onTrack', ...base };
+  };
+  const d = t.deadline;
+  switch (d.kind) {
+    case 'date': return d.date ? judge(d.date) : { light: 'none', dueDate: null };
+    case 'yearEnd': return judge(`${year}-12-31`);
+    case 'ongoing': return { light: 'none', dueDate: null };
+    case 'afterEvent':
+      return t.eventDate && d.days ? judge(addWorkingDays(t.eventDate, d.days, cal)) : { light: 'none', dueDate: null };
+    case 'recurring': {
+      if (!d.recurrence) return { light: 'none', dueDate: null };
+      const periods = periodsOfYear(d.recurrence, year);
+      const met = (p: Period) => t.progressDates.some((x) => x >= p.start && x <= p.end);
+      // The first period not met that has begun (a missed one makes the task overdue), else the next period.
+      const todayN = toDayNumber(today);
+      const open = periods.find((p) => toDayNumber(p.start) <= todayN && !met(p))
+        ?? periods.find((p) => toDayNumber(p.start) > todayN);
+      return open ? judge(open.end, open.label) : { light: 'done', dueDate: null };
+    }
+  }
+}
+
+// ---- records the screens show ----
+
+export const unitRefSchema = z.object({ id: idSchema, name: z.string() });
+
+export const progressEntrySchema = z.object({
+  id: idSchema,
+  taskId: idSchema,
+  date: isoDateSchema,
+  text: z.string(),
+  percent: z.number().int().min(0).max(100).nullable(),
+  evidence: z.array(z.object({
+    id: idSchema,
+    title: z.string(),
+    attachmentId: idSchema.nullable(),
+    link: z.string().nullable(),
+    size: z.number().int().nullable(),
+  })),
+  createdAt: z.string(),
+});
+export type ProgressEntry = z.infer<typeof progressEntrySchema>;
+
+export const pointRefSchema = z.object({ id: idSchema, label: z.string(), title: z.string(), documentTitle: z.string() });
+export type PointRef = z.infer<typeof pointRefSchema>;
+
+export const taskSchema = z.object({
+  id: idSchema,
+  planId: idSchema,
+  sectionId: idSchema,
+  sectionTitle: z.string(),
+  /** 1-based number within the plan, as printed. */
+  seq: z.number().int(),
+  title: z.string(),
+  measures: z.string(),
+  deadline: deadlineSchema,
+  deadlineLabel: z.string(),
+  eventDate: isoDateSchema.nullable(),
+  status: taskStatusSchema,
+  statusReason: z.string(),
+  completedOn: isoDateSchema.nullable(),
+  owner: unitRefSchema.nullable(),
+  lead: z.array(unitRefSchema),
+  support: z.array(unitRefSchema),
+  /** Units named by the higher level that map to no 科室 yet (kept so nothing is dropped). */
+  unmappedUnits: z.array(z.string()),
+  points: z.array(pointRefSchema),
+  light: z.enum(LIGHTS),
+  dueDate: isoDateSchema.nullable(),
+  periodLabel: z.string().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+  latestProgress: z.string(),
+  latestPercent: z.number().int().nullable(),
+  progressCount: z.number().int(),
+});
+export type PlanTask = z.infer<typeof taskSchema>;
+
+export const closingSectionSchema = z.object({ heading: z.string().max(60), text: z.string().max(5000) });
+export type ClosingSection = z.infer<typeof closingSectionSchema>;
+
+export const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
+export type PlanSection = z.infer<typeof planSectionSchema>;
+
+export const planSchema = z.object({
+  id: idSchema,
+  year: yearSchema,
+  title: z.string(),
+  docNumber: z.string(),
+  docDate: isoDateSchema.nullable(),
+  intro: z.string(),
+  closing: z.array(closingSectionSchema),
+  signatureOrg: z.string(),
+  sections: z.array(planSectionSchema),
+  sourceDocumentIds: z.array(idSchema),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export const planInputSchema = z.object({
+  title: z.string().trim().min(1, '请填写方案标题').max(100),
+  docNumber: z.string().trim().max(40).default(''),
+  docDate: isoDateSchema.nullable().default(null),
+  intro: z.string().max(10000).default(''),
+  closing: z.array(closingSectionSchema).max(20).default([]),
+  signatureOrg: z.string().trim().max(60).default(''),
+});
+
+export const taskInputSchema = z.object({
+  sectionId: idSchema,
+  title: z.string().trim().min(1, '请填写工作任务').max(200, '工作任务不能超过200个字'),
+  measures: z.string().max(5000, '具体措施不能超过5000个字').default(''),
+  deadline: deadlineSchema,
+  eventDate: isoDateSchema.nullable().default(null),
+  status: taskStatusSchema.default('未开始'),
+  statusReason: z.string().trim().max(500).default(''),
+  completedOn: isoDateSchema.nullable().default(null),
+  ownerId: idSchema.nullable().default(null),
+  leadIds: z.array(idSchema).default([]),
+  supportIds: z.array(idSchema).default([]),
+  pointIds: z.array(idSchema).default([]),
+}).superRefine((t, ctx) => {
+  if (t.status === '不适用' && !t.statusReason) ctx.addIssue({ code: 'custom', message: '标为“不适用”时请写明原因', path: ['statusReason'] });
+  if (t.status === '已完成' && !t.completedOn) ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
+});
+export type TaskInput = z.input<typeof taskInputSchema>;
+
+export const progressInputSchema = z.object({
+  taskId: idSchema,
+  date: isoDateSchema,
+  text: z.string().trim().min(1, '请填写进展情况').max(5000),
+  percent: z.number().int().min(0).max(100).nullable().default(null),
+  files: z.array(z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string() })).max(20).default([]),
+  links: z.array(z.object({ title: z.string().trim().max(200).default(''), url: z.string().trim().min(1).max(1000) })).max(20).default([]),
+});
+export type ProgressInput = z.input<typeof progressInputSchema>;
+
+export const unitMappingSchema = z.object({
+  unit: z.string(),
+  /** null: not yet mapped; the task keeps the unit's name and it is listed as unmapped. */
+  departmentId: idSchema.nullable(),
+  departmentName: z.string().nullable(),
+  /** The unit is not the bureau's business (e.g. 各县〔市、区〕政府): ignored when generating. */
+  ignored: z.boolean(),
+  /** How many points of the chosen documents name it. */
+  count: z.number().int(),
+  /** Whether this is the user's remembered choice (else a suggestion to confirm). */
+  saved: z.boolean(),
+});
+export type UnitMapping = z.infer<typeof unitMappingSchema>;
+
+export const taskFilterSchema = z.object({
+  year: yearSchema,
+  departmentId: idSchema.optional(),
+  ownerId: idSchema.optional(),
+  status: taskStatusSchema.optional(),
+  light: z.enum(LIGHTS).optional(),
+  search: z.string().max(50).optional(),
+});
+export type TaskFilter = z.infer<typeof taskFilterSchema>;
+
+/** A work point as the plan uses it (read from the points area). */
+export interface PlanWorkPoint {
+  id: number;
+  documentId: number;
+  documentTitle: string;
+  seq: number;
+  level: number;
+  label: string;
+  title: string;
+  text: string;
+  lead: string[];
+  support: string[];
+  deadline: string | null;
+  deadlineText: string | null;
+}
+
+/** Default plan title: "{年度}年{单位简称}政务公开工作实施方案". */
+export function defaultPlanTitle(year: number, shortName: string): string {
+  return `${year}年${shortName}政务公开工作实施方案`;
+}
+
+/** Default export file names. */
+export const PLAN_EXPORT_NAMES = {
+  'plan-docx': (y: number) => `${y}年政务公开工作实施方案.docx`,
+  'tasks-xlsx': (y: number) => `${y}年政务公开重点任务分解表.xlsx`,
+  'tasks-docx': (y: number) => `${y}年政务公开重点任务分解表.docx`,
+  'ledger-xlsx': (y: number) => `${y}年政务公开工作台账.xlsx`,
+} as const;
+export type PlanExportKind = keyof typeof PLAN_EXPORT_NAMES;
