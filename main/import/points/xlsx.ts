@@ -1,7 +1,7 @@
 // .xlsx 分工表 → items. exceljs reads the workbook (after the zip size checks); every sheet with a 分工表 header
 // is read, in order. Merged cells read as their master's value in every covered cell.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { importErrors } from './errors';
 import { MAX_SHEET_ROWS } from './limits';
 import type { SourceBlock } from './parse-text';
@@ -30,7 +30,9 @@ export async function readXlsxBlocks(buf: Buffer, fileName: string): Promise<Sou
     if (zip.file('word/document.xml')) throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
     throw importErrors.damaged(fileName, '缺少工作簿部件 xl/workbook.xml');
   }
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes half a second to load: only when a workbook is actually read.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {

@@ -4,13 +4,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
 import type { PointItem } from '../../../shared/domain/points';
-import { SAMPLES_DIR } from '../../helpers/workstation';
 import type { Expected } from './score';
 
 export interface SampleDoc {
@@ -18,6 +18,9 @@ export interface SampleDoc {
   docNumber: string | null;
   items: PointItem[];
 }
+
+/** ../shared/samples (resolved from this file, so the bench can use it outside vitest too). */
+export const SAMPLES_DIR = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
 
 export const SAMPLE_NAMES = fs.readdirSync(SAMPLES_DIR)
   .filter((f) => f.endsWith('.expected.json'))

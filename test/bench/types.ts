@@ -1,0 +1,25 @@
+// A bench section: one area's speed measurements. Add yours to SECTIONS in run.ts.
+export interface BenchSection {
+  /** Short name, used to run one section: npm run bench -- points */
+  name: string;
+  title: string;
+  run(): Promise<void>;
+}
+
+/** Median wall time of `runs` calls, in milliseconds (after one warm-up call). */
+export async function medianMs(fn: () => unknown, runs = 10): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export function printTable(rows: (string | number)[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const r of rows) console.log('  ' + r.map((v, c) => String(v).padEnd(widths[c] + 2)).join(''));
+}
