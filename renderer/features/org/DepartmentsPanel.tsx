@@ -9,9 +9,9 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { useLoad } from '../../hooks';
 
 /** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
-export function DepartmentsPanel({ onChanged }: { onChanged?: () => void }) {
+export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () => void; version?: number }) {
   const { message, modal } = AntApp.useApp();
-  const list = useLoad(() => call('departments.list'), []);
+  const list = useLoad(() => call('departments.list'), [version]);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const departments = list.data ?? [];

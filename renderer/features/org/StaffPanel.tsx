@@ -16,7 +16,7 @@ interface Filter {
 }
 
 /** 人员: search, filter, add, edit; people other records use are marked 离岗 instead of deleted. */
-export function StaffPanel({ departments, importButton, version }: { departments: Department[]; importButton?: ReactNode; version: number }) {
+export function StaffPanel({ departments, importButton, version, onChanged }: { departments: Department[]; importButton?: ReactNode; version: number; onChanged?: () => void }) {
   const { message, modal } = AntApp.useApp();
   const [filter, setFilter] = useState<Filter>({ search: '' });
   const list = useLoad(() => call('staff.list', { search: filter.search || undefined, departmentId: filter.departmentId, status: filter.status }), [filter, version]);
@@ -40,6 +40,7 @@ export function StaffPanel({ departments, importButton, version }: { departments
       message.success(editing === 'new' ? `已添加“${v.name}”` : '已保存');
       setEditing(null);
       await list.reload();
+      onChanged?.();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -54,6 +55,7 @@ export function StaffPanel({ departments, importButton, version }: { departments
           await call('staff.delete', { id: s.id });
           message.success('已删除');
           await list.reload();
+          onChanged?.();
         } catch (e) {
           if (e instanceof AppError && e.code === ErrorCode.IN_USE && s.status === '在岗') {
             modal.confirm({

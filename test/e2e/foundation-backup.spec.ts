@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dispatch } from '../../main/ipc/dispatch';
+import { handlers } from '../../main/ipc/handlers';
+import { startWebHost } from '../../main/web/server';
+import { Workstation } from '../../main/services/workstation';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { Method } from '../../shared/ipc/methods';
+import { expect, test } from './fixtures';
+
+async function arrange<M extends Method>(ws: Workstation, method: M, input?: Input<M>): Promise<Output<M>> {
+  const r = await dispatch(handlers, ws, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+const BUREAU = { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' };
+
+test('a backup made in the UI restores: later changes are gone, a pre-restore backup is kept', async ({ app: page, host }) => {
+  await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
+  await arrange(host.workstation, 'departments.create', { name: '办公室' });
+  await page.reload();
+
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await expect(page.getByText(host.workstation.dbPath)).toBeVisible();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：zwgk-.*-manual\.sqlite$/)).toBeVisible();
+  const manualRow = page.getByRole('row', { name: /手动/ });
+  await expect(manualRow).toHaveCount(1);
+
+  await page.getByRole('menuitem', { name: '单位与人员' }).click();
+  await page.getByRole('button', { name: '添加科室' }).click();
+  await page.getByRole('dialog').getByLabel('科室名称').fill('备份后新增');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('cell', { name: '备份后新增', exact: true })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await manualRow.getByRole('button', { name: '恢复' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
+  await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
+
+  await page.getByRole('menuitem', { name: '单位与人员' }).click();
+  await expect(page.getByRole('cell', { name: '办公室', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '备份后新增', exact: true })).toHaveCount(0);
+  expect((await arrange(host.workstation, 'departments.list')).map((d) => d.name)).toEqual(['办公室']);
+});
+
+test('a damaged data file opens the recovery screen, and restoring a backup brings the workstation back', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-recovery-'));
+  const dbPath = path.join(dir, 'zwgk.sqlite');
+  try {
+    const before = new Workstation({ dbPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('unused'); } } }).open();
+    await arrange(before, 'app.setup', { bureau: BUREAU, year: 2026 });
+    await arrange(before, 'departments.create', { name: '办公室' });
+    await arrange(before, 'backup.create');
+    before.close();
+    fs.writeFileSync(dbPath, Buffer.alloc(16384, 0x5a));
+
+    const host = await startWebHost({ dbPath, rendererDir: path.resolve('out/renderer') });
+    try {
+      await page.goto(host.url);
+      await expect(page.getByText('数据文件无法打开')).toBeVisible();
+      await expect(page.getByText(/数据文件已损坏或不是本软件的数据库/)).toBeVisible();
+      const row = page.getByRole('row', { name: /手动/ });
+      await row.getByRole('button', { name: '恢复' }).click();
+      await page.locator('.ant-popover').getByRole('button', { name: '恢复' }).click();
+      await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+      await page.getByRole('menuitem', { name: '单位与人员' }).click();
+      await expect(page.getByRole('cell', { name: '办公室', exact: true })).toBeVisible();
+      // The damaged file was kept aside, not thrown away.
+      expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('damaged-'))).toBe(true);
+    } finally {
+      await host.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { dispatch } from '../../main/ipc/dispatch';
+import { handlers } from '../../main/ipc/handlers';
+import type { WebHost } from '../../main/web/server';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { Method } from '../../shared/ipc/methods';
+import { expect, test } from './fixtures';
+
+/** Calls the host's own dispatch() to arrange what a test starts from (the UI is exercised for what it checks). */
+async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
+  const r = await dispatch(handlers, host.workstation, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function setUpBureau(host: WebHost, page: Page): Promise<void> {
+  await arrange(host, 'app.setup', {
+    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2026,
+  });
+  await page.reload();
+  await page.getByRole('menuitem', { name: '单位与人员' }).click();
+  await expect(page.getByRole('heading', { name: '单位与人员' })).toBeVisible();
+}
+
+async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员名单');
+  rows.forEach((r, i) => { ws.getRow(i + 1).values = r; });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('staff import: a file with one bad row names that row and stores nothing; the fixed file imports', async ({ app: page, host }) => {
+  await arrange(host, 'departments.create', { name: '办公室' });
+  await setUpBureau(host, page);
+  const staffCard = page.locator('.ant-card').filter({ has: page.getByText('人员', { exact: true }) });
+
+  const header = ['序号', '姓名', '所在科室', '职务', '联系电话'];
+  const bad = await xlsx([
+    ['某县科学技术局人员名单'],
+    header,
+    ['1', '张三', '办公室', '主任', '13800000001'],
+    ['2', null, '高新科', '科员', '13800000002'],
+    ['3', '李四', '高新科', '科员', '13800000003'],
+  ]);
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  const dialog = page.getByRole('dialog', { name: '从 Excel 导入人员' });
+  await dialog.locator('input[type=file]').setInputFiles({ name: '人员名单.xlsx', mimeType: XLSX_MIME, buffer: bad });
+  await expect(dialog.getByText('共 3 行，其中 1 行有问题')).toBeVisible();
+  const badRow = dialog.getByRole('row', { name: /第 4 行/ });
+  await expect(badRow).toContainText('缺少姓名');
+  await expect(dialog.getByRole('row', { name: /第 3 行/ })).toContainText('可以导入');
+  await expect(dialog.getByRole('checkbox', { name: '新建“高新科”' })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: '导入' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(staffCard.getByText('还没有人员')).toBeVisible();
+  expect(await arrange(host, 'staff.list')).toEqual([]);
+  expect((await arrange(host, 'departments.list')).map((d) => d.name)).toEqual(['办公室']);
+
+  const fixed = await xlsx([
+    ['某县科学技术局人员名单'],
+    header,
+    ['1', '张三', '办公室', '主任', '13800000001'],
+    ['2', '王五', '高新科', '科员', '13800000002'],
+    ['3', '李四', '高新科', '科员', '13800000003'],
+  ]);
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  await dialog.locator('input[type=file]').setInputFiles({ name: '人员名单（改）.xlsx', mimeType: XLSX_MIME, buffer: fixed });
+  await expect(dialog.getByText('共 3 行，全部可以导入')).toBeVisible();
+  // Unticking the new 科室 blocks the import and says which rows need it.
+  await dialog.getByRole('checkbox', { name: '新建“高新科”' }).uncheck();
+  await expect(dialog.getByRole('row', { name: /第 4 行/ })).toContainText('不存在，且未勾选新建');
+  await expect(dialog.getByRole('button', { name: /^导入/ })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: '新建“高新科”' }).check();
+  await dialog.getByRole('button', { name: '导入 3 人' }).click();
+  await expect(page.getByText('已导入 3 人，新建科室 1 个')).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  for (const [name, department] of [['张三', '办公室'], ['王五', '高新科'], ['李四', '高新科']]) {
+    await expect(page.getByRole('row', { name: new RegExp(name) }).getByRole('cell', { name: department, exact: true })).toBeVisible();
+  }
+  // The new 科室 shows in the departments panel with its head count.
+  await expect(page.getByRole('row', { name: /高新科/ }).first().getByRole('cell', { name: '2', exact: true })).toBeVisible();
+  expect((await arrange(host, 'staff.list')).map((s) => s.name)).toEqual(['张三', '王五', '李四']);
+});
+
+test('staff import: a file that is not an .xlsx gets a clear Chinese message', async ({ app: page, host }) => {
+  await setUpBureau(host, page);
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  const dialog = page.getByRole('dialog', { name: '从 Excel 导入人员' });
+  await dialog.locator('input[type=file]').setInputFiles({ name: '名单.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('这不是 Excel 文件') });
+  await expect(dialog.getByText('无法导入')).toBeVisible();
+  await expect(dialog.getByText(/已损坏，或并不是真正的 Excel 工作簿/)).toBeVisible();
+  // The template is offered as a download and is itself a workbook.
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '下载导入模板' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('人员名单导入模板.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  expect(wb.worksheets[0].getRow(2).values).toEqual([undefined, '姓名', '科室', '职务', '电话']);
+});
+
+test('a department in use cannot be deleted and is offered deactivation instead', async ({ app: page, host }) => {
+  const office = await arrange(host, 'departments.create', { name: '办公室' });
+  await arrange(host, 'staff.create', { name: '张三', departmentId: office.id, title: '主任', phone: '', status: '在岗', note: '' });
+  await setUpBureau(host, page);
+
+  const row = page.getByRole('row', { name: /办公室/ }).first();
+  await row.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  const refusal = page.getByRole('dialog').filter({ hasText: '不能删除' });
+  await expect(refusal).toContainText('已被人员或其他记录使用');
+  await refusal.getByRole('button', { name: '改为停用' }).click();
+  await expect(page.getByText('已停用', { exact: true }).first()).toBeVisible();
+  await expect(row.getByText('已停用')).toBeVisible();
+  expect(await arrange(host, 'departments.list')).toMatchObject([{ name: '办公室', active: false, staffCount: 1 }]);
+});
+
+test('the audit drawer shows who changed what', async ({ app: page, host }) => {
+  await arrange(host, 'departments.create', { name: '办公室' });
+  await setUpBureau(host, page);
+  const row = page.getByRole('row', { name: /办公室/ }).first();
+  await row.getByRole('button', { name: '更名' }).click();
+  await page.getByRole('dialog').getByLabel('科室名称').fill('综合办公室');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('cell', { name: '综合办公室', exact: true })).toBeVisible();
+
+  await page.getByRole('row', { name: /综合办公室/ }).getByRole('button', { name: '记录' }).click();
+  const drawer = page.getByRole('dialog', { name: '修改记录' });
+  await expect(drawer.getByText('科室更名：办公室 → 综合办公室')).toBeVisible();
+  await expect(drawer.getByText('名称/姓名：办公室 → 综合办公室')).toBeVisible();
+  await expect(drawer.getByText(`操作人：${host.workstation.context().osUser}`).first()).toBeVisible();
+  await expect(drawer.getByText('新增科室：办公室')).toBeVisible();
+});
