@@ -69,8 +69,8 @@ const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
   { level: 2, re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[)）][、.．]?\\s*`) },
   { level: 4, re: /^[（(]\s*(\d{1,3})\s*[)）][、.．]?\s*/ },
   { level: 1, re: new RegExp(`^(${CN_NUM})\\s*[、.．]\\s*`) },
-  // "1.5" is a decimal, not item 1; but "5.2020年8月底前" is item 5 followed by a year.
-  { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年))\s*/ },
+  // "1.5" is a decimal, not item 1; but "5.2020年8月底前" and "1.9月底前" are items followed by a date.
+  { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年|\d{1,2}\s*月))\s*/ },
 ];
 
 /** Reads the numbering mark at the start of `text`, or null. `bare`: the text is only the label (a 序号 cell). */
