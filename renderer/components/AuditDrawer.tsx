@@ -9,7 +9,7 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = { create: '新增', 
 // Field names in the audit trail are code names; show the office's words where we know them.
 const FIELD_LABELS: Record<string, string> = {
   name: '名称/姓名', fullName: '单位全称', shortName: '单位简称', region: '所属地区', head: '负责人', leader: '分管领导',
-  contact: '联系人', phone: '电话', departmentId: '科室', title: '职务', status: '状态', note: '备注', active: '启用',
+  contact: '联系人', phone: '电话', departmentId: '科室', department: '科室', title: '职务', status: '状态', note: '备注', active: '启用',
 };
 
 function show(v: unknown): string {
@@ -24,6 +24,9 @@ export function AuditButton({ entity, entityId, label = '修改记录' }: { enti
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const openDrawer = async () => {
+    // Show this record's trail afresh, not what an earlier opening left behind.
+    setEntries(null);
+    setError(null);
     setOpen(true);
     try {
       setEntries(await call('audit.list', { entity, entityId, limit: 200 }));

@@ -66,10 +66,14 @@ export async function updateStaff(ctx: AppContext, id: number, raw: StaffInput):
   if (input.departmentId !== before.departmentId) await assertDepartmentUsable(ctx, input.departmentId);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('staff').set(toRow(input)).where('id', '=', id).execute();
-    const { id: _id, departmentName: _dn, ...beforeFields } = before;
+    // The trail names the 科室 (as people read it), not its internal number.
+    const { id: _id, departmentName, departmentId: _did, ...beforeFields } = before;
+    const { departmentId, ...afterFields } = input;
+    const after = departmentId === null ? null
+      : (await trx.selectFrom('department').select('name').where('id', '=', departmentId).executeTakeFirst())?.name ?? null;
     await recordAudit(trx, ctx, {
       entity: 'staff', entityId: id, action: 'update', summary: `修改人员：${input.name}`,
-      changes: diffRecords(beforeFields, input),
+      changes: diffRecords({ ...beforeFields, department: departmentName }, { ...afterFields, department: after }),
     });
   });
   return getStaff(ctx, id);

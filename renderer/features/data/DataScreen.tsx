@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import { call, deliver } from '../../api/call';
 import { useAppStatus } from '../../app-context';
+import { AuditButton } from '../../components/AuditDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks';
 
@@ -73,6 +74,7 @@ export function DataScreen() {
           title="备份"
           extra={
             <Space>
+              <AuditButton entity="data" label="恢复记录" />
               <Button icon={<CloudDownloadOutlined />} onClick={saveCopy} loading={busy === 'copy'}>另存完整副本…</Button>
               <Button type="primary" icon={<SaveOutlined />} onClick={backupNow} loading={busy === 'backup'}>立即备份</Button>
             </Space>

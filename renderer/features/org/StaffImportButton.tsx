@@ -141,7 +141,6 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
               dataSource={onlyProblems ? problemRows : rows}
               pagination={{ pageSize: 100, hideOnSinglePage: true }}
               scroll={{ y: 380 }}
-              rowClassName={(r) => (r.errors.length ? 'import-row-error' : '')}
               onRow={(r) => ({ style: r.errors.length ? { background: '#fff1f0' } : undefined })}
               columns={[
                 { title: '行号', dataIndex: 'row', width: 70, render: (n: number) => `第 ${n} 行` },

@@ -100,7 +100,7 @@ describe('departments and staff', () => {
     const updated = await t.call('staff.update', { id: wang.id, ...person('王五', office.id, { title: '科长', status: '在岗' }) });
     expect(updated).toMatchObject({ departmentName: '办公室', status: '在岗' });
     const [change] = await t.call('audit.list', { entity: 'staff', entityId: wang.id, limit: 1 });
-    expect(change.changes).toEqual({ departmentId: { from: tech.id, to: office.id }, status: { from: '离岗', to: '在岗' } });
+    expect(change.changes).toEqual({ department: { from: '高新科', to: '办公室' }, status: { from: '离岗', to: '在岗' } });
     await t.call('staff.delete', { id: wang.id });
     expect(await names({})).toEqual(['张三', '李四', '赵六']);
   });
