@@ -133,8 +133,10 @@ export class Workstation {
       pruneBackups(this.backupDir);
     } else if (fs.existsSync(this.dbPath)) {
       // A damaged file cannot be vacuumed; keep it byte for byte (not offered as a backup) so nothing is lost.
+      // The name says why it was set aside (a file from a newer program is not damaged).
       fs.mkdirSync(this.backupDir, { recursive: true });
-      const keep = path.join(this.backupDir, `damaged-${this.now().getTime()}.sqlite`);
+      const why = this.failure?.state === 'tooNew' ? 'newer-version' : this.failure?.state === 'migrationFailed' ? 'migration-failed' : 'damaged';
+      const keep = path.join(this.backupDir, `${why}-${this.now().getTime()}.sqlite`);
       fs.copyFileSync(this.dbPath, keep);
       if (fs.existsSync(`${this.dbPath}-wal`)) fs.copyFileSync(`${this.dbPath}-wal`, `${keep}-wal`);
     }

@@ -75,7 +75,7 @@ describe('command line', () => {
     expect(fs.readdirSync(path.join(t.dir, 'backups')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
   });
 
-  it('fails with a Chinese message on stderr, a stable code and a non-zero exit', () => {
+  it('fails with a Chinese message on stderr, a stable code and a non-zero exit', { timeout: 180_000 }, () => {
     const garbage = path.join(t.dir, 'garbage.sqlite');
     fs.writeFileSync(garbage, 'not a database at all'.repeat(100));
     const newer = path.join(t.dir, 'newer.sqlite');
