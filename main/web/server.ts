@@ -99,8 +99,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
     if (url.pathname.startsWith('/download/')) {
       if (!safeEqual(url.searchParams.get('token') ?? undefined, token)) return refuse(401, '拒绝访问：缺少访问令牌。');
-      const item = downloads.get(url.pathname.slice('/download/'.length));
+      const id = url.pathname.slice('/download/'.length);
+      const item = downloads.get(id);
       if (!item || item.expires < Date.now()) return send(404, '下载已过期，请重新导出。', { 'Content-Type': 'text/plain; charset=utf-8' });
+      // One download per produced file: a full data copy should not linger in memory (or be fetched twice).
+      downloads.delete(id);
       return send(200, item.data, {
         'Content-Type': 'application/octet-stream',
         'Content-Disposition': `attachment; filename="${encodeURIComponent(item.fileName)}"; filename*=UTF-8''${encodeURIComponent(item.fileName)}`,

@@ -23,7 +23,12 @@ export function RecoveryScreen() {
     <div style={{ padding: 32, maxWidth: 960, margin: '0 auto' }}>
       <Result status="warning" title={title} subTitle={status?.message} />
       <Card title="可用的备份">
-        <Typography.Paragraph type="secondary">数据文件：{status?.dbPath}。恢复前会先保留当前文件的副本，不会丢失任何东西。</Typography.Paragraph>
+        {status?.state === 'tooNew' && (
+          <Typography.Paragraph>
+            建议先安装新版本的政务公开工作台再打开这个数据文件。只有确实要回到旧数据时，才恢复下面的备份：备份之后在新版本中所做的修改不会出现在恢复后的数据中。
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph type="secondary">数据文件：{status?.dbPath}。恢复前会先把当前文件原样保留在备份文件夹（{status?.backupDir}）中，不会丢失任何东西。</Typography.Paragraph>
         <Table<BackupInfo>
           rowKey="fileName"
           loading={backups.loading}
@@ -33,7 +38,7 @@ export function RecoveryScreen() {
           columns={[
             { title: '时间', dataIndex: 'createdAt' },
             { title: '类型', dataIndex: 'kind', render: (k: BackupInfo['kind']) => BACKUP_KIND_LABELS[k] },
-            { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
+            { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
             {
               title: '操作',
               render: (_, b) => (

@@ -126,6 +126,7 @@ describe('web host', () => {
     expect(file.status).toBe(200);
     expect(file.body.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('人员名单导入模板.xlsx'));
+    expect((await request(host.port, { path: `${url}?token=${host.token}` })).status).toBe(404);
     expect((await request(host.port, { path: `/download/${'0'.repeat(32)}?token=${host.token}` })).status).toBe(404);
   });
 });
