@@ -119,7 +119,10 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value).trim();
 }
 
-/** Chinese names are often spaced out to align in print ("张  三"): drop spaces between CJK characters. */
+/**
+ * Chinese names (of people and of 科室) are often spaced out to align in print ("张  三", "办 公 室"): when the
+ * text is all Han characters, the spaces go.
+ */
 function cleanName(text: string): string {
   const t = text.replace(/\u3000/g, ' ').trim();
   return /^[\p{Script=Han}·•\s]+$/u.test(t) ? t.replace(/\s+/g, '') : t.replace(/\s+/g, ' ');
@@ -223,7 +226,7 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
     for (let r = headerRow + 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const name = cleanName(read(row, columns.name));
-      const department = cleanText(read(row, columns.department));
+      const department = cleanName(read(row, columns.department));
       const title = cleanText(read(row, columns.title));
       const phone = cleanPhone(read(row, columns.phone));
       if (!name && !department && !title && !phone) continue;

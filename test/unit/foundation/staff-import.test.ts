@@ -37,7 +37,7 @@ describe('reading a staff .xlsx', () => {
       ['序号', '姓 名', '所在部门', '职位', '联系电话（手机）', '备注'],
       [1, '张 三', '办公室', '主任', 13800000001, '无'],
       [],
-      [2, '李四', '高新科', null, '０８５１－１２３４５６７', null],
+      [2, '李四', '高 新 科', null, '０８５１－１２３４５６７', null],
       [3, null, null, null, null, '只有备注的行不算人员'],
     ], { after: (ws) => ws.mergeCells('A1:F1') });
     const sheet = await readStaffXlsx(data, '名单.xlsx');
