@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readStaffXlsx } from '../../../main/import/staff-xlsx';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -102,6 +103,20 @@ describe('reading a staff .xlsx', () => {
     const truncated = await errorOf(readStaffXlsx(good.subarray(0, Math.floor(good.length / 2)), '半个.xlsx'));
     expect(truncated.code).toBe(ErrorCode.FILE_DAMAGED);
     expect(truncated.message).toMatch(/[\u4e00-\u9fa5]/);
+
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document/>');
+    const word = await errorOf(readStaffXlsx(await zip.generateAsync({ type: 'nodebuffer' }), '名单.xlsx'));
+    expect(word.code).toBe(ErrorCode.FILE_TYPE_MISMATCH);
+    expect(word.message).toContain('是 Word 文档');
+
+    // A workbook whose zip directory claims gigabytes once unpacked is refused before anything is inflated.
+    const bomb = Buffer.from(good);
+    for (let p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p > 0; p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
+      bomb.writeUInt32LE(0x7fffffff, p + 24);
+    }
+    expect((await errorOf(readStaffXlsx(bomb, '炸弹.xlsx'))).code).toBe(ErrorCode.ZIP_BOMB);
 
     const ole = Buffer.alloc(1024);
     Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(ole);
