@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { DataScreen } from './features/data/DataScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { OrgScreen } from './features/org/OrgScreen';
+import { PointsScreen } from './features/points/PointsScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 
@@ -21,7 +22,7 @@ export interface RouteDef {
 // One entry per area, in menu order. Each area replaces its placeholder with its own screen.
 export const ROUTES: RouteDef[] = [
   { path: 'home', label: '首页', icon: <HomeOutlined />, render: () => <HomeScreen /> },
-  { path: 'points', label: '上级要点', icon: <ImportOutlined />, render: () => <ComingSoon title="上级要点" what="导入上级下发的政务公开工作要点（Word、Excel、文本），整理成逐条要点。" /> },
+  { path: 'points', label: '上级要点', icon: <ImportOutlined />, render: (params) => <PointsScreen params={params} /> },
   { path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, render: () => <ComingSoon title="实施方案与任务" what="根据上级要点编制本单位实施方案和重点任务分解表，跟踪进展、按工作日预警。" /> },
   { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <ComingSoon title="AB岗" what="为每个政务公开岗位设置A岗和B岗，记录交接和备案。" /> },
   { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <ComingSoon title="培训" what="记录政务公开专题培训、参训人员和学时，检查年度培训要求。" /> },

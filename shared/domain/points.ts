@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
+import { parentIndexes } from './point-numbering';
 
 // 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
 
@@ -61,17 +62,27 @@ export interface PointCounts {
   withDeadline: number;
 }
 
-/** Items that need a responsible unit: the ones that are tasks, i.e. not section headings with children. */
-export function countPoints(items: readonly Pick<PointItem, 'level' | 'lead' | 'support' | 'deadline'>[]): PointCounts {
-  let withoutUnit = 0;
-  let withDeadline = 0;
-  items.forEach((it, i) => {
+/**
+ * Which items lack a responsible unit: tasks (not headings with items below them) with no units of their own and
+ * none on an item above them (①② under "3.…（办公室牵头负责）" are covered by item 3).
+ */
+export function missingUnits(items: readonly Pick<PointItem, 'level' | 'lead' | 'support'>[]): boolean[] {
+  const parents = parentIndexes(items.map((i) => i.level));
+  const has = (i: number): boolean => items[i].lead.length > 0 || items[i].support.length > 0 || (parents[i] >= 0 && has(parents[i]));
+  return items.map((it, i) => {
     const next = items[i + 1];
     const isHeading = next !== undefined && next.level > it.level;
-    if (!isHeading && it.lead.length === 0 && it.support.length === 0) withoutUnit++;
-    if (it.deadline) withDeadline++;
+    return !isHeading && !has(i);
   });
-  return { items: items.length, withoutUnit, withDeadline };
+}
+
+/** Counts shown with the preview and the list: N items, M without a responsible unit, K with deadlines. */
+export function countPoints(items: readonly Pick<PointItem, 'level' | 'lead' | 'support' | 'deadline'>[]): PointCounts {
+  return {
+    items: items.length,
+    withoutUnit: missingUnits(items).filter(Boolean).length,
+    withDeadline: items.filter((i) => i.deadline).length,
+  };
 }
 
 /** The short heading of an item's text: up to the first 。 (or the first line). */

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { parsePointsFile } from '../../main/import/points';
+import { dispatch } from '../../main/ipc/dispatch';
+import { handlers } from '../../main/ipc/handlers';
+import type { WebHost } from '../../main/web/server';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { Method } from '../../shared/ipc/methods';
+import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
+import { expect, test } from './fixtures';
+
+async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
+  const r = await dispatch(handlers, host.workstation, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function openPoints(host: WebHost, page: Page): Promise<void> {
+  await arrange(host, 'app.setup', {
+    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2023,
+  });
+  await page.reload();
+  await page.getByRole('menuitem', { name: '上级要点' }).click();
+  await expect(page.getByRole('heading', { name: '上级要点' })).toBeVisible();
+}
+
+/** The county sample as a Word file with automatic numbering, the way it arrives from the higher level. */
+async function sampleDocx(): Promise<Buffer> {
+  const name = 'county-plan-2023-scraped';
+  const parsed = await parsePointsFile(`${name}.txt`, fs.readFileSync(path.join(SAMPLES_DIR, `${name}.txt`)));
+  return buildDocx({ title: '2023年县科技局政务公开实施方案', docNumber: '科政发〔2023〕5号', items: parsed.items }, 'auto');
+}
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+test('导入 Word 文件：预览中修正一个责任单位，保存，刷新后仍能看到', async ({ app: page, host }) => {
+  await openPoints(host, page);
+  await expect(page.getByText('2023 年度还没有导入上级要点')).toBeVisible();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.locator('input[type=file]').setInputFiles({ name: '2023年县科技局政务公开实施方案.docx', mimeType: DOCX_MIME, buffer: await sampleDocx() });
+
+  await expect(page.getByText('共 22 条，3 条没有责任单位，1 条有完成时限')).toBeVisible();
+  await expect(page.getByLabel('文件标题')).toHaveValue('2023年县科技局政务公开实施方案');
+  await expect(page.getByLabel('文号')).toHaveValue('科政发〔2023〕5号');
+  const item = page.getByRole('listitem', { name: '条目 2.推进市场监管公开透明' });
+  await expect(item).toContainText('牵头：知识产权局');
+
+  await item.getByRole('button', { name: '编辑' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑条目' });
+  await expect(dialog.getByLabel('牵头单位')).toHaveValue('办公室、知识产权局');
+  await dialog.getByLabel('牵头单位').fill('办公室、市场监管股');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item).toContainText('牵头：市场监管股');
+  await expect(item).not.toContainText('知识产权局');
+
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '2023年县科技局政务公开实施方案' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '2023年县科技局政务公开实施方案' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '条目 2.推进市场监管公开透明' })).toContainText('牵头：市场监管股');
+
+  const [doc] = await arrange(host, 'points.documents', { year: 2023 });
+  expect(doc).toMatchObject({ docNumber: '科政发〔2023〕5号', itemCount: 22, fileName: '2023年县科技局政务公开实施方案.docx' });
+  const { items } = await arrange(host, 'points.document', { id: doc.id });
+  expect(items.find((i) => i.title === '推进市场监管公开透明')!.lead).toEqual(['办公室', '市场监管股']);
+
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await expect(page.getByRole('cell', { name: '2023年县科技局政务公开实施方案' })).toBeVisible();
+});
+
+test('坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({ app: page, host }) => {
+  await openPoints(host, page);
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.locator('input[type=file]').setInputFiles({ name: '要点.txt', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) });
+  await expect(page.getByText('无法导入')).toBeVisible();
+  await expect(page.getByText('不是文本文件')).toBeVisible();
+  expect(await arrange(host, 'points.documents', { year: 2023 })).toEqual([]);
+
+  const text = '2023年某某政务公开工作要点\n一、加强公开\n1.9月底前完成清单编制。（办公室牵头负责，各科室配合）\n2.做好解读。\n';
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await expect(page.getByText('共 3 条，1 条没有责任单位，1 条有完成时限')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '条目 1.9月底前完成清单编制' })).toContainText('时限：2023-09-30');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '2023年某某政务公开工作要点' })).toBeVisible();
+
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill(text.replace('2.做好解读。', '2.做好解读。（办公室负责）\n3.做好培训。'));
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await expect(page.getByText(/已导入过同一文件/).first()).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  const confirm = page.getByRole('dialog', { name: '已导入过同一文件，是否替换？' });
+  await expect(confirm).toContainText('新增 1 条，删除 0 条，修改 1 条');
+  await confirm.getByRole('button', { name: '替换' }).click();
+  await expect(page.getByText('共 4 条，1 条没有责任单位')).toBeVisible();
+  expect(await arrange(host, 'points.documents', { year: 2023 })).toHaveLength(1);
+});
