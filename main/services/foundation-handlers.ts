@@ -6,7 +6,7 @@ import { listBackups } from '../db/backup';
 import { schemaVersionOf } from '../db/open';
 import type { AreaHandlers } from '../ipc/handlers';
 import { listAudit } from './audit';
-import { makeManualBackup, restoreListedBackup, saveFullCopy } from './data/backups';
+import { makeManualBackup, restoreListedBackup, restoreUploadedFile, saveFullCopy } from './data/backups';
 import { getBureau, saveBureau } from './org/bureau';
 import {
   createDepartment, deleteDepartment, listDepartments, renameDepartment, reorderDepartments, setDepartmentActive,
@@ -76,6 +76,11 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'backup.create': (ws) => makeManualBackup(ws),
   'backup.restore': async (ws, { fileName }) => {
     await restoreListedBackup(ws, fileName);
+    if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
+    return appStatus(ws);
+  },
+  'backup.restoreFile': async (ws, upload) => {
+    await restoreUploadedFile(ws, upload);
     if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
     return appStatus(ws);
   },

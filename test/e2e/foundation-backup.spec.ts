@@ -77,3 +77,41 @@ test('a damaged data file opens the recovery screen, and restoring a backup brin
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('moving to a new PC: a full copy saved in the UI opens from the first-run screen of a fresh workstation', async ({ app: page, host, browser }) => {
+  await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
+  await arrange(host.workstation, 'departments.create', { name: '旧电脑上的科室' });
+  await page.reload();
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '另存完整副本…' }).click();
+  const copy = await download;
+  expect(copy.suggestedFilename()).toMatch(/^政务公开工作台数据-\d{8}\.sqlite$/);
+  const copyPath = path.join(path.dirname(host.workstation.dbPath), copy.suggestedFilename());
+  await copy.saveAs(copyPath);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-newpc-'));
+  const fresh = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir: path.resolve('out/renderer') });
+  const newPc = await browser.newPage();
+  try {
+    await newPc.goto(fresh.url);
+    await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
+    // Something that is not a data file is refused with a reason, and the workstation stays as it was.
+    await newPc.locator('input[type=file]').setInputFiles({ name: '人员名单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a database') });
+    await newPc.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
+    await expect(newPc.getByText(/不是政务公开工作台的数据文件/)).toBeVisible();
+    await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
+    await expect(newPc.getByRole('dialog')).toHaveCount(0);
+
+    await newPc.locator('input[type=file]').setInputFiles(copyPath);
+    await newPc.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
+    await expect(newPc.getByRole('heading', { name: '首页' })).toBeVisible();
+    await newPc.getByRole('menuitem', { name: '单位与人员' }).click();
+    await expect(newPc.getByRole('cell', { name: '旧电脑上的科室', exact: true })).toBeVisible();
+    await expect(newPc.getByText('某县科学技术局').first()).toBeVisible();
+  } finally {
+    await newPc.close();
+    await fresh.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

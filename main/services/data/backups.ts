@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
-import type { DeliveredFile } from '../../../shared/domain/files';
+import type { DeliveredFile, Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { createBackup, listBackups, pruneBackups } from '../../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { recordAudit } from '../audit';
+import { decodeUpload } from '../uploads';
 import type { Workstation } from '../workstation';
 
 export function makeManualBackup(ws: Workstation): BackupInfo {
@@ -45,5 +46,27 @@ export async function saveFullCopy(ws: Workstation): Promise<DeliveredFile> {
     return await ws.files.deliver(`政务公开工作台数据-${day}.sqlite`, fs.readFileSync(tmp));
   } finally {
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Restores a data file the user picked (a full copy brought from another PC, a backup kept on a USB stick).
+ * It is written to a temp folder under its own name (so messages name the user's file), verified like any backup,
+ * and only then swapped in; the current data is kept as a pre-restore backup.
+ */
+export async function restoreUploadedFile(ws: Workstation, upload: Upload): Promise<void> {
+  const data = decodeUpload(upload);
+  if (data.subarray(0, 15).toString('latin1') !== 'SQLite format 3') {
+    throw new AppError(ErrorCode.BACKUP_INVALID,
+      `文件“${upload.fileName}”不是政务公开工作台的数据文件或备份。请选择用“另存完整副本”保存的文件，或备份文件夹中以 .sqlite 结尾的文件。`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-restore-'));
+  const safeName = [...path.basename(upload.fileName)].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('') || 'data.sqlite';
+  const file = path.join(dir, safeName);
+  try {
+    fs.writeFileSync(file, data);
+    await restoreBackupFile(ws, file, `文件“${upload.fileName}”`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

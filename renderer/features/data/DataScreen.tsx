@@ -6,6 +6,7 @@ import { call, deliver } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { PageTitle } from '../../components/PageTitle';
+import { RestoreFromFileButton } from './RestoreFromFileButton';
 import { useLoad } from '../../hooks';
 
 export function DataScreen() {
@@ -75,6 +76,7 @@ export function DataScreen() {
           extra={
             <Space>
               <AuditButton entity="data" label="恢复记录" />
+              <RestoreFromFileButton onRestored={() => void backups.reload()} />
               <Button icon={<CloudDownloadOutlined />} onClick={saveCopy} loading={busy === 'copy'}>另存完整副本…</Button>
               <Button type="primary" icon={<SaveOutlined />} onClick={backupNow} loading={busy === 'backup'}>立即备份</Button>
             </Space>
@@ -82,7 +84,7 @@ export function DataScreen() {
         >
           <Typography.Paragraph type="secondary">
             保留最近 14 天的每日备份、最近 12 个月每月一份、最近 5 次升级前和恢复前的备份；手动备份一直保留。
-            换电脑时，用“另存完整副本”把数据带走，在新电脑上放到数据位置即可。
+            换电脑时，用“另存完整副本”把数据带走，在新电脑上用“从文件恢复”打开它。
           </Typography.Paragraph>
           <Table<BackupInfo>
             rowKey="fileName"

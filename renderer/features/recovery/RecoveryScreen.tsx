@@ -3,6 +3,7 @@ import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/back
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { useLoad } from '../../hooks';
+import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 
 /** The data file could not be used: say why, keep it untouched, and offer the backups. */
 export function RecoveryScreen() {
@@ -22,7 +23,7 @@ export function RecoveryScreen() {
   return (
     <div style={{ padding: 32, maxWidth: 960, margin: '0 auto' }}>
       <Result status="warning" title={title} subTitle={status?.message} />
-      <Card title="可用的备份">
+      <Card title="可用的备份" extra={<RestoreFromFileButton label="从其他位置的文件恢复…" />}>
         {status?.state === 'tooNew' && (
           <Typography.Paragraph>
             建议先安装新版本的政务公开工作台再打开这个数据文件。只有确实要回到旧数据时，才恢复下面的备份：备份之后在新版本中所做的修改不会出现在恢复后的数据中。

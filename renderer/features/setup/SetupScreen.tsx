@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Bureau } from '../../../shared/domain/org';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
+import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 
 export const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: boolean; placeholder?: string }[] = [
   { name: 'fullName', label: '单位全称', required: true, placeholder: '例如：某某县科学技术局' },
@@ -54,6 +55,10 @@ export function SetupScreen() {
             <Button type="primary" htmlType="submit" loading={saving}>开始使用</Button>
           </Form.Item>
         </Form>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          已经在别的电脑上用过本软件？可以直接打开那里用“另存完整副本”保存的数据文件：
+          <RestoreFromFileButton type="link" label="从文件恢复数据…" />
+        </Typography.Paragraph>
       </Card>
     </div>
   );

@@ -61,6 +61,8 @@ export const foundationContract = {
   'backup.list': { input: none, output: z.array(backupInfoSchema) },
   'backup.create': { input: none, output: backupInfoSchema },
   'backup.restore': { input: z.object({ fileName: z.string().min(1) }), output: appStatusSchema },
+  /** A data file the user picked (a full copy from another PC, a backup kept elsewhere): verified, then restored. */
+  'backup.restoreFile': { input: uploadSchema, output: appStatusSchema },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
 
   'audit.list': {

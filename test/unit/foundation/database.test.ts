@@ -222,6 +222,26 @@ describe('backups', () => {
     await expect(t.call('backup.restore', { fileName: '../zwgk.sqlite' })).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
 
+  it('restores a data file the user picked (a full copy from another PC), and refuses anything else', async () => {
+    const oldPc = await testWs();
+    await oldPc.call('departments.create', { name: '旧电脑上的科室' });
+    await oldPc.call('backup.saveCopy');
+    const copy = oldPc.delivered.at(-1)!;
+    expect(copy.fileName).toMatch(/^政务公开工作台数据-\d{8}\.sqlite$/);
+
+    const newPc = await testWs({ setup: false });
+    expect((await newPc.call('app.status')).state).toBe('setup');
+    const notData = newPc.call('backup.restoreFile', { fileName: '名单.xlsx', dataBase64: Buffer.from('PK\x03\x04 not a database').toString('base64') });
+    await expect(notData).rejects.toMatchObject({ code: ErrorCode.BACKUP_INVALID, message: expect.stringContaining('“名单.xlsx”') });
+    expect((await newPc.call('app.status')).state).toBe('setup');
+
+    const status = await newPc.call('backup.restoreFile', { fileName: copy.fileName, dataBase64: copy.data.toString('base64') });
+    expect(status).toMatchObject({ state: 'ready', bureau: { fullName: '某县科学技术局' } });
+    expect((await newPc.call('departments.list')).map((d) => d.name)).toEqual(['旧电脑上的科室']);
+    expect((await newPc.call('audit.list', { entity: 'data', limit: 1 }))[0].summary).toContain(copy.fileName);
+    expect((await newPc.call('backup.list')).map((b) => b.kind)).toContain('pre-restore');
+  });
+
   it('restores a backup while the data file is damaged, keeping the damaged file aside', async () => {
     const t = await testWs();
     await t.call('departments.create', { name: '办公室' });
