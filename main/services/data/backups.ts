@@ -9,7 +9,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { createBackup, listBackups, pruneBackups } from '../../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { recordAudit } from '../audit';
-import { decodeUpload } from '../uploads';
+import { decodeUpload, MAX_UPLOAD_BYTES } from '../uploads';
 import type { Workstation } from '../workstation';
 
 export function makeManualBackup(ws: Workstation): BackupInfo {
@@ -55,6 +55,10 @@ export async function saveFullCopy(ws: Workstation): Promise<DeliveredFile> {
  * and only then swapped in; the current data is kept as a pre-restore backup.
  */
 export async function restoreUploadedFile(ws: Workstation, upload: Upload): Promise<void> {
+  if (upload.dataBase64.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4) {
+    throw new AppError(ErrorCode.FILE_TOO_LARGE,
+      `文件“${upload.fileName}”超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能在界面中打开。请用命令行恢复：npm run cli -- restore "${upload.fileName}"（先关闭本程序），或把它复制为“数据与备份”中显示的数据文件。`);
+  }
   const data = decodeUpload(upload);
   if (data.subarray(0, 15).toString('latin1') !== 'SQLite format 3') {
     throw new AppError(ErrorCode.BACKUP_INVALID,
