@@ -3,12 +3,14 @@ import {
   SettingOutlined, TeamOutlined, ApartmentOutlined, ProfileOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AbScreen } from './features/ab/AbScreen';
 import { DataScreen } from './features/data/DataScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { OrgScreen } from './features/org/OrgScreen';
 import { PointsScreen } from './features/points/PointsScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { TrainingScreen } from './features/training/TrainingScreen';
 
 export interface RouteDef {
   /** First part of the hash route: #/<path>/... */
@@ -24,8 +26,8 @@ export const ROUTES: RouteDef[] = [
   { path: 'home', label: '首页', icon: <HomeOutlined />, render: () => <HomeScreen /> },
   { path: 'points', label: '上级要点', icon: <ImportOutlined />, render: (params) => <PointsScreen params={params} /> },
   { path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, render: () => <ComingSoon title="实施方案与任务" what="根据上级要点编制本单位实施方案和重点任务分解表，跟踪进展、按工作日预警。" /> },
-  { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <ComingSoon title="AB岗" what="为每个政务公开岗位设置A岗和B岗，记录交接和备案。" /> },
-  { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <ComingSoon title="培训" what="记录政务公开专题培训、参训人员和学时，检查年度培训要求。" /> },
+  { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <AbScreen /> },
+  { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <TrainingScreen /> },
   { path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, render: () => <ComingSoon title="自查整改" what="年底对照考核指标自查评分，对上年任务“回头看”，登记并跟踪整改。" /> },
   { path: 'summary', label: '年度总结', icon: <FileTextOutlined />, render: () => <ComingSoon title="年度总结" what="汇总全年工作，生成符合公文格式的年度工作总结。" /> },
   { path: 'org', label: '单位与人员', icon: <ApartmentOutlined />, render: () => <OrgScreen /> },

@@ -270,8 +270,25 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
       });
     }
   }
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return out.sort((x, y) => rank[x.severity] - rank[y.severity]);
+  return out.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+}
+
+/** Most pressing first: time limits already missed, people gone, gaps in cover, then what is merely due or missing. */
+const KIND_ORDER: readonly TeamWarning['kind'][] = ['filingOverdue', 'holderLeft', 'bothAway', 'sameAB', 'filingDueSoon', 'filingPending', 'noA', 'noB'];
+
+/**
+ * For the home screen: every time-limited item on its own line, the vacancies folded into one line so that a new
+ * installation (seven posts, none filled) does not bury a 备案 that is due.
+ */
+export function summariseWarnings(warnings: TeamWarning[], posts: { id: number; name: string }[]): { severity: TeamWarning['severity']; message: string }[] {
+  const vacant = new Set(warnings.filter((w) => w.kind === 'noA' || w.kind === 'noB').map((w) => w.postId));
+  const out: { severity: TeamWarning['severity']; message: string }[] = warnings.filter((w) => w.kind !== 'noA' && w.kind !== 'noB')
+    .map((w) => ({ severity: w.severity, message: w.message }));
+  if (vacant.size) {
+    const names = posts.filter((p) => vacant.has(p.id)).map((p) => p.name);
+    out.push({ severity: 'error', message: `${names.length}个岗位尚未配齐A岗和B岗：${names.join('、')}。` });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AbHomeCard } from '../ab/AbHomeCard';
+import { TrainingHomeCard } from '../training/TrainingHomeCard';
 
 /**
  * Cards other areas put on the home screen (due tasks, AB post warnings, training requirement ...).
@@ -9,4 +11,7 @@ export interface HomeWidget {
   render: () => ReactNode;
 }
 
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [
+  { key: 'ab', render: () => <AbHomeCard /> },
+  { key: 'training', render: () => <TrainingHomeCard /> },
+];

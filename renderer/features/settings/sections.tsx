@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TeamSettingsCard } from '../ab/TeamSettingsCard';
 
 /** Settings cards of each area (due-soon days, 备案 working days, training requirement ...), in display order. */
 export interface SettingsSection {
@@ -6,4 +7,6 @@ export interface SettingsSection {
   render: () => ReactNode;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { key: 'team', render: () => <TeamSettingsCard /> },
+];

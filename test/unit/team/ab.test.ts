@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS } from '../../../shared/domain/team';
+import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/team';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
 let f: TeamFixture;
@@ -134,6 +134,17 @@ describe('AB warnings', () => {
     expect(await kinds(f, post)).toEqual(['holderLeft']);
     await f.call('ab.change', { postId: post, role: 'B', toStaffId: f.staff['王五'], changeDate: '2025-10-16', reason: '原B岗调离', handover: { ...handover, date: '2025-10-16', transitionEnd: null } });
     expect(await kinds(f, post)).toEqual(['filingPending']);
+  });
+
+  it('the home summary puts a due 备案 before the vacancies, folded into one line', async () => {
+    f = await openTeamFixture('2025-10-09');
+    const post = await f.postId('政务公开联络员');
+    await f.call('ab.assign', { postId: post, role: 'A', staffId: f.staff['张三'], startDate: '2025-01-02' });
+    await f.call('ab.change', { postId: post, role: 'A', toStaffId: f.staff['李四'], changeDate: '2025-10-09', reason: '', handover: { ...handover, date: '2025-10-09', transitionEnd: null } });
+    const lines = summariseWarnings(await f.call('team.warnings'), await f.call('ab.posts'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].message).toContain('待备案，截止 2025-10-15');
+    expect(lines[1].message).toMatch(/^7个岗位尚未配齐A岗和B岗：政务公开分管领导、/);
   });
 
   it('staff used in posts cannot be deleted', async () => {

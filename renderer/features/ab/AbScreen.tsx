@@ -1,0 +1,238 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Drawer, Dropdown, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
+import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
+import { call, deliver } from '../../api/call';
+import { AuditButton } from '../../components/AuditDrawer';
+import { EmptyHint } from '../../components/EmptyHint';
+import { PageTitle } from '../../components/PageTitle';
+import { navigate, useLoad } from '../../hooks';
+import { todayIso } from './DateField';
+import { AbsenceDialog, AssignDialog, ChangeDialog, FilingDialog, PostDialog } from './dialogs';
+
+type Dialog =
+  | { kind: 'assign'; post: Post; role: AbRole }
+  | { kind: 'change'; post: Post; role: AbRole }
+  | { kind: 'filing'; change: Change }
+  | { kind: 'absence' }
+  | { kind: 'post'; post: Post | null }
+  | null;
+
+export function useTeamExport() {
+  const { message } = AntApp.useApp();
+  return async (kind: TeamExportKind, args: { id?: number; year?: number } = {}) => {
+    try {
+      const text = deliver(await call('team.export', { kind, ...args }));
+      if (text) message.success(text);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+}
+
+export function WarningList({ warnings, compact }: { warnings: { severity: TeamWarning['severity']; message: string }[]; compact?: boolean }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={compact ? 4 : 8}>
+      {warnings.map((w, i) => <Alert key={i} type={w.severity} showIcon message={w.message} />)}
+    </Space>
+  );
+}
+
+function HolderCell({ h, acting }: { h: Holder | null; acting?: boolean }) {
+  if (!h) return <Tag color="red">空缺</Tag>;
+  return (
+    <Space size={4} wrap>
+      <span>{h.name}</span>
+      {h.departmentName && <Typography.Text type="secondary">{h.departmentName}</Typography.Text>}
+      {h.staffStatus === '离岗' && <Tag color="red">已离岗</Tag>}
+      {h.awayUntil && <Tag color="orange">{h.awayKind}至{h.awayUntil}</Tag>}
+      {acting && !h.awayUntil && <Tag color="blue">代岗中</Tag>}
+    </Space>
+  );
+}
+
+/** AB岗: posts with their A and B holders, changes with 交接 and 备案, absences, and the warnings. */
+export function AbScreen() {
+  const { message } = AntApp.useApp();
+  const data = useLoad(async () => {
+    const [posts, warnings, changes, absences, staff, settings] = await Promise.all([
+      call('ab.posts'), call('team.warnings'), call('ab.changes'), call('ab.absences', { from: todayIso().slice(0, 4) + '-01-01' }),
+      call('staff.list'), call('team.settings'),
+    ]);
+    return { posts, warnings, changes, absences, staff, settings };
+  }, []);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [historyOf, setHistoryOf] = useState<Post | null>(null);
+  const history = useLoad(async () => (historyOf ? call('ab.history', { postId: historyOf.id }) : null), [historyOf]);
+  const exportDoc = useTeamExport();
+  const done = async () => {
+    setDialog(null);
+    await data.reload();
+  };
+  const d = data.data;
+
+  return (
+    <div>
+      <PageTitle
+        title="AB岗"
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={() => exportDoc('ab-xlsx')}>导出设置表（Excel）</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => exportDoc('ab-docx')}>导出设置表（Word）</Button>
+            <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'post', post: null })}>新增岗位</Button>
+          </Space>
+        }
+      >
+        每个政务公开岗位设A岗和B岗；A岗不在岗时由B岗代为履行。人员变动要做好交接，并在变动后 {d?.settings.filingWorkingDays ?? 5} 个工作日内报备案。
+      </PageTitle>
+      {data.error && <Alert type="error" showIcon message={data.error} style={{ marginBottom: 16 }} />}
+      {d && d.staff.length === 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="还没有人员" description={<span>请先在<a onClick={() => navigate('org')}>“单位与人员”</a>中添加人员，再设置AB岗。</span>} />
+      )}
+      {d && d.warnings.length > 0 && (
+        <Card title="需要处理" size="small" style={{ marginBottom: 16 }}><WarningList warnings={summariseWarnings(d.warnings, d.posts)} /></Card>
+      )}
+
+      <Card title="岗位设置" style={{ marginBottom: 16 }}>
+        <Table<Post>
+          rowKey="id"
+          size="middle"
+          loading={data.loading}
+          dataSource={d?.posts ?? []}
+          pagination={false}
+          locale={{ emptyText: <EmptyHint title="还没有岗位" hint="点击“新增岗位”添加。" /> }}
+          columns={[
+            { title: '岗位', dataIndex: 'name', width: 180, render: (v: string, p) => <Typography.Text strong title={p.duties}>{v}</Typography.Text> },
+            { title: '岗位职责', dataIndex: 'duties', ellipsis: true },
+            { title: 'A岗', width: 230, render: (_, p) => <HolderCell h={p.a} /> },
+            { title: 'B岗', width: 230, render: (_, p) => <HolderCell h={p.b} acting={!!p.a?.awayUntil} /> },
+            {
+              title: '操作', width: 260,
+              render: (_, p) => (
+                <Space size={0} wrap>
+                  {!p.a && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'A' })}>设置A岗</Button>}
+                  {!p.b && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'B' })}>设置B岗</Button>}
+                  {(p.a || p.b) && <Button size="small" type="link" onClick={() => setDialog({ kind: 'change', post: p, role: p.a ? 'A' : 'B' })}>人员变动</Button>}
+                  <Button size="small" type="link" onClick={() => setHistoryOf(p)}>历史</Button>
+                  <Dropdown menu={{
+                    items: [{ key: 'edit', label: '编辑岗位' }, { key: 'off', label: '停用岗位', disabled: !!(p.a || p.b) }],
+                    onClick: async ({ key }) => {
+                      if (key === 'edit') setDialog({ kind: 'post', post: p });
+                      else {
+                        try {
+                          await call('ab.setPostActive', { id: p.id, active: false });
+                          message.success(`已停用“${p.name}”`);
+                          await data.reload();
+                        } catch (e) {
+                          message.error((e as Error).message);
+                        }
+                      }
+                    },
+                  }}>
+                    <Button size="small" type="link">更多</Button>
+                  </Dropdown>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title="人员变动与备案" style={{ marginBottom: 16 }}>
+        <Table<Change>
+          rowKey="id"
+          size="middle"
+          loading={data.loading}
+          dataSource={d?.changes ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: <EmptyHint title="还没有人员变动" hint="岗位换人时，在岗位设置中点“人员变动”，一次填好交接和备案信息。" /> }}
+          columns={[
+            { title: '岗位', render: (_, c) => `${c.postName}（${c.role}岗）` },
+            { title: '变动', render: (_, c) => `${c.fromName ?? '（空缺）'} → ${c.toName}` },
+            { title: '变动日期', dataIndex: 'changeDate', width: 110 },
+            { title: '备案截止', dataIndex: 'filingDue', width: 110 },
+            {
+              title: '备案', width: 300,
+              render: (_, c) => c.filedDate
+                ? <span><Tag color="green">已备案</Tag>{c.filedDate} {c.filedTo}{c.filedDocNumber ? ` ${c.filedDocNumber}` : ''}</span>
+                : <Space size={4}><Tag color={c.filingDue < todayIso() ? 'red' : 'orange'}>{c.filingDue < todayIso() ? '已逾期' : '待备案'}</Tag>
+                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'filing', change: c })}>登记备案</Button></Space>,
+            },
+            {
+              title: '文档', width: 190,
+              render: (_, c) => (
+                <Space size={0}>
+                  <Button size="small" type="link" onClick={() => exportDoc('filing-docx', { id: c.id })}>备案表</Button>
+                  <Button size="small" type="link" onClick={() => exportDoc('handover-docx', { id: c.id })}>交接清单</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title="不在岗登记" extra={<Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'absence' })}>登记不在岗</Button>}>
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={data.loading}
+          dataSource={d?.absences ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: <EmptyHint title="本年度暂无不在岗登记" hint="A岗出差、学习、休假时在这里登记，B岗会显示为代岗。" /> }}
+          columns={[
+            { title: '人员', dataIndex: 'name', width: 120 },
+            { title: '类型', dataIndex: 'kind', width: 90 },
+            { title: '时间', render: (_, a) => `${a.startDate} 至 ${a.endDate}` },
+            { title: '备注', dataIndex: 'note', ellipsis: true },
+            {
+              title: '操作', width: 90,
+              render: (_, a) => (
+                <Popconfirm title="删除这条不在岗登记？" okText="删除" cancelText="取消" onConfirm={async () => {
+                  try {
+                    await call('ab.deleteAbsence', { id: a.id });
+                    await data.reload();
+                  } catch (e) {
+                    message.error((e as Error).message);
+                  }
+                }}>
+                  <Button size="small" type="link" danger>删除</Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      {dialog?.kind === 'assign' && d && <AssignDialog post={dialog.post} role={dialog.role} staff={d.staff} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'change' && d && (
+        <ChangeDialog post={dialog.post} initialRole={dialog.role} staff={d.staff} filingDays={d.settings.filingWorkingDays} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog?.kind === 'filing' && <FilingDialog change={dialog.change} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'absence' && d && <AbsenceDialog staff={d.staff} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'post' && <PostDialog post={dialog.post} onClose={() => setDialog(null)} onDone={done} />}
+
+      <Drawer open={!!historyOf} width={520} title={historyOf ? `任职历史：${historyOf.name}` : ''} onClose={() => setHistoryOf(null)}
+        extra={historyOf && <AuditButton entity="ab_post" entityId={historyOf.id} label="操作记录" />}>
+        {history.data && (
+          <>
+            {(['A', 'B'] as const).map((role) => {
+              const periods = history.data!.holdings.filter((h) => h.role === role);
+              return (
+                <div key={role} style={{ marginBottom: 16 }}>
+                  <Typography.Title level={5}>{role}岗</Typography.Title>
+                  {periods.length === 0 ? <Typography.Text type="secondary">暂无</Typography.Text> : (
+                    <Timeline items={[...periods].reverse().map((h) => ({
+                      color: h.endDate ? 'gray' : 'green',
+                      children: `${h.name}：${h.startDate} 至 ${h.endDate ?? '今'}`,
+                    }))} />
+                  )}
+                </div>
+              );
+            })}
+          </>
+        )}
+      </Drawer>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { Alert, App as AntApp, Descriptions, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { Staff } from '../../../shared/domain/org';
+import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/team';
+import { call } from '../../api/call';
+import { DateField, todayIso } from './DateField';
+
+const required = (message: string) => [{ required: true, message }];
+
+export function staffOptions(staff: Staff[]) {
+  return staff.filter((s) => s.status === '在岗').map((s) => ({ value: s.id, label: `${s.name}${s.departmentName ? `（${s.departmentName}）` : ''}` }));
+}
+
+/** Sets the holder of a vacant A or B role. */
+export function AssignDialog({ post, role, staff, onClose, onDone }: { post: Post; role: AbRole; staff: Staff[]; onClose: () => void; onDone: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ staffId: number; startDate: string }>();
+  useEffect(() => form.setFieldsValue({ startDate: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('ab.assign', { postId: post.id, role, staffId: v.staffId, startDate: v.startDate });
+      message.success(`已设置“${post.name}”${role}岗`);
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open title={`设置“${post.name}”${role}岗`} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="staffId" label={`${role}岗人员`} rules={required('请选择人员')}>
+          <Select showSearch optionFilterProp="label" placeholder="选择在岗人员" options={staffOptions(staff)} />
+        </Form.Item>
+        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}><DateField /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ChangeForm {
+  role: AbRole;
+  toStaffId: number;
+  changeDate: string;
+  reason: string;
+  handoverDate: string;
+  items: string;
+  transitionEnd: string | null;
+  note: string;
+}
+
+/** 人员变动 as one guided step: who leaves, who takes over, the 交接 record; the 备案 due date comes back from the service. */
+export function ChangeDialog({ post, initialRole, staff, filingDays, onClose, onDone }: {
+  post: Post; initialRole: AbRole; staff: Staff[]; filingDays: number; onClose: () => void; onDone: (c: Change) => void;
+}) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<ChangeForm>();
+  const role = Form.useWatch('role', form) ?? initialRole;
+  useEffect(() => form.setFieldsValue({ role: initialRole, changeDate: todayIso(), handoverDate: todayIso() }), [form, initialRole]);
+  const current = role === 'A' ? post.a : post.b;
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      const c = await call('ab.change', {
+        postId: post.id, role: v.role, toStaffId: v.toStaffId, changeDate: v.changeDate, reason: v.reason ?? '',
+        handover: { date: v.handoverDate, items: v.items, transitionEnd: v.transitionEnd ?? null, note: v.note ?? '' },
+      });
+      message.success(`已登记人员变动，请于 ${c.filingDue} 前报备案`);
+      onDone(c);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open width={640} title={`人员变动：${post.name}`} okText="保存变动" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="role" label="变动岗位">
+          <Radio.Group options={[{ value: 'A', label: 'A岗' }, { value: 'B', label: 'B岗' }]} />
+        </Form.Item>
+        <Descriptions size="small" column={1} style={{ marginBottom: 12 }} items={[{ label: '离岗人员（原任）', children: current ? `${current.name}（${current.startDate} 起任）` : '（空缺）' }]} />
+        <Form.Item name="toStaffId" label="接任人员" rules={required('请选择接任人员')}>
+          <Select showSearch optionFilterProp="label" placeholder="选择在岗人员" options={staffOptions(staff).filter((o) => o.value !== current?.staffId)} />
+        </Form.Item>
+        <Form.Item name="changeDate" label="变动日期" rules={required('请选择变动日期')} extra="接任人员自该日起任职，原任人员任至前一日。"><DateField /></Form.Item>
+        <Form.Item name="reason" label="变动原因"><Input maxLength={200} placeholder="如：工作调整、调离、退休" /></Form.Item>
+        <Typography.Title level={5}>工作交接</Typography.Title>
+        <Form.Item name="handoverDate" label="交接日期" rules={required('请选择交接日期')}><DateField /></Form.Item>
+        <Form.Item name="items" label="交接事项" rules={[{ required: true, whitespace: true, message: '请填写交接事项' }]} extra="每行一项：台账、文件资料、账号、在办事项等。">
+          <Input.TextArea rows={4} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="transitionEnd" label="过渡期截止日期"><DateField placeholder="可不填" /></Form.Item>
+        <Form.Item name="note" label="交接备注"><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+        <Alert type="info" showIcon message={`保存后按工作日历计算备案截止日期：变动日期后 ${filingDays} 个工作日内报备案。`} />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Marks a change as filed: date, to whom, document number. */
+export function FilingDialog({ change, onClose, onDone }: { change: Change; onClose: () => void; onDone: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ filedDate: string; filedTo: string; docNumber: string }>();
+  useEffect(() => form.setFieldsValue({ filedDate: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('ab.file', { changeId: change.id, filedDate: v.filedDate, filedTo: v.filedTo, docNumber: v.docNumber ?? '' });
+      message.success('已登记备案');
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open title="登记备案" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph type="secondary">
+        {change.postName}{change.role}岗：{change.fromName ?? '（空缺）'} → {change.toName}，变动日期 {change.changeDate}，应于 {change.filingDue} 前备案。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="filedDate" label="备案日期" rules={required('请选择备案日期')}><DateField /></Form.Item>
+        <Form.Item name="filedTo" label="备案单位" rules={[{ required: true, whitespace: true, message: '请填写报送备案的单位' }]}>
+          <Input maxLength={100} placeholder="如：县政务公开领导小组办公室" />
+        </Form.Item>
+        <Form.Item name="docNumber" label="备案文号"><Input maxLength={60} placeholder="可不填，如：县科技局〔2026〕5号" /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function AbsenceDialog({ staff, onClose, onDone }: { staff: Staff[]; onClose: () => void; onDone: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ staffId: number; kind: (typeof ABSENCE_KINDS)[number]; startDate: string; endDate: string; note: string }>();
+  useEffect(() => form.setFieldsValue({ startDate: todayIso(), endDate: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('ab.createAbsence', { ...v, note: v.note ?? '' });
+      message.success('已登记');
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open title="不在岗登记" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="staffId" label="人员" rules={required('请选择人员')}>
+          <Select showSearch optionFilterProp="label" options={staffOptions(staff)} />
+        </Form.Item>
+        <Form.Item name="kind" label="类型" rules={required('请选择类型')}>
+          <Select options={ABSENCE_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="startDate" label="开始日期" rules={required('请选择开始日期')}><DateField /></Form.Item>
+        <Form.Item name="endDate" label="结束日期" rules={required('请选择结束日期')}><DateField /></Form.Item>
+        <Form.Item name="note" label="备注"><Input maxLength={200} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function PostDialog({ post, onClose, onDone }: { post: Post | null; onClose: () => void; onDone: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ name: string; duties: string }>();
+  useEffect(() => form.setFieldsValue({ name: post?.name ?? '', duties: post?.duties ?? '' }), [form, post]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      if (post) await call('ab.updatePost', { id: post.id, name: v.name, duties: v.duties ?? '' });
+      else await call('ab.createPost', { name: v.name, duties: v.duties ?? '' });
+      message.success('已保存');
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open title={post ? '编辑岗位' : '新增岗位'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="name" label="岗位名称" rules={[{ required: true, whitespace: true, message: '请填写岗位名称' }]}><Input maxLength={40} /></Form.Item>
+        <Form.Item name="duties" label="岗位职责"><Input.TextArea rows={4} maxLength={1000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Download, Page } from '@playwright/test';
+import { createDepartment } from '../../main/services/org/departments';
+import { createStaff } from '../../main/services/org/staff';
+import type { WebHost } from '../../main/web/server';
+import { localIsoDate } from '../../shared/domain/team';
+import { addDays, addWorkingDays } from '../../shared/domain/working-days';
+import { completeSetup, expect, test } from './fixtures';
+
+const today = localIsoDate(new Date());
+const year = Number(today.slice(0, 4));
+
+/** People to work with, entered through the same services the org screen uses (that screen has its own test). */
+async function seedStaff(host: WebHost) {
+  const ctx = host.workstation.context();
+  const office = await createDepartment(ctx, '办公室');
+  const tech = await createDepartment(ctx, '高新科');
+  for (const [name, dept, title] of [['张三', office.id, '主任'], ['李四', office.id, '科员'], ['王五', tech.id, '科长'], ['赵六', tech.id, '科员']] as const) {
+    await createStaff(ctx, { name, departmentId: dept, title, phone: '', status: '在岗', note: '' });
+  }
+  await createStaff(ctx, { name: '钱七', departmentId: office.id, title: '科员', phone: '', status: '离岗', note: '' });
+}
+
+/** Picks an option of an antd Select by typing it and pressing Enter (the dropdown filters as one types). */
+async function pick(page: Page, label: string, option: string) {
+  const box = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await box.click();
+  await box.pressSequentially(option);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await box.press('Enter');
+  await page.getByRole('dialog').locator('.ant-modal-title').click();
+}
+
+async function pickMany(page: Page, label: string, options: string[]) {
+  for (const o of options) await pick(page, label, o);
+}
+
+async function fillDate(page: Page, label: string, iso: string) {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  const p = await download.path();
+  return fs.readFileSync(p);
+}
+
+test('AB posts: change the A holder with a handover, the 备案 due date shows on the home screen until it is filed', async ({ app: page, host }) => {
+  await completeSetup(page, year);
+  await seedStaff(host);
+  await page.getByRole('menuitem', { name: 'AB岗' }).click();
+  await expect(page.getByRole('heading', { name: 'AB岗' })).toBeVisible();
+  await expect(page.getByText('“政务公开联络员”没有A岗人员，请设置。')).toBeVisible();
+
+  const row = () => page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /政务公开联络员/ });
+  await row().getByRole('button', { name: '设置A岗' }).click();
+  await pick(page, 'A岗人员', '张三（办公室）');
+  await fillDate(page, '任职开始日期', `${year}-01-05`);
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(row().getByText('张三', { exact: true })).toBeVisible();
+  await row().getByRole('button', { name: '设置B岗' }).click();
+  await pick(page, 'B岗人员', '李四（办公室）');
+  await fillDate(page, '任职开始日期', `${year}-01-05`);
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(row().getByText('李四', { exact: true })).toBeVisible();
+  await expect(page.getByText('“政务公开联络员”没有A岗人员，请设置。')).toHaveCount(0);
+
+  // One guided step: who takes over, the handover record; the service computes the 备案 due date.
+  await row().getByRole('button', { name: '人员变动' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('张三（')).toBeVisible();
+  await pick(page, '接任人员', '王五（高新科）');
+  await dialog.getByLabel('交接事项').fill('政务公开工作台账\n信息报送账号');
+  await dialog.getByRole('button', { name: '保存变动' }).click();
+  const due = addWorkingDays(today, 5);
+  await expect(page.getByText(`请于 ${due} 前报备案`)).toBeVisible();
+  await expect(row().getByText('王五', { exact: true })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: 'AB岗与备案' });
+  await expect(card.getByText(`待备案，截止 ${due}`)).toBeVisible();
+
+  await page.getByRole('menuitem', { name: 'AB岗' }).click();
+  await page.getByRole('button', { name: '登记备案' }).click();
+  await page.getByRole('dialog').getByLabel('备案单位').fill('县政务公开领导小组办公室');
+  await page.getByRole('dialog').getByLabel('备案文号').fill('县科技局〔2026〕5号');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已备案')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(card.getByText('政务公开联络员')).toHaveCount(0);
+  await expect(card.getByText(`截止 ${due}`)).toHaveCount(0);
+
+  // The history keeps both periods.
+  await page.getByRole('menuitem', { name: 'AB岗' }).click();
+  await row().getByRole('button', { name: '历史' }).click();
+  await expect(page.getByText(`张三：`)).toBeVisible();
+  await expect(page.getByText(`王五：${today} 至 今`)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('team-ab.png'), fullPage: true });
+});
+
+test('training: record one with attendees, the requirement turns met, download the ledger and the sign-in sheet', async ({ app: page, host }) => {
+  await completeSetup(page, year);
+  await seedStaff(host);
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(page.getByText('年度培训要求未达到')).toBeVisible();
+
+  await page.getByRole('button', { name: '新增培训' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('培训名称').fill('政务公开条例专题培训会');
+  await dialog.getByLabel('授课人').fill('县政务公开办 刘老师');
+  await dialog.getByLabel('地点').fill('三楼会议室');
+  await pickMany(page, '参训人员', ['张三（办公室）', '李四（办公室）', '王五（高新科）']);
+  // Someone who has left cannot be picked.
+  await dialog.getByLabel('参训人员', { exact: true }).click();
+  await expect(page.locator('.ant-select-dropdown:visible').getByTitle('钱七（办公室）')).toHaveCount(0);
+  await dialog.locator('.ant-modal-title').click();
+  await pickMany(page, '缺席人员', ['李四（办公室）']);
+
+  // Bad input: no hours, then hours ≤ 0; nothing is saved.
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('请填写学时')).toBeVisible();
+  await dialog.getByLabel('学时').fill('0');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('学时必须大于0')).toBeVisible();
+  // A future date marked 已举办 is refused too.
+  await dialog.getByLabel('学时').fill('2');
+  const future = addDays(today, 10);
+  await fillDate(page, '培训日期', future);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`培训日期 ${future} 晚于今天`)).toBeVisible();
+  expect((await host.workstation.context().db.selectFrom('training').selectAll().execute()).length).toBe(0);
+
+  await fillDate(page, '培训日期', today);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('cell', { name: '政务公开条例专题培训会', exact: true })).toBeVisible();
+  await expect(page.getByText('年度培训要求已达到')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2/3人' })).toBeVisible();
+
+  // The ledger.
+  const [ledgerDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出培训台账' }).click()]);
+  expect(ledgerDl.suggestedFilename()).toBe(`${year}年培训台账.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await saved(ledgerDl)) as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('培训台账')!;
+  expect(sheet.getCell('A1').value).toBe(`某县科学技术局${year}年政务公开培训台账`);
+  expect(sheet.getRow(4).getCell(3).value).toBe('政务公开条例专题培训会');
+  expect(sheet.getRow(4).getCell(9).value).toBe(2);
+  expect(sheet.getRow(4).getCell(10).value).toBe(2);
+  expect(sheet.getRow(4).getCell(11).value).toBe('李四');
+
+  // The sign-in sheet.
+  const [signDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '签到表' }).click()]);
+  expect(signDl.suggestedFilename()).toMatch(/^签到表_政务公开条例专题培训会_.*\.docx$/);
+  const zip = await JSZip.loadAsync(await saved(signDl));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  for (const s of ['签到表', '序号', '姓名', '科室', '职务', '签名', '张三', '李四', '王五']) expect(text).toContain(s);
+
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.locator('.ant-card').filter({ hasText: '年度培训' }).getByText('年度培训要求已达到')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('team-home.png'), fullPage: true });
+});
