@@ -48,8 +48,14 @@ function infoOf(dir: string, fileName: string): BackupInfo | null {
 }
 
 export function listBackups(dir: string): BackupInfo[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir)
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // No folder yet, or something unreadable in its place: there are no backups to offer (the status says why).
+    return [];
+  }
+  return names
     .map((f) => infoOf(dir, f))
     .filter((b): b is BackupInfo => b !== null)
     .sort((a, b) => b.fileName.slice(5, 20).localeCompare(a.fileName.slice(5, 20)) || b.fileName.localeCompare(a.fileName));

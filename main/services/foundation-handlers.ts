@@ -26,7 +26,10 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const ctx = ws.context();
   const bureau = await getBureau(ctx);
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
-  return { ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau };
+  return {
+    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau,
+    ...(ws.backupWarning && { message: ws.backupWarning }),
+  };
 }
 
 export const foundationHandlers: AreaHandlers<typeof foundationContract> = {

@@ -63,6 +63,8 @@ export class Workstation {
   private readonly autoBackup: boolean;
   private ctx: AppContext | null = null;
   failure: OpenFailure | null = null;
+  /** Set when the database opened but the daily automatic backup failed. */
+  backupWarning: string | null = null;
 
   constructor(opts: WorkstationOptions) {
     this.dbPath = path.resolve(opts.dbPath);
@@ -83,7 +85,16 @@ export class Workstation {
       const opened = raw;
       migrateDatabase(opened, this.dbPath, () => path.join(this.backupDir,
         createBackup(opened, this.backupDir, 'pre-migration', LATEST_SCHEMA_VERSION, this.now()).fileName));
-      if (this.autoBackup) autoBackupIfDue(opened, this.backupDir, LATEST_SCHEMA_VERSION, this.now());
+      // A daily backup that cannot be written (full disk, read-only folder) must not lock the user out of a healthy
+      // database: open anyway and say so on the data screen.
+      this.backupWarning = null;
+      if (this.autoBackup) {
+        try {
+          autoBackupIfDue(opened, this.backupDir, LATEST_SCHEMA_VERSION, this.now());
+        } catch (e) {
+          this.backupWarning = `今天的自动备份没有成功：${e instanceof Error ? e.message : String(e)}。数据本身不受影响，请检查备份文件夹 ${this.backupDir} 的磁盘空间和权限。`;
+        }
+      }
       this.ctx = {
         raw: opened,
         db: new Kysely<Database>({ dialect: new SqliteDialect({ database: opened }) }),

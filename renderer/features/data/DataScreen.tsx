@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import { call, deliver } from '../../api/call';
@@ -63,6 +63,7 @@ export function DataScreen() {
     <div>
       <PageTitle title="数据与备份">全部数据保存在本机的一个数据文件中。程序每天自动备份一次，升级和恢复前也会自动备份。</PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {status?.message && <Alert type="warning" showIcon title={status.message} />}
         <Card title="数据位置">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="数据文件"><Typography.Text copyable>{status?.dbPath}</Typography.Text></Descriptions.Item>

@@ -8,6 +8,8 @@ import { LATEST_SCHEMA_VERSION, migrateDatabase } from '../../../main/db/migrate
 import { MIGRATIONS, type Migration } from '../../../main/db/migrations';
 import { openDatabase, schemaVersionOf } from '../../../main/db/open';
 import { Workstation } from '../../../main/services/workstation';
+import { dispatch } from '../../../main/ipc/dispatch';
+import { handlers } from '../../../main/ipc/handlers';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
@@ -308,6 +310,21 @@ describe('backups', () => {
     expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, new Date(2026, 4, 6, 17, 30, 0))).toBeNull();
     expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, new Date(2026, 4, 7, 8, 0, 0))?.kind).toBe('auto');
     expect(listBackups(t.ws.backupDir).map((b) => b.fileName)).toEqual(['zwgk-20260507-080000-auto.sqlite', 'zwgk-20260506-080000-auto.sqlite']);
+  });
+
+  it('opens a healthy database even when the daily backup cannot be written, and says so', async () => {
+    const dir = temp();
+    const dbPath = path.join(dir, 'zwgk.sqlite');
+    fs.writeFileSync(path.join(dir, 'backups'), 'a file where the backup folder should be');
+    const ws = new Workstation({ dbPath, host: 'web', files: noFiles }).open();
+    try {
+      expect(ws.ready).toBe(true);
+      expect(ws.backupWarning).toContain('今天的自动备份没有成功');
+      const r = await dispatch(handlers, ws, 'app.status', undefined);
+      expect(r).toMatchObject({ ok: true, value: { state: 'setup', message: expect.stringContaining('自动备份没有成功') } });
+    } finally {
+      ws.close();
+    }
   });
 
   it('a workstation opened twice on one day backs up once', async () => {
