@@ -2,12 +2,11 @@
 // text exactly as a reader sees it on the page ("一、", "（二）", "3.", "①"). mammoth drops these labels, so the
 // XML is read here directly with a small tag scanner (only a dozen elements matter).
 
-import type JSZip from 'jszip';
 import { formatChineseNumeral, formatCircled, levelOfBareLabel, printedLabel } from '../../../shared/domain/point-numbering';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
 import { readTaskTable } from './task-table';
-import { openZip, readZipText } from './zip';
+import { openZip, readZipText, type ZipPackage } from './zip';
 
 interface LevelDef {
   start: number;
@@ -214,29 +213,29 @@ interface TableCtx {
 
 /** Reads a .docx into blocks: paragraphs in order; tables as 分工表 items when they have its header, else cells. */
 export async function readDocxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
-  const { zip } = await openZip(buf, fileName);
-  const mainPart = await findMainPart(zip);
-  const xml = mainPart ? await readZipText(zip, mainPart, fileName) : null;
+  const zip = openZip(buf, fileName);
+  const mainPart = findMainPart(zip);
+  const xml = mainPart ? readZipText(zip, mainPart) : null;
   if (!xml) {
-    if (zip.file('xl/workbook.xml')) {
+    if (zip.entries.has('xl/workbook.xml')) {
       throw importErrors.mismatch(fileName, '.docx', 'Excel 表格（.xlsx）', '请把扩展名改为 .xlsx 后再导入。');
     }
     throw importErrors.damaged(fileName, '缺少 Word 正文部件 word/document.xml');
   }
   if (!/<w:body\b/.test(xml)) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
-  const numbering = parseNumbering(await readZipText(zip, 'word/numbering.xml', fileName));
-  const styles = parseStyles(await readZipText(zip, 'word/styles.xml', fileName));
+  const numbering = parseNumbering(readZipText(zip, 'word/numbering.xml'));
+  const styles = parseStyles(readZipText(zip, 'word/styles.xml'));
   return blocksFromDocumentXml(xml, numbering, styles);
 }
 
-async function findMainPart(zip: JSZip): Promise<string | null> {
-  const rels = zip.file('_rels/.rels');
+function findMainPart(zip: ZipPackage): string | null {
+  const rels = readZipText(zip, '_rels/.rels');
   if (rels) {
-    const m = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(await rels.async('string'));
+    const m = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
     const target = m?.[1] ?? m?.[2];
-    if (target && zip.file(target)) return target;
+    if (target && zip.entries.has(target)) return target;
   }
-  return zip.file('word/document.xml') ? 'word/document.xml' : null;
+  return zip.entries.has('word/document.xml') ? 'word/document.xml' : null;
 }
 
 function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefined): { numId?: string; ilvl?: number } {

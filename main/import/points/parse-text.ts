@@ -1,7 +1,7 @@
 // The heart of the import: a document as paragraphs (and tables) → source document metadata + numbered items.
 // Every input (.docx, .xlsx, .txt, pasted text) ends up here, so real-world mess is handled in one place.
 
-import { extractDeadline, type Deadline } from '../../../shared/domain/point-deadlines';
+import { extractDeadline, parseDeadlineCell, type Deadline } from '../../../shared/domain/point-deadlines';
 import { readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
 import { titleOfText, type ParsedPoints, type PointItem, type SourceKind } from '../../../shared/domain/points';
@@ -290,10 +290,7 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const split = splitResponsibility(body);
   const text = split.text.trim();
   let deadline: Deadline = extractDeadline(body, year);
-  if (raw.deadlineCell && raw.deadlineCell.trim()) {
-    const fromCell = extractDeadline(raw.deadlineCell, year);
-    deadline = { deadline: fromCell.deadline, deadlineText: raw.deadlineCell.trim() };
-  }
+  if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
   // A table's unit cells win; when they are empty, a note in the text still counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
   const units = tableUnits ?? split.units ?? { lead: [], support: [] };

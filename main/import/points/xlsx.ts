@@ -6,7 +6,7 @@ import { importErrors } from './errors';
 import { MAX_SHEET_ROWS } from './limits';
 import type { SourceBlock } from './parse-text';
 import { readTaskTable } from './task-table';
-import { openZip } from './zip';
+import { openZip, verifyAllEntries } from './zip';
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -25,14 +25,16 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function readXlsxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
-  const { zip } = await openZip(buf, fileName);
-  if (!zip.file('xl/workbook.xml')) {
-    if (zip.file('word/document.xml')) throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
+  const zip = openZip(buf, fileName);
+  if (!zip.entries.has('xl/workbook.xml')) {
+    if (zip.entries.has('word/document.xml')) throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
     throw importErrors.damaged(fileName, '缺少工作簿部件 xl/workbook.xml');
   }
   // exceljs takes half a second to load: only when a workbook is actually read.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
+  // exceljs unzips everything itself: first make sure no part inflates past its declared size.
+  verifyAllEntries(zip);
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
