@@ -93,7 +93,11 @@ export function verifyDatabaseFile(file: string, maxVersion: number): { schemaVe
  * then renames it into place, so a half-written backup never carries a backup's name.
  */
 export function createBackup(db: RawDb, dir: string, kind: BackupKind, maxVersion: number, now = new Date()): BackupInfo {
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new AppError(ErrorCode.BACKUP_FAILED, `备份失败：无法创建备份文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查磁盘空间和文件夹权限。`);
+  }
   const base = `zwgk-${stamp(now)}`;
   let fileName = `${base}-${kind}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${base}-${i}-${kind}.sqlite`;

@@ -107,9 +107,15 @@ export class Workstation {
       this.failure = null;
     } catch (e) {
       raw?.close();
-      if (!(e instanceof AppError)) throw e;
-      const state = e.code === ErrorCode.DB_TOO_NEW ? 'tooNew' : e.code === ErrorCode.DB_MIGRATION_FAILED ? 'migrationFailed' : 'damaged';
-      this.failure = { state, error: e };
+      let error: AppError;
+      if (e instanceof AppError) error = e;
+      else {
+        // Unexpected, but the user still gets the recovery screen with the reason rather than a crashed program.
+        console.error('[workstation] open failed:', e);
+        error = new AppError(ErrorCode.INTERNAL, `打开数据文件 ${this.dbPath} 时出错：${e instanceof Error ? e.message : String(e)}。文件未被改动，请联系维护人员。`);
+      }
+      const state = error.code === ErrorCode.DB_TOO_NEW ? 'tooNew' : error.code === ErrorCode.DB_MIGRATION_FAILED ? 'migrationFailed' : 'damaged';
+      this.failure = { state, error };
     }
     return this;
   }

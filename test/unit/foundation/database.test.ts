@@ -327,6 +327,26 @@ describe('backups', () => {
     }
   });
 
+  it('does not migrate without its backup: an unwritable backup folder leaves the older file as it was', () => {
+    const dir = temp();
+    const dbPath = path.join(dir, 'zwgk.sqlite');
+    const old = openDatabase(dbPath);
+    migrateDatabase(old, dbPath, () => '', MIGRATIONS.slice(0, 1));
+    old.close();
+    fs.writeFileSync(path.join(dir, 'backups'), 'a file where the backup folder should be');
+    const before = snapshot(dir);
+    const ws = workstation(dbPath).open();
+    if (MIGRATIONS.length > 1) {
+      expect(ws.ready).toBe(false);
+      expect(ws.failure?.error.code).toBe(ErrorCode.BACKUP_FAILED);
+      expect(ws.failure?.error.message).toContain('无法创建备份文件夹');
+      expect(snapshot(dir)).toEqual(before);
+    } else {
+      expect(ws.ready).toBe(true);
+      ws.close();
+    }
+  });
+
   it('a workstation opened twice on one day backs up once', async () => {
     const dir = temp();
     const dbPath = path.join(dir, 'zwgk.sqlite');
