@@ -31,7 +31,7 @@ export function parsePointsText(text: string, opts: ReadOptions & { name?: strin
   const name = opts.name ?? '粘贴文本';
   if (!text.trim()) throw importErrors.empty(name);
   if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
-  return parseBlocks([{ kind: 'para', text }], {
+  return parseBlocks([{ kind: 'para', text, wrapped: true }], {
     fileName: name, sourceKind: 'paste', year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear(),
   });
 }
@@ -91,7 +91,7 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   const { text } = decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
-  return parseBlocks([{ kind: 'para', text: plain }], { ...common, sourceKind: 'txt' });
+  return parseBlocks([{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
 }
 
 /** A saved web page: paragraphs and line breaks become lines, tags go, entities are decoded. */

@@ -10,7 +10,8 @@ import { MAX_POINT_ITEMS } from './limits';
 
 /** A paragraph of text, or an item already structured by a table reader (分工表 row). */
 export type SourceBlock =
-  | { kind: 'para'; text: string }
+  /** `wrapped`: plain text that may carry hard line breaks inside paragraphs (copied from a PDF or a web page). */
+  | { kind: 'para'; text: string; wrapped?: boolean }
   | { kind: 'item'; item: RawItem };
 
 export interface RawItem {
@@ -69,6 +70,40 @@ function isClutter(line: string): boolean {
 /** "2023 科技局 政务 公开 实施方案": a site's keyword line, short words separated by spaces and no punctuation. */
 function isKeywordLine(line: string): boolean {
   return /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) && !/[，。；：,;:、]/.test(line) && !readNumberMark(line);
+}
+
+const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;
+
+/**
+ * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文). When most long
+ * lines that do not end a sentence have one length, such lines are joined to the next, unless it starts an item.
+ */
+export function unwrapHardWraps(lines: string[]): string[] {
+  const len = (s: string) => [...s].length;
+  const counts = new Map<number, number>();
+  for (const l of lines) if (len(l) >= 20 && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of counts) {
+    const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0);
+    if (near > best || (near === best && w > width)) [width, best] = [w, near];
+  }
+  if (best < 5) return lines;
+  const out: string[] = [];
+  let cur = '';
+  for (const l of lines) {
+    if (cur && (!l || readNumberMark(l))) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += l;
+    if (!l || len(l) < width - 1 || SENTENCE_END.test(l)) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
 }
 
 // ---- finding the numbered items ------------------------------------------------------------------------------
@@ -213,7 +248,8 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
     }
-    for (const rawLine of block.text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+    const rawLines = block.text.split(/\r\n|\r|\n|\u2028|\u2029/);
+    for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines.map(normaliseLine)) : rawLines) {
       const line = normaliseLine(rawLine);
       if (!line) continue;
       if (items.length && END_OF_DOCUMENT.test(line)) {

@@ -53,3 +53,19 @@ describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
     expect(parsed.sourceKind).toBe('xlsx');
   });
 });
+
+describe.each(SAMPLE_NAMES)('样例 %s 从 PDF 复制（每行 28 字硬换行）', (name) => {
+  it('读出同样结果', async () => {
+    const { expected, text } = readSample(name);
+    const wrapped = text.toString('utf8').split('\n').map((line) => {
+      const chars = [...line];
+      const out: string[] = [];
+      for (let i = 0; i < chars.length; i += 28) out.push(chars.slice(i, i + 28).join(''));
+      return out.join('\n');
+    }).join('\n');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(wrapped));
+    expect(scoreItems(parsed.items, expected)).toEqual([]);
+    // Not only the scored fields: the texts are whole again, without the line breaks.
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+});
