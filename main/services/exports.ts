@@ -4,6 +4,7 @@ import type { DeliveredFile } from '../../shared/domain/files';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { planExporters } from './plan/exports';
+import { teamExporters } from './team/exports';
 import type { AppContext } from './workstation';
 
 export interface ExportArgs {
@@ -24,6 +25,7 @@ export interface Exporter {
 
 export const EXPORTERS: Record<string, Exporter> = {
   ...planExporters,
+  ...teamExporters,
 };
 
 export function exporterNames(): string[] {

@@ -123,7 +123,7 @@ export async function buildHandoverDocx(d: ChangeDocData): Promise<Buffer> {
     { kind: 'paragraph', text: `过渡期至：${c.transitionEnd ? formatChineseDate(c.transitionEnd) : '无过渡期'}` },
     {
       kind: 'table',
-      columns: [{ header: '序号', weight: 8, align: 'center' }, { header: '交接事项（文件、资料、账号、在办事项等）', weight: 72 }, { header: '备注', weight: 20 }],
+      columns: [{ header: '序号', weight: 10, align: 'center' }, { header: '交接事项（文件、资料、账号、在办事项等）', weight: 70 }, { header: '备注', weight: 20 }],
       // Blank numbered rows after the items, for anything added by hand at the handover.
       rows: Array.from({ length: Math.max(items.length + 2, 8) }, (_, i) => ({ cells: [String(i + 1), items[i] ?? '', ''] })),
       fontSize: 28,

@@ -5,6 +5,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { AppContext } from '../workstation';
 import { foundationDemoStep } from './foundation';
 import { planDemoStep, pointsDemoStep } from './plan';
+import { teamDemoStep } from '../team/demo';
 
 export interface DemoState {
   year: number;
@@ -27,6 +28,7 @@ export const DEMO_STEPS: DemoStep[] = [
   foundationDemoStep,
   pointsDemoStep,
   planDemoStep,
+  teamDemoStep,
 ];
 
 /** Refuses a database that already holds work: the demo is for an empty one. */

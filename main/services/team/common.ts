@@ -1,8 +1,9 @@
 import { localIsoDate, readTeamSettings, teamSettingsSchema, TEAM_SETTING, type TeamSettings } from '../../../shared/domain/team';
-import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../../shared/domain/working-days';
+import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { recordAudit } from '../audit';
+import { loadCalendar } from '../plan/calendar';
 import { getAllSettings } from '../settings';
 import type { AppContext } from '../workstation';
 
@@ -35,10 +36,7 @@ export async function saveTeamSettings(ctx: AppContext, raw: TeamSettings): Prom
   return getTeamSettings(ctx);
 }
 
-/**
- * The working-day calendar for 备案 due dates. The user's overrides (放假/调休 entered in 设置 → 工作日历) belong to
- * the plan area; until its loader is available this uses the bundled holiday data only.
- */
-export async function workingDayCalendar(_ctx: AppContext): Promise<WorkingDayCalendar> {
-  return createWorkingDayCalendar();
+/** The working-day calendar for 备案 due dates: the plan area's, with the user's 放假/调休 overrides. */
+export async function workingDayCalendar(ctx: AppContext): Promise<WorkingDayCalendar> {
+  return loadCalendar(ctx);
 }

@@ -4,6 +4,7 @@
 import { addDays } from '../../../shared/domain/working-days';
 import { createDepartment, listDepartments } from '../org/departments';
 import { createStaff, listStaff } from '../org/staff';
+import type { DemoStep } from '../demo';
 import type { AppContext } from '../workstation';
 import { assignHolder, changeHolder, createAbsence, fileChange, listPosts } from './ab';
 import { todayOf } from './common';
@@ -85,3 +86,12 @@ export async function seedTeamDemo(ctx: AppContext, opts: { year: number }): Pro
   });
   return { holders, changeId: change.id, trainingIds: [t1.id, t2.id] };
 }
+
+/** The team step of `demo` / 载入示例数据. */
+export const teamDemoStep: DemoStep = {
+  name: '政务公开队伍',
+  async run(ctx, state) {
+    const r = await seedTeamDemo(ctx, { year: state.year });
+    return [`AB岗：${r.holders / 2} 个岗位设置A岗、B岗，1 条人员变动待备案，2 条不在岗登记`, `培训：${r.trainingIds.length} 次（含政务公开专题培训 1 次）`];
+  },
+};

@@ -7,6 +7,7 @@ import { buildAbDocx, buildAbXlsx, buildFilingDocx, buildHandoverDocx, type Chan
 import { buildSignInDocx, buildTrainingLedgerXlsx, buildTrainingRecordDocx } from '../../export/team/training';
 import { getBureau } from '../org/bureau';
 import { getSetting, SettingKey } from '../settings';
+import type { Exporter } from '../exports';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
 import { getTeamSettings, todayOf } from './common';
@@ -120,3 +121,11 @@ export const TEAM_EXPORTERS: Record<TeamExportKind, TeamExporter> = {
 export async function exportTeamDocument(ctx: AppContext, kind: TeamExportKind, args: ExportArgs): Promise<ExportedFile> {
   return TEAM_EXPORTERS[kind].run(ctx, args);
 }
+
+/** The same exporters in the shared registry's shape (main/services/exports.ts), for `export <name>` on the CLI. */
+export const teamExporters: Record<TeamExportKind, Exporter> = Object.fromEntries(
+  Object.entries(TEAM_EXPORTERS).map(([name, e]) => [name, {
+    label: e.summary,
+    build: (ctx: AppContext, a: { year: number; id?: number }) => e.run(ctx, { year: a.year, id: a.id }),
+  }]),
+) as Record<TeamExportKind, Exporter>;

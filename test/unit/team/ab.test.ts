@@ -42,6 +42,14 @@ describe('AB posts', () => {
     expect(b.filingDue).toBe('2025-10-09');
   });
 
+  it('备案 due date follows the calendar entries the user made (设置 → 工作日历)', async () => {
+    f = await openTeamFixture('2025-10-09');
+    const post = await f.postId('政务公开联络员');
+    await f.call('calendar.save', { overrides: [{ date: '2025-10-10', kind: 'holiday', note: '本地放假' }], dueSoonDays: 5 });
+    const c = await f.call('ab.change', { postId: post, role: 'A', toStaffId: f.staff['王五'], changeDate: '2025-10-09', reason: '', handover: { ...handover, date: '2025-10-09', transitionEnd: null } });
+    expect(c.filingDue).toBe('2025-10-16');
+  });
+
   it('keeps the whole history as periods after two changes', async () => {
     f = await openTeamFixture('2025-10-09');
     const post = await f.postId('依申请公开办理员');

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInRowCount } from '../../../main/export/team/training';
+import { EXPORTERS } from '../../../main/services/exports';
 import { seedTeamDemo } from '../../../main/services/team/demo';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
@@ -108,6 +109,10 @@ describe('team exports', () => {
     f = await openTeamFixture();
     await expect(f.call('team.export', { kind: 'signin-docx' })).rejects.toThrow('请指定培训的编号');
     await expect(f.call('team.export', { kind: 'filing-docx', id: 99 })).rejects.toThrow('找不到编号为 99 的人员变动记录');
+  });
+
+  it('every team document is in the shared export registry used by `export <name>`', () => {
+    for (const k of ['ab-xlsx', 'ab-docx', 'filing-docx', 'handover-docx', 'training-xlsx', 'signin-docx', 'training-docx']) expect(EXPORTERS[k]).toBeDefined();
   });
 
   it('sign-in sheets fill the page', () => {
