@@ -141,19 +141,20 @@ test('Chinese text is drawn with a CJK font, not as boxes', async ({ app: page }
   await expect(page.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
   // Without a CJK font every character is drawn as the same "missing glyph" box and text assertions still pass:
   // draw two different characters in the page's own font and compare the pixels.
-  const differ = await page.evaluate(() => {
+  // (A string, because the Node-side tsconfig has no DOM types.)
+  const differ = await page.evaluate(`(() => {
     const font = getComputedStyle(document.body).fontFamily;
-    const draw = (ch: string) => {
+    const draw = (ch) => {
       const c = document.createElement('canvas');
       c.width = 40;
       c.height = 40;
-      const ctx = c.getContext('2d')!;
-      ctx.font = `32px ${font}`;
+      const ctx = c.getContext('2d');
+      ctx.font = '32px ' + font;
       ctx.fillText(ch, 2, 32);
       return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',');
     };
     // Control: two code points no font here draws come out as identical boxes, so the comparison can tell.
-    return { chinese: draw('政') !== draw('务') && draw('公') !== draw('开'), boxesAlike: draw('\u{10FFFD}') === draw('\u{10FFFC}') };
-  });
+    return { chinese: draw('政') !== draw('务') && draw('公') !== draw('开'), boxesAlike: draw('\\u{10FFFD}') === draw('\\u{10FFFC}') };
+  })()`);
   expect(differ).toEqual({ chinese: true, boxesAlike: true });
 });
