@@ -54,7 +54,7 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await seedStaff(host);
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
   await expect(page.getByRole('heading', { name: 'AB岗' })).toBeVisible();
-  await expect(page.getByText('“政务公开联络员”没有A岗人员，请设置。')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
 
   const row = () => page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /政务公开联络员/ });
   await row().getByRole('button', { name: '设置A岗' }).click();
@@ -67,7 +67,8 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await fillDate(page, '任职开始日期', `${year}-01-05`);
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(row().getByText('李四', { exact: true })).toBeVisible();
-  await expect(page.getByText('“政务公开联络员”没有A岗人员，请设置。')).toHaveCount(0);
+  await expect(page.getByText(/^6个岗位尚未配齐A岗和B岗：/)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '尚未配齐' })).not.toContainText('政务公开联络员');
 
   // One guided step: who takes over, the handover record; the service computes the 备案 due date.
   await row().getByRole('button', { name: '人员变动' }).click();
@@ -75,6 +76,12 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await expect(dialog.getByText('张三（')).toBeVisible();
   await pick(page, '接任人员', '王五（高新科）');
   await dialog.getByLabel('交接事项').fill('政务公开工作台账\n信息报送账号');
+  // Overlapping periods are refused with a clear message and nothing changes.
+  await fillDate(page, '变动日期', `${year}-01-02`);
+  await dialog.getByRole('button', { name: '保存变动' }).click();
+  await expect(page.getByText(`变动日期（${year}-01-02）必须晚于张三任职开始日期（${year}-01-05）`)).toBeVisible();
+  expect((await host.workstation.context().db.selectFrom('ab_change').selectAll().execute()).length).toBe(0);
+  await fillDate(page, '变动日期', today);
   await dialog.getByRole('button', { name: '保存变动' }).click();
   const due = addWorkingDays(today, 5);
   await expect(page.getByText(`请于 ${due} 前报备案`)).toBeVisible();

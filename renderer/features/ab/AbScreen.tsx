@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Drawer, Dropdown, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
@@ -55,13 +55,14 @@ function HolderCell({ h, acting }: { h: Holder | null; acting?: boolean }) {
 /** AB岗: posts with their A and B holders, changes with 交接 and 备案, absences, and the warnings. */
 export function AbScreen() {
   const { message } = AntApp.useApp();
+  const [showInactive, setShowInactive] = useState(false);
   const data = useLoad(async () => {
     const [posts, warnings, changes, absences, staff, settings] = await Promise.all([
-      call('ab.posts'), call('team.warnings'), call('ab.changes'), call('ab.absences', { from: todayIso().slice(0, 4) + '-01-01' }),
+      call('ab.posts', { includeInactive: showInactive }), call('team.warnings'), call('ab.changes'), call('ab.absences', { from: todayIso().slice(0, 4) + '-01-01' }),
       call('staff.list'), call('team.settings'),
     ]);
     return { posts, warnings, changes, absences, staff, settings };
-  }, []);
+  }, [showInactive]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyOf, setHistoryOf] = useState<Post | null>(null);
   const history = useLoad(async () => (historyOf ? call('ab.history', { postId: historyOf.id }) : null), [historyOf]);
@@ -94,7 +95,8 @@ export function AbScreen() {
         <Card title="需要处理" size="small" style={{ marginBottom: 16 }}><WarningList warnings={summariseWarnings(d.warnings, d.posts)} /></Card>
       )}
 
-      <Card title="岗位设置" style={{ marginBottom: 16 }}>
+      <Card title="岗位设置" style={{ marginBottom: 16 }}
+        extra={<Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>显示已停用岗位</Checkbox>}>
         <Table<Post>
           rowKey="id"
           size="middle"
@@ -103,7 +105,10 @@ export function AbScreen() {
           pagination={false}
           locale={{ emptyText: <EmptyHint title="还没有岗位" hint="点击“新增岗位”添加。" /> }}
           columns={[
-            { title: '岗位', dataIndex: 'name', width: 180, render: (v: string, p) => <Typography.Text strong title={p.duties}>{v}</Typography.Text> },
+            {
+              title: '岗位', dataIndex: 'name', width: 180,
+              render: (v: string, p) => <Space size={4}><Typography.Text strong title={p.duties}>{v}</Typography.Text>{!p.active && <Tag>已停用</Tag>}</Space>,
+            },
             { title: '岗位职责', dataIndex: 'duties', ellipsis: true },
             { title: 'A岗', width: 230, render: (_, p) => <HolderCell h={p.a} /> },
             { title: 'B岗', width: 230, render: (_, p) => <HolderCell h={p.b} acting={!!p.a?.awayUntil} /> },
@@ -111,18 +116,20 @@ export function AbScreen() {
               title: '操作', width: 260,
               render: (_, p) => (
                 <Space size={0} wrap>
-                  {!p.a && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'A' })}>设置A岗</Button>}
-                  {!p.b && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'B' })}>设置B岗</Button>}
+                  {p.active && !p.a && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'A' })}>设置A岗</Button>}
+                  {p.active && !p.b && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'B' })}>设置B岗</Button>}
                   {(p.a || p.b) && <Button size="small" type="link" onClick={() => setDialog({ kind: 'change', post: p, role: p.a ? 'A' : 'B' })}>人员变动</Button>}
                   <Button size="small" type="link" onClick={() => setHistoryOf(p)}>历史</Button>
                   <Dropdown menu={{
-                    items: [{ key: 'edit', label: '编辑岗位' }, { key: 'off', label: '停用岗位', disabled: !!(p.a || p.b) }],
+                    items: [{ key: 'edit', label: '编辑岗位' }, p.active
+                      ? { key: 'off', label: '停用岗位', disabled: !!(p.a || p.b) }
+                      : { key: 'on', label: '重新启用' }],
                     onClick: async ({ key }) => {
                       if (key === 'edit') setDialog({ kind: 'post', post: p });
                       else {
                         try {
-                          await call('ab.setPostActive', { id: p.id, active: false });
-                          message.success(`已停用“${p.name}”`);
+                          await call('ab.setPostActive', { id: p.id, active: key === 'on' });
+                          message.success(key === 'on' ? `已启用“${p.name}”` : `已停用“${p.name}”`);
                           await data.reload();
                         } catch (e) {
                           message.error((e as Error).message);
