@@ -61,8 +61,13 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
             modal.confirm({
               title: '不能删除', content: e.message, okText: '改为离岗', cancelText: '取消',
               onOk: async () => {
-                await call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' });
-                await list.reload();
+                try {
+                  await call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' });
+                  message.success(`已将“${s.name}”改为离岗`);
+                  await list.reload();
+                } catch (err) {
+                  message.error((err as Error).message);
+                }
               },
             });
           } else message.error((e as Error).message);
