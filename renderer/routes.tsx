@@ -8,6 +8,7 @@ import { DataScreen } from './features/data/DataScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { OrgScreen } from './features/org/OrgScreen';
 import { PointsScreen } from './features/points/PointsScreen';
+import { PlanScreen } from './features/plan/PlanScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TrainingScreen } from './features/training/TrainingScreen';
@@ -25,7 +26,7 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { path: 'home', label: '首页', icon: <HomeOutlined />, render: () => <HomeScreen /> },
   { path: 'points', label: '上级要点', icon: <ImportOutlined />, render: (params) => <PointsScreen params={params} /> },
-  { path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, render: () => <ComingSoon title="实施方案与任务" what="根据上级要点编制本单位实施方案和重点任务分解表，跟踪进展、按工作日预警。" /> },
+  { path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, render: (params) => <PlanScreen params={params} /> },
   { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <AbScreen /> },
   { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <TrainingScreen /> },
   { path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, render: () => <ComingSoon title="自查整改" what="年底对照考核指标自查评分，对上年任务“回头看”，登记并跟踪整改。" /> },

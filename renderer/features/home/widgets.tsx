@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AbHomeCard } from '../ab/AbHomeCard';
+import { PlanDueCard } from '../plan/DueCard';
 import { TrainingHomeCard } from '../training/TrainingHomeCard';
 
 /**
@@ -12,6 +13,7 @@ export interface HomeWidget {
 }
 
 export const HOME_WIDGETS: HomeWidget[] = [
+  { key: 'plan', render: () => <PlanDueCard /> },
   { key: 'ab', render: () => <AbHomeCard /> },
   { key: 'training', render: () => <TrainingHomeCard /> },
 ];

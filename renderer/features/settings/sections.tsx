@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { TeamSettingsCard } from '../ab/TeamSettingsCard';
+import { CalendarSettingsCard } from '../plan/CalendarSettingsCard';
 
 /** Settings cards of each area (due-soon days, 备案 working days, training requirement ...), in display order. */
 export interface SettingsSection {
@@ -8,5 +9,6 @@ export interface SettingsSection {
 }
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { key: 'calendar', render: () => <CalendarSettingsCard /> },
   { key: 'team', render: () => <TeamSettingsCard /> },
 ];

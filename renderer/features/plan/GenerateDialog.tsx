@@ -1,0 +1,137 @@
+import { Alert, App as AntApp, Checkbox, Modal, Select, Space, Steps, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Department } from '../../../shared/domain/org';
+import type { UnitMapping } from '../../../shared/domain/plan';
+import { call } from '../../api/call';
+import { navigate, useLoad } from '../../hooks';
+
+/**
+ * "从上级要点生成": choose the year's imported documents, confirm how their responsible units map to the bureau's
+ * 科室 (remembered for next year), then generate the draft plan.
+ */
+export function GenerateDialog({ year, open, hasTasks, departments, onClose, onDone }: {
+  year: number; open: boolean; hasTasks: boolean; departments: Department[]; onClose: () => void; onDone: () => void;
+}) {
+  const { message, modal } = AntApp.useApp();
+  const docs = useLoad(async () => (open ? call('points.documents', { year }) : []), [open, year]);
+  const [step, setStep] = useState(0);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [mappings, setMappings] = useState<UnitMapping[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      setStep(0);
+      setMappings([]);
+    }
+  }, [open]);
+  useEffect(() => {
+    setChosen((docs.data ?? []).map((d) => d.id));
+  }, [docs.data]);
+
+  const toMapping = async () => {
+    setBusy(true);
+    try {
+      setMappings(await call('plan.unitMappings', { documentIds: chosen }));
+      setStep(1);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const generate = async (replace: boolean) => {
+    setBusy(true);
+    try {
+      await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
+      const r = await call('plan.generate', { year, documentIds: chosen, replace });
+      const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
+      message.success(`已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}`);
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onOk = () => {
+    if (step === 0) return void toMapping();
+    if (hasTasks) {
+      modal.confirm({
+        title: '替换现有任务？', content: '本年度方案已有任务，重新生成会用上级要点生成的新任务替换它们（已登记进展的方案不能替换）。',
+        okText: '替换', okButtonProps: { danger: true }, cancelText: '取消', onOk: () => generate(true),
+      });
+    } else void generate(false);
+  };
+
+  const deptOptions = departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
+  const set = (unit: string, patch: Partial<UnitMapping>) => setMappings((ms) => ms.map((m) => (m.unit === unit ? { ...m, ...patch } : m)));
+  const list = docs.data ?? [];
+
+  return (
+    <Modal
+      open={open}
+      title="从上级要点生成实施方案"
+      width={820}
+      onCancel={onClose}
+      okText={step === 0 ? '下一步：单位对应' : '生成方案'}
+      cancelText="取消"
+      okButtonProps={{ disabled: !chosen.length, loading: busy }}
+      onOk={onOk}
+      destroyOnHidden
+    >
+      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '选择上级文件' }, { title: '确认单位对应' }]} />
+      {step === 0 && (
+        <>
+          {list.length === 0 && !docs.loading && (
+            <Alert type="info" showIcon title={`${year}年还没有导入上级要点`} description={<a onClick={() => navigate('points')}>先到“上级要点”导入工作要点</a>} />
+          )}
+          <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            {list.map((d) => (
+              <Checkbox key={d.id} value={d.id}>
+                {d.title}{d.docNumber ? `（${d.docNumber}）` : ''} <Typography.Text type="secondary">{d.itemCount} 条要点</Typography.Text>
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
+        </>
+      )}
+      {step === 1 && (
+        <>
+          <Typography.Paragraph type="secondary">
+            上级文件中的责任单位对应到本单位哪个科室？选择后会记住，明年生成方案时直接沿用。与本单位无关的单位可勾选“不涉及”；未对应的单位会保留在任务上，列出待确认，不会丢失。
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="unit"
+            pagination={false}
+            scroll={{ y: 380 }}
+            dataSource={mappings}
+            aria-label="单位对应"
+            columns={[
+              { title: '上级文件中的单位', dataIndex: 'unit', render: (u: string, m) => <Space>{u}{!m.saved && m.departmentId !== null && <Typography.Text type="secondary">（建议）</Typography.Text>}</Space> },
+              { title: '要点数', dataIndex: 'count', width: 70 },
+              {
+                title: '本单位科室', width: 220,
+                render: (_, m) => (
+                  <Select
+                    aria-label={`${m.unit}对应科室`}
+                    style={{ width: '100%' }}
+                    allowClear
+                    disabled={m.ignored}
+                    placeholder="未对应"
+                    value={m.departmentId ?? undefined}
+                    options={deptOptions}
+                    onChange={(v) => set(m.unit, { departmentId: v ?? null })}
+                  />
+                ),
+              },
+              { title: '不涉及', width: 70, render: (_, m) => <Checkbox aria-label={`${m.unit}不涉及`} checked={m.ignored} onChange={(e) => set(m.unit, { ignored: e.target.checked })} /> },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,63 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { useEffect } from 'react';
+import type { ClosingSection, Plan } from '../../../shared/domain/plan';
+import { call } from '../../api/call';
+import { IsoDateField } from './common';
+
+interface PlanForm {
+  title: string;
+  docNumber: string;
+  docDate: string | null;
+  intro: string;
+  closing: ClosingSection[];
+  signatureOrg: string;
+}
+
+/** 方案信息: title, 文号, 成文日期, opening paragraphs, closing sections (组织保障, 监督检查 …), signature. */
+export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<PlanForm>();
+  useEffect(() => {
+    if (open) form.setFieldsValue({ title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing, signatureOrg: plan.signatureOrg });
+  }, [open, plan, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('plan.save', { year: plan.year, title: v.title, docNumber: v.docNumber ?? '', docDate: v.docDate ?? null, intro: v.intro ?? '', closing: v.closing ?? [], signatureOrg: v.signatureOrg ?? '' });
+      message.success('方案信息已保存');
+      onSaved();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Modal open={open} title="方案信息" width={760} onCancel={onClose} onOk={save} okText="保存" cancelText="取消" destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="title" label="方案标题" rules={[{ required: true, message: '请填写方案标题' }, { max: 100 }]}><Input /></Form.Item>
+        <Space.Compact block style={{ gap: 12 }}>
+          <Form.Item name="docNumber" label="文号" style={{ flex: 1 }}><Input placeholder="如：县科技局发〔2026〕3号" /></Form.Item>
+          <Form.Item name="docDate" label="成文日期" style={{ flex: 1 }}><IsoDateField /></Form.Item>
+          <Form.Item name="signatureOrg" label="署名" style={{ flex: 1 }}><Input /></Form.Item>
+        </Space.Compact>
+        <Form.Item name="intro" label="开头段落"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
+        <Form.List name="closing">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="start" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'heading']} label="结尾部分标题" rules={[{ required: true, message: '请填写标题' }]}><Input style={{ width: 160 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'text']} label="内容" style={{ width: 480 }}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+                  <MinusCircleOutlined aria-label="删除此部分" style={{ marginTop: 36 }} onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ heading: '', text: '' })}>添加结尾部分（如组织保障、监督检查）</Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,226 @@
+import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
+import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
+import { call, deliver } from '../../api/call';
+import { useAppStatus, useYear } from '../../app-context';
+import { EmptyHint } from '../../components/EmptyHint';
+import { PageTitle } from '../../components/PageTitle';
+import { navigate, useLoad } from '../../hooks';
+import { LightTag } from './common';
+import { GenerateDialog } from './GenerateDialog';
+import { PlanInfoDialog } from './PlanInfoDialog';
+import { TaskDrawer } from './TaskDrawer';
+
+const EXPORT_LABELS: Record<(typeof PLAN_EXPORT_KINDS)[number], string> = {
+  'plan-docx': '实施方案（Word）', 'tasks-xlsx': '重点任务分解表（Excel）', 'tasks-docx': '重点任务分解表（Word，横向）', 'ledger-xlsx': '工作台账（Excel）',
+};
+
+interface Filter {
+  departmentId?: number;
+  ownerId?: number;
+  status?: TaskStatus;
+  light?: Light;
+  search: string;
+}
+
+/** 实施方案与任务: the year's plan, its tasks with lights and filters, generation, exports. Route: #/plan[/task/<id>]. */
+export function PlanScreen({ params }: { params: string[] }) {
+  const year = useYear();
+  const { refresh } = useAppStatus();
+  const { message, modal } = AntApp.useApp();
+  const [filter, setFilter] = useState<Filter>({ search: '' });
+  const [dialog, setDialog] = useState<'generate' | 'info' | null>(null);
+  const [newTask, setNewTask] = useState(false);
+  const base = useLoad(async () => {
+    const [plan, departments, staff, calendar, coverage] = await Promise.all([
+      call('plan.get', { year }), call('departments.list'), call('staff.list'), call('calendar.get', { year }), call('plan.coverage', { year }),
+    ]);
+    return { plan, departments, staff, calendar, coverage };
+  }, [year]);
+  const tasks = useLoad(() => call('tasks.list', { year }), [year]);
+  const openTaskId = params[0] === 'task' && params[1] ? Number(params[1]) : null;
+
+  const reloadAll = async () => {
+    await Promise.all([base.reload(), tasks.reload()]);
+  };
+
+  const visible = useMemo(() => (tasks.data ?? []).filter((t) =>
+    (filter.departmentId === undefined || t.lead.some((d) => d.id === filter.departmentId) || t.support.some((d) => d.id === filter.departmentId))
+    && (filter.ownerId === undefined || t.owner?.id === filter.ownerId)
+    && (filter.status === undefined || t.status === filter.status)
+    && (filter.light === undefined || t.light === filter.light)
+    && (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search))), [tasks.data, filter]);
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
+    for (const t of tasks.data ?? []) c[t.light]++;
+    return c;
+  }, [tasks.data]);
+
+  const exportDoc = async (kind: (typeof PLAN_EXPORT_KINDS)[number]) => {
+    try {
+      const text = deliver(await call('plan.export', { kind, year }));
+      if (text) message.success(text);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const copyForward = () => {
+    modal.confirm({
+      title: `以${year - 1}年方案为基础建立${year}年方案？`,
+      content: '复制章节、任务、科室和责任人，完成时限顺延一年；状态、进展和要点对应从头开始。',
+      okText: '复制', cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('plan.copyForward', { fromYear: year - 1, toYear: year });
+          message.success('已复制上年方案');
+          await reloadAll();
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
+  };
+
+  const addSection = () => {
+    let title = '';
+    modal.confirm({
+      title: '新增章节', icon: null,
+      content: <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />,
+      okText: '添加', cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('plan.createSection', { year, title });
+          await base.reload();
+        } catch (e) {
+          message.error((e as Error).message);
+          throw e;
+        }
+      },
+    });
+  };
+
+  const loadDemo = async () => {
+    try {
+      const r = await call('demo.load');
+      modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
+      await refresh();
+      await reloadAll();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const b = base.data;
+  const plan = b?.plan ?? null;
+  const hasTasks = (tasks.data?.length ?? 0) > 0;
+  const emptyDb = b && b.departments.length === 0 && b.staff.length === 0;
+
+  return (
+    <div>
+      <PageTitle
+        title="实施方案与任务"
+        extra={
+          <Space wrap>
+            <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => setDialog('generate')}>从上级要点生成</Button>
+            {plan && <Button onClick={() => setDialog('info')}>方案信息</Button>}
+            {plan && <Button icon={<PlusOutlined />} onClick={addSection}>新增章节</Button>}
+            {plan && plan.sections.length > 0 && <Button icon={<PlusOutlined />} onClick={() => setNewTask(true)}>新增任务</Button>}
+            <Dropdown disabled={!hasTasks} menu={{ items: PLAN_EXPORT_KINDS.map((k) => ({ key: k, label: EXPORT_LABELS[k] })), onClick: (e) => exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number]) }}>
+              <Button icon={<DownloadOutlined />}>导出</Button>
+            </Dropdown>
+          </Space>
+        }
+      >
+        {plan ? plan.title : `${year}年度`}
+      </PageTitle>
+      {base.error && <Alert type="error" showIcon title={base.error} style={{ marginBottom: 12 }} />}
+      {b?.calendar.warning && <Alert type="warning" showIcon title={b.calendar.warning} style={{ marginBottom: 12 }} action={<Button size="small" onClick={() => navigate('settings')}>去设置</Button>} />}
+      {b && b.coverage.gaps.length > 0 && (
+        <Alert
+          type="warning" showIcon style={{ marginBottom: 12 }}
+          title={`有 ${b.coverage.gaps.length} 条上级要点还没有任务落实（共 ${b.coverage.total} 条）`}
+          description={<div aria-label="未落实的要点">{b.coverage.gaps.slice(0, 20).map((g) => <div key={g.id}>{g.label} {g.title}</div>)}</div>}
+        />
+      )}
+      {!base.loading && !tasks.loading && !plan && (
+        <Card>
+          <EmptyHint
+            title={`${year}年还没有实施方案`}
+            hint="可以从已导入的上级要点一键生成，也可以复制上年方案，或新建空白方案后逐项添加任务。"
+            action={
+              <Space wrap>
+                <Button type="primary" onClick={() => setDialog('generate')}>从上级要点生成</Button>
+                <Button onClick={copyForward}>复制{year - 1}年方案</Button>
+                <Button onClick={addSection}>新建空白方案</Button>
+                {emptyDb && <Button onClick={loadDemo}>载入示例数据</Button>}
+              </Space>
+            }
+          />
+        </Card>
+      )}
+      {plan && (
+        <Card>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select aria-label="按科室筛选" allowClear placeholder="科室" style={{ width: 160 }} value={filter.departmentId}
+              options={(b?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(v) => setFilter({ ...filter, departmentId: v })} />
+            <Select aria-label="按责任人筛选" allowClear showSearch optionFilterProp="label" placeholder="责任人" style={{ width: 140 }} value={filter.ownerId}
+              options={(b?.staff ?? []).map((s) => ({ value: s.id, label: s.name }))} onChange={(v) => setFilter({ ...filter, ownerId: v })} />
+            <Select aria-label="按状态筛选" allowClear placeholder="状态" style={{ width: 120 }} value={filter.status}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setFilter({ ...filter, status: v })} />
+            <Select aria-label="按预警筛选" allowClear placeholder="预警" style={{ width: 140 }} value={filter.light}
+              options={LIGHTS.map((l) => ({ value: l, label: `${LIGHT_LABELS[l]}（${counts[l]}）` }))} onChange={(v) => setFilter({ ...filter, light: v })} />
+            <Input.Search aria-label="搜索任务" allowClear placeholder="搜索任务" style={{ width: 200 }} onSearch={(v) => setFilter({ ...filter, search: v.trim() })} />
+            <Typography.Text type="secondary">
+              共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag><Tag color="orange">即将到期 {counts.dueSoon}</Tag><Tag color="blue">已完成 {counts.done}</Tag>
+            </Typography.Text>
+          </Space>
+          {!hasTasks && !tasks.loading && (
+            <EmptyHint title="方案中还没有任务" hint={plan.sections.length ? '点“新增任务”逐项添加，或“从上级要点生成”。' : '先“新增章节”，再添加任务；或“从上级要点生成”。'} />
+          )}
+          {hasTasks && (
+            <Table<PlanTask>
+              size="small"
+              rowKey="id"
+              loading={tasks.loading}
+              dataSource={visible}
+              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: '序号', dataIndex: 'seq', width: 56 },
+                { title: '章节', dataIndex: 'sectionTitle', width: 160, ellipsis: true },
+                { title: '工作任务', dataIndex: 'title', render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
+                {
+                  title: '牵头科室', width: 150,
+                  render: (_, t) => <>{t.lead.map((d) => d.name).join('、')}{t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}</>,
+                },
+                { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
+                { title: '完成时限', dataIndex: 'deadlineLabel', width: 130 },
+                { title: '状态', dataIndex: 'status', width: 80 },
+                { title: '预警', width: 150, render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
+                { title: '最新进展', dataIndex: 'latestProgress', width: 200, ellipsis: true },
+              ]}
+            />
+          )}
+        </Card>
+      )}
+      {b && (
+        <GenerateDialog
+          year={year} open={dialog === 'generate'} hasTasks={hasTasks} departments={b.departments}
+          onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }}
+        />
+      )}
+      {plan && <PlanInfoDialog plan={plan} open={dialog === 'info'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void base.reload(); }} />}
+      {plan && b && (
+        <TaskDrawer
+          year={year} plan={plan} departments={b.departments} staff={b.staff}
+          taskId={newTask ? 'new' : openTaskId}
+          onClose={() => { setNewTask(false); if (openTaskId) navigate('plan'); }}
+          onChanged={() => void reloadAll()}
+        />
+      )}
+    </div>
+  );
+}

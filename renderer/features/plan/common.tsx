@@ -1,0 +1,33 @@
+import { DatePicker, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { LIGHT_LABELS, type Light } from '../../../shared/domain/plan';
+
+const LIGHT_COLORS: Record<Light, string> = { overdue: 'red', dueSoon: 'orange', onTrack: 'green', done: 'blue', none: 'default' };
+
+/** The task's light as a coloured tag: 已逾期 / 即将到期 / 正常推进 / 已完成 / 无时限. */
+export function LightTag({ light, daysLeft }: { light: Light; daysLeft?: number | null }) {
+  const extra = light === 'overdue' && daysLeft ? `（${-daysLeft}个工作日）` : light === 'dueSoon' && daysLeft !== null && daysLeft !== undefined ? `（剩${daysLeft}个工作日）` : '';
+  return <Tag color={LIGHT_COLORS[light]}>{LIGHT_LABELS[light]}{extra}</Tag>;
+}
+
+/** A date picker whose value is an ISO `YYYY-MM-DD` string, for Form.Item. */
+export function IsoDateField({ value, onChange, id, placeholder }: { value?: string | null; onChange?: (v: string | null) => void; id?: string; placeholder?: string }) {
+  return (
+    <DatePicker
+      id={id}
+      style={{ width: '100%' }}
+      format="YYYY-MM-DD"
+      placeholder={placeholder ?? '选择日期'}
+      value={value ? dayjs(value, 'YYYY-MM-DD') : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
+    />
+  );
+}
+
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD');
+}
+
+export function taskHref(id: number): string {
+  return `#/plan/task/${id}`;
+}

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Download, Page } from '@playwright/test';
+import { createDepartment } from '../../main/services/org/departments';
+import { createStaff } from '../../main/services/org/staff';
+import { parsePointsSource, savePointsDocument } from '../../main/services/points/documents';
+import type { WebHost } from '../../main/web/server';
+import { addDays, addWorkingDays, nextWorkingDay } from '../../shared/domain/working-days';
+import { completeSetup, expect, test } from './fixtures';
+
+const d = new Date();
+const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const year = d.getFullYear();
+const SAMPLE = path.resolve('../shared/samples/work-points-province-2020.txt');
+
+/** 科室 and people, and the province sample's work points moved to this year, through the areas' own services. */
+async function seed(host: WebHost) {
+  const ctx = host.workstation.context();
+  const office = await createDepartment(ctx, '办公室');
+  const law = await createDepartment(ctx, '政策法规科');
+  await createStaff(ctx, { name: '李静', departmentId: office.id, title: '政务公开联络员', phone: '', status: '在岗', note: '' });
+  await createStaff(ctx, { name: '赵强', departmentId: law.id, title: '科长', phone: '', status: '在岗', note: '' });
+  const text = fs.readFileSync(SAMPLE, 'utf8').replaceAll('2020年', `${year}年`);
+  const { parsed } = await parsePointsSource(ctx, { upload: null, pastedText: text }, year);
+  await savePointsDocument(ctx, {
+    source: { upload: null, pastedText: text }, sourceKind: 'paste', replaceDocumentId: null, items: parsed.items,
+    meta: { title: `${year}年全省政务公开工作要点`, docNumber: null, issuer: null, issuedDate: null, year },
+  });
+}
+
+async function fillDate(page: Page, scope: ReturnType<Page['getByRole']>, label: string, iso: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+}
+
+async function closeDrawer(page: Page) {
+  await page.getByRole('dialog', { name: /^任务 \d+：/ }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  return fs.readFileSync(await download.path());
+}
+
+test('plan: generate from imported points, map units, edit a task, add progress with a file, lights change, export', async ({ app: page, host }) => {
+  await completeSetup(page, year);
+  await seed(host);
+  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
+  await expect(page.getByText(`${year}年还没有实施方案`)).toBeVisible();
+
+  // Generate: the document is preselected; then the unit mapping table.
+  await page.getByRole('button', { name: '从上级要点生成' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(`${year}年全省政务公开工作要点`)).toBeVisible();
+  await dialog.getByRole('button', { name: '下一步：单位对应' }).click();
+  const mapping = dialog.getByRole('table');
+  await expect(mapping.getByText('各级政府部门')).toBeVisible();
+  await dialog.getByLabel('省司法厅对应科室').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('政策法规科', { exact: true }).click();
+  await dialog.getByLabel('各市〔州〕政府不涉及').check();
+  await dialog.getByRole('button', { name: '生成方案' }).click();
+  await expect(page.getByText(/已生成 6 个章节、36 项任务/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: '实施方案与任务' })).toBeVisible();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(36);
+  // The mapping was used (and is remembered: the service test covers next year).
+  const judicialRow = rows.filter({ hasText: '省政府和省政府办公厅名义印发' });
+  await expect(judicialRow.getByText('政策法规科')).toBeVisible();
+
+  // Open the first task and give it an owner and a deadline two working days away: 即将到期.
+  const first = rows.first();
+  const title = (await first.locator('a').first().innerText()).trim();
+  await first.locator('a').first().click();
+  const drawer = page.getByRole('dialog', { name: /^任务 \d+：/ });
+  await expect(page.getByRole('dialog', { name: `任务 1：${title}` })).toBeVisible();
+  await drawer.getByLabel('责任人', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('李静（办公室）').click();
+  await expect(drawer.locator('.ant-select-content-value', { hasText: '李静（办公室）' }).or(drawer.getByTitle('李静（办公室）'))).toBeVisible();
+  await drawer.getByLabel('完成时限', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('指定日期前').click();
+  const soon = addWorkingDays(today, 2);
+  await fillDate(page, drawer as never, '完成日期', soon);
+  await drawer.getByRole('button', { name: '保存任务' }).click();
+  await expect(page.getByText('任务已保存')).toBeVisible();
+  await expect(drawer.getByText(/即将到期/)).toBeVisible();
+
+  // A deadline already past: 已逾期; it shows on the home screen.
+  const past = addDays(today, -3);
+  await fillDate(page, drawer as never, '完成日期', past);
+  await drawer.getByRole('button', { name: '保存任务' }).click();
+  await expect(drawer.getByText(/已逾期/)).toBeVisible();
+
+  // Progress with an evidence file.
+  await drawer.getByLabel('进展内容').fill('已在门户网站更新权责清单并留存截图。');
+  await drawer.getByLabel('完成比例（%）').fill('100');
+  await drawer.locator('input[type=file]').setInputFiles({ name: '更新截图.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await drawer.getByRole('button', { name: '登记进展' }).click();
+  await expect(page.getByText('进展已登记')).toBeVisible();
+  await expect(drawer.locator('a', { hasText: '更新截图.png' })).toBeVisible();
+  await expect(drawer.getByText('已在门户网站更新权责清单并留存截图。')).toBeVisible();
+
+  // Mark it done: the light turns 已完成.
+  await drawer.getByLabel('状态', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('已完成').click();
+  await fillDate(page, drawer as never, '实际完成日期', today);
+  await drawer.getByRole('button', { name: '保存任务' }).click();
+  await expect(drawer.getByText('已完成', { exact: true }).first()).toBeVisible();
+  await expect(drawer.locator('.ant-tag').filter({ hasText: '已完成' })).toBeVisible();
+  await closeDrawer(page);
+
+  // Another task overdue, shown on the home screen one click from the task.
+  const second = rows.nth(1);
+  const secondTitle = (await second.locator('a').first().innerText()).trim();
+  await second.locator('a').first().click();
+  await expect(page.getByRole('dialog', { name: `任务 2：${secondTitle}` })).toBeVisible();
+  await drawer.getByLabel('完成时限', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('指定日期前').click();
+  await fillDate(page, drawer as never, '完成日期', addDays(today, -1) < `${year}-01-01` ? nextWorkingDay(today) : addDays(today, -1));
+  await drawer.getByRole('button', { name: '保存任务' }).click();
+  await expect(drawer.getByText(/已逾期/)).toBeVisible();
+  await closeDrawer(page);
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: '重点任务提醒' });
+  await card.getByRole('link', { name: secondTitle }).click();
+  await expect(page.getByRole('dialog', { name: `任务 2：${secondTitle}` })).toBeVisible();
+  await closeDrawer(page);
+
+  // Filter by light.
+  await page.getByLabel('按预警筛选').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(/^已完成/).click();
+  await expect(rows).toHaveCount(1);
+  await page.locator('.ant-select-clear').first().click({ force: true });
+
+  // Exports: the task table .xlsx and the plan .docx, opened and checked.
+  const exportAs = async (label: string) => {
+    const wait = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出' }).hover();
+    await page.getByRole('menuitem', { name: label }).click();
+    return wait;
+  };
+  const xlsxDownload = await exportAs('重点任务分解表（Excel）');
+  expect(xlsxDownload.suggestedFilename()).toBe(`${year}年政务公开重点任务分解表.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await saved(xlsxDownload)) as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
+  expect(ws.getCell('C3').value).toBe('具体措施');
+  expect(ws.getCell('B5').value).toBe(title);
+  expect(ws.getCell('G5').value).toBe('李静');
+  expect(ws.getCell('J5').value).toBe('已完成');
+  expect(ws.pageSetup.orientation).toBe('landscape');
+
+  const docxDownload = await exportAs('实施方案（Word）');
+  expect(docxDownload.suggestedFilename()).toBe(`${year}年政务公开工作实施方案.docx`);
+  const zip = await JSZip.loadAsync(await saved(docxDownload));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain(`${year}年县科技局政务公开工作实施方案`);
+  expect(xml).toContain('w:orient="landscape"');
+  expect(xml).toContain('重点任务分解表');
+
+  const ledger = await exportAs('工作台账（Excel）');
+  const lw = new ExcelJS.Workbook();
+  await lw.xlsx.load((await saved(ledger)) as unknown as ExcelJS.Buffer);
+  expect(lw.worksheets[0].getCell('H5').value).toBe('已在门户网站更新权责清单并留存截图。');
+  expect(lw.worksheets[0].getCell('J5').value).toBe('更新截图.png');
+  await page.screenshot({ path: test.info().outputPath('plan.png'), fullPage: true });
+});
+
+test('plan: an empty database offers 载入示例数据 and shows a full year', async ({ app: page }) => {
+  await completeSetup(page, year);
+  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/实施方案：\d+ 个章节、\d+ 项任务/)).toBeVisible();
+  await page.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.locator('.ant-card').filter({ hasText: '重点任务提醒' }).getByText(/逾期 [1-9]/)).toBeVisible();
+});
