@@ -172,3 +172,19 @@ test('training: record one with attendees, the requirement turns met, download t
   await expect(page.locator('.ant-card').filter({ hasText: '年度培训' }).getByText('年度培训要求已达到')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-home.png'), fullPage: true });
 });
+
+test('example data: B is shown acting while A is away, and the pending 备案 is on the home screen', async ({ app: page, host }) => {
+  const { loadDemo } = await import('../../main/services/demo');
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: 'AB岗' }).click();
+  const row = page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /网站与政务新媒体管理员/ });
+  await expect(row.getByText(/^出差至/)).toBeVisible();
+  await expect(row.getByText('代岗中')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('team-demo-ab.png'), fullPage: true });
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.locator('.ant-card').filter({ hasText: 'AB岗与备案' }).getByText(/“政务公开联络员”A岗由.*待备案，截止/)).toBeVisible();
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(page.getByText('年度培训要求已达到')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('team-demo-training.png'), fullPage: true });
+});
