@@ -4,6 +4,9 @@ import { parentIndexes } from './point-numbering';
 
 // 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
 
+/** Largest file accepted for import. A 工作要点 file is rarely over 1 MB; the screen refuses bigger ones before reading. */
+export const MAX_POINTS_FILE_BYTES = 20 * 1024 * 1024;
+
 export const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
 const unitList = z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(100);
 

@@ -34,6 +34,17 @@ async function sampleDocx(): Promise<Buffer> {
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** Drops a file on the drop zone the way dragging it from the file manager does. */
+async function dropFile(page: Page, name: string, mime: string, buffer: Buffer): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(({ name, mime, data }) => {
+    const dt = new DataTransfer();
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    dt.items.add(new File([bytes], name, { type: mime }));
+    return dt;
+  }, { name, mime, data: buffer.toString('base64') });
+  await page.dispatchEvent('.ant-upload-drag-container', 'drop', { dataTransfer });
+}
+
 test('导入 Word 文件：预览中修正一个责任单位，保存，刷新后仍能看到', async ({ app: page, host }) => {
   await openPoints(host, page);
   await expect(page.getByText('2023 年度还没有导入上级要点')).toBeVisible();
@@ -70,10 +81,10 @@ test('导入 Word 文件：预览中修正一个责任单位，保存，刷新�
   await expect(page.getByRole('cell', { name: '2023年县科技局政务公开实施方案' })).toBeVisible();
 });
 
-test('坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({ app: page, host }) => {
+test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({ app: page, host }) => {
   await openPoints(host, page);
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
-  await page.locator('input[type=file]').setInputFiles({ name: '要点.txt', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) });
+  await dropFile(page, '要点.txt', 'text/plain', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   await expect(page.getByText('无法导入')).toBeVisible();
   await expect(page.getByText('不是文本文件')).toBeVisible();
   expect(await arrange(host, 'points.documents', { year: 2023 })).toEqual([]);

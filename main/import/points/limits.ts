@@ -1,8 +1,8 @@
 // Limits on what an import accepts. A 工作要点 file is a few hundred KB at most; these leave ample room while
 // keeping a damaged or hostile file from freezing the workstation.
 
-/** Largest file accepted for import (a 50 MB file is refused before it is read). */
-export const MAX_POINTS_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest file accepted for import (a 50 MB file is refused before it is read); shared so the screen checks first. */
+export { MAX_POINTS_FILE_BYTES } from '../../../shared/domain/points';
 /** Largest pasted text, in characters. */
 export const MAX_PASTE_CHARS = 2_000_000;
 /** Sum of the uncompressed sizes a .docx/.xlsx may declare (zip bomb guard). */

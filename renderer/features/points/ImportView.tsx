@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
-import { countPoints, SOURCE_KIND_LABELS, type PointItem, type SourceDocumentMeta } from '../../../shared/domain/points';
+import { countPoints, MAX_POINTS_FILE_BYTES, SOURCE_KIND_LABELS, type PointItem, type SourceDocumentMeta } from '../../../shared/domain/points';
 import type { PointsPreview } from '../../../shared/ipc/contracts/points';
 import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
@@ -54,6 +54,11 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   };
 
   const readFile = async (file: File) => {
+    // Said at once, without reading (and sending) a huge file first.
+    if (file.size > MAX_POINTS_FILE_BYTES) {
+      setError(`文件“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_POINTS_FILE_BYTES / 1024 / 1024} MB。工作要点文件通常不到 1 MB，请确认选对了文件；如文件中有大量图片，请删除图片后另存再导入，或复制文字粘贴导入。`);
+      return;
+    }
     try {
       await read({ upload: await toUpload(file), pastedText: null });
     } catch (e) {

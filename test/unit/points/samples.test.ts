@@ -44,6 +44,10 @@ describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
     expect(parsed.title).toBe(doc.title);
     expect(parsed.docNumber).toBe(doc.docNumber);
     expect(parsed.year).toBe(expected.year);
+    // The signature and date after the items are the document's, not part of its last item.
+    expect(parsed.issuer).toBe('某某人民政府办公室');
+    expect(parsed.issuedDate).toBe('2020-06-05');
+    expect(parsed.items.at(-1)!.text).not.toMatch(/某某人民政府办公室|2020年6月5日/);
   });
 
   it('做成 .xlsx 分工表后读出同样结果', async () => {
