@@ -203,6 +203,25 @@ describe('backups', () => {
     expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室', '备份后新增']);
   });
 
+  it('restores a backup from an older version and brings it up to date', async () => {
+    const t = await testWs();
+    fs.mkdirSync(t.ws.backupDir, { recursive: true });
+    const name = 'zwgk-20250105-090000-manual.sqlite';
+    const file = path.join(t.ws.backupDir, name);
+    const old = openDatabase(file);
+    migrateDatabase(old, file, () => '', MIGRATIONS.slice(0, 1));
+    old.prepare("INSERT INTO bureau (id, full_name, short_name, updated_at) VALUES (1, '旧版本的单位', '旧单位', 'x')").run();
+    old.prepare("INSERT INTO setting (key, value) VALUES ('app.currentYear', '2025')").run();
+    old.pragma('journal_mode = DELETE');
+    old.close();
+
+    const status = await t.call('backup.restore', { fileName: name });
+    expect(status).toMatchObject({ state: 'ready', schemaVersion: LATEST_SCHEMA_VERSION, year: 2025, bureau: { fullName: '旧版本的单位' } });
+    const kinds = (await t.call('backup.list')).map((b) => b.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['pre-restore', 'manual']));
+    if (LATEST_SCHEMA_VERSION > 1) expect(kinds).toContain('pre-migration');
+  });
+
   it('restoring an invalid file changes nothing: not the data, not the backup folder', async () => {
     const t = await testWs();
     await t.call('departments.create', { name: '办公室' });
