@@ -148,6 +148,14 @@ test('training: record one with attendees, the requirement turns met, download t
   await expect(page.getByText('年度培训要求已达到')).toBeVisible();
   await expect(page.getByRole('cell', { name: '2/3人' })).toBeVisible();
 
+  // Materials and photos are attached to the training (stored in the database).
+  await page.getByRole('button', { name: '材料照片（0）' }).click();
+  const files = page.getByRole('dialog');
+  await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(files.getByText('现场照片.png')).toBeVisible();
+  await files.getByRole('button', { name: 'Close' }).or(files.getByLabel('Close')).first().click();
+  await expect(page.getByRole('button', { name: '材料照片（1）' })).toBeVisible();
+
   // The ledger.
   const [ledgerDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出培训台账' }).click()]);
   expect(ledgerDl.suggestedFilename()).toBe(`${year}年培训台账.xlsx`);
