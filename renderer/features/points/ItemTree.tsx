@@ -66,7 +66,7 @@ export function ItemTree({ items, actions, extraFor }: { items: PointItem[]; act
                     aria-label="层级"
                     value={it.level}
                     options={LEVEL_OPTIONS}
-                    style={{ width: 130 }}
+                    style={{ width: 150 }}
                     onChange={(v) => actions.onLevel!(i, v)}
                   />
                 )}

@@ -109,3 +109,27 @@ it('删除文件连同条目和原文件', async () => {
   await t.call('points.deleteDocument', { id: doc.id });
   expect([count('source_document'), count('work_point'), count('attachment')]).toEqual([0, 0, 0]);
 });
+
+it('被其他记录引用的条目不会在替换或删除时被删掉：报 IN_USE，数据不变', async () => {
+  const { doc, meta } = await importSample();
+  const raw = t.ws.context().raw;
+  // What the plan area will do: a task that refers to a work point.
+  raw.exec('CREATE TABLE test_task (id INTEGER PRIMARY KEY, point_id INTEGER NOT NULL REFERENCES work_point(id) ON DELETE RESTRICT)');
+  const item35 = (await t.call('points.document', { id: doc.id })).items.find((i) => i.label === '35')!;
+  raw.prepare('INSERT INTO test_task (point_id) VALUES (?)').run(item35.id);
+  const before = [count('work_point'), count('attachment'), count('audit_log')];
+  const text = readSample('work-points-province-2020').text.toString('utf8').replace(/\n35\.[^\n]*/, '');
+  const items = (await t.call('points.preview', { source: { pastedText: text }, year: 2020 })).parsed.items;
+  const err = await t.call('points.save', { source: { pastedText: text }, sourceKind: 'paste', meta, items, replaceDocumentId: doc.id }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'IN_USE' });
+  expect((err as Error).message).toMatch(/实施方案/);
+  expect([count('work_point'), count('attachment'), count('audit_log')]).toEqual(before);
+  expect((await t.call('points.document', { id: doc.id })).items.find((i) => i.label === '35')!.id).toBe(item35.id);
+  await expect(t.call('points.deleteDocument', { id: doc.id })).rejects.toMatchObject({ code: 'IN_USE' });
+  expect(count('source_document')).toBe(1);
+});
+
+it('原文件被上级文件引用时不能从附件表删除（外键 RESTRICT）', async () => {
+  const { doc } = await importSample();
+  expect(() => t.ws.context().raw.prepare('DELETE FROM attachment WHERE id = ?').run(doc.attachmentId)).toThrow(/FOREIGN KEY/);
+});
