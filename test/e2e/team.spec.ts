@@ -108,6 +108,14 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await expect(page.getByText(`张三：`)).toBeVisible();
   await expect(page.getByText(`王五：${today} 至 今`)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-ab.png'), fullPage: true });
+  await page.getByRole('dialog', { name: /任职历史/ }).getByRole('button', { name: '关闭' }).click();
+
+  // B steps down without a successor: the role becomes vacant and the warning comes back.
+  await row().getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: 'B岗卸任（李四）' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认卸任' }).click();
+  await expect(row().getByText('空缺')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
 });
 
 test('training: record one with attendees, the requirement turns met, download the ledger and the sign-in sheet', async ({ app: page, host }) => {
@@ -153,7 +161,7 @@ test('training: record one with attendees, the requirement turns met, download t
   const files = page.getByRole('dialog');
   await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(files.getByText('现场照片.png')).toBeVisible();
-  await files.getByRole('button', { name: 'Close' }).or(files.getByLabel('Close')).first().click();
+  await files.getByRole('button', { name: '关闭' }).first().click();
   await expect(page.getByRole('button', { name: '材料照片（1）' })).toBeVisible();
 
   // The ledger.

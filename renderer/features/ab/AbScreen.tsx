@@ -9,7 +9,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useLoad } from '../../hooks';
 import { todayIso } from './DateField';
-import { AbsenceDialog, AssignDialog, ChangeDialog, FilingDialog, PostDialog } from './dialogs';
+import { AbsenceDialog, AssignDialog, ChangeDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
 
 type Dialog =
   | { kind: 'assign'; post: Post; role: AbRole }
@@ -17,6 +17,7 @@ type Dialog =
   | { kind: 'filing'; change: Change }
   | { kind: 'absence' }
   | { kind: 'post'; post: Post | null }
+  | { kind: 'end'; post: Post; role: AbRole }
   | null;
 
 export function useTeamExport() {
@@ -121,11 +122,17 @@ export function AbScreen() {
                   {(p.a || p.b) && <Button size="small" type="link" onClick={() => setDialog({ kind: 'change', post: p, role: p.a ? 'A' : 'B' })}>人员变动</Button>}
                   <Button size="small" type="link" onClick={() => setHistoryOf(p)}>历史</Button>
                   <Dropdown menu={{
-                    items: [{ key: 'edit', label: '编辑岗位' }, p.active
-                      ? { key: 'off', label: '停用岗位', disabled: !!(p.a || p.b) }
-                      : { key: 'on', label: '重新启用' }],
+                    items: [
+                      { key: 'edit', label: '编辑岗位' },
+                      ...(p.a ? [{ key: 'endA', label: `A岗卸任（${p.a.name}）` }] : []),
+                      ...(p.b ? [{ key: 'endB', label: `B岗卸任（${p.b.name}）` }] : []),
+                      p.active
+                        ? { key: 'off', label: '停用岗位', disabled: !!(p.a || p.b) }
+                        : { key: 'on', label: '重新启用' },
+                    ],
                     onClick: async ({ key }) => {
                       if (key === 'edit') setDialog({ kind: 'post', post: p });
+                      else if (key === 'endA' || key === 'endB') setDialog({ kind: 'end', post: p, role: key === 'endA' ? 'A' : 'B' });
                       else {
                         try {
                           await call('ab.setPostActive', { id: p.id, active: key === 'on' });
@@ -217,6 +224,7 @@ export function AbScreen() {
       )}
       {dialog?.kind === 'filing' && <FilingDialog change={dialog.change} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'absence' && d && <AbsenceDialog staff={d.staff} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'end' && <EndHoldingDialog post={dialog.post} role={dialog.role} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'post' && <PostDialog post={dialog.post} onClose={() => setDialog(null)} onDone={done} />}
 
       <Drawer open={!!historyOf} width={520} title={historyOf ? `任职历史：${historyOf.name}` : ''} onClose={() => setHistoryOf(null)}

@@ -182,3 +182,31 @@ export function PostDialog({ post, onClose, onDone }: { post: Post | null; onClo
     </Modal>
   );
 }
+
+/** A holder steps down without a successor yet (e.g. left the bureau): the role becomes vacant after the last day. */
+export function EndHoldingDialog({ post, role, onClose, onDone }: { post: Post; role: AbRole; onClose: () => void; onDone: () => void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ endDate: string }>();
+  const h = role === 'A' ? post.a : post.b;
+  useEffect(() => form.setFieldsValue({ endDate: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('ab.endHolding', { postId: post.id, role, endDate: v.endDate });
+      message.success(`${h?.name ?? ''}已卸任“${post.name}”${role}岗，请尽快设置接任人员`);
+      onDone();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Modal open title={`${role}岗卸任：${post.name}`} okText="确认卸任" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph type="secondary">
+        有接任人员时请用“人员变动”，一次登记交接和备案。没有接任人员时在这里登记卸任，岗位将显示为空缺。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="endDate" label={`${h?.name ?? ''}任职的最后一天`} rules={required('请选择日期')}><DateField /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
