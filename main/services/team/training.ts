@@ -63,16 +63,18 @@ async function validateTraining(ctx: AppContext, trx: Transaction<Database>, raw
     throw new AppError(ErrorCode.VALIDATION, `培训日期 ${input.date} 晚于今天（${today}），不能标记为“已举办”。请改为“计划”，举办后再改为“已举办”。`);
   }
   const ids = input.attendees.map((a) => a.staffId);
+  const names = new Map<number, string>();
   if (new Set(ids).size !== ids.length) throw new AppError(ErrorCode.VALIDATION, '参训人员中有重复的人，请检查。');
   if (ids.length) {
     const staff = await trx.selectFrom('staff').select(['id', 'name', 'status']).where('id', 'in', ids).execute();
     const missing = ids.filter((id) => !staff.some((s) => s.id === id));
     if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, '部分参训人员已不存在，请刷新后重选。');
     // People who left may stay on a training they attended earlier, but cannot be newly added.
+    for (const s of staff) names.set(s.id, s.name);
     const left = staff.filter((s) => s.status === '离岗' && !previousAttendees.has(s.id)).map((s) => s.name);
     if (left.length) throw new AppError(ErrorCode.CONFLICT, `${left.join('、')}已离岗，不能添加为参训人员。请从名单中移除。`);
   }
-  return input;
+  return { input, names };
 }
 
 function toRow(input: ReturnType<typeof trainingInputSchema.parse>) {
@@ -84,7 +86,7 @@ function toRow(input: ReturnType<typeof trainingInputSchema.parse>) {
 
 export async function createTraining(ctx: AppContext, raw: TrainingInput): Promise<Training> {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const input = await validateTraining(ctx, trx, raw, new Set());
+    const { input } = await validateTraining(ctx, trx, raw, new Set());
     const now = nowText(ctx);
     const r = await trx.insertInto('training').values({ ...toRow(input), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     if (input.attendees.length) {
@@ -99,7 +101,7 @@ export async function createTraining(ctx: AppContext, raw: TrainingInput): Promi
 export async function updateTraining(ctx: AppContext, id: number, raw: TrainingInput): Promise<Training> {
   const before = await getTraining(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const input = await validateTraining(ctx, trx, raw, new Set(before.attendees.map((a) => a.staffId)));
+    const { input, names } = await validateTraining(ctx, trx, raw, new Set(before.attendees.map((a) => a.staffId)));
     await trx.updateTable('training').set({ ...toRow(input), updated_at: nowText(ctx) }).where('id', '=', id).execute();
     await trx.deleteFrom('training_attendee').where('training_id', '=', id).execute();
     if (input.attendees.length) {
@@ -108,7 +110,7 @@ export async function updateTraining(ctx: AppContext, id: number, raw: TrainingI
     const { attendees: _a, files: _f, id: _id, ...beforeFields } = before;
     const { attendees: _b, ...afterFields } = input;
     const changes = diffRecords({ ...beforeFields, attendees: before.attendees.map((a) => `${a.name}${a.present ? '' : '(缺席)'}`).join('、') },
-      { ...afterFields, attendees: input.attendees.map((a) => `${before.attendees.find((b) => b.staffId === a.staffId)?.name ?? a.staffId}${a.present ? '' : '(缺席)'}`).join('、') });
+      { ...afterFields, attendees: input.attendees.map((a) => `${names.get(a.staffId) ?? a.staffId}${a.present ? '' : '(缺席)'}`).join('、') });
     await recordAudit(trx, ctx, { entity: 'training', entityId: id, action: 'update', summary: `修改培训：${input.date} ${input.title}`, changes });
   });
   return getTraining(ctx, id);

@@ -68,6 +68,9 @@ describe('training ledger', () => {
     const { id: _id, files: _files, attendees, ...rest } = planned;
     await f.call('training.update', { id: planned.id, ...rest, status: '已举办', attendees: attendees.map((a) => ({ staffId: a.staffId, present: a.present })) });
     expect((await f.call('training.requirement', { year: 2025 })).specialHeld).toBe(1);
+    const log = await f.call('audit.list', { entity: 'training', entityId: planned.id, limit: 5 });
+    expect(log[0].summary).toBe('修改培训：2025-10-20 2025年政务公开专题培训');
+    expect(log[0].changes).toEqual({ status: { from: '计划', to: '已举办' } });
   });
 
   it('attaches materials and photos inside the database and removes them with the training', async () => {
