@@ -6,8 +6,6 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import type { ParsedPoints } from '../../shared/domain/points';
 import { MAX_POINTS_FILE_BYTES, parsePointsFile } from '../import/points';
 import { importErrors } from '../import/points/errors';
-import { checkReplace, savePointsDocument } from '../services/points/documents';
-import { openCliWorkstation } from './workstation';
 import { flag, type CliArgs, type CliCommand } from './types';
 
 function yearFlag(args: CliArgs): number | undefined {
@@ -72,6 +70,9 @@ export const pointsCommands: Record<string, CliCommand> = {
     async run(args) {
       const year = yearFlag(args);
       const { fileName, data } = readInputFile(args);
+      // Loaded here, not at the top: parse-points must start fast and never load the database layer.
+      const { openCliWorkstation } = await import('./workstation');
+      const { checkReplace, savePointsDocument } = await import('../services/points/documents');
       const ws = openCliWorkstation(args);
       if (!ws.ready) throw ws.failure!.error;
       try {

@@ -1,10 +1,12 @@
 // npm run bench [-- <section> ...]: speed measurements, one section per area.
 // To add one: write test/bench/<area>.ts exporting a BenchSection, import it here and add it to SECTIONS.
+import { planBench } from './plan';
 import { pointsBench } from './points';
 import type { BenchSection } from './types';
 
 export const SECTIONS: BenchSection[] = [
   pointsBench,
+  planBench,
 ];
 
 async function main(): Promise<void> {

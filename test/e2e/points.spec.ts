@@ -36,12 +36,13 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** Drops a file on the drop zone the way dragging it from the file manager does. */
 async function dropFile(page: Page, name: string, mime: string, buffer: Buffer): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(({ name, mime, data }) => {
+  // Runs in the page (a DOM with DataTransfer and File), written as text because this file is type-checked for Node.
+  const dataTransfer = await page.evaluateHandle(`(() => {
     const dt = new DataTransfer();
-    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    dt.items.add(new File([bytes], name, { type: mime }));
+    const bytes = Uint8Array.from(atob(${JSON.stringify(buffer.toString('base64'))}), (c) => c.charCodeAt(0));
+    dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: ${JSON.stringify(mime)} }));
     return dt;
-  }, { name, mime, data: buffer.toString('base64') });
+  })()`);
   await page.dispatchEvent('.ant-upload-drag-container', 'drop', { dataTransfer });
 }
 
