@@ -44,6 +44,8 @@ const SHORT_CLUTTER = /^(?:分享|收藏|下载|下载文档|举报|打印|关�
 const FIELD_CLUTTER = /^(?:ID|大小|页数|格式|时间|来源|发布时间|发布日期|发布机构|浏览次数|浏览|点击数|阅读量|阅读|作者|字号|分类|标签|上传时间|下载次数)\s*[:：]/;
 /** Once the items have begun, these mean the document is over and the site's page continues. */
 const END_OF_DOCUMENT = /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
+/** After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines close the body (items may follow in an attachment). */
+const CLOSING_LINE = /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
 const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
 const DATE_LINE = /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
 const ISSUER_LINE = /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
@@ -264,7 +266,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       if (isClutter(line) || isKeywordLine(line)) continue;
       allText.push(line);
       // The signature and date after the items close the body; what follows is not part of the last item.
-      if (items.length && (parseDateLine(line) || (ISSUER_LINE.test(line) && !readNumberMark(line)))) {
+      if (items.length && (parseDateLine(line) || CLOSING_LINE.test(line) || (ISSUER_LINE.test(line) && !readNumberMark(line)))) {
         closing.push(line);
         afterSignature = true;
         continue;
