@@ -3,15 +3,15 @@
 // theme fonts set to the 公文 faces, fixed-layout tables with widths on tblW/gridCol/tcW, and PAGE fields carrying a
 // cached number (see postprocess.ts).
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber,
-  PageOrientation, Paragraph, SectionType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable,
-  WidthType, type ISectionOptions, type IRunOptions,
+  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Paragraph, SectionType,
+  TextRun, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import {
   A4, CHAR_SPACING, CHAR_WIDTH, FONT, LANDSCAPE_MARGIN, LANDSCAPE_TEXT_WIDTH, LINE_PITCH, MARGIN, SIZE, TEXT_WIDTH,
   formatChineseDate, textWidthInChars,
 } from './format';
-import { finishDocx } from './postprocess';
+import { packDocx, TABLE_MARK, TABLE_MARK_END } from './postprocess';
+import { tableXml } from './table-xml';
 
 /** Heading levels of 公文 structure: 一、(黑体) （一）(楷体) 1.(仿宋) （1）(仿宋). */
 export type HeadingLevel = 1 | 2 | 3 | 4;
@@ -103,58 +103,24 @@ export function columnWidths(weights: number[], total: number): number[] {
   return widths;
 }
 
-function cellParagraphs(text: string, size: number, opts: { bold?: boolean; align: 'left' | 'center'; eastAsia: string }): Paragraph[] {
-  const lines = text.split(/\r?\n/);
-  // Tables use their own line height (the page grid's 29 pt would make rows very tall) and leave the grid.
-  const line = Math.round(size * 10 * 1.25);
-  return lines.map((l) => new Paragraph({
-    spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    alignment: opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [run(l, opts.eastAsia, size, { bold: opts.bold, snapToGrid: false })],
-  }));
-}
+/** Tables are rendered as XML strings (table-xml.ts) and put in place of a marker paragraph after compiling. */
+interface TableSlot { xml: string }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
-
-function buildTable(block: Extract<GongwenBlock, { kind: 'table' }>, width: number): Table {
-  const size = block.fontSize ?? SIZE.xiaosi;
+function tablePlaceholder(block: Extract<GongwenBlock, { kind: 'table' }>, width: number, slots: TableSlot[], snapToGrid: boolean): Paragraph {
   const widths = columnWidths(block.columns.map((c) => c.weight), width);
-  const cell = (text: string, w: number, opts: { bold?: boolean; align: 'left' | 'center'; eastAsia: string; span?: number }) => new TableCell({
-    width: { size: w, type: WidthType.DXA },
-    columnSpan: opts.span,
-    verticalAlign: VerticalAlignTable.CENTER,
-    borders: cellBorders,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: cellParagraphs(text, size, opts),
-  });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.header, widths[i], { bold: true, align: 'center', eastAsia: FONT.heading1 })),
-  });
-  const rows = block.rows.map((r) => 'section' in r
-    ? new TableRow({ cantSplit: true, children: [cell(r.section, width, { align: 'left', eastAsia: FONT.heading1, span: widths.length })] })
-    : new TableRow({
-      children: block.columns.map((c, i) => cell(r.cells[i] ?? '', widths[i], { align: c.align ?? 'left', eastAsia: FONT.body })),
-    }));
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
-    rows: [header, ...rows],
-  });
+  const xml = tableXml(block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align })), block.rows, block.fontSize ?? SIZE.xiaosi, { snapToGrid });
+  slots.push({ xml });
+  return new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
 }
 
-function renderBlocks(blocks: GongwenBlock[], width: number): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+function renderBlocks(blocks: GongwenBlock[], width: number, slots: TableSlot[], gridded: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text));
     else if (b.kind === 'heading') out.push(headingParagraph(b.level, b.text, b.body));
     else if (b.kind === 'blank') out.push(blankParagraph());
     else {
-      out.push(buildTable(b, width));
+      out.push(tablePlaceholder(b, width, slots, !gridded));
       // Word needs a paragraph after a table at the end of a section.
       out.push(new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.EXACT }, children: [run('', FONT.body, SIZE.wu)] }));
     }
@@ -214,19 +180,21 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
         // The page number's 一字线 sits 7 mm below the type area: footer text bottom ≈ 35 − 7 − 5 mm from the edge.
         margin: { ...MARGIN, header: 851, footer: 1304 },
       },
-    // A line grid of 22 lines; characters per line come from CHAR_SPACING on the runs.
-    grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+    // Portrait: a line grid of 22 lines (characters per line come from CHAR_SPACING on the runs). Landscape
+    // attachments hold tables, which keep their own line height, so they have no grid.
+    grid: landscape ? { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH } : { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
   };
 }
 
 /** Builds the .docx. Attachments each start a new section (landscape when asked) after the body. */
 export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffer> {
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
-  const main: (Paragraph | Table)[] = [...titleParagraphs(data.title)];
+  const slots: TableSlot[] = [];
+  const main: Paragraph[] = [...titleParagraphs(data.title)];
   if (data.docNumber) main.push(new Paragraph({ spacing: exactLine, alignment: AlignmentType.CENTER, children: [run(data.docNumber, FONT.body, SIZE.san)] }));
   main.push(blankParagraph());
   if (data.addressee) main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
-  main.push(...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH));
+  main.push(...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape));
   const attachments = data.attachments ?? [];
   if (attachments.length) {
     main.push(blankParagraph());
@@ -247,13 +215,13 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   const sections: ISectionOptions[] = [{ properties: sectionProps(!!data.landscape), footers, children: main }];
   for (const a of attachments) {
     const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-    const children: (Paragraph | Table)[] = [
+    const children: Paragraph[] = [
       // 附件 (§7.3.7): "附件" 3号黑体 顶格 on the first line; the title centred on the third line.
       new Paragraph({ spacing: exactLine, children: [run(a.label, FONT.heading1, SIZE.san)] }),
       blankParagraph(),
       ...titleParagraphs(a.title),
       blankParagraph(),
-      ...renderBlocks(a.blocks, width),
+      ...renderBlocks(a.blocks, width, slots, !a.landscape),
     ];
     sections.push({ properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE }, footers, children });
   }
@@ -278,5 +246,5 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
     },
     sections,
   });
-  return finishDocx(await Packer.toBuffer(doc));
+  return packDocx(doc, slots.map((t) => t.xml));
 }

@@ -5,7 +5,9 @@
 //   paragraph option for it), else every table line is stretched to the 29 pt body line pitch.
 // - The theme's fonts must not fall back to Office's Calibri/等线 (WPS then reports missing fonts): the builder
 //   sets them, and this checks that no default face is left anywhere in the theme.
+import { Packer, type Document } from 'docx';
 import JSZip from 'jszip';
+import { zipParts } from '../zip';
 import { FONT } from './format';
 
 const SEPARATE_RUN = /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/gs;
@@ -39,29 +41,60 @@ export function unsnapTableParagraphs(xml: string): string {
   return xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (tc) => tc.replace(/<w:pPr>(?!<w:snapToGrid)/g, '<w:pPr><w:snapToGrid w:val="0"/>'));
 }
 
-/** Which footer parts are even-page footers, from the section properties and the relationships. */
-function evenFooterTargets(documentXml: string, relsXml: string): Set<string> {
-  const ids = new Set([...documentXml.matchAll(/<w:footerReference w:type="even" r:id="([^"]+)"\/>/g)].map((m) => m[1]));
-  const targets = new Set<string>();
-  for (const m of relsXml.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)) {
-    if (ids.has(m[1])) targets.add(`word/${m[2]}`);
+/** Marks a paragraph that stands for a table rendered as XML (table-xml.ts). */
+export const TABLE_MARK = '⟦表格';
+export const TABLE_MARK_END = '⟧';
+
+type Parts = Map<string, string | Uint8Array>;
+
+/** The fix-ups on the parts, as strings, before zipping. */
+export function finishParts(parts: Parts, tables: readonly string[] = []): void {
+  const doc = parts.get('word/document.xml');
+  if (typeof doc === 'string' && tables.length) {
+    const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARK}(\\d+)${TABLE_MARK_END}.*?</w:p>`, 'gs');
+    parts.set('word/document.xml', doc.replace(re, (_m, i: string) => tables[Number(i)]));
   }
-  return targets;
+  for (const [name, xml] of parts) {
+    if (typeof xml !== 'string') continue;
+    // The builder puts even-page numbers on the left: cache 2 there, 1 on odd pages.
+    if (/^word\/(footer|header)\d+\.xml$/.test(name)) parts.set(name, cachePageFields(xml, xml.includes('<w:jc w:val="left"/>') ? '2' : '1'));
+    if (name === 'word/theme/theme1.xml') parts.set(name, rewriteThemeFonts(xml));
+  }
 }
 
-export async function finishDocx(buf: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buf);
-  const documentXml = unsnapTableParagraphs(await zip.file('word/document.xml')!.async('string'));
-  zip.file('word/document.xml', documentXml);
-  const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
-  const even = evenFooterTargets(documentXml, rels);
-  for (const name of Object.keys(zip.files)) {
-    if (/^word\/(footer|header)\d+\.xml$/.test(name)) {
-      const xml = await zip.file(name)!.async('string');
-      zip.file(name, cachePageFields(xml, even.has(name) ? '2' : '1'));
-    }
+interface DocxCompiler { compile(file: unknown, prettify: undefined, overrides: unknown[]): Parts }
+
+/**
+ * Compiles the document to its parts, applies the fix-ups and zips once with native deflate. docx 9 keeps its
+ * compiler on Packer; should a later version not, the packed file is unzipped and handled the same way.
+ */
+export async function packDocx(doc: Document, tables: readonly string[] = []): Promise<Buffer> {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  let parts: Parts;
+  if (compiler && typeof compiler.compile === 'function') parts = new Map(compiler.compile(doc, undefined, []));
+  else {
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+    parts = new Map();
+    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) parts.set(name, await zip.file(name)!.async('string'));
   }
-  const theme = zip.file('word/theme/theme1.xml');
-  if (theme) zip.file('word/theme/theme1.xml', rewriteThemeFonts(await theme.async('string')));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  finishParts(parts, tables);
+  // [Content_Types].xml first, as Office writes it.
+  const ordered = [...parts.entries()].sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  return zipParts(ordered);
+}
+
+/** The same fix-ups on an already packed .docx (for documents not built by buildGongwenDocx). */
+export async function finishDocx(buf: Buffer, opts: { unsnapTables: boolean } = { unsnapTables: true }): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buf);
+  const parts: Parts = new Map();
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    parts.set(name, /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
+  }
+  if (opts.unsnapTables) {
+    const doc = parts.get('word/document.xml');
+    if (typeof doc === 'string') parts.set('word/document.xml', unsnapTableParagraphs(doc));
+  }
+  finishParts(parts);
+  return zipParts(parts);
 }

@@ -53,11 +53,11 @@ export function chineseNumber(n: number): string {
 export const TASK_TABLE_COLUMNS: (TableColumn & SheetColumn)[] = [
   { header: '序号', weight: 5, align: 'center' },
   { header: '工作任务', weight: 12 },
-  { header: '具体措施', weight: 24 },
+  { header: '具体措施', weight: 23 },
   { header: '对应要点', weight: 9 },
   { header: '牵头科室', weight: 8, align: 'center' },
   { header: '配合科室', weight: 8, align: 'center' },
-  { header: '责任人', weight: 6, align: 'center' },
+  { header: '责任人', weight: 7, align: 'center' },
   { header: '完成时限', weight: 8, align: 'center' },
   { header: '进展情况', weight: 14 },
   { header: '状态', weight: 7, align: 'center' },

@@ -105,6 +105,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   });
   header.height = estimateRowHeight(opts.columns.map((c) => c.header), widths, fontSize);
 
+  // One style object per column, shared by its cells: exceljs then writes each style once instead of per cell.
+  const bodyFont: Partial<ExcelJS.Font> = { name: SHEET_FONT.body, size: fontSize };
+  const bodyStyles: Partial<ExcelJS.Style>[] = opts.columns.map((col) => ({
+    font: bodyFont, border: borders, alignment: { horizontal: col.align ?? 'left', vertical: 'middle', wrapText: true },
+  }));
   for (const row of opts.rows) {
     r++;
     if ('section' in row) {
@@ -118,12 +123,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
       continue;
     }
     const xr = ws.getRow(r);
-    opts.columns.forEach((col, i) => {
+    opts.columns.forEach((_col, i) => {
       const c = xr.getCell(i + 1);
       c.value = row.cells[i] ?? '';
-      c.font = { name: SHEET_FONT.body, size: fontSize };
-      c.alignment = { horizontal: col.align ?? 'left', vertical: 'middle', wrapText: true };
-      c.border = borders;
+      c.style = bodyStyles[i];
     });
     xr.height = estimateRowHeight(row.cells, widths, fontSize);
   }

@@ -19,8 +19,13 @@ export async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride
   return parsed.success ? parsed.data : [];
 }
 
+// The calendar memoises running counts per year; keep one per distinct overrides text so lists reuse it.
+let cached: { raw: string; cal: WorkingDayCalendar } | null = null;
+
 export async function loadCalendar(ctx: AppContext): Promise<WorkingDayCalendar> {
-  return createWorkingDayCalendar(await readOverrides(ctx));
+  const raw = (await getSetting(ctx, SettingKey.calendarOverrides)) ?? '';
+  if (cached?.raw !== raw) cached = { raw, cal: createWorkingDayCalendar(await readOverrides(ctx)) };
+  return cached.cal;
 }
 
 export async function dueSoonDays(ctx: AppContext): Promise<number> {

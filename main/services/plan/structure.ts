@@ -66,6 +66,8 @@ export function sectionTitleOf(p: WorkPoint): string {
   return (p.title || p.text).replace(/[。；;，,]+$/, '').slice(0, 100);
 }
 
+const TIME_ONLY = /^(\d{4}年)?(\d{1,2}月(底|末|\d{1,2}日)?|年底|年内)(前|之前)?$/;
+
 /** Longest 工作任务 taken from an item's heading; longer headings stay whole in 具体措施. */
 export const TASK_TITLE_MAX = 40;
 
@@ -75,7 +77,9 @@ export const TASK_TITLE_MAX = 40;
  */
 export function taskTextOf(item: TaskItem): { title: string; measures: string } {
   const p = item.point;
-  const head = (p.title || p.text).trim().replace(/[。；;]+$/, '');
+  let head = (p.title || p.text).trim().replace(/[。；;]+$/, '');
+  // A heading that is only a time limit ("2026年8月底前") names no task: take the words after it.
+  if (TIME_ONLY.test(head)) head = p.text.trim().replace(/^(\d{4}年)?\d{1,2}月(底|末|\d{1,2}日)?(前|之前)[，,、\s]*/, '').split(/[。；;]/)[0] || head;
   let title: string;
   let measures = p.text.trim();
   if (head.length <= TASK_TITLE_MAX) {

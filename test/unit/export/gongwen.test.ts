@@ -108,7 +108,12 @@ describe('公文 .docx (GB/T 9704)', () => {
     expect(tcW).toEqual([...widths, 12756, ...widths]); // header, merged section row, data row
     expect(tbl).toContain('<w:gridSpan w:val="3"/>');
     expect(tbl).toContain('<w:tblHeader/>');
-    expect(tbl).toContain('<w:snapToGrid w:val="0"/>');
+    // The landscape attachment has no line grid, so its table keeps its own line height.
+    expect(sections(x.document)[1]).toContain('<w:docGrid w:type="default"');
+    // A table in a portrait (gridded) section: its paragraphs leave the grid.
+    const portrait = await readDocx(await buildGongwenDocx({ title: '表', body: [{ kind: 'table', columns: [{ header: 'A', weight: 1 }], rows: [{ cells: ['1'] }] }] }));
+    expect(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(portrait.document)![0]).toContain('<w:pPr><w:snapToGrid w:val="0"/>');
+    expect(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(x.document)![0]).not.toContain('snapToGrid');
     // 附件 label in 3号黑体 on the attachment's first line.
     expect(runsOf(paragraphsWith(x.document, '附件')[1])[0]).toMatchObject({ text: '附件', eastAsia: '黑体', size: '32' });
   });

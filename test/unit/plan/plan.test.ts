@@ -272,3 +272,13 @@ describe('copy forward and exports through the service', () => {
     await expect(t.call('plan.export', { kind: 'plan-docx', year: 2030 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('task names from work points', () => {
+  it('a heading that is only a time limit gives way to the words after it', async () => {
+    const { taskTextOf } = await import('../../../main/services/plan/structure');
+    const point = { id: 1, documentId: 1, seq: 1, parentId: null, level: 3, label: '5', title: '2026年8月底前', text: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制。', lead: [], support: [], deadline: '2026-08-31', deadlineText: '2026年8月底前' };
+    const r = taskTextOf({ section: null, point, folded: [] });
+    expect(r.title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
+    expect(r.measures).toBe(point.text);
+  });
+});
