@@ -8,7 +8,7 @@ import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate } from '../../hooks';
 import { ItemEditModal, SplitModal } from './ItemEditModal';
-import { mergeWithPrevious, setLevel, splitItem } from './item-edits';
+import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };

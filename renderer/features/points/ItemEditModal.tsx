@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { titleOfText, type PointItem } from '../../../shared/domain/points';
-import { LEVEL_OPTIONS, sentencesOf, unitsFromInput } from './item-edits';
+import { LEVEL_OPTIONS, sentencesOf, unitsFromInput } from '../../../shared/domain/points-edits';
 
 interface FormValues {
   level: number;

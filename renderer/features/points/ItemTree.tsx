@@ -2,7 +2,7 @@ import { Button, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
 import { missingUnits, type PointItem } from '../../../shared/domain/points';
-import { LEVEL_OPTIONS } from './item-edits';
+import { LEVEL_OPTIONS } from '../../../shared/domain/points-edits';
 
 export interface ItemActions {
   onEdit(index: number): void;

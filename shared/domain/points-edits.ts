@@ -1,10 +1,10 @@
 // Corrections a user makes to imported items before saving: change a level, merge with the item above, split one
 // item in two. Pure functions over the item list, so the preview stays a plain array in React state.
 
-import { extractDeadline } from '../../../shared/domain/point-deadlines';
-import { formatChineseNumeral, formatCircled, parseChineseNumeral } from '../../../shared/domain/point-numbering';
-import { splitUnits } from '../../../shared/domain/point-units';
-import { titleOfText, type PointItem } from '../../../shared/domain/points';
+import { extractDeadline } from './point-deadlines';
+import { formatChineseNumeral, formatCircled, parseChineseNumeral } from './point-numbering';
+import { splitUnits } from './point-units';
+import { titleOfText, type PointItem } from './points';
 
 export const LEVEL_OPTIONS = [
   { value: 1, label: '一、（第1级）' },
