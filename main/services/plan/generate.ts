@@ -85,7 +85,7 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
   if (existing) {
     const taskCount = existing.sections.reduce((n, s) => n + s.taskCount, 0);
     if (taskCount > 0 && !input.replace) {
-      throw new AppError(ErrorCode.CONFLICT, `${input.year}年实施方案已有 ${taskCount} 项任务。重新生成会替换这些任务，请确认后再试。`);
+      throw new AppError(ErrorCode.CONFLICT, `${input.year}年实施方案已有 ${taskCount} 项任务。重新生成会替换这些任务，请确认后再试（命令行加 --replace）。`);
     }
     const progress = await ctx.db.selectFrom('plan_progress as p').innerJoin('plan_task as t', 't.id', 'p.task_id')
       .select((eb) => eb.fn.countAll<number>().as('n')).where('t.plan_id', '=', existing.id).executeTakeFirstOrThrow();
