@@ -88,7 +88,8 @@ export function taskTextOf(item: TaskItem): { title: string; measures: string } 
     const rest = measures.startsWith(head) ? measures.slice(head.length).replace(/^[。；;，,\s]+/, '') : measures;
     if (rest) measures = rest;
   } else {
-    const clause = head.split(/[，,；;：:]/)[0];
+    const clauses = head.split(/[，,；;：:]/).map((c) => c.trim()).filter(Boolean);
+    const clause = clauses.find((c) => !TIME_ONLY.test(c)) ?? clauses[0] ?? head;
     title = clause.length <= TASK_TITLE_MAX ? clause : `${clause.slice(0, TASK_TITLE_MAX - 1)}…`;
   }
   const folded = item.folded.map((f) => `${printedLabel(5, f.label)}${f.text.trim()}`);

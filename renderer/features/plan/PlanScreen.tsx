@@ -187,11 +187,12 @@ export function PlanScreen({ params }: { params: string[] }) {
               loading={tasks.loading}
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              scroll={{ x: 1320 }}
               onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
-                { title: '章节', dataIndex: 'sectionTitle', width: 160, ellipsis: true },
-                { title: '工作任务', dataIndex: 'title', render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
+                { title: '章节', dataIndex: 'sectionTitle', width: 140, ellipsis: true },
+                { title: '工作任务', dataIndex: 'title', width: 300, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {
                   title: '牵头科室', width: 150,
                   render: (_, t) => <>{t.lead.map((d) => d.name).join('、')}{t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}</>,

@@ -280,5 +280,7 @@ describe('task names from work points', () => {
     const r = taskTextOf({ section: null, point, folded: [] });
     expect(r.title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
     expect(r.measures).toBe(point.text);
+    const long = { ...point, title: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制;12月底前,县级政府要指导督促所辖部门完成编制' };
+    expect(taskTextOf({ section: null, point: long, folded: [] }).title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
   });
 });
