@@ -45,12 +45,12 @@ LEFT JOIN plan_progress lp ON lp.id = (SELECT p.id FROM plan_progress p WHERE p.
 /** The SQL of the task list, exported so the benchmark can time the bare statements against listTasks(). */
 export const TASK_LIST_SQL = {
   tasks: `SELECT ${TASK_COLUMNS} WHERE t.plan_id = ? ORDER BY s.sort_order, t.sort_order, t.id`,
-  departments: `SELECT td.task_id, td.role, d.id, d.name FROM plan_task_department td
+  departments: `SELECT td.task_id, td.role, td.sort_order, d.id, d.name FROM plan_task_department td
     JOIN plan_task t ON t.id = td.task_id JOIN department d ON d.id = td.department_id
-    WHERE t.plan_id = ? ORDER BY td.task_id, td.role, td.sort_order`,
-  points: `SELECT tp.task_id, w.id, w.level, w.label, w.title, w.parent_id, sd.title AS document_title FROM plan_task_point tp
+    WHERE t.plan_id = ?`,
+  points: `SELECT tp.task_id, w.id, w.document_id, w.seq, w.level, w.label, w.title, w.parent_id, sd.title AS document_title FROM plan_task_point tp
     JOIN plan_task t ON t.id = tp.task_id JOIN work_point w ON w.id = tp.work_point_id
-    JOIN source_document sd ON sd.id = w.document_id WHERE t.plan_id = ? ORDER BY tp.task_id, w.document_id, w.seq`,
+    JOIN source_document sd ON sd.id = w.document_id WHERE t.plan_id = ?`,
 } as const;
 
 type Statements = { [K in keyof typeof TASK_LIST_SQL | 'one' | 'planOfYear' | 'pointParents' | 'setting']: Statement };
@@ -124,13 +124,18 @@ export async function listPlanTasks(ctx: AppContext, planId: number): Promise<Pl
   const st = statements(ctx.raw);
   const rows = st.tasks.all(planId) as TaskRow[];
   const depts = new Map<number, { lead: { id: number; name: string }[]; support: { id: number; name: string }[] }>();
-  for (const d of st.departments.all(planId) as { task_id: number; role: 'lead' | 'support'; id: number; name: string }[]) {
+  // Rows come unordered (no temp B-tree in SQLite); the few per task are sorted here.
+  const deptRows = (st.departments.all(planId) as { task_id: number; role: 'lead' | 'support'; sort_order: number; id: number; name: string }[])
+    .sort((a, b) => a.sort_order - b.sort_order);
+  for (const d of deptRows) {
     let e = depts.get(d.task_id);
     if (!e) depts.set(d.task_id, (e = { lead: [], support: [] }));
     e[d.role].push({ id: d.id, name: d.name });
   }
   const points = new Map<number, PointLinkRow[]>();
-  for (const p of st.points.all(planId) as PointLinkRow[]) {
+  const pointRows = (st.points.all(planId) as (PointLinkRow & { document_id: number; seq: number })[])
+    .sort((a, b) => a.document_id - b.document_id || a.seq - b.seq);
+  for (const p of pointRows) {
     const list = points.get(p.task_id);
     if (list) list.push(p);
     else points.set(p.task_id, [p]);

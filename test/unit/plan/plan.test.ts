@@ -284,3 +284,32 @@ describe('task names from work points', () => {
     expect(taskTextOf({ section: null, point: long, folded: [] }).title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
   });
 });
+
+describe('working-day calendar settings', () => {
+  it('stores overrides for a year the package lacks; the coverage warning goes away; tasks use them', async () => {
+    const t = await openTestWorkstation({ year: 2027, now: () => new Date('2027-01-29T09:00:00') });
+    open.push(t);
+    const before = await t.call('calendar.get', { year: 2027 });
+    expect(before.coverage).toEqual([{ year: 2027, source: 'none' }, { year: 2028, source: 'none' }]);
+    expect(before.warning).toContain('2027年');
+    expect(before.packageYears[1]).toBeGreaterThanOrEqual(2026);
+    // A made-up notice: 2027-02-01..02-05 off, Sunday 01-31 working.
+    await t.call('calendar.save', { overrides: [
+      { date: '2027-02-01', kind: 'holiday', note: '春节' }, { date: '2027-02-02', kind: 'holiday' }, { date: '2027-02-03', kind: 'holiday' },
+      { date: '2027-02-04', kind: 'holiday' }, { date: '2027-02-05', kind: 'holiday' }, { date: '2027-01-31', kind: 'workday', note: '春节调休上班' },
+    ], dueSoonDays: 3 });
+    const after = await t.call('calendar.get', { year: 2027 });
+    expect(after.coverage[0]).toEqual({ year: 2027, source: 'overrides' });
+    expect(after.warning).toBeNull();
+    expect(after.dueSoonDays).toBe(3);
+    const plan = await t.call('plan.createSection', { year: 2027, title: '队伍建设' });
+    const task = await t.call('tasks.create', {
+      sectionId: plan.sections[0].id, title: '备案', measures: '', status: '未开始', statusReason: '', completedOn: null, ownerId: null,
+      leadIds: [], supportIds: [], pointIds: [], eventDate: '2027-01-29',
+      deadline: { kind: 'afterEvent', date: null, recurrence: null, days: 3, text: '人员变动' },
+    });
+    // Friday 01-29 + 3 working days: Sunday 01-31 (working), [02-01..05 off], 02-08, 02-09.
+    expect(task.dueDate).toBe('2027-02-09');
+    await expect(t.call('calendar.save', { overrides: [], dueSoonDays: 0 })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
