@@ -112,3 +112,38 @@ test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可�
   await expect(page.getByText('共 4 条，1 条没有责任单位')).toBeVisible();
   expect(await arrange(host, 'points.documents', { year: 2023 })).toHaveLength(1);
 });
+
+test('预览中拆分、合并条目和调整层级，保存后按调整后的样子保存', async ({ app: page, host }) => {
+  await openPoints(host, page);
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill('2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。9月底前完成培训。（高新科负责）\n');
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await expect(page.getByText('共 3 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
+
+  await page.getByRole('listitem', { name: '条目 2.做好解读' }).getByRole('button', { name: '拆分' }).click();
+  const split = page.getByRole('dialog', { name: '拆分条目' });
+  await split.getByRole('radio', { name: '9月底前完成培训。' }).check();
+  await split.getByRole('button', { name: '拆分' }).click();
+  await expect(page.getByText('共 4 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023-09-30');
+  await expect(page.getByRole('listitem', { name: '条目 2.做好解读' })).not.toContainText('时限');
+
+  await page.getByRole('listitem', { name: '条目 3.9月底前完成培训' }).getByRole('button', { name: '并入上一条' }).click();
+  await expect(page.getByText('共 3 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
+
+  const item2 = page.getByRole('listitem', { name: '条目 2.做好解读' });
+  await item2.getByRole('combobox', { name: '层级' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('（1）（第4级）').click();
+  await expect(page.getByRole('listitem', { name: '条目 （2）做好解读' })).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '2023年某局政务公开要点' })).toBeVisible();
+  const [doc] = await arrange(host, 'points.documents', { year: 2023 });
+  const { items } = await arrange(host, 'points.document', { id: doc.id });
+  expect(items.map((i) => [i.level, i.label, i.text, i.deadline])).toEqual([
+    [1, '一', '加强公开', null],
+    [3, '1', '做好公开。', null],
+    [4, '2', '做好解读。\n9月底前完成培训。', '2023-09-30'],
+  ]);
+  expect(items[2].parentId).toBe(items[1].id);
+});
