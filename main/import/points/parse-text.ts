@@ -140,7 +140,9 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
     if (prevCh === undefined) continue;
     const ch = line[i];
     if (!/[一二三四五六七八九十（(\d①-⑳㉑-㉟⑴-⒇⒈-⒛]/.test(ch)) continue;
-    const mark = readNumberMark(line.slice(i));
+    if (!CIRCLED_BOUNDARY.test(prevCh)) continue;
+    // A mark is a dozen characters at most: look at a window, not the rest of a long line (a whole plan on one line).
+    const mark = readNumberMark(line.slice(i, i + 24));
     if (!mark) continue;
     const boundary = mark.level === 5 ? CIRCLED_BOUNDARY : INLINE_BOUNDARY;
     if (!boundary.test(prevCh)) continue;
