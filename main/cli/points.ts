@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/ipc/result';
@@ -72,19 +71,18 @@ export const pointsCommands: Record<string, CliCommand> = {
       const { fileName, data } = readInputFile(args);
       // Loaded here, not at the top: parse-points must start fast and never load the database layer.
       const { openCliWorkstation } = await import('./workstation');
-      const { checkReplace, savePointsDocument } = await import('../services/points/documents');
+      const { checkReplace, parsePointsSource, savePointsDocument } = await import('../services/points/documents');
       const ws = openCliWorkstation(args);
       if (!ws.ready) throw ws.failure!.error;
       try {
         const ctx = ws.context();
-        const fallbackYear = ctx.now().getFullYear();
-        const parsed = await parsePointsFile(fileName, data, { year, fallbackYear });
+        const upload = { fileName, dataBase64: data.toString('base64') };
+        // Same reading as the app: a document without a year takes the working year (setting app.currentYear).
+        const { parsed, sha256: sha } = await parsePointsSource(ctx, { upload, pastedText: null }, year);
         const meta = {
           title: parsed.title || fileName.replace(/\.[^.]+$/, ''),
           docNumber: parsed.docNumber, issuer: parsed.issuer, issuedDate: parsed.issuedDate, year: parsed.year,
         };
-        const upload = { fileName, dataBase64: data.toString('base64') };
-        const sha = crypto.createHash('sha256').update(data).digest('hex');
         const replace = await checkReplace(ctx, meta, parsed.items, sha);
         if (replace && args.flags.replace !== true) {
           throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${replace.title}”（${replace.reason}）。替换将新增 ${replace.added} 条、删除 ${replace.removed} 条、修改 ${replace.changed} 条${replace.details.length ? '：\n  ' + replace.details.join('\n  ') : ''}\n确认替换请加 --replace 重新运行。`);

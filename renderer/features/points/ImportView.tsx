@@ -85,7 +85,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       const replace = await call('points.checkReplace', { meta, items, sha256: preview.sha256 });
       const doSave = async (replaceDocumentId: number | null) => {
         const doc = await call('points.save', { source, sourceKind: preview.parsed.sourceKind, meta, items, replaceDocumentId });
-        message.success(`已保存“${doc.title}”，共 ${doc.itemCount} 条`);
+        message.success(`已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`);
         navigate(`points/${doc.id}`);
       };
       if (!replace) {
