@@ -37,6 +37,16 @@ async function fillDate(page: Page, scope: ReturnType<Page['getByRole']>, label:
   await input.press('Enter');
 }
 
+/** Picks an option of an antd Select by its title; retried, since a click during the dropdown's opening can miss. */
+async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await expect(async () => {
+    const box = scope.getByLabel(label, { exact: true });
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
+    await expect(scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 async function closeDrawer(page: Page) {
   await page.getByRole('dialog', { name: /^任务 \d+：/ }).getByRole('button', { name: '关闭' }).click();
   await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
@@ -59,8 +69,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await dialog.getByRole('button', { name: '下一步：单位对应' }).click();
   const mapping = dialog.getByRole('table');
   await expect(mapping.getByText('各级政府部门')).toBeVisible();
-  await dialog.getByLabel('省司法厅对应科室').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('政策法规科', { exact: true }).click();
+  await pick(page, dialog, '省司法厅对应科室', '政策法规科');
   await dialog.getByLabel('各市〔州〕政府不涉及').check();
   await dialog.getByRole('button', { name: '生成方案' }).click();
   await expect(page.getByText(/已生成 6 个章节、36 项任务/)).toBeVisible();
@@ -77,11 +86,8 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await first.locator('a').first().click();
   const drawer = page.getByRole('dialog', { name: /^任务 \d+：/ });
   await expect(page.getByRole('dialog', { name: `任务 1：${title}` })).toBeVisible();
-  await drawer.getByLabel('责任人', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('李静（办公室）').click();
-  await expect(drawer.locator('.ant-select-content-value', { hasText: '李静（办公室）' }).or(drawer.getByTitle('李静（办公室）'))).toBeVisible();
-  await drawer.getByLabel('完成时限', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('指定日期前').click();
+  await pick(page, drawer as never, '责任人', '李静（办公室）');
+  await pick(page, drawer as never, '完成时限', '指定日期前');
   const soon = addWorkingDays(today, 2);
   await fillDate(page, drawer as never, '完成日期', soon);
   await drawer.getByRole('button', { name: '保存任务' }).click();
@@ -104,8 +110,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await expect(drawer.getByText('已在门户网站更新权责清单并留存截图。')).toBeVisible();
 
   // Mark it done: the light turns 已完成.
-  await drawer.getByLabel('状态', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('已完成').click();
+  await pick(page, drawer as never, '状态', '已完成');
   await fillDate(page, drawer as never, '实际完成日期', today);
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText('已完成', { exact: true }).first()).toBeVisible();
@@ -117,8 +122,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   const secondTitle = (await second.locator('a').first().innerText()).trim();
   await second.locator('a').first().click();
   await expect(page.getByRole('dialog', { name: `任务 2：${secondTitle}` })).toBeVisible();
-  await drawer.getByLabel('完成时限', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('指定日期前').click();
+  await pick(page, drawer as never, '完成时限', '指定日期前');
   await fillDate(page, drawer as never, '完成日期', addDays(today, -1) < `${year}-01-01` ? nextWorkingDay(today) : addDays(today, -1));
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText(/已逾期/)).toBeVisible();
@@ -130,8 +134,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await closeDrawer(page);
 
   // Filter by light.
-  await page.getByLabel('按预警筛选').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(/^已完成/).click();
+  await pick(page, page.locator('body') as never, '按预警筛选', '已完成（1）');
   await expect(rows).toHaveCount(1);
   await page.locator('.ant-select-clear').first().click({ force: true });
 
@@ -166,6 +169,31 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await lw.xlsx.load((await saved(ledger)) as unknown as ExcelJS.Buffer);
   expect(lw.worksheets[0].getCell('H5').value).toBe('已在门户网站更新权责清单并留存截图。');
   expect(lw.worksheets[0].getCell('J5').value).toBe('更新截图.png');
+  // The ledger for a date range that excludes today's progress: the entry is not in it.
+  const waitRange = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出' }).hover();
+  await page.getByRole('menuitem', { name: '工作台账（按日期范围）…' }).click();
+  const start = page.getByPlaceholder('开始日期');
+  await start.click();
+  await start.fill(`${year}-01-01`);
+  await start.press('Enter');
+  const end = page.getByPlaceholder('结束日期');
+  await end.fill(`${year}-01-02`);
+  await end.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: '导出' }).click();
+  const ranged = await waitRange;
+  expect(ranged.suggestedFilename()).toBe(`${year}年政务公开工作台账（${year}0101-${year}0102）.xlsx`);
+  const rw = new ExcelJS.Workbook();
+  await rw.xlsx.load((await saved(ranged)) as unknown as ExcelJS.Buffer);
+  expect(rw.worksheets[0].getCell('H5').value).toBe('（期间无进展记录）');
+
+  // Rename a section.
+  await page.getByRole('button', { name: '章节', exact: true }).click();
+  await page.getByLabel('第1章节名称').fill('加强用权公开');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('章节已更名')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
+  await expect(rows.first().getByText('加强用权公开')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('plan.png'), fullPage: true });
 });
 

@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
@@ -11,6 +12,7 @@ import { navigate, useLoad } from '../../hooks';
 import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
 import { PlanInfoDialog } from './PlanInfoDialog';
+import { SectionsDialog } from './SectionsDialog';
 import { TaskDrawer } from './TaskDrawer';
 
 const EXPORT_LABELS: Record<(typeof PLAN_EXPORT_KINDS)[number], string> = {
@@ -31,7 +33,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   const { refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
   const [filter, setFilter] = useState<Filter>({ search: '' });
-  const [dialog, setDialog] = useState<'generate' | 'info' | null>(null);
+  const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | null>(null);
   const [newTask, setNewTask] = useState(false);
   const base = useLoad(async () => {
     const [plan, departments, staff, calendar, coverage] = await Promise.all([
@@ -58,13 +60,36 @@ export function PlanScreen({ params }: { params: string[] }) {
     return c;
   }, [tasks.data]);
 
-  const exportDoc = async (kind: (typeof PLAN_EXPORT_KINDS)[number]) => {
+  const exportDoc = async (kind: (typeof PLAN_EXPORT_KINDS)[number], range?: { from: string; to: string }) => {
     try {
-      const text = deliver(await call('plan.export', { kind, year }));
+      const text = deliver(await call('plan.export', { kind, year, ...range }));
       if (text) message.success(text);
     } catch (e) {
       message.error((e as Error).message);
     }
+  };
+
+  const askLedgerRange = () => {
+    let range: [string, string] | null = null;
+    modal.confirm({
+      title: '导出工作台账：选择日期范围', icon: null, okText: '导出', cancelText: '取消',
+      content: (
+        <DatePicker.RangePicker
+          aria-label="台账日期范围"
+          style={{ width: '100%' }}
+          minDate={dayjs(`${year}-01-01`)}
+          maxDate={dayjs(`${year}-12-31`)}
+          onChange={(v) => { range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null; }}
+        />
+      ),
+      onOk: async () => {
+        if (!range) {
+          message.warning('请选择起止日期');
+          throw new Error('未选择日期');
+        }
+        await exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
+      },
+    });
   };
 
   const copyForward = () => {
@@ -127,8 +152,15 @@ export function PlanScreen({ params }: { params: string[] }) {
             <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => setDialog('generate')}>从上级要点生成</Button>
             {plan && <Button onClick={() => setDialog('info')}>方案信息</Button>}
             {plan && <Button icon={<PlusOutlined />} onClick={addSection}>新增章节</Button>}
+            {plan && plan.sections.length > 0 && <Button onClick={() => setDialog('sections')}>章节</Button>}
             {plan && plan.sections.length > 0 && <Button icon={<PlusOutlined />} onClick={() => setNewTask(true)}>新增任务</Button>}
-            <Dropdown disabled={!hasTasks} menu={{ items: PLAN_EXPORT_KINDS.map((k) => ({ key: k, label: EXPORT_LABELS[k] })), onClick: (e) => exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number]) }}>
+            <Dropdown
+              disabled={!hasTasks}
+              menu={{
+                items: [...PLAN_EXPORT_KINDS.map((k) => ({ key: k, label: EXPORT_LABELS[k] })), { key: 'ledger-range', label: '工作台账（按日期范围）…' }],
+                onClick: (e) => (e.key === 'ledger-range' ? askLedgerRange() : exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number])),
+              }}
+            >
               <Button icon={<DownloadOutlined />}>导出</Button>
             </Dropdown>
           </Space>
@@ -213,6 +245,7 @@ export function PlanScreen({ params }: { params: string[] }) {
           onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }}
         />
       )}
+      {plan && <SectionsDialog plan={plan} open={dialog === 'sections'} onClose={() => setDialog(null)} onChanged={() => void reloadAll()} />}
       {plan && <PlanInfoDialog plan={plan} open={dialog === 'info'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void base.reload(); }} />}
       {plan && b && (
         <TaskDrawer
