@@ -63,26 +63,28 @@ function parseNumbering(xml: string | null): Numbering {
   const abstract = new Map<string, LevelDef[]>();
   const nums: Numbering['nums'] = new Map();
   if (!xml) return { abstract, nums };
-  for (const a of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
+  for (const a of xml.matchAll(/<w:abstractNum\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:abstractNum>/g)) {
     const id = attr(a[1], 'w:abstractNumId');
     if (id === undefined) continue;
     const levels: LevelDef[] = [];
-    for (const l of a[2].matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
+    for (const l of a[2].matchAll(/<w:lvl\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:lvl>/g)) {
       levels[Number(attr(l[1], 'w:ilvl') ?? 0)] = parseLevel(l[2]);
     }
     abstract.set(id, levels);
   }
-  for (const n of xml.matchAll(/<w:num\b([^>]*)>([\s\S]*?)<\/w:num>/g)) {
+  for (const n of xml.matchAll(/<w:num\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:num>/g)) {
     const numId = attr(n[1], 'w:numId');
     const abs = /<w:abstractNumId\b([^>]*)\/?>/.exec(n[2]);
     if (numId === undefined || !abs) continue;
     const startOverride = new Map<number, number>();
     const levelOverride = new Map<number, LevelDef>();
-    for (const o of n[2].matchAll(/<w:lvlOverride\b([^>]*)>([\s\S]*?)<\/w:lvlOverride>/g)) {
+    for (const o of n[2].matchAll(/<w:lvlOverride\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:lvlOverride>)/g)) {
       const ilvl = Number(attr(o[1], 'w:ilvl') ?? 0);
-      const so = /<w:startOverride\b([^>]*)\/?>/.exec(o[2]);
+      // LibreOffice writes empty <w:lvlOverride w:ilvl="0"/> for the levels it leaves alone.
+      const inner = o[2] ?? '';
+      const so = /<w:startOverride\b([^>]*)\/?>/.exec(inner);
       if (so) startOverride.set(ilvl, Number(attr(so[1], 'w:val') ?? 1));
-      const lvl = /<w:lvl\b[^>]*>([\s\S]*?)<\/w:lvl>/.exec(o[2]);
+      const lvl = /<w:lvl\b[^>]*>([\s\S]*?)<\/w:lvl>/.exec(inner);
       if (lvl) levelOverride.set(ilvl, parseLevel(lvl[1]));
     }
     nums.set(numId, { abstractId: attr(abs[1], 'w:val') ?? '', startOverride, levelOverride });
@@ -93,7 +95,7 @@ function parseNumbering(xml: string | null): Numbering {
 function parseStyles(xml: string | null): Map<string, StyleNum> {
   const out = new Map<string, StyleNum>();
   if (!xml) return out;
-  for (const s of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+  for (const s of xml.matchAll(/<w:style\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:style>/g)) {
     const id = attr(s[1], 'w:styleId');
     if (!id) continue;
     const numId = /<w:numId\b([^>]*)\/?>/.exec(s[2]);

@@ -139,3 +139,19 @@ it('压缩目录谎报大小的压缩包：解压到声明大小即停止，报�
   await expect(parsePointsFile('要点.docx', b)).rejects.toMatchObject({ code: 'ZIP_BOMB' });
   expect(Date.now() - t0).toBeLessThan(2000);
 });
+
+it('LibreOffice/WPS 的写法：空的 lvlOverride、续用同一列表的 num 不带 startOverride', async () => {
+  const levels = `${lvl(0, 'chineseCountingThousand', '%1、')}${lvl(1, 'chineseCountingThousand', '（%2）')}${lvl(2, 'decimal', '%3.')}`;
+  const numbering = `<w:abstractNum w:abstractNumId="1">${levels}</w:abstractNum><w:abstractNum w:abstractNumId="3">${levels}</w:abstractNum>`
+    + '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    + '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>'
+    + '<w:num w:numId="12"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    + '<w:num w:numId="14"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    + '<w:num w:numId="15"><w:abstractNumId w:val="3"/></w:num>';
+  const body = [
+    p('甲方面', 1, 1), p('一项。', 12, 2), p('二项。', 3, 2), p('三项。', 3, 2),
+    p('乙方面', 1, 1), p('又一项。', 14, 2), p('又二项。', 15, 2),
+  ].join('');
+  const r = await parsePointsFile('要点.docx', await handDocx(body, numbering));
+  expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['2一', '31', '32', '33', '2二', '31', '32']);
+});
