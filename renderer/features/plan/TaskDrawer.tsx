@@ -74,6 +74,15 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   const [saving, setSaving] = useState(false);
   const detail = useLoad(async () => (typeof taskId === 'number' ? call('tasks.get', { id: taskId }) : null), [taskId]);
   const points = useLoad(() => call('plan.pointOptions', { year }), [year]);
+  // AB岗: who holds which post (A/B), to show beside each person and to name the owner's backup.
+  const posts = useLoad(() => call('ab.posts').catch(() => []), []);
+  const postsOf = new Map<number, string[]>();
+  const backupOf = new Map<number, string>();
+  for (const p of posts.data ?? []) {
+    if (p.a) postsOf.set(p.a.staffId, [...(postsOf.get(p.a.staffId) ?? []), `${p.name}A岗`]);
+    if (p.b) postsOf.set(p.b.staffId, [...(postsOf.get(p.b.staffId) ?? []), `${p.name}B岗`]);
+    if (p.a && p.b && !backupOf.has(p.a.staffId)) backupOf.set(p.a.staffId, `${p.b.name}（${p.name}B岗）`);
+  }
   const task: PlanTask | null = detail.data?.task ?? null;
   const ready = taskId === 'new' || (task !== null && task.id === taskId && !detail.loading);
 
@@ -98,7 +107,11 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   const status = Form.useWatch('status', form);
   const activeDepts = departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const staffOptions = staff.filter((s) => s.status === '在岗' || s.id === task?.owner?.id)
-    .map((s) => ({ value: s.id, label: s.departmentName ? `${s.name}（${s.departmentName}）` : s.name }));
+    .map((s) => {
+      const base = s.departmentName ? `${s.name}（${s.departmentName}）` : s.name;
+      const held = postsOf.get(s.id);
+      return { value: s.id, label: held ? `${base} · ${held.join('、')}` : base };
+    });
 
   const save = async () => {
     const v = await form.validateFields();
@@ -169,6 +182,9 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
         <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
           <Descriptions.Item label="预警"><LightTag light={task.light} daysLeft={task.workingDaysLeft} /></Descriptions.Item>
           <Descriptions.Item label="到期日">{task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}</Descriptions.Item>
+          {task.owner && backupOf.has(task.owner.id) && (
+            <Descriptions.Item label="B岗" span={2}>{task.owner.name}不在岗时由 {backupOf.get(task.owner.id)} 代为办理</Descriptions.Item>
+          )}
           {task.unmappedUnits.length > 0 && (
             <Descriptions.Item label="未对应单位" span={2}>
               <Typography.Text type="warning">{task.unmappedUnits.join('、')}（请选择对应的牵头科室）</Typography.Text>
