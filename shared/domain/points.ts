@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
 import { parentIndexes } from './point-numbering';
 
+// Plain helpers without zod live in points-text.ts, so the readers (and parse-points) load no schema library.
+export { MAX_POINTS_FILE_BYTES, titleOfText } from './points-text';
+
 // 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
 
-/** Largest file accepted for import. A 工作要点 file is rarely over 1 MB; the screen refuses bigger ones before reading. */
-export const MAX_POINTS_FILE_BYTES = 20 * 1024 * 1024;
 
 export const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
 const unitList = z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(100);
@@ -86,16 +87,6 @@ export function countPoints(items: readonly Pick<PointItem, 'level' | 'lead' | '
     withoutUnit: missingUnits(items).filter(Boolean).length,
     withDeadline: items.filter((i) => i.deadline).length,
   };
-}
-
-/** The short heading of an item's text: up to the first 。 (or the first line). */
-export function titleOfText(text: string): string {
-  const firstLine = text.trim().split('\n')[0] ?? '';
-  let t = firstLine.split('。')[0];
-  // A heading run together with its body on one line ("总体要求 认真落实…"): the words before the gap.
-  const gap = /[\u4e00-\u9fff）)”]\s+(?=[\u4e00-\u9fff“])/.exec(t);
-  if (gap && gap.index < 40) t = t.slice(0, gap.index + 1);
-  return t.trim();
 }
 
 export const sourceDocumentSchema = sourceDocumentMetaSchema.extend({

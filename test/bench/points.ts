@@ -17,16 +17,39 @@ function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
 
-function processMs(cmd: string, args: string[], runs = 5): number {
-  const times: number[] = [];
+interface Contender {
+  label: string;
+  cmd: string;
+  args: string[];
+}
+
+/**
+ * Whole-process wall time and CPU time (user + system, from the kernel's child accounting) per contender, run in
+ * turn (round-robin) so that load from other processes on a shared machine falls on all of them alike.
+ */
+function raceProcesses(contenders: Contender[], runs = 7): Map<string, { wall: number; cpu: number }> {
+  const wall = new Map<string, number[]>(contenders.map((c) => [c.label, []]));
+  const cpu = new Map<string, number[]>(contenders.map((c) => [c.label, []]));
   for (let i = 0; i < runs + 1; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} 失败：${r.stderr}`);
-    if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    for (const c of contenders) {
+      const t0 = process.hrtime.bigint();
+      // Through /bin/sh so the child's CPU time can be read from `times` without a second process per run.
+      const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; times >&2; exit $s', 'sh', c.cmd, ...c.args], { cwd: ROOT, encoding: 'utf8' });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0) throw new Error(`${c.cmd} ${c.args.join(' ')} 失败：${r.stderr}`);
+      if (i === 0) continue; // warm-up: file cache, tsx cache
+      wall.get(c.label)!.push(ms);
+      // `times` prints the shell's and then the children's user/system times, e.g. "0m0.412s 0m0.051s".
+      const lines = r.stderr.trim().split('\n');
+      const child = lines[lines.length - 1].match(/(\d+)m([\d.]+)s/g) ?? [];
+      cpu.get(c.label)!.push(child.reduce((sum, t) => {
+        const m = /(\d+)m([\d.]+)s/.exec(t)!;
+        return sum + (Number(m[1]) * 60 + Number(m[2])) * 1000;
+      }, 0));
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return new Map(contenders.map((c) => [c.label, { wall: median(wall.get(c.label)!), cpu: median(cpu.get(c.label)!) }]));
 }
 
 export const pointsBench: BenchSection = {
@@ -60,7 +83,7 @@ export const pointsBench: BenchSection = {
       }
       printTable(rows);
 
-      console.log('\n  整个进程耗时（启动 + 读取 + 输出，中位数，毫秒）：');
+      console.log('\n  整个进程耗时（启动 + 读取 + 输出；轮流运行，取中位数）：');
       const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
       const esbuildBin = path.join(ROOT, 'node_modules/.bin/esbuild');
       // Inside the project (.tmp is ignored) so the bundles find node_modules for the native SQLite driver.
@@ -82,17 +105,16 @@ export const pointsBench: BenchSection = {
       const slimBuilt = spawnSync(esbuildBin, [slimEntry, '--bundle', '--platform=node', '--format=cjs', '--packages=external',
         `--outfile=${slim}`, '--log-level=error'], { cwd: ROOT });
       const hasPandoc = onPath('pandoc');
-      const nodeBare = processMs(process.execPath, ['-e', '0']);
-      const procRows: (string | number)[][] = [['文件', 'npm run cli (tsx)', '整体打包的 CLI', '仅 parse-points 打包', 'node 空启动', 'pandoc -t plain']];
+      const procRows: (string | number)[][] = [['文件', '方式', '墙钟(ms)', 'CPU(ms)']];
       for (const file of docxFiles) {
-        procRows.push([
-          path.basename(file),
-          processMs(process.execPath, [tsx, 'main/cli.ts', 'parse-points', file]).toFixed(0),
-          whole.status === 0 ? processMs(process.execPath, [bundle, 'parse-points', file]).toFixed(0) : '（打包失败）',
-          slimBuilt.status === 0 ? processMs(process.execPath, [slim, file]).toFixed(0) : '（打包失败）',
-          nodeBare.toFixed(0),
-          hasPandoc ? processMs('pandoc', ['-t', 'plain', file]).toFixed(0) : '（未安装）',
-        ]);
+        const contenders: Contender[] = [
+          { label: 'npm run cli (tsx)', cmd: process.execPath, args: [tsx, 'main/cli.ts', 'parse-points', file] },
+          ...(whole.status === 0 ? [{ label: '整体打包的 CLI', cmd: process.execPath, args: [bundle, 'parse-points', file] }] : []),
+          ...(slimBuilt.status === 0 ? [{ label: '仅 parse-points 打包', cmd: process.execPath, args: [slim, file] }] : []),
+          { label: 'node 空启动（基线）', cmd: process.execPath, args: ['-e', '0'] },
+          ...(hasPandoc ? [{ label: 'pandoc -t plain', cmd: 'pandoc', args: ['-t', 'plain', file] }] : []),
+        ];
+        for (const [label, t] of raceProcesses(contenders)) procRows.push([path.basename(file), label, t.wall.toFixed(0), t.cpu.toFixed(0)]);
       }
       printTable(procRows);
       if (!hasPandoc) console.log('  pandoc 不在 PATH 上，未做对比（安装后重跑：apt-get install pandoc）。');

@@ -2,7 +2,7 @@
 // keeping a damaged or hostile file from freezing the workstation.
 
 /** Largest file accepted for import (a 50 MB file is refused before it is read); shared so the screen checks first. */
-export { MAX_POINTS_FILE_BYTES } from '../../../shared/domain/points';
+export { MAX_POINTS_FILE_BYTES } from '../../../shared/domain/points-text';
 /** Largest pasted text, in characters. */
 export const MAX_PASTE_CHARS = 2_000_000;
 /** Sum of the uncompressed sizes a .docx/.xlsx may declare (zip bomb guard). */

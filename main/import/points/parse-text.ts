@@ -4,7 +4,8 @@
 import { extractDeadline, parseDeadlineCell, type Deadline } from '../../../shared/domain/point-deadlines';
 import { readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
-import { titleOfText, type ParsedPoints, type PointItem, type SourceKind } from '../../../shared/domain/points';
+import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
+import { titleOfText } from '../../../shared/domain/points-text';
 import { importErrors } from './errors';
 import { MAX_POINT_ITEMS } from './limits';
 
