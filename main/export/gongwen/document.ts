@@ -177,8 +177,9 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
       }
       : {
         size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-        // The page number's 一字线 sits 7 mm below the type area: footer text bottom ≈ 35 − 7 − 5 mm from the edge.
-        margin: { ...MARGIN, header: 851, footer: 1304 },
+        // The page number's 一字线 sits 7 mm below the type area (§7.5). Measured in the LibreOffice rendering
+        // (pdftotext -bbox): footer 1208 twips (21.3 mm) puts the number's top at 269 mm, the type area ending at 262 mm.
+        margin: { ...MARGIN, header: 851, footer: 1208 },
       },
     // Portrait: a line grid of 22 lines (characters per line come from CHAR_SPACING on the runs). Landscape
     // attachments hold tables, which keep their own line height, so they have no grid.
