@@ -80,6 +80,22 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   const judicialRow = rows.filter({ hasText: '省政府和省政府办公厅名义印发' });
   await expect(judicialRow.getByText('政策法规科')).toBeVisible();
 
+  // Map a unit after generation: the tasks that named it get the 科室.
+  const lawTask = rows.filter({ hasText: '对以省政府和省政府办公厅名义印发' });
+  await pick(page, page.locator('body') as never, '按科室筛选', '政策法规科');
+  const lawCount = await rows.count();
+  await page.locator('.ant-select-clear').first().click({ force: true });
+  await page.getByRole('button', { name: '单位对应' }).first().click();
+  const mapDialog = page.getByRole('dialog', { name: '单位对应' });
+  await pick(page, mapDialog, '各级政府办公厅〔室〕对应科室', '政策法规科');
+  await mapDialog.getByRole('button', { name: '保存并应用到任务' }).click();
+  await expect(page.getByText(/单位对应已保存：更新 \d+ 处/)).toBeVisible();
+  await pick(page, page.locator('body') as never, '按科室筛选', '政策法规科');
+  await expect.poll(() => rows.count()).toBeGreaterThan(lawCount);
+  await page.locator('.ant-select-clear').first().click({ force: true });
+  await expect(rows).toHaveCount(36);
+  await expect(lawTask.getByText('政策法规科')).toBeVisible();
+
   // Open the first task and give it an owner and a deadline two working days away: 即将到期.
   const first = rows.first();
   const title = (await first.locator('a').first().innerText()).trim();

@@ -164,3 +164,46 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
     unmappedUnits: [...unmappedCount.entries()].map(([unit, tasks]) => ({ unit, tasks })).sort((a, b) => b.tasks - a.tasks),
   };
 }
+
+/**
+ * Applies the saved mapping to the plan's tasks after generation: units now mapped to a 科室 become its lead (or
+ * supporting, when the higher level named them as 配合) 科室; units marked 不涉及 are dropped; the rest stay listed.
+ */
+export async function applyUnitMappings(ctx: AppContext, year: number): Promise<{ resolved: number; remaining: number }> {
+  const plan = await getPlan(ctx, year);
+  if (!plan) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有实施方案。`);
+  const mappings = new Map((await ctx.db.selectFrom('unit_mapping').selectAll().execute()).map((r) => [r.unit, r]));
+  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id)
+    .where('unmapped_units_json', '!=', '[]').execute();
+  let resolved = 0, remaining = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const t of tasks) {
+      const units = JSON.parse(t.unmapped_units_json) as string[];
+      const points = await trx.selectFrom('plan_task_point as tp').innerJoin('work_point as w', 'w.id', 'tp.work_point_id')
+        .select('w.support_json').where('tp.task_id', '=', t.id).execute();
+      const support = new Set(points.flatMap((p) => JSON.parse(p.support_json) as string[]));
+      const links = await trx.selectFrom('plan_task_department').select(['department_id', 'role']).where('task_id', '=', t.id).execute();
+      const keep: string[] = [];
+      for (const u of units) {
+        const m = mappings.get(u);
+        if (m?.ignored) {
+          resolved++;
+          continue;
+        }
+        if (!m || m.department_id === null) {
+          keep.push(u);
+          continue;
+        }
+        resolved++;
+        if (links.some((l) => l.department_id === m.department_id)) continue;
+        const role = support.has(u) ? 'support' as const : 'lead' as const;
+        await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: m.department_id, role, sort_order: links.length }).execute();
+        links.push({ department_id: m.department_id, role });
+      }
+      remaining += keep.length;
+      if (keep.length !== units.length) await trx.updateTable('plan_task').set({ unmapped_units_json: JSON.stringify(keep), updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
+    }
+    await recordAudit(trx, ctx, { entity: 'plan', entityId: plan.id, action: 'update', summary: `按单位对应关系更新任务科室：解决 ${resolved} 处，尚余 ${remaining} 处未对应` });
+  });
+  return { resolved, remaining };
+}

@@ -3,7 +3,7 @@ import type { AreaHandlers } from '../../ipc/handlers';
 import { loadDemo } from '../demo';
 import { runExport } from '../exports';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
-import { generatePlan, listUnitMappings, saveUnitMappings } from './generate';
+import { applyUnitMappings, generatePlan, listUnitMappings, saveUnitMappings } from './generate';
 import {
   copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, savePlan,
 } from './plans';
@@ -20,6 +20,7 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'plan.deleteSection': async (ws, { id }) => (await deleteSection(ws.context(), id), ok),
   'plan.unitMappings': (ws, { documentIds }) => listUnitMappings(ws.context(), documentIds),
   'plan.saveUnitMappings': async (ws, { mappings }) => (await saveUnitMappings(ws.context(), mappings), ok),
+  'plan.applyUnitMappings': (ws, { year }) => applyUnitMappings(ws.context(), year),
   'plan.generate': (ws, input) => generatePlan(ws.context(), input),
   'plan.copyForward': (ws, { fromYear, toYear }) => copyPlanForward(ws.context(), fromYear, toYear),
   'plan.coverage': (ws, { year }) => planCoverage(ws.context(), year),

@@ -1,9 +1,10 @@
-import { Alert, App as AntApp, Checkbox, Modal, Select, Space, Steps, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Modal, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
 import type { UnitMapping } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
+import { MappingTable } from './MappingTable';
 
 /**
  * "从上级要点生成": choose the year's imported documents, confirm how their responsible units map to the bureau's
@@ -66,8 +67,6 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
     } else void generate(false);
   };
 
-  const deptOptions = departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
-  const set = (unit: string, patch: Partial<UnitMapping>) => setMappings((ms) => ms.map((m) => (m.unit === unit ? { ...m, ...patch } : m)));
   const list = docs.data ?? [];
 
   return (
@@ -102,34 +101,7 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
           <Typography.Paragraph type="secondary">
             上级文件中的责任单位对应到本单位哪个科室？选择后会记住，明年生成方案时直接沿用。与本单位无关的单位可勾选“不涉及”；未对应的单位会保留在任务上，列出待确认，不会丢失。
           </Typography.Paragraph>
-          <Table
-            size="small"
-            rowKey="unit"
-            pagination={false}
-            scroll={{ y: 380 }}
-            dataSource={mappings}
-            aria-label="单位对应"
-            columns={[
-              { title: '上级文件中的单位', dataIndex: 'unit', render: (u: string, m) => <Space>{u}{!m.saved && m.departmentId !== null && <Typography.Text type="secondary">（建议）</Typography.Text>}</Space> },
-              { title: '要点数', dataIndex: 'count', width: 70 },
-              {
-                title: '本单位科室', width: 220,
-                render: (_, m) => (
-                  <Select
-                    aria-label={`${m.unit}对应科室`}
-                    style={{ width: '100%' }}
-                    allowClear
-                    disabled={m.ignored}
-                    placeholder="未对应"
-                    value={m.departmentId ?? undefined}
-                    options={deptOptions}
-                    onChange={(v) => set(m.unit, { departmentId: v ?? null })}
-                  />
-                ),
-              },
-              { title: '不涉及', width: 70, render: (_, m) => <Checkbox aria-label={`${m.unit}不涉及`} checked={m.ignored} onChange={(e) => set(m.unit, { ignored: e.target.checked })} /> },
-            ]}
-          />
+          <MappingTable mappings={mappings} departments={departments} onChange={setMappings} />
         </>
       )}
     </Modal>

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
+import { MappingDialog } from './MappingDialog';
 import { PlanInfoDialog } from './PlanInfoDialog';
 import { SectionsDialog } from './SectionsDialog';
 import { TaskDrawer } from './TaskDrawer';
@@ -33,7 +34,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   const { refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
   const [filter, setFilter] = useState<Filter>({ search: '' });
-  const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | null>(null);
+  const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | null>(null);
   const [newTask, setNewTask] = useState(false);
   const base = useLoad(async () => {
     const [plan, departments, staff, calendar, coverage] = await Promise.all([
@@ -54,6 +55,7 @@ export function PlanScreen({ params }: { params: string[] }) {
     && (filter.status === undefined || t.status === filter.status)
     && (filter.light === undefined || t.light === filter.light)
     && (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search))), [tasks.data, filter]);
+  const unmapped = useMemo(() => [...new Set((tasks.data ?? []).flatMap((t) => t.unmappedUnits))], [tasks.data]);
   const counts = useMemo(() => {
     const c = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
     for (const t of tasks.data ?? []) c[t.light]++;
@@ -153,6 +155,7 @@ export function PlanScreen({ params }: { params: string[] }) {
             {plan && <Button onClick={() => setDialog('info')}>方案信息</Button>}
             {plan && <Button icon={<PlusOutlined />} onClick={addSection}>新增章节</Button>}
             {plan && plan.sections.length > 0 && <Button onClick={() => setDialog('sections')}>章节</Button>}
+            {plan && plan.sourceDocumentIds.length > 0 && <Button onClick={() => setDialog('mapping')}>单位对应</Button>}
             {plan && plan.sections.length > 0 && <Button icon={<PlusOutlined />} onClick={() => setNewTask(true)}>新增任务</Button>}
             <Dropdown
               disabled={!hasTasks}
@@ -175,6 +178,14 @@ export function PlanScreen({ params }: { params: string[] }) {
           type="warning" showIcon style={{ marginBottom: 12 }}
           title={`有 ${b.coverage.gaps.length} 条上级要点还没有任务落实（共 ${b.coverage.total} 条）`}
           description={<div aria-label="未落实的要点">{b.coverage.gaps.slice(0, 20).map((g) => <div key={g.id}>{g.label} {g.title}</div>)}</div>}
+        />
+      )}
+      {unmapped.length > 0 && (
+        <Alert
+          type="info" showIcon style={{ marginBottom: 12 }}
+          title={`有 ${unmapped.length} 个上级单位还没有对应到本单位科室，相关任务已保留这些单位`}
+          description={unmapped.slice(0, 15).join('、')}
+          action={<Button size="small" onClick={() => setDialog('mapping')}>单位对应</Button>}
         />
       )}
       {!base.loading && !tasks.loading && !plan && (
@@ -245,6 +256,7 @@ export function PlanScreen({ params }: { params: string[] }) {
           onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }}
         />
       )}
+      {plan && b && <MappingDialog plan={plan} open={dialog === 'mapping'} departments={b.departments} onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }} />}
       {plan && <SectionsDialog plan={plan} open={dialog === 'sections'} onClose={() => setDialog(null)} onChanged={() => void reloadAll()} />}
       {plan && <PlanInfoDialog plan={plan} open={dialog === 'info'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void base.reload(); }} />}
       {plan && b && (

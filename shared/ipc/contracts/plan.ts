@@ -52,6 +52,8 @@ export const planContract = {
     input: z.object({ mappings: z.array(z.object({ unit: z.string().min(1).max(100), departmentId: idSchema.nullable(), ignored: z.boolean() })).max(500) }),
     output: ok,
   },
+  /** After generation: applies the saved mapping to units the plan's tasks still list as unmapped. */
+  'plan.applyUnitMappings': { input: z.object({ year: yearSchema }), output: z.object({ resolved: z.number().int(), remaining: z.number().int() }) },
   'plan.generate': {
     input: z.object({ year: yearSchema, documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'), replace: z.boolean().default(false) }),
     output: generateResultSchema,

@@ -116,6 +116,31 @@ describe('从上级要点生成', () => {
     expect((await t.call('tasks.list', { year: 2026, departmentId: office.id })).length).toBeGreaterThan(0);
   });
 
+  it('maps units after generation: applied to the tasks (lead or 配合 as the point said), 不涉及 dropped', async () => {
+    const t = await workstation();
+    const [office, law] = await t.call('departments.list');
+    const docId = await importSample(t, 'work-points-province-2020', 2026);
+    await t.call('plan.generate', { year: 2026, documentIds: [docId] });
+    const before = await t.call('tasks.list', { year: 2026 });
+    const judicial = before.find((x) => x.unmappedUnits.includes('省司法厅'))!;
+    expect(judicial.lead.map((d) => d.name)).not.toContain('政策法规科');
+    const withCities = before.filter((x) => x.unmappedUnits.includes('各市〔州〕政府')).length;
+    expect(withCities).toBeGreaterThan(0);
+    await t.call('plan.saveUnitMappings', { mappings: [
+      { unit: '省司法厅', departmentId: law.id, ignored: false },
+      { unit: '各市〔州〕政府', departmentId: null, ignored: true },
+      { unit: '各级政府部门', departmentId: office.id, ignored: false },
+    ] });
+    const r = await t.call('plan.applyUnitMappings', { year: 2026 });
+    expect(r.resolved).toBeGreaterThanOrEqual(1 + withCities);
+    const after = await t.call('tasks.list', { year: 2026 });
+    const j2 = after.find((x) => x.id === judicial.id)!;
+    expect(j2.lead.map((d) => d.name)).toContain('政策法规科');
+    expect(j2.unmappedUnits).not.toContain('省司法厅');
+    expect(after.some((x) => x.unmappedUnits.includes('各市〔州〕政府'))).toBe(false);
+    expect(r.remaining).toBe(after.reduce((n, x) => n + x.unmappedUnits.length, 0));
+  });
+
   it('shows a coverage gap when no task answers a point, and refuses to regenerate over progress', async () => {
     const t = await workstation();
     const docId = await importSample(t, 'work-points-province-2020', 2026);
