@@ -12,20 +12,32 @@ import type { AppContext } from '../workstation';
 
 export const DEFAULT_DUE_SOON_DAYS = 5;
 
-export async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride[]> {
-  const raw = await getSetting(ctx, SettingKey.calendarOverrides);
+function parseOverrides(raw: string | null): WorkingDayOverride[] {
   if (!raw) return [];
-  const parsed = z.array(workingDayOverrideSchema).safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : [];
+  try {
+    const parsed = z.array(workingDayOverrideSchema).safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride[]> {
+  return parseOverrides(await getSetting(ctx, SettingKey.calendarOverrides));
 }
 
 // The calendar memoises running counts per year; keep one per distinct overrides text so lists reuse it.
 let cached: { raw: string; cal: WorkingDayCalendar } | null = null;
 
-export async function loadCalendar(ctx: AppContext): Promise<WorkingDayCalendar> {
-  const raw = (await getSetting(ctx, SettingKey.calendarOverrides)) ?? '';
-  if (cached?.raw !== raw) cached = { raw, cal: createWorkingDayCalendar(await readOverrides(ctx)) };
+/** The calendar for the stored overrides text (the setting's raw value). */
+export function calendarFor(raw: string | null): WorkingDayCalendar {
+  const key = raw ?? '';
+  if (cached?.raw !== key) cached = { raw: key, cal: createWorkingDayCalendar(parseOverrides(raw)) };
   return cached.cal;
+}
+
+export async function loadCalendar(ctx: AppContext): Promise<WorkingDayCalendar> {
+  return calendarFor(await getSetting(ctx, SettingKey.calendarOverrides));
 }
 
 export async function dueSoonDays(ctx: AppContext): Promise<number> {

@@ -17,7 +17,7 @@ import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { SettingKey } from '../settings';
-import { DEFAULT_DUE_SOON_DAYS, loadCalendar, todayOf } from './calendar';
+import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from './calendar';
 
 interface TaskRow {
   id: number; plan_id: number; section_id: number; section_title: string; title: string; measures: string;
@@ -140,7 +140,8 @@ export async function listPlanTasks(ctx: AppContext, planId: number): Promise<Pl
     if (list) list.push(p);
     else points.set(p.task_id, [p]);
   }
-  const light = { today: todayOf(ctx), soon: dueSoonDaysSync(ctx, st), cal: await loadCalendar(ctx) };
+  const overrides = (st.setting.get(SettingKey.calendarOverrides) as { value: string } | undefined)?.value ?? null;
+  const light = { today: todayOf(ctx), soon: dueSoonDaysSync(ctx, st), cal: calendarFor(overrides) };
   const parents = new Map<number, { parent_id: number | null; level: number; label: string }>();
   return rows.map((r, i) => toTask(ctx, r, i + 1, depts.get(r.id), points.get(r.id), parents, light));
 }
