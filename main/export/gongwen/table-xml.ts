@@ -24,7 +24,8 @@ function cellXml(text: string, width: number, size: number, opts: { align: 'left
 
 /**
  * The table's XML. `snapToGrid` false takes its paragraphs off the page's line grid (needed in gridded sections,
- * else each line is stretched to the body pitch).
+ * else each line is stretched to the body pitch). No row splits across a page: a filed table is read row by row,
+ * and a row torn in two is easy to misread on paper.
  */
 export function tableXml(columns: XmlTableColumn[], rows: XmlTableRow[], size: number, opts: { snapToGrid: boolean }): string {
   const total = columns.reduce((a, c) => a + c.width, 0);
@@ -35,6 +36,6 @@ export function tableXml(columns: XmlTableColumn[], rows: XmlTableRow[], size: n
   const header = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c) => cellXml(c.header, c.width, size, { align: 'center', eastAsia: FONT.heading1, bold: true, snap })).join('')}</w:tr>`;
   const body = rows.map((r) => ('section' in r
     ? `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap })}</w:tr>`
-    : `<w:tr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`)).join('');
+    : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`)).join('');
   return `<w:tbl>${tblPr}${grid}${header}${body}</w:tbl>`;
 }

@@ -108,6 +108,10 @@ describe('公文 .docx (GB/T 9704)', () => {
     expect(tcW).toEqual([...widths, 12756, ...widths]); // header, merged section row, data row
     expect(tbl).toContain('<w:gridSpan w:val="3"/>');
     expect(tbl).toContain('<w:tblHeader/>');
+    // No row (header, section or data) breaks across a page.
+    const rows = [...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBe(3);
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
     // The landscape attachment has no line grid, so its table keeps its own line height.
     expect(sections(x.document)[1]).toContain('<w:docGrid w:type="default"');
     // A table in a portrait (gridded) section: its paragraphs leave the grid.
