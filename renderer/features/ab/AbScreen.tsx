@@ -8,7 +8,7 @@ import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useLoad } from '../../hooks';
-import { todayIso } from './DateField';
+import { todayIso } from '../../components/DateField';
 import { AbsenceDialog, AssignDialog, ChangeDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
 
 type Dialog =

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { Staff } from '../../../shared/domain/org';
 import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/team';
 import { call } from '../../api/call';
-import { DateField, todayIso } from './DateField';
+import { DateField, todayIso } from '../../components/DateField';
 
 const required = (message: string) => [{ required: true, message }];
 

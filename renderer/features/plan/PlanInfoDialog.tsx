@@ -3,7 +3,7 @@ import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
 import type { ClosingSection, Plan } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
-import { IsoDateField } from './common';
+import { DateField } from '../../components/DateField';
 
 interface PlanForm {
   title: string;
@@ -39,7 +39,7 @@ export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; o
         <Form.Item name="title" label="方案标题" rules={[{ required: true, message: '请填写方案标题' }, { max: 100 }]}><Input /></Form.Item>
         <Space.Compact block style={{ gap: 12 }}>
           <Form.Item name="docNumber" label="文号" style={{ flex: 1 }}><Input placeholder="如：县科技局发〔2026〕3号" /></Form.Item>
-          <Form.Item name="docDate" label="成文日期" style={{ flex: 1 }}><IsoDateField /></Form.Item>
+          <Form.Item name="docDate" label="成文日期" style={{ flex: 1 }}><DateField /></Form.Item>
           <Form.Item name="signatureOrg" label="署名" style={{ flex: 1 }}><Input /></Form.Item>
         </Space.Compact>
         <Form.Item name="intro" label="开头段落"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>

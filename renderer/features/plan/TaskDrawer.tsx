@@ -12,7 +12,8 @@ import {
 import { call, deliver, toUpload } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { useLoad } from '../../hooks';
-import { IsoDateField, LightTag, todayIso } from './common';
+import { DateField, todayIso } from '../../components/DateField';
+import { LightTag } from './common';
 
 const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   date: '指定日期前', yearEnd: '年底前', recurring: '定期（每月/季度…）', ongoing: '持续推进', afterEvent: '事项发生后N个工作日内',
@@ -231,7 +232,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
           </Form.Item>
           {kind === 'date' && (
             <Form.Item name="deadlineDate" label="完成日期" style={{ flex: 1 }} rules={[{ required: true, message: '请选择完成日期' }]}>
-              <IsoDateField />
+              <DateField />
             </Form.Item>
           )}
           {kind === 'recurring' && (
@@ -243,7 +244,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
             <>
               <Form.Item name="deadlineText" label="起算事项" style={{ flex: 1 }}><Input placeholder="如：人员变动" /></Form.Item>
               <Form.Item name="days" label="工作日数" style={{ width: 110 }} rules={[{ required: true, message: '请填写' }]}><InputNumber min={1} max={365} /></Form.Item>
-              <Form.Item name="eventDate" label="事项发生日期" style={{ flex: 1 }}><IsoDateField /></Form.Item>
+              <Form.Item name="eventDate" label="事项发生日期" style={{ flex: 1 }}><DateField /></Form.Item>
             </>
           )}
         </Space.Compact>
@@ -253,7 +254,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
           </Form.Item>
           {status === '已完成' && (
             <Form.Item name="completedOn" label="实际完成日期" style={{ flex: 1 }} rules={[{ required: true, message: '请填写完成日期' }]}>
-              <IsoDateField />
+              <DateField />
             </Form.Item>
           )}
           {status === '不适用' && (
@@ -277,7 +278,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
           <Divider titlePlacement="start">进展情况</Divider>
           <Form form={pform} layout="vertical" aria-label="登记进展">
             <Space.Compact block style={{ gap: 12 }}>
-              <Form.Item name="date" label="进展日期" style={{ width: 180 }} rules={[{ required: true, message: '请选择日期' }]}><IsoDateField /></Form.Item>
+              <Form.Item name="date" label="进展日期" style={{ width: 180 }} rules={[{ required: true, message: '请选择日期' }]}><DateField /></Form.Item>
               <Form.Item name="percent" label="完成比例（%）" style={{ width: 140 }}><InputNumber min={0} max={100} /></Form.Item>
             </Space.Compact>
             <Form.Item name="text" label="进展内容" rules={[{ required: true, message: '请填写进展情况' }]}>

@@ -1,5 +1,4 @@
-import { DatePicker, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Tag } from 'antd';
 import { LIGHT_LABELS, type Light } from '../../../shared/domain/plan';
 
 const LIGHT_COLORS: Record<Light, string> = { overdue: 'red', dueSoon: 'orange', onTrack: 'green', done: 'blue', none: 'default' };
@@ -10,23 +9,6 @@ export function LightTag({ light, daysLeft }: { light: Light; daysLeft?: number 
   return <Tag color={LIGHT_COLORS[light]}>{LIGHT_LABELS[light]}{extra}</Tag>;
 }
 
-/** A date picker whose value is an ISO `YYYY-MM-DD` string, for Form.Item. */
-export function IsoDateField({ value, onChange, id, placeholder }: { value?: string | null; onChange?: (v: string | null) => void; id?: string; placeholder?: string }) {
-  return (
-    <DatePicker
-      id={id}
-      style={{ width: '100%' }}
-      format="YYYY-MM-DD"
-      placeholder={placeholder ?? '选择日期'}
-      value={value ? dayjs(value, 'YYYY-MM-DD') : null}
-      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
-    />
-  );
-}
-
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
-}
 
 export function taskHref(id: number): string {
   return `#/plan/task/${id}`;

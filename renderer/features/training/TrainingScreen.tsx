@@ -9,7 +9,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks';
 import { useTeamExport } from '../ab/AbScreen';
-import { DateField, todayIso } from '../ab/DateField';
+import { DateField, todayIso } from '../../components/DateField';
 
 interface FormValues extends Omit<TrainingInput, 'attendees'> {
   attendeeIds: number[];
