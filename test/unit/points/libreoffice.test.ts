@@ -11,6 +11,7 @@ import { buildDocx, buildXlsx, readSample, SAMPLE_NAMES } from './variants';
 // (which writes numbering the way WPS does), and saved as an old binary .doc. Skipped where soffice is missing.
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+if (!hasSoffice) console.log('跳过 LibreOffice 另存测试：未安装 soffice（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）。');
 let dir: string;
 
 function convert(files: string[], to: string): void {
