@@ -10,7 +10,6 @@ import { samplePlan } from './sample-plan';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const canRender = has('soffice') && has('pdftotext');
-if (!canRender) console.log('跳过 LibreOffice 渲染测试：未安装 soffice 或 pdftotext（apt-get install libreoffice-writer-nogui poppler-utils）。');
 if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftotext，跳过排版测量测试。');
 
 interface Word { x1: number; y1: number; x2: number; y2: number; text: string }
