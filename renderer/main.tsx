@@ -12,7 +12,8 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}>
-      <AntApp>
+      {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
+      <AntApp message={{ top: 72, maxCount: 3 }}>
         <AppStatusProvider>
           <App />
         </AppStatusProvider>
