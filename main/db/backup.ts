@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/domain/backup';
-import { BACKUP_KINDS } from '../../shared/domain/backup';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { RawDb } from './open';
@@ -167,8 +166,4 @@ export function replaceDatabaseFile(dbPath: string, source: string, maxVersion: 
     fs.rmSync(tmp, { force: true });
     throw e;
   }
-}
-
-export function isBackupKind(s: string): s is BackupKind {
-  return (BACKUP_KINDS as readonly string[]).includes(s);
 }
