@@ -213,6 +213,31 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await rw.xlsx.load((await saved(ranged)) as unknown as ExcelJS.Buffer);
   expect(rw.worksheets[0].getCell('H5').value).toBe('（期间无进展记录）');
 
+  // Move task 2 up within its section: it takes 序号 1, and the task table follows.
+  await expect(rows.nth(1).getByRole('button', { name: '上移' })).toBeEnabled();
+  await rows.nth(1).getByRole('button', { name: '上移' }).click();
+  await expect(rows.first().locator('a').first()).toHaveText(secondTitle);
+  await expect(rows.first().locator('td').first()).toHaveText('1');
+  await expect(rows.nth(1).locator('a').first()).toHaveText(title);
+  await expect(rows.first().getByRole('button', { name: '上移' })).toBeDisabled();
+  await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
+  const reordered = new ExcelJS.Workbook();
+  await reordered.xlsx.load((await saved(await exportAs('重点任务分解表（Excel）'))) as unknown as ExcelJS.Buffer);
+  expect(reordered.worksheets[0].getCell('B5').value).toBe(secondTitle);
+  expect(reordered.worksheets[0].getCell('B6').value).toBe(title);
+
+  // Move the first section down in the 章节 dialog: the list now starts with the second section.
+  const firstSection = (await rows.first().locator('td').nth(2).innerText()).trim();
+  await page.getByRole('button', { name: '章节', exact: true }).click();
+  const sectionsDialog = page.getByRole('dialog', { name: '章节' });
+  const secondSection = await sectionsDialog.getByLabel('第2章节名称').inputValue();
+  await sectionsDialog.getByRole('button', { name: '下移' }).first().click();
+  await expect(page.getByText('章节顺序已调整')).toBeVisible();
+  await expect(sectionsDialog.getByLabel('第1章节名称')).toHaveValue(secondSection);
+  await expect(sectionsDialog.getByLabel('第2章节名称')).toHaveValue(firstSection);
+  await sectionsDialog.getByRole('button', { name: '关闭' }).last().click();
+  await expect(rows.first().locator('td').nth(2)).toHaveText(secondSection);
+
   // Rename a section.
   await page.getByRole('button', { name: '章节', exact: true }).click();
   await page.getByLabel('第1章节名称').fill('加强用权公开');

@@ -5,7 +5,8 @@ import { runExport } from '../exports';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
 import { applyUnitMappings, generatePlan, listUnitMappings, saveUnitMappings } from './generate';
 import {
-  copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, savePlan,
+  copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, reorderSections,
+  reorderTasks, savePlan,
 } from './plans';
 import { addProgress, deleteProgress } from './progress';
 import { createTask, deleteTask, getTask, listDueTasks, listProgress, listTasks, updateTask } from './tasks';
@@ -18,6 +19,7 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'plan.createSection': (ws, { year, title }) => createSection(ws.context(), year, title),
   'plan.renameSection': async (ws, { id, title }) => (await renameSection(ws.context(), id, title), ok),
   'plan.deleteSection': async (ws, { id }) => (await deleteSection(ws.context(), id), ok),
+  'plan.reorderSections': async (ws, { planId, ids }) => (await reorderSections(ws.context(), planId, ids), ok),
   'plan.unitMappings': (ws, { documentIds }) => listUnitMappings(ws.context(), documentIds),
   'plan.saveUnitMappings': async (ws, { mappings }) => (await saveUnitMappings(ws.context(), mappings), ok),
   'plan.applyUnitMappings': (ws, { year }) => applyUnitMappings(ws.context(), year),
@@ -31,6 +33,7 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'tasks.create': (ws, input) => createTask(ws.context(), input),
   'tasks.update': (ws, { id, task }) => updateTask(ws.context(), id, task),
   'tasks.delete': async (ws, { id }) => (await deleteTask(ws.context(), id), ok),
+  'tasks.reorder': async (ws, { sectionId, ids }) => (await reorderTasks(ws.context(), sectionId, ids), ok),
   'tasks.addProgress': (ws, input) => addProgress(ws.context(), input),
   'tasks.deleteProgress': async (ws, { id }) => (await deleteProgress(ws.context(), id), ok),
   'tasks.due': (ws, { year }) => listDueTasks(ws.context(), year),

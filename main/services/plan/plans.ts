@@ -106,6 +106,43 @@ export async function deleteSection(ctx: AppContext, id: number): Promise<void> 
   });
 }
 
+// ---- order ----
+
+/**
+ * Stores the order of a plan's sections or of one section's tasks as the user arranged it. The list must name exactly
+ * the records there are now; otherwise someone changed them meanwhile and the order is refused.
+ */
+async function storeOrder(
+  ctx: AppContext, table: 'plan_section' | 'plan_task', current: number[], ids: number[], stale: string,
+  audit: { entity: string; entityId: number; summary: string },
+): Promise<void> {
+  const have = new Set(current);
+  if (ids.length !== have.size || new Set(ids).size !== ids.length || ids.some((id) => !have.has(id))) {
+    throw new AppError(ErrorCode.CONFLICT, stale);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [i, id] of ids.entries()) await trx.updateTable(table).set({ sort_order: i + 1 }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { ...audit, action: 'update' });
+  });
+}
+
+export async function reorderSections(ctx: AppContext, planId: number, ids: number[]): Promise<void> {
+  const p = await ctx.db.selectFrom('plan').select('year').where('id', '=', planId).executeTakeFirst();
+  if (!p) throw new AppError(ErrorCode.NOT_FOUND, '找不到该实施方案，可能已被删除，请刷新后重试。');
+  const current = await ctx.db.selectFrom('plan_section').select('id').where('plan_id', '=', planId).execute();
+  await storeOrder(ctx, 'plan_section', current.map((s) => s.id), ids, '章节已有变化（新增、删除或已调整过顺序），请刷新后重新排序。',
+    { entity: 'plan', entityId: planId, summary: `调整${p.year}年实施方案章节顺序` });
+}
+
+/** The tasks of one section in a new order (序号 and every export follow it). */
+export async function reorderTasks(ctx: AppContext, sectionId: number, ids: number[]): Promise<void> {
+  const s = await ctx.db.selectFrom('plan_section').select('title').where('id', '=', sectionId).executeTakeFirst();
+  if (!s) throw new AppError(ErrorCode.NOT_FOUND, '找不到该章节，可能已被删除，请刷新后重试。');
+  const current = await ctx.db.selectFrom('plan_task').select('id').where('section_id', '=', sectionId).execute();
+  await storeOrder(ctx, 'plan_task', current.map((t) => t.id), ids, `章节“${s.title}”的任务已有变化（新增、删除或移到其他章节），请刷新后重新排序。`,
+    { entity: 'plan_section', entityId: sectionId, summary: `调整章节“${s.title}”的任务顺序` });
+}
+
 // ---- copy forward ----
 
 function shiftYear(date: string | null, by: number): string | null {

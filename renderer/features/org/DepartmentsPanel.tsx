@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
@@ -6,6 +6,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError, call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
+import { MoveButtons } from '../../components/MoveButtons';
 import { useLoad } from '../../hooks';
 
 /** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
@@ -35,13 +36,6 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
       ? await run(() => call('departments.create', { name }), `已添加科室“${name}”`)
       : await run(() => call('departments.rename', { id: (editing as Department).id, name }), '已更名');
     if (ok) setEditing(null);
-  };
-
-  const move = (index: number, delta: number) => {
-    const ids = departments.map((d) => d.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + delta, 0, id);
-    void run(() => call('departments.reorder', { ids }));
   };
 
   const remove = (d: Department) => {
@@ -81,10 +75,7 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
         locale={{ emptyText: <EmptyHint title="还没有科室" hint="先添加本单位的科室，例如：办公室、高新科、财务科。" /> }}
         columns={[
           { title: '顺序', width: 90, render: (_, _d, i) => (
-            <Space size={0}>
-              <Button size="small" type="text" aria-label="上移" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
-              <Button size="small" type="text" aria-label="下移" icon={<ArrowDownOutlined />} disabled={i === departments.length - 1} onClick={() => move(i, 1)} />
-            </Space>
+            <MoveButtons ids={departments.map((d) => d.id)} index={i} onMove={(ids) => void run(() => call('departments.reorder', { ids }))} />
           ) },
           { title: '科室名称', dataIndex: 'name' },
           { title: '人员数', dataIndex: 'staffCount', width: 90 },

@@ -7,6 +7,7 @@ import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
 import { call, deliver } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
 import { EmptyHint } from '../../components/EmptyHint';
+import { MoveButtons } from '../../components/MoveButtons';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag } from './common';
@@ -56,11 +57,31 @@ export function PlanScreen({ params }: { params: string[] }) {
     && (filter.light === undefined || t.light === filter.light)
     && (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search))), [tasks.data, filter]);
   const unmapped = useMemo(() => [...new Set((tasks.data ?? []).flatMap((t) => t.unmappedUnits))], [tasks.data]);
+  // Each section's tasks in order (unfiltered): moving a task swaps it with its neighbour in its section.
+  const sectionTaskIds = useMemo(() => {
+    const m = new Map<number, number[]>();
+    for (const t of tasks.data ?? []) {
+      const ids = m.get(t.sectionId);
+      if (ids) ids.push(t.id);
+      else m.set(t.sectionId, [t.id]);
+    }
+    return m;
+  }, [tasks.data]);
   const counts = useMemo(() => {
     const c = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
     for (const t of tasks.data ?? []) c[t.light]++;
     return c;
   }, [tasks.data]);
+
+  const moveTask = async (sectionId: number, ids: number[]) => {
+    try {
+      await call('tasks.reorder', { sectionId, ids });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+    // Also after a refusal: the list shows the order as it now is.
+    await tasks.reload();
+  };
 
   const exportDoc = async (kind: (typeof PLAN_EXPORT_KINDS)[number], range?: { from: string; to: string }) => {
     try {
@@ -230,10 +251,17 @@ export function PlanScreen({ params }: { params: string[] }) {
               loading={tasks.loading}
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ x: 1320 }}
+              scroll={{ x: 1400 }}
               onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
+                {
+                  title: '顺序', width: 80,
+                  render: (_, t) => {
+                    const ids = sectionTaskIds.get(t.sectionId) ?? [];
+                    return <MoveButtons ids={ids} index={ids.indexOf(t.id)} onMove={(next) => void moveTask(t.sectionId, next)} />;
+                  },
+                },
                 { title: '章节', dataIndex: 'sectionTitle', width: 140, ellipsis: true },
                 { title: '工作任务', dataIndex: 'title', width: 300, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {

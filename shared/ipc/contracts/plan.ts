@@ -47,6 +47,8 @@ export const planContract = {
   'plan.createSection': { input: z.object({ year: yearSchema, title: sectionTitle }), output: planSchema },
   'plan.renameSection': { input: z.object({ id: idSchema, title: sectionTitle }), output: ok },
   'plan.deleteSection': { input: z.object({ id: idSchema }), output: ok },
+  /** All the plan's section ids in the new order; refused (CONFLICT) when they are not exactly the current sections. */
+  'plan.reorderSections': { input: z.object({ planId: idSchema, ids: z.array(idSchema).min(1).max(500) }), output: ok },
   'plan.unitMappings': { input: z.object({ documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件') }), output: z.array(unitMappingSchema) },
   'plan.saveUnitMappings': {
     input: z.object({ mappings: z.array(z.object({ unit: z.string().min(1).max(100), departmentId: idSchema.nullable(), ignored: z.boolean() })).max(500) }),
@@ -71,6 +73,8 @@ export const planContract = {
   'tasks.create': { input: taskInputSchema, output: taskSchema },
   'tasks.update': { input: z.object({ id: idSchema, task: taskInputSchema }), output: taskSchema },
   'tasks.delete': { input: z.object({ id: idSchema }), output: ok },
+  /** All of one section's task ids in the new order; refused (CONFLICT) when they are not exactly its current tasks. */
+  'tasks.reorder': { input: z.object({ sectionId: idSchema, ids: z.array(idSchema).min(1).max(1000) }), output: ok },
   'tasks.addProgress': { input: progressInputSchema, output: progressEntrySchema },
   'tasks.deleteProgress': { input: z.object({ id: idSchema }), output: ok },
   /** For the home screen: overdue tasks and those due by the end of this week. */

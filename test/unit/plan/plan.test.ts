@@ -250,6 +250,56 @@ describe('tasks, progress and lights', () => {
     const audit = await t.call('audit.list', { entity: 'plan_task', entityId: task.id, limit: 10 });
     expect(audit[0].changes).toHaveProperty('status');
   });
+
+  it('reorders sections and the tasks of a section: 序号 and every export follow; a stale list is refused', async () => {
+    const t = await workstation();
+    await t.call('plan.createSection', { year: 2026, title: '加强政策解读' });
+    const plan = await t.call('plan.createSection', { year: 2026, title: '规范依申请公开' });
+    const [reading, request] = plan.sections;
+    const mk = (sectionId: number, title: string) => t.call('tasks.create', { ...base, sectionId, title, deadline: date('2026-12-31') });
+    const a1 = await mk(reading.id, '解读重要政策文件');
+    const a2 = await mk(reading.id, '开展政策吹风会');
+    const b1 = await mk(request.id, '规范办理依申请公开');
+    const moved = await mk(request.id, '更新公开指南');
+
+    await t.call('plan.reorderSections', { planId: plan.id, ids: [request.id, reading.id] });
+    await t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id] });
+    // Moving a task to another section in the drawer still works: it goes to the end of that section.
+    await t.call('tasks.update', { id: moved.id, task: { ...base, sectionId: reading.id, title: moved.title, deadline: moved.deadline } });
+    expect((await t.call('plan.get', { year: 2026 }))!.sections.map((s) => s.title)).toEqual(['规范依申请公开', '加强政策解读']);
+    const order = ['规范办理依申请公开', '开展政策吹风会', '解读重要政策文件', '更新公开指南'];
+    const list = await t.call('tasks.list', { year: 2026 });
+    expect(list.map((x) => [x.seq, x.title])).toEqual(order.map((title, i) => [i + 1, title]));
+
+    // The exports read the plan in the same order.
+    const texts = (cells: string[]) => cells.filter((c) => order.includes(c) || /^[一二]、/.test(c));
+    const expected = ['一、规范依申请公开', order[0], '二、加强政策解读', ...order.slice(1)];
+    await t.call('plan.export', { kind: 'tasks-xlsx', year: 2026 });
+    await t.call('plan.export', { kind: 'ledger-xlsx', year: 2026 });
+    for (const file of t.delivered.slice(-2)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.data as unknown as ExcelJS.Buffer);
+      const cells: string[] = [];
+      wb.worksheets[0].eachRow((r) => cells.push(String(r.getCell(2).value)));
+      expect(texts(cells), file.fileName).toEqual(expected);
+    }
+    await t.call('plan.export', { kind: 'plan-docx', year: 2026 });
+    const doc = (await readDocx(t.delivered.at(-1)!.data)).document;
+    const at = (needle: string) => doc.indexOf(paragraphsWith(doc, needle)[0]);
+    const positions = ['一、规范依申请公开', order[0], '二、加强政策解读', ...order.slice(1)].map(at);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+
+    // Lists that are not exactly the current ones (a task missing, one from another section, a repeat) are refused.
+    const stale = { code: 'CONFLICT', message: expect.stringContaining('请刷新后重新排序') };
+    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id] })).rejects.toMatchObject(stale);
+    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id, b1.id] })).rejects.toMatchObject(stale);
+    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a2.id, a1.id] })).rejects.toMatchObject(stale);
+    await expect(t.call('plan.reorderSections', { planId: plan.id, ids: [reading.id] })).rejects.toMatchObject(stale);
+    expect((await t.call('tasks.list', { year: 2026 })).map((x) => x.title)).toEqual(order);
+    expect((await t.call('audit.list', { entity: 'plan', entityId: plan.id, limit: 1 }))[0].summary).toBe('调整2026年实施方案章节顺序');
+    expect((await t.call('audit.list', { entity: 'plan_section', entityId: reading.id, limit: 1 }))[0].summary).toBe('调整章节“加强政策解读”的任务顺序');
+  });
 });
 
 describe('copy forward and exports through the service', () => {
