@@ -161,6 +161,12 @@ test('training: record one with attendees, the requirement turns met, download t
   const files = page.getByRole('dialog');
   await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(files.getByText('现场照片.png')).toBeVisible();
+  // A wrong file is removed after a confirmation, and the right one added again.
+  await files.getByRole('listitem').filter({ hasText: '现场照片.png' }).getByRole('button', { name: '删除' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await expect(files.getByText('现场照片.png')).toHaveCount(0);
+  await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(files.getByText('现场照片.png')).toBeVisible();
   await files.getByRole('button', { name: '关闭' }).first().click();
   await expect(page.getByRole('button', { name: '材料照片（1）' })).toBeVisible();
 

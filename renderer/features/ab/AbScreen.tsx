@@ -1,9 +1,10 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call, deliver } from '../../api/call';
+import { DeleteButton } from '../../components/DeleteButton';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
@@ -202,16 +203,7 @@ export function AbScreen() {
             {
               title: '操作', width: 90,
               render: (_, a) => (
-                <Popconfirm title="删除这条不在岗登记？" okText="删除" cancelText="取消" onConfirm={async () => {
-                  try {
-                    await call('ab.deleteAbsence', { id: a.id });
-                    await data.reload();
-                  } catch (e) {
-                    message.error((e as Error).message);
-                  }
-                }}>
-                  <Button size="small" type="link" danger>删除</Button>
-                </Popconfirm>
+                <DeleteButton title="删除这条不在岗登记？" onDelete={() => call('ab.deleteAbsence', { id: a.id })} onDone={data.reload} />
               ),
             },
           ]}

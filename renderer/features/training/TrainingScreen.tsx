@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, List, Modal, Popconfirm, Row, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Staff } from '../../../shared/domain/org';
 import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/team';
 import { call, deliver, toUpload } from '../../api/call';
 import { useYear } from '../../app-context';
+import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks';
@@ -97,6 +98,14 @@ function FilesDialog({ training, onClose, onChanged }: { training: Training; onC
       message.error((e as Error).message);
     }
   };
+  const download = async (id: number) => {
+    try {
+      const text = deliver(await call('attachments.download', { id }));
+      if (text) message.success(text);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   const picker = (kind: '材料' | '照片', accept?: string) => (
     <Upload showUploadList={false} accept={accept} multiple beforeUpload={(f) => { void add(f, kind); return false; }}>
       <Button icon={<UploadOutlined />}>添加{kind}</Button>
@@ -111,11 +120,9 @@ function FilesDialog({ training, onClose, onChanged }: { training: Training; onC
         locale={{ emptyText: '还没有附件。可添加课件、通知、签到表扫描件和现场照片。' }}
         renderItem={(f) => (
           <List.Item actions={[
-            <a key="d" onClick={async () => { const t = deliver(await call('attachments.download', { id: f.attachmentId })); if (t) message.success(t); }}>下载</a>,
-            <Popconfirm key="r" title="删除这个附件？" okText="删除" cancelText="取消"
-              onConfirm={async () => onChanged(await call('training.removeFile', { trainingId: training.id, attachmentId: f.attachmentId }))}>
-              <a>删除</a>
-            </Popconfirm>,
+            <a key="d" onClick={() => download(f.attachmentId)}>下载</a>,
+            <DeleteButton key="r" title="删除这个附件？" onDelete={() => call('training.removeFile', { trainingId: training.id, attachmentId: f.attachmentId })}
+              onDone={(t) => onChanged(t as Training)} />,
           ]}>
             <Tag>{f.kind}</Tag>{f.fileName}（{Math.max(1, Math.round(f.sizeBytes / 1024))} KB）
           </List.Item>
@@ -127,7 +134,6 @@ function FilesDialog({ training, onClose, onChanged }: { training: Training; onC
 
 /** 培训台账: the year's trainings, attendees, materials, the yearly requirement and each person's hours. */
 export function TrainingScreen() {
-  const { message } = AntApp.useApp();
   const year = useYear();
   const data = useLoad(async () => {
     const [trainings, requirement, staff] = await Promise.all([call('training.list', { year }), call('training.requirement', { year }), call('staff.list')]);
@@ -181,16 +187,8 @@ export function TrainingScreen() {
                   <Button size="small" type="link" onClick={() => setFilesOf(t)}>材料照片（{t.files.length}）</Button>
                   <Button size="small" type="link" onClick={() => exportDoc('signin-docx', { id: t.id })}>签到表</Button>
                   <Button size="small" type="link" onClick={() => exportDoc('training-docx', { id: t.id })}>培训记录</Button>
-                  <Popconfirm title={`删除培训“${t.title}”？`} description="参训名单和附件会一起删除。" okText="删除" cancelText="取消" onConfirm={async () => {
-                    try {
-                      await call('training.delete', { id: t.id });
-                      await data.reload();
-                    } catch (e) {
-                      message.error((e as Error).message);
-                    }
-                  }}>
-                    <Button size="small" type="link" danger>删除</Button>
-                  </Popconfirm>
+                  <DeleteButton title={`删除培训“${t.title}”？`} description="参训名单和附件会一起删除。"
+                    onDelete={() => call('training.delete', { id: t.id })} onDone={data.reload} />
                 </Space>
               ),
             },
