@@ -85,12 +85,19 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     if (p.a && p.b && !backupOf.has(p.a.staffId)) backupOf.set(p.a.staffId, `${p.b.name}（${p.name}B岗）`);
   }
   const task: PlanTask | null = detail.data?.task ?? null;
-  const ready = taskId === 'new' || (task !== null && task.id === taskId && !detail.loading);
+  // A reload of the same task (after a save) keeps the form on screen: swapping it for a spinner lost clicks and
+  // anything typed meanwhile.
+  const ready = taskId === 'new' || (task !== null && task.id === taskId);
+
+  // The progress entry being typed belongs to the task, not to one load of it: reset it only when the task changes.
+  useEffect(() => {
+    pform.resetFields();
+    pform.setFieldsValue({ date: todayIso(), percent: null });
+    setFiles([]);
+  }, [taskId, pform]);
 
   useEffect(() => {
     form.resetFields();
-    pform.resetFields();
-    setFiles([]);
     if (taskId === 'new') {
       form.setFieldsValue({ sectionId: plan.sections[0]?.id, deadlineKind: 'yearEnd', status: '未开始', leadIds: [], supportIds: [], pointIds: [], ownerId: null });
     } else if (task) {
@@ -101,8 +108,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
         deadlineText: task.deadline.text, eventDate: task.eventDate, status: task.status, statusReason: task.statusReason, completedOn: task.completedOn,
       });
     }
-    pform.setFieldsValue({ date: todayIso(), percent: null });
-  }, [taskId, task, plan.sections, form, pform]);
+  }, [taskId, task, plan.sections, form]);
 
   const kind = Form.useWatch('deadlineKind', form);
   const status = Form.useWatch('status', form);
