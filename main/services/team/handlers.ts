@@ -5,7 +5,8 @@ import {
   listHoldings, listPosts, setPostActive, teamWarnings, updatePost,
 } from './ab';
 import { getTeamSettings, saveTeamSettings } from './common';
-import { exportTeamDocument } from './exports';
+import { runExport } from '../exports';
+import { yearOrCurrent } from './exports';
 import {
   addTrainingFile, createTraining, deleteTraining, getTraining, listTrainings, removeTrainingFile, trainingRequirement, updateTraining,
 } from './training';
@@ -15,8 +16,8 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
   'team.saveSettings': (ws, input) => saveTeamSettings(ws.context(), input),
   'team.warnings': (ws) => teamWarnings(ws.context()),
   'team.export': async (ws, { kind, year, id }) => {
-    const file = await exportTeamDocument(ws.context(), kind, { year, id });
-    return ws.files.deliver(file.fileName, file.data);
+    const ctx = ws.context();
+    return runExport(ctx, kind, { year: await yearOrCurrent(ctx, year), id });
   },
 
   'ab.posts': (ws, input) => listPosts(ws.context(), { includeInactive: input?.includeInactive ?? false }),
