@@ -1,4 +1,7 @@
+import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeliveredFile } from '../shared/domain/files';
+import { call, deliver } from './api/call';
 
 /** Loads data with an async function; reload() re-runs it. Errors are kept as a Chinese message. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
@@ -38,4 +41,26 @@ export function useHashRoute(): string[] {
 
 export function navigate(path: string): void {
   window.location.hash = `#/${path.replace(/^\/+/, '')}`;
+}
+
+/**
+ * Runs a method that produces a file (an export, an attachment, a template) and tells the user where it went,
+ * or why it failed, in one place for every screen.
+ */
+export function useDeliver(): (produce: () => Promise<DeliveredFile>) => Promise<void> {
+  const { message } = AntApp.useApp();
+  return useCallback(async (produce) => {
+    try {
+      const said = deliver(await produce());
+      if (said) message.success(said);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }, [message]);
+}
+
+/** Saves a stored attachment (evidence, material, original import file) for the user. */
+export function useDownloadAttachment(): (id: number) => Promise<void> {
+  const save = useDeliver();
+  return useCallback((id: number) => save(() => call('attachments.download', { id })), [save]);
 }

@@ -3,12 +3,12 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Space, 
 import { useState } from 'react';
 import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
-import { call, deliver } from '../../api/call';
+import { call } from '../../api/call';
 import { DeleteButton } from '../../components/DeleteButton';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useDeliver, useLoad } from '../../hooks';
 import { todayIso } from '../../components/DateField';
 import { AbsenceDialog, AssignDialog, ChangeDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
 
@@ -22,15 +22,8 @@ type Dialog =
   | null;
 
 export function useTeamExport() {
-  const { message } = AntApp.useApp();
-  return async (kind: TeamExportKind, args: { id?: number; year?: number } = {}) => {
-    try {
-      const text = deliver(await call('team.export', { kind, ...args }));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const save = useDeliver();
+  return (kind: TeamExportKind, args: { id?: number; year?: number } = {}) => save(() => call('team.export', { kind, ...args }));
 }
 
 export function WarningList({ warnings, compact }: { warnings: { severity: TeamWarning['severity']; message: string }[]; compact?: boolean }) {

@@ -2,16 +2,17 @@ import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
-import { call, deliver } from '../../api/call';
+import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { RestoreFromFileButton } from './RestoreFromFileButton';
-import { useLoad } from '../../hooks';
+import { useDeliver, useLoad } from '../../hooks';
 
 export function DataScreen() {
   const { status, refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
+  const save = useDeliver();
   const backups = useLoad(() => call('backup.list'), []);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -31,14 +32,8 @@ export function DataScreen() {
 
   const saveCopy = async () => {
     setBusy('copy');
-    try {
-      const text = deliver(await call('backup.saveCopy'));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    await save(() => call('backup.saveCopy'));
+    setBusy(null);
   };
 
   const restore = (b: BackupInfo) => {

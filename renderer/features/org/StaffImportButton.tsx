@@ -3,11 +3,13 @@ import { Alert, App as AntApp, Button, Checkbox, Modal, Space, Switch, Table, Ty
 import { useMemo, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/org';
-import { call, deliver, toUpload } from '../../api/call';
+import { call, toUpload } from '../../api/call';
+import { useDeliver } from '../../hooks';
 
 /** "从 Excel 导入": pick or drop an .xlsx → preview with every problem named by row → import only when clean. */
 export function StaffImportButton({ onImported }: { onImported: () => void }) {
   const { message } = AntApp.useApp();
+  const save = useDeliver();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<UploadShape | null>(null);
   const [preview, setPreview] = useState<StaffImportPreview | null>(null);
@@ -67,14 +69,8 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
 
   const downloadTemplate = async () => {
     setBusy('template');
-    try {
-      const text = deliver(await call('staff.importTemplate'));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    await save(() => call('staff.importTemplate'));
+    setBusy(null);
   };
 
   return (

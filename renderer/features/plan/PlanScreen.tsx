@@ -4,12 +4,12 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
-import { call, deliver } from '../../api/call';
+import { call } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useDeliver, useLoad } from '../../hooks';
 import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
 import { MappingDialog } from './MappingDialog';
@@ -83,14 +83,9 @@ export function PlanScreen({ params }: { params: string[] }) {
     await tasks.reload();
   };
 
-  const exportDoc = async (kind: (typeof PLAN_EXPORT_KINDS)[number], range?: { from: string; to: string }) => {
-    try {
-      const text = deliver(await call('plan.export', { kind, year, ...range }));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const save = useDeliver();
+  const exportDoc = (kind: (typeof PLAN_EXPORT_KINDS)[number], range?: { from: string; to: string }) =>
+    save(() => call('plan.export', { kind, year, ...range }));
 
   const askLedgerRange = () => {
     let range: [string, string] | null = null;

@@ -9,9 +9,9 @@ import {
   DEADLINE_KINDS, RECURRENCES, RECURRENCE_LABELS, TASK_STATUSES, type DeadlineKind, type Plan, type PlanTask, type Recurrence,
   type TaskStatus,
 } from '../../../shared/domain/plan';
-import { call, deliver, toUpload } from '../../api/call';
+import { call, toUpload } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
-import { useLoad } from '../../hooks';
+import { useDownloadAttachment, useLoad } from '../../hooks';
 import { DateField, todayIso } from '../../components/DateField';
 import { LightTag } from './common';
 
@@ -156,14 +156,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     }
   };
 
-  const download = async (attachmentId: number) => {
-    try {
-      const text = deliver(await call('attachments.download', { id: attachmentId }));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const download = useDownloadAttachment();
 
   const remove = async () => {
     try {

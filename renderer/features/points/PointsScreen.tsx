@@ -4,12 +4,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { SOURCE_KIND_LABELS, type PointItem, type SourceDocument, type SourceDocumentMeta } from '../../../shared/domain/points';
-import { call, deliver } from '../../api/call';
+import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useDownloadAttachment, useLoad } from '../../hooks';
 import { ImportView } from './ImportView';
 import { ItemEditModal } from './ItemEditModal';
 import { ItemTree } from './ItemTree';
@@ -22,21 +22,10 @@ export function PointsScreen({ params }: { params: string[] }) {
   return <DocumentList year={year} />;
 }
 
-function useDownload() {
-  const { message } = AntApp.useApp();
-  return async (attachmentId: number) => {
-    try {
-      const said = deliver(await call('attachments.download', { id: attachmentId }));
-      if (said) message.success(said);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
-}
 
 function DocumentList({ year }: { year: number }) {
   const list = useLoad(() => call('points.documents', { year }), [year]);
-  const download = useDownload();
+  const download = useDownloadAttachment();
   const importButton = <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('points/import')}>导入上级文件</Button>;
   return (
     <div>
@@ -77,7 +66,7 @@ function DocumentList({ year }: { year: number }) {
 function DocumentView({ id }: { id: number }) {
   const { message, modal } = AntApp.useApp();
   const doc = useLoad(() => call('points.document', { id }), [id]);
-  const download = useDownload();
+  const download = useDownloadAttachment();
   const [editing, setEditing] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);

@@ -3,12 +3,12 @@ import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, List
 import { useEffect, useState } from 'react';
 import type { Staff } from '../../../shared/domain/org';
 import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/team';
-import { call, deliver, toUpload } from '../../api/call';
+import { call, toUpload } from '../../api/call';
 import { useYear } from '../../app-context';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { useLoad } from '../../hooks';
+import { useDownloadAttachment, useLoad } from '../../hooks';
 import { useTeamExport } from '../ab/AbScreen';
 import { DateField, todayIso } from '../../components/DateField';
 
@@ -98,14 +98,7 @@ function FilesDialog({ training, onClose, onChanged }: { training: Training; onC
       message.error((e as Error).message);
     }
   };
-  const download = async (id: number) => {
-    try {
-      const text = deliver(await call('attachments.download', { id }));
-      if (text) message.success(text);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const download = useDownloadAttachment();
   const picker = (kind: '材料' | '照片', accept?: string) => (
     <Upload showUploadList={false} accept={accept} multiple beforeUpload={(f) => { void add(f, kind); return false; }}>
       <Button icon={<UploadOutlined />}>添加{kind}</Button>
