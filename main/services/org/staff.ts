@@ -6,6 +6,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { isForeignKeyError } from './departments';
+import { validateInput } from '../validate';
 
 export interface StaffFilter {
   search?: string;
@@ -50,7 +51,7 @@ function toRow(input: ReturnType<typeof staffInputSchema.parse>) {
 }
 
 export async function createStaff(ctx: AppContext, raw: StaffInput): Promise<Staff> {
-  const input = staffInputSchema.parse(raw);
+  const input = validateInput(staffInputSchema, raw);
   await assertDepartmentUsable(ctx, input.departmentId);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const r = await trx.insertInto('staff').values({ ...toRow(input), created_at: nowText(ctx) }).returning('id').executeTakeFirstOrThrow();
@@ -61,7 +62,7 @@ export async function createStaff(ctx: AppContext, raw: StaffInput): Promise<Sta
 }
 
 export async function updateStaff(ctx: AppContext, id: number, raw: StaffInput): Promise<Staff> {
-  const input = staffInputSchema.parse(raw);
+  const input = validateInput(staffInputSchema, raw);
   const before = await getStaff(ctx, id);
   if (input.departmentId !== before.departmentId) await assertDepartmentUsable(ctx, input.departmentId);
   await ctx.db.transaction().execute(async (trx) => {

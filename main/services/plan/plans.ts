@@ -13,6 +13,7 @@ import { listWorkPoints } from '../points/documents';
 import type { AppContext } from '../workstation';
 import { planIdOfYear } from './tasks';
 import { pathLabels, taskItemsOf } from './structure';
+import { validateInput } from '../validate';
 
 export const DEFAULT_CLOSING: ClosingSection[] = [
   { heading: '组织保障', text: '局政务公开工作领导小组统筹推进各项任务落实，分管领导具体负责，各科室明确专人，确保任务落到实处。' },
@@ -62,7 +63,7 @@ export async function ensurePlan(ctx: AppContext, year: number): Promise<number>
 }
 
 export async function savePlan(ctx: AppContext, year: number, input: unknown): Promise<Plan> {
-  const p = planInputSchema.parse(input);
+  const p = validateInput(planInputSchema, input);
   const id = await ensurePlan(ctx, year);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('plan').set({

@@ -6,9 +6,10 @@ import { storeUpload } from '../attachments';
 import { nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { listProgress } from './tasks';
+import { validateInput } from '../validate';
 
 export async function addProgress(ctx: AppContext, input: ProgressInput): Promise<ProgressEntry> {
-  const p = progressInputSchema.parse(input);
+  const p = validateInput(progressInputSchema, input);
   const task = await ctx.db.selectFrom('plan_task').select(['id', 'title', 'status']).where('id', '=', p.taskId).executeTakeFirst();
   if (!task) throw new AppError(ErrorCode.NOT_FOUND, '找不到该任务，可能已被删除，请刷新后重试。');
   for (const l of p.links) {

@@ -18,6 +18,7 @@ import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { SettingKey } from '../settings';
 import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from './calendar';
+import { validateInput } from '../validate';
 
 interface TaskRow {
   id: number; plan_id: number; section_id: number; section_title: string; title: string; measures: string;
@@ -220,7 +221,7 @@ function foreignKeyMessage(e: unknown): never {
 }
 
 export async function createTask(ctx: AppContext, input: TaskInput): Promise<PlanTask> {
-  const t = taskInputSchema.parse(input);
+  const t = validateInput(taskInputSchema, input);
   const planId = await assertSectionOfPlan(ctx, t.sectionId);
   const now = nowText(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -237,7 +238,7 @@ export async function createTask(ctx: AppContext, input: TaskInput): Promise<Pla
 
 export async function updateTask(ctx: AppContext, id: number, input: TaskInput): Promise<PlanTask> {
   const before = await getTask(ctx, id);
-  const t = taskInputSchema.parse(input);
+  const t = validateInput(taskInputSchema, input);
   const planId = await assertSectionOfPlan(ctx, t.sectionId);
   if (planId !== before.planId) throw new AppError(ErrorCode.VALIDATION, '任务只能移到同一年度方案的章节中。');
   await ctx.db.transaction().execute(async (trx) => {

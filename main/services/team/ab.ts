@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema';
 import { nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { getTeamSettings, todayOf, workingDayCalendar } from './common';
+import { validateInput } from '../validate';
 
 type Db = AppContext['db'] | Transaction<Database>;
 
@@ -20,11 +21,6 @@ function invalid(message: string): AppError {
   return new AppError(ErrorCode.VALIDATION, message);
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw invalid(r.error.issues.map((i) => i.message).join('；'));
-  return r.data;
-}
 
 function assertRealDate(date: string, label: string): void {
   try {
@@ -80,7 +76,7 @@ async function assertPostNameFree(ctx: AppContext, name: string, exceptId?: numb
 }
 
 export async function createPost(ctx: AppContext, raw: PostInput): Promise<Post> {
-  const input = parse(postInputSchema, raw);
+  const input = validateInput(postInputSchema, raw);
   await assertPostNameFree(ctx, input.name);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const max = await trx.selectFrom('ab_post').select(sql<number>`coalesce(max(sort_order), 0)`.as('m')).executeTakeFirstOrThrow();
@@ -93,7 +89,7 @@ export async function createPost(ctx: AppContext, raw: PostInput): Promise<Post>
 }
 
 export async function updatePost(ctx: AppContext, id: number, raw: PostInput): Promise<Post> {
-  const input = parse(postInputSchema, raw);
+  const input = validateInput(postInputSchema, raw);
   const before = await getPost(ctx, id);
   await assertPostNameFree(ctx, input.name, id);
   await ctx.db.transaction().execute(async (trx) => {
@@ -155,7 +151,7 @@ async function assertNoOverlap(db: Db, postName: string, postId: number, role: A
 
 /** Sets the holder of a vacant role (first setup, or after a holder stepped down without a successor). */
 export async function assignHolder(ctx: AppContext, raw: AssignInput): Promise<Post> {
-  const input = parse(assignInputSchema, raw);
+  const input = validateInput(assignInputSchema, raw);
   assertRealDate(input.startDate, '任职开始日期');
   const post = await getPost(ctx, input.postId);
   if (!post.active) throw new AppError(ErrorCode.CONFLICT, `岗位“${post.name}”已停用，请先启用。`);
@@ -225,7 +221,7 @@ export async function getChange(ctx: AppContext, id: number): Promise<Change> {
  * it, the 交接 record is kept, and the 备案 due date is the change date plus N working days (setting).
  */
 export async function changeHolder(ctx: AppContext, raw: ChangeInput): Promise<Change> {
-  const input = parse(changeInputSchema, raw);
+  const input = validateInput(changeInputSchema, raw);
   assertRealDate(input.changeDate, '变动日期');
   assertRealDate(input.handover.date, '交接日期');
   if (input.handover.transitionEnd) {
@@ -268,7 +264,7 @@ export async function changeHolder(ctx: AppContext, raw: ChangeInput): Promise<C
 }
 
 export async function fileChange(ctx: AppContext, raw: FilingInput): Promise<Change> {
-  const input = parse(filingInputSchema, raw);
+  const input = validateInput(filingInputSchema, raw);
   assertRealDate(input.filedDate, '备案日期');
   const c = await getChange(ctx, input.changeId);
   if (input.filedDate < c.changeDate) throw invalid(`备案日期（${input.filedDate}）不能早于变动日期（${c.changeDate}）。`);
@@ -296,7 +292,7 @@ export async function listAbsences(ctx: AppContext, filter: { from?: string } = 
 }
 
 export async function createAbsence(ctx: AppContext, raw: AbsenceInput): Promise<Absence> {
-  const input = parse(absenceInputSchema, raw);
+  const input = validateInput(absenceInputSchema, raw);
   assertRealDate(input.startDate, '开始日期');
   assertRealDate(input.endDate, '结束日期');
   if (input.endDate < input.startDate) throw invalid(`结束日期（${input.endDate}）不能早于开始日期（${input.startDate}）。`);
