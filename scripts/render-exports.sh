@@ -10,7 +10,7 @@ mkdir -p "$OUT"
 npx tsx scripts/render-exports-build.ts "$OUT" "$@"
 PROFILE="$(mktemp -d)"
 trap 'rm -rf "$PROFILE"' EXIT
-export FONTCONFIG_FILE="${FONTCONFIG_FILE:-$(cd .. && pwd)/shared/fonts/fonts.conf}"
+export FONTCONFIG_FILE="${FONTCONFIG_FILE:-$(pwd)/test/fixtures/fonts/fonts.conf}"
 for f in "$OUT"/*.docx "$OUT"/*.xlsx; do
   [ -e "$f" ] || continue
   soffice -env:UserInstallation="file://$PROFILE" --headless --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1

@@ -13,7 +13,7 @@ import { completeSetup, expect, test } from './fixtures';
 const d = new Date();
 const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const year = d.getFullYear();
-const SAMPLE = path.resolve('../shared/samples/work-points-province-2020.txt');
+const SAMPLE = path.resolve('test/fixtures/samples/work-points-province-2020.txt');
 
 /** 科室 and people, through the organisation services (the org screen has its own test). */
 async function seed(host: WebHost) {

@@ -59,4 +59,4 @@ export async function openTestWorkstation(opts: { setup?: boolean; year?: number
   };
 }
 
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+export const SAMPLES_DIR = path.resolve(__dirname, '../fixtures/samples');

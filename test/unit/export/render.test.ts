@@ -27,7 +27,7 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 实施方案', () => {
       const docx = path.join(dir, 'plan.docx');
       {
         fs.writeFileSync(docx, await buildPlanDocx(samplePlan(24)));
-        const env = { ...process.env, FONTCONFIG_FILE: path.resolve('../shared/fonts/fonts.conf') };
+        const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
         const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 120_000 });
         expect(r.status, String(r.stderr)).toBe(0);
         spawnSync('pdftotext', ['-bbox', path.join(dir, 'plan.pdf'), path.join(dir, 'plan.html')]);

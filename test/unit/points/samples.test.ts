@@ -5,7 +5,7 @@ import type { ParsedPoints } from '../../../shared/domain/points';
 import { scoreItems } from './score';
 import { buildDocx, buildXlsx, readSample, SAMPLE_NAMES, type SampleDoc } from './variants';
 
-// Every sample in ../shared/samples with an expected.json must come out exactly as expected, from the text file
+// Every sample in test/fixtures/samples with an expected.json must come out exactly as expected, from the text file
 // and from the same document as .docx (typed / automatic numbering / in a table) and as an .xlsx 分工表.
 
 const docNumbers: Record<string, string> = { 'work-points-province-2020': '黔府办发〔2020〕12号' };

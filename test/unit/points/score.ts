@@ -1,4 +1,4 @@
-// Scores a parse against a sample's *.expected.json the way ../shared/samples/README.md describes.
+// Scores a parse against a sample's *.expected.json the way test/fixtures/samples/README.md describes.
 import type { PointItem } from '../../../shared/domain/points';
 
 export interface ExpectedItem {

@@ -19,8 +19,8 @@ export interface SampleDoc {
   items: PointItem[];
 }
 
-/** ../shared/samples (resolved from this file, so the bench can use it outside vitest too). */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
+/** test/fixtures/samples (resolved from this file, so the bench can use it outside vitest too). */
+export const SAMPLES_DIR = fileURLToPath(new URL('../../fixtures/samples/', import.meta.url));
 
 export const SAMPLE_NAMES = fs.readdirSync(SAMPLES_DIR)
   .filter((f) => f.endsWith('.expected.json'))
