@@ -1,7 +1,7 @@
 // Electron entry: the thin shell. Everything it calls also runs under plain Node (web host, CLI, tests).
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
-import { handlers } from './ipc/handlers';
+import { loadHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { electronFilePort } from './app/files';
 import { registerSchemePrivileges, serveRenderer } from './app/protocol';
@@ -35,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       files: electronFilePort(() => win, () => app.getPath('documents')),
     }).open();
-    registerIpc(handlers, ws, isTrustedSender);
+    registerIpc(await loadHandlers(), ws, isTrustedSender);
 
     win = new BrowserWindow({
       width: 1360, height: 860, minWidth: 1100, minHeight: 700, show: false, title: '政务公开工作台',

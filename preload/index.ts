@@ -1,6 +1,7 @@
-// The only bridge between the sandboxed renderer and main: forwards allow-listed methods, nothing else.
+// The only bridge between the sandboxed renderer and main: forwards the contract's methods, nothing else.
+// (The contract is bundled into this file by electron-vite: a sandboxed preload cannot load modules of its own.)
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMethod } from '../shared/ipc/methods';
+import { isMethod } from '../shared/ipc/contract';
 
 contextBridge.exposeInMainWorld('api', {
   host: 'electron',

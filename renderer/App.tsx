@@ -1,11 +1,11 @@
 import { Alert, Layout, Menu, Result, Select, Space, Spin, Typography, App as AntApp } from 'antd';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { navigate, useHashRoute } from './hooks';
-import { ROUTES } from './routes';
+import { ROUTES } from './areas';
 
 export function App() {
   const { status, loadError } = useAppStatus();
@@ -72,7 +72,9 @@ function Shell() {
           {status!.host === 'web' && status!.latestBackup === null && (
             <Alert type="info" showIcon closable style={{ marginBottom: 16 }} title="提示：数据保存在本机，建议定期在“数据与备份”中备份。" />
           )}
-          <div key={`${route.path}-${year}`}>{route.render(params)}</div>
+          <div key={`${route.path}-${year}`}>
+            <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}><route.Screen params={params} /></Suspense>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

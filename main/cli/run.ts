@@ -1,27 +1,22 @@
 // The command tables and runner behind main/cli.ts (kept apart so tests can import them without running anything).
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import { AREAS } from '../areas';
 import { printError, type CliArgs, type CliCommand } from './types';
 
-type Area = () => Promise<Record<string, CliCommand>>;
-const foundation: Area = () => import('./foundation').then((m) => m.foundationCommands);
-const points: Area = () => import('./points').then((m) => m.pointsCommands);
-const plan: Area = () => import('./plan').then((m) => m.planCommands);
-const team: Area = () => import('./team').then((m) => m.teamCommands);
-export const CLI_AREAS: Area[] = [foundation, points, plan, team];
+type Load = () => Promise<Record<string, CliCommand>>;
 
 /**
- * Which area answers each command. Areas load only when one of their commands runs, so a quick command such as
- * parse-points does not pay for the database, Word and Excel code (a test keeps this table complete).
+ * Which area's module answers each command, from the areas' manifests (main/areas.ts). An area's module loads only
+ * when one of its commands runs, so a quick command such as parse-points does not pay for the database, Word and
+ * Excel code (a test checks every listed command exists and every area's module lists only its own).
  */
-export const COMMAND_AREAS: Record<string, Area> = {
-  info: foundation, check: foundation, backup: foundation, restore: foundation,
-  'parse-points': points, 'import-points': points,
-  demo: plan, plan, export: plan,
-};
+export const COMMAND_AREAS: Record<string, Load> = Object.fromEntries(
+  AREAS.flatMap(({ cli }) => (cli ? cli.commands.map((c) => [c, cli.load] as const) : [])),
+);
 
 async function allCommands(): Promise<Record<string, CliCommand>> {
-  return Object.assign({}, ...(await Promise.all(CLI_AREAS.map((load) => load()))));
+  return Object.assign({}, ...(await Promise.all([...new Set(Object.values(COMMAND_AREAS))].map((load) => load()))));
 }
 
 /** Splits argv into positional words and --flags (a flag followed by a value takes it; otherwise it is true). */

@@ -3,7 +3,8 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { resolveDbPath } from '../services/paths';
 import { writeFileAtomic } from '../services/write-file';
-import { Workstation } from '../services/workstation';
+import { getSetting, SettingKey } from '../services/settings';
+import { Workstation, type AppContext } from '../services/workstation';
 import { flag, type CliArgs } from './types';
 
 /**
@@ -25,4 +26,23 @@ export function openCliWorkstation(args: CliArgs): Workstation {
       },
     },
   }).open();
+}
+
+/** The year a command is about: --year, else the working year; a clear message when neither is a usable year. */
+export async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
+  const raw = flag(args, 'year') ?? (await getSetting(ctx, SettingKey.currentYear)) ?? '';
+  const year = Number(raw);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026。');
+  return year;
+}
+
+/** Runs fn on the open database of --db and closes it whatever happens. */
+export async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ws = openCliWorkstation(args);
+  try {
+    if (!ws.ready) throw ws.failure!.error;
+    return await fn(ws.context());
+  } finally {
+    ws.close();
+  }
 }

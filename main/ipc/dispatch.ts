@@ -1,9 +1,9 @@
 import { contract } from '../../shared/ipc/contract';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { isMethod, type Method } from '../../shared/ipc/methods';
+import { isMethod, type Method } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import type { Workstation } from '../services/workstation';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 import { describeIssues } from '../services/validate';
 
 /**

@@ -1,20 +1,21 @@
-import type { Method } from '../../shared/ipc/methods';
-import type { Output, ParsedInput } from '../../shared/ipc/contract';
-import type { Workstation } from '../services/workstation';
-import { foundationHandlers } from '../services/foundation-handlers';
-import { pointsHandlers } from '../services/points/handlers';
-import { planHandlers } from '../services/plan/handlers';
-import { teamHandlers } from '../services/team/handlers';
+// Every method's handler, gathered from the areas (main/areas.ts). Loaded once, on first use.
+import type { Method } from '../../shared/ipc/contract';
+import { AREAS } from '../areas';
+import type { Handlers } from './handler-types';
 
-export type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
-export type Handlers = { [M in Method]: Handler<M> };
-/** One area's handlers: exactly the methods of its contract block. */
-export type AreaHandlers<C> = { [M in keyof C & Method]: Handler<M> };
+export type { AreaHandlers, Handler, Handlers } from './handler-types';
 
-/** Every method's handler; a method without one is a compile error. */
-export const handlers: Handlers = {
-  ...foundationHandlers,
-  ...pointsHandlers,
-  ...planHandlers,
-  ...teamHandlers,
-};
+// A method no area handles is a compile error: the union of every area's handler keys must cover Method.
+type HandlersOf<A> = A extends { handlers: () => Promise<infer H> } ? H : never;
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Covered = keyof Intersect<HandlersOf<(typeof AREAS)[number]>>;
+const _everyMethodHandled: [Exclude<Method, Covered>] extends [never] ? true : never = true;
+void _everyMethodHandled;
+
+let loaded: Promise<Handlers> | null = null;
+
+/** All handlers, merged from every area (memoised: the areas' modules load once). */
+export function loadHandlers(): Promise<Handlers> {
+  loaded ??= Promise.all(AREAS.map((a) => a.handlers())).then((parts) => Object.assign({}, ...parts) as Handlers);
+  return loaded;
+}

@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { METHODS } from '../../shared/ipc/methods';
+import { METHODS } from '../../shared/ipc/contract';
 import type { Workstation } from '../services/workstation';
 import { dispatch } from './dispatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 /**
  * One channel per method (api:<method>), each answered by the same dispatch() the web host uses.

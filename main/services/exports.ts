@@ -1,41 +1,28 @@
-// Every export the workstation offers, by name: the CLI's `export <name>` and the areas' export methods use it.
-// Areas add their exporters to EXPORTERS (one line each).
+// Every export the workstation offers, by kind, gathered from the areas (main/areas.ts): the CLI's `export <kind>`
+// and the areas' export methods both run them through runExport().
 import type { DeliveredFile } from '../../shared/domain/files';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { planExporters } from './plan/exports';
-import { teamExporters } from './team/exports';
+import { AREAS } from '../areas';
+import type { ExportArgs, Exporter } from './exporter';
 import type { AppContext } from './workstation';
 
-export interface ExportArgs {
-  year: number;
-  /** A record the export is about (e.g. one training), for exports that need one. */
-  id?: number;
-  /** Date range (ISO), for exports that take one. */
-  from?: string;
-  to?: string;
-}
+export type { ExportArgs, Exporter } from './exporter';
 
-export interface Exporter {
-  /** Chinese name shown in usage and menus. */
-  label: string;
-  /** Builds the file: default file name and bytes. Nothing is written. */
-  build(ctx: AppContext, args: ExportArgs): Promise<{ fileName: string; data: Buffer }>;
-}
+let loaded: Promise<Record<string, Exporter>> | null = null;
 
-export const EXPORTERS: Record<string, Exporter> = {
-  ...planExporters,
-  ...teamExporters,
-};
-
-export function exporterNames(): string[] {
-  return Object.keys(EXPORTERS);
+/** Every area's exporters by kind (memoised). Two areas claiming one kind is a programming error, caught by a test. */
+export function loadExporters(): Promise<Record<string, Exporter>> {
+  loaded ??= Promise.all(AREAS.map((a) => a.exporters?.() ?? {}))
+    .then((parts) => Object.assign({}, ...parts) as Record<string, Exporter>);
+  return loaded;
 }
 
 /** Builds an export and hands it to the host (save dialog, download, or the CLI's --out). */
-export async function runExport(ctx: AppContext, name: string, args: ExportArgs): Promise<DeliveredFile> {
-  const e = EXPORTERS[name];
-  if (!e) throw new AppError(ErrorCode.VALIDATION, `未知的导出类型“${name}”。可用：${exporterNames().join('、')}`);
+export async function runExport(ctx: AppContext, kind: string, args: ExportArgs): Promise<DeliveredFile> {
+  const exporters = await loadExporters();
+  const e = Object.hasOwn(exporters, kind) ? exporters[kind] : undefined;
+  if (!e) throw new AppError(ErrorCode.VALIDATION, `未知的导出类型“${kind}”。可用：${Object.keys(exporters).join('、')}`);
   const { fileName, data } = await e.build(ctx, args);
   return ctx.files.deliver(fileName, data);
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { listBackups } from '../db/backup';
 import { schemaVersionOf } from '../db/open';
-import type { AreaHandlers } from '../ipc/handlers';
+import type { AreaHandlers } from '../ipc/handler-types';
 import { listAudit } from './audit';
 import { makeManualBackup, restoreListedBackup, restoreUploadedFile, saveFullCopy } from './data/backups';
 import { getBureau, saveBureau } from './org/bureau';

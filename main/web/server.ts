@@ -6,7 +6,7 @@ import type { DeliveredFile } from '../../shared/domain/files';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/result';
 import { dispatch } from '../ipc/dispatch';
-import { handlers as defaultHandlers, type Handlers } from '../ipc/handlers';
+import { loadHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
 import { CSP } from '../app/csp';
 import { fileUnderRoot } from '../app/static-files';
@@ -58,7 +58,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
   };
   const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now }).open();
-  const handlers = opts.handlers ?? defaultHandlers;
+  const handlers = opts.handlers ?? await loadHandlers();
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
 

@@ -1,6 +1,6 @@
 import type { DeliveredFile } from '../../shared/domain/files';
 import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/methods';
+import type { Method } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 
 interface Bridge {

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/ipc/dispatch';
-import { handlers } from '../../main/ipc/handlers';
+import { loadHandlers } from '../../main/ipc/handlers';
 import { startWebHost } from '../../main/web/server';
 import { Workstation } from '../../main/services/workstation';
 import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/methods';
+import type { Method } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 
 async function arrange<M extends Method>(ws: Workstation, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(handlers, ws, method, input);
+  const r = await dispatch(await loadHandlers(), ws, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as Output<M>;
 }

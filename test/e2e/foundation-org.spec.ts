@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { dispatch } from '../../main/ipc/dispatch';
-import { handlers } from '../../main/ipc/handlers';
+import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
 import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/methods';
+import type { Method } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 
 /** Calls the host's own dispatch() to arrange what a test starts from (the UI is exercised for what it checks). */
 async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(handlers, host.workstation, method, input);
+  const r = await dispatch(await loadHandlers(), host.workstation, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as Output<M>;
 }

@@ -3,15 +3,15 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parsePointsFile } from '../../main/import/points';
 import { dispatch } from '../../main/ipc/dispatch';
-import { handlers } from '../../main/ipc/handlers';
+import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
 import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/methods';
+import type { Method } from '../../shared/ipc/contract';
 import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
 import { expect, test } from './fixtures';
 
 async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(handlers, host.workstation, method, input);
+  const r = await dispatch(await loadHandlers(), host.workstation, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as Output<M>;
 }

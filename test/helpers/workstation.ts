@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/ipc/dispatch';
-import { handlers } from '../../main/ipc/handlers';
+import { loadHandlers } from '../../main/ipc/handlers';
 import { Workstation } from '../../main/services/workstation';
 import type { DeliveredFile } from '../../shared/domain/files';
 import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/methods';
+import type { Method } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 
 /** A fresh temp folder per test, removed by the returned cleanup. */
@@ -40,7 +40,7 @@ export async function openTestWorkstation(opts: { setup?: boolean; year?: number
     },
   }).open();
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await dispatch(handlers, ws, method, input);
+    const r = await dispatch(await loadHandlers(), ws, method, input);
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
     return r.value as Output<M>;
   };

@@ -3,7 +3,7 @@ import { getBureau, saveBureau } from '../org/bureau';
 import { createDepartment } from '../org/departments';
 import { createStaff } from '../org/staff';
 import { getSetting, setSetting, SettingKey } from '../settings';
-import type { DemoStep } from './index';
+import type { DemoStep } from './types';
 
 const DEPARTMENTS: [string, [string, string][]][] = [
   ['办公室', [['张明', '办公室主任'], ['李静', '政务公开联络员'], ['王芳', '网站信息发布员']]],

@@ -1,35 +1,15 @@
 // "载入示例数据" / `npm run cli -- demo`: a complete example year so a newcomer sees the product full at once.
-// Composable: each area adds one step to DEMO_STEPS; steps run in order in one go and share DemoState.
+// Composable: each area's manifest names its demo step; steps run in AREAS order in one go and share DemoState.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { AppContext } from '../workstation';
-import { foundationDemoStep } from './foundation';
-import { planDemoStep, pointsDemoStep } from './plan';
-import { teamDemoStep } from '../team/demo';
+import { AREAS } from '../../areas';
+import type { DemoState, DemoStep } from './types';
 
-export interface DemoState {
-  year: number;
-  /** Today as the workstation's clock says (ISO). */
-  today: string;
-  departments: Map<string, number>;
-  /** Staff ids by department name. */
-  staff: Map<string, number[]>;
-  /** Source documents imported by the points step. */
-  documentIds: number[];
+/** Every area's demo step, in the order of AREAS (the bureau first, then the areas that build on it). */
+async function demoSteps(): Promise<DemoStep[]> {
+  return Promise.all(AREAS.flatMap((a) => (a.demo ? [a.demo()] : [])));
 }
-
-export interface DemoStep {
-  name: string;
-  /** Adds the area's example data; returns lines for the summary shown to the user. */
-  run(ctx: AppContext, state: DemoState): Promise<string[]>;
-}
-
-export const DEMO_STEPS: DemoStep[] = [
-  foundationDemoStep,
-  pointsDemoStep,
-  planDemoStep,
-  teamDemoStep,
-];
 
 /** Refuses a database that already holds work: the demo is for an empty one. */
 async function assertEmpty(ctx: AppContext): Promise<void> {
@@ -48,6 +28,6 @@ export async function loadDemo(ctx: AppContext): Promise<{ summary: string[] }> 
     departments: new Map(), staff: new Map(), documentIds: [],
   };
   const summary: string[] = [];
-  for (const step of DEMO_STEPS) summary.push(...await step.run(ctx, state));
+  for (const step of await demoSteps()) summary.push(...await step.run(ctx, state));
   return { summary };
 }

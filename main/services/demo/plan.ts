@@ -6,7 +6,7 @@ import { nowText } from '../audit';
 import { generatePlan, listUnitMappings, saveUnitMappings } from '../plan/generate';
 import { listPlanTasks } from '../plan/tasks';
 import { addProgress } from '../plan/progress';
-import type { DemoStep } from './index';
+import type { DemoStep } from './types';
 import { DEMO_COUNTY_PLAN_2023, DEMO_PROVINCE_POINTS_2020 } from './sample-texts';
 
 export const pointsDemoStep: DemoStep = {

@@ -1,5 +1,5 @@
 // The plan's exports: gathers the year's plan into plain data for the builders in main/export/plan.
-import { PLAN_EXPORT_NAMES, type PlanTask } from '../../../shared/domain/plan';
+import { PLAN_EXPORT_NAMES, type PlanExportKind, type PlanTask } from '../../../shared/domain/plan';
 import { formatChineseDate } from '../../export/gongwen/format';
 import {
   buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, type LedgerExportData, type PlanExportData,
@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { getBureau } from '../org/bureau';
-import type { Exporter } from '../exports';
+import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { requirePlan } from './plans';
 import { listPlanTasks, listProgress } from './tasks';
@@ -59,7 +59,7 @@ function rangeSuffix(from?: string, to?: string): string {
   return from || to ? `（${(from ?? '').replaceAll('-', '')}-${(to ?? '').replaceAll('-', '')}）` : '';
 }
 
-export const planExporters: Record<string, Exporter> = {
+export const planExporters: Record<PlanExportKind, Exporter> = {
   'plan-docx': {
     label: '实施方案（Word）',
     async build(ctx, a) {

@@ -1,5 +1,5 @@
 import type { planContract } from '../../../shared/ipc/contracts/plan';
-import type { AreaHandlers } from '../../ipc/handlers';
+import type { AreaHandlers } from '../../ipc/handler-types';
 import { loadDemo } from '../demo';
 import { runExport } from '../exports';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';

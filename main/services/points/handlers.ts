@@ -1,5 +1,5 @@
 import type { pointsContract } from '../../../shared/ipc/contracts/points';
-import type { AreaHandlers } from '../../ipc/handlers';
+import type { AreaHandlers } from '../../ipc/handler-types';
 import {
   checkReplace, deleteSourceDocument, getSourceDocument, listSourceDocuments, previewPointsImport, savePointsDocument,
   updateSourceDocument, updateWorkPoint,

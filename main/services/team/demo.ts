@@ -4,7 +4,7 @@
 import { addDays } from '../../../shared/domain/working-days';
 import { createDepartment, listDepartments } from '../org/departments';
 import { createStaff, listStaff } from '../org/staff';
-import type { DemoStep } from '../demo';
+import type { DemoStep } from '../demo/types';
 import type { AppContext } from '../workstation';
 import { assignHolder, changeHolder, createAbsence, fileChange, listPosts } from './ab';
 import { todayOf } from './common';

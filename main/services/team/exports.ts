@@ -7,7 +7,7 @@ import { buildAbDocx, buildAbXlsx, buildFilingDocx, buildHandoverDocx, type Chan
 import { buildSignInDocx, buildTrainingLedgerXlsx, buildTrainingRecordDocx } from '../../export/team/training';
 import { getBureau } from '../org/bureau';
 import { getSetting, SettingKey } from '../settings';
-import type { ExportArgs, Exporter } from '../exports';
+import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
 import { getTeamSettings, todayOf } from './common';

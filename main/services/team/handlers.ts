@@ -1,5 +1,5 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
-import type { AreaHandlers } from '../../ipc/handlers';
+import type { AreaHandlers } from '../../ipc/handler-types';
 import {
   assignHolder, changeHolder, createAbsence, createPost, deleteAbsence, endHolding, fileChange, listAbsences, listChanges,
   listHoldings, listPosts, setPostActive, teamWarnings, updatePost,

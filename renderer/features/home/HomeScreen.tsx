@@ -3,7 +3,7 @@ import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useLoad } from '../../hooks';
-import { HOME_WIDGETS } from './widgets';
+import { HOME_CARDS } from '../../areas';
 
 export function HomeScreen() {
   const { status } = useAppStatus();
@@ -32,11 +32,11 @@ export function HomeScreen() {
         </Card>
       )}
       <Row gutter={[16, 16]}>
-        {HOME_WIDGETS.map((w) => (
+        {HOME_CARDS.map((w) => (
           <Col key={w.key} xs={24} xl={12}>{w.render()}</Col>
         ))}
       </Row>
-      {HOME_WIDGETS.length === 0 && !gettingStarted && (
+      {HOME_CARDS.length === 0 && !gettingStarted && (
         <Card><Typography.Text type="secondary">本年度暂无待办提醒。</Typography.Text></Card>
       )}
     </div>

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../../shared/ipc/methods';
+import { METHODS } from '../../../shared/ipc/contract';
 import { makeTempDir } from '../../helpers/workstation';
 
 const ROOT = path.resolve(__dirname, '../../..');

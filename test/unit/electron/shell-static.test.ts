@@ -43,11 +43,13 @@ vi.mock('electron', () => ({
 import { CSP as SHARED_CSP } from '../../../main/app/csp';
 import { registerSchemePrivileges, serveRenderer } from '../../../main/app/protocol';
 import { APP_ORIGIN, CSP, hardenSession, isTrustedSender, secureWebPreferences } from '../../../main/app/security';
-import { handlers } from '../../../main/ipc/handlers';
+import { loadHandlers } from '../../../main/ipc/handlers';
 import { registerIpc } from '../../../main/ipc/register';
 import { CSP as WEB_CSP } from '../../../main/web/server';
-import { METHODS } from '../../../shared/ipc/methods';
+import { METHODS } from '../../../shared/ipc/contract';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+const handlers = await loadHandlers();
 
 const ROOT = path.resolve(__dirname, '../../..');
 const senderAt = (url: string | undefined) => ({ senderFrame: url === undefined ? null : { url } }) as never;
@@ -143,7 +145,7 @@ describe('window security settings', () => {
     expect(src).toContain('requestSingleInstanceLock()');
     expect(src).toMatch(/webPreferences:\s*secureWebPreferences\(/);
     expect(src).toContain('hardenSession()');
-    expect(src).toContain('registerIpc(handlers, ws, isTrustedSender)');
+    expect(src).toContain('registerIpc(await loadHandlers(), ws, isTrustedSender)');
   });
 });
 
@@ -185,11 +187,9 @@ describe('preload bridge', () => {
     expect(rec.rendererInvokes).toHaveLength(1);
   });
 
-  it('imports nothing but electron and the method list (so the sandboxed preload can bundle it)', () => {
+  it('imports nothing but electron and the contract (shared code, bundled into the sandboxed preload)', () => {
     const src = fs.readFileSync(path.join(ROOT, 'preload/index.ts'), 'utf8');
     const imports = [...src.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
-    expect(imports.sort()).toEqual(['../shared/ipc/methods', 'electron']);
-    const methods = fs.readFileSync(path.join(ROOT, 'shared/ipc/methods.ts'), 'utf8');
-    expect(methods).not.toMatch(/^import /m);
+    expect(imports.sort()).toEqual(['../shared/ipc/contract', 'electron']);
   });
 });

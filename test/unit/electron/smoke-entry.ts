@@ -4,7 +4,7 @@ import type { Handlers } from '../../../main/ipc/handlers';
 import { registerIpc } from '../../../main/ipc/register';
 import type { Workstation } from '../../../main/services/workstation';
 import { isTrustedSender, secureWebPreferences } from '../../../main/app/security';
-import { METHODS } from '../../../shared/ipc/methods';
+import { METHODS } from '../../../shared/ipc/contract';
 
 export { METHODS, secureWebPreferences };
 

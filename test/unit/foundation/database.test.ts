@@ -9,10 +9,12 @@ import { MIGRATIONS, type Migration } from '../../../main/db/migrations';
 import { openDatabase, schemaVersionOf } from '../../../main/db/open';
 import { Workstation } from '../../../main/services/workstation';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { handlers } from '../../../main/ipc/handlers';
+import { loadHandlers } from '../../../main/ipc/handlers';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+const handlers = await loadHandlers();
 
 const dirs: string[] = [];
 const temp = () => {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { handlers, type Handlers } from '../../../main/ipc/handlers';
+import { loadHandlers, type Handlers } from '../../../main/ipc/handlers';
 import { contract } from '../../../shared/ipc/contract';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { METHODS } from '../../../shared/ipc/methods';
+import { METHODS } from '../../../shared/ipc/contract';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+const handlers = await loadHandlers();
 
 describe('the IPC contract', () => {
   it('lists exactly the methods the contract and the handlers define', () => {

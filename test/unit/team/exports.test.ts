@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInRowCount } from '../../../main/export/team/training';
-import { EXPORTERS } from '../../../main/services/exports';
+import { loadExporters } from '../../../main/services/exports';
+import { TEAM_EXPORT_KINDS } from '../../../shared/ipc/contracts/team';
 import { seedTeamDemo } from '../../../main/services/team/demo';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
@@ -111,8 +112,9 @@ describe('team exports', () => {
     await expect(f.call('team.export', { kind: 'filing-docx', id: 99 })).rejects.toThrow('找不到编号为 99 的人员变动记录');
   });
 
-  it('every team document is in the shared export registry used by `export <name>`', () => {
-    for (const k of ['ab-xlsx', 'ab-docx', 'filing-docx', 'handover-docx', 'training-xlsx', 'signin-docx', 'training-docx']) expect(EXPORTERS[k]).toBeDefined();
+  it('every team document is in the shared export registry used by `export <name>`', async () => {
+    const exporters = await loadExporters();
+    for (const k of TEAM_EXPORT_KINDS) expect(exporters[k]).toBeDefined();
   });
 
   it('sign-in sheets fill the page', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allAreaCommands } from '../../../main/cli/all-areas';
 import { planCommands } from '../../../main/cli/plan';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir } from '../../helpers/workstation';
@@ -24,22 +25,22 @@ describe('CLI: demo, plan generate, export', () => {
     dirs.push(dir);
     const db = path.join(dir, 'demo.sqlite');
     let out = capture();
-    expect(await planCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
+    expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
     expect(out()).toMatch(/实施方案：\d+ 个章节、\d+ 项任务/);
     expect(out()).toMatch(/逾期任务 3 项/);
     vi.restoreAllMocks();
 
     // The demo is for an empty file only.
-    await expect(planCommands.demo.run({ positional: [], flags: { db } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(allAreaCommands.demo.run({ positional: [], flags: { db } })).rejects.toMatchObject({ code: 'CONFLICT' });
     const year = new Date().getFullYear();
     await expect(planCommands.plan.run({ positional: ['generate'], flags: { db, year: String(year), replace: true } })).rejects.toMatchObject({ code: 'IN_USE' });
 
     out = capture();
     const target = path.join(dir, '方案.docx');
-    expect(await planCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
+    expect(await allAreaCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
     expect(out()).toContain(target);
     const zip = await JSZip.loadAsync(fs.readFileSync(target));
     expect(await zip.file('word/document.xml')!.async('string')).toContain(`${year}年县科技局政务公开工作实施方案`);
-    await expect(planCommands.export.run({ positional: ['nonsense'], flags: { db, out: target } })).rejects.toBeInstanceOf(AppError);
+    await expect(allAreaCommands.export.run({ positional: ['nonsense'], flags: { db, out: target } })).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -1,0 +1,18 @@
+// What an area's export is (a leaf file: areas implement it without importing the registry in exports.ts).
+import type { AppContext } from './workstation';
+
+export interface ExportArgs {
+  year: number;
+  /** A record the export is about (e.g. one training), for exports that need one. */
+  id?: number;
+  /** Date range (ISO), for exports that take one. */
+  from?: string;
+  to?: string;
+}
+
+export interface Exporter {
+  /** Chinese name shown in usage and menus. */
+  label: string;
+  /** Builds the file: default file name and bytes. Nothing is written. */
+  build(ctx: AppContext, args: ExportArgs): Promise<{ fileName: string; data: Buffer }>;
+}

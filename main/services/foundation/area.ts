@@ -1,0 +1,14 @@
+// The foundation: app status and setup, bureau, settings, 科室与人员, backups, audit; and the all-area commands
+// (demo, export) that run every area's steps and documents.
+import { defineArea } from '../../area';
+
+export const foundationArea = defineArea({
+  name: 'foundation',
+  handlers: () => import('../foundation-handlers').then((m) => m.foundationHandlers),
+  demo: () => import('../demo/foundation').then((m) => m.foundationDemoStep),
+  cli: {
+    commands: ['info', 'check', 'backup', 'restore', 'demo', 'export'],
+    load: () => Promise.all([import('../../cli/foundation'), import('../../cli/all-areas')])
+      .then(([f, all]) => ({ ...f.foundationCommands, ...all.allAreaCommands })),
+  },
+});

@@ -1,0 +1,16 @@
+// Every area of the workstation in the renderer. Adding an area is one line here, one in main/areas.ts and one in
+// shared/ipc/contract.ts: see docs/DEVELOPING.md. Menu, home cards and settings cards are derived from this list.
+import type { HomeCard, RouteDef, SettingsCard } from './area';
+import { teamArea } from './features/ab/area';
+import { foundationArea } from './features/foundation/area';
+import { planArea } from './features/plan/area';
+import { pointsArea } from './features/points/area';
+
+export const AREAS = [foundationArea, pointsArea, planArea, teamArea] as const;
+
+/** Every screen, in menu order. */
+export const ROUTES: RouteDef[] = AREAS.flatMap((a) => a.routes ?? []).sort((x, y) => x.order - y.order);
+/** Home-screen cards, in area order. */
+export const HOME_CARDS: HomeCard[] = AREAS.flatMap((a) => a.homeCards ?? []);
+/** Settings cards, in area order. */
+export const SETTINGS_CARDS: SettingsCard[] = AREAS.flatMap((a) => a.settingsCards ?? []);

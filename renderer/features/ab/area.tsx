@@ -1,0 +1,16 @@
+// The team area (政务公开队伍): its screens are AB岗 (this folder) and 培训 (../training).
+import { BookOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazyScreen, type RendererArea } from '../../area';
+import { TrainingHomeCard } from '../training/TrainingHomeCard';
+import { AbHomeCard } from './AbHomeCard';
+import { TeamSettingsCard } from './TeamSettingsCard';
+
+export const teamArea: RendererArea = {
+  name: 'team',
+  routes: [
+    { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, order: 30, Screen: lazyScreen(() => import('./AbScreen'), 'AbScreen') },
+    { path: 'training', label: '培训', icon: <BookOutlined />, order: 40, Screen: lazyScreen(() => import('../training/TrainingScreen'), 'TrainingScreen') },
+  ],
+  homeCards: [{ key: 'ab', render: () => <AbHomeCard /> }, { key: 'training', render: () => <TrainingHomeCard /> }],
+  settingsCards: [{ key: 'team', render: () => <TeamSettingsCard /> }],
+};
