@@ -31,3 +31,12 @@ export function isDamageError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'string' && (DAMAGED_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
 }
+
+/**
+ * A foreign-key refusal: a record still in use (ON DELETE RESTRICT) or one that no longer exists. SQLite reports a
+ * RESTRICT action as SQLITE_CONSTRAINT_TRIGGER with a FOREIGN KEY message, a plain violation as _FOREIGNKEY.
+ */
+export function isForeignKeyError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
+}

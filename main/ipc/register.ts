@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS } from '../../shared/ipc/contract';
+import { ErrorCode } from '../../shared/ipc/errors';
 import type { Workstation } from '../services/workstation';
 import { dispatch } from './dispatch';
 import type { Handlers } from './handler-types';
@@ -12,7 +13,7 @@ export function registerIpc(handlers: Handlers, ws: Workstation, isTrustedSender
   for (const method of METHODS) {
     ipcMain.handle(`api:${method}`, (event, input: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求来自不受信任的页面。' } };
+        return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: '拒绝访问：请求来自不受信任的页面。' } };
       }
       return dispatch(handlers, ws, method, input);
     });

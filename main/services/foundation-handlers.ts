@@ -16,6 +16,8 @@ import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } fro
 import { getAllSettings, getSetting, setSetting, SettingKey } from './settings';
 import type { Workstation } from './workstation';
 import { getAttachmentFile } from './attachments';
+import { getCalendarSettings, saveCalendarSettings } from './calendar';
+import { loadDemo } from './demo';
 
 export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
@@ -94,4 +96,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
     const file = await getAttachmentFile(ws.context(), id);
     return ws.files.deliver(file.fileName, file.data);
   },
+  'calendar.get': (ws, { year }) => getCalendarSettings(ws.context(), year),
+  'calendar.save': async (ws, input) => (await saveCalendarSettings(ws.context(), input), { ok: true as const }),
+  'demo.load': (ws) => loadDemo(ws.context()),
 };

@@ -70,7 +70,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.end(body);
     };
     const json = (status: number, value: unknown) => send(status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
-    const refuse = (status: number, message: string) => json(status, { ok: false, error: { code: 'FORBIDDEN', message } });
+    const refuse = (status: number, message: string) => json(status, { ok: false, error: { code: ErrorCode.FORBIDDEN, message } });
 
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(403, '拒绝访问：请求的主机名不正确。');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);

@@ -1,6 +1,6 @@
 import type { DeliveredFile } from '../../shared/domain/files';
-import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/contract';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
+import { ErrorCode } from '../../shared/ipc/errors';
 import { AppError, type Result } from '../../shared/ipc/result';
 
 interface Bridge {
@@ -44,7 +44,7 @@ async function invoke(method: Method, input: unknown): Promise<Result<unknown>> 
       body: input === undefined ? '' : JSON.stringify(input),
     });
   } catch {
-    return { ok: false, error: { code: 'HOST_UNREACHABLE', message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。' } };
+    return { ok: false, error: { code: ErrorCode.HOST_UNREACHABLE, message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。' } };
   }
   try {
     return (await res.json()) as Result<unknown>;

@@ -2,6 +2,10 @@
 export const ErrorCode = {
   VALIDATION: 'VALIDATION',
   UNKNOWN_METHOD: 'UNKNOWN_METHOD',
+  /** A call from a page or process that is not ours (web host token/Origin/Host, Electron sender). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The renderer cannot reach the host (the web host was closed). */
+  HOST_UNREACHABLE: 'HOST_UNREACHABLE',
   INTERNAL: 'INTERNAL',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',

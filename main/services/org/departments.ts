@@ -1,3 +1,4 @@
+import { isForeignKeyError } from '../../db/errors';
 import { sql } from 'kysely';
 import type { Department } from '../../../shared/domain/org';
 import { AppError } from '../../../shared/ipc/result';
@@ -90,10 +91,4 @@ export async function deleteDepartment(ctx: AppContext, id: number): Promise<voi
     }
     throw e;
   }
-}
-
-export function isForeignKeyError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  // ON DELETE RESTRICT fires as a trigger: SQLite reports it as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY.
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
 }

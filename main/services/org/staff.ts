@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
-import { isForeignKeyError } from './departments';
+import { isForeignKeyError } from '../../db/errors';
 import { validateInput } from '../validate';
 
 export interface StaffFilter {

@@ -1,6 +1,7 @@
 // "从上级要点生成": the chosen documents' work points become a draft plan. Responsible units named by the higher level
 // (各级政府部门, 省科技厅 …) are mapped to the bureau's 科室 through a table the user confirms; the mapping is kept and
 // offered again next year. Units that map to nothing stay on the task as unmapped and are listed, never dropped.
+import { isForeignKeyError } from '../../db/errors';
 import { deadlineFromPoint, type UnitMapping } from '../../../shared/domain/plan';
 import type { WorkPoint } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/ipc/result';
@@ -58,7 +59,7 @@ export async function saveUnitMappings(ctx: AppContext, mappings: { unit: string
     }
     await recordAudit(trx, ctx, { entity: 'unit_mapping', entityId: null, action: 'update', summary: `保存单位对应关系 ${mappings.length} 条` });
   }).catch((e) => {
-    if ((e as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
+    if (isForeignKeyError(e)) throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
     throw e;
   });
 }

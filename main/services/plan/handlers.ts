@@ -1,8 +1,6 @@
 import type { planContract } from '../../../shared/ipc/contracts/plan';
 import type { AreaHandlers } from '../../ipc/handler-types';
-import { loadDemo } from '../demo';
 import { runExport } from '../exports';
-import { getCalendarSettings, saveCalendarSettings } from './calendar';
 import { applyUnitMappings, generatePlan, listUnitMappings, saveUnitMappings } from './generate';
 import {
   copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, reorderSections,
@@ -37,7 +35,4 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'tasks.addProgress': (ws, input) => addProgress(ws.context(), input),
   'tasks.deleteProgress': async (ws, { id }) => (await deleteProgress(ws.context(), id), ok),
   'tasks.due': (ws, { year }) => listDueTasks(ws.context(), year),
-  'calendar.get': (ws, { year }) => getCalendarSettings(ws.context(), year),
-  'calendar.save': async (ws, input) => (await saveCalendarSettings(ws.context(), input), ok),
-  'demo.load': (ws) => loadDemo(ws.context()),
 };

@@ -1,6 +1,7 @@
 // 重点任务: the year's task list with lights (the screen's and the home screen's hot path), one task's detail, and
 // task edits. Reading uses a few prepared statements per plan (tasks, 科室 links, 要点 links) and computes lights in
 // one pass, so a 300-task year lists in a few milliseconds.
+import { isForeignKeyError } from '../../db/errors';
 import type { Statement } from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import {
@@ -17,7 +18,7 @@ import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { SettingKey } from '../settings';
-import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from './calendar';
+import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from '../calendar';
 import { validateInput } from '../validate';
 
 interface TaskRow {
@@ -214,7 +215,7 @@ async function assertSectionOfPlan(ctx: AppContext, sectionId: number): Promise<
 }
 
 function foreignKeyMessage(e: unknown): never {
-  if ((e as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  if (isForeignKeyError(e)) {
     throw new AppError(ErrorCode.NOT_FOUND, '所选的科室、责任人或对应要点已不存在，请刷新后重新选择。');
   }
   throw e;

@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema';
 import { MAX_POINTS_FILE_BYTES, parsePointsFile, parsePointsText } from '../../import/points';
 import { storeAttachment } from '../attachments';
 import { nowText, recordAudit } from '../audit';
-import { isForeignKeyError } from '../org/departments';
+import { isForeignKeyError } from '../../db/errors';
 import { getSetting, SettingKey } from '../settings';
 import { decodeUpload } from '../uploads';
 import type { AppContext } from '../workstation';

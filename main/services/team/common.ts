@@ -3,7 +3,7 @@ import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { recordAudit } from '../audit';
-import { loadCalendar } from '../plan/calendar';
+import { loadCalendar } from '../calendar';
 import { getAllSettings } from '../settings';
 import type { AppContext } from '../workstation';
 

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
 import { ComingSoon } from '../placeholder/ComingSoon';
+import { CalendarSettingsCard } from '../settings/CalendarSettingsCard';
 
 export const foundationArea: RendererArea = {
   name: 'foundation',
@@ -12,4 +13,5 @@ export const foundationArea: RendererArea = {
     { path: 'data', label: '数据与备份', icon: <DatabaseOutlined />, order: 91, Screen: lazyScreen(() => import('../data/DataScreen'), 'DataScreen') },
     { path: 'settings', label: '设置', icon: <SettingOutlined />, order: 92, Screen: lazyScreen(() => import('../settings/SettingsScreen'), 'SettingsScreen') },
   ],
+  settingsCards: [{ key: 'calendar', render: () => <CalendarSettingsCard /> }],
 };

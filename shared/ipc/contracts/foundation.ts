@@ -6,6 +6,7 @@ import {
   bureauSchema, departmentNameSchema, departmentSchema, staffImportPreviewSchema, staffInputSchema, staffSchema,
   staffStatusSchema,
 } from '../../domain/org';
+import { workingDayOverrideSchema } from '../../domain/working-days';
 
 const none = z.object({}).strict().optional();
 const ok = z.object({ ok: z.literal(true) });
@@ -24,6 +25,14 @@ export const appStatusSchema = z.object({
   latestBackup: backupInfoSchema.nullable(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const calendarSettingsSchema = z.object({
+  overrides: z.array(workingDayOverrideSchema),
+  dueSoonDays: z.number().int(),
+  packageYears: z.array(z.number().int()),
+  coverage: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'overrides', 'none']) })),
+  warning: z.string().nullable(),
+});
 
 export const foundationContract = {
   'app.status': { input: none, output: appStatusSchema },
@@ -70,4 +79,11 @@ export const foundationContract = {
     output: z.array(auditEntrySchema),
   },
   'attachments.download': { input: z.object({ id: idSchema }), output: deliveredFileSchema },
+  'calendar.get': { input: z.object({ year: yearSchema }), output: calendarSettingsSchema },
+  'calendar.save': {
+    input: z.object({ overrides: z.array(workingDayOverrideSchema).max(1000), dueSoonDays: z.number().int().min(1).max(60) }),
+    output: ok,
+  },
+  /** Fills an empty database with a complete example year. */
+  'demo.load': { input: z.object({}).strict().optional(), output: z.object({ summary: z.array(z.string()) }) },
 } as const;

@@ -4,7 +4,6 @@ import {
   LIGHTS, planInputSchema, planSchema, pointRefSchema, progressEntrySchema, progressInputSchema, taskFilterSchema,
   taskInputSchema, taskSchema, unitMappingSchema,
 } from '../../domain/plan';
-import { workingDayOverrideSchema } from '../../domain/working-days';
 
 const ok = z.object({ ok: z.literal(true) });
 const sectionTitle = z.string().trim().min(1, '请填写章节名称').max(100, '章节名称不能超过100个字');
@@ -31,13 +30,6 @@ export const dueItemSchema = z.object({
 });
 export type DueItem = z.infer<typeof dueItemSchema>;
 
-export const calendarSettingsSchema = z.object({
-  overrides: z.array(workingDayOverrideSchema),
-  dueSoonDays: z.number().int(),
-  packageYears: z.array(z.number().int()),
-  coverage: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'overrides', 'none']) })),
-  warning: z.string().nullable(),
-});
 
 export const PLAN_EXPORT_KINDS = ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const;
 
@@ -79,11 +71,4 @@ export const planContract = {
   'tasks.deleteProgress': { input: z.object({ id: idSchema }), output: ok },
   /** For the home screen: overdue tasks and those due by the end of this week. */
   'tasks.due': { input: z.object({ year: yearSchema }), output: z.object({ today: isoDateSchema, overdue: z.array(dueItemSchema), thisWeek: z.array(dueItemSchema) }) },
-  'calendar.get': { input: z.object({ year: yearSchema }), output: calendarSettingsSchema },
-  'calendar.save': {
-    input: z.object({ overrides: z.array(workingDayOverrideSchema).max(1000), dueSoonDays: z.number().int().min(1).max(60) }),
-    output: ok,
-  },
-  /** Fills an empty database with a complete example year. */
-  'demo.load': { input: z.object({}).strict().optional(), output: z.object({ summary: z.array(z.string()) }) },
 } as const;

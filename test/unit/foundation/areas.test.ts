@@ -4,11 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../../main/areas';
 import { COMMAND_AREAS } from '../../../main/cli/run';
 import { loadHandlers } from '../../../main/ipc/handlers';
-import { loadExporters } from '../../../main/services/exports';
+import { loadExporters, type Exporter } from '../../../main/services/exports';
 import { contract, METHODS } from '../../../shared/ipc/contract';
-import { AREAS as RENDERER_AREAS, ROUTES } from '../../../renderer/areas';
 
 const CHINESE = /[\u4e00-\u9fff]/;
+
+// The renderer's list, loaded by path: the Node-side typecheck does not compile the renderer's TSX and DOM code.
+const RENDERER_AREAS_FILE = '../../../renderer/areas.tsx';
+const { AREAS: RENDERER_AREAS, ROUTES } = (await import(/* @vite-ignore */ RENDERER_AREAS_FILE)) as {
+  AREAS: { name: string }[];
+  ROUTES: { path: string; label: string; icon: unknown }[];
+};
 
 describe('area manifests', () => {
   it('the Node side and the renderer list the same areas, in the same order', () => {
@@ -47,7 +53,7 @@ describe('area manifests', () => {
     for (const area of AREAS) {
       if (!area.exporters) continue;
       const own = await area.exporters();
-      for (const [kind, e] of Object.entries(own)) {
+      for (const [kind, e] of Object.entries(own) as [string, Exporter][]) {
         expect(kinds, `导出类型 ${kind} 重复`).not.toContain(kind);
         expect(e.label, kind).toMatch(CHINESE);
         kinds.push(kind);

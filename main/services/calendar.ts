@@ -1,14 +1,15 @@
-// The working-day calendar and the plan's settings, read from the setting table.
+// The working-day calendar every area counts its time limits on (tasks, 备案, 依申请 answers, 整改), with the user's
+// 放假/调休 overrides and the due-soon threshold of the lights, read from the setting table.
 import { z } from 'zod';
 import {
   coverageWarning, createWorkingDayCalendar, packageDataYears, workingDayOverrideSchema, yearCoverage,
   type WorkingDayCalendar, type WorkingDayOverride,
-} from '../../../shared/domain/working-days';
-import { AppError } from '../../../shared/ipc/result';
-import { ErrorCode } from '../../../shared/ipc/errors';
-import { recordAudit } from '../audit';
-import { getSetting, SettingKey } from '../settings';
-import type { AppContext } from '../workstation';
+} from '../../shared/domain/working-days';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { recordAudit } from './audit';
+import { getSetting, SettingKey } from './settings';
+import type { AppContext } from './workstation';
 
 export const DEFAULT_DUE_SOON_DAYS = 5;
 
