@@ -21,6 +21,16 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { rollupOptions: { input: resolve('renderer/index.html') }, chunkSizeWarningLimit: 4000 },
+    // Minified, one cacheable chunk of libraries (React, antd, icons, dayjs ...) apart from our code, and each screen in
+    // its own chunk loaded when first opened (renderer/area.ts lazyScreen): the window shows the home screen without
+    // parsing every area's code first.
+    build: {
+      minify: true,
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: {
+        input: resolve('renderer/index.html'),
+        output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+      },
+    },
   },
 });

@@ -119,10 +119,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!fs.existsSync(file)) {
       return send(500, '界面文件不存在，请先运行 npm run build。', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
+    // Built chunks carry a content hash in their name (assets/vendor-3f9a….js): the browser may keep them, so the
+    // library chunk is read once per version, not on every start. index.html itself is never cached.
+    const hashed = path.dirname(file) === path.join(rendererDir, 'assets');
     send(200, fs.readFileSync(file), {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'Referrer-Policy': 'no-referrer',
+      ...(hashed ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
     });
   };
   // A malformed request must never take the host down (nor the user's unsaved work with it).
