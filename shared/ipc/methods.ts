@@ -7,7 +7,7 @@ export const METHODS = [
   'departments.delete',
   'staff.list', 'staff.create', 'staff.update', 'staff.delete', 'staff.importPreview', 'staff.importCommit',
   'staff.importTemplate',
-  'backup.list', 'backup.create', 'backup.restore', 'backup.restoreFile', 'backup.saveCopy',
+  'backup.list', 'backup.create', 'backup.restore', 'backup.restoreFile', 'backup.saveCopy', 'backup.inspectFile',
   'audit.list', 'attachments.download',
   // points (上级要点)
   'points.preview', 'points.checkReplace', 'points.save', 'points.documents', 'points.document', 'points.updateDocument',

@@ -69,10 +69,12 @@ describe('command line', () => {
     const restore = cli('restore', out, '--db', t.dbPath);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
+    // Nothing left beside the data file: no -wal/-shm, no restoring copy (checked before this test opens it).
+    expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('zwgk.sqlite'))).toEqual(['zwgk.sqlite']);
     const after = new Database(t.dbPath, { readonly: true });
     expect(after.prepare('SELECT name FROM department').all()).toEqual([{ name: '办公室' }]);
     after.close();
-    expect(fs.readdirSync(path.join(t.dir, 'backups')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
+    expect(fs.readdirSync(path.join(t.dir, 'backups', 'zwgk')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
   });
 
   it('fails with a Chinese message on stderr, a stable code and a non-zero exit', { timeout: 180_000 }, () => {
