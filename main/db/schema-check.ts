@@ -55,12 +55,17 @@ export function schemaDifferences(actual: SchemaObject[], expected: SchemaObject
   const have = new Map(actual.map((o) => [key(o), o]));
   const out: string[] = [];
   const label = (o: SchemaObject) => `${KIND_LABEL[o.type] ?? o.type}“${o.name}”`;
-  for (const [k, o] of want) if (!have.has(k)) out.push(`缺少${label(o)}`);
-  for (const [k, o] of have) if (!want.has(k)) out.push(`多出${label(o)}`);
-  for (const [k, o] of want) {
-    const h = have.get(k);
-    if (h && (h.sql ?? '') !== (o.sql ?? '')) out.push(`${label(o)}的定义与本程序不同`);
-    else if (h && h.tbl_name !== o.tbl_name) out.push(`${label(o)}属于其他数据表`);
+  // Tables first, then triggers (they run code), then indexes and views: the most telling differences lead.
+  for (const type of ['table', 'trigger', 'index', 'view']) {
+    for (const [k, o] of want) if (o.type === type && !have.has(k)) out.push(`缺少${label(o)}`);
+    for (const [k, o] of have) if (o.type === type && !want.has(k)) out.push(`多出${label(o)}`);
+    for (const [k, o] of want) {
+      const h = have.get(k);
+      if (o.type !== type || !h) continue;
+      if ((h.sql ?? '') !== (o.sql ?? '')) out.push(`${label(o)}的定义与本程序不同`);
+      else if (h.tbl_name !== o.tbl_name) out.push(`${label(o)}属于其他数据表`);
+    }
   }
+  for (const [k, o] of have) if (!['table', 'trigger', 'index', 'view'].includes(o.type) && !want.has(k)) out.push(`多出${label(o)}`);
   return out.slice(0, limit).concat(out.length > limit ? [`等共 ${out.length} 处`] : []);
 }
