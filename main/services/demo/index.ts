@@ -2,6 +2,7 @@
 // Composable: each area adds one step to DEMO_STEPS; steps run in order in one go and share DemoState.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
+import { inOneTransaction } from '../../db/savepoint-dialect';
 import type { AppContext } from '../workstation';
 import { foundationDemoStep } from './foundation';
 import { planDemoStep, pointsDemoStep } from './plan';
@@ -39,7 +40,16 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
   if (used) throw new AppError(ErrorCode.CONFLICT, '当前数据中已有科室、人员或实施方案，示例数据只能载入空白数据库。如需体验，请另建一个数据文件（命令行：demo --db 新文件）。');
 }
 
-export async function loadDemo(ctx: AppContext): Promise<{ summary: string[] }> {
+/**
+ * Runs every step in ONE transaction (on its own connection, see inOneTransaction): a failing step or a killed
+ * process leaves the file as empty as it was, never a partial year that the emptiness check would then refuse.
+ * Steps use `ctx` as usual; their own transactions become savepoints.
+ */
+export async function loadDemo(outer: AppContext): Promise<{ summary: string[] }> {
+  return inOneTransaction(outer.dbPath, (raw, db) => loadDemoSteps({ ...outer, raw, db }));
+}
+
+async function loadDemoSteps(ctx: AppContext): Promise<{ summary: string[] }> {
   await assertEmpty(ctx);
   const d = ctx.now();
   const p = (n: number) => String(n).padStart(2, '0');
