@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertIncreasing, migrateDatabase } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
