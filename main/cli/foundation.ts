@@ -7,7 +7,7 @@ import { BACKUP_KIND_LABELS } from '../../shared/domain/backup';
 import { createBackup, listBackups } from '../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openDatabase, schemaVersionOf } from '../db/open';
-import { referenceTables } from '../db/schema-check';
+import { referenceTables, schemaDifferences, schemaOf } from '../db/schema-check';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../db/errors';
 import { restoreBackupFile } from '../services/data/backups';
 import { resolveDbPath } from '../services/paths';
@@ -54,7 +54,10 @@ export const foundationCommands: Record<string, CliCommand> = {
       const v = schemaVersionOf(db);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
         .map((t) => t.name);
+      // A file at the current version must have exactly a new file's schema (an older one is upgraded at start).
+      const diff = v === LATEST_SCHEMA_VERSION ? schemaDifferences(schemaOf(db)) : [];
       db.close();
+      if (diff.length) throw new DatabaseDamagedError(file, `数据结构与本程序不一致：${diff.join('，')}`);
       if (v > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(file, v, LATEST_SCHEMA_VERSION);
       if ((v === 0 && tables.length > 0) || (v > 0 && !tables.includes('bureau'))) {
         throw new DatabaseDamagedError(file, '文件中是其他程序的数据表，不是本软件的数据文件');
