@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Some suites bundle the CLI or start a web host first: seconds on a busy 2-core machine.
+    hookTimeout: 120_000,
   },
 });

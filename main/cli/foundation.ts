@@ -7,6 +7,7 @@ import { BACKUP_KIND_LABELS } from '../../shared/domain/backup';
 import { createBackup, listBackups } from '../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openDatabase, schemaVersionOf } from '../db/open';
+import { referenceTables, schemaDifferences, schemaOf } from '../db/schema-check';
 import { DatabaseDamagedError, DatabaseTooNewError } from '../db/errors';
 import { restoreBackupFile } from '../services/data/backups';
 import { resolveDbPath } from '../services/paths';
@@ -28,8 +29,11 @@ export const foundationCommands: Record<string, CliCommand> = {
       const ctx = ws.context();
       lines.push(`单位：${status.bureau?.fullName ?? '（尚未设置）'}`, `工作年度：${status.year ?? '（尚未设置）'}`,
         `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`);
-      const tables = ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-      const counts = tables.map((t) => `${t.name} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n}`);
+      // Only the program's own table names go into SQL text, never names read from the file (a crafted file could
+      // carry a name that breaks out of the quotes). The file's schema equals them after opening, or it was refused.
+      const present = new Set((ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name));
+      const counts = referenceTables().filter((t) => present.has(t)).sort()
+        .map((t) => `${t} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`);
       lines.push(`记录数：${counts.join('，')}`);
       const backups = listBackups(ws.backupDir);
       lines.push(`备份：${backups.length} 个，位于 ${ws.backupDir}`);
@@ -50,7 +54,10 @@ export const foundationCommands: Record<string, CliCommand> = {
       const v = schemaVersionOf(db);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
         .map((t) => t.name);
+      // A file at the current version must have exactly a new file's schema (an older one is upgraded at start).
+      const diff = v === LATEST_SCHEMA_VERSION ? schemaDifferences(schemaOf(db)) : [];
       db.close();
+      if (diff.length) throw new DatabaseDamagedError(file, `数据结构与本程序不一致：${diff.join('，')}`);
       if (v > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(file, v, LATEST_SCHEMA_VERSION);
       if ((v === 0 && tables.length > 0) || (v > 0 && !tables.includes('bureau'))) {
         throw new DatabaseDamagedError(file, '文件中是其他程序的数据表，不是本软件的数据文件');
@@ -82,13 +89,15 @@ export const foundationCommands: Record<string, CliCommand> = {
     },
   },
   restore: {
-    usage: 'restore <备份文件> [--db <文件>]',
-    summary: '校验备份文件后用它替换当前数据（先自动备份当前数据）',
+    usage: 'restore <备份文件> [--db <文件>] [--other-unit]',
+    summary: '完整校验备份文件后用它替换当前数据（先自动备份当前数据；其他单位的备份需加 --other-unit）',
     async run(args) {
       const source = args.positional[0];
       if (!source) throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
       const ws = openCliWorkstation(args);
-      await restoreBackupFile(ws, source);
+      await restoreBackupFile(ws, source, undefined, {
+        confirmOtherBureau: args.flags['other-unit'] === true, howToConfirm: '请加上 --other-unit 参数重新执行',
+      });
       if (!ws.ready) throw ws.failure!.error;
       process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
       ws.close();

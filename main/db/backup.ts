@@ -12,7 +12,22 @@ export const BACKUP_RETENTION = { dailyAuto: 14, monthlyAuto: 12, preMigration: 
 
 const NAME_RE = /^zwgk-(\d{8})-(\d{6})(?:-\d+)?-(auto|manual|pre-migration|pre-restore)\.sqlite$/;
 
+/**
+ * Each data file has its own backup folder, named after the file, inside the `backups` folder beside it: two data
+ * files in one folder (a test copy, a colleague's file, `--db`) never see, prune or restore each other's backups.
+ */
 export function backupDirFor(dbPath: string): string {
+  const abs = path.resolve(dbPath);
+  const stem = path.basename(abs).replace(/\.(sqlite3?|db)$/i, '') || path.basename(abs);
+  return path.join(sharedBackupDirFor(abs), stem);
+}
+
+/**
+ * The folder every data file in a folder shared before backups had one folder per file. Its backups are still listed
+ * (marked as such, with their 单位) and can be restored, but are never pruned or written to: they may be another
+ * file's.
+ */
+export function sharedBackupDirFor(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'backups');
 }
 
@@ -100,7 +115,8 @@ export function createBackup(db: RawDb, dir: string, kind: BackupKind, maxVersio
   const base = `zwgk-${stamp(now)}`;
   let fileName = `${base}-${kind}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${base}-${i}-${kind}.sqlite`;
-  const tmp = path.join(dir, `.tmp-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  // The pid in the name lets a later start tell a killed backup's leftover from one being written right now.
+  const tmp = path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     verifyDatabaseFile(tmp, maxVersion);
@@ -145,25 +161,4 @@ export function autoBackupIfDue(db: RawDb, dir: string, maxVersion: number, now 
   const info = createBackup(db, dir, 'auto', maxVersion, now);
   pruneBackups(dir);
   return info;
-}
-
-/**
- * Replaces the (closed) database file with a verified copy of `source`: copy to a temp name beside it, then rename.
- * The caller makes the pre-restore backup and closes the database first.
- */
-export function replaceDatabaseFile(dbPath: string, source: string, maxVersion: number): void {
-  verifyDatabaseFile(source, maxVersion);
-  const tmp = `${dbPath}.restoring-${crypto.randomBytes(4).toString('hex')}`;
-  try {
-    fs.copyFileSync(source, tmp);
-    const fd = fs.openSync(tmp, 'r+');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    verifyDatabaseFile(tmp, maxVersion);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-    fs.renameSync(tmp, dbPath);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
 }

@@ -22,6 +22,7 @@ export function migrateDatabase(
   makeBackup: () => string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): MigrateResult {
+  assertIncreasing(migrations);
   const latest = migrations[migrations.length - 1].version;
   const from = schemaVersionOf(db);
   if (from > latest) throw new DatabaseTooNewError(file, from, latest);
@@ -53,4 +54,16 @@ export function migrateDatabase(
 function hasForeignTables(db: RawDb): boolean {
   const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
   return row.n > 0;
+}
+
+/**
+ * A list out of order would make the runner skip a migration on every file already past its number (it applies
+ * those above user_version): refuse to run at all rather than open a file "up to date" without a schema change.
+ */
+export function assertIncreasing(migrations: readonly Migration[]): void {
+  for (let i = 1; i < migrations.length; i++) {
+    if (!(migrations[i].version > migrations[i - 1].version)) {
+      throw new Error(`Migration list out of order: ${migrations[i - 1].version} then ${migrations[i].version}. Number new migrations above every released one.`);
+    }
+  }
 }

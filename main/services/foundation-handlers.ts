@@ -6,14 +6,16 @@ import { listBackups } from '../db/backup';
 import { schemaVersionOf } from '../db/open';
 import type { AreaHandlers } from '../ipc/handler-types';
 import { listAudit } from './audit';
-import { makeManualBackup, restoreListedBackup, restoreUploadedFile, saveFullCopy } from './data/backups';
+import {
+  inspectUploadedFile, listDataFileBackups, makeManualBackup, restoreListedBackup, restoreUploadedFile, saveFullCopy,
+} from './data/backups';
 import { getBureau, saveBureau } from './org/bureau';
 import {
   createDepartment, deleteDepartment, listDepartments, renameDepartment, reorderDepartments, setDepartmentActive,
 } from './org/departments';
 import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
 import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
-import { getAllSettings, getSetting, setSetting, SettingKey } from './settings';
+import { getAllSettings, getSetting, setSetting, settingWarnings, SettingKey, updateSetting } from './settings';
 import type { Workstation } from './workstation';
 import { getAttachmentFile } from './attachments';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
@@ -27,10 +29,13 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   }
   const ctx = ws.context();
   const bureau = await getBureau(ctx);
+  // getSetting never hands out a stored value its schema refuses (99999, -5, 2026.5): the status always loads.
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
+  const warnings = settingWarnings(ctx);
   return {
     ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau,
     ...(ws.backupWarning && { message: ws.backupWarning }),
+    ...(warnings.length > 0 && { settingWarnings: warnings }),
   };
 }
 
@@ -49,7 +54,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'bureau.update': (ws, bureau) => saveBureau(ws.context(), bureau),
   'settings.getAll': (ws) => getAllSettings(ws.context()),
   'settings.set': async (ws, { key, value }) => {
-    await setSetting(ws.context(), key, value);
+    await updateSetting(ws.context(), key, value);
     return { ok: true as const };
   },
 
@@ -77,19 +82,20 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'staff.importCommit': (ws, input) => commitStaffImport(ws.context(), input),
   'staff.importTemplate': (ws) => deliverStaffImportTemplate(ws.context()),
 
-  'backup.list': (ws) => listBackups(ws.backupDir),
+  'backup.list': (ws) => listDataFileBackups(ws),
   'backup.create': (ws) => makeManualBackup(ws),
-  'backup.restore': async (ws, { fileName }) => {
-    await restoreListedBackup(ws, fileName);
+  'backup.restore': async (ws, input) => {
+    await restoreListedBackup(ws, input);
     if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
     return appStatus(ws);
   },
-  'backup.restoreFile': async (ws, upload) => {
-    await restoreUploadedFile(ws, upload);
+  'backup.restoreFile': async (ws, { confirmOtherBureau, ...upload }) => {
+    await restoreUploadedFile(ws, upload, { confirmOtherBureau });
     if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
     return appStatus(ws);
   },
   'backup.saveCopy': (ws) => saveFullCopy(ws),
+  'backup.inspectFile': (ws, upload) => inspectUploadedFile(ws, upload),
 
   'audit.list': (ws, input) => listAudit(ws.context(), input),
   'attachments.download': async (ws, { id }) => {

@@ -32,6 +32,8 @@ export interface WebHostOptions {
   token?: string;
   handlers?: Handlers;
   now?: () => Date;
+  /** Largest request body (tests use a small one); MAX_BODY_BYTES by default. */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -82,8 +84,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (!safeEqual(req.headers['x-zwgk-token'], token)) return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
       // Method names are plain ASCII; anything else (or a malformed %-escape) is simply an unknown method.
       const method = url.pathname.slice('/api/'.length);
-      readBody(req, MAX_BODY_BYTES).then(
+      const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+      readBody(req, limit).then(
         async (body) => {
+          if (body === null) {
+            // The whole body was read and dropped, so the client gets this answer instead of a reset connection.
+            return send(413, JSON.stringify({ ok: false, error: { code: ErrorCode.FILE_TOO_LARGE,
+              message: `上传内容超过 ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`} 上限，未处理。请换用较小的文件，或用命令行处理大文件。` } }),
+            { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+          }
           let input: unknown;
           try {
             input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
@@ -92,7 +101,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           }
           json(200, await dispatch(handlers, ws, method, input));
         },
-        (e: Error) => json(413, { ok: false, error: { code: ErrorCode.FILE_TOO_LARGE, message: e.message } }),
+        () => {
+          // The client went away mid-body: nobody to answer.
+          if (!res.headersSent) res.destroy();
+        },
       );
       return;
     }
@@ -171,20 +183,39 @@ function safeEqual(given: string | string[] | undefined, expected: string): bool
   return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads a request body up to `limit` bytes. A larger body resolves to null once it has been read to its end and
+ * dropped (answering before that makes the client see a reset instead of the 413); one far beyond the limit, or a
+ * Content-Length announcing that, is cut off instead of being drained for ever.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const drainCap = limit * 4 + 1024 * 1024;
+    if (Number(req.headers['content-length'] ?? 0) > drainCap) {
+      resolve(null);
+      req.destroy();
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
+      if (tooLarge) {
+        if (size > drainCap) req.destroy();
+        return;
+      }
       if (size > limit) {
-        reject(new Error(`上传内容超过 ${Math.round(limit / 1024 / 1024)} MB 上限。`));
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => {
+      if (tooLarge && size > drainCap) resolve(null);
+    });
   });
 }

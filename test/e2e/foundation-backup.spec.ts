@@ -69,7 +69,7 @@ test('a damaged data file opens the recovery screen, and restoring a backup brin
       await page.getByRole('menuitem', { name: '单位与人员' }).click();
       await expect(page.getByRole('cell', { name: '办公室', exact: true })).toBeVisible();
       // The damaged file was kept aside, not thrown away.
-      expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('damaged-'))).toBe(true);
+      expect(fs.readdirSync(path.join(dir, 'backups', 'zwgk')).some((f) => f.startsWith('damaged-'))).toBe(true);
     } finally {
       await host.close();
     }
@@ -97,14 +97,18 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
     await newPc.goto(fresh.url);
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     // Something that is not a data file is refused with a reason, and the workstation stays as it was.
+    // It is checked before anything is asked: no confirmation is offered for it.
     await newPc.locator('input[type=file]').setInputFiles({ name: '人员名单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a database') });
-    await newPc.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
     await expect(newPc.getByText(/不是政务公开工作台的数据文件/)).toBeVisible();
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     await expect(newPc.getByRole('dialog')).toHaveCount(0);
 
     await newPc.locator('input[type=file]').setInputFiles(copyPath);
-    await newPc.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
+    // The confirmation says what the file holds before anything is replaced (the new PC has no 单位 yet).
+    const dialog = newPc.getByRole('dialog');
+    await expect(dialog.getByText('某县科学技术局')).toBeVisible();
+    await expect(dialog.getByText('实施方案 0 个、任务 0 项、人员 0 名')).toBeVisible();
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(newPc.getByRole('heading', { name: '首页' })).toBeVisible();
     await newPc.getByRole('menuitem', { name: '单位与人员' }).click();
     await expect(newPc.getByRole('cell', { name: '旧电脑上的科室', exact: true })).toBeVisible();
@@ -114,4 +118,44 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
     await fresh.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('a backup of another 单位 in the old shared folder is listed as such and restores only after an explicit tick', async ({ app: page, host }) => {
+    await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
+    await arrange(host.workstation, 'departments.create', { name: '办公室' });
+    await arrange(host.workstation, 'staff.create', { name: '张三', departmentId: null, title: '', phone: '', status: '在岗', note: '' });
+    // Another data file in the same folder, backed up by an old program into the shared backups folder.
+    const dir = path.dirname(host.workstation.dbPath);
+    const otherPath = path.join(dir, '其他局.sqlite');
+    const other = new Workstation({ dbPath: otherPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('unused'); } } }).open();
+    await arrange(other, 'app.setup', { bureau: { ...BUREAU, fullName: '某县教育局', shortName: '县教育局' }, year: 2026 });
+    const made = await arrange(other, 'backup.create');
+    other.close();
+    fs.renameSync(path.join(other.backupDir, made.fileName), path.join(dir, 'backups', made.fileName));
+    await page.reload();
+
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    const row = page.getByRole('row', { name: /某县教育局/ });
+    await expect(row.getByText('其他单位')).toBeVisible();
+    await expect(row.getByText('共用文件夹')).toBeVisible();
+    await row.getByRole('button', { name: '恢复' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByText(host.workstation.dbPath)).toBeVisible();
+    await expect(dialog.getByText('实施方案 0 个、任务 0 项、人员 0 名')).toBeVisible();
+    await expect(dialog.getByText(/不是本单位（某县科学技术局）的/)).toBeVisible();
+    const ok = dialog.getByRole('button', { name: '确认恢复' });
+    await expect(ok).toBeDisabled();
+    await expect(ok).toBeInViewport();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect((await arrange(host.workstation, 'app.status')).bureau?.fullName).toBe('某县科学技术局');
+
+    await row.getByRole('button', { name: '恢复' }).click();
+    await dialog.getByRole('checkbox', { name: '确认用其他单位的数据替换' }).check();
+    await ok.click();
+    await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible();
+    expect((await arrange(host.workstation, 'app.status')).bureau?.fullName).toBe('某县教育局');
+  });
 });

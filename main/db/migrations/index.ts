@@ -10,6 +10,8 @@ export interface Migration {
   sql: string;
 }
 
-// Numbers are reserved per area so parallel work does not collide: 1-9 foundation, 10-19 points,
-// 20-29 plan, 30-39 team. Keep the list sorted.
+// ONE global sequence, whatever the area: the runner applies every migration numbered above the file's
+// user_version, so a new migration must be numbered above every released one (the next is the highest released
+// number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30
+// (test/unit/foundation/migrations.test.ts pins them, their names and their SQL). Keep the list strictly increasing.
 export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0010Points, m0020Plan, m0030Team];

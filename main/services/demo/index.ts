@@ -2,12 +2,13 @@
 // Composable: each area's manifest names its demo step; steps run in AREAS order in one go and share DemoState.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
+import { inOneTransaction } from '../../db/savepoint-dialect';
 import type { AppContext } from '../workstation';
 import { AREAS } from '../../areas';
 import type { DemoState, DemoStep } from './types';
 
 /** Every area's demo step, in the order of AREAS (the bureau first, then the areas that build on it). */
-async function demoSteps(): Promise<DemoStep[]> {
+export async function demoSteps(): Promise<DemoStep[]> {
   return Promise.all(AREAS.flatMap((a) => (a.demo ? [a.demo()] : [])));
 }
 
@@ -19,7 +20,17 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
   if (used) throw new AppError(ErrorCode.CONFLICT, '当前数据中已有科室、人员或实施方案，示例数据只能载入空白数据库。如需体验，请另建一个数据文件（命令行：demo --db 新文件）。');
 }
 
-export async function loadDemo(ctx: AppContext): Promise<{ summary: string[] }> {
+/**
+ * Runs every step in ONE transaction (on its own connection, see inOneTransaction): a failing step or a killed
+ * process leaves the file as empty as it was, never a partial year that the emptiness check would then refuse.
+ * Steps use `ctx` as usual; their own transactions become savepoints.
+ */
+export async function loadDemo(outer: AppContext, steps?: DemoStep[]): Promise<{ summary: string[] }> {
+  const chosen = steps ?? await demoSteps();
+  return inOneTransaction(outer.dbPath, (raw, db) => loadDemoSteps({ ...outer, raw, db }, chosen));
+}
+
+async function loadDemoSteps(ctx: AppContext, steps: DemoStep[]): Promise<{ summary: string[] }> {
   await assertEmpty(ctx);
   const d = ctx.now();
   const p = (n: number) => String(n).padStart(2, '0');
@@ -28,6 +39,6 @@ export async function loadDemo(ctx: AppContext): Promise<{ summary: string[] }> 
     departments: new Map(), staff: new Map(), documentIds: [],
   };
   const summary: string[] = [];
-  for (const step of await demoSteps()) summary.push(...await step.run(ctx, state));
+  for (const step of steps) summary.push(...await step.run(ctx, state));
   return { summary };
 }

@@ -7,6 +7,7 @@ import { useAppStatus } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { RestoreFromFileButton } from './RestoreFromFileButton';
+import { askRestore, contentText, isOtherBureau } from './confirmRestore';
 import { useDeliver, useLoad } from '../../hooks';
 
 export function DataScreen() {
@@ -36,22 +37,35 @@ export function DataScreen() {
     setBusy(null);
   };
 
-  const restore = (b: BackupInfo) => {
-    modal.confirm({
-      title: `恢复到 ${b.createdAt} 的备份？`,
-      content: '当前数据会被备份中的数据替换。恢复前程序会先校验备份文件，并自动把当前数据另存为“恢复前”备份，需要时可以再恢复回来。',
-      okText: '确认恢复', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('backup.restore', { fileName: b.fileName });
-          message.success(`已恢复到 ${b.createdAt} 的数据`);
-          await refresh();
-          await backups.reload();
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
+  const restore = async (b: BackupInfo) => {
+    const answer = await askRestore(modal, {
+      source: `${b.shared ? '共用备份文件夹中的' : ''}${BACKUP_KIND_LABELS[b.kind]}备份 ${b.fileName}`, date: b.createdAt,
+      content: b.content, sameFile: b.sameFile, currentBureau: status?.bureau?.fullName ?? null, dbPath: status?.dbPath ?? '',
     });
+    if (!answer) return;
+    setBusy(`restore:${b.fileName}`);
+    try {
+      await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false, ...answer });
+      message.success(`已恢复到 ${b.createdAt} 的数据`);
+      await refresh();
+      await backups.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const currentBureau = status?.bureau?.fullName ?? null;
+  const whose = (b: BackupInfo) => {
+    if (!b.content) return <Tag color="red">无法读取</Tag>;
+    const other = isOtherBureau({ source: '', date: null, content: b.content, sameFile: b.sameFile, currentBureau, dbPath: '' });
+    return (
+      <Space size={4} wrap>
+        <span>{b.content.bureauName ?? '（尚未设置单位）'}</span>
+        {other && <Tag color="orange">其他单位</Tag>}
+        {b.shared && <Tag>共用文件夹</Tag>}
+      </Space>
+    );
   };
 
   return (
@@ -59,10 +73,11 @@ export function DataScreen() {
       <PageTitle title="数据与备份">全部数据保存在本机的一个数据文件中。程序每天自动备份一次，升级和恢复前也会自动备份。</PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {status?.message && <Alert type="warning" showIcon title={status.message} />}
+        {status?.settingWarnings?.map((w) => <Alert key={w} type="warning" showIcon title="有设置无法使用，已改用默认值" description={w} />)}
         <Card title="数据位置">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="数据文件"><Typography.Text copyable>{status?.dbPath}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label="备份文件夹"><Typography.Text copyable>{status?.backupDir}</Typography.Text></Descriptions.Item>
+            <Descriptions.Item label="备份文件夹"><Typography.Text copyable>{status?.backupDir}</Typography.Text>（本数据文件专用）</Descriptions.Item>
             <Descriptions.Item label="数据版本">{status?.schemaVersion}</Descriptions.Item>
             <Descriptions.Item label="程序版本">{status?.appVersion}</Descriptions.Item>
           </Descriptions>
@@ -79,22 +94,27 @@ export function DataScreen() {
           }
         >
           <Typography.Paragraph type="secondary">
-            保留最近 14 天的每日备份、最近 12 个月每月一份、最近 5 次升级前和恢复前的备份；手动备份一直保留。
+            每个数据文件的备份放在它自己的备份文件夹中。保留最近 14 天的每日备份、最近 12 个月每月一份、最近 5 次升级前和恢复前的备份；手动备份一直保留。
+            旧版本程序放在共用备份文件夹中的备份也列在下面（标有“共用文件夹”），不会被删除。
             换电脑时，用“另存完整副本”把数据带走，在新电脑上用“从文件恢复”打开它。
           </Typography.Paragraph>
           <Table<BackupInfo>
-            rowKey="fileName"
-            size="middle"
+            rowKey={(b) => `${b.shared ? 'shared' : 'own'}/${b.fileName}`}
+            size="small"
             loading={backups.loading}
             dataSource={backups.data ?? []}
             pagination={{ pageSize: 15, hideOnSinglePage: true }}
             locale={{ emptyText: '还没有备份。点击“立即备份”做第一份备份。' }}
             columns={[
-              { title: '时间', dataIndex: 'createdAt', width: 180 },
-              { title: '类型', dataIndex: 'kind', width: 110, render: (k: BackupInfo['kind']) => <Tag>{BACKUP_KIND_LABELS[k]}</Tag> },
-              { title: '大小', dataIndex: 'sizeBytes', width: 110, render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
-              { title: '文件名', dataIndex: 'fileName', ellipsis: true },
-              { title: '操作', width: 100, render: (_, b) => <Button size="small" onClick={() => restore(b)}>恢复</Button> },
+              { title: '时间', dataIndex: 'createdAt', width: 160 },
+              { title: '类型', dataIndex: 'kind', width: 90, render: (k: BackupInfo['kind']) => <Tag>{BACKUP_KIND_LABELS[k]}</Tag> },
+              { title: '单位', key: 'bureau', width: 230, render: (_, b) => whose(b) },
+              { title: '内容', key: 'content', render: (_, b) => contentText(b.content) },
+              { title: '大小', dataIndex: 'sizeBytes', width: 80, render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
+              {
+                title: '操作', width: 80,
+                render: (_, b) => <Button size="small" loading={busy === `restore:${b.fileName}`} onClick={() => void restore(b)}>恢复</Button>,
+              },
             ]}
           />
         </Card>

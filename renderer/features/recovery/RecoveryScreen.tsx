@@ -12,7 +12,7 @@ export function RecoveryScreen() {
   const backups = useLoad(() => call('backup.list'), []);
   const restore = async (b: BackupInfo) => {
     try {
-      await call('backup.restore', { fileName: b.fileName });
+      await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
       message.success(`已从 ${b.createdAt} 的备份恢复`);
       await refresh();
     } catch (e) {
@@ -31,7 +31,7 @@ export function RecoveryScreen() {
         )}
         <Typography.Paragraph type="secondary">数据文件：{status?.dbPath}。恢复前会先把当前文件原样保留在备份文件夹（{status?.backupDir}）中，不会丢失任何东西。</Typography.Paragraph>
         <Table<BackupInfo>
-          rowKey="fileName"
+          rowKey={(b) => `${b.shared ? 'shared' : 'own'}/${b.fileName}`}
           loading={backups.loading}
           dataSource={backups.data ?? []}
           pagination={false}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntrySchema } from '../../domain/audit';
-import { backupInfoSchema } from '../../domain/backup';
+import { backupContentSchema, backupInfoSchema } from '../../domain/backup';
 import { deliveredFileSchema, idSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
   bureauSchema, departmentNameSchema, departmentSchema, staffImportPreviewSchema, staffInputSchema, staffSchema,
@@ -23,6 +23,8 @@ export const appStatusSchema = z.object({
   year: yearSchema.nullable(),
   bureau: bureauSchema.nullable(),
   latestBackup: backupInfoSchema.nullable(),
+  /** Stored settings that were unusable and fell back to their defaults (shown on the 数据与备份 screen). */
+  settingWarnings: z.array(z.string()).optional(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -69,9 +71,18 @@ export const foundationContract = {
 
   'backup.list': { input: none, output: z.array(backupInfoSchema) },
   'backup.create': { input: none, output: backupInfoSchema },
-  'backup.restore': { input: z.object({ fileName: z.string().min(1) }), output: appStatusSchema },
+  /** `shared`: a backup in the folder all data files shared before; `confirmOtherBureau`: the user accepted another 单位's data. */
+  'backup.restore': {
+    input: z.object({ fileName: z.string().min(1), shared: z.boolean().optional(), confirmOtherBureau: z.boolean().optional() }),
+    output: appStatusSchema,
+  },
   /** A data file the user picked (a full copy from another PC, a backup kept elsewhere): verified, then restored. */
-  'backup.restoreFile': { input: uploadSchema, output: appStatusSchema },
+  'backup.restoreFile': { input: uploadSchema.extend({ confirmOtherBureau: z.boolean().optional() }), output: appStatusSchema },
+  /** Verifies a picked file like a restore would and says what it holds, for the confirmation (changes nothing). */
+  'backup.inspectFile': {
+    input: uploadSchema,
+    output: z.object({ content: backupContentSchema, sameFile: z.boolean().nullable(), currentBureau: z.string().nullable() }),
+  },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
 
   'audit.list': {

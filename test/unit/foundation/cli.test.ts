@@ -69,10 +69,12 @@ describe('command line', () => {
     const restore = cli('restore', out, '--db', t.dbPath);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
+    // Nothing left beside the data file: no -wal/-shm, no restoring copy (checked before this test opens it).
+    expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('zwgk.sqlite'))).toEqual(['zwgk.sqlite']);
     const after = new Database(t.dbPath, { readonly: true });
     expect(after.prepare('SELECT name FROM department').all()).toEqual([{ name: '办公室' }]);
     after.close();
-    expect(fs.readdirSync(path.join(t.dir, 'backups')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
+    expect(fs.readdirSync(path.join(t.dir, 'backups', 'zwgk')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
   });
 
   it('fails with a Chinese message on stderr, a stable code and a non-zero exit', { timeout: 180_000 }, () => {
@@ -84,6 +86,22 @@ describe('command line', () => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
     const missing = path.join(t.dir, 'missing.sqlite');
+    // Complete-looking files that are not: an extra trigger, missing tables, another 单位's data without the flag.
+    const trigger = path.join(t.dir, 'trigger.sqlite');
+    fs.copyFileSync(t.dbPath, trigger);
+    const tdb = new Database(trigger);
+    tdb.exec('CREATE TRIGGER sneaky AFTER INSERT ON audit_log BEGIN DELETE FROM staff; END;');
+    tdb.close();
+    const incomplete = path.join(t.dir, 'incomplete.sqlite');
+    fs.copyFileSync(t.dbPath, incomplete);
+    const idb = new Database(incomplete);
+    idb.exec('DROP TABLE training_attendee; DROP TABLE training_file;');
+    idb.close();
+    const otherUnit = path.join(t.dir, 'other-unit.sqlite');
+    fs.copyFileSync(t.dbPath, otherUnit);
+    const odb = new Database(otherUnit);
+    odb.exec("UPDATE bureau SET full_name = '某县教育局'; DELETE FROM setting WHERE key = 'data.fileId';");
+    odb.close();
 
     const cases: [string[], string][] = [
       [['check', '--db', garbage], 'DB_DAMAGED'],
@@ -92,6 +110,10 @@ describe('command line', () => {
       [['backup', '--db', t.dbPath], 'VALIDATION'],
       [['restore', garbage, '--db', t.dbPath], 'BACKUP_INVALID'],
       [['restore', '--db', t.dbPath], 'VALIDATION'],
+      [['restore', trigger, '--db', t.dbPath], 'BACKUP_INVALID'],
+      [['restore', incomplete, '--db', t.dbPath], 'BACKUP_INVALID'],
+      [['restore', newer, '--db', t.dbPath], 'BACKUP_INVALID'],
+      [['restore', otherUnit, '--db', t.dbPath], 'CONFLICT'],
       [['no-such-command'], 'UNKNOWN_COMMAND'],
     ];
     const before = fs.readFileSync(t.dbPath);
@@ -101,8 +123,12 @@ describe('command line', () => {
       expect(r.stderr, args.join(' ')).toMatch(ERROR_LINE);
       expect(r.stderr, args.join(' ')).toContain(`错误[${code}]：`);
     }
-    // Neither a failed restore nor info on a mistyped path changed or created anything.
+    // Neither a failed restore nor info on a mistyped path changed or created anything, and each refusal says so.
     expect(fs.readFileSync(t.dbPath).equals(before)).toBe(true);
+    expect(cli('restore', trigger, '--db', t.dbPath).stderr).toMatch(/多出触发器“sneaky”[\s\S]*当前数据没有任何改动/);
+    expect(cli('restore', otherUnit, '--db', t.dbPath).stderr).toMatch(/某县教育局[\s\S]*--other-unit/);
+    expect(fs.readFileSync(t.dbPath).equals(before)).toBe(true);
+    expect(fs.readdirSync(t.dir).filter((f) => f.includes('.restoring-'))).toEqual([]);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });

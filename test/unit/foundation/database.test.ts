@@ -217,11 +217,16 @@ describe('backups', () => {
     old.pragma('journal_mode = DELETE');
     old.close();
 
-    const status = await t.call('backup.restore', { fileName: name });
+    // It holds another 单位's data: refused unless the user confirms exactly that.
+    await expect(t.call('backup.restore', { fileName: name })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('旧版本的单位') });
+    const status = await t.call('backup.restore', { fileName: name, confirmOtherBureau: true });
     expect(status).toMatchObject({ state: 'ready', schemaVersion: LATEST_SCHEMA_VERSION, year: 2025, bureau: { fullName: '旧版本的单位' } });
     const kinds = (await t.call('backup.list')).map((b) => b.kind);
     expect(kinds).toEqual(expect.arrayContaining(['pre-restore', 'manual']));
-    if (LATEST_SCHEMA_VERSION > 1) expect(kinds).toContain('pre-migration');
+    // The upgrade ran on a verified copy: the backup itself is still the old version, usable again.
+    const again = new Database(file, { readonly: true });
+    expect(schemaVersionOf(again)).toBe(1);
+    again.close();
   });
 
   it('restoring an invalid file changes nothing: not the data, not the backup folder', async () => {
@@ -375,6 +380,6 @@ describe('backups', () => {
     const mk = () => new Workstation({ dbPath, host: 'web', files: noFiles, now: () => at });
     mk().open().close();
     mk().open().close();
-    expect(listBackups(path.join(dir, 'backups')).filter((b) => b.kind === 'auto')).toHaveLength(1);
+    expect(listBackups(path.join(dir, 'backups', 'zwgk')).filter((b) => b.kind === 'auto')).toHaveLength(1);
   });
 });

@@ -130,3 +130,53 @@ describe('web host', () => {
     expect((await request(host.port, { path: `/download/${'0'.repeat(32)}?token=${host.token}` })).status).toBe(404);
   });
 });
+
+describe('web host refusals', () => {
+  let dir: string;
+  let host: WebHost;
+  const LIMIT = 64 * 1024;
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    fs.mkdirSync(path.join(dir, 'renderer'));
+    fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>政务公开工作台</title>');
+    host = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir: path.join(dir, 'renderer'), maxBodyBytes: LIMIT });
+  });
+  afterAll(async () => {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const headers = () => ({ 'Content-Type': 'application/json', 'X-Zwgk-Token': host.token });
+
+  it('answers a body over the limit with the 413 JSON (not a reset connection), and keeps serving', async () => {
+    const big = JSON.stringify({ fileName: 'a.sqlite', dataBase64: 'A'.repeat(LIMIT * 2) });
+    const r = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: big });
+    expect(r.status).toBe(413);
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', message: expect.stringMatching(/超过 64 KB 上限/) } });
+    // Just under the limit is read and answered normally (here: not a data file).
+    const small = JSON.stringify({ fileName: 'a.sqlite', dataBase64: 'A'.repeat(LIMIT - 100) });
+    const ok = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: small });
+    expect(ok.status).toBe(200);
+    expect(ok.json().error?.code).toBe('BACKUP_INVALID');
+    expect((await request(host.port, { method: 'POST', path: '/api/app.status', headers: headers() })).json().ok).toBe(true);
+  });
+
+  it('refuses every method but POST on the API, and writes on static files (405)', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      expect((await request(host.port, { method, path: '/api/app.status', headers: headers() })).status, method).toBe(405);
+    }
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      expect((await request(host.port, { method, path: '/index.html' })).status, method).toBe(405);
+    }
+  });
+
+  it('does not take the token from the query string for API calls', async () => {
+    const r = await request(host.port, { method: 'POST', path: `/api/app.status?token=${host.token}`, headers: { 'Content-Type': 'application/json' } });
+    expect(r.status).toBe(401);
+  });
+
+  it('answers a traversal file name in backup.restoreFile with VALIDATION in Chinese', async () => {
+    const r = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: JSON.stringify({ fileName: '..', dataBase64: 'U1FMaXRl' }) });
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/不是有效的文件名/) } });
+  });
+});

@@ -1,0 +1,16 @@
+// Child process for the demo kill test: runs the real demo with one extra last step that says "now" and waits,
+// so the parent can SIGKILL it after every real step has written its rows (inside the one transaction).
+import { demoSteps, loadDemo } from '../../main/services/demo';
+import { Workstation } from '../../main/services/workstation';
+
+const dbPath = process.argv[2];
+const ws = new Workstation({ dbPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('none'); } } }).open();
+void loadDemo(ws.context(), [...await demoSteps(), {
+  name: 'wait to be killed',
+  async run(ctx) {
+    const n = (ctx.raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+    process.stdout.write(`WRITTEN ${n}\n`);
+    await new Promise(() => {});
+    return [];
+  },
+}]);
