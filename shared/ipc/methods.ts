@@ -20,6 +20,12 @@ export const METHODS = [
   'ab.changes', 'ab.file', 'ab.absences', 'ab.createAbsence', 'ab.deleteAbsence',
   'training.list', 'training.get', 'training.create', 'training.update', 'training.delete', 'training.addFile',
   'training.removeFile', 'training.requirement',
+  // disclosure (信息公开: 信息发布登记, 依申请公开, 年度报告)
+  'disclosure.columns', 'disclosure.createColumn', 'disclosure.updateColumn', 'disclosure.publications', 'disclosure.createPublication',
+  'disclosure.updatePublication', 'disclosure.deletePublication', 'disclosure.publicationStats', 'disclosure.importPublications',
+  'disclosure.requests', 'disclosure.createRequest', 'disclosure.updateRequest', 'disclosure.deleteRequest', 'disclosure.importRequests',
+  'disclosure.reviews', 'disclosure.saveReview', 'disclosure.deleteReview', 'disclosure.report', 'disclosure.reportFigures',
+  'disclosure.saveYearInput', 'disclosure.export', 'disclosure.home', 'disclosure.settings', 'disclosure.saveSettings',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
