@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { TeamSettingsCard } from '../ab/TeamSettingsCard';
 import { CalendarSettingsCard } from '../plan/CalendarSettingsCard';
+import { disclosureSettingsSections } from '../disclosure/area';
 
 /** Settings cards of each area (due-soon days, 备案 working days, training requirement ...), in display order. */
 export interface SettingsSection {
@@ -11,4 +12,5 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { key: 'calendar', render: () => <CalendarSettingsCard /> },
   { key: 'team', render: () => <TeamSettingsCard /> },
+  ...disclosureSettingsSections,
 ];
