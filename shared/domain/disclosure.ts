@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { addWorkingDays, countWorkingDays, type WorkingDayCalendar } from './working-days';
 
-const isoDate = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}的格式应为 YYYY-MM-DD`);
+const isoDate = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“2026-03-05”这样的日期`);
 const optionalDate = (label: string) => isoDate(label).nullable().default(null);
 const text = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
 const needText = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
@@ -424,3 +424,17 @@ export const reportViewSchema = z.object({
   exportedAt: z.string().nullable(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
+
+/** Chinese names of this area's input fields, for validation messages (main/services/validate.ts FIELD_LABELS). */
+export const DISCLOSURE_FIELD_LABELS: Record<string, string> = {
+  publishedDate: '发布日期', formedDate: '形成/变更日期', columnId: '栏目', channel: '发布渠道', docNumber: '文号', link: '链接', source: '发布机构',
+  normative: '规范性文件', interpretation: '政策解读', interpretsId: '被解读的文件', drafter: '拟稿人', draftedDate: '拟稿日期', reviewer: '审核人',
+  reviewedDate: '审核日期', approver: '签发人', approvedDate: '签发日期', receivedDate: '收到日期', applicant: '申请人', applicantType: '申请人类型',
+  method: '申请方式', content: '申请内容', handler: '经办人', contact: '联系方式', steps: '办理步骤', kind: '类型', startDate: '开始日期',
+  endDate: '结束日期', days: '延期天数', party: '对象或批准人', toldDate: '告知日期', answeredDate: '答复日期', result: '办理结果',
+  feeYuan: '信息处理费', answerNote: '答复说明', requestId: '关联的申请', filedDate: '提起日期', organ: '复议机关或法院', caseNumber: '案号',
+  decidedDate: '审结日期', rulesIssued: '规章本年制发', rulesRepealed: '规章本年废止', rulesInForce: '规章现行有效', normIssued: '规范性文件本年制发',
+  normRepealed: '规范性文件本年废止', normInForce: '规范性文件现行有效', licensing: '行政许可', punishment: '行政处罚', enforcement: '行政强制',
+  feesWan: '行政事业性收费', texts: '报告文字', upload: '文件', reportDue: '年报报送日期',
+  ...Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, REPORT_TEXT_LABELS[k]])),
+};

@@ -32,7 +32,9 @@ export async function bureauName(ctx: AppContext): Promise<string> {
 export function constraintError(e: unknown, what: { unique?: string; inUse?: string }): never {
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE') && what.unique) throw new AppError(ErrorCode.CONFLICT, what.unique);
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' && what.inUse) throw new AppError(ErrorCode.IN_USE, what.inUse);
+  // ON DELETE RESTRICT fires as a trigger: SQLite reports it as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY.
+  const fk = code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
+  if (fk && what.inUse) throw new AppError(ErrorCode.IN_USE, what.inUse);
   throw e;
 }
 
