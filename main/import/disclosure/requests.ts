@@ -47,9 +47,10 @@ const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处�
 
 /** The table 三 row key of a result as written ("不予公开-属于国家秘密", "属于国家秘密", "（一）予以公开"); null if none fits. */
 export function parseResultText(raw: string): string | null {
-  const s = squeeze(raw);
+  // A trailing note in brackets ("部分公开（区分处理的，只计这一情形…）") is the format's explanation, not the result.
+  const s = squeeze(raw.trim().replace(/[（(][^（）()]*[）)]$/, '')) || squeeze(raw);
   if (!s) return null;
-  const full = RESULT_ROWS.find((r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s);
+  const full = RESULT_ROWS.find((r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s || squeeze(r.label) === s);
   if (full) return full.key;
   let rest = s;
   let group: string | null = null;
