@@ -149,7 +149,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle:
 export async function buildReportXlsx(d: { bureau: string; report: AnnualReport }): Promise<Buffer> {
   const wb = newWorkbook();
   const y = d.report.year;
-  const sub = `填报单位：${d.bureau}　　统计期限：${y}年1月1日至${y}年12月31日`;
+  const sub = `填报单位：${d.bureau}\u3000\u3000统计期限：${y}年1月1日至${y}年12月31日`;
   writeSheet(wb, '表二 主动公开', `二、主动公开政府信息情况（${y}年）`, sub, [34, 22, 22, 22], table2Rows(d.report.active), 90, 'portrait');
   writeSheet(wb, '表三 依申请公开', `三、收到和处理政府信息公开申请情况（${y}年）`, sub, [560, 1250, 2900, 590, 590, 590, 590, 590, 590, 590], table3Rows(d.report.requests), 130, 'landscape');
   writeSheet(wb, '表四 复议诉讼', `四、政府信息公开行政复议、行政诉讼情况（${y}年）`, sub, new Array(15).fill(1), table4Rows(d.report.reviews.values), 130, 'landscape');

@@ -1,9 +1,7 @@
 // 依申请公开 register from an .xlsx kept by hand: header names such as 收到日期, 申请人, 申请人类型, 申请方式, 申请内容,
 // 答复日期, 办理结果, 经办人; results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密").
 // Pure: grid in, rows and problems out.
-import {
-  APPLICANT_TYPES, REQUEST_METHODS, RESULT_ROWS, type ApplicantType,
-} from '../../../shared/domain/disclosure';
+import { APPLICANT_TYPES, RESULT_ROWS, type ApplicantType, type REQUEST_METHODS } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';

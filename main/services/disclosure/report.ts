@@ -164,7 +164,7 @@ export function draftTexts(d: DraftData): Record<ReportTextKey, string> {
       ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。围绕重要政策文件发布政策解读${cn(s.interpretations)}篇，做到政策文件与解读材料同步组织、同步审签、同步部署。`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
     overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers ? `其中${d.lateAnswers}件超过法定期限答复，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核并及时公开。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核并及时公开。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，及时更新政府信息公开专栏，确保栏目内容准确、链接有效。`
       : '依托政府门户网站政府信息公开专栏发布政府信息，及时更新栏目内容，确保信息准确、链接有效。',

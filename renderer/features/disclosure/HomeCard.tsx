@@ -25,8 +25,9 @@ export function DisclosureHomeCard() {
             {urgent.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`${urgent.length} 件申请即将到期或已逾期，请及时答复。`} />}
             <List size="small" dataSource={d.open.slice(0, 5)} renderItem={(o) => (
               <List.Item>
-                <Space><DeadlineTag state={o.state as DeadlineState} />{o.applicant}（{o.receivedDate}收到）</Space>
-                <span>{o.dueDate ? `答复期限 ${o.dueDate}${o.remaining !== null && o.remaining >= 0 ? `，剩${o.remaining}个工作日` : ''}` : '暂停计时'}</span>
+                <List.Item.Meta
+                  title={<Space size={4}><DeadlineTag state={o.state as DeadlineState} /><span>{o.applicant}</span></Space>}
+                  description={`${o.receivedDate} 收到 · ${o.dueDate ? `答复期限 ${o.dueDate}${o.remaining !== null && o.remaining >= 0 ? `（剩${o.remaining}个工作日）` : ''}` : '等待补正或第三方意见，暂停计时'}`} />
               </List.Item>
             )} />
           </>

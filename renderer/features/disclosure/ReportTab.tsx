@@ -16,9 +16,9 @@ function Table3({ view }: { view: ReportView }) {
   let group: string | undefined;
   for (const r of TABLE3_ROWS) {
     if (r.key === '三.一') data.push({ key: 'h3', label: '三、本年度办理结果' });
-    if (r.group && r.group !== group) data.push({ key: `g${r.group}`, label: `　${r.group}` });
+    if (r.group && r.group !== group) data.push({ key: `g${r.group}`, label: `\u3000${r.group}` });
     group = r.group;
-    data.push({ key: r.key, label: `${r.key.startsWith('三.') ? (r.group ? '　　' : '　') : ''}${r.label}`, values: rows.find((x) => x.key === r.key)?.values });
+    data.push({ key: r.key, label: `${r.key.startsWith('三.') ? (r.group ? '\u3000\u3000' : '\u3000') : ''}${r.label}`, values: rows.find((x) => x.key === r.key)?.values });
   }
   const num = (i: number) => ({ title: '', key: String(i), width: 64, align: 'center' as const, render: (_: unknown, r: (typeof data)[number]) => r.values?.[i] ?? '' });
   return (
@@ -97,7 +97,7 @@ export function ReportTab({ year }: { year: number }) {
   };
   const n = (name: keyof FormValues, label: string, extra?: string, placeholder?: string) => (
     <Form.Item name={name} label={label} extra={extra} rules={[{ type: 'number', min: 0, message: `${label}不能为负数` }]}>
-      <InputNumber min={0} precision={name === 'feesWan' ? 4 : 0} style={{ width: '100%' }} placeholder={placeholder} />
+      <InputNumber min={0} precision={name === 'feesWan' ? undefined : 0} step={name === 'feesWan' ? 0.01 : 1} style={{ width: '100%' }} placeholder={placeholder} />
     </Form.Item>
   );
   if (data.error) return <Alert type="error" showIcon message={data.error} />;
