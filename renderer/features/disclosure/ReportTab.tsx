@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   LEGAL_TYPES, REPORT_TEXT_KEYS, REVIEW_KINDS, TABLE3_ROWS, type ReportTextKey, type ReportView, type YearInput,
 } from '../../../shared/domain/disclosure';
@@ -46,18 +46,30 @@ function Table4({ values }: { values: number[] }) {
   );
 }
 
-export function ReportTab({ year }: { year: number }) {
+export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: boolean) => void }) {
   const { message } = AntApp.useApp();
   const data = useLoad(() => call('disclosure.report', { year }), [year]);
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const exportDoc = useDisclosureExport();
   const view = data.data;
+  const dirty = useRef(false);
+  const markDirty = (d: boolean) => {
+    dirty.current = d;
+    onDirty?.(d);
+  };
+  const setText = (key: ReportTextKey, text: string) => {
+    form.setFieldValue(['texts', key], text);
+    markDirty(true);
+  };
   useEffect(() => {
     if (!view) return;
     const { texts: _t, year: _y, ...nums } = view.input;
+    form.resetFields();
     form.setFieldsValue({ ...nums, texts: Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as FormValues['texts'] });
-  }, [view, form]);
+    dirty.current = false;
+    onDirty?.(false);
+  }, [view, form, onDirty]);
 
   const save = async (quiet = false): Promise<boolean> => {
     if (!view) return false;
@@ -91,7 +103,7 @@ export function ReportTab({ year }: { year: number }) {
     }
   };
   const exportAs = async (kind: 'annual-report-docx' | 'annual-report-xlsx') => {
-    if (form.isFieldsTouched() && !(await save(true))) return;
+    if (dirty.current && !(await save(true))) return;
     await exportDoc(kind, { year });
     await data.reload();
   };
@@ -103,7 +115,7 @@ export function ReportTab({ year }: { year: number }) {
   if (data.error) return <Alert type="error" showIcon message={data.error} />;
   if (!view) return <Card loading />;
   return (
-    <Form form={form} layout="vertical" size="small">
+    <Form form={form} layout="vertical" size="small" onValuesChange={() => markDirty(true)}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>保存</Button>
         <Button icon={<FileWordOutlined />} onClick={() => void exportAs('annual-report-docx')}>导出年度报告（Word）</Button>
@@ -116,7 +128,7 @@ export function ReportTab({ year }: { year: number }) {
         : <Alert type="success" showIcon style={{ marginBottom: 8 }} message="表三、表四的勾稽关系全部成立，跨年度结转一致。" />}
       <Card size="small" title="一、总体情况（根据登记数据自动起草，可修改）" style={{ marginBottom: 12 }}>
         {view.sections.filter((s) => s.key.startsWith('overview')).map((s) => (
-          <Form.Item key={s.key} name={['texts', s.key]} label={<Space>{s.label}<a onClick={() => form.setFieldValue(['texts', s.key], s.draft)}>恢复自动生成</a></Space>}>
+          <Form.Item key={s.key} name={['texts', s.key]} label={<Space>{s.label}<a onClick={() => setText(s.key, s.draft)}>恢复自动生成</a></Space>}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20000} />
           </Form.Item>
         ))}
@@ -145,8 +157,8 @@ export function ReportTab({ year }: { year: number }) {
         {view.sections.filter((s) => !s.key.startsWith('overview')).map((s) => (
           <Form.Item key={s.key} name={['texts', s.key]} label={(
             <Space>{s.label}
-              <a onClick={() => form.setFieldValue(['texts', s.key], s.draft)}>恢复自动生成</a>
-              {s.previous && <a onClick={() => form.setFieldValue(['texts', s.key], s.previous)}>采用上年文字</a>}
+              <a onClick={() => setText(s.key, s.draft)}>恢复自动生成</a>
+              {s.previous && <a onClick={() => setText(s.key, s.previous!)}>采用上年文字</a>}
             </Space>
           )}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20000} />
