@@ -48,6 +48,20 @@ describe('依申请公开 register', () => {
     expect((await t.call('disclosure.requests', { year: 2026 }))[0].steps).toHaveLength(1);
   });
 
+  it("uses the user's calendar overrides and 即将到期 setting for the 答复期限", async () => {
+    t = await openTestWorkstation({ now: () => new Date(2026, 2, 24, 10) });
+    const r = await t.call('disclosure.createRequest', req({}));
+    expect(r.deadline.dueDate).toBe('2026-03-30');
+    // 3-25…27, 3-30: four working days left, beyond a 3-day warning.
+    await t.call('calendar.save', { overrides: [], dueSoonDays: 3 });
+    expect((await t.call('disclosure.requests', { year: 2026 }))[0].deadline.state).toBe('正常');
+    // A local holiday on 3-30 moves the limit to 3-31.
+    await t.call('calendar.save', { overrides: [{ date: '2026-03-30', kind: 'holiday', note: '本地放假' }], dueSoonDays: 5 });
+    const after = (await t.call('disclosure.requests', { year: 2026 }))[0];
+    expect(after.deadline.dueDate).toBe('2026-03-31');
+    expect(after.deadline.state).toBe('即将到期');
+  });
+
   it('links 复议 to an application, refuses deleting it, and counts it in table 四', async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 5, 1) });
     const r = await t.call('disclosure.createRequest', req({ answeredDate: '2026-03-10', result: '三.四.1' }));
