@@ -29,6 +29,8 @@ export interface LetterData {
 
 const 条例 = '《中华人民共和国政府信息公开条例》';
 const d = (iso: string | null | undefined) => (iso ? formatChineseDate(iso) : '');
+/** A note the user typed, without its closing mark (the sentence around it supplies one). */
+const clause = (s: string | undefined) => (s ?? '').trim().replace(/[。；;.，,]+$/, '');
 
 /** The answer's wording and legal basis per table 三 row. */
 const ANSWERS: Record<string, string> = {
@@ -76,11 +78,11 @@ export function letterBody(x: LetterData): { title: string; addressee: string; p
       if (r.handler) p.push(`经办人：${r.handler}。`);
       break;
     case 'correction':
-      p.push(`${received(r)}经审查，您的申请内容不够明确，本机关无法确定您所需的政府信息。根据${条例}第三十条的规定，请您对以下事项作出补正：${corr?.note || '请明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述'}。`);
+      p.push(`${received(r)}经审查，您的申请内容不够明确，本机关无法确定您所需的政府信息。根据${条例}第三十条的规定，请您对以下事项作出补正：${clause(corr?.note) || '请明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述'}。`);
       p.push(`请于${corr?.toldDate ? d(corr.toldDate) : '收到本告知书之日起15个工作日内'}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`);
       break;
     case 'extension':
-      p.push(`${received(r)}因${ext?.note || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${ext?.party ? `（${ext.party}）` : ''}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`);
+      p.push(`${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`);
       break;
     case 'consult':
       addressee = consult?.party || '第三方';
