@@ -16,6 +16,26 @@ const req = (r: Partial<RequestInput>): RequestInput => ({ receivedDate: '2026-0
 const count = async (table: 'request' | 'request_step' | 'publication' | 'disclosure_year_input') =>
   Number((await t!.ws.context().db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
+describe('信息发布登记', () => {
+  it('flags late publication, refuses 三审 out of order and duplicates, and keeps an interpreted document', async () => {
+    t = await openTestWorkstation();
+    const col = (await t.call('disclosure.columns')).find((c) => c.name === '政策文件')!.id;
+    // Formed 2026-01-05, published 2026-02-10: 1-6…1-9 (4), 1-12…30 (19), 2-2…6 (24), 2-9, 2-10 (26) working days.
+    const doc = await t.call('disclosure.createPublication', { title: '关于印发某办法的通知', publishedDate: '2026-02-10', formedDate: '2026-01-05', columnId: col, channel: '门户网站' });
+    expect(doc).toMatchObject({ publishDelay: 26, late: true, reviewComplete: false });
+    await expect(t.call('disclosure.createPublication', { title: '关于印发某办法的通知', publishedDate: '2026-02-10', columnId: col, channel: '门户网站' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一标题同一天不能重复登记') });
+    await expect(t.call('disclosure.createPublication', { title: '乙', publishedDate: '2026-02-10', columnId: col, channel: '门户网站', draftedDate: '2026-02-05', reviewedDate: '2026-02-03' })).rejects.toMatchObject({ message: expect.stringContaining('审核日期（2026-02-03）早于拟稿日期') });
+    await expect(t.call('disclosure.createPublication', { title: '丙', publishedDate: '2026-02-10', columnId: col, channel: '门户网站', approvedDate: '2026-02-11' })).rejects.toMatchObject({ message: expect.stringContaining('应先审后发') });
+    const full = await t.call('disclosure.createPublication', {
+      title: '某办法解读', publishedDate: '2026-02-11', columnId: col, channel: '门户网站', interpretation: true, interpretsId: doc.id,
+      drafter: '甲', draftedDate: '2026-02-09', reviewer: '乙', reviewedDate: '2026-02-10', approver: '丙', approvedDate: '2026-02-10',
+    });
+    expect(full).toMatchObject({ reviewComplete: true, interpretsTitle: '关于印发某办法的通知' });
+    await expect(t.call('disclosure.deletePublication', { id: doc.id })).rejects.toMatchObject({ code: 'IN_USE' });
+    expect(await count('publication')).toBe(2);
+  });
+});
+
 describe('依申请公开 register', () => {
   it('stores an application, its 补正 and answer, and refuses bad input naming the field without writing anything', async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 2, 20, 10) });
