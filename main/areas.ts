@@ -1,8 +1,9 @@
 // Every area of the workstation on the Node side, in order (demo steps run in this order). Adding an area is one
 // line here, one in renderer/areas.tsx and one in shared/ipc/contract.ts: see docs/DEVELOPING.md.
+import { disclosureArea } from './services/disclosure/area';
 import { foundationArea } from './services/foundation/area';
 import { planArea } from './services/plan/area';
 import { pointsArea } from './services/points/area';
 import { teamArea } from './services/team/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea] as const;
+export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea] as const;

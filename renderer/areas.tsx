@@ -2,11 +2,12 @@
 // shared/ipc/contract.ts: see docs/DEVELOPING.md. Menu, home cards and settings cards are derived from this list.
 import type { HomeCard, RouteDef, SettingsCard } from './area';
 import { teamArea } from './features/ab/area';
+import { disclosureArea } from './features/disclosure/area';
 import { foundationArea } from './features/foundation/area';
 import { planArea } from './features/plan/area';
 import { pointsArea } from './features/points/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea] as const;
+export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea] as const;
 
 /** Every screen, in menu order. */
 export const ROUTES: RouteDef[] = AREAS.flatMap((a) => a.routes ?? []).sort((x, y) => x.order - y.order);

@@ -168,4 +168,89 @@ export interface TeamTables {
   training_file: { training_id: number; attachment_id: number; kind: '材料' | '照片' };
 }
 
-export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables {}
+/** 信息公开 (migration 32): registers and the annual report's inputs. */
+export interface DisclosureTables {
+  publication_column: { id: Generated<number>; name: string; sort_order: number; active: number; created_at: string };
+  publication: {
+    id: Generated<number>;
+    title: string;
+    published_date: string;
+    formed_date: string | null;
+    column_id: number;
+    channel: string;
+    doc_number: string;
+    link: string;
+    source: string;
+    normative: number;
+    interpretation: number;
+    interprets_id: number | null;
+    drafter: string;
+    drafted_date: string | null;
+    reviewer: string;
+    reviewed_date: string | null;
+    approver: string;
+    approved_date: string | null;
+    note: string;
+    created_at: string;
+    updated_at: string;
+  };
+  request: {
+    id: Generated<number>;
+    received_date: string;
+    applicant: string;
+    applicant_type: string;
+    method: string;
+    content: string;
+    handler: string;
+    contact: string;
+    answered_date: string | null;
+    result: string | null;
+    fee_yuan: number;
+    answer_note: string;
+    created_at: string;
+    updated_at: string;
+  };
+  request_step: {
+    id: Generated<number>;
+    request_id: number;
+    kind: string;
+    start_date: string;
+    end_date: string | null;
+    days: number | null;
+    party: string;
+    told_date: string | null;
+    note: string;
+  };
+  review: {
+    id: Generated<number>;
+    request_id: number;
+    kind: string;
+    filed_date: string;
+    organ: string;
+    case_number: string;
+    result: string;
+    decided_date: string | null;
+    note: string;
+    created_at: string;
+  };
+  disclosure_year_input: {
+    year: number;
+    rules_issued: number;
+    rules_repealed: number;
+    rules_in_force: number | null;
+    norm_issued: number;
+    norm_repealed: number;
+    norm_in_force: number | null;
+    licensing: number;
+    punishment: number;
+    enforcement: number;
+    /** 万元 × 10000 as an integer, so sums stay exact. */
+    fees_wan_e4: number;
+    texts: string;
+    exported_at: string | null;
+    exported_carry: string | null;
+    updated_at: string;
+  };
+}
+
+export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables, DisclosureTables {}

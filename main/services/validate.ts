@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { AppError } from '../../shared/ipc/result';
+import { DISCLOSURE_FIELD_LABELS } from '../../shared/domain/disclosure';
 
 // Validation speaks Chinese everywhere: at the IPC boundary (dispatch) and inside services called from the CLI.
 z.config(z.locales.zhCN());
@@ -12,6 +13,7 @@ const FIELD_LABELS: Record<string, string> = {
   id: '编号', ids: '编号列表', fileName: '文件名', dataBase64: '文件内容', bureau: '单位', key: '设置项', value: '设置值',
   search: '搜索词', active: '启用', limit: '条数', entity: '记录类型', entityId: '记录编号', createDepartments: '新建科室',
   shared: '共用备份文件夹', confirmOtherBureau: '确认使用其他单位的数据',
+  ...DISCLOSURE_FIELD_LABELS,
 };
 // zod's zh-CN messages still name some types in English.
 const TYPE_WORDS: Record<string, string> = { string: '文本', number: '数字', object: '对象', array: '列表', boolean: '是/否', bigint: '整数', function: '函数', symbol: '符号', undefined: '空值', key: '键' };

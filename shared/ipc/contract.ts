@@ -1,6 +1,7 @@
 // Every IPC method with its input and output schema, gathered from the areas' contract blocks
 // (shared/ipc/contracts/<area>.ts). The method names are this object's keys: there is no second list to keep.
 import type { z } from 'zod';
+import { disclosureContract } from './contracts/disclosure';
 import { foundationContract } from './contracts/foundation';
 import { pointsContract } from './contracts/points';
 import { planContract } from './contracts/plan';
@@ -16,6 +17,7 @@ export const contract = {
   ...pointsContract,
   ...planContract,
   ...teamContract,
+  ...disclosureContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

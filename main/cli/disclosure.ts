@@ -1,0 +1,103 @@
+// 信息公开 commands: import-publications, import-requests (store the usable rows, name the others by row number)
+// and annual-report (the report's figures; --json prints exactly one JSON object, the contract other tools read).
+// The area's documents are in the shared export registry: `export annual-report-docx|annual-report-xlsx|request-*-docx`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { importPublications, type ImportOutcome } from '../services/disclosure/publications';
+import { annualReport } from '../services/disclosure/report';
+import { importRequests } from '../services/disclosure/requests';
+import { getSetting, SettingKey } from '../services/settings';
+import type { AppContext } from '../services/workstation';
+import { openCliWorkstation } from './workstation';
+import { flag, type CliArgs, type CliCommand } from './types';
+
+async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  if (!flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件，例如 --db 工作台.sqlite。');
+  const ws = openCliWorkstation(args);
+  try {
+    if (!ws.ready) throw ws.failure!.error;
+    return await fn(ws.context());
+  } finally {
+    ws.close();
+  }
+}
+
+function readUpload(args: CliArgs, what: string) {
+  const file = args.positional[0];
+  if (!file) throw new AppError(ErrorCode.VALIDATION, `请指定要导入的${what} .xlsx 文件，例如：import-${what === '信息发布登记' ? 'publications' : 'requests'} 登记表.xlsx --db 工作台.sqlite`);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    throw new AppError(ErrorCode.FILE_READ_FAILED, `无法读取文件“${file}”：文件不存在或没有读取权限。`);
+  }
+  return { fileName: path.basename(file), dataBase64: data.toString('base64') };
+}
+
+function rowsText(rows: { row: number }[]): string {
+  return rows.map((r) => `第${r.row}行`).join('、');
+}
+
+export function formatImportOutcome(o: ImportOutcome, unit: string): string {
+  const lines = [`已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`];
+  if (o.newColumns.length) lines.push(`新增栏目：${o.newColumns.join('、')}`);
+  lines.push(`跳过 ${o.skipped.length} ${unit}${o.skipped.length ? '：' : ''}`);
+  for (const s of o.skipped) lines.push(`  第${s.row}行：${s.reason}`);
+  lines.push(`无法导入 ${o.refused.length} ${unit}${o.refused.length ? '：' : ''}`);
+  for (const s of o.refused) lines.push(`  第${s.row}行：${s.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
+  const raw = flag(args, 'year') ?? (await getSetting(ctx, SettingKey.currentYear)) ?? '';
+  const year = Number(raw);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026。');
+  return year;
+}
+
+export const disclosureCommands: Record<string, CliCommand> = {
+  'import-publications': {
+    usage: 'import-publications <文件.xlsx> --db <文件>',
+    summary: '导入信息发布登记（网站导出或手工登记的 .xlsx；按“标题”“发布日期”等列名识别，重复的跳过）',
+    async run(args) {
+      const upload = readUpload(args, '信息发布登记');
+      const out = await withContext(args, (ctx) => importPublications(ctx, upload));
+      process.stdout.write(formatImportOutcome(out, '条'));
+      return 0;
+    },
+  },
+  'import-requests': {
+    usage: 'import-requests <文件.xlsx> --db <文件>',
+    summary: '导入依申请公开登记（按“收到日期”“申请人”“申请内容”“办理结果”等列名识别，重复的跳过）',
+    async run(args) {
+      const upload = readUpload(args, '依申请公开登记');
+      const out = await withContext(args, (ctx) => importRequests(ctx, upload));
+      process.stdout.write(formatImportOutcome(out, '件'));
+      return 0;
+    },
+  },
+  'annual-report': {
+    usage: 'annual-report --db <文件> --year <年度> [--json]',
+    summary: '计算政府信息公开工作年度报告的表二、表三、表四（--json 输出一个 JSON 对象）',
+    async run(args) {
+      const report = await withContext(args, async (ctx) => annualReport(ctx, await yearArg(ctx, args)));
+      if (args.flags.json === true) {
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return 0;
+      }
+      const a = report.active;
+      const row = (k: string) => report.requests.rows.find((r) => r.key === k)!.values[6];
+      const lines = [
+        `${report.year}年政府信息公开工作年度报告`,
+        `表二：规章 制发${a.rules.issued}/废止${a.rules.repealed}/现行有效${a.rules.inForce}；行政规范性文件 制发${a.normativeDocuments.issued}/废止${a.normativeDocuments.repealed}/现行有效${a.normativeDocuments.inForce}；行政许可${a.licensing}；行政处罚${a.punishment}；行政强制${a.enforcement}；行政事业性收费${a.feesWan}万元`,
+        `表三：新收${row('一')}件，上年结转${row('二')}件，办结${row('三.七')}件，结转下年度${row('四')}件`,
+        `表四：行政复议${report.reviews.values[4]}件，行政诉讼${report.reviews.values[9] + report.reviews.values[14]}件`,
+        ...(report.problems.length ? ['需要注意：', ...report.problems.map((p) => `  ${p}`)] : ['勾稽关系检查：全部通过']),
+      ];
+      process.stdout.write(lines.join('\n') + '\n');
+      return 0;
+    },
+  },
+};

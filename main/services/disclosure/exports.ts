@@ -1,0 +1,120 @@
+// The documents of the 信息公开 area in the shared export registry's shape (main/services/exports.ts): the UI's
+// disclosure.export and the command line's `export <name>` both run them through runExport().
+import { resultLabel } from '../../../shared/domain/disclosure';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { buildLetterDocx, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
+import { buildReportDocx, buildReportXlsx } from '../../export/disclosure/report';
+import { addTableSheet, newWorkbook, workbookToBuffer } from '../../export/xlsx/sheet';
+import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
+import type { ExportArgs, Exporter } from '../exporter';
+import type { AppContext } from '../workstation';
+import { bureauName, todayOf } from './common';
+import { listPublications } from './publications';
+import { prepareExport } from './report';
+import { getRequest, listRequests } from './requests';
+
+function needId(args: ExportArgs): number {
+  if (!args.id) throw new AppError(ErrorCode.VALIDATION, '请指定申请编号（命令行用 --id N）。');
+  return args.id;
+}
+
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\r\n]/g, '').slice(0, 20);
+
+async function reviewOrgan(ctx: AppContext): Promise<string> {
+  const b = await ctx.db.selectFrom('bureau').select(['region']).executeTakeFirst();
+  return b?.region ? `${b.region}人民政府` : '本级人民政府';
+}
+
+function letterExporter(kind: LetterKind, label: string): Exporter {
+  return {
+    label: `${LETTER_TITLES[kind]}（Word，--id 为申请编号）`,
+    async build(ctx, args) {
+      const request = await getRequest(ctx, needId(args));
+      const last = (k: string) => [...request.steps].reverse().find((s) => s.kind === k);
+      let date = request.receivedDate;
+      if (kind === 'correction') {
+        const s = last('补正');
+        if (!s) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有登记补正告知，请先在申请中添加“补正”步骤。');
+        date = s.startDate;
+      } else if (kind === 'extension') {
+        const s = last('延期');
+        if (!s) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有登记延期，请先在申请中添加“延期”步骤。');
+        date = s.toldDate ?? s.startDate;
+      } else if (kind === 'consult') {
+        const s = last('征求意见');
+        if (!s) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有登记征求意见，请先在申请中添加“征求意见”步骤。');
+        date = s.startDate;
+      } else if (kind === 'answer') {
+        if (!request.answeredDate) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有答复，请先填写答复日期和办理结果。');
+        date = request.answeredDate;
+      }
+      const data = await buildLetterDocx({ kind, bureau: await bureauName(ctx), request, date, reviewOrgan: await reviewOrgan(ctx) });
+      return { fileName: `${label}_${safe(request.applicant)}_${request.receivedDate}.docx`, data };
+    },
+  };
+}
+
+export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
+  'annual-report-docx': {
+    label: '政府信息公开工作年度报告（Word，--year 年度）',
+    async build(ctx, args) {
+      const view = await prepareExport(ctx, args.year);
+      const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Parameters<typeof buildReportDocx>[0]['texts'];
+      const data = await buildReportDocx({ bureau: view.bureau, report: view.report, texts, date: todayOf(ctx) });
+      return { fileName: `${args.year}年政府信息公开工作年度报告.docx`, data };
+    },
+  },
+  'annual-report-xlsx': {
+    label: '年度报告表二、表三、表四（Excel，--year 年度）',
+    async build(ctx, args) {
+      const view = await prepareExport(ctx, args.year);
+      return { fileName: `${args.year}年政府信息公开年报统计表.xlsx`, data: await buildReportXlsx({ bureau: view.bureau, report: view.report }) };
+    },
+  },
+  'publications-xlsx': {
+    label: '信息发布登记（Excel，--year 年度）',
+    async build(ctx, args) {
+      const list = [...(await listPublications(ctx, { year: args.year }))].reverse();
+      const wb = newWorkbook();
+      addTableSheet(wb, {
+        sheetName: '信息发布登记', title: `${await bureauName(ctx)}${args.year}年信息发布登记`, orientation: 'landscape', fontSize: 10,
+        columns: [
+          { header: '序号', weight: 4, align: 'center' }, { header: '标题', weight: 26 }, { header: '发布日期', weight: 9, align: 'center' },
+          { header: '栏目', weight: 8 }, { header: '渠道', weight: 8 }, { header: '文号', weight: 10 }, { header: '类型', weight: 7, align: 'center' },
+          { header: '拟稿', weight: 9 }, { header: '审核', weight: 9 }, { header: '签发', weight: 9 },
+        ],
+        rows: list.map((p, i) => ({ cells: [
+          i + 1, p.title, p.publishedDate, p.columnName, p.channel, p.docNumber, [p.normative ? '规范性文件' : '', p.interpretation ? '政策解读' : ''].filter(Boolean).join('、'),
+          [p.drafter, p.draftedDate].filter(Boolean).join('\n'), [p.reviewer, p.reviewedDate].filter(Boolean).join('\n'), [p.approver, p.approvedDate].filter(Boolean).join('\n'),
+        ] })),
+      });
+      return { fileName: `${args.year}年信息发布登记.xlsx`, data: await workbookToBuffer(wb) };
+    },
+  },
+  'requests-xlsx': {
+    label: '依申请公开登记（Excel，--year 年度）',
+    async build(ctx, args) {
+      const list = [...(await listRequests(ctx, { year: args.year }))].reverse();
+      const wb = newWorkbook();
+      addTableSheet(wb, {
+        sheetName: '依申请公开登记', title: `${await bureauName(ctx)}${args.year}年政府信息公开申请登记`, orientation: 'landscape', fontSize: 10,
+        columns: [
+          { header: '序号', weight: 4, align: 'center' }, { header: '收到日期', weight: 9, align: 'center' }, { header: '申请人', weight: 9 },
+          { header: '申请人类型', weight: 8 }, { header: '申请方式', weight: 7 }, { header: '申请内容', weight: 22 }, { header: '答复期限', weight: 9, align: 'center' },
+          { header: '答复日期', weight: 9, align: 'center' }, { header: '办理结果', weight: 14 }, { header: '经办人', weight: 6 },
+        ],
+        rows: list.map((r, i) => ({ cells: [
+          i + 1, r.receivedDate, r.applicant, r.applicantType, r.method, r.content, r.deadline.dueDate ?? r.deadline.state, r.answeredDate ?? '',
+          r.result ? resultLabel(r.result) : '办理中', r.handler,
+        ] })),
+      });
+      return { fileName: `${args.year}年政府信息公开申请登记.xlsx`, data: await workbookToBuffer(wb) };
+    },
+  },
+  'request-receipt-docx': letterExporter('receipt', '登记回执'),
+  'request-correction-docx': letterExporter('correction', '补正告知书'),
+  'request-extension-docx': letterExporter('extension', '延期答复告知书'),
+  'request-consult-docx': letterExporter('consult', '征求第三方意见书'),
+  'request-answer-docx': letterExporter('answer', '答复书'),
+};

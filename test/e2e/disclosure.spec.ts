@@ -1,0 +1,90 @@
+// 信息公开 at 1366×768: register an application, pause it for 补正, answer it, and see table 三 of the annual report
+// change; the home card shows the open application meanwhile.
+import type { Page } from '@playwright/test';
+import { localIsoDate } from '../../shared/domain/team';
+import { completeSetup, expect, test } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const today = localIsoDate(new Date());
+const year = Number(today.slice(0, 4));
+
+async function fillDate(page: Page, label: string, iso: string) {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+}
+
+async function pick(page: Page, label: string, option: string) {
+  const box = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await box.click();
+  await box.pressSequentially(option);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await box.press('Enter');
+  await page.getByRole('dialog').locator('.ant-modal-title').click();
+}
+
+/** The 总计 cell of a table 三 row on the report tab. */
+function table3Total(page: Page, label: string) {
+  return page.getByLabel('表三').getByRole('row').filter({ hasText: label }).first().getByRole('cell').last();
+}
+
+test('an application paused for 补正 and answered changes table 三 of the annual report', async ({ app: page }) => {
+  await completeSetup(page, year);
+  await page.getByRole('menuitem', { name: '信息公开' }).click();
+  await expect(page.getByRole('heading', { name: '信息公开' })).toBeVisible();
+  await page.getByRole('tab', { name: '年度报告' }).click();
+  await expect(table3Total(page, '（一）予以公开')).toHaveText('0');
+  await expect(table3Total(page, '一、本年新收政府信息公开申请数量')).toHaveText('0');
+
+  // Register.
+  await page.getByRole('tab', { name: '依申请公开' }).click();
+  await expect(page.getByText(`${year} 年还没有政府信息公开申请`)).toBeVisible();
+  await page.getByRole('button', { name: '登记申请' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('申请人', { exact: true })).toBeFocused();
+  await fillDate(page, '收到日期', today);
+  await dialog.getByLabel('申请人', { exact: true }).fill('张三');
+  await dialog.getByLabel('申请内容').fill('本县科技创新券兑付名单');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row').filter({ hasText: '张三' });
+  await expect(row).toContainText('正常');
+  await expect(row).toContainText('办理中');
+
+  // Pause for 补正: the clock stops.
+  await row.getByRole('button', { name: '办理' }).click();
+  await dialog.getByRole('button', { name: '补正告知' }).click();
+  await fillDate(page, '补正告知日期', today);
+  await dialog.getByLabel('需补正的事项').fill('请明确所需信息的年度');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('暂停计时');
+
+  // The home card lists it.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.locator('.ant-card').filter({ hasText: '信息公开' })).toContainText('张三');
+  await page.getByRole('menuitem', { name: '信息公开' }).click();
+  await page.getByRole('tab', { name: '依申请公开' }).click();
+
+  // The 补正 arrives and the application is answered.
+  await row.getByRole('button', { name: '办理' }).click();
+  await expect(dialog).toContainText('等待申请人补正');
+  await fillDate(page, '补正收到日期', today);
+  await fillDate(page, '答复日期', today);
+  await pick(page, '办理结果', '予以公开');
+  await page.screenshot({ path: test.info().outputPath('request-dialog.png') });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('按期办结');
+  await expect(row).toContainText('予以公开');
+
+  // Table 三 has counted it.
+  await page.getByRole('tab', { name: '年度报告' }).click();
+  await expect(table3Total(page, '（一）予以公开')).toHaveText('1');
+  await expect(table3Total(page, '一、本年新收政府信息公开申请数量')).toHaveText('1');
+  await expect(table3Total(page, '（七）总计')).toHaveText('1');
+  await expect(page.getByText('表三、表四的勾稽关系全部成立')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('report-tab.png') });
+});
