@@ -20,6 +20,9 @@ export const METHODS = [
   'ab.changes', 'ab.file', 'ab.absences', 'ab.createAbsence', 'ab.deleteAbsence',
   'training.list', 'training.get', 'training.create', 'training.update', 'training.delete', 'training.addFile',
   'training.removeFile', 'training.requirement',
+  // summary (年度工作总结, home dashboard)
+  'summary.get', 'summary.create', 'summary.refresh', 'summary.updateParagraph', 'summary.resetParagraph', 'summary.keepParagraph',
+  'summary.saveMeta', 'summary.regenerate', 'summary.figures', 'summary.export', 'summary.dashboard',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
