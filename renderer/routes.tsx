@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BookOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, ImportOutlined,
+  AuditOutlined, BookOutlined, DatabaseOutlined, HomeOutlined, ImportOutlined,
   SettingOutlined, TeamOutlined, ApartmentOutlined, ProfileOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { PlanScreen } from './features/plan/PlanScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TrainingScreen } from './features/training/TrainingScreen';
+import { summaryRoutes } from './features/summary/area';
 
 export interface RouteDef {
   /** First part of the hash route: #/<path>/... */
@@ -30,7 +31,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <AbScreen /> },
   { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <TrainingScreen /> },
   { path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, render: () => <ComingSoon title="自查整改" what="年底对照考核指标自查评分，对上年任务“回头看”，登记并跟踪整改。" /> },
-  { path: 'summary', label: '年度总结', icon: <FileTextOutlined />, render: () => <ComingSoon title="年度总结" what="汇总全年工作，生成符合公文格式的年度工作总结。" /> },
+  ...summaryRoutes,
   { path: 'org', label: '单位与人员', icon: <ApartmentOutlined />, render: () => <OrgScreen /> },
   { path: 'data', label: '数据与备份', icon: <DatabaseOutlined />, render: () => <DataScreen /> },
   { path: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsScreen /> },

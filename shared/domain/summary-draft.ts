@@ -190,7 +190,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       if (held.length) {
         const names = held.slice(0, 3).map((t) => `${quote(clip(t.title, 30))}`).join('');
         const forms = [...new Set(held.map((t) => t.form).filter(Boolean))];
-        items.push(`坚持学用结合。先后举办${names}${held.length > 3 ? '等' : ''}培训${forms.length ? `，采取${forms.join('、')}等形式` : ''}，围绕政府信息公开条例、主动公开目录、依申请公开办理和政务新媒体管理等内容开展学习，工作人员依法公开意识和业务能力进一步增强。`);
+        items.push(`坚持学用结合。先后举办${names}${held.length > 3 ? '等培训' : ''}${forms.length ? `，采取${forms.join('、')}等形式` : ''}，围绕政府信息公开条例、主动公开目录、依申请公开办理和政务新媒体管理等内容开展学习，工作人员依法公开意识和业务能力进一步增强。`);
       }
     } else {
       items.push(`${period}尚未组织开展政务公开培训，业务学习主要依靠个人自学。`);

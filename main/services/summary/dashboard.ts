@@ -23,11 +23,11 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
     let s = sections.get(t.sectionId);
     if (!s) sections.set(t.sectionId, (s = { id: t.sectionId, title: t.sectionTitle, tasks: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0 }));
     s.tasks++;
-    // Overdue is shown apart from the status it has, so the bars add up to the tasks once.
+    // By status, so a bar opens exactly the tasks the list shows for that status; overdue ones are the lights' chart.
     if (t.status === '已完成') s.done++;
-    else if (t.light === 'overdue') s.overdue++;
     else if (t.status === '进行中') s.inProgress++;
     else if (t.status === '未开始') s.notStarted++;
+    if (t.light === 'overdue') s.overdue++;
   }
 
   const trainings = await ctx.db.selectFrom('training').select(['id', 'date', 'kind', 'hours_tenths'])
