@@ -22,6 +22,40 @@ export type Figures = Record<string, Figure>;
 
 export const figuresSchema = z.record(z.string(), figureSchema);
 
+/**
+ * How a figure is named in printed tables, with its unit. Figures not listed here print their source; per-栏目 and
+ * per-渠道 figures are named after the 栏目/渠道.
+ */
+export const FIGURE_LABELS: Record<string, [string, string]> = {
+  'points.documents': ['上级政务公开工作要点文件', '份'],
+  'plan.tasks': ['实施方案重点任务', '项'], 'plan.done': ['其中：已完成', '项'], 'plan.inProgress': ['其中：进行中', '项'],
+  'plan.notStarted': ['其中：未开始', '项'], 'plan.notApplicable': ['其中：不适用', '项'], 'plan.overdue': ['逾期未完成任务', '项'],
+  'plan.unfinished': ['尚未完成任务', '项'], 'plan.completionRate': ['任务完成率', '%'], 'plan.sections': ['任务涉及的工作方面', '个'],
+  'plan.departments': ['牵头科室', '个'], 'plan.progressEntries': ['任务进展记录', '条'], 'plan.evidence': ['佐证材料', '份'],
+  'training.count': ['举办政务公开培训', '次'], 'training.special': ['其中：政务公开专题培训', '次'], 'training.hours': ['培训学时', '学时'],
+  'training.attendance': ['参训', '人次'], 'training.people': ['参训人员', '人'], 'training.planned': ['计划中的培训', '次'],
+  'ab.posts': ['政务公开AB岗位', '个'], 'ab.postsFilled': ['A岗、B岗配齐的岗位', '个'], 'ab.holders': ['在岗A岗、B岗人员', '人'],
+  'ab.absences': ['不在岗登记', '人次'], 'ab.changes': ['岗位人员变动', '人次'], 'ab.filed': ['人员变动已备案', '人次'],
+  'ab.filedOnTime': ['人员变动按时备案', '人次'], 'ab.unfiled': ['人员变动未备案', '人次'],
+  'disclosure.published': ['主动公开政府信息', '条'], 'disclosure.interpretations': ['政策解读', '篇'],
+  'disclosure.normativeIssued': ['制发行政规范性文件', '件'], 'disclosure.requestsReceived': ['收到政府信息公开申请', '件'],
+  'disclosure.requestsAnswered': ['办结答复申请', '件'], 'disclosure.requestsDisclosed': ['其中：予以公开', '件'],
+  'disclosure.requestsCarried': ['上年结转申请', '件'], 'disclosure.reviews': ['行政复议', '件'], 'disclosure.lawsuits': ['行政诉讼', '件'],
+  'disclosure.lateAnswers': ['超期答复', '件'],
+  'selfcheck.score': ['自查自评得分', '分'], 'selfcheck.maxScore': ['自查满分', '分'], 'selfcheck.deducted': ['自查扣分', '分'],
+  'selfcheck.deductedItems': ['扣分指标', '项'], 'rectification.opened': ['登记整改事项', '项'], 'rectification.closed': ['已完成整改', '项'],
+  'rectification.open': ['正在整改', '项'], 'lookback.unfinished': ['“回头看”未落实的上年任务', '项'],
+};
+
+/** "主动公开政府信息（条）" for a table row. */
+export function figureLabel(name: string, f: Figure): string {
+  const known = FIGURE_LABELS[name];
+  if (known) return `${known[0]}（${known[1]}）`;
+  const column = /^disclosure\.(column|channel)\.(.+)$/.exec(name);
+  if (column) return `${column[1] === 'column' ? '栏目' : '渠道'}：${column[2]}（条）`;
+  return f.source || name;
+}
+
 /** Whether a figure exists and has a value the text may quote. */
 export function hasFigure(figures: Figures, name: string): boolean {
   const f = figures[name];

@@ -62,7 +62,7 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   });
   await page.getByRole('button', { name: '刷新数据' }).click();
   await expect(page.getByText(/刷新完成：\d+ 项数字有变化/)).toBeVisible();
-  await expect(page.getByText('培训台账中已举办的培训：2 → 3', { exact: true })).toBeVisible();
+  await expect(page.getByText('举办政务公开培训（次）：2 → 3', { exact: true })).toBeVisible();
   // The edit is kept, with the new version waiting beside it.
   await expect(page.getByText(mine)).toBeVisible();
   await expect(page.getByText('本段你修改过，按最新数据生成的文字有变化')).toBeVisible();

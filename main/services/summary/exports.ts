@@ -1,7 +1,7 @@
 // The 工作总结 export: the stored draft (created from the data when there is none) with the 附件 tables built from the
 // same figures snapshot and lists as its text, so the tables never disagree with the paragraphs.
 import {
-  compareWithPrevious, formatFigureValue, paragraphText, summaryFileName, type Figures, type Summary, type SummaryKind,
+  compareWithPrevious, figureLabel, formatFigureValue, paragraphText, summaryFileName, type Figures, type Summary, type SummaryKind,
   type SummaryLists,
 } from '../../../shared/domain/summary';
 import { bareTitle } from '../../../shared/domain/summary-draft';
@@ -24,9 +24,9 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
       title: `${period}政务公开工作主要数据`,
       columns: [{ header: '序号', weight: 2, align: 'center' }, { header: '项目', weight: 12 }, { header: `${s.year}年`, weight: 3, align: 'center' },
         { header: `${s.year - 1}年`, weight: 3, align: 'center' }, { header: '增减', weight: 5, align: 'center' }],
-      rows: data.map(([, f], i) => [String(i + 1), f.source, formatFigureValue(f.value), formatFigureValue(f.previous),
+      rows: data.map(([name, f], i) => [String(i + 1), figureLabel(name, f), formatFigureValue(f.value), formatFigureValue(f.previous),
         compareWithPrevious(f, '').replace(/^较上年/, '') || '—']),
-      note: '注：数字由政务公开工作台按各项台账记录统计；“—”表示上年没有相应记录。',
+      note: '注：数字按实施方案、培训台账、AB岗等记录统计；“—”表示上年没有相应记录。',
     });
   }
   const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);

@@ -4,7 +4,7 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import {
-  formatFigureValue, renderSegments, type FigureChange, type Figures, type RefreshResult, type Summary, type SummaryKind,
+  figureLabel, formatFigureValue, renderSegments, type FigureChange, type Figures, type RefreshResult, type Summary, type SummaryKind,
   type SummaryParagraph,
 } from '../../../shared/domain/summary';
 import { call } from '../../api/call';
@@ -51,7 +51,7 @@ function FigureText({ template, figures, changes }: { template: string; figures:
 }
 
 function changeLine(c: FigureChange): string {
-  return `${c.source}：${formatFigureValue(c.from)} → ${formatFigureValue(c.to)}`;
+  return `${figureLabel(c.name, { value: c.to, previous: null, source: c.source })}：${formatFigureValue(c.from)} → ${formatFigureValue(c.to)}`;
 }
 
 interface EditState { id: number; heading: string; text: string; dirty: boolean }
@@ -185,8 +185,8 @@ function MetaDialog({ summary, onClose, onSaved }: { summary: Summary; onClose: 
 }
 
 function FiguresPanel({ summary }: { summary: Summary }) {
-  const rows = Object.entries(summary.figures).filter(([k]) => !k.startsWith('plan.section.'))
-    .map(([name, f]) => ({ name, ...f }));
+  const rows = Object.entries(summary.figures).filter(([k, f]) => !k.startsWith('plan.section.') && !(typeof f.value === 'string' && f.value.length > 8))
+    .map(([name, f]) => ({ name, label: figureLabel(name, f), ...f }));
   return (
     <Card size="small" title="引用的数据" styles={{ body: { padding: 0 } }}>
       <Table
@@ -196,7 +196,7 @@ function FiguresPanel({ summary }: { summary: Summary }) {
         scroll={{ y: 'calc(100vh - 330px)' }}
         dataSource={rows}
         columns={[
-          { title: '项目（来源）', dataIndex: 'source', render: (s: string, r) => <span title={r.name}>{s}</span> },
+          { title: '项目', dataIndex: 'label', render: (s: string, r) => <Tooltip title={`来源：${r.source}`}><span>{s}</span></Tooltip> },
           { title: '本年', dataIndex: 'value', width: 64, align: 'center', render: (v) => formatFigureValue(v) },
           { title: '上年', dataIndex: 'previous', width: 56, align: 'center', render: (v) => formatFigureValue(v) },
         ]}

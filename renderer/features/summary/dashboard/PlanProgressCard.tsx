@@ -19,23 +19,25 @@ export function PlanProgressCard() {
   const d = useLoad(() => loadDashboard(year), [year]);
   const sections = d.data?.sections ?? [];
   const option = useMemo<ChartOption>(() => {
-    const names = sections.map((s) => {
-      const t = bareTitle(s.title);
-      return [...t].length > 9 ? `${[...t].slice(0, 9).join('')}…` : t;
-    });
+    // Fixed room for the section names, cut to fit; the tooltip has the whole name.
+    const names = sections.map((s) => bareTitle(s.title));
+    const short = (t: string) => {
+      const x = t.replace(/^(围绕|聚焦|关于)/, '');
+      return [...x].length > 8 ? `${[...x].slice(0, 8).join('')}…` : x;
+    };
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, itemWidth: 12, itemHeight: 10 },
-      grid: { left: 4, right: 16, top: 28, bottom: 4, containLabel: true },
+      grid: { left: 112, right: 16, top: 28, bottom: 22 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11 } },
+      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11, formatter: short } },
       series: SERIES.map((x) => ({ type: 'bar', name: x.name, stack: 'all', color: x.color, barMaxWidth: 18, data: sections.map((s) => s[x.key]) })),
     };
   }, [sections]);
   const done = sections.reduce((a, s) => a + s.done, 0);
   const total = sections.reduce((a, s) => a + s.tasks, 0);
   return (
-    <Card title="实施方案进度" size="small" extra={<Button type="link" size="small" onClick={() => navigate('plan')}>打开任务</Button>} loading={d.loading}>
+    <Card title="实施方案进度" extra={<Button type="link" onClick={() => navigate('plan')}>打开任务</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {d.data && !sections.length && (
         <EmptyHint title="本年度还没有实施方案" hint="导入上级要点后生成实施方案，这里按章节显示进度。" action={<Button onClick={() => navigate('plan')}>去编制实施方案</Button>} />

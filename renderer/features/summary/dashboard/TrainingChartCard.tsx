@@ -13,7 +13,7 @@ export function TrainingChartCard() {
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, itemWidth: 12, itemHeight: 10 },
-    grid: { left: 4, right: 8, top: 28, bottom: 4, containLabel: true },
+    grid: { left: 28, right: 8, top: 28, bottom: 22 },
     xAxis: { type: 'category', data: (t?.months ?? []).map((m) => `${m.month}月`), axisLabel: { fontSize: 10, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -22,7 +22,7 @@ export function TrainingChartCard() {
     ],
   }), [t]);
   return (
-    <Card title="培训与学时" size="small" extra={<Button type="link" size="small" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
+    <Card title="培训与学时" extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {t && (
         <>
