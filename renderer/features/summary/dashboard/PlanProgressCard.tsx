@@ -37,7 +37,7 @@ export function PlanProgressCard() {
   const done = sections.reduce((a, s) => a + s.done, 0);
   const total = sections.reduce((a, s) => a + s.tasks, 0);
   return (
-    <Card title="实施方案进度" extra={<Button type="link" onClick={() => navigate('plan')}>打开任务</Button>} loading={d.loading}>
+    <Card title="实施方案进度" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate('plan')}>打开任务</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {d.data && !sections.length && (
         <EmptyHint title="本年度还没有实施方案" hint="导入上级要点后生成实施方案，这里按章节显示进度。" action={<Button onClick={() => navigate('plan')}>去编制实施方案</Button>} />

@@ -25,7 +25,7 @@ export function TaskLightsCard() {
     }],
   }), [lights, present.join()]);
   return (
-    <Card title="任务预警" extra={<Button type="link" onClick={() => navigate(planListRoute({ light: 'overdue' }))}>查看逾期任务</Button>} loading={d.loading}>
+    <Card title="任务预警" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate(planListRoute({ light: 'overdue' }))}>查看逾期任务</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {d.data && !present.length && <Typography.Text type="secondary">本年度还没有任务。</Typography.Text>}
       {present.length > 0 && (

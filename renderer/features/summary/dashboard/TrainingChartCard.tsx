@@ -22,7 +22,7 @@ export function TrainingChartCard() {
     ],
   }), [t]);
   return (
-    <Card title="培训与学时" extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
+    <Card title="培训与学时" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {t && (
         <>

@@ -13,7 +13,7 @@ export function UpcomingCard() {
   const d = useLoad(() => loadDashboard(year), [year]);
   const rows = d.data?.upcoming ?? [];
   return (
-    <Card title="近期时间节点" loading={d.loading}>
+    <Card title="近期时间节点" style={{ height: '100%' }} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {d.data && !rows.length && <Typography.Text type="secondary">近期没有需要关注的时间节点。</Typography.Text>}
       {rows.length > 0 && (
