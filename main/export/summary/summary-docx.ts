@@ -1,6 +1,7 @@
 // The 工作总结 as a 公文-format .docx (GB/T 9704): title, optional 主送, the body with its 一、/（一） headings, 附件说明,
 // 落款 with the date, 附注（此件主动公开）, and the 附件 tables the text quotes. Pure: data in, Buffer out.
 import { buildGongwenDocx, type GongwenAttachment, type GongwenBlock, type TableColumn } from '../gongwen/document';
+import { CHART_MARK, insertCharts, type BarChartData } from './chart-xml';
 
 export interface SummaryDocParagraph {
   level: number;
@@ -14,6 +15,8 @@ export interface SummaryDocTable {
   rows: string[][];
   /** A line under the table (e.g. where the numbers come from). */
   note?: string;
+  /** A chart of the same numbers, above the table. */
+  chart?: BarChartData;
 }
 
 export interface SummaryDocData {
@@ -45,15 +48,19 @@ export function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[]
 }
 
 export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
-  const attachments: GongwenAttachment[] = data.tables.filter((t) => t.rows.length).map((t, i, all) => ({
-    label: all.length > 1 ? `附件${i + 1}` : '附件',
-    title: t.title,
-    blocks: [
-      { kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) },
-      ...(t.note ? [{ kind: 'paragraph', text: t.note } as GongwenBlock] : []),
-    ],
-  }));
-  return buildGongwenDocx({
+  const charts: BarChartData[] = [];
+  const attachments: GongwenAttachment[] = data.tables.filter((t) => t.rows.length).map((t, i, all) => {
+    const blocks: GongwenBlock[] = [];
+    if (t.chart) {
+      // A marker paragraph the chart replaces after the document is built (insertCharts).
+      blocks.push({ kind: 'paragraph', text: `${CHART_MARK}${charts.length}⟧` });
+      charts.push(t.chart);
+    }
+    blocks.push({ kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) });
+    if (t.note) blocks.push({ kind: 'paragraph', text: t.note });
+    return { label: all.length > 1 ? `附件${i + 1}` : '附件', title: t.title, blocks };
+  });
+  const docx = await buildGongwenDocx({
     title: data.title,
     addressee: data.addressee || undefined,
     body: summaryBlocks(data.paragraphs),
@@ -61,4 +68,5 @@ export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
     note: data.publicNote ? '此件主动公开' : undefined,
     attachments,
   });
+  return insertCharts(docx, charts);
 }

@@ -22,7 +22,7 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   if (data.length) {
     tables.push({
       title: `${period}政务公开工作主要数据`,
-      columns: [{ header: '序号', weight: 2, align: 'center' }, { header: '项目', weight: 12 }, { header: `${s.year}年`, weight: 3, align: 'center' },
+      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '项目', weight: 12 }, { header: `${s.year}年`, weight: 3, align: 'center' },
         { header: `${s.year - 1}年`, weight: 3, align: 'center' }, { header: '增减', weight: 5, align: 'center' }],
       rows: data.map(([name, f], i) => [String(i + 1), figureLabel(name, f), formatFigureValue(f.value), formatFigureValue(f.previous),
         compareWithPrevious(f, '').replace(/^较上年/, '') || '—']),
@@ -33,9 +33,21 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   if (sections.length) {
     const sum = (k: 'tasks' | 'done' | 'inProgress' | 'overdue') => sections.reduce((a, x) => a + x[k], 0);
     const rate = (done: number, tasks: number) => (tasks ? `${formatFigureValue(Math.round((done / tasks) * 1000) / 10)}%` : '—');
+    const short = (t: string) => ([...t].length > 12 ? `${[...t].slice(0, 12).join('')}…` : t);
     tables.push({
       title: `${period}重点任务完成情况`,
-      columns: [{ header: '序号', weight: 2, align: 'center' }, { header: '工作方面', weight: 11 }, { header: '任务数', weight: 3, align: 'center' },
+      ...(s.withCharts ? {
+        chart: {
+          title: '各方面重点任务完成情况（项）', horizontal: true, stacked: true, widthCm: 15.5, heightCm: Math.min(9, 2.6 + sections.length * 0.8),
+          categories: sections.map((x) => short(bareTitle(x.title))),
+          series: [
+            { name: '已完成', color: '#52c41a', values: sections.map((x) => x.done) },
+            { name: '进行中', color: '#1677ff', values: sections.map((x) => x.inProgress) },
+            { name: '未开始等', color: '#bfbfbf', values: sections.map((x) => x.tasks - x.done - x.inProgress) },
+          ],
+        },
+      } : {}),
+      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '工作方面', weight: 11 }, { header: '任务数', weight: 3, align: 'center' },
         { header: '已完成', weight: 3, align: 'center' }, { header: '进行中', weight: 3, align: 'center' }, { header: '已逾期', weight: 3, align: 'center' },
         { header: '完成率', weight: 3, align: 'center' }],
       rows: [
@@ -48,7 +60,7 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   if (trainings.length) {
     tables.push({
       title: `${period}政务公开培训情况`,
-      columns: [{ header: '序号', weight: 2, align: 'center' }, { header: '日期', weight: 4, align: 'center' }, { header: '培训名称', weight: 10 },
+      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '日期', weight: 4, align: 'center' }, { header: '培训名称', weight: 10 },
         { header: '类别', weight: 5, align: 'center' }, { header: '形式', weight: 3, align: 'center' }, { header: '学时', weight: 2, align: 'center' }],
       rows: trainings.map((t, i) => [String(i + 1), t.date, t.title, t.kind, t.form, formatFigureValue(t.hours)]),
     });

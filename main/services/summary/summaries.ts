@@ -125,7 +125,7 @@ export async function createSummary(ctx: AppContext, year: number, kind: Summary
   const id = await ctx.db.transaction().execute(async (trx) => {
     const r = await trx.insertInto('summary').values({
       year, kind, title: defaultSummaryTitle(year, kind, bureau.fullName), addressee: '', signature_org: bureau.fullName,
-      signature_date: defaultDate(ctx, year, kind), public_note: 1, with_tables: 1, with_charts: 0,
+      signature_date: defaultDate(ctx, year, kind), public_note: 1, with_tables: 1, with_charts: 1,
       figures_json: JSON.stringify(figures), lists_json: JSON.stringify(lists), refreshed_at: now, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await insertParagraphs(trx, r.id, paragraphs);

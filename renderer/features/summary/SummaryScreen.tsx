@@ -177,7 +177,14 @@ function MetaDialog({ summary, onClose, onSaved }: { summary: Summary; onClose: 
           <Form.Item name="signatureDate" label="成文日期" rules={[{ required: true, message: '请选择日期' }]}><DateField /></Form.Item>
         </Flex>
         <Form.Item name="publicNote" valuePropName="checked" style={{ marginBottom: 4 }}><Checkbox>附注“（此件主动公开）”</Checkbox></Form.Item>
-        <Form.Item name="withTables" valuePropName="checked" style={{ marginBottom: 0 }}><Checkbox>附件：主要数据、重点任务完成情况、培训情况等表格</Checkbox></Form.Item>
+        <Form.Item name="withTables" valuePropName="checked" style={{ marginBottom: 4 }}><Checkbox>附件：主要数据、重点任务完成情况、培训情况等表格</Checkbox></Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.withTables !== b.withTables}>
+          {({ getFieldValue }) => (
+            <Form.Item name="withCharts" valuePropName="checked" style={{ marginBottom: 0, paddingLeft: 24 }}>
+              <Checkbox disabled={!getFieldValue('withTables')}>重点任务完成情况附图表（Word、WPS 中可直接编辑）</Checkbox>
+            </Form.Item>
+          )}
+        </Form.Item>
         <button type="submit" hidden />
       </Form>
     </Modal>

@@ -31,12 +31,12 @@ function capture(): () => string {
 const plain = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('工作总结 export', () => {
-  it('is a 公文 with headings, 落款, 附注 and 附件 tables that agree with the text, and renders in LibreOffice', async () => {
+  it('is a 公文 with headings, 落款, 附注, 附件 tables and a chart that agree with the text, and renders in LibreOffice', async () => {
     const t = await openTestWorkstation({ year: 2026, now: () => new Date('2026-11-20T10:00:00') });
     try {
       await t.call('demo.load');
       const s = (await t.call('summary.get', { year: 2026, kind: '年度' }))!;
-      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '县政务公开领导小组办公室', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: true, withTables: true });
+      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '县政务公开领导小组办公室', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: true, withTables: true, withCharts: true });
       const delivered = await t.call('summary.export', { year: 2026, kind: '年度' });
       expect(delivered.fileName).toBe('2026年政务公开工作总结.docx');
       const buf = t.delivered.at(-1)!.data;
@@ -58,13 +58,25 @@ describe('工作总结 export', () => {
       expect(text).toContain(`合计${tasks}${done}`);
       expect(text).toContain(`分解落实重点任务${tasks}项，已完成${done}项`);
       expect(text).toContain('举办政务公开培训（次）');
+      // The chart: a native Word chart part whose numbers are the task table's.
+      const zip = await JSZip.loadAsync(buf);
+      const chart = await zip.file('word/charts/chart1.xml')!.async('string');
+      expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/word/charts/chart1.xml');
+      expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toContain('Target="charts/chart1.xml"');
+      expect(document).toMatch(/<c:chart [^>]*r:id="rIdSummaryChart1"/);
+      expect(document).not.toContain('⟦图表');
+      const doneSeries = /<c:ser>.*?<c:v>已完成<\/c:v>.*?<c:val>(.*?)<\/c:val>/s.exec(chart)![1];
+      const doneValues = [...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]));
+      expect(doneValues.reduce((a, b) => a + b, 0)).toBe(done);
+      expect(doneValues).toHaveLength(Number(s.figures['plan.sections'].value));
 
       // Without the tables: no 附件.
-      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: false, withTables: false });
+      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: false, withTables: false, withCharts: false });
       await t.call('summary.export', { year: 2026, kind: '年度' });
       const bare = plain((await readDocx(t.delivered.at(-1)!.data)).document);
       expect(bare).not.toContain('附件');
       expect(bare).not.toContain('此件主动公开');
+      expect(Object.keys((await JSZip.loadAsync(t.delivered.at(-1)!.data)).files).some((f) => f.includes('charts/'))).toBe(false);
 
       if (canRender) {
         const dir = makeTempDir('zwgk-summary-render-');
