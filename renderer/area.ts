@@ -15,9 +15,13 @@ export interface RouteDef {
   Screen: ComponentType<{ params: string[] }>;
 }
 
-/** A card on the home screen (due tasks, AB warnings, training requirement ...). */
+/** A card on the home screen (charts, due tasks, AB warnings, training requirement ...). */
 export interface HomeCard {
   key: string;
+  /** Width on a wide screen: a third (three side by side at 1366 px), half (default) or full. */
+  size?: 'third' | 'half' | 'full';
+  /** Position on the home screen, smaller first (the dashboard's charts lead); cards without one follow in area order. */
+  order?: number;
   render: () => ReactNode;
 }
 

@@ -253,4 +253,40 @@ export interface DisclosureTables {
   };
 }
 
-export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables, DisclosureTables {}
+export interface SummaryTables {
+  summary: {
+    id: Generated<number>;
+    year: number;
+    kind: '年度' | '半年';
+    title: string;
+    addressee: string;
+    signature_org: string;
+    signature_date: string;
+    public_note: number;
+    with_tables: number;
+    with_charts: number;
+    figures_json: string;
+    lists_json: string;
+    refreshed_at: string;
+    created_at: string;
+    updated_at: string;
+  };
+  summary_paragraph: {
+    id: Generated<number>;
+    summary_id: number;
+    key: string;
+    sort_order: number;
+    level: number;
+    heading: string;
+    template: string;
+    user_heading: string | null;
+    user_text: string | null;
+    edited_at: string | null;
+    pending_heading: string | null;
+    pending_template: string | null;
+    orphan: number;
+    changes_json: string;
+  };
+}
+
+export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables, DisclosureTables, SummaryTables {}

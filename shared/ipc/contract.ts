@@ -5,6 +5,7 @@ import { disclosureContract } from './contracts/disclosure';
 import { foundationContract } from './contracts/foundation';
 import { pointsContract } from './contracts/points';
 import { planContract } from './contracts/plan';
+import { summaryContract } from './contracts/summary';
 import { teamContract } from './contracts/team';
 
 export interface MethodSpec {
@@ -18,6 +19,7 @@ export const contract = {
   ...planContract,
   ...teamContract,
   ...disclosureContract,
+  ...summaryContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ export const teamArea: RendererArea = {
     { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, order: 30, Screen: lazyScreen(() => import('./AbScreen'), 'AbScreen') },
     { path: 'training', label: '培训', icon: <BookOutlined />, order: 40, Screen: lazyScreen(() => import('../training/TrainingScreen'), 'TrainingScreen') },
   ],
-  homeCards: [{ key: 'ab', render: () => <AbHomeCard /> }, { key: 'training', render: () => <TrainingHomeCard /> }],
+  homeCards: [
+    { key: 'ab', size: 'third', order: 30, render: () => <AbHomeCard /> },
+    { key: 'training', size: 'third', order: 40, render: () => <TrainingHomeCard /> },
+  ],
   settingsCards: [{ key: 'team', render: () => <TeamSettingsCard /> }],
 };

@@ -33,7 +33,7 @@ export function HomeScreen() {
       )}
       <Row gutter={[16, 16]}>
         {HOME_CARDS.map((w) => (
-          <Col key={w.key} xs={24} xl={12}>{w.render()}</Col>
+          <Col key={w.key} xs={24} lg={w.size === 'full' ? 24 : 12} xl={w.size === 'third' ? 8 : w.size === 'full' ? 24 : 12}>{w.render()}</Col>
         ))}
       </Row>
       {HOME_CARDS.length === 0 && !gettingStarted && (

@@ -22,6 +22,7 @@ const EXPORT_LABELS: Record<(typeof PLAN_EXPORT_KINDS)[number], string> = {
 };
 
 interface Filter {
+  sectionId?: number;
   departmentId?: number;
   ownerId?: number;
   status?: TaskStatus;
@@ -29,12 +30,26 @@ interface Filter {
   search: string;
 }
 
-/** 实施方案与任务: the year's plan, its tasks with lights and filters, generation, exports. Route: #/plan[/task/<id>]. */
+/** A filter from the route #/plan/filter/<section=&status=&light=> (the home dashboard's charts open these). */
+function filterFromRoute(params: string[]): Partial<Filter> {
+  if (params[0] !== 'filter' || !params[1]) return {};
+  const q = new URLSearchParams(decodeURIComponent(params[1]));
+  const section = Number(q.get('section'));
+  const status = q.get('status') as TaskStatus | null;
+  const light = q.get('light') as Light | null;
+  return {
+    ...(Number.isInteger(section) && section > 0 ? { sectionId: section } : {}),
+    ...(status && (TASK_STATUSES as readonly string[]).includes(status) ? { status } : {}),
+    ...(light && (LIGHTS as readonly string[]).includes(light) ? { light } : {}),
+  };
+}
+
+/** 实施方案与任务: the year's plan, its tasks with lights and filters, generation, exports. Route: #/plan[/task/<id>|/filter/<query>]. */
 export function PlanScreen({ params }: { params: string[] }) {
   const year = useYear();
   const { refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
-  const [filter, setFilter] = useState<Filter>({ search: '' });
+  const [filter, setFilter] = useState<Filter>(() => ({ search: '', ...filterFromRoute(params) }));
   const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | null>(null);
   const [newTask, setNewTask] = useState(false);
   const base = useLoad(async () => {
@@ -51,7 +66,8 @@ export function PlanScreen({ params }: { params: string[] }) {
   };
 
   const visible = useMemo(() => (tasks.data ?? []).filter((t) =>
-    (filter.departmentId === undefined || t.lead.some((d) => d.id === filter.departmentId) || t.support.some((d) => d.id === filter.departmentId))
+    (filter.sectionId === undefined || t.sectionId === filter.sectionId)
+    && (filter.departmentId === undefined || t.lead.some((d) => d.id === filter.departmentId) || t.support.some((d) => d.id === filter.departmentId))
     && (filter.ownerId === undefined || t.owner?.id === filter.ownerId)
     && (filter.status === undefined || t.status === filter.status)
     && (filter.light === undefined || t.light === filter.light)
@@ -223,6 +239,11 @@ export function PlanScreen({ params }: { params: string[] }) {
       {plan && (
         <Card>
           <Space wrap style={{ marginBottom: 12 }}>
+            {filter.sectionId !== undefined && (
+              <Tag closable onClose={() => setFilter({ ...filter, sectionId: undefined })} color="processing">
+                章节：{plan.sections.find((x) => x.id === filter.sectionId)?.title ?? '（已删除）'}
+              </Tag>
+            )}
             <Select aria-label="按科室筛选" allowClear placeholder="科室" style={{ width: 160 }} value={filter.departmentId}
               options={(b?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(v) => setFilter({ ...filter, departmentId: v })} />
             <Select aria-label="按责任人筛选" allowClear showSearch optionFilterProp="label" placeholder="责任人" style={{ width: 140 }} value={filter.ownerId}

@@ -1,0 +1,23 @@
+import type { summaryContract } from '../../../shared/ipc/contracts/summary';
+import type { AreaHandlers } from '../../ipc/handler-types';
+import { runExport } from '../exports';
+import { dashboard } from './dashboard';
+import { SUMMARY_EXPORT_OF_KIND } from './exports';
+import {
+  collectFigures, createSummary, getSummary, keepParagraph, refreshSummary, regenerateSummary, resetParagraph, saveSummaryMeta,
+  updateParagraph,
+} from './summaries';
+
+export const summaryHandlers: AreaHandlers<typeof summaryContract> = {
+  'summary.get': (ws, { year, kind }) => getSummary(ws.context(), year, kind),
+  'summary.create': (ws, { year, kind }) => createSummary(ws.context(), year, kind),
+  'summary.refresh': (ws, { id }) => refreshSummary(ws.context(), id),
+  'summary.updateParagraph': (ws, input) => updateParagraph(ws.context(), input),
+  'summary.resetParagraph': (ws, { id }) => resetParagraph(ws.context(), id),
+  'summary.keepParagraph': (ws, { id }) => keepParagraph(ws.context(), id),
+  'summary.saveMeta': (ws, { id, ...meta }) => saveSummaryMeta(ws.context(), id, meta),
+  'summary.regenerate': (ws, { id }) => regenerateSummary(ws.context(), id),
+  'summary.figures': async (ws, { year }) => ({ year, figures: await collectFigures(ws.context(), year) }),
+  'summary.export': (ws, { year, kind }) => runExport(ws.context(), SUMMARY_EXPORT_OF_KIND[kind], { year }),
+  'summary.dashboard': (ws, { year }) => dashboard(ws.context(), year),
+};

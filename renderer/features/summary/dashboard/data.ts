@@ -1,0 +1,24 @@
+import type { Dashboard } from '../../../../shared/ipc/contracts/summary';
+import { call } from '../../../api/call';
+
+// The dashboard's cards share one answer: the first card to ask fetches it, the others reuse it for a moment.
+let cache: { year: number; at: number; promise: Promise<Dashboard> } | null = null;
+
+export function loadDashboard(year: number): Promise<Dashboard> {
+  if (cache && cache.year === year && Date.now() - cache.at < 3000) return cache.promise;
+  const promise = call('summary.dashboard', { year });
+  cache = { year, at: Date.now(), promise };
+  promise.catch(() => {
+    cache = null;
+  });
+  return promise;
+}
+
+/** The plan screen's list for a filter: #/plan/filter/<query> (section, status, light). */
+export function planListRoute(filter: { section?: number; status?: string; light?: string }): string {
+  const q = new URLSearchParams();
+  if (filter.section !== undefined) q.set('section', String(filter.section));
+  if (filter.status) q.set('status', filter.status);
+  if (filter.light) q.set('light', filter.light);
+  return `plan/filter/${encodeURIComponent(q.toString())}`;
+}

@@ -1,0 +1,142 @@
+// The 工作总结 .docx read back (structure, fonts of the 公文 parts, 附件 tables agreeing with the text) and rendered
+// with LibreOffice to PNG pages; the command line's `summary --json` and `export summary-docx` on a file with no draft.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planCommands } from '../../../main/cli/plan';
+import { summaryCommands } from '../../../main/cli/summary';
+import { collectFigures } from '../../../main/services/summary/summaries';
+import { Workstation } from '../../../main/services/workstation';
+import { makeTempDir, openTestWorkstation } from '../../helpers/workstation';
+import { paragraphsWith, readDocx, runsOf } from '../export/read-docx';
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const canRender = has('soffice') && has('pdftoppm');
+if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftoppm，跳过工作总结的渲染检查。');
+
+const dirs: string[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+function capture(): () => string {
+  const out: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  return () => out.join('');
+}
+
+const plain = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+describe('工作总结 export', () => {
+  it('is a 公文 with headings, 落款, 附注, 附件 tables and a chart that agree with the text, and renders in LibreOffice', async () => {
+    const t = await openTestWorkstation({ year: 2026, now: () => new Date('2026-11-20T10:00:00') });
+    try {
+      await t.call('demo.load');
+      const s = (await t.call('summary.get', { year: 2026, kind: '年度' }))!;
+      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '县政务公开领导小组办公室', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: true, withTables: true, withCharts: true });
+      const delivered = await t.call('summary.export', { year: 2026, kind: '年度' });
+      expect(delivered.fileName).toBe('2026年政务公开工作总结.docx');
+      const buf = t.delivered.at(-1)!.data;
+      const { document } = await readDocx(buf);
+      const text = plain(document);
+      expect(text).toContain('某县科学技术局2026年政务公开工作总结');
+      expect(text).toContain('县政务公开领导小组办公室：');
+      expect(text).toContain('2026年12月20日');
+      expect(text).toContain('（此件主动公开）');
+      // 一、 in 黑体, （一） in 楷体 with the text running on in 仿宋.
+      expect(runsOf(paragraphsWith(document, '一、主要做法和成效')[0])[0].eastAsia).toBe('黑体');
+      const sub = runsOf(paragraphsWith(document, '（一）加强组织领导')[0]);
+      expect(sub[0]).toMatchObject({ text: '（一）加强组织领导，压实工作责任。', eastAsia: '楷体_GB2312' });
+      expect(sub[1].eastAsia).toBe('仿宋_GB2312');
+      // 附件说明 and the tables: the task table's totals equal the figures the text quotes.
+      expect(text).toMatch(/附件：1\.2026年政务公开工作主要数据/);
+      const tasks = s.figures['plan.tasks'].value;
+      const done = s.figures['plan.done'].value;
+      expect(text).toContain(`合计${tasks}${done}`);
+      expect(text).toContain(`分解落实重点任务${tasks}项，已完成${done}项`);
+      expect(text).toContain('举办政务公开培训（次）');
+      // The chart: a native Word chart part whose numbers are the task table's.
+      const zip = await JSZip.loadAsync(buf);
+      const chart = await zip.file('word/charts/chart1.xml')!.async('string');
+      expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/word/charts/chart1.xml');
+      expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toContain('Target="charts/chart1.xml"');
+      expect(document).toMatch(/<c:chart [^>]*r:id="rIdSummaryChart1"/);
+      expect(document).not.toContain('⟦图表');
+      const doneSeries = /<c:ser>.*?<c:v>已完成<\/c:v>.*?<c:val>(.*?)<\/c:val>/s.exec(chart)![1];
+      const doneValues = [...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]));
+      expect(doneValues.reduce((a, b) => a + b, 0)).toBe(done);
+      expect(doneValues).toHaveLength(Number(s.figures['plan.sections'].value));
+
+      // Without the tables: no 附件.
+      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: false, withTables: false, withCharts: false });
+      await t.call('summary.export', { year: 2026, kind: '年度' });
+      const bare = plain((await readDocx(t.delivered.at(-1)!.data)).document);
+      expect(bare).not.toContain('附件');
+      expect(bare).not.toContain('此件主动公开');
+      expect(Object.keys((await JSZip.loadAsync(t.delivered.at(-1)!.data)).files).some((f) => f.includes('charts/'))).toBe(false);
+
+      if (canRender) {
+        const dir = makeTempDir('zwgk-summary-render-');
+        const keep = process.env.ZWGK_KEEP_RENDER;
+        if (!keep) dirs.push(dir);
+        const docx = path.join(dir, 'summary.docx');
+        fs.writeFileSync(docx, buf);
+        const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
+        const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 180_000 });
+        expect(r.status, String(r.stderr)).toBe(0);
+        spawnSync('pdftoppm', ['-r', '60', '-png', path.join(dir, 'summary.pdf'), path.join(dir, 'page')]);
+        const pages = fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
+        // Body about 2,000+ characters at 22×28 a page is 4 pages or so, plus the three 附件.
+        expect(pages.length).toBeGreaterThanOrEqual(6);
+        const pdfText = spawnSync('pdftotext', [path.join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }).stdout;
+        expect(pdfText).toContain('三、下一步工作打算');
+        expect(pdfText).toMatch(/—\s*1\s*—/);
+        if (keep) console.log(`渲染结果：${dir}`);
+      }
+    } finally {
+      t.cleanup();
+    }
+  }, 240_000);
+});
+
+describe('command line', () => {
+  it('summary --json prints exactly one JSON object with every figure; export summary-docx creates the draft when there is none', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const db = path.join(dir, 'demo.sqlite');
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await planCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
+    vi.restoreAllMocks();
+    const year = new Date().getFullYear();
+
+    const out = capture();
+    expect(await summaryCommands.summary.run({ positional: [], flags: { db, year: String(year), json: true } })).toBe(0);
+    const printed = out();
+    expect(printed.trim().split('\n')).toHaveLength(1);
+    const parsed = JSON.parse(printed) as { year: number; figures: Record<string, { value: unknown; previous: unknown; source: string }> };
+    expect(Object.keys(parsed)).toEqual(['year', 'figures']);
+    expect(parsed.year).toBe(year);
+    const ws = new Workstation({ dbPath: db, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('no'); } } }).open();
+    try {
+      expect(parsed.figures).toEqual(await collectFigures(ws.context(), year));
+      const tasks = Object.values(ws.context().raw.prepare('SELECT count(*) AS n FROM plan_task').get() as { n: number })[0];
+      expect(parsed.figures['plan.tasks']).toMatchObject({ value: tasks, previous: null });
+      // No draft yet in a file where only the figures were asked for: delete the demo's, then export.
+      ws.context().raw.prepare('DELETE FROM summary').run();
+    } finally {
+      ws.close();
+    }
+    for (const f of Object.values(parsed.figures)) expect(Object.keys(f).sort()).toEqual(['previous', 'source', 'value']);
+
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const target = path.join(dir, '总结.docx');
+    expect(await planCommands.export.run({ positional: ['summary-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
+    vi.restoreAllMocks();
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(target))).file('word/document.xml')!.async('string');
+    expect(plain(xml)).toContain(`${year}年政务公开工作总结`);
+    await expect(summaryCommands.summary.run({ positional: [], flags: { db, year: '20x6', json: true } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('年度“20x6”无效') });
+  }, 240_000);
+});
