@@ -8,7 +8,8 @@ const foundation: Area = () => import('./foundation').then((m) => m.foundationCo
 const points: Area = () => import('./points').then((m) => m.pointsCommands);
 const plan: Area = () => import('./plan').then((m) => m.planCommands);
 const team: Area = () => import('./team').then((m) => m.teamCommands);
-export const CLI_AREAS: Area[] = [foundation, points, plan, team];
+const selfcheck: Area = () => import('./selfcheck').then((m) => m.selfcheckCommands);
+export const CLI_AREAS: Area[] = [foundation, points, plan, team, selfcheck];
 
 /**
  * Which area answers each command. Areas load only when one of their commands runs, so a quick command such as
@@ -18,6 +19,7 @@ export const COMMAND_AREAS: Record<string, Area> = {
   info: foundation, check: foundation, backup: foundation, restore: foundation,
   'parse-points': points, 'import-points': points,
   demo: plan, plan, export: plan,
+  'parse-indicators': selfcheck, 'import-indicators': selfcheck, selfcheck,
 };
 
 async function allCommands(): Promise<Record<string, CliCommand>> {

@@ -5,6 +5,7 @@ import { foundationHandlers } from '../services/foundation-handlers';
 import { pointsHandlers } from '../services/points/handlers';
 import { planHandlers } from '../services/plan/handlers';
 import { teamHandlers } from '../services/team/handlers';
+import { selfcheckHandlers } from '../services/selfcheck/handlers';
 
 export type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...pointsHandlers,
   ...planHandlers,
   ...teamHandlers,
+  ...selfcheckHandlers,
 };

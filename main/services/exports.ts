@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { planExporters } from './plan/exports';
 import { teamExporters } from './team/exports';
+import { selfcheckExporters } from './selfcheck/exports';
 import type { AppContext } from './workstation';
 
 export interface ExportArgs {
@@ -26,6 +27,7 @@ export interface Exporter {
 export const EXPORTERS: Record<string, Exporter> = {
   ...planExporters,
   ...teamExporters,
+  ...selfcheckExporters,
 };
 
 export function exporterNames(): string[] {

@@ -324,3 +324,91 @@ export const lookbackTaskSchema = z.object({
   carriedTaskId: idSchema.nullable(),
 });
 export type LookbackTask = z.infer<typeof lookbackTaskSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The self-check as the screen shows it: the template's rows in tree order with the engine's figures.
+
+export const templateInfoSchema = z.object({
+  id: idSchema, year: yearSchema, title: z.string(), total: z.number(), grades: z.array(gradeBandSchema),
+  source: z.string(), attachmentId: idSchema.nullable(), updatedAt: z.string(),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+
+export const entryViewSchema = z.object({
+  score: z.number().nullable(), count: z.number().int().nullable(), flag: z.boolean(), ceiling: z.boolean(),
+  reason: z.string(), measure: z.string(),
+});
+
+export const selfcheckRowSchema = z.object({
+  id: idSchema,
+  parentId: idSchema.nullable(),
+  level: z.number().int(),
+  number: z.string(),
+  path: z.string(),
+  name: z.string(),
+  isLeaf: z.boolean(),
+  points: z.number(),
+  weight: z.number().nullable(),
+  criteria: z.string(),
+  rule: ruleSchema,
+  ruleLabel: z.string(),
+  capped: z.boolean(),
+  ceilingRatio: z.number().nullable(),
+  source: z.string(),
+  score: z.number(),
+  deducted: z.number(),
+  bonus: z.number(),
+  vetoed: z.boolean(),
+  gatedOut: z.boolean(),
+  ceilingApplied: z.boolean(),
+  scored: z.boolean(),
+  entry: entryViewSchema,
+  evidence: z.array(evidenceSchema),
+  rectificationIds: z.array(idSchema),
+  /** 一级 only: last year's score of the 一级 indicator with the same name. */
+  previousScore: z.number().nullable(),
+});
+export type SelfcheckRow = z.infer<typeof selfcheckRowSchema>;
+
+export const selfcheckViewSchema = z.object({
+  year: yearSchema,
+  template: templateInfoSchema.nullable(),
+  total: z.number(),
+  maxTotal: z.number(),
+  base: z.number(),
+  bonus: z.number(),
+  major: z.number(),
+  grade: z.string(),
+  vetoed: z.boolean(),
+  vetoedBy: z.array(z.string()),
+  leaves: z.number().int(),
+  scoredLeaves: z.number().int(),
+  rows: z.array(selfcheckRowSchema),
+  problems: z.array(z.string()),
+  previous: z.object({ year: yearSchema, total: z.number(), grade: z.string() }).nullable(),
+});
+export type SelfcheckView = z.infer<typeof selfcheckViewSchema>;
+
+/** The preview of an imported 细则 before saving: the tree and what to look at. */
+export const indicatorPreviewSchema = z.object({
+  title: z.string(),
+  total: z.number(),
+  indicators: z.array(z.custom<IndicatorOutput>()),
+  problems: z.array(z.object({ number: z.string().nullable(), message: z.string() })),
+  /** Points summed per level (一级, 二级, …). */
+  levelSums: z.array(z.number()),
+});
+export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
+
+/** An evidence candidate found in the workstation's data (e.g. a 培训 leaf → the year's trainings). */
+export const evidenceSuggestionSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), refId: idSchema, title: z.string(), why: z.string() });
+export type EvidenceSuggestion = z.infer<typeof evidenceSuggestionSchema>;
+
+export const reportSectionsSchema = z.object({
+  intro: z.string().max(5000, '开头不能超过5000个字'),
+  situation: z.string().max(20000, '自查情况不能超过20000个字'),
+  problems: z.string().max(20000, '存在的问题不能超过20000个字'),
+  measures: z.string().max(20000, '整改措施不能超过20000个字'),
+  next: z.string().max(10000, '下一步工作打算不能超过10000个字'),
+});
+export type ReportSections = z.infer<typeof reportSectionsSchema>;

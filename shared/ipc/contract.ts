@@ -4,6 +4,7 @@ import { foundationContract } from './contracts/foundation';
 import { pointsContract } from './contracts/points';
 import { planContract } from './contracts/plan';
 import { teamContract } from './contracts/team';
+import { selfcheckContract } from './contracts/selfcheck';
 
 export interface MethodSpec {
   input: z.ZodType;
@@ -16,6 +17,7 @@ export const contract = {
   ...pointsContract,
   ...planContract,
   ...teamContract,
+  ...selfcheckContract,
 } satisfies Record<Method, MethodSpec>;
 
 // And the other direction: a method in the contract that methods.ts does not list.

@@ -20,6 +20,13 @@ export const METHODS = [
   'ab.changes', 'ab.file', 'ab.absences', 'ab.createAbsence', 'ab.deleteAbsence',
   'training.list', 'training.get', 'training.create', 'training.update', 'training.delete', 'training.addFile',
   'training.removeFile', 'training.requirement',
+  // selfcheck (自查评分, 回头看, 整改台账)
+  'selfcheck.get', 'selfcheck.previewFile', 'selfcheck.starterPreview', 'selfcheck.saveTemplate', 'selfcheck.copyTemplate',
+  'selfcheck.deleteTemplate', 'selfcheck.updateIndicator', 'selfcheck.saveEntry', 'selfcheck.addEvidence', 'selfcheck.removeEvidence',
+  'selfcheck.suggestEvidence', 'selfcheck.evidenceOptions', 'selfcheck.rectify', 'selfcheck.report', 'selfcheck.saveReport',
+  'selfcheck.resetReport', 'selfcheck.export', 'lookback.get', 'lookback.setReason', 'lookback.toRectification', 'lookback.carryForward',
+  'rectification.list', 'rectification.create', 'rectification.update', 'rectification.delete', 'rectification.addProgress',
+  'rectification.signOff', 'rectification.reopen',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
