@@ -215,6 +215,12 @@ function finishRules(nodes: Draft[], context: string): void {
         n.points = n.points ?? 0;
       }
       finishRules(n.children, ctx);
+      // "基础得分达到60分方可计入" written on an item applies to the whole 加分 group it sits in.
+      if (n.rule.kind === 'bonus' && n.rule.threshold === null) {
+        const all = (d: Draft): Draft[] => [d, ...d.children.flatMap(all)];
+        const gated = n.children.flatMap(all).map((c) => c.rule).find((r) => r.kind === 'bonus' && r.threshold !== null);
+        if (gated && gated.kind === 'bonus') n.rule = { ...n.rule, threshold: gated.threshold, inclusive: gated.inclusive };
+      }
     } else {
       const r = inferRule(words, /加分|单项否决|一票否决|重大扣分|倒扣/.test(ctx) ? ctx.match(/加分|单项否决|一票否决|重大扣分|倒扣/g)!.join('') : '');
       n.rule = r.rule;

@@ -29,10 +29,10 @@ export async function draftReport(ctx: AppContext, year: number): Promise<Report
   const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
   const prevText = v.previous ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分` : '';
   const lines = [`经自查，${me}${year}年度政务公开工作自评总分${n2(v.total)}分（满分${n2(v.maxTotal)}分），等次为“${v.grade}”${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`];
-  const tops = v.rows.filter((r) => r.level === 1 && r.rule.kind !== 'major' && r.rule.kind !== 'veto');
+  const tops = v.rows.filter((r) => r.level === 1 && (r.points > 0 || r.rule.kind === 'bonus'));
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));
-    const full = leaves.filter((r) => r.deducted === 0 && r.rule.kind !== 'veto' && r.rule.kind !== 'bonus').map((r) => r.name);
+    const full = leaves.filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus').map((r) => r.name);
     const ev = [...new Set(leaves.flatMap((r) => r.evidence.map((e) => e.title.replace(/^[^：]+：/, ''))))].slice(0, 4);
     const scoreText = t.rule.kind === 'bonus' ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}` : `分值${n2(t.points)}分，自评得分${n2(t.score)}分`;
     const prev = t.previousScore !== null ? `，上年${n2(t.previousScore)}分` : '';
