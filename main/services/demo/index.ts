@@ -6,6 +6,7 @@ import type { AppContext } from '../workstation';
 import { foundationDemoStep } from './foundation';
 import { planDemoStep, pointsDemoStep } from './plan';
 import { teamDemoStep } from '../team/demo';
+import { selfcheckDemoStep } from '../selfcheck/demo';
 
 export interface DemoState {
   year: number;
@@ -29,6 +30,7 @@ export const DEMO_STEPS: DemoStep[] = [
   pointsDemoStep,
   planDemoStep,
   teamDemoStep,
+  selfcheckDemoStep,
 ];
 
 /** Refuses a database that already holds work: the demo is for an empty one. */

@@ -5,7 +5,7 @@ import {
   GRADE_DEFAULTS, indicatorInputSchema, ruleSchema, templateInputSchema, type GradeBand, type Indicator, type IndicatorOutput,
   type IndicatorPreview, type Template, type TemplateInfo, type TemplateInput,
 } from '../../../shared/domain/selfcheck';
-import { round2, templateProblems } from '../../../shared/domain/selfcheck-score';
+import { resolvePoints, round2, templateProblems } from '../../../shared/domain/selfcheck-score';
 import { STARTER_INDICATORS, STARTER_TITLE, STARTER_TOTAL } from '../../../shared/domain/selfcheck-starter';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
 import type { Upload } from '../../../shared/domain/files';
@@ -26,10 +26,12 @@ const MAX_DEPTH = 6;
 export function describeTree(indicators: IndicatorOutput[], total: number): Pick<IndicatorPreview, 'problems' | 'levelSums'> {
   const nodes = toScoringNodes(indicators);
   const problems = templateProblems(nodes, total).map((p) => ({ number: p.key, message: p.message }));
+  // Points as the engine resolves them (weights, groups summed from their items), ordinary nodes only.
+  const points = resolvePoints(nodes, total);
   const levelSums: number[] = [];
-  for (const { node, level } of flattenTree(indicators)) {
+  for (const { node, level } of flattenTree(nodes)) {
     if (node.rule.kind === 'bonus' || node.rule.kind === 'major') continue;
-    levelSums[level - 1] = round2((levelSums[level - 1] ?? 0) + (node.points ?? 0));
+    levelSums[level - 1] = round2((levelSums[level - 1] ?? 0) + (points.get(node.key) ?? 0));
   }
   return { problems, levelSums: Array.from(levelSums, (v) => v ?? 0) };
 }
