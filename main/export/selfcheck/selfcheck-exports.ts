@@ -29,6 +29,11 @@ function evidenceText(r: SelfcheckRow): string {
   return r.evidence.map((e) => e.title + (e.url ? `（${e.url}）` : '')).join('\n');
 }
 
+/** 失分原因: the reason where points were lost (or a veto or bonus happened), not the working notes of full items. */
+function lossReason(r: SelfcheckRow): string {
+  return r.deducted > 0 || r.vetoed || (r.rule.kind === 'bonus' && r.score > 0) ? r.entry.reason : '';
+}
+
 function scoreCell(r: SelfcheckRow): number | string {
   if (r.rule.kind === 'veto') return r.vetoed ? '否决' : '未触发';
   if (r.gatedOut) return `${num(r.score)}（未达门槛不计）`;
@@ -54,7 +59,7 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
     const points = r.rule.kind === 'major' ? '不设上限' : r.rule.kind === 'bonus' ? `加分≤${num(r.points)}` : num(r.points);
     const criteria = r.isLeaf ? [r.criteria, r.rule.kind === 'manual' ? '' : `（${r.ruleLabel}）`].filter(Boolean).join('') : '';
     return {
-      cells: [r.number, ...names, points, criteria, scoreCell(r), r.deducted ? num(r.deducted) : '', r.entry.reason, evidenceText(r), d.measures.get(r.id) ?? ''],
+      cells: [r.number, ...names, points, criteria, scoreCell(r), r.deducted ? num(r.deducted) : '', lossReason(r), evidenceText(r), d.measures.get(r.id) ?? ''],
     };
   });
   rows.push({ cells: ['合计', ...Array.from({ length: depth }, () => ''), num(d.maxTotal), d.vetoed ? `单项否决：${d.vetoedBy.join('；')}` : `等次：${d.grade}`, num(d.total), num(Math.max(0, d.maxTotal - d.total)), '', '', ''] });
@@ -91,7 +96,7 @@ export interface ReportDocData {
 
 function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
   const rows: TableRowData[] = d.rows.filter((r) => r.level <= 2 || r.deducted > 0).map((r) => ({
-    cells: [r.number, `${'　'.repeat(r.level - 1)}${r.name}`, r.rule.kind === 'major' ? '—' : String(num(r.points)), String(scoreCell(r)), r.deducted ? String(num(r.deducted)) : '', r.entry.reason],
+    cells: [r.number, `${'　'.repeat(r.level - 1)}${r.name}`, r.rule.kind === 'major' ? '—' : String(num(r.points)), String(scoreCell(r)), r.deducted ? String(num(r.deducted)) : '', lossReason(r)],
   }));
   rows.push({ cells: ['', '合计', String(num(d.maxTotal)), String(num(d.total)), String(num(Math.max(0, d.maxTotal - d.total))), `等次：${d.grade}`] });
   return {
