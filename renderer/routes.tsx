@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BookOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, ImportOutlined,
+  BookOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, ImportOutlined,
   SettingOutlined, TeamOutlined, ApartmentOutlined, ProfileOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { PlanScreen } from './features/plan/PlanScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TrainingScreen } from './features/training/TrainingScreen';
+import { selfcheckRoutes } from './features/selfcheck/area';
 
 export interface RouteDef {
   /** First part of the hash route: #/<path>/... */
@@ -29,7 +30,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, render: (params) => <PlanScreen params={params} /> },
   { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, render: () => <AbScreen /> },
   { path: 'training', label: '培训', icon: <BookOutlined />, render: () => <TrainingScreen /> },
-  { path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, render: () => <ComingSoon title="自查整改" what="年底对照考核指标自查评分，对上年任务“回头看”，登记并跟踪整改。" /> },
+  ...selfcheckRoutes,
   { path: 'summary', label: '年度总结', icon: <FileTextOutlined />, render: () => <ComingSoon title="年度总结" what="汇总全年工作，生成符合公文格式的年度工作总结。" /> },
   { path: 'org', label: '单位与人员', icon: <ApartmentOutlined />, render: () => <OrgScreen /> },
   { path: 'data', label: '数据与备份', icon: <DatabaseOutlined />, render: () => <DataScreen /> },

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IndicatorOutput } from '../../shared/domain/selfcheck';
 import type { ScoredNode } from '../../shared/domain/selfcheck-score';
+import type { AppContext } from '../services/workstation';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { MAX_INDICATOR_FILE_BYTES, parseIndicatorsFile } from '../import/selfcheck';
@@ -51,7 +52,7 @@ function scoredJson(n: ScoredNode): unknown {
   return { path: n.path, points: n.points, score: n.score, deducted: n.deducted, children: n.children.map(scoredJson) };
 }
 
-async function withContext<T>(args: CliArgs, fn: (ctx: import('../services/workstation').AppContext) => Promise<T>): Promise<T> {
+async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   if (!flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件。');
   const { openCliWorkstation } = await import('./workstation');
   const ws = openCliWorkstation(args);

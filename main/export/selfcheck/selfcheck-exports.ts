@@ -7,6 +7,10 @@ import { buildGongwenDocx, type GongwenBlock, type TableRowData } from '../gongw
 import { SIZE } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer, type SheetRow } from '../xlsx/sheet';
 
+/** Full-width spaces (U+3000): the gaps and indents a Chinese table uses. */
+const FULL_SPACE = '\u3000';
+const GAP = FULL_SPACE + FULL_SPACE;
+
 const LEVEL_NAMES = ['一级指标', '二级指标', '三级指标', '四级指标', '五级指标', '六级指标'];
 
 export interface ScoreSheetData {
@@ -66,7 +70,7 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
   addTableSheet(wb, {
     sheetName: '自查评分表',
     title: `${d.bureau}${d.year}年度政务公开工作自查评分表`,
-    subtitle: `对照：${d.title}　　自评总分：${num(d.total)}分（满分${num(d.maxTotal)}分）　　等次：${d.grade}`,
+    subtitle: `对照：${d.title}${GAP}自评总分：${num(d.total)}分（满分${num(d.maxTotal)}分）${GAP}等次：${d.grade}`,
     orientation: 'landscape',
     fontSize: 10,
     columns,
@@ -96,7 +100,7 @@ export interface ReportDocData {
 
 function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
   const rows: TableRowData[] = d.rows.filter((r) => r.level <= 2 || r.deducted > 0).map((r) => ({
-    cells: [r.number, `${'　'.repeat(r.level - 1)}${r.name}`, r.rule.kind === 'major' ? '—' : String(num(r.points)), String(scoreCell(r)), r.deducted ? String(num(r.deducted)) : '', lossReason(r)],
+    cells: [r.number, `${FULL_SPACE.repeat(r.level - 1)}${r.name}`, r.rule.kind === 'major' ? '—' : String(num(r.points)), String(scoreCell(r)), r.deducted ? String(num(r.deducted)) : '', lossReason(r)],
   }));
   rows.push({ cells: ['', '合计', String(num(d.maxTotal)), String(num(d.total)), String(num(Math.max(0, d.maxTotal - d.total))), `等次：${d.grade}`] });
   return {
@@ -152,7 +156,7 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
   addTableSheet(wb, {
     sheetName: '整改台账',
     title: `${d.bureau}${d.year}年度政务公开问题整改台账`,
-    subtitle: `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项　　统计日期：${d.date}`,
+    subtitle: `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项${GAP}统计日期：${d.date}`,
     orientation: 'landscape',
     fontSize: 10,
     columns: [
