@@ -78,6 +78,7 @@ export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckR
         { key: 's', label: '分值', children: `${row.points}分` },
         { key: 'c', label: '评分标准', children: row.criteria || '—' },
         { key: 'r', label: '计分方式', children: row.ruleLabel + (row.ceilingRatio ? `；前提不满足时本栏目不高于${Math.round(row.ceilingRatio * 100)}%` : '') },
+        ...(row.source ? [{ key: 'o', label: '出处', children: row.source }] : []),
         { key: 'x', label: '当前得分', children: <span>{row.score}分{row.deducted ? <Tag color="red" style={{ marginLeft: 8 }}>扣{row.deducted}分</Tag> : null}{row.vetoed ? <Tag color="red">单项否决</Tag> : null}</span> },
       ]} />
       <Form form={form} layout="vertical" style={{ marginTop: 16 }} onValuesChange={() => setDirty(true)}

@@ -74,6 +74,43 @@ describe('self-check', () => {
   });
 });
 
+describe('佐证材料', () => {
+  it('links trainings, tasks, files and links; suggests the year’s trainings for a 培训 leaf; marks a deleted record', async () => {
+    await t.call('selfcheck.saveTemplate', { year: 2026, title: '细则', total: 10, indicators: [{ name: '监督保障', points: 10, children: [{ name: '政务公开培训', points: 10, criteria: '年内至少组织一次专题培训' }] }] });
+    const v = await t.call('selfcheck.get', { year: 2026 });
+    const id = v.rows[1].id;
+    const dept = await t.call('departments.create', { name: '办公室' });
+    const staff = await t.call('staff.create', { name: '张三', departmentId: dept.id, title: '科员', phone: '', status: '在岗', note: '' });
+    const training = await t.call('training.create', { date: '2026-05-10', title: '政务公开专题培训', kind: '政务公开专题培训', form: '集中授课', status: '已举办', organiser: '', trainer: '', place: '', hours: 2, summary: '', attendees: [{ staffId: staff.id, present: true }] });
+    const suggested = await t.call('selfcheck.suggestEvidence', { indicatorId: id });
+    expect(suggested).toEqual([{ kind: 'training', refId: training.id, title: '培训：2026-05-10 政务公开专题培训（含签到表）', why: '指标涉及培训' }]);
+    await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'training', refId: training.id });
+    await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'attachment', upload: { fileName: '签到表.pdf', dataBase64: Buffer.from('%PDF-1.4 test').toString('base64') } });
+    await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'link', url: 'https://example.gov.cn/px.html', title: '培训通知' });
+    await expect(t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'link', url: 'example.gov.cn' })).rejects.toThrow('链接：请填写以 http:// 或 https:// 开头的网页链接');
+    await expect(t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'training', refId: 9999 })).rejects.toThrow('所选的记录已不存在');
+    expect(await t.call('selfcheck.suggestEvidence', { indicatorId: id })).toEqual([]);
+    await t.call('training.delete', { id: training.id });
+    const ev = (await t.call('selfcheck.get', { year: 2026 })).rows[1].evidence;
+    expect(ev.map((e) => [e.kind, e.title, e.exists])).toEqual([
+      ['training', '培训：2026-05-10 政务公开专题培训（含签到表）（原记录已删除）', false], ['attachment', '签到表.pdf', true], ['link', '培训通知', true],
+    ]);
+    const file = await t.call('attachments.download', { id: ev[1].attachmentId! });
+    expect(file.status).toBe('saved');
+    await t.call('selfcheck.removeEvidence', { id: ev[1].id });
+    expect((await t.call('selfcheck.get', { year: 2026 })).rows[1].evidence).toHaveLength(2);
+  });
+
+  it('a template that cannot be saved leaves nothing behind', async () => {
+    await expect(t.call('selfcheck.saveTemplate', { year: 2026, title: '细则', total: 10, indicators: [{ name: '甲', points: 10, children: [{ name: '', points: 5 }] }] }))
+      .rejects.toThrow(/指标名称不能为空/);
+    const deep = { name: 'L1', children: [{ name: 'L2', children: [{ name: 'L3', children: [{ name: 'L4', children: [{ name: 'L5', children: [{ name: 'L6', children: [{ name: 'L7', points: 1 }] }] }] }] }] }] };
+    await expect(t.call('selfcheck.saveTemplate', { year: 2026, title: '细则', total: 1, indicators: [deep] })).rejects.toThrow('指标层级超过 6 级');
+    expect((await t.call('selfcheck.get', { year: 2026 })).template).toBeNull();
+    expect(await t.ws.context().db.selectFrom('sc_indicator').select('id').execute()).toEqual([]);
+  });
+});
+
 describe('整改台账', () => {
   it('转为整改 carries the reason; 销号 needs 已完成, a date and who checked', async () => {
     const v = await importSample();
