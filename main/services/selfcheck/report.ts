@@ -29,6 +29,14 @@ export async function draftReport(ctx: AppContext, year: number): Promise<Report
   const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
   const prevText = v.previous ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分` : '';
   const lines = [`经自查，${me}${year}年度政务公开工作自评总分${n2(v.total)}分（满分${n2(v.maxTotal)}分），等次为“${v.grade}”${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`];
+  // Figures from the year's records, so the report says what was done, not only the points.
+  const tasks = await ctx.db.selectFrom('plan_task as t').innerJoin('plan as p', 'p.id', 't.plan_id').select('t.status').where('p.year', '=', year).execute();
+  const trainings = await ctx.db.selectFrom('training').select('id').where('status', '=', '已举办').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+  const facts = [
+    tasks.length ? `本年度实施方案共${tasks.length}项任务，已完成${tasks.filter((x) => x.status === '已完成').length}项` : '',
+    trainings.length ? `举办政务公开培训${trainings.length}次` : '',
+  ].filter(Boolean);
+  if (facts.length) lines.push(`${facts.join('，')}。`);
   const tops = v.rows.filter((r) => r.level === 1 && (r.points > 0 || r.rule.kind === 'bonus'));
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));

@@ -40,6 +40,7 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
       // 自查报告: the four parts and the score.
       for (const h of ['一、自查情况', '二、存在的问题', '三、整改措施', '四、下一步工作打算']) expect(text[1]).toContain(h);
       expect(text[1]).toContain(`自评总分${view.total}分`);
+      expect(text[1]).toMatch(/本年度实施方案共\d+项任务，已完成\d+项，举办政务公开培训\d+次/);
       // 整改台账 and 整改情况报告: every item and the states.
       expect(text[2]).toContain('第三方评估');
       expect(text[2]).toContain('王局长');
