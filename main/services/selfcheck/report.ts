@@ -41,7 +41,7 @@ export async function draftReport(ctx: AppContext, year: number): Promise<Report
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));
     const full = leaves.filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus').map((r) => r.name);
-    const ev = [...new Set(leaves.flatMap((r) => r.evidence.map((e) => e.title.replace(/^[^：]+：/, ''))))].slice(0, 4);
+    const ev = [...new Set(leaves.flatMap((r) => r.evidence.map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, ''))))].slice(0, 4);
     const scoreText = t.rule.kind === 'bonus' ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}` : `分值${n2(t.points)}分，自评得分${n2(t.score)}分`;
     const prev = t.previousScore !== null ? `，上年${n2(t.previousScore)}分` : '';
     const done = full.length ? `${full.slice(0, 6).join('、')}${full.length > 6 ? '等' : ''}方面达到评分标准` : '';
