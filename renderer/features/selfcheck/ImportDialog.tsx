@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { RULE_LABELS, type IndicatorOutput, type IndicatorPreview, type RuleKind } from '../../../shared/domain/selfcheck';
+import { GRADE_DEFAULTS, RULE_LABELS, type GradeBand, type IndicatorOutput, type IndicatorPreview, type RuleKind } from '../../../shared/domain/selfcheck';
 import type { Upload } from '../../../shared/domain/files';
 import { call } from '../../api/call';
 
@@ -23,6 +23,7 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
   const [title, setTitle] = useState(preview.title);
   const [total, setTotal] = useState<number | null>(preview.total);
   const [replace, setReplace] = useState(false);
+  const [grades, setGrades] = useState<GradeBand[]>(GRADE_DEFAULTS.map((g) => ({ ...g })));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState(preview.problems);
@@ -55,7 +56,7 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
     }
     setSaving(true);
     try {
-      await call('selfcheck.saveTemplate', { year, title, total, indicators: tree, source, upload, replace });
+      await call('selfcheck.saveTemplate', { year, title, total, grades, indicators: tree, source, upload, replace });
       message.success(`已保存${year}年考核细则`);
       onSaved();
     } catch (e) {
@@ -74,6 +75,14 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
       <Form layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item label="细则名称"><Input autoFocus style={{ width: 420 }} value={title} onChange={(e) => { setTitle(e.target.value); setDirty(true); }} /></Form.Item>
         <Form.Item label="满分"><InputNumber min={1} value={total} onChange={(v) => { setTotal(v); setDirty(true); }} /></Form.Item>
+        <Form.Item label="等次下限">
+          <Space size={4}>
+            {grades.slice(0, -1).map((g, i) => (
+              <InputNumber key={g.name} size="small" style={{ width: 96 }} min={0} max={total ?? 1000} addonBefore={g.name} aria-label={`${g.name}下限`} value={g.min}
+                onChange={(v) => { setGrades(grades.map((x, k) => (k === i ? { ...x, min: v ?? 0 } : x))); setDirty(true); }} />
+            ))}
+          </Space>
+        </Form.Item>
         {hasTemplate && <Form.Item><Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)}>替换本年度细则（原自评分将删除）</Checkbox></Form.Item>}
       </Form>
       <Space style={{ marginBottom: 8 }} wrap>
@@ -103,6 +112,18 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
                     : kind === 'bonus' ? { kind, perItem: null, threshold: null, inclusive: true, unit: '次' } : { kind },
                 })} />
             ),
+          },
+          {
+            title: '每次扣/加分', width: 100, render: (_, r) => {
+              const rule = r.node.rule;
+              if (rule.kind === 'perItem' || rule.kind === 'major') {
+                return <InputNumber size="small" min={0} aria-label={`每次扣分 ${r.key}`} value={rule.deduct} onChange={(v) => edit(r.key, { rule: { ...rule, deduct: v ?? 0 } })} />;
+              }
+              if (rule.kind === 'bonus' && !r.children) {
+                return <InputNumber size="small" min={0} aria-label={`每次加分 ${r.key}`} value={rule.perItem} onChange={(v) => edit(r.key, { rule: { ...rule, perItem: v } })} />;
+              }
+              return null;
+            },
           },
           { title: '评分标准', render: (_, r) => <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: r.node.criteria }}>{r.node.criteria}</Typography.Text> },
         ]} />
