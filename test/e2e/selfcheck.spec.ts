@@ -20,7 +20,7 @@ async function arrange<M extends Method>(host: WebHost, method: M, input?: Input
 async function scoreLeaf(page: Page, name: string, fill: (drawer: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByRole('button', { name: `评分 ${name}` }).click();
   const drawer = page.getByRole('dialog', { name: `评分：${name}` });
-  await expect(drawer).toBeVisible();
+  await expect(drawer).toBeVisible(slow);
   await fill(drawer);
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存自评')).toBeVisible(slow);
@@ -41,7 +41,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   const xlsx = await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
   await page.locator('input[type=file]').first().setInputFiles({ name: '考核细则.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
   const dialog = page.getByRole('dialog', { name: '导入考核细则：核对后保存' });
-  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeVisible(slow);
   await expect(dialog.getByText('一级分值合计：100')).toBeVisible(slow);
   await expect(dialog.getByLabel('指标名称 2.1.2')).toHaveValue('栏目更新时效');
   await dialog.getByRole('button', { name: '保存细则' }).click();
