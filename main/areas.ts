@@ -4,7 +4,8 @@ import { disclosureArea } from './services/disclosure/area';
 import { foundationArea } from './services/foundation/area';
 import { planArea } from './services/plan/area';
 import { pointsArea } from './services/points/area';
+import { selfcheckArea } from './services/selfcheck/area';
 import { summaryArea } from './services/summary/area';
 import { teamArea } from './services/team/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, summaryArea] as const;
+export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, selfcheckArea, summaryArea] as const;

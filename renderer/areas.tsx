@@ -6,9 +6,10 @@ import { disclosureArea } from './features/disclosure/area';
 import { foundationArea } from './features/foundation/area';
 import { planArea } from './features/plan/area';
 import { pointsArea } from './features/points/area';
+import { selfcheckArea } from './features/selfcheck/area';
 import { summaryArea } from './features/summary/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, summaryArea] as const;
+export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, selfcheckArea, summaryArea] as const;
 
 /** Every screen, in menu order. */
 export const ROUTES: RouteDef[] = AREAS.flatMap((a) => a.routes ?? []).sort((x, y) => x.order - y.order);

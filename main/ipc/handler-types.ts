@@ -1,6 +1,5 @@
 // The shape of a method handler. A leaf file: areas implement these types without importing the registry back.
-import type { Method } from '../../shared/ipc/contract';
-import type { Output, ParsedInput } from '../../shared/ipc/contract';
+import type { Method, Output, ParsedInput } from '../../shared/ipc/contract';
 import type { Workstation } from '../services/workstation';
 
 export type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;

@@ -14,6 +14,12 @@ const FIELD_LABELS: Record<string, string> = {
   search: '搜索词', active: '启用', limit: '条数', entity: '记录类型', entityId: '记录编号', createDepartments: '新建科室',
   shared: '共用备份文件夹', confirmOtherBureau: '确认使用其他单位的数据',
   ...DISCLOSURE_FIELD_LABELS,
+  // 自查整改
+  score: '自评分', count: '扣分次数', flag: '是否发生', ceiling: '封顶', reason: '扣分原因', measure: '整改措施', indicatorId: '指标',
+  problem: '问题描述', deadline: '整改时限', closedOn: '销号日期', closedBy: '复核人', upload: '文件', url: '链接', refId: '关联记录',
+  total: '满分', indicators: '指标', points: '分值', weight: '权重', criteria: '评分标准', rule: '评分规则', grades: '等次',
+  sections: '报告文字', completedOn: '完成日期', origin: '关联指标或任务', rectificationId: '整改事项', taskId: '任务',
+  fromYear: '复制自年度', toYear: '复制到年度', children: '下级指标', min: '下限',
 };
 // zod's zh-CN messages still name some types in English.
 const TYPE_WORDS: Record<string, string> = { string: '文本', number: '数字', object: '对象', array: '列表', boolean: '是/否', bigint: '整数', function: '函数', symbol: '符号', undefined: '空值', key: '键' };

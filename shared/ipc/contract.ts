@@ -5,6 +5,7 @@ import { disclosureContract } from './contracts/disclosure';
 import { foundationContract } from './contracts/foundation';
 import { pointsContract } from './contracts/points';
 import { planContract } from './contracts/plan';
+import { selfcheckContract } from './contracts/selfcheck';
 import { summaryContract } from './contracts/summary';
 import { teamContract } from './contracts/team';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...planContract,
   ...teamContract,
   ...disclosureContract,
+  ...selfcheckContract,
   ...summaryContract,
 } satisfies Record<string, MethodSpec>;
 

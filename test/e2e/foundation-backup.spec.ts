@@ -5,8 +5,7 @@ import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import { startWebHost } from '../../main/web/server';
 import { Workstation } from '../../main/services/workstation';
-import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/contract';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 
 async function arrange<M extends Method>(ws: Workstation, method: M, input?: Input<M>): Promise<Output<M>> {

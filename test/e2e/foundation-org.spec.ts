@@ -3,8 +3,7 @@ import type { Page } from '@playwright/test';
 import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
-import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/contract';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 
 /** Calls the host's own dispatch() to arrange what a test starts from (the UI is exercised for what it checks). */

@@ -5,8 +5,7 @@ import { parsePointsFile } from '../../main/import/points';
 import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
-import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/contract';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
 import { expect, test } from './fixtures';
 

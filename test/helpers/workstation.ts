@@ -5,8 +5,7 @@ import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import { Workstation } from '../../main/services/workstation';
 import type { DeliveredFile } from '../../shared/domain/files';
-import type { Input, Output } from '../../shared/ipc/contract';
-import type { Method } from '../../shared/ipc/contract';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 
 /** A fresh temp folder per test, removed by the returned cleanup. */

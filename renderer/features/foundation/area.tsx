@@ -1,13 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
-import { ComingSoon } from '../placeholder/ComingSoon';
 import { CalendarSettingsCard } from '../settings/CalendarSettingsCard';
 
 export const foundationArea: RendererArea = {
   name: 'foundation',
   routes: [
     { path: 'home', label: '首页', icon: <HomeOutlined />, order: 0, Screen: lazyScreen(() => import('../home/HomeScreen'), 'HomeScreen') },
-    { path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, order: 60, Screen: () => <ComingSoon title="自查整改" what="年底对照考核指标自查评分，对上年任务“回头看”，登记并跟踪整改。" /> },
     { path: 'org', label: '单位与人员', icon: <ApartmentOutlined />, order: 90, Screen: lazyScreen(() => import('../org/OrgScreen'), 'OrgScreen') },
     { path: 'data', label: '数据与备份', icon: <DatabaseOutlined />, order: 91, Screen: lazyScreen(() => import('../data/DataScreen'), 'DataScreen') },
     { path: 'settings', label: '设置', icon: <SettingOutlined />, order: 92, Screen: lazyScreen(() => import('../settings/SettingsScreen'), 'SettingsScreen') },

@@ -1,0 +1,54 @@
+// Figures the 年度总结 quotes (another area reads them through these functions, never through the tables).
+import type { AppContext } from '../workstation';
+import { lookback } from './lookback';
+import { listRectifications } from './rectification';
+import { selfcheckProblems } from './report';
+import { scoreYear } from './scores';
+
+export { selfcheckProblems } from './report';
+
+type Figure = { value: number | string | null; previous: number | string | null; source: string };
+
+async function yearFigures(ctx: AppContext, year: number): Promise<Record<string, number | string | null>> {
+  const s = await scoreYear(ctx, year);
+  const items = await listRectifications(ctx, { year });
+  const problems = s ? await selfcheckProblems(ctx, year) : [];
+  const lb = await lookback(ctx, year);
+  return {
+    'selfcheck.score': s ? s.result.total : null,
+    'selfcheck.maxScore': s ? s.result.maxTotal : null,
+    'selfcheck.grade': s ? s.result.grade : null,
+    'selfcheck.deducted': s ? Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) / 100 : null,
+    'selfcheck.deductedItems': s ? problems.length : null,
+    'rectification.opened': items.length,
+    'rectification.closed': items.filter((r) => r.state === '已销号').length,
+    'rectification.open': items.filter((r) => r.state !== '已销号').length,
+    'lookback.unfinished': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成').length : null,
+  };
+}
+
+const SOURCES: Record<string, string> = {
+  'selfcheck.score': '自查评分：自评总分',
+  'selfcheck.maxScore': '自查评分：细则满分（含加分）',
+  'selfcheck.grade': '自查评分：等次',
+  'selfcheck.deducted': '自查评分：扣分合计',
+  'selfcheck.deductedItems': '自查评分：失分指标项数',
+  'rectification.opened': '整改台账：本年度登记的整改事项数',
+  'rectification.closed': '整改台账：已销号事项数',
+  'rectification.open': '整改台账：尚未销号事项数',
+  'lookback.unfinished': '回头看：上年度实施方案未完成任务数',
+};
+
+export async function selfcheckFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {
+  const [now, prev] = await Promise.all([yearFigures(ctx, year), yearFigures(ctx, year - 1)]);
+  const out: Record<string, Figure> = {};
+  for (const key of Object.keys(SOURCES)) out[key] = { value: now[key] ?? null, previous: prev[key] ?? null, source: SOURCES[key] };
+  return out;
+}
+
+/** Items of the year not yet 销号, as the 年度总结 lists them. */
+export async function openRectifications(ctx: AppContext, year: number): Promise<{ problem: string; measure: string; deadline: string | null; state: string }[]> {
+  return (await listRectifications(ctx, { year, openOnly: true })).map((r) => ({
+    problem: r.problem, measure: r.measure, deadline: r.deadline, state: r.overdue ? `${r.state}（逾期）` : r.state,
+  }));
+}

@@ -1,0 +1,129 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Dropdown, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import type { IndicatorPreview, SelfcheckRow, SelfcheckView } from '../../../shared/domain/selfcheck';
+import type { Upload as UploadFile } from '../../../shared/domain/files';
+import { call, toUpload } from '../../api/call';
+import { EmptyHint } from '../../components/EmptyHint';
+import { useDeliver } from '../../hooks';
+import { ImportDialog } from './ImportDialog';
+import { ScoreDrawer } from './ScoreDrawer';
+
+interface TreeRow extends SelfcheckRow { children?: TreeRow[] }
+
+function toTree(rows: SelfcheckRow[]): TreeRow[] {
+  const byParent = new Map<number | null, TreeRow[]>();
+  for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), { ...r }]);
+  const attach = (list: TreeRow[]): TreeRow[] => list.map((r) => {
+    const kids = byParent.get(r.id);
+    return kids ? { ...r, children: attach(kids) } : r;
+  });
+  return attach(byParent.get(null) ?? []);
+}
+
+/** 自查评分: the template as a tree with scores; import or start a template when the year has none. */
+export function ScoreTab({ year, view, reload }: { year: number; view: SelfcheckView; reload: () => Promise<void> }) {
+  const { message } = AntApp.useApp();
+  const save = useDeliver();
+  const [preview, setPreview] = useState<{ preview: IndicatorPreview; upload: UploadFile | null; source: 'import' | 'builtin' } | null>(null);
+  const [reading, setReading] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const tree = useMemo(() => toTree(view.rows), [view.rows]);
+  const openRow = view.rows.find((r) => r.id === openId) ?? null;
+
+  const readFile = async (file: File) => {
+    setReading(true);
+    try {
+      const upload = await toUpload(file);
+      setPreview({ preview: await call('selfcheck.previewFile', { upload }), upload, source: 'import' });
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setReading(false);
+    }
+    return false;
+  };
+  const starter = async () => {
+    try {
+      setPreview({ preview: await call('selfcheck.starterPreview'), upload: null, source: 'builtin' });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const copy = async () => {
+    try {
+      await call('selfcheck.copyTemplate', { fromYear: year - 1, toYear: year });
+      message.success(`已复制${year - 1}年的考核细则`);
+      await reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const importButton = (
+    <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
+      <Button type="primary" icon={<UploadOutlined />} loading={reading}>导入考核细则</Button>
+    </Upload>
+  );
+  const dialog = preview && (
+    <ImportDialog year={year} preview={preview.preview} upload={preview.upload} source={preview.source} hasTemplate={!!view.template}
+      onClose={() => setPreview(null)} onSaved={async () => { setPreview(null); await reload(); }} />
+  );
+
+  if (!view.template) {
+    return (
+      <Card>
+        <EmptyHint title={`${year}年还没有考核细则`} hint="导入县政务公开办下发的考核评分细则（Excel 或 Word 表格），或先用内置的县级部门参考模板开始自查。"
+          action={<Space>{importButton}<Button onClick={starter}>使用内置模板</Button>{view.previous && <Button onClick={copy}>复制{year - 1}年细则</Button>}</Space>} />
+        {dialog}
+      </Card>
+    );
+  }
+  const t = view.template;
+  return (
+    <div>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space size={32} wrap align="center">
+          <Statistic title="自评总分" value={view.total} suffix={`/ ${view.maxTotal}`} />
+          <Statistic title="等次" value={view.grade} valueStyle={{ color: view.vetoed || view.grade === '不合格' ? '#cf1322' : undefined }} />
+          <Statistic title="已评指标" value={view.scoredLeaves} suffix={`/ ${view.leaves}`} />
+          {view.previous && <Statistic title={`${view.previous.year}年`} value={view.previous.total} suffix={view.previous.grade} />}
+          <div style={{ maxWidth: 420 }}>
+            <Typography.Text strong>{t.title}</Typography.Text>
+            <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>满分{t.total}分 · 等次：{t.grades.map((g) => `${g.name}≥${g.min}`).join('、')}</div>
+          </div>
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => save(() => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))}>导出自查评分表</Button>
+            <Dropdown menu={{
+              items: [
+                { key: 'import', label: <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>重新导入细则…</Upload> },
+                { key: 'starter', label: '改用内置模板…', onClick: starter },
+              ],
+            }}><Button>更换细则</Button></Dropdown>
+          </Space>
+        </Space>
+      </Card>
+      {view.vetoed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`存在单项否决情形，等次为不合格：${view.vetoedBy.join('；')}`} />}
+      {view.problems.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="细则需要核对" description={view.problems.join('；')} />}
+      <Table<TreeRow> size="small" rowKey="id" dataSource={tree} pagination={false} expandable={{ defaultExpandAllRows: true }} aria-label="自查评分"
+        scroll={{ y: 'calc(100vh - 400px)' }}
+        onRow={(r) => ({ onDoubleClick: () => r.isLeaf && setOpenId(r.id) })}
+        columns={[
+          { title: '序号', dataIndex: 'number', width: 110 },
+          { title: '指标', dataIndex: 'name', render: (n: string, r) => <span style={{ fontWeight: r.level === 1 ? 600 : undefined }}>{n}</span> },
+          { title: '分值', dataIndex: 'points', width: 70, align: 'center', render: (p: number, r) => (r.rule.kind === 'major' ? '—' : p) },
+          { title: '计分方式', dataIndex: 'ruleLabel', width: 170, ellipsis: true, render: (l: string, r) => (r.isLeaf ? l : '') },
+          {
+            title: '得分', dataIndex: 'score', width: 90, align: 'center',
+            render: (s: number, r) => (r.vetoed ? <Tag color="red">否决</Tag> : r.gatedOut ? <span title="未达到加分门槛，不计入">{s}（不计）</span> : r.isLeaf && !r.scored ? <span style={{ color: '#999' }}>{s}</span> : s),
+          },
+          { title: '扣分', dataIndex: 'deducted', width: 70, align: 'center', render: (d: number) => (d ? <span style={{ color: '#cf1322' }}>{d}</span> : '') },
+          { title: '上年', dataIndex: 'previousScore', width: 70, align: 'center', render: (p: number | null) => p ?? '' },
+          { title: '佐证', width: 60, align: 'center', render: (_, r) => (r.evidence.length ? r.evidence.length : '') },
+          { title: '整改', width: 70, align: 'center', render: (_, r) => (r.rectificationIds.length ? <Tag color="orange">已转</Tag> : '') },
+          { title: '操作', width: 80, render: (_, r) => (r.isLeaf ? <Button size="small" type="link" aria-label={`评分 ${r.name}`} onClick={() => setOpenId(r.id)}>评分</Button> : null) },
+        ]} />
+      {openRow && <ScoreDrawer row={openRow} year={year} onClose={() => setOpenId(null)} onChanged={reload} />}
+      {dialog}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Reading a scoring rule from the words of a 细则 ("每条扣1分，扣完为止", "有得10分/无扣2分", "单项否决",
+// "本栏目不高于及格分"). Pure; the importer uses it for every leaf and the person corrects it in the preview.
+import type { Rule } from './selfcheck';
+
+export interface InferredRule {
+  rule: Rule;
+  capped: boolean;
+  ceilingRatio: number | null;
+}
+
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const UNIT = '(条|件|次|例|个|项|处|篇|月|家|期|人次)';
+
+/** Points embedded in a name: "制度建设（30分）", "保障运营10%" → the number and the name without it. */
+export function splitPointsFromName(name: string): { name: string; points: number | null; weight: number | null } {
+  const m = /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ?? /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
+  if (!m) return { name, points: null, weight: null };
+  const rest = name.slice(0, m.index).trim();
+  if (!rest) return { name, points: null, weight: null };
+  const v = Number(m[1]);
+  return m[2] === '分' ? { name: rest, points: v, weight: null } : { name: rest, points: null, weight: v };
+}
+
+export function inferRule(text: string, context = ''): InferredRule {
+  const t = text.replace(/\s+/g, '');
+  const all = `${context}${t}`;
+  const ceilingRatio = /不高于及格分|不超过及格分/.test(t) ? 0.6 : null;
+  const capped = !/可突破|不设上限/.test(t) || /扣完为止/.test(t);
+  if (/单项否决|一票否决/.test(all)) return { rule: { kind: 'veto' }, capped: true, ceilingRatio: null };
+  if (/重大扣分|倒扣/.test(all) || /不设上限/.test(t)) {
+    const m = new RegExp(`每${UNIT}?[^，。；]*?扣${NUM}分`).exec(t) ?? new RegExp(`扣${NUM}分`).exec(t);
+    const deduct = m ? Number(m[m.length - 1]) : 0;
+    const unit = m && m.length > 2 && m[1] ? m[1] : '次';
+    return { rule: { kind: 'major', deduct, unit }, capped: false, ceilingRatio: null };
+  }
+  if (/加分/.test(context) || /^加分|每[^扣]{0,12}加\d/.test(t)) {
+    const per = new RegExp(`每${UNIT}?[^，。；扣]*?加${NUM}分`).exec(t);
+    const th = /(?:得分|基础分|总分|扣分指标|满分)?[^，。；]*?(达到|超过|高于|不低于|以上|≥|>)\s*(\d+(?:\.\d+)?)\s*分?(以上)?[^，。；]*?(?:方可|才|进入|计入|计算)/.exec(t);
+    const threshold = th ? Number(th[2]) : null;
+    const inclusive = th ? !/超过|高于|>/.test(th[1]) : true;
+    return {
+      rule: { kind: 'bonus', perItem: per ? Number(per[2]) : null, threshold, inclusive, unit: per?.[1] ?? '次' },
+      capped: true, ceilingRatio: null,
+    };
+  }
+  const per = new RegExp(`每(?:发现|有|出现)?(?:一)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ?? new RegExp(`${UNIT}[^，。；]{0,4}每${UNIT}?扣${NUM}分`).exec(t);
+  if (per) {
+    const deduct = Number(per[per.length - 1]);
+    const unit = per[1] ?? '次';
+    return { rule: { kind: 'perItem', deduct, unit }, capped, ceilingRatio };
+  }
+  const fixed = new RegExp(`(?:有|已|达到|完成)[^，。；/]*?得${NUM}分[^。]*?(?:无|没有|未|否则)[^，。；]*?扣${NUM}分`).exec(t);
+  if (fixed) return { rule: { kind: 'fixed', absentDeduct: Number(fixed[2]) }, capped, ceilingRatio };
+  if (new RegExp(`(?:有|已|达到|完成)[^，。；/]*?得${NUM}分`).test(t) && /(无|没有|未|否则)[^，。；]*?不得分/.test(t)) {
+    return { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };
+  }
+  return { rule: { kind: 'manual' }, capped, ceilingRatio };
+}

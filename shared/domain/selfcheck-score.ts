@@ -1,0 +1,287 @@
+// The scoring engine: an indicator tree and the entries of its leaves in, every node's points, score and deduction,
+// the total, the grade and any veto out. Pure (no database), so the rules are tested alone (test/unit/selfcheck).
+//
+// How the rules combine (domain-yearend.md A.1.7):
+// - Points: a node's 分值, or its 权重 (%) of the parent's points (of the parent's 折算基数 when it has one); a group
+//   with neither takes the sum of its ordinary children.
+// - Leaf: manual → the entered 自评分 (unscored leaves count full: self-checks start full and deduct); fixed → full or
+//   分值 − absentDeduct; perItem → 分值 − count × k; veto → 分值, and the whole result is 不合格 when it happened.
+// - Ceiling (本栏目不高于及格分): when its precondition failed the node starts at ratio × 分值 and the lost points are
+//   then taken off ("然后再计算如下分值").
+// - Caps: a capped node (扣完为止) never goes below 0; an uncapped one may (运城: 二/三级 may exceed their own points,
+//   their 一级 caps them).
+// - 折算: a node with a 折算基数 scores (sum of children) × 分值 / 基数 (a 75-point part scaled ×4/3; 70% + 30%).
+// - major (重大扣分): count × k off this node and every ancestor after their caps, so no cap absorbs it.
+// - bonus (加分): added after the parent's cap, up to the bonus node's points, and only when the parent's base
+//   score reaches the threshold.
+// - Grade: the highest band whose lower limit the total reaches; a veto makes it the lowest band.
+import { GRADE_DEFAULTS, type GradeBand, type Rule, type ScoreEntry } from './selfcheck';
+
+export interface ScoringNode {
+  key: string;
+  name: string;
+  points: number | null;
+  weight: number | null;
+  basis: number | null;
+  rule: Rule;
+  capped: boolean;
+  ceilingRatio: number | null;
+  children: ScoringNode[];
+}
+
+export interface ScoredNode {
+  key: string;
+  name: string;
+  level: number;
+  /** "1.2.3" */
+  number: string;
+  /** 一级名 / 二级名 / 三级名 */
+  path: string;
+  kind: Rule['kind'];
+  /** The most this node can count (bonus nodes: the bonus cap; major items: 0). */
+  points: number;
+  score: number;
+  /** Points lost here (major items: their whole deduction; bonus items: 0). */
+  deducted: number;
+  /** Uncapped 重大扣分 taken inside this subtree. */
+  major: number;
+  /** Bonus gained inside this node (after gates and caps). */
+  bonus: number;
+  vetoed: boolean;
+  /** A bonus whose threshold was not reached (shown, not counted). */
+  gatedOut: boolean;
+  /** The ceiling was applied. */
+  ceiling: boolean;
+  /** Leaves: the entry has been filled in. */
+  scored: boolean;
+  children: ScoredNode[];
+}
+
+export interface ScoreResult {
+  total: number;
+  maxTotal: number;
+  /** Total of ordinary points (without bonus, before major deductions). */
+  base: number;
+  bonus: number;
+  major: number;
+  grade: string;
+  vetoed: boolean;
+  /** Names of the veto items that happened. */
+  vetoedBy: string[];
+  leaves: number;
+  scoredLeaves: number;
+  indicators: ScoredNode[];
+}
+
+/** Two decimals, as scores are printed; float noise (0.1 + 0.2) never shows. */
+export function round2(n: number): number {
+  return Math.round((n + Number.EPSILON) * 100) / 100;
+}
+
+const isOrdinary = (n: ScoringNode) => n.rule.kind !== 'bonus' && n.rule.kind !== 'major';
+
+/** Points of every node (key → points), resolving weights top-down and empty groups bottom-up. */
+export function resolvePoints(nodes: readonly ScoringNode[], total: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (n: ScoringNode, parentInner: number | null): number => {
+    let p: number | null = n.points ?? (n.weight !== null && parentInner !== null ? (parentInner * n.weight) / 100 : null);
+    if (n.rule.kind === 'major') p = p ?? 0;
+    // Children's weights refer to this node's 折算基数 when it has one, else to its points.
+    const inner = n.basis ?? p;
+    const childPoints = n.children.map((c) => ({ c, p: walk(c, inner) }));
+    if (p === null) p = childPoints.filter((x) => isOrdinary(x.c) || n.rule.kind === 'bonus').reduce((a, x) => a + x.p, 0);
+    out.set(n.key, p);
+    return p;
+  };
+  for (const n of nodes) walk(n, total);
+  return out;
+}
+
+function gradeOf(total: number, grades: readonly GradeBand[], vetoed: boolean): string {
+  const bands = [...(grades.length ? grades : GRADE_DEFAULTS)].sort((a, b) => b.min - a.min);
+  if (vetoed) return bands[bands.length - 1].name;
+  return (bands.find((b) => total >= b.min - 1e-9) ?? bands[bands.length - 1]).name;
+}
+
+function bonusGate(rule: Rule, base: number): boolean {
+  if (rule.kind !== 'bonus' || rule.threshold === null) return true;
+  return rule.inclusive ? base >= rule.threshold - 1e-9 : base > rule.threshold + 1e-9;
+}
+
+interface Raw {
+  /** Ordinary score after this node's caps, without bonus and majors: what parents sum, cap and gate on. */
+  base: number;
+  /** base + bonus − major: what the node shows. */
+  score: number;
+  major: number;
+  bonus: number;
+  vetoed: boolean;
+  ceiling: boolean;
+  scored: boolean;
+}
+
+export function scoreTemplate(
+  indicators: readonly ScoringNode[],
+  entries: ReadonlyMap<string, ScoreEntry>,
+  opts: { total: number; grades?: readonly GradeBand[] },
+): ScoreResult {
+  const points = resolvePoints(indicators, opts.total);
+  const vetoedBy: string[] = [];
+  let leaves = 0;
+  let scoredLeaves = 0;
+
+  type Kid = { node: ScoringNode; raw: Raw; scored: ScoredNode };
+  /** A group's (or the root's) ordinary base with 折算, ceiling and cap; bonus children gated on it; majors taken. */
+  const combine = (own: { points: number; basis: number | null; capped: boolean; ceilingRatio: number | null; ceilingOn: boolean }, kids: Kid[]) => {
+    const ordinary = kids.filter((k) => isOrdinary(k.node));
+    let base = ordinary.reduce((a, k) => a + k.raw.base, 0);
+    if (own.basis) base = (base * own.points) / own.basis;
+    let ceiling = false;
+    if (own.ceilingRatio !== null && own.ceilingOn) {
+      base -= own.points * (1 - own.ceilingRatio);
+      ceiling = true;
+    }
+    base = own.capped ? Math.min(Math.max(base, 0), own.points) : Math.min(base, own.points);
+    let bonus = ordinary.reduce((a, k) => a + k.raw.bonus, 0);
+    for (const k of kids.filter((x) => x.node.rule.kind === 'bonus')) {
+      if (bonusGate(k.node.rule, base)) bonus += k.raw.score;
+      else k.scored.gatedOut = true;
+    }
+    const major = kids.reduce((a, k) => a + k.raw.major, 0);
+    return { base, bonus, major, score: base + bonus - major, ceiling };
+  };
+
+  const walk = (n: ScoringNode, level: number, number: string, path: string, inBonus: boolean): Kid => {
+    const p = points.get(n.key) ?? 0;
+    const e = entries.get(n.key);
+    const scored: ScoredNode = {
+      key: n.key, name: n.name, level, number, path, kind: n.rule.kind, points: round2(p), score: 0, deducted: 0, major: 0, bonus: 0,
+      vetoed: false, gatedOut: false, ceiling: false, scored: false, children: [],
+    };
+    const bonusLike = inBonus || n.rule.kind === 'bonus';
+    let raw: Raw;
+    if (!n.children.length) {
+      leaves++;
+      const filled = !!e && (e.score !== null || e.count !== null || e.flag || e.ceiling || e.reason.trim() !== '');
+      if (filled) scoredLeaves++;
+      const count = e?.count ?? 0;
+      const r = n.rule;
+      if (r.kind === 'major') {
+        const major = count * r.deduct;
+        raw = { base: 0, score: -major, major, bonus: 0, vetoed: false, ceiling: false, scored: filled };
+      } else if (bonusLike) {
+        // Inside a 加分 item nothing counts until entered.
+        const s = e?.score ?? count * (r.kind === 'bonus' ? r.perItem ?? 0 : 0);
+        const v = Math.min(Math.max(s, 0), p);
+        raw = { base: v, score: v, major: 0, bonus: 0, vetoed: false, ceiling: false, scored: filled };
+      } else {
+        let s: number;
+        let vetoed = false;
+        switch (r.kind) {
+          case 'fixed': s = e?.flag ? p - (r.absentDeduct ?? p) : p; break;
+          case 'perItem': s = p - count * r.deduct; break;
+          case 'veto': s = p; vetoed = !!e?.flag; break;
+          default: s = e?.score ?? p;
+        }
+        let ceiling = false;
+        if (n.ceilingRatio !== null && e?.ceiling) {
+          s -= p * (1 - n.ceilingRatio);
+          ceiling = true;
+        }
+        s = n.capped ? Math.min(Math.max(s, 0), p) : Math.min(s, p);
+        if (vetoed) vetoedBy.push(path);
+        raw = { base: s, score: s, major: 0, bonus: 0, vetoed, ceiling, scored: filled };
+      }
+    } else {
+      const kids = n.children.map((c, i) => walk(c, level + 1, `${number}.${i + 1}`, `${path} / ${c.name}`, bonusLike));
+      scored.children = kids.map((k) => k.scored);
+      const vetoed = kids.some((k) => k.raw.vetoed);
+      const allScored = kids.every((k) => k.raw.scored);
+      if (bonusLike) {
+        // A 加分 group: what its items gained, up to the group's points.
+        const v = Math.min(kids.reduce((a, k) => a + Math.max(0, k.raw.score), 0), p);
+        raw = { base: v, score: v, major: 0, bonus: 0, vetoed, ceiling: false, scored: allScored };
+      } else {
+        const c = combine({ points: p, basis: n.basis, capped: n.capped, ceilingRatio: n.ceilingRatio, ceilingOn: !!e?.ceiling }, kids);
+        raw = { base: c.base, score: c.score, major: c.major, bonus: c.bonus, vetoed, ceiling: c.ceiling, scored: allScored };
+      }
+    }
+    scored.score = round2(raw.score);
+    scored.major = round2(raw.major);
+    scored.bonus = round2(raw.bonus);
+    scored.vetoed = raw.vetoed;
+    scored.ceiling = raw.ceiling;
+    scored.scored = raw.scored;
+    // Lost here: ordinary points not reached plus the 重大扣分 inside (a major item has no ordinary points).
+    if (n.rule.kind === 'major') scored.points = 0;
+    scored.deducted = bonusLike ? 0 : round2((n.rule.kind === 'major' ? 0 : Math.max(0, p - raw.base)) + raw.major);
+    return { node: n, raw, scored };
+  };
+
+  const top = indicators.map((n, i) => walk(n, 1, String(i + 1), n.name, false));
+  // The root: ordinary 一级 summed (capped at nothing but their own caps), bonus 一级 gated on that sum, majors taken.
+  const rootPoints = top.filter((t) => isOrdinary(t.node)).reduce((a, t) => a + (points.get(t.node.key) ?? 0), 0);
+  const root = combine({ points: rootPoints, basis: null, capped: true, ceilingRatio: null, ceilingOn: false }, top);
+  const maxTotal = rootPoints + top.filter((t) => t.node.rule.kind === 'bonus').reduce((a, t) => a + (points.get(t.node.key) ?? 0), 0)
+    + sumInnerBonus(indicators, points);
+  const vetoed = top.some((t) => t.raw.vetoed);
+  const total = round2(root.score);
+  return {
+    total, maxTotal: round2(maxTotal), base: round2(root.base), bonus: round2(root.bonus), major: round2(root.major),
+    grade: gradeOf(total, opts.grades ?? GRADE_DEFAULTS, vetoed), vetoed, vetoedBy, leaves, scoredLeaves,
+    indicators: top.map((t) => t.scored),
+  };
+}
+
+/** Bonus points available inside ordinary groups (a 加分 item under a 一级 indicator raises the maximum too). */
+function sumInnerBonus(nodes: readonly ScoringNode[], points: Map<string, number>): number {
+  let s = 0;
+  const walk = (n: ScoringNode) => {
+    for (const c of n.children) {
+      if (c.rule.kind === 'bonus') s += points.get(c.key) ?? 0;
+      else walk(c);
+    }
+  };
+  for (const n of nodes) if (n.rule.kind !== 'bonus') walk(n);
+  return s;
+}
+
+/** Every scored node, depth first. */
+export function flattenScored(nodes: readonly ScoredNode[]): ScoredNode[] {
+  const out: ScoredNode[] = [];
+  const walk = (n: ScoredNode) => {
+    out.push(n);
+    n.children.forEach(walk);
+  };
+  nodes.forEach(walk);
+  return out;
+}
+
+/** Problems of a template a person should look at before saving (nothing here stops saving). */
+export function templateProblems(indicators: readonly ScoringNode[], total: number): { key: string | null; message: string }[] {
+  const points = resolvePoints(indicators, total);
+  const out: { key: string | null; message: string }[] = [];
+  const walk = (n: ScoringNode, path: string) => {
+    const p = points.get(n.key) ?? 0;
+    if (!n.children.length) {
+      if (n.points === null && n.weight === null && n.rule.kind !== 'major' && n.rule.kind !== 'veto') {
+        out.push({ key: n.key, message: `“${path}”没有分值或权重，请补上` });
+      }
+    } else {
+      const ordinary = n.children.filter((c) => n.rule.kind === 'bonus' || isOrdinary(c));
+      const sum = round2(ordinary.reduce((a, c) => a + (points.get(c.key) ?? 0), 0));
+      const inner = n.basis ?? p;
+      if (sum > round2(inner) + 1e-9) out.push({ key: n.key, message: `“${path}”的下级分值合计 ${sum} 分，超过其${n.basis ? '折算基数' : '分值'} ${round2(inner)} 分` });
+      const weighted = n.children.filter((c) => c.points === null && c.weight !== null);
+      if (weighted.length === n.children.length) {
+        const w = round2(weighted.reduce((a, c) => a + (c.weight ?? 0), 0));
+        if (Math.abs(w - 100) > 0.01) out.push({ key: n.key, message: `“${path}”的下级权重合计 ${w}%，不是 100%` });
+      }
+    }
+    n.children.forEach((c) => walk(c, `${path} / ${c.name}`));
+  };
+  indicators.forEach((n) => walk(n, n.name));
+  const sum = round2(indicators.filter(isOrdinary).reduce((a, n) => a + (points.get(n.key) ?? 0), 0));
+  if (Math.abs(sum - total) > 0.01) out.push({ key: null, message: `一级指标分值合计 ${sum} 分，与满分 ${total} 分不一致` });
+  return out;
+}

@@ -1,0 +1,414 @@
+// 自查 / 回头看 / 整改: indicator templates (a tree of 一级/二级/三级 指标 with 分值 or 权重, 评分标准 and a scoring rule),
+// the year's self-check entries, 整改 items and their states. Shapes and input schemas shared by services, renderer
+// and tests; the pure scoring engine is in selfcheck-score.ts, the reading of rule words in selfcheck-rules.ts.
+import { z } from 'zod';
+import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
+import { LIGHTS } from './plan';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring rules (union of what real 细则 use; domain-yearend.md A.1.7)
+
+/**
+ * - manual: the 自评分 is entered directly (0 … 分值).
+ * - fixed: 有得N分 — full points when met, otherwise 分值 − absentDeduct (absentDeduct null: 0 points) ("有得10分/无扣2分").
+ * - perItem: 每条/每件/每次 扣k分 — occurrences × k off the node's points.
+ * - major: 重大扣分项 — occurrences × k off every level above, never capped.
+ * - veto: 单项否决 — when it happened the result is 不合格 whatever the points.
+ * - bonus: 加分 — entered points or occurrences × perItem, capped at the node's points, counted only when the parent's
+ *   base score reaches the threshold (≥ threshold, or > threshold when not inclusive).
+ */
+export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+export const RULE_LABELS: Record<RuleKind, string> = {
+  manual: '直接评分', fixed: '有得全分', perItem: '按次扣分', major: '重大扣分（不设上限）', veto: '单项否决', bonus: '加分',
+};
+
+const amount = (label: string) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
+const unit = z.string().trim().max(4, '计数单位不能超过4个字').default('次');
+
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({ kind: z.literal('fixed'), absentDeduct: amount('未达到时扣分').nullable().default(null) }),
+  z.object({ kind: z.literal('perItem'), deduct: amount('每次扣分'), unit }),
+  z.object({ kind: z.literal('major'), deduct: amount('每次扣分'), unit }),
+  z.object({ kind: z.literal('veto') }),
+  z.object({
+    kind: z.literal('bonus'),
+    perItem: amount('每次加分').nullable().default(null),
+    threshold: amount('加分门槛').nullable().default(null),
+    inclusive: z.boolean().default(true),
+    unit,
+  }),
+], { error: '评分规则类型不对' });
+export type Rule = z.output<typeof ruleSchema>;
+export type RuleInput = z.input<typeof ruleSchema>;
+
+/** "每条扣1分（扣完为止）" etc.: how a rule reads in tables and reports. */
+export function ruleLabel(rule: Rule, capped = true): string {
+  switch (rule.kind) {
+    case 'manual': return '直接评分';
+    case 'fixed': return rule.absentDeduct === null ? '达到得全分，未达到不得分' : `达到得全分，未达到扣${rule.absentDeduct}分`;
+    case 'perItem': return `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
+    case 'major': return `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
+    case 'veto': return '单项否决';
+    case 'bonus': {
+      const parts = [rule.perItem !== null ? `每${rule.unit}加${rule.perItem}分` : '加分'];
+      if (rule.threshold !== null) parts.push(`基础得分${rule.inclusive ? '达到' : '超过'}${rule.threshold}分方可计入`);
+      return parts.join('，');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates
+
+export const GRADE_DEFAULTS = [
+  { name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 },
+] as const;
+
+export const gradeBandSchema = z.object({
+  name: z.string().trim().min(1, '请填写等次名称').max(10, '等次名称不能超过10个字'),
+  min: z.number({ error: '等次下限应为数字' }).min(0, '等次下限不能为负数').max(10000),
+});
+export type GradeBand = z.infer<typeof gradeBandSchema>;
+
+const optionalNumber = (label: string, max = 10000) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(max, `${label}不能超过${max}`).nullable().default(null);
+
+/** One indicator as edited and saved (children nested). Levels follow from the nesting. */
+export interface IndicatorInput {
+  name: string;
+  points?: number | null;
+  weight?: number | null;
+  basis?: number | null;
+  criteria?: string;
+  rule?: RuleInput;
+  capped?: boolean;
+  ceilingRatio?: number | null;
+  source?: string;
+  children?: IndicatorInput[];
+}
+
+export const indicatorInputSchema: z.ZodType<IndicatorOutput, IndicatorInput> = z.lazy(() => z.object({
+  name: z.string().trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
+  points: optionalNumber('分值'),
+  weight: optionalNumber('权重', 100),
+  basis: optionalNumber('折算基数'),
+  criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
+  rule: ruleSchema.default({ kind: 'manual' }),
+  capped: z.boolean().default(true),
+  ceilingRatio: z.number().gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
+  source: z.string().max(300).default(''),
+  children: z.array(indicatorInputSchema).max(200, '同一级下的指标不能超过200项').default([]),
+}));
+export interface IndicatorOutput {
+  name: string;
+  points: number | null;
+  weight: number | null;
+  basis: number | null;
+  criteria: string;
+  rule: Rule;
+  capped: boolean;
+  ceilingRatio: number | null;
+  source: string;
+  children: IndicatorOutput[];
+}
+
+export const templateInputSchema = z.object({
+  year: yearSchema,
+  title: z.string().trim().min(1, '请填写细则名称').max(200, '细则名称不能超过200个字'),
+  total: z.number({ error: '满分应为数字' }).gt(0, '满分应大于0').max(10000),
+  grades: z.array(gradeBandSchema).min(1, '至少要有一个等次').max(10).default([...GRADE_DEFAULTS]),
+  indicators: z.array(indicatorInputSchema).min(1, '细则中至少要有一项指标').max(200),
+  /** Where the template came from: an imported file (kept as an attachment), the built-in starter, a copy, or typed. */
+  source: z.enum(['import', 'builtin', 'copy', 'manual']).default('manual'),
+  upload: uploadSchema.nullable().default(null),
+  /** Replace an existing template of the same year (its scores are dropped). */
+  replace: z.boolean().default(false),
+});
+export type TemplateInput = z.input<typeof templateInputSchema>;
+
+/** An indicator as stored: with its id and the points resolved from weights. */
+export interface Indicator extends Omit<IndicatorOutput, 'children'> {
+  id: number;
+  parentId: number | null;
+  level: number;
+  /** "1.2.3", the position in the tree. */
+  number: string;
+  children: Indicator[];
+}
+
+export const indicatorSchema: z.ZodType<Indicator> = z.lazy(() => z.object({
+  id: idSchema, parentId: idSchema.nullable(), level: z.number().int(), number: z.string(), name: z.string(),
+  points: z.number().nullable(), weight: z.number().nullable(), basis: z.number().nullable(), criteria: z.string(),
+  rule: ruleSchema, capped: z.boolean(), ceilingRatio: z.number().nullable(), source: z.string(), children: z.array(indicatorSchema),
+}));
+
+export const templateSchema = z.object({
+  id: idSchema,
+  year: yearSchema,
+  title: z.string(),
+  total: z.number(),
+  grades: z.array(gradeBandSchema),
+  source: z.string(),
+  attachmentId: idSchema.nullable(),
+  indicators: z.array(indicatorSchema),
+  updatedAt: z.string(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Self-check entries and evidence
+
+/** 佐证材料 kinds: records the workstation holds (by id), an uploaded file, or a web link. New kinds go here. */
+export const EVIDENCE_KINDS = ['task', 'progress', 'training', 'ab_change', 'publication', 'attachment', 'link'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EVIDENCE_LABELS: Record<EvidenceKind, string> = {
+  task: '任务', progress: '任务进展', training: '培训', ab_change: 'AB岗备案', publication: '信息发布', attachment: '文件', link: '网页链接',
+};
+
+export const evidenceSchema = z.object({
+  id: idSchema,
+  kind: z.enum(EVIDENCE_KINDS),
+  refId: idSchema.nullable(),
+  attachmentId: idSchema.nullable(),
+  url: z.string().nullable(),
+  title: z.string(),
+  /** False when the referenced record no longer exists. */
+  exists: z.boolean(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const evidenceInputSchema = z.object({
+  indicatorId: idSchema,
+  kind: z.enum(EVIDENCE_KINDS, { error: '佐证材料类型不对' }),
+  refId: idSchema.nullable().default(null),
+  upload: uploadSchema.nullable().default(null),
+  url: z.string().trim().max(1000, '链接不能超过1000个字符').nullable().default(null),
+  title: z.string().trim().max(200, '名称不能超过200个字').default(''),
+}).superRefine((e, ctx) => {
+  if (e.kind === 'link' && !(e.url && /^https?:\/\/\S+$/i.test(e.url))) ctx.addIssue({ code: 'custom', message: '请填写以 http:// 或 https:// 开头的网页链接', path: ['url'] });
+  if (e.kind === 'attachment' && !e.upload) ctx.addIssue({ code: 'custom', message: '请选择要上传的文件', path: ['upload'] });
+  if (e.kind !== 'link' && e.kind !== 'attachment' && !e.refId) ctx.addIssue({ code: 'custom', message: '请选择要关联的记录', path: ['refId'] });
+});
+export type EvidenceInput = z.input<typeof evidenceInputSchema>;
+
+export const scoreInputSchema = z.object({
+  indicatorId: idSchema,
+  /** 自评分 for manual/bonus rules. */
+  score: z.number({ error: '自评分应为数字' }).min(0, '自评分不能为负数').max(10000).nullable().default(null),
+  /** Occurrences for per-occurrence rules. */
+  count: z.number({ error: '扣分次数应为数字' }).int('扣分次数应为整数').min(0, '扣分次数不能为负数').max(100000).nullable().default(null),
+  /** fixed: not met; veto: happened. */
+  flag: z.boolean().default(false),
+  /** The ceiling's precondition failed (本栏目不高于及格分). */
+  ceiling: z.boolean().default(false),
+  reason: z.string().max(2000, '扣分原因不能超过2000个字').default(''),
+  measure: z.string().max(2000, '整改措施不能超过2000个字').default(''),
+});
+export type ScoreInput = z.input<typeof scoreInputSchema>;
+
+export interface ScoreEntry {
+  score: number | null;
+  count: number | null;
+  flag: boolean;
+  ceiling: boolean;
+  reason: string;
+  measure: string;
+}
+export const EMPTY_ENTRY: ScoreEntry = { score: null, count: null, flag: false, ceiling: false, reason: '', measure: '' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// 整改台账
+
+export const RECT_SOURCES = ['自查', '回头看', '上级测评通报', '第三方评估', '审计', '其他'] as const;
+export const RECT_KINDS = ['立行立改', '限期整改', '长期坚持'] as const;
+export const RECT_STATES = ['未开始', '整改中', '已完成', '已销号'] as const;
+export type RectState = (typeof RECT_STATES)[number];
+
+const rtext = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
+
+export const rectificationInputSchema = z.object({
+  year: yearSchema,
+  source: z.enum(RECT_SOURCES, { error: '请选择问题来源' }).default('自查'),
+  indicatorId: idSchema.nullable().default(null),
+  taskId: idSchema.nullable().default(null),
+  origin: rtext('关联指标或任务', 300),
+  problem: z.string().trim().min(1, '请填写问题描述').max(2000, '问题描述不能超过2000个字'),
+  measure: rtext('整改措施', 2000),
+  kind: z.enum(RECT_KINDS, { error: '请选择整改类型' }).default('限期整改'),
+  leader: rtext('责任领导', 40),
+  departmentId: idSchema.nullable().default(null),
+  ownerId: idSchema.nullable().default(null),
+  deadline: isoDateSchema.nullable().default(null),
+  state: z.enum(RECT_STATES).default('未开始'),
+  completedOn: isoDateSchema.nullable().default(null),
+  /** A 情况说明 is the fix (nothing to publish because nothing occurred). */
+  explanation: z.boolean().default(false),
+  note: rtext('备注', 2000),
+}).superRefine((r, ctx) => {
+  if (r.kind === '限期整改' && !r.deadline) ctx.addIssue({ code: 'custom', message: '限期整改请填写整改时限', path: ['deadline'] });
+  if (r.state === '已完成' && !r.completedOn) ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
+  if (r.state === '已销号') ctx.addIssue({ code: 'custom', message: '销号请用“销号”操作（需填写销号日期和复核人）', path: ['state'] });
+});
+export type RectificationInput = z.input<typeof rectificationInputSchema>;
+
+export const rectProgressSchema = z.object({
+  id: idSchema, date: isoDateSchema, text: z.string(),
+  evidence: z.array(z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() })),
+});
+
+export const rectificationSchema = z.object({
+  id: idSchema,
+  year: yearSchema,
+  /** 1-based number in the year's ledger. */
+  seq: z.number().int(),
+  source: z.enum(RECT_SOURCES),
+  indicatorId: idSchema.nullable(),
+  taskId: idSchema.nullable(),
+  origin: z.string(),
+  problem: z.string(),
+  measure: z.string(),
+  kind: z.enum(RECT_KINDS),
+  leader: z.string(),
+  departmentId: idSchema.nullable(),
+  departmentName: z.string().nullable(),
+  ownerId: idSchema.nullable(),
+  ownerName: z.string().nullable(),
+  deadline: isoDateSchema.nullable(),
+  state: z.enum(RECT_STATES),
+  /** 逾期 is derived: past the deadline and not yet done. */
+  overdue: z.boolean(),
+  light: z.enum(LIGHTS),
+  workingDaysLeft: z.number().int().nullable(),
+  completedOn: isoDateSchema.nullable(),
+  closedOn: isoDateSchema.nullable(),
+  closedBy: z.string(),
+  explanation: z.boolean(),
+  note: z.string(),
+  progress: z.array(rectProgressSchema),
+});
+export type Rectification = z.infer<typeof rectificationSchema>;
+
+/** The state as the ledger prints it (逾期 shown next to the stored state). */
+export function rectStateLabel(r: Pick<Rectification, 'state' | 'overdue'>): string {
+  return r.overdue ? `${r.state}（逾期）` : r.state;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 回头看
+
+export const LOOKBACK_OUTCOMES = ['按期完成', '逾期完成', '未完成', '不适用'] as const;
+export type LookbackOutcome = (typeof LOOKBACK_OUTCOMES)[number];
+
+/** How a task of last year's plan ended: done by its due date, done late, or not done. */
+export function lookbackOutcome(t: { status: string; completedOn: string | null; dueDate: string | null }): LookbackOutcome {
+  if (t.status === '不适用') return '不适用';
+  if (t.status !== '已完成') return '未完成';
+  if (t.dueDate && t.completedOn && t.completedOn > t.dueDate) return '逾期完成';
+  return '按期完成';
+}
+
+export const lookbackTaskSchema = z.object({
+  taskId: idSchema,
+  seq: z.number().int(),
+  title: z.string(),
+  section: z.string(),
+  lead: z.string(),
+  deadlineLabel: z.string(),
+  dueDate: isoDateSchema.nullable(),
+  completedOn: isoDateSchema.nullable(),
+  outcome: z.enum(LOOKBACK_OUTCOMES),
+  reason: z.string(),
+  /** What was done with an unfinished task: turned into an 整改 item, or carried into this year's plan. */
+  rectificationId: idSchema.nullable(),
+  carriedTaskId: idSchema.nullable(),
+});
+export type LookbackTask = z.infer<typeof lookbackTaskSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The self-check as the screen shows it: the template's rows in tree order with the engine's figures.
+
+export const templateInfoSchema = z.object({
+  id: idSchema, year: yearSchema, title: z.string(), total: z.number(), grades: z.array(gradeBandSchema),
+  source: z.string(), attachmentId: idSchema.nullable(), updatedAt: z.string(),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+
+export const entryViewSchema = z.object({
+  score: z.number().nullable(), count: z.number().int().nullable(), flag: z.boolean(), ceiling: z.boolean(),
+  reason: z.string(), measure: z.string(),
+});
+
+export const selfcheckRowSchema = z.object({
+  id: idSchema,
+  parentId: idSchema.nullable(),
+  level: z.number().int(),
+  number: z.string(),
+  path: z.string(),
+  name: z.string(),
+  isLeaf: z.boolean(),
+  points: z.number(),
+  weight: z.number().nullable(),
+  criteria: z.string(),
+  rule: ruleSchema,
+  ruleLabel: z.string(),
+  capped: z.boolean(),
+  ceilingRatio: z.number().nullable(),
+  source: z.string(),
+  score: z.number(),
+  deducted: z.number(),
+  bonus: z.number(),
+  vetoed: z.boolean(),
+  gatedOut: z.boolean(),
+  ceilingApplied: z.boolean(),
+  scored: z.boolean(),
+  entry: entryViewSchema,
+  evidence: z.array(evidenceSchema),
+  rectificationIds: z.array(idSchema),
+  /** 一级 only: last year's score of the 一级 indicator with the same name. */
+  previousScore: z.number().nullable(),
+});
+export type SelfcheckRow = z.infer<typeof selfcheckRowSchema>;
+
+export const selfcheckViewSchema = z.object({
+  year: yearSchema,
+  template: templateInfoSchema.nullable(),
+  total: z.number(),
+  maxTotal: z.number(),
+  base: z.number(),
+  bonus: z.number(),
+  major: z.number(),
+  grade: z.string(),
+  vetoed: z.boolean(),
+  vetoedBy: z.array(z.string()),
+  leaves: z.number().int(),
+  scoredLeaves: z.number().int(),
+  rows: z.array(selfcheckRowSchema),
+  problems: z.array(z.string()),
+  previous: z.object({ year: yearSchema, total: z.number(), grade: z.string() }).nullable(),
+});
+export type SelfcheckView = z.infer<typeof selfcheckViewSchema>;
+
+/** The preview of an imported 细则 before saving: the tree and what to look at. */
+export const indicatorPreviewSchema = z.object({
+  title: z.string(),
+  total: z.number(),
+  indicators: z.array(z.custom<IndicatorOutput>()),
+  problems: z.array(z.object({ number: z.string().nullable(), message: z.string() })),
+  /** Points summed per level (一级, 二级, …). */
+  levelSums: z.array(z.number()),
+});
+export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
+
+/** An evidence candidate found in the workstation's data (e.g. a 培训 leaf → the year's trainings). */
+export const evidenceSuggestionSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), refId: idSchema, title: z.string(), why: z.string() });
+export type EvidenceSuggestion = z.infer<typeof evidenceSuggestionSchema>;
+
+export const reportSectionsSchema = z.object({
+  intro: z.string().max(5000, '开头不能超过5000个字'),
+  situation: z.string().max(20000, '自查情况不能超过20000个字'),
+  problems: z.string().max(20000, '存在的问题不能超过20000个字'),
+  measures: z.string().max(20000, '整改措施不能超过20000个字'),
+  next: z.string().max(10000, '下一步工作打算不能超过10000个字'),
+});
+export type ReportSections = z.infer<typeof reportSectionsSchema>;

@@ -1,0 +1,68 @@
+// 自查整改: 考核细则 templates, the self-check with 佐证材料, the 自查报告 draft, 回头看 and the 整改台账.
+import { z } from 'zod';
+import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
+import {
+  EVIDENCE_KINDS, evidenceInputSchema, evidenceSuggestionSchema, indicatorPreviewSchema, lookbackTaskSchema, rectificationInputSchema,
+  rectificationSchema, reportSectionsSchema, ruleSchema, scoreInputSchema, selfcheckViewSchema, templateInfoSchema, templateInputSchema,
+} from '../../domain/selfcheck';
+
+const ok = z.object({ ok: z.literal(true) });
+
+/** The documents this area produces; the same names are used on the command line (`export <name>`). */
+export const SELFCHECK_EXPORT_KINDS = ['selfcheck-xlsx', 'selfcheck-docx', 'rectification-xlsx', 'rectification-docx'] as const;
+
+const rectIdInput = z.object({ id: idSchema });
+
+export const selfcheckContract = {
+  'selfcheck.get': { input: z.object({ year: yearSchema }), output: selfcheckViewSchema },
+  'selfcheck.previewFile': { input: z.object({ upload: uploadSchema }), output: indicatorPreviewSchema },
+  'selfcheck.starterPreview': { input: z.object({}).optional(), output: indicatorPreviewSchema },
+  'selfcheck.saveTemplate': { input: templateInputSchema, output: templateInfoSchema },
+  'selfcheck.copyTemplate': { input: z.object({ fromYear: yearSchema, toYear: yearSchema, replace: z.boolean().default(false) }), output: templateInfoSchema },
+  'selfcheck.deleteTemplate': { input: z.object({ year: yearSchema }), output: ok },
+  'selfcheck.updateIndicator': {
+    input: z.object({
+      id: idSchema, name: z.string(), points: z.number().nullable(), criteria: z.string(), rule: ruleSchema, capped: z.boolean(),
+      ceilingRatio: z.number().nullable(),
+    }),
+    output: ok,
+  },
+  'selfcheck.saveEntry': { input: scoreInputSchema, output: ok },
+  'selfcheck.addEvidence': { input: evidenceInputSchema, output: ok },
+  'selfcheck.removeEvidence': { input: z.object({ id: idSchema }), output: ok },
+  'selfcheck.suggestEvidence': { input: z.object({ indicatorId: idSchema }), output: z.array(evidenceSuggestionSchema) },
+  'selfcheck.evidenceOptions': {
+    input: z.object({ year: yearSchema, kind: z.enum(EVIDENCE_KINDS) }),
+    output: z.array(z.object({ id: idSchema, title: z.string() })),
+  },
+  'selfcheck.rectify': { input: z.object({ indicatorId: idSchema, deadline: isoDateSchema.nullable().default(null) }), output: rectificationSchema },
+  'selfcheck.report': {
+    input: z.object({ year: yearSchema }),
+    output: z.object({ sections: reportSectionsSchema, saved: z.boolean(), updatedAt: z.string().nullable() }),
+  },
+  'selfcheck.saveReport': { input: z.object({ year: yearSchema, sections: reportSectionsSchema }), output: ok },
+  'selfcheck.resetReport': { input: z.object({ year: yearSchema }), output: ok },
+  'selfcheck.export': { input: z.object({ kind: z.enum(SELFCHECK_EXPORT_KINDS), year: yearSchema }), output: deliveredFileSchema },
+
+  'lookback.get': {
+    input: z.object({ year: yearSchema }),
+    output: z.object({ planYear: yearSchema, hasPlan: z.boolean(), tasks: z.array(lookbackTaskSchema), openRectifications: z.array(rectificationSchema) }),
+  },
+  'lookback.setReason': { input: z.object({ taskId: idSchema, reason: z.string().max(1000, '原因不能超过1000个字') }), output: ok },
+  'lookback.toRectification': { input: z.object({ taskId: idSchema, year: yearSchema, deadline: isoDateSchema.nullable().default(null) }), output: rectificationSchema },
+  'lookback.carryForward': { input: z.object({ taskId: idSchema, year: yearSchema }), output: z.object({ taskId: idSchema }) },
+
+  'rectification.list': { input: z.object({ year: yearSchema.optional(), openOnly: z.boolean().default(false) }), output: z.array(rectificationSchema) },
+  'rectification.create': { input: rectificationInputSchema, output: rectificationSchema },
+  'rectification.update': { input: z.object({ id: idSchema, item: rectificationInputSchema }), output: rectificationSchema },
+  'rectification.delete': { input: rectIdInput, output: ok },
+  'rectification.addProgress': {
+    input: z.object({
+      rectificationId: idSchema, date: isoDateSchema, text: z.string(), upload: uploadSchema.nullable().default(null),
+      url: z.string().nullable().default(null),
+    }),
+    output: rectificationSchema,
+  },
+  'rectification.signOff': { input: z.object({ id: idSchema, closedOn: isoDateSchema, closedBy: z.string() }), output: rectificationSchema },
+  'rectification.reopen': { input: rectIdInput, output: rectificationSchema },
+} as const;

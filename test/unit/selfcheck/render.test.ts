@@ -1,0 +1,53 @@
+// The four exports of a demo year rendered by LibreOffice: every one converts, keeps its pages A4 and shows the
+// figures the app shows. Skipped, with a note, where soffice is missing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../../main/services/demo';
+import { getSelfcheck } from '../../../main/services/selfcheck/scores';
+import { openTestWorkstation } from '../../helpers/workstation';
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const canRender = has('soffice') && has('pdftotext');
+if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftotext，跳过自查整改导出的渲染测试。');
+
+describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports', () => {
+  it('renders 自查评分表, 自查报告, 整改台账 and 整改情况报告 with the app’s figures', async () => {
+    const t = await openTestWorkstation({ setup: false, now: () => new Date(2026, 10, 30, 9, 0, 0) });
+    try {
+      await loadDemo(t.ws.context());
+      const view = await getSelfcheck(t.ws.context(), 2026);
+      for (const kind of ['selfcheck-xlsx', 'selfcheck-docx', 'rectification-xlsx', 'rectification-docx'] as const) {
+        await t.call('selfcheck.export', { kind, year: 2026 });
+      }
+      const files = t.delivered.map((d, i) => {
+        const f = path.join(t.dir, `${i}-${d.fileName}`);
+        fs.writeFileSync(f, d.data);
+        return f;
+      });
+      const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${t.dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', t.dir, ...files], { env, timeout: 240_000 });
+      expect(r.status, String(r.stderr)).toBe(0);
+      const text = files.map((f) => {
+        const pdf = f.replace(/\.(xlsx|docx)$/, '.pdf');
+        expect(fs.existsSync(pdf), pdf).toBe(true);
+        return spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      });
+      // 自查评分表: the title, and the total as the app computes it on the 合计 row.
+      expect(text[0]).toContain('2026年度政务公开工作自查评分表');
+      expect(text[0]).toMatch(new RegExp(`合计108等次：${view.grade}${view.total}`));
+      // 自查报告: the four parts and the score.
+      for (const h of ['一、自查情况', '二、存在的问题', '三、整改措施', '四、下一步工作打算']) expect(text[1]).toContain(h);
+      expect(text[1]).toContain(`自评总分${view.total}分`);
+      expect(text[1]).toMatch(/本年度实施方案共\d+项任务，已完成\d+项，举办政务公开培训\d+次/);
+      // 整改台账 and 整改情况报告: every item and the states.
+      expect(text[2]).toContain('第三方评估');
+      expect(text[2]).toContain('王局长');
+      expect(text[2]).toContain('已销号');
+      expect(text[3]).toContain('共梳理问题6个，已销号2个');
+    } finally {
+      t.cleanup();
+    }
+  }, 300_000);
+});
