@@ -10,7 +10,7 @@ export const METHODS = [
   'backup.list', 'backup.create', 'backup.restore', 'backup.restoreFile', 'backup.saveCopy',
   'audit.list', 'attachments.download',
   // points (上级要点)
-  'points.preview', 'points.checkReplace', 'points.save', 'points.documents', 'points.document', 'points.updateDocument',
+  'points.preview', 'points.save', 'points.documents', 'points.document', 'points.updateDocument',
   'points.updateItem', 'points.deleteDocument',
   // plan (实施方案与任务)
   'plan.get', 'plan.save', 'plan.createSection', 'plan.renameSection', 'plan.deleteSection', 'plan.reorderSections', 'plan.unitMappings', 'plan.saveUnitMappings', 'plan.applyUnitMappings', 'plan.generate', 'plan.copyForward', 'plan.coverage', 'plan.pointOptions', 'plan.export', 'tasks.list', 'tasks.get', 'tasks.create', 'tasks.update', 'tasks.delete', 'tasks.reorder', 'tasks.addProgress', 'tasks.deleteProgress', 'tasks.due', 'calendar.get', 'calendar.save', 'demo.load',
