@@ -11,7 +11,6 @@
 // Three ways the code runs, one entry each: TypeScript sources (vitest, tsx: entry.ts loaded through tsx's
 // loader), the electron-vite build (out/main/parse-worker.js) and the CLI bundle (parse-worker.mjs beside cli.mjs).
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -51,11 +50,10 @@ function spawn(limits: ResourceLimits): Worker {
     const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
     return new Worker(code, { eval: true, resourceLimits: limits });
   }
-  // Bundled: the runner sits in a chunk beside the entry or one folder below it.
-  const candidates = ['parse-worker.js', 'parse-worker.mjs', '../parse-worker.js', '../parse-worker.mjs'].map((f) => path.join(dir, f));
-  const file = candidates.find((f) => fs.existsSync(f));
-  if (!file) throw new AppError(ErrorCode.INTERNAL, '程序文件不完整：找不到读取文件用的组件（parse-worker），请重新安装本程序。');
-  return new Worker(file, { resourceLimits: limits });
+  // Bundled: the entry sits beside the bundle's entry files, with the same extension (.js from electron-vite,
+  // .mjs from the CLI's esbuild); the runner is in one of them or in a chunk (electron-vite puts those in chunks/).
+  const base = path.basename(dir) === 'chunks' ? path.dirname(dir) : dir;
+  return new Worker(path.join(base, `parse-worker${path.extname(here)}`), { resourceLimits: limits });
 }
 
 interface Slot { worker: Worker; limits: ResourceLimits; ready: Promise<void>; idleTimer?: NodeJS.Timeout }
