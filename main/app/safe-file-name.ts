@@ -3,6 +3,7 @@
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 /** Characters Windows does not allow in a name, path separators and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const BAD_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]+/g;
 const MAX_CHARS = 120;
 

@@ -24,7 +24,7 @@ async function documentCount(host: WebHost): Promise<number> {
 }
 
 const CN = '一二三四五六七八九十';
-const sectionLabel = (s: number) => (s <= 10 ? CN[s - 1] : `十${CN[s - 11]}`);
+const sectionLabel = (s: number) => (s <= 10 ? CN[s - 1] : s < 20 ? `十${CN[s - 11]}` : '二十');
 
 /** A paste the size that took 22-52 s to preview: 20 sections of 32 items, about 300,000 characters. */
 function largePaste(): { text: string; items: number } {

@@ -88,7 +88,7 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   if (kind === 'binary' || kind === 'empty') throw importErrors.notText(fileName);
 
   // Text (.txt, .html copied pages, no extension): decode and read.
-  const { text } = decodeText(buf, fileName);
+  const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
   return parseBlocks([{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
