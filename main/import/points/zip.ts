@@ -81,7 +81,7 @@ export function openZip(buf: Buffer, fileName: string): ZipPackage {
 }
 
 /** Inflates one part, never beyond the size the directory declared. Null when the part is not there. */
-export function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
+function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
   const e = zip.entries.get(name);
   if (!e) return null;
   const b = zip.buf;
@@ -107,9 +107,4 @@ export function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
 export function readZipText(zip: ZipPackage, name: string): string | null {
   const b = readZipEntry(zip, name);
   return b ? b.toString('utf8') : null;
-}
-
-/** Inflates every part within its declared size, so a library that unzips on its own (exceljs) meets no surprise. */
-export function verifyAllEntries(zip: ZipPackage): void {
-  for (const name of zip.entries.keys()) if (!name.endsWith('/')) readZipEntry(zip, name);
 }

@@ -108,13 +108,14 @@ export async function previewPointsImport(ctx: AppContext, input: PreviewInput):
   let sha: string;
   if (input.previewId !== undefined) {
     ({ file, sha256: sha } = previewed(input.previewId));
-    previews.delete(input.previewId);
   } else {
     const { fileName, data } = sourceBytes(input.source);
     file = { fileName, data, pasted: !input.source.upload };
     sha = sha256(data);
   }
   const parsed = await parsePointsFileOrText(ctx, file, input.year);
+  // Read again: the new preview replaces the old one (kept until now, so a failed re-read loses nothing).
+  if (input.previewId !== undefined) previews.delete(input.previewId);
   return { previewId: keepPreview(file, sha, parsed.sourceKind), fileName: file.fileName, sha256: sha, parsed };
 }
 
