@@ -37,10 +37,14 @@ const MAX_WORKERS = 2;
 /** An idle worker is kept this long for the next file, then ended. */
 const IDLE_MS = 60_000;
 
-const here = fileURLToPath(import.meta.url);
-const fromSource = here.endsWith('.ts');
+/** This module's file: .ts from sources; a bundle's file otherwise. Read lazily, so a CommonJS bundle can load it. */
+function currentFile(): string {
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
 
 function spawn(limits: ResourceLimits): Worker {
+  const here = currentFile();
+  const fromSource = here.endsWith('.ts');
   const dir = path.dirname(here);
   if (fromSource) {
     // vitest and tsx transpile in the main thread only; the worker registers tsx itself, then loads entry.ts.
