@@ -191,6 +191,25 @@ describe('hostile files', () => {
     await expect(runParser('staff-xlsx', merged.fileName, merged.data, {})).rejects.toMatchObject({ code: ErrorCode.NO_ITEMS });
   }, 300_000);
 
+  it('rows, columns, cells and merged ranges meet named limits with Chinese messages naming file and sheet', async () => {
+    const files = await corpus();
+    const byName = (n: string) => files.find((f) => f.name === n)!;
+    const expectations: [string, string, RegExp][] = [
+      ['row r=2147483648', ErrorCode.FILE_DAMAGED, /“行号\.xlsx”.*工作表“人员”的行号 2147483648 超出 Excel 的范围/],
+      ['cell XFD1048576 with a value', ErrorCode.FILE_TOO_LARGE, /工作表“人员”第 1048576 行仍有内容（最多读取 20000 行）/],
+      ['merge A1:XFD1048576 over a wide, tall used range', ErrorCode.FILE_TOO_LARGE, /合并单元格覆盖了超过 200000 个单元格/],
+      ['ten thousand overlapping whole-sheet merges', ErrorCode.FILE_TOO_LARGE, /超过 10000 个合并单元格/],
+      ['cell reference ZZZZZZZ1', ErrorCode.FILE_DAMAGED, /超出 Excel 的范围/],
+      ['zip bomb lying about a sheet', ErrorCode.ZIP_BOMB, /“炸弹\.xlsx”.*实际解压后比声明的大/],
+    ];
+    for (const [name, code, words] of expectations) {
+      const f = byName(name);
+      const e = await runParser('staff-xlsx', f.fileName, f.data, {}).catch((x: unknown) => x);
+      expect(e, name).toMatchObject({ code });
+      expect((e as Error).message, name).toMatch(words);
+    }
+  }, 300_000);
+
   it('the backstop: a parse over its time limit or its memory limit is stopped with a Chinese message naming the file', async () => {
     const text = readSample('work-points-province-2020').text;
     const big = Buffer.concat(Array.from({ length: 60 }, () => text));
