@@ -6,7 +6,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+      // parse-worker: the worker every reader of a user's file runs in (main/import/worker/run.ts finds it beside index.js).
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), 'parse-worker': resolve('main/import/worker/entry.ts') },
+        external: ['better-sqlite3', 'electron'],
+      },
     },
   },
   preload: {

@@ -27,12 +27,40 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   return { data, loading, error, reload };
 }
 
+/**
+ * A screen with unsaved work decides whether the route may change (useLeaveGuard). Returning false keeps the
+ * screen; it then asks the user and leaves with navigateAnyway().
+ */
+type LeaveGuard = (to: string) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function useLeaveGuard(guard: LeaveGuard | null): void {
+  useEffect(() => {
+    leaveGuard = guard;
+    return () => { if (leaveGuard === guard) leaveGuard = null; };
+  }, [guard]);
+}
+
+/** Leaves for `path` even though the current screen has unsaved work (the user chose 不保存, or saved). */
+export function navigateAnyway(path: string): void {
+  leaveGuard = null;
+  navigate(path);
+}
+
 /** The current hash route: '#/plan/12' → ['plan', '12']. */
 export function useHashRoute(): string[] {
   const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [parts, setParts] = useState(read);
   useEffect(() => {
-    const on = () => setParts(read());
+    const on = (e: HashChangeEvent) => {
+      const to = window.location.hash.replace(/^#\/?/, '');
+      if (leaveGuard && !leaveGuard(to)) {
+        // Back to where the user was, without another hashchange; the screen asks what to do.
+        window.history.replaceState(null, '', e.oldURL);
+        return;
+      }
+      setParts(read());
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

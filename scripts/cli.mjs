@@ -30,9 +30,10 @@ if (sourcesChanged()) {
   // Built into a temp folder and swapped in, so two commands started at once never run half a bundle.
   const tmp = `${cacheDir}.${process.pid}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  // ESM with code splitting: each area's commands are a chunk loaded only when one of them runs.
+  // ESM with code splitting: each area's commands are a chunk loaded only when one of them runs. parse-worker is
+  // the worker every file reader runs in (main/import/worker/run.ts finds it beside the chunks).
   await build({
-    entryPoints: { cli: path.join(root, 'main/cli.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm',
+    entryPoints: { cli: path.join(root, 'main/cli.ts'), 'parse-worker': path.join(root, 'main/import/worker/entry.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm',
     target: 'node20', outdir: tmp, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3', 'electron'],
     logLevel: 'error', legalComments: 'none',
     // Bundled CommonJS libraries still call require() for Node built-ins.

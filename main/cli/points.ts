@@ -3,7 +3,8 @@ import path from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { ParsedPoints } from '../../shared/domain/points';
-import { MAX_POINTS_FILE_BYTES, parsePointsFile } from '../import/points';
+import { MAX_POINTS_FILE_BYTES } from '../import/points/limits';
+import { runParser } from '../import/worker/run';
 import { importErrors } from '../import/points/errors';
 import { flag, type CliArgs, type CliCommand } from './types';
 
@@ -58,7 +59,8 @@ export const pointsCommands: Record<string, CliCommand> = {
     async run(args) {
       const year = yearFlag(args);
       const { fileName, data } = readInputFile(args);
-      const parsed = await parsePointsFile(fileName, data, { year });
+      // In the parser worker, like every reader of a user's file: a hostile file is stopped, not the command.
+      const parsed = await runParser('points-file', fileName, data, { year });
       process.stdout.write(pointsJson(parsed) + '\n');
       return 0;
     },
@@ -71,26 +73,30 @@ export const pointsCommands: Record<string, CliCommand> = {
       const { fileName, data } = readInputFile(args);
       // Loaded here, not at the top: parse-points must start fast and never load the database layer.
       const { openCliWorkstation } = await import('./workstation');
-      const { checkReplace, parsePointsSource, savePointsDocument } = await import('../services/points/documents');
+      const { parsePointsFileOrText, savePointsDocument } = await import('../services/points/documents');
       const ws = openCliWorkstation(args);
       if (!ws.ready) throw ws.failure!.error;
       try {
         const ctx = ws.context();
-        const upload = { fileName, dataBase64: data.toString('base64') };
+        const file = { fileName, data, pasted: false };
         // Same reading as the app: a document without a year takes the working year (setting app.currentYear).
-        const { parsed, sha256: sha } = await parsePointsSource(ctx, { upload, pastedText: null }, year);
+        const parsed = await parsePointsFileOrText(ctx, file, year);
         const meta = {
           title: parsed.title || fileName.replace(/\.[^.]+$/, ''),
           docNumber: parsed.docNumber, issuer: parsed.issuer, issuedDate: parsed.issuedDate, year: parsed.year,
         };
-        const replace = await checkReplace(ctx, meta, parsed.items, sha);
-        if (replace && args.flags.replace !== true) {
-          throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${replace.title}”（${replace.reason}）。替换将新增 ${replace.added} 条、删除 ${replace.removed} 条、修改 ${replace.changed} 条${replace.details.length ? '：\n  ' + replace.details.join('\n  ') : ''}\n确认替换请加 --replace 重新运行。`);
+        const input = { file, sourceKind: parsed.sourceKind, meta, items: parsed.items, replaceDocumentId: null };
+        // One save call; when the same document exists it answers what replacing would change, and --replace agrees.
+        let result = await savePointsDocument(ctx, input);
+        const replace = result.status === 'confirmReplace' ? result.replace : null;
+        if (replace) {
+          if (args.flags.replace !== true) {
+            throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${replace.title}”（${replace.reason}）。替换将新增 ${replace.added} 条、删除 ${replace.removed} 条、修改 ${replace.changed} 条${replace.details.length ? '：\n  ' + replace.details.join('\n  ') : ''}\n确认替换请加 --replace 重新运行。`);
+          }
+          result = await savePointsDocument(ctx, { ...input, replaceDocumentId: replace.documentId });
         }
-        const doc = await savePointsDocument(ctx, {
-          source: { upload, pastedText: null }, sourceKind: parsed.sourceKind, meta, items: parsed.items,
-          replaceDocumentId: replace?.documentId ?? null,
-        });
+        if (result.status !== 'saved') throw new AppError(ErrorCode.CONFLICT, '保存时又出现了另一份相同的上级文件，请重新运行。');
+        const doc = result.document;
         for (const w of parsed.warnings) process.stderr.write(`提示：${w}\n`);
         process.stdout.write(`已${replace ? '替换' : '导入'}“${doc.title}”（${doc.year} 年）：${doc.itemCount} 条，其中 ${doc.withoutUnit} 条没有责任单位，${doc.withDeadline} 条有完成时限。\n`);
         return 0;

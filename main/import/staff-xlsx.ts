@@ -4,9 +4,14 @@
 // Offices' lists come in every shape: a title row above the header, "所在科室" instead of "科室", 手机 instead of
 // 电话, a 序号 column, blank rows, departments merged down a column. So columns are found by their header text,
 // the header row is searched for, and merged cells give every row of the range the master's value.
-import ExcelJS from 'exceljs';
+//
+// The workbook is read by the shared streaming reader (xlsx-read.ts), inside the parser worker, with the same zip
+// inflate limits as every other import (points/zip.ts): exceljs, which used to read it, inflated a zip that
+// under-declared its sizes and expanded huge merged ranges cell by cell.
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import { openZip } from './points/zip';
+import { cellValue, isMergeContinuation, readXlsxSheets, type SheetData } from './xlsx-read';
 
 export interface StaffSheetRow {
   /** The spreadsheet's own row number (1-based), as the user sees it in Excel/WPS. */
@@ -31,8 +36,6 @@ export interface StaffSheet {
 export const MAX_STAFF_ROWS = 5000;
 /** How far down the header row is looked for (title rows, notes above the table). */
 const HEADER_SEARCH_ROWS = 30;
-/** Largest unpacked workbook accepted (guards against zip bombs before exceljs inflates everything). */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 export const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
   name: { exact: ['姓名', '名字', '人员姓名', '职工姓名', '干部姓名', '姓名全称'], contains: ['姓名'] },
@@ -66,16 +69,14 @@ function matchField(header: string, field: StaffField): 'exact' | 'contains' | n
 }
 
 /** Finds the header row in one sheet: the first row with a 姓名 column; each field takes its best-matching column. */
-function findHeader(ws: ExcelJS.Worksheet): { headerRow: number; columns: StaffSheet['columns'] } | null {
-  const last = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
+function findHeader(ws: SheetData): { headerRow: number; columns: StaffSheet['columns'] } | null {
+  const last = Math.min(ws.maxRow, HEADER_SEARCH_ROWS);
   for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
     const texts: { col: number; text: string }[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
-      const cell = row.getCell(c);
+    for (let c = 1; c <= ws.maxCol; c++) {
       // A merged title spanning the table repeats its text in every cell: only the master counts.
-      if (cell.isMerged && cell.master !== cell) continue;
-      const text = cellText(cell.value);
+      if (isMergeContinuation(ws, r, c)) continue;
+      const text = cellValue(ws, r, c).trim();
       if (text) texts.push({ col: c, text });
     }
     const found: Partial<Record<StaffField, { col: number; quality: 'exact' | 'contains' }>> = {};
@@ -103,22 +104,6 @@ function findHeader(ws: ExcelJS.Worksheet): { headerRow: number; columns: StaffS
   return null;
 }
 
-/** The text a cell shows: rich text joined, formulas by their cached result, dates as YYYY-MM-DD. */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('').trim();
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result);
-    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
-    if ('error' in value) return String((value as { error: string }).error);
-  }
-  return String(value).trim();
-}
-
 /**
  * Chinese names (of people and of 科室) are often spaced out to align in print ("张  三", "办 公 室"): when the
  * text is all Han characters, the spaces go.
@@ -144,31 +129,8 @@ function extensionOf(fileName: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-/** Lists the names and unpacked sizes in a zip's central directory, or null when it is not a readable zip. */
-function zipEntries(data: Buffer): { name: string; size: number }[] | null {
-  const min = Math.max(0, data.length - 65_557);
-  let eocd = -1;
-  for (let i = data.length - 22; i >= min; i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) return null;
-  const count = data.readUInt16LE(eocd + 10);
-  let p = data.readUInt32LE(eocd + 16);
-  const out: { name: string; size: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
-    const size = data.readUInt32LE(p + 24);
-    const nameLen = data.readUInt16LE(p + 28);
-    const extraLen = data.readUInt16LE(p + 30);
-    const commentLen = data.readUInt16LE(p + 32);
-    out.push({ name: data.toString('utf8', p + 46, p + 46 + nameLen), size });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
 /** Refuses anything that is not an .xlsx workbook, with a message that says what the file is and what to do. */
-function assertXlsx(data: Buffer, fileName: string): void {
+function assertXlsx(data: Buffer, fileName: string): ReturnType<typeof openZip> {
   const ext = extensionOf(fileName);
   if (data.length === 0) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的（0 字节），请检查是否选错了文件。`);
   const isOle = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0 && data.readUInt32BE(4) === 0xa1b11ae1;
@@ -188,17 +150,14 @@ function assertXlsx(data: Buffer, fileName: string): void {
     throw new AppError(ErrorCode.FILE_TYPE_MISMATCH,
       `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`);
   }
-  const entries = zipEntries(data);
-  if (!entries) throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏（压缩结构不完整，可能没有下载或复制完整）。请重新获取文件后再试。`);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-    const what = entries.some((e) => e.name === 'word/document.xml') ? '是 Word 文档'
-      : entries.some((e) => e.name === 'ppt/presentation.xml') ? '是 PowerPoint 演示文稿' : '不是 Excel 工作簿';
+  // The same directory checks and inflate limits as the points import (zip bombs, lying sizes, encryption).
+  const zip = openZip(data, fileName);
+  if (!zip.entries.has('xl/workbook.xml')) {
+    const what = zip.entries.has('word/document.xml') ? '是 Word 文档'
+      : zip.entries.has('ppt/presentation.xml') ? '是 PowerPoint 演示文稿' : '不是 Excel 工作簿';
     throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”${what}，不是人员名单表格。请选择 Excel 工作簿（.xlsx）。`);
   }
-  const unpacked = entries.reduce((n, e) => n + e.size, 0);
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new AppError(ErrorCode.ZIP_BOMB, `文件“${fileName}”解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像人员名单，已拒绝读取。请只保留名单所在的工作表后重试。`);
-  }
+  return zip;
 }
 
 /**
@@ -206,15 +165,9 @@ function assertXlsx(data: Buffer, fileName: string): void {
  * as are header rows repeated further down (printed lists repeat them on each page).
  */
 export async function readStaffXlsx(data: Buffer, fileName: string): Promise<StaffSheet> {
-  assertXlsx(data, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏，无法读取其中的表格。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`);
-  }
-  const sheets = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
-  if (sheets.length === 0 || sheets.every((ws) => ws.actualRowCount === 0)) {
+  const zip = assertXlsx(data, fileName);
+  const sheets = readXlsxSheets(data, fileName, zip).filter((ws) => !ws.hidden);
+  if (sheets.length === 0 || sheets.every((ws) => ws.maxRow === 0)) {
     throw new AppError(ErrorCode.NO_ITEMS, `文件“${fileName}”中没有内容（工作表是空的）。请在表格中填写人员名单后再导入。`);
   }
   for (const ws of sheets) {
@@ -222,13 +175,12 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
     if (!header) continue;
     const { headerRow, columns } = header;
     const rows: StaffSheetRow[] = [];
-    const read = (r: ExcelJS.Row, col: number | undefined) => (col ? cellText(r.getCell(col).value) : '');
-    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const name = cleanName(read(row, columns.name));
-      const department = cleanName(read(row, columns.department));
-      const title = cleanText(read(row, columns.title));
-      const phone = cleanPhone(read(row, columns.phone));
+    const read = (r: number, col: number | undefined) => (col ? cellValue(ws, r, col).trim() : '');
+    for (let r = headerRow + 1; r <= ws.maxRow; r++) {
+      const name = cleanName(read(r, columns.name));
+      const department = cleanName(read(r, columns.department));
+      const title = cleanText(read(r, columns.title));
+      const phone = cleanPhone(read(r, columns.phone));
       if (!name && !department && !title && !phone) continue;
       if (matchField(name, 'name') === 'exact') continue;
       rows.push({ row: r, name, department, title, phone });
@@ -248,7 +200,9 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
 
 /** The import template: the four columns under a one-line instruction, print-ready. Pure: Buffer out. */
 export async function buildStaffImportTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here only: the reader above runs in the parser worker and does not need exceljs.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '政务公开工作台';
   const ws = wb.addWorksheet('人员名单', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };

@@ -26,6 +26,8 @@ export const ErrorCode = {
   FILE_DAMAGED: 'FILE_DAMAGED',
   FILE_ENCRYPTED: 'FILE_ENCRYPTED',
   ZIP_BOMB: 'ZIP_BOMB',
+  /** Reading a file was stopped: it took longer or needed more memory than any real document does. */
+  FILE_TOO_COMPLEX: 'FILE_TOO_COMPLEX',
   IMPORT_ROWS_INVALID: 'IMPORT_ROWS_INVALID',
   NO_ITEMS: 'NO_ITEMS',
   TOO_MANY_ITEMS: 'TOO_MANY_ITEMS',

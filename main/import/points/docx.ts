@@ -1,11 +1,12 @@
 // .docx → paragraphs and tables, with Word's automatic numbering (w:numPr + numbering.xml) rendered into the
 // text exactly as a reader sees it on the page ("一、", "（二）", "3.", "①"). mammoth drops these labels, so the
-// XML is read here directly with a small tag scanner (only a dozen elements matter).
+// XML is read here directly, streamed through saxes (../xml.ts; only a dozen elements matter).
 
 import { formatChineseNumeral, formatCircled, levelOfBareLabel, printedLabel } from '../../../shared/domain/point-numbering';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
 import { readTaskTable } from './task-table';
+import { readXml } from '../xml';
 import { openZip, readZipText, type ZipPackage } from './zip';
 
 interface LevelDef {
@@ -29,84 +30,105 @@ interface StyleNum {
   basedOn?: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ENTITIES[e.toLowerCase()] ?? '';
-  });
+/** A w:val-style attribute as a number, or the fallback when absent or not a number. */
+function num(v: string | undefined, fallback: number): number {
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isFinite(n) ? n : fallback;
 }
 
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`${name}="([^"]*)"`).exec(attrs);
-  return m ? decodeXml(m[1]) : undefined;
+/** Word list levels go 0-8; anything else in a hostile file is clamped so no array grows past it. */
+const MAX_LEVEL = 8;
+const clampLevel = (n: number) => Math.min(MAX_LEVEL, Math.max(0, Math.trunc(n)));
+/** Word's largest list start value; a start of a billion would make a roman or letter label of megabytes. */
+const MAX_START = 32_767;
+const clampStart = (n: number) => Math.min(MAX_START, Math.max(0, Math.trunc(n)));
+
+/** Collects one w:lvl's settings from its child elements (w:start, w:numFmt, w:lvlText, w:isLgl, w:lvlRestart). */
+class LevelCollector {
+  private vals = new Map<string, string | undefined>();
+  private isLgl = false;
+  child(name: string, attrs: Record<string, string>): void {
+    const key = name.replace(/^w:/, '');
+    if (key === 'isLgl') this.isLgl = !/^(0|false)$/.test(attrs['w:val'] ?? '');
+    else if (!this.vals.has(key)) this.vals.set(key, attrs['w:val']);
+  }
+  done(): LevelDef {
+    const restart = this.vals.get('lvlRestart');
+    return {
+      start: clampStart(num(this.vals.get('start'), 1)),
+      numFmt: this.vals.get('numFmt') ?? 'decimal',
+      lvlText: this.vals.get('lvlText') ?? '',
+      isLgl: this.isLgl,
+      restart: restart === undefined ? undefined : num(restart, 0),
+    };
+  }
 }
 
-const TAG = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
-
-function parseLevel(xml: string): LevelDef {
-  const get = (tag: string) => {
-    const m = new RegExp(`<w:${tag}\\b([^>]*)/?>`).exec(xml);
-    return m ? attr(m[1], 'w:val') : undefined;
-  };
-  const restart = get('lvlRestart');
-  return {
-    start: Number(get('start') ?? 1),
-    numFmt: get('numFmt') ?? 'decimal',
-    lvlText: get('lvlText') ?? '',
-    isLgl: /<w:isLgl\b(?![^>]*w:val="(?:0|false)")/.test(xml),
-    restart: restart === undefined ? undefined : Number(restart),
-  };
-}
-
-function parseNumbering(xml: string | null): Numbering {
+function parseNumbering(xml: string | null, fileName: string): Numbering {
   const abstract = new Map<string, LevelDef[]>();
   const nums: Numbering['nums'] = new Map();
   if (!xml) return { abstract, nums };
-  for (const a of xml.matchAll(/<w:abstractNum\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const id = attr(a[1], 'w:abstractNumId');
-    if (id === undefined) continue;
-    const levels: LevelDef[] = [];
-    for (const l of a[2].matchAll(/<w:lvl\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:lvl>/g)) {
-      levels[Number(attr(l[1], 'w:ilvl') ?? 0)] = parseLevel(l[2]);
-    }
-    abstract.set(id, levels);
-  }
-  for (const n of xml.matchAll(/<w:num\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:num>/g)) {
-    const numId = attr(n[1], 'w:numId');
-    const abs = /<w:abstractNumId\b([^>]*)\/?>/.exec(n[2]);
-    if (numId === undefined || !abs) continue;
-    const startOverride = new Map<number, number>();
-    const levelOverride = new Map<number, LevelDef>();
-    for (const o of n[2].matchAll(/<w:lvlOverride\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:lvlOverride>)/g)) {
-      const ilvl = Number(attr(o[1], 'w:ilvl') ?? 0);
-      // LibreOffice writes empty <w:lvlOverride w:ilvl="0"/> for the levels it leaves alone.
-      const inner = o[2] ?? '';
-      const so = /<w:startOverride\b([^>]*)\/?>/.exec(inner);
-      if (so) startOverride.set(ilvl, Number(attr(so[1], 'w:val') ?? 1));
-      const lvl = /<w:lvl\b[^>]*>([\s\S]*?)<\/w:lvl>/.exec(inner);
-      if (lvl) levelOverride.set(ilvl, parseLevel(lvl[1]));
-    }
-    nums.set(numId, { abstractId: attr(abs[1], 'w:val') ?? '', startOverride, levelOverride });
-  }
+  let absId: string | undefined;
+  let levels: LevelDef[] = [];
+  let lvl: { ilvl: number; c: LevelCollector } | null = null;
+  let numCur: { numId?: string; abstractId?: string; startOverride: Map<number, number>; levelOverride: Map<number, LevelDef> } | null = null;
+  let override: number | null = null;
+  readXml(xml, fileName, 'word/numbering.xml', {
+    open(name, a) {
+      if (lvl && name !== 'w:lvl') { lvl.c.child(name, a); return; }
+      switch (name) {
+        case 'w:abstractNum': absId = a['w:abstractNumId']; levels = []; break;
+        case 'w:lvl': lvl = { ilvl: clampLevel(num(a['w:ilvl'], 0)), c: new LevelCollector() }; break;
+        case 'w:num': numCur = { numId: a['w:numId'], startOverride: new Map(), levelOverride: new Map() }; break;
+        case 'w:abstractNumId': if (numCur && override === null) numCur.abstractId = a['w:val']; break;
+        // LibreOffice writes empty <w:lvlOverride w:ilvl="0"/> for the levels it leaves alone.
+        case 'w:lvlOverride': override = clampLevel(num(a['w:ilvl'], 0)); break;
+        case 'w:startOverride': if (numCur && override !== null) numCur.startOverride.set(override, clampStart(num(a['w:val'], 1))); break;
+        default: break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'w:lvl':
+          if (!lvl) break;
+          if (numCur && override !== null) numCur.levelOverride.set(override, lvl.c.done());
+          else if (absId !== undefined) levels[lvl.ilvl] = lvl.c.done();
+          lvl = null;
+          break;
+        case 'w:abstractNum': if (absId !== undefined) abstract.set(absId, levels); absId = undefined; break;
+        case 'w:lvlOverride': override = null; break;
+        case 'w:num':
+          if (numCur?.numId !== undefined && numCur.abstractId !== undefined) {
+            nums.set(numCur.numId, { abstractId: numCur.abstractId, startOverride: numCur.startOverride, levelOverride: numCur.levelOverride });
+          }
+          numCur = null;
+          break;
+        default: break;
+      }
+    },
+  });
   return { abstract, nums };
 }
 
-function parseStyles(xml: string | null): Map<string, StyleNum> {
+function parseStyles(xml: string | null, fileName: string): Map<string, StyleNum> {
   const out = new Map<string, StyleNum>();
   if (!xml) return out;
-  for (const s of xml.matchAll(/<w:style\b([^>]*?)(?<!\/)>([\s\S]*?)<\/w:style>/g)) {
-    const id = attr(s[1], 'w:styleId');
-    if (!id) continue;
-    const numId = /<w:numId\b([^>]*)\/?>/.exec(s[2]);
-    const ilvl = /<w:ilvl\b([^>]*)\/?>/.exec(s[2]);
-    const basedOn = /<w:basedOn\b([^>]*)\/?>/.exec(s[2]);
-    out.set(id, {
-      numId: numId ? attr(numId[1], 'w:val') : undefined,
-      ilvl: ilvl ? Number(attr(ilvl[1], 'w:val') ?? 0) : undefined,
-      basedOn: basedOn ? attr(basedOn[1], 'w:val') : undefined,
-    });
-  }
+  let cur: { id?: string; s: StyleNum } | null = null;
+  readXml(xml, fileName, 'word/styles.xml', {
+    open(name, a) {
+      if (name === 'w:style') { cur = { id: a['w:styleId'], s: {} }; return; }
+      if (!cur) return;
+      // The first occurrence counts, as Word reads it.
+      if (name === 'w:numId' && cur.s.numId === undefined) cur.s.numId = a['w:val'];
+      else if (name === 'w:ilvl' && cur.s.ilvl === undefined) cur.s.ilvl = clampLevel(num(a['w:val'], 0));
+      else if (name === 'w:basedOn' && cur.s.basedOn === undefined) cur.s.basedOn = a['w:val'];
+    },
+    close(name) {
+      if (name !== 'w:style' || !cur) return;
+      if (cur.id) out.set(cur.id, cur.s);
+      cur = null;
+    },
+  });
   return out;
 }
 
@@ -224,17 +246,20 @@ export async function readDocxBlocks(buf: Buffer, fileName: string): Promise<Sou
     }
     throw importErrors.damaged(fileName, '缺少 Word 正文部件 word/document.xml');
   }
-  if (!/<w:body\b/.test(xml)) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
-  const numbering = parseNumbering(readZipText(zip, 'word/numbering.xml'));
-  const styles = parseStyles(readZipText(zip, 'word/styles.xml'));
-  return blocksFromDocumentXml(xml, numbering, styles);
+  const numbering = parseNumbering(readZipText(zip, 'word/numbering.xml'), fileName);
+  const styles = parseStyles(readZipText(zip, 'word/styles.xml'), fileName);
+  return blocksFromDocumentXml(xml, numbering, styles, fileName, mainPart!);
 }
 
 function findMainPart(zip: ZipPackage): string | null {
   const rels = readZipText(zip, '_rels/.rels');
   if (rels) {
-    const m = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
-    const target = m?.[1] ?? m?.[2];
+    let target: string | undefined;
+    readXml(rels, zip.fileName, '_rels/.rels', {
+      open(name, a) {
+        if (target === undefined && name === 'Relationship' && /\/officeDocument$/.test(a.Type ?? '')) target = (a.Target ?? '').replace(/^\//, '');
+      },
+    });
     if (target && zip.entries.has(target)) return target;
   }
   return zip.entries.has('word/document.xml') ? 'word/document.xml' : null;
@@ -253,7 +278,10 @@ function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefin
   return {};
 }
 
-function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<string, StyleNum>): SourceBlock[] {
+/** Columns one table row may span; Word allows 63. A hostile w:gridSpan of a billion is cut to this. */
+const MAX_TABLE_COLUMNS = 64;
+
+function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<string, StyleNum>, fileName: string, part: string): SourceBlock[] {
   const state = new NumberingState(numbering);
   const blocks: SourceBlock[] = [];
   const paras: Para[] = [];
@@ -281,22 +309,20 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
     else blocks.push({ kind: 'para', text });
   };
 
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, name, attrs, selfClose, textNode] = m;
-    if (textNode !== undefined) {
-      if (inText && skipDepth === 0 && paras.length) paras[paras.length - 1].text += decodeXml(textNode);
-      continue;
-    }
+  let sawBody = false;
+  const handle = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
     if (skipDepth > 0) {
       if (name === skipTag) {
         if (close) skipDepth--;
         else if (!selfClose) skipDepth++;
       }
-      continue;
+      return;
     }
     const p = paras[paras.length - 1];
     switch (name) {
+      case 'w:body':
+        sawBody = true;
+        break;
       // Deleted revisions, field codes and the fallback copy of drawings/text boxes are not what the reader sees.
       case 'w:del':
       case 'w:instrText':
@@ -317,13 +343,13 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
         inPPr = !close && !selfClose;
         break;
       case 'w:pStyle':
-        if (p && inPPr) p.style = attr(attrs, 'w:val');
+        if (p && inPPr) p.style = attrs['w:val'];
         break;
       case 'w:numId':
-        if (p && inPPr) p.numId = attr(attrs, 'w:val');
+        if (p && inPPr) p.numId = attrs['w:val'];
         break;
       case 'w:ilvl':
-        if (p && inPPr) p.ilvl = Number(attr(attrs, 'w:val') ?? 0);
+        if (p && inPPr) p.ilvl = clampLevel(num(attrs['w:val'], 0));
         break;
       case 'w:t':
         inText = !close && !selfClose;
@@ -385,19 +411,25 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
       }
       case 'w:gridSpan': {
         const t = tables[tables.length - 1];
-        if (t?.cell && t.cell.length === 0) t.span = Math.max(1, Number(attr(attrs, 'w:val') ?? 1));
+        if (t?.cell && t.cell.length === 0) t.span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Math.trunc(num(attrs['w:val'], 1))));
         break;
       }
       case 'w:vMerge': {
         const t = tables[tables.length - 1];
-        const v = attr(attrs, 'w:val');
+        const v = attrs['w:val'];
         if (t?.cell && t.cell.length === 0) t.vMergeContinue = v === undefined || v === 'continue';
         break;
       }
       default:
         break;
     }
-  }
+  };
+  readXml(xml, fileName, part, {
+    open: (name, attrs, selfClose) => handle(false, name, attrs, selfClose),
+    close: (name, selfClose) => { if (!selfClose) handle(true, name, {}, false); },
+    text: (t) => { if (inText && skipDepth === 0 && paras.length) paras[paras.length - 1].text += t; },
+  });
+  if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return blocks;
 }
 

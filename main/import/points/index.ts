@@ -88,22 +88,48 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   if (kind === 'binary' || kind === 'empty') throw importErrors.notText(fileName);
 
   // Text (.txt, .html copied pages, no extension): decode and read.
-  const { text } = decodeText(buf, fileName);
+  const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
   return parseBlocks([{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
 }
 
-/** A saved web page: paragraphs and line breaks become lines, tags go, entities are decoded. */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
+const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&', apos: "'" };
+const BREAK_TAGS = /^\/?(br|p|div|li|tr|h\d)\b/i;
+
+/** A numeric reference as its character; outside Unicode (`&#99999999;`) it becomes U+FFFD, as browsers do. */
+export function charRef(n: number): string {
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+}
+
+/**
+ * A saved web page: paragraphs and line breaks become lines, tags go, entities are decoded. One pass with
+ * indexOf (linear): the former lazy regular expressions took quadratic time on a page of unclosed `<script` tags.
+ */
+export function htmlToText(html: string): string {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) { out.push(html.slice(i)); break; }
+    out.push(html.slice(i, lt));
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break; // an unclosed tag runs to the end: nothing after it is text
+    const tag = html.slice(lt + 1, gt);
+    const skip = /^(script|style)\b/i.exec(tag);
+    if (skip) {
+      const end = lower.indexOf(`</${skip[1].toLowerCase()}`, gt);
+      if (end < 0) break;
+      const endGt = html.indexOf('>', end);
+      i = endGt < 0 ? html.length : endGt + 1;
+      continue;
+    }
+    if (BREAK_TAGS.test(tag) && (tag.startsWith('/') || /^br/i.test(tag))) out.push('\n');
+    i = gt + 1;
+  }
+  return out.join('').replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{2,6});/gi, (whole, e: string) => {
+    if (e[0] === '#') return charRef(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return HTML_ENTITIES[e.toLowerCase()] ?? whole;
+  });
 }

@@ -15,5 +15,4 @@ export const MAX_COMPRESSION_RATIO = 200;
 export const MAX_ZIP_ENTRIES = 5_000;
 /** Items in one document. */
 export const MAX_POINT_ITEMS = 3_000;
-/** Rows read from one worksheet. */
-export const MAX_SHEET_ROWS = 20_000;
+// Row, cell and merged-range limits of spreadsheets: ../xlsx-read.ts.

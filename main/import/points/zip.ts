@@ -81,7 +81,7 @@ export function openZip(buf: Buffer, fileName: string): ZipPackage {
 }
 
 /** Inflates one part, never beyond the size the directory declared. Null when the part is not there. */
-export function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
+function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
   const e = zip.entries.get(name);
   if (!e) return null;
   const b = zip.buf;
@@ -109,7 +109,7 @@ export function readZipText(zip: ZipPackage, name: string): string | null {
   return b ? b.toString('utf8') : null;
 }
 
-/** Inflates every part within its declared size, so a library that unzips on its own (exceljs) meets no surprise. */
+/** Inflates every part once, so a damaged or lying part is found before any of it is used. */
 export function verifyAllEntries(zip: ZipPackage): void {
   for (const name of zip.entries.keys()) if (!name.endsWith('/')) readZipEntry(zip, name);
 }

@@ -2,7 +2,7 @@
 // and the reader can run in a worker): shared strings, inline strings, numbers, and merged ranges, whose covered
 // cells read as the merge's own text and are flagged as continuations. Pure: bytes in, tables out.
 import { importErrors } from '../points/errors';
-import { MAX_SHEET_ROWS } from '../points/limits';
+import { MAX_SHEET_ROWS } from '../xlsx-read';
 import { openZip, readZipText, type ZipPackage } from '../points/zip';
 import { attr, cellRef, decodeXml, type SourceTable, type TableCell } from './cells';
 

@@ -1,6 +1,8 @@
 // Demo steps: the higher level's work points (the sample documents, moved to the demo year) and the generated plan
 // with owners, progress and a few overdue tasks.
 import { addDays } from '../../../shared/domain/working-days';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { AppError } from '../../../shared/ipc/result';
 import { parsePointsSource, savePointsDocument } from '../points/documents';
 import { nowText } from '../audit';
 import { generatePlan, listUnitMappings, saveUnitMappings } from '../plan/generate';
@@ -18,11 +20,13 @@ export const pointsDemoStep: DemoStep = {
       [DEMO_COUNTY_PLAN_2023.replaceAll('2023年', `${state.year}年`), `${state.year}年县政务公开工作实施方案`],
     ];
     for (const [text, fallbackTitle] of texts) {
-      const { parsed } = await parsePointsSource(ctx, { upload: null, pastedText: text }, state.year);
-      const doc = await savePointsDocument(ctx, {
-        source: { upload: null, pastedText: text }, sourceKind: 'paste', replaceDocumentId: null, items: parsed.items,
+      const { file, parsed } = await parsePointsSource(ctx, { upload: null, pastedText: text }, state.year);
+      const saved = await savePointsDocument(ctx, {
+        file, sourceKind: 'paste', replaceDocumentId: null, items: parsed.items,
         meta: { title: parsed.title || fallbackTitle, docNumber: parsed.docNumber, issuer: parsed.issuer, issuedDate: parsed.issuedDate, year: state.year },
       });
+      if (saved.status !== 'saved') throw new AppError(ErrorCode.CONFLICT, `示例数据中的“${saved.replace.title}”已存在，未重复导入。`);
+      const doc = saved.document;
       state.documentIds.push(doc.id);
       lines.push(`上级文件：${doc.title}（${doc.itemCount} 条要点）`);
     }

@@ -3,7 +3,8 @@ import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/
 import type { Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { buildStaffImportTemplate, readStaffXlsx, type StaffSheetRow } from '../../import/staff-xlsx';
+import { buildStaffImportTemplate, type StaffSheetRow } from '../../import/staff-xlsx';
+import { runParser } from '../../import/worker/run';
 import type { DeliveredFile } from '../../../shared/domain/files';
 import { nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
@@ -45,7 +46,8 @@ const personKey = (name: string, department: string) => `${name}\u0000${departme
 
 async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
   const data = decodeUpload(upload, MAX_STAFF_FILE_BYTES);
-  const sheet = await readStaffXlsx(data, upload.fileName);
+  // In the parser worker (time and memory limits), like every reader of a user's file.
+  const sheet = await runParser('staff-xlsx', upload.fileName, data, {});
 
   const deptRows = await ctx.db.selectFrom('department').select(['id', 'name', 'active']).execute();
   const departments = new Map(deptRows.map((d) => [d.name, { id: d.id, active: d.active === 1 }]));

@@ -1,18 +1,19 @@
 // 上级要点: import (preview, save, replace), list and correct source documents and their work points.
 
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Upload } from '../../../shared/domain/files';
 import { parentIndexes } from '../../../shared/domain/point-numbering';
 import {
   countPoints, titleOfText, type ParsedPoints, type PointItem, type ReplaceSummary, type SourceDocument,
   type SourceDocumentMeta, type SourceKind, type WorkPoint,
 } from '../../../shared/domain/points';
-import type { PointsPreview } from '../../../shared/ipc/contracts/points';
+import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { MAX_POINTS_FILE_BYTES, parsePointsFile, parsePointsText } from '../../import/points';
+import { MAX_POINTS_FILE_BYTES } from '../../import/points/limits';
+import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
 import { nowText, recordAudit } from '../audit';
 import { isForeignKeyError } from '../../db/errors';
@@ -27,6 +28,8 @@ export interface PointsSource {
 }
 
 const PASTE_FILE_NAME = '粘贴文本.txt';
+/** What a paste is called in messages about it. */
+const PASTE_NAME = '粘贴文本';
 
 const MIME: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -48,20 +51,80 @@ async function workingYear(ctx: AppContext): Promise<number> {
   return Number(await getSetting(ctx, SettingKey.currentYear)) || ctx.now().getFullYear();
 }
 
-/** Reads the file or text into a document and items; nothing is stored. */
-export async function parsePointsSource(ctx: AppContext, source: PointsSource, year?: number): Promise<{ fileName: string; sha256: string; parsed: ParsedPoints }> {
-  const { fileName, data } = sourceBytes(source);
-  const fallbackYear = await workingYear(ctx);
-  const parsed = source.upload
-    ? await parsePointsFile(fileName, data, { year, fallbackYear })
-    : parsePointsText(source.pastedText ?? '', { year, fallbackYear });
-  return { fileName, sha256: sha256(data), parsed };
+/** The original a document keeps: file name and bytes (a paste is kept as a .txt). */
+export interface PointsFile {
+  fileName: string;
+  data: Buffer;
+  pasted: boolean;
 }
 
-export async function previewPointsImport(ctx: AppContext, source: PointsSource, year?: number): Promise<PointsPreview> {
-  const { fileName, sha256: sha, parsed } = await parsePointsSource(ctx, source, year);
-  const replace = await checkReplace(ctx, parsed, parsed.items, sha);
-  return { fileName, sha256: sha, parsed, replace };
+/** Reads the file or text in the parser worker (../../import/worker/run.ts); nothing is stored. */
+export async function parsePointsFileOrText(ctx: AppContext, file: PointsFile, year?: number): Promise<ParsedPoints> {
+  const fallbackYear = await workingYear(ctx);
+  return file.pasted
+    ? runParser('points-text', PASTE_NAME, file.data, { year, fallbackYear })
+    : runParser('points-file', file.fileName, file.data, { year, fallbackYear });
+}
+
+/** Reads the file or text into a document and items; nothing is stored. */
+export async function parsePointsSource(ctx: AppContext, source: PointsSource, year?: number): Promise<{ file: PointsFile; sha256: string; parsed: ParsedPoints }> {
+  const { fileName, data } = sourceBytes(source);
+  const file = { fileName, data, pasted: !source.upload };
+  return { file, sha256: sha256(data), parsed: await parsePointsFileOrText(ctx, file, year) };
+}
+
+// ---- previewed files ---------------------------------------------------------------------------------------------
+// The preview keeps the file it read, so saving sends only the previewed items with the user's corrections (merge,
+// split, level, units) and a previewId: the file is uploaded and read once. Kept in memory for a few previews only;
+// after a restart the user picks the file again.
+
+const PREVIEW_TTL_MS = 4 * 60 * 60 * 1000;
+/** Previews kept at once (several windows or tabs); each up to MAX_POINTS_FILE_BYTES. */
+const MAX_PREVIEWS = 6;
+const previews = new Map<string, { file: PointsFile; sha256: string; sourceKind: SourceKind; at: number }>();
+
+function keepPreview(file: PointsFile, sha: string, sourceKind: SourceKind): string {
+  const now = Date.now();
+  for (const [k, v] of previews) if (now - v.at > PREVIEW_TTL_MS) previews.delete(k);
+  while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
+  const id = crypto.randomUUID();
+  previews.set(id, { file, sha256: sha, sourceKind, at: now });
+  return id;
+}
+
+function previewed(previewId: string) {
+  const p = previews.get(previewId);
+  if (!p) {
+    throw new AppError(ErrorCode.NOT_FOUND, '导入预览已失效（程序重新启动过，或同时打开了太多导入预览）。请重新选择文件或粘贴文字，再识别一次。');
+  }
+  return p;
+}
+
+export type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
+
+/** Reads a new file (source), or the previewed one again with another year (previewId), and keeps it for saving. */
+export async function previewPointsImport(ctx: AppContext, input: PreviewInput): Promise<PointsPreview> {
+  let file: PointsFile;
+  let sha: string;
+  if (input.previewId !== undefined) {
+    ({ file, sha256: sha } = previewed(input.previewId));
+  } else {
+    const { fileName, data } = sourceBytes(input.source);
+    file = { fileName, data, pasted: !input.source.upload };
+    sha = sha256(data);
+  }
+  const parsed = await parsePointsFileOrText(ctx, file, input.year);
+  // Read again: the new preview replaces the old one (kept until now, so a failed re-read loses nothing).
+  if (input.previewId !== undefined) previews.delete(input.previewId);
+  return { previewId: keepPreview(file, sha, parsed.sourceKind), fileName: file.fileName, sha256: sha, parsed };
+}
+
+/** Saves the previewed file with the user's items: one call, one transaction; see savePointsDocument. */
+export async function savePreviewedPoints(ctx: AppContext, input: { previewId: string; meta: SourceDocumentMeta; items: PointItem[]; replaceDocumentId: number | null }): Promise<PointsSaveResult> {
+  const p = previewed(input.previewId);
+  const result = await savePointsDocument(ctx, { file: p.file, sourceKind: p.sourceKind, meta: input.meta, items: input.items, replaceDocumentId: input.replaceDocumentId });
+  if (result.status === 'saved') previews.delete(input.previewId);
+  return result;
 }
 
 // ---- reading ---------------------------------------------------------------------------------------------------
@@ -86,7 +149,7 @@ function toWorkPoint(r: PointRow): WorkPoint {
   };
 }
 
-async function pointRows(ctx: AppContext | { db: Transaction<Database> }, documentIds: number[]): Promise<PointRow[]> {
+async function pointRows(ctx: { db: Kysely<Database> | Transaction<Database> }, documentIds: number[]): Promise<PointRow[]> {
   if (documentIds.length === 0) return [];
   return ctx.db.selectFrom('work_point').selectAll().where('document_id', 'in', documentIds)
     .orderBy('document_id').orderBy('seq').execute() as Promise<PointRow[]>;
@@ -149,7 +212,7 @@ export async function getSourceDocument(ctx: AppContext, id: number): Promise<{ 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 
 /** An already stored document that this one is a new version of: same 文号, or same title and year, or same file. */
-export async function findSameDocument(ctx: AppContext, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
+export async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
   const docs = (await ctx.db.selectFrom('source_document').selectAll().execute()) as DocRow[];
   if (meta.docNumber) {
     const d = docs.find((x) => x.doc_number && norm(x.doc_number) === norm(meta.docNumber));
@@ -170,9 +233,7 @@ export async function findSameDocument(ctx: AppContext, meta: Pick<SourceDocumen
   return null;
 }
 
-export async function checkReplace(ctx: AppContext, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, items: PointItem[], sha?: string): Promise<ReplaceSummary | null> {
-  const same = await findSameDocument(ctx, meta, sha);
-  if (!same) return null;
+async function replaceSummary(ctx: { db: Kysely<Database> | Transaction<Database> }, same: { doc: DocRow; reason: string }, items: PointItem[]): Promise<ReplaceSummary> {
   const before = (await pointRows(ctx, [same.doc.id])).map(toWorkPoint);
   const diff = diffItems(before, items);
   return {
@@ -191,10 +252,11 @@ export async function checkReplace(ctx: AppContext, meta: Pick<SourceDocumentMet
 // ---- writing -----------------------------------------------------------------------------------------------------
 
 export interface SavePointsInput {
-  source: PointsSource;
+  file: PointsFile;
   sourceKind: SourceKind;
   meta: SourceDocumentMeta;
   items: PointItem[];
+  /** The already imported document the user agreed to replace (after a 'confirmReplace' answer). */
   replaceDocumentId: number | null;
 }
 
@@ -235,24 +297,25 @@ function inUseError(what: string): AppError {
 }
 
 /**
- * Stores a document with its items and the original file, in one transaction. When the same document was imported
- * before, the user must have agreed to replace it (replaceDocumentId); matched items keep their ids.
+ * Stores a document with its items and the original file, in one transaction. The duplicate check runs once, inside
+ * it: when the same document was imported before and the user has not agreed to replace that one, nothing is
+ * written and the answer says what replacing would change ('confirmReplace'); saving again with its documentId
+ * replaces it, matched items keeping their ids. A failure anywhere leaves nothing behind.
  */
-export async function savePointsDocument(ctx: AppContext, input: SavePointsInput): Promise<SourceDocument> {
-  // The original is kept with the document, so it must be a file the reader accepts (same checks as the preview).
-  await parsePointsSource(ctx, input.source, input.meta.year);
-  const { fileName, data } = sourceBytes(input.source);
+export async function savePointsDocument(ctx: AppContext, input: SavePointsInput): Promise<PointsSaveResult> {
+  const { fileName, data } = input.file;
   const sha = sha256(data);
-  const same = await findSameDocument(ctx, input.meta, sha);
-  if (same && same.doc.id !== input.replaceDocumentId) {
-    throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${same.doc.title}”（${same.reason}，导入于 ${same.doc.imported_at}）。如要用新内容替换，请确认替换；如是另一份文件，请修改标题或文号后再保存。`);
-  }
-  if (input.replaceDocumentId !== null) await docRow(ctx, input.replaceDocumentId);
   const now = nowText(ctx);
   const ext = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
-  let documentId = input.replaceDocumentId;
+  let result: { saved: number } | { confirm: ReplaceSummary };
   try {
-    documentId = await ctx.db.transaction().execute(async (trx) => {
+    result = await ctx.db.transaction().execute(async (trx) => {
+      const same = await findSameDocument({ db: trx }, input.meta, sha);
+      if (same && same.doc.id !== input.replaceDocumentId) return { confirm: await replaceSummary({ db: trx }, same, input.items) };
+      if (input.replaceDocumentId !== null) {
+        const exists = await trx.selectFrom('source_document').select('id').where('id', '=', input.replaceDocumentId).executeTakeFirst();
+        if (!exists) throw new AppError(ErrorCode.NOT_FOUND, '要替换的上级文件已不存在（可能已被删除），请刷新后重新保存。');
+      }
       const attachmentId = await storeAttachment(trx, ctx, fileName, data, MIME[ext] ?? 'application/octet-stream');
       if (input.replaceDocumentId === null) {
         const doc = await trx.insertInto('source_document').values({
@@ -270,15 +333,16 @@ export async function savePointsDocument(ctx: AppContext, input: SavePointsInput
           entity: 'source_document', entityId: doc.id, action: 'import',
           summary: `导入上级文件“${input.meta.title}”：${counts.items} 条要点（${fileName}）`,
         });
-        return doc.id;
+        return { saved: doc.id };
       }
-      return replaceDocument(trx, ctx, input.replaceDocumentId, input, attachmentId, fileName, now);
+      return { saved: await replaceDocument(trx, ctx, input.replaceDocumentId, input, attachmentId, fileName, now) };
     });
   } catch (e) {
     if (isForeignKeyError(e)) throw inUseError('要被删除的条目');
     throw e;
   }
-  return (await getSourceDocument(ctx, documentId!)).document;
+  if ('confirm' in result) return { status: 'confirmReplace', replace: result.confirm };
+  return { status: 'saved', document: (await getSourceDocument(ctx, result.saved)).document };
 }
 
 async function replaceDocument(trx: Transaction<Database>, ctx: AppContext, id: number, input: SavePointsInput, attachmentId: number, fileName: string, now: string): Promise<number> {

@@ -1,17 +1,19 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import { countPoints, MAX_POINTS_FILE_BYTES, SOURCE_KIND_LABELS, type PointItem, type SourceDocumentMeta } from '../../../shared/domain/points';
-import type { PointsPreview } from '../../../shared/ipc/contracts/points';
+import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate } from '../../hooks';
+import { navigate, navigateAnyway, useLeaveGuard } from '../../hooks';
 import { ItemEditModal, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };
+
+const IMPORT_ROUTE = 'points/import';
 
 interface MetaForm {
   title: string;
@@ -24,9 +26,14 @@ interface MetaForm {
 /** 导入上级文件: pick, drop or paste → preview as a tree → correct → save. */
 export function ImportView({ defaultYear }: { defaultYear: number }) {
   const { message, modal } = AntApp.useApp();
-  const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<PointsPreview | null>(null);
-  const [items, setItems] = useState<PointItem[]>([]);
+  const [items, setItemsRaw] = useState<PointItem[]>([]);
+  /** The user changed the items (edit, level, merge, split) since the preview: leaving asks first. */
+  const [dirty, setDirty] = useState(false);
+  const setItems = useCallback((f: (xs: PointItem[]) => PointItem[]) => {
+    setItemsRaw(f);
+    setDirty(true);
+  }, []);
   const [busy, setBusy] = useState<'read' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
@@ -34,14 +41,15 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   const [splitting, setSplitting] = useState<number | null>(null);
   const [form] = Form.useForm<MetaForm>();
 
-  const read = async (next: Source, year?: number) => {
+  /** Reads a new file or paste, or the previewed file again with another year (nothing uploaded again). */
+  const read = async (next: Source | { previewId: string }, year?: number) => {
     setBusy('read');
     setError(null);
     try {
-      const p = await call('points.preview', { source: next, year });
-      setSource(next);
+      const p = await call('points.preview', 'previewId' in next ? { previewId: next.previewId, year } : { source: next, year });
       setPreview(p);
-      setItems(p.parsed.items);
+      setItemsRaw(p.parsed.items);
+      setDirty(false);
       form.setFieldsValue({
         title: p.parsed.title, docNumber: p.parsed.docNumber ?? '', issuer: p.parsed.issuer ?? '',
         issuedDate: p.parsed.issuedDate ?? '', year: p.parsed.yearSource === 'fallback' ? defaultYear : p.parsed.year,
@@ -67,31 +75,42 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   };
 
   const reset = () => {
-    setSource(null);
     setPreview(null);
-    setItems([]);
+    setItemsRaw([]);
+    setDirty(false);
     setError(null);
   };
 
-  const save = async () => {
-    if (!source || !preview) return;
-    const v = await form.validateFields();
+  /** Saves the previewed items in one call; `then` is where to go afterwards (default: the saved document). */
+  const save = async (then?: string) => {
+    if (!preview) return;
+    let v: MetaForm;
+    try {
+      v = await form.validateFields();
+    } catch {
+      message.error('文件信息还有没填好的地方，请按红字提示修改后再保存。');
+      return;
+    }
     const meta: SourceDocumentMeta = {
       title: v.title.trim(), docNumber: v.docNumber?.trim() || null, issuer: v.issuer?.trim() || null,
       issuedDate: v.issuedDate?.trim() || null, year: v.year,
     };
     setBusy('save');
+    const done = (r: PointsSaveResult) => {
+      if (r.status !== 'saved') return;
+      const doc = r.document;
+      setDirty(false);
+      message.success(`已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`);
+      navigateAnyway(then ?? `points/${doc.id}`);
+    };
     try {
-      const replace = await call('points.checkReplace', { meta, items, sha256: preview.sha256 });
-      const doSave = async (replaceDocumentId: number | null) => {
-        const doc = await call('points.save', { source, sourceKind: preview.parsed.sourceKind, meta, items, replaceDocumentId });
-        message.success(`已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`);
-        navigate(`points/${doc.id}`);
-      };
-      if (!replace) {
-        await doSave(null);
+      // One call: the app checks once for the same document and either saves or says what replacing would change.
+      const r = await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: null });
+      if (r.status === 'saved') {
+        done(r);
         return;
       }
+      const replace = r.replace;
       modal.confirm({
         title: '已导入过同一文件，是否替换？',
         width: 640,
@@ -110,7 +129,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         cancelText: '取消',
         onOk: async () => {
           try {
-            await doSave(replace.documentId);
+            done(await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: replace.documentId }));
           } catch (e) {
             message.error((e as Error).message);
           }
@@ -123,12 +142,64 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
     }
   };
 
+  /** Leaving with changed items: 保存 / 不保存 / 取消, never a silent loss. */
+  const askBeforeLeaving = (to: string | null, leave: () => void) => {
+    const instance = modal.confirm({
+      title: '条目已修改，尚未保存',
+      content: '预览中合并、拆分、调整层级或编辑过的条目还没有保存。离开前要保存吗？',
+      okText: '保存',
+      cancelText: '取消',
+      footer: (_, { OkBtn, CancelBtn }) => (
+        <Space>
+          <CancelBtn />
+          <Button danger onClick={() => { instance.destroy(); setDirty(false); leave(); }}>不保存</Button>
+          <OkBtn />
+        </Space>
+      ),
+      onOk: () => save(to ?? undefined),
+    });
+  };
+
+  // The guard lives while there are changes; it always asks with the latest items (a ref, not a stale closure).
+  const askRef = useRef(askBeforeLeaving);
+  askRef.current = askBeforeLeaving;
+  const guard = useMemo(() => (dirty ? (to: string) => {
+    if (to === IMPORT_ROUTE) return true;
+    askRef.current(to, () => navigateAnyway(to));
+    return false;
+  } : null), [dirty]);
+  useLeaveGuard(guard);
+
+  const leaveTo = (to: string) => (dirty ? askBeforeLeaving(to, () => navigateAnyway(to)) : navigate(to));
+  const chooseAgain = () => (dirty ? askBeforeLeaving(null, reset) : reset());
+  const rereadForYear = (y: number) => {
+    if (!preview) return;
+    if (!dirty) {
+      void read({ previewId: preview.previewId }, y);
+      return;
+    }
+    modal.confirm({
+      title: `按 ${y} 年重新识别？`,
+      content: '重新识别会按原文件重新生成条目，预览中对条目的修改（合并、拆分、层级、编辑）将丢失。',
+      okText: '重新识别',
+      cancelText: '取消',
+      onOk: () => read({ previewId: preview.previewId }, y),
+    });
+  };
+
+  const actions = useMemo(() => ({
+    onEdit: setEditing,
+    onLevel: (i: number, lv: number) => setItems((xs) => setLevel(xs, i, lv)),
+    onMerge: (i: number) => setItems((xs) => mergeWithPrevious(xs, i)),
+    onSplit: setSplitting,
+  }), [setItems]);
+
   const counts = countPoints(items);
   const year = Form.useWatch('year', form) ?? defaultYear;
 
   return (
     <div>
-      <PageTitle title="导入上级文件" extra={<Button onClick={() => navigate('points')}>返回列表</Button>}>
+      <PageTitle title="导入上级文件" extra={<Button onClick={() => leaveTo('points')}>返回列表</Button>}>
         支持 Word（.docx）、Excel 分工表（.xlsx）、文本文件（.txt），也可以直接粘贴网页上复制的文字。保存前可以调整层级、合并或拆分条目、修正责任单位和时限。
       </PageTitle>
       {!preview && (
@@ -178,14 +249,6 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
 
       {preview && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          {preview.replace && (
-            <Alert
-              type="warning"
-              showIcon
-              title={`已导入过同一文件“${preview.replace.title}”（${preview.replace.reason}）`}
-              description={`保存时会询问是否替换：新增 ${preview.replace.added} 条，删除 ${preview.replace.removed} 条，修改 ${preview.replace.changed} 条，${preview.replace.unchanged} 条不变。`}
-            />
-          )}
           {preview.parsed.warnings.map((w) => <Alert key={w} type="info" showIcon title={w} />)}
           <Card title={`文件信息（${SOURCE_KIND_LABELS[preview.parsed.sourceKind]}：${preview.fileName}）`}>
             <Form form={form} layout="vertical">
@@ -213,7 +276,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                 </Col>
                 <Col span={6} style={{ display: 'flex', alignItems: 'center' }}>
                   {year !== preview.parsed.year && (
-                    <Button onClick={() => source && void read(source, year)}>按 {year} 年重新识别时限</Button>
+                    <Button onClick={() => rereadForYear(year)}>按 {year} 年重新识别时限</Button>
                   )}
                 </Col>
               </Row>
@@ -223,7 +286,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
             title="识别出的条目"
             extra={
               <Space>
-                <Button onClick={reset}>重新选择</Button>
+                <Button onClick={chooseAgain}>重新选择</Button>
                 <Button type="primary" loading={busy === 'save'} onClick={() => void save()}>保存</Button>
               </Space>
             }
@@ -236,15 +299,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
             <Typography.Paragraph type="secondary">
               共 {counts.items} 条，{counts.withoutUnit} 条没有责任单位，{counts.withDeadline} 条有完成时限。红色竖线标出没有责任单位的条目，可点“编辑”补上。
             </Typography.Paragraph>
-            <ItemTree
-              items={items}
-              actions={{
-                onEdit: setEditing,
-                onLevel: (i, lv) => setItems((xs) => setLevel(xs, i, lv)),
-                onMerge: (i) => setItems((xs) => mergeWithPrevious(xs, i)),
-                onSplit: setSplitting,
-              }}
-            />
+            <ItemTree items={items} actions={actions} />
           </Card>
         </Space>
       )}

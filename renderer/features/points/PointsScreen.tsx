@@ -2,7 +2,7 @@ import { ImportOutlined } from '@ant-design/icons';
 import {
   Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SOURCE_KIND_LABELS, type PointItem, type SourceDocument, type SourceDocumentMeta } from '../../../shared/domain/points';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
@@ -68,6 +68,7 @@ function DocumentView({ id }: { id: number }) {
   const doc = useLoad(() => call('points.document', { id }), [id]);
   const download = useDownloadAttachment();
   const [editing, setEditing] = useState<number | null>(null);
+  const treeActions = useMemo(() => ({ onEdit: setEditing }), []);
   const [saving, setSaving] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);
   const [form] = Form.useForm<SourceDocumentMeta>();
@@ -155,7 +156,7 @@ function DocumentView({ id }: { id: number }) {
           </Typography.Paragraph>
         </Card>
         <Card title="条目">
-          <ItemTree items={items} actions={{ onEdit: setEditing }} />
+          <ItemTree items={items} actions={treeActions} />
         </Card>
       </Space>
       <ItemEditModal

@@ -14,35 +14,43 @@ export const pointsSourceSchema = z.object({
 }).refine((s) => (s.upload === null) !== (s.pastedText === null), { message: '请选择一个文件，或粘贴文字' });
 
 export const pointsPreviewSchema = z.object({
+  /** The previewed file, kept by the app for saving (points.save), so it is uploaded and read once. */
+  previewId: z.string(),
   fileName: z.string(),
   /** sha256 of the file (or pasted text), to recognise the same file imported again. */
   sha256: z.string(),
   parsed: parsedPointsSchema,
-  /** An already imported document this one would replace, and what would change; null when it is new. */
-  replace: replaceSummarySchema.nullable(),
 });
 export type PointsPreview = z.infer<typeof pointsPreviewSchema>;
 
+const previewIdSchema = z.string().min(1, '缺少导入预览编号').max(100, '导入预览编号无效');
+
+export const pointsPreviewInputSchema = z.union([
+  z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
+  /** The previewed file read again with another year (按某年重新识别时限). */
+  z.object({ previewId: previewIdSchema, year: yearSchema.optional() }),
+], { error: '请选择一个文件，或粘贴文字' });
+
 export const pointsSaveInputSchema = z.object({
-  source: pointsSourceSchema,
-  sourceKind: z.enum(['docx', 'xlsx', 'txt', 'paste']),
+  previewId: previewIdSchema,
   meta: sourceDocumentMetaSchema,
+  /** The previewed items with the user's corrections (merged, split, levels, units, deadlines). */
   items: z.array(pointItemSchema).min(1, '至少要有一个条目').max(3000, '条目过多'),
-  /** Set when the user agreed to replace this already imported document. */
+  /** Set when the user agreed to replace this already imported document (after a confirmReplace answer). */
   replaceDocumentId: idSchema.nullable().default(null),
 });
 export type PointsSaveInput = z.input<typeof pointsSaveInputSchema>;
 
+/** Saved; or nothing written because the same document exists: what replacing it would change. */
+export const pointsSaveResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), document: sourceDocumentSchema }),
+  z.object({ status: z.literal('confirmReplace'), replace: replaceSummarySchema }),
+]);
+export type PointsSaveResult = z.infer<typeof pointsSaveResultSchema>;
+
 export const pointsContract = {
-  'points.preview': {
-    input: z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
-    output: pointsPreviewSchema,
-  },
-  'points.checkReplace': {
-    input: z.object({ meta: sourceDocumentMetaSchema, items: z.array(pointItemSchema), sha256: z.string().optional() }),
-    output: replaceSummarySchema.nullable(),
-  },
-  'points.save': { input: pointsSaveInputSchema, output: sourceDocumentSchema },
+  'points.preview': { input: pointsPreviewInputSchema, output: pointsPreviewSchema },
+  'points.save': { input: pointsSaveInputSchema, output: pointsSaveResultSchema },
   'points.documents': { input: z.object({ year: yearSchema }), output: z.array(sourceDocumentSchema) },
   'points.document': {
     input: z.object({ id: idSchema }),

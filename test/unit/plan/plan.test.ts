@@ -24,11 +24,12 @@ async function importSample(t: TestWorkstation, sample: string, year: number): P
   const text = fs.readFileSync(path.join(SAMPLES_DIR, `${sample}.txt`), 'utf8').replace(/20(20|23)年/g, `${year}年`);
   const source = { upload: null, pastedText: text };
   const preview = await t.call('points.preview', { source, year });
-  const doc = await t.call('points.save', {
-    source, sourceKind: 'paste', replaceDocumentId: null, items: preview.parsed.items,
+  const saved = await t.call('points.save', {
+    previewId: preview.previewId, replaceDocumentId: null, items: preview.parsed.items,
     meta: { title: preview.parsed.title || sample, docNumber: preview.parsed.docNumber, issuer: preview.parsed.issuer, issuedDate: preview.parsed.issuedDate, year },
   });
-  return doc.id;
+  if (saved.status !== 'saved') throw new Error('expected a new document');
+  return saved.document.id;
 }
 
 function expectedOf(sample: string): { level: number; deadline: string | null; lead: string[] | null }[] {

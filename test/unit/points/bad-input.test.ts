@@ -89,17 +89,18 @@ describe.each(cases)('$name', ({ file, code, words }) => {
     expect((err as Error).message).toMatch(/[请]/);
     expect(snapshot()).toEqual(before);
   });
-  it(`保存同样报 ${code}，什么也不存`, async () => {
-    const { fileName, data } = await file();
-    const before = snapshot();
-    const err = await t.call('points.save', {
-      source: { upload: upload(fileName, data) }, sourceKind: 'docx',
-      meta: { title: '某要点', docNumber: null, issuer: null, issuedDate: null, year: 2021 },
-      items: [{ level: 3, label: '1', title: '做好公开', text: '做好公开。', lead: ['办公室'], support: [], deadline: null, deadlineText: null }],
-    }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code });
-    expect(snapshot()).toEqual(before);
-  });
+});
+
+it('保存只接受预览过的文件：未知或失效的预览编号报 NOT_FOUND，什么也不存', async () => {
+  const before = snapshot();
+  const err = await t.call('points.save', {
+    previewId: 'no-such-preview',
+    meta: { title: '某要点', docNumber: null, issuer: null, issuedDate: null, year: 2021 },
+    items: [{ level: 3, label: '1', title: '做好公开', text: '做好公开。', lead: ['办公室'], support: [], deadline: null, deadlineText: null }],
+  }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  expect((err as Error).message).toMatch(/重新选择文件/);
+  expect(snapshot()).toEqual(before);
 });
 
 it('粘贴空白内容给出提示', async () => {

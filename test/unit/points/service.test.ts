@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { listWorkPoints } from '../../../main/services/points/documents';
 import type { PointItem } from '../../../shared/domain/points';
+import type { PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { scoreItems } from './score';
 import { buildDocx, readSample } from './variants';
@@ -16,13 +17,17 @@ async function importSample(name = 'work-points-province-2020') {
   const { text } = readSample(name);
   const preview = await t.call('points.preview', { source: { upload: upload(`${name}.txt`, text) } });
   const meta = { title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', issuer: '贵州省人民政府办公厅', issuedDate: '2020-06-05', year: preview.parsed.year };
-  const doc = await t.call('points.save', { source: { upload: upload(`${name}.txt`, text) }, sourceKind: preview.parsed.sourceKind, meta, items: preview.parsed.items });
+  const doc = saved(await t.call('points.save', { previewId: preview.previewId, meta, items: preview.parsed.items }));
   return { preview, doc, text, meta };
 }
 
+function saved(r: PointsSaveResult) {
+  if (r.status !== 'saved') throw new Error(`expected saved, got ${r.status}`);
+  return r.document;
+}
+
 it('导入后保存文件信息、全部条目和原文件；按年度列出；条目层级关系正确', async () => {
-  const { preview, doc, text } = await importSample();
-  expect(preview.replace).toBeNull();
+  const { doc, text } = await importSample();
   expect(doc).toMatchObject({ title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', year: 2020, itemCount: 42, withoutUnit: 1, withDeadline: 7 });
   expect(await t.call('points.documents', { year: 2020 })).toHaveLength(1);
   expect(await t.call('points.documents', { year: 2021 })).toHaveLength(0);
@@ -60,13 +65,13 @@ it('文件信息可以修改；与另一份文件重名时拒绝', async () => {
   const updated = await t.call('points.updateDocument', { id: doc.id, meta: { ...meta, issuer: '省政府办公厅' } });
   expect(updated.issuer).toBe('省政府办公厅');
   const paste = await t.call('points.preview', { source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' } });
-  const other = await t.call('points.save', { source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' }, sourceKind: 'paste', meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items: paste.parsed.items });
+  const other = saved(await t.call('points.save', { previewId: paste.previewId, meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items: paste.parsed.items }));
   expect(other.fileName).toBe('粘贴文本.txt');
   const err = await t.call('points.updateDocument', { id: other.id, meta: { ...meta } }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'CONFLICT' });
 });
 
-it('再次导入同一文件：预览说明会改变什么；未确认时拒绝；确认后替换并保留未变条目的编号', async () => {
+it('再次导入同一文件：保存时查一次重复，答复替换会改变什么且什么也不写；确认后替换并保留未变条目的编号', async () => {
   const { doc, meta } = await importSample();
   const before = (await t.call('points.document', { id: doc.id })).items;
   // A new version: item 36 gets a note, item 35 is gone.
@@ -77,21 +82,48 @@ it('再次导入同一文件：预览说明会改变什么；未确认时拒绝�
   const file = upload('要点（修订）.docx', await buildDocx({ title: meta.title, docNumber: meta.docNumber, items }, 'typed'));
   const preview = await t.call('points.preview', { source: { upload: file } });
   expect(preview.parsed.docNumber).toBe('黔府办发〔2020〕12号');
-  expect(preview.replace).toMatchObject({ documentId: doc.id, removed: 1, changed: 1, added: 0, unchanged: 40 });
-  expect(preview.replace!.details).toEqual(['修改 六、36. 牵头单位', '删除 六、35. 要把政府信息公开条例作为落实领导干部学法制度的重…']);
-  const input = { source: { upload: file }, sourceKind: 'docx' as const, meta: { ...meta }, items: preview.parsed.items };
-  const conflict = await t.call('points.save', input).catch((e: unknown) => e);
-  expect(conflict).toMatchObject({ code: 'CONFLICT' });
-  expect((conflict as Error).message).toMatch(/已导入过同一文件/);
-  const replaced = await t.call('points.save', { ...input, replaceDocumentId: doc.id });
+  const snapshot = () => [count('source_document'), count('work_point'), count('attachment'), count('audit_log')];
+  const untouched = snapshot();
+  const input = { previewId: preview.previewId, meta: { ...meta }, items: preview.parsed.items };
+  const answer = await t.call('points.save', input);
+  expect(answer.status).toBe('confirmReplace');
+  if (answer.status !== 'confirmReplace') return;
+  expect(answer.replace).toMatchObject({ documentId: doc.id, removed: 1, changed: 1, added: 0, unchanged: 40 });
+  expect(answer.replace.details).toEqual(['修改 六、36. 牵头单位', '删除 六、35. 要把政府信息公开条例作为落实领导干部学法制度的重…']);
+  expect(snapshot()).toEqual(untouched);
+  // The preview is kept for the confirmed save: no second upload, no second reading.
+  const replaced = saved(await t.call('points.save', { ...input, replaceDocumentId: doc.id }));
   expect(replaced.id).toBe(doc.id);
   expect(replaced.itemCount).toBe(41);
   expect(replaced.withoutUnit).toBe(0);
+  expect(replaced.fileName).toBe('要点（修订）.docx');
   expect(count('source_document')).toBe(1);
   expect(count('attachment')).toBe(1);
   const after = (await t.call('points.document', { id: doc.id })).items;
   expect(after.find((i) => i.label === '1')!.id).toBe(before.find((i) => i.label === '1')!.id);
   expect(after.find((i) => i.label === '36')!.lead).toEqual(['各级政府办公厅〔室〕']);
+  // Saved once: the preview is used up.
+  await expect(t.call('points.save', { ...input, replaceDocumentId: doc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+});
+
+it('保存的是预览中改过的条目（合并、拆分、层级、责任单位），不是重新读取的结果', async () => {
+  const text = '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。\n3.做好回应。（法规科负责）';
+  const preview = await t.call('points.preview', { source: { pastedText: text } });
+  expect(preview.parsed.items.map((i) => i.label)).toEqual(['一', '1', '2', '3']);
+  const items = preview.parsed.items.filter((i) => i.label !== '2').map((i) => (i.label === '3' ? { ...i, level: 2, lead: ['办公室', '法规科'] } : i));
+  const doc = saved(await t.call('points.save', { previewId: preview.previewId, meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items }));
+  const stored = (await t.call('points.document', { id: doc.id })).items;
+  expect(stored.map((i) => [i.label, i.level, i.lead])).toEqual([['一', 1, []], ['1', 3, ['办公室']], ['3', 2, ['办公室', '法规科']]]);
+});
+
+it('按另一年度重新识别时用预览过的文件，不再上传', async () => {
+  const text = '某某要点\n一、加强公开\n1.年底前做好公开。（办公室负责）';
+  const first = await t.call('points.preview', { source: { pastedText: text }, year: 2020 });
+  const again = await t.call('points.preview', { previewId: first.previewId, year: 2021 });
+  expect(again.parsed.year).toBe(2021);
+  expect(again.sha256).toBe(first.sha256);
+  // The old preview id is replaced by the new one.
+  await expect(t.call('points.preview', { previewId: first.previewId, year: 2022 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 });
 
 it('listWorkPoints 供实施方案读取：按年度或按文件', async () => {
@@ -119,9 +151,14 @@ it('被其他记录引用的条目不会在替换或删除时被删掉：报 IN_
   raw.prepare('INSERT INTO test_task (point_id) VALUES (?)').run(item35.id);
   const before = [count('work_point'), count('attachment'), count('audit_log')];
   const text = readSample('work-points-province-2020').text.toString('utf8').replace(/\n35\.[^\n]*/, '');
-  const items = (await t.call('points.preview', { source: { pastedText: text }, year: 2020 })).parsed.items;
-  const err = await t.call('points.save', { source: { pastedText: text }, sourceKind: 'paste', meta, items, replaceDocumentId: doc.id }).catch((e: unknown) => e);
+  const preview = await t.call('points.preview', { source: { pastedText: text }, year: 2020 });
+  const docBefore = (await t.call('points.document', { id: doc.id }));
+  // The replace fails half way (item 35 is deleted after the others were updated and the new file stored): the
+  // transaction leaves nothing behind, not the new attachment, not an updated item, not an audit entry.
+  const edited = preview.parsed.items.map((i) => (i.label === '1' ? { ...i, text: `${i.text}（已修改）` } : i));
+  const err = await t.call('points.save', { previewId: preview.previewId, meta: { ...meta, issuer: '改过的发文单位' }, items: edited, replaceDocumentId: doc.id }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'IN_USE' });
+  expect(await t.call('points.document', { id: doc.id })).toEqual(docBefore);
   expect((err as Error).message).toMatch(/实施方案/);
   expect([count('work_point'), count('attachment'), count('audit_log')]).toEqual(before);
   expect((await t.call('points.document', { id: doc.id })).items.find((i) => i.label === '35')!.id).toBe(item35.id);

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { dispatch } from '../../main/ipc/dispatch';
+import { loadHandlers } from '../../main/ipc/handlers';
+import type { WebHost } from '../../main/web/server';
+import { expect, test } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+async function setUp(host: WebHost, page: Page): Promise<void> {
+  const r = await dispatch(await loadHandlers(), host.workstation, 'app.setup', {
+    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2023,
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  await page.reload();
+  await page.getByRole('menuitem', { name: '上级要点' }).click();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+}
+
+async function documentCount(host: WebHost): Promise<number> {
+  const r = await dispatch(await loadHandlers(), host.workstation, 'points.documents', { year: 2023 });
+  if (!r.ok) throw new Error(r.error.message);
+  return (r.value as unknown[]).length;
+}
+
+const CN = '一二三四五六七八九十';
+const sectionLabel = (s: number) => (s <= 10 ? CN[s - 1] : s < 20 ? `十${CN[s - 11]}` : '二十');
+
+/** A paste the size that took 22-52 s to preview: 20 sections of 32 items, about 300,000 characters. */
+function largePaste(): { text: string; items: number } {
+  const filler = '坚持以人民为中心，围绕中心服务大局，进一步提升政务公开质量和实效，推动政务公开工作规范化标准化'.repeat(10);
+  const lines = ['2023年某县政务公开工作要点（大批量）'];
+  for (let s = 1; s <= 20; s++) {
+    lines.push(`${sectionLabel(s)}、第${s}部分重点任务`);
+    for (let j = 1; j <= 32; j++) lines.push(`${j}.推进第${s}部分第${j}项工作。${filler}。（办公室负责）`);
+  }
+  return { text: lines.join('\n'), items: 20 + 20 * 32 };
+}
+
+test('30 万字的粘贴：预览出现，滚动到后面的条目可以打开编辑', async ({ app: page, host }) => {
+  test.setTimeout(180_000);
+  const { text, items } = largePaste();
+  expect(text.length).toBeGreaterThan(290_000);
+  await setUp(host, page);
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await expect(page.getByText(new RegExp(`^共 ${items} 条，0 条没有责任单位`))).toBeVisible({ timeout: 60_000 });
+
+  // Only the rows in view exist (virtual list); scroll down to a late item and open it.
+  const tree = page.getByRole('tree');
+  const late = page.getByRole('treeitem', { name: /第18部分第20项工作/ });
+  await tree.hover();
+  for (let k = 0; k < 200 && !(await late.isVisible()); k++) await page.mouse.wheel(0, 1500);
+  await expect(late).toBeVisible();
+  expect(await page.getByRole('treeitem').count()).toBeLessThan(100);
+  await late.getByRole('button', { name: '编辑' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑条目' });
+  await expect(dialog.getByLabel('内容')).toHaveValue(/^推进第18部分第20项工作/);
+  await expect(dialog.getByLabel('牵头单位')).toHaveValue('办公室');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('预览中改过条目后离开：询问保存/不保存/取消；取消留下，不保存离开，保存则存下改过的条目', async ({ app: page, host }) => {
+  await setUp(host, page);
+  const text = '2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。（高新科负责）\n';
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await expect(page.getByText('共 3 条')).toBeVisible({ timeout: 15_000 });
+
+  // Nothing changed yet: leaving does not ask.
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await expect(page.getByRole('heading', { name: '上级要点' })).toBeVisible();
+
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByRole('treeitem', { name: '条目 2.做好解读' }).getByRole('button', { name: '并入上一条' }).click();
+  await expect(page.getByText('共 2 条')).toBeVisible();
+
+  const ask = page.getByRole('dialog', { name: '条目已修改，尚未保存' });
+  // 取消: stays, with the merge.
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await expect(ask).toBeVisible();
+  for (const name of ['保存', '不保存', '取消']) {
+    const box = await ask.getByRole('button', { name, exact: true }).boundingBox();
+    expect(box && box.y + box.height <= 768 && box.x + box.width <= 1366).toBe(true);
+  }
+  await ask.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByText('共 2 条')).toBeVisible();
+
+  // The menu asks too; 不保存 leaves and stores nothing.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '不保存', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  expect(await documentCount(host)).toBe(0);
+
+  // 保存 from the question stores the corrected items and then goes where the user was going.
+  await page.getByRole('menuitem', { name: '上级要点' }).click();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByRole('treeitem', { name: '条目 2.做好解读' }).getByRole('button', { name: '并入上一条' }).click();
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存“2023年某局政务公开要点”')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2023年某局政务公开要点' })).toBeVisible({ timeout: 15_000 });
+  await expect(ask).toBeHidden();
+  expect(await documentCount(host)).toBe(1);
+  const docs = await dispatch(await loadHandlers(), host.workstation, 'points.documents', { year: 2023 });
+  expect(docs.ok && (docs.value as { itemCount: number }[])[0].itemCount).toBe(2);
+});
