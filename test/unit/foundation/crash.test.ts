@@ -59,7 +59,7 @@ describe('crash safety of the web host', () => {
     bundle = path.join(BUNDLE_DIR, 'host.cjs');
     const { build } = await import('esbuild');
     await build({ entryPoints: [path.join(ROOT, 'test/helpers/web-host-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'electron'], logLevel: 'error' });
-  });
+  }, 120_000);
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
