@@ -229,3 +229,24 @@ describe('nothing is left behind', () => {
     expect(fs.existsSync(copy)).toBe(true);
   });
 });
+
+describe('info', () => {
+  it('counts only the program\'s own tables: names read from the file never go into SQL', async () => {
+    const { vi } = await import('vitest');
+    const { foundationCommands } = await import('../../../main/cli/foundation');
+    const t = await testWs();
+    await t.call('staff.create', { name: '张三', departmentId: null, title: '', phone: '', status: '在岗', note: '' });
+    t.ws.context().raw.exec('CREATE TABLE "x"" FROM staff; --" (a)');
+    t.ws.close();
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out.push(String(s)); return true; });
+    try {
+      expect(await foundationCommands.info.run({ positional: [], flags: { db: t.dbPath } })).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = out.join('');
+    expect(text).toContain('staff 1');
+    expect(text).not.toContain('x"');
+  });
+});
