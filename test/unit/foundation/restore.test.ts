@@ -250,3 +250,26 @@ describe('info', () => {
     expect(text).not.toContain('x"');
   });
 });
+
+describe('leftovers in the system temp folder', () => {
+  it('a start removes upload and copy leftovers older than an hour, and keeps recent ones', async () => {
+    const os = await import('node:os');
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-restore-'));
+    fs.writeFileSync(path.join(old, 'upload.sqlite'), 'x');
+    const recent = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-restore-'));
+    const oldCopy = path.join(os.tmpdir(), `zwgk-copy-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+    fs.writeFileSync(oldCopy, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    fs.utimesSync(oldCopy, twoHoursAgo, twoHoursAgo);
+    try {
+      const t = await testWs();
+      expect(t.ws.ready).toBe(true);
+      expect(fs.existsSync(old)).toBe(false);
+      expect(fs.existsSync(oldCopy)).toBe(false);
+      expect(fs.existsSync(recent)).toBe(true);
+    } finally {
+      for (const p of [old, recent, oldCopy]) fs.rmSync(p, { recursive: true, force: true });
+    }
+  });
+});
