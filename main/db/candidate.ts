@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupContent } from '../../shared/domain/backup';
@@ -26,11 +27,14 @@ export function readContent(db: RawDb): BackupContent {
   return { bureauName: bureau, fileId, plans: count('plan'), tasks: count('plan_task'), staff: count('staff'), lastChange, schemaVersion: schemaVersionOf(db) };
 }
 
-/** Reads a backup's content without changing it; null when it cannot be read (the list still shows the file). */
+/**
+ * Reads a backup's content without changing it; null when it cannot be read (the list still shows the file). No
+ * quick_check here: the list reads every backup, and a restore verifies its candidate fully anyway.
+ */
 export function inspectBackupFile(file: string): BackupContent | null {
   let db: RawDb | undefined;
   try {
-    db = openDatabase(file, { readonly: true });
+    db = new Database(file, { readonly: true, fileMustExist: true });
     return readContent(db);
   } catch {
     return null;

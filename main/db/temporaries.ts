@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Removes an SQLite file with its journal files (idempotent, never throws: cleaning up must not mask the cause). */
@@ -52,6 +53,7 @@ export function cleanStaleTemporaries(dbPath: string, backupDirs: string[]): str
       }
     }
   }
+  removed.push(...cleanOsTemp());
   if (!fs.existsSync(dbPath)) return removed;
   const base = path.basename(dbPath);
   let names: string[] = [];
@@ -69,6 +71,37 @@ export function cleanStaleTemporaries(dbPath: string, backupDirs: string[]): str
       removed.push(path.join(path.dirname(dbPath), name));
     } catch {
       // Try again next start.
+    }
+  }
+  return removed;
+}
+
+/** How old a leftover in the system temp folder must be before a start removes it (another session may use it). */
+const OS_TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Uploaded files being restored (`zwgk-restore-*` folders) and full copies being delivered (`zwgk-copy-*.sqlite`)
+ * live in the system temp folder while in use and are removed right after; a kill leaves them behind, full size.
+ * They are never needed again: an hour later they go.
+ */
+function cleanOsTemp(now = Date.now()): string[] {
+  const removed: string[] = [];
+  const dir = os.tmpdir();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!/^zwgk-restore-[A-Za-z0-9]+$/.test(name) && !/^zwgk-copy-[0-9a-f]+\.sqlite$/.test(name)) continue;
+    const full = path.join(dir, name);
+    try {
+      if (now - fs.statSync(full).mtimeMs < OS_TEMP_MAX_AGE_MS) continue;
+      fs.rmSync(full, { recursive: true, force: true });
+      removed.push(full);
+    } catch {
+      // Another user's, or gone meanwhile.
     }
   }
   return removed;

@@ -39,6 +39,13 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   };
 }
 
+/** The swap happened (so the data did change): say so, and where the data from before is. */
+function assertOpenAfterRestore(ws: Workstation): void {
+  if (ws.ready) return;
+  throw new AppError(ErrorCode.DB_DAMAGED,
+    `数据文件已被替换，但随后无法打开：${ws.failure?.error.message ?? '原因不明'}。恢复前的数据已备份在 ${ws.backupDir}，可在恢复界面中选择它恢复回来。`);
+}
+
 export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'app.status': (ws) => appStatus(ws),
   'app.setup': async (ws, { bureau, year }) => {
@@ -86,12 +93,12 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'backup.create': (ws) => makeManualBackup(ws),
   'backup.restore': async (ws, input) => {
     await restoreListedBackup(ws, input);
-    if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
+    assertOpenAfterRestore(ws);
     return appStatus(ws);
   },
   'backup.restoreFile': async (ws, { confirmOtherBureau, ...upload }) => {
     await restoreUploadedFile(ws, upload, { confirmOtherBureau });
-    if (!ws.ready) throw new AppError(ErrorCode.DB_DAMAGED, ws.failure?.error.message ?? '恢复后的数据文件无法打开。');
+    assertOpenAfterRestore(ws);
     return appStatus(ws);
   },
   'backup.saveCopy': (ws) => saveFullCopy(ws),

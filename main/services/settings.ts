@@ -137,9 +137,16 @@ export function validateSetting(key: string, value: string): void {
   if (!c.ok) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`);
 }
 
-/** Stores a setting (validated). For a user's change use updateSetting, which also records it. */
+/**
+ * Stores a setting from the program's own code (validated when registered; a key the code writes deliberately but has
+ * not registered yet is stored as it is). For a user's change use updateSetting, which refuses unknown keys and
+ * records the change.
+ */
 export async function setSetting(ctx: AppContext, key: string, value: string): Promise<void> {
-  validateSetting(key, value);
+  if (SETTINGS[key]) {
+    const c = check(key, value);
+    if (!c.ok) throw new AppError(ErrorCode.VALIDATION, `设置“${SETTINGS[key].label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`);
+  }
   await ctx.db.insertInto('setting').values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }

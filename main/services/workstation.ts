@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,6 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DeliveredFile } from '../../shared/domain/files';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import crypto from 'node:crypto';
 import type { BackupContent } from '../../shared/domain/backup';
 import { autoBackupIfDue, backupDirFor, createBackup, pruneBackups, sharedBackupDirFor } from '../db/backup';
 import { FILE_ID_KEY, prepareRestoreCandidate } from '../db/candidate';

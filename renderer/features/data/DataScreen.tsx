@@ -63,6 +63,7 @@ export function DataScreen() {
       <Space size={4} wrap>
         <span>{b.content.bureauName ?? '（尚未设置单位）'}</span>
         {other && <Tag color="orange">其他单位</Tag>}
+        {!other && b.sameFile === false && <Tag color="gold">其他数据文件</Tag>}
         {b.shared && <Tag>共用文件夹</Tag>}
       </Space>
     );

@@ -39,6 +39,11 @@ export function RecoveryScreen() {
           columns={[
             { title: '时间', dataIndex: 'createdAt' },
             { title: '类型', dataIndex: 'kind', render: (k: BackupInfo['kind']) => BACKUP_KIND_LABELS[k] },
+            // Whose data each backup holds: the folder may also list another data file's (old shared folder).
+            {
+              title: '单位', key: 'bureau',
+              render: (_, b) => `${b.content ? (b.content.bureauName ?? '（尚未设置单位）') : '无法读取'}${b.shared ? '（共用备份文件夹）' : ''}`,
+            },
             { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
             {
               title: '操作',

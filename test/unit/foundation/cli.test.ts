@@ -36,7 +36,8 @@ describe('command line', () => {
     t = await openTestWorkstation();
     await t.call('departments.create', { name: '办公室' });
     t.ws.close();
-  });
+    // Bundling takes seconds when the machine is busy: more than the default hook timeout.
+  }, 120_000);
   afterAll(() => {
     t.cleanup();
     fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });

@@ -229,3 +229,47 @@ describe('nothing is left behind', () => {
     expect(fs.existsSync(copy)).toBe(true);
   });
 });
+
+describe('info', () => {
+  it('counts only the program\'s own tables: names read from the file never go into SQL', async () => {
+    const { vi } = await import('vitest');
+    const { foundationCommands } = await import('../../../main/cli/foundation');
+    const t = await testWs();
+    await t.call('staff.create', { name: '张三', departmentId: null, title: '', phone: '', status: '在岗', note: '' });
+    t.ws.context().raw.exec('CREATE TABLE "x"" FROM staff; --" (a)');
+    t.ws.close();
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out.push(String(s)); return true; });
+    try {
+      expect(await foundationCommands.info.run({ positional: [], flags: { db: t.dbPath } })).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = out.join('');
+    expect(text).toContain('staff 1');
+    expect(text).not.toContain('x"');
+  });
+});
+
+describe('leftovers in the system temp folder', () => {
+  it('a start removes upload and copy leftovers older than an hour, and keeps recent ones', async () => {
+    const os = await import('node:os');
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-restore-'));
+    fs.writeFileSync(path.join(old, 'upload.sqlite'), 'x');
+    const recent = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-restore-'));
+    const oldCopy = path.join(os.tmpdir(), `zwgk-copy-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+    fs.writeFileSync(oldCopy, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    fs.utimesSync(oldCopy, twoHoursAgo, twoHoursAgo);
+    try {
+      const t = await testWs();
+      expect(t.ws.ready).toBe(true);
+      expect(fs.existsSync(old)).toBe(false);
+      expect(fs.existsSync(oldCopy)).toBe(false);
+      expect(fs.existsSync(recent)).toBe(true);
+    } finally {
+      for (const p of [old, recent, oldCopy]) fs.rmSync(p, { recursive: true, force: true });
+    }
+  });
+});
