@@ -158,6 +158,16 @@ export const requestInputSchema = z.object({
 export type RequestInput = z.input<typeof requestInputSchema>;
 export type RequestValues = z.output<typeof requestInputSchema>;
 
+/**
+ * 信息处理费 按件计收 (国办函〔2020〕109号) for the n-th application of one applicant in a calendar month: the first 10
+ * free; the 11th–30th 100元 each; from the 31st, 100元 more per band of 10 (31st–40th 200元, 41st–50th 300元 …).
+ */
+export function feePerItem(n: number): number {
+  if (n <= 10) return 0;
+  if (n <= 30) return 100;
+  return 100 * (1 + Math.ceil((n - 30) / 10));
+}
+
 export const DEADLINE_STATES = ['正常', '即将到期', '逾期', '暂停计时', '按期办结', '逾期办结'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 

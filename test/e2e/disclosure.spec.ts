@@ -2,9 +2,12 @@
 // change; the home card shows the open application meanwhile.
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/domain/team';
-import { completeSetup, expect, test } from './fixtures';
+import { completeSetup, expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
+// Each save recomputes the register's deadlines and the report; on a machine shared by several builds that can take
+// longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const today = localIsoDate(new Date());
 const year = Number(today.slice(0, 4));

@@ -2,7 +2,7 @@ import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App as AntApp, Button, Card, Col, Divider, Dropdown, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import {
-  APPLICANT_TYPES, REQUEST_METHODS, RESULT_ROWS, REVIEW_KINDS, REVIEW_RESULTS, resultLabel, type DisclosureRequest, type RequestInput,
+  APPLICANT_TYPES, feePerItem, REQUEST_METHODS, RESULT_ROWS, REVIEW_KINDS, REVIEW_RESULTS, resultLabel, type DisclosureRequest, type RequestInput,
   type Review, type ReviewInput, type StepKind,
 } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
@@ -29,10 +29,16 @@ const STEP_LABELS: Record<StepKind, { start: string; end?: string; party?: strin
   延期: { start: '延期批准日期', party: '批准人', told: '告知申请人日期', days: true },
 };
 
-function RequestDialog({ item, year, onClose, onDone }: { item: DisclosureRequest | null; year: number; onClose: () => void; onDone: () => void }) {
+function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureRequest | null; year: number; all: DisclosureRequest[]; onClose: () => void; onDone: () => void }) {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<RequestInput>();
   const steps = (Form.useWatch('steps', form) ?? []) as NonNullable<RequestInput['steps']>;
+  const applicant = Form.useWatch('applicant', form) as string | undefined;
+  const received = Form.useWatch('receivedDate', form) as string | undefined;
+  // 按件计收: this application's place among the applicant's applications of the same calendar month.
+  const nth = applicant && received
+    ? all.filter((r) => r.id !== item?.id && r.applicant === applicant.trim() && r.receivedDate.slice(0, 7) === received.slice(0, 7) && r.receivedDate <= received).length + 1
+    : 1;
   useEffect(() => {
     if (item) form.setFieldsValue(item);
     else {
@@ -109,7 +115,7 @@ function RequestDialog({ item, year, onClose, onDone }: { item: DisclosureReques
         <Row gutter={12}>
           <Col span={6}><Form.Item name="answeredDate" label="答复日期"><DateField placeholder="尚未答复" /></Form.Item></Col>
           <Col span={12}><Form.Item name="result" label="办理结果" extra="年报表三的21种情形之一"><Select allowClear showSearch optionFilterProp="label" placeholder="答复后选择" options={RESULT_OPTIONS} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="feeYuan" label="信息处理费"><InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter="元" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="feeYuan" label="信息处理费" extra={nth > 10 ? `该申请人本月第${nth}件，按件标准${feePerItem(nth)}元` : '同一申请人每月10件以内不收费'}><InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter="元" /></Form.Item></Col>
           <Col span={24}><Form.Item name="answerNote" label="答复说明（写入答复书）"><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
         </Row>
       </Form>
@@ -229,7 +235,7 @@ export function RequestsTab({ year }: { year: number }) {
           ]}
         />
       </Card>
-      {editing && <RequestDialog item={editing === 'new' ? null : editing} year={year} onClose={() => setEditing(null)} onDone={async () => { setEditing(null); await data.reload(); }} />}
+      {editing && <RequestDialog item={editing === 'new' ? null : editing} year={year} all={d?.list ?? []} onClose={() => setEditing(null)} onDone={async () => { setEditing(null); await data.reload(); }} />}
       {review && d && <ReviewDialog item={review === 'new' ? null : review} requests={d.list} onClose={() => setReview(null)} onDone={async () => { setReview(null); await data.reload(); }} />}
     </div>
   );

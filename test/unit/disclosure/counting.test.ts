@@ -3,7 +3,7 @@
 // 2025 国庆: 10-1…10-8 off, Sun 9-28 and Sat 10-11 worked).
 import { describe, expect, it } from 'vitest';
 import {
-  APPLICANT_TYPES, checkTables, computeDeadline, computeTable3, computeTable4, RESULT_KEYS, REVIEW_KINDS, REVIEW_RESULTS,
+  APPLICANT_TYPES, checkTables, feePerItem, computeDeadline, computeTable3, computeTable4, RESULT_KEYS, REVIEW_KINDS, REVIEW_RESULTS,
   requestProblem, requestInputSchema, type CountedRequest, type CountedReview, type RequestStepValues,
 } from '../../../shared/domain/disclosure';
 import { createWorkingDayCalendar } from '../../../shared/domain/working-days';
@@ -118,6 +118,12 @@ describe('table 三 counting rules', () => {
     expect(problems.some((p) => p.includes('“自然人”列') && p.includes('21种办理结果之和为 2'))).toBe(true);
     expect(problems.some((p) => p.includes('“（一）予以公开”行'))).toBe(true);
     expect(problems.some((p) => p.includes('表四“行政复议”'))).toBe(true);
+  });
+});
+
+describe('信息处理费 按件计收', () => {
+  it('follows 国办函〔2020〕109号: 10 free, 100 yuan to the 30th, then 100 more per band of 10', () => {
+    expect([1, 10, 11, 30, 31, 40, 41, 50, 51].map(feePerItem)).toEqual([0, 0, 100, 100, 200, 200, 300, 300, 400]);
   });
 });
 
