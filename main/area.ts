@@ -5,6 +5,7 @@ import type { CliCommand } from './cli/types';
 import type { AreaHandlers } from './ipc/handler-types';
 import type { DemoStep } from './services/demo/types';
 import type { Exporter } from './services/exporter';
+import type { SummaryContribution } from './services/summary/provider';
 
 export interface NodeArea<C = unknown, K extends string = string> {
   /** Code name, the same as the renderer's area (renderer/areas.tsx); a test holds the two lists together. */
@@ -17,6 +18,8 @@ export interface NodeArea<C = unknown, K extends string = string> {
   demo?: () => Promise<DemoStep>;
   /** Its command-line commands: the names, and the module that runs them (loaded only when one runs). */
   cli?: { commands: readonly string[]; load: () => Promise<Record<string, CliCommand>> };
+  /** Its figures (and lists) for the 年度工作总结 and the dashboard; absent areas simply leave their sentences out. */
+  summary?: () => Promise<SummaryContribution>;
 }
 
 /** Declares an area; the generic parameters come from the loaders, so the manifest stays a plain object. */

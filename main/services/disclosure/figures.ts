@@ -54,6 +54,9 @@ const SOURCES: Record<string, (y: number) => string> = {
 };
 
 export async function disclosureFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {
+  // A year with nothing registered gives no figures: the 总结 leaves the sentences out rather than print 0 for work
+  // that was simply not recorded here.
+  if (!(await hasData(ctx, year))) return {};
   const columns = (await listColumns(ctx)).map((c) => c.name);
   const used = [...new Set([...(await listPublications(ctx, { year })), ...(await listPublications(ctx, { year: year - 1 }))].map((p) => p.channel))];
   const channels = [...new Set([...DEFAULT_CHANNELS, ...used])];

@@ -6,5 +6,6 @@ export const planArea = defineArea({
   handlers: () => import('./handlers').then((m) => m.planHandlers),
   exporters: () => import('./exports').then((m) => m.planExporters),
   demo: () => import('../demo/plan').then((m) => m.planDemoStep),
+  summary: () => import('./figures').then((m) => ({ figures: [m.planFigures], lists: [m.planLists] })),
   cli: { commands: ['plan'], load: () => import('../../cli/plan').then((m) => m.planCommands) },
 });

@@ -6,6 +6,7 @@ export const selfcheckArea = defineArea({
   handlers: () => import('./handlers').then((m) => m.selfcheckHandlers),
   exporters: () => import('./exports').then((m) => m.selfcheckExporters),
   demo: () => import('./demo').then((m) => m.selfcheckDemoStep),
+  summary: () => import('./figures').then((m) => ({ figures: [m.selfcheckFigures], lists: [m.selfcheckLists] })),
   cli: {
     commands: ['parse-indicators', 'import-indicators', 'selfcheck'],
     load: () => import('../../cli/selfcheck').then((m) => m.selfcheckCommands),

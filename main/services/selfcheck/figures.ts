@@ -1,5 +1,6 @@
 // Figures the 年度总结 quotes (another area reads them through these functions, never through the tables).
 import type { AppContext } from '../workstation';
+import type { SummaryLists } from '../../../shared/domain/summary';
 import { lookback } from './lookback';
 import { listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
@@ -51,4 +52,9 @@ export async function openRectifications(ctx: AppContext, year: number): Promise
   return (await listRectifications(ctx, { year, openOnly: true })).map((r) => ({
     problem: r.problem, measure: r.measure, deadline: r.deadline, state: r.overdue ? `${r.state}（逾期）` : r.state,
   }));
+}
+
+/** The lists the 年度总结 starts 二、存在的问题 and 三、下一步工作打算 from. */
+export async function selfcheckLists(ctx: AppContext, year: number): Promise<Partial<SummaryLists>> {
+  return { selfcheckProblems: await selfcheckProblems(ctx, year), openRectifications: await openRectifications(ctx, year) };
 }

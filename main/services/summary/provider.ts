@@ -1,6 +1,6 @@
 // What an area gives the 工作总结: its figures for a year (with the year before beside each), and optionally lists
-// the text quotes (sections, unfinished tasks, self-check deductions …). Each area keeps its own provider in its
-// service folder; providers.ts lists them.
+// the text quotes (sections, unfinished tasks, self-check deductions …). Each area keeps its providers in its own
+// service folder (figures.ts) and names them in its manifest's `summary` field (main/area.ts).
 import type { Figure, SummaryLists } from '../../../shared/domain/summary';
 import type { AppContext } from '../workstation';
 
@@ -9,6 +9,12 @@ export type FigureProvider = (ctx: AppContext, year: number) => Promise<Record<s
 
 /** Lists for the text (二、存在的问题 and 三、下一步工作打算 start from them); every field optional. */
 export type ListProvider = (ctx: AppContext, year: number) => Promise<Partial<SummaryLists>>;
+
+/** An area's part of the 工作总结. */
+export interface SummaryContribution {
+  figures: FigureProvider[];
+  lists?: ListProvider[];
+}
 
 /** Pairs this year's and last year's values under one source; a key missing this year is left out. */
 export function pairFigures(

@@ -17,18 +17,24 @@ import { getBureau } from '../org/bureau';
 import { todayOf } from '../calendar';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { FIGURE_PROVIDERS, LIST_PROVIDERS } from './providers';
+import { AREAS } from '../../areas';
+import type { SummaryContribution } from './provider';
+
+/** What every area contributes, in AREAS order (main/areas.ts). */
+function contributions(): Promise<SummaryContribution[]> {
+  return Promise.all(AREAS.flatMap((a) => (a.summary ? [a.summary()] : [])));
+}
 
 /** Every area's figures for the year, merged (names are prefixed by area, so they do not collide). */
 export async function collectFigures(ctx: AppContext, year: number): Promise<Figures> {
   const out: Figures = {};
-  for (const provide of FIGURE_PROVIDERS) Object.assign(out, await provide(ctx, year));
+  for (const c of await contributions()) for (const provide of c.figures) Object.assign(out, await provide(ctx, year));
   return out;
 }
 
 export async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
   const out: SummaryLists = {};
-  for (const provide of LIST_PROVIDERS) Object.assign(out, await provide(ctx, year));
+  for (const c of await contributions()) for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
   return out;
 }
 

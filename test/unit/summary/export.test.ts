@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planCommands } from '../../../main/cli/plan';
+import { allAreaCommands } from '../../../main/cli/all-areas';
 import { summaryCommands } from '../../../main/cli/summary';
 import { collectFigures } from '../../../main/services/summary/summaries';
 import { Workstation } from '../../../main/services/workstation';
@@ -108,7 +108,7 @@ describe('command line', () => {
     dirs.push(dir);
     const db = path.join(dir, 'demo.sqlite');
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    expect(await planCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
+    expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
     vi.restoreAllMocks();
     const year = new Date().getFullYear();
 
@@ -133,7 +133,7 @@ describe('command line', () => {
 
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const target = path.join(dir, '总结.docx');
-    expect(await planCommands.export.run({ positional: ['summary-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
+    expect(await allAreaCommands.export.run({ positional: ['summary-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
     vi.restoreAllMocks();
     const xml = await (await JSZip.loadAsync(fs.readFileSync(target))).file('word/document.xml')!.async('string');
     expect(plain(xml)).toContain(`${year}年政务公开工作总结`);

@@ -66,8 +66,9 @@ describe('figure providers', () => {
     expect(f['ab.filedOnTime'].value).toBe(one(`SELECT count(*) ${changes} AND filed_date IS NOT NULL AND filed_date <= filing_due`));
     expect(f['ab.unfiled'].value).toBe(one(`SELECT count(*) ${changes} AND filed_date IS NULL`));
     expect(f['ab.unfiled'].value).toBe(1);
-    // No disclosure or self-check area in this build: none of their figures is made up.
-    expect(Object.keys(f).filter((k) => /^(disclosure|selfcheck|rectification|lookback)\./.test(k))).toEqual([]);
+    // The other areas' providers are wired in too, and count their own registers.
+    expect(f['disclosure.published'].value).toBe(one(`SELECT count(*) FROM publication WHERE published_date BETWEEN '2026-01-01' AND '2026-12-31'`));
+    expect(f['disclosure.requestsReceived'].value).toBe(one(`SELECT count(*) FROM request WHERE received_date BETWEEN '2026-01-01' AND '2026-12-31'`));
     for (const x of Object.values(f)) expect(x.source).toMatch(/[\u4e00-\u9fa5]/);
   });
 
