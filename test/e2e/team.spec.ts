@@ -5,7 +5,7 @@ import type { Download, Page } from '@playwright/test';
 import { createDepartment } from '../../main/services/org/departments';
 import { createStaff } from '../../main/services/org/staff';
 import type { WebHost } from '../../main/web/server';
-import { localIsoDate } from '../../shared/domain/team';
+import { localIsoDate } from '../../shared/domain/dates';
 import { addDays, addWorkingDays } from '../../shared/domain/working-days';
 import { completeSetup, expect, test } from './fixtures';
 

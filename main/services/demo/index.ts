@@ -1,5 +1,6 @@
 // "载入示例数据" / `npm run cli -- demo`: a complete example year so a newcomer sees the product full at once.
 // Composable: each area adds one step to DEMO_STEPS; steps run in order in one go and share DemoState.
+import { todayOf } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { AppContext } from '../workstation';
@@ -41,10 +42,9 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
 
 export async function loadDemo(ctx: AppContext): Promise<{ summary: string[] }> {
   await assertEmpty(ctx);
-  const d = ctx.now();
-  const p = (n: number) => String(n).padStart(2, '0');
+  const today = todayOf(ctx);
   const state: DemoState = {
-    year: d.getFullYear(), today: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+    year: Number(today.slice(0, 4)), today,
     departments: new Map(), staff: new Map(), documentIds: [],
   };
   const summary: string[] = [];

@@ -17,7 +17,8 @@ import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { SettingKey } from '../settings';
-import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from './calendar';
+import { calendarFor, DEFAULT_DUE_SOON_DAYS } from './calendar';
+import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 
 interface TaskRow {

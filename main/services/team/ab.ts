@@ -1,18 +1,15 @@
 // AB岗: posts, holder periods, changes with 交接 and 备案, absences, and the warnings computed from them.
 // Every user action is one transaction with its audit entry; history lives in ab_holding as dated periods.
 import { sql, type Transaction } from 'kysely';
-import {
-  absenceInputSchema, assignInputSchema, changeInputSchema, computeTeamWarnings, filingDueDate, filingInputSchema,
-  postInputSchema, type Absence, type AbsenceInput, type AbRole, type AssignInput, type Change, type ChangeInput,
-  type FilingInput, type Holder, type Holding, type Post, type PostInput, type TeamWarning,
-} from '../../../shared/domain/team';
+import { absenceInputSchema, assignInputSchema, changeInputSchema, computeTeamWarnings, filingDueDate, filingInputSchema, postInputSchema, type Absence, type AbsenceInput, type AbRole, type AssignInput, type Change, type ChangeInput, type FilingInput, type Holder, type Holding, type Post, type PostInput, type TeamWarning } from '../../../shared/domain/ab';
 import { addDays, toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
-import { getTeamSettings, todayOf, workingDayCalendar } from './common';
+import { getTeamSettings, workingDayCalendar } from './common';
+import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 
 type Db = AppContext['db'] | Transaction<Database>;

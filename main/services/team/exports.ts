@@ -10,7 +10,8 @@ import { getSetting, SettingKey } from '../settings';
 import type { ExportArgs, Exporter } from '../exports';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
-import { getTeamSettings, todayOf } from './common';
+import { getTeamSettings } from './common';
+import { todayOf } from '../../../shared/domain/dates';
 import { getTraining, listTrainings, trainingRequirement } from './training';
 
 async function bureauName(ctx: AppContext): Promise<string> {

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
+import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/ab';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call } from '../../api/call';
 import { DeleteButton } from '../../components/DeleteButton';

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { useEffect } from 'react';
-import type { TeamSettings } from '../../../shared/domain/team';
+import type { TeamSettings } from '../../../shared/domain/team-settings';
 import { call } from '../../api/call';
 import { useLoad } from '../../hooks';
 

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Descriptions, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Staff } from '../../../shared/domain/org';
-import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/team';
+import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 

@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Staff } from '../../../shared/domain/org';
-import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/team';
+import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/training';
 import { call, toUpload } from '../../api/call';
 import { useYear } from '../../app-context';
 import { DeleteButton } from '../../components/DeleteButton';

@@ -1,11 +1,9 @@
 // 政务公开队伍: AB岗 (posts, holders, changes with 交接/备案, absences, warnings) and 培训台账.
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
-import {
-  abRoleSchema, absenceInputSchema, absenceSchema, assignInputSchema, changeInputSchema, changeSchema, filingInputSchema,
-  holdingSchema, postInputSchema, postSchema, teamSettingsSchema, teamWarningSchema, trainingInputSchema,
-  trainingRequirementSchema, trainingSchema,
-} from '../../domain/team';
+import { abRoleSchema, absenceInputSchema, absenceSchema, assignInputSchema, changeInputSchema, changeSchema, filingInputSchema, holdingSchema, postInputSchema, postSchema, teamWarningSchema } from '../../domain/ab';
+import { teamSettingsSchema } from '../../domain/team-settings';
+import { trainingInputSchema, trainingRequirementSchema, trainingSchema } from '../../domain/training';
 
 const ok = z.object({ ok: z.literal(true) });
 

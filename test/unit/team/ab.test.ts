@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/team';
+import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/ab';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
 let f: TeamFixture;
