@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/ab';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
@@ -8,7 +8,7 @@ import { DeleteButton } from '../../components/DeleteButton';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useDeliver, useLoad } from '../../hooks';
+import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { todayIso } from '../../components/DateField';
 import { AbsenceDialog, AssignDialog, ChangeDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
 
@@ -49,7 +49,7 @@ function HolderCell({ h, acting }: { h: Holder | null; acting?: boolean }) {
 
 /** AB岗: posts with their A and B holders, changes with 交接 and 备案, absences, and the warnings. */
 export function AbScreen() {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [showInactive, setShowInactive] = useState(false);
   const data = useLoad(async () => {
     const [posts, warnings, changes, absences, staff, settings] = await Promise.all([
@@ -128,13 +128,11 @@ export function AbScreen() {
                       if (key === 'edit') setDialog({ kind: 'post', post: p });
                       else if (key === 'endA' || key === 'endB') setDialog({ kind: 'end', post: p, role: key === 'endA' ? 'A' : 'B' });
                       else {
-                        try {
+                        await act(async () => {
                           await call('ab.setPostActive', { id: p.id, active: key === 'on' });
-                          message.success(key === 'on' ? `已启用“${p.name}”` : `已停用“${p.name}”`);
                           await data.reload();
-                        } catch (e) {
-                          message.error((e as Error).message);
-                        }
+                          return key === 'on' ? `已启用“${p.name}”` : `已停用“${p.name}”`;
+                        });
                       }
                     },
                   }}>

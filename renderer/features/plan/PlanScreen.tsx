@@ -9,7 +9,7 @@ import { useAppStatus, useYear } from '../../app-context';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useDeliver, useLoad } from '../../hooks';
+import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
 import { MappingDialog } from './MappingDialog';
@@ -34,6 +34,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   const year = useYear();
   const { refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const [filter, setFilter] = useState<Filter>({ search: '' });
   const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | null>(null);
   const [newTask, setNewTask] = useState(false);
@@ -74,11 +75,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   }, [tasks.data]);
 
   const moveTask = async (sectionId: number, ids: number[]) => {
-    try {
-      await call('tasks.reorder', { sectionId, ids });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await act(() => call('tasks.reorder', { sectionId, ids }).then(() => undefined));
     // Also after a refusal: the list shows the order as it now is.
     await tasks.reload();
   };
@@ -100,12 +97,14 @@ export function PlanScreen({ params }: { params: string[] }) {
           onChange={(v) => { range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null; }}
         />
       ),
-      onOk: async () => {
+      // The close-argument form keeps the dialog open until a range is chosen, without a rejected promise.
+      onOk: (close: () => void) => {
         if (!range) {
           message.warning('请选择起止日期');
-          throw new Error('未选择日期');
+          return;
         }
-        await exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
+        close();
+        void exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
       },
     });
   };
@@ -115,15 +114,11 @@ export function PlanScreen({ params }: { params: string[] }) {
       title: `以${year - 1}年方案为基础建立${year}年方案？`,
       content: '复制章节、任务、科室和责任人，完成时限顺延一年；状态、进展和要点对应从头开始。',
       okText: '复制', cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('plan.copyForward', { fromYear: year - 1, toYear: year });
-          message.success('已复制上年方案');
-          await reloadAll();
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
+      onOk: () => act(async () => {
+        await call('plan.copyForward', { fromYear: year - 1, toYear: year });
+        await reloadAll();
+        return '已复制上年方案';
+      }),
     });
   };
 
@@ -133,28 +128,23 @@ export function PlanScreen({ params }: { params: string[] }) {
       title: '新增章节', icon: null,
       content: <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />,
       okText: '添加', cancelText: '取消',
-      onOk: async () => {
-        try {
+      // Stays open when refused (an empty or duplicate name) so the name can be corrected.
+      onOk: (close: () => void) => {
+        void act(async () => {
           await call('plan.createSection', { year, title });
+          close();
           await base.reload();
-        } catch (e) {
-          message.error((e as Error).message);
-          throw e;
-        }
+        });
       },
     });
   };
 
-  const loadDemo = async () => {
-    try {
-      const r = await call('demo.load');
-      modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
-      await refresh();
-      await reloadAll();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const loadDemo = () => act(async () => {
+    const r = await call('demo.load');
+    modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
+    await refresh();
+    await reloadAll();
+  });
 
   const b = base.data;
   const plan = b?.plan ?? null;
