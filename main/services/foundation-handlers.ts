@@ -15,19 +15,20 @@ import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
 import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
 import { getAllSettings, getSetting, setSetting, SettingKey } from './settings';
 import type { Workstation } from './workstation';
+import { yearsWithData } from './years';
 import { getAttachmentFile } from './attachments';
 
 export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
   const base = { host: ws.host, appVersion: ws.appVersion, dbPath: ws.dbPath, backupDir: ws.backupDir, latestBackup };
   if (!ws.ready) {
-    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, bureau: null };
+    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, dataYears: [], bureau: null };
   }
   const ctx = ws.context();
   const bureau = await getBureau(ctx);
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
   return {
-    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau,
+    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, dataYears: await yearsWithData(ctx), bureau,
     ...(ws.backupWarning && { message: ws.backupWarning }),
   };
 }

@@ -20,6 +20,8 @@ export const appStatusSchema = z.object({
   backupDir: z.string(),
   schemaVersion: z.number().int().nullable(),
   year: yearSchema.nullable(),
+  /** Every year some record belongs to (the header offers them all, besides this year and the next). */
+  dataYears: z.array(z.number().int()),
   bureau: bureauSchema.nullable(),
   latestBackup: backupInfoSchema.nullable(),
 });
