@@ -55,7 +55,7 @@ export const planCommands: Record<string, CliCommand> = {
     },
   },
   export: {
-    usage: `export <${exporterNames().join('|')}> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期]`,
+    usage: `export <${exporterNames().join('|')}> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期] [--date 截至日期]`,
     summary: '导出文档（实施方案、重点任务分解表、工作台账等）',
     async run(args) {
       const name = args.positional[0];
@@ -66,7 +66,7 @@ export const planCommands: Record<string, CliCommand> = {
       return withContext(args, async (ctx) => {
         const id = flag(args, 'id');
         const delivered = await runExport(ctx, name, {
-          year: await yearArg(ctx, args), id: id === undefined ? undefined : Number(id), from: flag(args, 'from'), to: flag(args, 'to'),
+          year: await yearArg(ctx, args), id: id === undefined ? undefined : Number(id), from: flag(args, 'from'), to: flag(args, 'to'), date: flag(args, 'date'),
         });
         process.stdout.write(`已导出：${delivered.path ?? delivered.fileName}\n`);
         return 0;

@@ -45,14 +45,22 @@ export const holderSchema = z.object({
 });
 export type Holder = z.infer<typeof holderSchema>;
 
+/** A holder who takes over later than the date the post is read at (a change dated in the future): 待生效. */
+export const pendingHolderSchema = z.object({ holdingId: idSchema, staffId: idSchema, name: z.string(), startDate: isoDateSchema });
+export type PendingHolder = z.infer<typeof pendingHolderSchema>;
+
+/** A post as of one date (`asOf`): who holds A and B on that day, and who takes over after it. */
 export const postSchema = z.object({
   id: idSchema,
   name: z.string(),
   duties: z.string(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  asOf: isoDateSchema,
   a: holderSchema.nullable(),
   b: holderSchema.nullable(),
+  aNext: pendingHolderSchema.nullable(),
+  bNext: pendingHolderSchema.nullable(),
 });
 export type Post = z.infer<typeof postSchema>;
 
@@ -77,6 +85,14 @@ export const assignInputSchema = z.object({
   startDate: isoDateSchema,
 });
 export type AssignInput = z.input<typeof assignInputSchema>;
+
+/** Correcting a mistyped 任职开始日期 of a holding period (recorded in the audit trail). */
+export const correctHoldingInputSchema = z.object({
+  holdingId: idSchema,
+  startDate: isoDateSchema,
+  reason: optionalText('更正原因', 200),
+});
+export type CorrectHoldingInput = z.input<typeof correctHoldingInputSchema>;
 
 export const handoverInputSchema = z.object({
   date: isoDateSchema,

@@ -16,7 +16,7 @@ export const METHODS = [
   'plan.get', 'plan.save', 'plan.createSection', 'plan.renameSection', 'plan.deleteSection', 'plan.reorderSections', 'plan.unitMappings', 'plan.saveUnitMappings', 'plan.applyUnitMappings', 'plan.generate', 'plan.copyForward', 'plan.coverage', 'plan.pointOptions', 'plan.export', 'tasks.list', 'tasks.get', 'tasks.create', 'tasks.update', 'tasks.delete', 'tasks.reorder', 'tasks.addProgress', 'tasks.updateProgress', 'tasks.deleteProgress', 'tasks.due', 'calendar.get', 'calendar.save', 'demo.load',
   // team (AB岗, 培训)
   'team.settings', 'team.saveSettings', 'team.warnings', 'team.export',
-  'ab.posts', 'ab.createPost', 'ab.updatePost', 'ab.setPostActive', 'ab.history', 'ab.assign', 'ab.endHolding', 'ab.change',
+  'ab.posts', 'ab.createPost', 'ab.updatePost', 'ab.setPostActive', 'ab.history', 'ab.assign', 'ab.correctHolding', 'ab.endHolding', 'ab.change',
   'ab.changes', 'ab.file', 'ab.absences', 'ab.createAbsence', 'ab.deleteAbsence',
   'training.list', 'training.get', 'training.create', 'training.update', 'training.delete', 'training.addFile',
   'training.removeFile', 'training.requirement',

@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Staff } from '../../../shared/domain/org';
-import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/ab';
+import { ABSENCE_KINDS, type AbRole, type Change, type Holding, type Post } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
@@ -28,7 +28,8 @@ export function AssignDialog({ post, role, staff, onClose, onDone }: { post: Pos
         <Form.Item name="staffId" label={`${role}岗人员`} rules={required('请选择人员')}>
           <Select showSearch optionFilterProp="label" placeholder="选择在岗人员" options={staffOptions(staff)} />
         </Form.Item>
-        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}><DateField /></Form.Item>
+        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}
+          extra="录入现任人员时，请填写其实际开始担任该岗位的日期（可早于今天）。"><DateField /></Form.Item>
       </Form>
     </FormDialog>
   );
@@ -177,6 +178,48 @@ export function EndHoldingDialog({ post, role, onClose, onDone }: { post: Post; 
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="endDate" label={`${h?.name ?? ''}任职的最后一天`} rules={required('请选择日期')}><DateField /></Form.Item>
+      </Form>
+    </FormDialog>
+  );
+}
+
+/** The AB岗设置表 as of a chosen day: who held each post then (today by default). */
+export function AsOfExportDialog({ onClose, onExport }: { onClose: () => void; onExport: (date: string) => void }) {
+  const [form] = Form.useForm<{ date: string }>();
+  useEffect(() => form.setFieldsValue({ date: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    onExport(v.date);
+  };
+  return (
+    <FormDialog title="导出AB岗设置表" form={form} okText="导出" onSave={save} onClose={onClose} guard={false}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="date" label="截至日期" rules={required('请选择截至日期')} extra="表中列出该日在任的A岗、B岗人员；该日之后才生效的变动不列入。">
+          <DateField />
+        </Form.Item>
+      </Form>
+    </FormDialog>
+  );
+}
+
+/** Corrects a mistyped 任职开始日期; for a holder from a 人员变动 the change's date moves with it. */
+export function CorrectStartDialog({ post, holding, onClose, onDone }: { post: Post; holding: Holding; onClose: () => void; onDone: () => Promise<void> }) {
+  const [form] = Form.useForm<{ startDate: string; reason: string }>();
+  useEffect(() => form.setFieldsValue({ startDate: holding.startDate }), [form, holding]);
+  const save = async () => {
+    const v = await form.validateFields();
+    await call('ab.correctHolding', { holdingId: holding.id, startDate: v.startDate, reason: v.reason ?? '' });
+    await onDone();
+    return `已更正${holding.name}的任职开始日期`;
+  };
+  return (
+    <FormDialog title={`更正任职开始日期：${post.name}${holding.role}岗 ${holding.name}`} form={form} onSave={save} onClose={onClose}>
+      <Typography.Paragraph type="secondary">
+        用于更正录入错误的日期，更正会记入修改记录。{holding.changeId ? '该任职来自人员变动，变动日期和前任的任职截止日期会一并调整。' : ''}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}><DateField /></Form.Item>
+        <Form.Item name="reason" label="更正原因"><Input maxLength={200} placeholder="如：录入时误填为当天" /></Form.Item>
       </Form>
     </FormDialog>
   );
