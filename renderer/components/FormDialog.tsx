@@ -33,6 +33,10 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = 'ä
   const guardedClose = useGuardedClose();
   const [busy, setBusy] = useState(false);
   const body = useRef<HTMLDivElement>(null);
+  // The values once the dialog has opened and filled itself: closing asks only when they differ (typing and undoing
+  // is no change).
+  const opened = useRef<string | null>(null);
+  const snapshot = () => JSON.stringify(form.getFieldsValue(true));
   const save = async () => {
     if (busy) return false;
     setBusy(true);
@@ -42,7 +46,7 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = 'ä
       setBusy(false);
     }
   };
-  const close = () => guardedClose({ dirty: guard && form.isFieldsTouched(), save, close: onClose });
+  const close = () => guardedClose({ dirty: guard && opened.current !== null && snapshot() !== opened.current, save, close: onClose });
   return (
     <Modal
       open
@@ -56,7 +60,11 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = 'ä
       confirmLoading={busy}
       onOk={() => void save()}
       onCancel={() => void close()}
-      afterOpenChange={(open) => open && focusFirstField(body.current)}
+      afterOpenChange={(open) => {
+        if (!open) return;
+        opened.current = snapshot();
+        focusFirstField(body.current);
+      }}
       destroyOnHidden
     >
       <div

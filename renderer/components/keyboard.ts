@@ -34,5 +34,12 @@ export function tabNeverPicks(e: KeyboardEvent): void {
   if (e.key !== 'Tab') return;
   const t = e.target as HTMLElement;
   const select = t.closest?.('.ant-select');
-  if (select && t.getAttribute('aria-expanded') === 'true') e.stopPropagation();
+  if (!select || t.getAttribute('aria-expanded') !== 'true') return;
+  e.stopPropagation();
+  // What was typed to search goes too, as if nothing had been typed (the select keeps its previous value).
+  const input = t as HTMLInputElement;
+  if (input.value) {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
 }

@@ -236,7 +236,8 @@ export function PlanScreen({ params }: { params: string[] }) {
               loading={tasks.loading}
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ x: 1400 }}
+              // At 1366×768 the middle columns scroll inside the table while 预警 and 最新进展 stay in view (fixed right).
+              scroll={{ x: 1300 }}
               onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
@@ -247,8 +248,8 @@ export function PlanScreen({ params }: { params: string[] }) {
                     return <MoveButtons ids={ids} index={ids.indexOf(t.id)} onMove={(next) => void moveTask(t.sectionId, next)} />;
                   },
                 },
-                { title: '章节', dataIndex: 'sectionTitle', width: 140, ellipsis: true },
-                { title: '工作任务', dataIndex: 'title', width: 300, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
+                { title: '章节', dataIndex: 'sectionTitle', width: 120, ellipsis: true },
+                { title: '工作任务', dataIndex: 'title', width: 280, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {
                   title: '牵头科室', width: 150,
                   render: (_, t) => <>{t.lead.map((d) => d.name).join('、')}{t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}</>,
@@ -256,8 +257,8 @@ export function PlanScreen({ params }: { params: string[] }) {
                 { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
                 { title: '完成时限', dataIndex: 'deadlineLabel', width: 130 },
                 { title: '状态', dataIndex: 'status', width: 80 },
-                { title: '预警', width: 150, render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
-                { title: '最新进展', dataIndex: 'latestProgress', width: 200, ellipsis: true },
+                { title: '预警', width: 140, fixed: 'right', render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
+                { title: '最新进展', dataIndex: 'latestProgress', width: 180, fixed: 'right', ellipsis: true },
               ]}
             />
           )}

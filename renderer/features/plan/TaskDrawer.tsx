@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Divider, Drawer, Form, Popconfirm, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Department, Staff } from '../../../shared/domain/org';
 import type { Plan, PlanTask } from '../../../shared/domain/plan';
 import { call, toUpload } from '../../api/call';
@@ -47,10 +47,15 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     setFiles([]);
   }, [taskId, pform]);
 
+  // What the form held when it was filled: closing asks only when the values differ from it (typing and undoing is
+  // no change).
+  const loaded = useRef('');
+  const snapshot = () => JSON.stringify(form.getFieldsValue(true));
   useEffect(() => {
     form.resetFields();
     if (taskId === 'new') form.setFieldsValue(taskFormValues(null, plan));
     else if (task) form.setFieldsValue(taskFormValues(task, plan));
+    loaded.current = snapshot();
   }, [taskId, task, plan, form]);
 
   const saveTask = async () => {
@@ -94,8 +99,11 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     if (ready && taskId !== null) focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'));
   }, [ready, taskId]);
 
-  const taskDirty = () => form.isFieldsTouched();
-  const progressDirty = () => typeof taskId === 'number' && (files.length > 0 || pform.isFieldsTouched(['text']) || pform.isFieldsTouched(['linkUrl']));
+  const taskDirty = () => ready && snapshot() !== loaded.current;
+  const progressDirty = () => {
+    const v = pform.getFieldsValue(true);
+    return typeof taskId === 'number' && (files.length > 0 || !!v.text?.trim() || !!v.linkUrl?.trim());
+  };
   // X, Esc or a click outside: ask 保存 / 不保存 / 取消 when anything typed would be lost.
   const close = () => guardedClose({
     dirty: taskDirty() || progressDirty(),
