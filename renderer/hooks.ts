@@ -75,15 +75,10 @@ export function useAction(): RunAction {
  * or why it failed, in one place for every screen.
  */
 export function useDeliver(): (produce: () => Promise<DeliveredFile>) => Promise<void> {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   return useCallback(async (produce) => {
-    try {
-      const said = deliver(await produce());
-      if (said) message.success(said);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }, [message]);
+    await act(async () => deliver(await produce()) ?? undefined);
+  }, [act]);
 }
 
 /** Saves a stored attachment (evidence, material, original import file) for the user. */

@@ -39,6 +39,8 @@ export const holderSchema = z.object({
   phone: z.string(),
   staffStatus: z.enum(['在岗', '离岗']),
   startDate: isoDateSchema,
+  /** The last day held when the holder steps down on or after the date read (vacant from the next day). */
+  endDate: isoDateSchema.nullable(),
   /** Set when the holder is away today: the absence kind and its last day. */
   awayUntil: isoDateSchema.nullable(),
   awayKind: z.string().nullable(),

@@ -102,7 +102,7 @@ test('at 1366×768 every dialog keeps its buttons on screen and the task table s
     expect(box!.x + box!.width, `${header} cut off`).toBeLessThanOrEqual(1366);
   }
   // The page itself does not scroll sideways: the table scrolls inside itself.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
   await page.getByRole('button', { name: '方案信息' }).click();
   await expectButtonsOnScreen(page.getByRole('dialog', { name: '方案信息' }), ['保存', '取消']);
   await page.getByRole('dialog', { name: '方案信息' }).getByRole('button', { name: '取消' }).click();

@@ -61,7 +61,7 @@ export async function listPosts(ctx: AppContext, opts: { includeInactive?: boole
     const aw = awayOf.get(h.staff_id);
     return {
       holdingId: h.id, staffId: h.staff_id, name: h.name, departmentName: h.department_name ?? null, title: h.title, phone: h.phone,
-      staffStatus: h.status, startDate: h.start_date, awayUntil: aw?.end ?? null, awayKind: aw?.kind ?? null,
+      staffStatus: h.status, startDate: h.start_date, endDate: h.end_date, awayUntil: aw?.end ?? null, awayKind: aw?.kind ?? null,
     };
   };
   const nextOf = (postId: number, role: AbRole): PendingHolder | null => {

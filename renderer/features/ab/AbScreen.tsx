@@ -49,6 +49,7 @@ function HolderCell({ h, acting, next }: { h: Holder | null; acting?: boolean; n
       <span>{h.name}</span>
       {h.departmentName && <Typography.Text type="secondary">{h.departmentName}</Typography.Text>}
       {h.staffStatus === '离岗' && <Tag color="red">已离岗</Tag>}
+      {h.endDate && !next && <Tag color="gold">任至{h.endDate}</Tag>}
       {h.awayUntil && <Tag color="orange">{h.awayKind}至{h.awayUntil}</Tag>}
       {acting && !h.awayUntil && <Tag color="blue">代岗中</Tag>}
     </Space>

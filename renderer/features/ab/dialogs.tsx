@@ -174,7 +174,7 @@ export function EndHoldingDialog({ post, role, onClose, onDone }: { post: Post; 
   return (
     <FormDialog title={`${role}岗卸任：${post.name}`} form={form} okText="确认卸任" onSave={save} onClose={onClose}>
       <Typography.Paragraph type="secondary">
-        有接任人员时请用“人员变动”，一次登记交接和备案。没有接任人员时在这里登记卸任，岗位将显示为空缺。
+        有接任人员时请用“人员变动”，一次登记交接和备案。没有接任人员时在这里登记卸任，自最后一天的次日起岗位显示为空缺。
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="endDate" label={`${h?.name ?? ''}任职的最后一天`} rules={required('请选择日期')}><DateField /></Form.Item>
