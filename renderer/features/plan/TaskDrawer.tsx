@@ -51,12 +51,16 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   // no change).
   const loaded = useRef('');
   const snapshot = () => JSON.stringify(form.getFieldsValue(true));
+  // Filled when the task (or 'new') changes, not when the screen reloads the plan after a save: that reload used to
+  // put back the saved values over what was typed meanwhile.
+  const planRef = useRef(plan);
+  planRef.current = plan;
   useEffect(() => {
     form.resetFields();
-    if (taskId === 'new') form.setFieldsValue(taskFormValues(null, plan));
-    else if (task) form.setFieldsValue(taskFormValues(task, plan));
+    if (taskId === 'new') form.setFieldsValue(taskFormValues(null, planRef.current));
+    else if (task) form.setFieldsValue(taskFormValues(task, planRef.current));
     loaded.current = snapshot();
-  }, [taskId, task, plan, form]);
+  }, [taskId, task, form]);
 
   const saveTask = async () => {
     setSaving(true);
