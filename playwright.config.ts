@@ -9,7 +9,8 @@ export default defineConfig({
   use: {
     locale: 'zh-CN',
     acceptDownloads: true,
-    viewport: { width: 1400, height: 900 },
+    // The usual office screen: every screen and dialog must fit it.
+    viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

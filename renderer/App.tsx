@@ -1,10 +1,11 @@
-import { Alert, Layout, Menu, Result, Select, Space, Spin, Typography, App as AntApp } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Alert, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { parseTypedYear, yearChoices } from '../shared/domain/dates';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
-import { navigate, useHashRoute } from './hooks';
+import { navigate, useAction, useHashRoute } from './hooks';
 import { ROUTES } from './areas';
 
 export function App() {
@@ -20,15 +21,31 @@ export function App() {
   return <Shell />;
 }
 
-function yearOptions(current: number) {
-  const years = [];
-  for (let y = current + 1; y >= current - 6; y--) years.push({ value: y, label: `${y}年度` });
-  return years;
+/**
+ * The header's year box: every year with data, the working year, this year and the next; any other year from
+ * 2000 to 2100 can be typed ("2015" offers 2015年度).
+ */
+function YearSelect({ year, dataYears, onChange }: { year: number; dataYears: number[]; onChange: (y: number) => void }) {
+  const [typed, setTyped] = useState('');
+  const years = yearChoices(dataYears, year, new Date().getFullYear());
+  const extra = parseTypedYear(typed);
+  if (extra !== null && !years.includes(extra)) years.unshift(extra);
+  return (
+    <Select
+      aria-label="工作年度"
+      value={year}
+      showSearch={{ optionFilterProp: 'label', onSearch: setTyped, filterOption: (input, o) => String(o?.label ?? '').includes(input.replace(/年度?$/, '').trim()) }}
+      options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+      onChange={(y) => { setTyped(''); onChange(y); }}
+      notFoundContent="请输入2000至2100之间的年份"
+      style={{ width: 130 }}
+    />
+  );
 }
 
 function Shell() {
   const { status, refresh } = useAppStatus();
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [first, ...params] = useHashRoute();
   const route = ROUTES.find((r) => r.path === first) ?? ROUTES[0];
   const year = status!.year!;
@@ -37,15 +54,11 @@ function Shell() {
     document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
   }, [status, year]);
 
-  const changeYear = async (y: number) => {
-    try {
-      await call('app.setYear', { year: y });
-      await refresh();
-      message.success(`已切换到 ${y} 年度`);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const changeYear = (y: number) => act(async () => {
+    await call('app.setYear', { year: y });
+    await refresh();
+    return `已切换到 ${y} 年度`;
+  });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -55,7 +68,7 @@ function Shell() {
         <div style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>工作年度</Typography.Text>
-          <Select aria-label="工作年度" value={year} options={yearOptions(Math.max(year, new Date().getFullYear()))} onChange={changeYear} style={{ width: 120 }} />
+          <YearSelect year={year} dataYears={status!.dataYears} onChange={(y) => void changeYear(y)} />
         </Space>
       </Layout.Header>
       <Layout>

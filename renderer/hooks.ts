@@ -71,20 +71,42 @@ export function navigate(path: string): void {
   window.location.hash = `#/${path.replace(/^\/+/, '')}`;
 }
 
+/** antd's `form.validateFields()` rejects with the failing fields; the form already shows them beside each field. */
+export function isFormCheckFailure(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
+}
+
+/**
+ * What to do for one user action: the work (check the form, call the service, update the screen) returns the
+ * sentence to show on success, or nothing. A refusal from a service is shown as its Chinese message; a failed form
+ * check stays beside its fields (and never becomes an unhandled rejection). Resolves to whether the work finished.
+ */
+export type RunAction = (work: () => Promise<string | void | undefined>) => Promise<boolean>;
+
+/** The one place every screen turns a click into work plus a success or error message. */
+export function useAction(): RunAction {
+  const { message } = AntApp.useApp();
+  return useCallback(async (work) => {
+    try {
+      const said = await work();
+      if (said) message.success(said);
+      return true;
+    } catch (e) {
+      if (!isFormCheckFailure(e)) message.error(e instanceof Error ? e.message : String(e));
+      return false;
+    }
+  }, [message]);
+}
+
 /**
  * Runs a method that produces a file (an export, an attachment, a template) and tells the user where it went,
  * or why it failed, in one place for every screen.
  */
 export function useDeliver(): (produce: () => Promise<DeliveredFile>) => Promise<void> {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   return useCallback(async (produce) => {
-    try {
-      const said = deliver(await produce());
-      if (said) message.success(said);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }, [message]);
+    await act(async () => deliver(await produce()) ?? undefined);
+  }, [act]);
 }
 
 /** Saves a stored attachment (evidence, material, original import file) for the user. */

@@ -18,7 +18,7 @@ export const allAreaCommands: Record<string, CliCommand> = {
     },
   },
   export: {
-    usage: 'export <种类> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期]（种类见 export 不带参数时的列表）',
+    usage: 'export <种类> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期] [--date 截至日期]（种类见 export 不带参数时的列表）',
     summary: '导出文档（实施方案、重点任务分解表、工作台账、AB岗设置表、培训台账等）',
     async run(args) {
       const exporters = await loadExporters();
@@ -30,7 +30,7 @@ export const allAreaCommands: Record<string, CliCommand> = {
       return withContext(args, async (ctx) => {
         const id = flag(args, 'id');
         const delivered = await runExport(ctx, kind, {
-          year: await yearArg(ctx, args), id: id === undefined ? undefined : Number(id), from: flag(args, 'from'), to: flag(args, 'to'),
+          year: await yearArg(ctx, args), id: id === undefined ? undefined : Number(id), from: flag(args, 'from'), to: flag(args, 'to'), date: flag(args, 'date'),
         });
         process.stdout.write(`已导出：${delivered.path ?? delivered.fileName}\n`);
         return 0;

@@ -18,7 +18,7 @@ export async function dispatch(handlers: Handlers, ws: Workstation, method: stri
     const spec = contract[method];
     const parsed = spec.input.safeParse(raw ?? undefined);
     if (!parsed.success) {
-      return { ok: false, error: { code: ErrorCode.VALIDATION, message: `输入有误：${describeIssues(parsed.error)}` } };
+      return { ok: false, error: { code: ErrorCode.VALIDATION, message: `输入有误：${describeIssues(parsed.error, spec.input)}` } };
     }
     const handler = handlers[method] as (ws: Workstation, input: unknown) => unknown;
     const value = await handler(ws, parsed.data);

@@ -46,13 +46,6 @@ export async function dueSoonDays(ctx: AppContext): Promise<number> {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_DUE_SOON_DAYS;
 }
 
-/** Today in the workstation's clock, as an ISO date (local date: the office works in local time). */
-export function todayOf(ctx: AppContext): string {
-  const d = ctx.now();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 export interface CalendarSettings {
   overrides: WorkingDayOverride[];
   dueSoonDays: number;

@@ -8,6 +8,8 @@ export interface ExportArgs {
   /** Date range (ISO), for exports that take one. */
   from?: string;
   to?: string;
+  /** The day a table is as of (e.g. the AB岗设置表), for exports that take one; today when not given. */
+  date?: string;
 }
 
 export interface Exporter {

@@ -17,6 +17,7 @@ import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
 import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
 import { getAllSettings, getSetting, setSetting, settingWarnings, SettingKey, updateSetting } from './settings';
 import type { Workstation } from './workstation';
+import { yearsWithData } from './years';
 import { getAttachmentFile } from './attachments';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
 import { loadDemo } from './demo';
@@ -25,7 +26,7 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
   const base = { host: ws.host, appVersion: ws.appVersion, dbPath: ws.dbPath, backupDir: ws.backupDir, latestBackup };
   if (!ws.ready) {
-    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, bureau: null };
+    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, dataYears: [], bureau: null };
   }
   const ctx = ws.context();
   const bureau = await getBureau(ctx);
@@ -33,7 +34,7 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
   const warnings = settingWarnings(ctx);
   return {
-    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, bureau,
+    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, dataYears: await yearsWithData(ctx), bureau,
     ...(ws.backupWarning && { message: ws.backupWarning }),
     ...(warnings.length > 0 && { settingWarnings: warnings }),
   };

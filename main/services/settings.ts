@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEAM_SETTING } from '../../shared/domain/team';
+import { TEAM_SETTING } from '../../shared/domain/team-settings';
 import { workingDayOverrideSchema } from '../../shared/domain/working-days';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';

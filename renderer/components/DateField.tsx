@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { localIsoDate } from '../../shared/domain/dates';
 
 /** A date picker whose value is an ISO `YYYY-MM-DD` string (what the services take), for use inside Form.Item. */
 export function DateField({ value, onChange, id, placeholder, disabled }: {
@@ -18,6 +19,7 @@ export function DateField({ value, onChange, id, placeholder, disabled }: {
   );
 }
 
+/** Today on this computer's clock (the same definition the services use). */
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return localIsoDate(new Date());
 }

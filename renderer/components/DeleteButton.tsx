@@ -1,5 +1,6 @@
-import { App as AntApp, Button, Popconfirm } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import type { ReactNode } from 'react';
+import { useAction } from '../hooks';
 
 /**
  * A red 删除 link that asks first, runs the deletion, and shows the service's Chinese message when it is refused
@@ -12,21 +13,17 @@ export function DeleteButton({ title, description, onDelete, onDone, label = '�
   onDone?: (result: unknown) => unknown;
   label?: string;
 }) {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   return (
     <Popconfirm
       title={title}
       description={description}
       okText="删除"
       cancelText="取消"
-      onConfirm={async () => {
-        try {
-          const result = await onDelete();
-          await onDone?.(result);
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      }}
+      onConfirm={() => act(async () => {
+        const result = await onDelete();
+        await onDone?.(result);
+      })}
     >
       <Button size="small" type="link" danger>{label}</Button>
     </Popconfirm>

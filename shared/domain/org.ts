@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { optionalText, text } from './fields';
 import { idSchema } from './files';
 
-const text = (label: string, max = 100) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const optionalText = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
 const phone = z.string().trim().max(40, '电话不能超过40个字').regex(/^[0-9０-９+\-－()（） 转,，、/]*$/, '电话只能包含数字、空格、括号、“-”和“转”').default('');
 
 /** 单位: the user's own bureau. */

@@ -38,6 +38,10 @@ export type DeadlineInput = z.input<typeof deadlineSchema>;
 
 export const LIGHTS = ['overdue', 'dueSoon', 'onTrack', 'done', 'none'] as const;
 export type Light = (typeof LIGHTS)[number];
+/** The one definition of an overdue task, used by the task list, the 首页 card, exports and the demo summary. */
+export function isOverdue(t: { light: Light }): boolean {
+  return t.light === 'overdue';
+}
 export const LIGHT_LABELS: Record<Light, string> = { overdue: '已逾期', dueSoon: '即将到期', onTrack: '正常推进', done: '已完成', none: '无时限' };
 
 /** "2026年6月30日前" etc., as printed in the task table. */
@@ -246,15 +250,36 @@ export const taskInputSchema = z.object({
 });
 export type TaskInput = z.input<typeof taskInputSchema>;
 
+/** 完成比例 as typed: a whole percentage 0–100; a larger one is refused, never quietly turned into 100. */
+const percentSchema = z.number('完成比例应为数字').int('完成比例应为整数').min(0, '完成比例不能小于0').max(100, '完成比例不能超过100%')
+  .nullable().default(null);
+const evidenceLinkSchema = z.object({
+  title: z.string().trim().max(200, '链接名称不能超过200个字').default(''),
+  url: z.string().trim().min(1, '请填写佐证链接').max(1000, '佐证链接不能超过1000个字'),
+});
+const evidenceFileSchema = z.object({ fileName: z.string().min(1, '缺少文件名').max(255, '文件名过长'), dataBase64: z.string() });
+
 export const progressInputSchema = z.object({
   taskId: idSchema,
   date: isoDateSchema,
-  text: z.string().trim().min(1, '请填写进展情况').max(5000),
-  percent: z.number().int().min(0).max(100).nullable().default(null),
-  files: z.array(z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string() })).max(20).default([]),
-  links: z.array(z.object({ title: z.string().trim().max(200).default(''), url: z.string().trim().min(1).max(1000) })).max(20).default([]),
+  text: z.string().trim().min(1, '请填写进展情况').max(5000, '进展情况不能超过5000个字'),
+  percent: percentSchema,
+  files: z.array(evidenceFileSchema).max(20, '佐证材料一次最多20个').default([]),
+  links: z.array(evidenceLinkSchema).max(20, '佐证链接一次最多20个').default([]),
 });
 export type ProgressInput = z.input<typeof progressInputSchema>;
+
+/** Correcting a progress entry: its date, words and percentage; evidence added or removed (by evidence id). */
+export const progressUpdateSchema = z.object({
+  id: idSchema,
+  date: isoDateSchema,
+  text: z.string().trim().min(1, '请填写进展情况').max(5000, '进展情况不能超过5000个字'),
+  percent: percentSchema,
+  addFiles: z.array(evidenceFileSchema).max(20, '佐证材料一次最多20个').default([]),
+  addLinks: z.array(evidenceLinkSchema).max(20, '佐证链接一次最多20个').default([]),
+  removeEvidenceIds: z.array(idSchema).max(100).default([]),
+});
+export type ProgressUpdate = z.input<typeof progressUpdateSchema>;
 
 export const unitMappingSchema = z.object({
   unit: z.string(),

@@ -1,7 +1,7 @@
 // 信息公开 at 1366×768: register an application, pause it for 补正, answer it, and see table 三 of the annual report
 // change; the home card shows the open application meanwhile.
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../shared/domain/team';
+import { localIsoDate } from '../../shared/domain/dates';
 import { completeSetup, expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });

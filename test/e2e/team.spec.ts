@@ -5,7 +5,7 @@ import type { Download, Page } from '@playwright/test';
 import { createDepartment } from '../../main/services/org/departments';
 import { createStaff } from '../../main/services/org/staff';
 import type { WebHost } from '../../main/web/server';
-import { localIsoDate } from '../../shared/domain/team';
+import { localIsoDate } from '../../shared/domain/dates';
 import { addDays, addWorkingDays } from '../../shared/domain/working-days';
 import { completeSetup, expect, test } from './fixtures';
 
@@ -113,6 +113,8 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   // B steps down without a successor: the role becomes vacant and the warning comes back.
   await row().getByRole('button', { name: '更多' }).click();
   await page.getByRole('menuitem', { name: 'B岗卸任（李四）' }).click();
+  // Holdings are read as of today: with yesterday as the last day the role is vacant today.
+  await fillDate(page, '李四任职的最后一天', addDays(today, -1));
   await page.getByRole('dialog').getByRole('button', { name: '确认卸任' }).click();
   await expect(row().getByText('空缺')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');

@@ -1,6 +1,6 @@
 // AB岗 documents: AB岗设置表 (.xlsx and 公文 .docx), 人员变动备案表 and 工作交接清单 (.docx).
 // Pure builders on the shared 公文 and print-ready sheet helpers: plain data in, Buffer out.
-import type { Change, Post } from '../../../shared/domain/team';
+import type { Change, Post } from '../../../shared/domain/ab';
 import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';

@@ -1,5 +1,5 @@
 // 培训 documents: 培训台账 (.xlsx, with a per-person hours sheet), 签到表 and 培训记录 (.docx).
-import type { Training, TrainingRequirement } from '../../../shared/domain/team';
+import type { Training, TrainingRequirement } from '../../../shared/domain/training';
 import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';

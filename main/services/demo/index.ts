@@ -1,5 +1,6 @@
 // "载入示例数据" / `npm run cli -- demo`: a complete example year so a newcomer sees the product full at once.
 // Composable: each area's manifest names its demo step; steps run in AREAS order in one go and share DemoState.
+import { todayOf } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { inOneTransaction } from '../../db/savepoint-dialect';
@@ -32,10 +33,9 @@ export async function loadDemo(outer: AppContext, steps?: DemoStep[]): Promise<{
 
 async function loadDemoSteps(ctx: AppContext, steps: DemoStep[]): Promise<{ summary: string[] }> {
   await assertEmpty(ctx);
-  const d = ctx.now();
-  const p = (n: number) => String(n).padStart(2, '0');
+  const today = todayOf(ctx);
   const state: DemoState = {
-    year: d.getFullYear(), today: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+    year: Number(today.slice(0, 4)), today,
     departments: new Map(), staff: new Map(), documentIds: [],
   };
   const summary: string[] = [];

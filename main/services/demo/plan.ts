@@ -1,5 +1,6 @@
 // Demo steps: the higher level's work points (the sample documents, moved to the demo year) and the generated plan
 // with owners, progress and a few overdue tasks.
+import { isOverdue } from '../../../shared/domain/plan';
 import { addDays } from '../../../shared/domain/working-days';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
@@ -59,7 +60,8 @@ export const planDemoStep: DemoStep = {
       await ctx.db.updateTable('plan_task').set({ owner_staff_id: people[i % people.length] }).where('id', '=', t.id).execute();
     }
     // Progress on about half the tasks, dated before today; some completed.
-    const jan = `${state.year}-01-15`;
+    // Never after today: early in January the 15th has not come yet.
+    const jan = `${state.year}-01-15` <= state.today ? `${state.year}-01-15` : state.today;
     const past = (k: number) => {
       const d = addDays(state.today, -7 * k);
       return d < jan ? jan : d;
@@ -85,9 +87,12 @@ export const planDemoStep: DemoStep = {
       await ctx.db.updateTable('plan_task').set({ deadline_kind: 'date', deadline_date: addDays(state.today, -(5 + 10 * k)), deadline_recurrence: null, deadline_days: null })
         .where('id', '=', t.id).execute();
     }
+    // Counted as the task list and 首页 count them (the task's light), not from the three deadlines set above:
+    // generated deadlines that have already passed are overdue too.
+    const overdue = (await listPlanTasks(ctx, planId)).filter(isOverdue).length;
     return [
       `实施方案：${gen.sections} 个章节、${gen.tasks} 项任务（${gen.unmappedUnits.length} 个单位待对应）`,
-      `进展记录 ${entries} 条，已完成任务 ${done} 项，逾期任务 ${late.length} 项`,
+      `进展记录 ${entries} 条，已完成任务 ${done} 项，逾期任务 ${overdue} 项`,
     ];
   },
 };

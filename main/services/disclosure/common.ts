@@ -3,7 +3,8 @@
 import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { dueSoonDays, loadCalendar, todayOf } from '../calendar';
+import { dueSoonDays, loadCalendar } from '../calendar';
+import { todayOf } from '../../../shared/domain/dates';
 import { getSetting } from '../settings';
 import type { AppContext } from '../workstation';
 

@@ -6,7 +6,7 @@ import {
   copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, reorderSections,
   reorderTasks, savePlan,
 } from './plans';
-import { addProgress, deleteProgress } from './progress';
+import { addProgress, deleteProgress, updateProgress } from './progress';
 import { createTask, deleteTask, getTask, listDueTasks, listProgress, listTasks, updateTask } from './tasks';
 
 const ok = { ok: true as const };
@@ -30,9 +30,10 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'tasks.get': async (ws, { id }) => ({ task: await getTask(ws.context(), id), progress: await listProgress(ws.context(), id) }),
   'tasks.create': (ws, input) => createTask(ws.context(), input),
   'tasks.update': (ws, { id, task }) => updateTask(ws.context(), id, task),
-  'tasks.delete': async (ws, { id }) => (await deleteTask(ws.context(), id), ok),
+  'tasks.delete': async (ws, { id, withProgress }) => (await deleteTask(ws.context(), id, { withProgress }), ok),
   'tasks.reorder': async (ws, { sectionId, ids }) => (await reorderTasks(ws.context(), sectionId, ids), ok),
   'tasks.addProgress': (ws, input) => addProgress(ws.context(), input),
+  'tasks.updateProgress': (ws, input) => updateProgress(ws.context(), input),
   'tasks.deleteProgress': async (ws, { id }) => (await deleteProgress(ws.context(), id), ok),
   'tasks.due': (ws, { year }) => listDueTasks(ws.context(), year),
 };

@@ -5,11 +5,11 @@ import { isForeignKeyError } from '../../db/errors';
 import type { Statement } from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import {
-  computeLight, deadlineLabel, type Deadline, type PlanTask, type ProgressEntry, type TaskFilter, type TaskInput,
+  computeLight, deadlineLabel, isOverdue, type Deadline, type PlanTask, type ProgressEntry, type TaskFilter, type TaskInput,
   taskInputSchema,
 } from '../../../shared/domain/plan';
 import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
-import { addDays, weekdayOf, type WorkingDayCalendar } from '../../../shared/domain/working-days';
+import { addDays, toDayNumber, weekdayOf, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { DueItem } from '../../../shared/ipc/contracts/plan';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -18,7 +18,8 @@ import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { SettingKey } from '../settings';
-import { calendarFor, DEFAULT_DUE_SOON_DAYS, todayOf } from '../calendar';
+import { calendarFor, DEFAULT_DUE_SOON_DAYS } from '../calendar';
+import { isAfter, todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 
 interface TaskRow {
@@ -221,9 +222,39 @@ function foreignKeyMessage(e: unknown): never {
   throw e;
 }
 
+/**
+ * The dates of a task as an office worker checks them: 实际完成日期 is a day that has passed, and a 完成日期 lies in
+ * the plan's year or later (a deadline before the year the plan is for is a typing slip).
+ */
+async function assertTaskDates(ctx: AppContext, planId: number, t: ParsedTask): Promise<void> {
+  const real = (date: string, label: string) => {
+    try {
+      toDayNumber(date);
+    } catch {
+      throw new AppError(ErrorCode.VALIDATION, `${label}“${date}”不是有效日期，请重新选择。`);
+    }
+  };
+  if (t.status === '已完成' && t.completedOn) {
+    real(t.completedOn, '实际完成日期');
+    const today = todayOf(ctx);
+    if (isAfter(t.completedOn, today)) {
+      throw new AppError(ErrorCode.VALIDATION, `实际完成日期（${t.completedOn}）晚于今天（${today}）。任务完成后再标为“已完成”，并填写实际完成的日期。`);
+    }
+  }
+  if (t.deadline.kind === 'date' && t.deadline.date) {
+    real(t.deadline.date, '完成日期');
+    const plan = await ctx.db.selectFrom('plan').select('year').where('id', '=', planId).executeTakeFirstOrThrow();
+    if (Number(t.deadline.date.slice(0, 4)) < plan.year) {
+      throw new AppError(ErrorCode.VALIDATION, `完成日期（${t.deadline.date}）早于方案所属的 ${plan.year} 年度，请检查年份是否填错。`);
+    }
+  }
+  if (t.deadline.kind === 'afterEvent' && t.eventDate) real(t.eventDate, '事项发生日期');
+}
+
 export async function createTask(ctx: AppContext, input: TaskInput): Promise<PlanTask> {
   const t = validateInput(taskInputSchema, input);
   const planId = await assertSectionOfPlan(ctx, t.sectionId);
+  await assertTaskDates(ctx, planId, t);
   const now = nowText(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const max = await trx.selectFrom('plan_task').select((eb) => eb.fn.max('sort_order').as('m')).where('section_id', '=', t.sectionId).executeTakeFirst();
@@ -242,6 +273,7 @@ export async function updateTask(ctx: AppContext, id: number, input: TaskInput):
   const t = validateInput(taskInputSchema, input);
   const planId = await assertSectionOfPlan(ctx, t.sectionId);
   if (planId !== before.planId) throw new AppError(ErrorCode.VALIDATION, '任务只能移到同一年度方案的章节中。');
+  await assertTaskDates(ctx, planId, t);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('plan_task').set({ ...taskColumns(t), updated_at: nowText(ctx) }).where('id', '=', id).execute();
     if (before.sectionId !== t.sectionId) {
@@ -261,15 +293,29 @@ export async function updateTask(ctx: AppContext, id: number, input: TaskInput):
   return getTask(ctx, id);
 }
 
-/** Deletes a task with its progress entries; refused once it has progress (the ledger needs it): mark it 不适用 instead. */
-export async function deleteTask(ctx: AppContext, id: number): Promise<void> {
+/**
+ * Deletes a task. A task with progress entries goes only when the user confirmed that its entries and evidence go
+ * with it (`withProgress`); otherwise the refusal says what would be lost and offers 不适用 instead.
+ */
+export async function deleteTask(ctx: AppContext, id: number, opts: { withProgress?: boolean } = {}): Promise<void> {
   const t = await getTask(ctx, id);
-  if (t.progressCount > 0) {
-    throw new AppError(ErrorCode.IN_USE, `任务“${t.title}”已有 ${t.progressCount} 条进展记录，不能删除（工作台账需要它）。如不再执行，可将状态改为“不适用”并写明原因。`);
+  const progress = t.progressCount > 0 ? await listProgress(ctx, id) : [];
+  const evidence = progress.flatMap((p) => p.evidence);
+  if (progress.length && !opts.withProgress) {
+    throw new AppError(ErrorCode.IN_USE,
+      `任务“${t.title}”已有 ${progress.length} 条进展记录${evidence.length ? `和 ${evidence.length} 项佐证材料` : ''}，删除任务会一并删除它们，工作台账中也将不再出现。`
+      + '如只是不再执行，可将状态改为“不适用”并写明原因；确需删除请确认一并删除。');
   }
   await ctx.db.transaction().execute(async (trx) => {
+    // Progress and evidence rows go with the task (ON DELETE CASCADE); the evidence files are this task's alone.
     await trx.deleteFrom('plan_task').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'plan_task', entityId: id, action: 'delete', summary: `删除任务：${t.title}` });
+    const files = evidence.map((e) => e.attachmentId).filter((x): x is number => x !== null);
+    if (files.length) await trx.deleteFrom('attachment').where('id', 'in', files).execute();
+    await recordAudit(trx, ctx, {
+      entity: 'plan_task', entityId: id, action: 'delete',
+      summary: `删除任务：${t.title}${progress.length ? `（连同进展记录 ${progress.length} 条、佐证材料 ${evidence.length} 项）` : ''}`,
+      changes: progress.length ? { progress: { from: progress.map((p) => ({ date: p.date, text: p.text, percent: p.percent, evidence: p.evidence.map((e) => e.title) })), to: null } } : null,
+    });
   });
 }
 
@@ -288,7 +334,7 @@ export async function listDueTasks(ctx: AppContext, year: number): Promise<{ tod
   const byDate = (a: DueItem, b: DueItem) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id;
   return {
     today,
-    overdue: tasks.filter((t) => t.light === 'overdue').map(item).sort(byDate),
-    thisWeek: tasks.filter((t) => t.light !== 'overdue' && t.dueDate! >= today && t.dueDate! <= sunday).map(item).sort(byDate),
+    overdue: tasks.filter(isOverdue).map(item).sort(byDate),
+    thisWeek: tasks.filter((t) => !isOverdue(t) && t.dueDate! >= today && t.dueDate! <= sunday).map(item).sort(byDate),
   };
 }

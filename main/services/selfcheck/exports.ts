@@ -7,7 +7,7 @@ import {
   buildLedgerXlsx, buildRectificationReportDocx, buildScoreSheetXlsx, buildSelfcheckReportDocx, type ScoreSheetData,
 } from '../../export/selfcheck/selfcheck-exports';
 import { getBureau } from '../org/bureau';
-import { todayOf } from '../calendar';
+import { todayOf } from '../../../shared/domain/dates';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { listRectifications } from './rectification';

@@ -1,9 +1,9 @@
 // The home dashboard's numbers for the working year: the plan by section and by light (the task list's own lights),
 // trainings per month, and the dates coming up (备案 of holder changes, the 政府信息公开工作年度报告).
 import { LIGHTS, type Light } from '../../../shared/domain/plan';
-import { hoursFromTenths, SPECIAL_TRAINING_KIND } from '../../../shared/domain/team';
+import { hoursFromTenths, SPECIAL_TRAINING_KIND } from '../../../shared/domain/training';
 import type { Dashboard } from '../../../shared/ipc/contracts/summary';
-import { todayOf } from '../calendar';
+import { todayOf } from '../../../shared/domain/dates';
 import { listPlanTasks, planIdOfYear } from '../plan/tasks';
 import type { AppContext } from '../workstation';
 

@@ -14,7 +14,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
-import { todayOf } from '../calendar';
+import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { AREAS } from '../../areas';

@@ -2,17 +2,19 @@
 // Every user action is one transaction with its audit entry; history lives in ab_holding as dated periods.
 import { sql, type Transaction } from 'kysely';
 import {
-  absenceInputSchema, assignInputSchema, changeInputSchema, computeTeamWarnings, filingDueDate, filingInputSchema,
-  postInputSchema, type Absence, type AbsenceInput, type AbRole, type AssignInput, type Change, type ChangeInput,
-  type FilingInput, type Holder, type Holding, type Post, type PostInput, type TeamWarning,
-} from '../../../shared/domain/team';
+  absenceInputSchema, assignInputSchema, changeInputSchema, computeTeamWarnings, correctHoldingInputSchema, filingDueDate,
+  filingInputSchema, postInputSchema, type Absence, type AbsenceInput, type AbRole, type AssignInput, type Change, type ChangeInput,
+  type CorrectHoldingInput, type FilingInput, type Holder, type Holding, type PendingHolder, type Post, type PostInput,
+  type TeamWarning,
+} from '../../../shared/domain/ab';
 import { addDays, toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
-import { getTeamSettings, todayOf, workingDayCalendar } from './common';
+import { getTeamSettings, workingDayCalendar } from './common';
+import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 
 type Db = AppContext['db'] | Transaction<Database>;
@@ -33,33 +35,66 @@ function assertRealDate(date: string, label: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Posts
 
+/**
+ * The posts as of one date (today unless asked): the A and B holder whose period covers that day, and the holder
+ * who takes over after it (a change dated later shows as 待生效 with its date, not as already in post).
+ */
 export async function listPosts(ctx: AppContext, opts: { includeInactive?: boolean; today?: string } = {}): Promise<Post[]> {
-  const today = opts.today ?? todayOf(ctx);
+  const asOf = opts.today ?? todayOf(ctx);
+  assertRealDate(asOf, '截至日期');
   let q = ctx.db.selectFrom('ab_post').selectAll();
   if (!opts.includeInactive) q = q.where('active', '=', 1);
   const posts = await q.orderBy('sort_order').orderBy('id').execute();
-  const holders = await ctx.db.selectFrom('ab_holding as h')
+  const holdings = await ctx.db.selectFrom('ab_holding as h')
     .innerJoin('staff as s', 's.id', 'h.staff_id')
     .leftJoin('department as d', 'd.id', 's.department_id')
-    .select(['h.id', 'h.post_id', 'h.role', 'h.staff_id', 'h.start_date', 's.name', 's.title', 's.phone', 's.status', 'd.name as department_name'])
-    .where('h.end_date', 'is', null).execute();
+    .select(['h.id', 'h.post_id', 'h.role', 'h.staff_id', 'h.start_date', 'h.end_date', 's.name', 's.title', 's.phone', 's.status', 'd.name as department_name'])
+    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', asOf)]))
+    .orderBy('h.start_date').execute();
   const away = await ctx.db.selectFrom('ab_absence').select(['staff_id', 'kind', 'end_date'])
-    .where('start_date', '<=', today).where('end_date', '>=', today).orderBy('end_date', 'desc').execute();
+    .where('start_date', '<=', asOf).where('end_date', '>=', asOf).orderBy('end_date', 'desc').execute();
   const awayOf = new Map<number, { kind: string; end: string }>();
   for (const a of away) if (!awayOf.has(a.staff_id)) awayOf.set(a.staff_id, { kind: a.kind, end: a.end_date });
   const holderOf = (postId: number, role: AbRole): Holder | null => {
-    const h = holders.find((x) => x.post_id === postId && x.role === role);
+    const h = holdings.find((x) => x.post_id === postId && x.role === role && x.start_date <= asOf);
     if (!h) return null;
     const aw = awayOf.get(h.staff_id);
     return {
       holdingId: h.id, staffId: h.staff_id, name: h.name, departmentName: h.department_name ?? null, title: h.title, phone: h.phone,
-      staffStatus: h.status, startDate: h.start_date, awayUntil: aw?.end ?? null, awayKind: aw?.kind ?? null,
+      staffStatus: h.status, startDate: h.start_date, endDate: h.end_date, awayUntil: aw?.end ?? null, awayKind: aw?.kind ?? null,
     };
   };
+  const nextOf = (postId: number, role: AbRole): PendingHolder | null => {
+    const h = holdings.find((x) => x.post_id === postId && x.role === role && x.start_date > asOf);
+    return h ? { holdingId: h.id, staffId: h.staff_id, name: h.name, startDate: h.start_date } : null;
+  };
   return posts.map((p) => ({
-    id: p.id, name: p.name, duties: p.duties, sortOrder: p.sort_order, active: p.active === 1,
-    a: holderOf(p.id, 'A'), b: holderOf(p.id, 'B'),
+    id: p.id, name: p.name, duties: p.duties, sortOrder: p.sort_order, active: p.active === 1, asOf,
+    a: holderOf(p.id, 'A'), b: holderOf(p.id, 'B'), aNext: nextOf(p.id, 'A'), bNext: nextOf(p.id, 'B'),
   }));
+}
+
+/** The last, still open period of a role (whatever its start date): the one a change or a stepping down ends. */
+async function openHolding(db: Db, postId: number, role: AbRole): Promise<{ holdingId: number; staffId: number; name: string; startDate: string } | null> {
+  const h = await db.selectFrom('ab_holding as h').innerJoin('staff as s', 's.id', 'h.staff_id')
+    .select(['h.id', 'h.staff_id', 's.name', 'h.start_date'])
+    .where('h.post_id', '=', postId).where('h.role', '=', role).where('h.end_date', 'is', null).executeTakeFirst();
+  return h ? { holdingId: h.id, staffId: h.staff_id, name: h.name, startDate: h.start_date } : null;
+}
+
+/** One person cannot be both A and B of a post at the same time: B stands in when A is away. */
+async function assertNotOtherRole(db: Db, postName: string, postId: number, role: AbRole, staffId: number, startDate: string, exceptHoldingId?: number): Promise<void> {
+  const other: AbRole = role === 'A' ? 'B' : 'A';
+  let q = db.selectFrom('ab_holding as h').innerJoin('staff as s', 's.id', 'h.staff_id')
+    .select(['s.name', 'h.start_date', 'h.end_date'])
+    .where('h.post_id', '=', postId).where('h.role', '=', other).where('h.staff_id', '=', staffId)
+    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', startDate)]));
+  if (exceptHoldingId !== undefined) q = q.where('h.id', '!=', exceptHoldingId);
+  const clash = await q.executeTakeFirst();
+  if (clash) {
+    throw new AppError(ErrorCode.CONFLICT,
+      `${clash.name}已是“${postName}”的${other}岗（${clash.start_date} 起${clash.end_date ? `，至 ${clash.end_date}` : ''}），同一岗位的A岗和B岗须由不同人员担任，请另选人员。`);
+  }
 }
 
 async function getPost(ctx: AppContext, id: number): Promise<Post> {
@@ -105,7 +140,7 @@ export async function updatePost(ctx: AppContext, id: number, raw: PostInput): P
 /** Posts are never deleted once they have history; a post no longer used is deactivated (its history stays). */
 export async function setPostActive(ctx: AppContext, id: number, active: boolean): Promise<Post> {
   const before = await getPost(ctx, id);
-  if (!active && (before.a || before.b)) {
+  if (!active && (before.a || before.b || before.aNext || before.bNext)) {
     throw new AppError(ErrorCode.CONFLICT, `岗位“${before.name}”还有在任的A岗或B岗人员，请先办理人员变动或卸任后再停用。`);
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -159,6 +194,7 @@ export async function assignHolder(ctx: AppContext, raw: AssignInput): Promise<P
     const s = await staffRow(trx, input.staffId);
     if (s.status === '离岗') throw new AppError(ErrorCode.CONFLICT, `${s.name}已离岗，不能担任岗位，请选择在岗人员。`);
     await assertNoOverlap(trx, post.name, post.id, input.role, input.startDate);
+    await assertNotOtherRole(trx, post.name, post.id, input.role, s.id, input.startDate);
     const r = await trx.insertInto('ab_holding').values({
       post_id: post.id, role: input.role, staff_id: s.id, start_date: input.startDate, end_date: null, change_id: null, created_at: nowText(ctx),
     }).returning('id').executeTakeFirstOrThrow();
@@ -172,7 +208,7 @@ export async function assignHolder(ctx: AppContext, raw: AssignInput): Promise<P
 export async function endHolding(ctx: AppContext, input: { postId: number; role: AbRole; endDate: string }): Promise<Post> {
   assertRealDate(input.endDate, '卸任日期');
   const post = await getPost(ctx, input.postId);
-  const h = input.role === 'A' ? post.a : post.b;
+  const h = await openHolding(ctx.db, post.id, input.role);
   if (!h) throw new AppError(ErrorCode.CONFLICT, `“${post.name}”${input.role}岗目前空缺，无需卸任。`);
   if (input.endDate < h.startDate) throw invalid(`卸任日期不能早于任职开始日期 ${h.startDate}。`);
   await ctx.db.transaction().execute(async (trx) => {
@@ -180,6 +216,53 @@ export async function endHolding(ctx: AppContext, input: { postId: number; role:
     await recordAudit(trx, ctx, { entity: 'ab_post', entityId: post.id, action: 'update', summary: `“${post.name}”${input.role}岗${h.name}卸任（任至 ${input.endDate}）` });
   });
   return getPost(ctx, post.id);
+}
+
+/**
+ * Corrects a mistyped 任职开始日期. For a first holder (entered with 设置A岗/B岗) only the period moves; for a holder
+ * who took over in a 人员变动 the change's date moves with it: the predecessor's period then ends the day before and an
+ * unfiled change gets its 备案 due date again. History stays continuous; the audit trail keeps both dates.
+ */
+export async function correctHolding(ctx: AppContext, raw: CorrectHoldingInput): Promise<Holding> {
+  const input = validateInput(correctHoldingInputSchema, raw);
+  assertRealDate(input.startDate, '任职开始日期');
+  const h = await ctx.db.selectFrom('ab_holding as h').innerJoin('ab_post as p', 'p.id', 'h.post_id').innerJoin('staff as s', 's.id', 'h.staff_id')
+    .select(['h.id', 'h.post_id', 'h.role', 'h.staff_id', 'h.start_date', 'h.end_date', 'h.change_id', 'p.name as post_name', 's.name'])
+    .where('h.id', '=', input.holdingId).executeTakeFirst();
+  if (!h) throw new AppError(ErrorCode.NOT_FOUND, '找不到该任职记录，可能已被删除，请刷新后重试。');
+  if (h.start_date === input.startDate) throw invalid(`任职开始日期已经是 ${input.startDate}，无需更正。`);
+  if (h.end_date && input.startDate > h.end_date) throw invalid(`任职开始日期（${input.startDate}）不能晚于该任期的最后一天（${h.end_date}）。`);
+  const [settings, cal] = await Promise.all([getTeamSettings(ctx), workingDayCalendar(ctx)]);
+  await ctx.db.transaction().execute(async (trx) => {
+    const prev = await trx.selectFrom('ab_holding as x').innerJoin('staff as s', 's.id', 'x.staff_id')
+      .select(['x.id', 'x.start_date', 'x.end_date', 's.name'])
+      .where('x.post_id', '=', h.post_id).where('x.role', '=', h.role).where('x.id', '!=', h.id).where('x.start_date', '<', h.start_date)
+      .orderBy('x.start_date', 'desc').executeTakeFirst();
+    let changeNote = '';
+    if (h.change_id !== null) {
+      if (prev && input.startDate <= prev.start_date) {
+        throw new AppError(ErrorCode.CONFLICT, `变动日期须晚于前任${prev.name}的任职开始日期（${prev.start_date}），否则任职时间会重叠。`);
+      }
+      const change = await trx.selectFrom('ab_change').select(['change_date', 'filed_date', 'filing_due']).where('id', '=', h.change_id).executeTakeFirstOrThrow();
+      if (change.filed_date && change.filed_date < input.startDate) {
+        throw new AppError(ErrorCode.CONFLICT, `该变动已于 ${change.filed_date} 备案，变动日期不能晚于备案日期。`);
+      }
+      if (prev) await trx.updateTable('ab_holding').set({ end_date: addDays(input.startDate, -1) }).where('id', '=', prev.id).execute();
+      const due = change.filed_date ? change.filing_due : filingDueDate(input.startDate, settings.filingWorkingDays, cal);
+      await trx.updateTable('ab_change').set({ change_date: input.startDate, filing_due: due }).where('id', '=', h.change_id).execute();
+      changeNote = `，人员变动日期随之更正${prev ? `，前任${prev.name}任至 ${addDays(input.startDate, -1)}` : ''}${change.filed_date ? '' : `，备案截止 ${due}`}`;
+    } else if (prev && (prev.end_date === null || input.startDate <= prev.end_date)) {
+      throw new AppError(ErrorCode.CONFLICT, `前任${prev.name}任至 ${prev.end_date ?? '今'}，任职开始日期须晚于该日。`);
+    }
+    await assertNotOtherRole(trx, h.post_name, h.post_id, h.role, h.staff_id, input.startDate);
+    await trx.updateTable('ab_holding').set({ start_date: input.startDate }).where('id', '=', h.id).execute();
+    await recordAudit(trx, ctx, {
+      entity: 'ab_post', entityId: h.post_id, action: 'update',
+      summary: `更正“${h.post_name}”${h.role}岗${h.name}任职开始日期：${h.start_date} → ${input.startDate}${changeNote}${input.reason ? `（${input.reason}）` : ''}`,
+      changes: { startDate: { from: h.start_date, to: input.startDate } },
+    });
+  });
+  return (await listHoldings(ctx, h.post_id)).find((x) => x.id === h.id)!;
 }
 
 function toChange(r: {
@@ -230,7 +313,7 @@ export async function changeHolder(ctx: AppContext, raw: ChangeInput): Promise<C
   }
   const post = await getPost(ctx, input.postId);
   if (!post.active) throw new AppError(ErrorCode.CONFLICT, `岗位“${post.name}”已停用，请先启用。`);
-  const current = input.role === 'A' ? post.a : post.b;
+  const current = await openHolding(ctx.db, post.id, input.role);
   const settings = await getTeamSettings(ctx);
   const cal = await workingDayCalendar(ctx);
   const due = filingDueDate(input.changeDate, settings.filingWorkingDays, cal);
@@ -246,6 +329,7 @@ export async function changeHolder(ctx: AppContext, raw: ChangeInput): Promise<C
       await trx.updateTable('ab_holding').set({ end_date: addDays(input.changeDate, -1) }).where('id', '=', current.holdingId).execute();
     }
     await assertNoOverlap(trx, post.name, post.id, input.role, input.changeDate);
+    await assertNotOtherRole(trx, post.name, post.id, input.role, to.id, input.changeDate);
     const c = await trx.insertInto('ab_change').values({
       post_id: post.id, role: input.role, change_date: input.changeDate, from_staff_id: current?.staffId ?? null, to_staff_id: to.id,
       reason: input.reason, handover_date: input.handover.date, handover_items: input.handover.items, transition_end: input.handover.transitionEnd,

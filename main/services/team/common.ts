@@ -1,25 +1,17 @@
-import { localIsoDate, readTeamSettings, teamSettingsSchema, TEAM_SETTING, type TeamSettings } from '../../../shared/domain/team';
+import { readTeamSettings, teamSettingsSchema, TEAM_SETTING, type TeamSettings } from '../../../shared/domain/team-settings';
 import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
-import { AppError } from '../../../shared/ipc/result';
-import { ErrorCode } from '../../../shared/ipc/errors';
 import { recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import { getAllSettings } from '../settings';
+import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-
-/** Today on the office's clock, as an ISO date. */
-export function todayOf(ctx: AppContext): string {
-  return localIsoDate(ctx.now());
-}
 
 export async function getTeamSettings(ctx: AppContext): Promise<TeamSettings> {
   return readTeamSettings(await getAllSettings(ctx));
 }
 
 export async function saveTeamSettings(ctx: AppContext, raw: TeamSettings): Promise<TeamSettings> {
-  const parsed = teamSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError(ErrorCode.VALIDATION, parsed.error.issues.map((i) => i.message).join('；'));
-  const v = parsed.data;
+  const v = validateInput(teamSettingsSchema, raw);
   const before = await getTeamSettings(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const put = (key: string, value: number) => trx.insertInto('setting').values({ key, value: String(value) })

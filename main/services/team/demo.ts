@@ -7,7 +7,7 @@ import { createStaff, listStaff } from '../org/staff';
 import type { DemoStep } from '../demo/types';
 import type { AppContext } from '../workstation';
 import { assignHolder, changeHolder, createAbsence, fileChange, listPosts } from './ab';
-import { todayOf } from './common';
+import { todayOf } from '../../../shared/domain/dates';
 import { createTraining } from './training';
 
 const EXTRA_PEOPLE: [string, string][] = [

@@ -10,7 +10,8 @@ import { getSetting, SettingKey } from '../settings';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
-import { getTeamSettings, todayOf } from './common';
+import { getTeamSettings } from './common';
+import { todayOf } from '../../../shared/domain/dates';
 import { getTraining, listTrainings, trainingRequirement } from './training';
 
 async function bureauName(ctx: AppContext): Promise<string> {
@@ -49,17 +50,19 @@ async function changeDoc(ctx: AppContext, id: number): Promise<ChangeDocData> {
 
 export const teamExporters: Record<TeamExportKind, Exporter> = {
   'ab-xlsx': {
-    label: 'AB岗设置表（Excel）',
-    async build(ctx) {
+    label: 'AB岗设置表（Excel，--date 截至日期）',
+    async build(ctx, args) {
       const bureau = await bureauName(ctx);
-      return { fileName: `${safe(bureau)}政务公开AB岗设置表.xlsx`, data: await buildAbXlsx({ bureau, date: todayOf(ctx), posts: await listPosts(ctx) }) };
+      const date = args.date ?? todayOf(ctx);
+      return { fileName: `${safe(bureau)}政务公开AB岗设置表.xlsx`, data: await buildAbXlsx({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
     },
   },
   'ab-docx': {
-    label: 'AB岗设置表（公文格式 Word）',
-    async build(ctx) {
+    label: 'AB岗设置表（公文格式 Word，--date 截至日期）',
+    async build(ctx, args) {
       const bureau = await bureauName(ctx);
-      return { fileName: `${safe(bureau)}政务公开AB岗设置表.docx`, data: await buildAbDocx({ bureau, date: todayOf(ctx), posts: await listPosts(ctx) }) };
+      const date = args.date ?? todayOf(ctx);
+      return { fileName: `${safe(bureau)}政务公开AB岗设置表.docx`, data: await buildAbDocx({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
     },
   },
   'filing-docx': {

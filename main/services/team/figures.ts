@@ -1,6 +1,6 @@
 // The 政务公开队伍 area's figures for the 工作总结: trainings (held ones: count, 专题, hours, attendance) and the AB岗
 // (posts, who holds them, changes in the year and whether their 备案 was on time).
-import { SPECIAL_TRAINING_KIND, hoursFromTenths } from '../../../shared/domain/team';
+import { SPECIAL_TRAINING_KIND, hoursFromTenths } from '../../../shared/domain/training';
 import { trainingRequirement } from './training';
 import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';

@@ -1,7 +1,7 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
 import type { AreaHandlers } from '../../ipc/handler-types';
 import {
-  assignHolder, changeHolder, createAbsence, createPost, deleteAbsence, endHolding, fileChange, listAbsences, listChanges,
+  assignHolder, changeHolder, correctHolding, createAbsence, createPost, deleteAbsence, endHolding, fileChange, listAbsences, listChanges,
   listHoldings, listPosts, setPostActive, teamWarnings, updatePost,
 } from './ab';
 import { getTeamSettings, saveTeamSettings } from './common';
@@ -15,9 +15,9 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
   'team.settings': (ws) => getTeamSettings(ws.context()),
   'team.saveSettings': (ws, input) => saveTeamSettings(ws.context(), input),
   'team.warnings': (ws) => teamWarnings(ws.context()),
-  'team.export': async (ws, { kind, year, id }) => {
+  'team.export': async (ws, { kind, year, id, date }) => {
     const ctx = ws.context();
-    return runExport(ctx, kind, { year: await yearOrCurrent(ctx, year), id });
+    return runExport(ctx, kind, { year: await yearOrCurrent(ctx, year), id, date });
   },
 
   'ab.posts': (ws, input) => listPosts(ws.context(), { includeInactive: input?.includeInactive ?? false }),
@@ -30,6 +30,7 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
     return { holdings, changes };
   },
   'ab.assign': (ws, input) => assignHolder(ws.context(), input),
+  'ab.correctHolding': (ws, input) => correctHolding(ws.context(), input),
   'ab.endHolding': (ws, input) => endHolding(ws.context(), input),
   'ab.change': (ws, input) => changeHolder(ws.context(), input),
   'ab.changes': (ws, input) => listChanges(ws.context(), { unfiledOnly: input?.unfiledOnly ?? false }),

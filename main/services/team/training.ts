@@ -1,10 +1,8 @@
 // 培训台账: trainings with attendees and attached materials/photos, and the yearly requirement.
 import type { Transaction } from 'kysely';
 import type { Upload } from '../../../shared/domain/files';
-import {
-  computeTrainingRequirement, hoursFromTenths, hoursToTenths, isAfter, trainingInputSchema, type Training, type TrainingInput,
-  type TrainingRequirement,
-} from '../../../shared/domain/team';
+import { computeTrainingRequirement, hoursFromTenths, hoursToTenths, trainingInputSchema, type Training, type TrainingInput, type TrainingRequirement } from '../../../shared/domain/training';
+import { isAfter, todayOf } from '../../../shared/domain/dates';
 import { toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -13,7 +11,8 @@ import { storeAttachment } from '../attachments';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import type { AppContext } from '../workstation';
-import { getTeamSettings, todayOf } from './common';
+import { getTeamSettings } from './common';
+import { validateInput } from '../validate';
 
 /** Largest material or photo accepted for a training. */
 export const MAX_TRAINING_FILE_BYTES = 20 * 1024 * 1024;
@@ -50,9 +49,7 @@ export async function getTraining(ctx: AppContext, id: number): Promise<Training
 
 /** Checks the input against the rules the schema cannot see (the calendar, today, who has left). */
 async function validateTraining(ctx: AppContext, trx: Transaction<Database>, raw: TrainingInput, previousAttendees: Set<number>) {
-  const r = trainingInputSchema.safeParse(raw);
-  if (!r.success) throw new AppError(ErrorCode.VALIDATION, r.error.issues.map((i) => i.message).join('；'));
-  const input = r.data;
+  const input = validateInput(trainingInputSchema, raw);
   try {
     toDayNumber(input.date);
   } catch {

@@ -1,5 +1,5 @@
 import { Button, Card, Typography } from 'antd';
-import { summariseWarnings } from '../../../shared/domain/team';
+import { summariseWarnings } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
 import { WarningList } from './AbScreen';

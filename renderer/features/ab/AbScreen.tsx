@@ -1,16 +1,16 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { summariseWarnings, type AbRole, type Change, type Holder, type Post, type TeamWarning } from '../../../shared/domain/team';
+import { summariseWarnings, type AbRole, type Change, type Holder, type Holding, type PendingHolder, type Post, type TeamWarning } from '../../../shared/domain/ab';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call } from '../../api/call';
 import { DeleteButton } from '../../components/DeleteButton';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useDeliver, useLoad } from '../../hooks';
+import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { todayIso } from '../../components/DateField';
-import { AbsenceDialog, AssignDialog, ChangeDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
+import { AbsenceDialog, AsOfExportDialog, AssignDialog, ChangeDialog, CorrectStartDialog, EndHoldingDialog, FilingDialog, PostDialog } from './dialogs';
 
 type Dialog =
   | { kind: 'assign'; post: Post; role: AbRole }
@@ -19,11 +19,13 @@ type Dialog =
   | { kind: 'absence' }
   | { kind: 'post'; post: Post | null }
   | { kind: 'end'; post: Post; role: AbRole }
+  | { kind: 'export'; format: 'ab-xlsx' | 'ab-docx' }
+  | { kind: 'correct'; post: Post; holding: Holding }
   | null;
 
 export function useTeamExport() {
   const save = useDeliver();
-  return (kind: TeamExportKind, args: { id?: number; year?: number } = {}) => save(() => call('team.export', { kind, ...args }));
+  return (kind: TeamExportKind, args: { id?: number; year?: number; date?: string } = {}) => save(() => call('team.export', { kind, ...args }));
 }
 
 export function WarningList({ warnings, compact }: { warnings: { severity: TeamWarning['severity']; message: string }[]; compact?: boolean }) {
@@ -34,13 +36,20 @@ export function WarningList({ warnings, compact }: { warnings: { severity: TeamW
   );
 }
 
-function HolderCell({ h, acting }: { h: Holder | null; acting?: boolean }) {
-  if (!h) return <Tag color="red">空缺</Tag>;
+/** A holder who takes over after today (a change dated in the future). */
+function PendingTag({ next }: { next: PendingHolder | null }) {
+  return next ? <Tag color="purple">待生效：{next.name}（{next.startDate} 起）</Tag> : null;
+}
+
+function HolderCell({ h, acting, next }: { h: Holder | null; acting?: boolean; next: PendingHolder | null }) {
+  if (!h) return <Space size={4} wrap><Tag color="red">空缺</Tag><PendingTag next={next} /></Space>;
   return (
     <Space size={4} wrap>
+      <PendingTag next={next} />
       <span>{h.name}</span>
       {h.departmentName && <Typography.Text type="secondary">{h.departmentName}</Typography.Text>}
       {h.staffStatus === '离岗' && <Tag color="red">已离岗</Tag>}
+      {h.endDate && !next && <Tag color="gold">任至{h.endDate}</Tag>}
       {h.awayUntil && <Tag color="orange">{h.awayKind}至{h.awayUntil}</Tag>}
       {acting && !h.awayUntil && <Tag color="blue">代岗中</Tag>}
     </Space>
@@ -49,7 +58,7 @@ function HolderCell({ h, acting }: { h: Holder | null; acting?: boolean }) {
 
 /** AB岗: posts with their A and B holders, changes with 交接 and 备案, absences, and the warnings. */
 export function AbScreen() {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [showInactive, setShowInactive] = useState(false);
   const data = useLoad(async () => {
     const [posts, warnings, changes, absences, staff, settings] = await Promise.all([
@@ -74,8 +83,8 @@ export function AbScreen() {
         title="AB岗"
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} onClick={() => exportDoc('ab-xlsx')}>导出设置表（Excel）</Button>
-            <Button icon={<DownloadOutlined />} onClick={() => exportDoc('ab-docx')}>导出设置表（Word）</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => setDialog({ kind: 'export', format: 'ab-xlsx' })}>导出设置表（Excel）</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => setDialog({ kind: 'export', format: 'ab-docx' })}>导出设置表（Word）</Button>
             <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'post', post: null })}>新增岗位</Button>
           </Space>
         }
@@ -105,14 +114,14 @@ export function AbScreen() {
               render: (v: string, p) => <Space size={4}><Typography.Text strong title={p.duties}>{v}</Typography.Text>{!p.active && <Tag>已停用</Tag>}</Space>,
             },
             { title: '岗位职责', dataIndex: 'duties', ellipsis: true },
-            { title: 'A岗', width: 230, render: (_, p) => <HolderCell h={p.a} /> },
-            { title: 'B岗', width: 230, render: (_, p) => <HolderCell h={p.b} acting={!!p.a?.awayUntil} /> },
+            { title: 'A岗', width: 230, render: (_, p) => <HolderCell h={p.a} next={p.aNext} /> },
+            { title: 'B岗', width: 230, render: (_, p) => <HolderCell h={p.b} acting={!!p.a?.awayUntil} next={p.bNext} /> },
             {
               title: '操作', width: 260,
               render: (_, p) => (
                 <Space size={0} wrap>
-                  {p.active && !p.a && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'A' })}>设置A岗</Button>}
-                  {p.active && !p.b && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'B' })}>设置B岗</Button>}
+                  {p.active && !p.a && !p.aNext && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'A' })}>设置A岗</Button>}
+                  {p.active && !p.b && !p.bNext && <Button size="small" type="link" onClick={() => setDialog({ kind: 'assign', post: p, role: 'B' })}>设置B岗</Button>}
                   {(p.a || p.b) && <Button size="small" type="link" onClick={() => setDialog({ kind: 'change', post: p, role: p.a ? 'A' : 'B' })}>人员变动</Button>}
                   <Button size="small" type="link" onClick={() => setHistoryOf(p)}>历史</Button>
                   <Dropdown menu={{
@@ -128,13 +137,11 @@ export function AbScreen() {
                       if (key === 'edit') setDialog({ kind: 'post', post: p });
                       else if (key === 'endA' || key === 'endB') setDialog({ kind: 'end', post: p, role: key === 'endA' ? 'A' : 'B' });
                       else {
-                        try {
+                        await act(async () => {
                           await call('ab.setPostActive', { id: p.id, active: key === 'on' });
-                          message.success(key === 'on' ? `已启用“${p.name}”` : `已停用“${p.name}”`);
                           await data.reload();
-                        } catch (e) {
-                          message.error((e as Error).message);
-                        }
+                          return key === 'on' ? `已启用“${p.name}”` : `已停用“${p.name}”`;
+                        });
                       }
                     },
                   }}>
@@ -211,6 +218,13 @@ export function AbScreen() {
       {dialog?.kind === 'absence' && d && <AbsenceDialog staff={d.staff} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'end' && <EndHoldingDialog post={dialog.post} role={dialog.role} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'post' && <PostDialog post={dialog.post} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'export' && (
+        <AsOfExportDialog onClose={() => setDialog(null)} onExport={(date) => { setDialog(null); void exportDoc(dialog.format, { date }); }} />
+      )}
+      {dialog?.kind === 'correct' && (
+        <CorrectStartDialog post={dialog.post} holding={dialog.holding} onClose={() => setDialog(null)}
+          onDone={async () => { setDialog(null); await Promise.all([data.reload(), history.reload()]); }} />
+      )}
 
       <Drawer open={!!historyOf} width={520} title={historyOf ? `任职历史：${historyOf.name}` : ''} onClose={() => setHistoryOf(null)}
         extra={historyOf && <AuditButton entity="ab_post" entityId={historyOf.id} label="操作记录" />}>
@@ -223,8 +237,13 @@ export function AbScreen() {
                   <Typography.Title level={5}>{role}岗</Typography.Title>
                   {periods.length === 0 ? <Typography.Text type="secondary">暂无</Typography.Text> : (
                     <Timeline items={[...periods].reverse().map((h) => ({
-                      color: h.endDate ? 'gray' : 'green',
-                      children: `${h.name}：${h.startDate} 至 ${h.endDate ?? '今'}`,
+                      color: h.startDate > todayIso() ? 'purple' : h.endDate ? 'gray' : 'green',
+                      children: (
+                        <span>
+                          {h.name}：{h.startDate} 至 {h.endDate ?? '今'}{h.startDate > todayIso() && <Tag color="purple" style={{ marginLeft: 6 }}>待生效</Tag>}
+                          <Button size="small" type="link" onClick={() => setDialog({ kind: 'correct', post: historyOf!, holding: h })}>更正开始日期</Button>
+                        </span>
+                      ),
                     }))} />
                   )}
                 </div>

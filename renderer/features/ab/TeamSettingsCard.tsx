@@ -1,30 +1,27 @@
-import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
+import { Button, Card, Form, InputNumber } from 'antd';
 import { useEffect } from 'react';
-import type { TeamSettings } from '../../../shared/domain/team';
+import type { TeamSettings } from '../../../shared/domain/team-settings';
 import { call } from '../../api/call';
-import { useLoad } from '../../hooks';
+import { isEnterToSave } from '../../components/keyboard';
+import { useAction, useLoad } from '../../hooks';
 
 /** Settings: the 备案 time limit in working days and the yearly training requirement. */
 export function TeamSettingsCard() {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const s = useLoad(() => call('team.settings'), []);
   const [form] = Form.useForm<TeamSettings>();
   useEffect(() => {
     if (s.data) form.setFieldsValue(s.data);
   }, [s.data, form]);
-  const save = async () => {
+  const save = () => act(async () => {
     const v = await form.validateFields();
-    try {
-      await call('team.saveSettings', v);
-      message.success('已保存');
-      await s.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    await call('team.saveSettings', v);
+    await s.reload();
+    return '已保存';
+  });
   return (
     <Card title="AB岗备案与年度培训要求" loading={s.loading}>
-      <Form form={form} layout="vertical" style={{ maxWidth: 480 }}>
+      <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onKeyDown={(e) => { if (isEnterToSave(e)) void save(); }}>
         <Form.Item name="filingWorkingDays" label="人员变动后报备案的期限（工作日）" rules={[{ required: true, message: '请填写工作日数' }]}
           extra="按工作日历计算，默认5个工作日。">
           <InputNumber min={1} max={60} precision={0} addonAfter="个工作日" />

@@ -1,9 +1,10 @@
-import { Alert, App as AntApp, Descriptions, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Staff } from '../../../shared/domain/org';
-import { ABSENCE_KINDS, type AbRole, type Change, type Post } from '../../../shared/domain/team';
+import { ABSENCE_KINDS, type AbRole, type Change, type Holding, type Post } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 
 const required = (message: string) => [{ required: true, message }];
 
@@ -13,28 +14,24 @@ export function staffOptions(staff: Staff[]) {
 
 /** Sets the holder of a vacant A or B role. */
 export function AssignDialog({ post, role, staff, onClose, onDone }: { post: Post; role: AbRole; staff: Staff[]; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ staffId: number; startDate: string }>();
   useEffect(() => form.setFieldsValue({ startDate: todayIso() }), [form]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('ab.assign', { postId: post.id, role, staffId: v.staffId, startDate: v.startDate });
-      message.success(`已设置“${post.name}”${role}岗`);
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('ab.assign', { postId: post.id, role, staffId: v.staffId, startDate: v.startDate });
+    onDone();
+    return `已设置“${post.name}”${role}岗`;
   };
   return (
-    <Modal open title={`设置“${post.name}”${role}岗`} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title={`设置“${post.name}”${role}岗`} form={form} okText="保存" onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="staffId" label={`${role}岗人员`} rules={required('请选择人员')}>
           <Select showSearch optionFilterProp="label" placeholder="选择在岗人员" options={staffOptions(staff)} />
         </Form.Item>
-        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}><DateField /></Form.Item>
+        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}
+          extra="录入现任人员时，请填写其实际开始担任该岗位的日期（可早于今天）。"><DateField /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -53,26 +50,21 @@ interface ChangeForm {
 export function ChangeDialog({ post, initialRole, staff, filingDays, onClose, onDone }: {
   post: Post; initialRole: AbRole; staff: Staff[]; filingDays: number; onClose: () => void; onDone: (c: Change) => void;
 }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<ChangeForm>();
   const role = Form.useWatch('role', form) ?? initialRole;
   useEffect(() => form.setFieldsValue({ role: initialRole, changeDate: todayIso(), handoverDate: todayIso() }), [form, initialRole]);
   const current = role === 'A' ? post.a : post.b;
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      const c = await call('ab.change', {
-        postId: post.id, role: v.role, toStaffId: v.toStaffId, changeDate: v.changeDate, reason: v.reason ?? '',
-        handover: { date: v.handoverDate, items: v.items, transitionEnd: v.transitionEnd ?? null, note: v.note ?? '' },
-      });
-      message.success(`已登记人员变动，请于 ${c.filingDue} 前报备案`);
-      onDone(c);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    const c = await call('ab.change', {
+      postId: post.id, role: v.role, toStaffId: v.toStaffId, changeDate: v.changeDate, reason: v.reason ?? '',
+      handover: { date: v.handoverDate, items: v.items, transitionEnd: v.transitionEnd ?? null, note: v.note ?? '' },
+    });
+    onDone(c);
+    return `已登记人员变动，请于 ${c.filingDue} 前报备案`;
   };
   return (
-    <Modal open width={640} title={`人员变动：${post.name}`} okText="保存变动" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog width={640} title={`人员变动：${post.name}`} form={form} okText="保存变动" onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="role" label="变动岗位">
           <Radio.Group options={[{ value: 'A', label: 'A岗' }, { value: 'B', label: 'B岗' }]} />
@@ -92,27 +84,22 @@ export function ChangeDialog({ post, initialRole, staff, filingDays, onClose, on
         <Form.Item name="note" label="交接备注"><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         <Alert type="info" showIcon message={`保存后按工作日历计算备案截止日期：变动日期后 ${filingDays} 个工作日内报备案。`} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 /** Marks a change as filed: date, to whom, document number. */
 export function FilingDialog({ change, onClose, onDone }: { change: Change; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ filedDate: string; filedTo: string; docNumber: string }>();
   useEffect(() => form.setFieldsValue({ filedDate: todayIso() }), [form]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('ab.file', { changeId: change.id, filedDate: v.filedDate, filedTo: v.filedTo, docNumber: v.docNumber ?? '' });
-      message.success('已登记备案');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('ab.file', { changeId: change.id, filedDate: v.filedDate, filedTo: v.filedTo, docNumber: v.docNumber ?? '' });
+    onDone();
+    return '已登记备案';
   };
   return (
-    <Modal open title="登记备案" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title="登记备案" form={form} okText="保存" onSave={save} onClose={onClose}>
       <Typography.Paragraph type="secondary">
         {change.postName}{change.role}岗：{change.fromName ?? '（空缺）'} → {change.toName}，变动日期 {change.changeDate}，应于 {change.filingDue} 前备案。
       </Typography.Paragraph>
@@ -123,26 +110,21 @@ export function FilingDialog({ change, onClose, onDone }: { change: Change; onCl
         </Form.Item>
         <Form.Item name="docNumber" label="备案文号"><Input maxLength={60} placeholder="可不填，如：县科技局〔2026〕5号" /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 export function AbsenceDialog({ staff, onClose, onDone }: { staff: Staff[]; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ staffId: number; kind: (typeof ABSENCE_KINDS)[number]; startDate: string; endDate: string; note: string }>();
   useEffect(() => form.setFieldsValue({ startDate: todayIso(), endDate: todayIso() }), [form]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('ab.createAbsence', { ...v, note: v.note ?? '' });
-      message.success('已登记');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('ab.createAbsence', { ...v, note: v.note ?? '' });
+    onDone();
+    return '已登记';
   };
   return (
-    <Modal open title="不在岗登记" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title="不在岗登记" form={form} okText="保存" onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="staffId" label="人员" rules={required('请选择人员')}>
           <Select showSearch optionFilterProp="label" options={staffOptions(staff)} />
@@ -154,59 +136,91 @@ export function AbsenceDialog({ staff, onClose, onDone }: { staff: Staff[]; onCl
         <Form.Item name="endDate" label="结束日期" rules={required('请选择结束日期')}><DateField /></Form.Item>
         <Form.Item name="note" label="备注"><Input maxLength={200} /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 export function PostDialog({ post, onClose, onDone }: { post: Post | null; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ name: string; duties: string }>();
   useEffect(() => form.setFieldsValue({ name: post?.name ?? '', duties: post?.duties ?? '' }), [form, post]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      if (post) await call('ab.updatePost', { id: post.id, name: v.name, duties: v.duties ?? '' });
-      else await call('ab.createPost', { name: v.name, duties: v.duties ?? '' });
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (post) await call('ab.updatePost', { id: post.id, name: v.name, duties: v.duties ?? '' });
+    else await call('ab.createPost', { name: v.name, duties: v.duties ?? '' });
+    onDone();
+    return '已保存';
   };
   return (
-    <Modal open title={post ? '编辑岗位' : '新增岗位'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title={post ? '编辑岗位' : '新增岗位'} form={form} okText="保存" onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="name" label="岗位名称" rules={[{ required: true, whitespace: true, message: '请填写岗位名称' }]}><Input maxLength={40} /></Form.Item>
         <Form.Item name="duties" label="岗位职责"><Input.TextArea rows={4} maxLength={1000} /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 /** A holder steps down without a successor yet (e.g. left the bureau): the role becomes vacant after the last day. */
 export function EndHoldingDialog({ post, role, onClose, onDone }: { post: Post; role: AbRole; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ endDate: string }>();
   const h = role === 'A' ? post.a : post.b;
   useEffect(() => form.setFieldsValue({ endDate: todayIso() }), [form]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('ab.endHolding', { postId: post.id, role, endDate: v.endDate });
-      message.success(`${h?.name ?? ''}已卸任“${post.name}”${role}岗，请尽快设置接任人员`);
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('ab.endHolding', { postId: post.id, role, endDate: v.endDate });
+    onDone();
+    return `${h?.name ?? ''}已卸任“${post.name}”${role}岗，请尽快设置接任人员`;
   };
   return (
-    <Modal open title={`${role}岗卸任：${post.name}`} okText="确认卸任" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title={`${role}岗卸任：${post.name}`} form={form} okText="确认卸任" onSave={save} onClose={onClose}>
       <Typography.Paragraph type="secondary">
-        有接任人员时请用“人员变动”，一次登记交接和备案。没有接任人员时在这里登记卸任，岗位将显示为空缺。
+        有接任人员时请用“人员变动”，一次登记交接和备案。没有接任人员时在这里登记卸任，自最后一天的次日起岗位显示为空缺。
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="endDate" label={`${h?.name ?? ''}任职的最后一天`} rules={required('请选择日期')}><DateField /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
+  );
+}
+
+/** The AB岗设置表 as of a chosen day: who held each post then (today by default). */
+export function AsOfExportDialog({ onClose, onExport }: { onClose: () => void; onExport: (date: string) => void }) {
+  const [form] = Form.useForm<{ date: string }>();
+  useEffect(() => form.setFieldsValue({ date: todayIso() }), [form]);
+  const save = async () => {
+    const v = await form.validateFields();
+    onExport(v.date);
+  };
+  return (
+    <FormDialog title="导出AB岗设置表" form={form} okText="导出" onSave={save} onClose={onClose} guard={false}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="date" label="截至日期" rules={required('请选择截至日期')} extra="表中列出该日在任的A岗、B岗人员；该日之后才生效的变动不列入。">
+          <DateField />
+        </Form.Item>
+      </Form>
+    </FormDialog>
+  );
+}
+
+/** Corrects a mistyped 任职开始日期; for a holder from a 人员变动 the change's date moves with it. */
+export function CorrectStartDialog({ post, holding, onClose, onDone }: { post: Post; holding: Holding; onClose: () => void; onDone: () => Promise<void> }) {
+  const [form] = Form.useForm<{ startDate: string; reason: string }>();
+  useEffect(() => form.setFieldsValue({ startDate: holding.startDate }), [form, holding]);
+  const save = async () => {
+    const v = await form.validateFields();
+    await call('ab.correctHolding', { holdingId: holding.id, startDate: v.startDate, reason: v.reason ?? '' });
+    await onDone();
+    return `已更正${holding.name}的任职开始日期`;
+  };
+  return (
+    <FormDialog title={`更正任职开始日期：${post.name}${holding.role}岗 ${holding.name}`} form={form} onSave={save} onClose={onClose}>
+      <Typography.Paragraph type="secondary">
+        用于更正录入错误的日期，更正会记入修改记录。{holding.changeId ? '该任职来自人员变动，变动日期和前任的任职截止日期会一并调整。' : ''}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="startDate" label="任职开始日期" rules={required('请选择任职开始日期')}><DateField /></Form.Item>
+        <Form.Item name="reason" label="更正原因"><Input maxLength={200} placeholder="如：录入时误填为当天" /></Form.Item>
+      </Form>
+    </FormDialog>
   );
 }

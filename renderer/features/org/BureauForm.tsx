@@ -1,26 +1,24 @@
-import { App as AntApp, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { Bureau } from '../../../shared/domain/org';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
+import { useAction } from '../../hooks';
 import { BUREAU_FIELDS } from '../setup/SetupScreen';
 
 export function BureauForm() {
   const { status, refresh } = useAppStatus();
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [saving, setSaving] = useState(false);
   const save = async (values: Bureau) => {
     setSaving(true);
-    try {
+    await act(async () => {
       await call('bureau.update', values);
       await refresh();
-      message.success('单位信息已保存');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
+      return '单位信息已保存';
+    });
+    setSaving(false);
   };
   return (
     <Card title="单位信息" extra={<AuditButton entity="bureau" entityId={1} />}>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -7,35 +7,33 @@ import { AppError, call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
-import { useLoad } from '../../hooks';
+import { useAction, useLoad } from '../../hooks';
+import { FormDialog } from '../../components/FormDialog';
 
 /** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
 export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () => void; version?: number }) {
   const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const list = useLoad(() => call('departments.list'), [version]);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const departments = list.data ?? [];
 
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    try {
-      await action();
-      if (done) message.success(done);
-      await list.reload();
-      onChanged?.();
-      return true;
-    } catch (e) {
-      message.error((e as Error).message);
-      return false;
-    }
-  };
+  const run = (action: () => Promise<unknown>, done?: string) => act(async () => {
+    await action();
+    await list.reload();
+    onChanged?.();
+    return done;
+  });
 
   const save = async () => {
     const { name } = await form.validateFields();
-    const ok = editing === 'new'
-      ? await run(() => call('departments.create', { name }), `已添加科室“${name}”`)
-      : await run(() => call('departments.rename', { id: (editing as Department).id, name }), '已更名');
-    if (ok) setEditing(null);
+    if (editing === 'new') await call('departments.create', { name });
+    else await call('departments.rename', { id: (editing as Department).id, name });
+    setEditing(null);
+    await list.reload();
+    onChanged?.();
+    return editing === 'new' ? `已添加科室“${name}”` : '已更名';
   };
 
   const remove = (d: Department) => {
@@ -93,13 +91,15 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
           },
         ]}
       />
-      <Modal title={editing === 'new' ? '添加科室' : '科室更名'} open={editing !== null} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={save}>
+      {editing !== null && (
+      <FormDialog title={editing === 'new' ? '添加科室' : '科室更名'} form={form} onSave={save} onClose={() => setEditing(null)}>
+        <Form form={form} layout="vertical">
           <Form.Item name="name" label="科室名称" rules={[{ required: true, whitespace: true, message: '请填写科室名称' }, { max: 40, message: '不能超过40个字' }]}>
-            <Input autoFocus placeholder="例如：办公室" />
+            <Input placeholder="例如：办公室" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormDialog>
+      )}
     </Card>
   );
 }

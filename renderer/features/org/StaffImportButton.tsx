@@ -1,3 +1,4 @@
+import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Checkbox, Modal, Space, Switch, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
@@ -81,6 +82,8 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
         open={open}
         width={980}
         onCancel={() => { setOpen(false); reset(); }}
+        style={{ top: DIALOG_TOP }}
+        styles={{ body: DIALOG_BODY_STYLE }}
         destroyOnHidden
         footer={(
           <Space>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Department, Staff, StaffInput, StaffStatus } from '../../../shared/domain/org';
 import { STAFF_STATUSES } from '../../../shared/domain/org';
@@ -7,7 +7,8 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError, call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useLoad } from '../../hooks';
+import { useAction, useLoad } from '../../hooks';
+import { FormDialog } from '../../components/FormDialog';
 
 interface Filter {
   search: string;
@@ -18,6 +19,7 @@ interface Filter {
 /** 人员: search, filter, add, edit; people other records use are marked 离岗 instead of deleted. */
 export function StaffPanel({ departments, importButton, version, onChanged }: { departments: Department[]; importButton?: ReactNode; version: number; onChanged?: () => void }) {
   const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const [filter, setFilter] = useState<Filter>({ search: '' });
   const list = useLoad(() => call('staff.list', { search: filter.search || undefined, departmentId: filter.departmentId, status: filter.status }), [filter, version]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
@@ -34,16 +36,12 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
   const save = async () => {
     const v = await form.validateFields();
     const input = { ...v, departmentId: v.departmentId ?? null, title: v.title ?? '', phone: v.phone ?? '', note: v.note ?? '' };
-    try {
-      if (editing === 'new') await call('staff.create', input);
-      else await call('staff.update', { id: (editing as Staff).id, ...input });
-      message.success(editing === 'new' ? `已添加“${v.name}”` : '已保存');
-      setEditing(null);
-      await list.reload();
-      onChanged?.();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (editing === 'new') await call('staff.create', input);
+    else await call('staff.update', { id: (editing as Staff).id, ...input });
+    setEditing(null);
+    await list.reload();
+    onChanged?.();
+    return editing === 'new' ? `已添加“${v.name}”` : '已保存';
   };
 
   const remove = (s: Staff) => {
@@ -60,15 +58,11 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
           if (e instanceof AppError && e.code === ErrorCode.IN_USE && s.status === '在岗') {
             modal.confirm({
               title: '不能删除', content: e.message, okText: '改为离岗', cancelText: '取消',
-              onOk: async () => {
-                try {
-                  await call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' });
-                  message.success(`已将“${s.name}”改为离岗`);
-                  await list.reload();
-                } catch (err) {
-                  message.error((err as Error).message);
-                }
-              },
+              onOk: () => act(async () => {
+                await call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' });
+                await list.reload();
+                return `已将“${s.name}”改为离岗`;
+              }),
             });
           } else message.error((e as Error).message);
         }
@@ -117,9 +111,10 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
           },
         ]}
       />
-      <Modal title={editing === 'new' ? '添加人员' : '编辑人员'} open={editing !== null} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
+      {editing !== null && (
+      <FormDialog title={editing === 'new' ? '添加人员' : '编辑人员'} form={form} onSave={save} onClose={() => setEditing(null)}>
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}><Input autoFocus maxLength={30} /></Form.Item>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}><Input maxLength={30} /></Form.Item>
           <Form.Item name="departmentId" label="科室">
             <Select allowClear placeholder={activeDepartments.length ? '选择科室' : '请先在“科室”中添加科室'} options={activeDepartments.map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
@@ -128,7 +123,8 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
           <Form.Item name="status" label="状态"><Select options={STAFF_STATUSES.map((s) => ({ value: s, label: s }))} /></Form.Item>
           <Form.Item name="note" label="备注"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
         </Form>
-      </Modal>
+      </FormDialog>
+      )}
     </Card>
   );
 }

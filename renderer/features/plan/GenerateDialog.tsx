@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
 import type { UnitMapping } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useAction, useLoad } from '../../hooks';
+import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { MappingTable } from './MappingTable';
 
 /**
@@ -13,7 +14,8 @@ import { MappingTable } from './MappingTable';
 export function GenerateDialog({ year, open, hasTasks, departments, onClose, onDone }: {
   year: number; open: boolean; hasTasks: boolean; departments: Department[]; onClose: () => void; onDone: () => void;
 }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
   const docs = useLoad(async () => (open ? call('points.documents', { year }) : []), [open, year]);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState<number[]>([]);
@@ -32,29 +34,23 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
 
   const toMapping = async () => {
     setBusy(true);
-    try {
+    await act(async () => {
       setMappings(await call('plan.unitMappings', { documentIds: chosen }));
       setStep(1);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
   const generate = async (replace: boolean) => {
     setBusy(true);
-    try {
+    await act(async () => {
       await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
       const r = await call('plan.generate', { year, documentIds: chosen, replace });
       const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
-      message.success(`已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}`);
       onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      return `已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}`;
+    });
+    setBusy(false);
   };
 
   const onOk = () => {
@@ -79,6 +75,8 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
       cancelText="取消"
       okButtonProps={{ disabled: !chosen.length, loading: busy }}
       onOk={onOk}
+      style={{ top: DIALOG_TOP }}
+      styles={{ body: DIALOG_BODY_STYLE }}
       destroyOnHidden
     >
       <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '选择上级文件' }, { title: '确认单位对应' }]} />

@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
 import { useEffect } from 'react';
 import type { ClosingSection, Plan } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 
 interface PlanForm {
   title: string;
@@ -16,7 +17,6 @@ interface PlanForm {
 
 /** 方案信息: title, 文号, 成文日期, opening paragraphs, closing sections (组织保障, 监督检查 …), signature. */
 export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<PlanForm>();
   useEffect(() => {
     if (open) form.setFieldsValue({ title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing, signatureOrg: plan.signatureOrg });
@@ -24,17 +24,14 @@ export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; o
 
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('plan.save', { year: plan.year, title: v.title, docNumber: v.docNumber ?? '', docDate: v.docDate ?? null, intro: v.intro ?? '', closing: v.closing ?? [], signatureOrg: v.signatureOrg ?? '' });
-      message.success('方案信息已保存');
-      onSaved();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('plan.save', { year: plan.year, title: v.title, docNumber: v.docNumber ?? '', docDate: v.docDate ?? null, intro: v.intro ?? '', closing: v.closing ?? [], signatureOrg: v.signatureOrg ?? '' });
+    onSaved();
+    return '方案信息已保存';
   };
 
+  if (!open) return null;
   return (
-    <Modal open={open} title="方案信息" width={760} onCancel={onClose} onOk={save} okText="保存" cancelText="取消" destroyOnHidden>
+    <FormDialog title="方案信息" width={760} form={form} onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item name="title" label="方案标题" rules={[{ required: true, message: '请填写方案标题' }, { max: 100 }]}><Input /></Form.Item>
         <Space.Compact block style={{ gap: 12 }}>
@@ -58,6 +55,6 @@ export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; o
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

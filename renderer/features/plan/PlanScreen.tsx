@@ -9,7 +9,7 @@ import { useAppStatus, useYear } from '../../app-context';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useDeliver, useLoad } from '../../hooks';
+import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
 import { MappingDialog } from './MappingDialog';
@@ -49,6 +49,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   const year = useYear();
   const { refresh } = useAppStatus();
   const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const [filter, setFilter] = useState<Filter>(() => ({ search: '', ...filterFromRoute(params) }));
   const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | null>(null);
   const [newTask, setNewTask] = useState(false);
@@ -90,11 +91,7 @@ export function PlanScreen({ params }: { params: string[] }) {
   }, [tasks.data]);
 
   const moveTask = async (sectionId: number, ids: number[]) => {
-    try {
-      await call('tasks.reorder', { sectionId, ids });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await act(() => call('tasks.reorder', { sectionId, ids }).then(() => undefined));
     // Also after a refusal: the list shows the order as it now is.
     await tasks.reload();
   };
@@ -116,12 +113,14 @@ export function PlanScreen({ params }: { params: string[] }) {
           onChange={(v) => { range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null; }}
         />
       ),
-      onOk: async () => {
+      // The close-argument form keeps the dialog open until a range is chosen, without a rejected promise.
+      onOk: (close: () => void) => {
         if (!range) {
           message.warning('请选择起止日期');
-          throw new Error('未选择日期');
+          return;
         }
-        await exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
+        close();
+        void exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
       },
     });
   };
@@ -131,15 +130,11 @@ export function PlanScreen({ params }: { params: string[] }) {
       title: `以${year - 1}年方案为基础建立${year}年方案？`,
       content: '复制章节、任务、科室和责任人，完成时限顺延一年；状态、进展和要点对应从头开始。',
       okText: '复制', cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('plan.copyForward', { fromYear: year - 1, toYear: year });
-          message.success('已复制上年方案');
-          await reloadAll();
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
+      onOk: () => act(async () => {
+        await call('plan.copyForward', { fromYear: year - 1, toYear: year });
+        await reloadAll();
+        return '已复制上年方案';
+      }),
     });
   };
 
@@ -149,28 +144,23 @@ export function PlanScreen({ params }: { params: string[] }) {
       title: '新增章节', icon: null,
       content: <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />,
       okText: '添加', cancelText: '取消',
-      onOk: async () => {
-        try {
+      // Stays open when refused (an empty or duplicate name) so the name can be corrected.
+      onOk: (close: () => void) => {
+        void act(async () => {
           await call('plan.createSection', { year, title });
+          close();
           await base.reload();
-        } catch (e) {
-          message.error((e as Error).message);
-          throw e;
-        }
+        });
       },
     });
   };
 
-  const loadDemo = async () => {
-    try {
-      const r = await call('demo.load');
-      modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
-      await refresh();
-      await reloadAll();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const loadDemo = () => act(async () => {
+    const r = await call('demo.load');
+    modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
+    await refresh();
+    await reloadAll();
+  });
 
   const b = base.data;
   const plan = b?.plan ?? null;
@@ -267,7 +257,8 @@ export function PlanScreen({ params }: { params: string[] }) {
               loading={tasks.loading}
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ x: 1400 }}
+              // At 1366×768 the middle columns scroll inside the table while 预警 and 最新进展 stay in view (fixed right).
+              scroll={{ x: 1300 }}
               onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
@@ -278,8 +269,8 @@ export function PlanScreen({ params }: { params: string[] }) {
                     return <MoveButtons ids={ids} index={ids.indexOf(t.id)} onMove={(next) => void moveTask(t.sectionId, next)} />;
                   },
                 },
-                { title: '章节', dataIndex: 'sectionTitle', width: 140, ellipsis: true },
-                { title: '工作任务', dataIndex: 'title', width: 300, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
+                { title: '章节', dataIndex: 'sectionTitle', width: 120, ellipsis: true },
+                { title: '工作任务', dataIndex: 'title', width: 280, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {
                   title: '牵头科室', width: 150,
                   render: (_, t) => <>{t.lead.map((d) => d.name).join('、')}{t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}</>,
@@ -287,8 +278,8 @@ export function PlanScreen({ params }: { params: string[] }) {
                 { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
                 { title: '完成时限', dataIndex: 'deadlineLabel', width: 130 },
                 { title: '状态', dataIndex: 'status', width: 80 },
-                { title: '预警', width: 150, render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
-                { title: '最新进展', dataIndex: 'latestProgress', width: 200, ellipsis: true },
+                { title: '预警', width: 140, fixed: 'right', render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
+                { title: '最新进展', dataIndex: 'latestProgress', width: 180, fixed: 'right', ellipsis: true },
               ]}
             />
           )}

@@ -1,24 +1,22 @@
-import { App as AntApp, Button, Input, List, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Button, Input, List, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Plan } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { MoveButtons } from '../../components/MoveButtons';
+import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
+import { useAction } from '../../hooks';
 
 /** 章节: reorder, rename, or delete an empty one. */
 export function SectionsDialog({ plan, open, onClose, onChanged }: { plan: Plan; open: boolean; onClose: () => void; onChanged: () => void }) {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [names, setNames] = useState<Record<number, string>>({});
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      message.success(done);
-      onChanged();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const run = (fn: () => Promise<unknown>, done: string) => act(async () => {
+    await fn();
+    onChanged();
+    return done;
+  });
   return (
-    <Modal open={open} title="章节" width={680} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} destroyOnHidden>
+    <Modal open={open} title="章节" width={680} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} style={{ top: DIALOG_TOP }} styles={{ body: DIALOG_BODY_STYLE }} destroyOnHidden>
       <List
         rowKey="id"
         dataSource={plan.sections}

@@ -1,9 +1,9 @@
-import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { parseWorkingDayOverrides, type WorkingDayOverride } from '../../../shared/domain/working-days';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
-import { useLoad } from '../../hooks';
+import { useAction, useLoad } from '../../hooks';
 
 function toText(overrides: WorkingDayOverride[]): string {
   return overrides.map((o) => `${o.date} ${o.kind === 'holiday' ? '休' : '班'}${o.note ? ` ${o.note}` : ''}`).join('\n');
@@ -14,7 +14,7 @@ const SOURCE_LABELS = { package: '内置放假安排', overrides: '手工录入'
 /** 设置 → 工作日历: the due-soon working days, and holidays/调休 for years the built-in data does not know yet. */
 export function CalendarSettingsCard() {
   const year = useYear();
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const cal = useLoad(() => call('calendar.get', { year }), [year]);
   const [text, setText] = useState('');
   const [days, setDays] = useState<number>(5);
@@ -30,13 +30,11 @@ export function CalendarSettingsCard() {
     const parsed = parseWorkingDayOverrides(text);
     setErrors(parsed.errors);
     if (parsed.errors.length) return;
-    try {
+    await act(async () => {
       await call('calendar.save', { overrides: parsed.overrides, dueSoonDays: days });
-      message.success('工作日历已保存');
       await cal.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+      return '工作日历已保存';
+    });
   };
 
   const d = cal.data;

@@ -1,8 +1,9 @@
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import type { Bureau } from '../../../shared/domain/org';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
+import { useAction } from '../../hooks';
 import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 
 export const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: boolean; placeholder?: string }[] = [
@@ -18,21 +19,18 @@ export const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: bool
 /** First run: who the bureau is and which year it works on; everything else can wait. */
 export function SetupScreen() {
   const { refresh } = useAppStatus();
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
 
   const submit = async (values: Bureau & { year: number }) => {
     setSaving(true);
-    try {
+    await act(async () => {
       const { year, ...bureau } = values;
       await call('app.setup', { bureau: { ...bureau, region: bureau.region ?? '', head: bureau.head ?? '', leader: bureau.leader ?? '', contact: bureau.contact ?? '', phone: bureau.phone ?? '' }, year });
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    });
+    setSaving(false);
   };
 
   return (

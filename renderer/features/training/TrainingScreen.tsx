@@ -1,14 +1,15 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Staff } from '../../../shared/domain/org';
-import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/team';
+import { TRAINING_FORMS, TRAINING_KINDS, TRAINING_STATUSES, type Training, type TrainingInput } from '../../../shared/domain/training';
 import { call, toUpload } from '../../api/call';
 import { useYear } from '../../app-context';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { useDownloadAttachment, useLoad } from '../../hooks';
+import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
+import { DIALOG_BODY_STYLE, DIALOG_TOP, FormDialog } from '../../components/FormDialog';
 import { useTeamExport } from '../ab/AbScreen';
 import { DateField, todayIso } from '../../components/DateField';
 
@@ -18,7 +19,6 @@ interface FormValues extends Omit<TrainingInput, 'attendees'> {
 }
 
 function TrainingDialog({ training, staff, year, onClose, onDone }: { training: Training | null; staff: Staff[]; year: number; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<FormValues>();
   const attendeeIds = Form.useWatch('attendeeIds', form) ?? [];
   useEffect(() => {
@@ -45,17 +45,13 @@ function TrainingDialog({ training, staff, year, onClose, onDone }: { training: 
       ...fields, organiser: fields.organiser ?? '', trainer: fields.trainer ?? '', place: fields.place ?? '', summary: fields.summary ?? '',
       attendees: (ids ?? []).map((staffId) => ({ staffId, present: !absent.has(staffId) })),
     };
-    try {
-      if (training) await call('training.update', { id: training.id, ...input });
-      else await call('training.create', input);
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (training) await call('training.update', { id: training.id, ...input });
+    else await call('training.create', input);
+    onDone();
+    return '已保存';
   };
   return (
-    <Modal open width={760} title={training ? '编辑培训' : '新增培训'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog width={760} title={training ? '编辑培训' : '新增培训'} form={form} onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Row gutter={16}>
           <Col span={16}><Form.Item name="title" label="培训名称" rules={[{ required: true, whitespace: true, message: '请填写培训名称' }]}><Input maxLength={100} /></Form.Item></Col>
@@ -84,20 +80,16 @@ function TrainingDialog({ training, staff, year, onClose, onDone }: { training: 
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 function FilesDialog({ training, onClose, onChanged }: { training: Training; onClose: () => void; onChanged: (t: Training) => void }) {
-  const { message } = AntApp.useApp();
-  const add = async (file: File, kind: '材料' | '照片') => {
-    try {
-      onChanged(await call('training.addFile', { trainingId: training.id, kind, upload: await toUpload(file) }));
-      message.success(`已添加“${file.name}”`);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const act = useAction();
+  const add = (file: File, kind: '材料' | '照片') => act(async () => {
+    onChanged(await call('training.addFile', { trainingId: training.id, kind, upload: await toUpload(file) }));
+    return `已添加“${file.name}”`;
+  });
   const download = useDownloadAttachment();
   const picker = (kind: '材料' | '照片', accept?: string) => (
     <Upload showUploadList={false} accept={accept} multiple beforeUpload={(f) => { void add(f, kind); return false; }}>
@@ -105,7 +97,7 @@ function FilesDialog({ training, onClose, onChanged }: { training: Training; onC
     </Upload>
   );
   return (
-    <Modal open title={`材料和照片：${training.title}`} footer={null} onCancel={onClose} width={600}>
+    <Modal open title={`材料和照片：${training.title}`} footer={null} onCancel={onClose} width={600} style={{ top: DIALOG_TOP }} styles={{ body: DIALOG_BODY_STYLE }}>
       <Space style={{ marginBottom: 12 }}>{picker('材料')}{picker('照片', 'image/*')}</Space>
       <List
         bordered

@@ -21,6 +21,8 @@ export const appStatusSchema = z.object({
   backupDir: z.string(),
   schemaVersion: z.number().int().nullable(),
   year: yearSchema.nullable(),
+  /** Every year some record belongs to (the header offers them all, besides this year and the next). */
+  dataYears: z.array(z.number().int()),
   bureau: bureauSchema.nullable(),
   latestBackup: backupInfoSchema.nullable(),
   /** Stored settings that were unusable and fell back to their defaults (shown on the 数据与备份 screen). */

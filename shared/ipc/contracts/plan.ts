@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
 import {
-  LIGHTS, planInputSchema, planSchema, pointRefSchema, progressEntrySchema, progressInputSchema, taskFilterSchema,
+  LIGHTS, planInputSchema, planSchema, pointRefSchema, progressEntrySchema, progressInputSchema, progressUpdateSchema, taskFilterSchema,
   taskInputSchema, taskSchema, unitMappingSchema,
 } from '../../domain/plan';
 
@@ -64,10 +64,12 @@ export const planContract = {
   'tasks.get': { input: z.object({ id: idSchema }), output: z.object({ task: taskSchema, progress: z.array(progressEntrySchema) }) },
   'tasks.create': { input: taskInputSchema, output: taskSchema },
   'tasks.update': { input: z.object({ id: idSchema, task: taskInputSchema }), output: taskSchema },
-  'tasks.delete': { input: z.object({ id: idSchema }), output: ok },
+  /** withProgress: the user confirmed that the task's progress entries and evidence are deleted with it. */
+  'tasks.delete': { input: z.object({ id: idSchema, withProgress: z.boolean().default(false) }), output: ok },
   /** All of one section's task ids in the new order; refused (CONFLICT) when they are not exactly its current tasks. */
   'tasks.reorder': { input: z.object({ sectionId: idSchema, ids: z.array(idSchema).min(1).max(1000) }), output: ok },
   'tasks.addProgress': { input: progressInputSchema, output: progressEntrySchema },
+  'tasks.updateProgress': { input: progressUpdateSchema, output: progressEntrySchema },
   'tasks.deleteProgress': { input: z.object({ id: idSchema }), output: ok },
   /** For the home screen: overdue tasks and those due by the end of this week. */
   'tasks.due': { input: z.object({ year: yearSchema }), output: z.object({ today: isoDateSchema, overdue: z.array(dueItemSchema), thisWeek: z.array(dueItemSchema) }) },

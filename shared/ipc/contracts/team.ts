@@ -1,11 +1,9 @@
 // 政务公开队伍: AB岗 (posts, holders, changes with 交接/备案, absences, warnings) and 培训台账.
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
-import {
-  abRoleSchema, absenceInputSchema, absenceSchema, assignInputSchema, changeInputSchema, changeSchema, filingInputSchema,
-  holdingSchema, postInputSchema, postSchema, teamSettingsSchema, teamWarningSchema, trainingInputSchema,
-  trainingRequirementSchema, trainingSchema,
-} from '../../domain/team';
+import { abRoleSchema, absenceInputSchema, correctHoldingInputSchema, absenceSchema, assignInputSchema, changeInputSchema, changeSchema, filingInputSchema, holdingSchema, postInputSchema, postSchema, teamWarningSchema } from '../../domain/ab';
+import { teamSettingsSchema } from '../../domain/team-settings';
+import { trainingInputSchema, trainingRequirementSchema, trainingSchema } from '../../domain/training';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -19,7 +17,7 @@ export const teamContract = {
   'team.saveSettings': { input: teamSettingsSchema, output: teamSettingsSchema },
   'team.warnings': { input: z.object({}).strict().optional(), output: z.array(teamWarningSchema) },
   'team.export': {
-    input: z.object({ kind: teamExportKindSchema, year: yearSchema.optional(), id: idSchema.optional() }),
+    input: z.object({ kind: teamExportKindSchema, year: yearSchema.optional(), id: idSchema.optional(), date: isoDateSchema.optional() }),
     output: deliveredFileSchema,
   },
 
@@ -32,6 +30,7 @@ export const teamContract = {
     output: z.object({ holdings: z.array(holdingSchema), changes: z.array(changeSchema) }),
   },
   'ab.assign': { input: assignInputSchema, output: postSchema },
+  'ab.correctHolding': { input: correctHoldingInputSchema, output: holdingSchema },
   'ab.endHolding': { input: z.object({ postId: idSchema, role: abRoleSchema, endDate: isoDateSchema }), output: postSchema },
   'ab.change': { input: changeInputSchema, output: changeSchema },
   'ab.changes': { input: z.object({ unfiledOnly: z.boolean().default(false) }).optional(), output: z.array(changeSchema) },

@@ -27,7 +27,7 @@ describe('CLI: demo, plan generate, export', () => {
     let out = capture();
     expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
     expect(out()).toMatch(/实施方案：\d+ 个章节、\d+ 项任务/);
-    expect(out()).toMatch(/逾期任务 3 项/);
+    expect(out()).toMatch(/逾期任务 \d+ 项/);
     vi.restoreAllMocks();
 
     // The demo is for an empty file only.

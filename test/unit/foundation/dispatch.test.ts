@@ -31,12 +31,12 @@ describe('dispatch()', () => {
   it('refuses invalid input with VALIDATION and a Chinese message naming the field, and runs nothing', async () => {
     const r = await dispatch(handlers, t.ws, 'departments.create', { name: '' });
     expect(r).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
-    expect(!r.ok && r.error.message).toBe('输入有误：名称：请填写科室名称');
+    expect(!r.ok && r.error.message).toBe('输入有误：请填写科室名称');
     const wrongType = await dispatch(handlers, t.ws, 'departments.delete', { id: 'abc' });
     expect(wrongType).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
     expect(!wrongType.ok && wrongType.error.message).toBe('输入有误：编号：无效输入：期望 数字，实际接收 文本');
     const nested = await dispatch(handlers, t.ws, 'bureau.update', { fullName: '某局', shortName: '某局', phone: 'abc' });
-    expect(!nested.ok && nested.error.message).toContain('电话：电话只能包含');
+    expect(!nested.ok && nested.error.message).toContain('输入有误：电话只能包含');
     const extra = await dispatch(handlers, t.ws, 'app.status', { unexpected: 1 });
     expect(extra).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
     expect(await t.call('departments.list')).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../../main/services/settings';
-import { TEAM_SETTING } from '../../../shared/domain/team';
+import { TEAM_SETTING } from '../../../shared/domain/team-settings';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
 const open: TestWorkstation[] = [];

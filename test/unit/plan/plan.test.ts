@@ -320,7 +320,8 @@ describe('copy forward and exports through the service', () => {
   });
 
   it('exports the four documents with default names, readable back', async () => {
-    const t = await workstation();
+    // July: both progress entries (April, June) have happened.
+    const t = await workstation('2026-07-01');
     const docId = await importSample(t, 'county-plan-2023-scraped', 2026);
     await t.call('plan.generate', { year: 2026, documentIds: [docId] });
     const tasks = await t.call('tasks.list', { year: 2026 });

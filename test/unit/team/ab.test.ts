@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/team';
+import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/ab';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
 let f: TeamFixture;
@@ -115,9 +115,10 @@ describe('AB warnings', () => {
 
     await f.call('ab.assign', { postId: post, role: 'A', staffId: f.staff['张三'], startDate: '2025-01-02' });
     expect(await kinds(f, post)).toEqual(['noB']);
-    // Same person as A and B.
-    await f.call('ab.assign', { postId: post, role: 'B', staffId: f.staff['张三'], startDate: '2025-01-02' });
-    expect(await kinds(f, post)).toEqual(['sameAB']);
+    // Same person as A and B: refused at save time (the sameAB warning remains for files saved before that check).
+    await expect(f.call('ab.assign', { postId: post, role: 'B', staffId: f.staff['张三'], startDate: '2025-01-02' }))
+      .rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('A岗和B岗须由不同人员担任') });
+    expect(await kinds(f, post)).toEqual(['noB']);
     const fix = await f.call('ab.change', { postId: post, role: 'B', toStaffId: f.staff['李四'], changeDate: '2025-10-09', reason: '', handover: { ...handover, date: '2025-10-09', transitionEnd: null } });
     // Due 2025-10-15: from 10-09 that is 5 working days away (pending), from 10-13 two (due soon).
     expect(await kinds(f, post)).toEqual(['filingPending']);

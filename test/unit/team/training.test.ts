@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrainingInput } from '../../../shared/domain/team';
+import type { TrainingInput } from '../../../shared/domain/training';
 import { openTeamFixture, type TeamFixture } from './helpers';
 
 let f: TeamFixture;

@@ -1,58 +1,13 @@
-// 政务公开队伍: AB岗 (posts with an A holder and a B backup), 交接 and 备案 of holder changes, 不在岗登记, and the
-// 培训台账 with its yearly requirement. Entity shapes, input schemas and the pure calculations (warnings, filing due
-// date, requirement) live here so the services, the renderer and the tests share one definition.
+// AB岗: posts with an A holder and a B backup, 交接 and 备案 of holder changes, 不在岗登记, and the warnings computed
+// from them. Entity shapes, input schemas and the pure calculations live here so the services, the renderer and the
+// tests share one definition.
 import { z } from 'zod';
+import { optionalText, text } from './fields';
 import { idSchema, isoDateSchema } from './files';
-import { addWorkingDays, countWorkingDays, toDayNumber, type IsoDate, type WorkingDayCalendar } from './working-days';
-
-const text = (label: string, max = 100) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const optionalText = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
-
-// ---------------------------------------------------------------------------------------------------------------
-// Settings
-
-export const TEAM_SETTING = {
-  /** 备案 due: N working days after the change date. */
-  filingWorkingDays: 'team.filingWorkingDays',
-  /** At least this many held 政务公开专题培训 a year. */
-  minSpecialTrainings: 'team.training.minSpecial',
-  /** Hours each team member (current A/B holder) should have in the year; 0 = no hours requirement. */
-  minHoursPerPerson: 'team.training.minHours',
-} as const;
-
-export const TEAM_DEFAULTS = { filingWorkingDays: 5, minSpecialTrainings: 1, minHoursPerPerson: 0 } as const;
+import { addWorkingDays, countWorkingDays, type IsoDate, type WorkingDayCalendar } from './working-days';
 
 /** A 备案 is "due soon" within this many working days. */
 export const FILING_DUE_SOON_WORKING_DAYS = 3;
-
-export interface TeamSettings {
-  filingWorkingDays: number;
-  minSpecialTrainings: number;
-  minHoursPerPerson: number;
-}
-
-export const teamSettingsSchema = z.object({
-  filingWorkingDays: z.number().int('备案工作日数应为整数').min(1, '备案工作日数至少为1').max(60, '备案工作日数不能超过60'),
-  minSpecialTrainings: z.number().int('专题培训次数应为整数').min(0, '专题培训次数不能为负').max(24, '专题培训次数不能超过24'),
-  minHoursPerPerson: z.number().min(0, '学时不能为负').max(500, '学时不能超过500'),
-});
-
-/** Reads the settings from the key/value table, with defaults for missing or unreadable values. */
-export function readTeamSettings(values: Record<string, string | undefined>): TeamSettings {
-  const num = (key: string, def: number) => {
-    const v = values[key];
-    const n = v === undefined || v.trim() === '' ? NaN : Number(v);
-    return Number.isFinite(n) && n >= 0 ? n : def;
-  };
-  return {
-    filingWorkingDays: Math.max(1, Math.round(num(TEAM_SETTING.filingWorkingDays, TEAM_DEFAULTS.filingWorkingDays))),
-    minSpecialTrainings: Math.round(num(TEAM_SETTING.minSpecialTrainings, TEAM_DEFAULTS.minSpecialTrainings)),
-    minHoursPerPerson: num(TEAM_SETTING.minHoursPerPerson, TEAM_DEFAULTS.minHoursPerPerson),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// AB岗
 
 export const AB_ROLES = ['A', 'B'] as const;
 export const abRoleSchema = z.enum(AB_ROLES);
@@ -84,20 +39,30 @@ export const holderSchema = z.object({
   phone: z.string(),
   staffStatus: z.enum(['在岗', '离岗']),
   startDate: isoDateSchema,
+  /** The last day held when the holder steps down on or after the date read (vacant from the next day). */
+  endDate: isoDateSchema.nullable(),
   /** Set when the holder is away today: the absence kind and its last day. */
   awayUntil: isoDateSchema.nullable(),
   awayKind: z.string().nullable(),
 });
 export type Holder = z.infer<typeof holderSchema>;
 
+/** A holder who takes over later than the date the post is read at (a change dated in the future): 待生效. */
+export const pendingHolderSchema = z.object({ holdingId: idSchema, staffId: idSchema, name: z.string(), startDate: isoDateSchema });
+export type PendingHolder = z.infer<typeof pendingHolderSchema>;
+
+/** A post as of one date (`asOf`): who holds A and B on that day, and who takes over after it. */
 export const postSchema = z.object({
   id: idSchema,
   name: z.string(),
   duties: z.string(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  asOf: isoDateSchema,
   a: holderSchema.nullable(),
   b: holderSchema.nullable(),
+  aNext: pendingHolderSchema.nullable(),
+  bNext: pendingHolderSchema.nullable(),
 });
 export type Post = z.infer<typeof postSchema>;
 
@@ -122,6 +87,14 @@ export const assignInputSchema = z.object({
   startDate: isoDateSchema,
 });
 export type AssignInput = z.input<typeof assignInputSchema>;
+
+/** Correcting a mistyped 任职开始日期 of a holding period (recorded in the audit trail). */
+export const correctHoldingInputSchema = z.object({
+  holdingId: idSchema,
+  startDate: isoDateSchema,
+  reason: optionalText('更正原因', 200),
+});
+export type CorrectHoldingInput = z.input<typeof correctHoldingInputSchema>;
 
 export const handoverInputSchema = z.object({
   date: isoDateSchema,
@@ -289,159 +262,4 @@ export function summariseWarnings(warnings: TeamWarning[], posts: { id: number; 
     out.push({ severity: 'error', message: `${names.length}个岗位尚未配齐A岗和B岗：${names.join('、')}。` });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// 培训
-
-export const TRAINING_KINDS = ['政务公开专题培训', '业务学习', '参加上级培训', '其他'] as const;
-export const TRAINING_FORMS = ['集中授课', '会议', '视频', '线上', '自学'] as const;
-export const TRAINING_STATUSES = ['已举办', '计划'] as const;
-export const SPECIAL_TRAINING_KIND = TRAINING_KINDS[0];
-
-/** Hours as a number with at most one decimal (stored as tenths so sums are exact). */
-const hoursSchema = z.number('请填写学时').gt(0, '学时必须大于0').max(200, '学时不能超过200')
-  .refine((h) => Math.abs(Math.round(h * 10) - h * 10) < 1e-9, '学时最多保留一位小数');
-
-export const attendeeInputSchema = z.object({ staffId: idSchema, present: z.boolean().default(true) });
-
-export const trainingInputSchema = z.object({
-  date: isoDateSchema,
-  title: text('培训名称', 100),
-  kind: z.enum(TRAINING_KINDS, '请选择培训类别'),
-  form: z.enum(TRAINING_FORMS, '请选择培训形式'),
-  status: z.enum(TRAINING_STATUSES).default('已举办'),
-  organiser: optionalText('主办单位', 100),
-  trainer: optionalText('授课人', 60),
-  place: optionalText('地点', 100),
-  hours: hoursSchema,
-  summary: optionalText('内容摘要', 4000),
-  attendees: z.array(attendeeInputSchema).max(500).default([]),
-});
-export type TrainingInput = z.input<typeof trainingInputSchema>;
-
-export const attendeeSchema = z.object({
-  staffId: idSchema,
-  name: z.string(),
-  departmentName: z.string().nullable(),
-  title: z.string(),
-  staffStatus: z.enum(['在岗', '离岗']),
-  present: z.boolean(),
-});
-export type Attendee = z.infer<typeof attendeeSchema>;
-
-export const trainingFileSchema = z.object({
-  attachmentId: idSchema,
-  fileName: z.string(),
-  sizeBytes: z.number().int(),
-  kind: z.enum(['材料', '照片']),
-});
-export type TrainingFile = z.infer<typeof trainingFileSchema>;
-
-export const trainingSchema = z.object({
-  id: idSchema,
-  date: isoDateSchema,
-  title: z.string(),
-  kind: z.enum(TRAINING_KINDS),
-  form: z.enum(TRAINING_FORMS),
-  status: z.enum(TRAINING_STATUSES),
-  organiser: z.string(),
-  trainer: z.string(),
-  place: z.string(),
-  hours: z.number(),
-  summary: z.string(),
-  attendees: z.array(attendeeSchema),
-  files: z.array(trainingFileSchema),
-});
-export type Training = z.infer<typeof trainingSchema>;
-
-export const personHoursSchema = z.object({
-  staffId: idSchema,
-  name: z.string(),
-  departmentName: z.string().nullable(),
-  inTeam: z.boolean(),
-  trainings: z.number().int(),
-  hours: z.number(),
-  met: z.boolean().nullable(),
-});
-export type PersonHours = z.infer<typeof personHoursSchema>;
-
-export const trainingRequirementSchema = z.object({
-  year: z.number().int(),
-  minSpecial: z.number().int(),
-  specialHeld: z.number().int(),
-  minHours: z.number(),
-  /** Team members below the hours requirement (empty when there is none). */
-  shortOfHours: z.array(z.string()),
-  met: z.boolean(),
-  message: z.string(),
-  people: z.array(personHoursSchema),
-});
-export type TrainingRequirement = z.infer<typeof trainingRequirementSchema>;
-
-/** Hours from tenths, as shown ("1.5"). */
-export function hoursFromTenths(t: number): number {
-  return Math.round(t) / 10;
-}
-export function hoursToTenths(h: number): number {
-  return Math.round(h * 10);
-}
-
-export interface RequirementInput {
-  year: number;
-  settings: Pick<TeamSettings, 'minSpecialTrainings' | 'minHoursPerPerson'>;
-  /** Held trainings of the year with their attendees. */
-  trainings: { kind: string; status: string; hoursTenths: number; attendees: { staffId: number; present: boolean }[] }[];
-  /** The people to list: team members (current A/B holders) and everyone who attended. */
-  people: { staffId: number; name: string; departmentName: string | null; inTeam: boolean }[];
-}
-
-/** Whether the year's training requirement is met, and each person's hours (summed in tenths, exact). */
-export function computeTrainingRequirement(input: RequirementInput): TrainingRequirement {
-  const held = input.trainings.filter((t) => t.status === '已举办');
-  const specialHeld = held.filter((t) => t.kind === SPECIAL_TRAINING_KIND).length;
-  const tenths = new Map<number, number>();
-  const counts = new Map<number, number>();
-  for (const t of held) {
-    for (const a of t.attendees) {
-      if (!a.present) continue;
-      tenths.set(a.staffId, (tenths.get(a.staffId) ?? 0) + t.hoursTenths);
-      counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
-    }
-  }
-  const minHours = input.settings.minHoursPerPerson;
-  const minTenths = hoursToTenths(minHours);
-  const people: PersonHours[] = input.people.map((p) => {
-    const t = tenths.get(p.staffId) ?? 0;
-    return {
-      staffId: p.staffId, name: p.name, departmentName: p.departmentName, inTeam: p.inTeam,
-      trainings: counts.get(p.staffId) ?? 0, hours: hoursFromTenths(t),
-      met: minTenths > 0 && p.inTeam ? t >= minTenths : null,
-    };
-  });
-  const shortOfHours = people.filter((p) => p.met === false).map((p) => p.name);
-  const minSpecial = input.settings.minSpecialTrainings;
-  const specialOk = specialHeld >= minSpecial;
-  const met = specialOk && shortOfHours.length === 0;
-  const parts: string[] = [];
-  parts.push(specialOk
-    ? `${input.year}年已开展政务公开专题培训${specialHeld}次（要求至少${minSpecial}次），已达到要求。`
-    : `${input.year}年已开展政务公开专题培训${specialHeld}次，要求至少${minSpecial}次，尚未达到要求。`);
-  if (minTenths > 0) {
-    parts.push(shortOfHours.length
-      ? `队伍成员每人学时不少于${minHours}学时，${shortOfHours.join('、')}未达到。`
-      : `队伍成员每人学时均不少于${minHours}学时。`);
-  }
-  return { year: input.year, minSpecial, specialHeld, minHours, shortOfHours, met, message: parts.join(''), people };
-}
-
-/** Whether a date lies after today (a training in the future cannot be marked 已举办). */
-export function isAfter(date: IsoDate, today: IsoDate): boolean {
-  return toDayNumber(date) > toDayNumber(today);
-}
-
-/** Whole-day ISO date of a local clock time. */
-export function localIsoDate(d: Date): IsoDate {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -1,0 +1,83 @@
+import { Modal, type FormInstance } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
+import { useAction } from '../hooks';
+import { focusFirstField, isEnterToSave } from './keyboard';
+import { useGuardedClose } from './unsaved';
+
+/**
+ * Height left for a dialog's body at the usual office screen (1366×768) and smaller: the body scrolls inside
+ * itself so the buttons always stay on screen. The dialog sits 24px from the top; title and buttons take ~150px.
+ */
+export const DIALOG_BODY_STYLE = { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', overflowX: 'hidden' } as const;
+export const DIALOG_TOP = 24;
+
+/**
+ * A dialog holding one form, with the keyboard and safety every form dialog needs: focus on the first field when it
+ * opens, Enter in a one-line field saves, the body scrolls while the buttons stay on screen, closing (×, Esc, 取消)
+ * with changed fields asks 保存 / 不保存 / 取消, and a failed check or a refused save is shown, never thrown.
+ * `onSave` does the work and returns the sentence to show on success; it closes the dialog itself (onDone).
+ */
+export function FormDialog({ title, form, onSave, onClose, children, okText = '保存', width, okDanger, guard = true }: {
+  title: ReactNode;
+  form: FormInstance;
+  onSave: () => Promise<string | void | undefined>;
+  onClose: () => void;
+  children: ReactNode;
+  okText?: string;
+  width?: number;
+  okDanger?: boolean;
+  /** Ask before discarding changed fields (default). */
+  guard?: boolean;
+}) {
+  const act = useAction();
+  const guardedClose = useGuardedClose();
+  const [busy, setBusy] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  // The values once the dialog has opened and filled itself: closing asks only when they differ (typing and undoing
+  // is no change).
+  const opened = useRef<string | null>(null);
+  const snapshot = () => JSON.stringify(form.getFieldsValue(true));
+  const save = async () => {
+    if (busy) return false;
+    setBusy(true);
+    try {
+      return await act(onSave);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => guardedClose({ dirty: guard && opened.current !== null && snapshot() !== opened.current, save, close: onClose });
+  return (
+    <Modal
+      open
+      title={title}
+      width={width}
+      style={{ top: DIALOG_TOP }}
+      styles={{ body: DIALOG_BODY_STYLE }}
+      okText={okText}
+      okButtonProps={okDanger ? { danger: true } : undefined}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => void save()}
+      onCancel={() => void close()}
+      afterOpenChange={(open) => {
+        if (!open) return;
+        opened.current = snapshot();
+        focusFirstField(body.current);
+      }}
+      destroyOnHidden
+    >
+      <div
+        ref={body}
+        onKeyDown={(e) => {
+          if (isEnterToSave(e)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        {children}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import type { KeyboardEvent } from 'react';
+
+/**
+ * Whether an Enter press in a form should save it: a plain Enter in a one-line field. Not in a text area (new line),
+ * not while an input method is composing Chinese, not in a select or date picker (Enter picks an option or a date).
+ */
+export function isEnterToSave(e: KeyboardEvent): boolean {
+  if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return false;
+  if (e.nativeEvent.isComposing || e.keyCode === 229) return false;
+  const t = e.target as HTMLElement;
+  if (t.tagName !== 'INPUT') return false;
+  return !t.closest('.ant-select, .ant-picker, .ant-cascader, .ant-upload');
+}
+
+/** The first field a person would type into, inside a dialog or drawer body. */
+export function focusFirstField(root: HTMLElement | null): void {
+  if (!root) return;
+  const fields = root.querySelectorAll<HTMLElement>(
+    'input:not([type=hidden]):not([type=file]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])',
+  );
+  for (const f of fields) {
+    if (f.offsetParent !== null || f.getClientRects().length > 0) {
+      f.focus();
+      return;
+    }
+  }
+}
+
+/**
+ * Tab leaves an open select without choosing anything (antd would silently take the highlighted first option);
+ * choosing stays an explicit Enter or click. Installed once around the whole app (capture phase).
+ */
+export function tabNeverPicks(e: KeyboardEvent): void {
+  if (e.key !== 'Tab') return;
+  const t = e.target as HTMLElement;
+  const select = t.closest?.('.ant-select');
+  if (!select || t.getAttribute('aria-expanded') !== 'true') return;
+  e.stopPropagation();
+  // What was typed to search goes too, as if nothing had been typed (the select keeps its previous value).
+  const input = t as HTMLInputElement;
+  if (input.value) {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}

@@ -1,0 +1,34 @@
+// Calendar dates as the office reads them: ISO `YYYY-MM-DD` text on the local clock. Every "today" in the
+// workstation comes from here, so screens, services, exports and the demo agree on the day.
+import { toDayNumber, type IsoDate } from './working-days';
+
+/** Whole-day ISO date of a local clock time. */
+export function localIsoDate(d: Date): IsoDate {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Today on the workstation's clock (the service context's `now()`, which tests can pin). */
+export function todayOf(clock: { now(): Date }): IsoDate {
+  return localIsoDate(clock.now());
+}
+
+/** Whether a date lies after another (e.g. after today). */
+export function isAfter(date: IsoDate, other: IsoDate): boolean {
+  return toDayNumber(date) > toDayNumber(other);
+}
+
+/** The working years a user can switch to: every year with data, the chosen one, this year and the next. */
+export function yearChoices(dataYears: readonly number[], workingYear: number | null, thisYear: number): number[] {
+  const all = new Set<number>([...dataYears, thisYear, thisYear + 1]);
+  if (workingYear !== null) all.add(workingYear);
+  return [...all].filter((y) => Number.isInteger(y) && y >= 2000 && y <= 2100).sort((a, b) => b - a);
+}
+
+/** A year typed in the year box ("2015", "2015年"), or null when it is not a year the workstation accepts. */
+export function parseTypedYear(text: string): number | null {
+  const m = /^\s*(\d{4})\s*(年度?)?\s*$/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  return y >= 2000 && y <= 2100 ? y : null;
+}

@@ -1,0 +1,146 @@
+// 培训台账 with its yearly requirement: entity shapes, input schemas and the requirement calculation.
+import { z } from 'zod';
+import { optionalText, text } from './fields';
+import { idSchema, isoDateSchema } from './files';
+import type { TeamSettings } from './team-settings';
+
+export const TRAINING_KINDS = ['政务公开专题培训', '业务学习', '参加上级培训', '其他'] as const;
+export const TRAINING_FORMS = ['集中授课', '会议', '视频', '线上', '自学'] as const;
+export const TRAINING_STATUSES = ['已举办', '计划'] as const;
+export const SPECIAL_TRAINING_KIND = TRAINING_KINDS[0];
+
+/** Hours as a number with at most one decimal (stored as tenths so sums are exact). */
+const hoursSchema = z.number('请填写学时').gt(0, '学时必须大于0').max(200, '学时不能超过200')
+  .refine((h) => Math.abs(Math.round(h * 10) - h * 10) < 1e-9, '学时最多保留一位小数');
+
+export const attendeeInputSchema = z.object({ staffId: idSchema, present: z.boolean().default(true) });
+
+export const trainingInputSchema = z.object({
+  date: isoDateSchema,
+  title: text('培训名称', 100),
+  kind: z.enum(TRAINING_KINDS, '请选择培训类别'),
+  form: z.enum(TRAINING_FORMS, '请选择培训形式'),
+  status: z.enum(TRAINING_STATUSES).default('已举办'),
+  organiser: optionalText('主办单位', 100),
+  trainer: optionalText('授课人', 60),
+  place: optionalText('地点', 100),
+  hours: hoursSchema,
+  summary: optionalText('内容摘要', 4000),
+  attendees: z.array(attendeeInputSchema).max(500).default([]),
+});
+export type TrainingInput = z.input<typeof trainingInputSchema>;
+
+export const attendeeSchema = z.object({
+  staffId: idSchema,
+  name: z.string(),
+  departmentName: z.string().nullable(),
+  title: z.string(),
+  staffStatus: z.enum(['在岗', '离岗']),
+  present: z.boolean(),
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+export const trainingFileSchema = z.object({
+  attachmentId: idSchema,
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  kind: z.enum(['材料', '照片']),
+});
+export type TrainingFile = z.infer<typeof trainingFileSchema>;
+
+export const trainingSchema = z.object({
+  id: idSchema,
+  date: isoDateSchema,
+  title: z.string(),
+  kind: z.enum(TRAINING_KINDS),
+  form: z.enum(TRAINING_FORMS),
+  status: z.enum(TRAINING_STATUSES),
+  organiser: z.string(),
+  trainer: z.string(),
+  place: z.string(),
+  hours: z.number(),
+  summary: z.string(),
+  attendees: z.array(attendeeSchema),
+  files: z.array(trainingFileSchema),
+});
+export type Training = z.infer<typeof trainingSchema>;
+
+export const personHoursSchema = z.object({
+  staffId: idSchema,
+  name: z.string(),
+  departmentName: z.string().nullable(),
+  inTeam: z.boolean(),
+  trainings: z.number().int(),
+  hours: z.number(),
+  met: z.boolean().nullable(),
+});
+export type PersonHours = z.infer<typeof personHoursSchema>;
+
+export const trainingRequirementSchema = z.object({
+  year: z.number().int(),
+  minSpecial: z.number().int(),
+  specialHeld: z.number().int(),
+  minHours: z.number(),
+  /** Team members below the hours requirement (empty when there is none). */
+  shortOfHours: z.array(z.string()),
+  met: z.boolean(),
+  message: z.string(),
+  people: z.array(personHoursSchema),
+});
+export type TrainingRequirement = z.infer<typeof trainingRequirementSchema>;
+
+/** Hours from tenths, as shown ("1.5"). */
+export function hoursFromTenths(t: number): number {
+  return Math.round(t) / 10;
+}
+export function hoursToTenths(h: number): number {
+  return Math.round(h * 10);
+}
+
+export interface RequirementInput {
+  year: number;
+  settings: Pick<TeamSettings, 'minSpecialTrainings' | 'minHoursPerPerson'>;
+  /** Held trainings of the year with their attendees. */
+  trainings: { kind: string; status: string; hoursTenths: number; attendees: { staffId: number; present: boolean }[] }[];
+  /** The people to list: team members (current A/B holders) and everyone who attended. */
+  people: { staffId: number; name: string; departmentName: string | null; inTeam: boolean }[];
+}
+
+/** Whether the year's training requirement is met, and each person's hours (summed in tenths, exact). */
+export function computeTrainingRequirement(input: RequirementInput): TrainingRequirement {
+  const held = input.trainings.filter((t) => t.status === '已举办');
+  const specialHeld = held.filter((t) => t.kind === SPECIAL_TRAINING_KIND).length;
+  const tenths = new Map<number, number>();
+  const counts = new Map<number, number>();
+  for (const t of held) {
+    for (const a of t.attendees) {
+      if (!a.present) continue;
+      tenths.set(a.staffId, (tenths.get(a.staffId) ?? 0) + t.hoursTenths);
+      counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
+    }
+  }
+  const minHours = input.settings.minHoursPerPerson;
+  const minTenths = hoursToTenths(minHours);
+  const people: PersonHours[] = input.people.map((p) => {
+    const t = tenths.get(p.staffId) ?? 0;
+    return {
+      staffId: p.staffId, name: p.name, departmentName: p.departmentName, inTeam: p.inTeam,
+      trainings: counts.get(p.staffId) ?? 0, hours: hoursFromTenths(t),
+      met: minTenths > 0 && p.inTeam ? t >= minTenths : null,
+    };
+  });
+  const shortOfHours = people.filter((p) => p.met === false).map((p) => p.name);
+  const minSpecial = input.settings.minSpecialTrainings;
+  const specialOk = specialHeld >= minSpecial;
+  const met = specialOk && shortOfHours.length === 0;
+  const parts: string[] = [];
+  parts.push(specialOk
+    ? `${input.year}年已开展政务公开专题培训${specialHeld}次（要求至少${minSpecial}次），已达到要求。`
+    : `${input.year}年已开展政务公开专题培训${specialHeld}次，要求至少${minSpecial}次，尚未达到要求。`);
+  if (minTenths > 0) {
+    parts.push(shortOfHours.length
+      ? `队伍成员每人学时不少于${minHours}学时，${shortOfHours.join('、')}未达到。`
+      : `队伍成员每人学时均不少于${minHours}学时。`);
+  }
+  return { year: input.year, minSpecial, specialHeld, minHours, shortOfHours, met, message: parts.join(''), people };
+}
