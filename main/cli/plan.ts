@@ -3,6 +3,7 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import { loadDemo } from '../services/demo';
 import { EXPORTERS, exporterNames, runExport } from '../services/exports';
 import { generatePlan } from '../services/plan/generate';
+import { listDocumentRefs } from '../services/points/documents';
 import { getSetting, SettingKey } from '../services/settings';
 import type { AppContext } from '../services/workstation';
 import { openCliWorkstation } from './workstation';
@@ -43,7 +44,7 @@ export const planCommands: Record<string, CliCommand> = {
       if (args.positional[0] !== 'generate') throw new AppError(ErrorCode.VALIDATION, '用法：plan generate --db <文件> --year <年度>');
       return withContext(args, async (ctx) => {
         const year = await yearArg(ctx, args);
-        const docs = await ctx.db.selectFrom('source_document').select('id').where('year', '=', year).orderBy('id').execute();
+        const docs = await listDocumentRefs(ctx, { year });
         if (!docs.length) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有导入上级文件。请先用 import-points 导入工作要点。`);
         const r = await generatePlan(ctx, { year, documentIds: docs.map((d) => d.id), replace: args.flags.replace === true });
         const lines = [`已生成${year}年实施方案：${r.sections} 个章节、${r.tasks} 项任务`];

@@ -13,7 +13,7 @@ export const METHODS = [
   'points.preview', 'points.checkReplace', 'points.save', 'points.documents', 'points.document', 'points.updateDocument',
   'points.updateItem', 'points.deleteDocument',
   // plan (实施方案与任务)
-  'plan.get', 'plan.save', 'plan.createSection', 'plan.renameSection', 'plan.deleteSection', 'plan.reorderSections', 'plan.unitMappings', 'plan.saveUnitMappings', 'plan.applyUnitMappings', 'plan.generate', 'plan.copyForward', 'plan.coverage', 'plan.pointOptions', 'plan.export', 'tasks.list', 'tasks.get', 'tasks.create', 'tasks.update', 'tasks.delete', 'tasks.reorder', 'tasks.addProgress', 'tasks.deleteProgress', 'tasks.due', 'calendar.get', 'calendar.save', 'demo.load',
+  'plan.get', 'plan.save', 'plan.createSection', 'plan.renameSection', 'plan.deleteSection', 'plan.reorderSections', 'plan.unitMappings', 'plan.saveUnitMappings', 'plan.applyUnitMappings', 'plan.generate', 'plan.copyForward', 'plan.coverage', 'plan.pointOptions', 'plan.export', 'tasks.list', 'tasks.get', 'tasks.create', 'tasks.update', 'tasks.delete', 'tasks.setLead', 'tasks.reorder', 'tasks.addProgress', 'tasks.deleteProgress', 'tasks.due', 'calendar.get', 'calendar.save', 'demo.load',
   // team (AB岗, 培训)
   'team.settings', 'team.saveSettings', 'team.warnings', 'team.export',
   'ab.posts', 'ab.createPost', 'ab.updatePost', 'ab.setPostActive', 'ab.history', 'ab.assign', 'ab.endHolding', 'ab.change',

@@ -17,7 +17,8 @@ function exportRow(t: PlanTask): TaskExportRow {
   const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、');
   return {
     seq: t.seq, title: t.title, measures: t.measures, points: t.points.map((p) => p.label).join('、'),
-    lead: [names(t.lead), ...t.unmappedUnits].filter(Boolean).join('、'),
+    // Only the bureau's 科室: a unit of the higher level not yet mapped is flagged on the screen, never printed as 牵头科室.
+    lead: names(t.lead),
     support: names(t.support), owner: t.owner?.name ?? '', deadline: t.deadlineLabel,
     progress: t.latestProgress, status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
   };

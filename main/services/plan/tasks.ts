@@ -272,6 +272,35 @@ export async function deleteTask(ctx: AppContext, id: number): Promise<void> {
   });
 }
 
+/**
+ * 设置牵头科室 for many tasks at once (tasks the draft left without one): the 科室 becomes each task's only lead;
+ * where it was a 配合科室 it moves up; units still unmapped on those tasks stay listed. One transaction, one audit
+ * entry per task.
+ */
+export async function setTasksLead(ctx: AppContext, ids: number[], departmentId: number): Promise<{ updated: number }> {
+  const unique = [...new Set(ids)];
+  const dept = await ctx.db.selectFrom('department').select(['name', 'active']).where('id', '=', departmentId).executeTakeFirst();
+  if (!dept) throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
+  if (!dept.active) throw new AppError(ErrorCode.VALIDATION, `科室“${dept.name}”已停用，请选择在用的科室。`);
+  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'title']).where('id', 'in', unique).execute();
+  if (tasks.length !== unique.length) throw new AppError(ErrorCode.NOT_FOUND, '所选任务有的已被删除，请刷新后重新选择。');
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const t of tasks) {
+      const before = await trx.selectFrom('plan_task_department as td').innerJoin('department as d', 'd.id', 'td.department_id')
+        .select(['d.name']).where('td.task_id', '=', t.id).where('td.role', '=', 'lead').orderBy('td.sort_order').execute();
+      await trx.deleteFrom('plan_task_department').where('task_id', '=', t.id).where((eb) => eb.or([eb('role', '=', 'lead'), eb('department_id', '=', departmentId)])).execute();
+      await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: departmentId, role: 'lead', sort_order: 0 }).execute();
+      await trx.updateTable('plan_task').set({ updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
+      const from = before.map((b) => b.name).join('、');
+      await recordAudit(trx, ctx, {
+        entity: 'plan_task', entityId: t.id, action: 'update', summary: `设置牵头科室：${t.title} → ${dept.name}`,
+        changes: { lead: { from: from || '（无）', to: dept.name } },
+      });
+    }
+  }).catch(foreignKeyMessage);
+  return { updated: tasks.length };
+}
+
 /** Overdue tasks and tasks due from today to the end of this week (Sunday), for the home screen. */
 export async function listDueTasks(ctx: AppContext, year: number): Promise<{ today: string; overdue: DueItem[]; thisWeek: DueItem[] }> {
   const today = todayOf(ctx);
