@@ -45,10 +45,13 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
   const generate = async (replace: boolean) => {
     setBusy(true);
     try {
-      await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
-      const r = await call('plan.generate', { year, documentIds: chosen, replace });
+      // One call: the mapping is remembered and the plan built together, or neither.
+      const r = await call('plan.generate', {
+        year, documentIds: chosen, replace, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })),
+      });
       const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
-      message.success(`已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}`);
+      const noLead = r.tasksWithoutLead ? `；${r.tasksWithoutLead} 项任务还没有牵头科室，已在列表中标出` : '';
+      message.success(`已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}${noLead}`);
       onDone();
     } catch (e) {
       message.error((e as Error).message);

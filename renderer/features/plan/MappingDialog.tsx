@@ -18,8 +18,8 @@ export function MappingDialog({ plan, open, departments, onClose, onDone }: { pl
   const save = async () => {
     setBusy(true);
     try {
-      await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
-      const r = await call('plan.applyUnitMappings', { year: plan.year });
+      // One call: the choices are saved and applied to the tasks together, or neither.
+      const r = await call('plan.applyUnitMappings', { year: plan.year, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
       message.success(`单位对应已保存：更新 ${r.resolved} 处${r.remaining ? `，尚有 ${r.remaining} 处未对应` : ''}`);
       onDone();
     } catch (e) {
