@@ -230,6 +230,19 @@ export type ClosingSection = z.infer<typeof closingSectionSchema>;
 export const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
 export type PlanSection = z.infer<typeof planSectionSchema>;
 
+/** How the plan is issued (Word export): 版头, 加盖印章的落款, 附注, 版记. */
+export const planIssueSchema = z.object({
+  /** 发文机关标志 with the 发文字号 under it (only printed with a 文号). */
+  head: z.boolean().default(true),
+  sealed: z.boolean().default(false),
+  /** 附注 without parentheses, e.g. 此件主动公开. */
+  note: z.string().trim().max(40, '附注不能超过40个字').default(''),
+  /** 版记的印发机关, e.g. 某县科学技术局办公室; empty: no 版记. */
+  imprintIssuer: z.string().trim().max(60, '印发机关不能超过60个字').default(''),
+});
+export type PlanIssue = z.output<typeof planIssueSchema>;
+export const DEFAULT_PLAN_ISSUE: PlanIssue = { head: true, sealed: false, note: '', imprintIssuer: '' };
+
 export const planSchema = z.object({
   id: idSchema,
   year: yearSchema,
@@ -239,6 +252,7 @@ export const planSchema = z.object({
   intro: z.string(),
   closing: z.array(closingSectionSchema),
   signatureOrg: z.string(),
+  issue: planIssueSchema,
   sections: z.array(planSectionSchema),
   sourceDocumentIds: z.array(idSchema),
 });
@@ -251,6 +265,7 @@ export const planInputSchema = z.object({
   intro: z.string().max(10000).default(''),
   closing: z.array(closingSectionSchema).max(20).default([]),
   signatureOrg: z.string().trim().max(60).default(''),
+  issue: planIssueSchema.default(DEFAULT_PLAN_ISSUE),
 });
 
 export const taskInputSchema = z.object({

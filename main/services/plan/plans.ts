@@ -2,7 +2,7 @@
 // forward, and coverage (work points no task answers).
 import { sql, type Transaction } from 'kysely';
 import {
-  closingSectionSchema, defaultPlanTitle, planInputSchema, type ClosingSection, type Plan, type PointRef,
+  closingSectionSchema, DEFAULT_PLAN_ISSUE, defaultPlanTitle, planIssueSchema, planInputSchema, type ClosingSection, type Plan, type PointRef,
 } from '../../../shared/domain/plan';
 import type { Bureau } from '../../../shared/domain/org';
 import type { WorkPoint } from '../../../shared/domain/points';
@@ -21,6 +21,9 @@ export const DEFAULT_CLOSING: ClosingSection[] = [
   { heading: '监督检查', text: '办公室定期对任务落实情况进行检查，年底开展“回头看”，检查结果纳入科室年度考核。' },
 ];
 
+/** The setting holding how the year's plan is issued (版头, 落款, 附注, 版记). */
+const issueKey = (year: number) => `plan.issue.${year}`;
+
 export function defaultIntro(year: number): string {
   return `为深入贯彻落实上级关于${year}年政务公开工作的部署要求，进一步做好本单位政务公开工作，结合工作实际，制定本方案。`;
 }
@@ -33,7 +36,10 @@ export async function getPlan(ctx: AppContext, year: number): Promise<Plan | nul
     .select(sql<number>`(SELECT count(*) FROM plan_task t WHERE t.section_id = s.id)`.as('task_count'))
     .where('s.plan_id', '=', p.id).orderBy('s.sort_order').orderBy('s.id').execute();
   const sources = await ctx.db.selectFrom('plan_source').select('document_id').where('plan_id', '=', p.id).orderBy('document_id').execute();
+  const issueRow = await ctx.db.selectFrom('setting').select('value').where('key', '=', issueKey(year)).executeTakeFirst();
+  const issue = issueRow ? planIssueSchema.safeParse(JSON.parse(issueRow.value)) : null;
   return {
+    issue: issue?.success ? issue.data : DEFAULT_PLAN_ISSUE,
     id: p.id, year: p.year, title: p.title, docNumber: p.doc_number, docDate: p.doc_date, intro: p.intro,
     closing: closingSectionSchema.array().parse(JSON.parse(p.closing_json)), signatureOrg: p.signature_org,
     sections: sections.map((s) => ({ id: s.id, title: s.title, sortOrder: s.sort_order, taskCount: s.task_count })),
@@ -73,6 +79,8 @@ export async function savePlan(ctx: AppContext, year: number, input: unknown): P
       title: p.title, doc_number: p.docNumber, doc_date: p.docDate, intro: p.intro, closing_json: JSON.stringify(p.closing),
       signature_org: p.signatureOrg, updated_at: nowText(ctx),
     }).where('id', '=', id).execute();
+    const issue = JSON.stringify(p.issue);
+    await trx.insertInto('setting').values({ key: issueKey(year), value: issue }).onConflict((oc) => oc.column('key').doUpdateSet({ value: issue })).execute();
     await recordAudit(trx, ctx, { entity: 'plan', entityId: id, action: 'update', summary: `修改${year}年实施方案：${p.title}` });
   });
   return (await getPlan(ctx, year))!;
