@@ -86,7 +86,9 @@ export function printableHeight(orientation: 'portrait' | 'landscape'): number {
  * and no section heading row is the last on a page (it goes over with the first row it heads). A block taller than
  * a page starts a page of its own.
  */
-export function pageBreaks(rows: readonly SheetRow[], heights: readonly number[], capacity: number, keep: readonly { first: number; count: number }[]): number[] {
+export function pageBreaks(
+  rows: readonly SheetRow[], heights: readonly number[], capacity: number, keep: readonly { first: number; count: number }[], firstPageUsed = 0,
+): number[] {
   // Units that must not be split: a section row with the first unit after it; a kept block; otherwise one row.
   const blockAt = new Map(keep.filter((k) => k.count > 1).map((k) => [k.first, k.count]));
   const units: { first: number; count: number }[] = [];
@@ -104,10 +106,10 @@ export function pageBreaks(rows: readonly SheetRow[], heights: readonly number[]
     } else merged.push(cur);
   }
   const breaks: number[] = [];
-  let used = 0;
+  let used = firstPageUsed;
   for (const m of merged) {
     const h = heights.slice(m.first, m.first + m.count).reduce((a, b) => a + b, 0);
-    if (used > 0 && used + h > capacity) {
+    if (used > firstPageUsed * (breaks.length ? 0 : 1) && used + h > capacity) {
       breaks.push(m.first);
       used = 0;
     }
@@ -199,7 +201,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   // Page breaks where a printed page would tear a block or strand a section heading at its foot.
   const firstRow = headerRow + 1;
   const heights = opts.rows.map((_, i) => ws.getRow(firstRow + i).height ?? 15);
-  for (const at of pageBreaks(opts.rows, heights, printableHeight(orientation) - (header.height ?? 15), opts.keepTogether ?? [])) {
+  // The first page also holds the title rows above the header.
+  let above = 0;
+  for (let i = 1; i < headerRow; i++) above += ws.getRow(i).height ?? 15;
+  for (const at of pageBreaks(opts.rows, heights, printableHeight(orientation) - (header.height ?? 15), opts.keepTogether ?? [], above)) {
     ws.getRow(firstRow + at - 1).addPageBreak();
   }
 
