@@ -2,7 +2,7 @@
 // Every input (.docx, .xlsx, .txt, pasted text) ends up here, so real-world mess is handled in one place.
 
 import { extractDeadline, parseDeadlineCell, type Deadline } from '../../../shared/domain/point-deadlines';
-import { readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
+import { parseChineseNumeral, readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
 import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
 import { titleOfText } from '../../../shared/domain/points-text';
@@ -164,20 +164,12 @@ function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line.replace(/\s+/g, ''));
   if (!m) return null;
   const cnDigit = (s: string) => s.split('').map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('');
-  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnSmall(s));
+  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s) ?? 0);
   const year = /^\d+$/.test(m[1]) ? Number(m[1]) : Number(cnDigit(m[1]));
   const month = toNum(m[2]);
   const day = toNum(m[3]);
   if (!year || !month || !day || month > 12 || day > 31) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function cnSmall(s: string): number {
-  const d = '〇一二三四五六七八九';
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + d.indexOf(s[1]);
-  if (s.includes('十')) return d.indexOf(s[0]) * 10 + (s[2] ? d.indexOf(s[2]) : 0);
-  return d.indexOf(s);
 }
 
 interface Meta {

@@ -2,7 +2,7 @@
 // it has no children other than ①② sub-items (which fold into its measures); items with deeper children only group
 // them. A level-1 item with nothing below it is a section with one task; items outside any level-1 item are grouped
 // under a section named after their document.
-import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
+import { pointPathLabel, printedLabel } from '../../../shared/domain/point-numbering';
 import type { WorkPoint } from '../../../shared/domain/points';
 import { draftTextOf } from './draft-text';
 
@@ -45,21 +45,10 @@ export function taskItemsOf(points: readonly WorkPoint[]): TaskItem[] {
   return out;
 }
 
-/** "二（三）2": each point's printed label with its ancestors', outermost first. */
+/** "二（三）2": each point's path label (shared/domain/point-numbering.ts). */
 export function pathLabels(points: readonly WorkPoint[]): Map<number, string> {
   const byId = new Map(points.map((p) => [p.id, p]));
-  const out = new Map<number, string>();
-  for (const p of points) {
-    const parts: string[] = [];
-    let cur: WorkPoint | undefined = p;
-    while (cur) {
-      parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
-      cur = cur.parentId === null ? undefined : byId.get(cur.parentId);
-    }
-    // "一、1", "二、（三）2": printed labels joined, without the last one's closing mark.
-    out.set(p.id, parts.join('').replace(/[、.．]$/, ''));
-  }
-  return out;
+  return new Map(points.map((p) => [p.id, pointPathLabel(p.id, (id) => byId.get(id))]));
 }
 
 /** Text of a section heading from a level-1 item: its short title without the closing 。. */

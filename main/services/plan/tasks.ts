@@ -7,7 +7,7 @@ import {
   computeLight, deadlineLabel, type Deadline, type PlanTask, type ProgressEntry, type TaskFilter, type TaskInput,
   taskInputSchema,
 } from '../../../shared/domain/plan';
-import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
+import { pointPathLabel } from '../../../shared/domain/point-numbering';
 import { addDays, weekdayOf, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { DueItem } from '../../../shared/ipc/contracts/plan';
 import { AppError } from '../../../shared/ipc/result';
@@ -81,19 +81,15 @@ export function planIdOfYear(ctx: AppContext, year: number): number | null {
 
 interface PointLinkRow { task_id: number; id: number; level: number; label: string; title: string; parent_id: number | null; document_title: string }
 
-/** "二（三）2": the printed labels of a point and its ancestors, outermost first. */
-function pointPathLabel(ctx: AppContext, p: PointLinkRow, parents: Map<number, { parent_id: number | null; level: number; label: string }>): string {
+/** The point's path label ("二（三）2"), its document's points read once and kept in `parents`. */
+function pathLabelOf(ctx: AppContext, p: PointLinkRow, parents: Map<number, { parent_id: number | null; level: number; label: string }>): string {
   if (!parents.has(p.id)) {
     for (const r of statements(ctx.raw).pointParents.all(p.id) as { id: number; parent_id: number | null; level: number; label: string }[]) parents.set(r.id, r);
   }
-  const parts: string[] = [];
-  let cur: { parent_id: number | null; level: number; label: string } | undefined = parents.get(p.id);
-  let guard = 0;
-  while (cur && guard++ < 10) {
-    parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
-    cur = cur.parent_id === null ? undefined : parents.get(cur.parent_id);
-  }
-  return parts.join('').replace(/[、.．]$/, '');
+  return pointPathLabel(p.id, (id) => {
+    const r = parents.get(id);
+    return r && { level: r.level, label: r.label, parentId: r.parent_id };
+  });
 }
 
 function toTask(
@@ -109,7 +105,7 @@ function toTask(
     deadline, deadlineLabel: deadlineLabel(deadline, r.event_date), eventDate: r.event_date, status: r.status, statusReason: r.status_reason,
     completedOn: r.completed_on, owner: r.owner_staff_id === null ? null : { id: r.owner_staff_id, name: r.owner_name ?? '' },
     lead: depts?.lead ?? [], support: depts?.support ?? [], unmappedUnits: JSON.parse(r.unmapped_units_json) as string[],
-    points: (points ?? []).map((p) => ({ id: p.id, label: pointPathLabel(ctx, p, parents), title: p.title, documentTitle: p.document_title })),
+    points: (points ?? []).map((p) => ({ id: p.id, label: pathLabelOf(ctx, p, parents), title: p.title, documentTitle: p.document_title })),
     light: l.light, dueDate: l.dueDate, periodLabel: l.periodLabel ?? null, workingDaysLeft: l.workingDaysLeft ?? null,
     latestProgress: r.latest_text ?? '', latestPercent: r.latest_percent, progressCount: r.progress_count,
   };

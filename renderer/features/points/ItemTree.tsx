@@ -1,7 +1,7 @@
 import { Button, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
-import { missingUnits, type PointItem } from '../../../shared/domain/points';
+import { isHeadingItem, missingUnits, type PointItem } from '../../../shared/domain/points';
 import { LEVEL_OPTIONS } from '../../../shared/domain/points-edits';
 
 export interface ItemActions {
@@ -11,12 +11,6 @@ export interface ItemActions {
   onSplit?(index: number): void;
 }
 
-/** Whether an item is a task that needs a responsible unit (a heading with items below it does not). */
-export function needsUnit(items: readonly PointItem[], i: number): boolean {
-  const next = items[i + 1];
-  return !(next && next.level > items[i].level);
-}
-
 /** The items as an indented tree: label, title, detected units and deadline marked; actions per row. */
 export function ItemTree({ items, actions, extraFor }: { items: PointItem[]; actions: ItemActions; extraFor?: (i: number) => ReactNode }) {
   const missing = missingUnits(items);
@@ -24,7 +18,7 @@ export function ItemTree({ items, actions, extraFor }: { items: PointItem[]; act
     <div role="list" aria-label="条目">
       {items.map((it, i) => {
         const missingUnit = missing[i];
-        const heading = it.level <= 2 && !needsUnit(items, i);
+        const heading = it.level <= 2 && isHeadingItem(items, i);
         return (
           <div
             key={i}
