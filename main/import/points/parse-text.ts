@@ -189,10 +189,15 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
     if (date && !meta.issuedDate) meta.issuedDate = date;
     if (!meta.issuer && ISSUER_LINE.test(line) && !TITLE_END.test(line)) meta.issuer = line;
   }
-  for (const line of preamble) {
+  for (const [i, line] of preamble.entries()) {
     const head = titleOfText(line);
     if (head.length >= 4 && head.length <= 80 && TITLE_END.test(head) && !DOC_NUMBER.test(head)) {
-      meta.title = head;
+      // A title set over two lines ("2023年全县政务公开" / "工作要点"): the line before belongs to it when it is a
+      // short line without a sentence's punctuation and is not the 发文机关, 文号 or a date.
+      const prev = i > 0 ? preamble[i - 1] : '';
+      const joins = prev && head.length <= 20 && prev.length <= 40 && !/[。；;，,：:！？]/.test(prev)
+        && !DOC_NUMBER.test(prev) && !parseDateLine(prev) && !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) && !/文件$/.test(prev);
+      meta.title = joins ? `${prev}${head}` : head;
       break;
     }
   }
@@ -207,10 +212,12 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
   return meta;
 }
 
-/** The year the document is about: its title's year, else the most frequent "20xx年" in it. */
-function detectYear(title: string | null, allText: string): number | null {
+/** The year the document is about: its title's year, else its 文号's (〔2023〕), else the most frequent "20xx年" in it. */
+function detectYear(title: string | null, allText: string, docNumber: string | null = null): number | null {
   const t = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
   if (t) return Number(t[1]);
+  const dn = docNumber ? /[〔[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]/.exec(docNumber) : null;
+  if (dn) return Number(dn[1]);
   const counts = new Map<number, number>();
   for (const m of allText.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
@@ -291,7 +298,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   let yearSource: ParsedPoints['yearSource'] = 'given';
   let year = opts.year;
   if (!year) {
-    const found = detectYear(meta.title, allText.join('\n'));
+    const found = detectYear(meta.title, allText.join('\n'), meta.docNumber);
     year = found ?? opts.fallbackYear;
     yearSource = found ? 'document' : 'fallback';
     if (!found) warnings.push(`文件中没有找到年度，已按工作年度 ${year} 年计算“9月底前”等时限，请核对。`);
