@@ -247,38 +247,43 @@ export async function applyUnitMappings(ctx: AppContext, year: number, mappings:
   const choices = await savedMappings(ctx);
   for (const m of mappings) choices.set(m.unit, { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0 });
   const active = await listDepartments(ctx, false);
-  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id)
-    .where('unmapped_units_json', '!=', '[]').execute();
+  // Every task of the plan: a unit dropped as 不涉及 when generating can be mapped to a 科室 now.
+  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id).execute();
   let resolved = 0, remaining = 0;
   await ctx.db.transaction().execute(async (trx) => {
     await storeMappings(trx, ctx, mappings);
     for (const t of tasks) {
-      const units = JSON.parse(t.unmapped_units_json) as string[];
+      const unmapped = JSON.parse(t.unmapped_units_json) as string[];
       const pointIds = (await trx.selectFrom('plan_task_point').select('work_point_id').where('task_id', '=', t.id).execute()).map((r) => r.work_point_id);
-      const support = new Set((await workPointsByIds({ db: trx }, pointIds)).flatMap((p) => p.support));
+      const points = await workPointsByIds({ db: trx }, pointIds);
+      const leadUnits = new Set(points.flatMap((p) => p.lead));
+      const named = [...new Set([...points.flatMap((p) => [...p.lead, ...p.support]), ...unmapped])];
       const links = await trx.selectFrom('plan_task_department').select(['department_id', 'role']).where('task_id', '=', t.id).execute();
       const keep: string[] = [];
-      for (const u of units) {
+      for (const u of named) {
         const m = choices.get(u);
+        const wasUnmapped = unmapped.includes(u);
         if (m?.ignored) {
-          resolved++;
+          if (wasUnmapped) resolved++;
           continue;
         }
         const depts = m && m.department_id !== null ? [m.department_id] : isAllDepartments(u) ? active.map((d) => d.id) : [];
         if (!depts.length) {
-          keep.push(u);
+          if (wasUnmapped) keep.push(u);
           continue;
         }
-        resolved++;
+        let added = false;
         for (const d of depts) {
           if (links.some((l) => l.department_id === d)) continue;
-          const role = support.has(u) ? 'support' as const : 'lead' as const;
+          const role = leadUnits.has(u) ? 'lead' as const : 'support' as const;
           await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: d, role, sort_order: links.length }).execute();
           links.push({ department_id: d, role });
+          added = true;
         }
+        if (added || wasUnmapped) resolved++;
       }
       remaining += keep.length;
-      if (keep.length !== units.length) await trx.updateTable('plan_task').set({ unmapped_units_json: JSON.stringify(keep), updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
+      if (keep.length !== unmapped.length) await trx.updateTable('plan_task').set({ unmapped_units_json: JSON.stringify(keep), updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
     }
     await recordAudit(trx, ctx, {
       entity: 'plan', entityId: plan.id, action: 'update',
