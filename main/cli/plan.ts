@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { generatePlan } from '../services/plan/generate';
+import { listDocumentRefs } from '../services/points/documents';
 import type { CliCommand } from './types';
 import { withContext, yearArg } from './workstation';
 
@@ -12,7 +13,7 @@ export const planCommands: Record<string, CliCommand> = {
       if (args.positional[0] !== 'generate') throw new AppError(ErrorCode.VALIDATION, '用法：plan generate --db <文件> --year <年度>');
       return withContext(args, async (ctx) => {
         const year = await yearArg(ctx, args);
-        const docs = await ctx.db.selectFrom('source_document').select('id').where('year', '=', year).orderBy('id').execute();
+        const docs = await listDocumentRefs(ctx, { year });
         if (!docs.length) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有导入上级文件。请先用 import-points 导入工作要点。`);
         const r = await generatePlan(ctx, { year, documentIds: docs.map((d) => d.id), replace: args.flags.replace === true });
         const lines = [`已生成${year}年实施方案：${r.sections} 个章节、${r.tasks} 项任务`];

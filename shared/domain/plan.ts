@@ -44,21 +44,45 @@ export function isOverdue(t: { light: Light }): boolean {
 }
 export const LIGHT_LABELS: Record<Light, string> = { overdue: '已逾期', dueSoon: '即将到期', onTrack: '正常推进', done: '已完成', none: '无时限' };
 
-/** "2026年6月30日前" etc., as printed in the task table. */
+const RECURRENCE_WORDS: Record<Recurrence, RegExp> = {
+  monthly: /每\s*个?\s*月|按月|月度/,
+  quarterly: /每\s*个?\s*季度?|按季|季度/,
+  halfYearly: /每\s*个?\s*半年|半年一次/,
+  yearly: /每\s*个?\s*年|年度/,
+};
+const ONGOING_WORDS = /持续|长期|常态/;
+
+/**
+ * "2026年6月30日前" etc., as printed in the task table. The document's own words are kept ("9月底前", "每个季度",
+ * "长期坚持") as long as they still say what the task's deadline says (a date edited afterwards prints the date).
+ */
 export function deadlineLabel(d: Deadline, eventDate?: string | null): string {
+  const words = d.text.trim();
   switch (d.kind) {
     case 'date': {
       const [y, m, day] = (d.date ?? '').split('-').map(Number);
-      return d.date ? `${y}年${m}月${day}日前` : '';
+      if (!d.date) return '';
+      if (words && words.length <= 30 && new RegExp(`(^|[^\\d])${m}\\s*月`).test(words) && (!/\d{4}\s*年/.test(words) || words.includes(String(y)))) return words;
+      return `${y}年${m}月${day}日前`;
     }
-    case 'yearEnd': return '年底前';
-    case 'recurring': return d.recurrence ? RECURRENCE_LABELS[d.recurrence] : (d.text || '定期');
-    case 'ongoing': return '持续推进';
+    case 'yearEnd': return words && /年底|年末|年内/.test(words) && words.length <= 20 ? words : '年底前';
+    case 'recurring':
+      if (!d.recurrence) return words || '定期';
+      return words && words.length <= 30 && RECURRENCE_WORDS[d.recurrence].test(words) ? words : RECURRENCE_LABELS[d.recurrence];
+    case 'ongoing': return words && ONGOING_WORDS.test(words) && words.length <= 20 ? words : '持续推进';
     case 'afterEvent': {
       const base = `${d.text || '事项发生'}后${d.days ?? ''}个工作日内`;
       return eventDate ? `${base}（${eventDate.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起算）` : base;
     }
   }
+}
+
+/**
+ * Whether the deadline is one somebody gave: a task read from a point without any time limit is stored as 持续推进
+ * without words, and the screens mark it "未定时限" until the user sets one (or confirms 持续推进).
+ */
+export function hasRealDeadline(d: Pick<Deadline, 'kind' | 'text'>): boolean {
+  return d.kind !== 'ongoing' || ONGOING_WORDS.test(d.text);
 }
 
 /** Reads a deadline from a work point's date and words (issue 3 gives an ISO date for absolute ones, else words). */
@@ -68,8 +92,10 @@ export function deadlineFromPoint(year: number, deadline: string | null, words: 
     if (deadline === `${year}-12-31` && /年底|年末|年内/.test(text)) return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
     return { kind: 'date', date: deadline, recurrence: null, days: null, text };
   }
-  const rec: [RegExp, Recurrence][] = [[/每月|按月/, 'monthly'], [/每季|按季/, 'quarterly'], [/每半年|半年一次/, 'halfYearly'], [/每年|年度/, 'yearly']];
-  for (const [re, recurrence] of rec) if (re.test(text)) return { kind: 'recurring', date: null, recurrence, days: null, text };
+  // 每半年 before 每年, 每个季度 before 季度 words inside other phrases.
+  for (const recurrence of ['halfYearly', 'monthly', 'quarterly', 'yearly'] as const) {
+    if (RECURRENCE_WORDS[recurrence].test(text)) return { kind: 'recurring', date: null, recurrence, days: null, text };
+  }
   const rel = /(\d+)\s*个?工作日/.exec(text);
   if (rel) return { kind: 'afterEvent', date: null, recurrence: null, days: Math.min(365, Number(rel[1])), text: '' };
   if (/年底|年末|年内/.test(text)) return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
@@ -208,6 +234,19 @@ export type ClosingSection = z.infer<typeof closingSectionSchema>;
 export const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
 export type PlanSection = z.infer<typeof planSectionSchema>;
 
+/** How the plan is issued (Word export): 版头, 加盖印章的落款, 附注, 版记. */
+export const planIssueSchema = z.object({
+  /** 发文机关标志 with the 发文字号 under it (only printed with a 文号). */
+  head: z.boolean().default(true),
+  sealed: z.boolean().default(false),
+  /** 附注 without parentheses, e.g. 此件主动公开. */
+  note: z.string().trim().max(40, '附注不能超过40个字').default(''),
+  /** 版记的印发机关, e.g. 某县科学技术局办公室; empty: no 版记. */
+  imprintIssuer: z.string().trim().max(60, '印发机关不能超过60个字').default(''),
+});
+export type PlanIssue = z.output<typeof planIssueSchema>;
+export const DEFAULT_PLAN_ISSUE: PlanIssue = { head: true, sealed: false, note: '', imprintIssuer: '' };
+
 export const planSchema = z.object({
   id: idSchema,
   year: yearSchema,
@@ -217,6 +256,7 @@ export const planSchema = z.object({
   intro: z.string(),
   closing: z.array(closingSectionSchema),
   signatureOrg: z.string(),
+  issue: planIssueSchema,
   sections: z.array(planSectionSchema),
   sourceDocumentIds: z.array(idSchema),
 });
@@ -229,6 +269,7 @@ export const planInputSchema = z.object({
   intro: z.string().max(10000).default(''),
   closing: z.array(closingSectionSchema).max(20).default([]),
   signatureOrg: z.string().trim().max(60).default(''),
+  issue: planIssueSchema.default(DEFAULT_PLAN_ISSUE),
 });
 
 export const taskInputSchema = z.object({
@@ -292,6 +333,8 @@ export const unitMappingSchema = z.object({
   count: z.number().int(),
   /** Whether this is the user's remembered choice (else a suggestion to confirm). */
   saved: z.boolean(),
+  /** "各科室/各处室": stands for every 科室 unless a single 科室 or 不涉及 is chosen. */
+  allDepartments: z.boolean().default(false),
 });
 export type UnitMapping = z.infer<typeof unitMappingSchema>;
 
@@ -321,9 +364,9 @@ export interface PlanWorkPoint {
   deadlineText: string | null;
 }
 
-/** Default plan title: "{年度}年{单位简称}政务公开工作实施方案". */
-export function defaultPlanTitle(year: number, shortName: string): string {
-  return `${year}年${shortName}政务公开工作实施方案`;
+/** Default plan title: "{年度}年{单位全称}政务公开工作实施方案" (a document the bureau issues names it in full). */
+export function defaultPlanTitle(year: number, bureauName: string): string {
+  return `${year}年${bureauName}政务公开工作实施方案`;
 }
 
 /** Default export file names. */

@@ -138,3 +138,20 @@ export function parentIndexes(levels: readonly number[]): number[] {
     return parent;
   });
 }
+
+/** A point as its path label needs it: its numbering and its parent. */
+export interface PathNode { level: number; label: string; parentId: number | null }
+
+/**
+ * "二（三）2": the printed labels of a point and its ancestors, outermost first, without the last one's closing
+ * mark. `nodeOf` finds a point by id (a map of a document's points, or rows read on demand).
+ */
+export function pointPathLabel(id: number, nodeOf: (id: number) => PathNode | undefined): string {
+  const parts: string[] = [];
+  let cur = nodeOf(id);
+  for (let guard = 0; cur && guard < 10; guard++) {
+    parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
+    cur = cur.parentId === null ? undefined : nodeOf(cur.parentId);
+  }
+  return parts.join('').replace(/[、.．]$/, '');
+}

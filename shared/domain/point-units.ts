@@ -36,18 +36,28 @@ function cleanUnit(u: string): string {
   return t;
 }
 
+/**
+ * Words of a sentence, not of a unit's name: "以下工作均需各科室落实，不再列出" closes a note but names no unit.
+ */
+const SENTENCE_WORDS = /以下|以上|均需|均由|不再|列出|落实|需要|要求|确保|做好|开展|进行|工作$/;
+
 /** Splits a list of units ("A、B,C；D") into names. */
 export function splitUnits(s: string, extraSeps = ''): string[] {
   const out: string[] = [];
   for (const part of splitTopLevel(s, '、,，;；' + extraSeps)) {
     const u = cleanUnit(part);
-    if (!u || DEADLINE_LIKE.test(u) || u.length > 60) continue;
+    if (!u || DEADLINE_LIKE.test(u) || u.length > 40 || SENTENCE_WORDS.test(u)) continue;
     if (!out.includes(u)) out.push(u);
   }
   return out;
 }
 
 type Role = 'lead' | 'support';
+
+/** A name that reads as a unit: it ends in an organisation's or division's word (科, 室, 局, 政府 …). */
+export function isUnitName(u: string): boolean {
+  return u.length >= 2 && u.length <= 30 && /(?:科|室|处|股|局|厅|委|办|中心|站|所|院|会|队|政府|部门|单位|小组|机关|公司)$/.test(u) && !/\d/.test(u);
+}
 
 const LABELS: { re: RegExp; role: Role }[] = [
   { re: /^\s*(?:牵头单位|牵头部门|牵头科室|牵头处室|主责单位|主办单位)\s*[:：]?/, role: 'lead' },
@@ -71,7 +81,8 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
   let current: Role | null = opts.defaultRole ?? null;
   let pending: string[] = [];
   let recognised = opts.defaultRole !== undefined;
-  const text = note.trim().replace(/[。．.；;，,\s]+$/, '');
+  // Only the note's first sentence names units: a closing sentence ("以下工作均需…落实，不再列出") does not.
+  const text = note.trim().replace(/[。．.；;，,\s]+$/, '').split(/[。．]/)[0];
   for (let clause of splitTopLevel(text, '，,；;')) {
     for (const l of LABELS) {
       const m = l.re.exec(clause);
@@ -100,6 +111,8 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
     if (labelled && current) add(current, names);
     else pending.push(...names);
   }
+  // A note without a keyword is one when it names only units: "(法规科)", "(办公室、法规科)".
+  if (!recognised && pending.length && pending.every(isUnitName) && splitTopLevel(text, '、,，;；').every((p) => isUnitName(cleanUnit(p)))) recognised = true;
   if (!recognised) return null;
   if (pending.length) add(current ?? 'lead', pending);
   return { lead, support };

@@ -66,6 +66,12 @@ export interface PointCounts {
   withDeadline: number;
 }
 
+/** Whether item i is a heading: an item deeper than it follows (it groups tasks; it is not one itself). */
+export function isHeadingItem(items: readonly Pick<PointItem, 'level'>[], i: number): boolean {
+  const next = items[i + 1];
+  return next !== undefined && next.level > items[i].level;
+}
+
 /**
  * Which items lack a responsible unit: tasks (not headings with items below them) with no units of their own and
  * none on an item above them (①② under "3.…（办公室牵头负责）" are covered by item 3).
@@ -73,11 +79,7 @@ export interface PointCounts {
 export function missingUnits(items: readonly Pick<PointItem, 'level' | 'lead' | 'support'>[]): boolean[] {
   const parents = parentIndexes(items.map((i) => i.level));
   const has = (i: number): boolean => items[i].lead.length > 0 || items[i].support.length > 0 || (parents[i] >= 0 && has(parents[i]));
-  return items.map((it, i) => {
-    const next = items[i + 1];
-    const isHeading = next !== undefined && next.level > it.level;
-    return !isHeading && !has(i);
-  });
+  return items.map((_it, i) => !isHeadingItem(items, i) && !has(i));
 }
 
 /** Counts shown with the preview and the list: N items, M without a responsible unit, K with deadlines. */

@@ -79,6 +79,9 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await dialog.getByRole('button', { name: '下一步：单位对应' }).click();
   const mapping = dialog.getByRole('table');
   await expect(mapping.getByText('各级政府部门')).toBeVisible();
+  // Units of other levels are suggested as 不涉及; the user may still map one.
+  await expect(dialog.getByLabel('省司法厅不涉及')).toBeChecked();
+  await dialog.getByLabel('省司法厅不涉及').uncheck();
   await pick(page, dialog, '省司法厅对应科室', '政策法规科');
   await dialog.getByLabel('各市〔州〕政府不涉及').check();
   await dialog.getByRole('button', { name: '生成方案' }).click();
@@ -97,6 +100,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await page.locator('.ant-select-clear').first().click({ force: true });
   await page.getByRole('button', { name: '单位对应' }).first().click();
   const mapDialog = page.getByRole('dialog', { name: '单位对应' });
+  await mapDialog.getByLabel('各级政府办公厅〔室〕不涉及').uncheck();
   await pick(page, mapDialog, '各级政府办公厅〔室〕对应科室', '政策法规科');
   await mapDialog.getByRole('button', { name: '保存并应用到任务' }).click();
   await expect(page.getByText(/单位对应已保存：更新 \d+ 处/)).toBeVisible();
@@ -186,7 +190,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   expect(docxDownload.suggestedFilename()).toBe(`${year}年政务公开工作实施方案.docx`);
   const zip = await JSZip.loadAsync(await saved(docxDownload));
   const xml = await zip.file('word/document.xml')!.async('string');
-  expect(xml).toContain(`${year}年县科技局政务公开工作实施方案`);
+  expect(xml.replace(/<[^>]+>/g, '')).toContain(`${year}年某县科学技术局政务公开工作实施方案`);
   expect(xml).toContain('w:orient="landscape"');
   expect(xml).toContain('重点任务分解表');
 

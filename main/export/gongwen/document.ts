@@ -3,7 +3,7 @@
 // theme fonts set to the 公文 faces, fixed-layout tables with widths on tblW/gridCol/tcW, and PAGE fields carrying a
 // cached number (see postprocess.ts).
 import {
-  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Paragraph, SectionType,
+  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Paragraph, SectionType,
   TextRun, type ISectionOptions, type IRunOptions,
 } from 'docx';
 import {
@@ -37,6 +37,8 @@ export type GongwenBlock =
    */
   | { kind: 'heading'; level: HeadingLevel; text: string; body?: string }
   | { kind: 'blank' }
+  /** A line set flush left without indent (e.g. 填报单位/填报日期 under a table's title). */
+  | { kind: 'filing'; text: string }
   | { kind: 'table'; columns: TableColumn[]; rows: TableRowData[]; fontSize?: number };
 
 export interface GongwenAttachment {
@@ -49,15 +51,25 @@ export interface GongwenAttachment {
 
 export interface GongwenDocumentData {
   title: string;
-  /** 发文字号, e.g. 县科技局发〔2026〕3号: printed centred under the title when given. */
+  /**
+   * 发文字号, e.g. 县科技局发〔2026〕3号. With `orgMark` it is printed under the 发文机关标志 above the red separator
+   * line (§7.2.4); without one it is left out of the page (a 文号 centred under the title is not a GB/T 9704 layout).
+   */
   docNumber?: string;
+  /** 发文机关标志, e.g. "某县科学技术局文件": the red 版头 above the separator line. */
+  orgMark?: string;
   /** 主送机关, without the closing colon. */
   addressee?: string;
   body: GongwenBlock[];
-  /** 署名 and 成文日期 (ISO date) at the end of the body (the 不加盖印章 layout of §7.3.5.2). */
-  signature?: { org: string; date: string };
-  /** 附注, e.g. "此件主动公开" (printed in parentheses). */
+  /**
+   * 署名 and 成文日期 (ISO date) at the end of the body: the 不加盖印章 layout of §7.3.5.2, or with `sealed` the
+   * 加盖印章 layout of §7.3.5.1 (date four characters from the right, 署名 centred above it, room for the seal).
+   */
+  signature?: { org: string; date: string; sealed?: boolean };
+  /** 附注, e.g. "此件主动公开" (printed in parentheses, 左空二字, on the line after the date). */
   note?: string;
+  /** 版记 (§7.4): 印发机关 and 印发日期 (ISO) between 0.35 mm / 0.25 mm rules at the foot of the last page. */
+  imprint?: { issuer: string; date: string };
   attachments?: GongwenAttachment[];
   /** Document properties. */
   author?: string;
@@ -119,6 +131,7 @@ function renderBlocks(blocks: GongwenBlock[], width: number, slots: TableSlot[],
     if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text));
     else if (b.kind === 'heading') out.push(headingParagraph(b.level, b.text, b.body));
     else if (b.kind === 'blank') out.push(blankParagraph());
+    else if (b.kind === 'filing') out.push(new Paragraph({ spacing: exactLine, children: [run(b.text, FONT.body, SIZE.si)] }));
     else {
       out.push(tablePlaceholder(b, width, slots, !gridded));
       // Word needs a paragraph after a table at the end of a section.
@@ -128,10 +141,115 @@ function renderBlocks(blocks: GongwenBlock[], width: number, slots: TableSlot[],
   return out;
 }
 
+/** 2号 characters on a 156 mm line (22 pt = 7.76 mm): 20. */
+const TITLE_CHARS_PER_LINE = 20;
+/**
+ * Where a title may break: after the year, after an organisation's name, before 关于, before the words naming the
+ * document (政务公开…方案/要点/…), never inside a word. A line is never one word left over ("方案").
+ */
+const TITLE_BREAK_AFTER = /(?:\d{4}年(?:度)?|(?:局|厅|委员会|委|办公室|办公厅|政府|院|中心|公司|小组))(?=.)/g;
+const TITLE_BREAK_BEFORE = /(?=关于|政务公开|政府信息公开|(?:重点)?工作(?:实施)?(?:方案|要点|计划|总结|报告)|实施方案|重点任务)/g;
+
+/**
+ * The title's lines (§7.3.1): one line when it fits; else broken at a meaningful point so the lines are about
+ * equal, the upper not longer than the lower where possible (梯形 or 菱形), each line fitting the type area.
+ */
+export function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
+  const given = title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (given.length !== 1) return given;
+  const t = given[0];
+  if (textWidthInChars(t) <= perLine) return [t];
+  const cuts = new Set<number>();
+  for (const m of t.matchAll(TITLE_BREAK_AFTER)) cuts.add(m.index! + m[0].length);
+  for (const m of t.matchAll(TITLE_BREAK_BEFORE)) if (m.index! > 0) cuts.add(m.index!);
+  let best: { lines: string[]; score: number } | null = null;
+  const consider = (lines: string[]) => {
+    const w = lines.map((l) => textWidthInChars(l));
+    if (w.some((x) => x > perLine) || lines.some((l) => [...l].length < 3)) return;
+    const spread = Math.max(...w) - Math.min(...w);
+    // Upper lines longer than lower ones (倒梯形) only when nothing better fits.
+    const inverted = w.slice(1).some((x, i) => x < w[i] - 1) && !(lines.length === 3 && w[1] > w[0] && w[1] > w[2]) ? 2 : 0;
+    const score = spread + inverted + lines.length * 3;
+    if (!best || score < best.score) best = { lines, score };
+  };
+  const sorted = [...cuts].sort((a, b) => a - b);
+  for (const a of sorted) {
+    consider([t.slice(0, a), t.slice(a)]);
+    for (const b of sorted) if (b > a) consider([t.slice(0, a), t.slice(a, b), t.slice(b)]);
+  }
+  if (best) return (best as { lines: string[] }).lines;
+  // No meaningful point fits: halves, so no line is a stray word.
+  const half = Math.ceil([...t].length / 2);
+  return [[...t].slice(0, half).join(''), [...t].slice(half).join('')];
+}
+
 function titleParagraphs(title: string): Paragraph[] {
-  return title.split(/\r?\n/).map((line) => new Paragraph({
+  return breakTitle(title).map((line) => new Paragraph({
     spacing: exactLine, alignment: AlignmentType.CENTER, children: [run(line, FONT.title, SIZE.er)],
   }));
+}
+
+const RED = 'FF0000';
+
+/**
+ * 版头 (§7.2): 发文机关标志 in red 小标宋 centred, 发文字号 centred two lines below it, the red separator line 4 mm
+ * below the 发文字号 across the type area; the title follows two lines below the line.
+ */
+function headParagraphs(orgMark: string, docNumber: string | undefined): Paragraph[] {
+  // 小初 (36 pt) when it fits the 156 mm line, else 一号 (26 pt).
+  const size = textWidthInChars(orgMark) * 36 <= 156 / 25.4 * 72 ? 72 : 52;
+  const out = [
+    new Paragraph({ spacing: { line: size * 10 * 1.2, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER,
+      children: [run(orgMark, FONT.title, size, { color: RED })] }),
+    blankParagraph(),
+  ];
+  out.push(new Paragraph({
+    spacing: exactLine, alignment: AlignmentType.CENTER,
+    // The separator line: a red rule under the 发文字号's line, 4 mm (about 113 twips, space 11 pt) below it.
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
+    children: [run(docNumber ?? '', FONT.body, SIZE.san)],
+  }));
+  out.push(blankParagraph(), blankParagraph());
+  return out;
+}
+
+/**
+ * 署名 and 成文日期 with a seal (§7.3.5.1): the date four characters from the right, the 署名 centred over it; the
+ * seal is pressed over both, so two lines are left above for it.
+ */
+function sealedSignatureParagraphs(org: string, isoDate: string): Paragraph[] {
+  const date = formatChineseDate(isoDate);
+  const ws = textWidthInChars(org);
+  const wd = textWidthInChars(date);
+  const dateRight = 4;
+  const sigRight = Math.max(0, dateRight + (wd - ws) / 2);
+  const para = (text: string, right: number) => new Paragraph({
+    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) },
+    children: [run(text, FONT.body, SIZE.san)],
+  });
+  return [blankParagraph(), para(org, sigRight), para(date, dateRight)];
+}
+
+/**
+ * 版记 (§7.4): 印发机关 左空一字, 印发日期 右空一字 with "印发", 4号仿宋, between a 0.35 mm rule above and below and
+ * a 0.25 mm rule between. On a page of its own it is pushed down so its last rule lies on the type area's lower
+ * edge (§7.4.1); after the body it follows the text (floating tables are not placed alike by Word, WPS and
+ * LibreOffice).
+ */
+/** Type area height (225 mm) in twips, and the 版记's height (one line and its rules). */
+const TYPE_AREA_HEIGHT = 12755;
+const IMPRINT_HEIGHT = LINE_PITCH - 20;
+
+function imprintXml(issuer: string, isoDate: string, width: number): string {
+  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const thick = 'w:val="single" w:color="000000" w:sz="8"'; // 8 eighths of a point = 1 pt ≈ 0.35 mm
+  const thin = 'w:val="single" w:color="000000" w:sz="6"'; // 0.75 pt ≈ 0.25 mm
+  const rPr = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${FONT.body}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${SIZE.si}"/><w:szCs w:val="${SIZE.si}"/></w:rPr>`;
+  const char = SIZE.si * 10;
+  const cell = (w: number, text: string, jc: 'left' | 'right', ind: string) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/></w:tcPr><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${IMPRINT_HEIGHT - 40}" w:lineRule="exact"/>${ind}<w:jc w:val="${jc}"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:tc>`;
+  const half = Math.floor(width / 2);
+  return `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders><w:top ${thick}/><w:bottom ${thick}/><w:left w:val="nil"/><w:right w:val="nil"/><w:insideH ${thin}/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="${half}"/><w:gridCol w:w="${width - half}"/></w:tblGrid>`
+    + `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="${IMPRINT_HEIGHT}" w:hRule="exact"/></w:trPr>${cell(half, issuer, 'left', `<w:ind w:left="${char}"/>`)}${cell(width - half, `${formatChineseDate(isoDate)}印发`, 'right', `<w:ind w:right="${char}"/>`)}</w:tr></w:tbl>`;
 }
 
 /**
@@ -156,11 +274,22 @@ function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
   return [para(org, sigRight), para(date, dateRight)];
 }
 
+/** The footer line: 4号 (14 pt) set solid. */
+const FOOTER_LINE = 280;
+/**
+ * Footer distance so that the 一字线 sits 7 mm below the type area (§7.5: 262 mm + 7 mm = 269 mm from the top).
+ * The footer line (4.94 mm) ends FOOTER_DISTANCE above the page's foot; the dash is drawn at the middle of the
+ * figures, about 2.1 mm above the line's foot (measured in the LibreOffice rendering with pdftotext -bbox).
+ */
+export const FOOTER_DISTANCE = 1446;
+
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   // 4号半角宋体 with a 一字线 each side; odd pages one character in from the right, even pages from the left.
   const r = (children: (string | typeof PageNumber.CURRENT)[]) => new TextRun({ children, font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.si, sizeComplexScript: SIZE.si });
   return new Footer({
     children: [new Paragraph({
+      // Its own line height: inheriting the body's exact 28.95 pt pitch would set the number 3 mm lower (measured).
+      spacing: { line: FOOTER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
       indent: side === 'odd' ? { right: 280 } : { left: 280 },
       children: [r(['— ']), r([PageNumber.CURRENT]), r([' —'])],
@@ -177,9 +306,8 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
       }
       : {
         size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-        // The page number's 一字线 sits 7 mm below the type area (§7.5). Measured in the LibreOffice rendering
-        // (pdftotext -bbox): footer 1208 twips (21.3 mm) puts the number's top at 269 mm, the type area ending at 262 mm.
-        margin: { ...MARGIN, header: 851, footer: 1208 },
+        // The page number's 一字线 sits 7 mm below the type area (§7.5); see FOOTER_DISTANCE.
+        margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE },
       },
     // Portrait: a line grid of 22 lines (characters per line come from CHAR_SPACING on the runs). Landscape
     // attachments hold tables, which keep their own line height, so they have no grid.
@@ -191,8 +319,7 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
 export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffer> {
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const slots: TableSlot[] = [];
-  const main: Paragraph[] = [...titleParagraphs(data.title)];
-  if (data.docNumber) main.push(new Paragraph({ spacing: exactLine, alignment: AlignmentType.CENTER, children: [run(data.docNumber, FONT.body, SIZE.san)] }));
+  const main: Paragraph[] = [...(data.orgMark ? headParagraphs(data.orgMark, data.docNumber) : []), ...titleParagraphs(data.title)];
   main.push(blankParagraph());
   if (data.addressee) main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
   main.push(...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape));
@@ -209,7 +336,7 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   }
   if (data.signature) {
     main.push(blankParagraph());
-    main.push(...signatureParagraphs(data.signature.org, data.signature.date));
+    main.push(...(data.signature.sealed ? sealedSignatureParagraphs : signatureParagraphs)(data.signature.org, data.signature.date));
   }
   if (data.note) main.push(new Paragraph({ spacing: exactLine, indent: indent2, children: [run(`（${data.note}）`, FONT.body, SIZE.san)] }));
 
@@ -225,6 +352,23 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
       ...renderBlocks(a.blocks, width, slots, !a.landscape),
     ];
     sections.push({ properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE }, footers, children });
+  }
+
+  if (data.imprint) {
+    // 版记 on the last page: after a landscape attachment it gets a portrait page of its own.
+    const last = sections[sections.length - 1];
+    const landscapeLast = attachments.length ? !!attachments[attachments.length - 1].landscape : !!data.landscape;
+    slots.push({ xml: imprintXml(data.imprint.issuer, data.imprint.date, TEXT_WIDTH) });
+    const marker = new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
+    // Word wants a paragraph after a table at the end of the body: a hairline one off the grid, so nothing spills over.
+    slots[slots.length - 1].xml += '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>';
+    // Empty grid lines, then an off-grid gap for the rest, so the 版记's row ends on the type area's edge.
+    const lines = Math.floor((TYPE_AREA_HEIGHT - IMPRINT_HEIGHT) / LINE_PITCH) - 1;
+    const gap = TYPE_AREA_HEIGHT - lines * LINE_PITCH - IMPRINT_HEIGHT - 20 - 40;
+    const spacer = Array.from({ length: lines }, () => blankParagraph());
+    if (landscapeLast) slots[slots.length - 1].xml = `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${gap}" w:lineRule="exact"/></w:pPr></w:p>${slots[slots.length - 1].xml}`;
+    if (landscapeLast) sections.push({ properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE }, footers, children: [...spacer, marker] });
+    else (last.children as Paragraph[]).push(marker);
   }
 
   const doc = new Document({

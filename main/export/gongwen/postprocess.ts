@@ -36,6 +36,40 @@ export function rewriteThemeFonts(xml: string): string {
     .replace(/<a:minorFont>[\s\S]*?<\/a:minorFont>/, (b) => fix(b, FONT.body));
 }
 
+/**
+ * The fonts the document uses, declared with what Word and WPS should fall back to on a PC without them: the
+ * GB2312 faces to the plain ones (仿宋, 楷体), 方正小标宋简体 to 宋体; charset 86 (GB2312) and the CJK panose, so a
+ * missing face is replaced by a Chinese one of the same kind, not by a Latin default.
+ */
+const FONT_DECLARATIONS: { name: string; alt?: string; panose: string; charset: string; family: string; pitch: string }[] = [
+  { name: FONT.body, alt: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: FONT.heading2, alt: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: FONT.title, alt: '宋体', panose: '02000000000000000000', charset: '86', family: 'auto', pitch: 'variable' },
+  { name: FONT.heading1, alt: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '仿宋', alt: 'FangSong', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '楷体', alt: 'KaiTi', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '宋体', alt: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
+  { name: FONT.latin, panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
+];
+
+export function fontTableXml(): string {
+  const fonts = FONT_DECLARATIONS.map((f) => `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
+
+/**
+ * Runs with an East Asian face are marked as East Asian text (w:hint="eastAsia") in Chinese (zh-CN): Word then sets
+ * the characters both scripts share (“”‘’…—) in the Chinese face, full width, as WPS does.
+ */
+export function markEastAsianRuns(xml: string): string {
+  return xml.replace(/<w:rPr>((?:(?!<\/w:rPr>).)*?)<\/w:rPr>/gs, (m, inner: string) => {
+    if (!/<w:rFonts [^>]*w:eastAsia="/.test(inner)) return m;
+    let out = inner.replace(/<w:rFonts (?![^>]*w:hint=)/, '<w:rFonts w:hint="eastAsia" ');
+    if (!out.includes('<w:lang ')) out += '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>';
+    return `<w:rPr>${out}</w:rPr>`;
+  });
+}
+
 /** Takes every paragraph inside a table cell off the document grid. */
 export function unsnapTableParagraphs(xml: string): string {
   return xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (tc) => tc.replace(/<w:pPr>(?!<w:snapToGrid)/g, '<w:pPr><w:snapToGrid w:val="0"/>'));
@@ -59,6 +93,8 @@ export function finishParts(parts: Parts, tables: readonly string[] = []): void 
     // The builder puts even-page numbers on the left: cache 2 there, 1 on odd pages.
     if (/^word\/(footer|header)\d+\.xml$/.test(name)) parts.set(name, cachePageFields(xml, xml.includes('<w:jc w:val="left"/>') ? '2' : '1'));
     if (name === 'word/theme/theme1.xml') parts.set(name, rewriteThemeFonts(xml));
+    if (name === 'word/fontTable.xml') parts.set(name, fontTableXml());
+    if (/^word\/(document|styles|footer\d+|header\d+)\.xml$/.test(name)) parts.set(name, markEastAsianRuns(parts.get(name) as string));
   }
 }
 

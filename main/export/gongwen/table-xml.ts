@@ -13,9 +13,9 @@ function runXml(text: string, eastAsia: string, size: number, bold: boolean): st
   return `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${eastAsia}" w:hAnsi="${FONT.latin}"/>${b}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 }
 
-function cellXml(text: string, width: number, size: number, opts: { align: 'left' | 'center'; eastAsia: string; bold: boolean; span?: number; snap: boolean }): string {
+function cellXml(text: string, width: number, size: number, opts: { align: 'left' | 'center'; eastAsia: string; bold: boolean; span?: number; snap: boolean; keepNext?: boolean }): string {
   const line = Math.round(size * 10 * 1.25);
-  const snap = opts.snap ? '' : '<w:snapToGrid w:val="0"/>';
+  const snap = (opts.keepNext ? '<w:keepNext/>' : '') + (opts.snap ? '' : '<w:snapToGrid w:val="0"/>');
   const paras = text.split(/\r?\n/).map((l) =>
     `<w:p><w:pPr>${snap}<w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${opts.align}"/></w:pPr>${runXml(l, opts.eastAsia, size, opts.bold)}</w:p>`).join('');
   const span = opts.span ? `<w:gridSpan w:val="${opts.span}"/>` : '';
@@ -35,7 +35,8 @@ export function tableXml(columns: XmlTableColumn[], rows: XmlTableRow[], size: n
   const snap = opts.snapToGrid;
   const header = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c) => cellXml(c.header, c.width, size, { align: 'center', eastAsia: FONT.heading1, bold: true, snap })).join('')}</w:tr>`;
   const body = rows.map((r) => ('section' in r
-    ? `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap })}</w:tr>`
+    // A section row is kept with the row after it (keepNext on its paragraph): never the last row of a page.
+    ? `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap, keepNext: true })}</w:tr>`
     : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`)).join('');
   return `<w:tbl>${tblPr}${grid}${header}${body}</w:tbl>`;
 }

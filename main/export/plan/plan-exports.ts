@@ -1,7 +1,7 @@
 // The plan's documents: 实施方案 (.docx, with the task table as a landscape attachment), 重点任务分解表 (.xlsx and
 // .docx) and 工作台账 (.xlsx). Pure builders over plain data; the plan service gathers the data.
 import { buildGongwenDocx, type GongwenBlock, type TableColumn, type TableRowData } from '../gongwen/document';
-import { formatChineseDate } from '../gongwen/format';
+import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { addTableSheet, newWorkbook, workbookToBuffer, type SheetColumn, type SheetRow } from '../xlsx/sheet';
 
 export interface TaskExportRow {
@@ -26,7 +26,22 @@ export interface PlanExportData {
   intro: string;
   closing: { heading: string; text: string }[];
   signatureOrg: string;
+  /** The bureau's full name: in the tables' titles and their 填报单位 line. */
+  bureau: string;
+  /** How the plan is issued: 版头, 加盖印章, 附注, 版记. */
+  issue?: PlanIssueOptions;
   sections: { title: string; tasks: TaskExportRow[] }[];
+}
+
+export interface PlanIssueOptions {
+  /** 发文机关标志 with the 发文字号 under it above the red line (only with a 文号). */
+  head: boolean;
+  /** 加盖印章的落款 (§7.3.5.1) instead of the unsealed one. */
+  sealed: boolean;
+  /** 附注 text without parentheses, e.g. 此件主动公开; empty for none. */
+  note: string;
+  /** 版记: 印发机关 (empty for none); 印发日期 is the 成文日期. */
+  imprintIssuer: string;
 }
 
 export interface LedgerExportData {
@@ -41,14 +56,8 @@ export interface LedgerExportData {
   })[];
 }
 
-const CN_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 1 → 一, 12 → 十二, 21 → 二十一 (up to 99). */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return CN_NUMERALS[n];
-  if (n < 20) return `十${CN_NUMERALS[n - 10]}`;
-  const t = Math.floor(n / 10), u = n % 10;
-  return `${CN_NUMERALS[t]}十${u ? CN_NUMERALS[u] : ''}`;
-}
+/** 1 → 一, 12 → 十二, 21 → 二十一: the one numeral writer of the workstation. */
+const chineseNumber = formatChineseNumeral;
 
 export const TASK_TABLE_COLUMNS: (TableColumn & SheetColumn)[] = [
   { header: '序号', weight: 5, align: 'center' },
@@ -67,16 +76,43 @@ function taskCells(t: TaskExportRow): string[] {
   return [String(t.seq), t.title, t.measures, t.points, t.lead, t.support, t.owner, t.deadline, t.progress, t.status];
 }
 
-function taskRows(data: PlanExportData): (TableRowData & SheetRow)[] {
+/**
+ * The 分解表 attached to the plan: what is to be done, by whom, by when. No 进展情况/状态: a plan dated in March
+ * cannot show November's progress.
+ */
+export const PLAN_ATTACHMENT_COLUMNS: (TableColumn & SheetColumn)[] = [
+  { header: '序号', weight: 5, align: 'center' },
+  { header: '工作任务', weight: 16 },
+  { header: '具体措施', weight: 38 },
+  { header: '牵头科室', weight: 10, align: 'center' },
+  { header: '配合科室', weight: 12, align: 'center' },
+  { header: '完成时限', weight: 10, align: 'center' },
+];
+
+function attachmentCells(t: TaskExportRow): string[] {
+  return [String(t.seq), t.title, t.measures, t.lead, t.support, t.deadline];
+}
+
+function taskRows(data: PlanExportData, cells: (t: TaskExportRow) => string[] = taskCells): (TableRowData & SheetRow)[] {
   const rows: (TableRowData & SheetRow)[] = [];
   data.sections.forEach((s, i) => {
     rows.push({ section: `${chineseNumber(i + 1)}、${s.title}` });
-    for (const t of s.tasks) rows.push({ cells: taskCells(t) });
+    for (const t of s.tasks) rows.push({ cells: cells(t) });
   });
   return rows;
 }
 
 const TASK_TABLE_TITLE = '重点任务分解表';
+
+/** "2026年某县科学技术局政务公开重点任务分解表": a table filed on its own names its unit. */
+export function taskTableTitle(year: number, bureau: string): string {
+  return `${year}年${bureau}政务公开${TASK_TABLE_TITLE}`;
+}
+
+/** The line under a filed table's title: 填报单位 (to be sealed) and 填报日期 (written when filed, not the export date). */
+export function filingLine(bureau: string): string {
+  return `填报单位：${bureau || '\u3000'.repeat(8)}（盖章）\u3000\u3000\u3000\u3000填报日期：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日`;
+}
 
 /** The 实施方案 in 公文 format: sections as 一、 headings, tasks as （一） run-in headings, closing sections after. */
 export async function buildPlanDocx(data: PlanExportData): Promise<Buffer> {
@@ -97,31 +133,41 @@ export async function buildPlanDocx(data: PlanExportData): Promise<Buffer> {
     body.push({ kind: 'heading', level: 1, text: `${chineseNumber(++n)}、${c.heading}` });
     if (c.text.trim()) body.push({ kind: 'paragraph', text: c.text });
   }
+  const issue = data.issue;
+  const org = data.signatureOrg || data.bureau;
   return buildGongwenDocx({
     title: data.title,
+    author: data.bureau || undefined,
+    orgMark: issue?.head && data.docNumber && org ? `${org}文件` : undefined,
     docNumber: data.docNumber || undefined,
     body,
-    signature: data.signatureOrg && data.docDate ? { org: data.signatureOrg, date: data.docDate } : undefined,
-    attachments: [{ label: '附件', title: TASK_TABLE_TITLE, landscape: true, blocks: [{ kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 }] }],
+    signature: data.signatureOrg && data.docDate ? { org: data.signatureOrg, date: data.docDate, sealed: issue?.sealed } : undefined,
+    note: issue?.note.trim() || undefined,
+    imprint: issue?.imprintIssuer.trim() && data.docDate ? { issuer: issue.imprintIssuer.trim(), date: data.docDate } : undefined,
+    attachments: [{
+      label: '附件', title: TASK_TABLE_TITLE, landscape: true,
+      blocks: [{ kind: 'table', columns: PLAN_ATTACHMENT_COLUMNS, rows: taskRows(data, attachmentCells), fontSize: 21 }],
+    }],
   });
 }
 
-/** 重点任务分解表 as a landscape .docx of its own. */
+/** 重点任务分解表 as a landscape .docx of its own, with the unit in its title and a 填报单位/填报日期 line. */
 export async function buildTaskTableDocx(data: PlanExportData): Promise<Buffer> {
   return buildGongwenDocx({
-    title: `${data.year}年政务公开${TASK_TABLE_TITLE}`,
+    title: taskTableTitle(data.year, data.bureau),
+    author: data.bureau || undefined,
     landscape: true,
-    body: [{ kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 }],
+    body: [{ kind: 'filing', text: filingLine(data.bureau) }, { kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 }],
   });
 }
 
 /** 重点任务分解表 .xlsx: a merged row per section, A4 landscape, header repeated and frozen. */
 export async function buildTaskTableXlsx(data: PlanExportData): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = newWorkbook(data.bureau || undefined, taskTableTitle(data.year, data.bureau));
   addTableSheet(wb, {
     sheetName: TASK_TABLE_TITLE,
-    title: `${data.year}年政务公开${TASK_TABLE_TITLE}`,
-    subtitle: data.signatureOrg ? `${data.signatureOrg}${data.docDate ? `\u3000${formatChineseDate(data.docDate)}` : ''}` : undefined,
+    title: taskTableTitle(data.year, data.bureau),
+    subtitle: filingLine(data.bureau),
     columns: TASK_TABLE_COLUMNS,
     rows: taskRows(data),
     orientation: 'landscape',
@@ -145,7 +191,7 @@ export const LEDGER_COLUMNS: SheetColumn[] = [
 
 /** 工作台账: every task with its progress entries (one row each) and evidence; task cells merged down. */
 export async function buildLedgerXlsx(data: LedgerExportData): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = newWorkbook(data.bureau || undefined, data.title);
   const rows: SheetRow[] = [];
   const merges: { first: number; count: number }[] = [];
   let section: string | null = null;
@@ -165,11 +211,12 @@ export async function buildLedgerXlsx(data: LedgerExportData): Promise<Buffer> {
   const ws = addTableSheet(wb, {
     sheetName: '工作台账',
     title: data.title,
-    subtitle: [data.bureau, data.rangeLabel].filter(Boolean).join('\u3000'),
+    subtitle: `${filingLine(data.bureau)}\u3000\u3000统计期间：${data.rangeLabel}`,
     columns: LEDGER_COLUMNS,
     rows,
     orientation: 'landscape',
     fontSize: 10,
+    keepTogether: merges,
   });
   // Data rows follow the (frozen) header row in order.
   const firstDataRow = Number((ws.views[0] as { ySplit?: number }).ySplit ?? 1) + 1;

@@ -87,12 +87,12 @@ const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolea
 
 export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
   const c = d.change;
-  const filed = c.filedDate
-    ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}`
-    : `应于${formatChineseDate(c.filingDue)}前报备（变动后${d.filingWorkingDays}个工作日内）`;
+  // A submitted form carries no internal reminder (应于…前报备): 备案情况 only once filed. 填报日期 is the filing
+  // date, written by hand when the form goes out before it is recorded.
+  const filed = c.filedDate ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}` : '';
   const body: GongwenBlock[] = [
-    { kind: 'paragraph', text: `填报单位：${d.bureau}` },
-    { kind: 'paragraph', text: `填报日期：${formatChineseDate(d.date)}` },
+    { kind: 'filing', text: `填报单位：${d.bureau}（盖章）` },
+    { kind: 'filing', text: `填报日期：${c.filedDate ? formatChineseDate(c.filedDate) : `${SP.repeat(3)}年${SP.repeat(2)}月${SP.repeat(2)}日`}` },
     {
       kind: 'table',
       columns: [{ header: '项目', weight: 22, align: 'center' }, { header: '内容', weight: 78 }],
@@ -104,12 +104,13 @@ export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
         { cells: ['变动日期', formatChineseDate(c.changeDate)] },
         { cells: ['变动原因', c.reason || '—'] },
         { cells: ['工作交接', `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`] },
-        { cells: ['备案情况', filed] },
+        ...(filed ? [{ cells: ['备案情况', filed] }] : []),
         { cells: ['单位意见', `\n\n${SP.repeat(14)}（盖章）\n${SP.repeat(13)}年${SP}${SP}月${SP}${SP}日`] },
       ],
       fontSize: 28,
     },
   ];
+  body.push({ kind: 'filing', text: `经办人：${SP.repeat(6)}联系电话：${SP.repeat(7)}负责人签字：` });
   return buildGongwenDocx({ title: '政务公开岗位人员变动备案表', body });
 }
 

@@ -42,6 +42,9 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       const absent = t.attendees.filter((a) => !a.present).map((a) => a.name).join('、');
       return { cells: [i + 1, t.date, t.title, t.kind, t.form, t.organiser, t.trainer, t.place, t.hours, present.length, absent, t.summary, t.status] };
     }),
+    // 合计: trainings, 学时 and 人次 of the year.
+    totalRow: ['合计', '', `共${rows.length}次`, '', '', '', '', '', rows.reduce((n, t) => n + t.hours, 0),
+      rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0), '', '', ''],
   });
   addTableSheet(wb, {
     sheetName: '个人学时',
@@ -91,11 +94,12 @@ export async function buildSignInDocx(d: { bureau: string; training: Training })
     {
       kind: 'table',
       columns: [
-        { header: '序号', weight: 8, align: 'center' },
-        { header: '姓名', weight: 16, align: 'center' },
-        { header: '科室', weight: 22, align: 'center' },
-        { header: '职务', weight: 20, align: 'center' },
-        { header: '签名', weight: 34, align: 'center' },
+        // 职务 such as 政务公开联络员 fits one line; 签名 keeps room for a handwritten name.
+        { header: '序号', weight: 9, align: 'center' },
+        { header: '姓名', weight: 14, align: 'center' },
+        { header: '科室', weight: 21, align: 'center' },
+        { header: '职务', weight: 27, align: 'center' },
+        { header: '签名', weight: 29, align: 'center' },
       ],
       rows,
     },
@@ -115,7 +119,7 @@ export async function buildTrainingRecordDocx(d: { bureau: string; training: Tra
       columns: [{ header: '项目', weight: 20, align: 'center' }, { header: '内容', weight: 80 }],
       rows: [
         { cells: ['培训名称', t.title] },
-        { cells: ['培训时间', `${formatChineseDate(t.date)}（${t.status}）`] },
+        { cells: ['培训时间', formatChineseDate(t.date)] },
         { cells: ['培训地点', t.place || '—'] },
         { cells: ['类别及形式', `${t.kind}，${t.form}`] },
         { cells: ['主办单位', t.organiser || d.bureau] },

@@ -3,6 +3,8 @@
 // the text (neither Excel nor WPS nor LibreOffice fits row heights when opening a file, so wrapped text would
 // overlap the next row otherwise). Pure: data in, Buffer out.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { zipParts } from '../zip';
 
 export interface SheetColumn {
   header: string;
@@ -26,6 +28,10 @@ export interface TableSheetOptions {
   rows: SheetRow[];
   orientation?: 'portrait' | 'landscape';
   fontSize?: number;
+  /** Runs of rows (indexes into `rows`) that print on one page, e.g. a task's merged block in the 台账. */
+  keepTogether?: { first: number; count: number }[];
+  /** A closing row (e.g. 合计) in bold. */
+  totalRow?: (string | number | null)[];
 }
 
 export const SHEET_FONT = { body: '宋体', header: '黑体', title: '方正小标宋简体' } as const;
@@ -64,6 +70,56 @@ export function fitColumnWidths(weights: number[], total: number): number[] {
   return weights.map((w) => Math.max(4, Math.round((w / sum) * total * 10) / 10));
 }
 
+const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 };
+
+/**
+ * Points of rows a printed page holds below the repeated header at 100 %: A4 less the top and bottom margins, less
+ * a little for rounding in the renderers. Fit-to-width only ever shrinks, so a page holds at least this much.
+ */
+export function printableHeight(orientation: 'portrait' | 'landscape'): number {
+  const paper = orientation === 'landscape' ? 210 : 297;
+  return (paper / 25.4 - PAGE_MARGINS.top - PAGE_MARGINS.bottom) * 72 - 12;
+}
+
+/**
+ * Where pages must break (indexes into `rows` of the first row of a new page) so that no block in `keep` is torn,
+ * and no section heading row is the last on a page (it goes over with the first row it heads). A block taller than
+ * a page starts a page of its own.
+ */
+export function pageBreaks(
+  rows: readonly SheetRow[], heights: readonly number[], capacity: number, keep: readonly { first: number; count: number }[], firstPageUsed = 0,
+): number[] {
+  // Units that must not be split: a section row with the first unit after it; a kept block; otherwise one row.
+  const blockAt = new Map(keep.filter((k) => k.count > 1).map((k) => [k.first, k.count]));
+  const units: { first: number; count: number }[] = [];
+  for (let i = 0; i < rows.length;) {
+    const count = blockAt.get(i) ?? 1;
+    units.push({ first: i, count });
+    i += count;
+  }
+  const merged: { first: number; count: number }[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const cur = units[u];
+    if ('section' in rows[cur.first] && u + 1 < units.length) {
+      merged.push({ first: cur.first, count: cur.count + units[u + 1].count });
+      u++;
+    } else merged.push(cur);
+  }
+  const breaks: number[] = [];
+  let used = firstPageUsed;
+  for (const m of merged) {
+    const h = heights.slice(m.first, m.first + m.count).reduce((a, b) => a + b, 0);
+    if (used > firstPageUsed * (breaks.length ? 0 : 1) && used + h > capacity) {
+      breaks.push(m.first);
+      used = 0;
+    }
+    used += h;
+    // A unit taller than a page: its rows break where they must, the next unit starts a fresh page.
+    while (used > capacity) used -= capacity;
+  }
+  return breaks;
+}
+
 /** Adds a print-ready table sheet to the workbook and returns it. */
 export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): ExcelJS.Worksheet {
   const orientation = opts.orientation ?? (opts.columns.length > 6 ? 'landscape' : 'portrait');
@@ -89,8 +145,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     const c = ws.getCell(r, 1);
     c.value = opts.subtitle;
     c.font = { name: SHEET_FONT.body, size: fontSize };
-    c.alignment = { horizontal: 'right', vertical: 'middle' };
-    ws.getRow(r).height = 20;
+    c.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = estimateRowHeight([opts.subtitle], [widths.reduce((a, b) => a + b, 0)], fontSize);
   }
   r++;
   const headerRow = r;
@@ -131,6 +187,27 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     xr.height = estimateRowHeight(row.cells, widths, fontSize);
   }
 
+  if (opts.totalRow) {
+    r++;
+    const xr = ws.getRow(r);
+    opts.columns.forEach((col, i) => {
+      const c = xr.getCell(i + 1);
+      c.value = opts.totalRow![i] ?? '';
+      c.style = { ...bodyStyles[i], font: { ...bodyFont, bold: true } };
+    });
+    xr.height = estimateRowHeight(opts.totalRow, widths, fontSize);
+  }
+
+  // Page breaks where a printed page would tear a block or strand a section heading at its foot.
+  const firstRow = headerRow + 1;
+  const heights = opts.rows.map((_, i) => ws.getRow(firstRow + i).height ?? 15);
+  // The first page also holds the title rows above the header.
+  let above = 0;
+  for (let i = 1; i < headerRow; i++) above += ws.getRow(i).height ?? 15;
+  for (const at of pageBreaks(opts.rows, heights, printableHeight(orientation) - (header.height ?? 15), opts.keepTogether ?? [], above)) {
+    ws.getRow(firstRow + at - 1).addPageBreak();
+  }
+
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   ws.pageSetup = {
     paperSize: 9, // A4
@@ -139,19 +216,48 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    margins: { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 },
+    margins: PAGE_MARGINS,
     printTitlesRow: `${headerRow}:${headerRow}`,
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' };
   return ws;
 }
 
-export function newWorkbook(creator = '政务公开工作台'): ExcelJS.Workbook {
+/** A workbook whose properties name its author (the bureau) and title, as the office's own files do. */
+export function newWorkbook(creator = '政务公开工作台', title?: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
+  wb.lastModifiedBy = creator;
+  if (title) wb.title = title;
   return wb;
 }
 
+/** The workbook's default face (the 常规 style and the theme's fonts): 宋体, which every office PC has. */
+export const WORKBOOK_FONT = '宋体';
+
+/**
+ * exceljs writes Office's Latin defaults (Calibri in the 常规 style, Cambria/Calibri in the theme): a cell typed
+ * into later, and WPS's "missing fonts" check, would use them. They become 宋体 with the GB2312 charset.
+ */
+export function chineseDefaultFonts(part: string, xml: string): string {
+  if (part === 'xl/styles.xml') {
+    return xml.replace(/<font>((?:(?!<\/font>).)*?)<name val="Calibri"\/>(?:<family val="\d+"\/>)?((?:(?!<\/font>).)*?)<\/font>/s,
+      (_m, a: string, b: string) => `<font>${a}<name val="${WORKBOOK_FONT}"/><charset val="134"/><family val="3"/>${b}</font>`)
+      .replaceAll('<name val="Calibri"/>', `<name val="${WORKBOOK_FONT}"/>`);
+  }
+  if (part === 'xl/theme/theme1.xml') {
+    return xml.replace(/<a:(latin|ea) typeface="(?:Calibri Light|Calibri|Cambria|)"/g, `<a:$1 typeface="${WORKBOOK_FONT}"`)
+      .replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${WORKBOOK_FONT}"/>`);
+  }
+  return xml;
+}
+
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const parts: [string, string | Uint8Array][] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    parts.push(/\.(xml|rels)$/.test(name) ? [name, chineseDefaultFonts(name, await zip.file(name)!.async('string'))] : [name, await zip.file(name)!.async('uint8array')]);
+  }
+  return zipParts(parts);
 }

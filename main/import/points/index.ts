@@ -6,8 +6,10 @@ import { decodeText } from './decode-text';
 import { readDocxBlocks } from './docx';
 import { importErrors } from './errors';
 import { MAX_PASTE_CHARS, MAX_POINTS_FILE_BYTES } from './limits';
-import { parseBlocks } from './parse-text';
+import { parseBlocks, type SourceBlock } from './parse-text';
+import { tabSeparatedRows } from './pasted-table';
 import { isEncryptedOoxml, KIND_NAMES, sniffKind } from './sniff';
+import { readTaskTable } from './task-table';
 import { readXlsxBlocks } from './xlsx';
 
 export { MAX_POINTS_FILE_BYTES } from './limits';
@@ -26,14 +28,19 @@ function extensionOf(fileName: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-/** Pasted text: the same reader as a .txt file. */
+/** A pasted 分工表 (tab-separated rows with a header the table reader knows) as blocks; null for plain text. */
+function pastedTableBlocks(text: string): SourceBlock[] | null {
+  const rows = tabSeparatedRows(text);
+  return rows ? readTaskTable(rows) : null;
+}
+
+/** Pasted text: the same reader as a .txt file; a pasted 分工表 is read as a table. */
 export function parsePointsText(text: string, opts: ReadOptions & { name?: string } = {}): ParsedPoints {
   const name = opts.name ?? '粘贴文本';
   if (!text.trim()) throw importErrors.empty(name);
   if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
-  return parseBlocks([{ kind: 'para', text, wrapped: true }], {
-    fileName: name, sourceKind: 'paste', year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear(),
-  });
+  const parseOpts = { fileName: name, sourceKind: 'paste' as const, year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear() };
+  return parseBlocks(pastedTableBlocks(text) ?? [{ kind: 'para', text, wrapped: true }], parseOpts);
 }
 
 /**
@@ -91,7 +98,7 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
-  return parseBlocks([{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
+  return parseBlocks(pastedTableBlocks(plain) ?? [{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
 }
 
 const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&', apos: "'" };

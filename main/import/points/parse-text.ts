@@ -2,7 +2,7 @@
 // Every input (.docx, .xlsx, .txt, pasted text) ends up here, so real-world mess is handled in one place.
 
 import { extractDeadline, parseDeadlineCell, type Deadline } from '../../../shared/domain/point-deadlines';
-import { readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
+import { parseChineseNumeral, readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
 import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
 import { titleOfText } from '../../../shared/domain/points-text';
@@ -164,20 +164,12 @@ function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line.replace(/\s+/g, ''));
   if (!m) return null;
   const cnDigit = (s: string) => s.split('').map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('');
-  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : cnSmall(s));
+  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s) ?? 0);
   const year = /^\d+$/.test(m[1]) ? Number(m[1]) : Number(cnDigit(m[1]));
   const month = toNum(m[2]);
   const day = toNum(m[3]);
   if (!year || !month || !day || month > 12 || day > 31) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function cnSmall(s: string): number {
-  const d = '〇一二三四五六七八九';
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + d.indexOf(s[1]);
-  if (s.includes('十')) return d.indexOf(s[0]) * 10 + (s[2] ? d.indexOf(s[2]) : 0);
-  return d.indexOf(s);
 }
 
 interface Meta {
@@ -197,10 +189,15 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
     if (date && !meta.issuedDate) meta.issuedDate = date;
     if (!meta.issuer && ISSUER_LINE.test(line) && !TITLE_END.test(line)) meta.issuer = line;
   }
-  for (const line of preamble) {
+  for (const [i, line] of preamble.entries()) {
     const head = titleOfText(line);
     if (head.length >= 4 && head.length <= 80 && TITLE_END.test(head) && !DOC_NUMBER.test(head)) {
-      meta.title = head;
+      // A title set over two lines ("2023年全县政务公开" / "工作要点"): the line before belongs to it when it is a
+      // short line without a sentence's punctuation and is not the 发文机关, 文号 or a date.
+      const prev = i > 0 ? preamble[i - 1] : '';
+      const joins = prev && head.length <= 20 && prev.length <= 40 && !/[。；;，,：:！？]/.test(prev)
+        && !DOC_NUMBER.test(prev) && !parseDateLine(prev) && !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) && !/文件$/.test(prev);
+      meta.title = joins ? `${prev}${head}` : head;
       break;
     }
   }
@@ -215,10 +212,12 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
   return meta;
 }
 
-/** The year the document is about: its title's year, else the most frequent "20xx年" in it. */
-function detectYear(title: string | null, allText: string): number | null {
+/** The year the document is about: its title's year, else its 文号's (〔2023〕), else the most frequent "20xx年" in it. */
+function detectYear(title: string | null, allText: string, docNumber: string | null = null): number | null {
   const t = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
   if (t) return Number(t[1]);
+  const dn = docNumber ? /[〔[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]/.exec(docNumber) : null;
+  if (dn) return Number(dn[1]);
   const counts = new Map<number, number>();
   for (const m of allText.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
@@ -299,7 +298,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   let yearSource: ParsedPoints['yearSource'] = 'given';
   let year = opts.year;
   if (!year) {
-    const found = detectYear(meta.title, allText.join('\n'));
+    const found = detectYear(meta.title, allText.join('\n'), meta.docNumber);
     year = found ?? opts.fallbackYear;
     yearSource = found ? 'document' : 'fallback';
     if (!found) warnings.push(`文件中没有找到年度，已按工作年度 ${year} 年计算“9月底前”等时限，请核对。`);

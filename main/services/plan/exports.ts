@@ -17,7 +17,8 @@ function exportRow(t: PlanTask): TaskExportRow {
   const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、');
   return {
     seq: t.seq, title: t.title, measures: t.measures, points: t.points.map((p) => p.label).join('、'),
-    lead: [names(t.lead), ...t.unmappedUnits].filter(Boolean).join('、'),
+    // Only the bureau's 科室: a unit of the higher level not yet mapped is flagged on the screen, never printed as 牵头科室.
+    lead: names(t.lead),
     support: names(t.support), owner: t.owner?.name ?? '', deadline: t.deadlineLabel,
     progress: t.latestProgress, status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
   };
@@ -25,11 +26,12 @@ function exportRow(t: PlanTask): TaskExportRow {
 
 export async function planExportData(ctx: AppContext, year: number): Promise<PlanExportData> {
   const plan = await requirePlan(ctx, year);
+  const bureau = await getBureau(ctx);
   const tasks = await listPlanTasks(ctx, plan.id);
   if (!tasks.length) throw new AppError(ErrorCode.NO_ITEMS, `${year}年实施方案还没有任务，无法导出。请先生成或添加任务。`);
   return {
     year, title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing,
-    signatureOrg: plan.signatureOrg,
+    signatureOrg: plan.signatureOrg, bureau: bureau?.fullName ?? '', issue: plan.issue,
     sections: plan.sections.map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) })).filter((s) => s.tasks.length),
   };
 }
@@ -50,7 +52,7 @@ export async function ledgerExportData(ctx: AppContext, year: number, from?: str
     });
   }
   return {
-    year, title: `${year}年政务公开工作台账`, bureau: bureau?.fullName ?? '', tasks: out,
+    year, title: `${year}年${bureau?.fullName ?? ''}政务公开工作台账`, bureau: bureau?.fullName ?? '', tasks: out,
     rangeLabel: `${formatChineseDate(start)}至${formatChineseDate(end)}`,
   };
 }

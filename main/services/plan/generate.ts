@@ -1,6 +1,8 @@
 // "从上级要点生成": the chosen documents' work points become a draft plan. Responsible units named by the higher level
-// (各级政府部门, 省科技厅 …) are mapped to the bureau's 科室 through a table the user confirms; the mapping is kept and
-// offered again next year. Units that map to nothing stay on the task as unmapped and are listed, never dropped.
+// (各级政府部门, 政策法规处 …) are mapped to the bureau's 科室 through a table the user confirms; the mapping is kept and
+// offered again next year. Units marked 不涉及 (other levels, other bodies) are dropped; units not yet decided stay on
+// the task as unmapped and are listed. A unit of the higher level never prints as the bureau's 牵头科室.
+import type { Transaction } from 'kysely';
 import { isForeignKeyError } from '../../db/errors';
 import { deadlineFromPoint, type UnitMapping } from '../../../shared/domain/plan';
 import type { WorkPoint } from '../../../shared/domain/points';
@@ -8,10 +10,13 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { listDepartments } from '../org/departments';
 import { nowText, recordAudit } from '../audit';
-import { listWorkPoints } from '../points/documents';
+import type { Database } from '../../db/schema';
+import { getBureau } from '../org/bureau';
+import { listDocumentRefs, listWorkPoints, workPointsByIds, type DocumentRef } from '../points/documents';
 import type { AppContext } from '../workstation';
-import { ensurePlan, getPlan } from './plans';
+import { defaultIntro, getPlan, insertPlan } from './plans';
 import { sectionTitleOf, taskItemsOf, taskTextOf } from './structure';
+import { isAllDepartments, suggestMapping, type DepartmentRef } from './units';
 
 /** Every unit the documents' points name (lead and support), with how often. */
 function unitsOf(points: readonly WorkPoint[]): Map<string, number> {
@@ -20,48 +25,84 @@ function unitsOf(points: readonly WorkPoint[]): Map<string, number> {
   return m;
 }
 
+/** A mapping the user confirmed in the dialog (sent with the action that uses it). */
+export interface MappingChoice {
+  unit: string;
+  departmentId: number | null;
+  ignored: boolean;
+}
+
+type SavedMapping = { department_id: number | null; ignored: number };
+
+/** What a unit becomes in the bureau's plan: these 科室, dropped (不涉及), or kept on the task as unmapped. */
+type Resolved = { depts: number[]; unmapped: boolean };
+
 /**
- * The mapping table for the chosen documents: saved choices first; otherwise a suggestion (a 科室 of the same name,
- * or 办公室 for units that are the bureau itself in the higher level's words), which the user confirms.
+ * The resolver for one action: the user's choices sent with it first, then the saved ones, then the suggestion by
+ * the name's stem (units.ts). "各科室" is every active 科室 unless the user chose otherwise.
+ */
+function resolver(choices: Map<string, SavedMapping>, active: readonly DepartmentRef[]): (unit: string) => Resolved {
+  return (unit) => {
+    const m = choices.get(unit);
+    if (m?.ignored) return { depts: [], unmapped: false };
+    if (m && m.department_id !== null) return { depts: [m.department_id], unmapped: false };
+    const s = suggestMapping(unit, active);
+    if (s.kind === 'all') return { depts: active.map((d) => d.id), unmapped: false };
+    // A saved "未对应" stays unmapped: the user has seen the unit and left it open.
+    if (m) return { depts: [], unmapped: true };
+    if (s.kind === 'department') return { depts: [s.department.id], unmapped: false };
+    if (s.kind === 'ignore') return { depts: [], unmapped: false };
+    return { depts: [], unmapped: true };
+  };
+}
+
+async function savedMappings(ctx: AppContext | { db: Transaction<Database> }): Promise<Map<string, SavedMapping>> {
+  return new Map((await ctx.db.selectFrom('unit_mapping').selectAll().execute()).map((r) => [r.unit, r]));
+}
+
+/**
+ * The mapping table for the chosen documents: saved choices first; otherwise a suggestion by the name's stem, the
+ * office for units that are the bureau among many, every 科室 for "各科室", 不涉及 for other bodies and levels.
  */
 export async function listUnitMappings(ctx: AppContext, documentIds: number[]): Promise<UnitMapping[]> {
   const points = await listWorkPoints(ctx, { documentIds });
   const units = unitsOf(points);
-  const saved = new Map((await ctx.db.selectFrom('unit_mapping').selectAll().execute()).map((r) => [r.unit, r]));
+  const saved = await savedMappings(ctx);
   const depts = await listDepartments(ctx, false);
-  const byName = new Map(depts.map((d) => [d.name, d]));
-  const office = depts.find((d) => d.name === '办公室') ?? depts.find((d) => d.name.includes('办公室'));
-  const suggest = (unit: string) => {
-    const exact = byName.get(unit);
-    if (exact) return exact;
-    const inside = depts.find((d) => unit.endsWith(d.name) && d.name.length >= 2);
-    if (inside) return inside;
-    // The county bureau is one of "各级政府部门/各部门/各单位" and of the 科技 departments the higher level names.
-    if (office && /各级政府部门|各部门|各单位|各级行政机关|科技(厅|局)|政务公开(工作)?主管部门/.test(unit)) return office;
-    return null;
-  };
   const allDepts = new Map((await listDepartments(ctx, true)).map((d) => [d.id, d.name]));
   return [...units.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([unit, count]) => {
+    const all = isAllDepartments(unit);
     const s = saved.get(unit);
-    if (s) return { unit, count, departmentId: s.department_id, departmentName: s.department_id === null ? null : allDepts.get(s.department_id) ?? null, ignored: s.ignored === 1, saved: true };
-    const d = suggest(unit);
-    return { unit, count, departmentId: d?.id ?? null, departmentName: d?.name ?? null, ignored: false, saved: false };
+    if (s) {
+      const departmentName = s.department_id === null ? null : allDepts.get(s.department_id) ?? null;
+      return { unit, count, departmentId: s.department_id, departmentName, ignored: s.ignored === 1, saved: true, allDepartments: all && s.department_id === null && s.ignored === 0 };
+    }
+    const g = suggestMapping(unit, depts);
+    const d = g.kind === 'department' ? g.department : null;
+    return { unit, count, departmentId: d?.id ?? null, departmentName: d?.name ?? null, ignored: g.kind === 'ignore', saved: false, allDepartments: g.kind === 'all' };
   });
 }
 
-/** Remembers the user's choices (also for next year's plan). */
-export async function saveUnitMappings(ctx: AppContext, mappings: { unit: string; departmentId: number | null; ignored: boolean }[]): Promise<void> {
+/** Writes the user's choices inside the action's transaction (remembered for next year's plan). */
+async function storeMappings(trx: Transaction<Database>, ctx: AppContext, mappings: readonly MappingChoice[]): Promise<void> {
   const now = nowText(ctx);
+  for (const m of mappings) {
+    const values = { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0, updated_at: now };
+    await trx.insertInto('unit_mapping').values({ unit: m.unit, ...values }).onConflict((oc) => oc.column('unit').doUpdateSet(values)).execute();
+  }
+}
+
+function foreignKeyToChinese(e: unknown): never {
+  if (isForeignKeyError(e)) throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
+  throw e;
+}
+
+/** Remembers the user's choices (also for next year's plan). */
+export async function saveUnitMappings(ctx: AppContext, mappings: MappingChoice[]): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    for (const m of mappings) {
-      const values = { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0, updated_at: now };
-      await trx.insertInto('unit_mapping').values({ unit: m.unit, ...values }).onConflict((oc) => oc.column('unit').doUpdateSet(values)).execute();
-    }
+    await storeMappings(trx, ctx, mappings);
     await recordAudit(trx, ctx, { entity: 'unit_mapping', entityId: null, action: 'update', summary: `保存单位对应关系 ${mappings.length} 条` });
-  }).catch((e) => {
-    if (isForeignKeyError(e)) throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
-    throw e;
-  });
+  }).catch(foreignKeyToChinese);
 }
 
 export interface GenerateResult {
@@ -72,15 +113,38 @@ export interface GenerateResult {
   unmappedUnits: { unit: string; tasks: number }[];
   /** Tasks whose points name no responsible unit at all. */
   tasksWithoutUnit: number;
+  /** Tasks left without a 牵头科室 (flagged on the plan screen). */
+  tasksWithoutLead: number;
+}
+
+/** "《2026年全省政务公开工作要点》（黔府办发〔2026〕5号）": how the opening paragraph cites a document. */
+export function citeDocument(d: Pick<DocumentRef, 'title' | 'docNumber'>): string {
+  const title = d.title.trim().replace(/^《|》$/g, '');
+  return `《${title}》${d.docNumber ? `（${d.docNumber.trim()}）` : ''}`;
+}
+
+/** The opening paragraph of a plan that answers the given documents. */
+export function introCiting(year: number, docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
+  const cited = docs.filter((d) => d.title.trim()).map(citeDocument);
+  if (!cited.length) return defaultIntro(year);
+  return `为深入贯彻落实${cited.join('和')}精神，进一步做好我局${year}年政务公开工作，结合工作实际，制定本方案。`;
+}
+
+/** Whether the opening paragraph is still one the program wrote (then generation may rewrite it). */
+function isGeneratedIntro(text: string, year: number): boolean {
+  return !text.trim() || text === defaultIntro(year) || /^为深入贯彻落实《[^\n]*》[^\n]*精神，进一步做好我局\d{4}年政务公开工作，结合工作实际，制定本方案。$/.test(text);
 }
 
 /**
- * Builds the year's draft plan from the documents. A plan that already has tasks is replaced only when asked, and
- * never once progress has been recorded on it.
+ * Builds the year's draft plan from the documents, with the user's unit mapping, in ONE transaction: the mapping is
+ * remembered, the plan created (or its tasks replaced), sections and tasks written; a failure anywhere leaves
+ * nothing behind. A plan that already has tasks is replaced only when asked, and never once progress is recorded.
  */
-export async function generatePlan(ctx: AppContext, input: { year: number; documentIds: number[]; replace?: boolean }): Promise<GenerateResult> {
+export async function generatePlan(
+  ctx: AppContext, input: { year: number; documentIds: number[]; replace?: boolean; mappings?: MappingChoice[] },
+): Promise<GenerateResult> {
   if (!input.documentIds.length) throw new AppError(ErrorCode.VALIDATION, '请至少选择一份上级文件。');
-  const docs = await ctx.db.selectFrom('source_document').select(['id', 'title']).where('id', 'in', input.documentIds).execute();
+  const docs = await listDocumentRefs(ctx, { ids: input.documentIds });
   if (docs.length !== new Set(input.documentIds).size) throw new AppError(ErrorCode.NOT_FOUND, '所选的上级文件有的已被删除，请刷新后重新选择。');
   const existing = await getPlan(ctx, input.year);
   if (existing) {
@@ -101,22 +165,24 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
   const items = taskItemsOf(points);
   if (!items.length) throw new AppError(ErrorCode.NO_ITEMS, '所选文件中没有可生成任务的工作要点。请先在“上级要点”中检查导入结果。');
 
-  const mappings = new Map((await ctx.db.selectFrom('unit_mapping').selectAll().execute()).map((r) => [r.unit, r]));
-  const depts = new Map((await listDepartments(ctx, true)).map((d) => [d.name, d.id]));
-  const resolve = (unit: string): { dept: number | null; unmapped: boolean } => {
-    const m = mappings.get(unit);
-    if (m) return m.ignored ? { dept: null, unmapped: false } : m.department_id === null ? { dept: null, unmapped: true } : { dept: m.department_id, unmapped: false };
-    const d = depts.get(unit);
-    return d === undefined ? { dept: null, unmapped: true } : { dept: d, unmapped: false };
-  };
+  const choices = await savedMappings(ctx);
+  for (const m of input.mappings ?? []) choices.set(m.unit, { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0 });
+  const resolve = resolver(choices, await listDepartments(ctx, false));
   const docTitle = new Map(docs.map((d) => [d.id, d.title]));
-
-  const planId = await ensurePlan(ctx, input.year);
+  const bureau = await getBureau(ctx);
   const now = nowText(ctx);
   const unmappedCount = new Map<string, number>();
   let withoutUnit = 0;
+  let withoutLead = 0;
   let sectionCount = 0;
-  await ctx.db.transaction().execute(async (trx) => {
+
+  const planId = await ctx.db.transaction().execute(async (trx) => {
+    if (input.mappings?.length) await storeMappings(trx, ctx, input.mappings);
+    const planId = existing?.id ?? await insertPlan(trx, ctx, input.year, bureau);
+    const intro = existing ? existing.intro : '';
+    if (isGeneratedIntro(intro, input.year)) {
+      await trx.updateTable('plan').set({ intro: introCiting(input.year, docs), updated_at: now }).where('id', '=', planId).execute();
+    }
     await trx.deleteFrom('plan_task').where('plan_id', '=', planId).execute();
     await trx.deleteFrom('plan_section').where('plan_id', '=', planId).execute();
     await trx.deleteFrom('plan_source').where('plan_id', '=', planId).execute();
@@ -137,8 +203,8 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
       for (const [units, target] of [[p.lead, lead], [p.support, support]] as const) {
         for (const u of units) {
           const r = resolve(u);
-          if (r.dept !== null) target.add(r.dept);
-          else if (r.unmapped) {
+          for (const d of r.depts) target.add(d);
+          if (r.unmapped) {
             unmapped.push(u);
             unmappedCount.set(u, (unmappedCount.get(u) ?? 0) + 1);
           }
@@ -146,6 +212,7 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
       }
       for (const d of lead) support.delete(d);
       if (!p.lead.length && !p.support.length) withoutUnit++;
+      if (!lead.size) withoutLead++;
       const deadline = deadlineFromPoint(input.year, p.deadline, p.deadlineText);
       const t = await trx.insertInto('plan_task').values({
         plan_id: planId, section_id: sectionId, sort_order: ++taskOrder, title, measures,
@@ -158,53 +225,71 @@ export async function generatePlan(ctx: AppContext, input: { year: number; docum
       if (links.length) await trx.insertInto('plan_task_department').values(links).execute();
       await trx.insertInto('plan_task_point').values([p, ...item.folded].map((x) => ({ task_id: t.id, work_point_id: x.id }))).execute();
     }
-    await recordAudit(trx, ctx, { entity: 'plan', entityId: planId, action: 'create', summary: `从上级要点生成${input.year}年实施方案：${sectionCount} 个章节、${items.length} 项任务` });
-  });
+    await recordAudit(trx, ctx, {
+      entity: 'plan', entityId: planId, action: existing ? 'update' : 'create',
+      summary: `从上级要点生成${input.year}年实施方案：${sectionCount} 个章节、${items.length} 项任务${input.mappings?.length ? `；保存单位对应关系 ${input.mappings.length} 条` : ''}`,
+    });
+    return planId;
+  }).catch(foreignKeyToChinese);
   return {
-    planId, sections: sectionCount, tasks: items.length, tasksWithoutUnit: withoutUnit,
+    planId, sections: sectionCount, tasks: items.length, tasksWithoutUnit: withoutUnit, tasksWithoutLead: withoutLead,
     unmappedUnits: [...unmappedCount.entries()].map(([unit, tasks]) => ({ unit, tasks })).sort((a, b) => b.tasks - a.tasks),
   };
 }
 
 /**
- * Applies the saved mapping to the plan's tasks after generation: units now mapped to a 科室 become its lead (or
- * supporting, when the higher level named them as 配合) 科室; units marked 不涉及 are dropped; the rest stay listed.
+ * 单位对应 after generation, in one transaction: the user's choices are remembered and applied to the plan's tasks
+ * (units now mapped to a 科室 become its lead, or 配合 when the higher level named them as supporting; units marked
+ * 不涉及 are dropped; the rest stay listed). A failure leaves neither the mapping nor the tasks changed.
  */
-export async function applyUnitMappings(ctx: AppContext, year: number): Promise<{ resolved: number; remaining: number }> {
+export async function applyUnitMappings(ctx: AppContext, year: number, mappings: MappingChoice[] = []): Promise<{ resolved: number; remaining: number }> {
   const plan = await getPlan(ctx, year);
   if (!plan) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有实施方案。`);
-  const mappings = new Map((await ctx.db.selectFrom('unit_mapping').selectAll().execute()).map((r) => [r.unit, r]));
-  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id)
-    .where('unmapped_units_json', '!=', '[]').execute();
+  const choices = await savedMappings(ctx);
+  for (const m of mappings) choices.set(m.unit, { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0 });
+  const active = await listDepartments(ctx, false);
+  // Every task of the plan: a unit dropped as 不涉及 when generating can be mapped to a 科室 now.
+  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id).execute();
   let resolved = 0, remaining = 0;
   await ctx.db.transaction().execute(async (trx) => {
+    await storeMappings(trx, ctx, mappings);
     for (const t of tasks) {
-      const units = JSON.parse(t.unmapped_units_json) as string[];
-      const points = await trx.selectFrom('plan_task_point as tp').innerJoin('work_point as w', 'w.id', 'tp.work_point_id')
-        .select('w.support_json').where('tp.task_id', '=', t.id).execute();
-      const support = new Set(points.flatMap((p) => JSON.parse(p.support_json) as string[]));
+      const unmapped = JSON.parse(t.unmapped_units_json) as string[];
+      const pointIds = (await trx.selectFrom('plan_task_point').select('work_point_id').where('task_id', '=', t.id).execute()).map((r) => r.work_point_id);
+      const points = await workPointsByIds({ db: trx }, pointIds);
+      const leadUnits = new Set(points.flatMap((p) => p.lead));
+      const named = [...new Set([...points.flatMap((p) => [...p.lead, ...p.support]), ...unmapped])];
       const links = await trx.selectFrom('plan_task_department').select(['department_id', 'role']).where('task_id', '=', t.id).execute();
       const keep: string[] = [];
-      for (const u of units) {
-        const m = mappings.get(u);
+      for (const u of named) {
+        const m = choices.get(u);
+        const wasUnmapped = unmapped.includes(u);
         if (m?.ignored) {
-          resolved++;
+          if (wasUnmapped) resolved++;
           continue;
         }
-        if (!m || m.department_id === null) {
-          keep.push(u);
+        const depts = m && m.department_id !== null ? [m.department_id] : isAllDepartments(u) ? active.map((d) => d.id) : [];
+        if (!depts.length) {
+          if (wasUnmapped) keep.push(u);
           continue;
         }
-        resolved++;
-        if (links.some((l) => l.department_id === m.department_id)) continue;
-        const role = support.has(u) ? 'support' as const : 'lead' as const;
-        await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: m.department_id, role, sort_order: links.length }).execute();
-        links.push({ department_id: m.department_id, role });
+        let added = false;
+        for (const d of depts) {
+          if (links.some((l) => l.department_id === d)) continue;
+          const role = leadUnits.has(u) ? 'lead' as const : 'support' as const;
+          await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: d, role, sort_order: links.length }).execute();
+          links.push({ department_id: d, role });
+          added = true;
+        }
+        if (added || wasUnmapped) resolved++;
       }
       remaining += keep.length;
-      if (keep.length !== units.length) await trx.updateTable('plan_task').set({ unmapped_units_json: JSON.stringify(keep), updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
+      if (keep.length !== unmapped.length) await trx.updateTable('plan_task').set({ unmapped_units_json: JSON.stringify(keep), updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
     }
-    await recordAudit(trx, ctx, { entity: 'plan', entityId: plan.id, action: 'update', summary: `按单位对应关系更新任务科室：解决 ${resolved} 处，尚余 ${remaining} 处未对应` });
-  });
+    await recordAudit(trx, ctx, {
+      entity: 'plan', entityId: plan.id, action: 'update',
+      summary: `按单位对应关系更新任务科室：解决 ${resolved} 处，尚余 ${remaining} 处未对应${mappings.length ? `；保存单位对应关系 ${mappings.length} 条` : ''}`,
+    });
+  }).catch(foreignKeyToChinese);
   return { resolved, remaining };
 }

@@ -7,7 +7,7 @@ import {
   reorderTasks, savePlan,
 } from './plans';
 import { addProgress, deleteProgress, updateProgress } from './progress';
-import { createTask, deleteTask, getTask, listDueTasks, listProgress, listTasks, updateTask } from './tasks';
+import { createTask, deleteTask, getTask, listDueTasks, listProgress, listTasks, setTasksLead, updateTask } from './tasks';
 
 const ok = { ok: true as const };
 
@@ -20,7 +20,7 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'plan.reorderSections': async (ws, { planId, ids }) => (await reorderSections(ws.context(), planId, ids), ok),
   'plan.unitMappings': (ws, { documentIds }) => listUnitMappings(ws.context(), documentIds),
   'plan.saveUnitMappings': async (ws, { mappings }) => (await saveUnitMappings(ws.context(), mappings), ok),
-  'plan.applyUnitMappings': (ws, { year }) => applyUnitMappings(ws.context(), year),
+  'plan.applyUnitMappings': (ws, { year, mappings }) => applyUnitMappings(ws.context(), year, mappings),
   'plan.generate': (ws, input) => generatePlan(ws.context(), input),
   'plan.copyForward': (ws, { fromYear, toYear }) => copyPlanForward(ws.context(), fromYear, toYear),
   'plan.coverage': (ws, { year }) => planCoverage(ws.context(), year),
@@ -31,6 +31,7 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'tasks.create': (ws, input) => createTask(ws.context(), input),
   'tasks.update': (ws, { id, task }) => updateTask(ws.context(), id, task),
   'tasks.delete': async (ws, { id, withProgress }) => (await deleteTask(ws.context(), id, { withProgress }), ok),
+  'tasks.setLead': (ws, { ids, departmentId }) => setTasksLead(ws.context(), ids, departmentId),
   'tasks.reorder': async (ws, { sectionId, ids }) => (await reorderTasks(ws.context(), sectionId, ids), ok),
   'tasks.addProgress': (ws, input) => addProgress(ws.context(), input),
   'tasks.updateProgress': (ws, input) => updateProgress(ws.context(), input),

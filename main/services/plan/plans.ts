@@ -1,17 +1,18 @@
 // 实施方案: the year's plan (title, 文号, 成文日期, opening and closing text), its sections, copying last year's plan
 // forward, and coverage (work points no task answers).
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
-  closingSectionSchema, defaultPlanTitle, planInputSchema, type ClosingSection, type Plan, type PointRef,
+  closingSectionSchema, DEFAULT_PLAN_ISSUE, defaultPlanTitle, planIssueSchema, planInputSchema, type ClosingSection, type Plan, type PointRef,
 } from '../../../shared/domain/plan';
+import type { Bureau } from '../../../shared/domain/org';
 import type { WorkPoint } from '../../../shared/domain/points';
+import type { Database } from '../../db/schema';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
-import { listWorkPoints } from '../points/documents';
+import { listDocumentRefs, listWorkPoints } from '../points/documents';
 import type { AppContext } from '../workstation';
-import { planIdOfYear } from './tasks';
 import { pathLabels, taskItemsOf } from './structure';
 import { validateInput } from '../validate';
 
@@ -19,6 +20,9 @@ export const DEFAULT_CLOSING: ClosingSection[] = [
   { heading: '组织保障', text: '局政务公开工作领导小组统筹推进各项任务落实，分管领导具体负责，各科室明确专人，确保任务落到实处。' },
   { heading: '监督检查', text: '办公室定期对任务落实情况进行检查，年底开展“回头看”，检查结果纳入科室年度考核。' },
 ];
+
+/** The setting holding how the year's plan is issued (版头, 落款, 附注, 版记). */
+const issueKey = (year: number) => `plan.issue.${year}`;
 
 export function defaultIntro(year: number): string {
   return `为深入贯彻落实上级关于${year}年政务公开工作的部署要求，进一步做好本单位政务公开工作，结合工作实际，制定本方案。`;
@@ -32,7 +36,10 @@ export async function getPlan(ctx: AppContext, year: number): Promise<Plan | nul
     .select(sql<number>`(SELECT count(*) FROM plan_task t WHERE t.section_id = s.id)`.as('task_count'))
     .where('s.plan_id', '=', p.id).orderBy('s.sort_order').orderBy('s.id').execute();
   const sources = await ctx.db.selectFrom('plan_source').select('document_id').where('plan_id', '=', p.id).orderBy('document_id').execute();
+  const issueRow = await ctx.db.selectFrom('setting').select('value').where('key', '=', issueKey(year)).executeTakeFirst();
+  const issue = issueRow ? planIssueSchema.safeParse(JSON.parse(issueRow.value)) : null;
   return {
+    issue: issue?.success ? issue.data : DEFAULT_PLAN_ISSUE,
     id: p.id, year: p.year, title: p.title, docNumber: p.doc_number, docDate: p.doc_date, intro: p.intro,
     closing: closingSectionSchema.array().parse(JSON.parse(p.closing_json)), signatureOrg: p.signature_org,
     sections: sections.map((s) => ({ id: s.id, title: s.title, sortOrder: s.sort_order, taskCount: s.task_count })),
@@ -46,30 +53,34 @@ export async function requirePlan(ctx: AppContext, year: number): Promise<Plan> 
   return p;
 }
 
-/** Creates the year's plan with default texts when it does not exist yet; returns its id. */
-export async function ensurePlan(ctx: AppContext, year: number): Promise<number> {
-  const id = planIdOfYear(ctx, year);
-  if (id !== null) return id;
-  const bureau = await getBureau(ctx);
+/** Inserts the year's plan with default texts inside the caller's transaction; returns its id. */
+export async function insertPlan(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
   const now = nowText(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('plan').values({
-      year, title: defaultPlanTitle(year, bureau?.shortName ?? '本单位'), doc_number: '', doc_date: null, intro: defaultIntro(year),
-      closing_json: JSON.stringify(DEFAULT_CLOSING), signature_org: bureau?.fullName ?? '', created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'plan', entityId: r.id, action: 'create', summary: `新建${year}年实施方案` });
-    return r.id;
-  });
+  const r = await trx.insertInto('plan').values({
+    year, title: defaultPlanTitle(year, bureau?.fullName || bureau?.shortName || '本单位'), doc_number: '', doc_date: null, intro: defaultIntro(year),
+    closing_json: JSON.stringify(DEFAULT_CLOSING), signature_org: bureau?.fullName ?? '', created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx, { entity: 'plan', entityId: r.id, action: 'create', summary: `新建${year}年实施方案` });
+  return r.id;
+}
+
+/** The year's plan id, creating the plan (with default texts) inside the caller's transaction when there is none. */
+export async function ensurePlanIn(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
+  const r = await trx.selectFrom('plan').select('id').where('year', '=', year).executeTakeFirst();
+  return r?.id ?? insertPlan(trx, ctx, year, bureau);
 }
 
 export async function savePlan(ctx: AppContext, year: number, input: unknown): Promise<Plan> {
   const p = validateInput(planInputSchema, input);
-  const id = await ensurePlan(ctx, year);
+  const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    const id = await ensurePlanIn(trx, ctx, year, bureau);
     await trx.updateTable('plan').set({
       title: p.title, doc_number: p.docNumber, doc_date: p.docDate, intro: p.intro, closing_json: JSON.stringify(p.closing),
       signature_org: p.signatureOrg, updated_at: nowText(ctx),
     }).where('id', '=', id).execute();
+    const issue = JSON.stringify(p.issue);
+    await trx.insertInto('setting').values({ key: issueKey(year), value: issue }).onConflict((oc) => oc.column('key').doUpdateSet({ value: issue })).execute();
     await recordAudit(trx, ctx, { entity: 'plan', entityId: id, action: 'update', summary: `修改${year}年实施方案：${p.title}` });
   });
   return (await getPlan(ctx, year))!;
@@ -78,8 +89,9 @@ export async function savePlan(ctx: AppContext, year: number, input: unknown): P
 // ---- sections ----
 
 export async function createSection(ctx: AppContext, year: number, title: string): Promise<Plan> {
-  const planId = await ensurePlan(ctx, year);
+  const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    const planId = await ensurePlanIn(trx, ctx, year, bureau);
     const max = await trx.selectFrom('plan_section').select((eb) => eb.fn.max('sort_order').as('m')).where('plan_id', '=', planId).executeTakeFirst();
     const r = await trx.insertInto('plan_section').values({ plan_id: planId, title, sort_order: Number(max?.m ?? 0) + 1 }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { entity: 'plan_section', entityId: r.id, action: 'create', summary: `新增章节：${title}` });
@@ -166,8 +178,9 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
   }
   const by = toYear - fromYear;
   const now = nowText(ctx);
-  const toId = await ensurePlan(ctx, toYear);
+  const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    const toId = await ensurePlanIn(trx, ctx, toYear, bureau);
     await trx.updateTable('plan').set({
       title: from.title.replaceAll(String(fromYear), String(toYear)), doc_number: '', doc_date: null,
       intro: from.intro.replaceAll(String(fromYear), String(toYear)), closing_json: JSON.stringify(from.closing), signature_org: from.signatureOrg, updated_at: now,
@@ -210,8 +223,7 @@ export async function planCoverage(ctx: AppContext, year: number): Promise<Cover
   const plan = await getPlan(ctx, year);
   if (!plan || !plan.sourceDocumentIds.length) return { total: 0, covered: 0, gaps: [] };
   const points = await listWorkPoints(ctx, { documentIds: plan.sourceDocumentIds });
-  const docs = await ctx.db.selectFrom('source_document').select(['id', 'title']).where('id', 'in', plan.sourceDocumentIds).execute();
-  const docTitle = new Map(docs.map((d) => [d.id, d.title]));
+  const docTitle = new Map((await listDocumentRefs(ctx, { ids: plan.sourceDocumentIds })).map((d) => [d.id, d.title]));
   const linked = new Set((await ctx.db.selectFrom('plan_task_point as tp').innerJoin('plan_task as t', 't.id', 'tp.task_id')
     .select('tp.work_point_id').where('t.plan_id', '=', plan.id).execute()).map((r) => r.work_point_id));
   const labels = pathLabels(points);
@@ -228,10 +240,10 @@ export async function planCoverage(ctx: AppContext, year: number): Promise<Cover
 export async function planPointOptions(ctx: AppContext, year: number): Promise<(PointRef & { level: number })[]> {
   const plan = await getPlan(ctx, year);
   const docIds = plan?.sourceDocumentIds.length ? plan.sourceDocumentIds
-    : (await ctx.db.selectFrom('source_document').select('id').where('year', '=', year).execute()).map((d) => d.id);
+    : (await listDocumentRefs(ctx, { year })).map((d) => d.id);
   if (!docIds.length) return [];
   const points = await listWorkPoints(ctx, { documentIds: docIds });
-  const docs = new Map((await ctx.db.selectFrom('source_document').select(['id', 'title']).where('id', 'in', docIds).execute()).map((d) => [d.id, d.title]));
+  const docs = new Map((await listDocumentRefs(ctx, { ids: docIds })).map((d) => [d.id, d.title]));
   const labels = pathLabels(points);
   return points.map((p) => ({ id: p.id, level: p.level, label: labels.get(p.id) ?? p.label, title: p.title, documentTitle: docs.get(p.documentId) ?? '' }));
 }

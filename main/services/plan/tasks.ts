@@ -8,7 +8,7 @@ import {
   computeLight, deadlineLabel, isOverdue, type Deadline, type PlanTask, type ProgressEntry, type TaskFilter, type TaskInput,
   taskInputSchema,
 } from '../../../shared/domain/plan';
-import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
+import { pointPathLabel } from '../../../shared/domain/point-numbering';
 import { addDays, toDayNumber, weekdayOf, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { DueItem } from '../../../shared/ipc/contracts/plan';
 import { AppError } from '../../../shared/ipc/result';
@@ -83,19 +83,15 @@ export function planIdOfYear(ctx: AppContext, year: number): number | null {
 
 interface PointLinkRow { task_id: number; id: number; level: number; label: string; title: string; parent_id: number | null; document_title: string }
 
-/** "二（三）2": the printed labels of a point and its ancestors, outermost first. */
-function pointPathLabel(ctx: AppContext, p: PointLinkRow, parents: Map<number, { parent_id: number | null; level: number; label: string }>): string {
+/** The point's path label ("二（三）2"), its document's points read once and kept in `parents`. */
+function pathLabelOf(ctx: AppContext, p: PointLinkRow, parents: Map<number, { parent_id: number | null; level: number; label: string }>): string {
   if (!parents.has(p.id)) {
     for (const r of statements(ctx.raw).pointParents.all(p.id) as { id: number; parent_id: number | null; level: number; label: string }[]) parents.set(r.id, r);
   }
-  const parts: string[] = [];
-  let cur: { parent_id: number | null; level: number; label: string } | undefined = parents.get(p.id);
-  let guard = 0;
-  while (cur && guard++ < 10) {
-    parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
-    cur = cur.parent_id === null ? undefined : parents.get(cur.parent_id);
-  }
-  return parts.join('').replace(/[、.．]$/, '');
+  return pointPathLabel(p.id, (id) => {
+    const r = parents.get(id);
+    return r && { level: r.level, label: r.label, parentId: r.parent_id };
+  });
 }
 
 function toTask(
@@ -111,7 +107,7 @@ function toTask(
     deadline, deadlineLabel: deadlineLabel(deadline, r.event_date), eventDate: r.event_date, status: r.status, statusReason: r.status_reason,
     completedOn: r.completed_on, owner: r.owner_staff_id === null ? null : { id: r.owner_staff_id, name: r.owner_name ?? '' },
     lead: depts?.lead ?? [], support: depts?.support ?? [], unmappedUnits: JSON.parse(r.unmapped_units_json) as string[],
-    points: (points ?? []).map((p) => ({ id: p.id, label: pointPathLabel(ctx, p, parents), title: p.title, documentTitle: p.document_title })),
+    points: (points ?? []).map((p) => ({ id: p.id, label: pathLabelOf(ctx, p, parents), title: p.title, documentTitle: p.document_title })),
     light: l.light, dueDate: l.dueDate, periodLabel: l.periodLabel ?? null, workingDaysLeft: l.workingDaysLeft ?? null,
     latestProgress: r.latest_text ?? '', latestPercent: r.latest_percent, progressCount: r.progress_count,
   };
@@ -317,6 +313,35 @@ export async function deleteTask(ctx: AppContext, id: number, opts: { withProgre
       changes: progress.length ? { progress: { from: progress.map((p) => ({ date: p.date, text: p.text, percent: p.percent, evidence: p.evidence.map((e) => e.title) })), to: null } } : null,
     });
   });
+}
+
+/**
+ * 设置牵头科室 for many tasks at once (tasks the draft left without one): the 科室 becomes each task's only lead;
+ * where it was a 配合科室 it moves up; units still unmapped on those tasks stay listed. One transaction, one audit
+ * entry per task.
+ */
+export async function setTasksLead(ctx: AppContext, ids: number[], departmentId: number): Promise<{ updated: number }> {
+  const unique = [...new Set(ids)];
+  const dept = await ctx.db.selectFrom('department').select(['name', 'active']).where('id', '=', departmentId).executeTakeFirst();
+  if (!dept) throw new AppError(ErrorCode.NOT_FOUND, '所选科室已不存在，请刷新后重新选择。');
+  if (!dept.active) throw new AppError(ErrorCode.VALIDATION, `科室“${dept.name}”已停用，请选择在用的科室。`);
+  const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'title']).where('id', 'in', unique).execute();
+  if (tasks.length !== unique.length) throw new AppError(ErrorCode.NOT_FOUND, '所选任务有的已被删除，请刷新后重新选择。');
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const t of tasks) {
+      const before = await trx.selectFrom('plan_task_department as td').innerJoin('department as d', 'd.id', 'td.department_id')
+        .select(['d.name']).where('td.task_id', '=', t.id).where('td.role', '=', 'lead').orderBy('td.sort_order').execute();
+      await trx.deleteFrom('plan_task_department').where('task_id', '=', t.id).where((eb) => eb.or([eb('role', '=', 'lead'), eb('department_id', '=', departmentId)])).execute();
+      await trx.insertInto('plan_task_department').values({ task_id: t.id, department_id: departmentId, role: 'lead', sort_order: 0 }).execute();
+      await trx.updateTable('plan_task').set({ updated_at: nowText(ctx) }).where('id', '=', t.id).execute();
+      const from = before.map((b) => b.name).join('、');
+      await recordAudit(trx, ctx, {
+        entity: 'plan_task', entityId: t.id, action: 'update', summary: `设置牵头科室：${t.title} → ${dept.name}`,
+        changes: { lead: { from: from || '（无）', to: dept.name } },
+      });
+    }
+  }).catch(foreignKeyMessage);
+  return { updated: tasks.length };
 }
 
 /** Overdue tasks and tasks due from today to the end of this week (Sunday), for the home screen. */

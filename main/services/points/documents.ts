@@ -168,6 +168,35 @@ export async function listWorkPoints(ctx: AppContext, filter: { year: number } |
   return (await pointRows(ctx, ids)).map(toWorkPoint);
 }
 
+/** What other areas need to name a source document: 标题, 文号, 成文日期, 年度. */
+export interface DocumentRef {
+  id: number;
+  title: string;
+  docNumber: string | null;
+  issuedDate: string | null;
+  year: number;
+}
+
+/**
+ * The given documents (in the given order; ids that no longer exist are left out) or a year's documents in import
+ * order. The plan area reads documents only through this and listWorkPoints/workPointsByIds.
+ */
+export async function listDocumentRefs(ctx: AppContext | { db: Transaction<Database> }, filter: { ids: number[] } | { year: number }): Promise<DocumentRef[]> {
+  if ('ids' in filter && !filter.ids.length) return [];
+  const q = ctx.db.selectFrom('source_document').select(['id', 'title', 'doc_number', 'issued_date', 'year']);
+  const rows = 'ids' in filter ? await q.where('id', 'in', filter.ids).execute() : await q.where('year', '=', filter.year).orderBy('id').execute();
+  const refs = rows.map((r) => ({ id: r.id, title: r.title, docNumber: r.doc_number, issuedDate: r.issued_date, year: r.year }));
+  if (!('ids' in filter)) return refs;
+  const byId = new Map(refs.map((r) => [r.id, r]));
+  return filter.ids.map((id) => byId.get(id)).filter((r): r is DocumentRef => r !== undefined);
+}
+
+/** Work points by id (any documents), e.g. the points a plan task answers. */
+export async function workPointsByIds(ctx: AppContext | { db: Transaction<Database> }, ids: number[]): Promise<WorkPoint[]> {
+  if (!ids.length) return [];
+  return ((await ctx.db.selectFrom('work_point').selectAll().where('id', 'in', ids).execute()) as PointRow[]).map(toWorkPoint);
+}
+
 async function toSourceDocument(ctx: AppContext, d: DocRow): Promise<SourceDocument> {
   const items = (await pointRows(ctx, [d.id])).map(toWorkPoint);
   const counts = countPoints(items);

@@ -44,11 +44,14 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
   const generate = async (replace: boolean) => {
     setBusy(true);
     await act(async () => {
-      await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
-      const r = await call('plan.generate', { year, documentIds: chosen, replace });
+      // One call: the mapping is remembered and the plan built together, or neither.
+      const r = await call('plan.generate', {
+        year, documentIds: chosen, replace, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })),
+      });
       const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
+      const noLead = r.tasksWithoutLead ? `；${r.tasksWithoutLead} 项任务还没有牵头科室，已在列表中标出` : '';
       onDone();
-      return `已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}`;
+      return `已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}${noLead}`;
     });
     setBusy(false);
   };

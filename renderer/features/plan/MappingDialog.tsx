@@ -21,8 +21,8 @@ export function MappingDialog({ plan, open, departments, onClose, onDone }: { pl
   const save = async () => {
     setBusy(true);
     await act(async () => {
-      await call('plan.saveUnitMappings', { mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
-      const r = await call('plan.applyUnitMappings', { year: plan.year });
+      // One call: the choices are saved and applied to the tasks together, or neither.
+      const r = await call('plan.applyUnitMappings', { year: plan.year, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
       onDone();
       return `单位对应已保存：更新 ${r.resolved} 处${r.remaining ? `，尚有 ${r.remaining} 处未对应` : ''}`;
     });

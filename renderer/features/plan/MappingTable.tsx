@@ -15,7 +15,10 @@ export function MappingTable({ mappings, departments, onChange }: { mappings: Un
       dataSource={mappings}
       aria-label="单位对应"
       columns={[
-        { title: '上级文件中的单位', dataIndex: 'unit', render: (u: string, m) => <Space>{u}{!m.saved && m.departmentId !== null && <Typography.Text type="secondary">（建议）</Typography.Text>}</Space> },
+        {
+          title: '上级文件中的单位', dataIndex: 'unit',
+          render: (u: string, m) => <Space>{u}{!m.saved && (m.departmentId !== null || m.ignored || m.allDepartments) && <Typography.Text type="secondary">（建议）</Typography.Text>}</Space>,
+        },
         { title: '要点数', dataIndex: 'count', width: 70 },
         {
           title: '本单位科室', width: 220,
@@ -24,8 +27,10 @@ export function MappingTable({ mappings, departments, onChange }: { mappings: Un
               aria-label={`${m.unit}对应科室`}
               style={{ width: '100%' }}
               allowClear
+              showSearch
+              optionFilterProp="label"
               disabled={m.ignored}
-              placeholder="未对应"
+              placeholder={m.allDepartments ? '全部科室' : '未对应'}
               value={m.departmentId ?? undefined}
               options={deptOptions}
               onChange={(v) => set(m.unit, { departmentId: v ?? null })}

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Space } from 'antd';
 import { useEffect } from 'react';
-import type { ClosingSection, Plan } from '../../../shared/domain/plan';
+import type { ClosingSection, Plan, PlanIssue } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
@@ -13,18 +13,19 @@ interface PlanForm {
   intro: string;
   closing: ClosingSection[];
   signatureOrg: string;
+  issue: PlanIssue;
 }
 
 /** 方案信息: title, 文号, 成文日期, opening paragraphs, closing sections (组织保障, 监督检查 …), signature. */
 export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<PlanForm>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing, signatureOrg: plan.signatureOrg });
+    if (open) form.setFieldsValue({ title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing, signatureOrg: plan.signatureOrg, issue: plan.issue });
   }, [open, plan, form]);
 
   const save = async () => {
     const v = await form.validateFields();
-    await call('plan.save', { year: plan.year, title: v.title, docNumber: v.docNumber ?? '', docDate: v.docDate ?? null, intro: v.intro ?? '', closing: v.closing ?? [], signatureOrg: v.signatureOrg ?? '' });
+    await call('plan.save', { year: plan.year, title: v.title, docNumber: v.docNumber ?? '', docDate: v.docDate ?? null, intro: v.intro ?? '', closing: v.closing ?? [], signatureOrg: v.signatureOrg ?? '', issue: { ...plan.issue, ...v.issue } });
     onSaved();
     return '方案信息已保存';
   };
@@ -39,6 +40,12 @@ export function PlanInfoDialog({ plan, open, onClose, onSaved }: { plan: Plan; o
           <Form.Item name="docDate" label="成文日期" style={{ flex: 1 }}><DateField /></Form.Item>
           <Form.Item name="signatureOrg" label="署名" style={{ flex: 1 }}><Input /></Form.Item>
         </Space.Compact>
+        <Space wrap style={{ marginBottom: 8 }} aria-label="发文格式">
+          <Form.Item name={['issue', 'head']} valuePropName="checked" noStyle><Checkbox>印发机关标志（版头，填写文号时）</Checkbox></Form.Item>
+          <Form.Item name={['issue', 'sealed']} valuePropName="checked" noStyle><Checkbox>加盖印章的落款</Checkbox></Form.Item>
+          <Form.Item name={['issue', 'note']} label="附注" style={{ marginBottom: 0 }}><Input placeholder="如：此件主动公开" style={{ width: 160 }} /></Form.Item>
+          <Form.Item name={['issue', 'imprintIssuer']} label="版记·印发机关" style={{ marginBottom: 0 }}><Input placeholder="留空则不印版记" style={{ width: 200 }} /></Form.Item>
+        </Space>
         <Form.Item name="intro" label="开头段落"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
         <Form.List name="closing">
           {(fields, { add, remove }) => (

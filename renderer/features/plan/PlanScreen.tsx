@@ -1,8 +1,8 @@
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, DatePicker, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
+import { hasRealDeadline, LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
 import { call } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
@@ -74,6 +74,21 @@ export function PlanScreen({ params }: { params: string[] }) {
     && (filter.light === undefined || t.light === filter.light)
     && (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search))), [tasks.data, filter]);
   const unmapped = useMemo(() => [...new Set((tasks.data ?? []).flatMap((t) => t.unmappedUnits))], [tasks.data]);
+  const withoutLead = useMemo(() => (tasks.data ?? []).filter((t) => !t.lead.length), [tasks.data]);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [leadFor, setLeadFor] = useState<number | undefined>();
+  const setLead = async () => {
+    if (!leadFor || !selected.length) return;
+    try {
+      const r = await call('tasks.setLead', { ids: selected, departmentId: leadFor });
+      message.success(`已为 ${r.updated} 项任务设置牵头科室`);
+      setSelected([]);
+      setLeadFor(undefined);
+      await tasks.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   // Each section's tasks in order (unfiltered): moving a task swaps it with its neighbour in its section.
   const sectionTaskIds = useMemo(() => {
     const m = new Map<number, number[]>();
@@ -210,6 +225,14 @@ export function PlanScreen({ params }: { params: string[] }) {
           action={<Button size="small" onClick={() => setDialog('mapping')}>单位对应</Button>}
         />
       )}
+      {withoutLead.length > 0 && (
+        <Alert
+          type="warning" showIcon style={{ marginBottom: 12 }}
+          title={`有 ${withoutLead.length} 项任务还没有牵头科室`}
+          description="勾选这些任务后，可在表格上方“设置牵头科室”一次设置；也可以点开任务逐项设置。"
+          action={<Button size="small" onClick={() => setSelected(withoutLead.map((t) => t.id))}>全部勾选</Button>}
+        />
+      )}
       {!base.loading && !tasks.loading && !plan && (
         <Card>
           <EmptyHint
@@ -243,6 +266,14 @@ export function PlanScreen({ params }: { params: string[] }) {
             <Select aria-label="按预警筛选" allowClear placeholder="预警" style={{ width: 140 }} value={filter.light}
               options={LIGHTS.map((l) => ({ value: l, label: `${LIGHT_LABELS[l]}（${counts[l]}）` }))} onChange={(v) => setFilter({ ...filter, light: v })} />
             <Input.Search aria-label="搜索任务" allowClear placeholder="搜索任务" style={{ width: 200 }} onSearch={(v) => setFilter({ ...filter, search: v.trim() })} />
+            {selected.length > 0 && (
+              <Space.Compact>
+                <Select aria-label="设置牵头科室" showSearch optionFilterProp="label" placeholder={`为已选 ${selected.length} 项设置牵头科室`} style={{ width: 220 }}
+                  value={leadFor} onChange={setLeadFor}
+                  options={(b?.departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} />
+                <Button type="primary" disabled={!leadFor} onClick={() => void setLead()}>设置牵头科室</Button>
+              </Space.Compact>
+            )}
             <Typography.Text type="secondary">
               共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag><Tag color="orange">即将到期 {counts.dueSoon}</Tag><Tag color="blue">已完成 {counts.done}</Tag>
             </Typography.Text>
@@ -258,8 +289,10 @@ export function PlanScreen({ params }: { params: string[] }) {
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
               // At 1366×768 the middle columns scroll inside the table while 预警 and 最新进展 stay in view (fixed right).
-              scroll={{ x: 1300 }}
-              onRow={(t) => ({ onClick: () => navigate(`plan/task/${t.id}`), style: { cursor: 'pointer' } })}
+              scroll={{ x: 1340 }}
+              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), columnWidth: 36 }}
+              // A click on the selection box selects; anywhere else on the row opens the task.
+              onRow={(t) => ({ onClick: (e) => { if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) navigate(`plan/task/${t.id}`); }, style: { cursor: 'pointer' } })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
                 {
@@ -273,10 +306,18 @@ export function PlanScreen({ params }: { params: string[] }) {
                 { title: '工作任务', dataIndex: 'title', width: 280, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {
                   title: '牵头科室', width: 150,
-                  render: (_, t) => <>{t.lead.map((d) => d.name).join('、')}{t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}</>,
+                  render: (_, t) => (
+                    <>
+                      {t.lead.length ? t.lead.map((d) => d.name).join('、') : <Tag color="red">无牵头科室</Tag>}
+                      {t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}
+                    </>
+                  ),
                 },
                 { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
-                { title: '完成时限', dataIndex: 'deadlineLabel', width: 130 },
+                {
+                  title: '完成时限', width: 130,
+                  render: (_, t) => (hasRealDeadline(t.deadline) ? t.deadlineLabel : <Tooltip title="上级文件没有写明时限，请在任务中设置或确认“持续推进”"><Tag color="orange">未定时限</Tag></Tooltip>),
+                },
                 { title: '状态', dataIndex: 'status', width: 80 },
                 { title: '预警', width: 140, fixed: 'right', render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
                 { title: '最新进展', dataIndex: 'latestProgress', width: 180, fixed: 'right', ellipsis: true },

@@ -35,7 +35,7 @@ export function toTaskInput(v: TaskFormValues) {
     sectionId: v.sectionId, title: v.title, measures: v.measures ?? '', leadIds: v.leadIds ?? [], supportIds: v.supportIds ?? [],
     ownerId: v.ownerId ?? null, pointIds: v.pointIds ?? [], eventDate: v.eventDate ?? null, status: v.status,
     statusReason: v.statusReason ?? '', completedOn: v.completedOn ?? null,
-    deadline: { kind: v.deadlineKind, date: v.deadlineDate ?? null, recurrence: v.recurrence ?? null, days: v.days ?? null, text: v.deadlineText ?? '' },
+    deadline: { kind: v.deadlineKind, date: v.deadlineDate ?? null, recurrence: v.recurrence ?? null, days: v.days ?? null, text: v.deadlineKind === 'ongoing' && !/持续|长期|常态/.test(v.deadlineText ?? '') ? '持续推进' : v.deadlineText ?? '' },
   };
 }
 

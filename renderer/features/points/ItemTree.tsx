@@ -1,7 +1,7 @@
 import { Button, Flex, Select, Space, Tag, Tooltip, Tree, Typography } from 'antd';
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { parentIndexes, printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
-import { missingUnits, type PointItem } from '../../../shared/domain/points';
+import { isHeadingItem, missingUnits, type PointItem } from '../../../shared/domain/points';
 import { LEVEL_OPTIONS } from '../../../shared/domain/points-edits';
 
 export interface ItemActions {
@@ -9,12 +9,6 @@ export interface ItemActions {
   onLevel?(index: number, level: number): void;
   onMerge?(index: number): void;
   onSplit?(index: number): void;
-}
-
-/** Whether an item is a task that needs a responsible unit (a heading with items below it does not). */
-export function needsUnit(items: readonly PointItem[], i: number): boolean {
-  const next = items[i + 1];
-  return !(next && next.level > items[i].level);
 }
 
 interface RowProps {
@@ -156,7 +150,7 @@ export const ItemTree = memo(function ItemTree({ items, actions, extraFor }: { i
             item={it}
             index={i}
             missingUnit={missing[i]}
-            heading={it.level <= 2 && !needsUnit(items, i)}
+            heading={it.level <= 2 && isHeadingItem(items, i)}
             actions={actions}
             extra={extraFor?.(i)}
           />

@@ -14,7 +14,14 @@ export const generateResultSchema = z.object({
   tasks: z.number().int(),
   unmappedUnits: z.array(z.object({ unit: z.string(), tasks: z.number().int() })),
   tasksWithoutUnit: z.number().int(),
+  tasksWithoutLead: z.number().int(),
 });
+
+const mappingChoices = z.array(z.object({
+  unit: z.string().min(1, '单位名称不能为空').max(100, '单位名称不能超过100个字'),
+  departmentId: idSchema.nullable(),
+  ignored: z.boolean(),
+})).max(500, '单位对应一次最多500条');
 
 export const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });
 
@@ -42,14 +49,18 @@ export const planContract = {
   /** All the plan's section ids in the new order; refused (CONFLICT) when they are not exactly the current sections. */
   'plan.reorderSections': { input: z.object({ planId: idSchema, ids: z.array(idSchema).min(1).max(500) }), output: ok },
   'plan.unitMappings': { input: z.object({ documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件') }), output: z.array(unitMappingSchema) },
-  'plan.saveUnitMappings': {
-    input: z.object({ mappings: z.array(z.object({ unit: z.string().min(1).max(100), departmentId: idSchema.nullable(), ignored: z.boolean() })).max(500) }),
-    output: ok,
+  'plan.saveUnitMappings': { input: z.object({ mappings: mappingChoices }), output: ok },
+  /** After generation, one action: saves the given choices and applies the mapping to units the tasks still list as unmapped. */
+  'plan.applyUnitMappings': {
+    input: z.object({ year: yearSchema, mappings: mappingChoices.default([]) }),
+    output: z.object({ resolved: z.number().int(), remaining: z.number().int() }),
   },
-  /** After generation: applies the saved mapping to units the plan's tasks still list as unmapped. */
-  'plan.applyUnitMappings': { input: z.object({ year: yearSchema }), output: z.object({ resolved: z.number().int(), remaining: z.number().int() }) },
+  /** One action: saves the given unit mapping and builds the plan, in one transaction. */
   'plan.generate': {
-    input: z.object({ year: yearSchema, documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'), replace: z.boolean().default(false) }),
+    input: z.object({
+      year: yearSchema, documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'), replace: z.boolean().default(false),
+      mappings: mappingChoices.default([]),
+    }),
     output: generateResultSchema,
   },
   'plan.copyForward': { input: z.object({ fromYear: yearSchema, toYear: yearSchema }), output: planSchema },
@@ -66,6 +77,11 @@ export const planContract = {
   'tasks.update': { input: z.object({ id: idSchema, task: taskInputSchema }), output: taskSchema },
   /** withProgress: the user confirmed that the task's progress entries and evidence are deleted with it. */
   'tasks.delete': { input: z.object({ id: idSchema, withProgress: z.boolean().default(false) }), output: ok },
+  /** 设置牵头科室 for several tasks at once. */
+  'tasks.setLead': {
+    input: z.object({ ids: z.array(idSchema).min(1, '请至少选择一项任务').max(1000), departmentId: idSchema }),
+    output: z.object({ updated: z.number().int() }),
+  },
   /** All of one section's task ids in the new order; refused (CONFLICT) when they are not exactly its current tasks. */
   'tasks.reorder': { input: z.object({ sectionId: idSchema, ids: z.array(idSchema).min(1).max(1000) }), output: ok },
   'tasks.addProgress': { input: progressInputSchema, output: progressEntrySchema },

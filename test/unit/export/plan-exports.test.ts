@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
-  buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, chineseNumber, TASK_TABLE_COLUMNS,
+  buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, PLAN_ATTACHMENT_COLUMNS, TASK_TABLE_COLUMNS,
 } from '../../../main/export/plan/plan-exports';
 import { paragraphsWith, readDocx, runsOf, sections } from './read-docx';
 import { sampleLedger, samplePlan } from './sample-plan';
@@ -13,10 +13,6 @@ async function sheetOf(buf: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 describe('plan exports', () => {
-  it('numbers sections in Chinese', () => {
-    expect([1, 10, 11, 20, 21].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十一']);
-  });
-
   it('实施方案 .docx: sections as 一、 headings, tasks as （一） run-ins, closing sections, signature, landscape 附件 table', async () => {
     const plan = samplePlan(8);
     const x = await readDocx(await buildPlanDocx(plan));
@@ -31,7 +27,10 @@ describe('plan exports', () => {
     const [, attachment] = sections(x.document);
     expect(attachment).toContain('w:orient="landscape"');
     const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(x.document)![0];
-    expect([...tbl.matchAll(/<w:gridCol /g)]).toHaveLength(TASK_TABLE_COLUMNS.length);
+    // The attached 分解表 is the plan's: no 进展情况 or 状态 columns.
+    expect([...tbl.matchAll(/<w:gridCol /g)]).toHaveLength(PLAN_ATTACHMENT_COLUMNS.length);
+    expect(tbl).not.toContain('进展情况');
+    expect(tbl).not.toContain('>状态<');
     expect(tbl).toContain('<w:tblW w:type="dxa" w:w="12756"/>');
     // 8 tasks in 4 sections: header + 4 section rows + 8 task rows.
     expect([...tbl.matchAll(/<w:tr>/g)]).toHaveLength(13);
@@ -42,7 +41,35 @@ describe('plan exports', () => {
     const s = sections(x.document);
     expect(s).toHaveLength(1);
     expect(s[0]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
-    expect(paragraphsWith(x.document, '2026年政务公开重点任务分解表')).toHaveLength(1);
+    // The unit in the title (broken at a meaningful point), and the 填报单位/填报日期 line.
+    const text = x.document.replace(/<[^>]+>/g, '');
+    expect(text).toContain('2026年某县科学技术局政务公开重点任务分解表');
+    expect(paragraphsWith(x.document, '填报单位：某县科学技术局（盖章）')).toHaveLength(1);
+    expect(paragraphsWith(x.document, '填报日期')[0]).not.toContain('2026年');
+    expect([...x.document.matchAll(/<w:gridCol /g)]).toHaveLength(TASK_TABLE_COLUMNS.length);
+  });
+
+  it('Word parts for WPS and Word: fonts declared with fallbacks, CJK runs marked zh-CN, 版头/落款/附注/版记 as asked', async () => {
+    const buf = await buildPlanDocx({ ...samplePlan(4), issue: { head: true, sealed: true, note: '此件主动公开', imprintIssuer: '某县科学技术局办公室' } });
+    const x = await readDocx(buf);
+    const zip = await (await import('jszip')).default.loadAsync(buf);
+    const fonts = await zip.file('word/fontTable.xml')!.async('string');
+    for (const [name, alt] of [['仿宋_GB2312', '仿宋'], ['楷体_GB2312', '楷体'], ['方正小标宋简体', '宋体']]) {
+      expect(fonts).toMatch(new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alt}"/>.*?<w:charset w:val="86"/>`));
+    }
+    expect(fonts).toContain('<w:font w:name="黑体">');
+    const runs = [...x.document.matchAll(/<w:rPr>(.*?)<\/w:rPr>/g)].map((m) => m[1]).filter((r) => r.includes('w:eastAsia="仿宋_GB2312"'));
+    expect(runs.length).toBeGreaterThan(10);
+    expect(runs.every((r) => r.includes('w:hint="eastAsia"') && r.includes('w:eastAsia="zh-CN"'))).toBe(true);
+    // 版头: the 发文机关标志 in red, the 发文字号 under it on the line with the red rule, before the title.
+    const text = x.document.replace(/<[^>]+>/g, '');
+    expect(text.indexOf('某县科学技术局文件')).toBeLessThan(text.indexOf('县科技局发〔2026〕3号'));
+    expect(text.indexOf('县科技局发〔2026〕3号')).toBeLessThan(text.indexOf('政务公开工作实施方案'));
+    expect(paragraphsWith(x.document, '县科技局发〔2026〕3号')[0]).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+    // Sealed 落款: the date four characters from the right (4 × 315 twips), 附注 after it, 版记 last.
+    expect(paragraphsWith(x.document, '2026年3月5日')[0]).toContain('<w:ind w:right="1260"/>');
+    expect(text.indexOf('（此件主动公开）')).toBeGreaterThan(text.indexOf('2026年3月5日'));
+    expect(text.lastIndexOf('2026年3月5日印发')).toBeGreaterThan(text.indexOf('重点任务分解表'));
   });
 
   it('重点任务分解表 .xlsx: the columns, a merged row per section, landscape A4 with print titles', async () => {

@@ -47,13 +47,18 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 实施方案', () => {
         // The widest line holds 28 characters within 156 mm (a closing mark may hang in the margin as in Word).
         const byLine = new Map<number, Word[]>();
         for (const w of body) byLine.set(Math.round(w.y1), [...(byLine.get(Math.round(w.y1)) ?? []), w]);
-        const longest = Math.max(...[...byLine.values()].map((ws) => [...ws.map((w) => w.text).join('')].length));
+        const lens = [...byLine.values()].map((ws) => ws.map((w) => w.text).join(''));
+        // Width in characters: half-width digits and Latin letters count half.
+        const width = (l: string) => [...l].reduce((n, ch) => n + (ch.charCodeAt(0) <= 0xff ? 0.5 : 1), 0);
+        const longest = Math.max(...lens.map(width));
         expect(longest).toBeGreaterThanOrEqual(27);
         expect(longest).toBeLessThanOrEqual(29);
         // Page number: the dash 7 mm below the type area's bottom (262 mm), odd page at the right, even at the left.
+        // The 一字线 is drawn at the middle of its glyph box.
         const dash = (p: Word[]) => p.filter((w) => w.text === '—');
-        expect(dash(portrait[0])[0].y1).toBeGreaterThan(268);
-        expect(dash(portrait[0])[0].y1).toBeLessThan(270.5);
+        const mid = (w: Word) => (w.y1 + w.y2) / 2;
+        expect(mid(dash(portrait[0])[0])).toBeGreaterThan(268.3);
+        expect(mid(dash(portrait[0])[0])).toBeLessThan(269.7);
         expect(dash(portrait[0])[1].x2).toBeGreaterThan(175);
         expect(dash(portrait[1])[0].x1).toBeLessThan(40);
         // The attachment pages are landscape.

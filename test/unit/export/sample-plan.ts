@@ -27,7 +27,7 @@ export function samplePlan(taskCount = 20, year = 2026): PlanExportData {
     return { title, tasks };
   });
   return {
-    year, title: `${year}年县科技局政务公开工作实施方案`, docNumber: `县科技局发〔${year}〕3号`, docDate: `${year}-03-05`,
+    year, bureau: '某县科学技术局', title: `${year}年某县科学技术局政务公开工作实施方案`, docNumber: `县科技局发〔${year}〕3号`, docDate: `${year}-03-05`,
     intro: `为深入贯彻落实上级关于政务公开工作的部署要求，进一步做好${year}年政务公开工作，结合我局实际，制定本方案。`,
     closing: [
       { heading: '组织保障', text: '局政务公开工作领导小组统筹推进各项任务，各科室明确专人负责，确保任务落到实处。' },

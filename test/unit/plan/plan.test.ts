@@ -56,6 +56,7 @@ describe('从上级要点生成', () => {
       const t = await workstation();
       const docId = await importSample(t, sample, 2026);
       const expected = expectedOf(sample);
+      const table = await t.call('plan.unitMappings', { documentIds: [docId] });
       const r = await t.call('plan.generate', { year: 2026, documentIds: [docId] });
       expect(r.sections).toBe(expected.filter((e) => e.level === 1).length);
       expect(r.tasks).toBe(expectedTaskCount(expected.map((e) => e.level)));
@@ -66,13 +67,38 @@ describe('从上级要点生成', () => {
       expect(tasks.every((x) => x.points.length >= 1)).toBe(true);
       const cov = await t.call('plan.coverage', { year: 2026 });
       expect(cov).toMatchObject({ total: r.tasks, covered: r.tasks, gaps: [] });
-      // Units that map to no 科室 stay on the task and are listed.
-      const unitNames = new Set(expected.flatMap((e) => e.lead ?? []));
-      const kept = new Set(tasks.flatMap((x) => [...x.unmappedUnits, ...x.lead.map((d) => d.name)]));
-      for (const u of unitNames) if (u !== '各科室') expect(kept.has(u) || r.unmappedUnits.some((x) => x.unit === u), u).toBe(true);
+      // The draft is the bureau's own: only its 科室 lead; units of other levels and bodies are never a 牵头科室.
+      const deptNames = new Set((await t.call('departments.list')).map((d) => d.name));
+      for (const x of tasks) for (const d of [...x.lead, ...x.support]) expect(deptNames.has(d.name), d.name).toBe(true);
+      // Each unit the points name ends up as the mapping table said: its 科室 on the task, dropped, or listed.
+      const items = (await t.call('points.document', { id: docId })).items;
+      const byId = new Map(items.map((p) => [p.id, p]));
+      for (const m of table) {
+        const naming = tasks.filter((x) => x.points.some((p) => [...byId.get(p.id)!.lead, ...byId.get(p.id)!.support].includes(m.unit)));
+        expect(naming.length, m.unit).toBeGreaterThan(0);
+        for (const x of naming) {
+          const depts = [...x.lead, ...x.support].map((d) => d.id);
+          if (m.ignored) expect(x.unmappedUnits, m.unit).not.toContain(m.unit);
+          else if (m.departmentId !== null) expect(depts, m.unit).toContain(m.departmentId);
+          else if (m.allDepartments) expect(depts.length, m.unit).toBe(deptNames.size);
+          else expect(x.unmappedUnits, m.unit).toContain(m.unit);
+        }
+      }
+      // Units of other levels are suggested as 不涉及.
+      for (const m of table) if (/^省|^各市|^各县|政府$/.test(m.unit) && !/各部门|各有关部门/.test(m.unit)) expect(m.ignored, m.unit).toBe(true);
       expect(r.unmappedUnits.reduce((n, u) => n + u.tasks, 0)).toBe(tasks.reduce((n, x) => n + x.unmappedUnits.length, 0));
+      // Every task without a 牵头科室 is counted for the screen's flag.
+      expect(r.tasksWithoutLead).toBe(tasks.filter((x) => !x.lead.length).length);
+      // Titles are short phrases naming the work; no body begins with its title or repeats the addressee.
+      for (const x of tasks) {
+        expect(x.measures.startsWith(x.title), `${x.seq} ${x.title}`).toBe(false);
+        expect(x.title, x.measures).not.toMatch(/^(按照|根据|围绕|结合)[^，,]*要求$|^(各级政府部门|省直各部门)/);
+        expect(x.measures).not.toMatch(/(^|[。；;])(省直各部门|各级政府部门)要/);
+      }
       const plan = (await t.call('plan.get', { year: 2026 }))!;
-      expect(plan.title).toBe('2026年县科技局政务公开工作实施方案');
+      expect(plan.title).toBe('2026年某县科学技术局政务公开工作实施方案');
+      const doc = (await t.call('points.document', { id: docId })).document;
+      expect(plan.intro).toContain(`《${doc.title}》`);
       expect(plan.sourceDocumentIds).toEqual([docId]);
     });
   }
@@ -84,7 +110,8 @@ describe('从上级要点生成', () => {
     const tasks = await t.call('tasks.list', { year: 2020 });
     const first = tasks[0];
     expect(first.deadline).toMatchObject({ kind: 'date', date: '2020-09-30' });
-    expect(first.deadlineLabel).toBe('2020年9月30日前');
+    // The document's own words are kept.
+    expect(first.deadlineLabel).toBe('2020年9月底前');
     expect(first.points[0].label).toBe('一、1');
     const withDates = expectedOf('work-points-province-2020').filter((e) => e.level === 3 && e.deadline && e.deadline !== 'any').length;
     expect(tasks.filter((x) => x.deadline.kind === 'date').length).toBeGreaterThanOrEqual(withDates);
@@ -117,29 +144,34 @@ describe('从上级要点生成', () => {
     expect((await t.call('tasks.list', { year: 2026, departmentId: office.id })).length).toBeGreaterThan(0);
   });
 
-  it('maps units after generation: applied to the tasks (lead or 配合 as the point said), 不涉及 dropped', async () => {
+  it('maps units after generation in one call: saved, applied to the tasks (lead or 配合 as the point said), 不涉及 dropped', async () => {
     const t = await workstation();
     const [office, law] = await t.call('departments.list');
     const docId = await importSample(t, 'work-points-province-2020', 2026);
-    await t.call('plan.generate', { year: 2026, documentIds: [docId] });
+    // The user leaves two units open when generating: they stay listed on their tasks.
+    await t.call('plan.generate', { year: 2026, documentIds: [docId], mappings: [
+      { unit: '省司法厅', departmentId: null, ignored: false }, { unit: '各市〔州〕政府', departmentId: null, ignored: false },
+    ] });
     const before = await t.call('tasks.list', { year: 2026 });
     const judicial = before.find((x) => x.unmappedUnits.includes('省司法厅'))!;
     expect(judicial.lead.map((d) => d.name)).not.toContain('政策法规科');
     const withCities = before.filter((x) => x.unmappedUnits.includes('各市〔州〕政府')).length;
     expect(withCities).toBeGreaterThan(0);
-    await t.call('plan.saveUnitMappings', { mappings: [
+    const r = await t.call('plan.applyUnitMappings', { year: 2026, mappings: [
       { unit: '省司法厅', departmentId: law.id, ignored: false },
       { unit: '各市〔州〕政府', departmentId: null, ignored: true },
       { unit: '各级政府部门', departmentId: office.id, ignored: false },
     ] });
-    const r = await t.call('plan.applyUnitMappings', { year: 2026 });
-    expect(r.resolved).toBeGreaterThanOrEqual(1 + withCities);
+    expect(r.resolved).toBe(before.filter((x) => x.unmappedUnits.includes('省司法厅')).length + withCities);
     const after = await t.call('tasks.list', { year: 2026 });
     const j2 = after.find((x) => x.id === judicial.id)!;
     expect(j2.lead.map((d) => d.name)).toContain('政策法规科');
     expect(j2.unmappedUnits).not.toContain('省司法厅');
     expect(after.some((x) => x.unmappedUnits.includes('各市〔州〕政府'))).toBe(false);
     expect(r.remaining).toBe(after.reduce((n, x) => n + x.unmappedUnits.length, 0));
+    // The choices were saved by the same call.
+    const saved = await t.call('plan.unitMappings', { documentIds: [docId] });
+    expect(saved.find((m) => m.unit === '省司法厅')).toMatchObject({ saved: true, departmentId: law.id });
   });
 
   it('shows a coverage gap when no task answers a point, and refuses to regenerate over progress', async () => {
@@ -311,7 +343,7 @@ describe('copy forward and exports through the service', () => {
     const before = await t.call('tasks.list', { year: 2025 });
     await t.call('tasks.addProgress', { taskId: before[0].id, date: '2025-05-01', text: '已开展', files: [], links: [] });
     const plan = await t.call('plan.copyForward', { fromYear: 2025, toYear: 2026 });
-    expect(plan.title).toBe('2026年县科技局政务公开工作实施方案');
+    expect(plan.title).toBe('2026年某县科学技术局政务公开工作实施方案');
     const after: PlanTask[] = await t.call('tasks.list', { year: 2026 });
     expect(after).toHaveLength(before.length);
     expect(after[0].deadline.date).toBe('2026-09-30');
@@ -331,7 +363,7 @@ describe('copy forward and exports through the service', () => {
     for (const kind of ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const) names.push((await t.call('plan.export', { kind, year: 2026 })).fileName);
     expect(names).toEqual(['2026年政务公开工作实施方案.docx', '2026年政务公开重点任务分解表.xlsx', '2026年政务公开重点任务分解表.docx', '2026年政务公开工作台账.xlsx']);
     const docx = await readDocx(t.delivered[0].data);
-    expect(paragraphsWith(docx.document, '2026年县科技局政务公开工作实施方案')).toHaveLength(1);
+    expect(docx.document.replace(/<[^>]+>/g, '')).toContain('2026年某县科学技术局政务公开工作实施方案');
     expect(paragraphsWith(docx.document, tasks[0].title).length).toBeGreaterThan(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(t.delivered[1].data as unknown as ExcelJS.Buffer);
@@ -355,10 +387,10 @@ describe('task names from work points', () => {
     const { taskTextOf } = await import('../../../main/services/plan/structure');
     const point = { id: 1, documentId: 1, seq: 1, parentId: null, level: 3, label: '5', title: '2026年8月底前', text: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制。', lead: [], support: [], deadline: '2026-08-31', deadlineText: '2026年8月底前' };
     const r = taskTextOf({ section: null, point, folded: [] });
-    expect(r.title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
+    expect(r.title).toBe('完成本级政府政务公开标准规范清单编制');
     expect(r.measures).toBe(point.text);
     const long = { ...point, title: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制;12月底前,县级政府要指导督促所辖部门完成编制' };
-    expect(taskTextOf({ section: null, point: long, folded: [] }).title).toBe('县级政府要完成本级政府政务公开标准规范清单编制');
+    expect(taskTextOf({ section: null, point: long, folded: [] }).title).toBe('完成本级政府政务公开标准规范清单编制');
   });
 });
 

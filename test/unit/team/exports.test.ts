@@ -71,7 +71,10 @@ describe('team exports', () => {
     expect(filing.text).toContain('政务公开岗位人员变动备案表');
     expect(filing.text).toContain(change.toName);
     expect(filing.text).toContain(change.fromName!);
-    expect(filing.text).toContain(`应于2025年10月${Number(change.filingDue.slice(8))}日前报备（变动后5个工作日内）`);
+    // A submitted form: no internal reminder, 填报日期 left to the filing, 经办人/负责人签字/联系电话 lines.
+    expect(filing.text).not.toContain('应于');
+    expect(filing.text).toMatch(/填报日期：\u3000+年\u3000+月\u3000+日/);
+    for (const w of ['经办人：', '联系电话：', '负责人签字：']) expect(filing.text).toContain(w);
     const handover = await docxText((await exported(f, { kind: 'handover-docx', id: change.id })).data);
     expect(handover.text).toContain('政务公开岗位工作交接清单');
     expect(handover.text).toContain('政府网站信息报送账号');
@@ -88,6 +91,10 @@ describe('team exports', () => {
     expect(titles).toEqual(['2025年度政务公开专题培训', '政府网站与政务新媒体管理业务学习']);
     expect(ls.getRow(4).getCell(9).value).toBe(2);
     expect(ls.getRow(5).getCell(9).value).toBe(1.5);
+    // 合计: the year's trainings, 学时 (2 + 1.5) and 人次.
+    const total = ls.getRow(6);
+    expect([total.getCell(1).value, total.getCell(3).value, total.getCell(9).value]).toEqual(['合计', '共2次', 3.5]);
+    expect(total.getCell(10).value).toBe(Number(ls.getRow(4).getCell(10).value) + Number(ls.getRow(5).getCell(10).value));
     const people = lw.getWorksheet('个人学时')!;
     expect(people.getRow(3).values).toContain('学时');
 
