@@ -9,7 +9,8 @@ import type { ScoredNode } from '../../shared/domain/selfcheck-score';
 import type { AppContext } from '../services/workstation';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { MAX_INDICATOR_FILE_BYTES, parseIndicatorsFile } from '../import/selfcheck';
+import { MAX_INDICATOR_FILE_BYTES } from '../import/selfcheck/limits';
+import { runParser } from '../import/worker/run';
 import { flag, type CliArgs, type CliCommand } from './types';
 
 function readFile(args: CliArgs, usage: string): { fileName: string; data: Buffer } {
@@ -70,7 +71,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     summary: '读取考核评分细则（.xlsx/.docx 表格），以 JSON 输出指标树；不读写数据',
     async run(args) {
       const { fileName, data } = readFile(args, 'parse-indicators 细则.xlsx');
-      const p = parseIndicatorsFile(fileName, data);
+      const p = await runParser('selfcheck-indicators', fileName, data, {});
       process.stdout.write(JSON.stringify({ title: p.title, total: p.total, indicators: p.indicators.map((n) => indicatorJson(n, 1)) }) + '\n');
       return 0;
     },
@@ -81,7 +82,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     async run(args) {
       const year = yearFlag(args, true)!;
       const { fileName, data } = readFile(args, 'import-indicators 细则.xlsx --db 数据.sqlite --year 2026');
-      const parsed = parseIndicatorsFile(fileName, data);
+      const parsed = await runParser('selfcheck-indicators', fileName, data, {});
       return withContext(args, async (ctx) => {
         const { saveTemplate, describeTree } = await import('../services/selfcheck/templates');
         const t = await saveTemplate(ctx, {

@@ -1,13 +1,15 @@
 // Every reader of a user's file, by kind. Each is pure (bytes in, plain data out: no fs, no db, no Electron) and
 // runs only inside the parser worker (worker/run.ts `runParser`), never on the thread that serves calls.
 //
-// To add a reader (e.g. 信息公开 registers in import/disclosure/, 自查 indicators in import/selfcheck/): write it
-// as `(fileName, bytes, options) => result` in its own folder, add one line here, and call
+// To add a reader: write it as `(fileName, bytes, options) => result` in its own folder, add one line here, and call
 // `runParser('<kind>', fileName, bytes, options)` from the service. Its result must survive structured cloning
 // (plain objects, arrays, strings, numbers; no class instances or functions). Throw `AppError` for what the user
 // can fix: the worker passes code and message through unchanged.
 
 import { parsePointsFile, parsePointsText, type ReadOptions } from './points';
+import { readPublicationsXlsx } from './disclosure/publications';
+import { readRequestsXlsx } from './disclosure/requests';
+import { parseIndicatorsFile } from './selfcheck';
 import { readStaffXlsx } from './staff-xlsx';
 
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -20,6 +22,12 @@ export const PARSERS = {
     parsePointsText(asBuffer(bytes).toString('utf8'), { ...opts, name: fileName }),
   /** 人员名单 .xlsx. */
   'staff-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readStaffXlsx(asBuffer(bytes), fileName),
+  /** 信息发布登记 .xlsx (信息公开 register). */
+  'disclosure-publications': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readPublicationsXlsx(asBuffer(bytes), fileName),
+  /** 依申请公开登记 .xlsx. */
+  'disclosure-requests': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readRequestsXlsx(asBuffer(bytes), fileName),
+  /** 考核评分细则 .xlsx/.docx (自查整改 templates). */
+  'selfcheck-indicators': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => parseIndicatorsFile(fileName, asBuffer(bytes)),
 } as const;
 
 export type ParserKind = keyof typeof PARSERS;

@@ -1,13 +1,15 @@
 // Reads an .xlsx workbook into plain text grids: bytes in, sheets of rows out. No file system, no database, no
-// AppContext, so the reader can move into a worker thread unchanged. The zip's central directory is checked and
-// every part inflated within its declared size (main/import/points/zip.ts) before exceljs sees the bytes.
-import type ExcelJS from 'exceljs';
+// AppContext: it runs inside the parser worker (../parsers.ts, kinds disclosure-publications/-requests). The zip's
+// central directory is checked and every part inflated within its declared size (../points/zip.ts); the sheets are
+// then streamed through the shared bounded reader (../xlsx-read.ts: saxes, named row/cell/merge limits), which
+// replaced exceljs here because exceljs expanded a huge merged range cell by cell.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { openZip, verifyAllEntries } from '../points/zip';
+import { openZip, verifyAllEntries, type ZipPackage } from '../points/zip';
+import { cellValue, MAX_SHEET_ROWS, readXlsxSheets } from '../xlsx-read';
 
-/** Rows read from one sheet: a county register has tens to a few thousand. */
-export const MAX_REGISTER_ROWS = 20_000;
+/** Rows read from one sheet: a county register has tens to a few thousand (the shared reader's own limit). */
+export const MAX_REGISTER_ROWS = MAX_SHEET_ROWS;
 const MAX_COLUMNS = 60;
 
 export interface GridRow { row: number; cells: string[] }
@@ -26,28 +28,13 @@ function iso(d: Date): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
 }
 
-export function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : iso(v);
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
-    if ('hyperlink' in v && 'text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
-    return '';
-  }
-  return String(v).trim();
-}
-
 /** The workbook's visible sheets as text. Throws a Chinese AppError naming the file when it cannot be read. */
-export async function readXlsxGrid(buf: Buffer, fileName: string): Promise<GridSheet[]> {
+export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
   if (!buf.length) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的。请确认选对了文件。`);
   if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     throw new AppError(ErrorCode.FILE_UNSUPPORTED, `文件“${fileName}”是旧版 Excel（.xls）格式。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。`);
   }
-  let zip;
+  let zip: ZipPackage;
   try {
     zip = openZip(buf, fileName);
     verifyAllEntries(zip);
@@ -59,29 +46,19 @@ export async function readXlsxGrid(buf: Buffer, fileName: string): Promise<GridS
   if (!zip.entries.has('xl/workbook.xml')) {
     throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”不是 Excel 表格（.xlsx）。请选择登记表的 .xlsx 文件。`);
   }
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”的表格结构无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`);
-  }
+  // Its refusals (damaged part, row beyond the limit, too many cells or merges) name the file and the sheet.
   const sheets: GridSheet[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
-    if (ws.rowCount > MAX_REGISTER_ROWS) {
-      throw new AppError(ErrorCode.TOO_MANY_ITEMS, `文件“${fileName}”的工作表“${ws.name}”有 ${ws.rowCount} 行，超过一次导入的上限 ${MAX_REGISTER_ROWS} 行。请分成几个文件导入。`);
-    }
-    const width = Math.min(ws.columnCount, MAX_COLUMNS);
+  for (const ws of readXlsxSheets(buf, fileName, zip)) {
+    if (ws.hidden) continue;
+    const width = Math.min(ws.maxCol, MAX_COLUMNS);
     const rows: GridRow[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+    // Rows holding a value or covered by a merge; the others are empty.
+    const used = new Set(ws.cells.keys());
+    for (const m of ws.merges) for (let r = m.r1; r <= m.r2; r++) used.add(r);
+    for (const r of [...used].sort((a, b) => a - b)) {
       const cells: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
-        // Merged cells read as their master's value (a 栏目 merged down a block of rows).
-        cells.push(cellText(cell.isMerged ? cell.master.value : cell.value));
-      }
+      // Merged cells read as their master's value (a 栏目 merged down a block of rows).
+      for (let c = 1; c <= width; c++) cells.push(cellValue(ws, r, c).trim());
       if (cells.some(Boolean)) rows.push({ row: r, cells });
     }
     sheets.push({ name: ws.name, rows });

@@ -62,6 +62,7 @@ export function readPublicationGrid(sheets: GridSheet[], fileName: string): Publ
   throw new AppError(ErrorCode.IMPORT_ROWS_INVALID, `在“${fileName}”中没有找到信息发布登记的表头：需要有“标题”和“发布日期”（或“发布时间”）两列。请检查表头行的列名后再导入。`);
 }
 
+/** Runs in the parser worker (../parsers.ts); the result is plain data. Async so every failure is a rejection. */
 export async function readPublicationsXlsx(buf: Buffer, fileName: string): Promise<PublicationSheet> {
-  return readPublicationGrid(await readXlsxGrid(buf, fileName), fileName);
+  return readPublicationGrid(readXlsxGrid(buf, fileName), fileName);
 }

@@ -128,6 +128,7 @@ export function readRequestGrid(sheets: GridSheet[], fileName: string): RequestS
   throw new AppError(ErrorCode.IMPORT_ROWS_INVALID, `在“${fileName}”中没有找到依申请公开登记的表头：需要有“收到日期”“申请人”“申请内容”等列。请检查表头行的列名后再导入。`);
 }
 
+/** Runs in the parser worker (../parsers.ts); the result is plain data. Async so every failure is a rejection. */
 export async function readRequestsXlsx(buf: Buffer, fileName: string): Promise<RequestSheet> {
-  return readRequestGrid(await readXlsxGrid(buf, fileName), fileName);
+  return readRequestGrid(readXlsxGrid(buf, fileName), fileName);
 }

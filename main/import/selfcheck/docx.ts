@@ -1,10 +1,16 @@
 // .docx 细则 → tables: the body's top-level tables with merged cells (w:gridSpan, w:vMerge) filled and flagged, and
-// the paragraphs before each table (the title). A table inside a cell is read as that cell's text. Pure.
+// the paragraphs before each table (the title). A table inside a cell is read as that cell's text. Pure; runs in the
+// parser worker. word/document.xml is streamed through saxes (../xml.ts: linear, depth-limited), not scanned with
+// a regular expression, and the zip opened with the shared inflate limits (../points/zip.ts).
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
 import { importErrors } from '../points/errors';
 import { openZip, readZipText } from '../points/zip';
-import { attr, decodeXml, type SourceTable, type TableCell } from './cells';
+import { readXml } from '../xml';
+import type { SourceTable, TableCell } from './cells';
 
-const TAG = /<(\/?)(w:[A-Za-z]+)\b([^>]*?)(\/?)>|([^<]+)/g;
+/** Table cells in one document (merged spans counted out); a 细则 has hundreds to a few thousand. */
+export const MAX_TABLE_CELLS = 200_000;
 
 interface TableState { rows: TableCell[][]; row: TableCell[] | null; cell: string[] | null; span: number; vCont: boolean }
 
@@ -21,16 +27,11 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
   let para: string | null = null;
   let inText = false;
   let skip = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, name, attrs, selfClose, text] = m;
-    if (text !== undefined) {
-      if (inText && !skip && para !== null) para += decodeXml(text);
-      continue;
-    }
+  let cells = 0;
+  const tag = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
     if (name === 'w:del' || name === 'w:instrText' || name === 'w:delText') {
       if (!selfClose) skip += close ? -1 : 1;
-      continue;
+      return;
     }
     const t = stack[stack.length - 1];
     switch (name) {
@@ -46,10 +47,10 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
         inText = !close && !selfClose;
         break;
       case 'w:tab':
-        if (para !== null) para += ' ';
+        if (!close && para !== null) para += ' ';
         break;
       case 'w:br':
-        if (para !== null) para += '\n';
+        if (!close && para !== null) para += '\n';
         break;
       case 'w:tbl':
         if (!close) stack.push({ rows: [], row: null, cell: null, span: 1, vCont: false });
@@ -81,21 +82,31 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
         } else if (t.cell) {
           const col = t.row.length;
           const text = t.vCont ? t.rows[t.rows.length - 1]?.[col]?.text ?? '' : t.cell.join('\n').trim();
+          cells += t.span;
+          if (cells > MAX_TABLE_CELLS) {
+            throw new AppError(ErrorCode.FILE_TOO_LARGE, `文件“${fileName}”第${out.length + 1}个表格起的单元格超过 ${MAX_TABLE_CELLS} 个，不像考核细则。请确认选对了文件；如确是细则，请只保留评分表另存为新的 .docx 再导入。`);
+          }
           for (let k = 0; k < t.span; k++) t.row.push({ text, cont: t.vCont || k > 0 });
           t.cell = null;
         }
         break;
       case 'w:gridSpan':
-        if (t?.cell && t.cell.length === 0) t.span = Math.min(40, Math.max(1, Number(attr(attrs, 'w:val') ?? 1) || 1));
+        if (t?.cell && t.cell.length === 0) t.span = Math.min(40, Math.max(1, Number(attrs['w:val'] ?? 1) || 1));
         break;
       case 'w:vMerge': {
-        const v = attr(attrs, 'w:val');
+        const v = attrs['w:val'];
         if (t?.cell && t.cell.length === 0) t.vCont = v === undefined || v === 'continue';
         break;
       }
       default:
         break;
     }
-  }
+  };
+  readXml(xml, fileName, 'word/document.xml', {
+    open: (name, attrs, self) => tag(false, name, attrs, self),
+    // A self-closing element was handled as one event when it opened.
+    close: (name, self) => { if (!self) tag(true, name, {}, false); },
+    text: (text) => { if (inText && !skip && para !== null) para += text; },
+  });
   return out;
 }

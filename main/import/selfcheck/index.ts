@@ -11,8 +11,9 @@ import { readXlsxTables } from './xlsx';
 
 export type { ParsedIndicators } from './table';
 
-/** A 细则 is a few hundred KB; a file above this is refused before it is read. */
-export const MAX_INDICATOR_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_INDICATOR_FILE_BYTES } from './limits';
+
+export { MAX_INDICATOR_FILE_BYTES } from './limits';
 
 export function parseIndicatorsFile(fileName: string, data: Buffer): ParsedIndicators {
   if (data.length === 0) throw importErrors.empty(fileName);

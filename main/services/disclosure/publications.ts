@@ -10,7 +10,7 @@ import { countWorkingDays } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { readPublicationsXlsx } from '../../import/disclosure/publications';
+import { runParser } from '../../import/worker/run';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import { decodeUpload } from '../uploads';
@@ -208,7 +208,8 @@ export interface ImportOutcome {
  */
 export async function importPublications(ctx: AppContext, upload: Upload): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
-  const sheet = await readPublicationsXlsx(data, upload.fileName);
+  // Read in the parser worker: a hostile workbook stops there, never on the thread serving calls.
+  const sheet = await runParser('disclosure-publications', upload.fileName, data, {});
   const out: ImportOutcome = { added: [], skipped: [], refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })), newColumns: [] };
   await ctx.db.transaction().execute(async (trx) => {
     const columns = new Map((await trx.selectFrom('publication_column').select(['id', 'name']).execute()).map((c) => [c.name, c.id]));

@@ -9,7 +9,7 @@ import type { Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { readRequestsXlsx } from '../../import/disclosure/requests';
+import { runParser } from '../../import/worker/run';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
@@ -178,7 +178,7 @@ export async function deleteReview(ctx: AppContext, id: number): Promise<void> {
 /** Stores the usable rows of a request register in one transaction; duplicates (收到日期 + 申请人 + 申请内容) skipped. */
 export async function importRequests(ctx: AppContext, upload: Upload): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
-  const sheet = await readRequestsXlsx(data, upload.fileName);
+  const sheet = await runParser('disclosure-requests', upload.fileName, data, {});
   const out: ImportOutcome = { added: [], skipped: [], refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })), newColumns: [] };
   await ctx.db.transaction().execute(async (trx) => {
     const seen = new Set<string>();

@@ -12,7 +12,7 @@ import type { Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { parseIndicatorsFile } from '../../import/selfcheck';
+import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
 import { nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
@@ -36,9 +36,10 @@ export function describeTree(indicators: IndicatorOutput[], total: number): Pick
   return { problems, levelSums: Array.from(levelSums, (v) => v ?? 0) };
 }
 
-export function previewIndicators(upload: Upload): IndicatorPreview {
+export async function previewIndicators(upload: Upload): Promise<IndicatorPreview> {
   const data = decodeUpload(upload);
-  const parsed = parseIndicatorsFile(upload.fileName, data);
+  // Read in the parser worker (time and memory limits), never on the thread serving calls.
+  const parsed = await runParser('selfcheck-indicators', upload.fileName, data, {});
   return { ...parsed, ...describeTree(parsed.indicators, parsed.total) };
 }
 

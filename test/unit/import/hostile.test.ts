@@ -16,6 +16,8 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir } from '../../helpers/workstation';
 import { buildDocx, buildXlsx, readSample } from '../points/variants';
+import { buildDocx as buildIndicatorsDocx, buildXlsx as buildTableXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../selfcheck/build-files';
+import { MAX_TABLE_CELLS } from '../../../main/import/selfcheck/docx';
 
 /** mulberry32: a small seeded generator, so the corpus is the same on every run. */
 function rng(seed: number): () => number {
@@ -223,6 +225,106 @@ describe('hostile files', () => {
     expect((heavy as Error).message).toMatch(/内存/);
     // The pool goes on: the next file is read normally.
     expect((await runParser('points-file', '要点.txt', text, {})).items.length).toBeGreaterThan(10);
+  }, 300_000);
+});
+
+// The 信息公开 registers and the 考核细则 read users' files too: the same corpus, plus truncated and bit-flipped real
+// files of their own (built as their tests build them) and floods aimed at their readers.
+type OtherKind = 'disclosure-publications' | 'disclosure-requests' | 'selfcheck-indicators';
+
+async function otherCorpus(): Promise<(Hostile & { kinds: OtherKind[] })[]> {
+  const registers: OtherKind[] = ['disclosure-publications', 'disclosure-requests'];
+  const indicators: OtherKind[] = ['selfcheck-indicators'];
+  const publications = await buildTableXlsx({
+    title: '2026年信息发布登记', sheetName: '发布登记', header: ['标题', '发布日期', '栏目', '链接'],
+    rows: Array.from({ length: 40 }, (_, i) => [`关于做好第${i + 1}项工作的通知`, `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, i % 2 ? '通知公告' : '政策文件', `http://example.gov.cn/${i}.html`]),
+  });
+  const requests = await buildTableXlsx({
+    sheetName: '依申请登记', header: ['收到日期', '申请人', '申请人类型', '申请内容', '答复日期', '办理结果'],
+    rows: Array.from({ length: 20 }, (_, i) => ['2026-04-01', `申请人${i + 1}`, '自然人', `申请公开第${i + 1}项信息`, '2026-04-10', '予以公开']),
+  });
+  const xlsxRules = await buildTableXlsx({ title: '2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
+  const docxRules = await buildIndicatorsDocx({ title: '2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
+  const all: OtherKind[] = [...registers, ...indicators];
+  const out: (Hostile & { kinds: OtherKind[] })[] = (await corpus())
+    .filter((f) => /\.(xlsx|docx)$|^[^.]*$/.test(f.fileName))
+    .map((f) => ({ ...f, kinds: f.fileName.endsWith('.docx') ? indicators : all }));
+  out.push({ name: 'intact publications register', fileName: '发布登记.xlsx', data: publications, kinds: ['disclosure-publications'] });
+  out.push({ name: 'intact requests register', fileName: '依申请登记.xlsx', data: requests, kinds: ['disclosure-requests'] });
+  out.push({ name: 'intact 细则 .xlsx', fileName: '细则.xlsx', data: xlsxRules, kinds: indicators });
+  out.push({ name: 'intact 细则 .docx', fileName: '细则.docx', data: docxRules, kinds: indicators });
+  for (let k = 0; k < 4; k++) {
+    out.push({ name: `truncated register #${k}`, fileName: `截断登记${k}.xlsx`, data: truncate(publications), kinds: registers });
+    out.push({ name: `bit-flipped register #${k}`, fileName: `损坏登记${k}.xlsx`, data: bitFlip(k % 2 ? requests : publications, 1 + int(40)), kinds: registers });
+    out.push({ name: `truncated 细则 .xlsx #${k}`, fileName: `截断细则${k}.xlsx`, data: truncate(xlsxRules), kinds: indicators });
+    out.push({ name: `bit-flipped 细则 .xlsx #${k}`, fileName: `损坏细则${k}.xlsx`, data: bitFlip(xlsxRules, 1 + int(40)), kinds: indicators });
+    out.push({ name: `truncated 细则 .docx #${k}`, fileName: `截断细则${k}.docx`, data: truncate(docxRules), kinds: indicators });
+    out.push({ name: `bit-flipped 细则 .docx #${k}`, fileName: `损坏细则${k}.docx`, data: bitFlip(docxRules, 1 + int(40)), kinds: indicators });
+  }
+  const head = `<row r="1">${inl('A1', '标题')}${inl('B1', '发布日期')}${inl('C1', '收到日期')}${inl('D1', '申请人')}${inl('E1', '申请内容')}${inl('F1', '一级指标')}${inl('G1', '分值')}</row>`;
+  const body = `<row r="2">${inl('A2', '通知')}${inl('B2', '2026-03-05')}${inl('C2', '2026-03-05')}${inl('D2', '张三')}${inl('E2', '某文件')}${inl('F2', '公开平台')}${inl('G2', '10')}</row>`;
+  out.push({ name: 'register merge A1:XFD1048576', fileName: '登记合并.xlsx', data: await xlsx(head + body, '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'), kinds: all });
+  out.push({ name: 'register merge over a tall used range', fileName: '登记合并2.xlsx', data: await xlsx(`${head}${body}<row r="19999">${inl('AZ19999', '底')}</row>`, '<mergeCells count="1"><mergeCell ref="A2:AZ19999"/></mergeCells>'), kinds: all });
+  out.push({ name: 'register row r=2147483648', fileName: '登记行号.xlsx', data: await xlsx(`${head}<row r="2147483648">${inl('A2147483648', '通知')}</row>`), kinds: all });
+  out.push({ name: 'register row 1048576 with a value', fileName: '登记末行.xlsx', data: await xlsx(`${head}<row r="1048576">${inl('A1048576', '通知')}</row>`), kinds: all });
+  out.push({ name: 'unclosed cell flood in a register sheet', fileName: '登记未闭合.xlsx', data: await xlsx(`${head}${'<row><c t="inlineStr"><is><t>x'.repeat(40_000)}`), kinds: all });
+  out.push({ name: 'unclosed table flood in a 细则 .docx', fileName: '细则未闭合.docx', data: await docx(`${para('考核评分细则')}${'<w:tbl><w:tr><w:tc>'.repeat(40_000)}`), kinds: indicators });
+  out.push({ name: 'unclosed run flood in a 细则 table cell', fileName: '细则未闭合2.docx', data: await docx(`<w:tbl><w:tr><w:tc>${'<w:p><w:r><w:t>一级指标'.repeat(40_000)}`), kinds: indicators });
+  out.push({ name: 'spanned cells flood in a 细则 .docx', fileName: '细则跨列.docx', data: await docx(`<w:tbl><w:tr>${'<w:tc><w:tcPr><w:gridSpan w:val="40"/></w:tcPr><w:p/></w:tc>'.repeat(6_000)}</w:tr></w:tbl>`), kinds: indicators });
+  out.push({ name: 'billion laughs in a 细则 .docx', fileName: '细则笑.docx', data: await pkg({ '_rels/.rels': RELS, 'word/document.xml': `<?xml version="1.0"?>${LAUGHS}<w:document ${W}><w:body><w:tbl><w:tr><w:tc>${para('一级指标&lol9;')}</w:tc></w:tr></w:tbl></w:body></w:document>` }), kinds: indicators });
+  return out;
+}
+
+async function answerOther(kind: OtherKind, f: Hostile): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+  try {
+    await runParser(kind, f.fileName, f.data, {});
+    return { ok: true };
+  } catch (e) {
+    if (!(e instanceof AppError)) return { ok: false, code: `not an AppError: ${String(e)}`, message: '' };
+    return { ok: false, code: e.code, message: e.message };
+  }
+}
+
+describe('hostile files for the 信息公开 registers and the 考核细则', () => {
+  it('every file is answered with a result or a Chinese 错误[CODE] naming the file (never INTERNAL, never the backstop)', async () => {
+    const files = await otherCorpus();
+    expect(files.length).toBeGreaterThan(50);
+    const results = await Promise.all(files.flatMap((f) => f.kinds.map((kind) => answerOther(kind, f).then((a) => ({ f, kind, a })))));
+    const wrong = results.filter(({ f, a }) => {
+      if (a.ok) return false;
+      const known = (Object.values(ErrorCode) as string[]).includes(a.code);
+      return !known || a.code === ErrorCode.INTERNAL || a.code === ErrorCode.FILE_TOO_COMPLEX || !CJK.test(a.message) || !a.message.includes(f.fileName);
+    }).map(({ f, kind, a }) => `${kind} ${f.name}: ${a.ok ? '' : `${a.code} ${a.message}`}`);
+    expect(wrong).toEqual([]);
+    // The real files still read: the corpus is not refusing everything.
+    const ok = results.filter((r) => r.a.ok).map((r) => `${r.kind} ${r.f.name}`);
+    for (const name of ['disclosure-publications intact publications register', 'disclosure-requests intact requests register', 'selfcheck-indicators intact 细则 .xlsx', 'selfcheck-indicators intact 细则 .docx']) expect(ok).toContain(name);
+  }, 600_000);
+
+  it('their limits answer with named codes and Chinese messages naming file, sheet or table', async () => {
+    const files = await otherCorpus();
+    const byName = (n: string) => files.find((f) => f.name === n)!;
+    const expectations: [string, OtherKind, string, RegExp][] = [
+      ['register row r=2147483648', 'disclosure-requests', ErrorCode.FILE_DAMAGED, /“登记行号\.xlsx”.*工作表“人员”的行号 2147483648 超出 Excel 的范围/],
+      ['register row 1048576 with a value', 'disclosure-publications', ErrorCode.FILE_TOO_LARGE, /“登记末行\.xlsx”.*工作表“人员”第 1048576 行仍有内容（最多读取 20000 行）/],
+      ['register row 1048576 with a value', 'selfcheck-indicators', ErrorCode.FILE_TOO_LARGE, /工作表“人员”第 1048576 行仍有内容/],
+      ['register merge over a tall used range', 'disclosure-publications', ErrorCode.FILE_TOO_LARGE, /合并单元格覆盖了超过 200000 个单元格/],
+      ['unclosed cell flood in a register sheet', 'disclosure-requests', ErrorCode.FILE_DAMAGED, /“登记未闭合\.xlsx”已损坏或不完整（部件 xl\/worksheets\/sheet1\.xml/],
+      ['unclosed table flood in a 细则 .docx', 'selfcheck-indicators', ErrorCode.FILE_DAMAGED, /“细则未闭合\.docx”已损坏或不完整（部件 word\/document\.xml 的结构不正确/],
+      ['spanned cells flood in a 细则 .docx', 'selfcheck-indicators', ErrorCode.FILE_TOO_LARGE, new RegExp(`“细则跨列\\.docx”第1个表格起的单元格超过 ${MAX_TABLE_CELLS} 个`)],
+    ];
+    for (const [name, kind, code, words] of expectations) {
+      const f = byName(name);
+      const e = await runParser(kind, f.fileName, f.data, {}).catch((x: unknown) => x);
+      expect(e, `${kind} ${name}`).toMatchObject({ code });
+      expect((e as Error).message, `${kind} ${name}`).toMatch(words);
+    }
+    // A whole-sheet merge is cut to the used area: the header row A1:G1 all reads 标题, so no register header is there.
+    const merged = byName('register merge A1:XFD1048576');
+    await expect(runParser('disclosure-requests', merged.fileName, merged.data, {})).rejects.toMatchObject({ code: ErrorCode.IMPORT_ROWS_INVALID, message: expect.stringContaining('“登记合并.xlsx”中没有找到依申请公开登记的表头') });
+    // No DTD is expanded in a 细则 either: the reference stays its few characters, so no header is found.
+    const laughs = byName('billion laughs in a 细则 .docx');
+    await expect(runParser('selfcheck-indicators', laughs.fileName, laughs.data, {})).rejects.toMatchObject({ code: ErrorCode.IMPORT_ROWS_INVALID });
   }, 300_000);
 });
 
