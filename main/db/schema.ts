@@ -168,7 +168,7 @@ export interface TeamTables {
   training_file: { training_id: number; attachment_id: number; kind: '材料' | '照片' };
 }
 
-/** 信息公开 (migration 32): registers and the annual report's inputs. */
+/** 信息公开 (migration 31): registers and the annual report's inputs. */
 export interface DisclosureTables {
   publication_column: { id: Generated<number>; name: string; sort_order: number; active: number; created_at: string };
   publication: {

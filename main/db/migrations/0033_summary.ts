@@ -4,8 +4,8 @@ import type { Migration } from './index';
 // paragraphs. A paragraph keeps the generated template (with figure placeholders) and, once the user rewrites it, the
 // user's text beside it; a refresh that would change a rewritten paragraph parks the new version in pending_* until
 // the user decides. Deleting a draft deletes its paragraphs (they belong to nothing else).
-export const m0034Summary: Migration = {
-  version: 34,
+export const m0033Summary: Migration = {
+  version: 33,
   name: '年度工作总结：草稿、段落与数据快照',
   sql: `
 CREATE TABLE summary (

@@ -4,8 +4,8 @@ import type { Migration } from './index';
 // (kept generic: kind + referenced id, an attachment or a link, so new kinds need no new table), the drafted 自查报告,
 // 回头看 notes on last year's tasks, and the 整改台账 with dated progress. Templates own their indicators and the
 // entries on them (CASCADE); people, 科室, tasks and files are only referenced (RESTRICT / SET NULL for the link back).
-export const m0033Selfcheck: Migration = {
-  version: 33,
+export const m0032Selfcheck: Migration = {
+  version: 32,
   name: '自查整改：考核细则、自查评分、佐证材料、回头看、整改台账',
   sql: `
 CREATE TABLE sc_template (

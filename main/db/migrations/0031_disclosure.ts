@@ -4,8 +4,8 @@ import type { Migration } from './index';
 // (request with its dated steps: 补正 / 征求意见 / 延期), 复议/诉讼 linked to an application (review), and per year the
 // table 二 inputs and the report's editable texts (disclosure_year_input). Results are stored as table 三's row keys
 // ('三.三.1' …) so the report is a count, never a translation.
-export const m0032Disclosure: Migration = {
-  version: 32,
+export const m0031Disclosure: Migration = {
+  version: 31,
   name: '信息公开：信息发布登记、依申请公开、复议诉讼、年度报告',
   sql: `
 CREATE TABLE publication_column (
