@@ -30,7 +30,7 @@ export default defineConfig({
     // parsing every area's code first.
     build: {
       minify: true,
-      chunkSizeWarningLimit: 2000,
+      chunkSizeWarningLimit: 2500,
       rolldownOptions: {
         input: resolve('renderer/index.html'),
         output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },

@@ -8,6 +8,11 @@ z.config(z.locales.zhCN());
 
 // Field names people read instead of the code's (the common ones; other names are quoted as they are).
 export const FIELD_LABELS: Record<string, string> = {
+  // 上级要点 preview, plan issue options, 自查整改 rules and texts, 年度总结 落款
+  previewId: '预览', issue: '发文选项', sealed: '加盖印章', imprintIssuer: '印发机关', absentDeduct: '未做到扣分',
+  deduct: '扣分', perItem: '每次扣分', threshold: '加分起点', inclusive: '含起点', capped: '扣完为止', ceilingRatio: '封顶比例',
+  situation: '自查情况', next: '下一步工作打算', openOnly: '仅未销号', state: '状态', explanation: '情况说明',
+  addressee: '主送机关', signatureDate: '落款日期', publicNote: '附注', withTables: '附数据表', withCharts: '附图表',
   name: '名称', fullName: '单位全称', shortName: '单位简称', region: '所属地区', head: '负责人', leader: '政务公开分管领导',
   contact: '联系人', phone: '电话', departmentId: '科室', title: '职务', status: '状态', note: '备注', year: '年度',
   id: '编号', ids: '编号列表', fileName: '文件名', dataBase64: '文件内容', bureau: '单位', key: '设置项', value: '设置值',

@@ -239,7 +239,7 @@ export const rectificationInputSchema = z.object({
   leader: rtext('责任领导', 40),
   departmentId: idSchema.nullable().default(null),
   ownerId: idSchema.nullable().default(null),
-  deadline: isoDateSchema.nullable().default(null),
+  deadline: isoDateSchema.nullable().default(null).describe('整改时限'),
   state: z.enum(RECT_STATES).default('未开始'),
   completedOn: isoDateSchema.nullable().default(null),
   /** A 情况说明 is the fix (nothing to publish because nothing occurred). */

@@ -67,7 +67,7 @@ test('an application paused for 补正 and answered changes table 三 of the ann
 
   // The home card lists it.
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(page.locator('.ant-card').filter({ hasText: '信息公开' })).toContainText('张三');
+  await expect(page.locator('.ant-card').filter({ has: page.getByText('打开依申请公开') })).toContainText('张三');
   await page.getByRole('menuitem', { name: '信息公开' }).click();
   await page.getByRole('tab', { name: '依申请公开' }).click();
 

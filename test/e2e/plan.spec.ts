@@ -221,7 +221,8 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await expect(rows.nth(1).getByRole('button', { name: '上移' })).toBeEnabled();
   await rows.nth(1).getByRole('button', { name: '上移' }).click();
   await expect(rows.first().locator('a').first()).toHaveText(secondTitle);
-  await expect(rows.first().locator('td').first()).toHaveText('1');
+  // The first cell is the row's selection box (设置牵头科室 for several tasks); 序号 follows it.
+  await expect(rows.first().locator('td').nth(1)).toHaveText('1');
   await expect(rows.nth(1).locator('a').first()).toHaveText(title);
   await expect(rows.first().getByRole('button', { name: '上移' })).toBeDisabled();
   await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
@@ -231,7 +232,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   expect(reordered.worksheets[0].getCell('B6').value).toBe(title);
 
   // Move the first section down in the 章节 dialog: the list now starts with the second section.
-  const firstSection = (await rows.first().locator('td').nth(2).innerText()).trim();
+  const firstSection = (await rows.first().locator('td').nth(3).innerText()).trim();
   await page.getByRole('button', { name: '章节', exact: true }).click();
   const sectionsDialog = page.getByRole('dialog', { name: '章节' });
   const secondSection = await sectionsDialog.getByLabel('第2章节名称').inputValue();
@@ -240,7 +241,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await expect(sectionsDialog.getByLabel('第1章节名称')).toHaveValue(secondSection);
   await expect(sectionsDialog.getByLabel('第2章节名称')).toHaveValue(firstSection);
   await sectionsDialog.getByRole('button', { name: '关闭' }).last().click();
-  await expect(rows.first().locator('td').nth(2)).toHaveText(secondSection);
+  await expect(rows.first().locator('td').nth(3)).toHaveText(secondSection);
 
   // Rename a section.
   await page.getByRole('button', { name: '章节', exact: true }).click();

@@ -22,7 +22,7 @@ async function scoreLeaf(page: Page, name: string, fill: (drawer: ReturnType<Pag
   await expect(drawer).toBeVisible(slow);
   await fill(drawer);
   await drawer.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已保存自评')).toBeVisible(slow);
+  await expect(page.getByText('已保存自评').first()).toBeVisible(slow);
 }
 
 test.setTimeout(240_000);

@@ -160,7 +160,7 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
     orientation: 'landscape',
     fontSize: 10,
     columns: [
-      { header: '序号', weight: 4, align: 'center' }, { header: '问题来源', weight: 7, align: 'center' }, { header: '关联指标或任务', weight: 12 },
+      { header: '序号', weight: 4, align: 'center' }, { header: '问题来源', weight: 9, align: 'center' }, { header: '关联指标或任务', weight: 11 },
       { header: '问题描述', weight: 18 }, { header: '整改措施', weight: 18 }, { header: '整改类型', weight: 7, align: 'center' },
       { header: '责任领导', weight: 6, align: 'center' }, { header: '责任科室', weight: 8, align: 'center' }, { header: '责任人', weight: 6, align: 'center' },
       { header: '整改时限', weight: 9, align: 'center' }, { header: '进展情况', weight: 16 }, { header: '状态', weight: 8, align: 'center' },

@@ -35,7 +35,7 @@ export const selfcheckContract = {
     input: z.object({ year: yearSchema, kind: z.enum(EVIDENCE_KINDS) }),
     output: z.array(z.object({ id: idSchema, title: z.string() })),
   },
-  'selfcheck.rectify': { input: z.object({ indicatorId: idSchema, deadline: isoDateSchema.nullable().default(null) }), output: rectificationSchema },
+  'selfcheck.rectify': { input: z.object({ indicatorId: idSchema, deadline: isoDateSchema.nullable().default(null).describe('整改时限') }), output: rectificationSchema },
   'selfcheck.report': {
     input: z.object({ year: yearSchema }),
     output: z.object({ sections: reportSectionsSchema, saved: z.boolean(), updatedAt: z.string().nullable() }),
@@ -49,7 +49,7 @@ export const selfcheckContract = {
     output: z.object({ planYear: yearSchema, hasPlan: z.boolean(), tasks: z.array(lookbackTaskSchema), openRectifications: z.array(rectificationSchema) }),
   },
   'lookback.setReason': { input: z.object({ taskId: idSchema, reason: z.string().max(1000, '原因不能超过1000个字') }), output: ok },
-  'lookback.toRectification': { input: z.object({ taskId: idSchema, year: yearSchema, deadline: isoDateSchema.nullable().default(null) }), output: rectificationSchema },
+  'lookback.toRectification': { input: z.object({ taskId: idSchema, year: yearSchema, deadline: isoDateSchema.nullable().default(null).describe('整改时限') }), output: rectificationSchema },
   'lookback.carryForward': { input: z.object({ taskId: idSchema, year: yearSchema }), output: z.object({ taskId: idSchema }) },
 
   'rectification.list': { input: z.object({ year: yearSchema.optional(), openOnly: z.boolean().default(false) }), output: z.array(rectificationSchema) },

@@ -52,7 +52,7 @@ describe('self-check', () => {
     const v = await importSample();
     const id = leaf(v, '主要领导每年调度').id;
     await expect(t.call('selfcheck.saveEntry', { indicatorId: id, score: 12 })).rejects.toThrow('自评分：“制度建设 / 上会部署 / 主要领导每年调度”的自评分 12 分超过该指标分值 10 分');
-    await expect(t.call('selfcheck.saveEntry', { indicatorId: leaf(v, '栏目更新时效').id, count: -1 })).rejects.toThrow('输入有误：扣分次数：扣分次数不能为负数');
+    await expect(t.call('selfcheck.saveEntry', { indicatorId: leaf(v, '栏目更新时效').id, count: -1 })).rejects.toThrow('输入有误：扣分次数不能为负数');
     await expect(t.call('selfcheck.saveEntry', { indicatorId: leaf(v, '栏目更新时效').id, score: 5 })).rejects.toThrow(/请填写扣分次数，不直接填自评分/);
     const after = await t.call('selfcheck.get', { year: 2026 });
     expect(after.scoredLeaves).toBe(0);
@@ -87,7 +87,7 @@ describe('佐证材料', () => {
     await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'training', refId: training.id });
     await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'attachment', upload: { fileName: '签到表.pdf', dataBase64: Buffer.from('%PDF-1.4 test').toString('base64') } });
     await t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'link', url: 'https://example.gov.cn/px.html', title: '培训通知' });
-    await expect(t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'link', url: 'example.gov.cn' })).rejects.toThrow('链接：请填写以 http:// 或 https:// 开头的网页链接');
+    await expect(t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'link', url: 'example.gov.cn' })).rejects.toThrow('链接地址：请填写以 http:// 或 https:// 开头的网页链接');
     await expect(t.call('selfcheck.addEvidence', { indicatorId: id, kind: 'training', refId: 9999 })).rejects.toThrow('所选的记录已不存在');
     expect(await t.call('selfcheck.suggestEvidence', { indicatorId: id })).toEqual([]);
     await t.call('training.delete', { id: training.id });
@@ -138,7 +138,7 @@ describe('整改台账', () => {
     const r = await t.call('rectification.create', { year: 2026, source: '上级测评通报', problem: '解读材料未同步发布', measure: '补发解读', kind: '限期整改', deadline: '2026-11-20' });
     expect([r.overdue, r.light, r.state]).toEqual([true, 'overdue', '未开始']);
     expect(await openRectifications(t.ws.context(), 2026)).toEqual([{ problem: '解读材料未同步发布', measure: '补发解读', deadline: '2026-11-20', state: '未开始（逾期）' }]);
-    await expect(t.call('rectification.create', { year: 2026, problem: '', kind: '限期整改' })).rejects.toThrow(/问题描述：请填写问题描述.*整改时限：限期整改请填写整改时限/);
+    await expect(t.call('rectification.create', { year: 2026, problem: '', kind: '限期整改' })).rejects.toThrow(/请填写问题描述.*限期整改请填写整改时限/);
   });
 });
 
