@@ -8,20 +8,12 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import { importPublications, type ImportOutcome } from '../services/disclosure/publications';
 import { annualReport } from '../services/disclosure/report';
 import { importRequests } from '../services/disclosure/requests';
-import { getSetting, SettingKey } from '../services/settings';
 import type { AppContext } from '../services/workstation';
-import { openCliWorkstation } from './workstation';
-import { flag, type CliArgs, type CliCommand } from './types';
+import { withContext, yearArg } from './workstation';
+import type { CliArgs, CliCommand } from './types';
 
-async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  if (!flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件，例如 --db 工作台.sqlite。');
-  const ws = openCliWorkstation(args);
-  try {
-    if (!ws.ready) throw ws.failure!.error;
-    return await fn(ws.context());
-  } finally {
-    ws.close();
-  }
+function withDb<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  return withContext(args, fn, { requireDb: true });
 }
 
 function readUpload(args: CliArgs, what: string) {
@@ -50,20 +42,13 @@ export function formatImportOutcome(o: ImportOutcome, unit: string): string {
   return lines.join('\n') + '\n';
 }
 
-async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
-  const raw = flag(args, 'year') ?? (await getSetting(ctx, SettingKey.currentYear)) ?? '';
-  const year = Number(raw);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026。');
-  return year;
-}
-
 export const disclosureCommands: Record<string, CliCommand> = {
   'import-publications': {
     usage: 'import-publications <文件.xlsx> --db <文件>',
     summary: '导入信息发布登记（网站导出或手工登记的 .xlsx；按“标题”“发布日期”等列名识别，重复的跳过）',
     async run(args) {
       const upload = readUpload(args, '信息发布登记');
-      const out = await withContext(args, (ctx) => importPublications(ctx, upload));
+      const out = await withDb(args, (ctx) => importPublications(ctx, upload));
       process.stdout.write(formatImportOutcome(out, '条'));
       return 0;
     },
@@ -73,7 +58,7 @@ export const disclosureCommands: Record<string, CliCommand> = {
     summary: '导入依申请公开登记（按“收到日期”“申请人”“申请内容”“办理结果”等列名识别，重复的跳过）',
     async run(args) {
       const upload = readUpload(args, '依申请公开登记');
-      const out = await withContext(args, (ctx) => importRequests(ctx, upload));
+      const out = await withDb(args, (ctx) => importRequests(ctx, upload));
       process.stdout.write(formatImportOutcome(out, '件'));
       return 0;
     },
@@ -82,7 +67,7 @@ export const disclosureCommands: Record<string, CliCommand> = {
     usage: 'annual-report --db <文件> --year <年度> [--json]',
     summary: '计算政府信息公开工作年度报告的表二、表三、表四（--json 输出一个 JSON 对象）',
     async run(args) {
-      const report = await withContext(args, async (ctx) => annualReport(ctx, await yearArg(ctx, args)));
+      const report = await withDb(args, async (ctx) => annualReport(ctx, await yearArg(ctx, args)));
       if (args.flags.json === true) {
         process.stdout.write(`${JSON.stringify(report)}\n`);
         return 0;

@@ -53,16 +53,10 @@ function scoredJson(n: ScoredNode): unknown {
   return { path: n.path, points: n.points, score: n.score, deducted: n.deducted, children: n.children.map(scoredJson) };
 }
 
-async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  if (!flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件。');
-  const { openCliWorkstation } = await import('./workstation');
-  const ws = openCliWorkstation(args);
-  try {
-    if (!ws.ready) throw ws.failure!.error;
-    return await fn(ws.context());
-  } finally {
-    ws.close();
-  }
+/** The database commands; loaded on use, so parse-indicators stays free of the database code. */
+async function withDb<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const { withContext } = await import('./workstation');
+  return withContext(args, fn, { requireDb: true });
 }
 
 export const selfcheckCommands: Record<string, CliCommand> = {
@@ -83,7 +77,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
       const year = yearFlag(args, true)!;
       const { fileName, data } = readFile(args, 'import-indicators 细则.xlsx --db 数据.sqlite --year 2026');
       const parsed = await runParser('selfcheck-indicators', fileName, data, {});
-      return withContext(args, async (ctx) => {
+      return withDb(args, async (ctx) => {
         const { saveTemplate, describeTree } = await import('../services/selfcheck/templates');
         const t = await saveTemplate(ctx, {
           year, title: parsed.title, total: parsed.total, indicators: parsed.indicators, source: 'import',
@@ -101,7 +95,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     summary: '按该年度的考核细则和自评情况计算得分、扣分和等次',
     async run(args) {
       const year = yearFlag(args, true)!;
-      return withContext(args, async (ctx) => {
+      return withDb(args, async (ctx) => {
         const { scoreYear } = await import('../services/selfcheck/scores');
         const s = await scoreYear(ctx, year);
         if (!s) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有考核细则。请先用 import-indicators 导入细则。`);

@@ -36,8 +36,12 @@ export async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
   return year;
 }
 
-/** Runs fn on the open database of --db and closes it whatever happens. */
-export async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+/**
+ * Runs fn on the open database of --db and closes it whatever happens. Commands that write (imports) require --db,
+ * so a forgotten flag never fills the default data file by accident.
+ */
+export async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>, opts: { requireDb?: boolean } = {}): Promise<T> {
+  if (opts.requireDb && !flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件，例如 --db 工作台.sqlite。');
   const ws = openCliWorkstation(args);
   try {
     if (!ws.ready) throw ws.failure!.error;

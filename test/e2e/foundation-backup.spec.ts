@@ -36,7 +36,8 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   await page.getByRole('menuitem', { name: '数据与备份' }).click();
   await manualRow.getByRole('button', { name: '恢复' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
-  await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible();
+  // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
+  await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();

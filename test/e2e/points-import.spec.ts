@@ -49,8 +49,10 @@ test('30 万字的粘贴：预览出现，滚动到后面的条目可以打开�
   // Only the rows in view exist (virtual list); scroll down to a late item and open it.
   const tree = page.getByRole('tree');
   const late = page.getByRole('treeitem', { name: /第18部分第20项工作/ });
-  await tree.hover();
-  for (let k = 0; k < 200 && !(await late.isVisible()); k++) await page.mouse.wheel(0, 1500);
+  // Scroll the list's own holder in small steps (the virtual list renders only the rows in view, so a long jump
+  // could pass over the item; the wheel would scroll the page instead once the pointer leaves the list).
+  const holder = tree.locator('.ant-tree-list-holder');
+  for (let k = 0; k < 400 && !(await late.isVisible()); k++) await holder.evaluate((el) => { el.scrollTop += 200; });
   await expect(late).toBeVisible();
   expect(await page.getByRole('treeitem').count()).toBeLessThan(100);
   await late.getByRole('button', { name: '编辑' }).click();
