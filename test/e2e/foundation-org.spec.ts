@@ -110,8 +110,13 @@ test('a department in use cannot be deleted and is offered deactivation instead'
 
   const row = page.getByRole('row', { name: /办公室/ }).first();
   await row.getByRole('button', { name: '删除' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  const confirm = page.getByRole('dialog', { name: '删除科室“办公室”？' });
   const refusal = page.getByRole('dialog').filter({ hasText: '不能删除' });
+  // A click while the confirmation is still opening can miss on a busy machine: click again only while it is open.
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: '删除' }).click({ timeout: 2000 });
+    await expect(refusal).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(refusal).toContainText('已被人员或其他记录使用');
   await refusal.getByRole('button', { name: '改为停用' }).click();
   await expect(page.getByText('已停用', { exact: true }).first()).toBeVisible();
