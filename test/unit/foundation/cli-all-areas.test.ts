@@ -6,6 +6,7 @@ import { allAreaCommands } from '../../../main/cli/all-areas';
 import { planCommands } from '../../../main/cli/plan';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir } from '../../helpers/workstation';
+import { captureStdout } from '../../helpers/stdout';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -13,18 +14,13 @@ afterEach(() => {
   while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-function capture(): () => string {
-  const out: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  return () => out.join('');
-}
 
 describe('CLI: demo, plan generate, export', () => {
   it('builds a complete example year, refuses to regenerate over progress, and exports by name', async () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const db = path.join(dir, 'demo.sqlite');
-    let out = capture();
+    let out = captureStdout();
     expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
     expect(out()).toMatch(/实施方案：\d+ 个章节、\d+ 项任务/);
     expect(out()).toMatch(/逾期任务 \d+ 项/);
@@ -35,7 +31,7 @@ describe('CLI: demo, plan generate, export', () => {
     const year = new Date().getFullYear();
     await expect(planCommands.plan.run({ positional: ['generate'], flags: { db, year: String(year), replace: true } })).rejects.toMatchObject({ code: 'IN_USE' });
 
-    out = capture();
+    out = captureStdout();
     const target = path.join(dir, '方案.docx');
     expect(await allAreaCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
     expect(out()).toContain(target);

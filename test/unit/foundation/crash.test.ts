@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/workstation';
+import { rng } from '../../helpers/seeded';
 
 // The web host on a temp file takes a stream of writes from a few clients and is SIGKILLed at seeded random moments.
 // After each kill the file must pass integrity and foreign key checks and hold every write that was acknowledged.
@@ -20,17 +21,6 @@ const CLIENTS = 3;
 const SEED = 20261130;
 const BUNDLE_DIR = path.join(ROOT, 'node_modules', '.tmp', `crash-test-${process.pid}`);
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function post(port: number, token: string, method: string, input: unknown): Promise<{ ok: boolean; value?: { id: number }; error?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {

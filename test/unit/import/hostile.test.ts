@@ -18,18 +18,8 @@ import { makeTempDir } from '../../helpers/workstation';
 import { buildDocx, buildXlsx, readSample } from '../points/variants';
 import { buildDocx as buildIndicatorsDocx, buildXlsx as buildTableXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../selfcheck/build-files';
 import { MAX_TABLE_CELLS } from '../../../main/import/selfcheck/docx';
+import { rng } from '../../helpers/seeded';
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20261130);
 const int = (n: number) => Math.floor(rand() * n);
 const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));

@@ -11,6 +11,7 @@ import { collectFigures } from '../../../main/services/summary/summaries';
 import { Workstation } from '../../../main/services/workstation';
 import { makeTempDir, openTestWorkstation } from '../../helpers/workstation';
 import { paragraphsWith, readDocx, runsOf } from '../export/read-docx';
+import { captureStdout } from '../../helpers/stdout';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const canRender = has('soffice') && has('pdftoppm');
@@ -22,11 +23,6 @@ afterEach(() => {
   while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-function capture(): () => string {
-  const out: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  return () => out.join('');
-}
 
 const plain = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
@@ -112,7 +108,7 @@ describe('command line', () => {
     vi.restoreAllMocks();
     const year = new Date().getFullYear();
 
-    const out = capture();
+    const out = captureStdout();
     expect(await summaryCommands.summary.run({ positional: [], flags: { db, year: String(year), json: true } })).toBe(0);
     const printed = out();
     expect(printed.trim().split('\n')).toHaveLength(1);
