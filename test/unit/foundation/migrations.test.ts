@@ -19,6 +19,9 @@ const RELEASED: { version: number; name: string; sha256: string }[] = [
   { version: 10, name: '上级要点：上级文件与工作要点', sha256: '70753c57420b9a058b36c1d8796a13fbe588d971119376acf86f544a105df5f3' },
   { version: 20, name: '实施方案：方案、章节、任务、进展、单位对应', sha256: '13774bbb4cb97ef33b135fe113937864d6d3c8b3b74dbc71a05dd2a289ee0db3' },
   { version: 30, name: '政务公开队伍：AB岗、交接备案、不在岗登记、培训台账', sha256: '509903b8b8fb638ab8e51326f46573b9729233fc186d697d8ab08c78b2a87455' },
+  { version: 31, name: '信息公开：信息发布登记、依申请公开、复议诉讼、年度报告', sha256: '007f546dca50ce6b84dc8758ff020cfc5ce253e74ddb35a8bc8d0022ed5c8020' },
+  { version: 32, name: '自查整改：考核细则、自查评分、佐证材料、回头看、整改台账', sha256: '58661b925c25e74f44e0fe54a33cf7986c05fa544b1c145b0c0685593c23797e' },
+  { version: 33, name: '年度工作总结：草稿、段落与数据快照', sha256: '4c1ff8bdf304bedd0974746a6647f974d920325f126c96817bdea7a955b861c9' },
 ];
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
