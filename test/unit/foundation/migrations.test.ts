@@ -46,7 +46,7 @@ function fillEveryTable(db: Database.Database): Map<string, Record<string, unkno
       if (c === rowidAlias) return null;
       const allowed = new RegExp(`\\b${c.name}\\s+IN\\s*\\(\\s*'([^']*)'`).exec(t.sql);
       if (allowed) return allowed[1];
-      if (/INT/i.test(c.type)) return 1;
+      if (/INT|REAL|NUM|FLOA|DOUB/i.test(c.type)) return 1;
       if (/BLOB/i.test(c.type)) return Buffer.from([0, 1, 2]);
       // Dates are all one day, so checks such as end_date >= start_date hold.
       if (/(^|_)(date|at|on)$/.test(c.name)) return '2026-03-01';
