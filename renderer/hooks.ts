@@ -1,4 +1,4 @@
-import { App as AntApp } from 'antd';
+import { App as AntApp, type FormInstance } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliveredFile } from '../shared/domain/files';
 import { call, deliver } from './api/call';
@@ -77,25 +77,71 @@ export function isFormCheckFailure(e: unknown): boolean {
 }
 
 /**
+ * Where a refusal goes, for the few actions that do not show it as a passing message: an import dialog keeps it in
+ * an Alert beside the file (onError); a long refusal naming rows stays longer (errorSeconds).
+ */
+export interface ActOptions {
+  onError?: (message: string) => void;
+  errorSeconds?: number;
+}
+
+/**
  * What to do for one user action: the work (check the form, call the service, update the screen) returns the
  * sentence to show on success, or nothing. A refusal from a service is shown as its Chinese message; a failed form
  * check stays beside its fields (and never becomes an unhandled rejection). Resolves to whether the work finished.
  */
-export type RunAction = (work: () => Promise<string | void | undefined>) => Promise<boolean>;
+export type RunAction = (work: () => Promise<string | void | undefined>, options?: ActOptions) => Promise<boolean>;
 
 /** The one place every screen turns a click into work plus a success or error message. */
 export function useAction(): RunAction {
   const { message } = AntApp.useApp();
-  return useCallback(async (work) => {
+  return useCallback(async (work, options) => {
     try {
       const said = await work();
       if (said) message.success(said);
       return true;
     } catch (e) {
-      if (!isFormCheckFailure(e)) message.error(e instanceof Error ? e.message : String(e));
+      if (isFormCheckFailure(e)) return false;
+      const text = e instanceof Error ? e.message : String(e);
+      if (options?.onError) options.onError(text);
+      else if (options?.errorSeconds) message.error(text, options.errorSeconds);
+      else message.error(text);
       return false;
     }
   }, [message]);
+}
+
+/**
+ * useAction for screens whose buttons show which action is under way: run(key, work) marks `key` busy until the
+ * work has finished, so a button shows `loading={busy === key}` and the others can stay usable.
+ */
+export function useBusyAction<K extends string>(): [busy: K | null, run: (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => Promise<boolean>] {
+  const act = useAction();
+  const [busy, setBusy] = useState<K | null>(null);
+  const run = useCallback(async (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => {
+    setBusy(key);
+    const done = await act(work, options);
+    setBusy(null);
+    return done;
+  }, [act]);
+  return [busy, run];
+}
+
+/**
+ * Checks a form whose failing fields may be out of sight (a long page, a card above the list): the failure is also
+ * said once as `sentence`, instead of only in red beside each field.
+ */
+export async function checkForm<T>(form: FormInstance<T>, sentence: string): Promise<T> {
+  try {
+    return await form.validateFields();
+  } catch {
+    throw new Error(sentence);
+  }
+}
+
+/** The work of producing a file (an export, a template, a copy): the sentence says where it went; none if cancelled. */
+export async function produceFile(produce: () => Promise<DeliveredFile>): Promise<string | undefined> {
+  return deliver(await produce()) ?? undefined;
 }
 
 /**
@@ -105,7 +151,7 @@ export function useAction(): RunAction {
 export function useDeliver(): (produce: () => Promise<DeliveredFile>) => Promise<void> {
   const act = useAction();
   return useCallback(async (produce) => {
-    await act(async () => deliver(await produce()) ?? undefined);
+    await act(() => produceFile(produce));
   }, [act]);
 }
 

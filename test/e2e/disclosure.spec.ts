@@ -1,5 +1,6 @@
 // 信息公开 at 1366×768: register an application, pause it for 补正, answer it, and see table 三 of the annual report
-// change; the home card shows the open application meanwhile.
+// change; the home card shows the open application meanwhile. The settings cards (one shared card) save and read
+// back, and a refused new column keeps the name the user typed.
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/domain/dates';
 import { completeSetup, expect as baseExpect, test } from './fixtures';
@@ -90,4 +91,45 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   await expect(table3Total(page, '（七）总计')).toHaveText('1');
   await expect(page.getByText('表三、表四的勾稽关系全部成立')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('report-tab.png') });
+});
+
+test('the 信息公开 and AB岗 settings cards save and read back; a refused new column keeps its typed name', async ({ app: page }) => {
+  await completeSetup(page, year);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const disclosureCard = page.locator('.ant-card').filter({ hasText: '政府信息公开年度报告' });
+  const due = disclosureCard.getByLabel('上年度年报报送日期');
+  await expect(disclosureCard.locator('.ant-select-content, .ant-select-selection-item').first()).toHaveText('1月31日');
+  await due.click();
+  await due.pressSequentially('1月20日');
+  await page.locator('.ant-select-item-option-active').filter({ hasText: '1月20日' }).waitFor();
+  await due.press('Enter');
+  await disclosureCard.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message').getByText('已保存')).toBeVisible();
+
+  // Enter in a one-line field saves the AB岗 card.
+  const teamCard = page.locator('.ant-card').filter({ hasText: 'AB岗备案与年度培训要求' });
+  const filing = teamCard.getByLabel('人员变动后报备案的期限（工作日）');
+  await expect(filing).toHaveValue('5');
+  await filing.fill('7');
+  await filing.press('Enter');
+  await expect(page.locator('.ant-message').getByText('已保存').last()).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await expect(disclosureCard.getByText('1月20日')).toBeVisible();
+  await expect(filing).toHaveValue('7');
+
+  // 管理栏目: a duplicate is refused with the service's sentence and the typed name stays to be corrected.
+  await page.getByRole('menuitem', { name: '信息公开' }).click();
+  await page.getByRole('button', { name: '管理栏目' }).click();
+  const columns = page.getByRole('dialog', { name: '公开目录（栏目）' });
+  const name = columns.getByPlaceholder('新栏目名称');
+  await name.fill('政策文件');
+  await columns.getByRole('button', { name: '添加' }).click();
+  await expect(page.locator('.ant-message').getByText('已有名为“政策文件”的栏目。')).toBeVisible();
+  await expect(name).toHaveValue('政策文件');
+  await name.fill('专项公开');
+  await name.press('Enter');
+  await expect(columns.getByLabel('栏目名称 专项公开')).toBeVisible();
+  await expect(name).toHaveValue('');
 });

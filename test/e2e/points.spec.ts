@@ -7,7 +7,11 @@ import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
 import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
-import { expect, test } from './fixtures';
+import { expect as baseExpect, test } from './fixtures';
+
+// Previewing and saving a Word file parse it and store the original; on a machine shared by several builds one such
+// step alone can take longer than the default 5 s (the same allowance as the 信息公开 spec).
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
   const r = await dispatch(await loadHandlers(), host.workstation, method, input);

@@ -1,6 +1,5 @@
 import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
@@ -8,34 +7,23 @@ import { AuditButton } from '../../components/AuditDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { RestoreFromFileButton } from './RestoreFromFileButton';
 import { askRestore, contentText, isOtherBureau } from './confirmRestore';
-import { useDeliver, useLoad } from '../../hooks';
+import { produceFile, useBusyAction, useLoad } from '../../hooks';
 
 export function DataScreen() {
   const { status, refresh } = useAppStatus();
-  const { message, modal } = AntApp.useApp();
-  const save = useDeliver();
+  const { modal } = AntApp.useApp();
   const backups = useLoad(() => call('backup.list'), []);
-  const [busy, setBusy] = useState<string | null>(null);
+  // Which button spins: 立即备份, 另存完整副本, or the 恢复 of one backup (`restore:<file>`).
+  const [busy, run] = useBusyAction<'backup' | 'copy' | `restore:${string}`>();
 
-  const backupNow = async () => {
-    setBusy('backup');
-    try {
-      const b = await call('backup.create');
-      message.success(`已备份：${b.fileName}`);
-      await backups.reload();
-      await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const backupNow = () => run('backup', async () => {
+    const b = await call('backup.create');
+    await backups.reload();
+    await refresh();
+    return `已备份：${b.fileName}`;
+  });
 
-  const saveCopy = async () => {
-    setBusy('copy');
-    await save(() => call('backup.saveCopy'));
-    setBusy(null);
-  };
+  const saveCopy = () => run('copy', () => produceFile(() => call('backup.saveCopy')));
 
   const restore = async (b: BackupInfo) => {
     const answer = await askRestore(modal, {
@@ -43,17 +31,12 @@ export function DataScreen() {
       content: b.content, sameFile: b.sameFile, currentBureau: status?.bureau?.fullName ?? null, dbPath: status?.dbPath ?? '',
     });
     if (!answer) return;
-    setBusy(`restore:${b.fileName}`);
-    try {
+    await run(`restore:${b.fileName}`, async () => {
       await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false, ...answer });
-      message.success(`已恢复到 ${b.createdAt} 的数据`);
       await refresh();
       await backups.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+      return `已恢复到 ${b.createdAt} 的数据`;
+    });
   };
   const currentBureau = status?.bureau?.fullName ?? null;
   const whose = (b: BackupInfo) => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call, toUpload } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { askRestore } from './confirmRestore';
+import { useAction } from '../../hooks';
 
 /**
  * "从文件恢复…": the other end of "另存完整副本". The user picks a data file (from the old PC, a USB stick); the
@@ -16,10 +17,12 @@ export function RestoreFromFileButton({ label = '从文件恢复…', type = 'de
   onRestored?: () => void;
 }) {
   const { status, refresh } = useAppStatus();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
+  // Not useBusyAction: the button spins while the file is read and while it is restored, not while the user decides.
   const [busy, setBusy] = useState(false);
 
-  const restore = async (file: File) => {
+  const restore = (file: File) => act(async () => {
     setBusy(true);
     try {
       const upload = await toUpload(file);
@@ -31,15 +34,13 @@ export function RestoreFromFileButton({ label = '从文件恢复…', type = 'de
       if (!answer) return;
       setBusy(true);
       await call('backup.restoreFile', { ...upload, ...answer });
-      message.success(`已从“${file.name}”恢复数据`);
       await refresh();
       onRestored?.();
-    } catch (e) {
-      message.error((e as Error).message);
+      return `已从“${file.name}”恢复数据`;
     } finally {
       setBusy(false);
     }
-  };
+  });
 
   return (
     <Upload accept=".sqlite,.db" showUploadList={false} beforeUpload={(f) => { void restore(f); return false; }}>

@@ -1,18 +1,18 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { DEFAULT_CHANNELS, type Publication, type PublicationInput } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useLoad } from '../../hooks';
-import { ImportButton, useDisclosureExport } from './common';
+import { useAction, useLoad } from '../../hooks';
+import { ImportButton, useCancelEdit, useDisclosureExport } from './common';
 
 type Columns = Awaited<ReturnType<typeof call<'disclosure.columns'>>>;
 
 function PublicationDialog({ item, year, columns, all, onClose, onDone }: { item: Publication | null; year: number; columns: Columns; all: Publication[]; onClose: () => void; onDone: () => void }) {
-  const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const [form] = Form.useForm<PublicationInput>();
   const interpretation = Form.useWatch('interpretation', form);
   useEffect(() => {
@@ -22,26 +22,19 @@ function PublicationDialog({ item, year, columns, all, onClose, onDone }: { item
       form.setFieldsValue({ publishedDate: today.startsWith(String(year)) ? today : `${year}-01-02`, channel: '门户网站', columnId: columns.find((c) => c.active)?.id, normative: false, interpretation: false });
     }
   }, [form, item, year, columns]);
-  const save = async () => {
+  const save = () => act(async () => {
     const v = await form.validateFields();
     const input: PublicationInput = {
       ...v, formedDate: v.formedDate ?? null, interpretsId: v.interpretation ? v.interpretsId ?? null : null, draftedDate: v.draftedDate ?? null,
       reviewedDate: v.reviewedDate ?? null, approvedDate: v.approvedDate ?? null, docNumber: v.docNumber ?? '', link: v.link ?? '', source: v.source ?? '',
       drafter: v.drafter ?? '', reviewer: v.reviewer ?? '', approver: v.approver ?? '', note: v.note ?? '', normative: !!v.normative, interpretation: !!v.interpretation,
     };
-    try {
-      if (item) await call('disclosure.updatePublication', { id: item.id, ...input });
-      else await call('disclosure.createPublication', input);
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({ title: '放弃未保存的修改？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
-  };
+    if (item) await call('disclosure.updatePublication', { id: item.id, ...input });
+    else await call('disclosure.createPublication', input);
+    onDone();
+    return '已保存';
+  });
+  const cancel = useCancelEdit(form, onClose);
   const channelOptions = [...new Set([...DEFAULT_CHANNELS, ...all.map((p) => p.channel)])].map((c) => ({ value: c, label: c }));
   return (
     <Modal open width={820} title={item ? '编辑发布信息' : '登记发布信息'} okText="保存" cancelText="取消" onOk={save} onCancel={cancel} destroyOnHidden
@@ -80,27 +73,27 @@ function PublicationDialog({ item, year, columns, all, onClose, onDone }: { item
 }
 
 function ColumnsDialog({ columns, onClose, onChanged }: { columns: Columns; onClose: () => void; onChanged: () => void }) {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [name, setName] = useState('');
-  const run = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      onChanged();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+  const run = (change: () => Promise<unknown>) => act(async () => {
+    await change();
+    onChanged();
+  });
+  // The typed name stays when the column is refused (empty, duplicate), so it can be corrected.
+  const add = async () => {
+    if (await run(() => call('disclosure.createColumn', { name }))) setName('');
   };
   return (
     <Modal open title="公开目录（栏目）" footer={null} onCancel={onClose} width={560}>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-        <Input placeholder="新栏目名称" value={name} maxLength={30} onChange={(e) => setName(e.target.value)} onPressEnter={() => void run(call('disclosure.createColumn', { name })).then(() => setName(''))} />
-        <Button type="primary" onClick={() => void run(call('disclosure.createColumn', { name })).then(() => setName(''))}>添加</Button>
+        <Input placeholder="新栏目名称" value={name} maxLength={30} onChange={(e) => setName(e.target.value)} onPressEnter={() => void add()} />
+        <Button type="primary" onClick={() => void add()}>添加</Button>
       </Space.Compact>
       <List size="small" bordered dataSource={columns} style={{ maxHeight: 420, overflowY: 'auto' }}
         renderItem={(c) => (
-          <List.Item actions={[<a key="t" onClick={() => void run(call('disclosure.updateColumn', { id: c.id, name: c.name, active: !c.active }))}>{c.active ? '停用' : '启用'}</a>]}>
+          <List.Item actions={[<a key="t" onClick={() => void run(() => call('disclosure.updateColumn', { id: c.id, name: c.name, active: !c.active }))}>{c.active ? '停用' : '启用'}</a>]}>
             <Input variant="borderless" defaultValue={c.name} maxLength={30} style={{ width: 260 }} aria-label={`栏目名称 ${c.name}`}
-              onBlur={(e) => { if (e.target.value !== c.name) void run(call('disclosure.updateColumn', { id: c.id, name: e.target.value, active: c.active })); }} />
+              onBlur={(e) => { if (e.target.value !== c.name) void run(() => call('disclosure.updateColumn', { id: c.id, name: e.target.value, active: c.active })); }} />
             <span style={{ color: '#888' }}>{c.count} 条{c.active ? '' : '（已停用）'}</span>
           </List.Item>
         )} />

@@ -1,11 +1,11 @@
 import { FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import {
   LEGAL_TYPES, REPORT_TEXT_KEYS, REVIEW_KINDS, TABLE3_ROWS, type ReportTextKey, type ReportView, type YearInput,
 } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
-import { useLoad } from '../../hooks';
+import { checkForm, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
 
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
@@ -47,10 +47,9 @@ function Table4({ values }: { values: number[] }) {
 }
 
 export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: boolean) => void }) {
-  const { message } = AntApp.useApp();
+  const [busy, run] = useBusyAction<'save'>();
   const data = useLoad(() => call('disclosure.report', { year }), [year]);
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const exportDoc = useDisclosureExport();
   const view = data.data;
   const dirty = useRef(false);
@@ -71,37 +70,24 @@ export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: b
     onDirty?.(false);
   }, [view, form, onDirty]);
 
-  const save = async (quiet = false): Promise<boolean> => {
-    if (!view) return false;
-    let v: FormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      message.error('表二中有未填或填写有误的数字，请检查标红的项。');
-      return false;
-    }
+  /** Saves 表二 and the texts; `quiet` before an export, which says its own sentence. Resolves to whether it saved. */
+  const save = (quiet = false): Promise<boolean> => run('save', async () => {
+    if (!view) throw new Error('年度报告还没有读出，请稍候再试。');
+    // 表二 may be scrolled out of sight: say it, not only in red beside the numbers.
+    const v = await checkForm(form, '表二中有未填或填写有误的数字，请检查标红的项。');
     const texts = Object.fromEntries(REPORT_TEXT_KEYS.map((k) => {
       const s = view.sections.find((x) => x.key === k)!;
       const t = (v.texts?.[k] ?? '').trim();
       return [k, t === s.draft.trim() ? null : t];
     })) as YearInput['texts'];
-    setSaving(true);
-    try {
-      await call('disclosure.saveYearInput', {
-        year, rulesIssued: v.rulesIssued ?? 0, rulesRepealed: v.rulesRepealed ?? 0, rulesInForce: v.rulesInForce ?? null, normIssued: v.normIssued ?? 0,
-        normRepealed: v.normRepealed ?? 0, normInForce: v.normInForce ?? null, licensing: v.licensing ?? 0, punishment: v.punishment ?? 0,
-        enforcement: v.enforcement ?? 0, feesWan: v.feesWan ?? 0, texts,
-      });
-      if (!quiet) message.success('已保存');
-      await data.reload();
-      return true;
-    } catch (e) {
-      message.error((e as Error).message);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    await call('disclosure.saveYearInput', {
+      year, rulesIssued: v.rulesIssued ?? 0, rulesRepealed: v.rulesRepealed ?? 0, rulesInForce: v.rulesInForce ?? null, normIssued: v.normIssued ?? 0,
+      normRepealed: v.normRepealed ?? 0, normInForce: v.normInForce ?? null, licensing: v.licensing ?? 0, punishment: v.punishment ?? 0,
+      enforcement: v.enforcement ?? 0, feesWan: v.feesWan ?? 0, texts,
+    });
+    await data.reload();
+    return quiet ? undefined : '已保存';
+  });
   const exportAs = async (kind: 'annual-report-docx' | 'annual-report-xlsx') => {
     if (dirty.current && !(await save(true))) return;
     await exportDoc(kind, { year });
@@ -117,7 +103,7 @@ export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: b
   return (
     <Form form={form} layout="vertical" size="small" onValuesChange={() => markDirty(true)}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>保存</Button>
+        <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>保存</Button>
         <Button icon={<FileWordOutlined />} onClick={() => void exportAs('annual-report-docx')}>导出年度报告（Word）</Button>
         <Button icon={<FileExcelOutlined />} onClick={() => void exportAs('annual-report-xlsx')}>导出表二至表四（Excel）</Button>
         {view.exportedAt && <Typography.Text type="secondary">上次导出：{view.exportedAt}</Typography.Text>}

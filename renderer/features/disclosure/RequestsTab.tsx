@@ -1,5 +1,5 @@
 import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Divider, Dropdown, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Divider, Dropdown, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   APPLICANT_TYPES, feePerItem, REQUEST_METHODS, RESULT_ROWS, REVIEW_KINDS, REVIEW_RESULTS, resultLabel, type DisclosureRequest, type RequestInput,
@@ -9,8 +9,8 @@ import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useLoad } from '../../hooks';
-import { DeadlineTag, ImportButton, useDisclosureExport } from './common';
+import { useAction, useLoad } from '../../hooks';
+import { DeadlineTag, ImportButton, useCancelEdit, useDisclosureExport } from './common';
 
 const RESULT_OPTIONS = (() => {
   const groups: { label: string; options: { value: string; label: string }[] }[] = [];
@@ -30,7 +30,7 @@ const STEP_LABELS: Record<StepKind, { start: string; end?: string; party?: strin
 };
 
 function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureRequest | null; year: number; all: DisclosureRequest[]; onClose: () => void; onDone: () => void }) {
-  const { message, modal } = AntApp.useApp();
+  const act = useAction();
   const [form] = Form.useForm<RequestInput>();
   const steps = (Form.useWatch('steps', form) ?? []) as NonNullable<RequestInput['steps']>;
   const applicant = Form.useWatch('applicant', form) as string | undefined;
@@ -46,26 +46,20 @@ function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureR
       form.setFieldsValue({ receivedDate: today.startsWith(String(year)) ? today : `${year}-01-02`, applicantType: '自然人', method: '网络平台', steps: [], feeYuan: 0 });
     }
   }, [form, item, year]);
-  const save = async () => {
+  // A refusal may list several fields and steps: it stays longer than a passing message.
+  const save = () => act(async () => {
     const v = await form.validateFields();
     const input: RequestInput = {
       ...v, handler: v.handler ?? '', contact: v.contact ?? '', answeredDate: v.answeredDate ?? null, result: v.result ?? null, feeYuan: v.feeYuan ?? 0,
       answerNote: v.answerNote ?? '',
       steps: (v.steps ?? []).map((s) => ({ ...s, endDate: s.endDate ?? null, toldDate: s.toldDate ?? null, days: s.kind === '延期' ? s.days ?? null : null, party: s.party ?? '', note: s.note ?? '' })),
     };
-    try {
-      if (item) await call('disclosure.updateRequest', { id: item.id, ...input });
-      else await call('disclosure.createRequest', input);
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message, 6);
-    }
-  };
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({ title: '放弃未保存的修改？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
-  };
+    if (item) await call('disclosure.updateRequest', { id: item.id, ...input });
+    else await call('disclosure.createRequest', input);
+    onDone();
+    return '已保存';
+  }, { errorSeconds: 6 });
+  const cancel = useCancelEdit(form, onClose);
   return (
     <Modal open width={900} title={item ? `办理申请：${item.applicant}` : '登记政府信息公开申请'} okText="保存" cancelText="取消" onOk={save} onCancel={cancel} destroyOnHidden
       styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto', paddingRight: 8 } }}>
@@ -124,21 +118,17 @@ function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureR
 }
 
 function ReviewDialog({ item, requests, onClose, onDone }: { item: Review | null; requests: DisclosureRequest[]; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const [form] = Form.useForm<ReviewInput>();
   useEffect(() => {
     form.setFieldsValue(item ?? { kind: '行政复议', result: '尚未审结', filedDate: todayIso() });
   }, [form, item]);
-  const save = async () => {
+  const save = () => act(async () => {
     const v = await form.validateFields();
-    try {
-      await call('disclosure.saveReview', { id: item?.id ?? null, ...v, decidedDate: v.decidedDate ?? null, organ: v.organ ?? '', caseNumber: v.caseNumber ?? '', note: v.note ?? '' });
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    await call('disclosure.saveReview', { id: item?.id ?? null, ...v, decidedDate: v.decidedDate ?? null, organ: v.organ ?? '', caseNumber: v.caseNumber ?? '', note: v.note ?? '' });
+    onDone();
+    return '已保存';
+  });
   return (
     <Modal open width={640} title={item ? '编辑复议/诉讼' : '登记行政复议或诉讼'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical">

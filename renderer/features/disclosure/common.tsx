@@ -1,10 +1,10 @@
-import { App as AntApp, Button, Modal, Tag, Typography, Upload } from 'antd';
+import { App as AntApp, Button, Modal, Tag, Typography, Upload, type FormInstance } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { DeadlineState } from '../../../shared/domain/disclosure';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import { call, toUpload } from '../../api/call';
-import { useDeliver } from '../../hooks';
+import { useBusyAction, useDeliver } from '../../hooks';
 
 export function useDisclosureExport() {
   const save = useDeliver();
@@ -20,24 +20,17 @@ interface Outcome { added: { row: number }[]; skipped: { row: number; reason: st
 
 /** An .xlsx import button: shows what was added, skipped and refused (with row numbers) after the import. */
 export function ImportButton({ label, method, unit, onDone }: { label: string; method: 'disclosure.importPublications' | 'disclosure.importRequests'; unit: string; onDone: () => void }) {
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction<'import'>();
   const [result, setResult] = useState<Outcome | null>(null);
-  const run = async (file: File) => {
-    setBusy(true);
-    try {
-      setResult(await call(method, { upload: await toUpload(file) }));
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message, 8);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refusal may name the file's columns or rows: it stays longer than a passing message.
+  const importFile = (file: File) => run('import', async () => {
+    setResult(await call(method, { upload: await toUpload(file) }));
+    onDone();
+  }, { errorSeconds: 8 });
   return (
     <>
-      <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void run(f); return false; }}>
-        <Button icon={<UploadOutlined />} loading={busy}>{label}</Button>
+      <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { void importFile(f); return false; }}>
+        <Button icon={<UploadOutlined />} loading={busy === 'import'}>{label}</Button>
       </Upload>
       {result && (
         <Modal open title="导入结果" onOk={() => setResult(null)} onCancel={() => setResult(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="知道了">
@@ -48,4 +41,16 @@ export function ImportButton({ label, method, unit, onDone }: { label: string; m
       )}
     </>
   );
+}
+
+/**
+ * 取消 in a register's dialog: closes at once when nothing was touched, otherwise asks whether to drop the edits
+ * (放弃 / 继续编辑).
+ */
+export function useCancelEdit(form: FormInstance, onClose: () => void): () => void {
+  const { modal } = AntApp.useApp();
+  return () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({ title: '放弃未保存的修改？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
+  };
 }

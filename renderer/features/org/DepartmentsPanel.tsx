@@ -1,28 +1,31 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Form, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
-import { ErrorCode } from '../../../shared/ipc/errors';
-import { AppError, call } from '../../api/call';
+import { call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
 import { useAction, useLoad } from '../../hooks';
 import { FormDialog } from '../../components/FormDialog';
+import { useDeleteOrRetire } from './deleteOrRetire';
 
 /** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
 export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () => void; version?: number }) {
-  const { message, modal } = AntApp.useApp();
   const act = useAction();
+  const deleteOrRetire = useDeleteOrRetire();
   const list = useLoad(() => call('departments.list'), [version]);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const departments = list.data ?? [];
 
-  const run = (action: () => Promise<unknown>, done?: string) => act(async () => {
-    await action();
+  const reload = async () => {
     await list.reload();
     onChanged?.();
+  };
+  const run = (action: () => Promise<unknown>, done?: string) => act(async () => {
+    await action();
+    await reload();
     return done;
   });
 
@@ -31,33 +34,16 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
     if (editing === 'new') await call('departments.create', { name });
     else await call('departments.rename', { id: (editing as Department).id, name });
     setEditing(null);
-    await list.reload();
-    onChanged?.();
+    await reload();
     return editing === 'new' ? `已添加科室“${name}”` : '已更名';
   };
 
-  const remove = (d: Department) => {
-    modal.confirm({
-      title: `删除科室“${d.name}”？`,
-      content: '只有没有人员和其他记录使用的科室才能删除。',
-      okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('departments.delete', { id: d.id });
-          message.success('已删除');
-          await list.reload();
-          onChanged?.();
-        } catch (e) {
-          if (e instanceof AppError && e.code === ErrorCode.IN_USE && d.active) {
-            modal.confirm({
-              title: '不能删除', content: e.message, okText: '改为停用', cancelText: '取消',
-              onOk: () => run(() => call('departments.setActive', { id: d.id, active: false }), '已停用'),
-            });
-          } else message.error((e as Error).message);
-        }
-      },
-    });
-  };
+  const remove = (d: Department) => deleteOrRetire({
+    title: `删除科室“${d.name}”？`, content: '只有没有人员和其他记录使用的科室才能删除。',
+    remove: () => call('departments.delete', { id: d.id }),
+    retire: d.active ? { okText: '改为停用', done: '已停用', run: () => call('departments.setActive', { id: d.id, active: false }) } : null,
+    onDone: reload,
+  });
 
   return (
     <Card

@@ -1,22 +1,20 @@
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Checkbox, Modal, Space, Switch, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Modal, Space, Switch, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/org';
 import { call, toUpload } from '../../api/call';
-import { useDeliver } from '../../hooks';
+import { produceFile, useBusyAction } from '../../hooks';
 
 /** "从 Excel 导入": pick or drop an .xlsx → preview with every problem named by row → import only when clean. */
 export function StaffImportButton({ onImported }: { onImported: () => void }) {
-  const { message } = AntApp.useApp();
-  const save = useDeliver();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<UploadShape | null>(null);
   const [preview, setPreview] = useState<StaffImportPreview | null>(null);
   const [create, setCreate] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'read' | 'import' | 'template' | null>(null);
+  const [busy, run] = useBusyAction<'read' | 'import' | 'template'>();
   const [onlyProblems, setOnlyProblems] = useState(false);
 
   const reset = () => {
@@ -27,21 +25,17 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
     setOnlyProblems(false);
   };
 
-  const read = async (picked: File) => {
+  // A refusal of the file stays in the dialog (setError) beside the file, so a long explanation can be read.
+  const read = (picked: File) => {
     reset();
-    setBusy('read');
-    try {
+    return run('read', async () => {
       const upload = await toUpload(picked);
       const p = await call('staff.importPreview', upload);
       setFile(upload);
       setPreview(p);
       setCreate(p.unknownDepartments);
       setOnlyProblems(p.errorCount > 0 && p.rows.length > 20);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    }, { onError: setError });
   };
 
   // Rows whose new 科室 is not ticked for creation cannot be imported either; say so on the row.
@@ -52,27 +46,16 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
   const problemRows = rows.filter((r) => r.errors.length > 0);
   const clean = preview !== null && problemRows.length === 0;
 
-  const commit = async () => {
+  const commit = () => run('import', async () => {
     if (!file || !clean) return;
-    setBusy('import');
-    try {
-      const r = await call('staff.importCommit', { ...file, createDepartments: create });
-      message.success(`已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}`);
-      setOpen(false);
-      reset();
-      onImported();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    const r = await call('staff.importCommit', { ...file, createDepartments: create });
+    setOpen(false);
+    reset();
+    onImported();
+    return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}`;
+  }, { onError: setError });
 
-  const downloadTemplate = async () => {
-    setBusy('template');
-    await save(() => call('staff.importTemplate'));
-    setBusy(null);
-  };
+  const downloadTemplate = () => run('template', () => produceFile(() => call('staff.importTemplate')));
 
   return (
     <>

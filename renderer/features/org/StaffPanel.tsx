@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Department, Staff, StaffInput, StaffStatus } from '../../../shared/domain/org';
 import { STAFF_STATUSES } from '../../../shared/domain/org';
-import { ErrorCode } from '../../../shared/ipc/errors';
-import { AppError, call } from '../../api/call';
+import { call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useAction, useLoad } from '../../hooks';
+import { useLoad } from '../../hooks';
 import { FormDialog } from '../../components/FormDialog';
+import { useDeleteOrRetire } from './deleteOrRetire';
 
 interface Filter {
   search: string;
@@ -18,8 +18,7 @@ interface Filter {
 
 /** 人员: search, filter, add, edit; people other records use are marked 离岗 instead of deleted. */
 export function StaffPanel({ departments, importButton, version, onChanged }: { departments: Department[]; importButton?: ReactNode; version: number; onChanged?: () => void }) {
-  const { message, modal } = AntApp.useApp();
-  const act = useAction();
+  const deleteOrRetire = useDeleteOrRetire();
   const [filter, setFilter] = useState<Filter>({ search: '' });
   const list = useLoad(() => call('staff.list', { search: filter.search || undefined, departmentId: filter.departmentId, status: filter.status }), [filter, version]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
@@ -44,31 +43,18 @@ export function StaffPanel({ departments, importButton, version, onChanged }: { 
     return editing === 'new' ? `已添加“${v.name}”` : '已保存';
   };
 
-  const remove = (s: Staff) => {
-    modal.confirm({
-      title: `删除人员“${s.name}”？`, content: '只有没有出现在任何记录中的人员才能删除；已调离的人员建议改为“离岗”。',
-      okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('staff.delete', { id: s.id });
-          message.success('已删除');
-          await list.reload();
-          onChanged?.();
-        } catch (e) {
-          if (e instanceof AppError && e.code === ErrorCode.IN_USE && s.status === '在岗') {
-            modal.confirm({
-              title: '不能删除', content: e.message, okText: '改为离岗', cancelText: '取消',
-              onOk: () => act(async () => {
-                await call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' });
-                await list.reload();
-                return `已将“${s.name}”改为离岗`;
-              }),
-            });
-          } else message.error((e as Error).message);
-        }
-      },
-    });
-  };
+  const remove = (s: Staff) => deleteOrRetire({
+    title: `删除人员“${s.name}”？`, content: '只有没有出现在任何记录中的人员才能删除；已调离的人员建议改为“离岗”。',
+    remove: () => call('staff.delete', { id: s.id }),
+    retire: s.status === '在岗' ? {
+      okText: '改为离岗', done: `已将“${s.name}”改为离岗`,
+      run: () => call('staff.update', { id: s.id, name: s.name, departmentId: s.departmentId, title: s.title, phone: s.phone, note: s.note, status: '离岗' }),
+    } : null,
+    onDone: async () => {
+      await list.reload();
+      onChanged?.();
+    },
+  });
 
   const noFilter = !filter.search && !filter.departmentId && !filter.status;
   return (

@@ -77,18 +77,14 @@ export function PlanScreen({ params }: { params: string[] }) {
   const withoutLead = useMemo(() => (tasks.data ?? []).filter((t) => !t.lead.length), [tasks.data]);
   const [selected, setSelected] = useState<number[]>([]);
   const [leadFor, setLeadFor] = useState<number | undefined>();
-  const setLead = async () => {
+  const setLead = () => act(async () => {
     if (!leadFor || !selected.length) return;
-    try {
-      const r = await call('tasks.setLead', { ids: selected, departmentId: leadFor });
-      message.success(`已为 ${r.updated} 项任务设置牵头科室`);
-      setSelected([]);
-      setLeadFor(undefined);
-      await tasks.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    const r = await call('tasks.setLead', { ids: selected, departmentId: leadFor });
+    setSelected([]);
+    setLeadFor(undefined);
+    await tasks.reload();
+    return `已为 ${r.updated} 项任务设置牵头科室`;
+  });
   // Each section's tasks in order (unfiltered): moving a task swaps it with its neighbour in its section.
   const sectionTaskIds = useMemo(() => {
     const m = new Map<number, number[]>();

@@ -6,7 +6,7 @@ import { countPoints, MAX_POINTS_FILE_BYTES, SOURCE_KIND_LABELS, type PointItem,
 import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, navigateAnyway, useLeaveGuard } from '../../hooks';
+import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
 import { ItemEditModal, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
@@ -25,7 +25,7 @@ interface MetaForm {
 
 /** 导入上级文件: pick, drop or paste → preview as a tree → correct → save. */
 export function ImportView({ defaultYear }: { defaultYear: number }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const [preview, setPreview] = useState<PointsPreview | null>(null);
   const [items, setItemsRaw] = useState<PointItem[]>([]);
   /** The user changed the items (edit, level, merge, split) since the preview: leaving asks first. */
@@ -34,19 +34,31 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
     setItemsRaw(f);
     setDirty(true);
   }, []);
-  const [busy, setBusy] = useState<'read' | 'save' | null>(null);
+  const [busy, run] = useBusyAction<'read' | 'save'>();
+  const act = useAction();
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const [splitting, setSplitting] = useState<number | null>(null);
   const [form] = Form.useForm<MetaForm>();
 
-  /** Reads a new file or paste, or the previewed file again with another year (nothing uploaded again). */
-  const read = async (next: Source | { previewId: string }, year?: number) => {
-    setBusy('read');
+  /**
+   * Reads a picked file, a paste, or the previewed file again with another year (nothing uploaded again). Before a
+   * preview a refusal stays in the card (setError) so a long explanation can be read; once the preview shows (a
+   * re-read for another year) that card is gone, so it is said as a message.
+   */
+  const read = (next: File | Source | { previewId: string }, year?: number) => {
     setError(null);
-    try {
-      const p = await call('points.preview', 'previewId' in next ? { previewId: next.previewId, year } : { source: next, year });
+    return run('read', async () => {
+      let source: Source | { previewId: string };
+      if (next instanceof File) {
+        // Said at once, without reading (and sending) a huge file first.
+        if (next.size > MAX_POINTS_FILE_BYTES) {
+          throw new Error(`文件“${next.name}”有 ${(next.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_POINTS_FILE_BYTES / 1024 / 1024} MB。工作要点文件通常不到 1 MB，请确认选对了文件；如文件中有大量图片，请删除图片后另存再导入，或复制文字粘贴导入。`);
+        }
+        source = { upload: await toUpload(next), pastedText: null };
+      } else source = next;
+      const p = await call('points.preview', 'previewId' in source ? { previewId: source.previewId, year } : { source, year });
       setPreview(p);
       setItemsRaw(p.parsed.items);
       setDirty(false);
@@ -54,24 +66,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         title: p.parsed.title, docNumber: p.parsed.docNumber ?? '', issuer: p.parsed.issuer ?? '',
         issuedDate: p.parsed.issuedDate ?? '', year: p.parsed.yearSource === 'fallback' ? defaultYear : p.parsed.year,
       });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const readFile = async (file: File) => {
-    // Said at once, without reading (and sending) a huge file first.
-    if (file.size > MAX_POINTS_FILE_BYTES) {
-      setError(`文件“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_POINTS_FILE_BYTES / 1024 / 1024} MB。工作要点文件通常不到 1 MB，请确认选对了文件；如文件中有大量图片，请删除图片后另存再导入，或复制文字粘贴导入。`);
-      return;
-    }
-    try {
-      await read({ upload: await toUpload(file), pastedText: null });
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    }, { onError: preview ? undefined : setError });
   };
 
   const reset = () => {
@@ -82,65 +77,44 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   };
 
   /** Saves the previewed items in one call; `then` is where to go afterwards (default: the saved document). */
-  const save = async (then?: string) => {
+  const save = (then?: string) => run('save', async () => {
     if (!preview) return;
-    let v: MetaForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      message.error('文件信息还有没填好的地方，请按红字提示修改后再保存。');
-      return;
-    }
+    // The meta card may be scrolled out of sight above the items: say it, not only in red beside the fields.
+    const v = await checkForm(form, '文件信息还有没填好的地方，请按红字提示修改后再保存。');
     const meta: SourceDocumentMeta = {
       title: v.title.trim(), docNumber: v.docNumber?.trim() || null, issuer: v.issuer?.trim() || null,
       issuedDate: v.issuedDate?.trim() || null, year: v.year,
     };
-    setBusy('save');
     const done = (r: PointsSaveResult) => {
       if (r.status !== 'saved') return;
       const doc = r.document;
       setDirty(false);
-      message.success(`已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`);
       navigateAnyway(then ?? `points/${doc.id}`);
+      return `已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`;
     };
-    try {
-      // One call: the app checks once for the same document and either saves or says what replacing would change.
-      const r = await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: null });
-      if (r.status === 'saved') {
-        done(r);
-        return;
-      }
-      const replace = r.replace;
-      modal.confirm({
-        title: '已导入过同一文件，是否替换？',
-        width: 640,
-        content: (
-          <div>
-            <p>“{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added} 条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。</p>
-            {replace.details.length > 0 && (
-              <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
-                {replace.details.map((d) => <li key={d}>{d}</li>)}
-              </ul>
-            )}
-            <p>未变化和修改的条目保留原有关联；原来的原文件由新文件代替。</p>
-          </div>
-        ),
-        okText: '替换',
-        cancelText: '取消',
-        onOk: async () => {
-          try {
-            done(await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: replace.documentId }));
-          } catch (e) {
-            message.error((e as Error).message);
-          }
-        },
-      });
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    // One call: the app checks once for the same document and either saves or says what replacing would change.
+    const r = await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: null });
+    if (r.status === 'saved') return done(r);
+    const replace = r.replace;
+    modal.confirm({
+      title: '已导入过同一文件，是否替换？',
+      width: 640,
+      content: (
+        <div>
+          <p>“{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added} 条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。</p>
+          {replace.details.length > 0 && (
+            <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
+              {replace.details.map((d) => <li key={d}>{d}</li>)}
+            </ul>
+          )}
+          <p>未变化和修改的条目保留原有关联；原来的原文件由新文件代替。</p>
+        </div>
+      ),
+      okText: '替换',
+      cancelText: '取消',
+      onOk: () => act(async () => done(await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: replace.documentId }))),
+    });
+  });
 
   /** Leaving with changed items: 保存 / 不保存 / 取消, never a silent loss. */
   const askBeforeLeaving = (to: string | null, leave: () => void) => {
@@ -216,7 +190,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                       multiple={false}
                       showUploadList={false}
                       disabled={busy !== null}
-                      beforeUpload={(f) => { void readFile(f); return false; }}
+                      beforeUpload={(f) => { void read(f); return false; }}
                     >
                       <p className="ant-upload-drag-icon"><InboxOutlined /></p>
                       <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>

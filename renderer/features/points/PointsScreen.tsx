@@ -9,7 +9,7 @@ import { useYear } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useDownloadAttachment, useLoad } from '../../hooks';
+import { navigate, useAction, useBusyAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { ImportView } from './ImportView';
 import { ItemEditModal } from './ItemEditModal';
 import { ItemTree } from './ItemTree';
@@ -64,12 +64,13 @@ function DocumentList({ year }: { year: number }) {
 }
 
 function DocumentView({ id }: { id: number }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
+  const [busy, run] = useBusyAction<'item'>();
   const doc = useLoad(() => call('points.document', { id }), [id]);
   const download = useDownloadAttachment();
   const [editing, setEditing] = useState<number | null>(null);
   const treeActions = useMemo(() => ({ onEdit: setEditing }), []);
-  const [saving, setSaving] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);
   const [form] = Form.useForm<SourceDocumentMeta>();
 
@@ -84,47 +85,32 @@ function DocumentView({ id }: { id: number }) {
   if (!doc.data) return <Card loading />;
   const { document: d, items } = doc.data;
 
-  const saveItem = async (index: number, item: PointItem) => {
-    setSaving(true);
-    try {
-      await call('points.updateItem', { id: items[index].id, item });
-      message.success('已保存修改');
-      setEditing(null);
-      await doc.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const saveItem = (index: number, item: PointItem) => run('item', async () => {
+    await call('points.updateItem', { id: items[index].id, item });
+    setEditing(null);
+    await doc.reload();
+    return '已保存修改';
+  });
 
-  const saveMeta = async () => {
+  const saveMeta = () => act(async () => {
     const v = await form.validateFields();
-    try {
-      await call('points.updateDocument', {
-        id, meta: { title: v.title, docNumber: v.docNumber || null, issuer: v.issuer || null, issuedDate: v.issuedDate || null, year: v.year },
-      });
-      message.success('已保存文件信息');
-      setMetaOpen(false);
-      await doc.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    await call('points.updateDocument', {
+      id, meta: { title: v.title, docNumber: v.docNumber || null, issuer: v.issuer || null, issuedDate: v.issuedDate || null, year: v.year },
+    });
+    setMetaOpen(false);
+    await doc.reload();
+    return '已保存文件信息';
+  });
 
   const remove = () => modal.confirm({
     title: `删除“${d.title}”？`,
     content: '将删除该文件的全部条目和保存的原文件。已被实施方案任务使用的文件不能删除。',
     okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: async () => {
-      try {
-        await call('points.deleteDocument', { id });
-        message.success('已删除');
-        navigate('points');
-      } catch (e) {
-        message.error((e as Error).message);
-      }
-    },
+    onOk: () => act(async () => {
+      await call('points.deleteDocument', { id });
+      navigate('points');
+      return '已删除';
+    }),
   });
 
   return (
@@ -161,7 +147,7 @@ function DocumentView({ id }: { id: number }) {
       </Space>
       <ItemEditModal
         item={editing === null ? null : items[editing] ?? null}
-        saving={saving}
+        saving={busy === 'item'}
         onCancel={() => setEditing(null)}
         onOk={(it) => void saveItem(editing!, it)}
       />

@@ -1,24 +1,20 @@
-import { App as AntApp, Button, Card, Popconfirm, Result, Table, Typography } from 'antd';
+import { Button, Card, Popconfirm, Result, Table, Typography } from 'antd';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
-import { useLoad } from '../../hooks';
+import { useAction, useLoad } from '../../hooks';
 import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 
 /** The data file could not be used: say why, keep it untouched, and offer the backups. */
 export function RecoveryScreen() {
   const { status, refresh } = useAppStatus();
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const backups = useLoad(() => call('backup.list'), []);
-  const restore = async (b: BackupInfo) => {
-    try {
-      await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
-      message.success(`已从 ${b.createdAt} 的备份恢复`);
-      await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const restore = (b: BackupInfo) => act(async () => {
+    await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
+    await refresh();
+    return `已从 ${b.createdAt} 的备份恢复`;
+  });
   const title = status?.state === 'tooNew' ? '数据文件来自更新版本的程序' : status?.state === 'migrationFailed' ? '数据升级失败' : '数据文件无法打开';
   return (
     <div style={{ padding: 32, maxWidth: 960, margin: '0 auto' }}>
