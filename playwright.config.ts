@@ -8,6 +8,9 @@ export default defineConfig({
   // failing the run, while a test that really fails still fails twice (and the report marks retried tests as flaky).
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
+  // The 2-core machine also builds Word previews and parses in workers: 5 s (Playwright's default) for a screen to
+  // answer is too tight there, while a screen that never answers still fails.
+  expect: { timeout: 10_000 },
   use: {
     locale: 'zh-CN',
     acceptDownloads: true,
