@@ -116,7 +116,7 @@ export interface PlanTables {
   plan_task_point: { task_id: number; work_point_id: number };
   plan_progress: { id: Generated<number>; task_id: number; date: string; text: string; percent: number | null; created_at: string };
   plan_evidence: { id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; link: string | null };
-  unit_mapping: { unit: string; department_id: number | null; ignored: number; updated_at: string };
+  unit_mapping: { unit: string; department_id: number | null; ignored: number; all_departments: Generated<number>; updated_at: string };
 }
 export interface TeamTables {
   ab_post: { id: Generated<number>; name: string; duties: string; sort_order: number; active: number; created_at: string };

@@ -21,7 +21,7 @@ export const FIELD_LABELS: Record<string, string> = {
   issuer: '发文机关', issuedDate: '成文日期', items: '条目', item: '条目', level: '层级', label: '编号', text: '内容', lead: '牵头单位',
   support: '配合单位', deadline: '完成时限', deadlineText: '时限原文', sha256: '文件校验值', sourceKind: '来源类型', replaceDocumentId: '被替换的文件',
   docDate: '成文日期', intro: '开头段落', closing: '结尾部分', heading: '标题', signatureOrg: '署名', planId: '方案', documentIds: '上级文件',
-  mappings: '单位对应', unit: '单位', ignored: '不涉及', replace: '替换现有任务', fromYear: '来源年度', toYear: '目标年度', kind: '类型',
+  mappings: '单位对应', unit: '单位', ignored: '不涉及', allDepartments: '全部科室', replace: '替换现有任务', fromYear: '来源年度', toYear: '目标年度', kind: '类型',
   from: '开始日期', to: '结束日期', ownerId: '责任人', light: '预警', sectionId: '章节', measures: '具体措施', date: '日期', recurrence: '周期',
   days: '工作日数', eventDate: '事项发生日期', statusReason: '不适用原因', completedOn: '实际完成日期', leadIds: '牵头科室', supportIds: '配合科室',
   pointIds: '对应要点', task: '任务', withProgress: '一并删除进展', taskId: '任务', percent: '完成比例', files: '佐证材料', links: '佐证链接',

@@ -333,7 +333,7 @@ export const unitMappingSchema = z.object({
   count: z.number().int(),
   /** Whether this is the user's remembered choice (else a suggestion to confirm). */
   saved: z.boolean(),
-  /** "各科室/各处室": stands for every 科室 unless a single 科室 or 不涉及 is chosen. */
+  /** 全部科室: the unit stands for every 科室 (saved as such, or suggested for "各科室/各处室"). */
   allDepartments: z.boolean().default(false),
 });
 export type UnitMapping = z.infer<typeof unitMappingSchema>;

@@ -10,6 +10,7 @@ import {
   A4, CHAR_SPACING, CHAR_WIDTH, FONT, LANDSCAPE_MARGIN, LANDSCAPE_TEXT_WIDTH, LINE_PITCH, MARGIN, SIZE, TEXT_WIDTH,
   formatChineseDate, textWidthInChars,
 } from './format';
+import { ROTATED_NUMBER_MARK, ROTATED_NUMBER_MARK_END } from './page-number';
 import { packDocx, TABLE_MARK, TABLE_MARK_END } from './postprocess';
 import { tableXml } from './table-xml';
 
@@ -223,33 +224,42 @@ function sealedSignatureParagraphs(org: string, isoDate: string): Paragraph[] {
   const wd = textWidthInChars(date);
   const dateRight = 4;
   const sigRight = Math.max(0, dateRight + (wd - ws) / 2);
-  const para = (text: string, right: number) => new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) },
+  // The 署名 is kept on the page of its 成文日期.
+  const para = (text: string, right: number, keepNext = false) => new Paragraph({
+    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) }, keepNext,
     children: [run(text, FONT.body, SIZE.san)],
   });
-  return [blankParagraph(), para(org, sigRight), para(date, dateRight)];
+  return [blankParagraph(), para(org, sigRight, true), para(date, dateRight)];
 }
 
 /**
- * 版记 (§7.4): 印发机关 左空一字, 印发日期 右空一字 with "印发", 4号仿宋, between a 0.35 mm rule above and below and
- * a 0.25 mm rule between. On a page of its own it is pushed down so its last rule lies on the type area's lower
- * edge (§7.4.1); after the body it follows the text (floating tables are not placed alike by Word, WPS and
- * LibreOffice).
+ * 版记 (§7.4): 印发机关 左空一字, 印发日期 右空一字 with "印发", 4号仿宋, between a 0.35 mm rule above and below (a
+ * 0.25 mm rule would part it from a 抄送 line). Its last rule lies on the last page's type area's lower edge
+ * (§7.4.1), however far the text above ends: a paragraph frame (w:framePr) aligned to the bottom of the margin
+ * box, which Word, WPS and LibreOffice all place alike (a floating table they do not); when the last page is full,
+ * the frame goes to the next page with the paragraph it hangs on. With only 印发机关 and 印发日期 there is no 抄送
+ * line, so no 0.25 mm rule between.
  */
-/** Type area height (225 mm) in twips, and the 版记's height (one line and its rules). */
-const TYPE_AREA_HEIGHT = 12755;
-const IMPRINT_HEIGHT = LINE_PITCH - 20;
+/** The 版记's line: 4号 with room for its rules inside one body line. */
+const IMPRINT_LINE = LINE_PITCH - 60;
+const THICK_RULE = 'w:val="single" w:color="000000" w:sz="8"'; // 8 eighths of a point = 1 pt ≈ 0.35 mm
+const escXml = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const imprintRunProps = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${FONT.body}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${SIZE.si}"/><w:szCs w:val="${SIZE.si}"/></w:rPr>`;
 
-function imprintXml(issuer: string, isoDate: string, width: number): string {
-  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const thick = 'w:val="single" w:color="000000" w:sz="8"'; // 8 eighths of a point = 1 pt ≈ 0.35 mm
-  const thin = 'w:val="single" w:color="000000" w:sz="6"'; // 0.75 pt ≈ 0.25 mm
-  const rPr = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${FONT.body}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${SIZE.si}"/><w:szCs w:val="${SIZE.si}"/></w:rPr>`;
+/**
+ * The 版记 as a frame at the foot of the type area: one paragraph the width of the type area with the rules as its
+ * top and bottom borders (borders run between the indents, so the 一字 spaces are tab stops, not indents), and an
+ * empty hairline paragraph after it that the frame hangs on.
+ */
+export function imprintFrameXml(issuer: string, isoDate: string, width: number): string {
   const char = SIZE.si * 10;
-  const cell = (w: number, text: string, jc: 'left' | 'right', ind: string) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/></w:tcPr><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${IMPRINT_HEIGHT - 40}" w:lineRule="exact"/>${ind}<w:jc w:val="${jc}"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:tc>`;
-  const half = Math.floor(width / 2);
-  return `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders><w:top ${thick}/><w:bottom ${thick}/><w:left w:val="nil"/><w:right w:val="nil"/><w:insideH ${thin}/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="${half}"/><w:gridCol w:w="${width - half}"/></w:tblGrid>`
-    + `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="${IMPRINT_HEIGHT}" w:hRule="exact"/></w:trPr>${cell(half, issuer, 'left', `<w:ind w:left="${char}"/>`)}${cell(width - half, `${formatChineseDate(isoDate)}印发`, 'right', `<w:ind w:right="${char}"/>`)}</w:tr></w:tbl>`;
+  const frame = `<w:framePr w:w="${width}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>`;
+  const borders = `<w:pBdr><w:top ${THICK_RULE} w:space="1"/><w:bottom ${THICK_RULE} w:space="1"/></w:pBdr>`;
+  const tabs = `<w:tabs><w:tab w:val="left" w:pos="${char}"/><w:tab w:val="right" w:pos="${width - char}"/></w:tabs>`;
+  const r = (inner: string) => `<w:r>${imprintRunProps}${inner}</w:r>`;
+  return `<w:p><w:pPr><w:keepNext/>${frame}${borders}${tabs}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${IMPRINT_LINE}" w:lineRule="exact"/></w:pPr>`
+    + `${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${escXml(issuer)}</w:t>`)}${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${formatChineseDate(isoDate)}印发</w:t>`)}</w:p>`
+    + '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>';
 }
 
 /**
@@ -267,11 +277,12 @@ function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
     dateRight = 2;
     sigRight = dateRight + wd + 2 - ws;
   }
-  const para = (text: string, right: number) => new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) },
+  // The 署名 is kept on the page of its 成文日期.
+  const para = (text: string, right: number, keepNext = false) => new Paragraph({
+    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) }, keepNext,
     children: [run(text, FONT.body, SIZE.san)],
   });
-  return [para(org, sigRight), para(date, dateRight)];
+  return [para(org, sigRight, true), para(date, dateRight)];
 }
 
 /** The footer line: 4号 (14 pt) set solid. */
@@ -297,6 +308,19 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/**
+ * A landscape section's footer: the page number keeps its portrait place on the sheet (§8), so it stands turned
+ * on the page's left edge (page-number.ts puts a text box in place of this marker).
+ */
+function landscapePageNumberFooter(side: 'odd' | 'even'): Footer {
+  return new Footer({
+    children: [new Paragraph({
+      spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [new TextRun(`${ROTATED_NUMBER_MARK}${side}${ROTATED_NUMBER_MARK_END}`)],
+    })],
+  });
+}
+
 function sectionProps(landscape: boolean): ISectionOptions['properties'] {
   return {
     page: landscape
@@ -317,7 +341,9 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
 
 /** Builds the .docx. Attachments each start a new section (landscape when asked) after the body. */
 export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffer> {
-  const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
+  const portraitFooters = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
+  const landscapeFooters = { default: landscapePageNumberFooter('odd'), even: landscapePageNumberFooter('even') };
+  const footersFor = (landscape: boolean | undefined) => (landscape ? landscapeFooters : portraitFooters);
   const slots: TableSlot[] = [];
   const main: Paragraph[] = [...(data.orgMark ? headParagraphs(data.orgMark, data.docNumber) : []), ...titleParagraphs(data.title)];
   main.push(blankParagraph());
@@ -340,7 +366,7 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   }
   if (data.note) main.push(new Paragraph({ spacing: exactLine, indent: indent2, children: [run(`（${data.note}）`, FONT.body, SIZE.san)] }));
 
-  const sections: ISectionOptions[] = [{ properties: sectionProps(!!data.landscape), footers, children: main }];
+  const sections: ISectionOptions[] = [{ properties: sectionProps(!!data.landscape), footers: footersFor(data.landscape), children: main }];
   for (const a of attachments) {
     const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
     const children: Paragraph[] = [
@@ -351,24 +377,19 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
       blankParagraph(),
       ...renderBlocks(a.blocks, width, slots, !a.landscape),
     ];
-    sections.push({ properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE }, footers, children });
+    sections.push({ properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE }, footers: footersFor(a.landscape), children });
   }
 
   if (data.imprint) {
-    // 版记 on the last page: after a landscape attachment it gets a portrait page of its own.
-    const last = sections[sections.length - 1];
+    // 版记 on the last page, at its foot: after a landscape 附件 on a portrait page of its own.
     const landscapeLast = attachments.length ? !!attachments[attachments.length - 1].landscape : !!data.landscape;
-    slots.push({ xml: imprintXml(data.imprint.issuer, data.imprint.date, TEXT_WIDTH) });
+    const ownPage = landscapeLast && attachments.length > 0;
+    // A landscape document without 附件 has its 版记 across the landscape type area.
+    const width = data.landscape && !attachments.length ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+    slots.push({ xml: imprintFrameXml(data.imprint.issuer, data.imprint.date, width) });
     const marker = new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
-    // Word wants a paragraph after a table at the end of the body: a hairline one off the grid, so nothing spills over.
-    slots[slots.length - 1].xml += '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>';
-    // Empty grid lines, then an off-grid gap for the rest, so the 版记's row ends on the type area's edge.
-    const lines = Math.floor((TYPE_AREA_HEIGHT - IMPRINT_HEIGHT) / LINE_PITCH) - 1;
-    const gap = TYPE_AREA_HEIGHT - lines * LINE_PITCH - IMPRINT_HEIGHT - 20 - 40;
-    const spacer = Array.from({ length: lines }, () => blankParagraph());
-    if (landscapeLast) slots[slots.length - 1].xml = `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${gap}" w:lineRule="exact"/></w:pPr></w:p>${slots[slots.length - 1].xml}`;
-    if (landscapeLast) sections.push({ properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE }, footers, children: [...spacer, marker] });
-    else (last.children as Paragraph[]).push(marker);
+    if (ownPage) sections.push({ properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE }, footers: portraitFooters, children: [marker] });
+    else (sections[sections.length - 1].children as Paragraph[]).push(marker);
   }
 
   const doc = new Document({

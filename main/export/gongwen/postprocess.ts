@@ -9,6 +9,7 @@ import { Packer, type Document } from 'docx';
 import JSZip from 'jszip';
 import { zipParts } from '../zip';
 import { FONT } from './format';
+import { placeRotatedNumbers } from './page-number';
 
 const SEPARATE_RUN = /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/gs;
 
@@ -88,10 +89,13 @@ export function finishParts(parts: Parts, tables: readonly string[] = []): void 
     const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARK}(\\d+)${TABLE_MARK_END}.*?</w:p>`, 'gs');
     parts.set('word/document.xml', doc.replace(re, (_m, i: string) => tables[Number(i)]));
   }
+  // Drawing ids are unique in the document: the landscape page numbers' text boxes count from 1001.
+  let drawingId = 1000;
   for (const [name, xml] of parts) {
     if (typeof xml !== 'string') continue;
+    if (/^word\/footer\d+\.xml$/.test(name)) parts.set(name, placeRotatedNumbers(xml, () => ++drawingId));
     // The builder puts even-page numbers on the left: cache 2 there, 1 on odd pages.
-    if (/^word\/(footer|header)\d+\.xml$/.test(name)) parts.set(name, cachePageFields(xml, xml.includes('<w:jc w:val="left"/>') ? '2' : '1'));
+    if (/^word\/(footer|header)\d+\.xml$/.test(name)) { const x = parts.get(name) as string; parts.set(name, cachePageFields(x, x.includes('<w:jc w:val="left"/>') ? '2' : '1')); }
     if (name === 'word/theme/theme1.xml') parts.set(name, rewriteThemeFonts(xml));
     if (name === 'word/fontTable.xml') parts.set(name, fontTableXml());
     if (/^word\/(document|styles|footer\d+|header\d+)\.xml$/.test(name)) parts.set(name, markEastAsianRuns(parts.get(name) as string));

@@ -45,6 +45,8 @@ export const planDemoStep: DemoStep = {
       unit: m.unit,
       departmentId: m.departmentId ?? (/科技|网站|信息/.test(m.unit) ? state.departments.get('办公室')! : null),
       ignored: m.departmentId === null && /政府|市|州|县|区/.test(m.unit) && !/部门/.test(m.unit),
+      // "各科室" stays 全部科室 as suggested.
+      allDepartments: m.allDepartments,
     })));
     const gen = await generatePlan(ctx, { year: state.year, documentIds: docs });
     const planId = gen.planId;

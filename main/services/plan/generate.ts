@@ -30,26 +30,40 @@ export interface MappingChoice {
   unit: string;
   departmentId: number | null;
   ignored: boolean;
+  /** 全部科室: the unit stands for every active 科室 (各处室, 各有关科室 …). */
+  allDepartments?: boolean;
 }
 
-type SavedMapping = { department_id: number | null; ignored: number };
+type SavedMapping = { department_id: number | null; ignored: number; all_departments: number };
+
+/**
+ * A choice as the table holds it: exactly one of a 科室, 不涉及, 全部科室, or none of them (未对应: the user has seen
+ * the unit and left it open).
+ */
+function toSaved(m: MappingChoice): SavedMapping {
+  const ignored = m.ignored;
+  const department = ignored ? null : m.departmentId;
+  return { department_id: department, ignored: ignored ? 1 : 0, all_departments: !ignored && department === null && m.allDepartments ? 1 : 0 };
+}
 
 /** What a unit becomes in the bureau's plan: these 科室, dropped (不涉及), or kept on the task as unmapped. */
 type Resolved = { depts: number[]; unmapped: boolean };
 
 /**
  * The resolver for one action: the user's choices sent with it first, then the saved ones, then the suggestion by
- * the name's stem (units.ts). "各科室" is every active 科室 unless the user chose otherwise.
+ * the name's stem (units.ts), where "各科室" is every active 科室. 全部科室 is a choice the user can make (and undo)
+ * for any unit.
  */
 function resolver(choices: Map<string, SavedMapping>, active: readonly DepartmentRef[]): (unit: string) => Resolved {
   return (unit) => {
     const m = choices.get(unit);
     if (m?.ignored) return { depts: [], unmapped: false };
     if (m && m.department_id !== null) return { depts: [m.department_id], unmapped: false };
-    const s = suggestMapping(unit, active);
-    if (s.kind === 'all') return { depts: active.map((d) => d.id), unmapped: false };
+    if (m?.all_departments) return { depts: active.map((d) => d.id), unmapped: false };
     // A saved "未对应" stays unmapped: the user has seen the unit and left it open.
     if (m) return { depts: [], unmapped: true };
+    const s = suggestMapping(unit, active);
+    if (s.kind === 'all') return { depts: active.map((d) => d.id), unmapped: false };
     if (s.kind === 'department') return { depts: [s.department.id], unmapped: false };
     if (s.kind === 'ignore') return { depts: [], unmapped: false };
     return { depts: [], unmapped: true };
@@ -71,11 +85,10 @@ export async function listUnitMappings(ctx: AppContext, documentIds: number[]): 
   const depts = await listDepartments(ctx, false);
   const allDepts = new Map((await listDepartments(ctx, true)).map((d) => [d.id, d.name]));
   return [...units.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([unit, count]) => {
-    const all = isAllDepartments(unit);
     const s = saved.get(unit);
     if (s) {
       const departmentName = s.department_id === null ? null : allDepts.get(s.department_id) ?? null;
-      return { unit, count, departmentId: s.department_id, departmentName, ignored: s.ignored === 1, saved: true, allDepartments: all && s.department_id === null && s.ignored === 0 };
+      return { unit, count, departmentId: s.department_id, departmentName, ignored: s.ignored === 1, saved: true, allDepartments: s.all_departments === 1 };
     }
     const g = suggestMapping(unit, depts);
     const d = g.kind === 'department' ? g.department : null;
@@ -87,7 +100,7 @@ export async function listUnitMappings(ctx: AppContext, documentIds: number[]): 
 async function storeMappings(trx: Transaction<Database>, ctx: AppContext, mappings: readonly MappingChoice[]): Promise<void> {
   const now = nowText(ctx);
   for (const m of mappings) {
-    const values = { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0, updated_at: now };
+    const values = { ...toSaved(m), updated_at: now };
     await trx.insertInto('unit_mapping').values({ unit: m.unit, ...values }).onConflict((oc) => oc.column('unit').doUpdateSet(values)).execute();
   }
 }
@@ -166,7 +179,7 @@ export async function generatePlan(
   if (!items.length) throw new AppError(ErrorCode.NO_ITEMS, '所选文件中没有可生成任务的工作要点。请先在“上级要点”中检查导入结果。');
 
   const choices = await savedMappings(ctx);
-  for (const m of input.mappings ?? []) choices.set(m.unit, { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0 });
+  for (const m of input.mappings ?? []) choices.set(m.unit, toSaved(m));
   const resolve = resolver(choices, await listDepartments(ctx, false));
   const docTitle = new Map(docs.map((d) => [d.id, d.title]));
   const bureau = await getBureau(ctx);
@@ -246,7 +259,7 @@ export async function applyUnitMappings(ctx: AppContext, year: number, mappings:
   const plan = await getPlan(ctx, year);
   if (!plan) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有实施方案。`);
   const choices = await savedMappings(ctx);
-  for (const m of mappings) choices.set(m.unit, { department_id: m.ignored ? null : m.departmentId, ignored: m.ignored ? 1 : 0 });
+  for (const m of mappings) choices.set(m.unit, toSaved(m));
   const active = await listDepartments(ctx, false);
   // Every task of the plan: a unit dropped as 不涉及 when generating can be mapped to a 科室 now.
   const tasks = await ctx.db.selectFrom('plan_task').select(['id', 'unmapped_units_json']).where('plan_id', '=', plan.id).execute();
@@ -268,7 +281,9 @@ export async function applyUnitMappings(ctx: AppContext, year: number, mappings:
           if (wasUnmapped) resolved++;
           continue;
         }
-        const depts = m && m.department_id !== null ? [m.department_id] : isAllDepartments(u) ? active.map((d) => d.id) : [];
+        // The same order as when generating: a chosen 科室, 全部科室, a saved 未对应, else "各科室" by its name.
+        const depts = m && m.department_id !== null ? [m.department_id]
+          : m?.all_departments || (!m && isAllDepartments(u)) ? active.map((d) => d.id) : [];
         if (!depts.length) {
           if (wasUnmapped) keep.push(u);
           continue;

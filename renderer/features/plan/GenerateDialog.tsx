@@ -5,7 +5,7 @@ import type { UnitMapping } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
-import { MappingTable } from './MappingTable';
+import { MappingTable, mappingChoice } from './MappingTable';
 
 /**
  * "从上级要点生成": choose the year's imported documents, confirm how their responsible units map to the bureau's
@@ -46,7 +46,7 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
     await act(async () => {
       // One call: the mapping is remembered and the plan built together, or neither.
       const r = await call('plan.generate', {
-        year, documentIds: chosen, replace, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })),
+        year, documentIds: chosen, replace, mappings: mappings.map(mappingChoice),
       });
       const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
       const noLead = r.tasksWithoutLead ? `；${r.tasksWithoutLead} 项任务还没有牵头科室，已在列表中标出` : '';

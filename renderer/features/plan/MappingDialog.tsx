@@ -1,28 +1,28 @@
-import { App as AntApp, Modal, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Department } from '../../../shared/domain/org';
 import type { Plan, UnitMapping } from '../../../shared/domain/plan';
 import { call } from '../../api/call';
 import { useAction } from '../../hooks';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
-import { MappingTable } from './MappingTable';
+import { MappingTable, mappingChoice } from './MappingTable';
 
 /** 单位对应 after generation: confirm the mapping; it is saved (for next year too) and applied to the tasks. */
 export function MappingDialog({ plan, open, departments, onClose, onDone }: { plan: Plan; open: boolean; departments: Department[]; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
   const act = useAction();
   const [mappings, setMappings] = useState<UnitMapping[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!open || !plan.sourceDocumentIds.length) return;
-    call('plan.unitMappings', { documentIds: plan.sourceDocumentIds }).then(setMappings, (e: Error) => message.error(e.message));
-  }, [open, plan.sourceDocumentIds, message]);
+    // A refusal (a document deleted meanwhile) is shown as the service's message, like any other action's.
+    void act(async () => { setMappings(await call('plan.unitMappings', { documentIds: plan.sourceDocumentIds })); });
+  }, [open, plan.sourceDocumentIds, act]);
 
   const save = async () => {
     setBusy(true);
     await act(async () => {
       // One call: the choices are saved and applied to the tasks together, or neither.
-      const r = await call('plan.applyUnitMappings', { year: plan.year, mappings: mappings.map((m) => ({ unit: m.unit, departmentId: m.departmentId, ignored: m.ignored })) });
+      const r = await call('plan.applyUnitMappings', { year: plan.year, mappings: mappings.map(mappingChoice) });
       onDone();
       return `单位对应已保存：更新 ${r.resolved} 处${r.remaining ? `，尚有 ${r.remaining} 处未对应` : ''}`;
     });
@@ -31,7 +31,7 @@ export function MappingDialog({ plan, open, departments, onClose, onDone }: { pl
 
   return (
     <Modal open={open} title="单位对应" width={820} onCancel={onClose} onOk={save} okText="保存并应用到任务" cancelText="取消" okButtonProps={{ loading: busy }} style={{ top: DIALOG_TOP }} styles={{ body: DIALOG_BODY_STYLE }} destroyOnHidden>
-      <Typography.Paragraph type="secondary">选择上级文件中的单位对应本单位哪个科室，保存后会更新任务的牵头/配合科室，并记住供明年使用。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">选择上级文件中的单位对应本单位哪个科室（“各处室”等可选“全部科室”），保存后会更新任务的牵头/配合科室，并记住供明年使用。</Typography.Paragraph>
       <MappingTable mappings={mappings} departments={departments} onChange={setMappings} />
     </Modal>
   );

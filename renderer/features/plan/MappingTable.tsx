@@ -2,9 +2,17 @@ import { Checkbox, Select, Space, Table, Typography } from 'antd';
 import type { Department } from '../../../shared/domain/org';
 import type { UnitMapping } from '../../../shared/domain/plan';
 
-/** The higher level's unit names → the bureau's 科室, or 不涉及. Suggestions are marked until saved. */
+/** The Select's value for 全部科室 (科室 ids are positive). */
+const ALL = -1;
+
+/** What the services store for a row: one 科室, 全部科室, 不涉及, or none (未对应). */
+export function mappingChoice(m: UnitMapping): { unit: string; departmentId: number | null; ignored: boolean; allDepartments: boolean } {
+  return { unit: m.unit, departmentId: m.departmentId, ignored: m.ignored, allDepartments: m.allDepartments && m.departmentId === null && !m.ignored };
+}
+
+/** The higher level's unit names → the bureau's 科室, 全部科室, or 不涉及. Suggestions are marked until saved. */
 export function MappingTable({ mappings, departments, onChange }: { mappings: UnitMapping[]; departments: Department[]; onChange: (m: UnitMapping[]) => void }) {
-  const deptOptions = departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
+  const deptOptions = [{ value: ALL, label: '全部科室' }, ...departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))];
   const set = (unit: string, patch: Partial<UnitMapping>) => onChange(mappings.map((m) => (m.unit === unit ? { ...m, ...patch } : m)));
   return (
     <Table
@@ -30,10 +38,10 @@ export function MappingTable({ mappings, departments, onChange }: { mappings: Un
               showSearch
               optionFilterProp="label"
               disabled={m.ignored}
-              placeholder={m.allDepartments ? '全部科室' : '未对应'}
-              value={m.departmentId ?? undefined}
+              placeholder="未对应"
+              value={m.departmentId ?? (m.allDepartments ? ALL : undefined)}
               options={deptOptions}
-              onChange={(v) => set(m.unit, { departmentId: v ?? null })}
+              onChange={(v?: number) => set(m.unit, v === ALL ? { departmentId: null, allDepartments: true } : { departmentId: v ?? null, allDepartments: false })}
             />
           ),
         },

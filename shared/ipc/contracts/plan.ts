@@ -21,6 +21,8 @@ const mappingChoices = z.array(z.object({
   unit: z.string().min(1, '单位名称不能为空').max(100, '单位名称不能超过100个字'),
   departmentId: idSchema.nullable(),
   ignored: z.boolean(),
+  /** 全部科室 (only with no 科室 and not 不涉及). */
+  allDepartments: z.boolean().default(false),
 })).max(500, '单位对应一次最多500条');
 
 export const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });

@@ -89,6 +89,46 @@ describe('公文 .docx (GB/T 9704)', () => {
     expect(cachePageFields(odd, '9')).toBe(odd); // already cached: left alone
   });
 
+  it('numbers landscape pages in a turned text box on the page\'s left edge (§8); margins turned with the paper', async () => {
+    const x = await readDocx(await doc());
+    const attachment = sections(x.document)[1];
+    // Landscape: top the 订口 28 mm, bottom the 切口 26 mm, left the portrait foot 35 mm, right the 天头 37 mm.
+    expect(attachment).toMatch(/<w:pgMar w:top="1587" w:right="2098" w:bottom="1474" w:left="1984"/);
+    const rid = (type: string) => new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(attachment)![1];
+    const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(x.rels)![1]}`;
+    const mm = (emu: string) => Number(emu) / 36000;
+    for (const [type, cached, jc] of [['default', '1', 'right'], ['even', '2', 'left']] as const) {
+      const f = x.footers[target(rid(type))];
+      expect(f).toContain('<wps:bodyPr rot="0" vert="vert"');
+      expect(f).toContain('<wp:positionH relativeFrom="page">');
+      expect(f).toMatch(new RegExp(`<w:jc w:val="${jc}"/>`));
+      expect(f).toMatch(new RegExp(`PAGE </w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t>`));
+      // The box is centred 28 mm (+ LibreOffice's measured 0.6 mm) from the left edge, 10 mm wide.
+      const left = mm(/<wp:positionH relativeFrom="page"><wp:posOffset>(\d+)</.exec(f)![1]);
+      expect(left + 5).toBeCloseTo(28.6, 1);
+      const top = mm(/<wp:positionV relativeFrom="page"><wp:posOffset>(\d+)</.exec(f)![1]);
+      const length = mm(/<wp:extent cx="\d+" cy="(\d+)"/.exec(f)![1]);
+      // Odd pages end 26 mm + one 4号 character above the foot; even pages start 28 mm + one character down.
+      if (type === 'default') expect(top + length).toBeCloseTo(210 - 26 - 14 * 25.4 / 72, 1);
+      else expect(top).toBeCloseTo(28 + 14 * 25.4 / 72, 1);
+      expect(f).not.toContain('⟦');
+    }
+  });
+
+  it('sets the 版记 as a frame at the foot of the type area, ruled 0.35 mm above and below', async () => {
+    const x = await readDocx(await buildGongwenDocx({
+      title: '关于做好政务公开工作的通知', body: [{ kind: 'paragraph', text: '请认真做好。' }],
+      signature: { org: '某县科学技术局', date: '2026-03-05' }, imprint: { issuer: '某县科学技术局办公室', date: '2026-03-05' },
+    }));
+    const p = paragraphsWith(x.document, '2026年3月5日印发')[0];
+    expect(p).toContain('<w:framePr w:w="8845" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>');
+    expect(p).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"[^>]*\/><w:bottom w:val="single" w:color="000000" w:sz="8"/);
+    expect(runsOf(p).map((r) => r.text).join('')).toBe('某县科学技术局办公室2026年3月5日印发');
+    expect(runsOf(p)[1]).toMatchObject({ eastAsia: '仿宋_GB2312', size: '28' });
+    // One section: no page of its own without a landscape 附件.
+    expect(sections(x.document)).toHaveLength(1);
+  });
+
   it('rewrites the theme fonts away from Office defaults', async () => {
     const x = await readDocx(await doc());
     expect(x.theme).not.toMatch(/Calibri|等线|DengXian/);
