@@ -93,17 +93,19 @@ export function RequestsChartCard() {
     }],
   }), [counts]);
   const open = counts.filter((c) => ['逾期', '即将到期', '正常', '暂停计时'].includes(c.state)).reduce((a, c) => a + c.count, 0);
+  // The year's register also holds applications received last year and answered (or still open) this year.
+  const carried = (list ?? []).filter((r) => r.receivedDate < `${year}-01-01`).length;
   return (
     <Card title="依申请公开" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate(requestsRoute())}>打开申请登记</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {list && list.length === 0 && (
-        <EmptyHint title={`${year}年还没有收到政府信息公开申请`} hint="收到申请后在“信息公开—依申请公开”中登记，工作台按工作日计算答复期限。"
+        <EmptyHint title={`${year}年还没有政府信息公开申请`} hint="收到申请后在“信息公开—依申请公开”中登记，工作台按工作日计算答复期限。"
           action={<Button onClick={() => navigate(requestsRoute())}>去登记申请</Button>} />
       )}
       {list && list.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            本年收到 {list.length} 件，办理中 {open} 件{due.length ? `，其中 ${due.length} 件即将到期或已逾期` : ''}。点击扇区查看对应申请。
+            本年办理 {list.length} 件{carried ? `（含上年结转 ${carried} 件）` : ''}，尚未答复 {open} 件{due.length ? `，其中 ${due.length} 件即将到期或已逾期` : ''}。点击扇区查看对应申请。
           </Typography.Text>
           <EChart label={`申请按办理期限状态：${counts.map((c) => `${c.state}${c.count}件`).join('，')}`} option={option} height={170}
             onPick={(p) => { const c = counts[p.dataIndex]; if (c) navigate(requestsRoute(c.state)); }} />
