@@ -2,9 +2,12 @@
 // Node side (server-side rendering, no DOM), and resvg (a native module) turns the SVG into a PNG. A picture looks
 // the same in Word, WPS and LibreOffice, unlike a native Word chart, which LibreOffice shows only as its fallback.
 //
-// Cost (measured on the 2-core build machine, 600×340 px chart, zoom 2): ECharts ~90 ms for the first chart (module
-// warm-up), ~10-20 ms after; resvg ~400-750 ms, almost all of it loading the system's (large CJK) fonts. So the
-// resvg step runs through `renderAsync` on libuv's thread pool: the thread that serves every other call is not held.
+// Cost (measured on the 2-core build machine, 620×~300 px chart, zoom 2): quiet, ECharts ~90 ms for the first chart
+// (module warm-up) and resvg 380-760 ms a chart, nearly all of it loading and shaping the system's large CJK fonts
+// (giving resvg only the one CJK font file was not faster); with the machine loaded (load average 16-18) two pictures
+// took 7-11 s. So resvg runs through `renderAsync` on libuv's thread pool, and the thread serving every other call
+// only does the ECharts step: the longest event-loop stall while two pictures were drawn under that load was
+// 170-280 ms.
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
