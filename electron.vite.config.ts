@@ -9,7 +9,8 @@ export default defineConfig({
       // parse-worker: the worker every reader of a user's file runs in (main/import/worker/run.ts finds it beside index.js).
       rollupOptions: {
         input: { index: resolve('main/index.ts'), 'parse-worker': resolve('main/import/worker/entry.ts') },
-        external: ['better-sqlite3', 'electron'],
+        // Native modules are loaded from node_modules at run time, never bundled.
+        external: ['better-sqlite3', '@resvg/resvg-js', 'electron'],
       },
     },
   },

@@ -48,6 +48,15 @@ if (!app.requestSingleInstanceLock()) {
       win?.setTitle(s?.bureau ? `政务公开工作台 — ${s.bureau.shortName} ${s.year ?? ''}年度` : '政务公开工作台');
     };
     win.webContents.on('page-title-updated', (e) => { e.preventDefault(); void updateTitle(); });
+    // A screen with unsaved work blocks the page's unload (renderer/hooks.ts, beforeunload); Electron would then
+    // silently keep the window open, so the question is asked here: 离开 discards the edits, 留下 keeps the window.
+    win.webContents.on('will-prevent-unload', (e) => {
+      const choice = dialog.showMessageBoxSync(win!, {
+        type: 'question', buttons: ['离开', '留下'], defaultId: 1, cancelId: 1, title: '政务公开工作台',
+        message: '有修改还没有保存', detail: '关闭窗口将丢弃这些修改。要保存，请点“留下”，回到页面保存后再关闭。',
+      });
+      if (choice === 0) e.preventDefault();
+    });
     win.once('ready-to-show', () => win?.show());
     await win.loadURL(`${APP_ORIGIN}/index.html`);
     await updateTitle();

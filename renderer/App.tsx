@@ -5,7 +5,7 @@ import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
-import { navigate, useAction, useHashRoute } from './hooks';
+import { navigate, requestLeave, useAction, useHashRoute } from './hooks';
 import { ROUTES } from './areas';
 
 export function App() {
@@ -68,7 +68,7 @@ function Shell() {
         <div style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>工作年度</Typography.Text>
-          <YearSelect year={year} dataYears={status!.dataYears} onChange={(y) => void changeYear(y)} />
+          <YearSelect year={year} dataYears={status!.dataYears} onChange={(y) => requestLeave(() => void changeYear(y))} />
         </Space>
       </Layout.Header>
       <Layout>

@@ -28,10 +28,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
 }
 
 /**
- * A screen with unsaved work decides whether the route may change (useLeaveGuard). Returning false keeps the
- * screen; it then asks the user and leaves with navigateAnyway().
+ * The app shell's one route-leave guard. The hash router (useHashRoute) asks the registered guard before it changes
+ * the screen, the header asks it before it changes the working year (requestLeave), and while a guard is registered
+ * the page's unload asks too (beforeunload: the browser's own question in the web host; a native one in Electron,
+ * main/index.ts 'will-prevent-unload'). A screen registers a guard only while it has unsaved work: usually through
+ * `useUnsavedLeave(dirty, save)` (renderer/components/unsaved.tsx), which asks 保存 / 不保存 / 取消.
+ *
+ * The guard returns true to let the change happen now; false to keep the screen, and then it asks and calls
+ * `proceed` (or navigateAnyway(to) when there is none) if the user chooses to leave.
  */
-type LeaveGuard = (to: string) => boolean;
+export type LeaveGuard = (to: string, proceed?: () => void) => boolean;
 let leaveGuard: LeaveGuard | null = null;
 
 export function useLeaveGuard(guard: LeaveGuard | null): void {
@@ -45,6 +51,12 @@ export function useLeaveGuard(guard: LeaveGuard | null): void {
 export function navigateAnyway(path: string): void {
   leaveGuard = null;
   navigate(path);
+}
+
+/** Runs `proceed` (something that replaces the current screen, e.g. a year change) once the screen lets go. */
+export function requestLeave(proceed: () => void): void {
+  const here = window.location.hash.replace(/^#\/?/, '');
+  if (!leaveGuard || leaveGuard(here, () => { leaveGuard = null; proceed(); })) proceed();
 }
 
 /** The current hash route: '#/plan/12' → ['plan', '12']. */
@@ -61,8 +73,16 @@ export function useHashRoute(): string[] {
       }
       setParts(read());
     };
+    // Closing or reloading the page with unsaved work: the browser (or Electron's main process) asks first.
+    const unload = (e: BeforeUnloadEvent) => {
+      if (leaveGuard) e.preventDefault();
+    };
     window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    window.addEventListener('beforeunload', unload);
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener('beforeunload', unload);
+    };
   }, []);
   return parts;
 }

@@ -34,7 +34,7 @@ if (sourcesChanged()) {
   // the worker every file reader runs in (main/import/worker/run.ts finds it beside the chunks).
   await build({
     entryPoints: { cli: path.join(root, 'main/cli.ts'), 'parse-worker': path.join(root, 'main/import/worker/entry.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm',
-    target: 'node20', outdir: tmp, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3', 'electron'],
+    target: 'node20', outdir: tmp, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3', '@resvg/resvg-js', 'electron'],
     logLevel: 'error', legalComments: 'none',
     // Bundled CommonJS libraries still call require() for Node built-ins.
     banner: { js: "import { createRequire as __zwgkRequire } from 'node:module'; const require = __zwgkRequire(import.meta.url);" },

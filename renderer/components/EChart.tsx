@@ -21,8 +21,8 @@ export interface ChartPick {
   value: unknown;
 }
 
-/** The office's palette: 已完成 green, 进行中 blue, 未开始 grey, 已逾期 red, 即将到期 orange. */
-export const CHART_COLORS = { done: '#52c41a', inProgress: '#1677ff', notStarted: '#bfbfbf', overdue: '#cf1322', dueSoon: '#fa8c16', none: '#d9d9d9' } as const;
+/** The office's palette (shared with the chart pictures in the 工作总结). */
+export { CHART_COLORS } from '../../shared/domain/charts';
 
 export function EChart({ option, height = 220, label, onPick }: { option: ChartOption; height?: number; label: string; onPick?: (p: ChartPick) => void }) {
   const box = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { App as AntApp, Button, Space } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import { navigateAnyway, useLeaveGuard } from '../hooks';
 
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -47,4 +48,27 @@ export function useGuardedClose(): (opts: { dirty: boolean; save: () => Promise<
     if (choice === 'discard') close();
     else if (choice === 'save') await save();
   }, [ask]);
+}
+
+/**
+ * A screen with unsaved work: while `dirty`, leaving it (the side menu, any link or route change, a year change,
+ * closing the window) asks 保存 / 不保存 / 取消 through the app shell's guard (renderer/hooks.ts). 保存 runs `save`
+ * and leaves only when it resolves to true (a refused save keeps the screen with its message); 不保存 leaves;
+ * 取消 stays.
+ */
+export function useUnsavedLeave(dirty: boolean, save: () => Promise<boolean>, what?: string): void {
+  const ask = useAskUnsaved();
+  // The latest save and wording, without re-registering the guard on every keystroke.
+  const latest = useRef({ save, what, ask });
+  latest.current = { save, what, ask };
+  const guard = useMemo(() => (dirty ? (to: string, proceed?: () => void) => {
+    const leave = proceed ?? (() => navigateAnyway(to));
+    void (async () => {
+      const choice = await latest.current.ask(latest.current.what);
+      if (choice === 'discard') leave();
+      else if (choice === 'save' && await latest.current.save()) leave();
+    })();
+    return false;
+  } : null), [dirty]);
+  useLeaveGuard(guard);
 }

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
+import type { Locator } from '@playwright/test';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -12,7 +13,42 @@ const d = new Date();
 const year = d.getFullYear();
 const today = `${year}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+/**
+ * Clicks the largest of a chart's shapes (a real bar or slice, not a legend icon or an empty month's bar), at a point
+ * inside its fill (a donut slice's box centre is in the hole), as a user's mouse would.
+ */
+async function clickLargest(paths: Locator, by: 'height' | 'width' = 'height'): Promise<void> {
+  await expect(paths.first()).toBeAttached();
+  // Until the chart's entry animation has settled (the same sizes twice).
+  const measure = () => paths.evaluateAll((els, k) => els.map((e) => e.getBoundingClientRect()[k as 'height' | 'width']), by);
+  let sizes: number[] = [];
+  await expect.poll(async () => {
+    const before = JSON.stringify(sizes);
+    sizes = await measure();
+    return before === JSON.stringify(sizes) && sizes.length > 0;
+  }, { intervals: [150] }).toBe(true);
+  const shape = paths.nth(sizes.indexOf(Math.max(...sizes)));
+  await shape.scrollIntoViewIfNeeded();
+  const point = await shape.evaluate((e) => {
+    const el = e as unknown as { getBBox(): { x: number; y: number; width: number; height: number }; isPointInFill(p: { x: number; y: number }): boolean;
+      getScreenCTM(): { a: number; b: number; c: number; d: number; e: number; f: number } | null };
+    const b = el.getBBox();
+    const m = el.getScreenCTM()!;
+    for (let i = 5; i < 100; i += 10) {
+      for (let j = 5; j < 100; j += 10) {
+        const p = { x: b.x + (b.width * i) / 100, y: b.y + (b.height * j) / 100 };
+        if (el.isPointInFill(p)) return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+      }
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await paths.page().mouse.click(point!.x, point!.y);
+}
+
 test('summary: dashboard charts open their lists; the draft keeps an edit through 刷新数据 and exports', async ({ app: page, host }) => {
+  // Seven charts and three registers on a shared 2-core machine.
+  test.setTimeout(240_000);
   await completeSetup(page, year);
   const ctx = host.workstation.context();
   await loadDemo(ctx);
@@ -36,6 +72,46 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await bars.first().click();
   await expect(page).toHaveURL(/#\/plan\/filter\/.*section/);
   await expect(page.getByText(/^章节：/)).toBeVisible();
+
+  // The dashboard's 信息公开 and 整改 charts: each opens its register filtered to what was clicked.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  const monthChart = page.getByRole('img', { name: /各月发布条数/ });
+  await expect(monthChart).toBeVisible();
+  await expect(page.getByRole('img', { name: /按栏目发布条数/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /申请按办理期限状态/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /整改事项按状态/ })).toBeVisible();
+  await page.locator('.ant-card').filter({ hasText: '依申请公开' }).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('home-1366-row2.png') });
+  // The tallest month bar.
+  await clickLargest(monthChart.locator('path[fill="#1677ff"]'));
+  await expect(page).toHaveURL(/#\/disclosure\/publications\/month\/\d+$/);
+  const month = Number(/month\/(\d+)$/.exec(page.url())![1]);
+  const inMonth = (ctx.raw.prepare(`SELECT count(*) AS n FROM publication WHERE published_date LIKE ?`).get(`${year}-${String(month).padStart(2, '0')}-%`) as { n: number }).n;
+  expect(inMonth).toBeGreaterThan(0);
+  await expect(page.getByText(`仅显示${year}年${month}月发布的信息：${inMonth} 条`)).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(Math.min(inMonth, 12));
+  await page.getByRole('button', { name: '显示全部' }).click();
+  await expect(page).toHaveURL(/#\/disclosure\/publications$/);
+  // The widest 栏目 bar.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await clickLargest(page.getByRole('img', { name: /按栏目发布条数/ }).locator('path[fill="#52c41a"]'), 'width');
+  await expect(page).toHaveURL(/#\/disclosure\/publications\/column\//);
+  await expect(page.getByText(/^仅显示“.+”栏目的信息：\d+ 条/)).toBeVisible();
+  // A slice of the applications chart.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await clickLargest(page.getByRole('img', { name: /申请按办理期限状态/ }).locator('path[fill]:not([fill="none"])'));
+  await expect(page).toHaveURL(/#\/disclosure\/requests\/state\//);
+  const state = decodeURIComponent(/state\/([^/]+)$/.exec(page.url())![1]);
+  const shown = page.getByText(new RegExp(`^仅显示办理状态为“${state}”的申请：(\\d+) 件`));
+  await expect(shown).toBeVisible();
+  const n = Number(/：(\d+) 件/.exec((await shown.textContent())!)![1]);
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: state })).toHaveCount(Math.min(n, 10));
+  // The 整改 chart: a segment opens the ledger with that state's filter.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await clickLargest(page.getByRole('img', { name: /整改事项按状态/ }).locator('path[fill="#1677ff"], path[fill="#cf1322"]'), 'width');
+  await expect(page).toHaveURL(/#\/selfcheck\/ledger\/.+/);
+  const filter = decodeURIComponent(/ledger\/([^/]+)$/.exec(page.url())![1]);
+  await expect(page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '按状态筛选' }) })).toContainText(filter);
 
   // The draft the example data made.
   await page.getByRole('menuitem', { name: '年度总结' }).click();
@@ -79,4 +155,51 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   expect(xml).toContain('本段由用户改写');
   expect(xml).toContain('组织政务公开培训3次');
   expect(xml).toContain('此件主动公开');
+});
+
+test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取消; 取消 stays, 不保存 leaves, 保存 saves and leaves', async ({ app: page, host }) => {
+  await completeSetup(page, year);
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: '年度总结' }).click();
+  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
+
+  const mine = '本段改写后尚未保存。';
+  await page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }).click();
+  const box = page.getByRole('textbox', { name: '段落文字' });
+  await box.fill(mine);
+
+  // The side menu: the question comes, 取消 keeps the screen and the words.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '保存修改吗？' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('正在修改的段落还没有保存');
+  await page.screenshot({ path: test.info().outputPath('leave-prompt.png') });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/#\/summary$/);
+  await expect(box).toHaveValue(mine);
+
+  // Any other route change (a link, typed address) asks too; 不保存 leaves and the paragraph is as it was.
+  await page.evaluate("window.location.hash = '#/plan'");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '不保存' }).click();
+  await expect(page).toHaveURL(/#\/plan$/);
+  await expect(page.getByRole('heading', { name: '实施方案与任务' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '年度总结' }).click();
+  await expect(page.getByText('一、主要做法和成效')).toBeVisible();
+  await expect(page.getByText(mine)).toHaveCount(0);
+
+  // 保存 saves the paragraph, then leaves; nothing is asked once it is saved.
+  await page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }).click();
+  await page.getByRole('textbox', { name: '段落文字' }).fill(mine);
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page).toHaveURL(/#\/training$/);
+  await page.getByRole('menuitem', { name: '年度总结' }).click();
+  await expect(page.getByText(mine)).toBeVisible();
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  await expect(dialog).toHaveCount(0);
 });

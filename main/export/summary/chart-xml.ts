@@ -1,7 +1,6 @@
-// Charts in the .docx as native Word charts (DrawingML c:chart parts with the numbers cached in the part): Word, WPS
-// and LibreOffice all draw them, print them sharply and let the office edit them. (ECharts' server-side SVG was the
-// first choice, but Word-format SVG needs a PNG fallback, and LibreOffice shows only that fallback; this machine has
-// no rasteriser to make one.) Pure: strings in, XML out.
+// Charts in the .docx: PNG pictures drawn from the dashboard's ECharts options (chart-image.ts), which look the same
+// in Word, WPS and LibreOffice; and, where the picture cannot be made (the native rasteriser does not load), native
+// Word charts (DrawingML c:chart parts with the numbers cached in the part) as before. Pure: data in, XML out.
 import JSZip from 'jszip';
 
 export interface BarChartData {
@@ -61,10 +60,41 @@ function chartParagraph(relId: string, docPrId: number, d: BarChartData): string
 }
 
 export const CHART_MARK = '⟦图表';
+export const PICTURE_MARK = '⟦图片';
 
-/** Replaces each marker paragraph "⟦图表N⟧" with chart N, adding its part, relationship and content type. */
-export async function insertCharts(docx: Buffer, charts: readonly BarChartData[]): Promise<Buffer> {
-  if (!charts.length) return docx;
+/** A PNG picture of a chart, placed at `widthCm` with its own proportions. */
+export interface PictureData {
+  title: string;
+  png: Buffer;
+  /** Pixel size the picture was drawn at (its proportions). */
+  width: number;
+  height: number;
+  widthCm: number;
+}
+
+/** The paragraph holding a picture: centred, not on the line grid (an exact line height would clip it). */
+function pictureParagraph(relId: string, docPrId: number, d: PictureData): string {
+  const cx = Math.round(d.widthCm * EMU_PER_CM);
+  const cy = Math.round((d.widthCm * d.height / d.width) * EMU_PER_CM);
+  return `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>`
+    + `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>`
+    + `<wp:docPr id="${docPrId}" name="${esc(d.title)}" descr="${esc(d.title)}"/>`
+    + '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    + '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    + `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="${docPrId}" name="${esc(d.title)}.png"/><pic:cNvPicPr/></pic:nvPicPr>`
+    + `<pic:blipFill><a:blip r:embed="${relId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`
+    + `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>`
+    + '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+}
+
+const markerParagraph = (mark: string, i: number) => new RegExp(`<w:p>(?:(?!<w:p>)[\\s\\S])*?${mark}${i}⟧[\\s\\S]*?</w:p>`);
+
+/**
+ * Replaces each marker paragraph "⟦图表N⟧" with chart N (a native Word chart part) and "⟦图片N⟧" with picture N (a PNG
+ * in word/media), adding their parts, relationships and content types.
+ */
+export async function insertCharts(docx: Buffer, charts: readonly BarChartData[], pictures: readonly PictureData[] = []): Promise<Buffer> {
+  if (!charts.length && !pictures.length) return docx;
   const zip = await JSZip.loadAsync(docx);
   let doc = await zip.file('word/document.xml')!.async('string');
   let rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
@@ -74,8 +104,16 @@ export async function insertCharts(docx: Buffer, charts: readonly BarChartData[]
     zip.file(`word/charts/chart${i + 1}.xml`, barChartXml(c));
     rels = rels.replace('</Relationships>', `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart${i + 1}.xml"/></Relationships>`);
     types = types.replace('</Types>', `<Override PartName="/word/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
-    const marker = new RegExp(`<w:p>(?:(?!<w:p>)[\\s\\S])*?${CHART_MARK}${i}⟧[\\s\\S]*?</w:p>`);
-    doc = doc.replace(marker, chartParagraph(relId, 900 + i, c));
+    doc = doc.replace(markerParagraph(CHART_MARK, i), chartParagraph(relId, 900 + i, c));
+  });
+  if (pictures.length && !/<Default Extension="png"/i.test(types)) {
+    types = types.replace('</Types>', '<Default Extension="png" ContentType="image/png"/></Types>');
+  }
+  pictures.forEach((p, i) => {
+    const relId = `rIdSummaryPicture${i + 1}`;
+    zip.file(`word/media/summary-chart${i + 1}.png`, p.png);
+    rels = rels.replace('</Relationships>', `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/summary-chart${i + 1}.png"/></Relationships>`);
+    doc = doc.replace(markerParagraph(PICTURE_MARK, i), pictureParagraph(relId, 950 + i, p));
   });
   zip.file('word/document.xml', doc);
   zip.file('word/_rels/document.xml.rels', rels);

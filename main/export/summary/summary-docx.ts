@@ -1,7 +1,7 @@
 // The 工作总结 as a 公文-format .docx (GB/T 9704): title, optional 主送, the body with its 一、/（一） headings, 附件说明,
 // 落款 with the date, 附注（此件主动公开）, and the 附件 tables the text quotes. Pure: data in, Buffer out.
 import { buildGongwenDocx, type GongwenAttachment, type GongwenBlock, type TableColumn } from '../gongwen/document';
-import { CHART_MARK, insertCharts, type BarChartData } from './chart-xml';
+import { CHART_MARK, insertCharts, PICTURE_MARK, type BarChartData, type PictureData } from './chart-xml';
 
 export interface SummaryDocParagraph {
   level: number;
@@ -15,8 +15,11 @@ export interface SummaryDocTable {
   rows: string[][];
   /** A line under the table (e.g. where the numbers come from). */
   note?: string;
-  /** A chart of the same numbers, above the table. */
-  chart?: BarChartData;
+  /**
+   * A chart of the same numbers, above the table: the picture when one could be drawn, else the native Word chart
+   * with a line saying why it may look different.
+   */
+  chart?: { native: BarChartData; picture: PictureData | null };
 }
 
 export interface SummaryDocData {
@@ -49,12 +52,17 @@ export function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[]
 
 export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
   const charts: BarChartData[] = [];
+  const pictures: PictureData[] = [];
   const attachments: GongwenAttachment[] = data.tables.filter((t) => t.rows.length).map((t, i, all) => {
     const blocks: GongwenBlock[] = [];
-    if (t.chart) {
-      // A marker paragraph the chart replaces after the document is built (insertCharts).
+    if (t.chart?.picture) {
+      // A marker paragraph the picture replaces after the document is built (insertCharts).
+      blocks.push({ kind: 'paragraph', text: `${PICTURE_MARK}${pictures.length}⟧` });
+      pictures.push(t.chart.picture);
+    } else if (t.chart) {
       blocks.push({ kind: 'paragraph', text: `${CHART_MARK}${charts.length}⟧` });
-      charts.push(t.chart);
+      blocks.push({ kind: 'paragraph', text: '注：本机未能生成图表图片，上图为 Word 图表，在 WPS、LibreOffice 中的显示可能与 Word 不同。' });
+      charts.push(t.chart.native);
     }
     blocks.push({ kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) });
     if (t.note) blocks.push({ kind: 'paragraph', text: t.note });
@@ -68,5 +76,5 @@ export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
     note: data.publicNote ? '此件主动公开' : undefined,
     attachments,
   });
-  return insertCharts(docx, charts);
+  return insertCharts(docx, charts, pictures);
 }

@@ -5,6 +5,11 @@ import {
   type SummaryLists,
 } from '../../../shared/domain/summary';
 import { bareTitle } from '../../../shared/domain/summary-draft';
+import {
+  CHART_COLORS, planProgressHeight, planProgressOption, trainingMonthsOption, trainingsByMonth,
+} from '../../../shared/domain/charts';
+import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
+import type { BarChartData } from '../../export/summary/chart-xml';
 import { buildSummaryDocx, type SummaryDocTable } from '../../export/summary/summary-docx';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
@@ -15,7 +20,20 @@ function tableFigures(figures: Figures): [string, Figures[string]][] {
   return Object.entries(figures).filter(([k, f]) => !k.startsWith('plan.section.') && k !== 'plan.title' && f.value !== null && typeof f.value === 'number');
 }
 
-export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[] {
+/** Draws a chart to a picture (ECharts + resvg); tests may pass one that refuses, to see the Word-chart fallback. */
+export type DrawChart = (option: Parameters<typeof chartPicture>[0], width: number, height: number) => Promise<ChartPicture | null>;
+
+/** Width of a chart in the 附件: the 15.6 cm type area of GB/T 9704, less a little. */
+const CHART_WIDTH_CM = 15.5;
+/** Pixel width charts are drawn at (the PNG has twice as many): 15.5 cm at about 100 dpi. */
+const CHART_WIDTH_PX = 620;
+
+async function chartOf(draw: DrawChart, native: BarChartData, option: Parameters<typeof chartPicture>[0], heightPx: number): Promise<SummaryDocTable['chart']> {
+  const p = await draw(option, CHART_WIDTH_PX, heightPx);
+  return { native, picture: p && { title: native.title, png: p.png, width: p.width, height: p.height, widthCm: CHART_WIDTH_CM } };
+}
+
+export async function summaryTables(s: Summary, lists: SummaryLists, draw: DrawChart = chartPicture): Promise<SummaryDocTable[]> {
   const tables: SummaryDocTable[] = [];
   const period = s.kind === '半年' ? `${s.year}年上半年` : `${s.year}年`;
   const data = tableFigures(s.figures);
@@ -37,15 +55,19 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
     tables.push({
       title: `${period}重点任务完成情况`,
       ...(s.withCharts ? {
-        chart: {
-          title: '各方面重点任务完成情况（项）', horizontal: true, stacked: true, widthCm: 15.5, heightCm: Math.min(9, 2.6 + sections.length * 0.8),
+        chart: await chartOf(draw, {
+          title: '各方面重点任务完成情况（项）', horizontal: true, stacked: true, widthCm: CHART_WIDTH_CM, heightCm: Math.min(9, 2.6 + sections.length * 0.8),
           categories: sections.map((x) => short(bareTitle(x.title))),
           series: [
-            { name: '已完成', color: '#52c41a', values: sections.map((x) => x.done) },
-            { name: '进行中', color: '#1677ff', values: sections.map((x) => x.inProgress) },
-            { name: '未开始等', color: '#bfbfbf', values: sections.map((x) => x.tasks - x.done - x.inProgress) },
+            { name: '已完成', color: CHART_COLORS.done, values: sections.map((x) => x.done) },
+            { name: '进行中', color: CHART_COLORS.inProgress, values: sections.map((x) => x.inProgress) },
+            { name: '未开始等', color: CHART_COLORS.notStarted, values: sections.map((x) => x.tasks - x.done - x.inProgress) },
           ],
         },
+        // The dashboard's chart; 未开始等 also holds the tasks with another status (暂缓 …), so the bars add up to 任务数.
+        planProgressOption(sections.map((x) => ({ title: x.title, done: x.done, inProgress: x.inProgress, notStarted: x.tasks - x.done - x.inProgress })),
+          { print: true, title: '各方面重点任务完成情况（项）' }, '未开始等'),
+        planProgressHeight(sections.length, { print: true })),
       } : {}),
       columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '工作方面', weight: 11 }, { header: '任务数', weight: 3, align: 'center' },
         { header: '已完成', weight: 3, align: 'center' }, { header: '进行中', weight: 3, align: 'center' }, { header: '已逾期', weight: 3, align: 'center' },
@@ -58,8 +80,18 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   }
   const trainings = lists.trainings ?? [];
   if (trainings.length) {
+    const months = trainingsByMonth(trainings);
     tables.push({
       title: `${period}政务公开培训情况`,
+      ...(s.withCharts ? {
+        chart: await chartOf(draw, {
+          title: '各月培训次数与学时', widthCm: CHART_WIDTH_CM, heightCm: 6.5, categories: months.map((m) => `${m.month}月`),
+          series: [
+            { name: '次数', color: CHART_COLORS.inProgress, values: months.map((m) => m.count) },
+            { name: '学时', color: CHART_COLORS.done, values: months.map((m) => m.hours) },
+          ],
+        }, trainingMonthsOption(months, { print: true, title: '各月培训次数与学时' }), 280),
+      } : {}),
       columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '日期', weight: 4, align: 'center' }, { header: '培训名称', weight: 10 },
         { header: '类别', weight: 5, align: 'center' }, { header: '形式', weight: 3, align: 'center' }, { header: '学时', weight: 2, align: 'center' }],
       rows: trainings.map((t, i) => [String(i + 1), t.date, t.title, t.kind, t.form, formatFigureValue(t.hours)]),
@@ -68,13 +100,13 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   return tables;
 }
 
-export async function summaryDocx(ctx: AppContext, year: number, kind: SummaryKind): Promise<{ fileName: string; data: Buffer }> {
+export async function summaryDocx(ctx: AppContext, year: number, kind: SummaryKind, draw: DrawChart = chartPicture): Promise<{ fileName: string; data: Buffer }> {
   const s = await ensureSummary(ctx, year, kind);
   const lists = await summaryLists(ctx, s.id);
   const data = await buildSummaryDocx({
     title: s.title, addressee: s.addressee, signatureOrg: s.signatureOrg, signatureDate: s.signatureDate, publicNote: s.publicNote,
     paragraphs: s.paragraphs.map((p) => ({ level: p.level, heading: p.heading, text: paragraphText(p, s.figures) })),
-    tables: s.withTables ? summaryTables(s, lists) : [],
+    tables: s.withTables ? await summaryTables(s, lists, draw) : [],
   });
   return { fileName: summaryFileName(year, kind), data };
 }

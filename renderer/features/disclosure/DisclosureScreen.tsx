@@ -13,10 +13,20 @@ const TABS = [
   { key: 'report', label: '年度报告' },
 ] as const;
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** 信息公开: the two registers and the annual report, one tab each (#/disclosure/<tab>). */
 export function DisclosureScreen({ params }: { params: string[] }) {
   const working = useYear();
   const tab = TABS.some((t) => t.key === params[0]) ? params[0] : 'publications';
+  // A dashboard chart opens a register filtered: #/disclosure/publications/month/3, …/column/<栏目>, #/disclosure/requests/state/<状态>.
+  const filterValue = params[2] === undefined ? undefined : safeDecode(params[2]);
   // In January the report being written is last year's.
   const [year, setYear] = useState(working);
   useEffect(() => setYear(working), [working]);
@@ -42,7 +52,7 @@ export function DisclosureScreen({ params }: { params: string[] }) {
       <Tabs activeKey={tab} onChange={(k) => guard(() => navigate(`disclosure/${k}`))} destroyOnHidden
         items={TABS.map((t) => ({
           key: t.key, label: t.label,
-          children: t.key === 'publications' ? <PublicationsTab year={year} /> : t.key === 'requests' ? <RequestsTab year={year} /> : <ReportTab year={year} onDirty={onDirty} />,
+          children: t.key === 'publications' ? <PublicationsTab year={year} filter={params[1] === 'month' ? { month: Number(filterValue) } : params[1] === 'column' ? { column: filterValue } : undefined} /> : t.key === 'requests' ? <RequestsTab year={year} state={params[1] === 'state' ? filterValue : undefined} /> : <ReportTab year={year} onDirty={onDirty} />,
         }))} />
     </div>
   );

@@ -6,7 +6,7 @@ import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useAction, useLoad } from '../../hooks';
+import { navigate, useAction, useLoad } from '../../hooks';
 import { ImportButton, useCancelEdit, useDisclosureExport } from './common';
 
 type Columns = Awaited<ReturnType<typeof call<'disclosure.columns'>>>;
@@ -101,7 +101,10 @@ function ColumnsDialog({ columns, onClose, onChanged }: { columns: Columns; onCl
   );
 }
 
-export function PublicationsTab({ year }: { year: number }) {
+/** The filter a dashboard chart opens the register with (a month of the year, or one 栏目). */
+export interface PublicationFilter { month?: number; column?: string }
+
+export function PublicationsTab({ year, filter }: { year: number; filter?: PublicationFilter }) {
   const data = useLoad(async () => {
     const [list, stats, columns] = await Promise.all([call('disclosure.publications', { year }), call('disclosure.publicationStats', { year }), call('disclosure.columns')]);
     return { list, stats, columns };
@@ -111,6 +114,9 @@ export function PublicationsTab({ year }: { year: number }) {
   const exportDoc = useDisclosureExport();
   const d = data.data;
   const s = d?.stats;
+  const month = filter?.month && filter.month >= 1 && filter.month <= 12 ? filter.month : undefined;
+  const column = filter?.column;
+  const shown = (d?.list ?? []).filter((p) => (!month || Number(p.publishedDate.slice(5, 7)) === month) && (!column || p.columnName === column));
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -142,8 +148,13 @@ export function PublicationsTab({ year }: { year: number }) {
           <div style={{ marginTop: 4 }}>按渠道：{s.byChannel.map((c) => <Tag key={c.name} color="blue">{c.name} {c.count}</Tag>)}</div>
         </Card>
       )}
+      {(month || column) && d && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }}
+          title={`仅显示${month ? `${year}年${month}月发布的信息` : `“${column}”栏目的信息`}：${shown.length} 条（共 ${d.list.length} 条）`}
+          action={<Button size="small" onClick={() => navigate('disclosure/publications')}>显示全部</Button>} />
+      )}
       <Table<Publication>
-        rowKey="id" size="small" loading={data.loading} dataSource={d?.list ?? []} pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
+        rowKey="id" size="small" loading={data.loading} dataSource={shown} pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <EmptyHint title={`${year} 年还没有发布登记`} hint="点击“登记发布信息”逐条登记，或“从Excel导入”网站导出的信息列表。" /> }}
         columns={[
           { title: '发布日期', dataIndex: 'publishedDate', width: 100 },

@@ -9,7 +9,7 @@ import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useAction, useLoad } from '../../hooks';
+import { navigate, useAction, useLoad } from '../../hooks';
 import { DeadlineTag, ImportButton, useCancelEdit, useDisclosureExport } from './common';
 
 const RESULT_OPTIONS = (() => {
@@ -149,7 +149,8 @@ function ReviewDialog({ item, requests, onClose, onDone }: { item: Review | null
   );
 }
 
-export function RequestsTab({ year }: { year: number }) {
+/** `state`: a deadline state a dashboard chart opens the list with (逾期, 即将到期 …). */
+export function RequestsTab({ year, state }: { year: number; state?: string }) {
   const data = useLoad(async () => {
     const [list, reviews] = await Promise.all([call('disclosure.requests', { year }), call('disclosure.reviews')]);
     return { list, reviews };
@@ -158,6 +159,7 @@ export function RequestsTab({ year }: { year: number }) {
   const [review, setReview] = useState<Review | 'new' | null>(null);
   const exportDoc = useDisclosureExport();
   const d = data.data;
+  const shown = (d?.list ?? []).filter((r) => !state || r.deadline.state === state);
   const letters = (r: DisclosureRequest) => [
     { key: 'request-receipt-docx', label: '登记回执' },
     { key: 'request-correction-docx', label: '补正告知书', disabled: !r.steps.some((s) => s.kind === '补正') },
@@ -173,8 +175,13 @@ export function RequestsTab({ year }: { year: number }) {
         <Button icon={<DownloadOutlined />} onClick={() => exportDoc('requests-xlsx', { year })}>导出登记表</Button>
       </Space>
       {data.error && <Alert type="error" showIcon message={data.error} style={{ marginBottom: 12 }} />}
+      {state && d && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }}
+          title={`仅显示办理状态为“${state}”的申请：${shown.length} 件（共 ${d.list.length} 件）`}
+          action={<Button size="small" onClick={() => navigate('disclosure/requests')}>显示全部</Button>} />
+      )}
       <Table<DisclosureRequest>
-        rowKey="id" size="small" loading={data.loading} dataSource={d?.list ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        rowKey="id" size="small" loading={data.loading} dataSource={shown} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <EmptyHint title={`${year} 年还没有政府信息公开申请`} hint="收到申请后点击“登记申请”，系统按工作日历计算20个工作日的答复期限。" /> }}
         columns={[
           { title: '收到日期', dataIndex: 'receivedDate', width: 100 },

@@ -1,12 +1,18 @@
 // 信息公开: 信息发布登记, 依申请公开 and the statutory 政府信息公开工作年度报告.
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
+import { PublicationsChartCard, RequestsChartCard } from './charts';
 import { DisclosureHomeCard } from './HomeCard';
 import { DisclosureSettingsCard } from './SettingsCard';
 
 export const disclosureArea: RendererArea = {
   name: 'disclosure',
   routes: [{ path: 'disclosure', label: '信息公开', icon: <FolderOpenOutlined />, order: 50, Screen: lazyScreen(() => import('./DisclosureScreen'), 'DisclosureScreen') }],
-  homeCards: [{ key: 'disclosure', render: () => <DisclosureHomeCard /> }],
+  homeCards: [
+    // Charts beside the plan's and the trainings' (orders 10-12 are 年度总结's dashboard charts).
+    { key: 'disclosure.publications', size: 'third', order: 13, render: () => <PublicationsChartCard /> },
+    { key: 'disclosure.requests', size: 'third', order: 14, render: () => <RequestsChartCard /> },
+    { key: 'disclosure', render: () => <DisclosureHomeCard /> },
+  ],
   settingsCards: [{ key: 'disclosure', render: () => <DisclosureSettingsCard /> }],
 };

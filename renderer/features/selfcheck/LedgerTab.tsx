@@ -116,14 +116,20 @@ function SignOffDialog({ item, onClose, onDone }: { item: Rectification; onClose
 }
 
 /** 整改台账 of the year: every item with its light; edit, progress, 销号, export. */
-export function LedgerTab({ year, onChanged }: { year: number; onChanged?: () => void }) {
+const FILTERS = ['全部', ...RECT_STATES, '逾期'];
+
+/** `initialFilter`: a state or 逾期, when a dashboard chart opens the ledger (#/selfcheck/ledger/<filter>). */
+export function LedgerTab({ year, onChanged, initialFilter }: { year: number; onChanged?: () => void; initialFilter?: string }) {
   const { message } = AntApp.useApp();
   const save = useDeliver();
   const list = useLoad(() => call('rectification.list', { year }), [year]);
   const [editing, setEditing] = useState<Rectification | 'new' | null>(null);
   const [progress, setProgress] = useState<Rectification | null>(null);
   const [signing, setSigning] = useState<Rectification | null>(null);
-  const [filter, setFilter] = useState<string>('全部');
+  const [filter, setFilter] = useState<string>(initialFilter && FILTERS.includes(initialFilter) ? initialFilter : '全部');
+  useEffect(() => {
+    if (initialFilter && FILTERS.includes(initialFilter)) setFilter(initialFilter);
+  }, [initialFilter]);
   const done = async () => {
     setEditing(null);
     setProgress(null);
@@ -136,7 +142,7 @@ export function LedgerTab({ year, onChanged }: { year: number; onChanged?: () =>
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增整改事项</Button>
-        <Select value={filter} onChange={setFilter} style={{ width: 120 }} aria-label="按状态筛选" options={['全部', ...RECT_STATES, '逾期'].map((s) => ({ value: s, label: s }))} />
+        <Select value={filter} onChange={setFilter} style={{ width: 120 }} aria-label="按状态筛选" options={FILTERS.map((s) => ({ value: s, label: s }))} />
         <Button icon={<DownloadOutlined />} onClick={() => save(() => call('selfcheck.export', { kind: 'rectification-xlsx', year }))}>导出整改台账</Button>
         <Button icon={<DownloadOutlined />} onClick={() => save(() => call('selfcheck.export', { kind: 'rectification-docx', year }))}>导出整改情况报告</Button>
       </Space>

@@ -11,6 +11,14 @@ import { ScoreTab } from './ScoreTab';
 
 const TABS = ['score', 'lookback', 'ledger', 'report'] as const;
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** 自查整改: 自查评分 against the year's 细则, 回头看 of last year's plan, the 整改台账 and the 自查报告. */
 export function SelfcheckScreen({ params }: { params: string[] }) {
   const year = useYear();
@@ -33,7 +41,7 @@ export function SelfcheckScreen({ params }: { params: string[] }) {
       <Tabs activeKey={tab} onChange={go} destroyOnHidden items={[
         { key: 'score', label: '自查评分', children: view.data && <ScoreTab year={year} view={view.data} reload={view.reload} /> },
         { key: 'lookback', label: '回头看', children: <LookbackTab year={year} /> },
-        { key: 'ledger', label: '整改台账', children: <LedgerTab year={year} onChanged={view.reload} /> },
+        { key: 'ledger', label: '整改台账', children: <LedgerTab year={year} onChanged={view.reload} initialFilter={params[1] === undefined ? undefined : safeDecode(params[1])} /> },
         { key: 'report', label: '自查报告', children: <ReportTab year={year} hasTemplate={!!view.data?.template} onDirty={onDirty} /> },
       ]} />
     </div>

@@ -1,10 +1,15 @@
 // 自查整改: score the year against the indicators, look back at last year, and track every 整改 to 销号.
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
+import { RectChartCard } from './RectChartCard';
 import { RectHomeCard } from './RectHomeCard';
 
 export const selfcheckArea: RendererArea = {
   name: 'selfcheck',
   routes: [{ path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, order: 60, Screen: lazyScreen(() => import('./SelfcheckScreen'), 'SelfcheckScreen') }],
-  homeCards: [{ key: 'selfcheck', size: 'third', order: 45, render: () => <RectHomeCard /> }],
+  homeCards: [
+    // The chart sits with the dashboard's other charts; the list of items with their deadlines among the due cards.
+    { key: 'selfcheck.rectChart', size: 'third', order: 15, render: () => <RectChartCard /> },
+    { key: 'selfcheck', size: 'third', order: 45, render: () => <RectHomeCard /> },
+  ],
 };

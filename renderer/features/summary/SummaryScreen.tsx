@@ -1,8 +1,8 @@
 import { DownloadOutlined, EditOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import {
-  Alert, App as AntApp, Button, Card, Checkbox, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography,
+  Alert, App as AntApp, Button, Card, Checkbox, Flex, Form, Input, Segmented, Space, Table, Tag, Tooltip, Typography,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   figureLabel, formatFigureValue, renderSegments, type FigureChange, type Figures, type RefreshResult, type Summary, type SummaryKind,
   type SummaryParagraph,
@@ -12,7 +12,9 @@ import { useYear } from '../../app-context';
 import { DateField } from '../../components/DateField';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
-import { useDeliver, useLoad } from '../../hooks';
+import { FormDialog } from '../../components/FormDialog';
+import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
+import { useAction, useDeliver, useLoad } from '../../hooks';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [{ value: '年度', label: '年度总结' }, { value: '半年', label: '上半年总结' }];
 
@@ -152,25 +154,16 @@ function ParagraphView({ p, summary, editing, onEdit, onChange, onSave, onCancel
 
 function MetaDialog({ summary, onClose, onSaved }: { summary: Summary; onClose: () => void; onSaved: (s: Summary) => void }) {
   const [form] = Form.useForm();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
-      onSaved(await call('summary.saveMeta', { id: summary.id, ...v }));
-      message.success('已保存');
-      onClose();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    onSaved(await call('summary.saveMeta', { id: summary.id, ...v }));
+    onClose();
+    return '已保存';
   };
   return (
-    <Modal open title="标题、主送与落款" okText="保存" cancelText="取消" onOk={save} confirmLoading={saving} onCancel={onClose} width={560} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={summary} onFinish={save}>
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input autoFocus /></Form.Item>
+    <FormDialog title="标题、主送与落款" form={form} onSave={save} onClose={onClose} width={560}>
+      <Form form={form} layout="vertical" initialValues={summary}>
+        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input /></Form.Item>
         <Form.Item name="addressee" label="主送机关（可不填）"><Input placeholder="如：县政务公开领导小组办公室" /></Form.Item>
         <Flex gap={12}>
           <Form.Item name="signatureOrg" label="落款单位" rules={[{ required: true, message: '请填写落款单位' }]} style={{ flex: 1 }}><Input /></Form.Item>
@@ -181,13 +174,12 @@ function MetaDialog({ summary, onClose, onSaved }: { summary: Summary; onClose: 
         <Form.Item noStyle shouldUpdate={(a, b) => a.withTables !== b.withTables}>
           {({ getFieldValue }) => (
             <Form.Item name="withCharts" valuePropName="checked" style={{ marginBottom: 0, paddingLeft: 24 }}>
-              <Checkbox disabled={!getFieldValue('withTables')}>重点任务完成情况附图表（Word、WPS 中可直接编辑）</Checkbox>
+              <Checkbox disabled={!getFieldValue('withTables')}>附统计图（重点任务完成情况、各月培训，以图片插入）</Checkbox>
             </Form.Item>
           )}
         </Form.Item>
-        <button type="submit" hidden />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -216,8 +208,10 @@ function FiguresPanel({ summary }: { summary: Summary }) {
 /** 年度总结: the draft written from the year's records, edited paragraph by paragraph, refreshed and exported. */
 export function SummaryScreen() {
   const year = useYear();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
   const deliver = useDeliver();
+  const askUnsaved = useAskUnsaved();
   const [kind, setKind] = useState<SummaryKind>('年度');
   const loaded = useLoad(() => call('summary.get', { year, kind }), [year, kind]);
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -225,71 +219,66 @@ export function SummaryScreen() {
   const [busy, setBusy] = useState<string | null>(null);
   const [refreshed, setRefreshed] = useState<RefreshResult | null>(null);
   const [meta, setMeta] = useState(false);
-  const editingRef = useRef(editing);
-  editingRef.current = editing;
 
   useEffect(() => {
     setSummary(loaded.data ?? null);
   }, [loaded.data]);
 
-  // Leaving the page with an unsaved paragraph asks first.
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (editingRef.current?.dirty) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-
-  const run = async <T,>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+  /** One user action through useAction (its message on success, the service's on refusal), with its button busy. */
+  const doing = async (what: string, work: () => Promise<string | void | undefined>): Promise<boolean> => {
     setBusy(what);
     try {
-      return await fn();
-    } catch (e) {
-      message.error((e as Error).message);
-      return undefined;
+      return await act(work);
     } finally {
       setBusy(null);
     }
   };
 
-  const confirmDiscard = (then: () => void) => {
+  const saveParagraph = (): Promise<boolean> => (editing ? doing('save', async () => {
+    setSummary(await call('summary.updateParagraph', { id: editing.id, heading: editing.heading, text: editing.text }));
+    setEditing(null);
+    return '已保存本段';
+  }) : Promise.resolve(true));
+
+  // Leaving the screen (menu, any route, the year, closing the window) with an unsaved paragraph asks 保存 / 不保存 / 取消.
+  useUnsavedLeave(!!editing?.dirty, saveParagraph, '正在修改的段落');
+
+  /** Actions on this screen that would drop the paragraph being edited ask the same question first. */
+  const settleEdit = async (then: () => void) => {
     if (!editing?.dirty) return then();
-    modal.confirm({ title: '放弃未保存的修改？', content: '正在修改的段落还没有保存。', okText: '放弃修改', cancelText: '继续修改', onOk: then });
+    const choice = await askUnsaved('正在修改的段落');
+    if (choice === 'discard') {
+      setEditing(null);
+      then();
+    } else if (choice === 'save' && await saveParagraph()) then();
   };
 
-  const create = () => run('create', async () => {
+  const create = () => doing('create', async () => {
     const s = await call('summary.create', { year, kind });
     setSummary(s);
-    message.success(`已按本年度数据生成草稿（约 ${s.length} 字）`);
+    return `已按本年度数据生成草稿（约 ${s.length} 字）`;
   });
 
-  const refresh = () => confirmDiscard(() => void run('refresh', async () => {
+  const refresh = () => settleEdit(() => void doing('refresh', async () => {
     setEditing(null);
     const r = await call('summary.refresh', { id: summary!.id });
     setSummary(r.summary);
     setRefreshed(r);
   }));
 
-  const regenerate = () => modal.confirm({
+  const regenerate = () => settleEdit(() => modal.confirm({
     title: '按最新数据重新生成整篇草稿？',
     content: '所有手动修改过的段落都会被替换为按数据生成的文字，且不能撤销。只想更新数字请用“刷新数据”。',
     okText: '重新生成', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: () => run('regenerate', async () => {
+    onOk: () => doing('regenerate', async () => {
       setEditing(null);
       setRefreshed(null);
       setSummary(await call('summary.regenerate', { id: summary!.id }));
-      message.success('已重新生成');
+      return '已重新生成';
     }),
-  });
+  }));
 
-  const saveParagraph = () => editing && run('save', async () => {
-    setSummary(await call('summary.updateParagraph', { id: editing.id, heading: editing.heading, text: editing.text }));
-    setEditing(null);
-    message.success('已保存本段');
-  });
-
-  const startEdit = (p: SummaryParagraph) => confirmDiscard(() => setEditing({
+  const startEdit = (p: SummaryParagraph) => settleEdit(() => setEditing({
     id: p.id, heading: p.heading,
     text: p.userText ?? renderSegments(p.template, summary!.figures).map((s) => s.text).join(''),
     dirty: false,
@@ -299,12 +288,21 @@ export function SummaryScreen() {
     title: p.orphan ? '删除本段？' : '改用按数据生成的文字？',
     content: p.orphan ? '本段是你写的，数据中已没有对应内容。删除后不能恢复。' : '你对本段的修改将被按最新数据生成的文字替换。',
     okText: p.orphan ? '删除' : '替换', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: () => run('reset', async () => setSummary(await call('summary.resetParagraph', { id: p.id }))),
+    onOk: () => doing('reset', async () => {
+      setSummary(await call('summary.resetParagraph', { id: p.id }));
+      return p.orphan ? '已删除本段' : '已改用按数据生成的文字';
+    }),
   });
 
-  const keep = (p: SummaryParagraph) => run('keep', async () => setSummary(await call('summary.keepParagraph', { id: p.id })));
+  const keep = (p: SummaryParagraph) => doing('keep', async () => {
+    setSummary(await call('summary.keepParagraph', { id: p.id }));
+    return '已保留你的文字';
+  });
 
-  const exportDocx = () => confirmDiscard(() => void run('export', () => deliver(() => call('summary.export', { year, kind }))));
+  const exportDocx = () => settleEdit(() => {
+    setBusy('export');
+    void deliver(() => call('summary.export', { year, kind })).finally(() => setBusy(null));
+  });
 
   const s = summary;
   const changedFigures = refreshed?.changed ?? [];
@@ -314,17 +312,17 @@ export function SummaryScreen() {
         title="年度总结"
         extra={(
           <Space wrap>
-            <Segmented aria-label="总结类型" options={KIND_OPTIONS} value={kind} onChange={(v) => confirmDiscard(() => {
+            <Segmented aria-label="总结类型" options={KIND_OPTIONS} value={kind} onChange={(v) => void settleEdit(() => {
               setEditing(null);
               setRefreshed(null);
               setKind(v as SummaryKind);
             })} />
             {s && (
               <>
-                <Button icon={<ReloadOutlined />} loading={busy === 'refresh'} onClick={refresh}>刷新数据</Button>
+                <Button icon={<ReloadOutlined />} loading={busy === 'refresh'} onClick={() => void refresh()}>刷新数据</Button>
                 <Button icon={<SettingOutlined />} onClick={() => setMeta(true)}>标题与落款</Button>
-                <Button type="primary" icon={<DownloadOutlined />} loading={busy === 'export'} onClick={exportDocx}>导出 Word</Button>
-                <Button danger loading={busy === 'regenerate'} onClick={regenerate}>重新生成</Button>
+                <Button type="primary" icon={<DownloadOutlined />} loading={busy === 'export'} onClick={() => void exportDocx()}>导出 Word</Button>
+                <Button danger loading={busy === 'regenerate'} onClick={() => void regenerate()}>重新生成</Button>
               </>
             )}
           </Space>
@@ -356,7 +354,7 @@ export function SummaryScreen() {
           <EmptyHint
             title={`还没有${year}年${kind === '半年' ? '上半年' : '年度'}工作总结草稿`}
             hint="将按实施方案、培训、AB岗等记录起草开头、主要做法和成效、存在的问题、下一步工作打算；每段都可修改，数字可随时刷新。"
-            action={<Button type="primary" loading={busy === 'create'} onClick={create}>生成草稿</Button>}
+            action={<Button type="primary" loading={busy === 'create'} onClick={() => void create()}>生成草稿</Button>}
           />
         </Card>
       )}
@@ -372,10 +370,10 @@ export function SummaryScreen() {
                 summary={s}
                 editing={editing}
                 busy={busy === 'save'}
-                onEdit={() => startEdit(p)}
+                onEdit={() => void startEdit(p)}
                 onChange={setEditing}
                 onSave={() => void saveParagraph()}
-                onCancel={() => confirmDiscard(() => setEditing(null))}
+                onCancel={() => void settleEdit(() => setEditing(null))}
                 onReset={() => reset(p)}
                 onKeep={() => void keep(p)}
               />

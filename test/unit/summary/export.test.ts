@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allAreaCommands } from '../../../main/cli/all-areas';
 import { summaryCommands } from '../../../main/cli/summary';
-import { collectFigures } from '../../../main/services/summary/summaries';
+import { summaryDocx } from '../../../main/services/summary/exports';
+import { collectFigures, summaryLists } from '../../../main/services/summary/summaries';
 import { Workstation } from '../../../main/services/workstation';
 import { makeTempDir, openTestWorkstation } from '../../helpers/workstation';
 import { paragraphsWith, readDocx, runsOf } from '../export/read-docx';
@@ -54,17 +55,43 @@ describe('工作总结 export', () => {
       expect(text).toContain(`合计${tasks}${done}`);
       expect(text).toContain(`分解落实重点任务${tasks}项，已完成${done}项`);
       expect(text).toContain('举办政务公开培训（次）');
-      // The chart: a native Word chart part whose numbers are the task table's.
+      // The charts: PNG pictures in word/media, each referenced from the body (plan progress, then trainings by month).
       const zip = await JSZip.loadAsync(buf);
-      const chart = await zip.file('word/charts/chart1.xml')!.async('string');
-      expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/word/charts/chart1.xml');
-      expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toContain('Target="charts/chart1.xml"');
-      expect(document).toMatch(/<c:chart [^>]*r:id="rIdSummaryChart1"/);
-      expect(document).not.toContain('⟦图表');
+      const media = Object.keys(zip.files).filter((f) => /^word\/media\/summary-chart\d+\.png$/.test(f)).sort();
+      expect(media).toEqual(['word/media/summary-chart1.png', 'word/media/summary-chart2.png']);
+      const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+      expect(await zip.file('[Content_Types].xml')!.async('string')).toMatch(/<Default Extension="png" ContentType="image\/png"\/>/);
+      for (const [i, f] of media.entries()) {
+        const png = await zip.file(f)!.async('nodebuffer');
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        // Drawn at twice 620 px wide.
+        expect(png.readUInt32BE(16)).toBe(1240);
+        expect(rels).toContain(`Id="rIdSummaryPicture${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${f.slice(5)}"`);
+        expect(document).toContain(`<a:blip r:embed="rIdSummaryPicture${i + 1}"/>`);
+      }
+      expect(Object.keys(zip.files).some((f) => f.includes('charts/'))).toBe(false);
+      expect(document).not.toContain('⟦图');
+      expect(text).not.toContain('未能生成图表图片');
+      // The picture's chart is the task table's numbers: its option (shared with the dashboard) carries them.
+      const lists = await summaryLists(t.ws.context(), s.id);
+      const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);
+      const drawn: unknown[] = [];
+      const fallback = await summaryDocx(t.ws.context(), 2026, '年度', async (option) => { drawn.push(option); return null; });
+      const planOption = drawn[0] as { series: { name: string; data: number[] }[] };
+      expect(planOption.series.map((x) => x.name)).toEqual(['已完成', '进行中', '未开始等']);
+      expect(planOption.series[0].data.reduce((a, b) => a + b, 0)).toBe(done);
+      expect(planOption.series.flatMap((x) => x.data).reduce((a, b) => a + b, 0)).toBe(tasks);
+      expect(planOption.series[0].data).toHaveLength(sections.length);
+      // Where no picture can be made: the native Word chart as before, and a line saying why it may look different.
+      const fz = await JSZip.loadAsync(fallback.data);
+      expect(Object.keys(fz.files)).toContain('word/charts/chart1.xml');
+      expect(Object.keys(fz.files).some((f) => f.startsWith('word/media/summary-chart'))).toBe(false);
+      const fdoc = await fz.file('word/document.xml')!.async('string');
+      expect(fdoc).toMatch(/<c:chart [^>]*r:id="rIdSummaryChart1"/);
+      expect(plain(fdoc)).toContain('本机未能生成图表图片');
+      const chart = await fz.file('word/charts/chart1.xml')!.async('string');
       const doneSeries = /<c:ser>.*?<c:v>已完成<\/c:v>.*?<c:val>(.*?)<\/c:val>/s.exec(chart)![1];
-      const doneValues = [...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]));
-      expect(doneValues.reduce((a, b) => a + b, 0)).toBe(done);
-      expect(doneValues).toHaveLength(Number(s.figures['plan.sections'].value));
+      expect([...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(planOption.series[0].data);
 
       // Without the tables: no 附件.
       await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: false, withTables: false, withCharts: false });
@@ -90,6 +117,12 @@ describe('工作总结 export', () => {
         const pdfText = spawnSync('pdftotext', [path.join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }).stdout;
         expect(pdfText).toContain('三、下一步工作打算');
         expect(pdfText).toMatch(/—\s*1\s*—/);
+        // Both chart pictures are on pages of the 附件 (after the body), at print resolution.
+        const images = spawnSync('pdfimages', ['-list', path.join(dir, 'summary.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2)
+          .map((l) => l.trim().split(/\s+/)).map((c) => ({ page: Number(c[0]), type: c[2], width: Number(c[3]), height: Number(c[4]) }));
+        const charts = images.filter((im) => im.type === 'image' && im.width === 1240);
+        expect(charts).toHaveLength(2);
+        expect(Math.min(...charts.map((c) => c.page))).toBeGreaterThan(2);
         if (keep) console.log(`渲染结果：${dir}`);
       }
     } finally {

@@ -1,39 +1,19 @@
 import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
-import { bareTitle } from '../../../../shared/domain/summary-draft';
+import { PLAN_PROGRESS_SERIES, planProgressHeight, planProgressOption } from '../../../../shared/domain/charts';
 import { useYear } from '../../../app-context';
-import { CHART_COLORS, EChart, type ChartOption } from '../../../components/EChart';
+import { EChart, type ChartOption } from '../../../components/EChart';
 import { EmptyHint } from '../../../components/EmptyHint';
 import { navigate, useLoad } from '../../../hooks';
 import { loadDashboard, planListRoute } from './data';
-
-const SERIES = [
-  { key: 'done', name: '已完成', status: '已完成', color: CHART_COLORS.done },
-  { key: 'inProgress', name: '进行中', status: '进行中', color: CHART_COLORS.inProgress },
-  { key: 'notStarted', name: '未开始', status: '未开始', color: CHART_COLORS.notStarted },
-] as const;
 
 /** 实施方案 progress by section: one stacked bar per section; a segment opens that section's tasks of that status. */
 export function PlanProgressCard() {
   const year = useYear();
   const d = useLoad(() => loadDashboard(year), [year]);
   const sections = d.data?.sections ?? [];
-  const option = useMemo<ChartOption>(() => {
-    // Fixed room for the section names, cut to fit; the tooltip has the whole name.
-    const names = sections.map((s) => bareTitle(s.title));
-    const short = (t: string) => {
-      const x = t.replace(/^(围绕|聚焦|关于)/, '');
-      return [...x].length > 8 ? `${[...x].slice(0, 8).join('')}…` : x;
-    };
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, itemWidth: 12, itemHeight: 10 },
-      grid: { left: 112, right: 16, top: 28, bottom: 22 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11, formatter: short } },
-      series: SERIES.map((x) => ({ type: 'bar', name: x.name, stack: 'all', color: x.color, barMaxWidth: 18, data: sections.map((s) => s[x.key]) })),
-    };
-  }, [sections]);
+  // The same chart as the 工作总结's 附件 picture (shared/domain/charts.ts).
+  const option = useMemo(() => planProgressOption(sections) as ChartOption, [sections]);
   const done = sections.reduce((a, s) => a + s.done, 0);
   const total = sections.reduce((a, s) => a + s.tasks, 0);
   return (
@@ -48,11 +28,11 @@ export function PlanProgressCard() {
           <EChart
             label={`各章节任务进度：共${total}项，已完成${done}项`}
             option={option}
-            height={Math.max(170, 30 + sections.length * 28)}
+            height={planProgressHeight(sections.length)}
             onPick={(p) => {
               const s = sections[p.dataIndex];
-              const x = SERIES.find((v) => v.name === p.seriesName);
-              if (s && x) navigate(planListRoute({ section: s.id, status: x.status }));
+              const x = PLAN_PROGRESS_SERIES[p.seriesIndex ?? -1];
+              if (s && x) navigate(planListRoute({ section: s.id, status: x.name }));
             }}
           />
         </>

@@ -1,7 +1,8 @@
 import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useYear } from '../../../app-context';
-import { CHART_COLORS, EChart, type ChartOption } from '../../../components/EChart';
+import { trainingMonthsOption } from '../../../../shared/domain/charts';
+import { EChart, type ChartOption } from '../../../components/EChart';
 import { navigate, useLoad } from '../../../hooks';
 import { loadDashboard } from './data';
 
@@ -10,17 +11,8 @@ export function TrainingChartCard() {
   const year = useYear();
   const d = useLoad(() => loadDashboard(year), [year]);
   const t = d.data?.trainings;
-  const option = useMemo<ChartOption>(() => ({
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, itemWidth: 12, itemHeight: 10 },
-    grid: { left: 28, right: 8, top: 28, bottom: 22 },
-    xAxis: { type: 'category', data: (t?.months ?? []).map((m) => `${m.month}月`), axisLabel: { fontSize: 10, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { type: 'bar', name: '次数', color: CHART_COLORS.inProgress, barMaxWidth: 12, data: (t?.months ?? []).map((m) => m.count) },
-      { type: 'bar', name: '学时', color: CHART_COLORS.done, barMaxWidth: 12, data: (t?.months ?? []).map((m) => m.hours) },
-    ],
-  }), [t]);
+  // The same chart as the 工作总结's 附件 picture (shared/domain/charts.ts).
+  const option = useMemo(() => trainingMonthsOption(t?.months ?? []) as ChartOption, [t]);
   return (
     <Card title="培训与学时" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
