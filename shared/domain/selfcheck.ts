@@ -287,6 +287,7 @@ export const rectProgressSchema = z.object({
   id: idSchema, date: isoDateSchema, text: z.string(),
   evidence: z.array(z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() })),
 });
+export type RectProgress = z.infer<typeof rectProgressSchema>;
 
 export const rectificationSchema = z.object({
   id: idSchema,

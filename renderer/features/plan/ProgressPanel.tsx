@@ -25,7 +25,8 @@ const dateRules = [
 // No min/max on the number box: antd would silently turn 120 into 100; the rule says what is wrong instead.
 const percentRules = [{ type: 'integer' as const, min: 0, max: 100, message: '完成比例应为0到100之间的整数' }];
 
-function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
+/** The multi-file picker of a progress entry (also used by the 整改 progress in 自查整改). */
+export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
   return (
     <Upload
       multiple

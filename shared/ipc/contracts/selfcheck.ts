@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
   EVIDENCE_KINDS, evidenceInputSchema, gradesInputSchema, indicatorAddSchema, indicatorPatchSchema, indicatorRemoveSchema, evidenceSuggestionSchema, indicatorPreviewSchema, lookbackTaskSchema, rectificationInputSchema,
-  rectificationSchema, reportSectionsSchema, ruleSchema, scoreInputSchema, selfcheckViewSchema, templateInfoSchema, templateInputSchema,
+  rectificationSchema, reportSectionsSchema, scoreInputSchema, selfcheckViewSchema, templateInfoSchema, templateInputSchema,
 } from '../../domain/selfcheck';
 
 const ok = z.object({ ok: z.literal(true) });
