@@ -380,6 +380,8 @@ export const selfcheckRowSchema = z.object({
   name: z.string(),
   isLeaf: z.boolean(),
   points: z.number(),
+  /** The 分值 as the 细则 gives it (null: from 权重, or a group summing its children). */
+  ownPoints: z.number().nullable(),
   weight: z.number().nullable(),
   criteria: z.string(),
   rule: ruleSchema,

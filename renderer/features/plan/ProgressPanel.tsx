@@ -31,8 +31,10 @@ export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: F
     <Upload
       multiple
       fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
-      beforeUpload={(f) => {
-        onChange([...files, f]);
+      beforeUpload={(f, batch) => {
+        // Called once per file of a multiple selection, each time with the same `files`: take the whole batch once,
+        // or only the last file of the batch would be kept.
+        if (f === batch[0]) onChange([...files, ...batch]);
         return false;
       }}
       onRemove={(f) => onChange(files.filter((_, i) => String(i) !== f.uid))}

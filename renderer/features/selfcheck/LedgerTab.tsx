@@ -80,7 +80,7 @@ function EntryEvidence({ entry, locked, onChanged }: { entry: RectProgress; lock
     }
   };
   return (
-    <div aria-label={`进展佐证 ${entry.date}`}>
+    <div role="group" aria-label={`进展佐证 ${entry.date}`}>
       {entry.evidence.map((e) => (
         <div key={e.id} style={{ paddingLeft: 12 }}>
           <PaperClipOutlined />{' '}

@@ -28,7 +28,7 @@ const numberRule = (label: string) => ({ type: 'number' as const, min: 0, messag
 function valuesOf(row: SelfcheckRow | null): NodeValues {
   const r = row?.rule ?? { kind: 'manual' as const };
   return {
-    name: row?.name ?? '', measure: row && row.weight !== null ? 'weight' : 'points', amount: row ? row.weight ?? (row.rule.kind === 'major' ? null : row.points) : null,
+    name: row?.name ?? '', measure: row && row.weight !== null ? 'weight' : 'points', amount: row ? row.weight ?? (row.rule.kind === 'major' || !row.isLeaf ? row.ownPoints : row.points) : null,
     criteria: row?.criteria ?? '', kind: r.kind,
     deduct: r.kind === 'perItem' || r.kind === 'major' ? r.deduct : 1, unit: r.kind === 'perItem' || r.kind === 'major' || r.kind === 'bonus' ? r.unit : '次',
     absentDeduct: r.kind === 'fixed' ? r.absentDeduct : null, perItem: r.kind === 'bonus' ? r.perItem : null, threshold: r.kind === 'bonus' ? r.threshold : null,
@@ -47,13 +47,25 @@ function toInput(v: NodeValues, row: SelfcheckRow | null) {
   };
 }
 
-/** The points the siblings (and this node, as typed) add up to under the parent, for the warning as the user types. */
+/**
+ * Whether the points as typed push a group over its own 分值: siblings plus this node, summed up through groups that
+ * have no 分值 of their own (they are the sum of their children), to the first one that has.
+ */
 function siblingCheck(view: SelfcheckView, parentId: number | null, selfId: number | null, points: number | null): string | null {
   if (parentId === null || points === null) return null;
-  const parent = view.rows.find((r) => r.id === parentId);
-  if (!parent) return null;
-  const siblings = view.rows.filter((r) => r.parentId === parentId && r.id !== selfId && r.rule.kind !== 'bonus' && r.rule.kind !== 'major');
-  const sum = Math.round((siblings.reduce((a, r) => a + r.points, 0) + points) * 100) / 100;
+  const byId = new Map(view.rows.map((r) => [r.id, r]));
+  const counts = (r: SelfcheckRow) => r.rule.kind !== 'bonus' && r.rule.kind !== 'major';
+  // A node's points with this node as typed: own 分值, or (groups without one) the sum of its children.
+  const pointsOf = (r: SelfcheckRow): number => {
+    if (r.id === selfId) return points;
+    if (r.ownPoints !== null || r.isLeaf) return r.points;
+    return view.rows.filter((c) => c.parentId === r.id && counts(c)).reduce((a, c) => a + pointsOf(c), 0) + (selfId === null && r.id === parentId ? points : 0);
+  };
+  let parent = byId.get(parentId);
+  while (parent && parent.ownPoints === null && parent.weight === null && parent.parentId !== null) parent = byId.get(parent.parentId);
+  if (!parent || (parent.ownPoints === null && parent.weight === null)) return null;
+  const kids = view.rows.filter((c) => c.parentId === parent!.id && counts(c));
+  const sum = Math.round((kids.reduce((a, c) => a + pointsOf(c), 0) + (selfId === null && parentId === parent.id ? points : 0)) * 100) / 100;
   return sum > parent.points + 1e-9 ? `“${parent.name}”的下级分值合计将为 ${sum} 分，超过其分值 ${parent.points} 分（可以保存，请核对）。` : null;
 }
 
