@@ -80,6 +80,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(nodeDialog.getByLabel('指标名称')).toHaveValue('栏目更新时效', slow);
   await nodeDialog.getByLabel('分值', { exact: true }).fill('15');
   await expect(nodeDialog.getByText('下级分值合计将为 43 分，超过其分值 40 分')).toBeVisible(slow);
+  await page.screenshot({ path: test.info().outputPath('selfcheck-edit-node.png') });
   await nodeDialog.getByRole('button', { name: '保存' }).click();
   await expect(nodeDialog).toBeHidden(slow);
   await expect(total).toContainText('95/ 108', slow);
@@ -105,6 +106,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   progress = page.getByRole('dialog', { name: /^整改进展/ });
   const evidence = progress.getByLabel(/^进展佐证/);
   await expect(evidence.getByText('巡查记录.txt')).toBeVisible(slow);
+  await page.screenshot({ path: test.info().outputPath('selfcheck-progress-evidence.png') });
   const file = page.waitForEvent('download');
   await evidence.getByText('巡查记录.txt').click();
   expect((await file).suggestedFilename()).toBe('巡查记录.txt');
@@ -162,6 +164,7 @@ test('回头看：示例数据中上年度任务按期完成、逾期完成、�
   await expect(unfinished).toContainText('未完成');
   await expect(unfinished).toContainText('集约化平台二期未按计划上线');
   await expect(page.getByText(`${year - 1}年尚未销号的整改事项（2项）`)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('selfcheck-lookback.png') });
   // One step: the unfinished task becomes an 整改 item of this year.
   await unfinished.getByRole('button', { name: '转为整改' }).click();
   await expect(unfinished.getByText('已转整改')).toBeVisible(slow);

@@ -97,7 +97,9 @@ async function seedLookbackDemo(ctx: AppContext, year: number, who: { leader: st
       { title: '做好本单位政务新媒体账号的内容保障', measures: '每周至少更新一次，建立内容审核台账。', due: null, status: '不适用', naReason: '本局未开设政务新媒体账号，相关信息通过县政府政务新媒体发布。' },
     ]],
   ];
-  const leadIds = who.departmentId ? [who.departmentId] : [];
+  // Lead 科室 in turn, as a bureau shares out its plan.
+  const depts = (await ctx.db.selectFrom('department').select('id').orderBy('sort_order').execute()).map((x) => x.id);
+  let k = 0;
   const counts = { tasks: 0, onTime: 0, late: 0, unfinished: 0, na: 0, open: 0 };
   for (const [title, tasks] of sections) {
     const plan = await createSection(ctx, last, title);
@@ -106,7 +108,7 @@ async function seedLookbackDemo(ctx: AppContext, year: number, who: { leader: st
       const created = await createTask(ctx, {
         sectionId, title: t.title, measures: t.measures,
         deadline: t.due ? { kind: 'date', date: t.due, text: '' } : { kind: 'yearEnd', text: '年底前' },
-        status: t.status, completedOn: t.completedOn ?? null, statusReason: t.naReason ?? '', ownerId: who.ownerId, leadIds,
+        status: t.status, completedOn: t.completedOn ?? null, statusReason: t.naReason ?? '', leadIds: depts.length ? [depts[k++ % depts.length]] : [],
       });
       if (t.reason) await setLookbackReason(ctx, created.id, t.reason);
       counts.tasks++;
