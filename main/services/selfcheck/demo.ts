@@ -43,7 +43,11 @@ export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: st
   // 整改中 with progress: 网站栏目更新.
   const inProgress = await rectifyIndicator(ctx, { indicatorId: id('网站栏目更新'), deadline: addDays(today, 10) });
   await updateRectification(ctx, inProgress.id, { ...editable(inProgress), ...who, state: '整改中' });
-  await addRectProgress(ctx, { rectificationId: inProgress.id, date: past(2) < `${year}-01-01` ? today : past(2), text: '已补发两个栏目的信息，正在落实每周巡查' });
+  await addRectProgress(ctx, {
+    rectificationId: inProgress.id, date: past(2) < `${year}-01-01` ? today : past(2), text: '已补发两个栏目的信息，正在落实每周巡查',
+    files: [{ fileName: '网站栏目巡查记录表.txt', dataBase64: Buffer.from('网站栏目巡查记录表\n工作动态：已补发3条\n通知公告：已补发2条\n').toString('base64') }],
+    url: 'https://www.example.gov.cn/zwgk/gzdt/',
+  });
   // 已完成, awaiting 销号: 工作制度.
   const done = await rectifyIndicator(ctx, { indicatorId: id('工作制度'), deadline: null });
   await updateRectification(ctx, done.id, { ...editable(done), ...who, kind: '立行立改', state: '已完成', completedOn: today });
