@@ -318,6 +318,9 @@ export interface SelfcheckTables {
     id: Generated<number>; rectification_id: number; date: string; text: string; attachment_id: number | null; url: string | null;
     evidence_title: string; created_at: string;
   };
+  rectification_evidence: {
+    id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; url: string | null; created_at: string;
+  };
   lookback_note: { task_id: number; reason: string; carried_task_id: number | null; updated_at: string };
 }
 

@@ -156,6 +156,37 @@ export const templateSchema = z.object({
 });
 export type Template = z.infer<typeof templateSchema>;
 
+// Editing a saved template on the screen (main/services/selfcheck/template-edit.ts).
+
+const nodePoints = (label: string, max: number) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(max, `${label}不能超过${max}`).nullable();
+
+/** The fields of one indicator a person edits (levels and order follow from where it sits). */
+export const indicatorFieldsSchema = z.object({
+  name: z.string({ error: '请填写指标名称' }).trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
+  points: nodePoints('分值', 10000).default(null),
+  weight: nodePoints('权重', 100).default(null),
+  criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
+  rule: ruleSchema.default({ kind: 'manual' }),
+  capped: z.boolean().default(true),
+  ceilingRatio: z.number({ error: '封顶比例应为数字' }).gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
+}).superRefine((n, ctx) => {
+  if (n.points !== null && n.weight !== null) ctx.addIssue({ code: 'custom', message: '分值和权重只填一项：填了分值就不要再填权重', path: ['weight'] });
+});
+
+export const indicatorPatchSchema = indicatorFieldsSchema.and(z.object({ id: idSchema }));
+export const indicatorAddSchema = indicatorFieldsSchema.and(z.object({
+  year: yearSchema,
+  /** null: a new 一级指标. */
+  parentId: idSchema.nullable().describe('上级指标'),
+}));
+export const indicatorRemoveSchema = z.object({
+  id: idSchema,
+  /** The person confirmed that the scores, evidence and links below it go too. */
+  confirmed: z.boolean().default(false).describe('确认删除'),
+});
+export const gradesInputSchema = z.object({ year: yearSchema, grades: z.array(gradeBandSchema).min(2, '至少要有两个等次').max(10, '等次不能超过10个') });
+
+
 // ---------------------------------------------------------------------------------------------------------------
 // Self-check entries and evidence
 
@@ -256,6 +287,7 @@ export const rectProgressSchema = z.object({
   id: idSchema, date: isoDateSchema, text: z.string(),
   evidence: z.array(z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() })),
 });
+export type RectProgress = z.infer<typeof rectProgressSchema>;
 
 export const rectificationSchema = z.object({
   id: idSchema,
@@ -348,6 +380,8 @@ export const selfcheckRowSchema = z.object({
   name: z.string(),
   isLeaf: z.boolean(),
   points: z.number(),
+  /** The 分值 as the 细则 gives it (null: from 权重, or a group summing its children). */
+  ownPoints: z.number().nullable(),
   weight: z.number().nullable(),
   criteria: z.string(),
   rule: ruleSchema,

@@ -11,7 +11,7 @@ import { buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, TASK_TABLE_COLUM
 import { listTasks, TASK_LIST_SQL } from '../../main/services/plan/tasks';
 import { Workstation } from '../../main/services/workstation';
 import { samplePlan } from '../unit/export/sample-plan';
-import { medianMs, printTable, type BenchSection } from './types';
+import { medianMs, pairedMedians, printTable, type BenchSection } from './types';
 
 function cellsOf(plan: PlanExportData): string[][] {
   return plan.sections.flatMap((s) => [[s.title], ...s.tasks.map((t) => [String(t.seq), t.title, t.measures, t.points, t.lead, t.support, t.owner, t.deadline, t.progress, t.status])]);
@@ -29,26 +29,6 @@ async function bareDocx(rows: string[][]): Promise<Buffer> {
   const cell = (t: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun(t)] })] });
   const table = new Table({ rows: [TASK_TABLE_COLUMNS.map((c) => c.header), ...rows].map((r) => new TableRow({ children: r.map(cell) })) });
   return Packer.toBuffer(new Document({ sections: [{ children: [table] }] }));
-}
-
-/**
- * Medians of two functions timed alternately (a, b, a, b …), so load from other processes on a shared machine falls
- * on both alike.
- */
-async function pairedMedians(a: () => unknown, b: () => unknown, runs = 11): Promise<[number, number]> {
-  await a();
-  await b();
-  const ta: number[] = [], tb: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let t0 = performance.now();
-    await a();
-    ta.push(performance.now() - t0);
-    t0 = performance.now();
-    await b();
-    tb.push(performance.now() - t0);
-  }
-  const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return [med(ta), med(tb)];
 }
 
 /** p95 and median of `runs` calls in ms, after warm-up. */

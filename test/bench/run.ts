@@ -2,12 +2,14 @@
 // To add one: write test/bench/<area>.ts exporting a BenchSection, import it here and add it to SECTIONS.
 import { planBench } from './plan';
 import { pointsBench } from './points';
+import { selfcheckBench } from './selfcheck';
 import { startupBench } from './startup';
 import type { BenchSection } from './types';
 
 export const SECTIONS: BenchSection[] = [
   pointsBench,
   planBench,
+  selfcheckBench,
   startupBench,
 ];
 

@@ -23,3 +23,24 @@ export function printTable(rows: (string | number)[][]): void {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   for (const r of rows) console.log('  ' + r.map((v, c) => String(v).padEnd(widths[c] + 2)).join(''));
 }
+
+/**
+ * Medians of two functions timed alternately (a, b, a, b …), so load from other processes on a shared machine falls
+ * on both alike.
+ */
+export async function pairedMedians(a: () => unknown, b: () => unknown, runs = 11): Promise<[number, number]> {
+  await a();
+  await b();
+  const ta: number[] = [], tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    await a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    tb.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [med(ta), med(tb)];
+}
+

@@ -69,20 +69,70 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   });
   await page.getByRole('button', { name: '关闭', exact: true }).click();
   // 100 − 3 − 3 − 2 = 92 of 108 (8 bonus points available).
-  await expect(page.locator('.ant-statistic').filter({ hasText: '自评总分' })).toContainText('92/ 108', slow);
+  const total = page.locator('.ant-statistic').filter({ hasText: '自评总分' });
+  await expect(total).toContainText('92/ 108', slow);
 
-  // The 整改 item: mark it done, then sign it off (销号).
+  // 编辑细则: 栏目更新时效 12 → 15 points. 信息更新 then sums 8 + 15 + 20 = 43 over 平台管理's 40 (warned as it is
+  // typed); its score is 8 + (15 − 3) + 20 = 40 at the cap, so the total rises by 3 to 95.
+  await page.getByRole('button', { name: '编辑细则' }).click();
+  await page.getByRole('button', { name: '编辑 栏目更新时效', exact: true }).click();
+  const nodeDialog = page.getByRole('dialog', { name: '编辑指标：2.1.2 栏目更新时效' });
+  await expect(nodeDialog.getByLabel('指标名称')).toHaveValue('栏目更新时效', slow);
+  await nodeDialog.getByLabel('分值', { exact: true }).fill('15');
+  await expect(nodeDialog.getByText('下级分值合计将为 43 分，超过其分值 40 分')).toBeVisible(slow);
+  await page.screenshot({ path: test.info().outputPath('selfcheck-edit-node.png') });
+  await nodeDialog.getByRole('button', { name: '保存' }).click();
+  await expect(nodeDialog).toBeHidden(slow);
+  await expect(total).toContainText('95/ 108', slow);
+  await expect(page.getByText('“平台管理与信息更新”的下级分值合计 43 分，超过其分值 40 分').first()).toBeVisible(slow);
+  await page.getByRole('button', { name: '完成编辑' }).click();
+
+  // The 整改 item: progress with two evidence files; one downloaded, one removed after confirming.
   await page.getByRole('tab', { name: '整改台账' }).click();
   const ledger = page.getByLabel('整改台账');
   await expect(ledger.getByText('3个栏目超过半个月未更新')).toBeVisible(slow);
+  await ledger.getByRole('button', { name: '进展' }).click();
+  let progress = page.getByRole('dialog', { name: /^整改进展/ });
+  await progress.getByLabel('进展情况').fill('已补发两个栏目的信息，明确栏目责任人');
+  await progress.locator('input[type=file]').setInputFiles([
+    { name: '巡查记录.txt', mimeType: 'text/plain', buffer: Buffer.from('2026年栏目巡查记录') },
+    { name: '栏目截图.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') },
+  ]);
+  await expect(progress.getByText('栏目截图.png')).toBeVisible(slow);
+  await progress.getByRole('button', { name: '登记进展' }).click();
+  await expect(progress).toBeHidden(slow);
+  await expect(ledger.getByText('整改中')).toBeVisible(slow);
+  await ledger.getByRole('button', { name: '进展' }).click();
+  progress = page.getByRole('dialog', { name: /^整改进展/ });
+  const evidence = progress.getByLabel(/^进展佐证/);
+  await expect(evidence.getByText('巡查记录.txt')).toBeVisible(slow);
+  await page.screenshot({ path: test.info().outputPath('selfcheck-progress-evidence.png') });
+  const file = page.waitForEvent('download');
+  await evidence.getByText('巡查记录.txt').click();
+  expect((await file).suggestedFilename()).toBe('巡查记录.txt');
+  await evidence.locator('div').filter({ hasText: '栏目截图.png' }).getByRole('button', { name: '移除' }).click();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: '删除' }).click();
+  await expect(evidence.getByText('栏目截图.png')).toBeHidden(slow);
+  await expect(evidence.getByText('巡查记录.txt')).toBeVisible();
+  await progress.getByRole('button', { name: '取消' }).click();
+  await expect(progress).toBeHidden(slow);
+
+  // Mark it done, then sign it off (销号). The date is typed (Enter takes it in the picker without saving the form)
+  // and checked before saving: a click on the picker's 今天 during its opening animation was once lost, the form
+  // check then failed beside the field and no 已保存 ever came. What is checked is what stays: the dialog closes and
+  // the row reads 已完成 (the toast only lasts three seconds).
   await ledger.getByRole('button', { name: '编辑' }).click();
   const edit = page.getByRole('dialog', { name: /编辑整改事项/ });
   await edit.getByLabel('状态').click();
   await page.locator('.ant-select-item-option[title="已完成"]').click();
-  await edit.getByLabel('完成日期').click();
-  await page.locator('.ant-picker-dropdown:visible').getByText('今天').click();
+  await expect(edit.getByLabel('完成日期')).toBeVisible(slow);
+  const today = new Date().toLocaleDateString('sv-SE');
+  await edit.getByLabel('完成日期').fill(today);
+  await edit.getByLabel('完成日期').press('Enter');
+  await expect(edit.getByLabel('完成日期')).toHaveValue(today);
   await edit.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已保存整改事项')).toBeVisible(slow);
+  await expect(edit).toBeHidden(slow);
+  await expect(ledger.getByText('已完成', { exact: true })).toBeVisible(slow);
   await ledger.getByRole('button', { name: '销号' }).click();
   const sign = page.getByRole('dialog', { name: '销号' });
   await sign.getByLabel('复核人').fill('李副局长');
@@ -96,4 +146,28 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出自查报告' }).click();
   expect((await download).suggestedFilename()).toBe('2026年度政务公开工作自查报告.docx');
+});
+
+test('回头看：示例数据中上年度任务按期完成、逾期完成、未完成各有，未销号整改事项列出', async ({ app: page, host }) => {
+  await arrange(host, 'demo.load');
+  const year = (await arrange(host, 'app.status')).year!;
+  await page.reload();
+  await page.getByRole('menuitem', { name: '自查整改' }).click();
+  await page.getByRole('tab', { name: '回头看' }).click();
+  await expect(page.getByText(`${year - 1}年实施方案共 9 项任务：`)).toBeVisible(slow);
+  for (const tag of ['按期完成 3', '逾期完成 2', '未完成 3', '不适用 1']) await expect(page.getByText(tag, { exact: true })).toBeVisible();
+  const table = page.getByLabel('回头看');
+  const late = table.getByRole('row').filter({ hasText: '公开科技特派员选派和服务情况' });
+  await expect(late).toContainText('逾期完成');
+  await expect(late).toContainText('县委组织部复核');
+  const unfinished = table.getByRole('row').filter({ hasText: '门户网站政务公开专栏迁移' });
+  await expect(unfinished).toContainText('未完成');
+  await expect(unfinished).toContainText('集约化平台二期未按计划上线');
+  await expect(page.getByText(`${year - 1}年尚未销号的整改事项（2项）`)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('selfcheck-lookback.png') });
+  // One step: the unfinished task becomes an 整改 item of this year.
+  await unfinished.getByRole('button', { name: '转为整改' }).click();
+  await expect(unfinished.getByText('已转整改')).toBeVisible(slow);
+  await page.getByRole('tab', { name: '整改台账' }).click();
+  await expect(page.getByLabel('整改台账').getByText('上年度任务“门户网站政务公开专栏迁移至县政府网站集约化平台”未按期完成')).toBeVisible(slow);
 });

@@ -139,7 +139,10 @@ export interface LedgerData {
 
 function progressText(r: Rectification): string {
   const last = r.progress[r.progress.length - 1];
-  const parts = [last ? `${last.date} ${last.text}` : ''];
+  // The evidence of every entry, by name: the printed ledger says what backs the progress (the files are in the app).
+  // Links print as 网页链接: a long address wraps at its slashes beyond what the row height allows for.
+  const evidence = r.progress.flatMap((p) => p.evidence.map((e) => (e.attachmentId ? e.title : '网页链接')));
+  const parts = [last ? `${last.date} ${last.text}` : '', evidence.length ? `佐证材料：${evidence.join('、')}` : ''];
   if (r.explanation) parts.push('已发布情况说明');
   if (r.note) parts.push(r.note);
   return parts.filter(Boolean).join('\n');

@@ -1,12 +1,18 @@
 // Demo data for 自查整改: the year's template from the built-in starter, a scored self-check with deductions and
 // evidence linked to the year's trainings and tasks, and 整改 items in every state (未开始, 整改中, 逾期, 已完成,
-// 已销号, one fixed by a 情况说明). Runs after the plan and team steps so there is something to link.
+// 已销号, one fixed by a 情况说明). Runs after the plan and team steps so there is something to link. Also last
+// year's plan as a 县科技局 would have left it (tasks done on time, done late, unfinished with reasons, one not
+// applicable) and last year's 整改 items not yet 销号, so 回头看 has every kind to show.
 import { addDays } from '../../../shared/domain/working-days';
 import type { DemoStep } from '../demo/types';
 import type { AppContext } from '../workstation';
 import { createRectification, rectifyIndicator, addRectProgress, signOffRectification, updateRectification, getRectification } from './rectification';
 import { addEvidence, getSelfcheck, saveEntry } from './scores';
 import { useStarterTemplate } from './templates';
+import { createSection } from '../plan/plans';
+import { createTask } from '../plan/tasks';
+import { setLookbackReason } from './lookback';
+import type { TaskStatus } from '../../../shared/domain/plan';
 
 export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): Promise<string[]> {
   await useStarterTemplate(ctx, year);
@@ -37,7 +43,11 @@ export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: st
   // 整改中 with progress: 网站栏目更新.
   const inProgress = await rectifyIndicator(ctx, { indicatorId: id('网站栏目更新'), deadline: addDays(today, 10) });
   await updateRectification(ctx, inProgress.id, { ...editable(inProgress), ...who, state: '整改中' });
-  await addRectProgress(ctx, { rectificationId: inProgress.id, date: past(2) < `${year}-01-01` ? today : past(2), text: '已补发两个栏目的信息，正在落实每周巡查' });
+  await addRectProgress(ctx, {
+    rectificationId: inProgress.id, date: past(2) < `${year}-01-01` ? today : past(2), text: '已补发两个栏目的信息，正在落实每周巡查',
+    files: [{ fileName: '网站栏目巡查记录表.txt', dataBase64: Buffer.from('网站栏目巡查记录表\n工作动态：已补发3条\n通知公告：已补发2条\n').toString('base64') }],
+    url: 'https://www.example.gov.cn/zwgk/gzdt/',
+  });
   // 已完成, awaiting 销号: 工作制度.
   const done = await rectifyIndicator(ctx, { indicatorId: id('工作制度'), deadline: null });
   await updateRectification(ctx, done.id, { ...editable(done), ...who, kind: '立行立改', state: '已完成', completedOn: today });
@@ -59,7 +69,71 @@ export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: st
     state: '已完成', completedOn: today, explanation: true, ...who,
   });
   await signOffRectification(ctx, { id: note.id, closedOn: today, closedBy: '王局长' });
-  return [`自查整改：${year}年度自查评分 ${v.total} 分（${v.grade}），整改事项 6 项（未开始、整改中、逾期、已完成、已销号各有）`];
+  const lb = await seedLookbackDemo(ctx, year, who);
+  return [
+    `自查整改：${year}年度自查评分 ${v.total} 分（${v.grade}），整改事项 6 项（未开始、整改中、逾期、已完成、已销号各有）`,
+    `回头看：${year - 1}年实施方案 ${lb.tasks} 项任务（按期完成 ${lb.onTime}、逾期完成 ${lb.late}、未完成 ${lb.unfinished}、不适用 ${lb.na}），${year - 1}年未销号整改事项 ${lb.open} 项`,
+  ];
+}
+
+interface LastYearTask {
+  title: string; measures: string; due: string | null; status: TaskStatus; completedOn?: string; reason?: string; naReason?: string;
+}
+
+/** Last year's plan, as the bureau closed it, and last year's 整改 items still open. */
+async function seedLookbackDemo(ctx: AppContext, year: number, who: { leader: string; departmentId: number | null; ownerId: number | null }) {
+  const last = year - 1;
+  const d = (md: string) => `${last}-${md}`;
+  const sections: [string, LastYearTask[]][] = [
+    ['一、推进重点领域信息公开', [
+      { title: '公开年度科技计划项目立项和资金安排信息', measures: '项目立项、资金下达后20个工作日内在门户网站“科技项目”栏目公开。', due: d('06-30'), status: '已完成', completedOn: d('06-18') },
+      { title: '公开科技特派员选派和服务情况', measures: '公开科技特派员名单、服务对象和服务成效，按季度更新。', due: d('09-30'), status: '已完成', completedOn: d('10-23'), reason: '特派员名单须经县委组织部复核后才能公开，复核于10月中旬完成。' },
+      { title: '做好高新技术企业认定政策的解读和宣传', measures: '以图解、问答等形式解读认定政策，到重点园区开展政策宣讲。', due: null, status: '已完成', completedOn: d('11-26') },
+    ]],
+    ['二、加强政策解读和回应关切', [
+      { title: '规范性文件与解读材料同步起草、同步审签、同步发布', measures: '起草规范性文件时同步起草解读材料，一并提交局务会审议。', due: null, status: '已完成', completedOn: d('12-12') },
+      { title: '举办“科技开放日”政府开放活动', measures: '邀请企业代表、群众走进县科技创新服务中心，了解科技政策和服务事项。', due: d('10-31'), status: '进行中', reason: '科技创新服务中心展厅改造延期，活动推迟到今年上半年举办。' },
+    ]],
+    ['三、加强平台建设和基础工作', [
+      { title: '梳理更新科技领域基层政务公开标准目录', measures: '对照省级标准目录，逐项梳理公开事项、公开时限和公开主体。', due: d('08-31'), status: '已完成', completedOn: d('09-14'), reason: '省级标准目录修订稿8月下旬才下发，梳理工作相应顺延。' },
+      { title: '门户网站政务公开专栏迁移至县政府网站集约化平台', measures: '配合县政务服务数据管理局完成栏目迁移、历史信息校对和链接检查。', due: d('11-30'), status: '进行中', reason: '县集约化平台二期未按计划上线，历史信息尚未完成迁移校对。' },
+      { title: '修订依申请公开办理规程', measures: '按新条例修订受理、补正、延期、答复各环节要求和文书样式。', due: d('12-31'), status: '未开始', reason: '未列入局务会议题，年内未启动修订。' },
+      { title: '做好本单位政务新媒体账号的内容保障', measures: '每周至少更新一次，建立内容审核台账。', due: null, status: '不适用', naReason: '本局未开设政务新媒体账号，相关信息通过县政府政务新媒体发布。' },
+    ]],
+  ];
+  // Lead 科室 in turn, as a bureau shares out its plan.
+  const depts = (await ctx.db.selectFrom('department').select('id').orderBy('sort_order').execute()).map((x) => x.id);
+  let k = 0;
+  const counts = { tasks: 0, onTime: 0, late: 0, unfinished: 0, na: 0, open: 0 };
+  for (const [title, tasks] of sections) {
+    const plan = await createSection(ctx, last, title);
+    const sectionId = plan.sections.find((x) => x.title === title)!.id;
+    for (const t of tasks) {
+      const created = await createTask(ctx, {
+        sectionId, title: t.title, measures: t.measures,
+        deadline: t.due ? { kind: 'date', date: t.due, text: '' } : { kind: 'yearEnd', text: '年底前' },
+        status: t.status, completedOn: t.completedOn ?? null, statusReason: t.naReason ?? '', leadIds: depts.length ? [depts[k++ % depts.length]] : [],
+      });
+      if (t.reason) await setLookbackReason(ctx, created.id, t.reason);
+      counts.tasks++;
+      if (t.status === '不适用') counts.na++;
+      else if (t.status !== '已完成') counts.unfinished++;
+      else if (t.due && t.completedOn! > t.due) counts.late++;
+      else counts.onTime++;
+    }
+  }
+  // Last year's 整改 items still open: one still being fixed (past its deadline), one done and awaiting 销号.
+  const fixing = await createRectification(ctx, {
+    year: last, source: '上级测评通报', origin: `${last}年第四季度政务公开网上测评`, problem: '政府信息公开年度报告未按新模板编制，部分数据与信息发布登记不一致',
+    measure: '按新模板重新编制年度报告，逐项核对发布登记数据后更新发布', kind: '限期整改', deadline: d('12-31'), ...who,
+  });
+  await addRectProgress(ctx, { rectificationId: fixing.id, date: d('12-20'), text: '已按新模板完成初稿，正在与发布登记逐项核对数据' });
+  await createRectification(ctx, {
+    year: last, source: '自查', origin: '主动公开 / 公开时效与要素', problem: '“科技项目”栏目部分信息缺少发布机构和成文日期要素',
+    measure: '逐条补录信息要素，发布前由科室负责人核对要素', kind: '立行立改', state: '已完成', completedOn: d('12-15'), ...who,
+  });
+  counts.open = 2;
+  return counts;
 }
 
 /** The fields of an item that update takes (everything but the derived ones). */

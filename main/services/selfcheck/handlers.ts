@@ -3,14 +3,15 @@ import type { AreaHandlers } from '../../ipc/handler-types';
 import { runExport } from '../exports';
 import { carryForward, lookback, lookbackToRectification, setLookbackReason } from './lookback';
 import { evidenceOptions } from './options';
+import { addIndicator, indicatorUsage, removeIndicator, saveGrades, updateIndicator } from './template-edit';
 import {
-  addRectProgress, createRectification, deleteRectification, listRectifications, rectifyIndicator, reopenRectification,
+  addRectEvidence, addRectProgress, createRectification, removeRectEvidence, deleteRectification, listRectifications, rectifyIndicator, reopenRectification,
   signOffRectification, updateRectification,
 } from './rectification';
 import { discardReport, getReport, saveReport } from './report';
 import { addEvidence, getSelfcheck, removeEvidence, saveEntry, suggestEvidence } from './scores';
 import {
-  copyTemplateForward, deleteTemplate, previewIndicators, saveTemplate, starterPreview, updateIndicator,
+  copyTemplateForward, deleteTemplate, previewIndicators, saveTemplate, starterPreview,
 } from './templates';
 
 const ok = { ok: true as const };
@@ -22,7 +23,11 @@ export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
   'selfcheck.saveTemplate': (ws, input) => saveTemplate(ws.context(), input),
   'selfcheck.copyTemplate': (ws, { fromYear, toYear, replace }) => copyTemplateForward(ws.context(), fromYear, toYear, replace),
   'selfcheck.deleteTemplate': async (ws, { year }) => { await deleteTemplate(ws.context(), year); return ok; },
-  'selfcheck.updateIndicator': async (ws, input) => { await updateIndicator(ws.context(), input); return ok; },
+  'selfcheck.updateIndicator': (ws, input) => updateIndicator(ws.context(), input),
+  'selfcheck.addIndicator': (ws, input) => addIndicator(ws.context(), input),
+  'selfcheck.indicatorUsage': (ws, { id }) => indicatorUsage(ws.context(), id),
+  'selfcheck.removeIndicator': (ws, input) => removeIndicator(ws.context(), input),
+  'selfcheck.saveGrades': (ws, input) => saveGrades(ws.context(), input),
   'selfcheck.saveEntry': async (ws, input) => { await saveEntry(ws.context(), input); return ok; },
   'selfcheck.addEvidence': async (ws, input) => { await addEvidence(ws.context(), input); return ok; },
   'selfcheck.removeEvidence': async (ws, { id }) => { await removeEvidence(ws.context(), id); return ok; },
@@ -44,6 +49,8 @@ export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
   'rectification.update': (ws, { id, item }) => updateRectification(ws.context(), id, item),
   'rectification.delete': async (ws, { id }) => { await deleteRectification(ws.context(), id); return ok; },
   'rectification.addProgress': (ws, input) => addRectProgress(ws.context(), input),
+  'rectification.addEvidence': (ws, input) => addRectEvidence(ws.context(), input),
+  'rectification.removeEvidence': (ws, { id }) => removeRectEvidence(ws.context(), id),
   'rectification.signOff': (ws, input) => signOffRectification(ws.context(), input),
   'rectification.reopen': (ws, { id }) => reopenRectification(ws.context(), id),
 };

@@ -7,7 +7,11 @@ import {
 import { isoDateSchema, uploadSchema } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { storeUpload } from '../attachments';
+import type { Transaction } from 'kysely';
+import type { Upload } from '../../../shared/domain/files';
+import type { Database } from '../../db/schema';
+import { storeAttachment } from '../attachments';
+import { decodeUpload } from '../uploads';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { dueSoonDays, loadCalendar } from '../calendar';
 import { todayOf } from '../../../shared/domain/dates';
@@ -28,6 +32,9 @@ export async function listRectifications(ctx: AppContext, f: RectFilter = {}): P
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const progress = await ctx.db.selectFrom('rectification_progress').selectAll().where('rectification_id', 'in', ids).orderBy('date').orderBy('id').execute();
+  const evidence = progress.length
+    ? await ctx.db.selectFrom('rectification_evidence').selectAll().where('progress_id', 'in', progress.map((p) => p.id)).orderBy('id').execute()
+    : [];
   // The ledger number: position within the year's ledger.
   const seqRows = await ctx.db.selectFrom('rectification').select(['id', 'year']).where('year', 'in', [...new Set(rows.map((r) => r.year))]).orderBy('id').execute();
   const seq = new Map<number, number>();
@@ -55,7 +62,7 @@ export async function listRectifications(ctx: AppContext, f: RectFilter = {}): P
       completedOn: r.completed_on, closedOn: r.closed_on, closedBy: r.closed_by, explanation: r.explanation === 1, note: r.note,
       progress: progress.filter((p) => p.rectification_id === r.id).map((p) => ({
         id: p.id, date: p.date, text: p.text,
-        evidence: p.attachment_id || p.url ? [{ id: p.id, title: p.evidence_title || p.url || '附件', attachmentId: p.attachment_id, url: p.url }] : [],
+        evidence: evidence.filter((e) => e.progress_id === p.id).map((e) => ({ id: e.id, title: e.title || e.url || '附件', attachmentId: e.attachment_id, url: e.url })),
       })),
     };
   });
@@ -137,38 +144,110 @@ export async function deleteRectification(ctx: AppContext, id: number): Promise<
   const r = await getRectification(ctx, id);
   if (r.state === '已销号') throw new AppError(ErrorCode.IN_USE, '已销号的整改事项是台账的一部分，不能删除。');
   await ctx.db.transaction().execute(async (trx) => {
-    const files = await trx.selectFrom('rectification_progress').select('attachment_id').where('rectification_id', '=', id).where('attachment_id', 'is not', null).execute();
+    const files = await trx.selectFrom('rectification_evidence as e').innerJoin('rectification_progress as p', 'p.id', 'e.progress_id')
+      .select('e.attachment_id').where('p.rectification_id', '=', id).where('e.attachment_id', 'is not', null).execute();
     await trx.deleteFrom('rectification').where('id', '=', id).execute();
-    const ids = files.map((f) => f.attachment_id!).filter(Boolean);
+    const ids = [...new Set(files.map((f) => f.attachment_id!).filter(Boolean))];
     if (ids.length) await trx.deleteFrom('attachment').where('id', 'in', ids).execute();
     await recordAudit(trx, ctx, { entity: 'rectification', entityId: id, action: 'delete', summary: `删除整改事项：${r.problem.slice(0, 40)}`, changes: { record: { from: r, to: null } } });
   });
 }
 
+const linkSchema = z.string().trim().regex(/^https?:\/\/\S+$/i, '链接应以 http:// 或 https:// 开头').max(1000, '链接不能超过1000个字符');
+const filesSchema = z.array(uploadSchema).max(20, '佐证材料一次最多上传20个文件').default([]);
+
 export const rectProgressInputSchema = z.object({
   rectificationId: z.number().int().positive(),
   date: isoDateSchema,
   text: z.string().trim().min(1, '请填写进展情况').max(2000, '进展情况不能超过2000个字'),
+  /** One file (older callers) or several (`files`); both may be given. */
   upload: uploadSchema.nullable().default(null),
-  url: z.string().trim().regex(/^https?:\/\/\S+$/i, '链接应以 http:// 或 https:// 开头').max(1000).nullable().default(null),
+  files: filesSchema,
+  url: linkSchema.nullable().default(null),
 });
+
+/** Files and a link, checked (size, empty) before anything is written so a bad file leaves nothing behind. */
+function evidenceOf(files: Upload[], url: string | null): { upload: Upload | null; data: Buffer | null; url: string | null }[] {
+  return [...files.map((f) => ({ upload: f, data: decodeUpload(f), url: null })), ...(url ? [{ upload: null, data: null, url }] : [])];
+}
+
+async function insertEvidence(trx: Transaction<Database>, ctx: AppContext, progressId: number, items: ReturnType<typeof evidenceOf>): Promise<void> {
+  for (const e of items) {
+    const attachmentId = e.upload && e.data ? await storeAttachment(trx, ctx, e.upload.fileName, e.data) : null;
+    await trx.insertInto('rectification_evidence').values({
+      progress_id: progressId, title: e.upload?.fileName ?? e.url ?? '', attachment_id: attachmentId, url: e.url, created_at: nowText(ctx),
+    }).execute();
+  }
+}
 
 export async function addRectProgress(ctx: AppContext, raw: z.input<typeof rectProgressInputSchema>): Promise<Rectification> {
   const input = validateInput(rectProgressInputSchema, raw);
   const r = await getRectification(ctx, input.rectificationId);
   if (r.state === '已销号') throw new AppError(ErrorCode.CONFLICT, '该整改事项已销号，不能再添加进展。');
   if (input.date > todayOf(ctx)) throw new AppError(ErrorCode.VALIDATION, `进展日期 ${input.date} 晚于今天，请检查。`);
+  const items = evidenceOf([...(input.upload ? [input.upload] : []), ...input.files], input.url);
   await ctx.db.transaction().execute(async (trx) => {
-    const attachmentId = input.upload ? await storeUpload(trx, ctx, input.upload) : null;
-    await trx.insertInto('rectification_progress').values({
-      rectification_id: r.id, date: input.date, text: input.text, attachment_id: attachmentId, url: input.url,
-      evidence_title: input.upload?.fileName ?? input.url ?? '', created_at: nowText(ctx),
-    }).execute();
+    const p = await trx.insertInto('rectification_progress').values({
+      rectification_id: r.id, date: input.date, text: input.text, attachment_id: null, url: null, evidence_title: '', created_at: nowText(ctx),
+    }).returning('id').executeTakeFirstOrThrow();
+    await insertEvidence(trx, ctx, p.id, items);
     // The first progress moves an item that had not started into 整改中.
     if (r.state === '未开始') await trx.updateTable('rectification').set({ state: '整改中', updated_at: nowText(ctx) }).where('id', '=', r.id).execute();
-    await recordAudit(trx, ctx, { entity: 'rectification', entityId: r.id, action: 'update', summary: `整改进展（${input.date}）：${input.text.slice(0, 40)}` });
+    await recordAudit(trx, ctx, {
+      entity: 'rectification', entityId: r.id, action: 'update',
+      summary: `整改进展（${input.date}）：${input.text.slice(0, 40)}${items.length ? `（佐证材料 ${items.length} 项）` : ''}`,
+    });
   });
   return getRectification(ctx, r.id);
+}
+
+export const rectEvidenceInputSchema = z.object({
+  progressId: z.number().int().positive(),
+  files: filesSchema,
+  url: linkSchema.nullable().default(null),
+}).refine((e) => e.files.length > 0 || !!e.url, { message: '请选择要上传的文件或填写链接', path: ['files'] });
+
+async function progressOf(ctx: AppContext, progressId: number): Promise<{ progress: { id: number; date: string }; item: Rectification }> {
+  const p = await ctx.db.selectFrom('rectification_progress').select(['id', 'date', 'rectification_id']).where('id', '=', progressId).executeTakeFirst();
+  if (!p) throw new AppError(ErrorCode.NOT_FOUND, '该进展记录已不存在，请刷新。');
+  const item = await getRectification(ctx, p.rectification_id);
+  if (item.state === '已销号') throw new AppError(ErrorCode.CONFLICT, `整改事项已于 ${item.closedOn} 销号，佐证材料不能再增删。如需补充，请先“撤销销号”。`);
+  return { progress: p, item };
+}
+
+/** Adds files (or a link) to a progress entry already recorded: the evidence often arrives after the entry. */
+export async function addRectEvidence(ctx: AppContext, raw: z.input<typeof rectEvidenceInputSchema>): Promise<Rectification> {
+  const input = validateInput(rectEvidenceInputSchema, raw);
+  const { progress, item } = await progressOf(ctx, input.progressId);
+  const items = evidenceOf(input.files, input.url);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertEvidence(trx, ctx, progress.id, items);
+    await recordAudit(trx, ctx, {
+      entity: 'rectification', entityId: item.id, action: 'update',
+      summary: `整改进展（${progress.date}）添加佐证材料：${items.map((e) => e.upload?.fileName ?? e.url).join('、')}`,
+    });
+  });
+  return getRectification(ctx, item.id);
+}
+
+/** Removes one piece of evidence (and its stored file) from a progress entry. */
+export async function removeRectEvidence(ctx: AppContext, id: number): Promise<Rectification> {
+  const e = await ctx.db.selectFrom('rectification_evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!e) throw new AppError(ErrorCode.NOT_FOUND, '该佐证材料已不存在，请刷新。');
+  const { progress, item } = await progressOf(ctx, e.progress_id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rectification_evidence').where('id', '=', id).execute();
+    if (e.attachment_id) {
+      // An entry made before migration 34 still names its file in its own column (copied to the evidence table).
+      await trx.updateTable('rectification_progress').set({ attachment_id: null, url: null }).where('id', '=', progress.id).where('attachment_id', '=', e.attachment_id).execute();
+      await trx.deleteFrom('attachment').where('id', '=', e.attachment_id).execute();
+    }
+    await recordAudit(trx, ctx, {
+      entity: 'rectification', entityId: item.id, action: 'update', summary: `整改进展（${progress.date}）删除佐证材料：${e.title}`,
+      changes: { evidence: { from: e.title, to: null } },
+    });
+  });
+  return getRectification(ctx, item.id);
 }
 
 /** 转为整改: one step from a leaf that lost points to an 整改 item carrying its reason and planned measure. */

@@ -111,7 +111,7 @@ export async function getSelfcheck(ctx: AppContext, year: number): Promise<Selfc
     const e = entries.get(String(node.id)) ?? EMPTY_ENTRY;
     return {
       id: node.id, parentId: node.parentId, level, number: node.number, path: s.path, name: node.name, isLeaf: node.children.length === 0,
-      points: s.points, weight: node.weight, criteria: node.criteria, rule: node.rule, ruleLabel: ruleLabel(node.rule, node.capped),
+      points: s.points, ownPoints: node.points, weight: node.weight, criteria: node.criteria, rule: node.rule, ruleLabel: ruleLabel(node.rule, node.capped),
       capped: node.capped, ceilingRatio: node.ceilingRatio, source: node.source, score: s.score, deducted: s.deducted, bonus: s.bonus,
       vetoed: s.vetoed, gatedOut: s.gatedOut, ceilingApplied: s.ceiling, scored: s.scored, entry: { ...e },
       evidence: evidence.get(node.id) ?? [], rectificationIds: rects.filter((r) => r.indicator_id === node.id).map((r) => r.id),

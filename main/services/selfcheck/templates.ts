@@ -146,31 +146,6 @@ export function starterPreview(): IndicatorPreview {
   return { title: STARTER_TITLE, total: STARTER_TOTAL, indicators, ...describeTree(indicators, STARTER_TOTAL) };
 }
 
-export const indicatorPatchSchema = z.object({
-  id: z.number().int().positive(),
-  name: z.string().trim().min(1, '指标名称不能为空').max(300),
-  points: z.number().min(0, '分值不能为负数').max(10000).nullable(),
-  criteria: z.string().max(5000),
-  rule: ruleSchema,
-  capped: z.boolean(),
-  ceilingRatio: z.number().gt(0).max(1).nullable(),
-});
-
-export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indicatorPatchSchema>): Promise<void> {
-  const p = validateInput(indicatorPatchSchema, raw);
-  const before = await ctx.db.selectFrom('sc_indicator').selectAll().where('id', '=', p.id).executeTakeFirst();
-  if (!before) throw new AppError(ErrorCode.NOT_FOUND, '找不到该指标，可能细则已被替换，请刷新。');
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sc_indicator').set({
-      name: p.name, points: p.points, criteria: p.criteria, rule_json: JSON.stringify(p.rule), capped: p.capped ? 1 : 0, ceiling_ratio: p.ceilingRatio,
-    }).where('id', '=', p.id).execute();
-    await recordAudit(trx, ctx, {
-      entity: 'sc_indicator', entityId: p.id, action: 'update', summary: `修改指标：${p.name}`,
-      changes: { points: { from: before.points, to: p.points }, rule: { from: JSON.parse(before.rule_json), to: p.rule } },
-    });
-  });
-}
-
 export async function deleteTemplate(ctx: AppContext, year: number): Promise<void> {
   const t = await getTemplateInfo(ctx, year);
   if (!t) throw new AppError(ErrorCode.NOT_FOUND, `${year}年没有考核细则。`);

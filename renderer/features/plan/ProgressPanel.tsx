@@ -25,13 +25,16 @@ const dateRules = [
 // No min/max on the number box: antd would silently turn 120 into 100; the rule says what is wrong instead.
 const percentRules = [{ type: 'integer' as const, min: 0, max: 100, message: '完成比例应为0到100之间的整数' }];
 
-function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
+/** The multi-file picker of a progress entry (also used by the 整改 progress in 自查整改). */
+export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
   return (
     <Upload
       multiple
       fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
-      beforeUpload={(f) => {
-        onChange([...files, f]);
+      beforeUpload={(f, batch) => {
+        // Called once per file of a multiple selection, each time with the same `files`: take the whole batch once,
+        // or only the last file of the batch would be kept.
+        if (f === batch[0]) onChange([...files, ...batch]);
         return false;
       }}
       onRemove={(f) => onChange(files.filter((_, i) => String(i) !== f.uid))}

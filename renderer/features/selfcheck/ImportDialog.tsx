@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { GRADE_DEFAULTS, RULE_LABELS, type GradeBand, type IndicatorOutput, type IndicatorPreview, type RuleKind } from '../../../shared/domain/selfcheck';
 import type { Upload } from '../../../shared/domain/files';
 import { call } from '../../api/call';
+import { useAction } from '../../hooks';
 
 interface Row { key: string; node: IndicatorOutput; level: number; children?: Row[] }
 
@@ -18,7 +19,8 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
   year: number; preview: IndicatorPreview; upload: Upload | null; source: 'import' | 'builtin'; hasTemplate: boolean;
   onClose: () => void; onSaved: () => void;
 }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
   const [tree, setTree] = useState<IndicatorOutput[]>(preview.indicators);
   const [title, setTitle] = useState(preview.title);
   const [total, setTotal] = useState<number | null>(preview.total);
@@ -50,17 +52,14 @@ export function ImportDialog({ year, preview, upload, source, hasTemplate, onClo
     return Math.round(s * 100) / 100;
   };
   const save = async () => {
-    if (!title.trim() || !total) {
-      message.error('请填写细则名称和满分。');
-      return;
-    }
     setSaving(true);
     try {
-      await call('selfcheck.saveTemplate', { year, title, total, grades, indicators: tree, source, upload, replace });
-      message.success(`已保存${year}年考核细则`);
-      onSaved();
-    } catch (e) {
-      message.error((e as Error).message);
+      await act(async () => {
+        if (!title.trim() || !total) throw new Error('请填写细则名称和满分。');
+        await call('selfcheck.saveTemplate', { year, title, total, grades, indicators: tree, source, upload, replace });
+        onSaved();
+        return `已保存${year}年考核细则`;
+      });
     } finally {
       setSaving(false);
     }

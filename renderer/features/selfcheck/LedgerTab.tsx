@@ -1,12 +1,14 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { RECT_KINDS, RECT_SOURCES, RECT_STATES, rectStateLabel, type Rectification, type RectificationInput } from '../../../shared/domain/selfcheck';
-import { call } from '../../api/call';
+import { RECT_KINDS, RECT_SOURCES, RECT_STATES, rectStateLabel, type Rectification, type RectificationInput, type RectProgress } from '../../../shared/domain/selfcheck';
+import { call, toUpload } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useDeliver, useLoad } from '../../hooks';
+import { FormDialog } from '../../components/FormDialog';
+import { useAction, useDeliver, useDownloadAttachment, useLoad } from '../../hooks';
+import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 
 const STATE_COLORS: Record<string, string> = { 未开始: 'default', 整改中: 'processing', 已完成: 'success', 已销号: 'green' };
@@ -16,8 +18,7 @@ export function editableOf(r: Rectification): RectificationInput {
   return rest;
 }
 
-function RectDialog({ item, year, onClose, onDone }: { item: Rectification | null; year: number; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
+function RectDialog({ item, year, onClose, onDone }: { item: Rectification | null; year: number; onClose: () => void; onDone: () => Promise<void> }) {
   const [form] = Form.useForm<RectificationInput>();
   const depts = useLoad(() => call('departments.list', {}), []);
   const staff = useLoad(() => call('staff.list', {}), []);
@@ -28,28 +29,25 @@ function RectDialog({ item, year, onClose, onDone }: { item: Rectification | nul
   const save = async () => {
     const v = await form.validateFields();
     const input = { ...(item ? editableOf(item) : {}), ...v, year };
-    try {
-      if (item) await call('rectification.update', { id: item.id, item: input });
-      else await call('rectification.create', input);
-      message.success('已保存整改事项');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (item) await call('rectification.update', { id: item.id, item: input });
+    else await call('rectification.create', input);
+    // The list reloads before the sentence shows, so the saved state is already on screen when it is read.
+    await onDone();
+    return '已保存整改事项';
   };
   return (
-    <Modal open width={780} title={item ? `编辑整改事项（第${item.seq}项）` : '新增整改事项'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" onKeyDown={(e) => { if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) { e.preventDefault(); void save(); } }}>
+    <FormDialog width={780} title={item ? `编辑整改事项（第${item.seq}项）` : '新增整改事项'} form={form} onSave={save} onClose={onClose}>
+      <Form form={form} layout="vertical">
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="source" label="问题来源"><Select options={RECT_SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="source" label="问题来源"><Select showSearch optionFilterProp="label" options={RECT_SOURCES.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
           <Col span={16}><Form.Item name="origin" label="关联指标或任务"><Input maxLength={300} /></Form.Item></Col>
         </Row>
-        <Form.Item name="problem" label="问题描述" rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}><Input.TextArea autoFocus rows={2} maxLength={2000} /></Form.Item>
+        <Form.Item name="problem" label="问题描述" rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Form.Item name="measure" label="整改措施"><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="kind" label="整改类型"><Select options={RECT_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="kind" label="整改类型"><Select showSearch optionFilterProp="label" options={RECT_KINDS.map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
           <Col span={6}><Form.Item name="deadline" label="整改时限"><DateField /></Form.Item></Col>
-          <Col span={6}><Form.Item name="state" label="状态"><Select options={RECT_STATES.filter((s) => s !== '已销号').map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="state" label="状态"><Select showSearch optionFilterProp="label" options={RECT_STATES.filter((s) => s !== '已销号').map((s) => ({ value: s, label: s }))} /></Form.Item></Col>
           <Col span={6}>{state === '已完成' && <Form.Item name="completedOn" label="完成日期" rules={[{ required: true, message: '请填写完成日期' }]}><DateField /></Form.Item>}</Col>
         </Row>
         <Row gutter={12}>
@@ -60,58 +58,109 @@ function RectDialog({ item, year, onClose, onDone }: { item: Rectification | nul
         <Form.Item name="explanation" valuePropName="checked"><Checkbox>以发布情况说明作为整改（相关事项本年度未发生）</Checkbox></Form.Item>
         <Form.Item name="note" label="备注"><Input maxLength={2000} /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
-function ProgressDialog({ item, onClose, onDone }: { item: Rectification; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ date: string; text: string; url: string }>();
-  useEffect(() => form.setFieldsValue({ date: todayIso() }), [form]);
-  const save = async () => {
-    const v = await form.validateFields();
+/** The evidence of one recorded progress entry: download, remove (asks first), add more files. */
+function EntryEvidence({ entry, locked, onChanged }: { entry: RectProgress; locked: boolean; onChanged: (r: Rectification) => Promise<void> }) {
+  const act = useAction();
+  const download = useDownloadAttachment();
+  const [adding, setAdding] = useState(false);
+  const addFiles = async (files: File[]) => {
+    setAdding(true);
     try {
-      await call('rectification.addProgress', { rectificationId: item.id, date: v.date, text: v.text, url: v.url || null });
-      message.success('已记录进展');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
+      await act(async () => {
+        const r = await call('rectification.addEvidence', { progressId: entry.id, files: await Promise.all(files.map(toUpload)) });
+        await onChanged(r);
+        return `已添加佐证材料 ${files.length} 个`;
+      });
+    } finally {
+      setAdding(false);
     }
   };
   return (
-    <Modal open title={`整改进展：${item.problem.slice(0, 20)}`} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
-      {item.progress.map((p) => <div key={p.id} style={{ fontSize: 12, color: '#666' }}>{p.date} {p.text}</div>)}
-      <Form form={form} layout="vertical" style={{ marginTop: 8 }}>
-        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DateField /></Form.Item>
-        <Form.Item name="text" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]}><Input.TextArea autoFocus rows={3} maxLength={2000} /></Form.Item>
-        <Form.Item name="url" label="佐证链接（可不填）"><Input placeholder="https://…" /></Form.Item>
-      </Form>
-    </Modal>
+    <div role="group" aria-label={`进展佐证 ${entry.date}`}>
+      {entry.evidence.map((e) => (
+        <div key={e.id} style={{ paddingLeft: 12 }}>
+          <PaperClipOutlined />{' '}
+          {e.attachmentId ? <a onClick={() => download(e.attachmentId!)}>{e.title}</a> : <a href={e.url ?? '#'} target="_blank" rel="noreferrer">{e.title}</a>}
+          {!locked && (
+            <DeleteButton label="移除" title={`移除佐证材料“${e.title}”？`} description={e.attachmentId ? '已上传的文件将一并删除。' : undefined}
+              onDelete={() => call('rectification.removeEvidence', { id: e.id })} onDone={(r) => onChanged(r as Rectification)} />
+          )}
+        </div>
+      ))}
+      {!locked && (
+        // Several files at once: antd calls beforeUpload per file; the batch is sent once it has them all.
+        <Upload multiple showUploadList={false} beforeUpload={(f, list) => { if (f === list[list.length - 1]) void addFiles(list); return false; }}>
+          <Button size="small" type="link" icon={<UploadOutlined />} loading={adding} style={{ paddingLeft: 12 }}>添加佐证文件</Button>
+        </Upload>
+      )}
+    </div>
   );
 }
 
-function SignOffDialog({ item, onClose, onDone }: { item: Rectification; onClose: () => void; onDone: () => void }) {
-  const { message } = AntApp.useApp();
+/** 整改进展: what was recorded (with its evidence) and a new entry with files or a link. */
+function ProgressDialog({ item: initial, onClose, onDone }: { item: Rectification; onClose: () => void; onDone: () => Promise<void> }) {
+  const [item, setItem] = useState(initial);
+  const [form] = Form.useForm<{ date: string; text: string; url: string }>();
+  const [files, setFiles] = useState<File[]>([]);
+  useEffect(() => form.setFieldsValue({ date: todayIso() }), [form]);
+  const locked = item.state === '已销号';
+  const changed = async (r: Rectification) => { setItem(r); await onDone(); };
+  const save = async () => {
+    const v = await form.validateFields();
+    await call('rectification.addProgress', {
+      rectificationId: item.id, date: v.date, text: v.text, url: v.url?.trim() || null, files: await Promise.all(files.map(toUpload)),
+    });
+    await onDone();
+    onClose();
+    return files.length ? `已记录进展（佐证材料 ${files.length} 个）` : '已记录进展';
+  };
+  return (
+    <FormDialog width={720} title={`整改进展：${item.problem.slice(0, 20)}`} form={form} onSave={save} onClose={onClose} okText="登记进展">
+      {item.progress.length > 0 && (
+        <div aria-label="已记录的进展" style={{ marginBottom: 12 }}>
+          {item.progress.map((p) => (
+            <div key={p.id} style={{ marginBottom: 6 }}>
+              <div><b>{p.date}</b> {p.text}</div>
+              <EntryEvidence entry={p} locked={locked} onChanged={changed} />
+            </div>
+          ))}
+        </div>
+      )}
+      <Form form={form} layout="vertical">
+        <Form.Item name="text" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        <Row gutter={12}>
+          <Col span={8}><Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DateField /></Form.Item></Col>
+          <Col span={16}>
+            <Form.Item name="url" label="佐证链接（可不填）" rules={[{ pattern: /^https?:\/\/\S+$/i, message: '链接应以 http:// 或 https:// 开头' }]}><Input placeholder="https://…" /></Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="佐证材料（可选多个文件）"><FilePicker files={files} onChange={setFiles} /></Form.Item>
+      </Form>
+    </FormDialog>
+  );
+}
+
+function SignOffDialog({ item, onClose, onDone }: { item: Rectification; onClose: () => void; onDone: () => Promise<void> }) {
   const [form] = Form.useForm<{ closedOn: string; closedBy: string }>();
   useEffect(() => form.setFieldsValue({ closedOn: todayIso() }), [form]);
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('rectification.signOff', { id: item.id, ...v });
-      message.success('已销号');
-      onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    await call('rectification.signOff', { id: item.id, ...v });
+    await onDone();
+    return '已销号';
   };
   return (
-    <Modal open title="销号" okText="确认销号" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <FormDialog title="销号" okText="确认销号" form={form} onSave={save} onClose={onClose} guard={false}>
       <Typography.Paragraph>{item.problem}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void save(); } }}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="closedBy" label="复核人" rules={[{ required: true, whitespace: true, message: '请填写复核人' }]}><Input maxLength={40} /></Form.Item>
         <Form.Item name="closedOn" label="销号日期" rules={[{ required: true, message: '请选择销号日期' }]}><DateField /></Form.Item>
-        <Form.Item name="closedBy" label="复核人" rules={[{ required: true, whitespace: true, message: '请填写复核人' }]}><Input autoFocus maxLength={40} /></Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -120,7 +169,7 @@ const FILTERS = ['全部', ...RECT_STATES, '逾期'];
 
 /** `initialFilter`: a state or 逾期, when a dashboard chart opens the ledger (#/selfcheck/ledger/<filter>). */
 export function LedgerTab({ year, onChanged, initialFilter }: { year: number; onChanged?: () => void; initialFilter?: string }) {
-  const { message } = AntApp.useApp();
+  const act = useAction();
   const save = useDeliver();
   const list = useLoad(() => call('rectification.list', { year }), [year]);
   const [editing, setEditing] = useState<Rectification | 'new' | null>(null);
@@ -130,12 +179,14 @@ export function LedgerTab({ year, onChanged, initialFilter }: { year: number; on
   useEffect(() => {
     if (initialFilter && FILTERS.includes(initialFilter)) setFilter(initialFilter);
   }, [initialFilter]);
-  const done = async () => {
-    setEditing(null);
-    setProgress(null);
-    setSigning(null);
+  const reload = async () => {
     await list.reload();
     onChanged?.();
+  };
+  const done = async () => {
+    setEditing(null);
+    setSigning(null);
+    await reload();
   };
   const items = (list.data ?? []).filter((r) => filter === '全部' || (filter === '逾期' ? r.overdue : r.state === filter));
   return (
@@ -164,7 +215,8 @@ export function LedgerTab({ year, onChanged, initialFilter }: { year: number; on
               title: '操作', width: 210, render: (_, r) => (r.state === '已销号' ? (
                 <Space size={0}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.closedOn} {r.closedBy}</Typography.Text>
-                  <Button size="small" type="link" onClick={async () => { try { await call('rectification.reopen', { id: r.id }); await done(); } catch (e) { message.error((e as Error).message); } }}>撤销销号</Button>
+                  <Button size="small" type="link" onClick={() => setProgress(r)}>进展</Button>
+                  <Button size="small" type="link" onClick={() => act(async () => { await call('rectification.reopen', { id: r.id }); await done(); return '已撤销销号'; })}>撤销销号</Button>
                 </Space>
               ) : (
                 <Space size={0}>
@@ -178,7 +230,7 @@ export function LedgerTab({ year, onChanged, initialFilter }: { year: number; on
           ]} />
       )}
       {editing && <RectDialog item={editing === 'new' ? null : editing} year={year} onClose={() => setEditing(null)} onDone={done} />}
-      {progress && <ProgressDialog item={progress} onClose={() => setProgress(null)} onDone={done} />}
+      {progress && <ProgressDialog item={progress} onClose={() => setProgress(null)} onDone={reload} />}
       {signing && <SignOffDialog item={signing} onClose={() => setSigning(null)} onDone={done} />}
     </div>
   );

@@ -3,25 +3,22 @@ import { useState } from 'react';
 import type { LookbackTask } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useAction, useLoad } from '../../hooks';
 
 const OUTCOME_COLORS: Record<string, string> = { 按期完成: 'green', 逾期完成: 'orange', 未完成: 'red', 不适用: 'default' };
 
 /** 回头看: last year's plan task by task, and last year's 整改 items not yet 销号. */
 export function LookbackTab({ year }: { year: number }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const run = useAction();
   const data = useLoad(() => call('lookback.get', { year }), [year]);
   const [reasonFor, setReasonFor] = useState<LookbackTask | null>(null);
   const [reason, setReason] = useState('');
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      message.success(ok);
-      await data.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const act = (fn: () => Promise<unknown>, ok: string) => run(async () => {
+    await fn();
+    await data.reload();
+    return ok;
+  });
   const d = data.data;
   if (data.error) return <Typography.Text type="danger">{data.error}</Typography.Text>;
   if (d && !d.hasPlan) {

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } fr
 import { useEffect, useState } from 'react';
 import type { ReportSections } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
-import { useDeliver, useLoad } from '../../hooks';
+import { useAction, useDeliver, useLoad } from '../../hooks';
 
 const PARTS: [keyof ReportSections, string, number][] = [
   ['intro', '开头', 3], ['situation', '一、自查情况', 8], ['problems', '二、存在的问题', 5], ['measures', '三、整改措施', 5], ['next', '四、下一步工作打算', 4],
@@ -11,7 +11,8 @@ const PARTS: [keyof ReportSections, string, number][] = [
 
 /** The 自查报告 text, drafted from the scores and editable before export. */
 export function ReportTab({ year, hasTemplate, onDirty }: { year: number; hasTemplate: boolean; onDirty: (dirty: boolean) => void }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const act = useAction();
   const deliver = useDeliver();
   const [form] = Form.useForm<ReportSections>();
   const [dirty, setDirty] = useState(false);
@@ -31,11 +32,11 @@ export function ReportTab({ year, hasTemplate, onDirty }: { year: number; hasTem
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Button type="primary" onClick={async () => { try { await save(); message.success('已保存报告文字'); } catch (e) { message.error((e as Error).message); } }}>保存文字</Button>
+        <Button type="primary" onClick={() => act(async () => { await save(); return '已保存报告文字'; })}>保存文字</Button>
         <Button icon={<DownloadOutlined />} onClick={() => deliver(async () => { await save(); return call('selfcheck.export', { kind: 'selfcheck-docx', year }); })}>导出自查报告</Button>
         <Button onClick={() => modal.confirm({
           title: '按最新评分重新生成报告文字？', content: '已编辑的文字将被替换。', okText: '重新生成', cancelText: '取消',
-          onOk: async () => { await call('selfcheck.resetReport', { year }); await report.reload(); },
+          onOk: () => act(async () => { await call('selfcheck.resetReport', { year }); await report.reload(); return '已按最新评分重新生成报告文字'; }),
         })}>按最新评分重新生成</Button>
         <Typography.Text type="secondary">{report.data?.saved ? `已保存的文稿（${report.data.updatedAt}）` : '根据自查评分自动起草，可直接修改'}</Typography.Text>
       </Space>

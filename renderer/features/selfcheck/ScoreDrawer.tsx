@@ -5,7 +5,8 @@ import { EVIDENCE_LABELS, type EvidenceKind, type SelfcheckRow } from '../../../
 import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
 import { DateField } from '../../components/DateField';
-import { useDownloadAttachment, useLoad } from '../../hooks';
+import { DeleteButton } from '../../components/DeleteButton';
+import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 
 interface Values { score: number | null; count: number | null; flag: boolean; ceiling: boolean; reason: string; measure: string }
 
@@ -13,7 +14,7 @@ const PICKABLE: EvidenceKind[] = ['training', 'task', 'progress', 'ab_change'];
 
 /** Scoring one leaf: the rule's own inputs, 扣分原因, 整改措施 and 佐证材料; 转为整改 when it lost points. */
 export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckRow; year: number; onClose: () => void; onChanged: () => Promise<void> }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -30,18 +31,20 @@ export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckR
   }, [form, row.id]);
   const r = row.rule;
 
-  const save = async () => {
+  const act = useAction();
+  /** Saves the entry; false when refused (the message is shown once, here). */
+  const saveEntry = async () => {
     const v = await form.validateFields();
+    await call('selfcheck.saveEntry', {
+      indicatorId: row.id, score: v.score ?? null, count: v.count ?? null, flag: !!v.flag, ceiling: !!v.ceiling, reason: v.reason ?? '', measure: v.measure ?? '',
+    });
+    setDirty(false);
+    await onChanged();
+  };
+  const save = async () => {
     setSaving(true);
     try {
-      await call('selfcheck.saveEntry', {
-        indicatorId: row.id, score: v.score ?? null, count: v.count ?? null, flag: !!v.flag, ceiling: !!v.ceiling, reason: v.reason ?? '', measure: v.measure ?? '',
-      });
-      setDirty(false);
-      message.success('已保存自评');
-      await onChanged();
-    } catch (e) {
-      message.error((e as Error).message);
+      return await act(async () => { await saveEntry(); return '已保存自评'; });
     } finally {
       setSaving(false);
     }
@@ -50,29 +53,22 @@ export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckR
     if (!dirty) return onClose();
     modal.confirm({ title: '放弃未保存的自评？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
   };
-  const addEvidence = async (input: CallInput<'selfcheck.addEvidence'>) => {
-    try {
-      await call('selfcheck.addEvidence', input);
-      message.success('已添加佐证材料');
-      await onChanged();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
-  const rectify = async () => {
-    try {
-      if (dirty) await save();
-      await call('selfcheck.rectify', { indicatorId: row.id, deadline });
-      message.success('已转为整改事项，可在“整改台账”中跟踪');
-      await onChanged();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const addEvidence = (input: CallInput<'selfcheck.addEvidence'>) => act(async () => {
+    await call('selfcheck.addEvidence', input);
+    await onChanged();
+    return '已添加佐证材料';
+  });
+  const rectify = () => act(async () => {
+    // The entry as typed is what the 整改 item carries: save it first, in the same click.
+    if (dirty) await saveEntry();
+    await call('selfcheck.rectify', { indicatorId: row.id, deadline });
+    await onChanged();
+    return '已转为整改事项，可在“整改台账”中跟踪';
+  });
 
   return (
     <Drawer open width={620} title={`评分：${row.name}`} onClose={close} destroyOnHidden
-      extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
+      extra={<Button type="primary" loading={saving} onClick={() => void save()}>保存</Button>}>
       <Descriptions size="small" column={1} bordered items={[
         { key: 'p', label: '指标', children: row.path },
         { key: 's', label: '分值', children: `${row.points}分` },
@@ -105,7 +101,7 @@ export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckR
           action={row.rectificationIds.length ? undefined : (
             <Space>
               <DateField value={deadline} onChange={setDeadline} placeholder="整改时限（可不填）" />
-              <Button type="primary" danger onClick={rectify}>转为整改</Button>
+              <Button type="primary" danger onClick={() => void rectify()}>转为整改</Button>
             </Space>
           )} />
       )}
@@ -113,7 +109,8 @@ export function ScoreDrawer({ row, year, onClose, onChanged }: { row: SelfcheckR
       <List size="small" bordered locale={{ emptyText: '还没有佐证材料：从下方选择已有记录、上传文件或填写网页链接' }} dataSource={row.evidence}
         renderItem={(e) => (
           <List.Item actions={[
-            <Button key="d" size="small" type="link" danger onClick={async () => { await call('selfcheck.removeEvidence', { id: e.id }).catch((x: Error) => message.error(x.message)); await onChanged(); }}>移除</Button>,
+            <DeleteButton key="d" label="移除" title={`移除佐证材料“${e.title}”？`} description={e.attachmentId ? '已上传的文件将一并删除。' : undefined}
+              onDelete={() => call('selfcheck.removeEvidence', { id: e.id })} onDone={onChanged} />,
           ]}>
             <Space>
               <Tag>{EVIDENCE_LABELS[e.kind]}</Tag>

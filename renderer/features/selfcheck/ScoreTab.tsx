@@ -1,13 +1,14 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Dropdown, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import type { IndicatorPreview, SelfcheckRow, SelfcheckView } from '../../../shared/domain/selfcheck';
 import type { Upload as UploadFile } from '../../../shared/domain/files';
 import { call, toUpload } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useDeliver } from '../../hooks';
+import { useAction, useDeliver } from '../../hooks';
 import { ImportDialog } from './ImportDialog';
 import { ScoreDrawer } from './ScoreDrawer';
+import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } from './TemplateEdit';
 
 interface TreeRow extends SelfcheckRow { children?: TreeRow[] }
 
@@ -24,41 +25,43 @@ function toTree(rows: SelfcheckRow[]): TreeRow[] {
 /** 自查评分: the template as a tree with scores; import or start a template when the year has none. */
 export function ScoreTab({ year, view, reload }: { year: number; view: SelfcheckView; reload: () => Promise<void> }) {
   const { message } = AntApp.useApp();
+  const act = useAction();
   const save = useDeliver();
   const [preview, setPreview] = useState<{ preview: IndicatorPreview; upload: UploadFile | null; source: 'import' | 'builtin' } | null>(null);
   const [reading, setReading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [editMode, setEditMode] = useState(false);
+  const [nodeTarget, setNodeTarget] = useState<NodeTarget | null>(null);
+  const [gradesOpen, setGradesOpen] = useState(false);
   const tree = useMemo(() => toTree(view.rows), [view.rows]);
   const openRow = view.rows.find((r) => r.id === openId) ?? null;
+  /** After an edit: new totals on screen, and what the edit left to look at. */
+  const edited = async (warnings: string[]) => {
+    await reload();
+    if (warnings.length) message.warning({ content: `请核对：${warnings.join('；')}`, duration: 8 });
+  };
+  const removeNode = useRemoveIndicator(edited);
 
   const readFile = async (file: File) => {
     setReading(true);
     try {
-      const upload = await toUpload(file);
-      setPreview({ preview: await call('selfcheck.previewFile', { upload }), upload, source: 'import' });
-    } catch (e) {
-      message.error((e as Error).message);
+      await act(async () => {
+        const upload = await toUpload(file);
+        setPreview({ preview: await call('selfcheck.previewFile', { upload }), upload, source: 'import' });
+      });
     } finally {
       setReading(false);
     }
     return false;
   };
-  const starter = async () => {
-    try {
-      setPreview({ preview: await call('selfcheck.starterPreview'), upload: null, source: 'builtin' });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
-  const copy = async () => {
-    try {
-      await call('selfcheck.copyTemplate', { fromYear: year - 1, toYear: year });
-      message.success(`已复制${year - 1}年的考核细则`);
-      await reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const starter = () => act(async () => {
+    setPreview({ preview: await call('selfcheck.starterPreview'), upload: null, source: 'builtin' });
+  });
+  const copy = () => act(async () => {
+    await call('selfcheck.copyTemplate', { fromYear: year - 1, toYear: year });
+    await reload();
+    return `已复制${year - 1}年的考核细则`;
+  });
   const importButton = (
     <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
       <Button type="primary" icon={<UploadOutlined />} loading={reading}>导入考核细则</Button>
@@ -93,6 +96,7 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           </div>
           <Space>
             <Button icon={<DownloadOutlined />} onClick={() => save(() => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))}>导出自查评分表</Button>
+            <Button type={editMode ? 'primary' : 'default'} icon={<EditOutlined />} onClick={() => setEditMode(!editMode)}>{editMode ? '完成编辑' : '编辑细则'}</Button>
             <Dropdown menu={{
               items: [
                 { key: 'import', label: <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>重新导入细则…</Upload> },
@@ -102,11 +106,15 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           </Space>
         </Space>
       </Card>
+      {editMode && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message="编辑细则：修改指标名称、分值或权重、评分标准和计分方式，添加或删除指标；保存后得分立即重新计算。"
+          action={<Space><Button size="small" icon={<PlusOutlined />} onClick={() => setNodeTarget({ mode: 'add', parent: null })}>添加一级指标</Button><Button size="small" onClick={() => setGradesOpen(true)}>等次设置</Button></Space>} />
+      )}
       {view.vetoed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`存在单项否决情形，等次为不合格：${view.vetoedBy.join('；')}`} />}
       {view.problems.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="细则需要核对" description={view.problems.join('；')} />}
       <Table<TreeRow> size="small" rowKey="id" dataSource={tree} pagination={false} expandable={{ defaultExpandAllRows: true }} aria-label="自查评分"
         scroll={{ y: 'calc(100vh - 400px)' }}
-        onRow={(r) => ({ onDoubleClick: () => r.isLeaf && setOpenId(r.id) })}
+        onRow={(r) => ({ onDoubleClick: () => (editMode ? setNodeTarget({ mode: 'edit', row: r }) : r.isLeaf && setOpenId(r.id)) })}
         columns={[
           { title: '序号', dataIndex: 'number', width: 110 },
           { title: '指标', dataIndex: 'name', render: (n: string, r) => <span style={{ fontWeight: r.level === 1 ? 600 : undefined }}>{n}</span> },
@@ -120,8 +128,18 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           { title: '上年', dataIndex: 'previousScore', width: 70, align: 'center', render: (p: number | null) => p ?? '' },
           { title: '佐证', width: 60, align: 'center', render: (_, r) => (r.evidence.length ? r.evidence.length : '') },
           { title: '整改', width: 70, align: 'center', render: (_, r) => (r.rectificationIds.length ? <Tag color="orange">已转</Tag> : '') },
-          { title: '操作', width: 80, render: (_, r) => (r.isLeaf ? <Button size="small" type="link" aria-label={`评分 ${r.name}`} onClick={() => setOpenId(r.id)}>评分</Button> : null) },
+          editMode ? {
+            title: '编辑', width: 190, render: (_, r) => (
+              <Space size={0}>
+                <Button size="small" type="link" aria-label={`编辑 ${r.name}`} onClick={() => setNodeTarget({ mode: 'edit', row: r })}>编辑</Button>
+                <Button size="small" type="link" aria-label={`添加下级 ${r.name}`} onClick={() => setNodeTarget({ mode: 'add', parent: r })}>加下级</Button>
+                <Button size="small" type="link" danger aria-label={`删除 ${r.name}`} onClick={() => void removeNode(r)}>删除</Button>
+              </Space>
+            ),
+          } : { title: '操作', width: 80, render: (_, r) => (r.isLeaf ? <Button size="small" type="link" aria-label={`评分 ${r.name}`} onClick={() => setOpenId(r.id)}>评分</Button> : null) },
         ]} />
+      {nodeTarget && <IndicatorDialog target={nodeTarget} view={view} year={year} onClose={() => setNodeTarget(null)} onDone={async (w) => { setNodeTarget(null); await edited(w); }} />}
+      {gradesOpen && <GradesDialog year={year} grades={t.grades} total={t.total} onClose={() => setGradesOpen(false)} onDone={async () => { setGradesOpen(false); await reload(); }} />}
       {openRow && <ScoreDrawer row={openRow} year={year} onClose={() => setOpenId(null)} onChanged={reload} />}
       {dialog}
     </div>

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
-  EVIDENCE_KINDS, evidenceInputSchema, evidenceSuggestionSchema, indicatorPreviewSchema, lookbackTaskSchema, rectificationInputSchema,
-  rectificationSchema, reportSectionsSchema, ruleSchema, scoreInputSchema, selfcheckViewSchema, templateInfoSchema, templateInputSchema,
+  EVIDENCE_KINDS, evidenceInputSchema, gradesInputSchema, indicatorAddSchema, indicatorPatchSchema, indicatorRemoveSchema, evidenceSuggestionSchema, indicatorPreviewSchema, lookbackTaskSchema, rectificationInputSchema,
+  rectificationSchema, reportSectionsSchema, scoreInputSchema, selfcheckViewSchema, templateInfoSchema, templateInputSchema,
 } from '../../domain/selfcheck';
 
 const ok = z.object({ ok: z.literal(true) });
+const editResult = z.object({ ok: z.literal(true), warnings: z.array(z.string()) });
 
 /** The documents this area produces; the same names are used on the command line (`export <name>`). */
 export const SELFCHECK_EXPORT_KINDS = ['selfcheck-xlsx', 'selfcheck-docx', 'rectification-xlsx', 'rectification-docx'] as const;
@@ -20,13 +21,15 @@ export const selfcheckContract = {
   'selfcheck.saveTemplate': { input: templateInputSchema, output: templateInfoSchema },
   'selfcheck.copyTemplate': { input: z.object({ fromYear: yearSchema, toYear: yearSchema, replace: z.boolean().default(false) }), output: templateInfoSchema },
   'selfcheck.deleteTemplate': { input: z.object({ year: yearSchema }), output: ok },
-  'selfcheck.updateIndicator': {
-    input: z.object({
-      id: idSchema, name: z.string(), points: z.number().nullable(), criteria: z.string(), rule: ruleSchema, capped: z.boolean(),
-      ceilingRatio: z.number().nullable(),
-    }),
-    output: ok,
+  // Editing the saved 细则: each answers what to look at afterwards (a child's sum above its parent …), never stopping the edit.
+  'selfcheck.updateIndicator': { input: indicatorPatchSchema, output: editResult },
+  'selfcheck.addIndicator': { input: indicatorAddSchema, output: editResult.extend({ id: idSchema }) },
+  'selfcheck.indicatorUsage': {
+    input: z.object({ id: idSchema }),
+    output: z.object({ path: z.string(), nodes: z.number().int(), scored: z.number().int(), evidence: z.number().int(), rectifications: z.number().int() }),
   },
+  'selfcheck.removeIndicator': { input: indicatorRemoveSchema, output: editResult },
+  'selfcheck.saveGrades': { input: gradesInputSchema, output: editResult },
   'selfcheck.saveEntry': { input: scoreInputSchema, output: ok },
   'selfcheck.addEvidence': { input: evidenceInputSchema, output: ok },
   'selfcheck.removeEvidence': { input: z.object({ id: idSchema }), output: ok },
@@ -59,10 +62,18 @@ export const selfcheckContract = {
   'rectification.addProgress': {
     input: z.object({
       rectificationId: idSchema, date: isoDateSchema, text: z.string(), upload: uploadSchema.nullable().default(null),
+      files: z.array(uploadSchema).max(20, '佐证材料一次最多上传20个文件').default([]), url: z.string().nullable().default(null),
+    }),
+    output: rectificationSchema,
+  },
+  'rectification.addEvidence': {
+    input: z.object({
+      progressId: idSchema.describe('进展记录'), files: z.array(uploadSchema).max(20, '佐证材料一次最多上传20个文件').default([]),
       url: z.string().nullable().default(null),
     }),
     output: rectificationSchema,
   },
+  'rectification.removeEvidence': { input: z.object({ id: idSchema }), output: rectificationSchema },
   'rectification.signOff': { input: z.object({ id: idSchema, closedOn: isoDateSchema, closedBy: z.string() }), output: rectificationSchema },
   'rectification.reopen': { input: rectIdInput, output: rectificationSchema },
 } as const;

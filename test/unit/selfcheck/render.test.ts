@@ -45,6 +45,10 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
       expect(text[2]).toContain('第三方评估');
       expect(text[2]).toContain('王局长');
       expect(text[2]).toContain('已销号');
+      // The 整改中 item's progress names its evidence (a file and a link) in 进展情况.
+      // (The cell wraps, so other columns' lines fall between its words in the PDF's text.)
+      expect(text[2]).toMatch(/佐证材料：网站栏目巡.*查记录表\.txt、.*网页链接/);
+      if (process.env.KEEP_RENDER) fs.copyFileSync(files[2].replace(/\.xlsx$/, '.pdf'), process.env.KEEP_RENDER);
       expect(text[3]).toContain('共梳理问题6个，已销号2个');
     } finally {
       t.cleanup();

@@ -29,7 +29,10 @@ describe('figure providers', () => {
     const done = one(`SELECT count(*) ${planTasks} AND t.status = '已完成'`);
     const na = one(`SELECT count(*) ${planTasks} AND t.status = '不适用'`);
     expect(tasks).toBeGreaterThan(20);
-    expect(f['plan.tasks']).toEqual({ value: tasks, previous: null, source: expect.any(String) });
+    // The example data has last year's plan too (回头看): its count is the figure's previous value.
+    const lastYear = one(`SELECT count(*) FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2025`);
+    expect(lastYear).toBeGreaterThan(0);
+    expect(f['plan.tasks']).toEqual({ value: tasks, previous: lastYear, source: expect.any(String) });
     expect(f['plan.done'].value).toBe(done);
     expect(f['plan.inProgress'].value).toBe(one(`SELECT count(*) ${planTasks} AND t.status = '进行中'`));
     expect(f['plan.notStarted'].value).toBe(one(`SELECT count(*) ${planTasks} AND t.status = '未开始'`));
@@ -39,9 +42,9 @@ describe('figure providers', () => {
     expect(f['plan.unfinished'].value).toBe(tasks - done - na);
     expect(f['plan.completionRate'].value).toBe(Math.round((done / (tasks - na)) * 1000) / 10);
     expect(f['plan.progressEntries'].value).toBe(one(`SELECT count(*) FROM plan_progress pr JOIN plan_task t ON t.id = pr.task_id JOIN plan p ON p.id = t.plan_id WHERE p.year = 2026`));
-    expect(f['plan.evidence'].value).toBe(one(`SELECT count(*) FROM plan_evidence e JOIN plan_progress pr ON pr.id = e.progress_id JOIN plan_task t ON t.id = pr.task_id`));
+    expect(f['plan.evidence'].value).toBe(one(`SELECT count(*) FROM plan_evidence e JOIN plan_progress pr ON pr.id = e.progress_id JOIN plan_task t ON t.id = pr.task_id JOIN plan p ON p.id = t.plan_id WHERE p.year = 2026`));
     expect(f['plan.sections'].value).toBe(one(`SELECT count(DISTINCT t.section_id) ${planTasks}`));
-    const sections = raw.prepare(`SELECT s.title, count(*) AS n, sum(t.status = '已完成') AS d FROM plan_task t JOIN plan_section s ON s.id = t.section_id GROUP BY s.id`).all() as { title: string; n: number; d: number }[];
+    const sections = raw.prepare(`SELECT s.title, count(*) AS n, sum(t.status = '已完成') AS d FROM plan_task t JOIN plan_section s ON s.id = t.section_id JOIN plan p ON p.id = s.plan_id WHERE p.year = 2026 GROUP BY s.id`).all() as { title: string; n: number; d: number }[];
     for (const s of sections) {
       expect(f[`plan.section.${s.title}.tasks`].value).toBe(s.n);
       expect(f[`plan.section.${s.title}.done`].value).toBe(s.d);
@@ -78,7 +81,7 @@ describe('figure providers', () => {
     const text = s.paragraphs.map((p) => p.heading + paragraphText(p, s.figures)).join('\n');
     expect(s.length).toBeGreaterThanOrEqual(2000);
     expect(s.length).toBeLessThanOrEqual(3500);
-    const tasks = one(`SELECT count(*) FROM plan_task`);
+    const tasks = one(`SELECT count(*) FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2026`);
     expect(text).toContain(`分解落实重点任务${tasks}项`);
     expect(text).toContain(`组织开展政务公开培训${one(`SELECT count(*) FROM training WHERE date >= '2026-01-01' AND status = '已举办'`)}次`);
     expect(text).toMatch(/^2026年，某县科学技术局坚持/);
