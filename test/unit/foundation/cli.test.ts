@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../main/db/migrate';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { bundleForNode } from '../../helpers/bundle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
@@ -31,8 +32,7 @@ const ERROR_LINE = /^错误\[[A-Z_]+\]：[\s\S]*[\u4e00-\u9fa5]/;
 describe('command line', () => {
   let t: TestWorkstation;
   beforeAll(async () => {
-    const { build } = await import('esbuild');
-    await build({ entryPoints: [path.join(ROOT, 'main/cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: BUNDLE, external: ['better-sqlite3'], logLevel: 'error' });
+    await bundleForNode(path.join(ROOT, 'main/cli.ts'), BUNDLE);
     t = await openTestWorkstation();
     await t.call('departments.create', { name: '办公室' });
     t.ws.close();

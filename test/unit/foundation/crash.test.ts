@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/workstation';
 import { rng } from '../../helpers/seeded';
+import { bundleForNode } from '../../helpers/bundle';
 
 // The web host on a temp file takes a stream of writes from a few clients and is SIGKILLed at seeded random moments.
 // After each kill the file must pass integrity and foreign key checks and hold every write that was acknowledged.
@@ -53,8 +54,7 @@ describe('crash safety of the web host', () => {
     // Bundled once (0.3 s per start instead of tsx's seconds), like the CLI tests do.
     // Inside the repository so the bundle finds better-sqlite3.
     bundle = path.join(BUNDLE_DIR, 'host.cjs');
-    const { build } = await import('esbuild');
-    await build({ entryPoints: [path.join(ROOT, 'test/helpers/web-host-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'electron'], logLevel: 'error' });
+    await bundleForNode(path.join(ROOT, 'test/helpers/web-host-child.ts'), bundle);
   }, 120_000);
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
