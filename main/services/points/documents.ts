@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema';
 import { MAX_POINTS_FILE_BYTES } from '../../import/points/limits';
 import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { isForeignKeyError } from '../../db/errors';
 import { getSetting, SettingKey } from '../settings';
 import { decodeUpload } from '../uploads';
@@ -422,11 +422,9 @@ export async function updateSourceDocument(ctx: AppContext, id: number, meta: So
   await ctx.db.transaction().execute(async (trx) => {
     const cols = metaColumns(meta);
     await trx.updateTable('source_document').set({ ...cols, updated_at: nowText(ctx) }).where('id', '=', id).execute();
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
-      if (before[k] !== cols[k]) changes[k] = { from: before[k], to: cols[k] };
-    }
-    await recordAudit(trx, ctx, { entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes });
+    await recordAudit(trx, ctx, {
+      entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes: diffRecords(before, cols, Object.keys(cols)),
+    });
   });
   return (await getSourceDocument(ctx, id)).document;
 }
@@ -442,11 +440,10 @@ export async function updateWorkPoint(ctx: AppContext, id: number, item: PointIt
       const rows = await pointRows({ db: trx }, [before.documentId]);
       await relinkParents(trx, rows.map((r) => r.id), rows.map((r) => r.level));
     }
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText'] as const) {
-      if (JSON.stringify(before[k]) !== JSON.stringify(item[k])) changes[k] = { from: before[k], to: item[k] };
-    }
-    await recordAudit(trx, ctx, { entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`, changes });
+    await recordAudit(trx, ctx, {
+      entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`,
+      changes: diffRecords(before, item, ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText']),
+    });
   });
   const after = await ctx.db.selectFrom('work_point').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return toWorkPoint(after as PointRow);

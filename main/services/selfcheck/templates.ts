@@ -14,7 +14,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
@@ -166,7 +166,10 @@ export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indic
     }).where('id', '=', p.id).execute();
     await recordAudit(trx, ctx, {
       entity: 'sc_indicator', entityId: p.id, action: 'update', summary: `修改指标：${p.name}`,
-      changes: { points: { from: before.points, to: p.points }, rule: { from: JSON.parse(before.rule_json), to: p.rule } },
+      changes: diffRecords({
+        name: before.name, points: before.points, criteria: before.criteria, rule: JSON.parse(before.rule_json) as unknown,
+        capped: before.capped === 1, ceilingRatio: before.ceiling_ratio,
+      }, p, ['name', 'points', 'criteria', 'rule', 'capped', 'ceilingRatio']),
     });
   });
 }

@@ -11,7 +11,7 @@ import { addDays, toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import type { AppContext } from '../workstation';
 import { getTeamSettings, workingDayCalendar } from './common';
 import { todayOf } from '../../../shared/domain/dates';
@@ -131,7 +131,7 @@ export async function updatePost(ctx: AppContext, id: number, raw: PostInput): P
     await trx.updateTable('ab_post').set({ name: input.name, duties: input.duties }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       entity: 'ab_post', entityId: id, action: 'update', summary: `修改岗位：${input.name}`,
-      changes: { ...(before.name !== input.name ? { name: { from: before.name, to: input.name } } : {}), ...(before.duties !== input.duties ? { duties: { from: before.duties, to: input.duties } } : {}) },
+      changes: diffRecords(before, input, ['name', 'duties']),
     });
   });
   return getPost(ctx, id);
