@@ -4,13 +4,11 @@ import JSZip from 'jszip';
 import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
+import { today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const d = new Date();
-const year = d.getFullYear();
-const today = `${year}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 test('summary: dashboard charts open their lists; the draft keeps an edit through 刷新数据 and exports', async ({ app: page, host }) => {
   await completeSetup(page, year);
