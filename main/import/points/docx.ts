@@ -138,7 +138,7 @@ const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, '
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 
 /** One counter value written in a level's number format. */
-export function formatNumber(n: number, fmt: string): string {
+function formatNumber(n: number, fmt: string): string {
   switch (fmt) {
     case 'chineseCounting':
     case 'chineseCountingThousand':

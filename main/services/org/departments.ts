@@ -16,7 +16,7 @@ export async function listDepartments(ctx: AppContext, includeInactive = true): 
   return rows.map((r) => ({ id: r.id, name: r.name, sortOrder: r.sort_order, active: r.active === 1, staffCount: r.staff_count }));
 }
 
-export async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
+async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
   const d = (await listDepartments(ctx)).find((x) => x.id === id);
   if (!d) throw new AppError(ErrorCode.NOT_FOUND, '找不到该科室，可能已被删除，请刷新后重试。');
   return d;

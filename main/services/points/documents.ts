@@ -22,7 +22,7 @@ import { decodeUpload } from '../uploads';
 import type { AppContext } from '../workstation';
 import { diffItems } from './replace';
 
-export interface PointsSource {
+interface PointsSource {
   upload: Upload | null;
   pastedText: string | null;
 }
@@ -52,7 +52,7 @@ async function workingYear(ctx: AppContext): Promise<number> {
 }
 
 /** The original a document keeps: file name and bytes (a paste is kept as a .txt). */
-export interface PointsFile {
+interface PointsFile {
   fileName: string;
   data: Buffer;
   pasted: boolean;
@@ -100,7 +100,7 @@ function previewed(previewId: string) {
   return p;
 }
 
-export type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
+type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
 
 /** Reads a new file (source), or the previewed one again with another year (previewId), and keeps it for saving. */
 export async function previewPointsImport(ctx: AppContext, input: PreviewInput): Promise<PointsPreview> {
@@ -241,7 +241,7 @@ export async function getSourceDocument(ctx: AppContext, id: number): Promise<{ 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 
 /** An already stored document that this one is a new version of: same 文号, or same title and year, or same file. */
-export async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
+async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
   const docs = (await ctx.db.selectFrom('source_document').selectAll().execute()) as DocRow[];
   if (meta.docNumber) {
     const d = docs.find((x) => x.doc_number && norm(x.doc_number) === norm(meta.docNumber));
@@ -280,7 +280,7 @@ async function replaceSummary(ctx: { db: Kysely<Database> | Transaction<Database
 
 // ---- writing -----------------------------------------------------------------------------------------------------
 
-export interface SavePointsInput {
+interface SavePointsInput {
   file: PointsFile;
   sourceKind: SourceKind;
   meta: SourceDocumentMeta;

@@ -8,7 +8,7 @@ import { createRectification, rectifyIndicator, addRectProgress, signOffRectific
 import { addEvidence, getSelfcheck, saveEntry } from './scores';
 import { useStarterTemplate } from './templates';
 
-export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): Promise<string[]> {
+async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): Promise<string[]> {
   await useStarterTemplate(ctx, year);
   let v = await getSelfcheck(ctx, year);
   const id = (name: string) => v.rows.find((r) => r.name === name)!.id;

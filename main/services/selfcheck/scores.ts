@@ -15,7 +15,7 @@ import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { getTemplate, getTemplateInfo } from './templates';
 
-export async function loadEntries(ctx: AppContext, templateId: number): Promise<Map<string, ScoreEntry>> {
+async function loadEntries(ctx: AppContext, templateId: number): Promise<Map<string, ScoreEntry>> {
   const rows = await ctx.db.selectFrom('sc_entry as e').innerJoin('sc_indicator as i', 'i.id', 'e.indicator_id')
     .select(['e.indicator_id', 'e.score', 'e.occurrences', 'e.flag', 'e.ceiling', 'e.reason', 'e.measure'])
     .where('i.template_id', '=', templateId).execute();

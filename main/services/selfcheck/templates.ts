@@ -146,7 +146,7 @@ export function starterPreview(): IndicatorPreview {
   return { title: STARTER_TITLE, total: STARTER_TOTAL, indicators, ...describeTree(indicators, STARTER_TOTAL) };
 }
 
-export const indicatorPatchSchema = z.object({
+const indicatorPatchSchema = z.object({
   id: z.number().int().positive(),
   name: z.string().trim().min(1, '指标名称不能为空').max(300),
   points: z.number().min(0, '分值不能为负数').max(10000).nullable(),

@@ -15,7 +15,7 @@ function tableFigures(figures: Figures): [string, Figures[string]][] {
   return Object.entries(figures).filter(([k, f]) => !k.startsWith('plan.section.') && k !== 'plan.title' && f.value !== null && typeof f.value === 'number');
 }
 
-export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[] {
+function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[] {
   const tables: SummaryDocTable[] = [];
   const period = s.kind === '半年' ? `${s.year}年上半年` : `${s.year}年`;
   const data = tableFigures(s.figures);
@@ -68,7 +68,7 @@ export function summaryTables(s: Summary, lists: SummaryLists): SummaryDocTable[
   return tables;
 }
 
-export async function summaryDocx(ctx: AppContext, year: number, kind: SummaryKind): Promise<{ fileName: string; data: Buffer }> {
+async function summaryDocx(ctx: AppContext, year: number, kind: SummaryKind): Promise<{ fileName: string; data: Buffer }> {
   const s = await ensureSummary(ctx, year, kind);
   const lists = await summaryLists(ctx, s.id);
   const data = await buildSummaryDocx({

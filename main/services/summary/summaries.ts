@@ -32,7 +32,7 @@ export async function collectFigures(ctx: AppContext, year: number): Promise<Fig
   return out;
 }
 
-export async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
+async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
   const out: SummaryLists = {};
   for (const c of await contributions()) for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
   return out;
@@ -98,7 +98,7 @@ async function load(ctx: AppContext | Transaction<Database>, id: number): Promis
   return { row, paragraphs };
 }
 
-export async function getSummaryById(ctx: AppContext, id: number): Promise<Summary> {
+async function getSummaryById(ctx: AppContext, id: number): Promise<Summary> {
   const { row, paragraphs } = await load(ctx, id);
   return toSummary(row, paragraphs);
 }
