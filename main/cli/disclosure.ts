@@ -32,7 +32,7 @@ function rowsText(rows: { row: number }[]): string {
   return rows.map((r) => `第${r.row}行`).join('、');
 }
 
-export function formatImportOutcome(o: ImportOutcome, unit: string): string {
+function formatImportOutcome(o: ImportOutcome, unit: string): string {
   const lines = [`已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`];
   if (o.newColumns.length) lines.push(`新增栏目：${o.newColumns.join('、')}`);
   lines.push(`跳过 ${o.skipped.length} ${unit}${o.skipped.length ? '：' : ''}`);

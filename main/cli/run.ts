@@ -20,7 +20,7 @@ async function allCommands(): Promise<Record<string, CliCommand>> {
 }
 
 /** Splits argv into positional words and --flags (a flag followed by a value takes it; otherwise it is true). */
-export function parseArgs(argv: string[]): { command?: string; args: CliArgs } {
+function parseArgs(argv: string[]): { command?: string; args: CliArgs } {
   const [command, ...rest] = argv;
   const args: CliArgs = { positional: [], flags: {} };
   for (let i = 0; i < rest.length; i++) {

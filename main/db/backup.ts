@@ -79,7 +79,7 @@ export function listBackups(dir: string): BackupInfo[] {
  * Checks that a file is a usable database of ours: opens read-only, quick_check, schema version known.
  * Throws BACKUP_INVALID with the reason in Chinese.
  */
-export function verifyDatabaseFile(file: string, maxVersion: number): { schemaVersion: number } {
+function verifyDatabaseFile(file: string, maxVersion: number): { schemaVersion: number } {
   if (!fs.existsSync(file)) throw new AppError(ErrorCode.BACKUP_INVALID, `找不到备份文件：${file}`);
   let db: RawDb | undefined;
   try {

@@ -17,7 +17,7 @@ export const FILE_ID_KEY = 'data.fileId';
 const UNCHANGED = '当前数据没有任何改动。';
 
 /** What a data file or backup holds, as the restore confirmation shows it. Tables it lacks count as null. */
-export function readContent(db: RawDb): BackupContent {
+function readContent(db: RawDb): BackupContent {
   const has = (t: string) => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { n: number }).n === 1;
   // Table names below are the program's own constants, never names read from the file.
   const count = (t: 'plan' | 'plan_task' | 'staff') => (has(t) ? (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n : null);
@@ -43,7 +43,7 @@ export function inspectBackupFile(file: string): BackupContent | null {
   }
 }
 
-export interface RestoreCandidate {
+interface RestoreCandidate {
   /** The verified, migrated copy, in rollback-journal mode (no -wal/-shm), ready to be renamed over the data file. */
   file: string;
   content: BackupContent;

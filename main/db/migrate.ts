@@ -5,7 +5,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-export interface MigrateResult {
+interface MigrateResult {
   from: number;
   to: number;
   backupPath: string | null;

@@ -3,7 +3,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import type { RawDb } from './open';
 
 /** One schema object as SQLite records it: tables, indexes (with the automatic ones), triggers and views. */
-export interface SchemaObject {
+interface SchemaObject {
   type: string;
   name: string;
   tbl_name: string;

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 // Kysely table types. Each area keeps its tables in its own interface; Database joins them.
 
-export interface FoundationTables {
+interface FoundationTables {
   bureau: {
     id: number;
     full_name: string;
@@ -47,7 +47,7 @@ export interface FoundationTables {
   };
 }
 
-export interface PointsTables {
+interface PointsTables {
   source_document: {
     id: Generated<number>;
     year: number;
@@ -76,7 +76,7 @@ export interface PointsTables {
     updated_at: string;
   };
 }
-export interface PlanTables {
+interface PlanTables {
   plan: {
     id: Generated<number>;
     year: number;
@@ -118,7 +118,7 @@ export interface PlanTables {
   plan_evidence: { id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; link: string | null };
   unit_mapping: { unit: string; department_id: number | null; ignored: number; all_departments: Generated<number>; updated_at: string };
 }
-export interface TeamTables {
+interface TeamTables {
   ab_post: { id: Generated<number>; name: string; duties: string; sort_order: number; active: number; created_at: string };
   ab_change: {
     id: Generated<number>;
@@ -169,7 +169,7 @@ export interface TeamTables {
 }
 
 /** 信息公开 (migration 31): registers and the annual report's inputs. */
-export interface DisclosureTables {
+interface DisclosureTables {
   publication_column: { id: Generated<number>; name: string; sort_order: number; active: number; created_at: string };
   publication: {
     id: Generated<number>;
@@ -253,7 +253,7 @@ export interface DisclosureTables {
   };
 }
 
-export interface SummaryTables {
+interface SummaryTables {
   summary: {
     id: Generated<number>;
     year: number;
@@ -289,7 +289,7 @@ export interface SummaryTables {
   };
 }
 
-export interface SelfcheckTables {
+interface SelfcheckTables {
   sc_template: {
     id: Generated<number>; year: number; title: string; total: number; grades_json: string;
     source: 'import' | 'builtin' | 'copy' | 'manual'; attachment_id: number | null; created_at: string; updated_at: string;

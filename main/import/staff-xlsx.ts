@@ -22,7 +22,7 @@ export interface StaffSheetRow {
   phone: string;
 }
 
-export type StaffField = 'name' | 'department' | 'title' | 'phone';
+type StaffField = 'name' | 'department' | 'title' | 'phone';
 
 export interface StaffSheet {
   sheetName: string;
@@ -33,11 +33,11 @@ export interface StaffSheet {
 }
 
 /** Most rows one import takes; a bureau has dozens to a few hundred people. */
-export const MAX_STAFF_ROWS = 5000;
+const MAX_STAFF_ROWS = 5000;
 /** How far down the header row is looked for (title rows, notes above the table). */
 const HEADER_SEARCH_ROWS = 30;
 
-export const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
+const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
   name: { exact: ['姓名', '名字', '人员姓名', '职工姓名', '干部姓名', '姓名全称'], contains: ['姓名'] },
   department: {
     exact: ['科室', '所在科室', '所属科室', '科室名称', '部门', '所在部门', '所属部门', '部门名称', '处室', '所在处室', '科室部门', '部门科室', '工作科室', '单位科室'],
@@ -118,7 +118,7 @@ function cleanText(text: string): string {
 }
 
 /** Full-width digits and dashes typed with a Chinese input method become plain ones. */
-export function cleanPhone(text: string): string {
+function cleanPhone(text: string): string {
   return cleanText(text)
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[－—–]/g, '-');

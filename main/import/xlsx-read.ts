@@ -14,19 +14,19 @@ import { openZip, readZipText, type ZipPackage } from './points/zip';
 import { readXml } from './xml';
 
 /** Excel's own largest row and column numbers: anything beyond is not a spreadsheet Excel or WPS wrote. */
-export const EXCEL_MAX_ROW = 1_048_576;
-export const EXCEL_MAX_COL = 16_384;
+const EXCEL_MAX_ROW = 1_048_576;
+const EXCEL_MAX_COL = 16_384;
 /** Rows with content read from one sheet; lists and 分工表 have hundreds to a few thousand. */
 export const MAX_SHEET_ROWS = 20_000;
 /** Cells with a value in one workbook. */
-export const MAX_WORKBOOK_CELLS = 500_000;
+const MAX_WORKBOOK_CELLS = 500_000;
 /** Merged ranges in one sheet, and the cells they cover once cut to the area that holds values. */
-export const MAX_MERGES = 10_000;
-export const MAX_MERGED_CELLS = 200_000;
+const MAX_MERGES = 10_000;
+const MAX_MERGED_CELLS = 200_000;
 /** Shared strings in one workbook. */
-export const MAX_SHARED_STRINGS = 500_000;
+const MAX_SHARED_STRINGS = 500_000;
 
-export interface MergeRange { r1: number; c1: number; r2: number; c2: number }
+interface MergeRange { r1: number; c1: number; r2: number; c2: number }
 
 export interface SheetData {
   name: string;
@@ -60,7 +60,7 @@ const damaged = (fileName: string, what: string) => new AppError(ErrorCode.FILE_
   `文件“${fileName}”已损坏或不是 Excel/WPS 保存的表格（${what}），无法读取。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后再导入。`);
 
 /** "BC12" → [12, 55]; null when it is not a cell reference. */
-export function parseCellRef(ref: string): [number, number] | null {
+function parseCellRef(ref: string): [number, number] | null {
   const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,12})$/.exec(ref.trim());
   if (!m) return null;
   let col = 0;

@@ -9,7 +9,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 
-export interface XmlHandlers {
+interface XmlHandlers {
   open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
   /** Also called for a self-closing element, right after its open (selfClosing true). */
   close?(name: string, selfClosing: boolean): void;
@@ -17,7 +17,7 @@ export interface XmlHandlers {
 }
 
 /** Elements open at once; Word nests a few dozen deep at most, a flood of unclosed tags is refused. */
-export const MAX_XML_DEPTH = 2_000;
+const MAX_XML_DEPTH = 2_000;
 
 const REPLACEMENT = '\uFFFD';
 

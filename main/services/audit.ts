@@ -5,12 +5,15 @@ import type { AppContext } from './workstation';
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
-/** The fields that differ between two snapshots of a record (null when nothing changed). */
-export function diffRecords(before: object | null, after: object | null): Changes | null {
+/**
+ * The fields that differ between two snapshots of a record (null when nothing changed). `keys` limits the comparison
+ * to the fields a change can touch, when a snapshot carries more (a whole row beside the edited columns).
+ */
+export function diffRecords(before: object | null, after: object | null, keys?: readonly string[]): Changes | null {
   const out: Changes = {};
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+  for (const key of keys ?? new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) out[key] = { from: b[key] ?? null, to: a[key] ?? null };
   }
   return Object.keys(out).length ? out : null;

@@ -23,7 +23,7 @@ function parseOverrides(raw: string | null): WorkingDayOverride[] {
   }
 }
 
-export async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride[]> {
+async function readOverrides(ctx: AppContext): Promise<WorkingDayOverride[]> {
   return parseOverrides(await getSetting(ctx, SettingKey.calendarOverrides));
 }
 
@@ -46,7 +46,7 @@ export async function dueSoonDays(ctx: AppContext): Promise<number> {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_DUE_SOON_DAYS;
 }
 
-export interface CalendarSettings {
+interface CalendarSettings {
   overrides: WorkingDayOverride[];
   dueSoonDays: number;
   packageYears: number[];

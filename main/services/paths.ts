@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Environment variable that points the web host and the CLI at another data file (tests, a second bureau). */
-export const DB_ENV = 'ZWGK_DB';
+const DB_ENV = 'ZWGK_DB';
 
 /** The per-user application-data folder, the same place Electron's app.getPath('appData') gives on each OS. */
 function appDataDir(): string {
@@ -12,7 +12,7 @@ function appDataDir(): string {
 }
 
 /** Where the one SQLite file lives unless --db or ZWGK_DB says otherwise. */
-export function defaultDbPath(): string {
+function defaultDbPath(): string {
   return path.join(appDataDir(), 'zwgk-workstation', 'data', 'zwgk.sqlite');
 }
 

@@ -20,7 +20,7 @@ export const SettingKey = {
  * value does not pass (an older file, a hand edit): `fallback` returns text the readers understand, or null for
  * "as if never set" (each reader then applies its own default). `internal` keys are written by the program only.
  */
-export interface SettingDef {
+interface SettingDef {
   label: string;
   schema: z.ZodType<unknown, string>;
   fallback: (ctx: AppContext) => string | null;
@@ -30,17 +30,17 @@ export interface SettingDef {
 }
 
 /** Stored text that is a whole number in a range, written plainly ("2026", not "2026.0" or " 2026"). */
-export function intText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
+function intText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
   return z.string().regex(/^-?\d+$/, `${label}应为整数`).transform(Number)
     .pipe(z.number().int().min(min, `${label}不能小于${min}${unit}`).max(max, `${label}不能大于${max}${unit}`));
 }
 /** Stored text that is a number (decimals allowed) in a range. */
-export function numberText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
+function numberText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
   return z.string().regex(/^\d+(\.\d+)?$/, `${label}应为数字`).transform(Number)
     .pipe(z.number().min(min, `${label}不能小于${min}${unit}`).max(max, `${label}不能大于${max}${unit}`));
 }
 /** Stored text that is JSON matching a schema. */
-export function jsonText<T>(label: string, schema: z.ZodType<T>): z.ZodType<T, string> {
+function jsonText<T>(label: string, schema: z.ZodType<T>): z.ZodType<T, string> {
   return z.string().transform((s, c) => {
     try {
       return JSON.parse(s) as unknown;
@@ -129,7 +129,7 @@ export function settingWarnings(ctx: AppContext): string[] {
 }
 
 /** Validates a key and its value; throws VALIDATION in Chinese. */
-export function validateSetting(key: string, value: string): void {
+function validateSetting(key: string, value: string): void {
   const def = SETTINGS[key];
   if (!def) throw new AppError(ErrorCode.VALIDATION, `没有名为“${key}”的设置项，未保存。`);
   if (def.internal) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”由程序自动维护，不能修改。`);

@@ -48,7 +48,7 @@ interface Def { type: string; shape?: Record<string, z.ZodType>; innerType?: z.Z
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The Chinese label a schema carries (`.describe('学时')`), looking through optional/default/nullable wrappers. */
-export function schemaLabel(s: z.ZodType | undefined): string | undefined {
+function schemaLabel(s: z.ZodType | undefined): string | undefined {
   for (let cur = s; cur; ) {
     if (cur.description) return cur.description;
     const d = defOf(cur);

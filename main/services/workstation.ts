@@ -19,7 +19,7 @@ export interface FilePort {
   deliver(fileName: string, data: Buffer): Promise<DeliveredFile>;
 }
 
-export type HostKind = 'electron' | 'web' | 'cli';
+type HostKind = 'electron' | 'web' | 'cli';
 
 /** What every service gets: the open database (raw handle and kysely), where it lives, who is working. */
 export interface AppContext {
@@ -32,7 +32,7 @@ export interface AppContext {
   now: () => Date;
 }
 
-export interface WorkstationOptions {
+interface WorkstationOptions {
   dbPath: string;
   host: HostKind;
   files: FilePort;
@@ -43,7 +43,7 @@ export interface WorkstationOptions {
   autoBackup?: boolean;
 }
 
-export type OpenFailure = { state: 'damaged' | 'tooNew' | 'migrationFailed'; error: AppError };
+type OpenFailure = { state: 'damaged' | 'tooNew' | 'migrationFailed'; error: AppError };
 
 function currentOsUser(): string {
   try {

@@ -12,7 +12,7 @@ import { CSP } from '../app/csp';
 import { fileUnderRoot } from '../app/static-files';
 
 /** Largest request body: a 50 MB upload as base64 plus JSON framing. */
-export const MAX_BODY_BYTES = 72 * 1024 * 1024;
+const MAX_BODY_BYTES = 72 * 1024 * 1024;
 /** Downloads wait this long to be fetched, then are dropped. */
 const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
 
@@ -25,7 +25,7 @@ const MIME: Record<string, string> = {
 // Same policy as the Electron window (one constant for both): nothing leaves the machine, no inline script.
 export { CSP };
 
-export interface WebHostOptions {
+interface WebHostOptions {
   dbPath: string;
   rendererDir: string;
   port?: number;

@@ -7,9 +7,9 @@ import { idSchema, isoDateSchema } from './files';
 import { addWorkingDays, countWorkingDays, type IsoDate, type WorkingDayCalendar } from './working-days';
 
 /** A 备案 is "due soon" within this many working days. */
-export const FILING_DUE_SOON_WORKING_DAYS = 3;
+const FILING_DUE_SOON_WORKING_DAYS = 3;
 
-export const AB_ROLES = ['A', 'B'] as const;
+const AB_ROLES = ['A', 'B'] as const;
 export const abRoleSchema = z.enum(AB_ROLES);
 export type AbRole = z.infer<typeof abRoleSchema>;
 
@@ -30,7 +30,7 @@ export const postInputSchema = z.object({
 });
 export type PostInput = z.input<typeof postInputSchema>;
 
-export const holderSchema = z.object({
+const holderSchema = z.object({
   holdingId: idSchema,
   staffId: idSchema,
   name: z.string(),
@@ -48,7 +48,7 @@ export const holderSchema = z.object({
 export type Holder = z.infer<typeof holderSchema>;
 
 /** A holder who takes over later than the date the post is read at (a change dated in the future): 待生效. */
-export const pendingHolderSchema = z.object({ holdingId: idSchema, staffId: idSchema, name: z.string(), startDate: isoDateSchema });
+const pendingHolderSchema = z.object({ holdingId: idSchema, staffId: idSchema, name: z.string(), startDate: isoDateSchema });
 export type PendingHolder = z.infer<typeof pendingHolderSchema>;
 
 /** A post as of one date (`asOf`): who holds A and B on that day, and who takes over after it. */
@@ -96,7 +96,7 @@ export const correctHoldingInputSchema = z.object({
 });
 export type CorrectHoldingInput = z.input<typeof correctHoldingInputSchema>;
 
-export const handoverInputSchema = z.object({
+const handoverInputSchema = z.object({
   date: isoDateSchema,
   items: text('交接事项', 2000),
   transitionEnd: isoDateSchema.nullable().default(null),
@@ -169,7 +169,7 @@ export function filingDueDate(changeDate: IsoDate, workingDays: number, cal?: Wo
   return addWorkingDays(changeDate, workingDays, cal);
 }
 
-export const WARNING_KINDS = ['noA', 'noB', 'sameAB', 'holderLeft', 'bothAway', 'filingOverdue', 'filingDueSoon', 'filingPending'] as const;
+const WARNING_KINDS = ['noA', 'noB', 'sameAB', 'holderLeft', 'bothAway', 'filingOverdue', 'filingDueSoon', 'filingPending'] as const;
 export const teamWarningSchema = z.object({
   kind: z.enum(WARNING_KINDS),
   severity: z.enum(['error', 'warning', 'info']),
@@ -179,7 +179,7 @@ export const teamWarningSchema = z.object({
 });
 export type TeamWarning = z.infer<typeof teamWarningSchema>;
 
-export interface WarningInput {
+interface WarningInput {
   today: IsoDate;
   posts: Post[];
   /** Absences ending today or later. */

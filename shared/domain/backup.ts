@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export const BACKUP_KINDS = ['auto', 'manual', 'pre-migration', 'pre-restore'] as const;
-export const backupKindSchema = z.enum(BACKUP_KINDS);
+const BACKUP_KINDS = ['auto', 'manual', 'pre-migration', 'pre-restore'] as const;
+const backupKindSchema = z.enum(BACKUP_KINDS);
 export type BackupKind = z.infer<typeof backupKindSchema>;
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   auto: '每日自动',

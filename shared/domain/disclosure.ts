@@ -12,7 +12,6 @@ const needText = (label: string, max: number) => text(label, max).min(1, `请填
 
 // ---------------------------------------------------------------------------------------------------------------------
 // 信息发布登记
-export const DEFAULT_COLUMNS = ['机构职能', '政策文件', '政策解读', '规划计划', '财政预决算', '工作动态', '通知公告', '人事信息', '建议提案办理', '其他'] as const;
 export const DEFAULT_CHANNELS = ['门户网站', '政务新媒体', '公开栏', '新闻发布会'] as const;
 /** 条例第二十六条: published within 20 working days of being formed or changed. */
 export const PUBLISH_LIMIT_WORKING_DAYS = 20;
@@ -72,21 +71,21 @@ export function publicationProblem(p: PublicationValues): string | null {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // 依申请公开
-export const NATURAL_PERSON = '自然人';
+const NATURAL_PERSON = '自然人';
 export const LEGAL_TYPES = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
 export const APPLICANT_TYPES = [NATURAL_PERSON, ...LEGAL_TYPES] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 export const REQUEST_METHODS = ['当面提交', '邮寄', '网络平台', '电子邮件', '传真', '其他'] as const;
 /** 条例第三十三条: 20 working days; an extension of at most 20 more. */
-export const ANSWER_LIMIT_WORKING_DAYS = 20;
-export const MAX_EXTENSION_WORKING_DAYS = 20;
+const ANSWER_LIMIT_WORKING_DAYS = 20;
+const MAX_EXTENSION_WORKING_DAYS = 20;
 /** 条例第三十条: the 补正 notice within 7 working days of receipt. */
-export const CORRECTION_NOTICE_WORKING_DAYS = 7;
+const CORRECTION_NOTICE_WORKING_DAYS = 7;
 /** 条例第三十二条: the third party answers within 15 working days. */
-export const CONSULT_WORKING_DAYS = 15;
+const CONSULT_WORKING_DAYS = 15;
 
 /** Table 三's rows in the format's order. Leaf rows are the possible 办理结果 of one application. */
-export interface ResultRow { key: string; label: string; leaf: boolean; group?: string; short?: string }
+interface ResultRow { key: string; label: string; leaf: boolean; group?: string; short?: string }
 export const TABLE3_ROWS: ResultRow[] = [
   { key: '一', label: '一、本年新收政府信息公开申请数量', leaf: false },
   { key: '二', label: '二、上年结转政府信息公开申请数量', leaf: false },
@@ -105,7 +104,7 @@ export const TABLE3_ROWS: ResultRow[] = [
 ];
 export const RESULT_ROWS = TABLE3_ROWS.filter((r) => r.leaf);
 export const RESULT_KEYS = RESULT_ROWS.map((r) => r.key) as [string, ...string[]];
-export const TABLE3_COLUMNS = [...APPLICANT_TYPES, '总计'] as const;
+const TABLE3_COLUMNS = [...APPLICANT_TYPES, '总计'] as const;
 /** A result as people read it: "不予公开—属于国家秘密", "予以公开". */
 export function resultLabel(key: string): string {
   const r = RESULT_ROWS.find((x) => x.key === key);
@@ -115,15 +114,13 @@ export function resultLabel(key: string): string {
 
 /** 行政复议 / 行政诉讼 kinds and results (table 四). */
 export const REVIEW_KINDS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export const REVIEW_RESULTS = ['维持', '纠正', '其他', '尚未审结'] as const;
-export type ReviewResult = (typeof REVIEW_RESULTS)[number];
 export const TABLE4_COLUMNS = REVIEW_KINDS.flatMap((k) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `${k}：${c}`));
 
-export const STEP_KINDS = ['补正', '征求意见', '延期'] as const;
+const STEP_KINDS = ['补正', '征求意见', '延期'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-export const requestStepInputSchema = z.object({
+const requestStepInputSchema = z.object({
   kind: z.enum(STEP_KINDS, { error: '步骤类型应为 补正、征求意见 或 延期' }),
   /** 补正: the notice's date; 征求意见: the date the letter went out; 延期: the date it was approved. */
   startDate: isoDate('步骤日期'),
@@ -137,7 +134,6 @@ export const requestStepInputSchema = z.object({
   toldDate: optionalDate('告知日期'),
   note: text('说明', 500).default(''),
 });
-export type RequestStepInput = z.input<typeof requestStepInputSchema>;
 export type RequestStepValues = z.output<typeof requestStepInputSchema>;
 
 export const requestInputSchema = z.object({
@@ -168,7 +164,7 @@ export function feePerItem(n: number): number {
   return 100 * (1 + Math.ceil((n - 30) / 10));
 }
 
-export const DEADLINE_STATES = ['正常', '即将到期', '逾期', '暂停计时', '按期办结', '逾期办结'] as const;
+const DEADLINE_STATES = ['正常', '即将到期', '逾期', '暂停计时', '按期办结', '逾期办结'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 export const deadlineSchema = z.object({
@@ -185,7 +181,7 @@ export const deadlineSchema = z.object({
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 
-export const requestStepSchema = requestStepInputSchema.extend({ id: z.number().int() });
+const requestStepSchema = requestStepInputSchema.extend({ id: z.number().int() });
 export const requestSchema = requestInputSchema.extend({
   id: z.number().int(),
   steps: z.array(requestStepSchema),
@@ -270,7 +266,7 @@ export const reviewInputSchema = z.object({
   note: text('备注', 500).default(''),
 });
 export type ReviewInput = z.input<typeof reviewInputSchema>;
-export type ReviewValues = z.output<typeof reviewInputSchema>;
+type ReviewValues = z.output<typeof reviewInputSchema>;
 export const reviewSchema = reviewInputSchema.extend({ id: z.number().int(), requestSummary: z.string() });
 export type Review = z.infer<typeof reviewSchema>;
 
@@ -421,7 +417,7 @@ export const annualReportSchema = z.object({
 });
 export type AnnualReport = z.infer<typeof annualReportSchema>;
 
-export const reportSectionSchema = z.object({ key: z.enum(REPORT_TEXT_KEYS), label: z.string(), text: z.string(), draft: z.string(), edited: z.boolean(), previous: z.string().nullable() });
+const reportSectionSchema = z.object({ key: z.enum(REPORT_TEXT_KEYS), label: z.string(), text: z.string(), draft: z.string(), edited: z.boolean(), previous: z.string().nullable() });
 export const reportViewSchema = z.object({
   report: annualReportSchema,
   sections: z.array(reportSectionSchema),

@@ -55,7 +55,7 @@ export const staffSchema = z.object({
 export type Staff = z.infer<typeof staffSchema>;
 
 /** One row of a staff .xlsx as the preview shows it. `row` is the spreadsheet's own row number. */
-export const staffImportRowSchema = z.object({
+const staffImportRowSchema = z.object({
   row: z.number().int(),
   name: z.string(),
   department: z.string(),

@@ -6,7 +6,7 @@ import {
 } from './working-days';
 
 export const TASK_STATUSES = ['未开始', '进行中', '已完成', '不适用'] as const;
-export const taskStatusSchema = z.enum(TASK_STATUSES);
+const taskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 /**
@@ -34,7 +34,6 @@ export const deadlineSchema = z.object({
   if (d.kind === 'afterEvent' && !d.days) ctx.addIssue({ code: 'custom', message: '请填写工作日数', path: ['days'] });
 });
 export type Deadline = z.output<typeof deadlineSchema>;
-export type DeadlineInput = z.input<typeof deadlineSchema>;
 
 export const LIGHTS = ['overdue', 'dueSoon', 'onTrack', 'done', 'none'] as const;
 export type Light = (typeof LIGHTS)[number];
@@ -102,13 +101,13 @@ export function deadlineFromPoint(year: number, deadline: string | null, words: 
   return { kind: 'ongoing', date: null, recurrence: null, days: null, text };
 }
 
-export interface Period { start: IsoDate; end: IsoDate; label: string }
+interface Period { start: IsoDate; end: IsoDate; label: string }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 
 /** The periods of a recurring task within the plan year; each period's end is its due date. */
-export function periodsOfYear(recurrence: Recurrence, year: number): Period[] {
+function periodsOfYear(recurrence: Recurrence, year: number): Period[] {
   const span = { monthly: 1, quarterly: 3, halfYearly: 6, yearly: 12 }[recurrence];
   const out: Period[] = [];
   for (let m = 1; m <= 12; m += span) {
@@ -120,7 +119,7 @@ export function periodsOfYear(recurrence: Recurrence, year: number): Period[] {
   return out;
 }
 
-export interface LightInput {
+interface LightInput {
   status: TaskStatus;
   deadline: Deadline;
   /** For 'afterEvent': when the event happened (null: not yet). */
@@ -129,7 +128,7 @@ export interface LightInput {
   progressDates: readonly string[];
 }
 
-export interface LightResult {
+interface LightResult {
   light: Light;
   /** The date the light is about: the next due date, or the missed one. */
   dueDate: IsoDate | null;
@@ -175,7 +174,7 @@ export function computeLight(t: LightInput, year: number, today: IsoDate, dueSoo
 
 // ---- records the screens show ----
 
-export const unitRefSchema = z.object({ id: idSchema, name: z.string() });
+const unitRefSchema = z.object({ id: idSchema, name: z.string() });
 
 export const progressEntrySchema = z.object({
   id: idSchema,
@@ -231,8 +230,7 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export const closingSectionSchema = z.object({ heading: z.string().max(60), text: z.string().max(5000) });
 export type ClosingSection = z.infer<typeof closingSectionSchema>;
 
-export const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
-export type PlanSection = z.infer<typeof planSectionSchema>;
+const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
 
 /** How the plan is issued (Word export): 版头, 加盖印章的落款, 附注, 版记. */
 export const planIssueSchema = z.object({
@@ -347,22 +345,6 @@ export const taskFilterSchema = z.object({
   search: z.string().max(50).optional(),
 });
 export type TaskFilter = z.infer<typeof taskFilterSchema>;
-
-/** A work point as the plan uses it (read from the points area). */
-export interface PlanWorkPoint {
-  id: number;
-  documentId: number;
-  documentTitle: string;
-  seq: number;
-  level: number;
-  label: string;
-  title: string;
-  text: string;
-  lead: string[];
-  support: string[];
-  deadline: string | null;
-  deadlineText: string | null;
-}
 
 /** Default plan title: "{年度}年{单位全称}政务公开工作实施方案" (a document the bureau issues names it in full). */
 export function defaultPlanTitle(year: number, bureauName: string): string {

@@ -4,7 +4,7 @@
 
 export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
 
-export interface DeadlineFound {
+interface DeadlineFound {
   kind: DeadlineKind;
   /** ISO date for absolute deadlines, else null. */
   date: string | null;
@@ -22,7 +22,7 @@ export interface Deadline {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function lastDayOfMonth(year: number, month: number): number {
+function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -99,7 +99,7 @@ const RULES: Rule[] = [
 ];
 
 /** Every time limit mentioned in `text`, in order. `year` is the document's year for 9月底前 / 年底前. */
-export function findDeadlines(text: string, year: number): DeadlineFound[] {
+function findDeadlines(text: string, year: number): DeadlineFound[] {
   const out: DeadlineFound[] = [];
   let i = 0;
   while (i < text.length) {

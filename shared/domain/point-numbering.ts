@@ -140,7 +140,7 @@ export function parentIndexes(levels: readonly number[]): number[] {
 }
 
 /** A point as its path label needs it: its numbering and its parent. */
-export interface PathNode { level: number; label: string; parentId: number | null }
+interface PathNode { level: number; label: string; parentId: number | null }
 
 /**
  * "二（三）2": the printed labels of a point and its ancestors, outermost first, without the last one's closing

@@ -11,7 +11,7 @@ const OPEN = '(（[［【〔{';
 const CLOSE = ')）]］】〕}';
 
 /** Splits on any of `seps` outside brackets (〔市、区、特区〕 stays whole). */
-export function splitTopLevel(s: string, seps: string): string[] {
+function splitTopLevel(s: string, seps: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -55,7 +55,7 @@ export function splitUnits(s: string, extraSeps = ''): string[] {
 type Role = 'lead' | 'support';
 
 /** A name that reads as a unit: it ends in an organisation's or division's word (科, 室, 局, 政府 …). */
-export function isUnitName(u: string): boolean {
+function isUnitName(u: string): boolean {
   return u.length >= 2 && u.length <= 30 && /(?:科|室|处|股|局|厅|委|办|中心|站|所|院|会|队|政府|部门|单位|小组|机关|公司)$/.test(u) && !/\d/.test(u);
 }
 
@@ -119,7 +119,7 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
 }
 
 /** The parenthesis that closes `text` (after trailing 。), with where it starts; null when the text ends otherwise. */
-export function findClosingNote(text: string): { note: string; start: number } | null {
+function findClosingNote(text: string): { note: string; start: number } | null {
   const trimmed = text.replace(/[\s。．.；;]+$/, '');
   const last = trimmed[trimmed.length - 1];
   if (!last || !')）】'.includes(last)) return null;

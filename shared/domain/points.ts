@@ -8,7 +8,7 @@ export { MAX_POINTS_FILE_BYTES, titleOfText } from './points-text';
 // 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
 
 
-export const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
+const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
 const unitList = z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(100);
 
 /** One item as an import yields it and as the user corrects it in the preview. */
@@ -28,8 +28,8 @@ export const pointItemSchema = z.object({
 });
 export type PointItem = z.infer<typeof pointItemSchema>;
 
-export const SOURCE_KINDS = ['docx', 'xlsx', 'txt', 'paste'] as const;
-export const sourceKindSchema = z.enum(SOURCE_KINDS);
+const SOURCE_KINDS = ['docx', 'xlsx', 'txt', 'paste'] as const;
+const sourceKindSchema = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = { docx: 'Word 文档', xlsx: 'Excel 分工表', txt: '文本文件', paste: '粘贴文本' };
 
@@ -60,7 +60,7 @@ export const parsedPointsSchema = z.object({
 export type ParsedPoints = z.infer<typeof parsedPointsSchema>;
 
 /** Counts shown above the preview: N items, M without a responsible unit, K with deadlines. */
-export interface PointCounts {
+interface PointCounts {
   items: number;
   withoutUnit: number;
   withDeadline: number;

@@ -2,7 +2,7 @@
 // "本栏目不高于及格分"). Pure; the importer uses it for every leaf and the person corrects it in the preview.
 import type { Rule } from './selfcheck';
 
-export interface InferredRule {
+interface InferredRule {
   rule: Rule;
   capped: boolean;
   ceilingRatio: number | null;

@@ -17,7 +17,3 @@ export function toScoringNodes(nodes: readonly (IndicatorOutput | Indicator)[], 
 export function flattenTree<T extends { children: T[] }>(nodes: readonly T[], level = 1): { node: T; level: number }[] {
   return nodes.flatMap((n) => [{ node: n, level }, ...flattenTree(n.children, level + 1)]);
 }
-
-export function treeDepth(nodes: readonly { children: unknown[] }[]): number {
-  return nodes.length ? 1 + Math.max(...nodes.map((n) => treeDepth(n.children as { children: unknown[] }[]))) : 0;
-}

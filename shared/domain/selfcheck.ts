@@ -41,7 +41,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
 ], { error: '评分规则类型不对' });
 export type Rule = z.output<typeof ruleSchema>;
-export type RuleInput = z.input<typeof ruleSchema>;
+type RuleInput = z.input<typeof ruleSchema>;
 
 /** "每条扣1分（扣完为止）" etc.: how a rule reads in tables and reports. */
 export function ruleLabel(rule: Rule, capped = true): string {
@@ -66,7 +66,7 @@ export const GRADE_DEFAULTS = [
   { name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 },
 ] as const;
 
-export const gradeBandSchema = z.object({
+const gradeBandSchema = z.object({
   name: z.string().trim().min(1, '请填写等次名称').max(10, '等次名称不能超过10个字'),
   min: z.number({ error: '等次下限应为数字' }).min(0, '等次下限不能为负数').max(10000),
 });
@@ -137,7 +137,7 @@ export interface Indicator extends Omit<IndicatorOutput, 'children'> {
   children: Indicator[];
 }
 
-export const indicatorSchema: z.ZodType<Indicator> = z.lazy(() => z.object({
+const indicatorSchema: z.ZodType<Indicator> = z.lazy(() => z.object({
   id: idSchema, parentId: idSchema.nullable(), level: z.number().int(), number: z.string(), name: z.string(),
   points: z.number().nullable(), weight: z.number().nullable(), basis: z.number().nullable(), criteria: z.string(),
   rule: ruleSchema, capped: z.boolean(), ceilingRatio: z.number().nullable(), source: z.string(), children: z.array(indicatorSchema),
@@ -197,7 +197,7 @@ export const EVIDENCE_LABELS: Record<EvidenceKind, string> = {
   task: '任务', progress: '任务进展', training: '培训', ab_change: 'AB岗备案', publication: '信息发布', attachment: '文件', link: '网页链接',
 };
 
-export const evidenceSchema = z.object({
+const evidenceSchema = z.object({
   id: idSchema,
   kind: z.enum(EVIDENCE_KINDS),
   refId: idSchema.nullable(),
@@ -283,7 +283,7 @@ export const rectificationInputSchema = z.object({
 });
 export type RectificationInput = z.input<typeof rectificationInputSchema>;
 
-export const rectProgressSchema = z.object({
+const rectProgressSchema = z.object({
   id: idSchema, date: isoDateSchema, text: z.string(),
   evidence: z.array(z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() })),
 });
@@ -329,8 +329,8 @@ export function rectStateLabel(r: Pick<Rectification, 'state' | 'overdue'>): str
 // ---------------------------------------------------------------------------------------------------------------
 // 回头看
 
-export const LOOKBACK_OUTCOMES = ['按期完成', '逾期完成', '未完成', '不适用'] as const;
-export type LookbackOutcome = (typeof LOOKBACK_OUTCOMES)[number];
+const LOOKBACK_OUTCOMES = ['按期完成', '逾期完成', '未完成', '不适用'] as const;
+type LookbackOutcome = (typeof LOOKBACK_OUTCOMES)[number];
 
 /** How a task of last year's plan ended: done by its due date, done late, or not done. */
 export function lookbackOutcome(t: { status: string; completedOn: string | null; dueDate: string | null }): LookbackOutcome {
@@ -366,12 +366,12 @@ export const templateInfoSchema = z.object({
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 
-export const entryViewSchema = z.object({
+const entryViewSchema = z.object({
   score: z.number().nullable(), count: z.number().int().nullable(), flag: z.boolean(), ceiling: z.boolean(),
   reason: z.string(), measure: z.string(),
 });
 
-export const selfcheckRowSchema = z.object({
+const selfcheckRowSchema = z.object({
   id: idSchema,
   parentId: idSchema.nullable(),
   level: z.number().int(),

@@ -7,10 +7,10 @@ import { idSchema, isoDateSchema, yearSchema } from './files';
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
-export const figureValueSchema = z.union([z.number(), z.string()]).nullable();
-export type FigureValue = z.infer<typeof figureValueSchema>;
+const figureValueSchema = z.union([z.number(), z.string()]).nullable();
+type FigureValue = z.infer<typeof figureValueSchema>;
 
-export const figureSchema = z.object({
+const figureSchema = z.object({
   value: figureValueSchema,
   /** The same figure for the year before, or null when there is none (no records that year). */
   previous: figureValueSchema,
@@ -26,7 +26,7 @@ export const figuresSchema = z.record(z.string(), figureSchema);
  * How a figure is named in printed tables, with its unit. Figures not listed here print their source; per-栏目 and
  * per-渠道 figures are named after the 栏目/渠道.
  */
-export const FIGURE_LABELS: Record<string, [string, string]> = {
+const FIGURE_LABELS: Record<string, [string, string]> = {
   'points.documents': ['上级政务公开工作要点文件', '份'],
   'plan.tasks': ['实施方案重点任务', '项'], 'plan.done': ['其中：已完成', '项'], 'plan.inProgress': ['其中：进行中', '项'],
   'plan.notStarted': ['其中：未开始', '项'], 'plan.notApplicable': ['其中：不适用', '项'], 'plan.overdue': ['逾期未完成任务', '项'],
@@ -97,7 +97,7 @@ export function phCompare(name: string, unit: string): string {
   return `{{${name}|比上年|${unit}}}`;
 }
 
-export type TextSegment =
+type TextSegment =
   | { text: string }
   | { text: string; figure: string; source: string; changedFrom?: FigureValue };
 
@@ -151,8 +151,8 @@ export function diffFigures(before: Figures, after: Figures, names: readonly str
 // ---------------------------------------------------------------------------------------------------------------
 // Lists the draft quotes besides figures (each optional: an area that is absent simply contributes nothing)
 
-export interface SelfcheckProblem { indicator: string; reason: string; deducted: number }
-export interface OpenRectification { problem: string; measure: string; deadline: string | null; state: string }
+interface SelfcheckProblem { indicator: string; reason: string; deducted: number }
+interface OpenRectification { problem: string; measure: string; deadline: string | null; state: string }
 export interface SectionProgress { title: string; tasks: number; done: number; inProgress: number; overdue: number }
 export interface NotableProgress { task: string; section: string; date: string; text: string }
 export interface UnfinishedTask { title: string; section: string; dueDate: string | null; overdue: boolean }
@@ -173,16 +173,13 @@ export interface SummaryLists {
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-export const SUMMARY_KINDS = ['年度', '半年'] as const;
+const SUMMARY_KINDS = ['年度', '半年'] as const;
 export const summaryKindSchema = z.enum(SUMMARY_KINDS, '请选择总结类型');
 export type SummaryKind = z.infer<typeof summaryKindSchema>;
 
-/** 0: a body paragraph; 1: a 一、 heading on its own; 2: a （一） heading followed by its text. */
-export const PARAGRAPH_LEVELS = [0, 1, 2] as const;
+const figureChangeSchema = z.object({ name: z.string(), source: z.string(), from: figureValueSchema, to: figureValueSchema });
 
-export const figureChangeSchema = z.object({ name: z.string(), source: z.string(), from: figureValueSchema, to: figureValueSchema });
-
-export const summaryParagraphSchema = z.object({
+const summaryParagraphSchema = z.object({
   id: idSchema,
   key: z.string(),
   level: z.number().int(),

@@ -10,7 +10,7 @@ export const TEAM_SETTING = {
   minHoursPerPerson: 'team.training.minHours',
 } as const;
 
-export const TEAM_DEFAULTS = { filingWorkingDays: 5, minSpecialTrainings: 1, minHoursPerPerson: 0 } as const;
+const TEAM_DEFAULTS = { filingWorkingDays: 5, minSpecialTrainings: 1, minHoursPerPerson: 0 } as const;
 
 export interface TeamSettings {
   filingWorkingDays: number;

@@ -13,7 +13,7 @@ export const SPECIAL_TRAINING_KIND = TRAINING_KINDS[0];
 const hoursSchema = z.number('请填写学时').gt(0, '学时必须大于0').max(200, '学时不能超过200')
   .refine((h) => Math.abs(Math.round(h * 10) - h * 10) < 1e-9, '学时最多保留一位小数');
 
-export const attendeeInputSchema = z.object({ staffId: idSchema, present: z.boolean().default(true) });
+const attendeeInputSchema = z.object({ staffId: idSchema, present: z.boolean().default(true) });
 
 export const trainingInputSchema = z.object({
   date: isoDateSchema,
@@ -30,7 +30,7 @@ export const trainingInputSchema = z.object({
 });
 export type TrainingInput = z.input<typeof trainingInputSchema>;
 
-export const attendeeSchema = z.object({
+const attendeeSchema = z.object({
   staffId: idSchema,
   name: z.string(),
   departmentName: z.string().nullable(),
@@ -38,15 +38,13 @@ export const attendeeSchema = z.object({
   staffStatus: z.enum(['在岗', '离岗']),
   present: z.boolean(),
 });
-export type Attendee = z.infer<typeof attendeeSchema>;
 
-export const trainingFileSchema = z.object({
+const trainingFileSchema = z.object({
   attachmentId: idSchema,
   fileName: z.string(),
   sizeBytes: z.number().int(),
   kind: z.enum(['材料', '照片']),
 });
-export type TrainingFile = z.infer<typeof trainingFileSchema>;
 
 export const trainingSchema = z.object({
   id: idSchema,
@@ -65,7 +63,7 @@ export const trainingSchema = z.object({
 });
 export type Training = z.infer<typeof trainingSchema>;
 
-export const personHoursSchema = z.object({
+const personHoursSchema = z.object({
   staffId: idSchema,
   name: z.string(),
   departmentName: z.string().nullable(),
@@ -74,7 +72,7 @@ export const personHoursSchema = z.object({
   hours: z.number(),
   met: z.boolean().nullable(),
 });
-export type PersonHours = z.infer<typeof personHoursSchema>;
+type PersonHours = z.infer<typeof personHoursSchema>;
 
 export const trainingRequirementSchema = z.object({
   year: z.number().int(),
@@ -97,7 +95,7 @@ export function hoursToTenths(h: number): number {
   return Math.round(h * 10);
 }
 
-export interface RequirementInput {
+interface RequirementInput {
   year: number;
   settings: Pick<TeamSettings, 'minSpecialTrainings' | 'minHoursPerPerson'>;
   /** Held trainings of the year with their attendees. */

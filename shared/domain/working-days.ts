@@ -20,8 +20,8 @@ import { z } from 'zod';
 
 export type IsoDate = string;
 
-export const WORKING_DAY_OVERRIDE_KINDS = ['workday', 'holiday'] as const;
-export type WorkingDayOverrideKind = (typeof WORKING_DAY_OVERRIDE_KINDS)[number];
+const WORKING_DAY_OVERRIDE_KINDS = ['workday', 'holiday'] as const;
+type WorkingDayOverrideKind = (typeof WORKING_DAY_OVERRIDE_KINDS)[number];
 
 export const workingDayOverrideSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
@@ -57,7 +57,7 @@ export function toDayNumber(date: IsoDate): number {
   return Math.round(t / DAY_MS);
 }
 
-export function fromDayNumber(n: number): IsoDate {
+function fromDayNumber(n: number): IsoDate {
   const d = new Date(n * DAY_MS);
   const p = (x: number) => String(x).padStart(2, '0');
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
@@ -73,7 +73,7 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + n);
 }
 
-export function yearOf(date: IsoDate): number {
+function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
@@ -231,7 +231,7 @@ export function workingDayOnOrAfter(date: IsoDate, cal: WorkingDayCalendar = def
   return isWorkingDay(date, cal) ? date : nextWorkingDay(date, cal);
 }
 
-export type YearCoverage = 'package' | 'overrides' | 'none';
+type YearCoverage = 'package' | 'overrides' | 'none';
 
 /** Where a year's holidays come from: the bundled package, the user's overrides, or nowhere (only weekends known). */
 export function yearCoverage(year: number, cal: WorkingDayCalendar = defaultCalendar): YearCoverage {

@@ -9,7 +9,7 @@ import { selfcheckContract } from './contracts/selfcheck';
 import { summaryContract } from './contracts/summary';
 import { teamContract } from './contracts/team';
 
-export interface MethodSpec {
+interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
 }
@@ -24,7 +24,7 @@ export const contract = {
   ...summaryContract,
 } satisfies Record<string, MethodSpec>;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Method = keyof Contract & string;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;

@@ -1,5 +1,5 @@
 // Errors travel as values: only error.message survives an Electron IPC rejection, so nothing is thrown across.
-export interface AppErrorShape {
+interface AppErrorShape {
   /** Stable English identifier other code and tests rely on. */
   code: string;
   /** Chinese, for people: what is wrong, where, and what to do. */
@@ -24,9 +24,4 @@ export class AppError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, details: this.details };
   }
-}
-
-export function isAppErrorShape(x: unknown): x is AppErrorShape {
-  return typeof x === 'object' && x !== null && typeof (x as AppErrorShape).code === 'string'
-    && typeof (x as AppErrorShape).message === 'string';
 }

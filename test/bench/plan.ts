@@ -11,7 +11,7 @@ import { buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, TASK_TABLE_COLUM
 import { listTasks, TASK_LIST_SQL } from '../../main/services/plan/tasks';
 import { Workstation } from '../../main/services/workstation';
 import { samplePlan } from '../unit/export/sample-plan';
-import { medianMs, pairedMedians, printTable, type BenchSection } from './types';
+import { medianMs, pairedMedians, printTable, quantile, timesMs, type BenchSection } from './types';
 
 function cellsOf(plan: PlanExportData): string[][] {
   return plan.sections.flatMap((s) => [[s.title], ...s.tasks.map((t) => [String(t.seq), t.title, t.measures, t.points, t.lead, t.support, t.owner, t.deadline, t.progress, t.status])]);
@@ -33,15 +33,8 @@ async function bareDocx(rows: string[][]): Promise<Buffer> {
 
 /** p95 and median of `runs` calls in ms, after warm-up. */
 async function percentiles(fn: () => unknown, runs = 200): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 10; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs * 0.5)], p95: times[Math.floor(runs * 0.95)] };
+  const times = await timesMs(fn, runs, 10);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
 /** 10 years × 300 tasks × 12 progress entries, with 科室 and 要点 links, written with raw SQL in one transaction. */

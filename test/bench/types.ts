@@ -6,17 +6,26 @@ export interface BenchSection {
   run(): Promise<void>;
 }
 
-/** Median wall time of `runs` calls, in milliseconds (after one warm-up call). */
-export async function medianMs(fn: () => unknown, runs = 10): Promise<number> {
-  await fn();
+/** Wall times of `runs` calls in milliseconds, fastest first, after `warmUps` calls that are not counted. */
+export async function timesMs(fn: () => unknown, runs: number, warmUps = 1): Promise<number[]> {
+  for (let i = 0; i < warmUps; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times.sort((a, b) => a - b);
+}
+
+/** The time below which a fraction `q` of the (sorted) times fall: 0.5 is the median, 0.95 the p95. */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.floor(sorted.length * q)];
+}
+
+/** Median wall time of `runs` calls, in milliseconds (after one warm-up call). */
+export async function medianMs(fn: () => unknown, runs = 10): Promise<number> {
+  return quantile(await timesMs(fn, runs), 0.5);
 }
 
 export function printTable(rows: (string | number)[][]): void {
@@ -40,7 +49,7 @@ export async function pairedMedians(a: () => unknown, b: () => unknown, runs = 1
     await b();
     tb.push(performance.now() - t0);
   }
-  const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const med = (xs: number[]) => quantile(xs.sort((x, y) => x - y), 0.5);
   return [med(ta), med(tb)];
 }
 

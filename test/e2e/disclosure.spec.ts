@@ -2,32 +2,13 @@
 // change; the home card shows the open application meanwhile. The settings cards (one shared card) save and read
 // back, and a refused new column keeps the name the user typed.
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../shared/domain/dates';
+import { fillDate, openScreen, pick, today, year } from './arrange';
 import { completeSetup, expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 // Each save recomputes the register's deadlines and the report; on a machine shared by several builds that can take
 // longer than the default 5 s.
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-const today = localIsoDate(new Date());
-const year = Number(today.slice(0, 4));
-
-async function fillDate(page: Page, label: string, iso: string) {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
-}
-
-async function pick(page: Page, label: string, option: string) {
-  const box = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(option);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await page.getByRole('dialog').locator('.ant-modal-title').click();
-}
 
 /** The 总计 cell of a table 三 row on the report tab. */
 function table3Total(page: Page, label: string) {
@@ -36,8 +17,7 @@ function table3Total(page: Page, label: string) {
 
 test('an application paused for 补正 and answered changes table 三 of the annual report', async ({ app: page }) => {
   await completeSetup(page, year);
-  await page.getByRole('menuitem', { name: '信息公开' }).click();
-  await expect(page.getByRole('heading', { name: '信息公开' })).toBeVisible();
+  await openScreen(page, '信息公开', { timeout: 15_000 });
   await page.getByRole('tab', { name: '年度报告' }).click();
   await expect(table3Total(page, '（一）予以公开')).toHaveText('0');
   await expect(table3Total(page, '一、本年新收政府信息公开申请数量')).toHaveText('0');
@@ -48,7 +28,7 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   await page.getByRole('button', { name: '登记申请' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('申请人', { exact: true })).toBeFocused();
-  await fillDate(page, '收到日期', today);
+  await fillDate(page.getByRole('dialog'), '收到日期', today);
   await dialog.getByLabel('申请人', { exact: true }).fill('张三');
   await dialog.getByLabel('申请内容').fill('本县科技创新券兑付名单');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -60,7 +40,7 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   // Pause for 补正: the clock stops.
   await row.getByRole('button', { name: '办理' }).click();
   await dialog.getByRole('button', { name: '补正告知' }).click();
-  await fillDate(page, '补正告知日期', today);
+  await fillDate(page.getByRole('dialog'), '补正告知日期', today);
   await dialog.getByLabel('需补正的事项').fill('请明确所需信息的年度');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
@@ -75,8 +55,8 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   // The 补正 arrives and the application is answered.
   await row.getByRole('button', { name: '办理' }).click();
   await expect(dialog).toContainText('等待申请人补正');
-  await fillDate(page, '补正收到日期', today);
-  await fillDate(page, '答复日期', today);
+  await fillDate(page.getByRole('dialog'), '补正收到日期', today);
+  await fillDate(page.getByRole('dialog'), '答复日期', today);
   await pick(page, '办理结果', '予以公开');
   await page.screenshot({ path: test.info().outputPath('request-dialog.png') });
   await dialog.getByRole('button', { name: '保存' }).click();

@@ -3,27 +3,12 @@
 // list that never loses a year, and no unhandled promise rejection from a failed form check.
 import type { Locator, Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
-import { createDepartment } from '../../main/services/org/departments';
-import { createStaff } from '../../main/services/org/staff';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
-import type { WebHost } from '../../main/web/server';
-import { localIsoDate } from '../../shared/domain/dates';
+import { seedStaff, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-const today = localIsoDate(new Date());
-const year = Number(today.slice(0, 4));
-
-async function seedStaff(host: WebHost) {
-  const ctx = host.workstation.context();
-  const office = await createDepartment(ctx, '办公室');
-  const tech = await createDepartment(ctx, '高新科');
-  for (const [name, dept] of [['张三', office.id], ['李四', office.id], ['王五', tech.id]] as const) {
-    await createStaff(ctx, { name, departmentId: dept, title: '', phone: '', status: '在岗', note: '' });
-  }
-}
 
 /** Fails the test on any uncaught error or unhandled rejection in the page. */
 function watchPageErrors(page: Page): string[] {
@@ -45,7 +30,7 @@ async function expectButtonsOnScreen(dialog: Locator, names: string[]) {
 test('keyboard: the first field has focus, Enter saves, selects search by typing and Tab picks nothing', async ({ app: page, host }) => {
   const errors = watchPageErrors(page);
   await completeSetup(page, year);
-  await seedStaff(host);
+  await seedStaff(host, ['办公室', '高新科'], [['张三', '办公室', ''], ['李四', '办公室', ''], ['王五', '高新科', '']]);
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();
   await page.getByRole('button', { name: '添加人员' }).click();
@@ -170,7 +155,7 @@ test('closing a task with changed fields asks 保存 / 不保存 / 取消', asyn
 
 test('the year list keeps every year with data, this year and the next; any year can be typed', async ({ app: page, host }) => {
   await completeSetup(page, 2019);
-  await seedStaff(host);
+  await seedStaff(host, ['办公室', '高新科'], [['张三', '办公室', ''], ['李四', '办公室', ''], ['王五', '高新科', '']]);
   const ctx = host.workstation.context();
   await createTraining(ctx, { date: '2019-06-01', title: '2019年专题培训', kind: '政务公开专题培训', form: '集中授课', hours: 2 });
   const box = page.getByLabel('工作年度');

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../../main/ipc/dispatch';
-import { loadHandlers } from '../../main/ipc/handlers';
 import { startWebHost } from '../../main/web/server';
 import { Workstation } from '../../main/services/workstation';
-import type { Input, Method, Output } from '../../shared/ipc/contract';
+import { arrange, BUREAU } from './arrange';
 import { expect, test } from './fixtures';
-
-async function arrange<M extends Method>(ws: Workstation, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(await loadHandlers(), ws, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
-const BUREAU = { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' };
 
 test('a backup made in the UI restores: later changes are gone, a pre-restore backup is kept', async ({ app: page, host }) => {
   await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });

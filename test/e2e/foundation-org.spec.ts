@@ -1,26 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
-import { dispatch } from '../../main/ipc/dispatch';
-import { loadHandlers } from '../../main/ipc/handlers';
-import type { WebHost } from '../../main/web/server';
-import type { Input, Method, Output } from '../../shared/ipc/contract';
+import { arrange, openScreen, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
-
-/** Calls the host's own dispatch() to arrange what a test starts from (the UI is exercised for what it checks). */
-async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(await loadHandlers(), host.workstation, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
-
-async function setUpBureau(host: WebHost, page: Page): Promise<void> {
-  await arrange(host, 'app.setup', {
-    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2026,
-  });
-  await page.reload();
-  await page.getByRole('menuitem', { name: '单位与人员' }).click();
-  await expect(page.getByRole('heading', { name: '单位与人员' })).toBeVisible();
-}
 
 async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -34,6 +14,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 test('staff import: a file with one bad row names that row and stores nothing; the fixed file imports', async ({ app: page, host }) => {
   await arrange(host, 'departments.create', { name: '办公室' });
   await setUpBureau(host, page);
+  await openScreen(page, '单位与人员');
   const staffCard = page.locator('.ant-card').filter({ has: page.getByText('人员', { exact: true }) });
 
   const header = ['序号', '姓名', '所在科室', '职务', '联系电话'];
@@ -88,6 +69,7 @@ test('staff import: a file with one bad row names that row and stores nothing; t
 
 test('staff import: a file that is not an .xlsx gets a clear Chinese message', async ({ app: page, host }) => {
   await setUpBureau(host, page);
+  await openScreen(page, '单位与人员');
   await page.getByRole('button', { name: '从 Excel 导入' }).click();
   const dialog = page.getByRole('dialog', { name: '从 Excel 导入人员' });
   await dialog.locator('input[type=file]').setInputFiles({ name: '名单.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('这不是 Excel 文件') });
@@ -107,6 +89,7 @@ test('a department in use cannot be deleted and is offered deactivation instead'
   const office = await arrange(host, 'departments.create', { name: '办公室' });
   await arrange(host, 'staff.create', { name: '张三', departmentId: office.id, title: '主任', phone: '', status: '在岗', note: '' });
   await setUpBureau(host, page);
+  await openScreen(page, '单位与人员');
 
   const row = page.getByRole('row', { name: /办公室/ }).first();
   await row.getByRole('button', { name: '删除' }).click();
@@ -127,6 +110,7 @@ test('a department in use cannot be deleted and is offered deactivation instead'
 test('the audit drawer shows who changed what', async ({ app: page, host }) => {
   await arrange(host, 'departments.create', { name: '办公室' });
   await setUpBureau(host, page);
+  await openScreen(page, '单位与人员');
   const row = page.getByRole('row', { name: /办公室/ }).first();
   await row.getByRole('button', { name: '更名' }).click();
   await page.getByRole('dialog').getByLabel('科室名称').fill('综合办公室');

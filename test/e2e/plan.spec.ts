@@ -2,27 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Download, Page } from '@playwright/test';
-import { createDepartment } from '../../main/services/org/departments';
-import { createStaff } from '../../main/services/org/staff';
+import type { Page } from '@playwright/test';
 import { listSourceDocuments } from '../../main/services/points/documents';
 import type { WebHost } from '../../main/web/server';
 import { addDays, addWorkingDays, nextWorkingDay } from '../../shared/domain/working-days';
+import { fillDate, saved, seedStaff, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
-const d = new Date();
-const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const year = d.getFullYear();
 const SAMPLE = path.resolve('test/fixtures/samples/work-points-province-2020.txt');
-
-/** 科室 and people, through the organisation services (the org screen has its own test). */
-async function seed(host: WebHost) {
-  const ctx = host.workstation.context();
-  const office = await createDepartment(ctx, '办公室');
-  const law = await createDepartment(ctx, '政策法规科');
-  await createStaff(ctx, { name: '李静', departmentId: office.id, title: '政务公开联络员', phone: '', status: '在岗', note: '' });
-  await createStaff(ctx, { name: '赵强', departmentId: law.id, title: '科长', phone: '', status: '在岗', note: '' });
-}
 
 /** Imports the province sample (moved to this year) on the 上级要点 screen by pasting its text. */
 async function importSample(page: Page, host: WebHost) {
@@ -37,13 +24,6 @@ async function importSample(page: Page, host: WebHost) {
   await page.getByLabel('文件标题').fill(`${year}年全省政务公开工作要点`);
   await page.getByRole('button', { name: '保存' }).click();
   await expect.poll(async () => (await listSourceDocuments(host.workstation.context(), year)).length).toBe(1);
-}
-
-async function fillDate(page: Page, scope: ReturnType<Page['getByRole']>, label: string, iso: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
 }
 
 /** Picks an option of an antd Select by its title; retried, since a click during the dropdown's opening can miss. */
@@ -61,13 +41,9 @@ async function closeDrawer(page: Page) {
   await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
 }
 
-async function saved(download: Download): Promise<Buffer> {
-  return fs.readFileSync(await download.path());
-}
-
 test('plan: generate from imported points, map units, edit a task, add progress with a file, lights change, export', async ({ app: page, host }) => {
   await completeSetup(page, year);
-  await seed(host);
+  await seedStaff(host, ['办公室', '政策法规科'], [['李静', '办公室', '政务公开联络员'], ['赵强', '政策法规科', '科长']]);
   await importSample(page, host);
   await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
   await expect(page.getByText(`${year}年还没有实施方案`)).toBeVisible();
@@ -119,14 +95,14 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await pick(page, drawer as never, '责任人', '李静（办公室）');
   await pick(page, drawer as never, '完成时限', '指定日期前');
   const soon = addWorkingDays(today, 2);
-  await fillDate(page, drawer as never, '完成日期', soon);
+  await fillDate(drawer, '完成日期', soon);
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(page.getByText('任务已保存')).toBeVisible();
   await expect(drawer.getByText(/即将到期/)).toBeVisible();
 
   // A deadline already past: 已逾期; it shows on the home screen.
   const past = addDays(today, -3);
-  await fillDate(page, drawer as never, '完成日期', past);
+  await fillDate(drawer, '完成日期', past);
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText(/已逾期/)).toBeVisible();
 
@@ -141,7 +117,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
 
   // Mark it done: the light turns 已完成.
   await pick(page, drawer as never, '状态', '已完成');
-  await fillDate(page, drawer as never, '实际完成日期', today);
+  await fillDate(drawer, '实际完成日期', today);
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText('已完成', { exact: true }).first()).toBeVisible();
   await expect(drawer.locator('.ant-tag').filter({ hasText: '已完成' })).toBeVisible();
@@ -153,7 +129,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await second.locator('a').first().click();
   await expect(page.getByRole('dialog', { name: `任务 2：${secondTitle}` })).toBeVisible();
   await pick(page, drawer as never, '完成时限', '指定日期前');
-  await fillDate(page, drawer as never, '完成日期', addDays(today, -1) < `${year}-01-01` ? nextWorkingDay(today) : addDays(today, -1));
+  await fillDate(drawer, '完成日期', addDays(today, -1) < `${year}-01-01` ? nextWorkingDay(today) : addDays(today, -1));
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText(/已逾期/)).toBeVisible();
   await closeDrawer(page);

@@ -1,26 +1,20 @@
 import type { Page } from '@playwright/test';
-import { dispatch } from '../../main/ipc/dispatch';
-import { loadHandlers } from '../../main/ipc/handlers';
 import type { WebHost } from '../../main/web/server';
+import { arrange, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
+/** A bureau for 2023 and the 上级要点 import dialog open on 粘贴文字. */
 async function setUp(host: WebHost, page: Page): Promise<void> {
-  const r = await dispatch(await loadHandlers(), host.workstation, 'app.setup', {
-    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2023,
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  await page.reload();
+  await setUpBureau(host, page, 2023);
   await page.getByRole('menuitem', { name: '上级要点' }).click();
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await page.getByRole('tab', { name: '粘贴文字' }).click();
 }
 
 async function documentCount(host: WebHost): Promise<number> {
-  const r = await dispatch(await loadHandlers(), host.workstation, 'points.documents', { year: 2023 });
-  if (!r.ok) throw new Error(r.error.message);
-  return (r.value as unknown[]).length;
+  return (await arrange(host, 'points.documents', { year: 2023 })).length;
 }
 
 const CN = '一二三四五六七八九十';
@@ -113,6 +107,6 @@ test('预览中改过条目后离开：询问保存/不保存/取消；取消留
   await expect(page.getByRole('cell', { name: '2023年某局政务公开要点' })).toBeVisible({ timeout: 15_000 });
   await expect(ask).toBeHidden();
   expect(await documentCount(host)).toBe(1);
-  const docs = await dispatch(await loadHandlers(), host.workstation, 'points.documents', { year: 2023 });
-  expect(docs.ok && (docs.value as { itemCount: number }[])[0].itemCount).toBe(2);
+  const docs = await arrange(host, 'points.documents', { year: 2023 });
+  expect(docs[0].itemCount).toBe(2);
 });

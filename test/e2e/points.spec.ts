@@ -2,31 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parsePointsFile } from '../../main/import/points';
-import { dispatch } from '../../main/ipc/dispatch';
-import { loadHandlers } from '../../main/ipc/handlers';
-import type { WebHost } from '../../main/web/server';
-import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
+import { arrange, openScreen, setUpBureau } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 // Previewing and saving a Word file parse it and store the original; on a machine shared by several builds one such
-// step alone can take longer than the default 5 s (the same allowance as the 信息公开 spec).
+// step alone can take longer than the default wait (the same allowance as the 信息公开 spec).
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(await loadHandlers(), host.workstation, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
-
-async function openPoints(host: WebHost, page: Page): Promise<void> {
-  await arrange(host, 'app.setup', {
-    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2023,
-  });
-  await page.reload();
-  await page.getByRole('menuitem', { name: '上级要点' }).click();
-  await expect(page.getByRole('heading', { name: '上级要点' })).toBeVisible();
-}
 
 /** The county sample as a Word file with automatic numbering, the way it arrives from the higher level. */
 async function sampleDocx(): Promise<Buffer> {
@@ -50,7 +32,8 @@ async function dropFile(page: Page, name: string, mime: string, buffer: Buffer):
 }
 
 test('导入 Word 文件：预览中修正一个责任单位，保存，刷新后仍能看到', async ({ app: page, host }) => {
-  await openPoints(host, page);
+  await setUpBureau(host, page, 2023);
+  await openScreen(page, '上级要点');
   await expect(page.getByText('2023 年度还没有导入上级要点')).toBeVisible();
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await page.locator('input[type=file]').setInputFiles({ name: '2023年县科技局政务公开实施方案.docx', mimeType: DOCX_MIME, buffer: await sampleDocx() });
@@ -86,7 +69,8 @@ test('导入 Word 文件：预览中修正一个责任单位，保存，刷新�
 });
 
 test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({ app: page, host }) => {
-  await openPoints(host, page);
+  await setUpBureau(host, page, 2023);
+  await openScreen(page, '上级要点');
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await dropFile(page, '要点.txt', 'text/plain', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   await expect(page.getByText('无法导入')).toBeVisible();
@@ -117,7 +101,8 @@ test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可�
 });
 
 test('预览中拆分、合并条目和调整层级，保存后按调整后的样子保存', async ({ app: page, host }) => {
-  await openPoints(host, page);
+  await setUpBureau(host, page, 2023);
+  await openScreen(page, '上级要点');
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await page.getByRole('tab', { name: '粘贴文字' }).click();
   await page.getByLabel('粘贴的文字').fill('2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。9月底前完成培训。（高新科负责）\n');

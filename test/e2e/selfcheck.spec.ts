@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test';
-import { dispatch } from '../../main/ipc/dispatch';
-import { loadHandlers } from '../../main/ipc/handlers';
-import type { WebHost } from '../../main/web/server';
-import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
+import { arrange, openScreen, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 // The machine running the suite is shared; give each step room without a fixed sleep.
 const slow = { timeout: 20_000 };
-
-async function arrange<M extends Method>(host: WebHost, method: M, input?: Input<M>): Promise<Output<M>> {
-  const r = await dispatch(await loadHandlers(), host.workstation, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 async function scoreLeaf(page: Page, name: string, fill: (drawer: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByRole('button', { name: `评分 ${name}` }).click();
@@ -28,12 +19,8 @@ async function scoreLeaf(page: Page, name: string, fill: (drawer: ReturnType<Pag
 test.setTimeout(240_000);
 
 test('导入细则，评三项指标，一项转为整改并销号，导出自查报告', async ({ app: page, host }) => {
-  await arrange(host, 'app.setup', {
-    bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' }, year: 2026,
-  });
-  await page.reload();
-  await page.getByRole('menuitem', { name: '自查整改' }).click();
-  await expect(page.getByRole('heading', { name: '自查整改' })).toBeVisible(slow);
+  await setUpBureau(host, page, 2026);
+  await openScreen(page, '自查整改', slow);
   await expect(page.getByText('2026年还没有考核细则')).toBeVisible(slow);
 
   // Import the 细则: the preview shows the tree and the sums per level; save it.

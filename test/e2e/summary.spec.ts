@@ -5,13 +5,11 @@ import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
 import type { Locator } from '@playwright/test';
+import { today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const d = new Date();
-const year = d.getFullYear();
-const today = `${year}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * Clicks the largest of a chart's shapes (a real bar or slice, not a legend icon or an empty month's bar), at a point

@@ -1,70 +1,35 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Download, Page } from '@playwright/test';
-import { createDepartment } from '../../main/services/org/departments';
-import { createStaff } from '../../main/services/org/staff';
-import type { WebHost } from '../../main/web/server';
-import { localIsoDate } from '../../shared/domain/dates';
+import type { Page } from '@playwright/test';
+import type { StaffStatus } from '../../shared/domain/org';
 import { addDays, addWorkingDays } from '../../shared/domain/working-days';
+import { fillDate, openScreen, pick, saved, seedStaff, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
-const today = localIsoDate(new Date());
-const year = Number(today.slice(0, 4));
-
-/** People to work with, entered through the same services the org screen uses (that screen has its own test). */
-async function seedStaff(host: WebHost) {
-  const ctx = host.workstation.context();
-  const office = await createDepartment(ctx, '办公室');
-  const tech = await createDepartment(ctx, '高新科');
-  for (const [name, dept, title] of [['张三', office.id, '主任'], ['李四', office.id, '科员'], ['王五', tech.id, '科长'], ['赵六', tech.id, '科员']] as const) {
-    await createStaff(ctx, { name, departmentId: dept, title, phone: '', status: '在岗', note: '' });
-  }
-  await createStaff(ctx, { name: '钱七', departmentId: office.id, title: '科员', phone: '', status: '离岗', note: '' });
-}
-
-/** Picks an option of an antd Select by typing it and pressing Enter (the dropdown filters as one types). */
-async function pick(page: Page, label: string, option: string) {
-  const box = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(option);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await page.getByRole('dialog').locator('.ant-modal-title').click();
-}
+/** People to work with: one of them has left (离岗) and must not be offered. */
+const PEOPLE: [string[], [string, string, string, StaffStatus?][]] = [['办公室', '高新科'], [
+  ['张三', '办公室', '主任'], ['李四', '办公室', '科员'], ['王五', '高新科', '科长'], ['赵六', '高新科', '科员'], ['钱七', '办公室', '科员', '离岗'],
+]];
 
 async function pickMany(page: Page, label: string, options: string[]) {
   for (const o of options) await pick(page, label, o);
 }
 
-async function fillDate(page: Page, label: string, iso: string) {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
-}
-
-async function saved(download: Download): Promise<Buffer> {
-  const p = await download.path();
-  return fs.readFileSync(p);
-}
-
 test('AB posts: change the A holder with a handover, the 备案 due date shows on the home screen until it is filed', async ({ app: page, host }) => {
   await completeSetup(page, year);
-  await seedStaff(host);
-  await page.getByRole('menuitem', { name: 'AB岗' }).click();
-  await expect(page.getByRole('heading', { name: 'AB岗' })).toBeVisible();
+  await seedStaff(host, ...PEOPLE);
+  await openScreen(page, 'AB岗');
   await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
 
   const row = () => page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /政务公开联络员/ });
   await row().getByRole('button', { name: '设置A岗' }).click();
   await pick(page, 'A岗人员', '张三（办公室）');
-  await fillDate(page, '任职开始日期', `${year}-01-05`);
+  await fillDate(page.getByRole('dialog'), '任职开始日期', `${year}-01-05`);
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(row().getByText('张三', { exact: true })).toBeVisible();
   await row().getByRole('button', { name: '设置B岗' }).click();
   await pick(page, 'B岗人员', '李四（办公室）');
-  await fillDate(page, '任职开始日期', `${year}-01-05`);
+  await fillDate(page.getByRole('dialog'), '任职开始日期', `${year}-01-05`);
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(row().getByText('李四', { exact: true })).toBeVisible();
   await expect(page.getByText(/^6个岗位尚未配齐A岗和B岗：/)).toBeVisible();
@@ -77,11 +42,11 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await pick(page, '接任人员', '王五（高新科）');
   await dialog.getByLabel('交接事项').fill('政务公开工作台账\n信息报送账号');
   // Overlapping periods are refused with a clear message and nothing changes.
-  await fillDate(page, '变动日期', `${year}-01-02`);
+  await fillDate(page.getByRole('dialog'), '变动日期', `${year}-01-02`);
   await dialog.getByRole('button', { name: '保存变动' }).click();
   await expect(page.getByText(`变动日期（${year}-01-02）必须晚于张三任职开始日期（${year}-01-05）`)).toBeVisible();
   expect((await host.workstation.context().db.selectFrom('ab_change').selectAll().execute()).length).toBe(0);
-  await fillDate(page, '变动日期', today);
+  await fillDate(page.getByRole('dialog'), '变动日期', today);
   await dialog.getByRole('button', { name: '保存变动' }).click();
   const due = addWorkingDays(today, 5);
   await expect(page.getByText(`请于 ${due} 前报备案`)).toBeVisible();
@@ -114,7 +79,7 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await row().getByRole('button', { name: '更多' }).click();
   await page.getByRole('menuitem', { name: 'B岗卸任（李四）' }).click();
   // Holdings are read as of today: with yesterday as the last day the role is vacant today.
-  await fillDate(page, '李四任职的最后一天', addDays(today, -1));
+  await fillDate(page.getByRole('dialog'), '李四任职的最后一天', addDays(today, -1));
   await page.getByRole('dialog').getByRole('button', { name: '确认卸任' }).click();
   await expect(row().getByText('空缺')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
@@ -122,7 +87,7 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
 
 test('training: record one with attendees, the requirement turns met, download the ledger and the sign-in sheet', async ({ app: page, host }) => {
   await completeSetup(page, year);
-  await seedStaff(host);
+  await seedStaff(host, ...PEOPLE);
   await page.getByRole('menuitem', { name: '培训' }).click();
   await expect(page.getByText('年度培训要求未达到')).toBeVisible();
 
@@ -147,12 +112,12 @@ test('training: record one with attendees, the requirement turns met, download t
   // A future date marked 已举办 is refused too.
   await dialog.getByLabel('学时').fill('2');
   const future = addDays(today, 10);
-  await fillDate(page, '培训日期', future);
+  await fillDate(page.getByRole('dialog'), '培训日期', future);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`培训日期 ${future} 晚于今天`)).toBeVisible();
   expect((await host.workstation.context().db.selectFrom('training').selectAll().execute()).length).toBe(0);
 
-  await fillDate(page, '培训日期', today);
+  await fillDate(page.getByRole('dialog'), '培训日期', today);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: '政务公开条例专题培训会', exact: true })).toBeVisible();
   await expect(page.getByText('年度培训要求已达到')).toBeVisible();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import { Workstation } from '../../main/services/workstation';
@@ -55,6 +56,22 @@ export async function openTestWorkstation(opts: { setup?: boolean; year?: number
       ws.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file that opens workstations as it goes: call once at the file's top level. What the returned opener
+ * opens is closed and its folder removed after each test.
+ */
+export function workstationsPerTest(): typeof openTestWorkstation {
+  const open: TestWorkstation[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) t.cleanup();
+  });
+  return async (opts) => {
+    const t = await openTestWorkstation(opts);
+    open.push(t);
+    return t;
   };
 }
 

@@ -15,7 +15,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   answer: '政府信息公开申请答复书',
 };
 
-export interface LetterData {
+interface LetterData {
   kind: LetterKind;
   bureau: string;
   request: DisclosureRequest;
@@ -65,7 +65,7 @@ function received(r: DisclosureRequest): string {
   return `本机关于${d(r.receivedDate)}收到您通过${r.method === '其他' ? '' : r.method.replace('提交', '')}方式提出的政府信息公开申请，申请获取“${r.content}”。`;
 }
 
-export function letterBody(x: LetterData): { title: string; addressee: string; paragraphs: string[] } {
+function letterBody(x: LetterData): { title: string; addressee: string; paragraphs: string[] } {
   const r = x.request;
   const corr = [...r.steps].reverse().find((s) => s.kind === '补正');
   const ext = r.steps.find((s) => s.kind === '延期');

@@ -25,7 +25,7 @@ function textBlocks(text: string): GongwenBlock[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => ({ kind: 'paragraph', text: l }));
 }
 
-export function reportBlocks(d: ReportDocData): GongwenBlock[] {
+function reportBlocks(d: ReportDocData): GongwenBlock[] {
   const y = d.report.year;
   const t = d.texts;
   const sub = (label: string, key: ReportTextKey): GongwenBlock[] => {
@@ -54,7 +54,7 @@ export function reportBlocks(d: ReportDocData): GongwenBlock[] {
 }
 
 /** Replaces each marker paragraph by its table (the paragraph after a table keeps Word from joining two tables). */
-export async function placeTables(docx: Buffer, tables: Record<string, string>): Promise<Buffer> {
+async function placeTables(docx: Buffer, tables: Record<string, string>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const parts: [string, string | Uint8Array][] = [];
   for (const name of Object.keys(zip.files)) {

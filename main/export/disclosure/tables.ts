@@ -5,12 +5,12 @@
 import { RESULT_ROWS, TABLE3_ROWS, LEGAL_TYPES, REVIEW_KINDS, type AnnualReport } from '../../../shared/domain/disclosure';
 import { FONT, TEXT_WIDTH } from '../gongwen/format';
 
-export interface XCell { text: string; span?: number; vMerge?: 'restart' | 'continue'; align?: 'left' | 'center'; bold?: boolean }
+interface XCell { text: string; span?: number; vMerge?: 'restart' | 'continue'; align?: 'left' | 'center'; bold?: boolean }
 export interface XRow { cells: XCell[]; header?: boolean }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** 小五 (9 pt): the format's tables are wide; this is the size county reports print them in. */
-export const TABLE_FONT_SIZE = 18;
+const TABLE_FONT_SIZE = 18;
 
 function cell(c: XCell, width: number, keepNext: boolean): string {
   const size = TABLE_FONT_SIZE;

@@ -15,7 +15,7 @@ import { packDocx, TABLE_MARK, TABLE_MARK_END } from './postprocess';
 import { tableXml } from './table-xml';
 
 /** Heading levels of 公文 structure: 一、(黑体) （一）(楷体) 1.(仿宋) （1）(仿宋). */
-export type HeadingLevel = 1 | 2 | 3 | 4;
+type HeadingLevel = 1 | 2 | 3 | 4;
 
 export interface TableColumn {
   header: string;
@@ -50,7 +50,7 @@ export interface GongwenAttachment {
   blocks: GongwenBlock[];
 }
 
-export interface GongwenDocumentData {
+interface GongwenDocumentData {
   title: string;
   /**
    * 发文字号, e.g. 县科技局发〔2026〕3号. With `orgMark` it is printed under the 发文机关标志 above the red separator
@@ -155,7 +155,7 @@ const TITLE_BREAK_BEFORE = /(?=关于|政务公开|政府信息公开|(?:重点)
  * The title's lines (§7.3.1): one line when it fits; else broken at a meaningful point so the lines are about
  * equal, the upper not longer than the lower where possible (梯形 or 菱形), each line fitting the type area.
  */
-export function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
+function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
   const given = title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   if (given.length !== 1) return given;
   const t = given[0];
@@ -292,7 +292,7 @@ const FOOTER_LINE = 280;
  * The footer line (4.94 mm) ends FOOTER_DISTANCE above the page's foot; the dash is drawn at the middle of the
  * figures, about 2.1 mm above the line's foot (measured in the LibreOffice rendering with pdftotext -bbox).
  */
-export const FOOTER_DISTANCE = 1446;
+const FOOTER_DISTANCE = 1446;
 
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   // 4号半角宋体 with a 一字线 each side; odd pages one character in from the right, even pages from the left.

@@ -19,8 +19,6 @@ export const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAP
 
 /** 22 lines on 225 mm: 637.8 pt / 22 = 28.99 pt; 579 twips = 28.95 pt, written as an EXACT line height. */
 export const LINE_PITCH = 579;
-export const LINES_PER_PAGE = 22;
-export const CHARS_PER_LINE = 28;
 
 /** Half-point sizes. 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 五号 10.5 pt. */
 export const SIZE = { er: 44, san: 32, si: 28, xiaosi: 24, wu: 21 } as const;

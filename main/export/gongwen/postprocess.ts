@@ -22,7 +22,7 @@ export function cachePageFields(xml: string, cached: string): string {
 const OFFICE_DEFAULT_FACES = ['Calibri Light', 'Calibri', '等线 Light', '等线', 'DengXian Light', 'DengXian', '宋体'];
 
 /** Replaces Office's default faces left in the theme's major/minor fonts by the 公文 faces. */
-export function rewriteThemeFonts(xml: string): string {
+function rewriteThemeFonts(xml: string): string {
   const fix = (block: string, eastAsia: string) => {
     let out = block;
     for (const face of OFFICE_DEFAULT_FACES) {
@@ -53,7 +53,7 @@ const FONT_DECLARATIONS: { name: string; alt?: string; panose: string; charset: 
   { name: FONT.latin, panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
 ];
 
-export function fontTableXml(): string {
+function fontTableXml(): string {
   const fonts = FONT_DECLARATIONS.map((f) => `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
 }
@@ -62,18 +62,13 @@ export function fontTableXml(): string {
  * Runs with an East Asian face are marked as East Asian text (w:hint="eastAsia") in Chinese (zh-CN): Word then sets
  * the characters both scripts share (“”‘’…—) in the Chinese face, full width, as WPS does.
  */
-export function markEastAsianRuns(xml: string): string {
+function markEastAsianRuns(xml: string): string {
   return xml.replace(/<w:rPr>((?:(?!<\/w:rPr>).)*?)<\/w:rPr>/gs, (m, inner: string) => {
     if (!/<w:rFonts [^>]*w:eastAsia="/.test(inner)) return m;
     let out = inner.replace(/<w:rFonts (?![^>]*w:hint=)/, '<w:rFonts w:hint="eastAsia" ');
     if (!out.includes('<w:lang ')) out += '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>';
     return `<w:rPr>${out}</w:rPr>`;
   });
-}
-
-/** Takes every paragraph inside a table cell off the document grid. */
-export function unsnapTableParagraphs(xml: string): string {
-  return xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (tc) => tc.replace(/<w:pPr>(?!<w:snapToGrid)/g, '<w:pPr><w:snapToGrid w:val="0"/>'));
 }
 
 /** Marks a paragraph that stands for a table rendered as XML (table-xml.ts). */
@@ -83,7 +78,7 @@ export const TABLE_MARK_END = '⟧';
 type Parts = Map<string, string | Uint8Array>;
 
 /** The fix-ups on the parts, as strings, before zipping. */
-export function finishParts(parts: Parts, tables: readonly string[] = []): void {
+function finishParts(parts: Parts, tables: readonly string[] = []): void {
   const doc = parts.get('word/document.xml');
   if (typeof doc === 'string' && tables.length) {
     const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARK}(\\d+)${TABLE_MARK_END}.*?</w:p>`, 'gs');
@@ -121,20 +116,4 @@ export async function packDocx(doc: Document, tables: readonly string[] = []): P
   // [Content_Types].xml first, as Office writes it.
   const ordered = [...parts.entries()].sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   return zipParts(ordered);
-}
-
-/** The same fix-ups on an already packed .docx (for documents not built by buildGongwenDocx). */
-export async function finishDocx(buf: Buffer, opts: { unsnapTables: boolean } = { unsnapTables: true }): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buf);
-  const parts: Parts = new Map();
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    parts.set(name, /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
-  }
-  if (opts.unsnapTables) {
-    const doc = parts.get('word/document.xml');
-    if (typeof doc === 'string') parts.set('word/document.xml', unsnapTableParagraphs(doc));
-  }
-  finishParts(parts);
-  return zipParts(parts);
 }

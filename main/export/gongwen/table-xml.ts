@@ -3,8 +3,8 @@
 // on tblW, every gridCol and every tcW, single 0.5 pt borders, a repeated header row, East Asian fonts on every run.
 import { FONT } from './format';
 
-export interface XmlTableColumn { header: string; width: number; align?: 'left' | 'center' }
-export type XmlTableRow = { cells: string[] } | { section: string };
+interface XmlTableColumn { header: string; width: number; align?: 'left' | 'center' }
+type XmlTableRow = { cells: string[] } | { section: string };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

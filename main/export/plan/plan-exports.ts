@@ -33,7 +33,7 @@ export interface PlanExportData {
   sections: { title: string; tasks: TaskExportRow[] }[];
 }
 
-export interface PlanIssueOptions {
+interface PlanIssueOptions {
   /** 发文机关标志 with the 发文字号 under it above the red line (only with a 文号). */
   head: boolean;
   /** 加盖印章的落款 (§7.3.5.1) instead of the unsealed one. */
@@ -105,12 +105,12 @@ function taskRows(data: PlanExportData, cells: (t: TaskExportRow) => string[] = 
 const TASK_TABLE_TITLE = '重点任务分解表';
 
 /** "2026年某县科学技术局政务公开重点任务分解表": a table filed on its own names its unit. */
-export function taskTableTitle(year: number, bureau: string): string {
+function taskTableTitle(year: number, bureau: string): string {
   return `${year}年${bureau}政务公开${TASK_TABLE_TITLE}`;
 }
 
 /** The line under a filed table's title: 填报单位 (to be sealed) and 填报日期 (written when filed, not the export date). */
-export function filingLine(bureau: string): string {
+function filingLine(bureau: string): string {
   return `填报单位：${bureau || '\u3000'.repeat(8)}（盖章）\u3000\u3000\u3000\u3000填报日期：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日`;
 }
 
@@ -176,7 +176,7 @@ export async function buildTaskTableXlsx(data: PlanExportData): Promise<Buffer> 
   return workbookToBuffer(wb);
 }
 
-export const LEDGER_COLUMNS: SheetColumn[] = [
+const LEDGER_COLUMNS: SheetColumn[] = [
   { header: '序号', weight: 4, align: 'center' },
   { header: '工作任务', weight: 14 },
   { header: '牵头科室', weight: 8, align: 'center' },

@@ -130,7 +130,7 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
   });
 }
 
-export interface LedgerData {
+interface LedgerData {
   bureau: string;
   year: number;
   date: string;

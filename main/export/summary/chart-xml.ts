@@ -24,7 +24,7 @@ function textProps(size: number, bold = false): string {
     + '<a:latin typeface="Times New Roman"/><a:ea typeface="仿宋_GB2312"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
 }
 
-export function barChartXml(d: BarChartData): string {
+function barChartXml(d: BarChartData): string {
   const strLit = (xs: string[]) => `<c:strLit><c:ptCount val="${xs.length}"/>${xs.map((x, i) => `<c:pt idx="${i}"><c:v>${esc(x)}</c:v></c:pt>`).join('')}</c:strLit>`;
   const numLit = (xs: number[]) => `<c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="${xs.length}"/>${xs.map((x, i) => `<c:pt idx="${i}"><c:v>${x}</c:v></c:pt>`).join('')}</c:numLit>`;
   const series = d.series.map((s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>`

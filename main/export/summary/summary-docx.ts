@@ -3,7 +3,7 @@
 import { buildGongwenDocx, type GongwenAttachment, type GongwenBlock, type TableColumn } from '../gongwen/document';
 import { CHART_MARK, insertCharts, PICTURE_MARK, type BarChartData, type PictureData } from './chart-xml';
 
-export interface SummaryDocParagraph {
+interface SummaryDocParagraph {
   level: number;
   heading: string;
   text: string;
@@ -22,7 +22,7 @@ export interface SummaryDocTable {
   chart?: { native: BarChartData; picture: PictureData | null };
 }
 
-export interface SummaryDocData {
+interface SummaryDocData {
   title: string;
   addressee: string;
   signatureOrg: string;
@@ -32,7 +32,7 @@ export interface SummaryDocData {
   tables: SummaryDocTable[];
 }
 
-export function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[] {
+function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[] {
   const out: GongwenBlock[] = [];
   for (const p of paragraphs) {
     const lines = p.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);

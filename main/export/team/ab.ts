@@ -8,7 +8,7 @@ import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';
 /** Full-width space (U+3000), the blank a form leaves for handwriting. */
 const SP = '\u3000';
 
-export interface AbSheetData {
+interface AbSheetData {
   bureau: string;
   /** ISO date the table is as of. */
   date: string;

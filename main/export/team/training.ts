@@ -7,7 +7,7 @@ import { addTableSheet, newWorkbook, workbookToBuffer } from '../xlsx/sheet';
 /** Full-width space (U+3000), the blank a form leaves for handwriting. */
 const SP = '\u3000';
 
-export interface TrainingLedgerData {
+interface TrainingLedgerData {
   bureau: string;
   year: number;
   trainings: Training[];
@@ -71,8 +71,8 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
  * 签到表 rows: the attendees first, then empty rows so that the last page is full (people who come unannounced
  * sign there). Each row is two text lines high so a handwritten name fits.
  */
-export const SIGNIN_ROWS_FIRST_PAGE = 11;
-export const SIGNIN_ROWS_PER_PAGE = 16;
+const SIGNIN_ROWS_FIRST_PAGE = 11;
+const SIGNIN_ROWS_PER_PAGE = 16;
 
 export function signInRowCount(attendees: number): number {
   if (attendees <= SIGNIN_ROWS_FIRST_PAGE) return SIGNIN_ROWS_FIRST_PAGE;

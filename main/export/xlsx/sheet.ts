@@ -18,7 +18,7 @@ export type SheetRow =
   /** A merged full-width row naming a group (e.g. a plan section). */
   | { section: string };
 
-export interface TableSheetOptions {
+interface TableSheetOptions {
   sheetName: string;
   /** Title printed in a merged row above the header. */
   title?: string;
@@ -40,20 +40,20 @@ export const SHEET_FONT = { body: '宋体', header: '黑体', title: '方正小�
  * Printable width in Excel character units: A4 minus 1.5 cm margins each side (267 mm landscape, 180 mm portrait),
  * with a default-font character about 1.9 mm wide.
  */
-export const PRINT_WIDTH_CHARS = { landscape: 138, portrait: 93 } as const;
+const PRINT_WIDTH_CHARS = { landscape: 138, portrait: 93 } as const;
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const borders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Width of a text in Excel units at 11 pt: CJK and full-width forms count 2, others 1. */
-export function textUnits(text: string): number {
+function textUnits(text: string): number {
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) <= 0xff ? 1 : 2;
   return w;
 }
 
 /** Lines a text takes in a column of `width` units when wrapped (explicit newlines included). */
-export function wrappedLines(text: string, width: number, fontSize = 11): number {
+function wrappedLines(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(2, (width - 1) * (11 / fontSize));
   return String(text).split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
 }
@@ -65,7 +65,7 @@ export function estimateRowHeight(values: (string | number | null)[], widths: nu
 }
 
 /** Scales weights to column widths (character units) filling the printable width. */
-export function fitColumnWidths(weights: number[], total: number): number[] {
+function fitColumnWidths(weights: number[], total: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.max(4, Math.round((w / sum) * total * 10) / 10));
 }
@@ -76,7 +76,7 @@ const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header:
  * Points of rows a printed page holds below the repeated header at 100 %: A4 less the top and bottom margins, less
  * a little for rounding in the renderers. Fit-to-width only ever shrinks, so a page holds at least this much.
  */
-export function printableHeight(orientation: 'portrait' | 'landscape'): number {
+function printableHeight(orientation: 'portrait' | 'landscape'): number {
   const paper = orientation === 'landscape' ? 210 : 297;
   return (paper / 25.4 - PAGE_MARGINS.top - PAGE_MARGINS.bottom) * 72 - 12;
 }
@@ -86,7 +86,7 @@ export function printableHeight(orientation: 'portrait' | 'landscape'): number {
  * and no section heading row is the last on a page (it goes over with the first row it heads). A block taller than
  * a page starts a page of its own.
  */
-export function pageBreaks(
+function pageBreaks(
   rows: readonly SheetRow[], heights: readonly number[], capacity: number, keep: readonly { first: number; count: number }[], firstPageUsed = 0,
 ): number[] {
   // Units that must not be split: a section row with the first unit after it; a kept block; otherwise one row.
@@ -233,13 +233,13 @@ export function newWorkbook(creator = '政务公开工作台', title?: string): 
 }
 
 /** The workbook's default face (the 常规 style and the theme's fonts): 宋体, which every office PC has. */
-export const WORKBOOK_FONT = '宋体';
+const WORKBOOK_FONT = '宋体';
 
 /**
  * exceljs writes Office's Latin defaults (Calibri in the 常规 style, Cambria/Calibri in the theme): a cell typed
  * into later, and WPS's "missing fonts" check, would use them. They become 宋体 with the GB2312 charset.
  */
-export function chineseDefaultFonts(part: string, xml: string): string {
+function chineseDefaultFonts(part: string, xml: string): string {
   if (part === 'xl/styles.xml') {
     return xml.replace(/<font>((?:(?!<\/font>).)*?)<name val="Calibri"\/>(?:<family val="\d+"\/>)?((?:(?!<\/font>).)*?)<\/font>/s,
       (_m, a: string, b: string) => `<font>${a}<name val="${WORKBOOK_FONT}"/><charset val="134"/><family val="3"/>${b}</font>`)

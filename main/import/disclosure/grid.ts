@@ -6,13 +6,10 @@
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { openZip, verifyAllEntries, type ZipPackage } from '../points/zip';
-import { cellValue, MAX_SHEET_ROWS, readXlsxSheets } from '../xlsx-read';
-
-/** Rows read from one sheet: a county register has tens to a few thousand (the shared reader's own limit). */
-export const MAX_REGISTER_ROWS = MAX_SHEET_ROWS;
+import { cellValue, readXlsxSheets } from '../xlsx-read';
 const MAX_COLUMNS = 60;
 
-export interface GridRow { row: number; cells: string[] }
+interface GridRow { row: number; cells: string[] }
 export interface GridSheet { name: string; rows: GridRow[] }
 
 export interface RowProblem {

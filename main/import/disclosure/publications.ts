@@ -5,7 +5,7 @@ import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpe
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
-export interface PublicationSheetRow {
+interface PublicationSheetRow {
   row: number;
   title: string;
   publishedDate: string;
@@ -18,7 +18,7 @@ export interface PublicationSheetRow {
 }
 
 type Field = 'title' | 'date' | 'column' | 'link' | 'docNumber' | 'source' | 'channel' | 'formed';
-export const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
+const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
   title: { exact: ['标题', '信息标题', '文章标题', '题名', '标题名称', '信息名称'], contains: ['标题'] },
   date: { exact: ['发布日期', '发布时间', '公开日期', '公开时间', '发布日期时间', '日期'], contains: ['发布日期', '发布时间', '公开日期', '公开时间'] },
   column: { exact: ['栏目', '所属栏目', '栏目名称', '信息类别', '公开目录', '所属目录', '主题分类'], contains: ['栏目'] },
@@ -31,7 +31,7 @@ export const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
 
 export interface PublicationSheet { sheetName: string; headerRow: number; rows: PublicationSheetRow[]; problems: RowProblem[] }
 
-export function readPublicationGrid(sheets: GridSheet[], fileName: string): PublicationSheet {
+function readPublicationGrid(sheets: GridSheet[], fileName: string): PublicationSheet {
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, PUBLICATION_HEADERS, ['title', 'date']);
     if (!h) continue;

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
 
-export interface RequestSheetRow {
+interface RequestSheetRow {
   row: number;
   receivedDate: string;
   applicant: string;
@@ -19,7 +19,7 @@ export interface RequestSheetRow {
 }
 
 type Field = 'received' | 'applicant' | 'type' | 'method' | 'content' | 'answered' | 'result' | 'handler';
-export const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
+const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
   received: { exact: ['收到日期', '收到申请日期', '申请日期', '受理日期', '收到时间', '申请时间', '登记日期'], contains: ['收到', '申请日期', '受理日期'] },
   applicant: { exact: ['申请人', '申请人姓名', '申请人名称', '申请人姓名或名称', '姓名名称'], contains: ['申请人姓名', '申请人名称'] },
   type: { exact: ['申请人类型', '申请人类别', '申请人情况', '类型', '主体类型'], contains: ['类型', '类别'] },
@@ -75,7 +75,7 @@ export function parseApplicantType(raw: string): ApplicantType | null {
   return TYPE_ALIASES[s] ?? null;
 }
 
-export function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
+function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
   const s = squeeze(raw);
   if (!s) return '其他';
   if (/当面|现场|窗口/.test(s)) return '当面提交';
@@ -88,7 +88,7 @@ export function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
 
 export interface RequestSheet { sheetName: string; headerRow: number; rows: RequestSheetRow[]; problems: RowProblem[] }
 
-export function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
+function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, REQUEST_HEADERS, ['received', 'applicant', 'content']);
     if (!h) continue;

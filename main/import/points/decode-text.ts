@@ -1,7 +1,7 @@
 import { importErrors } from './errors';
 import { looksBinary } from './sniff';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /**
  * The platform's decoder (Node and Electron ship full ICU, which has GB18030 and UTF-16): the reader worker then

@@ -1,13 +1,15 @@
 // .docx → paragraphs and tables, with Word's automatic numbering (w:numPr + numbering.xml) rendered into the
 // text exactly as a reader sees it on the page ("一、", "（二）", "3.", "①"). mammoth drops these labels, so the
-// XML is read here directly, streamed through saxes (../xml.ts; only a dozen elements matter).
+// XML is read here directly, streamed through saxes (../xml.ts; only a dozen elements matter). Tables, merged cells
+// and hidden text are handled as for every .docx (../docx.ts).
 
 import { formatChineseNumeral, formatCircled, levelOfBareLabel, printedLabel } from '../../../shared/domain/point-numbering';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
 import { readTaskTable } from './task-table';
+import { DocxTables, openDocxBody, readVisibleXml, type TableCell } from '../docx';
 import { readXml } from '../xml';
-import { openZip, readZipText, type ZipPackage } from './zip';
+import { readZipText } from './zip';
 
 interface LevelDef {
   start: number;
@@ -136,7 +138,7 @@ const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, '
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 
 /** One counter value written in a level's number format. */
-export function formatNumber(n: number, fmt: string): string {
+function formatNumber(n: number, fmt: string): string {
   switch (fmt) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
@@ -224,45 +226,12 @@ interface Para {
   style?: string;
 }
 
-interface TableCtx {
-  rows: string[][];
-  /** Cells that only continue a merged cell (vertical or horizontal): read once when flattening. */
-  cont: boolean[][];
-  row: string[] | null;
-  cell: string[] | null;
-  span: number;
-  vMergeContinue: boolean;
-  rowCont: boolean[];
-}
-
 /** Reads a .docx into blocks: paragraphs in order; tables as 分工表 items when they have its header, else cells. */
 export async function readDocxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
-  const zip = openZip(buf, fileName);
-  const mainPart = findMainPart(zip);
-  const xml = mainPart ? readZipText(zip, mainPart) : null;
-  if (!xml) {
-    if (zip.entries.has('xl/workbook.xml')) {
-      throw importErrors.mismatch(fileName, '.docx', 'Excel 表格（.xlsx）', '请把扩展名改为 .xlsx 后再导入。');
-    }
-    throw importErrors.damaged(fileName, '缺少 Word 正文部件 word/document.xml');
-  }
+  const { zip, part, xml } = openDocxBody(buf, fileName);
   const numbering = parseNumbering(readZipText(zip, 'word/numbering.xml'), fileName);
   const styles = parseStyles(readZipText(zip, 'word/styles.xml'), fileName);
-  return blocksFromDocumentXml(xml, numbering, styles, fileName, mainPart!);
-}
-
-function findMainPart(zip: ZipPackage): string | null {
-  const rels = readZipText(zip, '_rels/.rels');
-  if (rels) {
-    let target: string | undefined;
-    readXml(rels, zip.fileName, '_rels/.rels', {
-      open(name, a) {
-        if (target === undefined && name === 'Relationship' && /\/officeDocument$/.test(a.Type ?? '')) target = (a.Target ?? '').replace(/^\//, '');
-      },
-    });
-    if (target && zip.entries.has(target)) return target;
-  }
-  return zip.entries.has('word/document.xml') ? 'word/document.xml' : null;
+  return blocksFromDocumentXml(xml, numbering, styles, fileName, part);
 }
 
 function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefined): { numId?: string; ilvl?: number } {
@@ -278,17 +247,12 @@ function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefin
   return {};
 }
 
-/** Columns one table row may span; Word allows 63. A hostile w:gridSpan of a billion is cut to this. */
-const MAX_TABLE_COLUMNS = 64;
-
 function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<string, StyleNum>, fileName: string, part: string): SourceBlock[] {
   const state = new NumberingState(numbering);
   const blocks: SourceBlock[] = [];
   const paras: Para[] = [];
-  const tables: TableCtx[] = [];
+  const tables = new DocxTables();
   let inText = false;
-  let skipDepth = 0;
-  let skipTag = '';
   let inPPr = false;
 
   const finishPara = (p: Para) => {
@@ -304,34 +268,17 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
       const label = state.label(numId, ilvl ?? 0);
       if (label) text = `${label} ${text}`;
     }
-    const table = tables[tables.length - 1];
-    if (table?.cell) table.cell.push(text);
+    const cell = tables.cell;
+    if (cell) cell.push(text);
     else blocks.push({ kind: 'para', text });
   };
 
   let sawBody = false;
   const handle = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
-    if (skipDepth > 0) {
-      if (name === skipTag) {
-        if (close) skipDepth--;
-        else if (!selfClose) skipDepth++;
-      }
-      return;
-    }
     const p = paras[paras.length - 1];
     switch (name) {
       case 'w:body':
         sawBody = true;
-        break;
-      // Deleted revisions, field codes and the fallback copy of drawings/text boxes are not what the reader sees.
-      case 'w:del':
-      case 'w:instrText':
-      case 'mc:Fallback':
-      case 'w:delText':
-        if (!close && !selfClose) {
-          skipDepth = 1;
-          skipTag = name;
-        }
         break;
       case 'w:p':
         if (!close) {
@@ -364,82 +311,27 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
       case 'w:noBreakHyphen':
         if (p) p.text += '-';
         break;
-      case 'w:tbl':
-        if (!close) tables.push({ rows: [], cont: [], row: null, cell: null, span: 1, vMergeContinue: false, rowCont: [] });
-        else {
-          const t = tables.pop();
-          if (!t) break;
-          const outer = tables[tables.length - 1];
-          // A table inside a table cell is read as that cell's text.
-          if (outer?.cell) outer.cell.push(t.rows.map((r) => r.join(' ')).join('\n'));
-          else blocks.push(...tableBlocks(t.rows, t.cont));
-        }
-        break;
-      case 'w:tr': {
-        const t = tables[tables.length - 1];
-        if (!t) break;
-        if (!close) {
-          t.row = [];
-          t.rowCont = [];
-        } else if (t.row) {
-          t.rows.push(t.row);
-          t.cont.push(t.rowCont);
-          t.row = null;
-        }
-        break;
+      default: {
+        const rows = tables.tag(close, name, attrs, selfClose);
+        if (rows) blocks.push(...tableBlocks(rows));
       }
-      case 'w:tc': {
-        const t = tables[tables.length - 1];
-        if (!t || !t.row) break;
-        if (!close) {
-          t.cell = [];
-          t.span = 1;
-          t.vMergeContinue = false;
-        } else if (t.cell) {
-          let text = t.cell.join('\n').trim();
-          const col = t.row.length;
-          // Vertically merged cells repeat the value above, horizontally merged ones fill their columns, the way
-          // a spreadsheet's merged cells read; the table reader then treats both the same.
-          if (t.vMergeContinue) text = t.rows[t.rows.length - 1]?.[col] ?? '';
-          for (let k = 0; k < t.span; k++) {
-            t.row.push(text);
-            t.rowCont.push(t.vMergeContinue || k > 0);
-          }
-          t.cell = null;
-        }
-        break;
-      }
-      case 'w:gridSpan': {
-        const t = tables[tables.length - 1];
-        if (t?.cell && t.cell.length === 0) t.span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Math.trunc(num(attrs['w:val'], 1))));
-        break;
-      }
-      case 'w:vMerge': {
-        const t = tables[tables.length - 1];
-        const v = attrs['w:val'];
-        if (t?.cell && t.cell.length === 0) t.vMergeContinue = v === undefined || v === 'continue';
-        break;
-      }
-      default:
-        break;
     }
   };
-  readXml(xml, fileName, part, {
-    open: (name, attrs, selfClose) => handle(false, name, attrs, selfClose),
-    close: (name, selfClose) => { if (!selfClose) handle(true, name, {}, false); },
-    text: (t) => { if (inText && skipDepth === 0 && paras.length) paras[paras.length - 1].text += t; },
+  readVisibleXml(xml, fileName, part, {
+    tag: handle,
+    text: (t) => { if (inText && paras.length) paras[paras.length - 1].text += t; },
   });
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return blocks;
 }
 
 /** A table with a 分工表 header becomes items; any other table is read cell by cell, row by row. */
-function tableBlocks(rows: string[][], cont: boolean[][]): SourceBlock[] {
-  const asTask = readTaskTable(rows);
+function tableBlocks(rows: TableCell[][]): SourceBlock[] {
+  const asTask = readTaskTable(rows.map((r) => r.map((c) => c.text)));
   if (asTask) return asTask;
   const out: SourceBlock[] = [];
-  rows.forEach((row, r) => {
-    const cells = row.filter((cell, c) => cell && !cont[r]?.[c]);
+  rows.forEach((row) => {
+    const cells = row.filter((c) => c.text && !c.cont).map((c) => c.text);
     // "1 | 进一步… | 办公室": a bare number in the first cell numbers the row.
     const mark = cells.length > 1 && cells[0].length <= 5 ? levelOfBareLabel(cells[0]) : null;
     if (mark) out.push({ kind: 'para', text: `${printedLabel(mark.level, mark.label)} ${cells.slice(1).join(' ')}` });

@@ -105,7 +105,7 @@ const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quo
 const BREAK_TAGS = /^\/?(br|p|div|li|tr|h\d)\b/i;
 
 /** A numeric reference as its character; outside Unicode (`&#99999999;`) it becomes U+FFFD, as browsers do. */
-export function charRef(n: number): string {
+function charRef(n: number): string {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
 }
 
@@ -113,7 +113,7 @@ export function charRef(n: number): string {
  * A saved web page: paragraphs and line breaks become lines, tags go, entities are decoded. One pass with
  * indexOf (linear): the former lazy regular expressions took quadratic time on a page of unclosed `<script` tags.
  */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   const lower = html.toLowerCase();
   const out: string[] = [];
   let i = 0;

@@ -27,7 +27,7 @@ export interface RawItem {
   deadlineCell?: string;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   fileName: string;
   sourceKind: SourceKind;
   /** --year or the user's choice; wins over anything found in the document. */
@@ -81,7 +81,7 @@ const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;
  * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文). When most long
  * lines that do not end a sentence have one length, such lines are joined to the next, unless it starts an item.
  */
-export function unwrapHardWraps(lines: string[]): string[] {
+function unwrapHardWraps(lines: string[]): string[] {
   const len = (s: string) => [...s].length;
   const counts = new Map<number, number>();
   for (const l of lines) if (len(l) >= 20 && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);

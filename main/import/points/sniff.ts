@@ -1,6 +1,6 @@
 // What a file really is, from its first bytes, whatever its name says.
 
-export type FileKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'image' | 'binary' | 'empty';
+type FileKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'image' | 'binary' | 'empty';
 
 export const KIND_NAMES: Record<FileKind, string> = {
   zip: '压缩包（或新版 Office 文档）',

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { importErrors } from './errors';
 import { MAX_COMPRESSION_RATIO, MAX_PART_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   name: string;
   method: number;
   compressed: number;
@@ -23,7 +23,7 @@ export interface ZipPackage {
 }
 
 /** Reads the central directory without inflating anything. Throws FILE_DAMAGED when it cannot be read. */
-export function readCentralDirectory(b: Buffer, fileName: string): ZipEntryInfo[] {
+function readCentralDirectory(b: Buffer, fileName: string): ZipEntryInfo[] {
   const minEocd = 22;
   if (b.length < minEocd) throw importErrors.damaged(fileName, '文件太短');
   let eocd = -1;
@@ -59,7 +59,7 @@ export function readCentralDirectory(b: Buffer, fileName: string): ZipEntryInfo[
 }
 
 /** Refuses a zip whose declared sizes would flood memory, before anything is inflated. */
-export function checkZipLimits(entries: ZipEntryInfo[], fileName: string): void {
+function checkZipLimits(entries: ZipEntryInfo[], fileName: string): void {
   let total = 0;
   for (const e of entries) {
     if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff) throw importErrors.zipBomb(fileName, `部件 ${e.name} 使用了超大压缩格式`);

@@ -1,11 +1,9 @@
 // A table as read from a 细则 file: text per cell and whether the cell only continues a merged cell (vertical or
 // horizontal), so the tree reader can tell "same 一级指标 as the row above" from "a new one with the same words".
 
-export interface TableCell {
-  text: string;
-  /** Covered by a merge that starts above or to the left: the text repeats the merge's own. */
-  cont: boolean;
-}
+import type { TableCell } from '../docx';
+
+export type { TableCell };
 
 export interface SourceTable {
   /** Where the table is, for messages: "工作表“评分细则”" or "第1个表格". */

@@ -49,7 +49,7 @@ function findHeader(rows: TableCell[][]): Header | null {
 
 const isTotalRow = (text: string) => /^(合\s*计|总\s*计|总\s*分|小\s*计|满\s*分|分值合计)/.test(text.replace(/\s+/g, ''));
 
-export function parseNumberCell(text: string, kind: 'points' | 'weight', at: () => string): number | null {
+function parseNumberCell(text: string, kind: 'points' | 'weight', at: () => string): number | null {
   const t = text.replace(/\s+/g, '');
   if (!t || /^[—–\-/／、无]+$/.test(t)) return null;
   const m = /^(\d+(?:\.\d+)?)(分|%|％)?$/.exec(t);

@@ -19,7 +19,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { ParserKind, ParserOptions, ParserResult } from '../parsers';
 import type { ParseRequest, ParseResponse } from './entry';
 
-export interface ParseLimits {
+interface ParseLimits {
   /** Wall-clock time one file may take, in ms. Real documents take well under a second. */
   timeoutMs: number;
   resourceLimits: ResourceLimits;

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit';
 import { decodeUpload, MAX_UPLOAD_BYTES } from '../uploads';
 import type { Workstation } from '../workstation';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   /** The user has seen that the backup belongs to another 单位 and wants it anyway. */
   confirmOtherBureau?: boolean;
 }
@@ -50,7 +50,7 @@ export async function restoreListedBackup(ws: Workstation, input: { fileName: st
 }
 
 /** Refuses a backup of another 单位 unless the user confirmed exactly that (the screen asks; the CLI has a flag). */
-export function assertSameBureau(ws: Workstation, content: BackupContent, label: string, opts: RestoreOptions, howToConfirm: string): void {
+function assertSameBureau(ws: Workstation, content: BackupContent, label: string, opts: RestoreOptions, howToConfirm: string): void {
   const { bureauName: current, fileId } = ws.currentContent();
   // A backup of this very file (same identity) whose 单位 was renamed since is not another 单位's.
   if (current === null || content.bureauName === current || opts.confirmOtherBureau || (fileId !== null && content.fileId === fileId)) return;

@@ -32,7 +32,7 @@ const ITEMS: [string, string, string][] = [
   ['通知公告', '门户网站', '县级科技计划项目立项公示'],
 ];
 
-export async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: string }): Promise<{ publications: number; requests: number }> {
+async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: string }): Promise<{ publications: number; requests: number }> {
   const y = opts.year;
   const cal = await loadCalendar(ctx);
   const ref = opts.today < `${y}-12-31` ? opts.today : `${y}-12-31`;

@@ -20,7 +20,7 @@ async function currentYear(ctx: AppContext): Promise<number> {
 }
 
 /** The home card: last year's report from 1 January (until exported, at the latest through March) and open applications. */
-export async function disclosureHome(ctx: AppContext) {
+async function disclosureHome(ctx: AppContext) {
   const today = todayOf(ctx);
   const y = Number(today.slice(0, 4));
   const due = `${y}-${await reportDueMonthDay(ctx)}`;

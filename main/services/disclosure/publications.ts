@@ -94,7 +94,7 @@ export async function listPublications(ctx: AppContext, filter: { year?: number;
   return rows.map((r) => toPublication(r, columns, titles, cal));
 }
 
-export async function getPublication(ctx: AppContext, id: number): Promise<Publication> {
+async function getPublication(ctx: AppContext, id: number): Promise<Publication> {
   const p = (await listPublications(ctx, { id }))[0];
   if (!p) throw new AppError(ErrorCode.NOT_FOUND, `找不到编号为 ${id} 的发布记录，可能已被删除。`);
   return p;
@@ -167,7 +167,7 @@ export async function deletePublication(ctx: AppContext, id: number): Promise<vo
   });
 }
 
-export interface PublicationStats {
+interface PublicationStats {
   year: number;
   total: number;
   interpretations: number;

@@ -29,7 +29,7 @@ async function inputRow(ctx: AppContext, year: number): Promise<InputRow | undef
   return ctx.db.selectFrom('disclosure_year_input').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
-export async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
+async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
   const r = await inputRow(ctx, year);
   if (!r) return emptyYearInput(year);
   return {
@@ -79,7 +79,7 @@ async function countedReviews(ctx: AppContext) {
     .map((r) => ({ kind: r.kind, filedDate: r.filed_date, decidedDate: r.decided_date, result: r.result }));
 }
 
-export async function computeTables(ctx: AppContext, year: number): Promise<{ t3: Table3; t4: number[] }> {
+async function computeTables(ctx: AppContext, year: number): Promise<{ t3: Table3; t4: number[] }> {
   return { t3: computeTable3(year, await countedRequests(ctx)), t4: computeTable4(year, await countedReviews(ctx)) };
 }
 
@@ -137,7 +137,7 @@ function listParts(parts: { name: string; count: number }[], unit: string): stri
   return parts.map((p) => `${p.name}${p.count}${unit}`).join('、');
 }
 
-export interface DraftData {
+interface DraftData {
   year: number;
   bureau: string;
   stats: Awaited<ReturnType<typeof publicationStats>>;
@@ -151,7 +151,7 @@ export interface DraftData {
   lateAnswers: number;
 }
 
-export function draftTexts(d: DraftData): Record<ReportTextKey, string> {
+function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   const y = d.year;
   const s = d.stats;
   const v = (k: string, col = 6) => d.t3.rows.find((r) => r.key === k)!.values[col];
@@ -174,7 +174,7 @@ export function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   };
 }
 
-export async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
+async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
   const [from, to] = yearRange(year);
   const stats = await publicationStats(ctx, year);
   const { t3, t4 } = await computeTables(ctx, year);

@@ -4,6 +4,7 @@ import type { Department } from '../../../shared/domain/org';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { recordAudit, nowText } from '../audit';
+import { assertNameFree } from '../unique-name';
 import type { AppContext } from '../workstation';
 
 export async function listDepartments(ctx: AppContext, includeInactive = true): Promise<Department[]> {
@@ -15,21 +16,14 @@ export async function listDepartments(ctx: AppContext, includeInactive = true): 
   return rows.map((r) => ({ id: r.id, name: r.name, sortOrder: r.sort_order, active: r.active === 1, staffCount: r.staff_count }));
 }
 
-export async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
+async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
   const d = (await listDepartments(ctx)).find((x) => x.id === id);
   if (!d) throw new AppError(ErrorCode.NOT_FOUND, '找不到该科室，可能已被删除，请刷新后重试。');
   return d;
 }
 
-async function assertNameFree(ctx: AppContext, name: string, exceptId?: number): Promise<void> {
-  const other = await ctx.db.selectFrom('department').select(['id', 'active']).where('name', '=', name).executeTakeFirst();
-  if (other && other.id !== exceptId) {
-    throw new AppError(ErrorCode.CONFLICT, other.active ? `已有名为“${name}”的科室。` : `已有名为“${name}”的停用科室，可在科室列表中重新启用。`);
-  }
-}
-
 export async function createDepartment(ctx: AppContext, name: string): Promise<Department> {
-  await assertNameFree(ctx, name);
+  await assertNameFree(ctx, 'department', '科室', name);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const max = await trx.selectFrom('department').select(sql<number>`coalesce(max(sort_order), 0)`.as('m')).executeTakeFirstOrThrow();
     const r = await trx.insertInto('department').values({ name, sort_order: max.m + 1, active: 1, created_at: nowText(ctx) })
@@ -42,7 +36,7 @@ export async function createDepartment(ctx: AppContext, name: string): Promise<D
 
 export async function renameDepartment(ctx: AppContext, id: number, name: string): Promise<Department> {
   const before = await getDepartment(ctx, id);
-  await assertNameFree(ctx, name, id);
+  await assertNameFree(ctx, 'department', '科室', name, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('department').set({ name }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {

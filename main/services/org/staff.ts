@@ -8,7 +8,7 @@ import type { AppContext } from '../workstation';
 import { isForeignKeyError } from '../../db/errors';
 import { validateInput } from '../validate';
 
-export interface StaffFilter {
+interface StaffFilter {
   search?: string;
   departmentId?: number;
   status?: StaffStatus;
@@ -33,7 +33,7 @@ export async function listStaff(ctx: AppContext, filter: StaffFilter = {}): Prom
   }));
 }
 
-export async function getStaff(ctx: AppContext, id: number): Promise<Staff> {
+async function getStaff(ctx: AppContext, id: number): Promise<Staff> {
   const s = (await listStaff(ctx)).find((x) => x.id === id);
   if (!s) throw new AppError(ErrorCode.NOT_FOUND, '找不到该人员，可能已被删除，请刷新后重试。');
   return s;

@@ -18,9 +18,6 @@ const ADDRESSEE_ONLY = /^(?:[^，,。；;：:\d]{2,24}?(?:部门|单位|机关|�
 /** Subjects that name the bureau among many: "各级政府部门要" → "我局". */
 const BUREAU_SUBJECT = /(^|[。；;！!]\s*|[，,]\s*)((?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关))(要|应当|应|须|必须)/g;
 
-/** A title is at most this long; a longer first clause is still used whole (a cut would not be a phrase). */
-export const TASK_TITLE_SOFT_MAX = 40;
-
 function clausesOf(sentence: string): string[] {
   return sentence.split(/[，,：:]/).map((c) => c.trim()).filter(Boolean);
 }
@@ -40,7 +37,7 @@ function workOf(clause: string): string {
   return clause.replace(TIME_PREFIX, '').replace(SUBJECT_PREFIX, '').trim();
 }
 
-export interface DraftText {
+interface DraftText {
   title: string;
   /** The body: the point's text without the title's words at its start, in the bureau's voice. */
   measures: string;

@@ -24,7 +24,7 @@ function exportRow(t: PlanTask): TaskExportRow {
   };
 }
 
-export async function planExportData(ctx: AppContext, year: number): Promise<PlanExportData> {
+async function planExportData(ctx: AppContext, year: number): Promise<PlanExportData> {
   const plan = await requirePlan(ctx, year);
   const bureau = await getBureau(ctx);
   const tasks = await listPlanTasks(ctx, plan.id);
@@ -36,7 +36,7 @@ export async function planExportData(ctx: AppContext, year: number): Promise<Pla
   };
 }
 
-export async function ledgerExportData(ctx: AppContext, year: number, from?: string, to?: string): Promise<LedgerExportData> {
+async function ledgerExportData(ctx: AppContext, year: number, from?: string, to?: string): Promise<LedgerExportData> {
   const plan = await requirePlan(ctx, year);
   const tasks = await listPlanTasks(ctx, plan.id);
   const start = from ?? `${year}-01-01`;

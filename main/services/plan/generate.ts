@@ -26,7 +26,7 @@ function unitsOf(points: readonly WorkPoint[]): Map<string, number> {
 }
 
 /** A mapping the user confirmed in the dialog (sent with the action that uses it). */
-export interface MappingChoice {
+interface MappingChoice {
   unit: string;
   departmentId: number | null;
   ignored: boolean;
@@ -118,7 +118,7 @@ export async function saveUnitMappings(ctx: AppContext, mappings: MappingChoice[
   }).catch(foreignKeyToChinese);
 }
 
-export interface GenerateResult {
+interface GenerateResult {
   planId: number;
   sections: number;
   tasks: number;
@@ -131,13 +131,13 @@ export interface GenerateResult {
 }
 
 /** "《2026年全省政务公开工作要点》（黔府办发〔2026〕5号）": how the opening paragraph cites a document. */
-export function citeDocument(d: Pick<DocumentRef, 'title' | 'docNumber'>): string {
+function citeDocument(d: Pick<DocumentRef, 'title' | 'docNumber'>): string {
   const title = d.title.trim().replace(/^《|》$/g, '');
   return `《${title}》${d.docNumber ? `（${d.docNumber.trim()}）` : ''}`;
 }
 
 /** The opening paragraph of a plan that answers the given documents. */
-export function introCiting(year: number, docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
+function introCiting(year: number, docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
   const cited = docs.filter((d) => d.title.trim()).map(citeDocument);
   if (!cited.length) return defaultIntro(year);
   return `为深入贯彻落实${cited.join('和')}精神，进一步做好我局${year}年政务公开工作，结合工作实际，制定本方案。`;

@@ -16,7 +16,7 @@ import type { AppContext } from '../workstation';
 import { pathLabels, taskItemsOf } from './structure';
 import { validateInput } from '../validate';
 
-export const DEFAULT_CLOSING: ClosingSection[] = [
+const DEFAULT_CLOSING: ClosingSection[] = [
   { heading: '组织保障', text: '局政务公开工作领导小组统筹推进各项任务落实，分管领导具体负责，各科室明确专人，确保任务落到实处。' },
   { heading: '监督检查', text: '办公室定期对任务落实情况进行检查，年底开展“回头看”，检查结果纳入科室年度考核。' },
 ];
@@ -65,7 +65,7 @@ export async function insertPlan(trx: Transaction<Database>, ctx: AppContext, ye
 }
 
 /** The year's plan id, creating the plan (with default texts) inside the caller's transaction when there is none. */
-export async function ensurePlanIn(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
+async function ensurePlanIn(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
   const r = await trx.selectFrom('plan').select('id').where('year', '=', year).executeTakeFirst();
   return r?.id ?? insertPlan(trx, ctx, year, bureau);
 }
@@ -211,7 +211,7 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
 
 // ---- coverage ----
 
-export interface Coverage {
+interface Coverage {
   /** Work points that should be answered by a task (the task-level items of the plan's documents). */
   total: number;
   covered: number;

@@ -6,7 +6,7 @@ import { pointPathLabel, printedLabel } from '../../../shared/domain/point-numbe
 import type { WorkPoint } from '../../../shared/domain/points';
 import { draftTextOf } from './draft-text';
 
-export interface TaskItem {
+interface TaskItem {
   /** The level-1 item the task belongs to, or null when the document has none above it. */
   section: WorkPoint | null;
   point: WorkPoint;

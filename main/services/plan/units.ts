@@ -10,7 +10,7 @@ export interface DepartmentRef {
 }
 
 /** "政策法规处" → "政策法规", "局办公室" → "办公室": the name without the bureau prefix and the division word. */
-export function unitStem(name: string): string {
+function unitStem(name: string): string {
   const n = name.replace(/\s+/g, '').replace(/^(?:局机关|本局|局)(?=.{2,})/, '');
   if (/^办公室$|^办公厅$/.test(n)) return '办公';
   return n.replace(/(?:科室|处室|股室|科|处|室|股|组)$/, '');
@@ -27,7 +27,7 @@ export function isAllDepartments(unit: string): boolean {
 }
 
 /** Units that name the bureau among many addressees: 各级政府部门, 省直各部门, 各有关部门, 各单位 (not 局属各单位). */
-export function isBureauItself(unit: string): boolean {
+function isBureauItself(unit: string): boolean {
   const u = unit.replace(/\s+/g, '');
   return /^(?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直|省|市|县)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关)$/.test(u)
     || /^(?:各级政府及其|各级人民政府及其)(?:工作)?部门$/.test(u)
@@ -35,7 +35,7 @@ export function isBureauItself(unit: string): boolean {
 }
 
 /** The 科室 whose name's stem matches the unit's (政策法规处 → 政策法规科; 法规科 → 政策法规科 when only one fits). */
-export function matchDepartment(unit: string, depts: readonly DepartmentRef[]): DepartmentRef | null {
+function matchDepartment(unit: string, depts: readonly DepartmentRef[]): DepartmentRef | null {
   const u = unit.replace(/\s+/g, '');
   const exact = depts.find((d) => d.name === u);
   if (exact) return exact;
@@ -52,14 +52,14 @@ export function matchDepartment(unit: string, depts: readonly DepartmentRef[]): 
   return close.length === 1 ? close[0] : null;
 }
 
-export type Suggestion =
+type Suggestion =
   | { kind: 'department'; department: DepartmentRef }
   | { kind: 'all' }
   | { kind: 'ignore' }
   | { kind: 'none' };
 
 /** The office that leads 政务公开 work: a 科室 named 办公室, else one whose name contains it. */
-export function officeOf(depts: readonly DepartmentRef[]): DepartmentRef | null {
+function officeOf(depts: readonly DepartmentRef[]): DepartmentRef | null {
   return depts.find((d) => d.name === '办公室') ?? depts.find((d) => d.name.includes('办公室')) ?? null;
 }
 

@@ -15,14 +15,14 @@ import type { Database } from '../../db/schema';
 import { MAX_POINTS_FILE_BYTES } from '../../import/points/limits';
 import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { isForeignKeyError } from '../../db/errors';
 import { getSetting, SettingKey } from '../settings';
 import { decodeUpload } from '../uploads';
 import type { AppContext } from '../workstation';
 import { diffItems } from './replace';
 
-export interface PointsSource {
+interface PointsSource {
   upload: Upload | null;
   pastedText: string | null;
 }
@@ -52,7 +52,7 @@ async function workingYear(ctx: AppContext): Promise<number> {
 }
 
 /** The original a document keeps: file name and bytes (a paste is kept as a .txt). */
-export interface PointsFile {
+interface PointsFile {
   fileName: string;
   data: Buffer;
   pasted: boolean;
@@ -100,7 +100,7 @@ function previewed(previewId: string) {
   return p;
 }
 
-export type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
+type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
 
 /** Reads a new file (source), or the previewed one again with another year (previewId), and keeps it for saving. */
 export async function previewPointsImport(ctx: AppContext, input: PreviewInput): Promise<PointsPreview> {
@@ -241,7 +241,7 @@ export async function getSourceDocument(ctx: AppContext, id: number): Promise<{ 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 
 /** An already stored document that this one is a new version of: same 文号, or same title and year, or same file. */
-export async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
+async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
   const docs = (await ctx.db.selectFrom('source_document').selectAll().execute()) as DocRow[];
   if (meta.docNumber) {
     const d = docs.find((x) => x.doc_number && norm(x.doc_number) === norm(meta.docNumber));
@@ -280,7 +280,7 @@ async function replaceSummary(ctx: { db: Kysely<Database> | Transaction<Database
 
 // ---- writing -----------------------------------------------------------------------------------------------------
 
-export interface SavePointsInput {
+interface SavePointsInput {
   file: PointsFile;
   sourceKind: SourceKind;
   meta: SourceDocumentMeta;
@@ -422,11 +422,9 @@ export async function updateSourceDocument(ctx: AppContext, id: number, meta: So
   await ctx.db.transaction().execute(async (trx) => {
     const cols = metaColumns(meta);
     await trx.updateTable('source_document').set({ ...cols, updated_at: nowText(ctx) }).where('id', '=', id).execute();
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
-      if (before[k] !== cols[k]) changes[k] = { from: before[k], to: cols[k] };
-    }
-    await recordAudit(trx, ctx, { entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes });
+    await recordAudit(trx, ctx, {
+      entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes: diffRecords(before, cols, Object.keys(cols)),
+    });
   });
   return (await getSourceDocument(ctx, id)).document;
 }
@@ -442,11 +440,10 @@ export async function updateWorkPoint(ctx: AppContext, id: number, item: PointIt
       const rows = await pointRows({ db: trx }, [before.documentId]);
       await relinkParents(trx, rows.map((r) => r.id), rows.map((r) => r.level));
     }
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText'] as const) {
-      if (JSON.stringify(before[k]) !== JSON.stringify(item[k])) changes[k] = { from: before[k], to: item[k] };
-    }
-    await recordAudit(trx, ctx, { entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`, changes });
+    await recordAudit(trx, ctx, {
+      entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`,
+      changes: diffRecords(before, item, ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText']),
+    });
   });
   const after = await ctx.db.selectFrom('work_point').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return toWorkPoint(after as PointRow);

@@ -8,7 +8,7 @@ import type { PointItem } from '../../../shared/domain/points';
 type Keyed = Pick<PointItem, 'level' | 'label'>;
 
 /** A stable key per item: the chain of printed labels from the top, with #n for repeats. */
-export function itemKeys(items: readonly Keyed[]): string[] {
+function itemKeys(items: readonly Keyed[]): string[] {
   const parents = parentIndexes(items.map((i) => i.level));
   const paths: string[] = [];
   const seen = new Map<string, number>();
@@ -27,7 +27,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** Field names (Chinese) that differ between a stored item and a new one. */
-export function changedFields(before: PointItem, after: PointItem): string[] {
+function changedFields(before: PointItem, after: PointItem): string[] {
   const out: string[] = [];
   for (const k of ['level', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText'] as const) {
     if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out.push(FIELD_NAMES[k]);
@@ -35,7 +35,7 @@ export function changedFields(before: PointItem, after: PointItem): string[] {
   return out;
 }
 
-export interface ItemDiff {
+interface ItemDiff {
   added: number;
   removed: number;
   changed: number;

@@ -14,7 +14,7 @@ import { createTask } from '../plan/tasks';
 import { setLookbackReason } from './lookback';
 import type { TaskStatus } from '../../../shared/domain/plan';
 
-export async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): Promise<string[]> {
+async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): Promise<string[]> {
   await useStarterTemplate(ctx, year);
   let v = await getSelfcheck(ctx, year);
   const id = (name: string) => v.rows.find((r) => r.name === name)!.id;

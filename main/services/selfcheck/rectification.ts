@@ -20,7 +20,7 @@ import type { AppContext } from '../workstation';
 import { indicatorContext } from './scores';
 import { z } from 'zod';
 
-export interface RectFilter { year?: number; id?: number; openOnly?: boolean }
+interface RectFilter { year?: number; id?: number; openOnly?: boolean }
 
 export async function listRectifications(ctx: AppContext, f: RectFilter = {}): Promise<Rectification[]> {
   let q = ctx.db.selectFrom('rectification as r').leftJoin('department as d', 'd.id', 'r.department_id').leftJoin('staff as s', 's.id', 'r.owner_staff_id')
@@ -110,7 +110,7 @@ export async function updateRectification(ctx: AppContext, id: number, raw: Rect
   return getRectification(ctx, id);
 }
 
-export const signOffSchema = z.object({
+const signOffSchema = z.object({
   id: z.number().int().positive(),
   closedOn: isoDateSchema,
   closedBy: z.string().trim().min(1, '请填写销号复核人').max(40, '复核人不能超过40个字'),

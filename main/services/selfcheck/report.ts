@@ -20,7 +20,7 @@ export async function selfcheckProblems(ctx: AppContext, year: number): Promise<
   }));
 }
 
-export async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
+async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
   const v = await getSelfcheck(ctx, year);
   if (!v.template) throw new AppError(ErrorCode.NOT_READY, `${year}年还没有考核细则，请先在“自查评分”中导入细则或使用内置模板并完成评分。`);
   const bureau = await getBureau(ctx);

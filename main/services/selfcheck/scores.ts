@@ -9,7 +9,7 @@ import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tr
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { storeUpload } from '../attachments';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
@@ -174,10 +174,10 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
     else await trx.insertInto('sc_entry').values({ indicator_id: input.indicatorId, ...values }).execute();
     await recordAudit(trx, ctx, {
       entity: 'sc_entry', entityId: input.indicatorId, action: before ? 'update' : 'create', summary: `自评：${path}`,
-      changes: {
-        score: { from: before?.score ?? null, to: input.score }, count: { from: before?.occurrences ?? null, to: input.count },
-        reason: { from: before?.reason ?? '', to: values.reason },
-      },
+      changes: diffRecords(
+        { score: before?.score ?? null, count: before?.occurrences ?? null, reason: before?.reason ?? '' },
+        { score: input.score, count: input.count, reason: values.reason },
+      ),
     });
   });
 }

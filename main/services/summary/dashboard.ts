@@ -8,7 +8,7 @@ import { listPlanTasks, planIdOfYear } from '../plan/tasks';
 import type { AppContext } from '../workstation';
 
 /** 《政府信息公开条例》第五十条: the year's report is published by 31 January of the next year. */
-export function annualReportDue(year: number): string {
+function annualReportDue(year: number): string {
   return `${year + 1}-01-31`;
 }
 

@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
 import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
@@ -32,7 +32,7 @@ export async function collectFigures(ctx: AppContext, year: number): Promise<Fig
   return out;
 }
 
-export async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
+async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
   const out: SummaryLists = {};
   for (const c of await contributions()) for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
   return out;
@@ -98,7 +98,7 @@ async function load(ctx: AppContext | Transaction<Database>, id: number): Promis
   return { row, paragraphs };
 }
 
-export async function getSummaryById(ctx: AppContext, id: number): Promise<Summary> {
+async function getSummaryById(ctx: AppContext, id: number): Promise<Summary> {
   const { row, paragraphs } = await load(ctx, id);
   return toSummary(row, paragraphs);
 }
@@ -302,7 +302,10 @@ export async function saveSummaryMeta(ctx: AppContext, id: number, raw: SummaryM
     }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       entity: 'summary', entityId: id, action: 'update', summary: `修改工作总结的标题、主送、落款或导出选项：${m.title}`,
-      changes: { title: { from: row.title, to: m.title }, addressee: { from: row.addressee, to: m.addressee }, signatureDate: { from: row.signature_date, to: m.signatureDate } },
+      changes: diffRecords({
+        title: row.title, addressee: row.addressee, signatureOrg: row.signature_org, signatureDate: row.signature_date,
+        publicNote: row.public_note === 1, withTables: row.with_tables === 1, withCharts: row.with_charts === 1,
+      }, m),
     });
   });
   return getSummaryById(ctx, id);

@@ -11,7 +11,8 @@ import { addDays, toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
+import { assertNameFree } from '../unique-name';
 import type { AppContext } from '../workstation';
 import { getTeamSettings, workingDayCalendar } from './common';
 import { todayOf } from '../../../shared/domain/dates';
@@ -103,16 +104,9 @@ async function getPost(ctx: AppContext, id: number): Promise<Post> {
   return p;
 }
 
-async function assertPostNameFree(ctx: AppContext, name: string, exceptId?: number): Promise<void> {
-  const other = await ctx.db.selectFrom('ab_post').select(['id', 'active']).where('name', '=', name).executeTakeFirst();
-  if (other && other.id !== exceptId) {
-    throw new AppError(ErrorCode.CONFLICT, other.active ? `已有名为“${name}”的岗位。` : `已有名为“${name}”的停用岗位，可在岗位列表中重新启用。`);
-  }
-}
-
 export async function createPost(ctx: AppContext, raw: PostInput): Promise<Post> {
   const input = validateInput(postInputSchema, raw);
-  await assertPostNameFree(ctx, input.name);
+  await assertNameFree(ctx, 'ab_post', '岗位', input.name);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const max = await trx.selectFrom('ab_post').select(sql<number>`coalesce(max(sort_order), 0)`.as('m')).executeTakeFirstOrThrow();
     const r = await trx.insertInto('ab_post').values({ name: input.name, duties: input.duties, sort_order: max.m + 1, active: 1, created_at: nowText(ctx) })
@@ -126,12 +120,12 @@ export async function createPost(ctx: AppContext, raw: PostInput): Promise<Post>
 export async function updatePost(ctx: AppContext, id: number, raw: PostInput): Promise<Post> {
   const input = validateInput(postInputSchema, raw);
   const before = await getPost(ctx, id);
-  await assertPostNameFree(ctx, input.name, id);
+  await assertNameFree(ctx, 'ab_post', '岗位', input.name, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('ab_post').set({ name: input.name, duties: input.duties }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       entity: 'ab_post', entityId: id, action: 'update', summary: `修改岗位：${input.name}`,
-      changes: { ...(before.name !== input.name ? { name: { from: before.name, to: input.name } } : {}), ...(before.duties !== input.duties ? { duties: { from: before.duties, to: input.duties } } : {}) },
+      changes: diffRecords(before, input, ['name', 'duties']),
     });
   });
   return getPost(ctx, id);

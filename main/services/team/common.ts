@@ -1,6 +1,6 @@
 import { readTeamSettings, teamSettingsSchema, TEAM_SETTING, type TeamSettings } from '../../../shared/domain/team-settings';
 import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
-import { recordAudit } from '../audit';
+import { diffRecords, recordAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import { getAllSettings } from '../settings';
 import { validateInput } from '../validate';
@@ -21,8 +21,7 @@ export async function saveTeamSettings(ctx: AppContext, raw: TeamSettings): Prom
     await put(TEAM_SETTING.minHoursPerPerson, v.minHoursPerPerson);
     await recordAudit(trx, ctx, {
       entity: 'setting', entityId: null, action: 'update', summary: '修改政务公开队伍设置（备案时限、年度培训要求）',
-      changes: Object.fromEntries(Object.entries(v).filter(([k, x]) => before[k as keyof TeamSettings] !== x)
-        .map(([k, x]) => [k, { from: before[k as keyof TeamSettings], to: x }])),
+      changes: diffRecords(before, v, Object.keys(v)),
     });
   });
   return getTeamSettings(ctx);

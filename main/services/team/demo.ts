@@ -14,7 +14,7 @@ const EXTRA_PEOPLE: [string, string][] = [
   ['陈明', '局长'], ['刘芳', '副局长'], ['周强', '办公室主任'], ['吴敏', '科员'], ['郑华', '科员'], ['孙丽', '科员'], ['黄磊', '科员'], ['林静', '科员'],
 ];
 
-export interface TeamDemoResult {
+interface TeamDemoResult {
   holders: number;
   changeId: number;
   trainingIds: number[];

@@ -48,23 +48,21 @@ async function changeDoc(ctx: AppContext, id: number): Promise<ChangeDocData> {
   };
 }
 
+/** The AB岗设置表 in either format: the posts as they stand on --date (today unless given). */
+function abTableExporter(label: string, ext: 'xlsx' | 'docx', build: typeof buildAbXlsx): Exporter {
+  return {
+    label,
+    async build(ctx, args) {
+      const bureau = await bureauName(ctx);
+      const date = args.date ?? todayOf(ctx);
+      return { fileName: `${safe(bureau)}政务公开AB岗设置表.${ext}`, data: await build({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
+    },
+  };
+}
+
 export const teamExporters: Record<TeamExportKind, Exporter> = {
-  'ab-xlsx': {
-    label: 'AB岗设置表（Excel，--date 截至日期）',
-    async build(ctx, args) {
-      const bureau = await bureauName(ctx);
-      const date = args.date ?? todayOf(ctx);
-      return { fileName: `${safe(bureau)}政务公开AB岗设置表.xlsx`, data: await buildAbXlsx({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
-    },
-  },
-  'ab-docx': {
-    label: 'AB岗设置表（公文格式 Word，--date 截至日期）',
-    async build(ctx, args) {
-      const bureau = await bureauName(ctx);
-      const date = args.date ?? todayOf(ctx);
-      return { fileName: `${safe(bureau)}政务公开AB岗设置表.docx`, data: await buildAbDocx({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
-    },
-  },
+  'ab-xlsx': abTableExporter('AB岗设置表（Excel，--date 截至日期）', 'xlsx', buildAbXlsx),
+  'ab-docx': abTableExporter('AB岗设置表（公文格式 Word，--date 截至日期）', 'docx', buildAbDocx),
   'filing-docx': {
     label: '人员变动备案表（Word，--id 为变动记录编号）',
     async build(ctx, args) {

@@ -15,7 +15,7 @@ import { getTeamSettings } from './common';
 import { validateInput } from '../validate';
 
 /** Largest material or photo accepted for a training. */
-export const MAX_TRAINING_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_TRAINING_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function listTrainings(ctx: AppContext, filter: { year?: number; id?: number } = {}): Promise<Training[]> {
   let q = ctx.db.selectFrom('training').selectAll();

@@ -9,7 +9,7 @@ import { deliveredFileSchema, idSchema, uploadSchema, yearSchema } from '../../d
 const ok = z.object({ ok: z.literal(true) });
 
 /** The documents this area produces; the same names are used on the command line (`export <name>`). */
-export const DISCLOSURE_EXPORT_KINDS = [
+const DISCLOSURE_EXPORT_KINDS = [
   'annual-report-docx', 'annual-report-xlsx', 'publications-xlsx', 'requests-xlsx', 'request-receipt-docx', 'request-correction-docx',
   'request-extension-docx', 'request-consult-docx', 'request-answer-docx',
 ] as const;
@@ -23,18 +23,18 @@ const importOutcomeSchema = z.object({
 });
 
 const countSchema = z.object({ name: z.string(), count: z.number() });
-export const publicationStatsSchema = z.object({
+const publicationStatsSchema = z.object({
   year: z.number(), total: z.number(), interpretations: z.number(), normative: z.number(), late: z.number(), reviewComplete: z.number(),
   byColumn: z.array(countSchema), byChannel: z.array(countSchema), byMonth: z.array(z.number()),
 });
 
-export const disclosureHomeSchema = z.object({
+const disclosureHomeSchema = z.object({
   /** From 1 January until it is exported: last year's report and its due date. */
   report: z.object({ year: z.number(), due: z.string(), daysLeft: z.number(), exportedAt: z.string().nullable() }).nullable(),
   open: z.array(z.object({ id: z.number(), applicant: z.string(), receivedDate: z.string(), dueDate: z.string().nullable(), state: z.string(), remaining: z.number().nullable() })),
 });
 
-export const disclosureSettingsSchema = z.object({
+const disclosureSettingsSchema = z.object({
   reportDue: z.string().regex(/^01-(0[1-9]|[12]\d|3[01])$/, '年报报送日期应为1月内的日期，如 01-31'),
 });
 

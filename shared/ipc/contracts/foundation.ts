@@ -11,7 +11,7 @@ import { workingDayOverrideSchema } from '../../domain/working-days';
 const none = z.object({}).strict().optional();
 const ok = z.object({ ok: z.literal(true) });
 
-export const appStatusSchema = z.object({
+const appStatusSchema = z.object({
   /** setup: database fine but no bureau yet; damaged/tooNew/migrationFailed: the database could not be used. */
   state: z.enum(['ready', 'setup', 'damaged', 'tooNew', 'migrationFailed']),
   message: z.string().optional(),
@@ -30,7 +30,7 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
-export const calendarSettingsSchema = z.object({
+const calendarSettingsSchema = z.object({
   overrides: z.array(workingDayOverrideSchema),
   dueSoonDays: z.number().int(),
   packageYears: z.array(z.number().int()),

@@ -8,7 +8,7 @@ import {
 const ok = z.object({ ok: z.literal(true) });
 const sectionTitle = z.string().trim().min(1, '请填写章节名称').max(100, '章节名称不能超过100个字');
 
-export const generateResultSchema = z.object({
+const generateResultSchema = z.object({
   planId: idSchema,
   sections: z.number().int(),
   tasks: z.number().int(),
@@ -25,9 +25,9 @@ const mappingChoices = z.array(z.object({
   allDepartments: z.boolean().default(false),
 })).max(500, '单位对应一次最多500条');
 
-export const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });
+const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });
 
-export const dueItemSchema = z.object({
+const dueItemSchema = z.object({
   id: idSchema,
   title: z.string(),
   dueDate: isoDateSchema,

@@ -8,12 +8,12 @@ import {
 const ok = z.object({ ok: z.literal(true) });
 
 /** A file (picker, drag and drop) or pasted text: exactly one of the two. */
-export const pointsSourceSchema = z.object({
+const pointsSourceSchema = z.object({
   upload: uploadSchema.nullable().default(null),
   pastedText: z.string().max(2_000_000, '粘贴的文字过长').nullable().default(null),
 }).refine((s) => (s.upload === null) !== (s.pastedText === null), { message: '请选择一个文件，或粘贴文字' });
 
-export const pointsPreviewSchema = z.object({
+const pointsPreviewSchema = z.object({
   /** The previewed file, kept by the app for saving (points.save), so it is uploaded and read once. */
   previewId: z.string(),
   fileName: z.string(),
@@ -25,13 +25,13 @@ export type PointsPreview = z.infer<typeof pointsPreviewSchema>;
 
 const previewIdSchema = z.string().min(1, '缺少导入预览编号').max(100, '导入预览编号无效');
 
-export const pointsPreviewInputSchema = z.union([
+const pointsPreviewInputSchema = z.union([
   z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
   /** The previewed file read again with another year (按某年重新识别时限). */
   z.object({ previewId: previewIdSchema, year: yearSchema.optional() }),
 ], { error: '请选择一个文件，或粘贴文字' });
 
-export const pointsSaveInputSchema = z.object({
+const pointsSaveInputSchema = z.object({
   previewId: previewIdSchema,
   meta: sourceDocumentMetaSchema,
   /** The previewed items with the user's corrections (merged, split, levels, units, deadlines). */
@@ -39,10 +39,9 @@ export const pointsSaveInputSchema = z.object({
   /** Set when the user agreed to replace this already imported document (after a confirmReplace answer). */
   replaceDocumentId: idSchema.nullable().default(null),
 });
-export type PointsSaveInput = z.input<typeof pointsSaveInputSchema>;
 
 /** Saved; or nothing written because the same document exists: what replacing it would change. */
-export const pointsSaveResultSchema = z.discriminatedUnion('status', [
+const pointsSaveResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), document: sourceDocumentSchema }),
   z.object({ status: z.literal('confirmReplace'), replace: replaceSummarySchema }),
 ]);

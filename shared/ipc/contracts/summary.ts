@@ -8,7 +8,7 @@ import {
 
 const which = z.object({ year: yearSchema, kind: summaryKindSchema.default('年度') });
 
-export const dashboardSchema = z.object({
+const dashboardSchema = z.object({
   year: yearSchema,
   today: isoDateSchema,
   /** The plan's sections in order with their tasks by status (overdue counted apart, from the task light). */

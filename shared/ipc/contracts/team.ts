@@ -9,7 +9,7 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** The documents this area produces; the same names are used on the command line (`export <name>`). */
 export const TEAM_EXPORT_KINDS = ['ab-xlsx', 'ab-docx', 'filing-docx', 'handover-docx', 'training-xlsx', 'signin-docx', 'training-docx'] as const;
-export const teamExportKindSchema = z.enum(TEAM_EXPORT_KINDS);
+const teamExportKindSchema = z.enum(TEAM_EXPORT_KINDS);
 export type TeamExportKind = z.infer<typeof teamExportKindSchema>;
 
 export const teamContract = {

@@ -2,17 +2,13 @@
 // progress deleted only on explicit confirmation, and one definition of overdue (list, 首页 card, demo summary).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { describe, expect, it } from 'vitest';
+import { SAMPLES_DIR, type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
 
-const open: TestWorkstation[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.cleanup();
-});
+const openWorkstation = workstationsPerTest();
 
 async function workstation(today = '2026-05-11'): Promise<TestWorkstation> {
-  const t = await openTestWorkstation({ year: 2026, now: () => new Date(`${today}T09:00:00`) });
-  open.push(t);
+  const t = await openWorkstation({ year: 2026, now: () => new Date(`${today}T09:00:00`) });
   await t.call('departments.create', { name: '办公室' });
   return t;
 }
@@ -121,8 +117,7 @@ describe('deleting a task that has progress', () => {
 
 describe('one definition of overdue', () => {
   it('the example-data summary, the task list and the 首页 card count the same overdue tasks', async () => {
-    const t = await openTestWorkstation({ setup: false });
-    open.push(t);
+    const t = await openWorkstation({ setup: false });
     const { summary } = await t.call('demo.load');
     const line = summary.find((s) => s.includes('逾期任务'))!;
     const said = Number(/逾期任务 (\d+) 项/.exec(line)![1]);

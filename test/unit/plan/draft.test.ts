@@ -1,15 +1,12 @@
 // The generated plan is the bureau's own: unit suggestions by the name's stem, the document's deadline words, and
 // one call per action with nothing left behind when it fails half way.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deadlineFromPoint, deadlineLabel, hasRealDeadline } from '../../../shared/domain/plan';
 import { draftTextOf, toBureauVoice } from '../../../main/services/plan/draft-text';
 import { suggestMapping } from '../../../main/services/plan/units';
-import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
 
-const open: TestWorkstation[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.cleanup();
-});
+const openWorkstation = workstationsPerTest();
 
 describe('单位对应 suggestions', () => {
   const depts = ['办公室', '政策法规科', '科技教育科', '高新技术科', '农村科技科'].map((name, i) => ({ id: i + 1, name }));
@@ -68,8 +65,7 @@ describe('task titles and bodies', () => {
 
 describe('one call, one transaction', () => {
   async function withDocument(): Promise<{ t: TestWorkstation; docId: number }> {
-    const t = await openTestWorkstation({ year: 2026 });
-    open.push(t);
+    const t = await openWorkstation({ year: 2026 });
     for (const name of ['办公室', '政策法规科']) await t.call('departments.create', { name });
     const text = [
       '2026年政务公开工作要点',

@@ -1,20 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../../shared/domain/plan';
-import { SAMPLES_DIR, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { SAMPLES_DIR, type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
 import { readDocx, paragraphsWith } from '../export/read-docx';
 
 const SAMPLES = ['work-points-province-2020', 'county-plan-2023-scraped'] as const;
-const open: TestWorkstation[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.cleanup();
-});
+const openWorkstation = workstationsPerTest();
 
 async function workstation(today = '2026-05-11'): Promise<TestWorkstation> {
-  const t = await openTestWorkstation({ year: 2026, now: () => new Date(`${today}T09:00:00`) });
-  open.push(t);
+  const t = await openWorkstation({ year: 2026, now: () => new Date(`${today}T09:00:00`) });
   for (const name of ['办公室', '政策法规科', '高新技术科']) await t.call('departments.create', { name });
   return t;
 }
@@ -223,8 +219,7 @@ describe('tasks, progress and lights', () => {
   });
 
   it('N working days after an event: due date across 春节 and a 调休 Sunday (2025)', async () => {
-    const t = await openTestWorkstation({ year: 2025, now: () => new Date('2025-01-27T09:00:00') });
-    open.push(t);
+    const t = await openWorkstation({ year: 2025, now: () => new Date('2025-01-27T09:00:00') });
     const plan = await t.call('plan.createSection', { year: 2025, title: '队伍建设' });
     const task = await t.call('tasks.create', {
       ...base, sectionId: plan.sections[0].id, title: '人员变动备案', eventDate: '2025-01-24',
@@ -396,8 +391,7 @@ describe('task names from work points', () => {
 
 describe('working-day calendar settings', () => {
   it('stores overrides for a year the package lacks; the coverage warning goes away; tasks use them', async () => {
-    const t = await openTestWorkstation({ year: 2027, now: () => new Date('2027-01-29T09:00:00') });
-    open.push(t);
+    const t = await openWorkstation({ year: 2027, now: () => new Date('2027-01-29T09:00:00') });
     const before = await t.call('calendar.get', { year: 2027 });
     expect(before.coverage).toEqual([{ year: 2027, source: 'none' }, { year: 2028, source: 'none' }]);
     expect(before.warning).toContain('2027年');

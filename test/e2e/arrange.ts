@@ -1,0 +1,77 @@
+// What the e2e specs start from, written once: a bureau and year set up through the host's own dispatch(), 科室 and
+// people through the organisation services, a screen opened from the menu, and the few antd inputs every dialog has.
+// Only the arranging happens here; what a spec checks stays in the spec.
+import fs from 'node:fs';
+import type { Download, Locator, Page } from '@playwright/test';
+import { dispatch } from '../../main/ipc/dispatch';
+import { loadHandlers } from '../../main/ipc/handlers';
+import { createDepartment } from '../../main/services/org/departments';
+import { createStaff } from '../../main/services/org/staff';
+import { Workstation } from '../../main/services/workstation';
+import type { WebHost } from '../../main/web/server';
+import type { StaffStatus } from '../../shared/domain/org';
+import { localIsoDate } from '../../shared/domain/dates';
+import type { Input, Method, Output } from '../../shared/ipc/contract';
+import { expect } from './fixtures';
+
+/** The machine's today and working year, as the app sees them. */
+export const today = localIsoDate(new Date());
+export const year = Number(today.slice(0, 4));
+
+export const BUREAU = { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' };
+
+/** Calls dispatch() as the renderer would, to arrange what a test starts from (the UI is exercised for what it checks). */
+export async function arrange<M extends Method>(target: WebHost | Workstation, method: M, input?: Input<M>): Promise<Output<M>> {
+  const ws = target instanceof Workstation ? target : target.workstation;
+  const r = await dispatch(await loadHandlers(), ws, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+/** The bureau and working year set up without the first-run screen (that screen has its own test), page reloaded. */
+export async function setUpBureau(host: WebHost, page: Page, workingYear = 2026): Promise<void> {
+  await arrange(host, 'app.setup', { bureau: BUREAU, year: workingYear });
+  await page.reload();
+}
+
+/** Opens a screen from the side menu and waits for its heading (the menu label unless told). */
+export async function openScreen(page: Page, menu: string, options: { heading?: string; timeout?: number } = {}): Promise<void> {
+  await page.getByRole('menuitem', { name: menu }).click();
+  await expect(page.getByRole('heading', { name: options.heading ?? menu })).toBeVisible({ timeout: options.timeout });
+}
+
+/**
+ * 科室 (in the order given) and people, entered through the same services the org screen uses (that screen has its own
+ * test). A person is [name, 科室, 职务, status (在岗 unless told)].
+ */
+export async function seedStaff(host: WebHost, departments: string[], people: [string, string, string, StaffStatus?][]): Promise<void> {
+  const ctx = host.workstation.context();
+  const ids = new Map<string, number>();
+  for (const name of departments) ids.set(name, (await createDepartment(ctx, name)).id);
+  for (const [name, dept, title, status] of people) {
+    await createStaff(ctx, { name, departmentId: ids.get(dept)!, title, phone: '', status: status ?? '在岗', note: '' });
+  }
+}
+
+/** Types an ISO date into a DateField of the scope (a dialog or drawer) and confirms it with Enter. */
+export async function fillDate(scope: Locator, label: string, iso: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+}
+
+/** Picks an option of an antd Select in the open dialog by typing it and pressing Enter (the dropdown filters as one types). */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  const box = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await box.click();
+  await box.pressSequentially(option);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await box.press('Enter');
+  await page.getByRole('dialog').locator('.ant-modal-title').click();
+}
+
+/** The bytes of a file the page delivered as a download. */
+export async function saved(download: Download): Promise<Buffer> {
+  return fs.readFileSync(await download.path());
+}
