@@ -92,7 +92,7 @@ export function navigate(path: string): void {
 }
 
 /** antd's `form.validateFields()` rejects with the failing fields; the form already shows them beside each field. */
-export function isFormCheckFailure(e: unknown): boolean {
+function isFormCheckFailure(e: unknown): boolean {
   return typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
 }
 

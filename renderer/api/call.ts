@@ -32,8 +32,6 @@ function webToken(): string {
 }
 const token = typeof window !== 'undefined' && !window.api ? webToken() : '';
 
-export const isWebHost = typeof window !== 'undefined' && !window.api;
-
 async function invoke(method: Method, input: unknown): Promise<Result<unknown>> {
   if (window.api) return window.api.invoke(method, input);
   let res: Response;

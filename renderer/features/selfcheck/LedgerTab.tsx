@@ -13,7 +13,7 @@ import { LightTag } from '../plan/common';
 
 const STATE_COLORS: Record<string, string> = { 未开始: 'default', 整改中: 'processing', 已完成: 'success', 已销号: 'green' };
 
-export function editableOf(r: Rectification): RectificationInput {
+function editableOf(r: Rectification): RectificationInput {
   const { id: _i, seq: _s, overdue: _o, light: _l, workingDaysLeft: _w, departmentName: _d, ownerName: _n, closedOn: _c, closedBy: _b, progress: _p, ...rest } = r;
   return rest;
 }
