@@ -2,11 +2,13 @@
 // people through the organisation services, a screen opened from the menu, and the few antd inputs every dialog has.
 // Only the arranging happens here; what a spec checks stays in the spec.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { dispatch } from '../../main/ipc/dispatch';
 import { loadHandlers } from '../../main/ipc/handlers';
 import { createDepartment } from '../../main/services/org/departments';
 import { createStaff } from '../../main/services/org/staff';
+import { listSourceDocuments } from '../../main/services/points/documents';
 import { Workstation } from '../../main/services/workstation';
 import type { WebHost } from '../../main/web/server';
 import type { StaffStatus } from '../../shared/domain/org';
@@ -74,4 +76,33 @@ export async function pick(page: Page, label: string, option: string): Promise<v
 /** The bytes of a file the page delivered as a download. */
 export async function saved(download: Download): Promise<Buffer> {
   return fs.readFileSync(await download.path());
+}
+
+/**
+ * Picks an option of an antd Select in `scope` by its title; retried, since a click during the dropdown's opening can
+ * miss. For selects whose options are not typed (filters on a screen, selects in a drawer).
+ */
+export async function pickIn(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  await expect(async () => {
+    const box = scope.getByLabel(label, { exact: true });
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
+    await expect(scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Imports the province sample (test/fixtures/samples, moved to this year) on the 上级要点 screen by pasting its text. */
+export async function importProvinceSample(page: Page, host: WebHost): Promise<void> {
+  const text = fs.readFileSync(path.resolve('test/fixtures/samples/work-points-province-2020.txt'), 'utf8').replaceAll('2020年', `${year}年`);
+  await page.getByRole('menuitem', { name: '上级要点' }).click();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  // Reading the text runs in the parser worker: on a busy machine it takes a few seconds.
+  await expect(page.getByText(/共 42 条/)).toBeVisible({ timeout: 30_000 });
+  // The sample has no title line: the import asks for one.
+  await page.getByLabel('文件标题').fill(`${year}年全省政务公开工作要点`);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect.poll(async () => (await listSourceDocuments(host.workstation.context(), year)).length).toBe(1);
 }

@@ -4,51 +4,23 @@
 // applied to the tasks and shown again as the saved choice.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { createDepartment } from '../../main/services/org/departments';
-import { listSourceDocuments } from '../../main/services/points/documents';
-import type { WebHost } from '../../main/web/server';
+import { importProvinceSample, pickIn, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const year = new Date().getFullYear();
-const SAMPLE = path.resolve('test/fixtures/samples/work-points-province-2020.txt');
 const EXPECTED = path.resolve('test/fixtures/samples/work-points-province-2020.expected.json');
 
 interface ExpectedItem { level: number; label: string; prefix: string; deadline: string | null; lead: string[] }
 const expected = (JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) as { items: ExpectedItem[] }).items;
-
-async function importSample(page: Page, host: WebHost) {
-  const text = fs.readFileSync(SAMPLE, 'utf8').replaceAll('2020年', `${year}年`);
-  await page.getByRole('menuitem', { name: '上级要点' }).click();
-  await page.getByRole('button', { name: '导入上级文件' }).first().click();
-  await page.getByRole('tab', { name: '粘贴文字' }).click();
-  await page.getByLabel('粘贴的文字').fill(text);
-  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
-  // Reading the text runs in the parser worker: on a busy machine it takes a few seconds.
-  await expect(page.getByText(/共 42 条/)).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel('文件标题').fill(`${year}年全省政务公开工作要点`);
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect.poll(async () => (await listSourceDocuments(host.workstation.context(), year)).length).toBe(1);
-}
-
-/** Picks an option of an antd Select by its title; retried, since a click during the dropdown's opening can miss. */
-async function pick(page: Page, scope: Page | Locator, label: string, option: string) {
-  await expect(async () => {
-    const box = scope.getByLabel(label, { exact: true });
-    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
-    await expect(scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 test('plan: tasks without a lead are flagged and set in one go; tasks without a deadline show 未定时限; 全部科室 is kept', async ({ app: page, host }) => {
   await completeSetup(page, year);
   const ctx = host.workstation.context();
   await createDepartment(ctx, '办公室');
   await createDepartment(ctx, '政策法规科');
-  await importSample(page, host);
+  await importProvinceSample(page, host);
   await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
 
   // The sample's item 8 names only 省司法厅 and gives no deadline; item 13 only 省市场监管局; item 1 has 9月底前.
@@ -63,7 +35,7 @@ test('plan: tasks without a lead are flagged and set in one go; tasks without a 
   await dialog.getByRole('button', { name: '下一步：单位对应' }).click();
   await expect(dialog.getByLabel('省司法厅不涉及')).toBeChecked();
   await dialog.getByLabel('省市场监管局不涉及').uncheck();
-  await pick(page, dialog, '省市场监管局对应科室', '全部科室');
+  await pickIn(page, dialog, '省市场监管局对应科室', '全部科室');
   // "各级政府部门" is suggested as the office; nothing else is changed.
   await dialog.getByRole('button', { name: '生成方案' }).click();
   await expect(page.getByText(/已生成 6 个章节、36 项任务/)).toBeVisible();
@@ -94,7 +66,7 @@ test('plan: tasks without a lead are flagged and set in one go; tasks without a 
   const second = flagged.filter({ hasNotText: '对以省政府和省政府办公厅名义印发' }).first();
   const secondTitle = (await second.locator('a').first().innerText()).trim();
   await second.locator('.ant-table-selection-column').click();
-  await pick(page, page, '设置牵头科室', '政策法规科');
+  await pickIn(page, page, '设置牵头科室', '政策法规科');
   await page.getByRole('button', { name: '设置牵头科室' }).click();
   await expect(page.getByText('已为 2 项任务设置牵头科室')).toBeVisible();
   await expect(flagged).toHaveCount(count - 2);
@@ -105,7 +77,7 @@ test('plan: tasks without a lead are flagged and set in one go; tasks without a 
 
   // The rest in one go from the alert: no flag and no alert left.
   await alert.getByRole('button', { name: '全部勾选' }).click();
-  await pick(page, page, '设置牵头科室', '办公室');
+  await pickIn(page, page, '设置牵头科室', '办公室');
   await page.getByRole('button', { name: '设置牵头科室' }).click();
   await expect(page.getByText(`已为 ${count - 2} 项任务设置牵头科室`)).toBeVisible();
   await expect(flagged).toHaveCount(0);

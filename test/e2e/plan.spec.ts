@@ -1,40 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { listSourceDocuments } from '../../main/services/points/documents';
-import type { WebHost } from '../../main/web/server';
 import { addDays, addWorkingDays, nextWorkingDay } from '../../shared/domain/working-days';
-import { fillDate, saved, seedStaff, today, year } from './arrange';
+import { fillDate, importProvinceSample, pickIn, saved, seedStaff, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
-
-const SAMPLE = path.resolve('test/fixtures/samples/work-points-province-2020.txt');
-
-/** Imports the province sample (moved to this year) on the 上级要点 screen by pasting its text. */
-async function importSample(page: Page, host: WebHost) {
-  const text = fs.readFileSync(SAMPLE, 'utf8').replaceAll('2020年', `${year}年`);
-  await page.getByRole('menuitem', { name: '上级要点' }).click();
-  await page.getByRole('button', { name: '导入上级文件' }).first().click();
-  await page.getByRole('tab', { name: '粘贴文字' }).click();
-  await page.getByLabel('粘贴的文字').fill(text);
-  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
-  await expect(page.getByText(/共 42 条/)).toBeVisible();
-  // The sample has no title line: the import asks for one.
-  await page.getByLabel('文件标题').fill(`${year}年全省政务公开工作要点`);
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect.poll(async () => (await listSourceDocuments(host.workstation.context(), year)).length).toBe(1);
-}
-
-/** Picks an option of an antd Select by its title; retried, since a click during the dropdown's opening can miss. */
-async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
-  await expect(async () => {
-    const box = scope.getByLabel(label, { exact: true });
-    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
-    await expect(scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 async function closeDrawer(page: Page) {
   await page.getByRole('dialog', { name: /^任务 \d+：/ }).getByRole('button', { name: '关闭' }).click();
@@ -44,7 +13,7 @@ async function closeDrawer(page: Page) {
 test('plan: generate from imported points, map units, edit a task, add progress with a file, lights change, export', async ({ app: page, host }) => {
   await completeSetup(page, year);
   await seedStaff(host, ['办公室', '政策法规科'], [['李静', '办公室', '政务公开联络员'], ['赵强', '政策法规科', '科长']]);
-  await importSample(page, host);
+  await importProvinceSample(page, host);
   await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
   await expect(page.getByText(`${year}年还没有实施方案`)).toBeVisible();
 
@@ -58,7 +27,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   // Units of other levels are suggested as 不涉及; the user may still map one.
   await expect(dialog.getByLabel('省司法厅不涉及')).toBeChecked();
   await dialog.getByLabel('省司法厅不涉及').uncheck();
-  await pick(page, dialog, '省司法厅对应科室', '政策法规科');
+  await pickIn(page, dialog, '省司法厅对应科室', '政策法规科');
   await dialog.getByLabel('各市〔州〕政府不涉及').check();
   await dialog.getByRole('button', { name: '生成方案' }).click();
   await expect(page.getByText(/已生成 6 个章节、36 项任务/)).toBeVisible();
@@ -71,16 +40,16 @@ test('plan: generate from imported points, map units, edit a task, add progress 
 
   // Map a unit after generation: the tasks that named it get the 科室.
   const lawTask = rows.filter({ hasText: '对以省政府和省政府办公厅名义印发' });
-  await pick(page, page.locator('body') as never, '按科室筛选', '政策法规科');
+  await pickIn(page, page.locator('body'), '按科室筛选', '政策法规科');
   const lawCount = await rows.count();
   await page.locator('.ant-select-clear').first().click({ force: true });
   await page.getByRole('button', { name: '单位对应' }).first().click();
   const mapDialog = page.getByRole('dialog', { name: '单位对应' });
   await mapDialog.getByLabel('各级政府办公厅〔室〕不涉及').uncheck();
-  await pick(page, mapDialog, '各级政府办公厅〔室〕对应科室', '政策法规科');
+  await pickIn(page, mapDialog, '各级政府办公厅〔室〕对应科室', '政策法规科');
   await mapDialog.getByRole('button', { name: '保存并应用到任务' }).click();
   await expect(page.getByText(/单位对应已保存：更新 \d+ 处/)).toBeVisible();
-  await pick(page, page.locator('body') as never, '按科室筛选', '政策法规科');
+  await pickIn(page, page.locator('body'), '按科室筛选', '政策法规科');
   await expect.poll(() => rows.count()).toBeGreaterThan(lawCount);
   await page.locator('.ant-select-clear').first().click({ force: true });
   await expect(rows).toHaveCount(36);
@@ -92,8 +61,8 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await first.locator('a').first().click();
   const drawer = page.getByRole('dialog', { name: /^任务 \d+：/ });
   await expect(page.getByRole('dialog', { name: `任务 1：${title}` })).toBeVisible();
-  await pick(page, drawer as never, '责任人', '李静（办公室）');
-  await pick(page, drawer as never, '完成时限', '指定日期前');
+  await pickIn(page, drawer, '责任人', '李静（办公室）');
+  await pickIn(page, drawer, '完成时限', '指定日期前');
   const soon = addWorkingDays(today, 2);
   await fillDate(drawer, '完成日期', soon);
   await drawer.getByRole('button', { name: '保存任务' }).click();
@@ -116,7 +85,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await expect(drawer.getByText('已在门户网站更新权责清单并留存截图。')).toBeVisible();
 
   // Mark it done: the light turns 已完成.
-  await pick(page, drawer as never, '状态', '已完成');
+  await pickIn(page, drawer, '状态', '已完成');
   await fillDate(drawer, '实际完成日期', today);
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText('已完成', { exact: true }).first()).toBeVisible();
@@ -128,7 +97,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   const secondTitle = (await second.locator('a').first().innerText()).trim();
   await second.locator('a').first().click();
   await expect(page.getByRole('dialog', { name: `任务 2：${secondTitle}` })).toBeVisible();
-  await pick(page, drawer as never, '完成时限', '指定日期前');
+  await pickIn(page, drawer, '完成时限', '指定日期前');
   await fillDate(drawer, '完成日期', addDays(today, -1) < `${year}-01-01` ? nextWorkingDay(today) : addDays(today, -1));
   await drawer.getByRole('button', { name: '保存任务' }).click();
   await expect(drawer.getByText(/已逾期/)).toBeVisible();
@@ -140,7 +109,7 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   await closeDrawer(page);
 
   // Filter by light.
-  await pick(page, page.locator('body') as never, '按预警筛选', '已完成（1）');
+  await pickIn(page, page.locator('body'), '按预警筛选', '已完成（1）');
   await expect(rows).toHaveCount(1);
   await page.locator('.ant-select-clear').first().click({ force: true });
 

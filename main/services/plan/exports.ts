@@ -61,25 +61,15 @@ function rangeSuffix(from?: string, to?: string): string {
   return from || to ? `（${(from ?? '').replaceAll('-', '')}-${(to ?? '').replaceAll('-', '')}）` : '';
 }
 
+/** An export built from the plan's data by one builder: the 实施方案 and the two 分解表. */
+function fromPlan(kind: Exclude<PlanExportKind, 'ledger-xlsx'>, label: string, build: (plan: PlanExportData) => Promise<Buffer>): Exporter {
+  return { label, build: async (ctx, a) => ({ fileName: PLAN_EXPORT_NAMES[kind](a.year), data: await build(await planExportData(ctx, a.year)) }) };
+}
+
 export const planExporters: Record<PlanExportKind, Exporter> = {
-  'plan-docx': {
-    label: '实施方案（Word）',
-    async build(ctx, a) {
-      return { fileName: PLAN_EXPORT_NAMES['plan-docx'](a.year), data: await buildPlanDocx(await planExportData(ctx, a.year)) };
-    },
-  },
-  'tasks-xlsx': {
-    label: '重点任务分解表（Excel）',
-    async build(ctx, a) {
-      return { fileName: PLAN_EXPORT_NAMES['tasks-xlsx'](a.year), data: await buildTaskTableXlsx(await planExportData(ctx, a.year)) };
-    },
-  },
-  'tasks-docx': {
-    label: '重点任务分解表（Word）',
-    async build(ctx, a) {
-      return { fileName: PLAN_EXPORT_NAMES['tasks-docx'](a.year), data: await buildTaskTableDocx(await planExportData(ctx, a.year)) };
-    },
-  },
+  'plan-docx': fromPlan('plan-docx', '实施方案（Word）', buildPlanDocx),
+  'tasks-xlsx': fromPlan('tasks-xlsx', '重点任务分解表（Excel）', buildTaskTableXlsx),
+  'tasks-docx': fromPlan('tasks-docx', '重点任务分解表（Word）', buildTaskTableDocx),
   'ledger-xlsx': {
     label: '工作台账（Excel）',
     async build(ctx, a) {
