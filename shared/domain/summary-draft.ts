@@ -219,9 +219,16 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       s += '。';
     }
     if (hasFigure(f, 'lookback.unfinished')) {
-      s += positive(f, 'lookback.unfinished')
-        ? `对上年任务开展“回头看”，尚有${ph('lookback.unfinished')}项未完全落实，已纳入本年度持续推进。`
-        : '对上年任务开展“回头看”，上年各项任务均已落实。';
+      // Says only what the 回头看 records show was done with the unfinished tasks, never that all were followed up.
+      if (!positive(f, 'lookback.unfinished')) s += '对上年任务开展“回头看”，上年各项任务均已落实。';
+      else {
+        s += `对上年任务开展“回头看”，尚有${ph('lookback.unfinished')}项未完全落实`;
+        const followed = numberOf(f, 'lookback.followedUp') ?? 0;
+        const unfinished = numberOf(f, 'lookback.unfinished') ?? 0;
+        if (followed > 0 && followed >= unfinished) s += '，已全部转为整改事项或纳入本年度实施方案持续推进。';
+        else if (followed > 0) s += `，其中${ph('lookback.followedUp')}项已转为整改事项或纳入本年度实施方案。`;
+        else s += '，将逐项分析原因、明确措施，抓好落实。';
+      }
     }
     heading2('practice.selfcheck', '深化自查整改，以查促改提升实效。', s);
   }

@@ -25,6 +25,7 @@ async function yearFigures(ctx: AppContext, year: number): Promise<Record<string
     'rectification.closed': items.filter((r) => r.state === '已销号').length,
     'rectification.open': items.filter((r) => r.state !== '已销号').length,
     'lookback.unfinished': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成').length : null,
+    'lookback.followedUp': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成' && (t.rectificationId !== null || t.carriedTaskId !== null)).length : null,
   };
 }
 
@@ -38,6 +39,7 @@ const SOURCES: Record<string, string> = {
   'rectification.closed': '整改台账：已销号事项数',
   'rectification.open': '整改台账：尚未销号事项数',
   'lookback.unfinished': '回头看：上年度实施方案未完成任务数',
+  'lookback.followedUp': '回头看：未完成任务中已转为整改或转入本年度方案的数',
 };
 
 export async function selfcheckFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {

@@ -120,6 +120,15 @@ describe('the 工作总结 draft', () => {
     expect(half).not.toContain('2027年');
   });
 
+  it('says of last year\'s unfinished tasks only what the 回头看 records show was done with them', () => {
+    const lookback = (unfinished: number, followedUp: number) => fullText(base({ ...SELFCHECK, 'lookback.unfinished': fig(unfinished), 'lookback.followedUp': fig(followedUp) }, LISTS));
+    expect(lookback(3, 0)).toContain('尚有3项未完全落实，将逐项分析原因、明确措施，抓好落实。');
+    expect(lookback(3, 0)).not.toMatch(/已全部转为|已纳入本年度/);
+    expect(lookback(3, 1)).toContain('尚有3项未完全落实，其中1项已转为整改事项或纳入本年度实施方案。');
+    expect(lookback(3, 3)).toContain('尚有3项未完全落实，已全部转为整改事项或纳入本年度实施方案持续推进。');
+    expect(lookback(0, 0)).toContain('上年各项任务均已落实');
+  });
+
   it('compares with last year in words', () => {
     expect(compareWithPrevious(fig(5, 3), '次')).toBe('较上年增加2次');
     expect(compareWithPrevious(fig(2.5, 4), '学时')).toBe('较上年减少1.5学时');
