@@ -17,7 +17,7 @@ export const DIALOG_TOP = 24;
  * with changed fields asks 保存 / 不保存 / 取消, and a failed check or a refused save is shown, never thrown.
  * `onSave` does the work and returns the sentence to show on success; it closes the dialog itself (onDone).
  */
-export function FormDialog({ title, form, onSave, onClose, children, okText = '保存', width, okDanger, guard = true }: {
+export function FormDialog({ title, form, onSave, onClose, children, okText = '保存', width, okDanger, guard = true, pending = false }: {
   title: ReactNode;
   form: FormInstance;
   onSave: () => Promise<string | void | undefined>;
@@ -28,6 +28,8 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = '�
   okDanger?: boolean;
   /** Ask before discarding changed fields (default). */
   guard?: boolean;
+  /** Something entered outside the form's fields (e.g. files picked) that closing would also discard. */
+  pending?: boolean;
 }) {
   const act = useAction();
   const guardedClose = useGuardedClose();
@@ -46,7 +48,7 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = '�
       setBusy(false);
     }
   };
-  const close = () => guardedClose({ dirty: guard && opened.current !== null && snapshot() !== opened.current, save, close: onClose });
+  const close = () => guardedClose({ dirty: guard && (pending || (opened.current !== null && snapshot() !== opened.current)), save, close: onClose });
   return (
     <Modal
       open

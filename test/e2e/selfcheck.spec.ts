@@ -101,7 +101,12 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await page.locator('.ant-popover:visible').getByRole('button', { name: '删除' }).click();
   await expect(evidence.getByText('栏目截图.png')).toBeHidden(slow);
   await expect(evidence.getByText('巡查记录.txt')).toBeVisible();
+  // A file picked but not yet recorded is an unsaved change too: closing asks first.
+  await progress.locator('.ant-form-item').filter({ hasText: '佐证材料（可选多个文件）' }).locator('input[type=file]').setInputFiles({ name: '补充材料.txt', mimeType: 'text/plain', buffer: Buffer.from('补充') });
+  await expect(progress.getByText('补充材料.txt')).toBeVisible(slow);
   await progress.getByRole('button', { name: '取消' }).click();
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await ask.getByRole('button', { name: '不保存' }).click();
   await expect(progress).toBeHidden(slow);
 
   // Mark it done, then sign it off (销号). The date is typed (Enter takes it in the picker without saving the form)

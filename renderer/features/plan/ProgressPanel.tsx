@@ -79,7 +79,7 @@ function ProgressEditDialog({ entry, onClose, onDone }: { entry: ProgressEntry; 
     return '进展记录已修改';
   };
   return (
-    <FormDialog title={`修改进展记录（${entry.date}）`} width={640} form={form} onSave={save} onClose={onClose}>
+    <FormDialog title={`修改进展记录（${entry.date}）`} width={640} form={form} onSave={save} onClose={onClose} pending={files.length > 0}>
       <Form form={form} layout="vertical">
         <ProgressFields />
         {entry.evidence.length > 0 && (

@@ -119,7 +119,7 @@ function ProgressDialog({ item: initial, onClose, onDone }: { item: Rectificatio
     return files.length ? `已记录进展（佐证材料 ${files.length} 个）` : '已记录进展';
   };
   return (
-    <FormDialog width={720} title={`整改进展：${item.problem.slice(0, 20)}`} form={form} onSave={save} onClose={onClose} okText="登记进展">
+    <FormDialog width={720} title={`整改进展：${item.problem.slice(0, 20)}`} form={form} onSave={save} onClose={onClose} okText="登记进展" pending={files.length > 0}>
       {item.progress.length > 0 && (
         <div aria-label="已记录的进展" style={{ marginBottom: 12 }}>
           {item.progress.map((p) => (
