@@ -1,29 +1,22 @@
 // The numbers behind the dashboard's charts and the 附件's chart pictures, on the example year, against plain SQL
 // counts: the option builders (shared/domain/charts.ts) carry exactly the records' numbers, and the data the new
 // dashboard cards read (信息发布 by month and 栏目, applications by deadline state, open 整改 by state) agrees with the tables.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../main/services/demo';
+import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../../main/export/summary/chart-image';
 import { dashboard } from '../../../main/services/summary/dashboard';
 import { summaryLists } from '../../../main/services/summary/summaries';
 import { planProgressOption, trainingMonthsOption, trainingsByMonth } from '../../../shared/domain/charts';
-import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { exampleYearPerTest } from '../../helpers/example-year';
 
 const TODAY = '2026-11-20';
-let t: TestWorkstation;
+const t = exampleYearPerTest(TODAY);
 
-beforeEach(async () => {
-  t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
-  await loadDemo(t.ws.context());
-});
-afterEach(() => t.cleanup());
-
-const all = <T>(sql: string, ...args: unknown[]) => t.ws.context().raw.prepare(sql).all(...args) as T[];
+const all = <T>(sql: string, ...args: unknown[]) => t().ws.context().raw.prepare(sql).all(...args) as T[];
 type Series = { name: string; data: number[] }[];
 
 describe('chart data', () => {
   it('plan progress and trainings per month: the option builders carry the SQL counts', async () => {
-    const d = await dashboard(t.ws.context(), 2026);
+    const d = await dashboard(t().ws.context(), 2026);
     const bySection = all<{ title: string; done: number; prog: number; todo: number }>(`
       SELECT s.title, sum(t.status = '已完成') AS done, sum(t.status = '进行中') AS prog, sum(t.status = '未开始') AS todo
       FROM plan_task t JOIN plan_section s ON s.id = t.section_id JOIN plan p ON p.id = t.plan_id
@@ -42,7 +35,7 @@ describe('chart data', () => {
     expect(sqlMonths.length).toBeGreaterThan(0);
     const expected = Array.from({ length: 12 }, (_, i) => sqlMonths.find((x) => x.m === i + 1));
     // The 附件 groups the summary's training list; the dashboard groups in SQL-like fashion on its side: both agree.
-    const lists = await summaryLists(t.ws.context(), (await t.call('summary.get', { year: 2026, kind: '年度' }))!.id);
+    const lists = await summaryLists(t().ws.context(), (await t().call('summary.get', { year: 2026, kind: '年度' }))!.id);
     const months = trainingsByMonth(lists.trainings ?? []);
     expect(months.map((m) => m.count)).toEqual(expected.map((x) => x?.n ?? 0));
     expect(months.map((m) => m.hours)).toEqual(expected.map((x) => (x?.tenths ?? 0) / 10));
@@ -58,7 +51,7 @@ describe('chart data', () => {
   });
 
   it('信息发布 by month and 栏目, applications by deadline state, open 整改 by state: as the tables say', async () => {
-    const stats = await t.call('disclosure.publicationStats', { year: 2026 });
+    const stats = await t().call('disclosure.publicationStats', { year: 2026 });
     const pubMonths = all<{ m: number; n: number }>(`SELECT CAST(substr(published_date, 6, 2) AS INTEGER) AS m, count(*) AS n FROM publication
       WHERE published_date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY m`);
     expect(pubMonths.length).toBeGreaterThan(0);
@@ -67,7 +60,7 @@ describe('chart data', () => {
       WHERE p.published_date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY c.id`);
     expect(Object.fromEntries(stats.byColumn.filter((c) => c.count > 0).map((c) => [c.name, c.count]))).toEqual(Object.fromEntries(pubColumns.map((c) => [c.name, c.n])));
 
-    const requests = await t.call('disclosure.requests', { year: 2026 });
+    const requests = await t().call('disclosure.requests', { year: 2026 });
     // The year's register: received in 2026, or received earlier and answered in 2026 or still open (carried over).
     const inYear = `(received_date BETWEEN '2026-01-01' AND '2026-12-31' OR (received_date < '2026-01-01' AND (answered_date IS NULL OR answered_date >= '2026-01-01')))`;
     expect(requests).toHaveLength(all<{ n: number }>(`SELECT count(*) AS n FROM request WHERE ${inYear}`)[0].n);
@@ -80,7 +73,7 @@ describe('chart data', () => {
       expect(r.deadline.state === '逾期').toBe(r.deadline.dueDate! < TODAY);
     }
 
-    const open = await t.call('rectification.list', { year: 2026, openOnly: true });
+    const open = await t().call('rectification.list', { year: 2026, openOnly: true });
     const byState = all<{ state: string; n: number }>(`SELECT state, count(*) AS n FROM rectification WHERE year = 2026 AND state <> '已销号' GROUP BY state`);
     expect(byState.length).toBeGreaterThan(0);
     for (const s of byState) expect(open.filter((r) => r.state === s.state)).toHaveLength(s.n);

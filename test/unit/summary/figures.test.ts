@@ -1,29 +1,22 @@
 // Each provider's figures against the records they come from, counted here independently with plain SQL, on the
 // example year (with every task given a dated time limit, so "overdue" is a plain date comparison in SQL).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../main/services/demo';
+import { describe, expect, it } from 'vitest';
 import { collectFigures, getSummary } from '../../../main/services/summary/summaries';
 import { paragraphText } from '../../../shared/domain/summary';
-import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { exampleYearPerTest } from '../../helpers/example-year';
 
 const TODAY = '2026-11-20';
-let t: TestWorkstation;
+const t = exampleYearPerTest(TODAY);
 
-beforeEach(async () => {
-  t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
-  await loadDemo(t.ws.context());
-});
-afterEach(() => t.cleanup());
-
-const one = (sql: string, ...args: unknown[]) => Object.values(t.ws.context().raw.prepare(sql).get(...args) as Record<string, number>)[0];
+const one = (sql: string, ...args: unknown[]) => Object.values(t().ws.context().raw.prepare(sql).get(...args) as Record<string, number>)[0];
 
 describe('figure providers', () => {
   it('count the plan, trainings, AB posts and 上级文件 as the records say', async () => {
-    const raw = t.ws.context().raw;
+    const raw = t().ws.context().raw;
     // Dated limits only: some before today, some after.
     raw.prepare(`UPDATE plan_task SET deadline_kind = 'date', deadline_recurrence = NULL, deadline_days = NULL,
       deadline_date = CASE WHEN id % 3 = 0 THEN '2026-06-30' ELSE '2026-12-31' END`).run();
-    const f = await collectFigures(t.ws.context(), 2026);
+    const f = await collectFigures(t().ws.context(), 2026);
     const planTasks = `FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2026`;
     const tasks = one(`SELECT count(*) ${planTasks}`);
     const done = one(`SELECT count(*) ${planTasks} AND t.status = '已完成'`);
@@ -76,7 +69,7 @@ describe('figure providers', () => {
   });
 
   it('the example draft quotes those figures and reads like a bureau summary', async () => {
-    const ctx = t.ws.context();
+    const ctx = t().ws.context();
     const s = (await getSummary(ctx, 2026, '年度'))!;
     const text = s.paragraphs.map((p) => p.heading + paragraphText(p, s.figures)).join('\n');
     expect(s.length).toBeGreaterThanOrEqual(2000);
