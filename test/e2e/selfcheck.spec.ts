@@ -72,6 +72,21 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(nodeDialog).toBeHidden(slow);
   await expect(total).toContainText('95/ 108', slow);
   await expect(page.getByText('“平台管理与信息更新”的下级分值合计 43 分，超过其分值 40 分').first()).toBeVisible(slow);
+
+  // 等次设置: 95 is 优秀 under the default bands (90/80/60/0); raising 优秀 to 96 makes it 良好. A band not below the one
+  // above is refused beside the field and nothing is saved until it is corrected.
+  const grade = page.locator('.ant-statistic').filter({ hasText: /^等次/ });
+  await expect(grade).toContainText('优秀');
+  await page.getByRole('button', { name: '等次设置' }).click();
+  const grades = page.getByRole('dialog', { name: '等次设置' });
+  await grades.getByLabel('等次1下限').fill('96');
+  await grades.getByLabel('等次2下限').fill('97');
+  await grades.getByRole('button', { name: '保存' }).click();
+  await expect(grades.getByText('应低于上一等次的 96 分')).toBeVisible(slow);
+  await grades.getByLabel('等次2下限').fill('80');
+  await grades.getByRole('button', { name: '保存' }).click();
+  await expect(grades).toBeHidden(slow);
+  await expect(grade).toContainText('良好', slow);
   await page.getByRole('button', { name: '完成编辑' }).click();
 
   // The 整改 item: progress with two evidence files; one downloaded, one removed after confirming.
