@@ -87,6 +87,19 @@ test('预览中改过条目后离开：询问保存/不保存/取消；取消留
   await expect(ask).toBeHidden();
   await expect(page.getByText('共 2 条')).toBeVisible();
 
+  // Changing the working year in the header would replace the screen: it asks too, and 取消 keeps year and merge.
+  const yearBox = page.getByLabel('工作年度');
+  const yearShown = page.locator('.ant-layout-header .ant-select-content');
+  const before = await yearShown.textContent();
+  await yearBox.click();
+  await page.keyboard.type('2015');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(ask).toBeHidden();
+  await expect(yearShown).toHaveText(before!);
+  await expect(page.getByText('共 2 条')).toBeVisible();
+
   // The menu asks too; 不保存 leaves and stores nothing.
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(ask).toBeVisible();

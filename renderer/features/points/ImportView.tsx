@@ -76,8 +76,11 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
     setError(null);
   };
 
-  /** Saves the previewed items in one call; `then` is where to go afterwards (default: the saved document). */
-  const save = (then?: string) => run('save', async () => {
+  /**
+   * Saves the previewed items in one call; `then` is where to go afterwards (default: the saved document), or what to
+   * do instead (a year change the header asked for).
+   */
+  const save = (then?: string | (() => void)) => run('save', async () => {
     if (!preview) return;
     // The meta card may be scrolled out of sight above the items: say it, not only in red beside the fields.
     const v = await checkForm(form, '文件信息还有没填好的地方，请按红字提示修改后再保存。');
@@ -89,7 +92,8 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       if (r.status !== 'saved') return;
       const doc = r.document;
       setDirty(false);
-      navigateAnyway(then ?? `points/${doc.id}`);
+      if (typeof then === 'function') then();
+      else navigateAnyway(then ?? `points/${doc.id}`);
       return `已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`;
     };
     // One call: the app checks once for the same document and either saves or says what replacing would change.
@@ -117,7 +121,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   });
 
   /** Leaving with changed items: 保存 / 不保存 / 取消, never a silent loss. */
-  const askBeforeLeaving = (to: string | null, leave: () => void) => {
+  const askBeforeLeaving = (to: string | (() => void) | null, leave: () => void) => {
     const instance = modal.confirm({
       title: '条目已修改，尚未保存',
       content: '预览中合并、拆分、调整层级或编辑过的条目还没有保存。离开前要保存吗？',
@@ -137,9 +141,10 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   // The guard lives while there are changes; it always asks with the latest items (a ref, not a stale closure).
   const askRef = useRef(askBeforeLeaving);
   askRef.current = askBeforeLeaving;
-  const guard = useMemo(() => (dirty ? (to: string) => {
-    if (to === IMPORT_ROUTE) return true;
-    askRef.current(to, () => navigateAnyway(to));
+  // A route change names where it goes; a year change (`proceed`) replaces this screen whatever the route.
+  const guard = useMemo(() => (dirty ? (to: string, proceed?: () => void) => {
+    if (!proceed && to === IMPORT_ROUTE) return true;
+    askRef.current(proceed ?? to, proceed ?? (() => navigateAnyway(to)));
     return false;
   } : null), [dirty]);
   useLeaveGuard(guard);
