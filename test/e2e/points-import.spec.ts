@@ -44,9 +44,18 @@ test('30 万字的粘贴：预览出现，滚动到后面的条目可以打开�
   const tree = page.getByRole('tree');
   const late = page.getByRole('treeitem', { name: /第18部分第20项工作/ });
   // Scroll the list's own holder in small steps (the virtual list renders only the rows in view, so a long jump
-  // could pass over the item; the wheel would scroll the page instead once the pointer leaves the list).
+  // could pass over the item; the wheel would scroll the page instead once the pointer leaves the list). Each step
+  // waits two frames, so the list has drawn the rows of the new position before the next check: on a busy machine
+  // it lagged behind and the item was scrolled past unseen.
   const holder = tree.locator('.ant-tree-list-holder');
-  for (let k = 0; k < 400 && !(await late.isVisible()); k++) await holder.evaluate((el) => { el.scrollTop += 200; });
+  for (let k = 0; k < 600 && !(await late.isVisible()); k++) {
+    await holder.evaluate((el) => new Promise<void>((done) => {
+      // In the page (the tests compile without the DOM library).
+      const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
+      el.scrollTop += 200;
+      frame(() => frame(() => done()));
+    }));
+  }
   await expect(late).toBeVisible();
   expect(await page.getByRole('treeitem').count()).toBeLessThan(100);
   await late.getByRole('button', { name: '编辑' }).click();
