@@ -2,8 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url'], message: '此层不能使用 Node 内置模块。' };
-const electron = { group: ['electron', 'electron/*'], message: '只有 main/app、main/ipc/register 与 preload 可以使用 Electron。' };
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url'],
+  message: '此层不能使用 Node 内置模块。',
+};
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: '只有 main/app、main/ipc/register 与 preload 可以使用 Electron。',
+};
 const mainSide = { group: ['**/main/**', '../main/*', '../../main/*'], message: 'renderer/shared 不能引用 main/。' };
 const rendererSide = { group: ['**/renderer/**'], message: 'main/shared 不能引用 renderer/。' };
 const preloadSide = { group: ['**/preload/**'], message: '不能引用 preload/。' };
@@ -11,7 +17,10 @@ const nodeLibs = {
   group: ['better-sqlite3', 'kysely', 'docx', 'exceljs', 'jszip', 'iconv-lite'],
   message: '这些库只在 main 侧使用。',
 };
-const uiLibs = { group: ['react', 'react-dom', 'react/*', 'antd', 'antd/*', '@ant-design/*'], message: '界面库只在 renderer 中使用。' };
+const uiLibs = {
+  group: ['react', 'react-dom', 'react/*', 'antd', 'antd/*', '@ant-design/*'],
+  message: '界面库只在 renderer 中使用。',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -34,20 +43,52 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, mainSide, rendererSide, preloadSide, nodeLibs, uiLibs] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, electron, mainSide, rendererSide, preloadSide, nodeLibs, uiLibs] },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, mainSide, preloadSide, nodeLibs] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, mainSide, preloadSide, nodeLibs] }],
+    },
   },
   {
-    files: ['main/services/**/*.ts', 'main/db/**/*.ts', 'main/import/**/*.ts', 'main/export/**/*.ts', 'main/web/**/*.ts', 'main/cli.ts', 'main/ipc/dispatch.ts', 'main/ipc/handlers.ts'],
+    files: [
+      'main/services/**/*.ts',
+      'main/db/**/*.ts',
+      'main/import/**/*.ts',
+      'main/export/**/*.ts',
+      'main/web/**/*.ts',
+      'main/cli.ts',
+      'main/ipc/dispatch.ts',
+      'main/ipc/handlers.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [electron, rendererSide, preloadSide, uiLibs] }] },
   },
   {
     // Export builders are pure: data in, Buffer out. No file system.
     files: ['main/export/**/*.ts', 'main/import/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron, rendererSide, preloadSide, uiLibs, { group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'kysely'], message: '导入解析与导出生成不访问文件和数据库。' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electron,
+            rendererSide,
+            preloadSide,
+            uiLibs,
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'kysely'],
+              message: '导入解析与导出生成不访问文件和数据库。',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['preload/**/*.ts'],

@@ -8,4 +8,12 @@ import { selfcheckArea } from './services/selfcheck/area';
 import { summaryArea } from './services/summary/area';
 import { teamArea } from './services/team/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, selfcheckArea, summaryArea] as const;
+export const AREAS = [
+  foundationArea,
+  pointsArea,
+  planArea,
+  teamArea,
+  disclosureArea,
+  selfcheckArea,
+  summaryArea,
+] as const;

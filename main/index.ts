@@ -24,47 +24,66 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(async () => {
-    hardenSession();
-    serveRenderer(path.join(__dirname, '../renderer'));
-    Menu.setApplicationMenu(null);
-    const dbArg = process.argv.indexOf('--db');
-    const ws = new Workstation({
-      dbPath: resolveDbPath(dbArg >= 0 ? process.argv[dbArg + 1] : undefined),
-      host: 'electron',
-      appVersion: app.getVersion(),
-      files: electronFilePort(() => win, () => app.getPath('documents')),
-    }).open();
-    registerIpc(await loadHandlers(), ws, isTrustedSender);
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession();
+      serveRenderer(path.join(__dirname, '../renderer'));
+      Menu.setApplicationMenu(null);
+      const dbArg = process.argv.indexOf('--db');
+      const ws = new Workstation({
+        dbPath: resolveDbPath(dbArg >= 0 ? process.argv[dbArg + 1] : undefined),
+        host: 'electron',
+        appVersion: app.getVersion(),
+        files: electronFilePort(
+          () => win,
+          () => app.getPath('documents'),
+        ),
+      }).open();
+      registerIpc(await loadHandlers(), ws, isTrustedSender);
 
-    win = new BrowserWindow({
-      width: 1360, height: 860, minWidth: 1100, minHeight: 700, show: false, title: '政务公开工作台',
-      webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
-    });
-    lockDownWindow(win);
-    // The title names the bureau and the working year, so a printed screenshot or a second window is unambiguous.
-    const updateTitle = async () => {
-      const s = await appStatus(ws).catch(() => null);
-      win?.setTitle(s?.bureau ? `政务公开工作台 — ${s.bureau.shortName} ${s.year ?? ''}年度` : '政务公开工作台');
-    };
-    win.webContents.on('page-title-updated', (e) => { e.preventDefault(); void updateTitle(); });
-    // A screen with unsaved work blocks the page's unload (renderer/hooks.ts, beforeunload); Electron would then
-    // silently keep the window open, so the question is asked here: 离开 discards the edits, 留下 keeps the window.
-    win.webContents.on('will-prevent-unload', (e) => {
-      const choice = dialog.showMessageBoxSync(win!, {
-        type: 'question', buttons: ['离开', '留下'], defaultId: 1, cancelId: 1, title: '政务公开工作台',
-        message: '有修改还没有保存', detail: '关闭窗口将丢弃这些修改。要保存，请点“留下”，回到页面保存后再关闭。',
+      win = new BrowserWindow({
+        width: 1360,
+        height: 860,
+        minWidth: 1100,
+        minHeight: 700,
+        show: false,
+        title: '政务公开工作台',
+        webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
       });
-      if (choice === 0) e.preventDefault();
+      lockDownWindow(win);
+      // The title names the bureau and the working year, so a printed screenshot or a second window is unambiguous.
+      const updateTitle = async () => {
+        const s = await appStatus(ws).catch(() => null);
+        win?.setTitle(s?.bureau ? `政务公开工作台 — ${s.bureau.shortName} ${s.year ?? ''}年度` : '政务公开工作台');
+      };
+      win.webContents.on('page-title-updated', (e) => {
+        e.preventDefault();
+        void updateTitle();
+      });
+      // A screen with unsaved work blocks the page's unload (renderer/hooks.ts, beforeunload); Electron would then
+      // silently keep the window open, so the question is asked here: 离开 discards the edits, 留下 keeps the window.
+      win.webContents.on('will-prevent-unload', (e) => {
+        const choice = dialog.showMessageBoxSync(win!, {
+          type: 'question',
+          buttons: ['离开', '留下'],
+          defaultId: 1,
+          cancelId: 1,
+          title: '政务公开工作台',
+          message: '有修改还没有保存',
+          detail: '关闭窗口将丢弃这些修改。要保存，请点“留下”，回到页面保存后再关闭。',
+        });
+        if (choice === 0) e.preventDefault();
+      });
+      win.once('ready-to-show', () => win?.show());
+      await win.loadURL(`${APP_ORIGIN}/index.html`);
+      await updateTitle();
+      app.on('before-quit', () => ws.close());
+    })
+    .catch((e) => {
+      dialog.showErrorBox('政务公开工作台无法启动', String(e instanceof Error ? e.message : e));
+      app.quit();
     });
-    win.once('ready-to-show', () => win?.show());
-    await win.loadURL(`${APP_ORIGIN}/index.html`);
-    await updateTitle();
-    app.on('before-quit', () => ws.close());
-  }).catch((e) => {
-    dialog.showErrorBox('政务公开工作台无法启动', String(e instanceof Error ? e.message : e));
-    app.quit();
-  });
 
   app.on('window-all-closed', () => app.quit());
 }

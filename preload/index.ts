@@ -6,7 +6,8 @@ import { isMethod } from '../shared/ipc/contract';
 contextBridge.exposeInMainWorld('api', {
   host: 'electron',
   invoke(method: string, input: unknown): Promise<unknown> {
-    if (!isMethod(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${method}` } });
+    if (!isMethod(method))
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${method}` } });
     return ipcRenderer.invoke(`api:${method}`, input);
   },
 });

@@ -14,9 +14,15 @@ export function App() {
     return <Result status="error" title="无法连接工作台" subTitle={loadError} />;
   }
   if (!status) {
-    return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" /><div style={{ marginTop: 12 }}>正在打开数据…</div></div>;
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin size="large" />
+        <div style={{ marginTop: 12 }}>正在打开数据…</div>
+      </div>
+    );
   }
-  if (status.state === 'damaged' || status.state === 'tooNew' || status.state === 'migrationFailed') return <RecoveryScreen />;
+  if (status.state === 'damaged' || status.state === 'tooNew' || status.state === 'migrationFailed')
+    return <RecoveryScreen />;
   if (status.state === 'setup') return <SetupScreen />;
   return <Shell />;
 }
@@ -25,7 +31,15 @@ export function App() {
  * The header's year box: every year with data, the working year, this year and the next; any other year from
  * 2000 to 2100 can be typed ("2015" offers 2015年度).
  */
-function YearSelect({ year, dataYears, onChange }: { year: number; dataYears: number[]; onChange: (y: number) => void }) {
+function YearSelect({
+  year,
+  dataYears,
+  onChange,
+}: {
+  year: number;
+  dataYears: number[];
+  onChange: (y: number) => void;
+}) {
   const [typed, setTyped] = useState('');
   const years = yearChoices(dataYears, year, new Date().getFullYear());
   const extra = parseTypedYear(typed);
@@ -34,9 +48,16 @@ function YearSelect({ year, dataYears, onChange }: { year: number; dataYears: nu
     <Select
       aria-label="工作年度"
       value={year}
-      showSearch={{ optionFilterProp: 'label', onSearch: setTyped, filterOption: (input, o) => String(o?.label ?? '').includes(input.replace(/年度?$/, '').trim()) }}
+      showSearch={{
+        optionFilterProp: 'label',
+        onSearch: setTyped,
+        filterOption: (input, o) => String(o?.label ?? '').includes(input.replace(/年度?$/, '').trim()),
+      }}
       options={years.map((y) => ({ value: y, label: `${y}年度` }))}
-      onChange={(y) => { setTyped(''); onChange(y); }}
+      onChange={(y) => {
+        setTyped('');
+        onChange(y);
+      }}
       notFoundContent="请输入2000至2100之间的年份"
       style={{ width: 130 }}
     />
@@ -54,21 +75,32 @@ function Shell() {
     document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
   }, [status, year]);
 
-  const changeYear = (y: number) => act(async () => {
-    await call('app.setYear', { year: y });
-    await refresh();
-    return `已切换到 ${y} 年度`;
-  });
+  const changeYear = (y: number) =>
+    act(async () => {
+      await call('app.setYear', { year: y });
+      await refresh();
+      return `已切换到 ${y} 年度`;
+    });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#b4232a', paddingInline: 20 }}>
-        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>政务公开工作台</Typography.Text>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', whiteSpace: 'nowrap' }}>{status!.bureau?.fullName}</Typography.Text>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#b4232a', paddingInline: 20 }}
+      >
+        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          政务公开工作台
+        </Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', whiteSpace: 'nowrap' }}>
+          {status!.bureau?.fullName}
+        </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>工作年度</Typography.Text>
-          <YearSelect year={year} dataYears={status!.dataYears} onChange={(y) => requestLeave(() => void changeYear(y))} />
+          <YearSelect
+            year={year}
+            dataYears={status!.dataYears}
+            onChange={(y) => requestLeave(() => void changeYear(y))}
+          />
         </Space>
       </Layout.Header>
       <Layout>
@@ -83,10 +115,24 @@ function Shell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, background: '#f5f5f5', overflow: 'auto' }}>
           {status!.host === 'web' && status!.latestBackup === null && (
-            <Alert type="info" showIcon closable style={{ marginBottom: 16 }} title="提示：数据保存在本机，建议定期在“数据与备份”中备份。" />
+            <Alert
+              type="info"
+              showIcon
+              closable
+              style={{ marginBottom: 16 }}
+              title="提示：数据保存在本机，建议定期在“数据与备份”中备份。"
+            />
           )}
           <div key={`${route.path}-${year}`}>
-            <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}><route.Screen params={params} /></Suspense>
+            <Suspense
+              fallback={
+                <div style={{ padding: 48, textAlign: 'center' }}>
+                  <Spin />
+                </div>
+              }
+            >
+              <route.Screen params={params} />
+            </Suspense>
           </div>
         </Layout.Content>
       </Layout>

@@ -41,7 +41,8 @@ export interface RendererArea {
 
 /** A screen in its own chunk, fetched the first time it is opened. */
 export function lazyScreen<K extends string>(
-  load: () => Promise<Record<K, ComponentType<{ params: string[] }>>>, name: K,
+  load: () => Promise<Record<K, ComponentType<{ params: string[] }>>>,
+  name: K,
 ): ComponentType<{ params: string[] }> {
   return lazy(async () => ({ default: (await load())[name] as ComponentType<{ params: string[] }> }));
 }

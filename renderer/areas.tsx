@@ -9,11 +9,21 @@ import { pointsArea } from './features/points/area';
 import { selfcheckArea } from './features/selfcheck/area';
 import { summaryArea } from './features/summary/area';
 
-export const AREAS = [foundationArea, pointsArea, planArea, teamArea, disclosureArea, selfcheckArea, summaryArea] as const;
+export const AREAS = [
+  foundationArea,
+  pointsArea,
+  planArea,
+  teamArea,
+  disclosureArea,
+  selfcheckArea,
+  summaryArea,
+] as const;
 
 /** Every screen, in menu order. */
 export const ROUTES: RouteDef[] = AREAS.flatMap((a) => a.routes ?? []).sort((x, y) => x.order - y.order);
 /** Home-screen cards by their order, then in area order. */
-export const HOME_CARDS: HomeCard[] = AREAS.flatMap((a) => a.homeCards ?? []).sort((x, y) => (x.order ?? 50) - (y.order ?? 50));
+export const HOME_CARDS: HomeCard[] = AREAS.flatMap((a) => a.homeCards ?? []).sort(
+  (x, y) => (x.order ?? 50) - (y.order ?? 50),
+);
 /** Settings cards, in area order. */
 export const SETTINGS_CARDS: SettingsCard[] = AREAS.flatMap((a) => a.settingsCards ?? []);

@@ -4,7 +4,10 @@ import type { DeliveredFile } from '../shared/domain/files';
 import { call, deliver } from './api/call';
 
 /** Loads data with an async function; reload() re-runs it. Errors are kept as a Chinese message. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +46,9 @@ let leaveGuard: LeaveGuard | null = null;
 export function useLeaveGuard(guard: LeaveGuard | null): void {
   useEffect(() => {
     leaveGuard = guard;
-    return () => { if (leaveGuard === guard) leaveGuard = null; };
+    return () => {
+      if (leaveGuard === guard) leaveGuard = null;
+    };
   }, [guard]);
 }
 
@@ -56,7 +61,14 @@ export function navigateAnyway(path: string): void {
 /** Runs `proceed` (something that replaces the current screen, e.g. a year change) once the screen lets go. */
 export function requestLeave(proceed: () => void): void {
   const here = window.location.hash.replace(/^#\/?/, '');
-  if (!leaveGuard || leaveGuard(here, () => { leaveGuard = null; proceed(); })) proceed();
+  if (
+    !leaveGuard ||
+    leaveGuard(here, () => {
+      leaveGuard = null;
+      proceed();
+    })
+  )
+    proceed();
 }
 
 /** The current hash route: '#/plan/12' → ['plan', '12']. */
@@ -115,35 +127,44 @@ export type RunAction = (work: () => Promise<string | void | undefined>, options
 /** The one place every screen turns a click into work plus a success or error message. */
 export function useAction(): RunAction {
   const { message } = AntApp.useApp();
-  return useCallback(async (work, options) => {
-    try {
-      const said = await work();
-      if (said) message.success(said);
-      return true;
-    } catch (e) {
-      if (isFormCheckFailure(e)) return false;
-      const text = e instanceof Error ? e.message : String(e);
-      if (options?.onError) options.onError(text);
-      else if (options?.errorSeconds) message.error(text, options.errorSeconds);
-      else message.error(text);
-      return false;
-    }
-  }, [message]);
+  return useCallback(
+    async (work, options) => {
+      try {
+        const said = await work();
+        if (said) message.success(said);
+        return true;
+      } catch (e) {
+        if (isFormCheckFailure(e)) return false;
+        const text = e instanceof Error ? e.message : String(e);
+        if (options?.onError) options.onError(text);
+        else if (options?.errorSeconds) message.error(text, options.errorSeconds);
+        else message.error(text);
+        return false;
+      }
+    },
+    [message],
+  );
 }
 
 /**
  * useAction for screens whose buttons show which action is under way: run(key, work) marks `key` busy until the
  * work has finished, so a button shows `loading={busy === key}` and the others can stay usable.
  */
-export function useBusyAction<K extends string>(): [busy: K | null, run: (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => Promise<boolean>] {
+export function useBusyAction<K extends string>(): [
+  busy: K | null,
+  run: (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => Promise<boolean>,
+] {
   const act = useAction();
   const [busy, setBusy] = useState<K | null>(null);
-  const run = useCallback(async (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => {
-    setBusy(key);
-    const done = await act(work, options);
-    setBusy(null);
-    return done;
-  }, [act]);
+  const run = useCallback(
+    async (key: K, work: () => Promise<string | void | undefined>, options?: ActOptions) => {
+      setBusy(key);
+      const done = await act(work, options);
+      setBusy(null);
+      return done;
+    },
+    [act],
+  );
   return [busy, run];
 }
 
@@ -170,9 +191,12 @@ export async function produceFile(produce: () => Promise<DeliveredFile>): Promis
  */
 export function useDeliver(): (produce: () => Promise<DeliveredFile>) => Promise<void> {
   const act = useAction();
-  return useCallback(async (produce) => {
-    await act(() => produceFile(produce));
-  }, [act]);
+  return useCallback(
+    async (produce) => {
+      await act(() => produceFile(produce));
+    },
+    [act],
+  );
 }
 
 /** Saves a stored attachment (evidence, material, original import file) for the user. */

@@ -13,8 +13,12 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} select={{ showSearch: { optionFilterProp: 'label' } }}
-      theme={{ token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      select={{ showSearch: { optionFilterProp: 'label' } }}
+      theme={{ token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
+    >
       {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
       <AntApp message={{ top: 72, maxCount: 3 }}>
         <AppStatusProvider>

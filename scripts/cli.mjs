@@ -21,8 +21,10 @@ function newestSource(dir) {
 
 const sourcesChanged = () => {
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  return ['main', 'shared'].some((d) => newestSource(path.join(root, d)) > built)
-    || fs.statSync(path.join(root, 'package-lock.json')).mtimeMs > built;
+  return (
+    ['main', 'shared'].some((d) => newestSource(path.join(root, d)) > built) ||
+    fs.statSync(path.join(root, 'package-lock.json')).mtimeMs > built
+  );
 };
 
 if (sourcesChanged()) {
@@ -33,11 +35,24 @@ if (sourcesChanged()) {
   // ESM with code splitting: each area's commands are a chunk loaded only when one of them runs. parse-worker is
   // the worker every file reader runs in (main/import/worker/run.ts finds it beside the chunks).
   await build({
-    entryPoints: { cli: path.join(root, 'main/cli.ts'), 'parse-worker': path.join(root, 'main/import/worker/entry.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm',
-    target: 'node20', outdir: tmp, outExtension: { '.js': '.mjs' }, external: ['better-sqlite3', '@resvg/resvg-js', 'electron'],
-    logLevel: 'error', legalComments: 'none',
+    entryPoints: {
+      cli: path.join(root, 'main/cli.ts'),
+      'parse-worker': path.join(root, 'main/import/worker/entry.ts'),
+    },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
+    external: ['better-sqlite3', '@resvg/resvg-js', 'electron'],
+    logLevel: 'error',
+    legalComments: 'none',
     // Bundled CommonJS libraries still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __zwgkRequire } from 'node:module'; const require = __zwgkRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __zwgkRequire } from 'node:module'; const require = __zwgkRequire(import.meta.url);",
+    },
   });
   fs.rmSync(cacheDir, { recursive: true, force: true });
   fs.renameSync(tmp, cacheDir);

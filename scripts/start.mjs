@@ -10,7 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const extra = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function electronBinary() {
@@ -27,7 +31,12 @@ if (!binary) {
   const installer = path.join(root, 'node_modules/electron/install.js');
   if (fs.existsSync(installer)) {
     console.log('未找到 Electron 运行时，正在尝试下载一次…');
-    spawnSync(process.execPath, [installer], { cwd: path.dirname(installer), stdio: 'ignore', timeout: 120_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    spawnSync(process.execPath, [installer], {
+      cwd: path.dirname(installer),
+      stdio: 'ignore',
+      timeout: 120_000,
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+    });
     binary = electronBinary();
   }
 }

@@ -11,14 +11,21 @@ const passArgs = args.filter((a) => a !== '--no-open');
 
 if (!fs.existsSync(path.join(root, 'out/renderer/index.html')) || args.includes('--build')) {
   console.log('正在构建界面（首次约需十几秒）…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
 /** Opens the default browser where the OS offers a way; says so when it cannot. */
 function openBrowser(url) {
-  const cmd = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]]
-    : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const cmd =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
     const p = spawn(cmd[0], cmd[1], { stdio: 'ignore', detached: true });
     p.on('error', () => console.log('未能自动打开浏览器，请手动复制上面的地址到浏览器中打开。'));
@@ -28,9 +35,18 @@ function openBrowser(url) {
   }
 }
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'main/web/main.ts'), ...passArgs.filter((a) => a !== '--build')], {
-  cwd: root, stdio: ['inherit', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+    path.join(root, 'main/web/main.ts'),
+    ...passArgs.filter((a) => a !== '--build'),
+  ],
+  {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  },
+);
 child.stdout.on('data', (chunk) => {
   const text = chunk.toString();
   process.stdout.write(text);

@@ -10,7 +10,11 @@ export function electronFilePort(getWindow: () => BrowserWindow | null, defaultD
     async deliver(fileName, data) {
       const win = getWindow();
       // The name may come from data (an attachment's stored name): never a path of its own, never a device name.
-      const opts = { title: '保存文件', defaultPath: path.join(defaultDir(), safeFileName(fileName)), buttonLabel: '保存' };
+      const opts = {
+        title: '保存文件',
+        defaultPath: path.join(defaultDir(), safeFileName(fileName)),
+        buttonLabel: '保存',
+      };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (r.canceled || !r.filePath) return { fileName, status: 'cancelled' };
       writeFileAtomic(r.filePath, data);

@@ -5,13 +5,21 @@ import { APP_SCHEME, CSP } from './security';
 import { fileUnderRoot } from './static-files';
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 
 /** Must run before app ready: app:// behaves like a secure standard origin (not file://). */
 export function registerSchemePrivileges(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer from app://zwgk/ with the CSP header; unknown paths get index.html. */
@@ -20,11 +28,18 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
     const asked = fileUnderRoot(root, url.pathname);
-    if (asked === null) return new Response('请求的地址不正确。', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (asked === null)
+      return new Response('请求的地址不正确。', {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     let file = asked;
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
+      headers: {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+      },
     });
   });
 }

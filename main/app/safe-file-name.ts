@@ -10,7 +10,10 @@ const MAX_CHARS = 120;
 export function safeFileName(name: string, fallback = '文件'): string {
   // Only the last path segment counts: "..\\..\\Windows\\evil.exe" and "/etc/passwd" lose their directories.
   const last = name.split(/[\\/]/).pop() ?? '';
-  let s = last.replace(BAD_CHARS, '_').replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+  let s = last
+    .replace(BAD_CHARS, '_')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
   const dot = s.lastIndexOf('.');
   let stem = dot > 0 ? s.slice(0, dot) : s;
   const ext = dot > 0 ? s.slice(dot) : '';

@@ -29,7 +29,11 @@ export function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith(`${APP_SCHEME}://`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const ok =
+      details.url.startsWith(`${APP_SCHEME}://`) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !ok });
   });
   app.on('web-contents-created', (_e, contents: WebContents) => {

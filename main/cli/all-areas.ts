@@ -11,26 +11,40 @@ export const allAreaCommands: Record<string, CliCommand> = {
     usage: 'demo --db <文件>',
     summary: '在空白数据文件中生成完整的示例年度（科室、人员、上级要点、实施方案、进展、AB岗、培训等）',
     async run(args) {
-      if (!flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定一个新的数据文件，例如 --db 示例.sqlite（示例数据只能载入空白数据文件）。');
+      if (!flag(args, 'db'))
+        throw new AppError(
+          ErrorCode.VALIDATION,
+          '请用 --db 指定一个新的数据文件，例如 --db 示例.sqlite（示例数据只能载入空白数据文件）。',
+        );
       const { summary } = await withContext(args, loadDemo);
       process.stdout.write(`已生成示例数据：\n${summary.map((s) => `  ${s}`).join('\n')}\n`);
       return 0;
     },
   },
   export: {
-    usage: 'export <种类> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期] [--date 截至日期]（种类见 export 不带参数时的列表）',
+    usage:
+      'export <种类> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期] [--date 截至日期]（种类见 export 不带参数时的列表）',
     summary: '导出文档（实施方案、重点任务分解表、工作台账、AB岗设置表、培训台账等）',
     async run(args) {
       const exporters = await loadExporters();
       const kind = args.positional[0];
       if (!kind || !Object.hasOwn(exporters, kind)) {
-        throw new AppError(ErrorCode.VALIDATION, `请指定导出类型：${Object.entries(exporters).map(([k, e]) => `${k}（${e.label}）`).join('、')}`);
+        throw new AppError(
+          ErrorCode.VALIDATION,
+          `请指定导出类型：${Object.entries(exporters)
+            .map(([k, e]) => `${k}（${e.label}）`)
+            .join('、')}`,
+        );
       }
       if (!flag(args, 'out')) throw new AppError(ErrorCode.VALIDATION, '请用 --out 指定输出文件。');
       return withContext(args, async (ctx) => {
         const id = flag(args, 'id');
         const delivered = await runExport(ctx, kind, {
-          year: await yearArg(ctx, args), id: id === undefined ? undefined : Number(id), from: flag(args, 'from'), to: flag(args, 'to'), date: flag(args, 'date'),
+          year: await yearArg(ctx, args),
+          id: id === undefined ? undefined : Number(id),
+          from: flag(args, 'from'),
+          to: flag(args, 'to'),
+          date: flag(args, 'date'),
         });
         process.stdout.write(`已导出：${delivered.path ?? delivered.fileName}\n`);
         return 0;

@@ -18,7 +18,11 @@ function withDb<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Promise<
 
 function readUpload(args: CliArgs, what: string) {
   const file = args.positional[0];
-  if (!file) throw new AppError(ErrorCode.VALIDATION, `请指定要导入的${what} .xlsx 文件，例如：import-${what === '信息发布登记' ? 'publications' : 'requests'} 登记表.xlsx --db 工作台.sqlite`);
+  if (!file)
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `请指定要导入的${what} .xlsx 文件，例如：import-${what === '信息发布登记' ? 'publications' : 'requests'} 登记表.xlsx --db 工作台.sqlite`,
+    );
   let data: Buffer;
   try {
     data = fs.readFileSync(file);
@@ -79,7 +83,9 @@ export const disclosureCommands: Record<string, CliCommand> = {
         `表二：规章 制发${a.rules.issued}/废止${a.rules.repealed}/现行有效${a.rules.inForce}；行政规范性文件 制发${a.normativeDocuments.issued}/废止${a.normativeDocuments.repealed}/现行有效${a.normativeDocuments.inForce}；行政许可${a.licensing}；行政处罚${a.punishment}；行政强制${a.enforcement}；行政事业性收费${a.feesWan}万元`,
         `表三：新收${row('一')}件，上年结转${row('二')}件，办结${row('三.七')}件，结转下年度${row('四')}件`,
         `表四：行政复议${report.reviews.values[4]}件，行政诉讼${report.reviews.values[9] + report.reviews.values[14]}件`,
-        ...(report.problems.length ? ['需要注意：', ...report.problems.map((p) => `  ${p}`)] : ['勾稽关系检查：全部通过']),
+        ...(report.problems.length
+          ? ['需要注意：', ...report.problems.map((p) => `  ${p}`)]
+          : ['勾稽关系检查：全部通过']),
       ];
       process.stdout.write(lines.join('\n') + '\n');
       return 0;

@@ -27,17 +27,27 @@ export const foundationCommands: Record<string, CliCommand> = {
       const lines = [`数据文件：${ws.dbPath}`];
       if (!ws.ready) throw ws.failure!.error;
       const ctx = ws.context();
-      lines.push(`单位：${status.bureau?.fullName ?? '（尚未设置）'}`, `工作年度：${status.year ?? '（尚未设置）'}`,
-        `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`);
+      lines.push(
+        `单位：${status.bureau?.fullName ?? '（尚未设置）'}`,
+        `工作年度：${status.year ?? '（尚未设置）'}`,
+        `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`,
+      );
       // Only the program's own table names go into SQL text, never names read from the file (a crafted file could
       // carry a name that breaks out of the quotes). The file's schema equals them after opening, or it was refused.
-      const present = new Set((ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name));
-      const counts = referenceTables().filter((t) => present.has(t)).sort()
+      const present = new Set(
+        (ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+          (t) => t.name,
+        ),
+      );
+      const counts = referenceTables()
+        .filter((t) => present.has(t))
+        .sort()
         .map((t) => `${t} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`);
       lines.push(`记录数：${counts.join('，')}`);
       const backups = listBackups(ws.backupDir);
       lines.push(`备份：${backups.length} 个，位于 ${ws.backupDir}`);
-      if (backups[0]) lines.push(`最近备份：${backups[0].createdAt}（${BACKUP_KIND_LABELS[backups[0].kind]}）${backups[0].fileName}`);
+      if (backups[0])
+        lines.push(`最近备份：${backups[0].createdAt}（${BACKUP_KIND_LABELS[backups[0].kind]}）${backups[0].fileName}`);
       process.stdout.write(lines.join('\n') + '\n');
       ws.close();
       return 0;
@@ -52,8 +62,11 @@ export const foundationCommands: Record<string, CliCommand> = {
       if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}`);
       const db = openDatabase(file, { readonly: true });
       const v = schemaVersionOf(db);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
-        .map((t) => t.name);
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
       // A file at the current version must have exactly a new file's schema (an older one is upgraded at start).
       const diff = v === LATEST_SCHEMA_VERSION ? schemaDifferences(schemaOf(db)) : [];
       db.close();
@@ -63,7 +76,9 @@ export const foundationCommands: Record<string, CliCommand> = {
         throw new DatabaseDamagedError(file, '文件中是其他程序的数据表，不是本软件的数据文件');
       }
       const note = v < LATEST_SCHEMA_VERSION ? '，下次启动程序时会自动升级' : '';
-      process.stdout.write(`数据文件：${file}\n完整性检查：通过\n数据版本：${v}（本程序支持到 ${LATEST_SCHEMA_VERSION}${note}）\n`);
+      process.stdout.write(
+        `数据文件：${file}\n完整性检查：通过\n数据版本：${v}（本程序支持到 ${LATEST_SCHEMA_VERSION}${note}）\n`,
+      );
       return 0;
     },
   },
@@ -93,10 +108,12 @@ export const foundationCommands: Record<string, CliCommand> = {
     summary: '完整校验备份文件后用它替换当前数据（先自动备份当前数据；其他单位的备份需加 --other-unit）',
     async run(args) {
       const source = args.positional[0];
-      if (!source) throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
+      if (!source)
+        throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
       const ws = openCliWorkstation(args);
       await restoreBackupFile(ws, source, undefined, {
-        confirmOtherBureau: args.flags['other-unit'] === true, howToConfirm: '请加上 --other-unit 参数重新执行',
+        confirmOtherBureau: args.flags['other-unit'] === true,
+        howToConfirm: '请加上 --other-unit 参数重新执行',
       });
       if (!ws.ready) throw ws.failure!.error;
       process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
@@ -109,5 +126,6 @@ export const foundationCommands: Record<string, CliCommand> = {
 /** info and backup read an existing data file; they must not create an empty one at a mistyped path. */
 function requireExistingDb(args: Parameters<typeof flag>[0]): void {
   const file = resolveDbPath(flag(args, 'db'));
-  if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}。请检查 --db 指定的路径。`);
+  if (!fs.existsSync(file))
+    throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}。请检查 --db 指定的路径。`);
 }

@@ -12,7 +12,8 @@ function yearFlag(args: CliArgs): number | undefined {
   const y = flag(args, 'year');
   if (args.flags.year === true) throw new AppError(ErrorCode.VALIDATION, '--year 后面要写年度，例如 --year 2021');
   if (y === undefined) return undefined;
-  if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100) throw new AppError(ErrorCode.VALIDATION, `年度“${y}”不对，应为 2000 到 2100 之间的四位数字，例如 --year 2021`);
+  if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+    throw new AppError(ErrorCode.VALIDATION, `年度“${y}”不对，应为 2000 到 2100 之间的四位数字，例如 --year 2021`);
   return Number(y);
 }
 
@@ -24,7 +25,8 @@ function readInputFile(args: CliArgs): { fileName: string; data: Buffer } {
   let size: number;
   try {
     const st = fs.statSync(abs);
-    if (!st.isFile()) throw new AppError(ErrorCode.FILE_READ_FAILED, `“${file}”不是文件，请指定一个 .docx、.xlsx 或 .txt 文件。`);
+    if (!st.isFile())
+      throw new AppError(ErrorCode.FILE_READ_FAILED, `“${file}”不是文件，请指定一个 .docx、.xlsx 或 .txt 文件。`);
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -35,7 +37,10 @@ function readInputFile(args: CliArgs): { fileName: string; data: Buffer } {
   try {
     return { fileName, data: fs.readFileSync(abs) };
   } catch (e) {
-    throw new AppError(ErrorCode.FILE_READ_FAILED, `无法读取文件 ${abs}：${e instanceof Error ? e.message : String(e)}。请确认文件没有被其他程序独占打开。`);
+    throw new AppError(
+      ErrorCode.FILE_READ_FAILED,
+      `无法读取文件 ${abs}：${e instanceof Error ? e.message : String(e)}。请确认文件没有被其他程序独占打开。`,
+    );
   }
 }
 
@@ -46,8 +51,14 @@ export function pointsJson(p: ParsedPoints): string {
     docNumber: p.docNumber,
     year: p.year,
     items: p.items.map((i) => ({
-      level: i.level, label: i.label, title: i.title, text: i.text, lead: i.lead, support: i.support,
-      deadline: i.deadline, deadlineText: i.deadlineText,
+      level: i.level,
+      label: i.label,
+      title: i.title,
+      text: i.text,
+      lead: i.lead,
+      support: i.support,
+      deadline: i.deadline,
+      deadlineText: i.deadlineText,
     })),
   });
 }
@@ -83,7 +94,10 @@ export const pointsCommands: Record<string, CliCommand> = {
         const parsed = await parsePointsFileOrText(ctx, file, year);
         const meta = {
           title: parsed.title || fileName.replace(/\.[^.]+$/, ''),
-          docNumber: parsed.docNumber, issuer: parsed.issuer, issuedDate: parsed.issuedDate, year: parsed.year,
+          docNumber: parsed.docNumber,
+          issuer: parsed.issuer,
+          issuedDate: parsed.issuedDate,
+          year: parsed.year,
         };
         const input = { file, sourceKind: parsed.sourceKind, meta, items: parsed.items, replaceDocumentId: null };
         // One save call; when the same document exists it answers what replacing would change, and --replace agrees.
@@ -91,14 +105,20 @@ export const pointsCommands: Record<string, CliCommand> = {
         const replace = result.status === 'confirmReplace' ? result.replace : null;
         if (replace) {
           if (args.flags.replace !== true) {
-            throw new AppError(ErrorCode.CONFLICT, `已导入过同一文件“${replace.title}”（${replace.reason}）。替换将新增 ${replace.added} 条、删除 ${replace.removed} 条、修改 ${replace.changed} 条${replace.details.length ? '：\n  ' + replace.details.join('\n  ') : ''}\n确认替换请加 --replace 重新运行。`);
+            throw new AppError(
+              ErrorCode.CONFLICT,
+              `已导入过同一文件“${replace.title}”（${replace.reason}）。替换将新增 ${replace.added} 条、删除 ${replace.removed} 条、修改 ${replace.changed} 条${replace.details.length ? '：\n  ' + replace.details.join('\n  ') : ''}\n确认替换请加 --replace 重新运行。`,
+            );
           }
           result = await savePointsDocument(ctx, { ...input, replaceDocumentId: replace.documentId });
         }
-        if (result.status !== 'saved') throw new AppError(ErrorCode.CONFLICT, '保存时又出现了另一份相同的上级文件，请重新运行。');
+        if (result.status !== 'saved')
+          throw new AppError(ErrorCode.CONFLICT, '保存时又出现了另一份相同的上级文件，请重新运行。');
         const doc = result.document;
         for (const w of parsed.warnings) process.stderr.write(`提示：${w}\n`);
-        process.stdout.write(`已${replace ? '替换' : '导入'}“${doc.title}”（${doc.year} 年）：${doc.itemCount} 条，其中 ${doc.withoutUnit} 条没有责任单位，${doc.withDeadline} 条有完成时限。\n`);
+        process.stdout.write(
+          `已${replace ? '替换' : '导入'}“${doc.title}”（${doc.year} 年）：${doc.itemCount} 条，其中 ${doc.withoutUnit} 条没有责任单位，${doc.withDeadline} 条有完成时限。\n`,
+        );
         return 0;
       } finally {
         ws.close();

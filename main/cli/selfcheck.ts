@@ -23,14 +23,21 @@ function readFile(args: CliArgs, usage: string): { fileName: string; data: Buffe
   } catch {
     throw new AppError(ErrorCode.NOT_FOUND, `找不到文件：${abs}。请检查路径和文件名。`);
   }
-  if (!st.isFile()) throw new AppError(ErrorCode.FILE_READ_FAILED, `“${file}”不是文件，请指定一个 .xlsx 或 .docx 文件。`);
+  if (!st.isFile())
+    throw new AppError(ErrorCode.FILE_READ_FAILED, `“${file}”不是文件，请指定一个 .xlsx 或 .docx 文件。`);
   if (st.size > MAX_INDICATOR_FILE_BYTES) {
-    throw new AppError(ErrorCode.FILE_TOO_LARGE, `文件“${path.basename(abs)}”有 ${(st.size / 1024 / 1024).toFixed(1)} MB，超过细则导入上限 ${MAX_INDICATOR_FILE_BYTES / 1024 / 1024} MB。`);
+    throw new AppError(
+      ErrorCode.FILE_TOO_LARGE,
+      `文件“${path.basename(abs)}”有 ${(st.size / 1024 / 1024).toFixed(1)} MB，超过细则导入上限 ${MAX_INDICATOR_FILE_BYTES / 1024 / 1024} MB。`,
+    );
   }
   try {
     return { fileName: path.basename(abs), data: fs.readFileSync(abs) };
   } catch (e) {
-    throw new AppError(ErrorCode.FILE_READ_FAILED, `无法读取文件 ${abs}：${e instanceof Error ? e.message : String(e)}。`);
+    throw new AppError(
+      ErrorCode.FILE_READ_FAILED,
+      `无法读取文件 ${abs}：${e instanceof Error ? e.message : String(e)}。`,
+    );
   }
 }
 
@@ -40,13 +47,22 @@ function yearFlag(args: CliArgs, required: boolean): number | undefined {
     if (required) throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026');
     return undefined;
   }
-  if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100) throw new AppError(ErrorCode.VALIDATION, `年度“${y}”不对，应为 2000 到 2100 之间的四位数字，例如 --year 2026`);
+  if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+    throw new AppError(ErrorCode.VALIDATION, `年度“${y}”不对，应为 2000 到 2100 之间的四位数字，例如 --year 2026`);
   return Number(y);
 }
 
 /** The parse-indicators contract: exactly these keys, in this order. */
 function indicatorJson(n: IndicatorOutput, level: number): unknown {
-  return { level, name: n.name, points: n.points, weight: n.weight, criteria: n.criteria, rule: n.rule, children: n.children.map((c) => indicatorJson(c, level + 1)) };
+  return {
+    level,
+    name: n.name,
+    points: n.points,
+    weight: n.weight,
+    criteria: n.criteria,
+    rule: n.rule,
+    children: n.children.map((c) => indicatorJson(c, level + 1)),
+  };
 }
 
 function scoredJson(n: ScoredNode): unknown {
@@ -66,7 +82,10 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     async run(args) {
       const { fileName, data } = readFile(args, 'parse-indicators 细则.xlsx');
       const p = await runParser('selfcheck-indicators', fileName, data, {});
-      process.stdout.write(JSON.stringify({ title: p.title, total: p.total, indicators: p.indicators.map((n) => indicatorJson(n, 1)) }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ title: p.title, total: p.total, indicators: p.indicators.map((n) => indicatorJson(n, 1)) }) +
+          '\n',
+      );
       return 0;
     },
   },
@@ -80,12 +99,19 @@ export const selfcheckCommands: Record<string, CliCommand> = {
       return withDb(args, async (ctx) => {
         const { saveTemplate, describeTree } = await import('../services/selfcheck/templates');
         const t = await saveTemplate(ctx, {
-          year, title: parsed.title, total: parsed.total, indicators: parsed.indicators, source: 'import',
-          upload: { fileName, dataBase64: data.toString('base64') }, replace: args.flags.replace === true,
+          year,
+          title: parsed.title,
+          total: parsed.total,
+          indicators: parsed.indicators,
+          source: 'import',
+          upload: { fileName, dataBase64: data.toString('base64') },
+          replace: args.flags.replace === true,
         });
         const { problems, levelSums } = describeTree(parsed.indicators, parsed.total);
         for (const p of problems) process.stderr.write(`提示：${p.message}\n`);
-        process.stdout.write(`已导入${year}年考核细则“${t.title}”：满分${t.total}分，各级分值合计 ${levelSums.join(' / ')}。\n`);
+        process.stdout.write(
+          `已导入${year}年考核细则“${t.title}”：满分${t.total}分，各级分值合计 ${levelSums.join(' / ')}。\n`,
+        );
         return 0;
       });
     },
@@ -101,10 +127,23 @@ export const selfcheckCommands: Record<string, CliCommand> = {
         if (!s) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有考核细则。请先用 import-indicators 导入细则。`);
         const r = s.result;
         if (args.flags.json === true) {
-          process.stdout.write(JSON.stringify({ template: s.template.title, total: r.total, maxTotal: r.maxTotal, grade: r.grade, vetoed: r.vetoed, indicators: r.indicators.map(scoredJson) }) + '\n');
+          process.stdout.write(
+            JSON.stringify({
+              template: s.template.title,
+              total: r.total,
+              maxTotal: r.maxTotal,
+              grade: r.grade,
+              vetoed: r.vetoed,
+              indicators: r.indicators.map(scoredJson),
+            }) + '\n',
+          );
         } else {
-          const lines = [`${year}年度自查：${s.template.title}`, `自评总分 ${r.total} 分（满分 ${r.maxTotal} 分），等次：${r.grade}${r.vetoed ? `（单项否决：${r.vetoedBy.join('；')}）` : ''}`];
-          for (const n of r.indicators) lines.push(`  ${n.path}：${n.score} / ${n.points}${n.deducted ? `，扣 ${n.deducted}` : ''}`);
+          const lines = [
+            `${year}年度自查：${s.template.title}`,
+            `自评总分 ${r.total} 分（满分 ${r.maxTotal} 分），等次：${r.grade}${r.vetoed ? `（单项否决：${r.vetoedBy.join('；')}）` : ''}`,
+          ];
+          for (const n of r.indicators)
+            lines.push(`  ${n.path}：${n.score} / ${n.points}${n.deducted ? `，扣 ${n.deducted}` : ''}`);
           process.stdout.write(lines.join('\n') + '\n');
         }
         return 0;

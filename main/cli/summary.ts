@@ -20,13 +20,19 @@ export const summaryCommands: Record<string, CliCommand> = {
         const ctx = ws.context();
         const raw = flag(args, 'year') ?? (await getSetting(ctx, SettingKey.currentYear)) ?? '';
         const year = Number(raw);
-        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(ErrorCode.VALIDATION, `年度“${raw}”无效，请用 --year 指定，例如 --year 2026。`);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100)
+          throw new AppError(ErrorCode.VALIDATION, `年度“${raw}”无效，请用 --year 指定，例如 --year 2026。`);
         const figures = await collectFigures(ctx, year);
         if (args.flags.json === true) {
           process.stdout.write(`${JSON.stringify({ year, figures })}\n`);
         } else {
-          const lines = Object.entries(figures).map(([k, f]) => `  ${f.source || k}：${formatFigureValue(f.value)}（上年 ${formatFigureValue(f.previous)}）  [${k}]`);
-          process.stdout.write(`${year}年工作总结引用的数字（共 ${lines.length} 项）：\n${lines.join('\n') || '  （该年度还没有任何记录）'}\n`);
+          const lines = Object.entries(figures).map(
+            ([k, f]) =>
+              `  ${f.source || k}：${formatFigureValue(f.value)}（上年 ${formatFigureValue(f.previous)}）  [${k}]`,
+          );
+          process.stdout.write(
+            `${year}年工作总结引用的数字（共 ${lines.length} 项）：\n${lines.join('\n') || '  （该年度还没有任何记录）'}\n`,
+          );
         }
         return 0;
       } finally {

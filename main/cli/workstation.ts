@@ -32,7 +32,8 @@ export function openCliWorkstation(args: CliArgs): Workstation {
 export async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
   const raw = flag(args, 'year') ?? (await getSetting(ctx, SettingKey.currentYear)) ?? '';
   const year = Number(raw);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026。');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new AppError(ErrorCode.VALIDATION, '请用 --year 指定年度，例如 --year 2026。');
   return year;
 }
 
@@ -40,8 +41,13 @@ export async function yearArg(ctx: AppContext, args: CliArgs): Promise<number> {
  * Runs fn on the open database of --db and closes it whatever happens. Commands that write (imports) require --db,
  * so a forgotten flag never fills the default data file by accident.
  */
-export async function withContext<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>, opts: { requireDb?: boolean } = {}): Promise<T> {
-  if (opts.requireDb && !flag(args, 'db')) throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件，例如 --db 工作台.sqlite。');
+export async function withContext<T>(
+  args: CliArgs,
+  fn: (ctx: AppContext) => Promise<T>,
+  opts: { requireDb?: boolean } = {},
+): Promise<T> {
+  if (opts.requireDb && !flag(args, 'db'))
+    throw new AppError(ErrorCode.VALIDATION, '请用 --db 指定数据文件，例如 --db 工作台.sqlite。');
   const ws = openCliWorkstation(args);
   try {
     if (!ws.ready) throw ws.failure!.error;

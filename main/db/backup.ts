@@ -58,7 +58,13 @@ function infoOf(dir: string, fileName: string): BackupInfo | null {
   const [, d, t, kind] = m;
   const full = path.join(dir, fileName);
   const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`;
-  return { fileName, kind: kind as BackupKind, createdAt, sizeBytes: fs.statSync(full).size, schemaVersion: headerVersion(full) };
+  return {
+    fileName,
+    kind: kind as BackupKind,
+    createdAt,
+    sizeBytes: fs.statSync(full).size,
+    schemaVersion: headerVersion(full),
+  };
 }
 
 export function listBackups(dir: string): BackupInfo[] {
@@ -72,7 +78,9 @@ export function listBackups(dir: string): BackupInfo[] {
   return names
     .map((f) => infoOf(dir, f))
     .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => b.fileName.slice(5, 20).localeCompare(a.fileName.slice(5, 20)) || b.fileName.localeCompare(a.fileName));
+    .sort(
+      (a, b) => b.fileName.slice(5, 20).localeCompare(a.fileName.slice(5, 20)) || b.fileName.localeCompare(a.fileName),
+    );
 }
 
 /**
@@ -85,18 +93,26 @@ function verifyDatabaseFile(file: string, maxVersion: number): { schemaVersion: 
   try {
     db = openDatabase(file, { readonly: true });
     const v = schemaVersionOf(db);
-    if (v < 1) throw new AppError(ErrorCode.BACKUP_INVALID, `文件 ${path.basename(file)} 不是政务公开工作台的数据文件。`);
+    if (v < 1)
+      throw new AppError(ErrorCode.BACKUP_INVALID, `文件 ${path.basename(file)} 不是政务公开工作台的数据文件。`);
     if (v > maxVersion) {
-      throw new AppError(ErrorCode.BACKUP_INVALID,
-        `备份 ${path.basename(file)} 来自更新版本的程序（数据版本 ${v}），本程序支持到 ${maxVersion}，不能恢复。`);
+      throw new AppError(
+        ErrorCode.BACKUP_INVALID,
+        `备份 ${path.basename(file)} 来自更新版本的程序（数据版本 ${v}），本程序支持到 ${maxVersion}，不能恢复。`,
+      );
     }
-    const hasBureau = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table' AND name='bureau'").get() as { n: number };
-    if (hasBureau.n !== 1) throw new AppError(ErrorCode.BACKUP_INVALID, `文件 ${path.basename(file)} 不是政务公开工作台的数据文件。`);
+    const hasBureau = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table' AND name='bureau'")
+      .get() as { n: number };
+    if (hasBureau.n !== 1)
+      throw new AppError(ErrorCode.BACKUP_INVALID, `文件 ${path.basename(file)} 不是政务公开工作台的数据文件。`);
     return { schemaVersion: v };
   } catch (e) {
     if (e instanceof AppError && e.code === ErrorCode.BACKUP_INVALID) throw e;
-    throw new AppError(ErrorCode.BACKUP_INVALID,
-      `文件 ${path.basename(file)} 无法作为备份使用：${e instanceof AppError ? e.message : (e as Error).message}`);
+    throw new AppError(
+      ErrorCode.BACKUP_INVALID,
+      `文件 ${path.basename(file)} 无法作为备份使用：${e instanceof AppError ? e.message : (e as Error).message}`,
+    );
   } finally {
     db?.close();
   }
@@ -106,11 +122,20 @@ function verifyDatabaseFile(file: string, maxVersion: number): { schemaVersion: 
  * Copies the live database with VACUUM INTO (consistent even while in use) to a temp name, verifies the copy,
  * then renames it into place, so a half-written backup never carries a backup's name.
  */
-export function createBackup(db: RawDb, dir: string, kind: BackupKind, maxVersion: number, now = new Date()): BackupInfo {
+export function createBackup(
+  db: RawDb,
+  dir: string,
+  kind: BackupKind,
+  maxVersion: number,
+  now = new Date(),
+): BackupInfo {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new AppError(ErrorCode.BACKUP_FAILED, `备份失败：无法创建备份文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查磁盘空间和文件夹权限。`);
+    throw new AppError(
+      ErrorCode.BACKUP_FAILED,
+      `备份失败：无法创建备份文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查磁盘空间和文件夹权限。`,
+    );
   }
   const base = `zwgk-${stamp(now)}`;
   let fileName = `${base}-${kind}.sqlite`;
@@ -124,7 +149,10 @@ export function createBackup(db: RawDb, dir: string, kind: BackupKind, maxVersio
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     if (e instanceof AppError) throw e;
-    throw new AppError(ErrorCode.BACKUP_FAILED, `备份失败：${(e as Error).message}。请检查磁盘空间和文件夹权限：${dir}`);
+    throw new AppError(
+      ErrorCode.BACKUP_FAILED,
+      `备份失败：${(e as Error).message}。请检查磁盘空间和文件夹权限：${dir}`,
+    );
   }
   return infoOf(dir, fileName)!;
 }
@@ -137,19 +165,34 @@ export function pruneBackups(dir: string): string[] {
   const days = new Set<string>();
   for (const b of autos) {
     const day = b.createdAt.slice(0, 10);
-    if (!days.has(day) && days.size < BACKUP_RETENTION.dailyAuto) { days.add(day); keep.add(b.fileName); }
+    if (!days.has(day) && days.size < BACKUP_RETENTION.dailyAuto) {
+      days.add(day);
+      keep.add(b.fileName);
+    }
   }
   const months = new Set<string>();
   for (const b of autos) {
     const month = b.createdAt.slice(0, 7);
-    if (!months.has(month) && months.size < BACKUP_RETENTION.monthlyAuto) { months.add(month); keep.add(b.fileName); }
+    if (!months.has(month) && months.size < BACKUP_RETENTION.monthlyAuto) {
+      months.add(month);
+      keep.add(b.fileName);
+    }
   }
-  all.filter((b) => b.kind === 'pre-migration').slice(0, BACKUP_RETENTION.preMigration).forEach((b) => keep.add(b.fileName));
-  all.filter((b) => b.kind === 'pre-restore').slice(0, BACKUP_RETENTION.preRestore).forEach((b) => keep.add(b.fileName));
+  all
+    .filter((b) => b.kind === 'pre-migration')
+    .slice(0, BACKUP_RETENTION.preMigration)
+    .forEach((b) => keep.add(b.fileName));
+  all
+    .filter((b) => b.kind === 'pre-restore')
+    .slice(0, BACKUP_RETENTION.preRestore)
+    .forEach((b) => keep.add(b.fileName));
   all.filter((b) => b.kind === 'manual').forEach((b) => keep.add(b.fileName));
   const removed: string[] = [];
   for (const b of all) {
-    if (!keep.has(b.fileName)) { fs.rmSync(path.join(dir, b.fileName), { force: true }); removed.push(b.fileName); }
+    if (!keep.has(b.fileName)) {
+      fs.rmSync(path.join(dir, b.fileName), { force: true });
+      removed.push(b.fileName);
+    }
   }
   return removed;
 }

@@ -18,13 +18,32 @@ const UNCHANGED = '当前数据没有任何改动。';
 
 /** What a data file or backup holds, as the restore confirmation shows it. Tables it lacks count as null. */
 function readContent(db: RawDb): BackupContent {
-  const has = (t: string) => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { n: number }).n === 1;
+  const has = (t: string) =>
+    (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { n: number })
+      .n === 1;
   // Table names below are the program's own constants, never names read from the file.
-  const count = (t: 'plan' | 'plan_task' | 'staff') => (has(t) ? (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n : null);
-  const bureau = has('bureau') ? (db.prepare('SELECT full_name AS name FROM bureau WHERE id = 1').get() as { name: string } | undefined)?.name ?? null : null;
-  const fileId = has('setting') ? (db.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined)?.value ?? null : null;
-  const lastChange = has('audit_log') ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at : null;
-  return { bureauName: bureau, fileId, plans: count('plan'), tasks: count('plan_task'), staff: count('staff'), lastChange, schemaVersion: schemaVersionOf(db) };
+  const count = (t: 'plan' | 'plan_task' | 'staff') =>
+    has(t) ? (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n : null;
+  const bureau = has('bureau')
+    ? ((db.prepare('SELECT full_name AS name FROM bureau WHERE id = 1').get() as { name: string } | undefined)?.name ??
+      null)
+    : null;
+  const fileId = has('setting')
+    ? ((db.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined)
+        ?.value ?? null)
+    : null;
+  const lastChange = has('audit_log')
+    ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
+    : null;
+  return {
+    bureauName: bureau,
+    fileId,
+    plans: count('plan'),
+    tasks: count('plan_task'),
+    staff: count('staff'),
+    lastChange,
+    schemaVersion: schemaVersionOf(db),
+  };
 }
 
 /**
@@ -58,7 +77,12 @@ interface RestoreCandidate {
  * columns, indexes, triggers: no more, no less) and no foreign key violations. Throws BACKUP_INVALID in Chinese,
  * naming the file and saying truthfully that the current data was not changed; the original is never written.
  */
-export function prepareRestoreCandidate(source: string, copyPrefix: string, label: string, migrations: readonly Migration[] = MIGRATIONS): RestoreCandidate {
+export function prepareRestoreCandidate(
+  source: string,
+  copyPrefix: string,
+  label: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): RestoreCandidate {
   const latest = migrations === MIGRATIONS ? LATEST_SCHEMA_VERSION : migrations[migrations.length - 1].version;
   const refuse = (why: string): never => {
     throw new AppError(ErrorCode.BACKUP_INVALID, `${label}不能用于恢复：${why}。${UNCHANGED}`);
@@ -74,11 +98,19 @@ export function prepareRestoreCandidate(source: string, copyPrefix: string, labe
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return refuse(code === 'ENOENT' ? '找不到这个文件' : code === 'EISDIR' ? '这是一个文件夹，不是数据文件' : `无法读取（${code ?? (e as Error).message}）`);
+    return refuse(
+      code === 'ENOENT'
+        ? '找不到这个文件'
+        : code === 'EISDIR'
+          ? '这是一个文件夹，不是数据文件'
+          : `无法读取（${code ?? (e as Error).message}）`,
+    );
   }
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return refuse('它不是政务公开工作台的数据文件或备份');
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000')
+    return refuse('它不是政务公开工作台的数据文件或备份');
   const version = header.readInt32BE(60);
-  if (version > latest) return refuse(`它来自更新版本的程序（数据版本 ${version}，本程序支持到 ${latest}），请先安装新版本`);
+  if (version > latest)
+    return refuse(`它来自更新版本的程序（数据版本 ${version}，本程序支持到 ${latest}），请先安装新版本`);
   if (version < 1) return refuse('它不是政务公开工作台的数据文件或备份');
 
   const workDir = path.dirname(copyPrefix);
@@ -94,7 +126,9 @@ export function prepareRestoreCandidate(source: string, copyPrefix: string, labe
     try {
       db = openDatabase(file, { maxVersion: latest });
     } catch (e) {
-      return refuse(e instanceof AppError && e.code === ErrorCode.DB_DAMAGED ? '文件已损坏（完整性检查未通过）' : '文件无法打开');
+      return refuse(
+        e instanceof AppError && e.code === ErrorCode.DB_DAMAGED ? '文件已损坏（完整性检查未通过）' : '文件无法打开',
+      );
     }
     try {
       migrateDatabase(db, file, () => '', migrations);
@@ -118,6 +152,9 @@ export function prepareRestoreCandidate(source: string, copyPrefix: string, labe
     discard();
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(ErrorCode.BACKUP_FAILED, `校验${label}时出错（${code ?? (e as Error).message}），可能是磁盘空间不足或没有写入权限：${workDir}。${UNCHANGED}`);
+    throw new AppError(
+      ErrorCode.BACKUP_FAILED,
+      `校验${label}时出错（${code ?? (e as Error).message}），可能是磁盘空间不足或没有写入权限：${workDir}。${UNCHANGED}`,
+    );
   }
 }

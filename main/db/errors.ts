@@ -3,30 +3,42 @@ import { ErrorCode } from '../../shared/ipc/errors';
 
 export class DatabaseDamagedError extends AppError {
   constructor(file: string, detail: string) {
-    super(ErrorCode.DB_DAMAGED,
-      `数据文件已损坏或不是本软件的数据库：${file}（${detail}）。可以在“数据与备份”中恢复最近的备份。`);
+    super(
+      ErrorCode.DB_DAMAGED,
+      `数据文件已损坏或不是本软件的数据库：${file}（${detail}）。可以在“数据与备份”中恢复最近的备份。`,
+    );
     this.name = 'DatabaseDamagedError';
   }
 }
 
 export class DatabaseTooNewError extends AppError {
   constructor(file: string, fileVersion: number, supported: number) {
-    super(ErrorCode.DB_TOO_NEW,
-      `数据文件 ${file} 来自更新版本的政务公开工作台（数据版本 ${fileVersion}，本程序支持到 ${supported}）。为避免损坏数据，本程序不会打开它，请安装新版本后再打开。文件未作任何改动。`);
+    super(
+      ErrorCode.DB_TOO_NEW,
+      `数据文件 ${file} 来自更新版本的政务公开工作台（数据版本 ${fileVersion}，本程序支持到 ${supported}）。为避免损坏数据，本程序不会打开它，请安装新版本后再打开。文件未作任何改动。`,
+    );
     this.name = 'DatabaseTooNewError';
   }
 }
 
 export class MigrationFailedError extends AppError {
   constructor(version: number, name: string, detail: string, backupPath: string | null) {
-    super(ErrorCode.DB_MIGRATION_FAILED,
-      `数据升级到第 ${version} 版（${name}）时失败：${detail}。数据文件保持升级前的状态${backupPath ? `，升级前备份在 ${backupPath}` : ''}。请联系维护人员。`);
+    super(
+      ErrorCode.DB_MIGRATION_FAILED,
+      `数据升级到第 ${version} 版（${name}）时失败：${detail}。数据文件保持升级前的状态${backupPath ? `，升级前备份在 ${backupPath}` : ''}。请联系维护人员。`,
+    );
     this.name = 'MigrationFailedError';
   }
 }
 
 /** SQLite error codes that mean the file itself is unusable (never match on the message text). */
-const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+const DAMAGED_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_CORRUPT_INDEX',
+]);
 export function isDamageError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'string' && (DAMAGED_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
@@ -38,5 +50,8 @@ export function isDamageError(e: unknown): boolean {
  */
 export function isForeignKeyError(e: unknown): boolean {
   const code = (e as { code?: string })?.code;
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
+  return (
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
+    (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message))
+  );
 }

@@ -26,7 +26,8 @@ export function migrateDatabase(
   const latest = migrations[migrations.length - 1].version;
   const from = schemaVersionOf(db);
   if (from > latest) throw new DatabaseTooNewError(file, from, latest);
-  if (from === 0 && hasForeignTables(db)) throw new DatabaseDamagedError(file, '文件中已有其他程序的数据表，不是本软件的数据文件');
+  if (from === 0 && hasForeignTables(db))
+    throw new DatabaseDamagedError(file, '文件中已有其他程序的数据表，不是本软件的数据文件');
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupPath: null };
 
@@ -52,7 +53,9 @@ export function migrateDatabase(
 }
 
 function hasForeignTables(db: RawDb): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const row = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
   return row.n > 0;
 }
 
@@ -63,7 +66,9 @@ function hasForeignTables(db: RawDb): boolean {
 export function assertIncreasing(migrations: readonly Migration[]): void {
   for (let i = 1; i < migrations.length; i++) {
     if (!(migrations[i].version > migrations[i - 1].version)) {
-      throw new Error(`Migration list out of order: ${migrations[i - 1].version} then ${migrations[i].version}. Number new migrations above every released one.`);
+      throw new Error(
+        `Migration list out of order: ${migrations[i - 1].version} then ${migrations[i].version}. Number new migrations above every released one.`,
+      );
     }
   }
 }

@@ -25,7 +25,8 @@ export function openDatabase(file: string, options: { readonly?: boolean; maxVer
     const version = schemaVersionOf(db);
     if (options.maxVersion !== undefined) {
       if (version > options.maxVersion) throw new DatabaseTooNewError(file, version, options.maxVersion);
-      if (version === 0 && hasTables(db)) throw new DatabaseDamagedError(file, '文件中已有其他程序的数据表，不是本软件的数据文件');
+      if (version === 0 && hasTables(db))
+        throw new DatabaseDamagedError(file, '文件中已有其他程序的数据表，不是本软件的数据文件');
     }
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseDamagedError(file, `完整性检查未通过：${String(check).slice(0, 200)}`);
@@ -40,9 +41,15 @@ export function openDatabase(file: string, options: { readonly?: boolean; maxVer
     if (e instanceof AppError) throw e;
     if (isDamageError(e)) throw new DatabaseDamagedError(file, (e as { code: string }).code);
     const code = String((e as { code?: unknown })?.code ?? '');
-    if (/^(SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_READONLY|SQLITE_BUSY|SQLITE_LOCKED|SQLITE_IOERR|EACCES|EPERM|EROFS|EBUSY)/.test(code)) {
-      throw new AppError(ErrorCode.FILE_READ_FAILED,
-        `无法打开数据文件 ${file}（${code}）：文件可能被其他程序占用、没有读写权限，或所在磁盘只读。原文件未被改动。请关闭其他正在使用它的程序、检查文件夹权限后重试。`);
+    if (
+      /^(SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_READONLY|SQLITE_BUSY|SQLITE_LOCKED|SQLITE_IOERR|EACCES|EPERM|EROFS|EBUSY)/.test(
+        code,
+      )
+    ) {
+      throw new AppError(
+        ErrorCode.FILE_READ_FAILED,
+        `无法打开数据文件 ${file}（${code}）：文件可能被其他程序占用、没有读写权限，或所在磁盘只读。原文件未被改动。请关闭其他正在使用它的程序、检查文件夹权限后重试。`,
+      );
     }
     throw e;
   }
@@ -53,6 +60,8 @@ export function schemaVersionOf(db: RawDb): number {
 }
 
 function hasTables(db: RawDb): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const row = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
   return row.n > 0;
 }

@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { RawDb } from './open';
 import type { Database as Schema } from './schema';
 
@@ -36,7 +43,10 @@ class SavepointDialect extends SqliteDialect {
  * failure or a killed process leaves no trace. Other connections keep reading the state before it (WAL) and their
  * writes wait for it (busy_timeout).
  */
-export async function inOneTransaction<T>(dbPath: string, work: (raw: RawDb, db: Kysely<Schema>) => Promise<T>): Promise<T> {
+export async function inOneTransaction<T>(
+  dbPath: string,
+  work: (raw: RawDb, db: Kysely<Schema>) => Promise<T>,
+): Promise<T> {
   const raw = new Database(dbPath, { fileMustExist: true });
   raw.pragma('busy_timeout = 5000');
   raw.pragma('foreign_keys = ON');

@@ -15,9 +15,11 @@ interface SchemaObject {
  * presence depends on what was written, not on what the program created.
  */
 export function schemaOf(db: RawDb): SchemaObject[] {
-  return (db.prepare(
-    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_sequence' ESCAPE '\\' AND name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name",
-  ).all() as SchemaObject[]);
+  return db
+    .prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_sequence' ESCAPE '\\' AND name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name",
+    )
+    .all() as SchemaObject[];
 }
 
 const referenceCache = new Map<readonly Migration[], SchemaObject[]>();
@@ -40,7 +42,9 @@ export function referenceSchema(migrations: readonly Migration[] = MIGRATIONS): 
 
 /** The table names of a new file: the only names the program ever puts into SQL text of its own. */
 export function referenceTables(migrations: readonly Migration[] = MIGRATIONS): string[] {
-  return referenceSchema(migrations).filter((o) => o.type === 'table').map((o) => o.name);
+  return referenceSchema(migrations)
+    .filter((o) => o.type === 'table')
+    .map((o) => o.name);
 }
 
 const KIND_LABEL: Record<string, string> = { table: '数据表', index: '索引', trigger: '触发器', view: '视图' };
@@ -49,7 +53,11 @@ const KIND_LABEL: Record<string, string> = { table: '数据表', index: '索引'
  * Differences between a file's schema and a new file's, in Chinese, at most `limit` of them: objects missing,
  * objects that a new file does not have, and objects defined differently (columns, constraints, index columns).
  */
-export function schemaDifferences(actual: SchemaObject[], expected: SchemaObject[] = referenceSchema(), limit = 5): string[] {
+export function schemaDifferences(
+  actual: SchemaObject[],
+  expected: SchemaObject[] = referenceSchema(),
+  limit = 5,
+): string[] {
   const key = (o: SchemaObject) => `${o.type}\u0000${o.name}`;
   const want = new Map(expected.map((o) => [key(o), o]));
   const have = new Map(actual.map((o) => [key(o), o]));
@@ -66,6 +74,7 @@ export function schemaDifferences(actual: SchemaObject[], expected: SchemaObject
       else if (h.tbl_name !== o.tbl_name) out.push(`${label(o)}属于其他数据表`);
     }
   }
-  for (const [k, o] of have) if (!['table', 'trigger', 'index', 'view'].includes(o.type) && !want.has(k)) out.push(`多出${label(o)}`);
+  for (const [k, o] of have)
+    if (!['table', 'trigger', 'index', 'view'].includes(o.type) && !want.has(k)) out.push(`多出${label(o)}`);
   return out.slice(0, limit).concat(out.length > limit ? [`等共 ${out.length} 处`] : []);
 }

@@ -114,12 +114,38 @@ interface PlanTables {
   };
   plan_task_department: { task_id: number; department_id: number; role: 'lead' | 'support'; sort_order: number };
   plan_task_point: { task_id: number; work_point_id: number };
-  plan_progress: { id: Generated<number>; task_id: number; date: string; text: string; percent: number | null; created_at: string };
-  plan_evidence: { id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; link: string | null };
-  unit_mapping: { unit: string; department_id: number | null; ignored: number; all_departments: Generated<number>; updated_at: string };
+  plan_progress: {
+    id: Generated<number>;
+    task_id: number;
+    date: string;
+    text: string;
+    percent: number | null;
+    created_at: string;
+  };
+  plan_evidence: {
+    id: Generated<number>;
+    progress_id: number;
+    title: string;
+    attachment_id: number | null;
+    link: string | null;
+  };
+  unit_mapping: {
+    unit: string;
+    department_id: number | null;
+    ignored: number;
+    all_departments: Generated<number>;
+    updated_at: string;
+  };
 }
 interface TeamTables {
-  ab_post: { id: Generated<number>; name: string; duties: string; sort_order: number; active: number; created_at: string };
+  ab_post: {
+    id: Generated<number>;
+    name: string;
+    duties: string;
+    sort_order: number;
+    active: number;
+    created_at: string;
+  };
   ab_change: {
     id: Generated<number>;
     post_id: number;
@@ -148,7 +174,15 @@ interface TeamTables {
     change_id: number | null;
     created_at: string;
   };
-  ab_absence: { id: Generated<number>; staff_id: number; kind: string; start_date: string; end_date: string; note: string; created_at: string };
+  ab_absence: {
+    id: Generated<number>;
+    staff_id: number;
+    kind: string;
+    start_date: string;
+    end_date: string;
+    note: string;
+    created_at: string;
+  };
   training: {
     id: Generated<number>;
     date: string;
@@ -291,37 +325,96 @@ interface SummaryTables {
 
 interface SelfcheckTables {
   sc_template: {
-    id: Generated<number>; year: number; title: string; total: number; grades_json: string;
-    source: 'import' | 'builtin' | 'copy' | 'manual'; attachment_id: number | null; created_at: string; updated_at: string;
+    id: Generated<number>;
+    year: number;
+    title: string;
+    total: number;
+    grades_json: string;
+    source: 'import' | 'builtin' | 'copy' | 'manual';
+    attachment_id: number | null;
+    created_at: string;
+    updated_at: string;
   };
   sc_indicator: {
-    id: Generated<number>; template_id: number; parent_id: number | null; sort_order: number; level: number; name: string;
-    points: number | null; weight: number | null; basis: number | null; criteria: string; rule_json: string; capped: number;
-    ceiling_ratio: number | null; source: string;
+    id: Generated<number>;
+    template_id: number;
+    parent_id: number | null;
+    sort_order: number;
+    level: number;
+    name: string;
+    points: number | null;
+    weight: number | null;
+    basis: number | null;
+    criteria: string;
+    rule_json: string;
+    capped: number;
+    ceiling_ratio: number | null;
+    source: string;
   };
   sc_entry: {
-    indicator_id: number; score: number | null; occurrences: number | null; flag: number; ceiling: number; reason: string;
-    measure: string; updated_at: string;
+    indicator_id: number;
+    score: number | null;
+    occurrences: number | null;
+    flag: number;
+    ceiling: number;
+    reason: string;
+    measure: string;
+    updated_at: string;
   };
   sc_evidence: {
-    id: Generated<number>; indicator_id: number; kind: string; ref_id: number | null; attachment_id: number | null;
-    url: string | null; title: string; created_at: string;
+    id: Generated<number>;
+    indicator_id: number;
+    kind: string;
+    ref_id: number | null;
+    attachment_id: number | null;
+    url: string | null;
+    title: string;
+    created_at: string;
   };
   sc_report: { year: number; sections_json: string; updated_at: string };
   rectification: {
-    id: Generated<number>; year: number; source: string; indicator_id: number | null; task_id: number | null; origin: string;
-    problem: string; measure: string; kind: string; leader: string; department_id: number | null; owner_staff_id: number | null;
-    deadline: string | null; state: string; completed_on: string | null; closed_on: string | null; closed_by: string;
-    explanation: number; note: string; created_at: string; updated_at: string;
+    id: Generated<number>;
+    year: number;
+    source: string;
+    indicator_id: number | null;
+    task_id: number | null;
+    origin: string;
+    problem: string;
+    measure: string;
+    kind: string;
+    leader: string;
+    department_id: number | null;
+    owner_staff_id: number | null;
+    deadline: string | null;
+    state: string;
+    completed_on: string | null;
+    closed_on: string | null;
+    closed_by: string;
+    explanation: number;
+    note: string;
+    created_at: string;
+    updated_at: string;
   };
   rectification_progress: {
-    id: Generated<number>; rectification_id: number; date: string; text: string; attachment_id: number | null; url: string | null;
-    evidence_title: string; created_at: string;
+    id: Generated<number>;
+    rectification_id: number;
+    date: string;
+    text: string;
+    attachment_id: number | null;
+    url: string | null;
+    evidence_title: string;
+    created_at: string;
   };
   rectification_evidence: {
-    id: Generated<number>; progress_id: number; title: string; attachment_id: number | null; url: string | null; created_at: string;
+    id: Generated<number>;
+    progress_id: number;
+    title: string;
+    attachment_id: number | null;
+    url: string | null;
+    created_at: string;
   };
   lookback_note: { task_id: number; reason: string; carried_task_id: number | null; updated_at: string };
 }
 
-export interface Database extends FoundationTables, PointsTables, PlanTables, TeamTables, DisclosureTables, SelfcheckTables, SummaryTables {}
+export interface Database
+  extends FoundationTables, PointsTables, PlanTables, TeamTables, DisclosureTables, SelfcheckTables, SummaryTables {}

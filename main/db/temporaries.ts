@@ -62,7 +62,9 @@ export function cleanStaleTemporaries(dbPath: string, backupDirs: string[]): str
   } catch {
     return removed;
   }
-  const restoring = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.restoring-(?:(\\d+)-)?[0-9a-f]+(?:-wal|-shm|-journal)?$`);
+  const restoring = new RegExp(
+    `^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.restoring-(?:(\\d+)-)?[0-9a-f]+(?:-wal|-shm|-journal)?$`,
+  );
   for (const name of names) {
     const m = restoring.exec(name);
     if (!m || (m[1] && writerAlive(Number(m[1])))) continue;

@@ -20,7 +20,8 @@ export function openDocxBody(buf: Buffer, fileName: string): { zip: ZipPackage; 
   const xml = part ? readZipText(zip, part) : null;
   // An .xlsx renamed to .docx names xl/workbook.xml as its main part.
   if (!part || !xml || part.startsWith('xl/')) {
-    if (zip.entries.has('xl/workbook.xml')) throw importErrors.mismatch(fileName, '.docx', 'Excel 表格（.xlsx）', '请把扩展名改为 .xlsx 后再导入。');
+    if (zip.entries.has('xl/workbook.xml'))
+      throw importErrors.mismatch(fileName, '.docx', 'Excel 表格（.xlsx）', '请把扩展名改为 .xlsx 后再导入。');
     throw importErrors.damaged(fileName, '缺少 Word 正文部件 word/document.xml');
   }
   return { zip, part, xml };
@@ -32,7 +33,8 @@ function findMainPart(zip: ZipPackage): string | null {
     let target: string | undefined;
     readXml(rels, zip.fileName, '_rels/.rels', {
       open(name, a) {
-        if (target === undefined && name === 'Relationship' && /\/officeDocument$/.test(a.Type ?? '')) target = (a.Target ?? '').replace(/^\//, '');
+        if (target === undefined && name === 'Relationship' && /\/officeDocument$/.test(a.Type ?? ''))
+          target = (a.Target ?? '').replace(/^\//, '');
       },
     });
     if (target && zip.entries.has(target)) return target;
@@ -47,10 +49,15 @@ const HIDDEN = new Set(['w:del', 'w:instrText', 'mc:Fallback', 'w:delText']);
  * Streams a document part as one event per element (`close` false when it opens; a self-closing element comes once)
  * and the text of visible runs, leaving out what HIDDEN names.
  */
-export function readVisibleXml(xml: string, fileName: string, part: string, h: {
-  tag(close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean): void;
-  text(text: string): void;
-}): void {
+export function readVisibleXml(
+  xml: string,
+  fileName: string,
+  part: string,
+  h: {
+    tag(close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean): void;
+    text(text: string): void;
+  },
+): void {
   let skipDepth = 0;
   let skipTag = '';
   const tag = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
@@ -73,15 +80,25 @@ export function readVisibleXml(xml: string, fileName: string, part: string, h: {
   readXml(xml, fileName, part, {
     open: (name, attrs, selfClose) => tag(false, name, attrs, selfClose),
     // A self-closing element was handled as one event when it opened.
-    close: (name, selfClose) => { if (!selfClose) tag(true, name, {}, false); },
-    text: (t) => { if (skipDepth === 0) h.text(t); },
+    close: (name, selfClose) => {
+      if (!selfClose) tag(true, name, {}, false);
+    },
+    text: (t) => {
+      if (skipDepth === 0) h.text(t);
+    },
   });
 }
 
 /** Columns one table row may span; Word allows 63. A hostile w:gridSpan of a billion is cut to this. */
 const MAX_TABLE_COLUMNS = 64;
 
-interface OpenTable { rows: TableCell[][]; row: TableCell[] | null; cell: string[] | null; span: number; vCont: boolean }
+interface OpenTable {
+  rows: TableCell[][];
+  row: TableCell[] | null;
+  cell: string[] | null;
+  span: number;
+  vCont: boolean;
+}
 
 /**
  * The tables being read, innermost last. Feed it every element event; it answers a finished top-level table. A table
@@ -116,7 +133,16 @@ export class DocxTables {
         if (!done) return null;
         const outer = this.stack[this.stack.length - 1];
         if (outer?.cell) {
-          outer.cell.push(done.rows.map((r) => r.filter((c) => !c.cont).map((c) => c.text).join(' ')).join('\n'));
+          outer.cell.push(
+            done.rows
+              .map((r) =>
+                r
+                  .filter((c) => !c.cont)
+                  .map((c) => c.text)
+                  .join(' '),
+              )
+              .join('\n'),
+          );
           return null;
         }
         this.finished++;
@@ -138,7 +164,7 @@ export class DocxTables {
           t.vCont = false;
         } else if (t.cell) {
           // Vertically merged cells repeat the value above, horizontally merged ones fill their columns.
-          const text = t.vCont ? t.rows[t.rows.length - 1]?.[t.row.length]?.text ?? '' : t.cell.join('\n').trim();
+          const text = t.vCont ? (t.rows[t.rows.length - 1]?.[t.row.length]?.text ?? '') : t.cell.join('\n').trim();
           this.cells += t.span;
           if (this.limit && this.cells > this.limit.cells) throw this.limit.error(this.finished + 1);
           for (let k = 0; k < t.span; k++) t.row.push({ text, cont: t.vCont || k > 0 });
@@ -147,7 +173,8 @@ export class DocxTables {
         break;
       case 'w:gridSpan': {
         const n = Math.trunc(Number(attrs['w:val'] ?? 1));
-        if (t?.cell && t.cell.length === 0) t.span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number.isFinite(n) ? n : 1));
+        if (t?.cell && t.cell.length === 0)
+          t.span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number.isFinite(n) ? n : 1));
         break;
       }
       case 'w:vMerge': {

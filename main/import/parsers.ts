@@ -21,13 +21,17 @@ export const PARSERS = {
   'points-text': (fileName: string, bytes: Uint8Array, opts: ReadOptions) =>
     parsePointsText(asBuffer(bytes).toString('utf8'), { ...opts, name: fileName }),
   /** 人员名单 .xlsx. */
-  'staff-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readStaffXlsx(asBuffer(bytes), fileName),
+  'staff-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
+    readStaffXlsx(asBuffer(bytes), fileName),
   /** 信息发布登记 .xlsx (信息公开 register). */
-  'disclosure-publications': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readPublicationsXlsx(asBuffer(bytes), fileName),
+  'disclosure-publications': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
+    readPublicationsXlsx(asBuffer(bytes), fileName),
   /** 依申请公开登记 .xlsx. */
-  'disclosure-requests': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => readRequestsXlsx(asBuffer(bytes), fileName),
+  'disclosure-requests': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
+    readRequestsXlsx(asBuffer(bytes), fileName),
   /** 考核评分细则 .xlsx/.docx (自查整改 templates). */
-  'selfcheck-indicators': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) => parseIndicatorsFile(fileName, asBuffer(bytes)),
+  'selfcheck-indicators': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
+    parseIndicatorsFile(fileName, asBuffer(bytes)),
 } as const;
 
 export type ParserKind = keyof typeof PARSERS;

@@ -40,12 +40,38 @@ const HEADER_SEARCH_ROWS = 30;
 const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
   name: { exact: ['姓名', '名字', '人员姓名', '职工姓名', '干部姓名', '姓名全称'], contains: ['姓名'] },
   department: {
-    exact: ['科室', '所在科室', '所属科室', '科室名称', '部门', '所在部门', '所属部门', '部门名称', '处室', '所在处室', '科室部门', '部门科室', '工作科室', '单位科室'],
+    exact: [
+      '科室',
+      '所在科室',
+      '所属科室',
+      '科室名称',
+      '部门',
+      '所在部门',
+      '所属部门',
+      '部门名称',
+      '处室',
+      '所在处室',
+      '科室部门',
+      '部门科室',
+      '工作科室',
+      '单位科室',
+    ],
     contains: ['科室', '部门', '处室'],
   },
   title: { exact: ['职务', '职位', '现任职务', '职务职级', '职务名称'], contains: ['职务', '职位'] },
   phone: {
-    exact: ['电话', '联系电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', '办公电话', '移动电话', '联系手机'],
+    exact: [
+      '电话',
+      '联系电话',
+      '手机',
+      '手机号',
+      '手机号码',
+      '电话号码',
+      '联系方式',
+      '办公电话',
+      '移动电话',
+      '联系手机',
+    ],
     contains: ['电话', '手机', '联系方式'],
   },
 };
@@ -86,7 +112,8 @@ function findHeader(ws: SheetData): { headerRow: number; columns: StaffSheet['co
         if (!q) continue;
         const taken = Object.values(found).some((f) => f?.col === t.col);
         if (taken) continue;
-        if (!found[field] || (found[field].quality === 'contains' && q === 'exact')) found[field] = { col: t.col, quality: q };
+        if (!found[field] || (found[field].quality === 'contains' && q === 'exact'))
+          found[field] = { col: t.col, quality: q };
       }
     }
     if (found.name) {
@@ -114,7 +141,10 @@ function cleanName(text: string): string {
 }
 
 function cleanText(text: string): string {
-  return text.replace(/\u3000/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Full-width digits and dashes typed with a Chinese input method become plain ones. */
@@ -132,30 +162,47 @@ function extensionOf(fileName: string): string {
 /** Refuses anything that is not an .xlsx workbook, with a message that says what the file is and what to do. */
 function assertXlsx(data: Buffer, fileName: string): ReturnType<typeof openZip> {
   const ext = extensionOf(fileName);
-  if (data.length === 0) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的（0 字节），请检查是否选错了文件。`);
+  if (data.length === 0)
+    throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的（0 字节），请检查是否选错了文件。`);
   const isOle = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0 && data.readUInt32BE(4) === 0xa1b11ae1;
   if (isOle) {
     // An .xlsx with an open password is stored inside an OLE container with an "EncryptedPackage" stream.
     if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new AppError(ErrorCode.FILE_ENCRYPTED, `文件“${fileName}”设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。`);
+      throw new AppError(
+        ErrorCode.FILE_ENCRYPTED,
+        `文件“${fileName}”设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。`,
+      );
     }
-    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”是旧版 Excel（.xls）或 WPS 表格（.et）格式，不能直接导入。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入。`);
+    throw new AppError(
+      ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”是旧版 Excel（.xls）或 WPS 表格（.et）格式，不能直接导入。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入。`,
+    );
   }
   const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
   if (!isZip) {
     if (ext === 'xlsx') {
-      throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”已损坏，或并不是真正的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`);
+      throw new AppError(
+        ErrorCode.FILE_DAMAGED,
+        `文件“${fileName}”已损坏，或并不是真正的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`,
+      );
     }
-    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`);
+    throw new AppError(
+      ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`,
+    );
   }
   // The same directory checks and inflate limits as the points import (zip bombs, lying sizes, encryption).
   const zip = openZip(data, fileName);
   if (!zip.entries.has('xl/workbook.xml')) {
-    const what = zip.entries.has('word/document.xml') ? '是 Word 文档'
-      : zip.entries.has('ppt/presentation.xml') ? '是 PowerPoint 演示文稿' : '不是 Excel 工作簿';
-    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”${what}，不是人员名单表格。请选择 Excel 工作簿（.xlsx）。`);
+    const what = zip.entries.has('word/document.xml')
+      ? '是 Word 文档'
+      : zip.entries.has('ppt/presentation.xml')
+        ? '是 PowerPoint 演示文稿'
+        : '不是 Excel 工作簿';
+    throw new AppError(
+      ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”${what}，不是人员名单表格。请选择 Excel 工作簿（.xlsx）。`,
+    );
   }
   return zip;
 }
@@ -168,7 +215,10 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
   const zip = assertXlsx(data, fileName);
   const sheets = readXlsxSheets(data, fileName, zip).filter((ws) => !ws.hidden);
   if (sheets.length === 0 || sheets.every((ws) => ws.maxRow === 0)) {
-    throw new AppError(ErrorCode.NO_ITEMS, `文件“${fileName}”中没有内容（工作表是空的）。请在表格中填写人员名单后再导入。`);
+    throw new AppError(
+      ErrorCode.NO_ITEMS,
+      `文件“${fileName}”中没有内容（工作表是空的）。请在表格中填写人员名单后再导入。`,
+    );
   }
   for (const ws of sheets) {
     const header = findHeader(ws);
@@ -185,17 +235,25 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
       if (matchField(name, 'name') === 'exact') continue;
       rows.push({ row: r, name, department, title, phone });
       if (rows.length > MAX_STAFF_ROWS) {
-        throw new AppError(ErrorCode.TOO_MANY_ITEMS, `工作表“${ws.name}”中的人员超过 ${MAX_STAFF_ROWS} 行，一次导入不了这么多。请分成几个文件导入。`);
+        throw new AppError(
+          ErrorCode.TOO_MANY_ITEMS,
+          `工作表“${ws.name}”中的人员超过 ${MAX_STAFF_ROWS} 行，一次导入不了这么多。请分成几个文件导入。`,
+        );
       }
     }
     if (rows.length === 0) {
-      throw new AppError(ErrorCode.NO_ITEMS, `工作表“${ws.name}”第 ${headerRow} 行是表头，但下面没有人员数据。请在表头下方逐行填写人员后再导入。`);
+      throw new AppError(
+        ErrorCode.NO_ITEMS,
+        `工作表“${ws.name}”第 ${headerRow} 行是表头，但下面没有人员数据。请在表头下方逐行填写人员后再导入。`,
+      );
     }
     return { sheetName: ws.name, headerRow, columns, rows };
   }
   const names = sheets.map((ws) => `“${ws.name}”`).join('、');
-  throw new AppError(ErrorCode.FILE_UNSUPPORTED,
-    `在文件“${fileName}”的工作表 ${names} 前 ${HEADER_SEARCH_ROWS} 行中没有找到“姓名”列。请确认表头有一列名为“姓名”（其他列可以是“科室”“职务”“电话”），或使用“下载导入模板”。`);
+  throw new AppError(
+    ErrorCode.FILE_UNSUPPORTED,
+    `在文件“${fileName}”的工作表 ${names} 前 ${HEADER_SEARCH_ROWS} 行中没有找到“姓名”列。请确认表头有一列名为“姓名”（其他列可以是“科室”“职务”“电话”），或使用“下载导入模板”。`,
+  );
 }
 
 /** The import template: the four columns under a one-line instruction, print-ready. Pure: Buffer out. */
@@ -205,21 +263,36 @@ export async function buildStaffImportTemplate(): Promise<Buffer> {
   const wb = new Excel.Workbook();
   wb.creator = '政务公开工作台';
   const ws = wb.addWorksheet('人员名单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+  };
   const headers = ['姓名', '科室', '职务', '电话'];
   const widths = [16, 22, 22, 24];
   ws.mergeCells(1, 1, 1, headers.length);
-  ws.getCell('A1').value = '人员名单：从第 3 行起每行填一人，“姓名”必填；例如 张三 | 办公室 | 科长 | 13800000000。表中没有的科室，导入时可以勾选新建。';
+  ws.getCell('A1').value =
+    '人员名单：从第 3 行起每行填一人，“姓名”必填；例如 张三 | 办公室 | 科长 | 13800000000。表中没有的科室，导入时可以勾选新建。';
   ws.getCell('A1').alignment = { wrapText: true, vertical: 'middle' };
   ws.getRow(1).height = 36;
   ws.getRow(2).values = headers;
   ws.getRow(2).font = { bold: true };
-  headers.forEach((_, i) => { ws.getColumn(i + 1).width = widths[i]; });
+  headers.forEach((_, i) => {
+    ws.getColumn(i + 1).width = widths[i];
+  });
   // Phone numbers as text, so a mobile number is not shown as 1.38E+10 and a leading 0 is kept.
   ws.getColumn(4).numFmt = '@';
   for (let r = 2; r <= 21; r++) {
     for (let c = 1; c <= headers.length; c++) {
-      ws.getCell(r, c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      ws.getCell(r, c).border = {
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -26,7 +26,12 @@ const MAX_MERGED_CELLS = 200_000;
 /** Shared strings in one workbook. */
 const MAX_SHARED_STRINGS = 500_000;
 
-interface MergeRange { r1: number; c1: number; r2: number; c2: number }
+interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 export interface SheetData {
   name: string;
@@ -54,10 +59,16 @@ export function isMergeContinuation(sheet: SheetData, r: number, c: number): boo
   return sheet.mergedInto.has(`${r},${c}`);
 }
 
-const tooBig = (fileName: string, what: string) => new AppError(ErrorCode.FILE_TOO_LARGE,
-  `文件“${fileName}”${what}，超过了一次导入能读取的范围。请只保留需要导入的工作表和行（删除多余的空行、空列和合并单元格）后另存为 .xlsx，再导入。`);
-const damaged = (fileName: string, what: string) => new AppError(ErrorCode.FILE_DAMAGED,
-  `文件“${fileName}”已损坏或不是 Excel/WPS 保存的表格（${what}），无法读取。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后再导入。`);
+const tooBig = (fileName: string, what: string) =>
+  new AppError(
+    ErrorCode.FILE_TOO_LARGE,
+    `文件“${fileName}”${what}，超过了一次导入能读取的范围。请只保留需要导入的工作表和行（删除多余的空行、空列和合并单元格）后另存为 .xlsx，再导入。`,
+  );
+const damaged = (fileName: string, what: string) =>
+  new AppError(
+    ErrorCode.FILE_DAMAGED,
+    `文件“${fileName}”已损坏或不是 Excel/WPS 保存的表格（${what}），无法读取。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后再导入。`,
+  );
 
 /** "BC12" → [12, 55]; null when it is not a cell reference. */
 function parseCellRef(ref: string): [number, number] | null {
@@ -79,7 +90,9 @@ function resolveTarget(base: string, target: string): string {
 }
 
 // Built-in number formats that show a date (ECMA-376 18.8.30, with the zh-CN ones).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** A custom format code shows a date when it has y/m/d outside quotes, brackets and escapes. */
 function isDateFormat(code: string): boolean {
@@ -105,7 +118,9 @@ function readWorkbook(zip: ZipPackage, fileName: string): Workbook {
   const relsXml = readZipText(zip, 'xl/_rels/workbook.xml.rels');
   if (relsXml) {
     readXml(relsXml, fileName, 'xl/_rels/workbook.xml.rels', {
-      open(name, a) { if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, resolveTarget('xl/workbook.xml', a.Target)); },
+      open(name, a) {
+        if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, resolveTarget('xl/workbook.xml', a.Target));
+      },
     });
   }
   const wb: Workbook = { sheets: [], date1904: false };
@@ -114,7 +129,11 @@ function readWorkbook(zip: ZipPackage, fileName: string): Workbook {
       if (name === 'workbookPr') wb.date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
       const part = rels.get(a['r:id'] ?? '') ?? `xl/worksheets/sheet${wb.sheets.length + 1}.xml`;
-      wb.sheets.push({ name: a.name ?? `Sheet${wb.sheets.length + 1}`, hidden: a.state === 'hidden' || a.state === 'veryHidden', part });
+      wb.sheets.push({
+        name: a.name ?? `Sheet${wb.sheets.length + 1}`,
+        hidden: a.state === 'hidden' || a.state === 'veryHidden',
+        part,
+      });
     },
   });
   return wb;
@@ -136,12 +155,16 @@ function readSharedStrings(zip: ZipPackage, fileName: string): string[] {
       else if (name === 't' && !self) inT = true;
     },
     close(name, self) {
-      if (name === 'si' && cur) { out.push(cur.join('')); cur = null; }
-      else if (name === 'rPh' && !self) phonetic--;
+      if (name === 'si' && cur) {
+        out.push(cur.join(''));
+        cur = null;
+      } else if (name === 'rPh' && !self) phonetic--;
       else if (name === 't') inT = false;
     },
     // Phonetic guides (rPh) are not what the cell shows.
-    text(t) { if (cur && inT && phonetic === 0) cur.push(t); },
+    text(t) {
+      if (cur && inT && phonetic === 0) cur.push(t);
+    },
   });
   return out;
 }
@@ -161,21 +184,50 @@ function readDateStyles(zip: ZipPackage, fileName: string): boolean[] {
         xfs.push(BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!)));
       }
     },
-    close(name) { if (name === 'cellXfs') inCellXfs = false; },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
   });
   return xfs;
 }
 
-interface Budget { cells: number }
+interface Budget {
+  cells: number;
+}
 
-function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][number], shared: string[], dateStyles: boolean[], date1904: boolean, budget: Budget): SheetData {
-  const sheet: SheetData = { name: meta.name, hidden: meta.hidden, maxRow: 0, maxCol: 0, cells: new Map(), merges: [], mergedInto: new Map() };
+function readSheet(
+  zip: ZipPackage,
+  fileName: string,
+  meta: Workbook['sheets'][number],
+  shared: string[],
+  dateStyles: boolean[],
+  date1904: boolean,
+  budget: Budget,
+): SheetData {
+  const sheet: SheetData = {
+    name: meta.name,
+    hidden: meta.hidden,
+    maxRow: 0,
+    maxCol: 0,
+    cells: new Map(),
+    merges: [],
+    mergedInto: new Map(),
+  };
   const xml = readZipText(zip, meta.part);
   if (xml === null) return sheet;
   const where = `工作表“${meta.name}”`;
   let rowNum = 0;
   let nextCol = 1;
-  let cell: { r: number; c: number; t: string; s: number; v: string[]; inV: boolean; inIs: boolean; phonetic: number } | null = null;
+  let cell: {
+    r: number;
+    c: number;
+    t: string;
+    s: number;
+    v: string[];
+    inV: boolean;
+    inIs: boolean;
+    phonetic: number;
+  } | null = null;
   const rawMerges: MergeRange[] = [];
 
   const store = (r: number, c: number, text: string) => {
@@ -219,7 +271,11 @@ function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][n
       switch (name) {
         case 'row': {
           const r = a.r === undefined ? rowNum + 1 : Number(a.r);
-          if (!Number.isInteger(r) || r < 1 || r > EXCEL_MAX_ROW) throw damaged(fileName, `${where}的行号 ${String(a.r).slice(0, 20)} 超出 Excel 的范围（1–${EXCEL_MAX_ROW}）`);
+          if (!Number.isInteger(r) || r < 1 || r > EXCEL_MAX_ROW)
+            throw damaged(
+              fileName,
+              `${where}的行号 ${String(a.r).slice(0, 20)} 超出 Excel 的范围（1–${EXCEL_MAX_ROW}）`,
+            );
           rowNum = r;
           nextCol = 1;
           break;
@@ -233,10 +289,15 @@ function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][n
             [r, c] = ref;
           }
           if (r < 1 || r > EXCEL_MAX_ROW || c < 1 || c > EXCEL_MAX_COL) {
-            throw damaged(fileName, `${where}的单元格 ${String(a.r).slice(0, 20)} 超出 Excel 的范围（最多 ${EXCEL_MAX_ROW} 行、${EXCEL_MAX_COL} 列）`);
+            throw damaged(
+              fileName,
+              `${where}的单元格 ${String(a.r).slice(0, 20)} 超出 Excel 的范围（最多 ${EXCEL_MAX_ROW} 行、${EXCEL_MAX_COL} 列）`,
+            );
           }
           nextCol = c + 1;
-          cell = self ? null : { r, c, t: a.t ?? 'n', s: Number(a.s ?? 0), v: [], inV: false, inIs: false, phonetic: 0 };
+          cell = self
+            ? null
+            : { r, c, t: a.t ?? 'n', s: Number(a.s ?? 0), v: [], inV: false, inIs: false, phonetic: 0 };
           break;
         }
         case 'v':
@@ -257,7 +318,12 @@ function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][n
           const p2 = parseCellRef(to ?? from ?? '');
           if (!p1 || !p2) break;
           if (rawMerges.length >= MAX_MERGES) throw tooBig(fileName, `${where}有超过 ${MAX_MERGES} 个合并单元格`);
-          rawMerges.push({ r1: Math.min(p1[0], p2[0]), c1: Math.min(p1[1], p2[1]), r2: Math.max(p1[0], p2[0]), c2: Math.max(p1[1], p2[1]) });
+          rawMerges.push({
+            r1: Math.min(p1[0], p2[0]),
+            c1: Math.min(p1[1], p2[1]),
+            r2: Math.max(p1[0], p2[0]),
+            c2: Math.max(p1[1], p2[1]),
+          });
           break;
         }
         default:
@@ -274,7 +340,9 @@ function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][n
         cell = null;
       }
     },
-    text(t) { if (cell && cell.inV && cell.phonetic === 0) cell.v.push(t); },
+    text(t) {
+      if (cell && cell.inV && cell.phonetic === 0) cell.v.push(t);
+    },
   });
 
   // A merged range only matters where it covers values: cut it to the used area before anything is expanded, so
@@ -284,10 +352,12 @@ function readSheet(zip: ZipPackage, fileName: string, meta: Workbook['sheets'][n
     if (m.r1 > sheet.maxRow || m.c1 > sheet.maxCol) continue;
     const cut = { r1: m.r1, c1: m.c1, r2: Math.min(m.r2, sheet.maxRow), c2: Math.min(m.c2, sheet.maxCol) };
     covered += (cut.r2 - cut.r1 + 1) * (cut.c2 - cut.c1 + 1);
-    if (covered > MAX_MERGED_CELLS) throw tooBig(fileName, `${where}的合并单元格覆盖了超过 ${MAX_MERGED_CELLS} 个单元格`);
+    if (covered > MAX_MERGED_CELLS)
+      throw tooBig(fileName, `${where}的合并单元格覆盖了超过 ${MAX_MERGED_CELLS} 个单元格`);
     sheet.merges.push(cut);
     for (let r = cut.r1; r <= cut.r2; r++) {
-      for (let c = cut.c1; c <= cut.c2; c++) if (r !== cut.r1 || c !== cut.c1) sheet.mergedInto.set(`${r},${c}`, [cut.r1, cut.c1]);
+      for (let c = cut.c1; c <= cut.c2; c++)
+        if (r !== cut.r1 || c !== cut.c1) sheet.mergedInto.set(`${r},${c}`, [cut.r1, cut.c1]);
     }
   }
   return sheet;

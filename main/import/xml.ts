@@ -33,7 +33,11 @@ class LenientParser extends SaxesParser<{ xmlns: false; position: false }> {
     const original = self.parseEntity.bind(this);
     self.parseEntity = (entity: string) => {
       if (entity[0] === '#') {
-        const n = /^#x[0-9a-f]+$/i.test(entity) ? parseInt(entity.slice(2), 16) : /^#\d+$/.test(entity) ? Number(entity.slice(1)) : NaN;
+        const n = /^#x[0-9a-f]+$/i.test(entity)
+          ? parseInt(entity.slice(2), 16)
+          : /^#\d+$/.test(entity)
+            ? Number(entity.slice(1))
+            : NaN;
         if (!Number.isInteger(n) || n > 0x10ffff || n === 0 || (n >= 0xd800 && n <= 0xdfff)) return REPLACEMENT;
       }
       return original(entity);
@@ -41,7 +45,8 @@ class LenientParser extends SaxesParser<{ xmlns: false; position: false }> {
   }
 }
 
-const LENIENT = /undefined entity|malformed character entity|disallowed character in entity name|empty entity name|disallowed character\.$/;
+const LENIENT =
+  /undefined entity|malformed character entity|disallowed character in entity name|empty entity name|disallowed character\.$/;
 
 /**
  * Streams one XML part through the handlers. A malformed part (unclosed or crossed tags, text outside the root)
@@ -50,8 +55,11 @@ const LENIENT = /undefined entity|malformed character entity|disallowed characte
 export function readXml(xml: string, fileName: string, part: string, h: XmlHandlers): void {
   const parser = new LenientParser();
   let depth = 0;
-  const damaged = (why: string) => new AppError(ErrorCode.FILE_DAMAGED,
-    `文件“${fileName}”已损坏或不完整（部件 ${part} 的结构不正确：${why}），无法读取。请用 Word/WPS 或 Excel 打开该文件，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`);
+  const damaged = (why: string) =>
+    new AppError(
+      ErrorCode.FILE_DAMAGED,
+      `文件“${fileName}”已损坏或不完整（部件 ${part} 的结构不正确：${why}），无法读取。请用 Word/WPS 或 Excel 打开该文件，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`,
+    );
   parser.on('error', (err) => {
     if (LENIENT.test(err.message)) return;
     throw damaged(err.message.replace(/^[^:]*:\s*/, '').slice(0, 60));

@@ -10,7 +10,12 @@ import { describeIssues } from '../services/validate';
  * The one entry point both transports (Electron IPC, web host) use: validates the input against the contract,
  * runs the handler, and returns a Result. It never throws.
  */
-export async function dispatch(handlers: Handlers, ws: Workstation, method: string, raw: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  ws: Workstation,
+  method: string,
+  raw: unknown,
+): Promise<Result<unknown>> {
   try {
     if (!isMethod(method)) {
       return { ok: false, error: { code: ErrorCode.UNKNOWN_METHOD, message: `未知的操作：${method}` } };
@@ -18,7 +23,10 @@ export async function dispatch(handlers: Handlers, ws: Workstation, method: stri
     const spec = contract[method];
     const parsed = spec.input.safeParse(raw ?? undefined);
     if (!parsed.success) {
-      return { ok: false, error: { code: ErrorCode.VALIDATION, message: `输入有误：${describeIssues(parsed.error, spec.input)}` } };
+      return {
+        ok: false,
+        error: { code: ErrorCode.VALIDATION, message: `输入有误：${describeIssues(parsed.error, spec.input)}` },
+      };
     }
     const handler = handlers[method] as (ws: Workstation, input: unknown) => unknown;
     const value = await handler(ws, parsed.data);
@@ -26,13 +34,22 @@ export async function dispatch(handlers: Handlers, ws: Workstation, method: stri
     const out = spec.output.safeParse(value);
     if (!out.success) {
       console.error(`[dispatch] ${method} returned data outside its contract:`, out.error.issues.slice(0, 3));
-      return { ok: false, error: { code: ErrorCode.INTERNAL, message: `程序内部错误（${method} 返回的数据格式不对），请联系维护人员。` } };
+      return {
+        ok: false,
+        error: { code: ErrorCode.INTERNAL, message: `程序内部错误（${method} 返回的数据格式不对），请联系维护人员。` },
+      };
     }
     return { ok: true, value: out.data };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toShape() };
     console.error(`[dispatch] ${method} failed:`, e);
-    return { ok: false, error: { code: ErrorCode.INTERNAL, message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未改动，请重试；若反复出现请联系维护人员。` } };
+    return {
+      ok: false,
+      error: {
+        code: ErrorCode.INTERNAL,
+        message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未改动，请重试；若反复出现请联系维护人员。`,
+      },
+    };
   }
 }
 

@@ -9,7 +9,11 @@ import type { Handlers } from './handler-types';
  * One channel per method (api:<method>), each answered by the same dispatch() the web host uses.
  * Calls from any frame other than our own app:// page are refused.
  */
-export function registerIpc(handlers: Handlers, ws: Workstation, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function registerIpc(
+  handlers: Handlers,
+  ws: Workstation,
+  isTrustedSender: (e: IpcMainInvokeEvent) => boolean,
+): void {
   for (const method of METHODS) {
     ipcMain.handle(`api:${method}`, (event, input: unknown) => {
       if (!isTrustedSender(event)) {

@@ -9,11 +9,25 @@ import { decodeUpload } from './uploads';
 import type { AppContext } from './workstation';
 
 /** Stores a file inside the database (so backups carry it); call inside the user action's transaction. */
-export async function storeAttachment(trx: Transaction<Database>, ctx: AppContext, fileName: string, data: Buffer, mime = 'application/octet-stream'): Promise<number> {
-  const r = await trx.insertInto('attachment').values({
-    file_name: fileName, mime, size_bytes: data.length, data,
-    sha256: crypto.createHash('sha256').update(data).digest('hex'), created_at: nowText(ctx),
-  }).returning('id').executeTakeFirstOrThrow();
+export async function storeAttachment(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  fileName: string,
+  data: Buffer,
+  mime = 'application/octet-stream',
+): Promise<number> {
+  const r = await trx
+    .insertInto('attachment')
+    .values({
+      file_name: fileName,
+      mime,
+      size_bytes: data.length,
+      data,
+      sha256: crypto.createHash('sha256').update(data).digest('hex'),
+      created_at: nowText(ctx),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 

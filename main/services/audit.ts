@@ -31,18 +31,24 @@ export async function recordAudit(
   ctx: AppContext,
   entry: { entity: string; entityId: number | null; action: AuditAction; summary: string; changes?: Changes | null },
 ): Promise<void> {
-  await trx.insertInto('audit_log').values({
-    at: nowText(ctx),
-    os_user: ctx.osUser,
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    action: entry.action,
-    summary: entry.summary,
-    changes: entry.changes ? JSON.stringify(entry.changes) : null,
-  }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: nowText(ctx),
+      os_user: ctx.osUser,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      summary: entry.summary,
+      changes: entry.changes ? JSON.stringify(entry.changes) : null,
+    })
+    .execute();
 }
 
-export async function listAudit(ctx: AppContext, input: { entity: string; entityId?: number; limit: number }): Promise<AuditEntry[]> {
+export async function listAudit(
+  ctx: AppContext,
+  input: { entity: string; entityId?: number; limit: number },
+): Promise<AuditEntry[]> {
   let q = ctx.db.selectFrom('audit_log').selectAll().where('entity', '=', input.entity);
   if (input.entityId !== undefined) q = q.where('entity_id', '=', input.entityId);
   const rows = await q.orderBy('id', 'desc').limit(input.limit).execute();

@@ -2,8 +2,13 @@
 // 放假/调休 overrides and the due-soon threshold of the lights, read from the setting table.
 import { z } from 'zod';
 import {
-  coverageWarning, createWorkingDayCalendar, packageDataYears, workingDayOverrideSchema, yearCoverage,
-  type WorkingDayCalendar, type WorkingDayOverride,
+  coverageWarning,
+  createWorkingDayCalendar,
+  packageDataYears,
+  workingDayOverrideSchema,
+  yearCoverage,
+  type WorkingDayCalendar,
+  type WorkingDayOverride,
 } from '../../shared/domain/working-days';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
@@ -69,20 +74,37 @@ export async function getCalendarSettings(ctx: AppContext, year: number): Promis
   };
 }
 
-export async function saveCalendarSettings(ctx: AppContext, input: { overrides: WorkingDayOverride[]; dueSoonDays: number }): Promise<void> {
+export async function saveCalendarSettings(
+  ctx: AppContext,
+  input: { overrides: WorkingDayOverride[]; dueSoonDays: number },
+): Promise<void> {
   if (!Number.isInteger(input.dueSoonDays) || input.dueSoonDays < 1 || input.dueSoonDays > 60) {
     throw new AppError(ErrorCode.VALIDATION, '“即将到期”的提前工作日数应为1到60之间的整数。');
   }
-  const sorted = [...new Map(input.overrides.map((o) => [o.date, o])).values()].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...new Map(input.overrides.map((o) => [o.date, o])).values()].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
   try {
     createWorkingDayCalendar(sorted);
   } catch (e) {
     throw new AppError(ErrorCode.VALIDATION, `工作日历中有无效日期：${(e as Error).message}`);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [key, value] of [[SettingKey.calendarOverrides, JSON.stringify(sorted)], [SettingKey.planDueSoonDays, String(input.dueSoonDays)]]) {
-      await trx.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    for (const [key, value] of [
+      [SettingKey.calendarOverrides, JSON.stringify(sorted)],
+      [SettingKey.planDueSoonDays, String(input.dueSoonDays)],
+    ]) {
+      await trx
+        .insertInto('setting')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
     }
-    await recordAudit(trx, ctx, { entity: 'calendar', entityId: null, action: 'update', summary: `更新工作日历：${sorted.length} 个自定日期，提前 ${input.dueSoonDays} 个工作日提醒` });
+    await recordAudit(trx, ctx, {
+      entity: 'calendar',
+      entityId: null,
+      action: 'update',
+      summary: `更新工作日历：${sorted.length} 个自定日期，提前 ${input.dueSoonDays} 个工作日提醒`,
+    });
   });
 }

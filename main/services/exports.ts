@@ -13,8 +13,9 @@ let loaded: Promise<Record<string, Exporter>> | null = null;
 
 /** Every area's exporters by kind (memoised). Two areas claiming one kind is a programming error, caught by a test. */
 export function loadExporters(): Promise<Record<string, Exporter>> {
-  loaded ??= Promise.all(AREAS.map((a) => a.exporters?.() ?? {}))
-    .then((parts) => Object.assign({}, ...parts) as Record<string, Exporter>);
+  loaded ??= Promise.all(AREAS.map((a) => a.exporters?.() ?? {})).then(
+    (parts) => Object.assign({}, ...parts) as Record<string, Exporter>,
+  );
   return loaded;
 }
 
@@ -22,7 +23,8 @@ export function loadExporters(): Promise<Record<string, Exporter>> {
 export async function runExport(ctx: AppContext, kind: string, args: ExportArgs): Promise<DeliveredFile> {
   const exporters = await loadExporters();
   const e = Object.hasOwn(exporters, kind) ? exporters[kind] : undefined;
-  if (!e) throw new AppError(ErrorCode.VALIDATION, `未知的导出类型“${kind}”。可用：${Object.keys(exporters).join('、')}`);
+  if (!e)
+    throw new AppError(ErrorCode.VALIDATION, `未知的导出类型“${kind}”。可用：${Object.keys(exporters).join('、')}`);
   const { fileName, data } = await e.build(ctx, args);
   return ctx.files.deliver(fileName, data);
 }

@@ -7,11 +7,21 @@ import { schemaVersionOf } from '../db/open';
 import type { AreaHandlers } from '../ipc/handler-types';
 import { listAudit } from './audit';
 import {
-  inspectUploadedFile, listDataFileBackups, makeManualBackup, restoreListedBackup, restoreUploadedFile, saveFullCopy,
+  inspectUploadedFile,
+  listDataFileBackups,
+  makeManualBackup,
+  restoreListedBackup,
+  restoreUploadedFile,
+  saveFullCopy,
 } from './data/backups';
 import { getBureau, saveBureau } from './org/bureau';
 import {
-  createDepartment, deleteDepartment, listDepartments, renameDepartment, reorderDepartments, setDepartmentActive,
+  createDepartment,
+  deleteDepartment,
+  listDepartments,
+  renameDepartment,
+  reorderDepartments,
+  setDepartmentActive,
 } from './org/departments';
 import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
 import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
@@ -26,7 +36,15 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
   const base = { host: ws.host, appVersion: ws.appVersion, dbPath: ws.dbPath, backupDir: ws.backupDir, latestBackup };
   if (!ws.ready) {
-    return { ...base, state: ws.failure?.state ?? 'damaged', message: ws.failure?.error.message, schemaVersion: null, year: null, dataYears: [], bureau: null };
+    return {
+      ...base,
+      state: ws.failure?.state ?? 'damaged',
+      message: ws.failure?.error.message,
+      schemaVersion: null,
+      year: null,
+      dataYears: [],
+      bureau: null,
+    };
   }
   const ctx = ws.context();
   const bureau = await getBureau(ctx);
@@ -34,7 +52,12 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
   const warnings = settingWarnings(ctx);
   return {
-    ...base, state: bureau && year ? 'ready' : 'setup', schemaVersion: schemaVersionOf(ctx.raw), year, dataYears: await yearsWithData(ctx), bureau,
+    ...base,
+    state: bureau && year ? 'ready' : 'setup',
+    schemaVersion: schemaVersionOf(ctx.raw),
+    year,
+    dataYears: await yearsWithData(ctx),
+    bureau,
     ...(ws.backupWarning && { message: ws.backupWarning }),
     ...(warnings.length > 0 && { settingWarnings: warnings }),
   };
@@ -43,8 +66,10 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
 /** The swap happened (so the data did change): say so, and where the data from before is. */
 function assertOpenAfterRestore(ws: Workstation): void {
   if (ws.ready) return;
-  throw new AppError(ErrorCode.DB_DAMAGED,
-    `数据文件已被替换，但随后无法打开：${ws.failure?.error.message ?? '原因不明'}。恢复前的数据已备份在 ${ws.backupDir}，可在恢复界面中选择它恢复回来。`);
+  throw new AppError(
+    ErrorCode.DB_DAMAGED,
+    `数据文件已被替换，但随后无法打开：${ws.failure?.error.message ?? '原因不明'}。恢复前的数据已备份在 ${ws.backupDir}，可在恢复界面中选择它恢复回来。`,
+  );
 }
 
 export const foundationHandlers: AreaHandlers<typeof foundationContract> = {

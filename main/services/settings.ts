@@ -31,24 +31,33 @@ interface SettingDef {
 
 /** Stored text that is a whole number in a range, written plainly ("2026", not "2026.0" or " 2026"). */
 function intText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
-  return z.string().regex(/^-?\d+$/, `${label}应为整数`).transform(Number)
+  return z
+    .string()
+    .regex(/^-?\d+$/, `${label}应为整数`)
+    .transform(Number)
     .pipe(z.number().int().min(min, `${label}不能小于${min}${unit}`).max(max, `${label}不能大于${max}${unit}`));
 }
 /** Stored text that is a number (decimals allowed) in a range. */
 function numberText(label: string, min: number, max: number, unit = ''): z.ZodType<number, string> {
-  return z.string().regex(/^\d+(\.\d+)?$/, `${label}应为数字`).transform(Number)
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `${label}应为数字`)
+    .transform(Number)
     .pipe(z.number().min(min, `${label}不能小于${min}${unit}`).max(max, `${label}不能大于${max}${unit}`));
 }
 /** Stored text that is JSON matching a schema. */
 function jsonText<T>(label: string, schema: z.ZodType<T>): z.ZodType<T, string> {
-  return z.string().transform((s, c) => {
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      c.addIssue({ code: 'custom', message: `${label}不是有效的内容` });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+  return z
+    .string()
+    .transform((s, c) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        c.addIssue({ code: 'custom', message: `${label}不是有效的内容` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 }
 
 /**
@@ -58,31 +67,49 @@ function jsonText<T>(label: string, schema: z.ZodType<T>): z.ZodType<T, string> 
 export const SETTINGS: Record<string, SettingDef> = {
   // foundation
   [SettingKey.currentYear]: {
-    label: '工作年度', schema: intText('工作年度', 2000, 2100, '年'),
-    fallback: (ctx) => String(ctx.now().getFullYear()), fallbackLabel: '今年',
+    label: '工作年度',
+    schema: intText('工作年度', 2000, 2100, '年'),
+    fallback: (ctx) => String(ctx.now().getFullYear()),
+    fallbackLabel: '今年',
   },
   [SettingKey.fileId]: {
-    label: '数据文件标识', schema: z.string().regex(/^[0-9a-f-]{36}$/, '数据文件标识格式不正确'),
-    fallback: () => null, fallbackLabel: '无标识', internal: true,
+    label: '数据文件标识',
+    schema: z.string().regex(/^[0-9a-f-]{36}$/, '数据文件标识格式不正确'),
+    fallback: () => null,
+    fallbackLabel: '无标识',
+    internal: true,
   },
   // plan
   [SettingKey.planDueSoonDays]: {
-    label: '即将到期提醒天数', schema: intText('即将到期提醒天数', 1, 60, '个工作日'),
-    fallback: () => null, fallbackLabel: '默认的 5 个工作日',
+    label: '即将到期提醒天数',
+    schema: intText('即将到期提醒天数', 1, 60, '个工作日'),
+    fallback: () => null,
+    fallbackLabel: '默认的 5 个工作日',
   },
   [SettingKey.calendarOverrides]: {
-    label: '放假与调休安排', schema: jsonText('放假与调休安排', z.array(workingDayOverrideSchema).max(2000, '放假与调休安排过多')),
-    fallback: () => null, fallbackLabel: '不使用自定义的放假与调休',
+    label: '放假与调休安排',
+    schema: jsonText('放假与调休安排', z.array(workingDayOverrideSchema).max(2000, '放假与调休安排过多')),
+    fallback: () => null,
+    fallbackLabel: '不使用自定义的放假与调休',
   },
   // team
   [TEAM_SETTING.filingWorkingDays]: {
-    label: '备案时限', schema: intText('备案时限', 1, 60, '个工作日'), fallback: () => null, fallbackLabel: '默认值',
+    label: '备案时限',
+    schema: intText('备案时限', 1, 60, '个工作日'),
+    fallback: () => null,
+    fallbackLabel: '默认值',
   },
   [TEAM_SETTING.minSpecialTrainings]: {
-    label: '每年专题培训次数', schema: intText('每年专题培训次数', 0, 24, '次'), fallback: () => null, fallbackLabel: '默认值',
+    label: '每年专题培训次数',
+    schema: intText('每年专题培训次数', 0, 24, '次'),
+    fallback: () => null,
+    fallbackLabel: '默认值',
   },
   [TEAM_SETTING.minHoursPerPerson]: {
-    label: '每人年度培训学时', schema: numberText('每人年度培训学时', 0, 500, '学时'), fallback: () => null, fallbackLabel: '默认值',
+    label: '每人年度培训学时',
+    schema: numberText('每人年度培训学时', 0, 500, '学时'),
+    fallback: () => null,
+    fallbackLabel: '默认值',
   },
 };
 
@@ -123,7 +150,9 @@ export function settingWarnings(ctx: AppContext): string[] {
     const def = SETTINGS[r.key];
     const shown = r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value;
     const fb = def.fallback(ctx);
-    out.push(`设置“${def.label}”中保存的值“${shown}”无法使用（${c.reason}），现按${fb !== null && def.fallbackLabel === '今年' ? `今年（${fb}年）` : def.fallbackLabel}处理。${def.internal ? '' : '请到相应的设置中重新保存。'}`);
+    out.push(
+      `设置“${def.label}”中保存的值“${shown}”无法使用（${c.reason}），现按${fb !== null && def.fallbackLabel === '今年' ? `今年（${fb}年）` : def.fallbackLabel}处理。${def.internal ? '' : '请到相应的设置中重新保存。'}`,
+    );
   }
   return out;
 }
@@ -134,7 +163,11 @@ function validateSetting(key: string, value: string): void {
   if (!def) throw new AppError(ErrorCode.VALIDATION, `没有名为“${key}”的设置项，未保存。`);
   if (def.internal) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”由程序自动维护，不能修改。`);
   const c = check(key, value);
-  if (!c.ok) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`);
+  if (!c.ok)
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `设置“${def.label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`,
+    );
 }
 
 /**
@@ -145,20 +178,36 @@ function validateSetting(key: string, value: string): void {
 export async function setSetting(ctx: AppContext, key: string, value: string): Promise<void> {
   if (SETTINGS[key]) {
     const c = check(key, value);
-    if (!c.ok) throw new AppError(ErrorCode.VALIDATION, `设置“${SETTINGS[key].label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`);
+    if (!c.ok)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `设置“${SETTINGS[key].label}”的值“${value.slice(0, 40)}”无效：${c.reason}。未保存。`,
+      );
   }
-  await ctx.db.insertInto('setting').values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await ctx.db
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 /** `settings.set`: one validated change, recorded in the audit trail. */
 export async function updateSetting(ctx: AppContext, key: string, value: string): Promise<void> {
   validateSetting(key, value);
-  const before = (ctx.raw.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  const before =
+    (ctx.raw.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
+    null;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await trx
+      .insertInto('setting')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'setting', entityId: null, action: 'update', summary: `修改设置：${SETTINGS[key].label}`,
+      entity: 'setting',
+      entityId: null,
+      action: 'update',
+      summary: `修改设置：${SETTINGS[key].label}`,
       changes: { [key]: { from: before, to: value } },
     });
   });

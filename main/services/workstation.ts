@@ -93,8 +93,12 @@ export class Workstation {
       cleanStaleTemporaries(this.dbPath, [this.backupDir, this.sharedBackupDir]);
       raw = openDatabase(this.dbPath, { maxVersion: LATEST_SCHEMA_VERSION });
       const opened = raw;
-      migrateDatabase(opened, this.dbPath, () => path.join(this.backupDir,
-        createBackup(opened, this.backupDir, 'pre-migration', LATEST_SCHEMA_VERSION, this.now()).fileName));
+      migrateDatabase(opened, this.dbPath, () =>
+        path.join(
+          this.backupDir,
+          createBackup(opened, this.backupDir, 'pre-migration', LATEST_SCHEMA_VERSION, this.now()).fileName,
+        ),
+      );
       // The file's identity, carried by its backups and copies, so a restore can tell this file's backups from others'.
       opened.prepare('INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)').run(FILE_ID_KEY, crypto.randomUUID());
       // A daily backup that cannot be written (full disk, read-only folder) must not lock the user out of a healthy
@@ -124,9 +128,17 @@ export class Workstation {
       else {
         // Unexpected, but the user still gets the recovery screen with the reason rather than a crashed program.
         console.error('[workstation] open failed:', e);
-        error = new AppError(ErrorCode.INTERNAL, `打开数据文件 ${this.dbPath} 时出错：${e instanceof Error ? e.message : String(e)}。文件未被改动，请联系维护人员。`);
+        error = new AppError(
+          ErrorCode.INTERNAL,
+          `打开数据文件 ${this.dbPath} 时出错：${e instanceof Error ? e.message : String(e)}。文件未被改动，请联系维护人员。`,
+        );
       }
-      const state = error.code === ErrorCode.DB_TOO_NEW ? 'tooNew' : error.code === ErrorCode.DB_MIGRATION_FAILED ? 'migrationFailed' : 'damaged';
+      const state =
+        error.code === ErrorCode.DB_TOO_NEW
+          ? 'tooNew'
+          : error.code === ErrorCode.DB_MIGRATION_FAILED
+            ? 'migrationFailed'
+            : 'damaged';
       this.failure = { state, error };
     }
     return this;
@@ -153,7 +165,8 @@ export class Workstation {
   currentContent(): { bureauName: string | null; fileId: string | null } {
     if (!this.ctx) return { bureauName: null, fileId: null };
     const raw = this.ctx.raw;
-    const bureau = raw.prepare('SELECT full_name AS name FROM bureau WHERE id = 1').get() as { name: string } | undefined;
+    const bureau = raw.prepare('SELECT full_name AS name FROM bureau WHERE id = 1').get() as
+      { name: string } | undefined;
     const id = raw.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined;
     return { bureauName: bureau?.name ?? null, fileId: id?.value ?? null };
   }
@@ -164,7 +177,10 @@ export class Workstation {
    * the database closed and the verified copy renamed over the data file in one step, and the workstation reopened.
    * Every refusal before the rename leaves the data file byte for byte as it was and says so.
    */
-  restoreFrom(source: string, opts: { label?: string; confirm?: (content: BackupContent) => void } = {}): BackupContent {
+  restoreFrom(
+    source: string,
+    opts: { label?: string; confirm?: (content: BackupContent) => void } = {},
+  ): BackupContent {
     const sourceAbs = path.resolve(source);
     const label = opts.label ?? `文件“${path.basename(sourceAbs)}”`;
     const candidate = prepareRestoreCandidate(sourceAbs, this.dbPath, label);
@@ -174,18 +190,26 @@ export class Workstation {
         try {
           createBackup(this.ctx.raw, this.backupDir, 'pre-restore', LATEST_SCHEMA_VERSION, this.now());
         } catch (e) {
-          throw new AppError(ErrorCode.BACKUP_FAILED,
-            `恢复前要先备份当前数据，但备份没有成功（${e instanceof Error ? e.message : String(e)}），所以没有恢复。当前数据没有任何改动。`);
+          throw new AppError(
+            ErrorCode.BACKUP_FAILED,
+            `恢复前要先备份当前数据，但备份没有成功（${e instanceof Error ? e.message : String(e)}），所以没有恢复。当前数据没有任何改动。`,
+          );
         }
         pruneBackups(this.backupDir);
       } else if (fs.existsSync(this.dbPath)) {
         // A damaged file cannot be vacuumed; keep it byte for byte (not offered as a backup) so nothing is lost.
         // The name says why it was set aside (a file from a newer program is not damaged).
         fs.mkdirSync(this.backupDir, { recursive: true });
-        const why = this.failure?.state === 'tooNew' ? 'newer-version' : this.failure?.state === 'migrationFailed' ? 'migration-failed' : 'damaged';
+        const why =
+          this.failure?.state === 'tooNew'
+            ? 'newer-version'
+            : this.failure?.state === 'migrationFailed'
+              ? 'migration-failed'
+              : 'damaged';
         const keep = path.join(this.backupDir, `${why}-${this.now().getTime()}.sqlite`);
         fs.copyFileSync(this.dbPath, keep);
-        for (const j of ['-wal', '-journal']) if (fs.existsSync(this.dbPath + j)) fs.copyFileSync(this.dbPath + j, keep + j);
+        for (const j of ['-wal', '-journal'])
+          if (fs.existsSync(this.dbPath + j)) fs.copyFileSync(this.dbPath + j, keep + j);
       }
     } catch (e) {
       candidate.discard();
@@ -200,8 +224,10 @@ export class Workstation {
     } catch (e) {
       candidate.discard();
       this.open();
-      throw new AppError(ErrorCode.BACKUP_FAILED,
-        `恢复没有完成：无法替换数据文件 ${this.dbPath}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），可能被其他程序占用。当前数据保持恢复前的状态。`);
+      throw new AppError(
+        ErrorCode.BACKUP_FAILED,
+        `恢复没有完成：无法替换数据文件 ${this.dbPath}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），可能被其他程序占用。当前数据保持恢复前的状态。`,
+      );
     }
     this.open();
     return candidate.content;

@@ -29,8 +29,10 @@ export function writeFileAtomic(target: string, data: Buffer): void {
     fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' || code === 'EROFS') {
-      throw new AppError(ErrorCode.FILE_LOCKED,
-        `无法写入 ${target}：文件正被其他程序（如 WPS、Word、Excel）打开，或文件/文件夹为只读。请关闭该文件后重试，原文件未被改动。`);
+      throw new AppError(
+        ErrorCode.FILE_LOCKED,
+        `无法写入 ${target}：文件正被其他程序（如 WPS、Word、Excel）打开，或文件/文件夹为只读。请关闭该文件后重试，原文件未被改动。`,
+      );
     }
     throw new AppError(ErrorCode.FILE_WRITE_FAILED, `无法写入 ${target}：${(e as Error).message}。原文件未被改动。`);
   }

@@ -20,5 +20,8 @@ export async function yearsWithData(ctx: AppContext): Promise<number[]> {
     UNION SELECT year FROM rectification
     UNION SELECT year FROM summary
   `.execute(ctx.db);
-  return rows.rows.map((r) => Number(r.y)).filter((y) => Number.isInteger(y)).sort((a, b) => b - a);
+  return rows.rows
+    .map((r) => Number(r.y))
+    .filter((y) => Number.isInteger(y))
+    .sort((a, b) => b - a);
 }

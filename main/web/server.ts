@@ -17,9 +17,16 @@ const MAX_BODY_BYTES = 72 * 1024 * 1024;
 const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 };
 
 // Same policy as the Electron window (one constant for both): nothing leaves the machine, no inline script.
@@ -60,7 +67,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
   };
   const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now }).open();
-  const handlers = opts.handlers ?? await loadHandlers();
+  const handlers = opts.handlers ?? (await loadHandlers());
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
 
@@ -71,8 +78,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(status, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
       res.end(body);
     };
-    const json = (status: number, value: unknown) => send(status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
-    const refuse = (status: number, message: string) => json(status, { ok: false, error: { code: ErrorCode.FORBIDDEN, message } });
+    const json = (status: number, value: unknown) =>
+      send(status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
+    const refuse = (status: number, message: string) =>
+      json(status, { ok: false, error: { code: ErrorCode.FORBIDDEN, message } });
 
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(403, '拒绝访问：请求的主机名不正确。');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -80,8 +89,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(405, '只接受 POST 请求。');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(403, '拒绝访问：来源不被信任。');
-      if (!safeEqual(req.headers['x-zwgk-token'], token)) return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+        return refuse(403, '拒绝访问：来源不被信任。');
+      if (!safeEqual(req.headers['x-zwgk-token'], token))
+        return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
       // Method names are plain ASCII; anything else (or a malformed %-escape) is simply an unknown method.
       const method = url.pathname.slice('/api/'.length);
       const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -89,15 +100,26 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         async (body) => {
           if (body === null) {
             // The whole body was read and dropped, so the client gets this answer instead of a reset connection.
-            return send(413, JSON.stringify({ ok: false, error: { code: ErrorCode.FILE_TOO_LARGE,
-              message: `上传内容超过 ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`} 上限，未处理。请换用较小的文件，或用命令行处理大文件。` } }),
-            { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+            return send(
+              413,
+              JSON.stringify({
+                ok: false,
+                error: {
+                  code: ErrorCode.FILE_TOO_LARGE,
+                  message: `上传内容超过 ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`} 上限，未处理。请换用较小的文件，或用命令行处理大文件。`,
+                },
+              }),
+              { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' },
+            );
           }
           let input: unknown;
           try {
             input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
           } catch {
-            return json(400, { ok: false, error: { code: ErrorCode.VALIDATION, message: '请求内容不是有效的 JSON。' } } satisfies Result<never>);
+            return json(400, {
+              ok: false,
+              error: { code: ErrorCode.VALIDATION, message: '请求内容不是有效的 JSON。' },
+            } satisfies Result<never>);
           }
           json(200, await dispatch(handlers, ws, method, input));
         },
@@ -113,7 +135,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (!safeEqual(url.searchParams.get('token') ?? undefined, token)) return refuse(401, '拒绝访问：缺少访问令牌。');
       const id = url.pathname.slice('/download/'.length);
       const item = downloads.get(id);
-      if (!item || item.expires < Date.now()) return send(404, '下载已过期，请重新导出。', { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (!item || item.expires < Date.now())
+        return send(404, '下载已过期，请重新导出。', { 'Content-Type': 'text/plain; charset=utf-8' });
       // One download per produced file: a full data copy should not linger in memory (or be fetched twice).
       downloads.delete(id);
       return send(200, item.data, {
@@ -167,14 +190,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     port,
     token,
     workstation: ws,
-    close: () => new Promise<void>((resolve) => {
-      clearInterval(purge);
-      server.closeAllConnections();
-      server.close(() => {
-        ws.close();
-        resolve();
-      });
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(purge);
+        server.closeAllConnections();
+        server.close(() => {
+          ws.close();
+          resolve();
+        });
+      }),
   };
 }
 

@@ -42,17 +42,29 @@ async function invoke(method: Method, input: unknown): Promise<Result<unknown>> 
       body: input === undefined ? '' : JSON.stringify(input),
     });
   } catch {
-    return { ok: false, error: { code: ErrorCode.HOST_UNREACHABLE, message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。' } };
+    return {
+      ok: false,
+      error: {
+        code: ErrorCode.HOST_UNREACHABLE,
+        message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。',
+      },
+    };
   }
   try {
     return (await res.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'HOST_BAD_RESPONSE', message: `后台返回了无法识别的内容（HTTP ${res.status}）。` } };
+    return {
+      ok: false,
+      error: { code: 'HOST_BAD_RESPONSE', message: `后台返回了无法识别的内容（HTTP ${res.status}）。` },
+    };
   }
 }
 
 /** Calls one IPC method; returns its value or throws AppError (code + Chinese message). */
-export async function call<M extends Method>(method: M, ...input: undefined extends Input<M> ? [Input<M>?] : [Input<M>]): Promise<Output<M>> {
+export async function call<M extends Method>(
+  method: M,
+  ...input: undefined extends Input<M> ? [Input<M>?] : [Input<M>]
+): Promise<Output<M>> {
   const r = await invoke(method, input[0]);
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
   return r.value as Output<M>;

@@ -4,12 +4,30 @@ import { useState } from 'react';
 import type { AuditEntry } from '../../shared/domain/audit';
 import { call } from '../api/call';
 
-const ACTION_LABELS: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除', import: '导入', restore: '恢复' };
+const ACTION_LABELS: Record<AuditEntry['action'], string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  restore: '恢复',
+};
 
 // Field names in the audit trail are code names; show the office's words where we know them.
 const FIELD_LABELS: Record<string, string> = {
-  name: '名称/姓名', fullName: '单位全称', shortName: '单位简称', region: '所属地区', head: '负责人', leader: '分管领导',
-  contact: '联系人', phone: '电话', departmentId: '科室', department: '科室', title: '职务', status: '状态', note: '备注', active: '启用',
+  name: '名称/姓名',
+  fullName: '单位全称',
+  shortName: '单位简称',
+  region: '所属地区',
+  head: '负责人',
+  leader: '分管领导',
+  contact: '联系人',
+  phone: '电话',
+  departmentId: '科室',
+  department: '科室',
+  title: '职务',
+  status: '状态',
+  note: '备注',
+  active: '启用',
 };
 
 function show(v: unknown): string {
@@ -19,7 +37,15 @@ function show(v: unknown): string {
 }
 
 /** "修改记录" button: who changed what and when, for one record (or a whole kind of record). */
-export function AuditButton({ entity, entityId, label = '修改记录' }: { entity: string; entityId?: number; label?: string }) {
+export function AuditButton({
+  entity,
+  entityId,
+  label = '修改记录',
+}: {
+  entity: string;
+  entityId?: number;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +62,9 @@ export function AuditButton({ entity, entityId, label = '修改记录' }: { enti
   };
   return (
     <>
-      <Button size="small" type="link" icon={<HistoryOutlined />} onClick={openDrawer}>{label}</Button>
+      <Button size="small" type="link" icon={<HistoryOutlined />} onClick={openDrawer}>
+        {label}
+      </Button>
       <Drawer title="修改记录" open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
         {entries && entries.length === 0 && <Typography.Text type="secondary">暂无修改记录。</Typography.Text>}
@@ -46,11 +74,19 @@ export function AuditButton({ entity, entityId, label = '修改记录' }: { enti
               key: e.id,
               children: (
                 <div>
-                  <div><b style={{ marginRight: 8 }}>{ACTION_LABELS[e.action]}</b>{e.summary}</div>
-                  <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{e.at}，操作人：{e.osUser}</div>
-                  {e.changes && Object.entries(e.changes).map(([k, c]) => (
-                    <div key={k} style={{ fontSize: 12 }}>{FIELD_LABELS[k] ?? k}：{show(c.from)} → {show(c.to)}</div>
-                  ))}
+                  <div>
+                    <b style={{ marginRight: 8 }}>{ACTION_LABELS[e.action]}</b>
+                    {e.summary}
+                  </div>
+                  <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                    {e.at}，操作人：{e.osUser}
+                  </div>
+                  {e.changes &&
+                    Object.entries(e.changes).map(([k, c]) => (
+                      <div key={k} style={{ fontSize: 12 }}>
+                        {FIELD_LABELS[k] ?? k}：{show(c.from)} → {show(c.to)}
+                      </div>
+                    ))}
                 </div>
               ),
             }))}

@@ -3,8 +3,18 @@ import dayjs from 'dayjs';
 import { localIsoDate } from '../../shared/domain/dates';
 
 /** A date picker whose value is an ISO `YYYY-MM-DD` string (what the services take), for use inside Form.Item. */
-export function DateField({ value, onChange, id, placeholder, disabled }: {
-  value?: string | null; onChange?: (v: string | null) => void; id?: string; placeholder?: string; disabled?: boolean;
+export function DateField({
+  value,
+  onChange,
+  id,
+  placeholder,
+  disabled,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+  placeholder?: string;
+  disabled?: boolean;
 }) {
   return (
     <DatePicker

@@ -3,7 +3,12 @@
 // and the data item: cards use it to open the list behind the number.
 import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -11,7 +16,9 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export type ChartOption = echarts.ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = echarts.ComposeOption<
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 export interface ChartPick {
   seriesName?: string;
@@ -24,7 +31,17 @@ export interface ChartPick {
 /** The office's palette (shared with the chart pictures in the 工作总结). */
 export { CHART_COLORS } from '../../shared/domain/charts';
 
-export function EChart({ option, height = 220, label, onPick }: { option: ChartOption; height?: number; label: string; onPick?: (p: ChartPick) => void }) {
+export function EChart({
+  option,
+  height = 220,
+  label,
+  onPick,
+}: {
+  option: ChartOption;
+  height?: number;
+  label: string;
+  onPick?: (p: ChartPick) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
@@ -48,5 +65,12 @@ export function EChart({ option, height = 220, label, onPick }: { option: ChartO
     chart.current?.setOption({ textStyle: { fontFamily: 'inherit' }, animationDuration: 300, ...option }, true);
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height, cursor: onPick ? 'pointer' : 'default' }} />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height, cursor: onPick ? 'pointer' : 'default' }}
+    />
+  );
 }

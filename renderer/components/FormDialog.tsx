@@ -17,7 +17,18 @@ export const DIALOG_TOP = 24;
  * with changed fields asks 保存 / 不保存 / 取消, and a failed check or a refused save is shown, never thrown.
  * `onSave` does the work and returns the sentence to show on success; it closes the dialog itself (onDone).
  */
-export function FormDialog({ title, form, onSave, onClose, children, okText = '保存', width, okDanger, guard = true, pending = false }: {
+export function FormDialog({
+  title,
+  form,
+  onSave,
+  onClose,
+  children,
+  okText = '保存',
+  width,
+  okDanger,
+  guard = true,
+  pending = false,
+}: {
   title: ReactNode;
   form: FormInstance;
   onSave: () => Promise<string | void | undefined>;
@@ -48,7 +59,12 @@ export function FormDialog({ title, form, onSave, onClose, children, okText = '�
       setBusy(false);
     }
   };
-  const close = () => guardedClose({ dirty: guard && (pending || (opened.current !== null && snapshot() !== opened.current)), save, close: onClose });
+  const close = () =>
+    guardedClose({
+      dirty: guard && (pending || (opened.current !== null && snapshot() !== opened.current)),
+      save,
+      close: onClose,
+    });
   return (
     <Modal
       open

@@ -6,7 +6,9 @@ export function PageTitle({ title, extra, children }: { title: string; extra?: R
   return (
     <div style={{ marginBottom: 16 }}>
       <Flex justify="space-between" align="center" gap={12} wrap>
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>{title}</Typography.Title>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+          {title}
+        </Typography.Title>
         {extra}
       </Flex>
       {children && <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.55)' }}>{children}</div>}

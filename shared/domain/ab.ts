@@ -48,7 +48,12 @@ const holderSchema = z.object({
 export type Holder = z.infer<typeof holderSchema>;
 
 /** A holder who takes over later than the date the post is read at (a change dated in the future): 待生效. */
-const pendingHolderSchema = z.object({ holdingId: idSchema, staffId: idSchema, name: z.string(), startDate: isoDateSchema });
+const pendingHolderSchema = z.object({
+  holdingId: idSchema,
+  staffId: idSchema,
+  name: z.string(),
+  startDate: isoDateSchema,
+});
 export type PendingHolder = z.infer<typeof pendingHolderSchema>;
 
 /** A post as of one date (`asOf`): who holds A and B on that day, and who takes over after it. */
@@ -169,7 +174,16 @@ export function filingDueDate(changeDate: IsoDate, workingDays: number, cal?: Wo
   return addWorkingDays(changeDate, workingDays, cal);
 }
 
-const WARNING_KINDS = ['noA', 'noB', 'sameAB', 'holderLeft', 'bothAway', 'filingOverdue', 'filingDueSoon', 'filingPending'] as const;
+const WARNING_KINDS = [
+  'noA',
+  'noB',
+  'sameAB',
+  'holderLeft',
+  'bothAway',
+  'filingOverdue',
+  'filingDueSoon',
+  'filingPending',
+] as const;
 export const teamWarningSchema = z.object({
   kind: z.enum(WARNING_KINDS),
   severity: z.enum(['error', 'warning', 'info']),
@@ -190,7 +204,10 @@ interface WarningInput {
 }
 
 /** The day range both absences cover, or null. */
-function overlap(a: { startDate: IsoDate; endDate: IsoDate }, b: { startDate: IsoDate; endDate: IsoDate }): { from: IsoDate; to: IsoDate } | null {
+function overlap(
+  a: { startDate: IsoDate; endDate: IsoDate },
+  b: { startDate: IsoDate; endDate: IsoDate },
+): { from: IsoDate; to: IsoDate } | null {
   const from = a.startDate > b.startDate ? a.startDate : b.startDate;
   const to = a.endDate < b.endDate ? a.endDate : b.endDate;
   return from <= to ? { from, to } : null;
@@ -211,7 +228,12 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
     }
     for (const h of [p.a, p.b]) {
       if (h && h.staffStatus === '离岗') {
-        postWarn('holderLeft', 'error', p.id, `“${p.name}”的${h === p.a ? 'A' : 'B'}岗人员${h.name}已离岗，请办理人员变动和交接。`);
+        postWarn(
+          'holderLeft',
+          'error',
+          p.id,
+          `“${p.name}”的${h === p.a ? 'A' : 'B'}岗人员${h.name}已离岗，请办理人员变动和交接。`,
+        );
       }
     }
     if (p.a && p.b && p.a.staffId !== p.b.staffId) {
@@ -224,7 +246,12 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
           if (o && !found) {
             found = true;
             const span = o.from === o.to ? o.from : `${o.from} 至 ${o.to}`;
-            postWarn('bothAway', 'error', p.id, `“${p.name}”的A岗${p.a.name}与B岗${p.b.name}在 ${span} 同时不在岗，请调整安排。`);
+            postWarn(
+              'bothAway',
+              'error',
+              p.id,
+              `“${p.name}”的A岗${p.a.name}与B岗${p.b.name}在 ${span} 同时不在岗，请调整安排。`,
+            );
           }
         }
       }
@@ -233,12 +260,21 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
   for (const c of input.unfiled) {
     const who = `“${c.postName}”${c.role}岗由${c.fromName ?? '（空缺）'}变更为${c.toName}`;
     if (c.filingDue < today) {
-      out.push({ kind: 'filingOverdue', severity: 'error', postId: c.postId, changeId: c.id, message: `${who}，备案已逾期（应于 ${c.filingDue} 前备案）。` });
+      out.push({
+        kind: 'filingOverdue',
+        severity: 'error',
+        postId: c.postId,
+        changeId: c.id,
+        message: `${who}，备案已逾期（应于 ${c.filingDue} 前备案）。`,
+      });
     } else {
       const left = countWorkingDays(today, c.filingDue, input.cal);
       const soon = left <= FILING_DUE_SOON_WORKING_DAYS;
       out.push({
-        kind: soon ? 'filingDueSoon' : 'filingPending', severity: soon ? 'warning' : 'info', postId: c.postId, changeId: c.id,
+        kind: soon ? 'filingDueSoon' : 'filingPending',
+        severity: soon ? 'warning' : 'info',
+        postId: c.postId,
+        changeId: c.id,
         message: `${who}，待备案，截止 ${c.filingDue}（${left === 0 ? '今天到期' : `还剩${left}个工作日`}）。`,
       });
     }
@@ -247,15 +283,28 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
 }
 
 /** Most pressing first: time limits already missed, people gone, gaps in cover, then what is merely due or missing. */
-const KIND_ORDER: readonly TeamWarning['kind'][] = ['filingOverdue', 'holderLeft', 'bothAway', 'sameAB', 'filingDueSoon', 'filingPending', 'noA', 'noB'];
+const KIND_ORDER: readonly TeamWarning['kind'][] = [
+  'filingOverdue',
+  'holderLeft',
+  'bothAway',
+  'sameAB',
+  'filingDueSoon',
+  'filingPending',
+  'noA',
+  'noB',
+];
 
 /**
  * For the home screen: every time-limited item on its own line, the vacancies folded into one line so that a new
  * installation (seven posts, none filled) does not bury a 备案 that is due.
  */
-export function summariseWarnings(warnings: TeamWarning[], posts: { id: number; name: string }[]): { severity: TeamWarning['severity']; message: string }[] {
+export function summariseWarnings(
+  warnings: TeamWarning[],
+  posts: { id: number; name: string }[],
+): { severity: TeamWarning['severity']; message: string }[] {
   const vacant = new Set(warnings.filter((w) => w.kind === 'noA' || w.kind === 'noB').map((w) => w.postId));
-  const out: { severity: TeamWarning['severity']; message: string }[] = warnings.filter((w) => w.kind !== 'noA' && w.kind !== 'noB')
+  const out: { severity: TeamWarning['severity']; message: string }[] = warnings
+    .filter((w) => w.kind !== 'noA' && w.kind !== 'noB')
     .map((w) => ({ severity: w.severity, message: w.message }));
   if (vacant.size) {
     const names = posts.filter((p) => vacant.has(p.id)).map((p) => p.name);

@@ -5,13 +5,27 @@ import type { EChartsOption } from 'echarts';
 import { bareTitle } from './summary-draft';
 
 /** The office's palette: 已完成 green, 进行中 blue, 未开始 grey, 已逾期 red, 即将到期 orange. */
-export const CHART_COLORS = { done: '#52c41a', inProgress: '#1677ff', notStarted: '#bfbfbf', overdue: '#cf1322', dueSoon: '#fa8c16', none: '#d9d9d9' } as const;
+export const CHART_COLORS = {
+  done: '#52c41a',
+  inProgress: '#1677ff',
+  notStarted: '#bfbfbf',
+  overdue: '#cf1322',
+  dueSoon: '#fa8c16',
+  none: '#d9d9d9',
+} as const;
 
 /**
  * Fonts for a chart picture, in order: what Windows offices have (微软雅黑, 宋体), then what 统信UOS/麒麟 and Debian
  * have. The picture renderer takes the first one the machine has; the screen uses the page's own font.
  */
-export const PRINT_FONT_FAMILIES = ['Microsoft YaHei', 'SimSun', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Noto Serif CJK SC'] as const;
+export const PRINT_FONT_FAMILIES = [
+  'Microsoft YaHei',
+  'SimSun',
+  'Noto Sans CJK SC',
+  'Source Han Sans SC',
+  'WenQuanYi Micro Hei',
+  'Noto Serif CJK SC',
+] as const;
 
 export interface ChartLook {
   /** For a picture in a document: a title in the picture, no animation, a white background, longer names. */
@@ -25,8 +39,14 @@ function printFrame(look: ChartLook): EChartsOption {
   return {
     animation: false,
     backgroundColor: '#ffffff',
-    textStyle: { fontFamily: PRINT_FONT_FAMILIES.map((f) => `'${f}'`).join(', ') + ', sans-serif', fontSize: 13, color: '#262626' },
-    ...(look.title ? { title: { text: look.title, left: 'center', top: 4, textStyle: { fontSize: 16, fontWeight: 'bold' } } } : {}),
+    textStyle: {
+      fontFamily: PRINT_FONT_FAMILIES.map((f) => `'${f}'`).join(', ') + ', sans-serif',
+      fontSize: 13,
+      color: '#262626',
+    },
+    ...(look.title
+      ? { title: { text: look.title, left: 'center', top: 4, textStyle: { fontSize: 16, fontWeight: 'bold' } } }
+      : {}),
   };
 }
 
@@ -34,7 +54,12 @@ function cut(text: string, max: number): string {
   return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
 }
 
-export interface SectionBar { title: string; done: number; inProgress: number; notStarted: number }
+export interface SectionBar {
+  title: string;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+}
 
 /** The series of the plan-progress chart, in stacking order; `key` is the field of SectionBar. */
 export const PLAN_PROGRESS_SERIES = [
@@ -44,7 +69,11 @@ export const PLAN_PROGRESS_SERIES = [
 ] as const;
 
 /** 实施方案 progress: one stacked horizontal bar per section (已完成 / 进行中 / 未开始). */
-export function planProgressOption(sections: readonly SectionBar[], look: ChartLook = {}, notStartedName = '未开始'): EChartsOption {
+export function planProgressOption(
+  sections: readonly SectionBar[],
+  look: ChartLook = {},
+  notStartedName = '未开始',
+): EChartsOption {
   const names = sections.map((s) => bareTitle(s.title).replace(/^(围绕|聚焦|关于)/, ''));
   const top = look.print ? (look.title ? 62 : 34) : 28;
   return {
@@ -54,11 +83,17 @@ export function planProgressOption(sections: readonly SectionBar[], look: ChartL
     grid: { left: look.print ? 190 : 112, right: look.print ? 24 : 16, top, bottom: 22 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
-      type: 'category', data: names, inverse: true,
+      type: 'category',
+      data: names,
+      inverse: true,
       axisLabel: { fontSize: look.print ? 13 : 11, formatter: (t: string) => cut(t, look.print ? 12 : 8) },
     },
     series: PLAN_PROGRESS_SERIES.map((x) => ({
-      type: 'bar' as const, name: x.key === 'notStarted' ? notStartedName : x.name, stack: 'all', color: x.color, barMaxWidth: look.print ? 22 : 18,
+      type: 'bar' as const,
+      name: x.key === 'notStarted' ? notStartedName : x.name,
+      stack: 'all',
+      color: x.color,
+      barMaxWidth: look.print ? 22 : 18,
       data: sections.map((s) => s[x.key]),
     })),
   };
@@ -69,7 +104,11 @@ export function planProgressHeight(sectionCount: number, look: ChartLook = {}): 
   return look.print ? Math.max(220, 100 + sectionCount * 34) : Math.max(170, 30 + sectionCount * 28);
 }
 
-export interface TrainingMonth { month: number; count: number; hours: number }
+export interface TrainingMonth {
+  month: number;
+  count: number;
+  hours: number;
+}
 
 /** Trainings held per month: count and hours side by side. */
 export function trainingMonthsOption(months: readonly TrainingMonth[], look: ChartLook = {}): EChartsOption {
@@ -79,11 +118,27 @@ export function trainingMonthsOption(months: readonly TrainingMonth[], look: Cha
     tooltip: { trigger: 'axis' },
     legend: { top: look.print && look.title ? 32 : 0, itemWidth: 12, itemHeight: 10 },
     grid: { left: look.print ? 40 : 28, right: 8, top, bottom: 22 },
-    xAxis: { type: 'category', data: months.map((m) => `${m.month}月`), axisLabel: { fontSize: look.print ? 12 : 10, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: months.map((m) => `${m.month}月`),
+      axisLabel: { fontSize: look.print ? 12 : 10, interval: 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', name: '次数', color: CHART_COLORS.inProgress, barMaxWidth: look.print ? 16 : 12, data: months.map((m) => m.count) },
-      { type: 'bar', name: '学时', color: CHART_COLORS.done, barMaxWidth: look.print ? 16 : 12, data: months.map((m) => m.hours) },
+      {
+        type: 'bar',
+        name: '次数',
+        color: CHART_COLORS.inProgress,
+        barMaxWidth: look.print ? 16 : 12,
+        data: months.map((m) => m.count),
+      },
+      {
+        type: 'bar',
+        name: '学时',
+        color: CHART_COLORS.done,
+        barMaxWidth: look.print ? 16 : 12,
+        data: months.map((m) => m.hours),
+      },
     ],
   };
 }

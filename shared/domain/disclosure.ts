@@ -5,9 +5,14 @@
 import { z } from 'zod';
 import { addWorkingDays, countWorkingDays, type WorkingDayCalendar } from './working-days';
 
-const isoDate = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“2026-03-05”这样的日期`);
+const isoDate = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“2026-03-05”这样的日期`);
 const optionalDate = (label: string) => isoDate(label).nullable().default(null);
-const text = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`);
 const needText = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -16,7 +21,13 @@ export const DEFAULT_CHANNELS = ['门户网站', '政务新媒体', '公开栏',
 /** 条例第二十六条: published within 20 working days of being formed or changed. */
 export const PUBLISH_LIMIT_WORKING_DAYS = 20;
 
-export const publicationColumnSchema = z.object({ id: z.number().int(), name: z.string(), sortOrder: z.number().int(), active: z.boolean(), count: z.number().int() });
+export const publicationColumnSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+  count: z.number().int(),
+});
 export type PublicationColumn = z.infer<typeof publicationColumnSchema>;
 
 export const publicationInputSchema = z.object({
@@ -56,8 +67,13 @@ export type Publication = z.infer<typeof publicationSchema>;
 
 /** Rules the schema cannot express; returns the first problem as a Chinese sentence, or null. */
 export function publicationProblem(p: PublicationValues): string | null {
-  if (p.formedDate && p.formedDate > p.publishedDate) return `形成/变更日期（${p.formedDate}）晚于发布日期（${p.publishedDate}），请检查。`;
-  const steps: [string, string | null][] = [['拟稿日期', p.draftedDate], ['审核日期', p.reviewedDate], ['签发日期', p.approvedDate]];
+  if (p.formedDate && p.formedDate > p.publishedDate)
+    return `形成/变更日期（${p.formedDate}）晚于发布日期（${p.publishedDate}），请检查。`;
+  const steps: [string, string | null][] = [
+    ['拟稿日期', p.draftedDate],
+    ['审核日期', p.reviewedDate],
+    ['签发日期', p.approvedDate],
+  ];
   let prev: [string, string] | null = null;
   for (const [label, d] of steps) {
     if (!d) continue;
@@ -65,7 +81,8 @@ export function publicationProblem(p: PublicationValues): string | null {
     if (d > p.publishedDate) return `${label}（${d}）晚于发布日期（${p.publishedDate}），应先审后发。`;
     prev = [label, d];
   }
-  if (p.interpretsId !== null && !p.interpretation) return '只有政策解读才能关联被解读的文件，请勾选“政策解读”或清除关联。';
+  if (p.interpretsId !== null && !p.interpretation)
+    return '只有政策解读才能关联被解读的文件，请勾选“政策解读”或清除关联。';
   return null;
 }
 
@@ -85,20 +102,47 @@ const CORRECTION_NOTICE_WORKING_DAYS = 7;
 const CONSULT_WORKING_DAYS = 15;
 
 /** Table 三's rows in the format's order. Leaf rows are the possible 办理结果 of one application. */
-interface ResultRow { key: string; label: string; leaf: boolean; group?: string; short?: string }
+interface ResultRow {
+  key: string;
+  label: string;
+  leaf: boolean;
+  group?: string;
+  short?: string;
+}
 export const TABLE3_ROWS: ResultRow[] = [
   { key: '一', label: '一、本年新收政府信息公开申请数量', leaf: false },
   { key: '二', label: '二、上年结转政府信息公开申请数量', leaf: false },
   { key: '三.一', label: '（一）予以公开', leaf: true, short: '予以公开' },
   { key: '三.二', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', leaf: true, short: '部分公开' },
-  ...['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项']
-    .map((l, i) => ({ key: `三.三.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（三）不予公开', short: l })),
-  ...['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']
-    .map((l, i) => ({ key: `三.四.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（四）无法提供', short: l })),
-  ...['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息']
-    .map((l, i) => ({ key: `三.五.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（五）不予处理', short: l })),
-  ...['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他']
-    .map((l, i) => ({ key: `三.六.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（六）其他处理', short: l })),
+  ...[
+    '属于国家秘密',
+    '其他法律行政法规禁止公开',
+    '危及“三安全一稳定”',
+    '保护第三方合法权益',
+    '属于三类内部事务信息',
+    '属于四类过程性信息',
+    '属于行政执法案卷',
+    '属于行政查询事项',
+  ].map((l, i) => ({ key: `三.三.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（三）不予公开', short: l })),
+  ...['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'].map((l, i) => ({
+    key: `三.四.${i + 1}`,
+    label: `${i + 1}.${l}`,
+    leaf: true,
+    group: '（四）无法提供',
+    short: l,
+  })),
+  ...[
+    '信访举报投诉类申请',
+    '重复申请',
+    '要求提供公开出版物',
+    '无正当理由大量反复申请',
+    '要求行政机关确认或重新出具已获取信息',
+  ].map((l, i) => ({ key: `三.五.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（五）不予处理', short: l })),
+  ...[
+    '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '其他',
+  ].map((l, i) => ({ key: `三.六.${i + 1}`, label: `${i + 1}.${l}`, leaf: true, group: '（六）其他处理', short: l })),
   { key: '三.七', label: '（七）总计', leaf: false },
   { key: '四', label: '四、结转下年度继续办理', leaf: false },
 ];
@@ -115,7 +159,9 @@ export function resultLabel(key: string): string {
 /** 行政复议 / 行政诉讼 kinds and results (table 四). */
 export const REVIEW_KINDS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 export const REVIEW_RESULTS = ['维持', '纠正', '其他', '尚未审结'] as const;
-export const TABLE4_COLUMNS = REVIEW_KINDS.flatMap((k) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `${k}：${c}`));
+export const TABLE4_COLUMNS = REVIEW_KINDS.flatMap((k) =>
+  ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `${k}：${c}`),
+);
 
 const STEP_KINDS = ['补正', '征求意见', '延期'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -127,7 +173,13 @@ const requestStepInputSchema = z.object({
   /** 补正: the date the corrected application arrived; 征求意见: the date the opinion arrived; 延期: unused. */
   endDate: optionalDate('结束日期'),
   /** 延期: extra working days (1–20). */
-  days: z.number({ error: '延期天数应为数字' }).int('延期天数应为整数').min(1, '延期至少1个工作日').max(MAX_EXTENSION_WORKING_DAYS, `延期最长${MAX_EXTENSION_WORKING_DAYS}个工作日`).nullable().default(null),
+  days: z
+    .number({ error: '延期天数应为数字' })
+    .int('延期天数应为整数')
+    .min(1, '延期至少1个工作日')
+    .max(MAX_EXTENSION_WORKING_DAYS, `延期最长${MAX_EXTENSION_WORKING_DAYS}个工作日`)
+    .nullable()
+    .default(null),
   /** 征求意见: whom (第三方 / 其他机关); 延期: who approved it. */
   party: text('对象或批准人', 100).default(''),
   /** 延期: the date the applicant was told; 补正: the 补正期限 given (date). */
@@ -148,7 +200,12 @@ export const requestInputSchema = z.object({
   answeredDate: optionalDate('答复日期'),
   result: z.enum(RESULT_KEYS, { error: '办理结果应为年报表三的21种情形之一' }).nullable().default(null),
   /** 信息处理费, yuan. */
-  feeYuan: z.number({ error: '信息处理费应为数字' }).int('信息处理费应为整数（元）').min(0, '信息处理费不能为负数').max(1_000_000, '信息处理费过大').default(0),
+  feeYuan: z
+    .number({ error: '信息处理费应为数字' })
+    .int('信息处理费应为整数（元）')
+    .min(0, '信息处理费不能为负数')
+    .max(1_000_000, '信息处理费过大')
+    .default(0),
   answerNote: text('答复说明', 2000).default(''),
 });
 export type RequestInput = z.input<typeof requestInputSchema>;
@@ -192,20 +249,26 @@ export type DisclosureRequest = z.infer<typeof requestSchema>;
 
 /** Order and consistency of an application's dates; the first problem as a Chinese sentence naming the field. */
 export function requestProblem(r: RequestValues): string | null {
-  if (r.answeredDate && r.answeredDate < r.receivedDate) return `答复日期（${r.answeredDate}）早于收到日期（${r.receivedDate}），请检查。`;
-  if ((r.answeredDate === null) !== (r.result === null)) return r.answeredDate ? '已填写答复日期，请选择办理结果。' : '已选择办理结果，请填写答复日期。';
+  if (r.answeredDate && r.answeredDate < r.receivedDate)
+    return `答复日期（${r.answeredDate}）早于收到日期（${r.receivedDate}），请检查。`;
+  if ((r.answeredDate === null) !== (r.result === null))
+    return r.answeredDate ? '已填写答复日期，请选择办理结果。' : '已选择办理结果，请填写答复日期。';
   if (r.steps.filter((s) => s.kind === '延期').length > 1) return '一件申请只能延期一次（最长20个工作日）。';
   for (const [i, s] of r.steps.entries()) {
     const n = `第${i + 1}个步骤（${s.kind}）`;
     if (s.startDate < r.receivedDate) return `${n}的日期（${s.startDate}）早于收到日期（${r.receivedDate}）。`;
-    if (r.answeredDate && s.startDate > r.answeredDate) return `${n}的日期（${s.startDate}）晚于答复日期（${r.answeredDate}），${s.kind}应在答复前。`;
+    if (r.answeredDate && s.startDate > r.answeredDate)
+      return `${n}的日期（${s.startDate}）晚于答复日期（${r.answeredDate}），${s.kind}应在答复前。`;
     if (s.endDate && s.endDate < s.startDate) return `${n}的结束日期（${s.endDate}）早于开始日期（${s.startDate}）。`;
-    if (r.answeredDate && s.endDate && s.endDate > r.answeredDate && s.kind !== '延期') return `${n}的结束日期（${s.endDate}）晚于答复日期（${r.answeredDate}）。`;
+    if (r.answeredDate && s.endDate && s.endDate > r.answeredDate && s.kind !== '延期')
+      return `${n}的结束日期（${s.endDate}）晚于答复日期（${r.answeredDate}）。`;
     if (s.kind === '延期' && !s.days) return `${n}：请填写延长的工作日数（1–20）。`;
-    if (s.kind === '延期' && s.toldDate && s.toldDate < s.startDate) return `${n}：告知申请人的日期早于批准延期的日期。`;
+    if (s.kind === '延期' && s.toldDate && s.toldDate < s.startDate)
+      return `${n}：告知申请人的日期早于批准延期的日期。`;
     if (s.kind !== '延期' && s.days) return `${n}：只有延期需要填写天数。`;
   }
-  if (r.result === '三.六.1' && !r.steps.some((s) => s.kind === '补正')) return '办理结果“逾期不补正”需要先登记补正告知。';
+  if (r.result === '三.六.1' && !r.steps.some((s) => s.kind === '补正'))
+    return '办理结果“逾期不补正”需要先登记补正告知。';
   return null;
 }
 
@@ -216,7 +279,12 @@ export function requestProblem(r: RequestValues): string | null {
  * - 征求第三方/其他机关意见: the working days after the letter went out up to the reply do not count;
  * - an approved 延期 adds its working days.
  */
-export function computeDeadline(r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>, today: string, cal: WorkingDayCalendar, dueSoonDays = 5): Deadline {
+export function computeDeadline(
+  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
+  today: string,
+  cal: WorkingDayCalendar,
+  dueSoonDays = 5,
+): Deadline {
   const notes: string[] = [];
   const corrections = r.steps.filter((s) => s.kind === '补正').sort((a, b) => a.startDate.localeCompare(b.startDate));
   let start = r.receivedDate;
@@ -227,7 +295,8 @@ export function computeDeadline(r: Pick<RequestValues, 'receivedDate' | 'answere
     if (c.endDate) start = c.endDate;
     else {
       waiting = `等待申请人补正（${c.startDate}告知）`;
-      if (c.toldDate && today > c.toldDate && !r.answeredDate) notes.push(`补正期限（${c.toldDate}）已过仍未补正，可按“逾期不补正”答复（视为放弃申请）。`);
+      if (c.toldDate && today > c.toldDate && !r.answeredDate)
+        notes.push(`补正期限（${c.toldDate}）已过仍未补正，可按“逾期不补正”答复（视为放弃申请）。`);
     }
   }
   let paused = 0;
@@ -240,7 +309,8 @@ export function computeDeadline(r: Pick<RequestValues, 'receivedDate' | 'answere
     }
   }
   const extensionDays = r.steps.filter((s) => s.kind === '延期').reduce((a, s) => a + (s.days ?? 0), 0);
-  const dueDate = waiting && !r.answeredDate ? null : addWorkingDays(start, ANSWER_LIMIT_WORKING_DAYS + extensionDays + paused, cal);
+  const dueDate =
+    waiting && !r.answeredDate ? null : addWorkingDays(start, ANSWER_LIMIT_WORKING_DAYS + extensionDays + paused, cal);
   if (waiting && !r.answeredDate) notes.push(waiting);
   let state: DeadlineState;
   let remaining: number | null = null;
@@ -274,19 +344,37 @@ export function reviewProblem(r: ReviewValues, requestReceived: string): string 
   if (r.filedDate < requestReceived) return `提起日期（${r.filedDate}）早于申请的收到日期（${requestReceived}）。`;
   if (r.result === '尚未审结' && r.decidedDate) return '结果为“尚未审结”时不应填写审结日期。';
   if (r.result !== '尚未审结' && !r.decidedDate) return `结果为“${r.result}”时请填写审结日期。`;
-  if (r.decidedDate && r.decidedDate < r.filedDate) return `审结日期（${r.decidedDate}）早于提起日期（${r.filedDate}）。`;
+  if (r.decidedDate && r.decidedDate < r.filedDate)
+    return `审结日期（${r.decidedDate}）早于提起日期（${r.filedDate}）。`;
   return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Table 二 inputs and report texts
-const count = (label: string) => z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大`);
-export const REPORT_TEXT_KEYS = ['overviewActive', 'overviewRequests', 'overviewManagement', 'overviewPlatform', 'overviewSupervision', 'problems', 'other'] as const;
+const count = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(1_000_000, `${label}过大`);
+export const REPORT_TEXT_KEYS = [
+  'overviewActive',
+  'overviewRequests',
+  'overviewManagement',
+  'overviewPlatform',
+  'overviewSupervision',
+  'problems',
+  'other',
+] as const;
 export type ReportTextKey = (typeof REPORT_TEXT_KEYS)[number];
 export const REPORT_TEXT_LABELS: Record<ReportTextKey, string> = {
-  overviewActive: '（一）主动公开', overviewRequests: '（二）依申请公开', overviewManagement: '（三）政府信息管理',
-  overviewPlatform: '（四）政府信息公开平台建设', overviewSupervision: '（五）监督保障',
-  problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项',
+  overviewActive: '（一）主动公开',
+  overviewRequests: '（二）依申请公开',
+  overviewManagement: '（三）政府信息管理',
+  overviewPlatform: '（四）政府信息公开平台建设',
+  overviewSupervision: '（五）监督保障',
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项',
 };
 
 export const yearInputSchema = z.object({
@@ -301,25 +389,55 @@ export const yearInputSchema = z.object({
   licensing: count('行政许可处理决定数量'),
   punishment: count('行政处罚处理决定数量'),
   enforcement: count('行政强制处理决定数量'),
-  feesWan: z.number({ error: '行政事业性收费金额应为数字' }).min(0, '行政事业性收费金额不能为负数').max(1_000_000, '行政事业性收费金额过大')
+  feesWan: z
+    .number({ error: '行政事业性收费金额应为数字' })
+    .min(0, '行政事业性收费金额不能为负数')
+    .max(1_000_000, '行政事业性收费金额过大')
     .refine((v) => Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6, '行政事业性收费金额最多保留4位小数（万元）'),
-  texts: z.object(Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, z.string().max(20000, `${REPORT_TEXT_LABELS[k]}不能超过20000字`).nullable()])) as Record<ReportTextKey, z.ZodNullable<z.ZodString>>),
+  texts: z.object(
+    Object.fromEntries(
+      REPORT_TEXT_KEYS.map((k) => [k, z.string().max(20000, `${REPORT_TEXT_LABELS[k]}不能超过20000字`).nullable()]),
+    ) as Record<ReportTextKey, z.ZodNullable<z.ZodString>>,
+  ),
 });
 export type YearInput = z.infer<typeof yearInputSchema>;
 
 export function emptyYearInput(year: number): YearInput {
   return {
-    year, rulesIssued: 0, rulesRepealed: 0, rulesInForce: null, normIssued: 0, normRepealed: 0, normInForce: null,
-    licensing: 0, punishment: 0, enforcement: 0, feesWan: 0, texts: Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, null])) as YearInput['texts'],
+    year,
+    rulesIssued: 0,
+    rulesRepealed: 0,
+    rulesInForce: null,
+    normIssued: 0,
+    normRepealed: 0,
+    normInForce: null,
+    licensing: 0,
+    punishment: 0,
+    enforcement: 0,
+    feesWan: 0,
+    texts: Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, null])) as YearInput['texts'],
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The report's tables, computed from the registers.
-export interface CountedRequest { receivedDate: string; answeredDate: string | null; applicantType: string; result: string | null }
-export interface CountedReview { kind: string; filedDate: string; decidedDate: string | null; result: string }
+export interface CountedRequest {
+  receivedDate: string;
+  answeredDate: string | null;
+  applicantType: string;
+  result: string | null;
+}
+export interface CountedReview {
+  kind: string;
+  filedDate: string;
+  decidedDate: string | null;
+  result: string;
+}
 
-export interface Table3 { columns: string[]; rows: { key: string; label: string; values: number[] }[] }
+export interface Table3 {
+  columns: string[];
+  rows: { key: string; label: string; values: number[] }[];
+}
 
 function columnIndex(type: string): number {
   const i = (APPLICANT_TYPES as readonly string[]).indexOf(type);
@@ -351,7 +469,10 @@ export function computeTable3(year: number, requests: CountedRequest[]): Table3 
     if (r.receivedDate <= to && (!r.answeredDate || r.answeredDate > to)) add('四', c);
   }
   for (const v of rows.values()) v[n] = v.slice(0, n).reduce((a, b) => a + b, 0);
-  return { columns: [...TABLE3_COLUMNS], rows: TABLE3_ROWS.map((r) => ({ key: r.key, label: r.label, values: rows.get(r.key)! })) };
+  return {
+    columns: [...TABLE3_COLUMNS],
+    rows: TABLE3_ROWS.map((r) => ({ key: r.key, label: r.label, values: rows.get(r.key)! })),
+  };
 }
 
 /**
@@ -382,17 +503,23 @@ export function checkTables(t3: Table3, t4: number[]): string[] {
     const col = t3.columns[c];
     const left = row('一')[c] + row('二')[c];
     const right = row('三.七')[c] + row('四')[c];
-    if (left !== right) out.push(`表三“${col}”列：一（${row('一')[c]}）+ 二（${row('二')[c]}）= ${left}，不等于 三（七）总计（${row('三.七')[c]}）+ 四（${row('四')[c]}）= ${right}。`);
+    if (left !== right)
+      out.push(
+        `表三“${col}”列：一（${row('一')[c]}）+ 二（${row('二')[c]}）= ${left}，不等于 三（七）总计（${row('三.七')[c]}）+ 四（${row('四')[c]}）= ${right}。`,
+      );
     const leaves = RESULT_KEYS.reduce((a, k) => a + row(k)[c], 0);
-    if (leaves !== row('三.七')[c]) out.push(`表三“${col}”列：（七）总计为 ${row('三.七')[c]}，而21种办理结果之和为 ${leaves}。`);
+    if (leaves !== row('三.七')[c])
+      out.push(`表三“${col}”列：（七）总计为 ${row('三.七')[c]}，而21种办理结果之和为 ${leaves}。`);
   }
   for (const r of t3.rows) {
     const sum = r.values.slice(0, n - 1).reduce((a, b) => a + b, 0);
-    if (sum !== r.values[n - 1]) out.push(`表三“${r.label}”行：总计为 ${r.values[n - 1]}，而自然人与法人或其他组织各列之和为 ${sum}。`);
+    if (sum !== r.values[n - 1])
+      out.push(`表三“${r.label}”行：总计为 ${r.values[n - 1]}，而自然人与法人或其他组织各列之和为 ${sum}。`);
   }
   REVIEW_KINDS.forEach((k, b) => {
     const parts = t4.slice(b * 5, b * 5 + 4).reduce((a, x) => a + x, 0);
-    if (parts !== t4[b * 5 + 4]) out.push(`表四“${k}”：总计为 ${t4[b * 5 + 4]}，而维持、纠正、其他、尚未审结之和为 ${parts}。`);
+    if (parts !== t4[b * 5 + 4])
+      out.push(`表四“${k}”：总计为 ${t4[b * 5 + 4]}，而维持、纠正、其他、尚未审结之和为 ${parts}。`);
   });
   return out;
 }
@@ -409,15 +536,28 @@ export const annualReportSchema = z.object({
   active: z.object({
     rules: z.object({ issued: z.number(), repealed: z.number(), inForce: z.number() }),
     normativeDocuments: z.object({ issued: z.number(), repealed: z.number(), inForce: z.number() }),
-    licensing: z.number(), punishment: z.number(), enforcement: z.number(), feesWan: z.number(),
+    licensing: z.number(),
+    punishment: z.number(),
+    enforcement: z.number(),
+    feesWan: z.number(),
   }),
-  requests: z.object({ columns: z.array(z.string()), rows: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(z.number()) })) }),
+  requests: z.object({
+    columns: z.array(z.string()),
+    rows: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(z.number()) })),
+  }),
   reviews: z.object({ columns: z.array(z.string()), values: z.array(z.number()) }),
   problems: z.array(z.string()),
 });
 export type AnnualReport = z.infer<typeof annualReportSchema>;
 
-const reportSectionSchema = z.object({ key: z.enum(REPORT_TEXT_KEYS), label: z.string(), text: z.string(), draft: z.string(), edited: z.boolean(), previous: z.string().nullable() });
+const reportSectionSchema = z.object({
+  key: z.enum(REPORT_TEXT_KEYS),
+  label: z.string(),
+  text: z.string(),
+  draft: z.string(),
+  edited: z.boolean(),
+  previous: z.string().nullable(),
+});
 export const reportViewSchema = z.object({
   report: annualReportSchema,
   sections: z.array(reportSectionSchema),
@@ -433,14 +573,57 @@ export type ReportView = z.infer<typeof reportViewSchema>;
 
 /** Chinese names of this area's input fields, for validation messages (main/services/validate.ts FIELD_LABELS). */
 export const DISCLOSURE_FIELD_LABELS: Record<string, string> = {
-  publishedDate: '发布日期', formedDate: '形成/变更日期', columnId: '栏目', channel: '发布渠道', docNumber: '文号', link: '链接', source: '发布机构',
-  normative: '规范性文件', interpretation: '政策解读', interpretsId: '被解读的文件', drafter: '拟稿人', draftedDate: '拟稿日期', reviewer: '审核人',
-  reviewedDate: '审核日期', approver: '签发人', approvedDate: '签发日期', receivedDate: '收到日期', applicant: '申请人', applicantType: '申请人类型',
-  method: '申请方式', content: '申请内容', handler: '经办人', contact: '联系方式', steps: '办理步骤', kind: '类型', startDate: '开始日期',
-  endDate: '结束日期', days: '延期天数', party: '对象或批准人', toldDate: '告知日期', answeredDate: '答复日期', result: '办理结果',
-  feeYuan: '信息处理费', answerNote: '答复说明', requestId: '关联的申请', filedDate: '提起日期', organ: '复议机关或法院', caseNumber: '案号',
-  decidedDate: '审结日期', rulesIssued: '规章本年制发', rulesRepealed: '规章本年废止', rulesInForce: '规章现行有效', normIssued: '规范性文件本年制发',
-  normRepealed: '规范性文件本年废止', normInForce: '规范性文件现行有效', licensing: '行政许可', punishment: '行政处罚', enforcement: '行政强制',
-  feesWan: '行政事业性收费', texts: '报告文字', upload: '文件', reportDue: '年报报送日期',
+  publishedDate: '发布日期',
+  formedDate: '形成/变更日期',
+  columnId: '栏目',
+  channel: '发布渠道',
+  docNumber: '文号',
+  link: '链接',
+  source: '发布机构',
+  normative: '规范性文件',
+  interpretation: '政策解读',
+  interpretsId: '被解读的文件',
+  drafter: '拟稿人',
+  draftedDate: '拟稿日期',
+  reviewer: '审核人',
+  reviewedDate: '审核日期',
+  approver: '签发人',
+  approvedDate: '签发日期',
+  receivedDate: '收到日期',
+  applicant: '申请人',
+  applicantType: '申请人类型',
+  method: '申请方式',
+  content: '申请内容',
+  handler: '经办人',
+  contact: '联系方式',
+  steps: '办理步骤',
+  kind: '类型',
+  startDate: '开始日期',
+  endDate: '结束日期',
+  days: '延期天数',
+  party: '对象或批准人',
+  toldDate: '告知日期',
+  answeredDate: '答复日期',
+  result: '办理结果',
+  feeYuan: '信息处理费',
+  answerNote: '答复说明',
+  requestId: '关联的申请',
+  filedDate: '提起日期',
+  organ: '复议机关或法院',
+  caseNumber: '案号',
+  decidedDate: '审结日期',
+  rulesIssued: '规章本年制发',
+  rulesRepealed: '规章本年废止',
+  rulesInForce: '规章现行有效',
+  normIssued: '规范性文件本年制发',
+  normRepealed: '规范性文件本年废止',
+  normInForce: '规范性文件现行有效',
+  licensing: '行政许可',
+  punishment: '行政处罚',
+  enforcement: '行政强制',
+  feesWan: '行政事业性收费',
+  texts: '报告文字',
+  upload: '文件',
+  reportDue: '年报报送日期',
   ...Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, REPORT_TEXT_LABELS[k]])),
 };

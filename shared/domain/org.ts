@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { optionalText, text } from './fields';
 import { idSchema } from './files';
 
-const phone = z.string().trim().max(40, '电话不能超过40个字').regex(/^[0-9０-９+\-－()（） 转,，、/]*$/, '电话只能包含数字、空格、括号、“-”和“转”').default('');
+const phone = z
+  .string()
+  .trim()
+  .max(40, '电话不能超过40个字')
+  .regex(/^[0-9０-９+\-－()（） 转,，、/]*$/, '电话只能包含数字、空格、括号、“-”和“转”')
+  .default('');
 
 /** 单位: the user's own bureau. */
 export const bureauSchema = z.object({

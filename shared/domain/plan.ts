@@ -1,9 +1,7 @@
 // 实施方案与任务: entities, input schemas and the pure calculations (deadline words, due dates per period, lights).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
-import {
-  addWorkingDays, countWorkingDays, toDayNumber, type IsoDate, type WorkingDayCalendar,
-} from './working-days';
+import { addWorkingDays, countWorkingDays, toDayNumber, type IsoDate, type WorkingDayCalendar } from './working-days';
 
 export const TASK_STATUSES = ['未开始', '进行中', '已完成', '不适用'] as const;
 const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -17,22 +15,30 @@ export const DEADLINE_KINDS = ['date', 'yearEnd', 'recurring', 'ongoing', 'after
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const RECURRENCES = ['monthly', 'quarterly', 'halfYearly', 'yearly'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
-export const RECURRENCE_LABELS: Record<Recurrence, string> = { monthly: '每月', quarterly: '每季度', halfYearly: '每半年', yearly: '每年' };
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+  monthly: '每月',
+  quarterly: '每季度',
+  halfYearly: '每半年',
+  yearly: '每年',
+};
 
-export const deadlineSchema = z.object({
-  kind: z.enum(DEADLINE_KINDS),
-  /** kind 'date': the last day. */
-  date: isoDateSchema.nullable().default(null),
-  recurrence: z.enum(RECURRENCES).nullable().default(null),
-  /** kind 'afterEvent': working days allowed after the event. */
-  days: z.number().int().min(1).max(365).nullable().default(null),
-  /** The words as the higher level wrote them, or the event for 'afterEvent' ("人员变动后"). */
-  text: z.string().max(100).default(''),
-}).superRefine((d, ctx) => {
-  if (d.kind === 'date' && !d.date) ctx.addIssue({ code: 'custom', message: '请填写完成日期', path: ['date'] });
-  if (d.kind === 'recurring' && !d.recurrence) ctx.addIssue({ code: 'custom', message: '请选择周期', path: ['recurrence'] });
-  if (d.kind === 'afterEvent' && !d.days) ctx.addIssue({ code: 'custom', message: '请填写工作日数', path: ['days'] });
-});
+export const deadlineSchema = z
+  .object({
+    kind: z.enum(DEADLINE_KINDS),
+    /** kind 'date': the last day. */
+    date: isoDateSchema.nullable().default(null),
+    recurrence: z.enum(RECURRENCES).nullable().default(null),
+    /** kind 'afterEvent': working days allowed after the event. */
+    days: z.number().int().min(1).max(365).nullable().default(null),
+    /** The words as the higher level wrote them, or the event for 'afterEvent' ("人员变动后"). */
+    text: z.string().max(100).default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'date' && !d.date) ctx.addIssue({ code: 'custom', message: '请填写完成日期', path: ['date'] });
+    if (d.kind === 'recurring' && !d.recurrence)
+      ctx.addIssue({ code: 'custom', message: '请选择周期', path: ['recurrence'] });
+    if (d.kind === 'afterEvent' && !d.days) ctx.addIssue({ code: 'custom', message: '请填写工作日数', path: ['days'] });
+  });
 export type Deadline = z.output<typeof deadlineSchema>;
 
 export const LIGHTS = ['overdue', 'dueSoon', 'onTrack', 'done', 'none'] as const;
@@ -41,7 +47,13 @@ export type Light = (typeof LIGHTS)[number];
 export function isOverdue(t: { light: Light }): boolean {
   return t.light === 'overdue';
 }
-export const LIGHT_LABELS: Record<Light, string> = { overdue: '已逾期', dueSoon: '即将到期', onTrack: '正常推进', done: '已完成', none: '无时限' };
+export const LIGHT_LABELS: Record<Light, string> = {
+  overdue: '已逾期',
+  dueSoon: '即将到期',
+  onTrack: '正常推进',
+  done: '已完成',
+  none: '无时限',
+};
 
 const RECURRENCE_WORDS: Record<Recurrence, RegExp> = {
   monthly: /每\s*个?\s*月|按月|月度/,
@@ -61,14 +73,24 @@ export function deadlineLabel(d: Deadline, eventDate?: string | null): string {
     case 'date': {
       const [y, m, day] = (d.date ?? '').split('-').map(Number);
       if (!d.date) return '';
-      if (words && words.length <= 30 && new RegExp(`(^|[^\\d])${m}\\s*月`).test(words) && (!/\d{4}\s*年/.test(words) || words.includes(String(y)))) return words;
+      if (
+        words &&
+        words.length <= 30 &&
+        new RegExp(`(^|[^\\d])${m}\\s*月`).test(words) &&
+        (!/\d{4}\s*年/.test(words) || words.includes(String(y)))
+      )
+        return words;
       return `${y}年${m}月${day}日前`;
     }
-    case 'yearEnd': return words && /年底|年末|年内/.test(words) && words.length <= 20 ? words : '年底前';
+    case 'yearEnd':
+      return words && /年底|年末|年内/.test(words) && words.length <= 20 ? words : '年底前';
     case 'recurring':
       if (!d.recurrence) return words || '定期';
-      return words && words.length <= 30 && RECURRENCE_WORDS[d.recurrence].test(words) ? words : RECURRENCE_LABELS[d.recurrence];
-    case 'ongoing': return words && ONGOING_WORDS.test(words) && words.length <= 20 ? words : '持续推进';
+      return words && words.length <= 30 && RECURRENCE_WORDS[d.recurrence].test(words)
+        ? words
+        : RECURRENCE_LABELS[d.recurrence];
+    case 'ongoing':
+      return words && ONGOING_WORDS.test(words) && words.length <= 20 ? words : '持续推进';
     case 'afterEvent': {
       const base = `${d.text || '事项发生'}后${d.days ?? ''}个工作日内`;
       return eventDate ? `${base}（${eventDate.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起算）` : base;
@@ -88,7 +110,8 @@ export function hasRealDeadline(d: Pick<Deadline, 'kind' | 'text'>): boolean {
 export function deadlineFromPoint(year: number, deadline: string | null, words: string | null): Deadline {
   const text = (words ?? '').trim().slice(0, 100);
   if (deadline) {
-    if (deadline === `${year}-12-31` && /年底|年末|年内/.test(text)) return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
+    if (deadline === `${year}-12-31` && /年底|年末|年内/.test(text))
+      return { kind: 'yearEnd', date: null, recurrence: null, days: null, text };
     return { kind: 'date', date: deadline, recurrence: null, days: null, text };
   }
   // 每半年 before 每年, 每个季度 before 季度 words inside other phrases.
@@ -101,7 +124,11 @@ export function deadlineFromPoint(year: number, deadline: string | null, words: 
   return { kind: 'ongoing', date: null, recurrence: null, days: null, text };
 }
 
-interface Period { start: IsoDate; end: IsoDate; label: string }
+interface Period {
+  start: IsoDate;
+  end: IsoDate;
+  label: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
@@ -112,8 +139,16 @@ function periodsOfYear(recurrence: Recurrence, year: number): Period[] {
   const out: Period[] = [];
   for (let m = 1; m <= 12; m += span) {
     const endMonth = m + span - 1;
-    const label = recurrence === 'monthly' ? `${m}月` : recurrence === 'quarterly' ? `第${'一二三四'[(m - 1) / 3]}季度`
-      : recurrence === 'halfYearly' ? (m === 1 ? '上半年' : '下半年') : `${year}年`;
+    const label =
+      recurrence === 'monthly'
+        ? `${m}月`
+        : recurrence === 'quarterly'
+          ? `第${'一二三四'[(m - 1) / 3]}季度`
+          : recurrence === 'halfYearly'
+            ? m === 1
+              ? '上半年'
+              : '下半年'
+            : `${year}年`;
     out.push({ start: `${year}-${pad(m)}-01`, end: monthEnd(year, endMonth), label });
   }
   return out;
@@ -143,7 +178,13 @@ interface LightResult {
  * due date has passed, due soon when it is at most `dueSoonDays` working days away, else on track. Recurring tasks
  * are due at the end of every period of the plan year; a period with a progress entry dated in it is met.
  */
-export function computeLight(t: LightInput, year: number, today: IsoDate, dueSoonDays: number, cal?: WorkingDayCalendar): LightResult {
+export function computeLight(
+  t: LightInput,
+  year: number,
+  today: IsoDate,
+  dueSoonDays: number,
+  cal?: WorkingDayCalendar,
+): LightResult {
   if (t.status === '已完成') return { light: 'done', dueDate: null };
   if (t.status === '不适用') return { light: 'none', dueDate: null };
   const judge = (due: IsoDate, periodLabel?: string): LightResult => {
@@ -154,9 +195,12 @@ export function computeLight(t: LightInput, year: number, today: IsoDate, dueSoo
   };
   const d = t.deadline;
   switch (d.kind) {
-    case 'date': return d.date ? judge(d.date) : { light: 'none', dueDate: null };
-    case 'yearEnd': return judge(`${year}-12-31`);
-    case 'ongoing': return { light: 'none', dueDate: null };
+    case 'date':
+      return d.date ? judge(d.date) : { light: 'none', dueDate: null };
+    case 'yearEnd':
+      return judge(`${year}-12-31`);
+    case 'ongoing':
+      return { light: 'none', dueDate: null };
     case 'afterEvent':
       return t.eventDate && d.days ? judge(addWorkingDays(t.eventDate, d.days, cal)) : { light: 'none', dueDate: null };
     case 'recurring': {
@@ -165,8 +209,9 @@ export function computeLight(t: LightInput, year: number, today: IsoDate, dueSoo
       const met = (p: Period) => t.progressDates.some((x) => x >= p.start && x <= p.end);
       // The first period not met that has begun (a missed one makes the task overdue), else the next period.
       const todayN = toDayNumber(today);
-      const open = periods.find((p) => toDayNumber(p.start) <= todayN && !met(p))
-        ?? periods.find((p) => toDayNumber(p.start) > todayN);
+      const open =
+        periods.find((p) => toDayNumber(p.start) <= todayN && !met(p)) ??
+        periods.find((p) => toDayNumber(p.start) > todayN);
       return open ? judge(open.end, open.label) : { light: 'done', dueDate: null };
     }
   }
@@ -182,18 +227,25 @@ export const progressEntrySchema = z.object({
   date: isoDateSchema,
   text: z.string(),
   percent: z.number().int().min(0).max(100).nullable(),
-  evidence: z.array(z.object({
-    id: idSchema,
-    title: z.string(),
-    attachmentId: idSchema.nullable(),
-    link: z.string().nullable(),
-    size: z.number().int().nullable(),
-  })),
+  evidence: z.array(
+    z.object({
+      id: idSchema,
+      title: z.string(),
+      attachmentId: idSchema.nullable(),
+      link: z.string().nullable(),
+      size: z.number().int().nullable(),
+    }),
+  ),
   createdAt: z.string(),
 });
 export type ProgressEntry = z.infer<typeof progressEntrySchema>;
 
-export const pointRefSchema = z.object({ id: idSchema, label: z.string(), title: z.string(), documentTitle: z.string() });
+export const pointRefSchema = z.object({
+  id: idSchema,
+  label: z.string(),
+  title: z.string(),
+  documentTitle: z.string(),
+});
 export type PointRef = z.infer<typeof pointRefSchema>;
 
 export const taskSchema = z.object({
@@ -230,7 +282,12 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export const closingSectionSchema = z.object({ heading: z.string().max(60), text: z.string().max(5000) });
 export type ClosingSection = z.infer<typeof closingSectionSchema>;
 
-const planSectionSchema = z.object({ id: idSchema, title: z.string(), sortOrder: z.number().int(), taskCount: z.number().int() });
+const planSectionSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  sortOrder: z.number().int(),
+  taskCount: z.number().int(),
+});
 
 /** How the plan is issued (Word export): 版头, 加盖印章的落款, 附注, 版记. */
 export const planIssueSchema = z.object({
@@ -270,33 +327,45 @@ export const planInputSchema = z.object({
   issue: planIssueSchema.default(DEFAULT_PLAN_ISSUE),
 });
 
-export const taskInputSchema = z.object({
-  sectionId: idSchema,
-  title: z.string().trim().min(1, '请填写工作任务').max(200, '工作任务不能超过200个字'),
-  measures: z.string().max(5000, '具体措施不能超过5000个字').default(''),
-  deadline: deadlineSchema,
-  eventDate: isoDateSchema.nullable().default(null),
-  status: taskStatusSchema.default('未开始'),
-  statusReason: z.string().trim().max(500).default(''),
-  completedOn: isoDateSchema.nullable().default(null),
-  ownerId: idSchema.nullable().default(null),
-  leadIds: z.array(idSchema).default([]),
-  supportIds: z.array(idSchema).default([]),
-  pointIds: z.array(idSchema).default([]),
-}).superRefine((t, ctx) => {
-  if (t.status === '不适用' && !t.statusReason) ctx.addIssue({ code: 'custom', message: '标为“不适用”时请写明原因', path: ['statusReason'] });
-  if (t.status === '已完成' && !t.completedOn) ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
-});
+export const taskInputSchema = z
+  .object({
+    sectionId: idSchema,
+    title: z.string().trim().min(1, '请填写工作任务').max(200, '工作任务不能超过200个字'),
+    measures: z.string().max(5000, '具体措施不能超过5000个字').default(''),
+    deadline: deadlineSchema,
+    eventDate: isoDateSchema.nullable().default(null),
+    status: taskStatusSchema.default('未开始'),
+    statusReason: z.string().trim().max(500).default(''),
+    completedOn: isoDateSchema.nullable().default(null),
+    ownerId: idSchema.nullable().default(null),
+    leadIds: z.array(idSchema).default([]),
+    supportIds: z.array(idSchema).default([]),
+    pointIds: z.array(idSchema).default([]),
+  })
+  .superRefine((t, ctx) => {
+    if (t.status === '不适用' && !t.statusReason)
+      ctx.addIssue({ code: 'custom', message: '标为“不适用”时请写明原因', path: ['statusReason'] });
+    if (t.status === '已完成' && !t.completedOn)
+      ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
+  });
 export type TaskInput = z.input<typeof taskInputSchema>;
 
 /** 完成比例 as typed: a whole percentage 0–100; a larger one is refused, never quietly turned into 100. */
-const percentSchema = z.number('完成比例应为数字').int('完成比例应为整数').min(0, '完成比例不能小于0').max(100, '完成比例不能超过100%')
-  .nullable().default(null);
+const percentSchema = z
+  .number('完成比例应为数字')
+  .int('完成比例应为整数')
+  .min(0, '完成比例不能小于0')
+  .max(100, '完成比例不能超过100%')
+  .nullable()
+  .default(null);
 const evidenceLinkSchema = z.object({
   title: z.string().trim().max(200, '链接名称不能超过200个字').default(''),
   url: z.string().trim().min(1, '请填写佐证链接').max(1000, '佐证链接不能超过1000个字'),
 });
-const evidenceFileSchema = z.object({ fileName: z.string().min(1, '缺少文件名').max(255, '文件名过长'), dataBase64: z.string() });
+const evidenceFileSchema = z.object({
+  fileName: z.string().min(1, '缺少文件名').max(255, '文件名过长'),
+  dataBase64: z.string(),
+});
 
 export const progressInputSchema = z.object({
   taskId: idSchema,

@@ -66,7 +66,10 @@ const RULES: Rule[] = [
   // 上半年, 下半年 (as a limit: by its end)
   {
     re: /(?:(\d{4})\s*年\s*)?(上|下)半年/y,
-    make: (m, year) => ({ kind: 'absolute', date: `${m[1] ? Number(m[1]) : year}-${m[2] === '上' ? '06-30' : '12-31'}` }),
+    make: (m, year) => ({
+      kind: 'absolute',
+      date: `${m[1] ? Number(m[1]) : year}-${m[2] === '上' ? '06-30' : '12-31'}`,
+    }),
   },
   // 一季度, 第三季度末 (not 每季度)
   {

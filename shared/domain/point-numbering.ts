@@ -11,7 +11,20 @@ export const LEVEL_NAMES: Record<PointLevel, string> = {
   5: '①',
 };
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** Parses a Chinese numeral up to 999 ("十二" → 12, "二十" → 20); null when it is not one. */
 export function parseChineseNumeral(s: string): number | null {
@@ -39,7 +52,17 @@ export function formatChineseNumeral(n: number): string {
   if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
   if (n < 1000) {
     const rest = n % 100;
-    return d[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + d[rest] : rest < 20 ? '一' + formatChineseNumeral(rest) : formatChineseNumeral(rest));
+    return (
+      d[Math.floor(n / 100)] +
+      '百' +
+      (rest === 0
+        ? ''
+        : rest < 10
+          ? '零' + d[rest]
+          : rest < 20
+            ? '一' + formatChineseNumeral(rest)
+            : formatChineseNumeral(rest))
+    );
   }
   return String(n);
 }
@@ -117,11 +140,16 @@ export function levelOfBareLabel(label: string): NumberMark | null {
 /** The label written as it is printed, for showing and for exports: 一、 （一） 1. （1） ①. */
 export function printedLabel(level: PointLevel, label: string): string {
   switch (level) {
-    case 1: return `${label}、`;
-    case 2: return `（${label}）`;
-    case 3: return `${label}.`;
-    case 4: return `（${label}）`;
-    case 5: return label;
+    case 1:
+      return `${label}、`;
+    case 2:
+      return `（${label}）`;
+    case 3:
+      return `${label}.`;
+    case 4:
+      return `（${label}）`;
+    case 5:
+      return label;
   }
 }
 
@@ -140,7 +168,11 @@ export function parentIndexes(levels: readonly number[]): number[] {
 }
 
 /** A point as its path label needs it: its numbering and its parent. */
-interface PathNode { level: number; label: string; parentId: number | null }
+interface PathNode {
+  level: number;
+  label: string;
+  parentId: number | null;
+}
 
 /**
  * "二（三）2": the printed labels of a point and its ancestors, outermost first, without the last one's closing

@@ -31,7 +31,10 @@ const TRAILING_NOISE = /(?:等(?:单位|部门|科室|处室)?|按照?职责(?:�
 const DEADLINE_LIKE = /(?:\d{1,2}\s*月|年底|年内|年末|持续推进|长期坚持|工作日内|每季度|每年|每月|半年)/;
 
 function cleanUnit(u: string): string {
-  let t = u.replace(/\s+/g, '').replace(/^[由和及与、，,；;：:。.]+/, '').replace(/[。.，,；;：:、]+$/, '');
+  let t = u
+    .replace(/\s+/g, '')
+    .replace(/^[由和及与、，,；;：:。.]+/, '')
+    .replace(/[。.，,；;：:、]+$/, '');
   for (let i = 0; i < 3 && TRAILING_NOISE.test(t); i++) t = t.replace(TRAILING_NOISE, '');
   return t;
 }
@@ -56,7 +59,12 @@ type Role = 'lead' | 'support';
 
 /** A name that reads as a unit: it ends in an organisation's or division's word (科, 室, 局, 政府 …). */
 function isUnitName(u: string): boolean {
-  return u.length >= 2 && u.length <= 30 && /(?:科|室|处|股|局|厅|委|办|中心|站|所|院|会|队|政府|部门|单位|小组|机关|公司)$/.test(u) && !/\d/.test(u);
+  return (
+    u.length >= 2 &&
+    u.length <= 30 &&
+    /(?:科|室|处|股|局|厅|委|办|中心|站|所|院|会|队|政府|部门|单位|小组|机关|公司)$/.test(u) &&
+    !/\d/.test(u)
+  );
 }
 
 const LABELS: { re: RegExp; role: Role }[] = [
@@ -82,7 +90,10 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
   let pending: string[] = [];
   let recognised = opts.defaultRole !== undefined;
   // Only the note's first sentence names units: a closing sentence ("以下工作均需…落实，不再列出") does not.
-  const text = note.trim().replace(/[。．.；;，,\s]+$/, '').split(/[。．]/)[0];
+  const text = note
+    .trim()
+    .replace(/[。．.；;，,\s]+$/, '')
+    .split(/[。．]/)[0];
   for (let clause of splitTopLevel(text, '，,；;')) {
     for (const l of LABELS) {
       const m = l.re.exec(clause);
@@ -112,7 +123,13 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
     else pending.push(...names);
   }
   // A note without a keyword is one when it names only units: "(法规科)", "(办公室、法规科)".
-  if (!recognised && pending.length && pending.every(isUnitName) && splitTopLevel(text, '、,，;；').every((p) => isUnitName(cleanUnit(p)))) recognised = true;
+  if (
+    !recognised &&
+    pending.length &&
+    pending.every(isUnitName) &&
+    splitTopLevel(text, '、,，;；').every((p) => isUnitName(cleanUnit(p)))
+  )
+    recognised = true;
   if (!recognised) return null;
   if (pending.length) add(current ?? 'lead', pending);
   return { lead, support };

@@ -61,8 +61,19 @@ export function splitItem(items: PointItem[], index: number, at: number, year: n
   if (at <= 0 || at >= parts.length) return items;
   const firstText = parts.slice(0, at).join('').trim();
   const secondText = parts.slice(at).join('').trim();
-  const first: PointItem = { ...it, text: firstText, title: titleOfText(firstText), ...extractDeadline(firstText, year) };
-  const second: PointItem = { ...it, label: nextLabel(it.label), text: secondText, title: titleOfText(secondText), ...extractDeadline(secondText, year) };
+  const first: PointItem = {
+    ...it,
+    text: firstText,
+    title: titleOfText(firstText),
+    ...extractDeadline(firstText, year),
+  };
+  const second: PointItem = {
+    ...it,
+    label: nextLabel(it.label),
+    text: secondText,
+    title: titleOfText(secondText),
+    ...extractDeadline(secondText, year),
+  };
   return [...items.slice(0, index), first, second, ...items.slice(index + 1)];
 }
 

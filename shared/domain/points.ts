@@ -7,7 +7,6 @@ export { MAX_POINTS_FILE_BYTES, titleOfText } from './points-text';
 
 // 上级文件 (source document) and its 工作要点 (work points). See glossary.md.
 
-
 const pointLevelSchema = z.number().int().min(1, '层级为1到5').max(5, '层级为1到5');
 const unitList = z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(100);
 
@@ -31,7 +30,12 @@ export type PointItem = z.infer<typeof pointItemSchema>;
 const SOURCE_KINDS = ['docx', 'xlsx', 'txt', 'paste'] as const;
 const sourceKindSchema = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof sourceKindSchema>;
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = { docx: 'Word 文档', xlsx: 'Excel 分工表', txt: '文本文件', paste: '粘贴文本' };
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  docx: 'Word 文档',
+  xlsx: 'Excel 分工表',
+  txt: '文本文件',
+  paste: '粘贴文本',
+};
 
 /** The document's metadata (标题, 文号, 发文单位, 成文日期, 年度). */
 export const sourceDocumentMetaSchema = z.object({
@@ -78,7 +82,8 @@ export function isHeadingItem(items: readonly Pick<PointItem, 'level'>[], i: num
  */
 export function missingUnits(items: readonly Pick<PointItem, 'level' | 'lead' | 'support'>[]): boolean[] {
   const parents = parentIndexes(items.map((i) => i.level));
-  const has = (i: number): boolean => items[i].lead.length > 0 || items[i].support.length > 0 || (parents[i] >= 0 && has(parents[i]));
+  const has = (i: number): boolean =>
+    items[i].lead.length > 0 || items[i].support.length > 0 || (parents[i] >= 0 && has(parents[i]));
   return items.map((_it, i) => !isHeadingItem(items, i) && !has(i));
 }
 

@@ -13,7 +13,9 @@ const UNIT = '(条|件|次|例|个|项|处|篇|月|家|期|人次)';
 
 /** Points embedded in a name: "制度建设（30分）", "保障运营10%" → the number and the name without it. */
 export function splitPointsFromName(name: string): { name: string; points: number | null; weight: number | null } {
-  const m = /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ?? /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
+  const m =
+    /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ??
+    /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
   if (!m) return { name, points: null, weight: null };
   const rest = name.slice(0, m.index).trim();
   if (!rest) return { name, points: null, weight: null };
@@ -35,21 +37,29 @@ export function inferRule(text: string, context = ''): InferredRule {
   }
   if (/加分/.test(context) || /^加分|每[^扣]{0,12}加\d/.test(t)) {
     const per = new RegExp(`每${UNIT}?[^，。；扣]*?加${NUM}分`).exec(t);
-    const th = /(?:得分|基础分|总分|扣分指标|满分)?[^，。；]*?(达到|超过|高于|不低于|以上|≥|>)\s*(\d+(?:\.\d+)?)\s*分?(以上)?[^，。；]*?(?:方可|才|进入|计入|计算)/.exec(t);
+    const th =
+      /(?:得分|基础分|总分|扣分指标|满分)?[^，。；]*?(达到|超过|高于|不低于|以上|≥|>)\s*(\d+(?:\.\d+)?)\s*分?(以上)?[^，。；]*?(?:方可|才|进入|计入|计算)/.exec(
+        t,
+      );
     const threshold = th ? Number(th[2]) : null;
     const inclusive = th ? !/超过|高于|>/.test(th[1]) : true;
     return {
       rule: { kind: 'bonus', perItem: per ? Number(per[2]) : null, threshold, inclusive, unit: per?.[1] ?? '次' },
-      capped: true, ceilingRatio: null,
+      capped: true,
+      ceilingRatio: null,
     };
   }
-  const per = new RegExp(`每(?:发现|有|出现)?(?:一)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ?? new RegExp(`${UNIT}[^，。；]{0,4}每${UNIT}?扣${NUM}分`).exec(t);
+  const per =
+    new RegExp(`每(?:发现|有|出现)?(?:一)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ??
+    new RegExp(`${UNIT}[^，。；]{0,4}每${UNIT}?扣${NUM}分`).exec(t);
   if (per) {
     const deduct = Number(per[per.length - 1]);
     const unit = per[1] ?? '次';
     return { rule: { kind: 'perItem', deduct, unit }, capped, ceilingRatio };
   }
-  const fixed = new RegExp(`(?:有|已|达到|完成)[^，。；/]*?得${NUM}分[^。]*?(?:无|没有|未|否则)[^，。；]*?扣${NUM}分`).exec(t);
+  const fixed = new RegExp(
+    `(?:有|已|达到|完成)[^，。；/]*?得${NUM}分[^。]*?(?:无|没有|未|否则)[^，。；]*?扣${NUM}分`,
+  ).exec(t);
   if (fixed) return { rule: { kind: 'fixed', absentDeduct: Number(fixed[2]) }, capped, ceilingRatio };
   if (new RegExp(`(?:有|已|达到|完成)[^，。；/]*?得${NUM}分`).test(t) && /(无|没有|未|否则)[^，。；]*?不得分/.test(t)) {
     return { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };

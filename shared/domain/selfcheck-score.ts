@@ -84,12 +84,14 @@ const isOrdinary = (n: ScoringNode) => n.rule.kind !== 'bonus' && n.rule.kind !=
 export function resolvePoints(nodes: readonly ScoringNode[], total: number): Map<string, number> {
   const out = new Map<string, number>();
   const walk = (n: ScoringNode, parentInner: number | null): number => {
-    let p: number | null = n.points ?? (n.weight !== null && parentInner !== null ? (parentInner * n.weight) / 100 : null);
+    let p: number | null =
+      n.points ?? (n.weight !== null && parentInner !== null ? (parentInner * n.weight) / 100 : null);
     if (n.rule.kind === 'major') p = p ?? 0;
     // Children's weights refer to this node's 折算基数 when it has one, else to its points.
     const inner = n.basis ?? p;
     const childPoints = n.children.map((c) => ({ c, p: walk(c, inner) }));
-    if (p === null) p = childPoints.filter((x) => isOrdinary(x.c) || n.rule.kind === 'bonus').reduce((a, x) => a + x.p, 0);
+    if (p === null)
+      p = childPoints.filter((x) => isOrdinary(x.c) || n.rule.kind === 'bonus').reduce((a, x) => a + x.p, 0);
     out.set(n.key, p);
     return p;
   };
@@ -132,7 +134,10 @@ export function scoreTemplate(
 
   type Kid = { node: ScoringNode; raw: Raw; scored: ScoredNode };
   /** A group's (or the root's) ordinary base with 折算, ceiling and cap; bonus children gated on it; majors taken. */
-  const combine = (own: { points: number; basis: number | null; capped: boolean; ceilingRatio: number | null; ceilingOn: boolean }, kids: Kid[]) => {
+  const combine = (
+    own: { points: number; basis: number | null; capped: boolean; ceilingRatio: number | null; ceilingOn: boolean },
+    kids: Kid[],
+  ) => {
     const ordinary = kids.filter((k) => isOrdinary(k.node));
     let base = ordinary.reduce((a, k) => a + k.raw.base, 0);
     if (own.basis) base = (base * own.points) / own.basis;
@@ -155,8 +160,22 @@ export function scoreTemplate(
     const p = points.get(n.key) ?? 0;
     const e = entries.get(n.key);
     const scored: ScoredNode = {
-      key: n.key, name: n.name, level, number, path, kind: n.rule.kind, points: round2(p), score: 0, deducted: 0, major: 0, bonus: 0,
-      vetoed: false, gatedOut: false, ceiling: false, scored: false, children: [],
+      key: n.key,
+      name: n.name,
+      level,
+      number,
+      path,
+      kind: n.rule.kind,
+      points: round2(p),
+      score: 0,
+      deducted: 0,
+      major: 0,
+      bonus: 0,
+      vetoed: false,
+      gatedOut: false,
+      ceiling: false,
+      scored: false,
+      children: [],
     };
     const bonusLike = inBonus || n.rule.kind === 'bonus';
     let raw: Raw;
@@ -171,17 +190,25 @@ export function scoreTemplate(
         raw = { base: 0, score: -major, major, bonus: 0, vetoed: false, ceiling: false, scored: filled };
       } else if (bonusLike) {
         // Inside a 加分 item nothing counts until entered.
-        const s = e?.score ?? count * (r.kind === 'bonus' ? r.perItem ?? 0 : 0);
+        const s = e?.score ?? count * (r.kind === 'bonus' ? (r.perItem ?? 0) : 0);
         const v = Math.min(Math.max(s, 0), p);
         raw = { base: v, score: v, major: 0, bonus: 0, vetoed: false, ceiling: false, scored: filled };
       } else {
         let s: number;
         let vetoed = false;
         switch (r.kind) {
-          case 'fixed': s = e?.flag ? p - (r.absentDeduct ?? p) : p; break;
-          case 'perItem': s = p - count * r.deduct; break;
-          case 'veto': s = p; vetoed = !!e?.flag; break;
-          default: s = e?.score ?? p;
+          case 'fixed':
+            s = e?.flag ? p - (r.absentDeduct ?? p) : p;
+            break;
+          case 'perItem':
+            s = p - count * r.deduct;
+            break;
+          case 'veto':
+            s = p;
+            vetoed = !!e?.flag;
+            break;
+          default:
+            s = e?.score ?? p;
         }
         let ceiling = false;
         if (n.ceilingRatio !== null && e?.ceiling) {
@@ -199,11 +226,25 @@ export function scoreTemplate(
       const allScored = kids.every((k) => k.raw.scored);
       if (bonusLike) {
         // A 加分 group: what its items gained, up to the group's points.
-        const v = Math.min(kids.reduce((a, k) => a + Math.max(0, k.raw.score), 0), p);
+        const v = Math.min(
+          kids.reduce((a, k) => a + Math.max(0, k.raw.score), 0),
+          p,
+        );
         raw = { base: v, score: v, major: 0, bonus: 0, vetoed, ceiling: false, scored: allScored };
       } else {
-        const c = combine({ points: p, basis: n.basis, capped: n.capped, ceilingRatio: n.ceilingRatio, ceilingOn: !!e?.ceiling }, kids);
-        raw = { base: c.base, score: c.score, major: c.major, bonus: c.bonus, vetoed, ceiling: c.ceiling, scored: allScored };
+        const c = combine(
+          { points: p, basis: n.basis, capped: n.capped, ceilingRatio: n.ceilingRatio, ceilingOn: !!e?.ceiling },
+          kids,
+        );
+        raw = {
+          base: c.base,
+          score: c.score,
+          major: c.major,
+          bonus: c.bonus,
+          vetoed,
+          ceiling: c.ceiling,
+          scored: allScored,
+        };
       }
     }
     scored.score = round2(raw.score);
@@ -222,13 +263,23 @@ export function scoreTemplate(
   // The root: ordinary 一级 summed (capped at nothing but their own caps), bonus 一级 gated on that sum, majors taken.
   const rootPoints = top.filter((t) => isOrdinary(t.node)).reduce((a, t) => a + (points.get(t.node.key) ?? 0), 0);
   const root = combine({ points: rootPoints, basis: null, capped: true, ceilingRatio: null, ceilingOn: false }, top);
-  const maxTotal = rootPoints + top.filter((t) => t.node.rule.kind === 'bonus').reduce((a, t) => a + (points.get(t.node.key) ?? 0), 0)
-    + sumInnerBonus(indicators, points);
+  const maxTotal =
+    rootPoints +
+    top.filter((t) => t.node.rule.kind === 'bonus').reduce((a, t) => a + (points.get(t.node.key) ?? 0), 0) +
+    sumInnerBonus(indicators, points);
   const vetoed = top.some((t) => t.raw.vetoed);
   const total = round2(root.score);
   return {
-    total, maxTotal: round2(maxTotal), base: round2(root.base), bonus: round2(root.bonus), major: round2(root.major),
-    grade: gradeOf(total, opts.grades ?? GRADE_DEFAULTS, vetoed), vetoed, vetoedBy, leaves, scoredLeaves,
+    total,
+    maxTotal: round2(maxTotal),
+    base: round2(root.base),
+    bonus: round2(root.bonus),
+    major: round2(root.major),
+    grade: gradeOf(total, opts.grades ?? GRADE_DEFAULTS, vetoed),
+    vetoed,
+    vetoedBy,
+    leaves,
+    scoredLeaves,
     indicators: top.map((t) => t.scored),
   };
 }
@@ -258,7 +309,10 @@ export function flattenScored(nodes: readonly ScoredNode[]): ScoredNode[] {
 }
 
 /** Problems of a template a person should look at before saving (nothing here stops saving). */
-export function templateProblems(indicators: readonly ScoringNode[], total: number): { key: string | null; message: string }[] {
+export function templateProblems(
+  indicators: readonly ScoringNode[],
+  total: number,
+): { key: string | null; message: string }[] {
   const points = resolvePoints(indicators, total);
   const out: { key: string | null; message: string }[] = [];
   const walk = (n: ScoringNode, path: string) => {
@@ -271,7 +325,11 @@ export function templateProblems(indicators: readonly ScoringNode[], total: numb
       const ordinary = n.children.filter((c) => n.rule.kind === 'bonus' || isOrdinary(c));
       const sum = round2(ordinary.reduce((a, c) => a + (points.get(c.key) ?? 0), 0));
       const inner = n.basis ?? p;
-      if (sum > round2(inner) + 1e-9) out.push({ key: n.key, message: `“${path}”的下级分值合计 ${sum} 分，超过其${n.basis ? '折算基数' : '分值'} ${round2(inner)} 分` });
+      if (sum > round2(inner) + 1e-9)
+        out.push({
+          key: n.key,
+          message: `“${path}”的下级分值合计 ${sum} 分，超过其${n.basis ? '折算基数' : '分值'} ${round2(inner)} 分`,
+        });
       const weighted = n.children.filter((c) => c.points === null && c.weight !== null);
       if (weighted.length === n.children.length) {
         const w = round2(weighted.reduce((a, c) => a + (c.weight ?? 0), 0));
@@ -282,6 +340,7 @@ export function templateProblems(indicators: readonly ScoringNode[], total: numb
   };
   indicators.forEach((n) => walk(n, n.name));
   const sum = round2(indicators.filter(isOrdinary).reduce((a, n) => a + (points.get(n.key) ?? 0), 0));
-  if (Math.abs(sum - total) > 0.01) out.push({ key: null, message: `一级指标分值合计 ${sum} 分，与满分 ${total} 分不一致` });
+  if (Math.abs(sum - total) > 0.01)
+    out.push({ key: null, message: `一级指标分值合计 ${sum} 分，与满分 ${total} 分不一致` });
   return out;
 }

@@ -7,7 +7,14 @@ export function toScoringNodes(nodes: readonly (IndicatorOutput | Indicator)[], 
   return nodes.map((n, i) => {
     const key = 'id' in n ? String(n.id) : `${prefix}${i + 1}`;
     return {
-      key, name: n.name, points: n.points, weight: n.weight, basis: n.basis, rule: n.rule, capped: n.capped, ceilingRatio: n.ceilingRatio,
+      key,
+      name: n.name,
+      points: n.points,
+      weight: n.weight,
+      basis: n.basis,
+      rule: n.rule,
+      capped: n.capped,
+      ceilingRatio: n.ceilingRatio,
       children: toScoringNodes(n.children as (IndicatorOutput | Indicator)[], `${key}.`),
     };
   });

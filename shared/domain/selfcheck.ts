@@ -20,37 +20,55 @@ import { LIGHTS } from './plan';
 export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_LABELS: Record<RuleKind, string> = {
-  manual: '直接评分', fixed: '有得全分', perItem: '按次扣分', major: '重大扣分（不设上限）', veto: '单项否决', bonus: '加分',
+  manual: '直接评分',
+  fixed: '有得全分',
+  perItem: '按次扣分',
+  major: '重大扣分（不设上限）',
+  veto: '单项否决',
+  bonus: '加分',
 };
 
-const amount = (label: string) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
+const amount = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .min(0, `${label}不能为负数`)
+    .max(1000, `${label}不能超过1000`);
 const unit = z.string().trim().max(4, '计数单位不能超过4个字').default('次');
 
-export const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('manual') }),
-  z.object({ kind: z.literal('fixed'), absentDeduct: amount('未达到时扣分').nullable().default(null) }),
-  z.object({ kind: z.literal('perItem'), deduct: amount('每次扣分'), unit }),
-  z.object({ kind: z.literal('major'), deduct: amount('每次扣分'), unit }),
-  z.object({ kind: z.literal('veto') }),
-  z.object({
-    kind: z.literal('bonus'),
-    perItem: amount('每次加分').nullable().default(null),
-    threshold: amount('加分门槛').nullable().default(null),
-    inclusive: z.boolean().default(true),
-    unit,
-  }),
-], { error: '评分规则类型不对' });
+export const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('manual') }),
+    z.object({ kind: z.literal('fixed'), absentDeduct: amount('未达到时扣分').nullable().default(null) }),
+    z.object({ kind: z.literal('perItem'), deduct: amount('每次扣分'), unit }),
+    z.object({ kind: z.literal('major'), deduct: amount('每次扣分'), unit }),
+    z.object({ kind: z.literal('veto') }),
+    z.object({
+      kind: z.literal('bonus'),
+      perItem: amount('每次加分').nullable().default(null),
+      threshold: amount('加分门槛').nullable().default(null),
+      inclusive: z.boolean().default(true),
+      unit,
+    }),
+  ],
+  { error: '评分规则类型不对' },
+);
 export type Rule = z.output<typeof ruleSchema>;
 type RuleInput = z.input<typeof ruleSchema>;
 
 /** "每条扣1分（扣完为止）" etc.: how a rule reads in tables and reports. */
 export function ruleLabel(rule: Rule, capped = true): string {
   switch (rule.kind) {
-    case 'manual': return '直接评分';
-    case 'fixed': return rule.absentDeduct === null ? '达到得全分，未达到不得分' : `达到得全分，未达到扣${rule.absentDeduct}分`;
-    case 'perItem': return `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
-    case 'major': return `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
-    case 'veto': return '单项否决';
+    case 'manual':
+      return '直接评分';
+    case 'fixed':
+      return rule.absentDeduct === null ? '达到得全分，未达到不得分' : `达到得全分，未达到扣${rule.absentDeduct}分`;
+    case 'perItem':
+      return `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
+    case 'major':
+      return `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
+    case 'veto':
+      return '单项否决';
     case 'bonus': {
       const parts = [rule.perItem !== null ? `每${rule.unit}加${rule.perItem}分` : '加分'];
       if (rule.threshold !== null) parts.push(`基础得分${rule.inclusive ? '达到' : '超过'}${rule.threshold}分方可计入`);
@@ -63,7 +81,10 @@ export function ruleLabel(rule: Rule, capped = true): string {
 // Templates
 
 export const GRADE_DEFAULTS = [
-  { name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 },
+  { name: '优秀', min: 90 },
+  { name: '良好', min: 80 },
+  { name: '合格', min: 60 },
+  { name: '不合格', min: 0 },
 ] as const;
 
 const gradeBandSchema = z.object({
@@ -72,7 +93,13 @@ const gradeBandSchema = z.object({
 });
 export type GradeBand = z.infer<typeof gradeBandSchema>;
 
-const optionalNumber = (label: string, max = 10000) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(max, `${label}不能超过${max}`).nullable().default(null);
+const optionalNumber = (label: string, max = 10000) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}不能超过${max}`)
+    .nullable()
+    .default(null);
 
 /** One indicator as edited and saved (children nested). Levels follow from the nesting. */
 export interface IndicatorInput {
@@ -88,18 +115,20 @@ export interface IndicatorInput {
   children?: IndicatorInput[];
 }
 
-export const indicatorInputSchema: z.ZodType<IndicatorOutput, IndicatorInput> = z.lazy(() => z.object({
-  name: z.string().trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
-  points: optionalNumber('分值'),
-  weight: optionalNumber('权重', 100),
-  basis: optionalNumber('折算基数'),
-  criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
-  rule: ruleSchema.default({ kind: 'manual' }),
-  capped: z.boolean().default(true),
-  ceilingRatio: z.number().gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
-  source: z.string().max(300).default(''),
-  children: z.array(indicatorInputSchema).max(200, '同一级下的指标不能超过200项').default([]),
-}));
+export const indicatorInputSchema: z.ZodType<IndicatorOutput, IndicatorInput> = z.lazy(() =>
+  z.object({
+    name: z.string().trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
+    points: optionalNumber('分值'),
+    weight: optionalNumber('权重', 100),
+    basis: optionalNumber('折算基数'),
+    criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
+    rule: ruleSchema.default({ kind: 'manual' }),
+    capped: z.boolean().default(true),
+    ceilingRatio: z.number().gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
+    source: z.string().max(300).default(''),
+    children: z.array(indicatorInputSchema).max(200, '同一级下的指标不能超过200项').default([]),
+  }),
+);
 export interface IndicatorOutput {
   name: string;
   points: number | null;
@@ -117,7 +146,11 @@ export const templateInputSchema = z.object({
   year: yearSchema,
   title: z.string().trim().min(1, '请填写细则名称').max(200, '细则名称不能超过200个字'),
   total: z.number({ error: '满分应为数字' }).gt(0, '满分应大于0').max(10000),
-  grades: z.array(gradeBandSchema).min(1, '至少要有一个等次').max(10).default([...GRADE_DEFAULTS]),
+  grades: z
+    .array(gradeBandSchema)
+    .min(1, '至少要有一个等次')
+    .max(10)
+    .default([...GRADE_DEFAULTS]),
   indicators: z.array(indicatorInputSchema).min(1, '细则中至少要有一项指标').max(200),
   /** Where the template came from: an imported file (kept as an attachment), the built-in starter, a copy, or typed. */
   source: z.enum(['import', 'builtin', 'copy', 'manual']).default('manual'),
@@ -137,11 +170,24 @@ export interface Indicator extends Omit<IndicatorOutput, 'children'> {
   children: Indicator[];
 }
 
-const indicatorSchema: z.ZodType<Indicator> = z.lazy(() => z.object({
-  id: idSchema, parentId: idSchema.nullable(), level: z.number().int(), number: z.string(), name: z.string(),
-  points: z.number().nullable(), weight: z.number().nullable(), basis: z.number().nullable(), criteria: z.string(),
-  rule: ruleSchema, capped: z.boolean(), ceilingRatio: z.number().nullable(), source: z.string(), children: z.array(indicatorSchema),
-}));
+const indicatorSchema: z.ZodType<Indicator> = z.lazy(() =>
+  z.object({
+    id: idSchema,
+    parentId: idSchema.nullable(),
+    level: z.number().int(),
+    number: z.string(),
+    name: z.string(),
+    points: z.number().nullable(),
+    weight: z.number().nullable(),
+    basis: z.number().nullable(),
+    criteria: z.string(),
+    rule: ruleSchema,
+    capped: z.boolean(),
+    ceilingRatio: z.number().nullable(),
+    source: z.string(),
+    children: z.array(indicatorSchema),
+  }),
+);
 
 export const templateSchema = z.object({
   id: idSchema,
@@ -158,43 +204,74 @@ export type Template = z.infer<typeof templateSchema>;
 
 // Editing a saved template on the screen (main/services/selfcheck/template-edit.ts).
 
-const nodePoints = (label: string, max: number) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(max, `${label}不能超过${max}`).nullable();
+const nodePoints = (label: string, max: number) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}不能超过${max}`)
+    .nullable();
 
 /** The fields of one indicator a person edits (levels and order follow from where it sits). */
-export const indicatorFieldsSchema = z.object({
-  name: z.string({ error: '请填写指标名称' }).trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
-  points: nodePoints('分值', 10000).default(null),
-  weight: nodePoints('权重', 100).default(null),
-  criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
-  rule: ruleSchema.default({ kind: 'manual' }),
-  capped: z.boolean().default(true),
-  ceilingRatio: z.number({ error: '封顶比例应为数字' }).gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
-}).superRefine((n, ctx) => {
-  if (n.points !== null && n.weight !== null) ctx.addIssue({ code: 'custom', message: '分值和权重只填一项：填了分值就不要再填权重', path: ['weight'] });
-});
+export const indicatorFieldsSchema = z
+  .object({
+    name: z.string({ error: '请填写指标名称' }).trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
+    points: nodePoints('分值', 10000).default(null),
+    weight: nodePoints('权重', 100).default(null),
+    criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
+    rule: ruleSchema.default({ kind: 'manual' }),
+    capped: z.boolean().default(true),
+    ceilingRatio: z
+      .number({ error: '封顶比例应为数字' })
+      .gt(0, '封顶比例应大于0')
+      .max(1, '封顶比例不能超过1')
+      .nullable()
+      .default(null),
+  })
+  .superRefine((n, ctx) => {
+    if (n.points !== null && n.weight !== null)
+      ctx.addIssue({ code: 'custom', message: '分值和权重只填一项：填了分值就不要再填权重', path: ['weight'] });
+  });
 
 export const indicatorPatchSchema = indicatorFieldsSchema.and(z.object({ id: idSchema }));
-export const indicatorAddSchema = indicatorFieldsSchema.and(z.object({
-  year: yearSchema,
-  /** null: a new 一级指标. */
-  parentId: idSchema.nullable().describe('上级指标'),
-}));
+export const indicatorAddSchema = indicatorFieldsSchema.and(
+  z.object({
+    year: yearSchema,
+    /** null: a new 一级指标. */
+    parentId: idSchema.nullable().describe('上级指标'),
+  }),
+);
 export const indicatorRemoveSchema = z.object({
   id: idSchema,
   /** The person confirmed that the scores, evidence and links below it go too. */
   confirmed: z.boolean().default(false).describe('确认删除'),
 });
-export const gradesInputSchema = z.object({ year: yearSchema, grades: z.array(gradeBandSchema).min(2, '至少要有两个等次').max(10, '等次不能超过10个') });
-
+export const gradesInputSchema = z.object({
+  year: yearSchema,
+  grades: z.array(gradeBandSchema).min(2, '至少要有两个等次').max(10, '等次不能超过10个'),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Self-check entries and evidence
 
 /** 佐证材料 kinds: records the workstation holds (by id), an uploaded file, or a web link. New kinds go here. */
-export const EVIDENCE_KINDS = ['task', 'progress', 'training', 'ab_change', 'publication', 'attachment', 'link'] as const;
+export const EVIDENCE_KINDS = [
+  'task',
+  'progress',
+  'training',
+  'ab_change',
+  'publication',
+  'attachment',
+  'link',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_LABELS: Record<EvidenceKind, string> = {
-  task: '任务', progress: '任务进展', training: '培训', ab_change: 'AB岗备案', publication: '信息发布', attachment: '文件', link: '网页链接',
+  task: '任务',
+  progress: '任务进展',
+  training: '培训',
+  ab_change: 'AB岗备案',
+  publication: '信息发布',
+  attachment: '文件',
+  link: '网页链接',
 };
 
 const evidenceSchema = z.object({
@@ -209,18 +286,23 @@ const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const evidenceInputSchema = z.object({
-  indicatorId: idSchema,
-  kind: z.enum(EVIDENCE_KINDS, { error: '佐证材料类型不对' }),
-  refId: idSchema.nullable().default(null),
-  upload: uploadSchema.nullable().default(null),
-  url: z.string().trim().max(1000, '链接不能超过1000个字符').nullable().default(null),
-  title: z.string().trim().max(200, '名称不能超过200个字').default(''),
-}).superRefine((e, ctx) => {
-  if (e.kind === 'link' && !(e.url && /^https?:\/\/\S+$/i.test(e.url))) ctx.addIssue({ code: 'custom', message: '请填写以 http:// 或 https:// 开头的网页链接', path: ['url'] });
-  if (e.kind === 'attachment' && !e.upload) ctx.addIssue({ code: 'custom', message: '请选择要上传的文件', path: ['upload'] });
-  if (e.kind !== 'link' && e.kind !== 'attachment' && !e.refId) ctx.addIssue({ code: 'custom', message: '请选择要关联的记录', path: ['refId'] });
-});
+export const evidenceInputSchema = z
+  .object({
+    indicatorId: idSchema,
+    kind: z.enum(EVIDENCE_KINDS, { error: '佐证材料类型不对' }),
+    refId: idSchema.nullable().default(null),
+    upload: uploadSchema.nullable().default(null),
+    url: z.string().trim().max(1000, '链接不能超过1000个字符').nullable().default(null),
+    title: z.string().trim().max(200, '名称不能超过200个字').default(''),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === 'link' && !(e.url && /^https?:\/\/\S+$/i.test(e.url)))
+      ctx.addIssue({ code: 'custom', message: '请填写以 http:// 或 https:// 开头的网页链接', path: ['url'] });
+    if (e.kind === 'attachment' && !e.upload)
+      ctx.addIssue({ code: 'custom', message: '请选择要上传的文件', path: ['upload'] });
+    if (e.kind !== 'link' && e.kind !== 'attachment' && !e.refId)
+      ctx.addIssue({ code: 'custom', message: '请选择要关联的记录', path: ['refId'] });
+  });
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
 
 export const scoreInputSchema = z.object({
@@ -228,7 +310,13 @@ export const scoreInputSchema = z.object({
   /** 自评分 for manual/bonus rules. */
   score: z.number({ error: '自评分应为数字' }).min(0, '自评分不能为负数').max(10000).nullable().default(null),
   /** Occurrences for per-occurrence rules. */
-  count: z.number({ error: '扣分次数应为数字' }).int('扣分次数应为整数').min(0, '扣分次数不能为负数').max(100000).nullable().default(null),
+  count: z
+    .number({ error: '扣分次数应为数字' })
+    .int('扣分次数应为整数')
+    .min(0, '扣分次数不能为负数')
+    .max(100000)
+    .nullable()
+    .default(null),
   /** fixed: not met; veto: happened. */
   flag: z.boolean().default(false),
   /** The ceiling's precondition failed (本栏目不高于及格分). */
@@ -246,7 +334,14 @@ export interface ScoreEntry {
   reason: string;
   measure: string;
 }
-export const EMPTY_ENTRY: ScoreEntry = { score: null, count: null, flag: false, ceiling: false, reason: '', measure: '' };
+export const EMPTY_ENTRY: ScoreEntry = {
+  score: null,
+  count: null,
+  flag: false,
+  ceiling: false,
+  reason: '',
+  measure: '',
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // 整改台账
@@ -258,34 +353,43 @@ export type RectState = (typeof RECT_STATES)[number];
 
 const rtext = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
 
-export const rectificationInputSchema = z.object({
-  year: yearSchema,
-  source: z.enum(RECT_SOURCES, { error: '请选择问题来源' }).default('自查'),
-  indicatorId: idSchema.nullable().default(null),
-  taskId: idSchema.nullable().default(null),
-  origin: rtext('关联指标或任务', 300),
-  problem: z.string().trim().min(1, '请填写问题描述').max(2000, '问题描述不能超过2000个字'),
-  measure: rtext('整改措施', 2000),
-  kind: z.enum(RECT_KINDS, { error: '请选择整改类型' }).default('限期整改'),
-  leader: rtext('责任领导', 40),
-  departmentId: idSchema.nullable().default(null),
-  ownerId: idSchema.nullable().default(null),
-  deadline: isoDateSchema.nullable().default(null).describe('整改时限'),
-  state: z.enum(RECT_STATES).default('未开始'),
-  completedOn: isoDateSchema.nullable().default(null),
-  /** A 情况说明 is the fix (nothing to publish because nothing occurred). */
-  explanation: z.boolean().default(false),
-  note: rtext('备注', 2000),
-}).superRefine((r, ctx) => {
-  if (r.kind === '限期整改' && !r.deadline) ctx.addIssue({ code: 'custom', message: '限期整改请填写整改时限', path: ['deadline'] });
-  if (r.state === '已完成' && !r.completedOn) ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
-  if (r.state === '已销号') ctx.addIssue({ code: 'custom', message: '销号请用“销号”操作（需填写销号日期和复核人）', path: ['state'] });
-});
+export const rectificationInputSchema = z
+  .object({
+    year: yearSchema,
+    source: z.enum(RECT_SOURCES, { error: '请选择问题来源' }).default('自查'),
+    indicatorId: idSchema.nullable().default(null),
+    taskId: idSchema.nullable().default(null),
+    origin: rtext('关联指标或任务', 300),
+    problem: z.string().trim().min(1, '请填写问题描述').max(2000, '问题描述不能超过2000个字'),
+    measure: rtext('整改措施', 2000),
+    kind: z.enum(RECT_KINDS, { error: '请选择整改类型' }).default('限期整改'),
+    leader: rtext('责任领导', 40),
+    departmentId: idSchema.nullable().default(null),
+    ownerId: idSchema.nullable().default(null),
+    deadline: isoDateSchema.nullable().default(null).describe('整改时限'),
+    state: z.enum(RECT_STATES).default('未开始'),
+    completedOn: isoDateSchema.nullable().default(null),
+    /** A 情况说明 is the fix (nothing to publish because nothing occurred). */
+    explanation: z.boolean().default(false),
+    note: rtext('备注', 2000),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === '限期整改' && !r.deadline)
+      ctx.addIssue({ code: 'custom', message: '限期整改请填写整改时限', path: ['deadline'] });
+    if (r.state === '已完成' && !r.completedOn)
+      ctx.addIssue({ code: 'custom', message: '标为“已完成”时请填写完成日期', path: ['completedOn'] });
+    if (r.state === '已销号')
+      ctx.addIssue({ code: 'custom', message: '销号请用“销号”操作（需填写销号日期和复核人）', path: ['state'] });
+  });
 export type RectificationInput = z.input<typeof rectificationInputSchema>;
 
 const rectProgressSchema = z.object({
-  id: idSchema, date: isoDateSchema, text: z.string(),
-  evidence: z.array(z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() })),
+  id: idSchema,
+  date: isoDateSchema,
+  text: z.string(),
+  evidence: z.array(
+    z.object({ id: idSchema, title: z.string(), attachmentId: idSchema.nullable(), url: z.string().nullable() }),
+  ),
 });
 export type RectProgress = z.infer<typeof rectProgressSchema>;
 
@@ -333,7 +437,11 @@ const LOOKBACK_OUTCOMES = ['按期完成', '逾期完成', '未完成', '不适�
 type LookbackOutcome = (typeof LOOKBACK_OUTCOMES)[number];
 
 /** How a task of last year's plan ended: done by its due date, done late, or not done. */
-export function lookbackOutcome(t: { status: string; completedOn: string | null; dueDate: string | null }): LookbackOutcome {
+export function lookbackOutcome(t: {
+  status: string;
+  completedOn: string | null;
+  dueDate: string | null;
+}): LookbackOutcome {
   if (t.status === '不适用') return '不适用';
   if (t.status !== '已完成') return '未完成';
   if (t.dueDate && t.completedOn && t.completedOn > t.dueDate) return '逾期完成';
@@ -361,14 +469,24 @@ export type LookbackTask = z.infer<typeof lookbackTaskSchema>;
 // The self-check as the screen shows it: the template's rows in tree order with the engine's figures.
 
 export const templateInfoSchema = z.object({
-  id: idSchema, year: yearSchema, title: z.string(), total: z.number(), grades: z.array(gradeBandSchema),
-  source: z.string(), attachmentId: idSchema.nullable(), updatedAt: z.string(),
+  id: idSchema,
+  year: yearSchema,
+  title: z.string(),
+  total: z.number(),
+  grades: z.array(gradeBandSchema),
+  source: z.string(),
+  attachmentId: idSchema.nullable(),
+  updatedAt: z.string(),
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 
 const entryViewSchema = z.object({
-  score: z.number().nullable(), count: z.number().int().nullable(), flag: z.boolean(), ceiling: z.boolean(),
-  reason: z.string(), measure: z.string(),
+  score: z.number().nullable(),
+  count: z.number().int().nullable(),
+  flag: z.boolean(),
+  ceiling: z.boolean(),
+  reason: z.string(),
+  measure: z.string(),
 });
 
 const selfcheckRowSchema = z.object({
@@ -435,7 +553,12 @@ export const indicatorPreviewSchema = z.object({
 export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
 
 /** An evidence candidate found in the workstation's data (e.g. a 培训 leaf → the year's trainings). */
-export const evidenceSuggestionSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), refId: idSchema, title: z.string(), why: z.string() });
+export const evidenceSuggestionSchema = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  refId: idSchema,
+  title: z.string(),
+  why: z.string(),
+});
 export type EvidenceSuggestion = z.infer<typeof evidenceSuggestionSchema>;
 
 export const reportSectionsSchema = z.object({

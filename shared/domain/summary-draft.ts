@@ -2,9 +2,7 @@
 // one county bureaus use (开头 with the year's totals; 一、主要做法和成效 in （一）（二）… each "一是…二是…"; 二、存在的问题;
 // 三、下一步工作打算). A sentence is written only when its figure exists: an area that is absent, or a figure that is
 // null, leaves its sentence out; no number is ever made up. Pure: the same input always gives the same paragraphs.
-import {
-  hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists,
-} from './summary';
+import { hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists } from './summary';
 
 export interface DraftInput {
   year: number;
@@ -32,7 +30,10 @@ function enumerate(items: string[]): string {
 
 /** Section titles as printed in the plan carry their own numbers ("一、加强政策解读"): the summary words them itself. */
 export function bareTitle(title: string): string {
-  return title.replace(/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*/, '').replace(/[。；;，,]+$/, '').trim();
+  return title
+    .replace(/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*/, '')
+    .replace(/[。；;，,]+$/, '')
+    .trim();
 }
 
 const clip = (s: string, n: number) => {
@@ -62,7 +63,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const para = (key: string, template: string) => out.push({ key, level: 0, heading: '', template });
   const heading1 = (key: string, heading: string) => out.push({ key, level: 1, heading, template: '' });
   let sub = 0;
-  const heading2 = (key: string, heading: string, template: string) => out.push({ key, level: 2, heading: `（${ordinal(sub++)}）${heading}`, template });
+  const heading2 = (key: string, heading: string, template: string) =>
+    out.push({ key, level: 2, heading: `（${ordinal(sub++)}）${heading}`, template });
 
   const plan = hasFigure(f, 'plan.tasks') && positive(f, 'plan.tasks');
   const disclosure = hasFigure(f, 'disclosure.published');
@@ -74,26 +76,37 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   // ---- 开头
   const totals: string[] = [];
   if (plan) totals.push(`分解落实重点任务${ph('plan.tasks')}项，已完成${ph('plan.done')}项`);
-  if (disclosure) totals.push(`主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`);
-  if (requests && positive(f, 'disclosure.requestsReceived')) totals.push(`办理政府信息公开申请${ph('disclosure.requestsReceived')}件`);
+  if (disclosure)
+    totals.push(`主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`);
+  if (requests && positive(f, 'disclosure.requestsReceived'))
+    totals.push(`办理政府信息公开申请${ph('disclosure.requestsReceived')}件`);
   if (training && positive(f, 'training.count')) totals.push(`组织政务公开培训${ph('training.count')}次`);
   if (positive(f, 'ab.posts')) totals.push(`设置政务公开AB岗位${ph('ab.posts')}个`);
   if (selfcheck) totals.push(`年度自查自评得分${ph('selfcheck.score')}分`);
-  para('opening', `${half ? `${year}年上半年` : `${year}年`}，${input.bureau.fullName}坚持以习近平新时代中国特色社会主义思想为指导，`
-    + '认真贯彻落实党中央、国务院关于全面推进政务公开的决策部署和《中华人民共和国政府信息公开条例》，按照上级政务公开工作要点要求，'
-    + '紧紧围绕县委、县政府中心工作和本单位重点业务，以公开促落实、以公开促规范、以公开促服务，扎实推进政务公开各项工作。'
-    + (totals.length ? `${period}${totals.join('，')}，政务公开工作的规范化、标准化水平进一步提升。` : '')
-    + '现将有关情况总结如下：');
+  para(
+    'opening',
+    `${half ? `${year}年上半年` : `${year}年`}，${input.bureau.fullName}坚持以习近平新时代中国特色社会主义思想为指导，` +
+      '认真贯彻落实党中央、国务院关于全面推进政务公开的决策部署和《中华人民共和国政府信息公开条例》，按照上级政务公开工作要点要求，' +
+      '紧紧围绕县委、县政府中心工作和本单位重点业务，以公开促落实、以公开促规范、以公开促服务，扎实推进政务公开各项工作。' +
+      (totals.length ? `${period}${totals.join('，')}，政务公开工作的规范化、标准化水平进一步提升。` : '') +
+      '现将有关情况总结如下：',
+  );
 
   // ---- 一、主要做法和成效
   heading1('practice', '一、主要做法和成效');
 
-  const org: string[] = ['健全工作机制。坚持主要负责人亲自抓、分管负责人具体抓、办公室牵头协调、各科室分工负责的工作格局，把政务公开工作纳入年度重点工作统筹推进，及时研究解决工作中遇到的困难和问题。'];
+  const org: string[] = [
+    '健全工作机制。坚持主要负责人亲自抓、分管负责人具体抓、办公室牵头协调、各科室分工负责的工作格局，把政务公开工作纳入年度重点工作统筹推进，及时研究解决工作中遇到的困难和问题。',
+  ];
   if (plan) {
-    const basis = positive(f, 'points.documents') ? `对照上级下发的${ph('points.documents')}份政务公开工作文件，` : '对照上级政务公开工作要点，';
+    const basis = positive(f, 'points.documents')
+      ? `对照上级下发的${ph('points.documents')}份政务公开工作文件，`
+      : '对照上级政务公开工作要点，';
     const title = hasFigure(f, 'plan.title') ? `制定印发《${ph('plan.title')}》，` : '制定年度实施方案，';
     const depts = (numberOf(f, 'plan.departments') ?? 0) > 1 ? `，涉及${ph('plan.departments')}个科室` : '';
-    org.push(`细化任务分工。${basis}${title}将年度工作分解为${ph('plan.sections')}个方面${ph('plan.tasks')}项重点任务，逐项明确牵头科室、责任人和完成时限${depts}，做到任务到岗、责任到人。`);
+    org.push(
+      `细化任务分工。${basis}${title}将年度工作分解为${ph('plan.sections')}个方面${ph('plan.tasks')}项重点任务，逐项明确牵头科室、责任人和完成时限${depts}，做到任务到岗、责任到人。`,
+    );
   }
   if (hasFigure(f, 'ab.posts') && positive(f, 'ab.posts')) {
     let s = `落实AB岗工作制度。设置政务公开工作岗位${ph('ab.posts')}个，其中A岗、B岗配备齐全的${ph('ab.postsFilled')}个，共有${ph('ab.holders')}名同志承担政务公开岗位职责`;
@@ -103,7 +116,9 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     } else if (hasFigure(f, 'ab.changes')) s += `，${period}岗位人员保持稳定`;
     org.push(`${s}，确保人员变动时工作不断档、不断线。`);
     if (positive(f, 'ab.absences')) {
-      org.push(`严格执行不在岗登记和顶岗制度。${period}登记A岗、B岗人员出差、休假等不在岗${ph('ab.absences')}人次，不在岗期间由另一岗位人员及时顶岗，政务公开日常工作没有因人员不在岗而中断。`);
+      org.push(
+        `严格执行不在岗登记和顶岗制度。${period}登记A岗、B岗人员出差、休假等不在岗${ph('ab.absences')}人次，不在岗期间由另一岗位人员及时顶岗，政务公开日常工作没有因人员不在岗而中断。`,
+      );
     }
   }
   heading2('practice.organisation', '加强组织领导，压实工作责任。', enumerate(org));
@@ -143,15 +158,24 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     const items: string[] = [];
     const channels = prefixed(f, 'disclosure.channel.');
     let s = `拓展公开渠道。${period}主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`;
-    if (channels.length) s += `，其中${channels.map((k) => `通过${k.slice('disclosure.channel.'.length)}发布${ph(k)}条`).join('、')}`;
+    if (channels.length)
+      s += `，其中${channels.map((k) => `通过${k.slice('disclosure.channel.'.length)}发布${ph(k)}条`).join('、')}`;
     items.push(`${s}。`);
     const columns = prefixed(f, 'disclosure.column.');
     if (columns.length) {
-      items.push(`规范栏目维护。按照主动公开目录及时更新各栏目内容，${columns.slice(0, 8).map((k) => `“${k.slice('disclosure.column.'.length)}”栏目${ph(k)}条`).join('、')}，做到应公开尽公开。`);
+      items.push(
+        `规范栏目维护。按照主动公开目录及时更新各栏目内容，${columns
+          .slice(0, 8)
+          .map((k) => `“${k.slice('disclosure.column.'.length)}”栏目${ph(k)}条`)
+          .join('、')}，做到应公开尽公开。`,
+      );
     }
     if (hasFigure(f, 'disclosure.interpretations')) {
       let t = `强化政策解读。坚持政策文件与解读材料同步组织、同步审签、同步发布，${period}发布政策解读${ph('disclosure.interpretations')}篇${phCompare('disclosure.interpretations', '篇')}`;
-      if (hasFigure(f, 'disclosure.normativeIssued')) t += positive(f, 'disclosure.normativeIssued') ? `，制发行政规范性文件${ph('disclosure.normativeIssued')}件并全部向社会公开` : '，未制发行政规范性文件';
+      if (hasFigure(f, 'disclosure.normativeIssued'))
+        t += positive(f, 'disclosure.normativeIssued')
+          ? `，制发行政规范性文件${ph('disclosure.normativeIssued')}件并全部向社会公开`
+          : '，未制发行政规范性文件';
       items.push(`${t}。`);
     }
     heading2('practice.disclosure', '坚持应公开尽公开，主动公开质量持续提升。', enumerate(items));
@@ -170,9 +194,10 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       s = `${period}未收到政府信息公开申请。已在政府信息公开专栏公布依申请公开受理渠道、办理流程和联系方式，确保申请渠道畅通。`;
     }
     if (hasFigure(f, 'disclosure.reviews') && hasFigure(f, 'disclosure.lawsuits')) {
-      s += positive(f, 'disclosure.reviews') || positive(f, 'disclosure.lawsuits')
-        ? `因政府信息公开引发行政复议${ph('disclosure.reviews')}件、行政诉讼${ph('disclosure.lawsuits')}件。`
-        : '未发生因政府信息公开引发的行政复议和行政诉讼。';
+      s +=
+        positive(f, 'disclosure.reviews') || positive(f, 'disclosure.lawsuits')
+          ? `因政府信息公开引发行政复议${ph('disclosure.reviews')}件、行政诉讼${ph('disclosure.lawsuits')}件。`
+          : '未发生因政府信息公开引发的行政复议和行政诉讼。';
     }
     heading2('practice.requests', '规范依申请公开办理，依法保障群众知情权。', s);
   }
@@ -183,22 +208,30 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       let s = `组织开展政务公开培训${ph('training.count')}次${phCompare('training.count', '次')}`;
       if (hasFigure(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
       if (hasFigure(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
-      if (hasFigure(f, 'training.attendance')) s += `，参训${ph('training.attendance')}人次${phCompare('training.attendance', '人次')}`;
+      if (hasFigure(f, 'training.attendance'))
+        s += `，参训${ph('training.attendance')}人次${phCompare('training.attendance', '人次')}`;
       if (positive(f, 'training.people')) s += `，覆盖干部职工${ph('training.people')}人`;
       items.push(`${s}。`);
       const held = lists.trainings ?? [];
       if (held.length) {
-        const names = held.slice(0, 3).map((t) => `${quote(clip(t.title, 30))}`).join('');
+        const names = held
+          .slice(0, 3)
+          .map((t) => `${quote(clip(t.title, 30))}`)
+          .join('');
         const forms = [...new Set(held.map((t) => t.form).filter(Boolean))];
-        items.push(`坚持学用结合。先后举办${names}${held.length > 3 ? '等培训' : ''}${forms.length ? `，采取${forms.join('、')}等形式` : ''}，围绕政府信息公开条例、主动公开目录、依申请公开办理和政务新媒体管理等内容开展学习，工作人员依法公开意识和业务能力进一步增强。`);
+        items.push(
+          `坚持学用结合。先后举办${names}${held.length > 3 ? '等培训' : ''}${forms.length ? `，采取${forms.join('、')}等形式` : ''}，围绕政府信息公开条例、主动公开目录、依申请公开办理和政务新媒体管理等内容开展学习，工作人员依法公开意识和业务能力进一步增强。`,
+        );
       }
     } else {
       items.push(`${period}尚未组织开展政务公开培训，业务学习主要依靠个人自学。`);
     }
     if (hasFigure(f, 'training.requirementMet')) {
-      items.push(f['training.requirementMet'].value === '已达到'
-        ? `落实年度培训要求。对照本单位政务公开专题培训次数和人均学时要求逐项核对，年度培训要求${ph('training.requirementMet')}。`
-        : `对照本单位政务公开专题培训次数和人均学时要求，年度培训要求${ph('training.requirementMet')}，将在后续工作中补足。`);
+      items.push(
+        f['training.requirementMet'].value === '已达到'
+          ? `落实年度培训要求。对照本单位政务公开专题培训次数和人均学时要求逐项核对，年度培训要求${ph('training.requirementMet')}。`
+          : `对照本单位政务公开专题培训次数和人均学时要求，年度培训要求${ph('training.requirementMet')}，将在后续工作中补足。`,
+      );
     }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }
@@ -209,7 +242,10 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       s += `对照年度政务公开考核指标开展自查自评，自评得分${ph('selfcheck.score')}分`;
       if (hasFigure(f, 'selfcheck.maxScore')) s += `（满分${ph('selfcheck.maxScore')}分）`;
       if (hasFigure(f, 'selfcheck.grade')) s += `，等次为“${ph('selfcheck.grade')}”`;
-      if (positive(f, 'selfcheck.deducted')) s += hasFigure(f, 'selfcheck.deductedItems') ? `，${ph('selfcheck.deductedItems')}项指标扣分，合计扣${ph('selfcheck.deducted')}分` : `，合计扣${ph('selfcheck.deducted')}分`;
+      if (positive(f, 'selfcheck.deducted'))
+        s += hasFigure(f, 'selfcheck.deductedItems')
+          ? `，${ph('selfcheck.deductedItems')}项指标扣分，合计扣${ph('selfcheck.deducted')}分`
+          : `，合计扣${ph('selfcheck.deducted')}分`;
       s += '。';
     }
     if (rectification) {
@@ -236,17 +272,36 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   // ---- 二、存在的问题
   heading1('problems', '二、存在的问题');
   const problems: string[] = [];
-  const deductions = (lists.selfcheckProblems ?? []).filter((p) => p.deducted > 0).sort((a, b) => b.deducted - a.deducted);
+  const deductions = (lists.selfcheckProblems ?? [])
+    .filter((p) => p.deducted > 0)
+    .sort((a, b) => b.deducted - a.deducted);
   if (deductions.length) {
-    problems.push(`对照考核指标仍有失分。自查中${deductions.slice(0, 3).map((p) => `${quote(clip(p.indicator, 20))}${clip(p.reason, 40)}`).join('；')}${deductions.length > 3 ? '等' : ''}，反映出日常工作还有不够细致的地方。`);
+    problems.push(
+      `对照考核指标仍有失分。自查中${deductions
+        .slice(0, 3)
+        .map((p) => `${quote(clip(p.indicator, 20))}${clip(p.reason, 40)}`)
+        .join('；')}${deductions.length > 3 ? '等' : ''}，反映出日常工作还有不够细致的地方。`,
+    );
   }
   const overdue = (lists.unfinishedTasks ?? []).filter((t) => t.overdue);
   if (positive(f, 'plan.overdue')) {
-    problems.push(`部分重点任务推进滞后。${ph('plan.overdue')}项任务已超过完成时限仍未完成${overdue.length ? `，如${overdue.slice(0, 2).map((t) => `${quote(clip(t.title, 30))}`).join('')}等` : ''}，督办跟踪还不够有力。`);
+    problems.push(
+      `部分重点任务推进滞后。${ph('plan.overdue')}项任务已超过完成时限仍未完成${
+        overdue.length
+          ? `，如${overdue
+              .slice(0, 2)
+              .map((t) => `${quote(clip(t.title, 30))}`)
+              .join('')}等`
+          : ''
+      }，督办跟踪还不够有力。`,
+    );
   }
-  if (positive(f, 'disclosure.lateAnswers')) problems.push(`依申请公开办理时效有待提高，${ph('disclosure.lateAnswers')}件申请超过法定期限答复。`);
-  if (positive(f, 'ab.unfiled')) problems.push(`人员变动备案还不够及时，尚有${ph('ab.unfiled')}人次岗位变动未按时限完成备案。`);
-  if (training && !positive(f, 'training.count')) problems.push('业务培训开展不够，工作人员对政务公开新要求学习掌握还不够系统。');
+  if (positive(f, 'disclosure.lateAnswers'))
+    problems.push(`依申请公开办理时效有待提高，${ph('disclosure.lateAnswers')}件申请超过法定期限答复。`);
+  if (positive(f, 'ab.unfiled'))
+    problems.push(`人员变动备案还不够及时，尚有${ph('ab.unfiled')}人次岗位变动未按时限完成备案。`);
+  if (training && !positive(f, 'training.count'))
+    problems.push('业务培训开展不够，工作人员对政务公开新要求学习掌握还不够系统。');
   // The recurring weaknesses bureaus report (domain-yearend B.3), to be confirmed or rewritten by the office.
   const generic = [
     '政策解读形式还比较单一，图表图解、音视频等解读方式运用不多，解读的针对性和可读性有待增强。',
@@ -254,28 +309,55 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     '公开内容的深度和广度还不够，涉及群众切身利益、社会关注度高的信息公开还不够全面及时。',
   ];
   for (const g of generic) if (problems.length < 3) problems.push(g);
-  para('problems.list', `${half ? '上半年' : `${year}年`}，${we}政务公开工作取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：${enumerate(problems)}`);
+  para(
+    'problems.list',
+    `${half ? '上半年' : `${year}年`}，${we}政务公开工作取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：${enumerate(problems)}`,
+  );
 
   // ---- 三、下一步工作打算
   heading1('next', '三、下一步工作打算');
   const next = half ? '下半年' : `${year + 1}年`;
-  para('next.intro', `${next}，${we}将以贯彻落实上级政务公开工作要点为牵引，以问题整改为抓手，以提升公开质量为目标，重点做好以下工作：`);
+  para(
+    'next.intro',
+    `${next}，${we}将以贯彻落实上级政务公开工作要点为牵引，以问题整改为抓手，以提升公开质量为目标，重点做好以下工作：`,
+  );
   const plans: string[] = [];
   const rect = lists.openRectifications ?? [];
   if (rect.length) {
-    plans.push(`抓好问题整改落实。对尚未完成的整改事项逐项跟踪，重点推进${rect.slice(0, 3).map((r) => `${quote(clip(r.problem, 24))}的整改（${clip(r.measure, 30)}${r.deadline ? `，${formatDeadline(r.deadline)}前完成` : ''}）`).join('；')}，做到整改一项、销号一项，防止问题反弹。`);
+    plans.push(
+      `抓好问题整改落实。对尚未完成的整改事项逐项跟踪，重点推进${rect
+        .slice(0, 3)
+        .map(
+          (r) =>
+            `${quote(clip(r.problem, 24))}的整改（${clip(r.measure, 30)}${r.deadline ? `，${formatDeadline(r.deadline)}前完成` : ''}）`,
+        )
+        .join('；')}，做到整改一项、销号一项，防止问题反弹。`,
+    );
   }
   const points = lists.nextYearPoints ?? [];
   if (!half && points.length) {
-    plans.push(`落实${year + 1}年政务公开工作要点。对照上级部署，重点做好${points.slice(0, 4).map((p) => `${quote(clip(bareTitle(p), 24))}`).join('')}${points.length > 4 ? '等' : ''}工作，及时制定年度实施方案，细化分解任务，明确责任科室和完成时限。`);
+    plans.push(
+      `落实${year + 1}年政务公开工作要点。对照上级部署，重点做好${points
+        .slice(0, 4)
+        .map((p) => `${quote(clip(bareTitle(p), 24))}`)
+        .join('')}${points.length > 4 ? '等' : ''}工作，及时制定年度实施方案，细化分解任务，明确责任科室和完成时限。`,
+    );
   } else {
-    plans.push(`持续推进政务公开要点落实。认真学习领会上级政务公开工作要点，${half ? '对照年度实施方案逐项梳理进度' : '及时制定本单位年度实施方案'}，细化分解任务，明确责任科室和完成时限，确保各项要求落到实处。`);
+    plans.push(
+      `持续推进政务公开要点落实。认真学习领会上级政务公开工作要点，${half ? '对照年度实施方案逐项梳理进度' : '及时制定本单位年度实施方案'}，细化分解任务，明确责任科室和完成时限，确保各项要求落到实处。`,
+    );
   }
   if (positive(f, 'plan.unfinished')) {
-    plans.push(`持续跟踪未完成任务。对${half ? '' : '本年度'}尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因、明确时限，${half ? '确保年底前全部完成' : '纳入下一年度台账持续推进，做到件件有着落'}。`);
+    plans.push(
+      `持续跟踪未完成任务。对${half ? '' : '本年度'}尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因、明确时限，${half ? '确保年底前全部完成' : '纳入下一年度台账持续推进，做到件件有着落'}。`,
+    );
   }
-  plans.push('丰富政策解读和回应方式。坚持政策文件与解读材料同步起草、同步审签、同步发布，更多运用图表图解、问答、短视频等群众喜闻乐见的形式，增强解读的针对性和传播力。');
-  plans.push('加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，力争做到全覆盖，落实AB岗工作制度，提高工作人员政策把握、信息发布审核和依申请公开办理能力。');
+  plans.push(
+    '丰富政策解读和回应方式。坚持政策文件与解读材料同步起草、同步审签、同步发布，更多运用图表图解、问答、短视频等群众喜闻乐见的形式，增强解读的针对性和传播力。',
+  );
+  plans.push(
+    '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，力争做到全覆盖，落实AB岗工作制度，提高工作人员政策把握、信息发布审核和依申请公开办理能力。',
+  );
   para('next.list', enumerate(plans));
   return out;
 }

@@ -28,23 +28,50 @@ export const figuresSchema = z.record(z.string(), figureSchema);
  */
 const FIGURE_LABELS: Record<string, [string, string]> = {
   'points.documents': ['上级政务公开工作要点文件', '份'],
-  'plan.tasks': ['实施方案重点任务', '项'], 'plan.done': ['其中：已完成', '项'], 'plan.inProgress': ['其中：进行中', '项'],
-  'plan.notStarted': ['其中：未开始', '项'], 'plan.notApplicable': ['其中：不适用', '项'], 'plan.overdue': ['逾期未完成任务', '项'],
-  'plan.unfinished': ['尚未完成任务', '项'], 'plan.completionRate': ['任务完成率', '%'], 'plan.sections': ['任务涉及的工作方面', '个'],
-  'plan.departments': ['牵头科室', '个'], 'plan.progressEntries': ['任务进展记录', '条'], 'plan.evidence': ['佐证材料', '份'],
-  'training.count': ['举办政务公开培训', '次'], 'training.special': ['其中：政务公开专题培训', '次'], 'training.hours': ['培训学时', '学时'],
-  'training.attendance': ['参训', '人次'], 'training.people': ['参训人员', '人'], 'training.planned': ['计划中的培训', '次'],
-  'ab.posts': ['政务公开AB岗位', '个'], 'ab.postsFilled': ['A岗、B岗配齐的岗位', '个'], 'ab.holders': ['在岗A岗、B岗人员', '人'],
-  'ab.absences': ['不在岗登记', '人次'], 'ab.changes': ['岗位人员变动', '人次'], 'ab.filed': ['人员变动已备案', '人次'],
-  'ab.filedOnTime': ['人员变动按时备案', '人次'], 'ab.unfiled': ['人员变动未备案', '人次'],
-  'disclosure.published': ['主动公开政府信息', '条'], 'disclosure.interpretations': ['政策解读', '篇'],
-  'disclosure.normativeIssued': ['制发行政规范性文件', '件'], 'disclosure.requestsReceived': ['收到政府信息公开申请', '件'],
-  'disclosure.requestsAnswered': ['办结答复申请', '件'], 'disclosure.requestsDisclosed': ['其中：予以公开', '件'],
-  'disclosure.requestsCarried': ['上年结转申请', '件'], 'disclosure.reviews': ['行政复议', '件'], 'disclosure.lawsuits': ['行政诉讼', '件'],
+  'plan.tasks': ['实施方案重点任务', '项'],
+  'plan.done': ['其中：已完成', '项'],
+  'plan.inProgress': ['其中：进行中', '项'],
+  'plan.notStarted': ['其中：未开始', '项'],
+  'plan.notApplicable': ['其中：不适用', '项'],
+  'plan.overdue': ['逾期未完成任务', '项'],
+  'plan.unfinished': ['尚未完成任务', '项'],
+  'plan.completionRate': ['任务完成率', '%'],
+  'plan.sections': ['任务涉及的工作方面', '个'],
+  'plan.departments': ['牵头科室', '个'],
+  'plan.progressEntries': ['任务进展记录', '条'],
+  'plan.evidence': ['佐证材料', '份'],
+  'training.count': ['举办政务公开培训', '次'],
+  'training.special': ['其中：政务公开专题培训', '次'],
+  'training.hours': ['培训学时', '学时'],
+  'training.attendance': ['参训', '人次'],
+  'training.people': ['参训人员', '人'],
+  'training.planned': ['计划中的培训', '次'],
+  'ab.posts': ['政务公开AB岗位', '个'],
+  'ab.postsFilled': ['A岗、B岗配齐的岗位', '个'],
+  'ab.holders': ['在岗A岗、B岗人员', '人'],
+  'ab.absences': ['不在岗登记', '人次'],
+  'ab.changes': ['岗位人员变动', '人次'],
+  'ab.filed': ['人员变动已备案', '人次'],
+  'ab.filedOnTime': ['人员变动按时备案', '人次'],
+  'ab.unfiled': ['人员变动未备案', '人次'],
+  'disclosure.published': ['主动公开政府信息', '条'],
+  'disclosure.interpretations': ['政策解读', '篇'],
+  'disclosure.normativeIssued': ['制发行政规范性文件', '件'],
+  'disclosure.requestsReceived': ['收到政府信息公开申请', '件'],
+  'disclosure.requestsAnswered': ['办结答复申请', '件'],
+  'disclosure.requestsDisclosed': ['其中：予以公开', '件'],
+  'disclosure.requestsCarried': ['上年结转申请', '件'],
+  'disclosure.reviews': ['行政复议', '件'],
+  'disclosure.lawsuits': ['行政诉讼', '件'],
   'disclosure.lateAnswers': ['超期答复', '件'],
-  'selfcheck.score': ['自查自评得分', '分'], 'selfcheck.maxScore': ['自查满分', '分'], 'selfcheck.deducted': ['自查扣分', '分'],
-  'selfcheck.deductedItems': ['扣分指标', '项'], 'rectification.opened': ['登记整改事项', '项'], 'rectification.closed': ['已完成整改', '项'],
-  'rectification.open': ['正在整改', '项'], 'lookback.unfinished': ['“回头看”未落实的上年任务', '项'],
+  'selfcheck.score': ['自查自评得分', '分'],
+  'selfcheck.maxScore': ['自查满分', '分'],
+  'selfcheck.deducted': ['自查扣分', '分'],
+  'selfcheck.deductedItems': ['扣分指标', '项'],
+  'rectification.opened': ['登记整改事项', '项'],
+  'rectification.closed': ['已完成整改', '项'],
+  'rectification.open': ['正在整改', '项'],
+  'lookback.unfinished': ['“回头看”未落实的上年任务', '项'],
 };
 
 /** "主动公开政府信息（条）" for a table row. */
@@ -97,9 +124,7 @@ export function phCompare(name: string, unit: string): string {
   return `{{${name}|比上年|${unit}}}`;
 }
 
-type TextSegment =
-  | { text: string }
-  | { text: string; figure: string; source: string; changedFrom?: FigureValue };
+type TextSegment = { text: string } | { text: string; figure: string; source: string; changedFrom?: FigureValue };
 
 export interface FigureChange {
   name: string;
@@ -109,7 +134,11 @@ export interface FigureChange {
 }
 
 /** The template as segments: plain text and figures (with the value they had before a refresh when it changed). */
-export function renderSegments(template: string, figures: Figures, changes: readonly FigureChange[] = []): TextSegment[] {
+export function renderSegments(
+  template: string,
+  figures: Figures,
+  changes: readonly FigureChange[] = [],
+): TextSegment[] {
   const out: TextSegment[] = [];
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
@@ -117,17 +146,28 @@ export function renderSegments(template: string, figures: Figures, changes: read
     last = m.index + m[0].length;
     const name = m[1];
     const f = figures[name];
-    const text = m[2] ? (compareWithPrevious(f, m[3] ?? '') ? `，${compareWithPrevious(f, m[3] ?? '')}` : '') : formatFigureValue(f?.value ?? null);
+    const text = m[2]
+      ? compareWithPrevious(f, m[3] ?? '')
+        ? `，${compareWithPrevious(f, m[3] ?? '')}`
+        : ''
+      : formatFigureValue(f?.value ?? null);
     if (!text) continue;
     const change = changes.find((c) => c.name === name);
-    out.push({ text, figure: name, source: f?.source ?? '数据中已没有这项数字', ...(change ? { changedFrom: change.from } : {}) });
+    out.push({
+      text,
+      figure: name,
+      source: f?.source ?? '数据中已没有这项数字',
+      ...(change ? { changedFrom: change.from } : {}),
+    });
   }
   if (last < template.length) out.push({ text: template.slice(last) });
   return out;
 }
 
 export function renderTemplate(template: string, figures: Figures): string {
-  return renderSegments(template, figures).map((s) => s.text).join('');
+  return renderSegments(template, figures)
+    .map((s) => s.text)
+    .join('');
 }
 
 /** The figure names a template quotes. */
@@ -143,7 +183,8 @@ export function diffFigures(before: Figures, after: Figures, names: readonly str
     const b = after[name];
     const from = a?.value ?? null;
     const to = b?.value ?? null;
-    if (from !== to || (a?.previous ?? null) !== (b?.previous ?? null)) out.push({ name, source: (b ?? a)?.source ?? name, from, to });
+    if (from !== to || (a?.previous ?? null) !== (b?.previous ?? null))
+      out.push({ name, source: (b ?? a)?.source ?? name, from, to });
   }
   return out;
 }
@@ -151,11 +192,36 @@ export function diffFigures(before: Figures, after: Figures, names: readonly str
 // ---------------------------------------------------------------------------------------------------------------
 // Lists the draft quotes besides figures (each optional: an area that is absent simply contributes nothing)
 
-interface SelfcheckProblem { indicator: string; reason: string; deducted: number }
-interface OpenRectification { problem: string; measure: string; deadline: string | null; state: string }
-export interface SectionProgress { title: string; tasks: number; done: number; inProgress: number; overdue: number }
-export interface NotableProgress { task: string; section: string; date: string; text: string }
-export interface UnfinishedTask { title: string; section: string; dueDate: string | null; overdue: boolean }
+interface SelfcheckProblem {
+  indicator: string;
+  reason: string;
+  deducted: number;
+}
+interface OpenRectification {
+  problem: string;
+  measure: string;
+  deadline: string | null;
+  state: string;
+}
+export interface SectionProgress {
+  title: string;
+  tasks: number;
+  done: number;
+  inProgress: number;
+  overdue: number;
+}
+export interface NotableProgress {
+  task: string;
+  section: string;
+  date: string;
+  text: string;
+}
+export interface UnfinishedTask {
+  title: string;
+  section: string;
+  dueDate: string | null;
+  overdue: boolean;
+}
 
 export interface SummaryLists {
   /** The plan's sections with their task counts (the figures plan.section.<标题>.* carry the same numbers). */
@@ -177,7 +243,12 @@ const SUMMARY_KINDS = ['年度', '半年'] as const;
 export const summaryKindSchema = z.enum(SUMMARY_KINDS, '请选择总结类型');
 export type SummaryKind = z.infer<typeof summaryKindSchema>;
 
-const figureChangeSchema = z.object({ name: z.string(), source: z.string(), from: figureValueSchema, to: figureValueSchema });
+const figureChangeSchema = z.object({
+  name: z.string(),
+  source: z.string(),
+  from: figureValueSchema,
+  to: figureValueSchema,
+});
 
 const summaryParagraphSchema = z.object({
   id: idSchema,
@@ -257,7 +328,7 @@ export function textLength(s: string): number {
 }
 
 export function defaultSummaryTitle(year: number, kind: SummaryKind, bureauName: string): string {
-  return `${bureauName}${year}年${kind === "半年" ? "上半年" : ""}政务公开工作总结`;
+  return `${bureauName}${year}年${kind === '半年' ? '上半年' : ''}政务公开工作总结`;
 }
 
 export function summaryFileName(year: number, kind: SummaryKind): string {

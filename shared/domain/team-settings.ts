@@ -19,8 +19,16 @@ export interface TeamSettings {
 }
 
 export const teamSettingsSchema = z.object({
-  filingWorkingDays: z.number().int('备案工作日数应为整数').min(1, '备案工作日数至少为1').max(60, '备案工作日数不能超过60'),
-  minSpecialTrainings: z.number().int('专题培训次数应为整数').min(0, '专题培训次数不能为负').max(24, '专题培训次数不能超过24'),
+  filingWorkingDays: z
+    .number()
+    .int('备案工作日数应为整数')
+    .min(1, '备案工作日数至少为1')
+    .max(60, '备案工作日数不能超过60'),
+  minSpecialTrainings: z
+    .number()
+    .int('专题培训次数应为整数')
+    .min(0, '专题培训次数不能为负')
+    .max(24, '专题培训次数不能超过24'),
   minHoursPerPerson: z.number().min(0, '学时不能为负').max(500, '学时不能超过500'),
 });
 

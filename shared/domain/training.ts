@@ -10,7 +10,10 @@ export const TRAINING_STATUSES = ['已举办', '计划'] as const;
 export const SPECIAL_TRAINING_KIND = TRAINING_KINDS[0];
 
 /** Hours as a number with at most one decimal (stored as tenths so sums are exact). */
-const hoursSchema = z.number('请填写学时').gt(0, '学时必须大于0').max(200, '学时不能超过200')
+const hoursSchema = z
+  .number('请填写学时')
+  .gt(0, '学时必须大于0')
+  .max(200, '学时不能超过200')
   .refine((h) => Math.abs(Math.round(h * 10) - h * 10) < 1e-9, '学时最多保留一位小数');
 
 const attendeeInputSchema = z.object({ staffId: idSchema, present: z.boolean().default(true) });
@@ -99,7 +102,12 @@ interface RequirementInput {
   year: number;
   settings: Pick<TeamSettings, 'minSpecialTrainings' | 'minHoursPerPerson'>;
   /** Held trainings of the year with their attendees. */
-  trainings: { kind: string; status: string; hoursTenths: number; attendees: { staffId: number; present: boolean }[] }[];
+  trainings: {
+    kind: string;
+    status: string;
+    hoursTenths: number;
+    attendees: { staffId: number; present: boolean }[];
+  }[];
   /** The people to list: team members (current A/B holders) and everyone who attended. */
   people: { staffId: number; name: string; departmentName: string | null; inTeam: boolean }[];
 }
@@ -122,8 +130,12 @@ export function computeTrainingRequirement(input: RequirementInput): TrainingReq
   const people: PersonHours[] = input.people.map((p) => {
     const t = tenths.get(p.staffId) ?? 0;
     return {
-      staffId: p.staffId, name: p.name, departmentName: p.departmentName, inTeam: p.inTeam,
-      trainings: counts.get(p.staffId) ?? 0, hours: hoursFromTenths(t),
+      staffId: p.staffId,
+      name: p.name,
+      departmentName: p.departmentName,
+      inTeam: p.inTeam,
+      trainings: counts.get(p.staffId) ?? 0,
+      hours: hoursFromTenths(t),
       met: minTenths > 0 && p.inTeam ? t >= minTenths : null,
     };
   });
@@ -132,13 +144,17 @@ export function computeTrainingRequirement(input: RequirementInput): TrainingReq
   const specialOk = specialHeld >= minSpecial;
   const met = specialOk && shortOfHours.length === 0;
   const parts: string[] = [];
-  parts.push(specialOk
-    ? `${input.year}年已开展政务公开专题培训${specialHeld}次（要求至少${minSpecial}次），已达到要求。`
-    : `${input.year}年已开展政务公开专题培训${specialHeld}次，要求至少${minSpecial}次，尚未达到要求。`);
+  parts.push(
+    specialOk
+      ? `${input.year}年已开展政务公开专题培训${specialHeld}次（要求至少${minSpecial}次），已达到要求。`
+      : `${input.year}年已开展政务公开专题培训${specialHeld}次，要求至少${minSpecial}次，尚未达到要求。`,
+  );
   if (minTenths > 0) {
-    parts.push(shortOfHours.length
-      ? `队伍成员每人学时不少于${minHours}学时，${shortOfHours.join('、')}未达到。`
-      : `队伍成员每人学时均不少于${minHours}学时。`);
+    parts.push(
+      shortOfHours.length
+        ? `队伍成员每人学时不少于${minHours}学时，${shortOfHours.join('、')}未达到。`
+        : `队伍成员每人学时均不少于${minHours}学时。`,
+    );
   }
   return { year: input.year, minSpecial, specialHeld, minHours, shortOfHours, met, message: parts.join(''), people };
 }

@@ -48,7 +48,9 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function toDayNumber(date: IsoDate): number {
   const m = ISO_RE.exec(date);
   if (!m) throw new RangeError(`日期格式应为 YYYY-MM-DD：${date}`);
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
@@ -65,7 +67,7 @@ function fromDayNumber(n: number): IsoDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: IsoDate): number {
-  return ((toDayNumber(date) + 4) % 7 + 7) % 7;
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
 }
 
 /** Adds calendar days. */
@@ -100,7 +102,8 @@ const packageYears: ReadonlyMap<number, YearData> = (() => {
   };
   const data = chineseDaysData as { holidays: Record<string, string>; workdays: Record<string, string> };
   for (const [date, name] of Object.entries(data.holidays)) get(yearOf(date)).holidays.set(date, chineseName(name));
-  for (const [date, name] of Object.entries(data.workdays)) get(yearOf(date)).workdays.set(date, `${chineseName(name)}调休上班`);
+  for (const [date, name] of Object.entries(data.workdays))
+    get(yearOf(date)).workdays.set(date, `${chineseName(name)}调休上班`);
   // A year counts as known only when its notice is in: every notice makes 1月1日 a holiday.
   for (const [y, d] of [...years]) if (!d.holidays.has(`${y}-01-01`)) years.delete(y);
   return years;
@@ -139,12 +142,15 @@ export function isWorkingDay(date: IsoDate, cal: WorkingDayCalendar = defaultCal
     if (data.holidays.has(date)) return false;
     if (data.workdays.has(date)) return true;
   }
-  const wd = ((n + 4) % 7 + 7) % 7;
+  const wd = (((n + 4) % 7) + 7) % 7;
   return wd !== 0 && wd !== 6;
 }
 
 /** What kind of day it is, for display: 工作日 / 周末 / a holiday name / "春节调休上班" / the user's note. */
-export function describeDay(date: IsoDate, cal: WorkingDayCalendar = defaultCalendar): { working: boolean; name: string } {
+export function describeDay(
+  date: IsoDate,
+  cal: WorkingDayCalendar = defaultCalendar,
+): { working: boolean; name: string } {
   const o = cal.overrides.get(date);
   if (o) return { working: o.kind === 'workday', name: o.note || (o.kind === 'workday' ? '调休上班' : '放假') };
   const data = packageYear(yearOf(date));
@@ -248,8 +254,10 @@ export function uncoveredYears(years: Iterable<number>, cal: WorkingDayCalendar 
 export function coverageWarning(years: Iterable<number>, cal: WorkingDayCalendar = defaultCalendar): string | null {
   const missing = uncoveredYears(years, cal);
   if (!missing.length) return null;
-  return `工作日历缺少${missing.map((y) => `${y}年`).join('、')}的法定节假日安排，期间只按周一至周五计算工作日。`
-    + '请在“设置 → 工作日历”中录入国务院办公厅当年的放假通知（放假日期和调休上班日期）。';
+  return (
+    `工作日历缺少${missing.map((y) => `${y}年`).join('、')}的法定节假日安排，期间只按周一至周五计算工作日。` +
+    '请在“设置 → 工作日历”中录入国务院办公厅当年的放假通知（放假日期和调休上班日期）。'
+  );
 }
 
 /**
@@ -260,25 +268,36 @@ export function coverageWarning(years: Iterable<number>, cal: WorkingDayCalendar
 export function parseWorkingDayOverrides(text: string): { overrides: WorkingDayOverride[]; errors: string[] } {
   const overrides: WorkingDayOverride[] = [];
   const errors: string[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const m = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s*[~～至-]{1,2}\s*(\d{4}-\d{1,2}-\d{1,2}))?[\s,，]+(休|放假|holiday|班|上班|workday)(?:[\s,，]+(.*))?$/.exec(line);
-    if (!m) {
-      errors.push(`第${i + 1}行无法识别：“${line}”。格式示例：2027-01-01 休 元旦；2027-02-07 班 春节调休上班`);
-      return;
-    }
-    const norm = (s: string) => s.split('-').map((p, k) => (k === 0 ? p : p.padStart(2, '0'))).join('-');
-    try {
-      const from = toDayNumber(norm(m[1]));
-      const to = m[2] ? toDayNumber(norm(m[2])) : from;
-      if (to < from || to - from > 31) throw new RangeError('日期范围不对');
-      const kind: WorkingDayOverrideKind = /休|放假|holiday/.test(m[3]) ? 'holiday' : 'workday';
-      const note = m[4]?.trim().slice(0, 40) || undefined;
-      for (let n = from; n <= to; n++) overrides.push(note ? { date: fromDayNumber(n), kind, note } : { date: fromDayNumber(n), kind });
-    } catch {
-      errors.push(`第${i + 1}行的日期不对：“${line}”`);
-    }
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      const m =
+        /^(\d{4}-\d{1,2}-\d{1,2})(?:\s*[~～至-]{1,2}\s*(\d{4}-\d{1,2}-\d{1,2}))?[\s,，]+(休|放假|holiday|班|上班|workday)(?:[\s,，]+(.*))?$/.exec(
+          line,
+        );
+      if (!m) {
+        errors.push(`第${i + 1}行无法识别：“${line}”。格式示例：2027-01-01 休 元旦；2027-02-07 班 春节调休上班`);
+        return;
+      }
+      const norm = (s: string) =>
+        s
+          .split('-')
+          .map((p, k) => (k === 0 ? p : p.padStart(2, '0')))
+          .join('-');
+      try {
+        const from = toDayNumber(norm(m[1]));
+        const to = m[2] ? toDayNumber(norm(m[2])) : from;
+        if (to < from || to - from > 31) throw new RangeError('日期范围不对');
+        const kind: WorkingDayOverrideKind = /休|放假|holiday/.test(m[3]) ? 'holiday' : 'workday';
+        const note = m[4]?.trim().slice(0, 40) || undefined;
+        for (let n = from; n <= to; n++)
+          overrides.push(note ? { date: fromDayNumber(n), kind, note } : { date: fromDayNumber(n), kind });
+      } catch {
+        errors.push(`第${i + 1}行的日期不对：“${line}”`);
+      }
+    });
   return { overrides, errors };
 }

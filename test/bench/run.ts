@@ -6,12 +6,7 @@ import { selfcheckBench } from './selfcheck';
 import { startupBench } from './startup';
 import type { BenchSection } from './types';
 
-export const SECTIONS: BenchSection[] = [
-  pointsBench,
-  planBench,
-  selfcheckBench,
-  startupBench,
-];
+export const SECTIONS: BenchSection[] = [pointsBench, planBench, selfcheckBench, startupBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -17,36 +17,63 @@ import { Workstation } from '../../main/services/workstation';
 import { pairedMedians, printTable, type BenchSection } from './types';
 
 const RULES: Rule[] = [
-  { kind: 'manual' }, { kind: 'fixed', absentDeduct: 1 }, { kind: 'perItem', deduct: 0.5, unit: '条' }, { kind: 'perItem', deduct: 1, unit: '次' },
+  { kind: 'manual' },
+  { kind: 'fixed', absentDeduct: 1 },
+  { kind: 'perItem', deduct: 0.5, unit: '条' },
+  { kind: 'perItem', deduct: 1, unit: '次' },
   { kind: 'fixed', absentDeduct: null },
 ];
 
 /** 10 一级 × 5 二级 × 10 三级 = 500 leaves (+ a veto, a 重大扣分 and a gated 加分 under each 一级). */
 export function bigTemplate(): IndicatorInput[] {
   return Array.from({ length: 10 }, (_, a) => ({
-    name: `一级指标${a + 1}`, points: 10, ceilingRatio: a % 3 === 0 ? 0.6 : null,
+    name: `一级指标${a + 1}`,
+    points: 10,
+    ceilingRatio: a % 3 === 0 ? 0.6 : null,
     children: [
       ...Array.from({ length: 5 }, (__, b) => ({
-        name: `二级指标${a + 1}.${b + 1}`, points: 2, capped: b % 2 === 0,
+        name: `二级指标${a + 1}.${b + 1}`,
+        points: 2,
+        capped: b % 2 === 0,
         children: Array.from({ length: 10 }, (___, c) => ({
-          name: `三级指标${a + 1}.${b + 1}.${c + 1}`, points: 0.2, criteria: `评分标准${c + 1}：每发现一处问题扣分，扣完为止。`, rule: RULES[c % RULES.length],
+          name: `三级指标${a + 1}.${b + 1}.${c + 1}`,
+          points: 0.2,
+          criteria: `评分标准${c + 1}：每发现一处问题扣分，扣完为止。`,
+          rule: RULES[c % RULES.length],
         })),
       })),
       { name: `否决项${a + 1}`, points: 0, rule: { kind: 'veto' as const } },
       { name: `重大扣分${a + 1}`, rule: { kind: 'major' as const, deduct: 2, unit: '次' } },
-      { name: `加分${a + 1}`, points: 1, rule: { kind: 'bonus' as const, perItem: 0.5, threshold: 6, inclusive: true, unit: '次' } },
+      {
+        name: `加分${a + 1}`,
+        points: 1,
+        rule: { kind: 'bonus' as const, perItem: 0.5, threshold: 6, inclusive: true, unit: '次' },
+      },
     ],
   }));
 }
 
 function entryFor(rule: Rule, i: number): ScoreEntry {
-  const base = { score: null, count: null, flag: false, ceiling: false, reason: i % 4 === 0 ? `第${i}项问题明细` : '', measure: '' };
+  const base = {
+    score: null,
+    count: null,
+    flag: false,
+    ceiling: false,
+    reason: i % 4 === 0 ? `第${i}项问题明细` : '',
+    measure: '',
+  };
   switch (rule.kind) {
-    case 'manual': return { ...base, score: 0.1 };
-    case 'fixed': return { ...base, flag: i % 2 === 0 };
-    case 'perItem': case 'major': return { ...base, count: i % 3 };
-    case 'bonus': return { ...base, count: 1 };
-    default: return base;
+    case 'manual':
+      return { ...base, score: 0.1 };
+    case 'fixed':
+      return { ...base, flag: i % 2 === 0 };
+    case 'perItem':
+    case 'major':
+      return { ...base, count: i % 3 };
+    case 'bonus':
+      return { ...base, count: 1 };
+    default:
+      return base;
   }
 }
 
@@ -69,12 +96,21 @@ export const selfcheckBench: BenchSection = {
   async run() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-selfcheck-'));
     const ws = new Workstation({
-      dbPath: path.join(dir, 'bench.sqlite'), host: 'cli', autoBackup: false, now: () => new Date('2026-11-20T09:00:00'),
+      dbPath: path.join(dir, 'bench.sqlite'),
+      host: 'cli',
+      autoBackup: false,
+      now: () => new Date('2026-11-20T09:00:00'),
       files: { deliver: async (fileName) => ({ fileName, status: 'saved' }) },
     }).open();
     try {
       const ctx = ws.context();
-      await saveTemplate(ctx, { year: 2026, title: '500项末级指标的考核细则', total: 100, indicators: bigTemplate(), source: 'manual' });
+      await saveTemplate(ctx, {
+        year: 2026,
+        title: '500项末级指标的考核细则',
+        total: 100,
+        indicators: bigTemplate(),
+        source: 'manual',
+      });
       let view = await getSelfcheck(ctx, 2026);
       const leaves = view.rows.filter((r) => r.isLeaf);
       for (const [i, r] of leaves.entries()) {
@@ -83,26 +119,60 @@ export const selfcheckBench: BenchSection = {
         await saveEntry(ctx, { indicatorId: r.id, score: e.score, count: e.count, flag: e.flag, reason: e.reason });
       }
       view = await getSelfcheck(ctx, 2026);
-      console.log(`  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；总分 ${view.total}/${view.maxTotal}（${view.grade}）`);
+      console.log(
+        `  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；总分 ${view.total}/${view.maxTotal}（${view.grade}）`,
+      );
 
       // 1. The engine alone.
       const template = (await getTemplate(ctx, 2026))!;
       const nodes = toScoringNodes(template.indicators);
       const map = await loadEntries(ctx, template.id);
-      const [engine, bare] = await pairedMedians(() => { for (let k = 0; k < 20; k++) scoreTemplate(nodes, map, { total: 100, grades: template.grades }); },
-        () => { for (let k = 0; k < 20; k++) bareSum(nodes, map); }, 15);
+      const [engine, bare] = await pairedMedians(
+        () => {
+          for (let k = 0; k < 20; k++) scoreTemplate(nodes, map, { total: 100, grades: template.grades });
+        },
+        () => {
+          for (let k = 0; k < 20; k++) bareSum(nodes, map);
+        },
+        15,
+      );
 
       // 2. The whole read the screen makes, against its bare SELECTs.
       const bareRead = () => {
         ctx.raw.prepare('SELECT * FROM sc_indicator WHERE template_id = ? ORDER BY sort_order, id').all(template.id);
-        ctx.raw.prepare('SELECT e.* FROM sc_entry e JOIN sc_indicator i ON i.id = e.indicator_id WHERE i.template_id = ?').all(template.id);
-        ctx.raw.prepare('SELECT v.* FROM sc_evidence v JOIN sc_indicator i ON i.id = v.indicator_id WHERE i.template_id = ?').all(template.id);
+        ctx.raw
+          .prepare('SELECT e.* FROM sc_entry e JOIN sc_indicator i ON i.id = e.indicator_id WHERE i.template_id = ?')
+          .all(template.id);
+        ctx.raw
+          .prepare('SELECT v.* FROM sc_evidence v JOIN sc_indicator i ON i.id = v.indicator_id WHERE i.template_id = ?')
+          .all(template.id);
       };
       const [read, readBare] = await pairedMedians(() => getSelfcheck(ctx, 2026), bareRead, 11);
 
       // 3. The 自查评分表 against a bare dump of the same cells.
-      const data = { bureau: '某县科学技术局', year: 2026, title: template.title, total: view.total, maxTotal: view.maxTotal, grade: view.grade, vetoed: view.vetoed, vetoedBy: view.vetoedBy, rows: view.rows, measures: new Map<number, string>() };
-      const cells = view.rows.map((r) => [r.number, r.name, String(r.points), r.criteria, String(r.score), String(r.deducted), r.entry.reason, r.evidence.map((e) => e.title).join('；'), r.entry.measure]);
+      const data = {
+        bureau: '某县科学技术局',
+        year: 2026,
+        title: template.title,
+        total: view.total,
+        maxTotal: view.maxTotal,
+        grade: view.grade,
+        vetoed: view.vetoed,
+        vetoedBy: view.vetoedBy,
+        rows: view.rows,
+        measures: new Map<number, string>(),
+      };
+      const cells = view.rows.map((r) => [
+        r.number,
+        r.name,
+        String(r.points),
+        r.criteria,
+        String(r.score),
+        String(r.deducted),
+        r.entry.reason,
+        r.evidence.map((e) => e.title).join('；'),
+        r.entry.measure,
+      ]);
       const bareXlsx = async () => {
         const wb = new ExcelJS.Workbook();
         const sheet = wb.addWorksheet('自查评分表');
@@ -114,11 +184,34 @@ export const selfcheckBench: BenchSection = {
 
       printTable([
         ['500项末级指标', '本程序(ms)', '下限(ms)', '倍数', '下限是什么'],
-        ['评分引擎 scoreTemplate ×20', engine.toFixed(1), bare.toFixed(1), (engine / bare).toFixed(1), '同一棵树只做“分值−扣分”求和'],
-        ['selfcheck.get（读库+评分+行）', read.toFixed(1), readBare.toFixed(1), (read / readBare).toFixed(1), '它读的三条 SELECT'],
-        ['自查评分表 .xlsx', xlsx.toFixed(0), xlsxBare.toFixed(0), (xlsx / xlsxBare).toFixed(2), 'exceljs 裸写同样单元格'],
+        [
+          '评分引擎 scoreTemplate ×20',
+          engine.toFixed(1),
+          bare.toFixed(1),
+          (engine / bare).toFixed(1),
+          '同一棵树只做“分值−扣分”求和',
+        ],
+        [
+          'selfcheck.get（读库+评分+行）',
+          read.toFixed(1),
+          readBare.toFixed(1),
+          (read / readBare).toFixed(1),
+          '它读的三条 SELECT',
+        ],
+        [
+          '自查评分表 .xlsx',
+          xlsx.toFixed(0),
+          xlsxBare.toFixed(0),
+          (xlsx / xlsxBare).toFixed(2),
+          'exceljs 裸写同样单元格',
+        ],
       ]);
-      console.log(`  （机器负载 ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}，${os.cpus().length} 核；两者交替计时，负载落在两边）`);
+      console.log(
+        `  （机器负载 ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' / ')}，${os.cpus().length} 核；两者交替计时，负载落在两边）`,
+      );
     } finally {
       ws.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -14,8 +14,13 @@ import { printTable, type BenchSection } from './types';
 
 const RUNS = 3;
 const SCREENS: [path: string, heading: string][] = [
-  ['points', '上级要点'], ['plan', '实施方案与任务'], ['ab', 'AB岗'], ['training', '培训'], ['org', '单位与人员'],
-  ['data', '数据与备份'], ['settings', '设置'],
+  ['points', '上级要点'],
+  ['plan', '实施方案与任务'],
+  ['ab', 'AB岗'],
+  ['training', '培训'],
+  ['org', '单位与人员'],
+  ['data', '数据与备份'],
+  ['settings', '设置'],
 ];
 
 function median(xs: number[]): number {
@@ -35,15 +40,29 @@ export const startupBench: BenchSection = {
   async run() {
     const rendererDir = path.resolve('out/renderer');
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      const b = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
+      const b = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+        stdio: 'inherit',
+      });
       if (b.status !== 0) throw new Error('构建界面失败');
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-startup-'));
     const blankDir = path.join(dir, 'blank');
     fs.mkdirSync(blankDir);
-    fs.writeFileSync(path.join(blankDir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>空白</title></head><body><h2>空白</h2></body></html>');
+    fs.writeFileSync(
+      path.join(blankDir, 'index.html'),
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>空白</title></head><body><h2>空白</h2></body></html>',
+    );
     const dbPath = path.join(dir, 'demo.sqlite');
-    const ws = new Workstation({ dbPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('不导出'); } } }).open();
+    const ws = new Workstation({
+      dbPath,
+      host: 'cli',
+      autoBackup: false,
+      files: {
+        deliver: async () => {
+          throw new Error('不导出');
+        },
+      },
+    }).open();
     await loadDemo(ws.context());
     ws.close();
 
@@ -53,7 +72,13 @@ export const startupBench: BenchSection = {
     try {
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
       });
       const floor: number[] = [];
       const home: number[] = [];
@@ -61,21 +86,27 @@ export const startupBench: BenchSection = {
       for (let i = 0; i < RUNS; i++) {
         const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
         const page = await ctx.newPage();
-        floor.push(await timed(async () => {
-          await page.goto(blank.url);
-          await page.getByRole('heading', { name: '空白' }).waitFor();
-        }));
+        floor.push(
+          await timed(async () => {
+            await page.goto(blank.url);
+            await page.getByRole('heading', { name: '空白' }).waitFor();
+          }),
+        );
         // Interactive: the home heading and the plan card's content are on screen (the first call has answered).
-        home.push(await timed(async () => {
-          await page.goto(app.url);
-          await page.getByRole('heading', { name: '首页' }).waitFor();
-          await page.getByRole('menuitem', { name: '实施方案与任务' }).waitFor();
-        }));
+        home.push(
+          await timed(async () => {
+            await page.goto(app.url);
+            await page.getByRole('heading', { name: '首页' }).waitFor();
+            await page.getByRole('menuitem', { name: '实施方案与任务' }).waitFor();
+          }),
+        );
         for (const [p, heading] of SCREENS) {
-          screens.get(p)!.push(await timed(async () => {
-            await page.getByRole('menuitem', { name: heading }).click();
-            await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
-          }));
+          screens.get(p)!.push(
+            await timed(async () => {
+              await page.getByRole('menuitem', { name: heading }).click();
+              await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+            }),
+          );
         }
         await ctx.close();
       }
@@ -89,8 +120,11 @@ export const startupBench: BenchSection = {
       }
       printTable(rows);
       const assets = fs.readdirSync(path.join(rendererDir, 'assets'));
-      const size = (re: RegExp) => assets.filter((a) => re.test(a)).reduce((n, a) => n + fs.statSync(path.join(rendererDir, 'assets', a)).size, 0);
-      console.log(`  界面文件：库 ${(size(/^vendor-.*\.js$/) / 1024).toFixed(0)} KB，本程序入口 ${(size(/^index-.*\.js$/) / 1024).toFixed(0)} KB，另有 ${assets.filter((a) => /\.js$/.test(a)).length - 2} 个按页面加载的文件`);
+      const size = (re: RegExp) =>
+        assets.filter((a) => re.test(a)).reduce((n, a) => n + fs.statSync(path.join(rendererDir, 'assets', a)).size, 0);
+      console.log(
+        `  界面文件：库 ${(size(/^vendor-.*\.js$/) / 1024).toFixed(0)} KB，本程序入口 ${(size(/^index-.*\.js$/) / 1024).toFixed(0)} KB，另有 ${assets.filter((a) => /\.js$/.test(a)).length - 2} 个按页面加载的文件`,
+      );
     } finally {
       await browser?.close();
       await app.close();

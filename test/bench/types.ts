@@ -40,7 +40,8 @@ export function printTable(rows: (string | number)[][]): void {
 export async function pairedMedians(a: () => unknown, b: () => unknown, runs = 11): Promise<[number, number]> {
   await a();
   await b();
-  const ta: number[] = [], tb: number[] = [];
+  const ta: number[] = [],
+    tb: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t0 = performance.now();
     await a();
@@ -49,7 +50,10 @@ export async function pairedMedians(a: () => unknown, b: () => unknown, runs = 1
     await b();
     tb.push(performance.now() - t0);
   }
-  const med = (xs: number[]) => quantile(xs.sort((x, y) => x - y), 0.5);
+  const med = (xs: number[]) =>
+    quantile(
+      xs.sort((x, y) => x - y),
+      0.5,
+    );
   return [med(ta), med(tb)];
 }
-

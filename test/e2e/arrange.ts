@@ -20,10 +20,22 @@ import { expect } from './fixtures';
 export const today = localIsoDate(new Date());
 export const year = Number(today.slice(0, 4));
 
-export const BUREAU = { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '', leader: '', contact: '', phone: '' };
+export const BUREAU = {
+  fullName: '某县科学技术局',
+  shortName: '县科技局',
+  region: '某县',
+  head: '',
+  leader: '',
+  contact: '',
+  phone: '',
+};
 
 /** Calls dispatch() as the renderer would, to arrange what a test starts from (the UI is exercised for what it checks). */
-export async function arrange<M extends Method>(target: WebHost | Workstation, method: M, input?: Input<M>): Promise<Output<M>> {
+export async function arrange<M extends Method>(
+  target: WebHost | Workstation,
+  method: M,
+  input?: Input<M>,
+): Promise<Output<M>> {
   const ws = target instanceof Workstation ? target : target.workstation;
   const r = await dispatch(await loadHandlers(), ws, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -37,7 +49,11 @@ export async function setUpBureau(host: WebHost, page: Page, workingYear = 2026)
 }
 
 /** Opens a screen from the side menu and waits for its heading (the menu label unless told). */
-export async function openScreen(page: Page, menu: string, options: { heading?: string; timeout?: number } = {}): Promise<void> {
+export async function openScreen(
+  page: Page,
+  menu: string,
+  options: { heading?: string; timeout?: number } = {},
+): Promise<void> {
   await page.getByRole('menuitem', { name: menu }).click();
   await expect(page.getByRole('heading', { name: options.heading ?? menu })).toBeVisible({ timeout: options.timeout });
 }
@@ -46,12 +62,23 @@ export async function openScreen(page: Page, menu: string, options: { heading?: 
  * 科室 (in the order given) and people, entered through the same services the org screen uses (that screen has its own
  * test). A person is [name, 科室, 职务, status (在岗 unless told)].
  */
-export async function seedStaff(host: WebHost, departments: string[], people: [string, string, string, StaffStatus?][]): Promise<void> {
+export async function seedStaff(
+  host: WebHost,
+  departments: string[],
+  people: [string, string, string, StaffStatus?][],
+): Promise<void> {
   const ctx = host.workstation.context();
   const ids = new Map<string, number>();
   for (const name of departments) ids.set(name, (await createDepartment(ctx, name)).id);
   for (const [name, dept, title, status] of people) {
-    await createStaff(ctx, { name, departmentId: ids.get(dept)!, title, phone: '', status: status ?? '在岗', note: '' });
+    await createStaff(ctx, {
+      name,
+      departmentId: ids.get(dept)!,
+      title,
+      phone: '',
+      status: status ?? '在岗',
+      note: '',
+    });
   }
 }
 
@@ -87,13 +114,20 @@ export async function pickIn(page: Page, scope: Page | Locator, label: string, o
     const box = scope.getByLabel(label, { exact: true });
     if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
-    await expect(scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 });
+    await expect(
+      scope
+        .locator('.ant-select')
+        .filter({ has: page.getByLabel(label, { exact: true }) })
+        .getByTitle(option, { exact: true }),
+    ).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 }
 
 /** Imports the province sample (test/fixtures/samples, moved to this year) on the 上级要点 screen by pasting its text. */
 export async function importProvinceSample(page: Page, host: WebHost): Promise<void> {
-  const text = fs.readFileSync(path.resolve('test/fixtures/samples/work-points-province-2020.txt'), 'utf8').replaceAll('2020年', `${year}年`);
+  const text = fs
+    .readFileSync(path.resolve('test/fixtures/samples/work-points-province-2020.txt'), 'utf8')
+    .replaceAll('2020年', `${year}年`);
   await page.getByRole('menuitem', { name: '上级要点' }).click();
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await page.getByRole('tab', { name: '粘贴文字' }).click();

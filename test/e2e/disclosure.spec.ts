@@ -73,7 +73,9 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   await page.screenshot({ path: test.info().outputPath('report-tab.png') });
 });
 
-test('the 信息公开 and AB岗 settings cards save and read back; a refused new column keeps its typed name', async ({ app: page }) => {
+test('the 信息公开 and AB岗 settings cards save and read back; a refused new column keeps its typed name', async ({
+  app: page,
+}) => {
   await completeSetup(page, year);
   await page.getByRole('menuitem', { name: '设置' }).click();
   const disclosureCard = page.locator('.ant-card').filter({ hasText: '政府信息公开年度报告' });

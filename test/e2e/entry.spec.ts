@@ -27,10 +27,21 @@ async function expectButtonsOnScreen(dialog: Locator, names: string[]) {
   }
 }
 
-test('keyboard: the first field has focus, Enter saves, selects search by typing and Tab picks nothing', async ({ app: page, host }) => {
+test('keyboard: the first field has focus, Enter saves, selects search by typing and Tab picks nothing', async ({
+  app: page,
+  host,
+}) => {
   const errors = watchPageErrors(page);
   await completeSetup(page, year);
-  await seedStaff(host, ['办公室', '高新科'], [['张三', '办公室', ''], ['李四', '办公室', ''], ['王五', '高新科', '']]);
+  await seedStaff(
+    host,
+    ['办公室', '高新科'],
+    [
+      ['张三', '办公室', ''],
+      ['李四', '办公室', ''],
+      ['王五', '高新科', ''],
+    ],
+  );
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();
   await page.getByRole('button', { name: '添加人员' }).click();
@@ -48,14 +59,18 @@ test('keyboard: the first field has focus, Enter saves, selects search by typing
   await page.keyboard.type('高新');
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['高新科']);
   await page.keyboard.press('Tab');
-  await expect(dialog.locator('.ant-form-item').filter({ hasText: '科室' }).locator('.ant-select-content-has-value')).toHaveCount(0);
+  await expect(
+    dialog.locator('.ant-form-item').filter({ hasText: '科室' }).locator('.ant-select-content-has-value'),
+  ).toHaveCount(0);
   await expect(dialog.getByLabel('职务')).toBeFocused();
   await expect(dept).toHaveValue('');
   // Enter picks the searched option on purpose.
   await dept.click();
   await page.keyboard.type('高新');
   await page.keyboard.press('Enter');
-  await expect(dialog.locator('.ant-form-item').filter({ hasText: '科室' }).locator('.ant-select-content')).toHaveText('高新科');
+  await expect(dialog.locator('.ant-form-item').filter({ hasText: '科室' }).locator('.ant-select-content')).toHaveText(
+    '高新科',
+  );
   // Enter in a one-line field saves the dialog.
   await name.click();
   await name.press('Enter');
@@ -74,7 +89,10 @@ test('keyboard: the first field has focus, Enter saves, selects search by typing
   expect(errors).toEqual([]);
 });
 
-test('at 1366×768 every dialog keeps its buttons on screen and the task table shows 预警 and 最新进展', async ({ app: page, host }) => {
+test('at 1366×768 every dialog keeps its buttons on screen and the task table shows 预警 and 最新进展', async ({
+  app: page,
+  host,
+}) => {
   const ctx = host.workstation.context();
   await loadDemo(ctx);
   await page.reload();
@@ -99,9 +117,17 @@ test('at 1366×768 every dialog keeps its buttons on screen and the task table s
 
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
   const post = (await listPosts(ctx)).find((p) => p.a)!;
-  await page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: new RegExp(post.name) }).getByRole('button', { name: '人员变动' }).click();
+  await page
+    .locator('.ant-card')
+    .filter({ hasText: '岗位设置' })
+    .getByRole('row', { name: new RegExp(post.name) })
+    .getByRole('button', { name: '人员变动' })
+    .click();
   await expectButtonsOnScreen(page.getByRole('dialog', { name: /人员变动/ }), ['保存变动', '取消']);
-  await page.getByRole('dialog', { name: /人员变动/ }).getByRole('button', { name: '取消' }).click();
+  await page
+    .getByRole('dialog', { name: /人员变动/ })
+    .getByRole('button', { name: '取消' })
+    .click();
   await page.getByRole('button', { name: '登记不在岗' }).click();
   await expectButtonsOnScreen(page.getByRole('dialog', { name: '不在岗登记' }), ['保存', '取消']);
   await page.getByRole('dialog', { name: '不在岗登记' }).getByRole('button', { name: '取消' }).click();
@@ -153,11 +179,28 @@ test('closing a task with changed fields asks 保存 / 不保存 / 取消', asyn
   expect(errors).toEqual([]);
 });
 
-test('the year list keeps every year with data, this year and the next; any year can be typed', async ({ app: page, host }) => {
+test('the year list keeps every year with data, this year and the next; any year can be typed', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, 2019);
-  await seedStaff(host, ['办公室', '高新科'], [['张三', '办公室', ''], ['李四', '办公室', ''], ['王五', '高新科', '']]);
+  await seedStaff(
+    host,
+    ['办公室', '高新科'],
+    [
+      ['张三', '办公室', ''],
+      ['李四', '办公室', ''],
+      ['王五', '高新科', ''],
+    ],
+  );
   const ctx = host.workstation.context();
-  await createTraining(ctx, { date: '2019-06-01', title: '2019年专题培训', kind: '政务公开专题培训', form: '集中授课', hours: 2 });
+  await createTraining(ctx, {
+    date: '2019-06-01',
+    title: '2019年专题培训',
+    kind: '政务公开专题培训',
+    form: '集中授课',
+    hours: 2,
+  });
   const box = page.getByLabel('工作年度');
   // Switch away to this year by typing it.
   await box.click();

@@ -16,7 +16,10 @@ export const test = base.extend<E2EFixtures>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-'));
-    const host = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir: path.resolve('out/renderer') });
+    const host = await startWebHost({
+      dbPath: path.join(dir, 'zwgk.sqlite'),
+      rendererDir: path.resolve('out/renderer'),
+    });
     // The host runs from TypeScript sources here, where a file-reading worker takes seconds to start (tsx): start
     // them before the test, as a built app does in a blink, so the first import is not timed against that.
     await warmUpParsers();

@@ -6,7 +6,10 @@ import { Workstation } from '../../main/services/workstation';
 import { arrange, BUREAU } from './arrange';
 import { expect, test } from './fixtures';
 
-test('a backup made in the UI restores: later changes are gone, a pre-restore backup is kept', async ({ app: page, host }) => {
+test('a backup made in the UI restores: later changes are gone, a pre-restore backup is kept', async ({
+  app: page,
+  host,
+}) => {
   await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
   await arrange(host.workstation, 'departments.create', { name: '办公室' });
   await page.reload();
@@ -37,11 +40,22 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   expect((await arrange(host.workstation, 'departments.list')).map((d) => d.name)).toEqual(['办公室']);
 });
 
-test('a damaged data file opens the recovery screen, and restoring a backup brings the workstation back', async ({ page }) => {
+test('a damaged data file opens the recovery screen, and restoring a backup brings the workstation back', async ({
+  page,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-recovery-'));
   const dbPath = path.join(dir, 'zwgk.sqlite');
   try {
-    const before = new Workstation({ dbPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('unused'); } } }).open();
+    const before = new Workstation({
+      dbPath,
+      host: 'cli',
+      autoBackup: false,
+      files: {
+        deliver: async () => {
+          throw new Error('unused');
+        },
+      },
+    }).open();
     await arrange(before, 'app.setup', { bureau: BUREAU, year: 2026 });
     await arrange(before, 'departments.create', { name: '办公室' });
     await arrange(before, 'backup.create');
@@ -69,7 +83,11 @@ test('a damaged data file opens the recovery screen, and restoring a backup brin
   }
 });
 
-test('moving to a new PC: a full copy saved in the UI opens from the first-run screen of a fresh workstation', async ({ app: page, host, browser }) => {
+test('moving to a new PC: a full copy saved in the UI opens from the first-run screen of a fresh workstation', async ({
+  app: page,
+  host,
+  browser,
+}) => {
   await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
   await arrange(host.workstation, 'departments.create', { name: '旧电脑上的科室' });
   await page.reload();
@@ -82,14 +100,23 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
   await copy.saveAs(copyPath);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-newpc-'));
-  const fresh = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir: path.resolve('out/renderer') });
+  const fresh = await startWebHost({
+    dbPath: path.join(dir, 'zwgk.sqlite'),
+    rendererDir: path.resolve('out/renderer'),
+  });
   const newPc = await browser.newPage();
   try {
     await newPc.goto(fresh.url);
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     // Something that is not a data file is refused with a reason, and the workstation stays as it was.
     // It is checked before anything is asked: no confirmation is offered for it.
-    await newPc.locator('input[type=file]').setInputFiles({ name: '人员名单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a database') });
+    await newPc
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '人员名单.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('not a database'),
+      });
     await expect(newPc.getByText(/不是政务公开工作台的数据文件/)).toBeVisible();
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     await expect(newPc.getByRole('dialog')).toHaveCount(0);
@@ -114,15 +141,37 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
 test.describe('at 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
-  test('a backup of another 单位 in the old shared folder is listed as such and restores only after an explicit tick', async ({ app: page, host }) => {
+  test('a backup of another 单位 in the old shared folder is listed as such and restores only after an explicit tick', async ({
+    app: page,
+    host,
+  }) => {
     await arrange(host.workstation, 'app.setup', { bureau: BUREAU, year: 2026 });
     await arrange(host.workstation, 'departments.create', { name: '办公室' });
-    await arrange(host.workstation, 'staff.create', { name: '张三', departmentId: null, title: '', phone: '', status: '在岗', note: '' });
+    await arrange(host.workstation, 'staff.create', {
+      name: '张三',
+      departmentId: null,
+      title: '',
+      phone: '',
+      status: '在岗',
+      note: '',
+    });
     // Another data file in the same folder, backed up by an old program into the shared backups folder.
     const dir = path.dirname(host.workstation.dbPath);
     const otherPath = path.join(dir, '其他局.sqlite');
-    const other = new Workstation({ dbPath: otherPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('unused'); } } }).open();
-    await arrange(other, 'app.setup', { bureau: { ...BUREAU, fullName: '某县教育局', shortName: '县教育局' }, year: 2026 });
+    const other = new Workstation({
+      dbPath: otherPath,
+      host: 'cli',
+      autoBackup: false,
+      files: {
+        deliver: async () => {
+          throw new Error('unused');
+        },
+      },
+    }).open();
+    await arrange(other, 'app.setup', {
+      bureau: { ...BUREAU, fullName: '某县教育局', shortName: '县教育局' },
+      year: 2026,
+    });
     const made = await arrange(other, 'backup.create');
     other.close();
     fs.renameSync(path.join(other.backupDir, made.fileName), path.join(dir, 'backups', made.fileName));

@@ -5,13 +5,18 @@ import { expect, test } from './fixtures';
 async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员名单');
-  rows.forEach((r, i) => { ws.getRow(i + 1).values = r; });
+  rows.forEach((r, i) => {
+    ws.getRow(i + 1).values = r;
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-test('staff import: a file with one bad row names that row and stores nothing; the fixed file imports', async ({ app: page, host }) => {
+test('staff import: a file with one bad row names that row and stores nothing; the fixed file imports', async ({
+  app: page,
+  host,
+}) => {
   await arrange(host, 'departments.create', { name: '办公室' });
   await setUpBureau(host, page);
   await openScreen(page, '单位与人员');
@@ -48,7 +53,9 @@ test('staff import: a file with one bad row names that row and stores nothing; t
     ['3', '李四', '高新科', '科员', '13800000003'],
   ]);
   await page.getByRole('button', { name: '从 Excel 导入' }).click();
-  await dialog.locator('input[type=file]').setInputFiles({ name: '人员名单（改）.xlsx', mimeType: XLSX_MIME, buffer: fixed });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '人员名单（改）.xlsx', mimeType: XLSX_MIME, buffer: fixed });
   await expect(dialog.getByText('共 3 行，全部可以导入')).toBeVisible();
   // Unticking the new 科室 blocks the import and says which rows need it.
   await dialog.getByRole('checkbox', { name: '新建“高新科”' }).uncheck();
@@ -59,11 +66,22 @@ test('staff import: a file with one bad row names that row and stores nothing; t
   await expect(page.getByText('已导入 3 人，新建科室 1 个')).toBeVisible();
   await expect(dialog).toBeHidden();
 
-  for (const [name, department] of [['张三', '办公室'], ['王五', '高新科'], ['李四', '高新科']]) {
-    await expect(page.getByRole('row', { name: new RegExp(name) }).getByRole('cell', { name: department, exact: true })).toBeVisible();
+  for (const [name, department] of [
+    ['张三', '办公室'],
+    ['王五', '高新科'],
+    ['李四', '高新科'],
+  ]) {
+    await expect(
+      page.getByRole('row', { name: new RegExp(name) }).getByRole('cell', { name: department, exact: true }),
+    ).toBeVisible();
   }
   // The new 科室 shows in the departments panel with its head count.
-  await expect(page.getByRole('row', { name: /高新科/ }).first().getByRole('cell', { name: '2', exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('row', { name: /高新科/ })
+      .first()
+      .getByRole('cell', { name: '2', exact: true }),
+  ).toBeVisible();
   expect((await arrange(host, 'staff.list')).map((s) => s.name)).toEqual(['张三', '王五', '李四']);
 });
 
@@ -72,7 +90,9 @@ test('staff import: a file that is not an .xlsx gets a clear Chinese message', a
   await openScreen(page, '单位与人员');
   await page.getByRole('button', { name: '从 Excel 导入' }).click();
   const dialog = page.getByRole('dialog', { name: '从 Excel 导入人员' });
-  await dialog.locator('input[type=file]').setInputFiles({ name: '名单.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('这不是 Excel 文件') });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '名单.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('这不是 Excel 文件') });
   await expect(dialog.getByText('无法导入')).toBeVisible();
   await expect(dialog.getByText(/已损坏，或并不是真正的 Excel 工作簿/)).toBeVisible();
   // The template is offered as a download and is itself a workbook.
@@ -87,7 +107,14 @@ test('staff import: a file that is not an .xlsx gets a clear Chinese message', a
 
 test('a department in use cannot be deleted and is offered deactivation instead', async ({ app: page, host }) => {
   const office = await arrange(host, 'departments.create', { name: '办公室' });
-  await arrange(host, 'staff.create', { name: '张三', departmentId: office.id, title: '主任', phone: '', status: '在岗', note: '' });
+  await arrange(host, 'staff.create', {
+    name: '张三',
+    departmentId: office.id,
+    title: '主任',
+    phone: '',
+    status: '在岗',
+    note: '',
+  });
   await setUpBureau(host, page);
   await openScreen(page, '单位与人员');
 
@@ -117,7 +144,10 @@ test('the audit drawer shows who changed what', async ({ app: page, host }) => {
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: '综合办公室', exact: true })).toBeVisible();
 
-  await page.getByRole('row', { name: /综合办公室/ }).getByRole('button', { name: '记录' }).click();
+  await page
+    .getByRole('row', { name: /综合办公室/ })
+    .getByRole('button', { name: '记录' })
+    .click();
   const drawer = page.getByRole('dialog', { name: '修改记录' });
   await expect(drawer.getByText('科室更名：办公室 → 综合办公室')).toBeVisible();
   await expect(drawer.getByText('名称/姓名：办公室 → 综合办公室')).toBeVisible();

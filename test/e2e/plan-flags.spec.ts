@@ -12,10 +12,19 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const EXPECTED = path.resolve('test/fixtures/samples/work-points-province-2020.expected.json');
 
-interface ExpectedItem { level: number; label: string; prefix: string; deadline: string | null; lead: string[] }
+interface ExpectedItem {
+  level: number;
+  label: string;
+  prefix: string;
+  deadline: string | null;
+  lead: string[];
+}
 const expected = (JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) as { items: ExpectedItem[] }).items;
 
-test('plan: tasks without a lead are flagged and set in one go; tasks without a deadline show 未定时限; 全部科室 is kept', async ({ app: page, host }) => {
+test('plan: tasks without a lead are flagged and set in one go; tasks without a deadline show 未定时限; 全部科室 is kept', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, year);
   const ctx = host.workstation.context();
   await createDepartment(ctx, '办公室');
@@ -50,7 +59,7 @@ test('plan: tasks without a lead are flagged and set in one go; tasks without a 
   // The flag: the alert counts the tasks without a lead, and each such row carries 无牵头科室.
   const alert = page.locator('.ant-alert').filter({ hasText: '项任务还没有牵头科室' });
   const flagged = rows.filter({ has: page.getByText('无牵头科室', { exact: true }) });
-  const count = Number(/有 (\d+) 项任务/.exec((await alert.innerText()))![1]);
+  const count = Number(/有 (\d+) 项任务/.exec(await alert.innerText())![1]);
   expect(count).toBeGreaterThan(2);
   await expect(flagged).toHaveCount(count);
   const judicial = rows.filter({ hasText: '对以省政府和省政府办公厅名义印发' });

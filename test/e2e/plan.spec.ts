@@ -6,13 +6,26 @@ import { fillDate, importProvinceSample, pickIn, saved, seedStaff, today, year }
 import { completeSetup, expect, test } from './fixtures';
 
 async function closeDrawer(page: Page) {
-  await page.getByRole('dialog', { name: /^任务 \d+：/ }).getByRole('button', { name: '关闭' }).click();
+  await page
+    .getByRole('dialog', { name: /^任务 \d+：/ })
+    .getByRole('button', { name: '关闭' })
+    .click();
   await expect(page.getByRole('dialog', { name: /^任务 \d+：/ })).toHaveCount(0);
 }
 
-test('plan: generate from imported points, map units, edit a task, add progress with a file, lights change, export', async ({ app: page, host }) => {
+test('plan: generate from imported points, map units, edit a task, add progress with a file, lights change, export', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, year);
-  await seedStaff(host, ['办公室', '政策法规科'], [['李静', '办公室', '政务公开联络员'], ['赵强', '政策法规科', '科长']]);
+  await seedStaff(
+    host,
+    ['办公室', '政策法规科'],
+    [
+      ['李静', '办公室', '政务公开联络员'],
+      ['赵强', '政策法规科', '科长'],
+    ],
+  );
   await importProvinceSample(page, host);
   await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
   await expect(page.getByText(`${year}年还没有实施方案`)).toBeVisible();
@@ -78,7 +91,9 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   // Progress with an evidence file.
   await drawer.getByLabel('进展内容').fill('已在门户网站更新权责清单并留存截图。');
   await drawer.getByLabel('完成比例（%）').fill('100');
-  await drawer.locator('input[type=file]').setInputFiles({ name: '更新截图.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await drawer
+    .locator('input[type=file]')
+    .setInputFiles({ name: '更新截图.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   // The picked file is listed before 登记进展 is pressed, and what is checked afterwards is what stays (the entry and
   // its evidence link), not the 3-second toast, which was once not seen at all on the busy 2-core machine.
   await expect(drawer.getByText('更新截图.png')).toBeVisible();
@@ -208,5 +223,10 @@ test('plan: an empty database offers 载入示例数据 and shows a full year', 
   await page.getByRole('button', { name: /知道了|确定|OK/ }).click();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(page.locator('.ant-card').filter({ hasText: '重点任务提醒' }).getByText(/逾期 [1-9]/)).toBeVisible();
+  await expect(
+    page
+      .locator('.ant-card')
+      .filter({ hasText: '重点任务提醒' })
+      .getByText(/逾期 [1-9]/),
+  ).toBeVisible();
 });

@@ -22,7 +22,8 @@ const sectionLabel = (s: number) => (s <= 10 ? CN[s - 1] : s < 20 ? `十${CN[s -
 
 /** A paste the size that took 22-52 s to preview: 20 sections of 32 items, about 300,000 characters. */
 function largePaste(): { text: string; items: number } {
-  const filler = '坚持以人民为中心，围绕中心服务大局，进一步提升政务公开质量和实效，推动政务公开工作规范化标准化'.repeat(10);
+  const filler =
+    '坚持以人民为中心，围绕中心服务大局，进一步提升政务公开质量和实效，推动政务公开工作规范化标准化'.repeat(10);
   const lines = ['2023年某县政务公开工作要点（大批量）'];
   for (let s = 1; s <= 20; s++) {
     lines.push(`${sectionLabel(s)}、第${s}部分重点任务`);
@@ -49,12 +50,16 @@ test('30 万字的粘贴：预览出现，滚动到后面的条目可以打开�
   // it lagged behind and the item was scrolled past unseen.
   const holder = tree.locator('.ant-tree-list-holder');
   for (let k = 0; k < 600 && !(await late.isVisible()); k++) {
-    await holder.evaluate((el) => new Promise<void>((done) => {
-      // In the page (the tests compile without the DOM library).
-      const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
-      el.scrollTop += 200;
-      frame(() => frame(() => done()));
-    }));
+    await holder.evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          // In the page (the tests compile without the DOM library).
+          const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number })
+            .requestAnimationFrame;
+          el.scrollTop += 200;
+          frame(() => frame(() => done()));
+        }),
+    );
   }
   await expect(late).toBeVisible();
   expect(await page.getByRole('treeitem').count()).toBeLessThan(100);
@@ -66,7 +71,10 @@ test('30 万字的粘贴：预览出现，滚动到后面的条目可以打开�
   await expect(dialog).toBeHidden();
 });
 
-test('预览中改过条目后离开：询问保存/不保存/取消；取消留下，不保存离开，保存则存下改过的条目', async ({ app: page, host }) => {
+test('预览中改过条目后离开：询问保存/不保存/取消；取消留下，不保存离开，保存则存下改过的条目', async ({
+  app: page,
+  host,
+}) => {
   await setUp(host, page);
   const text = '2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。（高新科负责）\n';
   await page.getByLabel('粘贴的文字').fill(text);

@@ -14,7 +14,10 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 async function sampleDocx(): Promise<Buffer> {
   const name = 'county-plan-2023-scraped';
   const parsed = await parsePointsFile(`${name}.txt`, fs.readFileSync(path.join(SAMPLES_DIR, `${name}.txt`)));
-  return buildDocx({ title: '2023年县科技局政务公开实施方案', docNumber: '科政发〔2023〕5号', items: parsed.items }, 'auto');
+  return buildDocx(
+    { title: '2023年县科技局政务公开实施方案', docNumber: '科政发〔2023〕5号', items: parsed.items },
+    'auto',
+  );
 }
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -36,7 +39,9 @@ test('导入 Word 文件：预览中修正一个责任单位，保存，刷新�
   await openScreen(page, '上级要点');
   await expect(page.getByText('2023 年度还没有导入上级要点')).toBeVisible();
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
-  await page.locator('input[type=file]').setInputFiles({ name: '2023年县科技局政务公开实施方案.docx', mimeType: DOCX_MIME, buffer: await sampleDocx() });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '2023年县科技局政务公开实施方案.docx', mimeType: DOCX_MIME, buffer: await sampleDocx() });
 
   await expect(page.getByText('共 22 条，3 条没有责任单位，1 条有完成时限')).toBeVisible();
   await expect(page.getByLabel('文件标题')).toHaveValue('2023年县科技局政务公开实施方案');
@@ -60,7 +65,11 @@ test('导入 Word 文件：预览中修正一个责任单位，保存，刷新�
   await expect(page.getByRole('treeitem', { name: '条目 2.推进市场监管公开透明' })).toContainText('牵头：市场监管股');
 
   const [doc] = await arrange(host, 'points.documents', { year: 2023 });
-  expect(doc).toMatchObject({ docNumber: '科政发〔2023〕5号', itemCount: 22, fileName: '2023年县科技局政务公开实施方案.docx' });
+  expect(doc).toMatchObject({
+    docNumber: '科政发〔2023〕5号',
+    itemCount: 22,
+    fileName: '2023年县科技局政务公开实施方案.docx',
+  });
   const { items } = await arrange(host, 'points.document', { id: doc.id });
   expect(items.find((i) => i.title === '推进市场监管公开透明')!.lead).toEqual(['办公室', '市场监管股']);
 
@@ -68,7 +77,10 @@ test('导入 Word 文件：预览中修正一个责任单位，保存，刷新�
   await expect(page.getByRole('cell', { name: '2023年县科技局政务公开实施方案' })).toBeVisible();
 });
 
-test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({ app: page, host }) => {
+test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可以导入；再次导入同一文件先询问是否替换', async ({
+  app: page,
+  host,
+}) => {
   await setUpBureau(host, page, 2023);
   await openScreen(page, '上级要点');
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
@@ -77,7 +89,8 @@ test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可�
   await expect(page.getByText('不是文本文件')).toBeVisible();
   expect(await arrange(host, 'points.documents', { year: 2023 })).toEqual([]);
 
-  const text = '2023年某某政务公开工作要点\n一、加强公开\n1.9月底前完成清单编制。（办公室牵头负责，各科室配合）\n2.做好解读。\n';
+  const text =
+    '2023年某某政务公开工作要点\n一、加强公开\n1.9月底前完成清单编制。（办公室牵头负责，各科室配合）\n2.做好解读。\n';
   await page.getByRole('tab', { name: '粘贴文字' }).click();
   await page.getByLabel('粘贴的文字').fill(text);
   await page.getByRole('button', { name: '识别粘贴的文字' }).click();
@@ -105,7 +118,11 @@ test('预览中拆分、合并条目和调整层级，保存后按调整后的�
   await openScreen(page, '上级要点');
   await page.getByRole('button', { name: '导入上级文件' }).first().click();
   await page.getByRole('tab', { name: '粘贴文字' }).click();
-  await page.getByLabel('粘贴的文字').fill('2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。9月底前完成培训。（高新科负责）\n');
+  await page
+    .getByLabel('粘贴的文字')
+    .fill(
+      '2023年某局政务公开要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。9月底前完成培训。（高新科负责）\n',
+    );
   await page.getByRole('button', { name: '识别粘贴的文字' }).click();
   await expect(page.getByText('共 3 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
 
@@ -117,7 +134,10 @@ test('预览中拆分、合并条目和调整层级，保存后按调整后的�
   await expect(page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023-09-30');
   await expect(page.getByRole('treeitem', { name: '条目 2.做好解读' })).not.toContainText('时限');
 
-  await page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' }).getByRole('button', { name: '并入上一条' }).click();
+  await page
+    .getByRole('treeitem', { name: '条目 3.9月底前完成培训' })
+    .getByRole('button', { name: '并入上一条' })
+    .click();
   await expect(page.getByText('共 3 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
 
   const item2 = page.getByRole('treeitem', { name: '条目 2.做好解读' });

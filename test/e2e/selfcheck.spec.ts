@@ -25,7 +25,14 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
 
   // Import the 细则: the preview shows the tree and the sums per level; save it.
   const xlsx = await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
-  await page.locator('input[type=file]').first().setInputFiles({ name: '考核细则.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: '考核细则.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
+    });
   const dialog = page.getByRole('dialog', { name: '导入考核细则：核对后保存' });
   await expect(dialog).toBeVisible(slow);
   await expect(dialog.getByText('一级分值合计：100')).toBeVisible(slow);
@@ -117,7 +124,11 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(evidence.getByText('栏目截图.png')).toBeHidden(slow);
   await expect(evidence.getByText('巡查记录.txt')).toBeVisible();
   // A file picked but not yet recorded is an unsaved change too: closing asks first.
-  await progress.locator('.ant-form-item').filter({ hasText: '佐证材料（可选多个文件）' }).locator('input[type=file]').setInputFiles({ name: '补充材料.txt', mimeType: 'text/plain', buffer: Buffer.from('补充') });
+  await progress
+    .locator('.ant-form-item')
+    .filter({ hasText: '佐证材料（可选多个文件）' })
+    .locator('input[type=file]')
+    .setInputFiles({ name: '补充材料.txt', mimeType: 'text/plain', buffer: Buffer.from('补充') });
   await expect(progress.getByText('补充材料.txt')).toBeVisible(slow);
   await progress.getByRole('button', { name: '取消' }).click();
   const ask = page.getByRole('dialog', { name: '保存修改吗？' });
@@ -162,7 +173,8 @@ test('回头看：示例数据中上年度任务按期完成、逾期完成、�
   await page.getByRole('menuitem', { name: '自查整改' }).click();
   await page.getByRole('tab', { name: '回头看' }).click();
   await expect(page.getByText(`${year - 1}年实施方案共 9 项任务：`)).toBeVisible(slow);
-  for (const tag of ['按期完成 3', '逾期完成 2', '未完成 3', '不适用 1']) await expect(page.getByText(tag, { exact: true })).toBeVisible();
+  for (const tag of ['按期完成 3', '逾期完成 2', '未完成 3', '不适用 1'])
+    await expect(page.getByText(tag, { exact: true })).toBeVisible();
   const table = page.getByLabel('回头看');
   const late = table.getByRole('row').filter({ hasText: '公开科技特派员选派和服务情况' });
   await expect(late).toContainText('逾期完成');
@@ -176,5 +188,7 @@ test('回头看：示例数据中上年度任务按期完成、逾期完成、�
   await unfinished.getByRole('button', { name: '转为整改' }).click();
   await expect(unfinished.getByText('已转整改')).toBeVisible(slow);
   await page.getByRole('tab', { name: '整改台账' }).click();
-  await expect(page.getByLabel('整改台账').getByText('上年度任务“门户网站政务公开专栏迁移至县政府网站集约化平台”未按期完成')).toBeVisible(slow);
+  await expect(
+    page.getByLabel('整改台账').getByText('上年度任务“门户网站政务公开专栏迁移至县政府网站集约化平台”未按期完成'),
+  ).toBeVisible(slow);
 });

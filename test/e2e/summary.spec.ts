@@ -10,7 +10,6 @@ import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-
 /**
  * Clicks the largest of a chart's shapes (a real bar or slice, not a legend icon or an empty month's bar), at a point
  * inside its fill (a donut slice's box centre is in the hole), as a user's mouse would.
@@ -18,18 +17,27 @@ test.use({ viewport: { width: 1366, height: 768 } });
 async function clickLargest(paths: Locator, by: 'height' | 'width' = 'height'): Promise<void> {
   await expect(paths.first()).toBeAttached();
   // Until the chart's entry animation has settled (the same sizes twice).
-  const measure = () => paths.evaluateAll((els, k) => els.map((e) => e.getBoundingClientRect()[k as 'height' | 'width']), by);
+  const measure = () =>
+    paths.evaluateAll((els, k) => els.map((e) => e.getBoundingClientRect()[k as 'height' | 'width']), by);
   let sizes: number[] = [];
-  await expect.poll(async () => {
-    const before = JSON.stringify(sizes);
-    sizes = await measure();
-    return before === JSON.stringify(sizes) && sizes.length > 0;
-  }, { intervals: [150] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const before = JSON.stringify(sizes);
+        sizes = await measure();
+        return before === JSON.stringify(sizes) && sizes.length > 0;
+      },
+      { intervals: [150] },
+    )
+    .toBe(true);
   const shape = paths.nth(sizes.indexOf(Math.max(...sizes)));
   await shape.scrollIntoViewIfNeeded();
   const point = await shape.evaluate((e) => {
-    const el = e as unknown as { getBBox(): { x: number; y: number; width: number; height: number }; isPointInFill(p: { x: number; y: number }): boolean;
-      getScreenCTM(): { a: number; b: number; c: number; d: number; e: number; f: number } | null };
+    const el = e as unknown as {
+      getBBox(): { x: number; y: number; width: number; height: number };
+      isPointInFill(p: { x: number; y: number }): boolean;
+      getScreenCTM(): { a: number; b: number; c: number; d: number; e: number; f: number } | null;
+    };
     const b = el.getBBox();
     const m = el.getScreenCTM()!;
     for (let i = 5; i < 100; i += 10) {
@@ -44,7 +52,10 @@ async function clickLargest(paths: Locator, by: 'height' | 'width' = 'height'): 
   await paths.page().mouse.click(point!.x, point!.y);
 }
 
-test('summary: dashboard charts open their lists; the draft keeps an edit through 刷新数据 and exports', async ({ app: page, host }) => {
+test('summary: dashboard charts open their lists; the draft keeps an edit through 刷新数据 and exports', async ({
+  app: page,
+  host,
+}) => {
   // Seven charts and three registers on a shared 2-core machine.
   test.setTimeout(240_000);
   await completeSetup(page, year);
@@ -56,7 +67,9 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await expect(page.getByRole('img', { name: /各章节任务进度/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('img', { name: '任务按预警分布' })).toBeVisible();
   await expect(page.getByRole('img', { name: /各月培训/ })).toBeVisible();
-  await expect(page.locator('.ant-card').filter({ hasText: '近期时间节点' }).getByRole('link', { name: '人员变动备案截止' })).toBeVisible();
+  await expect(
+    page.locator('.ant-card').filter({ hasText: '近期时间节点' }).getByRole('link', { name: '人员变动备案截止' }),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('home-1366.png') });
   const lights = page.locator('.ant-card').filter({ hasText: '任务预警' });
   const overdueLink = lights.getByText(/^已逾期 \d+$/);
@@ -84,7 +97,11 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await clickLargest(monthChart.locator('path[fill="#1677ff"]'));
   await expect(page).toHaveURL(/#\/disclosure\/publications\/month\/\d+$/);
   const month = Number(/month\/(\d+)$/.exec(page.url())![1]);
-  const inMonth = (ctx.raw.prepare(`SELECT count(*) AS n FROM publication WHERE published_date LIKE ?`).get(`${year}-${String(month).padStart(2, '0')}-%`) as { n: number }).n;
+  const inMonth = (
+    ctx.raw
+      .prepare(`SELECT count(*) AS n FROM publication WHERE published_date LIKE ?`)
+      .get(`${year}-${String(month).padStart(2, '0')}-%`) as { n: number }
+  ).n;
   expect(inMonth).toBeGreaterThan(0);
   await expect(page.getByText(`仅显示${year}年${month}月发布的信息：${inMonth} 条`)).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(Math.min(inMonth, 12));
@@ -103,13 +120,20 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   const shown = page.getByText(new RegExp(`^仅显示办理状态为“${state}”的申请：(\\d+) 件`));
   await expect(shown).toBeVisible();
   const n = Number(/：(\d+) 件/.exec((await shown.textContent())!)![1]);
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: state })).toHaveCount(Math.min(n, 10));
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: state })).toHaveCount(
+    Math.min(n, 10),
+  );
   // The 整改 chart: a segment opens the ledger with that state's filter.
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await clickLargest(page.getByRole('img', { name: /整改事项按状态/ }).locator('path[fill="#1677ff"], path[fill="#cf1322"]'), 'width');
+  await clickLargest(
+    page.getByRole('img', { name: /整改事项按状态/ }).locator('path[fill="#1677ff"], path[fill="#cf1322"]'),
+    'width',
+  );
   await expect(page).toHaveURL(/#\/selfcheck\/ledger\/.+/);
   const filter = decodeURIComponent(/ledger\/([^/]+)$/.exec(page.url())![1]);
-  await expect(page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '按状态筛选' }) })).toContainText(filter);
+  await expect(
+    page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '按状态筛选' }) }),
+  ).toContainText(filter);
 
   // The draft the example data made.
   await page.getByRole('menuitem', { name: '年度总结' }).click();
@@ -129,9 +153,16 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await expect(page.getByRole('group', { name: /段落：（.）加强队伍建设/ }).getByText('已手动修改')).toBeVisible();
 
   // Someone records another training; the figures change.
-  const team = [...new Set((await listPosts(ctx)).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x))];
+  const team = [
+    ...new Set((await listPosts(ctx)).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x)),
+  ];
   await createTraining(ctx, {
-    date: today, title: '依申请公开办理实务培训', kind: '政务公开专题培训', form: '集中授课', status: '已举办', hours: 1.5,
+    date: today,
+    title: '依申请公开办理实务培训',
+    kind: '政务公开专题培训',
+    form: '集中授课',
+    status: '已举办',
+    hours: 1.5,
     attendees: team.slice(0, 3).map((staffId) => ({ staffId, present: true })),
   });
   await page.getByRole('button', { name: '刷新数据' }).click();
@@ -146,7 +177,10 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await page.screenshot({ path: test.info().outputPath('summary-refreshed.png') });
 
   // Export: the .docx carries the user's words and the new figure.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Word' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${year}年政务公开工作总结.docx`);
   const zip = await JSZip.loadAsync(await (await import('node:fs')).promises.readFile((await download.path())!));
   const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -155,7 +189,10 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   expect(xml).toContain('此件主动公开');
 });
 
-test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取消; 取消 stays, 不保存 leaves, 保存 saves and leaves', async ({ app: page, host }) => {
+test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取消; 取消 stays, 不保存 leaves, 保存 saves and leaves', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, year);
   await loadDemo(host.workstation.context());
   await page.reload();

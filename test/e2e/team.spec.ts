@@ -7,21 +7,35 @@ import { fillDate, openScreen, pick, saved, seedStaff, today, year } from './arr
 import { completeSetup, expect, test } from './fixtures';
 
 /** People to work with: one of them has left (离岗) and must not be offered. */
-const PEOPLE: [string[], [string, string, string, StaffStatus?][]] = [['办公室', '高新科'], [
-  ['张三', '办公室', '主任'], ['李四', '办公室', '科员'], ['王五', '高新科', '科长'], ['赵六', '高新科', '科员'], ['钱七', '办公室', '科员', '离岗'],
-]];
+const PEOPLE: [string[], [string, string, string, StaffStatus?][]] = [
+  ['办公室', '高新科'],
+  [
+    ['张三', '办公室', '主任'],
+    ['李四', '办公室', '科员'],
+    ['王五', '高新科', '科长'],
+    ['赵六', '高新科', '科员'],
+    ['钱七', '办公室', '科员', '离岗'],
+  ],
+];
 
 async function pickMany(page: Page, label: string, options: string[]) {
   for (const o of options) await pick(page, label, o);
 }
 
-test('AB posts: change the A holder with a handover, the 备案 due date shows on the home screen until it is filed', async ({ app: page, host }) => {
+test('AB posts: change the A holder with a handover, the 备案 due date shows on the home screen until it is filed', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, year);
   await seedStaff(host, ...PEOPLE);
   await openScreen(page, 'AB岗');
   await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
 
-  const row = () => page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /政务公开联络员/ });
+  const row = () =>
+    page
+      .locator('.ant-card')
+      .filter({ hasText: '岗位设置' })
+      .getByRole('row', { name: /政务公开联络员/ });
   await row().getByRole('button', { name: '设置A岗' }).click();
   await pick(page, 'A岗人员', '张三（办公室）');
   await fillDate(page.getByRole('dialog'), '任职开始日期', `${year}-01-05`);
@@ -73,7 +87,10 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await expect(page.getByText(`张三：`)).toBeVisible();
   await expect(page.getByText(`王五：${today} 至 今`)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-ab.png'), fullPage: true });
-  await page.getByRole('dialog', { name: /任职历史/ }).getByRole('button', { name: '关闭' }).click();
+  await page
+    .getByRole('dialog', { name: /任职历史/ })
+    .getByRole('button', { name: '关闭' })
+    .click();
 
   // B steps down without a successor: the role becomes vacant and the warning comes back.
   await row().getByRole('button', { name: '更多' }).click();
@@ -85,7 +102,10 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await expect(page.getByRole('alert').filter({ hasText: '7个岗位尚未配齐A岗和B岗' })).toContainText('政务公开联络员');
 });
 
-test('training: record one with attendees, the requirement turns met, download the ledger and the sign-in sheet', async ({ app: page, host }) => {
+test('training: record one with attendees, the requirement turns met, download the ledger and the sign-in sheet', async ({
+  app: page,
+  host,
+}) => {
   await completeSetup(page, year);
   await seedStaff(host, ...PEOPLE);
   await page.getByRole('menuitem', { name: '培训' }).click();
@@ -126,19 +146,28 @@ test('training: record one with attendees, the requirement turns met, download t
   // Materials and photos are attached to the training (stored in the database).
   await page.getByRole('button', { name: '材料照片（0）' }).click();
   const files = page.getByRole('dialog');
-  await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await files
+    .locator('input[type=file]')
+    .nth(1)
+    .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(files.getByText('现场照片.png')).toBeVisible();
   // A wrong file is removed after a confirmation, and the right one added again.
   await files.getByRole('listitem').filter({ hasText: '现场照片.png' }).getByRole('button', { name: '删除' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
   await expect(files.getByText('现场照片.png')).toHaveCount(0);
-  await files.locator('input[type=file]').nth(1).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await files
+    .locator('input[type=file]')
+    .nth(1)
+    .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(files.getByText('现场照片.png')).toBeVisible();
   await files.getByRole('button', { name: '关闭' }).first().click();
   await expect(page.getByRole('button', { name: '材料照片（1）' })).toBeVisible();
 
   // The ledger.
-  const [ledgerDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出培训台账' }).click()]);
+  const [ledgerDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出培训台账' }).click(),
+  ]);
   expect(ledgerDl.suggestedFilename()).toBe(`${year}年培训台账.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await saved(ledgerDl)) as unknown as ArrayBuffer);
@@ -150,7 +179,10 @@ test('training: record one with attendees, the requirement turns met, download t
   expect(sheet.getRow(4).getCell(11).value).toBe('李四');
 
   // The sign-in sheet.
-  const [signDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '签到表' }).click()]);
+  const [signDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '签到表' }).click(),
+  ]);
   expect(signDl.suggestedFilename()).toMatch(/^签到表_政务公开条例专题培训会_.*\.docx$/);
   const zip = await JSZip.loadAsync(await saved(signDl));
   const xml = await zip.file('word/document.xml')!.async('string');
@@ -162,17 +194,28 @@ test('training: record one with attendees, the requirement turns met, download t
   await page.screenshot({ path: test.info().outputPath('team-home.png'), fullPage: true });
 });
 
-test('example data: B is shown acting while A is away, and the pending 备案 is on the home screen', async ({ app: page, host }) => {
+test('example data: B is shown acting while A is away, and the pending 备案 is on the home screen', async ({
+  app: page,
+  host,
+}) => {
   const { loadDemo } = await import('../../main/services/demo');
   await loadDemo(host.workstation.context());
   await page.reload();
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
-  const row = page.locator('.ant-card').filter({ hasText: '岗位设置' }).getByRole('row', { name: /网站与政务新媒体管理员/ });
+  const row = page
+    .locator('.ant-card')
+    .filter({ hasText: '岗位设置' })
+    .getByRole('row', { name: /网站与政务新媒体管理员/ });
   await expect(row.getByText(/^出差至/)).toBeVisible();
   await expect(row.getByText('代岗中')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-demo-ab.png'), fullPage: true });
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(page.locator('.ant-card').filter({ hasText: 'AB岗与备案' }).getByText(/“政务公开联络员”A岗由.*待备案，截止/)).toBeVisible();
+  await expect(
+    page
+      .locator('.ant-card')
+      .filter({ hasText: 'AB岗与备案' })
+      .getByText(/“政务公开联络员”A岗由.*待备案，截止/),
+  ).toBeVisible();
   await page.getByRole('menuitem', { name: '培训' }).click();
   await expect(page.getByText('年度培训要求已达到')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-demo-training.png'), fullPage: true });

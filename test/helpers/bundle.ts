@@ -5,5 +5,13 @@ import { build } from 'esbuild';
  * modules stay outside the bundle and are loaded from node_modules, as scripts/cli.mjs and the Electron build do.
  */
 export async function bundleForNode(entry: string, outfile: string): Promise<void> {
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['better-sqlite3', '@resvg/resvg-js', 'electron'], logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    external: ['better-sqlite3', '@resvg/resvg-js', 'electron'],
+    logLevel: 'error',
+  });
 }

@@ -4,13 +4,25 @@ import { demoSteps, loadDemo } from '../../main/services/demo';
 import { Workstation } from '../../main/services/workstation';
 
 const dbPath = process.argv[2];
-const ws = new Workstation({ dbPath, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('none'); } } }).open();
-void loadDemo(ws.context(), [...await demoSteps(), {
-  name: 'wait to be killed',
-  async run(ctx) {
-    const n = (ctx.raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
-    process.stdout.write(`WRITTEN ${n}\n`);
-    await new Promise(() => {});
-    return [];
+const ws = new Workstation({
+  dbPath,
+  host: 'cli',
+  autoBackup: false,
+  files: {
+    deliver: async () => {
+      throw new Error('none');
+    },
   },
-}]);
+}).open();
+void loadDemo(ws.context(), [
+  ...(await demoSteps()),
+  {
+    name: 'wait to be killed',
+    async run(ctx) {
+      const n = (ctx.raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+      process.stdout.write(`WRITTEN ${n}\n`);
+      await new Promise(() => {});
+      return [];
+    },
+  },
+]);

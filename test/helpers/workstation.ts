@@ -26,12 +26,17 @@ export interface TestWorkstation {
 }
 
 /** A real workstation on a real SQLite file in a temp folder, optionally set up with a bureau and year. */
-export async function openTestWorkstation(opts: { setup?: boolean; year?: number; now?: () => Date } = {}): Promise<TestWorkstation> {
+export async function openTestWorkstation(
+  opts: { setup?: boolean; year?: number; now?: () => Date } = {},
+): Promise<TestWorkstation> {
   const dir = makeTempDir();
   const dbPath = path.join(dir, 'zwgk.sqlite');
   const delivered: { fileName: string; data: Buffer }[] = [];
   const ws = new Workstation({
-    dbPath, host: 'cli', autoBackup: false, now: opts.now,
+    dbPath,
+    host: 'cli',
+    autoBackup: false,
+    now: opts.now,
     files: {
       async deliver(fileName, data): Promise<DeliveredFile> {
         delivered.push({ fileName, data });
@@ -46,12 +51,24 @@ export async function openTestWorkstation(opts: { setup?: boolean; year?: number
   };
   if (opts.setup !== false) {
     await call('app.setup', {
-      bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '某县', head: '王局长', leader: '李副局长', contact: '张三', phone: '0851-1234567' },
+      bureau: {
+        fullName: '某县科学技术局',
+        shortName: '县科技局',
+        region: '某县',
+        head: '王局长',
+        leader: '李副局长',
+        contact: '张三',
+        phone: '0851-1234567',
+      },
       year: opts.year ?? 2026,
     });
   }
   return {
-    ws, dir, dbPath, delivered, call,
+    ws,
+    dir,
+    dbPath,
+    delivered,
+    call,
     cleanup() {
       ws.close();
       fs.rmSync(dir, { recursive: true, force: true });

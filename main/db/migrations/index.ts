@@ -19,4 +19,14 @@ export interface Migration {
 // user_version, so a new migration must be numbered above every released one (the next is the highest released
 // number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30, 31, 32,
 // 33 (test/unit/foundation/migrations.test.ts pins them, their names and their SQL). Keep the list strictly increasing.
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0010Points, m0020Plan, m0030Team, m0031Disclosure, m0032Selfcheck, m0033Summary, m0034UnitMappingAll, m0035RectEvidence];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Foundation,
+  m0010Points,
+  m0020Plan,
+  m0030Team,
+  m0031Disclosure,
+  m0032Selfcheck,
+  m0033Summary,
+  m0034UnitMappingAll,
+  m0035RectEvidence,
+];

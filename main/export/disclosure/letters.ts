@@ -74,26 +74,39 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
   let addressee = r.applicant;
   switch (x.kind) {
     case 'receipt':
-      p.push(`${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${r.deadline.dueDate ? `（即${d(r.deadline.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`);
+      p.push(
+        `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${r.deadline.dueDate ? `（即${d(r.deadline.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
+      );
       if (r.handler) p.push(`经办人：${r.handler}。`);
       break;
     case 'correction':
-      p.push(`${received(r)}经审查，您的申请内容不够明确，本机关无法确定您所需的政府信息。根据${条例}第三十条的规定，请您对以下事项作出补正：${clause(corr?.note) || '请明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述'}。`);
-      p.push(`请于${corr?.toldDate ? d(corr.toldDate) : '收到本告知书之日起15个工作日内'}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`);
+      p.push(
+        `${received(r)}经审查，您的申请内容不够明确，本机关无法确定您所需的政府信息。根据${条例}第三十条的规定，请您对以下事项作出补正：${clause(corr?.note) || '请明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述'}。`,
+      );
+      p.push(
+        `请于${corr?.toldDate ? d(corr.toldDate) : '收到本告知书之日起15个工作日内'}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      );
       break;
     case 'extension':
-      p.push(`${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`);
+      p.push(
+        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`,
+      );
       break;
     case 'consult':
       addressee = consult?.party || '第三方';
-      p.push(`本机关于${d(r.receivedDate)}收到${r.applicant}提出的政府信息公开申请，申请获取“${r.content}”。经审查，该信息公开可能损害您（单位）的合法权益。根据${条例}第三十二条的规定，现书面征求您（单位）的意见。`);
-      p.push('请于收到本意见书之日起15个工作日内提出书面意见，并说明理由。逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。');
+      p.push(
+        `本机关于${d(r.receivedDate)}收到${r.applicant}提出的政府信息公开申请，申请获取“${r.content}”。经审查，该信息公开可能损害您（单位）的合法权益。根据${条例}第三十二条的规定，现书面征求您（单位）的意见。`,
+      );
+      p.push(
+        '请于收到本意见书之日起15个工作日内提出书面意见，并说明理由。逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。',
+      );
       break;
     case 'answer':
       p.push(`${received(r)}现答复如下：`);
       p.push(ANSWERS[r.result ?? ''] ?? '本机关对您的申请处理如下。');
       if (r.answerNote) p.push(r.answerNote);
-      if (r.feeYuan > 0) p.push(`依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本次申请收取信息处理费${r.feeYuan}元。`);
+      if (r.feeYuan > 0)
+        p.push(`依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本次申请收取信息处理费${r.feeYuan}元。`);
       p.push(remedy(x.reviewOrgan));
       break;
   }

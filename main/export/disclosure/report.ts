@@ -8,7 +8,15 @@ import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { zipParts } from '../zip';
 import { newWorkbook, SHEET_FONT, workbookToBuffer } from '../xlsx/sheet';
 import {
-  formatWan, mergedTableXml, table2Rows, table3Rows, table4Rows, TABLE2_GRID, TABLE3_GRID, TABLE4_GRID, type XRow,
+  formatWan,
+  mergedTableXml,
+  table2Rows,
+  table3Rows,
+  table4Rows,
+  TABLE2_GRID,
+  TABLE3_GRID,
+  TABLE4_GRID,
+  type XRow,
 } from './tables';
 
 export interface ReportDocData {
@@ -22,18 +30,31 @@ export interface ReportDocData {
 const MARK = (n: number) => `⟦年报表格${n}⟧`;
 
 function textBlocks(text: string): GongwenBlock[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => ({ kind: 'paragraph', text: l }));
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => ({ kind: 'paragraph', text: l }));
 }
 
 function reportBlocks(d: ReportDocData): GongwenBlock[] {
   const y = d.report.year;
   const t = d.texts;
   const sub = (label: string, key: ReportTextKey): GongwenBlock[] => {
-    const [first, ...rest] = t[key].split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-    return [{ kind: 'heading', level: 2, text: label, body: first ?? '' }, ...rest.map((l) => ({ kind: 'paragraph' as const, text: l }))];
+    const [first, ...rest] = t[key]
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return [
+      { kind: 'heading', level: 2, text: label, body: first ?? '' },
+      ...rest.map((l) => ({ kind: 'paragraph' as const, text: l })),
+    ];
   };
   return [
-    { kind: 'paragraph', text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。本报告电子版可在${d.bureau}政府信息公开专栏查阅下载。如对本报告有疑问，请与${d.bureau}办公室联系。` },
+    {
+      kind: 'paragraph',
+      text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。本报告电子版可在${d.bureau}政府信息公开专栏查阅下载。如对本报告有疑问，请与${d.bureau}办公室联系。`,
+    },
     { kind: 'heading', level: 1, text: '一、总体情况' },
     ...sub('（一）主动公开。', 'overviewActive'),
     ...sub('（二）依申请公开。', 'overviewRequests'),
@@ -67,7 +88,11 @@ async function placeTables(docx: Buffer, tables: Record<string, string>): Promis
         xml = xml.replace(re, () => table);
       }
       parts.push([name, xml]);
-    } else parts.push([name, /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array')]);
+    } else
+      parts.push([
+        name,
+        /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'),
+      ]);
   }
   parts.sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   return zipParts(parts);
@@ -92,7 +117,16 @@ export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const borders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-function writeSheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, grid: number[], rows: XRow[], widthChars: number, orientation: 'portrait' | 'landscape') {
+function writeSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  subtitle: string,
+  grid: number[],
+  rows: XRow[],
+  widthChars: number,
+  orientation: 'portrait' | 'landscape',
+) {
   const ws = wb.addWorksheet(name);
   const sum = grid.reduce((a, b) => a + b, 0);
   ws.columns = grid.map((g) => ({ width: Math.max(5, Math.round((g / sum) * widthChars * 10) / 10) }));
@@ -107,7 +141,13 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle:
   ws.getCell(2, 1).font = { name: SHEET_FONT.body, size: 10 };
   ws.getCell(2, 1).alignment = { horizontal: 'right', vertical: 'middle' };
   // Lay the rows onto the grid as rectangles: spans merge across, vMerge 'continue' extends the rectangle above.
-  interface Rect { r1: number; c1: number; r2: number; c2: number; cell: XRow['cells'][number] }
+  interface Rect {
+    r1: number;
+    c1: number;
+    r2: number;
+    c2: number;
+    cell: XRow['cells'][number];
+  }
   const rects: Rect[] = [];
   let headerEnd = 2;
   rows.forEach((row, i) => {
@@ -132,14 +172,22 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle:
     cell.alignment = { horizontal: x.cell.align ?? 'center', vertical: 'middle', wrapText: true };
     if (x.r1 === x.r2) {
       const width = ws.columns.slice(x.c1 - 1, x.c2).reduce((a, col) => a + (col.width ?? 8), 0);
-      const lines = Math.ceil([...x.cell.text].reduce((a, ch) => a + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(2, width - 1));
+      const lines = Math.ceil(
+        [...x.cell.text].reduce((a, ch) => a + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(2, width - 1),
+      );
       heights.set(x.r1, Math.max(heights.get(x.r1) ?? 1, lines));
     }
   }
-  for (let r = 3; r < rows.length + 3; r++) ws.getRow(r).height = Math.min(120, Math.max(20, (heights.get(r) ?? 1) * 14 + 6));
+  for (let r = 3; r < rows.length + 3; r++)
+    ws.getRow(r).height = Math.min(120, Math.max(20, (heights.get(r) ?? 1) * 14 + 6));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerEnd }];
   ws.pageSetup = {
-    paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
     margins: { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 },
     printTitlesRow: headerEnd > 2 ? `3:${headerEnd}` : undefined,
   };
@@ -150,9 +198,36 @@ export async function buildReportXlsx(d: { bureau: string; report: AnnualReport 
   const wb = newWorkbook();
   const y = d.report.year;
   const sub = `填报单位：${d.bureau}\u3000\u3000统计期限：${y}年1月1日至${y}年12月31日`;
-  writeSheet(wb, '表二 主动公开', `二、主动公开政府信息情况（${y}年）`, sub, [34, 22, 22, 22], table2Rows(d.report.active), 90, 'portrait');
-  writeSheet(wb, '表三 依申请公开', `三、收到和处理政府信息公开申请情况（${y}年）`, sub, [560, 1250, 2900, 590, 590, 590, 590, 590, 590, 590], table3Rows(d.report.requests), 130, 'landscape');
-  writeSheet(wb, '表四 复议诉讼', `四、政府信息公开行政复议、行政诉讼情况（${y}年）`, sub, new Array(15).fill(1), table4Rows(d.report.reviews.values), 130, 'landscape');
+  writeSheet(
+    wb,
+    '表二 主动公开',
+    `二、主动公开政府信息情况（${y}年）`,
+    sub,
+    [34, 22, 22, 22],
+    table2Rows(d.report.active),
+    90,
+    'portrait',
+  );
+  writeSheet(
+    wb,
+    '表三 依申请公开',
+    `三、收到和处理政府信息公开申请情况（${y}年）`,
+    sub,
+    [560, 1250, 2900, 590, 590, 590, 590, 590, 590, 590],
+    table3Rows(d.report.requests),
+    130,
+    'landscape',
+  );
+  writeSheet(
+    wb,
+    '表四 复议诉讼',
+    `四、政府信息公开行政复议、行政诉讼情况（${y}年）`,
+    sub,
+    new Array(15).fill(1),
+    table4Rows(d.report.reviews.values),
+    130,
+    'landscape',
+  );
   void formatWan;
   return workbookToBuffer(wb);
 }

@@ -2,11 +2,26 @@
 // shared table builder (gongwen/table-xml.ts, one header row) cannot express. Same conventions as that builder:
 // fixed layout, widths on tblW/gridCol/tcW, 0.5 pt borders, header rows repeated on every page, no row split, cell
 // paragraphs off the line grid, East Asian fonts on every run.
-import { RESULT_ROWS, TABLE3_ROWS, LEGAL_TYPES, REVIEW_KINDS, type AnnualReport } from '../../../shared/domain/disclosure';
+import {
+  RESULT_ROWS,
+  TABLE3_ROWS,
+  LEGAL_TYPES,
+  REVIEW_KINDS,
+  type AnnualReport,
+} from '../../../shared/domain/disclosure';
 import { FONT, TEXT_WIDTH } from '../gongwen/format';
 
-interface XCell { text: string; span?: number; vMerge?: 'restart' | 'continue'; align?: 'left' | 'center'; bold?: boolean }
-export interface XRow { cells: XCell[]; header?: boolean }
+interface XCell {
+  text: string;
+  span?: number;
+  vMerge?: 'restart' | 'continue';
+  align?: 'left' | 'center';
+  bold?: boolean;
+}
+export interface XRow {
+  cells: XCell[];
+  header?: boolean;
+}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** 小五 (9 pt): the format's tables are wide; this is the size county reports print them in. */
@@ -16,8 +31,13 @@ function cell(c: XCell, width: number, keepNext: boolean): string {
   const size = TABLE_FONT_SIZE;
   const face = c.bold ? FONT.heading1 : FONT.body;
   const line = Math.round(size * 10 * 1.3);
-  const paras = (c.vMerge === 'continue' ? [''] : c.text.split('\n')).map((t) => `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : ''}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${c.align ?? 'center'}"/></w:pPr>`
-    + `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${face}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`).join('');
+  const paras = (c.vMerge === 'continue' ? [''] : c.text.split('\n'))
+    .map(
+      (t) =>
+        `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : ''}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${c.align ?? 'center'}"/></w:pPr>` +
+        `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${face}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`,
+    )
+    .join('');
   const span = c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : '';
   const vm = c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge === 'continue' ? '<w:vMerge/>' : '';
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vm}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`;
@@ -31,17 +51,21 @@ export function mergedTableXml(grid: number[], rows: XRow[], opts: { keepTogethe
   const total = grid.reduce((a, b) => a + b, 0);
   const border = 'w:val="single" w:color="000000" w:sz="4"';
   const tblPr = `<w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:jc w:val="center"/><w:tblBorders><w:top ${border}/><w:left ${border}/><w:bottom ${border}/><w:right ${border}/><w:insideH ${border}/><w:insideV ${border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="40"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="40"/></w:tblCellMar></w:tblPr>`;
-  const body = rows.map((r, ri) => {
-    let col = 0;
-    const cells = r.cells.map((c) => {
-      const span = c.span ?? 1;
-      const w = grid.slice(col, col + span).reduce((a, b) => a + b, 0);
-      col += span;
-      return cell(c, w, !!opts.keepTogether && ri < rows.length - 1);
-    }).join('');
-    if (col !== grid.length) throw new Error(`table row ${ri} covers ${col} of ${grid.length} columns`);
-    return `<w:tr><w:trPr><w:cantSplit/>${r.header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
-  }).join('');
+  const body = rows
+    .map((r, ri) => {
+      let col = 0;
+      const cells = r.cells
+        .map((c) => {
+          const span = c.span ?? 1;
+          const w = grid.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return cell(c, w, !!opts.keepTogether && ri < rows.length - 1);
+        })
+        .join('');
+      if (col !== grid.length) throw new Error(`table row ${ri} covers ${col} of ${grid.length} columns`);
+      return `<w:tr><w:trPr><w:cantSplit/>${r.header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
+    })
+    .join('');
   return `<w:tbl>${tblPr}<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${body}</w:tbl>`;
 }
 
@@ -62,13 +86,35 @@ export function formatWan(n: number): string {
 /** Table 二: 第二十条第（一）（五）（六）（八）项, as the 2021 format lays it out. */
 export function table2Rows(a: AnnualReport['active']): XRow[] {
   const block = (title: string): XRow => ({ cells: [{ text: title, span: 4, bold: true }] });
-  const head = (cols: string[]): XRow => ({ cells: cols.length === 2 ? [{ text: cols[0], bold: true }, { text: cols[1], span: 3, bold: true }] : cols.map((t) => ({ text: t, bold: true })) });
+  const head = (cols: string[]): XRow => ({
+    cells:
+      cols.length === 2
+        ? [
+            { text: cols[0], bold: true },
+            { text: cols[1], span: 3, bold: true },
+          ]
+        : cols.map((t) => ({ text: t, bold: true })),
+  });
   const single = (label: string, v: string): XRow => ({ cells: [{ text: label }, { text: v, span: 3 }] });
   return [
     { ...block('第二十条第（一）项'), header: false },
     head(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']),
-    { cells: [{ text: '规章' }, { text: num(a.rules.issued) }, { text: num(a.rules.repealed) }, { text: num(a.rules.inForce) }] },
-    { cells: [{ text: '行政规范性文件' }, { text: num(a.normativeDocuments.issued) }, { text: num(a.normativeDocuments.repealed) }, { text: num(a.normativeDocuments.inForce) }] },
+    {
+      cells: [
+        { text: '规章' },
+        { text: num(a.rules.issued) },
+        { text: num(a.rules.repealed) },
+        { text: num(a.rules.inForce) },
+      ],
+    },
+    {
+      cells: [
+        { text: '行政规范性文件' },
+        { text: num(a.normativeDocuments.issued) },
+        { text: num(a.normativeDocuments.repealed) },
+        { text: num(a.normativeDocuments.inForce) },
+      ],
+    },
     block('第二十条第（五）项'),
     head(['信息内容', '本年处理决定数量']),
     single('行政许可', num(a.licensing)),
@@ -89,9 +135,36 @@ export const TABLE3_GRID = scale([560, 1250, 2900, 590, 590, 590, 590, 590, 590,
 export function table3Rows(req: AnnualReport['requests']): XRow[] {
   const v = (k: string) => req.rows.find((r) => r.key === k)!.values.map((n) => ({ text: num(n) }));
   const rows: XRow[] = [
-    { header: true, cells: [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', span: 3, vMerge: 'restart', align: 'left' }, { text: '申请人情况', span: 7, bold: true }] },
-    { header: true, cells: [{ text: '', span: 3, vMerge: 'continue' }, { text: '自然人', vMerge: 'restart', bold: true }, { text: '法人或其他组织', span: 5, bold: true }, { text: '总计', vMerge: 'restart', bold: true }] },
-    { header: true, cells: [{ text: '', span: 3, vMerge: 'continue' }, { text: '', vMerge: 'continue' }, ...LEGAL_TYPES.map((t) => ({ text: t, bold: true })), { text: '', vMerge: 'continue' }] },
+    {
+      header: true,
+      cells: [
+        {
+          text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+          span: 3,
+          vMerge: 'restart',
+          align: 'left',
+        },
+        { text: '申请人情况', span: 7, bold: true },
+      ],
+    },
+    {
+      header: true,
+      cells: [
+        { text: '', span: 3, vMerge: 'continue' },
+        { text: '自然人', vMerge: 'restart', bold: true },
+        { text: '法人或其他组织', span: 5, bold: true },
+        { text: '总计', vMerge: 'restart', bold: true },
+      ],
+    },
+    {
+      header: true,
+      cells: [
+        { text: '', span: 3, vMerge: 'continue' },
+        { text: '', vMerge: 'continue' },
+        ...LEGAL_TYPES.map((t) => ({ text: t, bold: true })),
+        { text: '', vMerge: 'continue' },
+      ],
+    },
     { cells: [{ text: '一、本年新收政府信息公开申请数量', span: 3, align: 'left' }, ...v('一')] },
     { cells: [{ text: '二、上年结转政府信息公开申请数量', span: 3, align: 'left' }, ...v('二')] },
   ];
@@ -106,7 +179,8 @@ export function table3Rows(req: AnnualReport['requests']): XRow[] {
       lastGroup = undefined;
       continue;
     }
-    const b: XCell = r.group !== lastGroup ? { text: r.group, vMerge: 'restart', align: 'left' } : { text: '', vMerge: 'continue' };
+    const b: XCell =
+      r.group !== lastGroup ? { text: r.group, vMerge: 'restart', align: 'left' } : { text: '', vMerge: 'continue' };
     lastGroup = r.group;
     rows.push({ cells: [a, b, { text: r.label, align: 'left' }, ...v(r.key)] });
   }
@@ -120,9 +194,29 @@ export const TABLE4_GRID = scale(new Array(15).fill(1));
 export function table4Rows(values: number[]): XRow[] {
   const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   return [
-    { header: true, cells: [{ text: '行政复议', span: 5, bold: true }, { text: '行政诉讼', span: 10, bold: true }] },
-    { header: true, cells: [...results.map((t) => ({ text: t, vMerge: 'restart' as const, bold: true })), { text: REVIEW_KINDS[1], span: 5, bold: true }, { text: REVIEW_KINDS[2], span: 5, bold: true }] },
-    { header: true, cells: [...results.map(() => ({ text: '', vMerge: 'continue' as const })), ...results.map((t) => ({ text: t, bold: true })), ...results.map((t) => ({ text: t, bold: true }))] },
+    {
+      header: true,
+      cells: [
+        { text: '行政复议', span: 5, bold: true },
+        { text: '行政诉讼', span: 10, bold: true },
+      ],
+    },
+    {
+      header: true,
+      cells: [
+        ...results.map((t) => ({ text: t, vMerge: 'restart' as const, bold: true })),
+        { text: REVIEW_KINDS[1], span: 5, bold: true },
+        { text: REVIEW_KINDS[2], span: 5, bold: true },
+      ],
+    },
+    {
+      header: true,
+      cells: [
+        ...results.map(() => ({ text: '', vMerge: 'continue' as const })),
+        ...results.map((t) => ({ text: t, bold: true })),
+        ...results.map((t) => ({ text: t, bold: true })),
+      ],
+    },
     { cells: values.map((n) => ({ text: num(n) })) },
   ];
 }

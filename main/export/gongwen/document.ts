@@ -3,12 +3,33 @@
 // theme fonts set to the 公文 faces, fixed-layout tables with widths on tblW/gridCol/tcW, and PAGE fields carrying a
 // cached number (see postprocess.ts).
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Paragraph, SectionType,
-  TextRun, type ISectionOptions, type IRunOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  TextRun,
+  type ISectionOptions,
+  type IRunOptions,
 } from 'docx';
 import {
-  A4, CHAR_SPACING, CHAR_WIDTH, FONT, LANDSCAPE_MARGIN, LANDSCAPE_TEXT_WIDTH, LINE_PITCH, MARGIN, SIZE, TEXT_WIDTH,
-  formatChineseDate, textWidthInChars,
+  A4,
+  CHAR_SPACING,
+  CHAR_WIDTH,
+  FONT,
+  LANDSCAPE_MARGIN,
+  LANDSCAPE_TEXT_WIDTH,
+  LINE_PITCH,
+  MARGIN,
+  SIZE,
+  TEXT_WIDTH,
+  formatChineseDate,
+  textWidthInChars,
 } from './format';
 import { ROTATED_NUMBER_MARK, ROTATED_NUMBER_MARK_END } from './page-number';
 import { packDocx, TABLE_MARK, TABLE_MARK_END } from './postprocess';
@@ -92,8 +113,19 @@ const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, a
 const indent2 = { firstLine: CHAR_WIDTH * 2, firstLineChars: 200 };
 
 function bodyParagraphs(text: string): Paragraph[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
-    .map((line) => new Paragraph({ spacing: exactLine, indent: indent2, alignment: AlignmentType.JUSTIFIED, children: [run(line, FONT.body, SIZE.san)] }));
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map(
+      (line) =>
+        new Paragraph({
+          spacing: exactLine,
+          indent: indent2,
+          alignment: AlignmentType.JUSTIFIED,
+          children: [run(line, FONT.body, SIZE.san)],
+        }),
+    );
 }
 
 const HEADING_FONT: Record<HeadingLevel, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
@@ -101,7 +133,13 @@ const HEADING_FONT: Record<HeadingLevel, string> = { 1: FONT.heading1, 2: FONT.h
 function headingParagraph(level: HeadingLevel, text: string, body?: string): Paragraph {
   const children = [run(text, HEADING_FONT[level], SIZE.san)];
   if (body) children.push(run(body, FONT.body, SIZE.san));
-  return new Paragraph({ spacing: exactLine, indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: !body, children });
+  return new Paragraph({
+    spacing: exactLine,
+    indent: indent2,
+    alignment: AlignmentType.JUSTIFIED,
+    keepNext: !body,
+    children,
+  });
 }
 
 function blankParagraph(): Paragraph {
@@ -117,11 +155,26 @@ export function columnWidths(weights: number[], total: number): number[] {
 }
 
 /** Tables are rendered as XML strings (table-xml.ts) and put in place of a marker paragraph after compiling. */
-interface TableSlot { xml: string }
+interface TableSlot {
+  xml: string;
+}
 
-function tablePlaceholder(block: Extract<GongwenBlock, { kind: 'table' }>, width: number, slots: TableSlot[], snapToGrid: boolean): Paragraph {
-  const widths = columnWidths(block.columns.map((c) => c.weight), width);
-  const xml = tableXml(block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align })), block.rows, block.fontSize ?? SIZE.xiaosi, { snapToGrid });
+function tablePlaceholder(
+  block: Extract<GongwenBlock, { kind: 'table' }>,
+  width: number,
+  slots: TableSlot[],
+  snapToGrid: boolean,
+): Paragraph {
+  const widths = columnWidths(
+    block.columns.map((c) => c.weight),
+    width,
+  );
+  const xml = tableXml(
+    block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align })),
+    block.rows,
+    block.fontSize ?? SIZE.xiaosi,
+    { snapToGrid },
+  );
   slots.push({ xml });
   return new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
 }
@@ -132,11 +185,17 @@ function renderBlocks(blocks: GongwenBlock[], width: number, slots: TableSlot[],
     if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text));
     else if (b.kind === 'heading') out.push(headingParagraph(b.level, b.text, b.body));
     else if (b.kind === 'blank') out.push(blankParagraph());
-    else if (b.kind === 'filing') out.push(new Paragraph({ spacing: exactLine, children: [run(b.text, FONT.body, SIZE.si)] }));
+    else if (b.kind === 'filing')
+      out.push(new Paragraph({ spacing: exactLine, children: [run(b.text, FONT.body, SIZE.si)] }));
     else {
       out.push(tablePlaceholder(b, width, slots, !gridded));
       // Word needs a paragraph after a table at the end of a section.
-      out.push(new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.EXACT }, children: [run('', FONT.body, SIZE.wu)] }));
+      out.push(
+        new Paragraph({
+          spacing: { line: 240, lineRule: LineRuleType.EXACT },
+          children: [run('', FONT.body, SIZE.wu)],
+        }),
+      );
     }
   }
   return out;
@@ -149,14 +208,18 @@ const TITLE_CHARS_PER_LINE = 20;
  * document (政务公开…方案/要点/…), never inside a word. A line is never one word left over ("方案").
  */
 const TITLE_BREAK_AFTER = /(?:\d{4}年(?:度)?|(?:局|厅|委员会|委|办公室|办公厅|政府|院|中心|公司|小组))(?=.)/g;
-const TITLE_BREAK_BEFORE = /(?=关于|政务公开|政府信息公开|(?:重点)?工作(?:实施)?(?:方案|要点|计划|总结|报告)|实施方案|重点任务)/g;
+const TITLE_BREAK_BEFORE =
+  /(?=关于|政务公开|政府信息公开|(?:重点)?工作(?:实施)?(?:方案|要点|计划|总结|报告)|实施方案|重点任务)/g;
 
 /**
  * The title's lines (§7.3.1): one line when it fits; else broken at a meaningful point so the lines are about
  * equal, the upper not longer than the lower where possible (梯形 or 菱形), each line fitting the type area.
  */
 function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
-  const given = title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const given = title
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (given.length !== 1) return given;
   const t = given[0];
   if (textWidthInChars(t) <= perLine) return [t];
@@ -169,7 +232,8 @@ function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
     if (w.some((x) => x > perLine) || lines.some((l) => [...l].length < 3)) return;
     const spread = Math.max(...w) - Math.min(...w);
     // Upper lines longer than lower ones (倒梯形) only when nothing better fits.
-    const inverted = w.slice(1).some((x, i) => x < w[i] - 1) && !(lines.length === 3 && w[1] > w[0] && w[1] > w[2]) ? 2 : 0;
+    const inverted =
+      w.slice(1).some((x, i) => x < w[i] - 1) && !(lines.length === 3 && w[1] > w[0] && w[1] > w[2]) ? 2 : 0;
     const score = spread + inverted + lines.length * 3;
     if (!best || score < best.score) best = { lines, score };
   };
@@ -185,9 +249,14 @@ function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
 }
 
 function titleParagraphs(title: string): Paragraph[] {
-  return breakTitle(title).map((line) => new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.CENTER, children: [run(line, FONT.title, SIZE.er)],
-  }));
+  return breakTitle(title).map(
+    (line) =>
+      new Paragraph({
+        spacing: exactLine,
+        alignment: AlignmentType.CENTER,
+        children: [run(line, FONT.title, SIZE.er)],
+      }),
+  );
 }
 
 const RED = 'FF0000';
@@ -198,18 +267,24 @@ const RED = 'FF0000';
  */
 function headParagraphs(orgMark: string, docNumber: string | undefined): Paragraph[] {
   // 小初 (36 pt) when it fits the 156 mm line, else 一号 (26 pt).
-  const size = textWidthInChars(orgMark) * 36 <= 156 / 25.4 * 72 ? 72 : 52;
+  const size = textWidthInChars(orgMark) * 36 <= (156 / 25.4) * 72 ? 72 : 52;
   const out = [
-    new Paragraph({ spacing: { line: size * 10 * 1.2, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER,
-      children: [run(orgMark, FONT.title, size, { color: RED })] }),
+    new Paragraph({
+      spacing: { line: size * 10 * 1.2, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      alignment: AlignmentType.CENTER,
+      children: [run(orgMark, FONT.title, size, { color: RED })],
+    }),
     blankParagraph(),
   ];
-  out.push(new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.CENTER,
-    // The separator line: a red rule under the 发文字号's line, 4 mm (about 113 twips, space 11 pt) below it.
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
-    children: [run(docNumber ?? '', FONT.body, SIZE.san)],
-  }));
+  out.push(
+    new Paragraph({
+      spacing: exactLine,
+      alignment: AlignmentType.CENTER,
+      // The separator line: a red rule under the 发文字号's line, 4 mm (about 113 twips, space 11 pt) below it.
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
+      children: [run(docNumber ?? '', FONT.body, SIZE.san)],
+    }),
+  );
   out.push(blankParagraph(), blankParagraph());
   return out;
 }
@@ -225,10 +300,14 @@ function sealedSignatureParagraphs(org: string, isoDate: string): Paragraph[] {
   const dateRight = 4;
   const sigRight = Math.max(0, dateRight + (wd - ws) / 2);
   // The 署名 is kept on the page of its 成文日期.
-  const para = (text: string, right: number, keepNext = false) => new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) }, keepNext,
-    children: [run(text, FONT.body, SIZE.san)],
-  });
+  const para = (text: string, right: number, keepNext = false) =>
+    new Paragraph({
+      spacing: exactLine,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(right * CHAR_WIDTH) },
+      keepNext,
+      children: [run(text, FONT.body, SIZE.san)],
+    });
   return [blankParagraph(), para(org, sigRight, true), para(date, dateRight)];
 }
 
@@ -257,9 +336,11 @@ export function imprintFrameXml(issuer: string, isoDate: string, width: number):
   const borders = `<w:pBdr><w:top ${THICK_RULE} w:space="1"/><w:bottom ${THICK_RULE} w:space="1"/></w:pBdr>`;
   const tabs = `<w:tabs><w:tab w:val="left" w:pos="${char}"/><w:tab w:val="right" w:pos="${width - char}"/></w:tabs>`;
   const r = (inner: string) => `<w:r>${imprintRunProps}${inner}</w:r>`;
-  return `<w:p><w:pPr><w:keepNext/>${frame}${borders}${tabs}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${IMPRINT_LINE}" w:lineRule="exact"/></w:pPr>`
-    + `${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${escXml(issuer)}</w:t>`)}${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${formatChineseDate(isoDate)}印发</w:t>`)}</w:p>`
-    + '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>';
+  return (
+    `<w:p><w:pPr><w:keepNext/>${frame}${borders}${tabs}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${IMPRINT_LINE}" w:lineRule="exact"/></w:pPr>` +
+    `${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${escXml(issuer)}</w:t>`)}${r('<w:tab/>')}${r(`<w:t xml:space="preserve">${formatChineseDate(isoDate)}印发</w:t>`)}</w:p>` +
+    '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+  );
 }
 
 /**
@@ -278,10 +359,14 @@ function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
     sigRight = dateRight + wd + 2 - ws;
   }
   // The 署名 is kept on the page of its 成文日期.
-  const para = (text: string, right: number, keepNext = false) => new Paragraph({
-    spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_WIDTH) }, keepNext,
-    children: [run(text, FONT.body, SIZE.san)],
-  });
+  const para = (text: string, right: number, keepNext = false) =>
+    new Paragraph({
+      spacing: exactLine,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(right * CHAR_WIDTH) },
+      keepNext,
+      children: [run(text, FONT.body, SIZE.san)],
+    });
   return [para(org, sigRight, true), para(date, dateRight)];
 }
 
@@ -296,15 +381,18 @@ const FOOTER_DISTANCE = 1446;
 
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   // 4号半角宋体 with a 一字线 each side; odd pages one character in from the right, even pages from the left.
-  const r = (children: (string | typeof PageNumber.CURRENT)[]) => new TextRun({ children, font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.si, sizeComplexScript: SIZE.si });
+  const r = (children: (string | typeof PageNumber.CURRENT)[]) =>
+    new TextRun({ children, font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.si, sizeComplexScript: SIZE.si });
   return new Footer({
-    children: [new Paragraph({
-      // Its own line height: inheriting the body's exact 28.95 pt pitch would set the number 3 mm lower (measured).
-      spacing: { line: FOOTER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: side === 'odd' ? { right: 280 } : { left: 280 },
-      children: [r(['— ']), r([PageNumber.CURRENT]), r([' —'])],
-    })],
+    children: [
+      new Paragraph({
+        // Its own line height: inheriting the body's exact 28.95 pt pitch would set the number 3 mm lower (measured).
+        spacing: { line: FOOTER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: 280 } : { left: 280 },
+        children: [r(['— ']), r([PageNumber.CURRENT]), r([' —'])],
+      }),
+    ],
   });
 }
 
@@ -314,10 +402,12 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  */
 function landscapePageNumberFooter(side: 'odd' | 'even'): Footer {
   return new Footer({
-    children: [new Paragraph({
-      spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [new TextRun(`${ROTATED_NUMBER_MARK}${side}${ROTATED_NUMBER_MARK_END}`)],
-    })],
+    children: [
+      new Paragraph({
+        spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [new TextRun(`${ROTATED_NUMBER_MARK}${side}${ROTATED_NUMBER_MARK_END}`)],
+      }),
+    ],
   });
 }
 
@@ -325,17 +415,19 @@ function sectionProps(landscape: boolean): ISectionOptions['properties'] {
   return {
     page: landscape
       ? {
-        size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
-        margin: { ...LANDSCAPE_MARGIN, header: 851, footer: 567 },
-      }
+          size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+          margin: { ...LANDSCAPE_MARGIN, header: 851, footer: 567 },
+        }
       : {
-        size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-        // The page number's 一字线 sits 7 mm below the type area (§7.5); see FOOTER_DISTANCE.
-        margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE },
-      },
+          size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+          // The page number's 一字线 sits 7 mm below the type area (§7.5); see FOOTER_DISTANCE.
+          margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE },
+        },
     // Portrait: a line grid of 22 lines (characters per line come from CHAR_SPACING on the runs). Landscape
     // attachments hold tables, which keep their own line height, so they have no grid.
-    grid: landscape ? { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH } : { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+    grid: landscape
+      ? { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH }
+      : { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
   };
 }
 
@@ -345,28 +437,46 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   const landscapeFooters = { default: landscapePageNumberFooter('odd'), even: landscapePageNumberFooter('even') };
   const footersFor = (landscape: boolean | undefined) => (landscape ? landscapeFooters : portraitFooters);
   const slots: TableSlot[] = [];
-  const main: Paragraph[] = [...(data.orgMark ? headParagraphs(data.orgMark, data.docNumber) : []), ...titleParagraphs(data.title)];
+  const main: Paragraph[] = [
+    ...(data.orgMark ? headParagraphs(data.orgMark, data.docNumber) : []),
+    ...titleParagraphs(data.title),
+  ];
   main.push(blankParagraph());
-  if (data.addressee) main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
+  if (data.addressee)
+    main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
   main.push(...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape));
   const attachments = data.attachments ?? [];
   if (attachments.length) {
     main.push(blankParagraph());
     // 附件说明 (§7.3.4): 左空二字 "附件：", several are numbered, no punctuation after names, wrapped lines align.
     const names = attachments.map((a, i) => (attachments.length > 1 ? `${i + 1}.${a.title}` : a.title));
-    names.forEach((name, i) => main.push(new Paragraph({
-      spacing: exactLine,
-      indent: { left: CHAR_WIDTH * 5, hanging: i === 0 ? CHAR_WIDTH * 3 : 0 },
-      children: [run(i === 0 ? `附件：${name}` : name, FONT.body, SIZE.san)],
-    })));
+    names.forEach((name, i) =>
+      main.push(
+        new Paragraph({
+          spacing: exactLine,
+          indent: { left: CHAR_WIDTH * 5, hanging: i === 0 ? CHAR_WIDTH * 3 : 0 },
+          children: [run(i === 0 ? `附件：${name}` : name, FONT.body, SIZE.san)],
+        }),
+      ),
+    );
   }
   if (data.signature) {
     main.push(blankParagraph());
-    main.push(...(data.signature.sealed ? sealedSignatureParagraphs : signatureParagraphs)(data.signature.org, data.signature.date));
+    main.push(
+      ...(data.signature.sealed ? sealedSignatureParagraphs : signatureParagraphs)(
+        data.signature.org,
+        data.signature.date,
+      ),
+    );
   }
-  if (data.note) main.push(new Paragraph({ spacing: exactLine, indent: indent2, children: [run(`（${data.note}）`, FONT.body, SIZE.san)] }));
+  if (data.note)
+    main.push(
+      new Paragraph({ spacing: exactLine, indent: indent2, children: [run(`（${data.note}）`, FONT.body, SIZE.san)] }),
+    );
 
-  const sections: ISectionOptions[] = [{ properties: sectionProps(!!data.landscape), footers: footersFor(data.landscape), children: main }];
+  const sections: ISectionOptions[] = [
+    { properties: sectionProps(!!data.landscape), footers: footersFor(data.landscape), children: main },
+  ];
   for (const a of attachments) {
     const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
     const children: Paragraph[] = [
@@ -377,7 +487,11 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
       blankParagraph(),
       ...renderBlocks(a.blocks, width, slots, !a.landscape),
     ];
-    sections.push({ properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE }, footers: footersFor(a.landscape), children });
+    sections.push({
+      properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE },
+      footers: footersFor(a.landscape),
+      children,
+    });
   }
 
   if (data.imprint) {
@@ -388,7 +502,12 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
     const width = data.landscape && !attachments.length ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
     slots.push({ xml: imprintFrameXml(data.imprint.issuer, data.imprint.date, width) });
     const marker = new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
-    if (ownPage) sections.push({ properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE }, footers: portraitFooters, children: [marker] });
+    if (ownPage)
+      sections.push({
+        properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE },
+        footers: portraitFooters,
+        children: [marker],
+      });
     else (sections[sections.length - 1].children as Paragraph[]).push(marker);
   }
 
@@ -412,5 +531,8 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
     },
     sections,
   });
-  return packDocx(doc, slots.map((t) => t.xml));
+  return packDocx(
+    doc,
+    slots.map((t) => t.xml),
+  );
 }

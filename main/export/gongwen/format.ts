@@ -14,7 +14,12 @@ export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right; // 8845
  * left edge (GB/T 9704 §8: on odd pages the 订口 side), so the landscape top is the 订口 (28 mm), its bottom the 切口
  * (26 mm), its left the portrait foot (35 mm) and its right the portrait 天头 (37 mm).
  */
-export const LANDSCAPE_MARGIN = { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.bottom, right: MARGIN.top } as const;
+export const LANDSCAPE_MARGIN = {
+  top: MARGIN.left,
+  bottom: MARGIN.right,
+  left: MARGIN.bottom,
+  right: MARGIN.top,
+} as const;
 export const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right; // 12756
 
 /** 22 lines on 225 mm: 637.8 pt / 22 = 28.99 pt; 579 twips = 28.95 pt, written as an EXACT line height. */

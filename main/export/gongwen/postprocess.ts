@@ -11,12 +11,16 @@ import { zipParts } from '../zip';
 import { FONT } from './format';
 import { placeRotatedNumbers } from './page-number';
 
-const SEPARATE_RUN = /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/gs;
+const SEPARATE_RUN =
+  /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/><\/w:r>)/gs;
 
 /** Puts a cached number into every PAGE field of a part that has none. */
 export function cachePageFields(xml: string, cached: string): string {
-  return xml.replace(SEPARATE_RUN, (_m, sep: string, rPr: string | undefined, end: string) =>
-    `${sep}<w:r>${rPr ?? ''}<w:t>${cached}</w:t></w:r>${end}`);
+  return xml.replace(
+    SEPARATE_RUN,
+    (_m, sep: string, rPr: string | undefined, end: string) =>
+      `${sep}<w:r>${rPr ?? ''}<w:t>${cached}</w:t></w:r>${end}`,
+  );
 }
 
 const OFFICE_DEFAULT_FACES = ['Calibri Light', 'Calibri', '等线 Light', '等线', 'DengXian Light', 'DengXian', '宋体'];
@@ -26,7 +30,8 @@ function rewriteThemeFonts(xml: string): string {
   const fix = (block: string, eastAsia: string) => {
     let out = block;
     for (const face of OFFICE_DEFAULT_FACES) {
-      out = out.replaceAll(`<a:latin typeface="${face}"`, `<a:latin typeface="${FONT.latin}"`)
+      out = out
+        .replaceAll(`<a:latin typeface="${face}"`, `<a:latin typeface="${FONT.latin}"`)
         .replaceAll(`<a:ea typeface="${face}"`, `<a:ea typeface="${eastAsia}"`)
         .replaceAll(`script="Hans" typeface="${face}"`, `script="Hans" typeface="${eastAsia}"`);
     }
@@ -42,11 +47,25 @@ function rewriteThemeFonts(xml: string): string {
  * GB2312 faces to the plain ones (仿宋, 楷体), 方正小标宋简体 to 宋体; charset 86 (GB2312) and the CJK panose, so a
  * missing face is replaced by a Chinese one of the same kind, not by a Latin default.
  */
-const FONT_DECLARATIONS: { name: string; alt?: string; panose: string; charset: string; family: string; pitch: string }[] = [
+const FONT_DECLARATIONS: {
+  name: string;
+  alt?: string;
+  panose: string;
+  charset: string;
+  family: string;
+  pitch: string;
+}[] = [
   { name: FONT.body, alt: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: FONT.heading2, alt: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: FONT.title, alt: '宋体', panose: '02000000000000000000', charset: '86', family: 'auto', pitch: 'variable' },
-  { name: FONT.heading1, alt: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  {
+    name: FONT.heading1,
+    alt: 'SimHei',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
   { name: '仿宋', alt: 'FangSong', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: '楷体', alt: 'KaiTi', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: '宋体', alt: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
@@ -54,7 +73,10 @@ const FONT_DECLARATIONS: { name: string; alt?: string; panose: string; charset: 
 ];
 
 function fontTableXml(): string {
-  const fonts = FONT_DECLARATIONS.map((f) => `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`).join('');
+  const fonts = FONT_DECLARATIONS.map(
+    (f) =>
+      `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
 }
 
@@ -82,22 +104,35 @@ function finishParts(parts: Parts, tables: readonly string[] = []): void {
   const doc = parts.get('word/document.xml');
   if (typeof doc === 'string' && tables.length) {
     const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARK}(\\d+)${TABLE_MARK_END}.*?</w:p>`, 'gs');
-    parts.set('word/document.xml', doc.replace(re, (_m, i: string) => tables[Number(i)]));
+    parts.set(
+      'word/document.xml',
+      doc.replace(re, (_m, i: string) => tables[Number(i)]),
+    );
   }
   // Drawing ids are unique in the document: the landscape page numbers' text boxes count from 1001.
   let drawingId = 1000;
   for (const [name, xml] of parts) {
     if (typeof xml !== 'string') continue;
-    if (/^word\/footer\d+\.xml$/.test(name)) parts.set(name, placeRotatedNumbers(xml, () => ++drawingId));
+    if (/^word\/footer\d+\.xml$/.test(name))
+      parts.set(
+        name,
+        placeRotatedNumbers(xml, () => ++drawingId),
+      );
     // The builder puts even-page numbers on the left: cache 2 there, 1 on odd pages.
-    if (/^word\/(footer|header)\d+\.xml$/.test(name)) { const x = parts.get(name) as string; parts.set(name, cachePageFields(x, x.includes('<w:jc w:val="left"/>') ? '2' : '1')); }
+    if (/^word\/(footer|header)\d+\.xml$/.test(name)) {
+      const x = parts.get(name) as string;
+      parts.set(name, cachePageFields(x, x.includes('<w:jc w:val="left"/>') ? '2' : '1'));
+    }
     if (name === 'word/theme/theme1.xml') parts.set(name, rewriteThemeFonts(xml));
     if (name === 'word/fontTable.xml') parts.set(name, fontTableXml());
-    if (/^word\/(document|styles|footer\d+|header\d+)\.xml$/.test(name)) parts.set(name, markEastAsianRuns(parts.get(name) as string));
+    if (/^word\/(document|styles|footer\d+|header\d+)\.xml$/.test(name))
+      parts.set(name, markEastAsianRuns(parts.get(name) as string));
   }
 }
 
-interface DocxCompiler { compile(file: unknown, prettify: undefined, overrides: unknown[]): Parts }
+interface DocxCompiler {
+  compile(file: unknown, prettify: undefined, overrides: unknown[]): Parts;
+}
 
 /**
  * Compiles the document to its parts, applies the fix-ups and zips once with native deflate. docx 9 keeps its
@@ -110,10 +145,13 @@ export async function packDocx(doc: Document, tables: readonly string[] = []): P
   else {
     const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
     parts = new Map();
-    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) parts.set(name, await zip.file(name)!.async('string'));
+    for (const name of Object.keys(zip.files))
+      if (!zip.files[name].dir) parts.set(name, await zip.file(name)!.async('string'));
   }
   finishParts(parts, tables);
   // [Content_Types].xml first, as Office writes it.
-  const ordered = [...parts.entries()].sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  const ordered = [...parts.entries()].sort(([a], [b]) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0,
+  );
   return zipParts(ordered);
 }

@@ -3,7 +3,11 @@
 // on tblW, every gridCol and every tcW, single 0.5 pt borders, a repeated header row, East Asian fonts on every run.
 import { FONT } from './format';
 
-interface XmlTableColumn { header: string; width: number; align?: 'left' | 'center' }
+interface XmlTableColumn {
+  header: string;
+  width: number;
+  align?: 'left' | 'center';
+}
 type XmlTableRow = { cells: string[] } | { section: string };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -13,11 +17,21 @@ function runXml(text: string, eastAsia: string, size: number, bold: boolean): st
   return `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${eastAsia}" w:hAnsi="${FONT.latin}"/>${b}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 }
 
-function cellXml(text: string, width: number, size: number, opts: { align: 'left' | 'center'; eastAsia: string; bold: boolean; span?: number; snap: boolean; keepNext?: boolean }): string {
+function cellXml(
+  text: string,
+  width: number,
+  size: number,
+  opts: { align: 'left' | 'center'; eastAsia: string; bold: boolean; span?: number; snap: boolean; keepNext?: boolean },
+): string {
   const line = Math.round(size * 10 * 1.25);
   const snap = (opts.keepNext ? '<w:keepNext/>' : '') + (opts.snap ? '' : '<w:snapToGrid w:val="0"/>');
-  const paras = text.split(/\r?\n/).map((l) =>
-    `<w:p><w:pPr>${snap}<w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${opts.align}"/></w:pPr>${runXml(l, opts.eastAsia, size, opts.bold)}</w:p>`).join('');
+  const paras = text
+    .split(/\r?\n/)
+    .map(
+      (l) =>
+        `<w:p><w:pPr>${snap}<w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${opts.align}"/></w:pPr>${runXml(l, opts.eastAsia, size, opts.bold)}</w:p>`,
+    )
+    .join('');
   const span = opts.span ? `<w:gridSpan w:val="${opts.span}"/>` : '';
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`;
 }
@@ -27,16 +41,25 @@ function cellXml(text: string, width: number, size: number, opts: { align: 'left
  * else each line is stretched to the body pitch). No row splits across a page: a filed table is read row by row,
  * and a row torn in two is easy to misread on paper.
  */
-export function tableXml(columns: XmlTableColumn[], rows: XmlTableRow[], size: number, opts: { snapToGrid: boolean }): string {
+export function tableXml(
+  columns: XmlTableColumn[],
+  rows: XmlTableRow[],
+  size: number,
+  opts: { snapToGrid: boolean },
+): string {
   const total = columns.reduce((a, c) => a + c.width, 0);
   const border = 'w:val="single" w:color="000000" w:sz="4"';
   const tblPr = `<w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders><w:top ${border}/><w:left ${border}/><w:bottom ${border}/><w:right ${border}/><w:insideH ${border}/><w:insideV ${border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar></w:tblPr>`;
   const grid = `<w:tblGrid>${columns.map((c) => `<w:gridCol w:w="${c.width}"/>`).join('')}</w:tblGrid>`;
   const snap = opts.snapToGrid;
   const header = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c) => cellXml(c.header, c.width, size, { align: 'center', eastAsia: FONT.heading1, bold: true, snap })).join('')}</w:tr>`;
-  const body = rows.map((r) => ('section' in r
-    // A section row is kept with the row after it (keepNext on its paragraph): never the last row of a page.
-    ? `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap, keepNext: true })}</w:tr>`
-    : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`)).join('');
+  const body = rows
+    .map((r) =>
+      'section' in r
+        ? // A section row is kept with the row after it (keepNext on its paragraph): never the last row of a page.
+          `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap, keepNext: true })}</w:tr>`
+        : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`,
+    )
+    .join('');
   return `<w:tbl>${tblPr}${grid}${header}${body}</w:tbl>`;
 }

@@ -93,7 +93,10 @@ function attachmentCells(t: TaskExportRow): string[] {
   return [String(t.seq), t.title, t.measures, t.lead, t.support, t.deadline];
 }
 
-function taskRows(data: PlanExportData, cells: (t: TaskExportRow) => string[] = taskCells): (TableRowData & SheetRow)[] {
+function taskRows(
+  data: PlanExportData,
+  cells: (t: TaskExportRow) => string[] = taskCells,
+): (TableRowData & SheetRow)[] {
   const rows: (TableRowData & SheetRow)[] = [];
   data.sections.forEach((s, i) => {
     rows.push({ section: `${chineseNumber(i + 1)}、${s.title}` });
@@ -122,10 +125,21 @@ export async function buildPlanDocx(data: PlanExportData): Promise<Buffer> {
   for (const s of data.sections) {
     body.push({ kind: 'heading', level: 1, text: `${chineseNumber(++n)}、${s.title}` });
     s.tasks.forEach((t, i) => {
-      const duty = [t.lead && `牵头科室：${t.lead}`, t.support && `配合科室：${t.support}`, t.deadline && `完成时限：${t.deadline}`].filter(Boolean).join('；');
+      const duty = [
+        t.lead && `牵头科室：${t.lead}`,
+        t.support && `配合科室：${t.support}`,
+        t.deadline && `完成时限：${t.deadline}`,
+      ]
+        .filter(Boolean)
+        .join('；');
       const measures = t.measures.trim().replace(/\s*\n\s*/g, '');
       const title = t.title.replace(/[。.]$/, '');
-      body.push({ kind: 'heading', level: 2, text: `（${chineseNumber(i + 1)}）${title}。`, body: `${measures}${duty ? `（${duty}）` : ''}` });
+      body.push({
+        kind: 'heading',
+        level: 2,
+        text: `（${chineseNumber(i + 1)}）${title}。`,
+        body: `${measures}${duty ? `（${duty}）` : ''}`,
+      });
     });
   }
   for (const c of data.closing) {
@@ -141,13 +155,25 @@ export async function buildPlanDocx(data: PlanExportData): Promise<Buffer> {
     orgMark: issue?.head && data.docNumber && org ? `${org}文件` : undefined,
     docNumber: data.docNumber || undefined,
     body,
-    signature: data.signatureOrg && data.docDate ? { org: data.signatureOrg, date: data.docDate, sealed: issue?.sealed } : undefined,
+    signature:
+      data.signatureOrg && data.docDate
+        ? { org: data.signatureOrg, date: data.docDate, sealed: issue?.sealed }
+        : undefined,
     note: issue?.note.trim() || undefined,
-    imprint: issue?.imprintIssuer.trim() && data.docDate ? { issuer: issue.imprintIssuer.trim(), date: data.docDate } : undefined,
-    attachments: [{
-      label: '附件', title: TASK_TABLE_TITLE, landscape: true,
-      blocks: [{ kind: 'table', columns: PLAN_ATTACHMENT_COLUMNS, rows: taskRows(data, attachmentCells), fontSize: 21 }],
-    }],
+    imprint:
+      issue?.imprintIssuer.trim() && data.docDate
+        ? { issuer: issue.imprintIssuer.trim(), date: data.docDate }
+        : undefined,
+    attachments: [
+      {
+        label: '附件',
+        title: TASK_TABLE_TITLE,
+        landscape: true,
+        blocks: [
+          { kind: 'table', columns: PLAN_ATTACHMENT_COLUMNS, rows: taskRows(data, attachmentCells), fontSize: 21 },
+        ],
+      },
+    ],
   });
 }
 
@@ -157,7 +183,10 @@ export async function buildTaskTableDocx(data: PlanExportData): Promise<Buffer> 
     title: taskTableTitle(data.year, data.bureau),
     author: data.bureau || undefined,
     landscape: true,
-    body: [{ kind: 'filing', text: filingLine(data.bureau) }, { kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 }],
+    body: [
+      { kind: 'filing', text: filingLine(data.bureau) },
+      { kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 },
+    ],
   });
 }
 
@@ -202,7 +231,9 @@ export async function buildLedgerXlsx(data: LedgerExportData): Promise<Buffer> {
       rows.push({ section: `${chineseNumber(++sectionNo)}、${section}` });
     }
     const task = [String(t.seq), t.title, t.lead, t.owner, t.deadline, t.status];
-    const entries = t.entries.length ? t.entries : [{ date: '', text: '（期间无进展记录）', percent: null, evidence: [] as string[] }];
+    const entries = t.entries.length
+      ? t.entries
+      : [{ date: '', text: '（期间无进展记录）', percent: null, evidence: [] as string[] }];
     merges.push({ first: rows.length, count: entries.length });
     for (const e of entries) {
       rows.push({ cells: [...task, e.date, e.text, e.percent === null ? '' : `${e.percent}%`, e.evidence.join('\n')] });

@@ -2,7 +2,12 @@
 // (.docx). Pure: plain data in, Buffer out. Scores are written as the app's values, so every sum printed equals the
 // sum on screen (formulas would be recomputed by WPS/LibreOffice without the caps and gates the rules apply).
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
-import { rectStateLabel, type Rectification, type ReportSections, type SelfcheckRow } from '../../../shared/domain/selfcheck';
+import {
+  rectStateLabel,
+  type Rectification,
+  type ReportSections,
+  type SelfcheckRow,
+} from '../../../shared/domain/selfcheck';
 import { buildGongwenDocx, type GongwenBlock, type TableRowData } from '../gongwen/document';
 import { SIZE } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer, type SheetRow } from '../xlsx/sheet';
@@ -60,13 +65,38 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
   ];
   const rows: SheetRow[] = d.rows.map((r) => {
     const names = Array.from({ length: depth }, (_, i) => (i === r.level - 1 ? r.name : ''));
-    const points = r.rule.kind === 'major' ? '不设上限' : r.rule.kind === 'bonus' ? `加分≤${num(r.points)}` : num(r.points);
-    const criteria = r.isLeaf ? [r.criteria, r.rule.kind === 'manual' ? '' : `（${r.ruleLabel}）`].filter(Boolean).join('') : '';
+    const points =
+      r.rule.kind === 'major' ? '不设上限' : r.rule.kind === 'bonus' ? `加分≤${num(r.points)}` : num(r.points);
+    const criteria = r.isLeaf
+      ? [r.criteria, r.rule.kind === 'manual' ? '' : `（${r.ruleLabel}）`].filter(Boolean).join('')
+      : '';
     return {
-      cells: [r.number, ...names, points, criteria, scoreCell(r), r.deducted ? num(r.deducted) : '', lossReason(r), evidenceText(r), d.measures.get(r.id) ?? ''],
+      cells: [
+        r.number,
+        ...names,
+        points,
+        criteria,
+        scoreCell(r),
+        r.deducted ? num(r.deducted) : '',
+        lossReason(r),
+        evidenceText(r),
+        d.measures.get(r.id) ?? '',
+      ],
     };
   });
-  rows.push({ cells: ['合计', ...Array.from({ length: depth }, () => ''), num(d.maxTotal), d.vetoed ? `单项否决：${d.vetoedBy.join('；')}` : `等次：${d.grade}`, num(d.total), num(Math.max(0, d.maxTotal - d.total)), '', '', ''] });
+  rows.push({
+    cells: [
+      '合计',
+      ...Array.from({ length: depth }, () => ''),
+      num(d.maxTotal),
+      d.vetoed ? `单项否决：${d.vetoedBy.join('；')}` : `等次：${d.grade}`,
+      num(d.total),
+      num(Math.max(0, d.maxTotal - d.total)),
+      '',
+      '',
+      '',
+    ],
+  });
   addTableSheet(wb, {
     sheetName: '自查评分表',
     title: `${d.bureau}${d.year}年度政务公开工作自查评分表`,
@@ -82,7 +112,10 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
 /** Lines of drafted text as 公文 blocks: "（一）标题。正文" becomes a 楷体 heading with its body; the rest paragraphs. */
 export function textBlocks(text: string): GongwenBlock[] {
   const out: GongwenBlock[] = [];
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(（[一二三四五六七八九十]+）[^。：]*[。：]?)(.*)$/.exec(line);
     if (m) out.push({ kind: 'heading', level: 2, text: m[1], body: m[2] || undefined });
     else out.push({ kind: 'paragraph', text: line });
@@ -99,15 +132,38 @@ export interface ReportDocData {
 }
 
 function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
-  const rows: TableRowData[] = d.rows.filter((r) => r.level <= 2 || r.deducted > 0).map((r) => ({
-    cells: [r.number, `${FULL_SPACE.repeat(r.level - 1)}${r.name}`, r.rule.kind === 'major' ? '—' : String(num(r.points)), String(scoreCell(r)), r.deducted ? String(num(r.deducted)) : '', lossReason(r)],
-  }));
-  rows.push({ cells: ['', '合计', String(num(d.maxTotal)), String(num(d.total)), String(num(Math.max(0, d.maxTotal - d.total))), `等次：${d.grade}`] });
+  const rows: TableRowData[] = d.rows
+    .filter((r) => r.level <= 2 || r.deducted > 0)
+    .map((r) => ({
+      cells: [
+        r.number,
+        `${FULL_SPACE.repeat(r.level - 1)}${r.name}`,
+        r.rule.kind === 'major' ? '—' : String(num(r.points)),
+        String(scoreCell(r)),
+        r.deducted ? String(num(r.deducted)) : '',
+        lossReason(r),
+      ],
+    }));
+  rows.push({
+    cells: [
+      '',
+      '合计',
+      String(num(d.maxTotal)),
+      String(num(d.total)),
+      String(num(Math.max(0, d.maxTotal - d.total))),
+      `等次：${d.grade}`,
+    ],
+  });
   return {
-    kind: 'table', fontSize: SIZE.wu,
+    kind: 'table',
+    fontSize: SIZE.wu,
     columns: [
-      { header: '序号', weight: 6, align: 'center' }, { header: '指标', weight: 30 }, { header: '分值', weight: 7, align: 'center' },
-      { header: '自评分', weight: 8, align: 'center' }, { header: '扣分', weight: 7, align: 'center' }, { header: '失分原因', weight: 42 },
+      { header: '序号', weight: 6, align: 'center' },
+      { header: '指标', weight: 30 },
+      { header: '分值', weight: 7, align: 'center' },
+      { header: '自评分', weight: 8, align: 'center' },
+      { header: '扣分', weight: 7, align: 'center' },
+      { header: '失分原因', weight: 42 },
     ],
     rows,
   };
@@ -117,16 +173,27 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
   const s = d.sections;
   const body: GongwenBlock[] = [
     ...textBlocks(s.intro),
-    { kind: 'heading', level: 1, text: '一、自查情况' }, ...textBlocks(s.situation),
-    { kind: 'heading', level: 1, text: '二、存在的问题' }, ...textBlocks(s.problems || '经自查，未发现扣分问题。'),
-    { kind: 'heading', level: 1, text: '三、整改措施' }, ...textBlocks(s.measures || '无。'),
-    { kind: 'heading', level: 1, text: '四、下一步工作打算' }, ...textBlocks(s.next),
+    { kind: 'heading', level: 1, text: '一、自查情况' },
+    ...textBlocks(s.situation),
+    { kind: 'heading', level: 1, text: '二、存在的问题' },
+    ...textBlocks(s.problems || '经自查，未发现扣分问题。'),
+    { kind: 'heading', level: 1, text: '三、整改措施' },
+    ...textBlocks(s.measures || '无。'),
+    { kind: 'heading', level: 1, text: '四、下一步工作打算' },
+    ...textBlocks(s.next),
   ];
   return buildGongwenDocx({
     title: `${d.bureau}\n${d.year}年度政务公开工作自查报告`,
     body,
     signature: { org: d.bureau, date: d.date },
-    attachments: [{ label: '附件', title: `${d.year}年度政务公开工作自查评分表`, landscape: true, blocks: [scoreTableBlock(d.sheet)] }],
+    attachments: [
+      {
+        label: '附件',
+        title: `${d.year}年度政务公开工作自查评分表`,
+        landscape: true,
+        blocks: [scoreTableBlock(d.sheet)],
+      },
+    ],
   });
 }
 
@@ -163,15 +230,36 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
     orientation: 'landscape',
     fontSize: 10,
     columns: [
-      { header: '序号', weight: 4, align: 'center' }, { header: '问题来源', weight: 9, align: 'center' }, { header: '关联指标或任务', weight: 11 },
-      { header: '问题描述', weight: 18 }, { header: '整改措施', weight: 18 }, { header: '整改类型', weight: 7, align: 'center' },
-      { header: '责任领导', weight: 6, align: 'center' }, { header: '责任科室', weight: 8, align: 'center' }, { header: '责任人', weight: 6, align: 'center' },
-      { header: '整改时限', weight: 9, align: 'center' }, { header: '进展情况', weight: 16 }, { header: '状态', weight: 8, align: 'center' },
+      { header: '序号', weight: 4, align: 'center' },
+      { header: '问题来源', weight: 9, align: 'center' },
+      { header: '关联指标或任务', weight: 11 },
+      { header: '问题描述', weight: 18 },
+      { header: '整改措施', weight: 18 },
+      { header: '整改类型', weight: 7, align: 'center' },
+      { header: '责任领导', weight: 6, align: 'center' },
+      { header: '责任科室', weight: 8, align: 'center' },
+      { header: '责任人', weight: 6, align: 'center' },
+      { header: '整改时限', weight: 9, align: 'center' },
+      { header: '进展情况', weight: 16 },
+      { header: '状态', weight: 8, align: 'center' },
       { header: '复核人', weight: 6, align: 'center' },
     ],
     rows: d.items.map((r) => ({
-      cells: [r.seq, r.source, r.origin, r.problem, r.measure, r.kind, r.leader, r.departmentName ?? '', r.ownerName ?? '',
-        r.deadline ?? (r.kind === '长期坚持' ? '长期坚持' : ''), progressText(r), stateText(r), r.closedBy],
+      cells: [
+        r.seq,
+        r.source,
+        r.origin,
+        r.problem,
+        r.measure,
+        r.kind,
+        r.leader,
+        r.departmentName ?? '',
+        r.ownerName ?? '',
+        r.deadline ?? (r.kind === '长期坚持' ? '长期坚持' : ''),
+        progressText(r),
+        stateText(r),
+        r.closedBy,
+      ],
     })),
   });
   return workbookToBuffer(wb);
@@ -186,11 +274,19 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}。现将整改情况报告如下。`
     : `${d.year}年度暂未登记需要整改的问题。`;
   const items: GongwenBlock[] = d.items.flatMap((r, i) => {
-    const state = r.state === '已销号' ? `已于${r.closedOn}销号（复核人：${r.closedBy}）` : r.state === '已完成' ? `已完成${r.completedOn ? `（${r.completedOn}）` : ''}，待复核销号` : `${rectStateLabel(r)}${r.deadline ? `，整改时限${r.deadline}` : ''}`;
+    const state =
+      r.state === '已销号'
+        ? `已于${r.closedOn}销号（复核人：${r.closedBy}）`
+        : r.state === '已完成'
+          ? `已完成${r.completedOn ? `（${r.completedOn}）` : ''}，待复核销号`
+          : `${rectStateLabel(r)}${r.deadline ? `，整改时限${r.deadline}` : ''}`;
     const last = r.progress[r.progress.length - 1];
     return [
       { kind: 'heading', level: 2, text: `（${cnIndex(i)}）${r.problem.replace(/[。；;]$/, '')}。` } as GongwenBlock,
-      { kind: 'paragraph', text: `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。整改措施：${r.measure || '（未填写）'}${/[。！]$/.test(r.measure) ? '' : '。'}${last ? `整改进展：${last.text}${/[。！]$/.test(last.text) ? '' : '。'}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。` } as GongwenBlock,
+      {
+        kind: 'paragraph',
+        text: `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。整改措施：${r.measure || '（未填写）'}${/[。！]$/.test(r.measure) ? '' : '。'}${last ? `整改进展：${last.text}${/[。！]$/.test(last.text) ? '' : '。'}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`,
+      } as GongwenBlock,
     ];
   });
   const open = d.items.filter((r) => r.state !== '已销号' && r.state !== '已完成').length;
@@ -199,22 +295,38 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     { kind: 'heading', level: 1, text: '一、整改落实情况' },
     ...(items.length ? items : [{ kind: 'paragraph', text: '无。' } as GongwenBlock]),
     { kind: 'heading', level: 1, text: '二、下一步打算' },
-    { kind: 'paragraph', text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}对已整改的问题开展“回头看”，防止问题反弹；把整改中形成的好做法固化为制度，持续提升政务公开工作质量。` },
+    {
+      kind: 'paragraph',
+      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}对已整改的问题开展“回头看”，防止问题反弹；把整改中形成的好做法固化为制度，持续提升政务公开工作质量。`,
+    },
   ];
   return buildGongwenDocx({
     title: `${d.bureau}\n关于${d.year}年度政务公开问题整改情况的报告`,
     body,
     signature: { org: d.bureau, date: d.date },
-    attachments: [{
-      label: '附件', title: `${d.year}年度政务公开问题整改台账`, landscape: true,
-      blocks: [{
-        kind: 'table', fontSize: SIZE.wu,
-        columns: [
-          { header: '序号', weight: 5, align: 'center' }, { header: '问题描述', weight: 26 }, { header: '整改措施', weight: 26 },
-          { header: '责任科室', weight: 9, align: 'center' }, { header: '整改时限', weight: 10, align: 'center' }, { header: '状态', weight: 10, align: 'center' },
+    attachments: [
+      {
+        label: '附件',
+        title: `${d.year}年度政务公开问题整改台账`,
+        landscape: true,
+        blocks: [
+          {
+            kind: 'table',
+            fontSize: SIZE.wu,
+            columns: [
+              { header: '序号', weight: 5, align: 'center' },
+              { header: '问题描述', weight: 26 },
+              { header: '整改措施', weight: 26 },
+              { header: '责任科室', weight: 9, align: 'center' },
+              { header: '整改时限', weight: 10, align: 'center' },
+              { header: '状态', weight: 10, align: 'center' },
+            ],
+            rows: d.items.map((r) => ({
+              cells: [String(r.seq), r.problem, r.measure, r.departmentName ?? '', r.deadline ?? r.kind, stateText(r)],
+            })),
+          },
         ],
-        rows: d.items.map((r) => ({ cells: [String(r.seq), r.problem, r.measure, r.departmentName ?? '', r.deadline ?? r.kind, stateText(r)] })),
-      }],
-    }],
+      },
+    ],
   });
 }

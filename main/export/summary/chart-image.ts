@@ -23,9 +23,12 @@ let resvg: Promise<ResvgModule | null> | null = null;
 /** The native module, or null (with the reason logged once) where it cannot load: the export then keeps Word charts. */
 function loadResvg(): Promise<ResvgModule | null> {
   resvg ??= import('@resvg/resvg-js').then(
-    (m) => ((m as unknown as { default?: ResvgModule }).default ?? m),
+    (m) => (m as unknown as { default?: ResvgModule }).default ?? m,
     (e: unknown) => {
-      console.warn('[总结导出] 无法加载图表图片组件（@resvg/resvg-js），附件中的图表改为 Word 图表：', e instanceof Error ? e.message : e);
+      console.warn(
+        '[总结导出] 无法加载图表图片组件（@resvg/resvg-js），附件中的图表改为 Word 图表：',
+        e instanceof Error ? e.message : e,
+      );
       return null;
     },
   );
@@ -34,7 +37,11 @@ function loadResvg(): Promise<ResvgModule | null> {
 
 /** The family a text without a match falls back to: the platform's usual Chinese font. */
 function defaultFamily(): string {
-  return process.platform === 'win32' ? 'Microsoft YaHei' : process.platform === 'darwin' ? 'PingFang SC' : 'Noto Sans CJK SC';
+  return process.platform === 'win32'
+    ? 'Microsoft YaHei'
+    : process.platform === 'darwin'
+      ? 'PingFang SC'
+      : 'Noto Sans CJK SC';
 }
 
 /** The chart as an SVG document (pure JavaScript, quick). */

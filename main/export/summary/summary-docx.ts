@@ -35,14 +35,18 @@ interface SummaryDocData {
 function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[] {
   const out: GongwenBlock[] = [];
   for (const p of paragraphs) {
-    const lines = p.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = p.text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (p.level === 1) {
       if (p.heading.trim()) out.push({ kind: 'heading', level: 1, text: p.heading.trim() });
       if (lines.length) out.push({ kind: 'paragraph', text: lines.join('\n') });
     } else if (p.level === 2) {
       // "（一）小标题。" in 楷体 with its text running on in 仿宋 (as 实施方案 do); further lines are paragraphs.
       if (!p.heading.trim() && !lines.length) continue;
-      if (p.heading.trim()) out.push({ kind: 'heading', level: 2, text: p.heading.trim(), ...(lines[0] ? { body: lines[0] } : {}) });
+      if (p.heading.trim())
+        out.push({ kind: 'heading', level: 2, text: p.heading.trim(), ...(lines[0] ? { body: lines[0] } : {}) });
       else if (lines[0]) out.push({ kind: 'paragraph', text: lines[0] });
       if (lines.length > 1) out.push({ kind: 'paragraph', text: lines.slice(1).join('\n') });
     } else if (lines.length) out.push({ kind: 'paragraph', text: lines.join('\n') });
@@ -53,21 +57,26 @@ function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[] {
 export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
   const charts: BarChartData[] = [];
   const pictures: PictureData[] = [];
-  const attachments: GongwenAttachment[] = data.tables.filter((t) => t.rows.length).map((t, i, all) => {
-    const blocks: GongwenBlock[] = [];
-    if (t.chart?.picture) {
-      // A marker paragraph the picture replaces after the document is built (insertCharts).
-      blocks.push({ kind: 'paragraph', text: `${PICTURE_MARK}${pictures.length}⟧` });
-      pictures.push(t.chart.picture);
-    } else if (t.chart) {
-      blocks.push({ kind: 'paragraph', text: `${CHART_MARK}${charts.length}⟧` });
-      blocks.push({ kind: 'paragraph', text: '注：本机未能生成图表图片，上图为 Word 图表，在 WPS、LibreOffice 中的显示可能与 Word 不同。' });
-      charts.push(t.chart.native);
-    }
-    blocks.push({ kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) });
-    if (t.note) blocks.push({ kind: 'paragraph', text: t.note });
-    return { label: all.length > 1 ? `附件${i + 1}` : '附件', title: t.title, blocks };
-  });
+  const attachments: GongwenAttachment[] = data.tables
+    .filter((t) => t.rows.length)
+    .map((t, i, all) => {
+      const blocks: GongwenBlock[] = [];
+      if (t.chart?.picture) {
+        // A marker paragraph the picture replaces after the document is built (insertCharts).
+        blocks.push({ kind: 'paragraph', text: `${PICTURE_MARK}${pictures.length}⟧` });
+        pictures.push(t.chart.picture);
+      } else if (t.chart) {
+        blocks.push({ kind: 'paragraph', text: `${CHART_MARK}${charts.length}⟧` });
+        blocks.push({
+          kind: 'paragraph',
+          text: '注：本机未能生成图表图片，上图为 Word 图表，在 WPS、LibreOffice 中的显示可能与 Word 不同。',
+        });
+        charts.push(t.chart.native);
+      }
+      blocks.push({ kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) });
+      if (t.note) blocks.push({ kind: 'paragraph', text: t.note });
+      return { label: all.length > 1 ? `附件${i + 1}` : '附件', title: t.title, blocks };
+    });
   const docx = await buildGongwenDocx({
     title: data.title,
     addressee: data.addressee || undefined,

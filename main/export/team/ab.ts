@@ -42,7 +42,17 @@ export async function buildAbXlsx(d: AbSheetData): Promise<Buffer> {
       { header: 'B岗联系电话', weight: 10 },
     ],
     rows: d.posts.map((p, i) => ({
-      cells: [i + 1, p.name, p.duties, holderName(p.a), holderDetail(p.a), p.a?.phone ?? '', holderName(p.b), holderDetail(p.b), p.b?.phone ?? ''],
+      cells: [
+        i + 1,
+        p.name,
+        p.duties,
+        holderName(p.a),
+        holderDetail(p.a),
+        p.a?.phone ?? '',
+        holderName(p.b),
+        holderDetail(p.b),
+        p.b?.phone ?? '',
+      ],
     })),
   });
   return workbookToBuffer(wb);
@@ -54,7 +64,10 @@ export async function buildAbDocx(d: AbSheetData): Promise<Buffer> {
     title: `${d.bureau}\n政务公开AB岗设置表`,
     landscape: true,
     body: [
-      { kind: 'paragraph', text: `为保证政务公开工作连续、不断档，本单位对政务公开各岗位实行AB岗制度：A岗因出差、开会、学习、培训、休假、病（事）假等不在岗期间，由B岗代为履行职责。截至${formatChineseDate(d.date)}，各岗位设置情况如下。` },
+      {
+        kind: 'paragraph',
+        text: `为保证政务公开工作连续、不断档，本单位对政务公开各岗位实行AB岗制度：A岗因出差、开会、学习、培训、休假、病（事）假等不在岗期间，由B岗代为履行职责。截至${formatChineseDate(d.date)}，各岗位设置情况如下。`,
+      },
       {
         kind: 'table',
         columns: [
@@ -83,27 +96,46 @@ export interface ChangeDocData {
   date: string;
 }
 
-const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
   const c = d.change;
   // A submitted form carries no internal reminder (应于…前报备): 备案情况 only once filed. 填报日期 is the filing
   // date, written by hand when the form goes out before it is recorded.
-  const filed = c.filedDate ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}` : '';
+  const filed = c.filedDate
+    ? `已于${formatChineseDate(c.filedDate)}报${c.filedTo}备案${c.filedDocNumber ? `（${c.filedDocNumber}）` : ''}`
+    : '';
   const body: GongwenBlock[] = [
     { kind: 'filing', text: `填报单位：${d.bureau}（盖章）` },
-    { kind: 'filing', text: `填报日期：${c.filedDate ? formatChineseDate(c.filedDate) : `${SP.repeat(3)}年${SP.repeat(2)}月${SP.repeat(2)}日`}` },
+    {
+      kind: 'filing',
+      text: `填报日期：${c.filedDate ? formatChineseDate(c.filedDate) : `${SP.repeat(3)}年${SP.repeat(2)}月${SP.repeat(2)}日`}`,
+    },
     {
       kind: 'table',
-      columns: [{ header: '项目', weight: 22, align: 'center' }, { header: '内容', weight: 78 }],
+      columns: [
+        { header: '项目', weight: 22, align: 'center' },
+        { header: '内容', weight: 78 },
+      ],
       rows: [
         { cells: ['岗位名称', c.postName] },
         { cells: ['岗位类别', `${c.role}岗${c.role === 'A' ? '（主岗）' : '（备岗）'}`] },
         { cells: ['原任人员', c.fromName ? [c.fromName, d.fromDetail].filter(Boolean).join('，') : '（空缺）'] },
-        { cells: ['接任人员', [c.toName, d.toDetail, d.toPhone ? `电话 ${d.toPhone}` : ''].filter(Boolean).join('，')] },
+        {
+          cells: ['接任人员', [c.toName, d.toDetail, d.toPhone ? `电话 ${d.toPhone}` : ''].filter(Boolean).join('，')],
+        },
         { cells: ['变动日期', formatChineseDate(c.changeDate)] },
         { cells: ['变动原因', c.reason || '—'] },
-        { cells: ['工作交接', `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`] },
+        {
+          cells: [
+            '工作交接',
+            `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`,
+          ],
+        },
         ...(filed ? [{ cells: ['备案情况', filed] }] : []),
         { cells: ['单位意见', `\n\n${SP.repeat(14)}（盖章）\n${SP.repeat(13)}年${SP}${SP}月${SP}${SP}日`] },
       ],
@@ -124,15 +156,24 @@ export async function buildHandoverDocx(d: ChangeDocData): Promise<Buffer> {
     { kind: 'paragraph', text: `过渡期至：${c.transitionEnd ? formatChineseDate(c.transitionEnd) : '无过渡期'}` },
     {
       kind: 'table',
-      columns: [{ header: '序号', weight: 10, align: 'center' }, { header: '交接事项（文件、资料、账号、在办事项等）', weight: 70 }, { header: '备注', weight: 20 }],
+      columns: [
+        { header: '序号', weight: 10, align: 'center' },
+        { header: '交接事项（文件、资料、账号、在办事项等）', weight: 70 },
+        { header: '备注', weight: 20 },
+      ],
       // Blank numbered rows after the items, for anything added by hand at the handover.
-      rows: Array.from({ length: Math.max(items.length + 2, 8) }, (_, i) => ({ cells: [String(i + 1), items[i] ?? '', ''] })),
+      rows: Array.from({ length: Math.max(items.length + 2, 8) }, (_, i) => ({
+        cells: [String(i + 1), items[i] ?? '', ''],
+      })),
       fontSize: 28,
     },
   ];
   if (c.handoverNote.trim()) body.push({ kind: 'paragraph', text: `说明：${c.handoverNote.trim()}` });
   body.push({ kind: 'blank' });
   body.push({ kind: 'paragraph', text: `移交人（签字）：${SP}${SP}${SP}${SP}${SP}接收人（签字）：` });
-  body.push({ kind: 'paragraph', text: `监交人（签字）：${SP}${SP}${SP}${SP}${SP}日期：${SP}${SP}年${SP}${SP}月${SP}${SP}日` });
+  body.push({
+    kind: 'paragraph',
+    text: `监交人（签字）：${SP}${SP}${SP}${SP}${SP}日期：${SP}${SP}年${SP}${SP}月${SP}${SP}日`,
+  });
   return buildGongwenDocx({ title: '政务公开岗位工作交接清单', body });
 }

@@ -39,17 +39,50 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
     ],
     rows: rows.map((t, i) => {
       const present = t.attendees.filter((a) => a.present);
-      const absent = t.attendees.filter((a) => !a.present).map((a) => a.name).join('、');
-      return { cells: [i + 1, t.date, t.title, t.kind, t.form, t.organiser, t.trainer, t.place, t.hours, present.length, absent, t.summary, t.status] };
+      const absent = t.attendees
+        .filter((a) => !a.present)
+        .map((a) => a.name)
+        .join('、');
+      return {
+        cells: [
+          i + 1,
+          t.date,
+          t.title,
+          t.kind,
+          t.form,
+          t.organiser,
+          t.trainer,
+          t.place,
+          t.hours,
+          present.length,
+          absent,
+          t.summary,
+          t.status,
+        ],
+      };
     }),
     // 合计: trainings, 学时 and 人次 of the year.
-    totalRow: ['合计', '', `共${rows.length}次`, '', '', '', '', '', rows.reduce((n, t) => n + t.hours, 0),
-      rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0), '', '', ''],
+    totalRow: [
+      '合计',
+      '',
+      `共${rows.length}次`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      rows.reduce((n, t) => n + t.hours, 0),
+      rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0),
+      '',
+      '',
+      '',
+    ],
   });
   addTableSheet(wb, {
     sheetName: '个人学时',
     title: `${d.year}年个人参训学时`,
-    subtitle: d.requirement.minHours > 0 ? `要求：队伍成员每人不少于${d.requirement.minHours}学时` : '未设置个人学时要求',
+    subtitle:
+      d.requirement.minHours > 0 ? `要求：队伍成员每人不少于${d.requirement.minHours}学时` : '未设置个人学时要求',
     orientation: 'portrait',
     columns: [
       { header: '序号', weight: 5, align: 'center' },
@@ -61,7 +94,15 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       { header: '是否达标', weight: 8, align: 'center' },
     ],
     rows: d.requirement.people.map((p, i) => ({
-      cells: [i + 1, p.name, p.departmentName ?? '', p.inTeam ? '是' : '', p.trainings, p.hours, p.met === null ? '—' : p.met ? '达标' : '未达标'],
+      cells: [
+        i + 1,
+        p.name,
+        p.departmentName ?? '',
+        p.inTeam ? '是' : '',
+        p.trainings,
+        p.hours,
+        p.met === null ? '—' : p.met ? '达标' : '未达标',
+      ],
     })),
   });
   return workbookToBuffer(wb);
@@ -116,7 +157,10 @@ export async function buildTrainingRecordDocx(d: { bureau: string; training: Tra
     { kind: 'paragraph', text: `单位：${d.bureau}` },
     {
       kind: 'table',
-      columns: [{ header: '项目', weight: 20, align: 'center' }, { header: '内容', weight: 80 }],
+      columns: [
+        { header: '项目', weight: 20, align: 'center' },
+        { header: '内容', weight: 80 },
+      ],
       rows: [
         { cells: ['培训名称', t.title] },
         { cells: ['培训时间', formatChineseDate(t.date)] },

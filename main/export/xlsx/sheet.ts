@@ -55,12 +55,17 @@ function textUnits(text: string): number {
 /** Lines a text takes in a column of `width` units when wrapped (explicit newlines included). */
 function wrappedLines(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(2, (width - 1) * (11 / fontSize));
-  return String(text).split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+  return String(text)
+    .split(/\r?\n/)
+    .reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
 }
 
 /** Row height in points for the tallest wrapped cell of a row. */
 export function estimateRowHeight(values: (string | number | null)[], widths: number[], fontSize = 11): number {
-  const lines = Math.max(1, ...values.map((v, i) => (v === null || v === '' ? 1 : wrappedLines(String(v), widths[i] ?? 10, fontSize))));
+  const lines = Math.max(
+    1,
+    ...values.map((v, i) => (v === null || v === '' ? 1 : wrappedLines(String(v), widths[i] ?? 10, fontSize))),
+  );
   return Math.min(409, Math.ceil(lines * fontSize * 1.4 + 6));
 }
 
@@ -87,7 +92,11 @@ function printableHeight(orientation: 'portrait' | 'landscape'): number {
  * a page starts a page of its own.
  */
 function pageBreaks(
-  rows: readonly SheetRow[], heights: readonly number[], capacity: number, keep: readonly { first: number; count: number }[], firstPageUsed = 0,
+  rows: readonly SheetRow[],
+  heights: readonly number[],
+  capacity: number,
+  keep: readonly { first: number; count: number }[],
+  firstPageUsed = 0,
 ): number[] {
   // Units that must not be split: a section row with the first unit after it; a kept block; otherwise one row.
   const blockAt = new Map(keep.filter((k) => k.count > 1).map((k) => [k.first, k.count]));
@@ -125,7 +134,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   const orientation = opts.orientation ?? (opts.columns.length > 6 ? 'landscape' : 'portrait');
   const fontSize = opts.fontSize ?? 11;
   const n = opts.columns.length;
-  const widths = fitColumnWidths(opts.columns.map((c) => c.weight), PRINT_WIDTH_CHARS[orientation]);
+  const widths = fitColumnWidths(
+    opts.columns.map((c) => c.weight),
+    PRINT_WIDTH_CHARS[orientation],
+  );
   const ws = wb.addWorksheet(opts.sheetName.slice(0, 31));
   ws.columns = widths.map((width) => ({ width }));
 
@@ -159,12 +171,18 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     c.border = borders;
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
   });
-  header.height = estimateRowHeight(opts.columns.map((c) => c.header), widths, fontSize);
+  header.height = estimateRowHeight(
+    opts.columns.map((c) => c.header),
+    widths,
+    fontSize,
+  );
 
   // One style object per column, shared by its cells: exceljs then writes each style once instead of per cell.
   const bodyFont: Partial<ExcelJS.Font> = { name: SHEET_FONT.body, size: fontSize };
   const bodyStyles: Partial<ExcelJS.Style>[] = opts.columns.map((col) => ({
-    font: bodyFont, border: borders, alignment: { horizontal: col.align ?? 'left', vertical: 'middle', wrapText: true },
+    font: bodyFont,
+    border: borders,
+    alignment: { horizontal: col.align ?? 'left', vertical: 'middle', wrapText: true },
   }));
   for (const row of opts.rows) {
     r++;
@@ -204,11 +222,25 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   // The first page also holds the title rows above the header.
   let above = 0;
   for (let i = 1; i < headerRow; i++) above += ws.getRow(i).height ?? 15;
-  for (const at of pageBreaks(opts.rows, heights, printableHeight(orientation) - (header.height ?? 15), opts.keepTogether ?? [], above)) {
+  for (const at of pageBreaks(
+    opts.rows,
+    heights,
+    printableHeight(orientation) - (header.height ?? 15),
+    opts.keepTogether ?? [],
+    above,
+  )) {
     ws.getRow(firstRow + at - 1).addPageBreak();
   }
 
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 0,
+      ySplit: headerRow,
+      topLeftCell: `A${headerRow + 1}`,
+      activeCell: `A${headerRow + 1}`,
+    },
+  ];
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation,
@@ -241,12 +273,17 @@ const WORKBOOK_FONT = '宋体';
  */
 function chineseDefaultFonts(part: string, xml: string): string {
   if (part === 'xl/styles.xml') {
-    return xml.replace(/<font>((?:(?!<\/font>).)*?)<name val="Calibri"\/>(?:<family val="\d+"\/>)?((?:(?!<\/font>).)*?)<\/font>/s,
-      (_m, a: string, b: string) => `<font>${a}<name val="${WORKBOOK_FONT}"/><charset val="134"/><family val="3"/>${b}</font>`)
+    return xml
+      .replace(
+        /<font>((?:(?!<\/font>).)*?)<name val="Calibri"\/>(?:<family val="\d+"\/>)?((?:(?!<\/font>).)*?)<\/font>/s,
+        (_m, a: string, b: string) =>
+          `<font>${a}<name val="${WORKBOOK_FONT}"/><charset val="134"/><family val="3"/>${b}</font>`,
+      )
       .replaceAll('<name val="Calibri"/>', `<name val="${WORKBOOK_FONT}"/>`);
   }
   if (part === 'xl/theme/theme1.xml') {
-    return xml.replace(/<a:(latin|ea) typeface="(?:Calibri Light|Calibri|Cambria|)"/g, `<a:$1 typeface="${WORKBOOK_FONT}"`)
+    return xml
+      .replace(/<a:(latin|ea) typeface="(?:Calibri Light|Calibri|Cambria|)"/g, `<a:$1 typeface="${WORKBOOK_FONT}"`)
       .replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${WORKBOOK_FONT}"/>`);
   }
   return xml;
@@ -257,7 +294,11 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const parts: [string, string | Uint8Array][] = [];
   for (const name of Object.keys(zip.files)) {
     if (zip.files[name].dir) continue;
-    parts.push(/\.(xml|rels)$/.test(name) ? [name, chineseDefaultFonts(name, await zip.file(name)!.async('string'))] : [name, await zip.file(name)!.async('uint8array')]);
+    parts.push(
+      /\.(xml|rels)$/.test(name)
+        ? [name, chineseDefaultFonts(name, await zip.file(name)!.async('string'))]
+        : [name, await zip.file(name)!.async('uint8array')],
+    );
   }
   return zipParts(parts);
 }

@@ -9,8 +9,14 @@ import { openZip, verifyAllEntries, type ZipPackage } from '../points/zip';
 import { cellValue, readXlsxSheets } from '../xlsx-read';
 const MAX_COLUMNS = 60;
 
-interface GridRow { row: number; cells: string[] }
-export interface GridSheet { name: string; rows: GridRow[] }
+interface GridRow {
+  row: number;
+  cells: string[];
+}
+export interface GridSheet {
+  name: string;
+  rows: GridRow[];
+}
 
 export interface RowProblem {
   row: number;
@@ -29,19 +35,32 @@ function iso(d: Date): string {
 export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
   if (!buf.length) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的。请确认选对了文件。`);
   if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new AppError(ErrorCode.FILE_UNSUPPORTED, `文件“${fileName}”是旧版 Excel（.xls）格式。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。`);
+    throw new AppError(
+      ErrorCode.FILE_UNSUPPORTED,
+      `文件“${fileName}”是旧版 Excel（.xls）格式。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。`,
+    );
   }
   let zip: ZipPackage;
   try {
     zip = openZip(buf, fileName);
     verifyAllEntries(zip);
   } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCode.ZIP_BOMB) throw new AppError(e.code, `文件“${fileName}”解压后异常巨大，为保护电脑已停止读取。请用 Excel 或 WPS 打开后另存为新的 .xlsx 再导入。`);
+    if (e instanceof AppError && e.code === ErrorCode.ZIP_BOMB)
+      throw new AppError(
+        e.code,
+        `文件“${fileName}”解压后异常巨大，为保护电脑已停止读取。请用 Excel 或 WPS 打开后另存为新的 .xlsx 再导入。`,
+      );
     if (e instanceof AppError && e.code === ErrorCode.FILE_ENCRYPTED) throw e;
-    throw new AppError(ErrorCode.FILE_DAMAGED, `文件“${fileName}”不是有效的 .xlsx 表格或已损坏。请用 Excel 或 WPS 打开，确认能正常显示后另存为 .xlsx 再导入。`);
+    throw new AppError(
+      ErrorCode.FILE_DAMAGED,
+      `文件“${fileName}”不是有效的 .xlsx 表格或已损坏。请用 Excel 或 WPS 打开，确认能正常显示后另存为 .xlsx 再导入。`,
+    );
   }
   if (!zip.entries.has('xl/workbook.xml')) {
-    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”不是 Excel 表格（.xlsx）。请选择登记表的 .xlsx 文件。`);
+    throw new AppError(
+      ErrorCode.FILE_TYPE_MISMATCH,
+      `文件“${fileName}”不是 Excel 表格（.xlsx）。请选择登记表的 .xlsx 文件。`,
+    );
   }
   // Its refusals (damaged part, row beyond the limit, too many cells or merges) name the file and the sheet.
   const sheets: GridSheet[] = [];
@@ -68,13 +87,20 @@ export function normalizeHeader(s: string): string {
   return s.replace(/[\s\u3000*＊:：]/g, '').replace(/[（(][^（）()]*[）)]$/, '');
 }
 
-export interface HeaderSpec { exact: string[]; contains?: string[] }
+export interface HeaderSpec {
+  exact: string[];
+  contains?: string[];
+}
 
 /**
  * Finds the header row (within the first 30 non-empty rows) that has every required field; each field takes the
  * best-matching column. Returns column indexes (0-based) by field.
  */
-export function findHeader<F extends string>(sheet: GridSheet, spec: Record<F, HeaderSpec>, required: F[]): { index: number; columns: Partial<Record<F, number>>; headers: string[] } | null {
+export function findHeader<F extends string>(
+  sheet: GridSheet,
+  spec: Record<F, HeaderSpec>,
+  required: F[],
+): { index: number; columns: Partial<Record<F, number>>; headers: string[] } | null {
   for (let i = 0; i < Math.min(sheet.rows.length, 30); i++) {
     const headers = sheet.rows[i].cells.map(normalizeHeader);
     const columns: Partial<Record<F, number>> = {};
@@ -82,7 +108,14 @@ export function findHeader<F extends string>(sheet: GridSheet, spec: Record<F, H
     for (const pass of ['exact', 'contains'] as const) {
       for (const f of Object.keys(spec) as F[]) {
         if (columns[f] !== undefined) continue;
-        const idx = headers.findIndex((h, c) => !taken.has(c) && h && (pass === 'exact' ? spec[f].exact.includes(h) : h.length <= 10 && (spec[f].contains ?? []).some((x) => h.includes(x))));
+        const idx = headers.findIndex(
+          (h, c) =>
+            !taken.has(c) &&
+            h &&
+            (pass === 'exact'
+              ? spec[f].exact.includes(h)
+              : h.length <= 10 && (spec[f].contains ?? []).some((x) => h.includes(x))),
+        );
         if (idx >= 0) {
           columns[f] = idx;
           taken.add(idx);
@@ -106,8 +139,11 @@ export function parseDateText(s: string): string | null {
   }
   const m = DATE_RE.exec(t);
   if (!m) return null;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100) return null;
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100)
+    return null;
   return iso(dt);
 }

@@ -1,7 +1,12 @@
 // 依申请公开 register from an .xlsx kept by hand: header names such as 收到日期, 申请人, 申请人类型, 申请方式, 申请内容,
 // 答复日期, 办理结果, 经办人; results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密").
 // Pure: grid in, rows and problems out.
-import { APPLICANT_TYPES, RESULT_ROWS, type ApplicantType, type REQUEST_METHODS } from '../../../shared/domain/disclosure';
+import {
+  APPLICANT_TYPES,
+  RESULT_ROWS,
+  type ApplicantType,
+  type REQUEST_METHODS,
+} from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
@@ -20,26 +25,58 @@ interface RequestSheetRow {
 
 type Field = 'received' | 'applicant' | 'type' | 'method' | 'content' | 'answered' | 'result' | 'handler';
 const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
-  received: { exact: ['收到日期', '收到申请日期', '申请日期', '受理日期', '收到时间', '申请时间', '登记日期'], contains: ['收到', '申请日期', '受理日期'] },
-  applicant: { exact: ['申请人', '申请人姓名', '申请人名称', '申请人姓名或名称', '姓名名称'], contains: ['申请人姓名', '申请人名称'] },
+  received: {
+    exact: ['收到日期', '收到申请日期', '申请日期', '受理日期', '收到时间', '申请时间', '登记日期'],
+    contains: ['收到', '申请日期', '受理日期'],
+  },
+  applicant: {
+    exact: ['申请人', '申请人姓名', '申请人名称', '申请人姓名或名称', '姓名名称'],
+    contains: ['申请人姓名', '申请人名称'],
+  },
   type: { exact: ['申请人类型', '申请人类别', '申请人情况', '类型', '主体类型'], contains: ['类型', '类别'] },
   method: { exact: ['申请方式', '申请渠道', '提交方式', '方式', '申请形式'], contains: ['方式', '渠道'] },
-  content: { exact: ['申请内容', '申请公开内容', '所需信息', '申请事项', '内容', '所需政府信息的名称'], contains: ['内容', '所需信息'] },
+  content: {
+    exact: ['申请内容', '申请公开内容', '所需信息', '申请事项', '内容', '所需政府信息的名称'],
+    contains: ['内容', '所需信息'],
+  },
   answered: { exact: ['答复日期', '答复时间', '办结日期', '办结时间'], contains: ['答复日期', '答复时间', '办结'] },
   result: { exact: ['办理结果', '答复结果', '处理结果', '答复类型', '结果'], contains: ['结果'] },
   handler: { exact: ['经办人', '承办人', '办理人', '承办科室'], contains: ['经办', '承办'] },
 };
 
 // Numbering ("（三）", "1.") first, then spaces, quotes and punctuation: "不予公开—1.属于国家秘密" → "不予公开1属于国家秘密".
-const squeeze = (s: string) => s.trim().replace(/^[（(][一二三四五六七八九十\d]+[）)]|^[一二三四五六七八九十\d]+[、.．]/, '')
-  .replace(/[\s\u3000“”"'‘’「」、，,。.:：;；\-—－_/／()（）]/g, '');
+const squeeze = (s: string) =>
+  s
+    .trim()
+    .replace(/^[（(][一二三四五六七八九十\d]+[）)]|^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(/[\s\u3000“”"'‘’「」、，,。.:：;；\-—－_/／()（）]/g, '');
 
 const RESULT_ALIASES: Record<string, string> = {
-  公开: '三.一', 全部公开: '三.一', 同意公开: '三.一', 予以公开: '三.一', 部分公开: '三.二',
-  国家秘密: '三.三.1', 信息不存在: '三.四.1', 本机关不掌握: '三.四.1', 不掌握: '三.四.1', 非本机关: '三.四.1', 非本机关信息: '三.四.1',
-  需另行制作: '三.四.2', 重复申请: '三.五.2', 逾期不补正: '三.六.1', 视为放弃: '三.六.1', 逾期未缴费: '三.六.2', 其他处理: '三.六.3',
-  信访举报投诉: '三.五.1', 公开出版物: '三.五.3', 三安全一稳定: '三.三.3', 第三方合法权益: '三.三.4', 内部事务信息: '三.三.5',
-  过程性信息: '三.三.6', 行政执法案卷: '三.三.7', 行政查询事项: '三.三.8',
+  公开: '三.一',
+  全部公开: '三.一',
+  同意公开: '三.一',
+  予以公开: '三.一',
+  部分公开: '三.二',
+  国家秘密: '三.三.1',
+  信息不存在: '三.四.1',
+  本机关不掌握: '三.四.1',
+  不掌握: '三.四.1',
+  非本机关: '三.四.1',
+  非本机关信息: '三.四.1',
+  需另行制作: '三.四.2',
+  重复申请: '三.五.2',
+  逾期不补正: '三.六.1',
+  视为放弃: '三.六.1',
+  逾期未缴费: '三.六.2',
+  其他处理: '三.六.3',
+  信访举报投诉: '三.五.1',
+  公开出版物: '三.五.3',
+  三安全一稳定: '三.三.3',
+  第三方合法权益: '三.三.4',
+  内部事务信息: '三.三.5',
+  过程性信息: '三.三.6',
+  行政执法案卷: '三.三.7',
+  行政查询事项: '三.三.8',
 };
 const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理'];
 
@@ -48,13 +85,21 @@ export function parseResultText(raw: string): string | null {
   // A trailing note in brackets ("部分公开（区分处理的，只计这一情形…）") is the format's explanation, not the result.
   const s = squeeze(raw.trim().replace(/[（(][^（）()]*[）)]$/, '')) || squeeze(raw);
   if (!s) return null;
-  const full = RESULT_ROWS.find((r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s || squeeze(r.label) === s);
+  const full = RESULT_ROWS.find(
+    (r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s || squeeze(r.label) === s,
+  );
   if (full) return full.key;
   let rest = s;
   let group: string | null = null;
-  for (const g of GROUP_WORDS) if (rest.startsWith(g)) { group = g; rest = rest.slice(g.length).replace(/^\d+/, ''); }
+  for (const g of GROUP_WORDS)
+    if (rest.startsWith(g)) {
+      group = g;
+      rest = rest.slice(g.length).replace(/^\d+/, '');
+    }
   const inGroup = RESULT_ROWS.filter((r) => !group || (r.group ?? '').includes(group));
-  const hit = inGroup.find((r) => squeeze(r.short!) === rest) ?? inGroup.find((r) => rest.length >= 4 && squeeze(r.short!).includes(rest));
+  const hit =
+    inGroup.find((r) => squeeze(r.short!) === rest) ??
+    inGroup.find((r) => rest.length >= 4 && squeeze(r.short!).includes(rest));
   if (hit) return hit.key;
   const alias = RESULT_ALIASES[rest] ?? RESULT_ALIASES[s];
   if (alias && (!group || (RESULT_ROWS.find((r) => r.key === alias)?.group ?? '').includes(group))) return alias;
@@ -63,10 +108,24 @@ export function parseResultText(raw: string): string | null {
 }
 
 const TYPE_ALIASES: Record<string, ApplicantType> = {
-  自然人: '自然人', 公民: '自然人', 个人: '自然人', 群众: '自然人',
-  商业企业: '商业企业', 企业: '商业企业', 公司: '商业企业', 科研机构: '科研机构', 高校: '科研机构', 研究所: '科研机构',
-  社会公益组织: '社会公益组织', 公益组织: '社会公益组织', 社会组织: '社会公益组织',
-  法律服务机构: '法律服务机构', 律师事务所: '法律服务机构', 律所: '法律服务机构', 其他: '其他', 其他组织: '其他',
+  自然人: '自然人',
+  公民: '自然人',
+  个人: '自然人',
+  群众: '自然人',
+  商业企业: '商业企业',
+  企业: '商业企业',
+  公司: '商业企业',
+  科研机构: '科研机构',
+  高校: '科研机构',
+  研究所: '科研机构',
+  社会公益组织: '社会公益组织',
+  公益组织: '社会公益组织',
+  社会组织: '社会公益组织',
+  法律服务机构: '法律服务机构',
+  律师事务所: '法律服务机构',
+  律所: '法律服务机构',
+  其他: '其他',
+  其他组织: '其他',
 };
 
 export function parseApplicantType(raw: string): ApplicantType | null {
@@ -86,7 +145,12 @@ function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
   return '其他';
 }
 
-export interface RequestSheet { sheetName: string; headerRow: number; rows: RequestSheetRow[]; problems: RowProblem[] }
+export interface RequestSheet {
+  sheetName: string;
+  headerRow: number;
+  rows: RequestSheetRow[];
+  problems: RowProblem[];
+}
 
 function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
   for (const sheet of sheets) {
@@ -101,31 +165,68 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
       if (!get('received') && !get('applicant') && !get('content')) continue;
       const bad = (f: Field, message: string) => problems.push({ row: r.row, column: label(f), message });
       const receivedDate = parseDateText(get('received'));
-      if (!receivedDate) { bad('received', get('received') ? `“${get('received')}”不是有效日期` : '收到日期为空'); continue; }
+      if (!receivedDate) {
+        bad('received', get('received') ? `“${get('received')}”不是有效日期` : '收到日期为空');
+        continue;
+      }
       const applicant = get('applicant');
-      if (!applicant) { bad('applicant', '申请人为空'); continue; }
+      if (!applicant) {
+        bad('applicant', '申请人为空');
+        continue;
+      }
       const content = get('content');
-      if (!content) { bad('content', '申请内容为空'); continue; }
+      if (!content) {
+        bad('content', '申请内容为空');
+        continue;
+      }
       const typeText = get('type');
       const applicantType = typeText ? parseApplicantType(typeText) : '自然人';
-      if (!applicantType) { bad('type', `“${typeText}”不是年报的申请人类型（${APPLICANT_TYPES.join('、')}）`); continue; }
+      if (!applicantType) {
+        bad('type', `“${typeText}”不是年报的申请人类型（${APPLICANT_TYPES.join('、')}）`);
+        continue;
+      }
       const answeredText = get('answered');
       const answeredDate = answeredText ? parseDateText(answeredText) : null;
-      if (answeredText && !answeredDate) { bad('answered', `“${answeredText}”不是有效日期`); continue; }
-      if (answeredDate && answeredDate < receivedDate) { bad('answered', `答复日期 ${answeredDate} 早于收到日期 ${receivedDate}`); continue; }
+      if (answeredText && !answeredDate) {
+        bad('answered', `“${answeredText}”不是有效日期`);
+        continue;
+      }
+      if (answeredDate && answeredDate < receivedDate) {
+        bad('answered', `答复日期 ${answeredDate} 早于收到日期 ${receivedDate}`);
+        continue;
+      }
       const resultText = get('result');
       const result = resultText ? parseResultText(resultText) : null;
-      if (resultText && !result) { bad('result', `“${resultText}”不是年报表三的21种办理结果之一`); continue; }
-      if (answeredDate && !result) { bad('result', '已有答复日期但办理结果为空'); continue; }
-      if (result && !answeredDate) { bad('answered', '已有办理结果但答复日期为空'); continue; }
+      if (resultText && !result) {
+        bad('result', `“${resultText}”不是年报表三的21种办理结果之一`);
+        continue;
+      }
+      if (answeredDate && !result) {
+        bad('result', '已有答复日期但办理结果为空');
+        continue;
+      }
+      if (result && !answeredDate) {
+        bad('answered', '已有办理结果但答复日期为空');
+        continue;
+      }
       rows.push({
-        row: r.row, receivedDate, applicant: applicant.slice(0, 100), applicantType, method: parseMethod(get('method')),
-        content: content.slice(0, 2000), handler: get('handler').slice(0, 30), answeredDate, result,
+        row: r.row,
+        receivedDate,
+        applicant: applicant.slice(0, 100),
+        applicantType,
+        method: parseMethod(get('method')),
+        content: content.slice(0, 2000),
+        handler: get('handler').slice(0, 30),
+        answeredDate,
+        result,
       });
     }
     return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };
   }
-  throw new AppError(ErrorCode.IMPORT_ROWS_INVALID, `在“${fileName}”中没有找到依申请公开登记的表头：需要有“收到日期”“申请人”“申请内容”等列。请检查表头行的列名后再导入。`);
+  throw new AppError(
+    ErrorCode.IMPORT_ROWS_INVALID,
+    `在“${fileName}”中没有找到依申请公开登记的表头：需要有“收到日期”“申请人”“申请内容”等列。请检查表头行的列名后再导入。`,
+  );
 }
 
 /** Runs in the parser worker (../parsers.ts); the result is plain data. Async so every failure is a rejection. */

@@ -20,10 +20,14 @@ async function decodeAs(b: Buffer, encoding: 'utf-16le' | 'utf-16be' | 'gb18030'
  * Decodes a text file without asking: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK/GB2312,
  * what Windows Notepad and older systems save as "ANSI" in China).
  */
-export async function decodeText(bytes: Uint8Array, fileName: string): Promise<{ text: string; encoding: TextEncoding }> {
+export async function decodeText(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ text: string; encoding: TextEncoding }> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length === 0) throw importErrors.empty(fileName);
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+    return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: await decodeAs(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: await decodeAs(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   if (looksBinary(b)) throw importErrors.notText(fileName);

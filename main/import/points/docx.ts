@@ -3,7 +3,12 @@
 // XML is read here directly, streamed through saxes (../xml.ts; only a dozen elements matter). Tables, merged cells
 // and hidden text are handled as for every .docx (../docx.ts).
 
-import { formatChineseNumeral, formatCircled, levelOfBareLabel, printedLabel } from '../../../shared/domain/point-numbering';
+import {
+  formatChineseNumeral,
+  formatCircled,
+  levelOfBareLabel,
+  printedLabel,
+} from '../../../shared/domain/point-numbering';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
 import { readTaskTable } from './task-table';
@@ -73,20 +78,42 @@ function parseNumbering(xml: string | null, fileName: string): Numbering {
   let absId: string | undefined;
   let levels: LevelDef[] = [];
   let lvl: { ilvl: number; c: LevelCollector } | null = null;
-  let numCur: { numId?: string; abstractId?: string; startOverride: Map<number, number>; levelOverride: Map<number, LevelDef> } | null = null;
+  let numCur: {
+    numId?: string;
+    abstractId?: string;
+    startOverride: Map<number, number>;
+    levelOverride: Map<number, LevelDef>;
+  } | null = null;
   let override: number | null = null;
   readXml(xml, fileName, 'word/numbering.xml', {
     open(name, a) {
-      if (lvl && name !== 'w:lvl') { lvl.c.child(name, a); return; }
+      if (lvl && name !== 'w:lvl') {
+        lvl.c.child(name, a);
+        return;
+      }
       switch (name) {
-        case 'w:abstractNum': absId = a['w:abstractNumId']; levels = []; break;
-        case 'w:lvl': lvl = { ilvl: clampLevel(num(a['w:ilvl'], 0)), c: new LevelCollector() }; break;
-        case 'w:num': numCur = { numId: a['w:numId'], startOverride: new Map(), levelOverride: new Map() }; break;
-        case 'w:abstractNumId': if (numCur && override === null) numCur.abstractId = a['w:val']; break;
+        case 'w:abstractNum':
+          absId = a['w:abstractNumId'];
+          levels = [];
+          break;
+        case 'w:lvl':
+          lvl = { ilvl: clampLevel(num(a['w:ilvl'], 0)), c: new LevelCollector() };
+          break;
+        case 'w:num':
+          numCur = { numId: a['w:numId'], startOverride: new Map(), levelOverride: new Map() };
+          break;
+        case 'w:abstractNumId':
+          if (numCur && override === null) numCur.abstractId = a['w:val'];
+          break;
         // LibreOffice writes empty <w:lvlOverride w:ilvl="0"/> for the levels it leaves alone.
-        case 'w:lvlOverride': override = clampLevel(num(a['w:ilvl'], 0)); break;
-        case 'w:startOverride': if (numCur && override !== null) numCur.startOverride.set(override, clampStart(num(a['w:val'], 1))); break;
-        default: break;
+        case 'w:lvlOverride':
+          override = clampLevel(num(a['w:ilvl'], 0));
+          break;
+        case 'w:startOverride':
+          if (numCur && override !== null) numCur.startOverride.set(override, clampStart(num(a['w:val'], 1)));
+          break;
+        default:
+          break;
       }
     },
     close(name) {
@@ -97,15 +124,25 @@ function parseNumbering(xml: string | null, fileName: string): Numbering {
           else if (absId !== undefined) levels[lvl.ilvl] = lvl.c.done();
           lvl = null;
           break;
-        case 'w:abstractNum': if (absId !== undefined) abstract.set(absId, levels); absId = undefined; break;
-        case 'w:lvlOverride': override = null; break;
+        case 'w:abstractNum':
+          if (absId !== undefined) abstract.set(absId, levels);
+          absId = undefined;
+          break;
+        case 'w:lvlOverride':
+          override = null;
+          break;
         case 'w:num':
           if (numCur?.numId !== undefined && numCur.abstractId !== undefined) {
-            nums.set(numCur.numId, { abstractId: numCur.abstractId, startOverride: numCur.startOverride, levelOverride: numCur.levelOverride });
+            nums.set(numCur.numId, {
+              abstractId: numCur.abstractId,
+              startOverride: numCur.startOverride,
+              levelOverride: numCur.levelOverride,
+            });
           }
           numCur = null;
           break;
-        default: break;
+        default:
+          break;
       }
     },
   });
@@ -118,7 +155,10 @@ function parseStyles(xml: string | null, fileName: string): Map<string, StyleNum
   let cur: { id?: string; s: StyleNum } | null = null;
   readXml(xml, fileName, 'word/styles.xml', {
     open(name, a) {
-      if (name === 'w:style') { cur = { id: a['w:styleId'], s: {} }; return; }
+      if (name === 'w:style') {
+        cur = { id: a['w:styleId'], s: {} };
+        return;
+      }
       if (!cur) return;
       // The first occurrence counts, as Word reads it.
       if (name === 'w:numId' && cur.s.numId === undefined) cur.s.numId = a['w:val'];
@@ -134,7 +174,21 @@ function parseStyles(xml: string | null, fileName: string): Map<string, StyleNum
   return out;
 }
 
-const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 
 /** One counter value written in a level's number format. */
@@ -148,7 +202,10 @@ function formatNumber(n: number, fmt: string): string {
     case 'ideographDigital':
       return formatChineseNumeral(n);
     case 'chineseLegalSimplified':
-      return formatChineseNumeral(n).replace(/[一二三四五六七八九十百]/g, (c) => '壹贰叁肆伍陆柒捌玖拾佰'['一二三四五六七八九十百'.indexOf(c)]);
+      return formatChineseNumeral(n).replace(
+        /[一二三四五六七八九十百]/g,
+        (c) => '壹贰叁肆伍陆柒捌玖拾佰'['一二三四五六七八九十百'.indexOf(c)],
+      );
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
     case 'ideographEnclosedCircle':
@@ -167,7 +224,11 @@ function formatNumber(n: number, fmt: string): string {
     case 'lowerRoman': {
       let r = '';
       let v = n;
-      for (const [k, s] of ROMAN) while (v >= k) { r += s; v -= k; }
+      for (const [k, s] of ROMAN)
+        while (v >= k) {
+          r += s;
+          v -= k;
+        }
       return fmt === 'upperRoman' ? r : r.toLowerCase();
     }
     case 'ideographTraditional':
@@ -213,7 +274,7 @@ class NumberingState {
       const l = Number(k) - 1;
       const d = levelOf(l);
       const v = c![l] ?? d?.start ?? 1;
-      return formatNumber(v, def.isLgl && l !== ilvl ? 'decimal' : d?.numFmt ?? 'decimal');
+      return formatNumber(v, def.isLgl && l !== ilvl ? 'decimal' : (d?.numFmt ?? 'decimal'));
     });
     return text.trim() || null;
   }
@@ -247,7 +308,13 @@ function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefin
   return {};
 }
 
-function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<string, StyleNum>, fileName: string, part: string): SourceBlock[] {
+function blocksFromDocumentXml(
+  xml: string,
+  numbering: Numbering,
+  styles: Map<string, StyleNum>,
+  fileName: string,
+  part: string,
+): SourceBlock[] {
   const state = new NumberingState(numbering);
   const blocks: SourceBlock[] = [];
   const paras: Para[] = [];
@@ -319,7 +386,9 @@ function blocksFromDocumentXml(xml: string, numbering: Numbering, styles: Map<st
   };
   readVisibleXml(xml, fileName, part, {
     tag: handle,
-    text: (t) => { if (inText && paras.length) paras[paras.length - 1].text += t; },
+    text: (t) => {
+      if (inText && paras.length) paras[paras.length - 1].text += t;
+    },
   });
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return blocks;

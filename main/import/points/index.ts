@@ -21,7 +21,8 @@ export interface ReadOptions {
   fallbackYear?: number;
 }
 
-const SAVE_AS_DOCX = '请用 Word 或 WPS 打开它，选择“文件—另存为”，保存类型选“Word 文档（*.docx）”，再导入新文件；也可以复制全文，用“粘贴文本”导入。';
+const SAVE_AS_DOCX =
+  '请用 Word 或 WPS 打开它，选择“文件—另存为”，保存类型选“Word 文档（*.docx）”，再导入新文件；也可以复制全文，用“粘贴文本”导入。';
 
 function extensionOf(fileName: string): string {
   const m = /\.([^.\\/]+)$/.exec(fileName);
@@ -39,7 +40,12 @@ export function parsePointsText(text: string, opts: ReadOptions & { name?: strin
   const name = opts.name ?? '粘贴文本';
   if (!text.trim()) throw importErrors.empty(name);
   if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
-  const parseOpts = { fileName: name, sourceKind: 'paste' as const, year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear() };
+  const parseOpts = {
+    fileName: name,
+    sourceKind: 'paste' as const,
+    year: opts.year,
+    fallbackYear: opts.fallbackYear ?? new Date().getFullYear(),
+  };
   return parseBlocks(pastedTableBlocks(text) ?? [{ kind: 'para', text, wrapped: true }], parseOpts);
 }
 
@@ -47,7 +53,11 @@ export function parsePointsText(text: string, opts: ReadOptions & { name?: strin
  * Reads a file by what it really is, checked against its extension: .docx, .xlsx, .txt (UTF-8/GB18030).
  * Old binary formats, PDF and mislabelled files get a message that says what to do.
  */
-export async function parsePointsFile(fileName: string, data: Uint8Array, opts: ReadOptions = {}): Promise<ParsedPoints> {
+export async function parsePointsFile(
+  fileName: string,
+  data: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<ParsedPoints> {
   if (data.length === 0) throw importErrors.empty(fileName);
   if (data.length > MAX_POINTS_FILE_BYTES) throw importErrors.tooLarge(fileName, data.length, MAX_POINTS_FILE_BYTES);
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -57,12 +67,22 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   const extLabel = ext ? `.${ext}` : '（无）';
 
   if (kind === 'pdf') {
-    throw importErrors.unsupported(fileName, 'PDF 文件', 'PDF 中的文字顺序和编号无法可靠还原。请向发文单位索取 Word 版本；或用 WPS 把 PDF 转为 Word 后导入；也可以复制 PDF 中的文字，用“粘贴文本”导入。');
+    throw importErrors.unsupported(
+      fileName,
+      'PDF 文件',
+      'PDF 中的文字顺序和编号无法可靠还原。请向发文单位索取 Word 版本；或用 WPS 把 PDF 转为 Word 后导入；也可以复制 PDF 中的文字，用“粘贴文本”导入。',
+    );
   }
   if (kind === 'ole') {
     if (isEncryptedOoxml(buf)) throw importErrors.encrypted(fileName);
-    if (ext === 'doc' || ext === 'wps' || ext === 'docx') throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档（.doc/.wps 格式）', SAVE_AS_DOCX);
-    if (ext === 'xls' || ext === 'et' || ext === 'xlsx') throw importErrors.unsupported(fileName, '旧版 Excel/WPS 表格（.xls/.et 格式）', '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。');
+    if (ext === 'doc' || ext === 'wps' || ext === 'docx')
+      throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档（.doc/.wps 格式）', SAVE_AS_DOCX);
+    if (ext === 'xls' || ext === 'et' || ext === 'xlsx')
+      throw importErrors.unsupported(
+        fileName,
+        '旧版 Excel/WPS 表格（.xls/.et 格式）',
+        '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。',
+      );
     throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.ole, SAVE_AS_DOCX);
   }
   if (ext === 'doc' || ext === 'wps') {
@@ -70,12 +90,22 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   }
   if (ext === 'pdf') throw importErrors.mismatch(fileName, extLabel, KIND_NAMES[kind], '请确认选对了文件。');
   if (ext === 'xls' || ext === 'et') {
-    if (kind !== 'zip') throw importErrors.unsupported(fileName, '旧版 Excel/WPS 表格', '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。');
+    if (kind !== 'zip')
+      throw importErrors.unsupported(
+        fileName,
+        '旧版 Excel/WPS 表格',
+        '请用 Excel 或 WPS 打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。',
+      );
   }
 
   if (kind === 'zip') {
     if (ext === 'txt' || ext === 'text') {
-      throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.zip, '如果它其实是 Word 或 Excel 文件，请把扩展名改为 .docx 或 .xlsx 后再导入。');
+      throw importErrors.mismatch(
+        fileName,
+        extLabel,
+        KIND_NAMES.zip,
+        '如果它其实是 Word 或 Excel 文件，请把扩展名改为 .docx 或 .xlsx 后再导入。',
+      );
     }
     const wantSheet = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et';
     const { blocks, sourceKind } = wantSheet
@@ -85,12 +115,19 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   }
 
   if (ext === 'docx' || ext === 'xlsx' || ext === 'xlsm') {
-    const todo = kind === 'text' || kind === 'html'
-      ? `请用 ${ext === 'docx' ? 'Word 或 WPS' : 'Excel 或 WPS'} 打开原文件后重新“另存为”.${ext}；如果它本来就是文本，请把扩展名改为 .txt，或复制内容用“粘贴文本”导入。`
-      : '文件可能已损坏或不是 Office 文档，请向发文单位重新索取文件。';
+    const todo =
+      kind === 'text' || kind === 'html'
+        ? `请用 ${ext === 'docx' ? 'Word 或 WPS' : 'Excel 或 WPS'} 打开原文件后重新“另存为”.${ext}；如果它本来就是文本，请把扩展名改为 .txt，或复制内容用“粘贴文本”导入。`
+        : '文件可能已损坏或不是 Office 文档，请向发文单位重新索取文件。';
     throw importErrors.mismatch(fileName, extLabel, KIND_NAMES[kind], todo);
   }
-  if (kind === 'image') throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.image, '图片中的文字无法读取，请索取 Word 版本或手工录入。');
+  if (kind === 'image')
+    throw importErrors.mismatch(
+      fileName,
+      extLabel,
+      KIND_NAMES.image,
+      '图片中的文字无法读取，请索取 Word 版本或手工录入。',
+    );
   if (kind === 'rtf') throw importErrors.unsupported(fileName, 'RTF 文档', SAVE_AS_DOCX);
   if (kind === 'binary' || kind === 'empty') throw importErrors.notText(fileName);
 
@@ -98,7 +135,10 @@ export async function parsePointsFile(fileName: string, data: Uint8Array, opts: 
   const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
-  return parseBlocks(pastedTableBlocks(plain) ?? [{ kind: 'para', text: plain, wrapped: true }], { ...common, sourceKind: 'txt' });
+  return parseBlocks(pastedTableBlocks(plain) ?? [{ kind: 'para', text: plain, wrapped: true }], {
+    ...common,
+    sourceKind: 'txt',
+  });
 }
 
 const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&', apos: "'" };
@@ -106,7 +146,9 @@ const BREAK_TAGS = /^\/?(br|p|div|li|tr|h\d)\b/i;
 
 /** A numeric reference as its character; outside Unicode (`&#99999999;`) it becomes U+FFFD, as browsers do. */
 function charRef(n: number): string {
-  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff)
+    ? String.fromCodePoint(n)
+    : '\uFFFD';
 }
 
 /**
@@ -119,7 +161,10 @@ function htmlToText(html: string): string {
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
-    if (lt < 0) { out.push(html.slice(i)); break; }
+    if (lt < 0) {
+      out.push(html.slice(i));
+      break;
+    }
     out.push(html.slice(i, lt));
     const gt = html.indexOf('>', lt + 1);
     if (gt < 0) break; // an unclosed tag runs to the end: nothing after it is text

@@ -2,7 +2,12 @@
 // Every input (.docx, .xlsx, .txt, pasted text) ends up here, so real-world mess is handled in one place.
 
 import { extractDeadline, parseDeadlineCell, type Deadline } from '../../../shared/domain/point-deadlines';
-import { parseChineseNumeral, readNumberMark, type NumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
+import {
+  parseChineseNumeral,
+  readNumberMark,
+  type NumberMark,
+  type PointLevel,
+} from '../../../shared/domain/point-numbering';
 import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
 import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
 import { titleOfText } from '../../../shared/domain/points-text';
@@ -12,8 +17,7 @@ import { MAX_POINT_ITEMS } from './limits';
 /** A paragraph of text, or an item already structured by a table reader (分工表 row). */
 export type SourceBlock =
   /** `wrapped`: plain text that may carry hard line breaks inside paragraphs (copied from a PDF or a web page). */
-  | { kind: 'para'; text: string; wrapped?: boolean }
-  | { kind: 'item'; item: RawItem };
+  { kind: 'para'; text: string; wrapped?: boolean } | { kind: 'item'; item: RawItem };
 
 export interface RawItem {
   level: PointLevel;
@@ -40,16 +44,23 @@ interface ParseOptions {
 
 const PAGE_FOOTER = /第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页/g;
 const PAGE_NUMBER_LINE = /^[-—－–\s]*\d{1,3}[-—－–\s]*$/;
-const SITE_CLUTTER = /温馨提示|网站客服|版权归属|下载前请|下载文档时|收益归作者|分享赚钱|查看预览|请放心下载|文档由用户上传|付费完成|文档下载|VIP|会员免费/;
-const SHORT_CLUTTER = /^(?:分享|收藏|下载|下载文档|举报|打印|关闭|收起|展开|返回|返回顶部|首页|扫一扫|分享到|打印本页|关闭窗口|【打印】|【关闭】|【返回】|相关文档|相关阅读|你可能关注的文档|猜你喜欢|热门文档|推荐文档|字号|大中小|默认)\b/;
-const FIELD_CLUTTER = /^(?:ID|大小|页数|格式|时间|来源|发布时间|发布日期|发布机构|浏览次数|浏览|点击数|阅读量|阅读|作者|字号|分类|标签|上传时间|下载次数)\s*[:：]/;
+const SITE_CLUTTER =
+  /温馨提示|网站客服|版权归属|下载前请|下载文档时|收益归作者|分享赚钱|查看预览|请放心下载|文档由用户上传|付费完成|文档下载|VIP|会员免费/;
+const SHORT_CLUTTER =
+  /^(?:分享|收藏|下载|下载文档|举报|打印|关闭|收起|展开|返回|返回顶部|首页|扫一扫|分享到|打印本页|关闭窗口|【打印】|【关闭】|【返回】|相关文档|相关阅读|你可能关注的文档|猜你喜欢|热门文档|推荐文档|字号|大中小|默认)\b/;
+const FIELD_CLUTTER =
+  /^(?:ID|大小|页数|格式|时间|来源|发布时间|发布日期|发布机构|浏览次数|浏览|点击数|阅读量|阅读|作者|字号|分类|标签|上传时间|下载次数)\s*[:：]/;
 /** Once the items have begun, these mean the document is over and the site's page continues. */
-const END_OF_DOCUMENT = /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
+const END_OF_DOCUMENT =
+  /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
 /** After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines close the body (items may follow in an attachment). */
-const CLOSING_LINE = /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
+const CLOSING_LINE =
+  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
 const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
-const DATE_LINE = /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
-const ISSUER_LINE = /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
+const DATE_LINE =
+  /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
+const ISSUER_LINE =
+  /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
 const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
 const TITLE_END = /(?:要点|方案|通知|意见|计划|分工表?|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
 
@@ -163,8 +174,12 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
 function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line.replace(/\s+/g, ''));
   if (!m) return null;
-  const cnDigit = (s: string) => s.split('').map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('');
-  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s) ?? 0);
+  const cnDigit = (s: string) =>
+    s
+      .split('')
+      .map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c))
+      .join('');
+  const toNum = (s: string) => (/^\d+$/.test(s) ? Number(s) : (parseChineseNumeral(s) ?? 0));
   const year = /^\d+$/.test(m[1]) ? Number(m[1]) : Number(cnDigit(m[1]));
   const month = toNum(m[2]);
   const day = toNum(m[3]);
@@ -195,8 +210,15 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
       // A title set over two lines ("2023年全县政务公开" / "工作要点"): the line before belongs to it when it is a
       // short line without a sentence's punctuation and is not the 发文机关, 文号 or a date.
       const prev = i > 0 ? preamble[i - 1] : '';
-      const joins = prev && head.length <= 20 && prev.length <= 40 && !/[。；;，,：:！？]/.test(prev)
-        && !DOC_NUMBER.test(prev) && !parseDateLine(prev) && !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) && !/文件$/.test(prev);
+      const joins =
+        prev &&
+        head.length <= 20 &&
+        prev.length <= 40 &&
+        !/[。；;，,：:！？]/.test(prev) &&
+        !DOC_NUMBER.test(prev) &&
+        !parseDateLine(prev) &&
+        !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) &&
+        !/文件$/.test(prev);
       meta.title = joins ? `${prev}${head}` : head;
       break;
     }
@@ -219,9 +241,11 @@ function detectYear(title: string | null, allText: string, docNumber: string | n
   const dn = docNumber ? /[〔[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]/.exec(docNumber) : null;
   if (dn) return Number(dn[1]);
   const counts = new Map<number, number>();
-  for (const m of allText.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of allText.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  for (const [y, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
   return best;
 }
 
@@ -268,7 +292,10 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       if (isClutter(line) || isKeywordLine(line)) continue;
       allText.push(line);
       // The signature and date after the items close the body; what follows is not part of the last item.
-      if (items.length && (parseDateLine(line) || CLOSING_LINE.test(line) || (ISSUER_LINE.test(line) && !readNumberMark(line)))) {
+      if (
+        items.length &&
+        (parseDateLine(line) || CLOSING_LINE.test(line) || (ISSUER_LINE.test(line) && !readNumberMark(line)))
+      ) {
         closing.push(line);
         afterSignature = true;
         continue;
@@ -294,7 +321,11 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   }
   if (items.length === 0) throw importErrors.noItems(opts.fileName);
 
-  const meta = readMeta(preamble, closing, [...titleHints, opts.fileName.replace(/\.[^.]+$/, '')].filter((h) => h && h !== '粘贴文本'));
+  const meta = readMeta(
+    preamble,
+    closing,
+    [...titleHints, opts.fileName.replace(/\.[^.]+$/, '')].filter((h) => h && h !== '粘贴文本'),
+  );
   let yearSource: ParsedPoints['yearSource'] = 'given';
   let year = opts.year;
   if (!year) {

@@ -41,7 +41,13 @@ export function tabSeparatedRows(text: string): string[][] | null {
   for (let i = 0; i < rows.length; i++) {
     let r = rows[i];
     if (!r.join('').trim()) continue;
-    while (r.length >= 2 && r.length < width && i + 1 < rows.length && r.length + rows[i + 1].length - 1 <= width && rows[i + 1].join('').trim()) {
+    while (
+      r.length >= 2 &&
+      r.length < width &&
+      i + 1 < rows.length &&
+      r.length + rows[i + 1].length - 1 <= width &&
+      rows[i + 1].join('').trim()
+    ) {
       const next = rows[++i];
       r = [...r.slice(0, -1), `${r[r.length - 1]}\n${next[0]}`, ...next.slice(1)];
     }

@@ -22,7 +22,12 @@ export function sniffKind(b: Uint8Array): FileKind {
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(b, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(b, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38])) return 'image';
+  if (
+    startsWith(b, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(b, [0xff, 0xd8, 0xff]) ||
+    startsWith(b, [0x47, 0x49, 0x46, 0x38])
+  )
+    return 'image';
   const head = Buffer.from(b.subarray(0, 512)).toString('latin1').trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   return looksBinary(b) ? 'binary' : 'text';

@@ -13,7 +13,10 @@ const HEADER_NAMES: { col: Column; re: RegExp }[] = [
   { col: 'support', re: /配合(?:单位|部门|科室|处室)|协办单位|协助单位|参与单位/ },
   { col: 'responsible', re: /责任(?:单位|部门|科室|处室|主体)|负责(?:单位|部门)|承办单位/ },
   { col: 'deadline', re: /完成时限|完成时间|时限要求|时间要求|完成期限|时间节点|^时限$/ },
-  { col: 'detail', re: /具体内容|工作要求|具体要求|具体措施|任务内容|工作措施|主要内容|具体任务|任务要求|工作内容|推进措施|^措施$/ },
+  {
+    col: 'detail',
+    re: /具体内容|工作要求|具体要求|具体措施|任务内容|工作措施|主要内容|具体任务|任务要求|工作内容|推进措施|^措施$/,
+  },
   { col: 'task', re: /工作任务|重点任务|主要任务|任务名称|工作事项|任务事项|工作要点|^任务$|^事项$|^要点$|^项目$/ },
 ];
 
@@ -30,7 +33,11 @@ function findHeader(rows: string[][]): { index: number; cols: Partial<Record<Col
     });
     const found = Object.keys(cols).length;
     const hasText = cols.task !== undefined || cols.detail !== undefined;
-    const hasMore = cols.seq !== undefined || cols.lead !== undefined || cols.responsible !== undefined || cols.deadline !== undefined;
+    const hasMore =
+      cols.seq !== undefined ||
+      cols.lead !== undefined ||
+      cols.responsible !== undefined ||
+      cols.deadline !== undefined;
     if (found >= 2 && hasText && hasMore) return { index: r, cols };
   }
   return null;
@@ -63,8 +70,16 @@ export function numberedEntries(cell: string, next = 1): { value: number; text: 
   return entries;
 }
 
-function entriesFrom(cell: string, marks: { value: number; index: number; end: number }[]): { value: number; text: string }[] {
-  return marks.map((m, i) => ({ value: m.value, text: cell.slice(m.end, i + 1 < marks.length ? marks[i + 1].index : undefined).trim() })).filter((e) => e.text);
+function entriesFrom(
+  cell: string,
+  marks: { value: number; index: number; end: number }[],
+): { value: number; text: string }[] {
+  return marks
+    .map((m, i) => ({
+      value: m.value,
+      text: cell.slice(m.end, i + 1 < marks.length ? marks[i + 1].index : undefined).trim(),
+    }))
+    .filter((e) => e.text);
 }
 
 /**
@@ -91,7 +106,11 @@ function readGroupedRows(rows: string[][], cols: Partial<Record<Column, number>>
       carried = { lead: '', responsible: '', support: '', deadline: '' };
       const mark = readNumberMark(g);
       if (mark && mark.level <= 2) blocks.push({ kind: 'para', text: g });
-      else blocks.push({ kind: 'item', item: { level: 1, label: formatChineseNumeral(groupNo), value: groupNo, body: g } });
+      else
+        blocks.push({
+          kind: 'item',
+          item: { level: 1, label: formatChineseNumeral(groupNo), value: groupNo, body: g },
+        });
     }
     if (!detail) continue;
     for (const k of ['lead', 'responsible', 'support', 'deadline'] as const) {
@@ -99,17 +118,28 @@ function readGroupedRows(rows: string[][], cols: Partial<Record<Column, number>>
       if (v) carried[k] = v;
     }
     const units: Responsibility = { lead: [], support: [] };
-    for (const r of [parseUnitCell(carried.lead, 'lead'), parseUnitCell(carried.responsible, 'lead'), parseUnitCell(carried.support, 'support')]) {
+    for (const r of [
+      parseUnitCell(carried.lead, 'lead'),
+      parseUnitCell(carried.responsible, 'lead'),
+      parseUnitCell(carried.support, 'support'),
+    ]) {
       for (const u of r.lead) if (!units.lead.includes(u)) units.lead.push(u);
       for (const u of r.support) if (!units.support.includes(u) && !units.lead.includes(u)) units.support.push(u);
     }
     const entries = numberedEntries(detail, taskNo + 1) ?? [{ value: taskNo + 1, text: detail }];
     for (const e of entries) {
       taskNo = e.value;
-      blocks.push({ kind: 'item', item: {
-        level: 3, label: String(e.value), value: e.value, body: e.text,
-        units: { lead: [...units.lead], support: [...units.support] }, deadlineCell: carried.deadline || undefined,
-      } });
+      blocks.push({
+        kind: 'item',
+        item: {
+          level: 3,
+          label: String(e.value),
+          value: e.value,
+          body: e.text,
+          units: { lead: [...units.lead], support: [...units.support] },
+          deadlineCell: carried.deadline || undefined,
+        },
+      });
     }
   }
   return blocks;
@@ -122,7 +152,10 @@ function isGrouped(rows: string[][], cols: Partial<Record<Column, number>>, star
   const groups = data.map((r) => (r[cols.task!] ?? '').trim());
   const details = data.map((r) => (r[cols.detail!] ?? '').trim());
   const repeated = groups.some((g, i) => i > 0 && (!g || g === groups[i - 1]) && details[i]);
-  const marked = groups.some((g) => { const m = g && readNumberMark(g); return !!m && m.level <= 2; });
+  const marked = groups.some((g) => {
+    const m = g && readNumberMark(g);
+    return !!m && m.level <= 2;
+  });
   const numbered = details.some((d) => (numberedEntries(d)?.length ?? 0) >= 2);
   return repeated || (marked && numbered);
 }

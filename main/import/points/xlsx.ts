@@ -14,7 +14,8 @@ const MAX_TABLE_COLUMNS = 50;
 export async function readXlsxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
   const zip = openZip(buf, fileName);
   if (!zip.entries.has('xl/workbook.xml')) {
-    if (zip.entries.has('word/document.xml')) throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
+    if (zip.entries.has('word/document.xml'))
+      throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
     throw importErrors.damaged(fileName, '缺少工作簿部件 xl/workbook.xml');
   }
   const blocks: SourceBlock[] = [];

@@ -62,14 +62,17 @@ function readCentralDirectory(b: Buffer, fileName: string): ZipEntryInfo[] {
 function checkZipLimits(entries: ZipEntryInfo[], fileName: string): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff) throw importErrors.zipBomb(fileName, `部件 ${e.name} 使用了超大压缩格式`);
+    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff)
+      throw importErrors.zipBomb(fileName, `部件 ${e.name} 使用了超大压缩格式`);
     total += e.uncompressed;
-    if (e.uncompressed > MAX_PART_BYTES) throw importErrors.zipBomb(fileName, `部件 ${e.name} 解压后 ${Math.round(e.uncompressed / 1024 / 1024)} MB`);
+    if (e.uncompressed > MAX_PART_BYTES)
+      throw importErrors.zipBomb(fileName, `部件 ${e.name} 解压后 ${Math.round(e.uncompressed / 1024 / 1024)} MB`);
     if (e.uncompressed > 10 * 1024 * 1024 && e.uncompressed > Math.max(1, e.compressed) * MAX_COMPRESSION_RATIO) {
       throw importErrors.zipBomb(fileName, `部件 ${e.name} 压缩比超过 ${MAX_COMPRESSION_RATIO} 倍`);
     }
   }
-  if (total > MAX_UNCOMPRESSED_BYTES) throw importErrors.zipBomb(fileName, `解压后共 ${Math.round(total / 1024 / 1024)} MB`);
+  if (total > MAX_UNCOMPRESSED_BYTES)
+    throw importErrors.zipBomb(fileName, `解压后共 ${Math.round(total / 1024 / 1024)} MB`);
 }
 
 /** Opens a package: directory read and checked; parts are inflated on demand by readZipEntry. */
@@ -85,7 +88,8 @@ function readZipEntry(zip: ZipPackage, name: string): Buffer | null {
   const e = zip.entries.get(name);
   if (!e) return null;
   const b = zip.buf;
-  if (e.offset + 30 > b.length || b.readUInt32LE(e.offset) !== 0x04034b50) throw importErrors.damaged(zip.fileName, `部件 ${name} 的位置不对`);
+  if (e.offset + 30 > b.length || b.readUInt32LE(e.offset) !== 0x04034b50)
+    throw importErrors.damaged(zip.fileName, `部件 ${name} 的位置不对`);
   const start = e.offset + 30 + b.readUInt16LE(e.offset + 26) + b.readUInt16LE(e.offset + 28);
   if (start + e.compressed > b.length) throw importErrors.damaged(zip.fileName, `部件 ${name} 不完整`);
   const data = b.subarray(start, start + e.compressed);

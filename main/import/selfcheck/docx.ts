@@ -13,7 +13,11 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
   const out: SourceTable[] = [];
   const tables = new DocxTables({
     cells: MAX_TABLE_CELLS,
-    error: (n) => new AppError(ErrorCode.FILE_TOO_LARGE, `文件“${fileName}”第${n}个表格起的单元格超过 ${MAX_TABLE_CELLS} 个，不像考核细则。请确认选对了文件；如确是细则，请只保留评分表另存为新的 .docx 再导入。`),
+    error: (n) =>
+      new AppError(
+        ErrorCode.FILE_TOO_LARGE,
+        `文件“${fileName}”第${n}个表格起的单元格超过 ${MAX_TABLE_CELLS} 个，不像考核细则。请确认选对了文件；如确是细则，请只保留评分表另存为新的 .docx 再导入。`,
+      ),
   });
   let paragraphs: string[] = [];
   let para: string | null = null;
@@ -42,13 +46,20 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
         default: {
           const rows = tables.tag(close, name, attrs, selfClose);
           if (rows) {
-            out.push({ where: `第${out.length + 1}个表格`, before: paragraphs.slice(-3), rows, rowNumbers: rows.map((_, i) => i + 1) });
+            out.push({
+              where: `第${out.length + 1}个表格`,
+              before: paragraphs.slice(-3),
+              rows,
+              rowNumbers: rows.map((_, i) => i + 1),
+            });
             paragraphs = [];
           }
         }
       }
     },
-    text: (text) => { if (inText && para !== null) para += text; },
+    text: (text) => {
+      if (inText && para !== null) para += text;
+    },
   });
   return out;
 }

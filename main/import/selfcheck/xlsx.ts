@@ -13,7 +13,8 @@ const MAX_COLS = 40;
 export function readXlsxTables(buf: Buffer, fileName: string): SourceTable[] {
   const zip = openZip(buf, fileName);
   if (!zip.entries.has('xl/workbook.xml')) {
-    if (zip.entries.has('word/document.xml')) throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
+    if (zip.entries.has('word/document.xml'))
+      throw importErrors.mismatch(fileName, '.xlsx', 'Word 文档（.docx）', '请把扩展名改为 .docx 后再导入。');
     throw importErrors.damaged(fileName, '缺少工作簿部件 xl/workbook.xml');
   }
   const tables: SourceTable[] = [];
@@ -26,7 +27,8 @@ export function readXlsxTables(buf: Buffer, fileName: string): SourceTable[] {
     const rowNumbers: number[] = [];
     for (const r of [...used].sort((a, b) => a - b)) {
       const cells: TableCell[] = [];
-      for (let c = 1; c <= width; c++) cells.push({ text: cellValue(sheet, r, c).trim(), cont: isMergeContinuation(sheet, r, c) });
+      for (let c = 1; c <= width; c++)
+        cells.push({ text: cellValue(sheet, r, c).trim(), cont: isMergeContinuation(sheet, r, c) });
       if (cells.some((c) => c.text)) {
         rows.push(cells);
         rowNumbers.push(r);

@@ -29,9 +29,10 @@ parentPort?.on('message', (req: ParseRequest) => {
       res = { id: req.id, ok: true, value: await parse(req.fileName, req.bytes, req.options ?? {}) };
     } catch (e) {
       const err = e as { name?: string; code?: unknown; message?: unknown; details?: unknown };
-      res = err?.name === 'AppError' && typeof err.code === 'string'
-        ? { id: req.id, ok: false, code: err.code, message: String(err.message), details: err.details }
-        : { id: req.id, ok: false, code: null, message: String(err?.message ?? e).slice(0, 300) };
+      res =
+        err?.name === 'AppError' && typeof err.code === 'string'
+          ? { id: req.id, ok: false, code: err.code, message: String(err.message), details: err.details }
+          : { id: req.id, ok: false, code: null, message: String(err?.message ?? e).slice(0, 300) };
     }
     parentPort!.postMessage(res);
   })();

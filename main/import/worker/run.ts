@@ -60,7 +60,12 @@ function spawn(limits: ResourceLimits): Worker {
   return new Worker(path.join(base, `parse-worker${path.extname(here)}`), { resourceLimits: limits });
 }
 
-interface Slot { worker: Worker; limits: ResourceLimits; ready: Promise<void>; idleTimer?: NodeJS.Timeout }
+interface Slot {
+  worker: Worker;
+  limits: ResourceLimits;
+  ready: Promise<void>;
+  idleTimer?: NodeJS.Timeout;
+}
 
 /** How long a worker may take to start (loading the readers; slow only from TypeScript sources on a busy machine). */
 const STARTUP_MS = 120_000;
@@ -75,11 +80,21 @@ function newSlot(limits: ResourceLimits): Slot {
       worker.off('error', fail);
       worker.off('exit', fail);
     };
-    const onMessage = (m: { ready?: boolean }) => { if (m?.ready) { done(); resolve(); } };
+    const onMessage = (m: { ready?: boolean }) => {
+      if (m?.ready) {
+        done();
+        resolve();
+      }
+    };
     function fail(e: unknown) {
       done();
       void worker.terminate();
-      reject(new AppError(ErrorCode.INTERNAL, `读取文件用的组件未能启动（${String((e as Error)?.message ?? e).slice(0, 80)}），请重试；如仍出现，请重新安装本程序。`));
+      reject(
+        new AppError(
+          ErrorCode.INTERNAL,
+          `读取文件用的组件未能启动（${String((e as Error)?.message ?? e).slice(0, 80)}），请重试；如仍出现，请重新安装本程序。`,
+        ),
+      );
     }
     worker.on('message', onMessage);
     worker.on('error', fail);
@@ -135,10 +150,12 @@ function park(slot: Slot): void {
 export async function warmUpParsers(count = MAX_WORKERS): Promise<void> {
   const limits = PARSE_LIMITS.resourceLimits;
   const fresh = Array.from({ length: Math.max(0, Math.min(count, MAX_WORKERS) - idle.length) }, () => newSlot(limits));
-  await Promise.all(fresh.map(async (slot) => {
-    await slot.ready;
-    park(slot);
-  }));
+  await Promise.all(
+    fresh.map(async (slot) => {
+      await slot.ready;
+      park(slot);
+    }),
+  );
 }
 
 const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
@@ -148,17 +165,27 @@ const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
  * FILE_TOO_COMPLEX (time or memory exceeded), or FILE_DAMAGED (the reader failed in a way it did not foresee).
  */
 export async function runParser<K extends ParserKind>(
-  kind: K, fileName: string, bytes: Uint8Array, options: ParserOptions<K>, limits: ParseLimits = PARSE_LIMITS,
+  kind: K,
+  fileName: string,
+  bytes: Uint8Array,
+  options: ParserOptions<K>,
+  limits: ParseLimits = PARSE_LIMITS,
 ): Promise<ParserResult<K>> {
   await acquire();
   try {
-    return await runOnce(kind, fileName, bytes, options, limits) as ParserResult<K>;
+    return (await runOnce(kind, fileName, bytes, options, limits)) as ParserResult<K>;
   } finally {
     release();
   }
 }
 
-async function runOnce(kind: ParserKind, fileName: string, bytes: Uint8Array, options: unknown, limits: ParseLimits): Promise<unknown> {
+async function runOnce(
+  kind: ParserKind,
+  fileName: string,
+  bytes: Uint8Array,
+  options: unknown,
+  limits: ParseLimits,
+): Promise<unknown> {
   const slot = takeWorker(limits.resourceLimits);
   const { worker } = slot;
   worker.ref();
@@ -177,27 +204,63 @@ async function runOnce(kind: ParserKind, fileName: string, bytes: Uint8Array, op
       else void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(false, () => reject(new AppError(ErrorCode.FILE_TOO_COMPLEX,
-      `读取文件“${fileName}”用了 ${seconds(limits.timeoutMs)} 秒仍未完成，已停止读取。正常的文件几秒内即可读完，这个文件可能已损坏或结构异常。请用 Word/WPS 或 Excel 打开它，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`))), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(false, () =>
+          reject(
+            new AppError(
+              ErrorCode.FILE_TOO_COMPLEX,
+              `读取文件“${fileName}”用了 ${seconds(limits.timeoutMs)} 秒仍未完成，已停止读取。正常的文件几秒内即可读完，这个文件可能已损坏或结构异常。请用 Word/WPS 或 Excel 打开它，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`,
+            ),
+          ),
+        ),
+      limits.timeoutMs,
+    );
     const onMessage = (res: ParseResponse) => {
       if (res.id !== id) return;
       if (res.ok) finish(true, () => resolve(res.value));
       else if (res.code !== null) finish(true, () => reject(new AppError(res.code!, res.message, res.details)));
       // A reader failing in a way it did not foresee: the file is not what it claims to be. The worker is not reused.
-      else finish(false, () => reject(new AppError(ErrorCode.FILE_DAMAGED,
-        `文件“${fileName}”的内容不符合它的格式，无法读取（${res.message.slice(0, 80)}）。请用原程序打开该文件，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`)));
+      else
+        finish(false, () =>
+          reject(
+            new AppError(
+              ErrorCode.FILE_DAMAGED,
+              `文件“${fileName}”的内容不符合它的格式，无法读取（${res.message.slice(0, 80)}）。请用原程序打开该文件，确认能正常显示后“另存为”新文件再导入；或复制其中文字粘贴导入。`,
+            ),
+          ),
+        );
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        finish(false, () => reject(new AppError(ErrorCode.FILE_TOO_COMPLEX,
-          `读取文件“${fileName}”需要的内存超过上限（${limits.resourceLimits.maxOldGenerationSizeMb ?? '?'} MB），为保护电脑已停止读取。正常的文件远用不了这么多，这个文件可能已损坏或被恶意构造。请向来源重新索取文件，或复制其中文字粘贴导入。`)));
+        finish(false, () =>
+          reject(
+            new AppError(
+              ErrorCode.FILE_TOO_COMPLEX,
+              `读取文件“${fileName}”需要的内存超过上限（${limits.resourceLimits.maxOldGenerationSizeMb ?? '?'} MB），为保护电脑已停止读取。正常的文件远用不了这么多，这个文件可能已损坏或被恶意构造。请向来源重新索取文件，或复制其中文字粘贴导入。`,
+            ),
+          ),
+        );
       } else {
-        finish(false, () => reject(new AppError(ErrorCode.FILE_DAMAGED,
-          `文件“${fileName}”无法读取（${String(err.message).slice(0, 80)}）。请用原程序打开该文件，确认能正常显示后“另存为”新文件再导入。`)));
+        finish(false, () =>
+          reject(
+            new AppError(
+              ErrorCode.FILE_DAMAGED,
+              `文件“${fileName}”无法读取（${String(err.message).slice(0, 80)}）。请用原程序打开该文件，确认能正常显示后“另存为”新文件再导入。`,
+            ),
+          ),
+        );
       }
     };
-    const onExit = (code: number) => finish(false, () => reject(new AppError(ErrorCode.FILE_TOO_COMPLEX,
-      `读取文件“${fileName}”时读取组件意外退出（代码 ${code}），已停止。请重试；如仍出现，请“另存为”新文件再导入，或复制文字粘贴导入。`)));
+    const onExit = (code: number) =>
+      finish(false, () =>
+        reject(
+          new AppError(
+            ErrorCode.FILE_TOO_COMPLEX,
+            `读取文件“${fileName}”时读取组件意外退出（代码 ${code}），已停止。请重试；如仍出现，请“另存为”新文件再导入，或复制文字粘贴导入。`,
+          ),
+        ),
+      );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

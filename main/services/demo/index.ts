@@ -15,10 +15,15 @@ export async function demoSteps(): Promise<DemoStep[]> {
 
 /** Refuses a database that already holds work: the demo is for an empty one. */
 async function assertEmpty(ctx: AppContext): Promise<void> {
-  const used = await ctx.db.selectFrom('department').select('id').limit(1).executeTakeFirst()
-    ?? await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst()
-    ?? await ctx.db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
-  if (used) throw new AppError(ErrorCode.CONFLICT, '当前数据中已有科室、人员或实施方案，示例数据只能载入空白数据库。如需体验，请另建一个数据文件（命令行：demo --db 新文件）。');
+  const used =
+    (await ctx.db.selectFrom('department').select('id').limit(1).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('staff').select('id').limit(1).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('plan').select('id').limit(1).executeTakeFirst());
+  if (used)
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      '当前数据中已有科室、人员或实施方案，示例数据只能载入空白数据库。如需体验，请另建一个数据文件（命令行：demo --db 新文件）。',
+    );
 }
 
 /**
@@ -27,7 +32,7 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
  * Steps use `ctx` as usual; their own transactions become savepoints.
  */
 export async function loadDemo(outer: AppContext, steps?: DemoStep[]): Promise<{ summary: string[] }> {
-  const chosen = steps ?? await demoSteps();
+  const chosen = steps ?? (await demoSteps());
   return inOneTransaction(outer.dbPath, (raw, db) => loadDemoSteps({ ...outer, raw, db }, chosen));
 }
 
@@ -35,10 +40,13 @@ async function loadDemoSteps(ctx: AppContext, steps: DemoStep[]): Promise<{ summ
   await assertEmpty(ctx);
   const today = todayOf(ctx);
   const state: DemoState = {
-    year: Number(today.slice(0, 4)), today,
-    departments: new Map(), staff: new Map(), documentIds: [],
+    year: Number(today.slice(0, 4)),
+    today,
+    departments: new Map(),
+    staff: new Map(),
+    documentIds: [],
   };
   const summary: string[] = [];
-  for (const step of steps) summary.push(...await step.run(ctx, state));
+  for (const step of steps) summary.push(...(await step.run(ctx, state)));
   return { summary };
 }

@@ -34,7 +34,9 @@ export function constraintError(e: unknown, what: { unique?: string; inUse?: str
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE') && what.unique) throw new AppError(ErrorCode.CONFLICT, what.unique);
   // ON DELETE RESTRICT fires as a trigger: SQLite reports it as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY.
-  const fk = code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
+  const fk =
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
+    (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message));
   if (fk && what.inUse) throw new AppError(ErrorCode.IN_USE, what.inUse);
   throw e;
 }

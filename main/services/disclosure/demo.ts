@@ -32,7 +32,10 @@ const ITEMS: [string, string, string][] = [
   ['通知公告', '门户网站', '县级科技计划项目立项公示'],
 ];
 
-async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: string }): Promise<{ publications: number; requests: number }> {
+async function seedDisclosureDemo(
+  ctx: AppContext,
+  opts: { year: number; today: string },
+): Promise<{ publications: number; requests: number }> {
   const y = opts.year;
   const cal = await loadCalendar(ctx);
   const ref = opts.today < `${y}-12-31` ? opts.today : `${y}-12-31`;
@@ -47,14 +50,29 @@ async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: 
     let published = addWorkingDays(`${y}-${String(month).padStart(2, '0')}-0${1 + (i % 9)}`, 2 + (i % 5), cal);
     if (published > ref) published = ref;
     const drafted = addWorkingDays(published, -3, cal);
-    const interprets = column === '政策解读' ? [...ids.entries()].reverse().find(([t]) => t.includes('办法》的通知'))?.[1] ?? null : null;
+    const interprets =
+      column === '政策解读'
+        ? ([...ids.entries()].reverse().find(([t]) => t.includes('办法》的通知'))?.[1] ?? null)
+        : null;
     const p = await createPublication(ctx, {
-      title: `${title}${title.includes('年度') ? '' : ''}`.replace('年度工作要点', `${y}年工作要点`), publishedDate: published,
+      title: `${title}${title.includes('年度') ? '' : ''}`.replace('年度工作要点', `${y}年工作要点`),
+      publishedDate: published,
       formedDate: i === 6 ? addWorkingDays(published, -24, cal) : addWorkingDays(published, -5, cal),
-      columnId: columns.get(column)!, channel, docNumber: title.includes('办法》的通知') ? `县科发〔${y}〕${3 + i}号` : '',
-      normative: title.includes('培育奖补办法》的通知'), interpretation: column === '政策解读', interpretsId: interprets,
-      drafter: people[i % 3], draftedDate: drafted, reviewer: i % 6 === 5 ? '' : '周强', reviewedDate: i % 6 === 5 ? null : addWorkingDays(drafted, 1, cal),
-      approver: i % 6 === 5 ? '' : '陈明', approvedDate: i % 6 === 5 ? null : addWorkingDays(drafted, 2, cal), link: '', source: '县科学技术局', note: '',
+      columnId: columns.get(column)!,
+      channel,
+      docNumber: title.includes('办法》的通知') ? `县科发〔${y}〕${3 + i}号` : '',
+      normative: title.includes('培育奖补办法》的通知'),
+      interpretation: column === '政策解读',
+      interpretsId: interprets,
+      drafter: people[i % 3],
+      draftedDate: drafted,
+      reviewer: i % 6 === 5 ? '' : '周强',
+      reviewedDate: i % 6 === 5 ? null : addWorkingDays(drafted, 1, cal),
+      approver: i % 6 === 5 ? '' : '陈明',
+      approvedDate: i % 6 === 5 ? null : addWorkingDays(drafted, 2, cal),
+      link: '',
+      source: '县科学技术局',
+      note: '',
     });
     ids.set(title, p.id);
     n++;
@@ -74,41 +92,114 @@ async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: 
   // Carried over: received in the last days of last year, answered in January.
   const carriedIn = `${y - 1}-12-26`;
   const carriedOut = upTo(w(carriedIn, 8));
-  requests.push({ receivedDate: carriedIn, applicant: '赵刚', applicantType: '自然人', method: '邮寄', content: `${y - 1}年度县级科技计划项目立项名单`, handler: '张敏', answeredDate: carriedOut, result: carriedOut ? '三.一' : null });
+  requests.push({
+    receivedDate: carriedIn,
+    applicant: '赵刚',
+    applicantType: '自然人',
+    method: '邮寄',
+    content: `${y - 1}年度县级科技计划项目立项名单`,
+    handler: '张敏',
+    answeredDate: carriedOut,
+    result: carriedOut ? '三.一' : null,
+  });
   // 补正, then a partial disclosure.
   const r2 = base(150);
   const c2 = w(r2, 3);
   const c2in = w(c2, 6);
   requests.push({
-    receivedDate: r2, applicant: '某某科技有限公司', applicantType: '商业企业', method: '网络平台', content: '县科技创新券兑付企业名单及金额', handler: '张敏',
-    steps: [{ kind: '补正', startDate: c2, endDate: c2in, toldDate: w(c2, 15), note: '请明确所需信息的年度和项目类别' }],
-    answeredDate: upTo(w(c2in, 12)), result: upTo(w(c2in, 12)) ? '三.二' : null, answerNote: '企业银行账户信息涉及商业秘密，已作区分处理。',
+    receivedDate: r2,
+    applicant: '某某科技有限公司',
+    applicantType: '商业企业',
+    method: '网络平台',
+    content: '县科技创新券兑付企业名单及金额',
+    handler: '张敏',
+    steps: [
+      { kind: '补正', startDate: c2, endDate: c2in, toldDate: w(c2, 15), note: '请明确所需信息的年度和项目类别' },
+    ],
+    answeredDate: upTo(w(c2in, 12)),
+    result: upTo(w(c2in, 12)) ? '三.二' : null,
+    answerNote: '企业银行账户信息涉及商业秘密，已作区分处理。',
   });
   // 征求第三方意见 and 延期, then 不予公开（第三方合法权益）.
   const r3 = base(120);
   const s3 = w(r3, 5);
   const e3 = w(r3, 17);
   requests.push({
-    receivedDate: r3, applicant: '某某律师事务所', applicantType: '法律服务机构', method: '邮寄', content: '某企业高新技术企业认定申报材料', handler: '李强',
+    receivedDate: r3,
+    applicant: '某某律师事务所',
+    applicantType: '法律服务机构',
+    method: '邮寄',
+    content: '某企业高新技术企业认定申报材料',
+    handler: '李强',
     steps: [
       { kind: '征求意见', startDate: s3, endDate: w(s3, 9), party: '某某新材料有限公司', note: '' },
-      { kind: '延期', startDate: e3, days: 15, party: '刘芳（分管副局长）', toldDate: e3, note: '申请内容涉及第三方，需进一步核实' },
+      {
+        kind: '延期',
+        startDate: e3,
+        days: 15,
+        party: '刘芳（分管副局长）',
+        toldDate: e3,
+        note: '申请内容涉及第三方，需进一步核实',
+      },
     ],
-    answeredDate: upTo(w(r3, 40)), result: upTo(w(r3, 40)) ? '三.三.4' : null,
+    answeredDate: upTo(w(r3, 40)),
+    result: upTo(w(r3, 40)) ? '三.三.4' : null,
   });
   // 信息不存在 — later taken to 行政复议.
   const r4 = base(100);
-  requests.push({ receivedDate: r4, applicant: '钱伟', applicantType: '自然人', method: '当面提交', content: '2015年县科技局会议纪要全文', handler: '李强', answeredDate: upTo(w(r4, 10)), result: upTo(w(r4, 10)) ? '三.四.1' : null });
+  requests.push({
+    receivedDate: r4,
+    applicant: '钱伟',
+    applicantType: '自然人',
+    method: '当面提交',
+    content: '2015年县科技局会议纪要全文',
+    handler: '李强',
+    answeredDate: upTo(w(r4, 10)),
+    result: upTo(w(r4, 10)) ? '三.四.1' : null,
+  });
   // 重复申请.
   const r5 = base(60);
-  requests.push({ receivedDate: r5, applicant: '钱伟', applicantType: '自然人', method: '电子邮件', content: '2015年县科技局会议纪要全文', handler: '李强', answeredDate: upTo(w(r5, 5)), result: upTo(w(r5, 5)) ? '三.五.2' : null });
+  requests.push({
+    receivedDate: r5,
+    applicant: '钱伟',
+    applicantType: '自然人',
+    method: '电子邮件',
+    content: '2015年县科技局会议纪要全文',
+    handler: '李强',
+    answeredDate: upTo(w(r5, 5)),
+    result: upTo(w(r5, 5)) ? '三.五.2' : null,
+  });
   // 予以公开 for a research institute.
   const r6 = base(40);
-  requests.push({ receivedDate: r6, applicant: '某某农业科学研究所', applicantType: '科研机构', method: '网络平台', content: '县农业科技示范基地建设情况', handler: '王芳', answeredDate: upTo(w(r6, 9)), result: upTo(w(r6, 9)) ? '三.一' : null });
+  requests.push({
+    receivedDate: r6,
+    applicant: '某某农业科学研究所',
+    applicantType: '科研机构',
+    method: '网络平台',
+    content: '县农业科技示范基地建设情况',
+    handler: '王芳',
+    answeredDate: upTo(w(r6, 9)),
+    result: upTo(w(r6, 9)) ? '三.一' : null,
+  });
   // Waiting for a 补正 (clock stopped), and one just received (open, carried into next year if not answered).
   const r7 = base(12);
-  requests.push({ receivedDate: r7, applicant: '孙丽', applicantType: '自然人', method: '网络平台', content: '有关科技项目资金的情况', handler: '王芳', steps: [{ kind: '补正', startDate: w(r7, 2), toldDate: w(r7, 17), note: '请说明所需资金信息的项目名称和年度' }] });
-  requests.push({ receivedDate: base(3), applicant: '某某社会工作服务中心', applicantType: '社会公益组织', method: '邮寄', content: '县科普经费使用情况', handler: '张敏' });
+  requests.push({
+    receivedDate: r7,
+    applicant: '孙丽',
+    applicantType: '自然人',
+    method: '网络平台',
+    content: '有关科技项目资金的情况',
+    handler: '王芳',
+    steps: [{ kind: '补正', startDate: w(r7, 2), toldDate: w(r7, 17), note: '请说明所需资金信息的项目名称和年度' }],
+  });
+  requests.push({
+    receivedDate: base(3),
+    applicant: '某某社会工作服务中心',
+    applicantType: '社会公益组织',
+    method: '邮寄',
+    content: '县科普经费使用情况',
+    handler: '张敏',
+  });
   const made = [];
   for (const r of requests) made.push(await createRequest(ctx, r));
   const nothing = made[3];
@@ -116,8 +207,13 @@ async function seedDisclosureDemo(ctx: AppContext, opts: { year: number; today: 
     const filed = addDays(nothing.answeredDate, 20);
     const decided = addDays(filed, 45);
     await saveReview(ctx, null, {
-      requestId: nothing.id, kind: '行政复议', filedDate: filed, organ: '县人民政府', caseNumber: `县政复〔${y}〕8号`,
-      result: decided <= ref ? '维持' : '尚未审结', decidedDate: decided <= ref ? decided : null,
+      requestId: nothing.id,
+      kind: '行政复议',
+      filedDate: filed,
+      organ: '县人民政府',
+      caseNumber: `县政复〔${y}〕8号`,
+      result: decided <= ref ? '维持' : '尚未审结',
+      decidedDate: decided <= ref ? decided : null,
     });
   }
   return { publications: n, requests: made.length };
@@ -128,6 +224,8 @@ export const disclosureDemoStep: DemoStep = {
   name: '信息公开',
   async run(ctx, state) {
     const r = await seedDisclosureDemo(ctx, { year: state.year, today: state.today });
-    return [`信息公开：发布登记 ${r.publications} 条，政府信息公开申请 ${r.requests} 件（含上年结转、补正、延期各1件），行政复议 1 件`];
+    return [
+      `信息公开：发布登记 ${r.publications} 条，政府信息公开申请 ${r.requests} 件（含上年结转、补正、延期各1件），行政复议 1 件`,
+    ];
   },
 };

@@ -43,13 +43,21 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
         date = s.toldDate ?? s.startDate;
       } else if (kind === 'consult') {
         const s = last('征求意见');
-        if (!s) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有登记征求意见，请先在申请中添加“征求意见”步骤。');
+        if (!s)
+          throw new AppError(ErrorCode.VALIDATION, '这件申请还没有登记征求意见，请先在申请中添加“征求意见”步骤。');
         date = s.startDate;
       } else if (kind === 'answer') {
-        if (!request.answeredDate) throw new AppError(ErrorCode.VALIDATION, '这件申请还没有答复，请先填写答复日期和办理结果。');
+        if (!request.answeredDate)
+          throw new AppError(ErrorCode.VALIDATION, '这件申请还没有答复，请先填写答复日期和办理结果。');
         date = request.answeredDate;
       }
-      const data = await buildLetterDocx({ kind, bureau: await bureauName(ctx), request, date, reviewOrgan: await reviewOrgan(ctx) });
+      const data = await buildLetterDocx({
+        kind,
+        bureau: await bureauName(ctx),
+        request,
+        date,
+        reviewOrgan: await reviewOrgan(ctx),
+      });
       return { fileName: `${label}_${safe(request.applicant)}_${request.receivedDate}.docx`, data };
     },
   };
@@ -60,7 +68,9 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
     label: '政府信息公开工作年度报告（Word，--year 年度）',
     async build(ctx, args) {
       const view = await prepareExport(ctx, args.year);
-      const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Parameters<typeof buildReportDocx>[0]['texts'];
+      const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Parameters<
+        typeof buildReportDocx
+      >[0]['texts'];
       const data = await buildReportDocx({ bureau: view.bureau, report: view.report, texts, date: todayOf(ctx) });
       return { fileName: `${args.year}年政府信息公开工作年度报告.docx`, data };
     },
@@ -69,7 +79,10 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
     label: '年度报告表二、表三、表四（Excel，--year 年度）',
     async build(ctx, args) {
       const view = await prepareExport(ctx, args.year);
-      return { fileName: `${args.year}年政府信息公开年报统计表.xlsx`, data: await buildReportXlsx({ bureau: view.bureau, report: view.report }) };
+      return {
+        fileName: `${args.year}年政府信息公开年报统计表.xlsx`,
+        data: await buildReportXlsx({ bureau: view.bureau, report: view.report }),
+      };
     },
   },
   'publications-xlsx': {
@@ -78,16 +91,36 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
       const list = [...(await listPublications(ctx, { year: args.year }))].reverse();
       const wb = newWorkbook();
       addTableSheet(wb, {
-        sheetName: '信息发布登记', title: `${await bureauName(ctx)}${args.year}年信息发布登记`, orientation: 'landscape', fontSize: 10,
+        sheetName: '信息发布登记',
+        title: `${await bureauName(ctx)}${args.year}年信息发布登记`,
+        orientation: 'landscape',
+        fontSize: 10,
         columns: [
-          { header: '序号', weight: 4, align: 'center' }, { header: '标题', weight: 26 }, { header: '发布日期', weight: 9, align: 'center' },
-          { header: '栏目', weight: 8 }, { header: '渠道', weight: 8 }, { header: '文号', weight: 10 }, { header: '类型', weight: 7, align: 'center' },
-          { header: '拟稿', weight: 9 }, { header: '审核', weight: 9 }, { header: '签发', weight: 9 },
+          { header: '序号', weight: 4, align: 'center' },
+          { header: '标题', weight: 26 },
+          { header: '发布日期', weight: 9, align: 'center' },
+          { header: '栏目', weight: 8 },
+          { header: '渠道', weight: 8 },
+          { header: '文号', weight: 10 },
+          { header: '类型', weight: 7, align: 'center' },
+          { header: '拟稿', weight: 9 },
+          { header: '审核', weight: 9 },
+          { header: '签发', weight: 9 },
         ],
-        rows: list.map((p, i) => ({ cells: [
-          i + 1, p.title, p.publishedDate, p.columnName, p.channel, p.docNumber, [p.normative ? '规范性文件' : '', p.interpretation ? '政策解读' : ''].filter(Boolean).join('、'),
-          [p.drafter, p.draftedDate].filter(Boolean).join('\n'), [p.reviewer, p.reviewedDate].filter(Boolean).join('\n'), [p.approver, p.approvedDate].filter(Boolean).join('\n'),
-        ] })),
+        rows: list.map((p, i) => ({
+          cells: [
+            i + 1,
+            p.title,
+            p.publishedDate,
+            p.columnName,
+            p.channel,
+            p.docNumber,
+            [p.normative ? '规范性文件' : '', p.interpretation ? '政策解读' : ''].filter(Boolean).join('、'),
+            [p.drafter, p.draftedDate].filter(Boolean).join('\n'),
+            [p.reviewer, p.reviewedDate].filter(Boolean).join('\n'),
+            [p.approver, p.approvedDate].filter(Boolean).join('\n'),
+          ],
+        })),
       });
       return { fileName: `${args.year}年信息发布登记.xlsx`, data: await workbookToBuffer(wb) };
     },
@@ -98,16 +131,36 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
       const list = [...(await listRequests(ctx, { year: args.year }))].reverse();
       const wb = newWorkbook();
       addTableSheet(wb, {
-        sheetName: '依申请公开登记', title: `${await bureauName(ctx)}${args.year}年政府信息公开申请登记`, orientation: 'landscape', fontSize: 10,
+        sheetName: '依申请公开登记',
+        title: `${await bureauName(ctx)}${args.year}年政府信息公开申请登记`,
+        orientation: 'landscape',
+        fontSize: 10,
         columns: [
-          { header: '序号', weight: 4, align: 'center' }, { header: '收到日期', weight: 9, align: 'center' }, { header: '申请人', weight: 9 },
-          { header: '申请人类型', weight: 8 }, { header: '申请方式', weight: 7 }, { header: '申请内容', weight: 22 }, { header: '答复期限', weight: 9, align: 'center' },
-          { header: '答复日期', weight: 9, align: 'center' }, { header: '办理结果', weight: 14 }, { header: '经办人', weight: 6 },
+          { header: '序号', weight: 4, align: 'center' },
+          { header: '收到日期', weight: 9, align: 'center' },
+          { header: '申请人', weight: 9 },
+          { header: '申请人类型', weight: 8 },
+          { header: '申请方式', weight: 7 },
+          { header: '申请内容', weight: 22 },
+          { header: '答复期限', weight: 9, align: 'center' },
+          { header: '答复日期', weight: 9, align: 'center' },
+          { header: '办理结果', weight: 14 },
+          { header: '经办人', weight: 6 },
         ],
-        rows: list.map((r, i) => ({ cells: [
-          i + 1, r.receivedDate, r.applicant, r.applicantType, r.method, r.content, r.deadline.dueDate ?? r.deadline.state, r.answeredDate ?? '',
-          r.result ? resultLabel(r.result) : '办理中', r.handler,
-        ] })),
+        rows: list.map((r, i) => ({
+          cells: [
+            i + 1,
+            r.receivedDate,
+            r.applicant,
+            r.applicantType,
+            r.method,
+            r.content,
+            r.deadline.dueDate ?? r.deadline.state,
+            r.answeredDate ?? '',
+            r.result ? resultLabel(r.result) : '办理中',
+            r.handler,
+          ],
+        })),
       });
       return { fileName: `${args.year}年政府信息公开申请登记.xlsx`, data: await workbookToBuffer(wb) };
     },

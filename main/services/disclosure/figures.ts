@@ -11,14 +11,34 @@ export type Figure = { value: number | string | null; previous: number | string 
 
 async function hasData(ctx: AppContext, year: number): Promise<boolean> {
   const [from, to] = yearRange(year);
-  const pub = await ctx.db.selectFrom('publication').select('id').where('published_date', '>=', from).where('published_date', '<=', to).limit(1).executeTakeFirst();
-  const req = await ctx.db.selectFrom('request').select('id').where('received_date', '<=', to)
-    .where((eb) => eb.or([eb('answered_date', 'is', null), eb('answered_date', '>=', from)])).limit(1).executeTakeFirst();
-  const input = await ctx.db.selectFrom('disclosure_year_input').select('year').where('year', '=', year).executeTakeFirst();
+  const pub = await ctx.db
+    .selectFrom('publication')
+    .select('id')
+    .where('published_date', '>=', from)
+    .where('published_date', '<=', to)
+    .limit(1)
+    .executeTakeFirst();
+  const req = await ctx.db
+    .selectFrom('request')
+    .select('id')
+    .where('received_date', '<=', to)
+    .where((eb) => eb.or([eb('answered_date', 'is', null), eb('answered_date', '>=', from)]))
+    .limit(1)
+    .executeTakeFirst();
+  const input = await ctx.db
+    .selectFrom('disclosure_year_input')
+    .select('year')
+    .where('year', '=', year)
+    .executeTakeFirst();
   return !!(pub || req || input);
 }
 
-async function valuesOf(ctx: AppContext, year: number, columns: string[], channels: string[]): Promise<Record<string, number>> {
+async function valuesOf(
+  ctx: AppContext,
+  year: number,
+  columns: string[],
+  channels: string[],
+): Promise<Record<string, number>> {
   const stats = await publicationStats(ctx, year);
   const report = await annualReport(ctx, year);
   const row = (k: string) => report.requests.rows.find((r) => r.key === k)!.values[6];
@@ -33,7 +53,9 @@ async function valuesOf(ctx: AppContext, year: number, columns: string[], channe
     'disclosure.requestsCarried': row('四'),
     'disclosure.reviews': report.reviews.values[4],
     'disclosure.lawsuits': report.reviews.values[9] + report.reviews.values[14],
-    'disclosure.lateAnswers': requests.filter((r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结').length,
+    'disclosure.lateAnswers': requests.filter(
+      (r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结',
+    ).length,
   };
   for (const c of columns) out[`disclosure.column.${c}`] = stats.byColumn.find((x) => x.name === c)?.count ?? 0;
   for (const c of channels) out[`disclosure.channel.${c}`] = stats.byChannel.find((x) => x.name === c)?.count ?? 0;
@@ -58,15 +80,24 @@ export async function disclosureFigures(ctx: AppContext, year: number): Promise<
   // that was simply not recorded here.
   if (!(await hasData(ctx, year))) return {};
   const columns = (await listColumns(ctx)).map((c) => c.name);
-  const used = [...new Set([...(await listPublications(ctx, { year })), ...(await listPublications(ctx, { year: year - 1 }))].map((p) => p.channel))];
+  const used = [
+    ...new Set(
+      [...(await listPublications(ctx, { year })), ...(await listPublications(ctx, { year: year - 1 }))].map(
+        (p) => p.channel,
+      ),
+    ),
+  ];
   const channels = [...new Set([...DEFAULT_CHANNELS, ...used])];
   const now = await valuesOf(ctx, year, columns, channels);
   const prev = (await hasData(ctx, year - 1)) ? await valuesOf(ctx, year - 1, columns, channels) : null;
   const out: Record<string, Figure> = {};
   for (const [k, v] of Object.entries(now)) {
-    const source = SOURCES[k]?.(year)
-      ?? (k.startsWith('disclosure.column.') ? `信息发布登记：${year}年“${k.slice(18)}”栏目发布条数` : `信息发布登记：${year}年通过“${k.slice(19)}”发布条数`);
-    out[k] = { value: v, previous: prev ? prev[k] ?? 0 : null, source };
+    const source =
+      SOURCES[k]?.(year) ??
+      (k.startsWith('disclosure.column.')
+        ? `信息发布登记：${year}年“${k.slice(18)}”栏目发布条数`
+        : `信息发布登记：${year}年通过“${k.slice(19)}”发布条数`);
+    out[k] = { value: v, previous: prev ? (prev[k] ?? 0) : null, source };
   }
   return out;
 }

@@ -9,10 +9,27 @@ import { getSetting, SettingKey } from '../settings';
 import type { AppContext } from '../workstation';
 import { DISCLOSURE_SETTING, reportDueMonthDay, todayOf } from './common';
 import {
-  createColumn, createPublication, deletePublication, importPublications, listColumns, listPublications, publicationStats, updateColumn, updatePublication,
+  createColumn,
+  createPublication,
+  deletePublication,
+  importPublications,
+  listColumns,
+  listPublications,
+  publicationStats,
+  updateColumn,
+  updatePublication,
 } from './publications';
 import { annualReport, reportView, saveYearInput } from './report';
-import { createRequest, deleteRequest, deleteReview, importRequests, listRequests, listReviews, saveReview, updateRequest } from './requests';
+import {
+  createRequest,
+  deleteRequest,
+  deleteReview,
+  importRequests,
+  listRequests,
+  listReviews,
+  saveReview,
+  updateRequest,
+} from './requests';
 
 async function currentYear(ctx: AppContext): Promise<number> {
   const y = Number(await getSetting(ctx, SettingKey.currentYear));
@@ -24,13 +41,26 @@ async function disclosureHome(ctx: AppContext) {
   const today = todayOf(ctx);
   const y = Number(today.slice(0, 4));
   const due = `${y}-${await reportDueMonthDay(ctx)}`;
-  const row = await ctx.db.selectFrom('disclosure_year_input').select(['exported_at']).where('year', '=', y - 1).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('disclosure_year_input')
+    .select(['exported_at'])
+    .where('year', '=', y - 1)
+    .executeTakeFirst();
   const exportedAt = row?.exported_at ?? null;
   const show = today <= `${y}-03-31` && (today <= due || !exportedAt);
-  const open = (await listRequests(ctx, { open: true })).sort((a, b) => (a.deadline.dueDate ?? '9999').localeCompare(b.deadline.dueDate ?? '9999'));
+  const open = (await listRequests(ctx, { open: true })).sort((a, b) =>
+    (a.deadline.dueDate ?? '9999').localeCompare(b.deadline.dueDate ?? '9999'),
+  );
   return {
     report: show ? { year: y - 1, due, daysLeft: toDayNumber(due) - toDayNumber(today), exportedAt } : null,
-    open: open.map((r) => ({ id: r.id, applicant: r.applicant, receivedDate: r.receivedDate, dueDate: r.deadline.dueDate, state: r.deadline.state, remaining: r.deadline.remaining })),
+    open: open.map((r) => ({
+      id: r.id,
+      applicant: r.applicant,
+      receivedDate: r.receivedDate,
+      dueDate: r.deadline.dueDate,
+      state: r.deadline.state,
+      remaining: r.deadline.remaining,
+    })),
   };
 }
 
@@ -70,7 +100,7 @@ export const disclosureHandlers: AreaHandlers<typeof disclosureContract> = {
   },
   'disclosure.export': async (ws, { kind, year, id }) => {
     const ctx = ws.context();
-    return runExport(ctx, kind, { year: year ?? await currentYear(ctx), id });
+    return runExport(ctx, kind, { year: year ?? (await currentYear(ctx)), id });
   },
   'disclosure.home': (ws) => disclosureHome(ws.context()),
   'disclosure.settings': async (ws) => ({ reportDue: await reportDueMonthDay(ws.context()) }),
@@ -78,9 +108,17 @@ export const disclosureHandlers: AreaHandlers<typeof disclosureContract> = {
     const ctx = ws.context();
     if (Number.isNaN(toDayNumber(`2024-${reportDue}`))) throw new AppError(ErrorCode.VALIDATION, '年报报送日期无效。');
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('setting').values({ key: DISCLOSURE_SETTING.reportDue, value: reportDue })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: reportDue })).execute();
-      await recordAudit(trx, ctx, { entity: 'setting', entityId: null, action: 'update', summary: `修改政府信息公开年报报送日期：每年${Number(reportDue.slice(0, 2))}月${Number(reportDue.slice(3))}日前` });
+      await trx
+        .insertInto('setting')
+        .values({ key: DISCLOSURE_SETTING.reportDue, value: reportDue })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: reportDue }))
+        .execute();
+      await recordAudit(trx, ctx, {
+        entity: 'setting',
+        entityId: null,
+        action: 'update',
+        summary: `修改政府信息公开年报报送日期：每年${Number(reportDue.slice(0, 2))}月${Number(reportDue.slice(3))}日前`,
+      });
     });
     return { reportDue: await reportDueMonthDay(ctx) };
   },

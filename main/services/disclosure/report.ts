@@ -1,8 +1,21 @@
 // The 政府信息公开工作年度报告: table 二 from the year's inputs, tables 三 and 四 counted from the registers, the 勾稽
 // checks, the cross-year checks, and the six sections' texts (drafted from the data, freely editable).
 import {
-  checkTables, computeTable3, computeTable4, defaultInForce, emptyYearInput, REPORT_TEXT_KEYS, REPORT_TEXT_LABELS,
-  RESULT_ROWS, TABLE4_COLUMNS, yearInputSchema, type AnnualReport, type ReportTextKey, type ReportView, type Table3, type YearInput,
+  checkTables,
+  computeTable3,
+  computeTable4,
+  defaultInForce,
+  emptyYearInput,
+  REPORT_TEXT_KEYS,
+  REPORT_TEXT_LABELS,
+  RESULT_ROWS,
+  TABLE4_COLUMNS,
+  yearInputSchema,
+  type AnnualReport,
+  type ReportTextKey,
+  type ReportView,
+  type Table3,
+  type YearInput,
 } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -13,17 +26,47 @@ import { bureauName, yearRange } from './common';
 import { publicationStats } from './publications';
 import { listRequests } from './requests';
 
-type InputRow = { year: number; rules_issued: number; rules_repealed: number; rules_in_force: number | null; norm_issued: number; norm_repealed: number; norm_in_force: number | null; licensing: number; punishment: number; enforcement: number; fees_wan_e4: number; texts: string; exported_at: string | null; exported_carry: string | null };
+type InputRow = {
+  year: number;
+  rules_issued: number;
+  rules_repealed: number;
+  rules_in_force: number | null;
+  norm_issued: number;
+  norm_repealed: number;
+  norm_in_force: number | null;
+  licensing: number;
+  punishment: number;
+  enforcement: number;
+  fees_wan_e4: number;
+  texts: string;
+  exported_at: string | null;
+  exported_carry: string | null;
+};
 
 function parseTexts(raw: string): YearInput['texts'] {
   let o: Record<string, unknown> = {};
   try {
     o = JSON.parse(raw) as Record<string, unknown>;
-  } catch { /* a damaged value reads as "not edited" */ }
-  return Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, typeof o[k] === 'string' ? o[k] : null])) as YearInput['texts'];
+  } catch {
+    /* a damaged value reads as "not edited" */
+  }
+  return Object.fromEntries(
+    REPORT_TEXT_KEYS.map((k) => [k, typeof o[k] === 'string' ? o[k] : null]),
+  ) as YearInput['texts'];
 }
 
-const ZERO_INPUT = { rules_issued: 0, rules_repealed: 0, rules_in_force: null, norm_issued: 0, norm_repealed: 0, norm_in_force: null, licensing: 0, punishment: 0, enforcement: 0, fees_wan_e4: 0 };
+const ZERO_INPUT = {
+  rules_issued: 0,
+  rules_repealed: 0,
+  rules_in_force: null,
+  norm_issued: 0,
+  norm_repealed: 0,
+  norm_in_force: null,
+  licensing: 0,
+  punishment: 0,
+  enforcement: 0,
+  fees_wan_e4: 0,
+};
 
 async function inputRow(ctx: AppContext, year: number): Promise<InputRow | undefined> {
   return ctx.db.selectFrom('disclosure_year_input').selectAll().where('year', '=', year).executeTakeFirst();
@@ -33,9 +76,18 @@ async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
   const r = await inputRow(ctx, year);
   if (!r) return emptyYearInput(year);
   return {
-    year, rulesIssued: r.rules_issued, rulesRepealed: r.rules_repealed, rulesInForce: r.rules_in_force, normIssued: r.norm_issued,
-    normRepealed: r.norm_repealed, normInForce: r.norm_in_force, licensing: r.licensing, punishment: r.punishment, enforcement: r.enforcement,
-    feesWan: r.fees_wan_e4 / 10000, texts: parseTexts(r.texts),
+    year,
+    rulesIssued: r.rules_issued,
+    rulesRepealed: r.rules_repealed,
+    rulesInForce: r.rules_in_force,
+    normIssued: r.norm_issued,
+    normRepealed: r.norm_repealed,
+    normInForce: r.norm_in_force,
+    licensing: r.licensing,
+    punishment: r.punishment,
+    enforcement: r.enforcement,
+    feesWan: r.fees_wan_e4 / 10000,
+    texts: parseTexts(r.texts),
   };
 }
 
@@ -55,28 +107,59 @@ export async function saveYearInput(ctx: AppContext, raw: YearInput): Promise<Ye
   const before = await getYearInput(ctx, v.year);
   await ctx.db.transaction().execute(async (trx) => {
     const row = {
-      rules_issued: v.rulesIssued, rules_repealed: v.rulesRepealed, rules_in_force: v.rulesInForce, norm_issued: v.normIssued, norm_repealed: v.normRepealed,
-      norm_in_force: v.normInForce, licensing: v.licensing, punishment: v.punishment, enforcement: v.enforcement, fees_wan_e4: Math.round(v.feesWan * 10000),
-      texts: JSON.stringify(v.texts), updated_at: nowText(ctx),
+      rules_issued: v.rulesIssued,
+      rules_repealed: v.rulesRepealed,
+      rules_in_force: v.rulesInForce,
+      norm_issued: v.normIssued,
+      norm_repealed: v.normRepealed,
+      norm_in_force: v.normInForce,
+      licensing: v.licensing,
+      punishment: v.punishment,
+      enforcement: v.enforcement,
+      fees_wan_e4: Math.round(v.feesWan * 10000),
+      texts: JSON.stringify(v.texts),
+      updated_at: nowText(ctx),
     };
-    await trx.insertInto('disclosure_year_input').values({ year: v.year, ...row }).onConflict((oc) => oc.column('year').doUpdateSet(row)).execute();
+    await trx
+      .insertInto('disclosure_year_input')
+      .values({ year: v.year, ...row })
+      .onConflict((oc) => oc.column('year').doUpdateSet(row))
+      .execute();
     const { texts: tb, ...b } = before;
     const { texts: ta, ...a } = v;
     const changes = diffRecords(b, a) ?? {};
-    for (const k of REPORT_TEXT_KEYS) if (tb[k] !== ta[k]) changes[REPORT_TEXT_LABELS[k]] = { from: tb[k] === null ? '（自动生成）' : `${tb[k]!.length}字`, to: ta[k] === null ? '（自动生成）' : `${ta[k]!.length}字` };
-    await recordAudit(trx, ctx, { entity: 'disclosure_year', entityId: v.year, action: 'update', summary: `修改${v.year}年政府信息公开年度报告数据`, changes });
+    for (const k of REPORT_TEXT_KEYS)
+      if (tb[k] !== ta[k])
+        changes[REPORT_TEXT_LABELS[k]] = {
+          from: tb[k] === null ? '（自动生成）' : `${tb[k]!.length}字`,
+          to: ta[k] === null ? '（自动生成）' : `${ta[k]!.length}字`,
+        };
+    await recordAudit(trx, ctx, {
+      entity: 'disclosure_year',
+      entityId: v.year,
+      action: 'update',
+      summary: `修改${v.year}年政府信息公开年度报告数据`,
+      changes,
+    });
   });
   return getYearInput(ctx, v.year);
 }
 
 async function countedRequests(ctx: AppContext) {
-  return (await ctx.db.selectFrom('request').select(['received_date', 'answered_date', 'applicant_type', 'result']).execute())
-    .map((r) => ({ receivedDate: r.received_date, answeredDate: r.answered_date, applicantType: r.applicant_type, result: r.result }));
+  return (
+    await ctx.db.selectFrom('request').select(['received_date', 'answered_date', 'applicant_type', 'result']).execute()
+  ).map((r) => ({
+    receivedDate: r.received_date,
+    answeredDate: r.answered_date,
+    applicantType: r.applicant_type,
+    result: r.result,
+  }));
 }
 
 async function countedReviews(ctx: AppContext) {
-  return (await ctx.db.selectFrom('review').select(['kind', 'filed_date', 'decided_date', 'result']).execute())
-    .map((r) => ({ kind: r.kind, filedDate: r.filed_date, decidedDate: r.decided_date, result: r.result }));
+  return (await ctx.db.selectFrom('review').select(['kind', 'filed_date', 'decided_date', 'result']).execute()).map(
+    (r) => ({ kind: r.kind, filedDate: r.filed_date, decidedDate: r.decided_date, result: r.result }),
+  );
 }
 
 async function computeTables(ctx: AppContext, year: number): Promise<{ t3: Table3; t4: number[] }> {
@@ -93,14 +176,20 @@ export async function annualReport(ctx: AppContext, year: number): Promise<Annua
   const { t3, t4 } = await computeTables(ctx, year);
   const problems = checkTables(t3, t4);
   if (prevForce && input.rulesInForce !== null && input.rulesInForce !== rulesDefault) {
-    problems.push(`表二 规章“现行有效件数”填的是 ${input.rulesInForce}，而上年现行有效 ${prevForce.rules} + 本年制发 ${input.rulesIssued} − 本年废止 ${input.rulesRepealed} = ${rulesDefault}，请核对。`);
+    problems.push(
+      `表二 规章“现行有效件数”填的是 ${input.rulesInForce}，而上年现行有效 ${prevForce.rules} + 本年制发 ${input.rulesIssued} − 本年废止 ${input.rulesRepealed} = ${rulesDefault}，请核对。`,
+    );
   }
   if (prevForce && input.normInForce !== null && input.normInForce !== normDefault) {
-    problems.push(`表二 行政规范性文件“现行有效件数”填的是 ${input.normInForce}，而上年现行有效 ${prevForce.norm} + 本年制发 ${input.normIssued} − 本年废止 ${input.normRepealed} = ${normDefault}，请核对。`);
+    problems.push(
+      `表二 行政规范性文件“现行有效件数”填的是 ${input.normInForce}，而上年现行有效 ${prevForce.norm} + 本年制发 ${input.normIssued} − 本年废止 ${input.normRepealed} = ${normDefault}，请核对。`,
+    );
   }
   const stats = await publicationStats(ctx, year);
   if (stats.normative !== input.normIssued && (stats.normative > 0 || row)) {
-    problems.push(`信息发布登记中本年发布的规范性文件有 ${stats.normative} 件，而表二“行政规范性文件 本年制发件数”为 ${input.normIssued}，请核对。`);
+    problems.push(
+      `信息发布登记中本年发布的规范性文件有 ${stats.normative} 件，而表二“行政规范性文件 本年制发件数”为 ${input.normIssued}，请核对。`,
+    );
   }
   // Last year's exported 结转下年度 must be this year's 上年结转.
   const prev = await inputRow(ctx, year - 1);
@@ -109,20 +198,38 @@ export async function annualReport(ctx: AppContext, year: number): Promise<Annua
       const carried = JSON.parse(prev.exported_carry) as number[];
       const now2 = t3.rows.find((r) => r.key === '二')!.values;
       t3.columns.forEach((c, i) => {
-        if ((carried[i] ?? 0) !== now2[i]) problems.push(`表三“${c}”列：${year - 1}年报告的“结转下年度继续办理”为 ${carried[i] ?? 0}，而本年“上年结转”为 ${now2[i]}。上年报告导出后申请登记有改动，请核对。`);
+        if ((carried[i] ?? 0) !== now2[i])
+          problems.push(
+            `表三“${c}”列：${year - 1}年报告的“结转下年度继续办理”为 ${carried[i] ?? 0}，而本年“上年结转”为 ${now2[i]}。上年报告导出后申请登记有改动，请核对。`,
+          );
       });
-    } catch { /* an unreadable snapshot is not a finding */ }
+    } catch {
+      /* an unreadable snapshot is not a finding */
+    }
   }
   const texts = input.texts;
-  if (texts.problems !== null && texts.problems.replace(/\s/g, '').length < 10) problems.push('“五、存在的主要问题及改进情况”过于简单（少于10个字或只写“无”），考核时常被扣分。');
-  const late = (await listRequests(ctx, { year })).filter((r) => r.answeredDate && r.answeredDate.startsWith(String(year)) && r.deadline.state === '逾期办结');
-  if (late.length) problems.push(`本年有 ${late.length} 件申请超过答复期限才答复（${late.map((r) => `${r.receivedDate} ${r.applicant}`).join('、')}），报告的“五、存在的主要问题”中宜如实说明。`);
+  if (texts.problems !== null && texts.problems.replace(/\s/g, '').length < 10)
+    problems.push('“五、存在的主要问题及改进情况”过于简单（少于10个字或只写“无”），考核时常被扣分。');
+  const late = (await listRequests(ctx, { year })).filter(
+    (r) => r.answeredDate && r.answeredDate.startsWith(String(year)) && r.deadline.state === '逾期办结',
+  );
+  if (late.length)
+    problems.push(
+      `本年有 ${late.length} 件申请超过答复期限才答复（${late.map((r) => `${r.receivedDate} ${r.applicant}`).join('、')}），报告的“五、存在的主要问题”中宜如实说明。`,
+    );
   return {
     year,
     active: {
       rules: { issued: input.rulesIssued, repealed: input.rulesRepealed, inForce: input.rulesInForce ?? rulesDefault },
-      normativeDocuments: { issued: input.normIssued, repealed: input.normRepealed, inForce: input.normInForce ?? normDefault },
-      licensing: input.licensing, punishment: input.punishment, enforcement: input.enforcement, feesWan: input.feesWan,
+      normativeDocuments: {
+        issued: input.normIssued,
+        repealed: input.normRepealed,
+        inForce: input.normInForce ?? normDefault,
+      },
+      licensing: input.licensing,
+      punishment: input.punishment,
+      enforcement: input.enforcement,
+      feesWan: input.feesWan,
     },
     requests: { columns: t3.columns, rows: t3.rows },
     reviews: { columns: TABLE4_COLUMNS, values: t4 },
@@ -178,18 +285,56 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
   const [from, to] = yearRange(year);
   const stats = await publicationStats(ctx, year);
   const { t3, t4 } = await computeTables(ctx, year);
-  const trainings = await ctx.db.selectFrom('training').select(['id']).where('date', '>=', from).where('date', '<=', to).where('status', '=', '已举办').execute();
+  const trainings = await ctx.db
+    .selectFrom('training')
+    .select(['id'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('status', '=', '已举办')
+    .execute();
   const attendance = trainings.length
-    ? Number((await ctx.db.selectFrom('training_attendee').select((e) => e.fn.countAll<number>().as('n')).where('training_id', 'in', trainings.map((t) => t.id)).where('present', '=', 1).executeTakeFirst())?.n ?? 0)
+    ? Number(
+        (
+          await ctx.db
+            .selectFrom('training_attendee')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where(
+              'training_id',
+              'in',
+              trainings.map((t) => t.id),
+            )
+            .where('present', '=', 1)
+            .executeTakeFirst()
+        )?.n ?? 0,
+      )
     : 0;
-  const changes = await ctx.db.selectFrom('ab_change').select(['filed_date']).where('change_date', '>=', from).where('change_date', '<=', to).execute();
-  const fees = await ctx.db.selectFrom('request').select((e) => e.fn.sum<number>('fee_yuan').as('s')).where('answered_date', '>=', from).where('answered_date', '<=', to).executeTakeFirst();
+  const changes = await ctx.db
+    .selectFrom('ab_change')
+    .select(['filed_date'])
+    .where('change_date', '>=', from)
+    .where('change_date', '<=', to)
+    .execute();
+  const fees = await ctx.db
+    .selectFrom('request')
+    .select((e) => e.fn.sum<number>('fee_yuan').as('s'))
+    .where('answered_date', '>=', from)
+    .where('answered_date', '<=', to)
+    .executeTakeFirst();
   const input = await getYearInput(ctx, year);
   return {
-    year, bureau: await bureauName(ctx), stats, t3, t4, trainings: { count: trainings.length, attendance },
-    abChanges: { count: changes.length, filed: changes.filter((c) => c.filed_date).length }, feesYuan: Number(fees?.s ?? 0),
-    proposals: stats.byColumn.find((c) => c.name === '建议提案办理')?.count ?? 0, normIssued: input.normIssued,
-    lateAnswers: (await listRequests(ctx, { year })).filter((r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结').length,
+    year,
+    bureau: await bureauName(ctx),
+    stats,
+    t3,
+    t4,
+    trainings: { count: trainings.length, attendance },
+    abChanges: { count: changes.length, filed: changes.filter((c) => c.filed_date).length },
+    feesYuan: Number(fees?.s ?? 0),
+    proposals: stats.byColumn.find((c) => c.name === '建议提案办理')?.count ?? 0,
+    normIssued: input.normIssued,
+    lateAnswers: (await listRequests(ctx, { year })).filter(
+      (r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结',
+    ).length,
   };
 }
 
@@ -203,10 +348,17 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
   const prevForce = await inForce(ctx, year - 1);
   const row = await inputRow(ctx, year);
   return {
-    report, input, bureau: data.bureau, exportedAt: row?.exported_at ?? null,
+    report,
+    input,
+    bureau: data.bureau,
+    exportedAt: row?.exported_at ?? null,
     sections: REPORT_TEXT_KEYS.map((k) => ({
-      key: k, label: REPORT_TEXT_LABELS[k], text: input.texts[k] ?? drafts[k], draft: drafts[k], edited: input.texts[k] !== null,
-      previous: (k === 'problems' || k === 'other') ? prevTexts?.[k] ?? null : null,
+      key: k,
+      label: REPORT_TEXT_LABELS[k],
+      text: input.texts[k] ?? drafts[k],
+      draft: drafts[k],
+      edited: input.texts[k] !== null,
+      previous: k === 'problems' || k === 'other' ? (prevTexts?.[k] ?? null) : null,
     })),
     defaults: {
       rulesInForce: defaultInForce(prevForce?.rules ?? null, input.rulesIssued, input.rulesRepealed),
@@ -220,15 +372,36 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
 export async function prepareExport(ctx: AppContext, year: number): Promise<ReportView> {
   const view = await reportView(ctx, year);
   if (view.checkFailures.length) {
-    throw new AppError(ErrorCode.VALIDATION, `年度报告的表格勾稽关系不成立，暂不能导出：${view.checkFailures.join('；')}请检查申请登记中的日期和办理结果。`);
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `年度报告的表格勾稽关系不成立，暂不能导出：${view.checkFailures.join('；')}请检查申请登记中的日期和办理结果。`,
+    );
   }
   const carry = JSON.stringify(view.report.requests.rows.find((r) => r.key === '四')!.values);
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowText(ctx);
-    const existing = await trx.selectFrom('disclosure_year_input').select('year').where('year', '=', year).executeTakeFirst();
-    if (existing) await trx.updateTable('disclosure_year_input').set({ exported_at: now, exported_carry: carry }).where('year', '=', year).execute();
-    else await trx.insertInto('disclosure_year_input').values({ ...ZERO_INPUT, year, texts: '{}', exported_at: now, exported_carry: carry, updated_at: now }).execute();
-    await recordAudit(trx, ctx, { entity: 'disclosure_year', entityId: year, action: 'update', summary: `导出${year}年政府信息公开工作年度报告` });
+    const existing = await trx
+      .selectFrom('disclosure_year_input')
+      .select('year')
+      .where('year', '=', year)
+      .executeTakeFirst();
+    if (existing)
+      await trx
+        .updateTable('disclosure_year_input')
+        .set({ exported_at: now, exported_carry: carry })
+        .where('year', '=', year)
+        .execute();
+    else
+      await trx
+        .insertInto('disclosure_year_input')
+        .values({ ...ZERO_INPUT, year, texts: '{}', exported_at: now, exported_carry: carry, updated_at: now })
+        .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'disclosure_year',
+      entityId: year,
+      action: 'update',
+      summary: `导出${year}年政府信息公开工作年度报告`,
+    });
   });
   return view;
 }

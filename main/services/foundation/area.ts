@@ -8,7 +8,10 @@ export const foundationArea = defineArea({
   demo: () => import('../demo/foundation').then((m) => m.foundationDemoStep),
   cli: {
     commands: ['info', 'check', 'backup', 'restore', 'demo', 'export'],
-    load: () => Promise.all([import('../../cli/foundation'), import('../../cli/all-areas')])
-      .then(([f, all]) => ({ ...f.foundationCommands, ...all.allAreaCommands })),
+    load: () =>
+      Promise.all([import('../../cli/foundation'), import('../../cli/all-areas')]).then(([f, all]) => ({
+        ...f.foundationCommands,
+        ...all.allAreaCommands,
+      })),
   },
 });

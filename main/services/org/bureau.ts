@@ -5,20 +5,41 @@ import type { AppContext } from '../workstation';
 export async function getBureau(ctx: AppContext): Promise<Bureau | null> {
   const r = await ctx.db.selectFrom('bureau').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!r) return null;
-  return { fullName: r.full_name, shortName: r.short_name, region: r.region, head: r.head, leader: r.leader, contact: r.contact, phone: r.phone };
+  return {
+    fullName: r.full_name,
+    shortName: r.short_name,
+    region: r.region,
+    head: r.head,
+    leader: r.leader,
+    contact: r.contact,
+    phone: r.phone,
+  };
 }
 
 export async function saveBureau(ctx: AppContext, b: Bureau): Promise<Bureau> {
   const before = await getBureau(ctx);
   const row = {
-    full_name: b.fullName, short_name: b.shortName, region: b.region, head: b.head, leader: b.leader,
-    contact: b.contact, phone: b.phone, updated_at: nowText(ctx),
+    full_name: b.fullName,
+    short_name: b.shortName,
+    region: b.region,
+    head: b.head,
+    leader: b.leader,
+    contact: b.contact,
+    phone: b.phone,
+    updated_at: nowText(ctx),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('bureau').values({ id: 1, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    await trx
+      .insertInto('bureau')
+      .values({ id: 1, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'bureau', entityId: 1, action: before ? 'update' : 'create',
-      summary: before ? '修改单位信息' : `设置单位：${b.fullName}`, changes: diffRecords(before, b),
+      entity: 'bureau',
+      entityId: 1,
+      action: before ? 'update' : 'create',
+      summary: before ? '修改单位信息' : `设置单位：${b.fullName}`,
+      changes: diffRecords(before, b),
     });
   });
   return b;

@@ -8,12 +8,19 @@ import { assertNameFree } from '../unique-name';
 import type { AppContext } from '../workstation';
 
 export async function listDepartments(ctx: AppContext, includeInactive = true): Promise<Department[]> {
-  let q = ctx.db.selectFrom('department as d')
+  let q = ctx.db
+    .selectFrom('department as d')
     .select(['d.id', 'd.name', 'd.sort_order', 'd.active'])
     .select(sql<number>`(SELECT count(*) FROM staff s WHERE s.department_id = d.id)`.as('staff_count'));
   if (!includeInactive) q = q.where('d.active', '=', 1);
   const rows = await q.orderBy('d.sort_order').orderBy('d.id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, sortOrder: r.sort_order, active: r.active === 1, staffCount: r.staff_count }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sortOrder: r.sort_order,
+    active: r.active === 1,
+    staffCount: r.staff_count,
+  }));
 }
 
 async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
@@ -25,10 +32,21 @@ async function getDepartment(ctx: AppContext, id: number): Promise<Department> {
 export async function createDepartment(ctx: AppContext, name: string): Promise<Department> {
   await assertNameFree(ctx, 'department', '科室', name);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const max = await trx.selectFrom('department').select(sql<number>`coalesce(max(sort_order), 0)`.as('m')).executeTakeFirstOrThrow();
-    const r = await trx.insertInto('department').values({ name, sort_order: max.m + 1, active: 1, created_at: nowText(ctx) })
-      .returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'department', entityId: r.id, action: 'create', summary: `新增科室：${name}` });
+    const max = await trx
+      .selectFrom('department')
+      .select(sql<number>`coalesce(max(sort_order), 0)`.as('m'))
+      .executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('department')
+      .values({ name, sort_order: max.m + 1, active: 1, created_at: nowText(ctx) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      entity: 'department',
+      entityId: r.id,
+      action: 'create',
+      summary: `新增科室：${name}`,
+    });
     return r.id;
   });
   return getDepartment(ctx, id);
@@ -40,7 +58,10 @@ export async function renameDepartment(ctx: AppContext, id: number, name: string
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('department').set({ name }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
-      entity: 'department', entityId: id, action: 'update', summary: `科室更名：${before.name} → ${name}`,
+      entity: 'department',
+      entityId: id,
+      action: 'update',
+      summary: `科室更名：${before.name} → ${name}`,
       changes: { name: { from: before.name, to: name } },
     });
   });
@@ -53,7 +74,12 @@ export async function reorderDepartments(ctx: AppContext, ids: number[]): Promis
     throw new AppError(ErrorCode.CONFLICT, '科室列表已变化，请刷新后重新排序。');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [i, id] of ids.entries()) await trx.updateTable('department').set({ sort_order: i + 1 }).where('id', '=', id).execute();
+    for (const [i, id] of ids.entries())
+      await trx
+        .updateTable('department')
+        .set({ sort_order: i + 1 })
+        .where('id', '=', id)
+        .execute();
     await recordAudit(trx, ctx, { entity: 'department', entityId: null, action: 'update', summary: '调整科室顺序' });
   });
 }
@@ -61,9 +87,16 @@ export async function reorderDepartments(ctx: AppContext, ids: number[]): Promis
 export async function setDepartmentActive(ctx: AppContext, id: number, active: boolean): Promise<Department> {
   const before = await getDepartment(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('department').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('department')
+      .set({ active: active ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'department', entityId: id, action: 'update', summary: `${active ? '启用' : '停用'}科室：${before.name}`,
+      entity: 'department',
+      entityId: id,
+      action: 'update',
+      summary: `${active ? '启用' : '停用'}科室：${before.name}`,
       changes: { active: { from: before.active, to: active } },
     });
   });
@@ -76,12 +109,19 @@ export async function deleteDepartment(ctx: AppContext, id: number): Promise<voi
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('department').where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { entity: 'department', entityId: id, action: 'delete', summary: `删除科室：${before.name}` });
+      await recordAudit(trx, ctx, {
+        entity: 'department',
+        entityId: id,
+        action: 'delete',
+        summary: `删除科室：${before.name}`,
+      });
     });
   } catch (e) {
     if (isForeignKeyError(e)) {
-      throw new AppError(ErrorCode.IN_USE,
-        `科室“${before.name}”已被人员或其他记录使用，不能删除（历史记录需要它）。可以改为“停用”，停用后不再出现在选择列表中。`);
+      throw new AppError(
+        ErrorCode.IN_USE,
+        `科室“${before.name}”已被人员或其他记录使用，不能删除（历史记录需要它）。可以改为“停用”，停用后不再出现在选择列表中。`,
+      );
     }
     throw e;
   }

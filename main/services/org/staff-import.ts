@@ -29,7 +29,8 @@ function rowErrors(r: StaffSheetRow): string[] {
   if (!r.name) errors.push('缺少姓名');
   else if (r.name.length > 30) errors.push('姓名超过 30 个字');
   else if (NAME_SEPARATORS.test(r.name)) errors.push(`“${r.name}”像是多个人名，请每行只填一人`);
-  else if (/[0-9０-９:：]/.test(r.name)) errors.push(`姓名“${r.name}”含有数字或冒号，不像人名（是否为表尾的说明文字？）`);
+  else if (/[0-9０-９:：]/.test(r.name))
+    errors.push(`姓名“${r.name}”含有数字或冒号，不像人名（是否为表尾的说明文字？）`);
   if (r.department.length > 40) errors.push('科室名称超过 40 个字');
   if (r.title.length > 40) errors.push('职务超过 40 个字');
   if (r.phone) {
@@ -37,7 +38,8 @@ function rowErrors(r: StaffSheetRow): string[] {
     if (r.phone.length > 40) errors.push('电话超过 40 个字');
     else if (!PHONE_CHARS.test(r.phone)) errors.push(`电话“${r.phone}”格式不对：只能包含数字、空格、括号、“-”和“转”`);
     else if (digits.length < 3) errors.push(`电话“${r.phone}”位数太少`);
-    else if (/^1\d+$/.test(r.phone) && r.phone.length >= 8 && r.phone.length !== 11) errors.push(`手机号“${r.phone}”应为 11 位，现为 ${r.phone.length} 位`);
+    else if (/^1\d+$/.test(r.phone) && r.phone.length >= 8 && r.phone.length !== 11)
+      errors.push(`手机号“${r.phone}”应为 11 位，现为 ${r.phone.length} 位`);
   }
   return errors;
 }
@@ -51,8 +53,11 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
 
   const deptRows = await ctx.db.selectFrom('department').select(['id', 'name', 'active']).execute();
   const departments = new Map(deptRows.map((d) => [d.name, { id: d.id, active: d.active === 1 }]));
-  const existing = await ctx.db.selectFrom('staff as s').leftJoin('department as d', 'd.id', 's.department_id')
-    .select(['s.name', 'd.name as department']).execute();
+  const existing = await ctx.db
+    .selectFrom('staff as s')
+    .leftJoin('department as d', 'd.id', 's.department_id')
+    .select(['s.name', 'd.name as department'])
+    .execute();
   const existingKeys = new Set(existing.map((p) => personKey(p.name, p.department ?? '')));
 
   const seen = new Map<string, number>();
@@ -70,7 +75,8 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
     if (r.name) {
       const key = personKey(r.name, r.department);
       const earlier = seen.get(key);
-      if (existingKeys.has(key)) errors.push(`已有人员“${r.name}”${r.department ? `（${r.department}）` : ''}，不能重复导入`);
+      if (existingKeys.has(key))
+        errors.push(`已有人员“${r.name}”${r.department ? `（${r.department}）` : ''}，不能重复导入`);
       else if (earlier !== undefined) errors.push(`与第 ${earlier} 行重复（姓名和科室相同）`);
       else seen.set(key, r.row);
     }
@@ -96,7 +102,10 @@ export async function previewStaffImport(ctx: AppContext, upload: Upload): Promi
 }
 
 function describeRows(rows: StaffImportRow[]): string {
-  const shown = rows.slice(0, 5).map((r) => `第 ${r.row} 行：${r.errors.join('；')}`).join('\n');
+  const shown = rows
+    .slice(0, 5)
+    .map((r) => `第 ${r.row} 行：${r.errors.join('；')}`)
+    .join('\n');
   return rows.length > 5 ? `${shown}\n……另有 ${rows.length - 5} 行有问题` : shown;
 }
 
@@ -112,39 +121,72 @@ export async function commitStaffImport(
   const { preview, departments } = await analyse(ctx, input);
   const bad = preview.rows.filter((r) => r.errors.length > 0);
   if (bad.length) {
-    throw new AppError(ErrorCode.IMPORT_ROWS_INVALID,
+    throw new AppError(
+      ErrorCode.IMPORT_ROWS_INVALID,
       `有 ${bad.length} 行不能导入，未导入任何人员。请修改表格后重新选择文件：\n${describeRows(bad)}`,
-      bad.map((r) => ({ row: r.row, errors: r.errors })));
+      bad.map((r) => ({ row: r.row, errors: r.errors })),
+    );
   }
   const toCreate = preview.unknownDepartments.filter((d) => input.createDepartments.includes(d));
   const missing = preview.unknownDepartments.filter((d) => !toCreate.includes(d));
   if (missing.length) {
-    const rowsOf = (d: string) => preview.rows.filter((r) => r.department === d).map((r) => r.row).join('、');
-    throw new AppError(ErrorCode.IMPORT_ROWS_INVALID,
-      `科室${missing.map((d) => `“${d}”`).join('、')}不存在，也没有选择新建，未导入任何人员。请勾选新建这些科室，或把表格中这些行（第 ${missing.map(rowsOf).join('、')} 行）改为已有科室。`);
+    const rowsOf = (d: string) =>
+      preview.rows
+        .filter((r) => r.department === d)
+        .map((r) => r.row)
+        .join('、');
+    throw new AppError(
+      ErrorCode.IMPORT_ROWS_INVALID,
+      `科室${missing.map((d) => `“${d}”`).join('、')}不存在，也没有选择新建，未导入任何人员。请勾选新建这些科室，或把表格中这些行（第 ${missing.map(rowsOf).join('、')} 行）改为已有科室。`,
+    );
   }
 
   await ctx.db.transaction().execute(async (trx) => {
     const ids = new Map([...departments].map(([name, d]) => [name, d.id]));
-    const max = await trx.selectFrom('department').select(sql<number>`coalesce(max(sort_order), 0)`.as('m')).executeTakeFirstOrThrow();
+    const max = await trx
+      .selectFrom('department')
+      .select(sql<number>`coalesce(max(sort_order), 0)`.as('m'))
+      .executeTakeFirstOrThrow();
     let order = max.m;
     for (const name of toCreate) {
-      const d = await trx.insertInto('department').values({ name, sort_order: ++order, active: 1, created_at: nowText(ctx) })
-        .returning('id').executeTakeFirstOrThrow();
+      const d = await trx
+        .insertInto('department')
+        .values({ name, sort_order: ++order, active: 1, created_at: nowText(ctx) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       ids.set(name, d.id);
-      await recordAudit(trx, ctx, { entity: 'department', entityId: d.id, action: 'create', summary: `导入人员时新增科室：${name}` });
+      await recordAudit(trx, ctx, {
+        entity: 'department',
+        entityId: d.id,
+        action: 'create',
+        summary: `导入人员时新增科室：${name}`,
+      });
     }
     for (const r of preview.rows) {
-      const s = await trx.insertInto('staff').values({
-        name: r.name, department_id: r.department ? ids.get(r.department)! : null, title: r.title, phone: r.phone,
-        status: '在岗', note: '', created_at: nowText(ctx),
-      }).returning('id').executeTakeFirstOrThrow();
+      const s = await trx
+        .insertInto('staff')
+        .values({
+          name: r.name,
+          department_id: r.department ? ids.get(r.department)! : null,
+          title: r.title,
+          phone: r.phone,
+          status: '在岗',
+          note: '',
+          created_at: nowText(ctx),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, ctx, {
-        entity: 'staff', entityId: s.id, action: 'import', summary: `从“${input.fileName}”第 ${r.row} 行导入：${r.name}`,
+        entity: 'staff',
+        entityId: s.id,
+        action: 'import',
+        summary: `从“${input.fileName}”第 ${r.row} 行导入：${r.name}`,
       });
     }
     await recordAudit(trx, ctx, {
-      entity: 'staff', entityId: null, action: 'import',
+      entity: 'staff',
+      entityId: null,
+      action: 'import',
       summary: `从“${input.fileName}”导入人员 ${preview.rows.length} 人${toCreate.length ? `，新增科室 ${toCreate.length} 个` : ''}`,
     });
   });

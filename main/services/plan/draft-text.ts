@@ -3,33 +3,49 @@
 // ("按照《…》要求"); the body does not repeat it; "各级政府部门要…" addressed to many becomes "我局…".
 
 /** A clause that only sets the scene ("按照《…》要求", "结合…情况", "以…为抓手") names no work. */
-const CONTEXT_CLAUSE = /^(?:按照|根据|依据|依照|围绕|结合|对照|依托|针对|聚焦|立足|着眼|为了|为|在.{1,30}(?:中|上|下|时|方面)$|以.{1,30}为(?:抓手|重点|依托|目标|核心|主线|载体|导向|契机|基础|引领))/;
+const CONTEXT_CLAUSE =
+  /^(?:按照|根据|依据|依照|围绕|结合|对照|依托|针对|聚焦|立足|着眼|为了|为|在.{1,30}(?:中|上|下|时|方面)$|以.{1,30}为(?:抓手|重点|依托|目标|核心|主线|载体|导向|契机|基础|引领))/;
 /** "2026年8月底前", "12月底前", "年内": a time limit on its own. */
-const TIME_PREFIX = /^(?:(?:\d{4}|[一二〇零]{4})年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|年底|年内|年末|上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:前|之前|以前|内)?[，,、\s]*/;
+const TIME_PREFIX =
+  /^(?:(?:\d{4}|[一二〇零]{4})年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|年底|年内|年末|上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:前|之前|以前|内)?[，,、\s]*/;
 /**
  * The addressee at the head of a clause: "各级政府部门要", "县级政府要", "各级政府办公厅(室)要", "要". The bureau's plan
  * speaks to the bureau, so the title starts at the work.
  */
-const SUBJECT_PREFIX = /^(?:[^，,。；;：:\d]{2,24}?(?:部门|单位|机关|政府|网站|办公厅|办公室|[（(]室[）)]|〔室〕|人员|厅|委|局|各地)(?:要|应当|应|须|必须|将)|要)(?=[\u4e00-\u9fa5《“])/;
+const SUBJECT_PREFIX =
+  /^(?:[^，,。；;：:\d]{2,24}?(?:部门|单位|机关|政府|网站|办公厅|办公室|[（(]室[）)]|〔室〕|人员|厅|委|局|各地)(?:要|应当|应|须|必须|将)|要)(?=[\u4e00-\u9fa5《“])/;
 
 /** Nothing, or only an addressee: "", "各级政府部门要", "要". */
-const ADDRESSEE_ONLY = /^(?:[^，,。；;：:\d]{2,24}?(?:部门|单位|机关|政府|网站|办公厅|办公室|[（(]室[）)]|〔室〕|人员|厅|委|局|各地)(?:要|应当|应|须|必须|将)|要)?$/;
+const ADDRESSEE_ONLY =
+  /^(?:[^，,。；;：:\d]{2,24}?(?:部门|单位|机关|政府|网站|办公厅|办公室|[（(]室[）)]|〔室〕|人员|厅|委|局|各地)(?:要|应当|应|须|必须|将)|要)?$/;
 
 /** Subjects that name the bureau among many: "各级政府部门要" → "我局". */
-const BUREAU_SUBJECT = /(^|[。；;！!]\s*|[，,]\s*)((?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关))(要|应当|应|须|必须)/g;
+const BUREAU_SUBJECT =
+  /(^|[。；;！!]\s*|[，,]\s*)((?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关))(要|应当|应|须|必须)/g;
 
 function clausesOf(sentence: string): string[] {
-  return sentence.split(/[，,：:]/).map((c) => c.trim()).filter(Boolean);
+  return sentence
+    .split(/[，,：:]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 /** The sentence up to the first 。；; (the short heading the importer also keeps as the point's title). */
 function firstSentence(text: string): string {
-  return text.trim().split(/[。；;！!]/)[0]?.trim() ?? '';
+  return (
+    text
+      .trim()
+      .split(/[。；;！!]/)[0]
+      ?.trim() ?? ''
+  );
 }
 
 /** "各级政府部门要全面梳理…" → "我局要全面梳理…": the draft addresses the bureau. */
 export function toBureauVoice(text: string): string {
-  return text.replace(BUREAU_SUBJECT, (_m, lead: string, _subject: string, verb: string) => `${lead}我局${verb === '要' ? '要' : verb}`);
+  return text.replace(
+    BUREAU_SUBJECT,
+    (_m, lead: string, _subject: string, verb: string) => `${lead}我局${verb === '要' ? '要' : verb}`,
+  );
 }
 
 /** The work a clause names, without a leading time limit or addressee. */
@@ -54,10 +70,24 @@ export function draftTextOf(heading: string, text: string, folded: readonly stri
   // The importer's heading is the text's first sentence; a heading that is not ("总体要求") is a name already.
   const head = (heading.trim() || firstSentence(full)).replace(/[。；;，,]+$/, '');
   // A heading that is not where the text starts ("总体要求" over "认真落实…") is the item's name: it is the title.
-  if (heading.trim() && !full.startsWith(head) && head.length <= 20 && !/[，,；;。]/.test(head)) return { title: workOf(head) || head, measures: [toBureauVoice(full), ...folded].filter((x) => x.trim()).join('\n').slice(0, 5000) };
+  if (heading.trim() && !full.startsWith(head) && head.length <= 20 && !/[，,；;。]/.test(head))
+    return {
+      title: workOf(head) || head,
+      measures: [toBureauVoice(full), ...folded]
+        .filter((x) => x.trim())
+        .join('\n')
+        .slice(0, 5000),
+    };
   // "总体要求 认真落实…": a short run-in heading set off by a space is the item's name.
   const runIn = /^([^\s，,。；;：:]{2,12})\s+(?=\S)/.exec(full);
-  if (runIn) return { title: runIn[1], measures: [toBureauVoice(full.slice(runIn[0].length)), ...folded].filter((x) => x.trim()).join('\n').slice(0, 5000) };
+  if (runIn)
+    return {
+      title: runIn[1],
+      measures: [toBureauVoice(full.slice(runIn[0].length)), ...folded]
+        .filter((x) => x.trim())
+        .join('\n')
+        .slice(0, 5000),
+    };
   const sentence = firstSentence(full);
   const clauses = clausesOf(sentence);
   let title = '';
@@ -74,7 +104,8 @@ export function draftTextOf(heading: string, text: string, folded: readonly stri
   // limit or a scene-setting clause before it stays, so the body reads whole.
   let body = full;
   const idx = full.indexOf(title);
-  if (idx >= 0 && ADDRESSEE_ONLY.test(full.slice(0, idx))) body = full.slice(idx + title.length).replace(/^[。；;，,、：:\s]+/, '');
+  if (idx >= 0 && ADDRESSEE_ONLY.test(full.slice(0, idx)))
+    body = full.slice(idx + title.length).replace(/^[。；;，,、：:\s]+/, '');
   body = toBureauVoice(body);
   const parts = [body, ...folded].filter((x) => x.trim());
   return { title: title.slice(0, 200) || '（未命名任务）', measures: parts.join('\n').slice(0, 5000) };

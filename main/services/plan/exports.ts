@@ -2,7 +2,12 @@
 import { PLAN_EXPORT_NAMES, type PlanExportKind, type PlanTask } from '../../../shared/domain/plan';
 import { formatChineseDate } from '../../export/gongwen/format';
 import {
-  buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, type LedgerExportData, type PlanExportData,
+  buildLedgerXlsx,
+  buildPlanDocx,
+  buildTaskTableDocx,
+  buildTaskTableXlsx,
+  type LedgerExportData,
+  type PlanExportData,
   type TaskExportRow,
 } from '../../export/plan/plan-exports';
 import { AppError } from '../../../shared/ipc/result';
@@ -16,11 +21,17 @@ import { listPlanTasks, listProgress } from './tasks';
 function exportRow(t: PlanTask): TaskExportRow {
   const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、');
   return {
-    seq: t.seq, title: t.title, measures: t.measures, points: t.points.map((p) => p.label).join('、'),
+    seq: t.seq,
+    title: t.title,
+    measures: t.measures,
+    points: t.points.map((p) => p.label).join('、'),
     // Only the bureau's 科室: a unit of the higher level not yet mapped is flagged on the screen, never printed as 牵头科室.
     lead: names(t.lead),
-    support: names(t.support), owner: t.owner?.name ?? '', deadline: t.deadlineLabel,
-    progress: t.latestProgress, status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
+    support: names(t.support),
+    owner: t.owner?.name ?? '',
+    deadline: t.deadlineLabel,
+    progress: t.latestProgress,
+    status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
   };
 }
 
@@ -28,11 +39,21 @@ async function planExportData(ctx: AppContext, year: number): Promise<PlanExport
   const plan = await requirePlan(ctx, year);
   const bureau = await getBureau(ctx);
   const tasks = await listPlanTasks(ctx, plan.id);
-  if (!tasks.length) throw new AppError(ErrorCode.NO_ITEMS, `${year}年实施方案还没有任务，无法导出。请先生成或添加任务。`);
+  if (!tasks.length)
+    throw new AppError(ErrorCode.NO_ITEMS, `${year}年实施方案还没有任务，无法导出。请先生成或添加任务。`);
   return {
-    year, title: plan.title, docNumber: plan.docNumber, docDate: plan.docDate, intro: plan.intro, closing: plan.closing,
-    signatureOrg: plan.signatureOrg, bureau: bureau?.fullName ?? '', issue: plan.issue,
-    sections: plan.sections.map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) })).filter((s) => s.tasks.length),
+    year,
+    title: plan.title,
+    docNumber: plan.docNumber,
+    docDate: plan.docDate,
+    intro: plan.intro,
+    closing: plan.closing,
+    signatureOrg: plan.signatureOrg,
+    bureau: bureau?.fullName ?? '',
+    issue: plan.issue,
+    sections: plan.sections
+      .map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) }))
+      .filter((s) => s.tasks.length),
   };
 }
 
@@ -47,12 +68,21 @@ async function ledgerExportData(ctx: AppContext, year: number, from?: string, to
   for (const t of tasks) {
     const entries = (await listProgress(ctx, t.id)).filter((e) => e.date >= start && e.date <= end).reverse();
     out.push({
-      ...exportRow(t), section: t.sectionTitle,
-      entries: entries.map((e) => ({ date: e.date, text: e.text, percent: e.percent, evidence: e.evidence.map((v) => (v.link ? `${v.title}（${v.link}）` : v.title)) })),
+      ...exportRow(t),
+      section: t.sectionTitle,
+      entries: entries.map((e) => ({
+        date: e.date,
+        text: e.text,
+        percent: e.percent,
+        evidence: e.evidence.map((v) => (v.link ? `${v.title}（${v.link}）` : v.title)),
+      })),
     });
   }
   return {
-    year, title: `${year}年${bureau?.fullName ?? ''}政务公开工作台账`, bureau: bureau?.fullName ?? '', tasks: out,
+    year,
+    title: `${year}年${bureau?.fullName ?? ''}政务公开工作台账`,
+    bureau: bureau?.fullName ?? '',
+    tasks: out,
     rangeLabel: `${formatChineseDate(start)}至${formatChineseDate(end)}`,
   };
 }
@@ -62,8 +92,18 @@ function rangeSuffix(from?: string, to?: string): string {
 }
 
 /** An export built from the plan's data by one builder: the 实施方案 and the two 分解表. */
-function fromPlan(kind: Exclude<PlanExportKind, 'ledger-xlsx'>, label: string, build: (plan: PlanExportData) => Promise<Buffer>): Exporter {
-  return { label, build: async (ctx, a) => ({ fileName: PLAN_EXPORT_NAMES[kind](a.year), data: await build(await planExportData(ctx, a.year)) }) };
+function fromPlan(
+  kind: Exclude<PlanExportKind, 'ledger-xlsx'>,
+  label: string,
+  build: (plan: PlanExportData) => Promise<Buffer>,
+): Exporter {
+  return {
+    label,
+    build: async (ctx, a) => ({
+      fileName: PLAN_EXPORT_NAMES[kind](a.year),
+      data: await build(await planExportData(ctx, a.year)),
+    }),
+  };
 }
 
 export const planExporters: Record<PlanExportKind, Exporter> = {

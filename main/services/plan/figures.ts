@@ -32,10 +32,19 @@ async function planYear(ctx: AppContext, year: number): Promise<PlanYear | null>
     if (t.status === '进行中') s.inProgress++;
     if (t.light === 'overdue') s.overdue++;
   }
-  const progress = await ctx.db.selectFrom('plan_progress as p').innerJoin('plan_task as t', 't.id', 'p.task_id')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('t.plan_id', '=', planId).executeTakeFirstOrThrow();
-  const evidence = await ctx.db.selectFrom('plan_evidence as e').innerJoin('plan_progress as p', 'p.id', 'e.progress_id')
-    .innerJoin('plan_task as t', 't.id', 'p.task_id').select((eb) => eb.fn.countAll<number>().as('n')).where('t.plan_id', '=', planId).executeTakeFirstOrThrow();
+  const progress = await ctx.db
+    .selectFrom('plan_progress as p')
+    .innerJoin('plan_task as t', 't.id', 'p.task_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  const evidence = await ctx.db
+    .selectFrom('plan_evidence as e')
+    .innerJoin('plan_progress as p', 'p.id', 'e.progress_id')
+    .innerJoin('plan_task as t', 't.id', 'p.task_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
   const departments = new Set(tasks.flatMap((t) => t.lead.map((d) => d.id)));
   const applicable = tasks.length - notApplicable;
   const counts: Record<string, number | string | null> = {
@@ -81,7 +90,9 @@ const SOURCES: Record<string, string> = {
 function sectionSource(key: string): string {
   const m = /^plan\.section\.(.+)\.(tasks|done|inProgress|overdue)$/.exec(key);
   if (!m) return '';
-  const what = { tasks: '任务数', done: '已完成任务数', inProgress: '进行中任务数', overdue: '已逾期任务数' }[m[2] as 'tasks'];
+  const what = { tasks: '任务数', done: '已完成任务数', inProgress: '进行中任务数', overdue: '已逾期任务数' }[
+    m[2] as 'tasks'
+  ];
   return `实施方案“${m[1]}”章节的${what}`;
 }
 
@@ -98,7 +109,8 @@ export const planLists: ListProvider = async (ctx, year) => {
   const notableProgress: NotableProgress[] = cur.tasks
     .filter((t) => t.status === '已完成' && t.latestProgress.trim())
     .map((t) => ({ task: t.title, section: t.sectionTitle, date: t.completedOn ?? '', text: t.latestProgress }));
-  const unfinishedTasks: UnfinishedTask[] = cur.tasks.filter((t) => t.status !== '已完成' && t.status !== '不适用')
+  const unfinishedTasks: UnfinishedTask[] = cur.tasks
+    .filter((t) => t.status !== '已完成' && t.status !== '不适用')
     .map((t) => ({ title: t.title, section: t.sectionTitle, dueDate: t.dueDate, overdue: t.light === 'overdue' }));
   return { sections: cur.sections, notableProgress, unfinishedTasks };
 };

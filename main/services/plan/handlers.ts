@@ -3,11 +3,28 @@ import type { AreaHandlers } from '../../ipc/handler-types';
 import { runExport } from '../exports';
 import { applyUnitMappings, generatePlan, listUnitMappings, saveUnitMappings } from './generate';
 import {
-  copyPlanForward, createSection, deleteSection, getPlan, planCoverage, planPointOptions, renameSection, reorderSections,
-  reorderTasks, savePlan,
+  copyPlanForward,
+  createSection,
+  deleteSection,
+  getPlan,
+  planCoverage,
+  planPointOptions,
+  renameSection,
+  reorderSections,
+  reorderTasks,
+  savePlan,
 } from './plans';
 import { addProgress, deleteProgress, updateProgress } from './progress';
-import { createTask, deleteTask, getTask, listDueTasks, listProgress, listTasks, setTasksLead, updateTask } from './tasks';
+import {
+  createTask,
+  deleteTask,
+  getTask,
+  listDueTasks,
+  listProgress,
+  listTasks,
+  setTasksLead,
+  updateTask,
+} from './tasks';
 
 const ok = { ok: true as const };
 
@@ -27,7 +44,10 @@ export const planHandlers: AreaHandlers<typeof planContract> = {
   'plan.pointOptions': (ws, { year }) => planPointOptions(ws.context(), year),
   'plan.export': (ws, { kind, year, from, to }) => runExport(ws.context(), kind, { year, from, to }),
   'tasks.list': (ws, filter) => listTasks(ws.context(), filter),
-  'tasks.get': async (ws, { id }) => ({ task: await getTask(ws.context(), id), progress: await listProgress(ws.context(), id) }),
+  'tasks.get': async (ws, { id }) => ({
+    task: await getTask(ws.context(), id),
+    progress: await listProgress(ws.context(), id),
+  }),
   'tasks.create': (ws, input) => createTask(ws.context(), input),
   'tasks.update': (ws, { id, task }) => updateTask(ws.context(), id, task),
   'tasks.delete': async (ws, { id, withProgress }) => (await deleteTask(ws.context(), id, { withProgress }), ok),

@@ -2,7 +2,14 @@
 // forward, and coverage (work points no task answers).
 import { sql, type Transaction } from 'kysely';
 import {
-  closingSectionSchema, DEFAULT_PLAN_ISSUE, defaultPlanTitle, planIssueSchema, planInputSchema, type ClosingSection, type Plan, type PointRef,
+  closingSectionSchema,
+  DEFAULT_PLAN_ISSUE,
+  defaultPlanTitle,
+  planIssueSchema,
+  planInputSchema,
+  type ClosingSection,
+  type Plan,
+  type PointRef,
 } from '../../../shared/domain/plan';
 import type { Bureau } from '../../../shared/domain/org';
 import type { WorkPoint } from '../../../shared/domain/points';
@@ -17,7 +24,10 @@ import { pathLabels, taskItemsOf } from './structure';
 import { validateInput } from '../validate';
 
 const DEFAULT_CLOSING: ClosingSection[] = [
-  { heading: '组织保障', text: '局政务公开工作领导小组统筹推进各项任务落实，分管领导具体负责，各科室明确专人，确保任务落到实处。' },
+  {
+    heading: '组织保障',
+    text: '局政务公开工作领导小组统筹推进各项任务落实，分管领导具体负责，各科室明确专人，确保任务落到实处。',
+  },
   { heading: '监督检查', text: '办公室定期对任务落实情况进行检查，年底开展“回头看”，检查结果纳入科室年度考核。' },
 ];
 
@@ -31,17 +41,36 @@ export function defaultIntro(year: number): string {
 export async function getPlan(ctx: AppContext, year: number): Promise<Plan | null> {
   const p = await ctx.db.selectFrom('plan').selectAll().where('year', '=', year).executeTakeFirst();
   if (!p) return null;
-  const sections = await ctx.db.selectFrom('plan_section as s')
+  const sections = await ctx.db
+    .selectFrom('plan_section as s')
     .select(['s.id', 's.title', 's.sort_order'])
     .select(sql<number>`(SELECT count(*) FROM plan_task t WHERE t.section_id = s.id)`.as('task_count'))
-    .where('s.plan_id', '=', p.id).orderBy('s.sort_order').orderBy('s.id').execute();
-  const sources = await ctx.db.selectFrom('plan_source').select('document_id').where('plan_id', '=', p.id).orderBy('document_id').execute();
-  const issueRow = await ctx.db.selectFrom('setting').select('value').where('key', '=', issueKey(year)).executeTakeFirst();
+    .where('s.plan_id', '=', p.id)
+    .orderBy('s.sort_order')
+    .orderBy('s.id')
+    .execute();
+  const sources = await ctx.db
+    .selectFrom('plan_source')
+    .select('document_id')
+    .where('plan_id', '=', p.id)
+    .orderBy('document_id')
+    .execute();
+  const issueRow = await ctx.db
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', issueKey(year))
+    .executeTakeFirst();
   const issue = issueRow ? planIssueSchema.safeParse(JSON.parse(issueRow.value)) : null;
   return {
     issue: issue?.success ? issue.data : DEFAULT_PLAN_ISSUE,
-    id: p.id, year: p.year, title: p.title, docNumber: p.doc_number, docDate: p.doc_date, intro: p.intro,
-    closing: closingSectionSchema.array().parse(JSON.parse(p.closing_json)), signatureOrg: p.signature_org,
+    id: p.id,
+    year: p.year,
+    title: p.title,
+    docNumber: p.doc_number,
+    docDate: p.doc_date,
+    intro: p.intro,
+    closing: closingSectionSchema.array().parse(JSON.parse(p.closing_json)),
+    signatureOrg: p.signature_org,
     sections: sections.map((s) => ({ id: s.id, title: s.title, sortOrder: s.sort_order, taskCount: s.task_count })),
     sourceDocumentIds: sources.map((s) => s.document_id),
   };
@@ -54,18 +83,39 @@ export async function requirePlan(ctx: AppContext, year: number): Promise<Plan> 
 }
 
 /** Inserts the year's plan with default texts inside the caller's transaction; returns its id. */
-export async function insertPlan(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
+export async function insertPlan(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  year: number,
+  bureau: Bureau | null,
+): Promise<number> {
   const now = nowText(ctx);
-  const r = await trx.insertInto('plan').values({
-    year, title: defaultPlanTitle(year, bureau?.fullName || bureau?.shortName || '本单位'), doc_number: '', doc_date: null, intro: defaultIntro(year),
-    closing_json: JSON.stringify(DEFAULT_CLOSING), signature_org: bureau?.fullName ?? '', created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await trx
+    .insertInto('plan')
+    .values({
+      year,
+      title: defaultPlanTitle(year, bureau?.fullName || bureau?.shortName || '本单位'),
+      doc_number: '',
+      doc_date: null,
+      intro: defaultIntro(year),
+      closing_json: JSON.stringify(DEFAULT_CLOSING),
+      signature_org: bureau?.fullName ?? '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await recordAudit(trx, ctx, { entity: 'plan', entityId: r.id, action: 'create', summary: `新建${year}年实施方案` });
   return r.id;
 }
 
 /** The year's plan id, creating the plan (with default texts) inside the caller's transaction when there is none. */
-async function ensurePlanIn(trx: Transaction<Database>, ctx: AppContext, year: number, bureau: Bureau | null): Promise<number> {
+async function ensurePlanIn(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  year: number,
+  bureau: Bureau | null,
+): Promise<number> {
   const r = await trx.selectFrom('plan').select('id').where('year', '=', year).executeTakeFirst();
   return r?.id ?? insertPlan(trx, ctx, year, bureau);
 }
@@ -75,13 +125,31 @@ export async function savePlan(ctx: AppContext, year: number, input: unknown): P
   const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const id = await ensurePlanIn(trx, ctx, year, bureau);
-    await trx.updateTable('plan').set({
-      title: p.title, doc_number: p.docNumber, doc_date: p.docDate, intro: p.intro, closing_json: JSON.stringify(p.closing),
-      signature_org: p.signatureOrg, updated_at: nowText(ctx),
-    }).where('id', '=', id).execute();
+    await trx
+      .updateTable('plan')
+      .set({
+        title: p.title,
+        doc_number: p.docNumber,
+        doc_date: p.docDate,
+        intro: p.intro,
+        closing_json: JSON.stringify(p.closing),
+        signature_org: p.signatureOrg,
+        updated_at: nowText(ctx),
+      })
+      .where('id', '=', id)
+      .execute();
     const issue = JSON.stringify(p.issue);
-    await trx.insertInto('setting').values({ key: issueKey(year), value: issue }).onConflict((oc) => oc.column('key').doUpdateSet({ value: issue })).execute();
-    await recordAudit(trx, ctx, { entity: 'plan', entityId: id, action: 'update', summary: `修改${year}年实施方案：${p.title}` });
+    await trx
+      .insertInto('setting')
+      .values({ key: issueKey(year), value: issue })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: issue }))
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'plan',
+      entityId: id,
+      action: 'update',
+      summary: `修改${year}年实施方案：${p.title}`,
+    });
   });
   return (await getPlan(ctx, year))!;
 }
@@ -92,9 +160,22 @@ export async function createSection(ctx: AppContext, year: number, title: string
   const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const planId = await ensurePlanIn(trx, ctx, year, bureau);
-    const max = await trx.selectFrom('plan_section').select((eb) => eb.fn.max('sort_order').as('m')).where('plan_id', '=', planId).executeTakeFirst();
-    const r = await trx.insertInto('plan_section').values({ plan_id: planId, title, sort_order: Number(max?.m ?? 0) + 1 }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'plan_section', entityId: r.id, action: 'create', summary: `新增章节：${title}` });
+    const max = await trx
+      .selectFrom('plan_section')
+      .select((eb) => eb.fn.max('sort_order').as('m'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    const r = await trx
+      .insertInto('plan_section')
+      .values({ plan_id: planId, title, sort_order: Number(max?.m ?? 0) + 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      entity: 'plan_section',
+      entityId: r.id,
+      action: 'create',
+      summary: `新增章节：${title}`,
+    });
   });
   return (await getPlan(ctx, year))!;
 }
@@ -104,18 +185,37 @@ export async function renameSection(ctx: AppContext, id: number, title: string):
   if (!s) throw new AppError(ErrorCode.NOT_FOUND, '找不到该章节，可能已被删除，请刷新后重试。');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('plan_section').set({ title }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'plan_section', entityId: id, action: 'update', summary: `章节更名：${s.title} → ${title}`, changes: { title: { from: s.title, to: title } } });
+    await recordAudit(trx, ctx, {
+      entity: 'plan_section',
+      entityId: id,
+      action: 'update',
+      summary: `章节更名：${s.title} → ${title}`,
+      changes: { title: { from: s.title, to: title } },
+    });
   });
 }
 
 export async function deleteSection(ctx: AppContext, id: number): Promise<void> {
   const s = await ctx.db.selectFrom('plan_section').select(['title']).where('id', '=', id).executeTakeFirst();
   if (!s) throw new AppError(ErrorCode.NOT_FOUND, '找不到该章节，可能已被删除，请刷新后重试。');
-  const n = await ctx.db.selectFrom('plan_task').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', id).executeTakeFirstOrThrow();
-  if (Number(n.n) > 0) throw new AppError(ErrorCode.IN_USE, `章节“${s.title}”下还有 ${n.n} 项任务，不能删除。请先把任务移到其他章节或删除任务。`);
+  const n = await ctx.db
+    .selectFrom('plan_task')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('section_id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (Number(n.n) > 0)
+    throw new AppError(
+      ErrorCode.IN_USE,
+      `章节“${s.title}”下还有 ${n.n} 项任务，不能删除。请先把任务移到其他章节或删除任务。`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('plan_section').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'plan_section', entityId: id, action: 'delete', summary: `删除章节：${s.title}` });
+    await recordAudit(trx, ctx, {
+      entity: 'plan_section',
+      entityId: id,
+      action: 'delete',
+      summary: `删除章节：${s.title}`,
+    });
   });
 }
 
@@ -126,7 +226,11 @@ export async function deleteSection(ctx: AppContext, id: number): Promise<void> 
  * the records there are now; otherwise someone changed them meanwhile and the order is refused.
  */
 async function storeOrder(
-  ctx: AppContext, table: 'plan_section' | 'plan_task', current: number[], ids: number[], stale: string,
+  ctx: AppContext,
+  table: 'plan_section' | 'plan_task',
+  current: number[],
+  ids: number[],
+  stale: string,
   audit: { entity: string; entityId: number; summary: string },
 ): Promise<void> {
   const have = new Set(current);
@@ -134,7 +238,12 @@ async function storeOrder(
     throw new AppError(ErrorCode.CONFLICT, stale);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [i, id] of ids.entries()) await trx.updateTable(table).set({ sort_order: i + 1 }).where('id', '=', id).execute();
+    for (const [i, id] of ids.entries())
+      await trx
+        .updateTable(table)
+        .set({ sort_order: i + 1 })
+        .where('id', '=', id)
+        .execute();
     await recordAudit(trx, ctx, { ...audit, action: 'update' });
   });
 }
@@ -143,8 +252,14 @@ export async function reorderSections(ctx: AppContext, planId: number, ids: numb
   const p = await ctx.db.selectFrom('plan').select('year').where('id', '=', planId).executeTakeFirst();
   if (!p) throw new AppError(ErrorCode.NOT_FOUND, '找不到该实施方案，可能已被删除，请刷新后重试。');
   const current = await ctx.db.selectFrom('plan_section').select('id').where('plan_id', '=', planId).execute();
-  await storeOrder(ctx, 'plan_section', current.map((s) => s.id), ids, '章节已有变化（新增、删除或已调整过顺序），请刷新后重新排序。',
-    { entity: 'plan', entityId: planId, summary: `调整${p.year}年实施方案章节顺序` });
+  await storeOrder(
+    ctx,
+    'plan_section',
+    current.map((s) => s.id),
+    ids,
+    '章节已有变化（新增、删除或已调整过顺序），请刷新后重新排序。',
+    { entity: 'plan', entityId: planId, summary: `调整${p.year}年实施方案章节顺序` },
+  );
 }
 
 /** The tasks of one section in a new order (序号 and every export follow it). */
@@ -152,8 +267,14 @@ export async function reorderTasks(ctx: AppContext, sectionId: number, ids: numb
   const s = await ctx.db.selectFrom('plan_section').select('title').where('id', '=', sectionId).executeTakeFirst();
   if (!s) throw new AppError(ErrorCode.NOT_FOUND, '找不到该章节，可能已被删除，请刷新后重试。');
   const current = await ctx.db.selectFrom('plan_task').select('id').where('section_id', '=', sectionId).execute();
-  await storeOrder(ctx, 'plan_task', current.map((t) => t.id), ids, `章节“${s.title}”的任务已有变化（新增、删除或移到其他章节），请刷新后重新排序。`,
-    { entity: 'plan_section', entityId: sectionId, summary: `调整章节“${s.title}”的任务顺序` });
+  await storeOrder(
+    ctx,
+    'plan_task',
+    current.map((t) => t.id),
+    ids,
+    `章节“${s.title}”的任务已有变化（新增、删除或移到其他章节），请刷新后重新排序。`,
+    { entity: 'plan_section', entityId: sectionId, summary: `调整章节“${s.title}”的任务顺序` },
+  );
 }
 
 // ---- copy forward ----
@@ -174,37 +295,89 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
   const from = await requirePlan(ctx, fromYear);
   const existing = await getPlan(ctx, toYear);
   if (existing && existing.sections.some((s) => s.taskCount > 0)) {
-    throw new AppError(ErrorCode.CONFLICT, `${toYear}年已有实施方案和任务，不能再复制。如需重来，请先删除${toYear}年方案中的任务。`);
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `${toYear}年已有实施方案和任务，不能再复制。如需重来，请先删除${toYear}年方案中的任务。`,
+    );
   }
   const by = toYear - fromYear;
   const now = nowText(ctx);
   const bureau = await getBureau(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const toId = await ensurePlanIn(trx, ctx, toYear, bureau);
-    await trx.updateTable('plan').set({
-      title: from.title.replaceAll(String(fromYear), String(toYear)), doc_number: '', doc_date: null,
-      intro: from.intro.replaceAll(String(fromYear), String(toYear)), closing_json: JSON.stringify(from.closing), signature_org: from.signatureOrg, updated_at: now,
-    }).where('id', '=', toId).execute();
+    await trx
+      .updateTable('plan')
+      .set({
+        title: from.title.replaceAll(String(fromYear), String(toYear)),
+        doc_number: '',
+        doc_date: null,
+        intro: from.intro.replaceAll(String(fromYear), String(toYear)),
+        closing_json: JSON.stringify(from.closing),
+        signature_org: from.signatureOrg,
+        updated_at: now,
+      })
+      .where('id', '=', toId)
+      .execute();
     await trx.deleteFrom('plan_section').where('plan_id', '=', toId).execute();
     for (const s of from.sections) {
-      const ns = await trx.insertInto('plan_section').values({ plan_id: toId, title: s.title, sort_order: s.sortOrder }).returning('id').executeTakeFirstOrThrow();
-      const tasks = await trx.selectFrom('plan_task').selectAll().where('section_id', '=', s.id).orderBy('sort_order').execute();
+      const ns = await trx
+        .insertInto('plan_section')
+        .values({ plan_id: toId, title: s.title, sort_order: s.sortOrder })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const tasks = await trx
+        .selectFrom('plan_task')
+        .selectAll()
+        .where('section_id', '=', s.id)
+        .orderBy('sort_order')
+        .execute();
       for (const t of tasks) {
-        const owner = t.owner_staff_id === null ? null
-          : await trx.selectFrom('staff').select('status').where('id', '=', t.owner_staff_id).executeTakeFirst();
-        const nt = await trx.insertInto('plan_task').values({
-          plan_id: toId, section_id: ns.id, sort_order: t.sort_order, title: t.title, measures: t.measures,
-          deadline_kind: t.deadline_kind, deadline_date: shiftYear(t.deadline_date, by), deadline_recurrence: t.deadline_recurrence,
-          deadline_days: t.deadline_days, deadline_text: t.deadline_text, event_date: null, status: '未开始', status_reason: '',
-          completed_on: null, owner_staff_id: owner?.status === '在岗' ? t.owner_staff_id : null,
-          unmapped_units_json: t.unmapped_units_json, created_at: now, updated_at: now,
-        }).returning('id').executeTakeFirstOrThrow();
-        await trx.insertInto('plan_task_department').columns(['task_id', 'department_id', 'role', 'sort_order'])
-          .expression((eb) => eb.selectFrom('plan_task_department').select([sql<number>`${nt.id}`.as('task_id'), 'department_id', 'role', 'sort_order']).where('task_id', '=', t.id))
+        const owner =
+          t.owner_staff_id === null
+            ? null
+            : await trx.selectFrom('staff').select('status').where('id', '=', t.owner_staff_id).executeTakeFirst();
+        const nt = await trx
+          .insertInto('plan_task')
+          .values({
+            plan_id: toId,
+            section_id: ns.id,
+            sort_order: t.sort_order,
+            title: t.title,
+            measures: t.measures,
+            deadline_kind: t.deadline_kind,
+            deadline_date: shiftYear(t.deadline_date, by),
+            deadline_recurrence: t.deadline_recurrence,
+            deadline_days: t.deadline_days,
+            deadline_text: t.deadline_text,
+            event_date: null,
+            status: '未开始',
+            status_reason: '',
+            completed_on: null,
+            owner_staff_id: owner?.status === '在岗' ? t.owner_staff_id : null,
+            unmapped_units_json: t.unmapped_units_json,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('plan_task_department')
+          .columns(['task_id', 'department_id', 'role', 'sort_order'])
+          .expression((eb) =>
+            eb
+              .selectFrom('plan_task_department')
+              .select([sql<number>`${nt.id}`.as('task_id'), 'department_id', 'role', 'sort_order'])
+              .where('task_id', '=', t.id),
+          )
           .execute();
       }
     }
-    await recordAudit(trx, ctx, { entity: 'plan', entityId: toId, action: 'create', summary: `以${fromYear}年方案为基础建立${toYear}年实施方案` });
+    await recordAudit(trx, ctx, {
+      entity: 'plan',
+      entityId: toId,
+      action: 'create',
+      summary: `以${fromYear}年方案为基础建立${toYear}年实施方案`,
+    });
   });
   return (await getPlan(ctx, toYear))!;
 }
@@ -224,26 +397,47 @@ export async function planCoverage(ctx: AppContext, year: number): Promise<Cover
   if (!plan || !plan.sourceDocumentIds.length) return { total: 0, covered: 0, gaps: [] };
   const points = await listWorkPoints(ctx, { documentIds: plan.sourceDocumentIds });
   const docTitle = new Map((await listDocumentRefs(ctx, { ids: plan.sourceDocumentIds })).map((d) => [d.id, d.title]));
-  const linked = new Set((await ctx.db.selectFrom('plan_task_point as tp').innerJoin('plan_task as t', 't.id', 'tp.task_id')
-    .select('tp.work_point_id').where('t.plan_id', '=', plan.id).execute()).map((r) => r.work_point_id));
+  const linked = new Set(
+    (
+      await ctx.db
+        .selectFrom('plan_task_point as tp')
+        .innerJoin('plan_task as t', 't.id', 'tp.task_id')
+        .select('tp.work_point_id')
+        .where('t.plan_id', '=', plan.id)
+        .execute()
+    ).map((r) => r.work_point_id),
+  );
   const labels = pathLabels(points);
   const items = taskItemsOf(points).map((x) => x.point);
   // A point counts as answered when it, or any item folded into it, is linked.
   const gaps = items.filter((p) => !linked.has(p.id));
   return {
-    total: items.length, covered: items.length - gaps.length,
-    gaps: gaps.map((p: WorkPoint) => ({ id: p.id, label: labels.get(p.id) ?? p.label, title: p.title, documentTitle: docTitle.get(p.documentId) ?? '' })),
+    total: items.length,
+    covered: items.length - gaps.length,
+    gaps: gaps.map((p: WorkPoint) => ({
+      id: p.id,
+      label: labels.get(p.id) ?? p.label,
+      title: p.title,
+      documentTitle: docTitle.get(p.documentId) ?? '',
+    })),
   };
 }
 
 /** The plan's documents' work points, labelled, for choosing the points a task answers. */
 export async function planPointOptions(ctx: AppContext, year: number): Promise<(PointRef & { level: number })[]> {
   const plan = await getPlan(ctx, year);
-  const docIds = plan?.sourceDocumentIds.length ? plan.sourceDocumentIds
+  const docIds = plan?.sourceDocumentIds.length
+    ? plan.sourceDocumentIds
     : (await listDocumentRefs(ctx, { year })).map((d) => d.id);
   if (!docIds.length) return [];
   const points = await listWorkPoints(ctx, { documentIds: docIds });
   const docs = new Map((await listDocumentRefs(ctx, { ids: docIds })).map((d) => [d.id, d.title]));
   const labels = pathLabels(points);
-  return points.map((p) => ({ id: p.id, level: p.level, label: labels.get(p.id) ?? p.label, title: p.title, documentTitle: docs.get(p.documentId) ?? '' }));
+  return points.map((p) => ({
+    id: p.id,
+    level: p.level,
+    label: labels.get(p.id) ?? p.label,
+    title: p.title,
+    documentTitle: docs.get(p.documentId) ?? '',
+  }));
 }

@@ -38,7 +38,8 @@ export function taskItemsOf(points: readonly WorkPoint[]): TaskItem[] {
   for (const top of kids.get(null) ?? []) {
     if (top.level === 1) {
       const children = kids.get(top.id) ?? [];
-      if (!children.length || children.every((c) => c.level === 5)) out.push({ section: top, point: top, folded: children });
+      if (!children.length || children.every((c) => c.level === 5))
+        out.push({ section: top, point: top, folded: children });
       else for (const c of children) visit(c, top);
     } else visit(top, null);
   }
@@ -62,5 +63,9 @@ export function sectionTitleOf(p: WorkPoint): string {
  */
 export function taskTextOf(item: TaskItem): { title: string; measures: string } {
   const p = item.point;
-  return draftTextOf(p.title, p.text, item.folded.map((f) => `${printedLabel(5, f.label)}${f.text.trim()}`));
+  return draftTextOf(
+    p.title,
+    p.text,
+    item.folded.map((f) => `${printedLabel(5, f.label)}${f.text.trim()}`),
+  );
 }

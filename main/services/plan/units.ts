@@ -18,20 +18,30 @@ function unitStem(name: string): string {
 
 /** A division inside an organisation (处/科/室/股), not an organisation of its own (厅/局/委/政府). */
 function isDivision(name: string): boolean {
-  return /(?:科|处|室|股|组)$/.test(name) && !/(?:政府|办公厅[〔（(]?室?[〕）)]?)$/.test(name) && !/^(?:省|市|州|县|区)(?:政府|委|人大)/.test(name);
+  return (
+    /(?:科|处|室|股|组)$/.test(name) &&
+    !/(?:政府|办公厅[〔（(]?室?[〕）)]?)$/.test(name) &&
+    !/^(?:省|市|州|县|区)(?:政府|委|人大)/.test(name)
+  );
 }
 
 /** Units that are every 科室 of the bureau: 各科室, 各处室, 局机关各科室, 各股室, 各内设机构. */
 export function isAllDepartments(unit: string): boolean {
-  return /^(?:局机关|局|机关|本局)?(?:各|全体|所有)(?:有关)?(?:科室|处室|股室|科|处|内设机构|业务科室)$/.test(unit.replace(/\s+/g, ''));
+  return /^(?:局机关|局|机关|本局)?(?:各|全体|所有)(?:有关)?(?:科室|处室|股室|科|处|内设机构|业务科室)$/.test(
+    unit.replace(/\s+/g, ''),
+  );
 }
 
 /** Units that name the bureau among many addressees: 各级政府部门, 省直各部门, 各有关部门, 各单位 (not 局属各单位). */
 function isBureauItself(unit: string): boolean {
   const u = unit.replace(/\s+/g, '');
-  return /^(?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直|省|市|县)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关)$/.test(u)
-    || /^(?:各级政府及其|各级人民政府及其)(?:工作)?部门$/.test(u)
-    || /^(?:省|市|州|县|区)?科(?:学)?技(?:术)?(?:厅|局)$/.test(u);
+  return (
+    /^(?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直|省|市|县)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关)$/.test(
+      u,
+    ) ||
+    /^(?:各级政府及其|各级人民政府及其)(?:工作)?部门$/.test(u) ||
+    /^(?:省|市|州|县|区)?科(?:学)?技(?:术)?(?:厅|局)$/.test(u)
+  );
 }
 
 /** The 科室 whose name's stem matches the unit's (政策法规处 → 政策法规科; 法规科 → 政策法规科 when only one fits). */
@@ -53,10 +63,7 @@ function matchDepartment(unit: string, depts: readonly DepartmentRef[]): Departm
 }
 
 type Suggestion =
-  | { kind: 'department'; department: DepartmentRef }
-  | { kind: 'all' }
-  | { kind: 'ignore' }
-  | { kind: 'none' };
+  { kind: 'department'; department: DepartmentRef } | { kind: 'all' } | { kind: 'ignore' } | { kind: 'none' };
 
 /** The office that leads 政务公开 work: a 科室 named 办公室, else one whose name contains it. */
 function officeOf(depts: readonly DepartmentRef[]): DepartmentRef | null {

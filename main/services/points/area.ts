@@ -6,5 +6,8 @@ export const pointsArea = defineArea({
   handlers: () => import('./handlers').then((m) => m.pointsHandlers),
   demo: () => import('../demo/plan').then((m) => m.pointsDemoStep),
   summary: () => import('./figures').then((m) => ({ figures: [m.pointsFigures], lists: [m.pointsLists] })),
-  cli: { commands: ['parse-points', 'import-points'], load: () => import('../../cli/points').then((m) => m.pointsCommands) },
+  cli: {
+    commands: ['parse-points', 'import-points'],
+    load: () => import('../../cli/points').then((m) => m.pointsCommands),
+  },
 });

@@ -5,8 +5,15 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Upload } from '../../../shared/domain/files';
 import { parentIndexes } from '../../../shared/domain/point-numbering';
 import {
-  countPoints, titleOfText, type ParsedPoints, type PointItem, type ReplaceSummary, type SourceDocument,
-  type SourceDocumentMeta, type SourceKind, type WorkPoint,
+  countPoints,
+  titleOfText,
+  type ParsedPoints,
+  type PointItem,
+  type ReplaceSummary,
+  type SourceDocument,
+  type SourceDocumentMeta,
+  type SourceKind,
+  type WorkPoint,
 } from '../../../shared/domain/points';
 import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { AppError } from '../../../shared/ipc/result';
@@ -39,9 +46,11 @@ const MIME: Record<string, string> = {
 
 /** The bytes of what the user gave: the uploaded file, or the pasted text as a UTF-8 .txt. */
 function sourceBytes(source: PointsSource): { fileName: string; data: Buffer } {
-  if (source.upload) return { fileName: source.upload.fileName, data: decodeUpload(source.upload, MAX_POINTS_FILE_BYTES) };
+  if (source.upload)
+    return { fileName: source.upload.fileName, data: decodeUpload(source.upload, MAX_POINTS_FILE_BYTES) };
   const text = source.pastedText ?? '';
-  if (!text.trim()) throw new AppError(ErrorCode.FILE_EMPTY, '粘贴的内容是空的。请先复制工作要点全文，再粘贴到输入框中。');
+  if (!text.trim())
+    throw new AppError(ErrorCode.FILE_EMPTY, '粘贴的内容是空的。请先复制工作要点全文，再粘贴到输入框中。');
   return { fileName: PASTE_FILE_NAME, data: Buffer.from(text, 'utf8') };
 }
 
@@ -67,7 +76,11 @@ export async function parsePointsFileOrText(ctx: AppContext, file: PointsFile, y
 }
 
 /** Reads the file or text into a document and items; nothing is stored. */
-export async function parsePointsSource(ctx: AppContext, source: PointsSource, year?: number): Promise<{ file: PointsFile; sha256: string; parsed: ParsedPoints }> {
+export async function parsePointsSource(
+  ctx: AppContext,
+  source: PointsSource,
+  year?: number,
+): Promise<{ file: PointsFile; sha256: string; parsed: ParsedPoints }> {
   const { fileName, data } = sourceBytes(source);
   const file = { fileName, data, pasted: !source.upload };
   return { file, sha256: sha256(data), parsed: await parsePointsFileOrText(ctx, file, year) };
@@ -95,12 +108,17 @@ function keepPreview(file: PointsFile, sha: string, sourceKind: SourceKind): str
 function previewed(previewId: string) {
   const p = previews.get(previewId);
   if (!p) {
-    throw new AppError(ErrorCode.NOT_FOUND, '导入预览已失效（程序重新启动过，或同时打开了太多导入预览）。请重新选择文件或粘贴文字，再识别一次。');
+    throw new AppError(
+      ErrorCode.NOT_FOUND,
+      '导入预览已失效（程序重新启动过，或同时打开了太多导入预览）。请重新选择文件或粘贴文字，再识别一次。',
+    );
   }
   return p;
 }
 
-type PreviewInput = { source: PointsSource; previewId?: undefined; year?: number } | { source?: undefined; previewId: string; year?: number };
+type PreviewInput =
+  | { source: PointsSource; previewId?: undefined; year?: number }
+  | { source?: undefined; previewId: string; year?: number };
 
 /** Reads a new file (source), or the previewed one again with another year (previewId), and keeps it for saving. */
 export async function previewPointsImport(ctx: AppContext, input: PreviewInput): Promise<PointsPreview> {
@@ -120,9 +138,18 @@ export async function previewPointsImport(ctx: AppContext, input: PreviewInput):
 }
 
 /** Saves the previewed file with the user's items: one call, one transaction; see savePointsDocument. */
-export async function savePreviewedPoints(ctx: AppContext, input: { previewId: string; meta: SourceDocumentMeta; items: PointItem[]; replaceDocumentId: number | null }): Promise<PointsSaveResult> {
+export async function savePreviewedPoints(
+  ctx: AppContext,
+  input: { previewId: string; meta: SourceDocumentMeta; items: PointItem[]; replaceDocumentId: number | null },
+): Promise<PointsSaveResult> {
   const p = previewed(input.previewId);
-  const result = await savePointsDocument(ctx, { file: p.file, sourceKind: p.sourceKind, meta: input.meta, items: input.items, replaceDocumentId: input.replaceDocumentId });
+  const result = await savePointsDocument(ctx, {
+    file: p.file,
+    sourceKind: p.sourceKind,
+    meta: input.meta,
+    items: input.items,
+    replaceDocumentId: input.replaceDocumentId,
+  });
   if (result.status === 'saved') previews.delete(input.previewId);
   return result;
 }
@@ -149,20 +176,36 @@ function toWorkPoint(r: PointRow): WorkPoint {
   };
 }
 
-async function pointRows(ctx: { db: Kysely<Database> | Transaction<Database> }, documentIds: number[]): Promise<PointRow[]> {
+async function pointRows(
+  ctx: { db: Kysely<Database> | Transaction<Database> },
+  documentIds: number[],
+): Promise<PointRow[]> {
   if (documentIds.length === 0) return [];
-  return ctx.db.selectFrom('work_point').selectAll().where('document_id', 'in', documentIds)
-    .orderBy('document_id').orderBy('seq').execute() as Promise<PointRow[]>;
+  return ctx.db
+    .selectFrom('work_point')
+    .selectAll()
+    .where('document_id', 'in', documentIds)
+    .orderBy('document_id')
+    .orderBy('seq')
+    .execute() as Promise<PointRow[]>;
 }
 
 /**
  * The work points of a year's documents (or of the given documents), in document order. The plan area
  * (实施方案) reads these to build the year's tasks: lead/support units and deadlines included.
  */
-export async function listWorkPoints(ctx: AppContext, filter: { year: number } | { documentIds: number[] }): Promise<WorkPoint[]> {
+export async function listWorkPoints(
+  ctx: AppContext,
+  filter: { year: number } | { documentIds: number[] },
+): Promise<WorkPoint[]> {
   let ids: number[];
   if ('year' in filter) {
-    const docs = await ctx.db.selectFrom('source_document').select('id').where('year', '=', filter.year).orderBy('id').execute();
+    const docs = await ctx.db
+      .selectFrom('source_document')
+      .select('id')
+      .where('year', '=', filter.year)
+      .orderBy('id')
+      .execute();
     ids = docs.map((d) => d.id);
   } else ids = filter.documentIds;
   return (await pointRows(ctx, ids)).map(toWorkPoint);
@@ -181,27 +224,46 @@ export interface DocumentRef {
  * The given documents (in the given order; ids that no longer exist are left out) or a year's documents in import
  * order. The plan area reads documents only through this and listWorkPoints/workPointsByIds.
  */
-export async function listDocumentRefs(ctx: AppContext | { db: Transaction<Database> }, filter: { ids: number[] } | { year: number }): Promise<DocumentRef[]> {
+export async function listDocumentRefs(
+  ctx: AppContext | { db: Transaction<Database> },
+  filter: { ids: number[] } | { year: number },
+): Promise<DocumentRef[]> {
   if ('ids' in filter && !filter.ids.length) return [];
   const q = ctx.db.selectFrom('source_document').select(['id', 'title', 'doc_number', 'issued_date', 'year']);
-  const rows = 'ids' in filter ? await q.where('id', 'in', filter.ids).execute() : await q.where('year', '=', filter.year).orderBy('id').execute();
-  const refs = rows.map((r) => ({ id: r.id, title: r.title, docNumber: r.doc_number, issuedDate: r.issued_date, year: r.year }));
+  const rows =
+    'ids' in filter
+      ? await q.where('id', 'in', filter.ids).execute()
+      : await q.where('year', '=', filter.year).orderBy('id').execute();
+  const refs = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    docNumber: r.doc_number,
+    issuedDate: r.issued_date,
+    year: r.year,
+  }));
   if (!('ids' in filter)) return refs;
   const byId = new Map(refs.map((r) => [r.id, r]));
   return filter.ids.map((id) => byId.get(id)).filter((r): r is DocumentRef => r !== undefined);
 }
 
 /** Work points by id (any documents), e.g. the points a plan task answers. */
-export async function workPointsByIds(ctx: AppContext | { db: Transaction<Database> }, ids: number[]): Promise<WorkPoint[]> {
+export async function workPointsByIds(
+  ctx: AppContext | { db: Transaction<Database> },
+  ids: number[],
+): Promise<WorkPoint[]> {
   if (!ids.length) return [];
-  return ((await ctx.db.selectFrom('work_point').selectAll().where('id', 'in', ids).execute()) as PointRow[]).map(toWorkPoint);
+  return ((await ctx.db.selectFrom('work_point').selectAll().where('id', 'in', ids).execute()) as PointRow[]).map(
+    toWorkPoint,
+  );
 }
 
 async function toSourceDocument(ctx: AppContext, d: DocRow): Promise<SourceDocument> {
   const items = (await pointRows(ctx, [d.id])).map(toWorkPoint);
   const counts = countPoints(items);
-  const att = d.attachment_id === null ? null
-    : await ctx.db.selectFrom('attachment').select('file_name').where('id', '=', d.attachment_id).executeTakeFirst();
+  const att =
+    d.attachment_id === null
+      ? null
+      : await ctx.db.selectFrom('attachment').select('file_name').where('id', '=', d.attachment_id).executeTakeFirst();
   return {
     id: d.id,
     title: d.title,
@@ -231,17 +293,25 @@ export async function listSourceDocuments(ctx: AppContext, year: number): Promis
   return Promise.all(rows.map((r) => toSourceDocument(ctx, r as DocRow)));
 }
 
-export async function getSourceDocument(ctx: AppContext, id: number): Promise<{ document: SourceDocument; items: WorkPoint[] }> {
+export async function getSourceDocument(
+  ctx: AppContext,
+  id: number,
+): Promise<{ document: SourceDocument; items: WorkPoint[] }> {
   const d = await docRow(ctx, id);
   return { document: await toSourceDocument(ctx, d), items: (await pointRows(ctx, [id])).map(toWorkPoint) };
 }
 
 // ---- the same document again -------------------------------------------------------------------------------------
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+const norm = (s: string | null | undefined) =>
+  (s ?? '').replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 
 /** An already stored document that this one is a new version of: same 文号, or same title and year, or same file. */
-async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Database> }, meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>, sha?: string): Promise<{ doc: DocRow; reason: string } | null> {
+async function findSameDocument(
+  ctx: { db: Kysely<Database> | Transaction<Database> },
+  meta: Pick<SourceDocumentMeta, 'title' | 'docNumber' | 'year'>,
+  sha?: string,
+): Promise<{ doc: DocRow; reason: string } | null> {
   const docs = (await ctx.db.selectFrom('source_document').selectAll().execute()) as DocRow[];
   if (meta.docNumber) {
     const d = docs.find((x) => x.doc_number && norm(x.doc_number) === norm(meta.docNumber));
@@ -255,14 +325,22 @@ async function findSameDocument(ctx: { db: Kysely<Database> | Transaction<Databa
   if (sha) {
     const withFile = docs.filter((x) => x.attachment_id !== null);
     for (const d of withFile) {
-      const a = await ctx.db.selectFrom('attachment').select('sha256').where('id', '=', d.attachment_id!).executeTakeFirst();
+      const a = await ctx.db
+        .selectFrom('attachment')
+        .select('sha256')
+        .where('id', '=', d.attachment_id!)
+        .executeTakeFirst();
       if (a?.sha256 === sha) return { doc: d, reason: '导入的是同一个文件' };
     }
   }
   return null;
 }
 
-async function replaceSummary(ctx: { db: Kysely<Database> | Transaction<Database> }, same: { doc: DocRow; reason: string }, items: PointItem[]): Promise<ReplaceSummary> {
+async function replaceSummary(
+  ctx: { db: Kysely<Database> | Transaction<Database> },
+  same: { doc: DocRow; reason: string },
+  items: PointItem[],
+): Promise<ReplaceSummary> {
   const before = (await pointRows(ctx, [same.doc.id])).map(toWorkPoint);
   const diff = diffItems(before, items);
   return {
@@ -317,12 +395,19 @@ function metaColumns(meta: SourceDocumentMeta) {
 async function relinkParents(trx: Transaction<Database>, ids: number[], levels: number[]): Promise<void> {
   const parents = parentIndexes(levels);
   for (let i = 0; i < ids.length; i++) {
-    await trx.updateTable('work_point').set({ parent_id: parents[i] >= 0 ? ids[parents[i]] : null }).where('id', '=', ids[i]).execute();
+    await trx
+      .updateTable('work_point')
+      .set({ parent_id: parents[i] >= 0 ? ids[parents[i]] : null })
+      .where('id', '=', ids[i])
+      .execute();
   }
 }
 
 function inUseError(what: string): AppError {
-  return new AppError(ErrorCode.IN_USE, `${what}已被实施方案中的任务引用，不能删除。请先在“实施方案与任务”中解除这些任务与要点的关联，或保留该条目只修改内容。`);
+  return new AppError(
+    ErrorCode.IN_USE,
+    `${what}已被实施方案中的任务引用，不能删除。请先在“实施方案与任务”中解除这些任务与要点的关联，或保留该条目只修改内容。`,
+  );
 }
 
 /**
@@ -340,26 +425,49 @@ export async function savePointsDocument(ctx: AppContext, input: SavePointsInput
   try {
     result = await ctx.db.transaction().execute(async (trx) => {
       const same = await findSameDocument({ db: trx }, input.meta, sha);
-      if (same && same.doc.id !== input.replaceDocumentId) return { confirm: await replaceSummary({ db: trx }, same, input.items) };
+      if (same && same.doc.id !== input.replaceDocumentId)
+        return { confirm: await replaceSummary({ db: trx }, same, input.items) };
       if (input.replaceDocumentId !== null) {
-        const exists = await trx.selectFrom('source_document').select('id').where('id', '=', input.replaceDocumentId).executeTakeFirst();
-        if (!exists) throw new AppError(ErrorCode.NOT_FOUND, '要替换的上级文件已不存在（可能已被删除），请刷新后重新保存。');
+        const exists = await trx
+          .selectFrom('source_document')
+          .select('id')
+          .where('id', '=', input.replaceDocumentId)
+          .executeTakeFirst();
+        if (!exists)
+          throw new AppError(ErrorCode.NOT_FOUND, '要替换的上级文件已不存在（可能已被删除），请刷新后重新保存。');
       }
       const attachmentId = await storeAttachment(trx, ctx, fileName, data, MIME[ext] ?? 'application/octet-stream');
       if (input.replaceDocumentId === null) {
-        const doc = await trx.insertInto('source_document').values({
-          ...metaColumns(input.meta), source_kind: input.sourceKind, attachment_id: attachmentId, imported_at: now, updated_at: now,
-        }).returning('id').executeTakeFirstOrThrow();
+        const doc = await trx
+          .insertInto('source_document')
+          .values({
+            ...metaColumns(input.meta),
+            source_kind: input.sourceKind,
+            attachment_id: attachmentId,
+            imported_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const ids: number[] = [];
         for (const [i, it] of input.items.entries()) {
-          const r = await trx.insertInto('work_point').values({ document_id: doc.id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
-            .returning('id').executeTakeFirstOrThrow();
+          const r = await trx
+            .insertInto('work_point')
+            .values({ document_id: doc.id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           ids.push(r.id);
         }
-        await relinkParents(trx, ids, input.items.map((i) => i.level));
+        await relinkParents(
+          trx,
+          ids,
+          input.items.map((i) => i.level),
+        );
         const counts = countPoints(input.items);
         await recordAudit(trx, ctx, {
-          entity: 'source_document', entityId: doc.id, action: 'import',
+          entity: 'source_document',
+          entityId: doc.id,
+          action: 'import',
           summary: `导入上级文件“${input.meta.title}”：${counts.items} 条要点（${fileName}）`,
         });
         return { saved: doc.id };
@@ -374,23 +482,45 @@ export async function savePointsDocument(ctx: AppContext, input: SavePointsInput
   return { status: 'saved', document: (await getSourceDocument(ctx, result.saved)).document };
 }
 
-async function replaceDocument(trx: Transaction<Database>, ctx: AppContext, id: number, input: SavePointsInput, attachmentId: number, fileName: string, now: string): Promise<number> {
+async function replaceDocument(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  id: number,
+  input: SavePointsInput,
+  attachmentId: number,
+  fileName: string,
+  now: string,
+): Promise<number> {
   const before = (await pointRows({ db: trx }, [id])).map(toWorkPoint);
   const oldDoc = await trx.selectFrom('source_document').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const diff = diffItems(before, input.items);
-  await trx.updateTable('source_document').set({
-    ...metaColumns(input.meta), source_kind: input.sourceKind, attachment_id: attachmentId, updated_at: now,
-  }).where('id', '=', id).execute();
+  await trx
+    .updateTable('source_document')
+    .set({
+      ...metaColumns(input.meta),
+      source_kind: input.sourceKind,
+      attachment_id: attachmentId,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
   await trx.updateTable('work_point').set({ parent_id: null }).where('document_id', '=', id).execute();
   const ids: number[] = [];
   for (const [i, it] of input.items.entries()) {
     const o = diff.matches.get(i);
     if (o !== undefined) {
-      await trx.updateTable('work_point').set({ seq: i + 1, ...itemColumns(it, now) }).where('id', '=', before[o].id).execute();
+      await trx
+        .updateTable('work_point')
+        .set({ seq: i + 1, ...itemColumns(it, now) })
+        .where('id', '=', before[o].id)
+        .execute();
       ids.push(before[o].id);
     } else {
-      const r = await trx.insertInto('work_point').values({ document_id: id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
-        .returning('id').executeTakeFirstOrThrow();
+      const r = await trx
+        .insertInto('work_point')
+        .values({ document_id: id, seq: i + 1, parent_id: null, ...itemColumns(it, now) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       ids.push(r.id);
     }
   }
@@ -399,7 +529,11 @@ async function replaceDocument(trx: Transaction<Database>, ctx: AppContext, id: 
     if (kept.has(b.id)) continue;
     await trx.deleteFrom('work_point').where('id', '=', b.id).execute();
   }
-  await relinkParents(trx, ids, input.items.map((i) => i.level));
+  await relinkParents(
+    trx,
+    ids,
+    input.items.map((i) => i.level),
+  );
   // The previous original file is replaced by the new one, unless something else still uses it.
   if (oldDoc.attachment_id !== null) {
     try {
@@ -409,21 +543,39 @@ async function replaceDocument(trx: Transaction<Database>, ctx: AppContext, id: 
     }
   }
   await recordAudit(trx, ctx, {
-    entity: 'source_document', entityId: id, action: 'import',
+    entity: 'source_document',
+    entityId: id,
+    action: 'import',
     summary: `重新导入并替换上级文件“${input.meta.title}”（${fileName}）：新增 ${diff.added} 条，删除 ${diff.removed} 条，修改 ${diff.changed} 条`,
   });
   return id;
 }
 
-export async function updateSourceDocument(ctx: AppContext, id: number, meta: SourceDocumentMeta): Promise<SourceDocument> {
+export async function updateSourceDocument(
+  ctx: AppContext,
+  id: number,
+  meta: SourceDocumentMeta,
+): Promise<SourceDocument> {
   const before = await docRow(ctx, id);
   const same = await findSameDocument(ctx, meta);
-  if (same && same.doc.id !== id) throw new AppError(ErrorCode.CONFLICT, `已有另一份上级文件“${same.doc.title}”（${same.reason}），请检查标题和文号。`);
+  if (same && same.doc.id !== id)
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `已有另一份上级文件“${same.doc.title}”（${same.reason}），请检查标题和文号。`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     const cols = metaColumns(meta);
-    await trx.updateTable('source_document').set({ ...cols, updated_at: nowText(ctx) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('source_document')
+      .set({ ...cols, updated_at: nowText(ctx) })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'source_document', entityId: id, action: 'update', summary: `修改上级文件信息：${cols.title}`, changes: diffRecords(before, cols, Object.keys(cols)),
+      entity: 'source_document',
+      entityId: id,
+      action: 'update',
+      summary: `修改上级文件信息：${cols.title}`,
+      changes: diffRecords(before, cols, Object.keys(cols)),
     });
   });
   return (await getSourceDocument(ctx, id)).document;
@@ -438,11 +590,27 @@ export async function updateWorkPoint(ctx: AppContext, id: number, item: PointIt
     await trx.updateTable('work_point').set(cols).where('id', '=', id).execute();
     if (before.level !== item.level) {
       const rows = await pointRows({ db: trx }, [before.documentId]);
-      await relinkParents(trx, rows.map((r) => r.id), rows.map((r) => r.level));
+      await relinkParents(
+        trx,
+        rows.map((r) => r.id),
+        rows.map((r) => r.level),
+      );
     }
     await recordAudit(trx, ctx, {
-      entity: 'work_point', entityId: id, action: 'update', summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`,
-      changes: diffRecords(before, item, ['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText']),
+      entity: 'work_point',
+      entityId: id,
+      action: 'update',
+      summary: `修正要点 ${item.label} ${titleOfText(item.text).slice(0, 30)}`,
+      changes: diffRecords(before, item, [
+        'level',
+        'label',
+        'title',
+        'text',
+        'lead',
+        'support',
+        'deadline',
+        'deadlineText',
+      ]),
     });
   });
   const after = await ctx.db.selectFrom('work_point').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -458,7 +626,12 @@ export async function deleteSourceDocument(ctx: AppContext, id: number): Promise
       await trx.deleteFrom('work_point').where('document_id', '=', id).execute();
       await trx.deleteFrom('source_document').where('id', '=', id).execute();
       if (doc.attachment_id !== null) await trx.deleteFrom('attachment').where('id', '=', doc.attachment_id).execute();
-      await recordAudit(trx, ctx, { entity: 'source_document', entityId: id, action: 'delete', summary: `删除上级文件“${doc.title}”及其要点` });
+      await recordAudit(trx, ctx, {
+        entity: 'source_document',
+        entityId: id,
+        action: 'delete',
+        summary: `删除上级文件“${doc.title}”及其要点`,
+      });
     });
   } catch (e) {
     if (isForeignKeyError(e)) throw inUseError(`上级文件“${doc.title}”中的条目`);

@@ -4,7 +4,11 @@ import { pairFigures, type FigureProvider, type ListProvider } from '../summary/
 import type { AppContext } from '../workstation';
 
 async function documentCount(ctx: AppContext, year: number): Promise<number> {
-  const r = await ctx.db.selectFrom('source_document').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).executeTakeFirstOrThrow();
+  const r = await ctx.db
+    .selectFrom('source_document')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -12,13 +16,22 @@ export const pointsFigures: FigureProvider = async (ctx, year) => {
   const n = await documentCount(ctx, year);
   if (n === 0) return {};
   const prev = await documentCount(ctx, year - 1);
-  return pairFigures({ 'points.documents': n }, prev ? { 'points.documents': prev } : null, { 'points.documents': '该年度导入的上级政务公开工作要点文件' });
+  return pairFigures({ 'points.documents': n }, prev ? { 'points.documents': prev } : null, {
+    'points.documents': '该年度导入的上级政务公开工作要点文件',
+  });
 };
 
 export const pointsLists: ListProvider = async (ctx, year) => {
-  const rows = await ctx.db.selectFrom('work_point as w').innerJoin('source_document as d', 'd.id', 'w.document_id')
-    .select(['w.title', 'w.text']).where('d.year', '=', year + 1).where('w.parent_id', 'is', null)
-    .orderBy('d.id').orderBy('w.seq').limit(12).execute();
+  const rows = await ctx.db
+    .selectFrom('work_point as w')
+    .innerJoin('source_document as d', 'd.id', 'w.document_id')
+    .select(['w.title', 'w.text'])
+    .where('d.year', '=', year + 1)
+    .where('w.parent_id', 'is', null)
+    .orderBy('d.id')
+    .orderBy('w.seq')
+    .limit(12)
+    .execute();
   const titles = rows.map((r) => (r.title || r.text).trim()).filter(Boolean);
   return titles.length ? { nextYearPoints: titles } : {};
 };

@@ -1,7 +1,12 @@
 import type { pointsContract } from '../../../shared/ipc/contracts/points';
 import type { AreaHandlers } from '../../ipc/handler-types';
 import {
-  deleteSourceDocument, getSourceDocument, listSourceDocuments, previewPointsImport, savePreviewedPoints, updateSourceDocument,
+  deleteSourceDocument,
+  getSourceDocument,
+  listSourceDocuments,
+  previewPointsImport,
+  savePreviewedPoints,
+  updateSourceDocument,
   updateWorkPoint,
 } from './documents';
 

@@ -23,7 +23,13 @@ function itemKeys(items: readonly Keyed[]): string[] {
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  level: '层级', title: '标题', text: '内容', lead: '牵头单位', support: '配合单位', deadline: '完成时限', deadlineText: '时限说明',
+  level: '层级',
+  title: '标题',
+  text: '内容',
+  lead: '牵头单位',
+  support: '配合单位',
+  deadline: '完成时限',
+  deadlineText: '时限说明',
 };
 
 /** Field names (Chinese) that differ between a stored item and a new one. */

@@ -4,7 +4,11 @@ import type { SELFCHECK_EXPORT_KINDS } from '../../../shared/ipc/contracts/selfc
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import {
-  buildLedgerXlsx, buildRectificationReportDocx, buildScoreSheetXlsx, buildSelfcheckReportDocx, type ScoreSheetData,
+  buildLedgerXlsx,
+  buildRectificationReportDocx,
+  buildScoreSheetXlsx,
+  buildSelfcheckReportDocx,
+  type ScoreSheetData,
 } from '../../export/selfcheck/selfcheck-exports';
 import { getBureau } from '../org/bureau';
 import { todayOf } from '../../../shared/domain/dates';
@@ -14,7 +18,6 @@ import { listRectifications } from './rectification';
 import { getReport } from './report';
 import { getSelfcheck } from './scores';
 
-
 async function bureauName(ctx: AppContext): Promise<string> {
   const b = await getBureau(ctx);
   if (!b) throw new AppError(ErrorCode.NOT_READY, '尚未设置单位信息，请先完成首次设置。');
@@ -23,7 +26,11 @@ async function bureauName(ctx: AppContext): Promise<string> {
 
 async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData> {
   const v = await getSelfcheck(ctx, year);
-  if (!v.template) throw new AppError(ErrorCode.NOT_READY, `${year}年还没有考核细则和自查评分。请先在“自查整改—自查评分”中导入细则或使用内置模板，并完成评分。`);
+  if (!v.template)
+    throw new AppError(
+      ErrorCode.NOT_READY,
+      `${year}年还没有考核细则和自查评分。请先在“自查整改—自查评分”中导入细则或使用内置模板，并完成评分。`,
+    );
   const rects = await listRectifications(ctx, { year });
   const measures = new Map<number, string>();
   for (const r of v.rows) {
@@ -31,8 +38,16 @@ async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData>
     if (m) measures.set(r.id, m);
   }
   return {
-    bureau: await bureauName(ctx), year, title: v.template.title, total: v.total, maxTotal: v.maxTotal, grade: v.grade, vetoed: v.vetoed,
-    vetoedBy: v.vetoedBy, rows: v.rows, measures,
+    bureau: await bureauName(ctx),
+    year,
+    title: v.template.title,
+    total: v.total,
+    maxTotal: v.maxTotal,
+    grade: v.grade,
+    vetoed: v.vetoed,
+    vetoedBy: v.vetoedBy,
+    rows: v.rows,
+    measures,
   };
 }
 
@@ -40,7 +55,10 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
   'selfcheck-xlsx': {
     label: '自查评分表（Excel，--year 年度）',
     async build(ctx, { year }) {
-      return { fileName: `${year}年度政务公开自查评分表.xlsx`, data: await buildScoreSheetXlsx(await sheetData(ctx, year)) };
+      return {
+        fileName: `${year}年度政务公开自查评分表.xlsx`,
+        data: await buildScoreSheetXlsx(await sheetData(ctx, year)),
+      };
     },
   },
   'selfcheck-docx': {
@@ -48,21 +66,30 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
     async build(ctx, { year }) {
       const sheet = await sheetData(ctx, year);
       const { sections } = await getReport(ctx, year);
-      return { fileName: `${year}年度政务公开工作自查报告.docx`, data: await buildSelfcheckReportDocx({ bureau: sheet.bureau, year, date: todayOf(ctx), sections, sheet }) };
+      return {
+        fileName: `${year}年度政务公开工作自查报告.docx`,
+        data: await buildSelfcheckReportDocx({ bureau: sheet.bureau, year, date: todayOf(ctx), sections, sheet }),
+      };
     },
   },
   'rectification-xlsx': {
     label: '整改台账（Excel，--year 年度）',
     async build(ctx, { year }) {
       const items = await listRectifications(ctx, { year });
-      return { fileName: `${year}年度政务公开问题整改台账.xlsx`, data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }) };
+      return {
+        fileName: `${year}年度政务公开问题整改台账.xlsx`,
+        data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }),
+      };
     },
   },
   'rectification-docx': {
     label: '整改情况报告（公文格式 Word，--year 年度）',
     async build(ctx, { year }) {
       const items = await listRectifications(ctx, { year });
-      return { fileName: `${year}年度政务公开问题整改情况报告.docx`, data: await buildRectificationReportDocx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }) };
+      return {
+        fileName: `${year}年度政务公开问题整改情况报告.docx`,
+        data: await buildRectificationReportDocx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }),
+      };
     },
   },
 };

@@ -19,13 +19,19 @@ async function yearFigures(ctx: AppContext, year: number): Promise<Record<string
     'selfcheck.score': s ? s.result.total : null,
     'selfcheck.maxScore': s ? s.result.maxTotal : null,
     'selfcheck.grade': s ? s.result.grade : null,
-    'selfcheck.deducted': s ? Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) / 100 : null,
+    'selfcheck.deducted': s
+      ? Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
+        100
+      : null,
     'selfcheck.deductedItems': s ? problems.length : null,
     'rectification.opened': items.length,
     'rectification.closed': items.filter((r) => r.state === '已销号').length,
     'rectification.open': items.filter((r) => r.state !== '已销号').length,
     'lookback.unfinished': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成').length : null,
-    'lookback.followedUp': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成' && (t.rectificationId !== null || t.carriedTaskId !== null)).length : null,
+    'lookback.followedUp': lb.hasPlan
+      ? lb.tasks.filter((t) => t.outcome === '未完成' && (t.rectificationId !== null || t.carriedTaskId !== null))
+          .length
+      : null,
   };
 }
 
@@ -45,18 +51,28 @@ const SOURCES: Record<string, string> = {
 export async function selfcheckFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {
   const [now, prev] = await Promise.all([yearFigures(ctx, year), yearFigures(ctx, year - 1)]);
   const out: Record<string, Figure> = {};
-  for (const key of Object.keys(SOURCES)) out[key] = { value: now[key] ?? null, previous: prev[key] ?? null, source: SOURCES[key] };
+  for (const key of Object.keys(SOURCES))
+    out[key] = { value: now[key] ?? null, previous: prev[key] ?? null, source: SOURCES[key] };
   return out;
 }
 
 /** Items of the year not yet 销号, as the 年度总结 lists them. */
-export async function openRectifications(ctx: AppContext, year: number): Promise<{ problem: string; measure: string; deadline: string | null; state: string }[]> {
+export async function openRectifications(
+  ctx: AppContext,
+  year: number,
+): Promise<{ problem: string; measure: string; deadline: string | null; state: string }[]> {
   return (await listRectifications(ctx, { year, openOnly: true })).map((r) => ({
-    problem: r.problem, measure: r.measure, deadline: r.deadline, state: r.overdue ? `${r.state}（逾期）` : r.state,
+    problem: r.problem,
+    measure: r.measure,
+    deadline: r.deadline,
+    state: r.overdue ? `${r.state}（逾期）` : r.state,
   }));
 }
 
 /** The lists the 年度总结 starts 二、存在的问题 and 三、下一步工作打算 from. */
 export async function selfcheckLists(ctx: AppContext, year: number): Promise<Partial<SummaryLists>> {
-  return { selfcheckProblems: await selfcheckProblems(ctx, year), openRectifications: await openRectifications(ctx, year) };
+  return {
+    selfcheckProblems: await selfcheckProblems(ctx, year),
+    openRectifications: await openRectifications(ctx, year),
+  };
 }

@@ -13,27 +13,59 @@ import { getSelfcheck } from './scores';
 const n2 = (n: number) => String(Math.round(n * 100) / 100);
 
 /** The problems found: each leaf that lost points (or a veto that happened), with its reason. */
-export async function selfcheckProblems(ctx: AppContext, year: number): Promise<{ indicator: string; reason: string; deducted: number }[]> {
+export async function selfcheckProblems(
+  ctx: AppContext,
+  year: number,
+): Promise<{ indicator: string; reason: string; deducted: number }[]> {
   const v = await getSelfcheck(ctx, year);
-  return v.rows.filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed)).map((r) => ({
-    indicator: r.path, reason: r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准'), deducted: r.deducted,
-  }));
+  return v.rows
+    .filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed))
+    .map((r) => ({
+      indicator: r.path,
+      reason: r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准'),
+      deducted: r.deducted,
+    }));
 }
 
 async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
   const v = await getSelfcheck(ctx, year);
-  if (!v.template) throw new AppError(ErrorCode.NOT_READY, `${year}年还没有考核细则，请先在“自查评分”中导入细则或使用内置模板并完成评分。`);
+  if (!v.template)
+    throw new AppError(
+      ErrorCode.NOT_READY,
+      `${year}年还没有考核细则，请先在“自查评分”中导入细则或使用内置模板并完成评分。`,
+    );
   const bureau = await getBureau(ctx);
   const me = bureau?.shortName || '我局';
-  const rects = await ctx.db.selectFrom('rectification').select(['indicator_id', 'measure']).where('year', '=', year).execute();
+  const rects = await ctx.db
+    .selectFrom('rectification')
+    .select(['indicator_id', 'measure'])
+    .where('year', '=', year)
+    .execute();
   const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
-  const prevText = v.previous ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分` : '';
-  const lines = [`经自查，${me}${year}年度政务公开工作自评总分${n2(v.total)}分（满分${n2(v.maxTotal)}分），等次为“${v.grade}”${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`];
+  const prevText = v.previous
+    ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分`
+    : '';
+  const lines = [
+    `经自查，${me}${year}年度政务公开工作自评总分${n2(v.total)}分（满分${n2(v.maxTotal)}分），等次为“${v.grade}”${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`,
+  ];
   // Figures from the year's records, so the report says what was done, not only the points.
-  const tasks = await ctx.db.selectFrom('plan_task as t').innerJoin('plan as p', 'p.id', 't.plan_id').select('t.status').where('p.year', '=', year).execute();
-  const trainings = await ctx.db.selectFrom('training').select('id').where('status', '=', '已举办').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+  const tasks = await ctx.db
+    .selectFrom('plan_task as t')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select('t.status')
+    .where('p.year', '=', year)
+    .execute();
+  const trainings = await ctx.db
+    .selectFrom('training')
+    .select('id')
+    .where('status', '=', '已举办')
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .execute();
   const facts = [
-    tasks.length ? `本年度实施方案共${tasks.length}项任务，已完成${tasks.filter((x) => x.status === '已完成').length}项` : '',
+    tasks.length
+      ? `本年度实施方案共${tasks.length}项任务，已完成${tasks.filter((x) => x.status === '已完成').length}项`
+      : '',
     trainings.length ? `举办政务公开培训${trainings.length}次` : '',
   ].filter(Boolean);
   if (facts.length) lines.push(`${facts.join('，')}。`);
@@ -41,20 +73,37 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));
     const full = leaves.filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus').map((r) => r.name);
-    const ev = [...new Set(leaves.flatMap((r) => r.evidence.map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, ''))))].slice(0, 4);
-    const scoreText = t.rule.kind === 'bonus' ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}` : `分值${n2(t.points)}分，自评得分${n2(t.score)}分`;
+    const ev = [
+      ...new Set(
+        leaves.flatMap((r) =>
+          r.evidence.map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, '')),
+        ),
+      ),
+    ].slice(0, 4);
+    const scoreText =
+      t.rule.kind === 'bonus'
+        ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}`
+        : `分值${n2(t.points)}分，自评得分${n2(t.score)}分`;
     const prev = t.previousScore !== null ? `，上年${n2(t.previousScore)}分` : '';
     const done = full.length ? `${full.slice(0, 6).join('、')}${full.length > 6 ? '等' : ''}方面达到评分标准` : '';
     const evText = ev.length ? `，佐证材料有${ev.join('、')}${ev.length >= 4 ? '等' : ''}` : '';
     const lost = leaves.filter((r) => r.deducted > 0).map((r) => `${r.name}扣${n2(r.deducted)}分`);
-    lines.push(`（${formatChineseNumeral(i + 1)}）${t.name}。${scoreText}${prev}。${[done + evText, lost.length ? `${lost.join('、')}` : ''].filter(Boolean).join('；')}${done || lost.length ? '。' : ''}`);
+    lines.push(
+      `（${formatChineseNumeral(i + 1)}）${t.name}。${scoreText}${prev}。${[done + evText, lost.length ? `${lost.join('、')}` : ''].filter(Boolean).join('；')}${done || lost.length ? '。' : ''}`,
+    );
   });
   const majors = v.rows.filter((r) => r.isLeaf && r.rule.kind === 'major' && r.deducted > 0);
   if (majors.length) lines.push(`另有重大扣分${majors.map((r) => `${r.name}${n2(r.deducted)}分`).join('、')}。`);
   const problems = v.rows.filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed));
-  const problemLines = problems.map((r, i) => `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${(r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准')).replace(/[。；]$/, '')}（扣${n2(r.deducted)}分）。`);
+  const problemLines = problems.map(
+    (r, i) =>
+      `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${(r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准')).replace(/[。；]$/, '')}（扣${n2(r.deducted)}分）。`,
+  );
   const measureLines = problems.map((r, i) => {
-    const m = r.entry.measure || rects.find((x) => x.indicator_id === r.id)?.measure || '明确责任科室和责任人，限期整改到位，整改完成后对账销号';
+    const m =
+      r.entry.measure ||
+      rects.find((x) => x.indicator_id === r.id)?.measure ||
+      '明确责任科室和责任人，限期整改到位，整改完成后对账销号';
     return `${i + 1}.针对“${r.name}”问题：${m.replace(/[。；]$/, '')}。`;
   });
   return {
@@ -71,7 +120,10 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
 }
 
 /** The saved draft, or a fresh one from the data. */
-export async function getReport(ctx: AppContext, year: number): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null }> {
+export async function getReport(
+  ctx: AppContext,
+  year: number,
+): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null }> {
   const r = await ctx.db.selectFrom('sc_report').selectAll().where('year', '=', year).executeTakeFirst();
   if (r) {
     const parsed = reportSectionsSchema.safeParse(JSON.parse(r.sections_json));
@@ -84,15 +136,28 @@ export async function saveReport(ctx: AppContext, year: number, raw: ReportSecti
   const sections = validateInput(reportSectionsSchema, raw);
   const now = nowText(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('sc_report').values({ year, sections_json: JSON.stringify(sections), updated_at: now })
-      .onConflict((oc) => oc.column('year').doUpdateSet({ sections_json: JSON.stringify(sections), updated_at: now })).execute();
-    await recordAudit(trx, ctx, { entity: 'sc_report', entityId: year, action: 'update', summary: `保存${year}年度自查报告文稿` });
+    await trx
+      .insertInto('sc_report')
+      .values({ year, sections_json: JSON.stringify(sections), updated_at: now })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ sections_json: JSON.stringify(sections), updated_at: now }))
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'sc_report',
+      entityId: year,
+      action: 'update',
+      summary: `保存${year}年度自查报告文稿`,
+    });
   });
 }
 
 export async function discardReport(ctx: AppContext, year: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sc_report').where('year', '=', year).execute();
-    await recordAudit(trx, ctx, { entity: 'sc_report', entityId: year, action: 'delete', summary: `重新生成${year}年度自查报告文稿（放弃已编辑的文字）` });
+    await recordAudit(trx, ctx, {
+      entity: 'sc_report',
+      entityId: year,
+      action: 'delete',
+      summary: `重新生成${year}年度自查报告文稿（放弃已编辑的文字）`,
+    });
   });
 }

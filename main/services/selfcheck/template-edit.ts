@@ -5,7 +5,13 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
-  RULE_LABELS, gradesInputSchema, indicatorAddSchema, indicatorPatchSchema, indicatorRemoveSchema, type GradeBand, type Indicator,
+  RULE_LABELS,
+  gradesInputSchema,
+  indicatorAddSchema,
+  indicatorPatchSchema,
+  indicatorRemoveSchema,
+  type GradeBand,
+  type Indicator,
 } from '../../../shared/domain/selfcheck';
 import { templateProblems } from '../../../shared/domain/selfcheck-score';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
@@ -20,7 +26,10 @@ import { getTemplate, getTemplateInfo } from './templates';
 
 const MAX_DEPTH = 6;
 
-export interface EditResult { ok: true; warnings: string[] }
+export interface EditResult {
+  ok: true;
+  warnings: string[];
+}
 
 /** Problems of the year's tree after an edit (nothing here undoes the edit). */
 async function warningsOf(ctx: AppContext, year: number): Promise<string[]> {
@@ -33,35 +42,80 @@ function subtreeIds(node: Indicator): number[] {
 }
 
 async function touchTemplate(trx: Transaction<Database>, ctx: AppContext, templateId: number): Promise<void> {
-  await trx.updateTable('sc_template').set({ updated_at: nowText(ctx) }).where('id', '=', templateId).execute();
+  await trx
+    .updateTable('sc_template')
+    .set({ updated_at: nowText(ctx) })
+    .where('id', '=', templateId)
+    .execute();
 }
 
 export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indicatorPatchSchema>): Promise<EditResult> {
   const p = validateInput(indicatorPatchSchema, raw);
   const { template, node, path } = await indicatorContext(ctx, p.id);
   if (node.children.length && (p.rule.kind === 'fixed' || p.rule.kind === 'perItem' || p.rule.kind === 'veto')) {
-    throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，不能按“${RULE_LABELS[p.rule.kind]}”计分。请把计分方式设在下级指标上。`);
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `“${path}”有下级指标，得分由下级汇总，不能按“${RULE_LABELS[p.rule.kind]}”计分。请把计分方式设在下级指标上。`,
+    );
   }
-  if (p.points === null && p.weight === null && !node.children.length && p.rule.kind !== 'major' && p.rule.kind !== 'veto') {
+  if (
+    p.points === null &&
+    p.weight === null &&
+    !node.children.length &&
+    p.rule.kind !== 'major' &&
+    p.rule.kind !== 'veto'
+  ) {
     throw new AppError(ErrorCode.VALIDATION, `分值：“${path}”是末级指标，请填写分值或权重。`);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sc_indicator').set({
-      name: p.name, points: p.points, weight: p.weight, criteria: p.criteria, rule_json: JSON.stringify(p.rule), capped: p.capped ? 1 : 0, ceiling_ratio: p.ceilingRatio,
-    }).where('id', '=', p.id).execute();
+    await trx
+      .updateTable('sc_indicator')
+      .set({
+        name: p.name,
+        points: p.points,
+        weight: p.weight,
+        criteria: p.criteria,
+        rule_json: JSON.stringify(p.rule),
+        capped: p.capped ? 1 : 0,
+        ceiling_ratio: p.ceilingRatio,
+      })
+      .where('id', '=', p.id)
+      .execute();
     await touchTemplate(trx, ctx, template.id);
     await recordAudit(trx, ctx, {
-      entity: 'sc_indicator', entityId: p.id, action: 'update', summary: `修改${template.year}年考核细则指标：${path}`,
+      entity: 'sc_indicator',
+      entityId: p.id,
+      action: 'update',
+      summary: `修改${template.year}年考核细则指标：${path}`,
       changes: diffRecords(
-        { name: node.name, points: node.points, weight: node.weight, criteria: node.criteria, rule: node.rule, capped: node.capped, ceilingRatio: node.ceilingRatio },
-        { name: p.name, points: p.points, weight: p.weight, criteria: p.criteria, rule: p.rule, capped: p.capped, ceilingRatio: p.ceilingRatio },
+        {
+          name: node.name,
+          points: node.points,
+          weight: node.weight,
+          criteria: node.criteria,
+          rule: node.rule,
+          capped: node.capped,
+          ceilingRatio: node.ceilingRatio,
+        },
+        {
+          name: p.name,
+          points: p.points,
+          weight: p.weight,
+          criteria: p.criteria,
+          rule: p.rule,
+          capped: p.capped,
+          ceilingRatio: p.ceilingRatio,
+        },
       ),
     });
   });
   return { ok: true, warnings: await warningsOf(ctx, template.year) };
 }
 
-export async function addIndicator(ctx: AppContext, raw: z.input<typeof indicatorAddSchema>): Promise<EditResult & { id: number }> {
+export async function addIndicator(
+  ctx: AppContext,
+  raw: z.input<typeof indicatorAddSchema>,
+): Promise<EditResult & { id: number }> {
   const p = validateInput(indicatorAddSchema, raw);
   const info = await getTemplateInfo(ctx, p.year);
   if (!info) throw new AppError(ErrorCode.NOT_FOUND, `${p.year}年还没有考核细则，请先导入细则或使用内置模板。`);
@@ -69,31 +123,64 @@ export async function addIndicator(ctx: AppContext, raw: z.input<typeof indicato
   let parentPath = '';
   if (p.parentId !== null) {
     const parent = await indicatorContext(ctx, p.parentId);
-    if (parent.template.id !== info.id) throw new AppError(ErrorCode.VALIDATION, '上级指标不属于该年度的考核细则，请刷新后重试。');
+    if (parent.template.id !== info.id)
+      throw new AppError(ErrorCode.VALIDATION, '上级指标不属于该年度的考核细则，请刷新后重试。');
     level = parent.node.level + 1;
     parentPath = parent.path;
     if (level > MAX_DEPTH) throw new AppError(ErrorCode.VALIDATION, `指标层级不能超过 ${MAX_DEPTH} 级。`);
     if (!parent.node.children.length) {
       // A leaf that becomes a group loses what was scored on it: say so instead of hiding it.
-      const entry = await ctx.db.selectFrom('sc_entry').select('indicator_id').where('indicator_id', '=', p.parentId).executeTakeFirst();
-      const ev = await ctx.db.selectFrom('sc_evidence').select('id').where('indicator_id', '=', p.parentId).executeTakeFirst();
-      if (entry || ev) throw new AppError(ErrorCode.CONFLICT, `“${parent.path}”已有自评分或佐证材料，不能在其下添加下级指标。请先在评分中清空它，或在同级添加指标。`);
+      const entry = await ctx.db
+        .selectFrom('sc_entry')
+        .select('indicator_id')
+        .where('indicator_id', '=', p.parentId)
+        .executeTakeFirst();
+      const ev = await ctx.db
+        .selectFrom('sc_evidence')
+        .select('id')
+        .where('indicator_id', '=', p.parentId)
+        .executeTakeFirst();
+      if (entry || ev)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `“${parent.path}”已有自评分或佐证材料，不能在其下添加下级指标。请先在评分中清空它，或在同级添加指标。`,
+        );
     }
   }
   if (p.points === null && p.weight === null && p.rule.kind !== 'major' && p.rule.kind !== 'veto') {
     throw new AppError(ErrorCode.VALIDATION, '分值：请填写新指标的分值或权重。');
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('sc_indicator').select((eb) => eb.fn.max('sort_order').as('m')).where('template_id', '=', info.id);
+    let q = trx
+      .selectFrom('sc_indicator')
+      .select((eb) => eb.fn.max('sort_order').as('m'))
+      .where('template_id', '=', info.id);
     q = p.parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', p.parentId);
     const max = await q.executeTakeFirst();
-    const r = await trx.insertInto('sc_indicator').values({
-      template_id: info.id, parent_id: p.parentId, sort_order: Number(max?.m ?? 0) + 1, level, name: p.name, points: p.points, weight: p.weight, basis: null,
-      criteria: p.criteria, rule_json: JSON.stringify(p.rule), capped: p.capped ? 1 : 0, ceiling_ratio: p.ceilingRatio, source: '手工添加',
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('sc_indicator')
+      .values({
+        template_id: info.id,
+        parent_id: p.parentId,
+        sort_order: Number(max?.m ?? 0) + 1,
+        level,
+        name: p.name,
+        points: p.points,
+        weight: p.weight,
+        basis: null,
+        criteria: p.criteria,
+        rule_json: JSON.stringify(p.rule),
+        capped: p.capped ? 1 : 0,
+        ceiling_ratio: p.ceilingRatio,
+        source: '手工添加',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await touchTemplate(trx, ctx, info.id);
     await recordAudit(trx, ctx, {
-      entity: 'sc_indicator', entityId: r.id, action: 'create',
+      entity: 'sc_indicator',
+      entityId: r.id,
+      action: 'create',
       summary: `${p.year}年考核细则添加指标：${parentPath ? `${parentPath} / ` : ''}${p.name}（${p.points !== null ? `${p.points}分` : p.weight !== null ? `权重${p.weight}%` : '不计分值'}）`,
     });
     return r.id;
@@ -102,34 +189,76 @@ export async function addIndicator(ctx: AppContext, raw: z.input<typeof indicato
 }
 
 /** What removing a node takes with it: scored leaves, evidence and 整改 items that point at it. */
-export async function indicatorUsage(ctx: AppContext, id: number): Promise<{ path: string; nodes: number; scored: number; evidence: number; rectifications: number }> {
+export async function indicatorUsage(
+  ctx: AppContext,
+  id: number,
+): Promise<{ path: string; nodes: number; scored: number; evidence: number; rectifications: number }> {
   const { node, path } = await indicatorContext(ctx, id);
   const ids = subtreeIds(node);
-  const count = async (table: 'sc_entry' | 'sc_evidence' | 'rectification') => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('indicator_id', 'in', ids).executeTakeFirst())?.n ?? 0);
-  return { path, nodes: ids.length, scored: await count('sc_entry'), evidence: await count('sc_evidence'), rectifications: await count('rectification') };
+  const count = async (table: 'sc_entry' | 'sc_evidence' | 'rectification') =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('indicator_id', 'in', ids)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+  return {
+    path,
+    nodes: ids.length,
+    scored: await count('sc_entry'),
+    evidence: await count('sc_evidence'),
+    rectifications: await count('rectification'),
+  };
 }
 
-export async function removeIndicator(ctx: AppContext, raw: z.input<typeof indicatorRemoveSchema>): Promise<EditResult> {
+export async function removeIndicator(
+  ctx: AppContext,
+  raw: z.input<typeof indicatorRemoveSchema>,
+): Promise<EditResult> {
   const p = validateInput(indicatorRemoveSchema, raw);
   const { template, node } = await indicatorContext(ctx, p.id);
   const u = await indicatorUsage(ctx, p.id);
-  if (node.level === 1 && template.indicators.length === 1) throw new AppError(ErrorCode.VALIDATION, '细则中至少要保留一项一级指标。如要整体更换，请用“更换细则”。');
+  if (node.level === 1 && template.indicators.length === 1)
+    throw new AppError(ErrorCode.VALIDATION, '细则中至少要保留一项一级指标。如要整体更换，请用“更换细则”。');
   if ((u.scored || u.evidence) && !p.confirmed) {
-    throw new AppError(ErrorCode.CONFLICT, `“${u.path}”${u.nodes > 1 ? `及其下 ${u.nodes - 1} 项指标` : ''}已有自评 ${u.scored} 项、佐证材料 ${u.evidence} 项，删除后将一并删除。请确认后再删除。`);
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `“${u.path}”${u.nodes > 1 ? `及其下 ${u.nodes - 1} 项指标` : ''}已有自评 ${u.scored} 项、佐证材料 ${u.evidence} 项，删除后将一并删除。请确认后再删除。`,
+    );
   }
   const ids = subtreeIds(node);
   await ctx.db.transaction().execute(async (trx) => {
-    const files = await trx.selectFrom('sc_evidence').select('attachment_id').where('indicator_id', 'in', ids).where('attachment_id', 'is not', null).execute();
+    const files = await trx
+      .selectFrom('sc_evidence')
+      .select('attachment_id')
+      .where('indicator_id', 'in', ids)
+      .where('attachment_id', 'is not', null)
+      .execute();
     // Children go by ON DELETE CASCADE, with their entries and evidence; 整改 items stay (their indicator becomes empty).
     await trx.deleteFrom('sc_indicator').where('id', '=', p.id).execute();
     const att = files.map((f) => f.attachment_id!).filter(Boolean);
     if (att.length) await trx.deleteFrom('attachment').where('id', 'in', att).execute();
     await touchTemplate(trx, ctx, template.id);
     await recordAudit(trx, ctx, {
-      entity: 'sc_indicator', entityId: p.id, action: 'delete',
+      entity: 'sc_indicator',
+      entityId: p.id,
+      action: 'delete',
       summary: `${template.year}年考核细则删除指标：${u.path}${u.nodes > 1 ? `（含下级 ${u.nodes - 1} 项）` : ''}${u.scored || u.evidence ? `，连同自评 ${u.scored} 项、佐证材料 ${u.evidence} 项` : ''}`,
-      changes: { indicator: { from: { name: node.name, points: node.points, weight: node.weight, rule: node.rule, nodes: flattenTree([node]).length }, to: null } },
+      changes: {
+        indicator: {
+          from: {
+            name: node.name,
+            points: node.points,
+            weight: node.weight,
+            rule: node.rule,
+            nodes: flattenTree([node]).length,
+          },
+          to: null,
+        },
+      },
     });
   });
   return { ok: true, warnings: await warningsOf(ctx, template.year) };
@@ -144,13 +273,21 @@ export function checkGrades(grades: readonly GradeBand[], total: number): void {
   grades.forEach((g, i) => {
     if (names.has(g.name)) throw new AppError(ErrorCode.VALIDATION, `等次名称“${g.name}”重复，请改成不同的名称。`);
     names.add(g.name);
-    if (g.min > total) throw new AppError(ErrorCode.VALIDATION, `等次“${g.name}”的下限 ${g.min} 分高于满分 ${total} 分，请改小。`);
+    if (g.min > total)
+      throw new AppError(ErrorCode.VALIDATION, `等次“${g.name}”的下限 ${g.min} 分高于满分 ${total} 分，请改小。`);
     if (i > 0 && g.min >= grades[i - 1].min) {
-      throw new AppError(ErrorCode.VALIDATION, `等次下限顺序不对：“${g.name}”的下限 ${g.min} 分应低于“${grades[i - 1].name}”的 ${grades[i - 1].min} 分。请从高到低填写。`);
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `等次下限顺序不对：“${g.name}”的下限 ${g.min} 分应低于“${grades[i - 1].name}”的 ${grades[i - 1].min} 分。请从高到低填写。`,
+      );
     }
   });
   const last = grades[grades.length - 1];
-  if (last.min !== 0) throw new AppError(ErrorCode.VALIDATION, `最低等次“${last.name}”的下限应为 0 分，否则低于 ${last.min} 分的得分没有等次。`);
+  if (last.min !== 0)
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `最低等次“${last.name}”的下限应为 0 分，否则低于 ${last.min} 分的得分没有等次。`,
+    );
 }
 
 export async function saveGrades(ctx: AppContext, raw: z.input<typeof gradesInputSchema>): Promise<EditResult> {
@@ -160,9 +297,16 @@ export async function saveGrades(ctx: AppContext, raw: z.input<typeof gradesInpu
   checkGrades(p.grades, info.total);
   const label = (g: readonly GradeBand[]) => g.map((x) => `${x.name}≥${x.min}`).join('、');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sc_template').set({ grades_json: JSON.stringify(p.grades), updated_at: nowText(ctx) }).where('id', '=', info.id).execute();
+    await trx
+      .updateTable('sc_template')
+      .set({ grades_json: JSON.stringify(p.grades), updated_at: nowText(ctx) })
+      .where('id', '=', info.id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'sc_template', entityId: info.id, action: 'update', summary: `修改${p.year}年考核细则等次：${label(p.grades)}`,
+      entity: 'sc_template',
+      entityId: info.id,
+      action: 'update',
+      summary: `修改${p.year}年考核细则等次：${label(p.grades)}`,
       changes: { grades: { from: label(info.grades), to: label(p.grades) } },
     });
   });

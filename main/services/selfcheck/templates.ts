@@ -2,8 +2,17 @@
 // start from the built-in template, and edit one indicator.
 import type { Transaction } from 'kysely';
 import {
-  GRADE_DEFAULTS, indicatorInputSchema, ruleSchema, templateInputSchema, type GradeBand, type Indicator, type IndicatorOutput,
-  type IndicatorPreview, type Template, type TemplateInfo, type TemplateInput,
+  GRADE_DEFAULTS,
+  indicatorInputSchema,
+  ruleSchema,
+  templateInputSchema,
+  type GradeBand,
+  type Indicator,
+  type IndicatorOutput,
+  type IndicatorPreview,
+  type Template,
+  type TemplateInfo,
+  type TemplateInput,
 } from '../../../shared/domain/selfcheck';
 import { resolvePoints, round2, templateProblems } from '../../../shared/domain/selfcheck-score';
 import { STARTER_INDICATORS, STARTER_TITLE, STARTER_TOTAL } from '../../../shared/domain/selfcheck-starter';
@@ -23,7 +32,10 @@ import { z } from 'zod';
 const MAX_DEPTH = 6;
 
 /** Points summed per level and the problems to look at, for a tree not yet saved. */
-export function describeTree(indicators: IndicatorOutput[], total: number): Pick<IndicatorPreview, 'problems' | 'levelSums'> {
+export function describeTree(
+  indicators: IndicatorOutput[],
+  total: number,
+): Pick<IndicatorPreview, 'problems' | 'levelSums'> {
   const nodes = toScoringNodes(indicators);
   const problems = templateProblems(nodes, total).map((p) => ({ number: p.key, message: p.message }));
   // Points as the engine resolves them (weights, groups summed from their items), ordinary nodes only.
@@ -43,10 +55,22 @@ export async function previewIndicators(upload: Upload): Promise<IndicatorPrevie
   return { ...parsed, ...describeTree(parsed.indicators, parsed.total) };
 }
 
-function rowToIndicator(r: Omit<Database['sc_indicator'], 'id'> & { id: number }): Omit<Indicator, 'number' | 'children'> {
+function rowToIndicator(
+  r: Omit<Database['sc_indicator'], 'id'> & { id: number },
+): Omit<Indicator, 'number' | 'children'> {
   return {
-    id: r.id, parentId: r.parent_id, level: r.level, name: r.name, points: r.points, weight: r.weight, basis: r.basis, criteria: r.criteria,
-    rule: ruleSchema.parse(JSON.parse(r.rule_json)), capped: r.capped === 1, ceilingRatio: r.ceiling_ratio, source: r.source,
+    id: r.id,
+    parentId: r.parent_id,
+    level: r.level,
+    name: r.name,
+    points: r.points,
+    weight: r.weight,
+    basis: r.basis,
+    criteria: r.criteria,
+    rule: ruleSchema.parse(JSON.parse(r.rule_json)),
+    capped: r.capped === 1,
+    ceilingRatio: r.ceiling_ratio,
+    source: r.source,
   };
 }
 
@@ -62,32 +86,69 @@ function parseGrades(json: string): GradeBand[] {
 export async function getTemplateInfo(ctx: AppContext, year: number): Promise<TemplateInfo | null> {
   const t = await ctx.db.selectFrom('sc_template').selectAll().where('year', '=', year).executeTakeFirst();
   if (!t) return null;
-  return { id: t.id, year: t.year, title: t.title, total: t.total, grades: parseGrades(t.grades_json), source: t.source, attachmentId: t.attachment_id, updatedAt: t.updated_at };
+  return {
+    id: t.id,
+    year: t.year,
+    title: t.title,
+    total: t.total,
+    grades: parseGrades(t.grades_json),
+    source: t.source,
+    attachmentId: t.attachment_id,
+    updatedAt: t.updated_at,
+  };
 }
 
 export async function getTemplate(ctx: AppContext, year: number): Promise<Template | null> {
   const info = await getTemplateInfo(ctx, year);
   if (!info) return null;
-  const rows = await ctx.db.selectFrom('sc_indicator').selectAll().where('template_id', '=', info.id).orderBy('sort_order').orderBy('id').execute();
+  const rows = await ctx.db
+    .selectFrom('sc_indicator')
+    .selectAll()
+    .where('template_id', '=', info.id)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   const byParent = new Map<number | null, typeof rows>();
   for (const r of rows) byParent.set(r.parent_id, [...(byParent.get(r.parent_id) ?? []), r]);
-  const build = (parent: number | null, prefix: string): Indicator[] => (byParent.get(parent) ?? []).map((r, i) => {
-    const number = `${prefix}${i + 1}`;
-    return { ...rowToIndicator(r), number, children: build(r.id, `${number}.`) };
-  });
+  const build = (parent: number | null, prefix: string): Indicator[] =>
+    (byParent.get(parent) ?? []).map((r, i) => {
+      const number = `${prefix}${i + 1}`;
+      return { ...rowToIndicator(r), number, children: build(r.id, `${number}.`) };
+    });
   return { ...info, indicators: build(null, '') };
 }
 
-async function insertTree(trx: Transaction<Database>, templateId: number, nodes: IndicatorOutput[], parentId: number | null, level: number): Promise<number> {
+async function insertTree(
+  trx: Transaction<Database>,
+  templateId: number,
+  nodes: IndicatorOutput[],
+  parentId: number | null,
+  level: number,
+): Promise<number> {
   if (level > MAX_DEPTH) throw new AppError(ErrorCode.VALIDATION, `指标层级超过 ${MAX_DEPTH} 级，请检查细则结构。`);
   let count = 0;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
-    const r = await trx.insertInto('sc_indicator').values({
-      template_id: templateId, parent_id: parentId, sort_order: i + 1, level, name: n.name, points: n.points, weight: n.weight, basis: n.basis,
-      criteria: n.criteria, rule_json: JSON.stringify(n.rule), capped: n.capped ? 1 : 0, ceiling_ratio: n.ceilingRatio, source: n.source,
-    }).returning('id').executeTakeFirstOrThrow();
-    count += 1 + await insertTree(trx, templateId, n.children, r.id, level + 1);
+    const r = await trx
+      .insertInto('sc_indicator')
+      .values({
+        template_id: templateId,
+        parent_id: parentId,
+        sort_order: i + 1,
+        level,
+        name: n.name,
+        points: n.points,
+        weight: n.weight,
+        basis: n.basis,
+        criteria: n.criteria,
+        rule_json: JSON.stringify(n.rule),
+        capped: n.capped ? 1 : 0,
+        ceiling_ratio: n.ceilingRatio,
+        source: n.source,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    count += 1 + (await insertTree(trx, templateId, n.children, r.id, level + 1));
   }
   return count;
 }
@@ -96,9 +157,16 @@ export async function saveTemplate(ctx: AppContext, raw: TemplateInput): Promise
   const input = validateInput(templateInputSchema, raw);
   const existing = await getTemplateInfo(ctx, input.year);
   if (existing && !input.replace) {
-    const scored = await ctx.db.selectFrom('sc_entry as e').innerJoin('sc_indicator as i', 'i.id', 'e.indicator_id')
-      .select((eb) => eb.fn.countAll<number>().as('n')).where('i.template_id', '=', existing.id).executeTakeFirst();
-    throw new AppError(ErrorCode.CONFLICT, `${input.year}年已有考核细则“${existing.title}”${Number(scored?.n ?? 0) ? `（已自评 ${scored!.n} 项）` : ''}。替换后原细则及其自评分、佐证材料将删除（整改台账保留），确认替换请勾选“替换本年度细则”。`);
+    const scored = await ctx.db
+      .selectFrom('sc_entry as e')
+      .innerJoin('sc_indicator as i', 'i.id', 'e.indicator_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('i.template_id', '=', existing.id)
+      .executeTakeFirst();
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `${input.year}年已有考核细则“${existing.title}”${Number(scored?.n ?? 0) ? `（已自评 ${scored!.n} 项）` : ''}。替换后原细则及其自评分、佐证材料将删除（整改台账保留），确认替换请勾选“替换本年度细则”。`,
+    );
   }
   const data = input.upload ? decodeUpload(input.upload) : null;
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -108,13 +176,25 @@ export async function saveTemplate(ctx: AppContext, raw: TemplateInput): Promise
     }
     const attachmentId = data && input.upload ? await storeAttachment(trx, ctx, input.upload.fileName, data) : null;
     const now = nowText(ctx);
-    const t = await trx.insertInto('sc_template').values({
-      year: input.year, title: input.title, total: input.total, grades_json: JSON.stringify(input.grades), source: input.source,
-      attachment_id: attachmentId, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const t = await trx
+      .insertInto('sc_template')
+      .values({
+        year: input.year,
+        title: input.title,
+        total: input.total,
+        grades_json: JSON.stringify(input.grades),
+        source: input.source,
+        attachment_id: attachmentId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const count = await insertTree(trx, t.id, input.indicators, null, 1);
     await recordAudit(trx, ctx, {
-      entity: 'sc_template', entityId: t.id, action: existing ? 'update' : 'create',
+      entity: 'sc_template',
+      entityId: t.id,
+      action: existing ? 'update' : 'create',
       summary: `${existing ? '替换' : '保存'}${input.year}年考核细则：${input.title}（${count}项指标，满分${input.total}分）`,
     });
     return t.id;
@@ -124,20 +204,40 @@ export async function saveTemplate(ctx: AppContext, raw: TemplateInput): Promise
 }
 
 function toInput(nodes: Indicator[]): IndicatorOutput[] {
-  return nodes.map(({ id: _i, parentId: _p, level: _l, number: _n, children, ...rest }) => ({ ...rest, children: toInput(children) }));
+  return nodes.map(({ id: _i, parentId: _p, level: _l, number: _n, children, ...rest }) => ({
+    ...rest,
+    children: toInput(children),
+  }));
 }
 
-export async function copyTemplateForward(ctx: AppContext, fromYear: number, toYear: number, replace = false): Promise<TemplateInfo> {
+export async function copyTemplateForward(
+  ctx: AppContext,
+  fromYear: number,
+  toYear: number,
+  replace = false,
+): Promise<TemplateInfo> {
   const from = await getTemplate(ctx, fromYear);
   if (!from) throw new AppError(ErrorCode.NOT_FOUND, `${fromYear}年没有考核细则可复制。请导入细则或使用内置模板。`);
   return saveTemplate(ctx, {
-    year: toYear, title: from.title.replace(String(fromYear), String(toYear)), total: from.total, grades: from.grades,
-    indicators: toInput(from.indicators), source: 'copy', replace,
+    year: toYear,
+    title: from.title.replace(String(fromYear), String(toYear)),
+    total: from.total,
+    grades: from.grades,
+    indicators: toInput(from.indicators),
+    source: 'copy',
+    replace,
   });
 }
 
 export async function useStarterTemplate(ctx: AppContext, year: number, replace = false): Promise<TemplateInfo> {
-  return saveTemplate(ctx, { year, title: STARTER_TITLE, total: STARTER_TOTAL, indicators: STARTER_INDICATORS, source: 'builtin', replace });
+  return saveTemplate(ctx, {
+    year,
+    title: STARTER_TITLE,
+    total: STARTER_TOTAL,
+    indicators: STARTER_INDICATORS,
+    source: 'builtin',
+    replace,
+  });
 }
 
 /** The built-in template as a preview (so it can be looked at and edited before saving). */
@@ -152,6 +252,11 @@ export async function deleteTemplate(ctx: AppContext, year: number): Promise<voi
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sc_template').where('id', '=', t.id).execute();
     if (t.attachmentId) await trx.deleteFrom('attachment').where('id', '=', t.attachmentId).execute();
-    await recordAudit(trx, ctx, { entity: 'sc_template', entityId: t.id, action: 'delete', summary: `删除${year}年考核细则：${t.title}` });
+    await recordAudit(trx, ctx, {
+      entity: 'sc_template',
+      entityId: t.id,
+      action: 'delete',
+      summary: `删除${year}年考核细则：${t.title}`,
+    });
   });
 }

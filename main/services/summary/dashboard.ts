@@ -21,7 +21,11 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
   for (const t of tasks) {
     lights[t.light]++;
     let s = sections.get(t.sectionId);
-    if (!s) sections.set(t.sectionId, (s = { id: t.sectionId, title: t.sectionTitle, tasks: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0 }));
+    if (!s)
+      sections.set(
+        t.sectionId,
+        (s = { id: t.sectionId, title: t.sectionTitle, tasks: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0 }),
+      );
     s.tasks++;
     // By status, so a bar opens exactly the tasks the list shows for that status; overdue ones are the lights' chart.
     if (t.status === '已完成') s.done++;
@@ -30,8 +34,13 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
     if (t.light === 'overdue') s.overdue++;
   }
 
-  const trainings = await ctx.db.selectFrom('training').select(['id', 'date', 'kind', 'hours_tenths'])
-    .where('status', '=', '已举办').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+  const trainings = await ctx.db
+    .selectFrom('training')
+    .select(['id', 'date', 'kind', 'hours_tenths'])
+    .where('status', '=', '已举办')
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .execute();
   const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: 0, tenths: 0 }));
   for (const t of trainings) {
     const m = months[Number(t.date.slice(5, 7)) - 1];
@@ -39,32 +48,66 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
     m.tenths += t.hours_tenths;
   }
   const attendance = trainings.length
-    ? Number((await ctx.db.selectFrom('training_attendee').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('present', '=', 1).where('training_id', 'in', trainings.map((t) => t.id)).executeTakeFirstOrThrow()).n)
+    ? Number(
+        (
+          await ctx.db
+            .selectFrom('training_attendee')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('present', '=', 1)
+            .where(
+              'training_id',
+              'in',
+              trainings.map((t) => t.id),
+            )
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     : 0;
 
   const upcoming: Dashboard['upcoming'] = [];
-  const unfiled = await ctx.db.selectFrom('ab_change as c').innerJoin('ab_post as p', 'p.id', 'c.post_id')
-    .innerJoin('staff as s', 's.id', 'c.to_staff_id').select(['c.filing_due', 'c.role', 'p.name as post', 's.name as person'])
-    .where('c.filed_date', 'is', null).orderBy('c.filing_due').execute();
+  const unfiled = await ctx.db
+    .selectFrom('ab_change as c')
+    .innerJoin('ab_post as p', 'p.id', 'c.post_id')
+    .innerJoin('staff as s', 's.id', 'c.to_staff_id')
+    .select(['c.filing_due', 'c.role', 'p.name as post', 's.name as person'])
+    .where('c.filed_date', 'is', null)
+    .orderBy('c.filing_due')
+    .execute();
   for (const c of unfiled) {
-    upcoming.push({ date: c.filing_due, title: '人员变动备案截止', detail: `“${c.post}”${c.role}岗变更为${c.person}`, route: 'ab', overdue: c.filing_due < today });
+    upcoming.push({
+      date: c.filing_due,
+      title: '人员变动备案截止',
+      detail: `“${c.post}”${c.role}岗变更为${c.person}`,
+      route: 'ab',
+      overdue: c.filing_due < today,
+    });
   }
   // Last year's report while January lasts, then this year's.
   for (const y of [year - 1, year]) {
     const due = annualReportDue(y);
     if (due >= today && due.slice(0, 4) <= String(year + 1)) {
-      upcoming.push({ date: due, title: `公布${y}年政府信息公开工作年度报告`, detail: '《政府信息公开条例》规定每年1月31日前公布上一年度报告', route: null, overdue: false });
+      upcoming.push({
+        date: due,
+        title: `公布${y}年政府信息公开工作年度报告`,
+        detail: '《政府信息公开条例》规定每年1月31日前公布上一年度报告',
+        route: null,
+        overdue: false,
+      });
     }
   }
   upcoming.sort((a, b) => a.date.localeCompare(b.date));
 
   return {
-    year, today, sections: [...sections.values()], lights,
+    year,
+    today,
+    sections: [...sections.values()],
+    lights,
     trainings: {
       months: months.map((m) => ({ month: m.month, count: m.count, hours: hoursFromTenths(m.tenths) })),
-      count: trainings.length, special: trainings.filter((t) => t.kind === SPECIAL_TRAINING_KIND).length,
-      hours: hoursFromTenths(trainings.reduce((a, t) => a + t.hours_tenths, 0)), attendance,
+      count: trainings.length,
+      special: trainings.filter((t) => t.kind === SPECIAL_TRAINING_KIND).length,
+      hours: hoursFromTenths(trainings.reduce((a, t) => a + t.hours_tenths, 0)),
+      attendance,
     },
     upcoming: upcoming.slice(0, 8),
   };

@@ -27,20 +27,45 @@ export const summaryDemoStep: DemoStep = {
       for (const t of done) {
         if (seen.has(t.sectionId)) continue;
         seen.add(t.sectionId);
-        await addProgress(ctx, { taskId: t.id, date: t.completedOn!, text: CLOSING_NOTES[(seen.size - 1) % CLOSING_NOTES.length], percent: 100, files: [], links: [] });
+        await addProgress(ctx, {
+          taskId: t.id,
+          date: t.completedOn!,
+          text: CLOSING_NOTES[(seen.size - 1) % CLOSING_NOTES.length],
+          percent: 100,
+          files: [],
+          links: [],
+        });
       }
     }
-    const team = [...new Set((await listPosts(ctx)).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x))];
+    const team = [
+      ...new Set((await listPosts(ctx)).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x)),
+    ];
     const last = state.year - 1;
     await createTraining(ctx, {
-      date: `${last}-05-20`, title: `${last}年度政务公开专题培训`, kind: '政务公开专题培训', form: '集中授课', status: '已举办',
-      organiser: '局办公室', trainer: '县政务公开办', place: '局三楼会议室', hours: 2,
-      summary: '学习政府信息公开条例和年度政务公开工作要点。', attendees: team.slice(0, 5).map((staffId) => ({ staffId, present: true })),
+      date: `${last}-05-20`,
+      title: `${last}年度政务公开专题培训`,
+      kind: '政务公开专题培训',
+      form: '集中授课',
+      status: '已举办',
+      organiser: '局办公室',
+      trainer: '县政务公开办',
+      place: '局三楼会议室',
+      hours: 2,
+      summary: '学习政府信息公开条例和年度政务公开工作要点。',
+      attendees: team.slice(0, 5).map((staffId) => ({ staffId, present: true })),
     });
     await createTraining(ctx, {
-      date: `${last}-11-08`, title: '政府网站信息发布业务学习', kind: '业务学习', form: '会议', status: '已举办',
-      organiser: '局办公室', trainer: '', place: '局三楼会议室', hours: 1,
-      summary: '学习信息发布“三审”制度。', attendees: team.slice(0, 3).map((staffId) => ({ staffId, present: true })),
+      date: `${last}-11-08`,
+      title: '政府网站信息发布业务学习',
+      kind: '业务学习',
+      form: '会议',
+      status: '已举办',
+      organiser: '局办公室',
+      trainer: '',
+      place: '局三楼会议室',
+      hours: 1,
+      summary: '学习信息发布“三审”制度。',
+      attendees: team.slice(0, 3).map((staffId) => ({ staffId, present: true })),
     });
     const s = await createSummary(ctx, state.year, '年度');
     return [`工作总结：${s.title}（草稿 ${s.paragraphs.length} 段，约 ${s.length} 字；另有${last}年培训 2 次供同比）`];

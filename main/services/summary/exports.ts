@@ -1,12 +1,23 @@
 // The 工作总结 export: the stored draft (created from the data when there is none) with the 附件 tables built from the
 // same figures snapshot and lists as its text, so the tables never disagree with the paragraphs.
 import {
-  compareWithPrevious, figureLabel, formatFigureValue, paragraphText, summaryFileName, type Figures, type Summary, type SummaryKind,
+  compareWithPrevious,
+  figureLabel,
+  formatFigureValue,
+  paragraphText,
+  summaryFileName,
+  type Figures,
+  type Summary,
+  type SummaryKind,
   type SummaryLists,
 } from '../../../shared/domain/summary';
 import { bareTitle } from '../../../shared/domain/summary-draft';
 import {
-  CHART_COLORS, planProgressHeight, planProgressOption, trainingMonthsOption, trainingsByMonth,
+  CHART_COLORS,
+  planProgressHeight,
+  planProgressOption,
+  trainingMonthsOption,
+  trainingsByMonth,
 } from '../../../shared/domain/charts';
 import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
 import type { BarChartData } from '../../export/summary/chart-xml';
@@ -17,64 +28,136 @@ import { ensureSummary, summaryLists } from './summaries';
 
 /** Figures that read as a line of the data table (titles and per-section numbers have their own tables). */
 function tableFigures(figures: Figures): [string, Figures[string]][] {
-  return Object.entries(figures).filter(([k, f]) => !k.startsWith('plan.section.') && k !== 'plan.title' && f.value !== null && typeof f.value === 'number');
+  return Object.entries(figures).filter(
+    ([k, f]) => !k.startsWith('plan.section.') && k !== 'plan.title' && f.value !== null && typeof f.value === 'number',
+  );
 }
 
 /** Draws a chart to a picture (ECharts + resvg); tests may pass one that refuses, to see the Word-chart fallback. */
-export type DrawChart = (option: Parameters<typeof chartPicture>[0], width: number, height: number) => Promise<ChartPicture | null>;
+export type DrawChart = (
+  option: Parameters<typeof chartPicture>[0],
+  width: number,
+  height: number,
+) => Promise<ChartPicture | null>;
 
 /** Width of a chart in the 附件: the 15.6 cm type area of GB/T 9704, less a little. */
 const CHART_WIDTH_CM = 15.5;
 /** Pixel width charts are drawn at (the PNG has twice as many): 15.5 cm at about 100 dpi. */
 const CHART_WIDTH_PX = 620;
 
-async function chartOf(draw: DrawChart, native: BarChartData, option: Parameters<typeof chartPicture>[0], heightPx: number): Promise<SummaryDocTable['chart']> {
+async function chartOf(
+  draw: DrawChart,
+  native: BarChartData,
+  option: Parameters<typeof chartPicture>[0],
+  heightPx: number,
+): Promise<SummaryDocTable['chart']> {
   const p = await draw(option, CHART_WIDTH_PX, heightPx);
-  return { native, picture: p && { title: native.title, png: p.png, width: p.width, height: p.height, widthCm: CHART_WIDTH_CM } };
+  return {
+    native,
+    picture: p && { title: native.title, png: p.png, width: p.width, height: p.height, widthCm: CHART_WIDTH_CM },
+  };
 }
 
-export async function summaryTables(s: Summary, lists: SummaryLists, draw: DrawChart = chartPicture): Promise<SummaryDocTable[]> {
+export async function summaryTables(
+  s: Summary,
+  lists: SummaryLists,
+  draw: DrawChart = chartPicture,
+): Promise<SummaryDocTable[]> {
   const tables: SummaryDocTable[] = [];
   const period = s.kind === '半年' ? `${s.year}年上半年` : `${s.year}年`;
   const data = tableFigures(s.figures);
   if (data.length) {
     tables.push({
       title: `${period}政务公开工作主要数据`,
-      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '项目', weight: 12 }, { header: `${s.year}年`, weight: 3, align: 'center' },
-        { header: `${s.year - 1}年`, weight: 3, align: 'center' }, { header: '增减', weight: 5, align: 'center' }],
-      rows: data.map(([name, f], i) => [String(i + 1), figureLabel(name, f), formatFigureValue(f.value), formatFigureValue(f.previous),
-        compareWithPrevious(f, '').replace(/^较上年/, '') || '—']),
+      columns: [
+        { header: '序号', weight: 3, align: 'center' },
+        { header: '项目', weight: 12 },
+        { header: `${s.year}年`, weight: 3, align: 'center' },
+        { header: `${s.year - 1}年`, weight: 3, align: 'center' },
+        { header: '增减', weight: 5, align: 'center' },
+      ],
+      rows: data.map(([name, f], i) => [
+        String(i + 1),
+        figureLabel(name, f),
+        formatFigureValue(f.value),
+        formatFigureValue(f.previous),
+        compareWithPrevious(f, '').replace(/^较上年/, '') || '—',
+      ]),
       note: '注：数字按实施方案、培训台账、AB岗等记录统计；“—”表示上年没有相应记录。',
     });
   }
   const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);
   if (sections.length) {
     const sum = (k: 'tasks' | 'done' | 'inProgress' | 'overdue') => sections.reduce((a, x) => a + x[k], 0);
-    const rate = (done: number, tasks: number) => (tasks ? `${formatFigureValue(Math.round((done / tasks) * 1000) / 10)}%` : '—');
+    const rate = (done: number, tasks: number) =>
+      tasks ? `${formatFigureValue(Math.round((done / tasks) * 1000) / 10)}%` : '—';
     const short = (t: string) => ([...t].length > 12 ? `${[...t].slice(0, 12).join('')}…` : t);
     tables.push({
       title: `${period}重点任务完成情况`,
-      ...(s.withCharts ? {
-        chart: await chartOf(draw, {
-          title: '各方面重点任务完成情况（项）', horizontal: true, stacked: true, widthCm: CHART_WIDTH_CM, heightCm: Math.min(9, 2.6 + sections.length * 0.8),
-          categories: sections.map((x) => short(bareTitle(x.title))),
-          series: [
-            { name: '已完成', color: CHART_COLORS.done, values: sections.map((x) => x.done) },
-            { name: '进行中', color: CHART_COLORS.inProgress, values: sections.map((x) => x.inProgress) },
-            { name: '未开始等', color: CHART_COLORS.notStarted, values: sections.map((x) => x.tasks - x.done - x.inProgress) },
-          ],
-        },
-        // The dashboard's chart; 未开始等 also holds the tasks with another status (暂缓 …), so the bars add up to 任务数.
-        planProgressOption(sections.map((x) => ({ title: x.title, done: x.done, inProgress: x.inProgress, notStarted: x.tasks - x.done - x.inProgress })),
-          { print: true, title: '各方面重点任务完成情况（项）' }, '未开始等'),
-        planProgressHeight(sections.length, { print: true })),
-      } : {}),
-      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '工作方面', weight: 11 }, { header: '任务数', weight: 3, align: 'center' },
-        { header: '已完成', weight: 3, align: 'center' }, { header: '进行中', weight: 3, align: 'center' }, { header: '已逾期', weight: 3, align: 'center' },
-        { header: '完成率', weight: 3, align: 'center' }],
+      ...(s.withCharts
+        ? {
+            chart: await chartOf(
+              draw,
+              {
+                title: '各方面重点任务完成情况（项）',
+                horizontal: true,
+                stacked: true,
+                widthCm: CHART_WIDTH_CM,
+                heightCm: Math.min(9, 2.6 + sections.length * 0.8),
+                categories: sections.map((x) => short(bareTitle(x.title))),
+                series: [
+                  { name: '已完成', color: CHART_COLORS.done, values: sections.map((x) => x.done) },
+                  { name: '进行中', color: CHART_COLORS.inProgress, values: sections.map((x) => x.inProgress) },
+                  {
+                    name: '未开始等',
+                    color: CHART_COLORS.notStarted,
+                    values: sections.map((x) => x.tasks - x.done - x.inProgress),
+                  },
+                ],
+              },
+              // The dashboard's chart; 未开始等 also holds the tasks with another status (暂缓 …), so the bars add up to 任务数.
+              planProgressOption(
+                sections.map((x) => ({
+                  title: x.title,
+                  done: x.done,
+                  inProgress: x.inProgress,
+                  notStarted: x.tasks - x.done - x.inProgress,
+                })),
+                { print: true, title: '各方面重点任务完成情况（项）' },
+                '未开始等',
+              ),
+              planProgressHeight(sections.length, { print: true }),
+            ),
+          }
+        : {}),
+      columns: [
+        { header: '序号', weight: 3, align: 'center' },
+        { header: '工作方面', weight: 11 },
+        { header: '任务数', weight: 3, align: 'center' },
+        { header: '已完成', weight: 3, align: 'center' },
+        { header: '进行中', weight: 3, align: 'center' },
+        { header: '已逾期', weight: 3, align: 'center' },
+        { header: '完成率', weight: 3, align: 'center' },
+      ],
       rows: [
-        ...sections.map((x, i) => [String(i + 1), bareTitle(x.title), String(x.tasks), String(x.done), String(x.inProgress), String(x.overdue), rate(x.done, x.tasks)]),
-        ['', '合计', String(sum('tasks')), String(sum('done')), String(sum('inProgress')), String(sum('overdue')), rate(sum('done'), sum('tasks'))],
+        ...sections.map((x, i) => [
+          String(i + 1),
+          bareTitle(x.title),
+          String(x.tasks),
+          String(x.done),
+          String(x.inProgress),
+          String(x.overdue),
+          rate(x.done, x.tasks),
+        ]),
+        [
+          '',
+          '合计',
+          String(sum('tasks')),
+          String(sum('done')),
+          String(sum('inProgress')),
+          String(sum('overdue')),
+          rate(sum('done'), sum('tasks')),
+        ],
       ],
     });
   }
@@ -83,35 +166,63 @@ export async function summaryTables(s: Summary, lists: SummaryLists, draw: DrawC
     const months = trainingsByMonth(trainings);
     tables.push({
       title: `${period}政务公开培训情况`,
-      ...(s.withCharts ? {
-        chart: await chartOf(draw, {
-          title: '各月培训次数与学时', widthCm: CHART_WIDTH_CM, heightCm: 6.5, categories: months.map((m) => `${m.month}月`),
-          series: [
-            { name: '次数', color: CHART_COLORS.inProgress, values: months.map((m) => m.count) },
-            { name: '学时', color: CHART_COLORS.done, values: months.map((m) => m.hours) },
-          ],
-        }, trainingMonthsOption(months, { print: true, title: '各月培训次数与学时' }), 280),
-      } : {}),
-      columns: [{ header: '序号', weight: 3, align: 'center' }, { header: '日期', weight: 4, align: 'center' }, { header: '培训名称', weight: 10 },
-        { header: '类别', weight: 5, align: 'center' }, { header: '形式', weight: 3, align: 'center' }, { header: '学时', weight: 2, align: 'center' }],
+      ...(s.withCharts
+        ? {
+            chart: await chartOf(
+              draw,
+              {
+                title: '各月培训次数与学时',
+                widthCm: CHART_WIDTH_CM,
+                heightCm: 6.5,
+                categories: months.map((m) => `${m.month}月`),
+                series: [
+                  { name: '次数', color: CHART_COLORS.inProgress, values: months.map((m) => m.count) },
+                  { name: '学时', color: CHART_COLORS.done, values: months.map((m) => m.hours) },
+                ],
+              },
+              trainingMonthsOption(months, { print: true, title: '各月培训次数与学时' }),
+              280,
+            ),
+          }
+        : {}),
+      columns: [
+        { header: '序号', weight: 3, align: 'center' },
+        { header: '日期', weight: 4, align: 'center' },
+        { header: '培训名称', weight: 10 },
+        { header: '类别', weight: 5, align: 'center' },
+        { header: '形式', weight: 3, align: 'center' },
+        { header: '学时', weight: 2, align: 'center' },
+      ],
       rows: trainings.map((t, i) => [String(i + 1), t.date, t.title, t.kind, t.form, formatFigureValue(t.hours)]),
     });
   }
   return tables;
 }
 
-export async function summaryDocx(ctx: AppContext, year: number, kind: SummaryKind, draw: DrawChart = chartPicture): Promise<{ fileName: string; data: Buffer }> {
+export async function summaryDocx(
+  ctx: AppContext,
+  year: number,
+  kind: SummaryKind,
+  draw: DrawChart = chartPicture,
+): Promise<{ fileName: string; data: Buffer }> {
   const s = await ensureSummary(ctx, year, kind);
   const lists = await summaryLists(ctx, s.id);
   const data = await buildSummaryDocx({
-    title: s.title, addressee: s.addressee, signatureOrg: s.signatureOrg, signatureDate: s.signatureDate, publicNote: s.publicNote,
+    title: s.title,
+    addressee: s.addressee,
+    signatureOrg: s.signatureOrg,
+    signatureDate: s.signatureDate,
+    publicNote: s.publicNote,
     paragraphs: s.paragraphs.map((p) => ({ level: p.level, heading: p.heading, text: paragraphText(p, s.figures) })),
     tables: s.withTables ? await summaryTables(s, lists, draw) : [],
   });
   return { fileName: summaryFileName(year, kind), data };
 }
 
-export const SUMMARY_EXPORT_OF_KIND: Record<SummaryKind, 'summary-docx' | 'summary-half-docx'> = { 年度: 'summary-docx', 半年: 'summary-half-docx' };
+export const SUMMARY_EXPORT_OF_KIND: Record<SummaryKind, 'summary-docx' | 'summary-half-docx'> = {
+  年度: 'summary-docx',
+  半年: 'summary-half-docx',
+};
 
 export const summaryExporters: Record<'summary-docx' | 'summary-half-docx', Exporter> = {
   'summary-docx': {

@@ -4,7 +4,14 @@ import { runExport } from '../exports';
 import { dashboard } from './dashboard';
 import { SUMMARY_EXPORT_OF_KIND } from './exports';
 import {
-  collectFigures, createSummary, getSummary, keepParagraph, refreshSummary, regenerateSummary, resetParagraph, saveSummaryMeta,
+  collectFigures,
+  createSummary,
+  getSummary,
+  keepParagraph,
+  refreshSummary,
+  regenerateSummary,
+  resetParagraph,
+  saveSummaryMeta,
   updateParagraph,
 } from './summaries';
 

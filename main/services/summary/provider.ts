@@ -25,7 +25,11 @@ export function pairFigures(
 ): Record<string, Figure> {
   const out: Record<string, Figure> = {};
   for (const [key, value] of Object.entries(current)) {
-    out[key] = { value, previous: previous && key in previous ? previous[key] : null, source: sources[key] ?? fallbackSource(key) };
+    out[key] = {
+      value,
+      previous: previous && key in previous ? previous[key] : null,
+      source: sources[key] ?? fallbackSource(key),
+    };
   }
   return out;
 }

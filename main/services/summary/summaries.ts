@@ -5,9 +5,22 @@
 import type { Selectable, Transaction } from 'kysely';
 import { buildSummaryDraft, type DraftParagraph } from '../../../shared/domain/summary-draft';
 import {
-  defaultSummaryTitle, diffFigures, figuresUsed, paragraphInputSchema, paragraphText, renderTemplate, summaryMetaInputSchema,
-  textLength, type FigureChange, type Figures, type RefreshResult, type Summary, type SummaryKind, type SummaryLists,
-  type SummaryMetaInput, type SummaryParagraph,
+  defaultSummaryTitle,
+  diffFigures,
+  figuresUsed,
+  paragraphInputSchema,
+  paragraphText,
+  renderTemplate,
+  summaryMetaInputSchema,
+  textLength,
+  type FigureChange,
+  type Figures,
+  type RefreshResult,
+  type Summary,
+  type SummaryKind,
+  type SummaryLists,
+  type SummaryMetaInput,
+  type SummaryParagraph,
 } from '../../../shared/domain/summary';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -34,7 +47,8 @@ export async function collectFigures(ctx: AppContext, year: number): Promise<Fig
 
 async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
   const out: SummaryLists = {};
-  for (const c of await contributions()) for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
+  for (const c of await contributions())
+    for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
   return out;
 }
 
@@ -47,7 +61,13 @@ async function bureauOf(ctx: AppContext) {
 async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
   const bureau = await bureauOf(ctx);
   const [figures, lists] = [await collectFigures(ctx, year), await collectLists(ctx, year)];
-  const paragraphs = buildSummaryDraft({ year, kind, bureau: { fullName: bureau.fullName, shortName: bureau.shortName }, figures, lists });
+  const paragraphs = buildSummaryDraft({
+    year,
+    kind,
+    bureau: { fullName: bureau.fullName, shortName: bureau.shortName },
+    figures,
+    lists,
+  });
   return { bureau, figures, lists, paragraphs };
 }
 
@@ -72,10 +92,17 @@ function parseJson<T>(s: string, fallback: T): T {
 
 function toParagraph(r: ParagraphRow): SummaryParagraph {
   return {
-    id: r.id, key: r.key, level: r.level, heading: r.user_heading ?? r.heading, template: r.template, userText: r.user_text,
+    id: r.id,
+    key: r.key,
+    level: r.level,
+    heading: r.user_heading ?? r.heading,
+    template: r.template,
+    userText: r.user_text,
     edited: r.user_text !== null || r.user_heading !== null,
-    pending: r.pending_template !== null ? { heading: r.pending_heading ?? r.heading, template: r.pending_template } : null,
-    changes: parseJson<FigureChange[]>(r.changes_json, []), orphan: r.orphan === 1,
+    pending:
+      r.pending_template !== null ? { heading: r.pending_heading ?? r.heading, template: r.pending_template } : null,
+    changes: parseJson<FigureChange[]>(r.changes_json, []),
+    orphan: r.orphan === 1,
   };
 }
 
@@ -84,17 +111,36 @@ function toSummary(s: SummaryRow, rows: ParagraphRow[]): Summary {
   const paragraphs = rows.map(toParagraph);
   const length = paragraphs.reduce((n, p) => n + textLength(p.heading) + textLength(paragraphText(p, figures)), 0);
   return {
-    id: s.id, year: s.year, kind: s.kind, title: s.title, addressee: s.addressee, signatureOrg: s.signature_org,
-    signatureDate: s.signature_date, publicNote: s.public_note === 1, withTables: s.with_tables === 1, withCharts: s.with_charts === 1,
-    figures, refreshedAt: s.refreshed_at, paragraphs, length,
+    id: s.id,
+    year: s.year,
+    kind: s.kind,
+    title: s.title,
+    addressee: s.addressee,
+    signatureOrg: s.signature_org,
+    signatureDate: s.signature_date,
+    publicNote: s.public_note === 1,
+    withTables: s.with_tables === 1,
+    withCharts: s.with_charts === 1,
+    figures,
+    refreshedAt: s.refreshed_at,
+    paragraphs,
+    length,
   };
 }
 
-async function load(ctx: AppContext | Transaction<Database>, id: number): Promise<{ row: SummaryRow; paragraphs: ParagraphRow[] }> {
+async function load(
+  ctx: AppContext | Transaction<Database>,
+  id: number,
+): Promise<{ row: SummaryRow; paragraphs: ParagraphRow[] }> {
   const db = 'db' in ctx ? ctx.db : ctx;
   const row = await db.selectFrom('summary').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError(ErrorCode.NOT_FOUND, '找不到这份总结草稿，可能已被删除，请刷新后重试。');
-  const paragraphs = await db.selectFrom('summary_paragraph').selectAll().where('summary_id', '=', id).orderBy('sort_order').execute();
+  const paragraphs = await db
+    .selectFrom('summary_paragraph')
+    .selectAll()
+    .where('summary_id', '=', id)
+    .orderBy('sort_order')
+    .execute();
   return { row, paragraphs };
 }
 
@@ -104,7 +150,12 @@ async function getSummaryById(ctx: AppContext, id: number): Promise<Summary> {
 }
 
 export async function getSummary(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary | null> {
-  const row = await ctx.db.selectFrom('summary').select('id').where('year', '=', year).where('kind', '=', kind).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('summary')
+    .select('id')
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return row ? getSummaryById(ctx, row.id) : null;
 }
 
@@ -114,28 +165,67 @@ export async function summaryLists(ctx: AppContext, id: number): Promise<Summary
   return parseJson<SummaryLists>(r?.lists_json ?? '{}', {});
 }
 
-async function insertParagraphs(trx: Transaction<Database>, summaryId: number, paragraphs: DraftParagraph[]): Promise<void> {
+async function insertParagraphs(
+  trx: Transaction<Database>,
+  summaryId: number,
+  paragraphs: DraftParagraph[],
+): Promise<void> {
   if (!paragraphs.length) return;
-  await trx.insertInto('summary_paragraph').values(paragraphs.map((p, i) => ({
-    summary_id: summaryId, key: p.key, sort_order: (i + 1) * 10, level: p.level, heading: p.heading, template: p.template, orphan: 0, changes_json: '[]',
-  }))).execute();
+  await trx
+    .insertInto('summary_paragraph')
+    .values(
+      paragraphs.map((p, i) => ({
+        summary_id: summaryId,
+        key: p.key,
+        sort_order: (i + 1) * 10,
+        level: p.level,
+        heading: p.heading,
+        template: p.template,
+        orphan: 0,
+        changes_json: '[]',
+      })),
+    )
+    .execute();
 }
 
 /** Creates the draft from the data of every area. */
 export async function createSummary(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary> {
   if (await getSummary(ctx, year, kind)) {
-    throw new AppError(ErrorCode.CONFLICT, `${year}年${kind === '半年' ? '上半年' : '年度'}工作总结草稿已经存在。如需按最新数据更新，请点“刷新数据”。`);
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `${year}年${kind === '半年' ? '上半年' : '年度'}工作总结草稿已经存在。如需按最新数据更新，请点“刷新数据”。`,
+    );
   }
   const { bureau, figures, lists, paragraphs } = await draftOf(ctx, year, kind);
   const now = nowText(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('summary').values({
-      year, kind, title: defaultSummaryTitle(year, kind, bureau.fullName), addressee: '', signature_org: bureau.fullName,
-      signature_date: defaultDate(ctx, year, kind), public_note: 1, with_tables: 1, with_charts: 1,
-      figures_json: JSON.stringify(figures), lists_json: JSON.stringify(lists), refreshed_at: now, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('summary')
+      .values({
+        year,
+        kind,
+        title: defaultSummaryTitle(year, kind, bureau.fullName),
+        addressee: '',
+        signature_org: bureau.fullName,
+        signature_date: defaultDate(ctx, year, kind),
+        public_note: 1,
+        with_tables: 1,
+        with_charts: 1,
+        figures_json: JSON.stringify(figures),
+        lists_json: JSON.stringify(lists),
+        refreshed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await insertParagraphs(trx, r.id, paragraphs);
-    await recordAudit(trx, ctx, { entity: 'summary', entityId: r.id, action: 'create', summary: `生成${year}年${kind}工作总结草稿（${paragraphs.length}段）` });
+    await recordAudit(trx, ctx, {
+      entity: 'summary',
+      entityId: r.id,
+      action: 'create',
+      summary: `生成${year}年${kind}工作总结草稿（${paragraphs.length}段）`,
+    });
     return r.id;
   });
   return getSummaryById(ctx, id);
@@ -155,8 +245,9 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
   const before = await load(ctx, id);
   const { figures, lists, paragraphs: draft } = await draftOf(ctx, before.row.year, before.row.kind);
   const oldFigures = parseJson<Figures>(before.row.figures_json, {});
-  const changed = diffFigures(oldFigures, figures, [...new Set([...Object.keys(oldFigures), ...Object.keys(figures)])])
-    .filter((c) => c.from !== c.to);
+  const changed = diffFigures(oldFigures, figures, [
+    ...new Set([...Object.keys(oldFigures), ...Object.keys(figures)]),
+  ]).filter((c) => c.from !== c.to);
   const oldByKey = new Map(before.paragraphs.map((p) => [p.key, p]));
   const draftKeys = new Set(draft.map((p) => p.key));
   const edited = (p: ParagraphRow) => p.user_text !== null || p.user_heading !== null;
@@ -181,12 +272,24 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
     for (const p of draft) {
       const old = oldByKey.get(p.key);
       const sort = (order.indexOf(p.key) + 1) * 10;
-      const names = [...new Set([...figuresUsed(p.template), ...(old ? figuresUsed(old.pending_template ?? old.template) : [])])];
+      const names = [
+        ...new Set([...figuresUsed(p.template), ...(old ? figuresUsed(old.pending_template ?? old.template) : [])]),
+      ];
       const changes = diffFigures(oldFigures, figures, names);
       if (!old) {
-        await trx.insertInto('summary_paragraph').values({
-          summary_id: id, key: p.key, sort_order: sort, level: p.level, heading: p.heading, template: p.template, orphan: 0, changes_json: JSON.stringify(changes),
-        }).execute();
+        await trx
+          .insertInto('summary_paragraph')
+          .values({
+            summary_id: id,
+            key: p.key,
+            sort_order: sort,
+            level: p.level,
+            heading: p.heading,
+            template: p.template,
+            orphan: 0,
+            changes_json: JSON.stringify(changes),
+          })
+          .execute();
         updated++;
         continue;
       }
@@ -194,34 +297,70 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
         const was = old.heading + renderTemplate(old.template, oldFigures);
         const now = p.heading + renderTemplate(p.template, figures);
         if (was !== now) updated++;
-        await trx.updateTable('summary_paragraph').set({
-          sort_order: sort, level: p.level, heading: p.heading, template: p.template, pending_heading: null, pending_template: null,
-          orphan: 0, changes_json: JSON.stringify(changes),
-        }).where('id', '=', old.id).execute();
+        await trx
+          .updateTable('summary_paragraph')
+          .set({
+            sort_order: sort,
+            level: p.level,
+            heading: p.heading,
+            template: p.template,
+            pending_heading: null,
+            pending_template: null,
+            orphan: 0,
+            changes_json: JSON.stringify(changes),
+          })
+          .where('id', '=', old.id)
+          .execute();
         continue;
       }
       // The user's paragraph: compare what the generated version said at the last refresh with what it says now.
-      const was = (old.pending_heading ?? old.heading) + renderTemplate(old.pending_template ?? old.template, oldFigures);
+      const was =
+        (old.pending_heading ?? old.heading) + renderTemplate(old.pending_template ?? old.template, oldFigures);
       const now = p.heading + renderTemplate(p.template, figures);
       const differs = was !== now;
       if (differs) waiting++;
-      await trx.updateTable('summary_paragraph').set({
-        sort_order: sort, orphan: 0,
-        ...(differs || old.pending_template !== null ? { pending_heading: p.heading, pending_template: p.template } : {}),
-        ...(differs ? { changes_json: JSON.stringify(changes) } : {}),
-      }).where('id', '=', old.id).execute();
+      await trx
+        .updateTable('summary_paragraph')
+        .set({
+          sort_order: sort,
+          orphan: 0,
+          ...(differs || old.pending_template !== null
+            ? { pending_heading: p.heading, pending_template: p.template }
+            : {}),
+          ...(differs ? { changes_json: JSON.stringify(changes) } : {}),
+        })
+        .where('id', '=', old.id)
+        .execute();
     }
     for (const p of before.paragraphs) {
       if (!draftKeys.has(p.key) && edited(p)) {
-        await trx.updateTable('summary_paragraph').set({ sort_order: (order.indexOf(p.key) + 1) * 10, orphan: 1, pending_heading: null, pending_template: null })
-          .where('id', '=', p.id).execute();
+        await trx
+          .updateTable('summary_paragraph')
+          .set({
+            sort_order: (order.indexOf(p.key) + 1) * 10,
+            orphan: 1,
+            pending_heading: null,
+            pending_template: null,
+          })
+          .where('id', '=', p.id)
+          .execute();
       }
     }
     const now = nowText(ctx);
-    await trx.updateTable('summary').set({ figures_json: JSON.stringify(figures), lists_json: JSON.stringify(lists), refreshed_at: now, updated_at: now })
-      .where('id', '=', id).execute();
+    await trx
+      .updateTable('summary')
+      .set({
+        figures_json: JSON.stringify(figures),
+        lists_json: JSON.stringify(lists),
+        refreshed_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'summary', entityId: id, action: 'update',
+      entity: 'summary',
+      entityId: id,
+      action: 'update',
       summary: `刷新${before.row.year}年${before.row.kind}工作总结数据：${changed.length}项数字有变化，自动更新${updated}段，${waiting}段已手动修改待确认`,
       changes: Object.fromEntries(changed.map((c) => [c.source || c.name, { from: c.from, to: c.to }])),
     });
@@ -239,19 +378,35 @@ async function paragraphRow(ctx: AppContext, id: number): Promise<ParagraphRow> 
 export async function updateParagraph(ctx: AppContext, raw: unknown): Promise<Summary> {
   const input = validateInput(paragraphInputSchema, raw);
   const p = await paragraphRow(ctx, input.id);
-  const figures = parseJson<Figures>((await ctx.db.selectFrom('summary').select('figures_json').where('id', '=', p.summary_id).executeTakeFirstOrThrow()).figures_json, {});
+  const figures = parseJson<Figures>(
+    (await ctx.db.selectFrom('summary').select('figures_json').where('id', '=', p.summary_id).executeTakeFirstOrThrow())
+      .figures_json,
+    {},
+  );
   if (p.level !== 0 && !input.heading) throw new AppError(ErrorCode.VALIDATION, '小标题不能为空。');
   const generatedText = renderTemplate(p.template, figures);
   const sameText = input.text === (p.user_text ?? generatedText).trim();
   const sameHeading = p.level === 0 || input.heading === (p.user_heading ?? p.heading);
   if (sameText && sameHeading) return getSummaryById(ctx, p.summary_id);
-  const userText = p.level === 1 ? null : input.text === generatedText.trim() && p.user_text === null ? null : input.text;
+  const userText =
+    p.level === 1 ? null : input.text === generatedText.trim() && p.user_text === null ? null : input.text;
   const userHeading = p.level === 0 || input.heading === p.heading ? null : input.heading;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('summary_paragraph').set({ user_text: userText, user_heading: userHeading, edited_at: nowText(ctx) }).where('id', '=', p.id).execute();
-    await trx.updateTable('summary').set({ updated_at: nowText(ctx) }).where('id', '=', p.summary_id).execute();
+    await trx
+      .updateTable('summary_paragraph')
+      .set({ user_text: userText, user_heading: userHeading, edited_at: nowText(ctx) })
+      .where('id', '=', p.id)
+      .execute();
+    await trx
+      .updateTable('summary')
+      .set({ updated_at: nowText(ctx) })
+      .where('id', '=', p.summary_id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'summary', entityId: p.summary_id, action: 'update', summary: `修改工作总结段落：${(userHeading ?? p.heading) || input.text.slice(0, 20)}`,
+      entity: 'summary',
+      entityId: p.summary_id,
+      action: 'update',
+      summary: `修改工作总结段落：${(userHeading ?? p.heading) || input.text.slice(0, 20)}`,
       changes: { [p.key]: { from: p.user_text ?? generatedText, to: input.text } },
     });
   });
@@ -264,14 +419,28 @@ export async function resetParagraph(ctx: AppContext, id: number): Promise<Summa
   await ctx.db.transaction().execute(async (trx) => {
     if (p.orphan === 1) await trx.deleteFrom('summary_paragraph').where('id', '=', p.id).execute();
     else {
-      await trx.updateTable('summary_paragraph').set({
-        heading: p.pending_heading ?? p.heading, template: p.pending_template ?? p.template, user_text: null, user_heading: null,
-        edited_at: null, pending_heading: null, pending_template: null,
-      }).where('id', '=', p.id).execute();
+      await trx
+        .updateTable('summary_paragraph')
+        .set({
+          heading: p.pending_heading ?? p.heading,
+          template: p.pending_template ?? p.template,
+          user_text: null,
+          user_heading: null,
+          edited_at: null,
+          pending_heading: null,
+          pending_template: null,
+        })
+        .where('id', '=', p.id)
+        .execute();
     }
     await recordAudit(trx, ctx, {
-      entity: 'summary', entityId: p.summary_id, action: 'update',
-      summary: p.orphan === 1 ? `删除工作总结中已无数据对应的段落：${p.heading || (p.user_text ?? '').slice(0, 20)}` : `工作总结段落改用按数据生成的文字：${p.heading || p.key}`,
+      entity: 'summary',
+      entityId: p.summary_id,
+      action: 'update',
+      summary:
+        p.orphan === 1
+          ? `删除工作总结中已无数据对应的段落：${p.heading || (p.user_text ?? '').slice(0, 20)}`
+          : `工作总结段落改用按数据生成的文字：${p.heading || p.key}`,
       changes: { [p.key]: { from: p.user_text, to: null } },
     });
   });
@@ -283,11 +452,24 @@ export async function keepParagraph(ctx: AppContext, id: number): Promise<Summar
   const p = await paragraphRow(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     // The template moves on to the version just seen, so the next refresh compares against it.
-    await trx.updateTable('summary_paragraph').set({
-      heading: p.pending_heading ?? p.heading, template: p.pending_template ?? p.template, pending_heading: null, pending_template: null,
-      changes_json: '[]', orphan: 0,
-    }).where('id', '=', p.id).execute();
-    await recordAudit(trx, ctx, { entity: 'summary', entityId: p.summary_id, action: 'update', summary: `工作总结段落保留手动修改的文字：${p.heading || p.key}` });
+    await trx
+      .updateTable('summary_paragraph')
+      .set({
+        heading: p.pending_heading ?? p.heading,
+        template: p.pending_template ?? p.template,
+        pending_heading: null,
+        pending_template: null,
+        changes_json: '[]',
+        orphan: 0,
+      })
+      .where('id', '=', p.id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'summary',
+      entityId: p.summary_id,
+      action: 'update',
+      summary: `工作总结段落保留手动修改的文字：${p.heading || p.key}`,
+    });
   });
   return getSummaryById(ctx, p.summary_id);
 }
@@ -296,16 +478,37 @@ export async function saveSummaryMeta(ctx: AppContext, id: number, raw: SummaryM
   const m = validateInput(summaryMetaInputSchema, raw);
   const { row } = await load(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('summary').set({
-      title: m.title, addressee: m.addressee, signature_org: m.signatureOrg, signature_date: m.signatureDate,
-      public_note: m.publicNote ? 1 : 0, with_tables: m.withTables ? 1 : 0, with_charts: m.withCharts ? 1 : 0, updated_at: nowText(ctx),
-    }).where('id', '=', id).execute();
+    await trx
+      .updateTable('summary')
+      .set({
+        title: m.title,
+        addressee: m.addressee,
+        signature_org: m.signatureOrg,
+        signature_date: m.signatureDate,
+        public_note: m.publicNote ? 1 : 0,
+        with_tables: m.withTables ? 1 : 0,
+        with_charts: m.withCharts ? 1 : 0,
+        updated_at: nowText(ctx),
+      })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, {
-      entity: 'summary', entityId: id, action: 'update', summary: `修改工作总结的标题、主送、落款或导出选项：${m.title}`,
-      changes: diffRecords({
-        title: row.title, addressee: row.addressee, signatureOrg: row.signature_org, signatureDate: row.signature_date,
-        publicNote: row.public_note === 1, withTables: row.with_tables === 1, withCharts: row.with_charts === 1,
-      }, m),
+      entity: 'summary',
+      entityId: id,
+      action: 'update',
+      summary: `修改工作总结的标题、主送、落款或导出选项：${m.title}`,
+      changes: diffRecords(
+        {
+          title: row.title,
+          addressee: row.addressee,
+          signatureOrg: row.signature_org,
+          signatureDate: row.signature_date,
+          publicNote: row.public_note === 1,
+          withTables: row.with_tables === 1,
+          withCharts: row.with_charts === 1,
+        },
+        m,
+      ),
     });
   });
   return getSummaryById(ctx, id);
@@ -319,9 +522,22 @@ export async function regenerateSummary(ctx: AppContext, id: number): Promise<Su
     await trx.deleteFrom('summary_paragraph').where('summary_id', '=', id).execute();
     await insertParagraphs(trx, id, paragraphs);
     const now = nowText(ctx);
-    await trx.updateTable('summary').set({ figures_json: JSON.stringify(figures), lists_json: JSON.stringify(lists), refreshed_at: now, updated_at: now })
-      .where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'summary', entityId: id, action: 'update', summary: `按最新数据重新生成${row.year}年${row.kind}工作总结（原有修改已放弃）` });
+    await trx
+      .updateTable('summary')
+      .set({
+        figures_json: JSON.stringify(figures),
+        lists_json: JSON.stringify(lists),
+        refreshed_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'summary',
+      entityId: id,
+      action: 'update',
+      summary: `按最新数据重新生成${row.year}年${row.kind}工作总结（原有修改已放弃）`,
+    });
   });
   return getSummaryById(ctx, id);
 }

@@ -6,5 +6,6 @@ export const teamArea = defineArea({
   handlers: () => import('./handlers').then((m) => m.teamHandlers),
   exporters: () => import('./exports').then((m) => m.teamExporters),
   demo: () => import('./demo').then((m) => m.teamDemoStep),
-  summary: () => import('./figures').then((m) => ({ figures: [m.trainingFigures, m.abFigures], lists: [m.trainingLists] })),
+  summary: () =>
+    import('./figures').then((m) => ({ figures: [m.trainingFigures, m.abFigures], lists: [m.trainingLists] })),
 });

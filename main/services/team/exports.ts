@@ -34,16 +34,23 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 60);
 
 async function changeDoc(ctx: AppContext, id: number): Promise<ChangeDocData> {
   const change = await getChange(ctx, id);
-  const staff = await ctx.db.selectFrom('staff as s').leftJoin('department as d', 'd.id', 's.department_id')
+  const staff = await ctx.db
+    .selectFrom('staff as s')
+    .leftJoin('department as d', 'd.id', 's.department_id')
     .select(['s.id', 's.title', 's.phone', 'd.name as dept'])
-    .where('s.id', 'in', [change.toStaffId, ...(change.fromStaffId ? [change.fromStaffId] : [])]).execute();
+    .where('s.id', 'in', [change.toStaffId, ...(change.fromStaffId ? [change.fromStaffId] : [])])
+    .execute();
   const detail = (id: number | null) => {
     const s = staff.find((x) => x.id === id);
     return s ? [s.dept, s.title].filter(Boolean).join(' ') : '';
   };
   return {
-    bureau: await bureauName(ctx), change, fromDetail: detail(change.fromStaffId), toDetail: detail(change.toStaffId),
-    toPhone: staff.find((x) => x.id === change.toStaffId)?.phone ?? '', filingWorkingDays: (await getTeamSettings(ctx)).filingWorkingDays,
+    bureau: await bureauName(ctx),
+    change,
+    fromDetail: detail(change.fromStaffId),
+    toDetail: detail(change.toStaffId),
+    toPhone: staff.find((x) => x.id === change.toStaffId)?.phone ?? '',
+    filingWorkingDays: (await getTeamSettings(ctx)).filingWorkingDays,
     date: todayOf(ctx),
   };
 }
@@ -55,7 +62,10 @@ function abTableExporter(label: string, ext: 'xlsx' | 'docx', build: typeof buil
     async build(ctx, args) {
       const bureau = await bureauName(ctx);
       const date = args.date ?? todayOf(ctx);
-      return { fileName: `${safe(bureau)}政务公开AB岗设置表.${ext}`, data: await build({ bureau, date, posts: await listPosts(ctx, { today: date }) }) };
+      return {
+        fileName: `${safe(bureau)}政务公开AB岗设置表.${ext}`,
+        data: await build({ bureau, date, posts: await listPosts(ctx, { today: date }) }),
+      };
     },
   };
 }
@@ -67,14 +77,20 @@ export const teamExporters: Record<TeamExportKind, Exporter> = {
     label: '人员变动备案表（Word，--id 为变动记录编号）',
     async build(ctx, args) {
       const d = await changeDoc(ctx, needId(args, '人员变动记录'));
-      return { fileName: `人员变动备案表_${safe(d.change.postName)}_${d.change.changeDate}.docx`, data: await buildFilingDocx(d) };
+      return {
+        fileName: `人员变动备案表_${safe(d.change.postName)}_${d.change.changeDate}.docx`,
+        data: await buildFilingDocx(d),
+      };
     },
   },
   'handover-docx': {
     label: '工作交接清单（Word，--id 为变动记录编号）',
     async build(ctx, args) {
       const d = await changeDoc(ctx, needId(args, '人员变动记录'));
-      return { fileName: `工作交接清单_${safe(d.change.postName)}_${d.change.changeDate}.docx`, data: await buildHandoverDocx(d) };
+      return {
+        fileName: `工作交接清单_${safe(d.change.postName)}_${d.change.changeDate}.docx`,
+        data: await buildHandoverDocx(d),
+      };
     },
   },
   'training-xlsx': {
@@ -82,22 +98,34 @@ export const teamExporters: Record<TeamExportKind, Exporter> = {
     async build(ctx, args) {
       const year = args.year;
       const bureau = await bureauName(ctx);
-      const [trainings, requirement] = await Promise.all([listTrainings(ctx, { year }), trainingRequirement(ctx, year)]);
-      return { fileName: `${year}年培训台账.xlsx`, data: await buildTrainingLedgerXlsx({ bureau, year, trainings, requirement }) };
+      const [trainings, requirement] = await Promise.all([
+        listTrainings(ctx, { year }),
+        trainingRequirement(ctx, year),
+      ]);
+      return {
+        fileName: `${year}年培训台账.xlsx`,
+        data: await buildTrainingLedgerXlsx({ bureau, year, trainings, requirement }),
+      };
     },
   },
   'signin-docx': {
     label: '培训签到表（Word，--id 为培训编号）',
     async build(ctx, args) {
       const training = await getTraining(ctx, needId(args, '培训'));
-      return { fileName: `签到表_${safe(training.title)}_${training.date}.docx`, data: await buildSignInDocx({ bureau: await bureauName(ctx), training }) };
+      return {
+        fileName: `签到表_${safe(training.title)}_${training.date}.docx`,
+        data: await buildSignInDocx({ bureau: await bureauName(ctx), training }),
+      };
     },
   },
   'training-docx': {
     label: '培训记录（Word，--id 为培训编号）',
     async build(ctx, args) {
       const training = await getTraining(ctx, needId(args, '培训'));
-      return { fileName: `培训记录_${safe(training.title)}_${training.date}.docx`, data: await buildTrainingRecordDocx({ bureau: await bureauName(ctx), training }) };
+      return {
+        fileName: `培训记录_${safe(training.title)}_${training.date}.docx`,
+        data: await buildTrainingRecordDocx({ bureau: await bureauName(ctx), training }),
+      };
     },
   },
 };

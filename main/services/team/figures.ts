@@ -9,12 +9,25 @@ const range = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
 async function trainingYear(ctx: AppContext, year: number): Promise<Record<string, number> | null> {
   const [from, to] = range(year);
-  const rows = await ctx.db.selectFrom('training').select(['id', 'kind', 'status', 'hours_tenths'])
-    .where('date', '>=', from).where('date', '<=', to).execute();
+  const rows = await ctx.db
+    .selectFrom('training')
+    .select(['id', 'kind', 'status', 'hours_tenths'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
   if (!rows.length) return null;
   const held = rows.filter((r) => r.status === '已举办');
   const present = held.length
-    ? await ctx.db.selectFrom('training_attendee').select(['staff_id']).where('present', '=', 1).where('training_id', 'in', held.map((r) => r.id)).execute()
+    ? await ctx.db
+        .selectFrom('training_attendee')
+        .select(['staff_id'])
+        .where('present', '=', 1)
+        .where(
+          'training_id',
+          'in',
+          held.map((r) => r.id),
+        )
+        .execute()
     : [];
   return {
     'training.count': held.length,
@@ -42,21 +55,52 @@ export const trainingFigures: FigureProvider = async (ctx, year) => {
   const out = pairFigures(cur, await trainingYear(ctx, year - 1), TRAINING_SOURCES);
   // Whether the year's requirement (专题培训次数, 人均学时 in 设置) is met: the training screen's own verdict.
   const req = await trainingRequirement(ctx, year);
-  out['training.requirementMet'] = { value: req.met ? '已达到' : '未达到', previous: null, source: '年度培训要求（设置中的专题培训次数和人均学时）是否达到' };
+  out['training.requirementMet'] = {
+    value: req.met ? '已达到' : '未达到',
+    previous: null,
+    source: '年度培训要求（设置中的专题培训次数和人均学时）是否达到',
+  };
   return out;
 };
 
 export const trainingLists: ListProvider = async (ctx, year) => {
   const [from, to] = range(year);
-  const rows = await ctx.db.selectFrom('training').select(['date', 'title', 'kind', 'form', 'hours_tenths'])
-    .where('status', '=', '已举办').where('date', '>=', from).where('date', '<=', to).orderBy('date').orderBy('id').execute();
-  return rows.length ? { trainings: rows.map((r) => ({ date: r.date, title: r.title, kind: r.kind, form: r.form, hours: hoursFromTenths(r.hours_tenths) })) } : {};
+  const rows = await ctx.db
+    .selectFrom('training')
+    .select(['date', 'title', 'kind', 'form', 'hours_tenths'])
+    .where('status', '=', '已举办')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  return rows.length
+    ? {
+        trainings: rows.map((r) => ({
+          date: r.date,
+          title: r.title,
+          kind: r.kind,
+          form: r.form,
+          hours: hoursFromTenths(r.hours_tenths),
+        })),
+      }
+    : {};
 };
 
 async function changesOfYear(ctx: AppContext, year: number): Promise<Record<string, number>> {
   const [from, to] = range(year);
-  const rows = await ctx.db.selectFrom('ab_change').select(['filing_due', 'filed_date']).where('change_date', '>=', from).where('change_date', '<=', to).execute();
-  const absences = await ctx.db.selectFrom('ab_absence').select((eb) => eb.fn.countAll<number>().as('n')).where('start_date', '>=', from).where('start_date', '<=', to).executeTakeFirstOrThrow();
+  const rows = await ctx.db
+    .selectFrom('ab_change')
+    .select(['filing_due', 'filed_date'])
+    .where('change_date', '>=', from)
+    .where('change_date', '<=', to)
+    .execute();
+  const absences = await ctx.db
+    .selectFrom('ab_absence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('start_date', '>=', from)
+    .where('start_date', '<=', to)
+    .executeTakeFirstOrThrow();
   return {
     'ab.absences': Number(absences.n),
     'ab.changes': rows.length,
@@ -81,11 +125,33 @@ const AB_SOURCES: Record<string, string> = {
 export const abFigures: FigureProvider = async (ctx, year) => {
   const posts = await ctx.db.selectFrom('ab_post').select(['id']).where('active', '=', 1).execute();
   if (!posts.length) return {};
-  const holdings = await ctx.db.selectFrom('ab_holding').select(['post_id', 'role', 'staff_id'])
-    .where('end_date', 'is', null).where('post_id', 'in', posts.map((p) => p.id)).execute();
-  const filled = posts.filter((p) => holdings.some((h) => h.post_id === p.id && h.role === 'A') && holdings.some((h) => h.post_id === p.id && h.role === 'B'));
+  const holdings = await ctx.db
+    .selectFrom('ab_holding')
+    .select(['post_id', 'role', 'staff_id'])
+    .where('end_date', 'is', null)
+    .where(
+      'post_id',
+      'in',
+      posts.map((p) => p.id),
+    )
+    .execute();
+  const filled = posts.filter(
+    (p) =>
+      holdings.some((h) => h.post_id === p.id && h.role === 'A') &&
+      holdings.some((h) => h.post_id === p.id && h.role === 'B'),
+  );
   // Last year counts only when the posts were already held then.
-  const heldBefore = await ctx.db.selectFrom('ab_holding').select('id').where('start_date', '<=', `${year - 1}-12-31`).limit(1).executeTakeFirst();
-  const current = { 'ab.posts': posts.length, 'ab.postsFilled': filled.length, 'ab.holders': new Set(holdings.map((h) => h.staff_id)).size, ...await changesOfYear(ctx, year) };
+  const heldBefore = await ctx.db
+    .selectFrom('ab_holding')
+    .select('id')
+    .where('start_date', '<=', `${year - 1}-12-31`)
+    .limit(1)
+    .executeTakeFirst();
+  const current = {
+    'ab.posts': posts.length,
+    'ab.postsFilled': filled.length,
+    'ab.holders': new Set(holdings.map((h) => h.staff_id)).size,
+    ...(await changesOfYear(ctx, year)),
+  };
   return pairFigures(current, heldBefore ? await changesOfYear(ctx, year - 1) : null, AB_SOURCES);
 };

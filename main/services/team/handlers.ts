@@ -1,14 +1,34 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
 import type { AreaHandlers } from '../../ipc/handler-types';
 import {
-  assignHolder, changeHolder, correctHolding, createAbsence, createPost, deleteAbsence, endHolding, fileChange, listAbsences, listChanges,
-  listHoldings, listPosts, setPostActive, teamWarnings, updatePost,
+  assignHolder,
+  changeHolder,
+  correctHolding,
+  createAbsence,
+  createPost,
+  deleteAbsence,
+  endHolding,
+  fileChange,
+  listAbsences,
+  listChanges,
+  listHoldings,
+  listPosts,
+  setPostActive,
+  teamWarnings,
+  updatePost,
 } from './ab';
 import { getTeamSettings, saveTeamSettings } from './common';
 import { runExport } from '../exports';
 import { yearOrCurrent } from './exports';
 import {
-  addTrainingFile, createTraining, deleteTraining, getTraining, listTrainings, removeTrainingFile, trainingRequirement, updateTraining,
+  addTrainingFile,
+  createTraining,
+  deleteTraining,
+  getTraining,
+  listTrainings,
+  removeTrainingFile,
+  trainingRequirement,
+  updateTraining,
 } from './training';
 
 export const teamHandlers: AreaHandlers<typeof teamContract> = {
@@ -26,7 +46,10 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
   'ab.setPostActive': (ws, { id, active }) => setPostActive(ws.context(), id, active),
   'ab.history': async (ws, input) => {
     const ctx = ws.context();
-    const [holdings, changes] = await Promise.all([listHoldings(ctx, input?.postId), listChanges(ctx, { postId: input?.postId })]);
+    const [holdings, changes] = await Promise.all([
+      listHoldings(ctx, input?.postId),
+      listChanges(ctx, { postId: input?.postId }),
+    ]);
     return { holdings, changes };
   },
   'ab.assign': (ws, input) => assignHolder(ws.context(), input),

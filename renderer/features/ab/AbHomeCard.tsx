@@ -12,11 +12,23 @@ export function AbHomeCard() {
   }, []);
   const list = w.data ?? [];
   return (
-    <Card title="AB岗与备案" extra={<Button type="link" onClick={() => navigate('ab')}>打开AB岗</Button>} loading={w.loading}>
+    <Card
+      title="AB岗与备案"
+      extra={
+        <Button type="link" onClick={() => navigate('ab')}>
+          打开AB岗
+        </Button>
+      }
+      loading={w.loading}
+    >
       {w.error && <Typography.Text type="danger">{w.error}</Typography.Text>}
-      {!w.error && list.length === 0 && <Typography.Text type="secondary">各岗位A岗、B岗齐全，没有待办的备案。</Typography.Text>}
+      {!w.error && list.length === 0 && (
+        <Typography.Text type="secondary">各岗位A岗、B岗齐全，没有待办的备案。</Typography.Text>
+      )}
       <WarningList warnings={list.slice(0, 8)} compact />
-      {list.length > 8 && <Typography.Text type="secondary">另有 {list.length - 8} 条，请在“AB岗”中查看。</Typography.Text>}
+      {list.length > 8 && (
+        <Typography.Text type="secondary">另有 {list.length - 8} 条，请在“AB岗”中查看。</Typography.Text>
+      )}
     </Card>
   );
 }

@@ -8,8 +8,20 @@ import { TeamSettingsCard } from './TeamSettingsCard';
 export const teamArea: RendererArea = {
   name: 'team',
   routes: [
-    { path: 'ab', label: 'AB岗', icon: <TeamOutlined />, order: 30, Screen: lazyScreen(() => import('./AbScreen'), 'AbScreen') },
-    { path: 'training', label: '培训', icon: <BookOutlined />, order: 40, Screen: lazyScreen(() => import('../training/TrainingScreen'), 'TrainingScreen') },
+    {
+      path: 'ab',
+      label: 'AB岗',
+      icon: <TeamOutlined />,
+      order: 30,
+      Screen: lazyScreen(() => import('./AbScreen'), 'AbScreen'),
+    },
+    {
+      path: 'training',
+      label: '培训',
+      icon: <BookOutlined />,
+      order: 40,
+      Screen: lazyScreen(() => import('../training/TrainingScreen'), 'TrainingScreen'),
+    },
   ],
   homeCards: [
     { key: 'ab', size: 'third', order: 30, render: () => <AbHomeCard /> },

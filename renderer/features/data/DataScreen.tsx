@@ -16,19 +16,24 @@ export function DataScreen() {
   // Which button spins: 立即备份, 另存完整副本, or the 恢复 of one backup (`restore:<file>`).
   const [busy, run] = useBusyAction<'backup' | 'copy' | `restore:${string}`>();
 
-  const backupNow = () => run('backup', async () => {
-    const b = await call('backup.create');
-    await backups.reload();
-    await refresh();
-    return `已备份：${b.fileName}`;
-  });
+  const backupNow = () =>
+    run('backup', async () => {
+      const b = await call('backup.create');
+      await backups.reload();
+      await refresh();
+      return `已备份：${b.fileName}`;
+    });
 
   const saveCopy = () => run('copy', () => produceFile(() => call('backup.saveCopy')));
 
   const restore = async (b: BackupInfo) => {
     const answer = await askRestore(modal, {
-      source: `${b.shared ? '共用备份文件夹中的' : ''}${BACKUP_KIND_LABELS[b.kind]}备份 ${b.fileName}`, date: b.createdAt,
-      content: b.content, sameFile: b.sameFile, currentBureau: status?.bureau?.fullName ?? null, dbPath: status?.dbPath ?? '',
+      source: `${b.shared ? '共用备份文件夹中的' : ''}${BACKUP_KIND_LABELS[b.kind]}备份 ${b.fileName}`,
+      date: b.createdAt,
+      content: b.content,
+      sameFile: b.sameFile,
+      currentBureau: status?.bureau?.fullName ?? null,
+      dbPath: status?.dbPath ?? '',
     });
     if (!answer) return;
     await run(`restore:${b.fileName}`, async () => {
@@ -41,7 +46,14 @@ export function DataScreen() {
   const currentBureau = status?.bureau?.fullName ?? null;
   const whose = (b: BackupInfo) => {
     if (!b.content) return <Tag color="red">无法读取</Tag>;
-    const other = isOtherBureau({ source: '', date: null, content: b.content, sameFile: b.sameFile, currentBureau, dbPath: '' });
+    const other = isOtherBureau({
+      source: '',
+      date: null,
+      content: b.content,
+      sameFile: b.sameFile,
+      currentBureau,
+      dbPath: '',
+    });
     return (
       <Space size={4} wrap>
         <span>{b.content.bureauName ?? '（尚未设置单位）'}</span>
@@ -54,14 +66,22 @@ export function DataScreen() {
 
   return (
     <div>
-      <PageTitle title="数据与备份">全部数据保存在本机的一个数据文件中。程序每天自动备份一次，升级和恢复前也会自动备份。</PageTitle>
+      <PageTitle title="数据与备份">
+        全部数据保存在本机的一个数据文件中。程序每天自动备份一次，升级和恢复前也会自动备份。
+      </PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {status?.message && <Alert type="warning" showIcon title={status.message} />}
-        {status?.settingWarnings?.map((w) => <Alert key={w} type="warning" showIcon title="有设置无法使用，已改用默认值" description={w} />)}
+        {status?.settingWarnings?.map((w) => (
+          <Alert key={w} type="warning" showIcon title="有设置无法使用，已改用默认值" description={w} />
+        ))}
         <Card title="数据位置">
           <Descriptions column={1} size="small">
-            <Descriptions.Item label="数据文件"><Typography.Text copyable>{status?.dbPath}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label="备份文件夹"><Typography.Text copyable>{status?.backupDir}</Typography.Text>（本数据文件专用）</Descriptions.Item>
+            <Descriptions.Item label="数据文件">
+              <Typography.Text copyable>{status?.dbPath}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="备份文件夹">
+              <Typography.Text copyable>{status?.backupDir}</Typography.Text>（本数据文件专用）
+            </Descriptions.Item>
             <Descriptions.Item label="数据版本">{status?.schemaVersion}</Descriptions.Item>
             <Descriptions.Item label="程序版本">{status?.appVersion}</Descriptions.Item>
           </Descriptions>
@@ -72,13 +92,18 @@ export function DataScreen() {
             <Space>
               <AuditButton entity="data" label="恢复记录" />
               <RestoreFromFileButton onRestored={() => void backups.reload()} />
-              <Button icon={<CloudDownloadOutlined />} onClick={saveCopy} loading={busy === 'copy'}>另存完整副本…</Button>
-              <Button type="primary" icon={<SaveOutlined />} onClick={backupNow} loading={busy === 'backup'}>立即备份</Button>
+              <Button icon={<CloudDownloadOutlined />} onClick={saveCopy} loading={busy === 'copy'}>
+                另存完整副本…
+              </Button>
+              <Button type="primary" icon={<SaveOutlined />} onClick={backupNow} loading={busy === 'backup'}>
+                立即备份
+              </Button>
             </Space>
           }
         >
           <Typography.Paragraph type="secondary">
-            每个数据文件的备份放在它自己的备份文件夹中。保留最近 14 天的每日备份、最近 12 个月每月一份、最近 5 次升级前和恢复前的备份；手动备份一直保留。
+            每个数据文件的备份放在它自己的备份文件夹中。保留最近 14 天的每日备份、最近 12 个月每月一份、最近 5
+            次升级前和恢复前的备份；手动备份一直保留。
             旧版本程序放在共用备份文件夹中的备份也列在下面（标有“共用文件夹”），不会被删除。
             换电脑时，用“另存完整副本”把数据带走，在新电脑上用“从文件恢复”打开它。
           </Typography.Paragraph>
@@ -91,13 +116,28 @@ export function DataScreen() {
             locale={{ emptyText: '还没有备份。点击“立即备份”做第一份备份。' }}
             columns={[
               { title: '时间', dataIndex: 'createdAt', width: 160 },
-              { title: '类型', dataIndex: 'kind', width: 90, render: (k: BackupInfo['kind']) => <Tag>{BACKUP_KIND_LABELS[k]}</Tag> },
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                width: 90,
+                render: (k: BackupInfo['kind']) => <Tag>{BACKUP_KIND_LABELS[k]}</Tag>,
+              },
               { title: '单位', key: 'bureau', width: 230, render: (_, b) => whose(b) },
               { title: '内容', key: 'content', render: (_, b) => contentText(b.content) },
-              { title: '大小', dataIndex: 'sizeBytes', width: 80, render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
               {
-                title: '操作', width: 80,
-                render: (_, b) => <Button size="small" loading={busy === `restore:${b.fileName}`} onClick={() => void restore(b)}>恢复</Button>,
+                title: '大小',
+                dataIndex: 'sizeBytes',
+                width: 80,
+                render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`,
+              },
+              {
+                title: '操作',
+                width: 80,
+                render: (_, b) => (
+                  <Button size="small" loading={busy === `restore:${b.fileName}`} onClick={() => void restore(b)}>
+                    恢复
+                  </Button>
+                ),
               },
             ]}
           />

@@ -11,7 +11,11 @@ import { useAction } from '../../hooks';
  * workstation verifies it first and says what it holds (单位, plans, tasks, staff); after confirmation (explicit for
  * another 单位's data) it is swapped in, the current data kept as a backup.
  */
-export function RestoreFromFileButton({ label = '从文件恢复…', type = 'default', onRestored }: {
+export function RestoreFromFileButton({
+  label = '从文件恢复…',
+  type = 'default',
+  onRestored,
+}: {
   label?: string;
   type?: 'default' | 'link';
   onRestored?: () => void;
@@ -22,29 +26,49 @@ export function RestoreFromFileButton({ label = '从文件恢复…', type = 'de
   // Not useBusyAction: the button spins while the file is read and while it is restored, not while the user decides.
   const [busy, setBusy] = useState(false);
 
-  const restore = (file: File) => act(async () => {
-    setBusy(true);
-    try {
-      const upload = await toUpload(file);
-      const seen = await call('backup.inspectFile', upload);
-      setBusy(false);
-      const answer = await askRestore(modal, {
-        source: file.name, date: null, content: seen.content, sameFile: seen.sameFile, currentBureau: seen.currentBureau, dbPath: status?.dbPath ?? '',
-      });
-      if (!answer) return;
+  const restore = (file: File) =>
+    act(async () => {
       setBusy(true);
-      await call('backup.restoreFile', { ...upload, ...answer });
-      await refresh();
-      onRestored?.();
-      return `已从“${file.name}”恢复数据`;
-    } finally {
-      setBusy(false);
-    }
-  });
+      try {
+        const upload = await toUpload(file);
+        const seen = await call('backup.inspectFile', upload);
+        setBusy(false);
+        const answer = await askRestore(modal, {
+          source: file.name,
+          date: null,
+          content: seen.content,
+          sameFile: seen.sameFile,
+          currentBureau: seen.currentBureau,
+          dbPath: status?.dbPath ?? '',
+        });
+        if (!answer) return;
+        setBusy(true);
+        await call('backup.restoreFile', { ...upload, ...answer });
+        await refresh();
+        onRestored?.();
+        return `已从“${file.name}”恢复数据`;
+      } finally {
+        setBusy(false);
+      }
+    });
 
   return (
-    <Upload accept=".sqlite,.db" showUploadList={false} beforeUpload={(f) => { void restore(f); return false; }}>
-      <Button type={type} icon={<FolderOpenOutlined />} loading={busy} style={type === 'link' ? { paddingInline: 0 } : undefined}>{label}</Button>
+    <Upload
+      accept=".sqlite,.db"
+      showUploadList={false}
+      beforeUpload={(f) => {
+        void restore(f);
+        return false;
+      }}
+    >
+      <Button
+        type={type}
+        icon={<FolderOpenOutlined />}
+        loading={busy}
+        style={type === 'link' ? { paddingInline: 0 } : undefined}
+      >
+        {label}
+      </Button>
     </Upload>
   );
 }

@@ -31,11 +31,17 @@ function Summary({ f }: { f: RestoreFacts }) {
     <Descriptions column={1} size="small" bordered styles={{ label: { width: 120 } }}>
       <Descriptions.Item label="将被替换">
         {f.currentBureau ?? '（尚未设置单位）'}
-        <Typography.Text type="secondary" style={{ display: 'block', wordBreak: 'break-all' }}>数据文件：{f.dbPath}</Typography.Text>
+        <Typography.Text type="secondary" style={{ display: 'block', wordBreak: 'break-all' }}>
+          数据文件：{f.dbPath}
+        </Typography.Text>
       </Descriptions.Item>
-      <Descriptions.Item label="恢复来源"><span style={{ wordBreak: 'break-all' }}>{f.source}</span></Descriptions.Item>
+      <Descriptions.Item label="恢复来源">
+        <span style={{ wordBreak: 'break-all' }}>{f.source}</span>
+      </Descriptions.Item>
       {f.date && <Descriptions.Item label="备份时间">{f.date}</Descriptions.Item>}
-      <Descriptions.Item label="备份中的单位">{f.content ? (f.content.bureauName ?? '（尚未设置单位）') : '无法读取'}</Descriptions.Item>
+      <Descriptions.Item label="备份中的单位">
+        {f.content ? (f.content.bureauName ?? '（尚未设置单位）') : '无法读取'}
+      </Descriptions.Item>
       <Descriptions.Item label="备份中的内容">{contentText(f.content)}</Descriptions.Item>
       {f.content?.lastChange && <Descriptions.Item label="最后一次修改">{f.content.lastChange}</Descriptions.Item>}
     </Descriptions>
@@ -61,7 +67,9 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
               showIcon
               title={`这是${f.content?.bureauName ? `“${f.content.bureauName}”` : '尚未设置单位'}的数据，不是本单位（${f.currentBureau}）的。`}
               description={
-                <Checkbox onChange={(e) => dialog.update({ okButtonProps: { danger: true, disabled: !e.target.checked } })}>
+                <Checkbox
+                  onChange={(e) => dialog.update({ okButtonProps: { danger: true, disabled: !e.target.checked } })}
+                >
                   确认用其他单位的数据替换
                 </Checkbox>
               }

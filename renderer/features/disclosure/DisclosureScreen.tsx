@@ -42,18 +42,64 @@ export function DisclosureScreen({ params }: { params: string[] }) {
   }, [dirty]);
   const guard = (go: () => void) => {
     if (!dirty) return go();
-    modal.confirm({ title: '年度报告有未保存的修改，放弃吗？', content: '点“继续编辑”回到年度报告，再点“保存”。', okText: '放弃修改', cancelText: '继续编辑', onOk: () => { setDirty(false); go(); } });
+    modal.confirm({
+      title: '年度报告有未保存的修改，放弃吗？',
+      content: '点“继续编辑”回到年度报告，再点“保存”。',
+      okText: '放弃修改',
+      cancelText: '继续编辑',
+      onOk: () => {
+        setDirty(false);
+        go();
+      },
+    });
   };
   return (
     <div>
-      <PageTitle title="信息公开" extra={<Space>统计年度<InputNumber aria-label="统计年度" min={2000} max={2100} value={year} onChange={(v) => v && guard(() => setYear(v))} addonAfter="年" style={{ width: 120 }} /></Space>}>
+      <PageTitle
+        title="信息公开"
+        extra={
+          <Space>
+            统计年度
+            <InputNumber
+              aria-label="统计年度"
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && guard(() => setYear(v))}
+              addonAfter="年"
+              style={{ width: 120 }}
+            />
+          </Space>
+        }
+      >
         主动公开的信息发布登记、依申请公开办理（按工作日计算答复期限）和政府信息公开工作年度报告。
       </PageTitle>
-      <Tabs activeKey={tab} onChange={(k) => guard(() => navigate(`disclosure/${k}`))} destroyOnHidden
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => guard(() => navigate(`disclosure/${k}`))}
+        destroyOnHidden
         items={TABS.map((t) => ({
-          key: t.key, label: t.label,
-          children: t.key === 'publications' ? <PublicationsTab year={year} filter={params[1] === 'month' ? { month: Number(filterValue) } : params[1] === 'column' ? { column: filterValue } : undefined} /> : t.key === 'requests' ? <RequestsTab year={year} state={params[1] === 'state' ? filterValue : undefined} /> : <ReportTab year={year} onDirty={onDirty} />,
-        }))} />
+          key: t.key,
+          label: t.label,
+          children:
+            t.key === 'publications' ? (
+              <PublicationsTab
+                year={year}
+                filter={
+                  params[1] === 'month'
+                    ? { month: Number(filterValue) }
+                    : params[1] === 'column'
+                      ? { column: filterValue }
+                      : undefined
+                }
+              />
+            ) : t.key === 'requests' ? (
+              <RequestsTab year={year} state={params[1] === 'state' ? filterValue : undefined} />
+            ) : (
+              <ReportTab year={year} onDirty={onDirty} />
+            ),
+        }))}
+      />
     </div>
   );
 }

@@ -1,9 +1,37 @@
 import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Divider, Dropdown, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Dropdown,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import {
-  APPLICANT_TYPES, feePerItem, REQUEST_METHODS, RESULT_ROWS, REVIEW_KINDS, REVIEW_RESULTS, resultLabel, type DisclosureRequest, type RequestInput,
-  type Review, type ReviewInput, type StepKind,
+  APPLICANT_TYPES,
+  feePerItem,
+  REQUEST_METHODS,
+  RESULT_ROWS,
+  REVIEW_KINDS,
+  REVIEW_RESULTS,
+  resultLabel,
+  type DisclosureRequest,
+  type RequestInput,
+  type Review,
+  type ReviewInput,
+  type StepKind,
 } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
@@ -29,54 +57,177 @@ const STEP_LABELS: Record<StepKind, { start: string; end?: string; party?: strin
   延期: { start: '延期批准日期', party: '批准人', told: '告知申请人日期', days: true },
 };
 
-function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureRequest | null; year: number; all: DisclosureRequest[]; onClose: () => void; onDone: () => void }) {
+function RequestDialog({
+  item,
+  year,
+  all,
+  onClose,
+  onDone,
+}: {
+  item: DisclosureRequest | null;
+  year: number;
+  all: DisclosureRequest[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const act = useAction();
   const [form] = Form.useForm<RequestInput>();
   const steps = (Form.useWatch('steps', form) ?? []) as NonNullable<RequestInput['steps']>;
   const applicant = Form.useWatch('applicant', form) as string | undefined;
   const received = Form.useWatch('receivedDate', form) as string | undefined;
   // 按件计收: this application's place among the applicant's applications of the same calendar month.
-  const nth = applicant && received
-    ? all.filter((r) => r.id !== item?.id && r.applicant === applicant.trim() && r.receivedDate.slice(0, 7) === received.slice(0, 7) && r.receivedDate <= received).length + 1
-    : 1;
+  const nth =
+    applicant && received
+      ? all.filter(
+          (r) =>
+            r.id !== item?.id &&
+            r.applicant === applicant.trim() &&
+            r.receivedDate.slice(0, 7) === received.slice(0, 7) &&
+            r.receivedDate <= received,
+        ).length + 1
+      : 1;
   useEffect(() => {
     if (item) form.setFieldsValue(item);
     else {
       const today = todayIso();
-      form.setFieldsValue({ receivedDate: today.startsWith(String(year)) ? today : `${year}-01-02`, applicantType: '自然人', method: '网络平台', steps: [], feeYuan: 0 });
+      form.setFieldsValue({
+        receivedDate: today.startsWith(String(year)) ? today : `${year}-01-02`,
+        applicantType: '自然人',
+        method: '网络平台',
+        steps: [],
+        feeYuan: 0,
+      });
     }
   }, [form, item, year]);
   // A refusal may list several fields and steps: it stays longer than a passing message.
-  const save = () => act(async () => {
-    const v = await form.validateFields();
-    const input: RequestInput = {
-      ...v, handler: v.handler ?? '', contact: v.contact ?? '', answeredDate: v.answeredDate ?? null, result: v.result ?? null, feeYuan: v.feeYuan ?? 0,
-      answerNote: v.answerNote ?? '',
-      steps: (v.steps ?? []).map((s) => ({ ...s, endDate: s.endDate ?? null, toldDate: s.toldDate ?? null, days: s.kind === '延期' ? s.days ?? null : null, party: s.party ?? '', note: s.note ?? '' })),
-    };
-    if (item) await call('disclosure.updateRequest', { id: item.id, ...input });
-    else await call('disclosure.createRequest', input);
-    onDone();
-    return '已保存';
-  }, { errorSeconds: 6 });
+  const save = () =>
+    act(
+      async () => {
+        const v = await form.validateFields();
+        const input: RequestInput = {
+          ...v,
+          handler: v.handler ?? '',
+          contact: v.contact ?? '',
+          answeredDate: v.answeredDate ?? null,
+          result: v.result ?? null,
+          feeYuan: v.feeYuan ?? 0,
+          answerNote: v.answerNote ?? '',
+          steps: (v.steps ?? []).map((s) => ({
+            ...s,
+            endDate: s.endDate ?? null,
+            toldDate: s.toldDate ?? null,
+            days: s.kind === '延期' ? (s.days ?? null) : null,
+            party: s.party ?? '',
+            note: s.note ?? '',
+          })),
+        };
+        if (item) await call('disclosure.updateRequest', { id: item.id, ...input });
+        else await call('disclosure.createRequest', input);
+        onDone();
+        return '已保存';
+      },
+      { errorSeconds: 6 },
+    );
   const cancel = useCancelEdit(form, onClose);
   return (
-    <Modal open width={900} title={item ? `办理申请：${item.applicant}` : '登记政府信息公开申请'} okText="保存" cancelText="取消" onOk={save} onCancel={cancel} destroyOnHidden
-      styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto', paddingRight: 8 } }}>
-      {item && <Alert style={{ marginBottom: 8 }} type={item.deadline.state === '逾期' ? 'error' : 'info'} showIcon
-        message={<>答复期限：{item.deadline.dueDate ?? '暂停计时'} <DeadlineTag state={item.deadline.state} />{item.deadline.extensionDays ? `（含延期${item.deadline.extensionDays}个工作日）` : ''}{item.deadline.pausedDays ? `（征求意见不计时${item.deadline.pausedDays}个工作日）` : ''}</>}
-        description={item.deadline.notes.length ? item.deadline.notes.join('；') : undefined} />}
-      <Form form={form} layout="vertical" size="middle" onKeyDown={(e) => { if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && !(e.target as HTMLElement).closest('.ant-select, .ant-picker')) void save(); }}>
+    <Modal
+      open
+      width={900}
+      title={item ? `办理申请：${item.applicant}` : '登记政府信息公开申请'}
+      okText="保存"
+      cancelText="取消"
+      onOk={save}
+      onCancel={cancel}
+      destroyOnHidden
+      styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto', paddingRight: 8 } }}
+    >
+      {item && (
+        <Alert
+          style={{ marginBottom: 8 }}
+          type={item.deadline.state === '逾期' ? 'error' : 'info'}
+          showIcon
+          message={
+            <>
+              答复期限：{item.deadline.dueDate ?? '暂停计时'} <DeadlineTag state={item.deadline.state} />
+              {item.deadline.extensionDays ? `（含延期${item.deadline.extensionDays}个工作日）` : ''}
+              {item.deadline.pausedDays ? `（征求意见不计时${item.deadline.pausedDays}个工作日）` : ''}
+            </>
+          }
+          description={item.deadline.notes.length ? item.deadline.notes.join('；') : undefined}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        size="middle"
+        onKeyDown={(e) => {
+          if (
+            e.key === 'Enter' &&
+            (e.target as HTMLElement).tagName === 'INPUT' &&
+            !(e.target as HTMLElement).closest('.ant-select, .ant-picker')
+          )
+            void save();
+        }}
+      >
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="receivedDate" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]} extra="当面：提交之日；邮寄：签收之日；网络/传真：双方确认之日"><DateField /></Form.Item></Col>
-          <Col span={6}><Form.Item name="applicant" label="申请人" rules={[{ required: true, whitespace: true, message: '请填写申请人' }]}><Input autoFocus maxLength={100} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="applicantType" label="申请人类型" rules={[{ required: true, message: '请选择申请人类型' }]}><Select options={APPLICANT_TYPES.map((t) => ({ value: t, label: t === '自然人' ? t : `法人或其他组织—${t}` }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="method" label="申请方式" rules={[{ required: true, message: '请选择申请方式' }]}><Select options={REQUEST_METHODS.map((t) => ({ value: t, label: t }))} /></Form.Item></Col>
-          <Col span={24}><Form.Item name="content" label="申请内容" rules={[{ required: true, whitespace: true, message: '请填写申请内容' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="handler" label="经办人"><Input maxLength={30} /></Form.Item></Col>
-          <Col span={18}><Form.Item name="contact" label="申请人联系方式"><Input maxLength={200} /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item
+              name="receivedDate"
+              label="收到日期"
+              rules={[{ required: true, message: '请选择收到日期' }]}
+              extra="当面：提交之日；邮寄：签收之日；网络/传真：双方确认之日"
+            >
+              <DateField />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="applicant"
+              label="申请人"
+              rules={[{ required: true, whitespace: true, message: '请填写申请人' }]}
+            >
+              <Input autoFocus maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="applicantType"
+              label="申请人类型"
+              rules={[{ required: true, message: '请选择申请人类型' }]}
+            >
+              <Select
+                options={APPLICANT_TYPES.map((t) => ({ value: t, label: t === '自然人' ? t : `法人或其他组织—${t}` }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="method" label="申请方式" rules={[{ required: true, message: '请选择申请方式' }]}>
+              <Select options={REQUEST_METHODS.map((t) => ({ value: t, label: t }))} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="content"
+              label="申请内容"
+              rules={[{ required: true, whitespace: true, message: '请填写申请内容' }]}
+            >
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="handler" label="经办人">
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={18}>
+            <Form.Item name="contact" label="申请人联系方式">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
         </Row>
-        <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>办理步骤</Divider>
+        <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>
+          办理步骤
+        </Divider>
         <Form.List name="steps">
           {(fields, { add, remove }) => (
             <>
@@ -84,66 +235,235 @@ function RequestDialog({ item, year, all, onClose, onDone }: { item: DisclosureR
                 const kind = (steps[f.name]?.kind ?? '补正') as StepKind;
                 const L = STEP_LABELS[kind];
                 return (
-                  <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={<Tag color="blue">{kind}</Tag>} extra={<a onClick={() => remove(f.name)}>移除</a>}>
-                    <Form.Item name={[f.name, 'kind']} hidden><Input /></Form.Item>
+                  <Card
+                    key={f.key}
+                    size="small"
+                    style={{ marginBottom: 8 }}
+                    title={<Tag color="blue">{kind}</Tag>}
+                    extra={<a onClick={() => remove(f.name)}>移除</a>}
+                  >
+                    <Form.Item name={[f.name, 'kind']} hidden>
+                      <Input />
+                    </Form.Item>
                     <Row gutter={12}>
-                      <Col span={6}><Form.Item name={[f.name, 'startDate']} label={L.start} rules={[{ required: true, message: `请选择${L.start}` }]}><DateField /></Form.Item></Col>
-                      {L.end && <Col span={6}><Form.Item name={[f.name, 'endDate']} label={L.end} extra={kind === '补正' ? '收到补正后重新计算20个工作日' : '期间不计入答复期限'}><DateField placeholder="尚未收到" /></Form.Item></Col>}
-                      {L.days && <Col span={6}><Form.Item name={[f.name, 'days']} label="延长工作日" rules={[{ required: true, message: '请填写延长的工作日数' }]}><InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} addonAfter="个工作日" /></Form.Item></Col>}
-                      {L.told && <Col span={6}><Form.Item name={[f.name, 'toldDate']} label={L.told}><DateField placeholder="可不填" /></Form.Item></Col>}
-                      {L.party && <Col span={6}><Form.Item name={[f.name, 'party']} label={L.party}><Input maxLength={100} /></Form.Item></Col>}
-                      <Col span={24}><Form.Item name={[f.name, 'note']} label={kind === '补正' ? '需补正的事项' : kind === '延期' ? '延期理由' : '说明'} style={{ marginBottom: 0 }}><Input maxLength={500} /></Form.Item></Col>
+                      <Col span={6}>
+                        <Form.Item
+                          name={[f.name, 'startDate']}
+                          label={L.start}
+                          rules={[{ required: true, message: `请选择${L.start}` }]}
+                        >
+                          <DateField />
+                        </Form.Item>
+                      </Col>
+                      {L.end && (
+                        <Col span={6}>
+                          <Form.Item
+                            name={[f.name, 'endDate']}
+                            label={L.end}
+                            extra={kind === '补正' ? '收到补正后重新计算20个工作日' : '期间不计入答复期限'}
+                          >
+                            <DateField placeholder="尚未收到" />
+                          </Form.Item>
+                        </Col>
+                      )}
+                      {L.days && (
+                        <Col span={6}>
+                          <Form.Item
+                            name={[f.name, 'days']}
+                            label="延长工作日"
+                            rules={[{ required: true, message: '请填写延长的工作日数' }]}
+                          >
+                            <InputNumber
+                              min={1}
+                              max={20}
+                              precision={0}
+                              style={{ width: '100%' }}
+                              addonAfter="个工作日"
+                            />
+                          </Form.Item>
+                        </Col>
+                      )}
+                      {L.told && (
+                        <Col span={6}>
+                          <Form.Item name={[f.name, 'toldDate']} label={L.told}>
+                            <DateField placeholder="可不填" />
+                          </Form.Item>
+                        </Col>
+                      )}
+                      {L.party && (
+                        <Col span={6}>
+                          <Form.Item name={[f.name, 'party']} label={L.party}>
+                            <Input maxLength={100} />
+                          </Form.Item>
+                        </Col>
+                      )}
+                      <Col span={24}>
+                        <Form.Item
+                          name={[f.name, 'note']}
+                          label={kind === '补正' ? '需补正的事项' : kind === '延期' ? '延期理由' : '说明'}
+                          style={{ marginBottom: 0 }}
+                        >
+                          <Input maxLength={500} />
+                        </Form.Item>
+                      </Col>
                     </Row>
                   </Card>
                 );
               })}
               <Space style={{ marginBottom: 8 }}>
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: '补正', startDate: todayIso() })}>补正告知</Button>
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: '征求意见', startDate: todayIso() })}>征求第三方意见</Button>
-                <Button size="small" icon={<PlusOutlined />} disabled={steps.some((s) => s?.kind === '延期')} onClick={() => add({ kind: '延期', startDate: todayIso(), days: 20 })}>延期答复</Button>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ kind: '补正', startDate: todayIso() })}
+                >
+                  补正告知
+                </Button>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ kind: '征求意见', startDate: todayIso() })}
+                >
+                  征求第三方意见
+                </Button>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  disabled={steps.some((s) => s?.kind === '延期')}
+                  onClick={() => add({ kind: '延期', startDate: todayIso(), days: 20 })}
+                >
+                  延期答复
+                </Button>
               </Space>
             </>
           )}
         </Form.List>
-        <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>答复</Divider>
+        <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>
+          答复
+        </Divider>
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="answeredDate" label="答复日期"><DateField placeholder="尚未答复" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="result" label="办理结果" extra="年报表三的21种情形之一"><Select allowClear showSearch optionFilterProp="label" placeholder="答复后选择" options={RESULT_OPTIONS} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="feeYuan" label="信息处理费" extra={nth > 10 ? `该申请人本月第${nth}件，按件标准${feePerItem(nth)}元` : '同一申请人每月10件以内不收费'}><InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter="元" /></Form.Item></Col>
-          <Col span={24}><Form.Item name="answerNote" label="答复说明（写入答复书）"><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
+          <Col span={6}>
+            <Form.Item name="answeredDate" label="答复日期">
+              <DateField placeholder="尚未答复" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="result" label="办理结果" extra="年报表三的21种情形之一">
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder="答复后选择"
+                options={RESULT_OPTIONS}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="feeYuan"
+              label="信息处理费"
+              extra={nth > 10 ? `该申请人本月第${nth}件，按件标准${feePerItem(nth)}元` : '同一申请人每月10件以内不收费'}
+            >
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter="元" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="answerNote" label="答复说明（写入答复书）">
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
     </Modal>
   );
 }
 
-function ReviewDialog({ item, requests, onClose, onDone }: { item: Review | null; requests: DisclosureRequest[]; onClose: () => void; onDone: () => void }) {
+function ReviewDialog({
+  item,
+  requests,
+  onClose,
+  onDone,
+}: {
+  item: Review | null;
+  requests: DisclosureRequest[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const act = useAction();
   const [form] = Form.useForm<ReviewInput>();
   useEffect(() => {
     form.setFieldsValue(item ?? { kind: '行政复议', result: '尚未审结', filedDate: todayIso() });
   }, [form, item]);
-  const save = () => act(async () => {
-    const v = await form.validateFields();
-    await call('disclosure.saveReview', { id: item?.id ?? null, ...v, decidedDate: v.decidedDate ?? null, organ: v.organ ?? '', caseNumber: v.caseNumber ?? '', note: v.note ?? '' });
-    onDone();
-    return '已保存';
-  });
+  const save = () =>
+    act(async () => {
+      const v = await form.validateFields();
+      await call('disclosure.saveReview', {
+        id: item?.id ?? null,
+        ...v,
+        decidedDate: v.decidedDate ?? null,
+        organ: v.organ ?? '',
+        caseNumber: v.caseNumber ?? '',
+        note: v.note ?? '',
+      });
+      onDone();
+      return '已保存';
+    });
   return (
-    <Modal open width={640} title={item ? '编辑复议/诉讼' : '登记行政复议或诉讼'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      width={640}
+      title={item ? '编辑复议/诉讼' : '登记行政复议或诉讼'}
+      okText="保存"
+      cancelText="取消"
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="requestId" label="关联的申请" rules={[{ required: true, message: '请选择关联的申请' }]}>
-          <Select showSearch optionFilterProp="label" options={requests.map((r) => ({ value: r.id, label: `${r.receivedDate} ${r.applicant}：${r.content.slice(0, 24)}` }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={requests.map((r) => ({
+              value: r.id,
+              label: `${r.receivedDate} ${r.applicant}：${r.content.slice(0, 24)}`,
+            }))}
+          />
         </Form.Item>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="kind" label="类型" rules={[{ required: true }]}><Select options={REVIEW_KINDS.map((k) => ({ value: k, label: k }))} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="filedDate" label="提起日期" rules={[{ required: true, message: '请选择提起日期' }]}><DateField /></Form.Item></Col>
-          <Col span={12}><Form.Item name="organ" label="复议机关或法院"><Input maxLength={100} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="caseNumber" label="案号"><Input maxLength={60} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="result" label="结果" rules={[{ required: true }]}><Select options={REVIEW_RESULTS.map((k) => ({ value: k, label: k }))} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="decidedDate" label="审结日期"><DateField placeholder="尚未审结" /></Form.Item></Col>
+          <Col span={12}>
+            <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+              <Select options={REVIEW_KINDS.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="filedDate" label="提起日期" rules={[{ required: true, message: '请选择提起日期' }]}>
+              <DateField />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="organ" label="复议机关或法院">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="caseNumber" label="案号">
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="result" label="结果" rules={[{ required: true }]}>
+              <Select options={REVIEW_RESULTS.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="decidedDate" label="审结日期">
+              <DateField placeholder="尚未审结" />
+            </Form.Item>
+          </Col>
         </Row>
-        <Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input maxLength={500} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -160,29 +480,58 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
   const exportDoc = useDisclosureExport();
   const d = data.data;
   const shown = (d?.list ?? []).filter((r) => !state || r.deadline.state === state);
-  const letters = (r: DisclosureRequest) => [
-    { key: 'request-receipt-docx', label: '登记回执' },
-    { key: 'request-correction-docx', label: '补正告知书', disabled: !r.steps.some((s) => s.kind === '补正') },
-    { key: 'request-extension-docx', label: '延期答复告知书', disabled: !r.steps.some((s) => s.kind === '延期') },
-    { key: 'request-consult-docx', label: '征求第三方意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
-    { key: 'request-answer-docx', label: '答复书', disabled: !r.answeredDate },
-  ] as const;
+  const letters = (r: DisclosureRequest) =>
+    [
+      { key: 'request-receipt-docx', label: '登记回执' },
+      { key: 'request-correction-docx', label: '补正告知书', disabled: !r.steps.some((s) => s.kind === '补正') },
+      { key: 'request-extension-docx', label: '延期答复告知书', disabled: !r.steps.some((s) => s.kind === '延期') },
+      { key: 'request-consult-docx', label: '征求第三方意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
+      { key: 'request-answer-docx', label: '答复书', disabled: !r.answeredDate },
+    ] as const;
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>登记申请</Button>
-        <ImportButton label="从Excel导入" method="disclosure.importRequests" unit="件" onDone={() => void data.reload()} />
-        <Button icon={<DownloadOutlined />} onClick={() => exportDoc('requests-xlsx', { year })}>导出登记表</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          登记申请
+        </Button>
+        <ImportButton
+          label="从Excel导入"
+          method="disclosure.importRequests"
+          unit="件"
+          onDone={() => void data.reload()}
+        />
+        <Button icon={<DownloadOutlined />} onClick={() => exportDoc('requests-xlsx', { year })}>
+          导出登记表
+        </Button>
       </Space>
       {data.error && <Alert type="error" showIcon message={data.error} style={{ marginBottom: 12 }} />}
       {state && d && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }}
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
           title={`仅显示办理状态为“${state}”的申请：${shown.length} 件（共 ${d.list.length} 件）`}
-          action={<Button size="small" onClick={() => navigate('disclosure/requests')}>显示全部</Button>} />
+          action={
+            <Button size="small" onClick={() => navigate('disclosure/requests')}>
+              显示全部
+            </Button>
+          }
+        />
       )}
       <Table<DisclosureRequest>
-        rowKey="id" size="small" loading={data.loading} dataSource={shown} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <EmptyHint title={`${year} 年还没有政府信息公开申请`} hint="收到申请后点击“登记申请”，系统按工作日历计算20个工作日的答复期限。" /> }}
+        rowKey="id"
+        size="small"
+        loading={data.loading}
+        dataSource={shown}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{
+          emptyText: (
+            <EmptyHint
+              title={`${year} 年还没有政府信息公开申请`}
+              hint="收到申请后点击“登记申请”，系统按工作日历计算20个工作日的答复期限。"
+            />
+          ),
+        }}
         columns={[
           { title: '收到日期', dataIndex: 'receivedDate', width: 100 },
           { title: '申请人', dataIndex: 'applicant', width: 140, ellipsis: true },
@@ -190,29 +539,79 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
           { title: '申请内容', dataIndex: 'content', ellipsis: true },
           { title: '答复期限', width: 100, render: (_, r) => r.deadline.dueDate ?? '—' },
           {
-            title: '状态', width: 100, render: (_, r) => (
-              <Tooltip title={[r.deadline.remaining !== null ? `剩余${r.deadline.remaining}个工作日` : '', ...r.deadline.notes].filter(Boolean).join('；') || undefined}>
-                <span><DeadlineTag state={r.deadline.state} /></span>
+            title: '状态',
+            width: 100,
+            render: (_, r) => (
+              <Tooltip
+                title={
+                  [r.deadline.remaining !== null ? `剩余${r.deadline.remaining}个工作日` : '', ...r.deadline.notes]
+                    .filter(Boolean)
+                    .join('；') || undefined
+                }
+              >
+                <span>
+                  <DeadlineTag state={r.deadline.state} />
+                </span>
               </Tooltip>
             ),
           },
-          { title: '办理结果', width: 170, ellipsis: true, render: (_, r) => (r.result ? resultLabel(r.result) : <Typography.Text type="secondary">办理中</Typography.Text>) },
           {
-            title: '操作', width: 180, render: (_, r) => (
+            title: '办理结果',
+            width: 170,
+            ellipsis: true,
+            render: (_, r) =>
+              r.result ? resultLabel(r.result) : <Typography.Text type="secondary">办理中</Typography.Text>,
+          },
+          {
+            title: '操作',
+            width: 180,
+            render: (_, r) => (
               <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing(r)}>办理</Button>
-                <Dropdown menu={{ items: letters(r).map((l) => ({ ...l })), onClick: ({ key }) => exportDoc(key as (typeof letters extends (r: DisclosureRequest) => readonly (infer L)[] ? L : never)['key'], { id: r.id }) }}>
-                  <Button size="small" type="link">文书 <DownOutlined /></Button>
+                <Button size="small" type="link" onClick={() => setEditing(r)}>
+                  办理
+                </Button>
+                <Dropdown
+                  menu={{
+                    items: letters(r).map((l) => ({ ...l })),
+                    onClick: ({ key }) =>
+                      exportDoc(
+                        key as (typeof letters extends (r: DisclosureRequest) => readonly (infer L)[]
+                          ? L
+                          : never)['key'],
+                        { id: r.id },
+                      ),
+                  }}
+                >
+                  <Button size="small" type="link">
+                    文书 <DownOutlined />
+                  </Button>
                 </Dropdown>
-                <DeleteButton title="删除这件申请？" description="办理步骤会一起删除。" onDelete={() => call('disclosure.deleteRequest', { id: r.id })} onDone={data.reload} />
+                <DeleteButton
+                  title="删除这件申请？"
+                  description="办理步骤会一起删除。"
+                  onDelete={() => call('disclosure.deleteRequest', { id: r.id })}
+                  onDone={data.reload}
+                />
               </Space>
             ),
           },
         ]}
       />
-      <Card size="small" title="行政复议、行政诉讼" style={{ marginTop: 12 }} extra={<Button size="small" icon={<PlusOutlined />} disabled={!d?.list.length} onClick={() => setReview('new')}>登记复议/诉讼</Button>}>
+      <Card
+        size="small"
+        title="行政复议、行政诉讼"
+        style={{ marginTop: 12 }}
+        extra={
+          <Button size="small" icon={<PlusOutlined />} disabled={!d?.list.length} onClick={() => setReview('new')}>
+            登记复议/诉讼
+          </Button>
+        }
+      >
         <Table<Review>
-          rowKey="id" size="small" dataSource={d?.reviews ?? []} pagination={false}
+          rowKey="id"
+          size="small"
+          dataSource={d?.reviews ?? []}
+          pagination={false}
           locale={{ emptyText: '没有复议或诉讼。申请人对答复不服提起复议或诉讼时在此登记，年报表四据此统计。' }}
           columns={[
             { title: '类型', dataIndex: 'kind', width: 140 },
@@ -222,18 +621,47 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
             { title: '结果', dataIndex: 'result', width: 90 },
             { title: '审结日期', dataIndex: 'decidedDate', width: 100, render: (v: string | null) => v ?? '—' },
             {
-              title: '操作', width: 110, render: (_, v) => (
+              title: '操作',
+              width: 110,
+              render: (_, v) => (
                 <Space size={0}>
-                  <Button size="small" type="link" onClick={() => setReview(v)}>编辑</Button>
-                  <DeleteButton title="删除这条记录？" onDelete={() => call('disclosure.deleteReview', { id: v.id })} onDone={data.reload} />
+                  <Button size="small" type="link" onClick={() => setReview(v)}>
+                    编辑
+                  </Button>
+                  <DeleteButton
+                    title="删除这条记录？"
+                    onDelete={() => call('disclosure.deleteReview', { id: v.id })}
+                    onDone={data.reload}
+                  />
                 </Space>
               ),
             },
           ]}
         />
       </Card>
-      {editing && <RequestDialog item={editing === 'new' ? null : editing} year={year} all={d?.list ?? []} onClose={() => setEditing(null)} onDone={async () => { setEditing(null); await data.reload(); }} />}
-      {review && d && <ReviewDialog item={review === 'new' ? null : review} requests={d.list} onClose={() => setReview(null)} onDone={async () => { setReview(null); await data.reload(); }} />}
+      {editing && (
+        <RequestDialog
+          item={editing === 'new' ? null : editing}
+          year={year}
+          all={d?.list ?? []}
+          onClose={() => setEditing(null)}
+          onDone={async () => {
+            setEditing(null);
+            await data.reload();
+          }}
+        />
+      )}
+      {review && d && (
+        <ReviewDialog
+          item={review === 'new' ? null : review}
+          requests={d.list}
+          onClose={() => setReview(null)}
+          onDone={async () => {
+            setReview(null);
+            await data.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

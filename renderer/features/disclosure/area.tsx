@@ -7,7 +7,15 @@ import { DisclosureSettingsCard } from './SettingsCard';
 
 export const disclosureArea: RendererArea = {
   name: 'disclosure',
-  routes: [{ path: 'disclosure', label: '信息公开', icon: <FolderOpenOutlined />, order: 50, Screen: lazyScreen(() => import('./DisclosureScreen'), 'DisclosureScreen') }],
+  routes: [
+    {
+      path: 'disclosure',
+      label: '信息公开',
+      icon: <FolderOpenOutlined />,
+      order: 50,
+      Screen: lazyScreen(() => import('./DisclosureScreen'), 'DisclosureScreen'),
+    },
+  ],
   homeCards: [
     // Charts beside the plan's and the trainings' (orders 10-12 are 年度总结's dashboard charts).
     { key: 'disclosure.publications', size: 'third', order: 13, render: () => <PublicationsChartCard /> },

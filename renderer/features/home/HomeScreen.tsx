@@ -15,7 +15,9 @@ export function HomeScreen() {
 
   return (
     <div>
-      <PageTitle title="首页">{status?.bureau?.fullName} · {status?.year} 年度</PageTitle>
+      <PageTitle title="首页">
+        {status?.bureau?.fullName} · {status?.year} 年度
+      </PageTitle>
       {gettingStarted && (
         <Card title="从这里开始" style={{ marginBottom: 16 }}>
           <Steps
@@ -23,21 +25,42 @@ export function HomeScreen() {
             size="small"
             current={org.data!.departments === 0 ? 0 : 1}
             items={[
-              { title: <a onClick={() => navigate('org')}>添加科室</a>, description: '在“单位与人员”中添加本单位的科室。' },
-              { title: <a onClick={() => navigate('org')}>添加人员</a>, description: '逐个添加，或从 Excel 表格导入人员名单。' },
-              { title: <a onClick={() => navigate('points')}>导入上级要点</a>, description: '把上级下发的政务公开工作要点导入进来。' },
-              { title: <a onClick={() => navigate('plan')}>编制实施方案</a>, description: '从要点生成本单位的任务分解表并跟踪落实。' },
+              {
+                title: <a onClick={() => navigate('org')}>添加科室</a>,
+                description: '在“单位与人员”中添加本单位的科室。',
+              },
+              {
+                title: <a onClick={() => navigate('org')}>添加人员</a>,
+                description: '逐个添加，或从 Excel 表格导入人员名单。',
+              },
+              {
+                title: <a onClick={() => navigate('points')}>导入上级要点</a>,
+                description: '把上级下发的政务公开工作要点导入进来。',
+              },
+              {
+                title: <a onClick={() => navigate('plan')}>编制实施方案</a>,
+                description: '从要点生成本单位的任务分解表并跟踪落实。',
+              },
             ]}
           />
         </Card>
       )}
       <Row gutter={[16, 16]}>
         {HOME_CARDS.map((w) => (
-          <Col key={w.key} xs={24} lg={w.size === 'full' ? 24 : 12} xl={w.size === 'third' ? 8 : w.size === 'full' ? 24 : 12}>{w.render()}</Col>
+          <Col
+            key={w.key}
+            xs={24}
+            lg={w.size === 'full' ? 24 : 12}
+            xl={w.size === 'third' ? 8 : w.size === 'full' ? 24 : 12}
+          >
+            {w.render()}
+          </Col>
         ))}
       </Row>
       {HOME_CARDS.length === 0 && !gettingStarted && (
-        <Card><Typography.Text type="secondary">本年度暂无待办提醒。</Typography.Text></Card>
+        <Card>
+          <Typography.Text type="secondary">本年度暂无待办提醒。</Typography.Text>
+        </Card>
       )}
     </div>
   );

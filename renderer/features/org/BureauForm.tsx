@@ -22,14 +22,27 @@ export function BureauForm() {
   };
   return (
     <Card title="单位信息" extra={<AuditButton entity="bureau" entityId={1} />}>
-      <Form layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 12 }} initialValues={status?.bureau ?? {}} onFinish={save}>
+      <Form
+        layout="horizontal"
+        labelCol={{ span: 5 }}
+        wrapperCol={{ span: 12 }}
+        initialValues={status?.bureau ?? {}}
+        onFinish={save}
+      >
         {BUREAU_FIELDS.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}>
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}
+          >
             <Input maxLength={100} />
           </Form.Item>
         ))}
         <Form.Item wrapperCol={{ offset: 5 }}>
-          <Button type="primary" htmlType="submit" loading={saving}>保存单位信息</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存单位信息
+          </Button>
         </Form.Item>
       </Form>
     </Card>

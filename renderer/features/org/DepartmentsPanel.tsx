@@ -23,11 +23,12 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
     await list.reload();
     onChanged?.();
   };
-  const run = (action: () => Promise<unknown>, done?: string) => act(async () => {
-    await action();
-    await reload();
-    return done;
-  });
+  const run = (action: () => Promise<unknown>, done?: string) =>
+    act(async () => {
+      await action();
+      await reload();
+      return done;
+    });
 
   const save = async () => {
     const { name } = await form.validateFields();
@@ -38,17 +39,35 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
     return editing === 'new' ? `已添加科室“${name}”` : '已更名';
   };
 
-  const remove = (d: Department) => deleteOrRetire({
-    title: `删除科室“${d.name}”？`, content: '只有没有人员和其他记录使用的科室才能删除。',
-    remove: () => call('departments.delete', { id: d.id }),
-    retire: d.active ? { okText: '改为停用', done: '已停用', run: () => call('departments.setActive', { id: d.id, active: false }) } : null,
-    onDone: reload,
-  });
+  const remove = (d: Department) =>
+    deleteOrRetire({
+      title: `删除科室“${d.name}”？`,
+      content: '只有没有人员和其他记录使用的科室才能删除。',
+      remove: () => call('departments.delete', { id: d.id }),
+      retire: d.active
+        ? { okText: '改为停用', done: '已停用', run: () => call('departments.setActive', { id: d.id, active: false }) }
+        : null,
+      onDone: reload,
+    });
 
   return (
     <Card
       title="科室"
-      extra={<Space><AuditButton entity="department" /><Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setEditing('new'); }}>添加科室</Button></Space>}
+      extra={
+        <Space>
+          <AuditButton entity="department" />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              setEditing('new');
+            }}
+          >
+            添加科室
+          </Button>
+        </Space>
+      }
     >
       <Table<Department>
         rowKey="id"
@@ -56,21 +75,59 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
         loading={list.loading}
         dataSource={departments}
         pagination={false}
-        locale={{ emptyText: <EmptyHint title="还没有科室" hint="先添加本单位的科室，例如：办公室、高新科、财务科。" /> }}
+        locale={{
+          emptyText: <EmptyHint title="还没有科室" hint="先添加本单位的科室，例如：办公室、高新科、财务科。" />,
+        }}
         columns={[
-          { title: '顺序', width: 90, render: (_, _d, i) => (
-            <MoveButtons ids={departments.map((d) => d.id)} index={i} onMove={(ids) => void run(() => call('departments.reorder', { ids }))} />
-          ) },
+          {
+            title: '顺序',
+            width: 90,
+            render: (_, _d, i) => (
+              <MoveButtons
+                ids={departments.map((d) => d.id)}
+                index={i}
+                onMove={(ids) => void run(() => call('departments.reorder', { ids }))}
+              />
+            ),
+          },
           { title: '科室名称', dataIndex: 'name' },
           { title: '人员数', dataIndex: 'staffCount', width: 90 },
-          { title: '状态', dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>) },
           {
-            title: '操作', width: 300,
+            title: '状态',
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>),
+          },
+          {
+            title: '操作',
+            width: 300,
             render: (_, d) => (
               <Space size={0} wrap>
-                <Button size="small" type="link" onClick={() => { form.setFieldsValue({ name: d.name }); setEditing(d); }}>更名</Button>
-                <Button size="small" type="link" onClick={() => run(() => call('departments.setActive', { id: d.id, active: !d.active }), d.active ? '已停用' : '已启用')}>{d.active ? '停用' : '启用'}</Button>
-                <Button size="small" type="link" danger onClick={() => remove(d)}>删除</Button>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => {
+                    form.setFieldsValue({ name: d.name });
+                    setEditing(d);
+                  }}
+                >
+                  更名
+                </Button>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() =>
+                    run(
+                      () => call('departments.setActive', { id: d.id, active: !d.active }),
+                      d.active ? '已停用' : '已启用',
+                    )
+                  }
+                >
+                  {d.active ? '停用' : '启用'}
+                </Button>
+                <Button size="small" type="link" danger onClick={() => remove(d)}>
+                  删除
+                </Button>
                 <AuditButton entity="department" entityId={d.id} label="记录" />
               </Space>
             ),
@@ -78,13 +135,25 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
         ]}
       />
       {editing !== null && (
-      <FormDialog title={editing === 'new' ? '添加科室' : '科室更名'} form={form} onSave={save} onClose={() => setEditing(null)}>
-        <Form form={form} layout="vertical">
-          <Form.Item name="name" label="科室名称" rules={[{ required: true, whitespace: true, message: '请填写科室名称' }, { max: 40, message: '不能超过40个字' }]}>
-            <Input placeholder="例如：办公室" />
-          </Form.Item>
-        </Form>
-      </FormDialog>
+        <FormDialog
+          title={editing === 'new' ? '添加科室' : '科室更名'}
+          form={form}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        >
+          <Form form={form} layout="vertical">
+            <Form.Item
+              name="name"
+              label="科室名称"
+              rules={[
+                { required: true, whitespace: true, message: '请填写科室名称' },
+                { max: 40, message: '不能超过40个字' },
+              ]}
+            >
+              <Input placeholder="例如：办公室" />
+            </Form.Item>
+          </Form>
+        </FormDialog>
       )}
     </Card>
   );

@@ -23,11 +23,17 @@ export function OrgScreen() {
   };
   return (
     <div>
-      <PageTitle title="单位与人员">本单位的基本信息、科室和人员。被其他记录使用的科室和人员不能删除，可以停用或标为离岗。</PageTitle>
+      <PageTitle title="单位与人员">
+        本单位的基本信息、科室和人员。被其他记录使用的科室和人员不能删除，可以停用或标为离岗。
+      </PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <DepartmentsPanel onChanged={changed} version={departmentsVersion} />
-        <StaffPanel departments={departments.data ?? []} version={version} onChanged={() => setDepartmentsVersion((v) => v + 1)}
-          importButton={<StaffImportButton onImported={imported} />} />
+        <StaffPanel
+          departments={departments.data ?? []}
+          version={version}
+          onChanged={() => setDepartmentsVersion((v) => v + 1)}
+          importButton={<StaffImportButton onImported={imported} />}
+        />
         <BureauForm />
       </Space>
     </div>

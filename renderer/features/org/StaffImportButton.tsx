@@ -28,55 +28,87 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
   // A refusal of the file stays in the dialog (setError) beside the file, so a long explanation can be read.
   const read = (picked: File) => {
     reset();
-    return run('read', async () => {
-      const upload = await toUpload(picked);
-      const p = await call('staff.importPreview', upload);
-      setFile(upload);
-      setPreview(p);
-      setCreate(p.unknownDepartments);
-      setOnlyProblems(p.errorCount > 0 && p.rows.length > 20);
-    }, { onError: setError });
+    return run(
+      'read',
+      async () => {
+        const upload = await toUpload(picked);
+        const p = await call('staff.importPreview', upload);
+        setFile(upload);
+        setPreview(p);
+        setCreate(p.unknownDepartments);
+        setOnlyProblems(p.errorCount > 0 && p.rows.length > 20);
+      },
+      { onError: setError },
+    );
   };
 
   // Rows whose new 科室 is not ticked for creation cannot be imported either; say so on the row.
-  const rows = useMemo<StaffImportRow[]>(() => (preview?.rows ?? []).map((r) =>
-    r.department && preview!.unknownDepartments.includes(r.department) && !create.includes(r.department)
-      ? { ...r, errors: [...r.errors, `科室“${r.department}”不存在，且未勾选新建`] }
-      : r), [preview, create]);
+  const rows = useMemo<StaffImportRow[]>(
+    () =>
+      (preview?.rows ?? []).map((r) =>
+        r.department && preview!.unknownDepartments.includes(r.department) && !create.includes(r.department)
+          ? { ...r, errors: [...r.errors, `科室“${r.department}”不存在，且未勾选新建`] }
+          : r,
+      ),
+    [preview, create],
+  );
   const problemRows = rows.filter((r) => r.errors.length > 0);
   const clean = preview !== null && problemRows.length === 0;
 
-  const commit = () => run('import', async () => {
-    if (!file || !clean) return;
-    const r = await call('staff.importCommit', { ...file, createDepartments: create });
-    setOpen(false);
-    reset();
-    onImported();
-    return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}`;
-  }, { onError: setError });
+  const commit = () =>
+    run(
+      'import',
+      async () => {
+        if (!file || !clean) return;
+        const r = await call('staff.importCommit', { ...file, createDepartments: create });
+        setOpen(false);
+        reset();
+        onImported();
+        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}`;
+      },
+      { onError: setError },
+    );
 
   const downloadTemplate = () => run('template', () => produceFile(() => call('staff.importTemplate')));
 
   return (
     <>
-      <Button icon={<FileExcelOutlined />} onClick={() => { reset(); setOpen(true); }}>从 Excel 导入</Button>
+      <Button
+        icon={<FileExcelOutlined />}
+        onClick={() => {
+          reset();
+          setOpen(true);
+        }}
+      >
+        从 Excel 导入
+      </Button>
       <Modal
         title="从 Excel 导入人员"
         open={open}
         width={980}
-        onCancel={() => { setOpen(false); reset(); }}
+        onCancel={() => {
+          setOpen(false);
+          reset();
+        }}
         style={{ top: DIALOG_TOP }}
         styles={{ body: DIALOG_BODY_STYLE }}
         destroyOnHidden
-        footer={(
+        footer={
           <Space>
-            <Button onClick={() => { setOpen(false); reset(); }}>取消</Button>
+            <Button
+              onClick={() => {
+                setOpen(false);
+                reset();
+              }}
+            >
+              取消
+            </Button>
             {preview && <Button onClick={reset}>重新选择文件</Button>}
             <Button type="primary" disabled={!clean} loading={busy === 'import'} onClick={commit}>
               {preview && clean ? `导入 ${rows.length} 人` : '导入'}
             </Button>
           </Space>
-        )}
+        }
       >
         {!preview && (
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -89,20 +121,53 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
               multiple={false}
               showUploadList={false}
               disabled={busy === 'read'}
-              beforeUpload={(f) => { void read(f); return false; }}
+              beforeUpload={(f) => {
+                void read(f);
+                return false;
+              }}
             >
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-              <p className="ant-upload-text">{busy === 'read' ? '正在读取…' : '点击选择或把 Excel 文件（.xlsx）拖到这里'}</p>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">
+                {busy === 'read' ? '正在读取…' : '点击选择或把 Excel 文件（.xlsx）拖到这里'}
+              </p>
             </Upload.Dragger>
-            <Button type="link" icon={<DownloadOutlined />} style={{ paddingInline: 0 }} loading={busy === 'template'} onClick={downloadTemplate}>下载导入模板</Button>
+            <Button
+              type="link"
+              icon={<DownloadOutlined />}
+              style={{ paddingInline: 0 }}
+              loading={busy === 'template'}
+              onClick={downloadTemplate}
+            >
+              下载导入模板
+            </Button>
           </Space>
         )}
-        {error && <Alert type="error" showIcon style={{ marginTop: 12, whiteSpace: 'pre-line' }} title="无法导入" description={error} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12, whiteSpace: 'pre-line' }}
+            title="无法导入"
+            description={error}
+          />
+        )}
         {preview && (
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
-            {problemRows.length > 0
-              ? <Alert type="warning" showIcon title={`共 ${rows.length} 行，其中 ${problemRows.length} 行有问题，请修改表格后重新选择文件（尚未导入任何人员）。`} />
-              : <Alert type="success" showIcon title={`共 ${rows.length} 行，全部可以导入（工作表“${preview.sheetName}”）。`} />}
+            {problemRows.length > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={`共 ${rows.length} 行，其中 ${problemRows.length} 行有问题，请修改表格后重新选择文件（尚未导入任何人员）。`}
+              />
+            ) : (
+              <Alert
+                type="success"
+                showIcon
+                title={`共 ${rows.length} 行，全部可以导入（工作表“${preview.sheetName}”）。`}
+              />
+            )}
             {preview.unknownDepartments.length > 0 && (
               <div>
                 <Typography.Text>以下科室还没有，勾选的将在导入时新建：</Typography.Text>
@@ -115,7 +180,10 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
               </div>
             )}
             {problemRows.length > 0 && (
-              <Space><Switch size="small" checked={onlyProblems} onChange={setOnlyProblems} aria-label="只看有问题的行" />只看有问题的行</Space>
+              <Space>
+                <Switch size="small" checked={onlyProblems} onChange={setOnlyProblems} aria-label="只看有问题的行" />
+                只看有问题的行
+              </Space>
             )}
             <Table<StaffImportRow>
               rowKey="row"
@@ -126,15 +194,24 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
               onRow={(r) => ({ style: r.errors.length ? { background: '#fff1f0' } : undefined })}
               columns={[
                 { title: '行号', dataIndex: 'row', width: 70, render: (n: number) => `第 ${n} 行` },
-                { title: '姓名', dataIndex: 'name', width: 110, render: (v: string) => v || <Typography.Text type="secondary">（空）</Typography.Text> },
+                {
+                  title: '姓名',
+                  dataIndex: 'name',
+                  width: 110,
+                  render: (v: string) => v || <Typography.Text type="secondary">（空）</Typography.Text>,
+                },
                 { title: '科室', dataIndex: 'department', width: 130 },
                 { title: '职务', dataIndex: 'title', width: 120 },
                 { title: '电话', dataIndex: 'phone', width: 140 },
                 {
-                  title: '检查结果', dataIndex: 'errors',
-                  render: (errors: string[]) => (errors.length
-                    ? <Typography.Text type="danger">{errors.join('；')}</Typography.Text>
-                    : <Typography.Text type="success">可以导入</Typography.Text>),
+                  title: '检查结果',
+                  dataIndex: 'errors',
+                  render: (errors: string[]) =>
+                    errors.length ? (
+                      <Typography.Text type="danger">{errors.join('；')}</Typography.Text>
+                    ) : (
+                      <Typography.Text type="success">可以导入</Typography.Text>
+                    ),
                 },
               ]}
             />

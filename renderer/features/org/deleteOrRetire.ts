@@ -14,31 +14,46 @@ export interface Retire {
  * 删除 for a 科室 or a person: asks first; when the service refuses because other records use it and it is still
  * current, offers the gentler way instead of only saying no. `onDone` refreshes the screen after either.
  */
-export function useDeleteOrRetire(): (o: { title: string; content: string; remove: () => Promise<unknown>; retire: Retire | null; onDone: () => Promise<unknown> }) => void {
+export function useDeleteOrRetire(): (o: {
+  title: string;
+  content: string;
+  remove: () => Promise<unknown>;
+  retire: Retire | null;
+  onDone: () => Promise<unknown>;
+}) => void {
   const { modal } = AntApp.useApp();
   const act = useAction();
   return ({ title, content, remove, retire, onDone }) => {
     modal.confirm({
-      title, content, okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: () => act(async () => {
-        try {
-          await remove();
-        } catch (e) {
-          // The one refusal that has a way forward; any other is said as it is.
-          if (!(retire && e instanceof AppError && e.code === ErrorCode.IN_USE)) throw e;
-          modal.confirm({
-            title: '不能删除', content: e.message, okText: retire.okText, cancelText: '取消',
-            onOk: () => act(async () => {
-              await retire.run();
-              await onDone();
-              return retire.done;
-            }),
-          });
-          return;
-        }
-        await onDone();
-        return '已删除';
-      }),
+      title,
+      content,
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () =>
+        act(async () => {
+          try {
+            await remove();
+          } catch (e) {
+            // The one refusal that has a way forward; any other is said as it is.
+            if (!(retire && e instanceof AppError && e.code === ErrorCode.IN_USE)) throw e;
+            modal.confirm({
+              title: '不能删除',
+              content: e.message,
+              okText: retire.okText,
+              cancelText: '取消',
+              onOk: () =>
+                act(async () => {
+                  await retire.run();
+                  await onDone();
+                  return retire.done;
+                }),
+            });
+            return;
+          }
+          await onDone();
+          return '已删除';
+        }),
     });
   };
 }

@@ -11,8 +11,20 @@ import { MappingTable, mappingChoice } from './MappingTable';
  * "从上级要点生成": choose the year's imported documents, confirm how their responsible units map to the bureau's
  * 科室 (remembered for next year), then generate the draft plan.
  */
-export function GenerateDialog({ year, open, hasTasks, departments, onClose, onDone }: {
-  year: number; open: boolean; hasTasks: boolean; departments: Department[]; onClose: () => void; onDone: () => void;
+export function GenerateDialog({
+  year,
+  open,
+  hasTasks,
+  departments,
+  onClose,
+  onDone,
+}: {
+  year: number;
+  open: boolean;
+  hasTasks: boolean;
+  departments: Department[];
+  onClose: () => void;
+  onDone: () => void;
 }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
@@ -46,9 +58,14 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
     await act(async () => {
       // One call: the mapping is remembered and the plan built together, or neither.
       const r = await call('plan.generate', {
-        year, documentIds: chosen, replace, mappings: mappings.map(mappingChoice),
+        year,
+        documentIds: chosen,
+        replace,
+        mappings: mappings.map(mappingChoice),
       });
-      const unmapped = r.unmappedUnits.length ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认` : '';
+      const unmapped = r.unmappedUnits.length
+        ? `；${r.unmappedUnits.length} 个单位未对应到科室，已保留在任务上待确认`
+        : '';
       const noLead = r.tasksWithoutLead ? `；${r.tasksWithoutLead} 项任务还没有牵头科室，已在列表中标出` : '';
       onDone();
       return `已生成 ${r.sections} 个章节、${r.tasks} 项任务${unmapped}${noLead}`;
@@ -60,8 +77,12 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
     if (step === 0) return void toMapping();
     if (hasTasks) {
       modal.confirm({
-        title: '替换现有任务？', content: '本年度方案已有任务，重新生成会用上级要点生成的新任务替换它们（已登记进展的方案不能替换）。',
-        okText: '替换', okButtonProps: { danger: true }, cancelText: '取消', onOk: () => generate(true),
+        title: '替换现有任务？',
+        content: '本年度方案已有任务，重新生成会用上级要点生成的新任务替换它们（已登记进展的方案不能替换）。',
+        okText: '替换',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => generate(true),
       });
     } else void generate(false);
   };
@@ -82,16 +103,32 @@ export function GenerateDialog({ year, open, hasTasks, departments, onClose, onD
       styles={{ body: DIALOG_BODY_STYLE }}
       destroyOnHidden
     >
-      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '选择上级文件' }, { title: '确认单位对应' }]} />
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[{ title: '选择上级文件' }, { title: '确认单位对应' }]}
+      />
       {step === 0 && (
         <>
           {list.length === 0 && !docs.loading && (
-            <Alert type="info" showIcon title={`${year}年还没有导入上级要点`} description={<a onClick={() => navigate('points')}>先到“上级要点”导入工作要点</a>} />
+            <Alert
+              type="info"
+              showIcon
+              title={`${year}年还没有导入上级要点`}
+              description={<a onClick={() => navigate('points')}>先到“上级要点”导入工作要点</a>}
+            />
           )}
-          <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Checkbox.Group
+            value={chosen}
+            onChange={(v) => setChosen(v as number[])}
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          >
             {list.map((d) => (
               <Checkbox key={d.id} value={d.id}>
-                {d.title}{d.docNumber ? `（${d.docNumber}）` : ''} <Typography.Text type="secondary">{d.itemCount} 条要点</Typography.Text>
+                {d.title}
+                {d.docNumber ? `（${d.docNumber}）` : ''}{' '}
+                <Typography.Text type="secondary">{d.itemCount} 条要点</Typography.Text>
               </Checkbox>
             ))}
           </Checkbox.Group>

@@ -8,14 +8,28 @@ import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { MappingTable, mappingChoice } from './MappingTable';
 
 /** 单位对应 after generation: confirm the mapping; it is saved (for next year too) and applied to the tasks. */
-export function MappingDialog({ plan, open, departments, onClose, onDone }: { plan: Plan; open: boolean; departments: Department[]; onClose: () => void; onDone: () => void }) {
+export function MappingDialog({
+  plan,
+  open,
+  departments,
+  onClose,
+  onDone,
+}: {
+  plan: Plan;
+  open: boolean;
+  departments: Department[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const act = useAction();
   const [mappings, setMappings] = useState<UnitMapping[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!open || !plan.sourceDocumentIds.length) return;
     // A refusal (a document deleted meanwhile) is shown as the service's message, like any other action's.
-    void act(async () => { setMappings(await call('plan.unitMappings', { documentIds: plan.sourceDocumentIds })); });
+    void act(async () => {
+      setMappings(await call('plan.unitMappings', { documentIds: plan.sourceDocumentIds }));
+    });
   }, [open, plan.sourceDocumentIds, act]);
 
   const save = async () => {
@@ -30,8 +44,22 @@ export function MappingDialog({ plan, open, departments, onClose, onDone }: { pl
   };
 
   return (
-    <Modal open={open} title="单位对应" width={820} onCancel={onClose} onOk={save} okText="保存并应用到任务" cancelText="取消" okButtonProps={{ loading: busy }} style={{ top: DIALOG_TOP }} styles={{ body: DIALOG_BODY_STYLE }} destroyOnHidden>
-      <Typography.Paragraph type="secondary">选择上级文件中的单位对应本单位哪个科室（“各处室”等可选“全部科室”），保存后会更新任务的牵头/配合科室，并记住供明年使用。</Typography.Paragraph>
+    <Modal
+      open={open}
+      title="单位对应"
+      width={820}
+      onCancel={onClose}
+      onOk={save}
+      okText="保存并应用到任务"
+      cancelText="取消"
+      okButtonProps={{ loading: busy }}
+      style={{ top: DIALOG_TOP }}
+      styles={{ body: DIALOG_BODY_STYLE }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        选择上级文件中的单位对应本单位哪个科室（“各处室”等可选“全部科室”），保存后会更新任务的牵头/配合科室，并记住供明年使用。
+      </Typography.Paragraph>
       <MappingTable mappings={mappings} departments={departments} onChange={setMappings} />
     </Modal>
   );

@@ -1,8 +1,30 @@
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, DatePicker, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Dropdown,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { hasRealDeadline, LIGHTS, LIGHT_LABELS, TASK_STATUSES, type Light, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
+import {
+  hasRealDeadline,
+  LIGHTS,
+  LIGHT_LABELS,
+  TASK_STATUSES,
+  type Light,
+  type PlanTask,
+  type TaskStatus,
+} from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
 import { call } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
@@ -18,7 +40,10 @@ import { SectionsDialog } from './SectionsDialog';
 import { TaskDrawer } from './TaskDrawer';
 
 const EXPORT_LABELS: Record<(typeof PLAN_EXPORT_KINDS)[number], string> = {
-  'plan-docx': '实施方案（Word）', 'tasks-xlsx': '重点任务分解表（Excel）', 'tasks-docx': '重点任务分解表（Word，横向）', 'ledger-xlsx': '工作台账（Excel）',
+  'plan-docx': '实施方案（Word）',
+  'tasks-xlsx': '重点任务分解表（Excel）',
+  'tasks-docx': '重点任务分解表（Word，横向）',
+  'ledger-xlsx': '工作台账（Excel）',
 };
 
 interface Filter {
@@ -55,7 +80,11 @@ export function PlanScreen({ params }: { params: string[] }) {
   const [newTask, setNewTask] = useState(false);
   const base = useLoad(async () => {
     const [plan, departments, staff, calendar, coverage] = await Promise.all([
-      call('plan.get', { year }), call('departments.list'), call('staff.list'), call('calendar.get', { year }), call('plan.coverage', { year }),
+      call('plan.get', { year }),
+      call('departments.list'),
+      call('staff.list'),
+      call('calendar.get', { year }),
+      call('plan.coverage', { year }),
     ]);
     return { plan, departments, staff, calendar, coverage };
   }, [year]);
@@ -66,25 +95,34 @@ export function PlanScreen({ params }: { params: string[] }) {
     await Promise.all([base.reload(), tasks.reload()]);
   };
 
-  const visible = useMemo(() => (tasks.data ?? []).filter((t) =>
-    (filter.sectionId === undefined || t.sectionId === filter.sectionId)
-    && (filter.departmentId === undefined || t.lead.some((d) => d.id === filter.departmentId) || t.support.some((d) => d.id === filter.departmentId))
-    && (filter.ownerId === undefined || t.owner?.id === filter.ownerId)
-    && (filter.status === undefined || t.status === filter.status)
-    && (filter.light === undefined || t.light === filter.light)
-    && (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search))), [tasks.data, filter]);
+  const visible = useMemo(
+    () =>
+      (tasks.data ?? []).filter(
+        (t) =>
+          (filter.sectionId === undefined || t.sectionId === filter.sectionId) &&
+          (filter.departmentId === undefined ||
+            t.lead.some((d) => d.id === filter.departmentId) ||
+            t.support.some((d) => d.id === filter.departmentId)) &&
+          (filter.ownerId === undefined || t.owner?.id === filter.ownerId) &&
+          (filter.status === undefined || t.status === filter.status) &&
+          (filter.light === undefined || t.light === filter.light) &&
+          (!filter.search || t.title.includes(filter.search) || t.measures.includes(filter.search)),
+      ),
+    [tasks.data, filter],
+  );
   const unmapped = useMemo(() => [...new Set((tasks.data ?? []).flatMap((t) => t.unmappedUnits))], [tasks.data]);
   const withoutLead = useMemo(() => (tasks.data ?? []).filter((t) => !t.lead.length), [tasks.data]);
   const [selected, setSelected] = useState<number[]>([]);
   const [leadFor, setLeadFor] = useState<number | undefined>();
-  const setLead = () => act(async () => {
-    if (!leadFor || !selected.length) return;
-    const r = await call('tasks.setLead', { ids: selected, departmentId: leadFor });
-    setSelected([]);
-    setLeadFor(undefined);
-    await tasks.reload();
-    return `已为 ${r.updated} 项任务设置牵头科室`;
-  });
+  const setLead = () =>
+    act(async () => {
+      if (!leadFor || !selected.length) return;
+      const r = await call('tasks.setLead', { ids: selected, departmentId: leadFor });
+      setSelected([]);
+      setLeadFor(undefined);
+      await tasks.reload();
+      return `已为 ${r.updated} 项任务设置牵头科室`;
+    });
   // Each section's tasks in order (unfiltered): moving a task swaps it with its neighbour in its section.
   const sectionTaskIds = useMemo(() => {
     const m = new Map<number, number[]>();
@@ -114,14 +152,19 @@ export function PlanScreen({ params }: { params: string[] }) {
   const askLedgerRange = () => {
     let range: [string, string] | null = null;
     modal.confirm({
-      title: '导出工作台账：选择日期范围', icon: null, okText: '导出', cancelText: '取消',
+      title: '导出工作台账：选择日期范围',
+      icon: null,
+      okText: '导出',
+      cancelText: '取消',
       content: (
         <DatePicker.RangePicker
           aria-label="台账日期范围"
           style={{ width: '100%' }}
           minDate={dayjs(`${year}-01-01`)}
           maxDate={dayjs(`${year}-12-31`)}
-          onChange={(v) => { range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null; }}
+          onChange={(v) => {
+            range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null;
+          }}
         />
       ),
       // The close-argument form keeps the dialog open until a range is chosen, without a rejected promise.
@@ -140,21 +183,27 @@ export function PlanScreen({ params }: { params: string[] }) {
     modal.confirm({
       title: `以${year - 1}年方案为基础建立${year}年方案？`,
       content: '复制章节、任务、科室和责任人，完成时限顺延一年；状态、进展和要点对应从头开始。',
-      okText: '复制', cancelText: '取消',
-      onOk: () => act(async () => {
-        await call('plan.copyForward', { fromYear: year - 1, toYear: year });
-        await reloadAll();
-        return '已复制上年方案';
-      }),
+      okText: '复制',
+      cancelText: '取消',
+      onOk: () =>
+        act(async () => {
+          await call('plan.copyForward', { fromYear: year - 1, toYear: year });
+          await reloadAll();
+          return '已复制上年方案';
+        }),
     });
   };
 
   const addSection = () => {
     let title = '';
     modal.confirm({
-      title: '新增章节', icon: null,
-      content: <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />,
-      okText: '添加', cancelText: '取消',
+      title: '新增章节',
+      icon: null,
+      content: (
+        <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />
+      ),
+      okText: '添加',
+      cancelText: '取消',
       // Stays open when refused (an empty or duplicate name) so the name can be corrected.
       onOk: (close: () => void) => {
         void act(async () => {
@@ -166,12 +215,23 @@ export function PlanScreen({ params }: { params: string[] }) {
     });
   };
 
-  const loadDemo = () => act(async () => {
-    const r = await call('demo.load');
-    modal.success({ title: '已载入示例数据', okText: '知道了', content: <div>{r.summary.map((s) => <div key={s}>{s}</div>)}</div> });
-    await refresh();
-    await reloadAll();
-  });
+  const loadDemo = () =>
+    act(async () => {
+      const r = await call('demo.load');
+      modal.success({
+        title: '已载入示例数据',
+        okText: '知道了',
+        content: (
+          <div>
+            {r.summary.map((s) => (
+              <div key={s}>{s}</div>
+            ))}
+          </div>
+        ),
+      });
+      await refresh();
+      await reloadAll();
+    });
 
   const b = base.data;
   const plan = b?.plan ?? null;
@@ -184,17 +244,33 @@ export function PlanScreen({ params }: { params: string[] }) {
         title="实施方案与任务"
         extra={
           <Space wrap>
-            <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => setDialog('generate')}>从上级要点生成</Button>
+            <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => setDialog('generate')}>
+              从上级要点生成
+            </Button>
             {plan && <Button onClick={() => setDialog('info')}>方案信息</Button>}
-            {plan && <Button icon={<PlusOutlined />} onClick={addSection}>新增章节</Button>}
+            {plan && (
+              <Button icon={<PlusOutlined />} onClick={addSection}>
+                新增章节
+              </Button>
+            )}
             {plan && plan.sections.length > 0 && <Button onClick={() => setDialog('sections')}>章节</Button>}
-            {plan && plan.sourceDocumentIds.length > 0 && <Button onClick={() => setDialog('mapping')}>单位对应</Button>}
-            {plan && plan.sections.length > 0 && <Button icon={<PlusOutlined />} onClick={() => setNewTask(true)}>新增任务</Button>}
+            {plan && plan.sourceDocumentIds.length > 0 && (
+              <Button onClick={() => setDialog('mapping')}>单位对应</Button>
+            )}
+            {plan && plan.sections.length > 0 && (
+              <Button icon={<PlusOutlined />} onClick={() => setNewTask(true)}>
+                新增任务
+              </Button>
+            )}
             <Dropdown
               disabled={!hasTasks}
               menu={{
-                items: [...PLAN_EXPORT_KINDS.map((k) => ({ key: k, label: EXPORT_LABELS[k] })), { key: 'ledger-range', label: '工作台账（按日期范围）…' }],
-                onClick: (e) => (e.key === 'ledger-range' ? askLedgerRange() : exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number])),
+                items: [
+                  ...PLAN_EXPORT_KINDS.map((k) => ({ key: k, label: EXPORT_LABELS[k] })),
+                  { key: 'ledger-range', label: '工作台账（按日期范围）…' },
+                ],
+                onClick: (e) =>
+                  e.key === 'ledger-range' ? askLedgerRange() : exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number]),
               }}
             >
               <Button icon={<DownloadOutlined />}>导出</Button>
@@ -205,28 +281,62 @@ export function PlanScreen({ params }: { params: string[] }) {
         {plan ? plan.title : `${year}年度`}
       </PageTitle>
       {base.error && <Alert type="error" showIcon title={base.error} style={{ marginBottom: 12 }} />}
-      {b?.calendar.warning && <Alert type="warning" showIcon title={b.calendar.warning} style={{ marginBottom: 12 }} action={<Button size="small" onClick={() => navigate('settings')}>去设置</Button>} />}
+      {b?.calendar.warning && (
+        <Alert
+          type="warning"
+          showIcon
+          title={b.calendar.warning}
+          style={{ marginBottom: 12 }}
+          action={
+            <Button size="small" onClick={() => navigate('settings')}>
+              去设置
+            </Button>
+          }
+        />
+      )}
       {b && b.coverage.gaps.length > 0 && (
         <Alert
-          type="warning" showIcon style={{ marginBottom: 12 }}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
           title={`有 ${b.coverage.gaps.length} 条上级要点还没有任务落实（共 ${b.coverage.total} 条）`}
-          description={<div aria-label="未落实的要点">{b.coverage.gaps.slice(0, 20).map((g) => <div key={g.id}>{g.label} {g.title}</div>)}</div>}
+          description={
+            <div aria-label="未落实的要点">
+              {b.coverage.gaps.slice(0, 20).map((g) => (
+                <div key={g.id}>
+                  {g.label} {g.title}
+                </div>
+              ))}
+            </div>
+          }
         />
       )}
       {unmapped.length > 0 && (
         <Alert
-          type="info" showIcon style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
           title={`有 ${unmapped.length} 个上级单位还没有对应到本单位科室，相关任务已保留这些单位`}
           description={unmapped.slice(0, 15).join('、')}
-          action={<Button size="small" onClick={() => setDialog('mapping')}>单位对应</Button>}
+          action={
+            <Button size="small" onClick={() => setDialog('mapping')}>
+              单位对应
+            </Button>
+          }
         />
       )}
       {withoutLead.length > 0 && (
         <Alert
-          type="warning" showIcon style={{ marginBottom: 12 }}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
           title={`有 ${withoutLead.length} 项任务还没有牵头科室`}
           description="勾选这些任务后，可在表格上方“设置牵头科室”一次设置；也可以点开任务逐项设置。"
-          action={<Button size="small" onClick={() => setSelected(withoutLead.map((t) => t.id))}>全部勾选</Button>}
+          action={
+            <Button size="small" onClick={() => setSelected(withoutLead.map((t) => t.id))}>
+              全部勾选
+            </Button>
+          }
         />
       )}
       {!base.loading && !tasks.loading && !plan && (
@@ -236,7 +346,9 @@ export function PlanScreen({ params }: { params: string[] }) {
             hint="可以从已导入的上级要点一键生成，也可以复制上年方案，或新建空白方案后逐项添加任务。"
             action={
               <Space wrap>
-                <Button type="primary" onClick={() => setDialog('generate')}>从上级要点生成</Button>
+                <Button type="primary" onClick={() => setDialog('generate')}>
+                  从上级要点生成
+                </Button>
                 <Button onClick={copyForward}>复制{year - 1}年方案</Button>
                 <Button onClick={addSection}>新建空白方案</Button>
                 {emptyDb && <Button onClick={loadDemo}>载入示例数据</Button>}
@@ -253,29 +365,83 @@ export function PlanScreen({ params }: { params: string[] }) {
                 章节：{plan.sections.find((x) => x.id === filter.sectionId)?.title ?? '（已删除）'}
               </Tag>
             )}
-            <Select aria-label="按科室筛选" allowClear placeholder="科室" style={{ width: 160 }} value={filter.departmentId}
-              options={(b?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(v) => setFilter({ ...filter, departmentId: v })} />
-            <Select aria-label="按责任人筛选" allowClear showSearch optionFilterProp="label" placeholder="责任人" style={{ width: 140 }} value={filter.ownerId}
-              options={(b?.staff ?? []).map((s) => ({ value: s.id, label: s.name }))} onChange={(v) => setFilter({ ...filter, ownerId: v })} />
-            <Select aria-label="按状态筛选" allowClear placeholder="状态" style={{ width: 120 }} value={filter.status}
-              options={TASK_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(v) => setFilter({ ...filter, status: v })} />
-            <Select aria-label="按预警筛选" allowClear placeholder="预警" style={{ width: 140 }} value={filter.light}
-              options={LIGHTS.map((l) => ({ value: l, label: `${LIGHT_LABELS[l]}（${counts[l]}）` }))} onChange={(v) => setFilter({ ...filter, light: v })} />
-            <Input.Search aria-label="搜索任务" allowClear placeholder="搜索任务" style={{ width: 200 }} onSearch={(v) => setFilter({ ...filter, search: v.trim() })} />
+            <Select
+              aria-label="按科室筛选"
+              allowClear
+              placeholder="科室"
+              style={{ width: 160 }}
+              value={filter.departmentId}
+              options={(b?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              onChange={(v) => setFilter({ ...filter, departmentId: v })}
+            />
+            <Select
+              aria-label="按责任人筛选"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="责任人"
+              style={{ width: 140 }}
+              value={filter.ownerId}
+              options={(b?.staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(v) => setFilter({ ...filter, ownerId: v })}
+            />
+            <Select
+              aria-label="按状态筛选"
+              allowClear
+              placeholder="状态"
+              style={{ width: 120 }}
+              value={filter.status}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: s }))}
+              onChange={(v) => setFilter({ ...filter, status: v })}
+            />
+            <Select
+              aria-label="按预警筛选"
+              allowClear
+              placeholder="预警"
+              style={{ width: 140 }}
+              value={filter.light}
+              options={LIGHTS.map((l) => ({ value: l, label: `${LIGHT_LABELS[l]}（${counts[l]}）` }))}
+              onChange={(v) => setFilter({ ...filter, light: v })}
+            />
+            <Input.Search
+              aria-label="搜索任务"
+              allowClear
+              placeholder="搜索任务"
+              style={{ width: 200 }}
+              onSearch={(v) => setFilter({ ...filter, search: v.trim() })}
+            />
             {selected.length > 0 && (
               <Space.Compact>
-                <Select aria-label="设置牵头科室" showSearch optionFilterProp="label" placeholder={`为已选 ${selected.length} 项设置牵头科室`} style={{ width: 220 }}
-                  value={leadFor} onChange={setLeadFor}
-                  options={(b?.departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} />
-                <Button type="primary" disabled={!leadFor} onClick={() => void setLead()}>设置牵头科室</Button>
+                <Select
+                  aria-label="设置牵头科室"
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={`为已选 ${selected.length} 项设置牵头科室`}
+                  style={{ width: 220 }}
+                  value={leadFor}
+                  onChange={setLeadFor}
+                  options={(b?.departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+                />
+                <Button type="primary" disabled={!leadFor} onClick={() => void setLead()}>
+                  设置牵头科室
+                </Button>
               </Space.Compact>
             )}
             <Typography.Text type="secondary">
-              共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag><Tag color="orange">即将到期 {counts.dueSoon}</Tag><Tag color="blue">已完成 {counts.done}</Tag>
+              共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag>
+              <Tag color="orange">即将到期 {counts.dueSoon}</Tag>
+              <Tag color="blue">已完成 {counts.done}</Tag>
             </Typography.Text>
           </Space>
           {!hasTasks && !tasks.loading && (
-            <EmptyHint title="方案中还没有任务" hint={plan.sections.length ? '点“新增任务”逐项添加，或“从上级要点生成”。' : '先“新增章节”，再添加任务；或“从上级要点生成”。'} />
+            <EmptyHint
+              title="方案中还没有任务"
+              hint={
+                plan.sections.length
+                  ? '点“新增任务”逐项添加，或“从上级要点生成”。'
+                  : '先“新增章节”，再添加任务；或“从上级要点生成”。'
+              }
+            />
           )}
           {hasTasks && (
             <Table<PlanTask>
@@ -286,36 +452,75 @@ export function PlanScreen({ params }: { params: string[] }) {
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
               // At 1366×768 the middle columns scroll inside the table while 预警 and 最新进展 stay in view (fixed right).
               scroll={{ x: 1340 }}
-              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), columnWidth: 36 }}
+              rowSelection={{
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                columnWidth: 36,
+              }}
               // A click on the selection box selects; anywhere else on the row opens the task.
-              onRow={(t) => ({ onClick: (e) => { if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) navigate(`plan/task/${t.id}`); }, style: { cursor: 'pointer' } })}
+              onRow={(t) => ({
+                onClick: (e) => {
+                  if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) navigate(`plan/task/${t.id}`);
+                },
+                style: { cursor: 'pointer' },
+              })}
               columns={[
                 { title: '序号', dataIndex: 'seq', width: 56 },
                 {
-                  title: '顺序', width: 80,
+                  title: '顺序',
+                  width: 80,
                   render: (_, t) => {
                     const ids = sectionTaskIds.get(t.sectionId) ?? [];
-                    return <MoveButtons ids={ids} index={ids.indexOf(t.id)} onMove={(next) => void moveTask(t.sectionId, next)} />;
+                    return (
+                      <MoveButtons
+                        ids={ids}
+                        index={ids.indexOf(t.id)}
+                        onMove={(next) => void moveTask(t.sectionId, next)}
+                      />
+                    );
                   },
                 },
                 { title: '章节', dataIndex: 'sectionTitle', width: 120, ellipsis: true },
-                { title: '工作任务', dataIndex: 'title', width: 280, render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a> },
                 {
-                  title: '牵头科室', width: 150,
+                  title: '工作任务',
+                  dataIndex: 'title',
+                  width: 280,
+                  render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a>,
+                },
+                {
+                  title: '牵头科室',
+                  width: 150,
                   render: (_, t) => (
                     <>
                       {t.lead.length ? t.lead.map((d) => d.name).join('、') : <Tag color="red">无牵头科室</Tag>}
-                      {t.unmappedUnits.length > 0 && <Tag color="gold" style={{ marginLeft: 4 }}>{t.unmappedUnits.length}个单位待对应</Tag>}
+                      {t.unmappedUnits.length > 0 && (
+                        <Tag color="gold" style={{ marginLeft: 4 }}>
+                          {t.unmappedUnits.length}个单位待对应
+                        </Tag>
+                      )}
                     </>
                   ),
                 },
                 { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
                 {
-                  title: '完成时限', width: 130,
-                  render: (_, t) => (hasRealDeadline(t.deadline) ? t.deadlineLabel : <Tooltip title="上级文件没有写明时限，请在任务中设置或确认“持续推进”"><Tag color="orange">未定时限</Tag></Tooltip>),
+                  title: '完成时限',
+                  width: 130,
+                  render: (_, t) =>
+                    hasRealDeadline(t.deadline) ? (
+                      t.deadlineLabel
+                    ) : (
+                      <Tooltip title="上级文件没有写明时限，请在任务中设置或确认“持续推进”">
+                        <Tag color="orange">未定时限</Tag>
+                      </Tooltip>
+                    ),
                 },
                 { title: '状态', dataIndex: 'status', width: 80 },
-                { title: '预警', width: 140, fixed: 'right', render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} /> },
+                {
+                  title: '预警',
+                  width: 140,
+                  fixed: 'right',
+                  render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} />,
+                },
                 { title: '最新进展', dataIndex: 'latestProgress', width: 180, fixed: 'right', ellipsis: true },
               ]}
             />
@@ -324,18 +529,59 @@ export function PlanScreen({ params }: { params: string[] }) {
       )}
       {b && (
         <GenerateDialog
-          year={year} open={dialog === 'generate'} hasTasks={hasTasks} departments={b.departments}
-          onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }}
+          year={year}
+          open={dialog === 'generate'}
+          hasTasks={hasTasks}
+          departments={b.departments}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            void reloadAll();
+          }}
         />
       )}
-      {plan && b && <MappingDialog plan={plan} open={dialog === 'mapping'} departments={b.departments} onClose={() => setDialog(null)} onDone={() => { setDialog(null); void reloadAll(); }} />}
-      {plan && <SectionsDialog plan={plan} open={dialog === 'sections'} onClose={() => setDialog(null)} onChanged={() => void reloadAll()} />}
-      {plan && <PlanInfoDialog plan={plan} open={dialog === 'info'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void base.reload(); }} />}
+      {plan && b && (
+        <MappingDialog
+          plan={plan}
+          open={dialog === 'mapping'}
+          departments={b.departments}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            void reloadAll();
+          }}
+        />
+      )}
+      {plan && (
+        <SectionsDialog
+          plan={plan}
+          open={dialog === 'sections'}
+          onClose={() => setDialog(null)}
+          onChanged={() => void reloadAll()}
+        />
+      )}
+      {plan && (
+        <PlanInfoDialog
+          plan={plan}
+          open={dialog === 'info'}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            void base.reload();
+          }}
+        />
+      )}
       {plan && b && (
         <TaskDrawer
-          year={year} plan={plan} departments={b.departments} staff={b.staff}
+          year={year}
+          plan={plan}
+          departments={b.departments}
+          staff={b.staff}
           taskId={newTask ? 'new' : openTaskId}
-          onClose={() => { setNewTask(false); if (openTaskId) navigate('plan'); }}
+          onClose={() => {
+            setNewTask(false);
+            if (openTaskId) navigate('plan');
+          }}
           onChanged={() => void reloadAll()}
         />
       )}

@@ -77,30 +77,37 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     return ok;
   };
 
-  const addProgress = () => act(async () => {
-    const v = await pform.validateFields();
-    await call('tasks.addProgress', {
-      taskId: taskId as number, date: v.date, text: v.text, percent: v.percent ?? null, files: await Promise.all(files.map(toUpload)),
-      links: v.linkUrl?.trim() ? [{ title: v.linkTitle ?? '', url: v.linkUrl.trim() }] : [],
+  const addProgress = () =>
+    act(async () => {
+      const v = await pform.validateFields();
+      await call('tasks.addProgress', {
+        taskId: taskId as number,
+        date: v.date,
+        text: v.text,
+        percent: v.percent ?? null,
+        files: await Promise.all(files.map(toUpload)),
+        links: v.linkUrl?.trim() ? [{ title: v.linkTitle ?? '', url: v.linkUrl.trim() }] : [],
+      });
+      pform.resetFields();
+      pform.setFieldsValue({ date: todayIso(), percent: null });
+      setFiles([]);
+      await detail.reload();
+      onChanged();
+      return '进展已登记';
     });
-    pform.resetFields();
-    pform.setFieldsValue({ date: todayIso(), percent: null });
-    setFiles([]);
-    await detail.reload();
-    onChanged();
-    return '进展已登记';
-  });
 
-  const remove = (withProgress: boolean) => act(async () => {
-    await call('tasks.delete', { id: taskId as number, withProgress });
-    onChanged();
-    onClose();
-    return '任务已删除';
-  });
+  const remove = (withProgress: boolean) =>
+    act(async () => {
+      await call('tasks.delete', { id: taskId as number, withProgress });
+      onChanged();
+      onClose();
+      return '任务已删除';
+    });
 
   // Typing can start at once: the first field has focus when the task's form appears (and the drawer opens).
   useEffect(() => {
-    if (ready && taskId !== null) focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'));
+    if (ready && taskId !== null)
+      focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'));
   }, [ready, taskId]);
 
   const taskDirty = () => ready && snapshot() !== loaded.current;
@@ -109,16 +116,18 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     return typeof taskId === 'number' && (files.length > 0 || !!v.text?.trim() || !!v.linkUrl?.trim());
   };
   // X, Esc or a click outside: ask 保存 / 不保存 / 取消 when anything typed would be lost.
-  const close = () => guardedClose({
-    dirty: taskDirty() || progressDirty(),
-    what: taskDirty() && progressDirty() ? '任务的修改和正在登记的进展' : taskDirty() ? '任务的修改' : '正在登记的进展',
-    save: async () => {
-      if (taskDirty() && !(await saveTask())) return;
-      if (progressDirty() && !(await addProgress())) return;
-      onClose();
-    },
-    close: onClose,
-  });
+  const close = () =>
+    guardedClose({
+      dirty: taskDirty() || progressDirty(),
+      what:
+        taskDirty() && progressDirty() ? '任务的修改和正在登记的进展' : taskDirty() ? '任务的修改' : '正在登记的进展',
+      save: async () => {
+        if (taskDirty() && !(await saveTask())) return;
+        if (progressDirty() && !(await addProgress())) return;
+        onClose();
+      },
+      close: onClose,
+    });
 
   const progress = detail.data?.progress ?? [];
   const evidenceCount = progress.reduce((n, p) => n + p.evidence.length, 0);
@@ -130,15 +139,23 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       width={760}
       title={taskId === 'new' ? '新增任务' : task ? `任务 ${task.seq}：${task.title}` : '任务'}
       extra={typeof taskId === 'number' && <AuditButton entity="plan_task" entityId={taskId} />}
-      afterOpenChange={(open) => open && focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'))}
+      afterOpenChange={(open) =>
+        open && focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'))
+      }
     >
       {detail.error && <Alert type="error" showIcon title={detail.error} style={{ marginBottom: 12 }} />}
       {task && (
         <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label="预警"><LightTag light={task.light} daysLeft={task.workingDaysLeft} /></Descriptions.Item>
-          <Descriptions.Item label="到期日">{task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="预警">
+            <LightTag light={task.light} daysLeft={task.workingDaysLeft} />
+          </Descriptions.Item>
+          <Descriptions.Item label="到期日">
+            {task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}
+          </Descriptions.Item>
           {task.owner && holders.backupOf.has(task.owner.id) && (
-            <Descriptions.Item label="B岗" span={2}>{task.owner.name}不在岗时由 {holders.backupOf.get(task.owner.id)} 代为办理</Descriptions.Item>
+            <Descriptions.Item label="B岗" span={2}>
+              {task.owner.name}不在岗时由 {holders.backupOf.get(task.owner.id)} 代为办理
+            </Descriptions.Item>
           )}
           {task.unmappedUnits.length > 0 && (
             <Descriptions.Item label="未对应单位" span={2}>
@@ -149,17 +166,38 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       )}
       {/* The form appears once the task is loaded, so nothing typed early is overwritten by the loaded values. */}
       {!ready && <Spin style={{ display: 'block', margin: '40px auto' }} />}
-      <Form form={form} layout="vertical" style={ready ? undefined : { display: 'none' }}
-        onKeyDown={(e) => { if (isEnterToSave(e)) { e.preventDefault(); void saveTask(); } }}>
-        <TaskFormFields form={form} plan={plan} task={task} departments={departments} staff={staff} points={points.data} holders={holders} />
+      <Form
+        form={form}
+        layout="vertical"
+        style={ready ? undefined : { display: 'none' }}
+        onKeyDown={(e) => {
+          if (isEnterToSave(e)) {
+            e.preventDefault();
+            void saveTask();
+          }
+        }}
+      >
+        <TaskFormFields
+          form={form}
+          plan={plan}
+          task={task}
+          departments={departments}
+          staff={staff}
+          points={points.data}
+          holders={holders}
+        />
         <Space>
-          <Button type="primary" loading={saving} onClick={() => void saveTask()}>保存任务</Button>
+          <Button type="primary" loading={saving} onClick={() => void saveTask()}>
+            保存任务
+          </Button>
           {typeof taskId === 'number' && (
             <Popconfirm
               title="删除该任务？"
-              description={progress.length
-                ? `该任务已有 ${progress.length} 条进展记录${evidenceCount ? `和 ${evidenceCount} 项佐证材料` : ''}，将一并删除，工作台账中也不再出现。只是不再执行的任务，建议把状态改为“不适用”。`
-                : '删除后可在“修改记录”中查到。'}
+              description={
+                progress.length
+                  ? `该任务已有 ${progress.length} 条进展记录${evidenceCount ? `和 ${evidenceCount} 项佐证材料` : ''}，将一并删除，工作台账中也不再出现。只是不再执行的任务，建议把状态改为“不适用”。`
+                  : '删除后可在“修改记录”中查到。'
+              }
               okText={progress.length ? '连同进展一并删除' : '删除'}
               okButtonProps={{ danger: true }}
               cancelText="取消"
@@ -174,8 +212,17 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       {typeof taskId === 'number' && ready && (
         <>
           <Divider titlePlacement="start">进展情况</Divider>
-          <ProgressPanel form={pform} entries={progress} files={files} onFilesChange={setFiles} onAdd={addProgress}
-            onChanged={async () => { await detail.reload(); onChanged(); }} />
+          <ProgressPanel
+            form={pform}
+            entries={progress}
+            files={files}
+            onFilesChange={setFiles}
+            onAdd={addProgress}
+            onChanged={async () => {
+              await detail.reload();
+              onChanged();
+            }}
+          />
         </>
       )}
     </Drawer>

@@ -4,6 +4,14 @@ import { PlanDueCard } from './DueCard';
 
 export const planArea: RendererArea = {
   name: 'plan',
-  routes: [{ path: 'plan', label: '实施方案与任务', icon: <ProfileOutlined />, order: 20, Screen: lazyScreen(() => import('./PlanScreen'), 'PlanScreen') }],
+  routes: [
+    {
+      path: 'plan',
+      label: '实施方案与任务',
+      icon: <ProfileOutlined />,
+      order: 20,
+      Screen: lazyScreen(() => import('./PlanScreen'), 'PlanScreen'),
+    },
+  ],
   homeCards: [{ key: 'plan', size: 'third', order: 20, render: () => <PlanDueCard /> }],
 };

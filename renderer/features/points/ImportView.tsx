@@ -1,8 +1,30 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Tabs,
+  Typography,
+  Upload,
+} from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
-import { countPoints, MAX_POINTS_FILE_BYTES, SOURCE_KIND_LABELS, type PointItem, type SourceDocumentMeta } from '../../../shared/domain/points';
+import {
+  countPoints,
+  MAX_POINTS_FILE_BYTES,
+  SOURCE_KIND_LABELS,
+  type PointItem,
+  type SourceDocumentMeta,
+} from '../../../shared/domain/points';
 import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
 import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
@@ -49,24 +71,36 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
    */
   const read = (next: File | Source | { previewId: string }, year?: number) => {
     setError(null);
-    return run('read', async () => {
-      let source: Source | { previewId: string };
-      if (next instanceof File) {
-        // Said at once, without reading (and sending) a huge file first.
-        if (next.size > MAX_POINTS_FILE_BYTES) {
-          throw new Error(`文件“${next.name}”有 ${(next.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_POINTS_FILE_BYTES / 1024 / 1024} MB。工作要点文件通常不到 1 MB，请确认选对了文件；如文件中有大量图片，请删除图片后另存再导入，或复制文字粘贴导入。`);
-        }
-        source = { upload: await toUpload(next), pastedText: null };
-      } else source = next;
-      const p = await call('points.preview', 'previewId' in source ? { previewId: source.previewId, year } : { source, year });
-      setPreview(p);
-      setItemsRaw(p.parsed.items);
-      setDirty(false);
-      form.setFieldsValue({
-        title: p.parsed.title, docNumber: p.parsed.docNumber ?? '', issuer: p.parsed.issuer ?? '',
-        issuedDate: p.parsed.issuedDate ?? '', year: p.parsed.yearSource === 'fallback' ? defaultYear : p.parsed.year,
-      });
-    }, { onError: preview ? undefined : setError });
+    return run(
+      'read',
+      async () => {
+        let source: Source | { previewId: string };
+        if (next instanceof File) {
+          // Said at once, without reading (and sending) a huge file first.
+          if (next.size > MAX_POINTS_FILE_BYTES) {
+            throw new Error(
+              `文件“${next.name}”有 ${(next.size / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_POINTS_FILE_BYTES / 1024 / 1024} MB。工作要点文件通常不到 1 MB，请确认选对了文件；如文件中有大量图片，请删除图片后另存再导入，或复制文字粘贴导入。`,
+            );
+          }
+          source = { upload: await toUpload(next), pastedText: null };
+        } else source = next;
+        const p = await call(
+          'points.preview',
+          'previewId' in source ? { previewId: source.previewId, year } : { source, year },
+        );
+        setPreview(p);
+        setItemsRaw(p.parsed.items);
+        setDirty(false);
+        form.setFieldsValue({
+          title: p.parsed.title,
+          docNumber: p.parsed.docNumber ?? '',
+          issuer: p.parsed.issuer ?? '',
+          issuedDate: p.parsed.issuedDate ?? '',
+          year: p.parsed.yearSource === 'fallback' ? defaultYear : p.parsed.year,
+        });
+      },
+      { onError: preview ? undefined : setError },
+    );
   };
 
   const reset = () => {
@@ -80,45 +114,64 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
    * Saves the previewed items in one call; `then` is where to go afterwards (default: the saved document), or what to
    * do instead (a year change the header asked for).
    */
-  const save = (then?: string | (() => void)) => run('save', async () => {
-    if (!preview) return;
-    // The meta card may be scrolled out of sight above the items: say it, not only in red beside the fields.
-    const v = await checkForm(form, '文件信息还有没填好的地方，请按红字提示修改后再保存。');
-    const meta: SourceDocumentMeta = {
-      title: v.title.trim(), docNumber: v.docNumber?.trim() || null, issuer: v.issuer?.trim() || null,
-      issuedDate: v.issuedDate?.trim() || null, year: v.year,
-    };
-    const done = (r: PointsSaveResult) => {
-      if (r.status !== 'saved') return;
-      const doc = r.document;
-      setDirty(false);
-      if (typeof then === 'function') then();
-      else navigateAnyway(then ?? `points/${doc.id}`);
-      return `已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`;
-    };
-    // One call: the app checks once for the same document and either saves or says what replacing would change.
-    const r = await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: null });
-    if (r.status === 'saved') return done(r);
-    const replace = r.replace;
-    modal.confirm({
-      title: '已导入过同一文件，是否替换？',
-      width: 640,
-      content: (
-        <div>
-          <p>“{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added} 条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。</p>
-          {replace.details.length > 0 && (
-            <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
-              {replace.details.map((d) => <li key={d}>{d}</li>)}
-            </ul>
-          )}
-          <p>未变化和修改的条目保留原有关联；原来的原文件由新文件代替。</p>
-        </div>
-      ),
-      okText: '替换',
-      cancelText: '取消',
-      onOk: () => act(async () => done(await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: replace.documentId }))),
+  const save = (then?: string | (() => void)) =>
+    run('save', async () => {
+      if (!preview) return;
+      // The meta card may be scrolled out of sight above the items: say it, not only in red beside the fields.
+      const v = await checkForm(form, '文件信息还有没填好的地方，请按红字提示修改后再保存。');
+      const meta: SourceDocumentMeta = {
+        title: v.title.trim(),
+        docNumber: v.docNumber?.trim() || null,
+        issuer: v.issuer?.trim() || null,
+        issuedDate: v.issuedDate?.trim() || null,
+        year: v.year,
+      };
+      const done = (r: PointsSaveResult) => {
+        if (r.status !== 'saved') return;
+        const doc = r.document;
+        setDirty(false);
+        if (typeof then === 'function') then();
+        else navigateAnyway(then ?? `points/${doc.id}`);
+        return `已保存“${doc.title}”，共 ${doc.itemCount} 条${doc.year !== defaultYear ? `（属于 ${doc.year} 年度，在页头切换年度后可在列表中看到）` : ''}`;
+      };
+      // One call: the app checks once for the same document and either saves or says what replacing would change.
+      const r = await call('points.save', { previewId: preview.previewId, meta, items, replaceDocumentId: null });
+      if (r.status === 'saved') return done(r);
+      const replace = r.replace;
+      modal.confirm({
+        title: '已导入过同一文件，是否替换？',
+        width: 640,
+        content: (
+          <div>
+            <p>
+              “{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added}{' '}
+              条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。
+            </p>
+            {replace.details.length > 0 && (
+              <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
+                {replace.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+            <p>未变化和修改的条目保留原有关联；原来的原文件由新文件代替。</p>
+          </div>
+        ),
+        okText: '替换',
+        cancelText: '取消',
+        onOk: () =>
+          act(async () =>
+            done(
+              await call('points.save', {
+                previewId: preview.previewId,
+                meta,
+                items,
+                replaceDocumentId: replace.documentId,
+              }),
+            ),
+          ),
+      });
     });
-  });
 
   /** Leaving with changed items: 保存 / 不保存 / 取消, never a silent loss. */
   const askBeforeLeaving = (to: string | (() => void) | null, leave: () => void) => {
@@ -130,7 +183,16 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       footer: (_, { OkBtn, CancelBtn }) => (
         <Space>
           <CancelBtn />
-          <Button danger onClick={() => { instance.destroy(); setDirty(false); leave(); }}>不保存</Button>
+          <Button
+            danger
+            onClick={() => {
+              instance.destroy();
+              setDirty(false);
+              leave();
+            }}
+          >
+            不保存
+          </Button>
           <OkBtn />
         </Space>
       ),
@@ -142,11 +204,17 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   const askRef = useRef(askBeforeLeaving);
   askRef.current = askBeforeLeaving;
   // A route change names where it goes; a year change (`proceed`) replaces this screen whatever the route.
-  const guard = useMemo(() => (dirty ? (to: string, proceed?: () => void) => {
-    if (!proceed && to === IMPORT_ROUTE) return true;
-    askRef.current(proceed ?? to, proceed ?? (() => navigateAnyway(to)));
-    return false;
-  } : null), [dirty]);
+  const guard = useMemo(
+    () =>
+      dirty
+        ? (to: string, proceed?: () => void) => {
+            if (!proceed && to === IMPORT_ROUTE) return true;
+            askRef.current(proceed ?? to, proceed ?? (() => navigateAnyway(to)));
+            return false;
+          }
+        : null,
+    [dirty],
+  );
   useLeaveGuard(guard);
 
   const leaveTo = (to: string) => (dirty ? askBeforeLeaving(to, () => navigateAnyway(to)) : navigate(to));
@@ -166,12 +234,15 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
     });
   };
 
-  const actions = useMemo(() => ({
-    onEdit: setEditing,
-    onLevel: (i: number, lv: number) => setItems((xs) => setLevel(xs, i, lv)),
-    onMerge: (i: number) => setItems((xs) => mergeWithPrevious(xs, i)),
-    onSplit: setSplitting,
-  }), [setItems]);
+  const actions = useMemo(
+    () => ({
+      onEdit: setEditing,
+      onLevel: (i: number, lv: number) => setItems((xs) => setLevel(xs, i, lv)),
+      onMerge: (i: number) => setItems((xs) => mergeWithPrevious(xs, i)),
+      onSplit: setSplitting,
+    }),
+    [setItems],
+  );
 
   const counts = countPoints(items);
   const year = Form.useWatch('year', form) ?? defaultYear;
@@ -179,7 +250,8 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   return (
     <div>
       <PageTitle title="导入上级文件" extra={<Button onClick={() => leaveTo('points')}>返回列表</Button>}>
-        支持 Word（.docx）、Excel 分工表（.xlsx）、文本文件（.txt），也可以直接粘贴网页上复制的文字。保存前可以调整层级、合并或拆分条目、修正责任单位和时限。
+        支持 Word（.docx）、Excel
+        分工表（.xlsx）、文本文件（.txt），也可以直接粘贴网页上复制的文字。保存前可以调整层级、合并或拆分条目、修正责任单位和时限。
       </PageTitle>
       {!preview && (
         <Card>
@@ -195,11 +267,18 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                       multiple={false}
                       showUploadList={false}
                       disabled={busy !== null}
-                      beforeUpload={(f) => { void read(f); return false; }}
+                      beforeUpload={(f) => {
+                        void read(f);
+                        return false;
+                      }}
                     >
-                      <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                      <p className="ant-upload-drag-icon">
+                        <InboxOutlined />
+                      </p>
                       <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
-                      <p className="ant-upload-hint">Word（.docx）、Excel 分工表（.xlsx）或文本（.txt）；旧版 .doc/.wps 请先另存为 .docx</p>
+                      <p className="ant-upload-hint">
+                        Word（.docx）、Excel 分工表（.xlsx）或文本（.txt）；旧版 .doc/.wps 请先另存为 .docx
+                      </p>
                     </Upload.Dragger>
                   ),
                 },
@@ -215,30 +294,55 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                         autoSize={{ minRows: 8, maxRows: 20 }}
                         placeholder="把工作要点全文（从网页或文档中复制）粘贴到这里"
                       />
-                      <Button type="primary" disabled={!pasted.trim() || busy !== null} onClick={() => void read({ upload: null, pastedText: pasted })}>识别粘贴的文字</Button>
+                      <Button
+                        type="primary"
+                        disabled={!pasted.trim() || busy !== null}
+                        onClick={() => void read({ upload: null, pastedText: pasted })}
+                      >
+                        识别粘贴的文字
+                      </Button>
                     </Space>
                   ),
                 },
               ]}
             />
           </Spin>
-          {error && <Alert type="error" showIcon style={{ marginTop: 12, whiteSpace: 'pre-line' }} title="无法导入" description={error} />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 12, whiteSpace: 'pre-line' }}
+              title="无法导入"
+              description={error}
+            />
+          )}
         </Card>
       )}
 
       {preview && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          {preview.parsed.warnings.map((w) => <Alert key={w} type="info" showIcon title={w} />)}
+          {preview.parsed.warnings.map((w) => (
+            <Alert key={w} type="info" showIcon title={w} />
+          ))}
           <Card title={`文件信息（${SOURCE_KIND_LABELS[preview.parsed.sourceKind]}：${preview.fileName}）`}>
             <Form form={form} layout="vertical">
               <Row gutter={16}>
                 <Col span={12}>
-                  <Form.Item name="title" label="文件标题" rules={[{ required: true, whitespace: true, message: '请填写文件标题' }, { max: 200, message: '标题不能超过200个字' }]}>
+                  <Form.Item
+                    name="title"
+                    label="文件标题"
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写文件标题' },
+                      { max: 200, message: '标题不能超过200个字' },
+                    ]}
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
                 <Col span={6}>
-                  <Form.Item name="docNumber" label="文号"><Input placeholder="如 黔府办发〔2020〕12号" /></Form.Item>
+                  <Form.Item name="docNumber" label="文号">
+                    <Input placeholder="如 黔府办发〔2020〕12号" />
+                  </Form.Item>
                 </Col>
                 <Col span={6}>
                   <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
@@ -246,10 +350,16 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="issuer" label="发文单位"><Input /></Form.Item>
+                  <Form.Item name="issuer" label="发文单位">
+                    <Input />
+                  </Form.Item>
                 </Col>
                 <Col span={6}>
-                  <Form.Item name="issuedDate" label="成文日期" rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}>
+                  <Form.Item
+                    name="issuedDate"
+                    label="成文日期"
+                    rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}
+                  >
                     <Input placeholder="2020-06-05" />
                   </Form.Item>
                 </Col>
@@ -266,24 +376,38 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
             extra={
               <Space>
                 <Button onClick={chooseAgain}>重新选择</Button>
-                <Button type="primary" loading={busy === 'save'} onClick={() => void save()}>保存</Button>
+                <Button type="primary" loading={busy === 'save'} onClick={() => void save()}>
+                  保存
+                </Button>
               </Space>
             }
           >
             <Row gutter={16} style={{ marginBottom: 12 }}>
-              <Col span={6}><Statistic title="条目" value={counts.items} suffix="条" /></Col>
-              <Col span={6}><Statistic title="没有责任单位" value={counts.withoutUnit} suffix="条" valueStyle={counts.withoutUnit ? { color: '#cf1322' } : undefined} /></Col>
-              <Col span={6}><Statistic title="有完成时限" value={counts.withDeadline} suffix="条" /></Col>
+              <Col span={6}>
+                <Statistic title="条目" value={counts.items} suffix="条" />
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title="没有责任单位"
+                  value={counts.withoutUnit}
+                  suffix="条"
+                  valueStyle={counts.withoutUnit ? { color: '#cf1322' } : undefined}
+                />
+              </Col>
+              <Col span={6}>
+                <Statistic title="有完成时限" value={counts.withDeadline} suffix="条" />
+              </Col>
             </Row>
             <Typography.Paragraph type="secondary">
-              共 {counts.items} 条，{counts.withoutUnit} 条没有责任单位，{counts.withDeadline} 条有完成时限。红色竖线标出没有责任单位的条目，可点“编辑”补上。
+              共 {counts.items} 条，{counts.withoutUnit} 条没有责任单位，{counts.withDeadline}{' '}
+              条有完成时限。红色竖线标出没有责任单位的条目，可点“编辑”补上。
             </Typography.Paragraph>
             <ItemTree items={items} actions={actions} />
           </Card>
         </Space>
       )}
       <ItemEditModal
-        item={editing === null ? null : items[editing] ?? null}
+        item={editing === null ? null : (items[editing] ?? null)}
         onCancel={() => setEditing(null)}
         onOk={(it) => {
           setItems((xs) => xs.map((x, i) => (i === editing ? it : x)));
@@ -291,7 +415,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         }}
       />
       <SplitModal
-        item={splitting === null ? null : items[splitting] ?? null}
+        item={splitting === null ? null : (items[splitting] ?? null)}
         onCancel={() => setSplitting(null)}
         onOk={(at) => {
           setItems((xs) => splitItem(xs, splitting!, at, year));

@@ -14,13 +14,28 @@ interface FormValues {
 }
 
 /** Corrects one item: level, number, text, units (separated by 、), deadline date and its words. */
-export function ItemEditModal({ item, onOk, onCancel, saving }: { item: PointItem | null; onOk(item: PointItem): void; onCancel(): void; saving?: boolean }) {
+export function ItemEditModal({
+  item,
+  onOk,
+  onCancel,
+  saving,
+}: {
+  item: PointItem | null;
+  onOk(item: PointItem): void;
+  onCancel(): void;
+  saving?: boolean;
+}) {
   const [form] = Form.useForm<FormValues>();
   useEffect(() => {
     if (item) {
       form.setFieldsValue({
-        level: item.level, label: item.label, text: item.text, lead: item.lead.join('、'), support: item.support.join('、'),
-        deadline: item.deadline ?? '', deadlineText: item.deadlineText ?? '',
+        level: item.level,
+        label: item.label,
+        text: item.text,
+        lead: item.lead.join('、'),
+        support: item.support.join('、'),
+        deadline: item.deadline ?? '',
+        deadlineText: item.deadlineText ?? '',
       });
     }
   }, [item, form]);
@@ -39,13 +54,28 @@ export function ItemEditModal({ item, onOk, onCancel, saving }: { item: PointIte
     });
   };
   return (
-    <Modal open={item !== null} title="编辑条目" okText="确定" cancelText="取消" onOk={submit} onCancel={onCancel} confirmLoading={saving} width={720} forceRender>
+    <Modal
+      open={item !== null}
+      title="编辑条目"
+      okText="确定"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onCancel}
+      confirmLoading={saving}
+      width={720}
+      forceRender
+    >
       <Form form={form} layout="vertical">
         <Space size={12} style={{ display: 'flex' }}>
           <Form.Item name="level" label="层级" style={{ width: 180 }}>
             <Select options={LEVEL_OPTIONS} />
           </Form.Item>
-          <Form.Item name="label" label="编号" style={{ width: 120 }} rules={[{ max: 20, message: '编号不能超过20个字' }]}>
+          <Form.Item
+            name="label"
+            label="编号"
+            style={{ width: 120 }}
+            rules={[{ max: 20, message: '编号不能超过20个字' }]}
+          >
             <Input placeholder="如 一、1、①" />
           </Form.Item>
         </Space>
@@ -59,11 +89,20 @@ export function ItemEditModal({ item, onOk, onCancel, saving }: { item: PointIte
           <Input placeholder="如 各科室" />
         </Form.Item>
         <Space size={12} style={{ display: 'flex' }}>
-          <Form.Item name="deadline" label="完成日期" style={{ width: 200 }}
-            rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2021-09-30，没有具体日期请留空' }]}>
+          <Form.Item
+            name="deadline"
+            label="完成日期"
+            style={{ width: 200 }}
+            rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2021-09-30，没有具体日期请留空' }]}
+          >
             <Input placeholder="2021-09-30" />
           </Form.Item>
-          <Form.Item name="deadlineText" label="时限说明" style={{ width: 300 }} extra="原文中的说法，如 9月底前、每季度、持续推进">
+          <Form.Item
+            name="deadlineText"
+            label="时限说明"
+            style={{ width: 300 }}
+            extra="原文中的说法，如 9月底前、每季度、持续推进"
+          >
             <Input />
           </Form.Item>
         </Space>
@@ -73,21 +112,44 @@ export function ItemEditModal({ item, onOk, onCancel, saving }: { item: PointIte
 }
 
 /** Chooses the sentence where the second item starts. */
-export function SplitModal({ item, onOk, onCancel }: { item: PointItem | null; onOk(at: number): void; onCancel(): void }) {
+export function SplitModal({
+  item,
+  onOk,
+  onCancel,
+}: {
+  item: PointItem | null;
+  onOk(at: number): void;
+  onCancel(): void;
+}) {
   const [at, setAt] = useState(1);
   const parts = item ? sentencesOf(item.text) : [];
   useEffect(() => setAt(1), [item]);
   return (
-    <Modal open={item !== null} title="拆分条目" okText="拆分" cancelText="取消" onCancel={onCancel}
-      onOk={() => onOk(at)} okButtonProps={{ disabled: parts.length < 2 }} width={720} destroyOnHidden>
+    <Modal
+      open={item !== null}
+      title="拆分条目"
+      okText="拆分"
+      cancelText="取消"
+      onCancel={onCancel}
+      onOk={() => onOk(at)}
+      okButtonProps={{ disabled: parts.length < 2 }}
+      width={720}
+      destroyOnHidden
+    >
       {parts.length < 2 ? (
         <Typography.Text type="secondary">这一条只有一句话，无法拆分。可以用“编辑”修改内容。</Typography.Text>
       ) : (
         <>
           <Typography.Paragraph>选择新条目从哪一句开始：</Typography.Paragraph>
-          <Radio.Group value={at} onChange={(e) => setAt(e.target.value as number)} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <Radio.Group
+            value={at}
+            onChange={(e) => setAt(e.target.value as number)}
+            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+          >
             {parts.map((p, i) => (
-              <Radio key={i} value={i} disabled={i === 0}>{p.length > 80 ? `${p.slice(0, 80)}…` : p}</Radio>
+              <Radio key={i} value={i} disabled={i === 0}>
+                {p.length > 80 ? `${p.slice(0, 80)}…` : p}
+              </Radio>
             ))}
           </Radio.Group>
         </>

@@ -25,7 +25,10 @@ interface RowProps {
  * re-renders that row only, and opening a dialog re-renders none.
  */
 const ItemRow = memo(function ItemRow({ item: it, index: i, missingUnit, heading, actions, extra }: RowProps) {
-  const rest = it.text !== it.title && it.text.length > it.title.length + 1 ? it.text.slice(it.title.length).replace(/^[。\s]+/, '') : '';
+  const rest =
+    it.text !== it.title && it.text.length > it.title.length + 1
+      ? it.text.slice(it.title.length).replace(/^[。\s]+/, '')
+      : '';
   return (
     <div
       style={{
@@ -44,15 +47,34 @@ const ItemRow = memo(function ItemRow({ item: it, index: i, missingUnit, heading
             // Two lines, cut by CSS: measuring text per row (antd's ellipsis) costs seconds on 600 items.
             <div
               title={rest.length > 200 ? `${rest.slice(0, 200)}…` : rest}
-              style={{ margin: '2px 0 0', fontSize: 13, color: 'rgba(0,0,0,0.45)', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+              style={{
+                margin: '2px 0 0',
+                fontSize: 13,
+                color: 'rgba(0,0,0,0.45)',
+                display: '-webkit-box',
+                WebkitLineClamp: 2,
+                WebkitBoxOrient: 'vertical',
+                overflow: 'hidden',
+              }}
             >
               {rest.length > 400 ? `${rest.slice(0, 400)}…` : rest}
             </div>
           )}
           <Space size={[4, 4]} wrap style={{ marginTop: 4 }}>
-            {it.lead.map((u) => <Tag key={`l-${u}`} color="blue">牵头：{u}</Tag>)}
-            {it.support.map((u) => <Tag key={`s-${u}`}>配合：{u}</Tag>)}
-            {it.deadline && <Tag color="orange">时限：{it.deadline}{it.deadlineText ? `（${it.deadlineText}）` : ''}</Tag>}
+            {it.lead.map((u) => (
+              <Tag key={`l-${u}`} color="blue">
+                牵头：{u}
+              </Tag>
+            ))}
+            {it.support.map((u) => (
+              <Tag key={`s-${u}`}>配合：{u}</Tag>
+            ))}
+            {it.deadline && (
+              <Tag color="orange">
+                时限：{it.deadline}
+                {it.deadlineText ? `（${it.deadlineText}）` : ''}
+              </Tag>
+            )}
             {!it.deadline && it.deadlineText && <Tag color="gold">时限：{it.deadlineText}</Tag>}
             {missingUnit && <Tag color="red">无责任单位</Tag>}
             {extra}
@@ -70,13 +92,21 @@ const ItemRow = memo(function ItemRow({ item: it, index: i, missingUnit, heading
               onChange={(v) => actions.onLevel!(i, v)}
             />
           )}
-          <Button size="small" onClick={() => actions.onEdit(i)}>编辑</Button>
+          <Button size="small" onClick={() => actions.onEdit(i)}>
+            编辑
+          </Button>
           {actions.onMerge && i > 0 && (
             <Tooltip title="把本条内容并入上一条">
-              <Button size="small" onClick={() => actions.onMerge!(i)}>并入上一条</Button>
+              <Button size="small" onClick={() => actions.onMerge!(i)}>
+                并入上一条
+              </Button>
             </Tooltip>
           )}
-          {actions.onSplit && <Button size="small" onClick={() => actions.onSplit!(i)}>拆分</Button>}
+          {actions.onSplit && (
+            <Button size="small" onClick={() => actions.onSplit!(i)}>
+              拆分
+            </Button>
+          )}
         </Space>
       </Flex>
     </div>
@@ -115,7 +145,15 @@ function listHeight(): number {
  * The items as a collapsible tree, rendered virtually (antd Tree with `height`): only the rows in view exist, so a
  * paste of 600 items previews and scrolls at once. Label, title, detected units and deadline marked; actions per row.
  */
-export const ItemTree = memo(function ItemTree({ items, actions, extraFor }: { items: PointItem[]; actions: ItemActions; extraFor?: (i: number) => ReactNode }) {
+export const ItemTree = memo(function ItemTree({
+  items,
+  actions,
+  extraFor,
+}: {
+  items: PointItem[];
+  actions: ItemActions;
+  extraFor?: (i: number) => ReactNode;
+}) {
   const missing = useMemo(() => missingUnits(items), [items]);
   const { roots, parentKeys } = useMemo(() => buildTree(items), [items]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -130,33 +168,33 @@ export const ItemTree = memo(function ItemTree({ items, actions, extraFor }: { i
   }, []);
   return (
     <section aria-label="条目">
-    <Tree<Node>
-      treeData={roots}
-      height={height}
-      virtual
-      blockNode
-      selectable={false}
-      expandedKeys={expandedKeys}
-      onExpand={(keys) => {
-        const open = new Set(keys.map(String));
-        setCollapsed(new Set(parentKeys.filter((k) => !open.has(k))));
-      }}
-      titleRender={(node) => {
-        const i = node.index;
-        const it = items[i];
-        if (!it) return null;
-        return (
-          <ItemRow
-            item={it}
-            index={i}
-            missingUnit={missing[i]}
-            heading={it.level <= 2 && isHeadingItem(items, i)}
-            actions={actions}
-            extra={extraFor?.(i)}
-          />
-        );
-      }}
-    />
+      <Tree<Node>
+        treeData={roots}
+        height={height}
+        virtual
+        blockNode
+        selectable={false}
+        expandedKeys={expandedKeys}
+        onExpand={(keys) => {
+          const open = new Set(keys.map(String));
+          setCollapsed(new Set(parentKeys.filter((k) => !open.has(k))));
+        }}
+        titleRender={(node) => {
+          const i = node.index;
+          const it = items[i];
+          if (!it) return null;
+          return (
+            <ItemRow
+              item={it}
+              index={i}
+              missingUnit={missing[i]}
+              heading={it.level <= 2 && isHeadingItem(items, i)}
+              actions={actions}
+              extra={extraFor?.(i)}
+            />
+          );
+        }}
+      />
     </section>
   );
 });

@@ -1,9 +1,25 @@
 import { ImportOutlined } from '@ant-design/icons';
 import {
-  Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Typography,
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Table,
+  Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { SOURCE_KIND_LABELS, type PointItem, type SourceDocument, type SourceDocumentMeta } from '../../../shared/domain/points';
+import {
+  SOURCE_KIND_LABELS,
+  type PointItem,
+  type SourceDocument,
+  type SourceDocumentMeta,
+} from '../../../shared/domain/points';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
@@ -22,11 +38,14 @@ export function PointsScreen({ params }: { params: string[] }) {
   return <DocumentList year={year} />;
 }
 
-
 function DocumentList({ year }: { year: number }) {
   const list = useLoad(() => call('points.documents', { year }), [year]);
   const download = useDownloadAttachment();
-  const importButton = <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('points/import')}>导入上级文件</Button>;
+  const importButton = (
+    <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('points/import')}>
+      导入上级文件
+    </Button>
+  );
   return (
     <div>
       <PageTitle title="上级要点" extra={importButton}>
@@ -39,20 +58,45 @@ function DocumentList({ year }: { year: number }) {
           loading={list.loading}
           dataSource={list.data ?? []}
           pagination={false}
-          locale={{ emptyText: <EmptyHint title={`${year} 年度还没有导入上级要点`} hint="点“导入上级文件”，选择 Word、Excel 或文本文件，或粘贴网页上的文字。" action={importButton} /> }}
+          locale={{
+            emptyText: (
+              <EmptyHint
+                title={`${year} 年度还没有导入上级要点`}
+                hint="点“导入上级文件”，选择 Word、Excel 或文本文件，或粘贴网页上的文字。"
+                action={importButton}
+              />
+            ),
+          }}
           columns={[
-            { title: '文件标题', dataIndex: 'title', render: (t: string, d) => <a onClick={() => navigate(`points/${d.id}`)}>{t}</a> },
+            {
+              title: '文件标题',
+              dataIndex: 'title',
+              render: (t: string, d) => <a onClick={() => navigate(`points/${d.id}`)}>{t}</a>,
+            },
             { title: '文号', dataIndex: 'docNumber', width: 180, render: (v: string | null) => v ?? '—' },
             { title: '发文单位', dataIndex: 'issuer', width: 180, render: (v: string | null) => v ?? '—' },
             { title: '条目', dataIndex: 'itemCount', width: 70 },
-            { title: '无责任单位', dataIndex: 'withoutUnit', width: 100, render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+            {
+              title: '无责任单位',
+              dataIndex: 'withoutUnit',
+              width: 100,
+              render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+            },
             { title: '有时限', dataIndex: 'withDeadline', width: 80 },
             { title: '导入时间', dataIndex: 'importedAt', width: 170 },
             {
-              title: '操作', width: 170, render: (_, d) => (
+              title: '操作',
+              width: 170,
+              render: (_, d) => (
                 <Space>
-                  <Button size="small" onClick={() => navigate(`points/${d.id}`)}>查看</Button>
-                  {d.attachmentId && <Button size="small" onClick={() => void download(d.attachmentId!)}>原文件</Button>}
+                  <Button size="small" onClick={() => navigate(`points/${d.id}`)}>
+                    查看
+                  </Button>
+                  {d.attachmentId && (
+                    <Button size="small" onClick={() => void download(d.attachmentId!)}>
+                      原文件
+                    </Button>
+                  )}
                 </Space>
               ),
             },
@@ -85,33 +129,46 @@ function DocumentView({ id }: { id: number }) {
   if (!doc.data) return <Card loading />;
   const { document: d, items } = doc.data;
 
-  const saveItem = (index: number, item: PointItem) => run('item', async () => {
-    await call('points.updateItem', { id: items[index].id, item });
-    setEditing(null);
-    await doc.reload();
-    return '已保存修改';
-  });
-
-  const saveMeta = () => act(async () => {
-    const v = await form.validateFields();
-    await call('points.updateDocument', {
-      id, meta: { title: v.title, docNumber: v.docNumber || null, issuer: v.issuer || null, issuedDate: v.issuedDate || null, year: v.year },
+  const saveItem = (index: number, item: PointItem) =>
+    run('item', async () => {
+      await call('points.updateItem', { id: items[index].id, item });
+      setEditing(null);
+      await doc.reload();
+      return '已保存修改';
     });
-    setMetaOpen(false);
-    await doc.reload();
-    return '已保存文件信息';
-  });
 
-  const remove = () => modal.confirm({
-    title: `删除“${d.title}”？`,
-    content: '将删除该文件的全部条目和保存的原文件。已被实施方案任务使用的文件不能删除。',
-    okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: () => act(async () => {
-      await call('points.deleteDocument', { id });
-      navigate('points');
-      return '已删除';
-    }),
-  });
+  const saveMeta = () =>
+    act(async () => {
+      const v = await form.validateFields();
+      await call('points.updateDocument', {
+        id,
+        meta: {
+          title: v.title,
+          docNumber: v.docNumber || null,
+          issuer: v.issuer || null,
+          issuedDate: v.issuedDate || null,
+          year: v.year,
+        },
+      });
+      setMetaOpen(false);
+      await doc.reload();
+      return '已保存文件信息';
+    });
+
+  const remove = () =>
+    modal.confirm({
+      title: `删除“${d.title}”？`,
+      content: '将删除该文件的全部条目和保存的原文件。已被实施方案任务使用的文件不能删除。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () =>
+        act(async () => {
+          await call('points.deleteDocument', { id });
+          navigate('points');
+          return '已删除';
+        }),
+    });
 
   return (
     <div>
@@ -121,9 +178,23 @@ function DocumentView({ id }: { id: number }) {
           <Space>
             <Button onClick={() => navigate('points')}>返回列表</Button>
             {d.attachmentId && <Button onClick={() => void download(d.attachmentId!)}>下载原文件</Button>}
-            <Button onClick={() => { form.setFieldsValue({ ...d, docNumber: d.docNumber ?? '', issuer: d.issuer ?? '', issuedDate: d.issuedDate ?? '' } as SourceDocumentMeta); setMetaOpen(true); }}>修改文件信息</Button>
+            <Button
+              onClick={() => {
+                form.setFieldsValue({
+                  ...d,
+                  docNumber: d.docNumber ?? '',
+                  issuer: d.issuer ?? '',
+                  issuedDate: d.issuedDate ?? '',
+                } as SourceDocumentMeta);
+                setMetaOpen(true);
+              }}
+            >
+              修改文件信息
+            </Button>
             <AuditButton entity="source_document" entityId={id} />
-            <Button danger onClick={remove}>删除</Button>
+            <Button danger onClick={remove}>
+              删除
+            </Button>
           </Space>
         }
       />
@@ -134,7 +205,10 @@ function DocumentView({ id }: { id: number }) {
             <Descriptions.Item label="发文单位">{d.issuer ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="成文日期">{d.issuedDate ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="年度">{d.year}</Descriptions.Item>
-            <Descriptions.Item label="来源">{SOURCE_KIND_LABELS[d.sourceKind]}{d.fileName ? `：${d.fileName}` : ''}</Descriptions.Item>
+            <Descriptions.Item label="来源">
+              {SOURCE_KIND_LABELS[d.sourceKind]}
+              {d.fileName ? `：${d.fileName}` : ''}
+            </Descriptions.Item>
             <Descriptions.Item label="导入时间">{d.importedAt}</Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph style={{ margin: '8px 0 0' }}>
@@ -146,18 +220,44 @@ function DocumentView({ id }: { id: number }) {
         </Card>
       </Space>
       <ItemEditModal
-        item={editing === null ? null : items[editing] ?? null}
+        item={editing === null ? null : (items[editing] ?? null)}
         saving={busy === 'item'}
         onCancel={() => setEditing(null)}
         onOk={(it) => void saveItem(editing!, it)}
       />
-      <Modal open={metaOpen} title="修改文件信息" okText="保存" cancelText="取消" onOk={() => void saveMeta()} onCancel={() => setMetaOpen(false)} forceRender>
+      <Modal
+        open={metaOpen}
+        title="修改文件信息"
+        okText="保存"
+        cancelText="取消"
+        onOk={() => void saveMeta()}
+        onCancel={() => setMetaOpen(false)}
+        forceRender
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="title" label="文件标题" rules={[{ required: true, whitespace: true, message: '请填写文件标题' }]}><Input /></Form.Item>
-          <Form.Item name="docNumber" label="文号"><Input /></Form.Item>
-          <Form.Item name="issuer" label="发文单位"><Input /></Form.Item>
-          <Form.Item name="issuedDate" label="成文日期" rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}><Input /></Form.Item>
-          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={2000} max={2100} /></Form.Item>
+          <Form.Item
+            name="title"
+            label="文件标题"
+            rules={[{ required: true, whitespace: true, message: '请填写文件标题' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="docNumber" label="文号">
+            <Input />
+          </Form.Item>
+          <Form.Item name="issuer" label="发文单位">
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="issuedDate"
+            label="成文日期"
+            rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

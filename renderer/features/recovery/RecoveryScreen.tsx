@@ -10,12 +10,18 @@ export function RecoveryScreen() {
   const { status, refresh } = useAppStatus();
   const act = useAction();
   const backups = useLoad(() => call('backup.list'), []);
-  const restore = (b: BackupInfo) => act(async () => {
-    await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
-    await refresh();
-    return `已从 ${b.createdAt} 的备份恢复`;
-  });
-  const title = status?.state === 'tooNew' ? '数据文件来自更新版本的程序' : status?.state === 'migrationFailed' ? '数据升级失败' : '数据文件无法打开';
+  const restore = (b: BackupInfo) =>
+    act(async () => {
+      await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
+      await refresh();
+      return `已从 ${b.createdAt} 的备份恢复`;
+    });
+  const title =
+    status?.state === 'tooNew'
+      ? '数据文件来自更新版本的程序'
+      : status?.state === 'migrationFailed'
+        ? '数据升级失败'
+        : '数据文件无法打开';
   return (
     <div style={{ padding: 32, maxWidth: 960, margin: '0 auto' }}>
       <Result status="warning" title={title} subTitle={status?.message} />
@@ -25,7 +31,10 @@ export function RecoveryScreen() {
             建议先安装新版本的政务公开工作台再打开这个数据文件。只有确实要回到旧数据时，才恢复下面的备份：备份之后在新版本中所做的修改不会出现在恢复后的数据中。
           </Typography.Paragraph>
         )}
-        <Typography.Paragraph type="secondary">数据文件：{status?.dbPath}。恢复前会先把当前文件原样保留在备份文件夹（{status?.backupDir}）中，不会丢失任何东西。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          数据文件：{status?.dbPath}。恢复前会先把当前文件原样保留在备份文件夹（{status?.backupDir}
+          ）中，不会丢失任何东西。
+        </Typography.Paragraph>
         <Table<BackupInfo>
           rowKey={(b) => `${b.shared ? 'shared' : 'own'}/${b.fileName}`}
           loading={backups.loading}
@@ -37,15 +46,24 @@ export function RecoveryScreen() {
             { title: '类型', dataIndex: 'kind', render: (k: BackupInfo['kind']) => BACKUP_KIND_LABELS[k] },
             // Whose data each backup holds: the folder may also list another data file's (old shared folder).
             {
-              title: '单位', key: 'bureau',
-              render: (_, b) => `${b.content ? (b.content.bureauName ?? '（尚未设置单位）') : '无法读取'}${b.shared ? '（共用备份文件夹）' : ''}`,
+              title: '单位',
+              key: 'bureau',
+              render: (_, b) =>
+                `${b.content ? (b.content.bureauName ?? '（尚未设置单位）') : '无法读取'}${b.shared ? '（共用备份文件夹）' : ''}`,
             },
             { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
             {
               title: '操作',
               render: (_, b) => (
-                <Popconfirm title={`用 ${b.createdAt} 的备份恢复？`} okText="恢复" cancelText="取消" onConfirm={() => restore(b)}>
-                  <Button type="primary" size="small">恢复</Button>
+                <Popconfirm
+                  title={`用 ${b.createdAt} 的备份恢复？`}
+                  okText="恢复"
+                  cancelText="取消"
+                  onConfirm={() => restore(b)}
+                >
+                  <Button type="primary" size="small">
+                    恢复
+                  </Button>
                 </Popconfirm>
               ),
             },

@@ -24,39 +24,76 @@ export function RectChartCard() {
   const year = useYear();
   const d = useLoad(() => call('rectification.list', { year, openOnly: true }), [year]);
   const items = d.data;
-  const bars = useMemo(() => BARS.map((b) => {
-    const of = (items ?? []).filter((r) => r.state === b.state);
-    return { ...b, overdue: of.filter((r) => r.overdue).length, other: of.filter((r) => !r.overdue).length };
-  }), [items]);
+  const bars = useMemo(
+    () =>
+      BARS.map((b) => {
+        const of = (items ?? []).filter((r) => r.state === b.state);
+        return { ...b, overdue: of.filter((r) => r.overdue).length, other: of.filter((r) => !r.overdue).length };
+      }),
+    [items],
+  );
   const overdue = bars.reduce((a, b) => a + b.overdue, 0);
-  const option = useMemo<ChartOption>(() => ({
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, itemWidth: 12, itemHeight: 10 },
-    grid: { left: 90, right: 16, top: 28, bottom: 20 },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false } },
-    series: [
-      { type: 'bar', name: '已逾期', stack: 'all', color: CHART_COLORS.overdue, barMaxWidth: 18, data: bars.map((b) => b.overdue) },
-      { type: 'bar', name: '未逾期', stack: 'all', color: CHART_COLORS.inProgress, barMaxWidth: 18, data: bars.map((b) => b.other) },
-    ],
-  }), [bars]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, itemWidth: 12, itemHeight: 10 },
+      grid: { left: 90, right: 16, top: 28, bottom: 20 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false } },
+      series: [
+        {
+          type: 'bar',
+          name: '已逾期',
+          stack: 'all',
+          color: CHART_COLORS.overdue,
+          barMaxWidth: 18,
+          data: bars.map((b) => b.overdue),
+        },
+        {
+          type: 'bar',
+          name: '未逾期',
+          stack: 'all',
+          color: CHART_COLORS.inProgress,
+          barMaxWidth: 18,
+          data: bars.map((b) => b.other),
+        },
+      ],
+    }),
+    [bars],
+  );
   return (
-    <Card title="整改进度" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate(ledgerRoute())}>打开整改台账</Button>} loading={d.loading}>
+    <Card
+      title="整改进度"
+      style={{ height: '100%' }}
+      extra={
+        <Button type="link" onClick={() => navigate(ledgerRoute())}>
+          打开整改台账
+        </Button>
+      }
+      loading={d.loading}
+    >
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {items && items.length === 0 && (
-        <EmptyHint title={`${year}年没有未销号的整改事项`} hint="自查评分中扣分的指标可一键列入整改；上级督查、回头看发现的问题也可在整改台账中新增。"
-          action={<Button onClick={() => navigate(ledgerRoute())}>打开整改台账</Button>} />
+        <EmptyHint
+          title={`${year}年没有未销号的整改事项`}
+          hint="自查评分中扣分的指标可一键列入整改；上级督查、回头看发现的问题也可在整改台账中新增。"
+          action={<Button onClick={() => navigate(ledgerRoute())}>打开整改台账</Button>}
+        />
       )}
       {items && items.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             未销号 {items.length} 项{overdue ? `，其中逾期 ${overdue} 项` : '，没有逾期'}。点击色块查看对应事项。
           </Typography.Text>
-          <EChart label={`整改事项按状态：${bars.map((b) => `${b.label}${b.overdue + b.other}项`).join('，')}，逾期${overdue}项`} option={option} height={150}
+          <EChart
+            label={`整改事项按状态：${bars.map((b) => `${b.label}${b.overdue + b.other}项`).join('，')}，逾期${overdue}项`}
+            option={option}
+            height={150}
             onPick={(p) => {
               const b = bars[p.dataIndex];
               if (b) navigate(ledgerRoute(p.seriesName === '已逾期' ? '逾期' : b.state));
-            }} />
+            }}
+          />
         </>
       )}
     </Card>

@@ -6,23 +6,39 @@ import { call } from '../../api/call';
 import { useAction, useDeliver, useLoad } from '../../hooks';
 
 const PARTS: [keyof ReportSections, string, number][] = [
-  ['intro', '开头', 3], ['situation', '一、自查情况', 8], ['problems', '二、存在的问题', 5], ['measures', '三、整改措施', 5], ['next', '四、下一步工作打算', 4],
+  ['intro', '开头', 3],
+  ['situation', '一、自查情况', 8],
+  ['problems', '二、存在的问题', 5],
+  ['measures', '三、整改措施', 5],
+  ['next', '四、下一步工作打算', 4],
 ];
 
 /** The 自查报告 text, drafted from the scores and editable before export. */
-export function ReportTab({ year, hasTemplate, onDirty }: { year: number; hasTemplate: boolean; onDirty: (dirty: boolean) => void }) {
+export function ReportTab({
+  year,
+  hasTemplate,
+  onDirty,
+}: {
+  year: number;
+  hasTemplate: boolean;
+  onDirty: (dirty: boolean) => void;
+}) {
   const { modal } = AntApp.useApp();
   const act = useAction();
   const deliver = useDeliver();
   const [form] = Form.useForm<ReportSections>();
   const [dirty, setDirty] = useState(false);
-  const report = useLoad(() => (hasTemplate ? call('selfcheck.report', { year }) : Promise.resolve(null)), [year, hasTemplate]);
+  const report = useLoad(
+    () => (hasTemplate ? call('selfcheck.report', { year }) : Promise.resolve(null)),
+    [year, hasTemplate],
+  );
   useEffect(() => {
     if (report.data) form.setFieldsValue(report.data.sections);
     setDirty(false);
   }, [form, report.data]);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
-  if (!hasTemplate) return <Alert type="info" showIcon message="请先在“自查评分”中导入考核细则并完成评分，再生成自查报告。" />;
+  if (!hasTemplate)
+    return <Alert type="info" showIcon message="请先在“自查评分”中导入考核细则并完成评分，再生成自查报告。" />;
   if (report.loading && !report.data) return <Spin />;
   const save = async () => {
     const v = await form.validateFields();
@@ -32,17 +48,55 @@ export function ReportTab({ year, hasTemplate, onDirty }: { year: number; hasTem
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Button type="primary" onClick={() => act(async () => { await save(); return '已保存报告文字'; })}>保存文字</Button>
-        <Button icon={<DownloadOutlined />} onClick={() => deliver(async () => { await save(); return call('selfcheck.export', { kind: 'selfcheck-docx', year }); })}>导出自查报告</Button>
-        <Button onClick={() => modal.confirm({
-          title: '按最新评分重新生成报告文字？', content: '已编辑的文字将被替换。', okText: '重新生成', cancelText: '取消',
-          onOk: () => act(async () => { await call('selfcheck.resetReport', { year }); await report.reload(); return '已按最新评分重新生成报告文字'; }),
-        })}>按最新评分重新生成</Button>
-        <Typography.Text type="secondary">{report.data?.saved ? `已保存的文稿（${report.data.updatedAt}）` : '根据自查评分自动起草，可直接修改'}</Typography.Text>
+        <Button
+          type="primary"
+          onClick={() =>
+            act(async () => {
+              await save();
+              return '已保存报告文字';
+            })
+          }
+        >
+          保存文字
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            deliver(async () => {
+              await save();
+              return call('selfcheck.export', { kind: 'selfcheck-docx', year });
+            })
+          }
+        >
+          导出自查报告
+        </Button>
+        <Button
+          onClick={() =>
+            modal.confirm({
+              title: '按最新评分重新生成报告文字？',
+              content: '已编辑的文字将被替换。',
+              okText: '重新生成',
+              cancelText: '取消',
+              onOk: () =>
+                act(async () => {
+                  await call('selfcheck.resetReport', { year });
+                  await report.reload();
+                  return '已按最新评分重新生成报告文字';
+                }),
+            })
+          }
+        >
+          按最新评分重新生成
+        </Button>
+        <Typography.Text type="secondary">
+          {report.data?.saved ? `已保存的文稿（${report.data.updatedAt}）` : '根据自查评分自动起草，可直接修改'}
+        </Typography.Text>
       </Space>
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} style={{ maxWidth: 1000 }}>
         {PARTS.map(([key, label, rows]) => (
-          <Form.Item key={key} name={key} label={label}><Input.TextArea rows={rows} /></Form.Item>
+          <Form.Item key={key} name={key} label={label}>
+            <Input.TextArea rows={rows} />
+          </Form.Item>
         ))}
       </Form>
     </div>

@@ -10,15 +10,18 @@ import { ImportDialog } from './ImportDialog';
 import { ScoreDrawer } from './ScoreDrawer';
 import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } from './TemplateEdit';
 
-interface TreeRow extends SelfcheckRow { children?: TreeRow[] }
+interface TreeRow extends SelfcheckRow {
+  children?: TreeRow[];
+}
 
 function toTree(rows: SelfcheckRow[]): TreeRow[] {
   const byParent = new Map<number | null, TreeRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), { ...r }]);
-  const attach = (list: TreeRow[]): TreeRow[] => list.map((r) => {
-    const kids = byParent.get(r.id);
-    return kids ? { ...r, children: attach(kids) } : r;
-  });
+  const attach = (list: TreeRow[]): TreeRow[] =>
+    list.map((r) => {
+      const kids = byParent.get(r.id);
+      return kids ? { ...r, children: attach(kids) } : r;
+    });
   return attach(byParent.get(null) ?? []);
 }
 
@@ -27,7 +30,11 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
   const { message } = AntApp.useApp();
   const act = useAction();
   const save = useDeliver();
-  const [preview, setPreview] = useState<{ preview: IndicatorPreview; upload: UploadFile | null; source: 'import' | 'builtin' } | null>(null);
+  const [preview, setPreview] = useState<{
+    preview: IndicatorPreview;
+    upload: UploadFile | null;
+    source: 'import' | 'builtin';
+  } | null>(null);
   const [reading, setReading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editMode, setEditMode] = useState(false);
@@ -54,29 +61,52 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
     }
     return false;
   };
-  const starter = () => act(async () => {
-    setPreview({ preview: await call('selfcheck.starterPreview'), upload: null, source: 'builtin' });
-  });
-  const copy = () => act(async () => {
-    await call('selfcheck.copyTemplate', { fromYear: year - 1, toYear: year });
-    await reload();
-    return `已复制${year - 1}年的考核细则`;
-  });
+  const starter = () =>
+    act(async () => {
+      setPreview({ preview: await call('selfcheck.starterPreview'), upload: null, source: 'builtin' });
+    });
+  const copy = () =>
+    act(async () => {
+      await call('selfcheck.copyTemplate', { fromYear: year - 1, toYear: year });
+      await reload();
+      return `已复制${year - 1}年的考核细则`;
+    });
   const importButton = (
     <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
-      <Button type="primary" icon={<UploadOutlined />} loading={reading}>导入考核细则</Button>
+      <Button type="primary" icon={<UploadOutlined />} loading={reading}>
+        导入考核细则
+      </Button>
     </Upload>
   );
   const dialog = preview && (
-    <ImportDialog year={year} preview={preview.preview} upload={preview.upload} source={preview.source} hasTemplate={!!view.template}
-      onClose={() => setPreview(null)} onSaved={async () => { setPreview(null); await reload(); }} />
+    <ImportDialog
+      year={year}
+      preview={preview.preview}
+      upload={preview.upload}
+      source={preview.source}
+      hasTemplate={!!view.template}
+      onClose={() => setPreview(null)}
+      onSaved={async () => {
+        setPreview(null);
+        await reload();
+      }}
+    />
   );
 
   if (!view.template) {
     return (
       <Card>
-        <EmptyHint title={`${year}年还没有考核细则`} hint="导入县政务公开办下发的考核评分细则（Excel 或 Word 表格），或先用内置的县级部门参考模板开始自查。"
-          action={<Space>{importButton}<Button onClick={starter}>使用内置模板</Button>{view.previous && <Button onClick={copy}>复制{year - 1}年细则</Button>}</Space>} />
+        <EmptyHint
+          title={`${year}年还没有考核细则`}
+          hint="导入县政务公开办下发的考核评分细则（Excel 或 Word 表格），或先用内置的县级部门参考模板开始自查。"
+          action={
+            <Space>
+              {importButton}
+              <Button onClick={starter}>使用内置模板</Button>
+              {view.previous && <Button onClick={copy}>复制{year - 1}年细则</Button>}
+            </Space>
+          }
+        />
         {dialog}
       </Card>
     );
@@ -87,59 +117,229 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space size={32} wrap align="center">
           <Statistic title="自评总分" value={view.total} suffix={`/ ${view.maxTotal}`} />
-          <Statistic title="等次" value={view.grade} valueStyle={{ color: view.vetoed || view.grade === '不合格' ? '#cf1322' : undefined }} />
+          <Statistic
+            title="等次"
+            value={view.grade}
+            valueStyle={{ color: view.vetoed || view.grade === '不合格' ? '#cf1322' : undefined }}
+          />
           <Statistic title="已评指标" value={view.scoredLeaves} suffix={`/ ${view.leaves}`} />
-          {view.previous && <Statistic title={`${view.previous.year}年`} value={view.previous.total} suffix={view.previous.grade} />}
+          {view.previous && (
+            <Statistic title={`${view.previous.year}年`} value={view.previous.total} suffix={view.previous.grade} />
+          )}
           <div style={{ maxWidth: 420 }}>
             <Typography.Text strong>{t.title}</Typography.Text>
-            <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>满分{t.total}分 · 等次：{t.grades.map((g) => `${g.name}≥${g.min}`).join('、')}</div>
+            <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
+              满分{t.total}分 · 等次：{t.grades.map((g) => `${g.name}≥${g.min}`).join('、')}
+            </div>
           </div>
           <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => save(() => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))}>导出自查评分表</Button>
-            <Button type={editMode ? 'primary' : 'default'} icon={<EditOutlined />} onClick={() => setEditMode(!editMode)}>{editMode ? '完成编辑' : '编辑细则'}</Button>
-            <Dropdown menu={{
-              items: [
-                { key: 'import', label: <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>重新导入细则…</Upload> },
-                { key: 'starter', label: '改用内置模板…', onClick: starter },
-              ],
-            }}><Button>更换细则</Button></Dropdown>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => save(() => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))}
+            >
+              导出自查评分表
+            </Button>
+            <Button
+              type={editMode ? 'primary' : 'default'}
+              icon={<EditOutlined />}
+              onClick={() => setEditMode(!editMode)}
+            >
+              {editMode ? '完成编辑' : '编辑细则'}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  {
+                    key: 'import',
+                    label: (
+                      <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
+                        重新导入细则…
+                      </Upload>
+                    ),
+                  },
+                  { key: 'starter', label: '改用内置模板…', onClick: starter },
+                ],
+              }}
+            >
+              <Button>更换细则</Button>
+            </Dropdown>
           </Space>
         </Space>
       </Card>
       {editMode && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message="编辑细则：修改指标名称、分值或权重、评分标准和计分方式，添加或删除指标；保存后得分立即重新计算。"
-          action={<Space><Button size="small" icon={<PlusOutlined />} onClick={() => setNodeTarget({ mode: 'add', parent: null })}>添加一级指标</Button><Button size="small" onClick={() => setGradesOpen(true)}>等次设置</Button></Space>} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="编辑细则：修改指标名称、分值或权重、评分标准和计分方式，添加或删除指标；保存后得分立即重新计算。"
+          action={
+            <Space>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setNodeTarget({ mode: 'add', parent: null })}>
+                添加一级指标
+              </Button>
+              <Button size="small" onClick={() => setGradesOpen(true)}>
+                等次设置
+              </Button>
+            </Space>
+          }
+        />
       )}
-      {view.vetoed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`存在单项否决情形，等次为不合格：${view.vetoedBy.join('；')}`} />}
-      {view.problems.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="细则需要核对" description={view.problems.join('；')} />}
-      <Table<TreeRow> size="small" rowKey="id" dataSource={tree} pagination={false} expandable={{ defaultExpandAllRows: true }} aria-label="自查评分"
+      {view.vetoed && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`存在单项否决情形，等次为不合格：${view.vetoedBy.join('；')}`}
+        />
+      )}
+      {view.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="细则需要核对"
+          description={view.problems.join('；')}
+        />
+      )}
+      <Table<TreeRow>
+        size="small"
+        rowKey="id"
+        dataSource={tree}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        aria-label="自查评分"
         scroll={{ y: 'calc(100vh - 400px)' }}
-        onRow={(r) => ({ onDoubleClick: () => (editMode ? setNodeTarget({ mode: 'edit', row: r }) : r.isLeaf && setOpenId(r.id)) })}
+        onRow={(r) => ({
+          onDoubleClick: () => (editMode ? setNodeTarget({ mode: 'edit', row: r }) : r.isLeaf && setOpenId(r.id)),
+        })}
         columns={[
           { title: '序号', dataIndex: 'number', width: 110 },
-          { title: '指标', dataIndex: 'name', render: (n: string, r) => <span style={{ fontWeight: r.level === 1 ? 600 : undefined }}>{n}</span> },
-          { title: '分值', dataIndex: 'points', width: 70, align: 'center', render: (p: number, r) => (r.rule.kind === 'major' ? '—' : p) },
-          { title: '计分方式', dataIndex: 'ruleLabel', width: 170, ellipsis: true, render: (l: string, r) => (r.isLeaf ? l : '') },
           {
-            title: '得分', dataIndex: 'score', width: 90, align: 'center',
-            render: (s: number, r) => (r.vetoed ? <Tag color="red">否决</Tag> : r.gatedOut ? <span title="未达到加分门槛，不计入">{s}（不计）</span> : r.isLeaf && !r.scored ? <span style={{ color: '#999' }}>{s}</span> : s),
+            title: '指标',
+            dataIndex: 'name',
+            render: (n: string, r) => <span style={{ fontWeight: r.level === 1 ? 600 : undefined }}>{n}</span>,
           },
-          { title: '扣分', dataIndex: 'deducted', width: 70, align: 'center', render: (d: number) => (d ? <span style={{ color: '#cf1322' }}>{d}</span> : '') },
-          { title: '上年', dataIndex: 'previousScore', width: 70, align: 'center', render: (p: number | null) => p ?? '' },
+          {
+            title: '分值',
+            dataIndex: 'points',
+            width: 70,
+            align: 'center',
+            render: (p: number, r) => (r.rule.kind === 'major' ? '—' : p),
+          },
+          {
+            title: '计分方式',
+            dataIndex: 'ruleLabel',
+            width: 170,
+            ellipsis: true,
+            render: (l: string, r) => (r.isLeaf ? l : ''),
+          },
+          {
+            title: '得分',
+            dataIndex: 'score',
+            width: 90,
+            align: 'center',
+            render: (s: number, r) =>
+              r.vetoed ? (
+                <Tag color="red">否决</Tag>
+              ) : r.gatedOut ? (
+                <span title="未达到加分门槛，不计入">{s}（不计）</span>
+              ) : r.isLeaf && !r.scored ? (
+                <span style={{ color: '#999' }}>{s}</span>
+              ) : (
+                s
+              ),
+          },
+          {
+            title: '扣分',
+            dataIndex: 'deducted',
+            width: 70,
+            align: 'center',
+            render: (d: number) => (d ? <span style={{ color: '#cf1322' }}>{d}</span> : ''),
+          },
+          {
+            title: '上年',
+            dataIndex: 'previousScore',
+            width: 70,
+            align: 'center',
+            render: (p: number | null) => p ?? '',
+          },
           { title: '佐证', width: 60, align: 'center', render: (_, r) => (r.evidence.length ? r.evidence.length : '') },
-          { title: '整改', width: 70, align: 'center', render: (_, r) => (r.rectificationIds.length ? <Tag color="orange">已转</Tag> : '') },
-          editMode ? {
-            title: '编辑', width: 190, render: (_, r) => (
-              <Space size={0}>
-                <Button size="small" type="link" aria-label={`编辑 ${r.name}`} onClick={() => setNodeTarget({ mode: 'edit', row: r })}>编辑</Button>
-                <Button size="small" type="link" aria-label={`添加下级 ${r.name}`} onClick={() => setNodeTarget({ mode: 'add', parent: r })}>加下级</Button>
-                <Button size="small" type="link" danger aria-label={`删除 ${r.name}`} onClick={() => void removeNode(r)}>删除</Button>
-              </Space>
-            ),
-          } : { title: '操作', width: 80, render: (_, r) => (r.isLeaf ? <Button size="small" type="link" aria-label={`评分 ${r.name}`} onClick={() => setOpenId(r.id)}>评分</Button> : null) },
-        ]} />
-      {nodeTarget && <IndicatorDialog target={nodeTarget} view={view} year={year} onClose={() => setNodeTarget(null)} onDone={async (w) => { setNodeTarget(null); await edited(w); }} />}
-      {gradesOpen && <GradesDialog year={year} grades={t.grades} total={t.total} onClose={() => setGradesOpen(false)} onDone={async () => { setGradesOpen(false); await reload(); }} />}
+          {
+            title: '整改',
+            width: 70,
+            align: 'center',
+            render: (_, r) => (r.rectificationIds.length ? <Tag color="orange">已转</Tag> : ''),
+          },
+          editMode
+            ? {
+                title: '编辑',
+                width: 190,
+                render: (_, r) => (
+                  <Space size={0}>
+                    <Button
+                      size="small"
+                      type="link"
+                      aria-label={`编辑 ${r.name}`}
+                      onClick={() => setNodeTarget({ mode: 'edit', row: r })}
+                    >
+                      编辑
+                    </Button>
+                    <Button
+                      size="small"
+                      type="link"
+                      aria-label={`添加下级 ${r.name}`}
+                      onClick={() => setNodeTarget({ mode: 'add', parent: r })}
+                    >
+                      加下级
+                    </Button>
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      aria-label={`删除 ${r.name}`}
+                      onClick={() => void removeNode(r)}
+                    >
+                      删除
+                    </Button>
+                  </Space>
+                ),
+              }
+            : {
+                title: '操作',
+                width: 80,
+                render: (_, r) =>
+                  r.isLeaf ? (
+                    <Button size="small" type="link" aria-label={`评分 ${r.name}`} onClick={() => setOpenId(r.id)}>
+                      评分
+                    </Button>
+                  ) : null,
+              },
+        ]}
+      />
+      {nodeTarget && (
+        <IndicatorDialog
+          target={nodeTarget}
+          view={view}
+          year={year}
+          onClose={() => setNodeTarget(null)}
+          onDone={async (w) => {
+            setNodeTarget(null);
+            await edited(w);
+          }}
+        />
+      )}
+      {gradesOpen && (
+        <GradesDialog
+          year={year}
+          grades={t.grades}
+          total={t.total}
+          onClose={() => setGradesOpen(false)}
+          onDone={async () => {
+            setGradesOpen(false);
+            await reload();
+          }}
+        />
+      )}
       {openRow && <ScoreDrawer row={openRow} year={year} onClose={() => setOpenId(null)} onChanged={reload} />}
       {dialog}
     </div>

@@ -3,7 +3,14 @@
 // screen reloads and shows the new totals; what the edit leaves to look at comes back as a warning.
 import { Alert, App as AntApp, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { RULE_LABELS, RULE_KINDS, type GradeBand, type RuleKind, type SelfcheckRow, type SelfcheckView } from '../../../shared/domain/selfcheck';
+import {
+  RULE_LABELS,
+  RULE_KINDS,
+  type GradeBand,
+  type RuleKind,
+  type SelfcheckRow,
+  type SelfcheckView,
+} from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks';
@@ -28,22 +35,44 @@ const numberRule = (label: string) => ({ type: 'number' as const, min: 0, messag
 function valuesOf(row: SelfcheckRow | null): NodeValues {
   const r = row?.rule ?? { kind: 'manual' as const };
   return {
-    name: row?.name ?? '', measure: row && row.weight !== null ? 'weight' : 'points', amount: row ? row.weight ?? (row.rule.kind === 'major' || !row.isLeaf ? row.ownPoints : row.points) : null,
-    criteria: row?.criteria ?? '', kind: r.kind,
-    deduct: r.kind === 'perItem' || r.kind === 'major' ? r.deduct : 1, unit: r.kind === 'perItem' || r.kind === 'major' || r.kind === 'bonus' ? r.unit : '次',
-    absentDeduct: r.kind === 'fixed' ? r.absentDeduct : null, perItem: r.kind === 'bonus' ? r.perItem : null, threshold: r.kind === 'bonus' ? r.threshold : null,
-    capped: row?.capped ?? true, ceiling: row?.ceilingRatio != null,
+    name: row?.name ?? '',
+    measure: row && row.weight !== null ? 'weight' : 'points',
+    amount: row ? (row.weight ?? (row.rule.kind === 'major' || !row.isLeaf ? row.ownPoints : row.points)) : null,
+    criteria: row?.criteria ?? '',
+    kind: r.kind,
+    deduct: r.kind === 'perItem' || r.kind === 'major' ? r.deduct : 1,
+    unit: r.kind === 'perItem' || r.kind === 'major' || r.kind === 'bonus' ? r.unit : '次',
+    absentDeduct: r.kind === 'fixed' ? r.absentDeduct : null,
+    perItem: r.kind === 'bonus' ? r.perItem : null,
+    threshold: r.kind === 'bonus' ? r.threshold : null,
+    capped: row?.capped ?? true,
+    ceiling: row?.ceilingRatio != null,
   };
 }
 
 function toInput(v: NodeValues, row: SelfcheckRow | null) {
-  const rule = v.kind === 'perItem' || v.kind === 'major' ? { kind: v.kind, deduct: v.deduct ?? 0, unit: v.unit || '次' }
-    : v.kind === 'fixed' ? { kind: v.kind, absentDeduct: v.absentDeduct ?? null }
-      : v.kind === 'bonus' ? { kind: v.kind, perItem: v.perItem ?? null, threshold: v.threshold ?? null, inclusive: true, unit: v.unit || '次' }
-        : { kind: v.kind };
+  const rule =
+    v.kind === 'perItem' || v.kind === 'major'
+      ? { kind: v.kind, deduct: v.deduct ?? 0, unit: v.unit || '次' }
+      : v.kind === 'fixed'
+        ? { kind: v.kind, absentDeduct: v.absentDeduct ?? null }
+        : v.kind === 'bonus'
+          ? {
+              kind: v.kind,
+              perItem: v.perItem ?? null,
+              threshold: v.threshold ?? null,
+              inclusive: true,
+              unit: v.unit || '次',
+            }
+          : { kind: v.kind };
   return {
-    name: v.name, points: v.measure === 'points' ? v.amount ?? null : null, weight: v.measure === 'weight' ? v.amount ?? null : null,
-    criteria: v.criteria ?? '', rule, capped: v.capped, ceilingRatio: v.ceiling ? row?.ceilingRatio ?? 0.6 : null,
+    name: v.name,
+    points: v.measure === 'points' ? (v.amount ?? null) : null,
+    weight: v.measure === 'weight' ? (v.amount ?? null) : null,
+    criteria: v.criteria ?? '',
+    rule,
+    capped: v.capped,
+    ceilingRatio: v.ceiling ? (row?.ceilingRatio ?? 0.6) : null,
   };
 }
 
@@ -51,7 +80,12 @@ function toInput(v: NodeValues, row: SelfcheckRow | null) {
  * Whether the points as typed push a group over its own 分值: siblings plus this node, summed up through groups that
  * have no 分值 of their own (they are the sum of their children), to the first one that has.
  */
-function siblingCheck(view: SelfcheckView, parentId: number | null, selfId: number | null, points: number | null): string | null {
+function siblingCheck(
+  view: SelfcheckView,
+  parentId: number | null,
+  selfId: number | null,
+  points: number | null,
+): string | null {
   if (parentId === null || points === null) return null;
   const byId = new Map(view.rows.map((r) => [r.id, r]));
   const counts = (r: SelfcheckRow) => r.rule.kind !== 'bonus' && r.rule.kind !== 'major';
@@ -59,21 +93,40 @@ function siblingCheck(view: SelfcheckView, parentId: number | null, selfId: numb
   const pointsOf = (r: SelfcheckRow): number => {
     if (r.id === selfId) return points;
     if (r.ownPoints !== null || r.isLeaf) return r.points;
-    return view.rows.filter((c) => c.parentId === r.id && counts(c)).reduce((a, c) => a + pointsOf(c), 0) + (selfId === null && r.id === parentId ? points : 0);
+    return (
+      view.rows.filter((c) => c.parentId === r.id && counts(c)).reduce((a, c) => a + pointsOf(c), 0) +
+      (selfId === null && r.id === parentId ? points : 0)
+    );
   };
   let parent = byId.get(parentId);
-  while (parent && parent.ownPoints === null && parent.weight === null && parent.parentId !== null) parent = byId.get(parent.parentId);
+  while (parent && parent.ownPoints === null && parent.weight === null && parent.parentId !== null)
+    parent = byId.get(parent.parentId);
   if (!parent || (parent.ownPoints === null && parent.weight === null)) return null;
   const kids = view.rows.filter((c) => c.parentId === parent!.id && counts(c));
-  const sum = Math.round((kids.reduce((a, c) => a + pointsOf(c), 0) + (selfId === null && parentId === parent.id ? points : 0)) * 100) / 100;
-  return sum > parent.points + 1e-9 ? `“${parent.name}”的下级分值合计将为 ${sum} 分，超过其分值 ${parent.points} 分（可以保存，请核对）。` : null;
+  const sum =
+    Math.round(
+      (kids.reduce((a, c) => a + pointsOf(c), 0) + (selfId === null && parentId === parent.id ? points : 0)) * 100,
+    ) / 100;
+  return sum > parent.points + 1e-9
+    ? `“${parent.name}”的下级分值合计将为 ${sum} 分，超过其分值 ${parent.points} 分（可以保存，请核对）。`
+    : null;
 }
 
 export type NodeTarget = { mode: 'edit'; row: SelfcheckRow } | { mode: 'add'; parent: SelfcheckRow | null };
 
 /** The form for one indicator (editing it, or adding one under `parent`). */
-export function IndicatorDialog({ target, view, year, onClose, onDone }: {
-  target: NodeTarget; view: SelfcheckView; year: number; onClose: () => void; onDone: (warnings: string[]) => Promise<void>;
+export function IndicatorDialog({
+  target,
+  view,
+  year,
+  onClose,
+  onDone,
+}: {
+  target: NodeTarget;
+  view: SelfcheckView;
+  year: number;
+  onClose: () => void;
+  onDone: (warnings: string[]) => Promise<void>;
 }) {
   const [form] = Form.useForm<NodeValues>();
   const row = target.mode === 'edit' ? target.row : null;
@@ -82,64 +135,129 @@ export function IndicatorDialog({ target, view, year, onClose, onDone }: {
   const kind = Form.useWatch('kind', form);
   const measure = Form.useWatch('measure', form);
   const amount = Form.useWatch('amount', form);
-  const parentId = target.mode === 'edit' ? target.row.parentId : target.parent?.id ?? null;
-  const warn = measure === 'points' && (kind !== 'bonus' && kind !== 'major') ? siblingCheck(view, parentId, row?.id ?? null, amount ?? null) : null;
+  const parentId = target.mode === 'edit' ? target.row.parentId : (target.parent?.id ?? null);
+  const warn =
+    measure === 'points' && kind !== 'bonus' && kind !== 'major'
+      ? siblingCheck(view, parentId, row?.id ?? null, amount ?? null)
+      : null;
   const save = async () => {
     const v = await form.validateFields();
     const input = toInput(v, row);
-    const r = target.mode === 'edit'
-      ? await call('selfcheck.updateIndicator', { id: target.row.id, ...input })
-      : await call('selfcheck.addIndicator', { year, parentId, ...input });
+    const r =
+      target.mode === 'edit'
+        ? await call('selfcheck.updateIndicator', { id: target.row.id, ...input })
+        : await call('selfcheck.addIndicator', { year, parentId, ...input });
     await onDone(r.warnings);
     return target.mode === 'edit' ? `已修改指标“${v.name}”，得分已重新计算` : `已添加指标“${v.name}”`;
   };
-  const title = target.mode === 'edit' ? `编辑指标：${target.row.number} ${target.row.name}` : target.parent ? `在“${target.parent.name}”下添加指标` : '添加一级指标';
+  const title =
+    target.mode === 'edit'
+      ? `编辑指标：${target.row.number} ${target.row.name}`
+      : target.parent
+        ? `在“${target.parent.name}”下添加指标`
+        : '添加一级指标';
   const kinds = isGroup ? (['manual', 'bonus'] as RuleKind[]) : [...RULE_KINDS];
   return (
     <FormDialog width={680} title={title} form={form} onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label="指标名称" rules={[{ required: true, whitespace: true, message: '请填写指标名称' }]}><Input maxLength={300} /></Form.Item>
+        <Form.Item
+          name="name"
+          label="指标名称"
+          rules={[{ required: true, whitespace: true, message: '请填写指标名称' }]}
+        >
+          <Input maxLength={300} />
+        </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="measure" label="计分依据">
-              <Select options={[{ value: 'points', label: '分值（分）' }, { value: 'weight', label: '权重（占上级 %）' }]} />
+              <Select
+                options={[
+                  { value: 'points', label: '分值（分）' },
+                  { value: 'weight', label: '权重（占上级 %）' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="amount" label={measure === 'weight' ? '权重（%）' : '分值'}
-              rules={[numberRule(measure === 'weight' ? '权重' : '分值'), ...(measure === 'weight' ? [{ type: 'number' as const, max: 100, message: '权重不能超过100%' }] : [])]}
-              extra={isGroup ? '不填则为下级分值之和' : undefined}>
+            <Form.Item
+              name="amount"
+              label={measure === 'weight' ? '权重（%）' : '分值'}
+              rules={[
+                numberRule(measure === 'weight' ? '权重' : '分值'),
+                ...(measure === 'weight' ? [{ type: 'number' as const, max: 100, message: '权重不能超过100%' }] : []),
+              ]}
+              extra={isGroup ? '不填则为下级分值之和' : undefined}
+            >
               <InputNumber style={{ width: '100%' }} step={0.5} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="kind" label="计分方式">
-              <Select showSearch optionFilterProp="label" options={kinds.map((k) => ({ value: k, label: isGroup && k === 'manual' ? '下级汇总' : RULE_LABELS[k] }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={kinds.map((k) => ({
+                  value: k,
+                  label: isGroup && k === 'manual' ? '下级汇总' : RULE_LABELS[k],
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>
         {warn && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={warn} />}
         {(kind === 'perItem' || kind === 'major') && (
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="deduct" label="每次扣分" rules={[{ required: true, message: '请填写每次扣分' }, numberRule('每次扣分')]}><InputNumber style={{ width: '100%' }} step={0.5} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="unit" label="计数单位"><Input maxLength={4} placeholder="条、件、次…" /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item
+                name="deduct"
+                label="每次扣分"
+                rules={[{ required: true, message: '请填写每次扣分' }, numberRule('每次扣分')]}
+              >
+                <InputNumber style={{ width: '100%' }} step={0.5} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="unit" label="计数单位">
+                <Input maxLength={4} placeholder="条、件、次…" />
+              </Form.Item>
+            </Col>
           </Row>
         )}
         {kind === 'fixed' && (
-          <Form.Item name="absentDeduct" label="未达到时扣分（不填：不得分）" rules={[numberRule('扣分')]}><InputNumber style={{ width: 200 }} step={0.5} /></Form.Item>
+          <Form.Item name="absentDeduct" label="未达到时扣分（不填：不得分）" rules={[numberRule('扣分')]}>
+            <InputNumber style={{ width: 200 }} step={0.5} />
+          </Form.Item>
         )}
         {kind === 'bonus' && (
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="perItem" label="每次加分（可不填）" rules={[numberRule('每次加分')]}><InputNumber style={{ width: '100%' }} step={0.5} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="threshold" label="基础得分达到（分）方可计入" rules={[numberRule('加分门槛')]}><InputNumber style={{ width: '100%' }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="unit" label="计数单位"><Input maxLength={4} /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item name="perItem" label="每次加分（可不填）" rules={[numberRule('每次加分')]}>
+                <InputNumber style={{ width: '100%' }} step={0.5} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="threshold" label="基础得分达到（分）方可计入" rules={[numberRule('加分门槛')]}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="unit" label="计数单位">
+                <Input maxLength={4} />
+              </Form.Item>
+            </Col>
           </Row>
         )}
-        <Form.Item name="criteria" label="评分标准"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} /></Form.Item>
+        <Form.Item name="criteria" label="评分标准">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+        </Form.Item>
         {kind !== 'major' && kind !== 'bonus' && (
           <Space size={24}>
-            <Form.Item name="capped" valuePropName="checked"><Checkbox>扣完为止（本项不低于0分）</Checkbox></Form.Item>
-            <Form.Item name="ceiling" valuePropName="checked"><Checkbox>前提不满足时本栏目不高于及格分</Checkbox></Form.Item>
+            <Form.Item name="capped" valuePropName="checked">
+              <Checkbox>扣完为止（本项不低于0分）</Checkbox>
+            </Form.Item>
+            <Form.Item name="ceiling" valuePropName="checked">
+              <Checkbox>前提不满足时本栏目不高于及格分</Checkbox>
+            </Form.Item>
           </Space>
         )}
       </Form>
@@ -148,7 +266,19 @@ export function IndicatorDialog({ target, view, year, onClose, onDone }: {
 }
 
 /** The grade bands, highest first; the lowest is 0 so every score has a grade. */
-export function GradesDialog({ year, grades, total, onClose, onDone }: { year: number; grades: GradeBand[]; total: number; onClose: () => void; onDone: () => Promise<void> }) {
+export function GradesDialog({
+  year,
+  grades,
+  total,
+  onClose,
+  onDone,
+}: {
+  year: number;
+  grades: GradeBand[];
+  total: number;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const [form] = Form.useForm<{ grades: GradeBand[] }>();
   useEffect(() => form.setFieldsValue({ grades: grades.map((g) => ({ ...g })) }), [form, grades]);
   const save = async () => {
@@ -159,29 +289,45 @@ export function GradesDialog({ year, grades, total, onClose, onDone }: { year: n
   };
   return (
     <FormDialog width={520} title="等次设置" form={form} onSave={save} onClose={onClose}>
-      <Typography.Paragraph type="secondary">从高到低填写每个等次的最低得分；最低等次为 0 分。满分 {total} 分。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        从高到低填写每个等次的最低得分；最低等次为 0 分。满分 {total} 分。
+      </Typography.Paragraph>
       <Form form={form} layout="horizontal">
         <Form.List name="grades">
-          {(fields) => fields.map((f, i) => (
-            <Space key={f.key} align="baseline">
-              <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写等次名称' }]}><Input style={{ width: 120 }} aria-label={`等次${i + 1}名称`} maxLength={10} /></Form.Item>
-              <Form.Item name={[f.name, 'min']} label="不低于" dependencies={i > 0 ? [['grades', i - 1, 'min']] : []}
-                rules={[
-                  { required: true, message: '请填写下限' }, numberRule('下限'),
-                  { type: 'number', max: total, message: `下限不能高于满分 ${total} 分` },
-                  ({ getFieldValue }) => ({
-                    validator: (_, v: number | null) => {
-                      const above = i > 0 ? getFieldValue(['grades', i - 1, 'min']) as number | null : null;
-                      if (v !== null && v !== undefined && above !== null && v >= above) return Promise.reject(new Error(`应低于上一等次的 ${above} 分`));
-                      if (i === fields.length - 1 && v !== 0) return Promise.reject(new Error('最低等次的下限应为 0 分'));
-                      return Promise.resolve();
-                    },
-                  }),
-                ]}>
-                <InputNumber aria-label={`等次${i + 1}下限`} style={{ width: 100 }} addonAfter="分" />
-              </Form.Item>
-            </Space>
-          ))}
+          {(fields) =>
+            fields.map((f, i) => (
+              <Space key={f.key} align="baseline">
+                <Form.Item
+                  name={[f.name, 'name']}
+                  rules={[{ required: true, whitespace: true, message: '请填写等次名称' }]}
+                >
+                  <Input style={{ width: 120 }} aria-label={`等次${i + 1}名称`} maxLength={10} />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'min']}
+                  label="不低于"
+                  dependencies={i > 0 ? [['grades', i - 1, 'min']] : []}
+                  rules={[
+                    { required: true, message: '请填写下限' },
+                    numberRule('下限'),
+                    { type: 'number', max: total, message: `下限不能高于满分 ${total} 分` },
+                    ({ getFieldValue }) => ({
+                      validator: (_, v: number | null) => {
+                        const above = i > 0 ? (getFieldValue(['grades', i - 1, 'min']) as number | null) : null;
+                        if (v !== null && v !== undefined && above !== null && v >= above)
+                          return Promise.reject(new Error(`应低于上一等次的 ${above} 分`));
+                        if (i === fields.length - 1 && v !== 0)
+                          return Promise.reject(new Error('最低等次的下限应为 0 分'));
+                        return Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
+                  <InputNumber aria-label={`等次${i + 1}下限`} style={{ width: 100 }} addonAfter="分" />
+                </Form.Item>
+              </Space>
+            ))
+          }
         </Form.List>
       </Form>
     </FormDialog>
@@ -189,7 +335,9 @@ export function GradesDialog({ year, grades, total, onClose, onDone }: { year: n
 }
 
 /** Removing a node: asks first, naming what goes with it (scores, evidence) and the 整改 items that stay. */
-export function useRemoveIndicator(onDone: (warnings: string[]) => Promise<void>): (row: SelfcheckRow) => Promise<void> {
+export function useRemoveIndicator(
+  onDone: (warnings: string[]) => Promise<void>,
+): (row: SelfcheckRow) => Promise<void> {
   const { modal } = AntApp.useApp();
   const act = useAction();
   return async (row) => {
@@ -200,13 +348,17 @@ export function useRemoveIndicator(onDone: (warnings: string[]) => Promise<void>
       if (u.scored || u.evidence) lines.push(`已有自评 ${u.scored} 项、佐证材料 ${u.evidence} 项，将一并删除。`);
       if (u.rectifications) lines.push(`由它转出的整改事项 ${u.rectifications} 项保留在整改台账中。`);
       modal.confirm({
-        title: `删除指标“${u.path}”？`, content: lines.length ? lines.map((l, i) => <div key={i}>{l}</div>) : '该指标尚未评分。',
-        okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-        onOk: () => act(async () => {
-          const r = await call('selfcheck.removeIndicator', { id: row.id, confirmed: true });
-          await onDone(r.warnings);
-          return `已删除指标“${row.name}”，得分已重新计算`;
-        }),
+        title: `删除指标“${u.path}”？`,
+        content: lines.length ? lines.map((l, i) => <div key={i}>{l}</div>) : '该指标尚未评分。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () =>
+          act(async () => {
+            const r = await call('selfcheck.removeIndicator', { id: row.id, confirmed: true });
+            await onDone(r.warnings);
+            return `已删除指标“${row.name}”，得分已重新计算`;
+          }),
       });
     });
   };

@@ -6,7 +6,15 @@ import { RectHomeCard } from './RectHomeCard';
 
 export const selfcheckArea: RendererArea = {
   name: 'selfcheck',
-  routes: [{ path: 'selfcheck', label: '自查整改', icon: <AuditOutlined />, order: 60, Screen: lazyScreen(() => import('./SelfcheckScreen'), 'SelfcheckScreen') }],
+  routes: [
+    {
+      path: 'selfcheck',
+      label: '自查整改',
+      icon: <AuditOutlined />,
+      order: 60,
+      Screen: lazyScreen(() => import('./SelfcheckScreen'), 'SelfcheckScreen'),
+    },
+  ],
   homeCards: [
     // The chart sits with the dashboard's other charts; the list of items with their deadlines among the due cards.
     { key: 'selfcheck.rectChart', size: 'third', order: 15, render: () => <RectChartCard /> },

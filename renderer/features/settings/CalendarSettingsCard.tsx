@@ -6,7 +6,9 @@ import { useYear } from '../../app-context';
 import { useAction, useLoad } from '../../hooks';
 
 function toText(overrides: WorkingDayOverride[]): string {
-  return overrides.map((o) => `${o.date} ${o.kind === 'holiday' ? '休' : '班'}${o.note ? ` ${o.note}` : ''}`).join('\n');
+  return overrides
+    .map((o) => `${o.date} ${o.kind === 'holiday' ? '休' : '班'}${o.note ? ` ${o.note}` : ''}`)
+    .join('\n');
 }
 
 const SOURCE_LABELS = { package: '内置放假安排', overrides: '手工录入', none: '缺少放假安排' } as const;
@@ -51,13 +53,40 @@ export function CalendarSettingsCard() {
         <Form.Item label="提前多少个工作日提示“即将到期”">
           <InputNumber aria-label="提前提示工作日数" min={1} max={60} value={days} onChange={(v) => setDays(v ?? 5)} />
         </Form.Item>
-        <Form.Item label="自定放假与调休（每行一天或一段：日期 休/班 说明）" extra="例：2027-01-01 休 元旦；2027-02-06~2027-02-12 休 春节；2027-02-14 班 春节调休上班。录入某年任一放假日后，该年即按录入内容计算。">
-          <Input.TextArea aria-label="自定放假与调休" autoSize={{ minRows: 4, maxRows: 12 }} value={text} onChange={(e) => setText(e.target.value)} />
+        <Form.Item
+          label="自定放假与调休（每行一天或一段：日期 休/班 说明）"
+          extra="例：2027-01-01 休 元旦；2027-02-06~2027-02-12 休 春节；2027-02-14 班 春节调休上班。录入某年任一放假日后，该年即按录入内容计算。"
+        >
+          <Input.TextArea
+            aria-label="自定放假与调休"
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </Form.Item>
-        {errors.length > 0 && <Alert type="error" showIcon title="有无法识别的行" description={errors.map((e) => <div key={e}>{e}</div>)} style={{ marginBottom: 12 }} />}
+        {errors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            title="有无法识别的行"
+            description={errors.map((e) => (
+              <div key={e}>{e}</div>
+            ))}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Space>
-          <Button type="primary" onClick={save}>保存工作日历</Button>
-          <Upload accept=".txt" showUploadList={false} beforeUpload={async (f) => { setText(await f.text()); return false; }}>
+          <Button type="primary" onClick={save}>
+            保存工作日历
+          </Button>
+          <Upload
+            accept=".txt"
+            showUploadList={false}
+            beforeUpload={async (f) => {
+              setText(await f.text());
+              return false;
+            }}
+          >
             <Button>从文本文件载入</Button>
           </Upload>
         </Space>

@@ -7,8 +7,14 @@ export function SettingsScreen() {
     <div>
       <PageTitle title="设置">各项提醒和要求的参数。单位信息、科室和人员在“单位与人员”中修改。</PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        {SETTINGS_CARDS.map((s) => <div key={s.key}>{s.render()}</div>)}
-        {SETTINGS_CARDS.length === 0 && <Card><Typography.Text type="secondary">暂无可调整的设置。</Typography.Text></Card>}
+        {SETTINGS_CARDS.map((s) => (
+          <div key={s.key}>{s.render()}</div>
+        ))}
+        {SETTINGS_CARDS.length === 0 && (
+          <Card>
+            <Typography.Text type="secondary">暂无可调整的设置。</Typography.Text>
+          </Card>
+        )}
       </Space>
     </div>
   );

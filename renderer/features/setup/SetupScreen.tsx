@@ -27,22 +27,54 @@ export function SetupScreen() {
     setSaving(true);
     await act(async () => {
       const { year, ...bureau } = values;
-      await call('app.setup', { bureau: { ...bureau, region: bureau.region ?? '', head: bureau.head ?? '', leader: bureau.leader ?? '', contact: bureau.contact ?? '', phone: bureau.phone ?? '' }, year });
+      await call('app.setup', {
+        bureau: {
+          ...bureau,
+          region: bureau.region ?? '',
+          head: bureau.head ?? '',
+          leader: bureau.leader ?? '',
+          contact: bureau.contact ?? '',
+          phone: bureau.phone ?? '',
+        },
+        year,
+      });
       await refresh();
     });
     setSaving(false);
   };
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f5f5f5', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', paddingTop: 48 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        background: '#f5f5f5',
+        display: 'flex',
+        justifyContent: 'center',
+        alignItems: 'flex-start',
+        paddingTop: 48,
+      }}
+    >
       <Card style={{ width: 640 }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>欢迎使用政务公开工作台</Typography.Title>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          欢迎使用政务公开工作台
+        </Typography.Title>
         <Typography.Paragraph type="secondary">
           请先填写本单位的基本信息和工作年度。这些信息会用在导出的公文、台账和表格中，以后可以在“单位与人员”中修改。
         </Typography.Paragraph>
-        <Form form={form} layout="horizontal" labelCol={{ span: 6 }} onFinish={submit} initialValues={{ year: new Date().getFullYear() }}>
+        <Form
+          form={form}
+          layout="horizontal"
+          labelCol={{ span: 6 }}
+          onFinish={submit}
+          initialValues={{ year: new Date().getFullYear() }}
+        >
           {BUREAU_FIELDS.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}>
+            <Form.Item
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}
+            >
               <Input placeholder={f.placeholder} maxLength={100} />
             </Form.Item>
           ))}
@@ -50,7 +82,9 @@ export function SetupScreen() {
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 6 }}>
-            <Button type="primary" htmlType="submit" loading={saving}>开始使用</Button>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              开始使用
+            </Button>
           </Form.Item>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

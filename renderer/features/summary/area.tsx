@@ -8,7 +8,15 @@ import { UpcomingCard } from './dashboard/UpcomingCard';
 
 export const summaryArea: RendererArea = {
   name: 'summary',
-  routes: [{ path: 'summary', label: '年度总结', icon: <FileTextOutlined />, order: 70, Screen: lazyScreen(() => import('./SummaryScreen'), 'SummaryScreen') }],
+  routes: [
+    {
+      path: 'summary',
+      label: '年度总结',
+      icon: <FileTextOutlined />,
+      order: 70,
+      Screen: lazyScreen(() => import('./SummaryScreen'), 'SummaryScreen'),
+    },
+  ],
   // The dashboard's charts lead the home screen; the dates coming up sit among the areas' due cards.
   homeCards: [
     { key: 'summary.planProgress', size: 'third', order: 10, render: () => <PlanProgressCard /> },

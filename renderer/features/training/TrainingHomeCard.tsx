@@ -8,9 +8,24 @@ export function TrainingHomeCard() {
   const year = useYear();
   const r = useLoad(() => call('training.requirement', { year }), [year]);
   return (
-    <Card title="年度培训" extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={r.loading}>
+    <Card
+      title="年度培训"
+      extra={
+        <Button type="link" onClick={() => navigate('training')}>
+          打开培训台账
+        </Button>
+      }
+      loading={r.loading}
+    >
       {r.error && <Alert type="error" showIcon message={r.error} />}
-      {r.data && <Alert type={r.data.met ? 'success' : 'warning'} showIcon message={r.data.met ? '年度培训要求已达到' : '年度培训要求未达到'} description={r.data.message} />}
+      {r.data && (
+        <Alert
+          type={r.data.met ? 'success' : 'warning'}
+          showIcon
+          message={r.data.met ? '年度培训要求已达到' : '年度培训要求未达到'}
+          description={r.data.message}
+        />
+      )}
     </Card>
   );
 }

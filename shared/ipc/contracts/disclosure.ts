@@ -1,8 +1,16 @@
 // 信息公开: 信息发布登记, 依申请公开 (with 复议/诉讼), table 二 inputs and the annual report.
 import { z } from 'zod';
 import {
-  annualReportSchema, publicationColumnSchema, publicationInputSchema, publicationSchema, reportViewSchema, requestInputSchema,
-  requestSchema, reviewInputSchema, reviewSchema, yearInputSchema,
+  annualReportSchema,
+  publicationColumnSchema,
+  publicationInputSchema,
+  publicationSchema,
+  reportViewSchema,
+  requestInputSchema,
+  requestSchema,
+  reviewInputSchema,
+  reviewSchema,
+  yearInputSchema,
 } from '../../domain/disclosure';
 import { deliveredFileSchema, idSchema, uploadSchema, yearSchema } from '../../domain/files';
 
@@ -10,8 +18,15 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** The documents this area produces; the same names are used on the command line (`export <name>`). */
 const DISCLOSURE_EXPORT_KINDS = [
-  'annual-report-docx', 'annual-report-xlsx', 'publications-xlsx', 'requests-xlsx', 'request-receipt-docx', 'request-correction-docx',
-  'request-extension-docx', 'request-consult-docx', 'request-answer-docx',
+  'annual-report-docx',
+  'annual-report-xlsx',
+  'publications-xlsx',
+  'requests-xlsx',
+  'request-receipt-docx',
+  'request-correction-docx',
+  'request-extension-docx',
+  'request-consult-docx',
+  'request-answer-docx',
 ] as const;
 export type DisclosureExportKind = (typeof DISCLOSURE_EXPORT_KINDS)[number];
 
@@ -24,14 +39,32 @@ const importOutcomeSchema = z.object({
 
 const countSchema = z.object({ name: z.string(), count: z.number() });
 const publicationStatsSchema = z.object({
-  year: z.number(), total: z.number(), interpretations: z.number(), normative: z.number(), late: z.number(), reviewComplete: z.number(),
-  byColumn: z.array(countSchema), byChannel: z.array(countSchema), byMonth: z.array(z.number()),
+  year: z.number(),
+  total: z.number(),
+  interpretations: z.number(),
+  normative: z.number(),
+  late: z.number(),
+  reviewComplete: z.number(),
+  byColumn: z.array(countSchema),
+  byChannel: z.array(countSchema),
+  byMonth: z.array(z.number()),
 });
 
 const disclosureHomeSchema = z.object({
   /** From 1 January until it is exported: last year's report and its due date. */
-  report: z.object({ year: z.number(), due: z.string(), daysLeft: z.number(), exportedAt: z.string().nullable() }).nullable(),
-  open: z.array(z.object({ id: z.number(), applicant: z.string(), receivedDate: z.string(), dueDate: z.string().nullable(), state: z.string(), remaining: z.number().nullable() })),
+  report: z
+    .object({ year: z.number(), due: z.string(), daysLeft: z.number(), exportedAt: z.string().nullable() })
+    .nullable(),
+  open: z.array(
+    z.object({
+      id: z.number(),
+      applicant: z.string(),
+      receivedDate: z.string(),
+      dueDate: z.string().nullable(),
+      state: z.string(),
+      remaining: z.number().nullable(),
+    }),
+  ),
 });
 
 const disclosureSettingsSchema = z.object({
@@ -41,7 +74,10 @@ const disclosureSettingsSchema = z.object({
 export const disclosureContract = {
   'disclosure.columns': { input: z.object({}).strict().optional(), output: z.array(publicationColumnSchema) },
   'disclosure.createColumn': { input: z.object({ name: z.string() }), output: z.array(publicationColumnSchema) },
-  'disclosure.updateColumn': { input: z.object({ id: idSchema, name: z.string(), active: z.boolean() }), output: z.array(publicationColumnSchema) },
+  'disclosure.updateColumn': {
+    input: z.object({ id: idSchema, name: z.string(), active: z.boolean() }),
+    output: z.array(publicationColumnSchema),
+  },
   'disclosure.publications': { input: z.object({ year: yearSchema }), output: z.array(publicationSchema) },
   'disclosure.createPublication': { input: publicationInputSchema, output: publicationSchema },
   'disclosure.updatePublication': { input: publicationInputSchema.extend({ id: idSchema }), output: publicationSchema },

@@ -3,7 +3,12 @@ import { auditEntrySchema } from '../../domain/audit';
 import { backupContentSchema, backupInfoSchema } from '../../domain/backup';
 import { deliveredFileSchema, idSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
-  bureauSchema, departmentNameSchema, departmentSchema, staffImportPreviewSchema, staffInputSchema, staffSchema,
+  bureauSchema,
+  departmentNameSchema,
+  departmentSchema,
+  staffImportPreviewSchema,
+  staffInputSchema,
+  staffSchema,
   staffStatusSchema,
 } from '../../domain/org';
 import { workingDayOverrideSchema } from '../../domain/working-days';
@@ -46,7 +51,10 @@ export const foundationContract = {
   'settings.getAll': { input: none, output: z.record(z.string(), z.string()) },
   'settings.set': { input: z.object({ key: z.string().min(1).max(80), value: z.string().max(2000) }), output: ok },
 
-  'departments.list': { input: z.object({ includeInactive: z.boolean().default(true) }).optional(), output: z.array(departmentSchema) },
+  'departments.list': {
+    input: z.object({ includeInactive: z.boolean().default(true) }).optional(),
+    output: z.array(departmentSchema),
+  },
   'departments.create': { input: z.object({ name: departmentNameSchema }), output: departmentSchema },
   'departments.rename': { input: z.object({ id: idSchema, name: departmentNameSchema }), output: departmentSchema },
   'departments.reorder': { input: z.object({ ids: z.array(idSchema).min(1) }), output: ok },
@@ -54,11 +62,13 @@ export const foundationContract = {
   'departments.delete': { input: z.object({ id: idSchema }), output: ok },
 
   'staff.list': {
-    input: z.object({
-      search: z.string().max(50).optional(),
-      departmentId: idSchema.optional(),
-      status: staffStatusSchema.optional(),
-    }).optional(),
+    input: z
+      .object({
+        search: z.string().max(50).optional(),
+        departmentId: idSchema.optional(),
+        status: staffStatusSchema.optional(),
+      })
+      .optional(),
     output: z.array(staffSchema),
   },
   'staff.create': { input: staffInputSchema, output: staffSchema },
@@ -75,26 +85,44 @@ export const foundationContract = {
   'backup.create': { input: none, output: backupInfoSchema },
   /** `shared`: a backup in the folder all data files shared before; `confirmOtherBureau`: the user accepted another 单位's data. */
   'backup.restore': {
-    input: z.object({ fileName: z.string().min(1), shared: z.boolean().optional(), confirmOtherBureau: z.boolean().optional() }),
+    input: z.object({
+      fileName: z.string().min(1),
+      shared: z.boolean().optional(),
+      confirmOtherBureau: z.boolean().optional(),
+    }),
     output: appStatusSchema,
   },
   /** A data file the user picked (a full copy from another PC, a backup kept elsewhere): verified, then restored. */
-  'backup.restoreFile': { input: uploadSchema.extend({ confirmOtherBureau: z.boolean().optional() }), output: appStatusSchema },
+  'backup.restoreFile': {
+    input: uploadSchema.extend({ confirmOtherBureau: z.boolean().optional() }),
+    output: appStatusSchema,
+  },
   /** Verifies a picked file like a restore would and says what it holds, for the confirmation (changes nothing). */
   'backup.inspectFile': {
     input: uploadSchema,
-    output: z.object({ content: backupContentSchema, sameFile: z.boolean().nullable(), currentBureau: z.string().nullable() }),
+    output: z.object({
+      content: backupContentSchema,
+      sameFile: z.boolean().nullable(),
+      currentBureau: z.string().nullable(),
+    }),
   },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
 
   'audit.list': {
-    input: z.object({ entity: z.string().min(1), entityId: idSchema.optional(), limit: z.number().int().max(500).default(100) }),
+    input: z.object({
+      entity: z.string().min(1),
+      entityId: idSchema.optional(),
+      limit: z.number().int().max(500).default(100),
+    }),
     output: z.array(auditEntrySchema),
   },
   'attachments.download': { input: z.object({ id: idSchema }), output: deliveredFileSchema },
   'calendar.get': { input: z.object({ year: yearSchema }), output: calendarSettingsSchema },
   'calendar.save': {
-    input: z.object({ overrides: z.array(workingDayOverrideSchema).max(1000), dueSoonDays: z.number().int().min(1).max(60) }),
+    input: z.object({
+      overrides: z.array(workingDayOverrideSchema).max(1000),
+      dueSoonDays: z.number().int().min(1).max(60),
+    }),
     output: ok,
   },
   /** Fills an empty database with a complete example year. */

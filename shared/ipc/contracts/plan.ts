@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
 import {
-  LIGHTS, planInputSchema, planSchema, pointRefSchema, progressEntrySchema, progressInputSchema, progressUpdateSchema, taskFilterSchema,
-  taskInputSchema, taskSchema, unitMappingSchema,
+  LIGHTS,
+  planInputSchema,
+  planSchema,
+  pointRefSchema,
+  progressEntrySchema,
+  progressInputSchema,
+  progressUpdateSchema,
+  taskFilterSchema,
+  taskInputSchema,
+  taskSchema,
+  unitMappingSchema,
 } from '../../domain/plan';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -17,13 +26,17 @@ const generateResultSchema = z.object({
   tasksWithoutLead: z.number().int(),
 });
 
-const mappingChoices = z.array(z.object({
-  unit: z.string().min(1, '单位名称不能为空').max(100, '单位名称不能超过100个字'),
-  departmentId: idSchema.nullable(),
-  ignored: z.boolean(),
-  /** 全部科室 (only with no 科室 and not 不涉及). */
-  allDepartments: z.boolean().default(false),
-})).max(500, '单位对应一次最多500条');
+const mappingChoices = z
+  .array(
+    z.object({
+      unit: z.string().min(1, '单位名称不能为空').max(100, '单位名称不能超过100个字'),
+      departmentId: idSchema.nullable(),
+      ignored: z.boolean(),
+      /** 全部科室 (only with no 科室 and not 不涉及). */
+      allDepartments: z.boolean().default(false),
+    }),
+  )
+  .max(500, '单位对应一次最多500条');
 
 const coverageSchema = z.object({ total: z.number().int(), covered: z.number().int(), gaps: z.array(pointRefSchema) });
 
@@ -39,7 +52,6 @@ const dueItemSchema = z.object({
 });
 export type DueItem = z.infer<typeof dueItemSchema>;
 
-
 export const PLAN_EXPORT_KINDS = ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const;
 
 export const planContract = {
@@ -50,7 +62,10 @@ export const planContract = {
   'plan.deleteSection': { input: z.object({ id: idSchema }), output: ok },
   /** All the plan's section ids in the new order; refused (CONFLICT) when they are not exactly the current sections. */
   'plan.reorderSections': { input: z.object({ planId: idSchema, ids: z.array(idSchema).min(1).max(500) }), output: ok },
-  'plan.unitMappings': { input: z.object({ documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件') }), output: z.array(unitMappingSchema) },
+  'plan.unitMappings': {
+    input: z.object({ documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件') }),
+    output: z.array(unitMappingSchema),
+  },
   'plan.saveUnitMappings': { input: z.object({ mappings: mappingChoices }), output: ok },
   /** After generation, one action: saves the given choices and applies the mapping to units the tasks still list as unmapped. */
   'plan.applyUnitMappings': {
@@ -60,7 +75,9 @@ export const planContract = {
   /** One action: saves the given unit mapping and builds the plan, in one transaction. */
   'plan.generate': {
     input: z.object({
-      year: yearSchema, documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'), replace: z.boolean().default(false),
+      year: yearSchema,
+      documentIds: z.array(idSchema).min(1, '请至少选择一份上级文件'),
+      replace: z.boolean().default(false),
       mappings: mappingChoices.default([]),
     }),
     output: generateResultSchema,
@@ -68,13 +85,24 @@ export const planContract = {
   'plan.copyForward': { input: z.object({ fromYear: yearSchema, toYear: yearSchema }), output: planSchema },
   'plan.coverage': { input: z.object({ year: yearSchema }), output: coverageSchema },
   /** The work points of the plan's documents, for linking a task to the points it answers. */
-  'plan.pointOptions': { input: z.object({ year: yearSchema }), output: z.array(pointRefSchema.extend({ level: z.number().int() })) },
+  'plan.pointOptions': {
+    input: z.object({ year: yearSchema }),
+    output: z.array(pointRefSchema.extend({ level: z.number().int() })),
+  },
   'plan.export': {
-    input: z.object({ kind: z.enum(PLAN_EXPORT_KINDS), year: yearSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }),
+    input: z.object({
+      kind: z.enum(PLAN_EXPORT_KINDS),
+      year: yearSchema,
+      from: isoDateSchema.optional(),
+      to: isoDateSchema.optional(),
+    }),
     output: deliveredFileSchema,
   },
   'tasks.list': { input: taskFilterSchema, output: z.array(taskSchema) },
-  'tasks.get': { input: z.object({ id: idSchema }), output: z.object({ task: taskSchema, progress: z.array(progressEntrySchema) }) },
+  'tasks.get': {
+    input: z.object({ id: idSchema }),
+    output: z.object({ task: taskSchema, progress: z.array(progressEntrySchema) }),
+  },
   'tasks.create': { input: taskInputSchema, output: taskSchema },
   'tasks.update': { input: z.object({ id: idSchema, task: taskInputSchema }), output: taskSchema },
   /** withProgress: the user confirmed that the task's progress entries and evidence are deleted with it. */
@@ -90,5 +118,8 @@ export const planContract = {
   'tasks.updateProgress': { input: progressUpdateSchema, output: progressEntrySchema },
   'tasks.deleteProgress': { input: z.object({ id: idSchema }), output: ok },
   /** For the home screen: overdue tasks and those due by the end of this week. */
-  'tasks.due': { input: z.object({ year: yearSchema }), output: z.object({ today: isoDateSchema, overdue: z.array(dueItemSchema), thisWeek: z.array(dueItemSchema) }) },
+  'tasks.due': {
+    input: z.object({ year: yearSchema }),
+    output: z.object({ today: isoDateSchema, overdue: z.array(dueItemSchema), thisWeek: z.array(dueItemSchema) }),
+  },
 } as const;

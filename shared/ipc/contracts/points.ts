@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { idSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
-  parsedPointsSchema, pointItemSchema, replaceSummarySchema, sourceDocumentMetaSchema, sourceDocumentSchema,
+  parsedPointsSchema,
+  pointItemSchema,
+  replaceSummarySchema,
+  sourceDocumentMetaSchema,
+  sourceDocumentSchema,
   workPointSchema,
 } from '../../domain/points';
 
 const ok = z.object({ ok: z.literal(true) });
 
 /** A file (picker, drag and drop) or pasted text: exactly one of the two. */
-const pointsSourceSchema = z.object({
-  upload: uploadSchema.nullable().default(null),
-  pastedText: z.string().max(2_000_000, '粘贴的文字过长').nullable().default(null),
-}).refine((s) => (s.upload === null) !== (s.pastedText === null), { message: '请选择一个文件，或粘贴文字' });
+const pointsSourceSchema = z
+  .object({
+    upload: uploadSchema.nullable().default(null),
+    pastedText: z.string().max(2_000_000, '粘贴的文字过长').nullable().default(null),
+  })
+  .refine((s) => (s.upload === null) !== (s.pastedText === null), { message: '请选择一个文件，或粘贴文字' });
 
 const pointsPreviewSchema = z.object({
   /** The previewed file, kept by the app for saving (points.save), so it is uploaded and read once. */
@@ -25,11 +31,14 @@ export type PointsPreview = z.infer<typeof pointsPreviewSchema>;
 
 const previewIdSchema = z.string().min(1, '缺少导入预览编号').max(100, '导入预览编号无效');
 
-const pointsPreviewInputSchema = z.union([
-  z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
-  /** The previewed file read again with another year (按某年重新识别时限). */
-  z.object({ previewId: previewIdSchema, year: yearSchema.optional() }),
-], { error: '请选择一个文件，或粘贴文字' });
+const pointsPreviewInputSchema = z.union(
+  [
+    z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
+    /** The previewed file read again with another year (按某年重新识别时限). */
+    z.object({ previewId: previewIdSchema, year: yearSchema.optional() }),
+  ],
+  { error: '请选择一个文件，或粘贴文字' },
+);
 
 const pointsSaveInputSchema = z.object({
   previewId: previewIdSchema,
@@ -55,7 +64,10 @@ export const pointsContract = {
     input: z.object({ id: idSchema }),
     output: z.object({ document: sourceDocumentSchema, items: z.array(workPointSchema) }),
   },
-  'points.updateDocument': { input: z.object({ id: idSchema, meta: sourceDocumentMetaSchema }), output: sourceDocumentSchema },
+  'points.updateDocument': {
+    input: z.object({ id: idSchema, meta: sourceDocumentMetaSchema }),
+    output: sourceDocumentSchema,
+  },
   'points.updateItem': { input: z.object({ id: idSchema, item: pointItemSchema }), output: workPointSchema },
   'points.deleteDocument': { input: z.object({ id: idSchema }), output: ok },
 } as const;

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
 import { LIGHTS } from '../../domain/plan';
 import {
-  figuresSchema, paragraphInputSchema, refreshResultSchema, summaryKindSchema, summaryMetaInputSchema, summarySchema,
+  figuresSchema,
+  paragraphInputSchema,
+  refreshResultSchema,
+  summaryKindSchema,
+  summaryMetaInputSchema,
+  summarySchema,
 } from '../../domain/summary';
 
 const which = z.object({ year: yearSchema, kind: summaryKindSchema.default('年度') });
@@ -12,17 +17,35 @@ const dashboardSchema = z.object({
   year: yearSchema,
   today: isoDateSchema,
   /** The plan's sections in order with their tasks by status (overdue counted apart, from the task light). */
-  sections: z.array(z.object({
-    id: idSchema, title: z.string(), tasks: z.number().int(), done: z.number().int(), inProgress: z.number().int(),
-    notStarted: z.number().int(), overdue: z.number().int(),
-  })),
+  sections: z.array(
+    z.object({
+      id: idSchema,
+      title: z.string(),
+      tasks: z.number().int(),
+      done: z.number().int(),
+      inProgress: z.number().int(),
+      notStarted: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
   lights: z.record(z.enum(LIGHTS), z.number().int()),
   trainings: z.object({
     months: z.array(z.object({ month: z.number().int(), count: z.number().int(), hours: z.number() })),
-    count: z.number().int(), special: z.number().int(), hours: z.number(), attendance: z.number().int(),
+    count: z.number().int(),
+    special: z.number().int(),
+    hours: z.number(),
+    attendance: z.number().int(),
   }),
   /** Dates coming up (and ones already missed): 备案, 年度报告, … */
-  upcoming: z.array(z.object({ date: isoDateSchema, title: z.string(), detail: z.string(), route: z.string().nullable(), overdue: z.boolean() })),
+  upcoming: z.array(
+    z.object({
+      date: isoDateSchema,
+      title: z.string(),
+      detail: z.string(),
+      route: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
@@ -35,7 +58,10 @@ export const summaryContract = {
   'summary.keepParagraph': { input: z.object({ id: idSchema }), output: summarySchema },
   'summary.saveMeta': { input: summaryMetaInputSchema.extend({ id: idSchema }), output: summarySchema },
   'summary.regenerate': { input: z.object({ id: idSchema }), output: summarySchema },
-  'summary.figures': { input: z.object({ year: yearSchema }), output: z.object({ year: yearSchema, figures: figuresSchema }) },
+  'summary.figures': {
+    input: z.object({ year: yearSchema }),
+    output: z.object({ year: yearSchema, figures: figuresSchema }),
+  },
   'summary.export': { input: which, output: deliveredFileSchema },
   'summary.dashboard': { input: z.object({ year: yearSchema }), output: dashboardSchema },
 } as const;

@@ -1,14 +1,35 @@
 // 政务公开队伍: AB岗 (posts, holders, changes with 交接/备案, absences, warnings) and 培训台账.
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
-import { abRoleSchema, absenceInputSchema, correctHoldingInputSchema, absenceSchema, assignInputSchema, changeInputSchema, changeSchema, filingInputSchema, holdingSchema, postInputSchema, postSchema, teamWarningSchema } from '../../domain/ab';
+import {
+  abRoleSchema,
+  absenceInputSchema,
+  correctHoldingInputSchema,
+  absenceSchema,
+  assignInputSchema,
+  changeInputSchema,
+  changeSchema,
+  filingInputSchema,
+  holdingSchema,
+  postInputSchema,
+  postSchema,
+  teamWarningSchema,
+} from '../../domain/ab';
 import { teamSettingsSchema } from '../../domain/team-settings';
 import { trainingInputSchema, trainingRequirementSchema, trainingSchema } from '../../domain/training';
 
 const ok = z.object({ ok: z.literal(true) });
 
 /** The documents this area produces; the same names are used on the command line (`export <name>`). */
-export const TEAM_EXPORT_KINDS = ['ab-xlsx', 'ab-docx', 'filing-docx', 'handover-docx', 'training-xlsx', 'signin-docx', 'training-docx'] as const;
+export const TEAM_EXPORT_KINDS = [
+  'ab-xlsx',
+  'ab-docx',
+  'filing-docx',
+  'handover-docx',
+  'training-xlsx',
+  'signin-docx',
+  'training-docx',
+] as const;
 const teamExportKindSchema = z.enum(TEAM_EXPORT_KINDS);
 export type TeamExportKind = z.infer<typeof teamExportKindSchema>;
 
@@ -17,11 +38,19 @@ export const teamContract = {
   'team.saveSettings': { input: teamSettingsSchema, output: teamSettingsSchema },
   'team.warnings': { input: z.object({}).strict().optional(), output: z.array(teamWarningSchema) },
   'team.export': {
-    input: z.object({ kind: teamExportKindSchema, year: yearSchema.optional(), id: idSchema.optional(), date: isoDateSchema.optional() }),
+    input: z.object({
+      kind: teamExportKindSchema,
+      year: yearSchema.optional(),
+      id: idSchema.optional(),
+      date: isoDateSchema.optional(),
+    }),
     output: deliveredFileSchema,
   },
 
-  'ab.posts': { input: z.object({ includeInactive: z.boolean().default(false) }).optional(), output: z.array(postSchema) },
+  'ab.posts': {
+    input: z.object({ includeInactive: z.boolean().default(false) }).optional(),
+    output: z.array(postSchema),
+  },
   'ab.createPost': { input: postInputSchema, output: postSchema },
   'ab.updatePost': { input: postInputSchema.extend({ id: idSchema }), output: postSchema },
   'ab.setPostActive': { input: z.object({ id: idSchema, active: z.boolean() }), output: postSchema },
@@ -31,9 +60,15 @@ export const teamContract = {
   },
   'ab.assign': { input: assignInputSchema, output: postSchema },
   'ab.correctHolding': { input: correctHoldingInputSchema, output: holdingSchema },
-  'ab.endHolding': { input: z.object({ postId: idSchema, role: abRoleSchema, endDate: isoDateSchema }), output: postSchema },
+  'ab.endHolding': {
+    input: z.object({ postId: idSchema, role: abRoleSchema, endDate: isoDateSchema }),
+    output: postSchema,
+  },
   'ab.change': { input: changeInputSchema, output: changeSchema },
-  'ab.changes': { input: z.object({ unfiledOnly: z.boolean().default(false) }).optional(), output: z.array(changeSchema) },
+  'ab.changes': {
+    input: z.object({ unfiledOnly: z.boolean().default(false) }).optional(),
+    output: z.array(changeSchema),
+  },
   'ab.file': { input: filingInputSchema, output: changeSchema },
   'ab.absences': { input: z.object({ from: isoDateSchema.optional() }).optional(), output: z.array(absenceSchema) },
   'ab.createAbsence': { input: absenceInputSchema, output: absenceSchema },
@@ -44,7 +79,10 @@ export const teamContract = {
   'training.create': { input: trainingInputSchema, output: trainingSchema },
   'training.update': { input: trainingInputSchema.extend({ id: idSchema }), output: trainingSchema },
   'training.delete': { input: z.object({ id: idSchema }), output: ok },
-  'training.addFile': { input: z.object({ trainingId: idSchema, kind: z.enum(['材料', '照片']), upload: uploadSchema }), output: trainingSchema },
+  'training.addFile': {
+    input: z.object({ trainingId: idSchema, kind: z.enum(['材料', '照片']), upload: uploadSchema }),
+    output: trainingSchema,
+  },
   'training.removeFile': { input: z.object({ trainingId: idSchema, attachmentId: idSchema }), output: trainingSchema },
   'training.requirement': { input: z.object({ year: yearSchema }), output: trainingRequirementSchema },
 } as const;

@@ -31,7 +31,9 @@ async function xlsx(file: string, rows: (string | number)[][]) {
 
 describe('CLI contracts of 信息公开', () => {
   it('imports, reports and exports through the commands', async () => {
-    expect(Object.keys(COMMAND_AREAS)).toEqual(expect.arrayContaining(['import-publications', 'import-requests', 'annual-report']));
+    expect(Object.keys(COMMAND_AREAS)).toEqual(
+      expect.arrayContaining(['import-publications', 'import-requests', 'annual-report']),
+    );
     const dir = makeTempDir();
     dirs.push(dir);
     const db = path.join(dir, 'w.sqlite');
@@ -40,14 +42,24 @@ describe('CLI contracts of 信息公开', () => {
     vi.restoreAllMocks();
 
     const pubs = path.join(dir, 'pubs.xlsx');
-    await xlsx(pubs, [['标题', '发布时间', '所属栏目'], ['甲通知', '2025-12-30', '通知公告'], ['乙动态', '2026-01-05', '工作动态'], ['乙动态', '2026-01-05', '工作动态'], ['', '2026-01-06', '工作动态']]);
+    await xlsx(pubs, [
+      ['标题', '发布时间', '所属栏目'],
+      ['甲通知', '2025-12-30', '通知公告'],
+      ['乙动态', '2026-01-05', '工作动态'],
+      ['乙动态', '2026-01-05', '工作动态'],
+      ['', '2026-01-06', '工作动态'],
+    ]);
     io = capture();
     expect(await runCli(['import-publications', pubs, '--db', db])).toBe(0);
-    expect(io.out()).toBe('已导入 2 条：第2行、第3行\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n');
+    expect(io.out()).toBe(
+      '已导入 2 条：第2行、第3行\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n',
+    );
     vi.restoreAllMocks();
     io = capture();
     expect(await runCli(['import-publications', pubs, '--db', db])).toBe(1);
-    expect(io.err()).toMatch(/^错误\[IMPORT_ROWS_INVALID\]：“pubs\.xlsx”中没有可以导入的新记录：第5行：“标题”列：标题为空；第2行：重复/);
+    expect(io.err()).toMatch(
+      /^错误\[IMPORT_ROWS_INVALID\]：“pubs\.xlsx”中没有可以导入的新记录：第5行：“标题”列：标题为空；第2行：重复/,
+    );
     vi.restoreAllMocks();
 
     const reqs = path.join(dir, 'reqs.xlsx');
@@ -72,11 +84,36 @@ describe('CLI contracts of 信息公开', () => {
     const j = JSON.parse(text);
     expect(Object.keys(j)).toEqual(['year', 'active', 'requests', 'reviews', 'problems']);
     expect(j.year).toBe(2026);
-    expect(Object.keys(j.active)).toEqual(['rules', 'normativeDocuments', 'licensing', 'punishment', 'enforcement', 'feesWan']);
+    expect(Object.keys(j.active)).toEqual([
+      'rules',
+      'normativeDocuments',
+      'licensing',
+      'punishment',
+      'enforcement',
+      'feesWan',
+    ]);
     expect(Object.keys(j.active.rules)).toEqual(['issued', 'repealed', 'inForce']);
-    expect(j.requests.columns).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
-    const keys = ['一', '二', '三.一', '三.二', ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `三.三.${i}`), ...[1, 2, 3].map((i) => `三.四.${i}`),
-      ...[1, 2, 3, 4, 5].map((i) => `三.五.${i}`), ...[1, 2, 3].map((i) => `三.六.${i}`), '三.七', '四'];
+    expect(j.requests.columns).toEqual([
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+    ]);
+    const keys = [
+      '一',
+      '二',
+      '三.一',
+      '三.二',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `三.三.${i}`),
+      ...[1, 2, 3].map((i) => `三.四.${i}`),
+      ...[1, 2, 3, 4, 5].map((i) => `三.五.${i}`),
+      ...[1, 2, 3].map((i) => `三.六.${i}`),
+      '三.七',
+      '四',
+    ];
     expect(j.requests.rows.map((r: { key: string }) => r.key)).toEqual(keys);
     for (const r of j.requests.rows) {
       expect(Object.keys(r)).toEqual(['key', 'label', 'values']);
@@ -100,8 +137,34 @@ describe('CLI contracts of 信息公开', () => {
     const out = path.join(dir, '年报.docx');
     expect(await runCli(['export', 'annual-report-docx', '--db', db, '--year', '2026', '--out', out])).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
-    expect(await runCli(['export', 'request-answer-docx', '--db', db, '--year', '2026', '--id', '2', '--out', path.join(dir, '答复书.docx')])).toBe(0);
-    expect(await runCli(['export', 'request-answer-docx', '--db', db, '--year', '2026', '--id', '3', '--out', path.join(dir, 'x.docx')])).toBe(1);
+    expect(
+      await runCli([
+        'export',
+        'request-answer-docx',
+        '--db',
+        db,
+        '--year',
+        '2026',
+        '--id',
+        '2',
+        '--out',
+        path.join(dir, '答复书.docx'),
+      ]),
+    ).toBe(0);
+    expect(
+      await runCli([
+        'export',
+        'request-answer-docx',
+        '--db',
+        db,
+        '--year',
+        '2026',
+        '--id',
+        '3',
+        '--out',
+        path.join(dir, 'x.docx'),
+      ]),
+    ).toBe(1);
     expect(io.err()).toContain('错误[VALIDATION]：这件申请还没有答复');
     expect(await runCli(['import-requests', path.join(dir, 'missing.xlsx'), '--db', db])).toBe(1);
     expect(io.err()).toContain('错误[FILE_READ_FAILED]：无法读取文件');

@@ -24,11 +24,20 @@ const rowsOf = (tbl: string) => [...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map
 const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('annual report .docx', () => {
-  it('has the six sections and the three tables with the format\'s merged headers, fitting the type area', async () => {
+  it("has the six sections and the three tables with the format's merged headers, fitting the type area", async () => {
     await t.call('disclosure.export', { kind: 'annual-report-docx', year: 2026 });
     const doc = (await readDocx(last().data)).document;
     const text = textOf(doc);
-    for (const h of ['一、总体情况', '（一）主动公开。', '（五）监督保障。', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    for (const h of [
+      '一、总体情况',
+      '（一）主动公开。',
+      '（五）监督保障。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]) {
       expect(text, h).toContain(h);
     }
     expect(text).not.toContain('⟦');
@@ -59,17 +68,39 @@ describe('annual report .docx', () => {
     expect([...r4[3].matchAll(/<w:tc>/g)]).toHaveLength(15);
     expect(r4[0]).toMatch(/<w:gridSpan w:val="10"\/>[\s\S]*行政诉讼/);
     // Table 二 stays on one page.
-    expect(rowsOf(t2).slice(0, -1).every((r) => r.includes('<w:keepNext/>'))).toBe(true);
+    expect(
+      rowsOf(t2)
+        .slice(0, -1)
+        .every((r) => r.includes('<w:keepNext/>')),
+    ).toBe(true);
   });
 
-  it('refuses to export while a 勾稽 check fails (a row written behind the services\' back)', async () => {
+  it("refuses to export while a 勾稽 check fails (a row written behind the services' back)", async () => {
     const w = await openTestWorkstation();
     try {
-      await w.ws.context().db.insertInto('request').values({
-        received_date: '2026-03-01', applicant: '甲', applicant_type: '自然人', method: '邮寄', content: 'x', handler: '', contact: '',
-        answered_date: '2026-03-05', result: '未知结果', fee_yuan: 0, answer_note: '', created_at: '', updated_at: '',
-      }).execute();
-      await expect(w.call('disclosure.export', { kind: 'annual-report-docx', year: 2026 })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('“自然人”列') });
+      await w.ws
+        .context()
+        .db.insertInto('request')
+        .values({
+          received_date: '2026-03-01',
+          applicant: '甲',
+          applicant_type: '自然人',
+          method: '邮寄',
+          content: 'x',
+          handler: '',
+          contact: '',
+          answered_date: '2026-03-05',
+          result: '未知结果',
+          fee_yuan: 0,
+          answer_note: '',
+          created_at: '',
+          updated_at: '',
+        })
+        .execute();
+      await expect(w.call('disclosure.export', { kind: 'annual-report-docx', year: 2026 })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('“自然人”列'),
+      });
       expect(w.delivered).toHaveLength(0);
     } finally {
       w.cleanup();
@@ -92,7 +123,9 @@ describe('tables .xlsx', () => {
     expect(t3.pageSetup.printTitlesRow).toBe('3:5');
     const view = await t.call('disclosure.report', { year: 2026 });
     const total = view.report.requests.rows.find((r) => r.key === '三.七')!.values[6];
-    const totalRow = [...Array(t3.rowCount).keys()].map((i) => t3.getRow(i + 1)).find((r) => String(r.getCell(2).value) === '（七）总计')!;
+    const totalRow = [...Array(t3.rowCount).keys()]
+      .map((i) => t3.getRow(i + 1))
+      .find((r) => String(r.getCell(2).value) === '（七）总计')!;
     expect(totalRow.getCell(10).value).toBe(total);
   });
 });
@@ -115,9 +148,15 @@ describe('letters', () => {
     expect(textOf((await readDocx(last().data)).document)).toContain('15个工作日内提出书面意见');
     const open = requests.find((r) => !r.answeredDate && !r.steps.length)!;
     await t.call('disclosure.export', { kind: 'request-receipt-docx', id: open.id });
-    expect(textOf((await readDocx(last().data)).document)).toContain(`（即${Number(open.deadline.dueDate!.slice(0, 4))}年`);
-    await expect(t.call('disclosure.export', { kind: 'request-answer-docx', id: open.id })).rejects.toMatchObject({ message: expect.stringContaining('还没有答复') });
-    await expect(t.call('disclosure.export', { kind: 'request-correction-docx', id: open.id })).rejects.toMatchObject({ message: expect.stringContaining('补正') });
+    expect(textOf((await readDocx(last().data)).document)).toContain(
+      `（即${Number(open.deadline.dueDate!.slice(0, 4))}年`,
+    );
+    await expect(t.call('disclosure.export', { kind: 'request-answer-docx', id: open.id })).rejects.toMatchObject({
+      message: expect.stringContaining('还没有答复'),
+    });
+    await expect(t.call('disclosure.export', { kind: 'request-correction-docx', id: open.id })).rejects.toMatchObject({
+      message: expect.stringContaining('补正'),
+    });
   });
 });
 
@@ -126,20 +165,30 @@ const canRender = has('soffice') && has('pdftotext');
 if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftotext，跳过年报排版测试。');
 
 describe.skipIf(!canRender)('LibreOffice rendering of the annual report', () => {
-  it('keeps every table inside the type area (28–184 mm) and repeats table 三\'s header on each page it reaches', async () => {
+  it("keeps every table inside the type area (28–184 mm) and repeats table 三's header on each page it reaches", async () => {
     const dir = makeTempDir('zwgk-render-');
     try {
       await t.call('disclosure.export', { kind: 'annual-report-docx', year: 2026 });
       const docx = path.join(dir, 'report.docx');
       fs.writeFileSync(docx, last().data);
       const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 120_000 });
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+        { env, timeout: 120_000 },
+      );
       expect(r.status, String(r.stderr)).toBe(0);
       spawnSync('pdftotext', ['-bbox', path.join(dir, 'report.pdf'), path.join(dir, 'report.html')]);
       const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
       const MM = 25.4 / 72;
-      const pages = html.split('<page ').slice(1).map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-        .map((m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, text: m[5] })));
+      const pages = html
+        .split('<page ')
+        .slice(1)
+        .map((p) =>
+          [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+            (m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, text: m[5] }),
+          ),
+        );
       const words = pages.flat();
       // Nothing printed left of the 28 mm 订口 or right of the type area (a trailing mark may hang by a character).
       expect(Math.min(...words.map((w) => w.x1))).toBeGreaterThan(27);
@@ -148,8 +197,14 @@ describe.skipIf(!canRender)('LibreOffice rendering of the annual report', () => 
       const first = pages.findIndex((p) => p.some((w) => w.text.includes('本年新收政府信息公开申请数量')));
       const lastPage = pages.findIndex((p) => p.some((w) => w.text.includes('结转下年度继续办理')));
       expect(first).toBeGreaterThanOrEqual(0);
-      for (let i = first; i <= lastPage; i++) expect(pages[i].some((w) => w.text.includes('申请人情况')), `page ${i + 1}`).toBe(true);
-      expect(pages.some((p) => p.some((w) => w.text.includes('行政复议')) && p.some((w) => w.text.includes('复议后起诉')))).toBe(true);
+      for (let i = first; i <= lastPage; i++)
+        expect(
+          pages[i].some((w) => w.text.includes('申请人情况')),
+          `page ${i + 1}`,
+        ).toBe(true);
+      expect(
+        pages.some((p) => p.some((w) => w.text.includes('行政复议')) && p.some((w) => w.text.includes('复议后起诉'))),
+      ).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

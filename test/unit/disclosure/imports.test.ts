@@ -51,13 +51,16 @@ describe('readers', () => {
   });
 
   it('find the header under a title row, ignore other columns and name bad rows', async () => {
-    const buf = await xlsx([
-      ['序号', '所属栏目', '信息标题', '点击量', '发布时间', '链接', '来源'],
-      [1, '工作动态', '县科技局召开会议', 12, '2026-03-02 09:30:00', 'http://x/1', '县科技局'],
-      [2, '通知公告', '', 3, '2026-03-03', '', ''],
-      [3, '通知公告', '关于申报的通知', 5, '三月', '', ''],
-      [4, '', '县科技局开展宣传', 8, new Date(Date.UTC(2026, 2, 9)), '', ''],
-    ], '某县科学技术局信息发布统计表');
+    const buf = await xlsx(
+      [
+        ['序号', '所属栏目', '信息标题', '点击量', '发布时间', '链接', '来源'],
+        [1, '工作动态', '县科技局召开会议', 12, '2026-03-02 09:30:00', 'http://x/1', '县科技局'],
+        [2, '通知公告', '', 3, '2026-03-03', '', ''],
+        [3, '通知公告', '关于申报的通知', 5, '三月', '', ''],
+        [4, '', '县科技局开展宣传', 8, new Date(Date.UTC(2026, 2, 9)), '', ''],
+      ],
+      '某县科学技术局信息发布统计表',
+    );
     const s = await readPublicationsXlsx(buf, '网站导出.xlsx');
     expect(s.headerRow).toBe(2);
     expect(s.rows.map((r) => [r.row, r.title, r.publishedDate, r.column, r.link])).toEqual([
@@ -71,8 +74,22 @@ describe('readers', () => {
   });
 
   it('refuse what is not a register, naming the file', async () => {
-    await expect(readPublicationsXlsx(await xlsx([['姓名', '科室'], ['张三', '办公室']]), '人员.xlsx')).rejects.toMatchObject({ code: 'IMPORT_ROWS_INVALID', message: expect.stringContaining('“人员.xlsx”中没有找到信息发布登记的表头') });
-    await expect(readRequestsXlsx(Buffer.from('not a zip at all'), '登记.xlsx')).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringContaining('“登记.xlsx”') });
+    await expect(
+      readPublicationsXlsx(
+        await xlsx([
+          ['姓名', '科室'],
+          ['张三', '办公室'],
+        ]),
+        '人员.xlsx',
+      ),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_ROWS_INVALID',
+      message: expect.stringContaining('“人员.xlsx”中没有找到信息发布登记的表头'),
+    });
+    await expect(readRequestsXlsx(Buffer.from('not a zip at all'), '登记.xlsx')).rejects.toMatchObject({
+      code: 'FILE_DAMAGED',
+      message: expect.stringContaining('“登记.xlsx”'),
+    });
     await expect(readRequestsXlsx(Buffer.alloc(0), '空.xlsx')).rejects.toMatchObject({ code: 'FILE_EMPTY' });
   });
 });
@@ -93,13 +110,19 @@ describe('import services', () => {
     expect(out.refused).toEqual([{ row: 5, reason: '“发布日期”列：“2026-13-01”不是有效日期' }]);
     expect(out.newColumns).toEqual(['科普工作']);
     const list = await t.call('disclosure.publications', { year: 2026 });
-    expect(list.find((p) => p.title === '科普基地名单')).toMatchObject({ columnName: '科普工作', docNumber: '县科发〔2026〕2号', channel: '门户网站' });
+    expect(list.find((p) => p.title === '科普基地名单')).toMatchObject({
+      columnName: '科普工作',
+      docNumber: '县科发〔2026〕2号',
+      channel: '门户网站',
+    });
     // Importing the same file again adds nothing: an error naming every row.
-    const again = await t.call('disclosure.importPublications', { upload: upload('发布.xlsx', buf) }).catch((e: Error) => e);
+    const again = await t
+      .call('disclosure.importPublications', { upload: upload('发布.xlsx', buf) })
+      .catch((e: Error) => e);
     expect(again).toMatchObject({ code: 'IMPORT_ROWS_INVALID' });
     expect((again as Error).message).toContain('第2行：重复：2026-03-02“县科技局召开会议”已登记');
     expect((again as Error).message).toContain('第5行');
-    expect((await t.call('disclosure.publications', { year: 2026 }))).toHaveLength(2);
+    expect(await t.call('disclosure.publications', { year: 2026 })).toHaveLength(2);
   });
 
   it('add requests with results written either way, refusing bad rows by row and column', async () => {
@@ -116,13 +139,19 @@ describe('import services', () => {
     const out = await t.call('disclosure.importRequests', { upload: upload('申请.xlsx', buf) });
     expect(out.added.map((a) => a.row)).toEqual([2, 3, 7]);
     expect(out.refused).toEqual([
-      { row: 4, reason: '“申请人类型”列：“个体户”不是年报的申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）' },
+      {
+        row: 4,
+        reason:
+          '“申请人类型”列：“个体户”不是年报的申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）',
+      },
       { row: 5, reason: '“答复日期”列：答复日期 2026-03-01 早于收到日期 2026-03-02' },
       { row: 6, reason: '“办理结果”列：“看情况”不是年报表三的21种办理结果之一' },
     ]);
     const list = await t.call('disclosure.requests', { year: 2026 });
     expect(list.map((r) => [r.applicant, r.applicantType, r.method, r.result])).toEqual([
-      ['孙八', '自然人', '其他', null], ['某公司', '商业企业', '网络平台', '三.二'], ['张三', '自然人', '邮寄', '三.三.1'],
+      ['孙八', '自然人', '其他', null],
+      ['某公司', '商业企业', '网络平台', '三.二'],
+      ['张三', '自然人', '邮寄', '三.三.1'],
     ]);
     const report = await t.call('disclosure.reportFigures', { year: 2026 });
     expect(report.requests.rows.find((r) => r.key === '三.三.1')!.values).toEqual([1, 0, 0, 0, 0, 0, 1]);

@@ -12,23 +12,78 @@ afterEach(() => {
   t = null;
 });
 
-const req = (r: Partial<RequestInput>): RequestInput => ({ receivedDate: '2026-03-02', applicant: '张三', applicantType: '自然人', method: '邮寄', content: '某项政府信息', ...r });
+const req = (r: Partial<RequestInput>): RequestInput => ({
+  receivedDate: '2026-03-02',
+  applicant: '张三',
+  applicantType: '自然人',
+  method: '邮寄',
+  content: '某项政府信息',
+  ...r,
+});
 const count = async (table: 'request' | 'request_step' | 'publication' | 'disclosure_year_input') =>
-  Number((await t!.ws.context().db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t!.ws
+        .context()
+        .db.selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('信息发布登记', () => {
   it('flags late publication, refuses 三审 out of order and duplicates, and keeps an interpreted document', async () => {
     t = await openTestWorkstation();
     const col = (await t.call('disclosure.columns')).find((c) => c.name === '政策文件')!.id;
     // Formed 2026-01-05, published 2026-02-10: 1-6…1-9 (4), 1-12…30 (19), 2-2…6 (24), 2-9, 2-10 (26) working days.
-    const doc = await t.call('disclosure.createPublication', { title: '关于印发某办法的通知', publishedDate: '2026-02-10', formedDate: '2026-01-05', columnId: col, channel: '门户网站' });
+    const doc = await t.call('disclosure.createPublication', {
+      title: '关于印发某办法的通知',
+      publishedDate: '2026-02-10',
+      formedDate: '2026-01-05',
+      columnId: col,
+      channel: '门户网站',
+    });
     expect(doc).toMatchObject({ publishDelay: 26, late: true, reviewComplete: false });
-    await expect(t.call('disclosure.createPublication', { title: '关于印发某办法的通知', publishedDate: '2026-02-10', columnId: col, channel: '门户网站' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一标题同一天不能重复登记') });
-    await expect(t.call('disclosure.createPublication', { title: '乙', publishedDate: '2026-02-10', columnId: col, channel: '门户网站', draftedDate: '2026-02-05', reviewedDate: '2026-02-03' })).rejects.toMatchObject({ message: expect.stringContaining('审核日期（2026-02-03）早于拟稿日期') });
-    await expect(t.call('disclosure.createPublication', { title: '丙', publishedDate: '2026-02-10', columnId: col, channel: '门户网站', approvedDate: '2026-02-11' })).rejects.toMatchObject({ message: expect.stringContaining('应先审后发') });
+    await expect(
+      t.call('disclosure.createPublication', {
+        title: '关于印发某办法的通知',
+        publishedDate: '2026-02-10',
+        columnId: col,
+        channel: '门户网站',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一标题同一天不能重复登记') });
+    await expect(
+      t.call('disclosure.createPublication', {
+        title: '乙',
+        publishedDate: '2026-02-10',
+        columnId: col,
+        channel: '门户网站',
+        draftedDate: '2026-02-05',
+        reviewedDate: '2026-02-03',
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('审核日期（2026-02-03）早于拟稿日期') });
+    await expect(
+      t.call('disclosure.createPublication', {
+        title: '丙',
+        publishedDate: '2026-02-10',
+        columnId: col,
+        channel: '门户网站',
+        approvedDate: '2026-02-11',
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('应先审后发') });
     const full = await t.call('disclosure.createPublication', {
-      title: '某办法解读', publishedDate: '2026-02-11', columnId: col, channel: '门户网站', interpretation: true, interpretsId: doc.id,
-      drafter: '甲', draftedDate: '2026-02-09', reviewer: '乙', reviewedDate: '2026-02-10', approver: '丙', approvedDate: '2026-02-10',
+      title: '某办法解读',
+      publishedDate: '2026-02-11',
+      columnId: col,
+      channel: '门户网站',
+      interpretation: true,
+      interpretsId: doc.id,
+      drafter: '甲',
+      draftedDate: '2026-02-09',
+      reviewer: '乙',
+      reviewedDate: '2026-02-10',
+      approver: '丙',
+      approvedDate: '2026-02-10',
     });
     expect(full).toMatchObject({ reviewComplete: true, interpretsTitle: '关于印发某办法的通知' });
     await expect(t.call('disclosure.deletePublication', { id: doc.id })).rejects.toMatchObject({ code: 'IN_USE' });
@@ -43,26 +98,52 @@ describe('依申请公开 register', () => {
     expect(r.deadline.state).toBe('正常');
     // 3-3…3-6 (4), 3-9…13 (9), 3-16…20 (14), 3-23…27 (19), 3-30 (20).
     expect(r.deadline.dueDate).toBe('2026-03-30');
-    const paused = await t.call('disclosure.updateRequest', { id: r.id, ...req({ steps: [{ kind: '补正', startDate: '2026-03-04' }] }) });
+    const paused = await t.call('disclosure.updateRequest', {
+      id: r.id,
+      ...req({ steps: [{ kind: '补正', startDate: '2026-03-04' }] }),
+    });
     expect(paused.deadline.state).toBe('暂停计时');
     const answered = await t.call('disclosure.updateRequest', {
-      id: r.id, ...req({ steps: [{ kind: '补正', startDate: '2026-03-04', endDate: '2026-03-10' }], answeredDate: '2026-03-18', result: '三.二' }),
+      id: r.id,
+      ...req({
+        steps: [{ kind: '补正', startDate: '2026-03-04', endDate: '2026-03-10' }],
+        answeredDate: '2026-03-18',
+        result: '三.二',
+      }),
     });
     // From the 补正 on 3-10: 3-11…13 (3), 3-16…20 (8), 3-23…27 (13), 3-30…4-3 (18), 清明 4-4…4-6 off, 4-7 (19), 4-8 (20).
     expect(answered.deadline.dueDate).toBe('2026-04-08');
     expect(answered.deadline.state).toBe('按期办结');
 
     const before = [await count('request'), await count('request_step')];
-    await expect(t.call('disclosure.createRequest', req({ answeredDate: '2026-03-01', result: '三.一' }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('答复日期（2026-03-01）早于收到日期') });
-    await expect(t.call('disclosure.createRequest', req({ steps: [{ kind: '补正', startDate: '2026-03-20' }], answeredDate: '2026-03-10', result: '三.一' }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('晚于答复日期') });
-    await expect(t.call('disclosure.createRequest', { ...req({}), result: '不予公开-其他' } as unknown as RequestInput)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('21种情形') });
-    await expect(t.call('disclosure.createRequest', { ...req({}), applicantType: '个体户' } as unknown as RequestInput)).rejects.toMatchObject({ message: expect.stringContaining('申请人类型应为') });
+    await expect(
+      t.call('disclosure.createRequest', req({ answeredDate: '2026-03-01', result: '三.一' })),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('答复日期（2026-03-01）早于收到日期'),
+    });
+    await expect(
+      t.call(
+        'disclosure.createRequest',
+        req({ steps: [{ kind: '补正', startDate: '2026-03-20' }], answeredDate: '2026-03-10', result: '三.一' }),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('晚于答复日期') });
+    await expect(
+      t.call('disclosure.createRequest', { ...req({}), result: '不予公开-其他' } as unknown as RequestInput),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('21种情形') });
+    await expect(
+      t.call('disclosure.createRequest', { ...req({}), applicantType: '个体户' } as unknown as RequestInput),
+    ).rejects.toMatchObject({ message: expect.stringContaining('申请人类型应为') });
     // Messages name fields in Chinese, never by their code names.
-    const e = await t.call('disclosure.createRequest', { ...req({}), receivedDate: '3月2日', feeYuan: -5 } as unknown as RequestInput).catch((x: Error) => x);
+    const e = await t
+      .call('disclosure.createRequest', { ...req({}), receivedDate: '3月2日', feeYuan: -5 } as unknown as RequestInput)
+      .catch((x: Error) => x);
     expect((e as Error).message).toContain('收到日期');
     expect((e as Error).message).toContain('信息处理费不能为负数');
     expect((e as Error).message).not.toMatch(/[A-Za-z]{3,}/);
-    await expect(t.call('disclosure.updateRequest', { id: r.id, ...req({ answeredDate: '2026-03-01', result: '三.一' }) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      t.call('disclosure.updateRequest', { id: r.id, ...req({ answeredDate: '2026-03-01', result: '三.一' }) }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect([await count('request'), await count('request_step')]).toEqual(before);
     // The failed update left the stored steps alone.
     expect((await t.call('disclosure.requests', { year: 2026 }))[0].steps).toHaveLength(1);
@@ -76,7 +157,10 @@ describe('依申请公开 register', () => {
     await t.call('calendar.save', { overrides: [], dueSoonDays: 3 });
     expect((await t.call('disclosure.requests', { year: 2026 }))[0].deadline.state).toBe('正常');
     // A local holiday on 3-30 moves the limit to 3-31.
-    await t.call('calendar.save', { overrides: [{ date: '2026-03-30', kind: 'holiday', note: '本地放假' }], dueSoonDays: 5 });
+    await t.call('calendar.save', {
+      overrides: [{ date: '2026-03-30', kind: 'holiday', note: '本地放假' }],
+      dueSoonDays: 5,
+    });
     const after = (await t.call('disclosure.requests', { year: 2026 }))[0];
     expect(after.deadline.dueDate).toBe('2026-03-31');
     expect(after.deadline.state).toBe('即将到期');
@@ -85,8 +169,23 @@ describe('依申请公开 register', () => {
   it('links 复议 to an application, refuses deleting it, and counts it in table 四', async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 5, 1) });
     const r = await t.call('disclosure.createRequest', req({ answeredDate: '2026-03-10', result: '三.四.1' }));
-    await expect(t.call('disclosure.saveReview', { id: null, requestId: r.id, kind: '行政复议', filedDate: '2026-04-01', result: '维持' })).rejects.toMatchObject({ message: expect.stringContaining('请填写审结日期') });
-    await t.call('disclosure.saveReview', { id: null, requestId: r.id, kind: '行政复议', filedDate: '2026-04-01', result: '维持', decidedDate: '2026-05-20' });
+    await expect(
+      t.call('disclosure.saveReview', {
+        id: null,
+        requestId: r.id,
+        kind: '行政复议',
+        filedDate: '2026-04-01',
+        result: '维持',
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('请填写审结日期') });
+    await t.call('disclosure.saveReview', {
+      id: null,
+      requestId: r.id,
+      kind: '行政复议',
+      filedDate: '2026-04-01',
+      result: '维持',
+      decidedDate: '2026-05-20',
+    });
     await expect(t.call('disclosure.deleteRequest', { id: r.id })).rejects.toMatchObject({ code: 'IN_USE' });
     const view = await t.call('disclosure.report', { year: 2026 });
     expect(view.report.reviews.values.slice(0, 5)).toEqual([1, 0, 0, 0, 1]);
@@ -99,31 +198,66 @@ describe('年度报告', () => {
     await t.call('disclosure.saveYearInput', { ...emptyYearInput(2025), normInForce: 5 });
     let view = await t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), normIssued: 2, normRepealed: 1 });
     expect(view.report.active.normativeDocuments.inForce).toBe(6);
-    view = await t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), normIssued: 2, normRepealed: 1, normInForce: 9 });
+    view = await t.call('disclosure.saveYearInput', {
+      ...emptyYearInput(2026),
+      normIssued: 2,
+      normRepealed: 1,
+      normInForce: 9,
+    });
     expect(view.report.problems.join()).toContain('填的是 9，而上年现行有效 5 + 本年制发 2 − 本年废止 1 = 6');
     const rows = await count('disclosure_year_input');
-    await expect(t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), licensing: -1 })).rejects.toMatchObject({ message: expect.stringContaining('行政许可处理决定数量不能为负数') });
-    await expect(t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), feesWan: Number.NaN })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), licensing: -1 })).rejects.toMatchObject({
+      message: expect.stringContaining('行政许可处理决定数量不能为负数'),
+    });
+    await expect(
+      t.call('disclosure.saveYearInput', { ...emptyYearInput(2026), feesWan: Number.NaN }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await count('disclosure_year_input')).toBe(rows);
 
     // 2025's report exported with one application carried over; then that application is edited.
     const r = await t.call('disclosure.createRequest', req({ receivedDate: '2025-12-29' }));
     await t.call('disclosure.export', { kind: 'annual-report-xlsx', year: 2025 });
-    expect((await t.call('disclosure.report', { year: 2026 })).report.problems.join()).not.toContain('结转下年度继续办理');
-    await t.call('disclosure.updateRequest', { id: r.id, ...req({ receivedDate: '2025-12-29', answeredDate: '2025-12-31', result: '三.一' }) });
+    expect((await t.call('disclosure.report', { year: 2026 })).report.problems.join()).not.toContain(
+      '结转下年度继续办理',
+    );
+    await t.call('disclosure.updateRequest', {
+      id: r.id,
+      ...req({ receivedDate: '2025-12-29', answeredDate: '2025-12-31', result: '三.一' }),
+    });
     const after = await t.call('disclosure.report', { year: 2026 });
     expect(after.report.problems.join()).toContain('2025年报告的“结转下年度继续办理”为 1，而本年“上年结转”为 0');
   });
 
-  it('drafts the texts from the registers and keeps an edited text; offers last year\'s 五', async () => {
+  it("drafts the texts from the registers and keeps an edited text; offers last year's 五", async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 10, 1) });
     const cols = await t.call('disclosure.columns');
     const id = (n: string) => cols.find((c) => c.name === n)!.id;
-    const doc = await t.call('disclosure.createPublication', { title: '关于印发某办法的通知', publishedDate: '2026-03-02', columnId: id('政策文件'), channel: '门户网站', normative: true });
-    await t.call('disclosure.createPublication', { title: '某办法解读', publishedDate: '2026-03-03', columnId: id('政策解读'), channel: '政务新媒体', interpretation: true, interpretsId: doc.id });
-    await t.call('disclosure.createPublication', { title: '关于某建议的答复', publishedDate: '2026-06-03', columnId: id('建议提案办理'), channel: '门户网站' });
+    const doc = await t.call('disclosure.createPublication', {
+      title: '关于印发某办法的通知',
+      publishedDate: '2026-03-02',
+      columnId: id('政策文件'),
+      channel: '门户网站',
+      normative: true,
+    });
+    await t.call('disclosure.createPublication', {
+      title: '某办法解读',
+      publishedDate: '2026-03-03',
+      columnId: id('政策解读'),
+      channel: '政务新媒体',
+      interpretation: true,
+      interpretsId: doc.id,
+    });
+    await t.call('disclosure.createPublication', {
+      title: '关于某建议的答复',
+      publishedDate: '2026-06-03',
+      columnId: id('建议提案办理'),
+      channel: '门户网站',
+    });
     await t.call('disclosure.createRequest', req({ answeredDate: '2026-03-20', result: '三.一', feeYuan: 100 }));
-    await t.call('disclosure.saveYearInput', { ...emptyYearInput(2025), texts: { ...emptyYearInput(2025).texts, problems: '去年的问题：解读形式单一，改进措施是丰富图解。' } });
+    await t.call('disclosure.saveYearInput', {
+      ...emptyYearInput(2025),
+      texts: { ...emptyYearInput(2025).texts, problems: '去年的问题：解读形式单一，改进措施是丰富图解。' },
+    });
     const view = await t.call('disclosure.report', { year: 2026 });
     const text = (k: string) => view.sections.find((s) => s.key === k)!;
     expect(text('overviewActive').text).toContain('主动公开政府信息3条，其中政策文件1条、政策解读1条、建议提案办理1条');
@@ -134,7 +268,11 @@ describe('年度报告', () => {
     expect(text('problems').previous).toContain('去年的问题');
     // The register has 1 规范性文件 while table 二 says 0.
     expect(view.report.problems.join()).toContain('规范性文件有 1 件');
-    const saved = await t.call('disclosure.saveYearInput', { ...view.input, normIssued: 1, texts: { ...view.input.texts, problems: '无' } });
+    const saved = await t.call('disclosure.saveYearInput', {
+      ...view.input,
+      normIssued: 1,
+      texts: { ...view.input.texts, problems: '无' },
+    });
     expect(saved.sections.find((s) => s.key === 'problems')!.text).toBe('无');
     expect(saved.report.problems.join()).toContain('过于简单');
   });
@@ -144,16 +282,41 @@ describe('for other areas', () => {
   it('gives figures with last year and their source, and the month histogram', async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 10, 1) });
     const col = (await t.call('disclosure.columns')).find((c) => c.name === '工作动态')!.id;
-    await t.call('disclosure.createPublication', { title: 'A', publishedDate: '2026-02-02', columnId: col, channel: '门户网站' });
-    await t.call('disclosure.createPublication', { title: 'B', publishedDate: '2026-02-09', columnId: col, channel: '公开栏' });
+    await t.call('disclosure.createPublication', {
+      title: 'A',
+      publishedDate: '2026-02-02',
+      columnId: col,
+      channel: '门户网站',
+    });
+    await t.call('disclosure.createPublication', {
+      title: 'B',
+      publishedDate: '2026-02-09',
+      columnId: col,
+      channel: '公开栏',
+    });
     let f = await disclosureFigures(t.ws.context(), 2026);
     expect(f['disclosure.published']).toEqual({ value: 2, previous: null, source: '信息发布登记：2026年发布条数' });
     expect(f['disclosure.column.工作动态'].value).toBe(2);
     expect(f['disclosure.channel.公开栏'].value).toBe(1);
-    for (const k of ['interpretations', 'normativeIssued', 'requestsReceived', 'requestsAnswered', 'requestsDisclosed', 'requestsCarried', 'reviews', 'lawsuits', 'lateAnswers']) {
+    for (const k of [
+      'interpretations',
+      'normativeIssued',
+      'requestsReceived',
+      'requestsAnswered',
+      'requestsDisclosed',
+      'requestsCarried',
+      'reviews',
+      'lawsuits',
+      'lateAnswers',
+    ]) {
       expect(f[`disclosure.${k}`], k).toBeDefined();
     }
-    await t.call('disclosure.createPublication', { title: 'C', publishedDate: '2025-05-05', columnId: col, channel: '门户网站' });
+    await t.call('disclosure.createPublication', {
+      title: 'C',
+      publishedDate: '2025-05-05',
+      columnId: col,
+      channel: '门户网站',
+    });
     await t.call('disclosure.createRequest', req({ receivedDate: '2025-12-29' }));
     f = await disclosureFigures(t.ws.context(), 2026);
     expect(f['disclosure.published'].previous).toBe(1);
@@ -162,12 +325,14 @@ describe('for other areas', () => {
     expect(await publicationsByMonth(t.ws.context(), 2026)).toEqual([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('shows last year\'s report due on the home card from 1 January, with the internal date from settings', async () => {
+  it("shows last year's report due on the home card from 1 January, with the internal date from settings", async () => {
     t = await openTestWorkstation({ now: () => new Date(2027, 0, 10) });
     await t.call('disclosure.saveSettings', { reportDue: '01-25' });
     const home = await t.call('disclosure.home');
     expect(home.report).toEqual({ year: 2026, due: '2027-01-25', daysLeft: 15, exportedAt: null });
-    await expect(t.call('disclosure.saveSettings', { reportDue: '02-30' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('disclosure.saveSettings', { reportDue: '02-30' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('the demo gives every table non-zero cells and consistent figures', async () => {

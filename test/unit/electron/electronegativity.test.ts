@@ -27,14 +27,25 @@ const ACCEPTED: Record<string, string> = {
 it('electronegativity finds no HIGH or MEDIUM issue in main/ except the accepted blind spots', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-eneg-')), 'out.csv');
   const bin = path.join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
-  const r = spawnSync(process.execPath, [bin, '-i', path.join(ROOT, 'main'), '-e', '41.7.1', '-o', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  expect(fs.existsSync(out), r.stderr || r.stdout).toBe(true);
-  const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1).map((line) => {
-    const cols = [...line.matchAll(/"([^"]*)"|([^,]+)/g)].map((m) => (m[1] ?? m[2]).trim());
-    return { issue: cols[0], severity: cols[1], file: cols[3] === 'N/A' ? 'N/A' : path.relative(ROOT, cols[3]) };
+  const r = spawnSync(process.execPath, [bin, '-i', path.join(ROOT, 'main'), '-e', '41.7.1', '-o', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
   });
+  expect(fs.existsSync(out), r.stderr || r.stdout).toBe(true);
+  const rows = fs
+    .readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const cols = [...line.matchAll(/"([^"]*)"|([^,]+)/g)].map((m) => (m[1] ?? m[2]).trim());
+      return { issue: cols[0], severity: cols[1], file: cols[3] === 'N/A' ? 'N/A' : path.relative(ROOT, cols[3]) };
+    });
   expect(rows.length).toBeGreaterThan(0);
-  const serious = rows.filter((x) => x.severity === 'HIGH' || x.severity === 'MEDIUM').map((x) => `${x.issue} ${x.file}`);
+  const serious = rows
+    .filter((x) => x.severity === 'HIGH' || x.severity === 'MEDIUM')
+    .map((x) => `${x.issue} ${x.file}`);
   expect(serious.filter((k) => !(k in ACCEPTED))).toEqual([]);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }, 300_000);
@@ -46,7 +57,13 @@ it('the accepted findings are really handled where the scan cannot see', () => {
   expect(fs.readFileSync(path.join(ROOT, 'main/app/protocol.ts'), 'utf8')).toMatch(/Content-Security-Policy/);
   const security = fs.readFileSync(path.join(ROOT, 'main/app/security.ts'), 'utf8');
   const prefs = /secureWebPreferences = [^{]*\(\{([\s\S]*?)\}\)/.exec(security)?.[1] ?? '';
-  for (const setting of ['sandbox: true', 'contextIsolation: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'webSecurity: true']) {
+  for (const setting of [
+    'sandbox: true',
+    'contextIsolation: true',
+    'nodeIntegration: false',
+    'nodeIntegrationInWorker: false',
+    'webSecurity: true',
+  ]) {
     expect(prefs).toContain(setting);
   }
   expect(fs.readFileSync(path.join(ROOT, 'main/index.ts'), 'utf8')).toMatch(/webPreferences: secureWebPreferences\(/);

@@ -24,7 +24,8 @@ function findElectron(): { binary: string } | { reason: string } {
 }
 
 const found = findElectron();
-const reason = 'reason' in found ? `跳过 Electron 冒烟测试：${found.reason}。这些检查需要在能下载 Electron 的机器上运行。` : '';
+const reason =
+  'reason' in found ? `跳过 Electron 冒烟测试：${found.reason}。这些检查需要在能下载 Electron 的机器上运行。` : '';
 if (reason) console.log(reason);
 
 const dir = makeTempDir('zwgk-electron-');
@@ -38,10 +39,17 @@ async function runInElectron(binary: string): Promise<Record<string, unknown>> {
   const { build } = await import('esbuild');
   await build({
     entryPoints: { shell: path.join(__dirname, 'smoke-entry.ts') },
-    bundle: true, platform: 'node', format: 'cjs', outdir: dir, external: ['electron'], logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outdir: dir,
+    external: ['electron'],
+    logLevel: 'silent',
   });
   fs.writeFileSync(path.join(dir, 'preload.cjs'), '');
-  fs.writeFileSync(path.join(dir, 'main.cjs'), `
+  fs.writeFileSync(
+    path.join(dir, 'main.cjs'),
+    `
 const { app, BrowserWindow, ipcMain } = require('electron');
 const shell = require('./shell.js');
 app.enableSandbox();
@@ -56,8 +64,13 @@ app.whenReady().then(async () => {
   console.log('SMOKE=' + JSON.stringify(out));
   app.exit(0);
 }).catch((e) => { console.error(e); app.exit(1); });
-`);
-  const r = spawnSync(binary, ['--no-sandbox', path.join(dir, 'main.cjs')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ELECTRON_ENABLE_LOGGING: '0' } });
+`,
+  );
+  const r = spawnSync(binary, ['--no-sandbox', path.join(dir, 'main.cjs')], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '0' },
+  });
   const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE='));
   if (!line) throw new Error(`Electron 冒烟脚本没有输出结果（退出码 ${r.status}）：${r.stderr.slice(0, 2000)}`);
   return JSON.parse(line.slice('SMOKE='.length)) as Record<string, unknown>;
@@ -67,12 +80,20 @@ describe('Electron shell (real binary)', () => {
   let observed: Record<string, unknown> | null = null;
   const observe = async () => (observed ??= await runInElectron((found as { binary: string }).binary));
 
-  it.skipIf(!('binary' in found))('opens the window sandboxed, context-isolated and without Node in the page', async (ctx) => {
-    if (!('binary' in found)) return ctx.skip(reason);
-    const o = await observe();
-    expect(o.prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
-    expect(o.nodeInPage).toBe('undefined/undefined');
-  });
+  it.skipIf(!('binary' in found))(
+    'opens the window sandboxed, context-isolated and without Node in the page',
+    async (ctx) => {
+      if (!('binary' in found)) return ctx.skip(reason);
+      const o = await observe();
+      expect(o.prefs).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
+      expect(o.nodeInPage).toBe('undefined/undefined');
+    },
+  );
 
   it.skipIf(!('binary' in found))('registers one IPC channel per method', async (ctx) => {
     if (!('binary' in found)) return ctx.skip(reason);

@@ -23,19 +23,44 @@ vi.mock('electron', () => ({
       rec.ipcHandlers.set(channel, fn);
     },
   },
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => { rec.exposed.set(key, api); } },
-  ipcRenderer: { invoke: async (channel: string, input: unknown) => { rec.rendererInvokes.push({ channel, input }); return { ok: true, value: 'forwarded' }; } },
-  app: { on: (name: string, fn: (...a: unknown[]) => void) => { rec.appEvents.set(name, fn); } },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      rec.exposed.set(key, api);
+    },
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, input: unknown) => {
+      rec.rendererInvokes.push({ channel, input });
+      return { ok: true, value: 'forwarded' };
+    },
+  },
+  app: {
+    on: (name: string, fn: (...a: unknown[]) => void) => {
+      rec.appEvents.set(name, fn);
+    },
+  },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: (fn: typeof rec.permissionHandler) => { rec.permissionHandler = fn; },
-      setPermissionCheckHandler: (fn: typeof rec.permissionCheck) => { rec.permissionCheck = fn; },
-      webRequest: { onBeforeRequest: (fn: typeof rec.beforeRequest) => { rec.beforeRequest = fn; } },
+      setPermissionRequestHandler: (fn: typeof rec.permissionHandler) => {
+        rec.permissionHandler = fn;
+      },
+      setPermissionCheckHandler: (fn: typeof rec.permissionCheck) => {
+        rec.permissionCheck = fn;
+      },
+      webRequest: {
+        onBeforeRequest: (fn: typeof rec.beforeRequest) => {
+          rec.beforeRequest = fn;
+        },
+      },
     },
   },
   protocol: {
-    registerSchemesAsPrivileged: (s: unknown[]) => { rec.privileged.push(...s); },
-    handle: (_scheme: string, fn: (req: Request) => Response) => { rec.protocolHandler = fn; },
+    registerSchemesAsPrivileged: (s: unknown[]) => {
+      rec.privileged.push(...s);
+    },
+    handle: (_scheme: string, fn: (req: Request) => Response) => {
+      rec.protocolHandler = fn;
+    },
   },
   dialog: {},
 }));
@@ -58,8 +83,13 @@ describe('window security settings', () => {
   it('sandboxes the renderer, isolates its context and gives it no Node', () => {
     const prefs = secureWebPreferences('/app/preload/index.cjs');
     expect(prefs).toMatchObject({
-      preload: '/app/preload/index.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false,
-      nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false,
+      preload: '/app/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
     });
     expect(prefs).not.toHaveProperty('nodeIntegrationInSubFrames', true);
     expect(prefs).not.toHaveProperty('webviewTag', true);
@@ -91,7 +121,9 @@ describe('window security settings', () => {
     expect(rec.permissionCheck!()).toBe(false);
     const cancelled = (url: string) => {
       let r: { cancel: boolean } | undefined;
-      rec.beforeRequest!({ url }, (x) => { r = x; });
+      rec.beforeRequest!({ url }, (x) => {
+        r = x;
+      });
       return r!.cancel;
     };
     expect(cancelled('https://example.com/tracker.js')).toBe(true);
@@ -101,13 +133,27 @@ describe('window security settings', () => {
 
     const contentsEvents = new Map<string, (ev: { preventDefault(): void }, url?: string) => void>();
     let openHandler: (() => { action: string }) | null = null;
-    rec.appEvents.get('web-contents-created')!({}, {
-      on: (name: string, fn: (ev: { preventDefault(): void }, url?: string) => void) => { contentsEvents.set(name, fn); },
-      setWindowOpenHandler: (fn: () => { action: string }) => { openHandler = fn; },
-    });
+    rec.appEvents.get('web-contents-created')!(
+      {},
+      {
+        on: (name: string, fn: (ev: { preventDefault(): void }, url?: string) => void) => {
+          contentsEvents.set(name, fn);
+        },
+        setWindowOpenHandler: (fn: () => { action: string }) => {
+          openHandler = fn;
+        },
+      },
+    );
     const prevented = (event: string, url?: string) => {
       let p = false;
-      contentsEvents.get(event)!({ preventDefault: () => { p = true; } }, url);
+      contentsEvents.get(event)!(
+        {
+          preventDefault: () => {
+            p = true;
+          },
+        },
+        url,
+      );
       return p;
     };
     expect(prevented('will-navigate', 'https://example.com/')).toBe(true);
@@ -118,7 +164,9 @@ describe('window security settings', () => {
 
   it('serves the renderer from a secure standard app:// scheme with the CSP, never outside its folder', async () => {
     registerSchemePrivileges();
-    expect(rec.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(rec.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     const dir = makeTempDir();
     try {
       const root = path.join(dir, 'renderer');
@@ -162,16 +210,28 @@ describe('IPC registration', () => {
   });
 
   it('answers a trusted sender through dispatch() and refuses any other page', async () => {
-    const invoke = (channel: string, url: string | undefined, input?: unknown) => rec.ipcHandlers.get(channel)!(senderAt(url), input);
-    expect(await invoke('api:departments.create', `${APP_ORIGIN}/index.html`, { name: '办公室' })).toMatchObject({ ok: true, value: { name: '办公室' } });
-    expect(await invoke('api:departments.create', `${APP_ORIGIN}/index.html`, { name: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await invoke('api:departments.create', 'https://evil.example/', { name: '外来' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const invoke = (channel: string, url: string | undefined, input?: unknown) =>
+      rec.ipcHandlers.get(channel)!(senderAt(url), input);
+    expect(await invoke('api:departments.create', `${APP_ORIGIN}/index.html`, { name: '办公室' })).toMatchObject({
+      ok: true,
+      value: { name: '办公室' },
+    });
+    expect(await invoke('api:departments.create', `${APP_ORIGIN}/index.html`, { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await invoke('api:departments.create', 'https://evil.example/', { name: '外来' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室']);
   });
 });
 
 describe('preload bridge', () => {
-  beforeEach(() => { rec.rendererInvokes.length = 0; });
+  beforeEach(() => {
+    rec.rendererInvokes.length = 0;
+  });
 
   it('exposes only window.api and forwards only allow-listed methods on their own channel', async () => {
     await import('../../../preload/index');

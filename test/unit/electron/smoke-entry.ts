@@ -9,6 +9,13 @@ import { METHODS } from '../../../shared/ipc/contract';
 export { METHODS, secureWebPreferences };
 
 export function registerAll(): void {
-  const handlers = new Proxy({}, { get: () => () => { throw new Error('not called in the smoke test'); } }) as Handlers;
+  const handlers = new Proxy(
+    {},
+    {
+      get: () => () => {
+        throw new Error('not called in the smoke test');
+      },
+    },
+  ) as Handlers;
   registerIpc(handlers, {} as Workstation, isTrustedSender);
 }

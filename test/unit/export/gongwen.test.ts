@@ -7,22 +7,37 @@ import { cachePageFields } from '../../../main/export/gongwen/postprocess';
 import { addTableSheet, estimateRowHeight, newWorkbook, workbookToBuffer } from '../../../main/export/xlsx/sheet';
 import { paragraphsWith, readDocx, runsOf, sections } from './read-docx';
 
-const doc = () => buildGongwenDocx({
-  title: '2026年县科技局政务公开工作实施方案',
-  docNumber: '县科技局发〔2026〕3号',
-  body: [
-    { kind: 'paragraph', text: '为做好2026年政务公开工作，制定本方案。' },
-    { kind: 'heading', level: 1, text: '一、总体要求' },
-    { kind: 'heading', level: 2, text: '（一）加强政策解读。', body: '围绕重要政策开展解读。' },
-    { kind: 'heading', level: 3, text: '1.做好解读' },
-    { kind: 'heading', level: 4, text: '（1）同步解读' },
-  ],
-  signature: { org: '某县科学技术局', date: '2024-03-05' },
-  attachments: [{
-    label: '附件', title: '重点任务分解表', landscape: true,
-    blocks: [{ kind: 'table', columns: [{ header: '序号', weight: 1 }, { header: '工作任务', weight: 3 }, { header: '完成时限', weight: 2 }], rows: [{ section: '一、加强公开' }, { cells: ['1', '公开项目', '年底前'] }] }],
-  }],
-});
+const doc = () =>
+  buildGongwenDocx({
+    title: '2026年县科技局政务公开工作实施方案',
+    docNumber: '县科技局发〔2026〕3号',
+    body: [
+      { kind: 'paragraph', text: '为做好2026年政务公开工作，制定本方案。' },
+      { kind: 'heading', level: 1, text: '一、总体要求' },
+      { kind: 'heading', level: 2, text: '（一）加强政策解读。', body: '围绕重要政策开展解读。' },
+      { kind: 'heading', level: 3, text: '1.做好解读' },
+      { kind: 'heading', level: 4, text: '（1）同步解读' },
+    ],
+    signature: { org: '某县科学技术局', date: '2024-03-05' },
+    attachments: [
+      {
+        label: '附件',
+        title: '重点任务分解表',
+        landscape: true,
+        blocks: [
+          {
+            kind: 'table',
+            columns: [
+              { header: '序号', weight: 1 },
+              { header: '工作任务', weight: 3 },
+              { header: '完成时限', weight: 2 },
+            ],
+            rows: [{ section: '一、加强公开' }, { cells: ['1', '公开项目', '年底前'] }],
+          },
+        ],
+      },
+    ],
+  });
 
 describe('公文 .docx (GB/T 9704)', () => {
   it('has A4 pages, the standard margins and a 22-line grid; the attachment is a landscape section', async () => {
@@ -80,50 +95,75 @@ describe('公文 .docx (GB/T 9704)', () => {
     const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(x.rels)![1]}`;
     const odd = x.footers[target(rid('default'))];
     const even = x.footers[target(rid('even'))];
-    for (const [f, cached, jc] of [[odd, '1', 'right'], [even, '2', 'left']] as const) {
+    for (const [f, cached, jc] of [
+      [odd, '1', 'right'],
+      [even, '2', 'left'],
+    ] as const) {
       expect(f).toContain(`<w:jc w:val="${jc}"/>`);
-      expect(f).toMatch(new RegExp(`<w:instrText xml:space="preserve">PAGE</w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t></w:r><w:r>.*?fldCharType="end"`));
+      expect(f).toMatch(
+        new RegExp(
+          `<w:instrText xml:space="preserve">PAGE</w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t></w:r><w:r>.*?fldCharType="end"`,
+        ),
+      );
       expect(f).toContain('— ');
       expect(f).toMatch(/w:eastAsia="宋体"[\s\S]*<w:sz w:val="28"\/>/);
     }
     expect(cachePageFields(odd, '9')).toBe(odd); // already cached: left alone
   });
 
-  it('numbers landscape pages in a turned text box on the page\'s left edge (§8); margins turned with the paper', async () => {
+  it("numbers landscape pages in a turned text box on the page's left edge (§8); margins turned with the paper", async () => {
     const x = await readDocx(await doc());
     const attachment = sections(x.document)[1];
     // Landscape: top the 订口 28 mm, bottom the 切口 26 mm, left the portrait foot 35 mm, right the 天头 37 mm.
     expect(attachment).toMatch(/<w:pgMar w:top="1587" w:right="2098" w:bottom="1474" w:left="1984"/);
-    const rid = (type: string) => new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(attachment)![1];
+    const rid = (type: string) =>
+      new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(attachment)![1];
     const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(x.rels)![1]}`;
     const mm = (emu: string) => Number(emu) / 36000;
-    for (const [type, cached, jc] of [['default', '1', 'right'], ['even', '2', 'left']] as const) {
+    for (const [type, cached, jc] of [
+      ['default', '1', 'right'],
+      ['even', '2', 'left'],
+    ] as const) {
       const f = x.footers[target(rid(type))];
       expect(f).toContain('<wps:bodyPr rot="0" vert="vert"');
       expect(f).toContain('<wp:positionH relativeFrom="page">');
       expect(f).toMatch(new RegExp(`<w:jc w:val="${jc}"/>`));
-      expect(f).toMatch(new RegExp(`PAGE </w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t>`));
+      expect(f).toMatch(
+        new RegExp(`PAGE </w:instrText>[\\s\\S]*fldCharType="separate"/></w:r><w:r>.*?<w:t>${cached}</w:t>`),
+      );
       // The box is centred 28 mm (+ LibreOffice's measured 0.6 mm) from the left edge, 10 mm wide.
       const left = mm(/<wp:positionH relativeFrom="page"><wp:posOffset>(\d+)</.exec(f)![1]);
       expect(left + 5).toBeCloseTo(28.6, 1);
       const top = mm(/<wp:positionV relativeFrom="page"><wp:posOffset>(\d+)</.exec(f)![1]);
       const length = mm(/<wp:extent cx="\d+" cy="(\d+)"/.exec(f)![1]);
       // Odd pages end 26 mm + one 4号 character above the foot; even pages start 28 mm + one character down.
-      if (type === 'default') expect(top + length).toBeCloseTo(210 - 26 - 14 * 25.4 / 72, 1);
-      else expect(top).toBeCloseTo(28 + 14 * 25.4 / 72, 1);
+      if (type === 'default') expect(top + length).toBeCloseTo(210 - 26 - (14 * 25.4) / 72, 1);
+      else expect(top).toBeCloseTo(28 + (14 * 25.4) / 72, 1);
       expect(f).not.toContain('⟦');
     }
   });
 
   it('sets the 版记 as a frame at the foot of the type area, ruled 0.35 mm above and below', async () => {
-    const x = await readDocx(await buildGongwenDocx({
-      title: '关于做好政务公开工作的通知', body: [{ kind: 'paragraph', text: '请认真做好。' }],
-      signature: { org: '某县科学技术局', date: '2026-03-05' }, imprint: { issuer: '某县科学技术局办公室', date: '2026-03-05' },
-    }));
+    const x = await readDocx(
+      await buildGongwenDocx({
+        title: '关于做好政务公开工作的通知',
+        body: [{ kind: 'paragraph', text: '请认真做好。' }],
+        signature: { org: '某县科学技术局', date: '2026-03-05' },
+        imprint: { issuer: '某县科学技术局办公室', date: '2026-03-05' },
+      }),
+    );
     const p = paragraphsWith(x.document, '2026年3月5日印发')[0];
-    expect(p).toContain('<w:framePr w:w="8845" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>');
-    expect(p).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"[^>]*\/><w:bottom w:val="single" w:color="000000" w:sz="8"/);
-    expect(runsOf(p).map((r) => r.text).join('')).toBe('某县科学技术局办公室2026年3月5日印发');
+    expect(p).toContain(
+      '<w:framePr w:w="8845" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>',
+    );
+    expect(p).toMatch(
+      /<w:top w:val="single" w:color="000000" w:sz="8"[^>]*\/><w:bottom w:val="single" w:color="000000" w:sz="8"/,
+    );
+    expect(
+      runsOf(p)
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('某县科学技术局办公室2026年3月5日印发');
     expect(runsOf(p)[1]).toMatchObject({ eastAsia: '仿宋_GB2312', size: '28' });
     // One section: no page of its own without a landscape 附件.
     expect(sections(x.document)).toHaveLength(1);
@@ -155,11 +195,20 @@ describe('公文 .docx (GB/T 9704)', () => {
     // The landscape attachment has no line grid, so its table keeps its own line height.
     expect(sections(x.document)[1]).toContain('<w:docGrid w:type="default"');
     // A table in a portrait (gridded) section: its paragraphs leave the grid.
-    const portrait = await readDocx(await buildGongwenDocx({ title: '表', body: [{ kind: 'table', columns: [{ header: 'A', weight: 1 }], rows: [{ cells: ['1'] }] }] }));
+    const portrait = await readDocx(
+      await buildGongwenDocx({
+        title: '表',
+        body: [{ kind: 'table', columns: [{ header: 'A', weight: 1 }], rows: [{ cells: ['1'] }] }],
+      }),
+    );
     expect(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(portrait.document)![0]).toContain('<w:pPr><w:snapToGrid w:val="0"/>');
     expect(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(x.document)![0]).not.toContain('snapToGrid');
     // 附件 label in 3号黑体 on the attachment's first line.
-    expect(runsOf(paragraphsWith(x.document, '附件')[1])[0]).toMatchObject({ text: '附件', eastAsia: '黑体', size: '32' });
+    expect(runsOf(paragraphsWith(x.document, '附件')[1])[0]).toMatchObject({
+      text: '附件',
+      eastAsia: '黑体',
+      size: '32',
+    });
   });
 });
 
@@ -167,13 +216,29 @@ describe('print-ready .xlsx sheets', () => {
   it('sets A4, orientation, one page wide, repeated and frozen header, borders, wrapping and row heights', async () => {
     const wb = newWorkbook();
     addTableSheet(wb, {
-      sheetName: '表', title: '标题', subtitle: '某县科学技术局',
-      columns: [{ header: '序号', weight: 1, align: 'center' }, { header: '内容', weight: 6 }, { header: '科室', weight: 2 }, { header: 'a', weight: 1 }, { header: 'b', weight: 1 }, { header: 'c', weight: 1 }, { header: 'd', weight: 1 }],
-      rows: [{ section: '一、第一部分' }, { cells: ['1', '很长的内容'.repeat(30), '办公室'] }, { cells: ['2', '短', '办公室'] }],
+      sheetName: '表',
+      title: '标题',
+      subtitle: '某县科学技术局',
+      columns: [
+        { header: '序号', weight: 1, align: 'center' },
+        { header: '内容', weight: 6 },
+        { header: '科室', weight: 2 },
+        { header: 'a', weight: 1 },
+        { header: 'b', weight: 1 },
+        { header: 'c', weight: 1 },
+        { header: 'd', weight: 1 },
+      ],
+      rows: [
+        { section: '一、第一部分' },
+        { cells: ['1', '很长的内容'.repeat(30), '办公室'] },
+        { cells: ['2', '短', '办公室'] },
+      ],
     });
     const buf = await workbookToBuffer(wb);
     const workbookXml = await (await JSZip.loadAsync(buf)).file('xl/workbook.xml')!.async('string');
-    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">(&apos;)?表(&apos;)?!\$3:\$3<\/definedName>/);
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="0">(&apos;)?表(&apos;)?!\$3:\$3<\/definedName>/,
+    );
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(buf as unknown as ExcelJS.Buffer);
     const ws = back.getWorksheet('表')!;

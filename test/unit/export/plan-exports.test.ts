@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
-  buildLedgerXlsx, buildPlanDocx, buildTaskTableDocx, buildTaskTableXlsx, PLAN_ATTACHMENT_COLUMNS, TASK_TABLE_COLUMNS,
+  buildLedgerXlsx,
+  buildPlanDocx,
+  buildTaskTableDocx,
+  buildTaskTableXlsx,
+  PLAN_ATTACHMENT_COLUMNS,
+  TASK_TABLE_COLUMNS,
 } from '../../../main/export/plan/plan-exports';
 import { paragraphsWith, readDocx, runsOf, sections } from './read-docx';
 import { sampleLedger, samplePlan } from './sample-plan';
@@ -50,15 +55,26 @@ describe('plan exports', () => {
   });
 
   it('Word parts for WPS and Word: fonts declared with fallbacks, CJK runs marked zh-CN, 版头/落款/附注/版记 as asked', async () => {
-    const buf = await buildPlanDocx({ ...samplePlan(4), issue: { head: true, sealed: true, note: '此件主动公开', imprintIssuer: '某县科学技术局办公室' } });
+    const buf = await buildPlanDocx({
+      ...samplePlan(4),
+      issue: { head: true, sealed: true, note: '此件主动公开', imprintIssuer: '某县科学技术局办公室' },
+    });
     const x = await readDocx(buf);
     const zip = await (await import('jszip')).default.loadAsync(buf);
     const fonts = await zip.file('word/fontTable.xml')!.async('string');
-    for (const [name, alt] of [['仿宋_GB2312', '仿宋'], ['楷体_GB2312', '楷体'], ['方正小标宋简体', '宋体']]) {
-      expect(fonts).toMatch(new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alt}"/>.*?<w:charset w:val="86"/>`));
+    for (const [name, alt] of [
+      ['仿宋_GB2312', '仿宋'],
+      ['楷体_GB2312', '楷体'],
+      ['方正小标宋简体', '宋体'],
+    ]) {
+      expect(fonts).toMatch(
+        new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alt}"/>.*?<w:charset w:val="86"/>`),
+      );
     }
     expect(fonts).toContain('<w:font w:name="黑体">');
-    const runs = [...x.document.matchAll(/<w:rPr>(.*?)<\/w:rPr>/g)].map((m) => m[1]).filter((r) => r.includes('w:eastAsia="仿宋_GB2312"'));
+    const runs = [...x.document.matchAll(/<w:rPr>(.*?)<\/w:rPr>/g)]
+      .map((m) => m[1])
+      .filter((r) => r.includes('w:eastAsia="仿宋_GB2312"'));
     expect(runs.length).toBeGreaterThan(10);
     expect(runs.every((r) => r.includes('w:hint="eastAsia"') && r.includes('w:eastAsia="zh-CN"'))).toBe(true);
     // 版头: the 发文机关标志 in red, the 发文字号 under it on the line with the red rule, before the title.
@@ -76,14 +92,31 @@ describe('plan exports', () => {
     const plan = samplePlan(8);
     const ws = await sheetOf(await buildTaskTableXlsx(plan));
     expect(ws.name).toBe('重点任务分解表');
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '工作任务', '具体措施', '对应要点', '牵头科室', '配合科室', '责任人', '完成时限', '进展情况', '状态']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '工作任务',
+      '具体措施',
+      '对应要点',
+      '牵头科室',
+      '配合科室',
+      '责任人',
+      '完成时限',
+      '进展情况',
+      '状态',
+    ]);
     expect(ws.getCell('A4').value).toBe('一、加强重点领域信息公开');
     expect(ws.getCell('J4').isMerged).toBe(true);
     expect(ws.getCell('A5').value).toBe('1');
     expect(ws.getCell('B5').value).toBe(plan.sections[0].tasks[0].title);
     expect(ws.getCell('H5').value).toBe(plan.sections[0].tasks[0].deadline);
     expect(ws.getCell('A7').value).toBe('二、深化政策解读和回应关切');
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 

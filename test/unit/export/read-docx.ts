@@ -16,8 +16,12 @@ export async function readDocx(buf: Buffer): Promise<DocxParts> {
   const footers: Record<string, string> = {};
   for (const name of Object.keys(zip.files)) if (/^word\/footer\d+\.xml$/.test(name)) footers[name] = await text(name);
   return {
-    document: await text('word/document.xml'), styles: await text('word/styles.xml'), settings: await text('word/settings.xml'),
-    theme: await text('word/theme/theme1.xml'), footers, rels: await text('word/_rels/document.xml.rels'),
+    document: await text('word/document.xml'),
+    styles: await text('word/styles.xml'),
+    settings: await text('word/settings.xml'),
+    theme: await text('word/theme/theme1.xml'),
+    footers,
+    rels: await text('word/_rels/document.xml.rels'),
   };
 }
 
@@ -28,12 +32,20 @@ export function sections(documentXml: string): string[] {
 
 /** Paragraphs (as XML) whose text contains `needle`. */
 export function paragraphsWith(documentXml: string, needle: string): string[] {
-  return [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0])
-    .filter((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('').includes(needle));
+  return [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+    .map((m) => m[0])
+    .filter((p) =>
+      [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+        .map((t) => t[1])
+        .join('')
+        .includes(needle),
+    );
 }
 
 /** The runs of a paragraph: text with its East Asian font and size. */
-export function runsOf(paragraphXml: string): { text: string; eastAsia: string | null; ascii: string | null; size: string | null }[] {
+export function runsOf(
+  paragraphXml: string,
+): { text: string; eastAsia: string | null; ascii: string | null; size: string | null }[] {
   return [...paragraphXml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => ({
     text: [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
     eastAsia: /w:eastAsia="([^"]+)"/.exec(m[1])?.[1] ?? null,

@@ -7,12 +7,24 @@ import path from 'node:path';
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 export const canRender = has('soffice') && has('pdftotext');
 
-export interface Word { x1: number; y1: number; x2: number; y2: number; text: string }
+export interface Word {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  text: string;
+}
 const MM = 25.4 / 72;
 
 function pagesOf(html: string): Word[][] {
-  return html.split('<page ').slice(1).map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, y2: +m[4] * MM, text: m[5].replace(/&amp;/g, '&') })));
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((p) =>
+      [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, y2: +m[4] * MM, text: m[5].replace(/&amp;/g, '&') }),
+      ),
+    );
 }
 
 /** Writes the files into `dir`, converts them all to PDF in one LibreOffice run, and returns each one's pages. */
@@ -23,7 +35,11 @@ export function renderPages(dir: string, files: Record<string, Buffer>): Record<
     return p;
   });
   const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
-  const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths], { env, timeout: 240_000 });
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths],
+    { env, timeout: 240_000 },
+  );
   if (r.status !== 0) throw new Error(`LibreOffice 转换失败：${String(r.stderr)}`);
   const out: Record<string, Word[][]> = {};
   for (const name of Object.keys(files)) {
@@ -43,7 +59,11 @@ export function linesOf(page: Word[]): { y: number; text: string; words: Word[] 
     if (line) line.words.push(w);
     else lines.push({ y: w.y1, text: '', words: [w] });
   }
-  for (const l of lines) l.text = l.words.sort((a, b) => a.x1 - b.x1).map((w) => w.text).join('');
+  for (const l of lines)
+    l.text = l.words
+      .sort((a, b) => a.x1 - b.x1)
+      .map((w) => w.text)
+      .join('');
   return lines.sort((a, b) => a.y - b.y);
 }
 

@@ -57,33 +57,60 @@ function rulesOf(pdf: string, pageNo: number, dir: string): number[] {
 }
 
 const holder = (name: string, dept: string): Post['a'] => ({
-  holdingId: 1, staffId: 1, name, departmentName: dept, title: '科员', phone: '0851-1234567', staffStatus: '在岗',
-  startDate: '2026-01-01', endDate: null, awayUntil: null, awayKind: null,
+  holdingId: 1,
+  staffId: 1,
+  name,
+  departmentName: dept,
+  title: '科员',
+  phone: '0851-1234567',
+  staffStatus: '在岗',
+  startDate: '2026-01-01',
+  endDate: null,
+  awayUntil: null,
+  awayKind: null,
 });
 
 function abPosts(n: number): Post[] {
   return Array.from({ length: n }, (_, i) => ({
-    id: i + 1, name: `政务公开岗位${i + 1}`, duties: '负责本单位政府信息主动公开、依申请公开答复、政府网站信息发布审核等工作，按时报送各类报表和总结。',
-    sortOrder: i, active: true, asOf: '2026-03-05', a: holder(`张${i + 1}`, '办公室'), b: holder(`李${i + 1}`, '政策法规科'), aNext: null, bNext: null,
+    id: i + 1,
+    name: `政务公开岗位${i + 1}`,
+    duties: '负责本单位政府信息主动公开、依申请公开答复、政府网站信息发布审核等工作，按时报送各类报表和总结。',
+    sortOrder: i,
+    active: true,
+    asOf: '2026-03-05',
+    a: holder(`张${i + 1}`, '办公室'),
+    b: holder(`李${i + 1}`, '政策法规科'),
+    aNext: null,
+    bNext: null,
   }));
 }
 
-const paragraphs = (n: number): GongwenBlock[] => Array.from({ length: n }, (_, i) => ({
-  kind: 'paragraph', text: `第${i + 1}段。为深入贯彻落实上级关于政务公开工作的部署要求，进一步做好政务公开工作，结合我局实际，制定本方案。`,
-}));
+const paragraphs = (n: number): GongwenBlock[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'paragraph',
+    text: `第${i + 1}段。为深入贯彻落实上级关于政务公开工作的部署要求，进一步做好政务公开工作，结合我局实际，制定本方案。`,
+  }));
 
-const notice = (n: number) => buildGongwenDocx({
-  title: '关于做好政务公开工作的通知', addressee: '局机关各科室', body: paragraphs(n),
-  signature: { org: '某县科学技术局', date: '2026-03-05' }, note: '此件主动公开', imprint: { issuer: '某县科学技术局办公室', date: '2026-03-05' },
-});
+const notice = (n: number) =>
+  buildGongwenDocx({
+    title: '关于做好政务公开工作的通知',
+    addressee: '局机关各科室',
+    body: paragraphs(n),
+    signature: { org: '某县科学技术局', date: '2026-03-05' },
+    note: '此件主动公开',
+    imprint: { issuer: '某县科学技术局办公室', date: '2026-03-05' },
+  });
 
 describe.skipIf(!canRender)('landscape page numbers and the 版记 on printed pages (LibreOffice)', () => {
-  it('puts a landscape page\'s number on its left edge where the portrait number is; the 版记 at the last page\'s foot', async () => {
+  it("puts a landscape page's number on its left edge where the portrait number is; the 版记 at the last page's foot", async () => {
     const dir = makeTempDir('zwgk-render-landscape-');
     try {
       const plan = samplePlan(24);
       const pages = renderPages(dir, {
-        'plan.docx': await buildPlanDocx({ ...plan, issue: { head: true, sealed: true, note: '此件主动公开', imprintIssuer: '某县科学技术局办公室' } }),
+        'plan.docx': await buildPlanDocx({
+          ...plan,
+          issue: { head: true, sealed: true, note: '此件主动公开', imprintIssuer: '某县科学技术局办公室' },
+        }),
         'tasks.docx': await buildTaskTableDocx(plan),
         'ab.docx': await buildAbDocx({ bureau: '某县科学技术局', date: '2026-03-05', posts: abPosts(9) }),
         // A short notice (版记 on page 1), and one whose 附注 fills the last line of page 2 (版记 on page 3).
@@ -91,7 +118,8 @@ describe.skipIf(!canRender)('landscape page numbers and the 版记 on printed pa
         'notice-full.docx': await notice(18),
       });
 
-      let odd = 0, even = 0;
+      let odd = 0,
+        even = 0;
       for (const name of ['plan.docx', 'tasks.docx', 'ab.docx']) {
         const landscape = pages[name].map((p, i) => ({ p, no: i + 1 })).filter(({ p }) => isLandscape(p));
         expect(landscape.length, name).toBeGreaterThan(1);
@@ -118,7 +146,10 @@ describe.skipIf(!canRender)('landscape page numbers and the 版记 on printed pa
             expect(dashes[0].y1, `${name} 第${no}页（双页）`).toBeLessThan(33.9);
           }
           // Nothing of the table stands in the number's strip.
-          expect(p.filter((w) => w.x1 < 34 && !n!.words.includes(w)), `${name} 第${no}页`).toEqual([]);
+          expect(
+            p.filter((w) => w.x1 < 34 && !n!.words.includes(w)),
+            `${name} 第${no}页`,
+          ).toEqual([]);
         }
       }
       expect(odd).toBeGreaterThan(1);
@@ -156,7 +187,11 @@ describe.skipIf(!canRender)('landscape page numbers and the 版记 on printed pa
       const planPages = pages['plan.docx'];
       const lastPlan = planPages.at(-1)!;
       expect(isLandscape(lastPlan)).toBe(false);
-      expect(linesOf(lastPlan).filter((l) => l.y < 262).map((l) => l.text)).toEqual(['某县科学技术局办公室2026年3月5日印发']);
+      expect(
+        linesOf(lastPlan)
+          .filter((l) => l.y < 262)
+          .map((l) => l.text),
+      ).toEqual(['某县科学技术局办公室2026年3月5日印发']);
       const planRules = rulesOf(path.join(dir, 'plan.pdf'), planPages.length, dir);
       expect(planRules.at(-1)).toBeGreaterThan(261.3);
       expect(planRules.at(-1)).toBeLessThan(262.5);

@@ -12,12 +12,24 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status
 const canRender = has('soffice') && has('pdftotext');
 if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftotext，跳过排版测量测试。');
 
-interface Word { x1: number; y1: number; x2: number; y2: number; text: string }
+interface Word {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  text: string;
+}
 const MM = 25.4 / 72;
 
 function pages(html: string): Word[][] {
-  return html.split('<page ').slice(1).map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, y2: +m[4] * MM, text: m[5] })));
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((p) =>
+      [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ x1: +m[1] * MM, y1: +m[2] * MM, x2: +m[3] * MM, y2: +m[4] * MM, text: m[5] }),
+      ),
+    );
 }
 
 describe.skipIf(!canRender)('LibreOffice rendering of the 实施方案', () => {
@@ -28,13 +40,18 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 实施方案', () => {
       {
         fs.writeFileSync(docx, await buildPlanDocx(samplePlan(24)));
         const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
-        const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 120_000 });
+        const r = spawnSync(
+          'soffice',
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+          { env, timeout: 120_000 },
+        );
         expect(r.status, String(r.stderr)).toBe(0);
         spawnSync('pdftotext', ['-bbox', path.join(dir, 'plan.pdf'), path.join(dir, 'plan.html')]);
         const all = pages(fs.readFileSync(path.join(dir, 'plan.html'), 'utf8'));
         const portrait = all.filter((p) => p.every((w) => w.x2 < 211));
         const bodyOf = (p: Word[]) => p.filter((w) => w.y1 < 262.5);
-        const lineTops = (p: Word[]) => [...new Set(bodyOf(p).map((w) => Math.round(w.y1 * 10) / 10))].sort((a, b) => a - b);
+        const lineTops = (p: Word[]) =>
+          [...new Set(bodyOf(p).map((w) => Math.round(w.y1 * 10) / 10))].sort((a, b) => a - b);
         // The fullest page (a heading kept with its text may leave the last line of others empty).
         const page2 = portrait.slice(1).reduce((a, b) => (lineTops(b).length > lineTops(a).length ? b : a));
         const body = bodyOf(page2);

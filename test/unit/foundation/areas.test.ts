@@ -33,7 +33,7 @@ describe('area manifests', () => {
     expect(Object.keys(await loadHandlers()).sort()).toEqual(Object.keys(contract).sort());
   });
 
-  it('each area\'s command module defines exactly the commands its manifest names', async () => {
+  it("each area's command module defines exactly the commands its manifest names", async () => {
     const seen = new Set<string>();
     for (const area of AREAS) {
       if (!area.cli) continue;

@@ -14,7 +14,6 @@ afterEach(() => {
   while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-
 describe('CLI: demo, plan generate, export', () => {
   it('builds a complete example year, refuses to regenerate over progress, and exports by name', async () => {
     const dir = makeTempDir();
@@ -27,16 +26,26 @@ describe('CLI: demo, plan generate, export', () => {
     vi.restoreAllMocks();
 
     // The demo is for an empty file only.
-    await expect(allAreaCommands.demo.run({ positional: [], flags: { db } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(allAreaCommands.demo.run({ positional: [], flags: { db } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const year = new Date().getFullYear();
-    await expect(planCommands.plan.run({ positional: ['generate'], flags: { db, year: String(year), replace: true } })).rejects.toMatchObject({ code: 'IN_USE' });
+    await expect(
+      planCommands.plan.run({ positional: ['generate'], flags: { db, year: String(year), replace: true } }),
+    ).rejects.toMatchObject({ code: 'IN_USE' });
 
     out = captureStdout();
     const target = path.join(dir, '方案.docx');
-    expect(await allAreaCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
+    expect(
+      await allAreaCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } }),
+    ).toBe(0);
     expect(out()).toContain(target);
     const zip = await JSZip.loadAsync(fs.readFileSync(target));
-    expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain(`${year}年某县科学技术局政务公开工作实施方案`);
-    await expect(allAreaCommands.export.run({ positional: ['nonsense'], flags: { db, out: target } })).rejects.toBeInstanceOf(AppError);
+    expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain(
+      `${year}年某县科学技术局政务公开工作实施方案`,
+    );
+    await expect(
+      allAreaCommands.export.run({ positional: ['nonsense'], flags: { db, out: target } }),
+    ).rejects.toBeInstanceOf(AppError);
   });
 });

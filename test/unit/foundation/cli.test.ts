@@ -23,7 +23,12 @@ function cliViaTsx(...args: string[]): { code: number | null; stdout: string; st
   return run(TSX, [path.join(ROOT, 'main/cli.ts'), ...args]);
 }
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ZWGK_DB: '' } });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: { ...process.env, ZWGK_DB: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,7 +70,9 @@ describe('command line', () => {
     copy.close();
 
     const live = new Database(t.dbPath);
-    live.prepare("INSERT INTO department (name, sort_order, active, created_at) VALUES ('备份后新增', 2, 1, 'x')").run();
+    live
+      .prepare("INSERT INTO department (name, sort_order, active, created_at) VALUES ('备份后新增', 2, 1, 'x')")
+      .run();
     live.close();
     const restore = cli('restore', out, '--db', t.dbPath);
     expect(restore.stderr).toBe('');
@@ -75,7 +82,9 @@ describe('command line', () => {
     const after = new Database(t.dbPath, { readonly: true });
     expect(after.prepare('SELECT name FROM department').all()).toEqual([{ name: '办公室' }]);
     after.close();
-    expect(fs.readdirSync(path.join(t.dir, 'backups', 'zwgk')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
+    expect(fs.readdirSync(path.join(t.dir, 'backups', 'zwgk')).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(
+      true,
+    );
   });
 
   it('fails with a Chinese message on stderr, a stable code and a non-zero exit', { timeout: 180_000 }, () => {

@@ -33,12 +33,31 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const noFiles = { deliver: async () => { throw new Error('no delivery in this test'); } };
+const noFiles = {
+  deliver: async () => {
+    throw new Error('no delivery in this test');
+  },
+};
 const workstation = (dbPath: string) => new Workstation({ dbPath, host: 'cli', autoBackup: false, files: noFiles });
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 /** Every file in a folder with its bytes, to prove nothing was written. */
-const snapshot = (dir: string) => Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex') : 'dir']));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    fs.readdirSync(dir).map((f) => [
+      f,
+      fs.statSync(path.join(dir, f)).isFile()
+        ? crypto
+            .createHash('sha256')
+            .update(fs.readFileSync(path.join(dir, f)))
+            .digest('hex')
+        : 'dir',
+    ]),
+  );
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -60,7 +79,13 @@ describe('migrations', () => {
     let previousTables: string[] = [];
     for (let i = 0; i < MIGRATIONS.length; i++) {
       const db = openDatabase(file);
-      const r = migrateDatabase(db, file, () => path.join(dir, createBackup(db, path.join(dir, 'backups'), 'pre-migration', MIGRATIONS[i].version).fileName), MIGRATIONS.slice(0, i + 1));
+      const r = migrateDatabase(
+        db,
+        file,
+        () =>
+          path.join(dir, createBackup(db, path.join(dir, 'backups'), 'pre-migration', MIGRATIONS[i].version).fileName),
+        MIGRATIONS.slice(0, i + 1),
+      );
       expect(r.to).toBe(MIGRATIONS[i].version);
       expect(schemaVersionOf(db)).toBe(MIGRATIONS[i].version);
       expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -70,7 +95,9 @@ describe('migrations', () => {
       previousTables = now;
       db.close();
     }
-    expect(previousTables).toEqual(expect.arrayContaining(['audit_log', 'attachment', 'bureau', 'department', 'setting', 'staff']));
+    expect(previousTables).toEqual(
+      expect.arrayContaining(['audit_log', 'attachment', 'bureau', 'department', 'setting', 'staff']),
+    );
   });
 
   it('a failing migration leaves the file and its version untouched, with a verified backup beside it', async () => {
@@ -80,12 +107,27 @@ describe('migrations', () => {
     const before = fs.readFileSync(t.dbPath);
     const failing: Migration[] = [
       ...MIGRATIONS,
-      { version: LATEST_SCHEMA_VERSION + 1, name: '能成功的一步', sql: "CREATE TABLE extra (id INTEGER PRIMARY KEY); INSERT INTO department (name, sort_order, active, created_at) VALUES ('不该留下', 9, 1, 'x');" },
-      { version: LATEST_SCHEMA_VERSION + 2, name: '会失败的一步', sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: '能成功的一步',
+        sql: "CREATE TABLE extra (id INTEGER PRIMARY KEY); INSERT INTO department (name, sort_order, active, created_at) VALUES ('不该留下', 9, 1, 'x');",
+      },
+      {
+        version: LATEST_SCHEMA_VERSION + 2,
+        name: '会失败的一步',
+        sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);',
+      },
     ];
     const db = openDatabase(t.dbPath);
     const backupDir = path.join(t.dir, 'backups');
-    const e = thrown(() => migrateDatabase(db, t.dbPath, () => path.join(backupDir, createBackup(db, backupDir, 'pre-migration', LATEST_SCHEMA_VERSION).fileName), failing));
+    const e = thrown(() =>
+      migrateDatabase(
+        db,
+        t.dbPath,
+        () => path.join(backupDir, createBackup(db, backupDir, 'pre-migration', LATEST_SCHEMA_VERSION).fileName),
+        failing,
+      ),
+    );
     expect(e.code).toBe(ErrorCode.DB_MIGRATION_FAILED);
     expect(e.message).toContain(`第 ${LATEST_SCHEMA_VERSION + 2} 版（会失败的一步）`);
     expect(e.message).toContain('升级前备份在');
@@ -109,7 +151,10 @@ describe('migrations', () => {
     const first = openDatabase(file);
     const made = () => path.join(backupDir, createBackup(first, backupDir, 'pre-migration', 99).fileName);
     expect(migrateDatabase(first, file, made, MIGRATIONS.slice(0, 1)).backupPath).toBeNull();
-    const next: Migration[] = [...MIGRATIONS.slice(0, 1), { version: 2, name: '测试', sql: 'CREATE TABLE t2 (id INTEGER);' }];
+    const next: Migration[] = [
+      ...MIGRATIONS.slice(0, 1),
+      { version: 2, name: '测试', sql: 'CREATE TABLE t2 (id INTEGER);' },
+    ];
     const r = migrateDatabase(first, file, made, next);
     expect(r).toMatchObject({ from: 1, to: 2 });
     expect(fs.existsSync(r.backupPath!)).toBe(true);
@@ -187,7 +232,15 @@ describe('backups', () => {
     const backup = await t.call('backup.create');
     expect(backup.kind).toBe('manual');
     await t.call('departments.create', { name: '备份后新增' });
-    await t.call('bureau.update', { fullName: '改过的名称', shortName: '改', region: '', head: '', leader: '', contact: '', phone: '' });
+    await t.call('bureau.update', {
+      fullName: '改过的名称',
+      shortName: '改',
+      region: '',
+      head: '',
+      leader: '',
+      contact: '',
+      phone: '',
+    });
 
     const status = await t.call('backup.restore', { fileName: backup.fileName });
     expect(status.state).toBe('ready');
@@ -212,15 +265,25 @@ describe('backups', () => {
     const file = path.join(t.ws.backupDir, name);
     const old = openDatabase(file);
     migrateDatabase(old, file, () => '', MIGRATIONS.slice(0, 1));
-    old.prepare("INSERT INTO bureau (id, full_name, short_name, updated_at) VALUES (1, '旧版本的单位', '旧单位', 'x')").run();
+    old
+      .prepare("INSERT INTO bureau (id, full_name, short_name, updated_at) VALUES (1, '旧版本的单位', '旧单位', 'x')")
+      .run();
     old.prepare("INSERT INTO setting (key, value) VALUES ('app.currentYear', '2025')").run();
     old.pragma('journal_mode = DELETE');
     old.close();
 
     // It holds another 单位's data: refused unless the user confirms exactly that.
-    await expect(t.call('backup.restore', { fileName: name })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('旧版本的单位') });
+    await expect(t.call('backup.restore', { fileName: name })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('旧版本的单位'),
+    });
     const status = await t.call('backup.restore', { fileName: name, confirmOtherBureau: true });
-    expect(status).toMatchObject({ state: 'ready', schemaVersion: LATEST_SCHEMA_VERSION, year: 2025, bureau: { fullName: '旧版本的单位' } });
+    expect(status).toMatchObject({
+      state: 'ready',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      year: 2025,
+      bureau: { fullName: '旧版本的单位' },
+    });
     const kinds = (await t.call('backup.list')).map((b) => b.kind);
     expect(kinds).toEqual(expect.arrayContaining(['pre-restore', 'manual']));
     // The upgrade ran on a verified copy: the backup itself is still the old version, usable again.
@@ -236,7 +299,9 @@ describe('backups', () => {
     const fake = 'zwgk-20260101-080000-manual.sqlite';
     fs.writeFileSync(path.join(t.ws.backupDir, fake), 'garbage, not a database');
     const before = snapshot(t.ws.backupDir);
-    await expect(t.call('backup.restore', { fileName: fake })).rejects.toMatchObject({ code: ErrorCode.BACKUP_INVALID });
+    await expect(t.call('backup.restore', { fileName: fake })).rejects.toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+    });
     expect(snapshot(t.ws.backupDir)).toEqual(before);
     expect(t.ws.ready).toBe(true);
     expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室']);
@@ -246,8 +311,12 @@ describe('backups', () => {
     other.exec('CREATE TABLE x (id INTEGER)');
     other.pragma('user_version = 1');
     other.close();
-    await expect(t.call('backup.restore', { fileName: 'zwgk-20260102-080000-manual.sqlite' })).rejects.toMatchObject({ code: ErrorCode.BACKUP_INVALID });
-    await expect(t.call('backup.restore', { fileName: '../zwgk.sqlite' })).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    await expect(t.call('backup.restore', { fileName: 'zwgk-20260102-080000-manual.sqlite' })).rejects.toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+    });
+    await expect(t.call('backup.restore', { fileName: '../zwgk.sqlite' })).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
   });
 
   it('restores a data file the user picked (a full copy from another PC), and refuses anything else', async () => {
@@ -259,11 +328,20 @@ describe('backups', () => {
 
     const newPc = await testWs({ setup: false });
     expect((await newPc.call('app.status')).state).toBe('setup');
-    const notData = newPc.call('backup.restoreFile', { fileName: '名单.xlsx', dataBase64: Buffer.from('PK\x03\x04 not a database').toString('base64') });
-    await expect(notData).rejects.toMatchObject({ code: ErrorCode.BACKUP_INVALID, message: expect.stringContaining('“名单.xlsx”') });
+    const notData = newPc.call('backup.restoreFile', {
+      fileName: '名单.xlsx',
+      dataBase64: Buffer.from('PK\x03\x04 not a database').toString('base64'),
+    });
+    await expect(notData).rejects.toMatchObject({
+      code: ErrorCode.BACKUP_INVALID,
+      message: expect.stringContaining('“名单.xlsx”'),
+    });
     expect((await newPc.call('app.status')).state).toBe('setup');
 
-    const status = await newPc.call('backup.restoreFile', { fileName: copy.fileName, dataBase64: copy.data.toString('base64') });
+    const status = await newPc.call('backup.restoreFile', {
+      fileName: copy.fileName,
+      dataBase64: copy.data.toString('base64'),
+    });
     expect(status).toMatchObject({ state: 'ready', bureau: { fullName: '某县科学技术局' } });
     expect((await newPc.call('departments.list')).map((d) => d.name)).toEqual(['旧电脑上的科室']);
     expect((await newPc.call('audit.list', { entity: 'data', limit: 1 }))[0].summary).toContain(copy.fileName);
@@ -305,7 +383,12 @@ describe('backups', () => {
     };
     // Daily automatic backups from 2025-01-01 to 2026-03-31, and a second one on the last day.
     const autos: string[] = [];
-    for (let d = new Date(2025, 0, 1, 9); d <= new Date(2026, 2, 31, 9); d = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 9)) autos.push(add(d, 'auto'));
+    for (
+      let d = new Date(2025, 0, 1, 9);
+      d <= new Date(2026, 2, 31, 9);
+      d = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 9)
+    )
+      autos.push(add(d, 'auto'));
     const lastAuto = add(new Date(2026, 2, 31, 17), 'auto');
     const preMigration = Array.from({ length: 8 }, (_, i) => add(new Date(2026, 1, i + 1, 10), 'pre-migration'));
     const preRestore = Array.from({ length: 7 }, (_, i) => add(new Date(2026, 1, i + 1, 11), 'pre-restore'));
@@ -315,10 +398,41 @@ describe('backups', () => {
     pruneBackups(dir);
     const left = new Set(fs.readdirSync(dir));
     const keptAutos = [...left].filter((f) => f.endsWith('-auto.sqlite')).sort();
-    const daily = ['20260318', '20260319', '20260320', '20260321', '20260322', '20260323', '20260324', '20260325', '20260326', '20260327', '20260328', '20260329', '20260330'];
+    const daily = [
+      '20260318',
+      '20260319',
+      '20260320',
+      '20260321',
+      '20260322',
+      '20260323',
+      '20260324',
+      '20260325',
+      '20260326',
+      '20260327',
+      '20260328',
+      '20260329',
+      '20260330',
+    ];
     // Newest per day for 14 days (on 03-31 the later one), newest per month for 12 months (2025-04 .. 2026-03).
-    const monthly = ['20250430', '20250531', '20250630', '20250731', '20250831', '20250930', '20251031', '20251130', '20251231', '20260131', '20260228'];
-    expect(keptAutos).toEqual([...monthly, ...daily].map((d) => `zwgk-${d}-090000-auto.sqlite`).concat(lastAuto).sort());
+    const monthly = [
+      '20250430',
+      '20250531',
+      '20250630',
+      '20250731',
+      '20250831',
+      '20250930',
+      '20251031',
+      '20251130',
+      '20251231',
+      '20260131',
+      '20260228',
+    ];
+    expect(keptAutos).toEqual(
+      [...monthly, ...daily]
+        .map((d) => `zwgk-${d}-090000-auto.sqlite`)
+        .concat(lastAuto)
+        .sort(),
+    );
     expect(keptAutos.length).toBe(BACKUP_RETENTION.dailyAuto + BACKUP_RETENTION.monthlyAuto - 1);
     expect(autos).toHaveLength(455);
     expect(preMigration.filter((f) => left.has(f))).toEqual(preMigration.slice(-BACKUP_RETENTION.preMigration));
@@ -334,8 +448,13 @@ describe('backups', () => {
     const day1 = new Date(2026, 4, 6, 8, 0, 0);
     expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, day1)?.kind).toBe('auto');
     expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, new Date(2026, 4, 6, 17, 30, 0))).toBeNull();
-    expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, new Date(2026, 4, 7, 8, 0, 0))?.kind).toBe('auto');
-    expect(listBackups(t.ws.backupDir).map((b) => b.fileName)).toEqual(['zwgk-20260507-080000-auto.sqlite', 'zwgk-20260506-080000-auto.sqlite']);
+    expect(autoBackupIfDue(raw, t.ws.backupDir, LATEST_SCHEMA_VERSION, new Date(2026, 4, 7, 8, 0, 0))?.kind).toBe(
+      'auto',
+    );
+    expect(listBackups(t.ws.backupDir).map((b) => b.fileName)).toEqual([
+      'zwgk-20260507-080000-auto.sqlite',
+      'zwgk-20260506-080000-auto.sqlite',
+    ]);
   });
 
   it('opens a healthy database even when the daily backup cannot be written, and says so', async () => {
@@ -347,7 +466,10 @@ describe('backups', () => {
       expect(ws.ready).toBe(true);
       expect(ws.backupWarning).toContain('今天的自动备份没有成功');
       const r = await dispatch(handlers, ws, 'app.status', undefined);
-      expect(r).toMatchObject({ ok: true, value: { state: 'setup', message: expect.stringContaining('自动备份没有成功') } });
+      expect(r).toMatchObject({
+        ok: true,
+        value: { state: 'setup', message: expect.stringContaining('自动备份没有成功') },
+      });
     } finally {
       ws.close();
     }

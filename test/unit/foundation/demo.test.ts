@@ -17,7 +17,18 @@ function workRows(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
     const out: Record<string, number> = {};
-    for (const t of ['department', 'staff', 'source_document', 'work_point', 'plan', 'plan_task', 'ab_holding', 'training', 'audit_log', 'attachment']) {
+    for (const t of [
+      'department',
+      'staff',
+      'source_document',
+      'work_point',
+      'plan',
+      'plan_task',
+      'ab_holding',
+      'training',
+      'audit_log',
+      'attachment',
+    ]) {
       out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
     return out;
@@ -31,8 +42,13 @@ describe('demo data in one transaction', () => {
     const t = await openTestWorkstation();
     open.push(t);
     const before = workRows(t.dbPath);
-    const failing = { name: 'fails', run: async () => { throw new Error('step failed'); } };
-    await expect(loadDemo(t.ws.context(), [...await demoSteps(), failing])).rejects.toBeTruthy();
+    const failing = {
+      name: 'fails',
+      run: async () => {
+        throw new Error('step failed');
+      },
+    };
+    await expect(loadDemo(t.ws.context(), [...(await demoSteps()), failing])).rejects.toBeTruthy();
     expect(workRows(t.dbPath)).toEqual(before);
     // The workstation's own connection still writes normally (no transaction left open).
     await t.call('departments.create', { name: '测试科' });
@@ -49,9 +65,14 @@ describe('demo data in one transaction', () => {
     open.push(t);
     t.ws.close();
     const before = workRows(t.dbPath);
-    const child = spawn(TSX, [path.join(ROOT, 'test/helpers/demo-kill-child.ts'), t.dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [path.join(ROOT, 'test/helpers/demo-kill-child.ts'), t.dbPath], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     const written = await new Promise<number>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {

@@ -35,7 +35,11 @@ describe('dispatch()', () => {
     const wrongType = await dispatch(handlers, t.ws, 'departments.delete', { id: 'abc' });
     expect(wrongType).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
     expect(!wrongType.ok && wrongType.error.message).toBe('输入有误：编号：无效输入：期望 数字，实际接收 文本');
-    const nested = await dispatch(handlers, t.ws, 'bureau.update', { fullName: '某局', shortName: '某局', phone: 'abc' });
+    const nested = await dispatch(handlers, t.ws, 'bureau.update', {
+      fullName: '某局',
+      shortName: '某局',
+      phone: 'abc',
+    });
     expect(!nested.ok && nested.error.message).toContain('输入有误：电话只能包含');
     const extra = await dispatch(handlers, t.ws, 'app.status', { unexpected: 1 });
     expect(extra).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION } });
@@ -43,9 +47,18 @@ describe('dispatch()', () => {
   });
 
   it('never throws: unknown methods, odd inputs, throwing handlers, output outside the contract', async () => {
-    expect(await dispatch(handlers, t.ws, 'no.such', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
-    expect(await dispatch(handlers, t.ws, '__proto__', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
-    expect(await dispatch(handlers, t.ws, 'toString', {})).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_METHOD } });
+    expect(await dispatch(handlers, t.ws, 'no.such', {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNKNOWN_METHOD },
+    });
+    expect(await dispatch(handlers, t.ws, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNKNOWN_METHOD },
+    });
+    expect(await dispatch(handlers, t.ws, 'toString', {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNKNOWN_METHOD },
+    });
     for (const odd of [null, 42, 'text', [], () => 1, Symbol('x'), 10n]) {
       const r = await dispatch(handlers, t.ws, 'departments.create', odd);
       expect(r.ok).toBe(false);
@@ -53,14 +66,21 @@ describe('dispatch()', () => {
 
     const broken: Handlers = {
       ...handlers,
-      'departments.list': () => { throw new Error('boom'); },
-      'backup.list': async () => { throw 'a string, not an Error'; },
+      'departments.list': () => {
+        throw new Error('boom');
+      },
+      'backup.list': async () => {
+        throw 'a string, not an Error';
+      },
       'staff.list': () => [{ id: 'not a number' }] as never,
     };
     const thrown = await dispatch(broken, t.ws, 'departments.list', undefined);
     expect(thrown).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
     expect(!thrown.ok && thrown.error.message).toContain('程序内部错误');
-    expect(await dispatch(broken, t.ws, 'backup.list', undefined)).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
+    expect(await dispatch(broken, t.ws, 'backup.list', undefined)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.INTERNAL },
+    });
     const drift = await dispatch(broken, t.ws, 'staff.list', undefined);
     expect(drift).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
     expect(!drift.ok && drift.error.message).toContain('staff.list');
@@ -68,9 +88,18 @@ describe('dispatch()', () => {
 
   it('passes expected failures through with their code, and answers NOT_READY while the database is closed', async () => {
     const d = await t.call('departments.create', { name: '办公室' });
-    expect(await dispatch(handlers, t.ws, 'departments.create', { name: '办公室' })).toMatchObject({ ok: false, error: { code: ErrorCode.CONFLICT } });
-    expect(await dispatch(handlers, t.ws, 'departments.rename', { id: d.id + 100, name: 'x' })).toMatchObject({ ok: false, error: { code: ErrorCode.NOT_FOUND } });
+    expect(await dispatch(handlers, t.ws, 'departments.create', { name: '办公室' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.CONFLICT },
+    });
+    expect(await dispatch(handlers, t.ws, 'departments.rename', { id: d.id + 100, name: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.NOT_FOUND },
+    });
     t.ws.close();
-    expect(await dispatch(handlers, t.ws, 'departments.list', undefined)).toMatchObject({ ok: false, error: { code: ErrorCode.NOT_READY } });
+    expect(await dispatch(handlers, t.ws, 'departments.list', undefined)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.NOT_READY },
+    });
   });
 });

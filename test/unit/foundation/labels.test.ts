@@ -26,14 +26,23 @@ describe('Chinese field labels', () => {
     const t = await openTestWorkstation();
     try {
       const bad = await dispatch(await loadHandlers(), t.ws, 'training.create', {
-        date: '2026-05-01', title: '培训', kind: '政务公开专题培训', form: '集中授课', hours: 0, attendees: [{ staffId: 'x' }],
+        date: '2026-05-01',
+        title: '培训',
+        kind: '政务公开专题培训',
+        form: '集中授课',
+        hours: 0,
+        attendees: [{ staffId: 'x' }],
       });
       expect(bad.ok).toBe(false);
       const message = bad.ok ? '' : bad.error.message;
       expect(message).toContain('学时必须大于0');
       expect(message).toContain('参训人员 · 第 1 项 · 人员');
       expect(message).not.toMatch(/“[A-Za-z]+”|\b(hours|staffId|attendees)\b/);
-      const task = await dispatch(await loadHandlers(), t.ws, 'tasks.create', { sectionId: 1, title: '任务', deadline: { kind: 'date', date: '2026/12/01' } });
+      const task = await dispatch(await loadHandlers(), t.ws, 'tasks.create', {
+        sectionId: 1,
+        title: '任务',
+        deadline: { kind: 'date', date: '2026/12/01' },
+      });
       expect(task.ok ? '' : task.error.message).toBe('输入有误：完成时限：日期格式应为 YYYY-MM-DD');
     } finally {
       t.cleanup();

@@ -15,13 +15,41 @@ import { makeTempDir } from '../../helpers/workstation';
  * ships a new migration; never change one.
  */
 const RELEASED: { version: number; name: string; sha256: string }[] = [
-  { version: 1, name: '基础数据：单位、设置、科室、人员、附件、操作记录', sha256: '586392f9e0cffa26018eeebc9fe59060a91c9202430c5209dbe9c5236ed18996' },
-  { version: 10, name: '上级要点：上级文件与工作要点', sha256: '70753c57420b9a058b36c1d8796a13fbe588d971119376acf86f544a105df5f3' },
-  { version: 20, name: '实施方案：方案、章节、任务、进展、单位对应', sha256: '13774bbb4cb97ef33b135fe113937864d6d3c8b3b74dbc71a05dd2a289ee0db3' },
-  { version: 30, name: '政务公开队伍：AB岗、交接备案、不在岗登记、培训台账', sha256: '509903b8b8fb638ab8e51326f46573b9729233fc186d697d8ab08c78b2a87455' },
-  { version: 31, name: '信息公开：信息发布登记、依申请公开、复议诉讼、年度报告', sha256: '007f546dca50ce6b84dc8758ff020cfc5ce253e74ddb35a8bc8d0022ed5c8020' },
-  { version: 32, name: '自查整改：考核细则、自查评分、佐证材料、回头看、整改台账', sha256: '58661b925c25e74f44e0fe54a33cf7986c05fa544b1c145b0c0685593c23797e' },
-  { version: 33, name: '年度工作总结：草稿、段落与数据快照', sha256: '4c1ff8bdf304bedd0974746a6647f974d920325f126c96817bdea7a955b861c9' },
+  {
+    version: 1,
+    name: '基础数据：单位、设置、科室、人员、附件、操作记录',
+    sha256: '586392f9e0cffa26018eeebc9fe59060a91c9202430c5209dbe9c5236ed18996',
+  },
+  {
+    version: 10,
+    name: '上级要点：上级文件与工作要点',
+    sha256: '70753c57420b9a058b36c1d8796a13fbe588d971119376acf86f544a105df5f3',
+  },
+  {
+    version: 20,
+    name: '实施方案：方案、章节、任务、进展、单位对应',
+    sha256: '13774bbb4cb97ef33b135fe113937864d6d3c8b3b74dbc71a05dd2a289ee0db3',
+  },
+  {
+    version: 30,
+    name: '政务公开队伍：AB岗、交接备案、不在岗登记、培训台账',
+    sha256: '509903b8b8fb638ab8e51326f46573b9729233fc186d697d8ab08c78b2a87455',
+  },
+  {
+    version: 31,
+    name: '信息公开：信息发布登记、依申请公开、复议诉讼、年度报告',
+    sha256: '007f546dca50ce6b84dc8758ff020cfc5ce253e74ddb35a8bc8d0022ed5c8020',
+  },
+  {
+    version: 32,
+    name: '自查整改：考核细则、自查评分、佐证材料、回头看、整改台账',
+    sha256: '58661b925c25e74f44e0fe54a33cf7986c05fa544b1c145b0c0685593c23797e',
+  },
+  {
+    version: 33,
+    name: '年度工作总结：草稿、段落与数据快照',
+    sha256: '4c1ff8bdf304bedd0974746a6647f974d920325f126c96817bdea7a955b861c9',
+  },
 ];
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -37,10 +65,13 @@ afterEach(() => {
  * by `CHECK (col IN ('a', …))` takes the first allowed value, an INTEGER PRIMARY KEY is left to SQLite. Returns what was inserted, table by table.
  */
 function fillEveryTable(db: Database.Database): Map<string, Record<string, unknown>[]> {
-  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string; sql: string }[];
+  const tables = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+    .all() as { name: string; sql: string }[];
   for (const t of tables) {
     const cols = db.pragma(`table_info("${t.name}")`) as { name: string; type: string; pk: number }[];
-    const rowidAlias = cols.filter((c) => c.pk > 0).length === 1 ? cols.find((c) => c.pk === 1 && /^INTEGER$/i.test(c.type)) : undefined;
+    const rowidAlias =
+      cols.filter((c) => c.pk > 0).length === 1 ? cols.find((c) => c.pk === 1 && /^INTEGER$/i.test(c.type)) : undefined;
     const values = cols.map((c) => {
       // Its own id comes from SQLite (a release may have put rows in already); references point at row 1.
       if (c === rowidAlias) return null;
@@ -52,9 +83,16 @@ function fillEveryTable(db: Database.Database): Map<string, Record<string, unkno
       if (/(^|_)(date|at|on)$/.test(c.name)) return '2026-03-01';
       return `${t.name}.${c.name}`;
     });
-    db.prepare(`INSERT INTO "${t.name}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+    db.prepare(
+      `INSERT INTO "${t.name}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+    ).run(...values);
   }
-  return new Map(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  return new Map(
+    tables.map((t) => [
+      t.name,
+      db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() as Record<string, unknown>[],
+    ]),
+  );
 }
 
 describe('migration sequence', () => {
@@ -63,7 +101,9 @@ describe('migration sequence', () => {
       const m = MIGRATIONS.find((x) => x.version === r.version);
       expect(m, `released migration ${r.version} is missing`).toBeDefined();
       expect(m!.name).toBe(r.name);
-      expect(sha(m!.sql), `released migration ${r.version} (${r.name}) was edited: add a new migration instead`).toBe(r.sha256);
+      expect(sha(m!.sql), `released migration ${r.version} (${r.name}) was edited: add a new migration instead`).toBe(
+        r.sha256,
+      );
     }
   });
 
@@ -74,7 +114,11 @@ describe('migration sequence', () => {
     const released = new Set(RELEASED.map((r) => r.version));
     const highestReleased = Math.max(...released);
     for (const m of MIGRATIONS) {
-      if (!released.has(m.version)) expect(m.version, `migration ${m.version} (${m.name}) sorts below released ${highestReleased}: it would be skipped on every existing file`).toBeGreaterThan(highestReleased);
+      if (!released.has(m.version))
+        expect(
+          m.version,
+          `migration ${m.version} (${m.name}) sorts below released ${highestReleased}: it would be skipped on every existing file`,
+        ).toBeGreaterThan(highestReleased);
     }
   });
 
@@ -82,46 +126,61 @@ describe('migration sequence', () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const db = openDatabase(path.join(dir, 'x.sqlite'));
-    const outOfOrder = [MIGRATIONS[0], { version: 40, name: 'later', sql: 'CREATE TABLE later_one (id INTEGER PRIMARY KEY);' }, { version: 11, name: 'late', sql: 'CREATE TABLE late_one (id INTEGER PRIMARY KEY);' }];
+    const outOfOrder = [
+      MIGRATIONS[0],
+      { version: 40, name: 'later', sql: 'CREATE TABLE later_one (id INTEGER PRIMARY KEY);' },
+      { version: 11, name: 'late', sql: 'CREATE TABLE late_one (id INTEGER PRIMARY KEY);' },
+    ];
     expect(() => migrateDatabase(db, 'x', () => '', outOfOrder)).toThrow(/out of order/);
     expect(schemaVersionOf(db)).toBe(0);
     db.close();
   });
 
-  it.each(RELEASED.map((r) => r.version))('upgrades a file made by the release at version %i to exactly a new file, keeping every row', (version) => {
-    const dir = makeTempDir();
-    dirs.push(dir);
-    // The file an office has: made by that release, with data in every table it had.
-    const oldFile = path.join(dir, 'old.sqlite');
-    const old = openDatabase(oldFile);
-    migrateDatabase(old, oldFile, () => '', MIGRATIONS.filter((m) => m.version <= version));
-    expect(schemaVersionOf(old)).toBe(version);
-    const rows = fillEveryTable(old);
-    expect(old.pragma('foreign_key_check')).toEqual([]);
-    old.close();
+  it.each(RELEASED.map((r) => r.version))(
+    'upgrades a file made by the release at version %i to exactly a new file, keeping every row',
+    (version) => {
+      const dir = makeTempDir();
+      dirs.push(dir);
+      // The file an office has: made by that release, with data in every table it had.
+      const oldFile = path.join(dir, 'old.sqlite');
+      const old = openDatabase(oldFile);
+      migrateDatabase(
+        old,
+        oldFile,
+        () => '',
+        MIGRATIONS.filter((m) => m.version <= version),
+      );
+      expect(schemaVersionOf(old)).toBe(version);
+      const rows = fillEveryTable(old);
+      expect(old.pragma('foreign_key_check')).toEqual([]);
+      old.close();
 
-    const backups: string[] = [];
-    const db = openDatabase(oldFile);
-    const r = migrateDatabase(db, oldFile, () => { backups.push('made'); return 'backup'; });
-    expect(r).toMatchObject({ from: version, to: MIGRATIONS[MIGRATIONS.length - 1].version });
-    expect(backups.length).toBe(version === r.to ? 0 : 1);
-
-    const freshFile = path.join(dir, 'new.sqlite');
-    const fresh = openDatabase(freshFile);
-    migrateDatabase(fresh, freshFile, () => '');
-    expect(schemaOf(db)).toEqual(schemaOf(fresh));
-    expect(schemaVersionOf(db)).toBe(schemaVersionOf(fresh));
-    fresh.close();
-
-    for (const [table, before] of rows) {
-      const after = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
-      expect(after.length, table).toBe(before.length);
-      after.forEach((row, i) => {
-        for (const [col, value] of Object.entries(before[i])) expect(row[col], `${table}.${col}`).toEqual(value);
+      const backups: string[] = [];
+      const db = openDatabase(oldFile);
+      const r = migrateDatabase(db, oldFile, () => {
+        backups.push('made');
+        return 'backup';
       });
-    }
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    db.close();
-  });
+      expect(r).toMatchObject({ from: version, to: MIGRATIONS[MIGRATIONS.length - 1].version });
+      expect(backups.length).toBe(version === r.to ? 0 : 1);
+
+      const freshFile = path.join(dir, 'new.sqlite');
+      const fresh = openDatabase(freshFile);
+      migrateDatabase(fresh, freshFile, () => '');
+      expect(schemaOf(db)).toEqual(schemaOf(fresh));
+      expect(schemaVersionOf(db)).toBe(schemaVersionOf(fresh));
+      fresh.close();
+
+      for (const [table, before] of rows) {
+        const after = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+        expect(after.length, table).toBe(before.length);
+        after.forEach((row, i) => {
+          for (const [col, value] of Object.entries(before[i])) expect(row[col], `${table}.${col}`).toEqual(value);
+        });
+      }
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    },
+  );
 });

@@ -36,7 +36,11 @@ function snapshot(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
-const noFiles = { deliver: async () => { throw new Error('no delivery in this test'); } };
+const noFiles = {
+  deliver: async () => {
+    throw new Error('no delivery in this test');
+  },
+};
 
 /** A workstation with some data, checkpointed so the data file alone holds it, and a full good copy of it. */
 async function withData() {
@@ -83,7 +87,9 @@ describe('restore verifies a candidate fully before touching anything', () => {
     const { t, good } = await withData();
     const file = path.join(path.dirname(good), 'bureau-only.sqlite');
     const db = new Database(file);
-    db.exec("CREATE TABLE bureau (id INTEGER PRIMARY KEY, full_name TEXT); INSERT INTO bureau VALUES (1, '某县科学技术局');");
+    db.exec(
+      "CREATE TABLE bureau (id INTEGER PRIMARY KEY, full_name TEXT); INSERT INTO bureau VALUES (1, '某县科学技术局');",
+    );
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
     db.close();
     await expectRefusedUnchanged(t, file, /缺少数据表/);
@@ -91,26 +97,48 @@ describe('restore verifies a candidate fully before touching anything', () => {
 
   it('refuses a backup missing the task tables', async () => {
     const { t, good } = await withData();
-    const file = variant(good, 'no-tasks.sqlite', (db) => db.exec('DROP TABLE plan_task_point; DROP TABLE plan_task_department; DROP TABLE plan_evidence; DROP TABLE plan_progress; DROP TABLE plan_task;'));
+    const file = variant(good, 'no-tasks.sqlite', (db) =>
+      db.exec(
+        'DROP TABLE plan_task_point; DROP TABLE plan_task_department; DROP TABLE plan_evidence; DROP TABLE plan_progress; DROP TABLE plan_task;',
+      ),
+    );
     await expectRefusedUnchanged(t, file, /缺少数据表“plan_task”/);
   });
 
   it('refuses a backup carrying an extra trigger (it would run inside the live data)', async () => {
     const { t, good } = await withData();
-    const file = variant(good, 'trigger.sqlite', (db) => db.exec("CREATE TRIGGER sneaky AFTER INSERT ON audit_log BEGIN DELETE FROM staff; END;"));
+    const file = variant(good, 'trigger.sqlite', (db) =>
+      db.exec('CREATE TRIGGER sneaky AFTER INSERT ON audit_log BEGIN DELETE FROM staff; END;'),
+    );
     await expectRefusedUnchanged(t, file, /多出触发器“sneaky”/);
   });
 
   it('refuses an extra column, an extra index and a changed column', async () => {
     const { t, good } = await withData();
-    await expectRefusedUnchanged(t, variant(good, 'col.sqlite', (db) => db.exec("ALTER TABLE staff ADD COLUMN secret TEXT")), /数据表“staff”的定义与本程序不同/);
-    await expectRefusedUnchanged(t, variant(good, 'idx.sqlite', (db) => db.exec('CREATE INDEX extra_idx ON staff(name)')), /多出索引“extra_idx”/);
-    await expectRefusedUnchanged(t, variant(good, 'table.sqlite', (db) => db.exec('CREATE TABLE extra (x)')), /多出数据表“extra”/);
+    await expectRefusedUnchanged(
+      t,
+      variant(good, 'col.sqlite', (db) => db.exec('ALTER TABLE staff ADD COLUMN secret TEXT')),
+      /数据表“staff”的定义与本程序不同/,
+    );
+    await expectRefusedUnchanged(
+      t,
+      variant(good, 'idx.sqlite', (db) => db.exec('CREATE INDEX extra_idx ON staff(name)')),
+      /多出索引“extra_idx”/,
+    );
+    await expectRefusedUnchanged(
+      t,
+      variant(good, 'table.sqlite', (db) => db.exec('CREATE TABLE extra (x)')),
+      /多出数据表“extra”/,
+    );
   });
 
   it('refuses a file from a newer program, a damaged one and one with broken references', async () => {
     const { t, good } = await withData();
-    await expectRefusedUnchanged(t, variant(good, 'newer.sqlite', (db) => db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)), /更新版本的程序/);
+    await expectRefusedUnchanged(
+      t,
+      variant(good, 'newer.sqlite', (db) => db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)),
+      /更新版本的程序/,
+    );
     const broken = variant(good, 'fk.sqlite', (db) => db.exec('UPDATE staff SET department_id = 9999'));
     await expectRefusedUnchanged(t, broken, /引用了不存在的数据/);
     const truncated = path.join(path.dirname(good), 'truncated.sqlite');
@@ -138,19 +166,32 @@ describe('restore verifies a candidate fully before touching anything', () => {
     const before = snapshot(t.dir);
     const data = fs.readFileSync(good).toString('base64');
     for (const fileName of ['..', '.', '../..', 'a/..']) {
-      await expect(t.call('backup.restoreFile', { fileName, dataBase64: data })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/不是有效的文件名/) });
+      await expect(t.call('backup.restoreFile', { fileName, dataBase64: data })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/不是有效的文件名/),
+      });
     }
     expect(snapshot(t.dir)).toEqual(before);
   });
 });
 
 describe('backups belong to one data file', () => {
-  it('two data files in one folder each get their own daily backup and never see each other\'s', async () => {
+  it("two data files in one folder each get their own daily backup and never see each other's", async () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const at = new Date(2026, 5, 1, 9);
-    const a = new Workstation({ dbPath: path.join(dir, 'zwgk.sqlite'), host: 'web', files: noFiles, now: () => at }).open();
-    const b = new Workstation({ dbPath: path.join(dir, '测试副本.sqlite'), host: 'web', files: noFiles, now: () => at }).open();
+    const a = new Workstation({
+      dbPath: path.join(dir, 'zwgk.sqlite'),
+      host: 'web',
+      files: noFiles,
+      now: () => at,
+    }).open();
+    const b = new Workstation({
+      dbPath: path.join(dir, '测试副本.sqlite'),
+      host: 'web',
+      files: noFiles,
+      now: () => at,
+    }).open();
     expect(a.backupDir).not.toBe(b.backupDir);
     expect(listBackups(a.backupDir).filter((x) => x.kind === 'auto')).toHaveLength(1);
     expect(listBackups(b.backupDir).filter((x) => x.kind === 'auto')).toHaveLength(1);
@@ -158,7 +199,7 @@ describe('backups belong to one data file', () => {
     b.close();
   });
 
-  it('lists the old shared backups folder with each backup\'s 单位 and content; another 单位\'s asks explicitly', async () => {
+  it("lists the old shared backups folder with each backup's 单位 and content; another 单位's asks explicitly", async () => {
     const t = await testWs();
     await t.call('departments.create', { name: '办公室' });
     // An old program's backup of another 单位, in the folder every file shared.
@@ -175,13 +216,28 @@ describe('backups belong to one data file', () => {
     const list = await t.call('backup.list');
     const shared = list.find((b) => b.shared)!;
     // An old program's backup carries no file identity: null (unknown), judged by its 单位.
-    expect(shared).toMatchObject({ fileName: 'zwgk-20250102-080000-auto.sqlite', sameFile: null, content: { bureauName: '另一个局', staff: 2, plans: 0, tasks: 0 } });
-    expect(list.find((b) => b.fileName === own.fileName)).toMatchObject({ shared: false, sameFile: true, content: { bureauName: '某县科学技术局', staff: 0 } });
+    expect(shared).toMatchObject({
+      fileName: 'zwgk-20250102-080000-auto.sqlite',
+      sameFile: null,
+      content: { bureauName: '另一个局', staff: 2, plans: 0, tasks: 0 },
+    });
+    expect(list.find((b) => b.fileName === own.fileName)).toMatchObject({
+      shared: false,
+      sameFile: true,
+      content: { bureauName: '某县科学技术局', staff: 0 },
+    });
 
     const before = hash(t.dbPath);
-    await expect(t.call('backup.restore', { fileName: shared.fileName, shared: true })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('另一个局') });
+    await expect(t.call('backup.restore', { fileName: shared.fileName, shared: true })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('另一个局'),
+    });
     expect(hash(t.dbPath)).toBe(before);
-    const status = await t.call('backup.restore', { fileName: shared.fileName, shared: true, confirmOtherBureau: true });
+    const status = await t.call('backup.restore', {
+      fileName: shared.fileName,
+      shared: true,
+      confirmOtherBureau: true,
+    });
     expect(status.bureau?.fullName).toBe('另一个局');
     // Never lost: the shared backup is still there, and the replaced data is in this file's own folder.
     expect(fs.existsSync(path.join(t.dir, 'backups', shared.fileName))).toBe(true);
@@ -191,14 +247,21 @@ describe('backups belong to one data file', () => {
   it('inspectFile tells what a picked file holds, changing nothing', async () => {
     const { t, good } = await withData();
     const before = snapshot(t.dir);
-    const r = await t.call('backup.inspectFile', { fileName: 'good.sqlite', dataBase64: fs.readFileSync(good).toString('base64') });
-    expect(r).toMatchObject({ sameFile: true, currentBureau: '某县科学技术局', content: { bureauName: '某县科学技术局', staff: 1, plans: 0, tasks: 0, schemaVersion: LATEST_SCHEMA_VERSION } });
+    const r = await t.call('backup.inspectFile', {
+      fileName: 'good.sqlite',
+      dataBase64: fs.readFileSync(good).toString('base64'),
+    });
+    expect(r).toMatchObject({
+      sameFile: true,
+      currentBureau: '某县科学技术局',
+      content: { bureauName: '某县科学技术局', staff: 1, plans: 0, tasks: 0, schemaVersion: LATEST_SCHEMA_VERSION },
+    });
     expect(snapshot(t.dir)).toEqual(before);
   });
 });
 
 describe('nothing is left behind', () => {
-  it('removes a killed backup\'s and a killed restore\'s temporaries at start, but not those of a running process', async () => {
+  it("removes a killed backup's and a killed restore's temporaries at start, but not those of a running process", async () => {
     const t = await testWs();
     t.ws.close();
     fs.mkdirSync(t.ws.backupDir, { recursive: true });
@@ -210,7 +273,10 @@ describe('nothing is left behind', () => {
       `${t.dbPath}.restoring-0a1b2c3d-wal`,
     ];
     // A parent process is alive: its temporaries may be being written right now.
-    const live = [path.join(t.ws.backupDir, `.tmp-${process.ppid}-abcdef.sqlite`), `${t.dbPath}.restoring-${process.ppid}-abcdef01`];
+    const live = [
+      path.join(t.ws.backupDir, `.tmp-${process.ppid}-abcdef.sqlite`),
+      `${t.dbPath}.restoring-${process.ppid}-abcdef01`,
+    ];
     for (const f of [...stale, ...live]) fs.writeFileSync(f, 'partial');
     const kept = path.join(t.ws.backupDir, 'zwgk-20260101-080000-manual.sqlite');
     fs.writeFileSync(kept, 'not touched');
@@ -231,7 +297,7 @@ describe('nothing is left behind', () => {
 });
 
 describe('info', () => {
-  it('counts only the program\'s own tables: names read from the file never go into SQL', async () => {
+  it("counts only the program's own tables: names read from the file never go into SQL", async () => {
     const { vi } = await import('vitest');
     const { foundationCommands } = await import('../../../main/cli/foundation');
     const t = await testWs();
@@ -239,7 +305,10 @@ describe('info', () => {
     t.ws.context().raw.exec('CREATE TABLE "x"" FROM staff; --" (a)');
     t.ws.close();
     const out: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out.push(String(s)); return true; });
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+      out.push(String(s));
+      return true;
+    });
     try {
       expect(await foundationCommands.info.run({ positional: [], flags: { db: t.dbPath } })).toBe(0);
     } finally {

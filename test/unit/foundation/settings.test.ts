@@ -14,33 +14,56 @@ async function testWs() {
 }
 /** A value put straight into the file, as an older program or a hand edit would. */
 const store = (t: TestWorkstation, key: string, value: string) =>
-  t.ws.context().raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  t.ws
+    .context()
+    .raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
 
 describe('settings', () => {
-  it.each(['99999', '-5', '2026.5', '', '二〇二六', '1e4'])('a stored working year of "%s" never breaks app.status: this year, with a warning', async (bad) => {
-    const t = await testWs();
-    store(t, 'app.currentYear', bad);
-    // Also after a restart.
-    t.ws.close();
-    t.ws.open();
-    const status = await t.call('app.status');
-    expect(status).toMatchObject({ state: 'ready', year: 2026 });
-    expect(status.settingWarnings).toHaveLength(1);
-    expect(status.settingWarnings![0]).toMatch(/工作年度/);
-    expect(status.settingWarnings![0]).toContain('2026');
-    // The year can be set again, which clears the warning.
-    await t.call('app.setYear', { year: 2025 });
-    expect(await t.call('app.status')).toMatchObject({ year: 2025 });
-    expect((await t.call('app.status')).settingWarnings).toBeUndefined();
-  });
+  it.each(['99999', '-5', '2026.5', '', '二〇二六', '1e4'])(
+    'a stored working year of "%s" never breaks app.status: this year, with a warning',
+    async (bad) => {
+      const t = await testWs();
+      store(t, 'app.currentYear', bad);
+      // Also after a restart.
+      t.ws.close();
+      t.ws.open();
+      const status = await t.call('app.status');
+      expect(status).toMatchObject({ state: 'ready', year: 2026 });
+      expect(status.settingWarnings).toHaveLength(1);
+      expect(status.settingWarnings![0]).toMatch(/工作年度/);
+      expect(status.settingWarnings![0]).toContain('2026');
+      // The year can be set again, which clears the warning.
+      await t.call('app.setYear', { year: 2025 });
+      expect(await t.call('app.status')).toMatchObject({ year: 2025 });
+      expect((await t.call('app.status')).settingWarnings).toBeUndefined();
+    },
+  );
 
   it('refuses unknown keys, internal keys and bad values with a Chinese message, storing nothing', async () => {
     const t = await testWs();
     const before = await t.call('settings.getAll');
-    await expect(t.call('settings.set', { key: 'no.such.key', value: '1' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('没有名为“no.such.key”的设置项') });
-    await expect(t.call('settings.set', { key: 'data.fileId', value: '00000000-0000-0000-0000-000000000000' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能修改') });
-    for (const [key, value] of [['app.currentYear', '99999'], ['app.currentYear', '-5'], ['app.currentYear', '2026.5'], ['plan.dueSoonDays', '1000000000'], ['plan.dueSoonDays', '0'], ['calendar.overrides', '{not json'], ['calendar.overrides', '[{"date":"x","kind":"holiday"}]'], [TEAM_SETTING.filingWorkingDays, '61']]) {
-      await expect(t.call('settings.set', { key, value }), `${key}=${value}`).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    await expect(t.call('settings.set', { key: 'no.such.key', value: '1' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('没有名为“no.such.key”的设置项'),
+    });
+    await expect(
+      t.call('settings.set', { key: 'data.fileId', value: '00000000-0000-0000-0000-000000000000' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能修改') });
+    for (const [key, value] of [
+      ['app.currentYear', '99999'],
+      ['app.currentYear', '-5'],
+      ['app.currentYear', '2026.5'],
+      ['plan.dueSoonDays', '1000000000'],
+      ['plan.dueSoonDays', '0'],
+      ['calendar.overrides', '{not json'],
+      ['calendar.overrides', '[{"date":"x","kind":"holiday"}]'],
+      [TEAM_SETTING.filingWorkingDays, '61'],
+    ]) {
+      await expect(t.call('settings.set', { key, value }), `${key}=${value}`).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+      });
     }
     expect(await t.call('settings.getAll')).toEqual(before);
   });
@@ -63,7 +86,9 @@ describe('settings', () => {
     expect(all['calendar.overrides']).toBeUndefined();
     const status = await t.call('app.status');
     expect(status.settingWarnings).toHaveLength(3);
-    expect(status.settingWarnings!.join('\n')).toMatch(/即将到期提醒天数[\s\S]*放假与调休安排|放假与调休安排[\s\S]*即将到期提醒天数/);
+    expect(status.settingWarnings!.join('\n')).toMatch(
+      /即将到期提醒天数[\s\S]*放假与调休安排|放假与调休安排[\s\S]*即将到期提醒天数/,
+    );
     expect(await t.call('team.settings')).toMatchObject({ minHoursPerPerson: expect.any(Number) });
   });
 

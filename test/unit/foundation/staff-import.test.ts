@@ -9,11 +9,16 @@ import { openTestWorkstation, type TestWorkstation } from '../../helpers/worksta
 type Cell = string | number | null;
 
 /** A real .xlsx built with exceljs: each inner array is one spreadsheet row starting at row 1. */
-async function xlsx(rows: Cell[][], opts: { sheetName?: string; before?: (wb: ExcelJS.Workbook) => void; after?: (ws: ExcelJS.Worksheet) => void } = {}): Promise<Buffer> {
+async function xlsx(
+  rows: Cell[][],
+  opts: { sheetName?: string; before?: (wb: ExcelJS.Workbook) => void; after?: (ws: ExcelJS.Worksheet) => void } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   opts.before?.(wb);
   const ws = wb.addWorksheet(opts.sheetName ?? '人员');
-  rows.forEach((r, i) => { ws.getRow(i + 1).values = r as ExcelJS.CellValue[]; });
+  rows.forEach((r, i) => {
+    ws.getRow(i + 1).values = r as ExcelJS.CellValue[];
+  });
   opts.after?.(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -32,15 +37,18 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 
 describe('reading a staff .xlsx', () => {
   it('finds columns by header names below a title row, with variants, extra columns and blank rows', async () => {
-    const data = await xlsx([
-      ['某县科技局人员名单'],
-      [],
-      ['序号', '姓 名', '所在部门', '职位', '联系电话（手机）', '备注'],
-      [1, '张 三', '办公室', '主任', 13800000001, '无'],
-      [],
-      [2, '李四', '高 新 科', null, '０８５１－１２３４５６７', null],
-      [3, null, null, null, null, '只有备注的行不算人员'],
-    ], { after: (ws) => ws.mergeCells('A1:F1') });
+    const data = await xlsx(
+      [
+        ['某县科技局人员名单'],
+        [],
+        ['序号', '姓 名', '所在部门', '职位', '联系电话（手机）', '备注'],
+        [1, '张 三', '办公室', '主任', 13800000001, '无'],
+        [],
+        [2, '李四', '高 新 科', null, '０８５１－１２３４５６７', null],
+        [3, null, null, null, null, '只有备注的行不算人员'],
+      ],
+      { after: (ws) => ws.mergeCells('A1:F1') },
+    );
     const sheet = await readStaffXlsx(data, '名单.xlsx');
     expect(sheet.headerRow).toBe(3);
     expect(sheet.columns).toEqual({ name: 2, department: 3, title: 4, phone: 5 });
@@ -51,37 +59,68 @@ describe('reading a staff .xlsx', () => {
   });
 
   it('gives each row of a vertically merged 科室 cell the department, and skips repeated header rows', async () => {
-    const data = await xlsx([
-      ['姓名', '科室'],
-      ['甲一', '财务科'],
-      ['乙二', null],
-      ['姓名', '科室'],
-      ['丙三', '办公室'],
-    ], { after: (ws) => ws.mergeCells('B2:B3') });
+    const data = await xlsx(
+      [
+        ['姓名', '科室'],
+        ['甲一', '财务科'],
+        ['乙二', null],
+        ['姓名', '科室'],
+        ['丙三', '办公室'],
+      ],
+      { after: (ws) => ws.mergeCells('B2:B3') },
+    );
     const sheet = await readStaffXlsx(data, 'a.xlsx');
-    expect(sheet.rows.map((r) => [r.row, r.name, r.department])).toEqual([[2, '甲一', '财务科'], [3, '乙二', '财务科'], [5, '丙三', '办公室']]);
+    expect(sheet.rows.map((r) => [r.row, r.name, r.department])).toEqual([
+      [2, '甲一', '财务科'],
+      [3, '乙二', '财务科'],
+      [5, '丙三', '办公室'],
+    ]);
   });
 
   it('reads formulas by their result and rich text as plain text', async () => {
-    const data = await xlsx([['姓名', '电话'], [null, { formula: '"1380000"&"0002"', result: '13800000002' } as unknown as Cell]], {
-      after: (ws) => { ws.getCell('A2').value = { richText: [{ text: '王' }, { text: '五', font: { bold: true } }] }; },
-    });
+    const data = await xlsx(
+      [
+        ['姓名', '电话'],
+        [null, { formula: '"1380000"&"0002"', result: '13800000002' } as unknown as Cell],
+      ],
+      {
+        after: (ws) => {
+          ws.getCell('A2').value = { richText: [{ text: '王' }, { text: '五', font: { bold: true } }] };
+        },
+      },
+    );
     const sheet = await readStaffXlsx(data, 'a.xlsx');
     expect(sheet.rows).toEqual([{ row: 2, name: '王五', department: '', title: '', phone: '13800000002' }]);
   });
 
   it('looks past a sheet without a 姓名 column to the next visible one', async () => {
-    const data = await xlsx([['姓名', '科室'], ['赵六', '办公室']], {
-      sheetName: '名单',
-      before: (wb) => { wb.addWorksheet('说明').getCell('A1').value = '填表说明：每行一人'; },
-    });
+    const data = await xlsx(
+      [
+        ['姓名', '科室'],
+        ['赵六', '办公室'],
+      ],
+      {
+        sheetName: '名单',
+        before: (wb) => {
+          wb.addWorksheet('说明').getCell('A1').value = '填表说明：每行一人';
+        },
+      },
+    );
     const sheet = await readStaffXlsx(data, 'a.xlsx');
     expect(sheet.sheetName).toBe('名单');
     expect(sheet.rows).toHaveLength(1);
   });
 
   it('refuses files that are not usable workbooks with a Chinese reason', async () => {
-    const noName = await errorOf(readStaffXlsx(await xlsx([['科室', '电话'], ['办公室', '123']]), '无姓名.xlsx'));
+    const noName = await errorOf(
+      readStaffXlsx(
+        await xlsx([
+          ['科室', '电话'],
+          ['办公室', '123'],
+        ]),
+        '无姓名.xlsx',
+      ),
+    );
     expect(noName.code).toBe(ErrorCode.FILE_UNSUPPORTED);
     expect(noName.message).toContain('没有找到“姓名”列');
 
@@ -113,7 +152,11 @@ describe('reading a staff .xlsx', () => {
 
     // A workbook whose zip directory claims gigabytes once unpacked is refused before anything is inflated.
     const bomb = Buffer.from(good);
-    for (let p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p > 0; p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
+    for (
+      let p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      p > 0;
+      p = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)
+    ) {
       bomb.writeUInt32LE(0x7fffffff, p + 24);
     }
     expect((await errorOf(readStaffXlsx(bomb, '炸弹.xlsx'))).code).toBe(ErrorCode.ZIP_BOMB);
@@ -130,12 +173,19 @@ describe('reading a staff .xlsx', () => {
 
 describe('staff import service', () => {
   let t: TestWorkstation;
-  beforeEach(async () => { t = await openTestWorkstation(); });
+  beforeEach(async () => {
+    t = await openTestWorkstation();
+  });
   afterEach(() => t.cleanup());
 
   it('previews a clean file, then imports it in one go, creating the chosen unknown 科室', async () => {
     await t.call('departments.create', { name: '办公室' });
-    const data = await xlsx([['姓名', '科室', '职务', '电话'], ['张三', '办公室', '主任', '13800000001'], ['李四', '高新科', '科员', ''], ['王五', '', '', '']]);
+    const data = await xlsx([
+      ['姓名', '科室', '职务', '电话'],
+      ['张三', '办公室', '主任', '13800000001'],
+      ['李四', '高新科', '科员', ''],
+      ['王五', '', '', ''],
+    ]);
     const preview = await t.call('staff.importPreview', upload(data));
     expect(preview.errorCount).toBe(0);
     expect(preview.validCount).toBe(3);
@@ -163,7 +213,14 @@ describe('staff import service', () => {
 
   it('names each unusable row by its spreadsheet row number and reason, and stores nothing', async () => {
     await t.call('departments.create', { name: '办公室' });
-    await t.call('staff.create', { name: '老王', departmentId: (await t.call('departments.list'))[0].id, title: '', phone: '', status: '在岗', note: '' });
+    await t.call('staff.create', {
+      name: '老王',
+      departmentId: (await t.call('departments.list'))[0].id,
+      title: '',
+      phone: '',
+      status: '在岗',
+      note: '',
+    });
     const data = await xlsx([
       ['人员名单'],
       ['姓名', '科室', '职务', '电话'],
@@ -198,7 +255,11 @@ describe('staff import service', () => {
   });
 
   it('refuses to import when an unknown 科室 was not chosen for creation', async () => {
-    const data = await xlsx([['姓名', '科室'], ['张三', '高新科'], ['李四', '财务科']]);
+    const data = await xlsx([
+      ['姓名', '科室'],
+      ['张三', '高新科'],
+      ['李四', '财务科'],
+    ]);
     const e = await errorOf(t.call('staff.importCommit', { ...upload(data), createDepartments: ['高新科'] }));
     expect(e.code).toBe(ErrorCode.IMPORT_ROWS_INVALID);
     expect(e.message).toContain('“财务科”');
@@ -210,7 +271,15 @@ describe('staff import service', () => {
   it('marks rows of a deactivated 科室 instead of assigning people to it', async () => {
     const d = await t.call('departments.create', { name: '档案室' });
     await t.call('departments.setActive', { id: d.id, active: false });
-    const preview = await t.call('staff.importPreview', upload(await xlsx([['姓名', '科室'], ['张三', '档案室']])));
+    const preview = await t.call(
+      'staff.importPreview',
+      upload(
+        await xlsx([
+          ['姓名', '科室'],
+          ['张三', '档案室'],
+        ]),
+      ),
+    );
     expect(preview.rows[0].errors[0]).toContain('已停用');
     expect(preview.unknownDepartments).toEqual([]);
   });
@@ -234,7 +303,9 @@ describe('staff import service', () => {
     ws.getRow(3).values = ['张三', '办公室', '科长', '13800000000'];
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const preview = await t.call('staff.importPreview', upload(filled));
-    expect(preview.rows).toEqual([{ row: 3, name: '张三', department: '办公室', title: '科长', phone: '13800000000', errors: [] }]);
+    expect(preview.rows).toEqual([
+      { row: 3, name: '张三', department: '办公室', title: '科长', phone: '13800000000', errors: [] },
+    ]);
     // An untouched template has no people in it: a clear message, not an empty import.
     const e = await errorOf(t.call('staff.importPreview', upload(template)));
     expect(e.code).toBe(ErrorCode.NO_ITEMS);

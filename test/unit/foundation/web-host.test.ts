@@ -6,19 +6,41 @@ import { CSP as ELECTRON_CSP } from '../../../main/app/csp';
 import { CSP, startWebHost, type WebHost } from '../../../main/web/server';
 import { makeTempDir } from '../../helpers/workstation';
 
-interface Reply { status: number; headers: http.IncomingHttpHeaders; body: Buffer; json(): { ok: boolean; value?: unknown; error?: { code: string; message: string } } }
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  json(): { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
 
 /** A raw HTTP request, so Host and Origin can be set the way another program or web page would. */
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) });
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            json: () => JSON.parse(body.toString('utf8')),
+          });
+        });
+      },
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
@@ -29,7 +51,12 @@ describe('web host', () => {
   let dir: string;
   let host: WebHost;
   const api = (method: string, headers: Record<string, string> = {}, body = '') =>
-    request(host.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', ...headers }, body });
+    request(host.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
   const withToken = () => ({ 'X-Zwgk-Token': host.token });
 
   beforeAll(async () => {
@@ -65,7 +92,12 @@ describe('web host', () => {
     const rebinding = await api('app.status', { ...withToken(), Host: `evil.example:${host.port}` });
     expect(rebinding.status).toBe(403);
     expect(rebinding.json().error?.message).toContain('主机名');
-    for (const origin of ['http://evil.example', `https://127.0.0.1:${host.port}`, 'null', `http://127.0.0.1:${host.port + 1}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `https://127.0.0.1:${host.port}`,
+      'null',
+      `http://127.0.0.1:${host.port + 1}`,
+    ]) {
       const r = await api('app.status', { ...withToken(), Origin: origin });
       expect(r.status, origin).toBe(403);
     }
@@ -77,7 +109,11 @@ describe('web host', () => {
     const r = await api('app.status', { ...withToken(), Origin: `http://127.0.0.1:${host.port}` });
     expect(r.status).toBe(200);
     expect(r.json()).toMatchObject({ ok: true, value: { state: 'setup', host: 'web' } });
-    const viaLocalhost = await api('app.status', { ...withToken(), Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}` });
+    const viaLocalhost = await api('app.status', {
+      ...withToken(),
+      Host: `localhost:${host.port}`,
+      Origin: `http://localhost:${host.port}`,
+    });
     expect(viaLocalhost.status).toBe(200);
     const invalid = await api('departments.create', withToken(), '{"name": ""}');
     expect(invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -103,7 +139,14 @@ describe('web host', () => {
   });
 
   it('never serves files outside the renderer folder and survives malformed paths', async () => {
-    for (const p of ['/../renderer-secret/key.txt', '/..%2frenderer-secret%2fkey.txt', '/%2e%2e/renderer-secret/key.txt', '/..%5crenderer-secret%5ckey.txt', '/%E0%A4%A', '/%00']) {
+    for (const p of [
+      '/../renderer-secret/key.txt',
+      '/..%2frenderer-secret%2fkey.txt',
+      '/%2e%2e/renderer-secret/key.txt',
+      '/..%5crenderer-secret%5ckey.txt',
+      '/%E0%A4%A',
+      '/%00',
+    ]) {
       const r = await request(host.port, { path: p });
       expect(r.body.toString('utf8'), p).not.toContain('secret');
     }
@@ -113,9 +156,22 @@ describe('web host', () => {
   });
 
   it('hands produced files out only with the token', async () => {
-    const setup = await api('app.setup', withToken(), JSON.stringify({
-      bureau: { fullName: '某县科学技术局', shortName: '县科技局', region: '', head: '', leader: '', contact: '', phone: '' }, year: 2026,
-    }));
+    const setup = await api(
+      'app.setup',
+      withToken(),
+      JSON.stringify({
+        bureau: {
+          fullName: '某县科学技术局',
+          shortName: '县科技局',
+          region: '',
+          head: '',
+          leader: '',
+          contact: '',
+          phone: '',
+        },
+        year: 2026,
+      }),
+    );
     expect(setup.json().ok).toBe(true);
     const delivered = (await api('staff.importTemplate', withToken())).json();
     expect(delivered).toMatchObject({ ok: true, value: { status: 'download', fileName: '人员名单导入模板.xlsx' } });
@@ -140,7 +196,11 @@ describe('web host refusals', () => {
     dir = makeTempDir();
     fs.mkdirSync(path.join(dir, 'renderer'));
     fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>政务公开工作台</title>');
-    host = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir: path.join(dir, 'renderer'), maxBodyBytes: LIMIT });
+    host = await startWebHost({
+      dbPath: path.join(dir, 'zwgk.sqlite'),
+      rendererDir: path.join(dir, 'renderer'),
+      maxBodyBytes: LIMIT,
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -150,20 +210,37 @@ describe('web host refusals', () => {
 
   it('answers a body over the limit with the 413 JSON (not a reset connection), and keeps serving', async () => {
     const big = JSON.stringify({ fileName: 'a.sqlite', dataBase64: 'A'.repeat(LIMIT * 2) });
-    const r = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: big });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: '/api/backup.restoreFile',
+      headers: headers(),
+      body: big,
+    });
     expect(r.status).toBe(413);
-    expect(r.json()).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', message: expect.stringMatching(/超过 64 KB 上限/) } });
+    expect(r.json()).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_TOO_LARGE', message: expect.stringMatching(/超过 64 KB 上限/) },
+    });
     // Just under the limit is read and answered normally (here: not a data file).
     const small = JSON.stringify({ fileName: 'a.sqlite', dataBase64: 'A'.repeat(LIMIT - 100) });
-    const ok = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: small });
+    const ok = await request(host.port, {
+      method: 'POST',
+      path: '/api/backup.restoreFile',
+      headers: headers(),
+      body: small,
+    });
     expect(ok.status).toBe(200);
     expect(ok.json().error?.code).toBe('BACKUP_INVALID');
-    expect((await request(host.port, { method: 'POST', path: '/api/app.status', headers: headers() })).json().ok).toBe(true);
+    expect((await request(host.port, { method: 'POST', path: '/api/app.status', headers: headers() })).json().ok).toBe(
+      true,
+    );
   });
 
   it('refuses every method but POST on the API, and writes on static files (405)', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-      expect((await request(host.port, { method, path: '/api/app.status', headers: headers() })).status, method).toBe(405);
+      expect((await request(host.port, { method, path: '/api/app.status', headers: headers() })).status, method).toBe(
+        405,
+      );
     }
     for (const method of ['POST', 'PUT', 'DELETE']) {
       expect((await request(host.port, { method, path: '/index.html' })).status, method).toBe(405);
@@ -171,12 +248,24 @@ describe('web host refusals', () => {
   });
 
   it('does not take the token from the query string for API calls', async () => {
-    const r = await request(host.port, { method: 'POST', path: `/api/app.status?token=${host.token}`, headers: { 'Content-Type': 'application/json' } });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: `/api/app.status?token=${host.token}`,
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(r.status).toBe(401);
   });
 
   it('answers a traversal file name in backup.restoreFile with VALIDATION in Chinese', async () => {
-    const r = await request(host.port, { method: 'POST', path: '/api/backup.restoreFile', headers: headers(), body: JSON.stringify({ fileName: '..', dataBase64: 'U1FMaXRl' }) });
-    expect(r.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/不是有效的文件名/) } });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: '/api/backup.restoreFile',
+      headers: headers(),
+      body: JSON.stringify({ fileName: '..', dataBase64: 'U1FMaXRl' }),
+    });
+    expect(r.json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/不是有效的文件名/) },
+    });
   });
 });

@@ -21,8 +21,16 @@ async function importSample(t: TestWorkstation, sample: string, year: number): P
   const source = { upload: null, pastedText: text };
   const preview = await t.call('points.preview', { source, year });
   const saved = await t.call('points.save', {
-    previewId: preview.previewId, replaceDocumentId: null, items: preview.parsed.items,
-    meta: { title: preview.parsed.title || sample, docNumber: preview.parsed.docNumber, issuer: preview.parsed.issuer, issuedDate: preview.parsed.issuedDate, year },
+    previewId: preview.previewId,
+    replaceDocumentId: null,
+    items: preview.parsed.items,
+    meta: {
+      title: preview.parsed.title || sample,
+      docNumber: preview.parsed.docNumber,
+      issuer: preview.parsed.issuer,
+      issuedDate: preview.parsed.issuedDate,
+      year,
+    },
   });
   if (saved.status !== 'saved') throw new Error('expected a new document');
   return saved.document.id;
@@ -65,12 +73,15 @@ describe('从上级要点生成', () => {
       expect(cov).toMatchObject({ total: r.tasks, covered: r.tasks, gaps: [] });
       // The draft is the bureau's own: only its 科室 lead; units of other levels and bodies are never a 牵头科室.
       const deptNames = new Set((await t.call('departments.list')).map((d) => d.name));
-      for (const x of tasks) for (const d of [...x.lead, ...x.support]) expect(deptNames.has(d.name), d.name).toBe(true);
+      for (const x of tasks)
+        for (const d of [...x.lead, ...x.support]) expect(deptNames.has(d.name), d.name).toBe(true);
       // Each unit the points name ends up as the mapping table said: its 科室 on the task, dropped, or listed.
       const items = (await t.call('points.document', { id: docId })).items;
       const byId = new Map(items.map((p) => [p.id, p]));
       for (const m of table) {
-        const naming = tasks.filter((x) => x.points.some((p) => [...byId.get(p.id)!.lead, ...byId.get(p.id)!.support].includes(m.unit)));
+        const naming = tasks.filter((x) =>
+          x.points.some((p) => [...byId.get(p.id)!.lead, ...byId.get(p.id)!.support].includes(m.unit)),
+        );
         expect(naming.length, m.unit).toBeGreaterThan(0);
         for (const x of naming) {
           const depts = [...x.lead, ...x.support].map((d) => d.id);
@@ -81,8 +92,12 @@ describe('从上级要点生成', () => {
         }
       }
       // Units of other levels are suggested as 不涉及.
-      for (const m of table) if (/^省|^各市|^各县|政府$/.test(m.unit) && !/各部门|各有关部门/.test(m.unit)) expect(m.ignored, m.unit).toBe(true);
-      expect(r.unmappedUnits.reduce((n, u) => n + u.tasks, 0)).toBe(tasks.reduce((n, x) => n + x.unmappedUnits.length, 0));
+      for (const m of table)
+        if (/^省|^各市|^各县|政府$/.test(m.unit) && !/各部门|各有关部门/.test(m.unit))
+          expect(m.ignored, m.unit).toBe(true);
+      expect(r.unmappedUnits.reduce((n, u) => n + u.tasks, 0)).toBe(
+        tasks.reduce((n, x) => n + x.unmappedUnits.length, 0),
+      );
       // Every task without a 牵头科室 is counted for the screen's flag.
       expect(r.tasksWithoutLead).toBe(tasks.filter((x) => !x.lead.length).length);
       // Titles are short phrases naming the work; no body begins with its title or repeats the addressee.
@@ -109,7 +124,9 @@ describe('从上级要点生成', () => {
     // The document's own words are kept.
     expect(first.deadlineLabel).toBe('2020年9月底前');
     expect(first.points[0].label).toBe('一、1');
-    const withDates = expectedOf('work-points-province-2020').filter((e) => e.level === 3 && e.deadline && e.deadline !== 'any').length;
+    const withDates = expectedOf('work-points-province-2020').filter(
+      (e) => e.level === 3 && e.deadline && e.deadline !== 'any',
+    ).length;
     expect(tasks.filter((x) => x.deadline.kind === 'date').length).toBeGreaterThanOrEqual(withDates);
   });
 
@@ -123,14 +140,20 @@ describe('从上级要点生成', () => {
     expect(govDepts).toMatchObject({ saved: false, departmentId: office.id }); // suggested, not yet confirmed
     const judicial = first.find((m) => m.unit === '省司法厅')!;
     expect(judicial.departmentId).toBeNull();
-    await t.call('plan.saveUnitMappings', { mappings: [
-      { unit: '各级政府部门', departmentId: office.id, ignored: false },
-      { unit: '省司法厅', departmentId: null, ignored: true },
-    ] });
+    await t.call('plan.saveUnitMappings', {
+      mappings: [
+        { unit: '各级政府部门', departmentId: office.id, ignored: false },
+        { unit: '省司法厅', departmentId: null, ignored: true },
+      ],
+    });
     // Next year: a new document names the same units; the choices come back as saved.
     const doc2026 = await importSample(t, 'work-points-province-2020', 2026);
     const again = await t.call('plan.unitMappings', { documentIds: [doc2026] });
-    expect(again.find((m) => m.unit === '各级政府部门')).toMatchObject({ saved: true, departmentId: office.id, departmentName: '办公室' });
+    expect(again.find((m) => m.unit === '各级政府部门')).toMatchObject({
+      saved: true,
+      departmentId: office.id,
+      departmentName: '办公室',
+    });
     expect(again.find((m) => m.unit === '省司法厅')).toMatchObject({ saved: true, ignored: true });
     const r = await t.call('plan.generate', { year: 2026, documentIds: [doc2026] });
     const tasks = await t.call('tasks.list', { year: 2026 });
@@ -145,19 +168,27 @@ describe('从上级要点生成', () => {
     const [office, law] = await t.call('departments.list');
     const docId = await importSample(t, 'work-points-province-2020', 2026);
     // The user leaves two units open when generating: they stay listed on their tasks.
-    await t.call('plan.generate', { year: 2026, documentIds: [docId], mappings: [
-      { unit: '省司法厅', departmentId: null, ignored: false }, { unit: '各市〔州〕政府', departmentId: null, ignored: false },
-    ] });
+    await t.call('plan.generate', {
+      year: 2026,
+      documentIds: [docId],
+      mappings: [
+        { unit: '省司法厅', departmentId: null, ignored: false },
+        { unit: '各市〔州〕政府', departmentId: null, ignored: false },
+      ],
+    });
     const before = await t.call('tasks.list', { year: 2026 });
     const judicial = before.find((x) => x.unmappedUnits.includes('省司法厅'))!;
     expect(judicial.lead.map((d) => d.name)).not.toContain('政策法规科');
     const withCities = before.filter((x) => x.unmappedUnits.includes('各市〔州〕政府')).length;
     expect(withCities).toBeGreaterThan(0);
-    const r = await t.call('plan.applyUnitMappings', { year: 2026, mappings: [
-      { unit: '省司法厅', departmentId: law.id, ignored: false },
-      { unit: '各市〔州〕政府', departmentId: null, ignored: true },
-      { unit: '各级政府部门', departmentId: office.id, ignored: false },
-    ] });
+    const r = await t.call('plan.applyUnitMappings', {
+      year: 2026,
+      mappings: [
+        { unit: '省司法厅', departmentId: law.id, ignored: false },
+        { unit: '各市〔州〕政府', departmentId: null, ignored: true },
+        { unit: '各级政府部门', departmentId: office.id, ignored: false },
+      ],
+    });
     expect(r.resolved).toBe(before.filter((x) => x.unmappedUnits.includes('省司法厅')).length + withCities);
     const after = await t.call('tasks.list', { year: 2026 });
     const j2 = after.find((x) => x.id === judicial.id)!;
@@ -179,9 +210,13 @@ describe('从上级要点生成', () => {
     const cov = await t.call('plan.coverage', { year: 2026 });
     expect(cov.gaps).toHaveLength(1);
     expect(cov.gaps[0].label).toBe('一、2');
-    await expect(t.call('plan.generate', { year: 2026, documentIds: [docId] })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.call('plan.generate', { year: 2026, documentIds: [docId] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await t.call('tasks.addProgress', { taskId: a.id, date: '2026-05-01', text: '已开展', files: [], links: [] });
-    await expect(t.call('plan.generate', { year: 2026, documentIds: [docId], replace: true })).rejects.toMatchObject({ code: 'IN_USE' });
+    await expect(t.call('plan.generate', { year: 2026, documentIds: [docId], replace: true })).rejects.toMatchObject({
+      code: 'IN_USE',
+    });
     await expect(t.call('tasks.delete', { id: a.id })).rejects.toMatchObject({ code: 'IN_USE' });
   });
 });
@@ -191,14 +226,25 @@ describe('tasks, progress and lights', () => {
     const plan = await t.call('plan.createSection', { year: 2026, title: '加强政策解读' });
     return plan.sections[0].id;
   }
-  const base = { measures: '', eventDate: null, status: '未开始' as const, statusReason: '', completedOn: null, ownerId: null, leadIds: [], supportIds: [], pointIds: [] };
+  const base = {
+    measures: '',
+    eventDate: null,
+    status: '未开始' as const,
+    statusReason: '',
+    completedOn: null,
+    ownerId: null,
+    leadIds: [],
+    supportIds: [],
+    pointIds: [],
+  };
   const date = (d: string) => ({ kind: 'date' as const, date: d, recurrence: null, days: null, text: '' });
 
   it('lights: on track, due within N working days across 劳动节, overdue; done and 不适用 have none', async () => {
     // Today 2026-04-28 (Tue). 劳动节 2026-05-01..05 off, 05-09 (Sat) working. 5 working days → 04-29, 04-30, 05-06, 05-07, 05-08.
     const t = await workstation('2026-04-28');
     const sectionId = await planWithSection(t);
-    const mk = async (title: string, extra: object) => t.call('tasks.create', { ...base, sectionId, title, deadline: date('2026-12-31'), ...extra });
+    const mk = async (title: string, extra: object) =>
+      t.call('tasks.create', { ...base, sectionId, title, deadline: date('2026-12-31'), ...extra });
     const soon = await mk('五个工作日后到期', { deadline: date('2026-05-08') });
     const later = await mk('六个工作日后到期', { deadline: date('2026-05-09') });
     const late = await mk('已过期', { deadline: date('2026-04-27') });
@@ -215,14 +261,19 @@ describe('tasks, progress and lights', () => {
     expect(due.overdue.map((x) => x.title)).toEqual(['已过期']);
     expect(due.thisWeek.map((x) => x.title)).toEqual([]); // 05-08 is next week
     expect((await t.call('tasks.list', { year: 2026, light: 'overdue' })).map((x) => x.id)).toEqual([late.id]);
-    await expect(t.call('tasks.create', { ...base, sectionId, title: 'x', deadline: date('2026-01-01'), status: '不适用' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      t.call('tasks.create', { ...base, sectionId, title: 'x', deadline: date('2026-01-01'), status: '不适用' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('N working days after an event: due date across 春节 and a 调休 Sunday (2025)', async () => {
     const t = await openWorkstation({ year: 2025, now: () => new Date('2025-01-27T09:00:00') });
     const plan = await t.call('plan.createSection', { year: 2025, title: '队伍建设' });
     const task = await t.call('tasks.create', {
-      ...base, sectionId: plan.sections[0].id, title: '人员变动备案', eventDate: '2025-01-24',
+      ...base,
+      sectionId: plan.sections[0].id,
+      title: '人员变动备案',
+      eventDate: '2025-01-24',
       deadline: { kind: 'afterEvent', date: null, recurrence: null, days: 5, text: '人员变动' },
     });
     expect(task.dueDate).toBe('2025-02-07');
@@ -235,9 +286,21 @@ describe('tasks, progress and lights', () => {
   it('recurring tasks are due at the end of every period; progress in a period meets it', async () => {
     const t = await workstation('2026-05-11');
     const sectionId = await planWithSection(t);
-    const q = await t.call('tasks.create', { ...base, sectionId, title: '每季度更新目录', deadline: { kind: 'recurring', date: null, recurrence: 'quarterly', days: null, text: '每季度' } });
+    const q = await t.call('tasks.create', {
+      ...base,
+      sectionId,
+      title: '每季度更新目录',
+      deadline: { kind: 'recurring', date: null, recurrence: 'quarterly', days: null, text: '每季度' },
+    });
     expect([q.light, q.dueDate, q.periodLabel]).toEqual(['overdue', '2026-03-31', '第一季度']);
-    await t.call('tasks.addProgress', { taskId: q.id, date: '2026-03-20', text: '一季度已更新', percent: 25, files: [], links: [] });
+    await t.call('tasks.addProgress', {
+      taskId: q.id,
+      date: '2026-03-20',
+      text: '一季度已更新',
+      percent: 25,
+      files: [],
+      links: [],
+    });
     const after = (await t.call('tasks.get', { id: q.id })).task;
     expect([after.light, after.dueDate, after.periodLabel]).toEqual(['onTrack', '2026-06-30', '第二季度']);
     expect(after.status).toBe('进行中');
@@ -249,27 +312,68 @@ describe('tasks, progress and lights', () => {
     const task = await t.call('tasks.create', { ...base, sectionId, title: '发布信息', deadline: date('2026-06-30') });
     const file = Buffer.from('佐证材料内容');
     const entry = await t.call('tasks.addProgress', {
-      taskId: task.id, date: '2026-05-10', text: '已在网站发布', percent: 60,
+      taskId: task.id,
+      date: '2026-05-10',
+      text: '已在网站发布',
+      percent: 60,
       files: [{ fileName: '截图.png', dataBase64: file.toString('base64') }],
       links: [{ title: '网站专栏', url: 'https://www.example.gov.cn/zwgk/' }],
     });
     expect(entry.evidence.map((e) => e.title)).toEqual(['截图.png', '网站专栏']);
     await t.call('attachments.download', { id: entry.evidence[0].attachmentId! });
     expect(t.delivered.at(-1)).toEqual({ fileName: '截图.png', data: file });
-    await expect(t.call('tasks.addProgress', { taskId: task.id, date: '2026-05-10', text: 'x', files: [], links: [{ title: '', url: 'javascript:alert(1)' }] }))
-      .rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      t.call('tasks.addProgress', {
+        taskId: task.id,
+        date: '2026-05-10',
+        text: 'x',
+        files: [],
+        links: [{ title: '', url: 'javascript:alert(1)' }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     const detail = await t.call('tasks.get', { id: task.id });
-    expect(detail.task).toMatchObject({ latestProgress: '已在网站发布', latestPercent: 60, progressCount: 1, status: '进行中' });
+    expect(detail.task).toMatchObject({
+      latestProgress: '已在网站发布',
+      latestPercent: 60,
+      progressCount: 1,
+      status: '进行中',
+    });
   });
 
   it('edits a task: 科室, 责任人, status with completion date; filters by them', async () => {
     const t = await workstation();
     const sectionId = await planWithSection(t);
     const [office, law] = await t.call('departments.list');
-    const staff = await t.call('staff.create', { name: '李静', departmentId: office.id, title: '联络员', phone: '', status: '在岗', note: '' });
+    const staff = await t.call('staff.create', {
+      name: '李静',
+      departmentId: office.id,
+      title: '联络员',
+      phone: '',
+      status: '在岗',
+      note: '',
+    });
     const task = await t.call('tasks.create', { ...base, sectionId, title: '政策解读', deadline: date('2026-06-30') });
-    const updated = await t.call('tasks.update', { id: task.id, task: { ...base, sectionId, title: '做好政策解读', deadline: date('2026-06-30'), leadIds: [office.id], supportIds: [law.id, office.id], ownerId: staff.id, status: '已完成', completedOn: '2026-05-08' } });
-    expect(updated).toMatchObject({ title: '做好政策解读', status: '已完成', completedOn: '2026-05-08', light: 'done', owner: { id: staff.id, name: '李静' } });
+    const updated = await t.call('tasks.update', {
+      id: task.id,
+      task: {
+        ...base,
+        sectionId,
+        title: '做好政策解读',
+        deadline: date('2026-06-30'),
+        leadIds: [office.id],
+        supportIds: [law.id, office.id],
+        ownerId: staff.id,
+        status: '已完成',
+        completedOn: '2026-05-08',
+      },
+    });
+    expect(updated).toMatchObject({
+      title: '做好政策解读',
+      status: '已完成',
+      completedOn: '2026-05-08',
+      light: 'done',
+      owner: { id: staff.id, name: '李静' },
+    });
     expect(updated.lead.map((d) => d.name)).toEqual(['办公室']);
     expect(updated.support.map((d) => d.name)).toEqual(['政策法规科']);
     expect(await t.call('tasks.list', { year: 2026, ownerId: staff.id })).toHaveLength(1);
@@ -284,7 +388,8 @@ describe('tasks, progress and lights', () => {
     await t.call('plan.createSection', { year: 2026, title: '加强政策解读' });
     const plan = await t.call('plan.createSection', { year: 2026, title: '规范依申请公开' });
     const [reading, request] = plan.sections;
-    const mk = (sectionId: number, title: string) => t.call('tasks.create', { ...base, sectionId, title, deadline: date('2026-12-31') });
+    const mk = (sectionId: number, title: string) =>
+      t.call('tasks.create', { ...base, sectionId, title, deadline: date('2026-12-31') });
     const a1 = await mk(reading.id, '解读重要政策文件');
     const a2 = await mk(reading.id, '开展政策吹风会');
     const b1 = await mk(request.id, '规范办理依申请公开');
@@ -293,8 +398,14 @@ describe('tasks, progress and lights', () => {
     await t.call('plan.reorderSections', { planId: plan.id, ids: [request.id, reading.id] });
     await t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id] });
     // Moving a task to another section in the drawer still works: it goes to the end of that section.
-    await t.call('tasks.update', { id: moved.id, task: { ...base, sectionId: reading.id, title: moved.title, deadline: moved.deadline } });
-    expect((await t.call('plan.get', { year: 2026 }))!.sections.map((s) => s.title)).toEqual(['规范依申请公开', '加强政策解读']);
+    await t.call('tasks.update', {
+      id: moved.id,
+      task: { ...base, sectionId: reading.id, title: moved.title, deadline: moved.deadline },
+    });
+    expect((await t.call('plan.get', { year: 2026 }))!.sections.map((s) => s.title)).toEqual([
+      '规范依申请公开',
+      '加强政策解读',
+    ]);
     const order = ['规范办理依申请公开', '开展政策吹风会', '解读重要政策文件', '更新公开指南'];
     const list = await t.call('tasks.list', { year: 2026 });
     expect(list.map((x) => [x.seq, x.title])).toEqual(order.map((title, i) => [i + 1, title]));
@@ -321,29 +432,45 @@ describe('tasks, progress and lights', () => {
     // Lists that are not exactly the current ones (a task missing, one from another section, a repeat) are refused.
     const stale = { code: 'CONFLICT', message: expect.stringContaining('请刷新后重新排序') };
     await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id] })).rejects.toMatchObject(stale);
-    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id, b1.id] })).rejects.toMatchObject(stale);
-    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a2.id, a1.id] })).rejects.toMatchObject(stale);
+    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a1.id, b1.id] })).rejects.toMatchObject(
+      stale,
+    );
+    await expect(t.call('tasks.reorder', { sectionId: reading.id, ids: [a2.id, a2.id, a1.id] })).rejects.toMatchObject(
+      stale,
+    );
     await expect(t.call('plan.reorderSections', { planId: plan.id, ids: [reading.id] })).rejects.toMatchObject(stale);
     expect((await t.call('tasks.list', { year: 2026 })).map((x) => x.title)).toEqual(order);
-    expect((await t.call('audit.list', { entity: 'plan', entityId: plan.id, limit: 1 }))[0].summary).toBe('调整2026年实施方案章节顺序');
-    expect((await t.call('audit.list', { entity: 'plan_section', entityId: reading.id, limit: 1 }))[0].summary).toBe('调整章节“加强政策解读”的任务顺序');
+    expect((await t.call('audit.list', { entity: 'plan', entityId: plan.id, limit: 1 }))[0].summary).toBe(
+      '调整2026年实施方案章节顺序',
+    );
+    expect((await t.call('audit.list', { entity: 'plan_section', entityId: reading.id, limit: 1 }))[0].summary).toBe(
+      '调整章节“加强政策解读”的任务顺序',
+    );
   });
 });
 
 describe('copy forward and exports through the service', () => {
-  it('copies last year\'s plan into the new year with deadlines moved and a fresh start', async () => {
+  it("copies last year's plan into the new year with deadlines moved and a fresh start", async () => {
     const t = await workstation();
     const docId = await importSample(t, 'work-points-province-2020', 2025);
     await t.call('plan.generate', { year: 2025, documentIds: [docId] });
     const before = await t.call('tasks.list', { year: 2025 });
-    await t.call('tasks.addProgress', { taskId: before[0].id, date: '2025-05-01', text: '已开展', files: [], links: [] });
+    await t.call('tasks.addProgress', {
+      taskId: before[0].id,
+      date: '2025-05-01',
+      text: '已开展',
+      files: [],
+      links: [],
+    });
     const plan = await t.call('plan.copyForward', { fromYear: 2025, toYear: 2026 });
     expect(plan.title).toBe('2026年某县科学技术局政务公开工作实施方案');
     const after: PlanTask[] = await t.call('tasks.list', { year: 2026 });
     expect(after).toHaveLength(before.length);
     expect(after[0].deadline.date).toBe('2026-09-30');
     expect(after.every((x) => x.status === '未开始' && x.progressCount === 0 && x.points.length === 0)).toBe(true);
-    await expect(t.call('plan.copyForward', { fromYear: 2025, toYear: 2026 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.call('plan.copyForward', { fromYear: 2025, toYear: 2026 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('exports the four documents with default names, readable back', async () => {
@@ -352,11 +479,29 @@ describe('copy forward and exports through the service', () => {
     const docId = await importSample(t, 'county-plan-2023-scraped', 2026);
     await t.call('plan.generate', { year: 2026, documentIds: [docId] });
     const tasks = await t.call('tasks.list', { year: 2026 });
-    await t.call('tasks.addProgress', { taskId: tasks[0].id, date: '2026-04-01', text: '四月进展', files: [{ fileName: '会议纪要.pdf', dataBase64: Buffer.from('%PDF').toString('base64') }], links: [] });
-    await t.call('tasks.addProgress', { taskId: tasks[0].id, date: '2026-06-01', text: '六月进展', files: [], links: [] });
+    await t.call('tasks.addProgress', {
+      taskId: tasks[0].id,
+      date: '2026-04-01',
+      text: '四月进展',
+      files: [{ fileName: '会议纪要.pdf', dataBase64: Buffer.from('%PDF').toString('base64') }],
+      links: [],
+    });
+    await t.call('tasks.addProgress', {
+      taskId: tasks[0].id,
+      date: '2026-06-01',
+      text: '六月进展',
+      files: [],
+      links: [],
+    });
     const names: string[] = [];
-    for (const kind of ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const) names.push((await t.call('plan.export', { kind, year: 2026 })).fileName);
-    expect(names).toEqual(['2026年政务公开工作实施方案.docx', '2026年政务公开重点任务分解表.xlsx', '2026年政务公开重点任务分解表.docx', '2026年政务公开工作台账.xlsx']);
+    for (const kind of ['plan-docx', 'tasks-xlsx', 'tasks-docx', 'ledger-xlsx'] as const)
+      names.push((await t.call('plan.export', { kind, year: 2026 })).fileName);
+    expect(names).toEqual([
+      '2026年政务公开工作实施方案.docx',
+      '2026年政务公开重点任务分解表.xlsx',
+      '2026年政务公开重点任务分解表.docx',
+      '2026年政务公开工作台账.xlsx',
+    ]);
     const docx = await readDocx(t.delivered[0].data);
     expect(docx.document.replace(/<[^>]+>/g, '')).toContain('2026年某县科学技术局政务公开工作实施方案');
     expect(paragraphsWith(docx.document, tasks[0].title).length).toBeGreaterThan(0);
@@ -380,11 +525,27 @@ describe('copy forward and exports through the service', () => {
 describe('task names from work points', () => {
   it('a heading that is only a time limit gives way to the words after it', async () => {
     const { taskTextOf } = await import('../../../main/services/plan/structure');
-    const point = { id: 1, documentId: 1, seq: 1, parentId: null, level: 3, label: '5', title: '2026年8月底前', text: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制。', lead: [], support: [], deadline: '2026-08-31', deadlineText: '2026年8月底前' };
+    const point = {
+      id: 1,
+      documentId: 1,
+      seq: 1,
+      parentId: null,
+      level: 3,
+      label: '5',
+      title: '2026年8月底前',
+      text: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制。',
+      lead: [],
+      support: [],
+      deadline: '2026-08-31',
+      deadlineText: '2026年8月底前',
+    };
     const r = taskTextOf({ section: null, point, folded: [] });
     expect(r.title).toBe('完成本级政府政务公开标准规范清单编制');
     expect(r.measures).toBe(point.text);
-    const long = { ...point, title: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制;12月底前,县级政府要指导督促所辖部门完成编制' };
+    const long = {
+      ...point,
+      title: '2026年8月底前,县级政府要完成本级政府政务公开标准规范清单编制;12月底前,县级政府要指导督促所辖部门完成编制',
+    };
     expect(taskTextOf({ section: null, point: long, folded: [] }).title).toBe('完成本级政府政务公开标准规范清单编制');
   });
 });
@@ -393,26 +554,47 @@ describe('working-day calendar settings', () => {
   it('stores overrides for a year the package lacks; the coverage warning goes away; tasks use them', async () => {
     const t = await openWorkstation({ year: 2027, now: () => new Date('2027-01-29T09:00:00') });
     const before = await t.call('calendar.get', { year: 2027 });
-    expect(before.coverage).toEqual([{ year: 2027, source: 'none' }, { year: 2028, source: 'none' }]);
+    expect(before.coverage).toEqual([
+      { year: 2027, source: 'none' },
+      { year: 2028, source: 'none' },
+    ]);
     expect(before.warning).toContain('2027年');
     expect(before.packageYears[1]).toBeGreaterThanOrEqual(2026);
     // A made-up notice: 2027-02-01..02-05 off, Sunday 01-31 working.
-    await t.call('calendar.save', { overrides: [
-      { date: '2027-02-01', kind: 'holiday', note: '春节' }, { date: '2027-02-02', kind: 'holiday' }, { date: '2027-02-03', kind: 'holiday' },
-      { date: '2027-02-04', kind: 'holiday' }, { date: '2027-02-05', kind: 'holiday' }, { date: '2027-01-31', kind: 'workday', note: '春节调休上班' },
-    ], dueSoonDays: 3 });
+    await t.call('calendar.save', {
+      overrides: [
+        { date: '2027-02-01', kind: 'holiday', note: '春节' },
+        { date: '2027-02-02', kind: 'holiday' },
+        { date: '2027-02-03', kind: 'holiday' },
+        { date: '2027-02-04', kind: 'holiday' },
+        { date: '2027-02-05', kind: 'holiday' },
+        { date: '2027-01-31', kind: 'workday', note: '春节调休上班' },
+      ],
+      dueSoonDays: 3,
+    });
     const after = await t.call('calendar.get', { year: 2027 });
     expect(after.coverage[0]).toEqual({ year: 2027, source: 'overrides' });
     expect(after.warning).toBeNull();
     expect(after.dueSoonDays).toBe(3);
     const plan = await t.call('plan.createSection', { year: 2027, title: '队伍建设' });
     const task = await t.call('tasks.create', {
-      sectionId: plan.sections[0].id, title: '备案', measures: '', status: '未开始', statusReason: '', completedOn: null, ownerId: null,
-      leadIds: [], supportIds: [], pointIds: [], eventDate: '2027-01-29',
+      sectionId: plan.sections[0].id,
+      title: '备案',
+      measures: '',
+      status: '未开始',
+      statusReason: '',
+      completedOn: null,
+      ownerId: null,
+      leadIds: [],
+      supportIds: [],
+      pointIds: [],
+      eventDate: '2027-01-29',
       deadline: { kind: 'afterEvent', date: null, recurrence: null, days: 3, text: '人员变动' },
     });
     // Friday 01-29 + 3 working days: Sunday 01-31 (working), [02-01..05 off], 02-08, 02-09.
     expect(task.dueDate).toBe('2027-02-09');
-    await expect(t.call('calendar.save', { overrides: [], dueSoonDays: 0 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('calendar.save', { overrides: [], dueSoonDays: 0 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

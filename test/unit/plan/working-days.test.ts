@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addWorkingDays, countWorkingDays, coverageWarning, createWorkingDayCalendar, describeDay, isWorkingDay,
-  nextWorkingDay, parseWorkingDayOverrides, uncoveredYears, weekdayOf, workingDayOnOrAfter, yearCoverage,
+  addDays,
+  addWorkingDays,
+  countWorkingDays,
+  coverageWarning,
+  createWorkingDayCalendar,
+  describeDay,
+  isWorkingDay,
+  nextWorkingDay,
+  parseWorkingDayOverrides,
+  uncoveredYears,
+  weekdayOf,
+  workingDayOnOrAfter,
+  yearCoverage,
 } from '../../../shared/domain/working-days';
 
 // Dates below are from the State Council's notices (国办发明电) for 2024, 2025 and 2026.
@@ -94,7 +105,9 @@ describe('working-day calendar from chinese-days', () => {
   });
 
   it('reads overrides from text and names bad lines', () => {
-    const { overrides, errors } = parseWorkingDayOverrides('\uFEFF# 2027年放假安排\n2027-01-01 休 元旦\n2027-2-6 班 春节调休上班\n2027-02-10~2027-02-12 放假 春节\n2027-13-01 休\n乱写一行\n');
+    const { overrides, errors } = parseWorkingDayOverrides(
+      '\uFEFF# 2027年放假安排\n2027-01-01 休 元旦\n2027-2-6 班 春节调休上班\n2027-02-10~2027-02-12 放假 春节\n2027-13-01 休\n乱写一行\n',
+    );
     expect(overrides).toEqual([
       { date: '2027-01-01', kind: 'holiday', note: '元旦' },
       { date: '2027-02-06', kind: 'workday', note: '春节调休上班' },

@@ -13,11 +13,16 @@ import { buildDocx } from './variants';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
-beforeAll(() => { dir = makeTempDir('zwgk-points-cli-'); });
+beforeAll(() => {
+  dir = makeTempDir('zwgk-points-cli-');
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,7 +40,8 @@ it('parse-points 输出恰好一个 JSON 对象，字段与约定一致，且不
   expect(Object.keys(out)).toEqual(['title', 'docNumber', 'year', 'items']);
   expect(out.title).toBe('县科技局政务公开实施方案');
   expect(out.year).toBe(2023);
-  for (const it of out.items) expect(Object.keys(it)).toEqual(['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText']);
+  for (const it of out.items)
+    expect(Object.keys(it)).toEqual(['level', 'label', 'title', 'text', 'lead', 'support', 'deadline', 'deadlineText']);
   expect(scoreItems(out.items, expected)).toEqual([]);
   expect(fs.existsSync(db)).toBe(false);
 });

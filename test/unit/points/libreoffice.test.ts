@@ -11,13 +11,28 @@ import { buildDocx, buildXlsx, readSample, SAMPLE_NAMES } from './variants';
 // (which writes numbering the way WPS does), and saved as an old binary .doc. Skipped where soffice is missing.
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
-if (!hasSoffice) console.log('跳过 LibreOffice 另存测试：未安装 soffice（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）。');
+if (!hasSoffice)
+  console.log(
+    '跳过 LibreOffice 另存测试：未安装 soffice（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）。',
+  );
 let dir: string;
 
 function convert(files: string[], to: string): void {
   const profile = makeTempDir('zwgk-lo-profile-');
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', path.join(dir, 'out'), ...files], { timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        path.join(dir, 'out'),
+        ...files,
+      ],
+      { timeout: 120_000 },
+    );
     if (r.status !== 0) throw new Error(`soffice 转换失败：${r.stderr}`);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
@@ -36,7 +51,10 @@ describe.skipIf(!hasSoffice)('经 LibreOffice 另存的文件（需要 soffice�
     const docx = SAMPLE_NAMES.map((n) => path.join(dir, `${n}.docx`));
     convert(docx, 'docx:MS Word 2007 XML');
     convert(docx, 'doc');
-    convert(SAMPLE_NAMES.map((n) => path.join(dir, `${n}.xlsx`)), 'xlsx:Calc MS Excel 2007 XML');
+    convert(
+      SAMPLE_NAMES.map((n) => path.join(dir, `${n}.xlsx`)),
+      'xlsx:Calc MS Excel 2007 XML',
+    );
   }, 240_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -51,6 +69,9 @@ describe.skipIf(!hasSoffice)('经 LibreOffice 另存的文件（需要 soffice�
 
   it.each(SAMPLE_NAMES)('%s：旧版 .doc 给出另存为 .docx 的提示', async (name) => {
     const file = path.join(dir, 'out', `${name}.doc`);
-    await expect(parsePointsFile(path.basename(file), fs.readFileSync(file))).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', message: expect.stringMatching(/另存为/) });
+    await expect(parsePointsFile(path.basename(file), fs.readFileSync(file))).rejects.toMatchObject({
+      code: 'FILE_UNSUPPORTED',
+      message: expect.stringMatching(/另存为/),
+    });
   });
 });

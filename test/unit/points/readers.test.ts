@@ -13,8 +13,14 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /** A .docx written by hand, to control numbering.xml and styles.xml exactly as Word or WPS write them. */
 async function handDocx(body: string, numbering: string, styles = ''): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
   zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
   zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`);
   if (styles) zip.file('word/styles.xml', `<?xml version="1.0"?><w:styles ${W}>${styles}</w:styles>`);
@@ -32,10 +38,15 @@ describe('Word 自动编号', () => {
     const styles = `<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2"><w:basedOn w:val="H1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>`;
     const body = [
       p('2021年政务公开工作要点'),
-      p('加强公开', undefined, 0, 'H1'), p('公开方面', undefined, 0, 'H2'), p('做好公开。（办公室负责）', 1, 2), p('做好解读。（办公室负责）', 1, 2),
+      p('加强公开', undefined, 0, 'H1'),
+      p('公开方面', undefined, 0, 'H2'),
+      p('做好公开。（办公室负责）', 1, 2),
+      p('做好解读。（办公室负责）', 1, 2),
       '<w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del>',
-      p('解读方面', 1, 1), p('加强解读。（高新科负责）', 1, 2),
-      p('强化保障', 1, 0), p('落实责任。（各科室负责）', 1, 2),
+      p('解读方面', 1, 1),
+      p('加强解读。（高新科负责）', 1, 2),
+      p('强化保障', 1, 0),
+      p('落实责任。（各科室负责）', 1, 2),
     ].join('');
     const r = await parsePointsFile('要点.docx', await handDocx(body, numbering, styles));
     expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['1一', '2一', '31', '32', '2二', '31', '1二', '31']);
@@ -44,28 +55,52 @@ describe('Word 自动编号', () => {
   });
 
   it('lvlRestart=0 连续编号、startOverride 从指定数字起、isLgl 与自定义 lvlText', async () => {
-    const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>')}</w:abstractNum>`
-      + `<w:abstractNum w:abstractNumId="1">${lvl(0, 'decimal', '（%1）')}</w:abstractNum>`
-      + `<w:abstractNum w:abstractNumId="2">${lvl(0, 'decimalEnclosedCircle', '%1')}</w:abstractNum>`
-      + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-      + '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>'
-      + '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>';
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>')}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="1">${lvl(0, 'decimal', '（%1）')}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="2">${lvl(0, 'decimalEnclosedCircle', '%1')}</w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
+      '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>' +
+      '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>';
     const body = [
-      p('甲', 1, 0), p('条目一。', 1, 1), p('条目二。', 1, 1), p('乙', 1, 0), p('条目三。', 1, 1),
-      p('第三小项。', 2, 0), p('第四小项。', 2, 0), p('圈一。', 3, 0), p('圈二。', 3, 0),
+      p('甲', 1, 0),
+      p('条目一。', 1, 1),
+      p('条目二。', 1, 1),
+      p('乙', 1, 0),
+      p('条目三。', 1, 1),
+      p('第三小项。', 2, 0),
+      p('第四小项。', 2, 0),
+      p('圈一。', 3, 0),
+      p('圈二。', 3, 0),
     ].join('');
     const r = await parsePointsFile('要点.docx', await handDocx(body, numbering));
-    expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['1一', '31', '32', '1二', '33', '43', '44', '5①', '5②']);
+    expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual([
+      '1一',
+      '31',
+      '32',
+      '1二',
+      '33',
+      '43',
+      '44',
+      '5①',
+      '5②',
+    ]);
   });
 });
 
 describe('Word 表格', () => {
   it('带“序号/工作任务/责任单位/完成时限”表头的表格按分工表读取，纵向合并的单元格取上方的值', async () => {
-    const cell = (text: string, merge?: 'restart' | 'continue') => new TableCell({
-      width: { size: 2000, type: WidthType.DXA },
-      verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-      children: [new Paragraph(text)],
-    });
+    const cell = (text: string, merge?: 'restart' | 'continue') =>
+      new TableCell({
+        width: { size: 2000, type: WidthType.DXA },
+        verticalMerge:
+          merge === 'restart'
+            ? VerticalMergeType.RESTART
+            : merge === 'continue'
+              ? VerticalMergeType.CONTINUE
+              : undefined,
+        children: [new Paragraph(text)],
+      });
     const row = (...cells: TableCell[]) => new TableRow({ children: cells });
     const table = new Table({
       width: { size: 8000, type: WidthType.DXA },
@@ -76,11 +111,31 @@ describe('Word 表格', () => {
         row(cell('2'), cell('更新目录。'), cell('', 'continue'), cell('每季度')),
       ],
     });
-    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('2021年分工方案')] }), table] }] });
+    const doc = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun('2021年分工方案')] }), table] }],
+    });
     const r = await parsePointsFile('分工.docx', await Packer.toBuffer(doc));
     expect(r.items).toEqual([
-      { level: 3, label: '1', title: '编制标准目录', text: '编制标准目录。', lead: ['办公室'], support: ['各科室'], deadline: '2021-06-30', deadlineText: '2021年6月底前' },
-      { level: 3, label: '2', title: '更新目录', text: '更新目录。', lead: ['办公室'], support: ['各科室'], deadline: null, deadlineText: '每季度' },
+      {
+        level: 3,
+        label: '1',
+        title: '编制标准目录',
+        text: '编制标准目录。',
+        lead: ['办公室'],
+        support: ['各科室'],
+        deadline: '2021-06-30',
+        deadlineText: '2021年6月底前',
+      },
+      {
+        level: 3,
+        label: '2',
+        title: '更新目录',
+        text: '更新目录。',
+        lead: ['办公室'],
+        support: ['各科室'],
+        deadline: null,
+        deadlineText: '每季度',
+      },
     ]);
     expect(r.title).toBe('2021年分工方案');
   });
@@ -111,7 +166,9 @@ describe('Excel 分工表', () => {
   it('没有分工表表头时说明需要哪些列', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['姓名', '电话']);
-    await expect(parsePointsFile('名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).rejects.toMatchObject({ code: 'IMPORT_ROWS_INVALID' });
+    await expect(parsePointsFile('名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).rejects.toMatchObject({
+      code: 'IMPORT_ROWS_INVALID',
+    });
   });
 });
 
@@ -120,10 +177,18 @@ describe('文本编码与网页', () => {
   it.each([
     ['UTF-16LE 带 BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
     ['GB18030', iconv.encode(text, 'gb18030')],
-    ['保存的网页', Buffer.from(`<!DOCTYPE html><html><body><p>2021年要点</p><p>一、加强公开</p><div>1.做好公开。（办公室负责）</div><script>var x=1;</script></body></html>`)],
+    [
+      '保存的网页',
+      Buffer.from(
+        `<!DOCTYPE html><html><body><p>2021年要点</p><p>一、加强公开</p><div>1.做好公开。（办公室负责）</div><script>var x=1;</script></body></html>`,
+      ),
+    ],
   ])('%s', async (_, data) => {
     const r = await parsePointsFile('要点.txt', data);
-    expect(r.items.map((i) => [i.label, i.text, i.lead])).toEqual([['一', '加强公开', []], ['1', '做好公开。', ['办公室']]]);
+    expect(r.items.map((i) => [i.label, i.text, i.lead])).toEqual([
+      ['一', '加强公开', []],
+      ['1', '做好公开。', ['办公室']],
+    ]);
   });
 });
 
@@ -142,15 +207,21 @@ it('压缩目录谎报大小的压缩包：解压到声明大小即停止，报�
 
 it('LibreOffice/WPS 的写法：空的 lvlOverride、续用同一列表的 num 不带 startOverride', async () => {
   const levels = `${lvl(0, 'chineseCountingThousand', '%1、')}${lvl(1, 'chineseCountingThousand', '（%2）')}${lvl(2, 'decimal', '%3.')}`;
-  const numbering = `<w:abstractNum w:abstractNumId="1">${levels}</w:abstractNum><w:abstractNum w:abstractNumId="3">${levels}</w:abstractNum>`
-    + '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
-    + '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>'
-    + '<w:num w:numId="12"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-    + '<w:num w:numId="14"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-    + '<w:num w:numId="15"><w:abstractNumId w:val="3"/></w:num>';
+  const numbering =
+    `<w:abstractNum w:abstractNumId="1">${levels}</w:abstractNum><w:abstractNum w:abstractNumId="3">${levels}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>' +
+    '<w:num w:numId="12"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="14"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="15"><w:abstractNumId w:val="3"/></w:num>';
   const body = [
-    p('甲方面', 1, 1), p('一项。', 12, 2), p('二项。', 3, 2), p('三项。', 3, 2),
-    p('乙方面', 1, 1), p('又一项。', 14, 2), p('又二项。', 15, 2),
+    p('甲方面', 1, 1),
+    p('一项。', 12, 2),
+    p('二项。', 3, 2),
+    p('三项。', 3, 2),
+    p('乙方面', 1, 1),
+    p('又一项。', 14, 2),
+    p('又二项。', 15, 2),
   ].join('');
   const r = await parsePointsFile('要点.docx', await handDocx(body, numbering));
   expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['2一', '31', '32', '33', '2二', '31', '32']);

@@ -15,7 +15,11 @@ async function fromText(name: string): Promise<ParsedPoints> {
 }
 
 function asDoc(name: string, parsed: ParsedPoints): SampleDoc {
-  return { title: parsed.title.length > 8 ? parsed.title : '2020年全省政务公开工作要点', docNumber: docNumbers[name] ?? null, items: parsed.items };
+  return {
+    title: parsed.title.length > 8 ? parsed.title : '2020年全省政务公开工作要点',
+    docNumber: docNumbers[name] ?? null,
+    items: parsed.items,
+  };
 }
 
 describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
@@ -31,7 +35,10 @@ describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
     const utf8 = await fromText(name);
     const text = readSample(name).text.toString('utf8');
     const gbk = await parsePointsFile(`${name}-gbk.txt`, iconv.encode(text, 'gbk'));
-    const bom = await parsePointsFile(`${name}-bom.txt`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const bom = await parsePointsFile(
+      `${name}-bom.txt`,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    );
     expect(gbk.items).toEqual(utf8.items);
     expect(bom.items).toEqual(utf8.items);
   });
@@ -61,12 +68,16 @@ describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
 describe.each(SAMPLE_NAMES)('样例 %s 从 PDF 复制（每行 28 字硬换行）', (name) => {
   it('读出同样结果', async () => {
     const { expected, text } = readSample(name);
-    const wrapped = text.toString('utf8').split('\n').map((line) => {
-      const chars = [...line];
-      const out: string[] = [];
-      for (let i = 0; i < chars.length; i += 28) out.push(chars.slice(i, i + 28).join(''));
-      return out.join('\n');
-    }).join('\n');
+    const wrapped = text
+      .toString('utf8')
+      .split('\n')
+      .map((line) => {
+        const chars = [...line];
+        const out: string[] = [];
+        for (let i = 0; i < chars.length; i += 28) out.push(chars.slice(i, i + 28).join(''));
+        return out.join('\n');
+      })
+      .join('\n');
     const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(wrapped));
     expect(scoreItems(parsed.items, expected)).toEqual([]);
     // Not only the scored fields: the texts are whole again, without the line breaks.

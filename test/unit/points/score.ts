@@ -18,7 +18,10 @@ export interface Expected {
 const noSpace = (s: string) => s.replace(/\s+/g, '');
 
 /** Differences between what was parsed and what is expected, one line each (empty = a full score). */
-export function scoreItems(items: Pick<PointItem, 'level' | 'label' | 'text' | 'deadline' | 'lead' | 'support'>[], expected: Expected): string[] {
+export function scoreItems(
+  items: Pick<PointItem, 'level' | 'label' | 'text' | 'deadline' | 'lead' | 'support'>[],
+  expected: Expected,
+): string[] {
   const diffs: string[] = [];
   if (items.length !== expected.items.length) diffs.push(`条目数 ${items.length}，应为 ${expected.items.length}`);
   expected.items.forEach((e, i) => {
@@ -27,10 +30,14 @@ export function scoreItems(items: Pick<PointItem, 'level' | 'label' | 'text' | '
     if (!got) return diffs.push(`${where}: 缺少`);
     if (got.level !== e.level) diffs.push(`${where}: level ${got.level} ≠ ${e.level}`);
     if (got.label !== e.label) diffs.push(`${where}: label ${got.label} ≠ ${e.label}`);
-    if (!noSpace(got.text).startsWith(noSpace(e.prefix))) diffs.push(`${where}: text "${got.text.slice(0, 12)}" 不以 "${e.prefix}" 开头`);
-    if (e.deadline !== 'any' && got.deadline !== e.deadline) diffs.push(`${where}: deadline ${got.deadline} ≠ ${e.deadline}`);
-    if (e.lead !== null && JSON.stringify(got.lead) !== JSON.stringify(e.lead)) diffs.push(`${where}: lead ${JSON.stringify(got.lead)} ≠ ${JSON.stringify(e.lead)}`);
-    if (e.support !== null && JSON.stringify(got.support) !== JSON.stringify(e.support)) diffs.push(`${where}: support ${JSON.stringify(got.support)} ≠ ${JSON.stringify(e.support)}`);
+    if (!noSpace(got.text).startsWith(noSpace(e.prefix)))
+      diffs.push(`${where}: text "${got.text.slice(0, 12)}" 不以 "${e.prefix}" 开头`);
+    if (e.deadline !== 'any' && got.deadline !== e.deadline)
+      diffs.push(`${where}: deadline ${got.deadline} ≠ ${e.deadline}`);
+    if (e.lead !== null && JSON.stringify(got.lead) !== JSON.stringify(e.lead))
+      diffs.push(`${where}: lead ${JSON.stringify(got.lead)} ≠ ${JSON.stringify(e.lead)}`);
+    if (e.support !== null && JSON.stringify(got.support) !== JSON.stringify(e.support))
+      diffs.push(`${where}: support ${JSON.stringify(got.support)} ≠ ${JSON.stringify(e.support)}`);
   });
   return diffs;
 }

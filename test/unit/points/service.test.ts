@@ -7,16 +7,25 @@ import { scoreItems } from './score';
 import { buildDocx, readSample } from './variants';
 
 let t: TestWorkstation;
-beforeEach(async () => { t = await openTestWorkstation({ year: 2020 }); });
+beforeEach(async () => {
+  t = await openTestWorkstation({ year: 2020 });
+});
 afterEach(() => t.cleanup());
 
 const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
-const count = (table: string) => (t.ws.context().raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+  (t.ws.context().raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function importSample(name = 'work-points-province-2020') {
   const { text } = readSample(name);
   const preview = await t.call('points.preview', { source: { upload: upload(`${name}.txt`, text) } });
-  const meta = { title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', issuer: '贵州省人民政府办公厅', issuedDate: '2020-06-05', year: preview.parsed.year };
+  const meta = {
+    title: '2020年全省政务公开工作要点',
+    docNumber: '黔府办发〔2020〕12号',
+    issuer: '贵州省人民政府办公厅',
+    issuedDate: '2020-06-05',
+    year: preview.parsed.year,
+  };
   const doc = saved(await t.call('points.save', { previewId: preview.previewId, meta, items: preview.parsed.items }));
   return { preview, doc, text, meta };
 }
@@ -28,7 +37,14 @@ function saved(r: PointsSaveResult) {
 
 it('导入后保存文件信息、全部条目和原文件；按年度列出；条目层级关系正确', async () => {
   const { doc, text } = await importSample();
-  expect(doc).toMatchObject({ title: '2020年全省政务公开工作要点', docNumber: '黔府办发〔2020〕12号', year: 2020, itemCount: 42, withoutUnit: 1, withDeadline: 7 });
+  expect(doc).toMatchObject({
+    title: '2020年全省政务公开工作要点',
+    docNumber: '黔府办发〔2020〕12号',
+    year: 2020,
+    itemCount: 42,
+    withoutUnit: 1,
+    withDeadline: 7,
+  });
   expect(await t.call('points.documents', { year: 2020 })).toHaveLength(1);
   expect(await t.call('points.documents', { year: 2021 })).toHaveLength(0);
   const { items } = await t.call('points.document', { id: doc.id });
@@ -46,7 +62,13 @@ it('条目可以在导入后查看和修正（责任单位、完成时限、层�
   const { doc } = await importSample();
   const { items } = await t.call('points.document', { id: doc.id });
   const it36 = items.find((i) => i.label === '36')!;
-  const fixed: PointItem = { ...it36, lead: ['各级政府办公厅〔室〕'], support: ['省直各部门'], deadline: '2020-12-31', deadlineText: '年底前' };
+  const fixed: PointItem = {
+    ...it36,
+    lead: ['各级政府办公厅〔室〕'],
+    support: ['省直各部门'],
+    deadline: '2020-12-31',
+    deadlineText: '年底前',
+  };
   const saved = await t.call('points.updateItem', { id: it36.id, item: fixed });
   expect(saved).toMatchObject({ lead: ['各级政府办公厅〔室〕'], support: ['省直各部门'], deadline: '2020-12-31' });
   const again = (await t.call('points.document', { id: doc.id })).document;
@@ -64,8 +86,16 @@ it('文件信息可以修改；与另一份文件重名时拒绝', async () => {
   const { doc, meta } = await importSample();
   const updated = await t.call('points.updateDocument', { id: doc.id, meta: { ...meta, issuer: '省政府办公厅' } });
   expect(updated.issuer).toBe('省政府办公厅');
-  const paste = await t.call('points.preview', { source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' } });
-  const other = saved(await t.call('points.save', { previewId: paste.previewId, meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items: paste.parsed.items }));
+  const paste = await t.call('points.preview', {
+    source: { pastedText: '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）' },
+  });
+  const other = saved(
+    await t.call('points.save', {
+      previewId: paste.previewId,
+      meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 },
+      items: paste.parsed.items,
+    }),
+  );
   expect(other.fileName).toBe('粘贴文本.txt');
   const err = await t.call('points.updateDocument', { id: other.id, meta: { ...meta } }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'CONFLICT' });
@@ -75,11 +105,15 @@ it('再次导入同一文件：保存时查一次重复，答复替换会改变�
   const { doc, meta } = await importSample();
   const before = (await t.call('points.document', { id: doc.id })).items;
   // A new version: item 36 gets a note, item 35 is gone.
-  const text = readSample('work-points-province-2020').text.toString('utf8')
+  const text = readSample('work-points-province-2020')
+    .text.toString('utf8')
     .replace('颁奖活动。', '颁奖活动。(责任单位:各级政府办公厅〔室〕)')
     .replace(/\n35\.[^\n]*/, '');
   const items = (await t.call('points.preview', { source: { pastedText: text }, year: 2020 })).parsed.items;
-  const file = upload('要点（修订）.docx', await buildDocx({ title: meta.title, docNumber: meta.docNumber, items }, 'typed'));
+  const file = upload(
+    '要点（修订）.docx',
+    await buildDocx({ title: meta.title, docNumber: meta.docNumber, items }, 'typed'),
+  );
   const preview = await t.call('points.preview', { source: { upload: file } });
   expect(preview.parsed.docNumber).toBe('黔府办发〔2020〕12号');
   const snapshot = () => [count('source_document'), count('work_point'), count('attachment'), count('audit_log')];
@@ -89,7 +123,10 @@ it('再次导入同一文件：保存时查一次重复，答复替换会改变�
   expect(answer.status).toBe('confirmReplace');
   if (answer.status !== 'confirmReplace') return;
   expect(answer.replace).toMatchObject({ documentId: doc.id, removed: 1, changed: 1, added: 0, unchanged: 40 });
-  expect(answer.replace.details).toEqual(['修改 六、36. 牵头单位', '删除 六、35. 要把政府信息公开条例作为落实领导干部学法制度的重…']);
+  expect(answer.replace.details).toEqual([
+    '修改 六、36. 牵头单位',
+    '删除 六、35. 要把政府信息公开条例作为落实领导干部学法制度的重…',
+  ]);
   expect(snapshot()).toEqual(untouched);
   // The preview is kept for the confirmed save: no second upload, no second reading.
   const replaced = saved(await t.call('points.save', { ...input, replaceDocumentId: doc.id }));
@@ -103,17 +140,31 @@ it('再次导入同一文件：保存时查一次重复，答复替换会改变�
   expect(after.find((i) => i.label === '1')!.id).toBe(before.find((i) => i.label === '1')!.id);
   expect(after.find((i) => i.label === '36')!.lead).toEqual(['各级政府办公厅〔室〕']);
   // Saved once: the preview is used up.
-  await expect(t.call('points.save', { ...input, replaceDocumentId: doc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(t.call('points.save', { ...input, replaceDocumentId: doc.id })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
 });
 
 it('保存的是预览中改过的条目（合并、拆分、层级、责任单位），不是重新读取的结果', async () => {
   const text = '2020年某某要点\n一、加强公开\n1.做好公开。（办公室负责）\n2.做好解读。\n3.做好回应。（法规科负责）';
   const preview = await t.call('points.preview', { source: { pastedText: text } });
   expect(preview.parsed.items.map((i) => i.label)).toEqual(['一', '1', '2', '3']);
-  const items = preview.parsed.items.filter((i) => i.label !== '2').map((i) => (i.label === '3' ? { ...i, level: 2, lead: ['办公室', '法规科'] } : i));
-  const doc = saved(await t.call('points.save', { previewId: preview.previewId, meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 }, items }));
+  const items = preview.parsed.items
+    .filter((i) => i.label !== '2')
+    .map((i) => (i.label === '3' ? { ...i, level: 2, lead: ['办公室', '法规科'] } : i));
+  const doc = saved(
+    await t.call('points.save', {
+      previewId: preview.previewId,
+      meta: { title: '2020年某某要点', docNumber: null, issuer: null, issuedDate: null, year: 2020 },
+      items,
+    }),
+  );
   const stored = (await t.call('points.document', { id: doc.id })).items;
-  expect(stored.map((i) => [i.label, i.level, i.lead])).toEqual([['一', 1, []], ['1', 3, ['办公室']], ['3', 2, ['办公室', '法规科']]]);
+  expect(stored.map((i) => [i.label, i.level, i.lead])).toEqual([
+    ['一', 1, []],
+    ['1', 3, ['办公室']],
+    ['3', 2, ['办公室', '法规科']],
+  ]);
 });
 
 it('按另一年度重新识别时用预览过的文件，不再上传', async () => {
@@ -123,7 +174,9 @@ it('按另一年度重新识别时用预览过的文件，不再上传', async (
   expect(again.parsed.year).toBe(2021);
   expect(again.sha256).toBe(first.sha256);
   // The old preview id is replaced by the new one.
-  await expect(t.call('points.preview', { previewId: first.previewId, year: 2022 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(t.call('points.preview', { previewId: first.previewId, year: 2022 })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
 });
 
 it('listWorkPoints 供实施方案读取：按年度或按文件', async () => {
@@ -131,7 +184,14 @@ it('listWorkPoints 供实施方案读取：按年度或按文件', async () => {
   const ctx = t.ws.context();
   const byYear = await listWorkPoints(ctx, { year: 2020 });
   expect(byYear).toHaveLength(42);
-  expect(byYear[1]).toMatchObject({ documentId: doc.id, seq: 2, level: 3, label: '1', lead: ['各级政府部门'], deadline: '2020-09-30' });
+  expect(byYear[1]).toMatchObject({
+    documentId: doc.id,
+    seq: 2,
+    level: 3,
+    label: '1',
+    lead: ['各级政府部门'],
+    deadline: '2020-09-30',
+  });
   expect(await listWorkPoints(ctx, { documentIds: [doc.id] })).toEqual(byYear);
   expect(await listWorkPoints(ctx, { year: 2019 })).toEqual([]);
 });
@@ -146,17 +206,28 @@ it('被其他记录引用的条目不会在替换或删除时被删掉：报 IN_
   const { doc, meta } = await importSample();
   const raw = t.ws.context().raw;
   // What the plan area will do: a task that refers to a work point.
-  raw.exec('CREATE TABLE test_task (id INTEGER PRIMARY KEY, point_id INTEGER NOT NULL REFERENCES work_point(id) ON DELETE RESTRICT)');
+  raw.exec(
+    'CREATE TABLE test_task (id INTEGER PRIMARY KEY, point_id INTEGER NOT NULL REFERENCES work_point(id) ON DELETE RESTRICT)',
+  );
   const item35 = (await t.call('points.document', { id: doc.id })).items.find((i) => i.label === '35')!;
   raw.prepare('INSERT INTO test_task (point_id) VALUES (?)').run(item35.id);
   const before = [count('work_point'), count('attachment'), count('audit_log')];
-  const text = readSample('work-points-province-2020').text.toString('utf8').replace(/\n35\.[^\n]*/, '');
+  const text = readSample('work-points-province-2020')
+    .text.toString('utf8')
+    .replace(/\n35\.[^\n]*/, '');
   const preview = await t.call('points.preview', { source: { pastedText: text }, year: 2020 });
-  const docBefore = (await t.call('points.document', { id: doc.id }));
+  const docBefore = await t.call('points.document', { id: doc.id });
   // The replace fails half way (item 35 is deleted after the others were updated and the new file stored): the
   // transaction leaves nothing behind, not the new attachment, not an updated item, not an audit entry.
   const edited = preview.parsed.items.map((i) => (i.label === '1' ? { ...i, text: `${i.text}（已修改）` } : i));
-  const err = await t.call('points.save', { previewId: preview.previewId, meta: { ...meta, issuer: '改过的发文单位' }, items: edited, replaceDocumentId: doc.id }).catch((e: unknown) => e);
+  const err = await t
+    .call('points.save', {
+      previewId: preview.previewId,
+      meta: { ...meta, issuer: '改过的发文单位' },
+      items: edited,
+      replaceDocumentId: doc.id,
+    })
+    .catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'IN_USE' });
   expect(await t.call('points.document', { id: doc.id })).toEqual(docBefore);
   expect((err as Error).message).toMatch(/实施方案/);
@@ -168,5 +239,7 @@ it('被其他记录引用的条目不会在替换或删除时被删掉：报 IN_
 
 it('原文件被上级文件引用时不能从附件表删除（外键 RESTRICT）', async () => {
   const { doc } = await importSample();
-  expect(() => t.ws.context().raw.prepare('DELETE FROM attachment WHERE id = ?').run(doc.attachmentId)).toThrow(/FOREIGN KEY/);
+  expect(() => t.ws.context().raw.prepare('DELETE FROM attachment WHERE id = ?').run(doc.attachmentId)).toThrow(
+    /FOREIGN KEY/,
+  );
 });

@@ -7,8 +7,24 @@ import { parsePointsFile, parsePointsText } from '../../../main/import/points';
 import { tabSeparatedRows } from '../../../main/import/points/pasted-table';
 import { numberedEntries } from '../../../main/import/points/task-table';
 
-const brief = (items: { level: number; label: string; text: string; lead: string[]; support: string[]; deadlineText: string | null }[]) =>
-  items.map((i) => [i.level, i.label, i.text.slice(0, 12), i.lead.join('、'), i.support.join('、'), i.deadlineText ?? '']);
+const brief = (
+  items: {
+    level: number;
+    label: string;
+    text: string;
+    lead: string[];
+    support: string[];
+    deadlineText: string | null;
+  }[],
+) =>
+  items.map((i) => [
+    i.level,
+    i.label,
+    i.text.slice(0, 12),
+    i.lead.join('、'),
+    i.support.join('、'),
+    i.deadlineText ?? '',
+  ]);
 
 describe('pasted 分工表 (tab-separated)', () => {
   it('a table with a 序号 column pasted from WPS: quoted multi-line cells, units from "办公室牵头，各科室配合"', () => {
@@ -37,22 +53,32 @@ describe('pasted 分工表 (tab-separated)', () => {
       '办理过程留痕。\t政策法规科\t持续推进',
     ].join('\n');
     const p = parsePointsText(text, { fallbackYear: 2026 });
-    expect(brief(p.items)).toEqual([
-      [1, '一', '加强政策解读', '', '', ''],
-      [3, '1', '做好重要政策文件解读。', '办公室', '各科室', '年底前'],
-      [3, '2', '开展政策吹风会。', '办公室', '各科室', '年底前'],
-      [3, '3', '每季度更新政策问答库。', '法规科', '', '每个季度'],
-      [1, '二', '规范依申请公开', '', '', ''],
-      [3, '1', '严格按时答复。\n办理过程留痕', '政策法规科', '', '持续推进'],
-    ].map((r) => [r[0], r[1], String(r[2]).slice(0, 12), r[3], r[4], r[5]]));
+    expect(brief(p.items)).toEqual(
+      [
+        [1, '一', '加强政策解读', '', '', ''],
+        [3, '1', '做好重要政策文件解读。', '办公室', '各科室', '年底前'],
+        [3, '2', '开展政策吹风会。', '办公室', '各科室', '年底前'],
+        [3, '3', '每季度更新政策问答库。', '法规科', '', '每个季度'],
+        [1, '二', '规范依申请公开', '', '', ''],
+        [3, '1', '严格按时答复。\n办理过程留痕', '政策法规科', '', '持续推进'],
+      ].map((r) => [r[0], r[1], String(r[2]).slice(0, 12), r[3], r[4], r[5]]),
+    );
   });
 
   it('reads quoted cells and wrapped lines into rows; plain text is not a table', () => {
-    expect(tabSeparatedRows('a\tb\n"x\ny"\t"say ""hi"""')).toEqual([['a', 'b'], ['x\ny', 'say "hi"']]);
+    expect(tabSeparatedRows('a\tb\n"x\ny"\t"say ""hi"""')).toEqual([
+      ['a', 'b'],
+      ['x\ny', 'say "hi"'],
+    ]);
     expect(tabSeparatedRows('一、总体要求\n1.加强领导。')).toBeNull();
-    expect(tabSeparatedRows('a\tb\tc\nd\te(1)\ne(2)\tf')).toEqual([['a', 'b', 'c'], ['d', 'e(1)\ne(2)', 'f']]);
+    expect(tabSeparatedRows('a\tb\tc\nd\te(1)\ne(2)\tf')).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e(1)\ne(2)', 'f'],
+    ]);
     expect(numberedEntries('1.公开目录。2.更新指南；3.培训')).toEqual([
-      { value: 1, text: '公开目录。' }, { value: 2, text: '更新指南；' }, { value: 3, text: '培训' },
+      { value: 1, text: '公开目录。' },
+      { value: 2, text: '更新指南；' },
+      { value: 3, text: '培训' },
     ]);
     // "2.5万元" or numbers not counting from 1 are no list.
     expect(numberedEntries('投入2.5万元建设平台')).toBeNull();
@@ -65,7 +91,12 @@ describe('.xlsx 分工表 with a group column (merged cells) and no 序号 colum
     const ws = wb.addWorksheet('分工');
     ws.addRow(['某县2023年政务公开工作任务分工']);
     ws.addRow(['工作任务', '具体要求', '责任单位', '完成时限']);
-    ws.addRow(['一、推进决策公开', '1.公开重大决策事项目录。\n2.做好决策预公开。', '办公室牵头，各科室配合', '2023年6月底前']);
+    ws.addRow([
+      '一、推进决策公开',
+      '1.公开重大决策事项目录。\n2.做好决策预公开。',
+      '办公室牵头，各科室配合',
+      '2023年6月底前',
+    ]);
     ws.addRow([null, '3.落实政策解读。', '政策法规科', '每季度']);
     ws.addRow(['二、加强平台建设', '1.规范政府网站信息发布。', '办公室', '持续推进']);
     ws.mergeCells('A3:A4');
@@ -95,7 +126,12 @@ describe('notes, titles and years as documents write them', () => {
       '3.依据《条例》办理。(国务院令第711号)',
     ].join('\n');
     const p = parsePointsText(text, { fallbackYear: 2026 });
-    expect(p.items.map((i) => [i.lead, i.support])).toEqual([[[], []], [['法规科'], []], [['办公室'], ['各科室']], [[], []]]);
+    expect(p.items.map((i) => [i.lead, i.support])).toEqual([
+      [[], []],
+      [['法规科'], []],
+      [['办公室'], ['各科室']],
+      [[], []],
+    ]);
     expect(p.items[3].text).toContain('(国务院令第711号)');
   });
 
@@ -114,7 +150,10 @@ describe('notes, titles and years as documents write them', () => {
     expect(p.title).toBe('2023年全县政务公开工作要点');
     expect(p.docNumber).toBe('某政办发〔2023〕37号');
     expect(p.year).toBe(2023);
-    const untitled = parsePointsText(['某政办发〔2022〕5号', '一、加强政策解读', '1.做好政策解读。', '2023年1月5日'].join('\n'), { fallbackYear: 2026 });
+    const untitled = parsePointsText(
+      ['某政办发〔2022〕5号', '一、加强政策解读', '1.做好政策解读。', '2023年1月5日'].join('\n'),
+      { fallbackYear: 2026 },
+    );
     expect(untitled.year).toBe(2022);
   });
 });

@@ -6,7 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
@@ -22,7 +31,8 @@ export interface SampleDoc {
 /** test/fixtures/samples (resolved from this file, so the bench can use it outside vitest too). */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../fixtures/samples/', import.meta.url));
 
-export const SAMPLE_NAMES = fs.readdirSync(SAMPLES_DIR)
+export const SAMPLE_NAMES = fs
+  .readdirSync(SAMPLES_DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace(/\.expected\.json$/, ''))
   .sort();
@@ -38,7 +48,9 @@ export function readSample(name: string): { text: Buffer; expected: Expected } {
 export function noteFor(it: PointItem, style: number): string {
   if (!it.lead.length && !it.support.length) return '';
   if (!it.support.length) return style % 2 ? `（责任单位：${it.lead.join('、')}）` : `(${it.lead.join('、')}牵头负责)`;
-  return style % 2 ? `（${it.lead.join('、')}牵头负责，${it.support.join('、')}配合）` : `(${it.lead.join('、')}分别抓好相关工作,${it.support.join('、')}各负其责)`;
+  return style % 2
+    ? `（${it.lead.join('、')}牵头负责，${it.support.join('、')}配合）`
+    : `(${it.lead.join('、')}分别抓好相关工作,${it.support.join('、')}各负其责)`;
 }
 
 const FORMATS: Record<PointLevel, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }> = {
@@ -53,7 +65,11 @@ const FORMATS: Record<PointLevel, { format: (typeof LevelFormat)[keyof typeof Le
 const numberingConfig = ([1, 2, 3, 4, 5] as PointLevel[]).map((lv) => ({
   reference: `style-${lv}`,
   levels: ([1, 2, 3, 4, 5] as PointLevel[]).map((l) => ({
-    level: l - 1, format: FORMATS[l].format, text: FORMATS[l].text, alignment: AlignmentType.LEFT, start: 1,
+    level: l - 1,
+    format: FORMATS[l].format,
+    text: FORMATS[l].text,
+    alignment: AlignmentType.LEFT,
+    start: 1,
   })),
 }));
 
@@ -85,15 +101,23 @@ export async function buildDocx(doc: SampleDoc, mode: Mode): Promise<Buffer> {
     new Paragraph({ children: [new TextRun(doc.title)] }),
     ...(doc.docNumber ? [new Paragraph({ children: [new TextRun(doc.docNumber)] })] : []),
   ];
-  const tail = [new Paragraph({ children: [new TextRun('某某人民政府办公室')] }), new Paragraph({ children: [new TextRun('2020年6月5日')] })];
+  const tail = [
+    new Paragraph({ children: [new TextRun('某某人民政府办公室')] }),
+    new Paragraph({ children: [new TextRun('2020年6月5日')] }),
+  ];
   let body: (Paragraph | Table)[];
   if (mode === 'table') {
     const paras = itemParagraphs(doc, 'autoCell');
-    body = [new Table({
-      width: { size: 9000, type: WidthType.DXA },
-      columnWidths: [9000],
-      rows: paras.map((p) => new TableRow({ children: [new TableCell({ width: { size: 9000, type: WidthType.DXA }, children: [p] })] })),
-    })];
+    body = [
+      new Table({
+        width: { size: 9000, type: WidthType.DXA },
+        columnWidths: [9000],
+        rows: paras.map(
+          (p) =>
+            new TableRow({ children: [new TableCell({ width: { size: 9000, type: WidthType.DXA }, children: [p] })] }),
+        ),
+      }),
+    ];
   } else body = itemParagraphs(doc, mode);
   const document = new Document({
     numbering: { config: numberingConfig },
@@ -122,7 +146,7 @@ export async function buildXlsx(doc: SampleDoc): Promise<Buffer> {
     }
     const seq = lv === 3 ? it.label : printedLabel(lv, it.label);
     const rest = it.text.startsWith(it.title) ? it.text.slice(it.title.length).replace(/^。/, '') : it.text;
-    const units = [it.lead.join('、'), it.support.join('、'), it.deadline ? it.deadlineText ?? '' : ''];
+    const units = [it.lead.join('、'), it.support.join('、'), it.deadline ? (it.deadlineText ?? '') : ''];
     const cut = rest.indexOf('。', Math.floor(rest.length / 2));
     if (rest.length > 150 && cut > 0 && cut < rest.length - 1) {
       const a = ws.addRow([seq, it.title, rest.slice(0, cut + 1), ...units]);

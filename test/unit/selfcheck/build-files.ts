@@ -1,12 +1,29 @@
 // 细则 files built the way a county office makes them: an Excel sheet with a merged title, merged 一级/二级 cells
 // and a 合计 row; a Word table with vertically and horizontally merged cells. Used by the reader, CLI and e2e tests.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 
 export type Row = (string | number | null)[];
 
 /** Rows under the header; a cell `null` is covered by the merge above (same column). */
-export async function buildXlsx(opts: { title?: string; header: string[]; rows: Row[]; sheetName?: string; merges?: string[] }): Promise<Buffer> {
+export async function buildXlsx(opts: {
+  title?: string;
+  header: string[];
+  rows: Row[];
+  sheetName?: string;
+  merges?: string[];
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(opts.sheetName ?? '评分细则');
   let r = 1;
@@ -15,9 +32,15 @@ export async function buildXlsx(opts: { title?: string; header: string[]; rows: 
     ws.mergeCells(1, 1, 1, opts.header.length);
     r = 2;
   }
-  opts.header.forEach((h, i) => { ws.getCell(r, i + 1).value = h; });
+  opts.header.forEach((h, i) => {
+    ws.getCell(r, i + 1).value = h;
+  });
   const first = r + 1;
-  opts.rows.forEach((row, k) => row.forEach((v, c) => { if (v !== null) ws.getCell(first + k, c + 1).value = v; }));
+  opts.rows.forEach((row, k) =>
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(first + k, c + 1).value = v;
+    }),
+  );
   // Vertical merges: a run of nulls below a value in the same column.
   for (let c = 0; c < opts.header.length; c++) {
     for (let k = 0; k < opts.rows.length; k++) {
@@ -32,10 +55,16 @@ export async function buildXlsx(opts: { title?: string; header: string[]; rows: 
 }
 
 /** A Word table: `null` continues the vertical merge above; `{ span }` merges across columns. */
-export async function buildDocx(opts: { title: string; header: string[]; rows: (Row | { section: string })[] }): Promise<Buffer> {
-  const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) => new TableCell({
-    children: [new Paragraph({ children: [new TextRun(text)] })], ...extra,
-  });
+export async function buildDocx(opts: {
+  title: string;
+  header: string[];
+  rows: (Row | { section: string })[];
+}): Promise<Buffer> {
+  const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) =>
+    new TableCell({
+      children: [new Paragraph({ children: [new TextRun(text)] })],
+      ...extra,
+    });
   const rows = [new TableRow({ children: opts.header.map((h) => cell(h)) })];
   const bodies = opts.rows;
   bodies.forEach((row, k) => {
@@ -43,22 +72,26 @@ export async function buildDocx(opts: { title: string; header: string[]; rows: (
       rows.push(new TableRow({ children: [cell(row.section, { columnSpan: opts.header.length })] }));
       return;
     }
-    rows.push(new TableRow({
-      children: row.map((v, c) => {
-        if (v === null) return cell('', { verticalMerge: VerticalMergeType.CONTINUE });
-        const next = bodies[k + 1];
-        const merged = next && !('section' in next) && next[c] === null;
-        return cell(String(v), merged ? { verticalMerge: VerticalMergeType.RESTART } : {});
+    rows.push(
+      new TableRow({
+        children: row.map((v, c) => {
+          if (v === null) return cell('', { verticalMerge: VerticalMergeType.CONTINUE });
+          const next = bodies[k + 1];
+          const merged = next && !('section' in next) && next[c] === null;
+          return cell(String(v), merged ? { verticalMerge: VerticalMergeType.RESTART } : {});
+        }),
       }),
-    }));
+    );
   });
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(opts.title)] }),
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(opts.title)] }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+        ],
+      },
+    ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
@@ -71,7 +104,14 @@ export const SAMPLE_ROWS: Row[] = [
   [3, null, '上会部署', '主要领导每年调度', 10, '根据会议记录评分'],
   [4, '平台管理与信息更新（40分）', '信息更新', '年度信息总量200条', 8, '未完成扣2分'],
   [5, null, null, '栏目更新时效', 12, '动态栏目每半个月更新，每发现一个栏目未按时更新扣1分，扣完为止'],
-  [6, null, '文件管理', '继续有效文件目录', 20, '未梳理继续有效文件目录的，本栏目不高于及格分；规范性文件未发布PDF版本的每件扣2分'],
+  [
+    6,
+    null,
+    '文件管理',
+    '继续有效文件目录',
+    20,
+    '未梳理继续有效文件目录的，本栏目不高于及格分；规范性文件未发布PDF版本的每件扣2分',
+  ],
   [7, '政务新媒体（30分）', '内容保障', '严重错别字、虚假或错误信息', 0, '出现的，单项否决'],
   [8, null, null, '更新频率', 30, '每发现一次超过2周未更新扣5分'],
   [9, '重大扣分项', '重大失误', '泄露国家秘密、工作秘密', null, '每次扣10分，不设上限'],

@@ -9,17 +9,25 @@ import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
-beforeAll(() => { dir = makeTempDir('zwgk-selfcheck-cli-'); });
+beforeAll(() => {
+  dir = makeTempDir('zwgk-selfcheck-cli-');
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 it('parse-indicators: one JSON object with the contract keys, no database created', async () => {
   const file = path.join(dir, '细则.xlsx');
-  fs.writeFileSync(file, await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS }));
+  fs.writeFileSync(
+    file,
+    await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS }),
+  );
   const db = path.join(dir, 'never.sqlite');
   const r = cli('parse-indicators', file, '--db', db);
   expect(r.code, r.stderr).toBe(0);
@@ -33,7 +41,11 @@ it('parse-indicators: one JSON object with the contract keys, no database create
   };
   out.indicators.forEach((n: Record<string, unknown>) => walk(n, 1));
   expect(out.indicators[0]).toMatchObject({ name: '制度建设', points: 30, weight: null, rule: { kind: 'manual' } });
-  expect(out.indicators[1].children[0].children[1]).toMatchObject({ name: '栏目更新时效', points: 12, rule: { kind: 'perItem', deduct: 1, unit: '个' } });
+  expect(out.indicators[1].children[0].children[1]).toMatchObject({
+    name: '栏目更新时效',
+    points: 12,
+    rule: { kind: 'perItem', deduct: 1, unit: '个' },
+  });
   expect(fs.existsSync(db)).toBe(false);
 });
 
@@ -48,7 +60,8 @@ it('parse-indicators stays light: the bundle chunk it runs imports no database, 
     for (const m of src.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
       const spec = m[1];
       if (!spec.startsWith('.')) {
-        if (/^(docx|exceljs|better-sqlite3|kysely|jszip)$/.test(spec)) heavy.push(`${path.relative(ROOT, file)} → ${spec}`);
+        if (/^(docx|exceljs|better-sqlite3|kysely|jszip)$/.test(spec))
+          heavy.push(`${path.relative(ROOT, file)} → ${spec}`);
         continue;
       }
       const base = path.resolve(path.dirname(file), spec);
@@ -67,12 +80,17 @@ it('bad files: Chinese message on stderr with the place, exit 1, nothing on stdo
   const r = cli('parse-indicators', file);
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(/^错误\[IMPORT_ROWS_INVALID\]：文件“坏细则\.xlsx”工作表“评分细则”第2行第2列（B列“分值”）的“abc”不是分值数字/m);
+  expect(r.stderr).toMatch(
+    /^错误\[IMPORT_ROWS_INVALID\]：文件“坏细则\.xlsx”工作表“评分细则”第2行第2列（B列“分值”）的“abc”不是分值数字/m,
+  );
 });
 
 it('import-indicators, selfcheck --json and the exports', async () => {
   const file = path.join(dir, '细则2.xlsx');
-  fs.writeFileSync(file, await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS }));
+  fs.writeFileSync(
+    file,
+    await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS }),
+  );
   const db = path.join(dir, 'work.sqlite');
   expect(cli('demo', '--db', db).code).toBe(0);
   // The demo already holds a template for its year: a second import needs --replace.
@@ -87,9 +105,20 @@ it('import-indicators, selfcheck --json and the exports', async () => {
   expect(r.code, r.stderr).toBe(0);
   const out = JSON.parse(r.stdout);
   expect(Object.keys(out)).toEqual(['template', 'total', 'maxTotal', 'grade', 'vetoed', 'indicators']);
-  expect(out).toMatchObject({ template: '某县2026年政务公开考核评分细则', total: 100, maxTotal: 108, grade: '优秀', vetoed: false });
+  expect(out).toMatchObject({
+    template: '某县2026年政务公开考核评分细则',
+    total: 100,
+    maxTotal: 108,
+    grade: '优秀',
+    vetoed: false,
+  });
   expect(Object.keys(out.indicators[0])).toEqual(['path', 'points', 'score', 'deducted', 'children']);
-  expect(out.indicators[1].children[0].children[1]).toMatchObject({ path: '平台管理与信息更新 / 信息更新 / 栏目更新时效', points: 12, score: 12, deducted: 0 });
+  expect(out.indicators[1].children[0].children[1]).toMatchObject({
+    path: '平台管理与信息更新 / 信息更新 / 栏目更新时效',
+    points: 12,
+    score: 12,
+    deducted: 0,
+  });
   for (const kind of ['selfcheck-xlsx', 'selfcheck-docx', 'rectification-xlsx', 'rectification-docx']) {
     const outFile = path.join(dir, `${kind}.${kind.endsWith('xlsx') ? 'xlsx' : 'docx'}`);
     const e = cli('export', kind, '--db', db, '--year', year, '--out', outFile);

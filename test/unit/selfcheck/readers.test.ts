@@ -9,7 +9,11 @@ const names = (xs: { name: string }[]) => xs.map((x) => x.name);
 
 describe('xlsx 细则', () => {
   it('reads merged 一级/二级 cells as one node each, points per leaf, rules from the words', async () => {
-    const buf = await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: [...SAMPLE_ROWS, ['合计', null, null, null, 108, null]] });
+    const buf = await buildXlsx({
+      title: '某县2026年政务公开考核评分细则',
+      header: SAMPLE_HEADER,
+      rows: [...SAMPLE_ROWS, ['合计', null, null, null, 108, null]],
+    });
     const p = parseIndicatorsFile('细则.xlsx', buf);
     expect(p.title).toBe('某县2026年政务公开考核评分细则');
     expect(p.total).toBe(108);
@@ -17,18 +21,34 @@ describe('xlsx 细则', () => {
     const [zd, pt, xmt, major, bonus] = p.indicators;
     expect(zd.points).toBe(30);
     expect(names(zd.children)).toEqual(['人员管理制度', '相关制度', '上会部署']);
-    expect(zd.children[0].children[0]).toMatchObject({ name: '主要领导负责、分管领导抓落实', points: 10, rule: { kind: 'fixed', absentDeduct: 2 } });
+    expect(zd.children[0].children[0]).toMatchObject({
+      name: '主要领导负责、分管领导抓落实',
+      points: 10,
+      rule: { kind: 'fixed', absentDeduct: 2 },
+    });
     expect(zd.children[2].children[0].rule).toEqual({ kind: 'manual' });
     // 信息更新 is merged over two rows: one 二级 with two 三级.
     expect(names(pt.children)).toEqual(['信息更新', '文件管理']);
     expect(names(pt.children[0].children)).toEqual(['年度信息总量200条', '栏目更新时效']);
-    expect(pt.children[0].children[1]).toMatchObject({ rule: { kind: 'perItem', deduct: 1, unit: '个' }, capped: true });
-    expect(pt.children[1].children[0]).toMatchObject({ ceilingRatio: 0.6, rule: { kind: 'perItem', deduct: 2, unit: '件' } });
+    expect(pt.children[0].children[1]).toMatchObject({
+      rule: { kind: 'perItem', deduct: 1, unit: '个' },
+      capped: true,
+    });
+    expect(pt.children[1].children[0]).toMatchObject({
+      ceilingRatio: 0.6,
+      rule: { kind: 'perItem', deduct: 2, unit: '件' },
+    });
     expect(xmt.children[0].children[0].rule).toEqual({ kind: 'veto' });
     expect(xmt.children[0].children[1].rule).toEqual({ kind: 'perItem', deduct: 5, unit: '次' });
     expect(major.children[0].children[0].rule).toEqual({ kind: 'major', deduct: 10, unit: '次' });
     expect(bonus.rule.kind).toBe('bonus');
-    expect(bonus.children[0].children[0].rule).toEqual({ kind: 'bonus', perItem: 2, threshold: 60, inclusive: true, unit: '次' });
+    expect(bonus.children[0].children[0].rule).toEqual({
+      kind: 'bonus',
+      perItem: 2,
+      threshold: 60,
+      inclusive: true,
+      unit: '次',
+    });
     // Nothing above its parent.
     expect(templateProblems(toScoringNodes(p.indicators), 100)).toEqual([]);
   });
@@ -48,7 +68,8 @@ describe('xlsx 细则', () => {
     });
     const p = parseIndicatorsFile('县级百分制.xlsx', buf);
     expect(p.indicators.map((n) => [n.name, n.points, n.children.map((c) => c.points)])).toEqual([
-      ['组织保障', 6, [2, 2, 2]], ['载体建设', 15, [6, 3, 6]],
+      ['组织保障', 6, [2, 2, 2]],
+      ['载体建设', 15, [6, 3, 6]],
     ]);
     expect(p.title).toBe('县级百分制');
   });
@@ -56,11 +77,18 @@ describe('xlsx 细则', () => {
   it('weights (宝鸡/绩溪 style) are kept as weights', async () => {
     const buf = await buildXlsx({
       header: ['一级指标', '权重', '二级指标', '权重', '评估点'],
-      rows: [['保障运营', '10%', '工作保障', '50%', '有专人'], [null, null, '制度保障', '50%', '有制度'], ['法定主动公开', '90%', '规划信息', '100%', '']],
+      rows: [
+        ['保障运营', '10%', '工作保障', '50%', '有专人'],
+        [null, null, '制度保障', '50%', '有制度'],
+        ['法定主动公开', '90%', '规划信息', '100%', ''],
+      ],
     });
     const p = parseIndicatorsFile('权重.xlsx', buf);
     expect(p.total).toBe(100);
-    expect(p.indicators.map((n) => [n.weight, n.points, n.children.map((c) => c.weight)])).toEqual([[10, null, [50, 50]], [90, null, [100]]]);
+    expect(p.indicators.map((n) => [n.weight, n.points, n.children.map((c) => c.weight)])).toEqual([
+      [10, null, [50, 50]],
+      [90, null, [100]],
+    ]);
   });
 
   it('a section row merged across the table starts a 一级 group', async () => {
@@ -101,7 +129,8 @@ describe('docx 细则', () => {
     expect(p.indicators[0].points).toBe(100);
     expect(names(p.indicators[0].children)).toEqual(['主动公开', '依申请公开']);
     expect(p.indicators[0].children[0].children.map((c) => [c.name, c.points, c.rule.kind])).toEqual([
-      ['政府信息主动公开', 10, 'perItem'], ['政府信息公开年度报告', 10, 'manual'],
+      ['政府信息主动公开', 10, 'perItem'],
+      ['政府信息公开年度报告', 10, 'manual'],
     ]);
     expect(p.indicators[1].rule.kind).toBe('bonus');
     expect(p.indicators[1].children[0].children[0].rule).toMatchObject({ kind: 'bonus', perItem: 2 });
@@ -111,17 +140,33 @@ describe('docx 细则', () => {
 describe('bad input', () => {
   it('no recognisable header', async () => {
     const buf = await buildXlsx({ header: ['名称', '说明'], rows: [['a', 'b']] });
-    expect(() => parseIndicatorsFile('表.xlsx', buf)).toThrow(/在“表\.xlsx”中没有找到考核细则的表头.*“一级指标”.*“分值”或“权重”列/);
+    expect(() => parseIndicatorsFile('表.xlsx', buf)).toThrow(
+      /在“表\.xlsx”中没有找到考核细则的表头.*“一级指标”.*“分值”或“权重”列/,
+    );
   });
 
   it('points that are not numbers: file, sheet, row and column', async () => {
-    const buf = await buildXlsx({ title: '细则', header: ['一级指标', '二级指标', '分值'], rows: [['组织', '培训', '十分']] });
-    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow('文件“细则.xlsx”工作表“评分细则”第3行第3列（C列“分值”）的“十分”不是分值数字');
+    const buf = await buildXlsx({
+      title: '细则',
+      header: ['一级指标', '二级指标', '分值'],
+      rows: [['组织', '培训', '十分']],
+    });
+    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow(
+      '文件“细则.xlsx”工作表“评分细则”第3行第3列（C列“分值”）的“十分”不是分值数字',
+    );
   });
 
   it('a skipped level', async () => {
-    const buf = await buildXlsx({ header: ['一级指标', '二级指标', '三级指标', '分值'], rows: [['组织', '培训', '专题培训', 2], ['渠道', '', '网站', 3]] });
-    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow(/第3行第2列（B列“二级指标”）是空的，但同一行的“三级指标”有内容（网站）：指标层级不能跳过/);
+    const buf = await buildXlsx({
+      header: ['一级指标', '二级指标', '三级指标', '分值'],
+      rows: [
+        ['组织', '培训', '专题培训', 2],
+        ['渠道', '', '网站', 3],
+      ],
+    });
+    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow(
+      /第3行第2列（B列“二级指标”）是空的，但同一行的“三级指标”有内容（网站）：指标层级不能跳过/,
+    );
   });
 
   it('a Word table without a header, other files and damaged packages', async () => {
@@ -129,7 +174,9 @@ describe('bad input', () => {
     expect(() => parseIndicatorsFile('a.docx', buf)).toThrow(/没有找到考核细则的表头/);
     expect(() => parseIndicatorsFile('a.xls', Buffer.from('x'))).toThrow(/旧版 \.xls 格式.*另存为” \.xlsx/);
     expect(() => parseIndicatorsFile('a.xlsx', Buffer.alloc(0))).toThrow(/是空的/);
-    expect(() => parseIndicatorsFile('a.xlsx', Buffer.from('hello world, not a zip'))).toThrow(/不是 \.xlsx 或 \.docx 文件/);
+    expect(() => parseIndicatorsFile('a.xlsx', Buffer.from('hello world, not a zip'))).toThrow(
+      /不是 \.xlsx 或 \.docx 文件/,
+    );
     expect(() => parseIndicatorsFile('a.docx', (buf as Buffer).subarray(0, 200))).toThrow(/已损坏或不完整/);
     const xlsx = await buildXlsx({ header: ['一级指标', '分值'], rows: [['a', 1]] });
     expect(() => parseIndicatorsFile('a.docx', xlsx)).toThrow(/实际是Excel 表格/);

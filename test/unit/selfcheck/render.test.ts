@@ -27,7 +27,19 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
         return f;
       });
       const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${t.dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', t.dir, ...files], { env, timeout: 240_000 });
+      const r = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${t.dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          t.dir,
+          ...files,
+        ],
+        { env, timeout: 240_000 },
+      );
       expect(r.status, String(r.stderr)).toBe(0);
       const text = files.map((f) => {
         const pdf = f.replace(/\.(xlsx|docx)$/, '.pdf');
@@ -38,7 +50,8 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
       expect(text[0]).toContain('2026年度政务公开工作自查评分表');
       expect(text[0]).toMatch(new RegExp(`合计108等次：${view.grade}${view.total}`));
       // 自查报告: the four parts and the score.
-      for (const h of ['一、自查情况', '二、存在的问题', '三、整改措施', '四、下一步工作打算']) expect(text[1]).toContain(h);
+      for (const h of ['一、自查情况', '二、存在的问题', '三、整改措施', '四、下一步工作打算'])
+        expect(text[1]).toContain(h);
       expect(text[1]).toContain(`自评总分${view.total}分`);
       expect(text[1]).toMatch(/本年度实施方案共\d+项任务，已完成\d+项，举办政务公开培训\d+次/);
       // 整改台账 and 整改情况报告: every item and the states.

@@ -1,22 +1,46 @@
 // The scoring engine alone: every rule type by itself and combined, totals worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ENTRY, type Rule, type ScoreEntry } from '../../../shared/domain/selfcheck';
-import { flattenScored, scoreTemplate, templateProblems, type ScoringNode } from '../../../shared/domain/selfcheck-score';
+import {
+  flattenScored,
+  scoreTemplate,
+  templateProblems,
+  type ScoringNode,
+} from '../../../shared/domain/selfcheck-score';
 
 let seq = 0;
-function node(name: string, opts: Partial<Omit<ScoringNode, 'key' | 'name' | 'children'>> = {}, children: ScoringNode[] = []): ScoringNode {
+function node(
+  name: string,
+  opts: Partial<Omit<ScoringNode, 'key' | 'name' | 'children'>> = {},
+  children: ScoringNode[] = [],
+): ScoringNode {
   return {
-    key: `${name}#${++seq}`, name, points: null, weight: null, basis: null, rule: { kind: 'manual' }, capped: true, ceilingRatio: null,
-    children, ...opts,
+    key: `${name}#${++seq}`,
+    name,
+    points: null,
+    weight: null,
+    basis: null,
+    rule: { kind: 'manual' },
+    capped: true,
+    ceilingRatio: null,
+    children,
+    ...opts,
   };
 }
 const perItem = (deduct: number): Rule => ({ kind: 'perItem', deduct, unit: '条' });
 const major = (deduct: number): Rule => ({ kind: 'major', deduct, unit: '次' });
-const bonus = (perItemPts: number | null, threshold: number | null, inclusive = true): Rule => ({ kind: 'bonus', perItem: perItemPts, threshold, inclusive, unit: '次' });
+const bonus = (perItemPts: number | null, threshold: number | null, inclusive = true): Rule => ({
+  kind: 'bonus',
+  perItem: perItemPts,
+  threshold,
+  inclusive,
+  unit: '次',
+});
 function entries(pairs: [ScoringNode, Partial<ScoreEntry>][]): Map<string, ScoreEntry> {
   return new Map(pairs.map(([n, e]) => [n.key, { ...EMPTY_ENTRY, ...e }]));
 }
-const find = (r: ReturnType<typeof scoreTemplate>, name: string) => flattenScored(r.indicators).find((n) => n.name === name)!;
+const find = (r: ReturnType<typeof scoreTemplate>, name: string) =>
+  flattenScored(r.indicators).find((n) => n.name === name)!;
 
 describe('each rule alone', () => {
   it('manual: entered 自评分, an unscored leaf counts full', () => {
@@ -35,7 +59,14 @@ describe('each rule alone', () => {
   it('perItem: 每条扣5分 on a 10-point item stops at 0 (扣完为止)', () => {
     const leaf = node('政府信息公开年度报告', { points: 10, rule: perItem(5) });
     const other = node('依申请公开', { points: 6, rule: perItem(3) });
-    const r = scoreTemplate([node('主动公开', { points: 16 }, [leaf, other])], entries([[leaf, { count: 5 }], [other, { count: 1 }]]), { total: 16 });
+    const r = scoreTemplate(
+      [node('主动公开', { points: 16 }, [leaf, other])],
+      entries([
+        [leaf, { count: 5 }],
+        [other, { count: 1 }],
+      ]),
+      { total: 16 },
+    );
     // 10 − 25 → 0 (capped); 6 − 3 = 3; total 3
     expect(find(r, '政府信息公开年度报告').score).toBe(0);
     expect(find(r, '政府信息公开年度报告').deducted).toBe(10);
@@ -46,7 +77,14 @@ describe('each rule alone', () => {
     const met = node('人员管理制度', { points: 10, rule: { kind: 'fixed', absentDeduct: 2 } });
     const notMet = node('相关制度', { points: 10, rule: { kind: 'fixed', absentDeduct: 2 } });
     const none = node('上会部署', { points: 10, rule: { kind: 'fixed', absentDeduct: null } });
-    const r = scoreTemplate([node('制度建设', { points: 30 }, [met, notMet, none])], entries([[notMet, { flag: true }], [none, { flag: true }]]), { total: 30 });
+    const r = scoreTemplate(
+      [node('制度建设', { points: 30 }, [met, notMet, none])],
+      entries([
+        [notMet, { flag: true }],
+        [none, { flag: true }],
+      ]),
+      { total: 30 },
+    );
     // 10 + (10 − 2) + 0 = 18
     expect(r.total).toBe(18);
   });
@@ -54,21 +92,39 @@ describe('each rule alone', () => {
   it('veto: the grade is 不合格 whatever the points', () => {
     const v = node('严重错别字、虚假或错误信息', { points: 0, rule: { kind: 'veto' } });
     const leaf = node('信息更新', { points: 100 });
-    const r = scoreTemplate([node('单项否决', { points: 0 }, [v]), node('日常', { points: 100 }, [leaf])], entries([[v, { flag: true }], [leaf, { score: 95 }]]), { total: 100 });
+    const r = scoreTemplate(
+      [node('单项否决', { points: 0 }, [v]), node('日常', { points: 100 }, [leaf])],
+      entries([
+        [v, { flag: true }],
+        [leaf, { score: 95 }],
+      ]),
+      { total: 100 },
+    );
     expect(r.total).toBe(95);
     expect(r.vetoed).toBe(true);
     expect(r.grade).toBe('不合格');
     expect(r.vetoedBy).toEqual(['单项否决 / 严重错别字、虚假或错误信息']);
     // Without the veto the same 95 points are 优秀.
-    expect(scoreTemplate([node('日常', { points: 100 }, [node('x', { points: 100 })])], new Map(), { total: 100 }).grade).toBe('优秀');
+    expect(
+      scoreTemplate([node('日常', { points: 100 }, [node('x', { points: 100 })])], new Map(), { total: 100 }).grade,
+    ).toBe('优秀');
   });
 
   it('bonus counts only above the threshold, and never beyond its cap', () => {
     const build = (baseScore: number, count: number, inclusive: boolean) => {
       const base = node('扣分指标项', { points: 100 });
       const b = node('创新亮点', { points: 20, rule: bonus(2, 80, inclusive) });
-      return scoreTemplate([node('扣分指标', { points: 100 }, [base]), node('加分指标', { points: 20, rule: bonus(null, 80, inclusive) }, [b])],
-        entries([[base, { score: baseScore }], [b, { count }]]), { total: 100 });
+      return scoreTemplate(
+        [
+          node('扣分指标', { points: 100 }, [base]),
+          node('加分指标', { points: 20, rule: bonus(null, 80, inclusive) }, [b]),
+        ],
+        entries([
+          [base, { score: baseScore }],
+          [b, { count }],
+        ]),
+        { total: 100 },
+      );
     };
     // ">80 才计加分": 80 is not enough, 3 × 2 = 6 not counted → 80
     const below = build(80, 3, false);
@@ -87,7 +143,8 @@ describe('each rule alone', () => {
 
   it('ceiling: 本栏目不高于及格分, then the deductions', () => {
     const leaf = node('规范性文件', { points: 10, rule: perItem(2), ceilingRatio: 0.6 });
-    const group = (e: Partial<ScoreEntry>) => scoreTemplate([node('政策文件', { points: 10 }, [leaf])], entries([[leaf, e]]), { total: 10 });
+    const group = (e: Partial<ScoreEntry>) =>
+      scoreTemplate([node('政策文件', { points: 10 }, [leaf])], entries([[leaf, e]]), { total: 10 });
     // without the precondition failing: 10 − 2 = 8; with it: 6 − 2 = 4
     expect(group({ count: 1 }).total).toBe(8);
     expect(group({ count: 1, ceiling: true }).total).toBe(4);
@@ -98,7 +155,14 @@ describe('each rule alone', () => {
     const a = node('信息发布', { points: 45, rule: perItem(1) });
     const b = node('互动交流', { points: 30, rule: perItem(1) });
     const part = node('扣分指标', { points: 100, basis: 75 }, [a, b]);
-    const r = scoreTemplate([part], entries([[a, { count: 9 }], [b, { count: 6 }]]), { total: 100 });
+    const r = scoreTemplate(
+      [part],
+      entries([
+        [a, { count: 9 }],
+        [b, { count: 6 }],
+      ]),
+      { total: 100 },
+    );
     // (45 − 9) + (30 − 6) = 60 of 75; × 100/75 = 80
     expect(r.total).toBe(80);
     expect(find(r, '扣分指标').deducted).toBe(20);
@@ -107,10 +171,14 @@ describe('each rule alone', () => {
   it('composite weights: 工作考核 70% + 专业评价 30%, each scored out of 100', () => {
     const w1 = node('工作考核项', { points: 100 });
     const w2 = node('专业评价项', { points: 100 });
-    const r = scoreTemplate([
-      node('工作考核', { weight: 70, basis: 100 }, [w1]),
-      node('专业评价', { weight: 30, basis: 100 }, [w2]),
-    ], entries([[w1, { score: 90 }], [w2, { score: 80 }]]), { total: 100 });
+    const r = scoreTemplate(
+      [node('工作考核', { weight: 70, basis: 100 }, [w1]), node('专业评价', { weight: 30, basis: 100 }, [w2])],
+      entries([
+        [w1, { score: 90 }],
+        [w2, { score: 80 }],
+      ]),
+      { total: 100 },
+    );
     // 90 × 0.7 + 80 × 0.3 = 63 + 24 = 87
     expect(r.indicators.map((n) => n.points)).toEqual([70, 30]);
     expect(r.total).toBe(87);
@@ -121,7 +189,14 @@ describe('each rule alone', () => {
     const a = node('工作保障', { weight: 50 });
     const b = node('制度保障', { weight: 50 });
     const c = node('法定主动公开', { weight: 90 });
-    const r = scoreTemplate([node('保障运营', { weight: 10 }, [a, b]), c], entries([[a, { score: 4 }], [c, { score: 85.5 }]]), { total: 100 });
+    const r = scoreTemplate(
+      [node('保障运营', { weight: 10 }, [a, b]), c],
+      entries([
+        [a, { score: 4 }],
+        [c, { score: 85.5 }],
+      ]),
+      { total: 100 },
+    );
     // points: 10 → 5 + 5; 90. Score 4 + 5 + 85.5 = 94.5
     expect(flattenScored(r.indicators).map((n) => n.points)).toEqual([10, 5, 5, 90]);
     expect(r.total).toBe(94.5);
@@ -129,8 +204,14 @@ describe('each rule alone', () => {
 
   it('grade bands are configurable', () => {
     const leaf = node('x', { points: 100 });
-    const grades = [{ name: '优秀', min: 90 }, { name: '合格', min: 70 }, { name: '不合格', min: 0 }];
-    const at = (s: number) => scoreTemplate([node('y', { points: 100 }, [leaf])], entries([[leaf, { score: s }]]), { total: 100, grades }).grade;
+    const grades = [
+      { name: '优秀', min: 90 },
+      { name: '合格', min: 70 },
+      { name: '不合格', min: 0 },
+    ];
+    const at = (s: number) =>
+      scoreTemplate([node('y', { points: 100 }, [leaf])], entries([[leaf, { score: s }]]), { total: 100, grades })
+        .grade;
     expect([at(90), at(89.99), at(70), at(69.5)]).toEqual(['优秀', '合格', '合格', '不合格']);
   });
 });
@@ -150,8 +231,24 @@ describe('rules combined', () => {
     const b2 = node('B2', { rule: major(2) });
     const c1 = node('C1', { points: 50 });
     const d = node('D', { rule: major(10) });
-    const tree = [node('A', { points: 30 }, [a1, a2, a3]), node('B', { points: 20 }, [b1, b2]), node('C', { points: 50 }, [c1]), d];
-    const r = scoreTemplate(tree, entries([[a1, { count: 4 }], [a2, { score: 18 }], [a3, { count: 2 }], [b1, { count: 6 }], [b2, { count: 1 }], [d, { count: 1 }]]), { total: 100 });
+    const tree = [
+      node('A', { points: 30 }, [a1, a2, a3]),
+      node('B', { points: 20 }, [b1, b2]),
+      node('C', { points: 50 }, [c1]),
+      d,
+    ];
+    const r = scoreTemplate(
+      tree,
+      entries([
+        [a1, { count: 4 }],
+        [a2, { score: 18 }],
+        [a3, { count: 2 }],
+        [b1, { count: 6 }],
+        [b2, { count: 1 }],
+        [d, { count: 1 }],
+      ]),
+      { total: 100 },
+    );
     expect(find(r, 'A1').score).toBe(-6);
     expect(find(r, 'A').score).toBe(6);
     expect(find(r, 'A').deducted).toBe(24);
@@ -189,9 +286,19 @@ describe('rules combined', () => {
       node('加分', { points: 8, rule: bonus(null, 60) }, [b1]),
       node('重大扣分', { points: null, rule: major(5) }, [mj]),
     ];
-    const r = scoreTemplate(tree, entries([
-      [f2, { flag: true }], [m1, { score: 7 }], [p1, { count: 3 }], [p2, { count: 1, ceiling: true }], [w1, { count: 3 }], [b1, { count: 3 }], [mj, { count: 1 }],
-    ]), { total: 100 });
+    const r = scoreTemplate(
+      tree,
+      entries([
+        [f2, { flag: true }],
+        [m1, { score: 7 }],
+        [p1, { count: 3 }],
+        [p2, { count: 1, ceiling: true }],
+        [w1, { count: 3 }],
+        [b1, { count: 3 }],
+        [mj, { count: 1 }],
+      ]),
+      { total: 100 },
+    );
     expect(r.indicators.map((n) => n.score)).toEqual([25, 21, 32, 6, -5]);
     expect(r.total).toBe(79);
     expect(r.maxTotal).toBe(108);
@@ -202,7 +309,9 @@ describe('rules combined', () => {
 
 describe('template problems', () => {
   it('names a child sum above its parent, a leaf without points and 一级 not adding up', () => {
-    const t = [node('组织保障', { points: 6 }, [node('负责人', { points: 4 }), node('制度', { points: 4 }), node('经办人员')])];
+    const t = [
+      node('组织保障', { points: 6 }, [node('负责人', { points: 4 }), node('制度', { points: 4 }), node('经办人员')]),
+    ];
     const p = templateProblems(t, 100).map((x) => x.message);
     expect(p).toContain('“组织保障”的下级分值合计 8 分，超过其分值 6 分');
     expect(p).toContain('“组织保障 / 经办人员”没有分值或权重，请补上');

@@ -11,7 +11,11 @@ import { exampleYearPerTest } from '../../helpers/example-year';
 const TODAY = '2026-11-20';
 const t = exampleYearPerTest(TODAY);
 
-const all = <T>(sql: string, ...args: unknown[]) => t().ws.context().raw.prepare(sql).all(...args) as T[];
+const all = <T>(sql: string, ...args: unknown[]) =>
+  t()
+    .ws.context()
+    .raw.prepare(sql)
+    .all(...args) as T[];
 type Series = { name: string; data: number[] }[];
 
 describe('chart data', () => {
@@ -35,7 +39,10 @@ describe('chart data', () => {
     expect(sqlMonths.length).toBeGreaterThan(0);
     const expected = Array.from({ length: 12 }, (_, i) => sqlMonths.find((x) => x.m === i + 1));
     // The 附件 groups the summary's training list; the dashboard groups in SQL-like fashion on its side: both agree.
-    const lists = await summaryLists(t().ws.context(), (await t().call('summary.get', { year: 2026, kind: '年度' }))!.id);
+    const lists = await summaryLists(
+      t().ws.context(),
+      (await t().call('summary.get', { year: 2026, kind: '年度' }))!.id,
+    );
     const months = trainingsByMonth(lists.trainings ?? []);
     expect(months.map((m) => m.count)).toEqual(expected.map((x) => x?.n ?? 0));
     expect(months.map((m) => m.hours)).toEqual(expected.map((x) => (x?.tenths ?? 0) / 10));
@@ -44,7 +51,11 @@ describe('chart data', () => {
     expect(tr[0].data).toEqual(expected.map((x) => x?.n ?? 0));
 
     // The picture's SVG (server-side ECharts) names every section and the title, in text the PNG step draws.
-    const svg = chartSvg(planProgressOption(d.sections, { print: true, title: '各方面重点任务完成情况（项）' }), 620, 300);
+    const svg = chartSvg(
+      planProgressOption(d.sections, { print: true, title: '各方面重点任务完成情况（项）' }),
+      620,
+      300,
+    );
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('各方面重点任务完成情况（项）');
     expect(svg).toContain('已完成');
@@ -52,32 +63,51 @@ describe('chart data', () => {
 
   it('信息发布 by month and 栏目, applications by deadline state, open 整改 by state: as the tables say', async () => {
     const stats = await t().call('disclosure.publicationStats', { year: 2026 });
-    const pubMonths = all<{ m: number; n: number }>(`SELECT CAST(substr(published_date, 6, 2) AS INTEGER) AS m, count(*) AS n FROM publication
+    const pubMonths = all<{
+      m: number;
+      n: number;
+    }>(`SELECT CAST(substr(published_date, 6, 2) AS INTEGER) AS m, count(*) AS n FROM publication
       WHERE published_date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY m`);
     expect(pubMonths.length).toBeGreaterThan(0);
     expect(stats.byMonth).toEqual(Array.from({ length: 12 }, (_, i) => pubMonths.find((x) => x.m === i + 1)?.n ?? 0));
-    const pubColumns = all<{ name: string; n: number }>(`SELECT c.name, count(*) AS n FROM publication p JOIN publication_column c ON c.id = p.column_id
+    const pubColumns = all<{
+      name: string;
+      n: number;
+    }>(`SELECT c.name, count(*) AS n FROM publication p JOIN publication_column c ON c.id = p.column_id
       WHERE p.published_date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY c.id`);
-    expect(Object.fromEntries(stats.byColumn.filter((c) => c.count > 0).map((c) => [c.name, c.count]))).toEqual(Object.fromEntries(pubColumns.map((c) => [c.name, c.n])));
+    expect(Object.fromEntries(stats.byColumn.filter((c) => c.count > 0).map((c) => [c.name, c.count]))).toEqual(
+      Object.fromEntries(pubColumns.map((c) => [c.name, c.n])),
+    );
 
     const requests = await t().call('disclosure.requests', { year: 2026 });
     // The year's register: received in 2026, or received earlier and answered in 2026 or still open (carried over).
     const inYear = `(received_date BETWEEN '2026-01-01' AND '2026-12-31' OR (received_date < '2026-01-01' AND (answered_date IS NULL OR answered_date >= '2026-01-01')))`;
     expect(requests).toHaveLength(all<{ n: number }>(`SELECT count(*) AS n FROM request WHERE ${inYear}`)[0].n);
-    const carried = all<{ n: number }>(`SELECT count(*) AS n FROM request WHERE received_date < '2026-01-01' AND ${inYear}`)[0].n;
+    const carried = all<{ n: number }>(
+      `SELECT count(*) AS n FROM request WHERE received_date < '2026-01-01' AND ${inYear}`,
+    )[0].n;
     expect(requests.filter((r) => r.receivedDate < '2026-01-01')).toHaveLength(carried);
-    const answered = all<{ n: number }>(`SELECT count(*) AS n FROM request WHERE ${inYear} AND answered_date IS NOT NULL`)[0].n;
-    expect(requests.filter((r) => r.deadline.state === '按期办结' || r.deadline.state === '逾期办结')).toHaveLength(answered);
+    const answered = all<{ n: number }>(
+      `SELECT count(*) AS n FROM request WHERE ${inYear} AND answered_date IS NOT NULL`,
+    )[0].n;
+    expect(requests.filter((r) => r.deadline.state === '按期办结' || r.deadline.state === '逾期办结')).toHaveLength(
+      answered,
+    );
     // Open ones past their due date are 逾期, as a plain date comparison says.
     for (const r of requests.filter((x) => x.answeredDate === null && x.deadline.dueDate)) {
       expect(r.deadline.state === '逾期').toBe(r.deadline.dueDate! < TODAY);
     }
 
     const open = await t().call('rectification.list', { year: 2026, openOnly: true });
-    const byState = all<{ state: string; n: number }>(`SELECT state, count(*) AS n FROM rectification WHERE year = 2026 AND state <> '已销号' GROUP BY state`);
+    const byState = all<{ state: string; n: number }>(
+      `SELECT state, count(*) AS n FROM rectification WHERE year = 2026 AND state <> '已销号' GROUP BY state`,
+    );
     expect(byState.length).toBeGreaterThan(0);
     for (const s of byState) expect(open.filter((r) => r.state === s.state)).toHaveLength(s.n);
-    const overdue = all<{ n: number }>(`SELECT count(*) AS n FROM rectification WHERE year = 2026 AND state IN ('未开始', '整改中') AND deadline < ?`, TODAY)[0].n;
+    const overdue = all<{ n: number }>(
+      `SELECT count(*) AS n FROM rectification WHERE year = 2026 AND state IN ('未开始', '整改中') AND deadline < ?`,
+      TODAY,
+    )[0].n;
     expect(open.filter((r) => r.overdue)).toHaveLength(overdue);
   });
 });

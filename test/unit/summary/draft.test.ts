@@ -3,49 +3,125 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummaryDraft, type DraftInput } from '../../../shared/domain/summary-draft';
 import {
-  compareWithPrevious, renderTemplate, textLength, type Figure, type Figures, type SummaryLists,
+  compareWithPrevious,
+  renderTemplate,
+  textLength,
+  type Figure,
+  type Figures,
+  type SummaryLists,
 } from '../../../shared/domain/summary';
 
-const fig = (value: number | string | null, previous: number | string | null = null): Figure => ({ value, previous, source: '测试' });
+const fig = (value: number | string | null, previous: number | string | null = null): Figure => ({
+  value,
+  previous,
+  source: '测试',
+});
 
 const PLAN: Figures = {
-  'plan.title': fig('2026年县科技局政务公开工作实施方案'), 'plan.tasks': fig(30), 'plan.done': fig(21), 'plan.inProgress': fig(6),
-  'plan.notStarted': fig(1), 'plan.notApplicable': fig(1), 'plan.overdue': fig(2), 'plan.unfinished': fig(8), 'plan.completionRate': fig(72.4),
-  'plan.sections': fig(2), 'plan.departments': fig(4), 'plan.progressEntries': fig(64), 'plan.evidence': fig(41), 'points.documents': fig(2),
-  'plan.section.一、加强政策解读.tasks': fig(12), 'plan.section.一、加强政策解读.done': fig(9), 'plan.section.一、加强政策解读.inProgress': fig(3), 'plan.section.一、加强政策解读.overdue': fig(0),
-  'plan.section.二、深化重点领域信息公开.tasks': fig(18), 'plan.section.二、深化重点领域信息公开.done': fig(12), 'plan.section.二、深化重点领域信息公开.inProgress': fig(3), 'plan.section.二、深化重点领域信息公开.overdue': fig(2),
+  'plan.title': fig('2026年县科技局政务公开工作实施方案'),
+  'plan.tasks': fig(30),
+  'plan.done': fig(21),
+  'plan.inProgress': fig(6),
+  'plan.notStarted': fig(1),
+  'plan.notApplicable': fig(1),
+  'plan.overdue': fig(2),
+  'plan.unfinished': fig(8),
+  'plan.completionRate': fig(72.4),
+  'plan.sections': fig(2),
+  'plan.departments': fig(4),
+  'plan.progressEntries': fig(64),
+  'plan.evidence': fig(41),
+  'points.documents': fig(2),
+  'plan.section.一、加强政策解读.tasks': fig(12),
+  'plan.section.一、加强政策解读.done': fig(9),
+  'plan.section.一、加强政策解读.inProgress': fig(3),
+  'plan.section.一、加强政策解读.overdue': fig(0),
+  'plan.section.二、深化重点领域信息公开.tasks': fig(18),
+  'plan.section.二、深化重点领域信息公开.done': fig(12),
+  'plan.section.二、深化重点领域信息公开.inProgress': fig(3),
+  'plan.section.二、深化重点领域信息公开.overdue': fig(2),
 };
 const TEAM: Figures = {
-  'training.count': fig(4, 2), 'training.special': fig(2, 1), 'training.hours': fig(7.5, 3), 'training.attendance': fig(46, 20), 'training.people': fig(15),
-  'training.requirementMet': fig('已达到'), 'ab.posts': fig(7), 'ab.postsFilled': fig(7), 'ab.holders': fig(11), 'ab.changes': fig(3, 1),
-  'ab.filed': fig(3), 'ab.filedOnTime': fig(2), 'ab.unfiled': fig(0), 'ab.absences': fig(5),
+  'training.count': fig(4, 2),
+  'training.special': fig(2, 1),
+  'training.hours': fig(7.5, 3),
+  'training.attendance': fig(46, 20),
+  'training.people': fig(15),
+  'training.requirementMet': fig('已达到'),
+  'ab.posts': fig(7),
+  'ab.postsFilled': fig(7),
+  'ab.holders': fig(11),
+  'ab.changes': fig(3, 1),
+  'ab.filed': fig(3),
+  'ab.filedOnTime': fig(2),
+  'ab.unfiled': fig(0),
+  'ab.absences': fig(5),
 };
 const DISCLOSURE: Figures = {
-  'disclosure.published': fig(137, 120), 'disclosure.interpretations': fig(7, 5), 'disclosure.normativeIssued': fig(1), 'disclosure.requestsReceived': fig(3, 1),
-  'disclosure.requestsAnswered': fig(3), 'disclosure.requestsDisclosed': fig(2), 'disclosure.requestsCarried': fig(0), 'disclosure.reviews': fig(0),
-  'disclosure.lawsuits': fig(0), 'disclosure.lateAnswers': fig(0), 'disclosure.column.工作动态': fig(78), 'disclosure.column.通知公告': fig(32),
-  'disclosure.channel.政府网站': fig(98), 'disclosure.channel.政务新媒体': fig(39),
+  'disclosure.published': fig(137, 120),
+  'disclosure.interpretations': fig(7, 5),
+  'disclosure.normativeIssued': fig(1),
+  'disclosure.requestsReceived': fig(3, 1),
+  'disclosure.requestsAnswered': fig(3),
+  'disclosure.requestsDisclosed': fig(2),
+  'disclosure.requestsCarried': fig(0),
+  'disclosure.reviews': fig(0),
+  'disclosure.lawsuits': fig(0),
+  'disclosure.lateAnswers': fig(0),
+  'disclosure.column.工作动态': fig(78),
+  'disclosure.column.通知公告': fig(32),
+  'disclosure.channel.政府网站': fig(98),
+  'disclosure.channel.政务新媒体': fig(39),
 };
 const SELFCHECK: Figures = {
-  'selfcheck.score': fig(92.5), 'selfcheck.maxScore': fig(100), 'selfcheck.grade': fig('优秀'), 'selfcheck.deducted': fig(7.5), 'selfcheck.deductedItems': fig(3),
-  'rectification.opened': fig(5), 'rectification.closed': fig(3), 'rectification.open': fig(2), 'lookback.unfinished': fig(1),
+  'selfcheck.score': fig(92.5),
+  'selfcheck.maxScore': fig(100),
+  'selfcheck.grade': fig('优秀'),
+  'selfcheck.deducted': fig(7.5),
+  'selfcheck.deductedItems': fig(3),
+  'rectification.opened': fig(5),
+  'rectification.closed': fig(3),
+  'rectification.open': fig(2),
+  'lookback.unfinished': fig(1),
 };
 const LISTS: SummaryLists = {
-  sections: [{ title: '一、加强政策解读', tasks: 12, done: 9, inProgress: 3, overdue: 0 }, { title: '二、深化重点领域信息公开', tasks: 18, done: 12, inProgress: 3, overdue: 2 }],
-  notableProgress: [{ task: '科技项目全流程公开', section: '二、深化重点领域信息公开', date: '2026-09-01', text: '已在门户网站公开项目申报指南、评审结果和立项清单。' }],
-  unfinishedTasks: [{ title: '规范性文件清理结果公开', section: '二、深化重点领域信息公开', dueDate: '2026-06-30', overdue: true }],
-  trainings: [{ date: '2026-03-10', title: '政府信息公开条例专题培训', kind: '政务公开专题培训', form: '集中授课', hours: 2 }],
+  sections: [
+    { title: '一、加强政策解读', tasks: 12, done: 9, inProgress: 3, overdue: 0 },
+    { title: '二、深化重点领域信息公开', tasks: 18, done: 12, inProgress: 3, overdue: 2 },
+  ],
+  notableProgress: [
+    {
+      task: '科技项目全流程公开',
+      section: '二、深化重点领域信息公开',
+      date: '2026-09-01',
+      text: '已在门户网站公开项目申报指南、评审结果和立项清单。',
+    },
+  ],
+  unfinishedTasks: [
+    { title: '规范性文件清理结果公开', section: '二、深化重点领域信息公开', dueDate: '2026-06-30', overdue: true },
+  ],
+  trainings: [
+    { date: '2026-03-10', title: '政府信息公开条例专题培训', kind: '政务公开专题培训', form: '集中授课', hours: 2 },
+  ],
   selfcheckProblems: [{ indicator: '政策解读', reason: '解读材料未在文件公开后3个工作日内发布', deducted: 2 }],
-  openRectifications: [{ problem: '政策解读形式单一', measure: '增加图解和视频解读', deadline: '2026-12-31', state: '整改中' }],
+  openRectifications: [
+    { problem: '政策解读形式单一', measure: '增加图解和视频解读', deadline: '2026-12-31', state: '整改中' },
+  ],
   nextYearPoints: ['一、围绕稳经济促发展加强政策发布解读', '二、围绕法治政府建设加强公开'],
 };
 
 const base = (figures: Figures, lists: SummaryLists = {}): DraftInput => ({
-  year: 2026, kind: '年度', bureau: { fullName: '某县科学技术局', shortName: '县科技局' }, figures, lists,
+  year: 2026,
+  kind: '年度',
+  bureau: { fullName: '某县科学技术局', shortName: '县科技局' },
+  figures,
+  lists,
 });
 
 function fullText(input: DraftInput): string {
-  return buildSummaryDraft(input).map((p) => p.heading + renderTemplate(p.template, input.figures)).join('\n');
+  return buildSummaryDraft(input)
+    .map((p) => p.heading + renderTemplate(p.template, input.figures))
+    .join('\n');
 }
 
 /** Every number the text prints must come from the input: a figure, a difference to last year, a year, a list. */
@@ -68,10 +144,28 @@ describe('the 工作总结 draft', () => {
     const paragraphs = buildSummaryDraft(input);
     const text = fullText(input);
     expect(paragraphs.map((p) => p.key)).toEqual([
-      'opening', 'practice', 'practice.organisation', 'practice.tasks', 'practice.disclosure', 'practice.requests', 'practice.training',
-      'practice.selfcheck', 'problems', 'problems.list', 'next', 'next.intro', 'next.list',
+      'opening',
+      'practice',
+      'practice.organisation',
+      'practice.tasks',
+      'practice.disclosure',
+      'practice.requests',
+      'practice.training',
+      'practice.selfcheck',
+      'problems',
+      'problems.list',
+      'next',
+      'next.intro',
+      'next.list',
     ]);
-    expect(paragraphs.filter((p) => p.level === 2).map((p) => p.heading.slice(0, 3))).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']);
+    expect(paragraphs.filter((p) => p.level === 2).map((p) => p.heading.slice(0, 3))).toEqual([
+      '（一）',
+      '（二）',
+      '（三）',
+      '（四）',
+      '（五）',
+      '（六）',
+    ]);
     expect(textLength(text)).toBeGreaterThanOrEqual(2000);
     expect(textLength(text)).toBeLessThanOrEqual(3500);
     expect(text).toContain('主动公开政府信息137条，较上年增加17条');
@@ -85,8 +179,12 @@ describe('the 工作总结 draft', () => {
     expect(problems).toMatch(/一是对照考核指标仍有失分。自查中“政策解读”解读材料未在文件公开后3个工作日内发布/);
     expect(problems).toContain('二是部分重点任务推进滞后。2项任务已超过完成时限仍未完成，如“规范性文件清理结果公开”等');
     const next = renderTemplate(paragraphs.find((p) => p.key === 'next.list')!.template, input.figures);
-    expect(next).toContain('一是抓好问题整改落实。对尚未完成的整改事项逐项跟踪，重点推进“政策解读形式单一”的整改（增加图解和视频解读，2026年12月底前完成）');
-    expect(next).toContain('二是落实2027年政务公开工作要点。对照上级部署，重点做好“围绕稳经济促发展加强政策发布解读”“围绕法治政府建设加强公开”工作');
+    expect(next).toContain(
+      '一是抓好问题整改落实。对尚未完成的整改事项逐项跟踪，重点推进“政策解读形式单一”的整改（增加图解和视频解读，2026年12月底前完成）',
+    );
+    expect(next).toContain(
+      '二是落实2027年政务公开工作要点。对照上级部署，重点做好“围绕稳经济促发展加强政策发布解读”“围绕法治政府建设加强公开”工作',
+    );
     expect(numbersNotFromInput(text, input)).toEqual([]);
   });
 
@@ -120,8 +218,11 @@ describe('the 工作总结 draft', () => {
     expect(half).not.toContain('2027年');
   });
 
-  it('says of last year\'s unfinished tasks only what the 回头看 records show was done with them', () => {
-    const lookback = (unfinished: number, followedUp: number) => fullText(base({ ...SELFCHECK, 'lookback.unfinished': fig(unfinished), 'lookback.followedUp': fig(followedUp) }, LISTS));
+  it("says of last year's unfinished tasks only what the 回头看 records show was done with them", () => {
+    const lookback = (unfinished: number, followedUp: number) =>
+      fullText(
+        base({ ...SELFCHECK, 'lookback.unfinished': fig(unfinished), 'lookback.followedUp': fig(followedUp) }, LISTS),
+      );
     expect(lookback(3, 0)).toContain('尚有3项未完全落实，将逐项分析原因、明确措施，抓好落实。');
     expect(lookback(3, 0)).not.toMatch(/已全部转为|已纳入本年度/);
     expect(lookback(3, 1)).toContain('尚有3项未完全落实，其中1项已转为整改事项或纳入本年度实施方案。');

@@ -24,7 +24,6 @@ afterEach(() => {
   while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-
 const plain = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('工作总结 export', () => {
@@ -33,7 +32,16 @@ describe('工作总结 export', () => {
     try {
       await t.call('demo.load');
       const s = (await t.call('summary.get', { year: 2026, kind: '年度' }))!;
-      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '县政务公开领导小组办公室', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: true, withTables: true, withCharts: true });
+      await t.call('summary.saveMeta', {
+        id: s.id,
+        title: s.title,
+        addressee: '县政务公开领导小组办公室',
+        signatureOrg: s.signatureOrg,
+        signatureDate: '2026-12-20',
+        publicNote: true,
+        withTables: true,
+        withCharts: true,
+      });
       const delivered = await t.call('summary.export', { year: 2026, kind: '年度' });
       expect(delivered.fileName).toBe('2026年政务公开工作总结.docx');
       const buf = t.delivered.at(-1)!.data;
@@ -57,16 +65,22 @@ describe('工作总结 export', () => {
       expect(text).toContain('举办政务公开培训（次）');
       // The charts: PNG pictures in word/media, each referenced from the body (plan progress, then trainings by month).
       const zip = await JSZip.loadAsync(buf);
-      const media = Object.keys(zip.files).filter((f) => /^word\/media\/summary-chart\d+\.png$/.test(f)).sort();
+      const media = Object.keys(zip.files)
+        .filter((f) => /^word\/media\/summary-chart\d+\.png$/.test(f))
+        .sort();
       expect(media).toEqual(['word/media/summary-chart1.png', 'word/media/summary-chart2.png']);
       const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
-      expect(await zip.file('[Content_Types].xml')!.async('string')).toMatch(/<Default Extension="png" ContentType="image\/png"\/>/);
+      expect(await zip.file('[Content_Types].xml')!.async('string')).toMatch(
+        /<Default Extension="png" ContentType="image\/png"\/>/,
+      );
       for (const [i, f] of media.entries()) {
         const png = await zip.file(f)!.async('nodebuffer');
         expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
         // Drawn at twice 620 px wide.
         expect(png.readUInt32BE(16)).toBe(1240);
-        expect(rels).toContain(`Id="rIdSummaryPicture${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${f.slice(5)}"`);
+        expect(rels).toContain(
+          `Id="rIdSummaryPicture${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${f.slice(5)}"`,
+        );
         expect(document).toContain(`<a:blip r:embed="rIdSummaryPicture${i + 1}"/>`);
       }
       expect(Object.keys(zip.files).some((f) => f.includes('charts/'))).toBe(false);
@@ -76,7 +90,10 @@ describe('工作总结 export', () => {
       const lists = await summaryLists(t.ws.context(), s.id);
       const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);
       const drawn: unknown[] = [];
-      const fallback = await summaryDocx(t.ws.context(), 2026, '年度', async (option) => { drawn.push(option); return null; });
+      const fallback = await summaryDocx(t.ws.context(), 2026, '年度', async (option) => {
+        drawn.push(option);
+        return null;
+      });
       const planOption = drawn[0] as { series: { name: string; data: number[] }[] };
       expect(planOption.series.map((x) => x.name)).toEqual(['已完成', '进行中', '未开始等']);
       expect(planOption.series[0].data.reduce((a, b) => a + b, 0)).toBe(done);
@@ -91,15 +108,28 @@ describe('工作总结 export', () => {
       expect(plain(fdoc)).toContain('本机未能生成图表图片');
       const chart = await fz.file('word/charts/chart1.xml')!.async('string');
       const doneSeries = /<c:ser>.*?<c:v>已完成<\/c:v>.*?<c:val>(.*?)<\/c:val>/s.exec(chart)![1];
-      expect([...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(planOption.series[0].data);
+      expect([...doneSeries.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(
+        planOption.series[0].data,
+      );
 
       // Without the tables: no 附件.
-      await t.call('summary.saveMeta', { id: s.id, title: s.title, addressee: '', signatureOrg: s.signatureOrg, signatureDate: '2026-12-20', publicNote: false, withTables: false, withCharts: false });
+      await t.call('summary.saveMeta', {
+        id: s.id,
+        title: s.title,
+        addressee: '',
+        signatureOrg: s.signatureOrg,
+        signatureDate: '2026-12-20',
+        publicNote: false,
+        withTables: false,
+        withCharts: false,
+      });
       await t.call('summary.export', { year: 2026, kind: '年度' });
       const bare = plain((await readDocx(t.delivered.at(-1)!.data)).document);
       expect(bare).not.toContain('附件');
       expect(bare).not.toContain('此件主动公开');
-      expect(Object.keys((await JSZip.loadAsync(t.delivered.at(-1)!.data)).files).some((f) => f.includes('charts/'))).toBe(false);
+      expect(
+        Object.keys((await JSZip.loadAsync(t.delivered.at(-1)!.data)).files).some((f) => f.includes('charts/')),
+      ).toBe(false);
 
       if (canRender) {
         const dir = makeTempDir('zwgk-summary-render-');
@@ -108,7 +138,11 @@ describe('工作总结 export', () => {
         const docx = path.join(dir, 'summary.docx');
         fs.writeFileSync(docx, buf);
         const env = { ...process.env, FONTCONFIG_FILE: path.resolve('test/fixtures/fonts/fonts.conf') };
-        const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { env, timeout: 180_000 });
+        const r = spawnSync(
+          'soffice',
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+          { env, timeout: 180_000 },
+        );
         expect(r.status, String(r.stderr)).toBe(0);
         spawnSync('pdftoppm', ['-r', '60', '-png', path.join(dir, 'summary.pdf'), path.join(dir, 'page')]);
         const pages = fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
@@ -118,8 +152,12 @@ describe('工作总结 export', () => {
         expect(pdfText).toContain('三、下一步工作打算');
         expect(pdfText).toMatch(/—\s*1\s*—/);
         // Both chart pictures are on pages of the 附件 (after the body), at print resolution.
-        const images = spawnSync('pdfimages', ['-list', path.join(dir, 'summary.pdf')], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2)
-          .map((l) => l.trim().split(/\s+/)).map((c) => ({ page: Number(c[0]), type: c[2], width: Number(c[3]), height: Number(c[4]) }));
+        const images = spawnSync('pdfimages', ['-list', path.join(dir, 'summary.pdf')], { encoding: 'utf8' })
+          .stdout.trim()
+          .split('\n')
+          .slice(2)
+          .map((l) => l.trim().split(/\s+/))
+          .map((c) => ({ page: Number(c[0]), type: c[2], width: Number(c[3]), height: Number(c[4]) }));
         const charts = images.filter((im) => im.type === 'image' && im.width === 1240);
         expect(charts).toHaveLength(2);
         expect(Math.min(...charts.map((c) => c.page))).toBeGreaterThan(2);
@@ -142,16 +180,36 @@ describe('command line', () => {
     const year = new Date().getFullYear();
 
     const out = captureStdout();
-    expect(await summaryCommands.summary.run({ positional: [], flags: { db, year: String(year), json: true } })).toBe(0);
+    expect(await summaryCommands.summary.run({ positional: [], flags: { db, year: String(year), json: true } })).toBe(
+      0,
+    );
     const printed = out();
     expect(printed.trim().split('\n')).toHaveLength(1);
-    const parsed = JSON.parse(printed) as { year: number; figures: Record<string, { value: unknown; previous: unknown; source: string }> };
+    const parsed = JSON.parse(printed) as {
+      year: number;
+      figures: Record<string, { value: unknown; previous: unknown; source: string }>;
+    };
     expect(Object.keys(parsed)).toEqual(['year', 'figures']);
     expect(parsed.year).toBe(year);
-    const ws = new Workstation({ dbPath: db, host: 'cli', autoBackup: false, files: { deliver: async () => { throw new Error('no'); } } }).open();
+    const ws = new Workstation({
+      dbPath: db,
+      host: 'cli',
+      autoBackup: false,
+      files: {
+        deliver: async () => {
+          throw new Error('no');
+        },
+      },
+    }).open();
     try {
       expect(parsed.figures).toEqual(await collectFigures(ws.context(), year));
-      const count = (y: number) => Object.values(ws.context().raw.prepare('SELECT count(*) AS n FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = ?').get(y) as { n: number })[0];
+      const count = (y: number) =>
+        Object.values(
+          ws
+            .context()
+            .raw.prepare('SELECT count(*) AS n FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE p.year = ?')
+            .get(y) as { n: number },
+        )[0];
       // The example data carries last year's plan (for 回头看): the previous value is its count.
       expect(parsed.figures['plan.tasks']).toMatchObject({ value: count(year), previous: count(year - 1) });
       expect(count(year - 1)).toBeGreaterThan(0);
@@ -160,14 +218,22 @@ describe('command line', () => {
     } finally {
       ws.close();
     }
-    for (const f of Object.values(parsed.figures)) expect(Object.keys(f).sort()).toEqual(['previous', 'source', 'value']);
+    for (const f of Object.values(parsed.figures))
+      expect(Object.keys(f).sort()).toEqual(['previous', 'source', 'value']);
 
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const target = path.join(dir, '总结.docx');
-    expect(await allAreaCommands.export.run({ positional: ['summary-docx'], flags: { db, year: String(year), out: target } })).toBe(0);
+    expect(
+      await allAreaCommands.export.run({
+        positional: ['summary-docx'],
+        flags: { db, year: String(year), out: target },
+      }),
+    ).toBe(0);
     vi.restoreAllMocks();
     const xml = await (await JSZip.loadAsync(fs.readFileSync(target))).file('word/document.xml')!.async('string');
     expect(plain(xml)).toContain(`${year}年政务公开工作总结`);
-    await expect(summaryCommands.summary.run({ positional: [], flags: { db, year: '20x6', json: true } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('年度“20x6”无效') });
+    await expect(
+      summaryCommands.summary.run({ positional: [], flags: { db, year: '20x6', json: true } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('年度“20x6”无效') });
   }, 240_000);
 });

@@ -12,9 +12,18 @@ const para = (s: Summary, key: string) => s.paragraphs.find((p) => p.key === key
 const textOf = (s: Summary, key: string) => paragraphText(para(s, key), s.figures);
 
 async function addTraining(title: string) {
-  const team = [...new Set((await listPosts(t().ws.context())).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x))];
+  const team = [
+    ...new Set(
+      (await listPosts(t().ws.context())).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x),
+    ),
+  ];
   return t().call('training.create', {
-    date: '2026-11-18', title, kind: '政务公开专题培训', form: '集中授课', status: '已举办', hours: 1.5,
+    date: '2026-11-18',
+    title,
+    kind: '政务公开专题培训',
+    form: '集中授课',
+    status: '已举办',
+    hours: 1.5,
     attendees: team.slice(0, 3).map((staffId) => ({ staffId, present: true })),
   });
 }
@@ -24,7 +33,11 @@ describe('刷新数据', () => {
     let s = (await t().call('summary.get', { year: 2026, kind: '年度' }))!;
     const countBefore = s.figures['training.count'].value as number;
     const mine = '一是全年由办公室统筹安排培训，分管领导带头参训。（用户改写）';
-    s = await t().call('summary.updateParagraph', { id: para(s, 'practice.training').id, heading: para(s, 'practice.training').heading, text: mine });
+    s = await t().call('summary.updateParagraph', {
+      id: para(s, 'practice.training').id,
+      heading: para(s, 'practice.training').heading,
+      text: mine,
+    });
     expect(para(s, 'practice.training')).toMatchObject({ userText: mine, edited: true, pending: null });
 
     // Nothing changed in the data: nothing moves.
@@ -34,7 +47,12 @@ describe('刷新数据', () => {
 
     await addTraining('依申请公开办理实务培训');
     r = await t().call('summary.refresh', { id: s.id });
-    expect(r.changed).toContainEqual({ name: 'training.count', source: '培训台账中已举办的培训', from: countBefore, to: countBefore + 1 });
+    expect(r.changed).toContainEqual({
+      name: 'training.count',
+      source: '培训台账中已举办的培训',
+      from: countBefore,
+      to: countBefore + 1,
+    });
     expect(r.waiting).toBe(1);
     expect(r.updated).toBeGreaterThanOrEqual(1);
     // The user's words stay; the generated version waits with what changed.
@@ -44,7 +62,9 @@ describe('刷新数据', () => {
     expect(training.changes.map((c) => c.name)).toContain('training.count');
     // The untouched opening follows the data and marks the figure.
     expect(textOf(r.summary, 'opening')).toContain(`组织政务公开培训${countBefore + 1}次`);
-    expect(para(r.summary, 'opening').changes).toContainEqual(expect.objectContaining({ name: 'training.count', from: countBefore, to: countBefore + 1 }));
+    expect(para(r.summary, 'opening').changes).toContainEqual(
+      expect.objectContaining({ name: 'training.count', from: countBefore, to: countBefore + 1 }),
+    );
     expect(para(r.summary, 'opening').edited).toBe(false);
 
     // Keeping the words dismisses the new version; a later refresh without changes leaves it alone.
@@ -72,7 +92,11 @@ describe('刷新数据', () => {
     const p = para(s, 'practice.training');
     const keysBefore = s.paragraphs.map((x) => x.key);
     const followed = keysBefore[keysBefore.indexOf('practice.training') - 1];
-    s = await t().call('summary.updateParagraph', { id: p.id, heading: '（三）抓好学习培训。', text: '全年开展学习培训。' });
+    s = await t().call('summary.updateParagraph', {
+      id: p.id,
+      heading: '（三）抓好学习培训。',
+      text: '全年开展学习培训。',
+    });
     // All of the year's trainings deleted: the area has no figures, its generated paragraph is gone.
     for (const tr of await t().call('training.list', { year: 2026 })) await t().call('training.delete', { id: tr.id });
     const r = await t().call('summary.refresh', { id: s.id });
@@ -88,12 +112,29 @@ describe('刷新数据', () => {
 
   it('refuses bad input in Chinese and writes nothing', async () => {
     const s = (await t().call('summary.get', { year: 2026, kind: '年度' }))!;
-    await expect(t().call('summary.create', { year: 2026, kind: '年度' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已经存在') });
-    await expect(t().call('summary.updateParagraph', { id: 999999, heading: '', text: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(t().call('summary.create', { year: 2026, kind: '年度' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('已经存在'),
+    });
+    await expect(t().call('summary.updateParagraph', { id: 999999, heading: '', text: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const heading = para(s, 'practice.organisation');
-    await expect(t().call('summary.updateParagraph', { id: heading.id, heading: '', text: 'x' })).rejects.toMatchObject({ code: 'VALIDATION', message: '小标题不能为空。' });
-    await expect(t().call('summary.updateParagraph', { id: heading.id, heading: 'x', text: '字'.repeat(5001) })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('5000') });
-    await expect(t().call('summary.saveMeta', { id: s.id, title: ' ', addressee: '', signatureOrg: '某县科学技术局', signatureDate: '2026-12-20' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('请填写标题') });
+    await expect(t().call('summary.updateParagraph', { id: heading.id, heading: '', text: 'x' })).rejects.toMatchObject(
+      { code: 'VALIDATION', message: '小标题不能为空。' },
+    );
+    await expect(
+      t().call('summary.updateParagraph', { id: heading.id, heading: 'x', text: '字'.repeat(5001) }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('5000') });
+    await expect(
+      t().call('summary.saveMeta', {
+        id: s.id,
+        title: ' ',
+        addressee: '',
+        signatureOrg: '某县科学技术局',
+        signatureDate: '2026-12-20',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('请填写标题') });
     await expect(t().call('summary.refresh', { id: 424242 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const again = (await t().call('summary.get', { year: 2026, kind: '年度' }))!;
     expect(again).toEqual(s);

@@ -50,7 +50,9 @@ describe('team exports', () => {
     expect(ws.getCell('A1').value).toBe('某县科学技术局政务公开AB岗设置表');
     expect(ws.getRow(3).values).toContain('A岗人员');
     const liaison = posts.find((p) => p.name === '政务公开联络员')!;
-    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(2).value === '政务公开联络员')!;
+    const row = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((r) => r.getCell(2).value === '政务公开联络员')!;
     expect(row.getCell(4).value).toBe(liaison.a!.name);
     expect(row.getCell(7).value).toBe(liaison.b!.name);
     expect(ws.pageSetup.orientation).toBe('landscape');
@@ -94,7 +96,9 @@ describe('team exports', () => {
     // 合计: the year's trainings, 学时 (2 + 1.5) and 人次.
     const total = ls.getRow(6);
     expect([total.getCell(1).value, total.getCell(3).value, total.getCell(9).value]).toEqual(['合计', '共2次', 3.5]);
-    expect(total.getCell(10).value).toBe(Number(ls.getRow(4).getCell(10).value) + Number(ls.getRow(5).getCell(10).value));
+    expect(total.getCell(10).value).toBe(
+      Number(ls.getRow(4).getCell(10).value) + Number(ls.getRow(5).getCell(10).value),
+    );
     const people = lw.getWorksheet('个人学时')!;
     expect(people.getRow(3).values).toContain('学时');
 
@@ -109,14 +113,18 @@ describe('team exports', () => {
     // 培训记录 names who attended and who was absent.
     const record = await docxText((await exported(f, { kind: 'training-docx', id: training.id })).data);
     const absent = training.attendees.filter((a) => !a.present).map((a) => a.name);
-    expect(record.text).toContain(`应到${training.attendees.length}人，实到${training.attendees.length - absent.length}人`);
+    expect(record.text).toContain(
+      `应到${training.attendees.length}人，实到${training.attendees.length - absent.length}人`,
+    );
     expect(record.text).toContain(absent.join('、'));
   });
 
   it('needs the record number for single-record documents', async () => {
     f = await openTeamFixture();
     await expect(f.call('team.export', { kind: 'signin-docx' })).rejects.toThrow('请指定培训的编号');
-    await expect(f.call('team.export', { kind: 'filing-docx', id: 99 })).rejects.toThrow('找不到编号为 99 的人员变动记录');
+    await expect(f.call('team.export', { kind: 'filing-docx', id: 99 })).rejects.toThrow(
+      '找不到编号为 99 的人员变动记录',
+    );
   });
 
   it('every team document is in the shared export registry used by `export <name>`', async () => {

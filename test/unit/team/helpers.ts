@@ -14,8 +14,16 @@ export async function openTeamFixture(today = '2025-10-09', year = 2025): Promis
   const office = await t.call('departments.create', { name: '办公室' });
   const tech = await t.call('departments.create', { name: '高新科' });
   const staff: Record<string, number> = {};
-  for (const [name, dept, title] of [['张三', office.id, '主任'], ['李四', office.id, '科员'], ['王五', tech.id, '科长'], ['赵六', tech.id, '科员'], ['钱七', office.id, '副主任']] as const) {
-    staff[name] = (await t.call('staff.create', { name, departmentId: dept, title, phone: '0851-1234567', status: '在岗', note: '' })).id;
+  for (const [name, dept, title] of [
+    ['张三', office.id, '主任'],
+    ['李四', office.id, '科员'],
+    ['王五', tech.id, '科长'],
+    ['赵六', tech.id, '科员'],
+    ['钱七', office.id, '副主任'],
+  ] as const) {
+    staff[name] = (
+      await t.call('staff.create', { name, departmentId: dept, title, phone: '0851-1234567', status: '在岗', note: '' })
+    ).id;
   }
   return {
     ...t,

@@ -17,14 +17,29 @@ export function PlanProgressCard() {
   const done = sections.reduce((a, s) => a + s.done, 0);
   const total = sections.reduce((a, s) => a + s.tasks, 0);
   return (
-    <Card title="实施方案进度" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate('plan')}>打开任务</Button>} loading={d.loading}>
+    <Card
+      title="实施方案进度"
+      style={{ height: '100%' }}
+      extra={
+        <Button type="link" onClick={() => navigate('plan')}>
+          打开任务
+        </Button>
+      }
+      loading={d.loading}
+    >
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {d.data && !sections.length && (
-        <EmptyHint title="本年度还没有实施方案" hint="导入上级要点后生成实施方案，这里按章节显示进度。" action={<Button onClick={() => navigate('plan')}>去编制实施方案</Button>} />
+        <EmptyHint
+          title="本年度还没有实施方案"
+          hint="导入上级要点后生成实施方案，这里按章节显示进度。"
+          action={<Button onClick={() => navigate('plan')}>去编制实施方案</Button>}
+        />
       )}
       {sections.length > 0 && (
         <>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{total} 项任务，已完成 {done} 项（{total ? Math.round((done / total) * 100) : 0}%）。点击色块查看对应任务。</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {total} 项任务，已完成 {done} 项（{total ? Math.round((done / total) * 100) : 0}%）。点击色块查看对应任务。
+          </Typography.Text>
           <EChart
             label={`各章节任务进度：共${total}项，已完成${done}项`}
             option={option}

@@ -14,14 +14,30 @@ export function TrainingChartCard() {
   // The same chart as the 工作总结's 附件 picture (shared/domain/charts.ts).
   const option = useMemo(() => trainingMonthsOption(t?.months ?? []) as ChartOption, [t]);
   return (
-    <Card title="培训与学时" style={{ height: '100%' }} extra={<Button type="link" onClick={() => navigate('training')}>打开培训台账</Button>} loading={d.loading}>
+    <Card
+      title="培训与学时"
+      style={{ height: '100%' }}
+      extra={
+        <Button type="link" onClick={() => navigate('training')}>
+          打开培训台账
+        </Button>
+      }
+      loading={d.loading}
+    >
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {t && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t.count ? `已举办 ${t.count} 次（专题培训 ${t.special} 次），共 ${t.hours} 学时，参训 ${t.attendance} 人次。` : '本年度还没有已举办的培训，可在“培训”中登记。'}
+            {t.count
+              ? `已举办 ${t.count} 次（专题培训 ${t.special} 次），共 ${t.hours} 学时，参训 ${t.attendance} 人次。`
+              : '本年度还没有已举办的培训，可在“培训”中登记。'}
           </Typography.Text>
-          <EChart label={`各月培训：共${t.count}次、${t.hours}学时`} option={option} height={176} onPick={() => navigate('training')} />
+          <EChart
+            label={`各月培训：共${t.count}次、${t.hours}学时`}
+            option={option}
+            height={176}
+            onPick={() => navigate('training')}
+          />
         </>
       )}
     </Card>

@@ -23,10 +23,18 @@ export function UpcomingCard() {
           renderItem={(r) => {
             const left = daysBetween(d.data!.today, r.date);
             return (
-              <List.Item extra={<Tag color={r.overdue ? 'red' : left <= 7 ? 'orange' : 'default'}>{r.overdue ? `已逾期${-left}天` : left === 0 ? '今天' : `还有${left}天`}</Tag>}>
+              <List.Item
+                extra={
+                  <Tag color={r.overdue ? 'red' : left <= 7 ? 'orange' : 'default'}>
+                    {r.overdue ? `已逾期${-left}天` : left === 0 ? '今天' : `还有${left}天`}
+                  </Tag>
+                }
+              >
                 <div>
                   {r.route ? <a href={`#/${r.route}`}>{r.title}</a> : <span>{r.title}</span>}
-                  <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>{r.date} · {r.detail}</div>
+                  <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
+                    {r.date} · {r.detail}
+                  </div>
                 </div>
               </List.Item>
             );
