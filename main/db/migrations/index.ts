@@ -17,8 +17,8 @@ export interface Migration {
 
 // ONE global sequence, whatever the area: the runner applies every migration numbered above the file's
 // user_version, so a new migration must be numbered above every released one (the next is the highest released
-// number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30, 31, 32,
-// 33 (test/unit/foundation/migrations.test.ts pins them, their names and their SQL). Keep the list strictly increasing.
+// number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30, 31-35
+// (test/unit/foundation/migrations.test.ts pins them, their names and their SQL). Keep the list strictly increasing.
 export const MIGRATIONS: readonly Migration[] = [
   m0001Foundation,
   m0010Points,

@@ -50,6 +50,16 @@ const RELEASED: { version: number; name: string; sha256: string }[] = [
     name: '年度工作总结：草稿、段落与数据快照',
     sha256: '4c1ff8bdf304bedd0974746a6647f974d920325f126c96817bdea7a955b861c9',
   },
+  {
+    version: 34,
+    name: '单位对应：可对应全部科室',
+    sha256: '90ead10dbf62fd2f2c0ce91b8dee9ce933f83134608e3b7b6241725d9329acbd',
+  },
+  {
+    version: 35,
+    name: '自查整改：整改进展的多项佐证材料',
+    sha256: 'e7b1f58a980d7f73fa85813605d6dcc66f7aa5594bf1db118d39d6365100918d',
+  },
 ];
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
