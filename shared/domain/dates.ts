@@ -32,3 +32,13 @@ export function parseTypedYear(text: string): number | null {
   const y = Number(m[1]);
   return y >= 2000 && y <= 2100 ? y : null;
 }
+
+/**
+ * A date as documents and running text print it: year in full, no leading zeros (2024-03-05 → 2024年3月5日), the
+ * form of the 成文日期 (GB/T 9704) and of every date a sentence quotes. Text that is not an ISO date is returned as is.
+ */
+export function formatChineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}

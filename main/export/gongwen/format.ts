@@ -48,12 +48,7 @@ export const FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/** 成文日期 in the standard's form: year in full, no leading zeros (2024-03-05 → 2024年3月5日). */
-export function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
+export { formatChineseDate } from '../../../shared/domain/dates';
 
 /**
  * Approximate width of a text in 3号 characters: CJK and full-width forms 1, ASCII 0.5, plus the quarter-character
