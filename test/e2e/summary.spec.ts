@@ -185,7 +185,7 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   const zip = await JSZip.loadAsync(await (await import('node:fs')).promises.readFile((await download.path())!));
   const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
   expect(xml).toContain('本段由用户改写');
-  expect(xml).toContain('组织政务公开培训3次');
+  expect(xml).toContain('举办政务公开培训3次');
   expect(xml).toContain('此件主动公开');
 });
 
