@@ -55,14 +55,17 @@ const NO_LINE_START = /^[，。、；：？！”’）》」』〕】…%]/;
 
 /**
  * A category name broken into lines of at most `width` characters: never cut, the whole name shows (a chart label
- * with "…" loses the words the office wrote). A closing mark never starts a line.
+ * with "…" loses the words the office wrote). The lines are of about equal length (no single character left over on
+ * a line of its own), and a closing mark never starts a line.
  */
 export function wrapLabel(text: string, width: number): string {
   const chars = [...text.trim()];
+  const count = Math.max(1, Math.ceil(chars.length / width));
+  const size = Math.ceil(chars.length / count);
   const lines: string[] = [];
   let line = '';
   for (const c of chars) {
-    if ([...line].length >= width && !NO_LINE_START.test(c)) {
+    if ([...line].length >= size && !NO_LINE_START.test(c)) {
       lines.push(line);
       line = '';
     }

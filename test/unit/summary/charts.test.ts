@@ -98,8 +98,11 @@ describe('chart data', () => {
     );
     expect(svg).not.toContain('…');
     // A closing mark never starts a line.
-    expect(wrapLabel('围绕“六稳”“六保”加强政策发布解读', 4)).toBe('围绕“六\n稳”“六\n保”加强\n政策发布\n解读');
+    expect(wrapLabel('围绕“六稳”“六保”加强政策发布解读', 6)).toBe('围绕“六稳”\n“六保”加强\n政策发布解读');
     expect(wrapLabel('一二三四，五六', 4)).toBe('一二三四，\n五六');
+    // Lines of about equal length: no single character left on a line of its own.
+    expect(wrapLabel('强化做好政务公开工作的各项保障措施', 8)).toBe('强化做好政务\n公开工作的各\n项保障措施');
+    expect(wrapLabel('通知公告', 8)).toBe('通知公告');
   });
 
   it('信息发布 by month and 栏目, applications by deadline state, open 整改 by state: as the tables say', async () => {
