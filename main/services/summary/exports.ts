@@ -32,12 +32,14 @@ import { ensureSummary, summaryLists, summaryPeriod } from './summaries';
 
 /**
  * Figures that read as a line of the data table: numbers with something counted this period or the last (titles and
- * per-section numbers have their own tables; a row of two zeros says nothing).
+ * per-section numbers have their own tables; a row of two zeros says nothing). Every year's open 整改 is the 首页's
+ * figure, not one of the document's period.
  */
 function tableFigures(figures: Figures): [string, Figures[string]][] {
   return Object.entries(figures).filter(
     ([k, f]) =>
       !k.startsWith('plan.section.') &&
+      k !== 'rectification.openAllYears' &&
       typeof f.value === 'number' &&
       (f.value !== 0 || (typeof f.previous === 'number' && f.previous !== 0)),
   );

@@ -6,10 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { annualReport } from '../../../main/services/disclosure/report';
 import { figuresFor } from '../../../main/services/summary/figures';
-import { summaryPeriod } from '../../../main/services/summary/summaries';
+import { summaryTables } from '../../../main/services/summary/exports';
+import { summaryLists, summaryPeriod } from '../../../main/services/summary/summaries';
 import { emptyYearInput } from '../../../shared/domain/disclosure';
 import { halfPeriod, yearPeriod } from '../../../shared/domain/period';
-import { figuresUsed, paragraphText, type Summary, type SummaryKind } from '../../../shared/domain/summary';
+import {
+  figureLabel,
+  figuresUsed,
+  formatFigureValue,
+  paragraphText,
+  type Summary,
+  type SummaryKind,
+} from '../../../shared/domain/summary';
 import { workstationsPerTest, type TestWorkstation } from '../../helpers/workstation';
 import { buildSmallYear, SMALL_TODAY, TITLES } from './small-year';
 
@@ -258,6 +266,19 @@ describe('a small hand-made year', () => {
       .matchAll(/2026年(\d+)月/g))
       expect(Number(m[1])).toBeLessThanOrEqual(6);
     expect(all).not.toMatch(ZERO_COUNT);
+
+    // The 附件 tables: the same figures, headed by the period, nothing of another scope, trainings of January–June.
+    const tables = await summaryTables(s, await summaryLists(t.ws.context(), s.id), async () => null);
+    expect(tables.map((x) => x.title)).toEqual([
+      '2026年上半年政务公开工作主要数据',
+      '2026年上半年重点任务完成情况',
+      '2026年上半年政务公开培训情况',
+    ]);
+    expect(tables[0].columns.map((c) => c.header)).toEqual(['序号', '项目', '2026年上半年', '2025年上半年', '增减']);
+    const byLabel = new Map(Object.entries(s.figures).map(([name, f]) => [figureLabel(name, f), f]));
+    for (const row of tables[0].rows) expect(row[2], row[1]).toBe(formatFigureValue(byLabel.get(row[1])!.value));
+    expect(tables[0].rows.some((r) => r[1].includes('各年度'))).toBe(false);
+    expect(tables[2].rows.map((r) => r[2])).toEqual([TITLES.t1]);
   });
 });
 
