@@ -50,9 +50,38 @@ function printFrame(look: ChartLook): EChartsOption {
   };
 }
 
-function cut(text: string, max: number): string {
-  return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
+/** Punctuation a line may not start with (it stays at the end of the line before). */
+const NO_LINE_START = /^[，。、；：？！”’）》」』〕】…%]/;
+
+/**
+ * A category name broken into lines of at most `width` characters: never cut, the whole name shows (a chart label
+ * with "…" loses the words the office wrote). The lines are of about equal length (no single character left over on
+ * a line of its own), and a closing mark never starts a line.
+ */
+export function wrapLabel(text: string, width: number): string {
+  const chars = [...text.trim()];
+  const count = Math.max(1, Math.ceil(chars.length / width));
+  const size = Math.ceil(chars.length / count);
+  const lines: string[] = [];
+  let line = '';
+  for (const c of chars) {
+    if ([...line].length >= size && !NO_LINE_START.test(c)) {
+      lines.push(line);
+      line = '';
+    }
+    line += c;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
+
+/** How a plan section is named on the chart: its bare title without the 要点's leading "围绕/聚焦/关于" (on purpose). */
+export function sectionChartName(title: string): string {
+  return bareTitle(title).replace(/^(围绕|聚焦|关于)/, '');
+}
+
+/** Characters per line of a section's name: 8 on the screen's narrow card, 12 in the 附件's picture. */
+const labelWidth = (look: ChartLook) => (look.print ? 12 : 8);
 
 export interface SectionBar {
   title: string;
@@ -68,13 +97,18 @@ export const PLAN_PROGRESS_SERIES = [
   { key: 'notStarted', name: '未开始', color: CHART_COLORS.notStarted },
 ] as const;
 
-/** 实施方案 progress: one stacked horizontal bar per section (已完成 / 进行中 / 未开始). */
+/**
+ * 实施方案 progress: one stacked horizontal bar per section (已完成 / 进行中 / 未开始). `notStartedName` renames the
+ * last part (the 附件 says 未开始等 or 未完成); `withoutInProgress` leaves out 进行中 (a period already over, whose
+ * statuses are not known, shows only 已完成 and 未完成).
+ */
 export function planProgressOption(
   sections: readonly SectionBar[],
   look: ChartLook = {},
   notStartedName = '未开始',
+  withoutInProgress = false,
 ): EChartsOption {
-  const names = sections.map((s) => bareTitle(s.title).replace(/^(围绕|聚焦|关于)/, ''));
+  const names = sections.map((s) => wrapLabel(sectionChartName(s.title), labelWidth(look)));
   const top = look.print ? (look.title ? 62 : 34) : 28;
   return {
     ...printFrame(look),
@@ -86,9 +120,9 @@ export function planProgressOption(
       type: 'category',
       data: names,
       inverse: true,
-      axisLabel: { fontSize: look.print ? 13 : 11, formatter: (t: string) => cut(t, look.print ? 12 : 8) },
+      axisLabel: { fontSize: look.print ? 13 : 11, lineHeight: look.print ? 16 : 13 },
     },
-    series: PLAN_PROGRESS_SERIES.map((x) => ({
+    series: PLAN_PROGRESS_SERIES.filter((x) => !withoutInProgress || x.key !== 'inProgress').map((x) => ({
       type: 'bar' as const,
       name: x.key === 'notStarted' ? notStartedName : x.name,
       stack: 'all',
@@ -99,9 +133,16 @@ export function planProgressOption(
   };
 }
 
-/** Height in pixels that gives each section's bar room (screen and picture). */
-export function planProgressHeight(sectionCount: number, look: ChartLook = {}): number {
-  return look.print ? Math.max(220, 100 + sectionCount * 34) : Math.max(170, 30 + sectionCount * 28);
+/** Height in pixels that gives each section's bar and its wrapped name room (screen and picture). */
+export function planProgressHeight(sections: readonly { title: string }[], look: ChartLook = {}): number {
+  const rows = sections.reduce(
+    (a, s) => a + Math.max(1, wrapLabel(sectionChartName(s.title), labelWidth(look)).split('\n').length),
+    0,
+  );
+  const extra = Math.max(0, rows - sections.length);
+  return look.print
+    ? Math.max(220, 100 + sections.length * 34 + extra * 16)
+    : Math.max(170, 30 + sections.length * 28 + extra * 13);
 }
 
 export interface TrainingMonth {

@@ -1,7 +1,15 @@
-// The 工作总结 draft: paragraph templates built from whatever figures and lists the areas provide. The structure is the
-// one county bureaus use (开头 with the year's totals; 一、主要做法和成效 in （一）（二）… each "一是…二是…"; 二、存在的问题;
-// 三、下一步工作打算). A sentence is written only when its figure exists: an area that is absent, or a figure that is
-// null, leaves its sentence out; no number is ever made up. Pure: the same input always gives the same paragraphs.
+// The 工作总结 draft: paragraph templates built from the figures and lists of the summary's own period (the year, or
+// 1 January–30 June for the 上半年总结). The structure is the one county bureaus use (开头 with the period's totals;
+// 一、主要做法和成效 in （一）（二）… each "一是…二是…"; 二、存在的问题; 三、下一步工作打算). Rules the office head signs by:
+// - a sentence is written only when its figure exists and says something: a zero is never printed as "0条" — a
+//   paragraph with nothing to count is left out or becomes one plain sentence;
+// - a sentence claiming compliance (同步发布, 及时, 按期, 全部, 保持稳定 …) is written only when the records bear it
+//   out; otherwise the problem, with its figure, goes to 二、存在的问题 and 三、下一步 answers it;
+// - it speaks of the bureau's work by name (documents and 解读 published, applications answered and how, trainings,
+//   整改 closed, tasks done), never of the software's bookkeeping (progress entries, evidence files);
+// - wording follows the numbers (progressBand); 下一步 plans only unfinished work and prints only dates after the period.
+// Pure: the same input always gives the same paragraphs.
+import { formatChineseDate } from './dates';
 import { hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists } from './summary';
 
 export interface DraftInput {
@@ -23,9 +31,9 @@ export interface DraftParagraph {
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const ordinal = (i: number) => ORDINALS[i] ?? String(i + 1);
 
-/** "一是…。二是…。": each item a sentence. */
-function enumerate(items: string[]): string {
-  return items.map((s, i) => `${ordinal(i)}是${s}`).join('');
+/** "一是…。二是…。": each item a sentence; `apart` puts each on its own line (a paragraph of its own in print). */
+function enumerate(items: string[], apart = false): string {
+  return items.map((s, i) => `${ordinal(i)}是${s}`).join(apart ? '\n' : '');
 }
 
 /** Section titles as printed in the plan carry their own numbers ("一、加强政策解读"): the summary words them itself. */
@@ -36,28 +44,61 @@ export function bareTitle(title: string): string {
     .trim();
 }
 
-const clip = (s: string, n: number) => {
-  const t = s.replace(/\s+/g, '').replace(/[。；;]+$/, '');
-  return [...t].length > n ? `${[...t].slice(0, n).join('')}…` : t;
-};
-
-/** A task title up to its first comma: task titles copied from 要点 are often long sentences. */
-const firstClause = (s: string) => s.split(/[，,；;。]/)[0] || s;
+/** A task or problem title up to its first comma or full stop: titles copied from 要点 are often long sentences. */
+const firstClause = (s: string) =>
+  (s.replace(/\s+/g, '').split(/[，,；;。]/)[0] || s).replace(
+    /^\s*(?:\d+[.．、]|（[一二三四五六七八九十\d]+）)\s*/,
+    '',
+  );
 
 /** “…” around a title; quotes inside become ‘…’ as Chinese print does. */
 const quote = (s: string) => `“${s.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
-const positive = (f: Figures, name: string) => (numberOf(f, name) ?? 0) > 0;
+/** Titles quoted one after another, the first `max` of them, "等" when there are more. */
+function titles(list: readonly string[], max: number): string {
+  const shown = [...new Set(list)].slice(0, max);
+  return `${shown.map(quote).join('')}${list.length > max ? '等' : ''}`;
+}
 
-/** Keys of per-栏目/渠道 figures (`disclosure.column.<栏目名>`), in the provider's order. */
+/** A sentence of the records quoted whole (never cut): a progress note, a finding; too long ones are not quoted. */
+function sentence(s: string, max: number): string | null {
+  const t = s.replace(/\s+/g, '').replace(/[。；;，,]+$/, '');
+  return t && [...t].length <= max ? t : null;
+}
+
+const positive = (f: Figures, name: string) => (numberOf(f, name) ?? 0) > 0;
+const zero = (f: Figures, name: string) => hasFigure(f, name) && numberOf(f, name) === 0;
+
+/** "{{name}}<unit>" when the figure is positive, for lists of parts ("予以公开2件、部分公开1件"). */
+function parts(f: Figures, items: [string, string, string][]): string[] {
+  return items.filter(([name]) => positive(f, name)).map(([name, words, unit]) => `${words}${ph(name)}${unit}`);
+}
+
+/** Keys of per-栏目/渠道 figures with something counted (`disclosure.column.<栏目名>`), in the provider's order. */
 function prefixed(f: Figures, prefix: string): string[] {
-  return Object.keys(f).filter((k) => k.startsWith(prefix) && hasFigure(f, k));
+  return Object.keys(f).filter((k) => k.startsWith(prefix) && positive(f, k));
+}
+
+export type ProgressBand = '扎实推进' | '有序推进' | '推进滞后';
+
+/**
+ * How the text may describe the plan's progress, from the completion rate at the period's end against what the period
+ * should have reached (all of it by year end, half of it by 30 June) and the overdue tasks:
+ * ≥ 90% of that and nothing overdue → 扎实推进; ≥ 60% → 有序推进; less → 推进滞后. Null without a rate.
+ */
+export function progressBand(rate: number | null, overdue: number, kind: SummaryKind): ProgressBand | null {
+  if (rate === null) return null;
+  const share = rate / (kind === '半年' ? 50 : 100);
+  if (share >= 0.9 && overdue === 0) return '扎实推进';
+  if (share >= 0.6) return '有序推进';
+  return '推进滞后';
 }
 
 export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const { year, kind, figures: f, lists } = input;
   const half = kind === '半年';
   const period = half ? '上半年' : '全年';
+  const periodEnd = half ? `${year}-06-30` : `${year}-12-31`;
   const we = input.bureau.shortName.endsWith('局') ? '我局' : '我单位';
   const out: DraftParagraph[] = [];
   const para = (key: string, template: string) => out.push({ key, level: 0, heading: '', template });
@@ -66,193 +107,264 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const heading2 = (key: string, heading: string, template: string) =>
     out.push({ key, level: 2, heading: `（${ordinal(sub++)}）${heading}`, template });
 
-  const plan = hasFigure(f, 'plan.tasks') && positive(f, 'plan.tasks');
-  const disclosure = hasFigure(f, 'disclosure.published');
-  const requests = hasFigure(f, 'disclosure.requestsReceived');
-  const training = hasFigure(f, 'training.count');
-  const selfcheck = hasFigure(f, 'selfcheck.score');
-  const rectification = hasFigure(f, 'rectification.opened');
+  const plan = positive(f, 'plan.tasks');
+  const band = plan ? progressBand(numberOf(f, 'plan.completionRate'), numberOf(f, 'plan.overdue') ?? 0, kind) : null;
+  const published = positive(f, 'disclosure.published');
+  const interpretations = lists.interpretations ?? [];
+  const lateInterpretations = interpretations.filter((i) => (i.daysAfter ?? 0) > 0);
+  const requestsKnown = hasFigure(f, 'disclosure.requestsReceived');
+  const requests = positive(f, 'disclosure.requestsReceived') || positive(f, 'disclosure.requestsCarriedIn');
+  const trainingKnown = hasFigure(f, 'training.count');
+  const trained = positive(f, 'training.count');
+  const abPosts = positive(f, 'ab.posts');
+  // A score is written only for a finished self-check (the grade is null until every indicator is rated).
+  const scored = hasFigure(f, 'selfcheck.score') && hasFigure(f, 'selfcheck.grade');
+  const rectified = positive(f, 'rectification.opened');
+  // Any finding during the period rules out claiming the 栏目 were kept up to date; the unresolved ones are problems.
+  const columnFindings = lists.columnFindings ?? [];
+  const columnProblems = columnFindings.filter((c) => !c.resolved).map((c) => c.text);
+  // Every item published within 20 working days of being formed (items without a formed date cannot be judged).
+  const publishedOnTime =
+    published && numberOf(f, 'disclosure.publishedOnTime') === numberOf(f, 'disclosure.published');
 
   // ---- 开头
   const totals: string[] = [];
-  if (plan) totals.push(`分解落实重点任务${ph('plan.tasks')}项，已完成${ph('plan.done')}项`);
-  if (disclosure)
+  if (published)
     totals.push(`主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`);
-  if (requests && positive(f, 'disclosure.requestsReceived'))
-    totals.push(`办理政府信息公开申请${ph('disclosure.requestsReceived')}件`);
-  if (training && positive(f, 'training.count')) totals.push(`组织政务公开培训${ph('training.count')}次`);
-  if (positive(f, 'ab.posts')) totals.push(`设置政务公开AB岗位${ph('ab.posts')}个`);
-  if (selfcheck) totals.push(`年度自查自评得分${ph('selfcheck.score')}分`);
+  if (positive(f, 'disclosure.interpretations')) totals.push(`发布政策解读${ph('disclosure.interpretations')}篇`);
+  if (positive(f, 'disclosure.requestsAnswered'))
+    totals.push(`办结政府信息公开申请${ph('disclosure.requestsAnswered')}件`);
+  if (trained) totals.push(`举办政务公开培训${ph('training.count')}次`);
+  if (plan && positive(f, 'plan.done'))
+    totals.push(`完成实施方案重点任务${ph('plan.done')}项（共${ph('plan.tasks')}项）`);
+  const manner = band === '扎实推进' ? '扎实推进' : band === '有序推进' ? '有序推进' : '推进';
   para(
     'opening',
     `${half ? `${year}年上半年` : `${year}年`}，${input.bureau.fullName}坚持以习近平新时代中国特色社会主义思想为指导，` +
-      '认真贯彻落实党中央、国务院关于全面推进政务公开的决策部署和《中华人民共和国政府信息公开条例》，按照上级政务公开工作要点要求，' +
-      '紧紧围绕县委、县政府中心工作和本单位重点业务，以公开促落实、以公开促规范、以公开促服务，扎实推进政务公开各项工作。' +
-      (totals.length ? `${period}${totals.join('，')}，政务公开工作的规范化、标准化水平进一步提升。` : '') +
+      '认真贯彻落实《中华人民共和国政府信息公开条例》和上级政务公开工作部署，围绕本单位重点业务，' +
+      `${manner}政务公开各项工作。` +
+      (totals.length ? `${period}${totals.join('，')}。` : '') +
       '现将有关情况总结如下：',
   );
 
   // ---- 一、主要做法和成效
   heading1('practice', '一、主要做法和成效');
 
-  const org: string[] = [
-    '健全工作机制。坚持主要负责人亲自抓、分管负责人具体抓、办公室牵头协调、各科室分工负责的工作格局，把政务公开工作纳入年度重点工作统筹推进，及时研究解决工作中遇到的困难和问题。',
-  ];
+  const org: string[] = [];
   if (plan) {
+    const title = hasFigure(f, 'plan.title') ? `制定《${ph('plan.title')}》` : '制定年度实施方案';
     const basis = positive(f, 'points.documents')
-      ? `对照上级下发的${ph('points.documents')}份政务公开工作文件，`
-      : '对照上级政务公开工作要点，';
-    const title = hasFigure(f, 'plan.title') ? `制定印发《${ph('plan.title')}》，` : '制定年度实施方案，';
-    const depts = (numberOf(f, 'plan.departments') ?? 0) > 1 ? `，涉及${ph('plan.departments')}个科室` : '';
-    org.push(
-      `细化任务分工。${basis}${title}将年度工作分解为${ph('plan.sections')}个方面${ph('plan.tasks')}项重点任务，逐项明确牵头科室、责任人和完成时限${depts}，做到任务到岗、责任到人。`,
-    );
+      ? `对照上级下发的${ph('points.documents')}份政务公开工作要点文件，`
+      : '';
+    const depts = positive(f, 'plan.departments') ? `，由${ph('plan.departments')}个科室牵头落实` : '';
+    const sections = positive(f, 'plan.sections') ? `${ph('plan.sections')}个方面` : '';
+    org.push(`细化任务分工。${basis}${title}，将年度工作分解为${sections}${ph('plan.tasks')}项重点任务${depts}。`);
   }
-  if (hasFigure(f, 'ab.posts') && positive(f, 'ab.posts')) {
-    let s = `落实AB岗工作制度。设置政务公开工作岗位${ph('ab.posts')}个，其中A岗、B岗配备齐全的${ph('ab.postsFilled')}个，共有${ph('ab.holders')}名同志承担政务公开岗位职责`;
+  if (abPosts) {
+    let s = `落实AB岗工作制度。设置政务公开工作岗位${ph('ab.posts')}个`;
+    if (hasFigure(f, 'ab.postsFilled'))
+      s +=
+        numberOf(f, 'ab.postsFilled') === numberOf(f, 'ab.posts')
+          ? '，A岗、B岗均已配齐'
+          : positive(f, 'ab.postsFilled')
+            ? `，其中A岗、B岗配齐的${ph('ab.postsFilled')}个`
+            : '';
+    if (positive(f, 'ab.holders')) s += `，共有${ph('ab.holders')}名同志承担政务公开岗位职责`;
     if (positive(f, 'ab.changes')) {
-      s += `；${period}岗位人员变动${ph('ab.changes')}人次，均办理了工作交接，按时备案${ph('ab.filedOnTime')}人次`;
-      if (positive(f, 'ab.unfiled')) s += `，尚有${ph('ab.unfiled')}人次待备案`;
-    } else if (hasFigure(f, 'ab.changes')) s += `，${period}岗位人员保持稳定`;
-    org.push(`${s}，确保人员变动时工作不断档、不断线。`);
-    if (positive(f, 'ab.absences')) {
-      org.push(
-        `严格执行不在岗登记和顶岗制度。${period}登记A岗、B岗人员出差、休假等不在岗${ph('ab.absences')}人次，不在岗期间由另一岗位人员及时顶岗，政务公开日常工作没有因人员不在岗而中断。`,
-      );
-    }
+      s += `；${period}岗位人员变动${ph('ab.changes')}人次`;
+      if (positive(f, 'ab.filedOnTime')) s += `，按时备案${ph('ab.filedOnTime')}人次`;
+    } else if (zero(f, 'ab.changes')) s += `，${period}岗位人员保持稳定`;
+    org.push(`${s}。`);
+    if (positive(f, 'ab.absences'))
+      org.push(`执行不在岗登记制度。${period}登记A岗、B岗人员出差、休假等不在岗${ph('ab.absences')}人次。`);
   }
-  heading2('practice.organisation', '加强组织领导，压实工作责任。', enumerate(org));
+  if (org.length) heading2('practice.organisation', '加强组织领导，压实工作责任。', enumerate(org));
 
   if (plan) {
-    const status = [`已完成${ph('plan.done')}项`];
+    const status: string[] = [];
+    if (positive(f, 'plan.done')) status.push(`已完成${ph('plan.done')}项`);
     if (positive(f, 'plan.inProgress')) status.push(`正在推进${ph('plan.inProgress')}项`);
     if (positive(f, 'plan.notStarted')) status.push(`尚未启动${ph('plan.notStarted')}项`);
+    if (!hasFigure(f, 'plan.inProgress') && positive(f, 'plan.unfinished') && positive(f, 'plan.done'))
+      status.push(`尚未完成${ph('plan.unfinished')}项`);
     if (positive(f, 'plan.notApplicable')) status.push(`因情况变化不再适用${ph('plan.notApplicable')}项`);
-    let s = `坚持清单化管理、台账式推进，按工作日对每项任务亮灯预警，及时跟踪督办。截至目前，${ph('plan.tasks')}项重点任务中，${status.join('，')}`;
-    if (hasFigure(f, 'plan.completionRate')) s += `，完成率${ph('plan.completionRate')}%`;
+    // The year's figures count to 31 December; the half year's to 30 June (said so).
+    const asOf = half ? '截至6月底，' : '';
+    let s = positive(f, 'plan.done')
+      ? `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务中${status.join('，')}`
+      : `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务尚无已完成的${status.length ? `，其中${status.join('，')}` : ''}`;
+    if (positive(f, 'plan.done') && hasFigure(f, 'plan.completionRate')) s += `，完成率${ph('plan.completionRate')}%`;
     s += '。';
-    if (positive(f, 'plan.progressEntries')) {
-      s += `${period}记录工作进展${ph('plan.progressEntries')}条${positive(f, 'plan.evidence') ? `，留存佐证材料${ph('plan.evidence')}份` : ''}，做到过程可查、结果可溯。`;
+    const done = lists.doneTasks ?? [];
+    if (done.length) {
+      s += `已完成${titles(
+        done.map((t) => firstClause(t.title)),
+        5,
+      )}任务`;
+      // What the office wrote when it closed a task: quoted whole, once, at most two.
+      const notes = (lists.notableProgress ?? [])
+        .map((n) => ({ task: firstClause(n.task), text: sentence(n.text, 70) }))
+        .filter((n): n is { task: string; text: string } => n.text !== null)
+        .filter((n, i, all) => all.findIndex((x) => x.text === n.text) === i)
+        .slice(0, 2);
+      s += notes.length ? `，其中${notes.map((n) => `${quote(n.task)}一项，${n.text}`).join('；')}。` : '。';
     }
+    if (band === '推进滞后') s += `从完成情况看，部分任务推进滞后，需在${half ? '下半年' : '后续工作中'}加快推进。`;
+    const headingOf: Record<ProgressBand, string> = {
+      扎实推进: '狠抓任务落实，推动工作要点落地见效。',
+      有序推进: '有序推进重点任务落实。',
+      推进滞后: '推进重点任务落实，部分任务进度滞后。',
+    };
+    heading2('practice.tasks', band ? headingOf[band] : '抓好重点任务落实。', s);
+  }
+
+  if (hasFigure(f, 'disclosure.published')) {
     const items: string[] = [];
-    // A progress note is quoted once: offices often write the same words for several tasks.
-    const quoted = new Set<string>();
-    for (const sec of (lists.sections ?? []).filter((x) => x.tasks > 0).slice(0, 6)) {
-      const k = (what: string) => `plan.section.${sec.title}.${what}`;
-      if (!hasFigure(f, k('tasks'))) continue;
-      const topic = bareTitle(sec.title);
-      let t = `${/^(围绕|聚焦|突出|加强|强化|推进|深化|做好|抓好)/.test(topic) ? topic : `在${topic}方面`}，${ph(k('tasks'))}项任务已完成${ph(k('done'))}项`;
-      if (sec.inProgress > 0 && hasFigure(f, k('inProgress'))) t += `、正在推进${ph(k('inProgress'))}项`;
-      if (sec.overdue > 0 && hasFigure(f, k('overdue'))) t += `，另有${ph(k('overdue'))}项已超过完成时限`;
-      const note = (lists.notableProgress ?? []).find((n) => n.section === sec.title && !quoted.has(clip(n.text, 60)));
-      if (note) {
-        quoted.add(clip(note.text, 60));
-        t += `；其中${quote(clip(firstClause(note.task), 30))}一项，${clip(note.text, 60)}`;
+    if (published) {
+      let s = `主动公开政府信息。${period}主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`;
+      const channels = prefixed(f, 'disclosure.channel.');
+      if (channels.length > 1)
+        s += `，其中${channels.map((k) => `通过${k.slice('disclosure.channel.'.length)}发布${ph(k)}条`).join('、')}`;
+      if (publishedOnTime) s += '，均在信息形成之日起20个工作日内公开';
+      items.push(`${s}。`);
+      const key = lists.keyPublications ?? [];
+      if (key.length) {
+        let t = `公开${titles(
+          key.map((p) => p.title),
+          4,
+        )}等政策文件`;
+        if (positive(f, 'disclosure.normativeIssued')) {
+          t += `，制发行政规范性文件${ph('disclosure.normativeIssued')}件`;
+          // 全部 only when the register holds as many published 规范性文件 as the 年报 says were issued.
+          if ((numberOf(f, 'disclosure.normativePublished') ?? 0) >= (numberOf(f, 'disclosure.normativeIssued') ?? 0))
+            t += '并全部向社会公开';
+        }
+        items.push(`${t}。`);
       }
+      const columns = prefixed(f, 'disclosure.column.');
+      if (columns.length) {
+        let t = `按照主动公开目录维护栏目，在${columns
+          .slice(0, 6)
+          .map((k) => `“${k.slice('disclosure.column.'.length)}”栏目发布${ph(k)}条`)
+          .join('、')}`;
+        if (columns.length > 6) t += '等';
+        // 及时更新 only when no finding names a stale 栏目 and nothing was published late.
+        if (!columnFindings.length && publishedOnTime) t += '，各栏目信息更新及时';
+        items.push(`${t}。`);
+      }
+    }
+    if (positive(f, 'disclosure.interpretations')) {
+      let t = `做好政策解读。${period}发布政策解读${ph('disclosure.interpretations')}篇${phCompare('disclosure.interpretations', '篇')}`;
+      if (interpretations.length)
+        t += `，包括${titles(
+          interpretations.map((i) => i.title),
+          3,
+        )}`;
+      // 同步发布 only when every 解读 is linked to its document and came out the same day.
+      if (zero(f, 'disclosure.interpretationsAfterDocument') && zero(f, 'disclosure.interpretationsUnlinked'))
+        t += '，做到政策文件与解读材料同步发布';
       items.push(`${t}。`);
     }
-    heading2('practice.tasks', '狠抓任务落实，推动工作要点落地见效。', s + enumerate(items));
+    if (items.length) heading2('practice.disclosure', '坚持以公开为常态，主动公开工作有序开展。', enumerate(items));
   }
 
-  if (disclosure) {
-    const items: string[] = [];
-    const channels = prefixed(f, 'disclosure.channel.');
-    let s = `拓展公开渠道。${period}主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`;
-    if (channels.length)
-      s += `，其中${channels.map((k) => `通过${k.slice('disclosure.channel.'.length)}发布${ph(k)}条`).join('、')}`;
-    items.push(`${s}。`);
-    const columns = prefixed(f, 'disclosure.column.');
-    if (columns.length) {
-      items.push(
-        `规范栏目维护。按照主动公开目录及时更新各栏目内容，${columns
-          .slice(0, 8)
-          .map((k) => `“${k.slice('disclosure.column.'.length)}”栏目${ph(k)}条`)
-          .join('、')}，做到应公开尽公开。`,
-      );
-    }
-    if (hasFigure(f, 'disclosure.interpretations')) {
-      let t = `强化政策解读。坚持政策文件与解读材料同步组织、同步审签、同步发布，${period}发布政策解读${ph('disclosure.interpretations')}篇${phCompare('disclosure.interpretations', '篇')}`;
-      if (hasFigure(f, 'disclosure.normativeIssued'))
-        t += positive(f, 'disclosure.normativeIssued')
-          ? `，制发行政规范性文件${ph('disclosure.normativeIssued')}件并全部向社会公开`
-          : '，未制发行政规范性文件';
-      items.push(`${t}。`);
-    }
-    heading2('practice.disclosure', '坚持应公开尽公开，主动公开质量持续提升。', enumerate(items));
-  }
-
-  if (requests) {
+  if (requestsKnown) {
     let s: string;
-    if (positive(f, 'disclosure.requestsReceived')) {
-      s = `${period}共收到政府信息公开申请${ph('disclosure.requestsReceived')}件${phCompare('disclosure.requestsReceived', '件')}`;
-      if (positive(f, 'disclosure.requestsCarried')) s += `，另有上年结转${ph('disclosure.requestsCarried')}件`;
-      if (hasFigure(f, 'disclosure.requestsAnswered')) s += `，已办结答复${ph('disclosure.requestsAnswered')}件`;
-      if (hasFigure(f, 'disclosure.requestsDisclosed')) s += `，其中予以公开${ph('disclosure.requestsDisclosed')}件`;
-      s += '。严格按照法定程序登记、审核、答复，答复文书做到要素齐全、依据充分';
-      s += positive(f, 'disclosure.lateAnswers') ? `，但仍有${ph('disclosure.lateAnswers')}件超过法定期限答复。` : '。';
+    if (requests) {
+      const received = positive(f, 'disclosure.requestsReceived')
+        ? `新收政府信息公开申请${ph('disclosure.requestsReceived')}件${phCompare('disclosure.requestsReceived', '件')}`
+        : '未新收政府信息公开申请';
+      s = `${period}${received}`;
+      if (positive(f, 'disclosure.requestsCarriedIn')) s += `，上年结转${ph('disclosure.requestsCarriedIn')}件`;
+      s += '。';
+      if (positive(f, 'disclosure.requestsAnswered')) {
+        s += `办结${ph('disclosure.requestsAnswered')}件`;
+        const how = parts(f, [
+          ['disclosure.requestsFullyDisclosed', '予以公开', '件'],
+          ['disclosure.requestsPartlyDisclosed', '部分公开', '件'],
+          ['disclosure.requestsNotDisclosed', '不予公开', '件'],
+          ['disclosure.requestsUnavailable', '无法提供', '件'],
+          ['disclosure.requestsNotProcessed', '不予处理', '件'],
+          ['disclosure.requestsOtherHandling', '其他处理', '件'],
+        ]);
+        if (how.length) s += `，其中${how.join('、')}`;
+        if (zero(f, 'disclosure.requestsAnsweredLate'))
+          s += numberOf(f, 'disclosure.requestsAnswered') === 1 ? '，在法定期限内答复' : '，均在法定期限内答复';
+        else if (positive(f, 'disclosure.requestsAnsweredLate'))
+          s += `，其中${ph('disclosure.requestsAnsweredLate')}件超过法定期限答复`;
+        s += '。';
+      }
+      if (positive(f, 'disclosure.requestsCarriedOut'))
+        s += `另有${ph('disclosure.requestsCarriedOut')}件正在办理，结转下年度继续办理。`;
+      if (positive(f, 'disclosure.requestsOpenAtEnd'))
+        s += `截至6月底尚有${ph('disclosure.requestsOpenAtEnd')}件正在办理。`;
     } else {
-      s = `${period}未收到政府信息公开申请。已在政府信息公开专栏公布依申请公开受理渠道、办理流程和联系方式，确保申请渠道畅通。`;
+      s = `${period}未收到政府信息公开申请。`;
     }
-    if (hasFigure(f, 'disclosure.reviews') && hasFigure(f, 'disclosure.lawsuits')) {
-      s +=
-        positive(f, 'disclosure.reviews') || positive(f, 'disclosure.lawsuits')
-          ? `因政府信息公开引发行政复议${ph('disclosure.reviews')}件、行政诉讼${ph('disclosure.lawsuits')}件。`
-          : '未发生因政府信息公开引发的行政复议和行政诉讼。';
+    if (positive(f, 'disclosure.reviews') || positive(f, 'disclosure.lawsuits')) {
+      const cases = parts(f, [
+        ['disclosure.reviews', '行政复议', '件'],
+        ['disclosure.lawsuits', '行政诉讼', '件'],
+      ]);
+      s += `因政府信息公开引发${cases.join('、')}。`;
+    } else if (zero(f, 'disclosure.reviews') && zero(f, 'disclosure.lawsuits')) {
+      s += '未发生因政府信息公开引发的行政复议和行政诉讼。';
     }
     heading2('practice.requests', '规范依申请公开办理，依法保障群众知情权。', s);
   }
 
-  if (training) {
+  if (trainingKnown) {
     const items: string[] = [];
-    if (positive(f, 'training.count')) {
-      let s = `组织开展政务公开培训${ph('training.count')}次${phCompare('training.count', '次')}`;
-      if (hasFigure(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
-      if (hasFigure(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
-      if (hasFigure(f, 'training.attendance'))
+    if (trained) {
+      let s = `${period}举办政务公开培训${ph('training.count')}次${phCompare('training.count', '次')}`;
+      if (positive(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
+      if (positive(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
+      if (positive(f, 'training.attendance'))
         s += `，参训${ph('training.attendance')}人次${phCompare('training.attendance', '人次')}`;
       if (positive(f, 'training.people')) s += `，覆盖干部职工${ph('training.people')}人`;
       items.push(`${s}。`);
       const held = lists.trainings ?? [];
       if (held.length) {
-        const names = held
-          .slice(0, 3)
-          .map((t) => `${quote(clip(t.title, 30))}`)
-          .join('');
         const forms = [...new Set(held.map((t) => t.form).filter(Boolean))];
         items.push(
-          `坚持学用结合。先后举办${names}${held.length > 3 ? '等培训' : ''}${forms.length ? `，采取${forms.join('、')}等形式` : ''}，围绕政府信息公开条例、主动公开目录、依申请公开办理和政务新媒体管理等内容开展学习，工作人员依法公开意识和业务能力进一步增强。`,
+          `坚持学用结合。先后举办${titles(
+            held.map((t) => t.title),
+            6,
+          )}培训${forms.length ? `，采取${forms.join('、')}等形式` : ''}。`,
         );
       }
     } else {
-      items.push(`${period}尚未组织开展政务公开培训，业务学习主要依靠个人自学。`);
+      items.push(`${period}尚未举办政务公开培训。`);
     }
-    if (hasFigure(f, 'training.requirementMet')) {
-      items.push(
-        f['training.requirementMet'].value === '已达到'
-          ? `落实年度培训要求。对照本单位政务公开专题培训次数和人均学时要求逐项核对，年度培训要求${ph('training.requirementMet')}。`
-          : `对照本单位政务公开专题培训次数和人均学时要求，年度培训要求${ph('training.requirementMet')}，将在后续工作中补足。`,
-      );
-    }
+    if (f['training.requirementMet']?.value === '已达到')
+      items.push('落实年度培训要求。对照本单位政务公开专题培训次数和人均学时要求逐项核对，年度培训要求已达到。');
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }
 
-  if (selfcheck || rectification) {
+  if (scored || rectified || hasFigure(f, 'lookback.unfinished')) {
     let s = '';
-    if (selfcheck) {
+    if (scored) {
       s += `对照年度政务公开考核指标开展自查自评，自评得分${ph('selfcheck.score')}分`;
       if (hasFigure(f, 'selfcheck.maxScore')) s += `（满分${ph('selfcheck.maxScore')}分）`;
-      if (hasFigure(f, 'selfcheck.grade')) s += `，等次为“${ph('selfcheck.grade')}”`;
-      if (positive(f, 'selfcheck.deducted'))
-        s += hasFigure(f, 'selfcheck.deductedItems')
-          ? `，${ph('selfcheck.deductedItems')}项指标扣分，合计扣${ph('selfcheck.deducted')}分`
-          : `，合计扣${ph('selfcheck.deducted')}分`;
+      s += `，等次为“${ph('selfcheck.grade')}”`;
+      if (positive(f, 'selfcheck.deductedItems') && positive(f, 'selfcheck.deducted'))
+        s += `，${ph('selfcheck.deductedItems')}项指标失分，合计扣${ph('selfcheck.deducted')}分`;
       s += '。';
     }
-    if (rectification) {
-      s += `针对发现的问题建立整改台账，逐项明确整改措施、责任科室和完成时限，${period}登记整改事项${ph('rectification.opened')}项`;
-      if (hasFigure(f, 'rectification.closed')) s += `，已完成整改${ph('rectification.closed')}项`;
-      if (positive(f, 'rectification.open')) s += `，正在整改${ph('rectification.open')}项`;
+    if (rectified) {
+      s += `针对发现的问题建立整改台账，${period}登记整改事项${ph('rectification.opened')}项`;
+      const state = parts(f, [
+        ['rectification.closed', '已整改销号', '项'],
+        ['rectification.awaitingClosure', '已完成整改待销号', '项'],
+      ]);
+      if (state.length) s += `，其中${state.join('、')}`;
       s += '。';
+      const closed = lists.closedRectifications ?? [];
+      if (closed.length)
+        s += `${titles(
+          closed.map((r) => firstClause(r.problem)),
+          3,
+        )}等问题已整改到位。`;
     }
     if (hasFigure(f, 'lookback.unfinished')) {
       // Says only what the 回头看 records show was done with the unfinished tasks, never that all were followed up.
@@ -266,106 +378,162 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         else s += '，将逐项分析原因、明确措施，抓好落实。';
       }
     }
-    heading2('practice.selfcheck', '深化自查整改，以查促改提升实效。', s);
+    if (s) heading2('practice.selfcheck', '深化自查整改，以查促改提升实效。', s);
   }
 
-  // ---- 二、存在的问题
+  // ---- 二、存在的问题: what the records show went wrong, each with its figure; 三、下一步 answers each of them.
   heading1('problems', '二、存在的问题');
   const problems: string[] = [];
-  const deductions = (lists.selfcheckProblems ?? [])
-    .filter((p) => p.deducted > 0)
-    .sort((a, b) => b.deducted - a.deducted);
-  if (deductions.length) {
+  const plans: string[] = [];
+  if (positive(f, 'disclosure.interpretationsAfterDocument')) {
+    const shown = lateInterpretations
+      .slice(0, 2)
+      .map((i) => `${quote(i.title)}晚于所解读文件${i.daysAfter}天发布`)
+      .join('，');
     problems.push(
-      `对照考核指标仍有失分。自查中${deductions
-        .slice(0, 3)
-        .map((p) => `${quote(clip(p.indicator, 20))}${clip(p.reason, 40)}`)
-        .join('；')}${deductions.length > 3 ? '等' : ''}，反映出日常工作还有不够细致的地方。`,
+      `政策解读与政策文件发布还不够同步。${period}有${ph('disclosure.interpretationsAfterDocument')}篇解读晚于所解读的文件发布${shown ? `，其中${shown}` : ''}。`,
+    );
+    plans.push(
+      '推动解读与文件同步发布。坚持政策文件与解读材料同步组织、同步审签、同步发布，发布前逐件核对解读是否配套。',
     );
   }
-  const overdue = (lists.unfinishedTasks ?? []).filter((t) => t.overdue);
+  if (positive(f, 'disclosure.publishedLate')) {
+    const late = lists.latePublications ?? [];
+    problems.push(
+      `部分信息公开不够及时。${period}有${ph('disclosure.publishedLate')}条信息超过形成之日起20个工作日才公开${
+        late.length ? `，如${quote(late[0].title)}在形成后第${late[0].workingDays}个工作日才公开` : ''
+      }。`,
+    );
+    plans.push('严格落实公开时限。信息形成后及时履行审核程序，确保在20个工作日内公开。');
+  }
+  if (columnProblems.length) {
+    problems.push(
+      `栏目维护还不到位。自查和整改中发现：${columnProblems
+        .slice(0, 3)
+        .map((p) => p.replace(/[。；;]+$/, ''))
+        .join('；')}。`,
+    );
+    plans.push('加强栏目日常维护。明确每个栏目的责任人和更新要求，定期巡查，发现空白、滞后的栏目及时补充更新。');
+  }
+  const overdueTasks = (lists.unfinishedTasks ?? []).filter((t) => t.overdue);
   if (positive(f, 'plan.overdue')) {
     problems.push(
-      `部分重点任务推进滞后。${ph('plan.overdue')}项任务已超过完成时限仍未完成${
-        overdue.length
-          ? `，如${overdue
-              .slice(0, 2)
-              .map((t) => `${quote(clip(t.title, 30))}`)
-              .join('')}等`
+      `部分重点任务推进滞后。${half ? '截至6月底，' : ''}${ph('plan.overdue')}项任务已超过完成时限仍未完成${
+        overdueTasks.length
+          ? `，如${titles(
+              overdueTasks.map((t) => firstClause(t.title)),
+              2,
+            )}`
           : ''
       }，督办跟踪还不够有力。`,
     );
+  } else if (band === '推进滞后') {
+    problems.push(
+      positive(f, 'plan.done')
+        ? `重点任务完成率偏低。${half ? '截至6月底，' : ''}${ph('plan.tasks')}项重点任务完成${ph('plan.done')}项，完成率${ph('plan.completionRate')}%。`
+        : `重点任务推进较慢。${half ? '截至6月底，' : ''}${ph('plan.tasks')}项重点任务尚无已完成的。`,
+    );
   }
-  if (positive(f, 'disclosure.lateAnswers'))
-    problems.push(`依申请公开办理时效有待提高，${ph('disclosure.lateAnswers')}件申请超过法定期限答复。`);
-  if (positive(f, 'ab.unfiled'))
-    problems.push(`人员变动备案还不够及时，尚有${ph('ab.unfiled')}人次岗位变动未按时限完成备案。`);
-  if (training && !positive(f, 'training.count'))
-    problems.push('业务培训开展不够，工作人员对政务公开新要求学习掌握还不够系统。');
-  // The recurring weaknesses bureaus report (domain-yearend B.3), to be confirmed or rewritten by the office.
+  if (positive(f, 'plan.unfinished')) {
+    plans.push(
+      half
+        ? `加快推进未完成任务。对尚未完成的${ph('plan.unfinished')}项重点任务逐项明确进度安排，确保年底前完成。`
+        : `持续推进未完成任务。对本年度尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因，纳入下一年度实施方案继续推进，做到件件有着落。`,
+    );
+  }
+  if (positive(f, 'disclosure.requestsAnsweredLate')) {
+    problems.push(`依申请公开办理时效有待提高，${ph('disclosure.requestsAnsweredLate')}件申请超过法定期限答复。`);
+    plans.push('严守依申请公开办理时限。对每件申请登记答复期限，临近期限提前提醒，确保在法定期限内答复。');
+  }
+  if (positive(f, 'ab.unfiled')) {
+    problems.push(`人员变动备案还不够及时，尚有${ph('ab.unfiled')}人次岗位人员变动未完成备案。`);
+    plans.push('及时办理AB岗人员变动备案，做到人员变动当月完成交接和备案。');
+  }
+  if (
+    abPosts &&
+    hasFigure(f, 'ab.postsFilled') &&
+    (numberOf(f, 'ab.postsFilled') ?? 0) < (numberOf(f, 'ab.posts') ?? 0)
+  )
+    problems.push('AB岗配备还不齐全，部分岗位A岗、B岗尚未配齐。');
+  if (trainingKnown && !trained) problems.push(`${period}未举办政务公开培训，业务学习还不够系统。`);
+  if (f['training.requirementMet']?.value === '未达到')
+    problems.push('年度培训要求尚未达到，政务公开专题培训次数或人均学时与本单位要求还有差距。');
+  if (positive(f, 'rectification.overdue'))
+    problems.push(`整改推进还不够有力，${ph('rectification.overdue')}项整改事项已超过整改时限仍未完成。`);
+  // Self-check deductions not already said above (a 栏目 finding is said once).
+  const deductions = (lists.selfcheckProblems ?? [])
+    .filter((p) => p.deducted > 0 && !columnFindings.some((c) => c.text === p.reason))
+    .sort((a, b) => b.deducted - a.deducted);
+  if (deductions.length && problems.length < 5) {
+    problems.push(
+      `对照考核指标仍有失分。自查中${deductions
+        .slice(0, 2)
+        .map(
+          (p) =>
+            `${quote(bareTitle(p.indicator.split(' / ').pop() ?? p.indicator))}${p.reason.replace(/[。；;]+$/, '')}`,
+        )
+        .join('；')}${deductions.length > 2 ? '等' : ''}。`,
+    );
+  }
+  // When the records show few problems: weaknesses bureaus commonly report (domain-yearend B.3), only those the
+  // records do not contradict (no 解读形式单一 when a 图解 or video was published).
+  const varied = interpretations.some((i) => /图|视频|动漫|问答|H5/.test(i.title));
   const generic = [
-    '政策解读形式还比较单一，图表图解、音视频等解读方式运用不多，解读的针对性和可读性有待增强。',
-    '政务公开工作力量还比较薄弱，工作人员多为兼职，专业能力和工作精力与新形势新要求相比还有差距。',
-    '公开内容的深度和广度还不够，涉及群众切身利益、社会关注度高的信息公开还不够全面及时。',
+    ...(positive(f, 'disclosure.interpretations') && !varied
+      ? ['政策解读形式还比较单一，图表图解、音视频等解读方式运用不多，解读的针对性和可读性有待增强。']
+      : []),
+    '公开内容的深度和广度还不够，涉及群众切身利益、社会关注度高的信息公开还不够全面。',
+    '政务公开工作力量还比较薄弱，工作人员业务能力与新形势新要求相比还有差距。',
   ];
-  for (const g of generic) if (problems.length < 3) problems.push(g);
+  for (const g of generic) if (problems.length < 2) problems.push(g);
   para(
     'problems.list',
-    `${half ? '上半年' : `${year}年`}，${we}政务公开工作取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：${enumerate(problems)}`,
+    `${half ? '上半年' : `${year}年`}，${we}政务公开工作取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：\n${enumerate(problems, true)}`,
   );
 
-  // ---- 三、下一步工作打算
+  // ---- 三、下一步工作打算: only unfinished work; a date is printed only when it falls after the period.
   heading1('next', '三、下一步工作打算');
   const next = half ? '下半年' : `${year + 1}年`;
   para(
     'next.intro',
     `${next}，${we}将以贯彻落实上级政务公开工作要点为牵引，以问题整改为抓手，以提升公开质量为目标，重点做好以下工作：`,
   );
-  const plans: string[] = [];
+  const list: string[] = [];
   const rect = lists.openRectifications ?? [];
   if (rect.length) {
-    plans.push(
+    list.push(
       `抓好问题整改落实。对尚未完成的整改事项逐项跟踪，重点推进${rect
         .slice(0, 3)
-        .map(
-          (r) =>
-            `${quote(clip(r.problem, 24))}的整改（${clip(r.measure, 30)}${r.deadline ? `，${formatDeadline(r.deadline)}前完成` : ''}）`,
-        )
-        .join('；')}，做到整改一项、销号一项，防止问题反弹。`,
+        .map((r) => {
+          const measure = sentence(r.measure, 40);
+          const due = r.deadline && r.deadline > periodEnd ? `，${formatChineseDate(r.deadline)}前完成` : '';
+          return `${quote(firstClause(r.problem))}的整改${measure || due ? `（${measure ?? ''}${measure ? due : due.slice(1)}）` : ''}`;
+        })
+        .join('；')}${rect.length > 3 ? '等' : ''}，做到整改一项、销号一项。`,
     );
   }
+  list.push(...plans);
   const points = lists.nextYearPoints ?? [];
   if (!half && points.length) {
-    plans.push(
-      `落实${year + 1}年政务公开工作要点。对照上级部署，重点做好${points
-        .slice(0, 4)
-        .map((p) => `${quote(clip(bareTitle(p), 24))}`)
-        .join('')}${points.length > 4 ? '等' : ''}工作，及时制定年度实施方案，细化分解任务，明确责任科室和完成时限。`,
+    list.push(
+      `落实${year + 1}年政务公开工作要点。对照上级部署，重点做好${titles(
+        points.map((p) => bareTitle(p)),
+        4,
+      )}工作，及时制定年度实施方案，细化分解任务，明确责任科室和完成时限。`,
     );
   } else {
-    plans.push(
-      `持续推进政务公开要点落实。认真学习领会上级政务公开工作要点，${half ? '对照年度实施方案逐项梳理进度' : '及时制定本单位年度实施方案'}，细化分解任务，明确责任科室和完成时限，确保各项要求落到实处。`,
+    list.push(
+      half
+        ? '持续推进政务公开要点落实。对照年度实施方案逐项梳理进度，确保各项要求落到实处。'
+        : `落实${year + 1}年政务公开工作要点。认真学习领会上级部署，及时制定本单位年度实施方案，细化分解任务，明确责任科室和完成时限。`,
     );
   }
-  if (positive(f, 'plan.unfinished')) {
-    plans.push(
-      `持续跟踪未完成任务。对${half ? '' : '本年度'}尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因、明确时限，${half ? '确保年底前全部完成' : '纳入下一年度台账持续推进，做到件件有着落'}。`,
-    );
-  }
-  plans.push(
-    '丰富政策解读和回应方式。坚持政策文件与解读材料同步起草、同步审签、同步发布，更多运用图表图解、问答、短视频等群众喜闻乐见的形式，增强解读的针对性和传播力。',
+  if (!positive(f, 'disclosure.interpretationsAfterDocument'))
+    list.push('丰富政策解读方式。更多运用图表图解、问答、短视频等形式解读政策，增强解读的针对性和传播力。');
+  list.push(
+    '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。',
   );
-  plans.push(
-    '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，力争做到全覆盖，落实AB岗工作制度，提高工作人员政策把握、信息发布审核和依申请公开办理能力。',
-  );
-  para('next.list', enumerate(plans));
+  // One paragraph per plan, as offices print them (and the last one short enough to go with the 署名 to a new page).
+  para('next.list', enumerate(list, true));
   return out;
-}
-
-/** "2026-12-31" → "2026年12月底"; other days as "2026年6月15日". */
-function formatDeadline(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-  return Number(m[3]) === last ? `${m[1]}年${Number(m[2])}月底` : `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }

@@ -3,6 +3,7 @@
 // is rendered from a template and a figures snapshot the same way in main (export) and in the renderer (editor).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
+import { FIGURE_CATALOG, FIGURE_FAMILIES } from './summary-figures';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
@@ -22,64 +23,14 @@ export type Figures = Record<string, Figure>;
 
 export const figuresSchema = z.record(z.string(), figureSchema);
 
-/**
- * How a figure is named in printed tables, with its unit. Figures not listed here print their source; per-栏目 and
- * per-渠道 figures are named after the 栏目/渠道.
- */
-const FIGURE_LABELS: Record<string, [string, string]> = {
-  'points.documents': ['上级政务公开工作要点文件', '份'],
-  'plan.tasks': ['实施方案重点任务', '项'],
-  'plan.done': ['其中：已完成', '项'],
-  'plan.inProgress': ['其中：进行中', '项'],
-  'plan.notStarted': ['其中：未开始', '项'],
-  'plan.notApplicable': ['其中：不适用', '项'],
-  'plan.overdue': ['逾期未完成任务', '项'],
-  'plan.unfinished': ['尚未完成任务', '项'],
-  'plan.completionRate': ['任务完成率', '%'],
-  'plan.sections': ['任务涉及的工作方面', '个'],
-  'plan.departments': ['牵头科室', '个'],
-  'plan.progressEntries': ['任务进展记录', '条'],
-  'plan.evidence': ['佐证材料', '份'],
-  'training.count': ['举办政务公开培训', '次'],
-  'training.special': ['其中：政务公开专题培训', '次'],
-  'training.hours': ['培训学时', '学时'],
-  'training.attendance': ['参训', '人次'],
-  'training.people': ['参训人员', '人'],
-  'training.planned': ['计划中的培训', '次'],
-  'ab.posts': ['政务公开AB岗位', '个'],
-  'ab.postsFilled': ['A岗、B岗配齐的岗位', '个'],
-  'ab.holders': ['在岗A岗、B岗人员', '人'],
-  'ab.absences': ['不在岗登记', '人次'],
-  'ab.changes': ['岗位人员变动', '人次'],
-  'ab.filed': ['人员变动已备案', '人次'],
-  'ab.filedOnTime': ['人员变动按时备案', '人次'],
-  'ab.unfiled': ['人员变动未备案', '人次'],
-  'disclosure.published': ['主动公开政府信息', '条'],
-  'disclosure.interpretations': ['政策解读', '篇'],
-  'disclosure.normativeIssued': ['制发行政规范性文件', '件'],
-  'disclosure.requestsReceived': ['收到政府信息公开申请', '件'],
-  'disclosure.requestsAnswered': ['办结答复申请', '件'],
-  'disclosure.requestsDisclosed': ['其中：予以公开', '件'],
-  'disclosure.requestsCarried': ['上年结转申请', '件'],
-  'disclosure.reviews': ['行政复议', '件'],
-  'disclosure.lawsuits': ['行政诉讼', '件'],
-  'disclosure.lateAnswers': ['超期答复', '件'],
-  'selfcheck.score': ['自查自评得分', '分'],
-  'selfcheck.maxScore': ['自查满分', '分'],
-  'selfcheck.deducted': ['自查扣分', '分'],
-  'selfcheck.deductedItems': ['扣分指标', '项'],
-  'rectification.opened': ['登记整改事项', '项'],
-  'rectification.closed': ['已完成整改', '项'],
-  'rectification.open': ['正在整改', '项'],
-  'lookback.unfinished': ['“回头看”未落实的上年任务', '项'],
-};
-
-/** "主动公开政府信息（条）" for a table row. */
+/** "主动公开政府信息（条）" for a table row: the catalogue's name (shared/domain/summary-figures.ts), else its source. */
 export function figureLabel(name: string, f: Figure): string {
-  const known = FIGURE_LABELS[name];
-  if (known) return `${known[0]}（${known[1]}）`;
-  const column = /^disclosure\.(column|channel)\.(.+)$/.exec(name);
-  if (column) return `${column[1] === 'column' ? '栏目' : '渠道'}：${column[2]}（条）`;
+  const known = FIGURE_CATALOG[name];
+  if (known) return known.unit ? `${known.label}（${known.unit}）` : known.label;
+  for (const fam of FIGURE_FAMILIES) {
+    const m = fam.pattern.exec(name);
+    if (m) return `${fam.label(m)}（${fam.unit}）`;
+  }
   return f.source || name;
 }
 
@@ -197,7 +148,8 @@ interface SelfcheckProblem {
   reason: string;
   deducted: number;
 }
-interface OpenRectification {
+/** An 整改 item still to be worked on at the period's end (neither 已完成 nor 已销号). */
+export interface OpenRectification {
   problem: string;
   measure: string;
   deadline: string | null;
@@ -206,8 +158,12 @@ interface OpenRectification {
 export interface SectionProgress {
   title: string;
   tasks: number;
+  /** Done by the period's end. */
   done: number;
-  inProgress: number;
+  /** Today's 进行中 tasks while the period runs; null once it has ended (no status history is kept). */
+  inProgress: number | null;
+  /** Not done by the period's end (不适用 left out). */
+  unfinished: number;
   overdue: number;
 }
 export interface NotableProgress {
@@ -222,18 +178,63 @@ export interface UnfinishedTask {
   dueDate: string | null;
   overdue: boolean;
 }
+export interface DoneTask {
+  title: string;
+  section: string;
+  completedOn: string | null;
+}
+export interface PublishedItem {
+  title: string;
+  date: string;
+  column: string;
+  normative: boolean;
+  docNumber: string;
+}
+export interface InterpretationItem {
+  title: string;
+  date: string;
+  /** The document it interprets (发布登记's link), or null when none is linked. */
+  documentTitle: string | null;
+  documentDate: string | null;
+  /** Calendar days the 解读 came out after its document (0 = same day), null without a linked document. */
+  daysAfter: number | null;
+}
+export interface LatePublication {
+  title: string;
+  formedDate: string;
+  publishedDate: string;
+  workingDays: number;
+}
 
+/** What the text quotes besides figures, each list counted for the summary's period like its figures. */
 export interface SummaryLists {
   /** The plan's sections with their task counts (the figures plan.section.<标题>.* carry the same numbers). */
   sections?: SectionProgress[];
+  /** Progress notes of tasks done by the period's end, dated in the period. */
   notableProgress?: NotableProgress[];
+  /** Tasks done by the period's end, by name. */
+  doneTasks?: DoneTask[];
+  /** Tasks not done at the period's end. */
   unfinishedTasks?: UnfinishedTask[];
-  /** Titles of next year's top-level 要点, once imported. */
+  /** Titles of next year's top-level 要点, once imported (whole-year summaries only). */
   nextYearPoints?: string[];
-  /** The year's held trainings, newest first. */
+  /** The period's held trainings, oldest first. */
   trainings?: { date: string; title: string; kind: string; form: string; hours: number }[];
   selfcheckProblems?: SelfcheckProblem[];
   openRectifications?: OpenRectification[];
+  /** 整改 items 销号 in the period. */
+  closedRectifications?: { problem: string; closedOn: string }[];
+  /** Key documents published in the period: 规范性文件, documents with a 文号, documents a 解读 interprets. */
+  keyPublications?: PublishedItem[];
+  /** 政策解读 published in the period, each with the document it interprets. */
+  interpretations?: InterpretationItem[];
+  /** Items published in the period more than 20 working days after they were formed. */
+  latePublications?: LatePublication[];
+  /**
+   * Self-check findings and 整改 problems of the year that name a 栏目 not kept up to date, empty or incomplete;
+   * resolved when the 整改 was 销号 by the period's end.
+   */
+  columnFindings?: { text: string; resolved: boolean }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

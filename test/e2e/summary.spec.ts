@@ -4,6 +4,8 @@ import JSZip from 'jszip';
 import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
+import { figuresFor } from '../../main/services/summary/figures';
+import { yearPeriod } from '../../shared/domain/period';
 import type { Locator } from '@playwright/test';
 import { today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
@@ -66,6 +68,20 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   // The dashboard: three charts in the first row, each opening the list behind it.
   await expect(page.getByRole('img', { name: /各章节任务进度/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('img', { name: '任务按预警分布' })).toBeVisible();
+  // Section names wrap whole: a chart label is never cut with "…".
+  await expect(page.getByRole('img', { name: /各章节任务进度/ })).not.toContainText('…');
+  // The two 整改 cards count different scopes and say which, quoting the registry's figures.
+  const figures = await figuresFor(ctx, yearPeriod(year));
+  const open = figures['rectification.open'].value;
+  await expect(page.locator('.ant-card').filter({ hasText: `整改进度（${year}年度）` })).toContainText(
+    `${year}年度台账中未销号 ${open} 项`,
+  );
+  await expect(page.locator('.ant-card').filter({ hasText: '整改事项（各年度）' })).toContainText(
+    `各年度未销号 ${figures['rectification.openAllYears'].value} 项（其中${year}年度 ${open} 项）`,
+  );
+  await expect(page.locator('.ant-card').filter({ hasText: '实施方案进度' })).toContainText(
+    `${figures['plan.tasks'].value} 项任务，已完成 ${figures['plan.done'].value} 项`,
+  );
   await expect(page.getByRole('img', { name: /各月培训/ })).toBeVisible();
   await expect(
     page.locator('.ant-card').filter({ hasText: '近期时间节点' }).getByRole('link', { name: '人员变动备案截止' }),
@@ -185,7 +201,7 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   const zip = await JSZip.loadAsync(await (await import('node:fs')).promises.readFile((await download.path())!));
   const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
   expect(xml).toContain('本段由用户改写');
-  expect(xml).toContain('组织政务公开培训3次');
+  expect(xml).toContain('举办政务公开培训3次');
   expect(xml).toContain('此件主动公开');
 });
 

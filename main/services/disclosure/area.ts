@@ -6,7 +6,7 @@ export const disclosureArea = defineArea({
   handlers: () => import('./handlers').then((m) => m.disclosureHandlers),
   exporters: () => import('./exports').then((m) => m.disclosureExporters),
   demo: () => import('./demo').then((m) => m.disclosureDemoStep),
-  summary: () => import('./figures').then((m) => ({ figures: [m.disclosureFigures] })),
+  summary: () => import('./figures').then((m) => ({ figures: [m.disclosureFigures], lists: [m.disclosureLists] })),
   cli: {
     commands: ['import-publications', 'import-requests', 'annual-report'],
     load: () => import('../../cli/disclosure').then((m) => m.disclosureCommands),

@@ -1,106 +1,234 @@
-// Figures of the 信息公开 area for other areas (the 年度总结 quotes them): each with last year's value and where it
-// comes from, so a sentence such as "主动公开信息120条（上年98条）" can be written and traced.
-import { DEFAULT_CHANNELS } from '../../../shared/domain/disclosure';
+// Figures and lists of the 信息公开 area for a period (the 工作总结, the 首页 and the 核对 quote them through
+// figuresFor): the 发布登记's items, 解读 and late ones; applications counted exactly as the 年报's 表三 counts them
+// (computeTable3 over the registers as they stood on the period's last day), 复议/诉讼 as 表四 does; 表二's 制发 for
+// a whole year. 上年结转 (表三 二) and 结转下年度 (表三 四) are two figures; so are 予以公开 and 予以公开＋部分公开.
+import { computeTable3, computeTable4, DEFAULT_CHANNELS } from '../../../shared/domain/disclosure';
+import { inPeriod, previousPeriod, type Period } from '../../../shared/domain/period';
+import type { InterpretationItem, LatePublication, PublishedItem, SummaryLists } from '../../../shared/domain/summary';
+import { toDayNumber } from '../../../shared/domain/working-days';
+import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
-import { yearRange } from './common';
 import { listColumns, listPublications, publicationStats } from './publications';
-import { annualReport } from './report';
 import { listRequests } from './requests';
 
-export type Figure = { value: number | string | null; previous: number | string | null; source: string };
+async function publicationsOf(ctx: AppContext, period: Period) {
+  return (await listPublications(ctx, { year: period.year })).filter((p) => inPeriod(period, p.publishedDate));
+}
 
-async function hasData(ctx: AppContext, year: number): Promise<boolean> {
-  const [from, to] = yearRange(year);
+async function hasData(ctx: AppContext, period: Period): Promise<boolean> {
   const pub = await ctx.db
     .selectFrom('publication')
     .select('id')
-    .where('published_date', '>=', from)
-    .where('published_date', '<=', to)
+    .where('published_date', '>=', period.from)
+    .where('published_date', '<=', period.to)
     .limit(1)
     .executeTakeFirst();
   const req = await ctx.db
     .selectFrom('request')
     .select('id')
-    .where('received_date', '<=', to)
-    .where((eb) => eb.or([eb('answered_date', 'is', null), eb('answered_date', '>=', from)]))
+    .where('received_date', '<=', period.to)
+    .where((eb) => eb.or([eb('answered_date', 'is', null), eb('answered_date', '>=', period.from)]))
     .limit(1)
     .executeTakeFirst();
-  const input = await ctx.db
-    .selectFrom('disclosure_year_input')
-    .select('year')
-    .where('year', '=', year)
-    .executeTakeFirst();
+  const input =
+    period.kind === 'year' &&
+    (await ctx.db
+      .selectFrom('disclosure_year_input')
+      .select('year')
+      .where('year', '=', period.year)
+      .executeTakeFirst());
   return !!(pub || req || input);
+}
+
+/** The registers as they stood on the period's last day: later applications and later answers are not yet there. */
+async function requestTables(ctx: AppContext, period: Period) {
+  const requests = (
+    await ctx.db
+      .selectFrom('request')
+      .select(['received_date', 'answered_date', 'applicant_type', 'result'])
+      .where('received_date', '<=', period.to)
+      .execute()
+  ).map((r) => {
+    const answered = r.answered_date !== null && r.answered_date <= period.to;
+    return {
+      receivedDate: r.received_date,
+      answeredDate: answered ? r.answered_date : null,
+      applicantType: r.applicant_type,
+      result: answered ? r.result : null,
+    };
+  });
+  const reviews = (
+    await ctx.db
+      .selectFrom('review')
+      .select(['kind', 'filed_date', 'decided_date', 'result'])
+      .where('filed_date', '<=', period.to)
+      .execute()
+  ).map((r) => {
+    const decided = r.decided_date !== null && r.decided_date <= period.to;
+    return {
+      kind: r.kind,
+      filedDate: r.filed_date,
+      decidedDate: decided ? r.decided_date : null,
+      result: decided ? r.result : '尚未审结',
+    };
+  });
+  // Same function as the 年报: for a whole year these are the 年报's own cells.
+  const t3 = computeTable3(period.year, requests);
+  const t4 = computeTable4(period.year, reviews);
+  const total = (key: string) => t3.rows.find((r) => r.key === key)!.values.at(-1)!;
+  const group = (prefix: string) =>
+    t3.rows.filter((r) => r.key.startsWith(prefix)).reduce((a, r) => a + r.values.at(-1)!, 0);
+  return { total, group, t4 };
 }
 
 async function valuesOf(
   ctx: AppContext,
-  year: number,
+  period: Period,
   columns: string[],
   channels: string[],
 ): Promise<Record<string, number>> {
-  const stats = await publicationStats(ctx, year);
-  const report = await annualReport(ctx, year);
-  const row = (k: string) => report.requests.rows.find((r) => r.key === k)!.values[6];
-  const requests = await listRequests(ctx, { year });
+  const list = await publicationsOf(ctx, period);
+  const interpretations = await interpretationsOf(ctx, period);
+  const { total, group, t4 } = await requestTables(ctx, period);
+  const answeredLate = (await listRequests(ctx, { year: period.year })).filter(
+    (r) => inPeriod(period, r.answeredDate) && r.deadline.state === '逾期办结',
+  ).length;
   const out: Record<string, number> = {
-    'disclosure.published': stats.total,
-    'disclosure.interpretations': stats.interpretations,
-    'disclosure.normativeIssued': report.active.normativeDocuments.issued,
-    'disclosure.requestsReceived': row('一'),
-    'disclosure.requestsAnswered': row('三.七'),
-    'disclosure.requestsDisclosed': row('三.一') + row('三.二'),
-    'disclosure.requestsCarried': row('四'),
-    'disclosure.reviews': report.reviews.values[4],
-    'disclosure.lawsuits': report.reviews.values[9] + report.reviews.values[14],
-    'disclosure.lateAnswers': requests.filter(
-      (r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结',
-    ).length,
+    'disclosure.published': list.length,
+    'disclosure.publishedLate': list.filter((p) => p.late).length,
+    'disclosure.publishedOnTime': list.filter((p) => p.publishDelay !== null && !p.late).length,
+    'disclosure.interpretations': interpretations.length,
+    'disclosure.interpretationsAfterDocument': interpretations.filter((i) => (i.daysAfter ?? 0) > 0).length,
+    'disclosure.interpretationsUnlinked': interpretations.filter((i) => i.documentTitle === null).length,
+    'disclosure.normativePublished': list.filter((p) => p.normative).length,
+    'disclosure.requestsReceived': total('一'),
+    'disclosure.requestsCarriedIn': total('二'),
+    'disclosure.requestsAnswered': total('三.七'),
+    'disclosure.requestsFullyDisclosed': total('三.一'),
+    'disclosure.requestsPartlyDisclosed': total('三.二'),
+    'disclosure.requestsFullyOrPartlyDisclosed': total('三.一') + total('三.二'),
+    'disclosure.requestsNotDisclosed': group('三.三.'),
+    'disclosure.requestsUnavailable': group('三.四.'),
+    'disclosure.requestsNotProcessed': group('三.五.'),
+    'disclosure.requestsOtherHandling': group('三.六.'),
+    // Carried into next year is a whole year's figure (表三 四); a shorter period says how many were still open.
+    ...(period.kind === 'year'
+      ? { 'disclosure.requestsCarriedOut': total('四') }
+      : { 'disclosure.requestsOpenAtEnd': total('四') }),
+    'disclosure.requestsAnsweredLate': answeredLate,
+    'disclosure.reviews': t4[4],
+    'disclosure.lawsuits': t4[9] + t4[14],
   };
-  for (const c of columns) out[`disclosure.column.${c}`] = stats.byColumn.find((x) => x.name === c)?.count ?? 0;
-  for (const c of channels) out[`disclosure.channel.${c}`] = stats.byChannel.find((x) => x.name === c)?.count ?? 0;
+  if (period.kind === 'year') {
+    // 表二 is entered for the year on the 年报 screen; the 年报 prints 0 until it is.
+    const input = await ctx.db
+      .selectFrom('disclosure_year_input')
+      .select('norm_issued')
+      .where('year', '=', period.year)
+      .executeTakeFirst();
+    out['disclosure.normativeIssued'] = input?.norm_issued ?? 0;
+  }
+  for (const c of columns) out[`disclosure.column.${c}`] = list.filter((p) => p.columnName === c).length;
+  for (const c of channels) out[`disclosure.channel.${c}`] = list.filter((p) => p.channel === c).length;
   return out;
 }
 
-const SOURCES: Record<string, (y: number) => string> = {
-  'disclosure.published': (y) => `信息发布登记：${y}年发布条数`,
-  'disclosure.interpretations': (y) => `信息发布登记：${y}年政策解读条数`,
-  'disclosure.normativeIssued': (y) => `年度报告表二：${y}年行政规范性文件本年制发件数`,
-  'disclosure.requestsReceived': (y) => `依申请公开登记：${y}年新收申请数（表三第一项总计）`,
-  'disclosure.requestsAnswered': (y) => `依申请公开登记：${y}年办结数（表三（七）总计）`,
-  'disclosure.requestsDisclosed': (y) => `依申请公开登记：${y}年予以公开与部分公开件数之和`,
-  'disclosure.requestsCarried': (y) => `依申请公开登记：${y}年结转下年度继续办理数（表三第四项）`,
-  'disclosure.reviews': (y) => `复议诉讼登记：${y}年行政复议总计（表四）`,
-  'disclosure.lawsuits': (y) => `复议诉讼登记：${y}年行政诉讼总计（表四，直接起诉与复议后起诉之和）`,
-  'disclosure.lateAnswers': (y) => `依申请公开登记：${y}年超过答复期限才答复的件数`,
+/**
+ * Last year's values without the registers that hold nothing for it: a year with applications but no publications
+ * registered has no "上年" for the publication figures (nobody registered them; 0 would make "较上年增加18条").
+ */
+function withoutEmptyRegisters(prev: Record<string, number>): Record<string, number> {
+  const published = prev['disclosure.published'] > 0;
+  const requests = prev['disclosure.requestsReceived'] + prev['disclosure.requestsCarriedIn'] > 0;
+  const cases = prev['disclosure.reviews'] + prev['disclosure.lawsuits'] > 0 || requests;
+  return Object.fromEntries(
+    Object.entries(prev).filter(([k]) =>
+      /^disclosure\.(published|interpretations|normativePublished|column\.|channel\.)/.test(k)
+        ? published
+        : /^disclosure\.requests/.test(k)
+          ? requests
+          : /^disclosure\.(reviews|lawsuits)$/.test(k)
+            ? cases
+            : true,
+    ),
+  );
+}
+
+/** The period's 解读, each with the document it interprets and how many days later it came out. */
+async function interpretationsOf(ctx: AppContext, period: Period): Promise<InterpretationItem[]> {
+  const list = (await publicationsOf(ctx, period)).filter((p) => p.interpretation);
+  const ids = [...new Set(list.map((p) => p.interpretsId).filter((x): x is number => x !== null))];
+  const docs = new Map(
+    ids.length
+      ? (
+          await ctx.db
+            .selectFrom('publication')
+            .select(['id', 'title', 'published_date'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((d) => [d.id, d])
+      : [],
+  );
+  return list
+    .map((p) => {
+      const doc = p.interpretsId !== null ? docs.get(p.interpretsId) : undefined;
+      return {
+        title: p.title,
+        date: p.publishedDate,
+        documentTitle: doc?.title ?? null,
+        documentDate: doc?.published_date ?? null,
+        daysAfter: doc ? toDayNumber(p.publishedDate) - toDayNumber(doc.published_date) : null,
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export const disclosureFigures: FigureProvider = async (ctx, period) => {
+  // A period with nothing registered gives no figures: the 总结 leaves the sentences out rather than print 0 for work
+  // that was simply not recorded here.
+  if (!(await hasData(ctx, period))) return {};
+  const prevPeriod = previousPeriod(period);
+  const both = [...(await publicationsOf(ctx, period)), ...(await publicationsOf(ctx, prevPeriod))];
+  // 栏目 and 渠道 used in either period (a 栏目 nobody published in is not a figure).
+  const columns = (await listColumns(ctx)).map((c) => c.name).filter((c) => both.some((p) => p.columnName === c));
+  const channels = [...new Set([...DEFAULT_CHANNELS, ...both.map((p) => p.channel)])].filter((c) =>
+    both.some((p) => p.channel === c),
+  );
+  const now = await valuesOf(ctx, period, columns, channels);
+  const prev = (await hasData(ctx, prevPeriod)) ? await valuesOf(ctx, prevPeriod, columns, channels) : null;
+  return pairFigures(period, now, prev && withoutEmptyRegisters(prev));
 };
 
-export async function disclosureFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {
-  // A year with nothing registered gives no figures: the 总结 leaves the sentences out rather than print 0 for work
-  // that was simply not recorded here.
-  if (!(await hasData(ctx, year))) return {};
-  const columns = (await listColumns(ctx)).map((c) => c.name);
-  const used = [
-    ...new Set(
-      [...(await listPublications(ctx, { year })), ...(await listPublications(ctx, { year: year - 1 }))].map(
-        (p) => p.channel,
-      ),
-    ),
-  ];
-  const channels = [...new Set([...DEFAULT_CHANNELS, ...used])];
-  const now = await valuesOf(ctx, year, columns, channels);
-  const prev = (await hasData(ctx, year - 1)) ? await valuesOf(ctx, year - 1, columns, channels) : null;
-  const out: Record<string, Figure> = {};
-  for (const [k, v] of Object.entries(now)) {
-    const source =
-      SOURCES[k]?.(year) ??
-      (k.startsWith('disclosure.column.')
-        ? `信息发布登记：${year}年“${k.slice(18)}”栏目发布条数`
-        : `信息发布登记：${year}年通过“${k.slice(19)}”发布条数`);
-    out[k] = { value: v, previous: prev ? (prev[k] ?? 0) : null, source };
-  }
+export const disclosureLists: ListProvider = async (ctx, period) => {
+  const list = await publicationsOf(ctx, period);
+  if (!list.length) return {};
+  const interpretations = await interpretationsOf(ctx, period);
+  const interpreted = new Set(
+    list.filter((p) => p.interpretation && p.interpretsId !== null).map((p) => p.interpretsId),
+  );
+  // Key documents: 规范性文件, documents issued with a 文号, documents a 解读 explains (oldest first).
+  const keyPublications: PublishedItem[] = list
+    .filter((p) => !p.interpretation && (p.normative || p.docNumber.trim() !== '' || interpreted.has(p.id)))
+    .map((p) => ({
+      title: p.title,
+      date: p.publishedDate,
+      column: p.columnName,
+      normative: p.normative,
+      docNumber: p.docNumber,
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const latePublications: LatePublication[] = list
+    .filter((p) => p.late && p.formedDate)
+    .map((p) => ({
+      title: p.title,
+      formedDate: p.formedDate!,
+      publishedDate: p.publishedDate,
+      workingDays: p.publishDelay ?? 0,
+    }))
+    .sort((a, b) => a.publishedDate.localeCompare(b.publishedDate));
+  const out: Partial<SummaryLists> = { keyPublications, interpretations, latePublications };
   return out;
-}
+};
 
 /** Publications per month of the year (twelve counts, January first). */
 export async function publicationsByMonth(ctx: AppContext, year: number): Promise<number[]> {

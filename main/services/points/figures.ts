@@ -1,6 +1,7 @@
-// The 上级要点 area's part of the 工作总结: how many higher-level documents the year's plan answers, and once next year's
-// 要点 are imported, their top-level titles for 三、下一步工作打算.
-import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
+// The 上级要点 area's part of the 工作总结: how many higher-level documents the year's plan answers (a record of the
+// period's year), and once next year's 要点 are imported, their top-level titles for 三、下一步工作打算 (whole-year
+// summaries only: a half-year summary plans the second half of the same year).
+import { countedProvider, type ListProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
 
 async function documentCount(ctx: AppContext, year: number): Promise<number> {
@@ -12,21 +13,18 @@ async function documentCount(ctx: AppContext, year: number): Promise<number> {
   return Number(r.n);
 }
 
-export const pointsFigures: FigureProvider = async (ctx, year) => {
-  const n = await documentCount(ctx, year);
-  if (n === 0) return {};
-  const prev = await documentCount(ctx, year - 1);
-  return pairFigures({ 'points.documents': n }, prev ? { 'points.documents': prev } : null, {
-    'points.documents': '该年度导入的上级政务公开工作要点文件',
-  });
-};
+export const pointsFigures = countedProvider(async (ctx, period) => {
+  const n = await documentCount(ctx, period.year);
+  return n ? { 'points.documents': n } : null;
+});
 
-export const pointsLists: ListProvider = async (ctx, year) => {
+export const pointsLists: ListProvider = async (ctx, period) => {
+  if (period.kind !== 'year') return {};
   const rows = await ctx.db
     .selectFrom('work_point as w')
     .innerJoin('source_document as d', 'd.id', 'w.document_id')
     .select(['w.title', 'w.text'])
-    .where('d.year', '=', year + 1)
+    .where('d.year', '=', period.year + 1)
     .where('w.parent_id', 'is', null)
     .orderBy('d.id')
     .orderBy('w.seq')

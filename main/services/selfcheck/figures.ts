@@ -1,6 +1,12 @@
-// Figures the 年度总结 quotes (another area reads them through these functions, never through the tables).
+// Figures the 工作总结, the 首页 and the 核对 quote from 自查整改 (read through figuresFor, never through the tables):
+// the year's self-check score (an annual figure), the 整改台账 as it stood on the period's last day, the 回头看 of
+// last year's plan; and the lists 二、存在的问题 and 三、下一步工作打算 start from.
+import { todayOf } from '../../../shared/domain/dates';
+import type { Period } from '../../../shared/domain/period';
+import type { Rectification } from '../../../shared/domain/selfcheck';
+import type { OpenRectification, SummaryLists } from '../../../shared/domain/summary';
+import { countedProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
-import type { SummaryLists } from '../../../shared/domain/summary';
 import { lookback } from './lookback';
 import { listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
@@ -8,71 +14,100 @@ import { scoreYear } from './scores';
 
 export { selfcheckProblems } from './report';
 
-type Figure = { value: number | string | null; previous: number | string | null; source: string };
-
-async function yearFigures(ctx: AppContext, year: number): Promise<Record<string, number | string | null>> {
-  const s = await scoreYear(ctx, year);
-  const items = await listRectifications(ctx, { year });
-  const problems = s ? await selfcheckProblems(ctx, year) : [];
-  const lb = await lookback(ctx, year);
-  return {
-    'selfcheck.score': s ? s.result.total : null,
-    'selfcheck.maxScore': s ? s.result.maxTotal : null,
-    'selfcheck.grade': s ? s.result.grade : null,
-    'selfcheck.deducted': s
-      ? Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
-        100
-      : null,
-    'selfcheck.deductedItems': s ? problems.length : null,
-    'rectification.opened': items.length,
-    'rectification.closed': items.filter((r) => r.state === '已销号').length,
-    'rectification.open': items.filter((r) => r.state !== '已销号').length,
-    'lookback.unfinished': lb.hasPlan ? lb.tasks.filter((t) => t.outcome === '未完成').length : null,
-    'lookback.followedUp': lb.hasPlan
-      ? lb.tasks.filter((t) => t.outcome === '未完成' && (t.rectificationId !== null || t.carriedTaskId !== null))
-          .length
-      : null,
-  };
+/** The year's 整改 items as they stood on the period's last day (registered by then; 完成/销号 by then). */
+async function ledgerAt(ctx: AppContext, period: Period) {
+  const current = period.to >= todayOf(ctx);
+  const created = new Map(
+    (
+      await ctx.db.selectFrom('rectification').select(['id', 'created_at']).where('year', '=', period.year).execute()
+    ).map((r) => [r.id, r.created_at.slice(0, 10)]),
+  );
+  const items = (await listRectifications(ctx, { year: period.year })).filter(
+    (r) => (created.get(r.id) ?? '') <= period.to,
+  );
+  // A state without its date counts only while the period runs (it is today's state).
+  const dated = (state: boolean, date: string | null) => state && (date ? date <= period.to : current);
+  const closed = (r: Rectification) => dated(r.state === '已销号', r.closedOn);
+  const completed = (r: Rectification) => dated(r.state === '已完成' || r.state === '已销号', r.completedOn);
+  const overdue = (r: Rectification) =>
+    !completed(r) && (current ? r.overdue : r.deadline !== null && r.deadline <= period.to);
+  return { items, closed, completed, overdue };
 }
 
-const SOURCES: Record<string, string> = {
-  'selfcheck.score': '自查评分：自评总分',
-  'selfcheck.maxScore': '自查评分：细则满分（含加分）',
-  'selfcheck.grade': '自查评分：等次',
-  'selfcheck.deducted': '自查评分：扣分合计',
-  'selfcheck.deductedItems': '自查评分：失分指标项数',
-  'rectification.opened': '整改台账：本年度登记的整改事项数',
-  'rectification.closed': '整改台账：已销号事项数',
-  'rectification.open': '整改台账：尚未销号事项数',
-  'lookback.unfinished': '回头看：上年度实施方案未完成任务数',
-  'lookback.followedUp': '回头看：未完成任务中已转为整改或转入本年度方案的数',
-};
-
-export async function selfcheckFigures(ctx: AppContext, year: number): Promise<Record<string, Figure>> {
-  const [now, prev] = await Promise.all([yearFigures(ctx, year), yearFigures(ctx, year - 1)]);
-  const out: Record<string, Figure> = {};
-  for (const key of Object.keys(SOURCES))
-    out[key] = { value: now[key] ?? null, previous: prev[key] ?? null, source: SOURCES[key] };
+async function periodFigures(ctx: AppContext, period: Period): Promise<Record<string, number | string | null>> {
+  const out: Record<string, number | string | null> = {};
+  if (period.kind === 'year') {
+    const s = await scoreYear(ctx, period.year);
+    if (s) {
+      const problems = await selfcheckProblems(ctx, period.year);
+      Object.assign(out, {
+        'selfcheck.score': s.result.total,
+        'selfcheck.maxScore': s.result.maxTotal,
+        'selfcheck.grade': s.result.grade,
+        'selfcheck.deducted':
+          Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
+          100,
+        'selfcheck.deductedItems': problems.length,
+      });
+    }
+  }
+  const l = await ledgerAt(ctx, period);
+  Object.assign(out, {
+    'rectification.opened': l.items.length,
+    'rectification.closed': l.items.filter(l.closed).length,
+    'rectification.awaitingClosure': l.items.filter((r) => l.completed(r) && !l.closed(r)).length,
+    'rectification.open': l.items.filter((r) => !l.closed(r)).length,
+    'rectification.overdue': l.items.filter(l.overdue).length,
+    // The 首页's 整改事项 card counts every year's open items: a figure of its own, named so.
+    'rectification.openAllYears': (await listRectifications(ctx, { openOnly: true })).length,
+  });
+  if (period.kind === 'year') {
+    const lb = await lookback(ctx, period.year);
+    if (lb.hasPlan) {
+      out['lookback.unfinished'] = lb.tasks.filter((t) => t.outcome === '未完成').length;
+      out['lookback.followedUp'] = lb.tasks.filter(
+        (t) => t.outcome === '未完成' && (t.rectificationId !== null || t.carriedTaskId !== null),
+      ).length;
+    }
+  }
   return out;
 }
 
-/** Items of the year not yet 销号, as the 年度总结 lists them. */
-export async function openRectifications(
-  ctx: AppContext,
-  year: number,
-): Promise<{ problem: string; measure: string; deadline: string | null; state: string }[]> {
-  return (await listRectifications(ctx, { year, openOnly: true })).map((r) => ({
-    problem: r.problem,
-    measure: r.measure,
-    deadline: r.deadline,
-    state: r.overdue ? `${r.state}（逾期）` : r.state,
-  }));
+export const selfcheckFigures = countedProvider(periodFigures);
+
+/** Items of the year still to be worked on at the period's end (not 完成, not 销号), as the 总结 plans them. */
+export async function openRectifications(ctx: AppContext, period: Period): Promise<OpenRectification[]> {
+  const l = await ledgerAt(ctx, period);
+  return l.items
+    .filter((r) => !l.completed(r))
+    .map((r) => ({
+      problem: r.problem,
+      measure: r.measure,
+      deadline: r.deadline,
+      state: l.overdue(r) ? `${r.state}（逾期）` : r.state,
+    }));
 }
 
-/** The lists the 年度总结 starts 二、存在的问题 and 三、下一步工作打算 from. */
-export async function selfcheckLists(ctx: AppContext, year: number): Promise<Partial<SummaryLists>> {
+/** A finding that names a 栏目 not kept up to date, empty, or missing what it should show. */
+const STALE_COLUMN =
+  /栏目.*(未(及时)?更新|更新不及时|不及时|为空|空白|空栏目|过期|滞后|缺少|不全|不准确|错误)|(未(及时)?更新|空白|为空).*栏目/;
+
+/** The lists the 工作总结 starts 二、存在的问题 and 三、下一步工作打算 from, for the period. */
+export async function selfcheckLists(ctx: AppContext, period: Period): Promise<Partial<SummaryLists>> {
+  const problems = period.kind === 'year' ? await selfcheckProblems(ctx, period.year) : [];
+  const l = await ledgerAt(ctx, period);
+  // A finding fixed and 销号 by the period's end is resolved (its 整改 carries the finding's words).
+  const resolved = new Set(l.items.filter(l.closed).map((r) => r.problem));
+  const findings = [
+    ...problems.filter((p) => STALE_COLUMN.test(`${p.indicator}${p.reason}`)).map((p) => p.reason),
+    ...l.items.filter((r) => STALE_COLUMN.test(r.problem)).map((r) => r.problem),
+  ];
   return {
-    selfcheckProblems: await selfcheckProblems(ctx, year),
-    openRectifications: await openRectifications(ctx, year),
+    selfcheckProblems: problems,
+    openRectifications: await openRectifications(ctx, period),
+    closedRectifications: l.items
+      .filter((r) => l.closed(r) && r.closedOn !== null && r.closedOn >= period.from)
+      .map((r) => ({ problem: r.problem, closedOn: r.closedOn! })),
+    columnFindings: [...new Set(findings)].map((text) => ({ text, resolved: resolved.has(text) })),
   };
 }

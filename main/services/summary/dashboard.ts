@@ -1,11 +1,14 @@
-// The home dashboard's numbers for the working year: the plan by section and by light (the task list's own lights),
-// trainings per month, and the dates coming up (备案 of holder changes, the 政府信息公开工作年度报告).
+// The home dashboard's numbers for the working year: the registry's figures for the year (every card's sentence quotes
+// these, by name), the plan by section and by light (the task list's own lights, which the bars open), trainings per
+// month, and the dates coming up (备案 of holder changes, the 政府信息公开工作年度报告).
 import { LIGHTS, type Light } from '../../../shared/domain/plan';
-import { hoursFromTenths, SPECIAL_TRAINING_KIND } from '../../../shared/domain/training';
+import { hoursFromTenths } from '../../../shared/domain/training';
+import { yearPeriod } from '../../../shared/domain/period';
 import type { Dashboard } from '../../../shared/ipc/contracts/summary';
 import { todayOf } from '../../../shared/domain/dates';
 import { listPlanTasks, planIdOfYear } from '../plan/tasks';
 import type { AppContext } from '../workstation';
+import { figuresFor } from './figures';
 
 /** 《政府信息公开条例》第五十条: the year's report is published by 31 January of the next year. */
 function annualReportDue(year: number): string {
@@ -36,7 +39,7 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
 
   const trainings = await ctx.db
     .selectFrom('training')
-    .select(['id', 'date', 'kind', 'hours_tenths'])
+    .select(['date', 'hours_tenths'])
     .where('status', '=', '已举办')
     .where('date', '>=', `${year}-01-01`)
     .where('date', '<=', `${year}-12-31`)
@@ -47,23 +50,6 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
     m.count++;
     m.tenths += t.hours_tenths;
   }
-  const attendance = trainings.length
-    ? Number(
-        (
-          await ctx.db
-            .selectFrom('training_attendee')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('present', '=', 1)
-            .where(
-              'training_id',
-              'in',
-              trainings.map((t) => t.id),
-            )
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : 0;
-
   const upcoming: Dashboard['upcoming'] = [];
   const unfiled = await ctx.db
     .selectFrom('ab_change as c')
@@ -100,14 +86,11 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
   return {
     year,
     today,
+    figures: await figuresFor(ctx, yearPeriod(year)),
     sections: [...sections.values()],
     lights,
     trainings: {
       months: months.map((m) => ({ month: m.month, count: m.count, hours: hoursFromTenths(m.tenths) })),
-      count: trainings.length,
-      special: trainings.filter((t) => t.kind === SPECIAL_TRAINING_KIND).length,
-      hours: hoursFromTenths(trainings.reduce((a, t) => a + t.hours_tenths, 0)),
-      attendance,
     },
     upcoming: upcoming.slice(0, 8),
   };

@@ -16,20 +16,32 @@ import {
   CHART_COLORS,
   planProgressHeight,
   planProgressOption,
+  sectionChartName,
   trainingMonthsOption,
   trainingsByMonth,
 } from '../../../shared/domain/charts';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import { previousPeriod } from '../../../shared/domain/period';
+import { periodName } from '../../../shared/domain/summary-figures';
 import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
 import type { BarChartData } from '../../export/summary/chart-xml';
 import { buildSummaryDocx, type SummaryDocTable } from '../../export/summary/summary-docx';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
-import { ensureSummary, summaryLists } from './summaries';
+import { ensureSummary, summaryLists, summaryPeriod } from './summaries';
 
-/** Figures that read as a line of the data table (titles and per-section numbers have their own tables). */
+/**
+ * Figures that read as a line of the data table: numbers with something counted this period or the last (titles and
+ * per-section numbers have their own tables; a row of two zeros says nothing). Every year's open 整改 is the 首页's
+ * figure, not one of the document's period.
+ */
 function tableFigures(figures: Figures): [string, Figures[string]][] {
   return Object.entries(figures).filter(
-    ([k, f]) => !k.startsWith('plan.section.') && k !== 'plan.title' && f.value !== null && typeof f.value === 'number',
+    ([k, f]) =>
+      !k.startsWith('plan.section.') &&
+      k !== 'rectification.openAllYears' &&
+      typeof f.value === 'number' &&
+      (f.value !== 0 || (typeof f.previous === 'number' && f.previous !== 0)),
   );
 }
 
@@ -64,7 +76,8 @@ export async function summaryTables(
   draw: DrawChart = chartPicture,
 ): Promise<SummaryDocTable[]> {
   const tables: SummaryDocTable[] = [];
-  const period = s.kind === '半年' ? `${s.year}年上半年` : `${s.year}年`;
+  const p = summaryPeriod(s.year, s.kind);
+  const period = periodName(p);
   const data = tableFigures(s.figures);
   if (data.length) {
     tables.push({
@@ -72,8 +85,8 @@ export async function summaryTables(
       columns: [
         { header: '序号', weight: 3, align: 'center' },
         { header: '项目', weight: 12 },
-        { header: `${s.year}年`, weight: 3, align: 'center' },
-        { header: `${s.year - 1}年`, weight: 3, align: 'center' },
+        { header: period, weight: s.kind === '半年' ? 4 : 3, align: 'center' },
+        { header: periodName(previousPeriod(p)), weight: s.kind === '半年' ? 4 : 3, align: 'center' },
         { header: '增减', weight: 5, align: 'center' },
       ],
       rows: data.map(([name, f], i) => [
@@ -83,15 +96,26 @@ export async function summaryTables(
         formatFigureValue(f.previous),
         compareWithPrevious(f, '').replace(/^较上年/, '') || '—',
       ]),
-      note: '注：数字按实施方案、培训台账、AB岗等记录统计；“—”表示上年没有相应记录。',
+      note: `注：数字按实施方案、培训台账、AB岗、信息发布登记、依申请公开登记、整改台账等记录统计，${
+        s.kind === '半年' ? '只计1月1日至6月30日的记录' : '只计本年度的记录'
+      }；“—”表示上年同期没有相应记录。`,
     });
   }
   const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);
   if (sections.length) {
-    const sum = (k: 'tasks' | 'done' | 'inProgress' | 'overdue') => sections.reduce((a, x) => a + x[k], 0);
-    const rate = (done: number, tasks: number) =>
-      tasks ? `${formatFigureValue(Math.round((done / tasks) * 1000) / 10)}%` : '—';
-    const short = (t: string) => ([...t].length > 12 ? `${[...t].slice(0, 12).join('')}…` : t);
+    const sum = (k: 'tasks' | 'done' | 'unfinished' | 'overdue') => sections.reduce((a, x) => a + x[k], 0);
+    // Done among the tasks that apply (不适用 left out), as plan.completionRate counts.
+    const rate = (done: number, unfinished: number) =>
+      done + unfinished ? `${formatFigureValue(Math.round((done / (done + unfinished)) * 1000) / 10)}%` : '—';
+    // While the year runs the bars show today's statuses (the dashboard's chart); a period already over shows only
+    // what is known of its end: done by then, or not.
+    const current = sections.every((x) => x.inProgress !== null);
+    const bars = sections.map((x) => ({
+      title: x.title,
+      done: x.done,
+      inProgress: x.inProgress ?? 0,
+      notStarted: x.tasks - x.done - (x.inProgress ?? 0),
+    }));
     tables.push({
       title: `${period}重点任务完成情况`,
       ...(s.withCharts
@@ -104,29 +128,28 @@ export async function summaryTables(
                 stacked: true,
                 widthCm: CHART_WIDTH_CM,
                 heightCm: Math.min(9, 2.6 + sections.length * 0.8),
-                categories: sections.map((x) => short(bareTitle(x.title))),
+                // Word wraps a long category name itself: the whole name goes in.
+                categories: sections.map((x) => sectionChartName(x.title)),
                 series: [
-                  { name: '已完成', color: CHART_COLORS.done, values: sections.map((x) => x.done) },
-                  { name: '进行中', color: CHART_COLORS.inProgress, values: sections.map((x) => x.inProgress) },
+                  { name: '已完成', color: CHART_COLORS.done, values: bars.map((x) => x.done) },
+                  ...(current
+                    ? [{ name: '进行中', color: CHART_COLORS.inProgress, values: bars.map((x) => x.inProgress) }]
+                    : []),
                   {
-                    name: '未开始等',
+                    name: current ? '未开始等' : '未完成',
                     color: CHART_COLORS.notStarted,
-                    values: sections.map((x) => x.tasks - x.done - x.inProgress),
+                    values: bars.map((x) => x.notStarted),
                   },
                 ],
               },
-              // The dashboard's chart; 未开始等 also holds the tasks with another status (暂缓 …), so the bars add up to 任务数.
+              // The dashboard's chart; 未开始等 also holds the tasks with another status (不适用 …), so the bars add up to 任务数.
               planProgressOption(
-                sections.map((x) => ({
-                  title: x.title,
-                  done: x.done,
-                  inProgress: x.inProgress,
-                  notStarted: x.tasks - x.done - x.inProgress,
-                })),
+                bars,
                 { print: true, title: '各方面重点任务完成情况（项）' },
-                '未开始等',
+                current ? '未开始等' : '未完成',
+                !current,
               ),
-              planProgressHeight(sections.length, { print: true }),
+              planProgressHeight(bars, { print: true }),
             ),
           }
         : {}),
@@ -135,7 +158,7 @@ export async function summaryTables(
         { header: '工作方面', weight: 11 },
         { header: '任务数', weight: 3, align: 'center' },
         { header: '已完成', weight: 3, align: 'center' },
-        { header: '进行中', weight: 3, align: 'center' },
+        { header: '未完成', weight: 3, align: 'center' },
         { header: '已逾期', weight: 3, align: 'center' },
         { header: '完成率', weight: 3, align: 'center' },
       ],
@@ -145,25 +168,27 @@ export async function summaryTables(
           bareTitle(x.title),
           String(x.tasks),
           String(x.done),
-          String(x.inProgress),
+          String(x.unfinished),
           String(x.overdue),
-          rate(x.done, x.tasks),
+          rate(x.done, x.unfinished),
         ]),
         [
           '',
           '合计',
           String(sum('tasks')),
           String(sum('done')),
-          String(sum('inProgress')),
+          String(sum('unfinished')),
           String(sum('overdue')),
-          rate(sum('done'), sum('tasks')),
+          rate(sum('done'), sum('unfinished')),
         ],
       ],
+      note: '注：“已完成”为截至期末已完成的任务；“未完成”不含因情况变化不再适用的任务；完成率为已完成任务占应完成任务的比例。',
     });
   }
   const trainings = lists.trainings ?? [];
   if (trainings.length) {
-    const months = trainingsByMonth(trainings);
+    // The 上半年总结's chart shows January–June only.
+    const months = trainingsByMonth(trainings).filter((m) => s.kind !== '半年' || m.month <= 6);
     tables.push({
       title: `${period}政务公开培训情况`,
       ...(s.withCharts
@@ -187,13 +212,20 @@ export async function summaryTables(
         : {}),
       columns: [
         { header: '序号', weight: 3, align: 'center' },
-        { header: '日期', weight: 4, align: 'center' },
-        { header: '培训名称', weight: 10 },
+        { header: '日期', weight: 5, align: 'center' },
+        { header: '培训名称', weight: 9 },
         { header: '类别', weight: 5, align: 'center' },
         { header: '形式', weight: 3, align: 'center' },
         { header: '学时', weight: 2, align: 'center' },
       ],
-      rows: trainings.map((t, i) => [String(i + 1), t.date, t.title, t.kind, t.form, formatFigureValue(t.hours)]),
+      rows: trainings.map((t, i) => [
+        String(i + 1),
+        formatChineseDate(t.date),
+        t.title,
+        t.kind,
+        t.form,
+        formatFigureValue(t.hours),
+      ]),
     });
   }
   return tables;

@@ -3,8 +3,8 @@ import type { AreaHandlers } from '../../ipc/handler-types';
 import { runExport } from '../exports';
 import { dashboard } from './dashboard';
 import { SUMMARY_EXPORT_OF_KIND } from './exports';
+import { figuresFor } from './figures';
 import {
-  collectFigures,
   createSummary,
   getSummary,
   keepParagraph,
@@ -12,6 +12,7 @@ import {
   regenerateSummary,
   resetParagraph,
   saveSummaryMeta,
+  summaryPeriod,
   updateParagraph,
 } from './summaries';
 
@@ -24,7 +25,10 @@ export const summaryHandlers: AreaHandlers<typeof summaryContract> = {
   'summary.keepParagraph': (ws, { id }) => keepParagraph(ws.context(), id),
   'summary.saveMeta': (ws, { id, ...meta }) => saveSummaryMeta(ws.context(), id, meta),
   'summary.regenerate': (ws, { id }) => regenerateSummary(ws.context(), id),
-  'summary.figures': async (ws, { year }) => ({ year, figures: await collectFigures(ws.context(), year) }),
+  'summary.figures': async (ws, { year, kind }) => ({
+    year,
+    figures: await figuresFor(ws.context(), summaryPeriod(year, kind)),
+  }),
   'summary.export': (ws, { year, kind }) => runExport(ws.context(), SUMMARY_EXPORT_OF_KIND[kind], { year }),
   'summary.dashboard': (ws, { year }) => dashboard(ws.context(), year),
 };

@@ -30,26 +30,14 @@ import { getBureau } from '../org/bureau';
 import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { AREAS } from '../../areas';
-import type { SummaryContribution } from './provider';
+import { halfPeriod, yearPeriod, type Period } from '../../../shared/domain/period';
+import { figuresFor, listsFor } from './figures';
 
-/** What every area contributes, in AREAS order (main/areas.ts). */
-function contributions(): Promise<SummaryContribution[]> {
-  return Promise.all(AREAS.flatMap((a) => (a.summary ? [a.summary()] : [])));
-}
+export { collectFigures } from './figures';
 
-/** Every area's figures for the year, merged (names are prefixed by area, so they do not collide). */
-export async function collectFigures(ctx: AppContext, year: number): Promise<Figures> {
-  const out: Figures = {};
-  for (const c of await contributions()) for (const provide of c.figures) Object.assign(out, await provide(ctx, year));
-  return out;
-}
-
-async function collectLists(ctx: AppContext, year: number): Promise<SummaryLists> {
-  const out: SummaryLists = {};
-  for (const c of await contributions())
-    for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, year));
-  return out;
+/** The days a summary counts: the whole year, or 1 January–30 June for the 上半年总结. */
+export function summaryPeriod(year: number, kind: SummaryKind): Period {
+  return kind === '半年' ? halfPeriod(year) : yearPeriod(year);
 }
 
 async function bureauOf(ctx: AppContext) {
@@ -60,7 +48,8 @@ async function bureauOf(ctx: AppContext) {
 
 async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
   const bureau = await bureauOf(ctx);
-  const [figures, lists] = [await collectFigures(ctx, year), await collectLists(ctx, year)];
+  const period = summaryPeriod(year, kind);
+  const [figures, lists] = [await figuresFor(ctx, period), await listsFor(ctx, period)];
   const paragraphs = buildSummaryDraft({
     year,
     kind,
@@ -71,11 +60,13 @@ async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
   return { bureau, figures, lists, paragraphs };
 }
 
-/** The date printed under the signature: today, kept inside the period the summary is about. */
-function defaultDate(ctx: AppContext, year: number, kind: SummaryKind): string {
-  const today = todayOf(ctx);
+/**
+ * The date printed under the signature: today, kept to the month a summary of its kind is written in (July for the
+ * 上半年总结, December for the year's), so a summary of January–June is never dated after 31 July.
+ */
+export function defaultSummaryDate(today: string, year: number, kind: SummaryKind): string {
+  const first = kind === '半年' ? `${year}-07-01` : `${year}-12-01`;
   const last = kind === '半年' ? `${year}-07-31` : `${year}-12-31`;
-  const first = kind === '半年' ? `${year}-06-30` : `${year}-12-01`;
   return today > last ? last : today < first ? first : today;
 }
 
@@ -207,7 +198,7 @@ export async function createSummary(ctx: AppContext, year: number, kind: Summary
         title: defaultSummaryTitle(year, kind, bureau.fullName),
         addressee: '',
         signature_org: bureau.fullName,
-        signature_date: defaultDate(ctx, year, kind),
+        signature_date: defaultSummaryDate(todayOf(ctx), year, kind),
         public_note: 1,
         with_tables: 1,
         with_charts: 1,

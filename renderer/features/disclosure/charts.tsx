@@ -9,6 +9,7 @@ import { useYear } from '../../app-context';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
+import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
 /** The register's list filtered: #/disclosure/publications/month/3, #/disclosure/publications/column/<栏目>. */
 export function publicationsRoute(filter: { month?: number; column?: string } = {}): string {
@@ -29,10 +30,17 @@ export function PublicationsChartCard() {
   const year = useYear();
   const d = useLoad(() => call('disclosure.publicationStats', { year }), [year]);
   const s = d.data;
+  // The sentence quotes the registry's figures (the 总结 and the 年报 say the same numbers).
+  const dash = useLoad(() => loadDashboard(year), [year]);
+  const published = figureNumber(dash.data, 'disclosure.published') ?? s?.total ?? 0;
+  const interpretations = figureNumber(dash.data, 'disclosure.interpretations') ?? 0;
+  const late = figureNumber(dash.data, 'disclosure.publishedLate') ?? 0;
   const columns = useMemo(() => {
     const sorted = [...(s?.byColumn ?? [])].sort((a, b) => b.count - a.count);
     return sorted.slice(0, COLUMN_BARS);
   }, [s]);
+  // A long 栏目 name wraps to a second line (never cut with "…"): such rows get the room.
+  const longNames = columns.some((c) => [...c.name].length > 6);
   const monthOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', formatter: '{b}：{c}条' },
@@ -59,7 +67,7 @@ export function PublicationsChartCard() {
         inverse: true,
         data: columns.map((c) => c.name),
         axisTick: { show: false },
-        axisLabel: { fontSize: 11, width: 76, overflow: 'truncate' },
+        axisLabel: { fontSize: 11, width: 76, overflow: 'break', lineHeight: 13 },
       },
       series: [
         {
@@ -96,7 +104,7 @@ export function PublicationsChartCard() {
       {s && s.total > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            本年发布 {s.total} 条，其中政策解读 {s.interpretations} 篇{s.late ? `，超期公开 ${s.late} 条` : ''}
+            本年发布 {published} 条，其中政策解读 {interpretations} 篇{late ? `，超过20个工作日才公开 ${late} 条` : ''}
             。点击柱条查看对应信息。
           </Typography.Text>
           <EChart
@@ -112,7 +120,7 @@ export function PublicationsChartCard() {
           <EChart
             label={`按栏目发布条数：${columns.map((c) => `${c.name}${c.count}条`).join('，')}`}
             option={columnOption}
-            height={8 + columns.length * 22}
+            height={8 + columns.length * (longNames ? 30 : 22)}
             onPick={(p) => {
               const c = columns[p.dataIndex];
               if (c) navigate(publicationsRoute({ column: c.name }));
@@ -173,8 +181,11 @@ export function RequestsChartCard() {
   const open = counts
     .filter((c) => ['逾期', '即将到期', '正常', '暂停计时'].includes(c.state))
     .reduce((a, c) => a + c.count, 0);
-  // The year's register also holds applications received last year and answered (or still open) this year.
-  const carried = (list ?? []).filter((r) => r.receivedDate < `${year}-01-01`).length;
+  // The year's register also holds applications received last year and answered (or still open) this year: 新收 and
+  // 上年结转 as the registry counts them (表三 一 and 二, the figures the 总结 and the 年报 quote).
+  const dash = useLoad(() => loadDashboard(year), [year]);
+  const received = figureNumber(dash.data, 'disclosure.requestsReceived');
+  const carried = figureNumber(dash.data, 'disclosure.requestsCarriedIn') ?? 0;
   return (
     <Card
       title="依申请公开"
@@ -197,8 +208,8 @@ export function RequestsChartCard() {
       {list && list.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            本年办理 {list.length} 件{carried ? `（含上年结转 ${carried} 件）` : ''}，尚未答复 {open} 件
-            {due.length ? `，其中 ${due.length} 件即将到期或已逾期` : ''}。点击扇区查看对应申请。
+            本年新收 {received ?? list.length - carried} 件{carried ? `，上年结转 ${carried} 件` : ''}，尚未答复 {open}{' '}
+            件{due.length ? `，其中 ${due.length} 件即将到期或已逾期` : ''}。点击扇区查看对应申请。
           </Typography.Text>
           <EChart
             label={`申请按办理期限状态：${counts.map((c) => `${c.state}${c.count}件`).join('，')}`}

@@ -1,5 +1,7 @@
-// The home dashboard's 整改 chart: the working year's items not yet 销号, one bar per state with the overdue part in
-// red. A segment opens the 整改台账 filtered to that state (or to the overdue ones).
+// The home dashboard's 整改 chart: the working year's items not yet 销号 (this year's ledger only: the card says so;
+// the 整改事项 card counts every year's), one bar per state with the overdue part in red. A segment opens the 整改台账
+// filtered to that state (or to the overdue ones). Its sentence quotes the registry's figures rectification.open and
+// rectification.overdue, the ones the 总结 quotes.
 import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { CHART_COLORS } from '../../../shared/domain/charts';
@@ -8,6 +10,7 @@ import { useYear } from '../../app-context';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
+import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
 /** The 整改台账 filtered: #/selfcheck/ledger/<状态 or 逾期> (LedgerTab's own filter values). */
 export function ledgerRoute(filter?: string): string {
@@ -22,8 +25,18 @@ const BARS = [
 
 export function RectChartCard() {
   const year = useYear();
-  const d = useLoad(() => call('rectification.list', { year, openOnly: true }), [year]);
-  const items = d.data;
+  const d = useLoad(async () => {
+    const [items, dash] = await Promise.all([
+      call('rectification.list', { year, openOnly: true }),
+      loadDashboard(year),
+    ]);
+    return {
+      items,
+      open: figureNumber(dash, 'rectification.open'),
+      overdue: figureNumber(dash, 'rectification.overdue'),
+    };
+  }, [year]);
+  const items = d.data?.items;
   const bars = useMemo(
     () =>
       BARS.map((b) => {
@@ -32,7 +45,8 @@ export function RectChartCard() {
       }),
     [items],
   );
-  const overdue = bars.reduce((a, b) => a + b.overdue, 0);
+  const overdue = d.data?.overdue ?? bars.reduce((a, b) => a + b.overdue, 0);
+  const open = d.data?.open ?? items?.length ?? 0;
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -63,7 +77,7 @@ export function RectChartCard() {
   );
   return (
     <Card
-      title="整改进度"
+      title={`整改进度（${year}年度）`}
       style={{ height: '100%' }}
       extra={
         <Button type="link" onClick={() => navigate(ledgerRoute())}>
@@ -75,7 +89,7 @@ export function RectChartCard() {
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
       {items && items.length === 0 && (
         <EmptyHint
-          title={`${year}年没有未销号的整改事项`}
+          title={`${year}年度台账中没有未销号的整改事项`}
           hint="自查评分中扣分的指标可一键列入整改；上级督查、回头看发现的问题也可在整改台账中新增。"
           action={<Button onClick={() => navigate(ledgerRoute())}>打开整改台账</Button>}
         />
@@ -83,7 +97,8 @@ export function RectChartCard() {
       {items && items.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            未销号 {items.length} 项{overdue ? `，其中逾期 ${overdue} 项` : '，没有逾期'}。点击色块查看对应事项。
+            {year}年度台账中未销号 {open} 项{overdue ? `，其中逾期 ${overdue} 项` : '，没有逾期'}
+            （其他年度的见“整改事项”）。点击色块查看对应事项。
           </Typography.Text>
           <EChart
             label={`整改事项按状态：${bars.map((b) => `${b.label}${b.overdue + b.other}项`).join('，')}，逾期${overdue}项`}

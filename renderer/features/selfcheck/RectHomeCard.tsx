@@ -1,19 +1,27 @@
 import { Button, Card, List, Tag, Typography } from 'antd';
 import { rectStateLabel } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
+import { useYear } from '../../app-context';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag } from '../plan/common';
+import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
-/** Home screen card: 整改 items not yet 销号 (any year), overdue and nearest deadlines first. */
+/**
+ * Home screen card: 整改 items not yet 销号 of every year (another scope than the 整改进度 chart, which counts the
+ * working year's ledger: the card says so in words), overdue and nearest deadlines first.
+ */
 export function RectHomeCard() {
+  const year = useYear();
   const open = useLoad(() => call('rectification.list', { openOnly: true }), []);
+  const dash = useLoad(() => loadDashboard(year), [year]);
+  const thisYear = figureNumber(dash.data, 'rectification.open');
   const items = [...(open.data ?? [])].sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
   );
   const overdue = items.filter((r) => r.overdue).length;
   return (
     <Card
-      title="整改事项"
+      title="整改事项（各年度）"
       extra={
         <Button type="link" onClick={() => navigate('selfcheck/ledger')}>
           打开整改台账
@@ -22,11 +30,15 @@ export function RectHomeCard() {
       loading={open.loading}
     >
       {open.error && <Typography.Text type="danger">{open.error}</Typography.Text>}
-      {open.data && items.length === 0 && <Typography.Text type="secondary">没有未销号的整改事项。</Typography.Text>}
+      {open.data && items.length === 0 && (
+        <Typography.Text type="secondary">各年度都没有未销号的整改事项。</Typography.Text>
+      )}
       {items.length > 0 && (
         <>
           <Typography.Text type="secondary">
-            未销号 {items.length} 项{overdue ? `，其中逾期 ${overdue} 项` : ''}
+            各年度未销号 {figureNumber(dash.data, 'rectification.openAllYears') ?? items.length} 项
+            {thisYear !== null ? `（其中${year}年度 ${thisYear} 项）` : ''}
+            {overdue ? `，逾期 ${overdue} 项` : ''}
           </Typography.Text>
           <List
             size="small"

@@ -15,7 +15,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import {
   figureLabel,
   formatFigureValue,
@@ -42,11 +42,31 @@ const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
 ];
 
 /** A template's text with each figure marked: its source on hover, and what it was before a refresh that changed it. */
+/** Text whose line breaks start new paragraphs in print: each new line starts on its own, indented two characters. */
+function Lines({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\n').map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 && <br />}
+          {i > 0 && <span style={{ display: 'inline-block', width: '2em' }} />}
+          {line}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function FigureText({ template, figures, changes }: { template: string; figures: Figures; changes: FigureChange[] }) {
   return (
     <>
       {renderSegments(template, figures, changes).map((s, i) => {
-        if (!('figure' in s)) return <span key={i}>{s.text}</span>;
+        if (!('figure' in s))
+          return (
+            <span key={i}>
+              <Lines text={s.text} />
+            </span>
+          );
         const f = figures[s.figure];
         const changed = s.changedFrom !== undefined;
         const tip = (
@@ -170,7 +190,11 @@ function ParagraphView({
           {p.level !== 1 &&
             (p.userText !== null ? (
               <span>
-                {p.userText || <Typography.Text type="secondary">（本段已清空，导出时不包含）</Typography.Text>}
+                {p.userText ? (
+                  <Lines text={p.userText} />
+                ) : (
+                  <Typography.Text type="secondary">（本段已清空，导出时不包含）</Typography.Text>
+                )}
               </span>
             ) : (
               <FigureText template={p.template} figures={summary.figures} changes={p.changes} />
@@ -321,8 +345,20 @@ function FiguresPanel({ summary }: { summary: Summary }) {
               </Tooltip>
             ),
           },
-          { title: '本年', dataIndex: 'value', width: 64, align: 'center', render: (v) => formatFigureValue(v) },
-          { title: '上年', dataIndex: 'previous', width: 56, align: 'center', render: (v) => formatFigureValue(v) },
+          {
+            title: summary.kind === '半年' ? '上半年' : '本年',
+            dataIndex: 'value',
+            width: 64,
+            align: 'center',
+            render: (v) => formatFigureValue(v),
+          },
+          {
+            title: summary.kind === '半年' ? '上年同期' : '上年',
+            dataIndex: 'previous',
+            width: 64,
+            align: 'center',
+            render: (v) => formatFigureValue(v),
+          },
         ]}
         locale={{ emptyText: '各业务还没有可引用的记录' }}
       />

@@ -16,6 +16,8 @@ const which = z.object({ year: yearSchema, kind: summaryKindSchema.default('年�
 const dashboardSchema = z.object({
   year: yearSchema,
   today: isoDateSchema,
+  /** The registry's figures for the year (figuresFor): the cards' sentences quote these by name. */
+  figures: figuresSchema,
   /** The plan's sections in order with their tasks by status (overdue counted apart, from the task light). */
   sections: z.array(
     z.object({
@@ -29,12 +31,9 @@ const dashboardSchema = z.object({
     }),
   ),
   lights: z.record(z.enum(LIGHTS), z.number().int()),
+  /** Trainings held per month (the chart); the year's totals are the figures training.*. */
   trainings: z.object({
     months: z.array(z.object({ month: z.number().int(), count: z.number().int(), hours: z.number() })),
-    count: z.number().int(),
-    special: z.number().int(),
-    hours: z.number(),
-    attendance: z.number().int(),
   }),
   /** Dates coming up (and ones already missed): 备案, 年度报告, … */
   upcoming: z.array(
@@ -59,7 +58,8 @@ export const summaryContract = {
   'summary.saveMeta': { input: summaryMetaInputSchema.extend({ id: idSchema }), output: summarySchema },
   'summary.regenerate': { input: z.object({ id: idSchema }), output: summarySchema },
   'summary.figures': {
-    input: z.object({ year: yearSchema }),
+    /** The year's figures, or with kind 半年 those of 1 January–30 June. */
+    input: which,
     output: z.object({ year: yearSchema, figures: figuresSchema }),
   },
   'summary.export': { input: which, output: deliveredFileSchema },

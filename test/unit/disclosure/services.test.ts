@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyYearInput, type RequestInput } from '../../../shared/domain/disclosure';
 import { disclosureFigures, publicationsByMonth } from '../../../main/services/disclosure/figures';
+import { yearPeriod } from '../../../shared/domain/period';
 import { loadDemo } from '../../../main/services/demo';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
@@ -294,8 +295,8 @@ describe('for other areas', () => {
       columnId: col,
       channel: '公开栏',
     });
-    let f = await disclosureFigures(t.ws.context(), 2026);
-    expect(f['disclosure.published']).toEqual({ value: 2, previous: null, source: '信息发布登记：2026年发布条数' });
+    let f = await disclosureFigures(t.ws.context(), yearPeriod(2026));
+    expect(f['disclosure.published']).toEqual({ value: 2, previous: null, source: '信息发布登记：2026年发布的信息' });
     expect(f['disclosure.column.工作动态'].value).toBe(2);
     expect(f['disclosure.channel.公开栏'].value).toBe(1);
     for (const k of [
@@ -303,11 +304,14 @@ describe('for other areas', () => {
       'normativeIssued',
       'requestsReceived',
       'requestsAnswered',
-      'requestsDisclosed',
-      'requestsCarried',
+      'requestsFullyDisclosed',
+      'requestsPartlyDisclosed',
+      'requestsFullyOrPartlyDisclosed',
+      'requestsCarriedIn',
+      'requestsCarriedOut',
       'reviews',
       'lawsuits',
-      'lateAnswers',
+      'requestsAnsweredLate',
     ]) {
       expect(f[`disclosure.${k}`], k).toBeDefined();
     }
@@ -318,10 +322,14 @@ describe('for other areas', () => {
       channel: '门户网站',
     });
     await t.call('disclosure.createRequest', req({ receivedDate: '2025-12-29' }));
-    f = await disclosureFigures(t.ws.context(), 2026);
+    f = await disclosureFigures(t.ws.context(), yearPeriod(2026));
     expect(f['disclosure.published'].previous).toBe(1);
-    expect(f['disclosure.requestsCarried'].previous).toBe(1);
-    expect(f['disclosure.requestsCarried'].value).toBe(1);
+    // Received 29 December 2025 and still open: 2025's 结转下年度 (表三 四) is 2026's 上年结转 (表三 二), and still open
+    // at the end of 2026 it is 2026's 结转下年度 too.
+    expect(f['disclosure.requestsCarriedOut'].previous).toBe(1);
+    expect(f['disclosure.requestsCarriedIn'].value).toBe(1);
+    expect(f['disclosure.requestsCarriedIn'].previous).toBe(0);
+    expect(f['disclosure.requestsCarriedOut'].value).toBe(1);
     expect(await publicationsByMonth(t.ws.context(), 2026)).toEqual([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
 import { selfcheckFigures, openRectifications, selfcheckProblems } from '../../../main/services/selfcheck/figures';
+import { yearPeriod } from '../../../shared/domain/period';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
 
 let t: TestWorkstation;
@@ -71,8 +72,8 @@ describe('self-check', () => {
       ['栏目更新时效', 3],
       ['泄露国家秘密、工作秘密', 10],
     ]);
-    const f = await selfcheckFigures(t.ws.context(), 2026);
-    expect(f['selfcheck.score']).toEqual({ value: 82, previous: null, source: '自查评分：自评总分' });
+    const f = await selfcheckFigures(t.ws.context(), yearPeriod(2026));
+    expect(f['selfcheck.score']).toEqual({ value: 82, previous: null, source: '自查评分：2026年自评总分' });
     expect(f['selfcheck.deducted'].value).toBe(18);
     expect(f['selfcheck.deductedItems'].value).toBe(4);
   });
@@ -289,7 +290,7 @@ describe('整改台账', () => {
     await expect(t.call('rectification.update', { id: r.id, item: { ...item, state: '整改中' } })).rejects.toThrow(
       /已于 2026-11-30 销号，不能再修改/,
     );
-    const f = await selfcheckFigures(t.ws.context(), 2026);
+    const f = await selfcheckFigures(t.ws.context(), yearPeriod(2026));
     expect([f['rectification.opened'].value, f['rectification.closed'].value, f['rectification.open'].value]).toEqual([
       1, 1, 0,
     ]);
@@ -305,7 +306,7 @@ describe('整改台账', () => {
       deadline: '2026-11-20',
     });
     expect([r.overdue, r.light, r.state]).toEqual([true, 'overdue', '未开始']);
-    expect(await openRectifications(t.ws.context(), 2026)).toEqual([
+    expect(await openRectifications(t.ws.context(), yearPeriod(2026))).toEqual([
       { problem: '解读材料未同步发布', measure: '补发解读', deadline: '2026-11-20', state: '未开始（逾期）' },
     ]);
     await expect(t.call('rectification.create', { year: 2026, problem: '', kind: '限期整改' })).rejects.toThrow(
@@ -356,7 +357,7 @@ describe('回头看', () => {
       rectificationId: r.id,
       carriedTaskId: carried.taskId,
     });
-    const figures = await selfcheckFigures(t.ws.context(), 2026);
+    const figures = await selfcheckFigures(t.ws.context(), yearPeriod(2026));
     expect([figures['lookback.unfinished'].value, figures['lookback.followedUp'].value]).toEqual([1, 1]);
   });
 });

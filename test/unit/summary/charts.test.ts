@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../../main/export/summary/chart-image';
 import { dashboard } from '../../../main/services/summary/dashboard';
 import { summaryLists } from '../../../main/services/summary/summaries';
-import { planProgressOption, trainingMonthsOption, trainingsByMonth } from '../../../shared/domain/charts';
+import {
+  planProgressHeight,
+  planProgressOption,
+  sectionChartName,
+  trainingMonthsOption,
+  trainingsByMonth,
+  wrapLabel,
+} from '../../../shared/domain/charts';
 import { exampleYearPerTest } from '../../helpers/example-year';
 
 const TODAY = '2026-11-20';
@@ -59,6 +66,43 @@ describe('chart data', () => {
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('各方面重点任务完成情况（项）');
     expect(svg).toContain('已完成');
+  });
+
+  it('never cuts a label with "…": section names wrap whole, on the screen and in the picture', async () => {
+    const d = await dashboard(t().ws.context(), 2026);
+    const long = d.sections.filter((s) => [...sectionChartName(s.title)].length > 12);
+    expect(long.length).toBeGreaterThan(0);
+    for (const look of [{}, { print: true, title: '各方面重点任务完成情况（项）' }]) {
+      const option = planProgressOption(d.sections, look) as { yAxis: { data: string[]; axisLabel: object } };
+      expect(JSON.stringify(option)).not.toContain('…');
+      expect(option.yAxis.axisLabel).not.toHaveProperty('formatter');
+      // Every name whole, in lines of at most 8 (screen) or 12 (picture) characters.
+      expect(option.yAxis.data.map((x) => x.replace(/\n/g, ''))).toEqual(
+        d.sections.map((s) => sectionChartName(s.title)),
+      );
+      const width = 'print' in look ? 12 : 8;
+      for (const label of option.yAxis.data)
+        for (const line of label.split('\n')) expect([...line].length).toBeLessThanOrEqual(width + 1);
+      // Wrapped names get the room their lines need.
+      expect(planProgressHeight(d.sections, look)).toBeGreaterThan(
+        planProgressHeight(
+          d.sections.map(() => ({ title: '短' })),
+          look,
+        ),
+      );
+    }
+    const svg = chartSvg(
+      planProgressOption(d.sections, { print: true }),
+      620,
+      planProgressHeight(d.sections, { print: true }),
+    );
+    expect(svg).not.toContain('…');
+    // A closing mark never starts a line.
+    expect(wrapLabel('围绕“六稳”“六保”加强政策发布解读', 6)).toBe('围绕“六稳”\n“六保”加强\n政策发布解读');
+    expect(wrapLabel('一二三四，五六', 4)).toBe('一二三四，\n五六');
+    // Lines of about equal length: no single character left on a line of its own.
+    expect(wrapLabel('强化做好政务公开工作的各项保障措施', 8)).toBe('强化做好政务\n公开工作的各\n项保障措施');
+    expect(wrapLabel('通知公告', 8)).toBe('通知公告');
   });
 
   it('信息发布 by month and 栏目, applications by deadline state, open 整改 by state: as the tables say', async () => {

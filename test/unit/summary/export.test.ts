@@ -7,12 +7,17 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allAreaCommands } from '../../../main/cli/all-areas';
 import { summaryCommands } from '../../../main/cli/summary';
+import { buildSummaryDocx } from '../../../main/export/summary/summary-docx';
 import { summaryDocx } from '../../../main/services/summary/exports';
 import { collectFigures, summaryLists } from '../../../main/services/summary/summaries';
 import { Workstation } from '../../../main/services/workstation';
 import { makeTempDir, openTestWorkstation } from '../../helpers/workstation';
 import { paragraphsWith, readDocx, runsOf } from '../export/read-docx';
 import { captureStdout } from '../../helpers/stdout';
+import { canRender as renderAvailable, linesOf, renderPages } from '../export/render-helpers';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import type { TestWorkstation } from '../../helpers/workstation';
+import { buildSmallYear, SMALL_TODAY } from './small-year';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const canRender = has('soffice') && has('pdftoppm');
@@ -61,7 +66,7 @@ describe('工作总结 export', () => {
       const tasks = s.figures['plan.tasks'].value;
       const done = s.figures['plan.done'].value;
       expect(text).toContain(`合计${tasks}${done}`);
-      expect(text).toContain(`分解落实重点任务${tasks}项，已完成${done}项`);
+      expect(text).toContain(`${tasks}项重点任务中已完成${done}项`);
       expect(text).toContain('举办政务公开培训（次）');
       // The charts: PNG pictures in word/media, each referenced from the body (plan progress, then trainings by month).
       const zip = await JSZip.loadAsync(buf);
@@ -167,6 +172,119 @@ describe('工作总结 export', () => {
       t.cleanup();
     }
   }, 240_000);
+});
+
+describe('the printed 总结', () => {
+  it.skipIf(!renderAvailable)(
+    'never leaves the 署名 and date alone on a page: the example year, a small year (both kinds), an almost empty one',
+    async () => {
+      const files: Record<string, Buffer> = {};
+      const signatures: Record<string, { org: string; date: string }> = {};
+      const add = async (name: string, t: TestWorkstation, kind: '年度' | '半年', withTables: boolean) => {
+        const s =
+          (await t.call('summary.get', { year: 2026, kind })) ?? (await t.call('summary.create', { year: 2026, kind }));
+        await t.call('summary.saveMeta', {
+          id: s.id,
+          title: s.title,
+          addressee: '县政务公开领导小组办公室',
+          signatureOrg: s.signatureOrg,
+          signatureDate: s.signatureDate,
+          publicNote: true,
+          withTables,
+          withCharts: false,
+        });
+        await t.call('summary.export', { year: 2026, kind });
+        files[name] = t.delivered.at(-1)!.data;
+        signatures[name] = { org: s.signatureOrg, date: formatChineseDate(s.signatureDate) };
+      };
+      const example = await openTestWorkstation({ year: 2026, now: () => new Date('2026-11-20T10:00:00') });
+      const small = await openTestWorkstation({ year: 2026, now: () => new Date(`${SMALL_TODAY}T10:00:00`) });
+      const empty = await openTestWorkstation({ year: 2026, now: () => new Date(`${SMALL_TODAY}T10:00:00`) });
+      try {
+        await example.call('demo.load');
+        await buildSmallYear(small);
+        await add('example.docx', example, '年度', true);
+        await add('example-half.docx', example, '半年', false);
+        await add('small.docx', small, '年度', true);
+        await add('small-half.docx', small, '半年', true);
+        await add('empty.docx', empty, '年度', false);
+        const dir = makeTempDir('zwgk-summary-pages-');
+        if (!process.env.ZWGK_KEEP_RENDER) dirs.push(dir);
+        else console.log(`渲染结果：${dir}`);
+        const rendered = renderPages(dir, files);
+        for (const [name, pages] of Object.entries(rendered)) {
+          const { org, date } = signatures[name];
+          const at = pages.findIndex((page) => linesOf(page).some((l) => l.text === org));
+          expect(at, `${name}：找不到署名`).toBeGreaterThanOrEqual(0);
+          // What else the page of the 署名 holds: some of the body, not only 署名, date, 附注, 附件说明 and the number.
+          const others = linesOf(pages[at]).filter(
+            (l) =>
+              l.text !== org &&
+              l.text !== date &&
+              l.text !== '（此件主动公开）' &&
+              !/^—\s*\d+\s*—$/.test(l.text) &&
+              !/^(附件：)?\d*\.?\d{4}年.*(数据|情况)$/.test(l.text),
+          );
+          if (!others.length)
+            console.log(
+              name,
+              at,
+              JSON.stringify(
+                pages.map((pg) => linesOf(pg).map((l) => l.text)).slice(Math.max(0, at - 1), at + 1),
+                null,
+                1,
+              ),
+            );
+          expect(others.length, `${name}：第${at + 1}页只有署名和日期`).toBeGreaterThan(0);
+        }
+      } finally {
+        for (const t of [example, small, empty]) t.cleanup();
+      }
+    },
+    300_000,
+  );
+});
+
+describe('the 署名 kept with the body', () => {
+  it.skipIf(!renderAvailable)(
+    'whatever line the body ends on, the page of the 署名 holds body text too (22 lengths, one line apart)',
+    async () => {
+      // A body of three headed parts, then a last paragraph one line longer in each file: one of them ends on the
+      // last line of a page, where the 署名 would otherwise start a page of its own.
+      const sentence = '对照年度实施方案逐项梳理进度，确保各项要求落到实处。'; // 26 characters: one line of 28 with indent
+      const files: Record<string, Buffer> = {};
+      for (let n = 0; n < 22; n++) {
+        files[`body-${n}.docx`] = await buildSummaryDocx({
+          title: '某县科学技术局2026年政务公开工作总结',
+          addressee: '',
+          signatureOrg: '某县科学技术局',
+          signatureDate: '2026-12-20',
+          publicNote: false,
+          paragraphs: [
+            { level: 0, heading: '', text: sentence.repeat(8) },
+            { level: 1, heading: '一、主要做法和成效', text: '' },
+            { level: 2, heading: '（一）加强组织领导。', text: sentence.repeat(6) },
+            { level: 1, heading: '二、下一步工作打算', text: '' },
+            { level: 0, heading: '', text: `一是${sentence.repeat(3)}\n二是${sentence.repeat(Math.max(1, n))}` },
+          ],
+          tables: [],
+        });
+      }
+      const dir = makeTempDir('zwgk-summary-keep-');
+      dirs.push(dir);
+      const rendered = renderPages(dir, files);
+      const alone: string[] = [];
+      for (const [name, pages] of Object.entries(rendered)) {
+        const at = pages.findIndex((page) => linesOf(page).some((l) => l.text === '某县科学技术局'));
+        const others = linesOf(pages[at]).filter(
+          (l) => !['某县科学技术局', '2026年12月20日'].includes(l.text) && !/^—\s*\d+\s*—$/.test(l.text),
+        );
+        if (!others.length) alone.push(name);
+      }
+      expect(alone).toEqual([]);
+    },
+    300_000,
+  );
 });
 
 describe('command line', () => {

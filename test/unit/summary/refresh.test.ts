@@ -49,7 +49,7 @@ describe('刷新数据', () => {
     r = await t().call('summary.refresh', { id: s.id });
     expect(r.changed).toContainEqual({
       name: 'training.count',
-      source: '培训台账中已举办的培训',
+      source: '培训台账：2026年已举办的培训',
       from: countBefore,
       to: countBefore + 1,
     });
@@ -61,7 +61,7 @@ describe('刷新数据', () => {
     expect(training.pending?.template).toContain('{{training.count}}');
     expect(training.changes.map((c) => c.name)).toContain('training.count');
     // The untouched opening follows the data and marks the figure.
-    expect(textOf(r.summary, 'opening')).toContain(`组织政务公开培训${countBefore + 1}次`);
+    expect(textOf(r.summary, 'opening')).toContain(`举办政务公开培训${countBefore + 1}次`);
     expect(para(r.summary, 'opening').changes).toContainEqual(
       expect.objectContaining({ name: 'training.count', from: countBefore, to: countBefore + 1 }),
     );
@@ -80,7 +80,7 @@ describe('刷新数据', () => {
     expect(para(r.summary, 'practice.training').pending).not.toBeNull();
     s = await t().call('summary.resetParagraph', { id: training.id });
     expect(para(s, 'practice.training')).toMatchObject({ userText: null, edited: false, pending: null });
-    expect(textOf(s, 'practice.training')).toContain(`组织开展政务公开培训${countBefore + 2}次`);
+    expect(textOf(s, 'practice.training')).toContain(`全年举办政务公开培训${countBefore + 2}次`);
   });
 
   it('keeps a rewritten paragraph whose topic is gone, and saving unchanged text is not an edit', async () => {
@@ -102,7 +102,7 @@ describe('刷新数据', () => {
     const r = await t().call('summary.refresh', { id: s.id });
     const kept = r.summary.paragraphs.find((x) => x.id === p.id)!;
     expect(kept).toMatchObject({ orphan: true, userText: '全年开展学习培训。', heading: '（三）抓好学习培训。' });
-    expect(textOf(r.summary, 'opening')).not.toContain('组织政务公开培训');
+    expect(textOf(r.summary, 'opening')).not.toContain('举办政务公开培训');
     // It stays in its place, after the paragraph it followed.
     const keys = r.summary.paragraphs.map((x) => x.key);
     expect(keys.indexOf('practice.training')).toBe(keys.indexOf(followed) + 1);

@@ -1,11 +1,12 @@
 import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { PLAN_PROGRESS_SERIES, planProgressHeight, planProgressOption } from '../../../../shared/domain/charts';
+import { formatFigureValue } from '../../../../shared/domain/summary';
 import { useYear } from '../../../app-context';
 import { EChart, type ChartOption } from '../../../components/EChart';
 import { EmptyHint } from '../../../components/EmptyHint';
 import { navigate, useLoad } from '../../../hooks';
-import { loadDashboard, planListRoute } from './data';
+import { figureNumber, loadDashboard, planListRoute } from './data';
 
 /** 实施方案 progress by section: one stacked bar per section; a segment opens that section's tasks of that status. */
 export function PlanProgressCard() {
@@ -14,8 +15,10 @@ export function PlanProgressCard() {
   const sections = d.data?.sections ?? [];
   // The same chart as the 工作总结's 附件 picture (shared/domain/charts.ts).
   const option = useMemo(() => planProgressOption(sections) as ChartOption, [sections]);
-  const done = sections.reduce((a, s) => a + s.done, 0);
-  const total = sections.reduce((a, s) => a + s.tasks, 0);
+  // The sentence quotes the registry's figures (the 总结 says the same); the bars are the task list's statuses.
+  const total = figureNumber(d.data, 'plan.tasks') ?? 0;
+  const done = figureNumber(d.data, 'plan.done') ?? 0;
+  const rate = figureNumber(d.data, 'plan.completionRate');
   return (
     <Card
       title="实施方案进度"
@@ -38,12 +41,14 @@ export function PlanProgressCard() {
       {sections.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {total} 项任务，已完成 {done} 项（{total ? Math.round((done / total) * 100) : 0}%）。点击色块查看对应任务。
+            {total} 项任务，已完成 {done} 项
+            {rate !== null ? `，完成率 ${formatFigureValue(rate)}%（不含不适用的任务）` : ''}
+            。点击色块查看对应任务。
           </Typography.Text>
           <EChart
             label={`各章节任务进度：共${total}项，已完成${done}项`}
             option={option}
-            height={planProgressHeight(sections.length)}
+            height={planProgressHeight(sections)}
             onPick={(p) => {
               const s = sections[p.dataIndex];
               const x = PLAN_PROGRESS_SERIES[p.seriesIndex ?? -1];

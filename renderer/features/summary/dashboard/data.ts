@@ -22,3 +22,12 @@ export function planListRoute(filter: { section?: number; status?: string; light
   if (filter.light) q.set('light', filter.light);
   return `plan/filter/${encodeURIComponent(q.toString())}`;
 }
+
+/**
+ * A figure of the year as the registry counts it (figuresFor: the same number the 总结 and the 年报 quote), or null
+ * when the year has no such figure. Cards quote these by name rather than counting again.
+ */
+export function figureNumber(d: Dashboard | undefined, name: string): number | null {
+  const v = d?.figures[name]?.value;
+  return typeof v === 'number' ? v : null;
+}
