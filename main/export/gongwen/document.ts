@@ -354,8 +354,12 @@ const mm = (x: number) => Math.round((x * 1440) / 25.4);
  * stays under 0.3 mm, the rest of the 35 mm being an empty line above it.
  */
 const EXACT_BASELINE = 0.8;
-/** A CJK character's em box around the baseline, in ems (the ideographic em box: 880 above, 120 below of 1000). */
-const EM_ABOVE = 0.88;
+/**
+ * A CJK character around its baseline, in ems: the ideographic em box reaches 0.88 above and 0.12 below; the strokes
+ * of 宋体-style ideographs begin a little under the box's top (0.835 em measured with the Noto stand-in), so the top
+ * edge a ruler finds on paper is taken at 0.86 em.
+ */
+const CHAR_TOP = 0.86;
 const EM_BELOW = 0.12;
 
 /** §7.2.3: the 发文机关标志's top edge 35 mm below the type area's top (下行文; 上行文 would be 80 mm). */
@@ -387,14 +391,14 @@ function runXml(text: string, eastAsia: string, halfPoints: number, extra = ''):
  * 版头 (§7.2) as WordprocessingML: 发文机关标志 in red 小标宋 centred, its top edge 35 mm below the type area's top;
  * the 发文字号 centred two lines below it; the red separator line across the type area 4 mm below the 发文字号. Every
  * line has an exact height and stays off the line grid, so the positions follow from the heights alone (see
- * EXACT_BASELINE): an empty line of the height that puts the mark's em box at 35 mm, the mark's line, two body
+ * EXACT_BASELINE): an empty line of the height that puts the mark's top edge at 35 mm, the mark's line, two body
  * lines, the 发文字号's line with the rule as its bottom border (drawn `space` points below the line's foot). The
  * caller leaves two lines before the title (标题 "红色分隔线下空二行", §7.3.1).
  */
 function headXml(orgMark: string, docNumber: string | undefined): string {
   const pt = markSize(orgMark);
   const markLine = Math.round(pt * 20 * 1.2);
-  const above = Math.round(mm(MARK_TOP_MM) - EXACT_BASELINE * markLine + EM_ABOVE * pt * 20);
+  const above = Math.round(mm(MARK_TOP_MM) - EXACT_BASELINE * markLine + CHAR_TOP * pt * 20);
   // The 发文字号's em box ends this far above its line's foot; the rule's middle goes 4 mm below that end.
   const numberFoot = (1 - EXACT_BASELINE) * LINE_PITCH - EM_BELOW * SIZE.san * 10;
   const space = Math.max(0, Math.round((mm(RULE_BELOW_NUMBER_MM) - numberFoot) / 20 - RULE_SIZE / 16));

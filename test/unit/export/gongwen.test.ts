@@ -347,7 +347,7 @@ describe('dates and the 落款 in the 公文 builder', () => {
     expect(long.slice(2).every(([t, kept]) => kept || t.startsWith('（'))).toBe(true);
   });
 
-  it('sets the 版头 from exact line heights: the mark’s em box 35 mm below the type area, the rule 4 mm below the 发文字号', async () => {
+  it('sets the 版头 from exact line heights: the mark’s top 35 mm below the type area, the rule 4 mm below the 发文字号', async () => {
     const x = await readDocx(
       await buildGongwenDocx({
         title: '通知',
@@ -360,11 +360,11 @@ describe('dates and the 落款 in the 公文 builder', () => {
     const lines = [...head.matchAll(/<w:spacing w:before="0" w:after="0" w:line="(\d+)" w:lineRule="exact"\/>/g)].map(
       (m) => Number(m[1]),
     );
-    // An empty line, the mark's line (36 pt × 1.2), then the baseline 80 % down the mark's line: the em box's top
-    // (0.88 em above the baseline) at 35 mm = 1984 twips.
+    // An empty line, the mark's line (36 pt × 1.2), then the baseline 80 % down the mark's line: the characters'
+    // top edge (0.86 em above the baseline) at 35 mm = 1984 twips.
     const [above, markLine] = lines;
     expect(markLine).toBe(864);
-    expect(Math.abs(above + 0.8 * markLine - 0.88 * 720 - 1984)).toBeLessThanOrEqual(1);
+    expect(Math.abs(above + 0.8 * markLine - 0.86 * 720 - 1984)).toBeLessThanOrEqual(1);
     expect(head).toContain('<w:snapToGrid w:val="0"/>');
     expect(paragraphsWith(x.document, '县科技局发〔2026〕3号')[0]).toMatch(
       /<w:bottom w:val="single" w:color="FF0000" w:sz="18" w:space="6"\/>/,
