@@ -1,5 +1,6 @@
-// Builds every plan export into a folder, for scripts/render-exports.sh to render: from sample data, or with
-// --db <file> --year YYYY from that database (e.g. after `npm run cli -- demo --db <file>`).
+// Builds exports into a folder, for scripts/render-exports.sh to render: the plan's four from sample data, or with
+// --db <file> --year YYYY every export of that database's year (e.g. after `npm run cli -- demo --db <file>`), the
+// ones made per record (letters, 签到表, 备案表 …) once for each record they can be made for.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -8,7 +9,7 @@ import {
   buildTaskTableDocx,
   buildTaskTableXlsx,
 } from '../main/export/plan/plan-exports';
-import { planExporters } from '../main/services/plan/exports';
+import { loadExporters } from '../main/services/exports';
 import { Workstation } from '../main/services/workstation';
 import { sampleLedger, samplePlan } from '../test/unit/export/sample-plan';
 
@@ -18,8 +19,8 @@ const opt = (name: string) => {
   return i >= 0 ? rest[i + 1] : undefined;
 };
 fs.mkdirSync(out, { recursive: true });
-const kinds = ['plan-docx', 'tasks-docx', 'tasks-xlsx', 'ledger-xlsx'] as const;
 const db = opt('db');
+let count = 0;
 if (db) {
   const ws = new Workstation({
     dbPath: db,
@@ -27,21 +28,41 @@ if (db) {
     autoBackup: false,
     files: { deliver: async (fileName) => ({ fileName, status: 'saved' }) },
   }).open();
+  const ctx = ws.context();
   const year = Number(opt('year'));
-  for (const k of kinds)
-    fs.writeFileSync(
-      path.join(out, `${k}.${k.split('-')[1]}`),
-      (await planExporters[k].build(ws.context(), { year })).data,
-    );
+  const ids = async (table: 'request' | 'training' | 'ab_change') =>
+    (await ctx.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+  const perRecord: Record<string, () => Promise<number[]>> = {
+    request: () => ids('request'),
+    signin: () => ids('training'),
+    training: () => ids('training'),
+    filing: () => ids('ab_change'),
+    handover: () => ids('ab_change'),
+  };
+  for (const [kind, e] of Object.entries(await loadExporters())) {
+    const ext = kind.split('-').pop();
+    const records = kind.endsWith('-docx') ? perRecord[kind.split('-')[0]] : undefined;
+    for (const id of records ? await records() : [undefined]) {
+      try {
+        const { data } = await e.build(ctx, { year, id });
+        fs.writeFileSync(path.join(out, `${kind}${id ? `-${id}` : ''}.${ext}`), data);
+        count++;
+      } catch (err) {
+        // A letter for a step the record does not have is refused, as on the screen; say what else failed.
+        if (!id) console.warn(`${kind}：${(err as Error).message}`);
+      }
+    }
+  }
   ws.close();
 } else {
   const plan = samplePlan(24);
-  const built = [
-    buildPlanDocx(plan),
-    buildTaskTableDocx(plan),
-    buildTaskTableXlsx(plan),
-    buildLedgerXlsx(sampleLedger(12)),
+  const built: [string, Promise<Buffer>][] = [
+    ['plan-docx.docx', buildPlanDocx(plan)],
+    ['tasks-docx.docx', buildTaskTableDocx(plan)],
+    ['tasks-xlsx.xlsx', buildTaskTableXlsx(plan)],
+    ['ledger-xlsx.xlsx', buildLedgerXlsx(sampleLedger(12))],
   ];
-  for (const [i, k] of kinds.entries()) fs.writeFileSync(path.join(out, `${k}.${k.split('-')[1]}`), await built[i]);
+  for (const [name, data] of built) fs.writeFileSync(path.join(out, name), await data);
+  count = built.length;
 }
-console.log(`已生成 ${kinds.length} 个文件到 ${out}`);
+console.log(`已生成 ${count} 个文件到 ${out}`);

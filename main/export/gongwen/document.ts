@@ -4,7 +4,6 @@
 // cached number (see postprocess.ts).
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -28,6 +27,7 @@ import {
   MARGIN,
   SIZE,
   TEXT_WIDTH,
+  chineseDatesIn,
   formatChineseDate,
   textWidthInChars,
 } from './format';
@@ -106,14 +106,41 @@ function font(eastAsia: string, latin: string = FONT.latin) {
 function run(text: string, eastAsia: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
   // 3号 text is squeezed to the 28-characters-per-line pitch (see CHAR_SPACING).
   const spacing = size === SIZE.san ? { characterSpacing: CHAR_SPACING } : {};
-  return new TextRun({ text, font: font(eastAsia), size, sizeComplexScript: size, ...spacing, ...extra });
+  // Dates in 公文 form whoever built the sentence (no ISO date on a printed page).
+  return new TextRun({
+    text: chineseDatesIn(text),
+    font: font(eastAsia),
+    size,
+    sizeComplexScript: size,
+    ...spacing,
+    ...extra,
+  });
 }
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const indent2 = { firstLine: CHAR_WIDTH * 2, firstLineChars: 200 };
 
-/** `keepLast`: the last paragraph stays on the page of the one after it (the body's end with the 署名). */
-function bodyParagraphs(text: string, keepLast = false): Paragraph[] {
+/**
+ * What keeps the end of the body with the 署名 and 成文日期, so that they never stand alone on a page: the 落款
+ * (blank line, 署名, 成文日期, 附注) and the 附件说明 before it are kept together line by line (keepNext), and so is
+ * the body's last paragraph with them, with widow control, so that it goes over with the 落款 rather than end a
+ * page above it. LibreOffice never splits a paragraph marked keep-with-next (sw/source/core/text/widorp.cxx): it
+ * moves the whole paragraph, and a chain longer than a page it breaks anywhere, which can leave the 成文日期 alone.
+ * So the last paragraph is only kept with the 落款 when paragraph and 落款 together fit on one page with room to
+ * spare (KEEP_PAGE_LINES); a longer last paragraph is left to split where the page ends.
+ */
+const KEEP_WITH_NEXT = { keepNext: true, widowControl: true } as const;
+/** Lines of a page that a kept paragraph and the 落款 may take together (22 lines, less two for the estimate). */
+const KEEP_PAGE_LINES = 20;
+/** Characters a 3号 line holds (the 28 of §5.2.3). */
+const CHARS_PER_LINE = 28;
+
+/** About how many lines a body paragraph takes: its text and the two-character indent, 28 characters a line. */
+function estimatedLines(text: string): number {
+  return Math.max(1, Math.ceil((textWidthInChars(text) + 2) / CHARS_PER_LINE));
+}
+
+function bodyParagraphs(text: string, keepEnd = false): Paragraph[] {
   const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -124,7 +151,7 @@ function bodyParagraphs(text: string, keepLast = false): Paragraph[] {
         spacing: exactLine,
         indent: indent2,
         alignment: AlignmentType.JUSTIFIED,
-        keepNext: keepLast && i === lines.length - 1,
+        ...(keepEnd && i === lines.length - 1 ? KEEP_WITH_NEXT : {}),
         children: [run(line, FONT.body, SIZE.san)],
       }),
   );
@@ -132,14 +159,14 @@ function bodyParagraphs(text: string, keepLast = false): Paragraph[] {
 
 const HEADING_FONT: Record<HeadingLevel, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
 
-function headingParagraph(level: HeadingLevel, text: string, body?: string): Paragraph {
+function headingParagraph(level: HeadingLevel, text: string, body?: string, keepEnd = false): Paragraph {
   const children = [run(text, HEADING_FONT[level], SIZE.san)];
   if (body) children.push(run(body, FONT.body, SIZE.san));
   return new Paragraph({
     spacing: exactLine,
     indent: indent2,
     alignment: AlignmentType.JUSTIFIED,
-    keepNext: !body,
+    ...(keepEnd ? KEEP_WITH_NEXT : { keepNext: !body }),
     children,
   });
 }
@@ -166,46 +193,93 @@ function tablePlaceholder(
   width: number,
   slots: TableSlot[],
   snapToGrid: boolean,
+  keepEnd = false,
 ): Paragraph {
-  const widths = columnWidths(
-    block.columns.map((c) => c.weight),
-    width,
+  const size = block.fontSize ?? SIZE.xiaosi;
+  const widths = widenDateColumns(
+    columnWidths(
+      block.columns.map((c) => c.weight),
+      width,
+    ),
+    block.columns.map((c) => c.header),
+    block.columns.map((_c, i) => block.rows.some((r) => 'cells' in r && holdsDate(r.cells[i] ?? ''))),
+    size,
   );
   const xml = tableXml(
     block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align })),
     block.rows,
     block.fontSize ?? SIZE.xiaosi,
-    { snapToGrid },
+    { snapToGrid, keepLastRowWithNext: keepEnd },
   );
+  return slotParagraph(slots, xml);
+}
+
+/** A cell with a line that is just a date (2026-12-16 in the data, 2026年12月16日 on paper). */
+const holdsDate = (cell: string) => cell.split(/\r?\n/).some((l) => /^\d{4}-\d{2}-\d{2}$/.test(l.trim()));
+
+/**
+ * Widens the columns holding dates so that a date in 公文 form (2026年12月26日) stands on one line rather than break
+ * after 月. The width comes from the other columns, each giving in proportion to what it has beyond its header's
+ * width, so the table keeps its width and no heading is squeezed onto two lines. Twips.
+ */
+function widenDateColumns(widths: number[], headers: string[], dates: boolean[], halfPoints: number): number[] {
+  // A text's width at the table's size, with the cell's margins (80 twips each side) and a little to spare.
+  const fit = (text: string) => Math.ceil(textWidthInChars(text) * halfPoints * 10) + 200;
+  const need = fit('2026年12月26日');
+  const short = widths.reduce((n, w, i) => n + (dates[i] ? Math.max(0, need - w) : 0), 0);
+  const spare = widths.map((w, i) => (dates[i] ? 0 : Math.max(0, w - fit(headers[i]))));
+  const spareTotal = spare.reduce((a, b) => a + b, 0);
+  if (!short || short > spareTotal) return widths;
+  const out = widths.map((w, i) => (dates[i] ? Math.max(w, need) : w - Math.floor((short * spare[i]) / spareTotal)));
+  // Whole twips: the rounding goes to the column with the most to spare.
+  out[spare.indexOf(Math.max(...spare))] += widths.reduce((a, b) => a + b, 0) - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/** A marker paragraph that the XML takes the place of after compiling (postprocess.ts). */
+function slotParagraph(slots: TableSlot[], xml: string): Paragraph {
   slots.push({ xml });
   return new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
 }
 
+/**
+ * The blocks as paragraphs (tables as marker paragraphs). With `keepEnd` (the lines the 落款 after them takes), the
+ * blank lines at the end and the last block holding text are kept with what follows, the last block only when it
+ * fits on a page with those lines (see KEEP_WITH_NEXT).
+ */
 function renderBlocks(
   blocks: GongwenBlock[],
   width: number,
   slots: TableSlot[],
   gridded: boolean,
-  keepEndWithNext = false,
+  keepEnd?: { tailLines: number },
 ): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const [i, b] of blocks.entries()) {
-    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, keepEndWithNext && i === blocks.length - 1));
-    else if (b.kind === 'heading') out.push(headingParagraph(b.level, b.text, b.body));
-    else if (b.kind === 'blank') out.push(blankParagraph());
+  const lastText = keepEnd ? blocks.findLastIndex((b) => b.kind !== 'blank') : blocks.length;
+  const fits = (text: string) =>
+    !!keepEnd && estimatedLines(text.split(/\r?\n/).pop() ?? '') + keepEnd.tailLines <= KEEP_PAGE_LINES;
+  blocks.forEach((b, i) => {
+    const last = !!keepEnd && i === lastText;
+    const after = !!keepEnd && i > lastText;
+    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, last && fits(b.text)));
+    else if (b.kind === 'heading')
+      out.push(headingParagraph(b.level, b.text, b.body, last && fits(b.text + (b.body ?? ''))));
+    else if (b.kind === 'blank') out.push(blankParagraph(after));
     else if (b.kind === 'filing')
-      out.push(new Paragraph({ spacing: exactLine, children: [run(b.text, FONT.body, SIZE.si)] }));
+      out.push(new Paragraph({ spacing: exactLine, keepNext: last, children: [run(b.text, FONT.body, SIZE.si)] }));
     else {
-      out.push(tablePlaceholder(b, width, slots, !gridded));
+      // A table's last row goes over with the 落款 (rows never split, so it is a few lines at most).
+      out.push(tablePlaceholder(b, width, slots, !gridded, last));
       // Word needs a paragraph after a table at the end of a section.
       out.push(
         new Paragraph({
           spacing: { line: 240, lineRule: LineRuleType.EXACT },
+          keepNext: last,
           children: [run('', FONT.body, SIZE.wu)],
         }),
       );
     }
-  }
+  });
   return out;
 }
 
@@ -269,45 +343,91 @@ function titleParagraphs(title: string): Paragraph[] {
 
 const RED = 'FF0000';
 
+/** Millimetres in twips. */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
+
 /**
- * 版头 (§7.2): 发文机关标志 in red 小标宋 centred, 发文字号 centred two lines below it, the red separator line 4 mm
- * below the 发文字号 across the type area; the title follows two lines below the line.
+ * Where the baseline sits in a line of EXACT height: 80 % of the height below the line's top, whatever the font
+ * (LibreOffice: SwTextFormatter::CalcRealHeight, "fix" line spacing; Word too places it by the height alone,
+ * measured at 0.8–0.82 of it). So positions computed from exact line heights hold with 方正小标宋 on the office's PC
+ * as with its stand-in here; the 发文机关标志's own line is kept short (1.2 em) so that the 2 % between the two
+ * stays under 0.3 mm, the rest of the 35 mm being an empty line above it.
  */
-function headParagraphs(orgMark: string, docNumber: string | undefined): Paragraph[] {
-  // 小初 (36 pt) when it fits the 156 mm line, else 一号 (26 pt).
-  const size = textWidthInChars(orgMark) * 36 <= (156 / 25.4) * 72 ? 72 : 52;
-  const out = [
-    new Paragraph({
-      spacing: { line: size * 10 * 1.2, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      alignment: AlignmentType.CENTER,
-      children: [run(orgMark, FONT.title, size, { color: RED })],
-    }),
-    blankParagraph(),
-  ];
-  out.push(
-    new Paragraph({
-      spacing: exactLine,
-      alignment: AlignmentType.CENTER,
-      // The separator line: a red rule under the 发文字号's line, 4 mm (about 113 twips, space 11 pt) below it.
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
-      children: [run(docNumber ?? '', FONT.body, SIZE.san)],
-    }),
+const EXACT_BASELINE = 0.8;
+/**
+ * A CJK character around its baseline, in ems: the ideographic em box reaches 0.88 above and 0.12 below; the strokes
+ * of 宋体-style ideographs begin a little under the box's top (0.835 em measured with the Noto stand-in), so the top
+ * edge a ruler finds on paper is taken at 0.86 em.
+ */
+const CHAR_TOP = 0.86;
+const EM_BELOW = 0.12;
+
+/** §7.2.3: the 发文机关标志's top edge 35 mm below the type area's top (下行文; 上行文 would be 80 mm). */
+const MARK_TOP_MM = 35;
+/** §7.2.4: the red separator line 4 mm below the 发文字号. */
+const RULE_BELOW_NUMBER_MM = 4;
+/** The separator line's weight: 18 eighths of a point (2.25 pt, 0.8 mm). */
+const RULE_SIZE = 18;
+
+/** The 发文机关标志's size: 小初 (36 pt) when it fits the 156 mm line, else 一号 (26 pt). */
+function markSize(orgMark: string): number {
+  return textWidthInChars(orgMark) * 36 <= (156 / 25.4) * 72 ? 36 : 26;
+}
+
+/** An empty line of exact height off the page's line grid (which would round it up to whole grid lines). */
+const exactEmptyLine = (twips: number) =>
+  `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${twips}" w:lineRule="exact"/></w:pPr></w:p>`;
+
+function runXml(text: string, eastAsia: string, halfPoints: number, extra = ''): string {
+  const spacing = halfPoints === SIZE.san ? `<w:spacing w:val="${CHAR_SPACING}"/>` : '';
+  return (
+    `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${eastAsia}" w:hAnsi="${FONT.latin}"/>` +
+    `${extra}${spacing}<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` +
+    `<w:t xml:space="preserve">${escXml(text)}</w:t></w:r>`
   );
-  out.push(blankParagraph(), blankParagraph());
-  return out;
+}
+
+/**
+ * 版头 (§7.2) as WordprocessingML: 发文机关标志 in red 小标宋 centred, its top edge 35 mm below the type area's top;
+ * the 发文字号 centred two lines below it; the red separator line across the type area 4 mm below the 发文字号. Every
+ * line has an exact height and stays off the line grid, so the positions follow from the heights alone (see
+ * EXACT_BASELINE): an empty line of the height that puts the mark's top edge at 35 mm, the mark's line, two body
+ * lines, the 发文字号's line with the rule as its bottom border (drawn `space` points below the line's foot). The
+ * caller leaves two lines before the title (标题 "红色分隔线下空二行", §7.3.1).
+ */
+function headXml(orgMark: string, docNumber: string | undefined): string {
+  const pt = markSize(orgMark);
+  const markLine = Math.round(pt * 20 * 1.2);
+  const above = Math.round(mm(MARK_TOP_MM) - EXACT_BASELINE * markLine + CHAR_TOP * pt * 20);
+  // The 发文字号's em box ends this far above its line's foot; the rule's middle goes 4 mm below that end.
+  const numberFoot = (1 - EXACT_BASELINE) * LINE_PITCH - EM_BELOW * SIZE.san * 10;
+  const space = Math.max(0, Math.round((mm(RULE_BELOW_NUMBER_MM) - numberFoot) / 20 - RULE_SIZE / 16));
+  const p = (pPr: string, runs = '') =>
+    `<w:p><w:pPr><w:snapToGrid w:val="0"/>${pPr}<w:spacing w:before="0" w:after="0" w:line="${LINE_PITCH}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>${runs}</w:p>`;
+  return (
+    exactEmptyLine(above) +
+    `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${markLine}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>` +
+    `${runXml(orgMark, FONT.title, pt * 2, `<w:color w:val="${RED}"/>`)}</w:p>` +
+    p('') +
+    p('') +
+    p(
+      `<w:pBdr><w:bottom w:val="single" w:color="${RED}" w:sz="${RULE_SIZE}" w:space="${space}"/></w:pBdr>`,
+      docNumber ? runXml(docNumber, FONT.body, SIZE.san) : '',
+    )
+  );
 }
 
 /**
  * 署名 and 成文日期 with a seal (§7.3.5.1): the date four characters from the right, the 署名 centred over it; the
  * seal is pressed over both, so two lines are left above for it.
  */
-function sealedSignatureParagraphs(org: string, isoDate: string): Paragraph[] {
+function sealedSignatureParagraphs(org: string, isoDate: string, keepDate: boolean): Paragraph[] {
   const date = formatChineseDate(isoDate);
   const ws = textWidthInChars(org);
   const wd = textWidthInChars(date);
   const dateRight = 4;
   const sigRight = Math.max(0, dateRight + (wd - ws) / 2);
-  // The 署名 is kept on the page of its 成文日期.
+  // The 署名 is kept on the page of its 成文日期, and the date with the 附注 after it.
   const para = (text: string, right: number, keepNext = false) =>
     new Paragraph({
       spacing: exactLine,
@@ -316,7 +436,7 @@ function sealedSignatureParagraphs(org: string, isoDate: string): Paragraph[] {
       keepNext,
       children: [run(text, FONT.body, SIZE.san)],
     });
-  return [blankParagraph(), para(org, sigRight, true), para(date, dateRight)];
+  return [blankParagraph(true), para(org, sigRight, true), para(date, dateRight, keepDate)];
 }
 
 /**
@@ -356,7 +476,7 @@ export function imprintFrameXml(issuer: string, isoDate: string, width: number):
  * line, its first character two to the right of the signature's; a date longer than that sits two from the right
  * and pushes the signature left.
  */
-function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
+function signatureParagraphs(org: string, isoDate: string, keepDate: boolean): Paragraph[] {
   const date = formatChineseDate(isoDate);
   const ws = textWidthInChars(org);
   const wd = textWidthInChars(date);
@@ -366,7 +486,7 @@ function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
     dateRight = 2;
     sigRight = dateRight + wd + 2 - ws;
   }
-  // The 署名 is kept on the page of its 成文日期.
+  // The 署名 is kept on the page of its 成文日期, and the date with the 附注 after it.
   const para = (text: string, right: number, keepNext = false) =>
     new Paragraph({
       spacing: exactLine,
@@ -375,7 +495,7 @@ function signatureParagraphs(org: string, isoDate: string): Paragraph[] {
       keepNext,
       children: [run(text, FONT.body, SIZE.san)],
     });
-  return [para(org, sigRight, true), para(date, dateRight)];
+  return [para(org, sigRight, true), para(date, dateRight, keepDate)];
 }
 
 /** The footer line: 4号 (14 pt) set solid. */
@@ -446,19 +566,30 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   const footersFor = (landscape: boolean | undefined) => (landscape ? landscapeFooters : portraitFooters);
   const slots: TableSlot[] = [];
   const main: Paragraph[] = [
-    ...(data.orgMark ? headParagraphs(data.orgMark, data.docNumber) : []),
+    ...(data.orgMark
+      ? [slotParagraph(slots, headXml(data.orgMark, data.docNumber)), blankParagraph(), blankParagraph()]
+      : []),
     ...titleParagraphs(data.title),
   ];
   main.push(blankParagraph());
   if (data.addressee)
     main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
-  // The 署名 never stands alone on a page (§7.3.5): the body's last lines, the 附件说明 and the blank lines between
-  // are kept with it, so a page break before the 署名 carries them over.
-  const keep = !!data.signature;
-  main.push(
-    ...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape, keep),
-  );
+  // The end of the body, the 附件说明 and the 落款 hold together (KEEP_WITH_NEXT).
   const attachments = data.attachments ?? [];
+  const keep = !!data.signature;
+  const tailLines =
+    (attachments.length ? 1 + attachments.length : 0) +
+    (data.signature ? (data.signature.sealed ? 4 : 3) : 0) +
+    (data.note ? 1 : 0);
+  main.push(
+    ...renderBlocks(
+      data.body,
+      data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH,
+      slots,
+      !data.landscape,
+      keep ? { tailLines } : undefined,
+    ),
+  );
   if (attachments.length) {
     main.push(blankParagraph(keep));
     // 附件说明 (§7.3.4): 左空二字 "附件：", several are numbered, no punctuation after names, wrapped lines align.
@@ -480,6 +611,7 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
       ...(data.signature.sealed ? sealedSignatureParagraphs : signatureParagraphs)(
         data.signature.org,
         data.signature.date,
+        !!data.note,
       ),
     );
   }
@@ -514,8 +646,7 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
     const ownPage = landscapeLast && attachments.length > 0;
     // A landscape document without 附件 has its 版记 across the landscape type area.
     const width = data.landscape && !attachments.length ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-    slots.push({ xml: imprintFrameXml(data.imprint.issuer, data.imprint.date, width) });
-    const marker = new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
+    const marker = slotParagraph(slots, imprintFrameXml(data.imprint.issuer, data.imprint.date, width));
     if (ownPage)
       sections.push({
         properties: { ...sectionProps(false), type: SectionType.NEXT_PAGE },

@@ -51,6 +51,27 @@ export const FONT = {
 export { formatChineseDate } from '../../../shared/domain/dates';
 
 /**
+ * An ISO date standing in text as a word of its own: not inside a longer number, an address or a file name
+ * (http://…/2026-01-05/…, 通知2026-01-05.pdf keep theirs).
+ */
+const ISO_DATE_IN_TEXT = /(?<![\w./\\:-])(\d{4})-(\d{2})-(\d{2})(?![\w/\\:-]|\.\w)/g;
+
+/**
+ * Every ISO date in a text as 公文 prints it (GB/T 9704 §7.3.5.4: 2026年3月5日): a sentence or table cell built from
+ * stored ISO dates ("已于2026-11-07销号") reads "已于2026年11月7日销号". Applied to every run the 公文 builder and the
+ * sheet builder write, so no ISO date reaches a printed page whichever builder put it into the text.
+ */
+export function chineseDatesIn(text: string): string {
+  if (!text.includes('-')) return text;
+  return text.replace(ISO_DATE_IN_TEXT, (whole, y: string, m: string, d: string) => {
+    const mo = Number(m);
+    const day = Number(d);
+    if (mo < 1 || mo > 12 || day < 1 || day > 31) return whole;
+    return `${Number(y)}年${mo}月${day}日`;
+  });
+}
+
+/**
  * Approximate width of a text in 3号 characters: CJK and full-width forms 1, ASCII 0.5, plus the quarter-character
  * gap Word, WPS and LibreOffice put between Chinese and Latin text (2024年3月5日 is about 7 characters wide).
  */

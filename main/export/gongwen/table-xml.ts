@@ -1,7 +1,7 @@
 // Tables written straight as WordprocessingML. A 300-row table built from docx objects costs seconds; as a string
 // it costs milliseconds. The markup is what the GB/T 9704 builder wants for WPS as well as Word: fixed layout, widths
 // on tblW, every gridCol and every tcW, single 0.5 pt borders, a repeated header row, East Asian fonts on every run.
-import { FONT } from './format';
+import { chineseDatesIn, FONT } from './format';
 
 interface XmlTableColumn {
   header: string;
@@ -14,7 +14,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 function runXml(text: string, eastAsia: string, size: number, bold: boolean): string {
   const b = bold ? '<w:b/><w:bCs/>' : '';
-  return `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${eastAsia}" w:hAnsi="${FONT.latin}"/>${b}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+  return `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${eastAsia}" w:hAnsi="${FONT.latin}"/>${b}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(chineseDatesIn(text))}</w:t></w:r>`;
 }
 
 function cellXml(
@@ -39,13 +39,15 @@ function cellXml(
 /**
  * The table's XML. `snapToGrid` false takes its paragraphs off the page's line grid (needed in gridded sections,
  * else each line is stretched to the body pitch). No row splits across a page: a filed table is read row by row,
- * and a row torn in two is easy to misread on paper.
+ * and a row torn in two is easy to misread on paper. `keepLastRowWithNext` keeps the last row on the page of what
+ * follows (a table ending the body goes over with the 落款 rather than leave it alone). Dates in cells print in
+ * 公文 form (2026年3月5日), as in the text.
  */
 export function tableXml(
   columns: XmlTableColumn[],
   rows: XmlTableRow[],
   size: number,
-  opts: { snapToGrid: boolean },
+  opts: { snapToGrid: boolean; keepLastRowWithNext?: boolean },
 ): string {
   const total = columns.reduce((a, c) => a + c.width, 0);
   const border = 'w:val="single" w:color="000000" w:sz="4"';
@@ -54,11 +56,11 @@ export function tableXml(
   const snap = opts.snapToGrid;
   const header = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c) => cellXml(c.header, c.width, size, { align: 'center', eastAsia: FONT.heading1, bold: true, snap })).join('')}</w:tr>`;
   const body = rows
-    .map((r) =>
+    .map((r, ri) =>
       'section' in r
         ? // A section row is kept with the row after it (keepNext on its paragraph): never the last row of a page.
           `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(r.section, total, size, { align: 'left', eastAsia: FONT.heading1, bold: false, span: columns.length, snap, keepNext: true })}</w:tr>`
-        : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap })).join('')}</w:tr>`,
+        : `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(r.cells[i] ?? '', c.width, size, { align: c.align ?? 'left', eastAsia: FONT.body, bold: false, snap, keepNext: !!opts.keepLastRowWithNext && ri === rows.length - 1 })).join('')}</w:tr>`,
     )
     .join('');
   return `<w:tbl>${tblPr}${grid}${header}${body}</w:tbl>`;

@@ -1,9 +1,12 @@
 // Print-ready worksheets shared by every .xlsx export: A4, orientation fitting the table, one page wide, the header
 // repeated on every printed page and frozen on screen, wrapped text, thin borders, and row heights estimated from
 // the text (neither Excel nor WPS nor LibreOffice fits row heights when opening a file, so wrapped text would
-// overlap the next row otherwise). Pure: data in, Buffer out.
+// overlap the next row otherwise). Cells are typed as the office works with them: a date is an Excel date shown
+// 2026年3月5日 (sortable, filterable, and read back as a date by the workstation's importers), a 序号 a number.
+// Pure: data in, Buffer out.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { chineseDatesIn } from '../gongwen/format';
 import { zipParts } from '../zip';
 
 export interface SheetColumn {
@@ -75,6 +78,65 @@ function fitColumnWidths(weights: number[], total: number): number[] {
   return weights.map((w) => Math.max(4, Math.round((w / sum) * total * 10) / 10));
 }
 
+/** How dates show: 公文 form (GB/T 9704 §7.3.5.4), as in the Word documents. */
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+/** The widest date that format shows, for column widths (a date does not wrap: too narrow a column shows ####). */
+const WIDEST_DATE = '2026年12月26日';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An ISO date as the Excel date of that day (exceljs writes UTC midnight as a whole serial number); else null. */
+function excelDate(text: string): Date | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+}
+
+type Cell = string | number | null;
+
+/**
+ * What a body cell holds: a date for an ISO date, a number for a whole number in a 序号 column, text otherwise (with
+ * any ISO date inside it in 公文 form, e.g. "已销号\n2026年11月7日"); and the text it shows, for row heights.
+ */
+function typedCell(v: Cell, seq: boolean): { value: ExcelJS.CellValue; shown: string; date: boolean } {
+  if (v === null || v === '') return { value: '', shown: '', date: false };
+  if (typeof v === 'number') return { value: v, shown: String(v), date: false };
+  if (seq && /^\d+$/.test(v)) return { value: Number(v), shown: v, date: false };
+  const date = excelDate(v);
+  if (date) return { value: date, shown: WIDEST_DATE, date: true };
+  const text = chineseDatesIn(v);
+  return { value: text, shown: text, date: false };
+}
+
+/**
+ * Columns whose cells are typed: a 序号 column when every filled cell is a whole number (a hierarchical 1.1, 1.2
+ * stays text: as a number 1.10 would print 1.1), a date column when any cell is an ISO date.
+ */
+function columnKinds(columns: readonly SheetColumn[], rows: readonly SheetRow[]): { seq: boolean; date: boolean }[] {
+  const bodies = rows.flatMap((r) => ('cells' in r ? [r.cells] : []));
+  return columns.map((c, i) => ({
+    seq:
+      c.header === '序号' &&
+      bodies.every((cells) => {
+        const v = cells[i];
+        return v === null || v === undefined || v === '' || typeof v === 'number' || /^\d+$/.test(v);
+      }),
+    date: bodies.some((cells) => typeof cells[i] === 'string' && excelDate(cells[i] as string) !== null),
+  }));
+}
+
+/** Widens date columns to show a whole date, taking the width from the other columns in proportion. */
+function widenDateColumns(widths: number[], dates: boolean[], fontSize: number): number[] {
+  const need = Math.ceil(((textUnits(WIDEST_DATE) + 2) * fontSize) / 11);
+  const short = widths.reduce((n, w, i) => n + (dates[i] ? Math.max(0, need - w) : 0), 0);
+  if (!short) return widths;
+  const others = widths.reduce((n, w, i) => n + (dates[i] ? 0 : w), 0);
+  return widths.map((w, i) =>
+    dates[i] ? Math.max(w, need) : Math.max(4, Math.round(w * (1 - short / others) * 10) / 10),
+  );
+}
+
 const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 };
 
 /**
@@ -134,9 +196,14 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   const orientation = opts.orientation ?? (opts.columns.length > 6 ? 'landscape' : 'portrait');
   const fontSize = opts.fontSize ?? 11;
   const n = opts.columns.length;
-  const widths = fitColumnWidths(
-    opts.columns.map((c) => c.weight),
-    PRINT_WIDTH_CHARS[orientation],
+  const kinds = columnKinds(opts.columns, opts.rows);
+  const widths = widenDateColumns(
+    fitColumnWidths(
+      opts.columns.map((c) => c.weight),
+      PRINT_WIDTH_CHARS[orientation],
+    ),
+    kinds.map((k) => k.date),
+    fontSize,
   );
   const ws = wb.addWorksheet(opts.sheetName.slice(0, 31));
   ws.columns = widths.map((width) => ({ width }));
@@ -146,7 +213,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     r++;
     ws.mergeCells(r, 1, r, n);
     const c = ws.getCell(r, 1);
-    c.value = opts.title;
+    c.value = chineseDatesIn(opts.title);
     c.font = { name: SHEET_FONT.title, size: 18 };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     ws.getRow(r).height = 36;
@@ -155,7 +222,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     r++;
     ws.mergeCells(r, 1, r, n);
     const c = ws.getCell(r, 1);
-    c.value = opts.subtitle;
+    c.value = chineseDatesIn(opts.subtitle);
     c.font = { name: SHEET_FONT.body, size: fontSize };
     c.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     ws.getRow(r).height = estimateRowHeight([opts.subtitle], [widths.reduce((a, b) => a + b, 0)], fontSize);
@@ -184,36 +251,37 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
     border: borders,
     alignment: { horizontal: col.align ?? 'left', vertical: 'middle', wrapText: true },
   }));
+  const dateStyles: Partial<ExcelJS.Style>[] = bodyStyles.map((st) => ({ ...st, numFmt: DATE_FORMAT }));
+  /** Writes a row of typed cells and sets its height from what they show. */
+  const writeCells = (xr: ExcelJS.Row, cells: readonly Cell[], bold: boolean) => {
+    const shown = opts.columns.map((_col, i) => {
+      const t = typedCell(cells[i] ?? '', kinds[i].seq);
+      const c = xr.getCell(i + 1);
+      c.value = t.value;
+      const st = t.date ? dateStyles[i] : bodyStyles[i];
+      c.style = bold ? { ...st, font: { ...bodyFont, bold: true } } : st;
+      return t.shown;
+    });
+    xr.height = estimateRowHeight(shown, widths, fontSize);
+  };
   for (const row of opts.rows) {
     r++;
     if ('section' in row) {
       ws.mergeCells(r, 1, r, n);
       const c = ws.getCell(r, 1);
-      c.value = row.section;
+      c.value = chineseDatesIn(row.section);
       c.font = { name: SHEET_FONT.header, size: fontSize, bold: true };
       c.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
       for (let i = 1; i <= n; i++) ws.getCell(r, i).border = borders;
       ws.getRow(r).height = estimateRowHeight([row.section], [widths.reduce((a, b) => a + b, 0)], fontSize);
       continue;
     }
-    const xr = ws.getRow(r);
-    opts.columns.forEach((_col, i) => {
-      const c = xr.getCell(i + 1);
-      c.value = row.cells[i] ?? '';
-      c.style = bodyStyles[i];
-    });
-    xr.height = estimateRowHeight(row.cells, widths, fontSize);
+    writeCells(ws.getRow(r), row.cells, false);
   }
 
   if (opts.totalRow) {
     r++;
-    const xr = ws.getRow(r);
-    opts.columns.forEach((col, i) => {
-      const c = xr.getCell(i + 1);
-      c.value = opts.totalRow![i] ?? '';
-      c.style = { ...bodyStyles[i], font: { ...bodyFont, bold: true } };
-    });
-    xr.height = estimateRowHeight(opts.totalRow, widths, fontSize);
+    writeCells(ws.getRow(r), opts.totalRow, true);
   }
 
   // Page breaks where a printed page would tear a block or strand a section heading at its foot.

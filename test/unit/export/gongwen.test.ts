@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildGongwenDocx, columnWidths } from '../../../main/export/gongwen/document';
-import { formatChineseDate, textWidthInChars } from '../../../main/export/gongwen/format';
+import { chineseDatesIn, formatChineseDate, textWidthInChars } from '../../../main/export/gongwen/format';
 import { cachePageFields } from '../../../main/export/gongwen/postprocess';
 import { addTableSheet, estimateRowHeight, newWorkbook, workbookToBuffer } from '../../../main/export/xlsx/sheet';
 import { paragraphsWith, readDocx, runsOf, sections } from './read-docx';
@@ -265,5 +265,109 @@ describe('print-ready .xlsx sheets', () => {
   it('estimates wrapped row heights from CJK width', () => {
     expect(estimateRowHeight(['短'], [20])).toBe(estimateRowHeight([''], [20]));
     expect(estimateRowHeight(['字'.repeat(40)], [21])).toBeGreaterThan(estimateRowHeight(['字'.repeat(10)], [21]) * 3);
+  });
+});
+
+describe('dates and the 落款 in the 公文 builder', () => {
+  it('writes every ISO date of a text in 公文 form, and leaves addresses, file names and non-dates alone', () => {
+    expect(chineseDatesIn('已于2026-11-07销号（复核人：王局长）')).toBe('已于2026年11月7日销号（复核人：王局长）');
+    expect(chineseDatesIn('已完成（2026-12-06），待复核')).toBe('已完成（2026年12月6日），待复核');
+    expect(chineseDatesIn('2026-01-05至2026-06-30')).toBe('2026年1月5日至2026年6月30日');
+    expect(chineseDatesIn('见http://www.example.gov.cn/2026-01-05/a.html')).toBe(
+      '见http://www.example.gov.cn/2026-01-05/a.html',
+    );
+    expect(chineseDatesIn('通知2026-01-05.pdf')).toBe('通知2026-01-05.pdf');
+    expect(chineseDatesIn('编号2026-13-40')).toBe('编号2026-13-40');
+    expect(chineseDatesIn('12026-01-05')).toBe('12026-01-05');
+  });
+
+  it('prints dates in paragraphs and table cells in 公文 form, and widens a date column so a date keeps one line', async () => {
+    const x = await readDocx(
+      await buildGongwenDocx({
+        title: '整改情况',
+        body: [
+          { kind: 'paragraph', text: '问题已于2026-11-07销号。' },
+          {
+            kind: 'table',
+            columns: [
+              { header: '序号', weight: 2 },
+              { header: '问题', weight: 30 },
+              { header: '时限', weight: 4 },
+            ],
+            rows: [{ cells: ['1', '栏目未更新', '2026-12-26'] }],
+          },
+        ],
+      }),
+    );
+    const text = x.document.replace(/<[^>]+>/g, '');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('问题已于2026年11月7日销号。');
+    expect(paragraphsWith(x.document, '2026年12月26日')).toHaveLength(1);
+    const widths = [...x.document.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // 小四 (12 pt = 240 twips a character): about 7 characters and the cell's margins.
+    expect(widths[2]).toBeGreaterThanOrEqual(7 * 240 + 160);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
+    // The width comes from the wide 问题 column: the narrow 序号 column, no wider than its heading, gives none.
+    expect(widths[0]).toBe(columnWidths([2, 30, 4], 8845)[0]);
+  });
+
+  it('keeps the body’s last paragraph, the 附件说明 and the 落款 together; a last paragraph too long to move is left free', async () => {
+    const keptOf = async (last: string) => {
+      const x = await readDocx(
+        await buildGongwenDocx({
+          title: '报告',
+          body: [
+            { kind: 'paragraph', text: '第一段。' },
+            { kind: 'paragraph', text: last },
+          ],
+          signature: { org: '某县科学技术局', date: '2026-12-16' },
+          note: '此件主动公开',
+          attachments: [{ label: '附件', title: '附表', blocks: [{ kind: 'paragraph', text: '（略）' }] }],
+        }),
+      );
+      const paras = [...x.document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+      const texts = paras.map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+      const from = texts.findIndex((t) => t.startsWith('第一段'));
+      const to = texts.findIndex((t) => t.startsWith('（此件主动公开）'));
+      return paras.slice(from, to + 1).map((p, i) => [texts[from + i], /<w:keepNext\/>/.test(p)] as const);
+    };
+    expect(await keptOf('最后一段，三行左右。'.repeat(8))).toEqual([
+      ['第一段。', false],
+      ['最后一段，三行左右。'.repeat(8), true],
+      ['', true],
+      ['附件：附表', true],
+      ['', true],
+      ['某县科学技术局', true],
+      ['2026年12月16日', true],
+      ['（此件主动公开）', false],
+    ]);
+    // Sixteen lines and the six of the 落款 do not fit on one page: LibreOffice would break the chain anywhere.
+    const long = await keptOf('这是很长的最后一段。'.repeat(44));
+    expect(long[1][1]).toBe(false);
+    expect(long.slice(2).every(([t, kept]) => kept || t.startsWith('（'))).toBe(true);
+  });
+
+  it('sets the 版头 from exact line heights: the mark’s top 35 mm below the type area, the rule 4 mm below the 发文字号', async () => {
+    const x = await readDocx(
+      await buildGongwenDocx({
+        title: '通知',
+        orgMark: '某县科学技术局文件',
+        docNumber: '县科技局发〔2026〕3号',
+        body: [{ kind: 'paragraph', text: '正文。' }],
+      }),
+    );
+    const head = x.document.slice(0, x.document.indexOf('县科技局发〔2026〕3号'));
+    const lines = [...head.matchAll(/<w:spacing w:before="0" w:after="0" w:line="(\d+)" w:lineRule="exact"\/>/g)].map(
+      (m) => Number(m[1]),
+    );
+    // An empty line, the mark's line (36 pt × 1.2), then the baseline 80 % down the mark's line: the characters'
+    // top edge (0.86 em above the baseline) at 35 mm = 1984 twips.
+    const [above, markLine] = lines;
+    expect(markLine).toBe(864);
+    expect(Math.abs(above + 0.8 * markLine - 0.86 * 720 - 1984)).toBeLessThanOrEqual(1);
+    expect(head).toContain('<w:snapToGrid w:val="0"/>');
+    expect(paragraphsWith(x.document, '县科技局发〔2026〕3号')[0]).toMatch(
+      /<w:bottom w:val="single" w:color="FF0000" w:sz="18" w:space="6"\/>/,
+    );
   });
 });

@@ -106,7 +106,8 @@ describe('plan exports', () => {
     ]);
     expect(ws.getCell('A4').value).toBe('一、加强重点领域信息公开');
     expect(ws.getCell('J4').isMerged).toBe(true);
-    expect(ws.getCell('A5').value).toBe('1');
+    // 序号 a number, as the office sorts and sums it.
+    expect(ws.getCell('A5').value).toBe(1);
     expect(ws.getCell('B5').value).toBe(plan.sections[0].tasks[0].title);
     expect(ws.getCell('H5').value).toBe(plan.sections[0].tasks[0].deadline);
     expect(ws.getCell('A7').value).toBe('二、深化政策解读和回应关切');
@@ -127,8 +128,10 @@ describe('plan exports', () => {
     expect(ws.getCell('A4').value).toBe('一、加强重点领域信息公开');
     // Task 1 has 2 entries (seq % 3 + 1): rows 5-6, merged in A..F.
     expect(ws.getCell('B5').value).toBe(data.tasks[0].title);
-    expect(ws.getCell('G5').value).toBe('2026-02-10');
-    expect(ws.getCell('G6').value).toBe('2026-03-11');
+    // 进展日期 are Excel dates shown 2026年2月10日.
+    expect(ws.getCell('G5').value).toEqual(new Date(Date.UTC(2026, 1, 10)));
+    expect(ws.getCell('G5').numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell('G6').value).toEqual(new Date(Date.UTC(2026, 2, 11)));
     expect(ws.getCell('J6').value).toContain('佐证材料1.pdf');
     expect(ws.getCell('B6').isMerged).toBe(true);
     expect(ws.getCell('I5').value).toBe('30%');

@@ -72,3 +72,54 @@ export function pageNumberDash(page: Word[]): { y: number; x: number } | null {
   const dash = page.filter((w) => w.text === '—').sort((a, b) => a.x1 - b.x1)[0];
   return dash ? { y: (dash.y1 + dash.y2) / 2, x: dash.x1 } : null;
 }
+
+/** A run of pixel rows that hold ink of one kind: top and bottom edge (mm from the page's top) and widest extent. */
+export interface InkBand {
+  top: number;
+  bottom: number;
+  /** Leftmost and rightmost inked pixel in the band, mm from the page's left edge. */
+  left: number;
+  right: number;
+}
+
+/**
+ * Where a page of a PDF is inked, drawn with pdftoppm at 254 dpi (10 px a millimetre): the bands of red pixels (the
+ * 版头's 发文机关标志 and separator line) and of dark ones (black text), top to bottom. This reads the drawing
+ * itself, so a character's top edge is where its strokes begin, not the font box pdftotext reports.
+ */
+export function inkBands(pdf: string, page: number): { red: InkBand[]; dark: InkBand[] } {
+  const base = `${pdf.replace(/\.pdf$/, '')}-ink-${page}`;
+  spawnSync('pdftoppm', ['-r', '254', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+  const data = fs.readFileSync(`${base}.ppm`);
+  // P6 header: magic, width height, max value, each followed by whitespace; then RGB triples.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const px = data.subarray(header[0].length);
+  const perMm = 10;
+  const bands: { red: InkBand[]; dark: InkBand[] } = { red: [], dark: [] };
+  const open: Partial<Record<'red' | 'dark', InkBand>> = {};
+  for (let y = 0; y < h; y++) {
+    const row: Record<'red' | 'dark', [number, number] | null> = { red: null, dark: null };
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+      const kind = r > 180 && g < 110 && b < 110 ? 'red' : r < 110 && g < 110 && b < 110 ? 'dark' : null;
+      if (!kind) continue;
+      const cur = row[kind];
+      row[kind] = cur ? [cur[0], x] : [x, x];
+    }
+    for (const kind of ['red', 'dark'] as const) {
+      const span = row[kind];
+      const band = open[kind];
+      if (span && band) {
+        band.bottom = (y + 1) / perMm;
+        band.left = Math.min(band.left, span[0] / perMm);
+        band.right = Math.max(band.right, (span[1] + 1) / perMm);
+      } else if (span) {
+        open[kind] = { top: y / perMm, bottom: (y + 1) / perMm, left: span[0] / perMm, right: (span[1] + 1) / perMm };
+        bands[kind].push(open[kind]!);
+      } else open[kind] = undefined;
+    }
+  }
+  return bands;
+}
