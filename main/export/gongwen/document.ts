@@ -125,9 +125,10 @@ const indent2 = { firstLine: CHAR_WIDTH * 2, firstLineChars: 200 };
  * (blank line, 署名, 成文日期, 附注) and the 附件说明 before it are kept together line by line (keepNext), and so is
  * the body's last paragraph with them, with widow control, so that it goes over with the 落款 rather than end a
  * page above it. LibreOffice never splits a paragraph marked keep-with-next (sw/source/core/text/widorp.cxx): it
- * moves the whole paragraph, and a chain longer than a page it breaks anywhere, which can leave the 成文日期 alone.
- * So the last paragraph is only kept with the 落款 when paragraph and 落款 together fit on one page with room to
- * spare (KEEP_PAGE_LINES); a longer last paragraph is left to split where the page ends.
+ * moves the whole paragraph. A body paragraph is kept whatever its length: rendered with 1 to 22 more lines than a
+ * page (test/unit/summary/export.test.ts), LibreOffice then splits it and still takes its end over with the 落款,
+ * where leaving a long last paragraph unkept put the 署名 alone on a page. A heading that ends the body is kept only
+ * when it and the 落款 fit on one page with room to spare (KEEP_PAGE_LINES).
  */
 const KEEP_WITH_NEXT = { keepNext: true, widowControl: true } as const;
 /** Lines of a page that a kept paragraph and the 落款 may take together (22 lines, less two for the estimate). */
@@ -244,8 +245,8 @@ function slotParagraph(slots: TableSlot[], xml: string): Paragraph {
 
 /**
  * The blocks as paragraphs (tables as marker paragraphs). With `keepEnd` (the lines the 落款 after them takes), the
- * blank lines at the end and the last block holding text are kept with what follows, the last block only when it
- * fits on a page with those lines (see KEEP_WITH_NEXT).
+ * blank lines at the end and the last block holding text are kept with what follows (a heading only when it fits on
+ * a page with those lines; see KEEP_WITH_NEXT).
  */
 function renderBlocks(
   blocks: GongwenBlock[],
@@ -261,7 +262,7 @@ function renderBlocks(
   blocks.forEach((b, i) => {
     const last = !!keepEnd && i === lastText;
     const after = !!keepEnd && i > lastText;
-    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, last && fits(b.text)));
+    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, last));
     else if (b.kind === 'heading')
       out.push(headingParagraph(b.level, b.text, b.body, last && fits(b.text + (b.body ?? ''))));
     else if (b.kind === 'blank') out.push(blankParagraph(after));
