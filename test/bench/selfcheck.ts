@@ -55,6 +55,7 @@ export function bigTemplate(): IndicatorInput[] {
 
 function entryFor(rule: Rule, i: number): ScoreEntry {
   const base = {
+    rated: true,
     score: null,
     count: null,
     flag: false,
@@ -155,8 +156,12 @@ export const selfcheckBench: BenchSection = {
         year: 2026,
         title: template.title,
         total: view.total,
-        maxTotal: view.maxTotal,
+        maxBase: view.maxBase,
+        maxBonus: view.maxBonus,
+        deducted: 0,
         grade: view.grade,
+        rated: view.scoredLeaves,
+        leaves: view.leaves,
         vetoed: view.vetoed,
         vetoedBy: view.vetoedBy,
         rows: view.rows,

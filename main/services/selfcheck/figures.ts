@@ -1,6 +1,7 @@
 // Figures the 年度总结 quotes (another area reads them through these functions, never through the tables).
 import type { AppContext } from '../workstation';
 import type { SummaryLists } from '../../../shared/domain/summary';
+import { gradeText } from '../../../shared/domain/selfcheck';
 import { lookback } from './lookback';
 import { listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
@@ -15,10 +16,18 @@ async function yearFigures(ctx: AppContext, year: number): Promise<Record<string
   const items = await listRectifications(ctx, { year });
   const problems = s ? await selfcheckProblems(ctx, year) : [];
   const lb = await lookback(ctx, year);
+  // A score and a grade only when the self-check gives one: every indicator rated, or marked 暂定 (the grade then
+  // says so), or vetoed. Until then only how many are rated (未评 indicators count nothing, so a partial sum would
+  // read as a low score). 满分 is the base; the bonus on top is its own figure ("100＋加分8").
+  const r = s?.result;
+  const graded = !!r && r.grade !== null;
   return {
-    'selfcheck.score': s ? s.result.total : null,
-    'selfcheck.maxScore': s ? s.result.maxTotal : null,
-    'selfcheck.grade': s ? s.result.grade : null,
+    'selfcheck.score': r && graded ? r.total : null,
+    'selfcheck.maxScore': r ? r.maxBase : null,
+    'selfcheck.maxBonus': r ? r.maxBonus : null,
+    'selfcheck.grade': r ? gradeText(r) : null,
+    'selfcheck.rated': r ? r.scoredLeaves : null,
+    'selfcheck.leaves': r ? r.leaves : null,
     'selfcheck.deducted': s
       ? Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
         100
@@ -36,9 +45,12 @@ async function yearFigures(ctx: AppContext, year: number): Promise<Record<string
 }
 
 const SOURCES: Record<string, string> = {
-  'selfcheck.score': '自查评分：自评总分',
-  'selfcheck.maxScore': '自查评分：细则满分（含加分）',
-  'selfcheck.grade': '自查评分：等次',
+  'selfcheck.score': '自查评分：自评总分（全部指标评完或标为暂定后才有）',
+  'selfcheck.maxScore': '自查评分：细则满分（不含加分）',
+  'selfcheck.maxBonus': '自查评分：细则另设的加分',
+  'selfcheck.grade': '自查评分：等次（未评完时为空，暂定时注明）',
+  'selfcheck.rated': '自查评分：已评的末级指标数',
+  'selfcheck.leaves': '自查评分：末级指标总数',
   'selfcheck.deducted': '自查评分：扣分合计',
   'selfcheck.deductedItems': '自查评分：失分指标项数',
   'rectification.opened': '整改台账：本年度登记的整改事项数',
