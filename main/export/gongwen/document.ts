@@ -112,20 +112,21 @@ function run(text: string, eastAsia: string, size: number, extra: Partial<IRunOp
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const indent2 = { firstLine: CHAR_WIDTH * 2, firstLineChars: 200 };
 
-function bodyParagraphs(text: string): Paragraph[] {
-  return text
+function bodyParagraphs(text: string, keepLastWithNext = false): Paragraph[] {
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
-    .map(
-      (line) =>
-        new Paragraph({
-          spacing: exactLine,
-          indent: indent2,
-          alignment: AlignmentType.JUSTIFIED,
-          children: [run(line, FONT.body, SIZE.san)],
-        }),
-    );
+    .filter(Boolean);
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        spacing: exactLine,
+        indent: indent2,
+        alignment: AlignmentType.JUSTIFIED,
+        keepNext: keepLastWithNext && i === lines.length - 1,
+        children: [run(line, FONT.body, SIZE.san)],
+      }),
+  );
 }
 
 const HEADING_FONT: Record<HeadingLevel, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
@@ -142,8 +143,8 @@ function headingParagraph(level: HeadingLevel, text: string, body?: string): Par
   });
 }
 
-function blankParagraph(): Paragraph {
-  return new Paragraph({ spacing: exactLine, children: [run('', FONT.body, SIZE.san)] });
+function blankParagraph(keepNext = false): Paragraph {
+  return new Paragraph({ spacing: exactLine, keepNext, children: [run('', FONT.body, SIZE.san)] });
 }
 
 /** Scales relative column weights to whole twips that add up exactly to the width. */
@@ -179,10 +180,16 @@ function tablePlaceholder(
   return new Paragraph({ children: [new TextRun(`${TABLE_MARK}${slots.length - 1}${TABLE_MARK_END}`)] });
 }
 
-function renderBlocks(blocks: GongwenBlock[], width: number, slots: TableSlot[], gridded: boolean): Paragraph[] {
+function renderBlocks(
+  blocks: GongwenBlock[],
+  width: number,
+  slots: TableSlot[],
+  gridded: boolean,
+  keepLastWithNext = false,
+): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text));
+  for (const [i, b] of blocks.entries()) {
+    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, keepLastWithNext && i === blocks.length - 1));
     else if (b.kind === 'heading') out.push(headingParagraph(b.level, b.text, b.body));
     else if (b.kind === 'blank') out.push(blankParagraph());
     else if (b.kind === 'filing')
@@ -444,10 +451,15 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   main.push(blankParagraph());
   if (data.addressee)
     main.push(new Paragraph({ spacing: exactLine, children: [run(`${data.addressee}：`, FONT.body, SIZE.san)] }));
-  main.push(...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape));
+  // The 署名 and 成文日期 never stand on a page of their own (此页无正文): the body's last paragraph, the 附件说明
+  // and the blank line are kept with them.
+  const keep = !!data.signature;
+  main.push(
+    ...renderBlocks(data.body, data.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, slots, !data.landscape, keep),
+  );
   const attachments = data.attachments ?? [];
   if (attachments.length) {
-    main.push(blankParagraph());
+    main.push(blankParagraph(keep));
     // 附件说明 (§7.3.4): 左空二字 "附件：", several are numbered, no punctuation after names, wrapped lines align.
     const names = attachments.map((a, i) => (attachments.length > 1 ? `${i + 1}.${a.title}` : a.title));
     names.forEach((name, i) =>
@@ -455,13 +467,14 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
         new Paragraph({
           spacing: exactLine,
           indent: { left: CHAR_WIDTH * 5, hanging: i === 0 ? CHAR_WIDTH * 3 : 0 },
+          keepNext: keep,
           children: [run(i === 0 ? `附件：${name}` : name, FONT.body, SIZE.san)],
         }),
       ),
     );
   }
   if (data.signature) {
-    main.push(blankParagraph());
+    main.push(blankParagraph(true));
     main.push(
       ...(data.signature.sealed ? sealedSignatureParagraphs : signatureParagraphs)(
         data.signature.org,
