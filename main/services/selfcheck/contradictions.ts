@@ -24,7 +24,8 @@ export interface RecordFacts {
 }
 
 /** Saying that no 建议/提案 was handled: "本年度未承办建议提案", "无人大代表建议和政协提案". */
-const NO_PROPOSALS = /(?:未|没有|无)[^，。；,;]{0,8}?(?:建议提案|提案|代表建议)[^，。；,;]{0,6}/g;
+const NO_PROPOSALS =
+  /(?:本年度|本年|今年|全年|年内)?(?:未|没有|无)[^，。；,;]{0,8}?(?:建议提案|提案|代表建议)[^，。；,;]{0,6}/g;
 /** Saying the 栏目 are accurate or kept up to date. */
 const COLUMNS_OK =
   /栏目内容准确|内容准确|栏目[^，。；,;]{0,10}(?:更新及时|及时更新|按时更新|均已更新|无空白|没有空白)|(?:及时|按时)更新[^，。；,;]{0,10}栏目/g;

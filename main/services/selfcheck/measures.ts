@@ -38,8 +38,8 @@ async function overdueTasks(ctx: AppContext, year: number): Promise<Measured> {
   const records = tasks.filter(isOverdue).map((t) => ({
     kind: '任务',
     refId: t.id,
-    title: `${t.seq}.${t.title}`,
-    detail: `完成时限${t.deadlineLabel}${t.dueDate ? `，应于${d(t.dueDate)}前完成` : ''}，现为“${t.status}”${t.periodLabel ? `（${t.periodLabel}未完成）` : ''}`,
+    title: t.title,
+    detail: `实施方案第${t.seq}项，${t.dueDate ? `应于${d(t.dueDate)}前完成` : `完成时限${t.deadlineLabel}`}，现为“${t.status}”${t.periodLabel ? `（${t.periodLabel}未完成）` : ''}`,
   }));
   return {
     count: records.length,

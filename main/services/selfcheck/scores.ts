@@ -213,11 +213,12 @@ export async function loadMeasures(ctx: AppContext, templateId: number): Promise
 /** What a rated leaf with a chosen measure needs looked at, or null. */
 function proposalAlert(e: StoredEntry | undefined, rule: Rule, p: Proposal | null): string | null {
   if (!p || !p.entry || !e?.rated) return null;
-  const same = matchesProposal(rule, e, p);
-  if (!same && e.decision !== 'override')
-    return `自评与按记录计算的建议分（${p.score}分）不一致，请采用建议分或填写修改理由。`;
-  if (e.proposalCount !== null && p.count !== null && e.proposalCount !== p.count)
+  const decided = e.decision === 'accepted' || e.decision === 'override';
+  // The records changed since the 建议分 was accepted or overridden: say that first, it is why the two differ.
+  if (decided && e.proposalCount !== null && p.count !== null && e.proposalCount !== p.count)
     return `${e.decision === 'override' ? '修改' : '采用'}建议分时${p.label}为${e.proposalCount}${p.unit}，现在为${p.count}${p.unit}，请重新核对。`;
+  if (e.decision !== 'override' && !matchesProposal(rule, e, p))
+    return `自评与按记录计算的建议分（${p.score}分）不一致，请采用建议分或填写修改理由。`;
   return null;
 }
 
