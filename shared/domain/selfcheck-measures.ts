@@ -66,7 +66,8 @@ const SUGGESTIONS: [RecordMeasure, RegExp][] = [
   ['abFiling', /AB岗|A\s*[、/]?\s*B\s*岗|AB角/i],
   ['training', /培训/],
   ['unreviewedPublications', /先审后发|三审|审核签发|审签/],
-  ['latePublications', /公开时效|时效|及时公开|超期公开|按时公开|逾期公开/],
+  // Not a bare 时效: "栏目更新时效" is about 栏目 updates, which no register here records.
+  ['latePublications', /公开时效|发布时效|及时公开|超期公开|按时公开|逾期公开|超期发布/],
   ['overdueTasks', /任务落实|工作任务|重点任务|任务分解|要点落实|实施方案/],
 ];
 

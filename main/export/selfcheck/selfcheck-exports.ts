@@ -80,10 +80,11 @@ function gradeCell(d: ScoreSheetData): string {
   return d.grade === null ? `等次：评完后确定（${ratedLabel(d.rated, d.leaves)}）` : `等次：${d.grade}`;
 }
 
-function scoreCell(r: SelfcheckRow): number | string {
-  if (r.isLeaf && !r.entry.rated) return '未评';
+function scoreCell(r: SelfcheckRow, complete: boolean): number | string {
+  if ((r.isLeaf && !r.entry.rated) || (!r.isLeaf && r.leafCount > 0 && r.ratedLeaves === 0)) return '未评';
   if (r.rule.kind === 'veto') return r.vetoed ? '否决' : '未触发';
-  if (r.gatedOut) return `${num(r.score)}（未达门槛不计）`;
+  // Whether a bonus passes its gate is known only once the base it is gated on is fully rated.
+  if (r.gatedOut) return `${num(r.score)}（${complete ? '未达门槛不计' : '门槛待评完确定'}）`;
   if (!r.isLeaf && !r.scored && r.leafCount > 0) return `${num(r.score)}（${ratedLabel(r.ratedLeaves, r.leafCount)}）`;
   return num(r.score);
 }
@@ -94,8 +95,8 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
   const columns = [
     { header: '序号', weight: 5, align: 'center' as const },
     ...LEVEL_NAMES.slice(0, depth).map((h) => ({ header: h, weight: depth > 2 ? 10 : 13 })),
-    { header: '分值', weight: 5, align: 'center' as const },
-    { header: '评分标准', weight: 24 },
+    { header: '分值', weight: 7, align: 'center' as const },
+    { header: '评分标准', weight: 22 },
     { header: '自评分', weight: 6, align: 'center' as const },
     { header: '扣分', weight: 5, align: 'center' as const },
     { header: '失分原因', weight: 15 },
@@ -116,7 +117,7 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
         ...names,
         points,
         criteria,
-        scoreCell(r),
+        scoreCell(r, d.rated === d.leaves),
         r.deducted ? num(r.deducted) : '',
         lossReason(r),
         [basisText(r), ...recordLines(r)].filter(Boolean).join('\n'),
@@ -185,7 +186,7 @@ function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
         r.number,
         `${FULL_SPACE.repeat(r.level - 1)}${r.name}`,
         r.rule.kind === 'major' ? '—' : String(num(r.points)),
-        String(scoreCell(r)),
+        String(scoreCell(r, d.rated === d.leaves)),
         r.deducted ? String(num(r.deducted)) : '',
         [lossReason(r), basisText(r)].filter(Boolean).join('\n'),
       ],
@@ -338,7 +339,7 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
   const overdue = d.items.filter((r) => r.overdue).length;
   const doubtful = d.items.filter((r) => closed(r) && against(r).length).length;
   const intro = d.items.length
-    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；另有${doubtful}个已办结问题的办结理由与记录不符，须重新核实` : ''}。现将整改情况报告如下。`
+    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。现将整改情况报告如下。`
     : `${d.year}年度暂未登记需要整改的问题。`;
   const items: GongwenBlock[] = d.items.flatMap((r, i) => {
     const wrong = against(r);

@@ -58,8 +58,8 @@ export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
     return ok;
   },
   'selfcheck.proposal': (ws, { indicatorId, recordMeasure }) => proposalFor(ws.context(), indicatorId, recordMeasure),
-  'selfcheck.acceptProposal': (ws, { indicatorId, recordMeasure }) =>
-    acceptProposal(ws.context(), indicatorId, recordMeasure),
+  'selfcheck.acceptProposal': (ws, { indicatorId, recordMeasure, reason, measure }) =>
+    acceptProposal(ws.context(), indicatorId, recordMeasure, { reason, measure }),
   'selfcheck.setProvisional': async (ws, { year, provisional }) => {
     await setProvisional(ws.context(), year, provisional);
     return ok;

@@ -114,7 +114,7 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     const scoreText =
       t.rule.kind === 'bonus'
         ? t.ratedLeaves
-          ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}`
+          ? `加分${n2(t.score)}分${t.gatedOut ? (v.complete ? '（基础得分未达到加分门槛，不计入）' : '（基础得分评完后再确定能否计入）') : ''}`
           : '加分项尚未评分'
         : !t.ratedLeaves
           ? `分值${n2(t.points)}分，尚未评分`

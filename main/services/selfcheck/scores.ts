@@ -600,7 +600,12 @@ export async function setMeasure(ctx: AppContext, indicatorId: number, measure: 
  * 采用建议分: the measure becomes the indicator's, and the rating is the one its records give (count, flag or score),
  * with the records named as the 扣分原因 when none is written; one transaction, audited.
  */
-export async function acceptProposal(ctx: AppContext, indicatorId: number, measure: RecordMeasure): Promise<Proposal> {
+export async function acceptProposal(
+  ctx: AppContext,
+  indicatorId: number,
+  measure: RecordMeasure,
+  texts: { reason?: string; measure?: string } = {},
+): Promise<Proposal> {
   const { node, path, template } = await indicatorContext(ctx, indicatorId);
   if (node.children.length)
     throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请给下级指标评分。`);
@@ -625,8 +630,8 @@ export async function acceptProposal(ctx: AppContext, indicatorId: number, measu
         count: proposal.entry!.count,
         flag: proposal.entry!.flag,
         ceiling: entry?.ceiling ?? false,
-        reason: entry?.reason.trim() || reasonFromRecords(proposal),
-        measure: entry?.measure ?? '',
+        reason: (texts.reason ?? entry?.reason ?? '').trim() || reasonFromRecords(proposal),
+        measure: texts.measure ?? entry?.measure ?? '',
         decision: 'accepted',
         overrideReason: '',
         proposalCount: proposal.count,

@@ -80,6 +80,9 @@ export const selfcheckContract = {
     input: z.object({
       indicatorId: idSchema,
       recordMeasure: z.enum(RECORD_MEASURES, { error: '记录口径不对' }).describe('得分依据的记录'),
+      /** As typed in the drawer (kept instead of the stored ones); an empty reason is written from the records. */
+      reason: z.string().max(2000, '扣分原因不能超过2000个字').optional(),
+      measure: z.string().max(2000, '整改措施不能超过2000个字').optional(),
     }),
     output: proposalSchema,
   },

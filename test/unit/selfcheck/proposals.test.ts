@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rectificationContradictions, contradictionsInText } from '../../../main/services/selfcheck/contradictions';
+import { suggestMeasure } from '../../../shared/domain/selfcheck-measures';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
 
@@ -127,6 +128,9 @@ describe('建议分 from the records', () => {
       ['依申请公开办理', 'lateAnswers'],
     ]);
     expect(v.rows.every((r) => r.recordMeasure === null && r.proposal === null && !r.entry.rated)).toBe(true);
+    // Words that only look alike point nowhere: 栏目更新 is not what the 发布登记's 20-day rule measures.
+    expect(suggestMeasure('栏目更新时效', '动态栏目每半个月更新，每发现一个栏目未按时更新扣1分')).toBeNull();
+    expect(suggestMeasure('工作制度', '建立信息发布审核、保密审查、责任追究等制度')).toBeNull();
     expect([v.total, v.scoredLeaves, v.grade]).toEqual([0, 0, null]);
   });
 
@@ -420,7 +424,7 @@ describe('the 自查报告 and the 整改报告 say only what the records bear o
       '经核对，信息发布登记中2026年已发布建议提案答复1条（2026年7月15日发布的“关于县人大代表第12号建议的答复”），与“本年度未承办建议提案”不符。',
     );
     expect(doc).toContain('整改状态：台账记为2026年11月25日销号（复核人：王局长），其办结理由与记录不符，须重新核实。');
-    expect(doc).toContain('另有1个已办结问题的办结理由与记录不符，须重新核实');
+    expect(doc).toContain('已办结的问题中有1个的办结理由与记录不符，须重新核实');
   });
 
   it('“栏目内容准确” is flagged while a finding names a 栏目 not updated; not before', async () => {
