@@ -150,6 +150,23 @@ export async function selfcheckContradictions(ctx: AppContext, year: number): Pr
       ['next', '自查报告“四、下一步工作打算”'],
     ];
     for (const [key, where] of parts) out.push(...findContradictions(sections[key], where, facts));
+    // A saved text may name a grade the ratings no longer give (written before 未评, or before a score changed).
+    const v = await getSelfcheck(ctx, year);
+    const said = [...`${sections.intro}${sections.situation}`.matchAll(/等次(?:为|暂定为|是)“([^”]+)”/g)];
+    for (const m of said) {
+      if (v.grade !== null && m[1] === v.grade) continue;
+      const now =
+        v.grade === null
+          ? `${v.leaves}项评分指标已评${v.scoredLeaves}项，评完前不能确定等次`
+          : `按现有评分等次为“${v.grade}”${v.provisional ? '（暂定）' : ''}`;
+      out.push({
+        where: '自查报告“一、自查情况”',
+        claim: m[0],
+        basis: now,
+        records: [],
+        message: `自查报告“一、自查情况”写明等次为“${m[1]}”，但${now}，请按最新评分重新生成或改正。`,
+      });
+    }
   }
   for (const r of await listRectifications(ctx, { year }))
     out.push(...findContradictions(closingText(r), `整改台账第${r.seq}项的整改情况`, facts, r.id));

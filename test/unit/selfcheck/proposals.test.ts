@@ -427,6 +427,20 @@ describe('the 自查报告 and the 整改报告 say only what the records bear o
     expect(doc).toContain('已办结的问题中有1个的办结理由与记录不符，须重新核实');
   });
 
+  it('a saved 自查报告 naming a grade the ratings do not give is flagged', async () => {
+    const v = await template();
+    const { sections } = await t.call('selfcheck.report', { year: 2026 });
+    expect(await t.call('selfcheck.contradictions', { year: 2026 })).toEqual([]);
+    await t.call('selfcheck.saveReport', {
+      year: 2026,
+      sections: { ...sections, situation: `经自查，我局自评总分96分，等次为“优秀”。\n${sections.situation}` },
+    });
+    const found = await t.call('selfcheck.contradictions', { year: 2026 });
+    expect(found.map((c) => c.message)).toEqual([
+      `自查报告“一、自查情况”写明等次为“优秀”，但${v.leaves}项评分指标已评0项，评完前不能确定等次，请按最新评分重新生成或改正。`,
+    ]);
+  });
+
   it('“栏目内容准确” is flagged while a finding names a 栏目 not updated; not before', async () => {
     const text = [{ where: '年报“一、总体情况”', text: '及时更新政府信息公开专栏，确保栏目内容准确、链接有效。' }];
     expect(await contradictionsInText(t.ws.context(), 2026, text)).toEqual([]);
