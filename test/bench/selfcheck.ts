@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { maxLabel } from '../../shared/domain/selfcheck';
 import type { IndicatorInput, Rule, ScoreEntry } from '../../shared/domain/selfcheck';
 import { scoreTemplate, type ScoringNode } from '../../shared/domain/selfcheck-score';
 import { toScoringNodes } from '../../shared/domain/selfcheck-tree';
@@ -121,7 +122,7 @@ export const selfcheckBench: BenchSection = {
       }
       view = await getSelfcheck(ctx, 2026);
       console.log(
-        `  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；总分 ${view.total}/${view.maxTotal}（${view.grade}）`,
+        `  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；已评指标得分 ${view.total}（满分 ${maxLabel(view.maxBase, view.maxBonus)}），等次：${view.grade ?? '未评完'}`,
       );
 
       // 1. The engine alone.

@@ -72,6 +72,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(rated).toContainText('已评 3/10', slow);
   await expect(total).toContainText('已评指标得分24分');
   await expect(grade).toContainText('未评完');
+  await page.screenshot({ path: test.info().outputPath('selfcheck-partly-rated.png') });
   // 暂定 shows the grade the rated part reaches, labelled; off again hides it.
   await page.getByRole('switch', { name: '暂定' }).click();
   await expect(grade).toContainText('不合格（暂定）', slow);

@@ -268,11 +268,16 @@ export function toProposal(
     };
   const full: ScoreEntry = { rated: true, reason: '', measure: '', ceiling: leaf.ceilingOn, ...entry };
   const score = round2(scoreLeaf(leaf, leaf.points, full).score);
+  const how = `${label}${m.count}${unit}，按“${ruleLabel(leaf.rule, leaf.capped)}”计`;
   return {
     ...base,
     entry,
     score,
-    summary: `${label}${m.count}${unit}，按“${ruleLabel(leaf.rule, leaf.capped)}”计，建议得${score}分（分值${round2(leaf.points)}分）。`,
+    // A 重大扣分 item has no points of its own: its 建议分 is what it takes off.
+    summary:
+      leaf.rule.kind === 'major'
+        ? `${how}，建议扣${-score}分。`
+        : `${how}，建议得${score}分（分值${round2(leaf.points)}分）。`,
   };
 }
 
