@@ -4,7 +4,7 @@
 // the shared `export` command.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IndicatorOutput } from '../../shared/domain/selfcheck';
+import { maxLabel, ratedLabel, type IndicatorOutput } from '../../shared/domain/selfcheck';
 import type { ScoredNode } from '../../shared/domain/selfcheck-score';
 import type { AppContext } from '../services/workstation';
 import { AppError } from '../../shared/ipc/result';
@@ -65,8 +65,17 @@ function indicatorJson(n: IndicatorOutput, level: number): unknown {
   };
 }
 
+/** The selfcheck --json contract's node: its five keys first, then `rated`/`leaves` (added: 已评 of the subtree). */
 function scoredJson(n: ScoredNode): unknown {
-  return { path: n.path, points: n.points, score: n.score, deducted: n.deducted, children: n.children.map(scoredJson) };
+  return {
+    path: n.path,
+    points: n.points,
+    score: n.score,
+    deducted: n.deducted,
+    children: n.children.map(scoredJson),
+    rated: n.ratedLeaves,
+    leaves: n.leafCount,
+  };
 }
 
 /** The database commands; loaded on use, so parse-indicators stays free of the database code. */
@@ -127,6 +136,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
         if (!s) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有考核细则。请先用 import-indicators 导入细则。`);
         const r = s.result;
         if (args.flags.json === true) {
+          // The contract's keys in their order (grade null while 未评完), then the added ones.
           process.stdout.write(
             JSON.stringify({
               template: s.template.title,
@@ -135,15 +145,24 @@ export const selfcheckCommands: Record<string, CliCommand> = {
               grade: r.grade,
               vetoed: r.vetoed,
               indicators: r.indicators.map(scoredJson),
+              rated: r.scoredLeaves,
+              leaves: r.leaves,
+              complete: r.complete,
+              provisional: r.provisional,
+              maxBase: r.maxBase,
+              maxBonus: r.maxBonus,
             }) + '\n',
           );
         } else {
+          const grade = r.grade === null ? '评完全部指标后确定' : `${r.grade}${r.provisional ? '（暂定）' : ''}`;
           const lines = [
             `${year}年度自查：${s.template.title}`,
-            `自评总分 ${r.total} 分（满分 ${r.maxTotal} 分），等次：${r.grade}${r.vetoed ? `（单项否决：${r.vetoedBy.join('；')}）` : ''}`,
+            `${ratedLabel(r.scoredLeaves, r.leaves)}，${r.complete ? '自评总分' : '已评指标得分'} ${r.total} 分（满分 ${maxLabel(r.maxBase, r.maxBonus)} 分），等次：${grade}${r.vetoed ? `（单项否决：${r.vetoedBy.join('；')}）` : ''}`,
           ];
           for (const n of r.indicators)
-            lines.push(`  ${n.path}：${n.score} / ${n.points}${n.deducted ? `，扣 ${n.deducted}` : ''}`);
+            lines.push(
+              `  ${n.path}：${n.score} / ${n.points}${n.deducted ? `，扣 ${n.deducted}` : ''}${n.ratedLeaves < n.leafCount ? `（${ratedLabel(n.ratedLeaves, n.leafCount)}）` : ''}`,
+            );
           process.stdout.write(lines.join('\n') + '\n');
         }
         return 0;

@@ -334,6 +334,8 @@ interface SelfcheckTables {
     attachment_id: number | null;
     created_at: string;
     updated_at: string;
+    /** Migration 36: 1 = the self-check is 暂定 (its grade shown, so labelled, before every indicator is rated). */
+    provisional: Generated<number>;
   };
   sc_indicator: {
     id: Generated<number>;
@@ -350,6 +352,8 @@ interface SelfcheckTables {
     capped: number;
     ceiling_ratio: number | null;
     source: string;
+    /** What the records measure for this indicator (RECORD_MEASURES or 'none'); null: not chosen (migration 36). */
+    record_measure: string | null;
   };
   sc_entry: {
     indicator_id: number;
@@ -360,6 +364,11 @@ interface SelfcheckTables {
     reason: string;
     measure: string;
     updated_at: string;
+    /** Migration 36: 0 = 未评 (counts nothing). */
+    rated: Generated<number>;
+    decision: 'entered' | 'accepted' | 'override' | null;
+    override_reason: Generated<string>;
+    proposal_count: number | null;
   };
   sc_evidence: {
     id: Generated<number>;

@@ -4,8 +4,12 @@
 // How the rules combine (domain-yearend.md A.1.7):
 // - Points: a node's 分值, or its 权重 (%) of the parent's points (of the parent's 折算基数 when it has one); a group
 //   with neither takes the sum of its ordinary children.
-// - Leaf: manual → the entered 自评分 (unscored leaves count full: self-checks start full and deduct); fixed → full or
-//   分值 − absentDeduct; perItem → 分值 − count × k; veto → 分值, and the whole result is 不合格 when it happened.
+// - 未评: a leaf nobody rated counts nothing (not full marks) and loses nothing; its points stay in the 满分. A group
+//   counts what its rated leaves give. The grade is given only when every leaf is rated, when the self-check is
+//   marked 暂定 (then it is labelled so), or when a 单项否决 happened (that decides the result whatever is unrated).
+// - Rated leaf: manual → the entered 自评分 (a rated entry without one, kept from files made before 未评 existed,
+//   counts full as the screen then promised); fixed → full or 分值 − absentDeduct; perItem → 分值 − count × k;
+//   veto → 分值, and the whole result is 不合格 when it happened.
 // - Ceiling (本栏目不高于及格分): when its precondition failed the node starts at ratio × 分值 and the lost points are
 //   then taken off ("然后再计算如下分值").
 // - Caps: a capped node (扣完为止) never goes below 0; an uncapped one may (运城: 二/三级 may exceed their own points,
@@ -52,19 +56,33 @@ export interface ScoredNode {
   gatedOut: boolean;
   /** The ceiling was applied. */
   ceiling: boolean;
-  /** Leaves: the entry has been filled in. */
+  /** Leaves: rated. Groups: every leaf beneath is rated. */
   scored: boolean;
+  /** Rated leaves beneath (a leaf: 0 or 1) and how many leaves there are (a leaf: 1). */
+  ratedLeaves: number;
+  leafCount: number;
   children: ScoredNode[];
 }
 
 export interface ScoreResult {
+  /** What the rated leaves give (未评 leaves count nothing). */
   total: number;
+  /** 满分 = maxBase + maxBonus: the ordinary points and the 加分 on top ("100＋加分8"). */
   maxTotal: number;
+  maxBase: number;
+  maxBonus: number;
   /** Total of ordinary points (without bonus, before major deductions). */
   base: number;
   bonus: number;
   major: number;
-  grade: string;
+  /** The grade, or null while some leaf is 未评 (unless 暂定 or vetoed). */
+  grade: string | null;
+  /** The band the total reaches, whatever is rated (for the 暂定 switch to say what it would show). */
+  band: string;
+  /** Every leaf is rated. */
+  complete: boolean;
+  /** The grade is shown before every leaf is rated because the self-check is marked 暂定. */
+  provisional: boolean;
   vetoed: boolean;
   /** Names of the veto items that happened. */
   vetoedBy: string[];
@@ -113,6 +131,8 @@ function bonusGate(rule: Rule, base: number): boolean {
 interface Raw {
   /** Ordinary score after this node's caps, without bonus and majors: what parents sum, cap and gate on. */
   base: number;
+  /** What `base` would be with every rated leaf at full points: deducted = full − base (未评 loses nothing). */
+  full: number;
   /** base + bonus − major: what the node shows. */
   score: number;
   major: number;
@@ -122,10 +142,56 @@ interface Raw {
   scored: boolean;
 }
 
+/** Whether an entry rates its leaf (a missing entry, or one still at its defaults, is 未评). */
+export function isRated(e: ScoreEntry | undefined): e is ScoreEntry {
+  return !!e && e.rated;
+}
+
+/**
+ * The score one rated ordinary leaf (not a 加分 or 重大扣分 item) gets under its rule: the engine uses it for every
+ * such leaf, and the 建议分 from the records is this function applied to the proposed entry, so the two never differ.
+ */
+export function scoreLeaf(
+  n: Pick<ScoringNode, 'rule' | 'capped' | 'ceilingRatio'>,
+  points: number,
+  e: ScoreEntry,
+): { score: number; vetoed: boolean; ceiling: boolean } {
+  const p = points;
+  const r = n.rule;
+  const count = e.count ?? 0;
+  let s: number;
+  let vetoed = false;
+  switch (r.kind) {
+    case 'fixed':
+      s = e.flag ? p - (r.absentDeduct ?? p) : p;
+      break;
+    case 'perItem':
+      s = p - count * r.deduct;
+      break;
+    case 'veto':
+      s = p;
+      vetoed = e.flag;
+      break;
+    case 'major':
+      return { score: -count * r.deduct, vetoed: false, ceiling: false };
+    case 'bonus':
+      return { score: Math.min(Math.max(e.score ?? count * (r.perItem ?? 0), 0), p), vetoed: false, ceiling: false };
+    default:
+      s = e.score ?? p;
+  }
+  let ceiling = false;
+  if (n.ceilingRatio !== null && e.ceiling) {
+    s -= p * (1 - n.ceilingRatio);
+    ceiling = true;
+  }
+  s = n.capped ? Math.min(Math.max(s, 0), p) : Math.min(s, p);
+  return { score: s, vetoed, ceiling };
+}
+
 export function scoreTemplate(
   indicators: readonly ScoringNode[],
   entries: ReadonlyMap<string, ScoreEntry>,
-  opts: { total: number; grades?: readonly GradeBand[] },
+  opts: { total: number; grades?: readonly GradeBand[]; provisional?: boolean },
 ): ScoreResult {
   const points = resolvePoints(indicators, opts.total);
   const vetoedBy: string[] = [];
@@ -147,13 +213,17 @@ export function scoreTemplate(
       ceiling = true;
     }
     base = own.capped ? Math.min(Math.max(base, 0), own.points) : Math.min(base, own.points);
+    // The most the rated part could give: every rated leaf full, no ceiling (a ceiling is a loss).
+    let full = ordinary.reduce((a, k) => a + k.raw.full, 0);
+    if (own.basis) full = (full * own.points) / own.basis;
+    full = Math.min(Math.max(full, 0), own.points);
     let bonus = ordinary.reduce((a, k) => a + k.raw.bonus, 0);
     for (const k of kids.filter((x) => x.node.rule.kind === 'bonus')) {
       if (bonusGate(k.node.rule, base)) bonus += k.raw.score;
       else k.scored.gatedOut = true;
     }
     const major = kids.reduce((a, k) => a + k.raw.major, 0);
-    return { base, bonus, major, score: base + bonus - major, ceiling };
+    return { base, full, bonus, major, score: base + bonus - major, ceiling };
   };
 
   const walk = (n: ScoringNode, level: number, number: string, path: string, inBonus: boolean): Kid => {
@@ -175,53 +245,56 @@ export function scoreTemplate(
       gatedOut: false,
       ceiling: false,
       scored: false,
+      ratedLeaves: 0,
+      leafCount: 0,
       children: [],
     };
     const bonusLike = inBonus || n.rule.kind === 'bonus';
     let raw: Raw;
     if (!n.children.length) {
       leaves++;
-      const filled = !!e && (e.score !== null || e.count !== null || e.flag || e.ceiling || e.reason.trim() !== '');
-      if (filled) scoredLeaves++;
-      const count = e?.count ?? 0;
-      const r = n.rule;
-      if (r.kind === 'major') {
-        const major = count * r.deduct;
-        raw = { base: 0, score: -major, major, bonus: 0, vetoed: false, ceiling: false, scored: filled };
-      } else if (bonusLike) {
-        // Inside a 加分 item nothing counts until entered.
-        const s = e?.score ?? count * (r.kind === 'bonus' ? (r.perItem ?? 0) : 0);
-        const v = Math.min(Math.max(s, 0), p);
-        raw = { base: v, score: v, major: 0, bonus: 0, vetoed: false, ceiling: false, scored: filled };
-      } else {
-        let s: number;
-        let vetoed = false;
-        switch (r.kind) {
-          case 'fixed':
-            s = e?.flag ? p - (r.absentDeduct ?? p) : p;
-            break;
-          case 'perItem':
-            s = p - count * r.deduct;
-            break;
-          case 'veto':
-            s = p;
-            vetoed = !!e?.flag;
-            break;
-          default:
-            s = e?.score ?? p;
+      scored.leafCount = 1;
+      const unrated: Raw = {
+        base: 0,
+        full: 0,
+        score: 0,
+        major: 0,
+        bonus: 0,
+        vetoed: false,
+        ceiling: false,
+        scored: false,
+      };
+      if (!isRated(e)) raw = unrated;
+      else {
+        scoredLeaves++;
+        scored.ratedLeaves = 1;
+        const r = n.rule;
+        if (r.kind === 'major') {
+          const major = (e.count ?? 0) * r.deduct;
+          raw = { ...unrated, score: -major, major, scored: true };
+        } else if (bonusLike) {
+          // Inside a 加分 item: what was entered (points, or occurrences × 每次加分), up to the item's points.
+          const v = Math.min(Math.max(e.score ?? (e.count ?? 0) * (r.kind === 'bonus' ? (r.perItem ?? 0) : 0), 0), p);
+          raw = { ...unrated, base: v, score: v, scored: true };
+        } else {
+          const l = scoreLeaf(n, p, e);
+          if (l.vetoed) vetoedBy.push(path);
+          raw = {
+            ...unrated,
+            base: l.score,
+            full: p,
+            score: l.score,
+            vetoed: l.vetoed,
+            ceiling: l.ceiling,
+            scored: true,
+          };
         }
-        let ceiling = false;
-        if (n.ceilingRatio !== null && e?.ceiling) {
-          s -= p * (1 - n.ceilingRatio);
-          ceiling = true;
-        }
-        s = n.capped ? Math.min(Math.max(s, 0), p) : Math.min(s, p);
-        if (vetoed) vetoedBy.push(path);
-        raw = { base: s, score: s, major: 0, bonus: 0, vetoed, ceiling, scored: filled };
       }
     } else {
       const kids = n.children.map((c, i) => walk(c, level + 1, `${number}.${i + 1}`, `${path} / ${c.name}`, bonusLike));
       scored.children = kids.map((k) => k.scored);
+      scored.ratedLeaves = kids.reduce((a, k) => a + k.scored.ratedLeaves, 0);
+      scored.leafCount = kids.reduce((a, k) => a + k.scored.leafCount, 0);
       const vetoed = kids.some((k) => k.raw.vetoed);
       const allScored = kids.every((k) => k.raw.scored);
       if (bonusLike) {
@@ -230,7 +303,7 @@ export function scoreTemplate(
           kids.reduce((a, k) => a + Math.max(0, k.raw.score), 0),
           p,
         );
-        raw = { base: v, score: v, major: 0, bonus: 0, vetoed, ceiling: false, scored: allScored };
+        raw = { base: v, full: 0, score: v, major: 0, bonus: 0, vetoed, ceiling: false, scored: allScored };
       } else {
         const c = combine(
           { points: p, basis: n.basis, capped: n.capped, ceilingRatio: n.ceilingRatio, ceilingOn: !!e?.ceiling },
@@ -238,6 +311,8 @@ export function scoreTemplate(
         );
         raw = {
           base: c.base,
+          // Fully rated: measured against the node's own points, as before 未评 existed.
+          full: allScored ? p : c.full,
           score: c.score,
           major: c.major,
           bonus: c.bonus,
@@ -253,9 +328,12 @@ export function scoreTemplate(
     scored.vetoed = raw.vetoed;
     scored.ceiling = raw.ceiling;
     scored.scored = raw.scored;
-    // Lost here: ordinary points not reached plus the 重大扣分 inside (a major item has no ordinary points).
+    // Lost here: ordinary points the rated part did not reach plus the 重大扣分 inside (a major item has no ordinary
+    // points; an unrated leaf has lost nothing yet).
     if (n.rule.kind === 'major') scored.points = 0;
-    scored.deducted = bonusLike ? 0 : round2((n.rule.kind === 'major' ? 0 : Math.max(0, p - raw.base)) + raw.major);
+    scored.deducted = bonusLike
+      ? 0
+      : round2((n.rule.kind === 'major' ? 0 : Math.max(0, raw.full - raw.base)) + raw.major);
     return { node: n, raw, scored };
   };
 
@@ -269,13 +347,22 @@ export function scoreTemplate(
     sumInnerBonus(indicators, points);
   const vetoed = top.some((t) => t.raw.vetoed);
   const total = round2(root.score);
+  const band = gradeOf(total, opts.grades ?? GRADE_DEFAULTS, vetoed);
+  const complete = scoredLeaves === leaves;
+  // A grade only for a finished self-check; 暂定 shows it earlier, labelled; a veto decides it whatever is unrated.
+  const provisional = !complete && !vetoed && !!opts.provisional;
   return {
     total,
     maxTotal: round2(maxTotal),
+    maxBase: round2(rootPoints),
+    maxBonus: round2(maxTotal - rootPoints),
     base: round2(root.base),
     bonus: round2(root.bonus),
     major: round2(root.major),
-    grade: gradeOf(total, opts.grades ?? GRADE_DEFAULTS, vetoed),
+    grade: complete || vetoed || provisional ? band : null,
+    band,
+    complete,
+    provisional,
     vetoed,
     vetoedBy,
     leaves,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
 import { LIGHTS } from './plan';
+import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from './selfcheck-measures';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring rules (union of what real 细则 use; domain-yearend.md A.1.7)
@@ -199,6 +200,7 @@ export const templateSchema = z.object({
   attachmentId: idSchema.nullable(),
   indicators: z.array(indicatorSchema),
   updatedAt: z.string(),
+  provisional: z.boolean(),
 });
 export type Template = z.infer<typeof templateSchema>;
 
@@ -305,6 +307,12 @@ export const evidenceInputSchema = z
   });
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
 
+/**
+ * One leaf's self-assessment. What the rule asks for rates the leaf: 自评分 (manual), 扣分次数 (per occurrence), 加分 or
+ * 加分次数 (bonus), or an answer to 达到/未达到 and 发生/未发生 (`flag` true/false; null = not answered). Left empty the
+ * leaf is 未评 (the reason, measure and evidence are kept). When the indicator's score is measured from the records
+ * (a 记录口径 is chosen) and the rating differs from the 建议分, `overrideReason` is required.
+ */
 export const scoreInputSchema = z.object({
   indicatorId: idSchema,
   /** 自评分 for manual/bonus rules. */
@@ -317,16 +325,20 @@ export const scoreInputSchema = z.object({
     .max(100000)
     .nullable()
     .default(null),
-  /** fixed: not met; veto: happened. */
-  flag: z.boolean().default(false),
+  /** fixed: not met; veto: happened; null: not answered (未评). */
+  flag: z.boolean().nullable().default(null).describe('是否达到'),
   /** The ceiling's precondition failed (本栏目不高于及格分). */
   ceiling: z.boolean().default(false),
   reason: z.string().max(2000, '扣分原因不能超过2000个字').default(''),
   measure: z.string().max(2000, '整改措施不能超过2000个字').default(''),
+  /** Why the rating departs from the 建议分 the records give (required then). */
+  overrideReason: z.string().trim().max(1000, '修改理由不能超过1000个字').default('').describe('修改理由'),
 });
 export type ScoreInput = z.input<typeof scoreInputSchema>;
 
 export interface ScoreEntry {
+  /** False: 未评, the leaf counts nothing whatever else is stored. */
+  rated: boolean;
   score: number | null;
   count: number | null;
   flag: boolean;
@@ -335,6 +347,7 @@ export interface ScoreEntry {
   measure: string;
 }
 export const EMPTY_ENTRY: ScoreEntry = {
+  rated: false,
   score: null,
   count: null,
   flag: false,
@@ -342,6 +355,31 @@ export const EMPTY_ENTRY: ScoreEntry = {
   reason: '',
   measure: '',
 };
+
+/** How a rating came about: typed in, the 建议分 accepted, or the 建议分 overridden with a reason. */
+export const DECISIONS = ['entered', 'accepted', 'override'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = {
+  entered: '直接评分',
+  accepted: '采用建议分',
+  override: '修改建议分',
+};
+
+/** "100" or "100＋加分8": the 满分 with the bonus apart, never one sum beside the base. */
+export function maxLabel(maxBase: number, maxBonus: number): string {
+  const n = (x: number) => String(Math.round(x * 100) / 100);
+  return maxBonus > 0 ? `${n(maxBase)}＋加分${n(maxBonus)}` : n(maxBase);
+}
+
+/** "已评 12/15" */
+export function ratedLabel(rated: number, leaves: number): string {
+  return `已评 ${rated}/${leaves}`;
+}
+
+/** The grade as printed: "优秀", "优秀（暂定）", or null while 未评完. */
+export function gradeText(v: { grade: string | null; provisional: boolean }): string | null {
+  return v.grade === null ? null : v.provisional ? `${v.grade}（暂定）` : v.grade;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // 整改台账
@@ -477,10 +515,13 @@ export const templateInfoSchema = z.object({
   source: z.string(),
   attachmentId: idSchema.nullable(),
   updatedAt: z.string(),
+  /** Marked 暂定: the grade is shown, so labelled, before every indicator is rated. */
+  provisional: z.boolean(),
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 
 const entryViewSchema = z.object({
+  rated: z.boolean(),
   score: z.number().nullable(),
   count: z.number().int().nullable(),
   flag: z.boolean(),
@@ -513,8 +554,23 @@ const selfcheckRowSchema = z.object({
   vetoed: z.boolean(),
   gatedOut: z.boolean(),
   ceilingApplied: z.boolean(),
+  /** Leaf: rated; group: every leaf beneath rated. 未评 leaves count nothing. */
   scored: z.boolean(),
+  ratedLeaves: z.number().int(),
+  leafCount: z.number().int(),
   entry: entryViewSchema,
+  /** What the records measure for it, as chosen (null: not chosen; 'none': chosen not to). */
+  recordMeasure: measureChoiceSchema.nullable(),
+  /** What its words point to (shown pre-selected until a choice is made). */
+  suggestedMeasure: z.enum(RECORD_MEASURES).nullable(),
+  /** The 建议分 from the chosen measure's records (leaves with a chosen measure only). */
+  proposal: proposalSchema.nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  overrideReason: z.string(),
+  /** How many records the 建议分 rested on when it was accepted or overridden. */
+  proposalCount: z.number().int().nullable(),
+  /** Something to look at: rated apart from the 建议分 without a reason, or the records changed since the decision. */
+  proposalAlert: z.string().nullable(),
   evidence: z.array(evidenceSchema),
   rectificationIds: z.array(idSchema),
   /** 一级 only: last year's score of the 一级 indicator with the same name. */
@@ -525,19 +581,37 @@ export type SelfcheckRow = z.infer<typeof selfcheckRowSchema>;
 export const selfcheckViewSchema = z.object({
   year: yearSchema,
   template: templateInfoSchema.nullable(),
+  /** What the rated leaves give. */
   total: z.number(),
   maxTotal: z.number(),
+  /** 满分 as base and bonus apart (maxLabel). */
+  maxBase: z.number(),
+  maxBonus: z.number(),
   base: z.number(),
   bonus: z.number(),
   major: z.number(),
-  grade: z.string(),
+  /** Null while some leaf is 未评 (unless 暂定 or vetoed). */
+  grade: z.string().nullable(),
+  /** The grade shown is 暂定 (marked so, not every leaf rated). */
+  provisional: z.boolean(),
+  complete: z.boolean(),
+  /** The band the total reaches now (what 暂定 would show). */
+  band: z.string(),
   vetoed: z.boolean(),
   vetoedBy: z.array(z.string()),
   leaves: z.number().int(),
   scoredLeaves: z.number().int(),
   rows: z.array(selfcheckRowSchema),
   problems: z.array(z.string()),
-  previous: z.object({ year: yearSchema, total: z.number(), grade: z.string() }).nullable(),
+  previous: z
+    .object({
+      year: yearSchema,
+      total: z.number(),
+      grade: z.string().nullable(),
+      provisional: z.boolean(),
+      complete: z.boolean(),
+    })
+    .nullable(),
 });
 export type SelfcheckView = z.infer<typeof selfcheckViewSchema>;
 
@@ -569,3 +643,13 @@ export const reportSectionsSchema = z.object({
   next: z.string().max(10000, '下一步工作打算不能超过10000个字'),
 });
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
+
+/** A claim in a text that the year's records contradict (main/services/selfcheck/contradictions.ts). */
+export const contradictionSchema = z.object({
+  where: z.string(),
+  claim: z.string(),
+  basis: z.string(),
+  records: z.array(z.string()),
+  message: z.string(),
+});
+export type Contradiction = z.infer<typeof contradictionSchema>;

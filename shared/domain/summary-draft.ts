@@ -345,7 +345,11 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     let s = '';
     if (scored) {
       s += `对照年度政务公开考核指标开展自查自评，自评得分${ph('selfcheck.score')}分`;
-      if (hasFigure(f, 'selfcheck.maxScore')) s += `（满分${ph('selfcheck.maxScore')}分）`;
+      // 满分 is the base; a 细则 with 加分 says so apart ("满分100分，另设加分8分"), never "96/108".
+      if (hasFigure(f, 'selfcheck.maxScore'))
+        s += positive(f, 'selfcheck.maxBonus')
+          ? `（满分${ph('selfcheck.maxScore')}分，另设加分${ph('selfcheck.maxBonus')}分）`
+          : `（满分${ph('selfcheck.maxScore')}分）`;
       s += `，等次为“${ph('selfcheck.grade')}”`;
       if (positive(f, 'selfcheck.deductedItems') && positive(f, 'selfcheck.deducted'))
         s += `，${ph('selfcheck.deductedItems')}项指标失分，合计扣${ph('selfcheck.deducted')}分`;

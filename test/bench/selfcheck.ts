@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { maxLabel } from '../../shared/domain/selfcheck';
 import type { IndicatorInput, Rule, ScoreEntry } from '../../shared/domain/selfcheck';
 import { scoreTemplate, type ScoringNode } from '../../shared/domain/selfcheck-score';
 import { toScoringNodes } from '../../shared/domain/selfcheck-tree';
@@ -55,6 +56,7 @@ export function bigTemplate(): IndicatorInput[] {
 
 function entryFor(rule: Rule, i: number): ScoreEntry {
   const base = {
+    rated: true,
     score: null,
     count: null,
     flag: false,
@@ -120,7 +122,7 @@ export const selfcheckBench: BenchSection = {
       }
       view = await getSelfcheck(ctx, 2026);
       console.log(
-        `  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；总分 ${view.total}/${view.maxTotal}（${view.grade}）`,
+        `  细则：${view.rows.length} 项指标，其中末级 ${view.leaves} 项，已评 ${view.scoredLeaves} 项；已评指标得分 ${view.total}（满分 ${maxLabel(view.maxBase, view.maxBonus)}），等次：${view.grade ?? '未评完'}`,
       );
 
       // 1. The engine alone.
@@ -155,8 +157,12 @@ export const selfcheckBench: BenchSection = {
         year: 2026,
         title: template.title,
         total: view.total,
-        maxTotal: view.maxTotal,
+        maxBase: view.maxBase,
+        maxBonus: view.maxBonus,
+        deducted: 0,
         grade: view.grade,
+        rated: view.scoredLeaves,
+        leaves: view.leaves,
         vetoed: view.vetoed,
         vetoedBy: view.vetoedBy,
         rows: view.rows,

@@ -37,6 +37,15 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await dialog.getByRole('button', { name: '保存细则' }).click();
   await expect(page.getByText('已保存2026年考核细则')).toBeVisible(slow);
   await expect(page.getByRole('table', { name: '自查评分' }).or(page.getByLabel('自查评分')).first()).toBeVisible(slow);
+  // Nothing rated yet: 已评 0/10, nothing counted, no grade; 满分 shows the base and the bonus apart.
+  const total = page.locator('.ant-statistic').filter({ hasText: /自评总分|已评指标得分/ });
+  const grade = page.locator('.ant-statistic').filter({ hasText: /^等次/ });
+  const rated = page.getByLabel('已评情况');
+  await expect(rated).toContainText('已评 0/10', slow);
+  await expect(total).toContainText('已评指标得分0分');
+  await expect(grade).toContainText('未评完');
+  await expect(page.getByText('满分100＋加分8分', { exact: false })).toBeVisible();
+  await expect(page.getByText('108')).toHaveCount(0);
 
   // Score three leaves, each with its rule's own input.
   await scoreLeaf(page, '主要领导每年调度', async (d) => {
@@ -59,9 +68,35 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
     await d.getByText('未达到（扣2分）').click();
   });
   await page.getByRole('button', { name: '关闭', exact: true }).click();
-  // 100 − 3 − 3 − 2 = 92 of 108 (8 bonus points available).
-  const total = page.locator('.ant-statistic').filter({ hasText: '自评总分' });
-  await expect(total).toContainText('92/ 108', slow);
+  // Only the three rated count: 7 + (12 − 3) + (10 − 2) = 24; still no grade.
+  await expect(rated).toContainText('已评 3/10', slow);
+  await expect(total).toContainText('已评指标得分24分');
+  await expect(grade).toContainText('未评完');
+  await page.screenshot({ path: test.info().outputPath('selfcheck-partly-rated.png') });
+  // 暂定 shows the grade the rated part reaches, labelled; off again hides it.
+  await page.getByRole('switch', { name: '暂定' }).click();
+  await expect(grade).toContainText('不合格（暂定）', slow);
+  await page.getByRole('switch', { name: '暂定' }).click();
+  await expect(grade).toContainText('未评完', slow);
+  // The other seven rated (arranged: met, no occurrences, full marks): 100 − 3 − 3 − 2 = 92, 优秀, 已评 10/10.
+  const view = await arrange(host, 'selfcheck.get', { year: 2026 });
+  for (const r of view.rows.filter((x) => x.isLeaf && !x.entry.rated)) {
+    const k = r.rule.kind;
+    await arrange(host, 'selfcheck.saveEntry', {
+      indicatorId: r.id,
+      ...(k === 'manual'
+        ? { score: r.points }
+        : k === 'fixed' || k === 'veto'
+          ? { flag: false }
+          : k === 'bonus'
+            ? { score: 0 }
+            : { count: 0 }),
+    });
+  }
+  await page.reload();
+  await expect(rated).toContainText('已评 10/10', slow);
+  await expect(total).toContainText('自评总分92分');
+  await expect(grade).toContainText('优秀');
 
   // 编辑细则: 栏目更新时效 12 → 15 points. 信息更新 then sums 8 + 15 + 20 = 43 over 平台管理's 40 (warned as it is
   // typed); its score is 8 + (15 − 3) + 20 = 40 at the cap, so the total rises by 3 to 95.
@@ -74,12 +109,11 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await page.screenshot({ path: test.info().outputPath('selfcheck-edit-node.png') });
   await nodeDialog.getByRole('button', { name: '保存' }).click();
   await expect(nodeDialog).toBeHidden(slow);
-  await expect(total).toContainText('95/ 108', slow);
+  await expect(total).toContainText('自评总分95分', slow);
   await expect(page.getByText('“平台管理与信息更新”的下级分值合计 43 分，超过其分值 40 分').first()).toBeVisible(slow);
 
   // 等次设置: 95 is 优秀 under the default bands (90/80/60/0); raising 优秀 to 96 makes it 良好. A band not below the one
   // above is refused beside the field and nothing is saved until it is corrected.
-  const grade = page.locator('.ant-statistic').filter({ hasText: /^等次/ });
   await expect(grade).toContainText('优秀');
   await page.getByRole('button', { name: '等次设置' }).click();
   const grades = page.getByRole('dialog', { name: '等次设置' });
@@ -161,6 +195,70 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出自查报告' }).click();
   expect((await download).suggestedFilename()).toBe('2026年度政务公开工作自查报告.docx');
+});
+
+test('由记录计算：逾期任务的建议分列出依据的任务，采用后可修改，修改须填写理由', async ({ app: page, host }) => {
+  await setUpBureau(host, page, 2026);
+  const starter = await arrange(host, 'selfcheck.starterPreview');
+  await arrange(host, 'selfcheck.saveTemplate', {
+    year: 2026,
+    title: starter.title,
+    total: starter.total,
+    indicators: starter.indicators,
+    source: 'builtin',
+  });
+  // Two tasks past their due dates (the machine's clock is in December 2026), one done, one due at year end.
+  await arrange(host, 'plan.save', { year: 2026, title: '2026年政务公开实施方案' });
+  const plan = await arrange(host, 'plan.createSection', { year: 2026, title: '一、重点任务' });
+  const task = (title: string, date: string, status: '进行中' | '已完成') =>
+    arrange(host, 'tasks.create', {
+      sectionId: plan.sections[0].id,
+      title,
+      deadline: { kind: 'date', date },
+      status,
+      completedOn: status === '已完成' ? date : null,
+    });
+  await task('更新政府信息公开指南', '2026-03-31', '进行中');
+  await task('梳理继续有效文件目录', '2026-06-30', '进行中');
+  await task('发布年度报告', '2026-01-20', '已完成');
+  await task('开展政府开放日活动', '2026-12-31', '进行中');
+  await openScreen(page, '自查整改', slow);
+
+  // The drawer proposes from the records, preselecting what the indicator's name points to; nothing is saved yet.
+  await page.getByRole('button', { name: '评分 工作任务落实' }).click();
+  const drawer = page.getByRole('dialog', { name: '评分：工作任务落实' });
+  await expect(drawer).toBeVisible(slow);
+  await expect(drawer.getByText('由记录计算：逾期任务（建议）')).toBeVisible();
+  await expect(drawer.getByText('建议分：4分')).toBeVisible(slow);
+  await expect(drawer.getByText('逾期任务2项，按“每项扣1分，扣完为止”计，建议得4分（分值6分）。')).toBeVisible();
+  const records = drawer.getByLabel('依据的记录');
+  await expect(records.getByText('更新政府信息公开指南')).toBeVisible();
+  await expect(records.getByText('梳理继续有效文件目录')).toBeVisible();
+  await expect(records.getByText('开展政府开放日活动')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('selfcheck-proposal.png') });
+
+  // 采用建议分: the score is the proposal's, the row says so.
+  await drawer.getByRole('button', { name: '采用建议分' }).click();
+  await expect(page.getByText('已采用建议分').first()).toBeVisible(slow);
+  const row = page.getByRole('row').filter({ hasText: '工作任务落实' });
+  await expect(row.getByText('按记录')).toBeVisible(slow);
+  await expect(drawer.getByLabel('扣分次数（项）')).toHaveValue('2');
+
+  // 修改: another count needs a reason; without one it is refused beside the field and nothing changes.
+  await drawer.getByRole('button', { name: '修改（填写理由）' }).click();
+  await drawer.getByLabel('扣分次数（项）').fill('1');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(drawer.getByText('请填写不采用建议分的理由')).toBeVisible(slow);
+  await expect(row.getByText('按记录')).toBeVisible();
+  await drawer.getByLabel('修改理由').fill('“梳理继续有效文件目录”已于6月完成，台账未及时更新状态');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存自评').first()).toBeVisible(slow);
+  await expect(row.getByText('已修改')).toBeVisible(slow);
+  await expect(drawer.getByText('修改建议分')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('selfcheck-override.png') });
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(page.getByLabel('已评情况')).toContainText('已评 1/20');
+  await expect(page.locator('.ant-statistic').filter({ hasText: '已评指标得分' })).toContainText('5分');
 });
 
 test('回头看：示例数据中上年度任务按期完成、逾期完成、未完成各有，未销号整改事项列出', async ({ app: page, host }) => {

@@ -1,8 +1,11 @@
 // 自查评分表 (.xlsx), 自查报告 (.docx, GB/T 9704 with the score table as 附件), 整改台账 (.xlsx) and 整改情况报告
 // (.docx). Pure: plain data in, Buffer out. Scores are written as the app's values, so every sum printed equals the
 // sum on screen (formulas would be recomputed by WPS/LibreOffice without the caps and gates the rules apply).
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import {
+  maxLabel,
+  ratedLabel,
   rectStateLabel,
   type Rectification,
   type ReportSections,
@@ -22,9 +25,17 @@ export interface ScoreSheetData {
   bureau: string;
   year: number;
   title: string;
+  /** What the rated leaves give. */
   total: number;
-  maxTotal: number;
-  grade: string;
+  /** 满分 as base and bonus apart ("100＋加分8"). */
+  maxBase: number;
+  maxBonus: number;
+  /** Points lost by the rated leaves (ordinary shortfalls and 重大扣分). */
+  deducted: number;
+  /** The grade as printed ("优秀", "良好（暂定）"), null while 未评完. */
+  grade: string | null;
+  rated: number;
+  leaves: number;
   vetoed: boolean;
   vetoedBy: string[];
   rows: SelfcheckRow[];
@@ -40,12 +51,41 @@ function evidenceText(r: SelfcheckRow): string {
 
 /** 失分原因: the reason where points were lost (or a veto or bonus happened), not the working notes of full items. */
 function lossReason(r: SelfcheckRow): string {
+  if (!r.entry.rated) return '';
   return r.deducted > 0 || r.vetoed || (r.rule.kind === 'bonus' && r.score > 0) ? r.entry.reason : '';
 }
 
-function scoreCell(r: SelfcheckRow): number | string {
+/** How the score came from the records: the 建议分 sentence and what the person did with it. */
+function basisText(r: SelfcheckRow): string {
+  const p = r.proposal;
+  if (!p) return '';
+  const decided = !r.entry.rated
+    ? '（尚未评分）'
+    : r.decision === 'accepted'
+      ? '（采用建议分）'
+      : r.decision === 'override'
+        ? `（未采用建议分，理由：${r.overrideReason}）`
+        : '';
+  return `${p.summary}${decided}`;
+}
+
+/** The records behind a score, one per line: "1.标题：为什么算". */
+function recordLines(r: SelfcheckRow): string[] {
+  return (r.proposal?.records ?? []).map((x, i) => `${i + 1}.${x.title}：${x.detail}`);
+}
+
+/** "等次：优秀" / "等次：评完后确定（已评 12/15）" / "单项否决：…". */
+function gradeCell(d: ScoreSheetData): string {
+  if (d.vetoed) return `单项否决：${d.vetoedBy.join('；')}`;
+  return d.grade === null ? `等次：评完后确定（${ratedLabel(d.rated, d.leaves)}）` : `等次：${d.grade}`;
+}
+
+function scoreCell(r: SelfcheckRow, complete: boolean): number | string {
+  if ((r.isLeaf && !r.entry.rated) || (!r.isLeaf && r.leafCount > 0 && r.ratedLeaves === 0)) return '未评';
   if (r.rule.kind === 'veto') return r.vetoed ? '否决' : '未触发';
-  if (r.gatedOut) return `${num(r.score)}（未达门槛不计）`;
+  // Whether a bonus passes its gate is known only once the base it is gated on is fully rated.
+  if (r.gatedOut) return `${num(r.score)}（${complete ? '未达门槛不计' : '门槛待评完确定'}）`;
+  if (!r.isLeaf && !r.scored && r.leafCount > 0) return `${num(r.score)}（${ratedLabel(r.ratedLeaves, r.leafCount)}）`;
   return num(r.score);
 }
 
@@ -55,13 +95,14 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
   const columns = [
     { header: '序号', weight: 5, align: 'center' as const },
     ...LEVEL_NAMES.slice(0, depth).map((h) => ({ header: h, weight: depth > 2 ? 10 : 13 })),
-    { header: '分值', weight: 5, align: 'center' as const },
-    { header: '评分标准', weight: 26 },
+    { header: '分值', weight: 7, align: 'center' as const },
+    { header: '评分标准', weight: 22 },
     { header: '自评分', weight: 6, align: 'center' as const },
     { header: '扣分', weight: 5, align: 'center' as const },
-    { header: '失分原因', weight: 16 },
-    { header: '佐证材料', weight: 16 },
-    { header: '整改措施', weight: 16 },
+    { header: '失分原因', weight: 15 },
+    { header: '依据的记录', weight: 22 },
+    { header: '佐证材料', weight: 14 },
+    { header: '整改措施', weight: 14 },
   ];
   const rows: SheetRow[] = d.rows.map((r) => {
     const names = Array.from({ length: depth }, (_, i) => (i === r.level - 1 ? r.name : ''));
@@ -76,9 +117,10 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
         ...names,
         points,
         criteria,
-        scoreCell(r),
+        scoreCell(r, d.rated === d.leaves),
         r.deducted ? num(r.deducted) : '',
         lossReason(r),
+        [basisText(r), ...recordLines(r)].filter(Boolean).join('\n'),
         evidenceText(r),
         d.measures.get(r.id) ?? '',
       ],
@@ -88,19 +130,21 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
     cells: [
       '合计',
       ...Array.from({ length: depth }, () => ''),
-      num(d.maxTotal),
-      d.vetoed ? `单项否决：${d.vetoedBy.join('；')}` : `等次：${d.grade}`,
+      maxLabel(d.maxBase, d.maxBonus),
+      gradeCell(d),
       num(d.total),
-      num(Math.max(0, d.maxTotal - d.total)),
+      d.deducted ? num(d.deducted) : '',
+      '',
       '',
       '',
       '',
     ],
   });
+  const gradeText = d.grade === null ? '评完全部指标后确定' : d.grade;
   addTableSheet(wb, {
     sheetName: '自查评分表',
     title: `${d.bureau}${d.year}年度政务公开工作自查评分表`,
-    subtitle: `对照：${d.title}${GAP}自评总分：${num(d.total)}分（满分${num(d.maxTotal)}分）${GAP}等次：${d.grade}`,
+    subtitle: `对照：${d.title}${GAP}${d.rated < d.leaves ? '已评指标得分' : '自评总分'}：${num(d.total)}分（满分${maxLabel(d.maxBase, d.maxBonus)}分）${GAP}${ratedLabel(d.rated, d.leaves)}${GAP}等次：${gradeText}`,
     orientation: 'landscape',
     fontSize: 10,
     columns,
@@ -131,27 +175,34 @@ export interface ReportDocData {
   sheet: ScoreSheetData;
 }
 
+/** Rows of the 附件 score table: level 1–2, every leaf that lost points, is unrated or rests on records; each
+ * record behind a score on its own row right under its indicator (a long list never makes one row taller than a page). */
 function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
-  const rows: TableRowData[] = d.rows
-    .filter((r) => r.level <= 2 || r.deducted > 0)
-    .map((r) => ({
+  const rows: TableRowData[] = [];
+  for (const r of d.rows) {
+    if (!(r.level <= 2 || r.deducted > 0 || (r.isLeaf && !r.entry.rated) || r.proposal)) continue;
+    rows.push({
       cells: [
         r.number,
         `${FULL_SPACE.repeat(r.level - 1)}${r.name}`,
         r.rule.kind === 'major' ? '—' : String(num(r.points)),
-        String(scoreCell(r)),
+        String(scoreCell(r, d.rated === d.leaves)),
         r.deducted ? String(num(r.deducted)) : '',
-        lossReason(r),
+        [lossReason(r), basisText(r)].filter(Boolean).join('\n'),
       ],
-    }));
+    });
+    (r.proposal?.records ?? []).forEach((x, i) =>
+      rows.push({ cells: ['', `${FULL_SPACE.repeat(r.level)}${i + 1}.${x.title}`, '', '', '', x.detail] }),
+    );
+  }
   rows.push({
     cells: [
       '',
       '合计',
-      String(num(d.maxTotal)),
+      maxLabel(d.maxBase, d.maxBonus),
       String(num(d.total)),
-      String(num(Math.max(0, d.maxTotal - d.total))),
-      `等次：${d.grade}`,
+      d.deducted ? String(num(d.deducted)) : '',
+      `${ratedLabel(d.rated, d.leaves)}；${gradeCell(d)}`,
     ],
   });
   return {
@@ -159,11 +210,11 @@ function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
     fontSize: SIZE.wu,
     columns: [
       { header: '序号', weight: 6, align: 'center' },
-      { header: '指标', weight: 30 },
-      { header: '分值', weight: 7, align: 'center' },
-      { header: '自评分', weight: 8, align: 'center' },
-      { header: '扣分', weight: 7, align: 'center' },
-      { header: '失分原因', weight: 42 },
+      { header: '指标及依据的记录', weight: 30 },
+      { header: '分值', weight: 9, align: 'center' },
+      { header: '自评分', weight: 9, align: 'center' },
+      { header: '扣分', weight: 6, align: 'center' },
+      { header: '失分原因及计分依据', weight: 40 },
     ],
     rows,
   };
@@ -176,7 +227,7 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
     { kind: 'heading', level: 1, text: '一、自查情况' },
     ...textBlocks(s.situation),
     { kind: 'heading', level: 1, text: '二、存在的问题' },
-    ...textBlocks(s.problems || '经自查，未发现扣分问题。'),
+    ...textBlocks(s.problems || '经自查，已评指标中未发现扣分问题。'),
     { kind: 'heading', level: 1, text: '三、整改措施' },
     ...textBlocks(s.measures || '无。'),
     { kind: 'heading', level: 1, text: '四、下一步工作打算' },
@@ -197,14 +248,27 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
   });
 }
 
+/** A claim in an item's closing words that the records contradict (main/services/selfcheck/contradictions.ts). */
+export interface ItemContradiction {
+  claim: string;
+  /** "信息发布登记中2026年已发布建议提案答复2条" */
+  basis: string;
+  records: string[];
+  message: string;
+}
+
 interface LedgerData {
   bureau: string;
   year: number;
   date: string;
   items: Rectification[];
+  /** Per item id: what its closing words claim that the records contradict (never written as fact). */
+  contradictions?: Map<number, ItemContradiction[]>;
 }
 
-function progressText(r: Rectification): string {
+const closed = (r: Rectification) => r.state === '已完成' || r.state === '已销号';
+
+function progressText(r: Rectification, contradicted: ItemContradiction[] = []): string {
   const last = r.progress[r.progress.length - 1];
   // The evidence of every entry, by name: the printed ledger says what backs the progress (the files are in the app).
   // Links print as 网页链接: a long address wraps at its slashes beyond what the row height allows for.
@@ -212,12 +276,14 @@ function progressText(r: Rectification): string {
   const parts = [last ? `${last.date} ${last.text}` : '', evidence.length ? `佐证材料：${evidence.join('、')}` : ''];
   if (r.explanation) parts.push('已发布情况说明');
   if (r.note) parts.push(r.note);
+  for (const c of contradicted) parts.push(`与记录不符：“${c.claim}”，但${c.basis}`);
   return parts.filter(Boolean).join('\n');
 }
 
-function stateText(r: Rectification): string {
-  if (r.state === '已销号') return `已销号\n${r.closedOn}`;
-  if (r.state === '已完成') return `已完成\n${r.completedOn ?? ''}`;
+function stateText(r: Rectification, contradicted = false): string {
+  const check = contradicted && closed(r) ? '\n待重新核实' : '';
+  if (r.state === '已销号') return `已销号\n${r.closedOn}${check}`;
+  if (r.state === '已完成') return `已完成\n${r.completedOn ?? ''}${check}`;
   return rectStateLabel(r);
 }
 
@@ -256,8 +322,8 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
         r.departmentName ?? '',
         r.ownerName ?? '',
         r.deadline ?? (r.kind === '长期坚持' ? '长期坚持' : ''),
-        progressText(r),
-        stateText(r),
+        progressText(r, d.contradictions?.get(r.id)),
+        stateText(r, !!d.contradictions?.get(r.id)),
         r.closedBy,
       ],
     })),
@@ -268,25 +334,30 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
 const cnIndex = (i: number) => formatChineseNumeral(i + 1);
 
 export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffer> {
+  const against = (r: Rectification) => d.contradictions?.get(r.id) ?? [];
   const count = (s: string) => d.items.filter((r) => r.state === s).length;
   const overdue = d.items.filter((r) => r.overdue).length;
+  const doubtful = d.items.filter((r) => closed(r) && against(r).length).length;
   const intro = d.items.length
-    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}。现将整改情况报告如下。`
+    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。现将整改情况报告如下。`
     : `${d.year}年度暂未登记需要整改的问题。`;
   const items: GongwenBlock[] = d.items.flatMap((r, i) => {
+    const wrong = against(r);
+    const end = (t: string) => (/[。！]$/.test(t) ? t : `${t}。`);
     const state =
       r.state === '已销号'
-        ? `已于${r.closedOn}销号（复核人：${r.closedBy}）`
+        ? `${wrong.length ? '台账记为' : '已于'}${formatChineseDate(r.closedOn!)}销号（复核人：${r.closedBy}）`
         : r.state === '已完成'
-          ? `已完成${r.completedOn ? `（${r.completedOn}）` : ''}，待复核销号`
-          : `${rectStateLabel(r)}${r.deadline ? `，整改时限${r.deadline}` : ''}`;
+          ? `${wrong.length ? '台账记为' : ''}已完成${r.completedOn ? `（${formatChineseDate(r.completedOn)}）` : ''}，待复核销号`
+          : `${rectStateLabel(r)}${r.deadline ? `，整改时限为${formatChineseDate(r.deadline)}` : ''}`;
     const last = r.progress[r.progress.length - 1];
+    // A closing reason the records contradict is reported as what the ledger says, with what the records hold.
+    const text = wrong.length
+      ? `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。台账登记的整改措施为“${r.measure.replace(/[。；;]$/, '')}”${last ? `，整改进展为“${last.text.replace(/[。；;]$/, '')}”` : ''}。经核对，${wrong.map((c) => `${c.basis}（${c.records.slice(0, 3).join('、')}${c.records.length > 3 ? '等' : ''}），与“${c.claim}”不符`).join('；')}。整改状态：${state}，${closed(r) ? '其办结理由与记录不符，须重新核实' : '须核实后继续整改'}。`
+      : `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。整改措施：${end(r.measure || '（未填写）')}${last ? `整改进展：${end(last.text)}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`;
     return [
       { kind: 'heading', level: 2, text: `（${cnIndex(i)}）${r.problem.replace(/[。；;]$/, '')}。` } as GongwenBlock,
-      {
-        kind: 'paragraph',
-        text: `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。整改措施：${r.measure || '（未填写）'}${/[。！]$/.test(r.measure) ? '' : '。'}${last ? `整改进展：${last.text}${/[。！]$/.test(last.text) ? '' : '。'}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`,
-      } as GongwenBlock,
+      { kind: 'paragraph', text } as GongwenBlock,
     ];
   });
   const open = d.items.filter((r) => r.state !== '已销号' && r.state !== '已完成').length;
@@ -322,7 +393,14 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
               { header: '状态', weight: 10, align: 'center' },
             ],
             rows: d.items.map((r) => ({
-              cells: [String(r.seq), r.problem, r.measure, r.departmentName ?? '', r.deadline ?? r.kind, stateText(r)],
+              cells: [
+                String(r.seq),
+                r.problem,
+                r.measure,
+                r.departmentName ?? '',
+                r.deadline ?? r.kind,
+                stateText(r, !!d.contradictions?.get(r.id)),
+              ],
             })),
           },
         ],

@@ -44,7 +44,7 @@ async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): 
     measure: '明确栏目责任人，每周巡查一次',
   });
   await saveEntry(ctx, { indicatorId: id('重点领域信息'), score: 6, reason: '科技项目评审结果公开不够及时' });
-  await saveEntry(ctx, { indicatorId: id('领导重视'), reason: '局务会研究政务公开工作2次' });
+  await saveEntry(ctx, { indicatorId: id('领导重视'), flag: false, reason: '局务会研究政务公开工作2次' });
   await saveEntry(ctx, {
     indicatorId: id('经验做法被推广或表彰'),
     count: 1,
@@ -157,7 +157,7 @@ async function seedSelfcheckDemo(ctx: AppContext, year: number, today: string): 
   await signOffRectification(ctx, { id: note.id, closedOn: today, closedBy: '王局长' });
   const lb = await seedLookbackDemo(ctx, year, who);
   return [
-    `自查整改：${year}年度自查评分 ${v.total} 分（${v.grade}），整改事项 6 项（未开始、整改中、逾期、已完成、已销号各有）`,
+    `自查整改：${year}年度自查已评 ${v.scoredLeaves}/${v.leaves} 项指标，${v.grade === null ? `已评指标得分 ${v.total} 分（未评完，不定等次）` : `自评 ${v.total} 分（${v.grade}）`}，整改事项 6 项（未开始、整改中、逾期、已完成、已销号各有）`,
     `回头看：${year - 1}年实施方案 ${lb.tasks} 项任务（按期完成 ${lb.onTime}、逾期完成 ${lb.late}、未完成 ${lb.unfinished}、不适用 ${lb.na}），${year - 1}年未销号整改事项 ${lb.open} 项`,
   ];
 }

@@ -14,6 +14,8 @@ import { getBureau } from '../org/bureau';
 import { todayOf } from '../../../shared/domain/dates';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
+import { gradeText } from '../../../shared/domain/selfcheck';
+import { rectificationContradictions } from './contradictions';
 import { listRectifications } from './rectification';
 import { getReport } from './report';
 import { getSelfcheck } from './scores';
@@ -42,8 +44,16 @@ async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData>
     year,
     title: v.template.title,
     total: v.total,
-    maxTotal: v.maxTotal,
-    grade: v.grade,
+    maxBase: v.maxBase,
+    maxBonus: v.maxBonus,
+    // Lost by the rated part: the 一级 deductions (bonus items lose nothing).
+    deducted:
+      Math.round(
+        v.rows.filter((r) => r.level === 1 && r.rule.kind !== 'bonus').reduce((a, r) => a + r.deducted, 0) * 100,
+      ) / 100,
+    grade: gradeText(v),
+    rated: v.scoredLeaves,
+    leaves: v.leaves,
     vetoed: v.vetoed,
     vetoedBy: v.vetoedBy,
     rows: v.rows,
@@ -76,9 +86,10 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
     label: '整改台账（Excel，--year 年度）',
     async build(ctx, { year }) {
       const items = await listRectifications(ctx, { year });
+      const contradictions = await rectificationContradictions(ctx, year, items);
       return {
         fileName: `${year}年度政务公开问题整改台账.xlsx`,
-        data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }),
+        data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items, contradictions }),
       };
     },
   },
@@ -86,9 +97,16 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
     label: '整改情况报告（公文格式 Word，--year 年度）',
     async build(ctx, { year }) {
       const items = await listRectifications(ctx, { year });
+      const contradictions = await rectificationContradictions(ctx, year, items);
       return {
         fileName: `${year}年度政务公开问题整改情况报告.docx`,
-        data: await buildRectificationReportDocx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items }),
+        data: await buildRectificationReportDocx({
+          bureau: await bureauName(ctx),
+          year,
+          date: todayOf(ctx),
+          items,
+          contradictions,
+        }),
       };
     },
   },

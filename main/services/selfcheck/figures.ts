@@ -3,7 +3,7 @@
 // last year's plan; and the lists 二、存在的问题 and 三、下一步工作打算 start from.
 import { todayOf } from '../../../shared/domain/dates';
 import type { Period } from '../../../shared/domain/period';
-import type { Rectification } from '../../../shared/domain/selfcheck';
+import { gradeText, type Rectification } from '../../../shared/domain/selfcheck';
 import type { OpenRectification, SummaryLists } from '../../../shared/domain/summary';
 import { countedProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
@@ -40,10 +40,17 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
     const s = await scoreYear(ctx, period.year);
     if (s) {
       const problems = await selfcheckProblems(ctx, period.year);
+      // A score and a grade only when the self-check gives one: every indicator rated, or marked 暂定 (the grade then
+      // says so), or vetoed. Until then only how many are rated (未评 indicators count nothing, so a partial sum would
+      // read as a low score). 满分 is the base; the bonus on top is its own figure ("100＋加分8").
+      const r = s.result;
       Object.assign(out, {
-        'selfcheck.score': s.result.total,
-        'selfcheck.maxScore': s.result.maxTotal,
-        'selfcheck.grade': s.result.grade,
+        'selfcheck.score': r.grade !== null ? r.total : null,
+        'selfcheck.maxScore': r.maxBase,
+        'selfcheck.maxBonus': r.maxBonus,
+        'selfcheck.grade': gradeText(r),
+        'selfcheck.rated': r.scoredLeaves,
+        'selfcheck.leaves': r.leaves,
         'selfcheck.deducted':
           Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
           100,

@@ -17,7 +17,18 @@ import {
   updateRectification,
 } from './rectification';
 import { discardReport, getReport, saveReport } from './report';
-import { addEvidence, getSelfcheck, removeEvidence, saveEntry, suggestEvidence } from './scores';
+import {
+  acceptProposal,
+  addEvidence,
+  getSelfcheck,
+  proposalFor,
+  removeEvidence,
+  saveEntry,
+  setMeasure,
+  setProvisional,
+  suggestEvidence,
+} from './scores';
+import { selfcheckContradictions } from './contradictions';
 import { copyTemplateForward, deleteTemplate, previewIndicators, saveTemplate, starterPreview } from './templates';
 
 const ok = { ok: true as const };
@@ -42,6 +53,18 @@ export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
     await saveEntry(ws.context(), input);
     return ok;
   },
+  'selfcheck.setMeasure': async (ws, { indicatorId, recordMeasure }) => {
+    await setMeasure(ws.context(), indicatorId, recordMeasure);
+    return ok;
+  },
+  'selfcheck.proposal': (ws, { indicatorId, recordMeasure }) => proposalFor(ws.context(), indicatorId, recordMeasure),
+  'selfcheck.acceptProposal': (ws, { indicatorId, recordMeasure, reason, measure }) =>
+    acceptProposal(ws.context(), indicatorId, recordMeasure, { reason, measure }),
+  'selfcheck.setProvisional': async (ws, { year, provisional }) => {
+    await setProvisional(ws.context(), year, provisional);
+    return ok;
+  },
+  'selfcheck.contradictions': (ws, { year }) => selfcheckContradictions(ws.context(), year),
   'selfcheck.addEvidence': async (ws, input) => {
     await addEvidence(ws.context(), input);
     return ok;

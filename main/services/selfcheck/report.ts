@@ -1,6 +1,6 @@
 // The 自查报告 text: drafted from the data (一、自查情况 per 一级指标 with its score and evidence, 二、存在的问题 numbered
 // and tied to indicators, 三、整改措施 one per problem with the same numbers, 四、下一步工作打算), kept once edited.
-import { reportSectionsSchema, type ReportSections } from '../../../shared/domain/selfcheck';
+import { reportSectionsSchema, type ReportSections, type SelfcheckRow } from '../../../shared/domain/selfcheck';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -12,7 +12,7 @@ import { getSelfcheck } from './scores';
 
 const n2 = (n: number) => String(Math.round(n * 100) / 100);
 
-/** The problems found: each leaf that lost points (or a veto that happened), with its reason. */
+/** The problems found: each rated leaf that lost points (or a veto that happened), with its reason (未评 loses nothing). */
 export async function selfcheckProblems(
   ctx: AppContext,
   year: number,
@@ -25,6 +25,22 @@ export async function selfcheckProblems(
       reason: r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准'),
       deducted: r.deducted,
     }));
+}
+
+/** "（满分100分，另设加分8分）": the base and the bonus apart, never one sum. */
+function maxText(maxBase: number, maxBonus: number): string {
+  return maxBonus > 0 ? `满分${n2(maxBase)}分，另设加分${n2(maxBonus)}分` : `满分${n2(maxBase)}分`;
+}
+
+/** The records an indicator's score rests on, in a sentence: "“工作任务落实”按记录核对，逾期任务7项，扣6分". */
+function recordSentence(r: SelfcheckRow): string {
+  const p = r.proposal;
+  if (!p || !r.entry.rated || p.count === null) return '';
+  let s = `“${r.name}”按记录核对，${p.label}${p.count}${p.unit}`;
+  if (r.deducted > 0) s += `，扣${n2(r.deducted)}分`;
+  if (r.decision === 'override' && r.overrideReason)
+    s += `（建议分${n2(p.score ?? 0)}分，经核实改为${n2(r.score)}分：${r.overrideReason.replace(/[。；]$/, '')}）`;
+  return s;
 }
 
 async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
@@ -42,11 +58,23 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     .where('year', '=', year)
     .execute();
   const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
-  const prevText = v.previous
-    ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分`
-    : '';
+  const unrated = v.leaves - v.scoredLeaves;
+  // The total and the grade only as far as the ratings go: a grade while some indicator is unrated only when 暂定.
+  const scorePart = v.complete
+    ? `自评总分${n2(v.total)}分（${maxText(v.maxBase, v.maxBonus)}）`
+    : `${v.leaves}项评分指标已评${v.scoredLeaves}项，已评指标得分${n2(v.total)}分（${maxText(v.maxBase, v.maxBonus)}）`;
+  const gradePart =
+    v.grade === null
+      ? `，尚有${unrated}项指标未评，全部评完后确定总分和等次`
+      : v.provisional
+        ? `，暂定等次为“${v.grade}”（尚有${unrated}项指标未评）`
+        : `，等次为“${v.grade}”`;
+  const prevText =
+    v.previous && v.previous.complete && v.complete
+      ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分`
+      : '';
   const lines = [
-    `经自查，${me}${year}年度政务公开工作自评总分${n2(v.total)}分（满分${n2(v.maxTotal)}分），等次为“${v.grade}”${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`,
+    `经自查，${me}${year}年度政务公开工作${scorePart}${gradePart}${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`,
   ];
   // Figures from the year's records, so the report says what was done, not only the points.
   const tasks = await ctx.db
@@ -72,24 +100,41 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const tops = v.rows.filter((r) => r.level === 1 && (r.points > 0 || r.rule.kind === 'bonus'));
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));
-    const full = leaves.filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus').map((r) => r.name);
+    const rated = leaves.filter((r) => r.entry.rated);
+    const full = rated
+      .filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus' && !r.proposal?.count)
+      .map((r) => r.name);
     const ev = [
       ...new Set(
-        leaves.flatMap((r) =>
+        rated.flatMap((r) =>
           r.evidence.map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, '')),
         ),
       ),
     ].slice(0, 4);
     const scoreText =
       t.rule.kind === 'bonus'
-        ? `加分${n2(t.score)}分${t.gatedOut ? '（基础得分未达到加分门槛，不计入）' : ''}`
-        : `分值${n2(t.points)}分，自评得分${n2(t.score)}分`;
-    const prev = t.previousScore !== null ? `，上年${n2(t.previousScore)}分` : '';
+        ? t.ratedLeaves
+          ? `加分${n2(t.score)}分${t.gatedOut ? (v.complete ? '（基础得分未达到加分门槛，不计入）' : '（基础得分评完后再确定能否计入）') : ''}`
+          : '加分项尚未评分'
+        : !t.ratedLeaves
+          ? `分值${n2(t.points)}分，尚未评分`
+          : t.scored
+            ? `分值${n2(t.points)}分，自评得分${n2(t.score)}分`
+            : `分值${n2(t.points)}分，已评${t.ratedLeaves}项（共${t.leafCount}项）得分${n2(t.score)}分`;
+    const prev = t.previousScore !== null && t.scored ? `，上年${n2(t.previousScore)}分` : '';
     const done = full.length ? `${full.slice(0, 6).join('、')}${full.length > 6 ? '等' : ''}方面达到评分标准` : '';
     const evText = ev.length ? `，佐证材料有${ev.join('、')}${ev.length >= 4 ? '等' : ''}` : '';
-    const lost = leaves.filter((r) => r.deducted > 0).map((r) => `${r.name}扣${n2(r.deducted)}分`);
+    const measured = rated.map(recordSentence).filter(Boolean);
+    const lost = rated.filter((r) => r.deducted > 0 && !recordSentence(r)).map((r) => `${r.name}扣${n2(r.deducted)}分`);
+    const open = leaves.filter((r) => !r.entry.rated).map((r) => `“${r.name}”`);
+    const parts = [
+      done + (done ? evText : ''),
+      ...measured,
+      lost.join('、'),
+      open.length && rated.length ? `${open.join('、')}尚未评分` : '',
+    ].filter(Boolean);
     lines.push(
-      `（${formatChineseNumeral(i + 1)}）${t.name}。${scoreText}${prev}。${[done + evText, lost.length ? `${lost.join('、')}` : ''].filter(Boolean).join('；')}${done || lost.length ? '。' : ''}`,
+      `（${formatChineseNumeral(i + 1)}）${t.name}。${scoreText}${prev}。${parts.join('；')}${parts.length ? '。' : ''}`,
     );
   });
   const majors = v.rows.filter((r) => r.isLeaf && r.rule.kind === 'major' && r.deducted > 0);

@@ -1,10 +1,13 @@
 // The year's self-check: entries per indicator, the engine's figures, 佐证材料 links and suggestions.
 import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   EMPTY_ENTRY,
   evidenceInputSchema,
   ruleLabel,
   scoreInputSchema,
+  type Decision,
+  type Rule,
   type Evidence,
   type EvidenceInput,
   type EvidenceKind,
@@ -24,7 +27,17 @@ import {
   templateProblems,
   type ScoreResult,
 } from '../../../shared/domain/selfcheck-score';
+import {
+  MEASURE_CHOICES,
+  matchesProposal,
+  measureOptionLabel,
+  suggestMeasure,
+  type MeasureChoice,
+  type Proposal,
+  type RecordMeasure,
+} from '../../../shared/domain/selfcheck-measures';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
+import type { Database } from '../../db/schema';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { storeUpload } from '../attachments';
@@ -32,25 +45,49 @@ import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
+import { measureCache, measureRecords, reasonFromRecords, toProposal } from './measures';
 import { getTemplate, getTemplateInfo } from './templates';
 
-export async function loadEntries(ctx: AppContext, templateId: number): Promise<Map<string, ScoreEntry>> {
+/** An entry as stored: what the engine reads, and how the rating came about. */
+export interface StoredEntry extends ScoreEntry {
+  decision: Decision | null;
+  overrideReason: string;
+  proposalCount: number | null;
+}
+
+export async function loadEntries(ctx: AppContext, templateId: number): Promise<Map<string, StoredEntry>> {
   const rows = await ctx.db
     .selectFrom('sc_entry as e')
     .innerJoin('sc_indicator as i', 'i.id', 'e.indicator_id')
-    .select(['e.indicator_id', 'e.score', 'e.occurrences', 'e.flag', 'e.ceiling', 'e.reason', 'e.measure'])
+    .select([
+      'e.indicator_id',
+      'e.rated',
+      'e.score',
+      'e.occurrences',
+      'e.flag',
+      'e.ceiling',
+      'e.reason',
+      'e.measure',
+      'e.decision',
+      'e.override_reason',
+      'e.proposal_count',
+    ])
     .where('i.template_id', '=', templateId)
     .execute();
   return new Map(
     rows.map((r) => [
       String(r.indicator_id),
       {
+        rated: r.rated === 1,
         score: r.score,
         count: r.occurrences,
         flag: r.flag === 1,
         ceiling: r.ceiling === 1,
         reason: r.reason,
         measure: r.measure,
+        decision: r.decision,
+        overrideReason: r.override_reason,
+        proposalCount: r.proposal_count,
       },
     ]),
   );
@@ -60,13 +97,14 @@ export async function loadEntries(ctx: AppContext, templateId: number): Promise<
 export async function scoreYear(
   ctx: AppContext,
   year: number,
-): Promise<{ template: Template; entries: Map<string, ScoreEntry>; result: ScoreResult } | null> {
+): Promise<{ template: Template; entries: Map<string, StoredEntry>; result: ScoreResult } | null> {
   const template = await getTemplate(ctx, year);
   if (!template) return null;
   const entries = await loadEntries(ctx, template.id);
   const result = scoreTemplate(toScoringNodes(template.indicators), entries, {
     total: template.total,
     grades: template.grades,
+    provisional: template.provisional,
   });
   return { template, entries, result };
 }
@@ -156,20 +194,61 @@ async function listEvidence(ctx: AppContext, indicatorIds: number[]): Promise<Ma
   return out;
 }
 
+/** The chosen 记录口径 of each indicator of a template (absent: not chosen). */
+export async function loadMeasures(ctx: AppContext, templateId: number): Promise<Map<number, MeasureChoice>> {
+  const rows = await ctx.db
+    .selectFrom('sc_indicator')
+    .select(['id', 'record_measure'])
+    .where('template_id', '=', templateId)
+    .where('record_measure', 'is not', null)
+    .execute();
+  const ok = new Set<string>(MEASURE_CHOICES);
+  return new Map(
+    rows
+      .filter((r) => r.record_measure && ok.has(r.record_measure))
+      .map((r) => [r.id, r.record_measure as MeasureChoice]),
+  );
+}
+
+/** What a rated leaf with a chosen measure needs looked at, or null. */
+function proposalAlert(e: StoredEntry | undefined, rule: Rule, p: Proposal | null): string | null {
+  if (!p || !p.entry || !e?.rated) return null;
+  const decided = e.decision === 'accepted' || e.decision === 'override';
+  // The records changed since the 建议分 was accepted or overridden: say that first, it is why the two differ.
+  if (decided && e.proposalCount !== null && p.count !== null && e.proposalCount !== p.count)
+    return `${e.decision === 'override' ? '修改' : '采用'}建议分时${p.label}为${e.proposalCount}${p.unit}，现在为${p.count}${p.unit}，请重新核对。`;
+  if (e.decision !== 'override' && !matchesProposal(rule, e, p))
+    return `自评与按记录计算的建议分（${p.score}分）不一致，请采用建议分或填写修改理由。`;
+  return null;
+}
+
 export async function getSelfcheck(ctx: AppContext, year: number): Promise<SelfcheckView> {
   const scored = await scoreYear(ctx, year);
   const prev = await scoreYear(ctx, year - 1);
-  const previous = prev ? { year: year - 1, total: prev.result.total, grade: prev.result.grade } : null;
+  const previous = prev
+    ? {
+        year: year - 1,
+        total: prev.result.total,
+        grade: prev.result.grade,
+        provisional: prev.result.provisional,
+        complete: prev.result.complete,
+      }
+    : null;
   if (!scored) {
     return {
       year,
       template: null,
       total: 0,
       maxTotal: 0,
+      maxBase: 0,
+      maxBonus: 0,
       base: 0,
       bonus: 0,
       major: 0,
-      grade: '',
+      grade: null,
+      provisional: false,
+      complete: false,
+      band: '',
       vetoed: false,
       vetoedBy: [],
       leaves: 0,
@@ -191,18 +270,31 @@ export async function getSelfcheck(ctx: AppContext, year: number): Promise<Selfc
     .select(['id', 'indicator_id'])
     .where('indicator_id', 'in', flat.length ? flat.map((f) => f.node.id) : [0])
     .execute();
-  const prevTop = new Map((prev?.result.indicators ?? []).map((n) => [n.name, n.score]));
-  const rows: SelfcheckRow[] = flat.map(({ node, level }) => {
+  const measures = await loadMeasures(ctx, template.id);
+  const measured = measureCache(ctx, year);
+  // Only a complete (or 暂定) 一级 score of last year is worth comparing with.
+  const prevTop = new Map(
+    (prev?.result.indicators ?? []).filter((n) => n.scored).map((n) => [n.name, n.score] as const),
+  );
+  const rows: SelfcheckRow[] = [];
+  for (const { node, level } of flat) {
     const s = scoredNodes.get(String(node.id))!;
-    const e = entries.get(String(node.id)) ?? EMPTY_ENTRY;
-    return {
+    const stored = entries.get(String(node.id));
+    const e = stored ?? EMPTY_ENTRY;
+    const isLeaf = node.children.length === 0;
+    const choice = measures.get(node.id) ?? null;
+    const proposal =
+      isLeaf && choice && choice !== 'none'
+        ? toProposal({ ...node, points: s.points, ceilingOn: e.ceiling }, choice, await measured(choice))
+        : null;
+    rows.push({
       id: node.id,
       parentId: node.parentId,
       level,
       number: node.number,
       path: s.path,
       name: node.name,
-      isLeaf: node.children.length === 0,
+      isLeaf,
       points: s.points,
       ownPoints: node.points,
       weight: node.weight,
@@ -219,12 +311,29 @@ export async function getSelfcheck(ctx: AppContext, year: number): Promise<Selfc
       gatedOut: s.gatedOut,
       ceilingApplied: s.ceiling,
       scored: s.scored,
-      entry: { ...e },
+      ratedLeaves: s.ratedLeaves,
+      leafCount: s.leafCount,
+      entry: {
+        rated: e.rated,
+        score: e.score,
+        count: e.count,
+        flag: e.flag,
+        ceiling: e.ceiling,
+        reason: e.reason,
+        measure: e.measure,
+      },
+      recordMeasure: choice,
+      suggestedMeasure: isLeaf ? suggestMeasure(node.name, node.criteria) : null,
+      proposal,
+      decision: stored?.decision ?? null,
+      overrideReason: stored?.overrideReason ?? '',
+      proposalCount: stored?.proposalCount ?? null,
+      proposalAlert: isLeaf ? proposalAlert(stored, node.rule, proposal) : null,
       evidence: evidence.get(node.id) ?? [],
       rectificationIds: rects.filter((r) => r.indicator_id === node.id).map((r) => r.id),
       previousScore: level === 1 && prevTop.has(node.name) ? prevTop.get(node.name)! : null,
-    };
-  });
+    });
+  }
   const problems = templateProblems(toScoringNodes(template.indicators), template.total).map((p) => p.message);
   const { indicators: _i, ...info } = template;
   return {
@@ -232,10 +341,15 @@ export async function getSelfcheck(ctx: AppContext, year: number): Promise<Selfc
     template: info,
     total: result.total,
     maxTotal: result.maxTotal,
+    maxBase: result.maxBase,
+    maxBonus: result.maxBonus,
     base: result.base,
     bonus: result.bonus,
     major: result.major,
     grade: result.grade,
+    provisional: result.provisional,
+    complete: result.complete,
+    band: result.band,
     vetoed: result.vetoed,
     vetoedBy: result.vetoedBy,
     leaves: result.leaves,
@@ -277,11 +391,121 @@ export async function indicatorContext(
   return { template, node, points: round2(points), path };
 }
 
+/** Whether an entry's values rate its leaf: what the rule reads has been given. */
+function ratesLeaf(rule: Rule, e: { score: number | null; count: number | null; flag: boolean | null }): boolean {
+  switch (rule.kind) {
+    case 'manual':
+      return e.score !== null;
+    case 'perItem':
+    case 'major':
+      return e.count !== null;
+    case 'bonus':
+      return e.score !== null || e.count !== null;
+    case 'fixed':
+    case 'veto':
+      return e.flag !== null;
+  }
+}
+
+interface EntryWrite {
+  indicatorId: number;
+  rated: boolean;
+  score: number | null;
+  count: number | null;
+  flag: boolean;
+  ceiling: boolean;
+  reason: string;
+  measure: string;
+  decision: Decision | null;
+  overrideReason: string;
+  proposalCount: number | null;
+}
+
+/** Writes one entry and its audit line (inside the caller's transaction). */
+async function writeEntry(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  w: EntryWrite,
+  summary: string,
+  extra: Record<string, { from: unknown; to: unknown }> = {},
+): Promise<void> {
+  const before = await trx
+    .selectFrom('sc_entry')
+    .selectAll()
+    .where('indicator_id', '=', w.indicatorId)
+    .executeTakeFirst();
+  const values = {
+    rated: w.rated ? 1 : 0,
+    score: w.score,
+    occurrences: w.count,
+    flag: w.flag ? 1 : 0,
+    ceiling: w.ceiling ? 1 : 0,
+    reason: w.reason.trim(),
+    measure: w.measure.trim(),
+    decision: w.decision,
+    override_reason: w.overrideReason,
+    proposal_count: w.proposalCount,
+    updated_at: nowText(ctx),
+  };
+  if (before) await trx.updateTable('sc_entry').set(values).where('indicator_id', '=', w.indicatorId).execute();
+  else
+    await trx
+      .insertInto('sc_entry')
+      .values({ indicator_id: w.indicatorId, ...values })
+      .execute();
+  await recordAudit(trx, ctx, {
+    entity: 'sc_entry',
+    entityId: w.indicatorId,
+    action: before ? 'update' : 'create',
+    summary,
+    changes: {
+      ...diffRecords(
+        {
+          rated: before ? before.rated === 1 : false,
+          score: before?.score ?? null,
+          count: before?.occurrences ?? null,
+          flag: before ? before.flag === 1 : false,
+          reason: before?.reason ?? '',
+          overrideReason: before?.override_reason ?? '',
+        },
+        {
+          rated: w.rated,
+          score: w.score,
+          count: w.count,
+          flag: w.flag,
+          reason: values.reason,
+          overrideReason: w.overrideReason,
+        },
+      ),
+      ...extra,
+    },
+  });
+}
+
+/** The 建议分 of a leaf for the measure given (or its chosen one); null when it is not measured from the records. */
+export async function proposalFor(
+  ctx: AppContext,
+  indicatorId: number,
+  measure?: RecordMeasure,
+  ceilingOn?: boolean,
+): Promise<Proposal | null> {
+  const { template, node, points } = await indicatorContext(ctx, indicatorId);
+  if (node.children.length) return null;
+  const choice = measure ?? (await loadMeasures(ctx, template.id)).get(indicatorId);
+  if (!choice || choice === 'none') return null;
+  const entry = (await loadEntries(ctx, template.id)).get(String(indicatorId));
+  return toProposal(
+    { ...node, points, ceilingOn: ceilingOn ?? entry?.ceiling ?? false },
+    choice,
+    await measureRecords(ctx, template.year, choice),
+  );
+}
+
 export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void> {
   const input = validateInput(scoreInputSchema, raw);
   const { node, points, path } = await indicatorContext(ctx, input.indicatorId);
   const kind = node.rule.kind;
-  if (node.children.length && (input.score !== null || input.count !== null || input.flag)) {
+  if (node.children.length && (input.score !== null || input.count !== null || input.flag !== null)) {
     throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请给下级指标评分。`);
   }
   if (input.score !== null && input.score > points + 1e-9) {
@@ -299,37 +523,147 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
   if (input.ceiling && node.ceilingRatio === null) {
     throw new AppError(ErrorCode.VALIDATION, `“${path}”没有设置“不高于及格分”的封顶规则。`);
   }
-  const now = nowText(ctx);
+  const flag = kind === 'fixed' || kind === 'veto' ? input.flag : null;
+  const rated = node.children.length === 0 && ratesLeaf(node.rule, { ...input, flag });
+  let decision: Decision | null = rated ? 'entered' : null;
+  let overrideReason = '';
+  let proposalCount: number | null = null;
+  const proposal = rated ? await proposalFor(ctx, input.indicatorId, undefined, input.ceiling) : null;
+  if (proposal?.entry) {
+    proposalCount = proposal.count;
+    if (matchesProposal(node.rule, { rated, score: input.score, count: input.count, flag: !!flag }, proposal))
+      decision = 'accepted';
+    else {
+      if (!input.overrideReason)
+        throw new AppError(
+          ErrorCode.VALIDATION,
+          `修改理由：“${path}”由记录计算的建议分为${proposal.score}分（${proposal.label}${proposal.count}${proposal.unit}），自评与之不同，请填写修改理由。`,
+        );
+      decision = 'override';
+      overrideReason = input.overrideReason;
+    }
+  }
+  const summary = !rated
+    ? `自评：${path}（未评）`
+    : decision === 'accepted'
+      ? `自评：${path}（采用由记录计算的建议分 ${proposal!.score} 分）`
+      : decision === 'override'
+        ? `自评：${path}（修改建议分 ${proposal!.score} 分，理由：${overrideReason}）`
+        : `自评：${path}`;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('sc_entry')
-      .selectAll()
-      .where('indicator_id', '=', input.indicatorId)
-      .executeTakeFirst();
-    const values = {
-      score: input.score,
-      occurrences: input.count,
-      flag: input.flag ? 1 : 0,
-      ceiling: input.ceiling ? 1 : 0,
-      reason: input.reason.trim(),
-      measure: input.measure.trim(),
-      updated_at: now,
-    };
-    if (before) await trx.updateTable('sc_entry').set(values).where('indicator_id', '=', input.indicatorId).execute();
-    else
-      await trx
-        .insertInto('sc_entry')
-        .values({ indicator_id: input.indicatorId, ...values })
-        .execute();
+    await writeEntry(
+      trx,
+      ctx,
+      {
+        indicatorId: input.indicatorId,
+        rated,
+        score: input.score,
+        count: input.count,
+        flag: !!flag,
+        ceiling: input.ceiling,
+        reason: input.reason,
+        measure: input.measure,
+        decision,
+        overrideReason,
+        proposalCount,
+      },
+      summary,
+    );
+  });
+}
+
+/** Chooses what the records measure for an indicator (null: back to the suggestion; 'none': not from the records). */
+export async function setMeasure(ctx: AppContext, indicatorId: number, measure: MeasureChoice | null): Promise<void> {
+  const { node, path, template } = await indicatorContext(ctx, indicatorId);
+  if (node.children.length)
+    throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请为下级指标选择记录口径。`);
+  const before = (await loadMeasures(ctx, template.id)).get(indicatorId) ?? null;
+  if (before === measure) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sc_indicator').set({ record_measure: measure }).where('id', '=', indicatorId).execute();
     await recordAudit(trx, ctx, {
-      entity: 'sc_entry',
-      entityId: input.indicatorId,
-      action: before ? 'update' : 'create',
-      summary: `自评：${path}`,
-      changes: diffRecords(
-        { score: before?.score ?? null, count: before?.occurrences ?? null, reason: before?.reason ?? '' },
-        { score: input.score, count: input.count, reason: values.reason },
-      ),
+      entity: 'sc_indicator',
+      entityId: indicatorId,
+      action: 'update',
+      summary: `“${path}”的得分依据改为：${measure ? measureOptionLabel(measure) : '未选择'}`,
+      changes: {
+        recordMeasure: {
+          from: before ? measureOptionLabel(before) : null,
+          to: measure ? measureOptionLabel(measure) : null,
+        },
+      },
+    });
+  });
+}
+
+/**
+ * 采用建议分: the measure becomes the indicator's, and the rating is the one its records give (count, flag or score),
+ * with the records named as the 扣分原因 when none is written; one transaction, audited.
+ */
+export async function acceptProposal(
+  ctx: AppContext,
+  indicatorId: number,
+  measure: RecordMeasure,
+  texts: { reason?: string; measure?: string } = {},
+): Promise<Proposal> {
+  const { node, path, template } = await indicatorContext(ctx, indicatorId);
+  if (node.children.length)
+    throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请给下级指标评分。`);
+  const entry = (await loadEntries(ctx, template.id)).get(String(indicatorId));
+  const proposal = (await proposalFor(ctx, indicatorId, measure, entry?.ceiling ?? false))!;
+  if (!proposal.entry)
+    throw new AppError(
+      ErrorCode.NOT_READY,
+      `“${path}”：${proposal.summary.replace(/。$/, '')}，没有可采用的建议分。请直接评分。`,
+    );
+  const before = (await loadMeasures(ctx, template.id)).get(indicatorId) ?? null;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (before !== measure)
+      await trx.updateTable('sc_indicator').set({ record_measure: measure }).where('id', '=', indicatorId).execute();
+    await writeEntry(
+      trx,
+      ctx,
+      {
+        indicatorId,
+        rated: true,
+        score: proposal.entry!.score,
+        count: proposal.entry!.count,
+        flag: proposal.entry!.flag,
+        ceiling: entry?.ceiling ?? false,
+        reason: (texts.reason ?? entry?.reason ?? '').trim() || reasonFromRecords(proposal),
+        measure: texts.measure ?? entry?.measure ?? '',
+        decision: 'accepted',
+        overrideReason: '',
+        proposalCount: proposal.count,
+      },
+      `自评：${path}（采用由记录计算的建议分 ${proposal.score} 分：${proposal.label}${proposal.count}${proposal.unit}）`,
+      before !== measure
+        ? { recordMeasure: { from: before ? measureOptionLabel(before) : null, to: measureOptionLabel(measure) } }
+        : {},
+    );
+  });
+  return proposal;
+}
+
+/** 暂定: show (and write) the grade before every indicator is rated, labelled 暂定. */
+export async function setProvisional(ctx: AppContext, year: number, provisional: boolean): Promise<void> {
+  const t = await getTemplateInfo(ctx, year);
+  if (!t) throw new AppError(ErrorCode.NOT_FOUND, `${year}年还没有考核细则，请先导入细则或使用内置模板。`);
+  if (t.provisional === provisional) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sc_template')
+      .set({ provisional: provisional ? 1 : 0 })
+      .where('id', '=', t.id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'sc_template',
+      entityId: t.id,
+      action: 'update',
+      summary: provisional
+        ? `${year}年自查标为暂定：未评完也显示等次（标注“暂定”）`
+        : `${year}年自查取消暂定：评完全部指标后才显示等次`,
+      changes: { provisional: { from: t.provisional, to: provisional } },
     });
   });
 }

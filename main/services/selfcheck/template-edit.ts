@@ -81,12 +81,27 @@ export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indic
       })
       .where('id', '=', p.id)
       .execute();
+    // Another kind of rule asks another question (a score, a count, 达到 or not): the old answer no longer rates
+    // the leaf, so it becomes 未评 (its reason, measure and evidence stay).
+    const kindChanged = node.rule.kind !== p.rule.kind;
+    const cleared = kindChanged
+      ? Number(
+          (
+            await trx
+              .updateTable('sc_entry')
+              .set({ rated: 0, decision: null, override_reason: '', proposal_count: null })
+              .where('indicator_id', '=', p.id)
+              .where('rated', '=', 1)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        )
+      : 0;
     await touchTemplate(trx, ctx, template.id);
     await recordAudit(trx, ctx, {
       entity: 'sc_indicator',
       entityId: p.id,
       action: 'update',
-      summary: `修改${template.year}年考核细则指标：${path}`,
+      summary: `修改${template.year}年考核细则指标：${path}${cleared ? '（计分方式已改，原自评改为未评）' : ''}`,
       changes: diffRecords(
         {
           name: node.name,
@@ -205,10 +220,21 @@ export async function indicatorUsage(
           .executeTakeFirst()
       )?.n ?? 0,
     );
+  // Rated leaves only: an entry holding just a planned measure or a note is 未评.
+  const rated = Number(
+    (
+      await ctx.db
+        .selectFrom('sc_entry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('indicator_id', 'in', ids)
+        .where('rated', '=', 1)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   return {
     path,
     nodes: ids.length,
-    scored: await count('sc_entry'),
+    scored: rated,
     evidence: await count('sc_evidence'),
     rectifications: await count('rectification'),
   };

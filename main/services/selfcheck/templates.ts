@@ -95,6 +95,7 @@ export async function getTemplateInfo(ctx: AppContext, year: number): Promise<Te
     source: t.source,
     attachmentId: t.attachment_id,
     updatedAt: t.updated_at,
+    provisional: t.provisional === 1,
   };
 }
 
@@ -162,6 +163,7 @@ export async function saveTemplate(ctx: AppContext, raw: TemplateInput): Promise
       .innerJoin('sc_indicator as i', 'i.id', 'e.indicator_id')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('i.template_id', '=', existing.id)
+      .where('e.rated', '=', 1)
       .executeTakeFirst();
     throw new AppError(
       ErrorCode.CONFLICT,

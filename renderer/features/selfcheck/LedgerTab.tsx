@@ -1,4 +1,5 @@
 import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { RecordChecks } from './RecordChecks';
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import {
@@ -427,6 +428,7 @@ export function LedgerTab({
         </Button>
       </Space>
       {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
+      <RecordChecks year={year} scope="ledger" version={list.data} />
       {list.data && list.data.length === 0 ? (
         <EmptyHint
           title={`${year}年还没有整改事项`}

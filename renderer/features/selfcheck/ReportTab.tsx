@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { RecordChecks } from './RecordChecks';
 import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ReportSections } from '../../../shared/domain/selfcheck';
@@ -92,6 +93,7 @@ export function ReportTab({
           {report.data?.saved ? `已保存的文稿（${report.data.updatedAt}）` : '根据自查评分自动起草，可直接修改'}
         </Typography.Text>
       </Space>
+      <RecordChecks year={year} scope="report" version={`${report.data?.updatedAt ?? ''}|${dirty}`} />
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} style={{ maxWidth: 1000 }}>
         {PARTS.map(([key, label, rows]) => (
           <Form.Item key={key} name={key} label={label}>

@@ -1,7 +1,6 @@
 import { LinkOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App as AntApp,
   Button,
   Checkbox,
   Descriptions,
@@ -10,32 +9,109 @@ import {
   Input,
   InputNumber,
   List,
+  Radio,
   Select,
   Space,
   Tag,
   Typography,
   Upload,
 } from 'antd';
-import { useEffect, useState } from 'react';
-import { EVIDENCE_LABELS, type EvidenceKind, type SelfcheckRow } from '../../../shared/domain/selfcheck';
+import { useEffect, useRef, useState } from 'react';
+import {
+  DECISION_LABELS,
+  EVIDENCE_LABELS,
+  type EvidenceKind,
+  type Rule,
+  type SelfcheckRow,
+} from '../../../shared/domain/selfcheck';
+import {
+  MEASURE_CHOICES,
+  measureOptionLabel,
+  RECORD_MEASURE_HELP,
+  type MeasureChoice,
+  type Proposal,
+} from '../../../shared/domain/selfcheck-measures';
 import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { useGuardedClose } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 
 interface Values {
   score: number | null;
   count: number | null;
-  flag: boolean;
+  /** fixed: 未达到; veto: 发生; null: not answered (未评). */
+  flag: boolean | null;
   ceiling: boolean;
   reason: string;
   measure: string;
+  overrideReason: string;
 }
 
 const PICKABLE: EvidenceKind[] = ['training', 'task', 'progress', 'ab_change'];
 
-/** Scoring one leaf: the rule's own inputs, 扣分原因, 整改措施 and 佐证材料; 转为整改 when it lost points. */
+/** The form's values for a row: what is stored, with a rated 直接评分 leaf of an old file shown at its full points. */
+function initialValues(row: SelfcheckRow): Values {
+  const k = row.rule.kind;
+  return {
+    score: row.entry.rated && k === 'manual' && row.entry.score === null ? row.points : row.entry.score,
+    count: row.entry.count,
+    flag: (k === 'fixed' || k === 'veto') && row.entry.rated ? row.entry.flag : null,
+    ceiling: row.entry.ceiling,
+    reason: row.entry.reason,
+    measure: row.entry.measure,
+    overrideReason: row.overrideReason,
+  };
+}
+
+/** Whether the typed rating is what the 建议分 proposes (the inputs the rule reads). */
+function sameAsProposal(rule: Rule, v: Partial<Values>, p: NonNullable<Proposal['entry']>): boolean {
+  switch (rule.kind) {
+    case 'perItem':
+    case 'major':
+      return (v.count ?? null) === p.count;
+    case 'fixed':
+    case 'veto':
+      return (v.flag ?? null) === p.flag;
+    case 'manual':
+      return (v.score ?? null) === p.score;
+    default:
+      return false;
+  }
+}
+
+/** The records behind a 建议分, each with why it counts. */
+function RecordList({ proposal }: { proposal: Proposal }) {
+  if (!proposal.records.length) return null;
+  return (
+    <List
+      size="small"
+      bordered
+      style={{ maxHeight: 200, overflowY: 'auto', marginTop: 8 }}
+      aria-label="依据的记录"
+      dataSource={proposal.records}
+      renderItem={(r, i) => (
+        <List.Item>
+          <Space direction="vertical" size={0}>
+            <span>
+              {i + 1}.<Tag style={{ marginLeft: 4 }}>{r.kind}</Tag>
+              {r.title}
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.detail}
+            </Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/**
+ * Scoring one leaf: where the records can measure it, the 建议分 with the records behind it (采用建议分, or 修改 with a
+ * reason); the rule's own inputs (empty = 未评), 扣分原因, 整改措施 and 佐证材料; 转为整改 when it lost points.
+ */
 export function ScoreDrawer({
   row,
   year,
@@ -47,7 +123,7 @@ export function ScoreDrawer({
   onClose: () => void;
   onChanged: () => Promise<void>;
 }) {
-  const { modal } = AntApp.useApp();
+  const guardedClose = useGuardedClose();
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -55,6 +131,10 @@ export function ScoreDrawer({
   const [refId, setRefId] = useState<number | null>(null);
   const [url, setUrl] = useState('');
   const [deadline, setDeadline] = useState<string | null>(null);
+  // What the records measure: the stored choice, else the suggestion (shown, saved only with a rating or 采用).
+  const [measure, setMeasure] = useState<MeasureChoice>(row.recordMeasure ?? row.suggestedMeasure ?? 'none');
+  const [measureChosen, setMeasureChosen] = useState(false);
+  const [overriding, setOverriding] = useState(row.decision === 'override');
   const download = useDownloadAttachment();
   const suggestions = useLoad(
     () => call('selfcheck.suggestEvidence', { indicatorId: row.id }),
@@ -64,24 +144,44 @@ export function ScoreDrawer({
     () => (PICKABLE.includes(kind) ? call('selfcheck.evidenceOptions', { year, kind }) : Promise.resolve([])),
     [kind, year],
   );
+  // The 建议分 of the measure in the select, fresh after every save (the row object changes on reload).
+  const proposal = useLoad(
+    () =>
+      measure === 'none'
+        ? Promise.resolve(null)
+        : call('selfcheck.proposal', { indicatorId: row.id, recordMeasure: measure }),
+    [row, measure],
+  );
+  // The stored values after every reload (a save, 采用建议分, evidence added), unless something typed is pending.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
   useEffect(() => {
-    form.setFieldsValue({ ...row.entry });
-    setDirty(false);
-  }, [form, row.id]);
+    if (dirtyRef.current) return;
+    form.setFieldsValue(initialValues(row));
+  }, [form, row]);
+  const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const r = row.rule;
+  const p = proposal.data ?? null;
+  const given = !!watched && (watched.score != null || watched.count != null || watched.flag != null);
+  const differs = !!p?.entry && given && !sameAsProposal(r, watched ?? {}, p.entry);
+  const needsReason = measure !== 'none' && !!p?.entry && (overriding || differs);
 
   const act = useAction();
-  /** Saves the entry; false when refused (the message is shown once, here). */
+  /** Saves the choice of records (when changed) and the entry; a refusal is shown once, by the caller's act. */
   const saveEntry = async () => {
     const v = await form.validateFields();
+    // The select's choice is stored when the person chose it, or rated with it shown (a suggestion seen and used).
+    if (measure !== (row.recordMeasure ?? null) && (row.recordMeasure !== null || given || measureChosen))
+      await call('selfcheck.setMeasure', { indicatorId: row.id, recordMeasure: measure });
     await call('selfcheck.saveEntry', {
       indicatorId: row.id,
       score: v.score ?? null,
       count: v.count ?? null,
-      flag: !!v.flag,
+      flag: v.flag ?? null,
       ceiling: !!v.ceiling,
       reason: v.reason ?? '',
       measure: v.measure ?? '',
+      overrideReason: needsReason ? (v.overrideReason ?? '') : '',
     });
     setDirty(false);
     await onChanged();
@@ -91,16 +191,42 @@ export function ScoreDrawer({
     try {
       return await act(async () => {
         await saveEntry();
-        return '已保存自评';
+        return given ? '已保存自评' : '已保存（本项未评）';
       });
     } finally {
       setSaving(false);
     }
   };
-  const close = () => {
-    if (!dirty) return onClose();
-    modal.confirm({ title: '放弃未保存的自评？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
-  };
+  const accept = () =>
+    act(async () => {
+      if (measure === 'none') return;
+      const v = form.getFieldsValue();
+      await call('selfcheck.acceptProposal', {
+        indicatorId: row.id,
+        recordMeasure: measure,
+        reason: v.reason ?? '',
+        measure: v.measure ?? '',
+      });
+      setOverriding(false);
+      setDirty(false);
+      await onChanged();
+      return '已采用建议分';
+    });
+  const unrate = () =>
+    act(async () => {
+      form.setFieldsValue({ score: null, count: null, flag: null, overrideReason: '' });
+      await saveEntry();
+      return '已改为未评';
+    });
+  const close = () =>
+    guardedClose({
+      dirty,
+      what: '本项自评',
+      save: async () => {
+        if (await save()) onClose();
+      },
+      close: onClose,
+    });
   const addEvidence = (input: CallInput<'selfcheck.addEvidence'>) =>
     act(async () => {
       await call('selfcheck.addEvidence', input);
@@ -115,18 +241,22 @@ export function ScoreDrawer({
       await onChanged();
       return '已转为整改事项，可在“整改台账”中跟踪';
     });
+  const measurable = r.kind !== 'bonus';
 
   return (
     <Drawer
       open
-      width={620}
+      width={640}
       title={`评分：${row.name}`}
-      onClose={close}
+      onClose={() => void close()}
       destroyOnHidden
       extra={
-        <Button type="primary" loading={saving} onClick={() => void save()}>
-          保存
-        </Button>
+        <Space>
+          {row.entry.rated && <Button onClick={() => void unrate()}>改为未评</Button>}
+          <Button type="primary" loading={saving} onClick={() => void save()}>
+            保存
+          </Button>
+        </Space>
       }
     >
       <Descriptions
@@ -148,7 +278,9 @@ export function ScoreDrawer({
           {
             key: 'x',
             label: '当前得分',
-            children: (
+            children: !row.entry.rated ? (
+              <Tag>未评（不计分）</Tag>
+            ) : (
               <span>
                 {row.score}分
                 {row.deducted ? (
@@ -157,11 +289,73 @@ export function ScoreDrawer({
                   </Tag>
                 ) : null}
                 {row.vetoed ? <Tag color="red">单项否决</Tag> : null}
+                {row.decision && row.decision !== 'entered' ? <Tag>{DECISION_LABELS[row.decision]}</Tag> : null}
               </span>
             ),
           },
         ]}
       />
+      {measurable && (
+        <div style={{ marginTop: 16 }} aria-label="由记录计算">
+          <Space wrap>
+            <Typography.Text strong>得分依据</Typography.Text>
+            <Select<MeasureChoice>
+              style={{ width: 300 }}
+              aria-label="得分依据"
+              value={measure}
+              onChange={(m) => {
+                setMeasure(m);
+                setMeasureChosen(true);
+                setDirty(true);
+              }}
+              options={MEASURE_CHOICES.map((m) => ({
+                value: m,
+                label: `${measureOptionLabel(m)}${m === row.suggestedMeasure && row.recordMeasure === null ? '（建议）' : ''}`,
+              }))}
+            />
+          </Space>
+          {measure !== 'none' && (
+            <div style={{ marginTop: 8 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {RECORD_MEASURE_HELP[measure]}
+              </Typography.Text>
+              {p && (
+                <Alert
+                  style={{ marginTop: 8 }}
+                  type={row.proposalAlert ? 'warning' : p.entry ? 'info' : 'warning'}
+                  showIcon
+                  message={p.entry ? `建议分：${p.score}分` : '不能由记录直接得出分数'}
+                  description={
+                    <div>
+                      <div>{p.summary}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {p.note}
+                      </Typography.Text>
+                      {row.proposalAlert && <div style={{ color: '#d46b08' }}>{row.proposalAlert}</div>}
+                      <RecordList proposal={p} />
+                      {p.entry && (
+                        <Space style={{ marginTop: 8 }}>
+                          <Button type="primary" onClick={() => void accept()}>
+                            采用建议分
+                          </Button>
+                          <Button
+                            onClick={() => {
+                              setOverriding(true);
+                              setDirty(true);
+                            }}
+                          >
+                            修改（填写理由）
+                          </Button>
+                        </Space>
+                      )}
+                    </div>
+                  }
+                />
+              )}
+            </div>
+          )}
+        </div>
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -180,10 +374,10 @@ export function ScoreDrawer({
             label={r.kind === 'bonus' ? '加分' : '自评分'}
             extra={
               r.kind === 'manual'
-                ? `0 到 ${row.points} 分；不填按满分计`
+                ? `0 到 ${row.points} 分；不填为未评（不计分）`
                 : r.perItem
                   ? `不填按次数计（每${r.unit}加${r.perItem}分）`
-                  : undefined
+                  : '不填为未评'
             }
           >
             <InputNumber autoFocus min={0} max={row.points} step={0.5} style={{ width: 160 }} />
@@ -193,24 +387,49 @@ export function ScoreDrawer({
           <Form.Item
             name="count"
             label={`${r.kind === 'bonus' ? '加分' : '扣分'}次数（${r.unit}）`}
+            extra={r.kind === 'bonus' ? undefined : '没有扣分情形填 0；不填为未评（不计分）'}
             rules={[{ type: 'integer', min: 0, message: '次数应为不小于0的整数' }]}
           >
             <InputNumber autoFocus={r.kind !== 'bonus'} min={0} precision={0} style={{ width: 160 }} />
           </Form.Item>
         )}
-        {r.kind === 'fixed' && (
-          <Form.Item name="flag" valuePropName="checked">
-            <Checkbox autoFocus>未达到（{r.absentDeduct === null ? '不得分' : `扣${r.absentDeduct}分`}）</Checkbox>
-          </Form.Item>
-        )}
-        {r.kind === 'veto' && (
-          <Form.Item name="flag" valuePropName="checked">
-            <Checkbox autoFocus>发生了单项否决情形（总评为不合格）</Checkbox>
+        {(r.kind === 'fixed' || r.kind === 'veto') && (
+          <Form.Item
+            name="flag"
+            label={r.kind === 'fixed' ? '是否达到' : '是否发生单项否决情形'}
+            extra="不选为未评（不计分）"
+          >
+            <Radio.Group
+              options={
+                r.kind === 'fixed'
+                  ? [
+                      { value: false, label: '达到' },
+                      {
+                        value: true,
+                        label: `未达到（${r.absentDeduct === null ? '不得分' : `扣${r.absentDeduct}分`}）`,
+                      },
+                    ]
+                  : [
+                      { value: false, label: '未发生' },
+                      { value: true, label: '发生了（总评为不合格）' },
+                    ]
+              }
+            />
           </Form.Item>
         )}
         {row.ceilingRatio !== null && (
           <Form.Item name="ceiling" valuePropName="checked">
             <Checkbox>前提条件未满足（本栏目不高于及格分）</Checkbox>
+          </Form.Item>
+        )}
+        {needsReason && (
+          <Form.Item
+            name="overrideReason"
+            label="修改理由"
+            extra={`自评与按记录计算的建议分（${p?.score}分）不同时必须填写，随自评记入修改记录。`}
+            rules={[{ required: differs, whitespace: true, message: '请填写不采用建议分的理由' }]}
+          >
+            <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         )}
         <Form.Item name="reason" label="扣分原因 / 问题明细">

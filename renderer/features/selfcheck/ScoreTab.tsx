@@ -1,7 +1,27 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Dropdown, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Dropdown,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useMemo, useState } from 'react';
-import type { IndicatorPreview, SelfcheckRow, SelfcheckView } from '../../../shared/domain/selfcheck';
+import {
+  gradeText,
+  maxLabel,
+  ratedLabel,
+  type IndicatorPreview,
+  type SelfcheckRow,
+  type SelfcheckView,
+} from '../../../shared/domain/selfcheck';
 import type { Upload as UploadFile } from '../../../shared/domain/files';
 import { call, toUpload } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
@@ -12,6 +32,33 @@ import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } fr
 
 interface TreeRow extends SelfcheckRow {
   children?: TreeRow[];
+}
+
+/** What the records say about a leaf, at a glance: its 建议分, that it was accepted or changed, or that it needs a look. */
+function ProposalTag({ row }: { row: SelfcheckRow }) {
+  if (!row.isLeaf) return null;
+  const p = row.proposal;
+  if (row.proposalAlert)
+    return (
+      <Tag color="red" title={row.proposalAlert}>
+        待核对
+      </Tag>
+    );
+  if (p && row.entry.rated && row.decision === 'accepted') return <Tag color="green">按记录</Tag>;
+  if (p && row.entry.rated && row.decision === 'override')
+    return (
+      <Tag color="orange" title={`修改理由：${row.overrideReason}`}>
+        已修改
+      </Tag>
+    );
+  if (p?.score !== null && p?.score !== undefined) return <Tag color="blue">建议{p.score}分</Tag>;
+  if (!p && row.recordMeasure === null && row.suggestedMeasure)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        可由记录计算
+      </Typography.Text>
+    );
+  return null;
 }
 
 function toTree(rows: SelfcheckRow[]): TreeRow[] {
@@ -112,25 +159,67 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
     );
   }
   const t = view.template;
+  const grade = gradeText(view);
+  const prevGrade = view.previous ? gradeText(view.previous) : null;
   return (
     <div>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Space size={32} wrap align="center">
-          <Statistic title="自评总分" value={view.total} suffix={`/ ${view.maxTotal}`} />
+        <Space size={28} wrap align="center">
+          <Statistic
+            title={view.complete ? '自评总分' : '已评指标得分'}
+            value={view.total}
+            suffix="分"
+            aria-label="自评得分"
+          />
           <Statistic
             title="等次"
-            value={view.grade}
-            valueStyle={{ color: view.vetoed || view.grade === '不合格' ? '#cf1322' : undefined }}
+            value={grade ?? '未评完'}
+            valueStyle={{
+              color: view.vetoed || view.grade === '不合格' ? '#cf1322' : grade === null ? '#999' : undefined,
+            }}
           />
-          <Statistic title="已评指标" value={view.scoredLeaves} suffix={`/ ${view.leaves}`} />
+          <Statistic
+            title="已评指标"
+            value={view.scoredLeaves}
+            suffix={`/ ${view.leaves}`}
+            valueStyle={{ color: view.complete ? undefined : '#d46b08' }}
+          />
           {view.previous && (
-            <Statistic title={`${view.previous.year}年`} value={view.previous.total} suffix={view.previous.grade} />
+            <Statistic
+              title={`${view.previous.year}年`}
+              value={view.previous.total}
+              suffix={prevGrade ?? `未评完（已评部分）`}
+            />
           )}
-          <div style={{ maxWidth: 420 }}>
+          <div style={{ maxWidth: 400 }}>
             <Typography.Text strong>{t.title}</Typography.Text>
             <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
-              满分{t.total}分 · 等次：{t.grades.map((g) => `${g.name}≥${g.min}`).join('、')}
+              满分{maxLabel(view.maxBase, view.maxBonus)}分 · 等次：
+              {t.grades.map((g) => `${g.name}≥${g.min}`).join('、')}
             </div>
+            <div style={{ fontSize: 12, marginTop: 2 }} aria-label="已评情况">
+              {ratedLabel(view.scoredLeaves, view.leaves)}
+              {view.complete
+                ? ' · 全部指标已评'
+                : ` · 未评的指标不计分${view.vetoed ? '' : view.provisional ? `，等次暂定为“${view.grade}”` : '，评完后确定等次'}`}
+            </div>
+            {!view.complete && !view.vetoed && (
+              <Space size={6} style={{ marginTop: 2 }}>
+                <Switch
+                  size="small"
+                  aria-label="暂定"
+                  checked={t.provisional}
+                  onChange={(on) =>
+                    act(async () => {
+                      await call('selfcheck.setProvisional', { year, provisional: on });
+                      await reload();
+                      return on ? `已标为暂定：等次暂定为“${view.band}”` : '已取消暂定：评完全部指标后确定等次';
+                    })
+                  }
+                />
+                <Typography.Text style={{ fontSize: 12 }}>暂定（未评完也显示等次，注明“暂定”）</Typography.Text>
+              </Space>
+            )}
           </div>
           <Space>
             <Button
@@ -236,18 +325,33 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           {
             title: '得分',
             dataIndex: 'score',
-            width: 90,
+            width: 100,
             align: 'center',
             render: (s: number, r) =>
               r.vetoed ? (
                 <Tag color="red">否决</Tag>
+              ) : (r.isLeaf && !r.scored) || (!r.isLeaf && r.leafCount > 0 && r.ratedLeaves === 0) ? (
+                <Tag>未评</Tag>
               ) : r.gatedOut ? (
-                <span title="未达到加分门槛，不计入">{s}（不计）</span>
-              ) : r.isLeaf && !r.scored ? (
-                <span style={{ color: '#999' }}>{s}</span>
+                <span title={view.complete ? '未达到加分门槛，不计入' : '基础得分评完后再确定能否计入'}>
+                  {s}（不计）
+                </span>
+              ) : !r.isLeaf && !r.scored ? (
+                <span title={`${ratedLabel(r.ratedLeaves, r.leafCount)}，未评的不计分`}>
+                  {s}
+                  <span style={{ color: '#999', fontSize: 12 }}>
+                    （{r.ratedLeaves}/{r.leafCount}）
+                  </span>
+                </span>
               ) : (
                 s
               ),
+          },
+          {
+            title: '记录',
+            width: 96,
+            align: 'center',
+            render: (_, r) => <ProposalTag row={r} />,
           },
           {
             title: '扣分',
@@ -340,7 +444,9 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           }}
         />
       )}
-      {openRow && <ScoreDrawer row={openRow} year={year} onClose={() => setOpenId(null)} onChanged={reload} />}
+      {openRow && (
+        <ScoreDrawer key={openRow.id} row={openRow} year={year} onClose={() => setOpenId(null)} onChanged={reload} />
+      )}
       {dialog}
     </div>
   );

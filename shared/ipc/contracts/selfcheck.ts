@@ -18,7 +18,9 @@ import {
   selfcheckViewSchema,
   templateInfoSchema,
   templateInputSchema,
+  contradictionSchema,
 } from '../../domain/selfcheck';
+import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from '../../domain/selfcheck-measures';
 
 const ok = z.object({ ok: z.literal(true) });
 const editResult = z.object({ ok: z.literal(true), warnings: z.array(z.string()) });
@@ -59,6 +61,38 @@ export const selfcheckContract = {
   'selfcheck.removeIndicator': { input: indicatorRemoveSchema, output: editResult },
   'selfcheck.saveGrades': { input: gradesInputSchema, output: editResult },
   'selfcheck.saveEntry': { input: scoreInputSchema, output: ok },
+  // 由记录计算: choose what the records measure for a leaf, see the 建议分 of a measure, accept it (audited).
+  'selfcheck.setMeasure': {
+    input: z.object({
+      indicatorId: idSchema,
+      recordMeasure: measureChoiceSchema.nullable().describe('得分依据的记录'),
+    }),
+    output: ok,
+  },
+  'selfcheck.proposal': {
+    input: z.object({
+      indicatorId: idSchema,
+      recordMeasure: z.enum(RECORD_MEASURES, { error: '记录口径不对' }).describe('得分依据的记录'),
+    }),
+    output: proposalSchema.nullable(),
+  },
+  'selfcheck.acceptProposal': {
+    input: z.object({
+      indicatorId: idSchema,
+      recordMeasure: z.enum(RECORD_MEASURES, { error: '记录口径不对' }).describe('得分依据的记录'),
+      /** As typed in the drawer (kept instead of the stored ones); an empty reason is written from the records. */
+      reason: z.string().max(2000, '扣分原因不能超过2000个字').optional(),
+      measure: z.string().max(2000, '整改措施不能超过2000个字').optional(),
+    }),
+    output: proposalSchema,
+  },
+  /** 暂定: show the grade, so labelled, before every indicator is rated. */
+  'selfcheck.setProvisional': {
+    input: z.object({ year: yearSchema, provisional: z.boolean().describe('暂定') }),
+    output: ok,
+  },
+  /** What the records contradict in the 自查报告's text and the 整改台账's closing words. */
+  'selfcheck.contradictions': { input: z.object({ year: yearSchema }), output: z.array(contradictionSchema) },
   'selfcheck.addEvidence': { input: evidenceInputSchema, output: ok },
   'selfcheck.removeEvidence': { input: z.object({ id: idSchema }), output: ok },
   'selfcheck.suggestEvidence': {

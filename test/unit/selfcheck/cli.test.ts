@@ -104,21 +104,35 @@ it('import-indicators, selfcheck --json and the exports', async () => {
   const r = cli('selfcheck', '--db', db, '--year', year, '--json');
   expect(r.code, r.stderr).toBe(0);
   const out = JSON.parse(r.stdout);
-  expect(Object.keys(out)).toEqual(['template', 'total', 'maxTotal', 'grade', 'vetoed', 'indicators']);
+  // The contract's keys first and in order; the added ones after them.
+  expect(Object.keys(out).slice(0, 6)).toEqual(['template', 'total', 'maxTotal', 'grade', 'vetoed', 'indicators']);
+  // Freshly imported, nothing rated: 已评 0/M (M = the file's rows, every row a leaf), total 0, no grade.
+  const leaves = SAMPLE_ROWS.length;
   expect(out).toMatchObject({
     template: '某县2026年政务公开考核评分细则',
-    total: 100,
+    total: 0,
     maxTotal: 108,
-    grade: '优秀',
+    grade: null,
     vetoed: false,
+    rated: 0,
+    leaves,
+    complete: false,
+    provisional: false,
+    maxBase: 100,
+    maxBonus: 8,
   });
-  expect(Object.keys(out.indicators[0])).toEqual(['path', 'points', 'score', 'deducted', 'children']);
+  expect(Object.keys(out.indicators[0]).slice(0, 5)).toEqual(['path', 'points', 'score', 'deducted', 'children']);
   expect(out.indicators[1].children[0].children[1]).toMatchObject({
     path: '平台管理与信息更新 / 信息更新 / 栏目更新时效',
     points: 12,
-    score: 12,
+    score: 0,
     deducted: 0,
+    rated: 0,
+    leaves: 1,
   });
+  const text = cli('selfcheck', '--db', db, '--year', year);
+  expect(text.code, text.stderr).toBe(0);
+  expect(text.stdout).toContain(`已评 0/${leaves}，已评指标得分 0 分（满分 100＋加分8 分），等次：评完全部指标后确定`);
   for (const kind of ['selfcheck-xlsx', 'selfcheck-docx', 'rectification-xlsx', 'rectification-docx']) {
     const outFile = path.join(dir, `${kind}.${kind.endsWith('xlsx') ? 'xlsx' : 'docx'}`);
     const e = cli('export', kind, '--db', db, '--year', year, '--out', outFile);

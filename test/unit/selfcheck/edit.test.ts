@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
+import { rateRest } from './rate';
 
 let t: TestWorkstation;
 const NOW = new Date(2026, 10, 30, 10, 0, 0);
@@ -53,7 +54,7 @@ describe('editing a saved 细则', () => {
     let v = await importSample();
     const leaf = row(v, '栏目更新时效');
     await t.call('selfcheck.saveEntry', { indicatorId: leaf.id, count: 3, reason: '3个栏目超期' });
-    v = await t.call('selfcheck.get', { year: 2026 });
+    v = await rateRest(t, 2026);
     expect(v.total).toBe(97); // 100 − 3 × 1
     // 每个扣2分: 12 − 3 × 2 = 6 → total 94.
     const r1 = await t.call('selfcheck.updateIndicator', {
@@ -116,7 +117,7 @@ describe('editing a saved 细则', () => {
     const n = row(v, '政策解读同步发布');
     expect([n.level, n.parentId, n.number, n.points]).toEqual([3, group.id, '2.1.3', 4]);
     await t.call('selfcheck.saveEntry', { indicatorId: n.id, count: 1 });
-    v = await t.call('selfcheck.get', { year: 2026 });
+    v = await rateRest(t, 2026);
     // 8 + 12 + 3 + 20 = 43, capped at 40: the total stays 100.
     expect([row(v, '平台管理与信息更新').score, v.total]).toEqual([40, 100]);
     await expect(
@@ -126,7 +127,8 @@ describe('editing a saved 细则', () => {
     v = await t.call('selfcheck.get', { year: 2026 });
     expect(row(v, '依申请公开').number).toBe('6');
     expect(top.warnings.join('；')).toContain('一级指标分值合计 110 分，与满分 100 分不一致');
-    expect(v.total).toBe(110);
+    // The new 一级 is 未评: it counts nothing and the self-check is no longer complete.
+    expect([v.total, v.complete, v.grade, row(v, '依申请公开').scored]).toEqual([100, false, null, false]);
   });
 
   it('removing a scored node needs confirmation and takes its scores, evidence and files; 整改 items stay', async () => {
@@ -169,7 +171,8 @@ describe('editing a saved 细则', () => {
   it('grade bands: saved in order and the grade follows; limits out of order, duplicated or without 0 are refused', async () => {
     await importSample();
     const leafV = await t.call('selfcheck.get', { year: 2026 });
-    await t.call('selfcheck.saveEntry', { indicatorId: row(leafV, '主要领导每年调度').id, score: 2 }); // 92
+    await t.call('selfcheck.saveEntry', { indicatorId: row(leafV, '主要领导每年调度').id, score: 2 });
+    await rateRest(t, 2026); // 92
     const bands = (a: number, b: number, c: number) => [
       { name: '优秀', min: a },
       { name: '良好', min: b },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ENTRY, type Rule, type ScoreEntry } from '../../../shared/domain/selfcheck';
 import {
   flattenScored,
+  scoreLeaf,
   scoreTemplate,
   templateProblems,
   type ScoringNode,
@@ -36,24 +37,31 @@ const bonus = (perItemPts: number | null, threshold: number | null, inclusive = 
   inclusive,
   unit: '次',
 });
+/** Rated entries for the leaves named (a leaf not listed is 未评). */
 function entries(pairs: [ScoringNode, Partial<ScoreEntry>][]): Map<string, ScoreEntry> {
-  return new Map(pairs.map(([n, e]) => [n.key, { ...EMPTY_ENTRY, ...e }]));
+  return new Map(pairs.map(([n, e]) => [n.key, { ...EMPTY_ENTRY, rated: true, ...e }]));
 }
 const find = (r: ReturnType<typeof scoreTemplate>, name: string) =>
   flattenScored(r.indicators).find((n) => n.name === name)!;
 
 describe('each rule alone', () => {
-  it('manual: entered 自评分, an unscored leaf counts full', () => {
+  it('manual: the entered 自评分', () => {
     const a = node('政务公开培训', { points: 10 });
     const b = node('保密审查', { points: 5 });
     const top = node('组织保障', { points: 15 }, [a, b]);
-    const r = scoreTemplate([top], entries([[a, { score: 8 }]]), { total: 15 });
+    const r = scoreTemplate(
+      [top],
+      entries([
+        [a, { score: 8 }],
+        [b, { score: 5 }],
+      ]),
+      { total: 15 },
+    );
     // 8 + 5 = 13 of 15
     expect(r.total).toBe(13);
     expect(r.maxTotal).toBe(15);
     expect(find(r, '组织保障').deducted).toBe(2);
-    expect(r.leaves).toBe(2);
-    expect(r.scoredLeaves).toBe(1);
+    expect([r.leaves, r.scoredLeaves, r.complete]).toEqual([2, 2, true]);
   });
 
   it('perItem: 每条扣5分 on a 10-point item stops at 0 (扣完为止)', () => {
@@ -80,6 +88,7 @@ describe('each rule alone', () => {
     const r = scoreTemplate(
       [node('制度建设', { points: 30 }, [met, notMet, none])],
       entries([
+        [met, { flag: false }],
         [notMet, { flag: true }],
         [none, { flag: true }],
       ]),
@@ -105,8 +114,9 @@ describe('each rule alone', () => {
     expect(r.grade).toBe('不合格');
     expect(r.vetoedBy).toEqual(['单项否决 / 严重错别字、虚假或错误信息']);
     // Without the veto the same 95 points are 优秀.
+    const x = node('x', { points: 100 });
     expect(
-      scoreTemplate([node('日常', { points: 100 }, [node('x', { points: 100 })])], new Map(), { total: 100 }).grade,
+      scoreTemplate([node('日常', { points: 100 }, [x])], entries([[x, { score: 95 }]]), { total: 100 }).grade,
     ).toBe('优秀');
   });
 
@@ -193,6 +203,7 @@ describe('each rule alone', () => {
       [node('保障运营', { weight: 10 }, [a, b]), c],
       entries([
         [a, { score: 4 }],
+        [b, { score: 5 }],
         [c, { score: 85.5 }],
       ]),
       { total: 100 },
@@ -245,6 +256,7 @@ describe('rules combined', () => {
         [a3, { count: 2 }],
         [b1, { count: 6 }],
         [b2, { count: 1 }],
+        [c1, { score: 50 }],
         [d, { count: 1 }],
       ]),
       { total: 100 },
@@ -289,11 +301,15 @@ describe('rules combined', () => {
     const r = scoreTemplate(
       tree,
       entries([
+        [f1, { flag: false }],
         [f2, { flag: true }],
         [m1, { score: 7 }],
         [p1, { count: 3 }],
         [p2, { count: 1, ceiling: true }],
+        [p3, { score: 12 }],
         [w1, { count: 3 }],
+        [w2, { score: 10 }],
+        [v, { flag: false }],
         [b1, { count: 3 }],
         [mj, { count: 1 }],
       ]),
@@ -302,8 +318,110 @@ describe('rules combined', () => {
     expect(r.indicators.map((n) => n.score)).toEqual([25, 21, 32, 6, -5]);
     expect(r.total).toBe(79);
     expect(r.maxTotal).toBe(108);
+    // 满分 as base and bonus apart: 100＋加分8.
+    expect([r.maxBase, r.maxBonus]).toEqual([100, 8]);
+    expect(r.complete).toBe(true);
     expect(r.grade).toBe('合格');
     expect(r.vetoed).toBe(false);
+  });
+});
+
+describe('未评', () => {
+  const tree = () => {
+    const a = node('领导重视', { points: 4, rule: { kind: 'fixed', absentDeduct: 2 } });
+    const b = node('工作制度', { points: 3, rule: perItem(1) });
+    const c = node('重点领域信息', { points: 7 });
+    const d = node('工作任务落实', { points: 6, rule: perItem(1) });
+    const e = node('信息被采用', { points: 4, rule: bonus(1, null) });
+    const t = [
+      node('组织保障', { points: 7 }, [a, b]),
+      node('主动公开', { points: 13 }, [c, d]),
+      node('加分项', { points: 4, rule: bonus(null, null) }, [e]),
+    ];
+    return { a, b, c, d, e, t };
+  };
+
+  it('a tree nobody rated: 已评 0/5, total 0, no deduction, no grade; 满分 stays base and bonus apart', () => {
+    const { t } = tree();
+    const r = scoreTemplate(t, new Map(), { total: 20 });
+    expect([r.total, r.scoredLeaves, r.leaves, r.complete, r.grade]).toEqual([0, 0, 5, false, null]);
+    expect([r.maxBase, r.maxBonus, r.maxTotal]).toEqual([20, 4, 24]);
+    expect(flattenScored(r.indicators).every((n) => n.deducted === 0 && !n.scored)).toBe(true);
+    // The band it would reach is kept for the 暂定 switch, but is not the grade.
+    expect(r.band).toBe('不合格');
+  });
+
+  it('rating some leaves counts only those; the group loses only what its rated leaves lost', () => {
+    const { a, d, t } = tree();
+    const r = scoreTemplate(
+      t,
+      entries([
+        [a, { flag: true }],
+        [d, { count: 2 }],
+      ]),
+      { total: 20 },
+    );
+    // 组织保障: 领导重视 4 − 2 = 2 (工作制度 未评); 主动公开: 任务落实 6 − 2 = 4 (重点领域 未评). Total 6.
+    expect(r.total).toBe(6);
+    expect(find(r, '组织保障').score).toBe(2);
+    expect(find(r, '组织保障').deducted).toBe(2);
+    expect(find(r, '主动公开').deducted).toBe(2);
+    expect(find(r, '工作制度').deducted).toBe(0);
+    expect([find(r, '组织保障').ratedLeaves, find(r, '组织保障').leafCount]).toEqual([1, 2]);
+    expect([r.scoredLeaves, r.leaves, r.grade, r.provisional]).toEqual([2, 5, null, false]);
+  });
+
+  it('暂定 shows the grade before every leaf is rated, and says so; complete or vetoed needs no 暂定', () => {
+    const { a, b, c, d, e, t } = tree();
+    const some = entries([
+      [a, { flag: false }],
+      [b, { count: 0 }],
+      [c, { score: 7 }],
+    ]);
+    expect(scoreTemplate(t, some, { total: 20 }).grade).toBeNull();
+    const provisional = scoreTemplate(t, some, { total: 20, provisional: true });
+    // 4 + 3 + 7 = 14 → 不合格 under the default bands (60 and up for 合格)
+    expect([provisional.grade, provisional.provisional]).toEqual(['不合格', true]);
+    const all = scoreTemplate(
+      t,
+      entries([
+        [a, { flag: false }],
+        [b, { count: 0 }],
+        [c, { score: 7 }],
+        [d, { count: 0 }],
+        [e, { count: 0 }],
+      ]),
+      {
+        total: 20,
+        provisional: true,
+        grades: [
+          { name: '优秀', min: 18 },
+          { name: '合格', min: 0 },
+        ],
+      },
+    );
+    expect([all.total, all.grade, all.provisional, all.complete]).toEqual([20, '优秀', false, true]);
+    const v = node('否决', { points: 0, rule: { kind: 'veto' } });
+    const vetoed = scoreTemplate([...t, node('单项否决', { points: 0 }, [v])], entries([[v, { flag: true }]]), {
+      total: 20,
+    });
+    expect([vetoed.complete, vetoed.grade]).toEqual([false, '不合格']);
+  });
+
+  it('an entry that is not rated counts nothing whatever it holds (a planned measure, a stale count)', () => {
+    const { d, t } = tree();
+    const r = scoreTemplate(t, new Map([[d.key, { ...EMPTY_ENTRY, count: 3, measure: '加强督办' }]]), { total: 20 });
+    expect([r.total, r.scoredLeaves, find(r, '工作任务落实').deducted]).toEqual([0, 0, 0]);
+  });
+
+  it('scoreLeaf is the engine: the same entry gives the same score alone as in the tree', () => {
+    const { d, t } = tree();
+    for (const count of [0, 2, 6, 9]) {
+      const e = { ...EMPTY_ENTRY, rated: true, count };
+      expect(scoreLeaf(d, 6, e).score).toBe(
+        find(scoreTemplate(t, new Map([[d.key, e]]), { total: 20 }), '工作任务落实').score,
+      );
+    }
   });
 });
 

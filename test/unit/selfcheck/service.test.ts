@@ -7,6 +7,7 @@ import { readDocx } from '../export/read-docx';
 import { selfcheckFigures, openRectifications, selfcheckProblems } from '../../../main/services/selfcheck/figures';
 import { yearPeriod } from '../../../shared/domain/period';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
+import { rateRest } from './rate';
 
 let t: TestWorkstation;
 const NOW = new Date(2026, 10, 30, 10, 0, 0);
@@ -37,6 +38,10 @@ describe('self-check', () => {
   it('scores three leaves and a major deduction with every rule applied', async () => {
     let v = await importSample();
     expect(v.template?.title).toBe('某县2026年政务公开考核评分细则');
+    // Freshly imported: nothing rated, nothing counted, no grade; 满分 100 with 8 bonus points apart.
+    expect([v.scoredLeaves, v.leaves, v.total, v.grade, v.complete]).toEqual([0, 10, 0, null, false]);
+    expect([v.maxBase, v.maxBonus, v.maxTotal]).toEqual([100, 8, 108]);
+    expect(v.rows.every((r) => r.deducted === 0)).toBe(true);
     await t.call('selfcheck.saveEntry', {
       indicatorId: leaf(v, '审核、责任追究、发布管理制度').id,
       flag: true,
@@ -54,9 +59,23 @@ describe('self-check', () => {
       reason: '调度记录不全',
     });
     v = await t.call('selfcheck.get', { year: 2026 });
-    // 制度建设 10 + 8 + 7 = 25; 平台管理 8 + (12 − 3) + 20 = 37; 新媒体 30; 总分 92 of 108 (加分 8)
+    // Only the three rated leaves count: (10 − 2) + (12 − 3) + 7 = 24; no grade while 7 are 未评.
+    expect([v.total, v.scoredLeaves, v.grade]).toEqual([24, 3, null]);
+    expect(v.rows.filter((r) => r.level === 1).map((r) => r.score)).toEqual([15, 9, 0, 0, 0]);
+    // 已评 only: 制度建设 loses 2 + 3, not the 10 points of its unrated 人员管理制度.
+    expect(leaf(v, '制度建设').deducted).toBe(5);
+    // 暂定 shows the grade the 24 points reach, labelled; switching it off hides it again (both audited).
+    await t.call('selfcheck.setProvisional', { year: 2026, provisional: true });
+    v = await t.call('selfcheck.get', { year: 2026 });
+    expect([v.grade, v.provisional]).toEqual(['不合格', true]);
+    await t.call('selfcheck.setProvisional', { year: 2026, provisional: false });
+    expect((await t.call('selfcheck.get', { year: 2026 })).grade).toBeNull();
+    const marks = await t.call('audit.list', { entity: 'sc_template', entityId: v.template!.id });
+    expect(marks.filter((a) => /暂定/.test(a.summary))).toHaveLength(2);
+    v = await rateRest(t, 2026);
+    // 制度建设 10 + 8 + 7 = 25; 平台管理 8 + (12 − 3) + 20 = 37; 新媒体 30; 总分 92 (满分 100＋加分8)
     expect(v.rows.filter((r) => r.level === 1).map((r) => r.score)).toEqual([25, 37, 30, 0, 0]);
-    expect([v.total, v.maxTotal, v.grade, v.scoredLeaves]).toEqual([92, 108, '优秀', 3]);
+    expect([v.total, v.maxTotal, v.grade, v.scoredLeaves, v.complete]).toEqual([92, 108, '优秀', 10, true]);
     await t.call('selfcheck.saveEntry', {
       indicatorId: leaf(v, '泄露国家秘密、工作秘密').id,
       count: 1,
@@ -74,6 +93,12 @@ describe('self-check', () => {
     ]);
     const f = await selfcheckFigures(t.ws.context(), yearPeriod(2026));
     expect(f['selfcheck.score']).toEqual({ value: 82, previous: null, source: '自查评分：2026年自评总分' });
+    expect([f['selfcheck.maxScore'].value, f['selfcheck.maxBonus'].value]).toEqual([100, 8]);
+    expect([f['selfcheck.rated'].value, f['selfcheck.leaves'].value, f['selfcheck.grade'].value]).toEqual([
+      10,
+      10,
+      '良好',
+    ]);
     expect(f['selfcheck.deducted'].value).toBe(18);
     expect(f['selfcheck.deductedItems'].value).toBe(4);
   });
@@ -92,7 +117,7 @@ describe('self-check', () => {
     );
     const after = await t.call('selfcheck.get', { year: 2026 });
     expect(after.scoredLeaves).toBe(0);
-    expect(after.total).toBe(100);
+    expect(after.total).toBe(0);
   });
 
   it('replacing a year’s template needs confirmation; copy forward and the starter template', async () => {
@@ -111,7 +136,7 @@ describe('self-check', () => {
       source: 'builtin',
     });
     const v = await t.call('selfcheck.get', { year: 2027 });
-    expect([v.total, v.maxTotal]).toEqual([100, 108]);
+    expect([v.total, v.maxBase, v.maxBonus, v.grade]).toEqual([0, 100, 8, null]);
     expect(v.rows.every((r) => r.source !== '')).toBe(true);
   });
 });
@@ -383,7 +408,7 @@ describe('exports', () => {
       title: '局务会纪要',
     });
     await t.call('selfcheck.rectify', { indicatorId: leaf(v, '栏目更新时效').id, deadline: '2026-12-31' });
-    const after = await t.call('selfcheck.get', { year: 2026 });
+    const after = await rateRest(t, 2026);
     await t.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(t.delivered.at(-1)!.data as unknown as ArrayBuffer);
@@ -399,6 +424,7 @@ describe('exports', () => {
       '自评分',
       '扣分',
       '失分原因',
+      '依据的记录',
       '佐证材料',
       '整改措施',
     ]);
@@ -410,14 +436,16 @@ describe('exports', () => {
     expect(total[6]).toBe(after.total);
     expect(tops.reduce((a, r) => a + (typeof r[6] === 'number' ? r[6] : 0), 0)).toBe(after.total);
     const row = rows.find((r) => r[3] === '栏目更新时效')!;
-    expect([row[6], row[7], row[8], row[10]]).toEqual([9, 3, '3个栏目超期未更新', '建立栏目更新提醒']);
-    expect(rows.find((r) => r[3] === '主要领导每年调度')![9]).toBe('局务会纪要（https://example.gov.cn/a.html）');
+    expect([row[6], row[7], row[8], row[11]]).toEqual([9, 3, '3个栏目超期未更新', '建立栏目更新提醒']);
+    expect(rows.find((r) => r[3] === '主要领导每年调度')![10]).toBe('局务会纪要（https://example.gov.cn/a.html）');
+    // 满分 as base and bonus apart, never 108 beside 100.
+    expect([total[4], total[5]]).toEqual(['100＋加分8', '等次：优秀']);
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
 
     await t.call('selfcheck.export', { kind: 'selfcheck-docx', year: 2026 });
     const doc = (await readDocx(t.delivered.at(-1)!.data)).document.replace(/<[^>]+>/g, '');
     for (const h of ['一、自查情况', '二、存在的问题', '三、整改措施', '四、下一步工作打算']) expect(doc).toContain(h);
-    expect(doc).toContain('自评总分94分（满分108分）');
+    expect(doc).toContain('自评总分94分（满分100分，另设加分8分），等次为“优秀”');
     expect(doc).toContain('1.上会部署—主要领导每年调度：调度记录不全（扣3分）');
     expect(doc).toContain('1.针对“主要领导每年调度”问题');
     expect(doc).toContain('2.针对“栏目更新时效”问题：建立栏目更新提醒。');
