@@ -1,7 +1,7 @@
 // Demo step: the example bureau (檀溪县科学技术局), its 科室 and staff list (story.ts). The example year is one
 // bureau's year: its own name, 主要负责人 and 分管负责人 replace whatever the first-run setup entered, so that every
 // document it produces names the bureau whose registers it counts.
-import { saveBureau } from '../org/bureau';
+import { getBureau, saveBureau } from '../org/bureau';
 import { createDepartment } from '../org/departments';
 import { createStaff } from '../org/staff';
 import { getSetting, setSetting, SettingKey } from '../settings';
@@ -18,6 +18,7 @@ function officePhone(dept: DeptName | null, name: string): string {
 export const foundationDemoStep: DemoStep = {
   name: '单位、科室与人员',
   async run(ctx, state) {
+    const before = await getBureau(ctx);
     await saveBureau(ctx, {
       fullName: BUREAU_NAME,
       shortName: '县科技局',
@@ -47,8 +48,9 @@ export const foundationDemoStep: DemoStep = {
       state.people.set(p.name, s.id);
       if (p.dept) state.staff.get(p.dept)!.push(s.id);
     }
+    const replaced = before && before.fullName !== BUREAU_NAME ? `，代替了设置时填写的“${before.fullName}”` : '';
     return [
-      `单位：${BUREAU_NAME}（示例单位，局长${BUREAU_CONTACT.head}、分管政务公开的副局长${BUREAU_CONTACT.leader}），工作年度 ${state.year}年`,
+      `单位：${BUREAU_NAME}（虚构的示例单位${replaced}；局长${BUREAU_CONTACT.head}，分管政务公开的副局长${BUREAU_CONTACT.leader}），工作年度 ${state.year}年`,
       `科室 ${DEPARTMENTS.length} 个、人员 ${STAFF.length} 名`,
     ];
   },
