@@ -332,13 +332,16 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
   });
   await saveEntry(ctx, { indicatorId: id('答复规范'), count: f.corrected });
   await saveEntry(ctx, { indicatorId: id('专栏栏目维护'), count: 0 });
-  await saveEntry(ctx, { indicatorId: id('政府信息公开工作年度报告'), count: f.reportOnTime ? 0 : 1 });
+  // Deducted only once the 1月31日 limit has passed without the report (early in the year it is not yet due).
+  const reportMissed = !f.reportOnTime && today > `${y}-01-31`;
+  await saveEntry(ctx, { indicatorId: id('政府信息公开工作年度报告'), count: reportMissed ? 1 : 0 });
   await evidence(
     '政府信息公开工作年度报告',
     'publication',
     pubId((t) => t.includes(`${y - 1}年政府信息公开工作年度报告`)),
   );
-  await saveEntry(ctx, { indicatorId: id('培训'), flag: f.special === 0 });
+  // 年内至少1次: missed only when the year is nearly over without one.
+  await saveEntry(ctx, { indicatorId: id('培训'), flag: f.special === 0 && today > `${y}-11-30` });
   const training = await ctx.db
     .selectFrom('training')
     .select('id')
