@@ -20,6 +20,11 @@ const needText = (label: string, max: number) => text(label, max).min(1, `请填
 export const DEFAULT_CHANNELS = ['门户网站', '政务新媒体', '公开栏', '新闻发布会'] as const;
 /** 条例第二十六条: published within 20 working days of being formed or changed. */
 export const PUBLISH_LIMIT_WORKING_DAYS = 20;
+/**
+ * A 解读 goes out with its document (同步发布): at the latest 3 working days after the document is published, the
+ * rule of the county's 要点 and 细则 (domain-yearend A.3: "解读材料未在文件公开后3个工作日内发布").
+ */
+export const INTERPRETATION_LIMIT_WORKING_DAYS = 3;
 
 export const publicationColumnSchema = z.object({
   id: z.number().int(),

@@ -111,7 +111,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const band = plan ? progressBand(numberOf(f, 'plan.completionRate'), numberOf(f, 'plan.overdue') ?? 0, kind) : null;
   const published = positive(f, 'disclosure.published');
   const interpretations = lists.interpretations ?? [];
-  const lateInterpretations = interpretations.filter((i) => (i.daysAfter ?? 0) > 0);
+  const lateInterpretations = interpretations.filter((i) => i.late);
   const requestsKnown = hasFigure(f, 'disclosure.requestsReceived');
   const requests = positive(f, 'disclosure.requestsReceived') || positive(f, 'disclosure.requestsCarriedIn');
   const trainingKnown = hasFigure(f, 'training.count');
@@ -261,7 +261,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           3,
         )}`;
       // 同步发布 only when every 解读 is linked to its document and came out the same day.
-      if (zero(f, 'disclosure.interpretationsAfterDocument') && zero(f, 'disclosure.interpretationsUnlinked'))
+      if (zero(f, 'disclosure.interpretationsLate') && zero(f, 'disclosure.interpretationsUnlinked'))
         t += '，做到政策文件与解读材料同步发布';
       items.push(`${t}。`);
     }
@@ -389,13 +389,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   heading1('problems', '二、存在的问题');
   const problems: string[] = [];
   const plans: string[] = [];
-  if (positive(f, 'disclosure.interpretationsAfterDocument')) {
+  if (positive(f, 'disclosure.interpretationsLate')) {
     const shown = lateInterpretations
       .slice(0, 2)
-      .map((i) => `${quote(i.title)}晚于所解读文件${i.daysAfter}天发布`)
+      .map((i) => `${quote(i.title)}在所解读文件公开${i.workingDaysAfter}个工作日后才发布`)
       .join('，');
     problems.push(
-      `政策解读与政策文件发布还不够同步。${period}有${ph('disclosure.interpretationsAfterDocument')}篇解读晚于所解读的文件发布${shown ? `，其中${shown}` : ''}。`,
+      `政策解读与政策文件发布还不够同步。${period}有${ph('disclosure.interpretationsLate')}篇解读未在文件公开后3个工作日内发布${shown ? `，其中${shown}` : ''}。`,
     );
     plans.push(
       '推动解读与文件同步发布。坚持政策文件与解读材料同步组织、同步审签、同步发布，发布前逐件核对解读是否配套。',
@@ -532,7 +532,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         : `落实${year + 1}年政务公开工作要点。认真学习领会上级部署，及时制定本单位年度实施方案，细化分解任务，明确责任科室和完成时限。`,
     );
   }
-  if (!positive(f, 'disclosure.interpretationsAfterDocument'))
+  if (!positive(f, 'disclosure.interpretationsLate'))
     list.push('丰富政策解读方式。更多运用图表图解、问答、短视频等形式解读政策，增强解读的针对性和传播力。');
   list.push(
     '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。',

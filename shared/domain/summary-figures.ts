@@ -94,11 +94,11 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
     '发布、有形成日期且在形成之日起20个工作日内公开的信息',
   ),
   'disclosure.interpretations': def('政策解读', '篇', '信息发布登记', '发布的政策解读'),
-  'disclosure.interpretationsAfterDocument': def(
-    '晚于所解读文件发布的解读',
+  'disclosure.interpretationsLate': def(
+    '未同步发布的解读',
     '篇',
     '信息发布登记',
-    '发布、发布日期晚于所关联文件的政策解读',
+    '发布、在所关联文件公开3个工作日后才发布的政策解读',
   ),
   'disclosure.interpretationsUnlinked': def(
     '未关联所解读文件的解读',

@@ -196,8 +196,10 @@ export interface InterpretationItem {
   /** The document it interprets (发布登记's link), or null when none is linked. */
   documentTitle: string | null;
   documentDate: string | null;
-  /** Calendar days the 解读 came out after its document (0 = same day), null without a linked document. */
-  daysAfter: number | null;
+  /** Working days the 解读 came out after its document (0 = same day), null without a linked document. */
+  workingDaysAfter: number | null;
+  /** Later than INTERPRETATION_LIMIT_WORKING_DAYS after its document: not 同步. */
+  late: boolean;
 }
 export interface LatePublication {
   title: string;

@@ -168,7 +168,12 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await expect(page.getByText(mine)).toBeVisible();
   await expect(page.getByRole('group', { name: /段落：（.）加强队伍建设/ }).getByText('已手动修改')).toBeVisible();
 
-  // Someone records another training; the figures change.
+  // Someone records another training; the figures change (from the example year's count, counted here).
+  const held = (
+    ctx.raw
+      .prepare(`SELECT count(*) AS n FROM training WHERE status = '已举办' AND date BETWEEN ? AND ?`)
+      .get(`${year}-01-01`, `${year}-12-31`) as { n: number }
+  ).n;
   const team = [
     ...new Set((await listPosts(ctx)).flatMap((p) => [p.a?.staffId, p.b?.staffId]).filter((x): x is number => !!x)),
   ];
@@ -183,13 +188,13 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   });
   await page.getByRole('button', { name: '刷新数据' }).click();
   await expect(page.getByText(/刷新完成：\d+ 项数字有变化/)).toBeVisible();
-  await expect(page.getByText('举办政务公开培训（次）：2 → 3', { exact: true })).toBeVisible();
+  await expect(page.getByText(`举办政务公开培训（次）：${held} → ${held + 1}`, { exact: true })).toBeVisible();
   // The edit is kept, with the new version waiting beside it.
   await expect(page.getByText(mine)).toBeVisible();
   await expect(page.getByText('本段你修改过，按最新数据生成的文字有变化')).toBeVisible();
-  // The untouched opening now says 3 trainings, marked as changed from 2.
+  // The untouched opening now says one training more, marked as changed.
   const opening = page.getByRole('group', { name: /^段落：\d{4}年/ }).first();
-  await expect(opening.locator('.summary-figure-changed[data-figure="training.count"]')).toHaveText('3');
+  await expect(opening.locator('.summary-figure-changed[data-figure="training.count"]')).toHaveText(String(held + 1));
   await page.screenshot({ path: test.info().outputPath('summary-refreshed.png') });
 
   // Export: the .docx carries the user's words and the new figure.
@@ -201,7 +206,7 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   const zip = await JSZip.loadAsync(await (await import('node:fs')).promises.readFile((await download.path())!));
   const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
   expect(xml).toContain('本段由用户改写');
-  expect(xml).toContain('举办政务公开培训3次');
+  expect(xml).toContain(`举办政务公开培训${held + 1}次`);
   expect(xml).toContain('此件主动公开');
 });
 

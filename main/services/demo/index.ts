@@ -44,6 +44,7 @@ async function loadDemoSteps(ctx: AppContext, steps: DemoStep[]): Promise<{ summ
     today,
     departments: new Map(),
     staff: new Map(),
+    people: new Map(),
     documentIds: [],
   };
   const summary: string[] = [];

@@ -8,6 +8,8 @@ export interface DemoState {
   departments: Map<string, number>;
   /** Staff ids by department name. */
   staff: Map<string, number[]>;
+  /** Staff ids by name (every person the example names is on the staff list). */
+  people: Map<string, number>;
   /** Source documents imported by the points step. */
   documentIds: number[];
 }

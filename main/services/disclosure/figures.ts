@@ -2,10 +2,16 @@
 // figuresFor): the 发布登记's items, 解读 and late ones; applications counted exactly as the 年报's 表三 counts them
 // (computeTable3 over the registers as they stood on the period's last day), 复议/诉讼 as 表四 does; 表二's 制发 for
 // a whole year. 上年结转 (表三 二) and 结转下年度 (表三 四) are two figures; so are 予以公开 and 予以公开＋部分公开.
-import { computeTable3, computeTable4, DEFAULT_CHANNELS } from '../../../shared/domain/disclosure';
+import {
+  computeTable3,
+  computeTable4,
+  DEFAULT_CHANNELS,
+  INTERPRETATION_LIMIT_WORKING_DAYS,
+} from '../../../shared/domain/disclosure';
 import { inPeriod, previousPeriod, type Period } from '../../../shared/domain/period';
 import type { InterpretationItem, LatePublication, PublishedItem, SummaryLists } from '../../../shared/domain/summary';
-import { toDayNumber } from '../../../shared/domain/working-days';
+import { countWorkingDays } from '../../../shared/domain/working-days';
+import { loadCalendar } from '../calendar';
 import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
 import { listColumns, listPublications, publicationStats } from './publications';
@@ -98,7 +104,7 @@ async function valuesOf(
     'disclosure.publishedLate': list.filter((p) => p.late).length,
     'disclosure.publishedOnTime': list.filter((p) => p.publishDelay !== null && !p.late).length,
     'disclosure.interpretations': interpretations.length,
-    'disclosure.interpretationsAfterDocument': interpretations.filter((i) => (i.daysAfter ?? 0) > 0).length,
+    'disclosure.interpretationsLate': interpretations.filter((i) => i.late).length,
     'disclosure.interpretationsUnlinked': interpretations.filter((i) => i.documentTitle === null).length,
     'disclosure.normativePublished': list.filter((p) => p.normative).length,
     'disclosure.requestsReceived': total('一'),
@@ -154,9 +160,10 @@ function withoutEmptyRegisters(prev: Record<string, number>): Record<string, num
   );
 }
 
-/** The period's 解读, each with the document it interprets and how many days later it came out. */
+/** The period's 解读, each with the document it interprets and how many working days later it came out. */
 async function interpretationsOf(ctx: AppContext, period: Period): Promise<InterpretationItem[]> {
   const list = (await publicationsOf(ctx, period)).filter((p) => p.interpretation);
+  const cal = await loadCalendar(ctx);
   const ids = [...new Set(list.map((p) => p.interpretsId).filter((x): x is number => x !== null))];
   const docs = new Map(
     ids.length
@@ -172,12 +179,14 @@ async function interpretationsOf(ctx: AppContext, period: Period): Promise<Inter
   return list
     .map((p) => {
       const doc = p.interpretsId !== null ? docs.get(p.interpretsId) : undefined;
+      const after = doc ? countWorkingDays(doc.published_date, p.publishedDate, cal) : null;
       return {
         title: p.title,
         date: p.publishedDate,
         documentTitle: doc?.title ?? null,
         documentDate: doc?.published_date ?? null,
-        daysAfter: doc ? toDayNumber(p.publishedDate) - toDayNumber(doc.published_date) : null,
+        workingDaysAfter: after,
+        late: after !== null && after > INTERPRETATION_LIMIT_WORKING_DAYS,
       };
     })
     .sort((a, b) => a.date.localeCompare(b.date));

@@ -133,13 +133,15 @@ describe('tables .xlsx', () => {
 describe('letters', () => {
   it('word the answer for its result with the legal basis and the 救济 sentence, and refuse a letter whose step is missing', async () => {
     const requests = await t.call('disclosure.requests', { year: 2026 });
-    const partial = requests.find((r) => r.result === '三.三.4')!;
+    // The answer withholding a third party's information after consulting it: it cites 第十五条.
+    const partial = requests.find((r) => r.answeredDate && r.steps.some((s) => s.kind === '征求意见'))!;
     await t.call('disclosure.export', { kind: 'request-answer-docx', id: partial.id });
     const text = textOf((await readDocx(last().data)).document);
     expect(last().fileName).toMatch(/^答复书_/);
     expect(text).toContain('政府信息公开申请答复书');
     expect(text).toContain('第十五条');
-    expect(text).toContain('60日内向某县人民政府申请行政复议');
+    const region = (await t.call('app.status')).bureau!.region;
+    expect(text).toContain(`60日内向${region}人民政府申请行政复议`);
     expect(text).toContain('6个月内向人民法院提起行政诉讼');
     const extended = requests.find((r) => r.steps.some((s) => s.kind === '延期'))!;
     await t.call('disclosure.export', { kind: 'request-extension-docx', id: extended.id });

@@ -61,15 +61,31 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
         view.complete ? `自评总分${view.total}分` : `已评${view.scoredLeaves}项，已评指标得分${view.total}分`,
       );
       expect(text[1]).toMatch(/本年度实施方案共\d+项任务，已完成\d+项，举办政务公开培训\d+次/);
-      // 整改台账 and 整改情况报告: every item and the states.
-      expect(text[2]).toContain('第三方评估');
-      expect(text[2]).toContain('王局长');
+      // 整改台账 and 整改情况报告: every item's source, who signed off the closed ones, and the states.
+      const raw = t.ws.context().raw;
+      const items = raw.prepare(`SELECT source, state, closed_by FROM rectification WHERE year = 2026`).all() as {
+        source: string;
+        state: string;
+        closed_by: string;
+      }[];
+      // A narrow cell wraps, so other columns' lines may fall between a value's characters in the PDF's text.
+      const spread = (v: string) => new RegExp([...v].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
+      for (const r of items) expect(text[2]).toMatch(spread(r.source));
+      const closed = items.filter((r) => r.state === '已销号');
+      expect(closed.length).toBeGreaterThan(0);
+      for (const r of closed) expect(text[2]).toMatch(spread(r.closed_by));
       expect(text[2]).toContain('已销号');
       // The 整改中 item's progress names its evidence (a file and a link) in 进展情况.
-      // (The cell wraps, so other columns' lines fall between its words in the PDF's text.)
-      expect(text[2]).toMatch(/佐证材料：网站栏目巡.*查记录表\.txt、.*网页链接/);
+      const file = raw
+        .prepare(
+          `SELECT a.file_name FROM rectification_evidence e JOIN attachment a ON a.id = e.attachment_id
+           JOIN rectification_progress p ON p.id = e.progress_id JOIN rectification r ON r.id = p.rectification_id
+           WHERE r.year = 2026 AND r.state = '整改中'`,
+        )
+        .get() as { file_name: string };
+      expect(text[2]).toMatch(new RegExp(`佐证材料：${spread(file.file_name).source}、.*网页链接`));
       if (process.env.KEEP_RENDER) fs.copyFileSync(files[2].replace(/\.xlsx$/, '.pdf'), process.env.KEEP_RENDER);
-      expect(text[3]).toContain('共梳理问题6个，已销号2个');
+      expect(text[3]).toContain(`共梳理问题${items.length}个，已销号${closed.length}个`);
     } finally {
       t.cleanup();
     }

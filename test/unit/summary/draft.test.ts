@@ -52,7 +52,7 @@ const DISCLOSURE: Figures = {
   'disclosure.publishedLate': fig(0),
   'disclosure.publishedOnTime': fig(137),
   'disclosure.interpretations': fig(7, 5),
-  'disclosure.interpretationsAfterDocument': fig(0),
+  'disclosure.interpretationsLate': fig(0),
   'disclosure.interpretationsUnlinked': fig(0),
   'disclosure.normativePublished': fig(1),
   'disclosure.normativeIssued': fig(1),
@@ -125,7 +125,8 @@ const LISTS: SummaryLists = {
       date: '2026-03-02',
       documentTitle: '关于印发《县科技创新券管理办法》的通知',
       documentDate: '2026-03-02',
-      daysAfter: 0,
+      workingDaysAfter: 0,
+      late: false,
     },
   ],
   selfcheckProblems: [
@@ -235,11 +236,11 @@ describe('the 工作总结 draft', () => {
     expect(practice(good)).toContain('各栏目信息更新及时');
     expect(practice(good)).toContain('均在法定期限内答复');
 
-    // A 解读 34 days after its document, an item published late, a 栏目 finding, a 规范性文件 not in the register.
+    // A 解读 23 working days after its document, an item published late, a 栏目 finding, a 规范性文件 not in the register.
     const bad = base(
       {
         ...DISCLOSURE,
-        'disclosure.interpretationsAfterDocument': fig(1),
+        'disclosure.interpretationsLate': fig(1),
         'disclosure.publishedLate': fig(1),
         'disclosure.publishedOnTime': fig(136),
         'disclosure.normativePublished': fig(0),
@@ -247,7 +248,7 @@ describe('the 工作总结 draft', () => {
       },
       {
         ...LISTS,
-        interpretations: [{ ...LISTS.interpretations![0], date: '2026-04-05', daysAfter: 34 }],
+        interpretations: [{ ...LISTS.interpretations![0], date: '2026-04-05', workingDaysAfter: 23, late: true }],
         latePublications: [
           {
             title: '关于组织申报科技计划项目的通知',
@@ -265,7 +266,7 @@ describe('the 工作总结 draft', () => {
     expect(said).toContain('其中1件超过法定期限答复');
     const problems = textOf(bad, 'problems.list');
     expect(problems).toContain(
-      '政策解读与政策文件发布还不够同步。全年有1篇解读晚于所解读的文件发布，其中“一图读懂《县科技创新券管理办法》”晚于所解读文件34天发布',
+      '政策解读与政策文件发布还不够同步。全年有1篇解读未在文件公开后3个工作日内发布，其中“一图读懂《县科技创新券管理办法》”在所解读文件公开23个工作日后才发布',
     );
     expect(problems).toContain(
       '全年有1条信息超过形成之日起20个工作日才公开，如“关于组织申报科技计划项目的通知”在形成后第24个工作日才公开',

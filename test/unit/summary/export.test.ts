@@ -52,7 +52,7 @@ describe('工作总结 export', () => {
       const buf = t.delivered.at(-1)!.data;
       const { document } = await readDocx(buf);
       const text = plain(document);
-      expect(text).toContain('某县科学技术局2026年政务公开工作总结');
+      expect(text).toContain(`${(await t.call('app.status')).bureau!.fullName}2026年政务公开工作总结`);
       expect(text).toContain('县政务公开领导小组办公室：');
       expect(text).toContain('2026年12月20日');
       expect(text).toContain('（此件主动公开）');

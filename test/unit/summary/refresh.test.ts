@@ -140,7 +140,8 @@ describe('刷新数据', () => {
     expect(again).toEqual(s);
     // A half-year draft is its own record.
     const half = await t().call('summary.create', { year: 2026, kind: '半年' });
-    expect(half.title).toBe('某县科学技术局2026年上半年政务公开工作总结');
+    const bureau = (await t().call('app.status')).bureau!.fullName;
+    expect(half.title).toBe(`${bureau}2026年上半年政务公开工作总结`);
     expect(textOf(half, 'next.intro')).toMatch(/^下半年，我局将/);
   });
 });
