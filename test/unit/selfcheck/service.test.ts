@@ -92,7 +92,11 @@ describe('self-check', () => {
       ['泄露国家秘密、工作秘密', 10],
     ]);
     const f = await selfcheckFigures(t.ws.context(), yearPeriod(2026));
-    expect(f['selfcheck.score']).toEqual({ value: 82, previous: null, source: '自查评分：2026年自评总分' });
+    expect(f['selfcheck.score']).toEqual({
+      value: 82,
+      previous: null,
+      source: '自查评分：2026年自评总分（全部指标评完、标为暂定或单项否决后才有）',
+    });
     expect([f['selfcheck.maxScore'].value, f['selfcheck.maxBonus'].value]).toEqual([100, 8]);
     expect([f['selfcheck.rated'].value, f['selfcheck.leaves'].value, f['selfcheck.grade'].value]).toEqual([
       10,
