@@ -74,6 +74,11 @@ function Shell() {
   useEffect(() => {
     document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
   }, [status, year]);
+  // Another screen opens at its top, not scrolled to where the last one was.
+  // (Braces: Chromium's scrollTo may return a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.path]);
 
   const changeYear = (y: number) =>
     act(async () => {
