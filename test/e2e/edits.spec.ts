@@ -105,6 +105,7 @@ test('年报: every way out with an unsaved sentence asks 保存 / 不保存 / �
   await expect(ask).toHaveCount(0);
   // A reload keeps the screen and its tab.
   await page.evaluate('history.back()');
+  await expect(page).toHaveURL(/#\/disclosure\/report$/);
   await page.reload();
   await expect(page.getByRole('tab', { name: '年度报告', selected: true })).toBeVisible();
 });
