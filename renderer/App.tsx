@@ -109,7 +109,12 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={190} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* The menu stays in view while a long page scrolls (it is a way out of every screen). */}
+        <Layout.Sider
+          width={190}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+        >
           <Menu
             mode="inline"
             selectedKeys={[route.path]}

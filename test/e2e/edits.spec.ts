@@ -1,8 +1,9 @@
 // Issue 20 at 1366×768: typed work is never lost without a question (the 年报 left by the menu, a tab, back/forward,
-// the header's year or closing the page), Enter in a date field does not save a half-filled dialog, and the screen
-// reopens on the tab the user was on.
+// the header's year or closing the page) and the screen reopens on the tab the user was on; the task table shows every
+// column without sideways scrolling, the app has no frame and a new page opens at its top; a progress entry is
+// corrected and deleted with its own buttons.
 import type { Page } from '@playwright/test';
-import { openScreen, setUpBureau, year } from './arrange';
+import { arrange, openScreen, setUpBureau, today, year } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -108,4 +109,88 @@ test('年报: every way out with an unsaved sentence asks 保存 / 不保存 / �
   await expect(page).toHaveURL(/#\/disclosure\/report$/);
   await page.reload();
   await expect(page.getByRole('tab', { name: '年度报告', selected: true })).toBeVisible();
+});
+
+test('实施方案与任务 at 1366 px: every column is in view without sideways scrolling; a new page opens at its top', async ({
+  app: page,
+  host,
+}) => {
+  await arrange(host, 'demo.load');
+  await page.reload();
+  // The app fills the window: no browser margin around it.
+  const header = await page.locator('.ant-layout-header').boundingBox();
+  expect([header!.x, header!.y]).toEqual([0, 0]);
+  await openScreen(page, '实施方案与任务');
+  const table = page.locator('.ant-table').first();
+  await expect(table.locator('.ant-table-row').first()).toBeVisible();
+  for (const name of ['序号', '工作任务', '章节', '牵头科室', '责任人', '完成时限', '状态', '预警', '最新进展']) {
+    const cell = table.getByRole('columnheader', { name, exact: true });
+    const box = (await cell.boundingBox())!;
+    expect(box.x, `${name} left of the table`).toBeGreaterThanOrEqual(190);
+    expect(box.x + box.width, `${name} cut off`).toBeLessThanOrEqual(1366);
+    // Not hidden under another column: the header itself is what lies at its centre.
+    const onTop = await cell.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const at = el.ownerDocument.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return !!at && el.contains(at);
+    });
+    expect(onTop, `${name} covered`).toBe(true);
+  }
+  // No sideways scrolling, in the table or the page.
+  const content = table.locator('.ant-table-content, .ant-table-body').first();
+  const [scrollWidth, clientWidth] = await content.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+
+  // Scrolled down the long task list, the menu is still in view; the next page opens at its top.
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate<number>('window.scrollY')).toBeGreaterThan(500);
+  await expect(page.getByRole('menuitem', { name: '培训' })).toBeInViewport();
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(page.getByRole('heading', { name: '培训' })).toBeVisible();
+  expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+});
+
+test('a progress entry is corrected and deleted with its 修改 and 删除 buttons', async ({ app: page, host }) => {
+  await arrange(host, 'demo.load');
+  const [task] = await arrange(host, 'tasks.list', { year });
+  const entry = await arrange(host, 'tasks.addProgress', {
+    taskId: task.id,
+    date: today,
+    text: '已完成第一批（测试）',
+    percent: 30,
+  });
+  const count = async () => (await arrange(host, 'tasks.get', { id: task.id })).progress.length;
+  const before = await count();
+  await page.reload();
+  await openScreen(page, '实施方案与任务');
+  await page.getByRole('link', { name: task.title, exact: true }).first().click();
+  const drawer = page.locator('.ant-drawer-open');
+  const item = drawer.getByLabel(`进展记录 ${entry.date}`).filter({ hasText: '已完成第一批（测试）' });
+  await expect(item).toBeVisible();
+
+  // 修改: the dialog opens with the entry, the corrected words replace it.
+  await item.getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog', { name: `修改进展记录（${entry.date}）` });
+  const text = edit.getByLabel('进展内容');
+  await expect(text).toHaveValue('已完成第一批（测试）');
+  await text.fill('已完成第一批，共12家（测试）');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  const fixed = drawer.getByLabel(`进展记录 ${entry.date}`).filter({ hasText: '已完成第一批，共12家（测试）' });
+  await expect(fixed).toBeVisible();
+  const stored = (await arrange(host, 'tasks.get', { id: task.id })).progress.find((p) => p.id === entry.id)!;
+  expect(stored.text).toBe('已完成第一批，共12家（测试）');
+  expect(await count()).toBe(before);
+
+  // 删除 asks first; 取消 keeps it, 删除 removes it.
+  await fixed.getByRole('button', { name: '删除' }).click();
+  const confirm = page.locator('.ant-popover:visible');
+  await expect(confirm).toContainText('删除这条进展记录？');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(fixed).toBeVisible();
+  await fixed.getByRole('button', { name: '删除' }).click();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: '删除' }).click();
+  await expect(fixed).toHaveCount(0);
+  expect(await count()).toBe(before - 1);
 });

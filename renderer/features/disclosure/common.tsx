@@ -1,10 +1,11 @@
-import { Alert, Button, Modal, Select, Tag, Tooltip, Typography, Upload } from 'antd';
-import { UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Select, Tag, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { Deadline, DeadlineState, RequestInput } from '../../../shared/domain/disclosure';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { Output } from '../../../shared/ipc/contract';
 import { AppError, call, toUpload } from '../../api/call';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { navigate, useBusyAction, useDeliver } from '../../hooks';
 
@@ -36,15 +37,10 @@ export function DeadlineTag({
   /** Whether the second tag explains itself in a tooltip (off where the whole cell already has one). */
   explain?: boolean;
 }) {
-  const gap = calendarWarning && (
-    <Tag color="warning" icon={<WarningOutlined />}>
-      节假日未录入
-    </Tag>
-  );
   return (
     <>
       <Tag color={STATE_COLOR[state]}>{state}</Tag>
-      {gap && explain ? <Tooltip title={calendarWarning}>{gap}</Tooltip> : gap}
+      <CalendarGapTag warning={calendarWarning} explain={explain} />
     </>
   );
 }

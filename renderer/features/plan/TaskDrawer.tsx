@@ -165,7 +165,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       {task && (
         <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
           <Descriptions.Item label="预警">
-            <LightTag light={task.light} daysLeft={task.workingDaysLeft} />
+            <LightTag light={task.light} daysLeft={task.workingDaysLeft} calendarWarning={task.calendarWarning} />
           </Descriptions.Item>
           <Descriptions.Item label="到期日">
             {task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}

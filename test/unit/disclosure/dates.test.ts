@@ -3,6 +3,7 @@
 // running into a year without holiday data says so on the record.
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeDeadline, type RequestInput } from '../../../shared/domain/disclosure';
+import { computeLight } from '../../../shared/domain/plan';
 import { publicationDateIssues, requestDateIssues, reviewDateIssues } from '../../../shared/domain/disclosure-dates';
 import {
   addWorkingDays,
@@ -127,6 +128,18 @@ describe('a deadline in a year without holiday data', () => {
     expect(computeDeadline(r, `${last}-12-22`, entered).calendarWarning).toBeNull();
     // Within the known year: no warning.
     expect(computeDeadline({ ...r, receivedDate: `${last}-03-02` }, `${last}-03-03`, cal).calendarWarning).toBeNull();
+  });
+
+  it('says so on a task’s light too (a due date N working days after an event, or a date in that year)', () => {
+    const task = (deadline: Parameters<typeof computeLight>[0]['deadline'], eventDate: string | null = null) =>
+      computeLight({ status: '进行中', deadline, eventDate, progressDates: [] }, last, `${last}-12-21`, 5, cal);
+    const after = task({ kind: 'afterEvent', date: null, recurrence: null, days: 10, text: '' }, `${last}-12-18`);
+    expect(after.dueDate! > `${last}-12-31`).toBe(true);
+    expect(after.calendarWarning).toContain(`缺少${unknown}年的放假安排`);
+    const dated = task({ kind: 'date', date: `${unknown}-01-15`, recurrence: null, days: null, text: '' });
+    expect(dated.calendarWarning).toContain(`缺少${unknown}年的放假安排`);
+    const inYear = task({ kind: 'yearEnd', date: null, recurrence: null, days: null, text: '' });
+    expect(inYear.calendarWarning).toBeUndefined();
   });
 
   it('reaches the register and the deadline preview through the services', async () => {
