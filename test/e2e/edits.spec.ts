@@ -194,3 +194,17 @@ test('a progress entry is corrected and deleted with its 修改 and 删除 butto
   await expect(fixed).toHaveCount(0);
   expect(await count()).toBe(before - 1);
 });
+
+test('设置: a 放假安排 typed but not saved asks before the screen is left', async ({ app: page, host }) => {
+  await setUpBureau(host, page, year);
+  await openScreen(page, '设置');
+  const card = page.locator('.ant-card').filter({ hasText: '工作日历与任务预警' });
+  await card.getByLabel('自定放假与调休').fill(`${year + 1}-01-01 休 元旦`);
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await expect(ask).toContainText('工作日历的修改还没有保存');
+  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  const saved = await arrange(host, 'calendar.get', { year });
+  expect(saved.overrides).toEqual([{ date: `${year + 1}-01-01`, kind: 'holiday', note: '元旦' }]);
+});

@@ -69,7 +69,7 @@ export function DeadlineBanner({ deadline }: { deadline: Deadline }) {
             {d.calendarWarning && (
               <div>
                 {d.calendarWarning}
-                <Button type="link" size="small" onClick={() => navigate('settings')}>
+                <Button type="link" size="small" onClick={() => navigate('settings/calendar')}>
                   去设置
                 </Button>
               </div>

@@ -288,7 +288,7 @@ export function PlanScreen({ params }: { params: string[] }) {
           title={b.calendar.warning}
           style={{ marginBottom: 12 }}
           action={
-            <Button size="small" onClick={() => navigate('settings')}>
+            <Button size="small" onClick={() => navigate('settings/calendar')}>
               去设置
             </Button>
           }

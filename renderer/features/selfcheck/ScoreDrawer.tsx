@@ -22,6 +22,7 @@ import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 
 interface Values {
@@ -97,6 +98,8 @@ export function ScoreDrawer({
       setSaving(false);
     }
   };
+  // Leaving the screen another way (the menu, back/forward, the year, closing the window) asks too.
+  useUnsavedLeave(dirty, save, '自评的修改');
   const close = () => {
     if (!dirty) return onClose();
     modal.confirm({ title: '放弃未保存的自评？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
