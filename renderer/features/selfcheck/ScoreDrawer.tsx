@@ -22,6 +22,7 @@ import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { isEnterToSave } from '../../components/keyboard';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 
@@ -171,7 +172,8 @@ export function ScoreDrawer({
         style={{ marginTop: 16 }}
         onValuesChange={() => setDirty(true)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) {
+          // The one Enter rule: a plain text or number field saves; a select or date picker confirms its choice.
+          if (isEnterToSave(e)) {
             e.preventDefault();
             void save();
           }
