@@ -74,6 +74,11 @@ function Shell() {
   useEffect(() => {
     document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
   }, [status, year]);
+  // Another screen opens at its top, not scrolled to where the last one was.
+  // (Braces: Chromium's scrollTo may return a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.path]);
 
   const changeYear = (y: number) =>
     act(async () => {
@@ -104,7 +109,12 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={190} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* The menu stays in view while a long page scrolls (it is a way out of every screen). */}
+        <Layout.Sider
+          width={190}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+        >
           <Menu
             mode="inline"
             selectedKeys={[route.path]}

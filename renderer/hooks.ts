@@ -31,76 +31,190 @@ export function useLoad<T>(
 }
 
 /**
- * The app shell's one route-leave guard. The hash router (useHashRoute) asks the registered guard before it changes
- * the screen, the header asks it before it changes the working year (requestLeave), and while a guard is registered
- * the page's unload asks too (beforeunload: the browser's own question in the web host; a native one in Electron,
- * main/index.ts 'will-prevent-unload'). A screen registers a guard only while it has unsaved work: usually through
+ * The app shell's one route-leave guard. Every way of leaving a screen asks the registered guards first: the hash
+ * router's `navigate` (the side menu, links, a screen's tabs) before it changes the route, back/forward (which it
+ * undoes until the user has answered), the header's year box and a screen's own year (`requestLeave`), and while a
+ * guard has unsaved work the page's unload (beforeunload: the browser's own question in the web host; a native one in
+ * Electron, main/index.ts 'will-prevent-unload'). Screens, dialogs and drawers register a guard through
  * `useUnsavedLeave(dirty, save)` (renderer/components/unsaved.tsx), which asks 保存 / 不保存 / 取消.
  *
- * The guard returns true to let the change happen now; false to keep the screen, and then it asks and calls
- * `proceed` (or navigateAnyway(to) when there is none) if the user chooses to leave.
+ * A guard returns true to let the change happen now; false to keep the screen, and then it asks and calls `proceed`
+ * if the user chooses to leave. Guards stack (a dialog over a screen): the innermost asks first, then the next.
  */
-export type LeaveGuard = (to: string, proceed?: () => void) => boolean;
-let leaveGuard: LeaveGuard | null = null;
+export type LeaveGuard = (to: string, proceed: () => void) => boolean;
+interface GuardEntry {
+  guard: LeaveGuard;
+  /** Whether it holds unsaved work now (for beforeunload, which cannot wait for an answer). */
+  dirty: () => boolean;
+}
+const guards: GuardEntry[] = [];
 
-export function useLeaveGuard(guard: LeaveGuard | null): void {
+/** Registers a guard while `guard` is not null; `dirty` says whether closing the page should ask (default: always). */
+export function useLeaveGuard(guard: LeaveGuard | null, dirty?: () => boolean): void {
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
   useEffect(() => {
-    leaveGuard = guard;
+    if (!guard) return;
+    const entry: GuardEntry = { guard, dirty: () => dirtyRef.current?.() ?? true };
+    guards.push(entry);
     return () => {
-      if (leaveGuard === guard) leaveGuard = null;
+      const i = guards.indexOf(entry);
+      if (i >= 0) guards.splice(i, 1);
     };
   }, [guard]);
 }
 
-/** Leaves for `path` even though the current screen has unsaved work (the user chose 不保存, or saved). */
-export function navigateAnyway(path: string): void {
-  leaveGuard = null;
-  navigate(path);
+/** Asks the guards from the innermost out; true when all let go at once, else `proceed` runs once all have. */
+function passGuards(to: string, proceed: () => void, below = guards.length): boolean {
+  for (let i = below - 1; i >= 0; i--) {
+    const entry = guards[i];
+    if (!entry) continue;
+    if (!entry.guard(to, () => passGuards(to, proceed, i) && proceed())) return false;
+  }
+  return true;
+}
+
+/** The route in the address: '#/plan/12' → 'plan/12'. */
+function currentRoute(): string {
+  return window.location.hash.replace(/^#\/?/, '');
+}
+
+// The router keeps a position on every history entry it makes, so a back/forward the user must first answer for can
+// be undone by the same number of steps (and redone once they have).
+const POSITION = 'zwgkPosition';
+let position = 0;
+let routeListeners: (() => void)[] = [];
+/** Set while the router itself moves through history: the popstate it causes is not a user's move. */
+let replaying: 'undo' | 'redo' | null = null;
+
+function positionOf(state: unknown): number | null {
+  const p = (state as Record<string, unknown> | null)?.[POSITION];
+  return typeof p === 'number' ? p : null;
+}
+
+function announce(): void {
+  for (const l of routeListeners) l();
+}
+
+function onPopState(e: PopStateEvent): void {
+  if (replaying === 'undo') {
+    replaying = null;
+    return;
+  }
+  let target = positionOf(e.state);
+  if (target === null) {
+    // A new entry the router did not make (an address typed or set by hand): it comes after the current one.
+    target = position + 1;
+    window.history.replaceState({ [POSITION]: target }, '');
+  }
+  const steps = target - position;
+  if (replaying === 'redo' || steps === 0) {
+    // A move the guards already allowed.
+    replaying = null;
+    position = target;
+    announce();
+    return;
+  }
+  const ok = passGuards(currentRoute(), () => {
+    replaying = 'redo';
+    window.history.go(steps);
+  });
+  if (ok) {
+    position = target;
+    announce();
+    return;
+  }
+  // Back where the user was until they answer; the screen asks what to do.
+  replaying = 'undo';
+  window.history.go(-steps);
+}
+
+let routerStarted = false;
+function startRouter(): void {
+  if (routerStarted) return;
+  routerStarted = true;
+  position = positionOf(window.history.state) ?? 0;
+  window.history.replaceState({ ...(window.history.state ?? {}), [POSITION]: position }, '');
+  window.addEventListener('popstate', onPopState);
+  // Closing or reloading the page with unsaved work: the browser (or Electron's main process) asks first.
+  window.addEventListener('beforeunload', (e) => {
+    if (guards.some((g) => g.dirty())) e.preventDefault();
+  });
+  // A plain link to a route (<a href="#/plan/task/3">) goes through navigate, so the guards ask before it moves.
+  document.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+    if (!a || (a as HTMLAnchorElement).target) return;
+    e.preventDefault();
+    navigate(a.getAttribute('href')!.slice(2));
+  });
 }
 
 /** Runs `proceed` (something that replaces the current screen, e.g. a year change) once the screen lets go. */
 export function requestLeave(proceed: () => void): void {
-  const here = window.location.hash.replace(/^#\/?/, '');
-  if (
-    !leaveGuard ||
-    leaveGuard(here, () => {
-      leaveGuard = null;
-      proceed();
-    })
-  )
-    proceed();
+  if (passGuards(currentRoute(), proceed)) proceed();
 }
 
 /** The current hash route: '#/plan/12' → ['plan', '12']. */
 export function useHashRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const read = () => currentRoute().split('/').filter(Boolean);
   const [parts, setParts] = useState(read);
   useEffect(() => {
-    const on = (e: HashChangeEvent) => {
-      const to = window.location.hash.replace(/^#\/?/, '');
-      if (leaveGuard && !leaveGuard(to)) {
-        // Back to where the user was, without another hashchange; the screen asks what to do.
-        window.history.replaceState(null, '', e.oldURL);
-        return;
-      }
-      setParts(read());
-    };
-    // Closing or reloading the page with unsaved work: the browser (or Electron's main process) asks first.
-    const unload = (e: BeforeUnloadEvent) => {
-      if (leaveGuard) e.preventDefault();
-    };
-    window.addEventListener('hashchange', on);
-    window.addEventListener('beforeunload', unload);
+    startRouter();
+    const on = () => setParts(read());
+    routeListeners.push(on);
+    on();
     return () => {
-      window.removeEventListener('hashchange', on);
-      window.removeEventListener('beforeunload', unload);
+      routeListeners = routeListeners.filter((l) => l !== on);
     };
   }, []);
   return parts;
 }
 
+function pushRoute(to: string): void {
+  if (to === currentRoute()) return;
+  window.history.pushState({ [POSITION]: ++position }, '', `#/${to}`);
+  announce();
+}
+
+/** Opens a route (#/<path>) after the leave guards have let go of the current screen. */
 export function navigate(path: string): void {
-  window.location.hash = `#/${path.replace(/^\/+/, '')}`;
+  const to = path.replace(/^[#/]+/, '');
+  if (to === currentRoute()) return;
+  if (passGuards(to, () => pushRoute(to))) pushRoute(to);
+}
+
+/** Opens a route without asking: the user already answered (不保存, or saved). */
+export function navigateAnyway(path: string): void {
+  pushRoute(path.replace(/^[#/]+/, ''));
+}
+
+/** Puts `path` in the address in place of the current route (no new history entry, no question). */
+function replaceRoute(path: string): void {
+  window.history.replaceState({ [POSITION]: position }, '', `#/${path}`);
+  announce();
+}
+
+/**
+ * A screen's tabs as part of its route (#/<base>/<tab>/…): back/forward move between tabs, changing tab goes through
+ * the leave guard like any route, and opening the screen again (from the menu, after a reload) shows the tab the user
+ * was on last in this window.
+ */
+export function useRouteTab<T extends string>(
+  base: string,
+  tabs: readonly T[],
+  params: string[],
+): [T, (tab: T) => void] {
+  const key = `zwgk.tab.${base}`;
+  const isTab = (t: string | null | undefined): t is T => !!t && (tabs as readonly string[]).includes(t);
+  const named = isTab(params[0]) ? params[0] : null;
+  const remembered = window.sessionStorage.getItem(key);
+  const tab: T = named ?? (isTab(remembered) ? remembered : tabs[0]);
+  useEffect(() => {
+    window.sessionStorage.setItem(key, tab);
+    if (!named) replaceRoute(`${base}/${tab}`);
+  }, [key, base, tab, named]);
+  return [tab, useCallback((t: T) => navigate(`${base}/${t}`), [base])];
 }
 
 /** antd's `form.validateFields()` rejects with the failing fields; the form already shows them beside each field. */

@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { importPublications, type ImportOutcome } from '../services/disclosure/publications';
+import {
+  importPublications,
+  NO_COLUMN_LABEL,
+  yearsText,
+  type ImportOutcome,
+} from '../services/disclosure/publications';
 import { annualReport } from '../services/disclosure/report';
 import { importRequests } from '../services/disclosure/requests';
 import type { AppContext } from '../services/workstation';
@@ -38,6 +43,7 @@ function rowsText(rows: { row: number }[]): string {
 
 function formatImportOutcome(o: ImportOutcome, unit: string): string {
   const lines = [`已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`];
+  if (o.byYear.length) lines.push(`按年度：${yearsText(o.byYear, unit)}`);
   if (o.newColumns.length) lines.push(`新增栏目：${o.newColumns.join('、')}`);
   lines.push(`跳过 ${o.skipped.length} ${unit}${o.skipped.length ? '：' : ''}`);
   for (const s of o.skipped) lines.push(`  第${s.row}行：${s.reason}`);
@@ -48,11 +54,30 @@ function formatImportOutcome(o: ImportOutcome, unit: string): string {
 
 export const disclosureCommands: Record<string, CliCommand> = {
   'import-publications': {
-    usage: 'import-publications <文件.xlsx> --db <文件>',
-    summary: '导入信息发布登记（网站导出或手工登记的 .xlsx；按“标题”“发布日期”等列名识别，重复的跳过）',
+    usage: 'import-publications <文件.xlsx> --db <文件> [--new-columns]',
+    summary:
+      '导入信息发布登记（网站导出或手工登记的 .xlsx；按“标题”“发布日期”等列名识别，重复的跳过；公开目录中没有的栏目须加 --new-columns 才按原名新建）',
     async run(args) {
       const upload = readUpload(args, '信息发布登记');
-      const out = await withDb(args, (ctx) => importPublications(ctx, upload));
+      const out = await withDb(args, async (ctx) => {
+        const first = await importPublications(ctx, upload);
+        if (!first.unknownColumns.length) return first;
+        // The command line cannot ask: a 栏目 the 公开目录 does not know is created only when the user says so.
+        const unknown = first.unknownColumns;
+        if (args.flags['new-columns'] !== true || unknown.some((c) => !c.name))
+          throw new AppError(
+            ErrorCode.VALIDATION,
+            `“${upload.fileName}”中有公开目录里没有的栏目：${unknown.map((c) => `${c.name || NO_COLUMN_LABEL}（${c.rows}条）`).join('、')}，没有导入任何记录。` +
+              (unknown.some((c) => !c.name)
+                ? '请在表格中补上栏目，或在工作台中导入以便对应到已有栏目。'
+                : '请在工作台中导入以便对应到已有栏目，或加 --new-columns 按原名新建这些栏目。'),
+          );
+        return importPublications(
+          ctx,
+          upload,
+          unknown.map((c) => ({ name: c.name, columnId: null })),
+        );
+      });
       process.stdout.write(formatImportOutcome(out, '条'));
       return 0;
     },

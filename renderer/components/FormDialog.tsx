@@ -2,7 +2,7 @@ import { Modal, type FormInstance } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAction } from '../hooks';
 import { focusFirstField, isEnterToSave } from './keyboard';
-import { useGuardedClose } from './unsaved';
+import { useGuardedClose, useUnsavedLeave } from './unsaved';
 
 /**
  * Height left for a dialog's body at the usual office screen (1366×768) and smaller: the body scrolls inside
@@ -13,9 +13,14 @@ export const DIALOG_TOP = 24;
 
 /**
  * A dialog holding one form, with the keyboard and safety every form dialog needs: focus on the first field when it
- * opens, Enter in a one-line field saves, the body scrolls while the buttons stay on screen, closing (×, Esc, 取消)
- * with changed fields asks 保存 / 不保存 / 取消, and a failed check or a refused save is shown, never thrown.
+ * opens; Enter in a plain text or number field saves, while Enter in a date picker, select or cascader only confirms
+ * that picker (keyboard.ts isEnterToSave); the body scrolls while the buttons stay on screen; closing (×, Esc, 取消)
+ * or leaving the screen (menu, back/forward, the year, closing the window) with changed fields asks 保存 / 不保存 /
+ * 取消; a failed check scrolls to the first field in red; a refused save is shown, never thrown.
  * `onSave` does the work and returns the sentence to show on success; it closes the dialog itself (onDone).
+ *
+ * A required choice (a select such as 栏目 or 渠道) should open empty on a new record rather than on a default: the
+ * user then sees "请选择…" beside it when saving with Enter, instead of a guess being stored unseen.
  */
 export function FormDialog({
   title,
@@ -28,6 +33,7 @@ export function FormDialog({
   okDanger,
   guard = true,
   pending = false,
+  firstField,
 }: {
   title: ReactNode;
   form: FormInstance;
@@ -41,6 +47,8 @@ export function FormDialog({
   guard?: boolean;
   /** Something entered outside the form's fields (e.g. files picked) that closing would also discard. */
   pending?: boolean;
+  /** The field to start in when it is not the first one (e.g. the first is a date already filled with today). */
+  firstField?: string;
 }) {
   const act = useAction();
   const guardedClose = useGuardedClose();
@@ -54,17 +62,18 @@ export function FormDialog({
     if (busy) return false;
     setBusy(true);
     try {
-      return await act(onSave);
+      const done = await act(onSave);
+      // A field in red may be scrolled out of sight in a long dialog: bring the first one into view.
+      const first = form.getFieldsError().find((f) => f.errors.length > 0);
+      if (!done && first) form.scrollToField(first.name, { block: 'center' });
+      return done;
     } finally {
       setBusy(false);
     }
   };
-  const close = () =>
-    guardedClose({
-      dirty: guard && (pending || (opened.current !== null && snapshot() !== opened.current)),
-      save,
-      close: onClose,
-    });
+  const dirty = () => guard && (pending || (opened.current !== null && snapshot() !== opened.current));
+  const close = () => guardedClose({ dirty: dirty(), save, close: onClose });
+  useUnsavedLeave(dirty, save);
   return (
     <Modal
       open
@@ -81,7 +90,8 @@ export function FormDialog({
       afterOpenChange={(open) => {
         if (!open) return;
         opened.current = snapshot();
-        focusFirstField(body.current);
+        if (firstField) form.focusField(firstField);
+        else focusFirstField(body.current);
       }}
       destroyOnHidden
     >

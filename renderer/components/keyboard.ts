@@ -1,15 +1,23 @@
 import type { KeyboardEvent } from 'react';
 
+/** Input types a person types a line of text or a number into (not a checkbox, radio, file or colour). */
+const PLAIN_INPUT_TYPES = new Set(['', 'text', 'number', 'search', 'email', 'tel', 'url', 'password']);
+
 /**
- * Whether an Enter press in a form should save it: a plain Enter in a one-line field. Not in a text area (new line),
- * not while an input method is composing Chinese, not in a select or date picker (Enter picks an option or a date).
+ * Whether an Enter press in a form should save it: a plain Enter in a plain one-line text or number field. Never in a
+ * text area (new line), while an input method is composing Chinese, or in anything that opens a picker — a select,
+ * date picker, cascader, upload or their dropdowns — where Enter confirms the picker's choice (a typed date, the
+ * highlighted option) and the form stays open.
  */
 export function isEnterToSave(e: KeyboardEvent): boolean {
   if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return false;
   if (e.nativeEvent.isComposing || e.keyCode === 229) return false;
   const t = e.target as HTMLElement;
-  if (t.tagName !== 'INPUT') return false;
-  return !t.closest('.ant-select, .ant-picker, .ant-cascader, .ant-upload');
+  if (t.tagName !== 'INPUT' || !PLAIN_INPUT_TYPES.has((t as HTMLInputElement).type)) return false;
+  if (t.getAttribute('role') === 'combobox' || t.hasAttribute('aria-haspopup')) return false;
+  return !t.closest(
+    '.ant-select, .ant-picker, .ant-cascader, .ant-upload, .ant-mentions, .ant-select-dropdown, .ant-picker-dropdown, .ant-cascader-dropdown',
+  );
 }
 
 /** The first field a person would type into, inside a dialog or drawer body. */

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Space } from 'antd';
 import { useCallback, useMemo, useRef } from 'react';
-import { navigateAnyway, useLeaveGuard } from '../hooks';
+import { useLeaveGuard, type LeaveGuard } from '../hooks';
 
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -67,30 +67,51 @@ export function useGuardedClose(): (opts: {
 }
 
 /**
- * A screen with unsaved work: while `dirty`, leaving it (the side menu, any link or route change, a year change,
- * closing the window) asks 保存 / 不保存 / 取消 through the app shell's guard (renderer/hooks.ts). 保存 runs `save`
- * and leaves only when it resolves to true (a refused save keeps the screen with its message); 不保存 leaves;
- * 取消 stays.
+ * A screen, dialog or drawer with unsaved work: while `dirty`, leaving it (the side menu, a tab, any link or route
+ * change, back/forward, a year change, closing the window) asks 保存 / 不保存 / 取消 through the app shell's guard
+ * (renderer/hooks.ts). 保存 runs `save` and leaves only when it resolves to true (a refused save keeps the screen with
+ * its message); 不保存 leaves; 取消 stays. `dirty` may be a function when the state is read from a form at the moment
+ * of leaving (a dialog compares its values with what it opened with).
  */
-export function useUnsavedLeave(dirty: boolean, save: () => Promise<boolean>, what?: string): void {
+export function useUnsavedLeave(
+  dirty: boolean | (() => boolean),
+  save: () => Promise<boolean>,
+  what?: string | (() => string),
+): void {
   const ask = useAskUnsaved();
-  // The latest save and wording, without re-registering the guard on every keystroke.
-  const latest = useRef({ save, what, ask });
-  latest.current = { save, what, ask };
-  const guard = useMemo(
+  // The latest save, wording and state, without re-registering the guard on every keystroke.
+  const latest = useRef({ save, what, ask, dirty });
+  latest.current = { save, what, ask, dirty };
+  const isDirty = useCallback(() => {
+    const d = latest.current.dirty;
+    return typeof d === 'function' ? d() : d;
+  }, []);
+  const registered = typeof dirty === 'function' || dirty;
+  // While the question is open, another way out (a second click, a value typed in a year box) does not ask again:
+  // the answer then applies to the latest one.
+  const asking = useRef<(() => void) | null>(null);
+  const guard = useMemo<LeaveGuard | null>(
     () =>
-      dirty
-        ? (to: string, proceed?: () => void) => {
-            const leave = proceed ?? (() => navigateAnyway(to));
+      registered
+        ? (_to, proceed) => {
+            if (!isDirty()) return true;
+            if (asking.current) {
+              asking.current = proceed;
+              return false;
+            }
+            asking.current = proceed;
             void (async () => {
-              const choice = await latest.current.ask(latest.current.what);
+              const w = latest.current.what;
+              const choice = await latest.current.ask(typeof w === 'function' ? w() : w);
+              const leave = asking.current!;
+              asking.current = null;
               if (choice === 'discard') leave();
               else if (choice === 'save' && (await latest.current.save())) leave();
             })();
             return false;
           }
         : null,
-    [dirty],
+    [registered, isDirty],
   );
-  useLeaveGuard(guard);
+  useLeaveGuard(guard, isDirty);
 }

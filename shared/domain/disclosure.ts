@@ -3,7 +3,8 @@
 // schemas with Chinese messages, and the calculations (答复期限, tables 三 and 四, the 勾稽 checks) that the services,
 // the exporters and the tests share.
 import { z } from 'zod';
-import { addWorkingDays, countWorkingDays, type WorkingDayCalendar } from './working-days';
+import { ANSWER_WORKING_DAYS, CORRECTION_NOTICE_WORKING_DAYS } from './disclosure-dates';
+import { addWorkingDays, calendarGapNote, countWorkingDays, type WorkingDayCalendar } from './working-days';
 
 const isoDate = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“2026-03-05”这样的日期`);
@@ -98,11 +99,9 @@ export const LEGAL_TYPES = ['商业企业', '科研机构', '社会公益组织'
 export const APPLICANT_TYPES = [NATURAL_PERSON, ...LEGAL_TYPES] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 export const REQUEST_METHODS = ['当面提交', '邮寄', '网络平台', '电子邮件', '传真', '其他'] as const;
-/** 条例第三十三条: 20 working days; an extension of at most 20 more. */
-const ANSWER_LIMIT_WORKING_DAYS = 20;
+/** 条例第三十三条: 20 working days (ANSWER_WORKING_DAYS); an extension of at most 20 more. */
+const ANSWER_LIMIT_WORKING_DAYS = ANSWER_WORKING_DAYS;
 const MAX_EXTENSION_WORKING_DAYS = 20;
-/** 条例第三十条: the 补正 notice within 7 working days of receipt. */
-const CORRECTION_NOTICE_WORKING_DAYS = 7;
 /** 条例第三十二条: the third party answers within 15 working days. */
 const CONSULT_WORKING_DAYS = 15;
 
@@ -240,6 +239,8 @@ export const deadlineSchema = z.object({
   remaining: z.number().int().nullable(),
   /** Sentences for the register: 补正 notice late, waiting for 第三方 since … */
   notes: z.array(z.string()),
+  /** Set when the counted days run through a year without holiday data (weekdays only; see 设置 → 工作日历). */
+  calendarWarning: z.string().nullable(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 
@@ -325,7 +326,11 @@ export function computeDeadline(
     remaining = countWorkingDays(today, dueDate, cal);
     state = today > dueDate ? '逾期' : remaining <= dueSoonDays ? '即将到期' : '正常';
   }
-  return { startDate: start, dueDate, extensionDays, pausedDays: paused, state, remaining, notes };
+  // The days counted: from receipt to the due date (or, while paused, to today), and today's count of what is left.
+  const ends = [dueDate ?? r.answeredDate ?? today, ...(r.answeredDate ? [] : [today])];
+  const last = ends.reduce((a, b) => (a > b ? a : b));
+  const calendarWarning = calendarGapNote(r.receivedDate, last, cal);
+  return { startDate: start, dueDate, extensionDays, pausedDays: paused, state, remaining, notes, calendarWarning };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,14 @@
 // 实施方案与任务: entities, input schemas and the pure calculations (deadline words, due dates per period, lights).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
-import { addWorkingDays, countWorkingDays, toDayNumber, type IsoDate, type WorkingDayCalendar } from './working-days';
+import {
+  addWorkingDays,
+  calendarGapNote,
+  countWorkingDays,
+  toDayNumber,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from './working-days';
 
 export const TASK_STATUSES = ['未开始', '进行中', '已完成', '不适用'] as const;
 const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -171,6 +178,8 @@ interface LightResult {
   periodLabel?: string;
   /** Working days from today to the due date (negative when overdue). */
   workingDaysLeft?: number;
+  /** Set when those working days run through a year without holiday data (see calendarGapNote). */
+  calendarWarning?: string;
 }
 
 /**
@@ -187,9 +196,16 @@ export function computeLight(
 ): LightResult {
   if (t.status === '已完成') return { light: 'done', dueDate: null };
   if (t.status === '不适用') return { light: 'none', dueDate: null };
-  const judge = (due: IsoDate, periodLabel?: string): LightResult => {
+  const judge = (due: IsoDate, periodLabel?: string, from: IsoDate = today): LightResult => {
     const left = countWorkingDays(today, due, cal);
-    const base = { dueDate: due, workingDaysLeft: left, ...(periodLabel ? { periodLabel } : {}) };
+    // The days counted: from the event (a due date N working days after it) or today, to the due date.
+    const gap = calendarGapNote(from < today ? from : today, due > today ? due : today, cal);
+    const base = {
+      dueDate: due,
+      workingDaysLeft: left,
+      ...(periodLabel ? { periodLabel } : {}),
+      ...(gap ? { calendarWarning: gap } : {}),
+    };
     if (toDayNumber(due) < toDayNumber(today)) return { light: 'overdue', ...base };
     return { light: left <= dueSoonDays ? 'dueSoon' : 'onTrack', ...base };
   };
@@ -202,7 +218,9 @@ export function computeLight(
     case 'ongoing':
       return { light: 'none', dueDate: null };
     case 'afterEvent':
-      return t.eventDate && d.days ? judge(addWorkingDays(t.eventDate, d.days, cal)) : { light: 'none', dueDate: null };
+      return t.eventDate && d.days
+        ? judge(addWorkingDays(t.eventDate, d.days, cal), undefined, t.eventDate)
+        : { light: 'none', dueDate: null };
     case 'recurring': {
       if (!d.recurrence) return { light: 'none', dueDate: null };
       const periods = periodsOfYear(d.recurrence, year);
@@ -273,6 +291,8 @@ export const taskSchema = z.object({
   dueDate: isoDateSchema.nullable(),
   periodLabel: z.string().nullable(),
   workingDaysLeft: z.number().int().nullable(),
+  /** The light counts days of a year without holiday data (weekdays only): say so beside it. */
+  calendarWarning: z.string().nullable(),
   latestProgress: z.string(),
   latestPercent: z.number().int().nullable(),
   progressCount: z.number().int(),

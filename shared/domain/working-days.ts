@@ -15,6 +15,7 @@
 //   isWorkingDay('2025-02-08', cal)                    // true: 调休 Saturday
 //   nextWorkingDay('2024-09-30', cal)                  // '2024-10-08'
 //   uncoveredYears([2026, 2027], cal)                  // [2027] unless the user entered 2027
+//   calendarGapNote('2026-12-20', '2027-01-18', cal)   // a sentence for the record: 2027 counted as weekdays only
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { z } from 'zod';
 
@@ -257,6 +258,23 @@ export function coverageWarning(years: Iterable<number>, cal: WorkingDayCalendar
   return (
     `工作日历缺少${missing.map((y) => `${y}年`).join('、')}的法定节假日安排，期间只按周一至周五计算工作日。` +
     '请在“设置 → 工作日历”中录入国务院办公厅当年的放假通知（放假日期和调休上班日期）。'
+  );
+}
+
+/**
+ * The note a time limit carries when the days it counts run through a year without holiday data: the dates are then
+ * computed as if every Monday–Friday were a working day, and may be a few days early. `from`/`to` in either order;
+ * null when every year between them is known.
+ */
+export function calendarGapNote(from: IsoDate, to: IsoDate, cal: WorkingDayCalendar = defaultCalendar): string | null {
+  const [a, b] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
+  const years: number[] = [];
+  for (let y = a; y <= b; y++) years.push(y);
+  const missing = uncoveredYears(years, cal);
+  if (!missing.length) return null;
+  return (
+    `工作日历缺少${missing.map((y) => `${y}年`).join('、')}的放假安排，此期限暂按周一至周五计算，可能不准。` +
+    '请在“设置 → 工作日历”中录入当年的放假安排。'
   );
 }
 

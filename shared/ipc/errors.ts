@@ -9,6 +9,8 @@ export const ErrorCode = {
   INTERNAL: 'INTERNAL',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  /** The same record is already registered; the caller may confirm and send again (e.g. a repeated application). */
+  DUPLICATE: 'DUPLICATE',
   IN_USE: 'IN_USE',
   NOT_READY: 'NOT_READY',
   DB_DAMAGED: 'DB_DAMAGED',

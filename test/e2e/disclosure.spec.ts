@@ -31,6 +31,9 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   await fillDate(page.getByRole('dialog'), '收到日期', today);
   await dialog.getByLabel('申请人', { exact: true }).fill('张三');
   await dialog.getByLabel('申请内容').fill('本县科技创新券兑付名单');
+  // 申请人类型 and 申请方式 open empty: a guess would be counted in 表三 unseen.
+  await pick(page, '申请人类型', '自然人');
+  await pick(page, '申请方式', '网络平台');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByRole('row').filter({ hasText: '张三' });

@@ -13,6 +13,8 @@ export { todayOf };
 export const DISCLOSURE_SETTING = {
   /** MM-DD of the internal due date for last year's report (default 01-31, 条例第四十九条). */
   reportDue: 'disclosure.reportDue',
+  /** JSON { "<a website's 栏目 name>": <publication_column id> }: the 栏目 mapping chosen on earlier imports. */
+  columnMap: 'disclosure.columnMap',
 } as const;
 
 export async function calendarAndSoon(ctx: AppContext): Promise<{ cal: WorkingDayCalendar; soon: number }> {

@@ -27,6 +27,7 @@ import {
   importRequests,
   listRequests,
   listReviews,
+  previewDeadline,
   saveReview,
   updateRequest,
 } from './requests';
@@ -76,16 +77,19 @@ export const disclosureHandlers: AreaHandlers<typeof disclosureContract> = {
     return { ok: true as const };
   },
   'disclosure.publicationStats': (ws, { year }) => publicationStats(ws.context(), year),
-  'disclosure.importPublications': (ws, { upload }) => importPublications(ws.context(), upload),
+  'disclosure.importPublications': (ws, { upload, columns }) => importPublications(ws.context(), upload, columns),
   'disclosure.requests': (ws, { year }) => listRequests(ws.context(), { year }),
-  'disclosure.createRequest': (ws, input) => createRequest(ws.context(), input),
-  'disclosure.updateRequest': (ws, { id, ...input }) => updateRequest(ws.context(), id, input),
+  'disclosure.createRequest': (ws, { confirmDuplicate, ...input }) =>
+    createRequest(ws.context(), input, { confirmDuplicate }),
+  'disclosure.updateRequest': (ws, { id, confirmDuplicate, ...input }) =>
+    updateRequest(ws.context(), id, input, { confirmDuplicate }),
+  'disclosure.requestDeadline': (ws, input) => previewDeadline(ws.context(), input),
   'disclosure.deleteRequest': async (ws, { id }) => {
     await deleteRequest(ws.context(), id);
     return { ok: true as const };
   },
   'disclosure.importRequests': (ws, { upload }) => importRequests(ws.context(), upload),
-  'disclosure.reviews': (ws) => listReviews(ws.context()),
+  'disclosure.reviews': (ws, input) => listReviews(ws.context(), { year: input?.year }),
   'disclosure.saveReview': (ws, { id, ...input }) => saveReview(ws.context(), id, input),
   'disclosure.deleteReview': async (ws, { id }) => {
     await deleteReview(ws.context(), id);

@@ -12,6 +12,8 @@ import {
   type PublicationValues,
 } from '../../../shared/domain/disclosure';
 import type { Upload } from '../../../shared/domain/files';
+import { firstDateError, publicationDateIssues } from '../../../shared/domain/disclosure-dates';
+import { todayOf } from '../../../shared/domain/dates';
 import { countWorkingDays } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -22,7 +24,7 @@ import { loadCalendar } from '../calendar';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { constraintError, yearRange } from './common';
+import { constraintError, DISCLOSURE_SETTING, yearRange } from './common';
 
 export async function listColumns(ctx: AppContext, includeInactive = true): Promise<PublicationColumn[]> {
   const rows = await ctx.db
@@ -183,12 +185,14 @@ async function getPublication(ctx: AppContext, id: number): Promise<Publication>
 }
 
 async function checkPublication(
+  ctx: AppContext,
   trx: Transaction<Database>,
   raw: PublicationInput,
   selfId: number | null,
 ): Promise<PublicationValues> {
   const v = validateInput(publicationInputSchema, raw);
-  const problem = publicationProblem(v);
+  // A date after today cannot be true of something published: refused, in the words the dialog shows beside it.
+  const problem = publicationProblem(v) ?? firstDateError(publicationDateIssues(v, todayOf(ctx)));
   if (problem) throw new AppError(ErrorCode.VALIDATION, problem);
   const col = await trx
     .selectFrom('publication_column')
@@ -232,7 +236,7 @@ const duplicate = (v: { title: string; publishedDate: string }) =>
 
 export async function createPublication(ctx: AppContext, raw: PublicationInput): Promise<Publication> {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const v = await checkPublication(trx, raw, null);
+    const v = await checkPublication(ctx, trx, raw, null);
     const now = nowText(ctx);
     try {
       const r = await trx
@@ -257,7 +261,7 @@ export async function createPublication(ctx: AppContext, raw: PublicationInput):
 export async function updatePublication(ctx: AppContext, id: number, raw: PublicationInput): Promise<Publication> {
   const before = await getPublication(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const v = await checkPublication(trx, raw, id);
+    const v = await checkPublication(ctx, trx, raw, id);
     try {
       await trx
         .updateTable('publication')
@@ -344,31 +348,124 @@ export async function publicationStats(ctx: AppContext, year: number): Promise<P
 }
 
 export interface ImportOutcome {
-  added: { row: number; title: string }[];
+  added: { row: number; title: string; date: string }[];
   skipped: { row: number; reason: string }[];
   refused: { row: number; reason: string }[];
+  /** 栏目 created on the user's word (a mapping choice of 新建), by name. */
   newColumns: string[];
+  /** The added rows per year of their date (发布日期 / 收到日期), earliest first. */
+  byYear: { year: number; count: number }[];
+  /**
+   * 栏目 named in the file that are neither in the 公开目录 nor mapped before: nothing was stored. Import again with a
+   * choice for each (an existing 栏目, or null to create it under that name). '' is a row with no 栏目.
+   */
+  unknownColumns: { name: string; rows: number }[];
+}
+
+/** A 栏目 of an imported file and what the user chose for it: an existing 栏目's id, or null to create it. */
+export interface ColumnChoice {
+  name: string;
+  columnId: number | null;
+}
+
+/** The per-year counts of the rows an import added. */
+export function countByYear(added: { date: string }[]): { year: number; count: number }[] {
+  const m = new Map<number, number>();
+  for (const a of added) m.set(Number(a.date.slice(0, 4)), (m.get(Number(a.date.slice(0, 4))) ?? 0) + 1);
+  return [...m].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
 }
 
 /**
- * Stores the usable rows of a publication list in one transaction: duplicates (same 标题 and 发布日期, in the file or
- * already registered) are skipped, unusable rows refused with their reason; 栏目 the list does not know are added.
- * Nothing usable → IMPORT_ROWS_INVALID naming the rows.
+ * Nothing in the file could be stored: the refusal names the first rows, and carries the whole outcome (`details`)
+ * so a screen can list every row.
  */
-export async function importPublications(ctx: AppContext, upload: Upload): Promise<ImportOutcome> {
+export function nothingImported(fileName: string, o: ImportOutcome, what: string): AppError {
+  const lines = [
+    ...o.refused.map((x) => `第${x.row}行：${x.reason}`),
+    ...o.skipped.map((x) => `第${x.row}行：${x.reason}`),
+  ].slice(0, 10);
+  return new AppError(
+    ErrorCode.IMPORT_ROWS_INVALID,
+    `“${fileName}”中没有可以导入的${what}${lines.length ? `：${lines.join('；')}` : '（表头下没有数据行）'}。`,
+    { outcome: o },
+  );
+}
+
+/** The setting holding the 栏目 mapping the user chose on earlier imports (website 栏目 name → 公开目录 id). */
+const COLUMN_MAP_KEY = DISCLOSURE_SETTING.columnMap;
+
+async function rememberedColumns(trx: Transaction<Database>): Promise<Record<string, number>> {
+  const row = await trx.selectFrom('setting').select('value').where('key', '=', COLUMN_MAP_KEY).executeTakeFirst();
+  if (!row) return {};
+  try {
+    const v = JSON.parse(row.value) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>).filter((e): e is [string, number] => Number.isInteger(e[1])),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/** What an empty 栏目 cell reads as when the user is asked about it. */
+export const NO_COLUMN_LABEL = '（未填栏目）';
+
+/**
+ * Stores the usable rows of a publication list in one transaction: duplicates (same 标题 and 发布日期, in the file or
+ * already registered) are skipped, unusable rows (and dates after today) refused with their reason. A 栏目 is taken
+ * only as the user confirmed it: one of the 公开目录 by name, one mapped on an earlier import (remembered), or one
+ * chosen now in `choices` (mapped to an existing 栏目, remembered; or created on purpose). While any 栏目 of the file
+ * has none of these, nothing is stored and `unknownColumns` lists them. Nothing usable → IMPORT_ROWS_INVALID naming
+ * the rows (details: the outcome).
+ */
+export async function importPublications(
+  ctx: AppContext,
+  upload: Upload,
+  choices: ColumnChoice[] = [],
+): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
   // Read in the parser worker: a hostile workbook stops there, never on the thread serving calls.
   const sheet = await runParser('disclosure-publications', upload.fileName, data, {});
+  const today = todayOf(ctx);
   const out: ImportOutcome = {
     added: [],
     skipped: [],
     refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
     newColumns: [],
+    byYear: [],
+    unknownColumns: [],
   };
+  const usable = sheet.rows.filter((r) => {
+    const issue = firstDateError(publicationDateIssues(r, today));
+    if (issue) out.refused.push({ row: r.row, reason: issue });
+    return !issue;
+  });
+  out.refused.sort((a, b) => a.row - b.row);
   await ctx.db.transaction().execute(async (trx) => {
     const columns = new Map(
       (await trx.selectFrom('publication_column').select(['id', 'name']).execute()).map((c) => [c.name, c.id]),
     );
+    const known = new Set(columns.values());
+    const remembered = await rememberedColumns(trx);
+    const chosen = new Map(choices.map((c) => [c.name, c.columnId]));
+    // Each 栏目 name of the file: the 公开目录's own, else this import's choice, else the remembered one.
+    const resolved = new Map<string, number | 'new'>();
+    for (const name of new Set(usable.map((r) => r.column))) {
+      const own = name ? columns.get(name) : undefined;
+      const choice = chosen.get(name);
+      if (own !== undefined) resolved.set(name, own);
+      // A new 栏目 needs a name: rows without one can only go to an existing 栏目.
+      else if (choice !== undefined && (choice === null ? name !== '' : known.has(choice)))
+        resolved.set(name, choice ?? 'new');
+      else if (remembered[name] !== undefined && known.has(remembered[name])) resolved.set(name, remembered[name]);
+    }
+    const unknown = new Map<string, number>();
+    for (const r of usable) if (!resolved.has(r.column)) unknown.set(r.column, (unknown.get(r.column) ?? 0) + 1);
+    if (unknown.size) {
+      out.unknownColumns = [...unknown].map(([name, rows]) => ({ name, rows }));
+      return;
+    }
     const seen = new Set<string>();
     const now = nowText(ctx);
     let order = Number(
@@ -379,7 +476,7 @@ export async function importPublications(ctx: AppContext, upload: Upload): Promi
           .executeTakeFirst()
       )?.m ?? 0,
     );
-    for (const r of sheet.rows) {
+    for (const r of usable) {
       const key = `${r.title}\u0000${r.publishedDate}`;
       const exists =
         seen.has(key) ||
@@ -397,32 +494,40 @@ export async function importPublications(ctx: AppContext, upload: Upload): Promi
         continue;
       }
       seen.add(key);
-      const colName = r.column || '其他';
-      let columnId = columns.get(colName);
-      if (columnId === undefined) {
-        columnId = (
+      let target = resolved.get(r.column)!;
+      if (target === 'new') {
+        const name = columnName(r.column);
+        target = (
           await trx
             .insertInto('publication_column')
-            .values({ name: colName, sort_order: ++order, active: 1, created_at: now })
+            .values({ name, sort_order: ++order, active: 1, created_at: now })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
-        columns.set(colName, columnId);
-        out.newColumns.push(colName);
+        resolved.set(r.column, target);
+        columns.set(name, target);
+        out.newColumns.push(name);
+        await recordAudit(trx, ctx, {
+          entity: 'publication_column',
+          entityId: target,
+          action: 'create',
+          summary: `导入“${upload.fileName}”时新增公开栏目：${name}`,
+        });
       }
+      const columnLabel = [...columns].find(([, id]) => id === target)?.[0] ?? '';
       await trx
         .insertInto('publication')
         .values({
           title: r.title,
           published_date: r.publishedDate,
           formed_date: r.formedDate,
-          column_id: columnId,
+          column_id: target,
           channel: r.channel || '门户网站',
           doc_number: r.docNumber,
           link: r.link,
           source: r.source,
           normative: 0,
-          interpretation: colName.includes('解读') ? 1 : 0,
+          interpretation: columnLabel.includes('解读') ? 1 : 0,
           interprets_id: null,
           drafter: '',
           drafted_date: null,
@@ -435,24 +540,31 @@ export async function importPublications(ctx: AppContext, upload: Upload): Promi
           updated_at: now,
         })
         .execute();
-      out.added.push({ row: r.row, title: r.title });
+      out.added.push({ row: r.row, title: r.title, date: r.publishedDate });
     }
-    if (!out.added.length) {
-      const lines = [
-        ...out.refused.map((x) => `第${x.row}行：${x.reason}`),
-        ...out.skipped.map((x) => `第${x.row}行：${x.reason}`),
-      ].slice(0, 10);
-      throw new AppError(
-        ErrorCode.IMPORT_ROWS_INVALID,
-        `“${upload.fileName}”中没有可以导入的新记录${lines.length ? `：${lines.join('；')}` : '（表头下没有数据行）'}。`,
-      );
+    if (!out.added.length) throw nothingImported(upload.fileName, out, '新记录');
+    // The choices of this import are remembered for the next (a 栏目 mapped to an existing one, by the file's name).
+    const mapped = choices.filter((c) => c.columnId !== null && known.has(c.columnId) && !columns.has(c.name));
+    if (mapped.length) {
+      const value = JSON.stringify({ ...remembered, ...Object.fromEntries(mapped.map((c) => [c.name, c.columnId])) });
+      await trx
+        .insertInto('setting')
+        .values({ key: COLUMN_MAP_KEY, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
     }
+    out.byYear = countByYear(out.added);
     await recordAudit(trx, ctx, {
       entity: 'publication',
       entityId: null,
       action: 'import',
-      summary: `从“${upload.fileName}”导入发布信息 ${out.added.length} 条（跳过重复 ${out.skipped.length} 条，无法导入 ${out.refused.length} 条）`,
+      summary: `从“${upload.fileName}”导入发布信息 ${out.added.length} 条（${yearsText(out.byYear, '条')}；跳过重复 ${out.skipped.length} 条，无法导入 ${out.refused.length} 条）${mapped.length ? `，栏目对应：${mapped.map((c) => `${c.name || NO_COLUMN_LABEL}→${[...columns].find(([, id]) => id === c.columnId)?.[0]}`).join('、')}` : ''}`,
     });
   });
   return out;
+}
+
+/** "2024年2条、2025年12条" */
+export function yearsText(byYear: { year: number; count: number }[], unit: string): string {
+  return byYear.map((y) => `${y.year}年${y.count}${unit}`).join('、');
 }

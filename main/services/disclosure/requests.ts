@@ -8,12 +8,14 @@ import {
   reviewInputSchema,
   reviewProblem,
   resultLabel,
+  type Deadline,
   type DisclosureRequest,
   type RequestInput,
   type RequestValues,
   type Review,
   type ReviewInput,
 } from '../../../shared/domain/disclosure';
+import { firstDateError, requestDateIssues, reviewDateIssues } from '../../../shared/domain/disclosure-dates';
 import type { Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -24,7 +26,7 @@ import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { calendarAndSoon, constraintError, todayOf, yearRange } from './common';
-import type { ImportOutcome } from './publications';
+import { countByYear, nothingImported, yearsText, type ImportOutcome } from './publications';
 
 /** Applications: those received in the year, plus (with openFrom) every one still open or answered in it. */
 export async function listRequests(
@@ -102,11 +104,36 @@ export async function getRequest(ctx: AppContext, id: number): Promise<Disclosur
   return r;
 }
 
-function check(raw: RequestInput): RequestValues {
+/** The schema, the order of the dates, and dates that cannot be true today (after today, a 补正 past the answer period). */
+async function check(ctx: AppContext, raw: RequestInput): Promise<RequestValues> {
   const v = validateInput(requestInputSchema, raw);
-  const problem = requestProblem(v);
+  const problem =
+    requestProblem(v) ?? firstDateError(requestDateIssues(v, todayOf(ctx), (await calendarAndSoon(ctx)).cal));
   if (problem) throw new AppError(ErrorCode.VALIDATION, problem);
   return v;
+}
+
+/**
+ * The same application registered before (same 收到日期, 申请人 and 申请内容): counted twice in table 三 unless the user
+ * says it really is a second one (a 重复申请 is answered as such). Refused with DUPLICATE naming the existing record
+ * unless `confirmed`.
+ */
+async function refuseDuplicate(ctx: AppContext, v: RequestValues, selfId: number | null, confirmed: boolean) {
+  if (confirmed) return;
+  let q = ctx.db
+    .selectFrom('request')
+    .select(['id', 'received_date', 'applicant', 'content', 'answered_date'])
+    .where('received_date', '=', v.receivedDate)
+    .where('applicant', '=', v.applicant)
+    .where('content', '=', v.content);
+  if (selfId !== null) q = q.where('id', '!=', selfId);
+  const same = await q.orderBy('id').executeTakeFirst();
+  if (!same) return;
+  throw new AppError(
+    ErrorCode.DUPLICATE,
+    `已登记过同一申请：${same.received_date} 收到的${same.applicant}的申请“${same.content.slice(0, 40)}${same.content.length > 40 ? '…' : ''}”（${same.answered_date ? `${same.answered_date}已答复` : '办理中'}）。同一申请登记两次，年报表三会多算一件。`,
+    { existingId: same.id },
+  );
 }
 
 async function writeSteps(trx: Transaction<Database>, id: number, v: RequestValues) {
@@ -148,8 +175,13 @@ function toRow(v: RequestValues) {
 
 const describe = (v: RequestValues) => `${v.receivedDate} ${v.applicant}：${v.content.slice(0, 30)}`;
 
-export async function createRequest(ctx: AppContext, raw: RequestInput): Promise<DisclosureRequest> {
-  const v = check(raw);
+export async function createRequest(
+  ctx: AppContext,
+  raw: RequestInput,
+  options: { confirmDuplicate?: boolean } = {},
+): Promise<DisclosureRequest> {
+  const v = await check(ctx, raw);
+  await refuseDuplicate(ctx, v, null, !!options.confirmDuplicate);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = nowText(ctx);
     const r = await trx
@@ -169,9 +201,15 @@ export async function createRequest(ctx: AppContext, raw: RequestInput): Promise
   return getRequest(ctx, id);
 }
 
-export async function updateRequest(ctx: AppContext, id: number, raw: RequestInput): Promise<DisclosureRequest> {
+export async function updateRequest(
+  ctx: AppContext,
+  id: number,
+  raw: RequestInput,
+  options: { confirmDuplicate?: boolean } = {},
+): Promise<DisclosureRequest> {
   const before = await getRequest(ctx, id);
-  const v = check(raw);
+  const v = await check(ctx, raw);
+  await refuseDuplicate(ctx, v, id, !!options.confirmDuplicate);
   const reviews = await ctx.db.selectFrom('review').select(['filed_date']).where('request_id', '=', id).execute();
   const early = reviews.find((x) => x.filed_date < v.receivedDate);
   if (early)
@@ -223,7 +261,11 @@ export async function deleteRequest(ctx: AppContext, id: number): Promise<void> 
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-export async function listReviews(ctx: AppContext, filter: { id?: number } = {}): Promise<Review[]> {
+/**
+ * 行政复议/诉讼 records; with `year`, those table 四 counts for it: filed by 31 December and not decided before 1 January
+ * (computeTable4's rule), so the list beside the register and the report's table agree.
+ */
+export async function listReviews(ctx: AppContext, filter: { id?: number; year?: number } = {}): Promise<Review[]> {
   let q = ctx.db
     .selectFrom('review as v')
     .innerJoin('request as r', 'r.id', 'v.request_id')
@@ -241,6 +283,12 @@ export async function listReviews(ctx: AppContext, filter: { id?: number } = {})
       'r.applicant',
     ]);
   if (filter.id !== undefined) q = q.where('v.id', '=', filter.id);
+  if (filter.year !== undefined) {
+    const [from, to] = yearRange(filter.year);
+    q = q
+      .where('v.filed_date', '<=', to)
+      .where((eb) => eb.or([eb('v.decided_date', 'is', null), eb('v.decided_date', '>=', from)]));
+  }
   const rows = await q.orderBy('v.filed_date', 'desc').orderBy('v.id', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -256,8 +304,10 @@ export async function listReviews(ctx: AppContext, filter: { id?: number } = {})
   }));
 }
 
-async function checkReview(trx: Transaction<Database>, raw: ReviewInput) {
+async function checkReview(ctx: AppContext, trx: Transaction<Database>, raw: ReviewInput) {
   const v = validateInput(reviewInputSchema, raw);
+  const future = firstDateError(reviewDateIssues(v, todayOf(ctx)));
+  if (future) throw new AppError(ErrorCode.VALIDATION, future);
   const req = await trx
     .selectFrom('request')
     .select(['received_date'])
@@ -284,7 +334,7 @@ function reviewRow(v: ReturnType<typeof reviewInputSchema.parse>) {
 
 export async function saveReview(ctx: AppContext, id: number | null, raw: ReviewInput): Promise<Review> {
   const newId = await ctx.db.transaction().execute(async (trx) => {
-    const v = await checkReview(trx, raw);
+    const v = await checkReview(ctx, trx, raw);
     if (id === null) {
       const r = await trx
         .insertInto('review')
@@ -330,20 +380,32 @@ export async function deleteReview(ctx: AppContext, id: number): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-/** Stores the usable rows of a request register in one transaction; duplicates (收到日期 + 申请人 + 申请内容) skipped. */
+/**
+ * Stores the usable rows of a request register in one transaction; duplicates (收到日期 + 申请人 + 申请内容) skipped,
+ * dates after today refused. Nothing usable → IMPORT_ROWS_INVALID naming the rows (details: the outcome).
+ */
 export async function importRequests(ctx: AppContext, upload: Upload): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
   const sheet = await runParser('disclosure-requests', upload.fileName, data, {});
+  const today = todayOf(ctx);
   const out: ImportOutcome = {
     added: [],
     skipped: [],
     refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
     newColumns: [],
+    byYear: [],
+    unknownColumns: [],
   };
+  const usable = sheet.rows.filter((r) => {
+    const issue = firstDateError(requestDateIssues(r, today));
+    if (issue) out.refused.push({ row: r.row, reason: issue });
+    return !issue;
+  });
+  out.refused.sort((a, b) => a.row - b.row);
   await ctx.db.transaction().execute(async (trx) => {
     const seen = new Set<string>();
     const now = nowText(ctx);
-    for (const r of sheet.rows) {
+    for (const r of usable) {
       const key = `${r.receivedDate}\u0000${r.applicant}\u0000${r.content}`;
       const exists =
         seen.has(key) ||
@@ -380,24 +442,29 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
           updated_at: now,
         })
         .execute();
-      out.added.push({ row: r.row, title: `${r.receivedDate} ${r.applicant}` });
+      out.added.push({ row: r.row, title: `${r.receivedDate} ${r.applicant}`, date: r.receivedDate });
     }
-    if (!out.added.length) {
-      const lines = [
-        ...out.refused.map((x) => `第${x.row}行：${x.reason}`),
-        ...out.skipped.map((x) => `第${x.row}行：${x.reason}`),
-      ].slice(0, 10);
-      throw new AppError(
-        ErrorCode.IMPORT_ROWS_INVALID,
-        `“${upload.fileName}”中没有可以导入的新申请${lines.length ? `：${lines.join('；')}` : '（表头下没有数据行）'}。`,
-      );
-    }
+    if (!out.added.length) throw nothingImported(upload.fileName, out, '新申请');
+    out.byYear = countByYear(out.added);
     await recordAudit(trx, ctx, {
       entity: 'request',
       entityId: null,
       action: 'import',
-      summary: `从“${upload.fileName}”导入申请 ${out.added.length} 件（跳过重复 ${out.skipped.length} 件，无法导入 ${out.refused.length} 件）`,
+      summary: `从“${upload.fileName}”导入申请 ${out.added.length} 件（${yearsText(out.byYear, '件')}；跳过重复 ${out.skipped.length} 件，无法导入 ${out.refused.length} 件）`,
     });
   });
   return out;
+}
+
+/**
+ * The 答复期限 an application would have with the dates typed so far (the 办理 dialog shows it as they change, before
+ * anything is saved). Dates that are not complete yet are left out.
+ */
+export async function previewDeadline(
+  ctx: AppContext,
+  input: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
+): Promise<Deadline> {
+  const { cal, soon } = await calendarAndSoon(ctx);
+  const steps = input.steps.filter((s) => s.startDate >= input.receivedDate);
+  return computeDeadline({ ...input, steps }, todayOf(ctx), cal, soon);
 }

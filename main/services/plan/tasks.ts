@@ -194,6 +194,7 @@ function toTask(
     dueDate: l.dueDate,
     periodLabel: l.periodLabel ?? null,
     workingDaysLeft: l.workingDaysLeft ?? null,
+    calendarWarning: l.calendarWarning ?? null,
     latestProgress: r.latest_text ?? '',
     latestPercent: r.latest_percent,
     progressCount: r.progress_count,

@@ -1,8 +1,8 @@
-import { App as AntApp, InputNumber, Space, Tabs } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, InputNumber, Space, Tabs, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
 import { useYear } from '../../app-context';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate } from '../../hooks';
+import { requestLeave, useRouteTab } from '../../hooks';
 import { PublicationsTab } from './PublicationsTab';
 import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
@@ -12,6 +12,8 @@ const TABS = [
   { key: 'requests', label: '依申请公开' },
   { key: 'report', label: '年度报告' },
 ] as const;
+type TabKey = (typeof TABS)[number]['key'];
+const TAB_KEYS = TABS.map((t) => t.key);
 
 function safeDecode(s: string): string {
   try {
@@ -21,38 +23,48 @@ function safeDecode(s: string): string {
   }
 }
 
+/** The screen's own year: typed digits are taken on Enter or on leaving the box, not at every keystroke. */
+function YearInput({ year, onChange }: { year: number; onChange: (y: number) => void }) {
+  const [typed, setTyped] = useState<number | null>(year);
+  useEffect(() => setTyped(year), [year]);
+  const commit = () => {
+    if (typed !== null && Number.isInteger(typed) && typed >= 2000 && typed <= 2100 && typed !== year) onChange(typed);
+    // Shows the year in use until the change has happened (a question about unsaved work may keep it).
+    setTyped(year);
+  };
+  return (
+    <InputNumber
+      aria-label="统计年度"
+      min={2000}
+      max={2100}
+      precision={0}
+      value={typed}
+      onChange={(v) => setTyped(v)}
+      onPressEnter={(e) => {
+        // The Enter must not go on to press a button of the question it may open (保存 has the focus there).
+        e.preventDefault();
+        commit();
+      }}
+      onBlur={commit}
+      onStep={(v) => onChange(v)}
+      addonAfter="年"
+      style={{ width: 120 }}
+    />
+  );
+}
+
 /** 信息公开: the two registers and the annual report, one tab each (#/disclosure/<tab>). */
 export function DisclosureScreen({ params }: { params: string[] }) {
   const working = useYear();
-  const tab = TABS.some((t) => t.key === params[0]) ? params[0] : 'publications';
+  const [tab, openTab] = useRouteTab('disclosure', TAB_KEYS, params);
   // A dashboard chart opens a register filtered: #/disclosure/publications/month/3, …/column/<栏目>, #/disclosure/requests/state/<状态>.
   const filterValue = params[2] === undefined ? undefined : safeDecode(params[2]);
   // In January the report being written is last year's.
   const [year, setYear] = useState(working);
   useEffect(() => setYear(working), [working]);
-  const { modal } = AntApp.useApp();
-  // The report's texts and table 二 figures are typed by hand: ask before a tab or year change throws them away.
-  const [dirty, setDirty] = useState(false);
-  const onDirty = useCallback((d: boolean) => setDirty(d), []);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-  const guard = (go: () => void) => {
-    if (!dirty) return go();
-    modal.confirm({
-      title: '年度报告有未保存的修改，放弃吗？',
-      content: '点“继续编辑”回到年度报告，再点“保存”。',
-      okText: '放弃修改',
-      cancelText: '继续编辑',
-      onOk: () => {
-        setDirty(false);
-        go();
-      },
-    });
-  };
+  // The report's unsaved texts ask through the app's one leave guard (ReportTab's useUnsavedLeave): a tab, the menu,
+  // back/forward, the header's year and this screen's own year all ask the same question.
+  const changeYear = (v: number) => requestLeave(() => setYear(v));
   return (
     <div>
       <PageTitle
@@ -60,15 +72,19 @@ export function DisclosureScreen({ params }: { params: string[] }) {
         extra={
           <Space>
             统计年度
-            <InputNumber
-              aria-label="统计年度"
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && guard(() => setYear(v))}
-              addonAfter="年"
-              style={{ width: 120 }}
-            />
+            <YearInput year={year} onChange={changeYear} />
+            {year !== working && (
+              <Tooltip title={`页头的工作年度是${working}年；本页按${year}年统计和登记。`}>
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  不是工作年度（{working}年）
+                </Tag>
+              </Tooltip>
+            )}
+            {year !== working && (
+              <Button size="small" onClick={() => changeYear(working)}>
+                回到{working}年
+              </Button>
+            )}
           </Space>
         }
       >
@@ -76,7 +92,7 @@ export function DisclosureScreen({ params }: { params: string[] }) {
       </PageTitle>
       <Tabs
         activeKey={tab}
-        onChange={(k) => guard(() => navigate(`disclosure/${k}`))}
+        onChange={(k) => openTab(k as TabKey)}
         destroyOnHidden
         items={TABS.map((t) => ({
           key: t.key,
@@ -96,7 +112,7 @@ export function DisclosureScreen({ params }: { params: string[] }) {
             ) : t.key === 'requests' ? (
               <RequestsTab year={year} state={params[1] === 'state' ? filterValue : undefined} />
             ) : (
-              <ReportTab year={year} onDirty={onDirty} />
+              <ReportTab year={year} />
             ),
         }))}
       />

@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import {
   LEGAL_TYPES,
   REPORT_TEXT_KEYS,
@@ -11,6 +11,7 @@ import {
   type YearInput,
 } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { checkForm, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
 
@@ -86,17 +87,14 @@ function Table4({ values }: { values: number[] }) {
   );
 }
 
-export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: boolean) => void }) {
+export function ReportTab({ year }: { year: number }) {
   const [busy, run] = useBusyAction<'save'>();
   const data = useLoad(() => call('disclosure.report', { year }), [year]);
   const [form] = Form.useForm<FormValues>();
   const exportDoc = useDisclosureExport();
   const view = data.data;
-  const dirty = useRef(false);
-  const markDirty = (d: boolean) => {
-    dirty.current = d;
-    onDirty?.(d);
-  };
+  // Typed texts and 表二 figures not yet saved: leaving the tab or the screen by any way asks first.
+  const [dirty, markDirty] = useState(false);
   const setText = (key: ReportTextKey, text: string) => {
     form.setFieldValue(['texts', key], text);
     markDirty(true);
@@ -109,9 +107,8 @@ export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: b
       ...nums,
       texts: Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as FormValues['texts'],
     });
-    dirty.current = false;
-    onDirty?.(false);
-  }, [view, form, onDirty]);
+    markDirty(false);
+  }, [view, form]);
 
   /** Saves 表二 and the texts; `quiet` before an export, which says its own sentence. Resolves to whether it saved. */
   const save = (quiet = false): Promise<boolean> =>
@@ -143,8 +140,9 @@ export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: b
       await data.reload();
       return quiet ? undefined : '已保存';
     });
+  useUnsavedLeave(dirty, () => save(), '年度报告的修改');
   const exportAs = async (kind: 'annual-report-docx' | 'annual-report-xlsx') => {
-    if (dirty.current && !(await save(true))) return;
+    if (dirty && !(await save(true))) return;
     await exportDoc(kind, { year });
     await data.reload();
   };

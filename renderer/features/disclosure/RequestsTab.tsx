@@ -1,6 +1,7 @@
 import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App as AntApp,
   Button,
   Card,
   Col,
@@ -9,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Space,
@@ -18,7 +18,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   APPLICANT_TYPES,
   feePerItem,
@@ -33,12 +33,24 @@ import {
   type ReviewInput,
   type StepKind,
 } from '../../../shared/domain/disclosure';
-import { call } from '../../api/call';
+import { requestDateIssues, reviewDateIssues } from '../../../shared/domain/disclosure-dates';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { createWorkingDayCalendar } from '../../../shared/domain/working-days';
+import { AppError, call } from '../../api/call';
+import { dateIssueRules } from '../../components/dateRules';
 import { DateField, todayIso } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
-import { navigate, useAction, useLoad } from '../../hooks';
-import { DeadlineTag, ImportButton, useCancelEdit, useDisclosureExport } from './common';
+import { navigate, useLoad } from '../../hooks';
+import {
+  DeadlineBanner,
+  DeadlineTag,
+  ImportButton,
+  savedWhere,
+  useDeadlinePreview,
+  useDisclosureExport,
+} from './common';
 
 const RESULT_OPTIONS = (() => {
   const groups: { label: string; options: { value: string; label: string }[] }[] = [];
@@ -70,11 +82,12 @@ function RequestDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const act = useAction();
+  const { modal } = AntApp.useApp();
   const [form] = Form.useForm<RequestInput>();
   const steps = (Form.useWatch('steps', form) ?? []) as NonNullable<RequestInput['steps']>;
   const applicant = Form.useWatch('applicant', form) as string | undefined;
   const received = Form.useWatch('receivedDate', form) as string | undefined;
+  const answered = Form.useWatch('answeredDate', form) as string | null | undefined;
   // 按件计收: this application's place among the applicant's applications of the same calendar month.
   const nth =
     applicant && received
@@ -89,92 +102,86 @@ function RequestDialog({
   useEffect(() => {
     if (item) form.setFieldsValue(item);
     else {
+      // 申请人类型 and 申请方式 open empty: a guess stored unseen would put the application in the wrong column of 表三.
       const today = todayIso();
       form.setFieldsValue({
-        receivedDate: today.startsWith(String(year)) ? today : `${year}-01-02`,
-        applicantType: '自然人',
-        method: '网络平台',
+        receivedDate: today.startsWith(String(year)) ? today : undefined,
         steps: [],
         feeYuan: 0,
       });
     }
   }, [form, item, year]);
-  // A refusal may list several fields and steps: it stays longer than a passing message.
-  const save = () =>
-    act(
-      async () => {
-        const v = await form.validateFields();
-        const input: RequestInput = {
-          ...v,
-          handler: v.handler ?? '',
-          contact: v.contact ?? '',
-          answeredDate: v.answeredDate ?? null,
-          result: v.result ?? null,
-          feeYuan: v.feeYuan ?? 0,
-          answerNote: v.answerNote ?? '',
-          steps: (v.steps ?? []).map((s) => ({
-            ...s,
-            endDate: s.endDate ?? null,
-            toldDate: s.toldDate ?? null,
-            days: s.kind === '延期' ? (s.days ?? null) : null,
-            party: s.party ?? '',
-            note: s.note ?? '',
-          })),
-        };
-        if (item) await call('disclosure.updateRequest', { id: item.id, ...input });
-        else await call('disclosure.createRequest', input);
-        onDone();
-        return '已保存';
-      },
-      { errorSeconds: 6 },
+  // The user's 放假安排 too, so the 7-working-day check beside a 补正 counts as the service does.
+  const calendar = useLoad(() => call('calendar.get', { year }), [year]);
+  const cal = useMemo(() => createWorkingDayCalendar(calendar.data?.overrides ?? []), [calendar.data]);
+  const issues = (v: Record<string, unknown>) => requestDateIssues(v, todayIso(), cal, year);
+  const dateRules = (...path: (string | number)[]) => dateIssueRules(issues, path);
+  const deadline = useDeadlinePreview(received, answered, steps, item?.deadline ?? null);
+  const send = (input: RequestInput, confirmDuplicate: boolean) =>
+    item
+      ? call('disclosure.updateRequest', { id: item.id, ...input, confirmDuplicate })
+      : call('disclosure.createRequest', { ...input, confirmDuplicate });
+  // The same application registered before: the user sees which one, and either goes back or registers it anyway.
+  const confirmDuplicate = (message: string) =>
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: '已登记过同一申请',
+        width: 520,
+        content: `${message}如确是申请人再次提出的同一申请（答复时可按“重复申请”处理），可以仍然登记。`,
+        okText: '仍然登记',
+        cancelText: '返回修改',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
     );
-  const cancel = useCancelEdit(form, onClose);
+  const save = async () => {
+    const v = await form.validateFields();
+    const input: RequestInput = {
+      ...v,
+      handler: v.handler ?? '',
+      contact: v.contact ?? '',
+      answeredDate: v.answeredDate ?? null,
+      result: v.result ?? null,
+      feeYuan: v.feeYuan ?? 0,
+      answerNote: v.answerNote ?? '',
+      steps: (v.steps ?? []).map((s) => ({
+        ...s,
+        endDate: s.endDate ?? null,
+        toldDate: s.toldDate ?? null,
+        days: s.kind === '延期' ? (s.days ?? null) : null,
+        party: s.party ?? '',
+        note: s.note ?? '',
+      })),
+    };
+    try {
+      await send(input, false);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === ErrorCode.DUPLICATE)) throw e;
+      if (!(await confirmDuplicate(e.message)))
+        throw new Error('未保存：这件申请已登记过。可修改后再保存，或关闭对话框。');
+      await send(input, true);
+    }
+    onDone();
+    return savedWhere(input.receivedDate, year);
+  };
   return (
-    <Modal
-      open
+    <FormDialog
       width={900}
       title={item ? `办理申请：${item.applicant}` : '登记政府信息公开申请'}
-      okText="保存"
-      cancelText="取消"
-      onOk={save}
-      onCancel={cancel}
-      destroyOnHidden
-      styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto', paddingRight: 8 } }}
+      form={form}
+      // 收到日期 starts at today: typing starts at 申请人.
+      firstField={item || !todayIso().startsWith(String(year)) ? undefined : 'applicant'}
+      onSave={save}
+      onClose={onClose}
     >
-      {item && (
-        <Alert
-          style={{ marginBottom: 8 }}
-          type={item.deadline.state === '逾期' ? 'error' : 'info'}
-          showIcon
-          message={
-            <>
-              答复期限：{item.deadline.dueDate ?? '暂停计时'} <DeadlineTag state={item.deadline.state} />
-              {item.deadline.extensionDays ? `（含延期${item.deadline.extensionDays}个工作日）` : ''}
-              {item.deadline.pausedDays ? `（征求意见不计时${item.deadline.pausedDays}个工作日）` : ''}
-            </>
-          }
-          description={item.deadline.notes.length ? item.deadline.notes.join('；') : undefined}
-        />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        size="middle"
-        onKeyDown={(e) => {
-          if (
-            e.key === 'Enter' &&
-            (e.target as HTMLElement).tagName === 'INPUT' &&
-            !(e.target as HTMLElement).closest('.ant-select, .ant-picker')
-          )
-            void save();
-        }}
-      >
+      {deadline && <DeadlineBanner deadline={deadline} />}
+      <Form form={form} layout="vertical" size="middle">
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item
               name="receivedDate"
               label="收到日期"
-              rules={[{ required: true, message: '请选择收到日期' }]}
+              rules={[{ required: true, message: '请选择收到日期' }, ...dateRules('receivedDate')]}
               extra="当面：提交之日；邮寄：签收之日；网络/传真：双方确认之日"
             >
               <DateField />
@@ -186,7 +193,7 @@ function RequestDialog({
               label="申请人"
               rules={[{ required: true, whitespace: true, message: '请填写申请人' }]}
             >
-              <Input autoFocus maxLength={100} />
+              <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -196,13 +203,14 @@ function RequestDialog({
               rules={[{ required: true, message: '请选择申请人类型' }]}
             >
               <Select
+                placeholder="请选择"
                 options={APPLICANT_TYPES.map((t) => ({ value: t, label: t === '自然人' ? t : `法人或其他组织—${t}` }))}
               />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="method" label="申请方式" rules={[{ required: true, message: '请选择申请方式' }]}>
-              <Select options={REQUEST_METHODS.map((t) => ({ value: t, label: t }))} />
+              <Select placeholder="请选择" options={REQUEST_METHODS.map((t) => ({ value: t, label: t }))} />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -250,7 +258,11 @@ function RequestDialog({
                         <Form.Item
                           name={[f.name, 'startDate']}
                           label={L.start}
-                          rules={[{ required: true, message: `请选择${L.start}` }]}
+                          dependencies={['receivedDate']}
+                          rules={[
+                            { required: true, message: `请选择${L.start}` },
+                            ...dateRules('steps', f.name, 'startDate'),
+                          ]}
                         >
                           <DateField />
                         </Form.Item>
@@ -261,6 +273,7 @@ function RequestDialog({
                             name={[f.name, 'endDate']}
                             label={L.end}
                             extra={kind === '补正' ? '收到补正后重新计算20个工作日' : '期间不计入答复期限'}
+                            rules={dateRules('steps', f.name, 'endDate')}
                           >
                             <DateField placeholder="尚未收到" />
                           </Form.Item>
@@ -285,7 +298,11 @@ function RequestDialog({
                       )}
                       {L.told && (
                         <Col span={6}>
-                          <Form.Item name={[f.name, 'toldDate']} label={L.told}>
+                          <Form.Item
+                            name={[f.name, 'toldDate']}
+                            label={L.told}
+                            rules={dateRules('steps', f.name, 'toldDate')}
+                          >
                             <DateField placeholder="可不填" />
                           </Form.Item>
                         </Col>
@@ -342,7 +359,7 @@ function RequestDialog({
         </Divider>
         <Row gutter={12}>
           <Col span={6}>
-            <Form.Item name="answeredDate" label="答复日期">
+            <Form.Item name="answeredDate" label="答复日期" rules={dateRules('answeredDate')}>
               <DateField placeholder="尚未答复" />
             </Form.Item>
           </Col>
@@ -373,7 +390,7 @@ function RequestDialog({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -388,35 +405,32 @@ function ReviewDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const act = useAction();
   const [form] = Form.useForm<ReviewInput>();
   useEffect(() => {
-    form.setFieldsValue(item ?? { kind: '行政复议', result: '尚未审结', filedDate: todayIso() });
+    // 类型 opens empty (复议 and the two kinds of 诉讼 are counted in different blocks of 表四); a new case is 尚未审结.
+    form.setFieldsValue(item ?? { result: '尚未审结', filedDate: todayIso() });
   }, [form, item]);
-  const save = () =>
-    act(async () => {
-      const v = await form.validateFields();
-      await call('disclosure.saveReview', {
-        id: item?.id ?? null,
-        ...v,
-        decidedDate: v.decidedDate ?? null,
-        organ: v.organ ?? '',
-        caseNumber: v.caseNumber ?? '',
-        note: v.note ?? '',
-      });
-      onDone();
-      return '已保存';
+  const issues = (v: Record<string, unknown>) => reviewDateIssues(v, todayIso());
+  const save = async () => {
+    const v = await form.validateFields();
+    await call('disclosure.saveReview', {
+      id: item?.id ?? null,
+      ...v,
+      decidedDate: v.decidedDate ?? null,
+      organ: v.organ ?? '',
+      caseNumber: v.caseNumber ?? '',
+      note: v.note ?? '',
     });
+    onDone();
+    return '已保存';
+  };
   return (
-    <Modal
-      open
+    <FormDialog
       width={640}
       title={item ? '编辑复议/诉讼' : '登记行政复议或诉讼'}
-      okText="保存"
-      cancelText="取消"
-      onOk={save}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSave={save}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical">
         <Form.Item name="requestId" label="关联的申请" rules={[{ required: true, message: '请选择关联的申请' }]}>
@@ -431,12 +445,16 @@ function ReviewDialog({
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-              <Select options={REVIEW_KINDS.map((k) => ({ value: k, label: k }))} />
+            <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+              <Select placeholder="请选择" options={REVIEW_KINDS.map((k) => ({ value: k, label: k }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="filedDate" label="提起日期" rules={[{ required: true, message: '请选择提起日期' }]}>
+            <Form.Item
+              name="filedDate"
+              label="提起日期"
+              rules={[{ required: true, message: '请选择提起日期' }, ...dateIssueRules(issues, ['filedDate'])]}
+            >
               <DateField />
             </Form.Item>
           </Col>
@@ -456,7 +474,7 @@ function ReviewDialog({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="decidedDate" label="审结日期">
+            <Form.Item name="decidedDate" label="审结日期" rules={dateIssueRules(issues, ['decidedDate'])}>
               <DateField placeholder="尚未审结" />
             </Form.Item>
           </Col>
@@ -465,14 +483,17 @@ function ReviewDialog({
           <Input maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 /** `state`: a deadline state a dashboard chart opens the list with (逾期, 即将到期 …). */
 export function RequestsTab({ year, state }: { year: number; state?: string }) {
   const data = useLoad(async () => {
-    const [list, reviews] = await Promise.all([call('disclosure.requests', { year }), call('disclosure.reviews')]);
+    const [list, reviews] = await Promise.all([
+      call('disclosure.requests', { year }),
+      call('disclosure.reviews', { year }),
+    ]);
     return { list, reviews };
   }, [year]);
   const [editing, setEditing] = useState<DisclosureRequest | 'new' | null>(null);
@@ -498,6 +519,7 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
           label="从Excel导入"
           method="disclosure.importRequests"
           unit="件"
+          year={year}
           onDone={() => void data.reload()}
         />
         <Button icon={<DownloadOutlined />} onClick={() => exportDoc('requests-xlsx', { year })}>
@@ -544,13 +566,17 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
             render: (_, r) => (
               <Tooltip
                 title={
-                  [r.deadline.remaining !== null ? `剩余${r.deadline.remaining}个工作日` : '', ...r.deadline.notes]
+                  [
+                    r.deadline.remaining !== null ? `剩余${r.deadline.remaining}个工作日` : '',
+                    ...r.deadline.notes,
+                    r.deadline.calendarWarning ?? '',
+                  ]
                     .filter(Boolean)
                     .join('；') || undefined
                 }
               >
                 <span>
-                  <DeadlineTag state={r.deadline.state} />
+                  <DeadlineTag state={r.deadline.state} calendarWarning={r.deadline.calendarWarning} explain={false} />
                 </span>
               </Tooltip>
             ),

@@ -288,7 +288,7 @@ export function PlanScreen({ params }: { params: string[] }) {
           title={b.calendar.warning}
           style={{ marginBottom: 12 }}
           action={
-            <Button size="small" onClick={() => navigate('settings')}>
+            <Button size="small" onClick={() => navigate('settings/calendar')}>
               去设置
             </Button>
           }
@@ -450,12 +450,14 @@ export function PlanScreen({ params }: { params: string[] }) {
               loading={tasks.loading}
               dataSource={visible}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              // At 1366×768 the middle columns scroll inside the table while 预警 and 最新进展 stay in view (fixed right).
-              scroll={{ x: 1340 }}
+              // Every column fits the table's width at 1366×768 (no sideways scrolling, whose bar sat below the fold
+              // and whose fixed columns hid 责任人, 完成时限 and 状态): the task's words take what the others leave,
+              // long cells end in "…" with the whole text on hover, and the row opens the task with everything.
+              tableLayout="fixed"
               rowSelection={{
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as number[]),
-                columnWidth: 36,
+                columnWidth: 32,
               }}
               // A click on the selection box selects; anywhere else on the row opens the task.
               onRow={(t) => ({
@@ -465,31 +467,34 @@ export function PlanScreen({ params }: { params: string[] }) {
                 style: { cursor: 'pointer' },
               })}
               columns={[
-                { title: '序号', dataIndex: 'seq', width: 56 },
                 {
-                  title: '顺序',
-                  width: 80,
+                  title: '序号',
+                  width: 92,
                   render: (_, t) => {
                     const ids = sectionTaskIds.get(t.sectionId) ?? [];
                     return (
-                      <MoveButtons
-                        ids={ids}
-                        index={ids.indexOf(t.id)}
-                        onMove={(next) => void moveTask(t.sectionId, next)}
-                      />
+                      <Space size={2}>
+                        <span style={{ display: 'inline-block', minWidth: 22 }}>{t.seq}</span>
+                        <MoveButtons
+                          ids={ids}
+                          index={ids.indexOf(t.id)}
+                          onMove={(next) => void moveTask(t.sectionId, next)}
+                        />
+                      </Space>
                     );
                   },
                 },
-                { title: '章节', dataIndex: 'sectionTitle', width: 120, ellipsis: true },
                 {
                   title: '工作任务',
                   dataIndex: 'title',
-                  width: 280,
+                  ellipsis: true,
                   render: (v: string, t) => <a href={`#/plan/task/${t.id}`}>{v}</a>,
                 },
+                { title: '章节', dataIndex: 'sectionTitle', width: 96, ellipsis: true },
                 {
                   title: '牵头科室',
-                  width: 150,
+                  width: 104,
+                  ellipsis: true,
                   render: (_, t) => (
                     <>
                       {t.lead.length ? t.lead.map((d) => d.name).join('、') : <Tag color="red">无牵头科室</Tag>}
@@ -501,10 +506,11 @@ export function PlanScreen({ params }: { params: string[] }) {
                     </>
                   ),
                 },
-                { title: '责任人', width: 80, render: (_, t) => t.owner?.name ?? '' },
+                { title: '责任人', width: 68, ellipsis: true, render: (_, t) => t.owner?.name ?? '' },
                 {
                   title: '完成时限',
-                  width: 130,
+                  width: 104,
+                  ellipsis: true,
                   render: (_, t) =>
                     hasRealDeadline(t.deadline) ? (
                       t.deadlineLabel
@@ -514,14 +520,15 @@ export function PlanScreen({ params }: { params: string[] }) {
                       </Tooltip>
                     ),
                 },
-                { title: '状态', dataIndex: 'status', width: 80 },
+                { title: '状态', dataIndex: 'status', width: 64 },
                 {
                   title: '预警',
-                  width: 140,
-                  fixed: 'right',
-                  render: (_, t) => <LightTag light={t.light} daysLeft={t.workingDaysLeft} />,
+                  width: 124,
+                  render: (_, t) => (
+                    <LightTag light={t.light} daysLeft={t.workingDaysLeft} calendarWarning={t.calendarWarning} />
+                  ),
                 },
-                { title: '最新进展', dataIndex: 'latestProgress', width: 180, fixed: 'right', ellipsis: true },
+                { title: '最新进展', dataIndex: 'latestProgress', width: 150, ellipsis: true },
               ]}
             />
           )}

@@ -126,7 +126,8 @@ function ProgressEditDialog({
       onClose={onClose}
       pending={files.length > 0}
     >
-      <Form form={form} layout="vertical">
+      {/* Its own name: the same fields are on the drawer below, and their ids (which labels point to) must differ. */}
+      <Form form={form} layout="vertical" name="progressEdit">
         <ProgressFields />
         {entry.evidence.length > 0 && (
           <Form.Item name="removeIds" label="已有佐证材料（勾选要删除的）">

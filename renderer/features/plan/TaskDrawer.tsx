@@ -6,7 +6,7 @@ import { call, toUpload } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { todayIso } from '../../components/DateField';
 import { focusFirstField, isEnterToSave } from '../../components/keyboard';
-import { useGuardedClose } from '../../components/unsaved';
+import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useLoad } from '../../hooks';
 import { useAbHolders } from './ab-holders';
 import { LightTag } from './common';
@@ -39,6 +39,16 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   // A reload of the same task (after a save) keeps the form on screen: swapping it for a spinner lost clicks and
   // anything typed meanwhile.
   const ready = taskId === 'new' || (task !== null && task.id === taskId);
+  // Set when the drawer closes itself (after a save, a delete or the user's answer): closing changes the route, and
+  // the leave guard below must not ask again then.
+  const closing = useRef(false);
+  useEffect(() => {
+    closing.current = false;
+  }, [taskId]);
+  const closeDrawer = () => {
+    closing.current = true;
+    onClose();
+  };
 
   // The progress entry being typed belongs to the task, not to one load of it: reset it only when the task changes.
   useEffect(() => {
@@ -69,7 +79,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       if (taskId === 'new') await call('tasks.create', toTaskInput(v));
       else await call('tasks.update', { id: taskId as number, task: toTaskInput(v) });
       onChanged();
-      if (taskId === 'new') onClose();
+      if (taskId === 'new') closeDrawer();
       else await detail.reload();
       return '任务已保存';
     });
@@ -100,7 +110,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     act(async () => {
       await call('tasks.delete', { id: taskId as number, withProgress });
       onChanged();
-      onClose();
+      closeDrawer();
       return '任务已删除';
     });
 
@@ -115,19 +125,27 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     const v = pform.getFieldsValue(true);
     return typeof taskId === 'number' && (files.length > 0 || !!v.text?.trim() || !!v.linkUrl?.trim());
   };
+  const what = () =>
+    taskDirty() && progressDirty() ? '任务的修改和正在登记的进展' : taskDirty() ? '任务的修改' : '正在登记的进展';
+  /** Saves what was typed (the task, then the progress entry); whether all of it was saved. */
+  const saveTyped = async () => {
+    if (taskDirty() && !(await saveTask())) return false;
+    if (progressDirty() && !(await addProgress())) return false;
+    return true;
+  };
   // X, Esc or a click outside: ask 保存 / 不保存 / 取消 when anything typed would be lost.
   const close = () =>
     guardedClose({
       dirty: taskDirty() || progressDirty(),
-      what:
-        taskDirty() && progressDirty() ? '任务的修改和正在登记的进展' : taskDirty() ? '任务的修改' : '正在登记的进展',
+      what: what(),
       save: async () => {
-        if (taskDirty() && !(await saveTask())) return;
-        if (progressDirty() && !(await addProgress())) return;
-        onClose();
+        if (await saveTyped()) closeDrawer();
       },
-      close: onClose,
+      close: closeDrawer,
     });
+  // Leaving the screen another way (the menu, back/forward, the year, closing the window) asks the same question;
+  // not when the drawer closes itself after its own question was answered (closing changes the route).
+  useUnsavedLeave(() => taskId !== null && !closing.current && (taskDirty() || progressDirty()), saveTyped, what);
 
   const progress = detail.data?.progress ?? [];
   const evidenceCount = progress.reduce((n, p) => n + p.evidence.length, 0);
@@ -147,7 +165,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       {task && (
         <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
           <Descriptions.Item label="预警">
-            <LightTag light={task.light} daysLeft={task.workingDaysLeft} />
+            <LightTag light={task.light} daysLeft={task.workingDaysLeft} calendarWarning={task.calendarWarning} />
           </Descriptions.Item>
           <Descriptions.Item label="到期日">
             {task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}

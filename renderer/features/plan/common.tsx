@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { LIGHT_LABELS, type Light } from '../../../shared/domain/plan';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 
 const LIGHT_COLORS: Record<Light, string> = {
   overdue: 'red',
@@ -9,8 +10,19 @@ const LIGHT_COLORS: Record<Light, string> = {
   none: 'default',
 };
 
-/** The task's light as a coloured tag: 已逾期 / 即将到期 / 正常推进 / 已完成 / 无时限. */
-export function LightTag({ light, daysLeft }: { light: Light; daysLeft?: number | null }) {
+/**
+ * The task's light as a coloured tag: 已逾期 / 即将到期 / 正常推进 / 已完成 / 无时限; with a second tag when its working
+ * days run through a year without holiday data.
+ */
+export function LightTag({
+  light,
+  daysLeft,
+  calendarWarning,
+}: {
+  light: Light;
+  daysLeft?: number | null;
+  calendarWarning?: string | null;
+}) {
   const extra =
     light === 'overdue' && daysLeft
       ? `（${-daysLeft}个工作日）`
@@ -18,10 +30,13 @@ export function LightTag({ light, daysLeft }: { light: Light; daysLeft?: number 
         ? `（剩${daysLeft}个工作日）`
         : '';
   return (
-    <Tag color={LIGHT_COLORS[light]}>
-      {LIGHT_LABELS[light]}
-      {extra}
-    </Tag>
+    <>
+      <Tag color={LIGHT_COLORS[light]}>
+        {LIGHT_LABELS[light]}
+        {extra}
+      </Tag>
+      <CalendarGapTag warning={calendarWarning} />
+    </>
   );
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/domain/selfcheck';
 import type { Upload } from '../../../shared/domain/files';
 import { call } from '../../api/call';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction } from '../../hooks';
 
 interface Row {
@@ -94,7 +95,7 @@ export function ImportDialog({
   const save = async () => {
     setSaving(true);
     try {
-      await act(async () => {
+      return await act(async () => {
         if (!title.trim() || !total) throw new Error('请填写细则名称和满分。');
         await call('selfcheck.saveTemplate', { year, title, total, grades, indicators: tree, source, upload, replace });
         onSaved();
@@ -104,6 +105,8 @@ export function ImportDialog({
       setSaving(false);
     }
   };
+  // Leaving the screen another way (the menu, back/forward, the year, closing the window) asks too.
+  useUnsavedLeave(dirty, save, '对细则的修改');
   const cancel = () => {
     if (!dirty) return onClose();
     modal.confirm({

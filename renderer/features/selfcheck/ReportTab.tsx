@@ -4,6 +4,7 @@ import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } fr
 import { useEffect, useState } from 'react';
 import type { ReportSections } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDeliver, useLoad } from '../../hooks';
 
 const PARTS: [keyof ReportSections, string, number][] = [
@@ -15,15 +16,7 @@ const PARTS: [keyof ReportSections, string, number][] = [
 ];
 
 /** The 自查报告 text, drafted from the scores and editable before export. */
-export function ReportTab({
-  year,
-  hasTemplate,
-  onDirty,
-}: {
-  year: number;
-  hasTemplate: boolean;
-  onDirty: (dirty: boolean) => void;
-}) {
+export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: boolean }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
   const deliver = useDeliver();
@@ -37,15 +30,24 @@ export function ReportTab({
     if (report.data) form.setFieldsValue(report.data.sections);
     setDirty(false);
   }, [form, report.data]);
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
-  if (!hasTemplate)
-    return <Alert type="info" showIcon message="请先在“自查评分”中导入考核细则并完成评分，再生成自查报告。" />;
-  if (report.loading && !report.data) return <Spin />;
   const save = async () => {
     const v = await form.validateFields();
     await call('selfcheck.saveReport', { year, sections: v });
     setDirty(false);
   };
+  // Leaving by any way (a tab, the menu, back/forward, the year, closing) with unsaved text asks first.
+  useUnsavedLeave(
+    dirty,
+    () =>
+      act(async () => {
+        await save();
+        return '已保存报告文字';
+      }),
+    '报告文字的修改',
+  );
+  if (!hasTemplate)
+    return <Alert type="info" showIcon message="请先在“自查评分”中导入考核细则并完成评分，再生成自查报告。" />;
+  if (report.loading && !report.data) return <Spin />;
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>

@@ -35,7 +35,8 @@ import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
-import { useGuardedClose } from '../../components/unsaved';
+import { isEnterToSave } from '../../components/keyboard';
+import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 
 interface Values {
@@ -218,6 +219,8 @@ export function ScoreDrawer({
       await saveEntry();
       return '已改为未评';
     });
+  // Leaving the screen another way (the menu, back/forward, the year, closing the window) asks too.
+  useUnsavedLeave(dirty, save, '自评的修改');
   const close = () =>
     guardedClose({
       dirty,
@@ -362,7 +365,8 @@ export function ScoreDrawer({
         style={{ marginTop: 16 }}
         onValuesChange={() => setDirty(true)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) {
+          // The one Enter rule: a plain text or number field saves; a select or date picker confirms its choice.
+          if (isEnterToSave(e)) {
             e.preventDefault();
             void save();
           }

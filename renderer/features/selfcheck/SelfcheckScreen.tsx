@@ -1,9 +1,8 @@
-import { Alert, App as AntApp, Tabs } from 'antd';
-import { useCallback, useState } from 'react';
+import { Alert, Tabs } from 'antd';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad } from '../../hooks';
+import { useLoad, useRouteTab } from '../../hooks';
 import { LedgerTab } from './LedgerTab';
 import { LookbackTab } from './LookbackTab';
 import { ReportTab } from './ReportTab';
@@ -22,33 +21,16 @@ function safeDecode(s: string): string {
 /** 自查整改: 自查评分 against the year's 细则, 回头看 of last year's plan, the 整改台账 and the 自查报告. */
 export function SelfcheckScreen({ params }: { params: string[] }) {
   const year = useYear();
-  const { modal } = AntApp.useApp();
-  const tab = (TABS as readonly string[]).includes(params[0]) ? params[0] : 'score';
+  // The report's unsaved text asks through the app's one leave guard (ReportTab's useUnsavedLeave) on a tab change too.
+  const [tab, go] = useRouteTab('selfcheck', TABS, params);
   const view = useLoad(() => call('selfcheck.get', { year }), [year]);
-  const [reportDirty, setReportDirty] = useState(false);
-  const onDirty = useCallback((d: boolean) => setReportDirty(d), []);
-  const go = (key: string) => {
-    if (tab === 'report' && reportDirty && key !== 'report') {
-      modal.confirm({
-        title: '报告文字尚未保存，离开将放弃修改？',
-        okText: '放弃修改',
-        cancelText: '留在此页',
-        onOk: () => {
-          setReportDirty(false);
-          navigate(`selfcheck/${key}`);
-        },
-      });
-      return;
-    }
-    navigate(`selfcheck/${key}`);
-  };
   return (
     <div>
       <PageTitle title="自查整改">对照考核评分细则自查评分，对上年度方案“回头看”，整改问题逐项销号。</PageTitle>
       {view.error && <Alert type="error" showIcon message={view.error} />}
       <Tabs
         activeKey={tab}
-        onChange={go}
+        onChange={(k) => go(k as (typeof TABS)[number])}
         destroyOnHidden
         items={[
           {
@@ -71,7 +53,7 @@ export function SelfcheckScreen({ params }: { params: string[] }) {
           {
             key: 'report',
             label: '自查报告',
-            children: <ReportTab year={year} hasTemplate={!!view.data?.template} onDirty={onDirty} />,
+            children: <ReportTab year={year} hasTemplate={!!view.data?.template} />,
           },
         ]}
       />

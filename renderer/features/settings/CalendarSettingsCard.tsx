@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { parseWorkingDayOverrides, type WorkingDayOverride } from '../../../shared/domain/working-days';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useLoad } from '../../hooks';
 
 function toText(overrides: WorkingDayOverride[]): string {
@@ -31,13 +32,16 @@ export function CalendarSettingsCard() {
   const save = async () => {
     const parsed = parseWorkingDayOverrides(text);
     setErrors(parsed.errors);
-    if (parsed.errors.length) return;
-    await act(async () => {
+    if (parsed.errors.length) return false;
+    return act(async () => {
       await call('calendar.save', { overrides: parsed.overrides, dueSoonDays: days });
       await cal.reload();
       return '工作日历已保存';
     });
   };
+  // A 放假安排 typed (or loaded from a file) but not saved: leaving the screen asks first.
+  const dirty = !!cal.data && (text !== toText(cal.data.overrides) || days !== cal.data.dueSoonDays);
+  useUnsavedLeave(dirty, save, '工作日历的修改');
 
   const d = cal.data;
   return (

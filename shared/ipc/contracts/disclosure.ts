@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   annualReportSchema,
+  deadlineSchema,
   publicationColumnSchema,
   publicationInputSchema,
   publicationSchema,
@@ -31,11 +32,31 @@ const DISCLOSURE_EXPORT_KINDS = [
 export type DisclosureExportKind = (typeof DISCLOSURE_EXPORT_KINDS)[number];
 
 const importOutcomeSchema = z.object({
-  added: z.array(z.object({ row: z.number(), title: z.string() })),
+  added: z.array(z.object({ row: z.number(), title: z.string(), date: z.string() })),
   skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
   refused: z.array(z.object({ row: z.number(), reason: z.string() })),
+  /** 栏目 created on the user's word during the import. */
   newColumns: z.array(z.string()),
+  /** Added rows per year of their date, earliest first ("2024年2件、2025年12件"). */
+  byYear: z.array(z.object({ year: z.number(), count: z.number() })),
+  /** 栏目 of the file the 公开目录 does not know and no earlier import mapped: nothing stored; choose and import again. */
+  unknownColumns: z.array(z.object({ name: z.string(), rows: z.number() })),
 });
+
+/** For each unknown 栏目 of a publication import: an existing 栏目 (remembered for next time), or null to create it. */
+const columnChoicesSchema = z
+  .array(
+    z.object({
+      name: z.string().max(30).describe('文件中的栏目'),
+      columnId: idSchema.nullable().describe('对应的栏目'),
+    }),
+  )
+  .max(500)
+  .default([])
+  .describe('栏目对应');
+
+/** Set when the user confirmed that an application identical to a registered one is really a second one. */
+const confirmDuplicateSchema = z.boolean().default(false).describe('确认登记相同的申请');
 
 const countSchema = z.object({ name: z.string(), count: z.number() });
 const publicationStatsSchema = z.object({
@@ -83,13 +104,28 @@ export const disclosureContract = {
   'disclosure.updatePublication': { input: publicationInputSchema.extend({ id: idSchema }), output: publicationSchema },
   'disclosure.deletePublication': { input: z.object({ id: idSchema }), output: ok },
   'disclosure.publicationStats': { input: z.object({ year: yearSchema }), output: publicationStatsSchema },
-  'disclosure.importPublications': { input: z.object({ upload: uploadSchema }), output: importOutcomeSchema },
+  'disclosure.importPublications': {
+    input: z.object({ upload: uploadSchema, columns: columnChoicesSchema }),
+    output: importOutcomeSchema,
+  },
   'disclosure.requests': { input: z.object({ year: yearSchema }), output: z.array(requestSchema) },
-  'disclosure.createRequest': { input: requestInputSchema, output: requestSchema },
-  'disclosure.updateRequest': { input: requestInputSchema.extend({ id: idSchema }), output: requestSchema },
+  'disclosure.createRequest': {
+    input: requestInputSchema.extend({ confirmDuplicate: confirmDuplicateSchema }),
+    output: requestSchema,
+  },
+  'disclosure.updateRequest': {
+    input: requestInputSchema.extend({ id: idSchema, confirmDuplicate: confirmDuplicateSchema }),
+    output: requestSchema,
+  },
+  /** The 答复期限 the 办理 dialog shows while dates are typed, before saving. */
+  'disclosure.requestDeadline': {
+    input: requestInputSchema.pick({ receivedDate: true, answeredDate: true, steps: true }),
+    output: deadlineSchema,
+  },
   'disclosure.deleteRequest': { input: z.object({ id: idSchema }), output: ok },
   'disclosure.importRequests': { input: z.object({ upload: uploadSchema }), output: importOutcomeSchema },
-  'disclosure.reviews': { input: z.object({}).strict().optional(), output: z.array(reviewSchema) },
+  /** With a year: the cases table 四 counts for it (pending at some time in the year). */
+  'disclosure.reviews': { input: z.object({ year: yearSchema.optional() }).optional(), output: z.array(reviewSchema) },
   'disclosure.saveReview': { input: reviewInputSchema.extend({ id: idSchema.nullable() }), output: reviewSchema },
   'disclosure.deleteReview': { input: z.object({ id: idSchema }), output: ok },
   'disclosure.report': { input: z.object({ year: yearSchema }), output: reportViewSchema },

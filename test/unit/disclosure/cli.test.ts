@@ -52,7 +52,7 @@ describe('CLI contracts of 信息公开', () => {
     io = capture();
     expect(await runCli(['import-publications', pubs, '--db', db])).toBe(0);
     expect(io.out()).toBe(
-      '已导入 2 条：第2行、第3行\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n',
+      '已导入 2 条：第2行、第3行\n按年度：2025年1条、2026年1条\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n',
     );
     vi.restoreAllMocks();
     io = capture();
@@ -62,12 +62,29 @@ describe('CLI contracts of 信息公开', () => {
     );
     vi.restoreAllMocks();
 
+    // A 栏目 the 公开目录 does not know is created only when the command says so.
+    const unknown = path.join(dir, 'unknown.xlsx');
+    await xlsx(unknown, [
+      ['标题', '发布时间', '所属栏目'],
+      ['丙通知', '2026-02-03', '科普工作'],
+    ]);
+    io = capture();
+    expect(await runCli(['import-publications', unknown, '--db', db])).toBe(1);
+    expect(io.err()).toContain(
+      '错误[VALIDATION]：“unknown.xlsx”中有公开目录里没有的栏目：科普工作（1条），没有导入任何记录。',
+    );
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await runCli(['import-publications', unknown, '--db', db, '--new-columns'])).toBe(0);
+    expect(io.out()).toBe('已导入 1 条：第2行\n按年度：2026年1条\n新增栏目：科普工作\n跳过 0 条\n无法导入 0 条\n');
+    vi.restoreAllMocks();
+
     const reqs = path.join(dir, 'reqs.xlsx');
     await xlsx(reqs, [
       ['收到日期', '申请人', '申请人类型', '申请内容', '答复日期', '办理结果'],
       ['2025-12-28', '张三', '自然人', '甲信息', '2026-01-08', '予以公开'],
       ['2026-03-02', '某律所', '法律服务机构', '乙信息', '2026-03-20', '不予公开-属于国家秘密'],
-      ['2026-12-30', '李四', '商业企业', '丙信息', '', ''],
+      ['2026-11-30', '李四', '商业企业', '丙信息', '', ''],
       ['2026-04-01', '王五', '法人', '丁信息', '', ''],
     ]);
     io = capture();

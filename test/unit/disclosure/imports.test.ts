@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseDateText } from '../../../main/import/disclosure/grid';
 import { readPublicationsXlsx } from '../../../main/import/disclosure/publications';
 import { parseApplicantType, parseResultText, readRequestsXlsx } from '../../../main/import/disclosure/requests';
+import type { AppError } from '../../../shared/ipc/result';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
 let t: TestWorkstation | null = null;
@@ -95,34 +96,106 @@ describe('readers', () => {
 });
 
 describe('import services', () => {
-  it('add publications, skip duplicates in the file and already registered, add unknown 栏目, and refuse when nothing is usable', async () => {
-    t = await openTestWorkstation();
+  it('add publications, skip duplicates in the file and already registered, ask before a new 栏目, and refuse when nothing is usable', async () => {
+    t = await openTestWorkstation({ now: () => new Date(2026, 5, 1) });
     const buf = await xlsx([
       ['标题', '发布日期', '栏目', '文号'],
       ['县科技局召开会议', '2026-03-02', '工作动态', ''],
       ['县科技局召开会议', '2026-03-02', '工作动态', ''],
       ['科普基地名单', '2026-04-01', '科普工作', '县科发〔2026〕2号'],
       ['坏日期', '2026-13-01', '工作动态', ''],
+      ['明天的消息', '2026-06-02', '工作动态', ''],
+      ['上年的通知', '2025-12-30', '通知公告', ''],
     ]);
-    const out = await t.call('disclosure.importPublications', { upload: upload('发布.xlsx', buf) });
-    expect(out.added.map((a) => a.row)).toEqual([2, 4]);
+    const columnsBefore = await t.call('disclosure.columns');
+    // A 栏目 the 公开目录 does not know: nothing stored, the 栏目 offered for a choice.
+    const asked = await t.call('disclosure.importPublications', { upload: upload('发布.xlsx', buf) });
+    expect(asked.unknownColumns).toEqual([{ name: '科普工作', rows: 1 }]);
+    expect(asked.added).toEqual([]);
+    expect(await t.call('disclosure.publications', { year: 2026 })).toHaveLength(0);
+    expect(await t.call('disclosure.columns')).toEqual(columnsBefore);
+
+    // Created on purpose.
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('发布.xlsx', buf),
+      columns: [{ name: '科普工作', columnId: null }],
+    });
+    expect(out.added.map((a) => a.row)).toEqual([2, 4, 7]);
     expect(out.skipped).toEqual([{ row: 3, reason: '重复：2026-03-02“县科技局召开会议”在文件中出现多次' }]);
-    expect(out.refused).toEqual([{ row: 5, reason: '“发布日期”列：“2026-13-01”不是有效日期' }]);
+    expect(out.refused).toEqual([
+      { row: 5, reason: '“发布日期”列：“2026-13-01”不是有效日期' },
+      { row: 6, reason: '发布日期（2026-06-02）在今天（2026-06-01）之后：只能登记已经发布的信息。' },
+    ]);
     expect(out.newColumns).toEqual(['科普工作']);
+    expect(out.byYear).toEqual([
+      { year: 2025, count: 1 },
+      { year: 2026, count: 2 },
+    ]);
     const list = await t.call('disclosure.publications', { year: 2026 });
     expect(list.find((p) => p.title === '科普基地名单')).toMatchObject({
       columnName: '科普工作',
       docNumber: '县科发〔2026〕2号',
       channel: '门户网站',
     });
-    // Importing the same file again adds nothing: an error naming every row.
+    // Importing the same file again adds nothing: an error naming the rows, carrying every row for the screen.
     const again = await t
       .call('disclosure.importPublications', { upload: upload('发布.xlsx', buf) })
-      .catch((e: Error) => e);
+      .catch((e: AppError) => e);
     expect(again).toMatchObject({ code: 'IMPORT_ROWS_INVALID' });
     expect((again as Error).message).toContain('第2行：重复：2026-03-02“县科技局召开会议”已登记');
     expect((again as Error).message).toContain('第5行');
+    const details = (again as AppError).details as { outcome: { skipped: unknown[]; refused: unknown[] } };
+    expect(details.outcome.skipped).toHaveLength(4);
+    expect(details.outcome.refused).toHaveLength(2);
     expect(await t.call('disclosure.publications', { year: 2026 })).toHaveLength(2);
+  });
+
+  it('map an unknown 栏目 to an existing one and remember it for the next import; never create one unasked', async () => {
+    t = await openTestWorkstation({ now: () => new Date(2026, 5, 1) });
+    const file = (title: string) =>
+      xlsx([
+        ['标题', '发布日期', '所属栏目'],
+        [title, '2026-05-06', '部门动态'],
+        [`${title}（无栏目）`, '2026-05-07', ''],
+      ]);
+    const first = await t.call('disclosure.importPublications', { upload: upload('一.xlsx', await file('甲')) });
+    expect(first.unknownColumns).toEqual([
+      { name: '部门动态', rows: 1 },
+      { name: '', rows: 1 },
+    ]);
+    const columns = await t.call('disclosure.columns');
+    const news = columns.find((c) => c.name === '工作动态')!.id;
+    const other = columns.find((c) => c.name === '其他')!.id;
+    // A row without a 栏目 cannot become a new 栏目: it is still asked about.
+    const refusedNew = await t.call('disclosure.importPublications', {
+      upload: upload('一.xlsx', await file('甲')),
+      columns: [
+        { name: '部门动态', columnId: news },
+        { name: '', columnId: null },
+      ],
+    });
+    expect(refusedNew.unknownColumns).toEqual([{ name: '', rows: 1 }]);
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('一.xlsx', await file('甲')),
+      columns: [
+        { name: '部门动态', columnId: news },
+        { name: '', columnId: other },
+      ],
+    });
+    expect(out.newColumns).toEqual([]);
+    expect(out.added).toHaveLength(2);
+    // The next file with the same 栏目 names is taken without asking.
+    const next = await t.call('disclosure.importPublications', { upload: upload('二.xlsx', await file('乙')) });
+    expect(next.unknownColumns).toEqual([]);
+    const list = await t.call('disclosure.publications', { year: 2026 });
+    expect(list.map((p) => [p.title, p.columnName]).sort()).toEqual([
+      ['乙', '工作动态'],
+      ['乙（无栏目）', '其他'],
+      ['甲', '工作动态'],
+      ['甲（无栏目）', '其他'],
+    ]);
+    // No 栏目 was added to the 公开目录, so none the user did not confirm can reach the 年报.
+    expect((await t.call('disclosure.columns')).map((c) => c.name)).toEqual(columns.map((c) => c.name));
   });
 
   it('add requests with results written either way, refusing bad rows by row and column', async () => {
