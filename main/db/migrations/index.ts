@@ -7,6 +7,7 @@ import { m0032Selfcheck } from './0032_selfcheck';
 import { m0033Summary } from './0033_summary';
 import { m0034UnitMappingAll } from './0034_unit_mapping_all';
 import { m0035RectEvidence } from './0035_rect_evidence';
+import { m0037YearCheck } from './0037_year_check';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0033Summary,
   m0034UnitMappingAll,
   m0035RectEvidence,
+  m0037YearCheck,
 ];

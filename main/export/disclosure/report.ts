@@ -23,8 +23,30 @@ export interface ReportDocData {
   bureau: string;
   report: AnnualReport;
   texts: Record<ReportTextKey, string>;
-  /** 成文日期 (ISO). */
+  /** 成文日期 (ISO): in January of the next year unless the user chose another day. */
   date: string;
+  /** The 引言's contact lines; an empty one is left out (the 核对 says it is missing, the document never shows a gap). */
+  contact: { website: string; address: string; postcode: string; phone: string };
+}
+
+/**
+ * The 引言: the basis, the statistic period, where the electronic version is (the 公开专栏's address) and whom to
+ * ask (地址、邮编、电话), as real county reports print them.
+ */
+export function reportIntro(d: Pick<ReportDocData, 'bureau' | 'contact'> & { year: number }): string {
+  const y = d.year;
+  const c = d.contact;
+  const lines = [
+    c.address && `地址：${c.address}`,
+    c.postcode && `邮政编码：${c.postcode}`,
+    c.phone && `联系电话：${c.phone}`,
+  ].filter(Boolean);
+  return [
+    '本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。',
+    `本报告中所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。`,
+    `本报告电子版可在${d.bureau}政府信息公开专栏${c.website ? `（${c.website}）` : ''}查阅下载。`,
+    `如对本报告有疑问，请与${d.bureau}办公室联系${lines.length ? `（${lines.join('；')}）` : ''}。`,
+  ].join('');
 }
 
 const MARK = (n: number) => `⟦年报表格${n}⟧`;
@@ -51,10 +73,7 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
     ];
   };
   return [
-    {
-      kind: 'paragraph',
-      text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。本报告电子版可在${d.bureau}政府信息公开专栏查阅下载。如对本报告有疑问，请与${d.bureau}办公室联系。`,
-    },
+    { kind: 'paragraph', text: reportIntro({ bureau: d.bureau, contact: d.contact, year: y }) },
     { kind: 'heading', level: 1, text: '一、总体情况' },
     ...sub('（一）主动公开。', 'overviewActive'),
     ...sub('（二）依申请公开。', 'overviewRequests'),
@@ -74,8 +93,32 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
   ];
 }
 
+/**
+ * Keeps the last lines of the text with the 署名 and 成文日期: the paragraph before the signature (a blank line) and
+ * the body's last paragraph get keepNext, so a page never holds only the 署名 and date (GB/T 9704 §7.3.5: the date
+ * is not left alone; the text is moved with it). The 署名 is the last paragraph holding the organisation's name.
+ */
+export function keepTextWithSignature(xml: string, org: string): string {
+  const esc = org.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const at = xml.lastIndexOf(`>${esc}</w:t>`);
+  if (at < 0) return xml;
+  const starts: number[] = [];
+  for (const m of xml.slice(0, at).matchAll(/<w:p[ >]/g)) starts.push(m.index!);
+  // starts: …, body's last paragraph, blank line, 署名.
+  const targets = starts.slice(-3, -1);
+  let out = xml;
+  for (const i of [...targets].reverse()) {
+    const open = out.indexOf('>', i) + 1;
+    const hasProps = out.startsWith('<w:pPr>', open);
+    out = hasProps
+      ? `${out.slice(0, open + 7)}<w:keepNext/>${out.slice(open + 7)}`
+      : `${out.slice(0, open)}<w:pPr><w:keepNext/></w:pPr>${out.slice(open)}`;
+  }
+  return out;
+}
+
 /** Replaces each marker paragraph by its table (the paragraph after a table keeps Word from joining two tables). */
-async function placeTables(docx: Buffer, tables: Record<string, string>): Promise<Buffer> {
+async function placeTables(docx: Buffer, tables: Record<string, string>, org: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const parts: [string, string | Uint8Array][] = [];
   for (const name of Object.keys(zip.files)) {
@@ -87,7 +130,7 @@ async function placeTables(docx: Buffer, tables: Record<string, string>): Promis
         if (!re.test(xml)) throw new Error(`marker ${mark} not found`);
         xml = xml.replace(re, () => table);
       }
-      parts.push([name, xml]);
+      parts.push([name, keepTextWithSignature(xml, org)]);
     } else
       parts.push([
         name,
@@ -105,11 +148,15 @@ export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
     body: reportBlocks(d),
     signature: { org: d.bureau, date: d.date },
   });
-  return placeTables(docx, {
-    [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
-    [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
-    [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
-  });
+  return placeTables(
+    docx,
+    {
+      [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
+      [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
+      [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
+    },
+    d.bureau,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
