@@ -93,10 +93,17 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
   ];
 }
 
+/** Characters of a 3号 line on the 156 mm type area (GB/T 9704: 28), for guessing a paragraph's lines. */
+const LINE_CHARS = 28;
+/** A last paragraph up to this many lines moves whole with the 署名; a longer one is split where the page ends. */
+const KEEP_WHOLE_LINES = 8;
+
 /**
- * Keeps the last lines of the text with the 署名 and 成文日期: the paragraph before the signature (a blank line) and
- * the body's last paragraph get keepNext, so a page never holds only the 署名 and date (GB/T 9704 §7.3.5: the date
- * is not left alone; the text is moved with it). The 署名 is the last paragraph holding the organisation's name.
+ * Keeps the text's last paragraph with the 署名 and 成文日期, so a page never holds only the 署名 and the date
+ * (GB/T 9704 §7.3.5: the date is never left alone; text moves with it). The blank line before the 署名 and the last
+ * body paragraph get keepNext; a short last paragraph also keepLines, because LibreOffice drops a keep chain whose
+ * first paragraph is split across pages, while a whole short paragraph moves with what follows it. The 署名 is the
+ * last paragraph holding the organisation's name (the 署名 already keeps with its date).
  */
 export function keepTextWithSignature(xml: string, org: string): string {
   const esc = org.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -104,15 +111,20 @@ export function keepTextWithSignature(xml: string, org: string): string {
   if (at < 0) return xml;
   const starts: number[] = [];
   for (const m of xml.slice(0, at).matchAll(/<w:p[ >]/g)) starts.push(m.index!);
-  // starts: …, body's last paragraph, blank line, 署名.
-  const targets = starts.slice(-3, -1);
+  if (starts.length < 3) return xml;
+  // starts: …, the body's last paragraph, the blank line, the 署名.
+  const [last, blank] = starts.slice(-3, -1);
+  const lastText = [...xml.slice(last, blank).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const whole = Math.ceil(([...lastText].length + 2) / LINE_CHARS) <= KEEP_WHOLE_LINES;
   let out = xml;
-  for (const i of [...targets].reverse()) {
+  for (const [i, props] of [
+    [blank, '<w:keepNext/>'],
+    [last, whole ? '<w:keepNext/><w:keepLines/>' : '<w:keepNext/>'],
+  ] as const) {
     const open = out.indexOf('>', i) + 1;
-    const hasProps = out.startsWith('<w:pPr>', open);
-    out = hasProps
-      ? `${out.slice(0, open + 7)}<w:keepNext/>${out.slice(open + 7)}`
-      : `${out.slice(0, open)}<w:pPr><w:keepNext/></w:pPr>${out.slice(open)}`;
+    out = out.startsWith('<w:pPr>', open)
+      ? `${out.slice(0, open + 7)}${props}${out.slice(open + 7)}`
+      : `${out.slice(0, open)}<w:pPr>${props}</w:pPr>${out.slice(open)}`;
   }
   return out;
 }

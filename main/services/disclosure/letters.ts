@@ -62,12 +62,13 @@ export async function letterNumber(
   const year = Number(date.slice(0, 4));
   const series = form.includes(LETTER_NUMBER_KIND) ? kind : '*';
   return ctx.db.transaction().execute(async (trx) => {
-    const max = await trx
+    // One series for the year when the form does not name the kind: after every number given that year.
+    let q = trx
       .selectFrom('letter_number')
       .select((e) => e.fn.max('seq').as('m'))
-      .where('year', '=', year)
-      .where('series', '=', series)
-      .executeTakeFirst();
+      .where('year', '=', year);
+    if (series !== '*') q = q.where('series', '=', series);
+    const max = await q.executeTakeFirst();
     const seq = Number(max?.m ?? 0) + 1;
     const docNumber = formatLetterNumber(form, kind, year, seq);
     await trx
