@@ -164,7 +164,8 @@ export const FIGURE_PATTERNS: Record<string, RegExp[]> = {
     new RegExp(`(?:出台|印发|制定)(?:行政)?规范性文件${NUM}件`, 'g'),
   ],
   培训次数: [new RegExp(`(?:组织|开展|举办)(?:政务公开|政府信息公开)?(?:相关|业务|专题)?培训${NUM}次`, 'g')],
-  自查得分: [new RegExp(`自(?:查|评)(?:得分|总分|分数)?(?:为|得)?${NUM}分`, 'g')],
+  // The total only: "自评得分25分" after an indicator's name is that indicator's score.
+  自查得分: [new RegExp(`(?:自(?:查|评)|自查自评)(?:总分|总得分|得分合计|得分总计)(?:为|是)?${NUM}分`, 'g')],
 };
 
 /** Every number a text gives for a named figure, with the words around it. */

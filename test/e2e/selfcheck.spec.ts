@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { arrange, openScreen, setUpBureau } from './arrange';
+import { arrange, openScreen, pickPerson, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -25,14 +25,11 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
 
   // Import the 细则: the preview shows the tree and the sums per level; save it.
   const xlsx = await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
-  await page
-    .locator('input[type=file]')
-    .first()
-    .setInputFiles({
-      name: '考核细则.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: xlsx,
-    });
+  await page.locator('input[type=file]').first().setInputFiles({
+    name: '考核细则.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx,
+  });
   const dialog = page.getByRole('dialog', { name: '导入考核细则：核对后保存' });
   await expect(dialog).toBeVisible(slow);
   await expect(dialog.getByText('一级分值合计：100')).toBeVisible(slow);
@@ -153,7 +150,8 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(ledger.getByText('已完成', { exact: true })).toBeVisible(slow);
   await ledger.getByRole('button', { name: '销号' }).click();
   const sign = page.getByRole('dialog', { name: '销号' });
-  await sign.getByLabel('复核人').fill('李副局长');
+  // 复核人 is a person field: a name not on the staff list is typed and chosen (and marked as such).
+  await pickPerson(page, sign, '复核人', '李副局长', { outsider: true });
   await sign.getByRole('button', { name: '确认销号' }).click();
   await expect(page.getByText('已销号').first()).toBeVisible(slow);
   await expect(ledger.getByText('李副局长')).toBeVisible(slow);

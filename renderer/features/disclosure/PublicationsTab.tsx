@@ -22,6 +22,7 @@ import { DEFAULT_CHANNELS, type Publication, type PublicationInput } from '../..
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { PersonField } from '../../components/PersonField';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { ImportButton, useCancelEdit, useDisclosureExport } from './common';
@@ -106,7 +107,13 @@ function PublicationDialog({
         layout="vertical"
         size="middle"
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') void save();
+          // Enter in a select (a person field) picks an option; it does not save.
+          if (
+            e.key === 'Enter' &&
+            (e.target as HTMLElement).tagName === 'INPUT' &&
+            !(e.target as HTMLElement).closest('.ant-select, .ant-picker')
+          )
+            void save();
         }}
       >
         <Row gutter={12}>
@@ -183,17 +190,17 @@ function PublicationDialog({
           </Col>
           <Col span={8}>
             <Form.Item name="drafter" label="拟稿人">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="reviewer" label="审核人（保密审查）">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="approver" label="签发人">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>

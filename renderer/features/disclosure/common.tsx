@@ -4,12 +4,14 @@ import { useState } from 'react';
 import type { DeadlineState } from '../../../shared/domain/disclosure';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import { call, toUpload } from '../../api/call';
-import { useBusyAction, useDeliver } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
+import { useBusyAction } from '../../hooks';
 
+/** The area's exports; the 年报's name its open 核对 findings first (useCheckedDeliver), letters go straight. */
 export function useDisclosureExport() {
-  const save = useDeliver();
+  const save = useCheckedDeliver();
   return (kind: DisclosureExportKind, args: { id?: number; year?: number } = {}) =>
-    save(() => call('disclosure.export', { kind, ...args }));
+    save(kind, args.year ?? 0, () => call('disclosure.export', { kind, ...args }));
 }
 
 const STATE_COLOR: Record<DeadlineState, string> = {

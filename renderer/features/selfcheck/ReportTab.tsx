@@ -3,7 +3,8 @@ import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } fr
 import { useEffect, useState } from 'react';
 import type { ReportSections } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
-import { useAction, useDeliver, useLoad } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
+import { useAction, useLoad } from '../../hooks';
 
 const PARTS: [keyof ReportSections, string, number][] = [
   ['intro', '开头', 3],
@@ -25,7 +26,7 @@ export function ReportTab({
 }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
-  const deliver = useDeliver();
+  const checked = useCheckedDeliver();
   const [form] = Form.useForm<ReportSections>();
   const [dirty, setDirty] = useState(false);
   const report = useLoad(
@@ -62,10 +63,7 @@ export function ReportTab({
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            deliver(async () => {
-              await save();
-              return call('selfcheck.export', { kind: 'selfcheck-docx', year });
-            })
+            checked('selfcheck-docx', year, () => call('selfcheck.export', { kind: 'selfcheck-docx', year }), save)
           }
         >
           导出自查报告

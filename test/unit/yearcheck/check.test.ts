@@ -1,7 +1,7 @@
 // The 核对 (check-year) on a small year built by hand: nothing on a clean year, and each planted disagreement found
 // as its own kind, naming the documents and the record. Real SQLite files through the real dispatch().
 import { describe, expect, it } from 'vitest';
-import { FINDING_KIND_KEYS, type Finding } from '../../../shared/domain/yearcheck';
+import { FINDING_KIND_KEYS, parseCount, quotedFigures, type Finding } from '../../../shared/domain/yearcheck';
 import { workstationsPerTest, type TestWorkstation } from '../../helpers/workstation';
 import { answered, makeCleanYear, Y } from './clean-year';
 
@@ -242,5 +242,23 @@ describe('核对 finds each planted disagreement', () => {
       'negative-count',
       'table-check',
     ]);
+  });
+});
+
+describe('reading the figures a sentence quotes', () => {
+  it('reads each named figure as texts write it, and no other number', () => {
+    expect(quotedFigures('全年主动公开政府信息１２条，其中政策文件3条', '主动公开条数').map((q) => q.value)).toEqual([
+      12,
+    ]);
+    expect(quotedFigures('本年新收政府信息公开申请两件，上年结转1件', '新收申请').map((q) => q.value)).toEqual([2]);
+    expect(quotedFigures('上年结转1件，结转下年度继续办理二十三件', '结转下年度').map((q) => q.value)).toEqual([23]);
+    // 予以公开 alone, never 予以公开与部分公开 together.
+    expect(quotedFigures('予以公开与部分公开3件', '予以公开')).toEqual([]);
+    expect(quotedFigures('其中予以公开2件、部分公开1件', '予以公开').map((q) => q.value)).toEqual([2]);
+    // The total score, not an indicator's.
+    expect(quotedFigures('（一）组织保障。分值30分，自评得分25分。', '自查得分')).toEqual([]);
+    expect(quotedFigures('自评总分92.5分（满分108分）', '自查得分').map((q) => q.value)).toEqual([92.5]);
+    expect(parseCount('一百零五')).toBe(105);
+    expect(parseCount('十二')).toBe(12);
   });
 });
