@@ -369,10 +369,10 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
       ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
     overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核并及时公开。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核${s.late ? '后公开' : '并及时公开'}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
-      ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，及时更新政府信息公开专栏，确保栏目内容准确、链接有效。`
-      : '依托政府门户网站政府信息公开专栏发布政府信息，及时更新栏目内容，确保信息准确、链接有效。',
+      ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
+      : '依托政府门户网站政府信息公开专栏发布政府信息。',
     overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `全年组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，全年调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
     problems: `${y}年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式较为单一，图解、音视频等多样化解读较少；二是主动公开信息的实用性有待提高。下一步，将丰富解读形式，围绕群众关切及时发布信息，进一步提升政府信息公开质量。`,
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,

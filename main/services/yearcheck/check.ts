@@ -25,6 +25,11 @@ interface DocText {
   /** False for the 上半年 summary: its figures count half a year, so they are not compared with the year's. */
   fullYear: boolean;
   link: string;
+  /**
+   * The claims checked in it (all when absent). A 整改 item's measure is what is to be done, not a claim, except
+   * the fact a finished item rests on ("本年度未承办建议提案，发布情况说明").
+   */
+  claims?: ClaimKey[];
 }
 
 const R = YEAR_DOCUMENTS;
@@ -118,7 +123,7 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
     });
   const rects = await ctx.db
     .selectFrom('rectification')
-    .select(['problem', 'measure', 'note'])
+    .select(['problem', 'measure', 'note', 'state'])
     .where('year', '=', year)
     .orderBy('id')
     .execute();
@@ -137,6 +142,7 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
           edited: true,
           fullYear: true,
           link: 'selfcheck/ledger',
+          claims: r.state === '已完成' || r.state === '已销号' ? ['noProposals'] : [],
         });
   });
   const b = await getBureau(ctx);
@@ -161,22 +167,25 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** Words that make a clause an aim, not a claim ("下一步将确保按期完成"): a claim after them in its clause is not checked. */
-const AIM = /确保|力争|争取|务必|需要|要求|将|应当|推动|督促|保证|以便|下一步|计划|拟/;
+/**
+ * Words that make a sentence an aim, not a claim ("下一步，将确保按期完成", "围绕群众关切及时发布信息" after 下一步): a
+ * claim after one of them in the same sentence is not checked.
+ */
+const AIM =
+  /确保|力争|争取|务必|需要|要求|应当|推动|督促|保证|以便|下一步|计划|拟于|拟在|拟将|将进一步|将继续|将持续|进一步/;
 
 /** The first claim of the pattern in the text that is not an aim, or null. */
 function claimIn(text: string, re: RegExp): string | null {
   const g = new RegExp(re.source, 'g');
   for (const m of text.matchAll(g)) {
     const before = text.slice(0, m.index!);
-    const clause = before.slice(
-      Math.max(...['。', '；', '！', '？', '\n', '，'].map((c) => before.lastIndexOf(c))) + 1,
-    );
-    if (!AIM.test(clause)) return m[0];
+    const sentence = before.slice(Math.max(...['。', '；', '！', '？', '\n'].map((c) => before.lastIndexOf(c))) + 1);
+    if (!AIM.test(sentence)) return m[0];
   }
   return null;
 }
 
+type ClaimKey = keyof typeof CLAIMS;
 const CLAIMS = {
   sync: /同步(?:发布|公开|部署|审签|组织|起草|解读|推出)|与(?:政策)?文件同步|同时发布解读/,
   timely: /(?:及时|按时)(?:公开|发布|更新)|均在[^。；]{0,20}20个工作日内(?:公开|发布)|无超期(?:公开|发布)/,
@@ -210,6 +219,17 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
         link: t.link,
       });
     let c: string | null;
+    if (
+      (!t.claims || t.claims.includes('noProposals')) &&
+      f.proposals.length &&
+      (c = claimIn(t.text, CLAIMS.noProposals))
+    )
+      say(
+        c,
+        `信息发布登记中本年发布了建议提案办理答复${f.proposals.length}条（${some(f.proposals.map((x) => `《${x}》`))}）`,
+      );
+    // A text limited to some claims (a 整改 item) is not read for the others.
+    if (t.claims) continue;
     if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
       say(
         c,
@@ -231,11 +251,6 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
       say(c, `实施方案中还有${f.counted.unfinishedTasks}项任务未完成`);
     if (f.counted.openRectifications && (c = claimIn(t.text, CLAIMS.rectified)))
       say(c, `整改台账中还有${f.counted.openRectifications}项未销号`);
-    if (f.proposals.length && (c = claimIn(t.text, CLAIMS.noProposals)))
-      say(
-        c,
-        `信息发布登记中本年发布了建议提案办理答复${f.proposals.length}条（${some(f.proposals.map((x) => `《${x}》`))}）`,
-      );
   }
   return out;
 }

@@ -205,7 +205,7 @@ export function ReportTab({ year, onDirty }: { year: number; onDirty?: (dirty: b
         {view.exportedAt && <Typography.Text type="secondary">上次导出：{view.exportedAt}</Typography.Text>}
       </Space>
       <Row gutter={12}>
-        <Col span={6}>
+        <Col span={10}>
           <Form.Item
             name="reportDate"
             label="成文日期"
