@@ -5,6 +5,7 @@ import { PROVIDING_RESULTS, resultLabel, type DisclosureRequest } from '../../..
 import { answerBasis } from '../../../shared/domain/disclosure-answers';
 import { buildGongwenDocx } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
+import { keepTextWithSignature, rewriteDocument } from './keep';
 
 export const LETTER_KINDS = ['receipt', 'correction', 'extension', 'consult', 'answer'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -147,7 +148,7 @@ export async function buildLetterDocx(x: LetterData): Promise<Buffer> {
   const gap = letterGap(x.kind, x.request);
   if (gap) throw new Error(gap);
   const b = letterBody(x);
-  return buildGongwenDocx({
+  const docx = await buildGongwenDocx({
     title: b.title,
     // The 文号 stands in the 版头 under the bureau's name (a 文号 under the title is not a GB/T 9704 layout).
     ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber } : {}),
@@ -156,4 +157,6 @@ export async function buildLetterDocx(x: LetterData): Promise<Buffer> {
     signature: { org: x.bureau, date: x.date },
     note: contactLine(x.contact),
   });
+  // A page never holds only the 署名, the date and the contact line.
+  return rewriteDocument(docx, (xml) => keepTextWithSignature(xml, x.bureau));
 }

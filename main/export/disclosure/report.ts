@@ -2,10 +2,9 @@
 // format's merged headers put in place of marker paragraphs) and tables 二/三/四 as an .xlsx for the county office.
 // Pure: data in, Buffer out.
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { REPORT_TEXT_KEYS, type AnnualReport, type ReportTextKey } from '../../../shared/domain/disclosure';
 import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
-import { zipParts } from '../zip';
+import { keepTextWithSignature, rewriteDocument } from './keep';
 import { newWorkbook, SHEET_FONT, workbookToBuffer } from '../xlsx/sheet';
 import {
   formatWan,
@@ -93,64 +92,14 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
   ];
 }
 
-/** Characters of a 3号 line on the 156 mm type area (GB/T 9704: 28), for guessing a paragraph's lines. */
-const LINE_CHARS = 28;
-/** A last paragraph up to this many lines moves whole with the 署名; a longer one is split where the page ends. */
-const KEEP_WHOLE_LINES = 8;
-
-/**
- * Keeps the text's last paragraph with the 署名 and 成文日期, so a page never holds only the 署名 and the date
- * (GB/T 9704 §7.3.5: the date is never left alone; text moves with it). The blank line before the 署名 and the last
- * body paragraph get keepNext; a short last paragraph also keepLines, because LibreOffice drops a keep chain whose
- * first paragraph is split across pages, while a whole short paragraph moves with what follows it. The 署名 is the
- * last paragraph holding the organisation's name (the 署名 already keeps with its date).
- */
-export function keepTextWithSignature(xml: string, org: string): string {
-  const esc = org.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const at = xml.lastIndexOf(`>${esc}</w:t>`);
-  if (at < 0) return xml;
-  const starts: number[] = [];
-  for (const m of xml.slice(0, at).matchAll(/<w:p[ >]/g)) starts.push(m.index!);
-  if (starts.length < 3) return xml;
-  // starts: …, the body's last paragraph, the blank line, the 署名.
-  const [last, blank] = starts.slice(-3, -1);
-  const lastText = [...xml.slice(last, blank).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  const whole = Math.ceil(([...lastText].length + 2) / LINE_CHARS) <= KEEP_WHOLE_LINES;
-  let out = xml;
-  for (const [i, props] of [
-    [blank, '<w:keepNext/>'],
-    [last, whole ? '<w:keepNext/><w:keepLines/>' : '<w:keepNext/>'],
-  ] as const) {
-    const open = out.indexOf('>', i) + 1;
-    out = out.startsWith('<w:pPr>', open)
-      ? `${out.slice(0, open + 7)}${props}${out.slice(open + 7)}`
-      : `${out.slice(0, open)}<w:pPr>${props}</w:pPr>${out.slice(open)}`;
-  }
-  return out;
-}
-
 /** Replaces each marker paragraph by its table (the paragraph after a table keeps Word from joining two tables). */
-async function placeTables(docx: Buffer, tables: Record<string, string>, org: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const parts: [string, string | Uint8Array][] = [];
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    if (name === 'word/document.xml') {
-      let xml = await zip.file(name)!.async('string');
-      for (const [mark, table] of Object.entries(tables)) {
-        const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${mark}.*?</w:p>`, 's');
-        if (!re.test(xml)) throw new Error(`marker ${mark} not found`);
-        xml = xml.replace(re, () => table);
-      }
-      parts.push([name, keepTextWithSignature(xml, org)]);
-    } else
-      parts.push([
-        name,
-        /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'),
-      ]);
+function placeTables(xml: string, tables: Record<string, string>): string {
+  for (const [mark, table] of Object.entries(tables)) {
+    const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${mark}.*?</w:p>`, 's');
+    if (!re.test(xml)) throw new Error(`marker ${mark} not found`);
+    xml = xml.replace(re, () => table);
   }
-  parts.sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  return zipParts(parts);
+  return xml;
 }
 
 export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
@@ -160,15 +109,12 @@ export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
     body: reportBlocks(d),
     signature: { org: d.bureau, date: d.date },
   });
-  return placeTables(
-    docx,
-    {
-      [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
-      [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
-      [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
-    },
-    d.bureau,
-  );
+  const tables = {
+    [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
+    [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
+    [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
+  };
+  return rewriteDocument(docx, (xml) => keepTextWithSignature(placeTables(xml, tables), d.bureau));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // refused with the cell named, no page holding only the 署名 and date (rendered with LibreOffice); the 答复书 saying
 // how the information is provided and citing every article, and every letter carrying its 文号 and a contact line.
 import { describe, expect, it } from 'vitest';
+import { buildLetterDocx } from '../../../main/export/disclosure/letters';
 import { buildReportDocx } from '../../../main/export/disclosure/report';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import type { REPORT_TEXT_KEYS } from '../../../shared/domain/disclosure';
@@ -75,7 +76,7 @@ describe('年报 date, period and contact lines', () => {
 });
 
 describe.skipIf(!canRender)('LibreOffice rendering of the 年报', () => {
-  it('never leaves a page holding only the 署名 and the date', async () => {
+  it('never leaves a page of the 年报 or a letter holding only the 署名 and the date', async () => {
     const t = await makeCleanYear(open);
     const view = await t.call('disclosure.report', { year: Y });
     const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Record<
@@ -102,15 +103,29 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 年报', () => {
         contact,
       });
     }
+    // The same for a letter: its 答复说明 grows, the 署名, date and contact line must keep some text with them.
+    const [request] = await t.call('disclosure.requests', { year: Y });
+    for (let k = 0; k < 11; k++)
+      files[`l${k}.docx`] = await buildLetterDocx({
+        kind: 'answer',
+        bureau: view.bureau,
+        request: { ...request, answerNote: new Array(2 * k + 1).fill(line).join('\n') },
+        date: request.answeredDate!,
+        reviewOrgan: '某县人民政府',
+        docNumber: '县科技依复〔2026〕1号',
+        contact: { name: '张三', phone: '0851-1234567' },
+        website: contact.website,
+        address: contact.address,
+      });
     const dir = makeTempDir('zwgk-render-');
     const rendered = renderPages(dir, files);
-    const date = formatChineseDate(view.reportDate);
     for (const [name, pages] of Object.entries(rendered)) {
-      expect(pages.length, name).toBeGreaterThan(1);
+      const date = formatChineseDate(name.startsWith('r') ? view.reportDate : request.answeredDate!);
+      if (name.startsWith('r')) expect(pages.length, name).toBeGreaterThan(1);
       const last = pages[pages.length - 1];
       const lines = linesOf(last)
         .map((l) => l.text)
-        .filter((l) => !/^—\d+—$/.test(l.replace(/\s/g, '')));
+        .filter((l) => !/^—\d+—$/.test(l.replace(/\s/g, '')) && !l.startsWith('（联系人：'));
       expect(lines.join(), `${name}: the date is on the last page`).toContain(date);
       // The last page holds body text besides the 署名 and the date.
       expect(
