@@ -7,6 +7,7 @@ import { pointsArea } from './services/points/area';
 import { selfcheckArea } from './services/selfcheck/area';
 import { summaryArea } from './services/summary/area';
 import { teamArea } from './services/team/area';
+import { yearcheckArea } from './services/yearcheck/area';
 
 export const AREAS = [
   foundationArea,
@@ -16,4 +17,5 @@ export const AREAS = [
   disclosureArea,
   selfcheckArea,
   summaryArea,
+  yearcheckArea,
 ] as const;

@@ -8,6 +8,7 @@ import { planArea } from './features/plan/area';
 import { pointsArea } from './features/points/area';
 import { selfcheckArea } from './features/selfcheck/area';
 import { summaryArea } from './features/summary/area';
+import { yearcheckArea } from './features/yearcheck/area';
 
 export const AREAS = [
   foundationArea,
@@ -17,6 +18,7 @@ export const AREAS = [
   disclosureArea,
   selfcheckArea,
   summaryArea,
+  yearcheckArea,
 ] as const;
 
 /** Every screen, in menu order. */

@@ -1,6 +1,7 @@
 // Commands that span every area (the foundation owns them): the example year and every document.
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import { EXPORT_DOCUMENTS, findingLine, findingsForExport } from '../../shared/domain/yearcheck';
 import { loadDemo } from '../services/demo';
 import { loadExporters, runExport } from '../services/exports';
 import { flag, type CliCommand } from './types';
@@ -39,8 +40,16 @@ export const allAreaCommands: Record<string, CliCommand> = {
       if (!flag(args, 'out')) throw new AppError(ErrorCode.VALIDATION, '请用 --out 指定输出文件。');
       return withContext(args, async (ctx) => {
         const id = flag(args, 'id');
+        const year = await yearArg(ctx, args);
+        // A year document with open 核对 findings is still exported (a draft may be needed), but they are named first.
+        const { checkYear } = await import('../services/yearcheck/check');
+        const open = EXPORT_DOCUMENTS[kind] ? findingsForExport(await checkYear(ctx, year), kind) : [];
+        if (open.length)
+          process.stderr.write(
+            `注意：${year}年${EXPORT_DOCUMENTS[kind]}有 ${open.length} 项核对问题尚未解决（仍照常导出，可作草稿）：\n${open.map((f) => `  ${findingLine(f)}`).join('\n')}\n`,
+          );
         const delivered = await runExport(ctx, kind, {
-          year: await yearArg(ctx, args),
+          year,
           id: id === undefined ? undefined : Number(id),
           from: flag(args, 'from'),
           to: flag(args, 'to'),

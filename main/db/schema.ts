@@ -12,6 +12,11 @@ interface FoundationTables {
     leader: string;
     contact: string;
     phone: string;
+    /** Migration 37: 地址, 邮政编码, 网站 (公开专栏) and the letters' 文号 form ('' = the default from the 简称). */
+    address: Generated<string>;
+    postcode: Generated<string>;
+    website: Generated<string>;
+    letter_number_form: Generated<string>;
     updated_at: string;
   };
   setting: { key: string; value: string };
@@ -241,6 +246,11 @@ interface DisclosureTables {
     result: string | null;
     fee_yuan: number;
     answer_note: string;
+    /** Migration 37: how the information is provided (载体形式, 获取方式, 时间) and the 部分公开 withheld part's reason. */
+    provide_medium: Generated<string>;
+    provide_way: Generated<string>;
+    provide_date: string | null;
+    withheld_reason: string | null;
     created_at: string;
     updated_at: string;
   };
@@ -283,7 +293,21 @@ interface DisclosureTables {
     texts: string;
     exported_at: string | null;
     exported_carry: string | null;
+    /** Migration 37: the 成文日期 chosen (null: the default) and why 现行有效 differs from last year's + 制发 − 废止. */
+    report_date: string | null;
+    in_force_note: Generated<string>;
     updated_at: string;
+  };
+  /** Migration 37: the 文号 each letter of an application was given, numbered per year (and series). */
+  letter_number: {
+    id: Generated<number>;
+    request_id: number;
+    kind: string;
+    year: number;
+    series: string;
+    seq: number;
+    doc_number: string;
+    created_at: string;
   };
 }
 

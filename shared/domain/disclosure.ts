@@ -167,6 +167,22 @@ export const TABLE4_COLUMNS = REVIEW_KINDS.flatMap((k) =>
   ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `${k}：${c}`),
 );
 
+/** 载体形式 and 获取方式 of information provided on request (the 答复书 states them with the 时间). */
+export const PROVIDE_MEDIA = ['纸质', '电子'] as const;
+export const PROVIDE_WAYS = ['邮寄', '电子邮件', '当面领取', '网站'] as const;
+/** Results that provide information (all or part): the answer says how it is provided. */
+export const PROVIDING_RESULTS = ['三.一', '三.二'] as const;
+/** What a 部分公开's withheld part may rest on: the 不予公开 categories except 行政查询事项 (not a withholding). */
+export const WITHHELD_REASON_KEYS = [
+  '三.三.1',
+  '三.三.2',
+  '三.三.3',
+  '三.三.4',
+  '三.三.5',
+  '三.三.6',
+  '三.三.7',
+] as const;
+
 const STEP_KINDS = ['补正', '征求意见', '延期'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -211,6 +227,15 @@ export const requestInputSchema = z.object({
     .max(1_000_000, '信息处理费过大')
     .default(0),
   answerNote: text('答复说明', 2000).default(''),
+  /** 予以公开 / 部分公开: how the information is provided (条例第三十六条第（二）项: 方式、途径和时间; 第四十条: 形式). */
+  provideMedium: z.enum(['', ...PROVIDE_MEDIA], { error: `载体形式应为：${PROVIDE_MEDIA.join('、')}` }).default(''),
+  provideWay: z.enum(['', ...PROVIDE_WAYS], { error: `获取方式应为：${PROVIDE_WAYS.join('、')}` }).default(''),
+  provideDate: optionalDate('提供时间'),
+  /** 部分公开: the 不予公开 category the withheld part rests on (a table 三 key 三.三.1–7), so the letter cites it. */
+  withheldReason: z
+    .enum(WITHHELD_REASON_KEYS, { error: '不予公开部分的理由应为表三“不予公开”的情形之一' })
+    .nullable()
+    .default(null),
 });
 export type RequestInput = z.input<typeof requestInputSchema>;
 export type RequestValues = z.output<typeof requestInputSchema>;
@@ -275,6 +300,12 @@ export function requestProblem(r: RequestValues): string | null {
   }
   if (r.result === '三.六.1' && !r.steps.some((s) => s.kind === '补正'))
     return '办理结果“逾期不补正”需要先登记补正告知。';
+  const providing = (PROVIDING_RESULTS as readonly string[]).includes(r.result ?? '');
+  if (!providing && (r.provideMedium || r.provideWay || r.provideDate))
+    return '只有“予以公开”或“部分公开”需要填写载体形式、获取方式和提供时间，请清空这几项或改选办理结果。';
+  if (r.withheldReason && r.result !== '三.二') return '只有“部分公开”需要选择不予公开部分的理由。';
+  if (r.provideDate && r.provideDate < r.receivedDate)
+    return `提供时间（${r.provideDate}）早于收到日期（${r.receivedDate}），请检查。`;
   return null;
 }
 
@@ -404,6 +435,10 @@ export const yearInputSchema = z.object({
     .min(0, '行政事业性收费金额不能为负数')
     .max(1_000_000, '行政事业性收费金额过大')
     .refine((v) => Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6, '行政事业性收费金额最多保留4位小数（万元）'),
+  /** 成文日期 chosen for this year's report; null: the default (a working day before the January due date). */
+  reportDate: optionalDate('成文日期'),
+  /** Why 现行有效 differs from last year's + 本年制发 − 本年废止 (e.g. 清理后宣布失效); without one the 核对 lists it. */
+  inForceNote: text('现行有效件数的说明', 500).default(''),
   texts: z.object(
     Object.fromEntries(
       REPORT_TEXT_KEYS.map((k) => [k, z.string().max(20000, `${REPORT_TEXT_LABELS[k]}不能超过20000字`).nullable()]),
@@ -415,6 +450,8 @@ export type YearInput = z.infer<typeof yearInputSchema>;
 export function emptyYearInput(year: number): YearInput {
   return {
     year,
+    reportDate: null,
+    inForceNote: '',
     rulesIssued: 0,
     rulesRepealed: 0,
     rulesInForce: null,
@@ -572,8 +609,10 @@ export const reportViewSchema = z.object({
   report: annualReportSchema,
   sections: z.array(reportSectionSchema),
   input: yearInputSchema,
-  /** 现行有效 defaults (last year's + 制发 − 废止) shown next to the inputs. */
-  defaults: z.object({ rulesInForce: z.number(), normInForce: z.number() }),
+  /** 现行有效 defaults (last year's + 制发 − 废止) shown next to the inputs, and the default 成文日期. */
+  defaults: z.object({ rulesInForce: z.number(), normInForce: z.number(), reportDate: z.string() }),
+  /** The 成文日期 the export prints: the one chosen, else the default. */
+  reportDate: z.string(),
   /** 勾稽 failures: export is refused while there are any. */
   checkFailures: z.array(z.string()),
   bureau: z.string(),
@@ -617,6 +656,12 @@ export const DISCLOSURE_FIELD_LABELS: Record<string, string> = {
   result: '办理结果',
   feeYuan: '信息处理费',
   answerNote: '答复说明',
+  provideMedium: '载体形式',
+  provideWay: '获取方式',
+  provideDate: '提供时间',
+  withheldReason: '不予公开部分的理由',
+  reportDate: '成文日期',
+  inForceNote: '现行有效件数的说明',
   requestId: '关联的申请',
   filedDate: '提起日期',
   organ: '复议机关或法院',

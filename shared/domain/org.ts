@@ -9,17 +9,60 @@ const phone = z
   .regex(/^[0-9０-９+\-－()（） 转,，、/]*$/, '电话只能包含数字、空格、括号、“-”和“转”')
   .default('');
 
-/** 单位: the user's own bureau. */
+/** Placeholders a letter's 文号 form may hold: the year and the number are required, the kind is optional. */
+export const LETTER_NUMBER_YEAR = '{年}';
+export const LETTER_NUMBER_SEQ = '{号}';
+export const LETTER_NUMBER_KIND = '{类}';
+
+const letterNumberForm = z
+  .string()
+  .trim()
+  .max(40, '文书文号格式不能超过40个字')
+  .refine(
+    (s) => s === '' || (s.includes(LETTER_NUMBER_YEAR) && s.includes(LETTER_NUMBER_SEQ)),
+    '文书文号格式应包含“{年}”和“{号}”，例如：县科技依复〔{年}〕{号}号',
+  )
+  .default('')
+  .describe('文书文号格式');
+
+/** 单位: the user's own bureau. 主要负责人 and 分管负责人 are people's names (the 核对 checks them against the staff list). */
 export const bureauSchema = z.object({
   fullName: text('单位全称'),
   shortName: text('单位简称', 30),
   region: optionalText('所属地区'),
-  head: optionalText('负责人', 30),
-  leader: optionalText('政务公开分管领导', 30),
+  head: optionalText('主要负责人', 30),
+  leader: optionalText('分管负责人', 30),
   contact: optionalText('联系人', 30),
   phone,
+  /** For the 年报's 引言 and the letters: where the bureau is, its postcode and its 政府信息公开专栏 address. */
+  address: optionalText('地址', 100),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '邮政编码应为6位数字')
+    .default('')
+    .describe('邮政编码'),
+  website: optionalText('网站（政府信息公开专栏）', 200),
+  /** The letters' 文号, e.g. 县科技依复〔{年}〕{号}号; empty: the default made from the 简称 (defaultLetterNumberForm). */
+  letterNumberForm,
 });
 export type Bureau = z.infer<typeof bureauSchema>;
+/** What a caller passes: the fields added later may be left out (they are stored empty). */
+export type BureauInput = z.input<typeof bureauSchema>;
+
+/**
+ * The default 文号 form of the letters: the 简称 without its last character when that is 局/委/办 ("县科技局" →
+ * "县科技"), then 依 + the letter's kind (回/补/延/征/复), the year in 〔〕 and the number: 县科技依复〔2026〕3号.
+ */
+export function defaultLetterNumberForm(shortName: string): string {
+  const code = shortName.trim().replace(/(局|委|办|委员会|办公室)$/, '') || shortName.trim();
+  return `${code}依${LETTER_NUMBER_KIND}〔${LETTER_NUMBER_YEAR}〕${LETTER_NUMBER_SEQ}号`;
+}
+
+/** A person's name as compared with the staff list: without spaces (full or half width). */
+export function personKey(name: string): string {
+  return name.replace(/[\s\u3000]/g, '');
+}
 
 /** 科室 */
 export const departmentSchema = z.object({

@@ -8,6 +8,7 @@ import { planContract } from './contracts/plan';
 import { selfcheckContract } from './contracts/selfcheck';
 import { summaryContract } from './contracts/summary';
 import { teamContract } from './contracts/team';
+import { yearcheckContract } from './contracts/yearcheck';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -22,6 +23,7 @@ export const contract = {
   ...disclosureContract,
   ...selfcheckContract,
   ...summaryContract,
+  ...yearcheckContract,
 } satisfies Record<string, MethodSpec>;
 
 type Contract = typeof contract;

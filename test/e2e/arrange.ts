@@ -100,6 +100,28 @@ export async function pick(page: Page, label: string, option: string): Promise<v
   await page.getByRole('dialog').locator('.ant-modal-title').click();
 }
 
+/**
+ * Fills a person field (renderer/components/PersonField.tsx) of `scope` by typing the name: picks the staff member,
+ * or, for a name not on the staff list (`outsider`), the offered "使用“…”" option.
+ */
+export async function pickPerson(
+  page: Page,
+  scope: Locator,
+  label: string,
+  name: string,
+  opts: { outsider?: boolean } = {},
+): Promise<void> {
+  const box = scope.getByLabel(label, { exact: true });
+  await box.click();
+  await box.pressSequentially(name);
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: opts.outsider ? `使用“${name}”` : name })
+    .first();
+  await option.click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
 /** The bytes of a file the page delivered as a download. */
 export async function saved(download: Download): Promise<Buffer> {
   return fs.readFileSync(await download.path());

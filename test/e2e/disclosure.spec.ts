@@ -61,6 +61,10 @@ test('an application paused for 补正 and answered changes table 三 of the ann
   await fillDate(page.getByRole('dialog'), '补正收到日期', today);
   await fillDate(page.getByRole('dialog'), '答复日期', today);
   await pick(page, '办理结果', '予以公开');
+  // The 答复书 says how the information is provided: 载体形式, 获取方式, 时间.
+  await pick(page, '载体形式', '电子');
+  await pick(page, '获取方式', '电子邮件');
+  await fillDate(page.getByRole('dialog'), '提供时间', today);
   await page.screenshot({ path: test.info().outputPath('request-dialog.png') });
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { arrange, openScreen, setUpBureau } from './arrange';
+import { arrange, openScreen, pickPerson, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -184,7 +184,8 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await expect(ledger.getByText('已完成', { exact: true })).toBeVisible(slow);
   await ledger.getByRole('button', { name: '销号' }).click();
   const sign = page.getByRole('dialog', { name: '销号' });
-  await sign.getByLabel('复核人').fill('李副局长');
+  // 复核人 is a person field: a name not on the staff list is typed and chosen (and marked as such).
+  await pickPerson(page, sign, '复核人', '李副局长', { outsider: true });
   await sign.getByRole('button', { name: '确认销号' }).click();
   await expect(page.getByText('已销号').first()).toBeVisible(slow);
   await expect(ledger.getByText('李副局长')).toBeVisible(slow);

@@ -8,6 +8,7 @@ import { m0033Summary } from './0033_summary';
 import { m0034UnitMappingAll } from './0034_unit_mapping_all';
 import { m0035RectEvidence } from './0035_rect_evidence';
 import { m0036SelfcheckRating } from './0036_selfcheck_rating';
+import { m0037YearCheck } from './0037_year_check';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0034UnitMappingAll,
   m0035RectEvidence,
   m0036SelfcheckRating,
+  m0037YearCheck,
 ];

@@ -1,9 +1,11 @@
 // The documents of one application, in GB/T 9704 letter form (title, 主送 the applicant, body, 署名 and date):
 // 登记回执, 补正告知书, 延期答复告知书, 征求第三方意见书 and 答复书 with the wording and legal basis for its 办理结果 and
-// the 救济 sentence. Pure: data in, Buffer out.
-import type { DisclosureRequest } from '../../../shared/domain/disclosure';
+// the 救济 sentence; every letter carries its 文号 and a contact line. Pure: data in, Buffer out.
+import { PROVIDING_RESULTS, resultLabel, type DisclosureRequest } from '../../../shared/domain/disclosure';
+import { answerBasis } from '../../../shared/domain/disclosure-answers';
 import { buildGongwenDocx } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
+import { keepTextWithSignature, rewriteDocument } from './keep';
 
 export const LETTER_KINDS = ['receipt', 'correction', 'extension', 'consult', 'answer'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -15,7 +17,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   answer: '政府信息公开申请答复书',
 };
 
-interface LetterData {
+export interface LetterData {
   kind: LetterKind;
   bureau: string;
   request: DisclosureRequest;
@@ -25,6 +27,13 @@ interface LetterData {
   reviewOrgan: string;
   /** Due date before the extension (延期告知书 states both). */
   originalDue?: string | null;
+  /** The letter's 文号 (县科技依复〔2026〕3号), printed in the 版头 under the bureau's name; null: none. */
+  docNumber: string | null;
+  /** The contact line (附注): who answers questions about the letter and their phone. */
+  contact: { name: string; phone: string };
+  /** The bureau's 公开专栏 address and street address (a 予以公开 by 网站 or 当面领取 names them). */
+  website: string;
+  address: string;
 }
 
 const 条例 = '《中华人民共和国政府信息公开条例》';
@@ -32,30 +41,45 @@ const d = (iso: string | null | undefined) => (iso ? formatChineseDate(iso) : ''
 /** A note the user typed, without its closing mark (the sentence around it supplies one). */
 const clause = (s: string | undefined) => (s ?? '').trim().replace(/[。；;.，,]+$/, '');
 
-/** The answer's wording and legal basis per table 三 row. */
-const ANSWERS: Record<string, string> = {
-  '三.一': `经审查，您申请获取的政府信息属于公开范围。根据${条例}第三十六条第（二）项的规定，现予以公开。`,
-  '三.二': `经审查，您申请获取的政府信息中部分内容属于不予公开的范围。根据${条例}第三十七条的规定，本机关对可以公开的部分予以提供，对不予公开的部分说明理由如下。`,
-  '三.三.1': `经审查，您申请获取的政府信息属于国家秘密。根据${条例}第十四条、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.2': `经审查，您申请获取的政府信息属于法律、行政法规禁止公开的信息。根据${条例}第十四条、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.3': `经审查，您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定。根据${条例}第十四条、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.4': `经审查，您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，且第三方不同意公开。根据${条例}第十五条、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.5': `经审查，您申请获取的信息属于人事管理、后勤管理、内部工作流程等内部事务信息。根据${条例}第十六条第一款、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.6': `经审查，您申请获取的信息属于讨论记录、过程稿、磋商信函、请示报告等过程性信息。根据${条例}第十六条第二款、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.7': `经审查，您申请获取的信息属于行政执法案卷信息。根据${条例}第十六条第二款、第三十六条第（三）项的规定，不予公开。`,
-  '三.三.8': `经审查，您申请获取的信息属于行政查询事项，根据${条例}第三十六条第（七）项的规定，请按照相关法律、行政法规的规定办理查询。`,
-  '三.四.1': `经检索查找，本机关未制作、获取您所申请的政府信息，该政府信息不存在。根据${条例}第三十六条第（四）项的规定，特此告知。`,
-  '三.四.2': `经审查，本机关没有现成的您所申请的信息，需要对现有政府信息进行加工、分析后另行制作。根据${条例}第三十八条的规定，本机关不予提供。`,
-  '三.四.3': `本机关已向您发出补正通知，但补正后的申请内容仍不明确，无法确定您所需的政府信息。根据${条例}第三十条、第三十六条的规定，本机关无法提供。`,
-  '三.五.1': `经审查，您的申请以政府信息公开申请的形式进行信访、投诉、举报等活动。根据${条例}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，请依照有关法律、行政法规的规定办理。`,
-  '三.五.2': `经审查，您此前已提出过相同的政府信息公开申请，本机关已经作出答复，您重复申请公开相同政府信息。根据${条例}第三十六条第（六）项的规定，本机关不予重复处理。`,
-  '三.五.3': `经审查，您申请获取的信息为公开出版物。根据${条例}第三十九条第二款的规定，本机关不予提供，您可以通过公开渠道获取。`,
-  '三.五.4': `经审查，您申请公开政府信息的数量、频次明显超过合理范围且未说明理由。根据${条例}第三十五条的规定，本机关不予处理。`,
-  '三.五.5': `经审查，您的申请系要求行政机关确认或者重新出具已获取的信息。根据${条例}第三十九条第二款的规定，本机关不作为政府信息公开申请处理。`,
-  '三.六.1': `本机关已向您发出补正通知，您无正当理由逾期未补正。根据${条例}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`,
-  '三.六.2': `本机关已向您发出收费通知，您逾期未按要求缴纳费用。根据${条例}第四十二条的规定，本机关不再处理该政府信息公开申请。`,
-  '三.六.3': '本机关对您的申请处理如下。',
-};
+/**
+ * What a letter of this kind needs that the request does not have yet, as the user's sentence (null: nothing).
+ * The 答复书 of 予以公开/部分公开 states 载体形式、获取方式、时间; a 部分公开 cites what its withheld part rests on; an
+ * "其他" result has no general basis, so its 答复说明 must say it.
+ */
+export function letterGap(kind: LetterKind, r: DisclosureRequest): string | null {
+  if (kind !== 'answer' || !r.result) return null;
+  if ((PROVIDING_RESULTS as readonly string[]).includes(r.result)) {
+    const missing = [!r.provideMedium && '载体形式', !r.provideWay && '获取方式', !r.provideDate && '提供时间'].filter(
+      Boolean,
+    );
+    if (missing.length)
+      return `答复书要写明如何提供信息，这件申请的答复还没有填写${missing.join('、')}。请在“办理”中填写后再导出。`;
+  }
+  if (r.result === '三.二' && !r.withheldReason)
+    return '部分公开的答复书要引用不予公开部分所依据的条款，请在“办理”中选择“不予公开部分的理由”后再导出。';
+  if (!answerBasis(r.result, r.withheldReason)?.articles.length && !r.answerNote.trim())
+    return `办理结果“${resultLabel(r.result)}”没有通用的条款可引用，请在“答复说明”中写明处理情况和依据后再导出。`;
+  return null;
+}
+
+/** How the information is provided (条例第三十六条第（二）项: 方式、途径和时间; 第四十条: 形式). */
+function provision(x: LetterData): string {
+  const r = x.request;
+  const when = d(r.provideDate);
+  const form = r.provideMedium === '电子' ? '电子文档' : '纸质文件';
+  switch (r.provideWay) {
+    case '邮寄':
+      return `本机关于${when}将该政府信息以${form}形式邮寄给您，请注意查收。`;
+    case '电子邮件':
+      return `本机关于${when}将该政府信息以${form}形式发送至您在申请中提供的电子邮箱，请注意查收。`;
+    case '当面领取':
+      return `请您自${when}起，凭本答复书到本机关${x.address ? `（${x.address}）` : ''}领取该政府信息（${form}）。`;
+    case '网站':
+      return `该政府信息已在${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}公开，您可以自${when}起查阅、下载（${form}）。`;
+    default:
+      return '';
+  }
+}
 
 function remedy(organ: string): string {
   return `如对本答复不服，可以自收到本答复之日起60日内向${organ}申请行政复议，或者自收到本答复之日起6个月内向人民法院提起行政诉讼。`;
@@ -77,7 +101,6 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       p.push(
         `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${r.deadline.dueDate ? `（即${d(r.deadline.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
       );
-      if (r.handler) p.push(`经办人：${r.handler}。`);
       break;
     case 'correction':
       p.push(
@@ -101,24 +124,39 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
         '请于收到本意见书之日起15个工作日内提出书面意见，并说明理由。逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。',
       );
       break;
-    case 'answer':
+    case 'answer': {
       p.push(`${received(r)}现答复如下：`);
-      p.push(ANSWERS[r.result ?? ''] ?? '本机关对您的申请处理如下。');
+      const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay) : null;
+      if (basis?.sentence) p.push(basis.sentence.replace('《条例》', 条例));
+      if (r.result && (PROVIDING_RESULTS as readonly string[]).includes(r.result)) p.push(provision(x));
       if (r.answerNote) p.push(r.answerNote);
       if (r.feeYuan > 0)
         p.push(`依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本次申请收取信息处理费${r.feeYuan}元。`);
       p.push(remedy(x.reviewOrgan));
       break;
+    }
   }
   return { title: LETTER_TITLES[x.kind], addressee, paragraphs: p };
 }
 
+/** The contact line every letter carries (printed as the 附注 under the date, GB/T 9704 §7.3.6). */
+export function contactLine(c: LetterData['contact']): string {
+  return `联系人：${c.name}，联系电话：${c.phone}`;
+}
+
 export async function buildLetterDocx(x: LetterData): Promise<Buffer> {
+  const gap = letterGap(x.kind, x.request);
+  if (gap) throw new Error(gap);
   const b = letterBody(x);
-  return buildGongwenDocx({
+  const docx = await buildGongwenDocx({
     title: b.title,
+    // The 文号 stands in the 版头 under the bureau's name (a 文号 under the title is not a GB/T 9704 layout).
+    ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber } : {}),
     addressee: b.addressee,
     body: b.paragraphs.map((text) => ({ kind: 'paragraph', text })),
     signature: { org: x.bureau, date: x.date },
+    note: contactLine(x.contact),
   });
+  // A page never holds only the 署名, the date and the contact line.
+  return rewriteDocument(docx, (xml) => keepTextWithSignature(xml, x.bureau));
 }

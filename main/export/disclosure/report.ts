@@ -2,10 +2,9 @@
 // format's merged headers put in place of marker paragraphs) and tables 二/三/四 as an .xlsx for the county office.
 // Pure: data in, Buffer out.
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { REPORT_TEXT_KEYS, type AnnualReport, type ReportTextKey } from '../../../shared/domain/disclosure';
 import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
-import { zipParts } from '../zip';
+import { keepTextWithSignature, rewriteDocument } from './keep';
 import { newWorkbook, SHEET_FONT, workbookToBuffer } from '../xlsx/sheet';
 import {
   formatWan,
@@ -23,8 +22,30 @@ export interface ReportDocData {
   bureau: string;
   report: AnnualReport;
   texts: Record<ReportTextKey, string>;
-  /** 成文日期 (ISO). */
+  /** 成文日期 (ISO): in January of the next year unless the user chose another day. */
   date: string;
+  /** The 引言's contact lines; an empty one is left out (the 核对 says it is missing, the document never shows a gap). */
+  contact: { website: string; address: string; postcode: string; phone: string };
+}
+
+/**
+ * The 引言: the basis, the statistic period, where the electronic version is (the 公开专栏's address) and whom to
+ * ask (地址、邮编、电话), as real county reports print them.
+ */
+export function reportIntro(d: Pick<ReportDocData, 'bureau' | 'contact'> & { year: number }): string {
+  const y = d.year;
+  const c = d.contact;
+  const lines = [
+    c.address && `地址：${c.address}`,
+    c.postcode && `邮政编码：${c.postcode}`,
+    c.phone && `联系电话：${c.phone}`,
+  ].filter(Boolean);
+  return [
+    '本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。',
+    `本报告中所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。`,
+    `本报告电子版可在${d.bureau}政府信息公开专栏${c.website ? `（${c.website}）` : ''}查阅下载。`,
+    `如对本报告有疑问，请与${d.bureau}办公室联系${lines.length ? `（${lines.join('；')}）` : ''}。`,
+  ].join('');
 }
 
 const MARK = (n: number) => `⟦年报表格${n}⟧`;
@@ -51,10 +72,7 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
     ];
   };
   return [
-    {
-      kind: 'paragraph',
-      text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。本报告电子版可在${d.bureau}政府信息公开专栏查阅下载。如对本报告有疑问，请与${d.bureau}办公室联系。`,
-    },
+    { kind: 'paragraph', text: reportIntro({ bureau: d.bureau, contact: d.contact, year: y }) },
     { kind: 'heading', level: 1, text: '一、总体情况' },
     ...sub('（一）主动公开。', 'overviewActive'),
     ...sub('（二）依申请公开。', 'overviewRequests'),
@@ -75,27 +93,13 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
 }
 
 /** Replaces each marker paragraph by its table (the paragraph after a table keeps Word from joining two tables). */
-async function placeTables(docx: Buffer, tables: Record<string, string>): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const parts: [string, string | Uint8Array][] = [];
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    if (name === 'word/document.xml') {
-      let xml = await zip.file(name)!.async('string');
-      for (const [mark, table] of Object.entries(tables)) {
-        const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${mark}.*?</w:p>`, 's');
-        if (!re.test(xml)) throw new Error(`marker ${mark} not found`);
-        xml = xml.replace(re, () => table);
-      }
-      parts.push([name, xml]);
-    } else
-      parts.push([
-        name,
-        /\.(xml|rels)$/.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'),
-      ]);
+function placeTables(xml: string, tables: Record<string, string>): string {
+  for (const [mark, table] of Object.entries(tables)) {
+    const re = new RegExp(`<w:p>(?:(?!<w:p>).)*?${mark}.*?</w:p>`, 's');
+    if (!re.test(xml)) throw new Error(`marker ${mark} not found`);
+    xml = xml.replace(re, () => table);
   }
-  parts.sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  return zipParts(parts);
+  return xml;
 }
 
 export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
@@ -105,11 +109,12 @@ export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
     body: reportBlocks(d),
     signature: { org: d.bureau, date: d.date },
   });
-  return placeTables(docx, {
+  const tables = {
     [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
     [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
     [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
-  });
+  };
+  return rewriteDocument(docx, (xml) => keepTextWithSignature(placeTables(xml, tables), d.bureau));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

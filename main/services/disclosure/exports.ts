@@ -3,13 +3,15 @@
 import { resultLabel } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { buildLetterDocx, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
+import { buildLetterDocx, letterGap, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
+import { getBureau } from '../org/bureau';
 import { buildReportDocx, buildReportXlsx } from '../../export/disclosure/report';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../../export/xlsx/sheet';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
-import { bureauName, todayOf } from './common';
+import { bureauName } from './common';
+import { letterContact, letterNumber } from './letters';
 import { listPublications } from './publications';
 import { prepareExport } from './report';
 import { getRequest, listRequests } from './requests';
@@ -51,12 +53,21 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
           throw new AppError(ErrorCode.VALIDATION, '这件申请还没有答复，请先填写答复日期和办理结果。');
         date = request.answeredDate;
       }
+      // What the letter still needs is said before it is numbered: a refused letter takes no 文号.
+      const gap = letterGap(kind, request);
+      if (gap) throw new AppError(ErrorCode.VALIDATION, gap);
+      const contact = await letterContact(ctx, request);
+      const bureau = await getBureau(ctx);
       const data = await buildLetterDocx({
         kind,
         bureau: await bureauName(ctx),
         request,
         date,
         reviewOrgan: await reviewOrgan(ctx),
+        docNumber: await letterNumber(ctx, request.id, kind, date),
+        contact,
+        website: bureau?.website ?? '',
+        address: bureau?.address ?? '',
       });
       return { fileName: `${label}_${safe(request.applicant)}_${request.receivedDate}.docx`, data };
     },
@@ -71,7 +82,19 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
       const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Parameters<
         typeof buildReportDocx
       >[0]['texts'];
-      const data = await buildReportDocx({ bureau: view.bureau, report: view.report, texts, date: todayOf(ctx) });
+      const b = await getBureau(ctx);
+      const data = await buildReportDocx({
+        bureau: view.bureau,
+        report: view.report,
+        texts,
+        date: view.reportDate,
+        contact: {
+          website: b?.website ?? '',
+          address: b?.address ?? '',
+          postcode: b?.postcode ?? '',
+          phone: b?.phone ?? '',
+        },
+      });
       return { fileName: `${args.year}年政府信息公开工作年度报告.docx`, data };
     },
   },

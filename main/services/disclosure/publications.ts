@@ -3,6 +3,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import {
   DEFAULT_CHANNELS,
+  INTERPRETATION_LIMIT_WORKING_DAYS,
   PUBLISH_LIMIT_WORKING_DAYS,
   publicationInputSchema,
   publicationProblem,
@@ -345,6 +346,40 @@ export async function publicationStats(ctx: AppContext, year: number): Promise<P
     byChannel,
     byMonth,
   };
+}
+
+/**
+ * 政策解读 of the year published more than INTERPRETATION_LIMIT_WORKING_DAYS working days after the document they
+ * interpret: a text saying 解读 went out 同步 with its document is contradicted by each of them.
+ */
+export async function lateInterpretations(
+  ctx: AppContext,
+  year: number,
+): Promise<{ title: string; publishedDate: string; docTitle: string; docDate: string; days: number }[]> {
+  const list = (await listPublications(ctx, { year })).filter((p) => p.interpretation && p.interpretsId !== null);
+  if (!list.length) return [];
+  const docs = new Map(
+    (
+      await ctx.db
+        .selectFrom('publication')
+        .select(['id', 'title', 'published_date'])
+        .where(
+          'id',
+          'in',
+          list.map((p) => p.interpretsId!),
+        )
+        .execute()
+    ).map((d) => [d.id, d]),
+  );
+  const cal = await loadCalendar(ctx);
+  return list.flatMap((p) => {
+    const d = docs.get(p.interpretsId!);
+    if (!d || p.publishedDate <= d.published_date) return [];
+    const days = countWorkingDays(d.published_date, p.publishedDate, cal);
+    return days > INTERPRETATION_LIMIT_WORKING_DAYS
+      ? [{ title: p.title, publishedDate: p.publishedDate, docTitle: d.title, docDate: d.published_date, days }]
+      : [];
+  });
 }
 
 export interface ImportOutcome {

@@ -6,6 +6,7 @@ import {
   computeTable4,
   defaultInForce,
   emptyYearInput,
+  INTERPRETATION_LIMIT_WORKING_DAYS,
   REPORT_TEXT_KEYS,
   REPORT_TEXT_LABELS,
   RESULT_ROWS,
@@ -17,13 +18,17 @@ import {
   type Table3,
   type YearInput,
 } from '../../../shared/domain/disclosure';
+import { YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { bureauName, yearRange } from './common';
-import { publicationStats } from './publications';
+import { addWorkingDays } from '../../../shared/domain/working-days';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import { loadCalendar } from '../calendar';
+import { bureauName, reportDueMonthDay, yearRange } from './common';
+import { lateInterpretations, listPublications, publicationStats } from './publications';
 import { listRequests } from './requests';
 
 type InputRow = {
@@ -41,6 +46,8 @@ type InputRow = {
   texts: string;
   exported_at: string | null;
   exported_carry: string | null;
+  report_date: string | null;
+  in_force_note: string;
 };
 
 function parseTexts(raw: string): YearInput['texts'] {
@@ -87,8 +94,20 @@ async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
     punishment: r.punishment,
     enforcement: r.enforcement,
     feesWan: r.fees_wan_e4 / 10000,
+    reportDate: r.report_date,
+    inForceNote: r.in_force_note,
     texts: parseTexts(r.texts),
   };
+}
+
+/**
+ * The 成文日期 a report gets unless the user chose one: the working day before the due date in January of the next
+ * year (条例第四十九条: 1月31日前; the internal date of 设置 when set), so the report is dated after the period it
+ * counts and before it is due.
+ */
+export async function defaultReportDate(ctx: AppContext, year: number): Promise<string> {
+  const due = `${year + 1}-${await reportDueMonthDay(ctx)}`;
+  return addWorkingDays(due, -1, await loadCalendar(ctx));
 }
 
 /** 现行有效 for a year: the stored figure, else last year's (recursively, while years have inputs) + 制发 − 废止. */
@@ -104,6 +123,11 @@ async function inForce(ctx: AppContext, year: number, depth = 0): Promise<{ rule
 
 export async function saveYearInput(ctx: AppContext, raw: YearInput): Promise<YearInput> {
   const v = validateInput(yearInputSchema, raw);
+  if (v.reportDate && v.reportDate <= `${v.year}-12-31`)
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `成文日期（${formatChineseDate(v.reportDate)}）应在统计期限（${v.year}年12月31日）之后，一般为次年1月。`,
+    );
   const before = await getYearInput(ctx, v.year);
   await ctx.db.transaction().execute(async (trx) => {
     const row = {
@@ -117,6 +141,8 @@ export async function saveYearInput(ctx: AppContext, raw: YearInput): Promise<Ye
       punishment: v.punishment,
       enforcement: v.enforcement,
       fees_wan_e4: Math.round(v.feesWan * 10000),
+      report_date: v.reportDate,
+      in_force_note: v.inForceNote,
       texts: JSON.stringify(v.texts),
       updated_at: nowText(ctx),
     };
@@ -166,47 +192,114 @@ async function computeTables(ctx: AppContext, year: number): Promise<{ t3: Table
   return { t3: computeTable3(year, await countedRequests(ctx)), t4: computeTable4(year, await countedReviews(ctx)) };
 }
 
+const REPORT_DOCS = [YEAR_DOCUMENTS.report, YEAR_DOCUMENTS.reportTables];
+
+/**
+ * What the report's own data disagree about, as 核对 findings: the 勾稽 identities of tables 三/四, table 二's
+ * 现行有效 against last year's + 制发 − 废止 (unless a reason is stated), counts below zero (stored, or worked out
+ * from more 废止 than there were), table 二's 制发 against the publication register, and 结转 across years (last
+ * year's exported 结转下年度 against this year's 上年结转, this year's exported figure against the records since).
+ */
+export async function reportFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const add = (kind: Finding['kind'], message: string, link = 'disclosure/report') =>
+    out.push({ kind, documents: [...REPORT_DOCS], message, link });
+  const input = await getYearInput(ctx, year);
+  const row = await inputRow(ctx, year);
+  const { t3, t4 } = await computeTables(ctx, year);
+  for (const p of checkTables(t3, t4))
+    add('table-check', `${p}请检查依申请公开登记中的日期和办理结果。`, 'disclosure/requests');
+
+  const stored: [string, number | null][] = [
+    ['规章 本年制发件数', input.rulesIssued],
+    ['规章 本年废止件数', input.rulesRepealed],
+    ['规章 现行有效件数', input.rulesInForce],
+    ['行政规范性文件 本年制发件数', input.normIssued],
+    ['行政规范性文件 本年废止件数', input.normRepealed],
+    ['行政规范性文件 现行有效件数', input.normInForce],
+    ['行政许可 处理决定数量', input.licensing],
+    ['行政处罚 处理决定数量', input.punishment],
+    ['行政强制 处理决定数量', input.enforcement],
+    ['行政事业性收费金额', input.feesWan],
+  ];
+  for (const [label, v] of stored)
+    if (v !== null && v < 0) add('negative-count', `表二“${label}”为 ${v}，不能为负数，请在年度报告中改正。`);
+
+  const prevForce = await inForce(ctx, year - 1);
+  const rows: [string, 'rules' | 'norm', number, number, number | null][] = [
+    ['规章', 'rules', input.rulesIssued, input.rulesRepealed, input.rulesInForce],
+    ['行政规范性文件', 'norm', input.normIssued, input.normRepealed, input.normInForce],
+  ];
+  for (const [label, key, issued, repealed, given] of rows) {
+    const prev = prevForce?.[key] ?? null;
+    const worked = (prev ?? 0) + issued - repealed;
+    if (given === null && worked < 0)
+      add(
+        'negative-count',
+        `表二${label}：${prev === null ? '' : `上年现行有效 ${prev} + `}本年制发 ${issued} − 本年废止 ${repealed} = ${worked}，现行有效件数不能为负数。请核对废止件数，或直接填写现行有效件数。`,
+      );
+    if (prevForce && given !== null && given !== worked && !input.inForceNote.trim())
+      add(
+        'in-force-unexplained',
+        `表二 ${label}“现行有效件数”填的是 ${given}，而上年现行有效 ${prev} + 本年制发 ${issued} − 本年废止 ${repealed} = ${worked}，请核对；数字无误的（如清理后宣布失效），请在“现行有效件数的说明”中写明原因。`,
+      );
+  }
+
+  const stats = await publicationStats(ctx, year);
+  if (stats.normative !== input.normIssued && (stats.normative > 0 || row))
+    add(
+      'figure-mismatch',
+      `信息发布登记中本年发布的规范性文件有 ${stats.normative} 件，而表二“行政规范性文件 本年制发件数”为 ${input.normIssued}，请核对。`,
+    );
+
+  const carriedIn = t3.rows.find((r) => r.key === '二')!.values;
+  const carriedOut = t3.rows.find((r) => r.key === '四')!.values;
+  const snapshot = (raw: string | null | undefined): number[] | null => {
+    if (!raw) return null;
+    try {
+      const v = JSON.parse(raw) as unknown;
+      return Array.isArray(v) ? v.map((x) => Number(x) || 0) : null;
+    } catch {
+      return null; // an unreadable snapshot is not a finding
+    }
+  };
+  // Last year's exported 结转下年度 must be this year's 上年结转.
+  const prev = snapshot((await inputRow(ctx, year - 1))?.exported_carry);
+  if (prev)
+    t3.columns.forEach((c, i) => {
+      if ((prev[i] ?? 0) !== carriedIn[i])
+        add(
+          'carry-over-mismatch',
+          `表三“${c}”列：${year - 1}年报告的“结转下年度继续办理”为 ${prev[i] ?? 0}，而本年“上年结转”为 ${carriedIn[i]}。上年报告导出后申请登记有改动，请核对。`,
+          'disclosure/requests',
+        );
+    });
+  // This year's report as exported must still say what the records say.
+  const mine = snapshot(row?.exported_carry);
+  if (mine)
+    t3.columns.forEach((c, i) => {
+      if ((mine[i] ?? 0) !== carriedOut[i])
+        add(
+          'carry-over-mismatch',
+          `表三“${c}”列：已导出的${year}年报告“结转下年度继续办理”为 ${mine[i] ?? 0}，而按当前登记为 ${carriedOut[i]}。导出后申请登记有改动，请核对后重新导出年度报告。`,
+          'disclosure/requests',
+        );
+    });
+  return out;
+}
+
 /** The report's figures in the CLI's shape, with the problems found (checks, cross-year, texts). */
 export async function annualReport(ctx: AppContext, year: number): Promise<AnnualReport> {
   const input = await getYearInput(ctx, year);
-  const row = await inputRow(ctx, year);
   const prevForce = await inForce(ctx, year - 1);
   const rulesDefault = defaultInForce(prevForce?.rules ?? null, input.rulesIssued, input.rulesRepealed);
   const normDefault = defaultInForce(prevForce?.norm ?? null, input.normIssued, input.normRepealed);
   const { t3, t4 } = await computeTables(ctx, year);
-  const problems = checkTables(t3, t4);
-  if (prevForce && input.rulesInForce !== null && input.rulesInForce !== rulesDefault) {
-    problems.push(
-      `表二 规章“现行有效件数”填的是 ${input.rulesInForce}，而上年现行有效 ${prevForce.rules} + 本年制发 ${input.rulesIssued} − 本年废止 ${input.rulesRepealed} = ${rulesDefault}，请核对。`,
-    );
-  }
-  if (prevForce && input.normInForce !== null && input.normInForce !== normDefault) {
-    problems.push(
-      `表二 行政规范性文件“现行有效件数”填的是 ${input.normInForce}，而上年现行有效 ${prevForce.norm} + 本年制发 ${input.normIssued} − 本年废止 ${input.normRepealed} = ${normDefault}，请核对。`,
-    );
-  }
-  const stats = await publicationStats(ctx, year);
-  if (stats.normative !== input.normIssued && (stats.normative > 0 || row)) {
-    problems.push(
-      `信息发布登记中本年发布的规范性文件有 ${stats.normative} 件，而表二“行政规范性文件 本年制发件数”为 ${input.normIssued}，请核对。`,
-    );
-  }
-  // Last year's exported 结转下年度 must be this year's 上年结转.
-  const prev = await inputRow(ctx, year - 1);
-  if (prev?.exported_carry) {
-    try {
-      const carried = JSON.parse(prev.exported_carry) as number[];
-      const now2 = t3.rows.find((r) => r.key === '二')!.values;
-      t3.columns.forEach((c, i) => {
-        if ((carried[i] ?? 0) !== now2[i])
-          problems.push(
-            `表三“${c}”列：${year - 1}年报告的“结转下年度继续办理”为 ${carried[i] ?? 0}，而本年“上年结转”为 ${now2[i]}。上年报告导出后申请登记有改动，请核对。`,
-          );
-      });
-    } catch {
-      /* an unreadable snapshot is not a finding */
-    }
-  }
+  // The 勾稽 failures as checkTables words them (the screen shows them apart, as what blocks the export).
+  const problems = [
+    ...checkTables(t3, t4),
+    ...(await reportFindings(ctx, year)).filter((f) => f.kind !== 'table-check').map((f) => f.message),
+  ];
   const texts = input.texts;
   if (texts.problems !== null && texts.problems.replace(/\s/g, '').length < 10)
     problems.push('“五、存在的主要问题及改进情况”过于简单（少于10个字或只写“无”），考核时常被扣分。');
@@ -215,7 +308,7 @@ export async function annualReport(ctx: AppContext, year: number): Promise<Annua
   );
   if (late.length)
     problems.push(
-      `本年有 ${late.length} 件申请超过答复期限才答复（${late.map((r) => `${r.receivedDate} ${r.applicant}`).join('、')}），报告的“五、存在的主要问题”中宜如实说明。`,
+      `本年有 ${late.length} 件申请超过答复期限才答复（${late.map((r) => `${formatChineseDate(r.receivedDate)}收到的${r.applicant}的申请`).join('、')}），报告的“五、存在的主要问题”中宜如实说明。`,
     );
   return {
     year,
@@ -256,6 +349,10 @@ interface DraftData {
   proposals: number;
   normIssued: number;
   lateAnswers: number;
+  overdueOpen: number;
+  /** 解读 linked to the document they interpret, and those of them published after the limit. */
+  linkedInterpretations: number;
+  lateInterpretations: number;
 }
 
 function draftTexts(d: DraftData): Record<ReportTextKey, string> {
@@ -267,14 +364,15 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   const reviews = d.t4[4];
   const suits = d.t4[9] + d.t4[14];
   return {
+    // 同步: only when every 解读 linked to its document went out within the limit (the 核对 checks the same).
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。围绕重要政策文件发布政策解读${cn(s.interpretations)}篇，做到政策文件与解读材料同步组织、同步审签、同步部署。`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
-    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers ? `其中${d.lateAnswers}件超过法定期限答复，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核并及时公开。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核${s.late ? '后公开' : '并及时公开'}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
-      ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，及时更新政府信息公开专栏，确保栏目内容准确、链接有效。`
-      : '依托政府门户网站政府信息公开专栏发布政府信息，及时更新栏目内容，确保信息准确、链接有效。',
+      ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
+      : '依托政府门户网站政府信息公开专栏发布政府信息。',
     overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `全年组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，全年调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
     problems: `${y}年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式较为单一，图解、音视频等多样化解读较少；二是主动公开信息的实用性有待提高。下一步，将丰富解读形式，围绕群众关切及时发布信息，进一步提升政府信息公开质量。`,
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
@@ -321,6 +419,7 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
     .where('answered_date', '<=', to)
     .executeTakeFirst();
   const input = await getYearInput(ctx, year);
+  const requests = await listRequests(ctx, { year });
   return {
     year,
     bureau: await bureauName(ctx),
@@ -332,9 +431,13 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
     feesYuan: Number(fees?.s ?? 0),
     proposals: stats.byColumn.find((c) => c.name === '建议提案办理')?.count ?? 0,
     normIssued: input.normIssued,
-    lateAnswers: (await listRequests(ctx, { year })).filter(
-      (r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结',
-    ).length,
+    // Answered late in the year, or still unanswered past the due date: either one makes "按时限办理" untrue.
+    lateAnswers: requests.filter((r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结')
+      .length,
+    overdueOpen: requests.filter((r) => !r.answeredDate && r.deadline.state === '逾期').length,
+    linkedInterpretations: (await listPublications(ctx, { year })).filter((p) => p.interpretation && p.interpretsId)
+      .length,
+    lateInterpretations: (await lateInterpretations(ctx, year)).length,
   };
 }
 
@@ -347,6 +450,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
   const drafts = draftTexts(data);
   const prevForce = await inForce(ctx, year - 1);
   const row = await inputRow(ctx, year);
+  const defaultDate = await defaultReportDate(ctx, year);
   return {
     report,
     input,
@@ -363,7 +467,9 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
     defaults: {
       rulesInForce: defaultInForce(prevForce?.rules ?? null, input.rulesIssued, input.rulesRepealed),
       normInForce: defaultInForce(prevForce?.norm ?? null, input.normIssued, input.normRepealed),
+      reportDate: defaultDate,
     },
+    reportDate: input.reportDate ?? defaultDate,
     checkFailures: checkTables({ columns: report.requests.columns, rows: report.requests.rows }, report.reviews.values),
   };
 }

@@ -88,6 +88,10 @@ export async function listRequests(
       result: r.result,
       feeYuan: r.fee_yuan,
       answerNote: r.answer_note,
+      provideMedium: r.provide_medium as DisclosureRequest['provideMedium'],
+      provideWay: r.provide_way as DisclosureRequest['provideWay'],
+      provideDate: r.provide_date,
+      withheldReason: r.withheld_reason as DisclosureRequest['withheldReason'],
     };
     return {
       id: r.id,
@@ -170,6 +174,10 @@ function toRow(v: RequestValues) {
     result: v.result,
     fee_yuan: v.feeYuan,
     answer_note: v.answerNote,
+    provide_medium: v.provideMedium,
+    provide_way: v.provideWay,
+    provide_date: v.provideDate,
+    withheld_reason: v.withheldReason,
   };
 }
 

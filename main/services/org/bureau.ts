@@ -1,5 +1,6 @@
-import type { Bureau } from '../../../shared/domain/org';
+import { bureauSchema, type Bureau, type BureauInput } from '../../../shared/domain/org';
 import { recordAudit, diffRecords, nowText } from '../audit';
+import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 
 export async function getBureau(ctx: AppContext): Promise<Bureau | null> {
@@ -13,10 +14,16 @@ export async function getBureau(ctx: AppContext): Promise<Bureau | null> {
     leader: r.leader,
     contact: r.contact,
     phone: r.phone,
+    address: r.address,
+    postcode: r.postcode,
+    website: r.website,
+    letterNumberForm: r.letter_number_form,
   };
 }
 
-export async function saveBureau(ctx: AppContext, b: Bureau): Promise<Bureau> {
+/** Saves the bureau; fields added after the first release (地址, 邮编, 网站, 文号格式) may be left out and are stored empty. */
+export async function saveBureau(ctx: AppContext, raw: BureauInput): Promise<Bureau> {
+  const b = validateInput(bureauSchema, raw);
   const before = await getBureau(ctx);
   const row = {
     full_name: b.fullName,
@@ -26,6 +33,10 @@ export async function saveBureau(ctx: AppContext, b: Bureau): Promise<Bureau> {
     leader: b.leader,
     contact: b.contact,
     phone: b.phone,
+    address: b.address,
+    postcode: b.postcode,
+    website: b.website,
+    letter_number_form: b.letterNumberForm,
     updated_at: nowText(ctx),
   };
   await ctx.db.transaction().execute(async (trx) => {

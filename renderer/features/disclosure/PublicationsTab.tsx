@@ -25,6 +25,7 @@ import { dateIssueRules } from '../../components/dateRules';
 import { DateField, todayIso } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
 import { DeleteButton } from '../../components/DeleteButton';
+import { PersonField } from '../../components/PersonField';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { ImportButton, savedWhere, useDisclosureExport } from './common';
@@ -178,17 +179,17 @@ function PublicationDialog({
           </Col>
           <Col span={8}>
             <Form.Item name="drafter" label="拟稿人">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="reviewer" label="审核人（保密审查）">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="approver" label="签发人">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import {
@@ -10,12 +10,24 @@ import {
   type ReportView,
   type YearInput,
 } from '../../../shared/domain/disclosure';
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { call } from '../../api/call';
+import { DateField } from '../../components/DateField';
 import { useUnsavedLeave } from '../../components/unsaved';
-import { checkForm, useBusyAction, useLoad } from '../../hooks';
+import { checkForm, navigate, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
 
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
+
+/** Why a table 二 figure as typed cannot be stored (negative, fractional, not a number), naming the cell; or null. */
+export function countProblem(label: string, v: unknown, money = false): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `表二“${label}”应为数字`;
+  if (v < 0) return `表二“${label}”不能为负数（填的是${v}）`;
+  if (!money && !Number.isInteger(v)) return `表二“${label}”应为整数（填的是${v}），件数不能有小数`;
+  if (money && Math.abs(Math.round(v * 10000) - v * 10000) > 1e-6) return `表二“${label}”最多保留4位小数（万元）`;
+  return null;
+}
 
 function Table3({ view }: { view: ReportView }) {
   const rows = view.report.requests.rows;
@@ -135,31 +147,40 @@ export function ReportTab({ year }: { year: number }) {
         punishment: v.punishment ?? 0,
         enforcement: v.enforcement ?? 0,
         feesWan: v.feesWan ?? 0,
+        reportDate: v.reportDate ?? null,
+        inForceNote: v.inForceNote ?? '',
         texts,
       });
       await data.reload();
       return quiet ? undefined : '已保存';
     });
   useUnsavedLeave(dirty, () => save(), '年度报告的修改');
+  // The 核对 reads what is saved: unsaved texts and figures are saved first.
+  const openCheck = async () => {
+    if (dirty && !(await save(true))) return;
+    navigate(`yearcheck/${year}`);
+  };
   const exportAs = async (kind: 'annual-report-docx' | 'annual-report-xlsx') => {
     if (dirty && !(await save(true))) return;
     await exportDoc(kind, { year });
     await data.reload();
   };
+  // A count is refused as typed, never rounded or raised to 0 (no min/precision on the input): the message names the cell.
   const n = (name: keyof FormValues, label: string, extra?: string, placeholder?: string) => (
     <Form.Item
       name={name}
       label={label}
       extra={extra}
-      rules={[{ type: 'number', min: 0, message: `${label}不能为负数` }]}
+      rules={[
+        {
+          validator: (_, v: unknown) => {
+            const problem = countProblem(label, v, name === 'feesWan');
+            return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+          },
+        },
+      ]}
     >
-      <InputNumber
-        min={0}
-        precision={name === 'feesWan' ? undefined : 0}
-        step={name === 'feesWan' ? 0.01 : 1}
-        style={{ width: '100%' }}
-        placeholder={placeholder}
-      />
+      <InputNumber step={name === 'feesWan' ? 0.01 : 1} style={{ width: '100%' }} placeholder={placeholder} />
     </Form.Item>
   );
   if (data.error) return <Alert type="error" showIcon message={data.error} />;
@@ -176,8 +197,22 @@ export function ReportTab({ year }: { year: number }) {
         <Button icon={<FileExcelOutlined />} onClick={() => void exportAs('annual-report-xlsx')}>
           导出表二至表四（Excel）
         </Button>
+        <Button icon={<AuditOutlined />} onClick={() => void openCheck()}>
+          年度核对
+        </Button>
         {view.exportedAt && <Typography.Text type="secondary">上次导出：{view.exportedAt}</Typography.Text>}
       </Space>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item
+            name="reportDate"
+            label="成文日期"
+            extra={`不填为${formatChineseDate(view.defaults.reportDate)}（次年1月报送期限前的最后一个工作日）`}
+          >
+            <DateField placeholder={view.defaults.reportDate} />
+          </Form.Item>
+        </Col>
+      </Row>
       {view.checkFailures.length > 0 && (
         <Alert
           type="error"
@@ -253,6 +288,15 @@ export function ReportTab({ year }: { year: number }) {
           <Col span={4}>{n('punishment', '行政处罚 处理决定数')}</Col>
           <Col span={4}>{n('enforcement', '行政强制 处理决定数')}</Col>
           <Col span={6}>{n('feesWan', '行政事业性收费（万元）')}</Col>
+          <Col span={24}>
+            <Form.Item
+              name="inForceNote"
+              label="现行有效件数的说明"
+              extra={`现行有效件数与“上年现行有效 + 本年制发 − 本年废止”不一致时（如清理后宣布失效），写明原因；否则年度核对会提示。`}
+            >
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
         </Row>
       </Card>
       <Card

@@ -22,6 +22,10 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   APPLICANT_TYPES,
   feePerItem,
+  PROVIDE_MEDIA,
+  PROVIDE_WAYS,
+  PROVIDING_RESULTS,
+  WITHHELD_REASON_KEYS,
   REQUEST_METHODS,
   RESULT_ROWS,
   REVIEW_KINDS,
@@ -40,6 +44,8 @@ import { AppError, call } from '../../api/call';
 import { dateIssueRules } from '../../components/dateRules';
 import { DateField, todayIso } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
+import { answerBasisText, WITHHELD_REASON_LABELS } from '../../../shared/domain/disclosure-answers';
+import { PersonField } from '../../components/PersonField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
@@ -88,6 +94,12 @@ function RequestDialog({
   const applicant = Form.useWatch('applicant', form) as string | undefined;
   const received = Form.useWatch('receivedDate', form) as string | undefined;
   const answered = Form.useWatch('answeredDate', form) as string | null | undefined;
+  const result = Form.useWatch('result', form) as string | null | undefined;
+  const provideWay = Form.useWatch('provideWay', form) as string | undefined;
+  const withheldReason = Form.useWatch('withheldReason', form) as string | null | undefined;
+  // 予以公开 / 部分公开: how the information is provided goes into the 答复书 (载体形式、获取方式、时间).
+  const providing = (PROVIDING_RESULTS as readonly string[]).includes(result ?? '');
+  const basis = answerBasisText(result ?? null, withheldReason ?? null, provideWay ?? '');
   // 按件计收: this application's place among the applicant's applications of the same calendar month.
   const nth =
     applicant && received
@@ -144,6 +156,11 @@ function RequestDialog({
       result: v.result ?? null,
       feeYuan: v.feeYuan ?? 0,
       answerNote: v.answerNote ?? '',
+      // Hidden fields keep their values: what the result does not use is sent empty.
+      provideMedium: providing ? (v.provideMedium ?? '') : '',
+      provideWay: providing ? (v.provideWay ?? '') : '',
+      provideDate: providing ? (v.provideDate ?? null) : null,
+      withheldReason: v.result === '三.二' ? (v.withheldReason ?? null) : null,
       steps: (v.steps ?? []).map((s) => ({
         ...s,
         endDate: s.endDate ?? null,
@@ -224,7 +241,7 @@ function RequestDialog({
           </Col>
           <Col span={6}>
             <Form.Item name="handler" label="经办人">
-              <Input maxLength={30} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={18}>
@@ -383,6 +400,55 @@ function RequestDialog({
               <InputNumber min={0} precision={0} style={{ width: '100%' }} addonAfter="元" />
             </Form.Item>
           </Col>
+          {providing && (
+            <>
+              <Col span={6}>
+                <Form.Item
+                  name="provideMedium"
+                  label="载体形式"
+                  rules={[{ required: !!answered, message: '请选择载体形式（答复书要写明）' }]}
+                >
+                  <Select options={PROVIDE_MEDIA.map((m) => ({ value: m, label: m }))} placeholder="纸质或电子" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  name="provideWay"
+                  label="获取方式"
+                  rules={[{ required: !!answered, message: '请选择获取方式（答复书要写明）' }]}
+                >
+                  <Select options={PROVIDE_WAYS.map((m) => ({ value: m, label: m }))} placeholder="如何提供" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  name="provideDate"
+                  label="提供时间"
+                  rules={[{ required: !!answered, message: '请填写提供时间（答复书要写明）' }]}
+                >
+                  <DateField />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          {result === '三.二' && (
+            <Col span={6}>
+              <Form.Item
+                name="withheldReason"
+                label="不予公开部分的理由"
+                rules={[{ required: true, message: '请选择不予公开部分的理由（答复书据此引用条款）' }]}
+              >
+                <Select options={WITHHELD_REASON_KEYS.map((k) => ({ value: k, label: WITHHELD_REASON_LABELS[k] }))} />
+              </Form.Item>
+            </Col>
+          )}
+          {basis && (
+            <Col span={24}>
+              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+                {basis}
+              </Typography.Text>
+            </Col>
+          )}
           <Col span={24}>
             <Form.Item name="answerNote" label="答复说明（写入答复书）">
               <Input.TextArea rows={2} maxLength={2000} />

@@ -7,12 +7,14 @@ import type { Output } from '../../../shared/ipc/contract';
 import { AppError, call, toUpload } from '../../api/call';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
-import { navigate, useBusyAction, useDeliver } from '../../hooks';
+import { navigate, useBusyAction } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
 
+/** The area's exports; the 年报's name its open 核对 findings first (useCheckedDeliver), letters go straight. */
 export function useDisclosureExport() {
-  const save = useDeliver();
+  const save = useCheckedDeliver();
   return (kind: DisclosureExportKind, args: { id?: number; year?: number } = {}) =>
-    save(() => call('disclosure.export', { kind, ...args }));
+    save(kind, args.year ?? 0, () => call('disclosure.export', { kind, ...args }));
 }
 
 const STATE_COLOR: Record<DeadlineState, string> = {

@@ -12,6 +12,7 @@ import {
   type TaskStatus,
 } from '../../../shared/domain/plan';
 import { DateField, todayIso } from '../../components/DateField';
+import { PersonIdField } from '../../components/PersonField';
 import type { AbHolders } from './ab-holders';
 
 const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
@@ -109,7 +110,8 @@ const notAfterToday = (label: string) => ({
 export function TaskFormFields({
   form,
   plan,
-  task,
+  // The person field keeps a 责任人 who has since left (PersonIdField shows the current value whatever the status).
+  task: _task,
   departments,
   staff,
   points,
@@ -126,13 +128,6 @@ export function TaskFormFields({
   const kind = Form.useWatch('deadlineKind', form);
   const status = Form.useWatch('status', form);
   const activeDepts = departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
-  const staffOptions = staff
-    .filter((s) => s.status === '在岗' || s.id === task?.owner?.id)
-    .map((s) => {
-      const base = s.departmentName ? `${s.name}（${s.departmentName}）` : s.name;
-      const held = holders.postsOf.get(s.id);
-      return { value: s.id, label: held ? `${base} · ${held.join('、')}` : base };
-    });
   return (
     <>
       <Form.Item
@@ -158,7 +153,11 @@ export function TaskFormFields({
           <Select options={plan.sections.map((s) => ({ value: s.id, label: s.title }))} />
         </Form.Item>
         <Form.Item name="ownerId" label="责任人" style={{ flex: 1 }}>
-          <Select allowClear options={staffOptions} placeholder="选择责任人（可输入姓名查找）" />
+          <PersonIdField
+            staff={staff}
+            placeholder="选择责任人（可输入姓名查找）"
+            describe={(s) => (holders.postsOf.get(s.id) ? ` · ${holders.postsOf.get(s.id)!.join('、')}` : '')}
+          />
         </Form.Item>
       </Space.Compact>
       <Space.Compact block style={{ gap: 12 }}>

@@ -16,7 +16,9 @@ import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { FormDialog } from '../../components/FormDialog';
-import { useAction, useDeliver, useDownloadAttachment, useLoad } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
+import { PersonField, PersonIdField } from '../../components/PersonField';
+import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 
@@ -57,7 +59,6 @@ function RectDialog({
 }) {
   const [form] = Form.useForm<RectificationInput>();
   const depts = useLoad(() => call('departments.list', {}), []);
-  const staff = useLoad(() => call('staff.list', {}), []);
   const state = Form.useWatch('state', form);
   useEffect(() => {
     form.setFieldsValue(
@@ -135,7 +136,7 @@ function RectDialog({
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="leader" label="责任领导">
-              <Input maxLength={40} />
+              <PersonField />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -150,14 +151,7 @@ function RectDialog({
           </Col>
           <Col span={8}>
             <Form.Item name="ownerId" label="责任人">
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                options={(staff.data ?? [])
-                  .filter((s) => s.status === '在岗')
-                  .map((s) => ({ value: s.id, label: s.name }))}
-              />
+              <PersonIdField />
             </Form.Item>
           </Col>
         </Row>
@@ -354,7 +348,7 @@ function SignOffDialog({
           label="复核人"
           rules={[{ required: true, whitespace: true, message: '请填写复核人' }]}
         >
-          <Input maxLength={40} />
+          <PersonField />
         </Form.Item>
         <Form.Item name="closedOn" label="销号日期" rules={[{ required: true, message: '请选择销号日期' }]}>
           <DateField />
@@ -378,7 +372,7 @@ export function LedgerTab({
   initialFilter?: string;
 }) {
   const act = useAction();
-  const save = useDeliver();
+  const checked = useCheckedDeliver();
   const list = useLoad(() => call('rectification.list', { year }), [year]);
   const [editing, setEditing] = useState<Rectification | 'new' | null>(null);
   const [progress, setProgress] = useState<Rectification | null>(null);
@@ -416,13 +410,17 @@ export function LedgerTab({
         />
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => save(() => call('selfcheck.export', { kind: 'rectification-xlsx', year }))}
+          onClick={() =>
+            checked('rectification-xlsx', year, () => call('selfcheck.export', { kind: 'rectification-xlsx', year }))
+          }
         >
           导出整改台账
         </Button>
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => save(() => call('selfcheck.export', { kind: 'rectification-docx', year }))}
+          onClick={() =>
+            checked('rectification-docx', year, () => call('selfcheck.export', { kind: 'rectification-docx', year }))
+          }
         >
           导出整改情况报告
         </Button>

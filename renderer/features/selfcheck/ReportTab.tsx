@@ -4,8 +4,9 @@ import { Alert, App as AntApp, Button, Form, Input, Space, Spin, Typography } fr
 import { useEffect, useState } from 'react';
 import type { ReportSections } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
+import { useCheckedDeliver } from '../../components/CheckedExport';
 import { useUnsavedLeave } from '../../components/unsaved';
-import { useAction, useDeliver, useLoad } from '../../hooks';
+import { useAction, useLoad } from '../../hooks';
 
 const PARTS: [keyof ReportSections, string, number][] = [
   ['intro', '开头', 3],
@@ -19,7 +20,7 @@ const PARTS: [keyof ReportSections, string, number][] = [
 export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: boolean }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
-  const deliver = useDeliver();
+  const checked = useCheckedDeliver();
   const [form] = Form.useForm<ReportSections>();
   const [dirty, setDirty] = useState(false);
   const report = useLoad(
@@ -65,10 +66,7 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            deliver(async () => {
-              await save();
-              return call('selfcheck.export', { kind: 'selfcheck-docx', year });
-            })
+            checked('selfcheck-docx', year, () => call('selfcheck.export', { kind: 'selfcheck-docx', year }), save)
           }
         >
           导出自查报告

@@ -25,7 +25,8 @@ import {
 import type { Upload as UploadFile } from '../../../shared/domain/files';
 import { call, toUpload } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
-import { useAction, useDeliver } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
+import { useAction } from '../../hooks';
 import { ImportDialog } from './ImportDialog';
 import { ScoreDrawer } from './ScoreDrawer';
 import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } from './TemplateEdit';
@@ -76,7 +77,7 @@ function toTree(rows: SelfcheckRow[]): TreeRow[] {
 export function ScoreTab({ year, view, reload }: { year: number; view: SelfcheckView; reload: () => Promise<void> }) {
   const { message } = AntApp.useApp();
   const act = useAction();
-  const save = useDeliver();
+  const checked = useCheckedDeliver();
   const [preview, setPreview] = useState<{
     preview: IndicatorPreview;
     upload: UploadFile | null;
@@ -224,7 +225,9 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           <Space>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => save(() => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))}
+              onClick={() =>
+                checked('selfcheck-xlsx', year, () => call('selfcheck.export', { kind: 'selfcheck-xlsx', year }))
+              }
             >
               导出自查评分表
             </Button>

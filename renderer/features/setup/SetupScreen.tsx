@@ -10,10 +10,10 @@ export const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: bool
   { name: 'fullName', label: '单位全称', required: true, placeholder: '例如：某某县科学技术局' },
   { name: 'shortName', label: '单位简称', required: true, placeholder: '例如：县科技局' },
   { name: 'region', label: '所属地区', placeholder: '例如：某某省某某市某某县' },
-  { name: 'head', label: '负责人' },
-  { name: 'leader', label: '政务公开分管领导' },
-  { name: 'contact', label: '联系人' },
-  { name: 'phone', label: '电话' },
+  { name: 'head', label: '主要负责人', placeholder: '姓名' },
+  { name: 'leader', label: '分管负责人', placeholder: '分管政务公开的负责人姓名' },
+  { name: 'contact', label: '联系人', placeholder: '姓名' },
+  { name: 'phone', label: '联系电话' },
 ];
 
 /** First run: who the bureau is and which year it works on; everything else can wait. */

@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, EditOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -34,7 +34,8 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { FormDialog } from '../../components/FormDialog';
 import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
-import { useAction, useDeliver, useLoad } from '../../hooks';
+import { useCheckedDeliver } from '../../components/CheckedExport';
+import { navigate, useAction, useLoad } from '../../hooks';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
   { value: '年度', label: '年度总结' },
@@ -371,7 +372,7 @@ export function SummaryScreen() {
   const year = useYear();
   const { modal } = AntApp.useApp();
   const act = useAction();
-  const deliver = useDeliver();
+  const checked = useCheckedDeliver();
   const askUnsaved = useAskUnsaved();
   const [kind, setKind] = useState<SummaryKind>('年度');
   const loaded = useLoad(() => call('summary.get', { year, kind }), [year, kind]);
@@ -494,7 +495,10 @@ export function SummaryScreen() {
   const exportDocx = () =>
     settleEdit(() => {
       setBusy('export');
-      void deliver(() => call('summary.export', { year, kind })).finally(() => setBusy(null));
+      // The 核对's open findings about this summary are named first (useCheckedDeliver).
+      void checked(kind === '半年' ? 'summary-half-docx' : 'summary-docx', year, () =>
+        call('summary.export', { year, kind }),
+      ).finally(() => setBusy(null));
     });
 
   const s = summary;
@@ -535,6 +539,9 @@ export function SummaryScreen() {
                 </Button>
                 <Button danger loading={busy === 'regenerate'} onClick={() => void regenerate()}>
                   重新生成
+                </Button>
+                <Button icon={<AuditOutlined />} onClick={() => navigate(`yearcheck/${year}`)}>
+                  年度核对
                 </Button>
               </>
             )}

@@ -6,6 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_AREAS, runCli } from '../../../main/cli/run';
+import { saveBureau } from '../../../main/services/org/bureau';
+import { Workstation } from '../../../main/services/workstation';
 import { makeTempDir } from '../../helpers/workstation';
 
 const dirs: string[] = [];
@@ -150,6 +152,20 @@ describe('CLI contracts of 信息公开', () => {
     expect(j.reviews.values).toEqual(new Array(15).fill(0));
     expect(Array.isArray(j.problems)).toBe(true);
 
+    // Letters carry a contact line: the bureau's 联系人 and 联系电话 (a file with no bureau gets no letter).
+    const ws = new Workstation({
+      dbPath: db,
+      host: 'cli',
+      autoBackup: false,
+      files: { deliver: async (fileName) => ({ fileName, status: 'saved' as const }) },
+    }).open();
+    await saveBureau(ws.context(), {
+      fullName: '某县科学技术局',
+      shortName: '县科技局',
+      contact: '李静',
+      phone: '0851-1234567',
+    });
+    ws.close();
     io = capture();
     const out = path.join(dir, '年报.docx');
     expect(await runCli(['export', 'annual-report-docx', '--db', db, '--year', '2026', '--out', out])).toBe(0);

@@ -1,0 +1,451 @@
+// 核对 (check-year): every disagreement between a year's documents and its records, before anything is filed —
+// a figure a document states differently from the records (or from another document), a claim a record
+// contradicts, a person not on the staff list, a placeholder, table 二's 现行有效 identity without a stated reason, a
+// count below zero, a 勾稽 identity that fails, 结转 across years, contact lines the 年报 needs. Read-only.
+import { figuresUsed, paragraphText, type Summary } from '../../../shared/domain/summary';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import { personKey } from '../../../shared/domain/org';
+import { findPlaceholder, quotedFigures, YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
+import { lateInterpretations, listColumns, listPublications } from '../disclosure/publications';
+import { reportFindings, reportView } from '../disclosure/report';
+import { listRequests } from '../disclosure/requests';
+import { getBureau } from '../org/bureau';
+import { getSummary } from '../summary/summaries';
+import type { AppContext } from '../workstation';
+import { countYear, FIGURE_UNITS, NAMED_FIGURES, type CountedYear } from './counted';
+
+/** A text that goes into one of the year's documents, and where the user finds it. */
+interface DocText {
+  documents: string[];
+  /** Where it is, as the message names it: 年度报告“（一）主动公开”. */
+  where: string;
+  text: string;
+  /** The user's own words (a figure in them is compared with the records; generated text follows the data). */
+  edited: boolean;
+  /** False for the 上半年 summary: its figures count half a year, so they are not compared with the year's. */
+  fullYear: boolean;
+  link: string;
+  /**
+   * The claims checked in it (all when absent). A 整改 item's measure is what is to be done, not a claim, except
+   * the fact a finished item rests on ("本年度未承办建议提案，发布情况说明").
+   */
+  claims?: ClaimKey[];
+}
+
+const R = YEAR_DOCUMENTS;
+const RECT_DOCS = [R.rectificationLedger, R.rectificationReport];
+
+function summaryTexts(s: Summary, half: boolean): DocText[] {
+  const doc = half ? R.halfSummary : R.summary;
+  const base = { documents: [doc], fullYear: !half, link: 'summary' };
+  const out: DocText[] = [
+    { ...base, where: `${doc}的标题`, text: s.title, edited: true },
+    { ...base, where: `${doc}的主送机关`, text: s.addressee, edited: true },
+    { ...base, where: `${doc}的落款单位`, text: s.signatureOrg, edited: true },
+  ];
+  for (const p of s.paragraphs) {
+    const name = p.heading || (p.level === 0 ? '开头' : p.key);
+    out.push({
+      ...base,
+      where: `${doc}“${[...name].slice(0, 16).join('')}”段`,
+      text: `${p.heading}${p.heading ? '\n' : ''}${paragraphText(p, s.figures)}`,
+      edited: p.userText !== null,
+    });
+  }
+  return out;
+}
+
+async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocText[]; summary: Summary | null }> {
+  const texts: DocText[] = [];
+  const view = await reportView(ctx, year);
+  for (const s of view.sections)
+    texts.push({
+      documents: [R.report],
+      where: `年度报告“${s.label}”`,
+      text: s.text,
+      edited: s.edited,
+      fullYear: true,
+      link: 'disclosure/report',
+    });
+  if (view.input.inForceNote)
+    texts.push({
+      documents: [R.report, R.reportTables],
+      where: '年度报告“现行有效件数的说明”',
+      text: view.input.inForceNote,
+      edited: true,
+      fullYear: true,
+      link: 'disclosure/report',
+    });
+  const summary = await getSummary(ctx, year, '年度');
+  if (summary) texts.push(...summaryTexts(summary, false));
+  const half = await getSummary(ctx, year, '半年');
+  if (half) texts.push(...summaryTexts(half, true));
+
+  const report = await ctx.db
+    .selectFrom('sc_report')
+    .select('sections_json')
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (report) {
+    let sections: Record<string, unknown> = {};
+    try {
+      sections = JSON.parse(report.sections_json) as Record<string, unknown>;
+    } catch {
+      /* an unreadable draft is the self-check screen's to report */
+    }
+    const labels: Record<string, string> = {
+      intro: '开头',
+      situation: '自查情况',
+      problems: '存在的问题',
+      measures: '整改措施',
+      next: '下一步工作打算',
+    };
+    for (const [k, label] of Object.entries(labels))
+      if (typeof sections[k] === 'string')
+        texts.push({
+          documents: [R.selfcheckReport],
+          where: `自查报告“${label}”`,
+          text: sections[k] as string,
+          edited: true,
+          fullYear: true,
+          link: 'selfcheck/report',
+        });
+  }
+  const template = await ctx.db.selectFrom('sc_template').select('title').where('year', '=', year).executeTakeFirst();
+  if (template)
+    texts.push({
+      documents: [R.selfcheckReport, R.selfcheckTable],
+      where: '考核细则的名称（自查评分表和自查报告引用）',
+      text: template.title,
+      edited: true,
+      fullYear: true,
+      link: 'selfcheck/score',
+    });
+  const rects = await ctx.db
+    .selectFrom('rectification')
+    .select(['problem', 'measure', 'note', 'state'])
+    .where('year', '=', year)
+    .orderBy('id')
+    .execute();
+  rects.forEach((r, i) => {
+    const item = `整改台账第${i + 1}项（${[...r.problem].slice(0, 14).join('')}${[...r.problem].length > 14 ? '…' : ''}）`;
+    for (const [field, text] of [
+      ['存在问题', r.problem],
+      ['整改措施', r.measure],
+      ['备注', r.note],
+    ] as const)
+      if (text)
+        texts.push({
+          documents: [...RECT_DOCS],
+          where: `${item}的${field}`,
+          text,
+          edited: true,
+          fullYear: true,
+          link: 'selfcheck/ledger',
+          claims: r.state === '已完成' || r.state === '已销号' ? ['noProposals'] : [],
+        });
+  });
+  const b = await getBureau(ctx);
+  if (b)
+    for (const [field, text] of [
+      ['单位全称', b.fullName],
+      ['单位简称', b.shortName],
+      ['地址', b.address],
+      ['网站', b.website],
+    ] as const)
+      if (text)
+        texts.push({
+          documents: [R.bureau, R.report],
+          where: `单位信息的${field}`,
+          text,
+          edited: true,
+          fullYear: true,
+          link: 'org',
+        });
+  return { texts, summary };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Words that make a sentence an aim, not a claim ("下一步，将确保按期完成", "围绕群众关切及时发布信息" after 下一步): a
+ * claim after one of them in the same sentence is not checked.
+ */
+const AIM =
+  /确保|力争|争取|务必|需要|要求|应当|推动|督促|保证|以便|下一步|计划|拟于|拟在|拟将|将进一步|将继续|将持续|进一步/;
+
+/** The first claim of the pattern in the text that is not an aim, or null. */
+function claimIn(text: string, re: RegExp): string | null {
+  const g = new RegExp(re.source, 'g');
+  for (const m of text.matchAll(g)) {
+    const before = text.slice(0, m.index!);
+    const sentence = before.slice(Math.max(...['。', '；', '！', '？', '\n'].map((c) => before.lastIndexOf(c))) + 1);
+    if (!AIM.test(sentence)) return m[0];
+  }
+  return null;
+}
+
+type ClaimKey = keyof typeof CLAIMS;
+const CLAIMS = {
+  sync: /同步(?:发布|公开|部署|审签|组织|起草|解读|推出)|与(?:政策)?文件同步|同时发布解读/,
+  timely: /(?:及时|按时)(?:公开|发布|更新)|均在[^。；]{0,20}20个工作日内(?:公开|发布)|无超期(?:公开|发布)/,
+  answered: /(?:均|全部|都)(?:在法定期限内|按期|按时|依法按时)(?:答复|办结|办理)|所有申请均按照[^。；]*时限/,
+  onSchedule: /(?:全部|均已|均|都|各项任务)(?:按期|按时|如期)完成|(?:按期|如期|按时)完成(?:了)?(?:全部|各项|所有)/,
+  allDone: /(?:已全部|全部|均已|全面)完成/,
+  rectified: /(?:已全部|全部|均已)整改(?:到位|完成)|整改(?:已)?全部(?:到位|完成)/,
+  noProposals:
+    /(?:未|没有)(?:承办|收到|办理)[^。；，]{0,12}(?:建议|提案)|无[^。；，]{0,8}(?:建议|提案)[^。；，]{0,8}(?:办理|承办|答复)/,
+};
+
+interface Facts {
+  lateInterpretations: Awaited<ReturnType<typeof lateInterpretations>>;
+  latePublications: { title: string; publishedDate: string; delay: number }[];
+  lateRequests: { who: string; state: string }[];
+  proposals: string[];
+  counted: CountedYear;
+}
+
+const some = (xs: string[], n = 3) => `${xs.slice(0, n).join('、')}${xs.length > n ? `等${xs.length}项` : ''}`;
+
+function claimFindings(texts: DocText[], f: Facts): Finding[] {
+  const out: Finding[] = [];
+  for (const t of texts) {
+    if (!t.fullYear) continue;
+    const say = (claim: string, why: string) =>
+      out.push({
+        kind: 'claim-contradicted',
+        documents: t.documents,
+        message: `${t.where}写“${claim}”，但${why}。请改写这句话，或核对记录。`,
+        link: t.link,
+      });
+    let c: string | null;
+    if (
+      (!t.claims || t.claims.includes('noProposals')) &&
+      f.proposals.length &&
+      (c = claimIn(t.text, CLAIMS.noProposals))
+    )
+      say(
+        c,
+        `信息发布登记中本年发布了建议提案办理答复${f.proposals.length}条（${some(f.proposals.map((x) => `《${x}》`))}）`,
+      );
+    // A text limited to some claims (a 整改 item) is not read for the others.
+    if (t.claims) continue;
+    if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
+      say(
+        c,
+        `信息发布登记中有${f.lateInterpretations.length}篇政策解读晚于所解读文件3个工作日以上才发布（${some(f.lateInterpretations.map((x) => `《${x.title}》晚${x.days}个工作日`))}）`,
+      );
+    if (f.latePublications.length && (c = claimIn(t.text, CLAIMS.timely)))
+      say(
+        c,
+        `信息发布登记中有${f.latePublications.length}条信息自形成之日起超过20个工作日才公开（${some(f.latePublications.map((x) => `《${x.title}》${x.delay}个工作日`))}）`,
+      );
+    if (f.lateRequests.length && (c = claimIn(t.text, CLAIMS.answered)))
+      say(
+        c,
+        `依申请公开登记中有${f.lateRequests.length}件申请超过答复期限（${some(f.lateRequests.map((x) => `${x.who}${x.state}`))}）`,
+      );
+    if (f.counted.overdueTasks && (c = claimIn(t.text, CLAIMS.onSchedule)))
+      say(c, `实施方案中有${f.counted.overdueTasks}项任务逾期未完成`);
+    else if (f.counted.unfinishedTasks && (c = claimIn(t.text, CLAIMS.allDone)) && !/整改/.test(c))
+      say(c, `实施方案中还有${f.counted.unfinishedTasks}项任务未完成`);
+    if (f.counted.openRectifications && (c = claimIn(t.text, CLAIMS.rectified)))
+      say(c, `整改台账中还有${f.counted.openRectifications}项未销号`);
+  }
+  return out;
+}
+
+function figureFindings(texts: DocText[], counted: CountedYear): Finding[] {
+  const out: Finding[] = [];
+  for (const t of texts) {
+    if (!t.edited || !t.fullYear) continue;
+    for (const name of NAMED_FIGURES) {
+      const c = counted.named[name];
+      if (c.value === null) continue;
+      const wrong = quotedFigures(t.text, name).find((q) => q.value !== c.value);
+      if (wrong)
+        out.push({
+          kind: 'figure-mismatch',
+          documents: t.documents,
+          message: `${t.where}写“${wrong.excerpt}”，而按记录统计的${name}为${c.value}${FIGURE_UNITS[name]}。请改正这段文字，或核对记录。`,
+          link: t.link,
+        });
+    }
+  }
+  return out;
+}
+
+/** The 总结's generated paragraphs print the figures as of its last 刷新数据: say when they are out of date. */
+function staleSummary(summary: Summary | null, counted: CountedYear): Finding[] {
+  if (!summary) return [];
+  const used = new Set(summary.paragraphs.filter((p) => p.userText === null).flatMap((p) => figuresUsed(p.template)));
+  const out: Finding[] = [];
+  for (const name of NAMED_FIGURES) {
+    const c = counted.named[name];
+    if (!c.key || c.value === null) continue;
+    const shown = summary.figures[c.key]?.value;
+    if (!used.has(c.key) || typeof shown !== 'number' || shown === c.value) continue;
+    out.push({
+      kind: 'figure-mismatch',
+      documents: [R.summary],
+      message: `年度工作总结中的${name}是${shown}${FIGURE_UNITS[name]}（上次刷新数据时的数字），按当前记录为${c.value}${FIGURE_UNITS[name]}。请在“年度总结”中点“刷新数据”。`,
+      link: 'summary',
+    });
+  }
+  return out;
+}
+
+async function personFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+  const staff = new Set((await ctx.db.selectFrom('staff').select('name').execute()).map((s) => personKey(s.name)));
+  const groups = new Map<
+    string,
+    { field: string; name: string; count: number; example: string; finding: Omit<Finding, 'message'> }
+  >();
+  const note = (
+    source: string,
+    field: string,
+    name: string,
+    example: string,
+    base: Omit<Finding, 'message' | 'kind'>,
+  ) => {
+    const n = name.trim();
+    if (!n || staff.has(personKey(n))) return;
+    const key = `${source}\u0000${field}\u0000${n}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else
+      groups.set(key, {
+        field: `${source}的${field}`,
+        name: n,
+        count: 1,
+        example,
+        finding: { kind: 'person-not-on-staff', ...base },
+      });
+  };
+  const pubBase = { documents: [R.publications], link: 'disclosure/publications' };
+  for (const p of await listPublications(ctx, { year }))
+    for (const [field, name] of [
+      ['拟稿人', p.drafter],
+      ['审核人', p.reviewer],
+      ['签发人', p.approver],
+    ] as const)
+      note('信息发布登记', field, name, `《${p.title}》`, pubBase);
+  const reqBase = { documents: [R.requests], link: 'disclosure/requests' };
+  for (const r of await listRequests(ctx, { year }))
+    note(
+      '依申请公开登记',
+      '经办人',
+      r.handler,
+      `${formatChineseDate(r.receivedDate)}收到的${r.applicant}的申请`,
+      reqBase,
+    );
+  const rects = await ctx.db
+    .selectFrom('rectification')
+    .select(['problem', 'leader', 'closed_by'])
+    .where('year', '=', year)
+    .execute();
+  const rectBase = { documents: [...RECT_DOCS], link: 'selfcheck/ledger' };
+  for (const r of rects) {
+    const ex = `“${[...r.problem].slice(0, 14).join('')}”`;
+    note('整改台账', '责任领导', r.leader, ex, rectBase);
+    note('整改台账', '复核人', r.closed_by, ex, rectBase);
+  }
+  const b = await getBureau(ctx);
+  if (b) {
+    const base = { documents: [R.bureau], link: 'org' };
+    note('单位信息', '主要负责人', b.head, '', base);
+    note('单位信息', '分管负责人', b.leader, '', base);
+    note('单位信息', '联系人', b.contact, '', base);
+  }
+  return [...groups.values()].map((g) => ({
+    ...g.finding,
+    message:
+      g.count > 1
+        ? `${g.field}“${g.name}”不在人员名单中（${g.count}条记录，如${g.example}）。请改选名单中的人员，或先在“单位与人员”中添加此人。`
+        : `${g.field}“${g.name}”不在人员名单中${g.example ? `（${g.example}）` : ''}。请改选名单中的人员，或先在“单位与人员”中添加此人。`,
+  }));
+}
+
+function placeholderFindings(texts: DocText[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of texts) {
+    const p = findPlaceholder(t.text);
+    if (p)
+      out.push({
+        kind: 'placeholder',
+        documents: t.documents,
+        message: `${t.where}含有占位文字${p.name}（“${p.excerpt}”），请换成实际内容。`,
+        link: t.link,
+      });
+  }
+  return out;
+}
+
+async function contactFindings(ctx: AppContext): Promise<Finding[]> {
+  const b = await getBureau(ctx);
+  const missing = [
+    !b?.address && '地址',
+    !b?.postcode && '邮政编码',
+    !b?.phone && '联系电话',
+    !b?.website && '网站（政府信息公开专栏）',
+  ].filter((x): x is string => !!x);
+  return missing.length
+    ? [
+        {
+          kind: 'missing-contact',
+          documents: [R.report],
+          message: `单位信息中${missing.join('、')}还没有填写，年度报告的引言要写明网站和联系方式（地址、邮编、电话），缺的一项不会印出。请在“单位与人员”的单位信息中填写。`,
+          link: 'org',
+        },
+      ]
+    : [];
+}
+
+async function facts(ctx: AppContext, year: number): Promise<Facts> {
+  const pubs = await listPublications(ctx, { year });
+  const columns = new Map((await listColumns(ctx)).map((c) => [c.id, c.name]));
+  const proposalColumn = (id: number) => /建议|提案/.test(columns.get(id) ?? '');
+  const requests = await listRequests(ctx, { year });
+  return {
+    lateInterpretations: await lateInterpretations(ctx, year),
+    latePublications: pubs
+      .filter((p) => p.late)
+      .map((p) => ({ title: p.title, publishedDate: p.publishedDate, delay: p.publishDelay ?? 0 })),
+    lateRequests: requests
+      .filter(
+        (r) =>
+          (r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结') ||
+          (!r.answeredDate && r.deadline.state === '逾期'),
+      )
+      .map((r) => ({ who: `${r.applicant}的申请`, state: r.answeredDate ? '逾期答复' : '逾期未答复' })),
+    proposals: pubs
+      .filter(
+        (p) => proposalColumn(p.columnId) || /(?:建议|提案)[^。]{0,12}答复|答复[^。]{0,12}(?:建议|提案)/.test(p.title),
+      )
+      .map((p) => p.title),
+    counted: await countYear(ctx, year),
+  };
+}
+
+/** Every finding of the year, in a stable order: the report's own, figures, claims, people, placeholders, contact. */
+export async function checkYear(ctx: AppContext, year: number): Promise<Finding[]> {
+  const { texts, summary } = await gatherTexts(ctx, year);
+  const f = await facts(ctx, year);
+  const all = [
+    ...(await reportFindings(ctx, year)),
+    ...figureFindings(texts, f.counted),
+    ...staleSummary(summary, f.counted),
+    ...claimFindings(texts, f),
+    ...(await personFindings(ctx, year)),
+    ...placeholderFindings(texts),
+    ...(await contactFindings(ctx)),
+  ];
+  // One sentence once (two texts of a document may say the same thing).
+  const seen = new Set<string>();
+  return all.filter((x) => {
+    const k = `${x.kind}\u0000${x.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

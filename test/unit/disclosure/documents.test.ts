@@ -1,0 +1,218 @@
+// The 年报 and the letters as a signing office head reads them (issue 18): the 年报 dated in January of the next year
+// (the user may choose the day, kept per year), its statistic period and the 引言's contact lines, table 二's counts
+// refused with the cell named, no page holding only the 署名 and date (rendered with LibreOffice); the 答复书 saying
+// how the information is provided and citing every article, and every letter carrying its 文号 and a contact line.
+import { describe, expect, it } from 'vitest';
+import { buildLetterDocx } from '../../../main/export/disclosure/letters';
+import { buildReportDocx } from '../../../main/export/disclosure/report';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import type { REPORT_TEXT_KEYS } from '../../../shared/domain/disclosure';
+import { emptyYearInput } from '../../../shared/domain/disclosure';
+import { makeTempDir, workstationsPerTest } from '../../helpers/workstation';
+import { readDocx } from '../export/read-docx';
+import { canRender, linesOf, renderPages } from '../export/render-helpers';
+import { answered, makeCleanYear, Y } from '../yearcheck/clean-year';
+
+const open = workstationsPerTest();
+const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+const weekday = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
+
+describe('年报 date, period and contact lines', () => {
+  it('is dated in January of the next year by default, states its period and the contact lines', async () => {
+    const t = await makeCleanYear(open);
+    const view = await t.call('disclosure.report', { year: Y });
+    // The default: the last working day before the 1月31日 due date (2027 has no holiday data: a weekday).
+    expect(view.reportDate).toBe(view.defaults.reportDate);
+    expect(view.reportDate.startsWith(`${Y + 1}-01-`)).toBe(true);
+    expect(view.reportDate < `${Y + 1}-01-31`).toBe(true);
+    expect([1, 2, 3, 4, 5]).toContain(weekday(view.reportDate));
+    for (let d = view.reportDate; d < `${Y + 1}-01-31`;) {
+      const next = new Date(`${d}T12:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      d = next.toISOString().slice(0, 10);
+      if (d < `${Y + 1}-01-31`) expect([0, 6], `${d} lies between the default and the due date`).toContain(weekday(d));
+    }
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    let text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(formatChineseDate(view.reportDate));
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain(`本报告中所列数据的统计期限自${Y}年1月1日起至${Y}年12月31日止。`);
+    expect(text).toContain('本报告电子版可在某县科学技术局政府信息公开专栏（http://www.mxkj.gov.cn/zfxxgk）查阅下载。');
+    expect(text).toContain('（地址：某县人民路1号；邮政编码：556000；联系电话：0851-1234567）');
+
+    // The user's day is kept for the year and printed; a day inside the period is refused.
+    await t.call('disclosure.saveYearInput', { ...view.input, reportDate: `${Y + 1}-01-20` });
+    expect((await t.call('disclosure.report', { year: Y })).reportDate).toBe(`${Y + 1}-01-20`);
+    expect((await t.call('disclosure.report', { year: Y - 1 })).reportDate.startsWith(`${Y}-01-`)).toBe(true);
+    await expect(t.call('disclosure.saveYearInput', { ...view.input, reportDate: `${Y}-12-20` })).rejects.toMatchObject(
+      { message: expect.stringContaining('应在统计期限（2026年12月31日）之后') },
+    );
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`${Y + 1}年1月20日`);
+
+    // An empty contact field is left out, never printed as a gap or a placeholder.
+    const b = (await t.call('app.status')).bureau!;
+    await t.call('bureau.update', { ...b, address: '', website: '' });
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain('本报告电子版可在某县科学技术局政府信息公开专栏查阅下载。');
+    expect(text).toContain('（邮政编码：556000；联系电话：0851-1234567）');
+    expect(text).not.toContain('地址：');
+  });
+
+  it('refuses a negative or fractional table 二 count with the cell named, changing nothing', async () => {
+    const t = await makeCleanYear(open);
+    const before = await t.call('disclosure.report', { year: Y });
+    await expect(t.call('disclosure.saveYearInput', { ...emptyYearInput(Y), rulesIssued: -1 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('规章本年制发件数不能为负数'),
+    });
+    await expect(t.call('disclosure.saveYearInput', { ...emptyYearInput(Y), normRepealed: 1.5 })).rejects.toMatchObject(
+      { code: 'VALIDATION', message: expect.stringContaining('行政规范性文件本年废止件数应为整数') },
+    );
+    expect((await t.call('disclosure.report', { year: Y })).input).toEqual(before.input);
+  });
+});
+
+describe.skipIf(!canRender)('LibreOffice rendering of the 年报', () => {
+  it('never leaves a page of the 年报 or a letter holding only the 署名 and the date', async () => {
+    const t = await makeCleanYear(open);
+    const view = await t.call('disclosure.report', { year: Y });
+    const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Record<
+      (typeof REPORT_TEXT_KEYS)[number],
+      string
+    >;
+    const contact = {
+      website: 'http://www.mxkj.gov.cn',
+      address: '某县人民路1号',
+      postcode: '556000',
+      phone: '0851-1234567',
+    };
+    // 六 grows by two one-line paragraphs per variant: over 11 variants the text ends on every other line of a
+    // 22-line page, so at least one ends where the 署名 and date would be pushed alone onto a new page.
+    const files: Record<string, Buffer> = {};
+    const line = '本单位按规定做好政府信息公开各项工作。'; // 19 characters: one line with its indent
+    for (let k = 0; k < 11; k++) {
+      const other = [texts.other, ...new Array(2 * k + 1).fill(line)].join('\n');
+      files[`r${k}.docx`] = await buildReportDocx({
+        bureau: view.bureau,
+        report: view.report,
+        texts: { ...texts, other },
+        date: view.reportDate,
+        contact,
+      });
+    }
+    // The same for a letter: its 答复说明 grows, the 署名, date and contact line must keep some text with them.
+    const [request] = await t.call('disclosure.requests', { year: Y });
+    for (let k = 0; k < 11; k++)
+      files[`l${k}.docx`] = await buildLetterDocx({
+        kind: 'answer',
+        bureau: view.bureau,
+        request: { ...request, answerNote: new Array(2 * k + 1).fill(line).join('\n') },
+        date: request.answeredDate!,
+        reviewOrgan: '某县人民政府',
+        docNumber: '县科技依复〔2026〕1号',
+        contact: { name: '张三', phone: '0851-1234567' },
+        website: contact.website,
+        address: contact.address,
+      });
+    const dir = makeTempDir('zwgk-render-');
+    const rendered = renderPages(dir, files);
+    for (const [name, pages] of Object.entries(rendered)) {
+      const date = formatChineseDate(name.startsWith('r') ? view.reportDate : request.answeredDate!);
+      if (name.startsWith('r')) expect(pages.length, name).toBeGreaterThan(1);
+      const last = pages[pages.length - 1];
+      const lines = linesOf(last)
+        .map((l) => l.text)
+        .filter((l) => !/^—\d+—$/.test(l.replace(/\s/g, '')) && !l.startsWith('（联系人：'));
+      expect(lines.join(), `${name}: the date is on the last page`).toContain(date);
+      // The last page holds body text besides the 署名 and the date.
+      expect(
+        lines.filter((l) => l !== view.bureau && l !== date),
+        `${name}: last page = ${lines.join(' / ')}`,
+      ).not.toEqual([]);
+    }
+  }, 300_000);
+});
+
+describe('letters', () => {
+  it('the 予以公开 answer says 载体形式, 获取方式 and 时间; 部分公开 cites every article; each letter has a 文号 and a contact line', async () => {
+    const t = await makeCleanYear(open);
+    const [given] = await t.call('disclosure.requests', { year: Y });
+    await t.call('disclosure.export', { kind: 'request-answer-docx', id: given.id });
+    let text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain('根据《中华人民共和国政府信息公开条例》第三十六条第（二）项的规定，现予以公开。');
+    expect(text).toContain(
+      `本机关于${formatChineseDate(given.provideDate!)}将该政府信息以电子文档形式发送至您在申请中提供的电子邮箱`,
+    );
+    expect(text).toContain('县科技依复〔2026〕1号');
+    // The 经办人 with the phone the staff list gives.
+    expect(text).toContain('（联系人：赵敏，联系电话：0851-7654321）');
+    expect(text).toContain('60日内向某县人民政府申请行政复议');
+    // Exported again: the same number.
+    await t.call('disclosure.export', { kind: 'request-answer-docx', id: given.id });
+    expect(textOf((await readDocx(t.delivered.at(-1)!.data)).document)).toContain('县科技依复〔2026〕1号');
+
+    // 部分公开 for 第三方合法权益: 第三十七条 with 第十五条 and 第三十六条第（三）项; by 当面领取 at the bureau's address.
+    const partial = await t.call(
+      'disclosure.createRequest',
+      answered({
+        applicant: '某某科技有限公司',
+        applicantType: '商业企业',
+        result: '三.二',
+        withheldReason: '三.三.4',
+        provideMedium: '纸质',
+        provideWay: '当面领取',
+        provideDate: `${Y}-03-12`,
+        handler: '',
+      }),
+    );
+    await t.call('disclosure.export', { kind: 'request-answer-docx', id: partial.id });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    for (const a of ['第三十七条', '第十五条', '第三十六条第（二）项', '第三十六条第（三）项'])
+      expect(text).toContain(a);
+    expect(text).toContain(`请您自${Y}年3月12日起，凭本答复书到本机关（某县人民路1号）领取该政府信息（纸质文件）`);
+    expect(text).toContain('县科技依复〔2026〕2号');
+    // No 经办人: the bureau's 联系人 and 联系电话.
+    expect(text).toContain('（联系人：张三，联系电话：0851-1234567）');
+
+    // Other letters carry their own series: the receipt is 回.
+    await t.call('disclosure.export', { kind: 'request-receipt-docx', id: partial.id });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain('县科技依回〔2026〕1号');
+    expect(text).toContain('联系人：张三，联系电话：0851-1234567');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+    // A 予以公开 without how it is provided, or a 部分公开 without its reason, is refused and takes no number.
+    const bare = await t.call(
+      'disclosure.createRequest',
+      answered({ applicant: '周某', provideMedium: '', provideWay: '', provideDate: null }),
+    );
+    await expect(t.call('disclosure.export', { kind: 'request-answer-docx', id: bare.id })).rejects.toMatchObject({
+      message: expect.stringContaining('还没有填写载体形式、获取方式、提供时间'),
+    });
+    const noReason = await t.call(
+      'disclosure.createRequest',
+      answered({ applicant: '吴某', result: '三.二', withheldReason: null }),
+    );
+    await expect(t.call('disclosure.export', { kind: 'request-answer-docx', id: noReason.id })).rejects.toMatchObject({
+      message: expect.stringContaining('不予公开部分的理由'),
+    });
+    const numbers = t.ws.context().raw.prepare('SELECT doc_number FROM letter_number ORDER BY id').all();
+    expect(numbers).toEqual([
+      { doc_number: '县科技依复〔2026〕1号' },
+      { doc_number: '县科技依复〔2026〕2号' },
+      { doc_number: '县科技依回〔2026〕1号' },
+    ]);
+
+    // The bureau's own form, without the kind: one series for every letter of the year.
+    const b = (await t.call('app.status')).bureau!;
+    await t.call('bureau.update', { ...b, letterNumberForm: '县科信公〔{年}〕{号}号' });
+    await t.call('disclosure.export', { kind: 'request-receipt-docx', id: bare.id });
+    expect(textOf((await readDocx(t.delivered.at(-1)!.data)).document)).toContain('县科信公〔2026〕3号');
+    await expect(t.call('bureau.update', { ...b, letterNumberForm: '县科信公〔2026〕' })).rejects.toMatchObject({
+      message: expect.stringContaining('应包含“{年}”和“{号}”'),
+    });
+  });
+});
