@@ -110,13 +110,11 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     // Something that is not a data file is refused with a reason, and the workstation stays as it was.
     // It is checked before anything is asked: no confirmation is offered for it.
-    await newPc
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '人员名单.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from('not a database'),
-      });
+    await newPc.locator('input[type=file]').setInputFiles({
+      name: '人员名单.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a database'),
+    });
     await expect(newPc.getByText(/不是政务公开工作台的数据文件/)).toBeVisible();
     await expect(newPc.getByRole('heading', { name: '欢迎使用政务公开工作台' })).toBeVisible();
     await expect(newPc.getByRole('dialog')).toHaveCount(0);

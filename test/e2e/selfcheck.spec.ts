@@ -25,14 +25,11 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
 
   // Import the 细则: the preview shows the tree and the sums per level; save it.
   const xlsx = await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: SAMPLE_HEADER, rows: SAMPLE_ROWS });
-  await page
-    .locator('input[type=file]')
-    .first()
-    .setInputFiles({
-      name: '考核细则.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: xlsx,
-    });
+  await page.locator('input[type=file]').first().setInputFiles({
+    name: '考核细则.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx,
+  });
   const dialog = page.getByRole('dialog', { name: '导入考核细则：核对后保存' });
   await expect(dialog).toBeVisible(slow);
   await expect(dialog.getByText('一级分值合计：100')).toBeVisible(slow);
