@@ -14,6 +14,7 @@ import {
   restoreUploadedFile,
   saveFullCopy,
 } from './data/backups';
+import { moveToLocalDisk } from './data/move';
 import { getBureau, saveBureau } from './org/bureau';
 import {
   createDepartment,
@@ -156,6 +157,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
     return appStatus(ws);
   },
   'backup.saveCopy': (ws) => saveFullCopy(ws),
+  'backup.moveToLocal': (ws) => moveToLocalDisk(ws),
   'backup.inspectFile': (ws, upload) => inspectUploadedFile(ws, upload),
 
   'audit.list': (ws, input) => listAudit(ws.context(), input),

@@ -23,6 +23,7 @@ import {
   HEARTBEAT_MS,
   lockPathFor,
   readLock,
+  thisComputer,
   type LockHolder,
   type WriterLock,
 } from '../db/writer-lock';
@@ -77,6 +78,26 @@ type OpenFailure = {
   error: AppError;
 };
 
+/** Left on a network share where a data file was moved to a computer's local disk (Workstation.moveTo). */
+interface MovedNote {
+  to: string;
+  computer: string;
+  user: string;
+  at: string;
+}
+
+function movedNoteOf(dbPath: string): MovedNote | null {
+  if (fs.existsSync(dbPath)) return null;
+  try {
+    const note = JSON.parse(fs.readFileSync(`${dbPath}.moved.json`, 'utf8')) as Partial<MovedNote>;
+    if (typeof note.to === 'string' && typeof note.computer === 'string')
+      return { to: note.to, computer: note.computer, user: String(note.user ?? ''), at: String(note.at ?? '') };
+  } catch {
+    // No note: a plain missing file (a new one is made).
+  }
+  return null;
+}
+
 /** dev:ino of a file (bigint: NTFS file ids do not fit a double); a file system without ids falls back to birth time. */
 function fileIdentity(file: string): string | null {
   try {
@@ -100,17 +121,18 @@ function currentOsUser(): string {
  * case only status and backup restore work. Restore swaps the file and reopens in place.
  */
 export class Workstation {
-  readonly dbPath: string;
+  /** The data file (changes only when it is moved from a network share to the local disk: moveToLocalDisk). */
+  dbPath!: string;
   /** This data file's own backup folder. */
-  readonly backupDir: string;
+  backupDir!: string;
   /** The `backups` folder all files in the folder shared before each had its own (listed, never written). */
-  readonly sharedBackupDir: string;
+  sharedBackupDir!: string;
   readonly host: HostKind;
   readonly appVersion: string;
   readonly files: FilePort;
   private readonly now: () => Date;
   private readonly autoBackup: boolean;
-  private readonly storageOverride: StorageInfo | undefined;
+  private storageOverride: StorageInfo | undefined;
   private ctx: AppContext | null = null;
   failure: OpenFailure | null = null;
   /** Set when the database opened but the daily automatic backup failed. */
@@ -130,9 +152,7 @@ export class Workstation {
   private readonly sessionSettings = new Map<string, string>();
 
   constructor(opts: WorkstationOptions) {
-    this.dbPath = path.resolve(opts.dbPath);
-    this.backupDir = backupDirFor(this.dbPath);
-    this.sharedBackupDir = sharedBackupDirFor(this.dbPath);
+    this.usePath(opts.dbPath);
     this.host = opts.host;
     this.files = opts.files;
     this.appVersion = opts.appVersion ?? '0.1.0';
@@ -149,8 +169,26 @@ export class Workstation {
    */
   open(opts: { readOnly?: boolean } = {}): this {
     this.closeDatabase();
-    this.storage = this.storageOverride ?? detectStorage(this.dbPath);
     this.failure = null;
+    const moved = movedNoteOf(this.dbPath);
+    if (moved) {
+      // The file was moved from this (network) folder to a computer's local disk: open it there, on that computer.
+      if (moved.computer.toLowerCase() === thisComputer().toLowerCase() && fs.existsSync(moved.to)) {
+        this.lock?.release();
+        this.lock = null;
+        this.usePath(moved.to);
+      } else {
+        this.failure = {
+          state: 'damaged',
+          error: new AppError(
+            ErrorCode.NOT_FOUND,
+            `这个数据文件已于 ${moved.at} 由电脑“${moved.computer}”（用户 ${moved.user}）移到该电脑的本机磁盘：${moved.to}。请在那台电脑上使用它；要换电脑，请在那里“另存完整副本”，再在这里“从文件恢复”。移走前的备份在下面列出。`,
+          ),
+        };
+        return this;
+      }
+    }
+    this.storage = this.storageOverride ?? detectStorage(this.dbPath);
     this.backupWarning = null;
     if (opts.readOnly) return this.openReadOnly();
     if (!this.lock) {
@@ -416,6 +454,85 @@ export class Workstation {
 
   get ready(): boolean {
     return this.ctx !== null;
+  }
+
+  private usePath(dbPath: string): void {
+    this.dbPath = path.resolve(dbPath);
+    this.backupDir = backupDirFor(this.dbPath);
+    this.sharedBackupDir = sharedBackupDirFor(this.dbPath);
+  }
+
+  /**
+   * Moves the data file from a network share to `target` on the local disk and goes on there: a verified backup in
+   * the share's backup folder first, then a verified copy at `target` (temp name, then rename), then the file on the
+   * share is renamed aside and a note left in its place (`<file>.moved.json`), so a start with the old path opens
+   * the moved file on this computer and tells anyone elsewhere where it went. Nothing is lost if any step fails:
+   * before the rename the share's file is untouched, and the copy is only used once complete.
+   */
+  moveTo(target: string): { from: string; to: string; backup: string } {
+    if (!this.lock || !this.ctx || this.readOnly) {
+      throw new AppError(ErrorCode.DB_IN_USE, '只有以可写方式打开数据文件时才能移动它。数据文件没有任何改动。');
+    }
+    this.guard();
+    const from = this.dbPath;
+    const fromBackups = this.backupDir;
+    const to = path.resolve(target);
+    const raw = this.ctx.raw;
+    const backup = createBackup(raw, this.backupDir, 'manual', LATEST_SCHEMA_VERSION, this.now());
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    const tmp = `${to}.restoring-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    try {
+      raw.prepare('VACUUM INTO ?').run(tmp);
+      const check = openDatabase(tmp, { readonly: true, maxVersion: LATEST_SCHEMA_VERSION });
+      check.close();
+      fs.renameSync(tmp, to);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      if (e instanceof AppError) throw e;
+      throw new AppError(
+        ErrorCode.FILE_WRITE_FAILED,
+        `无法把数据文件复制到本机 ${to}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。共享文件夹上的数据文件没有任何改动。`,
+      );
+    }
+    const note: MovedNote = {
+      to,
+      computer: thisComputer(),
+      user: currentOsUser(),
+      at: this.now().toLocaleString('zh-CN', { hour12: false }),
+    };
+    this.closeDatabase();
+    try {
+      fs.writeFileSync(`${from}.moved.json`, JSON.stringify(note, null, 2));
+      fs.renameSync(from, `${from}.moved-${this.now().getTime()}`);
+      for (const j of ['-journal', '-wal', '-shm']) fs.rmSync(from + j, { force: true });
+    } catch (e) {
+      // The share's file is still whole (and still ours): go on with it, and say so.
+      fs.rmSync(`${from}.moved.json`, { force: true });
+      fs.rmSync(to, { force: true });
+      this.open();
+      throw new AppError(
+        ErrorCode.FILE_WRITE_FAILED,
+        `无法在共享文件夹上留下“已移走”的说明（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），所以没有移动，仍使用共享文件夹上的数据文件。`,
+      );
+    }
+    this.lock.release();
+    this.lock = null;
+    this.usePath(to);
+    this.storageOverride = undefined;
+    this.open();
+    if (this.ctx) {
+      const ctx = this.ctx as AppContext;
+      ctx.raw
+        .prepare(
+          "INSERT INTO audit_log (at, os_user, entity, entity_id, action, summary, changes) VALUES (?, ?, 'data', NULL, 'update', ?, NULL)",
+        )
+        .run(
+          nowText(ctx),
+          ctx.osUser,
+          `数据文件从网络共享文件夹 ${from} 移到本机 ${to}（移动前的备份：${backup.fileName}）`,
+        );
+    }
+    return { from, to, backup: path.join(fromBackups, backup.fileName) };
   }
 
   /** How this copy holds the file, for app.status: the screens' banner and read-only mode follow it. */

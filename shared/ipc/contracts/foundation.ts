@@ -128,6 +128,11 @@ export const foundationContract = {
     }),
   },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
+  /** Moves a data file on a network share to this computer's local disk (verified backup first); says where. */
+  'backup.moveToLocal': {
+    input: none,
+    output: z.object({ from: z.string(), to: z.string(), backup: z.string() }),
+  },
 
   'audit.list': {
     input: z.object({
