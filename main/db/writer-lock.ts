@@ -88,14 +88,17 @@ export function staleReason(holder: LockHolder, now = Date.now()): string | null
   return null;
 }
 
-/** "电脑“办公室-PC”上的网页版（用户 张三，自 2026年12月16日 09:05 起）". */
+/** "电脑“办公室-PC”上的政务公开工作台网页版（用户 张三，自 2026年12月16日 09:05 起）"; this one: "本电脑（名称）". */
 export function describeHolder(holder: LockHolder): string {
   const d = new Date(holder.startedAt);
   const p = (n: number) => String(n).padStart(2, '0');
   const since = Number.isNaN(d.getTime())
     ? '时间不详'
     : `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-  const where = holder.computer.toLowerCase() === thisComputer().toLowerCase() ? '本电脑' : `电脑“${holder.computer}”`;
+  const where =
+    holder.computer.toLowerCase() === thisComputer().toLowerCase()
+      ? `本电脑（${holder.computer}）`
+      : `电脑“${holder.computer}”`;
   return `${where}上的政务公开工作台${HOST_LABELS[holder.app]}（用户 ${holder.user}，自 ${since} 起）`;
 }
 

@@ -582,6 +582,11 @@ export class Workstation {
         ErrorCode.FILE_WRITE_FAILED,
         `数据文件 ${this.dbPath} 不能写入（文件或所在磁盘是只读的），这次修改没有保存。请检查文件属性和文件夹权限。`,
       );
+    return this.readOnlyError(where);
+  }
+
+  /** The refusal of a change in a read-only copy, naming the file's writer (or saying it has closed). */
+  readOnlyError(where: 'app' | 'cli' = 'app'): AppError {
     const found = readLock(lockPathFor(this.dbPath));
     const holder = found.kind === 'held' ? found.holder : this.lockedBy;
     const who = holder ? describeHolder(holder) : '另一个程序';

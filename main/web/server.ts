@@ -9,6 +9,7 @@ import { dispatch } from '../ipc/dispatch';
 import { loadHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
 import { CSP } from '../app/csp';
+import type { StorageInfo } from '../db/storage';
 import { fileUnderRoot } from '../app/static-files';
 
 /** Largest request body: a 50 MB upload as base64 plus JSON framing. */
@@ -41,6 +42,8 @@ interface WebHostOptions {
   now?: () => Date;
   /** Largest request body (tests use a small one); MAX_BODY_BYTES by default. */
   maxBodyBytes?: number;
+  /** Where the data file is stored (tests pretend a network share); detected otherwise. */
+  storage?: StorageInfo;
 }
 
 export interface WebHost {
@@ -66,7 +69,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return { fileName, status: 'download', downloadUrl: `/download/${id}` };
     },
   };
-  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now }).open();
+  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now, storage: opts.storage }).open();
   const handlers = opts.handlers ?? (await loadHandlers());
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
