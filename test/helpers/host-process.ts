@@ -3,9 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleForNode } from './bundle';
 
-const ROOT = path.resolve(__dirname, '../..');
+// import.meta, not __dirname: Playwright loads this as an ES module, vitest either way.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface HostProcess {
   child: ChildProcess;
