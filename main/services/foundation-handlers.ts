@@ -32,6 +32,7 @@ import { yearsWithData } from './years';
 import { getAttachmentFile } from './attachments';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
 import { loadDemo } from './demo';
+import { runExport } from './exports';
 
 export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
@@ -143,6 +144,10 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'staff.importPreview': (ws, upload) => previewStaffImport(ws.context(), upload),
   'staff.importCommit': (ws, input) => commitStaffImport(ws.context(), input),
   'staff.importTemplate': (ws) => deliverStaffImportTemplate(ws.context()),
+  'staff.export': async (ws) => {
+    const ctx = ws.context();
+    return runExport(ctx, 'staff-xlsx', { year: ctx.now().getFullYear() });
+  },
 
   'backup.list': (ws) => listDataFileBackups(ws),
   'backup.create': (ws) => makeManualBackup(ws),

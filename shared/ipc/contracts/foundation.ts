@@ -101,6 +101,8 @@ export const foundationContract = {
     output: z.object({ imported: z.number().int(), createdDepartments: z.number().int() }),
   },
   'staff.importTemplate': { input: none, output: deliveredFileSchema },
+  /** The 人员名单 .xlsx (every person, 在岗 and 离岗), in the columns 'staff.importPreview' reads back. */
+  'staff.export': { input: none, output: deliveredFileSchema },
 
   'backup.list': { input: none, output: z.array(backupInfoSchema) },
   'backup.create': { input: none, output: backupInfoSchema },
