@@ -132,7 +132,10 @@ function lockError(lockPath: string, e: unknown): AppError {
   );
 }
 
-/** Writes the lock's text to a temporary name beside it and renames it over the lock (readers never see half). */
+/**
+ * Writes the lock's text to a temporary name beside it and renames it over the lock (readers never see half).
+ * Windows refuses the rename for the instant another program has the lock open for reading: tried a few times.
+ */
 function replaceLockFile(lockPath: string, holder: LockHolder): void {
   const tmp = `${lockPath}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -143,10 +146,34 @@ function replaceLockFile(lockPath: string, holder: LockHolder): void {
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, lockPath);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.renameSync(tmp, lockPath);
+        return;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 4 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+        sleep(20);
+      }
+    }
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Temporary lock texts left by a program killed between writing and renaming one (harmless, but clutter). */
+function removeStaleTemps(lockPath: string): void {
+  const dir = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.`;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(prefix) || !/\.[0-9a-f]{8}\.tmp$/.test(name)) continue;
+      const full = path.join(dir, name);
+      if (Date.now() - fs.statSync(full).mtimeMs > 60_000) fs.rmSync(full, { force: true });
+    }
+  } catch {
+    // Another time.
   }
 }
 
@@ -267,6 +294,7 @@ export function acquireWriterLock(dbPath: string, app: LockApp, user: string): A
 }
 
 function won(lockPath: string, holder: LockHolder, tookOver: { holder: LockHolder | null; reason: string } | null) {
+  removeStaleTemps(lockPath);
   const lock = new WriterLock(lockPath, holder);
   held.set(lockPath, { lock, refs: 1 });
   return { acquired: true as const, lock, tookOver };
@@ -295,6 +323,13 @@ export class WriterLock {
    */
   verify(): string | null {
     if (this.released) return '本程序已关闭数据文件。';
+    // The common case, checked before every use of the database: the file still carries our token.
+    try {
+      if ((JSON.parse(fs.readFileSync(this.lockPath, 'utf8')) as { token?: unknown }).token === this.holderInfo.token)
+        return null;
+    } catch {
+      // Missing, being replaced, or not ours: the full reading below says which.
+    }
     for (let attempt = 0; attempt < 3; attempt++) {
       const found = readLock(this.lockPath);
       if (found.kind === 'held') {
