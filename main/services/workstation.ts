@@ -191,6 +191,8 @@ export class Workstation {
     this.storage = this.storageOverride ?? detectStorage(this.dbPath);
     this.backupWarning = null;
     if (opts.readOnly) return this.openReadOnly();
+    // Noted in the file once, when the lock is taken over (a restore's reopen keeps the lock and notes nothing).
+    let noteTakeOver = false;
     if (!this.lock) {
       this.tookOver = null;
       try {
@@ -202,6 +204,7 @@ export class Workstation {
         }
         this.lock = got.lock;
         if (got.tookOver) {
+          noteTakeOver = true;
           const who = got.tookOver.holder ? describeHolder(got.tookOver.holder) : '一个已退出的程序';
           this.tookOver = `数据文件上次由${who}打开，${got.tookOver.reason}，本程序已接管它。`;
           // The command line keeps stderr for its errors; the file's history has the note either way.
@@ -244,7 +247,7 @@ export class Workstation {
         }
       }
       this.ctx = this.makeContext(opened);
-      if (this.tookOver) this.noteTakeOver(opened, this.tookOver);
+      if (noteTakeOver && this.tookOver) this.noteTakeOver(opened, this.tookOver);
       this.afterOpen();
     } catch (e) {
       raw?.close();
@@ -278,6 +281,7 @@ export class Workstation {
     this.lock?.release();
     this.lock = null;
     this.readOnly = true;
+    this.tookOver = null;
     const found = readLock(lockPathFor(this.dbPath));
     this.lockedBy = found.kind === 'held' ? found.holder : this.lockedBy;
     const who = this.lockedBy ? describeHolder(this.lockedBy) : '另一个程序';

@@ -263,6 +263,11 @@ describe('two copies of the workstation on one data file', () => {
       expect(names).toEqual(['崩溃前']);
       const history = value(await b.call<{ summary: string }[]>('audit.list', { entity: 'data' }));
       expect(history[0].summary).toMatch(/接管/);
+      // Noted once: a restore afterwards (which reopens the file under the same lock) notes nothing more.
+      const made = value(await b.call<{ fileName: string }>('backup.create'));
+      value(await b.call('backup.restore', { fileName: made.fileName }));
+      const after = value(await b.call<{ summary: string }[]>('audit.list', { entity: 'data' }));
+      expect(after.filter((e) => e.summary.includes('接管'))).toHaveLength(1);
     },
   );
 
