@@ -13,6 +13,9 @@ import { appStatus } from './services/foundation-handlers';
 app.enableSandbox();
 registerSchemePrivileges();
 
+// One window per user on this PC (a second start focuses the first). Other copies on the same data file (another PC,
+// the web host, the CLI) are kept apart by the data file's own writer lock (main/db/writer-lock.ts): told who has it,
+// offered read-only.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

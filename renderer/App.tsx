@@ -1,8 +1,10 @@
-import { Alert, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { Alert, ConfigProvider, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { parseTypedYear, yearChoices } from '../shared/domain/dates';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
+import { AccessBanner } from './features/data/AccessBanner';
+import { LockedScreen, ReplacedScreen } from './features/recovery/LockedScreen';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { navigate, requestLeave, useAction, useHashRoute } from './hooks';
@@ -21,9 +23,22 @@ export function App() {
       </div>
     );
   }
+  if (status.state === 'locked') return <LockedScreen />;
+  if (status.state === 'replaced') return <ReplacedScreen />;
   if (status.state === 'damaged' || status.state === 'tooNew' || status.state === 'migrationFailed')
     return <RecoveryScreen />;
-  if (status.state === 'setup') return <SetupScreen />;
+  if (status.state === 'setup') {
+    // A file nobody has set up yet can only be set up where it is written.
+    if (status.access.mode === 'read')
+      return (
+        <Result
+          status="info"
+          title="数据文件尚未设置单位"
+          subTitle={`数据文件正由${status.access.writer ?? '另一处'}使用，请在那里完成首次设置后再查看。`}
+        />
+      );
+    return <SetupScreen />;
+  }
   return <Shell />;
 }
 
@@ -70,6 +85,7 @@ function Shell() {
   const [first, ...params] = useHashRoute();
   const route = ROUTES.find((r) => r.path === first) ?? ROUTES[0];
   const year = status!.year!;
+  const readOnly = status!.access.mode === 'read';
 
   useEffect(() => {
     document.title = `政务公开工作台 — ${status!.bureau?.shortName ?? ''} ${year}年度`;
@@ -98,6 +114,7 @@ function Shell() {
         <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', whiteSpace: 'nowrap' }}>
           {status!.bureau?.fullName}
         </Typography.Text>
+        {readOnly && <Tag color="gold">只读</Tag>}
         <div style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>工作年度</Typography.Text>
@@ -133,17 +150,22 @@ function Shell() {
               title="提示：数据保存在本机，建议定期在“数据与备份”中备份。"
             />
           )}
-          <div key={`${route.path}-${year}`}>
-            <Suspense
-              fallback={
-                <div style={{ padding: 48, textAlign: 'center' }}>
-                  <Spin />
-                </div>
-              }
-            >
-              <route.Screen params={params} />
-            </Suspense>
-          </div>
+          <AccessBanner status={status!} />
+          {/* Read-only (another copy writes the file): every input, button and upload of every screen and dialog is
+              disabled here, in one place; the banner above and the header stay usable. */}
+          <ConfigProvider componentDisabled={readOnly}>
+            <div key={`${route.path}-${year}`}>
+              <Suspense
+                fallback={
+                  <div style={{ padding: 48, textAlign: 'center' }}>
+                    <Spin />
+                  </div>
+                }
+              >
+                <route.Screen params={params} />
+              </Suspense>
+            </div>
+          </ConfigProvider>
         </Layout.Content>
       </Layout>
     </Layout>

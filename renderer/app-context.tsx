@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../shared/ipc/contracts/foundation';
-import { call } from './api/call';
+import { call, onStatusStale } from './api/call';
 
 interface AppState {
   status: AppStatus | null;
@@ -11,12 +11,25 @@ interface AppState {
 
 const Ctx = createContext<AppState | null>(null);
 
+/**
+ * How often the status is read again on its own: another copy of the workstation may close (a read-only copy can
+ * then write), or the data file be replaced under this one; the screens follow without a click.
+ */
+const STATUS_POLL_MS = 15_000;
+
 export function AppStatusProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // The last status as text: a poll that finds nothing new must not re-render every screen.
+  const last = useRef('');
   const refresh = useCallback(async () => {
     try {
-      setStatus(await call('app.status'));
+      const next = await call('app.status');
+      const text = JSON.stringify(next);
+      if (text !== last.current) {
+        last.current = text;
+        setStatus(next);
+      }
       setLoadError(null);
     } catch (e) {
       setLoadError((e as Error).message);
@@ -24,6 +37,13 @@ export function AppStatusProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     void refresh();
+    const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
+    // A call answered "in use / read-only / replaced": the status changed, show it now.
+    const stop = onStatusStale(() => void refresh());
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
   }, [refresh]);
   return <Ctx.Provider value={{ status, loadError, refresh }}>{children}</Ctx.Provider>;
 }
@@ -38,4 +58,9 @@ export function useAppStatus(): AppState {
 export function useYear(): number {
   const { status } = useAppStatus();
   return status?.year ?? new Date().getFullYear();
+}
+
+/** Whether this window only reads the data file (another copy of the workstation writes it). */
+export function useReadOnly(): boolean {
+  return useAppStatus().status?.access.mode === 'read';
 }

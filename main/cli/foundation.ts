@@ -13,6 +13,7 @@ import { restoreBackupFile } from '../services/data/backups';
 import { resolveDbPath } from '../services/paths';
 import { writeFileAtomic } from '../services/write-file';
 import { appStatus } from '../services/foundation-handlers';
+import type { Workstation } from '../services/workstation';
 import { openCliWorkstation } from './workstation';
 import { flag, type CliCommand } from './types';
 
@@ -23,34 +24,11 @@ export const foundationCommands: Record<string, CliCommand> = {
     async run(args) {
       requireExistingDb(args);
       const ws = openCliWorkstation(args);
-      const status = await appStatus(ws);
-      const lines = [`数据文件：${ws.dbPath}`];
-      if (!ws.ready) throw ws.failure!.error;
-      const ctx = ws.context();
-      lines.push(
-        `单位：${status.bureau?.fullName ?? '（尚未设置）'}`,
-        `工作年度：${status.year ?? '（尚未设置）'}`,
-        `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`,
-      );
-      // Only the program's own table names go into SQL text, never names read from the file (a crafted file could
-      // carry a name that breaks out of the quotes). The file's schema equals them after opening, or it was refused.
-      const present = new Set(
-        (ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
-          (t) => t.name,
-        ),
-      );
-      const counts = referenceTables()
-        .filter((t) => present.has(t))
-        .sort()
-        .map((t) => `${t} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`);
-      lines.push(`记录数：${counts.join('，')}`);
-      const backups = listBackups(ws.backupDir);
-      lines.push(`备份：${backups.length} 个，位于 ${ws.backupDir}`);
-      if (backups[0])
-        lines.push(`最近备份：${backups[0].createdAt}（${BACKUP_KIND_LABELS[backups[0].kind]}）${backups[0].fileName}`);
-      process.stdout.write(lines.join('\n') + '\n');
-      ws.close();
-      return 0;
+      try {
+        return await printInfo(ws);
+      } finally {
+        ws.close();
+      }
     },
   },
   check: {
@@ -111,13 +89,17 @@ export const foundationCommands: Record<string, CliCommand> = {
       if (!source)
         throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
       const ws = openCliWorkstation(args);
-      await restoreBackupFile(ws, source, undefined, {
-        confirmOtherBureau: args.flags['other-unit'] === true,
-        howToConfirm: '请加上 --other-unit 参数重新执行',
-      });
-      if (!ws.ready) throw ws.failure!.error;
+      try {
+        // Refused with the writer named while another copy of the workstation has the file (Workstation.restoreFrom).
+        await restoreBackupFile(ws, source, undefined, {
+          confirmOtherBureau: args.flags['other-unit'] === true,
+          howToConfirm: '请加上 --other-unit 参数重新执行',
+        });
+        if (!ws.ready) throw ws.failure!.error;
+      } finally {
+        ws.close();
+      }
       process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
-      ws.close();
       return 0;
     },
   },
@@ -128,4 +110,36 @@ function requireExistingDb(args: Parameters<typeof flag>[0]): void {
   const file = resolveDbPath(flag(args, 'db'));
   if (!fs.existsSync(file))
     throw new AppError(ErrorCode.NOT_FOUND, `数据文件不存在：${file}。请检查 --db 指定的路径。`);
+}
+
+async function printInfo(ws: Workstation): Promise<number> {
+  const status = await appStatus(ws);
+  const lines = [`数据文件：${ws.dbPath}`];
+  if (!ws.ready) throw ws.failure!.error;
+  const ctx = ws.context();
+  // Read-only while another copy of the workstation writes the file: say who, so nobody wonders why.
+  if (ws.readOnly) lines.push(`正在使用：${status.access.writer ?? '另一个程序'}（本命令只读）`);
+  lines.push(
+    `单位：${status.bureau?.fullName ?? '（尚未设置）'}`,
+    `工作年度：${status.year ?? '（尚未设置）'}`,
+    `数据版本：${schemaVersionOf(ctx.raw)}（本程序支持到 ${LATEST_SCHEMA_VERSION}）`,
+  );
+  // Only the program's own table names go into SQL text, never names read from the file (a crafted file could
+  // carry a name that breaks out of the quotes). The file's schema equals them after opening, or it was refused.
+  const present = new Set(
+    (ctx.raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    ),
+  );
+  const counts = referenceTables()
+    .filter((t) => present.has(t))
+    .sort()
+    .map((t) => `${t} ${(ctx.raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`);
+  lines.push(`记录数：${counts.join('，')}`);
+  const backups = listBackups(ws.backupDir);
+  lines.push(`备份：${backups.length} 个，位于 ${ws.backupDir}`);
+  if (backups[0])
+    lines.push(`最近备份：${backups[0].createdAt}（${BACKUP_KIND_LABELS[backups[0].kind]}）${backups[0].fileName}`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
 }

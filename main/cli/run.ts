@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { AREAS } from '../areas';
+import { busyError, isBusyError } from '../db/errors';
 import { printError, type CliArgs, type CliCommand } from './types';
 
 type Load = () => Promise<Record<string, CliCommand>>;
@@ -56,7 +57,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return await (await area())[command].run(args);
   } catch (e) {
     if (e instanceof AppError) printError(e.code, e.message);
-    else printError(ErrorCode.INTERNAL, `程序内部错误：${e instanceof Error ? e.message : String(e)}`);
+    else if (isBusyError(e)) {
+      // Another program held the file for the whole wait: that is the situation, not a bug.
+      const busy = busyError();
+      printError(busy.code, busy.message);
+    } else printError(ErrorCode.INTERNAL, `程序内部错误：${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
 }

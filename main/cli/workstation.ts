@@ -9,9 +9,17 @@ import { flag, type CliArgs } from './types';
 
 /**
  * A workstation for one CLI command. Files the services produce go to --out (written atomically);
- * the CLI never makes the daily automatic backup as a side effect.
+ * the CLI never makes the daily automatic backup as a side effect. While another copy of the workstation (the app,
+ * another PC) writes the file, the command opens it read-only: commands that only read work, and one that would
+ * write is refused with the writer named (withContext, restore) before anything changes.
  */
 export function openCliWorkstation(args: CliArgs): Workstation {
+  const ws = makeCliWorkstation(args).open();
+  if (ws.failure?.state === 'locked') ws.open({ readOnly: true });
+  return ws;
+}
+
+function makeCliWorkstation(args: CliArgs): Workstation {
   const out = flag(args, 'out');
   return new Workstation({
     dbPath: resolveDbPath(flag(args, 'db')),
@@ -25,7 +33,7 @@ export function openCliWorkstation(args: CliArgs): Workstation {
         return { fileName, status: 'saved', path: target };
       },
     },
-  }).open();
+  });
 }
 
 /** The year a command is about: --year, else the working year; a clear message when neither is a usable year. */
@@ -52,6 +60,8 @@ export async function withContext<T>(
   try {
     if (!ws.ready) throw ws.failure!.error;
     return await fn(ws.context());
+  } catch (e) {
+    throw (e instanceof AppError ? null : ws.explainDatabaseError(e, 'cli')) ?? e;
   } finally {
     ws.close();
   }

@@ -55,3 +55,22 @@ export function isForeignKeyError(e: unknown): boolean {
     (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/i.test((e as Error).message))
   );
 }
+
+/** SQLITE_BUSY and its extended codes (and SQLITE_LOCKED): another connection held the file for the whole wait. */
+export function isBusyError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** SQLITE_READONLY and its extended codes: a write on a connection opened read-only, or on a read-only file. */
+export function isReadOnlyError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
+}
+
+export function busyError(what = '数据文件正被另一个程序写入'): AppError {
+  return new AppError(
+    ErrorCode.DB_BUSY,
+    `${what}，这次操作没有完成，数据未改动。请稍后再试；如果一直这样，请关闭其他正在使用这个数据文件的程序（另一个窗口、另一台电脑或命令行）。`,
+  );
+}

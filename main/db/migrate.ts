@@ -1,6 +1,6 @@
 import type { RawDb } from './open';
-import { schemaVersionOf } from './open';
-import { DatabaseDamagedError, DatabaseTooNewError, MigrationFailedError } from './errors';
+import { BUSY_TIMEOUT_MS, schemaVersionOf } from './open';
+import { busyError, DatabaseDamagedError, DatabaseTooNewError, isBusyError, MigrationFailedError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -34,18 +34,26 @@ export function migrateDatabase(
   const backupPath = from > 0 ? makeBackup() : null;
   // All pending migrations commit together: a failure in the third leaves the file at the version it had, not at
   // the second (each migration still runs in its own savepoint, with its version bump inside).
+  // The version is read again once the write lock is held (BEGIN IMMEDIATE): a second program that upgraded the file
+  // between the first look and now is seen, and only what is still missing runs. Two programs starting at once on
+  // an older file thus upgrade it once (the writer lock already lets only one of them in; this holds without it).
   let current: Migration | undefined;
   try {
     db.transaction(() => {
-      for (const m of pending) {
+      const now = schemaVersionOf(db);
+      if (now > latest) throw new DatabaseTooNewError(file, now, latest);
+      for (const m of migrations.filter((x) => x.version > now)) {
         current = m;
         db.transaction(() => {
           db.exec(m.sql);
           db.pragma(`user_version = ${m.version}`);
         })();
       }
-    })();
+    }).immediate();
   } catch (e) {
+    if (e instanceof DatabaseTooNewError) throw e;
+    if (isBusyError(e))
+      throw busyError(`数据文件 ${file} 需要升级，但另一个程序正在写入它，等了 ${BUSY_TIMEOUT_MS / 1000} 秒仍未结束`);
     const m = current ?? pending[0];
     throw new MigrationFailedError(m.version, m.name, e instanceof Error ? e.message : String(e), backupPath);
   }

@@ -7,21 +7,32 @@ import { DatabaseDamagedError, DatabaseTooNewError, isDamageError } from './erro
 
 export type RawDb = Database.Database;
 
+/** How long a statement that meets a busy file waits for it before giving up (then BUSY, in Chinese). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (creating if needed) the SQLite file with the pragmas an office PC needs: WAL for concurrent reads,
  * synchronous=FULL because office PCs lose power, foreign keys on. quick_check at open so damage is found
  * before anything is written.
  *
+ * On a network share (`networkShare`) WAL cannot work (it needs every connection on one computer, storage.ts): the
+ * file gets a rollback journal and this one connection holds it exclusively (locking_mode=EXCLUSIVE, set before the
+ * first read so no shared memory is ever used), the way SQLite supports one writer on a share.
+ *
  * Nothing is written before the file has been read and found usable: a damaged file, or one from a newer program
  * (`maxVersion`), or another program's SQLite file (version 0 with tables, checked when `maxVersion` is given), is
  * refused before journal_mode=WAL would rewrite its header, so it stays byte for byte as it was.
  */
-export function openDatabase(file: string, options: { readonly?: boolean; maxVersion?: number } = {}): RawDb {
+export function openDatabase(
+  file: string,
+  options: { readonly?: boolean; maxVersion?: number; networkShare?: boolean } = {},
+): RawDb {
   if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: RawDb | undefined;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (options.networkShare && !options.readonly) db.pragma('locking_mode = EXCLUSIVE');
     const version = schemaVersionOf(db);
     if (options.maxVersion !== undefined) {
       if (version > options.maxVersion) throw new DatabaseTooNewError(file, version, options.maxVersion);
@@ -31,7 +42,7 @@ export function openDatabase(file: string, options: { readonly?: boolean; maxVer
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseDamagedError(file, `完整性检查未通过：${String(check).slice(0, 200)}`);
     if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
+      db.pragma(options.networkShare ? 'journal_mode = DELETE' : 'journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');

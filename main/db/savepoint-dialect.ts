@@ -28,6 +28,37 @@ class SavepointDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Every write transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so a writer that meets a busy
+ * file waits out busy_timeout. A deferred BEGIN would start as a reader and fail at once with SQLITE_BUSY when it
+ * tried to write after another program's commit (a WAL snapshot cannot be upgraded), whatever the timeout says.
+ * A read-only connection begins deferred: it never writes, and takes no lock it does not need.
+ */
+class ImmediateDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly readOnly: boolean,
+  ) {
+    super(config);
+  }
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(this.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE'));
+  }
+}
+
+/** The dialect of the workstation's connection: see ImmediateDriver. */
+export class WorkstationDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly readOnly = false,
+  ) {
+    super(config);
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateDriver(this.config, this.readOnly);
+  }
+}
+
 class SavepointDialect extends SqliteDialect {
   constructor(private readonly config: SqliteDialectConfig) {
     super(config);
@@ -37,19 +68,33 @@ class SavepointDialect extends SqliteDialect {
   }
 }
 
+/** How the workstation holds its file: what inOneTransaction needs to open a second connection the same way. */
+interface Holding {
+  dbPath: string;
+  raw: RawDb;
+  /** Opened read-only (another program writes the file): the second connection is read-only too. */
+  readOnly: boolean;
+  /** On a network share the one connection holds the file exclusively: a second one would wait for it for ever. */
+  exclusive: boolean;
+}
+
 /**
  * Runs `work` on a second connection to the same file inside ONE transaction: services called inside keep their
  * own `ctx.db.transaction()` (they become savepoints), but nothing is committed until `work` has finished, so a
  * failure or a killed process leaves no trace. Other connections keep reading the state before it (WAL) and their
- * writes wait for it (busy_timeout).
+ * writes wait for it (busy_timeout). A file held exclusively (network share) has only the one connection: the
+ * transaction runs on it.
  */
 export async function inOneTransaction<T>(
-  dbPath: string,
+  holding: Holding,
   work: (raw: RawDb, db: Kysely<Schema>) => Promise<T>,
 ): Promise<T> {
-  const raw = new Database(dbPath, { fileMustExist: true });
-  raw.pragma('busy_timeout = 5000');
-  raw.pragma('foreign_keys = ON');
+  const shared = holding.exclusive;
+  const raw = shared ? holding.raw : new Database(holding.dbPath, { fileMustExist: true, readonly: holding.readOnly });
+  if (!shared) {
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('foreign_keys = ON');
+  }
   const db = new Kysely<Schema>({ dialect: new SavepointDialect({ database: raw }) });
   try {
     raw.exec('BEGIN IMMEDIATE');
@@ -62,7 +107,9 @@ export async function inOneTransaction<T>(
       throw e;
     }
   } finally {
-    await db.destroy();
-    if (raw.open) raw.close();
+    if (!shared) {
+      await db.destroy();
+      if (raw.open) raw.close();
+    }
   }
 }

@@ -11,6 +11,7 @@ import { readPublicationsXlsx } from './disclosure/publications';
 import { readRequestsXlsx } from './disclosure/requests';
 import { parseIndicatorsFile } from './selfcheck';
 import { readStaffXlsx } from './staff-xlsx';
+import { readAbXlsx } from './team/ab-xlsx';
 
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
@@ -29,6 +30,9 @@ export const PARSERS = {
   /** 依申请公开登记 .xlsx. */
   'disclosure-requests': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     readRequestsXlsx(asBuffer(bytes), fileName),
+  /** AB岗设置表 .xlsx (the table the workstation exports, read back). */
+  'ab-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
+    readAbXlsx(asBuffer(bytes), fileName),
   /** 考核评分细则 .xlsx/.docx (自查整改 templates). */
   'selfcheck-indicators': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     parseIndicatorsFile(fileName, asBuffer(bytes)),

@@ -10,6 +10,7 @@
 // under-declared its sizes and expanded huge merged ranges cell by cell.
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import { refuseUnlessZip } from './office-file';
 import { openZip } from './points/zip';
 import { cellValue, isMergeContinuation, readXlsxSheets, type SheetData } from './xlsx-read';
 
@@ -20,9 +21,12 @@ export interface StaffSheetRow {
   department: string;
   title: string;
   phone: string;
+  /** 状态 (离岗 when it says so: 离岗, 离职, 调离, 退休); 在岗 otherwise or when there is no such column. */
+  status: '在岗' | '离岗';
+  note: string;
 }
 
-type StaffField = 'name' | 'department' | 'title' | 'phone';
+type StaffField = 'name' | 'department' | 'title' | 'phone' | 'status' | 'note';
 
 export interface StaffSheet {
   sheetName: string;
@@ -74,6 +78,8 @@ const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }>
     ],
     contains: ['电话', '手机', '联系方式'],
   },
+  status: { exact: ['状态', '在岗状态', '人员状态', '在岗情况'], contains: [] },
+  note: { exact: ['备注', '说明'], contains: [] },
 };
 
 /** Header text without spaces, asterisks (required-field marks), colons and a trailing parenthetical note. */
@@ -124,6 +130,8 @@ function findHeader(ws: SheetData): { headerRow: number; columns: StaffSheet['co
           ...(found.department && { department: found.department.col }),
           ...(found.title && { title: found.title.col }),
           ...(found.phone && { phone: found.phone.col }),
+          ...(found.status && { status: found.status.col }),
+          ...(found.note && { note: found.note.col }),
         },
       };
     }
@@ -180,12 +188,8 @@ function assertXlsx(data: Buffer, fileName: string): ReturnType<typeof openZip> 
   }
   const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
   if (!isZip) {
-    if (ext === 'xlsx') {
-      throw new AppError(
-        ErrorCode.FILE_DAMAGED,
-        `文件“${fileName}”已损坏，或并不是真正的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后重试。`,
-      );
-    }
+    // A text file named .xlsx is text, not "damaged"; what is neither is said by office-file.ts.
+    if (ext === 'xlsx') refuseUnlessZip(fileName, data, 'Excel 工作簿（.xlsx）');
     throw new AppError(
       ErrorCode.FILE_TYPE_MISMATCH,
       `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`,
@@ -233,7 +237,8 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
       const phone = cleanPhone(read(r, columns.phone));
       if (!name && !department && !title && !phone) continue;
       if (matchField(name, 'name') === 'exact') continue;
-      rows.push({ row: r, name, department, title, phone });
+      const status = /离岗|离职|调离|调出|退休/.test(read(r, columns.status)) ? '离岗' : '在岗';
+      rows.push({ row: r, name, department, title, phone, status, note: cleanText(read(r, columns.note)) });
       if (rows.length > MAX_STAFF_ROWS) {
         throw new AppError(
           ErrorCode.TOO_MANY_ITEMS,

@@ -42,6 +42,9 @@ export async function dispatch(
     return { ok: true, value: out.data };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toShape() };
+    // A busy file (waited out) or a read-only copy's write is the situation, not a bug: say which, in Chinese.
+    const explained = ws.explainDatabaseError(e);
+    if (explained) return { ok: false, error: explained.toShape() };
     console.error(`[dispatch] ${method} failed:`, e);
     return {
       ok: false,

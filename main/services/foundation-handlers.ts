@@ -14,6 +14,7 @@ import {
   restoreUploadedFile,
   saveFullCopy,
 } from './data/backups';
+import { moveToLocalDisk } from './data/move';
 import { getBureau, saveBureau } from './org/bureau';
 import {
   createDepartment,
@@ -26,16 +27,31 @@ import {
 import { createStaff, deleteStaff, listStaff, updateStaff } from './org/staff';
 import { commitStaffImport, deliverStaffImportTemplate, previewStaffImport } from './org/staff-import';
 import { getAllSettings, getSetting, setSetting, settingWarnings, SettingKey, updateSetting } from './settings';
-import type { Workstation } from './workstation';
+import type { AppContext, Workstation } from './workstation';
 import { yearsWithData } from './years';
 import { getAttachmentFile } from './attachments';
 import { getCalendarSettings, saveCalendarSettings } from './calendar';
 import { loadDemo } from './demo';
+import { runExport } from './exports';
 
 export async function appStatus(ws: Workstation): Promise<AppStatus> {
   const latestBackup = listBackups(ws.backupDir)[0] ?? null;
-  const base = { host: ws.host, appVersion: ws.appVersion, dbPath: ws.dbPath, backupDir: ws.backupDir, latestBackup };
-  if (!ws.ready) {
+  // context() checks the file is still the one opened: a replaced one turns the status to `replaced` here.
+  let ctx: AppContext | null = null;
+  try {
+    if (ws.ready) ctx = ws.context();
+  } catch {
+    ctx = null;
+  }
+  const base = {
+    host: ws.host,
+    appVersion: ws.appVersion,
+    dbPath: ws.dbPath,
+    backupDir: ws.backupDir,
+    latestBackup,
+    access: ws.access(),
+  };
+  if (!ctx) {
     return {
       ...base,
       state: ws.failure?.state ?? 'damaged',
@@ -46,7 +62,6 @@ export async function appStatus(ws: Workstation): Promise<AppStatus> {
       bureau: null,
     };
   }
-  const ctx = ws.context();
   const bureau = await getBureau(ctx);
   // getSetting never hands out a stored value its schema refuses (99999, -5, 2026.5): the status always loads.
   const year = Number(await getSetting(ctx, SettingKey.currentYear)) || null;
@@ -81,8 +96,23 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
     return appStatus(ws);
   },
   'app.setYear': async (ws, { year }) => {
-    await setSetting(ws.context(), SettingKey.currentYear, String(year));
+    const ctx = ws.context();
+    // A read-only copy cannot store the working year: it keeps the one picked for this session.
+    if (ctx.readOnly) ctx.sessionSettings.set(SettingKey.currentYear, String(year));
+    else await setSetting(ctx, SettingKey.currentYear, String(year));
     return { ok: true as const };
+  },
+  'app.openReadOnly': (ws) => appStatus(ws.open({ readOnly: true })),
+  'app.reopen': (ws) => {
+    const wasReading = ws.ready && ws.readOnly;
+    ws.open();
+    if (wasReading && ws.failure?.state === 'locked') {
+      // Still written elsewhere: keep reading, and say who has it.
+      const why = ws.failure.error;
+      ws.open({ readOnly: true });
+      throw why;
+    }
+    return appStatus(ws);
   },
   'bureau.update': (ws, bureau) => saveBureau(ws.context(), bureau),
   'settings.getAll': (ws) => getAllSettings(ws.context()),
@@ -114,6 +144,10 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
   'staff.importPreview': (ws, upload) => previewStaffImport(ws.context(), upload),
   'staff.importCommit': (ws, input) => commitStaffImport(ws.context(), input),
   'staff.importTemplate': (ws) => deliverStaffImportTemplate(ws.context()),
+  'staff.export': async (ws) => {
+    const ctx = ws.context();
+    return runExport(ctx, 'staff-xlsx', { year: ctx.now().getFullYear() });
+  },
 
   'backup.list': (ws) => listDataFileBackups(ws),
   'backup.create': (ws) => makeManualBackup(ws),
@@ -128,6 +162,7 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
     return appStatus(ws);
   },
   'backup.saveCopy': (ws) => saveFullCopy(ws),
+  'backup.moveToLocal': (ws) => moveToLocalDisk(ws),
   'backup.inspectFile': (ws, upload) => inspectUploadedFile(ws, upload),
 
   'audit.list': (ws, input) => listAudit(ws.context(), input),

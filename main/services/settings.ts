@@ -126,6 +126,9 @@ function usable(ctx: AppContext, key: string, value: string): string | null {
 }
 
 export async function getSetting(ctx: AppContext, key: string): Promise<string | null> {
+  // A read-only copy keeps what it cannot store for this session (the working year picked in its header).
+  const session = ctx.sessionSettings.get(key);
+  if (session !== undefined) return session;
   const row = await ctx.db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
   return row ? usable(ctx, key, row.value) : null;
 }

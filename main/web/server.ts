@@ -9,6 +9,7 @@ import { dispatch } from '../ipc/dispatch';
 import { loadHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
 import { CSP } from '../app/csp';
+import type { StorageInfo } from '../db/storage';
 import { fileUnderRoot } from '../app/static-files';
 
 /** Largest request body: a 50 MB upload as base64 plus JSON framing. */
@@ -41,6 +42,8 @@ interface WebHostOptions {
   now?: () => Date;
   /** Largest request body (tests use a small one); MAX_BODY_BYTES by default. */
   maxBodyBytes?: number;
+  /** Where the data file is stored (tests pretend a network share); detected otherwise. */
+  storage?: StorageInfo;
 }
 
 export interface WebHost {
@@ -66,12 +69,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return { fileName, status: 'download', downloadUrl: `/download/${id}` };
     },
   };
-  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now }).open();
+  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now, storage: opts.storage }).open();
   const handlers = opts.handlers ?? (await loadHandlers());
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([...allowedHosts()].map((h) => `http://${h}`));
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -88,9 +92,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(405, '只接受 POST 请求。');
+      // An Origin, when sent, must be exactly this server's (scheme included): "127.0.0.1:port" without a scheme,
+      // https://, "null" or another port are all someone else's page.
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
-        return refuse(403, '拒绝访问：来源不被信任。');
+      if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(403, '拒绝访问：来源不被信任。');
       if (!safeEqual(req.headers['x-zwgk-token'], token))
         return refuse(401, '拒绝访问：缺少或错误的访问令牌，请使用启动时显示的地址打开。');
       // Method names are plain ASCII; anything else (or a malformed %-escape) is simply an unknown method.

@@ -60,13 +60,26 @@ async function invoke(method: Method, input: unknown): Promise<Result<unknown>> 
   }
 }
 
+/** Answers that mean the data file's status changed (written elsewhere, read-only here, replaced): re-read it. */
+const STATUS_CODES = new Set<string>([ErrorCode.DB_IN_USE, ErrorCode.READ_ONLY, ErrorCode.DB_REPLACED]);
+const staleListeners = new Set<() => void>();
+
+/** Hears when a call's answer means app.status changed (the app shell refreshes it); returns the unsubscribe. */
+export function onStatusStale(listener: () => void): () => void {
+  staleListeners.add(listener);
+  return () => staleListeners.delete(listener);
+}
+
 /** Calls one IPC method; returns its value or throws AppError (code + Chinese message). */
 export async function call<M extends Method>(
   method: M,
   ...input: undefined extends Input<M> ? [Input<M>?] : [Input<M>]
 ): Promise<Output<M>> {
   const r = await invoke(method, input[0]);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+  if (!r.ok) {
+    if (STATUS_CODES.has(r.error.code) && method !== 'app.status') for (const l of staleListeners) l();
+    throw new AppError(r.error.code, r.error.message, r.error.details);
+  }
   return r.value as Output<M>;
 }
 

@@ -62,7 +62,8 @@ export function AuditButton({
   };
   return (
     <>
-      <Button size="small" type="link" icon={<HistoryOutlined />} onClick={openDrawer}>
+      {/* Reading the history changes nothing: usable in a read-only window too (App.tsx disables the rest). */}
+      <Button size="small" type="link" icon={<HistoryOutlined />} onClick={openDrawer} disabled={false}>
         {label}
       </Button>
       <Drawer title="修改记录" open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>

@@ -312,3 +312,28 @@ export function summariseWarnings(
   }
   return out;
 }
+
+/** One row of an AB岗设置表 being imported: what it would do, and why it cannot (errors block the import). */
+const abImportRowSchema = z.object({
+  row: z.number().int(),
+  post: z.string(),
+  duties: z.string(),
+  /** "张三（办公室 主任）", null when the role is vacant in the table. */
+  a: z.string().nullable(),
+  b: z.string().nullable(),
+  /** 新增岗位 / 已有岗位 (its holders set where vacant, its duties taken from the table). */
+  action: z.enum(['新增岗位', '已有岗位']),
+  errors: z.array(z.string()),
+});
+export type AbImportRow = z.infer<typeof abImportRowSchema>;
+
+export const abImportPreviewSchema = z.object({
+  fileName: z.string(),
+  sheetName: z.string(),
+  /** The day the table was as of ("截至…"), offered as the holders' 任职开始日期. */
+  asOf: z.string().nullable(),
+  rows: z.array(abImportRowSchema),
+  validCount: z.number().int(),
+  errorCount: z.number().int(),
+});
+export type AbImportPreview = z.infer<typeof abImportPreviewSchema>;

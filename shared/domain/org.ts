@@ -109,6 +109,9 @@ const staffImportRowSchema = z.object({
   department: z.string(),
   title: z.string(),
   phone: z.string(),
+  /** 状态 column (the 人员名单 export writes it); 在岗 when there is none. */
+  status: staffStatusSchema,
+  note: z.string(),
   errors: z.array(z.string()),
 });
 export type StaffImportRow = z.infer<typeof staffImportRowSchema>;

@@ -16,6 +16,14 @@ export const ErrorCode = {
   DB_DAMAGED: 'DB_DAMAGED',
   DB_TOO_NEW: 'DB_TOO_NEW',
   DB_MIGRATION_FAILED: 'DB_MIGRATION_FAILED',
+  /** Another copy of the workstation (another window, PC or the CLI) writes this data file: it says who, since when. */
+  DB_IN_USE: 'DB_IN_USE',
+  /** This copy opened the data file read-only (another one writes it): a change was refused. */
+  READ_ONLY: 'READ_ONLY',
+  /** A write met a data file busy with another program's write for longer than the wait allows. */
+  DB_BUSY: 'DB_BUSY',
+  /** The data file was replaced under this copy, or its write lock was taken over: writing stopped, reopen. */
+  DB_REPLACED: 'DB_REPLACED',
   BACKUP_INVALID: 'BACKUP_INVALID',
   BACKUP_FAILED: 'BACKUP_FAILED',
   FILE_LOCKED: 'FILE_LOCKED',

@@ -5,6 +5,7 @@
 // replaced exceljs here because exceljs expanded a huge merged range cell by cell.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
+import { refuseUnlessZip } from '../office-file';
 import { openZip, verifyAllEntries, type ZipPackage } from '../points/zip';
 import { cellValue, readXlsxSheets } from '../xlsx-read';
 const MAX_COLUMNS = 60;
@@ -34,12 +35,8 @@ function iso(d: Date): string {
 /** The workbook's visible sheets as text. Throws a Chinese AppError naming the file when it cannot be read. */
 export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
   if (!buf.length) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的。请确认选对了文件。`);
-  if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new AppError(
-      ErrorCode.FILE_UNSUPPORTED,
-      `文件“${fileName}”是旧版 Excel（.xls）格式。请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。`,
-    );
-  }
+  // Encrypted, old .xls, text, PDF … each said as what it is (office-file.ts).
+  refuseUnlessZip(fileName, buf, 'Excel 表格（.xlsx）');
   let zip: ZipPackage;
   try {
     zip = openZip(buf, fileName);

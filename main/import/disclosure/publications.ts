@@ -1,6 +1,7 @@
-// 信息发布登记 from an .xlsx exported by the website's content system or kept by hand: the header row is found by
-// names (标题, 发布日期/发布时间, 栏目/所属栏目, 链接, 文号, 来源/发布机构, 渠道), other columns are ignored, and every
-// unusable row is named with its row number and reason. Pure: grid in, rows and problems out.
+// 信息发布登记 from an .xlsx exported by the website's content system, kept by hand, or exported by the workstation: the
+// header row is found by names (标题, 发布日期/发布时间, 栏目/所属栏目, 链接, 文号, 来源/发布机构, 渠道, and the export's
+// 类型, 拟稿, 审核, 签发, 解读对象, 备注), other columns are ignored, and every unusable row is named with its row number
+// and reason. Pure: grid in, rows and problems out.
 import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -15,9 +16,36 @@ interface PublicationSheetRow {
   link: string;
   docNumber: string;
   source: string;
+  /** 类型 says 规范性文件 / 政策解读 (the export writes "规范性文件、政策解读"). */
+  normative: boolean;
+  interpretation: boolean;
+  /** The 三审 record: who and when, each from one cell ("张三\n2026-03-01"). */
+  drafter: string;
+  draftedDate: string | null;
+  reviewer: string;
+  reviewedDate: string | null;
+  approver: string;
+  approvedDate: string | null;
+  /** Title of the document a 政策解读 interprets (matched to a registered one on import). */
+  interprets: string;
+  note: string;
 }
 
-type Field = 'title' | 'date' | 'column' | 'link' | 'docNumber' | 'source' | 'channel' | 'formed';
+type Field =
+  | 'title'
+  | 'date'
+  | 'column'
+  | 'link'
+  | 'docNumber'
+  | 'source'
+  | 'channel'
+  | 'formed'
+  | 'kind'
+  | 'drafter'
+  | 'reviewer'
+  | 'approver'
+  | 'interprets'
+  | 'note';
 const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
   title: { exact: ['标题', '信息标题', '文章标题', '题名', '标题名称', '信息名称'], contains: ['标题'] },
   date: {
@@ -36,7 +64,31 @@ const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
     exact: ['形成日期', '变更日期', '形成/变更日期', '形成或变更日期', '成文日期'],
     contains: ['形成日期', '成文日期'],
   },
+  kind: { exact: ['类型', '信息类型', '文件类型'], contains: [] },
+  // Exact names only: a website's "审核状态" (已审核) is not a person.
+  drafter: { exact: ['拟稿', '拟稿人', '拟稿人及日期'], contains: [] },
+  reviewer: { exact: ['审核', '审核人', '保密审查', '保密审查人', '审核人及日期'], contains: [] },
+  approver: { exact: ['签发', '签发人', '签发人及日期'], contains: [] },
+  interprets: { exact: ['解读对象', '被解读文件', '解读的文件'], contains: ['解读对象', '被解读'] },
+  note: { exact: ['备注', '说明'], contains: [] },
 };
+
+/** "张三\n2026-03-01", "张三 2026-03-01", "张三" or "2026-03-01": who and when of one of the three reviews. */
+function personAndDate(cell: string): { name: string; date: string | null } | null {
+  const parts = cell
+    .split(/[\r\n]+|\s{1,}(?=\d{4}\s*[-/.年])/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  let name = '';
+  let date: string | null = null;
+  for (const p of parts) {
+    const d = parseDateText(p);
+    if (d && !date) date = d;
+    else if (!name) name = p;
+    else return null;
+  }
+  return name.length > 30 ? null : { name, date };
+}
 
 export interface PublicationSheet {
   sheetName: string;
@@ -89,6 +141,26 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
         });
         continue;
       }
+      const review: Record<'drafter' | 'reviewer' | 'approver', { name: string; date: string | null }> = {
+        drafter: { name: '', date: null },
+        reviewer: { name: '', date: null },
+        approver: { name: '', date: null },
+      };
+      let unreadable: Field | null = null;
+      for (const f of ['drafter', 'reviewer', 'approver'] as const) {
+        const read = personAndDate(get(f));
+        if (read) review[f] = read;
+        else unreadable = f;
+      }
+      if (unreadable) {
+        problems.push({
+          row: r.row,
+          column: label(unreadable),
+          message: `“${get(unreadable).replace(/\s+/g, ' ')}”应为姓名和日期（如“张三 2026-03-01”）`,
+        });
+        continue;
+      }
+      const kind = get('kind');
       rows.push({
         row: r.row,
         title,
@@ -99,6 +171,16 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
         link: get('link').slice(0, 500),
         docNumber: get('docNumber').slice(0, 60),
         source: get('source').slice(0, 100),
+        normative: kind.includes('规范性文件'),
+        interpretation: kind.includes('解读'),
+        drafter: review.drafter.name,
+        draftedDate: review.drafter.date,
+        reviewer: review.reviewer.name,
+        reviewedDate: review.reviewer.date,
+        approver: review.approver.name,
+        approvedDate: review.approver.date,
+        interprets: get('interprets').replace(/\s+/g, ' ').slice(0, 300),
+        note: get('note').slice(0, 500),
       });
     }
     return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };

@@ -1,15 +1,18 @@
-// 依申请公开 register from an .xlsx kept by hand: header names such as 收到日期, 申请人, 申请人类型, 申请方式, 申请内容,
-// 答复日期, 办理结果, 经办人; results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密").
-// Pure: grid in, rows and problems out.
+// 依申请公开 register from an .xlsx kept by hand or exported by the workstation: header names such as 收到日期, 申请人,
+// 申请人类型, 申请方式, 申请内容, 答复日期, 办理结果, 经办人 (and the export's 联系方式, 信息处理费, 答复说明, 办理过程);
+// results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密"); an application still being
+// handled (办理中, no 答复日期) comes in as one. Pure: grid in, rows and problems out.
 import {
   APPLICANT_TYPES,
   RESULT_ROWS,
   type ApplicantType,
   type REQUEST_METHODS,
+  type RequestStepValues,
 } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
+import { parseRequestSteps } from './request-steps';
 
 interface RequestSheetRow {
   row: number;
@@ -21,9 +24,26 @@ interface RequestSheetRow {
   handler: string;
   answeredDate: string | null;
   result: string | null;
+  contact: string;
+  /** 信息处理费, whole yuan. */
+  feeYuan: number;
+  answerNote: string;
+  steps: RequestStepValues[];
 }
 
-type Field = 'received' | 'applicant' | 'type' | 'method' | 'content' | 'answered' | 'result' | 'handler';
+type Field =
+  | 'received'
+  | 'applicant'
+  | 'type'
+  | 'method'
+  | 'content'
+  | 'answered'
+  | 'result'
+  | 'handler'
+  | 'contact'
+  | 'fee'
+  | 'note'
+  | 'steps';
 const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
   received: {
     exact: ['收到日期', '收到申请日期', '申请日期', '受理日期', '收到时间', '申请时间', '登记日期'],
@@ -42,7 +62,14 @@ const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
   answered: { exact: ['答复日期', '答复时间', '办结日期', '办结时间'], contains: ['答复日期', '答复时间', '办结'] },
   result: { exact: ['办理结果', '答复结果', '处理结果', '答复类型', '结果'], contains: ['结果'] },
   handler: { exact: ['经办人', '承办人', '办理人', '承办科室'], contains: ['经办', '承办'] },
+  contact: { exact: ['联系方式', '联系电话', '联系地址', '申请人联系方式'], contains: ['联系'] },
+  fee: { exact: ['信息处理费', '收费', '信息处理费元'], contains: ['处理费'] },
+  note: { exact: ['答复说明', '答复内容', '备注'], contains: ['答复说明'] },
+  steps: { exact: ['办理过程', '办理步骤', '补正征求意见延期'], contains: ['办理过程'] },
 };
+
+/** What a register writes for an application not yet answered (the export writes 办理中). */
+const PENDING = new Set(['办理中', '正在办理', '在办', '未办结', '待答复', '未答复', '受理中']);
 
 // Numbering ("（三）", "1.") first, then spaces, quotes and punctuation: "不予公开—1.属于国家秘密" → "不予公开1属于国家秘密".
 const squeeze = (s: string) =>
@@ -195,7 +222,9 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
         bad('answered', `答复日期 ${answeredDate} 早于收到日期 ${receivedDate}`);
         continue;
       }
-      const resultText = get('result');
+      const rawResult = get('result');
+      // "办理中" with no 答复日期 is an application still being handled, not a result.
+      const resultText = PENDING.has(squeeze(rawResult)) && !answeredDate ? '' : rawResult;
       const result = resultText ? parseResultText(resultText) : null;
       if (resultText && !result) {
         bad('result', `“${resultText}”不是年报表三的21种办理结果之一`);
@@ -209,6 +238,17 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
         bad('answered', '已有办理结果但答复日期为空');
         continue;
       }
+      const feeText = get('fee').replace(/元$/, '').trim();
+      const feeYuan = feeText ? Number(feeText) : 0;
+      if (!Number.isInteger(feeYuan) || feeYuan < 0 || feeYuan > 1_000_000) {
+        bad('fee', `“${get('fee')}”不是信息处理费（应为不小于0的整数，单位元）`);
+        continue;
+      }
+      const steps = parseRequestSteps(get('steps'));
+      if ('problem' in steps) {
+        bad('steps', steps.problem);
+        continue;
+      }
       rows.push({
         row: r.row,
         receivedDate,
@@ -219,6 +259,10 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
         handler: get('handler').slice(0, 30),
         answeredDate,
         result,
+        contact: get('contact').slice(0, 200),
+        feeYuan,
+        answerNote: get('note').slice(0, 2000),
+        steps: steps.steps,
       });
     }
     return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };

@@ -17,20 +17,22 @@ export const importErrors = {
     new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${name}”的扩展名是 ${ext}，但内容实际是${actual}。${todo}`),
   unsupported: (name: string, what: string, todo: string) =>
     new AppError(ErrorCode.FILE_UNSUPPORTED, `文件“${name}”是${what}，暂不能直接导入。${todo}`),
+  // The three below are also said by the other readers of .docx/.xlsx files (细则, 人员名单, 登记表, AB岗设置表: they
+  // share the zip reader), so they speak of the file, not of 工作要点.
   damaged: (name: string, detail: string) =>
     new AppError(
       ErrorCode.FILE_DAMAGED,
-      `文件“${name}”已损坏或不完整（${detail}），无法读取。请用 Word 或 WPS 打开该文件，确认能正常显示后“另存为”新的 .docx/.xlsx 再导入；或复制其中文字粘贴导入。`,
+      `文件“${name}”已损坏或不完整（${detail}），无法读取。请用 Word、Excel 或 WPS 打开该文件，确认能正常显示后“另存为”新的 .docx/.xlsx 再导入。`,
     ),
   encrypted: (name: string) =>
     new AppError(
       ErrorCode.FILE_ENCRYPTED,
-      `文件“${name}”设置了打开密码（已加密），无法读取。请用 Word 或 WPS 输入密码打开后，在“文件—信息—保护文档”中取消密码并另存，再导入。`,
+      `文件“${name}”设置了打开密码（已加密），无法读取。请用 Word、Excel 或 WPS 输入密码打开后，在“文件—信息—保护文档”中取消密码并另存，再导入。`,
     ),
   zipBomb: (name: string, detail: string) =>
     new AppError(
       ErrorCode.ZIP_BOMB,
-      `文件“${name}”解压后异常巨大（${detail}），为保护电脑已停止读取。正常的工作要点文件不会这样，请向发文单位重新索取文件，或复制文字粘贴导入。`,
+      `文件“${name}”解压后异常巨大（${detail}），为保护电脑已停止读取。正常的 Word、Excel 文件不会这样，请向来源重新索取文件。`,
     ),
   notText: (name: string) =>
     new AppError(

@@ -337,6 +337,10 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
 
   const out = items.map((raw) => finishItem(raw, year!));
   moveSubItemNotesToParents(items, out);
+  for (const [i, item] of out.entries()) {
+    const cut = fitItem(item);
+    if (cut) warnings.push(`第 ${i + 1} 条（${item.label}）${cut}，请核对。`);
+  }
   if (!meta.title) warnings.push('没有识别出文件标题，请在保存前填写。');
 
   return {
@@ -355,6 +359,32 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
 interface FinishedItem extends PointItem {
   hadNote: boolean;
 }
+
+/**
+ * What the preview's contract allows for one item (shared/domain/points.ts pointItemSchema): a reader never hands
+ * out an item the contract refuses. A title is already short (titleOfText); what is cut here only in absurd files
+ * is said in the returned sentence (for the warnings), null when nothing was.
+ */
+function fitItem(item: FinishedItem): string | null {
+  const said: string[] = [];
+  if (item.text.length > MAX_ITEM_TEXT_CHARS) {
+    item.text = item.text.slice(0, MAX_ITEM_TEXT_CHARS);
+    said.push(`正文超过 ${MAX_ITEM_TEXT_CHARS} 字，只保留了前 ${MAX_ITEM_TEXT_CHARS} 字`);
+  }
+  item.label = item.label.slice(0, 20);
+  const units = (list: string[]) =>
+    list
+      .map((u) => u.trim().slice(0, 100))
+      .filter(Boolean)
+      .slice(0, 100);
+  item.lead = units(item.lead);
+  item.support = units(item.support);
+  if (item.deadlineText !== null && item.deadlineText.length > 200) item.deadlineText = item.deadlineText.slice(0, 200);
+  return said.length ? said.join('；') : null;
+}
+
+/** Longest text of one item the preview accepts (pointItemSchema). */
+const MAX_ITEM_TEXT_CHARS = 50_000;
 
 function finishItem(raw: RawItem, year: number): FinishedItem {
   const body = raw.body.trim();

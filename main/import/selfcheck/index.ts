@@ -5,6 +5,7 @@
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { importErrors } from '../points/errors';
+import { refuseUnlessZip } from '../office-file';
 import { readDocxTables } from './docx';
 import { readIndicatorTables, type ParsedIndicators } from './table';
 import { readXlsxTables } from './xlsx';
@@ -38,12 +39,8 @@ export function parseIndicatorsFile(fileName: string, data: Buffer): ParsedIndic
       '请向发文单位索取 Word 或 Excel 版的细则，或把表格复制到 Excel 中另存为 .xlsx 再导入。',
     );
   }
-  if (data.readUInt32LE(0) !== 0x04034b50) {
-    throw new AppError(
-      ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”不是 .xlsx 或 .docx 文件（内容无法识别）。请用 Excel 或 Word 打开后另存为 .xlsx/.docx 再导入。`,
-    );
-  }
+  // Encrypted, old binary Office, text … each said as what it is (office-file.ts).
+  refuseUnlessZip(fileName, data, 'Excel 表格（.xlsx）或 Word 文档（.docx）');
   if (ext !== 'xlsx' && ext !== 'docx') {
     throw importErrors.unsupported(
       fileName,

@@ -19,7 +19,10 @@ interface RestoreOptions {
 }
 
 export function makeManualBackup(ws: Workstation): BackupInfo {
-  const info = createBackup(ws.context().raw, ws.backupDir, 'manual', LATEST_SCHEMA_VERSION);
+  const ctx = ws.context();
+  // The backup folder (and its pruning) belongs to the copy that writes the file.
+  if (ctx.readOnly) throw ws.readOnlyError();
+  const info = createBackup(ctx.raw, ws.backupDir, 'manual', LATEST_SCHEMA_VERSION);
   pruneBackups(ws.backupDir);
   return info;
 }

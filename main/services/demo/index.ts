@@ -33,7 +33,7 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
  */
 export async function loadDemo(outer: AppContext, steps?: DemoStep[]): Promise<{ summary: string[] }> {
   const chosen = steps ?? (await demoSteps());
-  return inOneTransaction(outer.dbPath, (raw, db) => loadDemoSteps({ ...outer, raw, db }, chosen));
+  return inOneTransaction(outer, (raw, db) => loadDemoSteps({ ...outer, raw, db }, chosen));
 }
 
 async function loadDemoSteps(ctx: AppContext, steps: DemoStep[]): Promise<{ summary: string[] }> {

@@ -7,6 +7,7 @@ import { buildLetterDocx, letterGap, LETTER_TITLES, type LetterKind } from '../.
 import { getBureau } from '../org/bureau';
 import { buildReportDocx, buildReportXlsx } from '../../export/disclosure/report';
 import { addTableSheet, newWorkbook, workbookToBuffer } from '../../export/xlsx/sheet';
+import { formatRequestSteps } from '../../import/disclosure/request-steps';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
@@ -118,30 +119,42 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
         title: `${await bureauName(ctx)}${args.year}年信息发布登记`,
         orientation: 'landscape',
         fontSize: 10,
+        // Every field of a publication is written, so the register read back by import-publications gives the
+        // same records in another data file (main/import/disclosure/publications.ts).
         columns: [
           { header: '序号', weight: 4, align: 'center' },
-          { header: '标题', weight: 26 },
-          { header: '发布日期', weight: 9, align: 'center' },
+          { header: '标题', weight: 22 },
+          { header: '形成日期', weight: 8, align: 'center' },
+          { header: '发布日期', weight: 8, align: 'center' },
           { header: '栏目', weight: 8 },
-          { header: '渠道', weight: 8 },
-          { header: '文号', weight: 10 },
+          { header: '渠道', weight: 7 },
+          { header: '文号', weight: 9 },
+          { header: '发布机构', weight: 8 },
           { header: '类型', weight: 7, align: 'center' },
-          { header: '拟稿', weight: 9 },
-          { header: '审核', weight: 9 },
-          { header: '签发', weight: 9 },
+          { header: '解读对象', weight: 10 },
+          { header: '拟稿', weight: 8 },
+          { header: '审核', weight: 8 },
+          { header: '签发', weight: 8 },
+          { header: '链接', weight: 10 },
+          { header: '备注', weight: 8 },
         ],
         rows: list.map((p, i) => ({
           cells: [
             i + 1,
             p.title,
+            p.formedDate ?? '',
             p.publishedDate,
             p.columnName,
             p.channel,
             p.docNumber,
+            p.source,
             [p.normative ? '规范性文件' : '', p.interpretation ? '政策解读' : ''].filter(Boolean).join('、'),
+            p.interpretsTitle ?? '',
             [p.drafter, p.draftedDate].filter(Boolean).join('\n'),
             [p.reviewer, p.reviewedDate].filter(Boolean).join('\n'),
             [p.approver, p.approvedDate].filter(Boolean).join('\n'),
+            p.link,
+            p.note,
           ],
         })),
       });
@@ -158,16 +171,22 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
         title: `${await bureauName(ctx)}${args.year}年政府信息公开申请登记`,
         orientation: 'landscape',
         fontSize: 10,
+        // Every field of an application is written (办理过程 as readable lines), so the register read back by
+        // import-requests gives the same applications in another data file (main/import/disclosure/requests.ts).
         columns: [
           { header: '序号', weight: 4, align: 'center' },
-          { header: '收到日期', weight: 9, align: 'center' },
-          { header: '申请人', weight: 9 },
-          { header: '申请人类型', weight: 8 },
-          { header: '申请方式', weight: 7 },
-          { header: '申请内容', weight: 22 },
-          { header: '答复期限', weight: 9, align: 'center' },
-          { header: '答复日期', weight: 9, align: 'center' },
-          { header: '办理结果', weight: 14 },
+          { header: '收到日期', weight: 8, align: 'center' },
+          { header: '申请人', weight: 8 },
+          { header: '申请人类型', weight: 7 },
+          { header: '申请方式', weight: 6 },
+          { header: '联系方式', weight: 8 },
+          { header: '申请内容', weight: 18 },
+          { header: '办理过程', weight: 14 },
+          { header: '答复期限', weight: 8, align: 'center' },
+          { header: '答复日期', weight: 8, align: 'center' },
+          { header: '办理结果', weight: 12 },
+          { header: '信息处理费（元）', weight: 5, align: 'center' },
+          { header: '答复说明', weight: 10 },
           { header: '经办人', weight: 6 },
         ],
         rows: list.map((r, i) => ({
@@ -177,10 +196,14 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
             r.applicant,
             r.applicantType,
             r.method,
+            r.contact,
             r.content,
+            formatRequestSteps(r.steps),
             r.deadline.dueDate ?? r.deadline.state,
             r.answeredDate ?? '',
             r.result ? resultLabel(r.result) : '办理中',
+            r.feeYuan,
+            r.answerNote,
             r.handler,
           ],
         })),

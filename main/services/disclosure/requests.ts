@@ -431,25 +431,23 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
         });
         continue;
       }
+      // Held to the rules of an application entered by hand (dates in order, 逾期不补正 after a 补正 …).
+      const { row: _row, ...input } = r;
+      let v: RequestValues;
+      try {
+        v = await check(ctx, input);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        out.refused.push({ row: r.row, reason: e.message.replace(/^输入有误：/, '') });
+        continue;
+      }
       seen.add(key);
-      await trx
+      const added = await trx
         .insertInto('request')
-        .values({
-          received_date: r.receivedDate,
-          applicant: r.applicant,
-          applicant_type: r.applicantType,
-          method: r.method,
-          content: r.content,
-          handler: r.handler,
-          contact: '',
-          answered_date: r.answeredDate,
-          result: r.result,
-          fee_yuan: 0,
-          answer_note: '',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+        .values({ ...toRow(v), created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeSteps(trx, added.id, v);
       out.added.push({ row: r.row, title: `${r.receivedDate} ${r.applicant}`, date: r.receivedDate });
     }
     if (!out.added.length) throw nothingImported(upload.fileName, out, '新申请');

@@ -5,6 +5,7 @@ import { defineArea } from '../../area';
 export const foundationArea = defineArea({
   name: 'foundation',
   handlers: () => import('../foundation-handlers').then((m) => m.foundationHandlers),
+  exporters: () => import('./exports').then((m) => m.foundationExporters),
   demo: () => import('../demo/foundation').then((m) => m.foundationDemoStep),
   cli: {
     commands: ['info', 'check', 'backup', 'restore', 'demo', 'export'],

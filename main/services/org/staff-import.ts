@@ -33,6 +33,7 @@ function rowErrors(r: StaffSheetRow): string[] {
     errors.push(`姓名“${r.name}”含有数字或冒号，不像人名（是否为表尾的说明文字？）`);
   if (r.department.length > 40) errors.push('科室名称超过 40 个字');
   if (r.title.length > 40) errors.push('职务超过 40 个字');
+  if (r.note.length > 500) errors.push('备注超过 500 个字');
   if (r.phone) {
     const digits = r.phone.replace(/\D/g, '');
     if (r.phone.length > 40) errors.push('电话超过 40 个字');
@@ -170,8 +171,8 @@ export async function commitStaffImport(
           department_id: r.department ? ids.get(r.department)! : null,
           title: r.title,
           phone: r.phone,
-          status: '在岗',
-          note: '',
+          status: r.status,
+          note: r.note,
           created_at: nowText(ctx),
         })
         .returning('id')

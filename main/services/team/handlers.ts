@@ -1,4 +1,5 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
+import { commitAbImport, previewAbImport } from './ab-import';
 import type { AreaHandlers } from '../../ipc/handler-types';
 import {
   assignHolder,
@@ -42,6 +43,8 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
 
   'ab.posts': (ws, input) => listPosts(ws.context(), { includeInactive: input?.includeInactive ?? false }),
   'ab.createPost': (ws, input) => createPost(ws.context(), input),
+  'ab.importPreview': (ws, upload) => previewAbImport(ws.context(), upload),
+  'ab.importCommit': (ws, input) => commitAbImport(ws.context(), input),
   'ab.updatePost': (ws, { id, ...input }) => updatePost(ws.context(), id, input),
   'ab.setPostActive': (ws, { id, active }) => setPostActive(ws.context(), id, active),
   'ab.history': async (ws, input) => {

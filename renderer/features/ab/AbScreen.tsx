@@ -19,6 +19,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { todayIso } from '../../components/DateField';
+import { AbImportButton } from './AbImportButton';
 import {
   AbsenceDialog,
   AsOfExportDialog,
@@ -134,6 +135,7 @@ export function AbScreen() {
             <Button icon={<DownloadOutlined />} onClick={() => setDialog({ kind: 'export', format: 'ab-docx' })}>
               导出设置表（Word）
             </Button>
+            <AbImportButton onImported={() => void data.reload()} />
             <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'post', post: null })}>
               新增岗位
             </Button>

@@ -13,8 +13,8 @@ export function DataScreen() {
   const { status, refresh } = useAppStatus();
   const { modal } = AntApp.useApp();
   const backups = useLoad(() => call('backup.list'), []);
-  // Which button spins: 立即备份, 另存完整副本, or the 恢复 of one backup (`restore:<file>`).
-  const [busy, run] = useBusyAction<'backup' | 'copy' | `restore:${string}`>();
+  // Which button spins: 立即备份, 另存完整副本, 移到本机, or the 恢复 of one backup (`restore:<file>`).
+  const [busy, run] = useBusyAction<'backup' | 'copy' | 'move' | `restore:${string}`>();
 
   const backupNow = () =>
     run('backup', async () => {
@@ -25,6 +25,22 @@ export function DataScreen() {
     });
 
   const saveCopy = () => run('copy', () => produceFile(() => call('backup.saveCopy')));
+
+  const moveToLocal = () =>
+    modal.confirm({
+      title: '把数据文件移到本机磁盘？',
+      content:
+        '先在共享文件夹的备份文件夹中做一份备份，再把数据文件复制到本机磁盘并从那里继续使用；共享文件夹上留下说明，其他电脑打开时会被告知文件去了哪里。以后换电脑请用“另存完整副本”。',
+      okText: '移到本机',
+      cancelText: '取消',
+      onOk: () =>
+        run('move', async () => {
+          const r = await call('backup.moveToLocal');
+          await refresh();
+          await backups.reload();
+          return `已移到本机：${r.to}`;
+        }),
+    });
 
   const restore = async (b: BackupInfo) => {
     const answer = await askRestore(modal, {
@@ -71,6 +87,9 @@ export function DataScreen() {
       </PageTitle>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {status?.message && <Alert type="warning" showIcon title={status.message} />}
+        {status?.access.tookOver && (
+          <Alert type="info" showIcon title="接管了上次异常退出留下的占用" description={status.access.tookOver} />
+        )}
         {status?.settingWarnings?.map((w) => (
           <Alert key={w} type="warning" showIcon title="有设置无法使用，已改用默认值" description={w} />
         ))}
@@ -82,6 +101,23 @@ export function DataScreen() {
             <Descriptions.Item label="备份文件夹">
               <Typography.Text copyable>{status?.backupDir}</Typography.Text>（本数据文件专用）
             </Descriptions.Item>
+            <Descriptions.Item label="使用方式">
+              {status?.access.mode === 'read'
+                ? `只读：正由${status.access.writer ?? '另一处'}使用`
+                : '本窗口可以修改（同一时间只有一处可以修改这个数据文件，其他窗口或电脑只能只读打开）'}
+            </Descriptions.Item>
+            {status?.access.network && (
+              <Descriptions.Item label="存放位置">
+                <Space wrap>
+                  <span>{status.access.network}（独占使用）</span>
+                  {status.access.mode === 'write' && (
+                    <Button size="small" loading={busy === 'move'} onClick={moveToLocal}>
+                      移到本机磁盘…
+                    </Button>
+                  )}
+                </Space>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label="数据版本">{status?.schemaVersion}</Descriptions.Item>
             <Descriptions.Item label="程序版本">{status?.appVersion}</Descriptions.Item>
           </Descriptions>
@@ -90,7 +126,7 @@ export function DataScreen() {
           title="备份"
           extra={
             <Space>
-              <AuditButton entity="data" label="恢复记录" />
+              <AuditButton entity="data" label="恢复与接管记录" />
               <RestoreFromFileButton onRestored={() => void backups.reload()} />
               <Button icon={<CloudDownloadOutlined />} onClick={saveCopy} loading={busy === 'copy'}>
                 另存完整副本…

@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks';
 import { BureauForm } from './BureauForm';
 import { DepartmentsPanel } from './DepartmentsPanel';
-import { StaffImportButton } from './StaffImportButton';
+import { StaffExportButton, StaffImportButton } from './StaffImportButton';
 import { StaffPanel } from './StaffPanel';
 
 export function OrgScreen() {
@@ -32,7 +32,12 @@ export function OrgScreen() {
           departments={departments.data ?? []}
           version={version}
           onChanged={() => setDepartmentsVersion((v) => v + 1)}
-          importButton={<StaffImportButton onImported={imported} />}
+          importButton={
+            <Space>
+              <StaffExportButton />
+              <StaffImportButton onImported={imported} />
+            </Space>
+          }
         />
         <BureauForm />
       </Space>

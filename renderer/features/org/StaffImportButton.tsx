@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/org';
 import { call, toUpload } from '../../api/call';
-import { produceFile, useBusyAction } from '../../hooks';
+import { produceFile, useBusyAction, useDeliver } from '../../hooks';
 
 /** "从 Excel 导入": pick or drop an .xlsx → preview with every problem named by row → import only when clean. */
 export function StaffImportButton({ onImported }: { onImported: () => void }) {
@@ -219,5 +219,15 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
         )}
       </Modal>
     </>
+  );
+}
+
+/** "导出名单": the 人员名单 .xlsx with every person, which "从 Excel 导入" reads back in another data file. */
+export function StaffExportButton() {
+  const deliver = useDeliver();
+  return (
+    <Button icon={<DownloadOutlined />} onClick={() => void deliver(() => call('staff.export'))}>
+      导出名单
+    </Button>
   );
 }

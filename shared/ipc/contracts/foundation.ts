@@ -16,9 +16,25 @@ import { workingDayOverrideSchema } from '../../domain/working-days';
 const none = z.object({}).strict().optional();
 const ok = z.object({ ok: z.literal(true) });
 
+/** How this copy of the workstation holds the data file (one writer per file: main/db/writer-lock.ts). */
+const accessSchema = z.object({
+  /** write: this copy writes the file; read: opened read-only while another copy writes it; none: not opened. */
+  mode: z.enum(['write', 'read', 'none']),
+  /** Who writes the file when this copy does not, in Chinese (computer, program, user, since when); null: nobody. */
+  writer: z.string().nullable(),
+  /** The file is on a network share (what was found): used the one way SQLite supports there. */
+  network: z.string().nullable(),
+  /** A lock left by a crash that this copy took over when it opened the file, in Chinese. */
+  tookOver: z.string().nullable(),
+});
+
 const appStatusSchema = z.object({
-  /** setup: database fine but no bureau yet; damaged/tooNew/migrationFailed: the database could not be used. */
-  state: z.enum(['ready', 'setup', 'damaged', 'tooNew', 'migrationFailed']),
+  /**
+   * setup: database fine but no bureau yet; damaged/tooNew/migrationFailed: the database could not be used;
+   * locked: another copy of the workstation writes the file (open read-only or retry); replaced: the file was
+   * replaced under this copy, or its lock taken over, and writing stopped (reopen).
+   */
+  state: z.enum(['ready', 'setup', 'damaged', 'tooNew', 'migrationFailed', 'locked', 'replaced']),
   message: z.string().optional(),
   host: z.enum(['electron', 'web', 'cli']),
   appVersion: z.string(),
@@ -32,6 +48,7 @@ const appStatusSchema = z.object({
   latestBackup: backupInfoSchema.nullable(),
   /** Stored settings that were unusable and fell back to their defaults (shown on the 数据与备份 screen). */
   settingWarnings: z.array(z.string()).optional(),
+  access: accessSchema,
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -47,6 +64,10 @@ export const foundationContract = {
   'app.status': { input: none, output: appStatusSchema },
   'app.setup': { input: z.object({ bureau: bureauSchema, year: yearSchema }), output: appStatusSchema },
   'app.setYear': { input: z.object({ year: yearSchema }), output: ok },
+  /** Another copy writes the file: open it read-only here (every write refused, the screens say so). */
+  'app.openReadOnly': { input: none, output: appStatusSchema },
+  /** Opens the file again for writing: after it was replaced, when its writer has closed, or to retry a locked one. */
+  'app.reopen': { input: none, output: appStatusSchema },
   'bureau.update': { input: bureauSchema, output: bureauSchema },
   'settings.getAll': { input: none, output: z.record(z.string(), z.string()) },
   'settings.set': { input: z.object({ key: z.string().min(1).max(80), value: z.string().max(2000) }), output: ok },
@@ -80,6 +101,8 @@ export const foundationContract = {
     output: z.object({ imported: z.number().int(), createdDepartments: z.number().int() }),
   },
   'staff.importTemplate': { input: none, output: deliveredFileSchema },
+  /** The 人员名单 .xlsx (every person, 在岗 and 离岗), in the columns 'staff.importPreview' reads back. */
+  'staff.export': { input: none, output: deliveredFileSchema },
 
   'backup.list': { input: none, output: z.array(backupInfoSchema) },
   'backup.create': { input: none, output: backupInfoSchema },
@@ -107,6 +130,11 @@ export const foundationContract = {
     }),
   },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
+  /** Moves a data file on a network share to this computer's local disk (verified backup first); says where. */
+  'backup.moveToLocal': {
+    input: none,
+    output: z.object({ from: z.string(), to: z.string(), backup: z.string() }),
+  },
 
   'audit.list': {
     input: z.object({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, uploadSchema, yearSchema } from '../../domain/files';
 import {
+  abImportPreviewSchema,
   abRoleSchema,
   absenceInputSchema,
   correctHoldingInputSchema,
@@ -52,6 +53,13 @@ export const teamContract = {
     output: z.array(postSchema),
   },
   'ab.createPost': { input: postInputSchema, output: postSchema },
+  /** Reads an AB岗设置表 .xlsx (the one exported here, or one with its columns) and says row by row what it would do. */
+  'ab.importPreview': { input: uploadSchema, output: abImportPreviewSchema },
+  /** Imports it: posts, duties and holders (from `startDate`); nothing is stored unless every row is usable. */
+  'ab.importCommit': {
+    input: uploadSchema.extend({ startDate: isoDateSchema.describe('任职开始日期') }),
+    output: z.object({ posts: z.number().int(), holders: z.number().int() }),
+  },
   'ab.updatePost': { input: postInputSchema.extend({ id: idSchema }), output: postSchema },
   'ab.setPostActive': { input: z.object({ id: idSchema, active: z.boolean() }), output: postSchema },
   'ab.history': {

@@ -87,9 +87,10 @@ describe('readers', () => {
       code: 'IMPORT_ROWS_INVALID',
       message: expect.stringContaining('“人员.xlsx”中没有找到信息发布登记的表头'),
     });
+    // Text named .xlsx is text, not a damaged workbook.
     await expect(readRequestsXlsx(Buffer.from('not a zip at all'), '登记.xlsx')).rejects.toMatchObject({
-      code: 'FILE_DAMAGED',
-      message: expect.stringContaining('“登记.xlsx”'),
+      code: 'FILE_TYPE_MISMATCH',
+      message: expect.stringContaining('“登记.xlsx”的内容是文本'),
     });
     await expect(readRequestsXlsx(Buffer.alloc(0), '空.xlsx')).rejects.toMatchObject({ code: 'FILE_EMPTY' });
   });

@@ -10,7 +10,7 @@ import { countWorkingDays } from '../../../shared/domain/working-days';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+
 const open: TestWorkstation[] = [];
 afterEach(() => {
   for (const t of open.splice(0)) t.cleanup();
@@ -69,10 +69,16 @@ describe('demo data in one transaction', () => {
     open.push(t);
     t.ws.close();
     const before = workRows(t.dbPath);
-    const child = spawn(TSX, [path.join(ROOT, 'test/helpers/demo-kill-child.ts'), t.dbPath], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Node itself runs the child (tsx as a loader, not as a wrapper process), so the process killed is the one that
+    // holds the data file: with a wrapper, the kill would leave its inner process running on for a moment.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'test/helpers/demo-kill-child.ts'), t.dbPath],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (c: Buffer) => {
       err += c.toString();
@@ -92,7 +98,11 @@ describe('demo data in one transaction', () => {
     await new Promise((r) => child.on('close', r));
     t.ws.open();
     expect(t.ws.ready).toBe(true);
-    expect(workRows(t.dbPath)).toEqual(before);
+    // The restart takes over the killed process's write lock, and notes that in the file's history.
+    expect(workRows(t.dbPath)).toEqual({ ...before, audit_log: before.audit_log + 1 });
+    expect(t.ws.context().raw.prepare('SELECT summary FROM audit_log ORDER BY id DESC LIMIT 1').get()).toMatchObject({
+      summary: expect.stringContaining('该程序已不在运行'),
+    });
     expect(t.ws.context().raw.pragma('integrity_check', { simple: true })).toBe('ok');
     // And the demo can then be loaded.
     expect((await t.call('demo.load')).summary.length).toBeGreaterThan(2);

@@ -51,10 +51,10 @@ describe('reading a staff .xlsx', () => {
     );
     const sheet = await readStaffXlsx(data, '名单.xlsx');
     expect(sheet.headerRow).toBe(3);
-    expect(sheet.columns).toEqual({ name: 2, department: 3, title: 4, phone: 5 });
+    expect(sheet.columns).toEqual({ name: 2, department: 3, title: 4, phone: 5, note: 6 });
     expect(sheet.rows).toEqual([
-      { row: 4, name: '张三', department: '办公室', title: '主任', phone: '13800000001' },
-      { row: 6, name: '李四', department: '高新科', title: '', phone: '0851-1234567' },
+      { row: 4, name: '张三', department: '办公室', title: '主任', phone: '13800000001', status: '在岗', note: '无' },
+      { row: 6, name: '李四', department: '高新科', title: '', phone: '0851-1234567', status: '在岗', note: '' },
     ]);
   });
 
@@ -90,7 +90,9 @@ describe('reading a staff .xlsx', () => {
       },
     );
     const sheet = await readStaffXlsx(data, 'a.xlsx');
-    expect(sheet.rows).toEqual([{ row: 2, name: '王五', department: '', title: '', phone: '13800000002' }]);
+    expect(sheet.rows).toEqual([
+      { row: 2, name: '王五', department: '', title: '', phone: '13800000002', status: '在岗', note: '' },
+    ]);
   });
 
   it('looks past a sheet without a 姓名 column to the next visible one', async () => {
@@ -135,8 +137,10 @@ describe('reading a staff .xlsx', () => {
     expect(text.code).toBe(ErrorCode.FILE_TYPE_MISMATCH);
     expect(text.message).toContain('.xlsx');
 
+    // Text named .xlsx is text, not a damaged workbook.
     const renamed = await errorOf(readStaffXlsx(Buffer.from('这不是表格'), '名单.xlsx'));
-    expect(renamed.code).toBe(ErrorCode.FILE_DAMAGED);
+    expect(renamed.code).toBe(ErrorCode.FILE_TYPE_MISMATCH);
+    expect(renamed.message).toContain('“名单.xlsx”的内容是文本');
 
     const good = await xlsx([['姓名'], ['张三']]);
     const truncated = await errorOf(readStaffXlsx(good.subarray(0, Math.floor(good.length / 2)), '半个.xlsx'));
@@ -304,7 +308,16 @@ describe('staff import service', () => {
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const preview = await t.call('staff.importPreview', upload(filled));
     expect(preview.rows).toEqual([
-      { row: 3, name: '张三', department: '办公室', title: '科长', phone: '13800000000', errors: [] },
+      {
+        row: 3,
+        name: '张三',
+        department: '办公室',
+        title: '科长',
+        phone: '13800000000',
+        status: '在岗',
+        note: '',
+        errors: [],
+      },
     ]);
     // An untouched template has no people in it: a clear message, not an empty import.
     const e = await errorOf(t.call('staff.importPreview', upload(template)));

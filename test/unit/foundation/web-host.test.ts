@@ -97,6 +97,11 @@ describe('web host', () => {
       `https://127.0.0.1:${host.port}`,
       'null',
       `http://127.0.0.1:${host.port + 1}`,
+      // Without a scheme, or with more after the port: not this server's page either.
+      `127.0.0.1:${host.port}`,
+      `localhost:${host.port}`,
+      `http://127.0.0.1:${host.port}/`,
+      `HTTP://127.0.0.1:${host.port}`,
     ]) {
       const r = await api('app.status', { ...withToken(), Origin: origin });
       expect(r.status, origin).toBe(403);

@@ -23,6 +23,7 @@ import {
   SAMPLE_ROWS,
 } from '../selfcheck/build-files';
 import { MAX_TABLE_CELLS } from '../../../main/import/selfcheck/docx';
+import { buildAbXlsx } from '../../../main/export/team/ab';
 import { rng } from '../../helpers/seeded';
 
 const rand = rng(20261130);
@@ -113,6 +114,27 @@ async function corpus(): Promise<Hostile[]> {
         staff: ext === 'xlsx',
       });
   }
+  // One numbered paragraph that runs on for pages without a 。 (clauses joined by ；): its title is shortened at a
+  // clause, its text kept whole; and one beyond what an item may hold at all.
+  const clauses = (n: number) =>
+    Array.from({ length: n }, (_, i) => `推进第${i + 1}项重点领域信息公开并按要求做好解读回应工作`).join('；');
+  out.push({
+    name: 'numbered paragraph over 1,000 characters (.txt)',
+    fileName: '长段落.txt',
+    data: Buffer.from(`2026年政务公开工作要点\n一、总体要求\n（一）${clauses(60)}。\n（二）做好年度报告。\n`),
+  });
+  out.push({
+    name: 'numbered paragraph over 1,000 characters (.docx)',
+    fileName: '长段落.docx',
+    data: await docx(
+      `${para('2026年政务公开工作要点')}${para('一、总体要求')}${para(`（一）${clauses(60)}`)}${para('（二）做好年度报告。')}`,
+    ),
+  });
+  out.push({
+    name: 'numbered paragraph over 50,000 characters',
+    fileName: '超长段落.txt',
+    data: Buffer.from(`2026年政务公开工作要点\n一、${clauses(2500)}\n二、做好年度报告。\n`),
+  });
   out.push({
     name: 'random bytes behind a zip signature',
     fileName: '伪装.docx',
@@ -467,10 +489,11 @@ describe('hostile files', () => {
 
 // The 信息公开 registers and the 考核细则 read users' files too: the same corpus, plus truncated and bit-flipped real
 // files of their own (built as their tests build them) and floods aimed at their readers.
-type OtherKind = 'disclosure-publications' | 'disclosure-requests' | 'selfcheck-indicators';
+type OtherKind = 'disclosure-publications' | 'disclosure-requests' | 'selfcheck-indicators' | 'ab-xlsx';
 
 async function otherCorpus(): Promise<(Hostile & { kinds: OtherKind[] })[]> {
-  const registers: OtherKind[] = ['disclosure-publications', 'disclosure-requests'];
+  // The AB岗设置表 reader takes the registers' spreadsheets too.
+  const registers: OtherKind[] = ['disclosure-publications', 'disclosure-requests', 'ab-xlsx'];
   const indicators: OtherKind[] = ['selfcheck-indicators'];
   const publications = await buildTableXlsx({
     title: '2026年信息发布登记',
@@ -520,6 +543,29 @@ async function otherCorpus(): Promise<(Hostile & { kinds: OtherKind[] })[]> {
     fileName: '依申请登记.xlsx',
     data: requests,
     kinds: ['disclosure-requests'],
+  });
+  out.push({
+    name: 'intact AB岗设置表',
+    fileName: 'AB岗设置表.xlsx',
+    data: await buildAbXlsx({
+      bureau: '某县科学技术局',
+      date: '2026-12-01',
+      posts: [
+        {
+          id: 1,
+          name: '政务公开联络员',
+          duties: '日常联络',
+          sortOrder: 1,
+          active: true,
+          asOf: '2026-12-01',
+          a: null,
+          b: null,
+          aNext: null,
+          bNext: null,
+        },
+      ],
+    }),
+    kinds: ['ab-xlsx'],
   });
   out.push({ name: 'intact 细则 .xlsx', fileName: '细则.xlsx', data: xlsxRules, kinds: indicators });
   out.push({ name: 'intact 细则 .docx', fileName: '细则.docx', data: docxRules, kinds: indicators });
@@ -667,6 +713,7 @@ describe('hostile files for the 信息公开 registers and the 考核细则', ()
     for (const name of [
       'disclosure-publications intact publications register',
       'disclosure-requests intact requests register',
+      'ab-xlsx intact AB岗设置表',
       'selfcheck-indicators intact 细则 .xlsx',
       'selfcheck-indicators intact 细则 .docx',
     ])
@@ -784,6 +831,40 @@ describe('through the web host', () => {
         req.end(data);
       },
     );
+
+  it("points.preview keeps its contract on every file of the corpus: never INTERNAL, a long paragraph's title shortened", async () => {
+    const files = await corpus();
+    const wrong: string[] = [];
+    for (const f of files) {
+      const r = await post('points.preview', {
+        source: { upload: { fileName: f.fileName, dataBase64: f.data.toString('base64') } },
+      });
+      if (r.json.ok) continue;
+      const e = r.json.error!;
+      if (e.code === ErrorCode.INTERNAL || e.code === ErrorCode.FILE_TOO_COMPLEX || !CJK.test(e.message))
+        wrong.push(`${f.name}: ${e.code} ${e.message}`);
+    }
+    expect(wrong).toEqual([]);
+    type Preview = { parsed: { items: { title: string; text: string }[]; warnings: string[] } };
+    for (const name of ['长段落.txt', '长段落.docx']) {
+      const f = files.find((x) => x.fileName === name)!;
+      const r = await post('points.preview', {
+        source: { upload: { fileName: f.fileName, dataBase64: f.data.toString('base64') } },
+      });
+      expect(r.json.ok, name).toBe(true);
+      const long = (r.json.value as Preview).parsed.items.find((i) => i.text.length > 1000)!;
+      // Cut at a clause (；), marked, and the whole paragraph kept as the item's text.
+      expect(long.title.length, name).toBeLessThanOrEqual(201);
+      expect(long.title, name).toMatch(/^推进第1项重点领域信息公开.*工作…$/);
+      expect(long.text, name).toContain('推进第60项重点领域信息公开并按要求做好解读回应工作');
+    }
+    const huge = files.find((x) => x.fileName === '超长段落.txt')!;
+    const r = await post('points.preview', {
+      source: { upload: { fileName: huge.fileName, dataBase64: huge.data.toString('base64') } },
+    });
+    expect(r.json.ok).toBe(true);
+    expect((r.json.value as Preview).parsed.warnings.join('')).toMatch(/正文超过 50000 字/);
+  }, 600_000);
 
   it('app.status keeps answering while hostile files are being parsed', async () => {
     await post('app.setup', {

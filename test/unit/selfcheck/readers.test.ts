@@ -175,7 +175,7 @@ describe('bad input', () => {
     expect(() => parseIndicatorsFile('a.xls', Buffer.from('x'))).toThrow(/旧版 \.xls 格式.*另存为” \.xlsx/);
     expect(() => parseIndicatorsFile('a.xlsx', Buffer.alloc(0))).toThrow(/是空的/);
     expect(() => parseIndicatorsFile('a.xlsx', Buffer.from('hello world, not a zip'))).toThrow(
-      /不是 \.xlsx 或 \.docx 文件/,
+      /“a\.xlsx”的内容是文本，不是 Excel 表格（\.xlsx）或 Word 文档（\.docx）/,
     );
     expect(() => parseIndicatorsFile('a.docx', (buf as Buffer).subarray(0, 200))).toThrow(/已损坏或不完整/);
     const xlsx = await buildXlsx({ header: ['一级指标', '分值'], rows: [['a', 1]] });
