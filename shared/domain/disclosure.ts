@@ -63,6 +63,10 @@ export const publicationSchema = publicationInputSchema.extend({
   id: z.number().int(),
   columnName: z.string(),
   interpretsTitle: z.string().nullable(),
+  /** A 解读: working days after the document it interprets was published (null when none is linked). */
+  interpretationDelay: z.number().int().nullable(),
+  /** A 解读 published more than INTERPRETATION_LIMIT_WORKING_DAYS after its document: not 同步. */
+  interpretationLate: z.boolean(),
   /** Working days from 形成/变更 to 发布 when both are known. */
   publishDelay: z.number().int().nullable(),
   late: z.boolean(),

@@ -173,6 +173,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     if (positive(f, 'ab.changes')) {
       s += `；${period}岗位人员变动${ph('ab.changes')}人次`;
       if (positive(f, 'ab.filedOnTime')) s += `，按时备案${ph('ab.filedOnTime')}人次`;
+      if (positive(f, 'ab.filingPending')) s += `，另有${ph('ab.filingPending')}人次正在备案时限内办理`;
     } else if (zero(f, 'ab.changes')) s += `，${period}岗位人员保持稳定`;
     org.push(`${s}。`);
     if (positive(f, 'ab.absences'))
@@ -449,10 +450,15 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     problems.push(`依申请公开办理时效有待提高，${ph('disclosure.requestsAnsweredLate')}件申请超过法定期限答复。`);
     plans.push('严守依申请公开办理时限。对每件申请登记答复期限，临近期限提前提醒，确保在法定期限内答复。');
   }
-  if (positive(f, 'ab.unfiled')) {
-    problems.push(`人员变动备案还不够及时，尚有${ph('ab.unfiled')}人次岗位人员变动未完成备案。`);
-    plans.push('及时办理AB岗人员变动备案，做到人员变动当月完成交接和备案。');
+  // Not filed yet is a problem only once the time limit has passed; a change still inside it is work in hand.
+  if (positive(f, 'ab.filingOverdue') || positive(f, 'ab.filedLate')) {
+    const parts: string[] = [];
+    if (positive(f, 'ab.filingOverdue')) parts.push(`尚有${ph('ab.filingOverdue')}人次超过备案时限仍未备案`);
+    if (positive(f, 'ab.filedLate')) parts.push(`${ph('ab.filedLate')}人次超过备案时限才备案`);
+    problems.push(`人员变动备案还不够及时，${parts.join('，')}。`);
   }
+  if (positive(f, 'ab.filingOverdue') || positive(f, 'ab.filedLate') || positive(f, 'ab.filingPending'))
+    plans.push('及时办理AB岗人员变动备案，做到人员变动后在规定时限内完成交接和备案。');
   if (
     abPosts &&
     hasFigure(f, 'ab.postsFilled') &&

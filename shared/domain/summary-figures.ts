@@ -79,6 +79,14 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
   'ab.filed': def('人员变动已备案', '人次', 'AB岗', '人员变动中截至期末已备案的'),
   'ab.filedOnTime': def('人员变动按时备案', '人次', 'AB岗', '人员变动中在备案时限内备案的'),
   'ab.unfiled': def('人员变动未备案', '人次', 'AB岗', '人员变动中截至期末尚未备案的'),
+  'ab.filedLate': def('人员变动超时限备案', '人次', 'AB岗', '人员变动中超过备案时限才备案的'),
+  'ab.filingOverdue': def(
+    '人员变动逾期未备案',
+    '人次',
+    'AB岗',
+    '人员变动中截至期末（不晚于今天）已过备案时限仍未备案的',
+  ),
+  'ab.filingPending': def('人员变动待备案', '人次', 'AB岗', '人员变动中尚未备案、仍在备案时限内的'),
 
   'disclosure.published': def('主动公开政府信息', '条', '信息发布登记', '发布的信息'),
   'disclosure.publishedLate': def(

@@ -195,7 +195,6 @@ export interface InterpretationItem {
   date: string;
   /** The document it interprets (发布登记's link), or null when none is linked. */
   documentTitle: string | null;
-  documentDate: string | null;
   /** Working days the 解读 came out after its document (0 = same day), null without a linked document. */
   workingDaysAfter: number | null;
   /** Later than INTERPRETATION_LIMIT_WORKING_DAYS after its document: not 同步. */

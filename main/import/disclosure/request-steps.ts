@@ -1,7 +1,10 @@
 // 办理过程 of an application (补正, 征求意见, 延期) as the 依申请公开登记 .xlsx writes it in one cell and reads it back:
-// one line per step, "补正：告知 2026-03-02；补正期限 2026-03-12；收到补正 2026-03-09；说明 …". A person can read and
-// write it; the export writes it and the import reads it, so a year's register moves between files without retyping.
+// one line per step, "补正：告知 2026年3月2日；补正期限 2026年3月12日；收到补正 2026年3月9日；说明 …" (dates in the form
+// every export prints; the import also takes 2026-03-02, 2026/3/2 …). A person can read and write it; the export writes
+// it and the import reads it, so a year's register moves between files without retyping.
+import { formatChineseDate } from '../../../shared/domain/dates';
 import type { RequestStepValues, StepKind } from '../../../shared/domain/disclosure';
+import { parseDateText } from './grid';
 
 /** The words before each date or value, by step kind: [start, end, told, party]. */
 const WORDS: Record<StepKind, { start: string; end: string; told: string; party: string }> = {
@@ -10,17 +13,17 @@ const WORDS: Record<StepKind, { start: string; end: string; told: string; party:
   延期: { start: '批准', end: '结束', told: '告知申请人', party: '批准人' },
 };
 const DAYS_RE = /^延长\s*(\d+)\s*个?工作日$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function formatRequestSteps(steps: readonly RequestStepValues[]): string {
   return steps
     .map((s) => {
       const w = WORDS[s.kind];
-      const parts = [`${w.start} ${s.startDate}`];
+      const d = formatChineseDate;
+      const parts = [`${w.start} ${d(s.startDate)}`];
       if (s.party) parts.push(`${w.party} ${s.party}`);
       if (s.days) parts.push(`延长 ${s.days} 个工作日`);
-      if (s.toldDate) parts.push(`${w.told} ${s.toldDate}`);
-      if (s.endDate) parts.push(`${w.end} ${s.endDate}`);
+      if (s.toldDate) parts.push(`${w.told} ${d(s.toldDate)}`);
+      if (s.endDate) parts.push(`${w.end} ${d(s.endDate)}`);
       // 说明 goes last: it may itself hold "；".
       if (s.note) parts.push(`说明 ${s.note.replace(/\r?\n/g, ' ')}`);
       return `${s.kind}：${parts.join('；')}`;
@@ -71,8 +74,9 @@ export function parseRequestSteps(text: string): { steps: RequestStepValues[] } 
       const word = sp < 0 ? part : part.slice(0, sp);
       const value = sp < 0 ? '' : part.slice(sp + 1).trim();
       const date = () => {
-        if (!DATE.test(value)) throw new Error(`${where}中“${part}”的日期应写成 2026-03-02 的样子`);
-        return value;
+        const iso = parseDateText(value);
+        if (!iso) throw new Error(`${where}中“${part}”的日期应写成 2026年3月2日 或 2026-03-02 的样子`);
+        return iso;
       };
       try {
         if (word === w.start) step.startDate = date();
@@ -84,7 +88,7 @@ export function parseRequestSteps(text: string): { steps: RequestStepValues[] } 
         return { problem: (e as Error).message };
       }
     }
-    if (!step.startDate) return { problem: `${where}缺少${w.start}日期（如“${kind}：${w.start} 2026-03-02”）` };
+    if (!step.startDate) return { problem: `${where}缺少${w.start}日期（如“${kind}：${w.start} 2026年3月2日”）` };
     steps.push(step);
   }
   return { steps };

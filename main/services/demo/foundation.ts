@@ -27,6 +27,9 @@ export const foundationDemoStep: DemoStep = {
       leader: BUREAU_CONTACT.leader,
       contact: '陈思远',
       phone: BUREAU_CONTACT.phone,
+      address: BUREAU_CONTACT.address,
+      postcode: BUREAU_CONTACT.postcode,
+      website: BUREAU_CONTACT.website,
     });
     const year = Number(await getSetting(ctx, SettingKey.currentYear));
     if (year) state.year = year;

@@ -79,6 +79,9 @@ async function seedRequests(
     handler: HANDLER,
     answeredDate: w(r0, 6),
     result: '三.一',
+    provideMedium: '纸质',
+    provideWay: '当面领取',
+    provideDate: w(r0, 6),
     answerNote: `该信息已于${y - 2}年3月在本局政府信息公开专栏“通知公告”栏目公开，现随本答复书附送名单一份（共2页）。`,
   });
   const r1 = workday(y - 1, '12-22', cal);
@@ -92,6 +95,9 @@ async function seedRequests(
     handler: HANDLER,
     answeredDate: a1,
     result: a1 ? '三.一' : null,
+    provideMedium: a1 ? '电子' : '',
+    provideWay: a1 ? '电子邮件' : '',
+    provideDate: a1,
     answerNote: a1
       ? `现通过您申请时留存的电子邮箱提供《${y - 1}年度县级科技计划项目专项资金拨付明细表》（电子版，共3页），请注意查收。`
       : '',
@@ -142,6 +148,11 @@ async function seedRequests(
       steps: steps2,
       answeredDate: a2,
       result: a2 ? '三.二' : null,
+      provideMedium: a2 ? '电子' : '',
+      provideWay: a2 ? '电子邮件' : '',
+      provideDate: a2,
+      // The withheld part: the third party's 商业秘密, which it did not agree to disclose (条例第十五条).
+      withheldReason: a2 ? '三.三.4' : null,
       answerNote: a2
         ? `现向您提供${y - 1}年度县级高新技术企业培育奖补资金发放企业名单及奖补金额（共12家企业）。企业申报材料中的财务报表、研发费用明细等内容涉及企业商业秘密，经书面征求第三方意见，第三方不同意公开，根据《中华人民共和国政府信息公开条例》第十五条的规定，该部分不予公开。`
         : '',

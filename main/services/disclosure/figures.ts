@@ -2,16 +2,9 @@
 // figuresFor): the 发布登记's items, 解读 and late ones; applications counted exactly as the 年报's 表三 counts them
 // (computeTable3 over the registers as they stood on the period's last day), 复议/诉讼 as 表四 does; 表二's 制发 for
 // a whole year. 上年结转 (表三 二) and 结转下年度 (表三 四) are two figures; so are 予以公开 and 予以公开＋部分公开.
-import {
-  computeTable3,
-  computeTable4,
-  DEFAULT_CHANNELS,
-  INTERPRETATION_LIMIT_WORKING_DAYS,
-} from '../../../shared/domain/disclosure';
+import { computeTable3, computeTable4, DEFAULT_CHANNELS } from '../../../shared/domain/disclosure';
 import { inPeriod, previousPeriod, type Period } from '../../../shared/domain/period';
 import type { InterpretationItem, LatePublication, PublishedItem, SummaryLists } from '../../../shared/domain/summary';
-import { countWorkingDays } from '../../../shared/domain/working-days';
-import { loadCalendar } from '../calendar';
 import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
 import { listColumns, listPublications, publicationStats } from './publications';
@@ -162,33 +155,15 @@ function withoutEmptyRegisters(prev: Record<string, number>): Record<string, num
 
 /** The period's 解读, each with the document it interprets and how many working days later it came out. */
 async function interpretationsOf(ctx: AppContext, period: Period): Promise<InterpretationItem[]> {
-  const list = (await publicationsOf(ctx, period)).filter((p) => p.interpretation);
-  const cal = await loadCalendar(ctx);
-  const ids = [...new Set(list.map((p) => p.interpretsId).filter((x): x is number => x !== null))];
-  const docs = new Map(
-    ids.length
-      ? (
-          await ctx.db
-            .selectFrom('publication')
-            .select(['id', 'title', 'published_date'])
-            .where('id', 'in', ids)
-            .execute()
-        ).map((d) => [d.id, d])
-      : [],
-  );
-  return list
-    .map((p) => {
-      const doc = p.interpretsId !== null ? docs.get(p.interpretsId) : undefined;
-      const after = doc ? countWorkingDays(doc.published_date, p.publishedDate, cal) : null;
-      return {
-        title: p.title,
-        date: p.publishedDate,
-        documentTitle: doc?.title ?? null,
-        documentDate: doc?.published_date ?? null,
-        workingDaysAfter: after,
-        late: after !== null && after > INTERPRETATION_LIMIT_WORKING_DAYS,
-      };
-    })
+  return (await publicationsOf(ctx, period))
+    .filter((p) => p.interpretation)
+    .map((p) => ({
+      title: p.title,
+      date: p.publishedDate,
+      documentTitle: p.interpretsTitle,
+      workingDaysAfter: p.interpretationDelay,
+      late: p.interpretationLate,
+    }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 

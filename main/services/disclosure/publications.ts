@@ -121,10 +121,12 @@ type PubRow = Selectable<Database['publication']>;
 function toPublication(
   r: PubRow,
   columns: Map<number, string>,
-  titles: Map<number, string>,
+  docs: Map<number, { title: string; published_date: string }>,
   cal: Parameters<typeof countWorkingDays>[2],
 ): Publication {
   const delay = r.formed_date ? countWorkingDays(r.formed_date, r.published_date, cal) : null;
+  const doc = r.interprets_id ? docs.get(r.interprets_id) : undefined;
+  const after = doc ? countWorkingDays(doc.published_date, r.published_date, cal) : null;
   return {
     id: r.id,
     title: r.title,
@@ -146,7 +148,9 @@ function toPublication(
     approvedDate: r.approved_date,
     note: r.note,
     columnName: columns.get(r.column_id) ?? '',
-    interpretsTitle: r.interprets_id ? (titles.get(r.interprets_id) ?? null) : null,
+    interpretsTitle: doc?.title ?? null,
+    interpretationDelay: after,
+    interpretationLate: after !== null && after > INTERPRETATION_LIMIT_WORKING_DAYS,
     publishDelay: delay,
     late: delay !== null && delay > PUBLISH_LIMIT_WORKING_DAYS,
     reviewComplete: !!(r.drafter && r.drafted_date && r.reviewer && r.reviewed_date && r.approver && r.approved_date),
@@ -168,15 +172,19 @@ export async function listPublications(
     (await ctx.db.selectFrom('publication_column').select(['id', 'name']).execute()).map((c) => [c.id, c.name]),
   );
   const linked = [...new Set(rows.map((r) => r.interprets_id).filter((x): x is number => x !== null))];
-  const titles = new Map(
+  const docs = new Map(
     linked.length
-      ? (await ctx.db.selectFrom('publication').select(['id', 'title']).where('id', 'in', linked).execute()).map(
-          (t) => [t.id, t.title],
-        )
+      ? (
+          await ctx.db
+            .selectFrom('publication')
+            .select(['id', 'title', 'published_date'])
+            .where('id', 'in', linked)
+            .execute()
+        ).map((t) => [t.id, t])
       : [],
   );
   const cal = await loadCalendar(ctx);
-  return rows.map((r) => toPublication(r, columns, titles, cal));
+  return rows.map((r) => toPublication(r, columns, docs, cal));
 }
 
 async function getPublication(ctx: AppContext, id: number): Promise<Publication> {
@@ -355,31 +363,15 @@ export async function publicationStats(ctx: AppContext, year: number): Promise<P
 export async function lateInterpretations(
   ctx: AppContext,
   year: number,
-): Promise<{ title: string; publishedDate: string; docTitle: string; docDate: string; days: number }[]> {
-  const list = (await listPublications(ctx, { year })).filter((p) => p.interpretation && p.interpretsId !== null);
-  if (!list.length) return [];
-  const docs = new Map(
-    (
-      await ctx.db
-        .selectFrom('publication')
-        .select(['id', 'title', 'published_date'])
-        .where(
-          'id',
-          'in',
-          list.map((p) => p.interpretsId!),
-        )
-        .execute()
-    ).map((d) => [d.id, d]),
-  );
-  const cal = await loadCalendar(ctx);
-  return list.flatMap((p) => {
-    const d = docs.get(p.interpretsId!);
-    if (!d || p.publishedDate <= d.published_date) return [];
-    const days = countWorkingDays(d.published_date, p.publishedDate, cal);
-    return days > INTERPRETATION_LIMIT_WORKING_DAYS
-      ? [{ title: p.title, publishedDate: p.publishedDate, docTitle: d.title, docDate: d.published_date, days }]
-      : [];
-  });
+): Promise<{ title: string; publishedDate: string; docTitle: string; days: number }[]> {
+  return (await listPublications(ctx, { year }))
+    .filter((p) => p.interpretationLate)
+    .map((p) => ({
+      title: p.title,
+      publishedDate: p.publishedDate,
+      docTitle: p.interpretsTitle ?? '',
+      days: p.interpretationDelay ?? 0,
+    }));
 }
 
 export interface ImportOutcome {

@@ -24,6 +24,7 @@ import { runParser } from '../../import/worker/run';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
+import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { AppContext } from '../workstation';
 import { calendarAndSoon, constraintError, todayOf, yearRange } from './common';
 import { countByYear, nothingImported, yearsText, type ImportOutcome } from './publications';
@@ -110,9 +111,13 @@ export async function getRequest(ctx: AppContext, id: number): Promise<Disclosur
 
 /** The schema, the order of the dates, and dates that cannot be true today (after today, a 补正 past the answer period). */
 async function check(ctx: AppContext, raw: RequestInput): Promise<RequestValues> {
+  return checkWith(raw, todayOf(ctx), (await calendarAndSoon(ctx)).cal);
+}
+
+/** The same rules with today and the calendar given: usable inside a transaction (an import's rows). */
+function checkWith(raw: RequestInput, today: string, cal: WorkingDayCalendar): RequestValues {
   const v = validateInput(requestInputSchema, raw);
-  const problem =
-    requestProblem(v) ?? firstDateError(requestDateIssues(v, todayOf(ctx), (await calendarAndSoon(ctx)).cal));
+  const problem = requestProblem(v) ?? firstDateError(requestDateIssues(v, today, cal));
   if (problem) throw new AppError(ErrorCode.VALIDATION, problem);
   return v;
 }
@@ -396,6 +401,8 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
   const data = decodeUpload(upload, 30 * 1024 * 1024);
   const sheet = await runParser('disclosure-requests', upload.fileName, data, {});
   const today = todayOf(ctx);
+  // Read before the transaction: a query outside it would wait for it (one connection).
+  const { cal } = await calendarAndSoon(ctx);
   const out: ImportOutcome = {
     added: [],
     skipped: [],
@@ -435,7 +442,7 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
       const { row: _row, ...input } = r;
       let v: RequestValues;
       try {
-        v = await check(ctx, input);
+        v = checkWith(input, today, cal);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         out.refused.push({ row: r.row, reason: e.message.replace(/^输入有误：/, '') });

@@ -29,9 +29,12 @@ const NO_PROPOSALS =
 /** Saying the 栏目 are accurate or kept up to date. */
 const COLUMNS_OK =
   /栏目内容准确|内容准确|栏目[^，。；,;]{0,10}(?:更新及时|及时更新|按时更新|均已更新|无空白|没有空白)|(?:及时|按时)更新[^，。；,;]{0,10}栏目/g;
-/** A finding naming a 栏目 that was not updated or is empty. */
-const STALE_COLUMN =
-  /栏目[^。；;]{0,20}(?:未更新|未按时更新|未及时更新|更新不及时|没有更新|为空|空白)|(?:未更新|未按时更新|更新不及时)[^。；;]{0,10}栏目/;
+/**
+ * A finding naming a 栏目 not kept up to date, empty, or missing what it should show: the 总结 (figures.ts) and the
+ * claim checks below read findings with this one pattern.
+ */
+export const STALE_COLUMN =
+  /栏目[^。；;]{0,20}(?:未(?:按时|及时)?更新|更新不及时|不及时|没有更新|为空|空白|空栏目|过期|滞后|缺少|不全|不准确|错误)|(?:未(?:按时|及时)?更新|更新不及时|空白|为空)[^。；;]{0,10}栏目/;
 
 const d = (iso: string) => formatChineseDate(iso);
 

@@ -5,7 +5,7 @@
 // the self-check still being fixed. Last year's 整改 items not yet 销号 are here too (回头看).
 import { todayOf } from '../../../shared/domain/dates';
 import { isOverdue } from '../../../shared/domain/plan';
-import type { IndicatorInput } from '../../../shared/domain/selfcheck';
+import { gradeText, ratedLabel, type IndicatorInput } from '../../../shared/domain/selfcheck';
 import { countWorkingDays, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { loadCalendar } from '../calendar';
 import type { DemoState, DemoStep } from '../demo/types';
@@ -263,13 +263,14 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
     if (ref) await addEvidence(ctx, { indicatorId: id(indicator), kind, refId: ref });
   };
 
-  await saveEntry(ctx, { indicatorId: id('领导重视') });
+  // A fixed leaf is rated by saying whether it is missing (flag false: present, full marks); unsaved it is 未评.
+  await saveEntry(ctx, { indicatorId: id('领导重视'), flag: false });
   await evidence(
     '领导重视',
     'task',
     taskId((t) => t.startsWith('调整政务公开工作领导小组')),
   );
-  await saveEntry(ctx, { indicatorId: id('机构人员') });
+  await saveEntry(ctx, { indicatorId: id('机构人员'), flag: false });
   const filed = await ctx.db
     .selectFrom('ab_change')
     .select('id')
@@ -367,6 +368,9 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
   });
   for (const t of f.overdue) await evidence('工作任务落实', 'task', t.id);
   await saveEntry(ctx, { indicatorId: id('发生泄密或发布严重错误信息'), flag: false });
+  // No bonus earned this year: rated as none, so the self-check is complete and has its grade.
+  await saveEntry(ctx, { indicatorId: id('经验做法被推广或表彰'), count: 0 });
+  await saveEntry(ctx, { indicatorId: id('信息被上级平台采用'), count: 0 });
   v = await getSelfcheck(ctx, y);
 
   const who = {
@@ -446,7 +450,7 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
   }
   const lb = await seedLastYearRectifications(ctx, state, cal);
   return [
-    `自查整改：${y}年度自评 ${v.total} 分（满分 ${v.maxTotal} 分，${v.grade}），扣分全部来自记录：逾期任务 ${f.overdue.length} 项、超期公开 ${f.late.length} 条；整改事项 ${items} 项`,
+    `自查整改：${y}年度自评 ${v.total} 分（满分 ${v.maxBase} 分，另设加分 ${v.maxBonus} 分；${ratedLabel(v.scoredLeaves, v.leaves)}，${gradeText(v) ?? '未评完，暂无等次'}），扣分全部来自记录：逾期任务 ${f.overdue.length} 项、超期公开 ${f.late.length} 条；整改事项 ${items} 项`,
     `回头看：${y - 1}年未销号整改事项 ${lb} 项`,
   ];
 }

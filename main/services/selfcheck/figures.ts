@@ -7,6 +7,7 @@ import { gradeText, type Rectification } from '../../../shared/domain/selfcheck'
 import type { OpenRectification, SummaryLists } from '../../../shared/domain/summary';
 import { countedProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
+import { STALE_COLUMN } from './contradictions';
 import { lookback } from './lookback';
 import { listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
@@ -94,10 +95,6 @@ export async function openRectifications(ctx: AppContext, period: Period): Promi
       state: l.overdue(r) ? `${r.state}（逾期）` : r.state,
     }));
 }
-
-/** A finding that names a 栏目 not kept up to date, empty, or missing what it should show. */
-const STALE_COLUMN =
-  /栏目.*(未(及时)?更新|更新不及时|不及时|为空|空白|空栏目|过期|滞后|缺少|不全|不准确|错误)|(未(及时)?更新|空白|为空).*栏目/;
 
 /** The lists the 工作总结 starts 二、存在的问题 and 三、下一步工作打算 from, for the period. */
 export async function selfcheckLists(ctx: AppContext, period: Period): Promise<Partial<SummaryLists>> {

@@ -1,6 +1,7 @@
 // The 政务公开队伍 area's figures for the 工作总结 and every other reader of figures, for a period: trainings dated in it
 // (held ones: count, 专题, hours, attendance; planned ones), and the AB岗 (posts and holders at the period's end,
 // changes, absences and 备案 dated in it).
+import { todayOf } from '../../../shared/domain/dates';
 import type { Period } from '../../../shared/domain/period';
 import { SPECIAL_TRAINING_KIND, hoursFromTenths } from '../../../shared/domain/training';
 import { trainingRequirement } from './training';
@@ -110,6 +111,9 @@ async function abPeriod(ctx: AppContext, period: Period): Promise<Record<string,
     .where('start_date', '<=', period.to)
     .executeTakeFirstOrThrow();
   const filedBy = (r: { filed_date: string | null }) => r.filed_date !== null && r.filed_date <= period.to;
+  // A 备案 not yet made is late only once its time limit has passed (by the period's end, and not after today).
+  const today = todayOf(ctx);
+  const asOf = period.to < today ? period.to : today;
   return {
     'ab.posts': posts.length,
     'ab.postsFilled': filled.length,
@@ -119,6 +123,9 @@ async function abPeriod(ctx: AppContext, period: Period): Promise<Record<string,
     'ab.filed': changes.filter(filedBy).length,
     'ab.filedOnTime': changes.filter((r) => filedBy(r) && r.filed_date! <= r.filing_due).length,
     'ab.unfiled': changes.filter((r) => !filedBy(r)).length,
+    'ab.filedLate': changes.filter((r) => filedBy(r) && r.filed_date! > r.filing_due).length,
+    'ab.filingOverdue': changes.filter((r) => !filedBy(r) && r.filing_due < asOf).length,
+    'ab.filingPending': changes.filter((r) => !filedBy(r) && r.filing_due >= asOf).length,
   };
 }
 

@@ -6,10 +6,17 @@ import { figuresUsed, paragraphText, type Summary } from '../../../shared/domain
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { personKey } from '../../../shared/domain/org';
 import { findPlaceholder, quotedFigures, YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
-import { lateInterpretations, listColumns, listPublications } from '../disclosure/publications';
+import { lateInterpretations, listPublications } from '../disclosure/publications';
 import { reportFindings, reportView } from '../disclosure/report';
 import { listRequests } from '../disclosure/requests';
 import { getBureau } from '../org/bureau';
+import {
+  findContradictions,
+  rectificationContradictions,
+  recordFacts,
+  type Contradiction,
+  type RecordFacts,
+} from '../selfcheck/contradictions';
 import { getSummary } from '../summary/summaries';
 import type { AppContext } from '../workstation';
 import { countYear, FIGURE_UNITS, NAMED_FIGURES, type CountedYear } from './counted';
@@ -142,7 +149,9 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
           edited: true,
           fullYear: true,
           link: 'selfcheck/ledger',
-          claims: r.state === '已完成' || r.state === '已销号' ? ['noProposals'] : [],
+          // Its closing words are read by the self-check's own check (rectificationContradictions), which knows
+          // the item's own finding is not a contradiction of it.
+          claims: [],
         });
   });
   const b = await getBureau(ctx);
@@ -174,11 +183,18 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
 const AIM =
   /确保|力争|争取|务必|需要|要求|应当|推动|督促|保证|以便|下一步|计划|拟于|拟在|拟将|将进一步|将继续|将持续|进一步/;
 
-/** The first claim of the pattern in the text that is not an aim, or null. */
+/** Whether a place in the text lies inside “…” or 《…》: a quoted title (a task named "按时发布年度报告") claims nothing. */
+function quoted(before: string): boolean {
+  const open = (o: string, c: string) => before.split(o).length - before.split(c).length;
+  return open('“', '”') > 0 || open('《', '》') > 0;
+}
+
+/** The first claim of the pattern in the text that is not an aim or inside a quoted title, or null. */
 function claimIn(text: string, re: RegExp): string | null {
   const g = new RegExp(re.source, 'g');
   for (const m of text.matchAll(g)) {
     const before = text.slice(0, m.index!);
+    if (quoted(before)) continue;
     const sentence = before.slice(Math.max(...['。', '；', '！', '？', '\n'].map((c) => before.lastIndexOf(c))) + 1);
     if (!AIM.test(sentence)) return m[0];
   }
@@ -193,15 +209,16 @@ const CLAIMS = {
   onSchedule: /(?:全部|均已|均|都|各项任务)(?:按期|按时|如期)完成|(?:按期|如期|按时)完成(?:了)?(?:全部|各项|所有)/,
   allDone: /(?:已全部|全部|均已|全面)完成/,
   rectified: /(?:已全部|全部|均已)整改(?:到位|完成)|整改(?:已)?全部(?:到位|完成)/,
-  noProposals:
-    /(?:未|没有)(?:承办|收到|办理)[^。；，]{0,12}(?:建议|提案)|无[^。；，]{0,8}(?:建议|提案)[^。；，]{0,8}(?:办理|承办|答复)/,
 };
 
 interface Facts {
   lateInterpretations: Awaited<ReturnType<typeof lateInterpretations>>;
   latePublications: { title: string; publishedDate: string; delay: number }[];
   lateRequests: { who: string; state: string }[];
-  proposals: string[];
+  /** 建议提案 答复 published, 栏目 found stale: what the self-check's contradiction check reads claims against. */
+  records: RecordFacts;
+  /** 整改 items whose closing words the records contradict (selfcheck/contradictions.ts). */
+  rectifications: Map<number, Contradiction[]>;
   counted: CountedYear;
 }
 
@@ -218,18 +235,12 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
         message: `${t.where}写“${claim}”，但${why}。请改写这句话，或核对记录。`,
         link: t.link,
       });
-    let c: string | null;
-    if (
-      (!t.claims || t.claims.includes('noProposals')) &&
-      f.proposals.length &&
-      (c = claimIn(t.text, CLAIMS.noProposals))
-    )
-      say(
-        c,
-        `信息发布登记中本年发布了建议提案办理答复${f.proposals.length}条（${some(f.proposals.map((x) => `《${x}》`))}）`,
-      );
     // A text limited to some claims (a 整改 item) is not read for the others.
     if (t.claims) continue;
+    // "未承办建议提案" with 答复 published, "栏目内容准确" with a 栏目 found stale: the self-check's one check.
+    for (const x of findContradictions(t.text, t.where, f.records))
+      out.push({ kind: 'claim-contradicted', documents: t.documents, message: x.message, link: t.link });
+    let c: string | null;
     if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
       say(
         c,
@@ -252,6 +263,14 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
     if (f.counted.openRectifications && (c = claimIn(t.text, CLAIMS.rectified)))
       say(c, `整改台账中还有${f.counted.openRectifications}项未销号`);
   }
+  for (const found of f.rectifications.values())
+    for (const x of found)
+      out.push({
+        kind: 'claim-contradicted',
+        documents: [...RECT_DOCS],
+        message: x.message,
+        link: 'selfcheck/ledger',
+      });
   return out;
 }
 
@@ -403,8 +422,6 @@ async function contactFindings(ctx: AppContext): Promise<Finding[]> {
 
 async function facts(ctx: AppContext, year: number): Promise<Facts> {
   const pubs = await listPublications(ctx, { year });
-  const columns = new Map((await listColumns(ctx)).map((c) => [c.id, c.name]));
-  const proposalColumn = (id: number) => /建议|提案/.test(columns.get(id) ?? '');
   const requests = await listRequests(ctx, { year });
   return {
     lateInterpretations: await lateInterpretations(ctx, year),
@@ -418,11 +435,8 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
           (!r.answeredDate && r.deadline.state === '逾期'),
       )
       .map((r) => ({ who: `${r.applicant}的申请`, state: r.answeredDate ? '逾期答复' : '逾期未答复' })),
-    proposals: pubs
-      .filter(
-        (p) => proposalColumn(p.columnId) || /(?:建议|提案)[^。]{0,12}答复|答复[^。]{0,12}(?:建议|提案)/.test(p.title),
-      )
-      .map((p) => p.title),
+    records: await recordFacts(ctx, year),
+    rectifications: await rectificationContradictions(ctx, year),
     counted: await countYear(ctx, year),
   };
 }

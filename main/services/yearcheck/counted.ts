@@ -1,9 +1,9 @@
 // The figures the 核对 compares the documents' sentences with, counted from the records: the ONE place the 核对 looks
-// figures up. Most come from the figure registry every area contributes to (collectFigures, the same numbers the
-// 工作总结 quotes); the two the registry does not name as the documents do (上年结转, and 予以公开 on its own rather than
-// 予以公开＋部分公开) come from the 年报's table 三. When the registry's names change, only REGISTRY below changes.
-import { annualReport } from '../disclosure/report';
-import { collectFigures } from '../summary/summaries';
+// figures up, all from the figure registry every area contributes to (figuresFor, the same numbers the 工作总结, the
+// 首页 and the 年报's own table 三 give for the year). Names follow the documents' words exactly: 上年结转 is table 三
+// 二, 结转下年度 table 三 四, 予以公开 only 三（一）.
+import { yearPeriod } from '../../../shared/domain/period';
+import { figuresFor } from '../summary/figures';
 import type { AppContext } from '../workstation';
 
 /** The figures a sentence of the year's documents may quote, by the names the 核对's messages use. */
@@ -21,13 +21,13 @@ export const NAMED_FIGURES = [
 ] as const;
 export type NamedFigure = (typeof NAMED_FIGURES)[number];
 
-/** How each named figure is read: from the registry (its key) or from the 年报's table 三 (a row's 总计). */
-const REGISTRY: Record<NamedFigure, { key: string } | { table3: string }> = {
+/** The registry's name of each figure (docs/DEVELOPING.md, "Figures"). */
+const REGISTRY: Record<NamedFigure, { key: string }> = {
   主动公开条数: { key: 'disclosure.published' },
   新收申请: { key: 'disclosure.requestsReceived' },
-  上年结转: { table3: '二' },
-  结转下年度: { key: 'disclosure.requestsCarried' },
-  予以公开: { table3: '三.一' },
+  上年结转: { key: 'disclosure.requestsCarriedIn' },
+  结转下年度: { key: 'disclosure.requestsCarriedOut' },
+  予以公开: { key: 'disclosure.requestsFullyDisclosed' },
   行政复议: { key: 'disclosure.reviews' },
   行政诉讼: { key: 'disclosure.lawsuits' },
   规范性文件制发: { key: 'disclosure.normativeIssued' },
@@ -68,16 +68,10 @@ export interface CountedYear {
 
 /** Every named figure of the year as the records count it, and the counts the claims are checked against. */
 export async function countYear(ctx: AppContext, year: number): Promise<CountedYear> {
-  const figures = await collectFigures(ctx, year);
-  const report = await annualReport(ctx, year);
-  const total = (row: string) => report.requests.rows.find((r) => r.key === row)?.values[6] ?? 0;
+  const figures = await figuresFor(ctx, yearPeriod(year));
   const named = {} as Record<NamedFigure, CountedFigure>;
   for (const name of NAMED_FIGURES) {
     const how = REGISTRY[name];
-    if ('table3' in how) {
-      named[name] = { value: total(how.table3), key: null };
-      continue;
-    }
     const v = figures[how.key]?.value;
     named[name] = {
       value: typeof v === 'number' ? v : ZERO_WHEN_ABSENT.has(name) ? 0 : null,

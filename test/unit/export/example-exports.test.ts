@@ -172,9 +172,9 @@ describe('the example year exported: dates and 序号', () => {
       (await exporters['requests-xlsx'].build(ctx, { year: 2026 })).data,
       '依申请公开登记.xlsx',
     );
-    // No row is refused for its dates. (Rows still 办理中 are refused for their 办理结果: not a date matter.)
-    expect(read.problems.filter((p) => p.column !== '办理结果')).toEqual([]);
-    expect(read.rows.length).toBeGreaterThan(5);
+    // No row is refused (rows still 办理中 included).
+    expect(read.problems).toEqual([]);
+    expect(read.rows.length).toBeGreaterThan(0);
     // Each row read is a record with the same dates (a repeated application has the same applicant and content).
     const left = reqs.map((q) => [q.applicant, q.content, q.received_date, q.answered_date].join('|'));
     for (const r of read.rows) {

@@ -124,7 +124,6 @@ const LISTS: SummaryLists = {
       title: '一图读懂《县科技创新券管理办法》',
       date: '2026-03-02',
       documentTitle: '关于印发《县科技创新券管理办法》的通知',
-      documentDate: '2026-03-02',
       workingDaysAfter: 0,
       late: false,
     },

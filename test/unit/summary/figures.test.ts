@@ -92,6 +92,14 @@ describe('figure registry', () => {
     const changes = `FROM ab_change WHERE change_date BETWEEN '2026-01-01' AND '2026-12-31'`;
     expect(f['ab.changes'].value).toBe(one(`SELECT count(*) ${changes}`));
     expect(f['ab.unfiled'].value).toBe(one(`SELECT count(*) ${changes} AND filed_date IS NULL`));
+    // Not filed is overdue only past its time limit (today ${TODAY}); filed after it is late.
+    expect(f['ab.filingOverdue'].value).toBe(
+      one(`SELECT count(*) ${changes} AND filed_date IS NULL AND filing_due < '${TODAY}'`),
+    );
+    expect(f['ab.filingPending'].value).toBe(
+      one(`SELECT count(*) ${changes} AND filed_date IS NULL AND filing_due >= '${TODAY}'`),
+    );
+    expect(f['ab.filedLate'].value).toBe(one(`SELECT count(*) ${changes} AND filed_date > filing_due`));
 
     // The first half: records dated 1 January–30 June only.
     const h = await figuresFor(t().ws.context(), halfPeriod(2026));
