@@ -16,7 +16,8 @@ describe('xlsx 细则', () => {
     });
     const p = await parseIndicatorsFile('细则.xlsx', buf);
     expect(p.title).toBe('某县2026年政务公开考核评分细则');
-    expect(p.total).toBe(108);
+    // 合计 108 = 基础100 + 加分8: the 满分 is 100.
+    expect(p.total).toBe(100);
     expect(names(p.indicators)).toEqual(['制度建设', '平台管理与信息更新', '政务新媒体', '重大扣分项', '加分项']);
     const [zd, pt, xmt, major, bonus] = p.indicators;
     expect(zd.points).toBe(30);
