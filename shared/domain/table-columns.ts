@@ -88,8 +88,8 @@ export type TableColumns = z.infer<typeof tableColumnsSchema>;
 export const columnRolesInputSchema = z
   .array(
     z.object({
-      table: z.number().int().min(0).max(1000),
-      roles: z.array(z.enum(COLUMN_ROLES)).max(64, '表格的列过多'),
+      table: z.number().int().min(0).max(1000).describe('第几个表格'),
+      roles: z.array(z.enum(COLUMN_ROLES)).max(64, '表格的列过多').describe('各列的内容'),
     }),
   )
   .max(100, '表格过多');

@@ -72,14 +72,18 @@ export function readIndicatorTables(
   const ordinary = roots.filter(
     (n) => n.rule.kind !== 'bonus' && n.rule.kind !== 'major' && !/单项否决|一票否决/.test(n.name),
   );
-  const sum = ordinary.reduce((a, n) => a + (n.points ?? 0), 0);
+  // A group without points counts what its items do (组织保障 = 2 + 3).
+  const stated = (n: Draft): number =>
+    n.points ??
+    n.children.filter((c) => c.rule.kind !== 'bonus' && c.rule.kind !== 'major').reduce((a, c) => a + stated(c), 0);
+  const sum = Math.round(ordinary.reduce((a, n) => a + stated(n), 0) * 100) / 100;
   const allWeights = ordinary.length > 0 && ordinary.every((n) => n.points === null && n.weight !== null);
   // A 合计 that adds the 加分 to the 满分 (基础100 + 加分8 = 108, as the 自查评分表 prints it): the 满分 is the 100.
   const bonus = roots.filter((n) => n.rule.kind === 'bonus').reduce((a, n) => a + (n.points ?? 0), 0);
   if (total !== null && bonus > 0 && sum > 0 && Math.abs(total - (sum + bonus)) < 0.005) total = sum;
   return {
     title: title.replace(/\s+/g, ' ').trim() || fileName.replace(/\.[^.]+$/, ''),
-    total: total ?? (allWeights ? 100 : Math.round(sum * 100) / 100 || 100),
+    total: total ?? (allWeights ? 100 : sum || 100),
     indicators: roots.map(strip),
     tables,
   };
