@@ -379,16 +379,23 @@ export function findLayout(view: GridView, kind: TableKind, choice: RoleChoice =
       signature: signatureOf(kind, labels),
     };
   }
+  // The user's roles for this table win; else the roles chosen before for this header. A column whose role the
+  // choice changes says so; the others keep how the reader decided.
   const remembered = layout.signature ? choice.remembered?.[layout.signature] : undefined;
-  if (remembered && remembered.length === view.cols) {
-    layout.basis = layout.basis.map((b, c) => (remembered[c] === layout!.roles[c] ? b : 'remembered'));
-    layout.roles = [...remembered];
-    layout.found = usable(layout.roles, kind);
-  }
-  if (choice.roles && choice.roles.length === view.cols) {
-    layout.basis = layout.basis.map((b, c) => (choice.roles![c] === layout!.roles[c] ? b : 'user'));
-    layout.roles = [...choice.roles];
-    layout.found = usable(layout.roles, kind);
+  const chosen =
+    choice.roles && choice.roles.length === view.cols
+      ? { roles: choice.roles, basis: 'user' as const }
+      : remembered && remembered.length === view.cols
+        ? { roles: remembered, basis: 'remembered' as const }
+        : null;
+  if (chosen) {
+    const auto = layout;
+    layout = {
+      ...auto,
+      basis: auto.basis.map((b, c) => (chosen.roles[c] === auto.roles[c] ? b : chosen.basis)),
+      roles: [...chosen.roles],
+      found: usable([...chosen.roles], kind),
+    };
   }
   return layout;
 }
