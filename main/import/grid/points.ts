@@ -100,10 +100,6 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const base = () => (groups.length ? groups[groups.length - 1].level : sectionLevel);
   const isHeaderAgain = (r: number) =>
     view.rowCells(r).every((cell) => layout.labels.slice(cell.col, cell.col + cell.colSpan).includes(cell.text));
-  const hasDataAfter = (r: number) => {
-    for (let k = r + 1; k < view.rows; k++) if (!isSectionRow(k) && !view.isBlankRow(k)) return true;
-    return false;
-  };
   /** One text across the row ("一、加强政策解读" merged over every column), or alone where a 序号 should be. */
   const isSectionRow = (r: number): boolean => {
     const cells = view.rowCells(r);
@@ -133,7 +129,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     if (isSectionRow(r)) {
       const text = view.rowCells(r)[0].text;
       const mark = readNumberMark(text);
-      if (!mark && !hasDataAfter(r)) {
+      if (!mark && r >= lastData) {
         blocks.push({ kind: 'para', text });
         continue;
       }
