@@ -81,20 +81,30 @@ export class GridView {
   }
 }
 
-/** Rows of plain cells (pasted text, the .txt of a table): every cell its own, no spans known. */
+/** Columns of a table read from text; a 分工表 or 细则 has 3 to 15, and a line of a million tabs is not one. */
+export const MAX_GRID_COLUMNS = 64;
+/** Rows of a table read from text (as many as a sheet's, ../xlsx-read.ts). */
+export const MAX_GRID_ROWS = 20_000;
+
+/**
+ * Rows of plain cells (pasted text, the .txt of a table): every cell its own, no spans known. Cells beyond
+ * MAX_GRID_COLUMNS are left out; callers keep to MAX_GRID_ROWS.
+ */
 export function gridFromRows(
   rows: string[][],
   where: string,
   opts: { rowNumbers?: number[]; before?: string[] } = {},
 ): Grid {
-  const cols = Math.max(0, ...rows.map((r) => r.length));
+  let cols = 0;
   const cells: GridCell[] = [];
-  rows.forEach((row, r) =>
-    row.forEach((text, c) => {
-      const t = text.trim();
+  rows.forEach((row, r) => {
+    const n = Math.min(row.length, MAX_GRID_COLUMNS);
+    if (n > cols) cols = n;
+    for (let c = 0; c < n; c++) {
+      const t = row[c].trim();
       if (t) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, text: t });
-    }),
-  );
+    }
+  });
   return {
     where,
     rows: rows.length,
@@ -160,7 +170,8 @@ export interface DocxPosition {
 /** A Word table as a grid: horizontal spans from w:gridSpan, vertical ones from w:vMerge; blank rows left out. */
 export function gridFromDocxRows(rows: DocxPosition[][], where: string, before: string[] = []): Grid {
   const keep = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.some((p) => p.text.trim()));
-  const cols = Math.max(0, ...keep.map(({ r }) => r.length));
+  let cols = 0;
+  for (const { r } of keep) if (r.length > cols) cols = r.length;
   const cells: GridCell[] = [];
   keep.forEach(({ r: row }, gr) => {
     for (let c = 0; c < row.length; c++) {

@@ -3,7 +3,7 @@
 
 import type { ParsedPoints } from '../../../shared/domain/points';
 import type { ColumnRole, TableColumns } from '../../../shared/domain/table-columns';
-import { gridFromRows } from '../grid/grid';
+import { gridFromRows, MAX_GRID_ROWS } from '../grid/grid';
 import { readPointsGrid } from '../grid/points';
 import { choiceFor, type TableChoices } from '../grid/header';
 import { decodeText } from './decode-text';
@@ -51,7 +51,8 @@ function pastedTable(
   choices: TableChoices,
 ): { blocks: SourceBlock[] | null; tables: TableColumns[] } | null {
   const rows = tabSeparatedRows(text);
-  if (!rows) return null;
+  // Tens of thousands of tab-separated lines are no 分工表: the text is read as prose.
+  if (!rows || rows.length > MAX_GRID_ROWS) return null;
   const first = rows.findIndex((r) => r.length >= 2);
   let last = rows.length - 1;
   while (last > first && rows[last].length < 2) last--;

@@ -5,7 +5,7 @@
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { importErrors } from '../points/errors';
-import { gridFromRows, type Grid } from '../grid/grid';
+import { gridFromRows, MAX_GRID_ROWS, type Grid } from '../grid/grid';
 import type { TableChoices } from '../grid/header';
 import { decodeText } from '../points/decode-text';
 import { tabSeparatedRows } from '../points/pasted-table';
@@ -32,6 +32,11 @@ async function textGrids(fileName: string, data: Buffer): Promise<Grid[]> {
       `“${fileName}”中没有表格（各列之间应以制表符分隔，如从网页、WPS 或 Excel 复制的表格）。请把细则表格复制到 Excel 中另存为 .xlsx 再导入。`,
     );
   }
+  if (rows.length > MAX_GRID_ROWS)
+    throw new AppError(
+      ErrorCode.FILE_TOO_LARGE,
+      `“${fileName}”有 ${rows.length} 行，超过一次能读取的 ${MAX_GRID_ROWS} 行，不像考核细则。请确认选对了文件。`,
+    );
   // Lines before the table (the title) stay as the text before it.
   const first = rows.findIndex((r) => r.length >= 2);
   const before = rows

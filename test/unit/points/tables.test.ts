@@ -82,6 +82,11 @@ describe('pasted 分工表 (tab-separated)', () => {
     ]);
     // A cell starts with its own number as written (the document's 5 stays 5).
     expect(numberedEntries('5.落实解读。6.回应关切。')?.map((e) => e.label)).toEqual(['5', '6']);
+    // One line of a hundred thousand tabs does not make every short line below it a fragment to join.
+    const rows = tabSeparatedRows(`x${'\t'.repeat(100_000)}\n${'a\tb\n'.repeat(100_000)}`)!;
+    expect(rows[0]).toHaveLength(100_001);
+    expect(rows.slice(1).every((r) => r.length <= 64)).toBe(true);
+    expect(rows.slice(1).reduce((n, r) => n + r.length - 1, 0)).toBe(100_000);
     // "2.5万元" or numbers not counting from 1 are no list.
     expect(numberedEntries('投入2.5万元建设平台')).toBeNull();
   });
