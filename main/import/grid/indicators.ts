@@ -135,6 +135,8 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
   const pathCells: (GridCell | null)[] = [];
   let total: number | null = null;
   let lastLeaf: Draft | null = null;
+  /** Per name column, the numbered indicators open in it by numeral style (for nesting within one column). */
+  const marks: { level: number; node: Draft }[][] = [];
 
   const isHeaderAgain = (r: number) =>
     view.rowCells(r).every((cell) => labels.slice(cell.col, cell.col + cell.colSpan).includes(cell.text));
@@ -169,6 +171,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         roots.push(section);
         path.length = 0;
         pathCells.length = 0;
+        marks.length = 0;
         continue;
       }
     }
@@ -228,7 +231,15 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         continue;
       }
       const fresh = draft(sp.name, sp.points, sp.weight);
-      const parent = k === 0 ? section : node;
+      // In one name column, a numeral of a deeper style than the one above it ("1.领导重视" under "一、政务公开工作")
+      // is an item of it; the same style again, a sibling.
+      const mark = readNumberMark(n.text);
+      const stack = (marks[k] ??= []);
+      if (mark) while (stack.length && stack[stack.length - 1].level >= mark.level) stack.pop();
+      else stack.length = 0;
+      const parent = (mark && stack.length ? stack[stack.length - 1].node : null) ?? (k === 0 ? section : node);
+      if (mark) stack.push({ level: mark.level, node: fresh });
+      marks.length = k + 1;
       (parent ? parent.children : roots).push(fresh);
       path[k] = fresh;
       pathCells[k] = n.cell;

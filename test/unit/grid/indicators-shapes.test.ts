@@ -125,6 +125,35 @@ describe('points outside a 分值 column', () => {
     );
   });
 
+  it('one name column numbered 一、 and 1.: the 1. rows with their points are items of the 一、 row "（21分）"', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['考核项目', '分值', '评分标准'],
+          ['一、政务公开工作（21分）', '', ''],
+          ['1.领导重视', 5, '主要领导每年听取汇报。'],
+          ['2.制度建设', 6, '制度不健全的扣3分。'],
+          ['3.平台建设', 10, '栏目空白的每个扣1分。'],
+          ['二、依申请公开（10分）', '', ''],
+          ['1.按时答复', 10, '超期答复的每件扣2分。'],
+        ],
+      },
+      [
+        {
+          name: '政务公开工作',
+          points: 21,
+          children: [
+            { name: '领导重视', points: 5 },
+            { name: '制度建设', points: 6 },
+            { name: '平台建设', points: 10 },
+          ],
+        },
+        { name: '依申请公开', points: 10, children: [{ name: '按时答复', points: 10 }] },
+      ],
+      31,
+    );
+  });
+
   it('grade columns 优(10) | 良(8) | 一般(6) | 差(0) under 评分等次: the best grade is the points', async () => {
     const results = await expectTree(
       {
