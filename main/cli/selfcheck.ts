@@ -87,7 +87,7 @@ async function withDb<T>(args: CliArgs, fn: (ctx: AppContext) => Promise<T>): Pr
 export const selfcheckCommands: Record<string, CliCommand> = {
   'parse-indicators': {
     usage: 'parse-indicators <文件>',
-    summary: '读取考核评分细则（.xlsx/.docx 表格），以 JSON 输出指标树；不读写数据',
+    summary: '读取考核评分细则（.xlsx/.docx 表格，或制表符分隔的 .txt），以 JSON 输出指标树；不读写数据',
     async run(args) {
       const { fileName, data } = readFile(args, 'parse-indicators 细则.xlsx');
       const p = await runParser('selfcheck-indicators', fileName, data, {});

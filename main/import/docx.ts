@@ -11,6 +11,10 @@ export interface TableCell {
   text: string;
   /** Covered by a merge that starts above or to the left: the text repeats the merge's own. */
   cont: boolean;
+  /** Covered by a merge from the left (w:gridSpan). */
+  left?: boolean;
+  /** Covered by a merge from above (w:vMerge). */
+  up?: boolean;
 }
 
 /** The package and its main document part (named by _rels/.rels, else word/document.xml). */
@@ -167,7 +171,7 @@ export class DocxTables {
           const text = t.vCont ? (t.rows[t.rows.length - 1]?.[t.row.length]?.text ?? '') : t.cell.join('\n').trim();
           this.cells += t.span;
           if (this.limit && this.cells > this.limit.cells) throw this.limit.error(this.finished + 1);
-          for (let k = 0; k < t.span; k++) t.row.push({ text, cont: t.vCont || k > 0 });
+          for (let k = 0; k < t.span; k++) t.row.push({ text, cont: t.vCont || k > 0, left: k > 0, up: t.vCont });
           t.cell = null;
         }
         break;

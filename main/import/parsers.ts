@@ -9,7 +9,7 @@
 import { parsePointsFile, parsePointsText, type ReadOptions } from './points';
 import { readPublicationsXlsx } from './disclosure/publications';
 import { readRequestsXlsx } from './disclosure/requests';
-import { parseIndicatorsFile } from './selfcheck';
+import { parseIndicatorsFile, type IndicatorReadOptions } from './selfcheck';
 import { readStaffXlsx } from './staff-xlsx';
 import { readAbXlsx } from './team/ab-xlsx';
 
@@ -34,8 +34,8 @@ export const PARSERS = {
   'ab-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     readAbXlsx(asBuffer(bytes), fileName),
   /** 考核评分细则 .xlsx/.docx (自查整改 templates). */
-  'selfcheck-indicators': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
-    parseIndicatorsFile(fileName, asBuffer(bytes)),
+  'selfcheck-indicators': (fileName: string, bytes: Uint8Array, opts: IndicatorReadOptions) =>
+    parseIndicatorsFile(fileName, asBuffer(bytes), opts),
 } as const;
 
 export type ParserKind = keyof typeof PARSERS;

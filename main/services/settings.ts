@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rememberedRolesSchema } from '../../shared/domain/table-columns';
 import { TEAM_SETTING } from '../../shared/domain/team-settings';
 import { workingDayOverrideSchema } from '../../shared/domain/working-days';
 import { AppError } from '../../shared/ipc/result';
@@ -13,6 +14,8 @@ export const SettingKey = {
   calendarOverrides: 'calendar.overrides', // JSON WorkingDayOverride[]: holidays/调休 the package does not know
   /** The data file's identity (made at first open; backups carry it). Written by the program only. */
   fileId: 'data.fileId',
+  /** JSON { header signature: column roles }: the roles a user chose for a table's columns, for the next such table. */
+  columnRoles: 'import.columnRoles',
 } as const;
 
 /**
@@ -77,6 +80,13 @@ export const SETTINGS: Record<string, SettingDef> = {
     schema: z.string().regex(/^[0-9a-f-]{36}$/, '数据文件标识格式不正确'),
     fallback: () => null,
     fallbackLabel: '无标识',
+    internal: true,
+  },
+  [SettingKey.columnRoles]: {
+    label: '导入表格时为各列选择的内容',
+    schema: jsonText('导入表格时为各列选择的内容', rememberedRolesSchema),
+    fallback: () => null,
+    fallbackLabel: '不沿用以前的选择',
     internal: true,
   },
   // plan

@@ -139,6 +139,8 @@ export function levelOfBareLabel(label: string): NumberMark | null {
 
 /** The label written as it is printed, for showing and for exports: 一、 （一） 1. （1） ①. */
 export function printedLabel(level: PointLevel, label: string): string {
+  // An item the document wrote without a numeral (a table's rows) prints none either.
+  if (!label) return '';
   switch (level) {
     case 1:
       return `${label}、`;

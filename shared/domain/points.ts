@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
 import { parentIndexes } from './point-numbering';
+import { tableColumnsSchema } from './table-columns';
 
 // Plain helpers without zod live in points-text.ts, so the readers (and parse-points) load no schema library.
 export { MAX_POINTS_FILE_BYTES, titleOfText } from './points-text';
@@ -60,6 +61,8 @@ export const parsedPointsSchema = z.object({
   items: z.array(pointItemSchema),
   /** Things the reader noticed and the user should check (Chinese). */
   warnings: z.array(z.string()),
+  /** The file's tables (two or more columns) with the role of each column, for the preview to show and correct. */
+  tables: z.array(tableColumnsSchema),
 });
 export type ParsedPoints = z.infer<typeof parsedPointsSchema>;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
 import { LIGHTS } from './plan';
 import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from './selfcheck-measures';
+import { tableColumnsSchema } from './table-columns';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring rules (union of what real 细则 use; domain-yearend.md A.1.7)
@@ -623,6 +624,8 @@ export const indicatorPreviewSchema = z.object({
   problems: z.array(z.object({ number: z.string().nullable(), message: z.string() })),
   /** Points summed per level (一级, 二级, …). */
   levelSums: z.array(z.number()),
+  /** The file's tables with the role of each column, for the preview's selects (none for the built-in template). */
+  tables: z.array(tableColumnsSchema).optional(),
 });
 export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
 

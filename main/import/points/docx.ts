@@ -9,10 +9,13 @@ import {
   levelOfBareLabel,
   printedLabel,
 } from '../../../shared/domain/point-numbering';
+import type { TableColumns } from '../../../shared/domain/table-columns';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
-import { readTaskTable } from './task-table';
 import { DocxTables, openDocxBody, readVisibleXml, type TableCell } from '../docx';
+import { gridFromDocxRows } from '../grid/grid';
+import { choiceFor, type TableChoices } from '../grid/header';
+import { readPointsGrid } from '../grid/points';
 import { readXml } from '../xml';
 import { readZipText } from './zip';
 
@@ -287,12 +290,19 @@ interface Para {
   style?: string;
 }
 
-/** Reads a .docx into blocks: paragraphs in order; tables as 分工表 items when they have its header, else cells. */
-export async function readDocxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
+/**
+ * Reads a .docx into blocks: paragraphs in order; tables as 分工表 items when their columns are found (../grid),
+ * else cell by cell as text. Every table of two or more columns is described for the preview's column selects.
+ */
+export async function readDocxBlocks(
+  buf: Buffer,
+  fileName: string,
+  choices: TableChoices = {},
+): Promise<{ blocks: SourceBlock[]; tables: TableColumns[] }> {
   const { zip, part, xml } = openDocxBody(buf, fileName);
   const numbering = parseNumbering(readZipText(zip, 'word/numbering.xml'), fileName);
   const styles = parseStyles(readZipText(zip, 'word/styles.xml'), fileName);
-  return blocksFromDocumentXml(xml, numbering, styles, fileName, part);
+  return blocksFromDocumentXml(xml, numbering, styles, fileName, part, choices);
 }
 
 function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefined): { numId?: string; ilvl?: number } {
@@ -314,9 +324,12 @@ function blocksFromDocumentXml(
   styles: Map<string, StyleNum>,
   fileName: string,
   part: string,
-): SourceBlock[] {
+  choices: TableChoices,
+): { blocks: SourceBlock[]; tables: TableColumns[] } {
   const state = new NumberingState(numbering);
   const blocks: SourceBlock[] = [];
+  const described: TableColumns[] = [];
+  let tableCount = 0;
   const paras: Para[] = [];
   const tables = new DocxTables();
   let inText = false;
@@ -380,7 +393,12 @@ function blocksFromDocumentXml(
         break;
       default: {
         const rows = tables.tag(close, name, attrs, selfClose);
-        if (rows) blocks.push(...tableBlocks(rows));
+        if (rows) {
+          const table = tableCount++;
+          const read = readPointsGrid(gridFromDocxRows(rows, `第${table + 1}个表格`), table, choiceFor(choices, table));
+          if (read.columns) described.push(read.columns);
+          blocks.push(...(read.blocks ?? textOfTable(rows)));
+        }
       }
     }
   };
@@ -391,13 +409,11 @@ function blocksFromDocumentXml(
     },
   });
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
-  return blocks;
+  return { blocks, tables: described };
 }
 
-/** A table with a 分工表 header becomes items; any other table is read cell by cell, row by row. */
-function tableBlocks(rows: TableCell[][]): SourceBlock[] {
-  const asTask = readTaskTable(rows.map((r) => r.map((c) => c.text)));
-  if (asTask) return asTask;
+/** A table that is not a 分工表 is read cell by cell, row by row. */
+function textOfTable(rows: TableCell[][]): SourceBlock[] {
   const out: SourceBlock[] = [];
   rows.forEach((row) => {
     const cells = row.filter((c) => c.text && !c.cont).map((c) => c.text);

@@ -2,6 +2,10 @@
 // no file system, no database. Used by the services (app) and by the CLI's parse-points.
 
 import type { ParsedPoints } from '../../../shared/domain/points';
+import type { ColumnRole, TableColumns } from '../../../shared/domain/table-columns';
+import { gridFromRows, MAX_GRID_ROWS } from '../grid/grid';
+import { readPointsGrid } from '../grid/points';
+import { choiceFor, type TableChoices } from '../grid/header';
 import { decodeText } from './decode-text';
 import { readDocxBlocks } from './docx';
 import { importErrors } from './errors';
@@ -9,7 +13,6 @@ import { MAX_PASTE_CHARS, MAX_POINTS_FILE_BYTES } from './limits';
 import { parseBlocks, type SourceBlock } from './parse-text';
 import { tabSeparatedRows } from './pasted-table';
 import { isEncryptedOoxml, KIND_NAMES, sniffKind } from './sniff';
-import { readTaskTable } from './task-table';
 import { readXlsxBlocks } from './xlsx';
 
 export { MAX_POINTS_FILE_BYTES } from './limits';
@@ -19,6 +22,15 @@ export interface ReadOptions {
   year?: number;
   /** The working year, used when the document names none. */
   fallbackYear?: number;
+  /** Column roles the user chose in the preview, per table (its place among the file's tables). */
+  roles?: { table: number; roles: ColumnRole[] }[];
+  /** Column roles chosen before, by header signature (setting import.columnRoles). */
+  remembered?: Record<string, ColumnRole[]>;
+  /**
+   * The preview: a file whose only table has columns that cannot be found gives no items and that table's columns
+   * to choose, instead of an error. parse-points leaves it off and keeps its error.
+   */
+  chooseRoles?: boolean;
 }
 
 const SAVE_AS_DOCX =
@@ -29,24 +41,60 @@ function extensionOf(fileName: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-/** A pasted 分工表 (tab-separated rows with a header the table reader knows) as blocks; null for plain text. */
-function pastedTableBlocks(text: string): SourceBlock[] | null {
+/**
+ * A pasted 分工表 (tab-separated rows; the .txt of a table too): lines of prose before and after it (主送, 印发, a date)
+ * stay paragraphs. Null for plain text. `blocks` is null when the table's columns are not found: the text is then read
+ * as prose, and the columns are offered to choose.
+ */
+function pastedTable(
+  text: string,
+  choices: TableChoices,
+): { blocks: SourceBlock[] | null; tables: TableColumns[] } | null {
   const rows = tabSeparatedRows(text);
-  return rows ? readTaskTable(rows) : null;
+  // Tens of thousands of tab-separated lines are no 分工表: the text is read as prose.
+  if (!rows || rows.length > MAX_GRID_ROWS) return null;
+  const first = rows.findIndex((r) => r.length >= 2);
+  let last = rows.length - 1;
+  while (last > first && rows[last].length < 2) last--;
+  const grid = gridFromRows(rows.slice(first, last + 1), '粘贴的表格', {
+    rowNumbers: rows.slice(first, last + 1).map((_, i) => first + i + 1),
+  });
+  const read = readPointsGrid(grid, 0, choiceFor(choices, 0));
+  const tables = read.columns ? [read.columns] : [];
+  if (!read.blocks) return { blocks: null, tables };
+  const para = (r: string[]): SourceBlock => ({ kind: 'para', text: r.join(' ') });
+  return {
+    blocks: [...rows.slice(0, first).map(para), ...read.blocks, ...rows.slice(last + 1).map(para)],
+    tables,
+  };
 }
+
+/** Text that may hold a pasted table: the table's items, or the whole text as prose. */
+function textBlocks(text: string, choices: TableChoices): { blocks: SourceBlock[]; tables: TableColumns[] } {
+  const table = pastedTable(text, choices);
+  return {
+    blocks: table?.blocks ?? [{ kind: 'para', text, wrapped: true }],
+    tables: table?.tables ?? [],
+  };
+}
+
+/** A table left to the user's choice: no items yet is an answer (the preview), not an error. */
+const awaitingRoles = (opts: ReadOptions, tables: TableColumns[]) => !!opts.chooseRoles && tables.some((t) => !t.found);
 
 /** Pasted text: the same reader as a .txt file; a pasted 分工表 is read as a table. */
 export function parsePointsText(text: string, opts: ReadOptions & { name?: string } = {}): ParsedPoints {
   const name = opts.name ?? '粘贴文本';
   if (!text.trim()) throw importErrors.empty(name);
   if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
+  const { blocks, tables } = textBlocks(text, opts);
   const parseOpts = {
     fileName: name,
     sourceKind: 'paste' as const,
     year: opts.year,
     fallbackYear: opts.fallbackYear ?? new Date().getFullYear(),
+    allowEmpty: awaitingRoles(opts, tables),
   };
-  return parseBlocks(pastedTableBlocks(text) ?? [{ kind: 'para', text, wrapped: true }], parseOpts);
+  return { ...parseBlocks(blocks, parseOpts), tables };
 }
 
 /**
@@ -108,10 +156,14 @@ export async function parsePointsFile(
       );
     }
     const wantSheet = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et';
-    const { blocks, sourceKind } = wantSheet
-      ? { blocks: await readXlsxBlocks(buf, fileName), sourceKind: 'xlsx' as const }
-      : { blocks: await readDocxBlocks(buf, fileName), sourceKind: 'docx' as const };
-    return parseBlocks(blocks, { ...common, sourceKind });
+    const sourceKind = wantSheet ? ('xlsx' as const) : ('docx' as const);
+    const { blocks, tables } = wantSheet
+      ? await readXlsxBlocks(buf, fileName, opts)
+      : await readDocxBlocks(buf, fileName, opts);
+    const allowEmpty = awaitingRoles(opts, tables);
+    // A workbook without any sheet whose columns are found: nothing to read (the preview offers the choice).
+    if (wantSheet && !blocks.length && !allowEmpty) throw importErrors.noTable(fileName);
+    return { ...parseBlocks(blocks, { ...common, sourceKind, allowEmpty }), tables };
   }
 
   if (ext === 'docx' || ext === 'xlsx' || ext === 'xlsm') {
@@ -135,10 +187,11 @@ export async function parsePointsFile(
   const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
-  return parseBlocks(pastedTableBlocks(plain) ?? [{ kind: 'para', text: plain, wrapped: true }], {
-    ...common,
-    sourceKind: 'txt',
-  });
+  const { blocks, tables } = textBlocks(plain, opts);
+  return {
+    ...parseBlocks(blocks, { ...common, sourceKind: 'txt', allowEmpty: awaitingRoles(opts, tables) }),
+    tables,
+  };
 }
 
 const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&', apos: "'" };

@@ -38,6 +38,8 @@ interface ParseOptions {
   year?: number;
   /** Used when the document names no year (the working year). */
   fallbackYear: number;
+  /** No items is an answer, not an error: a table's columns are left to the user (the preview). */
+  allowEmpty?: boolean;
 }
 
 // ---- cleaning ------------------------------------------------------------------------------------------------
@@ -319,7 +321,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     const dropped = items.splice(0, firstTop);
     preamble.push(...dropped.map((d) => d.body));
   }
-  if (items.length === 0) throw importErrors.noItems(opts.fileName);
+  if (items.length === 0 && !opts.allowEmpty) throw importErrors.noItems(opts.fileName);
 
   const meta = readMeta(
     preamble,
@@ -353,6 +355,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     sourceKind: opts.sourceKind,
     items: out,
     warnings,
+    tables: [],
   };
 }
 

@@ -1,6 +1,8 @@
 // A 分工表 copied from a web page, WPS or Excel and pasted: rows of tab-separated cells. Excel and WPS put a cell
 // holding line breaks or tabs in double quotes ("" inside for a quote); a browser breaks the row at such a cell's
-// line breaks. Rows and cells only: what they mean is task-table.ts's business.
+// line breaks. Rows and cells only: what they mean is the grid reader's business (../grid).
+
+import { MAX_GRID_COLUMNS } from '../grid/grid';
 
 /** The rows of a pasted table, or null when the text is not one (fewer than two lines with a tab). */
 export function tabSeparatedRows(text: string): string[][] | null {
@@ -35,21 +37,27 @@ export function tabSeparatedRows(text: string): string[][] | null {
   row.push(cell);
   rows.push(row);
   // A browser writes a cell with line breaks over several lines, the row going on after it: "a\tb(1)" + "b(2)\tc".
-  // Short rows are joined with the next while together they do not exceed the table's width.
-  const width = Math.max(...rows.map((r) => r.length));
+  // Short rows are joined with the next while together they do not exceed the table's width. The width is counted
+  // up to the columns a table can have (../grid/grid.ts), so one line of a million tabs cannot make every other line
+  // a fragment to join (which took minutes); a loop, not Math.max(...rows), which overflows the stack on many lines.
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  width = Math.min(width, MAX_GRID_COLUMNS);
+  const blank = (r: string[]) => r.every((c) => !c.trim());
   const out: string[][] = [];
   for (let i = 0; i < rows.length; i++) {
-    let r = rows[i];
-    if (!r.join('').trim()) continue;
+    const r = rows[i];
+    if (blank(r)) continue;
     while (
       r.length >= 2 &&
       r.length < width &&
       i + 1 < rows.length &&
       r.length + rows[i + 1].length - 1 <= width &&
-      rows[i + 1].join('').trim()
+      !blank(rows[i + 1])
     ) {
       const next = rows[++i];
-      r = [...r.slice(0, -1), `${r[r.length - 1]}\n${next[0]}`, ...next.slice(1)];
+      r[r.length - 1] = `${r[r.length - 1]}\n${next[0]}`;
+      for (let k = 1; k < next.length; k++) r.push(next[k]);
     }
     out.push(r);
   }

@@ -1,17 +1,24 @@
-// .xlsx 分工表 → items. Every sheet with a 分工表 header is read, in order, by the shared streaming workbook
-// reader (../xlsx-read.ts: bounded rows, cells and merged ranges). Merged cells read as their master's value in
-// every covered cell.
+// .xlsx 分工表 → items. Every visible sheet is read as a grid (merged cells as spans; ../grid) by the shared streaming
+// workbook reader (../xlsx-read.ts: bounded rows, cells and merged ranges), in order; a sheet whose columns are not
+// found gives nothing but its columns, for the preview to offer the choice.
 
-import { cellValue, readXlsxSheets } from '../xlsx-read';
+import type { TableColumns } from '../../../shared/domain/table-columns';
+import { gridFromSheet } from '../grid/grid';
+import { choiceFor, type TableChoices } from '../grid/header';
+import { readPointsGrid } from '../grid/points';
+import { readXlsxSheets } from '../xlsx-read';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
-import { readTaskTable } from './task-table';
 import { openZip } from './zip';
 
 /** Columns a 分工表 is read across; the tables have 4-8. */
 const MAX_TABLE_COLUMNS = 50;
 
-export async function readXlsxBlocks(buf: Buffer, fileName: string): Promise<SourceBlock[]> {
+export async function readXlsxBlocks(
+  buf: Buffer,
+  fileName: string,
+  choices: TableChoices = {},
+): Promise<{ blocks: SourceBlock[]; tables: TableColumns[] }> {
   const zip = openZip(buf, fileName);
   if (!zip.entries.has('xl/workbook.xml')) {
     if (zip.entries.has('word/document.xml'))
@@ -19,22 +26,16 @@ export async function readXlsxBlocks(buf: Buffer, fileName: string): Promise<Sou
     throw importErrors.damaged(fileName, '缺少工作簿部件 xl/workbook.xml');
   }
   const blocks: SourceBlock[] = [];
-  let anyTable = false;
+  const tables: TableColumns[] = [];
+  let index = 0;
   for (const ws of readXlsxSheets(buf, fileName, zip)) {
     if (ws.hidden) continue;
-    const rows: string[][] = [];
-    const width = Math.min(ws.maxCol, MAX_TABLE_COLUMNS);
-    for (let r = 1; r <= ws.maxRow; r++) {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellValue(ws, r, c).trim());
-      rows.push(cells);
-    }
-    const table = readTaskTable(rows);
-    if (table) {
-      anyTable = true;
-      blocks.push(...table);
-    }
+    const grid = gridFromSheet(ws, `工作表“${ws.name}”`, MAX_TABLE_COLUMNS);
+    if (!grid.rows) continue;
+    const table = index++;
+    const read = readPointsGrid(grid, table, choiceFor(choices, table));
+    if (read.columns) tables.push(read.columns);
+    if (read.blocks) blocks.push(...read.blocks);
   }
-  if (!anyTable) throw importErrors.noTable(fileName);
-  return blocks;
+  return { blocks, tables };
 }

@@ -1,16 +1,16 @@
-// .docx 细则 → tables: the body's top-level tables with merged cells filled and flagged (../docx.ts, shared with the
-// 上级要点 reader), and the paragraphs before each table (the title). Pure; runs in the parser worker.
+// .docx 细则 → grids: the body's top-level tables with their merged cells as spans (../docx.ts, shared with the 上级要点
+// reader; ../grid), and the paragraphs before each table (the title). Pure; runs in the parser worker.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { DocxTables, openDocxBody, readVisibleXml } from '../docx';
-import type { SourceTable } from './cells';
+import { gridFromDocxRows, type Grid } from '../grid/grid';
 
 /** Table cells in one document (merged spans counted out); a 细则 has hundreds to a few thousand. */
 export const MAX_TABLE_CELLS = 200_000;
 
-export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
+export function readDocxGrids(buf: Buffer, fileName: string): Grid[] {
   const { part, xml } = openDocxBody(buf, fileName);
-  const out: SourceTable[] = [];
+  const out: Grid[] = [];
   const tables = new DocxTables({
     cells: MAX_TABLE_CELLS,
     error: (n) =>
@@ -46,12 +46,8 @@ export function readDocxTables(buf: Buffer, fileName: string): SourceTable[] {
         default: {
           const rows = tables.tag(close, name, attrs, selfClose);
           if (rows) {
-            out.push({
-              where: `第${out.length + 1}个表格`,
-              before: paragraphs.slice(-3),
-              rows,
-              rowNumbers: rows.map((_, i) => i + 1),
-            });
+            const grid = gridFromDocxRows(rows, `第${out.length + 1}个表格`, paragraphs.slice(-3));
+            if (grid.rows) out.push(grid);
             paragraphs = [];
           }
         }

@@ -25,6 +25,8 @@ import { storeAttachment } from '../attachments';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { isForeignKeyError } from '../../db/errors';
 import { getSetting, SettingKey } from '../settings';
+import { rememberedRoles, rememberRoles } from '../table-columns';
+import type { ColumnRolesInput } from '../../../shared/domain/table-columns';
 import { decodeUpload } from '../uploads';
 import type { AppContext } from '../workstation';
 import { diffItems } from './replace';
@@ -67,12 +69,22 @@ interface PointsFile {
   pasted: boolean;
 }
 
-/** Reads the file or text in the parser worker (../../import/worker/run.ts); nothing is stored. */
-export async function parsePointsFileOrText(ctx: AppContext, file: PointsFile, year?: number): Promise<ParsedPoints> {
+/**
+ * Reads the file or text in the parser worker (../../import/worker/run.ts); nothing is stored. Tables are read with
+ * the column roles remembered for their headers and, in the preview (`chooseRoles`), the ones the user chose; there a
+ * table whose columns are not found gives its columns to choose instead of an error.
+ */
+export async function parsePointsFileOrText(
+  ctx: AppContext,
+  file: PointsFile,
+  year?: number,
+  opts: { roles?: ColumnRolesInput; chooseRoles?: boolean } = {},
+): Promise<ParsedPoints> {
   const fallbackYear = await workingYear(ctx);
+  const read = { year, fallbackYear, remembered: await rememberedRoles(ctx), ...opts };
   return file.pasted
-    ? runParser('points-text', PASTE_NAME, file.data, { year, fallbackYear })
-    : runParser('points-file', file.fileName, file.data, { year, fallbackYear });
+    ? runParser('points-text', PASTE_NAME, file.data, read)
+    : runParser('points-file', file.fileName, file.data, read);
 }
 
 /** Reads the file or text into a document and items; nothing is stored. */
@@ -117,10 +129,13 @@ function previewed(previewId: string) {
 }
 
 type PreviewInput =
-  | { source: PointsSource; previewId?: undefined; year?: number }
-  | { source?: undefined; previewId: string; year?: number };
+  | { source: PointsSource; previewId?: undefined; year?: number; roles?: undefined }
+  | { source?: undefined; previewId: string; year?: number; roles?: ColumnRolesInput };
 
-/** Reads a new file (source), or the previewed one again with another year (previewId), and keeps it for saving. */
+/**
+ * Reads a new file (source), or the previewed one again (previewId) with another year or with the column roles the
+ * user chose, and keeps it for saving. Chosen roles are remembered for the next table with the same header.
+ */
 export async function previewPointsImport(ctx: AppContext, input: PreviewInput): Promise<PointsPreview> {
   let file: PointsFile;
   let sha: string;
@@ -131,7 +146,9 @@ export async function previewPointsImport(ctx: AppContext, input: PreviewInput):
     file = { fileName, data, pasted: !input.source.upload };
     sha = sha256(data);
   }
-  const parsed = await parsePointsFileOrText(ctx, file, input.year);
+  const roles = input.roles ?? [];
+  const parsed = await parsePointsFileOrText(ctx, file, input.year, { roles, chooseRoles: true });
+  await rememberRoles(ctx, parsed.tables, roles);
   // Read again: the new preview replaces the old one (kept until now, so a failed re-read loses nothing).
   if (input.previewId !== undefined) previews.delete(input.previewId);
   return { previewId: keepPreview(file, sha, parsed.sourceKind), fileName: file.fileName, sha256: sha, parsed };

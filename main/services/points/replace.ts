@@ -13,7 +13,8 @@ function itemKeys(items: readonly Keyed[]): string[] {
   const paths: string[] = [];
   const seen = new Map<string, number>();
   return items.map((it, i) => {
-    const own = printedLabel(it.level as PointLevel, it.label);
+    // An item without a numeral (a table's plain rows) is keyed by its level; repeats then count as #2, #3 ….
+    const own = it.label ? printedLabel(it.level as PointLevel, it.label) : `〔${it.level}〕`;
     const path = parents[i] >= 0 ? `${paths[parents[i]]}${own}` : own;
     paths[i] = path;
     const n = (seen.get(path) ?? 0) + 1;

@@ -35,7 +35,7 @@ const ok = { ok: true as const };
 
 export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
   'selfcheck.get': (ws, { year }) => getSelfcheck(ws.context(), year),
-  'selfcheck.previewFile': (_ws, { upload }) => previewIndicators(upload),
+  'selfcheck.previewFile': (ws, { upload, roles }) => previewIndicators(ws.context(), upload, roles),
   'selfcheck.starterPreview': () => starterPreview(),
   'selfcheck.saveTemplate': (ws, input) => saveTemplate(ws.context(), input),
   'selfcheck.copyTemplate': (ws, { fromYear, toYear, replace }) =>

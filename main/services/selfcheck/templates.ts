@@ -25,7 +25,9 @@ import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
 import { nowText, recordAudit } from '../audit';
 import { decodeUpload } from '../uploads';
+import { rememberedRoles, rememberRoles } from '../table-columns';
 import { validateInput } from '../validate';
+import type { ColumnRolesInput } from '../../../shared/domain/table-columns';
 import type { AppContext } from '../workstation';
 import { z } from 'zod';
 
@@ -48,10 +50,23 @@ export function describeTree(
   return { problems, levelSums: Array.from(levelSums, (v) => v ?? 0) };
 }
 
-export async function previewIndicators(upload: Upload): Promise<IndicatorPreview> {
+/**
+ * Reads a 细则 file for the preview, with the column roles remembered for its tables' headers and the ones the user
+ * chose (then remembered); a table whose columns are not found gives its columns to choose instead of an error.
+ */
+export async function previewIndicators(
+  ctx: AppContext,
+  upload: Upload,
+  roles: ColumnRolesInput = [],
+): Promise<IndicatorPreview> {
   const data = decodeUpload(upload);
   // Read in the parser worker (time and memory limits), never on the thread serving calls.
-  const parsed = await runParser('selfcheck-indicators', upload.fileName, data, {});
+  const parsed = await runParser('selfcheck-indicators', upload.fileName, data, {
+    roles,
+    remembered: await rememberedRoles(ctx),
+    chooseRoles: true,
+  });
+  await rememberRoles(ctx, parsed.tables, roles);
   return { ...parsed, ...describeTree(parsed.indicators, parsed.total) };
 }
 

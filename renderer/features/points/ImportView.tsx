@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Form,
   Input,
   InputNumber,
@@ -26,6 +27,9 @@ import {
   type SourceDocumentMeta,
 } from '../../../shared/domain/points';
 import type { PointsPreview, PointsSaveResult } from '../../../shared/ipc/contracts/points';
+import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-columns';
+import { EmptyHint } from '../../components/EmptyHint';
+import { TableColumnsEditor } from '../../components/TableColumns';
 import { call, toUpload } from '../../api/call';
 import { PageTitle } from '../../components/PageTitle';
 import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
@@ -59,6 +63,8 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   const [busy, run] = useBusyAction<'read' | 'save'>();
   const act = useAction();
   const [error, setError] = useState<string | null>(null);
+  /** Column roles the user chose for the previewed file's tables; sent with every new read of it. */
+  const [roles, setRoles] = useState<ColumnRolesInput>([]);
   const [pasted, setPasted] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const [splitting, setSplitting] = useState<number | null>(null);
@@ -69,7 +75,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
    * preview a refusal stays in the card (setError) so a long explanation can be read; once the preview shows (a
    * re-read for another year) that card is gone, so it is said as a message.
    */
-  const read = (next: File | Source | { previewId: string }, year?: number) => {
+  const read = (next: File | Source | { previewId: string }, year?: number, chosen: ColumnRolesInput = roles) => {
     setError(null);
     return run(
       'read',
@@ -86,8 +92,9 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         } else source = next;
         const p = await call(
           'points.preview',
-          'previewId' in source ? { previewId: source.previewId, year } : { source, year },
+          'previewId' in source ? { previewId: source.previewId, year, roles: chosen } : { source, year },
         );
+        setRoles('previewId' in source ? chosen : []);
         setPreview(p);
         setItemsRaw(p.parsed.items);
         setDirty(false);
@@ -106,6 +113,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
   const reset = () => {
     setPreview(null);
     setItemsRaw([]);
+    setRoles([]);
     setDirty(false);
     setError(null);
   };
@@ -231,6 +239,24 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       okText: '重新识别',
       cancelText: '取消',
       onOk: () => read({ previewId: preview.previewId }, y),
+    });
+  };
+
+  /** The year the preview was read for, kept when it is read again with other column roles. */
+  const readYear = preview?.parsed.yearSource === 'given' ? preview.parsed.year : undefined;
+  const changeRoles = (table: number, next: ColumnRole[]) => {
+    if (!preview) return;
+    const chosen = [...roles.filter((r) => r.table !== table), { table, roles: next }];
+    if (!dirty) {
+      void read({ previewId: preview.previewId }, readYear, chosen);
+      return;
+    }
+    modal.confirm({
+      title: '按新的列重新识别？',
+      content: '重新识别会按原文件重新生成条目，预览中对条目的修改（合并、拆分、层级、编辑）将丢失。',
+      okText: '重新识别',
+      cancelText: '取消',
+      onOk: () => read({ previewId: preview.previewId }, readYear, chosen),
     });
   };
 
@@ -371,12 +397,47 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
               </Row>
             </Form>
           </Card>
+          {preview.parsed.tables.length > 0 && (
+            <Card title="表格各列的内容" size="small">
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                每列上方是识别出的内容，可以改选；改选后立即按新的选择重新识别条目，同样表头的表格以后会自动沿用。
+              </Typography.Paragraph>
+              <Spin spinning={busy === 'read'}>
+                <Collapse
+                  size="small"
+                  defaultActiveKey={preview.parsed.tables
+                    .filter((t) => t.found || preview.parsed.items.length === 0)
+                    .map((t) => String(t.table))}
+                  items={preview.parsed.tables.map((t) => ({
+                    key: String(t.table),
+                    label: `${t.where}${t.found ? '' : items.length ? '（未按表格读取，按文字识别）' : '（未认出各列）'}`,
+                    children: (
+                      <TableColumnsEditor
+                        table={t}
+                        kind="points"
+                        disabled={busy !== null}
+                        onChange={(next) => changeRoles(t.table, next)}
+                      />
+                    ),
+                  }))}
+                />
+              </Spin>
+            </Card>
+          )}
           <Card
             title="识别出的条目"
             extra={
               <Space>
+                {items.length === 0 && (
+                  <Typography.Text type="warning">还没有条目，不能保存：请先为表格各列选择内容</Typography.Text>
+                )}
                 <Button onClick={chooseAgain}>重新选择</Button>
-                <Button type="primary" loading={busy === 'save'} onClick={() => void save()}>
+                <Button
+                  type="primary"
+                  loading={busy === 'save'}
+                  disabled={items.length === 0}
+                  onClick={() => void save()}
+                >
                   保存
                 </Button>
               </Space>
@@ -402,7 +463,14 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
               共 {counts.items} 条，{counts.withoutUnit} 条没有责任单位，{counts.withDeadline}{' '}
               条有完成时限。红色竖线标出没有责任单位的条目，可点“编辑”补上。
             </Typography.Paragraph>
-            <ItemTree items={items} actions={actions} />
+            {items.length ? (
+              <ItemTree items={items} actions={actions} />
+            ) : (
+              <EmptyHint
+                title="还没有识别出条目"
+                hint="在上面“表格各列的内容”中为每列选择它是什么（至少要有“条目内容”或“分组”），选好后立即重新识别。"
+              />
+            )}
           </Card>
         </Space>
       )}

@@ -2,6 +2,7 @@ import {
   Alert,
   App as AntApp,
   Checkbox,
+  Collapse,
   Form,
   Input,
   InputNumber,
@@ -22,9 +23,14 @@ import {
   type RuleKind,
 } from '../../../shared/domain/selfcheck';
 import type { Upload } from '../../../shared/domain/files';
+import { resolvePoints } from '../../../shared/domain/selfcheck-score';
+import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
+import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-columns';
 import { call } from '../../api/call';
+import { EmptyHint } from '../../components/EmptyHint';
+import { TableColumnsEditor } from '../../components/TableColumns';
 import { useUnsavedLeave } from '../../components/unsaved';
-import { useAction } from '../../hooks';
+import { useAction, useBusyAction } from '../../hooks';
 
 interface Row {
   key: string;
@@ -40,10 +46,13 @@ function toRows(nodes: IndicatorOutput[], prefix = '', level = 1): Row[] {
   });
 }
 
-/** The 细则 as read (or the built-in template), as a tree to check and correct before saving. */
+/**
+ * The 细则 as read (or the built-in template), as a tree to check and correct before saving. An imported file's tables
+ * show the role of each column above it; changing one reads the file again at once with the new roles.
+ */
 export function ImportDialog({
   year,
-  preview,
+  preview: first,
   upload,
   source,
   hasTemplate,
@@ -60,6 +69,11 @@ export function ImportDialog({
 }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
+  const [preview, setPreview] = useState<IndicatorPreview>(first);
+  const [roles, setRoles] = useState<ColumnRolesInput>([]);
+  const [busy, run] = useBusyAction<'read'>();
+  /** Reads of the file so far: a new read shows its tree expanded, as the first one. */
+  const [reads, setReads] = useState(0);
   const [tree, setTree] = useState<IndicatorOutput[]>(preview.indicators);
   const [title, setTitle] = useState(preview.title);
   const [total, setTotal] = useState<number | null>(preview.total);
@@ -81,22 +95,59 @@ export function ImportDialog({
     setTree(walk(tree, ''));
     setDirty(true);
   };
-  const sum = (level: number) => {
-    let s = 0;
-    const walk = (nodes: IndicatorOutput[], l: number) =>
-      nodes.forEach((n) => {
-        if (n.rule.kind === 'bonus' || n.rule.kind === 'major') return;
-        if (l === level) s += n.points ?? 0;
-        else walk(n.children, l + 1);
+  /** Points per level as the scoring counts them: a group without points counts its items', weights resolved. */
+  const levelSums = useMemo(() => {
+    const nodes = toScoringNodes(tree);
+    const points = resolvePoints(nodes, total ?? 100);
+    const sums: number[] = [];
+    for (const { node, level } of flattenTree(nodes)) {
+      if (node.rule.kind === 'bonus' || node.rule.kind === 'major') continue;
+      sums[level - 1] = (sums[level - 1] ?? 0) + (points.get(node.key) ?? 0);
+    }
+    return sums;
+  }, [tree, total]);
+  const sum = (level: number) => Math.round((levelSums[level - 1] ?? 0) * 100) / 100;
+  /** Reads the file again with the roles chosen for a table's columns; the tree, name and 满分 follow the new read. */
+  const readAgain = (next: ColumnRolesInput) => {
+    if (!upload) return;
+    const go = () =>
+      run('read', async () => {
+        const p = await call('selfcheck.previewFile', { upload, roles: next });
+        setRoles(next);
+        setPreview(p);
+        setTree(p.indicators);
+        setTitle(p.title);
+        setTotal(p.total);
+        setReads((n) => n + 1);
+        setDirty(false);
       });
-    walk(tree, 1);
-    return Math.round(s * 100) / 100;
+    if (!dirty) return void go();
+    modal.confirm({
+      title: '按新的列重新识别？',
+      content: '重新识别会按原文件重新读出指标，对指标名称、分值和计分方式的修改将丢失。',
+      okText: '重新识别',
+      cancelText: '取消',
+      onOk: go,
+    });
   };
-  const save = async () => {
+  const changeRoles = (table: number, next: ColumnRole[]) =>
+    readAgain([...roles.filter((r) => r.table !== table), { table, roles: next }]);
+  /** Why 保存 cannot be pressed yet, in words; null when it can. */
+  const blocked =
+    tree.length === 0
+      ? '还没有读出指标：请先在“表格各列的内容”中为各列选择内容。'
+      : !title.trim()
+        ? '请填写细则名称。'
+        : !total
+          ? '请填写满分。'
+          : hasTemplate && !replace
+            ? `${year}年已有考核细则：勾选“替换本年度细则”后才能保存（原自评分将删除）。`
+            : null;
+  const save = async (): Promise<boolean> => {
+    if (blocked || !total) return false;
     setSaving(true);
     try {
       return await act(async () => {
-        if (!title.trim() || !total) throw new Error('请填写细则名称和满分。');
         await call('selfcheck.saveTemplate', { year, title, total, grades, indicators: tree, source, upload, replace });
         onSaved();
         return `已保存${year}年考核细则`;
@@ -127,9 +178,37 @@ export function ImportDialog({
       onOk={save}
       onCancel={cancel}
       confirmLoading={saving}
-      okButtonProps={{ disabled: hasTemplate && !replace }}
+      okButtonProps={{ disabled: blocked !== null || busy !== null }}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <Space>
+          {blocked && <Typography.Text type="warning">{blocked}</Typography.Text>}
+          <CancelBtn />
+          <OkBtn />
+        </Space>
+      )}
       styles={{ body: { maxHeight: 560, overflow: 'auto' } }}
     >
+      {source === 'import' && preview.tables && preview.tables.length > 0 && (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 12 }}
+          defaultActiveKey={preview.tables.filter((t) => !t.found || tree.length === 0).map((t) => String(t.table))}
+          items={[
+            ...preview.tables.map((t) => ({
+              key: String(t.table),
+              label: `表格各列的内容：${t.where}${t.found ? '' : '（未认出各列，请选择）'}`,
+              children: (
+                <TableColumnsEditor
+                  table={t}
+                  kind="indicators"
+                  disabled={busy !== null}
+                  onChange={(next) => changeRoles(t.table, next)}
+                />
+              ),
+            })),
+          ]}
+        />
+      )}
       <Form layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item label="细则名称">
           <Input
@@ -187,7 +266,7 @@ export function ImportDialog({
           </Tag>
         ))}
       </Space>
-      {problems.length > 0 && (
+      {problems.length > 0 && tree.length > 0 && (
         <Alert
           type="warning"
           showIcon
@@ -206,19 +285,32 @@ export function ImportDialog({
         />
       )}
       <Table<Row>
+        key={reads}
         size="small"
         pagination={false}
         rowKey="key"
         dataSource={rows}
         expandable={{ defaultExpandAllRows: true }}
         aria-label="指标预览"
+        tableLayout="fixed"
+        locale={{
+          emptyText: (
+            <EmptyHint
+              title="还没有读出指标"
+              hint="请在上面“表格各列的内容”中为各列选择内容（至少要有“指标名称”），选好后立即重新识别。"
+            />
+          ),
+        }}
         columns={[
-          { title: '序号', dataIndex: 'key', width: 90 },
+          { title: '序号', dataIndex: 'key', width: 110 },
           {
             title: '指标',
+            width: 330,
+            // The whole name, wrapped: a 细则's names run to twenty characters and more.
             render: (_, r) => (
-              <Input
+              <Input.TextArea
                 size="small"
+                autoSize={{ minRows: 1, maxRows: 4 }}
                 aria-label={`指标名称 ${r.key}`}
                 value={r.node.name}
                 onChange={(e) => edit(r.key, { name: e.target.value })}
@@ -227,7 +319,7 @@ export function ImportDialog({
           },
           {
             title: '分值',
-            width: 100,
+            width: 96,
             render: (_, r) => (
               <InputNumber
                 size="small"
@@ -250,7 +342,7 @@ export function ImportDialog({
           },
           {
             title: '计分方式',
-            width: 160,
+            width: 158,
             render: (_, r) => (
               <Select
                 size="small"
@@ -275,7 +367,7 @@ export function ImportDialog({
           },
           {
             title: '每次扣/加分',
-            width: 100,
+            width: 96,
             render: (_, r) => {
               const rule = r.node.rule;
               if (rule.kind === 'perItem' || rule.kind === 'major') {

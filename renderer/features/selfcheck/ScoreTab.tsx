@@ -120,7 +120,7 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
       return `已复制${year - 1}年的考核细则`;
     });
   const importButton = (
-    <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
+    <Upload accept=".xlsx,.docx,.txt" showUploadList={false} beforeUpload={readFile}>
       <Button type="primary" icon={<UploadOutlined />} loading={reading}>
         导入考核细则
       </Button>
@@ -244,7 +244,7 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
                   {
                     key: 'import',
                     label: (
-                      <Upload accept=".xlsx,.docx" showUploadList={false} beforeUpload={readFile}>
+                      <Upload accept=".xlsx,.docx,.txt" showUploadList={false} beforeUpload={readFile}>
                         重新导入细则…
                       </Upload>
                     ),

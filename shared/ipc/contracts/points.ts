@@ -8,6 +8,7 @@ import {
   sourceDocumentSchema,
   workPointSchema,
 } from '../../domain/points';
+import { columnRolesInputSchema } from '../../domain/table-columns';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -34,8 +35,15 @@ const previewIdSchema = z.string().min(1, '缺少导入预览编号').max(100, '
 const pointsPreviewInputSchema = z.union(
   [
     z.object({ source: pointsSourceSchema, year: yearSchema.optional() }),
-    /** The previewed file read again with another year (按某年重新识别时限). */
-    z.object({ previewId: previewIdSchema, year: yearSchema.optional() }),
+    /**
+     * The previewed file read again: with another year (按某年重新识别时限), or with the column roles the user chose
+     * for its tables (remembered for the next table with the same header).
+     */
+    z.object({
+      previewId: previewIdSchema,
+      year: yearSchema.optional(),
+      roles: columnRolesInputSchema.optional().describe('表格各列的内容'),
+    }),
   ],
   { error: '请选择一个文件，或粘贴文字' },
 );

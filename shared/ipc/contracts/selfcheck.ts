@@ -21,6 +21,7 @@ import {
   contradictionSchema,
 } from '../../domain/selfcheck';
 import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from '../../domain/selfcheck-measures';
+import { columnRolesInputSchema } from '../../domain/table-columns';
 
 const ok = z.object({ ok: z.literal(true) });
 const editResult = z.object({ ok: z.literal(true), warnings: z.array(z.string()) });
@@ -37,7 +38,11 @@ const rectIdInput = z.object({ id: idSchema });
 
 export const selfcheckContract = {
   'selfcheck.get': { input: z.object({ year: yearSchema }), output: selfcheckViewSchema },
-  'selfcheck.previewFile': { input: z.object({ upload: uploadSchema }), output: indicatorPreviewSchema },
+  /** A 细则 file read for the preview; `roles`: the column roles the user chose (remembered for the same header). */
+  'selfcheck.previewFile': {
+    input: z.object({ upload: uploadSchema, roles: columnRolesInputSchema.optional().describe('表格各列的内容') }),
+    output: indicatorPreviewSchema,
+  },
   'selfcheck.starterPreview': { input: z.object({}).optional(), output: indicatorPreviewSchema },
   'selfcheck.saveTemplate': { input: templateInputSchema, output: templateInfoSchema },
   'selfcheck.copyTemplate': {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePointsFile, parsePointsText } from '../../../main/import/points';
 import { tabSeparatedRows } from '../../../main/import/points/pasted-table';
-import { numberedEntries } from '../../../main/import/points/task-table';
+import { numberedEntries } from '../../../main/import/grid/cells';
 
 const brief = (
   items: {
@@ -76,10 +76,17 @@ describe('pasted 分工表 (tab-separated)', () => {
       ['d', 'e(1)\ne(2)', 'f'],
     ]);
     expect(numberedEntries('1.公开目录。2.更新指南；3.培训')).toEqual([
-      { value: 1, text: '公开目录。' },
-      { value: 2, text: '更新指南；' },
-      { value: 3, text: '培训' },
+      { level: 3, label: '1', value: 1, text: '公开目录。' },
+      { level: 3, label: '2', value: 2, text: '更新指南；' },
+      { level: 3, label: '3', value: 3, text: '培训' },
     ]);
+    // A cell starts with its own number as written (the document's 5 stays 5).
+    expect(numberedEntries('5.落实解读。6.回应关切。')?.map((e) => e.label)).toEqual(['5', '6']);
+    // One line of a hundred thousand tabs does not make every short line below it a fragment to join.
+    const rows = tabSeparatedRows(`x${'\t'.repeat(100_000)}\n${'a\tb\n'.repeat(100_000)}`)!;
+    expect(rows[0]).toHaveLength(100_001);
+    expect(rows.slice(1).every((r) => r.length <= 64)).toBe(true);
+    expect(rows.slice(1).reduce((n, r) => n + r.length - 1, 0)).toBe(100_000);
     // "2.5万元" or numbers not counting from 1 are no list.
     expect(numberedEntries('投入2.5万元建设平台')).toBeNull();
   });

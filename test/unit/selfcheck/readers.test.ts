@@ -14,9 +14,10 @@ describe('xlsx 细则', () => {
       header: SAMPLE_HEADER,
       rows: [...SAMPLE_ROWS, ['合计', null, null, null, 108, null]],
     });
-    const p = parseIndicatorsFile('细则.xlsx', buf);
+    const p = await parseIndicatorsFile('细则.xlsx', buf);
     expect(p.title).toBe('某县2026年政务公开考核评分细则');
-    expect(p.total).toBe(108);
+    // 合计 108 = 基础100 + 加分8: the 满分 is 100.
+    expect(p.total).toBe(100);
     expect(names(p.indicators)).toEqual(['制度建设', '平台管理与信息更新', '政务新媒体', '重大扣分项', '加分项']);
     const [zd, pt, xmt, major, bonus] = p.indicators;
     expect(zd.points).toBe(30);
@@ -66,7 +67,7 @@ describe('xlsx 细则', () => {
         ['小计', 21, null, null, null],
       ],
     });
-    const p = parseIndicatorsFile('县级百分制.xlsx', buf);
+    const p = await parseIndicatorsFile('县级百分制.xlsx', buf);
     expect(p.indicators.map((n) => [n.name, n.points, n.children.map((c) => c.points)])).toEqual([
       ['组织保障', 6, [2, 2, 2]],
       ['载体建设', 15, [6, 3, 6]],
@@ -83,7 +84,7 @@ describe('xlsx 细则', () => {
         ['法定主动公开', '90%', '规划信息', '100%', ''],
       ],
     });
-    const p = parseIndicatorsFile('权重.xlsx', buf);
+    const p = await parseIndicatorsFile('权重.xlsx', buf);
     expect(p.total).toBe(100);
     expect(p.indicators.map((n) => [n.weight, n.points, n.children.map((c) => c.weight)])).toEqual([
       [10, null, [50, 50]],
@@ -102,7 +103,7 @@ describe('xlsx 细则', () => {
       ],
       merges: ['A2:D2', 'A4:D4'],
     });
-    const p = parseIndicatorsFile('普查.xlsx', buf);
+    const p = await parseIndicatorsFile('普查.xlsx', buf);
     expect(names(p.indicators)).toEqual(['单项否决指标', '扣分指标']);
     expect(p.indicators[0].children[0].children[0].rule).toEqual({ kind: 'veto' });
     expect(p.indicators[1].children[0].children[0]).toMatchObject({ name: '概况信息', points: 5 });
@@ -123,7 +124,7 @@ describe('docx 细则', () => {
         ['创新', '经验做法被推广', 8, '每次加2分'],
       ],
     });
-    const p = parseIndicatorsFile('细则.docx', buf);
+    const p = await parseIndicatorsFile('细则.docx', buf);
     expect(p.title).toBe('某县2026年度政务公开工作考核评分细则');
     expect(names(p.indicators)).toEqual(['基础指标', '加分项']);
     expect(p.indicators[0].points).toBe(100);
@@ -140,7 +141,7 @@ describe('docx 细则', () => {
 describe('bad input', () => {
   it('no recognisable header', async () => {
     const buf = await buildXlsx({ header: ['名称', '说明'], rows: [['a', 'b']] });
-    expect(() => parseIndicatorsFile('表.xlsx', buf)).toThrow(
+    await expect(parseIndicatorsFile('表.xlsx', buf)).rejects.toThrow(
       /在“表\.xlsx”中没有找到考核细则的表头.*“一级指标”.*“分值”或“权重”列/,
     );
   });
@@ -151,7 +152,7 @@ describe('bad input', () => {
       header: ['一级指标', '二级指标', '分值'],
       rows: [['组织', '培训', '十分']],
     });
-    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow(
+    await expect(parseIndicatorsFile('细则.xlsx', buf)).rejects.toThrow(
       '文件“细则.xlsx”工作表“评分细则”第3行第3列（C列“分值”）的“十分”不是分值数字',
     );
   });
@@ -164,21 +165,21 @@ describe('bad input', () => {
         ['渠道', '', '网站', 3],
       ],
     });
-    expect(() => parseIndicatorsFile('细则.xlsx', buf)).toThrow(
+    await expect(parseIndicatorsFile('细则.xlsx', buf)).rejects.toThrow(
       /第3行第2列（B列“二级指标”）是空的，但同一行的“三级指标”有内容（网站）：指标层级不能跳过/,
     );
   });
 
   it('a Word table without a header, other files and damaged packages', async () => {
     const buf = await buildDocx({ title: 'x', header: ['甲', '乙'], rows: [['1', '2']] });
-    expect(() => parseIndicatorsFile('a.docx', buf)).toThrow(/没有找到考核细则的表头/);
-    expect(() => parseIndicatorsFile('a.xls', Buffer.from('x'))).toThrow(/旧版 \.xls 格式.*另存为” \.xlsx/);
-    expect(() => parseIndicatorsFile('a.xlsx', Buffer.alloc(0))).toThrow(/是空的/);
-    expect(() => parseIndicatorsFile('a.xlsx', Buffer.from('hello world, not a zip'))).toThrow(
+    await expect(parseIndicatorsFile('a.docx', buf)).rejects.toThrow(/没有找到考核细则的表头/);
+    await expect(parseIndicatorsFile('a.xls', Buffer.from('x'))).rejects.toThrow(/旧版 \.xls 格式.*另存为” \.xlsx/);
+    await expect(parseIndicatorsFile('a.xlsx', Buffer.alloc(0))).rejects.toThrow(/是空的/);
+    await expect(parseIndicatorsFile('a.xlsx', Buffer.from('hello world, not a zip'))).rejects.toThrow(
       /“a\.xlsx”的内容是文本，不是 Excel 表格（\.xlsx）或 Word 文档（\.docx）/,
     );
-    expect(() => parseIndicatorsFile('a.docx', (buf as Buffer).subarray(0, 200))).toThrow(/已损坏或不完整/);
+    await expect(parseIndicatorsFile('a.docx', (buf as Buffer).subarray(0, 200))).rejects.toThrow(/已损坏或不完整/);
     const xlsx = await buildXlsx({ header: ['一级指标', '分值'], rows: [['a', 1]] });
-    expect(() => parseIndicatorsFile('a.docx', xlsx)).toThrow(/实际是Excel 表格/);
+    await expect(parseIndicatorsFile('a.docx', xlsx)).rejects.toThrow(/实际是Excel 表格/);
   });
 });

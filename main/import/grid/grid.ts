@@ -1,0 +1,202 @@
+// One grid for every table a user gives us: an .xlsx sheet (merged ranges), a Word table (w:gridSpan, w:vMerge), a
+// table pasted from a web page, WPS or Excel (tab-separated, no span information) and the .txt of such a table. The
+// readers of 工作要点 and of 考核细则 build their trees from this grid (./header.ts finds the header and the role of
+// each column; ./points.ts and ./indicators.ts build). Pure and bounded by the sources' own limits.
+
+import type { SheetData } from '../xlsx-read';
+
+/** A cell where it starts, with the rows and columns it covers (1 and 1 for an ordinary cell). 0-based. */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+}
+
+export interface Grid {
+  /** Where the table is, for messages: 工作表“分工” / 第1个表格 / 粘贴的表格. */
+  where: string;
+  rows: number;
+  cols: number;
+  /** Cells where they start, row by row. A position no cell covers is blank. */
+  cells: GridCell[];
+  /** The row numbers the user sees (sheet rows, table rows, pasted lines), 1-based, one per grid row. */
+  rowNumbers: number[];
+  /** Paragraphs just before the table (a title), nearest last. */
+  before: string[];
+  /**
+   * 'exact': spans are known (.xlsx, .docx), so a blank cell is blank. 'none': pasted text, where a merged cell of the
+   * page arrives as its text in the first row or column and blank cells after it.
+   */
+  spans: 'exact' | 'none';
+}
+
+/** A grid position: the cell covering it and whether the cell starts there. */
+export interface At {
+  cell: GridCell;
+  origin: boolean;
+}
+
+const BLANK: GridCell = { row: -1, col: -1, rowSpan: 1, colSpan: 1, text: '' };
+
+/** Dense lookup of a grid (rows × cols references): what covers each position. */
+export class GridView {
+  private readonly covering: (GridCell | undefined)[];
+  constructor(readonly grid: Grid) {
+    this.covering = new Array<GridCell | undefined>(grid.rows * grid.cols);
+    for (const c of grid.cells) {
+      for (let r = c.row; r < Math.min(grid.rows, c.row + c.rowSpan); r++)
+        for (let k = c.col; k < Math.min(grid.cols, c.col + c.colSpan); k++) this.covering[r * grid.cols + k] = c;
+    }
+  }
+  get rows(): number {
+    return this.grid.rows;
+  }
+  get cols(): number {
+    return this.grid.cols;
+  }
+  at(r: number, c: number): At {
+    const cell =
+      r >= 0 && r < this.grid.rows && c >= 0 && c < this.grid.cols ? this.covering[r * this.grid.cols + c] : undefined;
+    if (!cell) return { cell: { ...BLANK, row: r, col: c }, origin: true };
+    return { cell, origin: cell.row === r && cell.col === c };
+  }
+  /** The text a position shows (a merged cell's text in every position it covers). */
+  text(r: number, c: number): string {
+    return this.at(r, c).cell.text;
+  }
+  /** The distinct cells of a row, left to right, with text. */
+  rowCells(r: number): GridCell[] {
+    const out: GridCell[] = [];
+    for (let c = 0; c < this.grid.cols; c++) {
+      const { cell } = this.at(r, c);
+      if (cell.text && out[out.length - 1] !== cell) out.push(cell);
+    }
+    return out;
+  }
+  isBlankRow(r: number): boolean {
+    for (let c = 0; c < this.grid.cols; c++) if (this.at(r, c).cell.text) return false;
+    return true;
+  }
+}
+
+/** Columns of a table read from text; a 分工表 or 细则 has 3 to 15, and a line of a million tabs is not one. */
+export const MAX_GRID_COLUMNS = 64;
+/** Rows of a table read from text (as many as a sheet's, ../xlsx-read.ts). */
+export const MAX_GRID_ROWS = 20_000;
+
+/**
+ * Rows of plain cells (pasted text, the .txt of a table): every cell its own, no spans known. Cells beyond
+ * MAX_GRID_COLUMNS are left out; callers keep to MAX_GRID_ROWS.
+ */
+export function gridFromRows(
+  rows: string[][],
+  where: string,
+  opts: { rowNumbers?: number[]; before?: string[] } = {},
+): Grid {
+  let cols = 0;
+  const cells: GridCell[] = [];
+  rows.forEach((row, r) => {
+    const n = Math.min(row.length, MAX_GRID_COLUMNS);
+    if (n > cols) cols = n;
+    for (let c = 0; c < n; c++) {
+      const t = row[c].trim();
+      if (t) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, text: t });
+    }
+  });
+  return {
+    where,
+    rows: rows.length,
+    cols,
+    cells,
+    rowNumbers: opts.rowNumbers ?? rows.map((_, i) => i + 1),
+    before: opts.before ?? [],
+    spans: 'none',
+  };
+}
+
+/**
+ * A sheet as a grid: rows that show anything (a value, or a merged cell's value), in order; merged ranges become
+ * spans over the rows kept. Columns beyond `maxCols` are left out.
+ */
+export function gridFromSheet(sheet: SheetData, where: string, maxCols: number): Grid {
+  const cols = Math.min(sheet.maxCol, maxCols);
+  const kept = new Set<number>();
+  for (const [r, row] of sheet.cells) for (const [c, v] of row) if (c <= cols && v.trim()) kept.add(r);
+  const mergeOf = new Map<string, { r2: number; c2: number }>();
+  for (const m of sheet.merges) {
+    if (m.c1 > cols) continue;
+    const master = sheet.cells.get(m.r1)?.get(m.c1)?.trim();
+    if (!master) continue;
+    mergeOf.set(`${m.r1},${m.c1}`, { r2: m.r2, c2: Math.min(m.c2, cols) });
+  }
+  const rowList = [...kept].sort((a, b) => a - b);
+  const index = new Map(rowList.map((r, i) => [r, i]));
+  const cells: GridCell[] = [];
+  for (const r of rowList) {
+    const row = sheet.cells.get(r)!;
+    for (const [c, v] of [...row].sort((a, b) => a[0] - b[0])) {
+      const text = v.trim();
+      if (c > cols || !text || sheet.mergedInto.has(`${r},${c}`)) continue;
+      const m = mergeOf.get(`${r},${c}`);
+      let rowSpan = 1;
+      if (m) {
+        // Kept rows inside the range: blank rows inside a merge are gone, the merge still covers the rest.
+        rowSpan = 0;
+        for (let rr = r; rr <= m.r2; rr++) if (index.has(rr)) rowSpan++;
+      }
+      cells.push({
+        row: index.get(r)!,
+        col: c - 1,
+        rowSpan: Math.max(1, rowSpan),
+        colSpan: m ? m.c2 - c + 1 : 1,
+        text,
+      });
+    }
+  }
+  return { where, rows: rowList.length, cols, cells, rowNumbers: rowList, before: [], spans: 'exact' };
+}
+
+/** A Word table position as ../docx.ts reads it: text, and whether it continues a merge from the left or above. */
+export interface DocxPosition {
+  text: string;
+  /** Covered by a merge that starts to the left (w:gridSpan) or above (w:vMerge). */
+  cont: boolean;
+  left?: boolean;
+  up?: boolean;
+}
+
+/** A Word table as a grid: horizontal spans from w:gridSpan, vertical ones from w:vMerge; blank rows left out. */
+export function gridFromDocxRows(rows: DocxPosition[][], where: string, before: string[] = []): Grid {
+  const keep = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.some((p) => p.text.trim()));
+  let cols = 0;
+  for (const { r } of keep) if (r.length > cols) cols = r.length;
+  const cells: GridCell[] = [];
+  keep.forEach(({ r: row }, gr) => {
+    for (let c = 0; c < row.length; c++) {
+      const p = row[c];
+      if (p.cont) continue;
+      const text = p.text.trim();
+      if (!text) continue;
+      let colSpan = 1;
+      while (c + colSpan < row.length && row[c + colSpan].left) colSpan++;
+      let rowSpan = 1;
+      for (let k = gr + 1; k < keep.length; k++) {
+        const below = keep[k].r[c];
+        if (!below || !below.up || below.left) break;
+        rowSpan++;
+      }
+      cells.push({ row: gr, col: c, rowSpan, colSpan, text });
+    }
+  });
+  return {
+    where,
+    rows: keep.length,
+    cols,
+    cells,
+    rowNumbers: keep.map(({ i }) => i + 1),
+    before,
+    spans: 'exact',
+  };
+}

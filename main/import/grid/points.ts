@@ -1,0 +1,257 @@
+// 分工表 (工作要点 as a table) from a grid: group columns make the upper levels (一、… and （一）… in two columns: two
+// levels), each row of the text columns one item with its row's 责任单位 and 时限. A label is the numeral as written
+// (the 序号 cell, or the mark at the start of the text), "" where the document has none; a level is the numeral's
+// style (一、=1 … ①=5) where there is one, otherwise the column's depth. A blank group cell continues the group above
+// (a page's merged cell pasted), and so does a merged one. Pure.
+
+import { levelOfBareLabel, readNumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
+import { parseUnitCell, type Responsibility } from '../../../shared/domain/point-units';
+import type { TableColumns } from '../../../shared/domain/table-columns';
+import type { RawItem, SourceBlock } from '../points/parse-text';
+import { joinTaskAndDetail, numberedEntries } from './cells';
+import { GridView, type Grid, type GridCell } from './grid';
+import { describeColumns, findLayout, type Layout, type RoleChoice } from './header';
+
+export interface PointsTable {
+  /** The table as paragraphs and items; null when its columns were not found (the caller reads it as text). */
+  blocks: SourceBlock[] | null;
+  /** The columns as the preview shows them; null for a table of one column (nothing to choose). */
+  columns: TableColumns | null;
+}
+
+/** Reads one table of a 工作要点 file. `table` is its place among the file's tables. */
+export function readPointsGrid(grid: Grid, table: number, choice: RoleChoice = {}): PointsTable {
+  const view = new GridView(grid);
+  const layout = findLayout(view, 'points', choice);
+  const columns = grid.cols >= 2 && grid.rows >= 2 ? describeColumns(view, layout, table) : null;
+  return { blocks: layout.found ? pointsFromGrid(view, layout) : null, columns };
+}
+
+const clampLevel = (n: number) => Math.min(5, Math.max(1, n)) as PointLevel;
+
+function distinctRowText(view: GridView, r: number): string {
+  return [...new Set(view.rowCells(r).map((c) => c.text))].join(' ');
+}
+
+/** Each group column's level: its numerals' style when its cells are numbered alike, else one below the column before. */
+function groupLevels(view: GridView, layout: Layout, groupCols: number[]): PointLevel[] {
+  let prev = 0;
+  return groupCols.map((c) => {
+    const levels: number[] = [];
+    for (let r = layout.start; r < view.rows; r++) {
+      const a = view.at(r, c);
+      if (a.origin && a.cell.text && a.cell.colSpan === 1) levels.push(readNumberMark(a.cell.text)?.level ?? 0);
+    }
+    const numbered = levels.filter((l) => l > 0);
+    const style = numbered.length && numbered.length * 2 >= levels.length ? mostCommon(numbered) : 0;
+    prev = style > prev ? style : prev + 1;
+    return clampLevel(prev);
+  });
+}
+
+function mostCommon(xs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+function addUnits(into: Responsibility, r: Responsibility): void {
+  for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
+  for (const u of r.support) if (!into.support.includes(u) && !into.lead.includes(u)) into.support.push(u);
+}
+
+/** The items of a table whose columns are known. */
+export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
+  const { roles } = layout;
+  const cols = (role: string) => roles.map((r, c) => (r === role ? c : -1)).filter((c) => c >= 0);
+  const groupCols = cols('group');
+  const textCols = cols('text');
+  const seqCol = roles.indexOf('seq');
+  const leadCols = cols('lead');
+  const supportCols = cols('support');
+  const deadlineCols = cols('deadline');
+  const hasUnitColumns = leadCols.length > 0 || supportCols.length > 0;
+  const levels = groupLevels(view, layout, groupCols);
+  const pasted = view.grid.spans === 'none';
+  const inner = textCols[textCols.length - 1];
+  const blocks: SourceBlock[] = [];
+
+  for (let r = 0; r < layout.headerStart; r++) {
+    const t = distinctRowText(view, r);
+    if (t) blocks.push({ kind: 'para', text: t });
+  }
+
+  // Whether the item texts are numbered (then an unnumbered row without units of its own continues the item above).
+  let numberedRows = 0;
+  let textRows = 0;
+  if (inner !== undefined)
+    for (let r = layout.start; r < view.rows; r++) {
+      const a = view.at(r, inner);
+      if (!a.origin || !a.cell.text) continue;
+      textRows++;
+      if (readNumberMark(a.cell.text)) numberedRows++;
+    }
+  const textNumbered = textRows > 0 && numberedRows * 2 >= textRows;
+
+  const groups: { text: string; cell: GridCell; level: PointLevel }[] = [];
+  let sectionLevel = 0;
+  let last: RawItem | null = null;
+  let carried = { lead: '', support: '', deadline: '' };
+  const base = () => (groups.length ? groups[groups.length - 1].level : sectionLevel);
+  const isHeaderAgain = (r: number) =>
+    view.rowCells(r).every((cell) => layout.labels.slice(cell.col, cell.col + cell.colSpan).includes(cell.text));
+  /** One text across the row ("一、加强政策解读" merged over every column), or alone where a 序号 should be. */
+  const isSectionRow = (r: number): boolean => {
+    const cells = view.rowCells(r);
+    if (cells.length !== 1) return false;
+    const cell = cells[0];
+    const covered = roles.slice(cell.col, cell.col + cell.colSpan);
+    if (cell.colSpan >= 2 && covered.some((x) => x !== 'group' && x !== 'text')) return true;
+    if (cell.colSpan >= 2 && covered.includes('group') && covered.includes('text') && groupCols.length === 0)
+      return true;
+    const role = roles[cell.col];
+    if (role === 'seq') return !(cell.text.length <= 8 && levelOfBareLabel(cell.text));
+    if (role === 'text' && groupCols.length === 0 && seqCol >= 0) return (readNumberMark(cell.text)?.level ?? 9) <= 2;
+    if (role !== 'text' && role !== 'group') return !!readNumberMark(cell.text) || cell.text.length > 15;
+    return false;
+  };
+
+  // After the table's last row of data, a single unnumbered text is prose typed under it (印发 line, signature, date).
+  let lastData = view.rows - 1;
+  while (lastData >= layout.start && view.rowCells(lastData).length < 2) lastData--;
+
+  for (let r = layout.start; r < view.rows; r++) {
+    if (view.isBlankRow(r) || isHeaderAgain(r)) continue;
+    if (r > lastData && !readNumberMark(view.rowCells(r)[0].text)) {
+      blocks.push({ kind: 'para', text: distinctRowText(view, r) });
+      continue;
+    }
+    if (isSectionRow(r)) {
+      const text = view.rowCells(r)[0].text;
+      const mark = readNumberMark(text);
+      if (!mark && r >= lastData) {
+        blocks.push({ kind: 'para', text });
+        continue;
+      }
+      const level = mark ? mark.level : clampLevel(1);
+      blocks.push({
+        kind: 'item',
+        item: { level, label: mark?.label ?? '', value: mark?.value ?? 0, body: mark ? text.slice(mark.length) : text },
+      });
+      sectionLevel = level;
+      groups.length = 0;
+      last = null;
+      continue;
+    }
+
+    // The row's units and 时限: merged cells give theirs to every row they cover; in pasted text a blank one within
+    // a group takes the one above (the page merged it).
+    const cellText = (cs: number[]) =>
+      cs
+        .map((c) => view.text(r, c))
+        .filter(Boolean)
+        .join('、');
+    const own = { lead: cellText(leadCols), support: cellText(supportCols), deadline: cellText(deadlineCols) };
+
+    // Groups: a new one where the group cell starts here with other words than the group open at its level.
+    let groupItem: RawItem | null = null;
+    for (let k = 0; k < groupCols.length; k++) {
+      const a = view.at(r, groupCols[k]);
+      if (a.cell.col < groupCols[k] && a.cell.row === r) {
+        // A group cell spanning this column too: no group at this level in this row.
+        if (groups.length > k && groups[k].cell !== a.cell) groups.length = k;
+        continue;
+      }
+      if (!a.origin || !a.cell.text) continue;
+      const open = groups[k];
+      if (open && (open.cell === a.cell || (open.text === a.cell.text && groups.length > k))) continue;
+      const mark = readNumberMark(a.cell.text);
+      groups.length = k;
+      groups.push({ text: a.cell.text, cell: a.cell, level: levels[k] });
+      groupItem = {
+        level: levels[k],
+        label: mark?.label ?? '',
+        value: mark?.value ?? 0,
+        body: mark ? a.cell.text.slice(mark.length) : a.cell.text,
+      };
+      blocks.push({ kind: 'item', item: groupItem });
+      last = null;
+      carried = { lead: '', support: '', deadline: '' };
+    }
+    if (pasted && groupCols.length) {
+      for (const k of ['lead', 'support', 'deadline'] as const) {
+        if (own[k]) carried[k] = own[k];
+        else own[k] = carried[k];
+      }
+    }
+    const units: Responsibility = { lead: [], support: [] };
+    addUnits(units, parseUnitCell(own.lead, 'lead'));
+    addUnits(units, parseUnitCell(own.support, 'support'));
+
+    // The item's words: each text cell that starts in this row (a merged one was read with the row it starts in).
+    const texts = textCols
+      .map((c) => view.at(r, c))
+      .filter((a) => a.origin && a.cell.text)
+      .map((a) => a.cell.text);
+    const body =
+      texts.length <= 1 ? (texts[0] ?? '') : texts.slice(1).reduce((acc, t) => joinTaskAndDetail(acc, t), texts[0]);
+    if (!body) {
+      // A group row with its own units and 时限 and no item under it in this row: they are the group's.
+      if (groupItem && (own.lead || own.support || own.deadline)) {
+        groupItem.units = hasUnitColumns ? units : undefined;
+        groupItem.deadlineCell = own.deadline || undefined;
+      }
+      continue;
+    }
+    const deadlineCell = own.deadline || undefined;
+    const continueLast = () => {
+      if (!last) return false;
+      if (!last.body.includes(body)) last.body += `\n${body}`;
+      if (last.units) addUnits(last.units, units);
+      if (!last.deadlineCell && deadlineCell) last.deadlineCell = deadlineCell;
+      return true;
+    };
+    const push = (label: string, value: number, style: number, text: string) => {
+      const level = clampLevel(style > base() ? style : base() + 1);
+      last = {
+        level,
+        label,
+        value,
+        body: text,
+        units: hasUnitColumns ? { lead: [...units.lead], support: [...units.support] } : undefined,
+        deadlineCell,
+      };
+      blocks.push({ kind: 'item', item: last });
+    };
+
+    if (seqCol >= 0) {
+      const s = view.at(r, seqCol);
+      // A 序号 merged over this row, or left blank under one (pasted): more of the same item.
+      if ((!s.origin || !s.cell.text) && last && continueLast()) continue;
+      const mark = s.origin && s.cell.text ? levelOfBareLabel(s.cell.text) : null;
+      if (mark) {
+        const inText = readNumberMark(body);
+        const text = inText && inText.value === mark.value ? body.slice(inText.length) : body;
+        push(mark.label, mark.value, mark.level, text);
+        continue;
+      }
+    }
+    const entries = seqCol < 0 ? numberedEntries(body) : null;
+    if (entries) {
+      for (const e of entries) push(e.label, e.value, e.level, e.text);
+      continue;
+    }
+    const mark = readNumberMark(body);
+    if (mark) {
+      push(mark.label, mark.value, mark.level, body.slice(mark.length));
+      continue;
+    }
+    // No numeral: words continuing the item above (a numbered table's row broken in two), or an item without one.
+    const ownUnits = [...leadCols, ...supportCols, ...deadlineCols].some(
+      (c) => view.at(r, c).origin && view.text(r, c),
+    );
+    if (textNumbered && !ownUnits && continueLast()) continue;
+    push('', 0, 0, body);
+  }
+  return blocks;
+}

@@ -1,0 +1,181 @@
+// 考核细则 whose points are not in a 分值 column (issue 21): in the name, under 得分/合计得分 with "2分" cells, in
+// 考评细项 sub-rows under a 考核项目 row, as grade columns 优(10)/良(8)/一般(6)/差(0). Each built here as pasted text
+// (a .txt of the table), an .xlsx with merged cells and a Word table; the tree written by hand.
+import { describe, expect, it } from 'vitest';
+import { parseIndicatorsFile } from '../../../main/import/selfcheck';
+import type { ParsedIndicators } from '../../../main/import/selfcheck/table';
+import type { IndicatorOutput } from '../../../shared/domain/selfcheck';
+import { asDocx, asPasted, asXlsx, type TableSpec } from './build-table';
+
+interface Node {
+  name: string;
+  points: number | null;
+  children?: Node[];
+}
+
+const tree = (xs: IndicatorOutput[]): Node[] =>
+  xs.map((n) => ({ name: n.name, points: n.points, ...(n.children.length ? { children: tree(n.children) } : {}) }));
+
+async function allThree(spec: TableSpec): Promise<[string, ParsedIndicators][]> {
+  return [
+    ['粘贴（.txt）', await parseIndicatorsFile('细则.txt', Buffer.from(asPasted(spec)))],
+    ['.xlsx', await parseIndicatorsFile('细则.xlsx', await asXlsx(spec))],
+    ['.docx', await parseIndicatorsFile('细则.docx', await asDocx(spec))],
+  ];
+}
+
+async function expectTree(spec: TableSpec, expected: Node[], total: number): Promise<ParsedIndicators[]> {
+  const out: ParsedIndicators[] = [];
+  for (const [form, p] of await allThree(spec)) {
+    expect({ form, tree: tree(p.indicators), total: p.total }).toEqual({ form, tree: expected, total });
+    out.push(p);
+  }
+  return out;
+}
+
+describe('points outside a 分值 column', () => {
+  it('in the name: "3、政策解读情况(10)"; no 合计 row, so the total is the sum', async () => {
+    const results = await expectTree(
+      {
+        before: ['某县2026年度政务公开考核细则'],
+        rows: [
+          ['考核内容', '评分标准'],
+          ['1、主动公开情况(20)', '应公开未公开的，每条扣2分。'],
+          ['2、依申请公开办理(10)', '超期答复的，每件扣5分。'],
+          ['3、政策解读情况(10)', '重要政策未解读的，每件扣2分。'],
+        ],
+      },
+      [
+        { name: '主动公开情况', points: 20 },
+        { name: '依申请公开办理', points: 10 },
+        { name: '政策解读情况', points: 10 },
+      ],
+      40,
+    );
+    for (const p of results) {
+      expect(p.title).toBe('某县2026年度政务公开考核细则');
+      expect(p.indicators[0]).toMatchObject({
+        criteria: '应公开未公开的，每条扣2分。',
+        rule: { kind: 'perItem', deduct: 2, unit: '条' },
+      });
+    }
+  });
+
+  it('under 得分 with "2分" cells, and a 合计得分 column for each 类别', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['类别', '考核内容', '得分', '合计得分'],
+          [{ text: '组织保障', rowSpan: 3 }, '负责人和承办科室', '2分', { text: '6分', rowSpan: 3 }],
+          [null, '经办人员', '2分', null],
+          [null, '工作制度', '2分', null],
+          [{ text: '载体建设', rowSpan: 2 }, '门户网站', '6分', { text: '9分', rowSpan: 2 }],
+          [null, '新闻发布会', '3分', null],
+        ],
+      },
+      [
+        {
+          name: '组织保障',
+          points: 6,
+          children: [
+            { name: '负责人和承办科室', points: 2 },
+            { name: '经办人员', points: 2 },
+            { name: '工作制度', points: 2 },
+          ],
+        },
+        {
+          name: '载体建设',
+          points: 9,
+          children: [
+            { name: '门户网站', points: 6 },
+            { name: '新闻发布会', points: 3 },
+          ],
+        },
+      ],
+      15,
+    );
+  });
+
+  it('考评细项 sub-rows, each with points, under a 考核项目 row "（21分）"', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['考核项目', '考评细项', '分值', '评分标准'],
+          [{ text: '一、政务公开工作（21分）', rowSpan: 3 }, '1.领导重视', 5, '主要领导每年听取汇报。'],
+          [null, '2.制度建设', 6, '制度不健全的扣3分。'],
+          [null, '3.平台建设', 10, '栏目空白的每个扣1分。'],
+          ['二、依申请公开（10分）', '', '', ''],
+          ['', '1.按时答复', 10, '超期答复的每件扣2分。'],
+          ['合计', '', 31, ''],
+        ],
+      },
+      [
+        {
+          name: '政务公开工作',
+          points: 21,
+          children: [
+            { name: '领导重视', points: 5 },
+            { name: '制度建设', points: 6 },
+            { name: '平台建设', points: 10 },
+          ],
+        },
+        { name: '依申请公开', points: 10, children: [{ name: '按时答复', points: 10 }] },
+      ],
+      31,
+    );
+  });
+
+  it('one name column numbered 一、 and 1.: the 1. rows with their points are items of the 一、 row "（21分）"', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['考核项目', '分值', '评分标准'],
+          ['一、政务公开工作（21分）', '', ''],
+          ['1.领导重视', 5, '主要领导每年听取汇报。'],
+          ['2.制度建设', 6, '制度不健全的扣3分。'],
+          ['3.平台建设', 10, '栏目空白的每个扣1分。'],
+          ['二、依申请公开（10分）', '', ''],
+          ['1.按时答复', 10, '超期答复的每件扣2分。'],
+        ],
+      },
+      [
+        {
+          name: '政务公开工作',
+          points: 21,
+          children: [
+            { name: '领导重视', points: 5 },
+            { name: '制度建设', points: 6 },
+            { name: '平台建设', points: 10 },
+          ],
+        },
+        { name: '依申请公开', points: 10, children: [{ name: '按时答复', points: 10 }] },
+      ],
+      31,
+    );
+  });
+
+  it('grade columns 优(10) | 良(8) | 一般(6) | 差(0) under 评分等次: the best grade is the points', async () => {
+    const results = await expectTree(
+      {
+        rows: [
+          [{ text: '考核指标', rowSpan: 2 }, { text: '评分等次', colSpan: 4 }, null, null, null],
+          [null, '优(10)', '良(8)', '一般(6)', '差(0)'],
+          ['信息公开制度', '制度健全', '制度较健全', '有制度', '无制度'],
+          ['公开平台建设', '栏目齐全', '个别栏目空白', '多个栏目空白', '没有专栏'],
+        ],
+      },
+      [
+        { name: '信息公开制度', points: 10 },
+        { name: '公开平台建设', points: 10 },
+      ],
+      20,
+    );
+    for (const p of results) {
+      expect(p.indicators[0].criteria).toBe(
+        '按等次评分：优10分（制度健全）；良8分（制度较健全）；一般6分（有制度）；差0分（无制度）',
+      );
+      expect(p.indicators[0].rule).toEqual({ kind: 'manual' });
+      expect(p.tables[0].roles).toEqual(['group', 'grade', 'grade', 'grade', 'grade']);
+    }
+  });
+});

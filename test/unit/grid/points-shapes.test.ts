@@ -1,0 +1,185 @@
+// 分工表 shapes that real published tables take (issue 21), each built here as pasted text, as an .xlsx with merged
+// cells and as a Word table, with the items written by hand: labels as written ("" where the document has none),
+// levels from the numerals' style or, without numerals, from the columns.
+import { describe, expect, it } from 'vitest';
+import { parsePointsFile, parsePointsText } from '../../../main/import/points';
+import type { ParsedPoints } from '../../../shared/domain/points';
+import { asDocx, asPasted, asXlsx, type TableSpec } from './build-table';
+
+type Brief = [level: number, label: string, text: string, lead: string, support: string, deadline: string];
+
+const brief = (p: ParsedPoints): Brief[] =>
+  p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.support.join('、'), i.deadlineText ?? '']);
+
+async function allThree(spec: TableSpec): Promise<[string, ParsedPoints][]> {
+  return [
+    ['粘贴', parsePointsText(asPasted(spec), { fallbackYear: 2026 })],
+    ['.xlsx', await parsePointsFile('分工表.xlsx', await asXlsx(spec), { fallbackYear: 2026 })],
+    ['.docx', await parsePointsFile('分工表.docx', await asDocx(spec), { fallbackYear: 2026 })],
+  ];
+}
+
+async function expectItems(spec: TableSpec, expected: Brief[]): Promise<ParsedPoints[]> {
+  const out: ParsedPoints[] = [];
+  for (const [form, p] of await allThree(spec)) {
+    expect({ form, items: brief(p) }).toEqual({ form, items: expected });
+    out.push(p);
+  }
+  return out;
+}
+
+describe('a header cell spanning two columns', () => {
+  it('“工作任务” over the group column and an unnamed 序号 column: the 序号 is the label, numbered across groups', async () => {
+    const spec: TableSpec = {
+      before: ['2026年某县政务公开重点任务分工表'],
+      rows: [
+        [{ text: '工作任务', colSpan: 2 }, null, '具体要求', '责任单位', '完成时限'],
+        [{ text: '一、推进决策公开', rowSpan: 2 }, '1', '公开重大决策事项目录。', '办公室', '2026年6月底前'],
+        [null, '2', '做好决策预公开。', '办公室', '持续推进'],
+        [{ text: '二、加强政策解读', rowSpan: 2 }, '3', '落实政策解读。', '政策法规科', '年底前'],
+        [null, '4', '回应社会关切。', '政策法规科牵头，各科室配合', '每季度'],
+      ],
+    };
+    const [pasted] = await expectItems(spec, [
+      [1, '一', '推进决策公开', '', '', ''],
+      [3, '1', '公开重大决策事项目录。', '办公室', '', '2026年6月底前'],
+      [3, '2', '做好决策预公开。', '办公室', '', '持续推进'],
+      [1, '二', '加强政策解读', '', '', ''],
+      [3, '3', '落实政策解读。', '政策法规科', '', '年底前'],
+      [3, '4', '回应社会关切。', '政策法规科', '各科室', '每季度'],
+    ]);
+    expect(pasted.title).toBe('2026年某县政务公开重点任务分工表');
+    expect(pasted.tables[0]).toMatchObject({
+      found: true,
+      roles: ['group', 'seq', 'text', 'lead', 'deadline'],
+      basis: ['content', 'content', 'header', 'header', 'header'],
+    });
+  });
+
+  it('“具体要求” over a 序号 column and the text column: the text is the requirement, not "1", "2"', async () => {
+    await expectItems(
+      {
+        rows: [
+          ['工作任务', { text: '具体要求', colSpan: 2 }, null, '责任科室', '时限要求'],
+          [{ text: '加强政策解读', rowSpan: 2 }, '1', '做好重要政策文件解读。', '办公室', '年底前'],
+          [null, '2', '开展政策吹风会。', '办公室', '2026年9月底前'],
+          ['规范依申请公开', '3', '严格按时答复。', '政策法规科', '持续推进'],
+        ],
+      },
+      [
+        [1, '', '加强政策解读', '', '', ''],
+        [3, '1', '做好重要政策文件解读。', '办公室', '', '年底前'],
+        [3, '2', '开展政策吹风会。', '办公室', '', '2026年9月底前'],
+        [1, '', '规范依申请公开', '', '', ''],
+        [3, '3', '严格按时答复。', '政策法规科', '', '持续推进'],
+      ],
+    );
+  });
+});
+
+describe('rows of a group after its first', () => {
+  it('a blank (merged) group cell continues the group; "2." at the start of 具体要求 is the label; prose stays out', async () => {
+    const spec: TableSpec = {
+      before: ['各科室：', '现将2026年政务公开重点任务分工印发给你们，请认真抓好落实。'],
+      rows: [
+        ['工作任务', '具体要求', '责任单位', '完成时限'],
+        [{ text: '一、加强政策解读', rowSpan: 3 }, '1.做好重要政策文件解读。', '办公室牵头，各科室配合', '年底前'],
+        [null, '2.开展政策吹风会。', '办公室', '2026年6月底前'],
+        [null, '3、更新政策问答库。', '法规科', '每季度'],
+        [{ text: '二、规范依申请公开', rowSpan: 2 }, '1.严格按时答复。', '政策法规科', '持续推进'],
+        [null, '2.办理过程留痕。', '政策法规科', '持续推进'],
+      ],
+      after: ['某县科学技术局办公室', '2026年3月2日'],
+    };
+    const results = await expectItems(spec, [
+      [1, '一', '加强政策解读', '', '', ''],
+      [3, '1', '做好重要政策文件解读。', '办公室', '各科室', '年底前'],
+      [3, '2', '开展政策吹风会。', '办公室', '', '2026年6月底前'],
+      [3, '3', '更新政策问答库。', '法规科', '', '每季度'],
+      [1, '二', '规范依申请公开', '', '', ''],
+      [3, '1', '严格按时答复。', '政策法规科', '', '持续推进'],
+      [3, '2', '办理过程留痕。', '政策法规科', '', '持续推进'],
+    ]);
+    for (const p of results) {
+      expect(p.issuedDate).toBe('2026-03-02');
+      expect(p.items.some((i) => /印发|某县科学技术局/.test(i.text))).toBe(false);
+    }
+  });
+});
+
+describe('two group columns before the numbered rows', () => {
+  it('一、… and （一）… are two levels above the 1. rows', async () => {
+    await expectItems(
+      {
+        rows: [
+          [{ text: '工作任务', colSpan: 2 }, null, '具体要求', '牵头单位', '配合单位', '完成时限'],
+          [
+            { text: '一、深化决策公开', rowSpan: 3 },
+            { text: '（一）推进决策预公开', rowSpan: 2 },
+            '1.公开重大决策事项目录。',
+            '办公室',
+            '各科室',
+            '2026年6月底前',
+          ],
+          [null, null, '2.做好决策草案征求意见。', '办公室', '各科室', '持续推进'],
+          [null, '（二）做好结果公开', '3.及时公开决策结果。', '办公室', '法规科', '年底前'],
+          ['二、加强平台建设', '（一）规范政府网站', '1.规范信息发布。', '信息中心', '办公室', '每季度'],
+        ],
+      },
+      [
+        [1, '一', '深化决策公开', '', '', ''],
+        [2, '一', '推进决策预公开', '', '', ''],
+        [3, '1', '公开重大决策事项目录。', '办公室', '各科室', '2026年6月底前'],
+        [3, '2', '做好决策草案征求意见。', '办公室', '各科室', '持续推进'],
+        [2, '二', '做好结果公开', '', '', ''],
+        [3, '3', '及时公开决策结果。', '办公室', '法规科', '年底前'],
+        [1, '二', '加强平台建设', '', '', ''],
+        [2, '一', '规范政府网站', '', '', ''],
+        [3, '1', '规范信息发布。', '信息中心', '办公室', '每季度'],
+      ],
+    );
+  });
+});
+
+describe('no numbering at all', () => {
+  it('groups and rows as plain text: no invented labels, levels from the columns', async () => {
+    await expectItems(
+      {
+        rows: [
+          ['工作任务', '具体要求', '责任单位', '完成时限'],
+          [{ text: '推进决策公开', rowSpan: 2 }, '公开重大决策事项目录。', '办公室', '年底前'],
+          [null, '做好决策预公开。', '办公室', '持续推进'],
+          ['加强政策解读', '落实政策解读。', '政策法规科', '每季度'],
+        ],
+      },
+      [
+        [1, '', '推进决策公开', '', '', ''],
+        [2, '', '公开重大决策事项目录。', '办公室', '', '年底前'],
+        [2, '', '做好决策预公开。', '办公室', '', '持续推进'],
+        [1, '', '加强政策解读', '', '', ''],
+        [2, '', '落实政策解读。', '政策法规科', '', '每季度'],
+      ],
+    );
+  });
+
+  it('two plain group columns: three levels', async () => {
+    await expectItems(
+      {
+        rows: [
+          ['类别', '工作任务', '具体要求', '责任单位'],
+          [{ text: '决策公开', rowSpan: 3 }, { text: '预公开', rowSpan: 2 }, '公开决策事项目录。', '办公室'],
+          [null, null, '征求公众意见。', '办公室'],
+          [null, '结果公开', '公开决策结果。', '法规科'],
+        ],
+      },
+      [
+        [1, '', '决策公开', '', '', ''],
+        [2, '', '预公开', '', '', ''],
+        [3, '', '公开决策事项目录。', '办公室', '', ''],
+        [3, '', '征求公众意见。', '办公室', '', ''],
+        [2, '', '结果公开', '', '', ''],
+        [3, '', '公开决策结果。', '法规科', '', ''],
+      ],
+    );
+  });
+});

@@ -1,0 +1,139 @@
+// What the workstation exports, it imports (issue 19): the 自查评分表 .xlsx, scored and all, imported into a new data
+// file as a 细则 gives the same indicator tree: names, points, rules and criteria as far as the sheet carries them
+// (a weight is printed as the points it resolves to; scores, reasons, evidence and measures are not a 细则's).
+import { afterEach, expect, it } from 'vitest';
+import { resolvePoints } from '../../../shared/domain/selfcheck-score';
+import type { Indicator } from '../../../shared/domain/selfcheck';
+import { toScoringNodes } from '../../../shared/domain/selfcheck-tree';
+import { getTemplate } from '../../../main/services/selfcheck/templates';
+import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
+
+const open: TestWorkstation[] = [];
+afterEach(() => {
+  for (const t of open.splice(0)) t.cleanup();
+});
+
+async function workstation(): Promise<TestWorkstation> {
+  const t = await openTestWorkstation({ year: 2026, now: () => new Date(2026, 10, 30, 10, 0, 0) });
+  open.push(t);
+  return t;
+}
+
+const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+
+async function importFile(t: TestWorkstation, fileName: string, data: Buffer, total?: number) {
+  const preview = await t.call('selfcheck.previewFile', { upload: upload(fileName, data) });
+  await t.call('selfcheck.saveTemplate', {
+    year: 2026,
+    title: preview.title,
+    total: total ?? preview.total,
+    indicators: preview.indicators,
+    source: 'import',
+    upload: upload(fileName, data),
+  });
+  return preview;
+}
+
+/** The tree as a 细则 states it: names, the points each node counts (weights resolved), rules and criteria. */
+async function statedTree(t: TestWorkstation) {
+  const template = (await getTemplate(t.ws.context(), 2026))!;
+  const points = resolvePoints(toScoringNodes(template.indicators), template.total);
+  const keyed = toScoringNodes(template.indicators);
+  const walk = (xs: Indicator[], ks: typeof keyed): unknown[] =>
+    xs.map((n, i) => ({
+      name: n.name,
+      points: points.get(ks[i].key),
+      rule: n.rule,
+      capped: n.rule.kind === 'perItem' ? n.capped : undefined,
+      ceilingRatio: n.ceilingRatio,
+      criteria: n.criteria,
+      children: walk(n.children, ks[i].children),
+    }));
+  return { title: template.title, tree: walk(template.indicators, keyed) };
+}
+
+it('自查评分表 .xlsx → 细则 in a new file: the same tree, scores and notes left out', async () => {
+  const first = await workstation();
+  const source = await buildXlsx({
+    title: '某县2026年政务公开考核评分细则',
+    header: SAMPLE_HEADER,
+    rows: SAMPLE_ROWS,
+  });
+  await importFile(first, '细则.xlsx', source, 100);
+  // Scored, with reasons and a measure: the sheet then has every column filled.
+  const v = await first.call('selfcheck.get', { year: 2026 });
+  const leaf = (name: string) => v.rows.find((r) => r.name === name)!.id;
+  await first.call('selfcheck.saveEntry', { indicatorId: leaf('栏目更新时效'), count: 3, reason: '3个栏目超期' });
+  await first.call('selfcheck.saveEntry', {
+    indicatorId: leaf('主要领导每年调度'),
+    score: 7,
+    reason: '调度记录不全',
+    measure: '每季度调度一次',
+  });
+  await first.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
+  const sheet = first.delivered.at(-1)!;
+  expect(sheet.fileName).toMatch(/\.xlsx$/);
+
+  const second = await workstation();
+  const preview = await importFile(second, sheet.fileName, sheet.data, 100);
+  expect(preview.problems).toEqual([]);
+  // The sheet's 合计 is its 满分 with the 加分 (108); the 满分 read back is the 100 without.
+  expect(v.maxTotal).toBe(108);
+  expect(preview.total).toBe(100);
+  const a = await statedTree(first);
+  const b = await statedTree(second);
+  expect(b.title).toBe(a.title);
+  expect(b.tree).toEqual(a.tree);
+  // Nothing of the scoring came along.
+  const all = JSON.stringify(b.tree);
+  for (const note of ['3个栏目超期', '调度记录不全', '每季度调度一次']) expect(all).not.toContain(note);
+});
+
+it('rules set by hand, not written in the criteria, come back from the words the sheet prints after them', async () => {
+  const first = await workstation();
+  await first.call('selfcheck.saveTemplate', {
+    year: 2026,
+    title: '某局2026年政务公开自查细则',
+    total: 100,
+    source: 'manual',
+    indicators: [
+      {
+        name: '组织保障',
+        points: 20,
+        children: [
+          { name: '工作机构', points: 10, criteria: '明确分管领导', rule: { kind: 'fixed', absentDeduct: null } },
+          { name: '信息发布', points: 10, rule: { kind: 'perItem', deduct: 0.5, unit: '条' }, capped: false },
+        ],
+      },
+      {
+        name: '依申请公开',
+        weight: 80,
+        children: [
+          { name: '按时答复', weight: 50, criteria: '见办理台账', rule: { kind: 'perItem', deduct: 5, unit: '件' } },
+          { name: '答复规范', weight: 50, rule: { kind: 'fixed', absentDeduct: 4 } },
+        ],
+      },
+      { name: '重大失误', rule: { kind: 'major', deduct: 5, unit: '次' } },
+      {
+        name: '创新工作',
+        points: 5,
+        rule: { kind: 'bonus', perItem: null, threshold: 90, inclusive: false, unit: '次' },
+        children: [
+          {
+            name: '获表彰',
+            points: 5,
+            rule: { kind: 'bonus', perItem: 1, threshold: 90, inclusive: false, unit: '项' },
+          },
+        ],
+      },
+    ],
+  });
+  await first.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
+  const sheet = first.delivered.at(-1)!;
+  const second = await workstation();
+  await importFile(second, sheet.fileName, sheet.data, 100);
+  const a = await statedTree(first);
+  const b = await statedTree(second);
+  expect(b).toEqual(a);
+});
