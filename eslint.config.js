@@ -17,6 +17,11 @@ const nodeLibs = {
   group: ['better-sqlite3', 'kysely', 'docx', 'exceljs', 'jszip', 'iconv-lite'],
   message: '这些库只在 main 侧使用。',
 };
+const upperLayers = {
+  // Relative paths climbing straight into main/'s upper folders (not into shared/ipc, which is the contract).
+  regex: '^(\\.\\./)+(areas|cli|ipc|web|app|index)(/|$)',
+  message: '业务层不能引用其上层（业务区清单、命令行、IPC、网页版、Electron 外壳）：由组合根通过 ctx 传入所需内容。',
+};
 const uiLibs = {
   group: ['react', 'react-dom', 'react/*', 'antd', 'antd/*', '@ant-design/*'],
   message: '界面库只在 renderer 中使用。',
@@ -57,17 +62,16 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'main/services/**/*.ts',
-      'main/db/**/*.ts',
-      'main/import/**/*.ts',
-      'main/export/**/*.ts',
-      'main/web/**/*.ts',
-      'main/cli.ts',
-      'main/ipc/dispatch.ts',
-      'main/ipc/handlers.ts',
-    ],
+    files: ['main/web/**/*.ts', 'main/cli.ts', 'main/cli/**/*.ts', 'main/ipc/dispatch.ts', 'main/ipc/handlers.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [electron, rendererSide, preloadSide, uiLibs] }] },
+  },
+  {
+    // Every import points down: the services and what they use never import the layers above them (the area
+    // manifests and their list, the CLI, the transports, the Electron shell); those hand them what they need.
+    files: ['main/services/**/*.ts', 'main/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electron, rendererSide, preloadSide, uiLibs, upperLayers] }],
+    },
   },
   {
     // Export builders are pure: data in, Buffer out. No file system.
@@ -81,6 +85,7 @@ export default tseslint.config(
             rendererSide,
             preloadSide,
             uiLibs,
+            upperLayers,
             {
               group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'kysely'],
               message: '导入解析与导出生成不访问文件和数据库。',

@@ -1,6 +1,7 @@
 // Electron entry: the thin shell. Everything it calls also runs under plain Node (web host, CLI, tests).
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { areaServices } from './areas';
 import { loadHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { electronFilePort } from './app/files';
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       const ws = new Workstation({
         dbPath: resolveDbPath(dbArg >= 0 ? process.argv[dbArg + 1] : undefined),
         host: 'electron',
+        areas: areaServices,
         appVersion: app.getVersion(),
         files: electronFilePort(
           () => win,

@@ -9,9 +9,9 @@ import {
   buildTaskTableDocx,
   buildTaskTableXlsx,
 } from '../main/export/plan/plan-exports';
-import { loadExporters } from '../main/services/exports';
 import { Workstation } from '../main/services/workstation';
 import { sampleLedger, samplePlan } from '../test/unit/export/sample-plan';
+import { areaServices } from '../main/areas';
 
 const [out = '.tmp/render', ...rest] = process.argv.slice(2);
 const opt = (name: string) => {
@@ -39,7 +39,7 @@ if (db) {
     filing: () => ids('ab_change'),
     handover: () => ids('ab_change'),
   };
-  for (const [kind, e] of Object.entries(await loadExporters())) {
+  for (const [kind, e] of Object.entries(await areaServices.exporters())) {
     const ext = kind.split('-').pop();
     const records = kind.endsWith('-docx') ? perRecord[kind.split('-')[0]] : undefined;
     for (const id of records ? await records() : [undefined]) {

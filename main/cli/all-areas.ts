@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { EXPORT_DOCUMENTS, findingLine, findingsForExport } from '../../shared/domain/yearcheck';
 import { loadDemo } from '../services/demo';
-import { loadExporters, runExport } from '../services/exports';
+import { runExport } from '../services/exports';
 import { flag, type CliCommand } from './types';
 import { withContext, yearArg } from './workstation';
 
@@ -27,7 +27,7 @@ export const allAreaCommands: Record<string, CliCommand> = {
       'export <种类> --db <文件> --year <年度> --out <文件> [--id N] [--from 日期 --to 日期] [--date 截至日期]（种类见 export 不带参数时的列表）',
     summary: '导出文档（实施方案、重点任务分解表、工作台账、AB岗设置表、培训台账等）',
     async run(args) {
-      const exporters = await loadExporters();
+      const exporters = await args.areas.exporters();
       const kind = args.positional[0];
       if (!kind || !Object.hasOwn(exporters, kind)) {
         throw new AppError(

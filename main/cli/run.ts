@@ -1,7 +1,7 @@
 // The command tables and runner behind main/cli.ts (kept apart so tests can import them without running anything).
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { AREAS } from '../areas';
+import { AREAS, areaServices } from '../areas';
 import { busyError, isBusyError } from '../db/errors';
 import { printError, type CliArgs, type CliCommand } from './types';
 
@@ -23,7 +23,7 @@ async function allCommands(): Promise<Record<string, CliCommand>> {
 /** Splits argv into positional words and --flags (a flag followed by a value takes it; otherwise it is true). */
 function parseArgs(argv: string[]): { command?: string; args: CliArgs } {
   const [command, ...rest] = argv;
-  const args: CliArgs = { positional: [], flags: {} };
+  const args: CliArgs = { positional: [], flags: {}, areas: areaServices };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a.startsWith('--')) {

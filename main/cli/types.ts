@@ -1,7 +1,11 @@
+import type { AreaServices } from '../services/area-services';
+
 export interface CliArgs {
   /** Positional words after the command name. */
   positional: string[];
   flags: Record<string, string | true>;
+  /** Every area's exporters, demo steps and figures, from the composition root (run.ts) for the workstation. */
+  areas: AreaServices;
 }
 
 export interface CliCommand {

@@ -25,6 +25,7 @@ function makeCliWorkstation(args: CliArgs): Workstation {
     dbPath: resolveDbPath(flag(args, 'db')),
     host: 'cli',
     autoBackup: false,
+    areas: args.areas,
     files: {
       async deliver(fileName, data) {
         if (!out) throw new AppError(ErrorCode.VALIDATION, `请用 --out 指定输出文件，例如 --out "${fileName}"`);

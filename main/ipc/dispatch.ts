@@ -3,7 +3,7 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import { isMethod, type Method } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import type { Workstation } from '../services/workstation';
-import type { Handlers } from './handler-types';
+import type { Handlers } from '../services/handler-types';
 import { describeIssues } from '../services/validate';
 
 /**

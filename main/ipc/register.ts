@@ -3,7 +3,7 @@ import { METHODS } from '../../shared/ipc/contract';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { Workstation } from '../services/workstation';
 import { dispatch } from './dispatch';
-import type { Handlers } from './handler-types';
+import type { Handlers } from '../services/handler-types';
 
 /**
  * One channel per method (api:<method>), each answered by the same dispatch() the web host uses.

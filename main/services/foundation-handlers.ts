@@ -4,7 +4,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { listBackups } from '../db/backup';
 import { schemaVersionOf } from '../db/open';
-import type { AreaHandlers } from '../ipc/handler-types';
+import type { AreaHandlers } from './handler-types';
 import { listAudit } from './audit';
 import {
   inspectUploadedFile,

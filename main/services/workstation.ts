@@ -15,6 +15,7 @@ import { openDatabase, schemaVersionOf, type RawDb } from '../db/open';
 import { busyError, isBusyError, isReadOnlyError } from '../db/errors';
 import { WorkstationDialect } from '../db/savepoint-dialect';
 import type { Database } from '../db/schema';
+import { NO_AREAS, type AreaServices } from './area-services';
 import { nowText } from './audit';
 import { detectStorage, LOCAL_STORAGE, type StorageInfo } from '../db/storage';
 import {
@@ -53,6 +54,8 @@ export interface AppContext {
    * working year picked in its header here, since it cannot store it.
    */
   sessionSettings: Map<string, string>;
+  /** Every area's exporters, demo steps and 总结 figures, for the services that span areas (area-services.ts). */
+  areas: AreaServices;
 }
 
 interface WorkstationOptions {
@@ -66,6 +69,8 @@ interface WorkstationOptions {
   autoBackup?: boolean;
   /** Where the file is stored (tests pretend a network share); detected at every open otherwise. */
   storage?: StorageInfo;
+  /** What the composition root gives cross-area services (main/areas/index.ts `areaServices`); none by default. */
+  areas?: AreaServices;
 }
 
 /**
@@ -130,6 +135,7 @@ export class Workstation {
   readonly host: HostKind;
   readonly appVersion: string;
   readonly files: FilePort;
+  private readonly areas: AreaServices;
   private readonly now: () => Date;
   private readonly autoBackup: boolean;
   private storageOverride: StorageInfo | undefined;
@@ -155,6 +161,7 @@ export class Workstation {
     this.usePath(opts.dbPath);
     this.host = opts.host;
     this.files = opts.files;
+    this.areas = opts.areas ?? NO_AREAS;
     this.appVersion = opts.appVersion ?? '0.1.0';
     this.now = opts.now ?? (() => new Date());
     this.autoBackup = opts.autoBackup ?? true;
@@ -340,6 +347,7 @@ export class Workstation {
       backupDir: this.backupDir,
       osUser: currentOsUser(),
       files: this.files,
+      areas: this.areas,
       now: this.now,
       readOnly: this.readOnly,
       exclusive: this.storage.network && !this.readOnly,

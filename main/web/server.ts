@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DeliveredFile } from '../../shared/domain/files';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/result';
+import { areaServices } from '../areas';
 import { dispatch } from '../ipc/dispatch';
 import { loadHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
@@ -69,7 +70,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return { fileName, status: 'download', downloadUrl: `/download/${id}` };
     },
   };
-  const ws = new Workstation({ dbPath: opts.dbPath, host: 'web', files, now: opts.now, storage: opts.storage }).open();
+  const ws = new Workstation({
+    dbPath: opts.dbPath,
+    host: 'web',
+    files,
+    now: opts.now,
+    storage: opts.storage,
+    areas: areaServices,
+  }).open();
   const handlers = opts.handlers ?? (await loadHandlers());
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;

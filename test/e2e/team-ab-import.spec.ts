@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadExporters } from '../../main/services/exports';
 import { Workstation } from '../../main/services/workstation';
 import { arrange, BUREAU, openScreen, seedStaff, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
+import { areaServices } from '../../main/areas';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -49,7 +49,9 @@ test('an AB岗设置表 exported elsewhere imports on the AB岗 screen: posts, d
     const extra = await arrange(source, 'ab.createPost', { name: '数据开放专员', duties: '维护公共数据开放目录。' });
     await arrange(source, 'ab.assign', { postId: extra.id, role: 'A', staffId: li.id, startDate: '2026-02-01' });
     // The bytes 导出设置表（Excel） gives, as of 2026-11-30.
-    table = (await (await loadExporters())['ab-xlsx'].build(source.context(), { year: 2026, date: '2026-11-30' })).data;
+    table = (
+      await (await areaServices.exporters())['ab-xlsx'].build(source.context(), { year: 2026, date: '2026-11-30' })
+    ).data;
   } finally {
     source.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -2,12 +2,14 @@
 // so the parent can SIGKILL it after every real step has written its rows (inside the one transaction).
 import { demoSteps, loadDemo } from '../../main/services/demo';
 import { Workstation } from '../../main/services/workstation';
+import { areaServices } from '../../main/areas';
 
 const dbPath = process.argv[2];
 const ws = new Workstation({
   dbPath,
   host: 'cli',
   autoBackup: false,
+  areas: areaServices,
   files: {
     deliver: async () => {
       throw new Error('none');
@@ -15,7 +17,7 @@ const ws = new Workstation({
   },
 }).open();
 void loadDemo(ws.context(), [
-  ...(await demoSteps()),
+  ...(await demoSteps(ws.context())),
   {
     name: 'wait to be killed',
     async run(ctx) {

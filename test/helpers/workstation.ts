@@ -8,6 +8,7 @@ import { Workstation } from '../../main/services/workstation';
 import type { DeliveredFile } from '../../shared/domain/files';
 import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
+import { areaServices } from '../../main/areas';
 
 /** A fresh temp folder per test, removed by the returned cleanup. */
 export function makeTempDir(prefix = 'zwgk-test-'): string {
@@ -36,6 +37,7 @@ export async function openTestWorkstation(
     dbPath,
     host: 'cli',
     autoBackup: false,
+    areas: areaServices,
     now: opts.now,
     files: {
       async deliver(fileName, data): Promise<DeliveredFile> {

@@ -5,12 +5,11 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { inOneTransaction } from '../../db/savepoint-dialect';
 import type { AppContext } from '../workstation';
-import { AREAS } from '../../areas';
 import type { DemoState, DemoStep } from './types';
 
-/** Every area's demo step, in the order of AREAS (the bureau first, then the areas that build on it). */
-export async function demoSteps(): Promise<DemoStep[]> {
-  return Promise.all(AREAS.flatMap((a) => (a.demo ? [a.demo()] : [])));
+/** Every area's demo step, in area order (the bureau first, then the areas that build on it). */
+export function demoSteps(ctx: AppContext): Promise<DemoStep[]> {
+  return ctx.areas.demoSteps();
 }
 
 /** Refuses a database that already holds work: the demo is for an empty one. */
@@ -32,7 +31,7 @@ async function assertEmpty(ctx: AppContext): Promise<void> {
  * Steps use `ctx` as usual; their own transactions become savepoints.
  */
 export async function loadDemo(outer: AppContext, steps?: DemoStep[]): Promise<{ summary: string[] }> {
-  const chosen = steps ?? (await demoSteps());
+  const chosen = steps ?? (await demoSteps(outer));
   return inOneTransaction(outer, (raw, db) => loadDemoSteps({ ...outer, raw, db }, chosen));
 }
 

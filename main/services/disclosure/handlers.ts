@@ -2,7 +2,7 @@ import type { disclosureContract } from '../../../shared/ipc/contracts/disclosur
 import { toDayNumber } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import { recordAudit } from '../audit';
 import { runExport } from '../exports';
 import { getSetting, SettingKey } from '../settings';

@@ -1,5 +1,5 @@
 import type { planContract } from '../../../shared/ipc/contracts/plan';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import { runExport } from '../exports';
 import { applyUnitMappings, generatePlan, listUnitMappings, saveUnitMappings } from './generate';
 import {

@@ -1,5 +1,5 @@
 import type { pointsContract } from '../../../shared/ipc/contracts/points';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import {
   deleteSourceDocument,
   getSourceDocument,

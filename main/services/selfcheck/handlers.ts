@@ -1,5 +1,5 @@
 import type { selfcheckContract } from '../../../shared/ipc/contracts/selfcheck';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import { runExport } from '../exports';
 import { carryForward, lookback, lookbackToRectification, setLookbackReason } from './lookback';
 import { evidenceOptions } from './options';

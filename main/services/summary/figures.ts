@@ -3,14 +3,7 @@
 // them). Other areas call figuresFor / listsFor, never the providers or the tables.
 import { yearPeriod, type Period } from '../../../shared/domain/period';
 import type { Figures, SummaryLists } from '../../../shared/domain/summary';
-import { AREAS } from '../../areas';
 import type { AppContext } from '../workstation';
-import type { SummaryContribution } from './provider';
-
-/** What every area contributes, in AREAS order (main/areas.ts). */
-function contributions(): Promise<SummaryContribution[]> {
-  return Promise.all(AREAS.flatMap((a) => (a.summary ? [a.summary()] : [])));
-}
 
 /**
  * Every area's figures for the period, each with the same figure for the period a year earlier (previousPeriod) and
@@ -18,7 +11,7 @@ function contributions(): Promise<SummaryContribution[]> {
  */
 export async function figuresFor(ctx: AppContext, period: Period): Promise<Figures> {
   const out: Figures = {};
-  for (const c of await contributions())
+  for (const c of await ctx.areas.summary())
     for (const provide of c.figures) Object.assign(out, await provide(ctx, period));
   return out;
 }
@@ -26,7 +19,7 @@ export async function figuresFor(ctx: AppContext, period: Period): Promise<Figur
 /** The lists the 总结's text quotes (trainings, tasks, publications …), counted for the period like the figures. */
 export async function listsFor(ctx: AppContext, period: Period): Promise<SummaryLists> {
   const out: SummaryLists = {};
-  for (const c of await contributions())
+  for (const c of await ctx.areas.summary())
     for (const provide of c.lists ?? []) Object.assign(out, await provide(ctx, period));
   return out;
 }

@@ -1,5 +1,5 @@
 import type { summaryContract } from '../../../shared/ipc/contracts/summary';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import { runExport } from '../exports';
 import { dashboard } from './dashboard';
 import { SUMMARY_EXPORT_OF_KIND } from './exports';

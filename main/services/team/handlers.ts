@@ -1,6 +1,6 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
 import { commitAbImport, previewAbImport } from './ab-import';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import {
   assignHolder,
   changeHolder,

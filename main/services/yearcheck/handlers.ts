@@ -1,6 +1,6 @@
 import { findingsForExport } from '../../../shared/domain/yearcheck';
 import type { yearcheckContract } from '../../../shared/ipc/contracts/yearcheck';
-import type { AreaHandlers } from '../../ipc/handler-types';
+import type { AreaHandlers } from '../handler-types';
 import { checkYear } from './check';
 
 export const yearcheckHandlers: AreaHandlers<typeof yearcheckContract> = {

@@ -9,9 +9,10 @@ import { readPublicationsXlsx } from '../../../main/import/disclosure/publicatio
 import { DATE_FORMAT } from '../../../main/export/xlsx/sheet';
 import { readRequestsXlsx } from '../../../main/import/disclosure/requests';
 import { loadDemo } from '../../../main/services/demo';
-import { loadExporters, type Exporter } from '../../../main/services/exports';
+import type { Exporter } from '../../../main/services/exports';
 import type { AppContext } from '../../../main/services/workstation';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { areaServices } from '../../../main/areas';
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
@@ -60,7 +61,7 @@ describe('the example year exported: dates and 序号', () => {
     t = await openTestWorkstation({ year: 2026, now: () => new Date('2026-12-16T10:00:00') });
     await loadDemo(t.ws.context());
     ctx = t.ws.context();
-    exporters = await loadExporters();
+    exporters = await areaServices.exporters();
   });
   afterAll(() => t?.cleanup());
 

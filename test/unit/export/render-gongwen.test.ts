@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGongwenDocx, type GongwenBlock } from '../../../main/export/gongwen/document';
 import { loadDemo } from '../../../main/services/demo';
-import { loadExporters } from '../../../main/services/exports';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { canRender, inkBands, linesOf, renderPages, type Word } from './render-helpers';
+import { areaServices } from '../../../main/areas';
 
 if (!canRender) console.warn('未安装 LibreOffice（soffice）或 pdftotext，跳过版头与落款排版测试。');
 
@@ -168,7 +168,7 @@ describe.skipIf(!canRender)('the example year rendered: 落款 and 版头', () =
   });
 
   it('总结, 年报, 自查报告 and every other signed document: body text on the page of the 署名 and date', async () => {
-    const exporters = await loadExporters();
+    const exporters = await areaServices.exporters();
     const ctx = t.ws.context();
     const bureau = (await ctx.db.selectFrom('bureau').select('full_name').executeTakeFirstOrThrow()).full_name;
     const answered = await ctx.db.selectFrom('request').select('id').where('answered_date', 'is not', null).execute();

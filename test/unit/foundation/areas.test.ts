@@ -1,10 +1,10 @@
 // An area is registered whole or not at all: these checks fail when a manifest names a command its module does not
 // define, two areas claim one method, command or export kind, or one side of the app knows an area the other does not.
 import { describe, expect, it } from 'vitest';
-import { AREAS } from '../../../main/areas';
+import { AREAS, areaServices } from '../../../main/areas';
 import { COMMAND_AREAS } from '../../../main/cli/run';
 import { loadHandlers } from '../../../main/ipc/handlers';
-import { loadExporters, type Exporter } from '../../../main/services/exports';
+import type { Exporter } from '../../../main/services/exports';
 import { contract, METHODS } from '../../../shared/ipc/contract';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -59,7 +59,7 @@ describe('area manifests', () => {
         kinds.push(kind);
       }
     }
-    expect(Object.keys(await loadExporters()).sort()).toEqual(kinds.sort());
+    expect(Object.keys(await areaServices.exporters()).sort()).toEqual(kinds.sort());
     const usage = await COMMAND_AREAS.export();
     expect(usage.export).toBeDefined();
   });

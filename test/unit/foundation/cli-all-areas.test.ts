@@ -8,6 +8,7 @@ import { planCommands } from '../../../main/cli/plan';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir } from '../../helpers/workstation';
 import { captureStdout } from '../../helpers/stdout';
+import { areaServices } from '../../../main/areas';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,24 +22,34 @@ describe('CLI: demo, plan generate, export', () => {
     dirs.push(dir);
     const db = path.join(dir, 'demo.sqlite');
     let out = captureStdout();
-    expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
+    expect(await allAreaCommands.demo.run({ areas: areaServices, positional: [], flags: { db } })).toBe(0);
     expect(out()).toMatch(/实施方案：\d+ 个章节、\d+ 项任务/);
     expect(out()).toMatch(/逾期任务 \d+ 项/);
     vi.restoreAllMocks();
 
     // The demo is for an empty file only.
-    await expect(allAreaCommands.demo.run({ positional: [], flags: { db } })).rejects.toMatchObject({
+    await expect(
+      allAreaCommands.demo.run({ areas: areaServices, positional: [], flags: { db } }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const year = new Date().getFullYear();
     await expect(
-      planCommands.plan.run({ positional: ['generate'], flags: { db, year: String(year), replace: true } }),
+      planCommands.plan.run({
+        areas: areaServices,
+        positional: ['generate'],
+        flags: { db, year: String(year), replace: true },
+      }),
     ).rejects.toMatchObject({ code: 'IN_USE' });
 
     out = captureStdout();
     const target = path.join(dir, '方案.docx');
     expect(
-      await allAreaCommands.export.run({ positional: ['plan-docx'], flags: { db, year: String(year), out: target } }),
+      await allAreaCommands.export.run({
+        areas: areaServices,
+        positional: ['plan-docx'],
+        flags: { db, year: String(year), out: target },
+      }),
     ).toBe(0);
     expect(out()).toContain(target);
     const zip = await JSZip.loadAsync(fs.readFileSync(target));
@@ -49,7 +60,7 @@ describe('CLI: demo, plan generate, export', () => {
     expect(title).toMatch(new RegExp(`${year}年.*政务公开工作实施方案`));
     expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain(title);
     await expect(
-      allAreaCommands.export.run({ positional: ['nonsense'], flags: { db, out: target } }),
+      allAreaCommands.export.run({ areas: areaServices, positional: ['nonsense'], flags: { db, out: target } }),
     ).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -52,7 +52,7 @@ describe('demo data in one transaction', () => {
         throw new Error('step failed');
       },
     };
-    await expect(loadDemo(t.ws.context(), [...(await demoSteps()), failing])).rejects.toBeTruthy();
+    await expect(loadDemo(t.ws.context(), [...(await demoSteps(t.ws.context())), failing])).rejects.toBeTruthy();
     expect(workRows(t.dbPath)).toEqual(before);
     // The workstation's own connection still writes normally (no transaction left open).
     await t.call('departments.create', { name: '测试科' });

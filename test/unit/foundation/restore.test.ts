@@ -10,6 +10,7 @@ import { restoreBackupFile } from '../../../main/services/data/backups';
 import { Workstation } from '../../../main/services/workstation';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { areaServices } from '../../../main/areas';
 
 const open: TestWorkstation[] = [];
 const dirs: string[] = [];
@@ -310,7 +311,9 @@ describe('info', () => {
       return true;
     });
     try {
-      expect(await foundationCommands.info.run({ positional: [], flags: { db: t.dbPath } })).toBe(0);
+      expect(await foundationCommands.info.run({ areas: areaServices, positional: [], flags: { db: t.dbPath } })).toBe(
+        0,
+      );
     } finally {
       spy.mockRestore();
     }

@@ -18,6 +18,7 @@ import { canRender as renderAvailable, linesOf, renderPages } from '../export/re
 import { formatChineseDate } from '../../../shared/domain/dates';
 import type { TestWorkstation } from '../../helpers/workstation';
 import { buildSmallYear, SMALL_TODAY } from './small-year';
+import { areaServices } from '../../../main/areas';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const canRender = has('soffice') && has('pdftoppm');
@@ -293,14 +294,18 @@ describe('command line', () => {
     dirs.push(dir);
     const db = path.join(dir, 'demo.sqlite');
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    expect(await allAreaCommands.demo.run({ positional: [], flags: { db } })).toBe(0);
+    expect(await allAreaCommands.demo.run({ areas: areaServices, positional: [], flags: { db } })).toBe(0);
     vi.restoreAllMocks();
     const year = new Date().getFullYear();
 
     const out = captureStdout();
-    expect(await summaryCommands.summary.run({ positional: [], flags: { db, year: String(year), json: true } })).toBe(
-      0,
-    );
+    expect(
+      await summaryCommands.summary.run({
+        areas: areaServices,
+        positional: [],
+        flags: { db, year: String(year), json: true },
+      }),
+    ).toBe(0);
     const printed = out();
     expect(printed.trim().split('\n')).toHaveLength(1);
     const parsed = JSON.parse(printed) as {
@@ -343,6 +348,7 @@ describe('command line', () => {
     const target = path.join(dir, '总结.docx');
     expect(
       await allAreaCommands.export.run({
+        areas: areaServices,
         positional: ['summary-docx'],
         flags: { db, year: String(year), out: target },
       }),
@@ -351,7 +357,7 @@ describe('command line', () => {
     const xml = await (await JSZip.loadAsync(fs.readFileSync(target))).file('word/document.xml')!.async('string');
     expect(plain(xml)).toContain(`${year}年政务公开工作总结`);
     await expect(
-      summaryCommands.summary.run({ positional: [], flags: { db, year: '20x6', json: true } }),
+      summaryCommands.summary.run({ areas: areaServices, positional: [], flags: { db, year: '20x6', json: true } }),
     ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('年度“20x6”无效') });
   }, 240_000);
 });

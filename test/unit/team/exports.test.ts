@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInRowCount } from '../../../main/export/team/training';
-import { loadExporters } from '../../../main/services/exports';
 import { TEAM_EXPORT_KINDS } from '../../../shared/ipc/contracts/team';
 import { loadDemo } from '../../../main/services/demo';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { openTeamFixture, type TeamFixture } from './helpers';
+import { areaServices } from '../../../main/areas';
 
 let f: TeamFixture | TestWorkstation | undefined;
 afterEach(() => f?.cleanup());
@@ -143,7 +143,7 @@ describe('team exports', () => {
   });
 
   it('every team document is in the shared export registry used by `export <name>`', async () => {
-    const exporters = await loadExporters();
+    const exporters = await areaServices.exporters();
     for (const k of TEAM_EXPORT_KINDS) expect(exporters[k]).toBeDefined();
   });
 

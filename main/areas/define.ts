@@ -1,11 +1,11 @@
-// What an area declares about itself on the Node side: one manifest per area (main/services/<area>/area.ts),
-// listed once in main/areas.ts. Everything but the names is loaded on first use, so a quick command such as
+// What an area declares about itself on the Node side: one manifest per area (main/areas/<area>.ts), listed once in
+// main/areas/index.ts. Everything but the names is loaded on first use, so a quick command such as
 // parse-points does not pay for the database, Word and Excel code of every area (about 0.2 s on an office PC).
-import type { CliCommand } from './cli/types';
-import type { AreaHandlers } from './ipc/handler-types';
-import type { DemoStep } from './services/demo/types';
-import type { Exporter } from './services/exporter';
-import type { SummaryContribution } from './services/summary/provider';
+import type { CliCommand } from '../cli/types';
+import type { AreaHandlers } from '../services/handler-types';
+import type { DemoStep } from '../services/demo/types';
+import type { Exporter } from '../services/exporter';
+import type { SummaryContribution } from '../services/summary/provider';
 
 export interface NodeArea<C = unknown, K extends string = string> {
   /** Code name, the same as the renderer's area (renderer/areas.tsx); a test holds the two lists together. */

@@ -1,6 +1,7 @@
-// The shape of a method handler. A leaf file: areas implement these types without importing the registry back.
+// The shape of a method handler: what each area's handlers.ts implements and the transports (main/ipc) call. It sits
+// with the services so that they implement it without importing a layer above them.
 import type { Method, Output, ParsedInput } from '../../shared/ipc/contract';
-import type { Workstation } from '../services/workstation';
+import type { Workstation } from './workstation';
 
 export type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
