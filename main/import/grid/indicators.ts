@@ -46,6 +46,8 @@ export function columnLetter(col: number): string {
 }
 
 const isTotalRow = (text: string) => /^(合\s*计|总\s*计|总\s*分|满\s*分|分值合计)/.test(text.replace(/\s+/g, ''));
+/** A 合计 written as base and bonus apart: "100＋加分8", "100+加分8分". */
+const BASE_PLUS_BONUS = /^(\d+(?:\.\d+)?)分?[＋+]加分(\d+(?:\.\d+)?)分?$/;
 const isSubtotalRow = (text: string) => /^小\s*计/.test(text.replace(/\s+/g, ''));
 /** A points column for a group's total (合计得分 beside the 类别 it sums). */
 const GROUP_TOTAL_HEADER = /^(?:合计得分|小计得分|合计分|得分合计|小计|合计|指标分|分值合计|合计分值)$/;
@@ -150,7 +152,11 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         for (const pc of pointsCols) {
           const a = view.at(r, pc);
           if (a.origin && a.cell.text) {
-            total = (total ?? 0) + (parseNumberCell(a.cell.text, 'points', at(r, pc)).value ?? 0);
+            // "100＋加分8" (the 自查评分表's own 合计): the 满分 is the base; the 加分 are the bonus items' own points.
+            const split = BASE_PLUS_BONUS.exec(a.cell.text.replace(/\s+/g, ''));
+            total =
+              (total ?? 0) +
+              (split ? Number(split[1]) : (parseNumberCell(a.cell.text, 'points', at(r, pc)).value ?? 0));
             break;
           }
         }

@@ -51,7 +51,10 @@ describe('what a reader says a wrong file is', () => {
     for (const kind of OTHERS) {
       for (const name of ['名单.txt', '名单.xlsx', '细则.docx']) {
         const e = await refusal(kind, name, text);
-        expect(e.code, `${kind} ${name}`).toBe('FILE_TYPE_MISMATCH');
+        // A 细则 may be the .txt of a table copied from a web page: read as one, and refused as not a 细则.
+        if (kind === 'selfcheck-indicators' && name.endsWith('.txt'))
+          expect(e.code, `${kind} ${name}`).not.toBe('FILE_DAMAGED');
+        else expect(e.code, `${kind} ${name}`).toBe('FILE_TYPE_MISMATCH');
         expect(e.message, `${kind} ${name}`).not.toMatch(/损坏/);
       }
       const e = await refusal(kind, '旧表.xlsx', oldBinary);
