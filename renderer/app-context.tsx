@@ -59,8 +59,3 @@ export function useYear(): number {
   const { status } = useAppStatus();
   return status?.year ?? new Date().getFullYear();
 }
-
-/** Whether this window only reads the data file (another copy of the workstation writes it). */
-export function useReadOnly(): boolean {
-  return useAppStatus().status?.access.mode === 'read';
-}

@@ -1,4 +1,4 @@
-// Every area of the workstation in the renderer. Adding an area is one line here, one in main/areas.ts and one in
+// Every area of the workstation in the renderer. Adding an area is one line here, one in main/areas/index.ts and one in
 // shared/ipc/contract.ts: see docs/DEVELOPING.md. Menu, home cards and settings cards are derived from this list.
 import type { HomeCard, RouteDef, SettingsCard } from './area';
 import { teamArea } from './features/ab/area';
@@ -10,6 +10,7 @@ import { selfcheckArea } from './features/selfcheck/area';
 import { summaryArea } from './features/summary/area';
 import { yearcheckArea } from './features/yearcheck/area';
 
+/** @public The Node side's test reads it (test/unit/foundation/areas.test.ts) to compare the two lists. */
 export const AREAS = [
   foundationArea,
   pointsArea,

@@ -45,6 +45,7 @@ function readInputFile(args: CliArgs): { fileName: string; data: Buffer } {
 }
 
 /** The CLI contract: exactly these keys, in this order (other tools read it). */
+/** @public The points bench calls it from generated code (test/bench/points.ts). */
 export function pointsJson(p: ParsedPoints): string {
   return JSON.stringify({
     title: p.title,

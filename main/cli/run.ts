@@ -8,7 +8,7 @@ import { printError, type CliArgs, type CliCommand } from './types';
 type Load = () => Promise<Record<string, CliCommand>>;
 
 /**
- * Which area's module answers each command, from the areas' manifests (main/areas.ts). An area's module loads only
+ * Which area's module answers each command, from the areas' manifests (main/areas/index.ts). An area's module loads only
  * when one of its commands runs, so a quick command such as parse-points does not pay for the database, Word and
  * Excel code (a test checks every listed command exists and every area's module lists only its own).
  */

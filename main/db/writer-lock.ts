@@ -30,7 +30,7 @@ const STALE_SAME_COMPUTER_MS = 10 * 60_000;
 /** A take-over in progress (a folder) older than this was left by a killed program. */
 const TAKEOVER_STALE_MS = 30_000;
 
-export const HOST_LABELS = { electron: '桌面版', web: '网页版', cli: '命令行' } as const;
+const HOST_LABELS = { electron: '桌面版', web: '网页版', cli: '命令行' } as const;
 export type LockApp = keyof typeof HOST_LABELS;
 
 const holderSchema = z.object({

@@ -83,7 +83,7 @@ const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }>
 };
 
 /** Header text without spaces, asterisks (required-field marks), colons and a trailing parenthetical note. */
-export function normalizeHeader(text: string): string {
+function normalizeHeader(text: string): string {
   return text
     .replace(/[\s\u3000*＊:：]/g, '')
     .replace(/[（(][^（）()]*[）)]$/, '')

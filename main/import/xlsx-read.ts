@@ -17,7 +17,7 @@ import { readXml } from './xml';
 const EXCEL_MAX_ROW = 1_048_576;
 const EXCEL_MAX_COL = 16_384;
 /** Rows with content read from one sheet; lists and 分工表 have hundreds to a few thousand. */
-export const MAX_SHEET_ROWS = 20_000;
+const MAX_SHEET_ROWS = 20_000;
 /** Cells with a value in one workbook. */
 const MAX_WORKBOOK_CELLS = 500_000;
 /** Merged ranges in one sheet, and the cells they cover once cut to the area that holds values. */

@@ -1,6 +1,6 @@
 import { contract } from '../../shared/ipc/contract';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { isMethod, type Method } from '../../shared/ipc/contract';
+import { isMethod } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import type { Workstation } from '../services/workstation';
 import type { Handlers } from '../services/handler-types';
@@ -55,5 +55,3 @@ export async function dispatch(
     };
   }
 }
-
-export type { Method };

@@ -1,9 +1,9 @@
-// Every method's handler, gathered from the areas (main/areas.ts). Loaded once, on first use.
+// Every method's handler, gathered from the areas (main/areas/index.ts). Loaded once, on first use.
 import type { Method } from '../../shared/ipc/contract';
 import { AREAS } from '../areas';
 import type { Handlers } from '../services/handler-types';
 
-export type { AreaHandlers, Handler, Handlers } from '../services/handler-types';
+export type { Handlers } from '../services/handler-types';
 
 // A method no area handles is a compile error: the union of every area's handler keys must cover Method.
 type HandlersOf<A> = A extends { handlers: () => Promise<infer H> } ? H : never;

@@ -9,7 +9,7 @@ import type { AppContext } from './workstation';
 export type { ExportArgs, Exporter } from './exporter';
 
 /** Every area's exporters by kind. */
-export function loadExporters(ctx: AppContext): Promise<Record<string, Exporter>> {
+function loadExporters(ctx: AppContext): Promise<Record<string, Exporter>> {
   return ctx.areas.exporters();
 }
 

@@ -3,7 +3,7 @@
 import type { Method, Output, ParsedInput } from '../../shared/ipc/contract';
 import type { Workstation } from './workstation';
 
-export type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
+type Handler<M extends Method> = (ws: Workstation, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
 /** One area's handlers: exactly the methods of its contract block. */
 export type AreaHandlers<C> = { [M in keyof C & Method]: Handler<M> };

@@ -7,7 +7,7 @@ import { DISCLOSURE_FIELD_LABELS } from '../../shared/domain/disclosure';
 z.config(z.locales.zhCN());
 
 // Field names people read instead of the code's (the common ones; other names are quoted as they are).
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   // 上级要点 preview, plan issue options, 自查整改 rules and texts, 年度总结 落款
   previewId: '预览',
   issue: '发文选项',

@@ -4,7 +4,7 @@ import { personKey, type Staff } from '../../shared/domain/org';
 import { call } from '../api/call';
 
 /** The tag a name not on the staff list carries on screen (the 核对 lists such names too). */
-export const OUTSIDER_TAG = '非本单位人员名单';
+const OUTSIDER_TAG = '非本单位人员名单';
 
 // The staff list, fetched once for the fields opened together (a dialog's 拟稿人, 审核人, 签发人) and again when a
 // later dialog opens, so a person just added on 单位与人员 is there.
@@ -36,7 +36,7 @@ function useStaff(given?: Staff[]): Staff[] | null {
 }
 
 /** Whether a name is on the staff list (spaces ignored, people who left included: they were staff). */
-export function onStaffList(name: string, staff: readonly Pick<Staff, 'name'>[]): boolean {
+function onStaffList(name: string, staff: readonly Pick<Staff, 'name'>[]): boolean {
   const k = personKey(name);
   return !!k && staff.some((s) => personKey(s.name) === k);
 }

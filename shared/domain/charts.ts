@@ -18,7 +18,7 @@ export const CHART_COLORS = {
  * Fonts for a chart picture, in order: what Windows offices have (微软雅黑, 宋体), then what 统信UOS/麒麟 and Debian
  * have. The picture renderer takes the first one the machine has; the screen uses the page's own font.
  */
-export const PRINT_FONT_FAMILIES = [
+const PRINT_FONT_FAMILIES = [
   'Microsoft YaHei',
   'SimSun',
   'Noto Sans CJK SC',

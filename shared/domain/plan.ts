@@ -29,7 +29,7 @@ export const RECURRENCE_LABELS: Record<Recurrence, string> = {
   yearly: '每年',
 };
 
-export const deadlineSchema = z
+const deadlineSchema = z
   .object({
     kind: z.enum(DEADLINE_KINDS),
     /** kind 'date': the last day. */

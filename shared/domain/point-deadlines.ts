@@ -2,7 +2,7 @@
 // Kinds (glossary): an absolute date (2021年9月底前), a relative limit (10个工作日内), a recurring one (每季度)
 // or an open one (持续推进). Only absolute ones get a date; all keep their words.
 
-export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
+type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
 
 interface DeadlineFound {
   kind: DeadlineKind;

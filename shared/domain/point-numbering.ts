@@ -3,14 +3,6 @@
 
 export type PointLevel = 1 | 2 | 3 | 4 | 5;
 
-export const LEVEL_NAMES: Record<PointLevel, string> = {
-  1: '一、',
-  2: '（一）',
-  3: '1.',
-  4: '（1）',
-  5: '①',
-};
-
 const CN_DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,

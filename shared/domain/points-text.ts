@@ -5,7 +5,7 @@
 export const MAX_POINTS_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Longest heading an item gets; the item's full text is kept in its text. */
-export const MAX_TITLE_CHARS = 200;
+const MAX_TITLE_CHARS = 200;
 
 /**
  * The short heading of an item's text: up to the first 。 (or the first line). A paragraph that runs on without a

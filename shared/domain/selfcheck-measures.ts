@@ -107,7 +107,7 @@ export function proposedEntry(
   }
 }
 
-export const measureRecordSchema = z.object({
+const measureRecordSchema = z.object({
   /** What the record is, for the list's tag: 任务, 信息发布, 依申请公开, 培训要求, AB岗变动, 年度报告. */
   kind: z.string(),
   refId: idSchema.nullable(),

@@ -143,7 +143,7 @@ interface Raw {
 }
 
 /** Whether an entry rates its leaf (a missing entry, or one still at its defaults, is 未评). */
-export function isRated(e: ScoreEntry | undefined): e is ScoreEntry {
+function isRated(e: ScoreEntry | undefined): e is ScoreEntry {
   return !!e && e.rated;
 }
 

@@ -191,19 +191,18 @@ const indicatorSchema: z.ZodType<Indicator> = z.lazy(() =>
   }),
 );
 
-export const templateSchema = z.object({
-  id: idSchema,
-  year: yearSchema,
-  title: z.string(),
-  total: z.number(),
-  grades: z.array(gradeBandSchema),
-  source: z.string(),
-  attachmentId: idSchema.nullable(),
-  indicators: z.array(indicatorSchema),
-  updatedAt: z.string(),
-  provisional: z.boolean(),
-});
-export type Template = z.infer<typeof templateSchema>;
+export interface Template {
+  id: number;
+  year: number;
+  title: string;
+  total: number;
+  grades: GradeBand[];
+  source: string;
+  attachmentId: number | null;
+  indicators: Indicator[];
+  updatedAt: string;
+  provisional: boolean;
+}
 
 // Editing a saved template on the screen (main/services/selfcheck/template-edit.ts).
 
@@ -215,7 +214,7 @@ const nodePoints = (label: string, max: number) =>
     .nullable();
 
 /** The fields of one indicator a person edits (levels and order follow from where it sits). */
-export const indicatorFieldsSchema = z
+const indicatorFieldsSchema = z
   .object({
     name: z.string({ error: '请填写指标名称' }).trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
     points: nodePoints('分值', 10000).default(null),
@@ -358,7 +357,7 @@ export const EMPTY_ENTRY: ScoreEntry = {
 };
 
 /** How a rating came about: typed in, the 建议分 accepted, or the 建议分 overridden with a reason. */
-export const DECISIONS = ['entered', 'accepted', 'override'] as const;
+const DECISIONS = ['entered', 'accepted', 'override'] as const;
 export type Decision = (typeof DECISIONS)[number];
 export const DECISION_LABELS: Record<Decision, string> = {
   entered: '直接评分',

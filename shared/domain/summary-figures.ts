@@ -9,7 +9,7 @@ import type { Period } from './period';
  * `ofYear` a record of the period's year (its plan, its 要点), the same in every period of that year; `yearOnly` an
  * annual figure, given for a whole-year period only; `current` the state today (no history is kept).
  */
-export type FigureScope = 'period' | 'periodEnd' | 'ofYear' | 'yearOnly' | 'current';
+type FigureScope = 'period' | 'periodEnd' | 'ofYear' | 'yearOnly' | 'current';
 
 interface FigureDef {
   /** As a table row names it (without unit). */

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * and 配合 units; deadline: 完成时限; points/weight: 分值 (or 得分) and 权重; criteria: 评分标准; rule: 扣分规则;
  * grade: the points of one grade (优/良/一般/差); ignore: not read.
  */
-export const COLUMN_ROLES = [
+const COLUMN_ROLES = [
   'group',
   'seq',
   'text',
@@ -53,7 +53,7 @@ export const ROLE_CHOICES: Record<TableKind, { value: ColumnRole; label: string 
 };
 
 /** How a column's role was decided. */
-export const COLUMN_BASES = ['header', 'content', 'remembered', 'user', 'none'] as const;
+const COLUMN_BASES = ['header', 'content', 'remembered', 'user', 'none'] as const;
 export type ColumnBasis = (typeof COLUMN_BASES)[number];
 export const BASIS_LABELS: Record<ColumnBasis, string> = {
   header: '按表头识别',
@@ -62,9 +62,6 @@ export const BASIS_LABELS: Record<ColumnBasis, string> = {
   user: '您选择的',
   none: '未识别',
 };
-
-/** Rows of a table shown under its column selects. */
-export const SAMPLE_ROWS = 4;
 
 export const tableColumnsSchema = z.object({
   /** The table's place among the file's tables (sheets, Word tables), from 0. */

@@ -56,7 +56,7 @@ export const EXPORT_DOCUMENTS: Record<string, YearDocument> = {
   'rectification-xlsx': YEAR_DOCUMENTS.rectificationLedger,
 };
 
-export const findingSchema = z.object({
+const findingSchema = z.object({
   kind: z.enum(FINDING_KIND_KEYS),
   documents: z.array(z.string()),
   message: z.string(),
@@ -66,7 +66,6 @@ export const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const yearCheckSchema = z.object({ year: z.number().int(), findings: z.array(findingSchema) });
-export type YearCheck = z.infer<typeof yearCheckSchema>;
 
 /** The findings of a year that concern the document an export produces (none for other exports). */
 export function findingsForExport(findings: readonly Finding[], exportKind: string): Finding[] {
@@ -148,7 +147,7 @@ const NUM = '([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六
  * How sentences name each figure the 核对 compares, and the words that may stand between the name and the number
  * ("新收政府信息公开申请3件"). Each pattern's group 1 is the number.
  */
-export const FIGURE_PATTERNS: Record<string, RegExp[]> = {
+const FIGURE_PATTERNS: Record<string, RegExp[]> = {
   主动公开条数: [
     new RegExp(`主动公开(?:政府)?信息(?:共计|共|总计)?${NUM}条`, 'g'),
     new RegExp(`(?:全年|本年度?|共)(?:公开|发布)(?:政府)?信息(?:共计|共)?${NUM}条`, 'g'),

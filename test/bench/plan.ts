@@ -60,7 +60,7 @@ async function percentiles(fn: () => unknown, runs = 200): Promise<{ p50: number
 }
 
 /** 10 years × 300 tasks × 12 progress entries, with 科室 and 要点 links, written with raw SQL in one transaction. */
-export function generateDataset(ws: Workstation): void {
+function generateDataset(ws: Workstation): void {
   const raw = ws.context().raw;
   const now = '2026-01-01 00:00:00';
   raw.transaction(() => {

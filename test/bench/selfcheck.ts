@@ -26,7 +26,7 @@ const RULES: Rule[] = [
 ];
 
 /** 10 一级 × 5 二级 × 10 三级 = 500 leaves (+ a veto, a 重大扣分 and a gated 加分 under each 一级). */
-export function bigTemplate(): IndicatorInput[] {
+function bigTemplate(): IndicatorInput[] {
   return Array.from({ length: 10 }, (_, a) => ({
     name: `一级指标${a + 1}`,
     points: 10,

@@ -36,7 +36,7 @@ export async function bundleHost(name: string): Promise<{ bundle: string; render
   return { bundle, rendererDir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function post<T>(port: number, token: string, method: string, input?: unknown): Promise<Reply<T>> {
+function post<T>(port: number, token: string, method: string, input?: unknown): Promise<Reply<T>> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(input ?? {});
     const req = http.request(

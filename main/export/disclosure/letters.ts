@@ -7,8 +7,7 @@ import { buildGongwenDocx } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
 import { keepTextWithSignature, rewriteDocument } from './keep';
 
-export const LETTER_KINDS = ['receipt', 'correction', 'extension', 'consult', 'answer'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+export type LetterKind = 'receipt' | 'correction' | 'extension' | 'consult' | 'answer';
 export const LETTER_TITLES: Record<LetterKind, string> = {
   receipt: '政府信息公开申请登记回执',
   correction: '政府信息公开申请补正告知书',
@@ -140,7 +139,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
 }
 
 /** The contact line every letter carries (printed as the 附注 under the date, GB/T 9704 §7.3.6). */
-export function contactLine(c: LetterData['contact']): string {
+function contactLine(c: LetterData['contact']): string {
   return `联系人：${c.name}，联系电话：${c.phone}`;
 }
 

@@ -32,7 +32,7 @@ export interface ReportDocData {
  * The 引言: the basis, the statistic period, where the electronic version is (the 公开专栏's address) and whom to
  * ask (地址、邮编、电话), as real county reports print them.
  */
-export function reportIntro(d: Pick<ReportDocData, 'bureau' | 'contact'> & { year: number }): string {
+function reportIntro(d: Pick<ReportDocData, 'bureau' | 'contact'> & { year: number }): string {
   const y = d.year;
   const c = d.contact;
   const lines = [

@@ -459,7 +459,7 @@ const imprintRunProps = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.l
  * top and bottom borders (borders run between the indents, so the 一字 spaces are tab stops, not indents), and an
  * empty hairline paragraph after it that the frame hangs on.
  */
-export function imprintFrameXml(issuer: string, isoDate: string, width: number): string {
+function imprintFrameXml(issuer: string, isoDate: string, width: number): string {
   const char = SIZE.si * 10;
   const frame = `<w:framePr w:w="${width}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>`;
   const borders = `<w:pBdr><w:top ${THICK_RULE} w:space="1"/><w:bottom ${THICK_RULE} w:space="1"/></w:pBdr>`;

@@ -24,10 +24,10 @@ const RIGHT_EDGE = 26;
 /** One 4号 character (14 pt): the 空一字 beside the number. */
 const ONE_CHAR = (14 * 25.4) / 72;
 /** The 一字线's middle lies 7 mm below the type area (§7.5). */
-export const DASH_BELOW_TYPE_AREA = 7;
+const DASH_BELOW_TYPE_AREA = 7;
 
 /** Where the landscape page's number stands, in mm on the landscape page (x across 297 mm, y down 210 mm). */
-export function landscapeNumberPlace(side: 'odd' | 'even'): { x: number; yStart: number; yEnd: number } {
+function landscapeNumberPlace(side: 'odd' | 'even'): { x: number; yStart: number; yEnd: number } {
   // Turned back to portrait, landscape x is the distance from the portrait foot and landscape y the portrait x.
   const x = PAGE_HEIGHT - (TYPE_AREA_FOOT + DASH_BELOW_TYPE_AREA);
   return side === 'odd'
@@ -64,7 +64,7 @@ function pageField(cached: string): string {
  * vertical line holds "— n —", ending one character before the portrait 切口 on odd pages and starting one
  * character after the 订口 on even pages.
  */
-export function rotatedPageNumberXml(side: 'odd' | 'even', id: number): string {
+function rotatedPageNumberXml(side: 'odd' | 'even', id: number): string {
   const place = landscapeNumberPlace(side);
   const top = side === 'odd' ? place.yEnd - BOX_LENGTH : place.yStart;
   const left = place.x + CENTRE_CORRECTION - BOX_WIDTH / 2;

@@ -154,7 +154,7 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
 }
 
 /** Lines of drafted text as 公文 blocks: "（一）标题。正文" becomes a 楷体 heading with its body; the rest paragraphs. */
-export function textBlocks(text: string): GongwenBlock[] {
+function textBlocks(text: string): GongwenBlock[] {
   const out: GongwenBlock[] = [];
   for (const line of text
     .split(/\r?\n/)
@@ -249,7 +249,7 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
 }
 
 /** A claim in an item's closing words that the records contradict (main/services/selfcheck/contradictions.ts). */
-export interface ItemContradiction {
+interface ItemContradiction {
   claim: string;
   /** "信息发布登记中2026年已发布建议提案答复2条" */
   basis: string;

@@ -80,7 +80,7 @@ export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
 }
 
 /** Header text without spaces, asterisks, colons and a trailing parenthetical note. */
-export function normalizeHeader(s: string): string {
+function normalizeHeader(s: string): string {
   return s.replace(/[\s\u3000*＊:：]/g, '').replace(/[（(][^（）()]*[）)]$/, '');
 }
 

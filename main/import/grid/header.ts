@@ -174,7 +174,7 @@ function accepted(roles: (ColumnRole | null)[], kind: TableKind, view: GridView,
 }
 
 /** Names with points in them: "政策解读情况(10)", "组织保障（6分）". */
-export const POINTS_IN_NAME = /[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$|(\d+(?:\.\d+)?)\s*分\s*$/;
+const POINTS_IN_NAME = /[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$|(\d+(?:\.\d+)?)\s*分\s*$/;
 
 function columnCarriesPoints(view: GridView, c: number, start: number): boolean {
   for (let r = start; r < Math.min(view.rows, start + 100); r++) {

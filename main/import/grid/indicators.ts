@@ -22,7 +22,7 @@ export interface Draft extends IndicatorOutput {
   grades: { name: string; points: number | null; words: string }[];
 }
 
-export const draft = (name: string, points: number | null, weight: number | null): Draft => ({
+const draft = (name: string, points: number | null, weight: number | null): Draft => ({
   name,
   points,
   weight,
@@ -39,7 +39,7 @@ export const draft = (name: string, points: number | null, weight: number | null
 });
 
 /** 1 → A, 28 → AB (column letters for messages). */
-export function columnLetter(col: number): string {
+function columnLetter(col: number): string {
   let s = '';
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;

@@ -18,8 +18,6 @@ export type { ParsedIndicators } from './table';
 
 import { MAX_INDICATOR_FILE_BYTES } from './limits';
 
-export { MAX_INDICATOR_FILE_BYTES } from './limits';
-
 /** Roles chosen in the preview and remembered ones (../grid/header.ts); `chooseRoles`: the preview asks, no error. */
 export type IndicatorReadOptions = TableChoices & { chooseRoles?: boolean };
 

@@ -99,7 +99,7 @@ const N = '(\\d+(?:\\.\\d+)?)';
  * The rule as the 自查评分表 writes it after a leaf's criteria (ruleLabel in shared/domain/selfcheck.ts), read back
  * exactly: "……（每次扣1分，扣完为止）". Null when the words do not end so.
  */
-export function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: string } | null {
+function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: string } | null {
   const tries: [RegExp, (m: RegExpExecArray) => { rule: Rule; capped: boolean }][] = [
     [/（达到得全分，未达到不得分）$/, () => ({ rule: { kind: 'fixed', absentDeduct: null }, capped: true })],
     [

@@ -14,7 +14,7 @@ export interface AbSheetHolder {
   phone: string;
 }
 
-export interface AbSheetRow {
+interface AbSheetRow {
   row: number;
   post: string;
   duties: string;

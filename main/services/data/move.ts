@@ -10,10 +10,7 @@ import type { Workstation } from '../workstation';
  * The per-user folder that is always on this computer's own disk: %LOCALAPPDATA% on Windows (never redirected to a
  * server, unlike %APPDATA%), $XDG_DATA_HOME or ~/.local/share elsewhere.
  */
-export function localDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): string {
+function localDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32')
     return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'zwgk-workstation', 'data');
   return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'zwgk-workstation', 'data');

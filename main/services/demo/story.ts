@@ -46,7 +46,6 @@ export const STAFF: { name: string; dept: DeptName | null; title: string }[] = [
   { name: '徐文斌', dept: '科技人才与合作科', title: '科长' },
   { name: '罗小琴', dept: '科技人才与合作科', title: '科员' },
 ];
-export type PersonName = (typeof STAFF)[number]['name'];
 
 /** Who signs what a 科室 publishes (签发): the 分管 副局长 of the 科室; 局长 for 规范性文件, 预决算 and 年报. */
 export function approverOf(dept: DeptName): string {

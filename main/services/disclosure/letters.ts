@@ -17,7 +17,7 @@ import { getBureau } from '../org/bureau';
 import type { AppContext } from '../workstation';
 
 /** The word for each kind in a form holding {类}: 县科技依复〔2026〕3号, 县科技依补〔2026〕1号. */
-export const LETTER_KIND_CODES: Record<LetterKind, string> = {
+const LETTER_KIND_CODES: Record<LetterKind, string> = {
   receipt: '回',
   correction: '补',
   extension: '延',
@@ -26,12 +26,12 @@ export const LETTER_KIND_CODES: Record<LetterKind, string> = {
 };
 
 /** The bureau's form, or the default from its 简称. */
-export async function letterNumberForm(ctx: AppContext): Promise<string> {
+async function letterNumberForm(ctx: AppContext): Promise<string> {
   const b = await getBureau(ctx);
   return b?.letterNumberForm || defaultLetterNumberForm(b?.shortName ?? '本单位');
 }
 
-export function formatLetterNumber(form: string, kind: LetterKind, year: number, seq: number): string {
+function formatLetterNumber(form: string, kind: LetterKind, year: number, seq: number): string {
   return form
     .split(LETTER_NUMBER_YEAR)
     .join(String(year))

@@ -105,7 +105,7 @@ async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
  * year (条例第四十九条: 1月31日前; the internal date of 设置 when set), so the report is dated after the period it
  * counts and before it is due.
  */
-export async function defaultReportDate(ctx: AppContext, year: number): Promise<string> {
+async function defaultReportDate(ctx: AppContext, year: number): Promise<string> {
   const due = `${year + 1}-${await reportDueMonthDay(ctx)}`;
   return addWorkingDays(due, -1, await loadCalendar(ctx));
 }

@@ -115,7 +115,7 @@ export async function contradictionsInText(
 }
 
 /** The words an item was fixed or closed with: its measure, its progress and its note. */
-export function closingText(r: Rectification): string {
+function closingText(r: Rectification): string {
   return [r.measure, ...r.progress.map((p) => p.text), r.note].filter(Boolean).join('。');
 }
 

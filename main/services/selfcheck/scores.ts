@@ -195,7 +195,7 @@ async function listEvidence(ctx: AppContext, indicatorIds: number[]): Promise<Ma
 }
 
 /** The chosen 记录口径 of each indicator of a template (absent: not chosen). */
-export async function loadMeasures(ctx: AppContext, templateId: number): Promise<Map<number, MeasureChoice>> {
+async function loadMeasures(ctx: AppContext, templateId: number): Promise<Map<number, MeasureChoice>> {
   const rows = await ctx.db
     .selectFrom('sc_indicator')
     .select(['id', 'record_measure'])
@@ -792,5 +792,3 @@ export async function suggestEvidence(ctx: AppContext, indicatorId: number): Pro
   // 信息发布登记 (publication) is linked by hand once that area exists; it has no suggestion yet.
   return out;
 }
-
-export { getTemplateInfo };

@@ -294,7 +294,7 @@ export async function removeIndicator(
  * The grade bands, highest first: each lower limit below the one before, the last one 0 (every score gets a grade),
  * none above the full score, names unique.
  */
-export function checkGrades(grades: readonly GradeBand[], total: number): void {
+function checkGrades(grades: readonly GradeBand[], total: number): void {
   const names = new Set<string>();
   grades.forEach((g, i) => {
     if (names.has(g.name)) throw new AppError(ErrorCode.VALIDATION, `等次名称“${g.name}”重复，请改成不同的名称。`);

@@ -246,17 +246,6 @@ export async function copyTemplateForward(
   });
 }
 
-export async function useStarterTemplate(ctx: AppContext, year: number, replace = false): Promise<TemplateInfo> {
-  return saveTemplate(ctx, {
-    year,
-    title: STARTER_TITLE,
-    total: STARTER_TOTAL,
-    indicators: STARTER_INDICATORS,
-    source: 'builtin',
-    replace,
-  });
-}
-
 /** The built-in template as a preview (so it can be looked at and edited before saving). */
 export function starterPreview(): IndicatorPreview {
   const indicators = validateInput(z.array(indicatorInputSchema), STARTER_INDICATORS);

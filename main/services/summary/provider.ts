@@ -1,7 +1,7 @@
 // What an area gives the 工作总结 and every other reader of figures: its figures for a period (with the same figure
 // for the period one year earlier beside each), and optionally lists the text quotes (trainings, tasks, publications …).
 // Each area keeps its providers in its own service folder (figures.ts) and names them in its manifest's `summary`
-// field (main/area.ts); figuresFor (./figures.ts) merges them. Names and what they count: shared/domain/summary-figures.ts.
+// field (main/areas/define.ts); figuresFor (./figures.ts) merges them. Names and what they count: shared/domain/summary-figures.ts.
 import { previousPeriod, type Period } from '../../../shared/domain/period';
 import { FIGURE_CATALOG, figureSource } from '../../../shared/domain/summary-figures';
 import type { Figure, SummaryLists } from '../../../shared/domain/summary';

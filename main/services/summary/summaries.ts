@@ -64,7 +64,7 @@ async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
  * The date printed under the signature: today, kept to the month a summary of its kind is written in (July for the
  * 上半年总结, December for the year's), so a summary of January–June is never dated after 31 July.
  */
-export function defaultSummaryDate(today: string, year: number, kind: SummaryKind): string {
+function defaultSummaryDate(today: string, year: number, kind: SummaryKind): string {
   const first = kind === '半年' ? `${year}-07-01` : `${year}-12-01`;
   const last = kind === '半年' ? `${year}-07-31` : `${year}-12-31`;
   return today > last ? last : today < first ? first : today;

@@ -109,7 +109,7 @@ interface TeamDemoResult {
   trainingsThisYear: number;
 }
 
-export async function seedTeamDemo(ctx: AppContext, state: DemoState): Promise<TeamDemoResult> {
+async function seedTeamDemo(ctx: AppContext, state: DemoState): Promise<TeamDemoResult> {
   const y = state.year;
   const today = state.today;
   const cal: WorkingDayCalendar = await loadCalendar(ctx);

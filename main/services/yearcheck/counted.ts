@@ -52,7 +52,7 @@ export const FIGURE_UNITS: Record<NamedFigure, string> = {
 /** Figures that count nothing-recorded as 0 (a register or ledger with no rows); the 自查得分 has no value then. */
 const ZERO_WHEN_ABSENT = new Set<NamedFigure>(NAMED_FIGURES.filter((n) => n !== '自查得分'));
 
-export interface CountedFigure {
+interface CountedFigure {
   value: number | null;
   /** The registry key the figure was read from (the 总结's snapshot holds the same key), or null. */
   key: string | null;

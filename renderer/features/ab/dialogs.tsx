@@ -8,7 +8,7 @@ import { FormDialog } from '../../components/FormDialog';
 
 const required = (message: string) => [{ required: true, message }];
 
-export function staffOptions(staff: Staff[]) {
+function staffOptions(staff: Staff[]) {
   return staff
     .filter((s) => s.status === '在岗')
     .map((s) => ({ value: s.id, label: `${s.name}${s.departmentName ? `（${s.departmentName}）` : ''}` }));

@@ -20,7 +20,7 @@ import { useDisclosureExport } from './common';
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
 
 /** Why a table 二 figure as typed cannot be stored (negative, fractional, not a number), naming the cell; or null. */
-export function countProblem(label: string, v: unknown, money = false): string | null {
+function countProblem(label: string, v: unknown, money = false): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v !== 'number' || !Number.isFinite(v)) return `表二“${label}”应为数字`;
   if (v < 0) return `表二“${label}”不能为负数（填的是${v}）`;

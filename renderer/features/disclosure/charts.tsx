@@ -12,14 +12,14 @@ import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
 /** The register's list filtered: #/disclosure/publications/month/3, #/disclosure/publications/column/<栏目>. */
-export function publicationsRoute(filter: { month?: number; column?: string } = {}): string {
+function publicationsRoute(filter: { month?: number; column?: string } = {}): string {
   if (filter.month) return `disclosure/publications/month/${filter.month}`;
   if (filter.column) return `disclosure/publications/column/${encodeURIComponent(filter.column)}`;
   return 'disclosure/publications';
 }
 
 /** The applications list filtered by deadline state: #/disclosure/requests/state/<state>. */
-export function requestsRoute(state?: DeadlineState): string {
+function requestsRoute(state?: DeadlineState): string {
   return state ? `disclosure/requests/state/${encodeURIComponent(state)}` : 'disclosure/requests';
 }
 

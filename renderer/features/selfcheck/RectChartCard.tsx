@@ -13,7 +13,7 @@ import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
 /** The 整改台账 filtered: #/selfcheck/ledger/<状态 or 逾期> (LedgerTab's own filter values). */
-export function ledgerRoute(filter?: string): string {
+function ledgerRoute(filter?: string): string {
   return filter ? `selfcheck/ledger/${encodeURIComponent(filter)}` : 'selfcheck/ledger';
 }
 

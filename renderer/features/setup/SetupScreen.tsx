@@ -6,7 +6,7 @@ import { useAppStatus } from '../../app-context';
 import { useAction } from '../../hooks';
 import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 
-export const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: boolean; placeholder?: string }[] = [
+const BUREAU_FIELDS: { name: keyof Bureau; label: string; required?: boolean; placeholder?: string }[] = [
   { name: 'fullName', label: '单位全称', required: true, placeholder: '例如：某某县科学技术局' },
   { name: 'shortName', label: '单位简称', required: true, placeholder: '例如：县科技局' },
   { name: 'region', label: '所属地区', placeholder: '例如：某某省某某市某某县' },

@@ -4,7 +4,7 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 
-export type Spec = string | number | { text: string | number; rowSpan?: number; colSpan?: number } | null;
+type Spec = string | number | { text: string | number; rowSpan?: number; colSpan?: number } | null;
 
 export interface TableSpec {
   /** Prose before the table (title, 主送), one paragraph each. */

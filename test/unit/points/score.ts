@@ -1,7 +1,7 @@
 // Scores a parse against a sample's *.expected.json the way test/fixtures/samples/README.md describes.
 import type { PointItem } from '../../../shared/domain/points';
 
-export interface ExpectedItem {
+interface ExpectedItem {
   level: number;
   label: string;
   prefix: string;

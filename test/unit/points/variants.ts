@@ -45,7 +45,7 @@ export function readSample(name: string): { text: Buffer; expected: Expected } {
 }
 
 /** The responsibility note written the way 要点 documents write it, in one of the styles the issue lists. */
-export function noteFor(it: PointItem, style: number): string {
+function noteFor(it: PointItem, style: number): string {
   if (!it.lead.length && !it.support.length) return '';
   if (!it.support.length) return style % 2 ? `（责任单位：${it.lead.join('、')}）` : `(${it.lead.join('、')}牵头负责)`;
   return style % 2

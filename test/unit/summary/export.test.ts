@@ -318,6 +318,7 @@ describe('command line', () => {
       dbPath: db,
       host: 'cli',
       autoBackup: false,
+      areas: areaServices,
       files: {
         deliver: async () => {
           throw new Error('no');
