@@ -94,7 +94,8 @@ test('staff import: a file that is not an .xlsx gets a clear Chinese message', a
     .locator('input[type=file]')
     .setInputFiles({ name: '名单.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('这不是 Excel 文件') });
   await expect(dialog.getByText('无法导入')).toBeVisible();
-  await expect(dialog.getByText(/已损坏，或并不是真正的 Excel 工作簿/)).toBeVisible();
+  // A text file is called text, not damaged.
+  await expect(dialog.getByText(/的内容是文本，不是 Excel 工作簿/)).toBeVisible();
   // The template is offered as a download and is itself a workbook.
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '下载导入模板' }).click();

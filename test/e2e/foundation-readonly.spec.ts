@@ -9,6 +9,7 @@ import { startWebHost } from '../../main/web/server';
 import { bundleHost, startHostProcess } from '../helpers/host-process';
 import { Workstation } from '../../main/services/workstation';
 import { arrange, BUREAU } from './arrange';
+import { areaServices } from '../../main/areas';
 
 test('a file written elsewhere opens read-only: banner, write controls disabled, writable once the other closes', async ({
   page,
@@ -70,6 +71,7 @@ test('with a whole example year, every screen of a read-only window reads withou
     dbPath,
     host: 'cli',
     autoBackup: false,
+    areas: areaServices,
     files: {
       deliver: async () => {
         throw new Error('unused');

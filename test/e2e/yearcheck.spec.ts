@@ -1,7 +1,7 @@
 // People fields and the 核对 at 1366×768: a person field picks a staff member and accepts a typed outsider, marked
 // 非本单位人员名单; the 年度核对 screen lists that outsider and the 年报's missing contact lines, each with where to fix
 // it; exporting the 年报 names its open findings first and still delivers the file when the user goes on.
-import { arrange, openScreen, pickPerson, seedStaff, setUpBureau, year } from './arrange';
+import { arrange, openScreen, pick, pickPerson, seedStaff, setUpBureau, year } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -24,6 +24,9 @@ test('a person field picks a staff member or a marked outsider, and the 核对 l
   await page.getByRole('button', { name: '登记发布信息' }).click();
   const dialog = page.getByRole('dialog', { name: '登记发布信息' });
   await dialog.getByLabel('标题').fill('县科技局开展科技活动周宣传活动');
+  // 栏目 and 渠道 open empty: they are chosen, never left at a default nobody looked at.
+  await pick(page, '栏目', '通知公告');
+  await pick(page, '发布渠道', '门户网站');
   await pickPerson(page, dialog, '拟稿人', '王芳');
   await pickPerson(page, dialog, '签发人', '李静');
   await pickPerson(page, dialog, '审核人（保密审查）', '外聘专家甲', { outsider: true });
