@@ -11,8 +11,20 @@ interface AppState {
 
 const Ctx = createContext<AppState | null>(null);
 
-export function AppStatusProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AppStatus | null>(null);
+/**
+ * `first`: an app.status call already on its way (started before the first render, renderer/main.tsx), used instead of
+ * a new one; `ready`: its answer when it came before the first render.
+ */
+export function AppStatusProvider({
+  children,
+  first,
+  ready,
+}: {
+  children: ReactNode;
+  first?: Promise<AppStatus>;
+  ready?: AppStatus;
+}) {
+  const [status, setStatus] = useState<AppStatus | null>(ready ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
@@ -23,8 +35,20 @@ export function AppStatusProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (ready) return;
+    if (!first) {
+      void refresh();
+      return;
+    }
+    first.then(
+      (s) => {
+        setStatus(s);
+        setLoadError(null);
+      },
+      (e: unknown) => setLoadError((e as Error).message),
+    );
+    // Only the first mount uses the call started before it.
+  }, []);
   return <Ctx.Provider value={{ status, loadError, refresh }}>{children}</Ctx.Provider>;
 }
 
