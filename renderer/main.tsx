@@ -15,6 +15,7 @@ import type { LazyScreen } from './area';
 import { ROUTES } from './areas';
 import { AppStatusProvider } from './app-context';
 import { tabNeverPicks } from './components/keyboard';
+import { loadDashboard } from './features/summary/dashboard/data';
 
 dayjs.locale('zh-cn');
 
@@ -26,6 +27,15 @@ const firstStatus = call('app.status');
 const startPath = window.location.hash.replace(/^#\/?/, '').split('/')[0];
 const startScreen = (ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).Screen as Partial<LazyScreen>;
 const startCode = startScreen.preload?.();
+// The home screen's slowest call (summary.dashboard: the figures most of its cards quote) starts as soon as the
+// working year is known, while the window renders; the cards share its answer (loadDashboard keeps it a moment).
+if ((ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).path === 'home')
+  firstStatus.then(
+    (s) => {
+      if (s.state === 'ready' && s.year !== null) loadDashboard(s.year).catch(() => undefined);
+    },
+    () => undefined,
+  );
 
 const root = createRoot(document.getElementById('root')!);
 let rendered = false;
