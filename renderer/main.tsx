@@ -16,6 +16,9 @@ import { ROUTES } from './areas';
 import { AppStatusProvider } from './app-context';
 import { tabNeverPicks } from './components/keyboard';
 import { loadDashboard } from './features/summary/dashboard/data';
+// The home screen, the usual first screen, is part of the start-up code (its route stays a lazyScreen, whose loader
+// then finds it loaded): fetching its chunk only after app.status held the first render back.
+import './features/home/HomeScreen';
 
 dayjs.locale('zh-cn');
 
