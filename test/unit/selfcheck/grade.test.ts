@@ -11,42 +11,12 @@ import type { SelfcheckView } from '../../../shared/domain/selfcheck';
 import { AppError } from '../../../shared/ipc/result';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
-import { asXlsx, type TableSpec } from '../grid/build-table';
+import { asXlsx } from '../grid/build-table';
+import { GRADE_HEADS as HEADS, GRADE_LEAVES as LEAVES, GRADE_TABLE as SPEC } from './build-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const NOW = new Date(2026, 10, 30, 10, 0, 0);
 
-/** Each leaf's levels as the table below writes them, best first: [label, points, words]. */
-const HEADS: [string, number][] = [
-  ['优', 10],
-  ['良', 8],
-  ['一般', 6],
-  ['差', 0],
-];
-const LEAVES: { group: string; name: string; words: string[] }[] = [
-  { group: '制度建设', name: '信息公开制度', words: ['制度健全', '制度较健全', '有制度', '无制度'] },
-  { group: '制度建设', name: '保密审查制度', words: ['审查记录完整', '个别未审查', '多次未审查', '未建立'] },
-  { group: '平台建设', name: '政府网站专栏', words: ['栏目齐全', '个别栏目空白', '多个栏目空白', '没有专栏'] },
-];
-
-/** 一级 | 二级 | 评分等次 over 优(10) | 良(8) | 一般(6) | 差(0); 制度建设 merged over its two rows. */
-const SPEC: TableSpec = {
-  before: ['某县2026年政务公开工作考核评分细则'],
-  rows: [
-    [
-      { text: '一级指标', rowSpan: 2 },
-      { text: '二级指标', rowSpan: 2 },
-      { text: '评分等次', colSpan: 4 },
-      null,
-      null,
-      null,
-    ],
-    [null, null, ...HEADS.map(([l, p]) => `${l}(${p})`)],
-    [{ text: '制度建设', rowSpan: 2 }, LEAVES[0].name, ...LEAVES[0].words],
-    [null, LEAVES[1].name, ...LEAVES[1].words],
-    [LEAVES[2].group, LEAVES[2].name, ...LEAVES[2].words],
-  ],
-};
 const levelsOf = (i: number) => HEADS.map(([label, points], k) => ({ label, points, criteria: LEAVES[i].words[k] }));
 const pointsOf = (label: string) => HEADS.find(([l]) => l === label)![1];
 
