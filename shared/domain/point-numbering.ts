@@ -18,13 +18,16 @@ const CN_DIGITS: Record<string, number> = {
   九: 9,
 };
 
-/** Parses a Chinese numeral up to 999 ("十二" → 12, "二十" → 20); null when it is not one. */
+/** Parses a Chinese numeral up to 9999 ("十二" → 12, "二十" → 20, "一百零五" → 105); null when it is not one. */
 export function parseChineseNumeral(s: string): number | null {
-  if (!s || !/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
+  if (!s || !/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return null;
   let total = 0;
   let digit = 0;
   for (const ch of s) {
-    if (ch === '百') {
+    if (ch === '千') {
+      total += (digit || 1) * 1000;
+      digit = 0;
+    } else if (ch === '百') {
       total += (digit || 1) * 100;
       digit = 0;
     } else if (ch === '十') {

@@ -530,6 +530,24 @@ export const rectificationSchema = z.object({
 });
 export type Rectification = z.infer<typeof rectificationSchema>;
 
+/** The fields of an item that an update takes: everything but those derived from it (lights, names, 销号). */
+export function rectificationInputOf(r: Rectification): RectificationInput {
+  const {
+    id: _i,
+    seq: _s,
+    overdue: _o,
+    light: _l,
+    workingDaysLeft: _w,
+    departmentName: _d,
+    ownerName: _n,
+    closedOn: _c,
+    closedBy: _b,
+    progress: _p,
+    ...rest
+  } = r;
+  return rest;
+}
+
 /** The state as the ledger prints it (逾期 shown next to the stored state). */
 export function rectStateLabel(r: Pick<Rectification, 'state' | 'overdue'>): string {
   return r.overdue ? `${r.state}（逾期）` : r.state;

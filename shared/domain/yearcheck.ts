@@ -2,6 +2,7 @@
 // stable English identifier other tools rely on: `check-year --json`), the documents it concerns (中文 names, as the
 // office calls them) and a Chinese sentence naming the record or field and what to do; the screen adds where to fix it.
 import { z } from 'zod';
+import { parseChineseNumeral } from './point-numbering';
 
 /** The kinds of finding, with what the screen calls them. The keys are a contract: never rename one. */
 export const FINDING_KINDS = {
@@ -109,36 +110,11 @@ export function findPlaceholder(text: string): { name: string; excerpt: string }
   return null;
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** A number as texts write it: 12, １２, 12.5, 十二, 两, 二十三, 一百零五. NaN when it is not one. */
 export function parseCount(s: string): number {
   const half = s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (/^\d+(\.\d+)?$/.test(half)) return Number(half);
-  let total = 0;
-  let digit = -1;
-  for (const ch of s) {
-    if (ch in DIGITS) digit = DIGITS[ch];
-    else if (ch === '十' || ch === '百' || ch === '千') {
-      const unit = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-    } else return NaN;
-  }
-  return total + (digit < 0 ? 0 : digit);
+  return parseChineseNumeral(s) ?? NaN;
 }
 
 const NUM = '([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)';

@@ -403,6 +403,31 @@ export function countByYear(added: { date: string }[]): { year: number; count: n
 }
 
 /**
+ * The start of every register import: the rows the parser could not read and those whose first date error refuses
+ * them go to `refused` (in row order), the rest are returned to be stored.
+ */
+export function sortImportRows<R extends { row: number }>(
+  sheet: { rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
+  dateError: (row: R) => string | null,
+): { out: ImportOutcome; usable: R[] } {
+  const out: ImportOutcome = {
+    added: [],
+    skipped: [],
+    refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
+    newColumns: [],
+    byYear: [],
+    unknownColumns: [],
+  };
+  const usable = sheet.rows.filter((r) => {
+    const issue = dateError(r);
+    if (issue) out.refused.push({ row: r.row, reason: issue });
+    return !issue;
+  });
+  out.refused.sort((a, b) => a.row - b.row);
+  return { out, usable };
+}
+
+/**
  * Nothing in the file could be stored: the refusal names the first rows, and carries the whole outcome (`details`)
  * so a screen can list every row.
  */
@@ -455,20 +480,7 @@ export async function importPublications(
   // Read in the parser worker: a hostile workbook stops there, never on the thread serving calls.
   const sheet = await runParser('disclosure-publications', upload.fileName, data, {});
   const today = todayOf(ctx);
-  const out: ImportOutcome = {
-    added: [],
-    skipped: [],
-    refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
-    newColumns: [],
-    byYear: [],
-    unknownColumns: [],
-  };
-  const usable = sheet.rows.filter((r) => {
-    const issue = firstDateError(publicationDateIssues(r, today));
-    if (issue) out.refused.push({ row: r.row, reason: issue });
-    return !issue;
-  });
-  out.refused.sort((a, b) => a.row - b.row);
+  const { out, usable } = sortImportRows(sheet, (r) => firstDateError(publicationDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {
     const columns = new Map(
       (await trx.selectFrom('publication_column').select(['id', 'name']).execute()).map((c) => [c.name, c.id]),

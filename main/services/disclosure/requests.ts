@@ -27,7 +27,7 @@ import { validateInput } from '../validate';
 import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { AppContext } from '../workstation';
 import { calendarAndSoon, constraintError, todayOf, yearRange } from './common';
-import { countByYear, nothingImported, yearsText, type ImportOutcome } from './publications';
+import { countByYear, nothingImported, sortImportRows, yearsText, type ImportOutcome } from './publications';
 
 /** Applications: those received in the year, plus (with openFrom) every one still open or answered in it. */
 export async function listRequests(
@@ -403,20 +403,7 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
   const today = todayOf(ctx);
   // Read before the transaction: a query outside it would wait for it (one connection).
   const { cal } = await calendarAndSoon(ctx);
-  const out: ImportOutcome = {
-    added: [],
-    skipped: [],
-    refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
-    newColumns: [],
-    byYear: [],
-    unknownColumns: [],
-  };
-  const usable = sheet.rows.filter((r) => {
-    const issue = firstDateError(requestDateIssues(r, today));
-    if (issue) out.refused.push({ row: r.row, reason: issue });
-    return !issue;
-  });
-  out.refused.sort((a, b) => a.row - b.row);
+  const { out, usable } = sortImportRows(sheet, (r) => firstDateError(requestDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {
     const seen = new Set<string>();
     const now = nowText(ctx);

@@ -5,7 +5,7 @@
 // the self-check still being fixed. Last year's 整改 items not yet 销号 are here too (回头看).
 import { todayOf } from '../../../shared/domain/dates';
 import { isOverdue } from '../../../shared/domain/plan';
-import { gradeText, ratedLabel, type IndicatorInput } from '../../../shared/domain/selfcheck';
+import { gradeText, ratedLabel, rectificationInputOf, type IndicatorInput } from '../../../shared/domain/selfcheck';
 import { countWorkingDays, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { loadCalendar } from '../calendar';
 import type { DemoState, DemoStep } from '../demo/types';
@@ -403,7 +403,7 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
         url: guide.link || null,
       });
       await updateRectification(ctx, r.id, {
-        ...editable(await getRectification(ctx, r.id)),
+        ...rectificationInputOf(await getRectification(ctx, r.id)),
         state: '已完成',
         completedOn: guide.publishedDate,
       });
@@ -434,7 +434,7 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
     ]);
   for (const [indicator, problem, measure, deadline, progress] of fromCheck) {
     const r = await rectifyIndicator(ctx, { indicatorId: id(indicator), deadline });
-    await updateRectification(ctx, r.id, { ...editable(r), problem, measure, ...who });
+    await updateRectification(ctx, r.id, { ...rectificationInputOf(r), problem, measure, ...who });
     // The 时限 ledger itself is the evidence: what was formed since the late item, and when it went out.
     const ledger = indicator === '公开时效与要素' && late ? timeLimitLedger(f.pubs, late.publishedDate) : null;
     await addRectProgress(ctx, {
@@ -509,24 +509,6 @@ function timeLimitLedger(pubs: Awaited<ReturnType<typeof listPublications>>, sin
     .sort((a, b) => a.publishedDate.localeCompare(b.publishedDate))
     .map((p, i) => `${i + 1}\t${p.title}\t${p.formedDate}\t${p.publishedDate}\t${p.publishDelay}个工作日`);
   return ['信息公开时限提醒台账', '序号\t信息名称\t形成日期\t发布日期\t间隔', ...rows, ''].join('\n');
-}
-
-/** The fields of an item that update takes (everything but the derived ones). */
-function editable(r: Awaited<ReturnType<typeof getRectification>>) {
-  const {
-    id: _i,
-    seq: _s,
-    overdue: _o,
-    light: _l,
-    workingDaysLeft: _w,
-    departmentName: _d,
-    ownerName: _n,
-    closedOn: _c,
-    closedBy: _b,
-    progress: _p,
-    ...rest
-  } = r;
-  return rest;
 }
 
 export const selfcheckDemoStep: DemoStep = {

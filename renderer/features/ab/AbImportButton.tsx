@@ -1,9 +1,10 @@
-import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AbImportPreview, AbImportRow } from '../../../shared/domain/ab';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import { call, toUpload } from '../../api/call';
+import { FileDrop } from '../../components/FileDrop';
 import { DateField, todayIso } from '../../components/DateField';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { useBusyAction } from '../../hooks';
@@ -95,23 +96,12 @@ export function AbImportButton({ onImported }: { onImported: () => void }) {
               选择用“导出设置表（Excel）”得到的AB岗设置表（或有“岗位名称”“岗位职责”“A岗人员”“B岗人员”等列的表格）。
               表中的人员要先在“单位与人员”中添加或导入；已有的岗位会沿用表中的职责，并在空缺处设置表中的人员。
             </Typography.Paragraph>
-            <Upload.Dragger
+            <FileDrop
               accept=".xlsx"
-              multiple={false}
-              showUploadList={false}
               disabled={busy === 'read'}
-              beforeUpload={(f) => {
-                void read(f);
-                return false;
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">
-                {busy === 'read' ? '正在读取…' : '点击选择或把AB岗设置表（.xlsx）拖到这里'}
-              </p>
-            </Upload.Dragger>
+              onFile={(f) => void read(f)}
+              text={busy === 'read' ? '正在读取…' : '点击选择或把AB岗设置表（.xlsx）拖到这里'}
+            />
           </Space>
         )}
         {error && (

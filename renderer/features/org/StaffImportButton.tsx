@@ -1,10 +1,11 @@
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Modal, Space, Switch, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Modal, Space, Switch, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
 import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/org';
 import { call, toUpload } from '../../api/call';
+import { FileDrop } from '../../components/FileDrop';
 import { produceFile, useBusyAction, useDeliver } from '../../hooks';
 
 /** "从 Excel 导入": pick or drop an .xlsx → preview with every problem named by row → import only when clean. */
@@ -116,23 +117,12 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
               表格需有“姓名”列，可选“科室”（或“所在科室”“部门”）、“职务”、“电话”（或“联系电话”“手机”）列；表头可以不在第一行。
               导入前会先显示预览，有问题的行会标出行号和原因，全部无误后才能导入。
             </Typography.Paragraph>
-            <Upload.Dragger
+            <FileDrop
               accept=".xlsx"
-              multiple={false}
-              showUploadList={false}
               disabled={busy === 'read'}
-              beforeUpload={(f) => {
-                void read(f);
-                return false;
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">
-                {busy === 'read' ? '正在读取…' : '点击选择或把 Excel 文件（.xlsx）拖到这里'}
-              </p>
-            </Upload.Dragger>
+              onFile={(f) => void read(f)}
+              text={busy === 'read' ? '正在读取…' : '点击选择或把 Excel 文件（.xlsx）拖到这里'}
+            />
             <Button
               type="link"
               icon={<DownloadOutlined />}

@@ -1,4 +1,3 @@
-import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -15,7 +14,6 @@ import {
   Statistic,
   Tabs,
   Typography,
-  Upload,
 } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Upload as UploadShape } from '../../../shared/domain/files';
@@ -31,6 +29,7 @@ import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-
 import { EmptyHint } from '../../components/EmptyHint';
 import { TableColumnsEditor } from '../../components/TableColumns';
 import { call, toUpload } from '../../api/call';
+import { FileDrop } from '../../components/FileDrop';
 import { PageTitle } from '../../components/PageTitle';
 import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
 import { ItemEditModal, SplitModal } from './ItemEditModal';
@@ -288,24 +287,13 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
                   key: 'file',
                   label: '选择或拖入文件',
                   children: (
-                    <Upload.Dragger
+                    <FileDrop
                       accept=".docx,.xlsx,.txt,.doc,.wps,.pdf,.xls"
-                      multiple={false}
-                      showUploadList={false}
                       disabled={busy !== null}
-                      beforeUpload={(f) => {
-                        void read(f);
-                        return false;
-                      }}
-                    >
-                      <p className="ant-upload-drag-icon">
-                        <InboxOutlined />
-                      </p>
-                      <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
-                      <p className="ant-upload-hint">
-                        Word（.docx）、Excel 分工表（.xlsx）或文本（.txt）；旧版 .doc/.wps 请先另存为 .docx
-                      </p>
-                    </Upload.Dragger>
+                      onFile={(f) => void read(f)}
+                      text="点击选择文件，或把文件拖到这里"
+                      hint="Word（.docx）、Excel 分工表（.xlsx）或文本（.txt）；旧版 .doc/.wps 请先另存为 .docx"
+                    />
                   ),
                 },
                 {

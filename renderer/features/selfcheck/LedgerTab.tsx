@@ -6,6 +6,7 @@ import {
   RECT_KINDS,
   RECT_SOURCES,
   RECT_STATES,
+  rectificationInputOf,
   rectStateLabel,
   type Rectification,
   type RectificationInput,
@@ -29,23 +30,6 @@ const STATE_COLORS: Record<string, string> = {
   已销号: 'green',
 };
 
-function editableOf(r: Rectification): RectificationInput {
-  const {
-    id: _i,
-    seq: _s,
-    overdue: _o,
-    light: _l,
-    workingDaysLeft: _w,
-    departmentName: _d,
-    ownerName: _n,
-    closedOn: _c,
-    closedBy: _b,
-    progress: _p,
-    ...rest
-  } = r;
-  return rest;
-}
-
 function RectDialog({
   item,
   year,
@@ -62,12 +46,14 @@ function RectDialog({
   const state = Form.useWatch('state', form);
   useEffect(() => {
     form.setFieldsValue(
-      item ? editableOf(item) : { year, source: '自查', kind: '限期整改', state: '未开始', explanation: false },
+      item
+        ? rectificationInputOf(item)
+        : { year, source: '自查', kind: '限期整改', state: '未开始', explanation: false },
     );
   }, [form, item, year]);
   const save = async () => {
     const v = await form.validateFields();
-    const input = { ...(item ? editableOf(item) : {}), ...v, year };
+    const input = { ...(item ? rectificationInputOf(item) : {}), ...v, year };
     if (item) await call('rectification.update', { id: item.id, item: input });
     else await call('rectification.create', input);
     // The list reloads before the sentence shows, so the saved state is already on screen when it is read.

@@ -1,13 +1,15 @@
 import type { Dashboard } from '../../../../shared/ipc/contracts/summary';
-import { call } from '../../../api/call';
+import { call, writeCount } from '../../../api/call';
 
-// The dashboard's cards share one answer: the first card to ask fetches it, the others reuse it for a moment.
-let cache: { year: number; at: number; promise: Promise<Dashboard> } | null = null;
+// The dashboard's cards share one answer: the first card to ask fetches it, the others reuse it for a moment, and
+// never once anything may have been written since it was asked for (a save, then 首页 at once, shows the save).
+let cache: { year: number; at: number; writes: number; promise: Promise<Dashboard> } | null = null;
 
 export function loadDashboard(year: number): Promise<Dashboard> {
-  if (cache && cache.year === year && Date.now() - cache.at < 3000) return cache.promise;
+  if (cache && cache.year === year && cache.writes === writeCount() && Date.now() - cache.at < 3000)
+    return cache.promise;
   const promise = call('summary.dashboard', { year });
-  cache = { year, at: Date.now(), promise };
+  cache = { year, at: Date.now(), writes: writeCount(), promise };
   promise.catch(() => {
     cache = null;
   });
