@@ -454,6 +454,8 @@ export const rectificationSchema = z.object({
   overdue: z.boolean(),
   light: z.enum(LIGHTS),
   workingDaysLeft: z.number().int().nullable(),
+  /** The light counts days of a year without holiday data (weekdays only): said beside it (calendarGapNote). */
+  calendarWarning: z.string().nullable(),
   completedOn: isoDateSchema.nullable(),
   closedOn: isoDateSchema.nullable(),
   closedBy: z.string(),

@@ -519,6 +519,7 @@ function editable(r: Awaited<ReturnType<typeof getRectification>>) {
     overdue: _o,
     light: _l,
     workingDaysLeft: _w,
+    calendarWarning: _g,
     departmentName: _d,
     ownerName: _n,
     closedOn: _c,

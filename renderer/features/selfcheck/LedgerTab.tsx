@@ -36,6 +36,7 @@ function editableOf(r: Rectification): RectificationInput {
     overdue: _o,
     light: _l,
     workingDaysLeft: _w,
+    calendarWarning: _g,
     departmentName: _d,
     ownerName: _n,
     closedOn: _c,
@@ -467,7 +468,7 @@ export function LedgerTab({
               width: 130,
               render: (_, r) =>
                 r.state === '已销号' || r.state === '已完成' ? null : (
-                  <LightTag light={r.light} daysLeft={r.workingDaysLeft} />
+                  <LightTag light={r.light} daysLeft={r.workingDaysLeft} calendarWarning={r.calendarWarning} />
                 ),
             },
             {
