@@ -12,13 +12,26 @@ interface AppState {
 const Ctx = createContext<AppState | null>(null);
 
 /**
+/**
  * How often the status is read again on its own: another copy of the workstation may close (a read-only copy can
  * then write), or the data file be replaced under this one; the screens follow without a click.
  */
 const STATUS_POLL_MS = 15_000;
 
-export function AppStatusProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AppStatus | null>(null);
+/**
+ * `first`: an app.status call already on its way (started before the first render, renderer/main.tsx), used instead of
+ * a new one; `ready`: its answer when it came before the first render.
+ */
+export function AppStatusProvider({
+  children,
+  first,
+  ready,
+}: {
+  children: ReactNode;
+  first?: Promise<AppStatus>;
+  ready?: AppStatus;
+}) {
+  const [status, setStatus] = useState<AppStatus | null>(ready ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // The last status as text: a poll that finds nothing new must not re-render every screen.
   const last = useRef('');
@@ -36,7 +49,17 @@ export function AppStatusProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void refresh();
+    if (ready) last.current = JSON.stringify(ready);
+    else if (first)
+      first.then(
+        (s) => {
+          last.current = JSON.stringify(s);
+          setStatus(s);
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError((e as Error).message),
+      );
+    else void refresh();
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
     // A call answered "in use / read-only / replaced": the status changed, show it now.
     const stop = onStatusStale(() => void refresh());
@@ -44,6 +67,7 @@ export function AppStatusProvider({ children }: { children: ReactNode }) {
       clearInterval(timer);
       stop();
     };
+    // Only the first mount uses the call started before it.
   }, [refresh]);
   return <Ctx.Provider value={{ status, loadError, refresh }}>{children}</Ctx.Provider>;
 }

@@ -1,7 +1,7 @@
 // What an area declares about itself in the renderer: one manifest per area (renderer/features/<area>/area.tsx),
 // listed once in renderer/areas.tsx. Screens are loaded when first opened (lazyScreen), so the window opens on the
 // home screen without waiting for every area's code.
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { createElement, lazy, useState, type ComponentType, type ReactNode } from 'react';
 
 export interface RouteDef {
   /** First part of the hash route: #/<path>/... */
@@ -39,10 +39,45 @@ export interface RendererArea {
   settingsCards?: SettingsCard[];
 }
 
-/** A screen in its own chunk, fetched the first time it is opened. */
+/** A screen whose code can be fetched before it is opened (lazyScreen). */
+export type LazyScreen = ComponentType<{ params: string[] }> & { preload(): Promise<unknown> };
+
+/** Every screen's loader (lazyScreen), for preloadScreens. */
+const screenLoaders: (() => Promise<unknown>)[] = [];
+
+/**
+ * A screen in its own chunk, fetched the first time it is opened (or by preloadScreens or its `preload`, whichever is
+ * first). Once fetched it renders at once: React.lazy alone suspends on every first render, even of code already
+ * fetched, and React then holds the screen back behind the fallback for up to 300 ms (a trace of the first openings
+ * showed that pause before every screen's first data call, issue 22).
+ */
 export function lazyScreen<K extends string>(
   load: () => Promise<Record<K, ComponentType<{ params: string[] }>>>,
   name: K,
-): ComponentType<{ params: string[] }> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<{ params: string[] }> }));
+): LazyScreen {
+  let loading: Promise<ComponentType<{ params: string[] }>> | null = null;
+  let loaded: ComponentType<{ params: string[] }> | null = null;
+  const once = () => {
+    loading ??= load().then(
+      (m) => (loaded = m[name]),
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    );
+    return loading;
+  };
+  screenLoaders.push(once);
+  const Lazy = lazy(async () => ({ default: await once() }));
+  // Chosen once per mount: switching from Lazy to the loaded component later would remount the screen.
+  const Screen = (props: { params: string[] }) => createElement(useState(() => loaded ?? Lazy)[0], props);
+  return Object.assign(Screen, { preload: once });
+}
+
+/**
+ * Fetches every screen's chunk (kept for the session), so a screen's first opening does not wait for its code: the
+ * home screen calls it once its own data is drawn and the window is idle (issue 22).
+ */
+export function preloadScreens(): void {
+  for (const load of screenLoaders) void load().catch(() => undefined);
 }

@@ -1,34 +1,136 @@
 import { App as AntApp, type FormInstance } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliveredFile } from '../shared/domain/files';
-import { call, deliver } from './api/call';
+import { call, deliver, writeCount } from './api/call';
 
-/** Loads data with an async function; reload() re-runs it. Errors are kept as a Chinese message. */
+// ---- useLoad and the answers it keeps (issue 22) ----
+// A screen opened a second time shows the answers it had at once and asks again quietly; the new answer replaces them
+// only if it differs. Nothing stale is ever shown as current after a save: any call of a method that may write
+// (everything not in renderer/api/reads.ts) makes every kept answer unusable (writeCount), and a load that was on its
+// way while a write started or ended is not kept either.
+
+/** Kept answers (as JSON, so each screen gets its own copy), by call site, loader and inputs; oldest dropped first. */
+const kept = new Map<string, { json: string; writes: number }>();
+const KEPT_MAX = 300;
+
+/** Inputs a key can be made of: plain data (a function or an instance would not say what was loaded). */
+function isPlainData(v: unknown, depth = 0): boolean {
+  if (v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v)) return true;
+  if (depth > 4 || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.every((x) => isPlainData(x, depth + 1));
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && Object.values(v).every((x) => isPlainData(x, depth + 1));
+}
+
+function keptKey(site: string, load: () => unknown, deps: unknown[]): string | null {
+  return deps.every((d) => isPlainData(d)) ? `${site}\n${load.toString()}\n${JSON.stringify(deps)}` : null;
+}
+
+function keptAnswer<T>(key: string | null): { data: T; json: string } | null {
+  const k = key === null ? undefined : kept.get(key);
+  if (!k || k.writes !== writeCount()) return null;
+  return { data: JSON.parse(k.json) as T, json: k.json };
+}
+
+function keep(key: string, json: string, writes: number): void {
+  kept.delete(key);
+  kept.set(key, { json, writes });
+  if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+}
+
+/** Loads on their way (any component), and who waits for there to be none. */
+let loadsInFlight = 0;
+let onSettled: (() => void)[] = [];
+
+/** Runs `then` once no useLoad is loading: at once if none is, else when the last one on its way has answered. */
+export function whenLoadsSettle(then: () => void): void {
+  if (loadsInFlight === 0) then();
+  else onSettled.push(then);
+}
+
+function loadEnded(): void {
+  if (--loadsInFlight > 0) return;
+  const waiting = onSettled;
+  onSettled = [];
+  for (const f of waiting) f();
+}
+
+function toJson(v: unknown): string | undefined {
+  try {
+    return v === undefined ? undefined : JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads data with an async function when the screen opens and whenever `deps` change; reload() loads again and shows
+ * `loading` meanwhile. Errors are kept as a Chinese message. The answer is kept for the next time the same component
+ * loads the same thing (see above): then `data` is there from the first render, `loading` is false, and a quiet
+ * reload runs in the background.
+ */
 export function useLoad<T>(
   load: () => Promise<T>,
   deps: unknown[],
 ): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
+  // Where the component called useLoad (the stack's third line: Error, useLoad, the caller), so that two components
+  // whose loaders read alike keep their answers apart.
+  const site = useRef<string | null>(null);
+  site.current ??= new Error().stack?.split('\n')[2]?.trim() ?? '';
+  const key = keptKey(site.current, load, deps);
+  const [first] = useState(() => keptAnswer<T>(key));
+  const [data, setData] = useState<T | undefined>(first?.data);
+  const [loading, setLoading] = useState(!first);
   const [error, setError] = useState<string | null>(null);
   const loadRef = useRef(load);
   loadRef.current = load;
-  const reload = useCallback(async () => {
-    setLoading(true);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  /** JSON of the data on screen: a quiet reload with the same answer changes nothing. */
+  const shown = useRef(first?.json);
+  /** Only the last load started may set the screen's data (an older answer arriving late is dropped). */
+  const latest = useRef(0);
+
+  const run = useCallback(async (quiet: boolean) => {
+    const mine = ++latest.current;
+    const key = keyRef.current;
+    const writes = writeCount();
+    if (!quiet) setLoading(true);
+    loadsInFlight++;
     try {
-      setData(await loadRef.current());
+      const value = await loadRef.current();
+      if (mine !== latest.current) return;
+      const json = toJson(value);
+      if (key !== null && json !== undefined && writes === writeCount()) keep(key, json, writes);
+      if (!quiet || json === undefined || json !== shown.current) {
+        shown.current = json;
+        setData(value);
+      }
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === latest.current) setError((e as Error).message);
     } finally {
-      setLoading(false);
+      if (mine === latest.current) setLoading(false);
+      loadEnded();
     }
   }, []);
+  const reload = useCallback(() => run(false), [run]);
   useEffect(() => {
-    void reload();
+    const hit = keptAnswer<T>(keyRef.current);
+    if (!hit) {
+      void run(false);
+      return;
+    }
+    if (hit.json !== shown.current) {
+      shown.current = hit.json;
+      setData(hit.data);
+    }
+    setLoading(false);
+    void run(true);
   }, deps);
   return { data, loading, error, reload };
 }
+// ---- end of useLoad ----
 
 /**
  * The app shell's one route-leave guard. Every way of leaving a screen asks the registered guards first: the hash

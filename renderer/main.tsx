@@ -1,33 +1,74 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+// antd's styles, prebuilt (issue 22): with theme.zeroRuntime below antd generates no CSS while rendering. A cold start's
+// trace showed ≈ 120–200 ms of style generation and insertion on the home screen alone (and more on each screen's first
+// opening, for its tables and forms); the theme's colours still apply through the CSS variables antd sets at run time.
+import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { AppStatus } from '../shared/ipc/contracts/foundation';
+import { call } from './api/call';
 import { App } from './App';
+import type { LazyScreen } from './area';
+import { ROUTES } from './areas';
 import { AppStatusProvider } from './app-context';
 import { tabNeverPicks } from './components/keyboard';
+import { loadDashboard } from './features/summary/dashboard/data';
+// The home screen, the usual first screen, is part of the start-up code (its route stays a lazyScreen, whose loader
+// then finds it loaded): fetching its chunk only after app.status held the first render back.
+import './features/home/HomeScreen';
 
 dayjs.locale('zh-cn');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
-    <ConfigProvider
-      locale={zhCN}
-      button={{ autoInsertSpace: false }}
-      select={{ showSearch: { optionFilterProp: 'label' } }}
-      theme={{ token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
-    >
-      {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
-      <AntApp message={{ top: 72, maxCount: 3 }}>
-        <AppStatusProvider>
-          {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
-          <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
-            <App />
-          </div>
-        </AppStatusProvider>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+// Start-up (issue 22): app.status is asked for at once, and the first screen's code (the home screen's, usually) is
+// fetched beside it, instead of one after the other after a first render. The window renders when both are here (the
+// shell and the first screen in one go: no spinner first, and no screen held back behind a fallback), or after a
+// moment if that is slow (opening a file that needs an upgrade), when the spinner shows until app.status answers.
+const firstStatus = call('app.status');
+const startPath = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+const startScreen = (ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).Screen as Partial<LazyScreen>;
+const startCode = startScreen.preload?.();
+// The home screen's slowest call (summary.dashboard: the figures most of its cards quote) starts as soon as the
+// working year is known, while the window renders; the cards share its answer (loadDashboard keeps it a moment).
+if ((ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).path === 'home')
+  firstStatus.then(
+    (s) => {
+      if (s.state === 'ready' && s.year !== null) loadDashboard(s.year).catch(() => undefined);
+    },
+    () => undefined,
+  );
+
+const root = createRoot(document.getElementById('root')!);
+let rendered = false;
+function render(status?: AppStatus): void {
+  if (rendered) return;
+  rendered = true;
+  root.render(
+    <StrictMode>
+      {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
+      <ConfigProvider
+        locale={zhCN}
+        button={{ autoInsertSpace: false }}
+        select={{ showSearch: { optionFilterProp: 'label' } }}
+        theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
+      >
+        {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
+        <AntApp message={{ top: 72, maxCount: 3 }}>
+          <AppStatusProvider first={firstStatus} ready={status}>
+            {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
+            <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
+              <App />
+            </div>
+          </AppStatusProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
+Promise.all([firstStatus, startCode]).then(
+  ([status]) => render(status),
+  () => render(),
 );
+setTimeout(() => render(), 400);

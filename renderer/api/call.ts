@@ -2,6 +2,7 @@ import type { DeliveredFile } from '../../shared/domain/files';
 import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { AppError, type Result } from '../../shared/ipc/result';
+import { READ_METHODS } from './reads';
 
 interface Bridge {
   host: 'electron';
@@ -70,12 +71,29 @@ export function onStatusStale(listener: () => void): () => void {
   return () => staleListeners.delete(listener);
 }
 
+/** How many calls of methods that may write have started or ended (READ_METHODS lists the others). */
+let writes = 0;
+
+/**
+ * A number that changes whenever a call that may write starts or ends: an answer read while it stayed the same may be
+ * kept for later (useLoad's cache); any other may be stale.
+ */
+export function writeCount(): number {
+  return writes;
+}
+
+function send(method: Method, input: unknown): Promise<Result<unknown>> {
+  if (READ_METHODS.has(method)) return invoke(method, input);
+  writes++;
+  return invoke(method, input).finally(() => writes++);
+}
+
 /** Calls one IPC method; returns its value or throws AppError (code + Chinese message). */
 export async function call<M extends Method>(
   method: M,
   ...input: undefined extends Input<M> ? [Input<M>?] : [Input<M>]
 ): Promise<Output<M>> {
-  const r = await invoke(method, input[0]);
+  const r = await send(method, input[0]);
   if (!r.ok) {
     if (STATUS_CODES.has(r.error.code) && method !== 'app.status') for (const l of staleListeners) l();
     throw new AppError(r.error.code, r.error.message, r.error.details);

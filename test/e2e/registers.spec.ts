@@ -162,7 +162,7 @@ test('a 答复期限 into a year without holiday data warns on the record, its l
   await expect(banner).toContainText(`工作日历缺少${last + 1}年的放假安排，此期限暂按周一至周五计算`);
   // The banner follows the dates as they are typed, before saving: with a 补正 not yet answered the clock stops.
   await dialog.getByRole('button', { name: '补正告知' }).click();
-  await fillDate(dialog, '补正告知日期', `${last}-12-02`);
+  await fillDate(dialog, '补正告知日期', received);
   await expect(banner).toContainText('答复期限：暂停计时');
   await dialog.getByText('移除', { exact: true }).click();
   await expect(banner).not.toContainText('暂停计时');

@@ -77,11 +77,9 @@ test('an AB岗设置表 exported elsewhere imports on the AB岗 screen: posts, d
   await expect(dialog.getByLabel('任职开始日期')).toHaveValue('2026-11-30');
   await dialog.getByRole('button', { name: '导入 8 个岗位' }).click();
   await expect(page.getByText('已导入：新增岗位 1 个，设置A岗、B岗人员 3 人次')).toBeVisible();
-  const row = page
-    .locator('.ant-card')
-    .filter({ hasText: '岗位设置' })
-    .getByRole('row', { name: /政务公开联络员/ });
+  const posts = page.locator('.ant-card').filter({ hasText: '岗位设置' });
+  const row = posts.getByRole('row', { name: /政务公开联络员/ });
   await expect(row).toContainText('张三');
   await expect(row).toContainText('李四');
-  await expect(page.getByRole('row', { name: /数据开放专员/ })).toContainText('维护公共数据开放目录。');
+  await expect(posts.getByRole('row', { name: /数据开放专员/ })).toContainText('维护公共数据开放目录。');
 });

@@ -98,6 +98,8 @@ export function useDeadlinePreview(
   useEffect(() => {
     const iso = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
     if (!iso(receivedDate)) return setDeadline(null);
+    // Only the answer to the latest dates is shown: an earlier call answering late (a busy PC) must not overwrite it.
+    let current = true;
     const timer = setTimeout(() => {
       const complete = steps
         .filter((st) => st?.kind && iso(st.startDate))
@@ -113,11 +115,14 @@ export function useDeadlinePreview(
         answeredDate: iso(answeredDate) ? answeredDate : null,
         steps: complete,
       })
-        .then(setDeadline)
+        .then((d) => current && setDeadline(d))
         // A combination the service refuses (e.g. an extension of 0 days while typing): keep the last one shown.
         .catch(() => undefined);
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
     // `key` stands for the three values (the steps array is a new object on every render).
   }, [key]);
   return deadline;

@@ -1,9 +1,15 @@
 import { Card, Col, Row, Steps, Typography } from 'antd';
+import { useEffect } from 'react';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
+import { preloadCharts } from '../../components/EChart';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad } from '../../hooks';
+import { navigate, useLoad, whenLoadsSettle } from '../../hooks';
+import { preloadScreens } from '../../area';
 import { HOME_CARDS } from '../../areas';
+
+// The cards' charts: fetched while the cards wait for their data (the chart chunk is not needed for the first paint).
+void preloadCharts().catch(() => undefined);
 
 export function HomeScreen() {
   const { status } = useAppStatus();
@@ -12,6 +18,19 @@ export function HomeScreen() {
     return { departments: departments.length, staff: staff.length };
   }, []);
   const gettingStarted = org.data && (org.data.departments === 0 || org.data.staff === 0);
+  // The other screens' code, fetched once every card has its data and the window has nothing else to do (not while
+  // the cards still wait: that delayed them), so a screen's first opening does not wait for its code.
+  useEffect(() => {
+    let idle = 0;
+    let gone = false;
+    whenLoadsSettle(() => {
+      if (!gone) idle = requestIdleCallback(preloadScreens, { timeout: 3000 });
+    });
+    return () => {
+      gone = true;
+      cancelIdleCallback(idle);
+    };
+  }, []);
 
   return (
     <div>
