@@ -13,8 +13,8 @@ export const DIALOG_TOP = 24;
 
 /**
  * A dialog holding one form, with the keyboard and safety every form dialog needs: focus on the first field when it
- * opens; Enter in a plain text or number field saves, while Enter in a date picker, select or cascader only confirms
- * that picker (keyboard.ts isEnterToSave); the body scrolls while the buttons stay on screen; closing (×, Esc, 取消)
+ * opens; Enter in a plain text or number field or on a radio button saves, while Enter in a date picker, select or
+ * cascader only confirms that picker (keyboard.ts isEnterToSave); the body scrolls while the buttons stay on screen; closing (×, Esc, 取消)
  * or leaving the screen (menu, back/forward, the year, closing the window) with changed fields asks 保存 / 不保存 /
  * 取消; a failed check scrolls to the first field in red; a refused save is shown, never thrown.
  * `onSave` does the work and returns the sentence to show on success; it closes the dialog itself (onDone).

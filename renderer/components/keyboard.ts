@@ -4,16 +4,18 @@ import type { KeyboardEvent } from 'react';
 const PLAIN_INPUT_TYPES = new Set(['', 'text', 'number', 'search', 'email', 'tel', 'url', 'password']);
 
 /**
- * Whether an Enter press in a form should save it: a plain Enter in a plain one-line text or number field. Never in a
- * text area (new line), while an input method is composing Chinese, or in anything that opens a picker — a select,
- * date picker, cascader, upload or their dropdowns — where Enter confirms the picker's choice (a typed date, the
- * highlighted option) and the form stays open.
+ * Whether an Enter press in a form should save it: a plain Enter in a plain one-line text or number field, or on a
+ * radio button (its choice is made with the arrow keys or Space, so Enter has nothing else to do: 评分等次 优/良/差 is
+ * chosen and saved from the keyboard). Never in a text area (new line), while an input method is composing Chinese, or
+ * in anything that opens a picker — a select, date picker, cascader, upload or their dropdowns — where Enter confirms
+ * the picker's choice (a typed date, the highlighted option) and the form stays open.
  */
 export function isEnterToSave(e: KeyboardEvent): boolean {
   if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return false;
   if (e.nativeEvent.isComposing || e.keyCode === 229) return false;
   const t = e.target as HTMLElement;
-  if (t.tagName !== 'INPUT' || !PLAIN_INPUT_TYPES.has((t as HTMLInputElement).type)) return false;
+  const type = (t as HTMLInputElement).type;
+  if (t.tagName !== 'INPUT' || !(PLAIN_INPUT_TYPES.has(type) || type === 'radio')) return false;
   if (t.getAttribute('role') === 'combobox' || t.hasAttribute('aria-haspopup')) return false;
   return !t.closest(
     '.ant-select, .ant-picker, .ant-cascader, .ant-upload, .ant-mentions, .ant-select-dropdown, .ant-picker-dropdown, .ant-cascader-dropdown',

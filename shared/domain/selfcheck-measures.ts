@@ -86,7 +86,8 @@ export function suggestMeasure(name: string, criteria: string): RecordMeasure | 
 /**
  * The entry a rule gives when the records show `n` occurrences: per-occurrence rules count them, 有得全分 is not met
  * and 单项否决 happened when there is at least one, a directly scored item is full only when there are none. Null
- * when no score follows from a count (加分 items; a directly scored item with occurrences: the person scores it).
+ * when no score follows from a count (加分 items; a directly scored item with occurrences: the person scores it; a
+ * grade item: which level the records amount to is the person's judgement, the records are shown beside the levels).
  */
 export function proposedEntry(
   rule: Rule,
@@ -103,6 +104,7 @@ export function proposedEntry(
     case 'manual':
       return n === 0 ? { score: points, count: null, flag: false } : null;
     case 'bonus':
+    case 'grade':
       return null;
   }
 }
@@ -153,6 +155,7 @@ export function matchesProposal(
     case 'manual':
       return entry.score === p.score;
     case 'bonus':
+    case 'grade':
       return false;
   }
 }

@@ -1,6 +1,8 @@
 // Reading a scoring rule from the words of a 细则 ("每条扣1分，扣完为止", "有得10分/无扣2分", "单项否决",
 // "本栏目不高于及格分"). Pure; the importer uses it for every leaf and the person corrects it in the preview.
-import type { Rule } from './selfcheck';
+// A grade rule (优10分 / 良8分 / 一般6分 / 差0分) is written and read back here too, so the words the 自查评分表 prints
+// and the reader that takes them back in are one pair.
+import type { GradeLevel, Rule } from './selfcheck';
 
 interface InferredRule {
   rule: Rule;
@@ -65,4 +67,69 @@ export function inferRule(text: string, context = ''): InferredRule {
     return { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };
   }
   return { rule: { kind: 'manual' }, capped, ceilingRatio };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Grade rules: 按等次评分
+
+const GRADE_TEXT = '按等次评分：';
+
+/**
+ * The levels of a grade rule as they are kept: best first (by points; levels of equal rank keep the table's order),
+ * the labels as written, a level's words only when there are some. Null when they make no grade rule: fewer than
+ * two levels, a label or points given twice (a score must name exactly one level).
+ */
+export function gradeLevels(levels: readonly GradeLevel[]): GradeLevel[] | null {
+  const out = levels
+    .map((l) => ({
+      label: l.label.trim(),
+      points: l.points,
+      ...(l.criteria?.trim() ? { criteria: l.criteria.trim() } : {}),
+    }))
+    .sort((a, b) => b.points - a.points);
+  if (out.length < 2 || out.some((l) => !l.label)) return null;
+  if (new Set(out.map((l) => l.label)).size < out.length) return null;
+  if (new Set(out.map((l) => l.points)).size < out.length) return null;
+  return out;
+}
+
+/** "按等次评分：优10分（制度健全）；良8分（制度较健全）；一般6分；差0分": the rule in words, read back by readGradeRuleText. */
+export function gradeRuleText(levels: readonly GradeLevel[]): string {
+  return (
+    GRADE_TEXT +
+    levels
+      .map((l) => `${l.label}${Math.round(l.points * 100) / 100}分${l.criteria ? `（${l.criteria}）` : ''}`)
+      .join('；')
+  );
+}
+
+/** The levels of "按等次评分：优10分（…）；良8分；…" (the whole text), or null when it does not read so. */
+export function readGradeRuleText(text: string): GradeLevel[] | null {
+  const t = text.trim();
+  if (!t.startsWith(GRADE_TEXT)) return null;
+  const levels: GradeLevel[] = [];
+  let i = GRADE_TEXT.length;
+  while (i < t.length) {
+    const head = /^([^（）；\d]{1,10}?)\s*(\d+(?:\.\d+)?)\s*分/.exec(t.slice(i));
+    if (!head) return null;
+    i += head[0].length;
+    let criteria = '';
+    if (t[i] === '（') {
+      // The level's words, up to the bracket that closes this one (the words may hold brackets of their own).
+      let depth = 0;
+      let j = i;
+      for (; j < t.length; j++) {
+        if (t[j] === '（') depth++;
+        else if (t[j] === '）' && --depth === 0) break;
+      }
+      if (j >= t.length) return null;
+      criteria = t.slice(i + 1, j);
+      i = j + 1;
+    }
+    levels.push({ label: head[1].trim(), points: Number(head[2]), ...(criteria ? { criteria } : {}) });
+    if (i >= t.length) break;
+    if (t[i] !== '；') return null;
+    i++;
+  }
+  return gradeLevels(levels);
 }

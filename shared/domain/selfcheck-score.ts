@@ -2,14 +2,15 @@
 // the total, the grade and any veto out. Pure (no database), so the rules are tested alone (test/unit/selfcheck).
 //
 // How the rules combine (domain-yearend.md A.1.7):
-// - Points: a node's 分值, or its 权重 (%) of the parent's points (of the parent's 折算基数 when it has one); a group
+// - Points: a grade leaf's best level; otherwise a node's 分值, or its 权重 (%) of the parent's points (of the parent's 折算基数 when it has one); a group
 //   with neither takes the sum of its ordinary children.
 // - 未评: a leaf nobody rated counts nothing (not full marks) and loses nothing; its points stay in the 满分. A group
 //   counts what its rated leaves give. The grade is given only when every leaf is rated, when the self-check is
 //   marked 暂定 (then it is labelled so), or when a 单项否决 happened (that decides the result whatever is unrated).
 // - Rated leaf: manual → the entered 自评分 (a rated entry without one, kept from files made before 未评 existed,
 //   counts full as the screen then promised); fixed → full or 分值 − absentDeduct; perItem → 分值 − count × k;
-//   veto → 分值, and the whole result is 不合格 when it happened.
+//   veto → 分值, and the whole result is 不合格 when it happened; grade → the chosen level's points (an entry whose
+//   score names no level of the rule, e.g. after the levels were edited, is 未评).
 // - Ceiling (本栏目不高于及格分): when its precondition failed the node starts at ratio × 分值 and the lost points are
 //   then taken off ("然后再计算如下分值").
 // - Caps: a capped node (扣完为止) never goes below 0; an uncapped one may (运城: 二/三级 may exceed their own points,
@@ -19,7 +20,7 @@
 // - bonus (加分): added after the parent's cap, up to the bonus node's points, and only when the parent's base
 //   score reaches the threshold.
 // - Grade: the highest band whose lower limit the total reaches; a veto makes it the lowest band.
-import { GRADE_DEFAULTS, type GradeBand, type Rule, type ScoreEntry } from './selfcheck';
+import { GRADE_DEFAULTS, gradePoints, levelOf, type GradeBand, type Rule, type ScoreEntry } from './selfcheck';
 
 export interface ScoringNode {
   key: string;
@@ -103,7 +104,9 @@ export function resolvePoints(nodes: readonly ScoringNode[], total: number): Map
   const out = new Map<string, number>();
   const walk = (n: ScoringNode, parentInner: number | null): number => {
     let p: number | null =
-      n.points ?? (n.weight !== null && parentInner !== null ? (parentInner * n.weight) / 100 : null);
+      gradePoints(n.rule) ??
+      n.points ??
+      (n.weight !== null && parentInner !== null ? (parentInner * n.weight) / 100 : null);
     if (n.rule.kind === 'major') p = p ?? 0;
     // Children's weights refer to this node's 折算基数 when it has one, else to its points.
     const inner = n.basis ?? p;
@@ -142,9 +145,12 @@ interface Raw {
   scored: boolean;
 }
 
-/** Whether an entry rates its leaf (a missing entry, or one still at its defaults, is 未评). */
-function isRated(e: ScoreEntry | undefined): e is ScoreEntry {
-  return !!e && e.rated;
+/**
+ * Whether an entry rates its leaf (a missing entry, or one still at its defaults, is 未评; under a grade rule, one
+ * whose score is no level's points).
+ */
+function isRated(e: ScoreEntry | undefined, rule: Rule): e is ScoreEntry {
+  return !!e && e.rated && (rule.kind !== 'grade' || levelOf(rule, e.score) !== null);
 }
 
 /**
@@ -176,6 +182,9 @@ export function scoreLeaf(
       return { score: -count * r.deduct, vetoed: false, ceiling: false };
     case 'bonus':
       return { score: Math.min(Math.max(e.score ?? count * (r.perItem ?? 0), 0), p), vetoed: false, ceiling: false };
+    case 'grade':
+      s = levelOf(r, e.score)?.points ?? 0;
+      break;
     default:
       s = e.score ?? p;
   }
@@ -264,7 +273,7 @@ export function scoreTemplate(
         ceiling: false,
         scored: false,
       };
-      if (!isRated(e)) raw = unrated;
+      if (!isRated(e, n.rule)) raw = unrated;
       else {
         scoredLeaves++;
         scored.ratedLeaves = 1;
@@ -405,7 +414,13 @@ export function templateProblems(
   const walk = (n: ScoringNode, path: string) => {
     const p = points.get(n.key) ?? 0;
     if (!n.children.length) {
-      if (n.points === null && n.weight === null && n.rule.kind !== 'major' && n.rule.kind !== 'veto') {
+      if (
+        n.points === null &&
+        n.weight === null &&
+        n.rule.kind !== 'major' &&
+        n.rule.kind !== 'veto' &&
+        n.rule.kind !== 'grade'
+      ) {
         out.push({ key: n.key, message: `“${path}”没有分值或权重，请补上` });
       }
     } else {

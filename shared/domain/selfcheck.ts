@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
 import { LIGHTS } from './plan';
 import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from './selfcheck-measures';
+import { gradeLevels, gradeRuleText } from './selfcheck-rules';
 import { tableColumnsSchema } from './table-columns';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -18,8 +19,10 @@ import { tableColumnsSchema } from './table-columns';
  * - veto: 单项否决 — when it happened the result is 不合格 whatever the points.
  * - bonus: 加分 — entered points or occurrences × perItem, capped at the node's points, counted only when the parent's
  *   base score reaches the threshold (≥ threshold, or > threshold when not inclusive).
+ * - grade: 按等次评分 (优10分 / 良8分 / 一般6分 / 差0分) — the person chooses a level and the score is its points; the
+ *   分值 is the best level's points. Levels best first, labels as the 细则 writes them, each label and points once.
  */
-export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus'] as const;
+export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus', 'grade'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_LABELS: Record<RuleKind, string> = {
   manual: '直接评分',
@@ -28,6 +31,7 @@ export const RULE_LABELS: Record<RuleKind, string> = {
   major: '重大扣分（不设上限）',
   veto: '单项否决',
   bonus: '加分',
+  grade: '按等次评分',
 };
 
 const amount = (label: string) =>
@@ -36,6 +40,38 @@ const amount = (label: string) =>
     .min(0, `${label}不能为负数`)
     .max(1000, `${label}不能超过1000`);
 const unit = z.string().trim().max(4, '计数单位不能超过4个字').default('次');
+
+const gradeLevelSchema = z.object({
+  label: z
+    .string({ error: '请填写等次名称' })
+    .trim()
+    .min(1, '请填写等次名称')
+    .max(10, '等次名称不能超过10个字')
+    .describe('等次名称'),
+  points: amount('等次分值').describe('等次分值'),
+  criteria: z.string().trim().max(1000, '等次的评分标准不能超过1000个字').optional().describe('等次的评分标准'),
+});
+/** One level of a grade rule: 优, 10 points, "制度健全". */
+export type GradeLevel = z.output<typeof gradeLevelSchema>;
+
+const gradeLevelsSchema = z
+  .array(gradeLevelSchema)
+  .min(2, '按等次评分至少要有两个等次')
+  .max(10, '等次不能超过10个')
+  .superRefine((levels, ctx) => {
+    const twice = (key: 'label' | 'points') => levels.find((l, i) => levels.findIndex((m) => m[key] === l[key]) !== i);
+    const label = twice('label');
+    if (label) ctx.addIssue({ code: 'custom', message: `等次“${label.label}”写了两次，每个等次只写一次` });
+    const points = twice('points');
+    if (points)
+      ctx.addIssue({
+        code: 'custom',
+        message: `有两个等次都是${points.points}分：每个等次的分值应不同（自评分要能看出是哪个等次）`,
+      });
+  })
+  // Best first, labels as written, empty words dropped (the checks above leave gradeLevels nothing to refuse).
+  .transform((levels) => gradeLevels(levels) ?? levels)
+  .describe('评分等次');
 
 export const ruleSchema = z.discriminatedUnion(
   'kind',
@@ -52,6 +88,7 @@ export const ruleSchema = z.discriminatedUnion(
       inclusive: z.boolean().default(true),
       unit,
     }),
+    z.object({ kind: z.literal('grade'), levels: gradeLevelsSchema }),
   ],
   { error: '评分规则类型不对' },
 );
@@ -76,7 +113,31 @@ export function ruleLabel(rule: Rule, capped = true): string {
       if (rule.threshold !== null) parts.push(`基础得分${rule.inclusive ? '达到' : '超过'}${rule.threshold}分方可计入`);
       return parts.join('，');
     }
+    case 'grade':
+      return gradeRuleText(rule.levels);
   }
+}
+
+/** The 分值 of a grade rule: its best level's points (null: not a grade rule). */
+export function gradePoints(rule: Rule): number | null {
+  return rule.kind === 'grade' ? Math.max(...rule.levels.map((l) => l.points)) : null;
+}
+
+/** The level a score stands for under a grade rule; null when it names none (or the rule is not a grade rule). */
+export function levelOf(rule: Rule, score: number | null): GradeLevel | null {
+  if (rule.kind !== 'grade' || score === null) return null;
+  return rule.levels.find((l) => Math.abs(l.points - score) < 1e-9) ?? null;
+}
+
+/** "等次：良，8分": how a rated grade indicator's score is printed. */
+export function levelText(level: GradeLevel): string {
+  return `等次：${level.label}，${Math.round(level.points * 100) / 100}分`;
+}
+
+/** A grade rule's 分值 is its best level's: the stored points follow the levels and no weight is kept beside them. */
+function withGradePoints<T extends { rule: Rule; points: number | null; weight: number | null }>(n: T): T {
+  const best = gradePoints(n.rule);
+  return best === null ? n : { ...n, points: best, weight: null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -118,18 +179,20 @@ export interface IndicatorInput {
 }
 
 export const indicatorInputSchema: z.ZodType<IndicatorOutput, IndicatorInput> = z.lazy(() =>
-  z.object({
-    name: z.string().trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
-    points: optionalNumber('分值'),
-    weight: optionalNumber('权重', 100),
-    basis: optionalNumber('折算基数'),
-    criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
-    rule: ruleSchema.default({ kind: 'manual' }),
-    capped: z.boolean().default(true),
-    ceilingRatio: z.number().gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
-    source: z.string().max(300).default(''),
-    children: z.array(indicatorInputSchema).max(200, '同一级下的指标不能超过200项').default([]),
-  }),
+  z
+    .object({
+      name: z.string().trim().min(1, '指标名称不能为空').max(300, '指标名称不能超过300个字'),
+      points: optionalNumber('分值'),
+      weight: optionalNumber('权重', 100),
+      basis: optionalNumber('折算基数'),
+      criteria: z.string().max(5000, '评分标准不能超过5000个字').default(''),
+      rule: ruleSchema.default({ kind: 'manual' }),
+      capped: z.boolean().default(true),
+      ceilingRatio: z.number().gt(0, '封顶比例应大于0').max(1, '封顶比例不能超过1').nullable().default(null),
+      source: z.string().max(300).default(''),
+      children: z.array(indicatorInputSchema).max(200, '同一级下的指标不能超过200项').default([]),
+    })
+    .transform(withGradePoints),
 );
 export interface IndicatorOutput {
   name: string;
@@ -230,9 +293,10 @@ const indicatorFieldsSchema = z
       .default(null),
   })
   .superRefine((n, ctx) => {
-    if (n.points !== null && n.weight !== null)
+    if (n.points !== null && n.weight !== null && n.rule.kind !== 'grade')
       ctx.addIssue({ code: 'custom', message: '分值和权重只填一项：填了分值就不要再填权重', path: ['weight'] });
-  });
+  })
+  .transform(withGradePoints);
 
 export const indicatorPatchSchema = indicatorFieldsSchema.and(z.object({ id: idSchema }));
 export const indicatorAddSchema = indicatorFieldsSchema.and(
@@ -309,8 +373,9 @@ export type EvidenceInput = z.input<typeof evidenceInputSchema>;
 
 /**
  * One leaf's self-assessment. What the rule asks for rates the leaf: 自评分 (manual), 扣分次数 (per occurrence), 加分 or
- * 加分次数 (bonus), or an answer to 达到/未达到 and 发生/未发生 (`flag` true/false; null = not answered). Left empty the
- * leaf is 未评 (the reason, measure and evidence are kept). When the indicator's score is measured from the records
+ * 加分次数 (bonus), the chosen 等次 (grade: its label; it is stored as the level's points, which name exactly one level),
+ * or an answer to 达到/未达到 and 发生/未发生 (`flag` true/false; null = not answered). Left empty the leaf is 未评 (the
+ * reason, measure and evidence are kept). When the indicator's score is measured from the records
  * (a 记录口径 is chosen) and the rating differs from the 建议分, `overrideReason` is required.
  */
 export const scoreInputSchema = z.object({
@@ -327,6 +392,8 @@ export const scoreInputSchema = z.object({
     .default(null),
   /** fixed: not met; veto: happened; null: not answered (未评). */
   flag: z.boolean().nullable().default(null).describe('是否达到'),
+  /** grade: the label of the chosen level (null: not chosen, 未评). */
+  level: z.string().trim().max(10, '等次名称不能超过10个字').nullable().default(null).describe('等次'),
   /** The ceiling's precondition failed (本栏目不高于及格分). */
   ceiling: z.boolean().default(false),
   reason: z.string().max(2000, '扣分原因不能超过2000个字').default(''),

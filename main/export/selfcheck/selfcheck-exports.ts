@@ -4,6 +4,8 @@
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import {
+  levelOf,
+  levelText,
   maxLabel,
   ratedLabel,
   rectStateLabel,
@@ -83,6 +85,9 @@ function gradeCell(d: ScoreSheetData): string {
 function scoreCell(r: SelfcheckRow, complete: boolean): number | string {
   if ((r.isLeaf && !r.entry.rated) || (!r.isLeaf && r.leafCount > 0 && r.ratedLeaves === 0)) return '未评';
   if (r.rule.kind === 'veto') return r.vetoed ? '否决' : '未触发';
+  // A grade indicator says which level it was rated at: "等次：良，8分".
+  const level = r.isLeaf ? levelOf(r.rule, r.entry.score) : null;
+  if (level) return level.points === r.score ? levelText(level) : `${levelText(level)}（计${num(r.score)}分）`;
   // Whether a bonus passes its gate is known only once the base it is gated on is fully rated.
   if (r.gatedOut) return `${num(r.score)}（${complete ? '未达门槛不计' : '门槛待评完确定'}）`;
   if (!r.isLeaf && !r.scored && r.leafCount > 0) return `${num(r.score)}（${ratedLabel(r.ratedLeaves, r.leafCount)}）`;

@@ -1,12 +1,12 @@
 // 考核细则 from a grid: the name columns are the indicator levels in column order (一级 | 二级 | 三级, 考核项目 | 考评细项);
 // a merged or blank name cell under a filled one is the same indicator as above; points come from a 分值/得分 column
 // (a merged points cell belongs to the indicator whose rows it spans: 合计得分 beside its 类别), from the name
-// ("政策解读情况(10)", "组织保障（6分）"), or from grade columns (优(10) | 良(8) | 一般(6) | 差(0)); a text across the
-// whole table is a section; 合计 rows give the total. Bad input stops with the file, table, row and column named. Pure.
+// ("政策解读情况(10)", "组织保障（6分）"), or from grade columns (优(10) | 良(8) | 一般(6) | 差(0): a grade rule, scored
+// by choosing a level); a text across the whole table is a section; 合计 rows give the total. Bad input stops with the file, table, row and column named. Pure.
 
 import type { IndicatorOutput } from '../../../shared/domain/selfcheck';
 import { readNumberMark } from '../../../shared/domain/point-numbering';
-import { splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
+import { gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { GridCell, GridView } from './grid';
@@ -270,9 +270,19 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         if (!leaf.criteria.split('\n').includes(text)) leaf.criteria = [leaf.criteria, text].filter(Boolean).join('\n');
       } else if (role === 'rule') {
         leaf.ruleText = [leaf.ruleText, text].filter(Boolean).join('\n');
-      } else if (role === 'grade') {
+      }
+    }
+    // Grade columns: one level per column, from the header's points ("优(10)") or the cell's ("8分"); a blank cell
+    // in a row that fills other grade cells is still that level (its words are simply not written).
+    const gradeCells = valueCols
+      .filter((x) => x.r === 'grade')
+      .map(({ c }) => ({ c, a: view.at(r, c) }))
+      .map(({ c, a }) => ({ c, text: a.origin ? a.cell.text : '' }));
+    if (gradeCells.some((g) => g.text)) {
+      for (const { c, text } of gradeCells) {
         const g = gradeOfHeader(labels[c]);
         const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(text.replace(/\s+/g, ''));
+        if (!text && g.points === null) continue;
         leaf.grades.push({ name: g.name, points: g.points ?? (n ? Number(n[1]) : null), words: n ? '' : text });
       }
     }
@@ -297,12 +307,26 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
   }
 }
 
-/** Grade columns: the points are the best grade's; the grades and their words go into the criteria. */
+/**
+ * Grade columns: a leaf whose grades all have points (each its own) is scored by level (a grade rule; its points are
+ * the best level's). Otherwise (a grade without points, two at the same points, a group) the grades are written into
+ * the criteria for the person to score by hand.
+ */
 function finishGrades(nodes: Draft[]): void {
   for (const n of nodes) {
     finishGrades(n.children);
     if (!n.grades.length) continue;
     const known = n.grades.filter((g) => g.points !== null);
+    const levels =
+      !n.children.length && known.length === n.grades.length
+        ? gradeLevels(n.grades.map((g) => ({ label: g.name, points: g.points!, criteria: g.words })))
+        : null;
+    if (levels) {
+      n.rule = { kind: 'grade', levels };
+      n.points = levels[0].points;
+      n.weight = null;
+      continue;
+    }
     if (n.points === null && known.length) n.points = Math.max(...known.map((g) => g.points!));
     const line = n.grades
       .map((g) => `${g.name}${g.points !== null ? `${g.points}分` : ''}${g.words ? `（${g.words}）` : ''}`)

@@ -3,7 +3,7 @@
 // Here: the title, the total, and each leaf's scoring rule read from its words (or from the rule the 自查评分表
 // writes after the criteria, so an exported sheet reads back as the 细则 it came from).
 import type { IndicatorOutput, Rule } from '../../../shared/domain/selfcheck';
-import { inferRule } from '../../../shared/domain/selfcheck-rules';
+import { inferRule, readGradeRuleText } from '../../../shared/domain/selfcheck-rules';
 import type { TableColumns } from '../../../shared/domain/table-columns';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -97,9 +97,19 @@ function strip(d: Draft): IndicatorOutput {
 const N = '(\\d+(?:\\.\\d+)?)';
 /**
  * The rule as the 自查评分表 writes it after a leaf's criteria (ruleLabel in shared/domain/selfcheck.ts), read back
- * exactly: "……（每次扣1分，扣完为止）". Null when the words do not end so.
+ * exactly: "……（每次扣1分，扣完为止）", "……（按等次评分：优10分；良8分；…）". Null when the words do not end so.
  */
 function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: string } | null {
+  // "……（按等次评分：优10分（制度健全）；良8分；…）": the levels' own words may hold brackets, so from the last opening.
+  const at = text.lastIndexOf('（按等次评分：');
+  if (at >= 0 && text.endsWith('）')) {
+    const levels = readGradeRuleText(text.slice(at + 1, -1));
+    if (levels) return { rule: { kind: 'grade', levels }, capped: true, rest: text.slice(0, at).trim() };
+  }
+  // The same words on a line of their own: a 细则 written so by hand.
+  const lines = text.split('\n');
+  const levels = readGradeRuleText(lines[lines.length - 1]);
+  if (levels) return { rule: { kind: 'grade', levels }, capped: true, rest: lines.slice(0, -1).join('\n').trim() };
   const tries: [RegExp, (m: RegExpExecArray) => { rule: Rule; capped: boolean }][] = [
     [/（达到得全分，未达到不得分）$/, () => ({ rule: { kind: 'fixed', absentDeduct: null }, capped: true })],
     [
@@ -164,6 +174,9 @@ function finishRules(nodes: Draft[], context: string): void {
         if (gated && gated.kind === 'bonus')
           n.rule = { ...n.rule, threshold: gated.threshold, inclusive: gated.inclusive };
       }
+    } else if (n.rule.kind === 'grade') {
+      // Scored by the grade columns (../grid/indicators.ts); a 扣分规则 column's words stay in the criteria.
+      continue;
     } else {
       const labelled = ruleFromLabel(n.criteria);
       if (labelled) {
@@ -171,6 +184,10 @@ function finishRules(nodes: Draft[], context: string): void {
         n.capped = labelled.capped;
         n.criteria = labelled.rest;
         n.ceilingRatio = inferRule(labelled.rest).ceilingRatio;
+        if (labelled.rule.kind === 'grade') {
+          n.points = labelled.rule.levels[0].points;
+          n.weight = null;
+        }
         continue;
       }
       const hint = n.pointsKind === 'bonus' ? '加分' : n.pointsKind === 'major' ? '重大扣分' : '';

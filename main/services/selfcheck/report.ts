@@ -1,6 +1,11 @@
 // The 自查报告 text: drafted from the data (一、自查情况 per 一级指标 with its score and evidence, 二、存在的问题 numbered
 // and tied to indicators, 三、整改措施 one per problem with the same numbers, 四、下一步工作打算), kept once edited.
-import { reportSectionsSchema, type ReportSections, type SelfcheckRow } from '../../../shared/domain/selfcheck';
+import {
+  levelOf,
+  reportSectionsSchema,
+  type ReportSections,
+  type SelfcheckRow,
+} from '../../../shared/domain/selfcheck';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -22,9 +27,17 @@ export async function selfcheckProblems(
     .filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed))
     .map((r) => ({
       indicator: r.path,
-      reason: r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准'),
+      reason: lossWords(r),
       deducted: r.deducted,
     }));
+}
+
+/** Why a rated leaf lost points, in words: the reason written, else what the rating itself says. */
+function lossWords(r: SelfcheckRow): string {
+  if (r.entry.reason) return r.entry.reason;
+  if (r.vetoed) return '触发单项否决';
+  const level = levelOf(r.rule, r.entry.score);
+  return level ? `自评等次为“${level.label}”（${n2(level.points)}分）` : '未达到评分标准';
 }
 
 /** "（满分100分，另设加分8分）": the base and the bonus apart, never one sum. */
@@ -125,7 +138,12 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     const done = full.length ? `${full.slice(0, 6).join('、')}${full.length > 6 ? '等' : ''}方面达到评分标准` : '';
     const evText = ev.length ? `，佐证材料有${ev.join('、')}${ev.length >= 4 ? '等' : ''}` : '';
     const measured = rated.map(recordSentence).filter(Boolean);
-    const lost = rated.filter((r) => r.deducted > 0 && !recordSentence(r)).map((r) => `${r.name}扣${n2(r.deducted)}分`);
+    const lost = rated
+      .filter((r) => r.deducted > 0 && !recordSentence(r))
+      .map((r) => {
+        const level = levelOf(r.rule, r.entry.score);
+        return level ? `${r.name}评为“${level.label}”，扣${n2(r.deducted)}分` : `${r.name}扣${n2(r.deducted)}分`;
+      });
     const open = leaves.filter((r) => !r.entry.rated).map((r) => `“${r.name}”`);
     const parts = [
       done + (done ? evText : ''),
@@ -142,7 +160,7 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const problems = v.rows.filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed));
   const problemLines = problems.map(
     (r, i) =>
-      `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${(r.entry.reason || (r.vetoed ? '触发单项否决' : '未达到评分标准')).replace(/[。；]$/, '')}（扣${n2(r.deducted)}分）。`,
+      `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${lossWords(r).replace(/[。；]$/, '')}（扣${n2(r.deducted)}分）。`,
   );
   const measureLines = problems.map((r, i) => {
     const m =

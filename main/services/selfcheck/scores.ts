@@ -4,6 +4,8 @@ import type { Transaction } from 'kysely';
 import {
   EMPTY_ENTRY,
   evidenceInputSchema,
+  levelOf,
+  levelText,
   ruleLabel,
   scoreInputSchema,
   type Decision,
@@ -404,6 +406,8 @@ function ratesLeaf(rule: Rule, e: { score: number | null; count: number | null; 
     case 'fixed':
     case 'veto':
       return e.flag !== null;
+    case 'grade':
+      return levelOf(rule, e.score) !== null;
   }
 }
 
@@ -505,7 +509,10 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
   const input = validateInput(scoreInputSchema, raw);
   const { node, points, path } = await indicatorContext(ctx, input.indicatorId);
   const kind = node.rule.kind;
-  if (node.children.length && (input.score !== null || input.count !== null || input.flag !== null)) {
+  if (
+    node.children.length &&
+    (input.score !== null || input.count !== null || input.flag !== null || input.level !== null)
+  ) {
     throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请给下级指标评分。`);
   }
   if (input.score !== null && input.score > points + 1e-9) {
@@ -514,25 +521,47 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
       `自评分：“${path}”的自评分 ${input.score} 分超过该指标分值 ${points} 分，请改为 0 到 ${points} 之间的分数。`,
     );
   }
-  if (input.score !== null && kind !== 'manual' && kind !== 'bonus') {
+  if (input.score !== null && kind !== 'manual' && kind !== 'bonus' && kind !== 'grade') {
     throw new AppError(
       ErrorCode.VALIDATION,
       `自评分：“${path}”按“${ruleLabel(node.rule, node.capped)}”计分，请填写${kind === 'perItem' || kind === 'major' ? '扣分次数' : '是否达到'}，不直接填自评分。`,
+    );
+  }
+  let score = input.score;
+  let count = input.count;
+  if (kind === 'grade') {
+    count = null;
+    // The level chosen is stored as its points: each level's points are its own, so the score names the level.
+    if (input.score !== null)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `自评分：“${path}”按等次评分，请选择等次（${node.rule.levels.map((l) => `${l.label}${l.points}分`).join('、')}），不直接填自评分。`,
+      );
+    const level = input.level === null ? null : node.rule.levels.find((l) => l.label === input.level);
+    if (input.level !== null && !level)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `等次：“${path}”没有“${input.level}”这个等次，请从${node.rule.levels.map((l) => `“${l.label}”`).join('、')}中选择。`,
+      );
+    score = level ? level.points : null;
+  } else if (input.level !== null) {
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `等次：“${path}”按“${ruleLabel(node.rule, node.capped)}”计分，不按等次评分，请不要选择等次。`,
     );
   }
   if (input.ceiling && node.ceilingRatio === null) {
     throw new AppError(ErrorCode.VALIDATION, `“${path}”没有设置“不高于及格分”的封顶规则。`);
   }
   const flag = kind === 'fixed' || kind === 'veto' ? input.flag : null;
-  const rated = node.children.length === 0 && ratesLeaf(node.rule, { ...input, flag });
+  const rated = node.children.length === 0 && ratesLeaf(node.rule, { score, count, flag });
   let decision: Decision | null = rated ? 'entered' : null;
   let overrideReason = '';
   let proposalCount: number | null = null;
   const proposal = rated ? await proposalFor(ctx, input.indicatorId, undefined, input.ceiling) : null;
   if (proposal?.entry) {
     proposalCount = proposal.count;
-    if (matchesProposal(node.rule, { rated, score: input.score, count: input.count, flag: !!flag }, proposal))
-      decision = 'accepted';
+    if (matchesProposal(node.rule, { rated, score, count, flag: !!flag }, proposal)) decision = 'accepted';
     else {
       if (!input.overrideReason)
         throw new AppError(
@@ -549,7 +578,7 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
       ? `自评：${path}（采用由记录计算的建议分 ${proposal!.score} 分）`
       : decision === 'override'
         ? `自评：${path}（修改建议分 ${proposal!.score} 分，理由：${overrideReason}）`
-        : `自评：${path}`;
+        : `自评：${path}${rated && kind === 'grade' ? `（${levelText(levelOf(node.rule, score)!)}）` : ''}`;
   await ctx.db.transaction().execute(async (trx) => {
     await writeEntry(
       trx,
@@ -557,8 +586,8 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
       {
         indicatorId: input.indicatorId,
         rated,
-        score: input.score,
-        count: input.count,
+        score,
+        count,
         flag: !!flag,
         ceiling: input.ceiling,
         reason: input.reason,

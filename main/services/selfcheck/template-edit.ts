@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   RULE_LABELS,
   gradesInputSchema,
+  levelOf,
   indicatorAddSchema,
   indicatorPatchSchema,
   indicatorRemoveSchema,
@@ -52,7 +53,10 @@ async function touchTemplate(trx: Transaction<Database>, ctx: AppContext, templa
 export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indicatorPatchSchema>): Promise<EditResult> {
   const p = validateInput(indicatorPatchSchema, raw);
   const { template, node, path } = await indicatorContext(ctx, p.id);
-  if (node.children.length && (p.rule.kind === 'fixed' || p.rule.kind === 'perItem' || p.rule.kind === 'veto')) {
+  if (
+    node.children.length &&
+    (p.rule.kind === 'fixed' || p.rule.kind === 'perItem' || p.rule.kind === 'veto' || p.rule.kind === 'grade')
+  ) {
     throw new AppError(
       ErrorCode.VALIDATION,
       `“${path}”有下级指标，得分由下级汇总，不能按“${RULE_LABELS[p.rule.kind]}”计分。请把计分方式设在下级指标上。`,
@@ -96,12 +100,38 @@ export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indic
           ).numUpdatedRows,
         )
       : 0;
+    // Levels edited: a chosen level that is still there (by its label) keeps being chosen at its new points; one that
+    // is gone leaves the leaf 未评, as a changed kind does.
+    const relevel = !kindChanged && node.rule.kind === 'grade' && p.rule.kind === 'grade' ? p.rule : null;
+    let regraded = 0;
+    let ungraded = 0;
+    if (relevel) {
+      const entry = await trx
+        .selectFrom('sc_entry')
+        .select(['score'])
+        .where('indicator_id', '=', p.id)
+        .where('rated', '=', 1)
+        .executeTakeFirst();
+      const was = entry ? levelOf(node.rule, entry.score) : null;
+      const now = was ? relevel.levels.find((l) => l.label === was.label) : undefined;
+      if (entry && now && now.points !== entry.score) {
+        await trx.updateTable('sc_entry').set({ score: now.points }).where('indicator_id', '=', p.id).execute();
+        regraded = 1;
+      } else if (entry && !now) {
+        await trx
+          .updateTable('sc_entry')
+          .set({ rated: 0, decision: null, override_reason: '', proposal_count: null })
+          .where('indicator_id', '=', p.id)
+          .execute();
+        ungraded = 1;
+      }
+    }
     await touchTemplate(trx, ctx, template.id);
     await recordAudit(trx, ctx, {
       entity: 'sc_indicator',
       entityId: p.id,
       action: 'update',
-      summary: `修改${template.year}年考核细则指标：${path}${cleared ? '（计分方式已改，原自评改为未评）' : ''}`,
+      summary: `修改${template.year}年考核细则指标：${path}${cleared ? '（计分方式已改，原自评改为未评）' : ''}${regraded ? '（原自评的等次按新的分值计分）' : ''}${ungraded ? '（原自评的等次已删除，改为未评）' : ''}`,
       changes: diffRecords(
         {
           name: node.name,

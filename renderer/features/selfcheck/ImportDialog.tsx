@@ -16,8 +16,10 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import {
   GRADE_DEFAULTS,
+  RULE_KINDS,
   RULE_LABELS,
   type GradeBand,
+  type GradeLevel,
   type IndicatorOutput,
   type IndicatorPreview,
   type RuleKind,
@@ -83,6 +85,17 @@ export function ImportDialog({
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState(preview.problems);
   const rows = useMemo(() => toRows(tree), [tree]);
+  /** The levels each grade indicator was read with, by position: its 计分方式 changed away and back restores them. */
+  const readLevels = useMemo(() => {
+    const m = new Map<string, GradeLevel[]>();
+    const walk = (xs: Row[]) =>
+      xs.forEach((r) => {
+        if (r.node.rule.kind === 'grade') m.set(r.key, r.node.rule.levels);
+        walk(r.children ?? []);
+      });
+    walk(toRows(preview.indicators));
+    return m;
+  }, [preview]);
   useEffect(() => setProblems(preview.problems), [preview]);
 
   const edit = (key: string, patch: Partial<IndicatorOutput>) => {
@@ -326,6 +339,8 @@ export function ImportDialog({
                 min={0}
                 aria-label={`分值 ${r.key}`}
                 value={r.node.points}
+                disabled={r.node.rule.kind === 'grade'}
+                title={r.node.rule.kind === 'grade' ? '按等次评分：分值为最高等次的分值' : undefined}
                 placeholder={r.node.weight !== null ? `${r.node.weight}%` : '—'}
                 status={
                   !r.children &&
@@ -349,19 +364,29 @@ export function ImportDialog({
                 style={{ width: 150 }}
                 value={r.node.rule.kind}
                 aria-label={`计分方式 ${r.key}`}
-                options={Object.entries(RULE_LABELS).map(([value, label]) => ({ value, label }))}
-                onChange={(kind: RuleKind) =>
-                  edit(r.key, {
-                    rule:
-                      kind === 'perItem' || kind === 'major'
-                        ? { kind, deduct: 1, unit: '次' }
-                        : kind === 'fixed'
-                          ? { kind, absentDeduct: null }
-                          : kind === 'bonus'
-                            ? { kind, perItem: null, threshold: null, inclusive: true, unit: '次' }
-                            : { kind },
-                  })
-                }
+                // 按等次评分 is offered where the file gave levels (the 编辑细则 dialog defines new ones).
+                options={RULE_KINDS.filter((k) => k !== 'grade' || readLevels.has(r.key)).map((k) => ({
+                  value: k,
+                  label: RULE_LABELS[k],
+                }))}
+                onChange={(kind: RuleKind) => {
+                  const levels = readLevels.get(r.key);
+                  edit(
+                    r.key,
+                    kind === 'grade' && levels
+                      ? { rule: { kind, levels }, points: levels[0].points, weight: null }
+                      : {
+                          rule:
+                            kind === 'perItem' || kind === 'major'
+                              ? { kind, deduct: 1, unit: '次' }
+                              : kind === 'fixed'
+                                ? { kind, absentDeduct: null }
+                                : kind === 'bonus'
+                                  ? { kind, perItem: null, threshold: null, inclusive: true, unit: '次' }
+                                  : { kind: kind === 'grade' ? 'manual' : kind },
+                        },
+                  );
+                }}
               />
             ),
           },
@@ -397,11 +422,32 @@ export function ImportDialog({
           },
           {
             title: '评分标准',
-            render: (_, r) => (
-              <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: r.node.criteria }}>
-                {r.node.criteria}
-              </Typography.Text>
-            ),
+            render: (_, r) => {
+              const rule = r.node.rule;
+              return (
+                <>
+                  {r.node.criteria && (
+                    <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: r.node.criteria }}>
+                      {r.node.criteria}
+                    </Typography.Text>
+                  )}
+                  {rule.kind === 'grade' && (
+                    <div aria-label={`评分等次 ${r.key}`}>
+                      {rule.levels.map((l) => (
+                        <Tag
+                          key={l.label}
+                          title={l.criteria}
+                          style={{ fontSize: 12, marginTop: 2, whiteSpace: 'normal' }}
+                        >
+                          {l.label}
+                          {l.points}分{l.criteria ? `：${l.criteria}` : ''}
+                        </Tag>
+                      ))}
+                    </div>
+                  )}
+                </>
+              );
+            },
           },
         ]}
       />

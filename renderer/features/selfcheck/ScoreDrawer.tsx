@@ -20,6 +20,8 @@ import { useEffect, useRef, useState } from 'react';
 import {
   DECISION_LABELS,
   EVIDENCE_LABELS,
+  levelOf,
+  levelText,
   type EvidenceKind,
   type Rule,
   type SelfcheckRow,
@@ -44,6 +46,8 @@ interface Values {
   count: number | null;
   /** fixed: 未达到; veto: 发生; null: not answered (未评). */
   flag: boolean | null;
+  /** grade: the chosen level's label; null: not chosen (未评). */
+  level: string | null;
   ceiling: boolean;
   reason: string;
   measure: string;
@@ -56,9 +60,15 @@ const PICKABLE: EvidenceKind[] = ['training', 'task', 'progress', 'ab_change'];
 function initialValues(row: SelfcheckRow): Values {
   const k = row.rule.kind;
   return {
-    score: row.entry.rated && k === 'manual' && row.entry.score === null ? row.points : row.entry.score,
+    score:
+      k === 'grade'
+        ? null
+        : row.entry.rated && k === 'manual' && row.entry.score === null
+          ? row.points
+          : row.entry.score,
     count: row.entry.count,
     flag: (k === 'fixed' || k === 'veto') && row.entry.rated ? row.entry.flag : null,
+    level: row.entry.rated ? (levelOf(row.rule, row.entry.score)?.label ?? null) : null,
     ceiling: row.entry.ceiling,
     reason: row.entry.reason,
     measure: row.entry.measure,
@@ -163,7 +173,8 @@ export function ScoreDrawer({
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const r = row.rule;
   const p = proposal.data ?? null;
-  const given = !!watched && (watched.score != null || watched.count != null || watched.flag != null);
+  const given =
+    !!watched && (watched.score != null || watched.count != null || watched.flag != null || watched.level != null);
   const differs = !!p?.entry && given && !sameAsProposal(r, watched ?? {}, p.entry);
   const needsReason = measure !== 'none' && !!p?.entry && (overriding || differs);
 
@@ -179,6 +190,7 @@ export function ScoreDrawer({
       score: v.score ?? null,
       count: v.count ?? null,
       flag: v.flag ?? null,
+      level: v.level ?? null,
       ceiling: !!v.ceiling,
       reason: v.reason ?? '',
       measure: v.measure ?? '',
@@ -215,7 +227,7 @@ export function ScoreDrawer({
     });
   const unrate = () =>
     act(async () => {
-      form.setFieldsValue({ score: null, count: null, flag: null, overrideReason: '' });
+      form.setFieldsValue({ score: null, count: null, flag: null, level: null, overrideReason: '' });
       await saveEntry();
       return '已改为未评';
     });
@@ -245,6 +257,9 @@ export function ScoreDrawer({
       return '已转为整改事项，可在“整改台账”中跟踪';
     });
   const measurable = r.kind !== 'bonus';
+  // The level rated at (grade rules); its radio takes the focus when the drawer opens (the first when none is).
+  const ratedLevel = row.entry.rated ? levelOf(r, row.entry.score) : null;
+  const initialLevel = ratedLevel?.label ?? null;
 
   return (
     <Drawer
@@ -285,7 +300,9 @@ export function ScoreDrawer({
               <Tag>未评（不计分）</Tag>
             ) : (
               <span>
-                {row.score}分
+                {ratedLevel
+                  ? `${levelText(ratedLevel)}${ratedLevel.points === row.score ? '' : `（计${row.score}分）`}`
+                  : `${row.score}分`}
                 {row.deducted ? (
                   <Tag color="red" style={{ marginLeft: 8 }}>
                     扣{row.deducted}分
@@ -419,6 +436,32 @@ export function ScoreDrawer({
                     ]
               }
             />
+          </Form.Item>
+        )}
+        {r.kind === 'grade' && (
+          <Form.Item
+            name="level"
+            label="评分等次"
+            extra="得分为所选等次的分值；不选为未评（不计分）。可用方向键选择，回车保存。"
+          >
+            <Radio.Group aria-label="评分等次">
+              <Space direction="vertical">
+                {r.levels.map((l, i) => (
+                  <Radio
+                    key={l.label}
+                    value={l.label}
+                    autoFocus={initialLevel === null ? i === 0 : initialLevel === l.label}
+                  >
+                    {l.label}（{l.points}分）
+                    {l.criteria && (
+                      <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
+                        {l.criteria}
+                      </Typography.Text>
+                    )}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
           </Form.Item>
         )}
         {row.ceilingRatio !== null && (

@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import {
   gradeText,
+  levelOf,
   maxLabel,
   ratedLabel,
   type IndicatorPreview,
@@ -346,6 +347,9 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
                     （{r.ratedLeaves}/{r.leafCount}）
                   </span>
                 </span>
+              ) : r.isLeaf && levelOf(r.rule, r.entry.score) ? (
+                // A grade indicator shows the level it was rated at beside its points.
+                `${s}（${levelOf(r.rule, r.entry.score)!.label}）`
               ) : (
                 s
               ),

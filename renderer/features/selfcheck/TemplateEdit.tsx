@@ -1,7 +1,20 @@
 // 编辑细则: one indicator's name, 分值 or 权重, 评分标准 and rule in a dialog; adding a node; removing one (asking first,
 // naming the scores and evidence that go with it); the grade bands. The service re-scores on the next read, so the
 // screen reloads and shows the new totals; what the edit leaves to look at comes back as a warning.
-import { Alert, App as AntApp, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import {
   RULE_LABELS,
@@ -28,7 +41,31 @@ interface NodeValues {
   threshold: number | null;
   capped: boolean;
   ceiling: boolean;
+  /** 按等次评分: the levels, best first. */
+  levels: LevelValues[];
 }
+
+interface LevelValues {
+  label: string;
+  points: number | null;
+  criteria: string;
+}
+
+/** Levels to start a grade rule from: 优/良/一般/差 at the indicator's points, 80 %, 60 % and 0. */
+function startingLevels(points: number | null): LevelValues[] {
+  const p = points ?? 10;
+  const half = (x: number) => Math.round(x * 2) / 2;
+  return [
+    { label: '优', points: p, criteria: '' },
+    { label: '良', points: half(p * 0.8), criteria: '' },
+    { label: '一般', points: half(p * 0.6), criteria: '' },
+    { label: '差', points: 0, criteria: '' },
+  ];
+}
+
+/** The best level's points: a grade rule's 分值. */
+const bestOf = (levels: LevelValues[] | undefined) =>
+  Math.max(0, ...(levels ?? []).map((l) => l?.points ?? 0).filter((x) => typeof x === 'number'));
 
 const numberRule = (label: string) => ({ type: 'number' as const, min: 0, message: `${label}应为不小于0的数字` });
 
@@ -47,6 +84,10 @@ function valuesOf(row: SelfcheckRow | null): NodeValues {
     threshold: r.kind === 'bonus' ? r.threshold : null,
     capped: row?.capped ?? true,
     ceiling: row?.ceilingRatio != null,
+    levels:
+      r.kind === 'grade'
+        ? r.levels.map((l) => ({ label: l.label, points: l.points, criteria: l.criteria ?? '' }))
+        : startingLevels(row?.points ?? null),
   };
 }
 
@@ -64,13 +105,30 @@ function toInput(v: NodeValues, row: SelfcheckRow | null) {
               inclusive: true,
               unit: v.unit || '次',
             }
-          : { kind: v.kind };
+          : v.kind === 'grade'
+            ? {
+                kind: v.kind,
+                levels: v.levels.map((l) => ({
+                  label: l.label,
+                  points: l.points ?? 0,
+                  ...(l.criteria?.trim() ? { criteria: l.criteria.trim() } : {}),
+                })),
+              }
+            : { kind: v.kind };
+  // A grade rule's 分值 is its best level's (the service keeps it so too).
+  if (v.kind === 'grade') return { ...common(v, row), rule, points: bestOf(v.levels), weight: null };
   return {
-    name: v.name,
+    ...common(v, row),
+    rule,
     points: v.measure === 'points' ? (v.amount ?? null) : null,
     weight: v.measure === 'weight' ? (v.amount ?? null) : null,
+  };
+}
+
+function common(v: NodeValues, row: SelfcheckRow | null) {
+  return {
+    name: v.name,
     criteria: v.criteria ?? '',
-    rule,
     capped: v.capped,
     ceilingRatio: v.ceiling ? (row?.ceilingRatio ?? 0.6) : null,
   };
@@ -136,8 +194,11 @@ export function IndicatorDialog({
   const measure = Form.useWatch('measure', form);
   const amount = Form.useWatch('amount', form);
   const parentId = target.mode === 'edit' ? target.row.parentId : (target.parent?.id ?? null);
-  const warn =
-    measure === 'points' && kind !== 'bonus' && kind !== 'major'
+  const levels = Form.useWatch('levels', form) as LevelValues[] | undefined;
+  const grade = kind === 'grade';
+  const warn = grade
+    ? siblingCheck(view, parentId, row?.id ?? null, bestOf(levels))
+    : measure === 'points' && kind !== 'bonus' && kind !== 'major'
       ? siblingCheck(view, parentId, row?.id ?? null, amount ?? null)
       : null;
   const save = async () => {
@@ -171,6 +232,7 @@ export function IndicatorDialog({
           <Col span={8}>
             <Form.Item name="measure" label="计分依据">
               <Select
+                disabled={grade}
                 options={[
                   { value: 'points', label: '分值（分）' },
                   { value: 'weight', label: '权重（占上级 %）' },
@@ -179,17 +241,23 @@ export function IndicatorDialog({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item
-              name="amount"
-              label={measure === 'weight' ? '权重（%）' : '分值'}
-              rules={[
-                numberRule(measure === 'weight' ? '权重' : '分值'),
-                ...(measure === 'weight' ? [{ type: 'number' as const, max: 100, message: '权重不能超过100%' }] : []),
-              ]}
-              extra={isGroup ? '不填则为下级分值之和' : undefined}
-            >
-              <InputNumber style={{ width: '100%' }} step={0.5} />
-            </Form.Item>
+            {grade ? (
+              <Form.Item label="分值" extra="按等次评分时为最高等次的分值">
+                <InputNumber style={{ width: '100%' }} disabled value={bestOf(levels)} aria-label="分值" />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="amount"
+                label={measure === 'weight' ? '权重（%）' : '分值'}
+                rules={[
+                  numberRule(measure === 'weight' ? '权重' : '分值'),
+                  ...(measure === 'weight' ? [{ type: 'number' as const, max: 100, message: '权重不能超过100%' }] : []),
+                ]}
+                extra={isGroup ? '不填则为下级分值之和' : undefined}
+              >
+                <InputNumber style={{ width: '100%' }} step={0.5} />
+              </Form.Item>
+            )}
           </Col>
           <Col span={8}>
             <Form.Item name="kind" label="计分方式">
@@ -247,14 +315,17 @@ export function IndicatorDialog({
             </Col>
           </Row>
         )}
+        {grade && <LevelsEditor />}
         <Form.Item name="criteria" label="评分标准">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
         </Form.Item>
         {kind !== 'major' && kind !== 'bonus' && (
           <Space size={24}>
-            <Form.Item name="capped" valuePropName="checked">
-              <Checkbox>扣完为止（本项不低于0分）</Checkbox>
-            </Form.Item>
+            {!grade && (
+              <Form.Item name="capped" valuePropName="checked">
+                <Checkbox>扣完为止（本项不低于0分）</Checkbox>
+              </Form.Item>
+            )}
             <Form.Item name="ceiling" valuePropName="checked">
               <Checkbox>前提不满足时本栏目不高于及格分</Checkbox>
             </Form.Item>
@@ -262,6 +333,100 @@ export function IndicatorDialog({
         )}
       </Form>
     </FormDialog>
+  );
+}
+
+/**
+ * The levels of a 按等次评分 indicator, best first: each a name as the 细则 writes it (优, 良好, 一般 …), its points and
+ * optionally its words. Names and points are each given once (a score must name one level); at least two levels.
+ */
+function LevelsEditor() {
+  return (
+    <Form.List
+      name="levels"
+      rules={[
+        {
+          validator: async (_, levels: LevelValues[] | undefined) => {
+            if (!levels || levels.length < 2) throw new Error('按等次评分至少要有两个等次');
+          },
+        },
+      ]}
+    >
+      {(fields, { add, remove }, { errors }) => (
+        <div aria-label="评分等次" role="group" style={{ marginBottom: 12 }}>
+          <Typography.Text strong>评分等次</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+            从高到低填写；自评时选择一个等次，得分为该等次的分值
+          </Typography.Text>
+          {fields.map((f, i) => (
+            <Space key={f.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
+              <Form.Item
+                name={[f.name, 'label']}
+                style={{ marginBottom: 0 }}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写等次名称' },
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v: string | undefined) => {
+                      const all = (getFieldValue('levels') as LevelValues[]).map((l) => l?.label?.trim());
+                      if (v?.trim() && all.filter((x) => x === v.trim()).length > 1)
+                        throw new Error(`等次“${v.trim()}”写了两次`);
+                    },
+                  }),
+                ]}
+              >
+                <Input style={{ width: 90 }} maxLength={10} placeholder="优" aria-label={`等次${i + 1}名称`} />
+              </Form.Item>
+              <Form.Item
+                name={[f.name, 'points']}
+                style={{ marginBottom: 0 }}
+                dependencies={i > 0 ? [['levels', fields[i - 1].name, 'points']] : []}
+                rules={[
+                  { required: true, message: '请填写分值' },
+                  numberRule('分值'),
+                  // Best first: each level below the one above it (which also gives each level its own points).
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v: number | null | undefined) => {
+                      const above = i > 0 ? (getFieldValue('levels') as LevelValues[])[i - 1]?.points : null;
+                      if (typeof v === 'number' && typeof above === 'number' && v >= above)
+                        throw new Error(`等次从高到低填写：应低于上一等次的${above}分`);
+                    },
+                  }),
+                ]}
+              >
+                <InputNumber style={{ width: 110 }} step={0.5} addonAfter="分" aria-label={`等次${i + 1}分值`} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'criteria']} style={{ marginBottom: 0 }}>
+                <Input
+                  style={{ width: 260 }}
+                  maxLength={1000}
+                  placeholder="该等次的标准（可不填）"
+                  aria-label={`等次${i + 1}评分标准`}
+                />
+              </Form.Item>
+              <Button
+                type="link"
+                disabled={fields.length <= 2}
+                onClick={() => remove(f.name)}
+                aria-label={`删除等次${i + 1}`}
+              >
+                删除
+              </Button>
+            </Space>
+          ))}
+          <Form.ErrorList errors={errors} />
+          {fields.length < 10 && (
+            <Button
+              type="dashed"
+              size="small"
+              style={{ marginTop: 8 }}
+              onClick={() => add({ label: '', points: null, criteria: '' })}
+            >
+              添加等次
+            </Button>
+          )}
+        </div>
+      )}
+    </Form.List>
   );
 }
 

@@ -154,7 +154,7 @@ describe('points outside a 分值 column', () => {
     );
   });
 
-  it('grade columns 优(10) | 良(8) | 一般(6) | 差(0) under 评分等次: the best grade is the points', async () => {
+  it('grade columns 优(10) | 良(8) | 一般(6) | 差(0) under 评分等次: a grade rule, the best level is the points', async () => {
     const results = await expectTree(
       {
         rows: [
@@ -171,11 +171,108 @@ describe('points outside a 分值 column', () => {
       20,
     );
     for (const p of results) {
-      expect(p.indicators[0].criteria).toBe(
-        '按等次评分：优10分（制度健全）；良8分（制度较健全）；一般6分（有制度）；差0分（无制度）',
-      );
-      expect(p.indicators[0].rule).toEqual({ kind: 'manual' });
+      // The levels as the table writes them, best first, each with its words; nothing left in the criteria.
+      expect(p.indicators[0]).toMatchObject({
+        criteria: '',
+        rule: {
+          kind: 'grade',
+          levels: [
+            { label: '优', points: 10, criteria: '制度健全' },
+            { label: '良', points: 8, criteria: '制度较健全' },
+            { label: '一般', points: 6, criteria: '有制度' },
+            { label: '差', points: 0, criteria: '无制度' },
+          ],
+        },
+      });
+      expect(p.indicators[1].rule).toEqual({
+        kind: 'grade',
+        levels: [
+          { label: '优', points: 10, criteria: '栏目齐全' },
+          { label: '良', points: 8, criteria: '个别栏目空白' },
+          { label: '一般', points: 6, criteria: '多个栏目空白' },
+          { label: '差', points: 0, criteria: '没有专栏' },
+        ],
+      });
       expect(p.tables[0].roles).toEqual(['group', 'grade', 'grade', 'grade', 'grade']);
+    }
+  });
+
+  it('grade columns whose points are in the cells, written worst first, under a 分值 column and a 评分标准', async () => {
+    // 差 | 一般 | 良好 | 优秀 with each row's own points ("8分"): the levels come out best first, labels as written;
+    // a blank cell is no level when the header gives no points.
+    const results = await expectTree(
+      {
+        rows: [
+          ['考核项目', '分值', '评分标准', '差', '一般', '良好', '优秀'],
+          ['信息发布', 5, '按时发布', '0分', '2分', '4分', '5分'],
+          ['政策解读', 10, '解读及时', '0', '5', '8', '10'],
+          ['回应关切', 4, '及时回应', '', '1', '3', '4'],
+        ],
+      },
+      [
+        { name: '信息发布', points: 5 },
+        { name: '政策解读', points: 10 },
+        { name: '回应关切', points: 4 },
+      ],
+      19,
+    );
+    for (const p of results) {
+      expect(p.indicators.map((n) => n.rule)).toEqual([
+        {
+          kind: 'grade',
+          levels: [
+            { label: '优秀', points: 5 },
+            { label: '良好', points: 4 },
+            { label: '一般', points: 2 },
+            { label: '差', points: 0 },
+          ],
+        },
+        {
+          kind: 'grade',
+          levels: [
+            { label: '优秀', points: 10 },
+            { label: '良好', points: 8 },
+            { label: '一般', points: 5 },
+            { label: '差', points: 0 },
+          ],
+        },
+        {
+          kind: 'grade',
+          levels: [
+            { label: '优秀', points: 4 },
+            { label: '良好', points: 3 },
+            { label: '一般', points: 1 },
+          ],
+        },
+      ]);
+      expect(p.indicators[1].criteria).toBe('解读及时');
+    }
+  });
+
+  it('grade columns that name no points, or the same points twice, stay words in the criteria (scored by hand)', async () => {
+    const results = await expectTree(
+      {
+        rows: [
+          ['考核指标', '分值', '好', '较好', '差'],
+          ['信息公开制度', 10, '制度健全', '制度较健全', '无制度'],
+          ['公开平台建设', 6, '6', '6', '0'],
+        ],
+      },
+      [
+        { name: '信息公开制度', points: 10 },
+        { name: '公开平台建设', points: 6 },
+      ],
+      16,
+    );
+    for (const p of results) {
+      expect(p.indicators[0]).toMatchObject({
+        rule: { kind: 'manual' },
+        criteria: '按等次评分：好（制度健全）；较好（制度较健全）；差（无制度）',
+      });
+      expect(p.indicators[1]).toMatchObject({
+        rule: { kind: 'manual' },
+        criteria: '按等次评分：好6分；较好6分；差0分',
+      });
     }
   });
 });

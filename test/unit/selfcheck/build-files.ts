@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import type { TableSpec } from '../grid/build-table';
 
 export type Row = (string | number | null)[];
 
@@ -117,3 +118,38 @@ export const SAMPLE_ROWS: Row[] = [
   [9, '重大扣分项', '重大失误', '泄露国家秘密、工作秘密', null, '每次扣10分，不设上限'],
   [10, '加分项（8分）', '创新亮点', '获市级以上表彰', 8, '每次加2分，基础得分达到60分方可计入'],
 ];
+
+// A 细则 scored by grade columns (按等次评分), as a table for ../grid/build-table (asXlsx, asDocx, asPasted).
+
+/** The grade columns' headers, best first: [label, points]. */
+export const GRADE_HEADS: [string, number][] = [
+  ['优', 10],
+  ['良', 8],
+  ['一般', 6],
+  ['差', 0],
+];
+/** The leaves and each one's words under the grade columns, in the columns' order. */
+export const GRADE_LEAVES: { group: string; name: string; words: string[] }[] = [
+  { group: '制度建设', name: '信息公开制度', words: ['制度健全', '制度较健全', '有制度', '无制度'] },
+  { group: '制度建设', name: '保密审查制度', words: ['审查记录完整', '个别未审查', '多次未审查', '未建立'] },
+  { group: '平台建设', name: '政府网站专栏', words: ['栏目齐全', '个别栏目空白', '多个栏目空白', '没有专栏'] },
+];
+
+/** 一级 | 二级 | 评分等次 over 优(10) | 良(8) | 一般(6) | 差(0); 制度建设 merged over its two rows. */
+export const GRADE_TABLE: TableSpec = {
+  before: ['某县2026年政务公开工作考核评分细则'],
+  rows: [
+    [
+      { text: '一级指标', rowSpan: 2 },
+      { text: '二级指标', rowSpan: 2 },
+      { text: '评分等次', colSpan: 4 },
+      null,
+      null,
+      null,
+    ],
+    [null, null, ...GRADE_HEADS.map(([l, p]) => `${l}(${p})`)],
+    [{ text: '制度建设', rowSpan: 2 }, GRADE_LEAVES[0].name, ...GRADE_LEAVES[0].words],
+    [null, GRADE_LEAVES[1].name, ...GRADE_LEAVES[1].words],
+    [GRADE_LEAVES[2].group, GRADE_LEAVES[2].name, ...GRADE_LEAVES[2].words],
+  ],
+};

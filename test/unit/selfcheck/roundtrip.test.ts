@@ -137,3 +137,73 @@ it('rules set by hand, not written in the criteria, come back from the words the
   const b = await statedTree(second);
   expect(b).toEqual(a);
 });
+
+it('grade rules (按等次评分) come back with the same levels, their words and order, from the sheet’s words', async () => {
+  const first = await workstation();
+  await first.call('selfcheck.saveTemplate', {
+    year: 2026,
+    title: '某局2026年政务公开等次评分细则',
+    total: 30,
+    source: 'manual',
+    indicators: [
+      {
+        name: '制度建设',
+        children: [
+          {
+            name: '信息公开制度',
+            criteria: '查阅制度文本',
+            rule: {
+              kind: 'grade',
+              levels: [
+                { label: '优', points: 10, criteria: '制度健全（含保密审查）；执行到位' },
+                { label: '良', points: 8, criteria: '制度较健全' },
+                { label: '一般', points: 6 },
+                { label: '差', points: 0, criteria: '无制度' },
+              ],
+            },
+          },
+          {
+            name: '平台建设',
+            rule: {
+              kind: 'grade',
+              levels: [
+                { label: '较差', points: 0 },
+                { label: '优秀', points: 10 },
+                { label: '良好', points: 7.5 },
+              ],
+            },
+          },
+        ],
+      },
+      {
+        name: '依申请公开',
+        points: 10,
+        criteria: '超期答复每件扣5分',
+        rule: { kind: 'perItem', deduct: 5, unit: '件' },
+      },
+    ],
+  });
+  const v = await first.call('selfcheck.get', { year: 2026 });
+  await first.call('selfcheck.saveEntry', {
+    indicatorId: v.rows.find((r) => r.name === '平台建设')!.id,
+    level: '良好',
+  });
+  await first.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
+  const sheet = first.delivered.at(-1)!;
+  const second = await workstation();
+  const preview = await importFile(second, sheet.fileName, sheet.data, 30);
+  expect(preview.problems).toEqual([]);
+  const a = await statedTree(first);
+  const b = await statedTree(second);
+  expect(b).toEqual(a);
+  // Stored best first whatever order they were given in.
+  const platform = (a.tree[0] as { children: { rule: unknown }[] }).children[1].rule;
+  expect(platform).toEqual({
+    kind: 'grade',
+    levels: [
+      { label: '优秀', points: 10 },
+      { label: '良好', points: 7.5 },
+      { label: '较差', points: 0 },
+    ],
+  });
+});

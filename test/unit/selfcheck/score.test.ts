@@ -425,6 +425,70 @@ describe('未评', () => {
   });
 });
 
+describe('按等次评分 (grade)', () => {
+  const levels = (...xs: [string, number][]): Rule => ({
+    kind: 'grade',
+    levels: xs.map(([label, points]) => ({ label, points })),
+  });
+  const tree = () => {
+    // 制度建设 优10/良8/一般6/差0 (no 分值 of its own: the best level is it), 平台建设 优5/良4/差0, 公开 a plain item.
+    const a = node('制度建设', { rule: levels(['优', 10], ['良', 8], ['一般', 6], ['差', 0]) });
+    const b = node('平台建设', { points: 99, rule: levels(['优', 5], ['良', 4], ['差', 0]) });
+    const c = node('主动公开', { points: 5 });
+    return { a, b, c, t: [node('基础工作', {}, [a, b, c])] };
+  };
+
+  it('the 分值 is the best level; rating a level scores its points and loses the rest', () => {
+    const { a, b, c, t } = tree();
+    const r = scoreTemplate(
+      t,
+      entries([
+        [a, { score: 8 }],
+        [b, { score: 5 }],
+        [c, { score: 5 }],
+      ]),
+      { total: 20 },
+    );
+    // 10 + 5 + 5 = 20 points (the stated 99 is not 平台建设's: its best level is); 良 8 + 优 5 + 5 = 18.
+    expect([find(r, '制度建设').points, find(r, '平台建设').points, r.maxBase]).toEqual([10, 5, 20]);
+    expect([find(r, '制度建设').score, find(r, '制度建设').deducted]).toEqual([8, 2]);
+    expect([find(r, '平台建设').score, find(r, '平台建设').deducted]).toEqual([5, 0]);
+    expect([r.total, r.complete, r.scoredLeaves]).toEqual([18, true, 3]);
+  });
+
+  it('未评 until a level is chosen: nothing counted, nothing lost; a score that names no level is no rating', () => {
+    const { a, b, c, t } = tree();
+    const none = scoreTemplate(t, entries([[c, { score: 5 }]]), { total: 20 });
+    expect([none.total, none.scoredLeaves, none.leaves, none.grade]).toEqual([5, 1, 3, null]);
+    expect([find(none, '制度建设').scored, find(none, '制度建设').deducted]).toEqual([false, 0]);
+    // 7 is no level of 制度建设 (say its levels were edited since): 未评, like an entry never made.
+    const stale = scoreTemplate(
+      t,
+      entries([
+        [a, { score: 7 }],
+        [b, { score: 0 }],
+        [c, { score: 5 }],
+      ]),
+      { total: 20 },
+    );
+    expect([stale.total, stale.scoredLeaves, find(stale, '制度建设').scored]).toEqual([5, 2, false]);
+    expect(find(stale, '平台建设')).toMatchObject({ score: 0, deducted: 5, scored: true });
+  });
+
+  it('caps and the ceiling apply as to any leaf; scoreLeaf gives what the tree does', () => {
+    const { a, t } = tree();
+    const capped = { ...a, ceilingRatio: 0.6 };
+    const e = { ...EMPTY_ENTRY, rated: true, score: 8, ceiling: true };
+    // 良 8, then the ceiling takes 10 × 0.4 = 4 off: 4.
+    expect(scoreLeaf(capped, 10, e).score).toBe(4);
+    const r = scoreTemplate([{ ...t[0], children: [capped, ...t[0].children.slice(1)] }], new Map([[a.key, e]]), {
+      total: 20,
+    });
+    expect(find(r, '制度建设').score).toBe(4);
+    expect(scoreLeaf(a, 10, { ...EMPTY_ENTRY, rated: true, score: 0 }).score).toBe(0);
+  });
+});
+
 describe('template problems', () => {
   it('names a child sum above its parent, a leaf without points and 一级 not adding up', () => {
     const t = [
