@@ -303,7 +303,8 @@ export function ScoreDrawer({
                 {ratedLevel
                   ? `${levelText(ratedLevel)}${ratedLevel.points === row.score ? '' : `（计${row.score}分）`}`
                   : `${row.score}分`}
-                {row.deducted ? (
+                {/* A chosen level is not a deduction: 良 is read as 良, not as 扣2分. */}
+                {row.deducted && !ratedLevel ? (
                   <Tag color="red" style={{ marginLeft: 8 }}>
                     扣{row.deducted}分
                   </Tag>
