@@ -2,6 +2,7 @@
 // main/areas/index.ts. Everything but the names is loaded on first use, so a quick command such as
 // parse-points does not pay for the database, Word and Excel code of every area (about 0.2 s on an office PC).
 import type { CliCommand } from '../cli/types';
+import type { CalendarFollower } from '../services/calendar';
 import type { AreaHandlers } from '../services/handler-types';
 import type { DemoStep } from '../services/demo/types';
 import type { Exporter } from '../services/exporter';
@@ -20,6 +21,8 @@ export interface NodeArea<C = unknown, K extends string = string> {
   cli?: { commands: readonly string[]; load: () => Promise<Record<string, CliCommand>> };
   /** Its figures (and lists) for the 年度工作总结 and the dashboard; absent areas simply leave their sentences out. */
   summary?: () => Promise<SummaryContribution>;
+  /** Counts the dates it stored on the working-day calendar again when the user changes the calendar (设置). */
+  calendarFollower?: () => Promise<CalendarFollower>;
 }
 
 /** Declares an area; the generic parameters come from the loaders, so the manifest stays a plain object. */

@@ -42,4 +42,5 @@ export const areaServices: AreaServices = {
   ),
   demoSteps: memo(() => Promise.all(AREAS.flatMap((a) => (a.demo ? [a.demo()] : [])))),
   summary: memo(() => Promise.all(AREAS.flatMap((a) => (a.summary ? [a.summary()] : [])))),
+  calendarFollowers: memo(() => Promise.all(AREAS.flatMap((a) => (a.calendarFollower ? [a.calendarFollower()] : [])))),
 };

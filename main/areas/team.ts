@@ -11,4 +11,5 @@ export const teamArea = defineArea({
       figures: [m.trainingFigures, m.abFigures],
       lists: [m.trainingLists],
     })),
+  calendarFollower: () => import('../services/team/ab').then((m) => m.recountFilingDues),
 });

@@ -1,5 +1,8 @@
 // The working-day calendar every area counts its time limits on (tasks, 备案, 依申请 answers, 整改), with the user's
-// 放假/调休 overrides and the due-soon threshold of the lights, read from the setting table.
+// 放假/调休 overrides and the due-soon threshold of the lights, read from the setting table. Most limits are counted
+// when read; a date an area stored (the 备案 due date of an AB change) is counted again by the area's follower when the
+// user changes the calendar, in the same transaction.
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   coverageWarning,
@@ -14,7 +17,19 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { recordAudit } from './audit';
 import { getSetting, SettingKey } from './settings';
+import type { Database } from '../db/schema';
 import type { AppContext } from './workstation';
+
+/**
+ * What an area does when the calendar changes (NodeArea.calendarFollower): counts the dates it stored on the old
+ * calendar again on the new one, in the save's transaction (with its own audit entries), and returns one sentence per
+ * date it moved, for the user.
+ */
+export type CalendarFollower = (
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  calendars: { before: WorkingDayCalendar; after: WorkingDayCalendar },
+) => Promise<string[]>;
 
 export const DEFAULT_DUE_SOON_DAYS = 5;
 
@@ -74,22 +89,31 @@ export async function getCalendarSettings(ctx: AppContext, year: number): Promis
   };
 }
 
+/** Saves the calendar; returns a sentence for every stored date the areas counted again on it (CalendarFollower). */
 export async function saveCalendarSettings(
   ctx: AppContext,
   input: { overrides: WorkingDayOverride[]; dueSoonDays: number },
-): Promise<void> {
+): Promise<string[]> {
   if (!Number.isInteger(input.dueSoonDays) || input.dueSoonDays < 1 || input.dueSoonDays > 60) {
     throw new AppError(ErrorCode.VALIDATION, '“即将到期”的提前工作日数应为1到60之间的整数。');
   }
   const sorted = [...new Map(input.overrides.map((o) => [o.date, o])).values()].sort((a, b) =>
     a.date.localeCompare(b.date),
   );
+  let after: WorkingDayCalendar;
   try {
-    createWorkingDayCalendar(sorted);
+    after = createWorkingDayCalendar(sorted);
   } catch (e) {
     throw new AppError(ErrorCode.VALIDATION, `工作日历中有无效日期：${(e as Error).message}`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  const followers = await ctx.areas.calendarFollowers();
+  return ctx.db.transaction().execute(async (trx) => {
+    const stored = await trx
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', SettingKey.calendarOverrides)
+      .executeTakeFirst();
+    const before = createWorkingDayCalendar(parseOverrides(stored?.value ?? null));
     for (const [key, value] of [
       [SettingKey.calendarOverrides, JSON.stringify(sorted)],
       [SettingKey.planDueSoonDays, String(input.dueSoonDays)],
@@ -100,11 +124,16 @@ export async function saveCalendarSettings(
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     }
+    const recounted: string[] = [];
+    for (const follow of followers) recounted.push(...(await follow(trx, ctx, { before, after })));
     await recordAudit(trx, ctx, {
       entity: 'calendar',
       entityId: null,
       action: 'update',
-      summary: `更新工作日历：${sorted.length} 个自定日期，提前 ${input.dueSoonDays} 个工作日提醒`,
+      summary:
+        `更新工作日历：${sorted.length} 个自定日期，提前 ${input.dueSoonDays} 个工作日提醒` +
+        (recounted.length ? `；按新日历重算${recounted.length}项日期` : ''),
     });
+    return recounted;
   });
 }

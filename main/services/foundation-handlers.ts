@@ -171,6 +171,9 @@ export const foundationHandlers: AreaHandlers<typeof foundationContract> = {
     return ws.files.deliver(file.fileName, file.data);
   },
   'calendar.get': (ws, { year }) => getCalendarSettings(ws.context(), year),
-  'calendar.save': async (ws, input) => (await saveCalendarSettings(ws.context(), input), { ok: true as const }),
+  'calendar.save': async (ws, input) => ({
+    ok: true as const,
+    recounted: await saveCalendarSettings(ws.context(), input),
+  }),
   'demo.load': (ws) => loadDemo(ws.context()),
 };

@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { optionalText, text } from './fields';
 import { idSchema, isoDateSchema } from './files';
-import { addWorkingDays, countWorkingDays, type IsoDate, type WorkingDayCalendar } from './working-days';
+import {
+  addWorkingDays,
+  calendarGapNote,
+  countWorkingDays,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from './working-days';
 
 /** A 备案 is "due soon" within this many working days. */
 const FILING_DUE_SOON_WORKING_DAYS = 3;
@@ -145,6 +151,8 @@ export const changeSchema = z.object({
   filedDate: isoDateSchema.nullable(),
   filedTo: z.string(),
   filedDocNumber: z.string(),
+  /** Set when the 备案 limit's working days run through a year without holiday data (filingCalendarWarning). */
+  calendarWarning: z.string().nullable(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -174,6 +182,31 @@ export function filingDueDate(changeDate: IsoDate, workingDays: number, cal?: Wo
   return addWorkingDays(changeDate, workingDays, cal);
 }
 
+/**
+ * The note a change's 备案 limit carries (calendarGapNote) when the working days it counts run through a year without
+ * holiday data: from the change date to the due date, and while it is not filed, today's count of what is left.
+ */
+export function filingCalendarWarning(
+  c: { changeDate: IsoDate; filingDue: IsoDate; filedDate: IsoDate | null },
+  today: IsoDate,
+  cal?: WorkingDayCalendar,
+): string | null {
+  const dates = [c.changeDate, c.filingDue, ...(c.filedDate ? [] : [today])].sort();
+  return calendarGapNote(dates[0], dates[dates.length - 1], cal);
+}
+
+/**
+ * The 备案 due date of a change once the calendar changes (the user entered a year's 放假安排): the same number of
+ * working days after the change date, counted on the new calendar. The stored date was counted on the old one.
+ */
+export function refiledDueDate(
+  c: { changeDate: IsoDate; filingDue: IsoDate },
+  before: WorkingDayCalendar,
+  after: WorkingDayCalendar,
+): IsoDate {
+  return addWorkingDays(c.changeDate, countWorkingDays(c.changeDate, c.filingDue, before), after);
+}
+
 const WARNING_KINDS = [
   'noA',
   'noB',
@@ -190,6 +223,8 @@ export const teamWarningSchema = z.object({
   postId: idSchema.nullable(),
   changeId: idSchema.nullable(),
   message: z.string(),
+  /** A 备案 warning whose working days run through a year without holiday data: the change's calendarWarning. */
+  calendarWarning: z.string().nullable(),
 });
 export type TeamWarning = z.infer<typeof teamWarningSchema>;
 
@@ -218,7 +253,7 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
   const out: TeamWarning[] = [];
   const { today } = input;
   const postWarn = (kind: TeamWarning['kind'], severity: TeamWarning['severity'], postId: number, message: string) =>
-    out.push({ kind, severity, postId, changeId: null, message });
+    out.push({ kind, severity, postId, changeId: null, message, calendarWarning: null });
   for (const p of input.posts) {
     if (!p.active) continue;
     if (!p.a) postWarn('noA', 'error', p.id, `“${p.name}”没有A岗人员，请设置。`);
@@ -266,6 +301,7 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
         postId: c.postId,
         changeId: c.id,
         message: `${who}，备案已逾期（应于 ${c.filingDue} 前备案）。`,
+        calendarWarning: c.calendarWarning,
       });
     } else {
       const left = countWorkingDays(today, c.filingDue, input.cal);
@@ -276,6 +312,7 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
         postId: c.postId,
         changeId: c.id,
         message: `${who}，待备案，截止 ${c.filingDue}（${left === 0 ? '今天到期' : `还剩${left}个工作日`}）。`,
+        calendarWarning: c.calendarWarning,
       });
     }
   }
@@ -301,14 +338,18 @@ const KIND_ORDER: readonly TeamWarning['kind'][] = [
 export function summariseWarnings(
   warnings: TeamWarning[],
   posts: { id: number; name: string }[],
-): { severity: TeamWarning['severity']; message: string }[] {
+): Pick<TeamWarning, 'severity' | 'message' | 'calendarWarning'>[] {
   const vacant = new Set(warnings.filter((w) => w.kind === 'noA' || w.kind === 'noB').map((w) => w.postId));
-  const out: { severity: TeamWarning['severity']; message: string }[] = warnings
+  const out: Pick<TeamWarning, 'severity' | 'message' | 'calendarWarning'>[] = warnings
     .filter((w) => w.kind !== 'noA' && w.kind !== 'noB')
-    .map((w) => ({ severity: w.severity, message: w.message }));
+    .map((w) => ({ severity: w.severity, message: w.message, calendarWarning: w.calendarWarning }));
   if (vacant.size) {
     const names = posts.filter((p) => vacant.has(p.id)).map((p) => p.name);
-    out.push({ severity: 'error', message: `${names.length}个岗位尚未配齐A岗和B岗：${names.join('、')}。` });
+    out.push({
+      severity: 'error',
+      message: `${names.length}个岗位尚未配齐A岗和B岗：${names.join('、')}。`,
+      calendarWarning: null,
+    });
   }
   return out;
 }

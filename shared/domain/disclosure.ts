@@ -70,6 +70,8 @@ export const publicationSchema = publicationInputSchema.extend({
   /** Working days from 形成/变更 to 发布 when both are known. */
   publishDelay: z.number().int().nullable(),
   late: z.boolean(),
+  /** Set when those working days (publishDelay, interpretationDelay) run through a year without holiday data. */
+  calendarWarning: z.string().nullable(),
   /** 拟稿、审核、签发 all recorded with dates. */
   reviewComplete: z.boolean(),
 });
@@ -613,8 +615,16 @@ export const reportViewSchema = z.object({
   report: annualReportSchema,
   sections: z.array(reportSectionSchema),
   input: yearInputSchema,
-  /** 现行有效 defaults (last year's + 制发 − 废止) shown next to the inputs, and the default 成文日期. */
-  defaults: z.object({ rulesInForce: z.number(), normInForce: z.number(), reportDate: z.string() }),
+  /**
+   * 现行有效 defaults (last year's + 制发 − 废止) shown next to the inputs, and the default 成文日期 (a working day) with
+   * its calendarWarning when it is counted in a year without holiday data.
+   */
+  defaults: z.object({
+    rulesInForce: z.number(),
+    normInForce: z.number(),
+    reportDate: z.string(),
+    calendarWarning: z.string().nullable(),
+  }),
   /** The 成文日期 the export prints: the one chosen, else the default. */
   reportDate: z.string(),
   /** 勾稽 failures: export is refused while there are any. */

@@ -521,6 +521,8 @@ export const rectificationSchema = z.object({
   overdue: z.boolean(),
   light: z.enum(LIGHTS),
   workingDaysLeft: z.number().int().nullable(),
+  /** The light counts days of a year without holiday data (weekdays only): said beside it (calendarGapNote). */
+  calendarWarning: z.string().nullable(),
   completedOn: isoDateSchema.nullable(),
   closedOn: isoDateSchema.nullable(),
   closedBy: z.string(),
@@ -538,6 +540,7 @@ export function rectificationInputOf(r: Rectification): RectificationInput {
     overdue: _o,
     light: _l,
     workingDaysLeft: _w,
+    calendarWarning: _g,
     departmentName: _d,
     ownerName: _n,
     closedOn: _c,

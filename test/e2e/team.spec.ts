@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import type { StaffStatus } from '../../shared/domain/org';
-import { addDays, addWorkingDays } from '../../shared/domain/working-days';
-import { fillDate, openScreen, pick, saved, seedStaff, today, year } from './arrange';
+import { addDays, addWorkingDays, createWorkingDayCalendar, packageDataYears } from '../../shared/domain/working-days';
+import type { WebHost } from '../../main/web/server';
+import { arrange, fillDate, openScreen, pick, saved, seedStaff, setUpBureau, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 /** People to work with: one of them has left (离岗) and must not be offered. */
@@ -17,6 +18,10 @@ const PEOPLE: [string[], [string, string, string, StaffStatus?][]] = [
     ['钱七', '办公室', '科员', '离岗'],
   ],
 ];
+
+async function staffId(host: WebHost, name: string): Promise<number> {
+  return (await arrange(host, 'staff.list')).find((s) => s.name === name)!.id;
+}
 
 async function pickMany(page: Page, label: string, options: string[]) {
   for (const o of options) await pick(page, label, o);
@@ -219,4 +224,75 @@ test('example data: B is shown acting while A is away, and the pending 备案 is
   await page.getByRole('menuitem', { name: '培训' }).click();
   await expect(page.getByText('年度培训要求已达到')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-demo-training.png'), fullPage: true });
+});
+
+test('a 备案 due date counted into a year without holiday data is tagged on the home screen and AB岗; the tag and its 去设置 open the 工作日历 card; entering the year counts it again', async ({
+  app: page,
+  host,
+}) => {
+  // The built-in data's last year (2026 today) and the next, which it does not know.
+  const last = packageDataYears().at(-1)!;
+  const unknown = last + 1;
+  await setUpBureau(host, page, last);
+  await seedStaff(host, ...PEOPLE);
+  const postId = (await arrange(host, 'ab.posts')).find((p) => p.name === '政务公开联络员')!.id;
+  await arrange(host, 'ab.assign', {
+    postId,
+    role: 'A',
+    staffId: await staffId(host, '张三'),
+    startDate: `${last}-01-05`,
+  });
+  // Changed on the 28th: at most three working days are left in December, so the fifth falls in January.
+  const changeDate = `${last}-12-28`;
+  await arrange(host, 'ab.change', {
+    postId,
+    role: 'A',
+    toStaffId: await staffId(host, '王五'),
+    changeDate,
+    reason: '工作调整',
+    handover: { date: changeDate, items: '政务公开工作台账', transitionEnd: null, note: '' },
+  });
+  const weekdaysOnly = addWorkingDays(changeDate, 5, createWorkingDayCalendar());
+  const newYear = addWorkingDays(`${last}-12-31`, 1, createWorkingDayCalendar());
+  const entered = addWorkingDays(changeDate, 5, createWorkingDayCalendar([{ date: newYear, kind: 'holiday' }]));
+  expect(entered).not.toBe(weekdaysOnly);
+
+  // 首页: the AB card's line and the date coming up both carry the tag. The change was arranged behind the screen's
+  // back: reload so the home screen asks for it rather than showing the answers it kept.
+  await page.reload();
+  await openScreen(page, '首页');
+  const abCard = page.locator('.ant-card').filter({ hasText: 'AB岗与备案' });
+  await expect(abCard.getByRole('alert').filter({ hasText: `截止 ${weekdaysOnly}` })).toContainText('节假日未录入');
+  const upcoming = page.locator('.ant-card').filter({ hasText: '近期时间节点' });
+  const dated = upcoming.getByRole('listitem').filter({ hasText: '人员变动备案截止' });
+  await expect(dated).toContainText('节假日未录入');
+  // The tag itself is a link to the 工作日历 card.
+  await dated.getByRole('link', { name: '节假日未录入' }).click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings/calendar');
+
+  // AB岗: beside the 备案截止 of the change, saying which year lacks data.
+  await openScreen(page, 'AB岗');
+  const change = page
+    .locator('.ant-card')
+    .filter({ hasText: '人员变动与备案' })
+    .getByRole('row', { name: /政务公开联络员/ });
+  await expect(change).toContainText(weekdaysOnly);
+  const tag = change.getByRole('link', { name: '节假日未录入' });
+  await tag.hover();
+  const note = page.getByRole('tooltip').filter({ hasText: `工作日历缺少${unknown}年的放假安排` });
+  await note.getByRole('button', { name: '去设置' }).click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings/calendar');
+  const calendar = page.locator('#settings-calendar');
+  await expect(calendar).toBeInViewport();
+  await expect(calendar).toContainText(`${unknown}年：缺少放假安排`);
+
+  // Entering the year counts the stored due date again, and says so.
+  await calendar.getByLabel('自定放假与调休').fill(`${newYear} 休 元旦`);
+  await calendar.getByRole('button', { name: '保存工作日历' }).click();
+  await expect(page.getByText(`备案截止日期按新的工作日历改为 ${entered}（原为 ${weekdaysOnly}）`)).toBeVisible();
+  await openScreen(page, 'AB岗');
+  await expect(change).toContainText(entered);
+  await expect(change.getByText('节假日未录入')).toHaveCount(0);
 });

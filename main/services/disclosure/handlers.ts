@@ -61,6 +61,7 @@ async function disclosureHome(ctx: AppContext) {
       dueDate: r.deadline.dueDate,
       state: r.deadline.state,
       remaining: r.deadline.remaining,
+      calendarWarning: r.deadline.calendarWarning,
     })),
   };
 }

@@ -15,7 +15,7 @@ import {
 import type { Upload } from '../../../shared/domain/files';
 import { firstDateError, publicationDateIssues } from '../../../shared/domain/disclosure-dates';
 import { todayOf } from '../../../shared/domain/dates';
-import { countWorkingDays } from '../../../shared/domain/working-days';
+import { calendarGapNote, countWorkingDays } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
@@ -127,6 +127,8 @@ function toPublication(
   const delay = r.formed_date ? countWorkingDays(r.formed_date, r.published_date, cal) : null;
   const doc = r.interprets_id ? docs.get(r.interprets_id) : undefined;
   const after = doc ? countWorkingDays(doc.published_date, r.published_date, cal) : null;
+  // The working days counted: from 形成 (and from the interpreted document's publication) to this publication.
+  const from = [r.formed_date, doc?.published_date].filter((d): d is string => !!d).sort()[0];
   return {
     id: r.id,
     title: r.title,
@@ -153,6 +155,7 @@ function toPublication(
     interpretationLate: after !== null && after > INTERPRETATION_LIMIT_WORKING_DAYS,
     publishDelay: delay,
     late: delay !== null && delay > PUBLISH_LIMIT_WORKING_DAYS,
+    calendarWarning: from ? calendarGapNote(from, r.published_date, cal) : null,
     reviewComplete: !!(r.drafter && r.drafted_date && r.reviewer && r.reviewed_date && r.approver && r.approved_date),
   };
 }
@@ -286,6 +289,7 @@ export async function updatePublication(ctx: AppContext, id: number, raw: Public
       interpretsTitle: _t,
       publishDelay: _d,
       late: _l,
+      calendarWarning: _w,
       reviewComplete: _r,
       ...old
     } = before;

@@ -24,7 +24,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { addWorkingDays } from '../../../shared/domain/working-days';
+import { addWorkingDays, calendarGapNote } from '../../../shared/domain/working-days';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { loadCalendar } from '../calendar';
 import { bureauName, reportDueMonthDay, yearRange } from './common';
@@ -105,9 +105,14 @@ async function getYearInput(ctx: AppContext, year: number): Promise<YearInput> {
  * year (条例第四十九条: 1月31日前; the internal date of 设置 when set), so the report is dated after the period it
  * counts and before it is due.
  */
-async function defaultReportDate(ctx: AppContext, year: number): Promise<string> {
+async function defaultReportDate(
+  ctx: AppContext,
+  year: number,
+): Promise<{ date: string; calendarWarning: string | null }> {
   const due = `${year + 1}-${await reportDueMonthDay(ctx)}`;
-  return addWorkingDays(due, -1, await loadCalendar(ctx));
+  const cal = await loadCalendar(ctx);
+  const date = addWorkingDays(due, -1, cal);
+  return { date, calendarWarning: calendarGapNote(date, due, cal) };
 }
 
 /** 现行有效 for a year: the stored figure, else last year's (recursively, while years have inputs) + 制发 − 废止. */
@@ -450,7 +455,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
   const drafts = draftTexts(data);
   const prevForce = await inForce(ctx, year - 1);
   const row = await inputRow(ctx, year);
-  const defaultDate = await defaultReportDate(ctx, year);
+  const { date: defaultDate, calendarWarning } = await defaultReportDate(ctx, year);
   return {
     report,
     input,
@@ -468,6 +473,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
       rulesInForce: defaultInForce(prevForce?.rules ?? null, input.rulesIssued, input.rulesRepealed),
       normInForce: defaultInForce(prevForce?.norm ?? null, input.normIssued, input.normRepealed),
       reportDate: defaultDate,
+      calendarWarning,
     },
     reportDate: input.reportDate ?? defaultDate,
     checkFailures: checkTables({ columns: report.requests.columns, rows: report.requests.rows }, report.reviews.values),

@@ -623,6 +623,7 @@ export async function listDueTasks(
     lead: [...t.lead.map((d) => d.name), ...t.unmappedUnits].join('、'),
     owner: t.owner?.name ?? '',
     workingDaysLeft: t.workingDaysLeft,
+    calendarWarning: t.calendarWarning,
   });
   const tasks = (await listPlanTasks(ctx, planId)).filter((t) => t.dueDate);
   const byDate = (a: DueItem, b: DueItem) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id;

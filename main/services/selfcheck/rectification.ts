@@ -114,6 +114,7 @@ export async function listRectifications(ctx: AppContext, f: RectFilter = {}): P
       overdue: l.light === 'overdue',
       light: l.light as Light,
       workingDaysLeft: l.workingDaysLeft ?? null,
+      calendarWarning: l.calendarWarning ?? null,
       completedOn: r.completed_on,
       closedOn: r.closed_on,
       closedBy: r.closed_by,

@@ -1,11 +1,13 @@
 // The home dashboard's numbers for the working year: the registry's figures for the year (every card's sentence quotes
 // these, by name), the plan by section and by light (the task list's own lights, which the bars open), trainings per
 // month, and the dates coming up (备案 of holder changes, the 政府信息公开工作年度报告).
+import { filingCalendarWarning } from '../../../shared/domain/ab';
 import { LIGHTS, type Light } from '../../../shared/domain/plan';
 import { hoursFromTenths } from '../../../shared/domain/training';
 import { yearPeriod } from '../../../shared/domain/period';
 import type { Dashboard } from '../../../shared/ipc/contracts/summary';
 import { todayOf } from '../../../shared/domain/dates';
+import { loadCalendar } from '../calendar';
 import { listPlanTasks, planIdOfYear } from '../plan/tasks';
 import type { AppContext } from '../workstation';
 import { figuresFor } from './figures';
@@ -55,10 +57,11 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
     .selectFrom('ab_change as c')
     .innerJoin('ab_post as p', 'p.id', 'c.post_id')
     .innerJoin('staff as s', 's.id', 'c.to_staff_id')
-    .select(['c.filing_due', 'c.role', 'p.name as post', 's.name as person'])
+    .select(['c.change_date', 'c.filing_due', 'c.role', 'p.name as post', 's.name as person'])
     .where('c.filed_date', 'is', null)
     .orderBy('c.filing_due')
     .execute();
+  const cal = await loadCalendar(ctx);
   for (const c of unfiled) {
     upcoming.push({
       date: c.filing_due,
@@ -66,6 +69,11 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
       detail: `“${c.post}”${c.role}岗变更为${c.person}`,
       route: 'ab',
       overdue: c.filing_due < today,
+      calendarWarning: filingCalendarWarning(
+        { changeDate: c.change_date, filingDue: c.filing_due, filedDate: null },
+        today,
+        cal,
+      ),
     });
   }
   // Last year's report while January lasts, then this year's.
@@ -78,6 +86,8 @@ export async function dashboard(ctx: AppContext, year: number): Promise<Dashboar
         detail: '《政府信息公开条例》规定每年1月31日前公布上一年度报告',
         route: null,
         overdue: false,
+        // A calendar date (1月31日), not counted in working days.
+        calendarWarning: null,
       });
     }
   }

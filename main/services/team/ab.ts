@@ -7,8 +7,10 @@ import {
   changeInputSchema,
   computeTeamWarnings,
   correctHoldingInputSchema,
+  filingCalendarWarning,
   filingDueDate,
   filingInputSchema,
+  refiledDueDate,
   postInputSchema,
   type Absence,
   type AbsenceInput,
@@ -25,12 +27,13 @@ import {
   type PostInput,
   type TeamWarning,
 } from '../../../shared/domain/ab';
-import { addDays, toDayNumber } from '../../../shared/domain/working-days';
+import { addDays, toDayNumber, type WorkingDayCalendar } from '../../../shared/domain/working-days';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { assertNameFree } from '../unique-name';
+import type { CalendarFollower } from '../calendar';
 import type { AppContext } from '../workstation';
 import { getTeamSettings, workingDayCalendar } from './common';
 import { todayOf } from '../../../shared/domain/dates';
@@ -449,26 +452,31 @@ export async function correctHolding(ctx: AppContext, raw: CorrectHoldingInput):
   return (await listHoldings(ctx, h.post_id)).find((x) => x.id === h.id)!;
 }
 
-function toChange(r: {
-  id: number;
-  post_id: number;
-  post_name: string;
-  role: AbRole;
-  change_date: string;
-  from_staff_id: number | null;
-  from_name: string | null;
-  to_staff_id: number;
-  to_name: string;
-  reason: string;
-  handover_date: string;
-  handover_items: string;
-  transition_end: string | null;
-  handover_note: string;
-  filing_due: string;
-  filed_date: string | null;
-  filed_to: string;
-  filed_doc_number: string;
-}): Change {
+function toChange(
+  r: {
+    id: number;
+    post_id: number;
+    post_name: string;
+    role: AbRole;
+    change_date: string;
+    from_staff_id: number | null;
+    from_name: string | null;
+    to_staff_id: number;
+    to_name: string;
+    reason: string;
+    handover_date: string;
+    handover_items: string;
+    transition_end: string | null;
+    handover_note: string;
+    filing_due: string;
+    filed_date: string | null;
+    filed_to: string;
+    filed_doc_number: string;
+  },
+  today: string,
+  cal: WorkingDayCalendar,
+): Change {
+  const dates = { changeDate: r.change_date, filingDue: r.filing_due, filedDate: r.filed_date };
   return {
     id: r.id,
     postId: r.post_id,
@@ -488,6 +496,7 @@ function toChange(r: {
     filedDate: r.filed_date,
     filedTo: r.filed_to,
     filedDocNumber: r.filed_doc_number,
+    calendarWarning: filingCalendarWarning(dates, today, cal),
   };
 }
 
@@ -524,7 +533,8 @@ export async function listChanges(
   if (filter.unfiledOnly) q = q.where('c.filed_date', 'is', null);
   if (filter.id !== undefined) q = q.where('c.id', '=', filter.id);
   const rows = await q.orderBy('c.change_date', 'desc').orderBy('c.id', 'desc').execute();
-  return rows.map((r) => toChange({ ...r, from_name: r.from_name ?? null }));
+  const [today, cal] = [todayOf(ctx), await workingDayCalendar(ctx)];
+  return rows.map((r) => toChange({ ...r, from_name: r.from_name ?? null }, today, cal));
 }
 
 export async function getChange(ctx: AppContext, id: number): Promise<Change> {
@@ -615,6 +625,38 @@ export async function changeHolder(ctx: AppContext, raw: ChangeInput): Promise<C
   });
   return getChange(ctx, id);
 }
+
+/**
+ * The calendar changed (设置 → 工作日历): every change's 备案 due date, stored when the change was entered, is counted
+ * again — the same working days after the change date on the new calendar — so a date counted Monday–Friday through a
+ * year without holiday data becomes right once the user enters that year's 放假安排.
+ */
+export const recountFilingDues: CalendarFollower = async (trx, ctx, { before, after }) => {
+  const rows = await trx
+    .selectFrom('ab_change as c')
+    .innerJoin('ab_post as p', 'p.id', 'c.post_id')
+    .innerJoin('staff as t', 't.id', 'c.to_staff_id')
+    .select(['c.id', 'c.role', 'c.change_date', 'c.filing_due', 'p.name as post_name', 't.name as to_name'])
+    .orderBy('c.change_date')
+    .orderBy('c.id')
+    .execute();
+  const out: string[] = [];
+  for (const r of rows) {
+    const due = refiledDueDate({ changeDate: r.change_date, filingDue: r.filing_due }, before, after);
+    if (due === r.filing_due) continue;
+    await trx.updateTable('ab_change').set({ filing_due: due }).where('id', '=', r.id).execute();
+    const sentence = `“${r.post_name}”${r.role}岗变更为${r.to_name}（${r.change_date}）的备案截止日期按新的工作日历改为 ${due}（原为 ${r.filing_due}）`;
+    await recordAudit(trx, ctx, {
+      entity: 'ab_change',
+      entityId: r.id,
+      action: 'update',
+      summary: sentence,
+      changes: { filingDue: { from: r.filing_due, to: due } },
+    });
+    out.push(sentence);
+  }
+  return out;
+};
 
 export async function fileChange(ctx: AppContext, raw: FilingInput): Promise<Change> {
   const input = validateInput(filingInputSchema, raw);

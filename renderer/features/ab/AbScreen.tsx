@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain/ab';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call } from '../../api/call';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DeleteButton } from '../../components/DeleteButton';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
@@ -48,17 +49,27 @@ export function useTeamExport() {
     save(() => call('team.export', { kind, ...args }));
 }
 
+/** The AB warnings, most urgent first; a 备案 limit counted through a year without holiday data says so. */
 export function WarningList({
   warnings,
   compact,
 }: {
-  warnings: { severity: TeamWarning['severity']; message: string }[];
+  warnings: Pick<TeamWarning, 'severity' | 'message' | 'calendarWarning'>[];
   compact?: boolean;
 }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={compact ? 4 : 8}>
       {warnings.map((w, i) => (
-        <Alert key={i} type={w.severity} showIcon message={w.message} />
+        <Alert
+          key={i}
+          type={w.severity}
+          showIcon
+          message={
+            <>
+              {w.message} <CalendarGapTag warning={w.calendarWarning} />
+            </>
+          }
+        />
       ))}
     </Space>
   );
@@ -280,7 +291,16 @@ export function AbScreen() {
             { title: '岗位', render: (_, c) => `${c.postName}（${c.role}岗）` },
             { title: '变动', render: (_, c) => `${c.fromName ?? '（空缺）'} → ${c.toName}` },
             { title: '变动日期', dataIndex: 'changeDate', width: 110 },
-            { title: '备案截止', dataIndex: 'filingDue', width: 110 },
+            {
+              title: '备案截止',
+              width: 130,
+              render: (_, c) => (
+                <Space size={0} wrap>
+                  <span>{c.filingDue}</span>
+                  <CalendarGapTag warning={c.calendarWarning} />
+                </Space>
+              ),
+            },
             {
               title: '备案',
               width: 300,

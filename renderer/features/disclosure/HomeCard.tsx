@@ -73,7 +73,7 @@ export function DisclosureHomeCard() {
                   <List.Item.Meta
                     title={
                       <Space size={4}>
-                        <DeadlineTag state={o.state as DeadlineState} />
+                        <DeadlineTag state={o.state as DeadlineState} calendarWarning={o.calendarWarning} />
                         <span>{o.applicant}</span>
                       </Space>
                     }

@@ -27,6 +27,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { DeleteButton } from '../../components/DeleteButton';
 import { PersonField } from '../../components/PersonField';
 import { EmptyHint } from '../../components/EmptyHint';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { ImportButton, savedWhere, useDisclosureExport } from './common';
 
@@ -446,17 +447,21 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
           },
           {
             title: '时效',
-            width: 90,
-            render: (_, p) =>
-              p.late ? (
-                <Tooltip title={`形成后第${p.publishDelay}个工作日才公开`}>
-                  <Tag color="red">超期公开</Tag>
-                </Tooltip>
-              ) : p.publishDelay === null ? (
-                '—'
-              ) : (
-                <Tag color="green">及时</Tag>
-              ),
+            width: 110,
+            render: (_, p) => (
+              <>
+                {p.late ? (
+                  <Tooltip title={`形成后第${p.publishDelay}个工作日才公开`}>
+                    <Tag color="red">超期公开</Tag>
+                  </Tooltip>
+                ) : p.publishDelay === null ? (
+                  '—'
+                ) : (
+                  <Tag color="green">及时</Tag>
+                )}
+                <CalendarGapTag warning={p.calendarWarning} />
+              </>
+            ),
           },
           {
             title: '操作',

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/disclosure';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { call } from '../../api/call';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DateField } from '../../components/DateField';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { checkForm, navigate, useBusyAction, useLoad } from '../../hooks';
@@ -207,7 +208,12 @@ export function ReportTab({ year }: { year: number }) {
           <Form.Item
             name="reportDate"
             label="成文日期"
-            extra={`不填为${formatChineseDate(view.defaults.reportDate)}（次年1月报送期限前的最后一个工作日）`}
+            extra={
+              <>
+                不填为{formatChineseDate(view.defaults.reportDate)}（次年1月报送期限前的最后一个工作日）
+                <CalendarGapTag warning={view.defaults.calendarWarning} />
+              </>
+            }
           >
             <DateField placeholder={view.defaults.reportDate} />
           </Form.Item>

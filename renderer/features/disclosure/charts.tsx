@@ -6,6 +6,7 @@ import { CHART_COLORS } from '../../../shared/domain/charts';
 import type { DeadlineState } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
+import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
@@ -231,6 +232,11 @@ export function RequestsChartCard() {
               <span style={{ marginLeft: 6 }}>
                 {r.applicant} · 期限 {r.deadline.dueDate}
               </span>
+              {r.deadline.calendarWarning && (
+                <span style={{ marginLeft: 6 }}>
+                  <CalendarGapTag warning={r.deadline.calendarWarning} />
+                </span>
+              )}
             </div>
           ))}
         </>

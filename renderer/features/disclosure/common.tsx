@@ -5,9 +5,9 @@ import type { Deadline, DeadlineState, RequestInput } from '../../../shared/doma
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { Output } from '../../../shared/ipc/contract';
 import { AppError, call, toUpload } from '../../api/call';
-import { CalendarGapTag } from '../../components/CalendarGapTag';
+import { CalendarGapTag, openCalendarSettings } from '../../components/CalendarGapTag';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
-import { navigate, useBusyAction } from '../../hooks';
+import { useBusyAction } from '../../hooks';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 
 /** The area's exports; the 年报's name its open 核对 findings first (useCheckedDeliver), letters go straight. */
@@ -71,7 +71,7 @@ export function DeadlineBanner({ deadline }: { deadline: Deadline }) {
             {d.calendarWarning && (
               <div>
                 {d.calendarWarning}
-                <Button type="link" size="small" onClick={() => navigate('settings/calendar')}>
+                <Button type="link" size="small" onClick={openCalendarSettings}>
                   去设置
                 </Button>
               </div>

@@ -34,7 +34,9 @@ export function PlanDueCard() {
             aria-label="重点任务提醒"
             dataSource={rows.slice(0, 10)}
             renderItem={(t) => (
-              <List.Item extra={<LightTag light={t.light} daysLeft={t.workingDaysLeft} />}>
+              <List.Item
+                extra={<LightTag light={t.light} daysLeft={t.workingDaysLeft} calendarWarning={t.calendarWarning} />}
+              >
                 <div>
                   <a href={taskHref(t.id)}>{t.title}</a>
                   <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>

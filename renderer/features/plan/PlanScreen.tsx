@@ -30,6 +30,7 @@ import { call } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
 import { EmptyHint } from '../../components/EmptyHint';
 import { MoveButtons } from '../../components/MoveButtons';
+import { openCalendarSettings } from '../../components/CalendarGapTag';
 import { PageTitle } from '../../components/PageTitle';
 import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { LightTag } from './common';
@@ -288,7 +289,7 @@ export function PlanScreen({ params }: { params: string[] }) {
           title={b.calendar.warning}
           style={{ marginBottom: 12 }}
           action={
-            <Button size="small" onClick={() => navigate('settings/calendar')}>
+            <Button size="small" onClick={openCalendarSettings}>
               去设置
             </Button>
           }

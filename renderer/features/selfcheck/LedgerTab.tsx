@@ -453,7 +453,7 @@ export function LedgerTab({
               width: 130,
               render: (_, r) =>
                 r.state === '已销号' || r.state === '已完成' ? null : (
-                  <LightTag light={r.light} daysLeft={r.workingDaysLeft} />
+                  <LightTag light={r.light} daysLeft={r.workingDaysLeft} calendarWarning={r.calendarWarning} />
                 ),
             },
             {

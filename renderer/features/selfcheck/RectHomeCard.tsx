@@ -50,7 +50,7 @@ export function RectHomeCard() {
                   r.state === '已完成' ? (
                     <Tag color="success">待销号</Tag>
                   ) : (
-                    <LightTag light={r.light} daysLeft={r.workingDaysLeft} />
+                    <LightTag light={r.light} daysLeft={r.workingDaysLeft} calendarWarning={r.calendarWarning} />
                   )
                 }
               >

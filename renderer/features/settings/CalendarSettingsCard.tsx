@@ -34,9 +34,12 @@ export function CalendarSettingsCard() {
     setErrors(parsed.errors);
     if (parsed.errors.length) return false;
     return act(async () => {
-      await call('calendar.save', { overrides: parsed.overrides, dueSoonDays: days });
+      const { recounted } = await call('calendar.save', { overrides: parsed.overrides, dueSoonDays: days });
       await cal.reload();
-      return '工作日历已保存';
+      // Stored dates counted again on the new calendar (AB 备案 due dates): say which moved.
+      if (!recounted.length) return '工作日历已保存';
+      const shown = recounted.slice(0, 3).join('；');
+      return `工作日历已保存。${shown}${recounted.length > 3 ? `；等共${recounted.length}项` : ''}。`;
     });
   };
   // A 放假安排 typed (or loaded from a file) but not saved: leaving the screen asks first.

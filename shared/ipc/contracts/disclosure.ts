@@ -84,6 +84,8 @@ const disclosureHomeSchema = z.object({
       dueDate: z.string().nullable(),
       state: z.string(),
       remaining: z.number().nullable(),
+      /** The 答复期限's calendarWarning (its working days run through a year without holiday data). */
+      calendarWarning: z.string().nullable(),
     }),
   ),
 });

@@ -151,7 +151,8 @@ export const foundationContract = {
       overrides: z.array(workingDayOverrideSchema).max(1000),
       dueSoonDays: z.number().int().min(1).max(60),
     }),
-    output: ok,
+    /** `recounted`: a sentence for every stored date counted again on the new calendar (an AB 备案 due date). */
+    output: z.object({ ok: z.literal(true), recounted: z.array(z.string()) }),
   },
   /** Fills an empty database with a complete example year. */
   'demo.load': { input: z.object({}).strict().optional(), output: z.object({ summary: z.array(z.string()) }) },

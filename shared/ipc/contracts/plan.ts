@@ -49,6 +49,8 @@ const dueItemSchema = z.object({
   lead: z.string(),
   owner: z.string(),
   workingDaysLeft: z.number().int().nullable(),
+  /** The task's calendarWarning (its light counts days of a year without holiday data). */
+  calendarWarning: z.string().nullable(),
 });
 export type DueItem = z.infer<typeof dueItemSchema>;
 

@@ -43,6 +43,8 @@ const dashboardSchema = z.object({
       detail: z.string(),
       route: z.string().nullable(),
       overdue: z.boolean(),
+      /** A date counted in working days through a year without holiday data (calendarGapNote); null otherwise. */
+      calendarWarning: z.string().nullable(),
     }),
   ),
 });

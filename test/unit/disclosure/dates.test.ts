@@ -165,6 +165,68 @@ describe('a deadline in a year without holiday data', () => {
     const [after] = await t.call('disclosure.requests', { year: last });
     expect(after.deadline.calendarWarning).toBeNull();
   });
+
+  it('reaches the home card’s open applications', async () => {
+    t = await openTestWorkstation({ year: last, now: () => new Date(last, 11, 22) });
+    const apply = (receivedDate: string, applicant: string) =>
+      t!.call('disclosure.createRequest', {
+        receivedDate,
+        applicant,
+        applicantType: '自然人',
+        method: '邮寄',
+        content: `${applicant}的申请`,
+      });
+    await apply(`${last}-12-21`, '跨年');
+    // Received in November: its 20 working days end in December, overdue but counted within the year.
+    await apply(`${last}-11-02`, '年内');
+    const { open } = await t.call('disclosure.home');
+    expect(open.map((o) => [o.applicant, o.calendarWarning?.includes(`缺少${unknown}年的放假安排`) ?? null])).toEqual([
+      ['年内', null],
+      ['跨年', true],
+    ]);
+  });
+
+  it('says so on a publication whose 形成→发布 (or 解读) working days run through that year', async () => {
+    // Today in the year without data: a publication can only be registered once published.
+    t = await openTestWorkstation({ year: unknown, now: () => new Date(unknown, 2, 1) });
+    const col = (await t.call('disclosure.columns')).find((c) => c.name === '政策文件')!.id;
+    const publish = (title: string, publishedDate: string, more: { formedDate?: string; interpretsId?: number } = {}) =>
+      t!.call('disclosure.createPublication', {
+        title,
+        publishedDate,
+        columnId: col,
+        channel: '门户网站',
+        ...more,
+        ...(more.interpretsId ? { interpretation: true } : {}),
+      });
+    const across = await publish('跨年形成的文件', `${unknown}-01-15`, { formedDate: `${last}-12-20` });
+    expect(across.publishDelay).toBe(countWorkingDays(`${last}-12-20`, `${unknown}-01-15`, cal));
+    expect(across.calendarWarning).toContain(`缺少${unknown}年的放假安排`);
+    const known = await publish('年内的文件', `${last}-12-18`, { formedDate: `${last}-12-01` });
+    expect(known.calendarWarning).toBeNull();
+    // No 形成日期: nothing is counted, nothing to warn about.
+    expect((await publish('没有形成日期', `${unknown}-01-20`)).calendarWarning).toBeNull();
+    // A 解读 is counted from its document's publication.
+    const reading = await publish('跨年文件的解读', `${unknown}-01-18`, { interpretsId: across.id });
+    expect(reading.interpretationDelay).toBe(countWorkingDays(`${unknown}-01-15`, `${unknown}-01-18`, cal));
+    expect(reading.calendarWarning).toContain(`缺少${unknown}年的放假安排`);
+    await t.call('calendar.save', {
+      overrides: [{ date: `${unknown}-01-01`, kind: 'holiday', note: '元旦' }],
+      dueSoonDays: 5,
+    });
+    const listed = await t.call('disclosure.publications', { year: unknown });
+    expect(listed.every((p) => p.calendarWarning === null)).toBe(true);
+  });
+
+  it('says so on the 年报’s default 成文日期 when it is the last working day of a January without data', async () => {
+    t = await openTestWorkstation({ year: last, now: () => new Date(last, 11, 22) });
+    const view = await t.call('disclosure.report', { year: last });
+    // Due 31 January of the next year; the default is the working day before it, counted Monday–Friday.
+    expect(view.defaults.reportDate).toBe(addWorkingDays(`${unknown}-01-31`, -1, cal));
+    expect(view.defaults.calendarWarning).toContain(`缺少${unknown}年的放假安排`);
+    // Last year's report is dated in a January the built-in data knows.
+    expect((await t.call('disclosure.report', { year: last - 1 })).defaults.calendarWarning).toBeNull();
+  });
 });
 
 const req = (r: Partial<RequestInput>): RequestInput => ({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../../shared/domain/plan';
+import { packageDataYears, weekdayOf } from '../../../shared/domain/working-days';
 import { SAMPLES_DIR, type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
 import { readDocx, paragraphsWith } from '../export/read-docx';
 
@@ -264,6 +265,25 @@ describe('tasks, progress and lights', () => {
     await expect(
       t.call('tasks.create', { ...base, sectionId, title: 'x', deadline: date('2026-01-01'), status: '不适用' }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('the home card’s tasks due this week carry the light’s calendarWarning into a year without holiday data', async () => {
+    const last = packageDataYears().at(-1)!;
+    // 31 December and 1 January share a Monday–Sunday week unless 1 January is a Monday (1 January 2027 is a Friday).
+    expect(weekdayOf(`${last + 1}-01-01`)).not.toBe(1);
+    const t = await openWorkstation({ year: last, now: () => new Date(`${last}-12-31T09:00:00`) });
+    const plan = await t.call('plan.createSection', { year: last, title: '年底工作' });
+    const mk = (title: string, d: string) =>
+      t.call('tasks.create', { ...base, sectionId: plan.sections[0].id, title, deadline: date(d) });
+    await mk('元旦当天到期', `${last + 1}-01-01`);
+    await mk('今天到期', `${last}-12-31`);
+    const due = await t.call('tasks.due', { year: last });
+    expect(
+      due.thisWeek.map((x) => [x.title, x.calendarWarning?.includes(`缺少${last + 1}年的放假安排`) ?? null]),
+    ).toEqual([
+      ['今天到期', null],
+      ['元旦当天到期', true],
+    ]);
   });
 
   it('N working days after an event: due date across 春节 and a 调休 Sunday (2025)', async () => {

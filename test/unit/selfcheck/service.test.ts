@@ -298,6 +298,7 @@ describe('整改台账', () => {
       overdue: _o,
       light: _l,
       workingDaysLeft: _w,
+      calendarWarning: _g,
       departmentName: _d,
       ownerName: _n,
       closedOn: _c,

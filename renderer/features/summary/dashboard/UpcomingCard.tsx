@@ -1,5 +1,6 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { useYear } from '../../../app-context';
+import { CalendarGapTag } from '../../../components/CalendarGapTag';
 import { useLoad } from '../../../hooks';
 import { loadDashboard } from './data';
 
@@ -35,6 +36,7 @@ export function UpcomingCard() {
                   <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
                     {r.date} · {r.detail}
                   </div>
+                  <CalendarGapTag warning={r.calendarWarning} />
                 </div>
               </List.Item>
             );
