@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { packageDataYears } from '../../shared/domain/working-days';
 import { addDays } from '../../shared/domain/working-days';
-import { arrange, fillDate, openScreen, pick, setUpBureau, today, year } from './arrange';
+import { arrange, fillDate, openScreen, pick, pickIn, setUpBureau, today, year } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -211,8 +211,7 @@ test('信息发布 import: a new 栏目 is mapped before anything is stored; the
   await expect(mapping).toContainText('部门动态（3条）');
   expect(await arrange(host, 'disclosure.publications', { year })).toHaveLength(0);
   await expect(mapping.getByRole('button', { name: '导入' })).toBeDisabled();
-  await mapping.getByLabel('“部门动态”对应的栏目').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('工作动态', { exact: true }).click();
+  await pickIn(page, mapping, '“部门动态”对应的栏目', '工作动态');
   await mapping.getByRole('button', { name: '导入' }).click();
 
   const result = page.getByRole('dialog', { name: '导入结果' });

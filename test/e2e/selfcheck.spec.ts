@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { arrange, openScreen, pickPerson, setUpBureau } from './arrange';
+import { arrange, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -172,8 +172,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   // the row reads 已完成 (the toast only lasts three seconds).
   await ledger.getByRole('button', { name: '编辑' }).click();
   const edit = page.getByRole('dialog', { name: /编辑整改事项/ });
-  await edit.getByLabel('状态').click();
-  await page.locator('.ant-select-item-option[title="已完成"]').click();
+  await pickIn(page, edit, '状态', '已完成');
   await expect(edit.getByLabel('完成日期')).toBeVisible(slow);
   const today = new Date().toLocaleDateString('sv-SE');
   await edit.getByLabel('完成日期').fill(today);
