@@ -24,8 +24,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { areaServices } from '../../main/areas';
 import { loadDemo } from '../../main/services/demo';
-import { startWebHost } from '../../main/web/server';
+import { bundleHost, startHostProcess } from '../helpers/host-process';
 import { Workstation } from '../../main/services/workstation';
 import { printTable, type BenchSection } from './types';
 
@@ -307,6 +308,7 @@ export const startupBench: BenchSection = {
     const ws = new Workstation({
       dbPath,
       host: 'cli',
+      areas: areaServices,
       autoBackup: false,
       files: {
         deliver: async () => {
@@ -318,8 +320,15 @@ export const startupBench: BenchSection = {
     ws.close();
     const { home: homeReady, screens: SCREENS } = readyChecks(dbPath);
 
-    const app = await startWebHost({ dbPath, rendererDir });
-    const blank = await startWebHost({ dbPath: path.join(dir, 'blank.sqlite'), rendererDir: blankDir });
+    // Each host in its own process, as `npm start` runs it: a host inside this process would answer the page's files
+    // only between the browser-driving client's events, which once held the start-up files back ~180 ms.
+    const host = await bundleHost('bench-startup');
+    const serve = async (db: string, root: string) => {
+      const h = await startHostProcess(host.bundle, root, db);
+      return { url: `http://127.0.0.1:${h.port}/?token=${h.token}`, close: () => h.stop() };
+    };
+    const app = await serve(dbPath, rendererDir);
+    const blank = await serve(path.join(dir, 'blank.sqlite'), blankDir);
     const traceDir = process.env.ZWGK_BENCH_TRACE;
     let browser: Browser | undefined;
     try {
@@ -445,6 +454,7 @@ export const startupBench: BenchSection = {
       await browser?.close();
       await app.close();
       await blank.close();
+      host.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
