@@ -85,9 +85,14 @@ export async function seedStaff(
 /** Types an ISO date into a DateField of the scope (a dialog or drawer) and confirms it with Enter. */
 export async function fillDate(scope: Locator, label: string, iso: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(iso);
-  await input.press('Enter');
+  // Retried until the field holds the date: typed while a dialog still opened, the text was once taken back by the
+  // dialog's own focus on its first field.
+  await expect(async () => {
+    await input.click();
+    await input.fill(iso);
+    await input.press('Enter');
+    await expect(input).toHaveValue(iso, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Picks an option of an antd Select in the open dialog by typing it and pressing Enter (the dropdown filters as one types). */
