@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { areaServices } from '../main/areas';
 import { loadDemo } from '../main/services/demo';
 import { Workstation } from '../main/services/workstation';
 import { startWebHost } from '../main/web/server';
@@ -21,6 +22,7 @@ const dbPath = path.join(dir, 'zwgk.sqlite');
 const ws = new Workstation({
   dbPath,
   host: 'cli',
+  areas: areaServices,
   autoBackup: false,
   files: { deliver: async (fileName) => ({ fileName, status: 'saved' }) },
 }).open();
