@@ -327,11 +327,17 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       const held = lists.trainings ?? [];
       if (held.length) {
         const forms = [...new Set(held.map((t) => t.form).filter(Boolean))];
+        const how = forms.length ? `，采取${forms.join('、')}${forms.length > 1 ? '等' : ''}形式` : '';
+        const named = titles(
+          held.map((t) => t.title),
+          6,
+        );
+        const distinct = new Set(held.map((t) => t.title)).size;
+        // One training is not "先后举办"; a name already ending in 培训 is not followed by 培训 again.
         items.push(
-          `坚持学用结合。先后举办${titles(
-            held.map((t) => t.title),
-            6,
-          )}培训${forms.length ? `，采取${forms.join('、')}等形式` : ''}。`,
+          distinct === 1
+            ? `坚持学用结合。举办${named}${held.length > 1 ? `${held.length}期` : ''}${how}。`
+            : `坚持学用结合。先后举办${named}${distinct > 6 ? '' : '等'}培训${how}。`,
         );
       }
     } else {
@@ -480,7 +486,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         .slice(0, 2)
         .map(
           (p) =>
-            `${quote(bareTitle(p.indicator.split(' / ').pop() ?? p.indicator))}${p.reason.replace(/[。；;]+$/, '')}`,
+            `${quote(bareTitle(p.indicator.split(' / ').pop() ?? p.indicator))}指标：${p.reason.replace(/[。；;]+$/, '')}`,
         )
         .join('；')}${deductions.length > 2 ? '等' : ''}。`,
     );

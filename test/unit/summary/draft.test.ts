@@ -207,7 +207,23 @@ describe('the 工作总结 draft', () => {
     expect(text).toContain('“工作动态”栏目发布78条');
     expect(text).toContain('自评得分92.5分（满分100分），等次为“优秀”');
     expect(text).toContain('举办政务公开培训4次，较上年增加2次');
-    expect(text).toContain('先后举办“政府信息公开条例专题培训”培训');
+    // One training held under that name: named once, not "先后举办…培训".
+    expect(text).toContain('坚持学用结合。举办“政府信息公开条例专题培训”，采取集中授课形式。');
+    const two = textOf(
+      base(
+        { ...PLAN, ...TEAM, ...DISCLOSURE, ...SELFCHECK },
+        {
+          ...LISTS,
+          trainings: [
+            ...LISTS.trainings!,
+            { date: '2026-09-02', title: '依申请公开答复文书业务学习', kind: '业务学习', form: '会议', hours: 1 },
+          ],
+        },
+      ),
+    );
+    expect(two).toContain(
+      '坚持学用结合。先后举办“政府信息公开条例专题培训”“依申请公开答复文书业务学习”等培训，采取集中授课、会议等形式。',
+    );
     expect(text).toContain('未发生因政府信息公开引发的行政复议和行政诉讼');
     // The applications as the 年报 counts them: 上年结转 (表三 二) and 结转下年度 (表三 四) each by their name,
     // 予以公开 and 部分公开 apart.
