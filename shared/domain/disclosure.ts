@@ -27,6 +27,14 @@ export const PUBLISH_LIMIT_WORKING_DAYS = 20;
  */
 export const INTERPRETATION_LIMIT_WORKING_DAYS = 3;
 
+/**
+ * A 解读 in a form other than text (图解, 视频, 动漫, 问答, H5), by its title: a document may call 解读形式单一 a weakness
+ * only when none of the year's 解读 is one.
+ */
+export function isVariedInterpretation(title: string): boolean {
+  return /图|视频|动漫|问答|H5/.test(title);
+}
+
 export const publicationColumnSchema = z.object({
   id: z.number().int(),
   name: z.string(),

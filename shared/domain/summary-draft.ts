@@ -10,6 +10,7 @@
 // - wording follows the numbers (progressBand); 下一步 plans only unfinished work and prints only dates after the period.
 // Pure: the same input always gives the same paragraphs.
 import { formatChineseDate } from './dates';
+import { isVariedInterpretation } from './disclosure';
 import { hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists } from './summary';
 
 export interface DraftInput {
@@ -493,7 +494,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   }
   // When the records show few problems: weaknesses bureaus commonly report (domain-yearend B.3), only those the
   // records do not contradict (no 解读形式单一 when a 图解 or video was published).
-  const varied = interpretations.some((i) => /图|视频|动漫|问答|H5/.test(i.title));
+  const varied = interpretations.some((i) => isVariedInterpretation(i.title));
   const generic = [
     ...(positive(f, 'disclosure.interpretations') && !varied
       ? ['政策解读形式还比较单一，图表图解、音视频等解读方式运用不多，解读的针对性和可读性有待增强。']

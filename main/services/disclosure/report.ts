@@ -9,6 +9,7 @@ import {
   INTERPRETATION_LIMIT_WORKING_DAYS,
   REPORT_TEXT_KEYS,
   REPORT_TEXT_LABELS,
+  isVariedInterpretation,
   RESULT_ROWS,
   TABLE4_COLUMNS,
   yearInputSchema,
@@ -358,6 +359,58 @@ interface DraftData {
   /** 解读 linked to the document they interpret, and those of them published after the limit. */
   linkedInterpretations: number;
   lateInterpretations: number;
+  /** Whether any of the year's 解读 is a 图解, video … (then 解读形式单一 is not a weakness to write). */
+  variedInterpretations: boolean;
+}
+
+/**
+ * 五、存在的主要问题及改进情况 from the records: each problem the registers show, with its figure and what will be done
+ * about it; a weakness bureaus commonly report only to make up two, and only one the records do not contradict.
+ */
+function problemsText(d: DraftData): string {
+  const s = d.stats;
+  const found: { problem: string; remedy: string }[] = [];
+  if (s.late)
+    found.push({
+      problem: `${s.late}条信息自形成之日起超过20个工作日才公开，公开时效有待提高`,
+      remedy: '严格执行信息公开时限，信息形成后及时审核发布',
+    });
+  if (s.total && s.reviewComplete < s.total)
+    found.push({
+      problem: `${s.total - s.reviewComplete}条信息未留存完整的拟稿、审核、签发记录`,
+      remedy: '落实信息发布“三审”留痕',
+    });
+  if (d.lateInterpretations)
+    found.push({
+      problem: `${d.lateInterpretations}篇政策解读晚于所解读文件${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日以上才发布`,
+      remedy: '做到政策文件与解读材料同步组织、同步审签、同步发布',
+    });
+  if (d.lateAnswers || d.overdueOpen)
+    found.push({
+      problem: [
+        d.lateAnswers ? `${d.lateAnswers}件政府信息公开申请超过法定期限才答复` : '',
+        d.overdueOpen ? `${d.overdueOpen}件申请已超过答复期限尚未答复` : '',
+      ]
+        .filter(Boolean)
+        .join('，'),
+      remedy: '加强依申请公开办理时限管理，逐件跟踪答复期限',
+    });
+  const generic = [
+    ...(s.interpretations && !d.variedInterpretations
+      ? [
+          {
+            problem: '政策解读形式较为单一，图解、音视频等多样化解读较少',
+            remedy: '丰富图表图解、音视频等解读形式',
+          },
+        ]
+      : []),
+    { problem: '主动公开信息的实用性有待提高', remedy: '围绕群众关切及时发布信息' },
+  ];
+  for (const g of generic) if (found.length < 2) found.push(g);
+  const numerals = ['一', '二', '三', '四', '五', '六'];
+  return `${d.year}年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：${found
+    .map((f, i) => `${numerals[i]}是${f.problem}`)
+    .join('；')}。下一步，将${found.map((f) => f.remedy).join('，')}，进一步提升政府信息公开质量。`;
 }
 
 function draftTexts(d: DraftData): Record<ReportTextKey, string> {
@@ -379,7 +432,7 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
       : '依托政府门户网站政府信息公开专栏发布政府信息。',
     overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `全年组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，全年调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
-    problems: `${y}年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式较为单一，图解、音视频等多样化解读较少；二是主动公开信息的实用性有待提高。下一步，将丰富解读形式，围绕群众关切及时发布信息，进一步提升政府信息公开质量。`,
+    problems: problemsText(d),
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
   };
 }
@@ -443,6 +496,9 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
     linkedInterpretations: (await listPublications(ctx, { year })).filter((p) => p.interpretation && p.interpretsId)
       .length,
     lateInterpretations: (await lateInterpretations(ctx, year)).length,
+    variedInterpretations: (await listPublications(ctx, { year })).some(
+      (p) => p.interpretation && isVariedInterpretation(p.title),
+    ),
   };
 }
 

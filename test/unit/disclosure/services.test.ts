@@ -267,6 +267,12 @@ describe('年度报告', () => {
     expect(text('other').text).toContain('收取信息处理费共计100元');
     expect(text('other').text).toContain('建议和政协提案办理答复1件');
     expect(text('problems').previous).toContain('去年的问题');
+    // 五 from the records: none of the 3 carries its 三审 record, and the one 解读 is text only; each with its remedy.
+    expect(text('problems').text).toBe(
+      '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是3条信息未留存完整的拟稿、审核、签发记录；' +
+        '二是政策解读形式较为单一，图解、音视频等多样化解读较少。下一步，将落实信息发布“三审”留痕，丰富图表图解、音视频等解读形式，' +
+        '进一步提升政府信息公开质量。',
+    );
     // The register has 1 规范性文件 while table 二 says 0.
     expect(view.report.problems.join()).toContain('规范性文件有 1 件');
     const saved = await t.call('disclosure.saveYearInput', {
@@ -357,5 +363,21 @@ describe('for other areas', () => {
     expect(requests.some((r) => r.steps.some((s) => s.kind === '延期'))).toBe(true);
     expect(requests.some((r) => r.receivedDate < '2026-01-01')).toBe(true);
     expect((await t.call('disclosure.publicationStats', { year: 2026 })).byChannel.length).toBeGreaterThan(2);
+    // 五 says what the registers show and what the 总结 says: the late publications by the same figure, and no
+    // 解读形式单一 while a 图解 was published.
+    const problems = view.sections.find((x) => x.key === 'problems')!.text;
+    const { figures } = await t.call('summary.figures', { year: 2026, kind: '年度' });
+    const late = figures['disclosure.publishedLate'].value;
+    expect(late).toBeGreaterThan(0);
+    expect(problems).toContain(`${late}条信息自形成之日起超过20个工作日才公开`);
+    const graphic = await t.ws
+      .context()
+      .db.selectFrom('publication')
+      .select('title')
+      .where('interpretation', '=', 1)
+      .where('title', 'like', '%图%')
+      .execute();
+    expect(graphic.length).toBeGreaterThan(0);
+    expect(problems).not.toContain('形式较为单一');
   });
 });
