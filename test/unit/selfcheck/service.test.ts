@@ -6,6 +6,7 @@ import { openTestWorkstation, type TestWorkstation } from '../../helpers/worksta
 import { readDocx } from '../export/read-docx';
 import { selfcheckFigures, openRectifications, selfcheckProblems } from '../../../main/services/selfcheck/figures';
 import { yearPeriod } from '../../../shared/domain/period';
+import { rectificationInputOf } from '../../../shared/domain/selfcheck';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
 import { rateRest } from './rate';
 
@@ -292,20 +293,7 @@ describe('整改台账', () => {
       text: '已补发栏目信息',
     });
     expect(p.state).toBe('整改中');
-    const {
-      id: _id,
-      seq: _s,
-      overdue: _o,
-      light: _l,
-      workingDaysLeft: _w,
-      calendarWarning: _g,
-      departmentName: _d,
-      ownerName: _n,
-      closedOn: _c,
-      closedBy: _b,
-      progress: _p,
-      ...item
-    } = p;
+    const item = rectificationInputOf(p);
     await t.call('rectification.update', { id: r.id, item: { ...item, state: '已完成', completedOn: '2026-11-30' } });
     await expect(t.call('rectification.signOff', { id: r.id, closedOn: '2026-11-30', closedBy: '' })).rejects.toThrow(
       '复核人：请填写销号复核人',
