@@ -75,6 +75,9 @@ test('an AB岗设置表 exported elsewhere imports on the AB岗 screen: posts, d
   await expect(dialog.getByText('共 8 个岗位，全部可以导入')).toBeVisible();
   await expect(dialog.getByRole('row', { name: /数据开放专员.*新增岗位.*李四（办公室 科员）/ })).toBeVisible();
   await expect(dialog.getByLabel('任职开始日期')).toHaveValue('2026-11-30');
+  // The import button stays inside 1366×768 with the preview open.
+  expect((await dialog.getByRole('button', { name: '导入 8 个岗位' }).boundingBox())!.y).toBeLessThan(768);
+  await page.screenshot({ path: test.info().outputPath('ab-import-preview.png') });
   await dialog.getByRole('button', { name: '导入 8 个岗位' }).click();
   await expect(page.getByText('已导入：新增岗位 1 个，设置A岗、B岗人员 3 人次')).toBeVisible();
   const posts = page.locator('.ant-card').filter({ hasText: '岗位设置' });
