@@ -478,6 +478,7 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
     .executeTakeFirst();
   const input = await getYearInput(ctx, year);
   const requests = await listRequests(ctx, { year });
+  const interpretations = (await listPublications(ctx, { year })).filter((p) => p.interpretation);
   return {
     year,
     bureau: await bureauName(ctx),
@@ -493,12 +494,9 @@ async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
     lateAnswers: requests.filter((r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结')
       .length,
     overdueOpen: requests.filter((r) => !r.answeredDate && r.deadline.state === '逾期').length,
-    linkedInterpretations: (await listPublications(ctx, { year })).filter((p) => p.interpretation && p.interpretsId)
-      .length,
+    linkedInterpretations: interpretations.filter((p) => p.interpretsId).length,
     lateInterpretations: (await lateInterpretations(ctx, year)).length,
-    variedInterpretations: (await listPublications(ctx, { year })).some(
-      (p) => p.interpretation && isVariedInterpretation(p.title),
-    ),
+    variedInterpretations: interpretations.some((p) => isVariedInterpretation(p.title)),
   };
 }
 
