@@ -408,8 +408,9 @@ function problemsText(d: DraftData): string {
   ];
   for (const g of generic) if (found.length < 2) found.push(g);
   const numerals = ['一', '二', '三', '四', '五', '六'];
+  // "一是" only where a "二是" follows.
   return `${d.year}年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：${found
-    .map((f, i) => `${numerals[i]}是${f.problem}`)
+    .map((f, i) => (found.length > 1 ? `${numerals[i]}是${f.problem}` : f.problem))
     .join('；')}。下一步，将${found.map((f) => f.remedy).join('，')}，进一步提升政府信息公开质量。`;
 }
 

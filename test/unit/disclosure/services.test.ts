@@ -229,6 +229,23 @@ describe('年度报告', () => {
     expect(after.report.problems.join()).toContain('2025年报告的“结转下年度继续办理”为 1，而本年“上年结转”为 0');
   });
 
+  it('drafts 五 from the registers: a late answer is said with its remedy; an empty register gets one plain weakness', async () => {
+    t = await openTestWorkstation({ now: () => new Date(2026, 10, 1) });
+    const empty = await t.call('disclosure.report', { year: 2026 });
+    expect(empty.sections.find((s) => s.key === 'problems')!.text).toBe(
+      '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：主动公开信息的实用性有待提高。' +
+        '下一步，将围绕群众关切及时发布信息，进一步提升政府信息公开质量。',
+    );
+    // Received 2 March, answered 30 April: past the 20 working days.
+    await t.call('disclosure.createRequest', req({ answeredDate: '2026-04-30', result: '三.一' }));
+    const late = await t.call('disclosure.report', { year: 2026 });
+    expect(late.sections.find((s) => s.key === 'problems')!.text).toBe(
+      '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是1件政府信息公开申请超过法定期限才答复；' +
+        '二是主动公开信息的实用性有待提高。下一步，将加强依申请公开办理时限管理，逐件跟踪答复期限，' +
+        '围绕群众关切及时发布信息，进一步提升政府信息公开质量。',
+    );
+  });
+
   it("drafts the texts from the registers and keeps an edited text; offers last year's 五", async () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 10, 1) });
     const cols = await t.call('disclosure.columns');
