@@ -63,6 +63,8 @@ const POINTS_WORDS: [ColumnRole, RegExp][] = [
 const GRADE_WORD =
   /^(?:优秀?|良好?|好|较好|一般|中等?|合格|及格|基本合格|较差|差|不合格|不及格)(?:\(?\d+(?:\.\d+)?分?\)?)?$/;
 const GRADE_PARENT = /^(?:评分|评价|考核)?(?:等次|档次|等级)(?:评分|标准)?$/;
+/** Grades named by letter or rank (A(5), 甲(10), 一档(8)): a grade column only with its points, else too ambiguous. */
+const GRADE_RANK = /^(?:[A-E]|[甲乙丙丁]|第?[一二三四五]档)(?:等|级)?\(\d+(?:\.\d+)?分?\)$/;
 /** Columns holding a score or a group's total: points only when the table has no 分值 column of its own. */
 const SECONDARY_POINTS = /^(?:得分|合计得分|小计得分|项目分|指标分|合计分|得分合计)$/;
 
@@ -108,7 +110,7 @@ function roleOfWords(label: string, kind: TableKind, nameColumns: boolean): Colu
   if (!h || h.length > MAX_HEADER_CHARS) return null;
   if (kind === 'indicators') {
     const full = normHeader(label);
-    if (GRADE_WORD.test(full)) return 'grade';
+    if (GRADE_WORD.test(full) || GRADE_RANK.test(full)) return 'grade';
     return indicatorWord(h, nameColumns);
   }
   return POINTS_WORDS.find(([, re]) => re.test(h))?.[0] ?? null;

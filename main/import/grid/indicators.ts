@@ -51,7 +51,8 @@ const BASE_PLUS_BONUS = /^(\d+(?:\.\d+)?)分?[＋+]加分(\d+(?:\.\d+)?)分?$/;
 const isSubtotalRow = (text: string) => /^小\s*计/.test(text.replace(/\s+/g, ''));
 /** A points column for a group's total (合计得分 beside the 类别 it sums). */
 const GROUP_TOTAL_HEADER = /^(?:合计得分|小计得分|合计分|得分合计|小计|合计|指标分|分值合计|合计分值)$/;
-const GRADE_NAME = /^(优秀?|良好?|好|较好|一般|中等?|合格|及格|基本合格|较差|差|不合格|不及格)/;
+const GRADE_NAME =
+  /^(优秀?|良好?|好|较好|一般|中等?|合格|及格|基本合格|较差|差|不合格|不及格|[A-E](?:等|级)?|[甲乙丙丁](?:等|级)?|第?[一二三四五]档)/;
 const NUMBER = /(\d+(?:\.\d+)?)/;
 
 /** The indicator's name without its numbering ("3、", "（一）") and the points written in it. */
@@ -100,6 +101,21 @@ function gradeOfHeader(label: string): { name: string; points: number | null } {
   const name = GRADE_NAME.exec(h)?.[1] ?? h;
   const n = NUMBER.exec(h.slice(name.length));
   return { name, points: n ? Number(n[1]) : null };
+}
+
+/** The levels a cell lists ("优(10)、良(8)、一般(6)、差(0)", "优10分；良8分；差0分"), or null unless it lists two or more. */
+function gradeList(text: string): { name: string; points: number; words: string }[] | null {
+  const parts = normHeader(text)
+    .split(/[、，,；;/\s]+/)
+    .filter(Boolean);
+  const levels = parts.map((p) => {
+    const name = GRADE_NAME.exec(p)?.[1];
+    const n = name ? /^\(?(\d+(?:\.\d+)?)分?\)?$/.exec(p.slice(name.length)) : null;
+    return name && n ? { name, points: Number(n[1]), words: '' } : null;
+  });
+  return levels.length >= 2 && levels.every((l) => l !== null)
+    ? (levels as { name: string; points: number; words: string }[])
+    : null;
 }
 
 export interface IndicatorTable {
@@ -281,6 +297,12 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
     if (gradeCells.some((g) => g.text)) {
       for (const { c, text } of gradeCells) {
         const g = gradeOfHeader(labels[c]);
+        // One 评分等次 column listing every level in its cell: "优(10)、良(8)、一般(6)、差(0)" or "优10分；良8分".
+        const listed = GRADE_NAME.test(g.name) ? null : gradeList(text);
+        if (listed) {
+          leaf.grades.push(...listed);
+          continue;
+        }
         const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(text.replace(/\s+/g, ''));
         if (!text && g.points === null) continue;
         leaf.grades.push({ name: g.name, points: g.points ?? (n ? Number(n[1]) : null), words: n ? '' : text });

@@ -197,6 +197,85 @@ describe('points outside a 分值 column', () => {
     }
   });
 
+  it('grades named by letter or rank with their points (A(5) | B(3) …, 甲（10分）…): grade rules too', async () => {
+    const results = await expectTree(
+      {
+        rows: [
+          ['序号', '考核项目', 'A(5)', 'B(3)', 'C(1)', 'D(0)'],
+          ['1', '网站栏目维护', '好', '较好', '一般', '差'],
+          ['2', '依申请办理', '好', '较好', '一般', '差'],
+        ],
+      },
+      [
+        { name: '网站栏目维护', points: 5 },
+        { name: '依申请办理', points: 5 },
+      ],
+      10,
+    );
+    for (const p of results)
+      expect(p.indicators[0].rule).toEqual({
+        kind: 'grade',
+        levels: [
+          { label: 'A', points: 5, criteria: '好' },
+          { label: 'B', points: 3, criteria: '较好' },
+          { label: 'C', points: 1, criteria: '一般' },
+          { label: 'D', points: 0, criteria: '差' },
+        ],
+      });
+    const [rank] = await expectTree(
+      {
+        rows: [
+          ['考核项目', '甲（10分）', '乙（6分）', '丙（0分）'],
+          ['信息公开', '全面', '基本', '缺失'],
+        ],
+      },
+      [{ name: '信息公开', points: 10 }],
+      10,
+    );
+    expect(rank.indicators[0].rule).toMatchObject({
+      kind: 'grade',
+      levels: [{ label: '甲' }, { label: '乙' }, { label: '丙' }],
+    });
+  });
+
+  it('one 评分等次 column listing the levels in each cell: "优(10)、良(8)、一般(6)、差(0)"; other words stay criteria', async () => {
+    const results = await expectTree(
+      {
+        rows: [
+          ['考核项目', '评分等次'],
+          ['政策解读', '优(10)、良(8)、一般(6)、差(0)'],
+          ['信息更新', '优10分；良8分；差0分'],
+          ['信息发布', '按时发布得满分'],
+        ],
+      },
+      [
+        { name: '政策解读', points: 10 },
+        { name: '信息更新', points: 10 },
+        { name: '信息发布', points: null },
+      ],
+      20,
+    );
+    for (const p of results) {
+      expect(p.indicators[0].rule).toEqual({
+        kind: 'grade',
+        levels: [
+          { label: '优', points: 10 },
+          { label: '良', points: 8 },
+          { label: '一般', points: 6 },
+          { label: '差', points: 0 },
+        ],
+      });
+      expect(p.indicators[1].rule).toMatchObject({
+        kind: 'grade',
+        levels: [{ points: 10 }, { points: 8 }, { points: 0 }],
+      });
+      expect(p.indicators[2]).toMatchObject({
+        rule: { kind: 'manual' },
+        criteria: expect.stringContaining('按时发布得满分'),
+      });
+    }
+  });
+
   it('grade columns whose points are in the cells, written worst first, under a 分值 column and a 评分标准', async () => {
     // 差 | 一般 | 良好 | 优秀 with each row's own points ("8分"): the levels come out best first, labels as written;
     // a blank cell is no level when the header gives no points.
