@@ -35,6 +35,7 @@ import {
 } from '../../../shared/domain/selfcheck-measures';
 import type { Input as CallInput } from '../../../shared/ipc/contract';
 import { call, toUpload } from '../../api/call';
+import { PointsInput } from '../../components/PointsInput';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { isEnterToSave } from '../../components/keyboard';
@@ -402,7 +403,7 @@ export function ScoreDrawer({
                   : '不填为未评'
             }
           >
-            <InputNumber autoFocus min={0} max={row.points} step={0.5} style={{ width: 160 }} />
+            <PointsInput autoFocus min={0} max={row.points} style={{ width: 160 }} />
           </Form.Item>
         )}
         {(r.kind === 'perItem' || r.kind === 'major' || (r.kind === 'bonus' && r.perItem !== null)) && (

@@ -25,6 +25,7 @@ import {
   type SelfcheckView,
 } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
+import { PointsInput } from '../../components/PointsInput';
 import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks';
 
@@ -255,7 +256,7 @@ export function IndicatorDialog({
                 ]}
                 extra={isGroup ? '不填则为下级分值之和' : undefined}
               >
-                <InputNumber style={{ width: '100%' }} step={0.5} />
+                <PointsInput style={{ width: '100%' }} />
               </Form.Item>
             )}
           </Col>
@@ -281,7 +282,7 @@ export function IndicatorDialog({
                 label="每次扣分"
                 rules={[{ required: true, message: '请填写每次扣分' }, numberRule('每次扣分')]}
               >
-                <InputNumber style={{ width: '100%' }} step={0.5} />
+                <PointsInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -293,14 +294,14 @@ export function IndicatorDialog({
         )}
         {kind === 'fixed' && (
           <Form.Item name="absentDeduct" label="未达到时扣分（不填：不得分）" rules={[numberRule('扣分')]}>
-            <InputNumber style={{ width: 200 }} step={0.5} />
+            <PointsInput style={{ width: 200 }} />
           </Form.Item>
         )}
         {kind === 'bonus' && (
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item name="perItem" label="每次加分（可不填）" rules={[numberRule('每次加分')]}>
-                <InputNumber style={{ width: '100%' }} step={0.5} />
+                <PointsInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -393,7 +394,7 @@ function LevelsEditor() {
                   }),
                 ]}
               >
-                <InputNumber style={{ width: 110 }} step={0.5} addonAfter="分" aria-label={`等次${i + 1}分值`} />
+                <PointsInput style={{ width: 110 }} addonAfter="分" aria-label={`等次${i + 1}分值`} />
               </Form.Item>
               <Form.Item name={[f.name, 'criteria']} style={{ marginBottom: 0 }}>
                 <Input
