@@ -150,6 +150,15 @@ export const GRADE_DEFAULTS = [
   { name: '不合格', min: 0 },
 ] as const;
 
+/**
+ * The default 等次 of a 细则 whose 满分 is `total`: the same shares of it as 90/80/60 of 100 (rounded to half points),
+ * so a 30-point 细则 does not start with an 优秀 no score can reach.
+ */
+export function defaultGrades(total: number | null): GradeBand[] {
+  const scale = total && total > 0 ? total / 100 : 1;
+  return GRADE_DEFAULTS.map((g) => ({ name: g.name, min: Math.round(g.min * scale * 2) / 2 }));
+}
+
 const gradeBandSchema = z.object({
   name: z.string().trim().min(1, '请填写等次名称').max(10, '等次名称不能超过10个字'),
   min: z.number({ error: '等次下限应为数字' }).min(0, '等次下限不能为负数').max(10000),
@@ -215,7 +224,8 @@ export const templateInputSchema = z.object({
     .array(gradeBandSchema)
     .min(1, '至少要有一个等次')
     .max(10)
-    .default([...GRADE_DEFAULTS]),
+    // None given (the command line's import): defaultGrades of the 满分.
+    .optional(),
   indicators: z.array(indicatorInputSchema).min(1, '细则中至少要有一项指标').max(200),
   /** Where the template came from: an imported file (kept as an attachment), the built-in starter, a copy, or typed. */
   source: z.enum(['import', 'builtin', 'copy', 'manual']).default('manual'),

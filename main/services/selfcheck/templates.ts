@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import {
   GRADE_DEFAULTS,
+  defaultGrades,
   indicatorInputSchema,
   ruleSchema,
   templateInputSchema,
@@ -199,7 +200,7 @@ export async function saveTemplate(ctx: AppContext, raw: TemplateInput): Promise
         year: input.year,
         title: input.title,
         total: input.total,
-        grades_json: JSON.stringify(input.grades),
+        grades_json: JSON.stringify(input.grades ?? defaultGrades(input.total)),
         source: input.source,
         attachment_id: attachmentId,
         created_at: now,

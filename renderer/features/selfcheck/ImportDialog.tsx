@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
-  GRADE_DEFAULTS,
+  defaultGrades,
   RULE_KINDS,
   RULE_LABELS,
   type GradeBand,
@@ -80,7 +80,7 @@ export function ImportDialog({
   const [title, setTitle] = useState(preview.title);
   const [total, setTotal] = useState<number | null>(preview.total);
   const [replace, setReplace] = useState(false);
-  const [grades, setGrades] = useState<GradeBand[]>(GRADE_DEFAULTS.map((g) => ({ ...g })));
+  const [grades, setGrades] = useState<GradeBand[]>(defaultGrades(preview.total));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState(preview.problems);
@@ -131,6 +131,7 @@ export function ImportDialog({
         setTree(p.indicators);
         setTitle(p.title);
         setTotal(p.total);
+        setGrades(defaultGrades(p.total));
         setReads((n) => n + 1);
         setDirty(false);
       });

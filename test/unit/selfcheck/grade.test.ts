@@ -73,6 +73,8 @@ describe('a 细则 with 优/良/一般/差 columns', () => {
     });
     const v = await importGrades();
     expect([v.maxBase, v.leaves, v.scoredLeaves, v.total, v.grade]).toEqual([30, 3, 0, 0, null]);
+    // Saved without 等次 (as the command line saves it): 90/80/60 of 100 become the same shares of its 满分 30.
+    expect(v.template!.grades.map((g) => g.min)).toEqual([0.9, 0.8, 0.6, 0].map((s) => s * 30));
     expect(row(v, '信息公开制度').ruleLabel).toBe(
       '按等次评分：优10分（制度健全）；良8分（制度较健全）；一般6分（有制度）；差0分（无制度）',
     );
