@@ -206,13 +206,18 @@ const REPORT_DOCS = [YEAR_DOCUMENTS.report, YEAR_DOCUMENTS.reportTables];
  * from more 废止 than there were), table 二's 制发 against the publication register, and 结转 across years (last
  * year's exported 结转下年度 against this year's 上年结转, this year's exported figure against the records since).
  */
-export async function reportFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+/** `tables`: tables 三 and 四 already counted by the caller (they are counted once per answer). */
+export async function reportFindings(
+  ctx: AppContext,
+  year: number,
+  tables?: { t3: Table3; t4: number[] },
+): Promise<Finding[]> {
   const out: Finding[] = [];
   const add = (kind: Finding['kind'], message: string, link = 'disclosure/report') =>
     out.push({ kind, documents: [...REPORT_DOCS], message, link });
   const input = await getYearInput(ctx, year);
   const row = await inputRow(ctx, year);
-  const { t3, t4 } = await computeTables(ctx, year);
+  const { t3, t4 } = tables ?? (await computeTables(ctx, year));
   for (const p of checkTables(t3, t4))
     add('table-check', `${p}请检查依申请公开登记中的日期和办理结果。`, 'disclosure/requests');
 
@@ -304,7 +309,7 @@ export async function annualReport(ctx: AppContext, year: number): Promise<Annua
   // The 勾稽 failures as checkTables words them (the screen shows them apart, as what blocks the export).
   const problems = [
     ...checkTables(t3, t4),
-    ...(await reportFindings(ctx, year)).filter((f) => f.kind !== 'table-check').map((f) => f.message),
+    ...(await reportFindings(ctx, year, { t3, t4 })).filter((f) => f.kind !== 'table-check').map((f) => f.message),
   ];
   const texts = input.texts;
   if (texts.problems !== null && texts.problems.replace(/\s/g, '').length < 10)
@@ -438,10 +443,10 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   };
 }
 
-async function draftData(ctx: AppContext, year: number): Promise<DraftData> {
+async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4: number[] }): Promise<DraftData> {
   const [from, to] = yearRange(year);
   const stats = await publicationStats(ctx, year);
-  const { t3, t4 } = await computeTables(ctx, year);
+  const { t3, t4 } = tables;
   const trainings = await ctx.db
     .selectFrom('training')
     .select(['id'])
@@ -506,7 +511,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
   const input = await getYearInput(ctx, year);
   const prevInput = await inputRow(ctx, year - 1);
   const prevTexts = prevInput ? parseTexts(prevInput.texts) : null;
-  const data = await draftData(ctx, year);
+  const data = await draftData(ctx, year, { t3: report.requests, t4: report.reviews.values });
   const drafts = draftTexts(data);
   const prevForce = await inForce(ctx, year - 1);
   const row = await inputRow(ctx, year);
