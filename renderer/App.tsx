@@ -4,25 +4,40 @@ import { parseTypedYear, yearChoices } from '../shared/domain/dates';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { AccessBanner } from './features/data/AccessBanner';
-import { LockedScreen, ReplacedScreen } from './features/recovery/LockedScreen';
-import { RecoveryScreen } from './features/recovery/RecoveryScreen';
-import { SetupScreen } from './features/setup/SetupScreen';
 import { navigate, requestLeave, useAction, useHashRoute } from './hooks';
 import { ROUTES } from './areas';
+import { lazyPart } from './area';
+
+// The screens a file shows instead of the workstation (locked, damaged, not set up) are rare: their code (forms, tables,
+// the restore dialog) is fetched only when one is shown, not on every start (issue 22).
+const LockedScreen = lazyPart(() => import('./features/recovery/LockedScreen'), 'LockedScreen');
+const ReplacedScreen = lazyPart(() => import('./features/recovery/LockedScreen'), 'ReplacedScreen');
+const RecoveryScreen = lazyPart(() => import('./features/recovery/RecoveryScreen'), 'RecoveryScreen');
+const SetupScreen = lazyPart(() => import('./features/setup/SetupScreen'), 'SetupScreen');
+
+function Waiting({ text }: { text?: string }) {
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }}>
+      <Spin size="large" />
+      {text && <div style={{ marginTop: 12 }}>{text}</div>}
+    </div>
+  );
+}
 
 export function App() {
+  return (
+    <Suspense fallback={<Waiting />}>
+      <AppScreen />
+    </Suspense>
+  );
+}
+
+function AppScreen() {
   const { status, loadError } = useAppStatus();
   if (loadError && !status) {
     return <Result status="error" title="无法连接工作台" subTitle={loadError} />;
   }
-  if (!status) {
-    return (
-      <div style={{ padding: 80, textAlign: 'center' }}>
-        <Spin size="large" />
-        <div style={{ marginTop: 12 }}>正在打开数据…</div>
-      </div>
-    );
-  }
+  if (!status) return <Waiting text="正在打开数据…" />;
   if (status.state === 'locked') return <LockedScreen />;
   if (status.state === 'replaced') return <ReplacedScreen />;
   if (status.state === 'damaged' || status.state === 'tooNew' || status.state === 'migrationFailed')

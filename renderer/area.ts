@@ -23,9 +23,14 @@ export interface HomeCard {
   /** Position on the home screen, smaller first (the dashboard's charts lead); cards without one follow in area order. */
   order?: number;
   render: () => ReactNode;
+  /**
+   * The card's reads, the same loader its component uses: a cold start that opens on the home screen asks for them
+   * while the window is still being built (main.tsx, renderer/api/call.ts readAhead), so the card has its data sooner.
+   */
+  prefetch?: (year: number) => Promise<unknown>;
 }
 
-/** A card on the settings screen (due-soon days, 备案 working days ...). */
+/** A card on the settings screen (due-soon days, 备案 working days ...); its component is a lazyPart, fetched with the settings screen, not at start-up. */
 export interface SettingsCard {
   key: string;
   render: () => ReactNode;
@@ -39,24 +44,27 @@ export interface RendererArea {
   settingsCards?: SettingsCard[];
 }
 
+/** A component whose code can be fetched before it is first drawn (lazyPart). */
+export type LazyPart<P> = ComponentType<P> & { preload(): Promise<unknown> };
 /** A screen whose code can be fetched before it is opened (lazyScreen). */
-export type LazyScreen = ComponentType<{ params: string[] }> & { preload(): Promise<unknown> };
+export type LazyScreen = LazyPart<{ params: string[] }>;
 
-/** Every screen's loader (lazyScreen), for preloadScreens. */
-const screenLoaders: (() => Promise<unknown>)[] = [];
+/** Every lazy part's loader (screens, settings cards, the rare start-up screens), for preloadScreens. */
+const partLoaders: (() => Promise<unknown>)[] = [];
 
 /**
- * A screen in its own chunk, fetched the first time it is opened (or by preloadScreens or its `preload`, whichever is
- * first). Once fetched it renders at once: React.lazy alone suspends on every first render, even of code already
- * fetched, and React then holds the screen back behind the fallback for up to 300 ms (a trace of the first openings
- * showed that pause before every screen's first data call, issue 22).
+ * A component in its own chunk, fetched the first time it is drawn (or by preloadScreens or its `preload`, whichever is
+ * first): what the home screen does not show stays out of the start-up code (issue 22). Once fetched it renders at
+ * once: React.lazy alone suspends on every first render, even of code already fetched, and React then holds the part
+ * back behind the fallback for up to 300 ms (a trace of the first openings showed that pause before every screen's
+ * first data call). Until then it suspends: a Suspense around it shows the wait.
  */
-export function lazyScreen<K extends string>(
-  load: () => Promise<Record<K, ComponentType<{ params: string[] }>>>,
+export function lazyPart<P extends object, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
   name: K,
-): LazyScreen {
-  let loading: Promise<ComponentType<{ params: string[] }>> | null = null;
-  let loaded: ComponentType<{ params: string[] }> | null = null;
+): LazyPart<P> {
+  let loading: Promise<ComponentType<P>> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const once = () => {
     loading ??= load().then(
       (m) => (loaded = m[name]),
@@ -67,17 +75,25 @@ export function lazyScreen<K extends string>(
     );
     return loading;
   };
-  screenLoaders.push(once);
+  partLoaders.push(once);
   const Lazy = lazy(async () => ({ default: await once() }));
-  // Chosen once per mount: switching from Lazy to the loaded component later would remount the screen.
-  const Screen = (props: { params: string[] }) => createElement(useState(() => loaded ?? Lazy)[0], props);
-  return Object.assign(Screen, { preload: once });
+  // Chosen once per mount: switching from Lazy to the loaded component later would remount it.
+  const Part = (props: P) => createElement(useState(() => loaded ?? (Lazy as ComponentType<P>))[0], props);
+  return Object.assign(Part, { preload: once });
+}
+
+/** A screen in its own chunk (lazyPart). */
+export function lazyScreen<K extends string>(
+  load: () => Promise<Record<K, ComponentType<{ params: string[] }>>>,
+  name: K,
+): LazyScreen {
+  return lazyPart(load, name);
 }
 
 /**
- * Fetches every screen's chunk (kept for the session), so a screen's first opening does not wait for its code: the
+ * Fetches every lazy part's chunk (kept for the session), so a screen's first opening does not wait for its code: the
  * home screen calls it once its own data is drawn and the window is idle (issue 22).
  */
 export function preloadScreens(): void {
-  for (const load of screenLoaders) void load().catch(() => undefined);
+  for (const load of partLoaders) void load().catch(() => undefined);
 }

@@ -82,8 +82,52 @@ export function writeCount(): number {
   return writes;
 }
 
+// ---- reads asked for ahead (issue 22) ----
+// A cold start knows which screen comes first before that screen is drawn: it asks for the screen's reads at once
+// (readAhead), while the window is still being built, instead of after the screen's first render. The screen's own
+// call of the same method with the same input then takes that answer: once, within a few seconds, and only if nothing
+// may have been written meanwhile (writeCount); otherwise it asks afresh.
+const ahead = new Map<string, { writes: number; answer: Promise<Result<unknown>> }>();
+const AHEAD_MS = 5000;
+let collecting = false;
+
+/**
+ * Runs `load` (a screen's or a card's loader) now, only to start its reads; what it returns is dropped. Only the
+ * calls it makes before its first await are asked ahead (a loader's reads are usually one Promise.all).
+ */
+export function readAhead(load: () => Promise<unknown>): void {
+  collecting = true;
+  try {
+    void load().catch(() => undefined);
+  } catch {
+    // A loader that fails at once: its screen will ask again and show the error.
+  } finally {
+    collecting = false;
+  }
+}
+
+function readKey(method: Method, input: unknown): string {
+  return `${method}\n${JSON.stringify(input ?? null)}`;
+}
+
+function read(method: Method, input: unknown): Promise<Result<unknown>> {
+  const key = readKey(method, input);
+  if (collecting) {
+    const answer = invoke(method, input);
+    ahead.set(key, { writes, answer });
+    setTimeout(() => {
+      if (ahead.get(key)?.answer === answer) ahead.delete(key);
+    }, AHEAD_MS);
+    return answer;
+  }
+  const kept = ahead.get(key);
+  ahead.delete(key);
+  return kept && kept.writes === writes ? kept.answer : invoke(method, input);
+}
+// ---- end of reads asked for ahead ----
+
 function send(method: Method, input: unknown): Promise<Result<unknown>> {
-  if (READ_METHODS.has(method)) return invoke(method, input);
+  if (READ_METHODS.has(method)) return read(method, input);
   writes++;
   return invoke(method, input).finally(() => writes++);
 }

@@ -2,14 +2,17 @@ import { Button, Card, Typography } from 'antd';
 import { summariseWarnings } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
-import { WarningList } from './AbScreen';
+import { WarningList } from './WarningList';
 
 /** Home screen card: what needs doing about the AB posts (备案 due or overdue, holders who left, vacancies …). */
+/** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
+export async function loadAbHome() {
+  const [warnings, posts] = await Promise.all([call('team.warnings'), call('ab.posts')]);
+  return summariseWarnings(warnings, posts);
+}
+
 export function AbHomeCard() {
-  const w = useLoad(async () => {
-    const [warnings, posts] = await Promise.all([call('team.warnings'), call('ab.posts')]);
-    return summariseWarnings(warnings, posts);
-  }, []);
+  const w = useLoad(loadAbHome, []);
   const list = w.data ?? [];
   return (
     <Card

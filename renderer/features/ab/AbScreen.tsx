@@ -9,7 +9,6 @@ import {
   type Holding,
   type PendingHolder,
   type Post,
-  type TeamWarning,
 } from '../../../shared/domain/ab';
 import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call } from '../../api/call';
@@ -21,6 +20,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { navigate, useAction, useDeliver, useLoad } from '../../hooks';
 import { todayIso } from '../../components/DateField';
 import { AbImportButton } from './AbImportButton';
+import { WarningList } from './WarningList';
 import {
   AbsenceDialog,
   AsOfExportDialog,
@@ -47,32 +47,6 @@ export function useTeamExport() {
   const save = useDeliver();
   return (kind: TeamExportKind, args: { id?: number; year?: number; date?: string } = {}) =>
     save(() => call('team.export', { kind, ...args }));
-}
-
-/** The AB warnings, most urgent first; a 备案 limit counted through a year without holiday data says so. */
-export function WarningList({
-  warnings,
-  compact,
-}: {
-  warnings: Pick<TeamWarning, 'severity' | 'message' | 'calendarWarning'>[];
-  compact?: boolean;
-}) {
-  return (
-    <Space direction="vertical" style={{ width: '100%' }} size={compact ? 4 : 8}>
-      {warnings.map((w, i) => (
-        <Alert
-          key={i}
-          type={w.severity}
-          showIcon
-          message={
-            <>
-              {w.message} <CalendarGapTag warning={w.calendarWarning} />
-            </>
-          }
-        />
-      ))}
-    </Space>
-  );
 }
 
 /** A holder who takes over after today (a change dated in the future). */

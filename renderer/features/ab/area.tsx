@@ -1,9 +1,10 @@
 // The team area (政务公开队伍): its screens are AB岗 (this folder) and 培训 (../training).
 import { BookOutlined, TeamOutlined } from '@ant-design/icons';
-import { lazyScreen, type RendererArea } from '../../area';
-import { TrainingHomeCard } from '../training/TrainingHomeCard';
-import { AbHomeCard } from './AbHomeCard';
-import { TeamSettingsCard } from './TeamSettingsCard';
+import { lazyPart, lazyScreen, type RendererArea } from '../../area';
+import { loadTrainingHome, TrainingHomeCard } from '../training/TrainingHomeCard';
+import { AbHomeCard, loadAbHome } from './AbHomeCard';
+
+const TeamSettingsCard = lazyPart(() => import('./TeamSettingsCard'), 'TeamSettingsCard');
 
 export const teamArea: RendererArea = {
   name: 'team',
@@ -24,8 +25,8 @@ export const teamArea: RendererArea = {
     },
   ],
   homeCards: [
-    { key: 'ab', size: 'third', order: 30, render: () => <AbHomeCard /> },
-    { key: 'training', size: 'third', order: 40, render: () => <TrainingHomeCard /> },
+    { key: 'ab', size: 'third', order: 30, render: () => <AbHomeCard />, prefetch: loadAbHome },
+    { key: 'training', size: 'third', order: 40, render: () => <TrainingHomeCard />, prefetch: loadTrainingHome },
   ],
   settingsCards: [{ key: 'team', render: () => <TeamSettingsCard /> }],
 };

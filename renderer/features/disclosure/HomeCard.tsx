@@ -2,11 +2,14 @@ import { Alert, Button, Card, List, Space } from 'antd';
 import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
 import type { DeadlineState } from '../../../shared/domain/disclosure';
-import { DeadlineTag } from './common';
+import { DeadlineTag } from './DeadlineTag';
+
+/** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
+export const loadDisclosureHome = () => call('disclosure.home');
 
 /** Home screen card: last year's annual report due (from 1 January) and the open applications with their lights. */
 export function DisclosureHomeCard() {
-  const r = useLoad(() => call('disclosure.home'), []);
+  const r = useLoad(loadDisclosureHome, []);
   const d = r.data;
   const urgent = d?.open.filter((o) => o.state === '逾期' || o.state === '即将到期') ?? [];
   return (

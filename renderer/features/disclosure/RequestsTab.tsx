@@ -49,14 +49,8 @@ import { PersonField } from '../../components/PersonField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
-import {
-  DeadlineBanner,
-  DeadlineTag,
-  ImportButton,
-  savedWhere,
-  useDeadlinePreview,
-  useDisclosureExport,
-} from './common';
+import { DeadlineBanner, ImportButton, savedWhere, useDeadlinePreview, useDisclosureExport } from './common';
+import { DeadlineTag } from './DeadlineTag';
 
 const RESULT_OPTIONS = (() => {
   const groups: { label: string; options: { value: string; label: string }[] }[] = [];

@@ -1,9 +1,11 @@
 // 信息公开: 信息发布登记, 依申请公开 and the statutory 政府信息公开工作年度报告.
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { lazyScreen, type RendererArea } from '../../area';
-import { PublicationsChartCard, RequestsChartCard } from './charts';
-import { DisclosureHomeCard } from './HomeCard';
-import { DisclosureSettingsCard } from './SettingsCard';
+import { lazyPart, lazyScreen, type RendererArea } from '../../area';
+import { loadDashboard } from '../summary/dashboard/data';
+import { loadPublicationStats, loadRequests, PublicationsChartCard, RequestsChartCard } from './charts';
+import { DisclosureHomeCard, loadDisclosureHome } from './HomeCard';
+
+const DisclosureSettingsCard = lazyPart(() => import('./SettingsCard'), 'DisclosureSettingsCard');
 
 export const disclosureArea: RendererArea = {
   name: 'disclosure',
@@ -18,9 +20,21 @@ export const disclosureArea: RendererArea = {
   ],
   homeCards: [
     // Charts beside the plan's and the trainings' (orders 10-12 are 年度总结's dashboard charts).
-    { key: 'disclosure.publications', size: 'third', order: 13, render: () => <PublicationsChartCard /> },
-    { key: 'disclosure.requests', size: 'third', order: 14, render: () => <RequestsChartCard /> },
-    { key: 'disclosure', render: () => <DisclosureHomeCard /> },
+    {
+      key: 'disclosure.publications',
+      size: 'third',
+      order: 13,
+      render: () => <PublicationsChartCard />,
+      prefetch: (year) => Promise.all([loadPublicationStats(year), loadDashboard(year)]),
+    },
+    {
+      key: 'disclosure.requests',
+      size: 'third',
+      order: 14,
+      render: () => <RequestsChartCard />,
+      prefetch: (year) => Promise.all([loadRequests(year), loadDashboard(year)]),
+    },
+    { key: 'disclosure', render: () => <DisclosureHomeCard />, prefetch: loadDisclosureHome },
   ],
   settingsCards: [{ key: 'disclosure', render: () => <DisclosureSettingsCard /> }],
 };

@@ -12,6 +12,10 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
+/** The charts' reads (also asked ahead on a cold start: HomeCard.prefetch), beside the dashboard's figures. */
+export const loadPublicationStats = (year: number) => call('disclosure.publicationStats', { year });
+export const loadRequests = (year: number) => call('disclosure.requests', { year });
+
 /** The register's list filtered: #/disclosure/publications/month/3, #/disclosure/publications/column/<栏目>. */
 function publicationsRoute(filter: { month?: number; column?: string } = {}): string {
   if (filter.month) return `disclosure/publications/month/${filter.month}`;
@@ -29,7 +33,7 @@ const COLUMN_BARS = 5;
 
 export function PublicationsChartCard() {
   const year = useYear();
-  const d = useLoad(() => call('disclosure.publicationStats', { year }), [year]);
+  const d = useLoad(() => loadPublicationStats(year), [year]);
   const s = d.data;
   // The sentence quotes the registry's figures (the 总结 and the 年报 say the same numbers).
   const dash = useLoad(() => loadDashboard(year), [year]);
@@ -145,7 +149,7 @@ const STATE_ORDER: DeadlineState[] = ['逾期', '即将到期', '正常', '暂�
 
 export function RequestsChartCard() {
   const year = useYear();
-  const d = useLoad(() => call('disclosure.requests', { year }), [year]);
+  const d = useLoad(() => loadRequests(year), [year]);
   const list = d.data;
   const counts = useMemo(
     () =>

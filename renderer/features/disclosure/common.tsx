@@ -1,50 +1,21 @@
-import { Alert, Button, Modal, Select, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Select, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import type { Deadline, DeadlineState, RequestInput } from '../../../shared/domain/disclosure';
+import type { Deadline, RequestInput } from '../../../shared/domain/disclosure';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { Output } from '../../../shared/ipc/contract';
 import { AppError, call, toUpload } from '../../api/call';
-import { CalendarGapTag, openCalendarSettings } from '../../components/CalendarGapTag';
+import { openCalendarSettings } from '../../components/CalendarGapTag';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { useBusyAction } from '../../hooks';
 import { useCheckedDeliver } from '../../components/CheckedExport';
+import { DeadlineTag } from './DeadlineTag';
 
 /** The area's exports; the 年报's name its open 核对 findings first (useCheckedDeliver), letters go straight. */
 export function useDisclosureExport() {
   const save = useCheckedDeliver();
   return (kind: DisclosureExportKind, args: { id?: number; year?: number } = {}) =>
     save(kind, args.year ?? 0, () => call('disclosure.export', { kind, ...args }));
-}
-
-const STATE_COLOR: Record<DeadlineState, string> = {
-  正常: 'green',
-  即将到期: 'orange',
-  逾期: 'red',
-  暂停计时: 'blue',
-  按期办结: 'default',
-  逾期办结: 'volcano',
-};
-/**
- * An application's light. When its days run through a year without holiday data, a second tag says the date is only
- * counted Monday–Friday (the full sentence, pointing to 设置 → 工作日历, in its tooltip).
- */
-export function DeadlineTag({
-  state,
-  calendarWarning,
-  explain = true,
-}: {
-  state: DeadlineState;
-  calendarWarning?: string | null;
-  /** Whether the second tag explains itself in a tooltip (off where the whole cell already has one). */
-  explain?: boolean;
-}) {
-  return (
-    <>
-      <Tag color={STATE_COLOR[state]}>{state}</Tag>
-      <CalendarGapTag warning={calendarWarning} explain={explain} />
-    </>
-  );
 }
 
 /** The 答复期限 as the dates typed so far give it (the 办理 dialog's banner), with what may make it uncertain. */

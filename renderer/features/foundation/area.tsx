@@ -1,6 +1,7 @@
 import { ApartmentOutlined, DatabaseOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
-import { lazyScreen, type RendererArea } from '../../area';
-import { CalendarSettingsCard } from '../settings/CalendarSettingsCard';
+import { lazyPart, lazyScreen, type RendererArea } from '../../area';
+
+const CalendarSettingsCard = lazyPart(() => import('../settings/CalendarSettingsCard'), 'CalendarSettingsCard');
 
 export const foundationArea: RendererArea = {
   name: 'foundation',

@@ -11,12 +11,20 @@ import { HOME_CARDS } from '../../areas';
 // The cards' charts: fetched while the cards wait for their data (the chart chunk is not needed for the first paint).
 void preloadCharts().catch(() => undefined);
 
+/** Whether the bureau has departments and staff yet (the 从这里开始 steps). */
+async function loadOrgCounts() {
+  const [departments, staff] = await Promise.all([call('departments.list'), call('staff.list')]);
+  return { departments: departments.length, staff: staff.length };
+}
+
+/** Everything the home screen reads on opening: a cold start asks for it while the window is built (main.tsx). */
+export function loadHome(year: number): Promise<unknown> {
+  return Promise.all([loadOrgCounts(), ...HOME_CARDS.map((c) => c.prefetch?.(year))]);
+}
+
 export function HomeScreen() {
   const { status } = useAppStatus();
-  const org = useLoad(async () => {
-    const [departments, staff] = await Promise.all([call('departments.list'), call('staff.list')]);
-    return { departments: departments.length, staff: staff.length };
-  }, []);
+  const org = useLoad(loadOrgCounts, []);
   const gettingStarted = org.data && (org.data.departments === 0 || org.data.staff === 0);
   // The other screens' code, fetched once every card has its data and the window has nothing else to do (not while
   // the cards still wait: that delayed them), so a screen's first opening does not wait for its code.

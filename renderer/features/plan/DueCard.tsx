@@ -4,10 +4,13 @@ import { useYear } from '../../app-context';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag, taskHref } from './common';
 
+/** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
+export const loadPlanDue = (year: number) => call('tasks.due', { year });
+
 /** Home screen card: overdue tasks and tasks due this week, each one click from the task. */
 export function PlanDueCard() {
   const year = useYear();
-  const due = useLoad(() => call('tasks.due', { year }), [year]);
+  const due = useLoad(() => loadPlanDue(year), [year]);
   const d = due.data;
   const rows = d ? [...d.overdue, ...d.thisWeek] : [];
   return (

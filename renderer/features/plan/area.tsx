@@ -1,6 +1,6 @@
 import { ProfileOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
-import { PlanDueCard } from './DueCard';
+import { loadPlanDue, PlanDueCard } from './DueCard';
 
 export const planArea: RendererArea = {
   name: 'plan',
@@ -13,5 +13,5 @@ export const planArea: RendererArea = {
       Screen: lazyScreen(() => import('./PlanScreen'), 'PlanScreen'),
     },
   ],
-  homeCards: [{ key: 'plan', size: 'third', order: 20, render: () => <PlanDueCard /> }],
+  homeCards: [{ key: 'plan', size: 'third', order: 20, render: () => <PlanDueCard />, prefetch: loadPlanDue }],
 };

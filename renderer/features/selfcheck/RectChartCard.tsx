@@ -23,19 +23,19 @@ const BARS = [
   { state: '已完成', label: '已完成待销号' },
 ] as const;
 
+/** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
+export async function loadRectChart(year: number) {
+  const [items, dash] = await Promise.all([call('rectification.list', { year, openOnly: true }), loadDashboard(year)]);
+  return {
+    items,
+    open: figureNumber(dash, 'rectification.open'),
+    overdue: figureNumber(dash, 'rectification.overdue'),
+  };
+}
+
 export function RectChartCard() {
   const year = useYear();
-  const d = useLoad(async () => {
-    const [items, dash] = await Promise.all([
-      call('rectification.list', { year, openOnly: true }),
-      loadDashboard(year),
-    ]);
-    return {
-      items,
-      open: figureNumber(dash, 'rectification.open'),
-      overdue: figureNumber(dash, 'rectification.overdue'),
-    };
-  }, [year]);
+  const d = useLoad(() => loadRectChart(year), [year]);
   const items = d.data?.items;
   const bars = useMemo(
     () =>

@@ -6,13 +6,16 @@ import { navigate, useLoad } from '../../hooks';
 import { LightTag } from '../plan/common';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
+/** The card's own read (also asked ahead on a cold start: HomeCard.prefetch), beside the dashboard's figures. */
+export const loadOpenRectifications = () => call('rectification.list', { openOnly: true });
+
 /**
  * Home screen card: 整改 items not yet 销号 of every year (another scope than the 整改进度 chart, which counts the
  * working year's ledger: the card says so in words), overdue and nearest deadlines first.
  */
 export function RectHomeCard() {
   const year = useYear();
-  const open = useLoad(() => call('rectification.list', { openOnly: true }), []);
+  const open = useLoad(loadOpenRectifications, []);
   const dash = useLoad(() => loadDashboard(year), [year]);
   const thisYear = figureNumber(dash.data, 'rectification.open');
   const items = [...(open.data ?? [])].sort(

@@ -1,8 +1,9 @@
 // 自查整改: score the year against the indicators, look back at last year, and track every 整改 to 销号.
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
-import { RectChartCard } from './RectChartCard';
-import { RectHomeCard } from './RectHomeCard';
+import { loadDashboard } from '../summary/dashboard/data';
+import { loadRectChart, RectChartCard } from './RectChartCard';
+import { loadOpenRectifications, RectHomeCard } from './RectHomeCard';
 
 export const selfcheckArea: RendererArea = {
   name: 'selfcheck',
@@ -17,7 +18,19 @@ export const selfcheckArea: RendererArea = {
   ],
   homeCards: [
     // The chart sits with the dashboard's other charts; the list of items with their deadlines among the due cards.
-    { key: 'selfcheck.rectChart', size: 'third', order: 15, render: () => <RectChartCard /> },
-    { key: 'selfcheck', size: 'third', order: 45, render: () => <RectHomeCard /> },
+    {
+      key: 'selfcheck.rectChart',
+      size: 'third',
+      order: 15,
+      render: () => <RectChartCard />,
+      prefetch: loadRectChart,
+    },
+    {
+      key: 'selfcheck',
+      size: 'third',
+      order: 45,
+      render: () => <RectHomeCard />,
+      prefetch: (year) => Promise.all([loadOpenRectifications(), loadDashboard(year)]),
+    },
   ],
 };

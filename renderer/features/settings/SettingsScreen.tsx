@@ -1,5 +1,5 @@
 import { Card, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { SETTINGS_CARDS } from '../../areas';
 
@@ -21,7 +21,8 @@ export function SettingsScreen({ params }: { params: string[] }) {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {SETTINGS_CARDS.map((s) => (
           <div key={s.key} id={`settings-${s.key}`}>
-            {s.render()}
+            {/* A card's code comes with the settings screen's first opening (area.ts lazyPart). */}
+            <Suspense fallback={<Card loading />}>{s.render()}</Suspense>
           </div>
         ))}
         {SETTINGS_CARDS.length === 0 && (

@@ -4,6 +4,7 @@ import { lazyScreen, type RendererArea } from '../../area';
 import { PlanProgressCard } from './dashboard/PlanProgressCard';
 import { TaskLightsCard } from './dashboard/TaskLightsCard';
 import { TrainingChartCard } from './dashboard/TrainingChartCard';
+import { loadDashboard } from './dashboard/data';
 import { UpcomingCard } from './dashboard/UpcomingCard';
 
 export const summaryArea: RendererArea = {
@@ -19,9 +20,21 @@ export const summaryArea: RendererArea = {
   ],
   // The dashboard's charts lead the home screen; the dates coming up sit among the areas' due cards.
   homeCards: [
-    { key: 'summary.planProgress', size: 'third', order: 10, render: () => <PlanProgressCard /> },
-    { key: 'summary.taskLights', size: 'third', order: 11, render: () => <TaskLightsCard /> },
-    { key: 'summary.trainings', size: 'third', order: 12, render: () => <TrainingChartCard /> },
-    { key: 'summary.upcoming', size: 'third', order: 35, render: () => <UpcomingCard /> },
+    {
+      key: 'summary.planProgress',
+      size: 'third',
+      order: 10,
+      render: () => <PlanProgressCard />,
+      prefetch: loadDashboard,
+    },
+    { key: 'summary.taskLights', size: 'third', order: 11, render: () => <TaskLightsCard />, prefetch: loadDashboard },
+    {
+      key: 'summary.trainings',
+      size: 'third',
+      order: 12,
+      render: () => <TrainingChartCard />,
+      prefetch: loadDashboard,
+    },
+    { key: 'summary.upcoming', size: 'third', order: 35, render: () => <UpcomingCard />, prefetch: loadDashboard },
   ],
 };

@@ -3,10 +3,13 @@ import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { navigate, useLoad } from '../../hooks';
 
+/** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
+export const loadTrainingHome = (year: number) => call('training.requirement', { year });
+
 /** Home screen card: whether this year's training requirement is met. */
 export function TrainingHomeCard() {
   const year = useYear();
-  const r = useLoad(() => call('training.requirement', { year }), [year]);
+  const r = useLoad(() => loadTrainingHome(year), [year]);
   return (
     <Card
       title="年度培训"
