@@ -11,7 +11,7 @@
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, ECharts } from 'echarts/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { echarts as EChartsApi } from './echarts-setup';
 
 export type ChartOption = ComposeOption<
@@ -42,16 +42,52 @@ export function preloadCharts(): Promise<EChartsModule> {
 }
 
 /**
- * The font the chart's box has (read once, after the first chart's box is laid out). ECharts measures its labels on a
- * canvas in this font: with the CSS keyword 'inherit', which a canvas refuses, it measured in 10px sans-serif instead
- * (about a sixth narrower than drawn), and each refused font cost a parse (≈ 4× slower measuring; ≈ 65 ms of the home
- * screen's cold start).
+ * The font the chart's box has (read once, after the first chart's box is laid out): the charts' text is drawn in the
+ * page's font, not ECharts' default. (Not the CSS keyword 'inherit': a chart's text then fell back to 10px sans-serif.)
  */
 let boxFont: string | null = null;
 
 /** Draws `option` afresh (not merged into the previous one), in the page's font. */
 function show(c: ECharts, option: ChartOption): void {
   c.setOption({ textStyle: { fontFamily: boxFont ?? 'sans-serif' }, animationDuration: 300, ...option }, true);
+}
+
+/**
+ * Draws `option` unless the chart already shows it (compared as text: functions such as formatters follow from the
+ * data): a screen opened again with the same data redraws nothing.
+ */
+function update(p: Parked, option: ChartOption): void {
+  const key = JSON.stringify(option);
+  if (key === p.shown) return;
+  p.shown = key;
+  show(p.chart, option);
+}
+
+/**
+ * Charts whose screen was left, by label, kept drawn but detached: the screen's next opening puts them back and
+ * redraws only a chart whose option changed (issue 22: creating the home screen's seven charts again was most of its
+ * second opening). The oldest beyond PARKED_MAX are disposed.
+ */
+interface Parked {
+  chart: ECharts;
+  /** The element ECharts draws in (inside the component's box, which stays React's). */
+  holder: HTMLDivElement;
+  shown: string;
+}
+const parked = new Map<string, Parked>();
+const PARKED_MAX = 16;
+
+function park(label: string, p: Parked): void {
+  p.holder.remove();
+  const before = parked.get(label);
+  if (before && before.chart !== p.chart) before.chart.dispose();
+  parked.delete(label);
+  parked.set(label, p);
+  if (parked.size > PARKED_MAX) {
+    const [oldest, q] = parked.entries().next().value!;
+    parked.delete(oldest);
+    q.chart.dispose();
+  }
 }
 
 export function EChart({
@@ -66,34 +102,53 @@ export function EChart({
   onPick?: (p: ChartPick) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const chart = useRef<Parked | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
   const latest = useRef(option);
   latest.current = option;
+  const named = useRef(label);
+  named.current = label;
 
-  useEffect(() => {
+  // A layout effect: a kept chart is back before the screen is first painted (no empty box for a frame).
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     let gone = false;
     let size: { width: number; height: number } | null = null;
+    const listen = (c: ECharts) => c.on('click', (p) => pick.current?.(p as unknown as ChartPick));
+    // A chart kept from this screen's last opening is back at once, redrawn only if its data changed.
+    const back = parked.get(named.current);
+    if (back) {
+      parked.delete(named.current);
+      el.appendChild(back.holder);
+      back.chart.off('click');
+      listen(back.chart);
+      chart.current = back;
+      update(back, latest.current);
+    }
     const create = (echarts: typeof EChartsApi) => {
       if (gone || chart.current || !size) return;
       boxFont ??= getComputedStyle(el).fontFamily || 'sans-serif';
-      const c = echarts.init(el, undefined, { renderer: 'svg', ...size });
-      chart.current = c;
-      c.on('click', (p) => pick.current?.(p as unknown as ChartPick));
-      show(c, latest.current);
+      const holder = document.createElement('div');
+      holder.style.cssText = 'width: 100%; height: 100%';
+      el.appendChild(holder);
+      const c = echarts.init(holder, undefined, { renderer: 'svg', ...size });
+      listen(c);
+      chart.current = { chart: c, holder, shown: '' };
+      update(chart.current, latest.current);
     };
-    const loaded = preloadCharts();
+    const loaded = back ? null : preloadCharts();
     // The first report comes after the browser's layout of the new page; later ones follow the window's size.
     const ro = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       if (width <= 0 || height <= 0) return;
       size = { width, height };
-      if (chart.current) chart.current.resize(size);
-      else
-        loaded.then(
+      const c = chart.current?.chart;
+      if (c) {
+        if (Math.abs(c.getWidth() - width) > 0.5 || Math.abs(c.getHeight() - height) > 0.5) c.resize(size);
+      } else
+        loaded?.then(
           (m) => create(m.echarts),
           () => {
             if (!gone) el.textContent = '图表无法显示，请重新打开本页。';
@@ -104,13 +159,14 @@ export function EChart({
     return () => {
       gone = true;
       ro.disconnect();
-      chart.current?.dispose();
+      // Under the label it has now: a label that quotes the data finds its chart again only if the data is the same.
+      if (chart.current) park(named.current, chart.current);
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    if (chart.current) show(chart.current, option);
+    if (chart.current) update(chart.current, option);
   }, [option]);
 
   return (
