@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 // antd's styles, prebuilt (issue 22): with theme.zeroRuntime below antd generates no CSS while rendering. A cold start's
@@ -15,6 +16,7 @@ import type { LazyScreen } from './area';
 import { ROUTES } from './areas';
 import { AppStatusProvider } from './app-context';
 import { tabNeverPicks } from './components/keyboard';
+import { keptStyleCache } from './kept-styles';
 // The home screen, the usual first screen, is part of the start-up code (its route stays a lazyScreen, whose loader
 // then finds it loaded): fetching its chunk only after app.status held the first render back.
 import { loadHome } from './features/home/HomeScreen';
@@ -42,6 +44,7 @@ if ((ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).path === 'home')
   );
 
 const root = createRoot(document.getElementById('root')!);
+const styles = keptStyleCache();
 let rendered = false;
 function render(status?: AppStatus): void {
   if (rendered) return;
@@ -49,23 +52,25 @@ function render(status?: AppStatus): void {
   performance.mark('zwgk:first-render');
   root.render(
     <StrictMode>
-      {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
-      <ConfigProvider
-        locale={zhCN}
-        button={{ autoInsertSpace: false }}
-        select={{ showSearch: { optionFilterProp: 'label' } }}
-        theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
-      >
-        {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
-        <AntApp message={{ top: 72, maxCount: 3 }}>
-          <AppStatusProvider first={firstStatus} ready={status}>
-            {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
-            <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
-              <App />
-            </div>
-          </AppStatusProvider>
-        </AntApp>
-      </ConfigProvider>
+      <StyleProvider cache={styles}>
+        {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
+        <ConfigProvider
+          locale={zhCN}
+          button={{ autoInsertSpace: false }}
+          select={{ showSearch: { optionFilterProp: 'label' } }}
+          theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
+        >
+          {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
+          <AntApp message={{ top: 72, maxCount: 3 }}>
+            <AppStatusProvider first={firstStatus} ready={status}>
+              {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
+              <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
+                <App />
+              </div>
+            </AppStatusProvider>
+          </AntApp>
+        </ConfigProvider>
+      </StyleProvider>
     </StrictMode>,
   );
 }

@@ -16,7 +16,7 @@
 // before choosing the next: what a screen does in the background after it is drawn (the home screen fetches the other
 // screens' code when idle, a screen opened again checks its kept data) is not counted against the next one.
 // With ZWGK_BENCH_TRACE=<folder> one extra run (not counted) is recorded as Chromium performance traces: the cold start
-// (cold-home.json) and each screen's first opening (first-<screen>.json); open them in the DevTools Performance panel
+// (cold-home.json) and each screen's first and second opening (first-<screen>.json, second-<screen>.json); open them in the DevTools Performance panel
 // (after `ZWGK_SOURCEMAP=1 npm run build`, its source maps name the files and functions behind the time).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -404,7 +404,7 @@ export const startupBench: BenchSection = {
         const secondMs: number[] = [];
         for (const [label, ready] of [...SCREENS, ['首页', homeReady] as [string, Ready]]) {
           await settle(page, () => inFlight);
-          secondMs.push(await openFromMenu(page, label, ready));
+          secondMs.push(await traced(`second-${label}`, () => openFromMenu(page, label, ready)));
         }
         await ctx.close();
         if (tracing) continue;
