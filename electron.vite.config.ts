@@ -1,6 +1,30 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Start-up (issue 22): renderer/early.ts, a second entry of its own, goes into index.html before the app's entry, so it
+ * runs (and asks for app.status) while the app's ≈ 1 MB of start-up code is still being fetched and compiled. As one more
+ * module script in index.html it would be bundled into the app's entry and run only after all of that.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'zwgk-early-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const early = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'early');
+        if (!early) throw new Error('renderer/early.ts was not built');
+        return html.replace(
+          '<script type="module"',
+          `<script type="module" crossorigin src="./${early.fileName}"></script>\n    <script type="module"`,
+        );
+      },
+    },
+  };
+}
 
 // One build for both hosts: out/main + out/preload for Electron, out/renderer for Electron and the web host.
 export default defineConfig({
@@ -25,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), earlyScript()],
     // Minified, one cacheable chunk of the libraries the first screen needs (React, antd, icons, dayjs ...: the modules
     // tagged $initial, reached by static imports from the entry) apart from our code, and each screen in its own chunk
     // loaded when first opened or preloaded when the window is idle (renderer/area.ts lazyScreen, preloadScreens): the
@@ -38,7 +62,7 @@ export default defineConfig({
       sourcemap: process.env.ZWGK_SOURCEMAP === '1',
       chunkSizeWarningLimit: 2500,
       rolldownOptions: {
-        input: resolve('renderer/index.html'),
+        input: { index: resolve('renderer/index.html'), early: resolve('renderer/early.ts') },
         output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/, tags: ['$initial'] }] } },
       },
     },
