@@ -30,7 +30,10 @@ export interface HomeCard {
   prefetch?: (year: number) => Promise<unknown>;
 }
 
-/** A card on the settings screen (due-soon days, 备案 working days ...); its component is a lazyPart, fetched with the settings screen, not at start-up. */
+/**
+ * A card on the settings screen (due-soon days, 备案 working days ...); its component is a lazyPart, fetched with the
+ * settings screen, not at start-up.
+ */
 export interface SettingsCard {
   key: string;
   render: () => ReactNode;

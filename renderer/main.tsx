@@ -25,17 +25,18 @@ dayjs.locale('zh-cn');
 // The cold start's phases, for `npm run bench -- startup` and a performance trace (names no user sees).
 performance.mark('zwgk:start-code');
 
-// Start-up (issue 22): app.status is asked for at once, and the first screen's code (the home screen's, usually) is
-// fetched beside it, instead of one after the other after a first render. The window renders when both are here (the
-// shell and the first screen in one go: no spinner first, and no screen held back behind a fallback), or after a
-// moment if that is slow (opening a file that needs an upgrade), when the spinner shows until app.status answers.
+// Start-up (issue 22): app.status was asked for by renderer/early.ts before this code had loaded (this call takes that
+// answer), and the first screen's code (the home screen's, usually) is fetched beside it, instead of one after the
+// other after a first render. The window renders when both are here (the shell and the first screen in one go: no
+// spinner first, and no screen held back behind a fallback), or after a moment if that is slow (opening a file that
+// needs an upgrade), when the spinner shows until app.status answers.
 const firstStatus = call('app.status');
 const startPath = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-const startScreen = (ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).Screen as Partial<LazyScreen>;
-const startCode = startScreen.preload?.();
+const startRoute = ROUTES.find((r) => r.path === startPath) ?? ROUTES[0];
+const startCode = (startRoute.Screen as Partial<LazyScreen>).preload?.();
 // The home screen's reads (every card's) start as soon as the working year is known, while the window renders; the
 // cards then take those answers (readAhead) instead of asking only after their first render.
-if ((ROUTES.find((r) => r.path === startPath) ?? ROUTES[0]).path === 'home')
+if (startRoute.path === 'home')
   firstStatus.then(
     (s) => {
       if (s.state === 'ready' && s.year !== null) readAhead(() => loadHome(s.year!));
