@@ -1,4 +1,4 @@
-import { Alert, ConfigProvider, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { parseTypedYear, yearChoices } from '../shared/domain/dates';
 import { call } from './api/call';
@@ -14,6 +14,15 @@ const LockedScreen = lazyPart(() => import('./features/recovery/LockedScreen'), 
 const ReplacedScreen = lazyPart(() => import('./features/recovery/LockedScreen'), 'ReplacedScreen');
 const RecoveryScreen = lazyPart(() => import('./features/recovery/RecoveryScreen'), 'RecoveryScreen');
 const SetupScreen = lazyPart(() => import('./features/setup/SetupScreen'), 'SetupScreen');
+
+/** A window that cannot show the workstation says why (an Alert: it must show even when the host is gone). */
+function Notice({ type, title, text }: { type: 'error' | 'info'; title: string; text: string }) {
+  return (
+    <div style={{ maxWidth: 640, margin: '80px auto' }}>
+      <Alert type={type} showIcon message={title} description={text} />
+    </div>
+  );
+}
 
 function Waiting({ text }: { text?: string }) {
   return (
@@ -35,7 +44,7 @@ export function App() {
 function AppScreen() {
   const { status, loadError } = useAppStatus();
   if (loadError && !status) {
-    return <Result status="error" title="无法连接工作台" subTitle={loadError} />;
+    return <Notice type="error" title="无法连接工作台" text={loadError} />;
   }
   if (!status) return <Waiting text="正在打开数据…" />;
   if (status.state === 'locked') return <LockedScreen />;
@@ -46,10 +55,10 @@ function AppScreen() {
     // A file nobody has set up yet can only be set up where it is written.
     if (status.access.mode === 'read')
       return (
-        <Result
-          status="info"
+        <Notice
+          type="info"
           title="数据文件尚未设置单位"
-          subTitle={`数据文件正由${status.access.writer ?? '另一处'}使用，请在那里完成首次设置后再查看。`}
+          text={`数据文件正由${status.access.writer ?? '另一处'}使用，请在那里完成首次设置后再查看。`}
         />
       );
     return <SetupScreen />;

@@ -1,12 +1,15 @@
-import { Card, Col, Row, Steps, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Card, Col, Row, Typography } from 'antd';
+import { Suspense, useEffect } from 'react';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { preloadCharts } from '../../components/EChart';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useLoad, whenLoadsSettle } from '../../hooks';
-import { preloadScreens } from '../../area';
+import { useLoad, whenLoadsSettle } from '../../hooks';
+import { lazyPart, preloadScreens } from '../../area';
 import { HOME_CARDS } from '../../areas';
+
+// The first steps of a bureau with no departments or staff yet: rarely shown, so not start-up code.
+const GettingStarted = lazyPart(() => import('./GettingStarted'), 'GettingStarted');
 
 // The cards' charts: fetched while the cards wait for their data (the chart chunk is not needed for the first paint).
 void preloadCharts().catch(() => undefined);
@@ -46,31 +49,9 @@ export function HomeScreen() {
         {status?.bureau?.fullName} · {status?.year} 年度
       </PageTitle>
       {gettingStarted && (
-        <Card title="从这里开始" style={{ marginBottom: 16 }}>
-          <Steps
-            direction="vertical"
-            size="small"
-            current={org.data!.departments === 0 ? 0 : 1}
-            items={[
-              {
-                title: <a onClick={() => navigate('org')}>添加科室</a>,
-                description: '在“单位与人员”中添加本单位的科室。',
-              },
-              {
-                title: <a onClick={() => navigate('org')}>添加人员</a>,
-                description: '逐个添加，或从 Excel 表格导入人员名单。',
-              },
-              {
-                title: <a onClick={() => navigate('points')}>导入上级要点</a>,
-                description: '把上级下发的政务公开工作要点导入进来。',
-              },
-              {
-                title: <a onClick={() => navigate('plan')}>编制实施方案</a>,
-                description: '从要点生成本单位的任务分解表并跟踪落实。',
-              },
-            ]}
-          />
-        </Card>
+        <Suspense fallback={null}>
+          <GettingStarted departments={org.data!.departments} />
+        </Suspense>
       )}
       <Row gutter={[16, 16]}>
         {HOME_CARDS.map((w) => (
