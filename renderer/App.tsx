@@ -1,6 +1,6 @@
 import { Alert, ConfigProvider, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
-import { parseTypedYear, yearChoices } from '../shared/domain/dates';
+import { parseTypedYear, yearChoices } from '../shared/domain/years';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { AccessBanner } from './features/data/AccessBanner';

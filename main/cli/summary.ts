@@ -4,10 +4,9 @@
 // the same figures as a readable list. The .docx is `export summary-docx` (main/services/summary/exports.ts).
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { formatFigureValue } from '../../shared/domain/summary';
 import { getSetting, SettingKey } from '../services/settings';
 import { halfPeriod, yearPeriod } from '../../shared/domain/period';
-import { periodName } from '../../shared/domain/summary-figures';
+import { periodName, formatFigureValue } from '../../shared/domain/summary-figures';
 import { figuresFor } from '../services/summary/figures';
 import { openCliWorkstation } from './workstation';
 import { flag, type CliCommand } from './types';

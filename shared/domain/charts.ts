@@ -2,7 +2,7 @@
 // (drawn by ECharts on the Node side to SVG, then to a PNG picture): one option builder per chart, so the printed
 // picture shows what the screen shows. Pure data → ECharts option; only ECharts' types are imported.
 import type { EChartsOption } from 'echarts';
-import { bareTitle } from './summary-draft';
+import { bareTitle } from './titles';
 
 /** The office's palette: 已完成 green, 进行中 blue, 未开始 grey, 已逾期 red, 即将到期 orange. */
 export const CHART_COLORS = {

@@ -1,6 +1,7 @@
 // 实施方案与任务: entities, input schemas and the pure calculations (deadline words, due dates per period, lights).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
+import { LIGHTS, type Light } from './lights';
 import {
   addWorkingDays,
   calendarGapNote,
@@ -48,19 +49,10 @@ const deadlineSchema = z
   });
 export type Deadline = z.output<typeof deadlineSchema>;
 
-export const LIGHTS = ['overdue', 'dueSoon', 'onTrack', 'done', 'none'] as const;
-export type Light = (typeof LIGHTS)[number];
 /** The one definition of an overdue task, used by the task list, the 首页 card, exports and the demo summary. */
 export function isOverdue(t: { light: Light }): boolean {
   return t.light === 'overdue';
 }
-export const LIGHT_LABELS: Record<Light, string> = {
-  overdue: '已逾期',
-  dueSoon: '即将到期',
-  onTrack: '正常推进',
-  done: '已完成',
-  none: '无时限',
-};
 
 const RECURRENCE_WORDS: Record<Recurrence, RegExp> = {
   monthly: /每\s*个?\s*月|按月|月度/,

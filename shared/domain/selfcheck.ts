@@ -3,10 +3,10 @@
 // and tests; the pure scoring engine is in selfcheck-score.ts, the reading of rule words in selfcheck-rules.ts.
 import { z } from 'zod';
 import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
-import { LIGHTS } from './plan';
 import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from './selfcheck-measures';
 import { gradeLevels, gradeRuleText } from './selfcheck-rules';
 import { tableColumnsSchema } from './table-columns';
+import { LIGHTS } from './lights';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scoring rules (union of what real 细则 use; domain-yearend.md A.1.7)
@@ -559,11 +559,6 @@ export function rectificationInputOf(r: Rectification): RectificationInput {
     ...rest
   } = r;
   return rest;
-}
-
-/** The state as the ledger prints it (逾期 shown next to the stored state). */
-export function rectStateLabel(r: Pick<Rectification, 'state' | 'overdue'>): string {
-  return r.overdue ? `${r.state}（逾期）` : r.state;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 // - wording follows the numbers (progressBand); 下一步 plans only unfinished work and prints only dates after the period.
 // Pure: the same input always gives the same paragraphs.
 import { formatChineseDate } from './dates';
+import { bareTitle } from './titles';
 import { isVariedInterpretation } from './disclosure';
 import { hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists } from './summary';
 
@@ -35,14 +36,6 @@ const ordinal = (i: number) => ORDINALS[i] ?? String(i + 1);
 /** "一是…。二是…。": each item a sentence; `apart` puts each on its own line (a paragraph of its own in print). */
 function enumerate(items: string[], apart = false): string {
   return items.map((s, i) => `${ordinal(i)}是${s}`).join(apart ? '\n' : '');
-}
-
-/** Section titles as printed in the plan carry their own numbers ("一、加强政策解读"): the summary words them itself. */
-export function bareTitle(title: string): string {
-  return title
-    .replace(/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*/, '')
-    .replace(/[。；;，,]+$/, '')
-    .trim();
 }
 
 /** A task or problem title up to its first comma or full stop: titles copied from 要点 are often long sentences. */

@@ -325,3 +325,10 @@ export function figureGivenFor(name: string, p: Period): boolean {
   if (!d) return true;
   return d.scope !== 'yearOnly' || p.kind === 'year';
 }
+
+/** As printed: whole numbers plainly, others with one decimal ("1.5"). */
+export function formatFigureValue(v: number | string | null): string {
+  if (v === null) return '—';
+  if (typeof v === 'string') return v;
+  return Number.isInteger(v) ? String(v) : (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, '');
+}

@@ -3,7 +3,7 @@
 // is rendered from a template and a figures snapshot the same way in main (export) and in the renderer (editor).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
-import { FIGURE_CATALOG, FIGURE_FAMILIES } from './summary-figures';
+import { FIGURE_CATALOG, FIGURE_FAMILIES, formatFigureValue } from './summary-figures';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
@@ -43,13 +43,6 @@ export function hasFigure(figures: Figures, name: string): boolean {
 export function numberOf(figures: Figures, name: string): number | null {
   const v = figures[name]?.value;
   return typeof v === 'number' ? v : null;
-}
-
-/** As printed: whole numbers plainly, others with one decimal ("1.5"). */
-export function formatFigureValue(v: FigureValue): string {
-  if (v === null) return '—';
-  if (typeof v === 'string') return v;
-  return Number.isInteger(v) ? String(v) : (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, '');
 }
 
 /** "较上年增加2次" / "较上年减少1次" / "与上年持平"; empty when there is no number for either year. */

@@ -8,7 +8,6 @@ import {
   levelText,
   maxLabel,
   ratedLabel,
-  rectStateLabel,
   type Rectification,
   type ReportSections,
   type SelfcheckRow,
@@ -16,6 +15,7 @@ import {
 import { buildGongwenDocx, type GongwenBlock, type TableRowData } from '../gongwen/document';
 import { SIZE } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer, type SheetRow } from '../xlsx/sheet';
+import { rectStateLabel } from '../../../shared/domain/rectification-label';
 
 /** Full-width spaces (U+3000): the gaps and indents a Chinese table uses. */
 const FULL_SPACE = '\u3000';

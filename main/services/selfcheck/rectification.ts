@@ -1,6 +1,6 @@
 // 整改台账: items from 自查, 回头看 and outside (测评通报, 第三方评估, 审计), with working-day lights like tasks, dated
 // progress with evidence, and 销号 (date and who signed it off). 逾期 is derived, never stored.
-import { computeLight, type Light } from '../../../shared/domain/plan';
+import { computeLight } from '../../../shared/domain/plan';
 import {
   rectificationInputSchema,
   type RectificationInput,
@@ -22,6 +22,7 @@ import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { indicatorContext } from './scores';
 import { z } from 'zod';
+import { type Light } from '../../../shared/domain/lights';
 
 interface RectFilter {
   year?: number;

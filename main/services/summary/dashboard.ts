@@ -2,7 +2,6 @@
 // these, by name), the plan by section and by light (the task list's own lights, which the bars open), trainings per
 // month, and the dates coming up (备案 of holder changes, the 政府信息公开工作年度报告).
 import { filingCalendarWarning } from '../../../shared/domain/ab';
-import { LIGHTS, type Light } from '../../../shared/domain/plan';
 import { hoursFromTenths } from '../../../shared/domain/training';
 import { yearPeriod } from '../../../shared/domain/period';
 import type { Dashboard } from '../../../shared/ipc/contracts/summary';
@@ -11,6 +10,7 @@ import { loadCalendar } from '../calendar';
 import { listPlanTasks, planIdOfYear } from '../plan/tasks';
 import type { AppContext } from '../workstation';
 import { figuresFor } from './figures';
+import { LIGHTS, type Light } from '../../../shared/domain/lights';
 
 /** 《政府信息公开条例》第五十条: the year's report is published by 31 January of the next year. */
 function annualReportDue(year: number): string {

@@ -3,7 +3,6 @@
 import {
   compareWithPrevious,
   figureLabel,
-  formatFigureValue,
   paragraphText,
   summaryFileName,
   type Figures,
@@ -11,7 +10,6 @@ import {
   type SummaryKind,
   type SummaryLists,
 } from '../../../shared/domain/summary';
-import { bareTitle } from '../../../shared/domain/summary-draft';
 import {
   CHART_COLORS,
   planProgressHeight,
@@ -22,13 +20,14 @@ import {
 } from '../../../shared/domain/charts';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { previousPeriod } from '../../../shared/domain/period';
-import { periodName } from '../../../shared/domain/summary-figures';
+import { periodName, formatFigureValue } from '../../../shared/domain/summary-figures';
 import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
 import type { BarChartData } from '../../export/summary/chart-xml';
 import { buildSummaryDocx, type SummaryDocTable } from '../../export/summary/summary-docx';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { ensureSummary, summaryLists, summaryPeriod } from './summaries';
+import { bareTitle } from '../../../shared/domain/titles';
 
 /**
  * Figures that read as a line of the data table: numbers with something counted this period or the last (titles and

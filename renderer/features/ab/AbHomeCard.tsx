@@ -1,8 +1,8 @@
 import { Button, Card, Typography } from 'antd';
-import { summariseWarnings } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
 import { WarningList } from './WarningList';
+import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
 /** Home screen card: what needs doing about the AB posts (备案 due or overdue, holders who left, vacancies …). */
 /** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */

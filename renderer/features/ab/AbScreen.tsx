@@ -2,7 +2,6 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Drawer, Dropdown, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import {
-  summariseWarnings,
   type AbRole,
   type Change,
   type Holder,
@@ -31,6 +30,7 @@ import {
   FilingDialog,
   PostDialog,
 } from './dialogs';
+import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
 type Dialog =
   | { kind: 'assign'; post: Post; role: AbRole }

@@ -16,15 +16,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import {
-  hasRealDeadline,
-  LIGHTS,
-  LIGHT_LABELS,
-  TASK_STATUSES,
-  type Light,
-  type PlanTask,
-  type TaskStatus,
-} from '../../../shared/domain/plan';
+import { hasRealDeadline, TASK_STATUSES, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
 import { call } from '../../api/call';
 import { useAppStatus, useYear } from '../../app-context';
@@ -39,6 +31,7 @@ import { MappingDialog } from './MappingDialog';
 import { PlanInfoDialog } from './PlanInfoDialog';
 import { SectionsDialog } from './SectionsDialog';
 import { TaskDrawer } from './TaskDrawer';
+import { LIGHTS, LIGHT_LABELS, type Light } from '../../../shared/domain/lights';
 
 const EXPORT_LABELS: Record<(typeof PLAN_EXPORT_KINDS)[number], string> = {
   'plan-docx': '实施方案（Word）',

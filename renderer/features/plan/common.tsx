@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { LIGHT_LABELS, type Light } from '../../../shared/domain/plan';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
+import { LIGHT_LABELS, type Light } from '../../../shared/domain/lights';
 
 const LIGHT_COLORS: Record<Light, string> = {
   overdue: 'red',

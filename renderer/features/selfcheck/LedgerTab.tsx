@@ -7,7 +7,6 @@ import {
   RECT_SOURCES,
   RECT_STATES,
   rectificationInputOf,
-  rectStateLabel,
   type Rectification,
   type RectificationInput,
   type RectProgress,
@@ -22,6 +21,7 @@ import { PersonField, PersonIdField } from '../../components/PersonField';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
+import { rectStateLabel } from '../../../shared/domain/rectification-label';
 
 const STATE_COLORS: Record<string, string> = {
   未开始: 'default',

@@ -1,10 +1,10 @@
 import { Button, Card, List, Tag, Typography } from 'antd';
-import { rectStateLabel } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag } from '../plan/common';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
+import { rectStateLabel } from '../../../shared/domain/rectification-label';
 
 /** The card's own read (also asked ahead on a cold start: HomeCard.prefetch), beside the dashboard's figures. */
 export const loadOpenRectifications = () => call('rectification.list', { openOnly: true });

@@ -18,7 +18,6 @@ import {
 import { Fragment, useEffect, useState } from 'react';
 import {
   figureLabel,
-  formatFigureValue,
   renderSegments,
   type FigureChange,
   type Figures,
@@ -36,6 +35,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { navigate, useAction, useLoad } from '../../hooks';
+import { formatFigureValue } from '../../../shared/domain/summary-figures';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
   { value: '年度', label: '年度总结' },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
 import {
-  LIGHTS,
   planInputSchema,
   planSchema,
   pointRefSchema,
@@ -13,6 +12,7 @@ import {
   taskSchema,
   unitMappingSchema,
 } from '../../domain/plan';
+import { LIGHTS } from '../../domain/lights';
 
 const ok = z.object({ ok: z.literal(true) });
 const sectionTitle = z.string().trim().min(1, '请填写章节名称').max(100, '章节名称不能超过100个字');

@@ -1,7 +1,6 @@
 // 年度工作总结 and the home dashboard.
 import { z } from 'zod';
 import { deliveredFileSchema, idSchema, isoDateSchema, yearSchema } from '../../domain/files';
-import { LIGHTS } from '../../domain/plan';
 import {
   figuresSchema,
   paragraphInputSchema,
@@ -10,6 +9,7 @@ import {
   summaryMetaInputSchema,
   summarySchema,
 } from '../../domain/summary';
+import { LIGHTS } from '../../domain/lights';
 
 const which = z.object({ year: yearSchema, kind: summaryKindSchema.default('年度') });
 

@@ -13,7 +13,6 @@ import { halfPeriod, yearPeriod } from '../../../shared/domain/period';
 import {
   figureLabel,
   figuresUsed,
-  formatFigureValue,
   paragraphText,
   type Summary,
   type SummaryKind,
@@ -21,6 +20,7 @@ import {
 import { workstationsPerTest, type TestWorkstation } from '../../helpers/workstation';
 import { lateInterpretations, workingDaysAfter } from '../../helpers/working-days';
 import { buildSmallYear, SMALL_TODAY, TITLES } from './small-year';
+import { formatFigureValue } from '../../../shared/domain/summary-figures';
 
 const open = workstationsPerTest();
 

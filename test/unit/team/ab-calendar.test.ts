@@ -2,9 +2,9 @@
 // change, its warning, the home card's line and the dashboard's date; entering that year in 设置 counts the stored due
 // date again (the same working days after the change date) and the warning goes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { summariseWarnings } from '../../../shared/domain/ab';
 import { addWorkingDays, createWorkingDayCalendar, packageDataYears } from '../../../shared/domain/working-days';
 import { openTeamFixture, type TeamFixture } from './helpers';
+import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
 let f: TeamFixture;
 afterEach(() => f?.cleanup());

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS, summariseWarnings } from '../../../shared/domain/ab';
+import { DEFAULT_POSTS } from '../../../shared/domain/ab';
 import { openTeamFixture, type TeamFixture } from './helpers';
+import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
 let f: TeamFixture;
 afterEach(() => f?.cleanup());

@@ -1,12 +1,12 @@
 import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { PLAN_PROGRESS_SERIES, planProgressHeight, planProgressOption } from '../../../../shared/domain/charts';
-import { formatFigureValue } from '../../../../shared/domain/summary';
 import { useYear } from '../../../app-context';
 import { EChart, type ChartOption } from '../../../components/EChart';
 import { EmptyHint } from '../../../components/EmptyHint';
 import { navigate, useLoad } from '../../../hooks';
 import { figureNumber, loadDashboard, planListRoute } from './data';
+import { formatFigureValue } from '../../../../shared/domain/summary-figures';
 
 /** 实施方案 progress by section: one stacked bar per section; a segment opens that section's tasks of that status. */
 export function PlanProgressCard() {

@@ -1,10 +1,10 @@
 import { Button, Card, Space, Typography } from 'antd';
 import { useMemo } from 'react';
-import { LIGHTS, LIGHT_LABELS, type Light } from '../../../../shared/domain/plan';
 import { useYear } from '../../../app-context';
 import { CHART_COLORS, EChart, type ChartOption } from '../../../components/EChart';
 import { navigate, useLoad } from '../../../hooks';
 import { loadDashboard, planListRoute } from './data';
+import { LIGHTS, LIGHT_LABELS, type Light } from '../../../../shared/domain/lights';
 
 const COLOR: Record<Light, string> = {
   overdue: CHART_COLORS.overdue,

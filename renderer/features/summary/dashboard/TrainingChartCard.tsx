@@ -2,10 +2,10 @@ import { Button, Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useYear } from '../../../app-context';
 import { trainingMonthsOption } from '../../../../shared/domain/charts';
-import { formatFigureValue } from '../../../../shared/domain/summary';
 import { EChart, type ChartOption } from '../../../components/EChart';
 import { navigate, useLoad } from '../../../hooks';
 import { figureNumber, loadDashboard } from './data';
+import { formatFigureValue } from '../../../../shared/domain/summary-figures';
 
 /** Trainings held per month (count and hours); a bar opens the training ledger. */
 export function TrainingChartCard() {
