@@ -82,12 +82,19 @@ export function writeCount(): number {
   return writes;
 }
 
-// ---- reads asked for ahead (issue 22) ----
-// A cold start knows which screen comes first before that screen is drawn: it asks for the screen's reads at once
-// (readAhead), while the window is still being built, instead of after the screen's first render. The screen's own
-// call of the same method with the same input then takes that answer: once, within a few seconds, and only if nothing
-// may have been written meanwhile (writeCount); otherwise it asks afresh.
-const ahead = new Map<string, { writes: number; answer: Promise<Result<unknown>> }>();
+// ---- reads shared and asked for ahead (issue 22) ----
+// Two components asking for the same read while it is on its way share that one request (the home screen's cards all
+// quote summary.dashboard), each getting its own copy of the answer. And a cold start knows which screen comes first
+// before that screen is drawn: it asks for the screen's reads at once (readAhead), while the window is still being
+// built, instead of after the screen's first render; the screen's own calls of the same method with the same input
+// then take those answers, as many times as they were asked ahead, within a few seconds. Neither is used once anything
+// may have been written since the read was asked for (writeCount): then it is asked afresh.
+interface Shared {
+  writes: number;
+  answer: Promise<Result<unknown>>;
+}
+const onTheirWay = new Map<string, Shared>();
+const ahead = new Map<string, Shared & { uses: number }>();
 const AHEAD_MS = 5000;
 let collecting = false;
 
@@ -106,25 +113,35 @@ export function readAhead(load: () => Promise<unknown>): void {
   }
 }
 
-function readKey(method: Method, input: unknown): string {
-  return `${method}\n${JSON.stringify(input ?? null)}`;
-}
-
 function read(method: Method, input: unknown): Promise<Result<unknown>> {
-  const key = readKey(method, input);
+  const key = `${method}\n${JSON.stringify(input ?? null)}`;
+  const early = ahead.get(key);
   if (collecting) {
+    if (early && early.writes === writes) {
+      early.uses++;
+      return early.answer;
+    }
     const answer = invoke(method, input);
-    ahead.set(key, { writes, answer });
+    ahead.set(key, { writes, answer, uses: 1 });
     setTimeout(() => {
       if (ahead.get(key)?.answer === answer) ahead.delete(key);
     }, AHEAD_MS);
     return answer;
   }
-  const kept = ahead.get(key);
-  ahead.delete(key);
-  return kept && kept.writes === writes ? kept.answer : invoke(method, input);
+  if (early) {
+    if (--early.uses <= 0) ahead.delete(key);
+    if (early.writes === writes) return early.answer.then(structuredClone);
+  }
+  const going = onTheirWay.get(key);
+  if (going && going.writes === writes) return going.answer.then(structuredClone);
+  const answer = invoke(method, input);
+  onTheirWay.set(key, { writes, answer });
+  void answer.finally(() => {
+    if (onTheirWay.get(key)?.answer === answer) onTheirWay.delete(key);
+  });
+  return answer;
 }
-// ---- end of reads asked for ahead ----
+// ---- end of reads shared and asked for ahead ----
 
 function send(method: Method, input: unknown): Promise<Result<unknown>> {
   if (READ_METHODS.has(method)) return read(method, input);

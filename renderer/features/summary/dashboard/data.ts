@@ -1,19 +1,12 @@
 import type { Dashboard } from '../../../../shared/ipc/contracts/summary';
-import { call, writeCount } from '../../../api/call';
+import { call } from '../../../api/call';
 
-// The dashboard's cards share one answer: the first card to ask fetches it, the others reuse it for a moment, and
-// never once anything may have been written since it was asked for (a save, then 首页 at once, shows the save).
-let cache: { year: number; at: number; writes: number; promise: Promise<Dashboard> } | null = null;
-
+/**
+ * The dashboard's figures for a year: most home cards quote them, and share one request (renderer/api/call.ts shares a
+ * read asked for again while it is on its way, and never one asked for before a write).
+ */
 export function loadDashboard(year: number): Promise<Dashboard> {
-  if (cache && cache.year === year && cache.writes === writeCount() && Date.now() - cache.at < 3000)
-    return cache.promise;
-  const promise = call('summary.dashboard', { year });
-  cache = { year, at: Date.now(), writes: writeCount(), promise };
-  promise.catch(() => {
-    cache = null;
-  });
-  return promise;
+  return call('summary.dashboard', { year });
 }
 
 /** The plan screen's list for a filter: #/plan/filter/<query> (section, status, light). */
