@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Upload } from 'antd';
+import { Alert, Upload } from 'antd';
 import type { ReactNode } from 'react';
 
 /**
@@ -36,5 +36,18 @@ export function FileDrop({
       <p className="ant-upload-text">{text}</p>
       {hint ? <p className="ant-upload-hint">{hint}</p> : null}
     </Upload.Dragger>
+  );
+}
+
+/** Why the file dropped on a FileDrop was not taken (the reader's Chinese message, one problem per line). */
+export function FileRefusal({ message }: { message: string }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginTop: 12, whiteSpace: 'pre-line' }}
+      title="无法导入"
+      description={message}
+    />
   );
 }

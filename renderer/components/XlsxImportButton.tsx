@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { Upload as UploadShape } from '../../shared/domain/files';
 import { toUpload } from '../api/call';
 import { useBusyAction } from '../hooks';
-import { FileDrop } from './FileDrop';
+import { FileDrop, FileRefusal } from './FileDrop';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from './FormDialog';
 
 /** A row of an import preview: its row number in the sheet and what keeps it from being imported. */
@@ -138,15 +138,7 @@ export function XlsxImportButton<P extends { sheetName: string; rows: PreviewRow
             {props.below}
           </Space>
         )}
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginTop: 12, whiteSpace: 'pre-line' }}
-            title="无法导入"
-            description={error}
-          />
-        )}
+        {error && <FileRefusal message={error} />}
         {preview && (
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
             {problemRows.length > 0 ? (

@@ -29,7 +29,7 @@ import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-
 import { EmptyHint } from '../../components/EmptyHint';
 import { TableColumnsEditor } from '../../components/TableColumns';
 import { call, toUpload } from '../../api/call';
-import { FileDrop } from '../../components/FileDrop';
+import { FileDrop, FileRefusal } from '../../components/FileDrop';
 import { PageTitle } from '../../components/PageTitle';
 import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
 import { ItemEditModal, SplitModal } from './ItemEditModal';
@@ -321,15 +321,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
               ]}
             />
           </Spin>
-          {error && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12, whiteSpace: 'pre-line' }}
-              title="无法导入"
-              description={error}
-            />
-          )}
+          {error && <FileRefusal message={error} />}
         </Card>
       )}
 
