@@ -23,7 +23,9 @@ void loadDemo(ws.context(), [
     async run(ctx) {
       const n = (ctx.raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
       process.stdout.write(`WRITTEN ${n}\n`);
-      await new Promise(() => {});
+      // Waits with a timer that holds the process open: a bare never-settling promise does not, and the process then
+      // ended by itself (its exit handler giving the lock back) before the parent's kill, now and then.
+      await new Promise(() => setInterval(() => undefined, 60_000));
       return [];
     },
   },
