@@ -90,6 +90,8 @@ describe('window security settings', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // The start-up code's compiled form is kept from the first launch on.
+      v8CacheOptions: 'bypassHeatCheck',
     });
     expect(prefs).not.toHaveProperty('nodeIntegrationInSubFrames', true);
     expect(prefs).not.toHaveProperty('webviewTag', true);
@@ -165,7 +167,7 @@ describe('window security settings', () => {
   it('serves the renderer from a secure standard app:// scheme with the CSP, never outside its folder', async () => {
     registerSchemePrivileges();
     expect(rec.privileged).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) },
     ]);
     const dir = makeTempDir();
     try {
