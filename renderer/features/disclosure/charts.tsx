@@ -164,7 +164,11 @@ export function RequestsChartCard() {
     () =>
       (list ?? [])
         .filter((r) => r.deadline.state === '逾期' || r.deadline.state === '即将到期')
-        .sort((a, b) => (a.deadline.dueDate ?? '').localeCompare(b.deadline.dueDate ?? '')),
+        // ISO dates order as plain text (localeCompare's first call builds a collator: ≈ 10 ms of a cold start).
+        .sort((a, b) => {
+          const [x, y] = [a.deadline.dueDate ?? '', b.deadline.dueDate ?? ''];
+          return x < y ? -1 : x > y ? 1 : 0;
+        }),
     [list],
   );
   const option = useMemo<ChartOption>(

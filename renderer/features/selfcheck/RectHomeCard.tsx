@@ -18,8 +18,10 @@ export function RectHomeCard() {
   const open = useLoad(loadOpenRectifications, []);
   const dash = useLoad(() => loadDashboard(year), [year]);
   const thisYear = figureNumber(dash.data, 'rectification.open');
+  // ISO dates order as plain text (not localeCompare: its first call builds a collator, ≈ 10 ms of a cold start).
+  const due = (r: { deadline: string | null }) => r.deadline ?? '9999';
   const items = [...(open.data ?? [])].sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+    (a, b) => Number(b.overdue) - Number(a.overdue) || (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0),
   );
   const overdue = items.filter((r) => r.overdue).length;
   return (
