@@ -3,8 +3,11 @@
 // on this machine right now). Measured: the home screen from navigation (every card's content and every chart drawn),
 // then every screen of the menu opened the first time from a menu click, then each opened a second time (after the
 // others, so it was left and comes back). Each run opens a fresh browser context, so the library chunks are fetched
-// and parsed cold as on a first start. Goals (issue 22), as ratios to the blank page in the same run: home ≤ 4×, a
-// screen's first opening ≤ 2.5×, a second opening ≤ 1.5×.
+// and parsed cold as on a first start. Then the home screen is opened again in that same context, as an office opens
+// the desktop app every morning: the files come from the browser's cache and, from the third load on, their compiled
+// code from V8's code cache (Chromium keeps it for a script loaded twice; the Electron shell asks for it from the first
+// launch: main/app/protocol.ts, codeCache). Goals (issue 22), as ratios to the blank page in the same run: home ≤ 4×,
+// a screen's first opening ≤ 2.5×, a second opening ≤ 1.5×.
 //
 // What "its data is on it" means per screen is written below (readyChecks): something only a data call's answer puts there,
 // taken from the example data with plain SQL (a document's title, a task's title …), and no loading indicator left.
@@ -345,12 +348,14 @@ export const startupBench: BenchSection = {
       const floor: number[] = [];
       const home: number[] = [];
       const homeAgain: number[] = [];
+      const everyday: number[] = [];
       const first = new Map<string, number[]>(SCREENS.map(([l]) => [l, []]));
       const second = new Map<string, number[]>(SCREENS.map(([l]) => [l, []]));
       let calls: ApiCall[] = [];
       // The cold start's phases per run (milliseconds from navigation): the start-up code evaluated, the first render,
       // the last of the home screen's answers.
       const phases: { code: number[]; render: number[]; data: number[] } = { code: [], render: [], data: [] };
+      const everydayPhases: { code: number[]; render: number[] } = { code: [], render: [] };
       if (traceDir) fs.mkdirSync(traceDir, { recursive: true });
       for (let i = traceDir ? -1 : 0; i < RUNS; i++) {
         // Run -1 only records traces (their recording slows the page down): it is not counted.
@@ -406,8 +411,25 @@ export const startupBench: BenchSection = {
           await settle(page, () => inFlight);
           secondMs.push(await traced(`second-${label}`, () => openFromMenu(page, label, ready)));
         }
+        // The everyday start: the page loaded again in this context. The first of these loads is the one after which
+        // Chromium keeps the compiled code (a script seen twice), so only the two after it are counted.
+        const everydayMs: number[] = [];
+        let everydayMarks: Record<string, number> = {};
+        for (let r = 0; !tracing && r < 3; r++) {
+          await settle(page, () => inFlight);
+          t = performance.now();
+          await page.goto(app.url);
+          await page.evaluate(whenReady, homeReady);
+          if (r > 0) everydayMs.push(performance.now() - t);
+          everydayMarks = (await page.evaluate(
+            `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
+          )) as Record<string, number>;
+        }
         await ctx.close();
         if (tracing) continue;
+        everyday.push(...everydayMs);
+        everydayPhases.code.push(everydayMarks['zwgk:start-code'] ?? NaN);
+        everydayPhases.render.push(everydayMarks['zwgk:first-render'] ?? NaN);
         floor.push(...blankMs);
         home.push(homeMs);
         SCREENS.forEach(([label], k) => {
@@ -427,6 +449,8 @@ export const startupBench: BenchSection = {
       const h = median(home);
       const h2 = median(homeAgain);
       rows.push(['首页（冷启动，数据和图表都已显示）', h.toFixed(0), ratio(h), h2.toFixed(0), ratio(h2)]);
+      const e = median(everyday);
+      rows.push(['首页（日常启动：同一浏览器再次打开）', e.toFixed(0), ratio(e), '', '']);
       let worstFirst = 0;
       let worstSecond = 0;
       for (const [label] of SCREENS) {
@@ -440,12 +464,17 @@ export const startupBench: BenchSection = {
       const met = (x: number, goal: number) =>
         `${(x / f).toFixed(1)}×，目标 ≤ ${goal}× ${x / f <= goal ? '达到' : '未达到'}`;
       console.log(
-        `  目标：首页 ${met(h, 4)}；各页面首次打开最慢 ${met(worstFirst, 2.5)}；再次打开最慢 ${met(worstSecond, 1.5)}`,
+        `  目标：首页冷启动 ${met(h, 4)}；首页日常启动 ${met(e, 4)}；各页面首次打开最慢 ${met(worstFirst, 2.5)}；` +
+          `再次打开最慢 ${met(worstSecond, 1.5)}`,
       );
       console.log(
         `  首页冷启动各阶段（中位数，自导航起）：启动代码执行完 ${median(phases.code).toFixed(0)} 毫秒，` +
           `开始渲染 ${median(phases.render).toFixed(0)} 毫秒，数据全部答复 ${median(phases.data).toFixed(0)} 毫秒，` +
           `数据和图表都已显示 ${h.toFixed(0)} 毫秒`,
+      );
+      console.log(
+        `  首页日常启动各阶段（中位数，自导航起）：启动代码执行完 ${median(everydayPhases.code).toFixed(0)} 毫秒，` +
+          `开始渲染 ${median(everydayPhases.render).toFixed(0)} 毫秒，数据和图表都已显示 ${e.toFixed(0)} 毫秒`,
       );
       const answered = calls.filter((c) => !Number.isNaN(c.end));
       const byStart = [...calls].sort((a, b) => a.start - b.start);
