@@ -94,7 +94,7 @@ interface Shared {
   answer: Promise<Result<unknown>>;
 }
 const onTheirWay = new Map<string, Shared>();
-const ahead = new Map<string, Shared & { uses: number }>();
+const ahead = new Map<string, Shared & { uses: number; until: number }>();
 const AHEAD_MS = 5000;
 let collecting = false;
 
@@ -115,17 +115,20 @@ export function readAhead(load: () => Promise<unknown>): void {
 
 function read(method: Method, input: unknown): Promise<Result<unknown>> {
   const key = `${method}\n${JSON.stringify(input ?? null)}`;
-  const early = ahead.get(key);
+  // An answer asked ahead expires when it is next looked up, not by a timer of its own (a cold start asks a dozen reads
+  // ahead while the page is at its busiest).
+  let early = ahead.get(key);
+  if (early && performance.now() > early.until) {
+    ahead.delete(key);
+    early = undefined;
+  }
   if (collecting) {
     if (early && early.writes === writes) {
       early.uses++;
       return early.answer;
     }
     const answer = invoke(method, input);
-    ahead.set(key, { writes, answer, uses: 1 });
-    setTimeout(() => {
-      if (ahead.get(key)?.answer === answer) ahead.delete(key);
-    }, AHEAD_MS);
+    ahead.set(key, { writes, answer, uses: 1, until: performance.now() + AHEAD_MS });
     return answer;
   }
   if (early) {
