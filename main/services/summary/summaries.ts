@@ -180,6 +180,27 @@ async function insertParagraphs(
 }
 
 /** Creates the draft from the data of every area. */
+/** The figures and lists a 总结 quotes, as counted now (a refresh or a redraft). */
+async function storeFigures(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  id: number,
+  figures: unknown,
+  lists: unknown,
+): Promise<void> {
+  const now = nowText(ctx);
+  await trx
+    .updateTable('summary')
+    .set({
+      figures_json: JSON.stringify(figures),
+      lists_json: JSON.stringify(lists),
+      refreshed_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function createSummary(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary> {
   if (await getSummary(ctx, year, kind)) {
     throw new AppError(
@@ -337,17 +358,7 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
           .execute();
       }
     }
-    const now = nowText(ctx);
-    await trx
-      .updateTable('summary')
-      .set({
-        figures_json: JSON.stringify(figures),
-        lists_json: JSON.stringify(lists),
-        refreshed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await storeFigures(trx, ctx, id, figures, lists);
     await recordAudit(trx, ctx, {
       entity: 'summary',
       entityId: id,
@@ -512,17 +523,7 @@ export async function regenerateSummary(ctx: AppContext, id: number): Promise<Su
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('summary_paragraph').where('summary_id', '=', id).execute();
     await insertParagraphs(trx, id, paragraphs);
-    const now = nowText(ctx);
-    await trx
-      .updateTable('summary')
-      .set({
-        figures_json: JSON.stringify(figures),
-        lists_json: JSON.stringify(lists),
-        refreshed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await storeFigures(trx, ctx, id, figures, lists);
     await recordAudit(trx, ctx, {
       entity: 'summary',
       entityId: id,
