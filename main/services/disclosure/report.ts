@@ -24,6 +24,8 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { validateInput } from '../validate';
+import type { Selectable } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { AppContext } from '../workstation';
 import { addWorkingDays, calendarGapNote } from '../../../shared/domain/working-days';
 import { formatChineseDate } from '../../../shared/domain/dates';
@@ -32,24 +34,7 @@ import { bureauName, reportDueMonthDay, yearRange } from './common';
 import { lateInterpretations, listPublications, publicationStats } from './publications';
 import { listRequests } from './requests';
 
-type InputRow = {
-  year: number;
-  rules_issued: number;
-  rules_repealed: number;
-  rules_in_force: number | null;
-  norm_issued: number;
-  norm_repealed: number;
-  norm_in_force: number | null;
-  licensing: number;
-  punishment: number;
-  enforcement: number;
-  fees_wan_e4: number;
-  texts: string;
-  exported_at: string | null;
-  exported_carry: string | null;
-  report_date: string | null;
-  in_force_note: string;
-};
+type InputRow = Selectable<Database['disclosure_year_input']>;
 
 function parseTexts(raw: string): YearInput['texts'] {
   let o: Record<string, unknown> = {};
