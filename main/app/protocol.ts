@@ -17,9 +17,8 @@ const MIME: Record<string, string> = {
 
 /**
  * Must run before app ready: app:// behaves like a secure standard origin (not file://). codeCache: Chromium keeps V8's
- * compiled code only for http(s) unless a custom scheme asks for it; without it the ≈ 0.9 MB of start-up code was
- * compiled from source at every launch (issue 22; the web host's "日常启动" row of `npm run bench -- startup` shows
- * what the cache saves).
+ * compiled code only for http(s) unless a custom scheme asks for it, so without it every launch compiled the start-up
+ * code from source.
  */
 export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDbPath } from '../services/paths';
-import { startWebHost, webHostPortFor } from './server';
+import { startWebHost } from './server';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -10,12 +10,10 @@ function arg(name: string): string | undefined {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dbPath = resolveDbPath(arg('--db'));
 const host = await startWebHost({
-  dbPath,
+  dbPath: resolveDbPath(arg('--db')),
   rendererDir: arg('--renderer') ?? path.resolve(here, '../../out/renderer'),
   port: arg('--port') ? Number(arg('--port')) : undefined,
-  preferredPort: webHostPortFor(dbPath),
 });
 const status = host.workstation.failure ? `（注意：${host.workstation.failure.error.message}）` : '';
 // The first line is machine-readable for scripts and tests; keep its shape.

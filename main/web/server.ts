@@ -37,10 +37,7 @@ export { CSP };
 interface WebHostOptions {
   dbPath: string;
   rendererDir: string;
-  /** Exactly this port (the host fails to start when it is taken). */
   port?: number;
-  /** This port when it is free, else any free one (webHostPortFor: the same address at every launch). */
-  preferredPort?: number;
   token?: string;
   handlers?: Handlers;
   now?: () => Date;
@@ -196,21 +193,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }, 60_000);
   purge.unref();
 
-  const listen = (at: number) =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(at, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
   try {
-    if (opts.port === undefined && opts.preferredPort !== undefined) {
-      await listen(opts.preferredPort).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') throw e;
-        return listen(0);
-      });
-    } else await listen(opts.port ?? 0);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
   } catch (e) {
     // Nothing is served: give the data file back (its lock with it) for the next try.
     clearInterval(purge);
@@ -233,20 +220,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         });
       }),
   };
-}
-
-/**
- * The web host's usual port for a data file: the same at every launch, so the browser keeps the page's files and their
- * compiled code between launches (a new port is a new site to it, and every start was a first start: ≈ 2.5× slower,
- * `npm run bench -- startup`). Each data file has its own, in 20000–29999; a taken one falls back to any free port.
- */
-export function webHostPortFor(dbPath: string): number {
-  const where = path.resolve(dbPath);
-  const digest = crypto
-    .createHash('sha256')
-    .update(process.platform === 'win32' ? where.toLowerCase() : where)
-    .digest();
-  return 20000 + (digest.readUInt32BE(0) % 10000);
 }
 
 function safeEqual(given: string | string[] | undefined, expected: string): boolean {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP as ELECTRON_CSP } from '../../../main/app/csp';
 import { lockPathFor } from '../../../main/db/writer-lock';
-import { CSP, startWebHost, webHostPortFor, type WebHost } from '../../../main/web/server';
+import { CSP, startWebHost, type WebHost } from '../../../main/web/server';
 import { makeTempDir } from '../../helpers/workstation';
 
 interface Reply {
@@ -277,67 +277,24 @@ describe('web host refusals', () => {
   });
 });
 
-describe('web host address', () => {
-  /** A port nothing listens on right now (the OS's choice, given back at once). */
-  const freePort = () =>
-    new Promise<number>((resolve, reject) => {
-      const probe = net.createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
-
-  it('gives each data file its own port, the same at every launch', () => {
-    const a = webHostPortFor('/home/office/zwgk.sqlite');
-    expect(webHostPortFor('/home/office/zwgk.sqlite')).toBe(a);
-    expect(webHostPortFor('/home/office/./zwgk.sqlite')).toBe(a);
-    expect(a).toBeGreaterThanOrEqual(20000);
-    expect(a).toBeLessThan(30000);
-    const others = new Set(['a', 'b', 'c', 'd', 'e'].map((n) => webHostPortFor(`/home/office/${n}.sqlite`)));
-    expect(others.size).toBeGreaterThan(1);
-  });
-
-  it('takes its usual port again after a restart, and any free one while that is taken', async () => {
+describe('web host start', () => {
+  it('refuses a port that is taken, and gives the data file back for the next try', async () => {
     const dir = makeTempDir();
-    const hosts: WebHost[] = [];
+    const blocker = net.createServer();
     try {
       fs.mkdirSync(path.join(dir, 'renderer'));
       fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>政务公开工作台</title>');
-      const start = async (file: string, preferredPort: number) => {
-        const h = await startWebHost({
-          dbPath: path.join(dir, file),
-          rendererDir: path.join(dir, 'renderer'),
-          preferredPort,
-        });
-        hosts.push(h);
-        return h;
-      };
-      const usual = await freePort();
-      const first = await start('a.sqlite', usual);
-      expect(first.port).toBe(usual);
-      // Another data file whose usual port is taken: served on another port, and it answers there.
-      const second = await start('b.sqlite', usual);
-      expect(second.port).not.toBe(usual);
-      const status = await request(second.port, {
-        method: 'POST',
-        path: '/api/app.status',
-        headers: { 'Content-Type': 'application/json', 'X-Zwgk-Token': second.token },
-      });
-      expect(status.json().ok).toBe(true);
-      await first.close();
-      hosts.splice(hosts.indexOf(first), 1);
-      const again = await start('a.sqlite', usual);
-      expect(again.port).toBe(usual);
-      expect(again.url).toBe(`http://127.0.0.1:${usual}/?token=${again.token}`);
-      // An exact port that is taken is still refused, and the data file is given back for the next try.
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const taken = (blocker.address() as net.AddressInfo).port;
+      const dbPath = path.join(dir, 'zwgk.sqlite');
       await expect(
-        startWebHost({ dbPath: path.join(dir, 'c.sqlite'), rendererDir: path.join(dir, 'renderer'), port: usual }),
-      ).rejects.toMatchObject({ code: 'EADDRINUSE' });
-      expect(fs.existsSync(lockPathFor(path.join(dir, 'c.sqlite')))).toBe(false);
+        startWebHost({ dbPath, rendererDir: path.join(dir, 'renderer'), port: taken }),
+      ).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
+      expect(fs.existsSync(lockPathFor(dbPath))).toBe(false);
     } finally {
-      for (const h of hosts) await h.close();
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
