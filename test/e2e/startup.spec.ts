@@ -46,6 +46,14 @@ test('a cold start on the home screen asks for each card’s data once, and the 
       .map((e) => e.name);
   });
   expect(late).toEqual([]);
+  // The window is not blank while the start-up code loads: the page's own waiting line is painted before the first
+  // render, and the app has taken its place.
+  const painted = await page.evaluate(() => ({
+    content: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+    render: performance.getEntriesByName('zwgk:first-render')[0].startTime,
+  }));
+  expect(painted.content).toBeLessThan(painted.render);
+  await expect(page.getByText('正在打开政务公开工作台')).toHaveCount(0);
 });
 
 test('a chart comes back as it was when its screen opens again, and is redrawn after its data changed', async ({
