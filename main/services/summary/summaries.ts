@@ -179,7 +179,6 @@ async function insertParagraphs(
     .execute();
 }
 
-/** Creates the draft from the data of every area. */
 /** The figures and lists a 总结 quotes, as counted now (a refresh or a redraft). */
 async function storeFigures(
   trx: Transaction<Database>,
@@ -201,6 +200,7 @@ async function storeFigures(
     .execute();
 }
 
+/** Creates the draft from the data of every area. */
 export async function createSummary(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary> {
   if (await getSummary(ctx, year, kind)) {
     throw new AppError(
