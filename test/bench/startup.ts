@@ -291,9 +291,6 @@ const PAGE = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 // tsx keeps function names with a helper the page lacks: give the page a stand-in.
 const PAGE_HELPERS = `window.__name = (f) => f; window.__whenReady = ${whenReady.toString()};`;
 
-/** What the page's performance marks say (main.tsx's `zwgk:` marks: the start-up code evaluated, the first render). */
-type Marks = Record<string, number>;
-
 /**
  * The home screen opened by a browser started afresh, as when an office opens the workstation: first on a new profile
  * (the first launch: nothing cached), then on the same profile a day later (the everyday start). Between them the page
@@ -306,7 +303,7 @@ async function freshBrowserStarts(
   appUrl: string,
   blankUrl: string,
   ready: Ready,
-): Promise<{ first: number; everyday: number; everydayMarks: Marks }> {
+): Promise<{ first: number; everyday: number }> {
   const open = async (url: string, r: Ready, page: Page) => {
     const t = performance.now();
     await page.goto(url);
@@ -329,13 +326,7 @@ async function freshBrowserStarts(
     await open(appUrl, ready, page);
     return ms;
   });
-  return launch(async (page) => ({
-    first,
-    everyday: await open(appUrl, ready, page),
-    everydayMarks: (await page.evaluate(
-      `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
-    )) as Marks,
-  }));
+  return { first, everyday: await launch((page) => open(appUrl, ready, page)) };
 }
 
 function median(xs: number[]): number {
@@ -412,7 +403,6 @@ export const startupBench: BenchSection = {
         render: [],
         data: [],
       };
-      const everydayPhases: { code: number[]; render: number[] } = { code: [], render: [] };
       if (traceDir) fs.mkdirSync(traceDir, { recursive: true });
       for (let i = traceDir ? -1 : 0; i < RUNS; i++) {
         // Run -1 only records traces (their recording slows the page down): it is not counted.
@@ -473,8 +463,6 @@ export const startupBench: BenchSection = {
         const fresh = await freshBrowserStarts(path.join(dir, `profile-${i}`), app.url, blank.url, homeReady);
         firstLaunch.push(fresh.first);
         everyday.push(fresh.everyday);
-        everydayPhases.code.push(fresh.everydayMarks['zwgk:start-code'] ?? NaN);
-        everydayPhases.render.push(fresh.everydayMarks['zwgk:first-render'] ?? NaN);
         floor.push(...blankMs);
         home.push(homeMs);
         SCREENS.forEach(([label], k) => {
@@ -520,10 +508,6 @@ export const startupBench: BenchSection = {
           `启动代码执行完 ${median(phases.code).toFixed(0)} 毫秒，` +
           `开始渲染 ${median(phases.render).toFixed(0)} 毫秒，数据全部答复 ${median(phases.data).toFixed(0)} 毫秒，` +
           `数据和图表都已显示 ${h.toFixed(0)} 毫秒`,
-      );
-      console.log(
-        `  首页新开浏览器日常启动各阶段（中位数，自导航起）：启动代码执行完 ${median(everydayPhases.code).toFixed(0)} 毫秒，` +
-          `开始渲染 ${median(everydayPhases.render).toFixed(0)} 毫秒，数据和图表都已显示 ${e.toFixed(0)} 毫秒`,
       );
       const answered = calls.filter((c) => !Number.isNaN(c.end));
       const byStart = [...calls].sort((a, b) => a.start - b.start);
