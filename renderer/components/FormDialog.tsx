@@ -1,7 +1,7 @@
 import { Modal, type FormInstance } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { useAction } from '../hooks';
-import { focusFirstField, isEnterToSave } from './keyboard';
+import { focusFirstField, isEnterToSave, isInField } from './keyboard';
 import { useGuardedClose, useUnsavedLeave } from './unsaved';
 
 /**
@@ -54,10 +54,15 @@ export function FormDialog({
   const guardedClose = useGuardedClose();
   const [busy, setBusy] = useState(false);
   const body = useRef<HTMLDivElement>(null);
-  // The values once the dialog has opened and filled itself: closing asks only when they differ (typing and undoing
-  // is no change).
+  // The values once the dialog has opened and filled itself, or before the user first touched a field if that came
+  // sooner (a field gets the focus before anything is typed or chosen in it): closing asks only when they differ
+  // (typing and undoing is no change). Taken only after opening, what was typed during the opening animation counted
+  // as the starting values and was closed away without a question.
   const opened = useRef<string | null>(null);
   const snapshot = () => JSON.stringify(form.getFieldsValue(true));
+  const takeStart = () => {
+    opened.current ??= snapshot();
+  };
   const save = async () => {
     if (busy) return false;
     setBusy(true);
@@ -89,7 +94,8 @@ export function FormDialog({
       onCancel={() => void close()}
       afterOpenChange={(open) => {
         if (!open) return;
-        opened.current = snapshot();
+        takeStart();
+        if (isInField(body.current)) return;
         if (firstField) form.focusField(firstField);
         else focusFirstField(body.current);
       }}
@@ -97,6 +103,7 @@ export function FormDialog({
     >
       <div
         ref={body}
+        onFocusCapture={takeStart}
         onKeyDown={(e) => {
           if (isEnterToSave(e)) {
             e.preventDefault();

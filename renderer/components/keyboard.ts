@@ -22,9 +22,18 @@ export function isEnterToSave(e: KeyboardEvent): boolean {
   );
 }
 
-/** The first field a person would type into, inside a dialog or drawer body. */
+/** Whether the person is in one of root's fields already (typing, or a select open). */
+export function isInField(root: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  return !!root && !!active && root.contains(active) && active.matches('input, textarea, [contenteditable="true"]');
+}
+
+/**
+ * The first field a person would type into, inside a dialog or drawer body; not when they are in one of its fields
+ * already (one clicked while the dialog was still opening keeps the focus and what is being typed there).
+ */
 export function focusFirstField(root: HTMLElement | null): void {
-  if (!root) return;
+  if (!root || isInField(root)) return;
   const fields = root.querySelectorAll<HTMLElement>(
     'input:not([type=hidden]):not([type=file]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])',
   );

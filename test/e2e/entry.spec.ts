@@ -179,6 +179,33 @@ test('closing a task with changed fields asks 保存 / 不保存 / 取消', asyn
   expect(errors).toEqual([]);
 });
 
+test('a field chosen while a dialog is still opening keeps the focus, and what is typed there is asked about', async ({
+  app: page,
+  host,
+}) => {
+  await completeSetup(page, year);
+  await seedStaff(host, ['办公室'], []);
+  await page.reload();
+  await page.getByRole('menuitem', { name: '单位与人员' }).click();
+  await page.getByRole('button', { name: '添加人员' }).click();
+  const dialog = page.getByRole('dialog');
+  const title = dialog.getByLabel('职务');
+  // At once, while the dialog still zooms in (focus() does not wait for it to stand still): 职务, not the first field.
+  await title.focus();
+  await expect(page.locator('.ant-modal-wrap .ant-zoom-appear')).toHaveCount(1);
+  await page.keyboard.type('科长');
+  // Once it has opened, the focus and the text are where the user put them…
+  await expect(page.locator('.ant-modal-wrap .ant-zoom-appear')).toHaveCount(0);
+  await expect(title).toBeFocused();
+  await expect(title).toHaveValue('科长');
+  // …and closing does not throw the text away unasked.
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await expect(ask.getByRole('button', { name: '不保存' })).toBeVisible();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(title).toHaveValue('科长');
+});
+
 test('the year list keeps every year with data, this year and the next; any year can be typed', async ({
   app: page,
   host,
