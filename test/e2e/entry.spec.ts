@@ -179,6 +179,34 @@ test('closing a task with changed fields asks 保存 / 不保存 / 取消', asyn
   expect(errors).toEqual([]);
 });
 
+test('登记进展 with the task changed but not saved keeps the change on screen, still to be saved', async ({
+  app: page,
+  host,
+}) => {
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
+  const first = page.locator('.ant-table-row').first();
+  const original = (await first.locator('td a').first().textContent())!;
+  await first.locator('td a').first().click();
+  const drawer = page.locator('.ant-drawer-open');
+  const title = drawer.getByLabel('工作任务', { exact: true });
+  await expect(title).toHaveValue(original);
+  await title.fill(`${original}（改）`);
+  await drawer.getByLabel('进展内容').fill('已完成第一阶段。');
+  await drawer.getByRole('button', { name: '登记进展' }).click();
+  await expect(page.getByText('进展已登记')).toBeVisible();
+  await expect(drawer.getByText('已完成第一阶段。')).toBeVisible();
+  // The task was read again with its new entry; what was typed into the task's own fields is still there…
+  await expect(title).toHaveValue(`${original}（改）`);
+  // …and still a change: closing asks.
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(drawer).toHaveCount(0);
+  await expect(first.locator('td a').first()).toHaveText(`${original}（改）`);
+});
+
 test('a field chosen while a dialog is still opening keeps the focus, and what is typed there is asked about', async ({
   app: page,
   host,

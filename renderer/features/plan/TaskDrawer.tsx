@@ -65,11 +65,22 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   // put back the saved values over what was typed meanwhile.
   const planRef = useRef(plan);
   planRef.current = plan;
+  // The same task read again (after 登记进展) keeps the fields typed into since it was filled: the rest take the new
+  // values, and those stay a change to save. Refilling them all lost the typing without a question.
+  const filledFor = useRef<typeof taskId>(null);
   useEffect(() => {
+    const typed: Record<string, unknown> = form.getFieldsValue(true);
+    const start = loaded.current ? (JSON.parse(loaded.current) as Record<string, unknown>) : {};
+    const changed =
+      filledFor.current === taskId
+        ? Object.keys(typed).filter((k) => JSON.stringify(typed[k]) !== JSON.stringify(start[k]))
+        : [];
     form.resetFields();
     if (taskId === 'new') form.setFieldsValue(taskFormValues(null, planRef.current));
     else if (task) form.setFieldsValue(taskFormValues(task, planRef.current));
     loaded.current = snapshot();
+    filledFor.current = taskId;
+    if (changed.length) form.setFieldsValue(Object.fromEntries(changed.map((k) => [k, typed[k]])));
   }, [taskId, task, form]);
 
   const saveTask = async () => {
