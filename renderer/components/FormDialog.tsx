@@ -1,5 +1,5 @@
 import { Modal, type FormInstance } from 'antd';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAction } from '../hooks';
 import { focusFirstField, isEnterToSave, isInField } from './keyboard';
 import { useGuardedClose, useUnsavedLeave } from './unsaved';
@@ -54,15 +54,18 @@ export function FormDialog({
   const guardedClose = useGuardedClose();
   const [busy, setBusy] = useState(false);
   const body = useRef<HTMLDivElement>(null);
-  // The values once the dialog has opened and filled itself, or before the user first touched a field if that came
-  // sooner (a field gets the focus before anything is typed or chosen in it): closing asks only when they differ
-  // (typing and undoing is no change). Taken only after opening, what was typed during the opening animation counted
-  // as the starting values and was closed away without a question.
+  // The values the dialog starts from: closing asks only when the fields differ from them (typing and undoing is no
+  // change). Taken once the dialog has filled itself, right after the effects of its first render (the dialog that
+  // renders this one fills its form in its own effect, which runs after this one: hence the microtask), and again
+  // when it has finished opening if nobody has touched a field yet (a fill that took longer). Taken only then, what
+  // was typed during the opening animation counted as the start and was closed away without a question.
   const opened = useRef<string | null>(null);
   const snapshot = () => JSON.stringify(form.getFieldsValue(true));
-  const takeStart = () => {
-    opened.current ??= snapshot();
-  };
+  useEffect(() => {
+    queueMicrotask(() => {
+      opened.current = snapshot();
+    });
+  }, []);
   const save = async () => {
     if (busy) return false;
     setBusy(true);
@@ -94,7 +97,7 @@ export function FormDialog({
       onCancel={() => void close()}
       afterOpenChange={(open) => {
         if (!open) return;
-        takeStart();
+        if (!form.isFieldsTouched()) opened.current = snapshot();
         if (isInField(body.current)) return;
         if (firstField) form.focusField(firstField);
         else focusFirstField(body.current);
@@ -103,7 +106,6 @@ export function FormDialog({
     >
       <div
         ref={body}
-        onFocusCapture={takeStart}
         onKeyDown={(e) => {
           if (isEnterToSave(e)) {
             e.preventDefault();
