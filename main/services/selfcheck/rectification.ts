@@ -22,7 +22,7 @@ import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { indicatorContext } from './scores';
 import { z } from 'zod';
-import { type Light } from '../../../shared/domain/lights';
+import type { Light } from '../../../shared/domain/lights';
 
 interface RectFilter {
   year?: number;

@@ -4,13 +4,13 @@ import { navigate, useLoad } from '../../hooks';
 import { WarningList } from './WarningList';
 import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
-/** Home screen card: what needs doing about the AB posts (备案 due or overdue, holders who left, vacancies …). */
 /** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
 export async function loadAbHome() {
   const [warnings, posts] = await Promise.all([call('team.warnings'), call('ab.posts')]);
   return summariseWarnings(warnings, posts);
 }
 
+/** Home screen card: what needs doing about the AB posts (备案 due or overdue, holders who left, vacancies …). */
 export function AbHomeCard() {
   const w = useLoad(loadAbHome, []);
   const list = w.data ?? [];

@@ -1,8 +1,7 @@
 // 信息公开: 信息发布登记, 依申请公开 and the statutory 政府信息公开工作年度报告.
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { lazyPart, lazyScreen, type RendererArea } from '../../area';
-import { loadDashboard } from '../summary/dashboard/data';
-import { loadPublicationStats, loadRequests, PublicationsChartCard, RequestsChartCard } from './charts';
+import { prefetchPublicationsChart, prefetchRequestsChart, PublicationsChartCard, RequestsChartCard } from './charts';
 import { DisclosureHomeCard, loadDisclosureHome } from './HomeCard';
 
 const DisclosureSettingsCard = lazyPart(() => import('./SettingsCard'), 'DisclosureSettingsCard');
@@ -25,14 +24,14 @@ export const disclosureArea: RendererArea = {
       size: 'third',
       order: 13,
       render: () => <PublicationsChartCard />,
-      prefetch: (year) => Promise.all([loadPublicationStats(year), loadDashboard(year)]),
+      prefetch: prefetchPublicationsChart,
     },
     {
       key: 'disclosure.requests',
       size: 'third',
       order: 14,
       render: () => <RequestsChartCard />,
-      prefetch: (year) => Promise.all([loadRequests(year), loadDashboard(year)]),
+      prefetch: prefetchRequestsChart,
     },
     { key: 'disclosure', render: () => <DisclosureHomeCard />, prefetch: loadDisclosureHome },
   ],

@@ -12,9 +12,13 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 
-/** The charts' reads (also asked ahead on a cold start: HomeCard.prefetch), beside the dashboard's figures. */
-export const loadPublicationStats = (year: number) => call('disclosure.publicationStats', { year });
-export const loadRequests = (year: number) => call('disclosure.requests', { year });
+const loadPublicationStats = (year: number) => call('disclosure.publicationStats', { year });
+const loadRequests = (year: number) => call('disclosure.requests', { year });
+
+/** Each chart card's reads, its own and the dashboard's figures it quotes (HomeCard.prefetch: asked ahead). */
+export const prefetchPublicationsChart = (year: number) =>
+  Promise.all([loadPublicationStats(year), loadDashboard(year)]);
+export const prefetchRequestsChart = (year: number) => Promise.all([loadRequests(year), loadDashboard(year)]);
 
 /** The register's list filtered: #/disclosure/publications/month/3, #/disclosure/publications/column/<栏目>. */
 function publicationsRoute(filter: { month?: number; column?: string } = {}): string {

@@ -6,8 +6,10 @@ import { LightTag } from '../plan/common';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
 
-/** The card's own read (also asked ahead on a cold start: HomeCard.prefetch), beside the dashboard's figures. */
-export const loadOpenRectifications = () => call('rectification.list', { openOnly: true });
+const loadOpenRectifications = () => call('rectification.list', { openOnly: true });
+
+/** The card's reads, its own and the dashboard's figures it quotes (HomeCard.prefetch: asked ahead). */
+export const prefetchRectHome = (year: number) => Promise.all([loadOpenRectifications(), loadDashboard(year)]);
 
 /**
  * Home screen card: 整改 items not yet 销号 of every year (another scope than the 整改进度 chart, which counts the

@@ -1,9 +1,8 @@
 // 自查整改: score the year against the indicators, look back at last year, and track every 整改 to 销号.
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
-import { loadDashboard } from '../summary/dashboard/data';
 import { loadRectChart, RectChartCard } from './RectChartCard';
-import { loadOpenRectifications, RectHomeCard } from './RectHomeCard';
+import { prefetchRectHome, RectHomeCard } from './RectHomeCard';
 
 export const selfcheckArea: RendererArea = {
   name: 'selfcheck',
@@ -30,7 +29,7 @@ export const selfcheckArea: RendererArea = {
       size: 'third',
       order: 45,
       render: () => <RectHomeCard />,
-      prefetch: (year) => Promise.all([loadOpenRectifications(), loadDashboard(year)]),
+      prefetch: prefetchRectHome,
     },
   ],
 };
