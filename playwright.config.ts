@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, OFFICE_SCREEN } from './test/helpers/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -14,19 +15,7 @@ export default defineConfig({
   use: {
     locale: 'zh-CN',
     acceptDownloads: true,
-    // The usual office screen: every screen and dialog must fit it.
-    viewport: { width: 1366, height: 768 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    viewport: OFFICE_SCREEN,
+    launchOptions: CHROMIUM,
   },
 });

@@ -10,6 +10,7 @@ import { areaServices } from '../main/areas';
 import { loadDemo } from '../main/services/demo';
 import { Workstation } from '../main/services/workstation';
 import { startWebHost } from '../main/web/server';
+import { CHROMIUM, OFFICE_SCREEN } from '../test/helpers/chromium';
 
 const out = path.resolve(process.argv[2] ?? 'docs/screenshot-home.png');
 const rendererDir = path.resolve('out/renderer');
@@ -30,12 +31,9 @@ await loadDemo(ws.context());
 ws.close();
 
 const host = await startWebHost({ dbPath, rendererDir });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await chromium.launch(CHROMIUM);
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport: OFFICE_SCREEN, locale: 'zh-CN' });
   await page.goto(host.url);
   await page.getByRole('heading', { name: '首页' }).waitFor();
   // Every chart of the first row drawn, and the fonts in.

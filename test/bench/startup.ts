@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { areaServices } from '../../main/areas';
 import { loadDemo } from '../../main/services/demo';
+import { CHROMIUM, OFFICE_SCREEN } from '../helpers/chromium';
 import { bundleHost, startHostProcess } from '../helpers/host-process';
 import { Workstation } from '../../main/services/workstation';
 import { printTable, type BenchSection } from './types';
@@ -277,17 +278,7 @@ function whenReadyAfterClick(r: Ready): Promise<number> {
     .then((at) => at - w.__clickedAt);
 }
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-};
-const PAGE = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
+const PAGE = { viewport: OFFICE_SCREEN, locale: 'zh-CN' };
 // tsx keeps function names with a helper the page lacks: give the page a stand-in.
 const PAGE_HELPERS = `window.__name = (f) => f; window.__whenReady = ${whenReady.toString()};`;
 
@@ -311,7 +302,7 @@ async function freshBrowserStarts(
     return performance.now() - t;
   };
   const launch = async <T>(work: (page: Page) => Promise<T>): Promise<T> => {
-    const ctx = await chromium.launchPersistentContext(profile, { ...LAUNCH, ...PAGE });
+    const ctx = await chromium.launchPersistentContext(profile, { ...CHROMIUM, ...PAGE });
     try {
       await ctx.addInitScript(PAGE_HELPERS);
       const page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -386,7 +377,7 @@ export const startupBench: BenchSection = {
     const traceDir = process.env.ZWGK_BENCH_TRACE;
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch(LAUNCH);
+      browser = await chromium.launch(CHROMIUM);
       const floor: number[] = [];
       const home: number[] = [];
       const homeAgain: number[] = [];
