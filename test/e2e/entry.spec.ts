@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
+import type { WebHost } from '../../main/web/server';
 import { seedStaff, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
@@ -25,6 +26,20 @@ async function expectButtonsOnScreen(dialog: Locator, names: string[]) {
     expect(box!.y + box!.height, `${name} below the fold`).toBeLessThanOrEqual(768);
     expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
   }
+}
+
+/** The example year's first task opened in its drawer: the row, its title as listed, the drawer, the title field. */
+async function openFirstTask(page: Page, host: WebHost) {
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
+  const first = page.locator('.ant-table-row').first();
+  const original = (await first.locator('td a').first().textContent())!;
+  await first.locator('td a').first().click();
+  const drawer = page.locator('.ant-drawer-open');
+  const title = drawer.getByLabel('工作任务', { exact: true });
+  await expect(title).toHaveValue(original);
+  return { first, original, drawer, title };
 }
 
 test('keyboard: the first field has focus, Enter saves, selects search by typing and Tab picks nothing', async ({
@@ -139,15 +154,7 @@ test('at 1366×768 every dialog keeps its buttons on screen and the task table s
 
 test('closing a task with changed fields asks 保存 / 不保存 / 取消', async ({ app: page, host }) => {
   const errors = watchPageErrors(page);
-  await loadDemo(host.workstation.context());
-  await page.reload();
-  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
-  const first = page.locator('.ant-table-row').first();
-  const original = (await first.locator('td a').first().textContent())!;
-  await first.locator('td a').first().click();
-  const drawer = page.locator('.ant-drawer-open');
-  const title = drawer.getByLabel('工作任务', { exact: true });
-  await expect(title).toHaveValue(original);
+  const { first, original, drawer, title } = await openFirstTask(page, host);
   await expect(title).toBeFocused();
 
   // Unchanged: Esc closes at once.
@@ -183,15 +190,7 @@ test('登记进展 with the task changed but not saved keeps the change on scree
   app: page,
   host,
 }) => {
-  await loadDemo(host.workstation.context());
-  await page.reload();
-  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
-  const first = page.locator('.ant-table-row').first();
-  const original = (await first.locator('td a').first().textContent())!;
-  await first.locator('td a').first().click();
-  const drawer = page.locator('.ant-drawer-open');
-  const title = drawer.getByLabel('工作任务', { exact: true });
-  await expect(title).toHaveValue(original);
+  const { first, original, drawer, title } = await openFirstTask(page, host);
   await title.fill(`${original}（改）`);
   await drawer.getByLabel('进展内容').fill('已完成第一阶段。');
   await drawer.getByRole('button', { name: '登记进展' }).click();
