@@ -9,11 +9,28 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Why the host could not start, in words for the person who ran it (the port is the usual reason). */
+function whyNotStarted(e: unknown, port: number | undefined): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `端口 ${port} 已被其他程序占用。请换一个端口（--port），或不加 --port 由系统选择。`;
+  if (code === 'EACCES') return `没有权限使用端口 ${port}。请换用 1024 以上的端口，或不加 --port。`;
+  return `网页版未能启动：${e instanceof Error ? e.message : String(e)}`;
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
+const portText = arg('--port');
+const port = portText === undefined ? undefined : Number(portText);
+if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+  console.error(`--port 后应是 1 到 65535 之间的端口号，现在是“${portText ?? ''}”。`);
+  process.exit(1);
+}
 const host = await startWebHost({
   dbPath: resolveDbPath(arg('--db')),
   rendererDir: arg('--renderer') ?? path.resolve(here, '../../out/renderer'),
-  port: arg('--port') ? Number(arg('--port')) : undefined,
+  port,
+}).catch((e: unknown) => {
+  console.error(whyNotStarted(e, port));
+  process.exit(1);
 });
 const status = host.workstation.failure ? `（注意：${host.workstation.failure.error.message}）` : '';
 // The first line is machine-readable for scripts and tests; keep its shape.

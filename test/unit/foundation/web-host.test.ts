@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -278,6 +279,37 @@ describe('web host refusals', () => {
 });
 
 describe('web host start', () => {
+  it('npm run web says in Chinese why it cannot start on the port it was given', async () => {
+    const dir = makeTempDir();
+    const blocker = net.createServer();
+    try {
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const taken = (blocker.address() as net.AddressInfo).port;
+      const run = (port: string) =>
+        new Promise<{ code: number | null; err: string }>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            ['--import', 'tsx', 'main/web/main.ts', '--db', path.join(dir, 'zwgk.sqlite'), '--port', port],
+            { cwd: path.resolve(__dirname, '../../..') },
+          );
+          let err = '';
+          child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+          child.on('exit', (code) => resolve({ code, err }));
+        });
+      const busy = await run(String(taken));
+      expect(busy.code).toBe(1);
+      expect(busy.err.trim()).toBe(
+        `端口 ${taken} 已被其他程序占用。请换一个端口（--port），或不加 --port 由系统选择。`,
+      );
+      const wrong = await run('8o8o');
+      expect(wrong.code).toBe(1);
+      expect(wrong.err.trim()).toBe('--port 后应是 1 到 65535 之间的端口号，现在是“8o8o”。');
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses a port that is taken, and gives the data file back for the next try', async () => {
     const dir = makeTempDir();
     const blocker = net.createServer();
