@@ -177,7 +177,8 @@ interface LightResult {
 /**
  * The task's light on `today`: 已完成/不适用 tasks and open-ended ones have no warning; otherwise overdue once the
  * due date has passed, due soon when it is at most `dueSoonDays` working days away, else on track. Recurring tasks
- * are due at the end of every period of the plan year; a period with a progress entry dated in it is met.
+ * are due at the end of every period of the plan year; a period with a progress entry dated in it is met, and a task
+ * with every period met is on track. Only a task whose status is 已完成 has the light 已完成.
  */
 export function computeLight(
   t: LightInput,
@@ -222,7 +223,10 @@ export function computeLight(
       const open =
         periods.find((p) => toDayNumber(p.start) <= todayN && !met(p)) ??
         periods.find((p) => toDayNumber(p.start) > todayN);
-      return open ? judge(open.end, open.label) : { light: 'done', dueDate: null };
+      // Every period of the year met: nothing is due, so no warning, but not 已完成 either. The task stays 进行中 until
+      // the office says otherwise, and the lights' 已完成 must be the tasks whose status is 已完成: the home screen
+      // puts the lights' chart beside the plan card's "已完成 N 项".
+      return open ? judge(open.end, open.label) : { light: 'onTrack', dueDate: null };
     }
   }
 }

@@ -326,6 +326,24 @@ describe('tasks, progress and lights', () => {
     expect(after.status).toBe('进行中');
   });
 
+  it('a recurring task with every period met is on track, not 已完成, until its status says so', async () => {
+    const t = await workstation('2026-12-07');
+    const sectionId = await planWithSection(t);
+    const q = await t.call('tasks.create', {
+      ...base,
+      sectionId,
+      title: '按季度公开科技特派员服务情况',
+      deadline: { kind: 'recurring', date: null, recurrence: 'quarterly', days: null, text: '每季度' },
+    });
+    for (const date of ['2026-03-20', '2026-06-10', '2026-09-10', '2026-11-30'])
+      await t.call('tasks.addProgress', { taskId: q.id, date, text: '本季度已公开', files: [], links: [] });
+    const met = (await t.call('tasks.get', { id: q.id })).task;
+    expect([met.status, met.light, met.dueDate]).toEqual(['进行中', 'onTrack', null]);
+    // The list by light agrees with the list by status: the lights' 已完成 is the status 已完成.
+    expect(await t.call('tasks.list', { year: 2026, light: 'done' })).toEqual([]);
+    expect((await t.call('tasks.list', { year: 2026, light: 'onTrack' })).map((x) => x.id)).toEqual([q.id]);
+  });
+
   it('stores progress with an evidence file and a link; the file comes back', async () => {
     const t = await workstation();
     const sectionId = await planWithSection(t);

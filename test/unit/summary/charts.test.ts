@@ -68,6 +68,23 @@ describe('chart data', () => {
     expect(svg).toContain('已完成');
   });
 
+  it('the lights chart counts as 已完成 exactly the tasks the plan card counts (status 已完成)', async () => {
+    const d = await dashboard(t().ws.context(), 2026);
+    const [{ done, total }] = all<{ done: number; total: number }>(`
+      SELECT sum(t.status = '已完成') AS done, count(*) AS total FROM plan_task t JOIN plan p ON p.id = t.plan_id
+      WHERE p.year = 2026`);
+    expect(d.lights.done).toBe(done);
+    expect(d.sections.reduce((a, s) => a + s.done, 0)).toBe(done);
+    expect(Object.values(d.lights).reduce((a, n) => a + n, 0)).toBe(total);
+    // The example year has the case that once split them: a quarterly task, 进行中, with every quarter's entry in.
+    const quarterly = all<{ quarters: number }>(`
+      SELECT count(DISTINCT (CAST(substr(g.date, 6, 2) AS INTEGER) + 2) / 3) AS quarters
+      FROM plan_task t JOIN plan p ON p.id = t.plan_id JOIN plan_progress g ON g.task_id = t.id
+      WHERE p.year = 2026 AND t.status = '进行中' AND t.deadline_recurrence = 'quarterly' AND g.date LIKE '2026-%'
+      GROUP BY t.id`);
+    expect(quarterly.map((q) => q.quarters)).toContain(4);
+  });
+
   it('never cuts a label with "…": section names wrap whole, on the screen and in the picture', async () => {
     const d = await dashboard(t().ws.context(), 2026);
     const long = d.sections.filter((s) => [...sectionChartName(s.title)].length > 12);
