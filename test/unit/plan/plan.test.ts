@@ -239,6 +239,13 @@ describe('tasks, progress and lights', () => {
     pointIds: [],
   };
   const date = (d: string) => ({ kind: 'date' as const, date: d, recurrence: null, days: null, text: '' });
+  const quarterly = {
+    kind: 'recurring' as const,
+    date: null,
+    recurrence: 'quarterly' as const,
+    days: null,
+    text: '每季度',
+  };
 
   it('lights: on track, due within N working days across 劳动节, overdue; done and 不适用 have none', async () => {
     // Today 2026-04-28 (Tue). 劳动节 2026-05-01..05 off, 05-09 (Sat) working. 5 working days → 04-29, 04-30, 05-06, 05-07, 05-08.
@@ -306,12 +313,7 @@ describe('tasks, progress and lights', () => {
   it('recurring tasks are due at the end of every period; progress in a period meets it', async () => {
     const t = await workstation('2026-05-11');
     const sectionId = await planWithSection(t);
-    const q = await t.call('tasks.create', {
-      ...base,
-      sectionId,
-      title: '每季度更新目录',
-      deadline: { kind: 'recurring', date: null, recurrence: 'quarterly', days: null, text: '每季度' },
-    });
+    const q = await t.call('tasks.create', { ...base, sectionId, title: '每季度更新目录', deadline: quarterly });
     expect([q.light, q.dueDate, q.periodLabel]).toEqual(['overdue', '2026-03-31', '第一季度']);
     await t.call('tasks.addProgress', {
       taskId: q.id,
@@ -333,7 +335,7 @@ describe('tasks, progress and lights', () => {
       ...base,
       sectionId,
       title: '按季度公开科技特派员服务情况',
-      deadline: { kind: 'recurring', date: null, recurrence: 'quarterly', days: null, text: '每季度' },
+      deadline: quarterly,
     });
     for (const date of ['2026-03-20', '2026-06-10', '2026-09-10', '2026-11-30'])
       await t.call('tasks.addProgress', { taskId: q.id, date, text: '本季度已公开', files: [], links: [] });
