@@ -2,6 +2,7 @@
 // .docx) and 工作台账 (.xlsx). Pure builders over plain data; the plan service gathers the data.
 import { buildGongwenDocx, type GongwenBlock, type TableColumn, type TableRowData } from '../gongwen/document';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { addTableSheet, newWorkbook, workbookToBuffer, type SheetColumn, type SheetRow } from '../xlsx/sheet';
 
 export interface TaskExportRow {
@@ -28,6 +29,8 @@ export interface PlanExportData {
   signatureOrg: string;
   /** The bureau's full name: in the tables' titles and their 填报单位 line. */
   bureau: string;
+  /** ISO date the export is made: the 分解表's 填报日期, the day its 进展 and 状态 columns stand on. */
+  filedOn: string;
   /** How the plan is issued: 版头, 加盖印章, 附注, 版记. */
   issue?: PlanIssueOptions;
   sections: { title: string; tasks: TaskExportRow[] }[];
@@ -50,6 +53,8 @@ export interface LedgerExportData {
   /** e.g. "2026年1月1日至2026年6月30日"; empty for the whole year. */
   rangeLabel: string;
   bureau: string;
+  /** ISO date the export is made: its 填报日期. */
+  filedOn: string;
   tasks: (TaskExportRow & {
     section: string;
     entries: { date: string; text: string; percent: number | null; evidence: string[] }[];
@@ -112,9 +117,12 @@ function taskTableTitle(year: number, bureau: string): string {
   return `${year}年${bureau}政务公开${TASK_TABLE_TITLE}`;
 }
 
-/** The line under a filed table's title: 填报单位 (to be sealed) and 填报日期 (written when filed, not the export date). */
-function filingLine(bureau: string): string {
-  return `填报单位：${bureau || '\u3000'.repeat(8)}（盖章）\u3000\u3000\u3000\u3000填报日期：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日`;
+/**
+ * The line under a filed table's title: 填报单位 (to be sealed) and 填报日期, the day the table is made. Its 进展 and
+ * 状态 columns are as of that day, so the date is printed rather than left blank for a pen.
+ */
+function filingLine(bureau: string, filedOn: string): string {
+  return `填报单位：${bureau || '\u3000'.repeat(8)}（盖章）\u3000\u3000\u3000\u3000填报日期：${formatChineseDate(filedOn)}`;
 }
 
 /** The 实施方案 in 公文 format: sections as 一、 headings, tasks as （一） run-in headings, closing sections after. */
@@ -184,7 +192,7 @@ export async function buildTaskTableDocx(data: PlanExportData): Promise<Buffer> 
     author: data.bureau || undefined,
     landscape: true,
     body: [
-      { kind: 'filing', text: filingLine(data.bureau) },
+      { kind: 'filing', text: filingLine(data.bureau, data.filedOn) },
       { kind: 'table', columns: TASK_TABLE_COLUMNS, rows: taskRows(data), fontSize: 21 },
     ],
   });
@@ -196,7 +204,7 @@ export async function buildTaskTableXlsx(data: PlanExportData): Promise<Buffer> 
   addTableSheet(wb, {
     sheetName: TASK_TABLE_TITLE,
     title: taskTableTitle(data.year, data.bureau),
-    subtitle: filingLine(data.bureau),
+    subtitle: filingLine(data.bureau, data.filedOn),
     columns: TASK_TABLE_COLUMNS,
     rows: taskRows(data),
     orientation: 'landscape',
@@ -242,7 +250,7 @@ export async function buildLedgerXlsx(data: LedgerExportData): Promise<Buffer> {
   const ws = addTableSheet(wb, {
     sheetName: '工作台账',
     title: data.title,
-    subtitle: `${filingLine(data.bureau)}\u3000\u3000统计期间：${data.rangeLabel}`,
+    subtitle: `${filingLine(data.bureau, data.filedOn)}\u3000\u3000统计期间：${data.rangeLabel}`,
     columns: LEDGER_COLUMNS,
     rows,
     orientation: 'landscape',

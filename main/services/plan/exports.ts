@@ -10,6 +10,7 @@ import {
   type PlanExportData,
   type TaskExportRow,
 } from '../../export/plan/plan-exports';
+import { todayOf } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { getBureau } from '../org/bureau';
@@ -50,6 +51,7 @@ async function planExportData(ctx: AppContext, year: number): Promise<PlanExport
     closing: plan.closing,
     signatureOrg: plan.signatureOrg,
     bureau: bureau?.fullName ?? '',
+    filedOn: todayOf(ctx),
     issue: plan.issue,
     sections: plan.sections
       .map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) }))
@@ -82,6 +84,7 @@ async function ledgerExportData(ctx: AppContext, year: number, from?: string, to
     year,
     title: `${year}年${bureau?.fullName ?? ''}政务公开工作台账`,
     bureau: bureau?.fullName ?? '',
+    filedOn: todayOf(ctx),
     tasks: out,
     rangeLabel: `${formatChineseDate(start)}至${formatChineseDate(end)}`,
   };

@@ -50,7 +50,7 @@ describe('plan exports', () => {
     const text = x.document.replace(/<[^>]+>/g, '');
     expect(text).toContain('2026年某县科学技术局政务公开重点任务分解表');
     expect(paragraphsWith(x.document, '填报单位：某县科学技术局（盖章）')).toHaveLength(1);
-    expect(paragraphsWith(x.document, '填报日期')[0]).not.toContain('2026年');
+    expect(paragraphsWith(x.document, '填报日期：2026年12月7日')).toHaveLength(1);
     expect([...x.document.matchAll(/<w:gridCol /g)]).toHaveLength(TASK_TABLE_COLUMNS.length);
   });
 
@@ -92,6 +92,10 @@ describe('plan exports', () => {
     const plan = samplePlan(8);
     const ws = await sheetOf(await buildTaskTableXlsx(plan));
     expect(ws.name).toBe('重点任务分解表');
+    // Under the title: the unit to seal and the day the 进展/状态 columns stand on.
+    expect(ws.getCell('A2').value).toBe(
+      '填报单位：某县科学技术局（盖章）\u3000\u3000\u3000\u3000填报日期：2026年12月7日',
+    );
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
       '序号',
       '工作任务',
@@ -125,6 +129,7 @@ describe('plan exports', () => {
     const data = sampleLedger(4);
     const ws = await sheetOf(await buildLedgerXlsx(data));
     expect(ws.getCell('A1').value).toBe('2026年政务公开工作台账');
+    expect(ws.getCell('A2').value).toContain('填报日期：2026年12月7日\u3000\u3000统计期间：');
     expect(ws.getCell('A4').value).toBe('一、加强重点领域信息公开');
     // Task 1 has 2 entries (seq % 3 + 1): rows 5-6, merged in A..F.
     expect(ws.getCell('B5').value).toBe(data.tasks[0].title);

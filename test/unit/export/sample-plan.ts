@@ -45,6 +45,7 @@ export function samplePlan(taskCount = 20, year = 2026): PlanExportData {
   return {
     year,
     bureau: '某县科学技术局',
+    filedOn: '2026-12-07',
     title: `${year}年某县科学技术局政务公开工作实施方案`,
     docNumber: `县科技局发〔${year}〕3号`,
     docDate: `${year}-03-05`,
@@ -65,6 +66,7 @@ export function sampleLedger(taskCount = 12): LedgerExportData {
     title: `${plan.year}年政务公开工作台账`,
     rangeLabel: '2026年1月1日至2026年12月31日',
     bureau: '某县科学技术局',
+    filedOn: '2026-12-07',
     tasks: plan.sections.flatMap((s) =>
       s.tasks.map((t) => ({
         ...t,
