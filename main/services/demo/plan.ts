@@ -801,7 +801,7 @@ async function lastYearPlan(ctx: AppContext, state: DemoState): Promise<{ tasks:
   await savePlan(ctx, last, {
     title: `${BUREAU_NAME}${last}年政务公开工作实施方案`,
     docNumber: `檀科发〔${last}〕4号`,
-    docDate: `${last}-03-12`,
+    docDate: d('03-10'),
     intro: plan.intro,
     closing: plan.closing,
     signatureOrg: BUREAU_NAME,

@@ -117,8 +117,11 @@ function specsOf(y: number): Spec[] {
       drafter: '马晓东',
     },
     {
+      // Formed on the plan's 成文日期 (demo/plan.ts), published four working days later.
       key: 'plan',
-      md: '03-12',
+      md: '03-16',
+      formedMd: '03-10',
+      docNumber: `檀科发〔${y}〕5号`,
       column: '规划计划',
       title: `${BUREAU_NAME}${y}年政务公开工作实施方案`,
       dept: '办公室',
@@ -386,6 +389,8 @@ function lastYearSpecsOf(y: number): Spec[] {
     {
       key: 'plan',
       md: '03-14',
+      formedMd: '03-10',
+      docNumber: `檀科发〔${p}〕4号`,
       column: '规划计划',
       title: `${BUREAU_NAME}${p}年政务公开工作实施方案`,
       dept: '办公室',

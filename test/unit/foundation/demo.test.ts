@@ -217,6 +217,14 @@ describe('the example year is one bureau’s believable year', () => {
       const coverage = await planCoverage(t.ws.context(), 2026);
       expect(coverage.total).toBeGreaterThan(10);
       expect(coverage.gaps).toEqual([]);
+      // Each year's plan is in the publication register under its own 文号, formed on its 成文日期.
+      const plans = all(t, 'SELECT year, title, doc_number, doc_date FROM plan ORDER BY year');
+      expect(plans).toHaveLength(2);
+      for (const p of plans)
+        expect(
+          all(t, 'SELECT doc_number, formed_date FROM publication WHERE title = ?', p.title),
+          `${p.year}年实施方案的发布登记`,
+        ).toEqual([{ doc_number: p.doc_number, formed_date: p.doc_date }]);
     },
   );
 
