@@ -6,7 +6,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { findingLine } from '../../shared/domain/yearcheck';
 import { resolveDbPath } from '../services/paths';
-import { checkYear } from '../services/yearcheck/check';
+import { checkYear, yearHasRecords } from '../services/yearcheck/check';
 import { flag, type CliCommand } from './types';
 import { withContext, yearArg } from './workstation';
 
@@ -29,6 +29,8 @@ export const yearcheckCommands: Record<string, CliCommand> = {
           process.stdout.write(`${JSON.stringify(out)}\n`);
         } else if (findings.length) {
           process.stdout.write(`${findings.map(findingLine).join('\n')}\n`);
+        } else if (!(await yearHasRecords(ctx, year))) {
+          process.stdout.write(`${year}年还没有可核对的登记和文档。\n`);
         } else process.stdout.write(`${year}年各文档与记录核对一致，没有发现问题。\n`);
         return findings.length ? 1 : 0;
       });

@@ -67,6 +67,8 @@ const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const yearCheckSchema = z.object({ year: z.number().int(), findings: z.array(findingSchema) });
+/** The 年度核对 screen's answer: also whether the year has any record at all (else there is nothing to call 一致). */
+export const yearCheckViewSchema = yearCheckSchema.extend({ hasRecords: z.boolean() });
 
 /** The findings of a year that concern the document an export produces (none for other exports). */
 export function findingsForExport(findings: readonly Finding[], exportKind: string): Finding[] {

@@ -3,7 +3,7 @@
 // contradicts, a person not on the staff list, a placeholder, table 二's 现行有效 identity without a stated reason, a
 // count below zero, a 勾稽 identity that fails, 结转 across years, contact lines the 年报 needs. Read-only.
 import { figuresUsed, paragraphText, type Summary } from '../../../shared/domain/summary';
-import { formatChineseDate } from '../../../shared/domain/dates';
+import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { personKey } from '../../../shared/domain/org';
 import { findPlaceholder, quotedFigures, YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
 import { lateInterpretations, listPublications } from '../disclosure/publications';
@@ -442,6 +442,30 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
 }
 
 /** Every finding of the year, in a stable order: the report's own, figures, claims, people, placeholders, contact. */
+/**
+ * Whether the year has anything to check: it has begun, and has a plan, a summary, a self-check, an 整改 item, or a
+ * publication, training or application of the year (or one carried into it). Otherwise "核对一致，可以导出报送"
+ * would say nothing true.
+ */
+export async function yearHasRecords(ctx: AppContext, year: number): Promise<boolean> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  if (start > todayOf(ctx)) return false;
+  const row = ctx.raw
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM plan WHERE year = :year)
+         OR EXISTS (SELECT 1 FROM summary WHERE year = :year)
+         OR EXISTS (SELECT 1 FROM sc_template WHERE year = :year)
+         OR EXISTS (SELECT 1 FROM rectification WHERE year = :year)
+         OR EXISTS (SELECT 1 FROM publication WHERE published_date BETWEEN :start AND :end)
+         OR EXISTS (SELECT 1 FROM training WHERE date BETWEEN :start AND :end)
+         OR EXISTS (SELECT 1 FROM request WHERE received_date <= :end
+                      AND (answered_date IS NULL OR answered_date >= :start)) AS any`,
+    )
+    .get({ year, start, end }) as { any: number };
+  return row.any === 1;
+}
+
 export async function checkYear(ctx: AppContext, year: number): Promise<Finding[]> {
   const { texts, summary } = await gatherTexts(ctx, year);
   const f = await facts(ctx, year);

@@ -73,7 +73,15 @@ export function YearCheckScreen({ params }: { params: string[] }) {
         导出有问题的文档时会先列出这些问题。
       </PageTitle>
       {data.error && <Alert type="error" showIcon message={data.error} />}
-      {data.data && !findings.length && (
+      {data.data && !findings.length && !data.data.hasRecords && (
+        <Alert
+          type="info"
+          showIcon
+          message={`${year}年还没有可核对的登记和文档。`}
+          description="请先在各页面登记本年度的工作（实施方案、信息发布、依申请公开、培训、自查整改），生成年度报告和工作总结后再来核对。"
+        />
+      )}
+      {data.data && !findings.length && data.data.hasRecords && (
         <Alert
           type="success"
           showIcon

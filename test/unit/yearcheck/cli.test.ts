@@ -20,6 +20,23 @@ function capture() {
 }
 
 describe('check-year', () => {
+  it('says a year without any record has nothing to check, instead of calling it 一致', async () => {
+    const t = await makeCleanYear(open);
+    t.ws.close();
+    let io = capture();
+    expect(await runCli(['check-year', '--db', t.dbPath, '--year', String(Y)])).toBe(0);
+    expect(io.out()).toBe(`${Y}年各文档与记录核对一致，没有发现问题。\n`);
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await runCli(['check-year', '--db', t.dbPath, '--year', String(Y - 2)])).toBe(0);
+    expect(io.out()).toBe(`${Y - 2}年还没有可核对的登记和文档。\n`);
+    vi.restoreAllMocks();
+    // The contract is unchanged: no findings.
+    io = capture();
+    expect(await runCli(['check-year', '--db', t.dbPath, '--year', String(Y - 2), '--json'])).toBe(0);
+    expect(io.out()).toBe(`${JSON.stringify({ year: Y - 2, findings: [] })}\n`);
+  });
+
   it('prints exactly the contract with --json and exits 1 with findings, 0 without', async () => {
     const t = await makeCleanYear(open);
     t.ws.close();
