@@ -55,6 +55,16 @@ function mostCommon(xs: number[]): number {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
+/**
+ * A row that sums the table up, no task: its first words are 合计, 总计, 小计 or 共计, alone or before a count
+ * ("合计 | 5项", "合计：3项", "小计（2项）"), whatever the other columns hold.
+ */
+const SUMMARY_WORDS = /^(?:合计|总计|小计|共计)(?:$|[:：（(\d])/;
+function isSummaryRow(view: GridView, r: number): boolean {
+  const first = view.rowCells(r)[0]?.text.replace(/\s+/g, '') ?? '';
+  return first.length <= 30 && SUMMARY_WORDS.test(first);
+}
+
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
   for (const u of r.support) if (!into.support.includes(u) && !into.lead.includes(u)) into.support.push(u);
@@ -93,6 +103,19 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     }
   const textNumbered = textRows > 0 && numberedRows * 2 >= textRows;
 
+  // The level of the rows' own numerals (the 序号's, else the marks at the start of the text): a row without one is
+  // an item beside them, not a level above them all (which would make every numbered row before it a preamble).
+  const rowStyles: number[] = [];
+  for (let r = layout.start; r < view.rows; r++) {
+    const c = seqCol >= 0 ? seqCol : inner;
+    if (c === undefined) break;
+    const a = view.at(r, c);
+    if (!a.origin || !a.cell.text || a.cell.colSpan > 1) continue;
+    const level = seqCol >= 0 ? levelOfBareLabel(a.cell.text)?.level : readNumberMark(a.cell.text)?.level;
+    if (level) rowStyles.push(level);
+  }
+  const rowStyle = rowStyles.length ? mostCommon(rowStyles) : 0;
+
   const groups: { text: string; cell: GridCell; level: PointLevel }[] = [];
   let sectionLevel = 0;
   let last: RawItem | null = null;
@@ -121,7 +144,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   while (lastData >= layout.start && view.rowCells(lastData).length < 2) lastData--;
 
   for (let r = layout.start; r < view.rows; r++) {
-    if (view.isBlankRow(r) || isHeaderAgain(r)) continue;
+    if (view.isBlankRow(r) || isHeaderAgain(r) || isSummaryRow(view, r)) continue;
     if (r > lastData && !readNumberMark(view.rowCells(r)[0].text)) {
       blocks.push({ kind: 'para', text: distinctRowText(view, r) });
       continue;
@@ -251,7 +274,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       (c) => view.at(r, c).origin && view.text(r, c),
     );
     if (textNumbered && !ownUnits && continueLast()) continue;
-    push('', 0, 0, body);
+    push('', 0, rowStyle, body);
   }
   return blocks;
 }

@@ -183,3 +183,57 @@ describe('no numbering at all', () => {
     );
   });
 });
+
+describe('rows that are no task: 合计, 总计, 小计', () => {
+  const header = ['序号', '工作任务', '责任单位', '完成时限'];
+  const tasks = [
+    ['1', '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+    ['2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '2026年6月底前'],
+    ['3', '完成网站栏目调整', '县政府办牵头，县数据局配合', '9月底前'],
+  ];
+  const items: Brief[] = [
+    [3, '1', '及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+    [3, '2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '', '2026年6月底前'],
+    [3, '3', '完成网站栏目调整', '县政府办', '县数据局', '9月底前'],
+  ];
+
+  it('a last row of 合计 or 总计 with words or numbers in other columns is left out; the tasks stay', async () => {
+    for (const total of [
+      ['合计', '3项', '', ''],
+      ['总计', '3项', '', ''],
+      ['合  计', '3', '3', '3'],
+      ['', '合计：3项', '', ''],
+      ['', '总计（共3项）', '2个单位', ''],
+    ])
+      await expectItems({ rows: [header, ...tasks, total] }, items);
+  });
+
+  it('a 小计 row in the middle and a 合计 row at the end of a table with group columns', async () => {
+    await expectItems(
+      {
+        rows: [
+          ['类别', '工作任务', '责任单位', '完成时限'],
+          [{ text: '一、决策公开', rowSpan: 2 }, '1.公开重大决策事项目录。', '办公室', '年底前'],
+          [null, '2.做好决策预公开。', '办公室', '持续推进'],
+          ['小计', '2项', '', ''],
+          ['二、政策解读', '1.落实政策解读。', '法规科', '每季度'],
+          ['合计', '3项', '2个科室', ''],
+        ],
+      },
+      [
+        [1, '一', '决策公开', '', '', ''],
+        [3, '1', '公开重大决策事项目录。', '办公室', '', '年底前'],
+        [3, '2', '做好决策预公开。', '办公室', '', '持续推进'],
+        [1, '二', '政策解读', '', '', ''],
+        [3, '1', '落实政策解读。', '法规科', '', '每季度'],
+      ],
+    );
+  });
+
+  it('an unnumbered row among numbered ones is an item beside them, not a level above that swallows the table', async () => {
+    await expectItems({ rows: [header, ...tasks, ['其他', '完成上级交办的其他任务', '县政府办', '年底前']] }, [
+      ...items,
+      [3, '', '完成上级交办的其他任务', '县政府办', '', '年底前'],
+    ]);
+  });
+});
