@@ -237,3 +237,76 @@ describe('rows that are no task: 合计, 总计, 小计', () => {
     ]);
   });
 });
+
+describe('a 序号 column before the group column', () => {
+  const header = ['序号', '工作任务', '具体要求', '责任单位', '完成时限'];
+  const expected: Brief[] = [
+    [1, '', '加强政策发布解读', '', '', ''],
+    [3, '1', '及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+    [3, '2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '', '2026年6月底前'],
+    [1, '', '做好依申请公开', '', '', ''],
+    [3, '3', '每季度开展一次答复文书质量自查', '县政府办', '', '每季度'],
+    [3, '4', '报送上半年工作情况', '县直各部门', '', '6月30日前'],
+  ];
+  const rows = (first: (t: string) => Parameters<typeof expectItems>[0]['rows'][number][number], later: string) => [
+    header,
+    ['1', first('加强政策发布解读'), '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+    [
+      '2',
+      later === '=' ? '加强政策发布解读' : later === '' ? '' : null,
+      '完成本部门政策文件库更新',
+      '各乡镇、县直各部门',
+      '2026年6月底前',
+    ],
+    ['3', first('做好依申请公开'), '每季度开展一次答复文书质量自查', '县政府办', '每季度'],
+    ['4', later === '=' ? '做好依申请公开' : later === '' ? '' : null, '报送上半年工作情况', '县直各部门', '6月30日前'],
+  ];
+
+  it('工作任务 merged over its rows is a group above them; the 具体要求 are the items', async () => {
+    await expectItems({ rows: rows((text) => ({ text, rowSpan: 2 }), 'merged') }, expected);
+  });
+
+  it('工作任务 left blank under its first row, or written out in every row: the same', async () => {
+    await expectItems({ rows: rows((text) => text, '') }, expected);
+    await expectItems({ rows: rows((text) => text, '=') }, expected);
+  });
+
+  it('a 序号 merged with its 工作任务 over two rows is one task written in two rows, not a group', async () => {
+    await expectItems(
+      {
+        rows: [
+          header,
+          [
+            { text: '1', rowSpan: 2 },
+            { text: '加强政策发布解读', rowSpan: 2 },
+            '及时发布政策文件。',
+            { text: '县政府办', rowSpan: 2 },
+            { text: '长期坚持', rowSpan: 2 },
+          ],
+          [null, null, '同步做好解读。', null, null],
+          ['2', '做好依申请公开', '报送上半年工作情况', '县直各部门', '6月30日前'],
+        ],
+      },
+      [
+        [3, '1', '加强政策发布解读。及时发布政策文件。\n同步做好解读。', '县政府办', '', '长期坚持'],
+        [3, '2', '做好依申请公开。报送上半年工作情况', '县直各部门', '', '6月30日前'],
+      ],
+    );
+  });
+
+  it('a different 工作任务 in every row still joins its 具体要求', async () => {
+    await expectItems(
+      {
+        rows: [
+          header,
+          ['1', '加强政策发布解读', '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+          ['2', '做好依申请公开', '报送上半年工作情况', '县直各部门', '6月30日前'],
+        ],
+      },
+      [
+        [3, '1', '加强政策发布解读。及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+        [3, '2', '做好依申请公开。报送上半年工作情况', '县直各部门', '', '6月30日前'],
+      ],
+    );
+  });
+});
