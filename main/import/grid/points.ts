@@ -4,6 +4,7 @@
 // style (一、=1 … ①=5) where there is one, otherwise the column's depth. A blank group cell continues the group above
 // (a page's merged cell pasted), and so does a merged one. Pure.
 
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { levelOfBareLabel, readNumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { parseUnitCell, type Responsibility } from '../../../shared/domain/point-units';
 import type { TableColumns } from '../../../shared/domain/table-columns';
@@ -64,6 +65,9 @@ function isSummaryRow(view: GridView, r: number): boolean {
   const first = view.rowCells(r)[0]?.text.replace(/\s+/g, '') ?? '';
   return first.length <= 30 && SUMMARY_WORDS.test(first);
 }
+
+/** A spreadsheet's date cell arrives as 2026-06-30 (../xlsx-read.ts); a 时限 is shown as written: 2026年6月30日. */
+const asWritten = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? formatChineseDate(text) : text);
 
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
@@ -174,7 +178,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         .map((c) => view.text(r, c))
         .filter(Boolean)
         .join('、');
-    const own = { lead: cellText(leadCols), support: cellText(supportCols), deadline: cellText(deadlineCols) };
+    const own = {
+      lead: cellText(leadCols),
+      support: cellText(supportCols),
+      deadline: deadlineCols
+        .map((c) => asWritten(view.text(r, c)))
+        .filter(Boolean)
+        .join('、'),
+    };
 
     // Groups: a new one where the group cell starts here with other words than the group open at its level.
     let groupItem: RawItem | null = null;

@@ -164,3 +164,26 @@ describe('notes, titles and years as documents write them', () => {
     expect(untitled.year).toBe(2022);
   });
 });
+
+describe('.xlsx 分工表 with real dates in 完成时限', () => {
+  it('a date cell reads as the date written out in Chinese, whatever its number format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工');
+    ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+    ws.addRow([1, '完成本部门政策文件库更新', '办公室', new Date(Date.UTC(2026, 5, 30))]);
+    ws.addRow([2, '完成网站栏目调整', '办公室', new Date(Date.UTC(2026, 8, 1))]);
+    ws.addRow([3, '开展政策解读', '法规科', new Date(Date.UTC(2026, 11, 31))]);
+    ws.getCell('D2').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell('D3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('D4').numFmt = 'm"月"d"日"';
+    // Typed as words, the same date.
+    ws.addRow([4, '报送年度报告', '办公室', '2026年10月31日']);
+    const p = await parsePointsFile('分工表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), { fallbackYear: 2026 });
+    expect(p.items.map((i) => [i.label, i.deadlineText, i.deadline])).toEqual([
+      ['1', '2026年6月30日', '2026-06-30'],
+      ['2', '2026年9月1日', '2026-09-01'],
+      ['3', '2026年12月31日', '2026-12-31'],
+      ['4', '2026年10月31日', '2026-10-31'],
+    ]);
+  });
+});
