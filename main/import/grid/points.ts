@@ -8,6 +8,9 @@ import { formatChineseDate } from '../../../shared/domain/dates';
 import { levelOfBareLabel, readNumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { parseUnitCell, type Responsibility } from '../../../shared/domain/point-units';
 import type { TableColumns } from '../../../shared/domain/table-columns';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { MAX_POINT_ITEMS } from '../points/limits';
 import type { RawItem, SourceBlock } from '../points/parse-text';
 import { joinTaskAndDetail, numberedEntries } from './cells';
 import { GridView, type Grid, type GridCell } from './grid';
@@ -18,6 +21,22 @@ export interface PointsTable {
   blocks: SourceBlock[] | null;
   /** The columns as the preview shows them; null for a table of one column (nothing to choose). */
   columns: TableColumns | null;
+}
+
+/**
+ * A table that alone gives more items than an import takes (MAX_POINT_ITEMS): its place and its rows under the
+ * header. The file reader (../points/index.ts) says it again with the file's name.
+ */
+export class TableTooLarge extends AppError {
+  constructor(
+    readonly where: string,
+    readonly rows: number,
+  ) {
+    super(
+      ErrorCode.TOO_MANY_ITEMS,
+      `${where}有 ${rows} 行，识别出的条目超过一次导入的上限 ${MAX_POINT_ITEMS} 个。请确认选对了文件，或把表格拆成几个文件后分别导入。`,
+    );
+  }
 }
 
 /** Reads one table of a 工作要点 file. `table` is its place among the file's tables. */
@@ -89,6 +108,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const pasted = view.grid.spans === 'none';
   const inner = textCols[textCols.length - 1];
   const blocks: SourceBlock[] = [];
+  let items = 0;
 
   for (let r = 0; r < layout.headerStart; r++) {
     const t = distinctRowText(view, r);
@@ -256,6 +276,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         deadlineCell,
       };
       blocks.push({ kind: 'item', item: last });
+      if (++items > MAX_POINT_ITEMS) throw new TableTooLarge(view.grid.where, view.rows - layout.start);
     };
 
     if (seqCol >= 0) {

@@ -187,3 +187,39 @@ describe('.xlsx 分工表 with real dates in 完成时限', () => {
     ]);
   });
 });
+
+describe('a table with more rows than one import takes', () => {
+  const rows = 3_100;
+  const task = (i: number) => [i, `第${i}项任务：完成本部门政策文件库更新`, '县政府办', '2026年6月底前'];
+
+  it('the message names the sheet and its rows, and says what to do', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工');
+    ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+    for (let i = 1; i <= rows; i++) ws.addRow(task(i));
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const err = await parsePointsFile('分工表.xlsx', buf, { fallbackYear: 2026 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'TOO_MANY_ITEMS' });
+    const message = (err as Error).message;
+    expect(message).toContain('“分工表.xlsx”中的工作表“分工”');
+    expect(message).toContain(`有 ${rows} 行`);
+    expect(message).toContain('上限 3000');
+    expect(message).toMatch(/拆成.*分别导入/);
+  });
+
+  it('pasted, the same', () => {
+    const text = [
+      '序号\t工作任务\t责任单位\t完成时限',
+      ...Array.from({ length: rows }, (_, i) => task(i + 1).join('\t')),
+    ];
+    let message = '';
+    try {
+      parsePointsText(text.join('\n'), { fallbackYear: 2026 });
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'TOO_MANY_ITEMS' });
+      message = (e as Error).message;
+    }
+    expect(message).toContain('“粘贴文本”中的表格');
+    expect(message).toContain(`有 ${rows} 行`);
+  });
+});
