@@ -308,5 +308,10 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     if (textNumbered && !ownUnits && continueLast()) continue;
     push('', 0, rowStyle, body);
   }
+  // Every row of a table is the document's, never a preamble: the text reader drops the items before the first
+  // one of the top level, so a row numbered above every row before it ("一" after 1, 2) stays beside them.
+  const first = blocks.find((b) => b.kind === 'item');
+  if (first?.kind === 'item')
+    for (const b of blocks) if (b.kind === 'item' && b.item.level < first.item.level) b.item.level = first.item.level;
   return blocks;
 }
