@@ -144,7 +144,8 @@ export function extractDeadline(text: string, year: number): Deadline {
 export function parseDeadlineCell(cell: string, year: number): Deadline {
   const t = cell.trim();
   if (!t) return { deadline: null, deadlineText: null };
-  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  // A date alone is the date the work is due: 2021-09-30, or as a date cell of a sheet reads, 2021年9月30日.
+  const iso = /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})(?:[-/.]|\s*月\s*)(\d{1,2})\s*日?$/.exec(t);
   if (iso) {
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return { deadline: date, deadlineText: t };

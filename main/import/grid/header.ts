@@ -231,9 +231,10 @@ function looksLikeSeq(texts: string[]): boolean {
 /**
  * Whether text column c groups the rows of text column `inner`: its cells span or repeat over several rows of
  * `inner`, stay blank under a filled one (pasted from a merged cell) while `inner` goes on, or are numbered a level
- * above `inner`'s numbers (一、 over 1.).
+ * above `inner`'s numbers (一、 over 1.). With a 序号 column `seq`, only over rows with a 序号 of their own: a task
+ * whose 序号 is merged with it over two rows is one task written in two rows, not a group.
  */
-function groupsRows(view: GridView, c: number, inner: number, start: number): boolean {
+function groupsRows(view: GridView, c: number, inner: number, start: number, seq = -1): boolean {
   let prev: string | null = null;
   let blankUnder = 0;
   let repeated = 0;
@@ -245,6 +246,10 @@ function groupsRows(view: GridView, c: number, inner: number, start: number): bo
     if (a.cell.colSpan > 1 && a.cell.col <= Math.min(c, inner) && a.cell.col + a.cell.colSpan > Math.max(c, inner))
       continue; // a section row across both
     if (!inText.cell.text && !a.cell.text) continue;
+    if (seq >= 0 && !(view.at(r, seq).origin && view.text(r, seq))) {
+      if (a.cell.text) prev = a.cell.text;
+      continue;
+    }
     rows++;
     if (!a.origin && a.cell.text && inText.origin && inText.cell.text) spanning++;
     else if (a.origin && !a.cell.text && prev && inText.cell.text) blankUnder++;
@@ -294,8 +299,9 @@ function refine(
       });
     return { roles, basis };
   }
-  // 工作要点: text columns before the 序号 group the rows; without a 序号, a text column groups when its cells span,
-  // repeat or stay blank over the rows of the last text column, or are numbered a level above it.
+  // 工作要点: text columns before the 序号 group the rows; any other text column but the last groups when its cells
+  // span, repeat or stay blank over the rows of the last text column, or are numbered a level above it (序号 |
+  // 工作任务 merged over its rows | 具体要求: the 工作任务 is the group, the 序号 numbers the 具体要求).
   const seq = roles.indexOf('seq');
   const texts = roles.map((r, c) => (r === 'text' ? c : -1)).filter((c) => c >= 0);
   for (const c of texts) {
@@ -304,10 +310,10 @@ function refine(
       basis[c] = 'content';
     }
   }
-  if (seq < 0 && texts.length >= 2) {
+  if (texts.length >= 2) {
     const inner = texts[texts.length - 1];
     for (const c of texts.slice(0, -1)) {
-      if (groupsRows(view, c, inner, start)) {
+      if (roles[c] === 'text' && groupsRows(view, c, inner, start, seq)) {
         roles[c] = 'group';
         basis[c] = 'content';
       }

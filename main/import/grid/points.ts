@@ -4,9 +4,13 @@
 // style (一、=1 … ①=5) where there is one, otherwise the column's depth. A blank group cell continues the group above
 // (a page's merged cell pasted), and so does a merged one. Pure.
 
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { levelOfBareLabel, readNumberMark, type PointLevel } from '../../../shared/domain/point-numbering';
 import { parseUnitCell, type Responsibility } from '../../../shared/domain/point-units';
 import type { TableColumns } from '../../../shared/domain/table-columns';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { MAX_POINT_ITEMS } from '../points/limits';
 import type { RawItem, SourceBlock } from '../points/parse-text';
 import { joinTaskAndDetail, numberedEntries } from './cells';
 import { GridView, type Grid, type GridCell } from './grid';
@@ -17,6 +21,22 @@ export interface PointsTable {
   blocks: SourceBlock[] | null;
   /** The columns as the preview shows them; null for a table of one column (nothing to choose). */
   columns: TableColumns | null;
+}
+
+/**
+ * A table that alone gives more items than an import takes (MAX_POINT_ITEMS): its place and its rows under the
+ * header. The file reader (../points/index.ts) says it again with the file's name.
+ */
+export class TableTooLarge extends AppError {
+  constructor(
+    readonly where: string,
+    readonly rows: number,
+  ) {
+    super(
+      ErrorCode.TOO_MANY_ITEMS,
+      `${where}有 ${rows} 行，识别出的条目超过一次导入的上限 ${MAX_POINT_ITEMS} 个。请确认选对了文件，或把表格拆成几个文件后分别导入。`,
+    );
+  }
 }
 
 /** Reads one table of a 工作要点 file. `table` is its place among the file's tables. */
@@ -55,6 +75,19 @@ function mostCommon(xs: number[]): number {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
+/**
+ * A row that sums the table up, no task: its first words are 合计, 总计, 小计 or 共计, alone or before a count
+ * ("合计 | 5项", "合计：3项", "小计（2项）"), whatever the other columns hold.
+ */
+const SUMMARY_WORDS = /^(?:合计|总计|小计|共计)(?:$|[:：（(\d])/;
+function isSummaryRow(view: GridView, r: number): boolean {
+  const first = view.rowCells(r)[0]?.text.replace(/\s+/g, '') ?? '';
+  return first.length <= 30 && SUMMARY_WORDS.test(first);
+}
+
+/** A spreadsheet's date cell arrives as 2026-06-30 (../xlsx-read.ts); a 时限 is shown as written: 2026年6月30日. */
+const asWritten = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? formatChineseDate(text) : text);
+
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
   for (const u of r.support) if (!into.support.includes(u) && !into.lead.includes(u)) into.support.push(u);
@@ -75,6 +108,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const pasted = view.grid.spans === 'none';
   const inner = textCols[textCols.length - 1];
   const blocks: SourceBlock[] = [];
+  let items = 0;
 
   for (let r = 0; r < layout.headerStart; r++) {
     const t = distinctRowText(view, r);
@@ -92,6 +126,19 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       if (readNumberMark(a.cell.text)) numberedRows++;
     }
   const textNumbered = textRows > 0 && numberedRows * 2 >= textRows;
+
+  // The level of the rows' own numerals (the 序号's, else the marks at the start of the text): a row without one is
+  // an item beside them, not a level above them all (which would make every numbered row before it a preamble).
+  const rowStyles: number[] = [];
+  for (let r = layout.start; r < view.rows; r++) {
+    const c = seqCol >= 0 ? seqCol : inner;
+    if (c === undefined) break;
+    const a = view.at(r, c);
+    if (!a.origin || !a.cell.text || a.cell.colSpan > 1) continue;
+    const level = seqCol >= 0 ? levelOfBareLabel(a.cell.text)?.level : readNumberMark(a.cell.text)?.level;
+    if (level) rowStyles.push(level);
+  }
+  const rowStyle = rowStyles.length ? mostCommon(rowStyles) : 0;
 
   const groups: { text: string; cell: GridCell; level: PointLevel }[] = [];
   let sectionLevel = 0;
@@ -121,7 +168,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   while (lastData >= layout.start && view.rowCells(lastData).length < 2) lastData--;
 
   for (let r = layout.start; r < view.rows; r++) {
-    if (view.isBlankRow(r) || isHeaderAgain(r)) continue;
+    if (view.isBlankRow(r) || isHeaderAgain(r) || isSummaryRow(view, r)) continue;
     if (r > lastData && !readNumberMark(view.rowCells(r)[0].text)) {
       blocks.push({ kind: 'para', text: distinctRowText(view, r) });
       continue;
@@ -151,7 +198,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         .map((c) => view.text(r, c))
         .filter(Boolean)
         .join('、');
-    const own = { lead: cellText(leadCols), support: cellText(supportCols), deadline: cellText(deadlineCols) };
+    const own = {
+      lead: cellText(leadCols),
+      support: cellText(supportCols),
+      deadline: deadlineCols
+        .map((c) => asWritten(view.text(r, c)))
+        .filter(Boolean)
+        .join('、'),
+    };
 
     // Groups: a new one where the group cell starts here with other words than the group open at its level.
     let groupItem: RawItem | null = null;
@@ -222,6 +276,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         deadlineCell,
       };
       blocks.push({ kind: 'item', item: last });
+      if (++items > MAX_POINT_ITEMS) throw new TableTooLarge(view.grid.where, view.rows - layout.start);
     };
 
     if (seqCol >= 0) {
@@ -251,7 +306,12 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       (c) => view.at(r, c).origin && view.text(r, c),
     );
     if (textNumbered && !ownUnits && continueLast()) continue;
-    push('', 0, 0, body);
+    push('', 0, rowStyle, body);
   }
+  // Every row of a table is the document's, never a preamble: the text reader drops the items before the first
+  // one of the top level, so a row numbered above every row before it ("一" after 1, 2) stays beside them.
+  const first = blocks.find((b) => b.kind === 'item');
+  if (first?.kind === 'item')
+    for (const b of blocks) if (b.kind === 'item' && b.item.level < first.item.level) b.item.level = first.item.level;
   return blocks;
 }

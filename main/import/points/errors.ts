@@ -1,6 +1,9 @@
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
+/** Where a pasted table (and the .txt of one) is said to be: ../grid/grid.ts names a grid's place for messages. */
+export const PASTED_TABLE = '粘贴的表格';
+
 /** The expected ways an import fails; each message says what is wrong and what to do. */
 export const importErrors = {
   empty: (name: string) =>
@@ -48,6 +51,12 @@ export const importErrors = {
     new AppError(
       ErrorCode.TOO_MANY_ITEMS,
       `“${name}”中识别出 ${count} 个条目，超过上限 ${limit} 个，不像一份工作要点。请确认选对了文件，或把文件拆分后分别导入。`,
+    ),
+  /** A table alone gives more items than an import takes: where it is, how many rows it has, what to do. */
+  tooManyInTable: (name: string, where: string, rows: number, limit: number) =>
+    new AppError(
+      ErrorCode.TOO_MANY_ITEMS,
+      `“${name}”中的${where === PASTED_TABLE ? '表格' : where}有 ${rows} 行，识别出的条目超过一次导入的上限 ${limit} 个。工作要点分工表通常只有几十到几百行，请确认选对了文件；如确是分工表，请把它按类别拆成几个文件（每个不超过 ${limit} 行）后分别导入。`,
     ),
   noTable: (name: string) =>
     new AppError(

@@ -4,12 +4,12 @@
 import type { ParsedPoints } from '../../../shared/domain/points';
 import type { ColumnRole, TableColumns } from '../../../shared/domain/table-columns';
 import { gridFromRows, MAX_GRID_ROWS } from '../grid/grid';
-import { readPointsGrid } from '../grid/points';
+import { readPointsGrid, TableTooLarge } from '../grid/points';
 import { choiceFor, type TableChoices } from '../grid/header';
 import { decodeText } from './decode-text';
 import { readDocxBlocks } from './docx';
-import { importErrors } from './errors';
-import { MAX_PASTE_CHARS, MAX_POINTS_FILE_BYTES } from './limits';
+import { importErrors, PASTED_TABLE } from './errors';
+import { MAX_PASTE_CHARS, MAX_POINT_ITEMS, MAX_POINTS_FILE_BYTES } from './limits';
 import { parseBlocks, type SourceBlock } from './parse-text';
 import { tabSeparatedRows } from './pasted-table';
 import { isEncryptedOoxml, KIND_NAMES, sniffKind } from './sniff';
@@ -56,7 +56,7 @@ function pastedTable(
   const first = rows.findIndex((r) => r.length >= 2);
   let last = rows.length - 1;
   while (last > first && rows[last].length < 2) last--;
-  const grid = gridFromRows(rows.slice(first, last + 1), '粘贴的表格', {
+  const grid = gridFromRows(rows.slice(first, last + 1), PASTED_TABLE, {
     rowNumbers: rows.slice(first, last + 1).map((_, i) => first + i + 1),
   });
   const read = readPointsGrid(grid, 0, choiceFor(choices, 0));
@@ -78,6 +78,25 @@ function textBlocks(text: string, choices: TableChoices): { blocks: SourceBlock[
   };
 }
 
+/** A table too large to import, said with the file's name (the table reader knows only the table's place). */
+function tableError(name: string, e: unknown): unknown {
+  return e instanceof TableTooLarge ? importErrors.tooManyInTable(name, e.where, e.rows, MAX_POINT_ITEMS) : e;
+}
+function namingTable<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw tableError(name, e);
+  }
+}
+async function namingTableAsync<T>(name: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw tableError(name, e);
+  }
+}
+
 /** A table left to the user's choice: no items yet is an answer (the preview), not an error. */
 const awaitingRoles = (opts: ReadOptions, tables: TableColumns[]) => !!opts.chooseRoles && tables.some((t) => !t.found);
 
@@ -86,7 +105,7 @@ export function parsePointsText(text: string, opts: ReadOptions & { name?: strin
   const name = opts.name ?? '粘贴文本';
   if (!text.trim()) throw importErrors.empty(name);
   if (text.length > MAX_PASTE_CHARS) throw importErrors.tooLarge(name, text.length * 2, MAX_PASTE_CHARS * 2);
-  const { blocks, tables } = textBlocks(text, opts);
+  const { blocks, tables } = namingTable(name, () => textBlocks(text, opts));
   const parseOpts = {
     fileName: name,
     sourceKind: 'paste' as const,
@@ -157,9 +176,9 @@ export async function parsePointsFile(
     }
     const wantSheet = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et';
     const sourceKind = wantSheet ? ('xlsx' as const) : ('docx' as const);
-    const { blocks, tables } = wantSheet
-      ? await readXlsxBlocks(buf, fileName, opts)
-      : await readDocxBlocks(buf, fileName, opts);
+    const { blocks, tables } = await namingTableAsync(fileName, () =>
+      wantSheet ? readXlsxBlocks(buf, fileName, opts) : readDocxBlocks(buf, fileName, opts),
+    );
     const allowEmpty = awaitingRoles(opts, tables);
     // A workbook without any sheet whose columns are found: nothing to read (the preview offers the choice).
     if (wantSheet && !blocks.length && !allowEmpty) throw importErrors.noTable(fileName);
@@ -187,7 +206,7 @@ export async function parsePointsFile(
   const { text } = await decodeText(buf, fileName);
   const plain = kind === 'html' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
-  const { blocks, tables } = textBlocks(plain, opts);
+  const { blocks, tables } = namingTable(fileName, () => textBlocks(plain, opts));
   return {
     ...parseBlocks(blocks, { ...common, sourceKind: 'txt', allowEmpty: awaitingRoles(opts, tables) }),
     tables,

@@ -183,3 +183,166 @@ describe('no numbering at all', () => {
     );
   });
 });
+
+describe('rows that are no task: 合计, 总计, 小计', () => {
+  const header = ['序号', '工作任务', '责任单位', '完成时限'];
+  const tasks = [
+    ['1', '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+    ['2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '2026年6月底前'],
+    ['3', '完成网站栏目调整', '县政府办牵头，县数据局配合', '9月底前'],
+  ];
+  const items: Brief[] = [
+    [3, '1', '及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+    [3, '2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '', '2026年6月底前'],
+    [3, '3', '完成网站栏目调整', '县政府办', '县数据局', '9月底前'],
+  ];
+
+  it('a last row of 合计 or 总计 with words or numbers in other columns is left out; the tasks stay', async () => {
+    for (const total of [
+      ['合计', '3项', '', ''],
+      ['总计', '3项', '', ''],
+      ['合  计', '3', '3', '3'],
+      ['', '合计：3项', '', ''],
+      ['', '总计（共3项）', '2个单位', ''],
+    ])
+      await expectItems({ rows: [header, ...tasks, total] }, items);
+  });
+
+  it('a 小计 row in the middle and a 合计 row at the end of a table with group columns', async () => {
+    await expectItems(
+      {
+        rows: [
+          ['类别', '工作任务', '责任单位', '完成时限'],
+          [{ text: '一、决策公开', rowSpan: 2 }, '1.公开重大决策事项目录。', '办公室', '年底前'],
+          [null, '2.做好决策预公开。', '办公室', '持续推进'],
+          ['小计', '2项', '', ''],
+          ['二、政策解读', '1.落实政策解读。', '法规科', '每季度'],
+          ['合计', '3项', '2个科室', ''],
+        ],
+      },
+      [
+        [1, '一', '决策公开', '', '', ''],
+        [3, '1', '公开重大决策事项目录。', '办公室', '', '年底前'],
+        [3, '2', '做好决策预公开。', '办公室', '', '持续推进'],
+        [1, '二', '政策解读', '', '', ''],
+        [3, '1', '落实政策解读。', '法规科', '', '每季度'],
+      ],
+    );
+  });
+
+  it('an unnumbered row among numbered ones is an item beside them, not a level above that swallows the table', async () => {
+    await expectItems({ rows: [header, ...tasks, ['其他', '完成上级交办的其他任务', '县政府办', '年底前']] }, [
+      ...items,
+      [3, '', '完成上级交办的其他任务', '县政府办', '', '年底前'],
+    ]);
+  });
+});
+
+describe('a row numbered above every row before it', () => {
+  it('"一" after 1, 2 stays beside them: the rows before it are not lost', async () => {
+    const last: Brief = [3, '一', '完成上级交办的其他工作', '县政府办', '', '年底前'];
+    await expectItems(
+      {
+        rows: [
+          ['序号', '工作任务', '责任单位', '完成时限'],
+          ['1', '及时发布政策文件', '县政府办', '长期坚持'],
+          ['2', '完成文件库更新', '各乡镇', '2026年6月底前'],
+          ['一', '完成上级交办的其他工作', '县政府办', '年底前'],
+        ],
+      },
+      [
+        [3, '1', '及时发布政策文件', '县政府办', '', '长期坚持'],
+        [3, '2', '完成文件库更新', '各乡镇', '', '2026年6月底前'],
+        last,
+      ],
+    );
+    await expectItems(
+      {
+        rows: [
+          ['工作任务', '责任单位', '完成时限'],
+          ['1.及时发布政策文件', '县政府办', '长期坚持'],
+          ['2.完成文件库更新', '各乡镇', '2026年6月底前'],
+          ['一、完成上级交办的其他工作', '县政府办', '年底前'],
+        ],
+      },
+      [
+        [3, '1', '及时发布政策文件', '县政府办', '', '长期坚持'],
+        [3, '2', '完成文件库更新', '各乡镇', '', '2026年6月底前'],
+        last,
+      ],
+    );
+  });
+});
+
+describe('a 序号 column before the group column', () => {
+  const header = ['序号', '工作任务', '具体要求', '责任单位', '完成时限'];
+  const expected: Brief[] = [
+    [1, '', '加强政策发布解读', '', '', ''],
+    [3, '1', '及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+    [3, '2', '完成本部门政策文件库更新', '各乡镇、县直各部门', '', '2026年6月底前'],
+    [1, '', '做好依申请公开', '', '', ''],
+    [3, '3', '每季度开展一次答复文书质量自查', '县政府办', '', '每季度'],
+    [3, '4', '报送上半年工作情况', '县直各部门', '', '6月30日前'],
+  ];
+  const rows = (first: (t: string) => Parameters<typeof expectItems>[0]['rows'][number][number], later: string) => [
+    header,
+    ['1', first('加强政策发布解读'), '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+    [
+      '2',
+      later === '=' ? '加强政策发布解读' : later === '' ? '' : null,
+      '完成本部门政策文件库更新',
+      '各乡镇、县直各部门',
+      '2026年6月底前',
+    ],
+    ['3', first('做好依申请公开'), '每季度开展一次答复文书质量自查', '县政府办', '每季度'],
+    ['4', later === '=' ? '做好依申请公开' : later === '' ? '' : null, '报送上半年工作情况', '县直各部门', '6月30日前'],
+  ];
+
+  it('工作任务 merged over its rows is a group above them; the 具体要求 are the items', async () => {
+    await expectItems({ rows: rows((text) => ({ text, rowSpan: 2 }), 'merged') }, expected);
+  });
+
+  it('工作任务 left blank under its first row, or written out in every row: the same', async () => {
+    await expectItems({ rows: rows((text) => text, '') }, expected);
+    await expectItems({ rows: rows((text) => text, '=') }, expected);
+  });
+
+  it('a 序号 merged with its 工作任务 over two rows is one task written in two rows, not a group', async () => {
+    await expectItems(
+      {
+        rows: [
+          header,
+          [
+            { text: '1', rowSpan: 2 },
+            { text: '加强政策发布解读', rowSpan: 2 },
+            '及时发布政策文件。',
+            { text: '县政府办', rowSpan: 2 },
+            { text: '长期坚持', rowSpan: 2 },
+          ],
+          [null, null, '同步做好解读。', null, null],
+          ['2', '做好依申请公开', '报送上半年工作情况', '县直各部门', '6月30日前'],
+        ],
+      },
+      [
+        [3, '1', '加强政策发布解读。及时发布政策文件。\n同步做好解读。', '县政府办', '', '长期坚持'],
+        [3, '2', '做好依申请公开。报送上半年工作情况', '县直各部门', '', '6月30日前'],
+      ],
+    );
+  });
+
+  it('a different 工作任务 in every row still joins its 具体要求', async () => {
+    await expectItems(
+      {
+        rows: [
+          header,
+          ['1', '加强政策发布解读', '及时发布政策文件并同步解读', '县政府办', '长期坚持'],
+          ['2', '做好依申请公开', '报送上半年工作情况', '县直各部门', '6月30日前'],
+        ],
+      },
+      [
+        [3, '1', '加强政策发布解读。及时发布政策文件并同步解读', '县政府办', '', '长期坚持'],
+        [3, '2', '做好依申请公开。报送上半年工作情况', '县直各部门', '', '6月30日前'],
+      ],
+    );
+  });
+});

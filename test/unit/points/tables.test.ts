@@ -164,3 +164,62 @@ describe('notes, titles and years as documents write them', () => {
     expect(untitled.year).toBe(2022);
   });
 });
+
+describe('.xlsx 分工表 with real dates in 完成时限', () => {
+  it('a date cell reads as the date written out in Chinese, whatever its number format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工');
+    ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+    ws.addRow([1, '完成本部门政策文件库更新', '办公室', new Date(Date.UTC(2026, 5, 30))]);
+    ws.addRow([2, '完成网站栏目调整', '办公室', new Date(Date.UTC(2026, 8, 1))]);
+    ws.addRow([3, '开展政策解读', '法规科', new Date(Date.UTC(2026, 11, 31))]);
+    ws.getCell('D2').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell('D3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('D4').numFmt = 'm"月"d"日"';
+    // Typed as words, the same date.
+    ws.addRow([4, '报送年度报告', '办公室', '2026年10月31日']);
+    const p = await parsePointsFile('分工表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), { fallbackYear: 2026 });
+    expect(p.items.map((i) => [i.label, i.deadlineText, i.deadline])).toEqual([
+      ['1', '2026年6月30日', '2026-06-30'],
+      ['2', '2026年9月1日', '2026-09-01'],
+      ['3', '2026年12月31日', '2026-12-31'],
+      ['4', '2026年10月31日', '2026-10-31'],
+    ]);
+  });
+});
+
+describe('a table with more rows than one import takes', () => {
+  const rows = 3_100;
+  const task = (i: number) => [i, `第${i}项任务：完成本部门政策文件库更新`, '县政府办', '2026年6月底前'];
+
+  it('the message names the sheet and its rows, and says what to do', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工');
+    ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+    for (let i = 1; i <= rows; i++) ws.addRow(task(i));
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const err = await parsePointsFile('分工表.xlsx', buf, { fallbackYear: 2026 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'TOO_MANY_ITEMS' });
+    const message = (err as Error).message;
+    expect(message).toContain('“分工表.xlsx”中的工作表“分工”');
+    expect(message).toContain(`有 ${rows} 行`);
+    expect(message).toContain('上限 3000');
+    expect(message).toMatch(/拆成.*分别导入/);
+  });
+
+  it('pasted, the same', () => {
+    const text = [
+      '序号\t工作任务\t责任单位\t完成时限',
+      ...Array.from({ length: rows }, (_, i) => task(i + 1).join('\t')),
+    ];
+    let message = '';
+    try {
+      parsePointsText(text.join('\n'), { fallbackYear: 2026 });
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'TOO_MANY_ITEMS' });
+      message = (e as Error).message;
+    }
+    expect(message).toContain('“粘贴文本”中的表格');
+    expect(message).toContain(`有 ${rows} 行`);
+  });
+});
