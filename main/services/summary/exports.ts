@@ -18,7 +18,8 @@ import {
   trainingMonthsOption,
   trainingsByMonth,
 } from '../../../shared/domain/charts';
-import { formatChineseDate } from '../../../shared/domain/dates';
+import { SIZE } from '../../export/gongwen/format';
+import { SPECIAL_TRAINING_KIND } from '../../../shared/domain/training';
 import { previousPeriod } from '../../../shared/domain/period';
 import { FIGURE_CATALOG, periodName, formatFigureValue } from '../../../shared/domain/summary-figures';
 import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
@@ -254,19 +255,23 @@ export async function summaryTables(
             ),
           }
         : {}),
+      // 五号, with widths (twips of the 156 mm type area) that hold a date, a 类别 and a 形式 each on its line and
+      // give the name 14 characters a line; the date goes in as ISO, printed in 公文 form.
+      fontSize: SIZE.wu,
       columns: [
-        { header: '序号', weight: 3, align: 'center' },
-        { header: '日期', weight: 5, align: 'center' },
-        { header: '培训名称', weight: 9 },
-        { header: '类别', weight: 5, align: 'center' },
-        { header: '形式', weight: 3, align: 'center' },
-        { header: '学时', weight: 2, align: 'center' },
+        { header: '序号', weight: 600, align: 'center' },
+        { header: '日期', weight: 1985, align: 'center' },
+        { header: '培训名称', weight: 3200 },
+        { header: '类别', weight: 1440, align: 'center' },
+        { header: '形式', weight: 1020, align: 'center' },
+        { header: '学时', weight: 600, align: 'center' },
       ],
       rows: trainings.map((t, i) => [
         String(i + 1),
-        formatChineseDate(t.date),
+        t.date,
         t.title,
-        t.kind,
+        // The one 类别 longer than the column breaks between its two words, not inside one.
+        t.kind === SPECIAL_TRAINING_KIND ? '政务公开\n专题培训' : t.kind,
         t.form,
         formatFigureValue(t.hours),
       ]),

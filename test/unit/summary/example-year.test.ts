@@ -1,11 +1,14 @@
 // The example year's 总结 read as the office head who signs it on 7 December 2026 (the year not yet over): each
 // sentence with its figures, read back from the exported .docx and counted independently with plain SQL.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
 import { summaryDocx } from '../../../main/services/summary/exports';
-import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { formatChineseDate } from '../../../shared/domain/dates';
+import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
+import { canRender, linesOf, renderPages } from '../export/render-helpers';
 
 const TODAY = '2026-12-07';
 const noChart = () => Promise.resolve(null);
@@ -167,3 +170,59 @@ describe('the example year’s 总结: what the records bear out, each once', ()
     expect(sql(`select * from plan where year = 2024`)).toEqual([]);
   });
 });
+
+describe.skipIf(!canRender)('the example year’s 总结 on paper', () => {
+  let t: TestWorkstation;
+  const dir = makeTempDir();
+  afterAll(() => {
+    t?.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps each table’s 注 on the page of its last row, and prints each date and name of 附件3 unbroken', async () => {
+    t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
+    await loadDemo(t.ws.context());
+    const files = {
+      'year.docx': (await summaryDocx(t.ws.context(), 2026, '年度')).data,
+      'half.docx': (await summaryDocx(t.ws.context(), 2026, '半年')).data,
+    };
+    const rendered = renderPages(dir, files);
+    for (const pages of Object.values(rendered)) {
+      const lines = pages.map((p) => linesOf(p).map((l) => l.text));
+      // 附件2's note: on the page of its table's 合计 row.
+      const notePage = lines.findIndex((p) => p.some((l) => l.startsWith('注：“已完成”')));
+      expect(notePage).toBeGreaterThan(0);
+      expect(lines[notePage].some((l) => l.startsWith('合计'))).toBe(true);
+      // 附件1's note likewise with its table's last row.
+      const dataNote = lines.findIndex((p) => p.some((l) => l.startsWith('注：数字按')));
+      expect(lines[dataNote].some((l) => /^\d+\D/.test(l))).toBe(true);
+    }
+    // 附件3: each date on one line, and no word of the table left alone on a line as a single character.
+    const pages = rendered['year.docx'];
+    const at = pages.findIndex((p) => linesOf(p).some((l) => l.text.includes('培训名称')));
+    const table = linesOf(pages[at]);
+    const from = table.findIndex((l) => l.text.includes('培训名称'));
+    const trainings = await trainingsOf(t);
+    expect(trainings.length).toBeGreaterThan(0);
+    for (const tr of trainings) {
+      expect(table.some((l) => l.text.includes(formatChineseDate(tr.date)))).toBe(true);
+      expect(table.some((l) => l.text.includes(tr.title.slice(0, 10)))).toBe(true);
+    }
+    const lone = table
+      .slice(from + 1)
+      .flatMap((l) => l.words)
+      .filter((w) => /^[\u4e00-\u9fff]$/.test(w.text) && !/[年月日]/.test(w.text));
+    expect(lone.map((w) => w.text)).toEqual([]);
+  }, 240_000);
+});
+
+async function trainingsOf(t: TestWorkstation): Promise<{ date: string; title: string }[]> {
+  const db = new Database(t.dbPath, { readonly: true });
+  try {
+    return db
+      .prepare(`select date, title from training where date like '2026-%' and status = '已举办' order by date`)
+      .all() as { date: string; title: string }[];
+  } finally {
+    db.close();
+  }
+}
