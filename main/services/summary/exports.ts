@@ -115,11 +115,11 @@ export async function summaryTables(
   // Made before the period's end: its end states are the day counted's, and named so (结转下年度 is not yet a fact).
   const early = countedBeforeEnd(s);
   const day = early && `${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`;
-  const stateScope = (name: string) => ['periodEnd', 'yearOnly'].includes(FIGURE_CATALOG[name]?.scope ?? '');
+  // The states at the period's end (not the annual figures: 制发规范性文件, the self-check's score, 回头看).
   const label = (name: string, f: Figures[string]) =>
     day && name === 'disclosure.requestsCarriedOut'
       ? `截至${day}仍在办理的申请（件）`
-      : day && stateScope(name) && !name.startsWith('selfcheck.') && !name.startsWith('lookback.')
+      : day && FIGURE_CATALOG[name]?.scope === 'periodEnd'
         ? `${figureLabel(name, f)}（截至${day}）`
         : figureLabel(name, f);
   if (data.length) {

@@ -72,6 +72,8 @@ describe('the example year’s 总结 made on 7 December', () => {
     expect(rows.find((r) => r[1] === `截至12月7日仍在办理的申请（件）`)).toBeDefined();
     expect(rows.some((r) => r[1].startsWith('结转下年度'))).toBe(false);
     expect(rows.find((r) => r[1] === '尚未完成任务（项）（截至12月7日）')?.[2]).toBe(String(unfinished));
+    // An annual figure that is not a state (制发规范性文件, from the 年报's 表二) is not dated.
+    expect(rows.some((r) => r[1].startsWith('制发行政规范性文件') && r[1].includes('截至'))).toBe(false);
     expect(year.all).toContain('标有“截至12月7日”的为当日的状态，上年为年末的数字');
   });
 });
