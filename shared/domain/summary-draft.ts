@@ -116,7 +116,7 @@ const SAME_PROBLEM: [RegExp, RegExp][] = [
   [/解读未在文件公开后/, /解读/],
   [/超过形成之日起20个工作日/, /20个工作日|超期公开|超期发布|公开时效|发布时效|及时公开|按时公开|逾期公开/],
   [/任务已超过完成时限|重点任务完成率偏低|重点任务推进较慢/, /完成时限|逾期任务|任务落实|任务.{0,6}未完成/],
-  [/超过法定期限答复/, /答复期限|法定期限|超期答复|逾期答复/],
+  [/超过法定期限/, /答复期限|法定期限|超期答复|逾期答复/],
   [/备案/, /备案/],
   [/培训/, /培训|学时/],
   [/整改时限/, /整改时限|逾期.{0,4}整改/],
@@ -524,8 +524,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           : `持续推进未完成任务。对本年度尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因，纳入下一年度实施方案继续推进，做到件件有着落。`,
     );
   }
-  if (positive(f, 'disclosure.requestsAnsweredLate')) {
-    problems.push(`依申请公开办理时效有待提高，${ph('disclosure.requestsAnsweredLate')}件申请超过法定期限答复。`);
+  // Answered late, or still open past the 答复期限 on the day counted (the period's end, or today while it runs).
+  const lateAnswers = parts(f, [
+    ['disclosure.requestsAnsweredLate', '', '件申请超过法定期限答复'],
+    ['disclosure.requestsOpenOverdue', stateAt ? `${stateAt}，` : '', '件申请已超过法定期限仍未答复'],
+  ]);
+  if (lateAnswers.length) {
+    problems.push(`依申请公开办理时效有待提高，${lateAnswers.join('，')}。`);
     plans.push('严守依申请公开办理时限。对每件申请登记答复期限，临近期限提前提醒，确保在法定期限内答复。');
   }
   // Not filed yet is a problem only once the time limit has passed; a change still inside it is work in hand.

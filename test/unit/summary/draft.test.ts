@@ -466,8 +466,10 @@ describe('a 总结 made before its period ends', () => {
     // Whether the open ones are inside their 答复期限 is said only when it is counted.
     const inside = textOf({ ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(0) } });
     expect(inside).toContain('截至12月7日尚有1件正在办理（未到答复期限）。');
-    const late = textOf({ ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(1) } });
-    expect(late).toContain('截至12月7日尚有1件正在办理，其中1件已超过答复期限。');
+    const overdue = { ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(1) } };
+    expect(textOf(overdue)).toContain('截至12月7日尚有1件正在办理，其中1件已超过答复期限。');
+    // And it is a problem of the day, with its figure.
+    expect(textOf(overdue, 'problems.list')).toContain('截至12月7日，1件申请已超过法定期限仍未答复');
   });
 
   it('says 同步发布 only when every 解读 came out the day of its document; otherwise when they did', () => {
