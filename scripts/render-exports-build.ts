@@ -21,11 +21,14 @@ const opt = (name: string) => {
 fs.mkdirSync(out, { recursive: true });
 const db = opt('db');
 let count = 0;
+const failed: string[] = [];
 if (db) {
   const ws = new Workstation({
     dbPath: db,
     host: 'cli',
     autoBackup: false,
+    // Without the areas the exports that read every area's figures (the 总结) cannot be built.
+    areas: areaServices,
     files: { deliver: async (fileName) => ({ fileName, status: 'saved' }) },
   }).open();
   const ctx = ws.context();
@@ -48,8 +51,9 @@ if (db) {
         fs.writeFileSync(path.join(out, `${kind}${id ? `-${id}` : ''}.${ext}`), data);
         count++;
       } catch (err) {
-        // A letter for a step the record does not have is refused, as on the screen; say what else failed.
-        if (!id) console.warn(`${kind}：${(err as Error).message}`);
+        // A letter for a step the record does not have is refused, as on the screen; any other export that fails
+        // is an error of the script (it must render every export), said and counted.
+        if (!id) failed.push(`${kind}：${(err as Error).message}`);
       }
     }
   }
@@ -66,3 +70,7 @@ if (db) {
   count = built.length;
 }
 console.log(`已生成 ${count} 个文件到 ${out}`);
+if (failed.length) {
+  console.error(`以下导出未能生成：\n${failed.join('\n')}`);
+  process.exit(1);
+}

@@ -12,7 +12,16 @@
 import { formatChineseDate } from './dates';
 import { bareTitle } from './titles';
 import { isVariedInterpretation } from './disclosure';
-import { hasFigure, numberOf, ph, phCompare, type Figures, type SummaryKind, type SummaryLists } from './summary';
+import {
+  hasFigure,
+  numberOf,
+  ph,
+  phCompare,
+  type Figures,
+  type InterpretationItem,
+  type SummaryKind,
+  type SummaryLists,
+} from './summary';
 
 export interface DraftInput {
   year: number;
@@ -20,6 +29,12 @@ export interface DraftInput {
   bureau: { fullName: string; shortName: string };
   figures: Figures;
   lists: SummaryLists;
+  /**
+   * The day the figures were counted when it falls before the period's end (a 年度总结 made on 7 December): the
+   * period-end states (未完成, 未销号, 仍在办理 …) are then that day's, said as "截至12月7日", never as the year's end
+   * (结转下年度, 本年度尚未完成). Null or absent once the period is over.
+   */
+  asOf?: string | null;
 }
 
 export interface DraftParagraph {
@@ -73,6 +88,40 @@ function prefixed(f: Figures, prefix: string): string[] {
   return Object.keys(f).filter((k) => k.startsWith(prefix) && positive(f, k));
 }
 
+/**
+ * When the 解读 came out after their documents, as the register shows it: 同步发布 only when every one is linked and
+ * came out the same day; otherwise how many the same day and how many working days later the others followed (a 解读
+ * later than the limit is a problem of its own, said in 二、存在的问题). Empty when it cannot be said.
+ */
+function timing(list: readonly InterpretationItem[], f: Figures): string {
+  if (
+    !list.length ||
+    list.some((i) => i.workingDaysAfter === null) ||
+    positive(f, 'disclosure.interpretationsLate') ||
+    positive(f, 'disclosure.interpretationsUnlinked')
+  )
+    return '';
+  if (list.every((i) => i.workingDaysAfter === 0)) return '，做到政策文件与解读材料同步发布';
+  const same = list.filter((i) => i.workingDaysAfter === 0).length;
+  const later = list.map((i) => i.workingDaysAfter ?? 0).filter((d) => d > 0);
+  const [lo, hi] = [Math.min(...later), Math.max(...later)];
+  const days = lo === hi ? `${lo}` : `${lo}至${hi}`;
+  return same
+    ? `，其中${same}篇与所解读文件同日发布，${later.length}篇在文件公开后${days}个工作日内发布`
+    : `，均在所解读文件公开后${days}个工作日内发布`;
+}
+
+/** A problem of 二、存在的问题 (its words) and the self-check deductions that are the same problem (indicator, reason). */
+const SAME_PROBLEM: [RegExp, RegExp][] = [
+  [/解读未在文件公开后/, /解读/],
+  [/超过形成之日起20个工作日/, /20个工作日|超期公开|超期发布|公开时效|发布时效|及时公开|按时公开|逾期公开/],
+  [/任务已超过完成时限|重点任务完成率偏低|重点任务推进较慢/, /完成时限|逾期任务|任务落实|任务.{0,6}未完成/],
+  [/超过法定期限/, /答复期限|法定期限|超期答复|逾期答复/],
+  [/备案/, /备案/],
+  [/培训/, /培训|学时/],
+  [/整改时限/, /整改时限|逾期.{0,4}整改/],
+];
+
 export type ProgressBand = '扎实推进' | '有序推进' | '推进滞后';
 
 /**
@@ -93,6 +142,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const half = kind === '半年';
   const period = half ? '上半年' : '全年';
   const periodEnd = half ? `${year}-06-30` : `${year}-12-31`;
+  const early = input.asOf && input.asOf < periodEnd ? input.asOf : null;
+  // How a state at the period's end is dated: the day counted to while the period runs, 6月底 for the half year.
+  const stateAt = early
+    ? `截至${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`
+    : half
+      ? '截至6月底'
+      : null;
   const we = input.bureau.shortName.endsWith('局') ? '我局' : '我单位';
   const out: DraftParagraph[] = [];
   const para = (key: string, template: string) => out.push({ key, level: 0, heading: '', template });
@@ -167,7 +223,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     if (positive(f, 'ab.changes')) {
       s += `；${period}岗位人员变动${ph('ab.changes')}人次`;
       if (positive(f, 'ab.filedOnTime')) s += `，按时备案${ph('ab.filedOnTime')}人次`;
-      if (positive(f, 'ab.filingPending')) s += `，另有${ph('ab.filingPending')}人次正在备案时限内办理`;
+      if (positive(f, 'ab.filingPending'))
+        s += `，${early ? stateAt : ''}另有${ph('ab.filingPending')}人次正在备案时限内办理`;
     } else if (zero(f, 'ab.changes')) s += `，${period}岗位人员保持稳定`;
     org.push(`${s}。`);
     if (positive(f, 'ab.absences'))
@@ -183,8 +240,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     if (!hasFigure(f, 'plan.inProgress') && positive(f, 'plan.unfinished') && positive(f, 'plan.done'))
       status.push(`尚未完成${ph('plan.unfinished')}项`);
     if (positive(f, 'plan.notApplicable')) status.push(`因情况变化不再适用${ph('plan.notApplicable')}项`);
-    // The year's figures count to 31 December; the half year's to 30 June (said so).
-    const asOf = half ? '截至6月底，' : '';
+    // The year's figures count to 31 December; the half year's to 30 June, or to the day counted (said so).
+    const asOf = stateAt ? `${stateAt}，` : '';
     let s = positive(f, 'plan.done')
       ? `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务中${status.join('，')}`
       : `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务尚无已完成的${status.length ? `，其中${status.join('，')}` : ''}`;
@@ -255,9 +312,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           interpretations.map((i) => i.title),
           3,
         )}`;
-      // 同步发布 only when every 解读 is linked to its document and came out the same day.
-      if (zero(f, 'disclosure.interpretationsLate') && zero(f, 'disclosure.interpretationsUnlinked'))
-        t += '，做到政策文件与解读材料同步发布';
+      t += timing(interpretations, f);
       items.push(`${t}。`);
     }
     if (items.length) heading2('practice.disclosure', '坚持以公开为常态，主动公开工作有序开展。', enumerate(items));
@@ -289,10 +344,21 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           s += `，其中${ph('disclosure.requestsAnsweredLate')}件超过法定期限答复`;
         s += '。';
       }
-      if (positive(f, 'disclosure.requestsCarriedOut'))
-        s += `另有${ph('disclosure.requestsCarriedOut')}件正在办理，结转下年度继续办理。`;
-      if (positive(f, 'disclosure.requestsOpenAtEnd'))
-        s += `截至6月底尚有${ph('disclosure.requestsOpenAtEnd')}件正在办理。`;
+      // 结转下年度 is a fact only once the year is over; before, the open ones are that day's and said with whether
+      // their 答复期限 has come.
+      const open = positive(f, 'disclosure.requestsCarriedOut')
+        ? 'disclosure.requestsCarriedOut'
+        : positive(f, 'disclosure.requestsOpenAtEnd')
+          ? 'disclosure.requestsOpenAtEnd'
+          : null;
+      if (open === 'disclosure.requestsCarriedOut' && !early) s += `另有${ph(open)}件正在办理，结转下年度继续办理。`;
+      else if (open) {
+        s += `${stateAt}尚有${ph(open)}件正在办理`;
+        if (zero(f, 'disclosure.requestsOpenOverdue')) s += '（未到答复期限）';
+        else if (positive(f, 'disclosure.requestsOpenOverdue'))
+          s += `，其中${ph('disclosure.requestsOpenOverdue')}件已超过答复期限`;
+        s += '。';
+      }
     } else {
       s = `${period}未收到政府信息公开申请。`;
     }
@@ -337,8 +403,17 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     } else {
       items.push(`${period}尚未举办政务公开培训。`);
     }
-    if (f['training.requirementMet']?.value === '已达到')
-      items.push('落实年度培训要求。对照本单位政务公开专题培训次数和人均学时要求逐项核对，年度培训要求已达到。');
+    // Only the parts of the requirement that are set are named (no 人均学时 check when no hours are required).
+    if (f['training.requirementMet']?.value === '已达到') {
+      const set: string[] = [];
+      if (positive(f, 'training.requiredSpecial'))
+        set.push(
+          `每年至少举办政务公开专题培训${ph('training.requiredSpecial')}次${positive(f, 'training.special') ? `（${period}举办${ph('training.special')}次）` : ''}`,
+        );
+      if (positive(f, 'training.requiredHours'))
+        set.push(`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`);
+      if (set.length) items.push(`落实年度培训要求。本单位要求${set.join('，')}，${period}均已达到。`);
+    }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }
 
@@ -362,7 +437,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         ['rectification.closed', '已整改销号', '项'],
         ['rectification.awaitingClosure', '已完成整改待销号', '项'],
       ]);
-      if (state.length) s += `，其中${state.join('、')}`;
+      if (state.length) s += `，${early ? stateAt : '其中'}${state.join('、')}`;
       s += '。';
       const closed = lists.closedRectifications ?? [];
       if (closed.length)
@@ -390,6 +465,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   heading1('problems', '二、存在的问题');
   const problems: string[] = [];
   const plans: string[] = [];
+
   if (positive(f, 'disclosure.interpretationsLate')) {
     const shown = lateInterpretations
       .slice(0, 2)
@@ -423,7 +499,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const overdueTasks = (lists.unfinishedTasks ?? []).filter((t) => t.overdue);
   if (positive(f, 'plan.overdue')) {
     problems.push(
-      `部分重点任务推进滞后。${half ? '截至6月底，' : ''}${ph('plan.overdue')}项任务已超过完成时限仍未完成${
+      `部分重点任务推进滞后。${stateAt ? `${stateAt}，` : ''}${ph('plan.overdue')}项任务已超过完成时限仍未完成${
         overdueTasks.length
           ? `，如${titles(
               overdueTasks.map((t) => firstClause(t.title)),
@@ -435,25 +511,33 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   } else if (band === '推进滞后') {
     problems.push(
       positive(f, 'plan.done')
-        ? `重点任务完成率偏低。${half ? '截至6月底，' : ''}${ph('plan.tasks')}项重点任务完成${ph('plan.done')}项，完成率${ph('plan.completionRate')}%。`
-        : `重点任务推进较慢。${half ? '截至6月底，' : ''}${ph('plan.tasks')}项重点任务尚无已完成的。`,
+        ? `重点任务完成率偏低。${stateAt ? `${stateAt}，` : ''}${ph('plan.tasks')}项重点任务完成${ph('plan.done')}项，完成率${ph('plan.completionRate')}%。`
+        : `重点任务推进较慢。${stateAt ? `${stateAt}，` : ''}${ph('plan.tasks')}项重点任务尚无已完成的。`,
     );
   }
   if (positive(f, 'plan.unfinished')) {
     plans.push(
       half
         ? `加快推进未完成任务。对尚未完成的${ph('plan.unfinished')}项重点任务逐项明确进度安排，确保年底前完成。`
-        : `持续推进未完成任务。对本年度尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因，纳入下一年度实施方案继续推进，做到件件有着落。`,
+        : early
+          ? `持续推进未完成任务。对${stateAt}尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因，年底前能够完成的抓紧完成，年内未能完成的纳入下一年度实施方案继续推进，做到件件有着落。`
+          : `持续推进未完成任务。对本年度尚未完成的${ph('plan.unfinished')}项重点任务逐项分析原因，纳入下一年度实施方案继续推进，做到件件有着落。`,
     );
   }
-  if (positive(f, 'disclosure.requestsAnsweredLate')) {
-    problems.push(`依申请公开办理时效有待提高，${ph('disclosure.requestsAnsweredLate')}件申请超过法定期限答复。`);
+  // Answered late, or still open past the 答复期限 on the day counted (the period's end, or today while it runs).
+  const lateAnswers = parts(f, [
+    ['disclosure.requestsAnsweredLate', '', '件申请超过法定期限答复'],
+    ['disclosure.requestsOpenOverdue', stateAt ? `${stateAt}，` : '', '件申请已超过法定期限仍未答复'],
+  ]);
+  if (lateAnswers.length) {
+    problems.push(`依申请公开办理时效有待提高，${lateAnswers.join('，')}。`);
     plans.push('严守依申请公开办理时限。对每件申请登记答复期限，临近期限提前提醒，确保在法定期限内答复。');
   }
   // Not filed yet is a problem only once the time limit has passed; a change still inside it is work in hand.
   if (positive(f, 'ab.filingOverdue') || positive(f, 'ab.filedLate')) {
     const parts: string[] = [];
-    if (positive(f, 'ab.filingOverdue')) parts.push(`尚有${ph('ab.filingOverdue')}人次超过备案时限仍未备案`);
+    if (positive(f, 'ab.filingOverdue'))
+      parts.push(`${early ? stateAt : ''}尚有${ph('ab.filingOverdue')}人次超过备案时限仍未备案`);
     if (positive(f, 'ab.filedLate')) parts.push(`${ph('ab.filedLate')}人次超过备案时限才备案`);
     problems.push(`人员变动备案还不够及时，${parts.join('，')}。`);
   }
@@ -466,13 +550,32 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   )
     problems.push('AB岗配备还不齐全，部分岗位A岗、B岗尚未配齐。');
   if (trainingKnown && !trained) problems.push(`${period}未举办政务公开培训，业务学习还不够系统。`);
-  if (f['training.requirementMet']?.value === '未达到')
-    problems.push('年度培训要求尚未达到，政务公开专题培训次数或人均学时与本单位要求还有差距。');
+  if (f['training.requirementMet']?.value === '未达到') {
+    const gaps: string[] = [];
+    if ((numberOf(f, 'training.special') ?? 0) < (numberOf(f, 'training.requiredSpecial') ?? 0))
+      gaps.push(
+        positive(f, 'training.special')
+          ? `${period}举办政务公开专题培训${ph('training.special')}次，少于本单位要求的${ph('training.requiredSpecial')}次`
+          : `${period}未举办政务公开专题培训（本单位要求至少${ph('training.requiredSpecial')}次）`,
+      );
+    if (positive(f, 'training.shortOfHours') && positive(f, 'training.requiredHours'))
+      gaps.push(`${ph('training.shortOfHours')}名队伍成员学时未达到每人${ph('training.requiredHours')}学时的要求`);
+    if (gaps.length) problems.push(`年度培训要求尚未达到，${gaps.join('，')}。`);
+  }
   if (positive(f, 'rectification.overdue'))
-    problems.push(`整改推进还不够有力，${ph('rectification.overdue')}项整改事项已超过整改时限仍未完成。`);
-  // Self-check deductions not already said above (a 栏目 finding is said once).
+    problems.push(
+      `整改推进还不够有力，${early ? stateAt : ''}${ph('rectification.overdue')}项整改事项已超过整改时限仍未完成。`,
+    );
+  // Self-check deductions not already said above (a 栏目 finding, a late publication, an overdue task … is said once):
+  // a deduction whose indicator or reason is about a problem already listed is that problem.
+  const said = SAME_PROBLEM.filter(([problem]) => problems.some((p) => problem.test(p))).map(([, d]) => d);
   const deductions = (lists.selfcheckProblems ?? [])
-    .filter((p) => p.deducted > 0 && !columnFindings.some((c) => c.text === p.reason))
+    .filter(
+      (p) =>
+        p.deducted > 0 &&
+        !columnFindings.some((c) => c.text === p.reason) &&
+        !said.some((d) => d.test(`${p.indicator} ${p.reason}`)),
+    )
     .sort((a, b) => b.deducted - a.deducted);
   if (deductions.length && problems.length < 5) {
     problems.push(

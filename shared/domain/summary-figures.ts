@@ -70,6 +70,27 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
     '年度培训要求（设置中的专题培训次数和人均学时）是否达到',
     'yearOnly',
   ),
+  'training.requiredSpecial': def(
+    '要求的政务公开专题培训',
+    '次',
+    '培训台账',
+    '设置中要求每年至少举办的政务公开专题培训次数（0为不要求）',
+    'yearOnly',
+  ),
+  'training.requiredHours': def(
+    '要求的队伍成员每人学时',
+    '学时',
+    '培训台账',
+    '设置中要求队伍成员每人每年的学时（0为没有学时要求）',
+    'yearOnly',
+  ),
+  'training.shortOfHours': def(
+    '学时未达到要求的队伍成员',
+    '人',
+    '培训台账',
+    '队伍成员中学时少于要求的人数（没有学时要求时为0）',
+    'yearOnly',
+  ),
 
   'ab.posts': def('政务公开AB岗位', '个', 'AB岗', 'AB岗设置中启用的岗位（当前）', 'current'),
   'ab.postsFilled': def('A岗、B岗配齐的岗位', '个', 'AB岗', '期末A岗、B岗都有人的启用岗位', 'periodEnd'),
@@ -184,6 +205,13 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
     '件',
     '依申请公开登记',
     '期末仍未答复的申请（半年和截至某日的期间用；全年见“结转下年度继续办理”）',
+    'periodEnd',
+  ),
+  'disclosure.requestsOpenOverdue': def(
+    '超过答复期限仍未答复的申请',
+    '件',
+    '依申请公开登记',
+    '期末（期间未结束时为今天）仍未答复、已过答复期限的申请',
     'periodEnd',
   ),
   'disclosure.requestsAnsweredLate': def(

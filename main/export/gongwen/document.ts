@@ -61,7 +61,8 @@ export type GongwenBlock =
   | { kind: 'blank' }
   /** A line set flush left without indent (e.g. 填报单位/填报日期 under a table's title). */
   | { kind: 'filing'; text: string }
-  | { kind: 'table'; columns: TableColumn[]; rows: TableRowData[]; fontSize?: number };
+  /** `keepWithNext`: the last row goes over with the paragraph after the table (a 注 under it is never left alone). */
+  | { kind: 'table'; columns: TableColumn[]; rows: TableRowData[]; fontSize?: number; keepWithNext?: boolean };
 
 export interface GongwenAttachment {
   /** Printed top-left in 3号黑体: "附件" or "附件1". */
@@ -269,13 +270,18 @@ function renderBlocks(
     else if (b.kind === 'filing')
       out.push(new Paragraph({ spacing: exactLine, keepNext: last, children: [run(b.text, FONT.body, SIZE.si)] }));
     else {
-      // A table's last row goes over with the 落款 (rows never split, so it is a few lines at most).
-      out.push(tablePlaceholder(b, width, slots, !gridded, last));
+      // A table's last row goes over with the 落款 (rows never split, so it is a few lines at most), or with the
+      // paragraph after it when the table asks (its 注).
+      const keep = last || !!b.keepWithNext;
+      out.push(tablePlaceholder(b, width, slots, !gridded, keep));
+      // A paragraph follows the table kept with it: no spacer (on the line grid it takes a whole line, and may push
+      // that paragraph to the next page).
+      if (b.keepWithNext && !last && blocks[i + 1]?.kind === 'paragraph') return;
       // Word needs a paragraph after a table at the end of a section.
       out.push(
         new Paragraph({
           spacing: { line: 240, lineRule: LineRuleType.EXACT },
-          keepNext: last,
+          keepNext: keep,
           children: [run('', FONT.body, SIZE.wu)],
         }),
       );

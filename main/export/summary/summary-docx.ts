@@ -13,8 +13,10 @@ export interface SummaryDocTable {
   title: string;
   columns: TableColumn[];
   rows: string[][];
-  /** A line under the table (e.g. where the numbers come from). */
+  /** A line under the table (e.g. where the numbers come from): kept on the page of the table's last row. */
   note?: string;
+  /** Half-points; the 公文 tables' 小四 when absent. */
+  fontSize?: number;
   /**
    * A chart of the same numbers, above the table: the picture when one could be drawn, else the native Word chart
    * with a line saying why it may look different.
@@ -73,7 +75,13 @@ export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
         });
         charts.push(t.chart.native);
       }
-      blocks.push({ kind: 'table', columns: t.columns, rows: t.rows.map((cells) => ({ cells })) });
+      blocks.push({
+        kind: 'table',
+        columns: t.columns,
+        rows: t.rows.map((cells) => ({ cells })),
+        ...(t.fontSize ? { fontSize: t.fontSize } : {}),
+        keepWithNext: !!t.note,
+      });
       if (t.note) blocks.push({ kind: 'paragraph', text: t.note });
       return { label: all.length > 1 ? `附件${i + 1}` : '附件', title: t.title, blocks };
     });

@@ -18,9 +18,10 @@ import {
   trainingMonthsOption,
   trainingsByMonth,
 } from '../../../shared/domain/charts';
-import { formatChineseDate } from '../../../shared/domain/dates';
+import { SIZE } from '../../export/gongwen/format';
+import { SPECIAL_TRAINING_KIND } from '../../../shared/domain/training';
 import { previousPeriod } from '../../../shared/domain/period';
-import { periodName, formatFigureValue } from '../../../shared/domain/summary-figures';
+import { FIGURE_CATALOG, periodName, formatFigureValue } from '../../../shared/domain/summary-figures';
 import { chartPicture, type ChartPicture } from '../../export/summary/chart-image';
 import type { BarChartData } from '../../export/summary/chart-xml';
 import { buildSummaryDocx, type SummaryDocTable } from '../../export/summary/summary-docx';
@@ -30,18 +31,51 @@ import { ensureSummary, summaryLists, summaryPeriod } from './summaries';
 import { bareTitle } from '../../../shared/domain/titles';
 
 /**
+ * Figures a reader of a 总结 does not need in its data table: the software's bookkeeping (解读 without a link, the
+ * 细则's 满分, how many indicators are rated), sums and complements of rows already there (已备案 = 按时 + 超时限,
+ * 未备案 = 待备案 + 逾期未备案, 予以公开＋部分公开, 20个工作日内 = 全部 − 超时), and today's states kept without history
+ * (进行中, 未开始, 启用的岗位), which have no value a year earlier to stand beside (the text says them; 尚未完成 and
+ * 配齐的岗位 carry the state with its comparison). Every year's open 整改 is the 首页's figure, not the period's.
+ */
+const NOT_IN_TABLE = new Set([
+  'plan.inProgress',
+  'plan.notStarted',
+  'ab.posts',
+  'ab.filed',
+  'ab.unfiled',
+  'training.planned',
+  'training.requiredSpecial',
+  'training.requiredHours',
+  'training.shortOfHours',
+  'disclosure.publishedOnTime',
+  'disclosure.interpretationsUnlinked',
+  'disclosure.requestsFullyOrPartlyDisclosed',
+  'selfcheck.maxScore',
+  'selfcheck.maxBonus',
+  'selfcheck.rated',
+  'selfcheck.leaves',
+  'rectification.openAllYears',
+]);
+
+/**
  * Figures that read as a line of the data table: numbers with something counted this period or the last (titles and
- * per-section numbers have their own tables; a row of two zeros says nothing). Every year's open 整改 is the 首页's
- * figure, not one of the document's period.
+ * per-section numbers have their own tables; a row of two zeros says nothing).
  */
 function tableFigures(figures: Figures): [string, Figures[string]][] {
   return Object.entries(figures).filter(
     ([k, f]) =>
       !k.startsWith('plan.section.') &&
-      k !== 'rectification.openAllYears' &&
+      !NOT_IN_TABLE.has(k) &&
+      FIGURE_CATALOG[k]?.scope !== 'current' &&
       typeof f.value === 'number' &&
       (f.value !== 0 || (typeof f.previous === 'number' && f.previous !== 0)),
   );
+}
+
+/** The day a 总结's figures were counted when it falls before its period's end, else null. */
+export function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
+  const day = s.refreshedAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < summaryPeriod(s.year, s.kind).to ? day : null;
 }
 
 /** Draws a chart to a picture (ECharts + resvg); tests may pass one that refuses, to see the Word-chart fallback. */
@@ -78,6 +112,16 @@ export async function summaryTables(
   const p = summaryPeriod(s.year, s.kind);
   const period = periodName(p);
   const data = tableFigures(s.figures);
+  // Made before the period's end: its end states are the day counted's, and named so (结转下年度 is not yet a fact).
+  const early = countedBeforeEnd(s);
+  const day = early && `${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`;
+  // The states at the period's end (not the annual figures: 制发规范性文件, the self-check's score, 回头看).
+  const label = (name: string, f: Figures[string]) =>
+    day && name === 'disclosure.requestsCarriedOut'
+      ? `截至${day}仍在办理的申请（件）`
+      : day && FIGURE_CATALOG[name]?.scope === 'periodEnd'
+        ? `${figureLabel(name, f)}（截至${day}）`
+        : figureLabel(name, f);
   if (data.length) {
     tables.push({
       title: `${period}政务公开工作主要数据`,
@@ -90,13 +134,15 @@ export async function summaryTables(
       ],
       rows: data.map(([name, f], i) => [
         String(i + 1),
-        figureLabel(name, f),
+        label(name, f),
         formatFigureValue(f.value),
         formatFigureValue(f.previous),
         compareWithPrevious(f, '').replace(/^较上年/, '') || '—',
       ]),
       note: `注：数字按实施方案、培训台账、AB岗、信息发布登记、依申请公开登记、整改台账等记录统计，${
         s.kind === '半年' ? '只计1月1日至6月30日的记录' : '只计本年度的记录'
+      }${
+        day ? `；标有“截至${day}”的为当日的状态，上年为${s.kind === '半年' ? '6月30日' : '年末'}的数字` : ''
       }；“—”表示上年同期没有相应记录。`,
     });
   }
@@ -209,19 +255,23 @@ export async function summaryTables(
             ),
           }
         : {}),
+      // 五号, with widths (twips of the 156 mm type area) that hold a date, a 类别 and a 形式 each on its line and
+      // give the name 14 characters a line; the date goes in as ISO, printed in 公文 form.
+      fontSize: SIZE.wu,
       columns: [
-        { header: '序号', weight: 3, align: 'center' },
-        { header: '日期', weight: 5, align: 'center' },
-        { header: '培训名称', weight: 9 },
-        { header: '类别', weight: 5, align: 'center' },
-        { header: '形式', weight: 3, align: 'center' },
-        { header: '学时', weight: 2, align: 'center' },
+        { header: '序号', weight: 600, align: 'center' },
+        { header: '日期', weight: 1985, align: 'center' },
+        { header: '培训名称', weight: 3200 },
+        { header: '类别', weight: 1440, align: 'center' },
+        { header: '形式', weight: 1020, align: 'center' },
+        { header: '学时', weight: 600, align: 'center' },
       ],
       rows: trainings.map((t, i) => [
         String(i + 1),
-        formatChineseDate(t.date),
+        t.date,
         t.title,
-        t.kind,
+        // The one 类别 longer than the column breaks between its two words, not inside one.
+        t.kind === SPECIAL_TRAINING_KIND ? '政务公开\n专题培训' : t.kind,
         t.form,
         formatFigureValue(t.hours),
       ]),

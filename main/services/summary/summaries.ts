@@ -56,6 +56,8 @@ async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
     bureau: { fullName: bureau.fullName, shortName: bureau.shortName },
     figures,
     lists,
+    // The figures are counted today: while the period runs, its end states are today's.
+    asOf: todayOf(ctx),
   });
   return { bureau, figures, lists, paragraphs };
 }

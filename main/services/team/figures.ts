@@ -48,7 +48,20 @@ export const trainingFigures: FigureProvider = async (ctx, period) => {
   // The year's requirement (专题培训次数, 人均学时 in 设置) is annual: the training screen's own verdict.
   if (period.kind === 'year') {
     const req = await trainingRequirement(ctx, period.year);
-    Object.assign(out, pairFigures(period, { 'training.requirementMet': req.met ? '已达到' : '未达到' }, null));
+    // What the requirement is, too: a 总结 names only the parts that are set (no 人均学时 check when there is none).
+    Object.assign(
+      out,
+      pairFigures(
+        period,
+        {
+          'training.requirementMet': req.met ? '已达到' : '未达到',
+          'training.requiredSpecial': req.minSpecial,
+          'training.requiredHours': req.minHours,
+          'training.shortOfHours': req.shortOfHours.length,
+        },
+        null,
+      ),
+    );
   }
   return out;
 };

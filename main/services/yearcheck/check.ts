@@ -18,6 +18,7 @@ import {
   type RecordFacts,
 } from '../selfcheck/contradictions';
 import { getSummary } from '../summary/summaries';
+import { getTeamSettings } from '../team/common';
 import type { AppContext } from '../workstation';
 import { countYear, FIGURE_UNITS, NAMED_FIGURES, type CountedYear } from './counted';
 
@@ -209,10 +210,18 @@ const CLAIMS = {
   onSchedule: /(?:全部|均已|均|都|各项任务)(?:按期|按时|如期)完成|(?:按期|如期|按时)完成(?:了)?(?:全部|各项|所有)/,
   allDone: /(?:已全部|全部|均已|全面)完成/,
   rectified: /(?:已全部|全部|均已)整改(?:到位|完成)|整改(?:已)?全部(?:到位|完成)/,
+  /** The claim about every 解读 of the year (a note on one document's 解读 says its own day). */
+  allSync: /(?:政策)?文件与解读(?:材料)?同步(?:发布|推出)|解读(?:材料)?与(?:政策)?文件同步(?:发布|推出)/,
+  hoursChecked: /人均学时|每人学时/,
+  carriedOut: /结转下年度/,
 };
 
 interface Facts {
   lateInterpretations: Awaited<ReturnType<typeof lateInterpretations>>;
+  /** 解读 of the year that came out after their document's day (not 同步), within the limit or not. */
+  laterInterpretations: { title: string; days: number }[];
+  /** The hours each team member should have (设置); 0 = no hours requirement. */
+  minHoursPerPerson: number;
   latePublications: { title: string; publishedDate: string; delay: number }[];
   lateRequests: { who: string; state: string }[];
   /** 建议提案 答复 published, 栏目 found stale: what the self-check's contradiction check reads claims against. */
@@ -246,6 +255,13 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
         c,
         `信息发布登记中有${f.lateInterpretations.length}篇政策解读晚于所解读文件3个工作日以上才发布（${some(f.lateInterpretations.map((x) => `《${x.title}》晚${x.days}个工作日`))}）`,
       );
+    else if (f.laterInterpretations.length && (c = claimIn(t.text, CLAIMS.allSync)))
+      say(
+        c,
+        `信息发布登记中有${f.laterInterpretations.length}篇政策解读不是与所解读文件同日发布（${some(f.laterInterpretations.map((x) => `《${x.title}》晚${x.days}个工作日`))}），同步发布指同日发布`,
+      );
+    if (!f.minHoursPerPerson && (c = claimIn(t.text, CLAIMS.hoursChecked)))
+      say(c, '设置中没有队伍成员每人学时的要求（“培训要求”中每人学时为0），无从逐人核对学时');
     if (f.latePublications.length && (c = claimIn(t.text, CLAIMS.timely)))
       say(
         c,
@@ -290,6 +306,25 @@ function figureFindings(texts: DocText[], counted: CountedYear): Finding[] {
           link: t.link,
         });
     }
+  }
+  return out;
+}
+
+/**
+ * 结转下年度 is a fact only once the year is over: a 年度总结 dated before 31 December that says it (outside an aim)
+ * states as the year's end what is the state of its date.
+ */
+function carriedOutTooEarly(summary: Summary | null): Finding[] {
+  if (!summary || summary.signatureDate >= `${summary.year}-12-31`) return [];
+  const out: Finding[] = [];
+  for (const t of summaryTexts(summary, false)) {
+    if (claimIn(t.text, CLAIMS.carriedOut))
+      out.push({
+        kind: 'claim-contradicted',
+        documents: t.documents,
+        message: `${t.where}写“结转下年度”，但这份总结落款日期为${formatChineseDate(summary.signatureDate)}，年度尚未结束，未答复的申请此时尚在办理。请写“截至${Number(summary.signatureDate.slice(5, 7))}月${Number(summary.signatureDate.slice(8, 10))}日尚在办理”，或在年度结束后刷新数据。`,
+        link: t.link,
+      });
   }
   return out;
 }
@@ -425,6 +460,10 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
   const requests = await listRequests(ctx, { year });
   return {
     lateInterpretations: await lateInterpretations(ctx, year),
+    laterInterpretations: pubs
+      .filter((p) => p.interpretation && (p.interpretationDelay ?? 0) > 0)
+      .map((p) => ({ title: p.title, days: p.interpretationDelay ?? 0 })),
+    minHoursPerPerson: (await getTeamSettings(ctx)).minHoursPerPerson,
     latePublications: pubs
       .filter((p) => p.late)
       .map((p) => ({ title: p.title, publishedDate: p.publishedDate, delay: p.publishDelay ?? 0 })),
@@ -474,6 +513,7 @@ export async function checkYear(ctx: AppContext, year: number): Promise<Finding[
     ...figureFindings(texts, f.counted),
     ...staleSummary(summary, f.counted),
     ...claimFindings(texts, f),
+    ...carriedOutTooEarly(summary),
     ...(await personFindings(ctx, year)),
     ...placeholderFindings(texts),
     ...(await contactFindings(ctx)),

@@ -448,3 +448,40 @@ describe('the 工作总结 draft', () => {
     expect(renderTemplate('培训{{t}}次{{t|比上年|次}}。', { t: fig(5, null) })).toBe('培训5次。');
   });
 });
+
+describe('a 总结 made before its period ends', () => {
+  const ALL = { ...PLAN, ...TEAM, ...DISCLOSURE, 'plan.overdue': fig(1) };
+  it('says 结转下年度 only once the year is over; before, the open ones of the day with their 答复期限', () => {
+    const after = textOf({ ...base(ALL, LISTS), asOf: '2027-01-05' });
+    expect(after).toContain('另有1件正在办理，结转下年度继续办理');
+    expect(after).toContain('对本年度尚未完成的2项重点任务');
+    const early = { ...base(ALL, LISTS), asOf: '2026-12-07' };
+    const text = textOf(early);
+    expect(text).not.toContain('结转下年度');
+    expect(text).not.toContain('本年度尚未完成');
+    expect(text).toContain('截至12月7日尚有1件正在办理。');
+    expect(text).toContain('截至12月7日，30项重点任务中已完成27项');
+    expect(text).toContain('对截至12月7日尚未完成的2项重点任务');
+    expect(text).toContain('截至12月7日，1项任务已超过完成时限仍未完成');
+    // Whether the open ones are inside their 答复期限 is said only when it is counted.
+    const inside = textOf({ ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(0) } });
+    expect(inside).toContain('截至12月7日尚有1件正在办理（未到答复期限）。');
+    const overdue = { ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(1) } };
+    expect(textOf(overdue)).toContain('截至12月7日尚有1件正在办理，其中1件已超过答复期限。');
+    // And it is a problem of the day, with its figure.
+    expect(textOf(overdue, 'problems.list')).toContain('截至12月7日，1件申请已超过法定期限仍未答复');
+  });
+
+  it('says 同步发布 only when every 解读 came out the day of its document; otherwise when they did', () => {
+    const interp = (workingDaysAfter: number) => ({ ...LISTS.interpretations![0], workingDaysAfter });
+    const of = (days: number[]) =>
+      practice(
+        base({ ...DISCLOSURE, 'disclosure.interpretations': fig(days.length) }, { interpretations: days.map(interp) }),
+      );
+    expect(of([0, 0])).toContain('做到政策文件与解读材料同步发布');
+    const mixed = of([0, 1, 2, 0]);
+    expect(mixed).not.toContain('同步');
+    expect(mixed).toContain('其中2篇与所解读文件同日发布，2篇在文件公开后1至2个工作日内发布');
+    expect(of([1, 1])).toContain('均在所解读文件公开后1个工作日内发布');
+  });
+});

@@ -4,7 +4,8 @@
 // - 发布登记: a 规范性文件 (2 March) and its 解读 23 days later (not 同步); a notice in May; a 工作动态 in August; a
 //   second document with its 解读 the same day in October; one item published 30 working days after it was formed.
 // - Applications: one received in December 2025 answered in January (上年结转, 予以公开), one 部分公开 in March, one
-//   received 20 June and answered 10 July (open on 30 June), one received 25 November and one 1 December still open (结转下年度),
+//   received 20 June and answered 10 July (open on 30 June), one received 25 November and one 1 December still open (on
+//   10 December, inside their 答复期限),
 //   and one of 2025 only.
 // - Trainings in March, October and November (held), one planned for 20 December.
 // - 整改: a stale 栏目 still being fixed (due 31 December), an item 已完成 awaiting 销号, one 销号 in November.
