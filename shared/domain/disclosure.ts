@@ -378,6 +378,23 @@ export function computeDeadline(
   return { startDate: start, dueDate, extensionDays, pausedDays: paused, state, remaining, notes, calendarWarning };
 }
 
+/**
+ * The 答复期限 as it stood on `date`: what a letter of that date states (a 登记回执 issued on receipt says 20 working
+ * days from receipt, though a later 补正, 征求意见 or 延期 moves the final deadline). Only the steps begun by then
+ * count, an end or answer after `date` had not happened yet.
+ */
+export function deadlineAsOf(
+  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
+  date: string,
+  cal: WorkingDayCalendar,
+): Deadline {
+  const steps = r.steps
+    .filter((s) => s.startDate <= date)
+    .map((s) => ({ ...s, endDate: s.endDate && s.endDate <= date ? s.endDate : null }));
+  const answeredDate = r.answeredDate && r.answeredDate <= date ? r.answeredDate : null;
+  return computeDeadline({ receivedDate: r.receivedDate, answeredDate, steps }, date, cal);
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // 复议 / 诉讼
 export const reviewInputSchema = z.object({

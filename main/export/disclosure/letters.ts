@@ -24,8 +24,8 @@ export interface LetterData {
   date: string;
   /** Where a 复议 is applied for (本级人民政府 or the 上一级主管部门). */
   reviewOrgan: string;
-  /** Due date before the extension (延期告知书 states both). */
-  originalDue?: string | null;
+  /** The 答复期限 as it stood on the letter's date (deadlineAsOf), the one a 登记回执 or 延期告知书 states; null: none. */
+  dueDate: string | null;
   /** The letter's 文号 (县科技依复〔2026〕3号), printed in the 版头 under the bureau's name; null: none. */
   docNumber: string | null;
   /** The contact line (附注): who answers questions about the letter and their phone. */
@@ -98,7 +98,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
   switch (x.kind) {
     case 'receipt':
       p.push(
-        `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${r.deadline.dueDate ? `（即${d(r.deadline.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
+        `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${x.dueDate ? `（即${d(x.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
       );
       break;
     case 'correction':
@@ -111,7 +111,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     case 'extension':
       p.push(
-        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`,
+        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${x.dueDate ? `，本机关将于${d(x.dueDate)}前作出答复` : ''}。`,
       );
       break;
     case 'consult':

@@ -1,6 +1,6 @@
 // The documents of the 信息公开 area in the shared export registry's shape (main/services/exports.ts): the UI's
 // disclosure.export and the command line's `export <name>` both run them through runExport().
-import { resultLabel } from '../../../shared/domain/disclosure';
+import { deadlineAsOf, resultLabel } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { buildLetterDocx, letterGap, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
@@ -11,7 +11,7 @@ import { formatRequestSteps } from '../../import/disclosure/request-steps';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
-import { bureauName } from './common';
+import { bureauName, calendarAndSoon } from './common';
 import { letterContact, letterNumber } from './letters';
 import { listPublications } from './publications';
 import { prepareExport } from './report';
@@ -64,6 +64,8 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
         bureau: await bureauName(ctx),
         request,
         date,
+        // What was true on the letter's date: a receipt does not know of the 补正 or 延期 that came after it.
+        dueDate: deadlineAsOf(request, date, (await calendarAndSoon(ctx)).cal).dueDate,
         reviewOrgan: await reviewOrgan(ctx),
         docNumber: await letterNumber(ctx, request.id, kind, date),
         contact,

@@ -113,6 +113,7 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 年报', () => {
         date: request.answeredDate!,
         reviewOrgan: '某县人民政府',
         docNumber: '县科技依复〔2026〕1号',
+        dueDate: null,
         contact: { name: '张三', phone: '0851-1234567' },
         website: contact.website,
         address: contact.address,
@@ -214,5 +215,56 @@ describe('letters', () => {
     await expect(t.call('bureau.update', { ...b, letterNumberForm: '县科信公〔2026〕' })).rejects.toMatchObject({
       message: expect.stringContaining('应包含“{年}”和“{号}”'),
     });
+  });
+});
+
+describe('each letter states what was true on its own date', () => {
+  it('the 登记回执 gives 20 working days from receipt, the 延期告知书 the deadline as the extension set it', async () => {
+    const t = await makeCleanYear(open);
+    const base = {
+      receivedDate: `${Y}-04-20`,
+      applicant: '某某精密机械有限公司',
+      applicantType: '商业企业' as const,
+      method: '网络平台' as const,
+      content: '高新技术企业培育奖补资金的有关材料',
+      handler: '赵敏',
+    };
+    // Received and nothing else yet: the deadline the receipt, issued that day, states.
+    const r = await t.call('disclosure.createRequest', base);
+    const onReceipt = r.deadline.dueDate!;
+    const correction = {
+      kind: '补正' as const,
+      startDate: `${Y}-04-24`,
+      endDate: `${Y}-05-09`,
+      toldDate: `${Y}-05-19`,
+      note: '请明确年度',
+    };
+    const extension = {
+      kind: '延期' as const,
+      startDate: `${Y}-06-03`,
+      days: 15,
+      party: '李明',
+      toldDate: `${Y}-06-03`,
+      note: '涉及第三方',
+    };
+    // The same application with only the steps before the extension letter: the deadline that letter states.
+    const asOfExtension = (
+      await t.call('disclosure.createRequest', { ...base, applicant: '对照', steps: [correction, extension] })
+    ).deadline.dueDate!;
+    const later = { kind: '征求意见' as const, startDate: `${Y}-06-08`, endDate: `${Y}-06-20`, party: '某公司' };
+    const full = await t.call('disclosure.updateRequest', { ...base, id: r.id, steps: [correction, extension, later] });
+    // The final deadline has moved twice since the receipt (补正 restart, extension, 征求意见 not counted).
+    expect(full.deadline.dueDate! > asOfExtension).toBe(true);
+    expect(asOfExtension > onReceipt).toBe(true);
+
+    await t.call('disclosure.export', { kind: 'request-receipt-docx', id: r.id });
+    let text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`自收到申请之日起20个工作日内（即${formatChineseDate(onReceipt)}前）作出答复`);
+    expect(text).toContain(formatChineseDate(`${Y}-04-20`));
+
+    await t.call('disclosure.export', { kind: 'request-extension-docx', id: r.id });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`答复期限延长15个工作日，本机关将于${formatChineseDate(asOfExtension)}前作出答复`);
+    expect(text).not.toContain(formatChineseDate(full.deadline.dueDate!));
   });
 });
