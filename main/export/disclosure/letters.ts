@@ -74,7 +74,10 @@ function provision(x: LetterData): string {
     case '当面领取':
       return `请您自${when}起，凭本答复书到本机关${x.address ? `（${x.address}）` : ''}领取该政府信息（${form}）。`;
     case '网站':
-      return `该政府信息已在${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}公开，您可以自${when}起查阅、下载（${form}）。`;
+      // 予以公开 by 网站 is information already published (第三十六条第（一）项): where, not from when.
+      return r.result === '三.一'
+        ? `您可以登录${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}查阅、下载该政府信息。`
+        : `该政府信息已在${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}公开，您可以自${when}起查阅、下载（${form}）。`;
     default:
       return '';
   }
@@ -125,8 +128,21 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     case 'answer': {
       p.push(`${received(r)}现答复如下：`);
-      const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay) : null;
-      if (basis?.sentence) p.push(basis.sentence.replace('《条例》', 条例));
+      // The grounds of a part withheld for a third party are those the record names (its 征求意见 and 答复说明).
+      const consults = r.steps.filter((s) => s.kind === '征求意见');
+      const thirdParty = {
+        notes: [...consults.map((s) => s.note), r.answerNote],
+        consulted: consults.some((s) => !!s.endDate),
+      };
+      const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay, thirdParty) : null;
+      // The full name once; 《条例》 after it only when the sentence cites it again.
+      if (basis?.sentence)
+        p.push(
+          basis.sentence.replace(
+            '《条例》',
+            basis.sentence.split('《条例》').length > 2 ? `${条例}（以下简称《条例》）` : 条例,
+          ),
+        );
       if (r.result && (PROVIDING_RESULTS as readonly string[]).includes(r.result)) p.push(provision(x));
       if (r.answerNote) p.push(r.answerNote);
       if (r.feeYuan > 0)
