@@ -351,7 +351,34 @@ interface DraftData {
   lateInterpretations: number;
   /** Whether any of the year's 解读 is a 图解, video … (then 解读形式单一 is not a weakness to write). */
   variedInterpretations: boolean;
+  /** The year's main published work (mainWork): a few titles and the kinds of work they are. */
+  mainWork: { titles: string[]; kinds: string[] };
 }
+
+/** The kinds of a 科技局's own work its published titles name, in the order a report lists them. */
+const MAIN_WORK_KINDS = ['申报', '立项', '验收', '评价', '认定'] as const;
+
+/**
+ * The year's main published work as real reports name it in （一） (申报指南、立项、验收结果, domain notes part D):
+ * for each kind, the first title of the year that names it (解读 aside), so the report cites what was published.
+ */
+function mainWork(list: { title: string; publishedDate: string; interpretation: boolean }[]): DraftData['mainWork'] {
+  const sorted = [...list]
+    .filter((p) => !p.interpretation)
+    .sort((a, b) => a.publishedDate.localeCompare(b.publishedDate));
+  const titles: string[] = [];
+  const kinds: string[] = [];
+  for (const k of MAIN_WORK_KINDS) {
+    const p = sorted.find((x) => x.title.includes(k) && !titles.includes(x.title));
+    if (!p) continue;
+    titles.push(p.title);
+    kinds.push(k);
+  }
+  return { titles, kinds };
+}
+
+/** A title inside 《》: a 《》 within it becomes 〈〉. */
+const bookTitle = (t: string) => `《${t.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
 /**
  * 五、存在的主要问题及改进情况 from the records: each problem the registers show, with its figure and what will be done
@@ -415,10 +442,11 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   return {
     // 同步: only when every 解读 linked to its document went out within the limit (the 核对 checks the same).
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
     overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核${s.late ? '后公开' : '并及时公开'}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? (s.reviewComplete === s.total ? `，全年发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`) : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
       : '依托政府门户网站政府信息公开专栏发布政府信息。',
@@ -469,7 +497,8 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     .executeTakeFirst();
   const input = await getYearInput(ctx, year);
   const requests = await listRequests(ctx, { year });
-  const interpretations = (await listPublications(ctx, { year })).filter((p) => p.interpretation);
+  const published = await listPublications(ctx, { year });
+  const interpretations = published.filter((p) => p.interpretation);
   return {
     year,
     bureau: await bureauName(ctx),
@@ -488,6 +517,7 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     linkedInterpretations: interpretations.filter((p) => p.interpretsId).length,
     lateInterpretations: (await lateInterpretations(ctx, year)).length,
     variedInterpretations: interpretations.some((p) => isVariedInterpretation(p.title)),
+    mainWork: mainWork(published),
   };
 }
 

@@ -268,3 +268,47 @@ describe('each letter states what was true on its own date', () => {
     expect(text).not.toContain(formatChineseDate(full.deadline.dueDate!));
   });
 });
+
+describe('年报 一、总体情况 says what the records bear out', () => {
+  it('says 全部 when every publication has its records, claims no 合法性审核, and names the year’s main published work', async () => {
+    const t = await makeCleanYear(open);
+    const published = (title: string, date: string) =>
+      t.call('disclosure.createPublication', {
+        title,
+        publishedDate: date,
+        formedDate: date,
+        columnId: t.column('通知公告'),
+        channel: '门户网站',
+        drafter: '赵敏',
+        draftedDate: date,
+        reviewer: '钱进',
+        reviewedDate: date,
+        approver: '李明',
+        approvedDate: date,
+      });
+    await published(`关于组织申报${Y}年度县级科技计划项目的通知`, `${Y}-03-02`);
+    await published(`${Y}年度县级科技计划项目立项公示`, `${Y}-06-10`);
+    await published(`${Y - 2}年度县级科技计划项目验收结果公示`, `${Y}-09-15`);
+    const view = await t.call('disclosure.report', { year: Y });
+    await t.call('disclosure.saveYearInput', { ...view.input, normIssued: 1 });
+    const n = (
+      t.ws.context().raw.prepare('SELECT count(*) AS n FROM publication WHERE published_date LIKE ?').get(`${Y}-%`) as {
+        n: number;
+      }
+    ).n;
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`全年发布的全部${n}条信息均留有拟稿、审核、签发完整记录`);
+    expect(text).not.toContain(`${n}条信息中${n}条`);
+    // No field records a 合法性审核: the report does not claim one.
+    expect(text).not.toContain('合法性审核');
+    // （一） names the bureau's own published work, not only the column counts.
+    for (const title of [
+      `关于组织申报${Y}年度县级科技计划项目的通知`,
+      `${Y}年度县级科技计划项目立项公示`,
+      `${Y - 2}年度县级科技计划项目验收结果公示`,
+    ])
+      expect(text).toContain(`《${title}》`);
+    expect(text).toContain('等申报、立项、验收信息');
+  });
+});
