@@ -3,6 +3,7 @@
 // refused with the cell named, no page holding only the 署名 and date (rendered with LibreOffice); the 答复书 saying
 // how the information is provided and citing every article, and every letter carrying its 文号 and a contact line.
 import { describe, expect, it } from 'vitest';
+import { areaServices } from '../../../main/areas';
 import { buildLetterDocx } from '../../../main/export/disclosure/letters';
 import { buildReportDocx } from '../../../main/export/disclosure/report';
 import { formatChineseDate } from '../../../shared/domain/dates';
@@ -310,5 +311,73 @@ describe('年报 一、总体情况 says what the records bear out', () => {
     ])
       expect(text).toContain(`《${title}》`);
     expect(text).toContain('等申报、立项、验收信息');
+  });
+});
+
+describe('年报 exported before the statistics year has ended', () => {
+  it('says the figures are as of today, records no year-end 结转, and the 核对 asks for a new export after the year end', async () => {
+    let now = new Date(Y, 11, 7, 10);
+    const t = await makeCleanYear((o) => open({ ...o, now: () => now }));
+    // Received 11-27: due 12-25, inside the year; open on 12-07.
+    const pending = {
+      receivedDate: `${Y}-11-27`,
+      applicant: '某农业科学研究所',
+      applicantType: '科研机构' as const,
+      method: '网络平台' as const,
+      content: '科技特派员服务记录',
+    };
+    const created = await t.call('disclosure.createRequest', pending);
+    const raw = t.ws.context().raw;
+    const open_ = (
+      raw
+        .prepare('SELECT count(*) AS n FROM request WHERE answered_date IS NULL AND received_date <= ?')
+        .get(`${Y}-12-07`) as { n: number }
+    ).n;
+    expect(open_).toBe(1);
+    const view = await t.call('disclosure.report', { year: Y });
+    expect(view.asOf).toBe(`${Y}-12-07`);
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    // No year-end claim as fact: the open application is "尚在办理" as of today, and the document says so.
+    expect(text).not.toContain(`结转下年度继续办理${open_}件`);
+    expect(text).toContain(`截至${Y}年12月7日尚在办理${open_}件`);
+    expect(text).toContain(`本稿数据截至${Y}年12月7日`);
+    expect(text).toContain('四、结转下年度继续办理（截至12月7日尚在办理）');
+    // What the command line and the screen say when exporting.
+    const exporters = await areaServices.exporters();
+    expect(await exporters['annual-report-docx'].notice?.(t.ws.context(), { year: Y })).toContain(`${Y}年尚未结束`);
+    // Nothing recorded as the exported report: no 导出时间, no 结转 for next year's 上年结转 check.
+    const row = () =>
+      raw.prepare('SELECT exported_at, exported_carry FROM disclosure_year_input WHERE year = ?').get(Y) as {
+        exported_at: string | null;
+        exported_carry: string | null;
+      };
+    expect(row()).toEqual({ exported_at: null, exported_carry: null });
+    expect((await t.call('yearcheck.findings', { year: Y })).findings).toEqual([]);
+
+    // A report exported before the year end by an earlier version (its figures stored as if final): once the year
+    // has ended, the 核对 asks for it to be exported again; exported again in January, the finding is gone.
+    raw
+      .prepare('UPDATE disclosure_year_input SET exported_at = ?, exported_carry = ? WHERE year = ?')
+      .run(`${Y}-12-07 10:00:00`, JSON.stringify([0, 0, 0, 0, 0, 1, 1]), Y);
+    now = new Date(Y + 1, 0, 10, 9);
+    await t.call('disclosure.updateRequest', {
+      ...pending,
+      id: created.id,
+      answeredDate: `${Y}-12-20`,
+      result: '三.四.1',
+    });
+    const early = (await t.call('yearcheck.findings', { year: Y })).findings;
+    expect(early.map((f) => f.message).join()).toContain(`${Y}年12月7日导出时统计年度尚未结束`);
+    expect((await t.call('yearcheck.findings', { year: Y + 1 })).findings.map((f) => f.message).join()).toContain(
+      `${Y}年报告在统计年度结束前导出`,
+    );
+    expect((await t.call('disclosure.report', { year: Y })).asOf).toBeNull();
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const final = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(final).toContain('结转下年度继续办理0件');
+    expect(final).not.toContain('本稿数据截至');
+    expect(row().exported_carry).toBe(JSON.stringify([0, 0, 0, 0, 0, 0, 0]));
+    expect((await t.call('yearcheck.findings', { year: Y })).findings).toEqual([]);
   });
 });
