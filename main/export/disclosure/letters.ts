@@ -166,7 +166,9 @@ export async function buildLetterDocx(x: LetterData): Promise<Buffer> {
   const docx = await buildGongwenDocx({
     title: b.title,
     // The 文号 stands in the 版头 under the bureau's name (a 文号 under the title is not a GB/T 9704 layout).
-    ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber } : {}),
+    // A letter to an applicant or a third party is a 函: the 信函格式 (GB/T 9704 §10.1), whose 版头 leaves a short
+    // letter on one page.
+    ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber, letterForm: true } : {}),
     addressee: b.addressee,
     body: b.paragraphs.map((text) => ({ kind: 'paragraph', text })),
     signature: { org: x.bureau, date: x.date },

@@ -12,7 +12,7 @@ import { formatChineseDate } from '../../../shared/domain/dates';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
-import { canRender, renderPages } from '../export/render-helpers';
+import { canRender, linesOf, renderPages } from '../export/render-helpers';
 
 const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -107,7 +107,18 @@ describe('the example year’s letters', () => {
       for (const e of extended)
         files[`extension-${e.request_id}.docx`] = await build('request-extension-docx', e.request_id);
       const pages = renderPages(makeTempDir('zwgk-letters-'), files);
-      for (const [name, p] of Object.entries(pages)) expect(p.length, name).toBe(1);
+      const bureau = (ctx.raw.prepare('SELECT full_name FROM bureau').get() as { full_name: string }).full_name;
+      for (const [name, p] of Object.entries(pages)) {
+        expect(p.length, name).toBe(1);
+        // 信函格式 (GB/T 9704 §10.1): the mark's top edge 30 mm below the page's top edge, no page number on page one.
+        const lines = linesOf(p[0]);
+        expect(lines[0].text, name).toBe(bureau);
+        expect(Math.abs(Math.min(...lines[0].words.map((w) => w.y1)) - 30), name).toBeLessThan(1.5);
+        expect(
+          lines.some((l) => /^—\d+—$/.test(l.text.replace(/\s/g, ''))),
+          name,
+        ).toBe(false);
+      }
     },
     300_000,
   );
