@@ -48,13 +48,16 @@ export const allAreaCommands: Record<string, CliCommand> = {
           process.stderr.write(
             `注意：${year}年${EXPORT_DOCUMENTS[kind]}有 ${open.length} 项核对问题尚未解决（仍照常导出，可作草稿）：\n${open.map((f) => `  ${findingLine(f)}`).join('\n')}\n`,
           );
-        const delivered = await runExport(ctx, kind, {
+        const exportArgs = {
           year,
           id: id === undefined ? undefined : Number(id),
           from: flag(args, 'from'),
           to: flag(args, 'to'),
           date: flag(args, 'date'),
-        });
+        };
+        const notice = await exporters[kind].notice?.(ctx, exportArgs);
+        if (notice) process.stderr.write(`注意：${notice}\n`);
+        const delivered = await runExport(ctx, kind, exportArgs);
         process.stdout.write(`已导出：${delivered.path ?? delivered.fileName}\n`);
         return 0;
       });

@@ -17,4 +17,9 @@ export interface Exporter {
   label: string;
   /** Builds the file: default file name and bytes. Nothing is written. */
   build(ctx: AppContext, args: ExportArgs): Promise<{ fileName: string; data: Buffer }>;
+  /**
+   * What the user must know about the file before relying on it (e.g. a 年报 of a year not ended: a draft as of
+   * today), said when exporting (the command line prints it); null: nothing.
+   */
+  notice?(ctx: AppContext, args: ExportArgs): Promise<string | null>;
 }

@@ -28,8 +28,9 @@ const WITHHELD: Record<string, { why: string; articles: string[] }> = {
   '三.三.1': { why: '属于国家秘密', articles: ['第十四条'] },
   '三.三.2': { why: '属于法律、行政法规禁止公开的信息', articles: ['第十四条'] },
   '三.三.3': { why: '公开后可能危及国家安全、公共安全、经济安全、社会稳定', articles: ['第十四条'] },
+  // The words used when the record says nothing more; a letter names the grounds its record gives (thirdPartyWhy).
   '三.三.4': {
-    why: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，且第三方不同意公开',
+    why: '公开会对第三方合法权益造成损害',
     articles: ['第十五条'],
   },
   '三.三.5': { why: '属于人事管理、后勤管理、内部工作流程等内部事务信息', articles: ['第十六条第一款'] },
@@ -96,19 +97,50 @@ const BASES: Record<string, AnswerBasis> = {
  * The basis of an answer with this result; 部分公开 needs the category its withheld part rests on. A 予以公开 of
  * information already published (获取方式 网站) rests on 第三十六条第（一）项: the answer says where to get it.
  */
+/** What the record of an application says about a third party's interest: the notes it holds and its 征求意见. */
+export interface ThirdPartyRecord {
+  /** The notes of the 征求意见 steps and the 答复说明. */
+  notes: string[];
+  /** Whether the third party's opinion was asked in writing and its reply received (a 征求意见 step with its end). */
+  consulted: boolean;
+}
+
+/** The interests 条例第十五条 names; a letter names those its record names, and no other. */
+const THIRD_PARTY_INTERESTS = ['商业秘密', '个人隐私'] as const;
+
+/**
+ * Why a part is withheld for a third party's 合法权益 (三.三.4), in the words the record bears out: the interests its
+ * notes name (商业秘密 and/or 个人隐私), and that the third party did not agree only when its opinion was asked.
+ */
+export function thirdPartyWhy(r: ThirdPartyRecord): string {
+  const text = r.notes.join('\n');
+  const named = THIRD_PARTY_INTERESTS.filter((k) => text.includes(k));
+  return [
+    `${named.length ? `涉及第三方的${named.join('、')}，` : ''}公开会对第三方合法权益造成损害`,
+    r.consulted ? '，经书面征求第三方意见，第三方不同意公开' : '',
+  ].join('');
+}
+
 export function answerBasis(
   result: string,
   withheldReason: string | null = null,
   provideWay: string = '',
+  thirdParty: ThirdPartyRecord | null = null,
 ): AnswerBasis | null {
   if (result === '三.一' && provideWay === '网站')
     return {
       articles: ['第三十六条第（一）项'],
       sentence: `经审查，您申请获取的政府信息已经主动公开。根据${cite(['第三十六条第（一）项'])}的规定，现告知您获取该政府信息的方式和途径。`,
     };
+  const why = (key: string) =>
+    key === '三.三.4' && thirdParty ? { ...WITHHELD[key], why: thirdPartyWhy(thirdParty) } : WITHHELD[key];
+  if (result === '三.三.4' && thirdParty) {
+    const w = why(result);
+    return withhold(w.why, w.articles);
+  }
   if (result === '三.二') {
     if (!withheldReason || !WITHHELD[withheldReason]) return null;
-    const w = WITHHELD[withheldReason];
+    const w = why(withheldReason);
     const articles = ['第三十七条', ...w.articles, '第三十六条第（二）项', '第三十六条第（三）项'];
     return {
       articles,

@@ -3,6 +3,7 @@
 // schemas with Chinese messages, and the calculations (答复期限, tables 三 and 四, the 勾稽 checks) that the services,
 // the exporters and the tests share.
 import { z } from 'zod';
+import { formatChineseDate } from './dates';
 import { ANSWER_WORKING_DAYS, CORRECTION_NOTICE_WORKING_DAYS } from './disclosure-dates';
 import { addWorkingDays, calendarGapNote, countWorkingDays, type WorkingDayCalendar } from './working-days';
 
@@ -378,6 +379,23 @@ export function computeDeadline(
   return { startDate: start, dueDate, extensionDays, pausedDays: paused, state, remaining, notes, calendarWarning };
 }
 
+/**
+ * The 答复期限 as it stood on `date`: what a letter of that date states (a 登记回执 issued on receipt says 20 working
+ * days from receipt, though a later 补正, 征求意见 or 延期 moves the final deadline). Only the steps begun by then
+ * count, an end or answer after `date` had not happened yet.
+ */
+export function deadlineAsOf(
+  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
+  date: string,
+  cal: WorkingDayCalendar,
+): Deadline {
+  const steps = r.steps
+    .filter((s) => s.startDate <= date)
+    .map((s) => ({ ...s, endDate: s.endDate && s.endDate <= date ? s.endDate : null }));
+  const answeredDate = r.answeredDate && r.answeredDate <= date ? r.answeredDate : null;
+  return computeDeadline({ receivedDate: r.receivedDate, answeredDate, steps }, date, cal);
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // 复议 / 诉讼
 export const reviewInputSchema = z.object({
@@ -638,9 +656,25 @@ export const reportViewSchema = z.object({
   /** 勾稽 failures: export is refused while there are any. */
   checkFailures: z.array(z.string()),
   bureau: z.string(),
+  /** When the report was last exported after its year had ended (an export before the year end is a draft). */
   exportedAt: z.string().nullable(),
+  /**
+   * Today, while the statistics year has not ended: the figures are as of this day, not the year's (结转下年度 is not
+   * known yet), and the report must be exported again after 12月31日. Null once the year has ended.
+   */
+  asOf: z.string().nullable(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
+
+/** The day a year's figures are counted to while that year has not ended (today); null once it has. */
+export function yearOpenAsOf(year: number, today: string): string | null {
+  return today <= `${year}-12-31` ? today : null;
+}
+
+/** What exporting a report of a year not yet ended says (the screen and the command line): the figures are a draft. */
+export function yearOpenNotice(year: number, asOf: string): string {
+  return `${year}年尚未结束（统计期限至${year}年12月31日）：现在导出的年度报告中的数字截至今天（${formatChineseDate(asOf)}），“结转下年度继续办理”等年末数字尚未确定，只能作为初稿。请在${year + 1}年1月重新导出定稿。`;
+}
 
 /** Chinese names of this area's input fields, for validation messages (main/services/validate.ts FIELD_LABELS). */
 export const DISCLOSURE_FIELD_LABELS: Record<string, string> = {

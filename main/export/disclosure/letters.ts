@@ -24,8 +24,8 @@ export interface LetterData {
   date: string;
   /** Where a 复议 is applied for (本级人民政府 or the 上一级主管部门). */
   reviewOrgan: string;
-  /** Due date before the extension (延期告知书 states both). */
-  originalDue?: string | null;
+  /** The 答复期限 as it stood on the letter's date (deadlineAsOf), the one a 登记回执 or 延期告知书 states; null: none. */
+  dueDate: string | null;
   /** The letter's 文号 (县科技依复〔2026〕3号), printed in the 版头 under the bureau's name; null: none. */
   docNumber: string | null;
   /** The contact line (附注): who answers questions about the letter and their phone. */
@@ -74,7 +74,10 @@ function provision(x: LetterData): string {
     case '当面领取':
       return `请您自${when}起，凭本答复书到本机关${x.address ? `（${x.address}）` : ''}领取该政府信息（${form}）。`;
     case '网站':
-      return `该政府信息已在${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}公开，您可以自${when}起查阅、下载（${form}）。`;
+      // 予以公开 by 网站 is information already published (第三十六条第（一）项): where, not from when.
+      return r.result === '三.一'
+        ? `您可以登录${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}查阅、下载该政府信息。`
+        : `该政府信息已在${x.bureau}政府信息公开专栏${x.website ? `（${x.website}）` : ''}公开，您可以自${when}起查阅、下载（${form}）。`;
     default:
       return '';
   }
@@ -98,7 +101,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
   switch (x.kind) {
     case 'receipt':
       p.push(
-        `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${r.deadline.dueDate ? `（即${d(r.deadline.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
+        `${received(r)}经登记，本机关将依照${条例}第三十三条的规定，自收到申请之日起20个工作日内${x.dueDate ? `（即${d(x.dueDate)}前）` : ''}作出答复。需要延长答复期限的，本机关将另行书面告知。`,
       );
       break;
     case 'correction':
@@ -111,7 +114,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     case 'extension':
       p.push(
-        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${r.deadline.dueDate ? `，本机关将于${d(r.deadline.dueDate)}前作出答复` : ''}。`,
+        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${x.dueDate ? `，本机关将于${d(x.dueDate)}前作出答复` : ''}。`,
       );
       break;
     case 'consult':
@@ -125,8 +128,21 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     case 'answer': {
       p.push(`${received(r)}现答复如下：`);
-      const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay) : null;
-      if (basis?.sentence) p.push(basis.sentence.replace('《条例》', 条例));
+      // The grounds of a part withheld for a third party are those the record names (its 征求意见 and 答复说明).
+      const consults = r.steps.filter((s) => s.kind === '征求意见');
+      const thirdParty = {
+        notes: [...consults.map((s) => s.note), r.answerNote],
+        consulted: consults.some((s) => !!s.endDate),
+      };
+      const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay, thirdParty) : null;
+      // The full name once; 《条例》 after it only when the sentence cites it again.
+      if (basis?.sentence)
+        p.push(
+          basis.sentence.replace(
+            '《条例》',
+            basis.sentence.split('《条例》').length > 2 ? `${条例}（以下简称《条例》）` : 条例,
+          ),
+        );
       if (r.result && (PROVIDING_RESULTS as readonly string[]).includes(r.result)) p.push(provision(x));
       if (r.answerNote) p.push(r.answerNote);
       if (r.feeYuan > 0)
@@ -150,7 +166,9 @@ export async function buildLetterDocx(x: LetterData): Promise<Buffer> {
   const docx = await buildGongwenDocx({
     title: b.title,
     // The 文号 stands in the 版头 under the bureau's name (a 文号 under the title is not a GB/T 9704 layout).
-    ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber } : {}),
+    // A letter to an applicant or a third party is a 函: the 信函格式 (GB/T 9704 §10.1), whose 版头 leaves a short
+    // letter on one page.
+    ...(x.docNumber ? { orgMark: x.bureau, docNumber: x.docNumber, letterForm: true } : {}),
     addressee: b.addressee,
     body: b.paragraphs.map((text) => ({ kind: 'paragraph', text })),
     signature: { org: x.bureau, date: x.date },

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { REPORT_TEXT_KEYS, type AnnualReport, type ReportTextKey } from '../../../shared/domain/disclosure';
 import { buildGongwenDocx, type GongwenBlock } from '../gongwen/document';
 import { keepTextWithSignature, rewriteDocument } from './keep';
+import { formatChineseDate } from '../gongwen/format';
 import { newWorkbook, SHEET_FONT, workbookToBuffer } from '../xlsx/sheet';
 import {
   formatWan,
@@ -26,6 +27,13 @@ export interface ReportDocData {
   date: string;
   /** The 引言's contact lines; an empty one is left out (the 核对 says it is missing, the document never shows a gap). */
   contact: { website: string; address: string; postcode: string; phone: string };
+  /** Today while the statistics year has not ended (yearOpenAsOf): the document says its figures are as of this day. */
+  asOf?: string | null;
+}
+
+/** What a report exported before its year ended says first: its figures are of that day, a draft to export again. */
+function draftNotice(year: number, asOf: string): string {
+  return `（本稿数据截至${formatChineseDate(asOf)}。统计期限至${year}年12月31日，导出时尚未结束，“结转下年度继续办理”等年末数字尚未确定，须在年度结束后重新导出定稿。）`;
 }
 
 /**
@@ -72,6 +80,7 @@ function reportBlocks(d: ReportDocData): GongwenBlock[] {
     ];
   };
   return [
+    ...(d.asOf ? [{ kind: 'paragraph' as const, text: draftNotice(y, d.asOf) }] : []),
     { kind: 'paragraph', text: reportIntro({ bureau: d.bureau, contact: d.contact, year: y }) },
     { kind: 'heading', level: 1, text: '一、总体情况' },
     ...sub('（一）主动公开。', 'overviewActive'),
@@ -111,7 +120,7 @@ export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
   });
   const tables = {
     [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),
-    [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests)),
+    [MARK(3)]: mergedTableXml(TABLE3_GRID, table3Rows(d.report.requests, d.asOf ?? null)),
     [MARK(4)]: mergedTableXml(TABLE4_GRID, table4Rows(d.report.reviews.values), { keepTogether: true }),
   };
   return rewriteDocument(docx, (xml) => keepTextWithSignature(placeTables(xml, tables), d.bureau));
@@ -199,10 +208,14 @@ function writeSheet(
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
-export async function buildReportXlsx(d: { bureau: string; report: AnnualReport }): Promise<Buffer> {
+export async function buildReportXlsx(d: {
+  bureau: string;
+  report: AnnualReport;
+  asOf?: string | null;
+}): Promise<Buffer> {
   const wb = newWorkbook();
   const y = d.report.year;
-  const sub = `填报单位：${d.bureau}\u3000\u3000统计期限：${y}年1月1日至${y}年12月31日`;
+  const sub = `填报单位：${d.bureau}\u3000\u3000统计期限：${y}年1月1日至${y}年12月31日${d.asOf ? `（尚未结束，数据截至${formatChineseDate(d.asOf)}，初稿）` : ''}`;
   writeSheet(
     wb,
     '表二 主动公开',
@@ -219,7 +232,7 @@ export async function buildReportXlsx(d: { bureau: string; report: AnnualReport 
     `三、收到和处理政府信息公开申请情况（${y}年）`,
     sub,
     [560, 1250, 2900, 590, 590, 590, 590, 590, 590, 590],
-    table3Rows(d.report.requests),
+    table3Rows(d.report.requests, d.asOf ?? null),
     130,
     'landscape',
   );

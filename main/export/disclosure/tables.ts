@@ -132,7 +132,11 @@ export const TABLE2_GRID = scale([34, 22, 22, 22]);
 /** Table 三 grid: three label columns (一级 / 二级 / 三级) and the seven applicant columns. */
 export const TABLE3_GRID = scale([560, 1250, 2900, 590, 590, 590, 590, 590, 590, 590]);
 
-export function table3Rows(req: AnnualReport['requests']): XRow[] {
+/**
+ * Table 三's rows; `asOf` (the year not ended yet) labels row 四 as what it is on that day: applications still being
+ * handled, not yet the 结转下年度 of the year's end.
+ */
+export function table3Rows(req: AnnualReport['requests'], asOf: string | null = null): XRow[] {
   const v = (k: string) => req.rows.find((r) => r.key === k)!.values.map((n) => ({ text: num(n) }));
   const rows: XRow[] = [
     {
@@ -184,7 +188,10 @@ export function table3Rows(req: AnnualReport['requests']): XRow[] {
     lastGroup = r.group;
     rows.push({ cells: [a, b, { text: r.label, align: 'left' }, ...v(r.key)] });
   }
-  rows.push({ cells: [{ text: '四、结转下年度继续办理', span: 3, align: 'left' }, ...v('四')] });
+  const carried = asOf
+    ? `四、结转下年度继续办理（截至${Number(asOf.slice(5, 7))}月${Number(asOf.slice(8, 10))}日尚在办理）`
+    : '四、结转下年度继续办理';
+  rows.push({ cells: [{ text: carried, span: 3, align: 'left' }, ...v('四')] });
   void RESULT_ROWS;
   return rows;
 }

@@ -81,6 +81,13 @@ interface GongwenDocumentData {
   docNumber?: string;
   /** 发文机关标志, e.g. "某县科学技术局文件": the red 版头 above the separator line. */
   orgMark?: string;
+  /**
+   * 信函格式 (§10.1) for the `orgMark`: the mark 30 mm below the page's top edge with a red double line 4 mm under it
+   * and another 20 mm above the page's foot, the 发文字号 under the first line at the right, no page number on the
+   * first page. A letter to an applicant is a 函: its 版头 takes three lines instead of the 文件 版头's eight, so a
+   * short letter fits on one page.
+   */
+  letterForm?: boolean;
   /** 主送机关, without the closing colon. */
   addressee?: string;
   body: GongwenBlock[];
@@ -376,9 +383,44 @@ const RULE_BELOW_NUMBER_MM = 4;
 /** The separator line's weight: 18 eighths of a point (2.25 pt, 0.8 mm). */
 const RULE_SIZE = 18;
 
+/** §10.1 信函格式: the mark's top edge 30 mm below the page's top edge; the double lines 170 mm long. */
+const LETTER_MARK_TOP_MM = 30;
+const LETTER_RULE_MM = 170;
+/** §10.1: the second double line 20 mm above the page's foot (A4: 297 mm). */
+const LETTER_FOOT_RULE_MM = 297 - 20;
+/** The double lines: 3 pt in all (thick 上粗下细 above, 上细下粗 at the foot). */
+const LETTER_RULE_SIZE = 24;
+
 /** The 发文机关标志's size: 小初 (36 pt) when it fits the 156 mm line, else 一号 (26 pt). */
 function markSize(orgMark: string): number {
   return textWidthInChars(orgMark) * 36 <= (156 / 25.4) * 72 ? 36 : 26;
+}
+
+/**
+ * 信函格式 版头 (§10.1) as WordprocessingML: the mark in a frame placed on the page (its top edge 30 mm from the
+ * page's top, above the type area, so no empty lines are spent on it) with the first red double line 4 mm under the
+ * mark, a second frame holding the double line 20 mm above the page's foot, then the 发文字号 at the right with one
+ * character's space. Text flows below the first frame (notBeside).
+ */
+function letterHeadXml(orgMark: string, docNumber: string | undefined): string {
+  const pt = markSize(orgMark);
+  const markLine = Math.round(pt * 20 * 1.2);
+  const y = Math.round(mm(LETTER_MARK_TOP_MM) - (EXACT_BASELINE * markLine - CHAR_TOP * pt * 20));
+  // From the mark's lowest stroke to its line's foot, then the border's space up to 4 mm.
+  const glyphToFoot = (1 - EXACT_BASELINE) * markLine - EM_BELOW * pt * 20;
+  const space = Math.max(0, Math.round((mm(4) - glyphToFoot) / 20));
+  const frame = (top: number) =>
+    `<w:framePr w:w="${mm(LETTER_RULE_MM)}" w:wrap="notBeside" w:vAnchor="page" w:hAnchor="page" w:xAlign="center" w:y="${top}"/>`;
+  return (
+    `<w:p><w:pPr>${frame(y)}<w:pBdr><w:bottom w:val="thickThinSmallGap" w:color="${RED}" w:sz="${LETTER_RULE_SIZE}" w:space="${space}"/></w:pBdr>` +
+    `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${markLine}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>` +
+    `${runXml(orgMark, FONT.title, pt * 2, `<w:color w:val="${RED}"/>`)}</w:p>` +
+    `<w:p><w:pPr>${frame(mm(LETTER_FOOT_RULE_MM))}<w:pBdr><w:top w:val="thinThickSmallGap" w:color="${RED}" w:sz="${LETTER_RULE_SIZE}" w:space="0"/></w:pBdr>` +
+    `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>` +
+    (docNumber
+      ? `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="${LINE_PITCH}" w:lineRule="exact"/><w:ind w:right="${CHAR_WIDTH}"/><w:jc w:val="right"/></w:pPr>${runXml(docNumber, FONT.body, SIZE.san)}</w:p>`
+      : '')
+  );
 }
 
 /** An empty line of exact height off the page's line grid (which would round it up to whole grid lines). */
@@ -574,7 +616,11 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   const slots: TableSlot[] = [];
   const main: Paragraph[] = [
     ...(data.orgMark
-      ? [slotParagraph(slots, headXml(data.orgMark, data.docNumber)), blankParagraph(), blankParagraph()]
+      ? [
+          slotParagraph(slots, (data.letterForm ? letterHeadXml : headXml)(data.orgMark, data.docNumber)),
+          blankParagraph(),
+          blankParagraph(),
+        ]
       : []),
     ...titleParagraphs(data.title),
   ];
@@ -628,7 +674,15 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
     );
 
   const sections: ISectionOptions[] = [
-    { properties: sectionProps(!!data.landscape), footers: footersFor(data.landscape), children: main },
+    {
+      // 信函格式: 首页不显示页码 (the first page's footer is left empty).
+      properties: {
+        ...sectionProps(!!data.landscape),
+        ...(data.letterForm && data.orgMark ? { titlePage: true } : {}),
+      },
+      footers: footersFor(data.landscape),
+      children: main,
+    },
   ];
   for (const a of attachments) {
     const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;

@@ -79,10 +79,11 @@ async function seedRequests(
     handler: HANDLER,
     answeredDate: w(r0, 6),
     result: '三.一',
-    provideMedium: '纸质',
-    provideWay: '当面领取',
+    // Already published: the answer says where to get it (条例第三十六条第（一）项), the note what else was sent.
+    provideMedium: '电子',
+    provideWay: '网站',
     provideDate: w(r0, 6),
-    answerNote: `该信息已于${y - 2}年3月在本局政府信息公开专栏“通知公告”栏目公开，现随本答复书附送名单一份（共2页）。`,
+    answerNote: `该名单于${y - 2}年3月在“通知公告”栏目发布。为方便您查阅，现随本答复书附送名单一份（共2页）。`,
   });
   const r1 = workday(y - 1, '12-22', cal);
   const a1 = happened(w(r1, 12));
@@ -98,9 +99,7 @@ async function seedRequests(
     provideMedium: a1 ? '电子' : '',
     provideWay: a1 ? '电子邮件' : '',
     provideDate: a1,
-    answerNote: a1
-      ? `现通过您申请时留存的电子邮箱提供《${y - 1}年度县级科技计划项目专项资金拨付明细表》（电子版，共3页），请注意查收。`
-      : '',
+    answerNote: a1 ? `所提供的为《${y - 1}年度县级科技计划项目专项资金拨付明细表》，共3页。` : '',
   });
 
   // 补正, then 征求第三方意见, then 延期: answered 部分公开 well inside the extended time limit.
@@ -154,7 +153,7 @@ async function seedRequests(
       // The withheld part: the third party's 商业秘密, which it did not agree to disclose (条例第十五条).
       withheldReason: a2 ? '三.三.4' : null,
       answerNote: a2
-        ? `现向您提供${y - 1}年度县级高新技术企业培育奖补资金发放企业名单及奖补金额（共12家企业）。企业申报材料中的财务报表、研发费用明细等内容涉及企业商业秘密，经书面征求第三方意见，第三方不同意公开，根据《中华人民共和国政府信息公开条例》第十五条的规定，该部分不予公开。`
+        ? `所提供的为${y - 1}年度县级高新技术企业培育奖补资金发放企业名单及奖补金额（共12家企业）；不予公开的为企业申报材料中的财务报表、研发费用明细。`
         : '',
     });
 

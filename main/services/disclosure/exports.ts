@@ -1,6 +1,6 @@
 // The documents of the 信息公开 area in the shared export registry's shape (main/services/exports.ts): the UI's
 // disclosure.export and the command line's `export <name>` both run them through runExport().
-import { resultLabel } from '../../../shared/domain/disclosure';
+import { deadlineAsOf, resultLabel, yearOpenAsOf, yearOpenNotice } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { buildLetterDocx, letterGap, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
@@ -11,7 +11,7 @@ import { formatRequestSteps } from '../../import/disclosure/request-steps';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
-import { bureauName } from './common';
+import { bureauName, calendarAndSoon, todayOf } from './common';
 import { letterContact, letterNumber } from './letters';
 import { listPublications } from './publications';
 import { prepareExport } from './report';
@@ -64,6 +64,8 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
         bureau: await bureauName(ctx),
         request,
         date,
+        // What was true on the letter's date: a receipt does not know of the 补正 or 延期 that came after it.
+        dueDate: deadlineAsOf(request, date, (await calendarAndSoon(ctx)).cal).dueDate,
         reviewOrgan: await reviewOrgan(ctx),
         docNumber: await letterNumber(ctx, request.id, kind, date),
         contact,
@@ -75,9 +77,16 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
   };
 }
 
+/** A 年报 exported before its year has ended is a draft as of today: said on exporting, and in the document. */
+async function reportNotice(ctx: AppContext, args: ExportArgs): Promise<string | null> {
+  const asOf = yearOpenAsOf(args.year, todayOf(ctx));
+  return asOf ? yearOpenNotice(args.year, asOf) : null;
+}
+
 export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
   'annual-report-docx': {
     label: '政府信息公开工作年度报告（Word，--year 年度）',
+    notice: reportNotice,
     async build(ctx, args) {
       const view = await prepareExport(ctx, args.year);
       const texts = Object.fromEntries(view.sections.map((s) => [s.key, s.text])) as Parameters<
@@ -89,6 +98,7 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
         report: view.report,
         texts,
         date: view.reportDate,
+        asOf: view.asOf,
         contact: {
           website: b?.website ?? '',
           address: b?.address ?? '',
@@ -101,11 +111,12 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
   },
   'annual-report-xlsx': {
     label: '年度报告表二、表三、表四（Excel，--year 年度）',
+    notice: reportNotice,
     async build(ctx, args) {
       const view = await prepareExport(ctx, args.year);
       return {
         fileName: `${args.year}年政府信息公开年报统计表.xlsx`,
-        data: await buildReportXlsx({ bureau: view.bureau, report: view.report }),
+        data: await buildReportXlsx({ bureau: view.bureau, report: view.report, asOf: view.asOf }),
       };
     },
   },

@@ -13,6 +13,7 @@ import {
   RESULT_ROWS,
   TABLE4_COLUMNS,
   yearInputSchema,
+  yearOpenAsOf,
   type AnnualReport,
   type ReportTextKey,
   type ReportView,
@@ -30,7 +31,7 @@ import type { AppContext } from '../workstation';
 import { addWorkingDays, calendarGapNote } from '../../../shared/domain/working-days';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { loadCalendar } from '../calendar';
-import { bureauName, reportDueMonthDay, yearRange } from './common';
+import { bureauName, reportDueMonthDay, todayOf, yearRange } from './common';
 import { lateInterpretations, listPublications, publicationStats } from './publications';
 import { listRequests } from './requests';
 
@@ -259,8 +260,23 @@ export async function reportFindings(
       return null; // an unreadable snapshot is not a finding
     }
   };
+  // An export made before its year ended (by an earlier version, which stored it as final) holds the figures of
+  // that day, not the year's 结转下年度: it is no basis for a comparison, and the report must be exported again.
+  const early = (r: InputRow | undefined, y: number) => !!r?.exported_at && r.exported_at.slice(0, 10) <= `${y}-12-31`;
+  const today = todayOf(ctx);
+  const prevRow = await inputRow(ctx, year - 1);
+  if (early(prevRow, year - 1))
+    add(
+      'carry-over-mismatch',
+      `${year - 1}年报告在统计年度结束前导出（${formatChineseDate(prevRow!.exported_at!.slice(0, 10))}），其“结转下年度继续办理”不是年末数字，无法与本年“上年结转”核对。请重新导出${year - 1}年年度报告。`,
+    );
+  if (early(row, year) && !yearOpenAsOf(year, today))
+    add(
+      'carry-over-mismatch',
+      `已导出的${year}年报告于${formatChineseDate(row!.exported_at!.slice(0, 10))}导出时统计年度尚未结束，其中“结转下年度继续办理”等数字截至当日，不是年末数字。请重新导出年度报告。`,
+    );
   // Last year's exported 结转下年度 must be this year's 上年结转.
-  const prev = snapshot((await inputRow(ctx, year - 1))?.exported_carry);
+  const prev = early(prevRow, year - 1) ? null : snapshot(prevRow?.exported_carry);
   if (prev)
     t3.columns.forEach((c, i) => {
       if ((prev[i] ?? 0) !== carriedIn[i])
@@ -271,7 +287,7 @@ export async function reportFindings(
         );
     });
   // This year's report as exported must still say what the records say.
-  const mine = snapshot(row?.exported_carry);
+  const mine = early(row, year) ? null : snapshot(row?.exported_carry);
   if (mine)
     t3.columns.forEach((c, i) => {
       if ((mine[i] ?? 0) !== carriedOut[i])
@@ -335,6 +351,8 @@ function listParts(parts: { name: string; count: number }[], unit: string): stri
 
 interface DraftData {
   year: number;
+  /** Today while the year has not ended (yearOpenAsOf): open applications are 尚在办理, not yet 结转下年度. */
+  asOf: string | null;
   bureau: string;
   stats: Awaited<ReturnType<typeof publicationStats>>;
   t3: Table3;
@@ -351,7 +369,34 @@ interface DraftData {
   lateInterpretations: number;
   /** Whether any of the year's 解读 is a 图解, video … (then 解读形式单一 is not a weakness to write). */
   variedInterpretations: boolean;
+  /** The year's main published work (mainWork): a few titles and the kinds of work they are. */
+  mainWork: { titles: string[]; kinds: string[] };
 }
+
+/** The kinds of a 科技局's own work its published titles name, in the order a report lists them. */
+const MAIN_WORK_KINDS = ['申报', '立项', '验收', '评价', '认定'] as const;
+
+/**
+ * The year's main published work as real reports name it in （一） (申报指南、立项、验收结果, domain notes part D):
+ * for each kind, the first title of the year that names it (解读 aside), so the report cites what was published.
+ */
+function mainWork(list: { title: string; publishedDate: string; interpretation: boolean }[]): DraftData['mainWork'] {
+  const sorted = [...list]
+    .filter((p) => !p.interpretation)
+    .sort((a, b) => a.publishedDate.localeCompare(b.publishedDate));
+  const titles: string[] = [];
+  const kinds: string[] = [];
+  for (const k of MAIN_WORK_KINDS) {
+    const p = sorted.find((x) => x.title.includes(k) && !titles.includes(x.title));
+    if (!p) continue;
+    titles.push(p.title);
+    kinds.push(k);
+  }
+  return { titles, kinds };
+}
+
+/** A title inside 《》: a 《》 within it becomes 〈〉. */
+const bookTitle = (t: string) => `《${t.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
 /**
  * 五、存在的主要问题及改进情况 from the records: each problem the registers show, with its figure and what will be done
@@ -415,10 +460,11 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   return {
     // 同步: only when every 解读 linked to its document went out within the limit (the 核对 checks the same).
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
-    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，结转下年度继续办理${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录` : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件，均按规定进行合法性审核${s.late ? '后公开' : '并及时公开'}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
+    // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? (s.reviewComplete === s.total ? `，全年发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`) : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
       : '依托政府门户网站政府信息公开专栏发布政府信息。',
@@ -469,9 +515,11 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     .executeTakeFirst();
   const input = await getYearInput(ctx, year);
   const requests = await listRequests(ctx, { year });
-  const interpretations = (await listPublications(ctx, { year })).filter((p) => p.interpretation);
+  const published = await listPublications(ctx, { year });
+  const interpretations = published.filter((p) => p.interpretation);
   return {
     year,
+    asOf: yearOpenAsOf(year, todayOf(ctx)),
     bureau: await bureauName(ctx),
     stats,
     t3,
@@ -488,6 +536,7 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     linkedInterpretations: interpretations.filter((p) => p.interpretsId).length,
     lateInterpretations: (await lateInterpretations(ctx, year)).length,
     variedInterpretations: interpretations.some((p) => isVariedInterpretation(p.title)),
+    mainWork: mainWork(published),
   };
 }
 
@@ -506,6 +555,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
     input,
     bureau: data.bureau,
     exportedAt: row?.exported_at ?? null,
+    asOf: data.asOf,
     sections: REPORT_TEXT_KEYS.map((k) => ({
       key: k,
       label: REPORT_TEXT_LABELS[k],
@@ -525,7 +575,11 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
   };
 }
 
-/** Refuses the export while a 勾稽 check fails; records the exported 结转下年度 for next year's cross-check. */
+/**
+ * Refuses the export while a 勾稽 check fails; records the exported 结转下年度 for next year's cross-check. Before
+ * the year has ended the export is a draft as of today: nothing is recorded as the exported report (导出时间, 结转),
+ * only the audit line, so neither the home card, the 自查 nor next year's 上年结转 check take it for the report.
+ */
 export async function prepareExport(ctx: AppContext, year: number): Promise<ReportView> {
   const view = await reportView(ctx, year);
   if (view.checkFailures.length) {
@@ -535,6 +589,15 @@ export async function prepareExport(ctx: AppContext, year: number): Promise<Repo
     );
   }
   const carry = JSON.stringify(view.report.requests.rows.find((r) => r.key === '四')!.values);
+  if (view.asOf) {
+    await recordAudit(ctx.db, ctx, {
+      entity: 'disclosure_year',
+      entityId: year,
+      action: 'update',
+      summary: `导出${year}年政府信息公开工作年度报告初稿（统计年度尚未结束，数据截至${formatChineseDate(view.asOf)}）`,
+    });
+    return view;
+  }
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowText(ctx);
     const existing = await trx

@@ -9,6 +9,7 @@ import {
   type ReportTextKey,
   type ReportView,
   type YearInput,
+  yearOpenNotice,
 } from '../../../shared/domain/disclosure';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { call } from '../../api/call';
@@ -203,6 +204,17 @@ export function ReportTab({ year }: { year: number }) {
         </Button>
         {view.exportedAt && <Typography.Text type="secondary">上次导出：{view.exportedAt}</Typography.Text>}
       </Space>
+      {view.asOf && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          role="status"
+          aria-label="统计年度尚未结束"
+          message={yearOpenNotice(year, view.asOf)}
+          description="此时导出的文档会注明“本稿数据截至今天”，表三第四项写作“截至今天尚在办理”；导出不记作本年度报告的导出，下年度核对上年结转时以年度结束后导出的为准。"
+        />
+      )}
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item

@@ -444,7 +444,11 @@ function RequestDialog({
             </Col>
           )}
           <Col span={24}>
-            <Form.Item name="answerNote" label="答复说明（写入答复书）">
+            <Form.Item
+              name="answerNote"
+              label="答复说明（写入答复书）"
+              extra="答复书按办理结果引用条款，按载体形式、获取方式和提供时间写明如何提供，这里不必重复，只写其余需要说明的内容（“其他处理”须在这里写明理由和依据）。"
+            >
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
           </Col>

@@ -3,6 +3,7 @@
 // refused with the cell named, no page holding only the 署名 and date (rendered with LibreOffice); the 答复书 saying
 // how the information is provided and citing every article, and every letter carrying its 文号 and a contact line.
 import { describe, expect, it } from 'vitest';
+import { areaServices } from '../../../main/areas';
 import { buildLetterDocx } from '../../../main/export/disclosure/letters';
 import { buildReportDocx } from '../../../main/export/disclosure/report';
 import { formatChineseDate } from '../../../shared/domain/dates';
@@ -113,6 +114,7 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 年报', () => {
         date: request.answeredDate!,
         reviewOrgan: '某县人民政府',
         docNumber: '县科技依复〔2026〕1号',
+        dueDate: null,
         contact: { name: '张三', phone: '0851-1234567' },
         website: contact.website,
         address: contact.address,
@@ -214,5 +216,168 @@ describe('letters', () => {
     await expect(t.call('bureau.update', { ...b, letterNumberForm: '县科信公〔2026〕' })).rejects.toMatchObject({
       message: expect.stringContaining('应包含“{年}”和“{号}”'),
     });
+  });
+});
+
+describe('each letter states what was true on its own date', () => {
+  it('the 登记回执 gives 20 working days from receipt, the 延期告知书 the deadline as the extension set it', async () => {
+    const t = await makeCleanYear(open);
+    const base = {
+      receivedDate: `${Y}-04-20`,
+      applicant: '某某精密机械有限公司',
+      applicantType: '商业企业' as const,
+      method: '网络平台' as const,
+      content: '高新技术企业培育奖补资金的有关材料',
+      handler: '赵敏',
+    };
+    // Received and nothing else yet: the deadline the receipt, issued that day, states.
+    const r = await t.call('disclosure.createRequest', base);
+    const onReceipt = r.deadline.dueDate!;
+    const correction = {
+      kind: '补正' as const,
+      startDate: `${Y}-04-24`,
+      endDate: `${Y}-05-09`,
+      toldDate: `${Y}-05-19`,
+      note: '请明确年度',
+    };
+    const extension = {
+      kind: '延期' as const,
+      startDate: `${Y}-06-03`,
+      days: 15,
+      party: '李明',
+      toldDate: `${Y}-06-03`,
+      note: '涉及第三方',
+    };
+    // The same application with only the steps before the extension letter: the deadline that letter states.
+    const asOfExtension = (
+      await t.call('disclosure.createRequest', { ...base, applicant: '对照', steps: [correction, extension] })
+    ).deadline.dueDate!;
+    const later = { kind: '征求意见' as const, startDate: `${Y}-06-08`, endDate: `${Y}-06-20`, party: '某公司' };
+    const full = await t.call('disclosure.updateRequest', { ...base, id: r.id, steps: [correction, extension, later] });
+    // The final deadline has moved twice since the receipt (补正 restart, extension, 征求意见 not counted).
+    expect(full.deadline.dueDate! > asOfExtension).toBe(true);
+    expect(asOfExtension > onReceipt).toBe(true);
+
+    await t.call('disclosure.export', { kind: 'request-receipt-docx', id: r.id });
+    let text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`自收到申请之日起20个工作日内（即${formatChineseDate(onReceipt)}前）作出答复`);
+    expect(text).toContain(formatChineseDate(`${Y}-04-20`));
+
+    await t.call('disclosure.export', { kind: 'request-extension-docx', id: r.id });
+    text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`答复期限延长15个工作日，本机关将于${formatChineseDate(asOfExtension)}前作出答复`);
+    expect(text).not.toContain(formatChineseDate(full.deadline.dueDate!));
+  });
+});
+
+describe('年报 一、总体情况 says what the records bear out', () => {
+  it('says 全部 when every publication has its records, claims no 合法性审核, and names the year’s main published work', async () => {
+    const t = await makeCleanYear(open);
+    const published = (title: string, date: string) =>
+      t.call('disclosure.createPublication', {
+        title,
+        publishedDate: date,
+        formedDate: date,
+        columnId: t.column('通知公告'),
+        channel: '门户网站',
+        drafter: '赵敏',
+        draftedDate: date,
+        reviewer: '钱进',
+        reviewedDate: date,
+        approver: '李明',
+        approvedDate: date,
+      });
+    await published(`关于组织申报${Y}年度县级科技计划项目的通知`, `${Y}-03-02`);
+    await published(`${Y}年度县级科技计划项目立项公示`, `${Y}-06-10`);
+    await published(`${Y - 2}年度县级科技计划项目验收结果公示`, `${Y}-09-15`);
+    const view = await t.call('disclosure.report', { year: Y });
+    await t.call('disclosure.saveYearInput', { ...view.input, normIssued: 1 });
+    const n = (
+      t.ws.context().raw.prepare('SELECT count(*) AS n FROM publication WHERE published_date LIKE ?').get(`${Y}-%`) as {
+        n: number;
+      }
+    ).n;
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(`全年发布的全部${n}条信息均留有拟稿、审核、签发完整记录`);
+    expect(text).not.toContain(`${n}条信息中${n}条`);
+    // No field records a 合法性审核: the report does not claim one.
+    expect(text).not.toContain('合法性审核');
+    // （一） names the bureau's own published work, not only the column counts.
+    for (const title of [
+      `关于组织申报${Y}年度县级科技计划项目的通知`,
+      `${Y}年度县级科技计划项目立项公示`,
+      `${Y - 2}年度县级科技计划项目验收结果公示`,
+    ])
+      expect(text).toContain(`《${title}》`);
+    expect(text).toContain('等申报、立项、验收信息');
+  });
+});
+
+describe('年报 exported before the statistics year has ended', () => {
+  it('says the figures are as of today, records no year-end 结转, and the 核对 asks for a new export after the year end', async () => {
+    let now = new Date(Y, 11, 7, 10);
+    const t = await makeCleanYear((o) => open({ ...o, now: () => now }));
+    // Received 11-27: due 12-25, inside the year; open on 12-07.
+    const pending = {
+      receivedDate: `${Y}-11-27`,
+      applicant: '某农业科学研究所',
+      applicantType: '科研机构' as const,
+      method: '网络平台' as const,
+      content: '科技特派员服务记录',
+    };
+    const created = await t.call('disclosure.createRequest', pending);
+    const raw = t.ws.context().raw;
+    const open_ = (
+      raw
+        .prepare('SELECT count(*) AS n FROM request WHERE answered_date IS NULL AND received_date <= ?')
+        .get(`${Y}-12-07`) as { n: number }
+    ).n;
+    expect(open_).toBe(1);
+    const view = await t.call('disclosure.report', { year: Y });
+    expect(view.asOf).toBe(`${Y}-12-07`);
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    // No year-end claim as fact: the open application is "尚在办理" as of today, and the document says so.
+    expect(text).not.toContain(`结转下年度继续办理${open_}件`);
+    expect(text).toContain(`截至${Y}年12月7日尚在办理${open_}件`);
+    expect(text).toContain(`本稿数据截至${Y}年12月7日`);
+    expect(text).toContain('四、结转下年度继续办理（截至12月7日尚在办理）');
+    // What the command line and the screen say when exporting.
+    const exporters = await areaServices.exporters();
+    expect(await exporters['annual-report-docx'].notice?.(t.ws.context(), { year: Y })).toContain(`${Y}年尚未结束`);
+    // Nothing recorded as the exported report: no 导出时间, no 结转 for next year's 上年结转 check.
+    const row = () =>
+      raw.prepare('SELECT exported_at, exported_carry FROM disclosure_year_input WHERE year = ?').get(Y) as {
+        exported_at: string | null;
+        exported_carry: string | null;
+      };
+    expect(row()).toEqual({ exported_at: null, exported_carry: null });
+    expect((await t.call('yearcheck.findings', { year: Y })).findings).toEqual([]);
+
+    // A report exported before the year end by an earlier version (its figures stored as if final): once the year
+    // has ended, the 核对 asks for it to be exported again; exported again in January, the finding is gone.
+    raw
+      .prepare('UPDATE disclosure_year_input SET exported_at = ?, exported_carry = ? WHERE year = ?')
+      .run(`${Y}-12-07 10:00:00`, JSON.stringify([0, 0, 0, 0, 0, 1, 1]), Y);
+    now = new Date(Y + 1, 0, 10, 9);
+    await t.call('disclosure.updateRequest', {
+      ...pending,
+      id: created.id,
+      answeredDate: `${Y}-12-20`,
+      result: '三.四.1',
+    });
+    const early = (await t.call('yearcheck.findings', { year: Y })).findings;
+    expect(early.map((f) => f.message).join()).toContain(`${Y}年12月7日导出时统计年度尚未结束`);
+    expect((await t.call('yearcheck.findings', { year: Y + 1 })).findings.map((f) => f.message).join()).toContain(
+      `${Y}年报告在统计年度结束前导出`,
+    );
+    expect((await t.call('disclosure.report', { year: Y })).asOf).toBeNull();
+    await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+    const final = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(final).toContain('结转下年度继续办理0件');
+    expect(final).not.toContain('本稿数据截至');
+    expect(row().exported_carry).toBe(JSON.stringify([0, 0, 0, 0, 0, 0, 0]));
+    expect((await t.call('yearcheck.findings', { year: Y })).findings).toEqual([]);
   });
 });
