@@ -31,7 +31,7 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   await manualRow.getByRole('button', { name: '恢复' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
   // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
-  await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();
@@ -193,7 +193,7 @@ test.describe('at 1366×768', () => {
     await row.getByRole('button', { name: '恢复' }).click();
     await dialog.getByRole('checkbox', { name: '确认用其他单位的数据替换' }).check();
     await ok.click();
-    await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible();
+    await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible();
     expect((await arrange(host.workstation, 'app.status')).bureau?.fullName).toBe('某县教育局');
   });
 });

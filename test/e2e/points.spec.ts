@@ -95,7 +95,9 @@ test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可�
   await page.getByLabel('粘贴的文字').fill(text);
   await page.getByRole('button', { name: '识别粘贴的文字' }).click();
   await expect(page.getByText('共 3 条，1 条没有责任单位，1 条有完成时限')).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: '条目 1.9月底前完成清单编制' })).toContainText('时限：2023-09-30');
+  await expect(page.getByRole('treeitem', { name: '条目 1.9月底前完成清单编制' })).toContainText(
+    '时限：2023年9月30日（',
+  );
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '2023年某某政务公开工作要点' })).toBeVisible();
 
@@ -131,7 +133,7 @@ test('预览中拆分、合并条目和调整层级，保存后按调整后的�
   await split.getByRole('radio', { name: '9月底前完成培训。' }).check();
   await split.getByRole('button', { name: '拆分' }).click();
   await expect(page.getByText('共 4 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023-09-30');
+  await expect(page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023年9月30日（');
   await expect(page.getByRole('treeitem', { name: '条目 2.做好解读' })).not.toContainText('时限');
 
   await page

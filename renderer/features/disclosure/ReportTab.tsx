@@ -10,7 +10,7 @@ import {
   type ReportView,
   type YearInput,
 } from '../../../shared/domain/disclosure';
-import { formatChineseDate } from '../../../shared/domain/dates';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 import { call } from '../../api/call';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DateField } from '../../components/DateField';
