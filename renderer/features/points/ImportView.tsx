@@ -32,7 +32,7 @@ import { call, toUpload } from '../../api/call';
 import { FileDrop, FileRefusal } from '../../components/FileDrop';
 import { PageTitle } from '../../components/PageTitle';
 import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
-import { ItemEditModal, SplitModal } from './ItemEditModal';
+import { ItemEditDialog, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
 
@@ -454,14 +454,16 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
           </Card>
         </Space>
       )}
-      <ItemEditModal
-        item={editing === null ? null : (items[editing] ?? null)}
-        onCancel={() => setEditing(null)}
-        onOk={(it) => {
-          setItems((xs) => xs.map((x, i) => (i === editing ? it : x)));
-          setEditing(null);
-        }}
-      />
+      {editing !== null && items[editing] && (
+        <ItemEditDialog
+          item={items[editing]}
+          onClose={() => setEditing(null)}
+          onSave={async (it) => {
+            setItems((xs) => xs.map((x, i) => (i === editing ? it : x)));
+            setEditing(null);
+          }}
+        />
+      )}
       <SplitModal
         item={splitting === null ? null : (items[splitting] ?? null)}
         onCancel={() => setSplitting(null)}
