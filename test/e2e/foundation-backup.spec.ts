@@ -33,6 +33,13 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
   await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
+  // The record of restores opens under the name its button gave it.
+  await page.getByRole('button', { name: '恢复与接管记录' }).click();
+  const record = page.getByRole('dialog', { name: '恢复与接管记录' });
+  await expect(record).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '修改记录' })).toHaveCount(0);
+  await record.getByRole('button', { name: 'Close' }).or(record.locator('.ant-drawer-close')).first().click();
+  await expect(record).toHaveCount(0);
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();
   await expect(page.getByRole('cell', { name: '办公室', exact: true })).toBeVisible();
