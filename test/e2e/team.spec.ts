@@ -91,7 +91,7 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
   await row().getByRole('button', { name: '历史' }).click();
   await expect(page.getByText(`张三：`)).toBeVisible();
-  await expect(page.getByText(`王五：${today} 至 今`)).toBeVisible();
+  await expect(page.getByText(`王五：${formatChineseDate(today)}至今`)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-ab.png'), fullPage: true });
   await page
     .getByRole('dialog', { name: /任职历史/ })
@@ -263,7 +263,9 @@ test('a 备案 due date counted into a year without holiday data is tagged on th
   await page.reload();
   await openScreen(page, '首页');
   const abCard = page.locator('.ant-card').filter({ hasText: 'AB岗与备案' });
-  await expect(abCard.getByRole('alert').filter({ hasText: `截止 ${weekdaysOnly}` })).toContainText('节假日未录入');
+  await expect(abCard.getByRole('alert').filter({ hasText: `截止${formatChineseDate(weekdaysOnly)}` })).toContainText(
+    '节假日未录入',
+  );
   const upcoming = page.locator('.ant-card').filter({ hasText: '近期时间节点' });
   const dated = upcoming.getByRole('listitem').filter({ hasText: '人员变动备案截止' });
   await expect(dated).toContainText('节假日未录入');

@@ -35,6 +35,7 @@ import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeave
 import { ItemEditDialog, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };
 
@@ -151,8 +152,8 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         content: (
           <div>
             <p>
-              “{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added}{' '}
-              条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。
+              “{replace.title}”（{replace.reason}，导入于{formatChineseDateTime(replace.importedAt)}）。替换后将：新增{' '}
+              {replace.added} 条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。
             </p>
             {replace.details.length > 0 && (
               <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
