@@ -52,6 +52,8 @@ test('整改事项（各年度）: an item of last year opens last year’s ledg
   await expect(ledger).toContainText('去年栏目更新不及时的问题', slow);
   await expect(ledger).not.toContainText('今年政策解读形式单一');
   await expect(ledger.getByRole('columnheader', { name: '年度' })).toBeVisible();
+  // The exports are of one year's ledger, and say which.
+  await expect(page.getByRole('button', { name: `导出${year}年整改台账` })).toBeVisible();
 
   await page.goBack();
   await card.getByRole('button', { name: '打开整改台账' }).click();

@@ -390,6 +390,8 @@ export function LedgerTab({
       filter === ALL_YEARS_OPEN ||
       (filter === '逾期' || filter === ALL_YEARS_OVERDUE ? r.overdue : r.state === filter),
   );
+  // The exports are of one year's ledger: named when the list shows every year's items or another year than the working one.
+  const whichYear = allYears || year !== working ? `${year}年` : '';
   // Another year than the working one goes through the leave guard like any route (a dialog may hold unsaved work).
   const openYear = (y: number) => navigate(ledgerRoute(y === working ? {} : { year: y }));
   return (
@@ -427,7 +429,7 @@ export function LedgerTab({
             checked('rectification-xlsx', year, () => call('selfcheck.export', { kind: 'rectification-xlsx', year }))
           }
         >
-          导出整改台账
+          导出{whichYear}整改台账
         </Button>
         <Button
           icon={<DownloadOutlined />}
@@ -435,7 +437,7 @@ export function LedgerTab({
             checked('rectification-docx', year, () => call('selfcheck.export', { kind: 'rectification-docx', year }))
           }
         >
-          导出整改情况报告
+          导出{whichYear}整改情况报告
         </Button>
       </Space>
       {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
