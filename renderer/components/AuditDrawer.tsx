@@ -36,15 +36,20 @@ function show(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** "修改记录" button: who changed what and when, for one record (or a whole kind of record). */
+/**
+ * "修改记录" button: who changed what and when, for one record (or a whole kind of record). The drawer is titled as the
+ * button is labelled (恢复与接管记录 opens 恢复与接管记录), unless `title` names it more fully than a short label does.
+ */
 export function AuditButton({
   entity,
   entityId,
   label = '修改记录',
+  title = label,
 }: {
   entity: string;
   entityId?: number;
   label?: string;
+  title?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -66,9 +71,9 @@ export function AuditButton({
       <Button size="small" type="link" icon={<HistoryOutlined />} onClick={openDrawer} disabled={false}>
         {label}
       </Button>
-      <Drawer title="修改记录" open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>
+      <Drawer title={title} open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
-        {entries && entries.length === 0 && <Typography.Text type="secondary">暂无修改记录。</Typography.Text>}
+        {entries && entries.length === 0 && <Typography.Text type="secondary">暂无{title}。</Typography.Text>}
         {entries && entries.length > 0 && (
           <Timeline
             items={entries.map((e) => ({

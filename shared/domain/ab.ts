@@ -2,6 +2,7 @@
 // from them. Entity shapes, input schemas and the pure calculations live here so the services, the renderer and the
 // tests share one definition.
 import { z } from 'zod';
+import { formatChineseDate, formatChineseDateRange } from './dates';
 import { optionalText, text } from './fields';
 import { idSchema, isoDateSchema } from './files';
 import {
@@ -280,12 +281,12 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
           const o = overlap(x, y);
           if (o && !found) {
             found = true;
-            const span = o.from === o.to ? o.from : `${o.from} 至 ${o.to}`;
+            const span = formatChineseDateRange(o.from, o.to);
             postWarn(
               'bothAway',
               'error',
               p.id,
-              `“${p.name}”的A岗${p.a.name}与B岗${p.b.name}在 ${span} 同时不在岗，请调整安排。`,
+              `“${p.name}”的A岗${p.a.name}与B岗${p.b.name}在${span}同时不在岗，请调整安排。`,
             );
           }
         }
@@ -300,7 +301,7 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
         severity: 'error',
         postId: c.postId,
         changeId: c.id,
-        message: `${who}，备案已逾期（应于 ${c.filingDue} 前备案）。`,
+        message: `${who}，备案已逾期（应于${formatChineseDate(c.filingDue)}前备案）。`,
         calendarWarning: c.calendarWarning,
       });
     } else {
@@ -311,7 +312,7 @@ export function computeTeamWarnings(input: WarningInput): TeamWarning[] {
         severity: soon ? 'warning' : 'info',
         postId: c.postId,
         changeId: c.id,
-        message: `${who}，待备案，截止 ${c.filingDue}（${left === 0 ? '今天到期' : `还剩${left}个工作日`}）。`,
+        message: `${who}，待备案，截止${formatChineseDate(c.filingDue)}（${left === 0 ? '今天到期' : `还剩${left}个工作日`}）。`,
         calendarWarning: c.calendarWarning,
       });
     }

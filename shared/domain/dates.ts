@@ -18,12 +18,5 @@ export function isAfter(date: IsoDate, other: IsoDate): boolean {
   return toDayNumber(date) > toDayNumber(other);
 }
 
-/**
- * A date as documents and running text print it: year in full, no leading zeros (2024-03-05 → 2024年3月5日), the
- * form of the 成文日期 (GB/T 9704) and of every date a sentence quotes. Text that is not an ISO date is returned as is.
- */
-export function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
+// The forms of dates in running text live in date-text.ts (no imports: the home screen's start-up code uses them).
+export { formatChineseDate, formatChineseDateRange, formatChineseDateTime } from './date-text';

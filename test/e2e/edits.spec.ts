@@ -3,6 +3,7 @@
 // column without sideways scrolling, the app has no frame and a new page opens at its top; a progress entry is
 // corrected and deleted with its own buttons.
 import type { Page } from '@playwright/test';
+import { formatChineseDate } from '../../shared/domain/dates';
 import { arrange, openScreen, setUpBureau, today, year } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
@@ -171,7 +172,7 @@ test('a progress entry is corrected and deleted with its 修改 and 删除 butto
 
   // 修改: the dialog opens with the entry, the corrected words replace it.
   await item.getByRole('button', { name: '修改' }).click();
-  const edit = page.getByRole('dialog', { name: `修改进展记录（${entry.date}）` });
+  const edit = page.getByRole('dialog', { name: `修改进展记录（${formatChineseDate(entry.date)}）` });
   const text = edit.getByLabel('进展内容');
   await expect(text).toHaveValue('已完成第一批（测试）');
   await text.fill('已完成第一批，共12家（测试）');

@@ -31,8 +31,15 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   await manualRow.getByRole('button', { name: '恢复' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
   // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
-  await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
+  // The record of restores opens under the name its button gave it.
+  await page.getByRole('button', { name: '恢复与接管记录' }).click();
+  const record = page.getByRole('dialog', { name: '恢复与接管记录' });
+  await expect(record).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '修改记录' })).toHaveCount(0);
+  await record.getByRole('button', { name: 'Close' }).or(record.locator('.ant-drawer-close')).first().click();
+  await expect(record).toHaveCount(0);
 
   await page.getByRole('menuitem', { name: '单位与人员' }).click();
   await expect(page.getByRole('cell', { name: '办公室', exact: true })).toBeVisible();
@@ -193,7 +200,7 @@ test.describe('at 1366×768', () => {
     await row.getByRole('button', { name: '恢复' }).click();
     await dialog.getByRole('checkbox', { name: '确认用其他单位的数据替换' }).check();
     await ok.click();
-    await expect(page.getByText(/^已恢复到 .* 的数据$/)).toBeVisible();
+    await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible();
     expect((await arrange(host.workstation, 'app.status')).bureau?.fullName).toBe('某县教育局');
   });
 });

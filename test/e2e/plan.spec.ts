@@ -165,14 +165,10 @@ test('plan: generate from imported points, map units, edit a task, add progress 
   const waitRange = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出' }).hover();
   await page.getByRole('menuitem', { name: '工作台账（按日期范围）…' }).click();
-  const start = page.getByPlaceholder('开始日期');
-  await start.click();
-  await start.fill(`${year}-01-01`);
-  await start.press('Enter');
-  const end = page.getByPlaceholder('结束日期');
-  await end.fill(`${year}-01-02`);
-  await end.press('Enter');
-  await page.getByRole('dialog').getByRole('button', { name: '导出' }).click();
+  const rangeDialog = page.getByRole('dialog', { name: '导出工作台账：选择日期范围' });
+  await fillDate(rangeDialog, '起始日期', `${year}-01-01`);
+  await fillDate(rangeDialog, '截止日期', `${year}-01-02`);
+  await rangeDialog.getByRole('button', { name: '导出' }).click();
   const ranged = await waitRange;
   expect(ranged.suggestedFilename()).toBe(`${year}年政务公开工作台账（${year}0101-${year}0102）.xlsx`);
   const rw = new ExcelJS.Workbook();

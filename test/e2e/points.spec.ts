@@ -95,7 +95,9 @@ test('拖入的坏文件给出中文说明且什么也不存；粘贴文字可�
   await page.getByLabel('粘贴的文字').fill(text);
   await page.getByRole('button', { name: '识别粘贴的文字' }).click();
   await expect(page.getByText('共 3 条，1 条没有责任单位，1 条有完成时限')).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: '条目 1.9月底前完成清单编制' })).toContainText('时限：2023-09-30');
+  await expect(page.getByRole('treeitem', { name: '条目 1.9月底前完成清单编制' })).toContainText(
+    '时限：2023年9月30日（',
+  );
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '2023年某某政务公开工作要点' })).toBeVisible();
 
@@ -131,7 +133,7 @@ test('预览中拆分、合并条目和调整层级，保存后按调整后的�
   await split.getByRole('radio', { name: '9月底前完成培训。' }).check();
   await split.getByRole('button', { name: '拆分' }).click();
   await expect(page.getByText('共 4 条，0 条没有责任单位，1 条有完成时限')).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023-09-30');
+  await expect(page.getByRole('treeitem', { name: '条目 3.9月底前完成培训' })).toContainText('时限：2023年9月30日（');
   await expect(page.getByRole('treeitem', { name: '条目 2.做好解读' })).not.toContainText('时限');
 
   await page
@@ -154,4 +156,54 @@ test('预览中拆分、合并条目和调整层级，保存后按调整后的�
     [4, '2', '做好解读。\n9月底前完成培训。', '2023-09-30'],
   ]);
   expect(items[2].parentId).toBe(items[1].id);
+});
+
+test('编辑条目 and 修改文件信息 are form dialogs: first field focused, Enter saves, Esc closes, changed fields are asked about', async ({
+  app: page,
+  host,
+}) => {
+  await setUpBureau(host, page, 2023);
+  await openScreen(page, '上级要点');
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page.getByRole('tab', { name: '粘贴文字' }).click();
+  await page.getByLabel('粘贴的文字').fill('2023年某某政务公开工作要点\n一、加强公开\n1.做好公开。（办公室负责）\n');
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '2023年某某政务公开工作要点' })).toBeVisible();
+
+  const item = page.getByRole('treeitem', { name: '条目 1.做好公开' });
+  const dialog = page.getByRole('dialog', { name: '编辑条目' });
+  // Nothing changed: Esc closes without a question.
+  await item.getByRole('button', { name: '编辑' }).click();
+  await expect(dialog.getByLabel('层级')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // Enter in a one-line field saves.
+  await item.getByRole('button', { name: '编辑' }).click();
+  await expect(dialog.getByLabel('层级')).toBeFocused();
+  await dialog.getByLabel('牵头单位').fill('政务公开办');
+  await dialog.getByLabel('牵头单位').press('Enter');
+  await expect(page.getByText('已保存修改')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(item).toContainText('牵头：政务公开办');
+  // A changed field and Esc: asked, 不保存 leaves the item as it was.
+  await item.getByRole('button', { name: '编辑' }).click();
+  await dialog.getByLabel('牵头单位').fill('另一个科室');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '不保存', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(item).toContainText('牵头：政务公开办');
+
+  await page.getByRole('button', { name: '修改文件信息' }).click();
+  const meta = page.getByRole('dialog', { name: '修改文件信息' });
+  await expect(meta.getByLabel('文件标题')).toBeFocused();
+  await expect(meta.getByLabel('文件标题')).toHaveValue('2023年某某政务公开工作要点');
+  await meta.getByLabel('文号').fill('某政发〔2023〕1号');
+  await meta.getByLabel('文号').press('Enter');
+  await expect(page.getByText('已保存文件信息')).toBeVisible();
+  await expect(meta).toHaveCount(0);
+  const [doc] = await arrange(host, 'points.documents', { year: 2023 });
+  expect(doc.docNumber).toBe('某政发〔2023〕1号');
 });

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import type { StaffStatus } from '../../shared/domain/org';
 import { addDays, addWorkingDays, createWorkingDayCalendar, packageDataYears } from '../../shared/domain/working-days';
+import { formatChineseDate } from '../../shared/domain/dates';
 import type { WebHost } from '../../main/web/server';
 import { arrange, fillDate, openScreen, pick, saved, seedStaff, setUpBureau, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
@@ -68,12 +69,12 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
   await fillDate(page.getByRole('dialog'), '变动日期', today);
   await dialog.getByRole('button', { name: '保存变动' }).click();
   const due = addWorkingDays(today, 5);
-  await expect(page.getByText(`请于 ${due} 前报备案`)).toBeVisible();
+  await expect(page.getByText(`请于${formatChineseDate(due)}前报备案`)).toBeVisible();
   await expect(row().getByText('王五', { exact: true })).toBeVisible();
 
   await page.getByRole('menuitem', { name: '首页' }).click();
   const card = page.locator('.ant-card').filter({ hasText: 'AB岗与备案' });
-  await expect(card.getByText(`待备案，截止 ${due}`)).toBeVisible();
+  await expect(card.getByText(`待备案，截止${formatChineseDate(due)}`)).toBeVisible();
 
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
   await page.getByRole('button', { name: '登记备案' }).click();
@@ -84,13 +85,13 @@ test('AB posts: change the A holder with a handover, the 备案 due date shows o
 
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(card.getByText('政务公开联络员')).toHaveCount(0);
-  await expect(card.getByText(`截止 ${due}`)).toHaveCount(0);
+  await expect(card.getByText(`截止${formatChineseDate(due)}`)).toHaveCount(0);
 
   // The history keeps both periods.
   await page.getByRole('menuitem', { name: 'AB岗' }).click();
   await row().getByRole('button', { name: '历史' }).click();
   await expect(page.getByText(`张三：`)).toBeVisible();
-  await expect(page.getByText(`王五：${today} 至 今`)).toBeVisible();
+  await expect(page.getByText(`王五：${formatChineseDate(today)}至今`)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('team-ab.png'), fullPage: true });
   await page
     .getByRole('dialog', { name: /任职历史/ })
@@ -262,7 +263,9 @@ test('a 备案 due date counted into a year without holiday data is tagged on th
   await page.reload();
   await openScreen(page, '首页');
   const abCard = page.locator('.ant-card').filter({ hasText: 'AB岗与备案' });
-  await expect(abCard.getByRole('alert').filter({ hasText: `截止 ${weekdaysOnly}` })).toContainText('节假日未录入');
+  await expect(abCard.getByRole('alert').filter({ hasText: `截止${formatChineseDate(weekdaysOnly)}` })).toContainText(
+    '节假日未录入',
+  );
   const upcoming = page.locator('.ant-card').filter({ hasText: '近期时间节点' });
   const dated = upcoming.getByRole('listitem').filter({ hasText: '人员变动备案截止' });
   await expect(dated).toContainText('节假日未录入');

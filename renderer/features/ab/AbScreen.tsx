@@ -31,6 +31,7 @@ import {
   PostDialog,
 } from './dialogs';
 import { summariseWarnings } from '../../../shared/domain/ab-warnings';
+import { formatChineseDate, formatChineseDateRange } from '../../../shared/domain/date-text';
 
 type Dialog =
   | { kind: 'assign'; post: Post; role: AbRole }
@@ -53,7 +54,7 @@ export function useTeamExport() {
 function PendingTag({ next }: { next: PendingHolder | null }) {
   return next ? (
     <Tag color="purple">
-      待生效：{next.name}（{next.startDate} 起）
+      待生效：{next.name}（{formatChineseDate(next.startDate)}起）
     </Tag>
   ) : null;
 }
@@ -72,7 +73,7 @@ function HolderCell({ h, acting, next }: { h: Holder | null; acting?: boolean; n
       <span>{h.name}</span>
       {h.departmentName && <Typography.Text type="secondary">{h.departmentName}</Typography.Text>}
       {h.staffStatus === '离岗' && <Tag color="red">已离岗</Tag>}
-      {h.endDate && !next && <Tag color="gold">任至{h.endDate}</Tag>}
+      {h.endDate && !next && <Tag color="gold">任至{formatChineseDate(h.endDate)}</Tag>}
       {h.awayUntil && (
         <Tag color="orange">
           {h.awayKind}至{h.awayUntil}
@@ -425,7 +426,10 @@ export function AbScreen() {
                         color: h.startDate > todayIso() ? 'purple' : h.endDate ? 'gray' : 'green',
                         children: (
                           <span>
-                            {h.name}：{h.startDate} 至 {h.endDate ?? '今'}
+                            {h.name}：
+                            {h.endDate
+                              ? formatChineseDateRange(h.startDate, h.endDate)
+                              : `${formatChineseDate(h.startDate)}至今`}
                             {h.startDate > todayIso() && (
                               <Tag color="purple" style={{ marginLeft: 6 }}>
                                 待生效

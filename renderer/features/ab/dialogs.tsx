@@ -5,6 +5,7 @@ import { ABSENCE_KINDS, type AbRole, type Change, type Holding, type Post } from
 import { call } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 const required = (message: string) => [{ required: true, message }];
 
@@ -100,7 +101,7 @@ export function ChangeDialog({
       handover: { date: v.handoverDate, items: v.items, transitionEnd: v.transitionEnd ?? null, note: v.note ?? '' },
     });
     onDone(c);
-    return `已登记人员变动，请于 ${c.filingDue} 前报备案`;
+    return `已登记人员变动，请于${formatChineseDate(c.filingDue)}前报备案`;
   };
   return (
     <FormDialog
@@ -127,7 +128,7 @@ export function ChangeDialog({
           items={[
             {
               label: '离岗人员（原任）',
-              children: current ? `${current.name}（${current.startDate} 起任）` : '（空缺）',
+              children: current ? `${current.name}（${formatChineseDate(current.startDate)}起任）` : '（空缺）',
             },
           ]}
         />
@@ -197,8 +198,9 @@ export function FilingDialog({ change, onClose, onDone }: { change: Change; onCl
     <FormDialog title="登记备案" form={form} okText="保存" onSave={save} onClose={onClose}>
       <Typography.Paragraph type="secondary">
         {change.postName}
-        {change.role}岗：{change.fromName ?? '（空缺）'} → {change.toName}，变动日期 {change.changeDate}，应于{' '}
-        {change.filingDue} 前备案。
+        {change.role}岗：{change.fromName ?? '（空缺）'} → {change.toName}，变动日期
+        {formatChineseDate(change.changeDate)}，应于
+        {formatChineseDate(change.filingDue)}前备案。
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="filedDate" label="备案日期" rules={required('请选择备案日期')}>

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RestoreFromFileButton } from './RestoreFromFileButton';
 import { askRestore, contentText, isOtherBureau } from './confirmRestore';
 import { produceFile, useBusyAction, useLoad } from '../../hooks';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 export function DataScreen() {
   const { status, refresh } = useAppStatus();
@@ -56,7 +57,7 @@ export function DataScreen() {
       await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false, ...answer });
       await refresh();
       await backups.reload();
-      return `已恢复到 ${b.createdAt} 的数据`;
+      return `已恢复到${formatChineseDateTime(b.createdAt)}的数据`;
     });
   };
   const currentBureau = status?.bureau?.fullName ?? null;

@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Descriptions, Space, Typography } from 'antd';
 import type { HookAPI } from 'antd/es/modal/useModal';
 import type { BackupContent } from '../../../shared/domain/backup';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 /** What the restore confirmation must name: whose data is replaced, by what, from when, holding what. */
 export interface RestoreFacts {
@@ -56,7 +57,7 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
   const other = isOtherBureau(f);
   return new Promise((resolve) => {
     const dialog = modal.confirm({
-      title: f.date ? `恢复到 ${f.date} 的备份？` : `用“${f.source}”中的数据替换当前数据？`,
+      title: f.date ? `恢复到${formatChineseDateTime(f.date)}的备份？` : `用“${f.source}”中的数据替换当前数据？`,
       width: 600,
       content: (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>

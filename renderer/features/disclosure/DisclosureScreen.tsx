@@ -1,7 +1,8 @@
-import { Button, InputNumber, Space, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Space, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useYear } from '../../app-context';
 import { PageTitle } from '../../components/PageTitle';
+import { YearInput } from '../../components/YearInput';
 import { requestLeave, useRouteTab } from '../../hooks';
 import { PublicationsTab } from './PublicationsTab';
 import { ReportTab } from './ReportTab';
@@ -23,36 +24,6 @@ function safeDecode(s: string): string {
   }
 }
 
-/** The screen's own year: typed digits are taken on Enter or on leaving the box, not at every keystroke. */
-function YearInput({ year, onChange }: { year: number; onChange: (y: number) => void }) {
-  const [typed, setTyped] = useState<number | null>(year);
-  useEffect(() => setTyped(year), [year]);
-  const commit = () => {
-    if (typed !== null && Number.isInteger(typed) && typed >= 2000 && typed <= 2100 && typed !== year) onChange(typed);
-    // Shows the year in use until the change has happened (a question about unsaved work may keep it).
-    setTyped(year);
-  };
-  return (
-    <InputNumber
-      aria-label="统计年度"
-      min={2000}
-      max={2100}
-      precision={0}
-      value={typed}
-      onChange={(v) => setTyped(v)}
-      onPressEnter={(e) => {
-        // The Enter must not go on to press a button of the question it may open (保存 has the focus there).
-        e.preventDefault();
-        commit();
-      }}
-      onBlur={commit}
-      onStep={(v) => onChange(v)}
-      addonAfter="年"
-      style={{ width: 120 }}
-    />
-  );
-}
-
 /** 信息公开: the two registers and the annual report, one tab each (#/disclosure/<tab>). */
 export function DisclosureScreen({ params }: { params: string[] }) {
   const working = useYear();
@@ -72,7 +43,7 @@ export function DisclosureScreen({ params }: { params: string[] }) {
         extra={
           <Space>
             统计年度
-            <YearInput year={year} onChange={changeYear} />
+            <YearInput label="统计年度" year={year} onChange={changeYear} />
             {year !== working && (
               <Tooltip title={`页头的工作年度是${working}年；本页按${year}年统计和登记。`}>
                 <Tag color="orange" style={{ marginInlineEnd: 0 }}>

@@ -3,6 +3,7 @@ import { call } from '../../api/call';
 import { navigate, useLoad } from '../../hooks';
 import type { DeadlineState } from '../../../shared/domain/disclosure';
 import { DeadlineTag } from './DeadlineTag';
+import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
 
 /** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
 export const loadDisclosureHome = () => call('disclosure.home');
@@ -38,8 +39,8 @@ export function DisclosureHomeCard() {
           }
           message={
             d.report.exportedAt
-              ? `${d.report.year}年政府信息公开工作年度报告已导出（${d.report.exportedAt}）`
-              : `${d.report.year}年政府信息公开工作年度报告应于${Number(d.report.due.slice(5, 7))}月${Number(d.report.due.slice(8))}日前报送并公布`
+              ? `${d.report.year}年政府信息公开工作年度报告已导出（${formatChineseDateTime(d.report.exportedAt)}）`
+              : `${d.report.year}年政府信息公开工作年度报告应于${formatChineseDate(d.report.due).replace(/^\d{4}年/, '')}前报送并公布`
           }
           description={
             d.report.exportedAt
@@ -80,7 +81,7 @@ export function DisclosureHomeCard() {
                         <span>{o.applicant}</span>
                       </Space>
                     }
-                    description={`${o.receivedDate} 收到 · ${o.dueDate ? `答复期限 ${o.dueDate}${o.remaining !== null && o.remaining >= 0 ? `（剩${o.remaining}个工作日）` : ''}` : '等待补正或第三方意见，暂停计时'}`}
+                    description={`${formatChineseDate(o.receivedDate)}收到 · ${o.dueDate ? `答复期限${formatChineseDate(o.dueDate)}${o.remaining !== null && o.remaining >= 0 ? `（剩${o.remaining}个工作日）` : ''}` : '等待补正或第三方意见，暂停计时'}`}
                   />
                 </List.Item>
               )}

@@ -11,13 +11,13 @@ import {
   type YearInput,
   yearOpenNotice,
 } from '../../../shared/domain/disclosure';
-import { formatChineseDate } from '../../../shared/domain/dates';
 import { call } from '../../api/call';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DateField } from '../../components/DateField';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { checkForm, navigate, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
+import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
 
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
 
@@ -202,7 +202,9 @@ export function ReportTab({ year }: { year: number }) {
         <Button icon={<AuditOutlined />} onClick={() => void openCheck()}>
           年度核对
         </Button>
-        {view.exportedAt && <Typography.Text type="secondary">上次导出：{view.exportedAt}</Typography.Text>}
+        {view.exportedAt && (
+          <Typography.Text type="secondary">上次导出：{formatChineseDateTime(view.exportedAt)}</Typography.Text>
+        )}
       </Space>
       {view.asOf && (
         <Alert

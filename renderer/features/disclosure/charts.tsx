@@ -11,6 +11,7 @@ import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 const loadPublicationStats = (year: number) => call('disclosure.publicationStats', { year });
 const loadRequests = (year: number) => call('disclosure.requests', { year });
@@ -242,7 +243,7 @@ export function RequestsChartCard() {
                 {r.deadline.state === '逾期' ? '已逾期' : `剩${r.deadline.remaining}个工作日`}
               </a>
               <span style={{ marginLeft: 6 }}>
-                {r.applicant} · 期限 {r.deadline.dueDate}
+                {r.applicant} · 期限{r.deadline.dueDate ? formatChineseDate(r.deadline.dueDate) : ''}
               </span>
               {r.deadline.calendarWarning && (
                 <span style={{ marginLeft: 6 }}>

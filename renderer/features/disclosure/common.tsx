@@ -10,6 +10,7 @@ import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { useBusyAction } from '../../hooks';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { DeadlineTag } from './DeadlineTag';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 /** The area's exports; the 年报's name its open 核对 findings first (useCheckedDeliver), letters go straight. */
 export function useDisclosureExport() {
@@ -30,7 +31,8 @@ export function DeadlineBanner({ deadline }: { deadline: Deadline }) {
       aria-label="答复期限"
       title={
         <>
-          答复期限：{d.dueDate ?? '暂停计时'} <DeadlineTag state={d.state} calendarWarning={d.calendarWarning} />
+          答复期限：{d.dueDate ? formatChineseDate(d.dueDate) : '暂停计时'}{' '}
+          <DeadlineTag state={d.state} calendarWarning={d.calendarWarning} />
           {d.extensionDays ? `（含延期${d.extensionDays}个工作日）` : ''}
           {d.pausedDays ? `（征求意见不计时${d.pausedDays}个工作日）` : ''}
         </>

@@ -128,7 +128,7 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
                 <Button size="small" type="link" danger onClick={() => remove(d)}>
                   删除
                 </Button>
-                <AuditButton entity="department" entityId={d.id} label="记录" />
+                <AuditButton entity="department" entityId={d.id} label="记录" title="修改记录" />
               </Space>
             ),
           },

@@ -179,7 +179,7 @@ export function StaffPanel({
                 <Button size="small" type="link" danger onClick={() => remove(s)}>
                   删除
                 </Button>
-                <AuditButton entity="staff" entityId={s.id} label="记录" />
+                <AuditButton entity="staff" entityId={s.id} label="记录" title="修改记录" />
               </Space>
             ),
           },

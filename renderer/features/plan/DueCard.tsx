@@ -3,6 +3,7 @@ import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { navigate, useLoad } from '../../hooks';
 import { LightTag, taskHref } from './common';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 /** The card's reads (also asked ahead on a cold start: HomeCard.prefetch). */
 export const loadPlanDue = (year: number) => call('tasks.due', { year });
@@ -43,7 +44,7 @@ export function PlanDueCard() {
                 <div>
                   <a href={taskHref(t.id)}>{t.title}</a>
                   <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
-                    {t.periodLabel ? `${t.periodLabel} · ` : ''}到期 {t.dueDate}
+                    {t.periodLabel ? `${t.periodLabel} · ` : ''}到期{t.dueDate ? formatChineseDate(t.dueDate) : ''}
                     {t.lead ? ` · ${t.lead}` : ''}
                     {t.owner ? ` · ${t.owner}` : ''}
                   </div>

@@ -4,7 +4,6 @@ import {
   App as AntApp,
   Button,
   Card,
-  DatePicker,
   Dropdown,
   Input,
   Select,
@@ -14,7 +13,6 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { hasRealDeadline, TASK_STATUSES, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
@@ -29,6 +27,7 @@ import { LightTag } from './common';
 import { GenerateDialog } from './GenerateDialog';
 import { MappingDialog } from './MappingDialog';
 import { PlanInfoDialog } from './PlanInfoDialog';
+import { LedgerRangeDialog, SectionAddDialog } from './PlanFormDialogs';
 import { SectionsDialog } from './SectionsDialog';
 import { TaskDrawer } from './TaskDrawer';
 import { LIGHTS, LIGHT_LABELS, type Light } from '../../../shared/domain/lights';
@@ -67,10 +66,13 @@ function filterFromRoute(params: string[]): Partial<Filter> {
 export function PlanScreen({ params }: { params: string[] }) {
   const year = useYear();
   const { refresh } = useAppStatus();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const act = useAction();
   const [filter, setFilter] = useState<Filter>(() => ({ search: '', ...filterFromRoute(params) }));
-  const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const [dialog, setDialog] = useState<'generate' | 'info' | 'sections' | 'mapping' | 'section' | 'ledger' | null>(
+    null,
+  );
   const [newTask, setNewTask] = useState(false);
   const base = useLoad(async () => {
     const [plan, departments, staff, calendar, coverage] = await Promise.all([
@@ -104,6 +106,18 @@ export function PlanScreen({ params }: { params: string[] }) {
       ),
     [tasks.data, filter],
   );
+  // The filters in force, in words: the list then says it shows only those tasks, and how many of all (as the 依申请
+  // register does), rather than a total beside fewer rows.
+  const filterWords = [
+    filter.sectionId !== undefined &&
+      `章节为“${base.data?.plan?.sections.find((x) => x.id === filter.sectionId)?.title ?? '（已删除）'}”`,
+    filter.departmentId !== undefined &&
+      `科室为“${base.data?.departments.find((d) => d.id === filter.departmentId)?.name ?? ''}”`,
+    filter.ownerId !== undefined && `责任人为“${base.data?.staff.find((x) => x.id === filter.ownerId)?.name ?? ''}”`,
+    filter.status !== undefined && `状态为“${filter.status}”`,
+    filter.light !== undefined && `预警为“${LIGHT_LABELS[filter.light]}”`,
+    filter.search && `含“${filter.search}”`,
+  ].filter((w): w is string => !!w);
   const unmapped = useMemo(() => [...new Set((tasks.data ?? []).flatMap((t) => t.unmappedUnits))], [tasks.data]);
   const withoutLead = useMemo(() => (tasks.data ?? []).filter((t) => !t.lead.length), [tasks.data]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -143,36 +157,6 @@ export function PlanScreen({ params }: { params: string[] }) {
   const exportDoc = (kind: (typeof PLAN_EXPORT_KINDS)[number], range?: { from: string; to: string }) =>
     save(() => call('plan.export', { kind, year, ...range }));
 
-  const askLedgerRange = () => {
-    let range: [string, string] | null = null;
-    modal.confirm({
-      title: '导出工作台账：选择日期范围',
-      icon: null,
-      okText: '导出',
-      cancelText: '取消',
-      content: (
-        <DatePicker.RangePicker
-          aria-label="台账日期范围"
-          style={{ width: '100%' }}
-          minDate={dayjs(`${year}-01-01`)}
-          maxDate={dayjs(`${year}-12-31`)}
-          onChange={(v) => {
-            range = v && v[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null;
-          }}
-        />
-      ),
-      // The close-argument form keeps the dialog open until a range is chosen, without a rejected promise.
-      onOk: (close: () => void) => {
-        if (!range) {
-          message.warning('请选择起止日期');
-          return;
-        }
-        close();
-        void exportDoc('ledger-xlsx', { from: range[0], to: range[1] });
-      },
-    });
-  };
-
   const copyForward = () => {
     modal.confirm({
       title: `以${year - 1}年方案为基础建立${year}年方案？`,
@@ -188,26 +172,7 @@ export function PlanScreen({ params }: { params: string[] }) {
     });
   };
 
-  const addSection = () => {
-    let title = '';
-    modal.confirm({
-      title: '新增章节',
-      icon: null,
-      content: (
-        <Input aria-label="章节名称" placeholder="如：加强政策解读" onChange={(e) => (title = e.target.value)} />
-      ),
-      okText: '添加',
-      cancelText: '取消',
-      // Stays open when refused (an empty or duplicate name) so the name can be corrected.
-      onOk: (close: () => void) => {
-        void act(async () => {
-          await call('plan.createSection', { year, title });
-          close();
-          await base.reload();
-        });
-      },
-    });
-  };
+  const addSection = () => setDialog('section');
 
   const loadDemo = () =>
     act(async () => {
@@ -264,7 +229,9 @@ export function PlanScreen({ params }: { params: string[] }) {
                   { key: 'ledger-range', label: '工作台账（按日期范围）…' },
                 ],
                 onClick: (e) =>
-                  e.key === 'ledger-range' ? askLedgerRange() : exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number]),
+                  e.key === 'ledger-range'
+                    ? setDialog('ledger')
+                    : exportDoc(e.key as (typeof PLAN_EXPORT_KINDS)[number]),
               }}
             >
               <Button icon={<DownloadOutlined />}>导出</Button>
@@ -402,6 +369,8 @@ export function PlanScreen({ params }: { params: string[] }) {
               allowClear
               placeholder="搜索任务"
               style={{ width: 200 }}
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
               onSearch={(v) => setFilter({ ...filter, search: v.trim() })}
             />
             {selected.length > 0 && (
@@ -422,11 +391,30 @@ export function PlanScreen({ params }: { params: string[] }) {
               </Space.Compact>
             )}
             <Typography.Text type="secondary">
-              共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag>
+              方案共 {tasks.data?.length ?? 0} 项：<Tag color="red">逾期 {counts.overdue}</Tag>
               <Tag color="orange">即将到期 {counts.dueSoon}</Tag>
               <Tag color="blue">已完成 {counts.done}</Tag>
             </Typography.Text>
           </Space>
+          {hasTasks && filterWords.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`仅显示${filterWords.join('、')}的任务：${visible.length} 项（共 ${tasks.data?.length ?? 0} 项）`}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setFilter({ search: '' });
+                    setSearchText('');
+                  }}
+                >
+                  显示全部
+                </Button>
+              }
+            />
+          )}
           {!hasTasks && !tasks.loading && (
             <EmptyHint
               title="方案中还没有任务"
@@ -553,6 +541,10 @@ export function PlanScreen({ params }: { params: string[] }) {
           }}
         />
       )}
+      {dialog === 'section' && (
+        <SectionAddDialog year={year} onClose={() => setDialog(null)} onDone={() => base.reload()} />
+      )}
+      {dialog === 'ledger' && <LedgerRangeDialog year={year} onClose={() => setDialog(null)} />}
       {plan && (
         <SectionsDialog
           plan={plan}

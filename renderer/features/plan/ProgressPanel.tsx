@@ -19,6 +19,7 @@ import { DeleteButton } from '../../components/DeleteButton';
 import { FormDialog } from '../../components/FormDialog';
 import { isEnterToSave } from '../../components/keyboard';
 import { useDownloadAttachment } from '../../hooks';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 export interface ProgressFormValues {
   date: string;
@@ -119,7 +120,7 @@ function ProgressEditDialog({
   };
   return (
     <FormDialog
-      title={`修改进展记录（${entry.date}）`}
+      title={`修改进展记录（${formatChineseDate(entry.date)}）`}
       width={640}
       form={form}
       onSave={save}

@@ -12,6 +12,7 @@ import { useAbHolders } from './ab-holders';
 import { LightTag } from './common';
 import { ProgressPanel, type ProgressFormValues } from './ProgressPanel';
 import { TaskFormFields, taskFormValues, toTaskInput, type TaskFormValues } from './TaskForm';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 export interface TaskDrawerProps {
   year: number;
@@ -179,7 +180,7 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
             <LightTag light={task.light} daysLeft={task.workingDaysLeft} calendarWarning={task.calendarWarning} />
           </Descriptions.Item>
           <Descriptions.Item label="到期日">
-            {task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${task.dueDate}` : '—'}
+            {task.dueDate ? `${task.periodLabel ? `${task.periodLabel} ` : ''}${formatChineseDate(task.dueDate)}` : '—'}
           </Descriptions.Item>
           {task.owner && holders.backupOf.has(task.owner.id) && (
             <Descriptions.Item label="B岗" span={2}>

@@ -31,9 +31,10 @@ export function LightTag({
         : '';
   return (
     <>
-      <Tag color={LIGHT_COLORS[light]}>
+      {/* Wraps inside a narrow cell (已逾期 then （110个工作日） on the next line) rather than running into the next one. */}
+      <Tag color={LIGHT_COLORS[light]} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
         {LIGHT_LABELS[light]}
-        {extra}
+        {extra && <span style={{ whiteSpace: 'nowrap' }}>{extra}</span>}
       </Tag>
       <CalendarGapTag warning={calendarWarning} />
     </>

@@ -32,9 +32,10 @@ import { call, toUpload } from '../../api/call';
 import { FileDrop, FileRefusal } from '../../components/FileDrop';
 import { PageTitle } from '../../components/PageTitle';
 import { checkForm, navigate, navigateAnyway, useAction, useBusyAction, useLeaveGuard } from '../../hooks';
-import { ItemEditModal, SplitModal } from './ItemEditModal';
+import { ItemEditDialog, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };
 
@@ -151,8 +152,8 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
         content: (
           <div>
             <p>
-              “{replace.title}”（{replace.reason}，导入于 {replace.importedAt}）。替换后将：新增 {replace.added}{' '}
-              条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。
+              “{replace.title}”（{replace.reason}，导入于{formatChineseDateTime(replace.importedAt)}）。替换后将：新增{' '}
+              {replace.added} 条，删除 {replace.removed} 条，修改 {replace.changed} 条，{replace.unchanged} 条不变。
             </p>
             {replace.details.length > 0 && (
               <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
@@ -454,14 +455,16 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
           </Card>
         </Space>
       )}
-      <ItemEditModal
-        item={editing === null ? null : (items[editing] ?? null)}
-        onCancel={() => setEditing(null)}
-        onOk={(it) => {
-          setItems((xs) => xs.map((x, i) => (i === editing ? it : x)));
-          setEditing(null);
-        }}
-      />
+      {editing !== null && items[editing] && (
+        <ItemEditDialog
+          item={items[editing]}
+          onClose={() => setEditing(null)}
+          onSave={async (it) => {
+            setItems((xs) => xs.map((x, i) => (i === editing ? it : x)));
+            setEditing(null);
+          }}
+        />
+      )}
       <SplitModal
         item={splitting === null ? null : (items[splitting] ?? null)}
         onCancel={() => setSplitting(null)}

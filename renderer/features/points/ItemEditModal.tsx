@@ -1,5 +1,6 @@
 import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { FormDialog } from '../../components/FormDialog';
 import { titleOfText, type PointItem } from '../../../shared/domain/points';
 import { LEVEL_OPTIONS, sentencesOf, unitsFromInput } from '../../../shared/domain/points-edits';
 
@@ -13,36 +14,36 @@ interface FormValues {
   deadlineText: string;
 }
 
-/** Corrects one item: level, number, text, units (separated by 、), deadline date and its words. */
-export function ItemEditModal({
+/**
+ * Corrects one item: level, number, text, units (separated by 、), deadline date and its words. A FormDialog: the first
+ * field focused, Enter in a one-line field saves, Esc or 取消 with changed fields asks before discarding them.
+ * `onSave` takes the corrected item and closes the dialog (its sentence, if any, is shown).
+ */
+export function ItemEditDialog({
   item,
-  onOk,
-  onCancel,
-  saving,
+  onSave,
+  onClose,
+  okText = '确定',
 }: {
-  item: PointItem | null;
-  onOk(item: PointItem): void;
-  onCancel(): void;
-  saving?: boolean;
+  item: PointItem;
+  onSave(item: PointItem): Promise<string | void | undefined>;
+  onClose(): void;
+  okText?: string;
 }) {
   const [form] = Form.useForm<FormValues>();
-  useEffect(() => {
-    if (item) {
-      form.setFieldsValue({
-        level: item.level,
-        label: item.label,
-        text: item.text,
-        lead: item.lead.join('、'),
-        support: item.support.join('、'),
-        deadline: item.deadline ?? '',
-        deadlineText: item.deadlineText ?? '',
-      });
-    }
-  }, [item, form]);
-  const submit = async () => {
+  const initial: FormValues = {
+    level: item.level,
+    label: item.label,
+    text: item.text,
+    lead: item.lead.join('、'),
+    support: item.support.join('、'),
+    deadline: item.deadline ?? '',
+    deadlineText: item.deadlineText ?? '',
+  };
+  const save = async () => {
     const v = await form.validateFields();
     const text = v.text.trim();
-    onOk({
+    return onSave({
       level: v.level,
       label: v.label.trim(),
       text,
@@ -54,18 +55,8 @@ export function ItemEditModal({
     });
   };
   return (
-    <Modal
-      open={item !== null}
-      title="编辑条目"
-      okText="确定"
-      cancelText="取消"
-      onOk={submit}
-      onCancel={onCancel}
-      confirmLoading={saving}
-      width={720}
-      forceRender
-    >
-      <Form form={form} layout="vertical">
+    <FormDialog title="编辑条目" okText={okText} form={form} onSave={save} onClose={onClose} width={720}>
+      <Form form={form} layout="vertical" initialValues={initial}>
         <Space size={12} style={{ display: 'flex' }}>
           <Form.Item name="level" label="层级" style={{ width: 180 }}>
             <Select options={LEVEL_OPTIONS} />
@@ -107,7 +98,7 @@ export function ItemEditModal({
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { parentIndexes, printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
 import { isHeadingItem, missingUnits, type PointItem } from '../../../shared/domain/points';
 import { LEVEL_OPTIONS } from '../../../shared/domain/points-edits';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 export interface ItemActions {
   onEdit(index: number): void;
@@ -71,7 +72,7 @@ const ItemRow = memo(function ItemRow({ item: it, index: i, missingUnit, heading
             ))}
             {it.deadline && (
               <Tag color="orange">
-                时限：{it.deadline}
+                时限：{formatChineseDate(it.deadline)}
                 {it.deadlineText ? `（${it.deadlineText}）` : ''}
               </Tag>
             )}

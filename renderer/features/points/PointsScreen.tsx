@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Space,
   Table,
   Typography,
@@ -24,10 +23,11 @@ import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
+import { FormDialog } from '../../components/FormDialog';
 import { PageTitle } from '../../components/PageTitle';
-import { navigate, useAction, useBusyAction, useDownloadAttachment, useLoad } from '../../hooks';
+import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { ImportView } from './ImportView';
-import { ItemEditModal } from './ItemEditModal';
+import { ItemEditDialog } from './ItemEditModal';
 import { ItemTree } from './ItemTree';
 
 /** 上级要点: #/points (the year's documents), #/points/import, #/points/<id> (one document and its items). */
@@ -110,13 +110,11 @@ function DocumentList({ year }: { year: number }) {
 function DocumentView({ id }: { id: number }) {
   const { modal } = AntApp.useApp();
   const act = useAction();
-  const [busy, run] = useBusyAction<'item'>();
   const doc = useLoad(() => call('points.document', { id }), [id]);
   const download = useDownloadAttachment();
   const [editing, setEditing] = useState<number | null>(null);
   const treeActions = useMemo(() => ({ onEdit: setEditing }), []);
   const [metaOpen, setMetaOpen] = useState(false);
-  const [form] = Form.useForm<SourceDocumentMeta>();
 
   if (doc.error) {
     return (
@@ -129,31 +127,12 @@ function DocumentView({ id }: { id: number }) {
   if (!doc.data) return <Card loading />;
   const { document: d, items } = doc.data;
 
-  const saveItem = (index: number, item: PointItem) =>
-    run('item', async () => {
-      await call('points.updateItem', { id: items[index].id, item });
-      setEditing(null);
-      await doc.reload();
-      return '已保存修改';
-    });
-
-  const saveMeta = () =>
-    act(async () => {
-      const v = await form.validateFields();
-      await call('points.updateDocument', {
-        id,
-        meta: {
-          title: v.title,
-          docNumber: v.docNumber || null,
-          issuer: v.issuer || null,
-          issuedDate: v.issuedDate || null,
-          year: v.year,
-        },
-      });
-      setMetaOpen(false);
-      await doc.reload();
-      return '已保存文件信息';
-    });
+  const saveItem = async (index: number, item: PointItem) => {
+    await call('points.updateItem', { id: items[index].id, item });
+    setEditing(null);
+    await doc.reload();
+    return '已保存修改';
+  };
 
   const remove = () =>
     modal.confirm({
@@ -178,19 +157,7 @@ function DocumentView({ id }: { id: number }) {
           <Space>
             <Button onClick={() => navigate('points')}>返回列表</Button>
             {d.attachmentId && <Button onClick={() => void download(d.attachmentId!)}>下载原文件</Button>}
-            <Button
-              onClick={() => {
-                form.setFieldsValue({
-                  ...d,
-                  docNumber: d.docNumber ?? '',
-                  issuer: d.issuer ?? '',
-                  issuedDate: d.issuedDate ?? '',
-                } as SourceDocumentMeta);
-                setMetaOpen(true);
-              }}
-            >
-              修改文件信息
-            </Button>
+            <Button onClick={() => setMetaOpen(true)}>修改文件信息</Button>
             <AuditButton entity="source_document" entityId={id} />
             <Button danger onClick={remove}>
               删除
@@ -219,47 +186,88 @@ function DocumentView({ id }: { id: number }) {
           <ItemTree items={items} actions={treeActions} />
         </Card>
       </Space>
-      <ItemEditModal
-        item={editing === null ? null : (items[editing] ?? null)}
-        saving={busy === 'item'}
-        onCancel={() => setEditing(null)}
-        onOk={(it) => void saveItem(editing!, it)}
-      />
-      <Modal
-        open={metaOpen}
-        title="修改文件信息"
-        okText="保存"
-        cancelText="取消"
-        onOk={() => void saveMeta()}
-        onCancel={() => setMetaOpen(false)}
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="title"
-            label="文件标题"
-            rules={[{ required: true, whitespace: true, message: '请填写文件标题' }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="docNumber" label="文号">
-            <Input />
-          </Form.Item>
-          <Form.Item name="issuer" label="发文单位">
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="issuedDate"
-            label="成文日期"
-            rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editing !== null && items[editing] && (
+        <ItemEditDialog
+          item={items[editing]}
+          okText="保存"
+          onClose={() => setEditing(null)}
+          onSave={(it) => saveItem(editing, it)}
+        />
+      )}
+      {metaOpen && (
+        <DocumentMetaDialog
+          document={d}
+          onClose={() => setMetaOpen(false)}
+          onSaved={async () => {
+            setMetaOpen(false);
+            await doc.reload();
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+/** 修改文件信息: the document's title, 文号, 发文单位, 成文日期 and 年度, as a FormDialog (first field, Enter saves, Esc asks). */
+function DocumentMetaDialog({
+  document: d,
+  onClose,
+  onSaved,
+}: {
+  document: SourceDocument;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const [form] = Form.useForm<SourceDocumentMeta>();
+  const initial = {
+    title: d.title,
+    docNumber: d.docNumber ?? '',
+    issuer: d.issuer ?? '',
+    issuedDate: d.issuedDate ?? '',
+    year: d.year,
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    await call('points.updateDocument', {
+      id: d.id,
+      meta: {
+        title: v.title,
+        docNumber: v.docNumber || null,
+        issuer: v.issuer || null,
+        issuedDate: v.issuedDate || null,
+        year: v.year,
+      },
+    });
+    await onSaved();
+    return '已保存文件信息';
+  };
+  return (
+    <FormDialog title="修改文件信息" form={form} onSave={save} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={initial}>
+        <Form.Item
+          name="title"
+          label="文件标题"
+          rules={[{ required: true, whitespace: true, message: '请填写文件标题' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="docNumber" label="文号">
+          <Input />
+        </Form.Item>
+        <Form.Item name="issuer" label="发文单位">
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="issuedDate"
+          label="成文日期"
+          rules={[{ pattern: /^$|^\d{4}-\d{2}-\d{2}$/, message: '格式为 2020-06-05' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+      </Form>
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { useAction, useLoad } from '../../hooks';
 import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 /** The data file could not be used: say why, keep it untouched, and offer the backups. */
 export function RecoveryScreen() {
@@ -14,7 +15,7 @@ export function RecoveryScreen() {
     act(async () => {
       await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
       await refresh();
-      return `已从 ${b.createdAt} 的备份恢复`;
+      return `已从${formatChineseDateTime(b.createdAt)}的备份恢复`;
     });
   const title =
     status?.state === 'tooNew'
@@ -56,7 +57,7 @@ export function RecoveryScreen() {
               title: '操作',
               render: (_, b) => (
                 <Popconfirm
-                  title={`用 ${b.createdAt} 的备份恢复？`}
+                  title={`用${formatChineseDateTime(b.createdAt)}的备份恢复？`}
                   okText="恢复"
                   cancelText="取消"
                   onConfirm={() => restore(b)}

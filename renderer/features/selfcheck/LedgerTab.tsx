@@ -1,5 +1,6 @@
 import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RecordChecks } from './RecordChecks';
+import { ALL_YEARS, ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, FILTERS, ledgerRoute, readLedgerRoute } from './ledger-route';
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import {
@@ -18,7 +19,8 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { FormDialog } from '../../components/FormDialog';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { PersonField, PersonIdField } from '../../components/PersonField';
-import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
+import { YearInput } from '../../components/YearInput';
+import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
@@ -344,31 +346,35 @@ function SignOffDialog({
   );
 }
 
-/** 整改台账 of the year: every item with its light; edit, progress, 销号, export. */
-const FILTERS = ['全部', ...RECT_STATES, '逾期'];
-
-/** `initialFilter`: a state or 逾期, when a dashboard chart opens the ledger (#/selfcheck/ledger/<filter>). */
+/**
+ * `year`: the working year; `route`: the route's parts after "ledger" (readLedgerRoute), when a link opens another
+ * year's ledger, an item in it, a state, 逾期, or every year's open items.
+ */
 export function LedgerTab({
-  year,
+  year: working,
   onChanged,
-  initialFilter,
+  route = [],
 }: {
   year: number;
   onChanged?: () => void;
-  initialFilter?: string;
+  route?: string[];
 }) {
   const act = useAction();
   const checked = useCheckedDeliver();
-  const list = useLoad(() => call('rectification.list', { year }), [year]);
+  const asked = readLedgerRoute(route);
+  const year = asked.year ?? working;
+  const [filter, setFilter] = useState<string>(asked.filter ?? '全部');
+  const allYears = ALL_YEARS.includes(filter);
+  const list = useLoad(() => call('rectification.list', allYears ? { openOnly: true } : { year }), [allYears, year]);
   const [editing, setEditing] = useState<Rectification | 'new' | null>(null);
   const [progress, setProgress] = useState<Rectification | null>(null);
   const [signing, setSigning] = useState<Rectification | null>(null);
-  const [filter, setFilter] = useState<string>(
-    initialFilter && FILTERS.includes(initialFilter) ? initialFilter : '全部',
-  );
+  // The item a link named: marked and brought into view once the table shows it.
+  const focusId = asked.id;
+  const focusShown = !!list.data?.some((r) => r.id === focusId);
   useEffect(() => {
-    if (initialFilter && FILTERS.includes(initialFilter)) setFilter(initialFilter);
-  }, [initialFilter]);
+    if (focusShown) document.querySelector('[data-ledger-focus]')?.scrollIntoView({ block: 'center' });
+  }, [focusShown]);
   const reload = async () => {
     await list.reload();
     onChanged?.();
@@ -379,20 +385,43 @@ export function LedgerTab({
     await reload();
   };
   const items = (list.data ?? []).filter(
-    (r) => filter === '全部' || (filter === '逾期' ? r.overdue : r.state === filter),
+    (r) =>
+      filter === '全部' ||
+      filter === ALL_YEARS_OPEN ||
+      (filter === '逾期' || filter === ALL_YEARS_OVERDUE ? r.overdue : r.state === filter),
   );
+  // The exports are of one year's ledger: named when the list shows every year's items or another year than the working one.
+  const whichYear = allYears || year !== working ? `${year}年` : '';
+  // Another year than the working one goes through the leave guard like any route (a dialog may hold unsaved work).
+  const openYear = (y: number) => navigate(ledgerRoute(y === working ? {} : { year: y }));
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           新增整改事项
         </Button>
+        {!allYears && (
+          <Space size={4}>
+            台账年度
+            <YearInput label="台账年度" year={year} onChange={openYear} />
+            {year !== working && (
+              <>
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  不是工作年度（{working}年）
+                </Tag>
+                <Button size="small" onClick={() => openYear(working)}>
+                  回到{working}年
+                </Button>
+              </>
+            )}
+          </Space>
+        )}
         <Select
           value={filter}
           onChange={setFilter}
-          style={{ width: 120 }}
+          style={{ width: 140 }}
           aria-label="按状态筛选"
-          options={FILTERS.map((s) => ({ value: s, label: s }))}
+          options={[...FILTERS, ...ALL_YEARS].map((s) => ({ value: s, label: s }))}
         />
         <Button
           icon={<DownloadOutlined />}
@@ -400,7 +429,7 @@ export function LedgerTab({
             checked('rectification-xlsx', year, () => call('selfcheck.export', { kind: 'rectification-xlsx', year }))
           }
         >
-          导出整改台账
+          导出{whichYear}整改台账
         </Button>
         <Button
           icon={<DownloadOutlined />}
@@ -408,12 +437,14 @@ export function LedgerTab({
             checked('rectification-docx', year, () => call('selfcheck.export', { kind: 'rectification-docx', year }))
           }
         >
-          导出整改情况报告
+          导出{whichYear}整改情况报告
         </Button>
       </Space>
       {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
       <RecordChecks year={year} scope="ledger" version={list.data} />
-      {list.data && list.data.length === 0 ? (
+      {allYears && list.data && list.data.length === 0 ? (
+        <EmptyHint title="各年度都没有未销号的整改事项" hint="选择“全部”查看本年度台账，或新增整改事项。" />
+      ) : list.data && list.data.length === 0 ? (
         <EmptyHint
           title={`${year}年还没有整改事项`}
           hint="在“自查评分”中对失分指标点“转为整改”，在“回头看”中转入未完成任务，或把上级测评通报、第三方评估发现的问题逐条新增。"
@@ -427,7 +458,13 @@ export function LedgerTab({
           pagination={false}
           aria-label="整改台账"
           scroll={{ y: 'calc(100vh - 330px)' }}
+          onRow={(r) =>
+            r.id === focusId
+              ? { 'data-ledger-focus': true, 'aria-current': 'true', style: { background: '#e6f4ff' } }
+              : {}
+          }
           columns={[
+            ...(allYears ? [{ title: '年度', dataIndex: 'year', width: 64, align: 'center' as const }] : []),
             { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
             { title: '来源', dataIndex: 'source', width: 96 },
             {

@@ -11,11 +11,7 @@ import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
-
-/** The 整改台账 filtered: #/selfcheck/ledger/<状态 or 逾期> (LedgerTab's own filter values). */
-function ledgerRoute(filter?: string): string {
-  return filter ? `selfcheck/ledger/${encodeURIComponent(filter)}` : 'selfcheck/ledger';
-}
+import { ledgerRoute } from './ledger-route';
 
 const BARS = [
   { state: '未开始', label: '未开始' },
@@ -106,7 +102,7 @@ export function RectChartCard() {
             height={150}
             onPick={(p) => {
               const b = bars[p.dataIndex];
-              if (b) navigate(ledgerRoute(p.seriesName === '已逾期' ? '逾期' : b.state));
+              if (b) navigate(ledgerRoute({ filter: p.seriesName === '已逾期' ? '逾期' : b.state }));
             }}
           />
         </>

@@ -5,6 +5,8 @@ import { navigate, useLoad } from '../../hooks';
 import { LightTag } from '../plan/common';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
+import { ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, ledgerRoute } from './ledger-route';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 const loadOpenRectifications = () => call('rectification.list', { openOnly: true });
 
@@ -13,7 +15,8 @@ export const prefetchRectHome = (year: number) => Promise.all([loadOpenRectifica
 
 /**
  * Home screen card: 整改 items not yet 销号 of every year (another scope than the 整改进度 chart, which counts the
- * working year's ledger: the card says so in words), overdue and nearest deadlines first.
+ * working year's ledger: the card says so in words), overdue and nearest deadlines first. Each link opens what it names:
+ * the counts and 打开整改台账 the ledger's every-year views, an item its own year's ledger with the item marked.
  */
 export function RectHomeCard() {
   const year = useYear();
@@ -30,7 +33,7 @@ export function RectHomeCard() {
     <Card
       title="整改事项（各年度）"
       extra={
-        <Button type="link" onClick={() => navigate('selfcheck/ledger')}>
+        <Button type="link" onClick={() => navigate(ledgerRoute({ filter: ALL_YEARS_OPEN }))}>
           打开整改台账
         </Button>
       }
@@ -43,9 +46,14 @@ export function RectHomeCard() {
       {items.length > 0 && (
         <>
           <Typography.Text type="secondary">
-            各年度未销号 {figureNumber(dash.data, 'rectification.openAllYears') ?? items.length} 项
+            <a onClick={() => navigate(ledgerRoute({ filter: ALL_YEARS_OPEN }))}>
+              各年度未销号 {figureNumber(dash.data, 'rectification.openAllYears') ?? items.length} 项
+            </a>
             {thisYear !== null ? `（其中${year}年度 ${thisYear} 项）` : ''}
-            {overdue ? `，逾期 ${overdue} 项` : ''}
+            {overdue ? '，' : ''}
+            {overdue ? (
+              <a onClick={() => navigate(ledgerRoute({ filter: ALL_YEARS_OVERDUE }))}>逾期 {overdue} 项</a>
+            ) : null}
           </Typography.Text>
           <List
             size="small"
@@ -62,10 +70,10 @@ export function RectHomeCard() {
                 }
               >
                 <div>
-                  <a onClick={() => navigate('selfcheck/ledger')}>{r.problem.slice(0, 40)}</a>
+                  <a onClick={() => navigate(ledgerRoute({ year: r.year, id: r.id }))}>{r.problem.slice(0, 40)}</a>
                   <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
                     {r.year}年 · {rectStateLabel(r)}
-                    {r.deadline ? ` · 时限 ${r.deadline}` : ''}
+                    {r.deadline ? ` · 时限${formatChineseDate(r.deadline)}` : ''}
                     {r.departmentName ? ` · ${r.departmentName}` : ''}
                   </div>
                 </div>

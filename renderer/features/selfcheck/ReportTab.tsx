@@ -7,6 +7,7 @@ import { call } from '../../api/call';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useLoad } from '../../hooks';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 const PARTS: [keyof ReportSections, string, number][] = [
   ['intro', '开头', 3],
@@ -90,7 +91,9 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
           按最新评分重新生成
         </Button>
         <Typography.Text type="secondary">
-          {report.data?.saved ? `已保存的文稿（${report.data.updatedAt}）` : '根据自查评分自动起草，可直接修改'}
+          {report.data?.saved
+            ? `已保存的文稿（${formatChineseDateTime(report.data.updatedAt ?? '')}）`
+            : '根据自查评分自动起草，可直接修改'}
         </Typography.Text>
       </Space>
       <RecordChecks year={year} scope="report" version={`${report.data?.updatedAt ?? ''}|${dirty}`} />

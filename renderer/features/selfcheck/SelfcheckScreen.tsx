@@ -44,9 +44,11 @@ export function SelfcheckScreen({ params }: { params: string[] }) {
             label: '整改台账',
             children: (
               <LedgerTab
+                // A link to another year, item or filter opens the ledger afresh with what it names.
+                key={params.slice(1).join('/')}
                 year={year}
                 onChanged={view.reload}
-                initialFilter={params[1] === undefined ? undefined : safeDecode(params[1])}
+                route={params.slice(1).map(safeDecode)}
               />
             ),
           },

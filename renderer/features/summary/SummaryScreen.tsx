@@ -36,6 +36,7 @@ import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { formatFigureValue } from '../../../shared/domain/summary-figures';
+import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
   { value: '年度', label: '年度总结' },
@@ -549,7 +550,7 @@ export function SummaryScreen() {
         }
       >
         {s
-          ? `草稿约 ${s.length} 字 · 数据取自 ${s.refreshedAt} · 虚线下划线的数字随数据刷新，鼠标停留可看来源`
+          ? `草稿约 ${s.length} 字 · 数据取自${formatChineseDateTime(s.refreshedAt)} · 虚线下划线的数字随数据刷新，鼠标停留可看来源`
           : `${year}年${kind === '半年' ? '上半年' : ''}政务公开工作总结`}
       </PageTitle>
       {loaded.error && <Alert type="error" showIcon title={loaded.error} style={{ marginBottom: 12 }} />}

@@ -253,7 +253,7 @@ describe('AB warnings', () => {
     expect(await kinds(f, post)).toEqual(['filingDueSoon']);
     f.setToday('2025-10-16');
     const overdue = (await f.call('team.warnings')).find((w) => w.kind === 'filingOverdue')!;
-    expect(overdue.message).toContain('备案已逾期（应于 2025-10-15 前备案）');
+    expect(overdue.message).toContain('备案已逾期（应于2025年10月15日前备案）');
     await f.call('ab.file', {
       changeId: fix.id,
       filedDate: '2025-10-16',
@@ -278,7 +278,7 @@ describe('AB warnings', () => {
       note: '',
     });
     const w = (await f.call('team.warnings')).find((x) => x.kind === 'bothAway')!;
-    expect(w.message).toContain('2025-10-23 至 2025-10-24 同时不在岗');
+    expect(w.message).toContain('在2025年10月23日至10月24日同时不在岗');
     await f.call('ab.deleteAbsence', { id: ab1.id });
     expect(await kinds(f, post)).toEqual([]);
 
@@ -318,7 +318,7 @@ describe('AB warnings', () => {
     });
     const lines = summariseWarnings(await f.call('team.warnings'), await f.call('ab.posts'));
     expect(lines).toHaveLength(2);
-    expect(lines[0].message).toContain('待备案，截止 2025-10-15');
+    expect(lines[0].message).toContain('待备案，截止2025年10月15日');
     expect(lines[1].message).toMatch(/^7个岗位尚未配齐A岗和B岗：政务公开分管领导、/);
   });
 

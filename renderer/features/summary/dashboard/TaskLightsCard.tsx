@@ -2,6 +2,7 @@ import { Button, Card, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useYear } from '../../../app-context';
 import { CHART_COLORS, EChart, type ChartOption } from '../../../components/EChart';
+import { EmptyHint } from '../../../components/EmptyHint';
 import { navigate, useLoad } from '../../../hooks';
 import { loadDashboard, planListRoute } from './data';
 import { LIGHTS, LIGHT_LABELS, type Light } from '../../../../shared/domain/lights';
@@ -48,7 +49,13 @@ export function TaskLightsCard() {
       loading={d.loading}
     >
       {d.error && <Typography.Text type="danger">{d.error}</Typography.Text>}
-      {d.data && !present.length && <Typography.Text type="secondary">本年度还没有任务。</Typography.Text>}
+      {d.data && !present.length && (
+        <EmptyHint
+          title="本年度还没有任务"
+          hint="编制实施方案、分解任务后，这里按预警显示任务分布。"
+          action={<Button onClick={() => navigate('plan')}>去编制实施方案</Button>}
+        />
+      )}
       {present.length > 0 && (
         <>
           <EChart
