@@ -196,6 +196,7 @@ function finishRules(nodes: Draft[], context: string): void {
         /加分|单项否决|一票否决|重大扣分|倒扣/.test(ctx)
           ? ctx.match(/加分|单项否决|一票否决|重大扣分|倒扣/g)!.join('') + hint
           : hint,
+        n.points,
       );
       n.rule = r.rule;
       n.capped = r.capped;
