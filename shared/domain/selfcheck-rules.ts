@@ -16,14 +16,20 @@ const UNIT = '(条|件|次|例|个|项|处|篇|月|家|期|人次|份|则|起|�
 /** What is found, missing or late before the unit: "每发现一处", "每缺一项", "每逾期一天". */
 const FINDING = '发现|有|出现|缺少|缺失|缺|少|遗漏|漏|逾期|超期';
 
+/** 全角 digits and point as ASCII: "４分" → "4分", "０．５" → "0.5" (a 细则 typed with a Chinese IME). */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Points embedded in a name: "制度建设（30分）", "保障运营10%" → the number and the name without it. */
-export function splitPointsFromName(name: string): { name: string; points: number | null; weight: number | null } {
+export function splitPointsFromName(written: string): { name: string; points: number | null; weight: number | null } {
+  const name = asciiDigits(written);
   const m =
     /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ??
     /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
-  if (!m) return { name, points: null, weight: null };
-  const rest = name.slice(0, m.index).trim();
-  if (!rest) return { name, points: null, weight: null };
+  if (!m) return { name: written, points: null, weight: null };
+  const rest = written.slice(0, m.index).trim();
+  if (!rest) return { name: written, points: null, weight: null };
   const v = Number(m[1]);
   return m[2] === '分' ? { name: rest, points: v, weight: null } : { name: rest, points: null, weight: v };
 }
@@ -43,12 +49,13 @@ function chineseAmount(s: string): number | null {
  * numeral that is an amount of points: "一票否决", "每一处" stay as written).
  */
 function plainAmounts(text: string): string {
-  return text
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/([扣得加])([零〇一二两三四五六七八九十百半点]+)分/g, (all, verb: string, n: string) => {
+  return asciiDigits(text).replace(
+    /([扣得加])([零〇一二两三四五六七八九十百半点]+)分/g,
+    (all, verb: string, n: string) => {
       const v = chineseAmount(n);
       return v === null ? all : `${verb}${v}分`;
-    });
+    },
+  );
 }
 
 /** Words that leave the amount to the person scoring: 酌情, a range (扣1-3分), 视情况. */

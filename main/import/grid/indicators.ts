@@ -5,8 +5,8 @@
 // by choosing a level); a text across the whole table is a section; 合计 rows give the total. Bad input stops with the file, table, row and column named. Pure.
 
 import type { IndicatorOutput } from '../../../shared/domain/selfcheck';
-import { readNumberMark } from '../../../shared/domain/point-numbering';
-import { gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
+import { parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
+import { asciiDigits, gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { GridCell, GridView } from './grid';
@@ -62,7 +62,7 @@ function splitName(raw: string, barePoints: boolean): { name: string; points: nu
   const sp = splitPointsFromName(text);
   if (sp.points !== null || sp.weight !== null || !barePoints) return sp;
   // "政策解读情况(10)": a number alone in brackets at the end is the points where no column gives them.
-  const m = /[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*[)）]\s*$/.exec(text);
+  const m = /[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*[)）]\s*$/.exec(asciiDigits(text));
   const rest = m ? text.slice(0, m.index).trim() : '';
   return m && rest ? { name: rest, points: Number(m[1]), weight: null } : sp;
 }
@@ -73,12 +73,16 @@ interface NumberCell {
 }
 
 function parseNumberCell(text: string, what: 'points' | 'weight', at: () => string): NumberCell {
-  const t = text.replace(/\s+/g, '');
+  const t = asciiDigits(text.replace(/\s+/g, ''));
   if (!t || /^[—–\-/／、无]+$/.test(t)) return { value: null, kind: null };
   // The 自查评分表 writes a bonus item's cap as "加分≤8" and a 重大扣分 item as "不设上限".
   if (what === 'points' && /^不设上限$/.test(t)) return { value: null, kind: 'major' };
   const bonus = /^加分(?:≤|<=|不超过|最高)?(\d+(?:\.\d+)?)分?$/.exec(t);
   if (what === 'points' && bonus) return { value: Number(bonus[1]), kind: 'bonus' };
+  // "四分", "十分": a points cell written in words.
+  const words = what === 'points' ? /^([零〇一二两三四五六七八九十]{1,4})分$/.exec(t) : null;
+  const cn = words ? parseChineseNumeral(words[1]) : null;
+  if (cn !== null) return { value: cn, kind: null };
   const m = /^[（(]?(\d+(?:\.\d+)?)(分|%|％)?[)）]?$/.exec(t);
   if (!m) {
     throw new AppError(
@@ -169,7 +173,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
           const a = view.at(r, pc);
           if (a.origin && a.cell.text) {
             // "100＋加分8" (the 自查评分表's own 合计): the 满分 is the base; the 加分 are the bonus items' own points.
-            const split = BASE_PLUS_BONUS.exec(a.cell.text.replace(/\s+/g, ''));
+            const split = BASE_PLUS_BONUS.exec(asciiDigits(a.cell.text.replace(/\s+/g, '')));
             total =
               (total ?? 0) +
               (split ? Number(split[1]) : (parseNumberCell(a.cell.text, 'points', at(r, pc)).value ?? 0));
@@ -303,7 +307,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
           leaf.grades.push(...listed);
           continue;
         }
-        const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(text.replace(/\s+/g, ''));
+        const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(asciiDigits(text.replace(/\s+/g, '')));
         if (!text && g.points === null) continue;
         leaf.grades.push({ name: g.name, points: g.points ?? (n ? Number(n[1]) : null), words: n ? '' : text });
       }

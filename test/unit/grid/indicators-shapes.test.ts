@@ -403,3 +403,52 @@ describe('scoring rules as 细则 word them', () => {
     }
   });
 });
+
+describe('全角 digits', () => {
+  it('in 分值 cells ("４分", "３", "２.５分", "０．５"; "五分" too), in a name "（１０分）" and in the 合计 row: numbers', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['一级指标', '二级指标', '分值', '评分标准'],
+          [{ text: '组织保障（１０分）', rowSpan: 4 }, '领导重视', '４分', '未听取汇报的扣4分。'],
+          [null, '机构人员', '３', '未明确工作机构的扣3分。'],
+          [null, '保密审查', '２.５分', '未审查的不得分。'],
+          [null, '工作台账', '０．５', '未建立的不得分。'],
+          ['依申请公开（５分）', '按时答复', '五分', '超期答复的每件扣1分。'],
+          ['合计', '', '１５', ''],
+        ],
+      },
+      [
+        {
+          name: '组织保障',
+          points: 10,
+          children: [
+            { name: '领导重视', points: 4 },
+            { name: '机构人员', points: 3 },
+            { name: '保密审查', points: 2.5 },
+            { name: '工作台账', points: 0.5 },
+          ],
+        },
+        { name: '依申请公开', points: 5, children: [{ name: '按时答复', points: 5 }] },
+      ],
+      15,
+    );
+  });
+
+  it('in names where no column gives points: "主动公开（２０分）", "政策解读(１０)"', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['考核内容', '评分标准'],
+          ['1、主动公开（２０分）', '应公开未公开的，每条扣2分。'],
+          ['2、政策解读(１０)', '重要政策未解读的，每件扣2分。'],
+        ],
+      },
+      [
+        { name: '主动公开', points: 20 },
+        { name: '政策解读', points: 10 },
+      ],
+      30,
+    );
+  });
+});
