@@ -5,7 +5,7 @@
 // by choosing a level); a text across the whole table is a section; 合计 rows give the total. Bad input stops with the file, table, row and column named. Pure.
 
 import type { IndicatorOutput } from '../../../shared/domain/selfcheck';
-import { parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
+import { readNumberMark } from '../../../shared/domain/point-numbering';
 import { asciiDigits, gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -79,10 +79,6 @@ function parseNumberCell(text: string, what: 'points' | 'weight', at: () => stri
   if (what === 'points' && /^不设上限$/.test(t)) return { value: null, kind: 'major' };
   const bonus = /^加分(?:≤|<=|不超过|最高)?(\d+(?:\.\d+)?)分?$/.exec(t);
   if (what === 'points' && bonus) return { value: Number(bonus[1]), kind: 'bonus' };
-  // "四分", "十分": a points cell written in words.
-  const words = what === 'points' ? /^([零〇一二两三四五六七八九十]{1,4})分$/.exec(t) : null;
-  const cn = words ? parseChineseNumeral(words[1]) : null;
-  if (cn !== null) return { value: cn, kind: null };
   const m = /^[（(]?(\d+(?:\.\d+)?)(分|%|％)?[)）]?$/.exec(t);
   if (!m) {
     throw new AppError(
