@@ -12,7 +12,7 @@ interface InferredRule {
 }
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(条|件|次|例|个|项|处|篇|月|家|期|人次|份|则|起|天)';
+const UNIT = '(条|件|次|例|个月|个|项|处|篇|月|家|期|人次|份|则|起|天)';
 /** What is found, missing or late before the unit: "每发现一处", "每缺一项", "每逾期一天". */
 const FINDING = '发现|有|出现|缺少|缺失|缺|少|遗漏|漏|逾期|超期';
 
@@ -60,6 +60,8 @@ function plainAmounts(text: string): string {
 
 /** Words that leave the amount to the person scoring: 酌情, a range (扣1-3分), 视情况. */
 const DISCRETION = new RegExp(`酌情|视情|视具体|根据情况|扣${NUM}?[-~～—至到]${NUM}分`);
+/** The item's points lost whole, as "不得分" says: "扣全分", "扣除该项全部分值". */
+const ALL_LOST = /.扣(?:除)?(?:该项|本项|此项)?(?:全部|全)(?:分值|分数|分)/;
 /** A cap on the deductions: "最多扣10分", "累计扣分不超过10分", "扣分上限5分". */
 const DEDUCT_CAP = new RegExp(
   `(?:最多|最高|至多)(?:扣|扣除|可扣)${NUM}分|扣分?(?:总分|总计|合计)?(?:不超过|不得超过|不高于|最多|最高|上限为?|以)${NUM}分`,
@@ -112,6 +114,12 @@ export function inferRule(text: string, context = '', points: number | null = nu
     const cap = DEDUCT_CAP.exec(t);
     const capAt = cap ? Number(cap[1] ?? cap[2]) : null;
     if (capAt !== null && points !== null && capAt < points - 1e-9) return manual;
+    // Another outcome beside it ("未设置专栏的扣5分；每个空白栏目扣1分", "…不得分"): scored by hand.
+    const own = [per ?? slash!, cap].filter((m) => m !== null).map((m) => [m.index, m.index + m[0].length]);
+    const other = [...t.matchAll(new RegExp(`扣${NUM}分`, 'g'))].some(
+      (m) => !own.some(([from, to]) => m.index >= from && m.index < to),
+    );
+    if (other || /不得分/.test(t) || ALL_LOST.test(t)) return manual;
     return { rule: { kind: 'perItem', deduct, unit }, capped, ceilingRatio };
   }
   // 有得N分，无扣M分 / …的得3分；否则扣3分: full points when met, M off when not.
@@ -119,7 +127,7 @@ export function inferRule(text: string, context = '', points: number | null = nu
   if (fixed) return { rule: { kind: 'fixed', absentDeduct: Number(fixed[2]) }, capped, ceilingRatio };
   // "…的得4分，未听取的不得分", "未开展的不得分", "出现泄密的，本项不得分": the item's points lost when it happens.
   // Beside another deduction ("未发布不得分，内容不全扣2分") two outcomes: scored by hand.
-  if (t.indexOf('不得分') > 0)
+  if (t.indexOf('不得分') > 0 || ALL_LOST.test(t))
     return /扣\d/.test(t) ? manual : { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };
   // "未听取汇报的扣4分", "被通报批评的扣2分": one deduction when it happens (two different ones are scored by hand).
   const once = [...t.matchAll(new RegExp(`扣${NUM}分`, 'g'))];
