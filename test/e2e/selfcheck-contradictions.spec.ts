@@ -1,5 +1,6 @@
 // A 细则 whose figures contradict each other is imported on the 自查整改 screen: the preview says each contradiction
-// with the row it is on and both figures, above the tree, at 1366×768; saving is still possible.
+// with the row it is on and both figures, above the tree, at 1366×768; a figure corrected in the preview drops its
+// problem; saving is possible either way.
 import { asXlsx } from '../unit/grid/build-table';
 import { openScreen, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
@@ -35,6 +36,16 @@ test('导入数字互相矛盾的细则：预览写明所在行和两个数字',
   await expect(alert).toContainText('一级指标分值合计 30 分，与满分 100 分（工作表“表1”第6行“合计”）不一致');
   await expect(alert).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('selfcheck-contradictions-preview.png') });
+  // Corrected here, each problem goes: 组织保障 to 7 (its items' sum), then 满分 to 7 + 20.
+  const points = dialog.getByLabel('分值 1', { exact: true });
+  await points.fill('7');
+  await points.press('Tab');
+  await expect(alert).not.toContainText('“组织保障”', slow);
+  await expect(alert).toContainText('一级指标分值合计 27 分，与满分 100 分');
+  const total = dialog.getByRole('spinbutton', { name: '满分' });
+  await total.fill('27');
+  await total.press('Tab');
+  await expect(alert).toHaveCount(0, slow);
   await dialog.getByRole('button', { name: '保存细则' }).click();
   await expect(page.getByText('已保存2026年考核细则')).toBeVisible(slow);
 });

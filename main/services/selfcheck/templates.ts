@@ -72,8 +72,7 @@ export async function previewIndicators(
     chooseRoles: true,
   });
   await rememberRoles(ctx, parsed.tables, roles);
-  const { places, ...rest } = parsed;
-  return { ...rest, ...describeTree(parsed.indicators, parsed.total, places) };
+  return { ...parsed, ...describeTree(parsed.indicators, parsed.total, parsed.places) };
 }
 
 function rowToIndicator(
