@@ -432,7 +432,7 @@ export function templateProblems(
         n.rule.kind !== 'veto' &&
         n.rule.kind !== 'grade'
       ) {
-        out.push({ key: n.key, message: `“${path}”没有分值或权重，请补上` });
+        out.push({ key: n.key, message: `“${path}”${at}没有分值或权重，请补上` });
       }
     } else {
       const ordinary = n.children.filter((c) => n.rule.kind === 'bonus' || isOrdinary(c));
@@ -457,7 +457,8 @@ export function templateProblems(
         });
       if (weighted.length === n.children.length) {
         const w = round2(weighted.reduce((a, c) => a + (c.weight ?? 0), 0));
-        if (Math.abs(w - 100) > 0.01) out.push({ key: n.key, message: `“${path}”的下级权重合计 ${w}%，不是 100%` });
+        if (Math.abs(w - 100) > 0.01)
+          out.push({ key: n.key, message: `“${path}”${at}的下级权重合计 ${w}%，不是 100%` });
       }
     }
     n.children.forEach((c) => walk(c, `${path} / ${c.name}`, inBonus || n.rule.kind === 'bonus'));

@@ -95,6 +95,21 @@ describe('the preview (自查 → 导入细则)', () => {
     }
   });
 
+  it('a leaf without points and weights that do not add up to 100%: their rows too', async () => {
+    const spec: TableSpec = {
+      rows: [
+        ['一级指标', '二级指标', '权重', '评分标准'],
+        [{ text: '组织保障', rowSpan: 2 }, '领导重视', '40%', '未听取汇报的扣4分。'],
+        [null, '机构人员', '50%', '未明确工作机构的扣3分。'],
+        ['主动公开', '政策解读', '', '每件扣1分，扣完为止。'],
+      ],
+    };
+    const p = await preview('细则.xlsx', await asXlsx(spec));
+    const messages = p.problems.map((x) => x.message);
+    expect(messages).toContain(`“组织保障”（工作表“表1”第2行）的下级权重合计 ${40 + 50}%，不是 100%`);
+    expect(messages).toContain('“主动公开 / 政策解读”（工作表“表1”第4行）没有分值或权重，请补上');
+  });
+
   it('figures that agree: no problem', async () => {
     const agree: TableSpec = {
       rows: [
