@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { maxLabel, ratedLabel, type IndicatorOutput } from '../../shared/domain/selfcheck';
-import type { ScoredNode } from '../../shared/domain/selfcheck-score';
+import { templateProblems, type ScoredNode } from '../../shared/domain/selfcheck-score';
+import { toScoringNodes } from '../../shared/domain/selfcheck-tree';
 import type { AppContext } from '../services/workstation';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
@@ -91,6 +92,10 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     async run(args) {
       const { fileName, data } = readFile(args, 'parse-indicators 细则.xlsx');
       const p = await runParser('selfcheck-indicators', fileName, data, {});
+      // Figures that contradict each other (合计 against the rows, a parent against its items): said on stderr with
+      // the row, as import-indicators says them; stdout stays the contract's JSON.
+      for (const q of templateProblems(toScoringNodes(p.indicators), p.total, p.places))
+        process.stderr.write(`提示：${q.message}\n`);
       process.stdout.write(
         JSON.stringify({ title: p.title, total: p.total, indicators: p.indicators.map((n) => indicatorJson(n, 1)) }) +
           '\n',
@@ -116,7 +121,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
           upload: { fileName, dataBase64: data.toString('base64') },
           replace: args.flags.replace === true,
         });
-        const { problems, levelSums } = describeTree(parsed.indicators, parsed.total);
+        const { problems, levelSums } = describeTree(parsed.indicators, parsed.total, parsed.places);
         for (const p of problems) process.stderr.write(`提示：${p.message}\n`);
         process.stdout.write(
           `已导入${year}年考核细则“${t.title}”：满分${t.total}分，各级分值合计 ${levelSums.join(' / ')}。\n`,

@@ -2,6 +2,7 @@
 // "本栏目不高于及格分"). Pure; the importer uses it for every leaf and the person corrects it in the preview.
 // A grade rule (优10分 / 良8分 / 一般6分 / 差0分) is written and read back here too, so the words the 自查评分表 prints
 // and the reader that takes them back in are one pair.
+import { parseChineseNumeral } from './point-numbering';
 import type { GradeLevel, Rule } from './selfcheck';
 
 interface InferredRule {
@@ -11,22 +12,68 @@ interface InferredRule {
 }
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(条|件|次|例|个|项|处|篇|月|家|期|人次)';
+const UNIT = '(条|件|次|例|个月|个|项|处|篇|月|家|期|人次|份|则|起|天)';
+/** What is found, missing or late before the unit: "每发现一处", "每缺一项", "每逾期一天". */
+const FINDING = '发现|有|出现|缺少|缺失|缺|少|遗漏|漏|逾期|超期';
+
+/** 全角 digits and point as ASCII: "４分" → "4分", "０．５" → "0.5" (a 细则 typed with a Chinese IME). */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
 
 /** Points embedded in a name: "制度建设（30分）", "保障运营10%" → the number and the name without it. */
-export function splitPointsFromName(name: string): { name: string; points: number | null; weight: number | null } {
+export function splitPointsFromName(written: string): { name: string; points: number | null; weight: number | null } {
+  const name = asciiDigits(written);
   const m =
     /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ??
     /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
-  if (!m) return { name, points: null, weight: null };
-  const rest = name.slice(0, m.index).trim();
-  if (!rest) return { name, points: null, weight: null };
+  if (!m) return { name: written, points: null, weight: null };
+  const rest = written.slice(0, m.index).trim();
+  if (!rest) return { name: written, points: null, weight: null };
   const v = Number(m[1]);
   return m[2] === '分' ? { name: rest, points: v, weight: null } : { name: rest, points: null, weight: v };
 }
 
-export function inferRule(text: string, context = ''): InferredRule {
-  const t = text.replace(/\s+/g, '');
+/** "零点五" → 0.5, "两" → 2, "半" → 0.5, "十" → 10: the points of a rule written in Chinese numerals. */
+function chineseAmount(s: string): number | null {
+  if (s === '半') return 0.5;
+  const [int, frac] = s.replace(/两/g, '二').split('点');
+  const whole = parseChineseNumeral(int);
+  if (whole === null || (frac !== undefined && !/^[零〇一二三四五六七八九]+$/.test(frac))) return null;
+  if (frac === undefined) return whole;
+  return Number(`${whole}.${[...frac].map((c) => parseChineseNumeral(c) ?? 0).join('')}`);
+}
+
+/**
+ * The words with their amounts as digits: 全角 "０.５" → "0.5", "扣一分" → "扣1分", "扣零点五分" → "扣0.5分" (only a
+ * numeral that is an amount of points: "一票否决", "每一处" stay as written).
+ */
+function plainAmounts(text: string): string {
+  return asciiDigits(text).replace(
+    /([扣得加])([零〇一二两三四五六七八九十百半点]+)分/g,
+    (all, verb: string, n: string) => {
+      const v = chineseAmount(n);
+      return v === null ? all : `${verb}${v}分`;
+    },
+  );
+}
+
+/** Words that leave the amount to the person scoring: 酌情, a range (扣1-3分), 视情况. */
+const DISCRETION = new RegExp(`酌情|视情|视具体|根据情况|扣${NUM}?[-~～—至到]${NUM}分`);
+/** The item's points lost whole, as "不得分" says: "扣全分", "扣除该项全部分值". */
+const ALL_LOST = /.扣(?:除)?(?:该项|本项|此项)?(?:全部|全)(?:分值|分数|分)/;
+/** A cap on the deductions: "最多扣10分", "累计扣分不超过10分", "扣分上限5分". */
+const DEDUCT_CAP = new RegExp(
+  `(?:最多|最高|至多)(?:扣|扣除|可扣)${NUM}分|扣分?(?:总分|总计|合计)?(?:不超过|不得超过|不高于|最多|最高|上限为?|以)${NUM}分`,
+);
+
+/**
+ * The rule the words of a 细则 leaf describe. `points` (the item's own, when known) tells whether a written cap on
+ * the deductions ("最多扣5分") is the item's (扣完为止) or less: the scoring has no kind for the latter, so it stays
+ * 直接评分.
+ */
+export function inferRule(text: string, context = '', points: number | null = null): InferredRule {
+  const t = plainAmounts(text.replace(/\s+/g, ''));
   const all = `${context}${t}`;
   const ceilingRatio = /不高于及格分|不超过及格分/.test(t) ? 0.6 : null;
   const capped = !/可突破|不设上限/.test(t) || /扣完为止/.test(t);
@@ -51,22 +98,42 @@ export function inferRule(text: string, context = ''): InferredRule {
       ceilingRatio: null,
     };
   }
+  const manual: InferredRule = { rule: { kind: 'manual' }, capped, ceilingRatio };
+  if (DISCRETION.test(t)) return manual;
+  // Per occurrence: "每发现一处…扣0.5分", "每缺1项扣1分", "…的，每件扣1分", "发现一次…扣1分", "一处扣0.2分", "扣1分/件".
   const per =
-    new RegExp(`每(?:发现|有|出现)?(?:一)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ??
-    new RegExp(`${UNIT}[^，。；]{0,4}每${UNIT}?扣${NUM}分`).exec(t);
-  if (per) {
-    const deduct = Number(per[per.length - 1]);
-    const unit = per[1] ?? '次';
+    new RegExp(`每(?:${FINDING})?(?:一|1)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ??
+    new RegExp(`${UNIT}[^，。；]{0,4}每${UNIT}?扣${NUM}分`).exec(t) ??
+    new RegExp(`(?:发现|出现)(?:一|1)${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ??
+    new RegExp(`(?:一|1)${UNIT}扣${NUM}分`).exec(t);
+  const slash = new RegExp(`扣${NUM}分[/／](?:每)?${UNIT}`).exec(t);
+  if (per || slash) {
+    const deduct = per ? Number(per[per.length - 1]) : Number(slash![1]);
+    const unit = per ? (per[1] ?? '次') : slash![2];
+    // "最多扣5分" of a 10-point item: a cap below the item's points, which no rule kind keeps.
+    const cap = DEDUCT_CAP.exec(t);
+    const capAt = cap ? Number(cap[1] ?? cap[2]) : null;
+    if (capAt !== null && points !== null && capAt < points - 1e-9) return manual;
+    // Another outcome beside it ("未设置专栏的扣5分；每个空白栏目扣1分", "…不得分"): scored by hand.
+    const own = [per ?? slash!, cap].filter((m) => m !== null).map((m) => [m.index, m.index + m[0].length]);
+    const other = [...t.matchAll(new RegExp(`扣${NUM}分`, 'g'))].some(
+      (m) => !own.some(([from, to]) => m.index >= from && m.index < to),
+    );
+    if (other || /不得分/.test(t) || ALL_LOST.test(t)) return manual;
     return { rule: { kind: 'perItem', deduct, unit }, capped, ceilingRatio };
   }
-  const fixed = new RegExp(
-    `(?:有|已|达到|完成)[^，。；/]*?得${NUM}分[^。]*?(?:无|没有|未|否则)[^，。；]*?扣${NUM}分`,
-  ).exec(t);
+  // 有得N分，无扣M分 / …的得3分；否则扣3分: full points when met, M off when not.
+  const fixed = new RegExp(`得${NUM}分[^。]*?(?:无|没有|未|否则|不)[^，。；]*?扣${NUM}分`).exec(t);
   if (fixed) return { rule: { kind: 'fixed', absentDeduct: Number(fixed[2]) }, capped, ceilingRatio };
-  if (new RegExp(`(?:有|已|达到|完成)[^，。；/]*?得${NUM}分`).test(t) && /(无|没有|未|否则)[^，。；]*?不得分/.test(t)) {
-    return { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };
-  }
-  return { rule: { kind: 'manual' }, capped, ceilingRatio };
+  // "…的得4分，未听取的不得分", "未开展的不得分", "出现泄密的，本项不得分": the item's points lost when it happens.
+  // Beside another deduction ("未发布不得分，内容不全扣2分") two outcomes: scored by hand.
+  if (t.indexOf('不得分') > 0 || ALL_LOST.test(t))
+    return /扣\d/.test(t) ? manual : { rule: { kind: 'fixed', absentDeduct: null }, capped, ceilingRatio };
+  // "未听取汇报的扣4分", "被通报批评的扣2分": one deduction when it happens (two different ones are scored by hand).
+  const once = [...t.matchAll(new RegExp(`扣${NUM}分`, 'g'))];
+  if (once.length === 1 && /[^，。；]/.test(t.slice(0, once[0].index)) && !DEDUCT_CAP.test(t))
+    return { rule: { kind: 'fixed', absentDeduct: Number(once[0][1]) }, capped, ceilingRatio };
+  return manual;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -404,15 +404,26 @@ export function flattenScored(nodes: readonly ScoredNode[]): ScoredNode[] {
   return out;
 }
 
-/** Problems of a template a person should look at before saving (nothing here stops saving). */
+/** Where a file's indicators and its 合计 row are ("工作表“评分细则”第3行"): node key → row, for the messages. */
+export interface ProblemPlaces {
+  total: string | null;
+  nodes: Readonly<Record<string, string>>;
+}
+
+/**
+ * Problems of a template a person should look at before saving (nothing here stops saving). `places`: the rows of
+ * a file just read, named in the messages so the person finds the figures that disagree.
+ */
 export function templateProblems(
   indicators: readonly ScoringNode[],
   total: number,
+  places?: ProblemPlaces,
 ): { key: string | null; message: string }[] {
   const points = resolvePoints(indicators, total);
   const out: { key: string | null; message: string }[] = [];
-  const walk = (n: ScoringNode, path: string) => {
+  const walk = (n: ScoringNode, path: string, inBonus: boolean) => {
     const p = points.get(n.key) ?? 0;
+    const at = places?.nodes[n.key] ? `（${places.nodes[n.key]}）` : '';
     if (!n.children.length) {
       if (
         n.points === null &&
@@ -421,28 +432,43 @@ export function templateProblems(
         n.rule.kind !== 'veto' &&
         n.rule.kind !== 'grade'
       ) {
-        out.push({ key: n.key, message: `“${path}”没有分值或权重，请补上` });
+        out.push({ key: n.key, message: `“${path}”${at}没有分值或权重，请补上` });
       }
     } else {
       const ordinary = n.children.filter((c) => n.rule.kind === 'bonus' || isOrdinary(c));
       const sum = round2(ordinary.reduce((a, c) => a + (points.get(c.key) ?? 0), 0));
       const inner = n.basis ?? p;
+      const weighted = n.children.filter((c) => c.points === null && c.weight !== null);
+      const of = `其${n.basis ? '折算基数' : '分值'} ${round2(inner)} 分`;
       if (sum > round2(inner) + 1e-9)
+        out.push({ key: n.key, message: `“${path}”${at}的下级分值合计 ${sum} 分，超过${of}` });
+      // Ordinary items adding up to less: the rest of the points can never be scored (weights are checked on their
+      // own below; 加分 and 重大扣分 items count apart from the points).
+      else if (
+        sum < round2(inner) - 1e-9 &&
+        weighted.length < n.children.length &&
+        !inBonus &&
+        isOrdinary(n) &&
+        n.children.every(isOrdinary)
+      )
         out.push({
           key: n.key,
-          message: `“${path}”的下级分值合计 ${sum} 分，超过其${n.basis ? '折算基数' : '分值'} ${round2(inner)} 分`,
+          message: `“${path}”${at}的下级分值合计 ${sum} 分，少于${of}（本项最多只能得 ${round2((sum * p) / inner)} 分）`,
         });
-      const weighted = n.children.filter((c) => c.points === null && c.weight !== null);
       if (weighted.length === n.children.length) {
         const w = round2(weighted.reduce((a, c) => a + (c.weight ?? 0), 0));
-        if (Math.abs(w - 100) > 0.01) out.push({ key: n.key, message: `“${path}”的下级权重合计 ${w}%，不是 100%` });
+        if (Math.abs(w - 100) > 0.01)
+          out.push({ key: n.key, message: `“${path}”${at}的下级权重合计 ${w}%，不是 100%` });
       }
     }
-    n.children.forEach((c) => walk(c, `${path} / ${c.name}`));
+    n.children.forEach((c) => walk(c, `${path} / ${c.name}`, inBonus || n.rule.kind === 'bonus'));
   };
-  indicators.forEach((n) => walk(n, n.name));
+  indicators.forEach((n) => walk(n, n.name, false));
   const sum = round2(indicators.filter(isOrdinary).reduce((a, n) => a + (points.get(n.key) ?? 0), 0));
   if (Math.abs(sum - total) > 0.01)
-    out.push({ key: null, message: `一级指标分值合计 ${sum} 分，与满分 ${total} 分不一致` });
+    out.push({
+      key: null,
+      message: `一级指标分值合计 ${sum} 分，与满分 ${total} 分${places?.total ? `（${places.total}“合计”）` : ''}不一致`,
+    });
   return out;
 }

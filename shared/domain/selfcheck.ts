@@ -718,6 +718,8 @@ export const indicatorPreviewSchema = z.object({
   levelSums: z.array(z.number()),
   /** The file's tables with the role of each column, for the preview's selects (none for the built-in template). */
   tables: z.array(tableColumnsSchema).optional(),
+  /** The rows of the file each indicator and the 合计 are on, so the problems the preview keeps up name them. */
+  places: z.object({ total: z.string().nullable(), nodes: z.record(z.string(), z.string()) }).optional(),
 });
 export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
 

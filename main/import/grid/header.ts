@@ -181,7 +181,7 @@ const POINTS_IN_NAME = /[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$|(\d+(?:\.\d
 function columnCarriesPoints(view: GridView, c: number, start: number): boolean {
   for (let r = start; r < Math.min(view.rows, start + 100); r++) {
     const a = view.at(r, c);
-    if (a.origin && POINTS_IN_NAME.test(a.cell.text)) return true;
+    if (a.origin && POINTS_IN_NAME.test(normHeader(a.cell.text))) return true;
   }
   return false;
 }

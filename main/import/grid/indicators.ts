@@ -6,7 +6,7 @@
 
 import type { IndicatorOutput } from '../../../shared/domain/selfcheck';
 import { readNumberMark } from '../../../shared/domain/point-numbering';
-import { gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
+import { asciiDigits, gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { GridCell, GridView } from './grid';
@@ -20,6 +20,8 @@ export interface Draft extends IndicatorOutput {
   pointsKind: 'bonus' | 'major' | null;
   /** Grade columns: each grade's points and its words. */
   grades: { name: string; points: number | null; words: string }[];
+  /** The row its name is on ("工作表“评分细则”第3行"), for the problems the preview and the CLI name. */
+  place: string;
 }
 
 const draft = (name: string, points: number | null, weight: number | null): Draft => ({
@@ -36,6 +38,7 @@ const draft = (name: string, points: number | null, weight: number | null): Draf
   ruleText: '',
   pointsKind: null,
   grades: [],
+  place: '',
 });
 
 /** 1 → A, 28 → AB (column letters for messages). */
@@ -62,7 +65,7 @@ function splitName(raw: string, barePoints: boolean): { name: string; points: nu
   const sp = splitPointsFromName(text);
   if (sp.points !== null || sp.weight !== null || !barePoints) return sp;
   // "政策解读情况(10)": a number alone in brackets at the end is the points where no column gives them.
-  const m = /[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*[)）]\s*$/.exec(text);
+  const m = /[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*[)）]\s*$/.exec(asciiDigits(text));
   const rest = m ? text.slice(0, m.index).trim() : '';
   return m && rest ? { name: rest, points: Number(m[1]), weight: null } : sp;
 }
@@ -73,7 +76,7 @@ interface NumberCell {
 }
 
 function parseNumberCell(text: string, what: 'points' | 'weight', at: () => string): NumberCell {
-  const t = text.replace(/\s+/g, '');
+  const t = asciiDigits(text.replace(/\s+/g, ''));
   if (!t || /^[—–\-/／、无]+$/.test(t)) return { value: null, kind: null };
   // The 自查评分表 writes a bonus item's cap as "加分≤8" and a 重大扣分 item as "不设上限".
   if (what === 'points' && /^不设上限$/.test(t)) return { value: null, kind: 'major' };
@@ -122,6 +125,8 @@ export interface IndicatorTable {
   roots: Draft[];
   /** The 合计 row's points, when there is one. */
   total: number | null;
+  /** The 合计 row that gave them ("工作表“评分细则”第9行"). */
+  totalPlace: string | null;
 }
 
 /** Builds the indicator tree of one table whose columns are known. */
@@ -133,6 +138,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
     .filter((x) => ['points', 'weight', 'criteria', 'rule', 'grade'].includes(x.r));
   const pointsCols = roles.map((r, c) => (r === 'points' ? c : -1)).filter((c) => c >= 0);
   const where = view.grid.where;
+  const place = (r: number) => `${where}第${view.grid.rowNumbers[r]}行`;
   const at = (r: number, col: number) => () =>
     `文件“${fileName}”${where}第${view.grid.rowNumbers[r]}行第${col + 1}列（${columnLetter(col + 1)}列${labels[col] ? `“${labels[col]}”` : ''}）`;
   /** The level a points column belongs to by position: the nearest name column on its left (the deepest: the leaf). */
@@ -152,6 +158,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
   /** The name cell each node of the path started with, to tell which rows a merged points cell spans. */
   const pathCells: (GridCell | null)[] = [];
   let total: number | null = null;
+  let totalPlace: string | null = null;
   let lastLeaf: Draft | null = null;
   /** Per name column, the numbered indicators open in it by numeral style (for nesting within one column). */
   const marks: { level: number; node: Draft }[][] = [];
@@ -169,10 +176,11 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
           const a = view.at(r, pc);
           if (a.origin && a.cell.text) {
             // "100＋加分8" (the 自查评分表's own 合计): the 满分 is the base; the 加分 are the bonus items' own points.
-            const split = BASE_PLUS_BONUS.exec(a.cell.text.replace(/\s+/g, ''));
+            const split = BASE_PLUS_BONUS.exec(asciiDigits(a.cell.text.replace(/\s+/g, '')));
             total =
               (total ?? 0) +
               (split ? Number(split[1]) : (parseNumberCell(a.cell.text, 'points', at(r, pc)).value ?? 0));
+            totalPlace = totalPlace ? `${totalPlace}、第${view.grid.rowNumbers[r]}行` : place(r);
             break;
           }
         }
@@ -190,6 +198,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
       ) {
         const sp = splitName(cell.text, true);
         section = draft(sp.name, sp.points, sp.weight);
+        section.place = place(r);
         roots.push(section);
         path.length = 0;
         pathCells.length = 0;
@@ -253,6 +262,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         continue;
       }
       const fresh = draft(sp.name, sp.points, sp.weight);
+      fresh.place = place(n.cell.row);
       // In one name column, a numeral of a deeper style than the one above it ("1.领导重视" under "一、政务公开工作")
       // is an item of it; the same style again, a sibling.
       const mark = readNumberMark(n.text);
@@ -303,14 +313,14 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
           leaf.grades.push(...listed);
           continue;
         }
-        const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(text.replace(/\s+/g, ''));
+        const n = /^(\d+(?:\.\d+)?)\s*分?$/.exec(asciiDigits(text.replace(/\s+/g, '')));
         if (!text && g.points === null) continue;
         leaf.grades.push({ name: g.name, points: g.points ?? (n ? Number(n[1]) : null), words: n ? '' : text });
       }
     }
   }
   finishGrades(roots);
-  return { roots, total };
+  return { roots, total, totalPlace };
 
   /**
    * Which indicator a points cell is for: the one whose name cell spans the same rows (a merged 合计得分 beside its

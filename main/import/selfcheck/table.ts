@@ -3,6 +3,7 @@
 // Here: the title, the total, and each leaf's scoring rule read from its words (or from the rule the 自查评分表
 // writes after the criteria, so an exported sheet reads back as the 细则 it came from).
 import type { IndicatorOutput, Rule } from '../../../shared/domain/selfcheck';
+import type { ProblemPlaces } from '../../../shared/domain/selfcheck-score';
 import { inferRule, readGradeRuleText } from '../../../shared/domain/selfcheck-rules';
 import type { TableColumns } from '../../../shared/domain/table-columns';
 import { AppError } from '../../../shared/ipc/result';
@@ -17,7 +18,11 @@ export interface ParsedIndicators {
   indicators: IndicatorOutput[];
   /** Each table with the role of its columns, for the preview's selects (not part of parse-indicators' output). */
   tables: TableColumns[];
+  /** The rows the indicators and the 合计 are on, for templateProblems (not part of parse-indicators' output). */
+  places: ProblemPlaces;
 }
+
+const NO_PLACES: ProblemPlaces = { total: null, nodes: {} };
 
 const TITLE_WORDS = /细则|评分|指标|考核|自查|测评|评估/;
 
@@ -35,6 +40,7 @@ export function readIndicatorTables(
   const tables: TableColumns[] = [];
   let title = '';
   let total: number | null = null;
+  let totalPlace: string | null = null;
   let found = false;
   grids.forEach((grid, index) => {
     const view = new GridView(grid);
@@ -54,10 +60,11 @@ export function readIndicatorTables(
     const r = indicatorsFromGrid(view, layout, fileName);
     roots.push(...r.roots);
     if (r.total !== null) total = (total ?? 0) + r.total;
+    if (r.totalPlace) totalPlace = totalPlace ? `${totalPlace}、${r.totalPlace}` : r.totalPlace;
   });
   if (!found) {
     if (opts.chooseRoles && tables.length)
-      return { title: fileName.replace(/\.[^.]+$/, ''), total: 100, indicators: [], tables };
+      return { title: fileName.replace(/\.[^.]+$/, ''), total: 100, indicators: [], tables, places: NO_PLACES };
     throw new AppError(
       ErrorCode.IMPORT_ROWS_INVALID,
       `在“${fileName}”中没有找到考核细则的表头。表头需要有指标名称列（如“一级指标”“二级指标”“三级指标”，或“指标”“类别”“考核项目”）和“分值”或“权重”列。请检查表头行的文字，或把表格复制到新的 Excel 文件中整理后再导入。`,
@@ -65,7 +72,13 @@ export function readIndicatorTables(
   }
   if (!roots.length) {
     if (opts.chooseRoles)
-      return { title: title || fileName.replace(/\.[^.]+$/, ''), total: 100, indicators: [], tables };
+      return {
+        title: title || fileName.replace(/\.[^.]+$/, ''),
+        total: 100,
+        indicators: [],
+        tables,
+        places: NO_PLACES,
+      };
     throw new AppError(ErrorCode.NO_ITEMS, `“${fileName}”的评分表中没有指标行（表头下面是空的）。请确认选对了文件。`);
   }
   finishRules(roots, '');
@@ -81,16 +94,25 @@ export function readIndicatorTables(
   // A 合计 that adds the 加分 to the 满分 (基础100 + 加分8 = 108, as the 自查评分表 prints it): the 满分 is the 100.
   const bonus = roots.filter((n) => n.rule.kind === 'bonus').reduce((a, n) => a + (n.points ?? 0), 0);
   if (total !== null && bonus > 0 && sum > 0 && Math.abs(total - (sum + bonus)) < 0.005) total = sum;
+  // Keyed as toScoringNodes keys an unsaved tree: "1", "1.2".
+  const nodes: Record<string, string> = {};
+  const walk = (ds: Draft[], prefix: string) =>
+    ds.forEach((d, i) => {
+      if (d.place) nodes[`${prefix}${i + 1}`] = d.place;
+      walk(d.children, `${prefix}${i + 1}.`);
+    });
+  walk(roots, '');
   return {
     title: title.replace(/\s+/g, ' ').trim() || fileName.replace(/\.[^.]+$/, ''),
     total: total ?? (allWeights ? 100 : sum || 100),
     indicators: roots.map(strip),
     tables,
+    places: { total: total === null ? null : totalPlace, nodes },
   };
 }
 
 function strip(d: Draft): IndicatorOutput {
-  const { ruleText: _r, pointsKind: _p, grades: _g, children, ...rest } = d;
+  const { ruleText: _r, pointsKind: _p, grades: _g, place: _pl, children, ...rest } = d;
   return { ...rest, children: children.map(strip) };
 }
 
@@ -196,6 +218,7 @@ function finishRules(nodes: Draft[], context: string): void {
         /加分|单项否决|一票否决|重大扣分|倒扣/.test(ctx)
           ? ctx.match(/加分|单项否决|一票否决|重大扣分|倒扣/g)!.join('') + hint
           : hint,
+        n.points,
       );
       n.rule = r.rule;
       n.capped = r.capped;

@@ -15,7 +15,7 @@ import {
   type TemplateInfo,
   type TemplateInput,
 } from '../../../shared/domain/selfcheck';
-import { resolvePoints, round2, templateProblems } from '../../../shared/domain/selfcheck-score';
+import { resolvePoints, round2, templateProblems, type ProblemPlaces } from '../../../shared/domain/selfcheck-score';
 import { STARTER_INDICATORS, STARTER_TITLE, STARTER_TOTAL } from '../../../shared/domain/selfcheck-starter';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
 import type { Upload } from '../../../shared/domain/files';
@@ -34,13 +34,17 @@ import { z } from 'zod';
 
 const MAX_DEPTH = 6;
 
-/** Points summed per level and the problems to look at, for a tree not yet saved. */
+/**
+ * Points summed per level and the problems to look at, for a tree not yet saved (`places`: the rows of the file it was
+ * read from, named in the problems).
+ */
 export function describeTree(
   indicators: IndicatorOutput[],
   total: number,
+  places?: ProblemPlaces,
 ): Pick<IndicatorPreview, 'problems' | 'levelSums'> {
   const nodes = toScoringNodes(indicators);
-  const problems = templateProblems(nodes, total).map((p) => ({ number: p.key, message: p.message }));
+  const problems = templateProblems(nodes, total, places).map((p) => ({ number: p.key, message: p.message }));
   // Points as the engine resolves them (weights, groups summed from their items), ordinary nodes only.
   const points = resolvePoints(nodes, total);
   const levelSums: number[] = [];
@@ -68,7 +72,7 @@ export async function previewIndicators(
     chooseRoles: true,
   });
   await rememberRoles(ctx, parsed.tables, roles);
-  return { ...parsed, ...describeTree(parsed.indicators, parsed.total) };
+  return { ...parsed, ...describeTree(parsed.indicators, parsed.total, parsed.places) };
 }
 
 function rowToIndicator(

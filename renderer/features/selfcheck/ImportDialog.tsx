@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   defaultGrades,
   RULE_KINDS,
@@ -25,7 +25,7 @@ import {
   type RuleKind,
 } from '../../../shared/domain/selfcheck';
 import type { Upload } from '../../../shared/domain/files';
-import { resolvePoints } from '../../../shared/domain/selfcheck-score';
+import { resolvePoints, templateProblems } from '../../../shared/domain/selfcheck-score';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
 import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-columns';
 import { call } from '../../api/call';
@@ -83,7 +83,6 @@ export function ImportDialog({
   const [grades, setGrades] = useState<GradeBand[]>(defaultGrades(preview.total));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState(preview.problems);
   const rows = useMemo(() => toRows(tree), [tree]);
   /** The levels each grade indicator was read with, by position: its 计分方式 changed away and back restores them. */
   const readLevels = useMemo(() => {
@@ -96,7 +95,15 @@ export function ImportDialog({
     walk(toRows(preview.indicators));
     return m;
   }, [preview]);
-  useEffect(() => setProblems(preview.problems), [preview]);
+  /** The problems as the tree and 满分 now stand (a 分值 corrected here drops its problem), with the file's rows. */
+  const problems = useMemo(
+    () =>
+      templateProblems(toScoringNodes(tree), total ?? 100, preview.places).map((p) => ({
+        number: p.key,
+        message: p.message,
+      })),
+    [tree, total, preview.places],
+  );
 
   const edit = (key: string, patch: Partial<IndicatorOutput>) => {
     const walk = (nodes: IndicatorOutput[], prefix: string): IndicatorOutput[] =>
@@ -238,6 +245,7 @@ export function ImportDialog({
         <Form.Item label="满分">
           <InputNumber
             min={1}
+            aria-label="满分"
             value={total}
             onChange={(v) => {
               setTotal(v);

@@ -355,3 +355,107 @@ describe('points outside a 分值 column', () => {
     }
   });
 });
+
+describe('scoring rules as 细则 word them', () => {
+  // One 评分标准 per row, each a wording seen in county 细则; the rule each should be read as, by hand. A rule the
+  // scoring has no kind for (two different deductions, a cap below the item's points, 酌情) stays 直接评分.
+  const cases: [string, number, object, boolean?][] = [
+    ['每发现一处信息未按目录归类扣0.5分，扣完为止。', 10, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['每发现1处信息未按目录归类扣0.5分，扣完为止。', 10, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['每出现1次扣0.5分。', 5, { kind: 'perItem', deduct: 0.5, unit: '次' }],
+    ['每缺一项扣1分，扣完为止。', 6, { kind: 'perItem', deduct: 1, unit: '项' }],
+    ['每少一个栏目扣两分。', 8, { kind: 'perItem', deduct: 2, unit: '个' }],
+    ['发现一次未同步发布扣1分，最多扣10分。', 10, { kind: 'perItem', deduct: 1, unit: '次' }],
+    ['发现问题的，每处扣0.5分，累计扣分不超过10分。', 10, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['错别字一处扣0.2分。', 2, { kind: 'perItem', deduct: 0.2, unit: '处' }],
+    ['每发现一处问题扣一分，扣完为止。', 10, { kind: 'perItem', deduct: 1, unit: '处' }],
+    ['每发现一处扣零点五分。', 4, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['未同步发布的扣1分/件，扣完为止。', 10, { kind: 'perItem', deduct: 1, unit: '件' }],
+    ['扣0.5分/处。', 3, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['政策文件与解读材料未同步发布的，每件扣1分，扣完为止。', 10, { kind: 'perItem', deduct: 1, unit: '件' }],
+    ['每发现一处扣０.５分。', 4, { kind: 'perItem', deduct: 0.5, unit: '处' }],
+    ['未听取汇报的扣4分。', 4, { kind: 'fixed', absentDeduct: 4 }],
+    ['未建立工作制度的，扣三分。', 5, { kind: 'fixed', absentDeduct: 3 }],
+    ['被上级通报批评的扣2分。', 5, { kind: 'fixed', absentDeduct: 2 }],
+    ['年内组织开展政务公开专题培训的得3分，未开展的不得分。', 3, { kind: 'fixed', absentDeduct: null }],
+    ['主要负责同志年内听取政务公开工作汇报1次以上的得4分，未听取的不得分。', 4, { kind: 'fixed', absentDeduct: null }],
+    ['未开展的不得分。', 3, { kind: 'fixed', absentDeduct: null }],
+    ['出现泄密事件的，本项不得分。', 6, { kind: 'fixed', absentDeduct: null }],
+    ['明确分管领导和工作机构的得3分；否则扣3分。', 3, { kind: 'fixed', absentDeduct: 3 }],
+    ['有得10分/无扣2分', 10, { kind: 'fixed', absentDeduct: 2 }],
+    ['未按要求开展的扣该项全部分值。', 6, { kind: 'fixed', absentDeduct: null }],
+    ['每超期1天扣0.5分。', 6, { kind: 'perItem', deduct: 0.5, unit: '天' }],
+    ['未在规定时间内完成的，扣2分/次。', 6, { kind: 'perItem', deduct: 2, unit: '次' }],
+    // No kind fits: said so by staying 直接评分 (the words stay in the criteria for the person scoring).
+    ['每发现一处扣0.5分，最多扣5分。', 10, { kind: 'manual' }],
+    ['未及时备案扣5分；未按要素撰写扣3分。', 10, { kind: 'manual' }],
+    ['未设置政务公开专栏的扣5分；栏目设置不规范的，每个扣1分。', 10, { kind: 'manual' }],
+    ['每个月低于40条的扣5分；空白月每月扣10分。', 40, { kind: 'manual' }],
+    ['每发现一处扣1分，超过5处的不得分。', 10, { kind: 'manual' }],
+    ['未开展的不得分，开展不到位的酌情扣分。', 4, { kind: 'manual' }],
+    ['视情况酌情扣1分。', 4, { kind: 'manual' }],
+    ['根据完成情况扣1-3分。', 4, { kind: 'manual' }],
+    ['每半个月更新一次。', 4, { kind: 'manual' }],
+  ];
+
+  it('每发现1处 / 每缺一项 / 发现一次…最多扣 / 扣一分 / 扣1分/件 / …的扣4分 / 未…的不得分 / …得3分；否则扣3分', async () => {
+    const spec: TableSpec = {
+      rows: [['考核内容', '分值', '评分标准'], ...cases.map(([words, points], i) => [`指标${i + 1}`, points, words])],
+    };
+    for (const [form, p] of await allThree(spec)) {
+      const got = p.indicators.map((n) => ({ form, criteria: n.criteria, rule: n.rule }));
+      expect(got).toEqual(cases.map(([criteria, , rule]) => ({ form, criteria, rule })));
+      // 扣完为止 (and a cap at the item's own points) keeps the score within the item.
+      expect(p.indicators.every((n) => n.capped)).toBe(true);
+    }
+  });
+});
+
+describe('全角 digits', () => {
+  it('in 分值 cells ("４分", "３", "２.５分", "０．５"), in a name "（１０分）" and in the 合计 row: numbers', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['一级指标', '二级指标', '分值', '评分标准'],
+          [{ text: '组织保障（１０分）', rowSpan: 4 }, '领导重视', '４分', '未听取汇报的扣4分。'],
+          [null, '机构人员', '３', '未明确工作机构的扣3分。'],
+          [null, '保密审查', '２.５分', '未审查的不得分。'],
+          [null, '工作台账', '０．５', '未建立的不得分。'],
+          ['依申请公开（５分）', '按时答复', '５', '超期答复的每件扣1分。'],
+          ['合计', '', '１５', ''],
+        ],
+      },
+      [
+        {
+          name: '组织保障',
+          points: 10,
+          children: [
+            { name: '领导重视', points: 4 },
+            { name: '机构人员', points: 3 },
+            { name: '保密审查', points: 2.5 },
+            { name: '工作台账', points: 0.5 },
+          ],
+        },
+        { name: '依申请公开', points: 5, children: [{ name: '按时答复', points: 5 }] },
+      ],
+      15,
+    );
+  });
+
+  it('in names where no column gives points: "主动公开（２０分）", "政策解读(１０)"', async () => {
+    await expectTree(
+      {
+        rows: [
+          ['考核内容', '评分标准'],
+          ['1、主动公开（２０分）', '应公开未公开的，每条扣2分。'],
+          ['2、政策解读(１０)', '重要政策未解读的，每件扣2分。'],
+        ],
+      },
+      [
+        { name: '主动公开', points: 20 },
+        { name: '政策解读', points: 10 },
+      ],
+      30,
+    );
+  });
+});

@@ -131,8 +131,10 @@ describe('docx 细则', () => {
     expect(names(p.indicators[0].children)).toEqual(['主动公开', '依申请公开']);
     expect(p.indicators[0].children[0].children.map((c) => [c.name, c.points, c.rule.kind])).toEqual([
       ['政府信息主动公开', 10, 'perItem'],
-      ['政府信息公开年度报告', 10, 'manual'],
+      ['政府信息公开年度报告', 10, 'fixed'],
     ]);
+    // "未及时公开扣5分": 5 off when it happens.
+    expect(p.indicators[0].children[0].children[1].rule).toEqual({ kind: 'fixed', absentDeduct: 5 });
     expect(p.indicators[1].rule.kind).toBe('bonus');
     expect(p.indicators[1].children[0].children[0].rule).toMatchObject({ kind: 'bonus', perItem: 2 });
   });
