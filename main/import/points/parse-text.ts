@@ -8,7 +8,13 @@ import {
   type NumberMark,
   type PointLevel,
 } from '../../../shared/domain/point-numbering';
-import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
+import {
+  mergeResponsibility,
+  parseResponsibilityNote,
+  readNoteLine,
+  splitResponsibility,
+  type Responsibility,
+} from '../../../shared/domain/point-units';
 import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
 import { titleOfText } from '../../../shared/domain/points-text';
 import { importErrors } from './errors';
@@ -29,6 +35,15 @@ export interface RawItem {
   units?: Responsibility;
   /** From a table's 完成时限 cell. */
   deadlineCell?: string;
+  /** Responsibility notes written as lines of their own under the item ("责任单位：…"): out of its text. */
+  noteLines?: string[];
+  /** The last line added was one of noteLines: a broken note continues there. */
+  inNote?: boolean;
+  /**
+   * An unnumbered paragraph under a heading, read as an item of its own. When none of a heading's paragraphs names
+   * a responsible unit they are the heading's words again (an introduction, not tasks).
+   */
+  unnumbered?: boolean;
 }
 
 interface ParseOptions {
@@ -171,6 +186,101 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
   return { before: found.length ? line.slice(0, found[0].at).trim() : line, marks };
 }
 
+// ---- lines under an item -------------------------------------------------------------------------------------
+
+/**
+ * A line ending so is a whole sentence, clause or note: the next line is a new one. Any other end is a break inside
+ * a sentence (Word's Shift+Enter, a web page's <br>, a PDF's line width): the next line runs on.
+ */
+const LINE_COMPLETE = /[。；;！!？?：:）)]$/;
+
+/** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
+function isHeading(item: RawItem): boolean {
+  return (
+    item.level <= 2 &&
+    !item.unnumbered &&
+    item.label !== '' &&
+    !item.body.includes('\n') &&
+    !/[。；;！!？?]/.test(item.body) &&
+    [...item.body].length <= 40
+  );
+}
+
+/**
+ * Adds a line without a numeral to the item above it: a responsibility note of its own line is the item's note; a
+ * line after a break inside a sentence runs on without the break; a paragraph under a heading is an unnumbered
+ * item of its own (returned, to be added); any other paragraph stays the item's, on a line of its own.
+ */
+function addLine(item: RawItem, line: string): RawItem | null {
+  if (!item.body) {
+    item.body = line;
+    return null;
+  }
+  if (readNoteLine(line)) {
+    (item.noteLines ??= []).push(line);
+    item.inNote = true;
+    return null;
+  }
+  if (item.inNote && item.noteLines?.length) {
+    // A note has no stop at its end: it runs on to this line only when it is visibly unfinished (an open bracket,
+    // a trailing 、) or this line names units and nothing else.
+    const last = item.noteLines[item.noteLines.length - 1];
+    const open = (last.match(/[（(〔[［]/g) ?? []).length > (last.match(/[）)〕\]］]/g) ?? []).length;
+    if (open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line))) {
+      item.noteLines[item.noteLines.length - 1] = last + line;
+      return null;
+    }
+  }
+  const lastLine = item.body.slice(item.body.lastIndexOf('\n') + 1);
+  if (!item.inNote && !isHeading(item) && !LINE_COMPLETE.test(lastLine)) {
+    item.body += line;
+    return null;
+  }
+  if (isHeading(item) || item.unnumbered)
+    return {
+      level: Math.min(5, item.unnumbered ? item.level : item.level + 1) as PointLevel,
+      label: '',
+      value: 0,
+      body: line,
+      unnumbered: true,
+    };
+  item.body += `\n${line}`;
+  item.inNote = false;
+  return null;
+}
+
+/** Names a responsible unit: a closing note or a note line. */
+const hasNote = (item: RawItem) => Boolean(item.noteLines?.length || splitResponsibility(item.body.trim()).units);
+
+/**
+ * A heading's unnumbered paragraphs are its tasks when one of them names a responsible unit; otherwise they are the
+ * heading's own words (总体要求 and its paragraph) and go back into its text.
+ */
+function foldUnnumberedIntroductions(items: RawItem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    let end = i + 1;
+    while (end < items.length && items[end].unnumbered) end++;
+    if (end === i + 1 || items.slice(i + 1, end).some(hasNote)) {
+      i = end - 1;
+      continue;
+    }
+    for (const para of items.splice(i + 1, end - i - 1)) items[i].body += `\n${para.body}`;
+  }
+}
+
+/** A table cell's text broken inside a sentence (Excel's Alt+Enter, a Word cell's Shift+Enter) runs on. */
+function joinBrokenLines(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0];
+  for (const line of lines.slice(1)) {
+    const last = out.slice(out.lastIndexOf('\n') + 1).trim();
+    const next = line.trim();
+    out +=
+      last && next && !LINE_COMPLETE.test(last) && !readNumberMark(next) && !readNoteLine(next) ? next : `\n${line}`;
+  }
+  return out;
+}
+
 // ---- metadata ------------------------------------------------------------------------------------------------
 
 function parseDateLine(line: string): string | null {
@@ -274,7 +384,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   for (const block of blocks) {
     if (ended) break;
     if (block.kind === 'item') {
-      addItem(block.item);
+      addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
     }
@@ -306,13 +416,17 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       if (before) {
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
-        else if (!afterSignature) current.body = current.body ? `${current.body}\n${before}` : before;
-        else closing.push(before);
+        else if (afterSignature) closing.push(before);
+        else {
+          const task = addLine(current, before);
+          if (task) addItem(task);
+        }
       }
       for (const { mark, body } of marks) addItem({ level: mark.level, label: mark.label, value: mark.value, body });
     }
   }
 
+  foldUnnumberedIntroductions(items);
   // Clutter that slipped through before the document (e.g. a site's numbered download tips): items before the
   // first item of the document's top level are not part of it.
   const top = Math.min(...items.map((i) => i.level));
@@ -393,11 +507,16 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const body = raw.body.trim();
   const split = splitResponsibility(body);
   const text = split.text.trim();
-  let deadline: Deadline = extractDeadline(body, year);
+  const notes = raw.noteLines ?? [];
+  let deadline: Deadline = extractDeadline([body, ...notes].join('\n'), year);
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
-  // A table's unit cells win; when they are empty, a note in the text still counts.
+  // A table's unit cells win; when they are empty, a note in the text (closing it, or on lines of its own) counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
-  const units = tableUnits ?? split.units ?? { lead: [], support: [] };
+  const noteUnits = notes.reduce<Responsibility | null>((acc, line) => {
+    const u = readNoteLine(line);
+    return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
+  }, split.units);
+  const units = tableUnits ?? noteUnits ?? { lead: [], support: [] };
   return {
     level: raw.level,
     label: raw.label,
@@ -407,7 +526,7 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
     support: units.support,
     deadline: deadline.deadline,
     deadlineText: deadline.deadlineText,
-    hadNote: Boolean(tableUnits ?? split.units),
+    hadNote: Boolean(tableUnits ?? noteUnits),
   };
 }
 

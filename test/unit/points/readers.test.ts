@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parsePointsFile } from '../../../main/import/points';
+import { parsePointsFile, parsePointsText } from '../../../main/import/points';
+import { COUNTY_POINTS } from './neighbours';
 
 // Reader details beyond the samples: Word numbering from styles, restarts and overrides; Word tables that are
 // 分工表; spreadsheets with a single 责任单位 column; other text encodings; zips that lie about their sizes.
@@ -225,4 +226,19 @@ it('LibreOffice/WPS 的写法：空的 lvlOverride、续用同一列表的 num �
   ].join('');
   const r = await parsePointsFile('要点.docx', await handDocx(body, numbering));
   expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['2一', '31', '32', '33', '2二', '31', '32']);
+});
+
+describe('Word 段落的不同写法与文本读出同样的条目', () => {
+  /** One Word paragraph per line of `text`; `runs` splits a line into runs (a run may start with a line break). */
+  const wordOf = (text: string, runs: (line: string) => TextRun[] = (l) => [new TextRun(l)]) =>
+    Packer.toBuffer(
+      new Document({ sections: [{ children: text.split('\n').map((l) => new Paragraph({ children: runs(l) })) }] }),
+    );
+
+  it('责任单位另占一段', async () => {
+    const text = COUNTY_POINTS.replace(/^(.*。)（(?:责任单位：)?([^）]*)）$/gm, '$1\n责任单位：$2');
+    expect(text.match(/^责任单位：/gm)).toHaveLength(7);
+    const r = await parsePointsFile('要点.docx', await wordOf(text));
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
 });

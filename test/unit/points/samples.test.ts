@@ -84,3 +84,12 @@ describe.each(SAMPLE_NAMES)('样例 %s 从 PDF 复制（每行 28 字硬换行�
     expect(parsed.items).toEqual((await fromText(name)).items);
   });
 });
+
+describe.each(SAMPLE_NAMES)('样例 %s：责任单位另起一行', (name) => {
+  it('读出同样结果，说明不留在正文里', async () => {
+    const text = readSample(name).text.toString('utf8');
+    const changed = text.replace(/[（(]责任单位[:：]([^)）]*)[)）]/g, '\n责任单位：$1');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(changed));
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+});
