@@ -105,14 +105,21 @@ function isKeywordLine(line: string): boolean {
 
 const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;
 
+/** Lines narrower than this are headings and short sentences, too few characters to tell a wrap width by. */
+const MIN_WRAP_WIDTH = 12;
+
 /**
- * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文). When most long
- * lines that do not end a sentence have one length, such lines are joined to the next, unless it starts an item.
+ * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文; a narrow web page
+ * 17 or 20). When most long lines that do not end a sentence have one length, a line of that length is joined to the
+ * next, even at a 。 (a line may end at one inside its paragraph), unless the next starts an item, is indented as a
+ * paragraph's first line, or follows a 。 and is plainly a line of its own.
  */
-function unwrapHardWraps(lines: string[]): string[] {
+function unwrapHardWraps(raw: string[]): string[] {
+  const lines = raw.map(normaliseLine);
   const len = (s: string) => [...s].length;
   const counts = new Map<number, number>();
-  for (const l of lines) if (len(l) >= 20 && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);
+  for (const l of lines)
+    if (len(l) >= MIN_WRAP_WIDTH && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);
   let width = 0;
   let best = 0;
   for (const [w, n] of counts) {
@@ -120,15 +127,23 @@ function unwrapHardWraps(lines: string[]): string[] {
     if (near > best || (near === best && w > width)) [width, best] = [w, near];
   }
   if (best < 5) return lines;
+  // Wrapped text has (almost) no line longer than its width; a length shared by many notes or headings does.
+  if (lines.filter((l) => len(l) > width + 1).length > lines.filter(Boolean).length * 0.05) return lines;
   const out: string[] = [];
   let cur = '';
-  for (const l of lines) {
-    if (cur && (!l || readNumberMark(l))) {
+  for (const [k, l] of lines.entries()) {
+    const indented = /^(?:\u3000|[ \t]{2,})\S/.test(raw[k]);
+    // After a line ending a sentence, a line that is plainly a line of its own (a 关键词 line, a note, a date).
+    const ownLine =
+      SENTENCE_END.test(cur) &&
+      (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l));
+    if (cur && (!l || readNumberMark(l) || indented || ownLine)) {
       out.push(cur);
       cur = '';
     }
-    cur += l;
-    if (!l || len(l) < width - 1 || SENTENCE_END.test(l)) {
+    // A space the wrap fell on ("监督检查 局办公室…") stays a space.
+    cur += cur && (/\s$/.test(raw[k - 1]) || /^ \S/.test(raw[k])) ? ` ${l}` : l;
+    if (!l || len(l) < width - 1) {
       out.push(cur);
       cur = '';
     }
@@ -389,7 +404,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       continue;
     }
     const rawLines = block.text.split(/\r\n|\r|\n|\u2028|\u2029/);
-    for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines.map(normaliseLine)) : rawLines) {
+    for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines) : rawLines) {
       const line = normaliseLine(rawLine);
       if (!line) continue;
       if (items.length && END_OF_DOCUMENT.test(line)) {

@@ -241,4 +241,30 @@ describe('Word 段落的不同写法与文本读出同样的条目', () => {
     const r = await parsePointsFile('要点.docx', await wordOf(text));
     expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
   });
+
+  it('条目中间的软回车（Shift+Enter）：标题是整句，正文里没有换行', async () => {
+    const r = await parsePointsFile(
+      '要点.docx',
+      await wordOf(COUNTY_POINTS, (l) => {
+        if (!/^\d+\./.test(l)) return [new TextRun(l)];
+        const c = [...l];
+        const at = Math.floor(c.length / 2);
+        return [new TextRun(c.slice(0, at).join('')), new TextRun({ text: c.slice(at).join(''), break: 1 })];
+      }),
+    );
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
+});
+
+it('Excel 单元格里的 Alt+Enter 换行：标题是整句，正文里没有换行', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+  ws.addRow([1, '及时发布政策文件\n并同步解读', '县政府办\n县司法局', '长期坚持']);
+  ws.addRow([2, '完成本部门政策文件库更新。\n每季度检查一次。', '各乡镇', '2026年6月底前']);
+  const r = await parsePointsFile('分工表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  expect(r.items.map((i) => [i.title, i.text, i.lead])).toEqual([
+    ['及时发布政策文件并同步解读', '及时发布政策文件并同步解读', ['县政府办', '县司法局']],
+    ['完成本部门政策文件库更新', '完成本部门政策文件库更新。\n每季度检查一次。', ['各乡镇']],
+  ]);
 });
