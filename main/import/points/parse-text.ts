@@ -137,7 +137,7 @@ function unwrapHardWraps(raw: string[]): string[] {
     const ownLine =
       SENTENCE_END.test(cur) &&
       (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l));
-    if (cur && (!l || readNumberMark(l) || indented || ownLine)) {
+    if (cur && (!l || readNumberMark(l, { loose: true }) || indented || ownLine)) {
       out.push(cur);
       cur = '';
     }
@@ -174,11 +174,9 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
     return true;
   };
   let i = 0;
-  const first = readNumberMark(line);
-  if (first) {
-    accept(0, first, false);
-    i = first.length;
-  }
+  // A line-start numeral followed by only a space counts where it follows on, as an inline mark does.
+  const first = readNumberMark(line, { loose: true });
+  if (first && accept(0, first, !!first.loose)) i = first.length;
   for (; i < line.length; i++) {
     const prevCh = line[i - 1];
     if (prevCh === undefined) continue;

@@ -265,6 +265,42 @@ describe('同一份要点的不同写法读出同样的条目', () => {
     expect(p.items[0].title).toBe('总体要求');
   });
 
+  it.each([
+    ['“1 ”（半角空格）', (t: string) => t.replace(/^(\d+)\./gm, '$1 ')],
+    ['“1\t”（制表符）', (t: string) => t.replace(/^(\d+)\./gm, '$1\t')],
+    ['“一　”（全角空格）', (t: string) => t.replace(/^([一二])、/gm, '$1\u3000')],
+    ['“一 ”（半角空格）', (t: string) => t.replace(/^([一二])、/gm, '$1 ')],
+    ['“1 ”与“一 ”', (t: string) => t.replace(/^(\d+)\./gm, '$1 ').replace(/^([一二])、/gm, '$1 ')],
+    ['“1.\t”与“（一）　”', (t: string) => t.replace(/^(\d+)\./gm, '$1.\t').replace(/^（([一二])）/gm, '（$1）\u3000')],
+  ])('编号后是空白而不是顿号或点：%s', (_, change) => {
+    const changed = change(COUNTY_POINTS);
+    expect(changed).not.toBe(COUNTY_POINTS);
+    expect(parsePointsText(changed).items).toEqual(base().items);
+  });
+
+  it('以数字加空格开头的普通句子不是编号', () => {
+    const p = parsePointsText(
+      [
+        '2026 年某局政务公开工作要点',
+        '一 加强公开',
+        '1 做好公开。',
+        '1 月份完成清单编制。',
+        '2026 年底前完成目录更新。',
+        '3 个工作日内答复。',
+        '5 年内不再调整。',
+        '2 做好解读。',
+        '5 做好回应。',
+        '十 项任务全部完成。',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.level, i.label, i.text])).toEqual([
+      [1, '一', '加强公开'],
+      [3, '1', '做好公开。\n1 月份完成清单编制。\n2026 年底前完成目录更新。\n3 个工作日内答复。\n5 年内不再调整。'],
+      [3, '2', '做好解读。\n5 做好回应。\n十 项任务全部完成。'],
+    ]);
+    expect(p.title).toBe('2026 年某局政务公开工作要点');
+  });
+
   it('责任单位行之后的条目不受影响，说明不留在正文里', () => {
     const p = parsePointsText(COUNTY_POINTS.replace(/（责任单位：([^）]*)）/g, '\n责任单位：$1'));
     expect(p.items.some((i) => /责任单位|牵头单位|\n/.test(i.text))).toBe(false);
