@@ -79,7 +79,7 @@ export interface NumberMark {
   value: number;
   /** Characters the mark takes up, including the spaces after it. */
   length: number;
-  /** A numeral followed by only a space or tab ("1 围绕…", "一　深化…"): trust it only where items follow on. */
+  /** A numeral followed by only a space or tab ("1 围绕…", "一\u3000深化…"): trust it only where items follow on. */
   loose?: boolean;
 }
 
