@@ -206,6 +206,15 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
  * a sentence (Word's Shift+Enter, a web page's <br>, a PDF's line width): the next line runs on.
  */
 const LINE_COMPLETE = /[。；;！!？?：:）)]$/;
+/**
+ * "注：…", "完成时限：…" (a short label of its own) or a table's 合计 row after a line broken inside a sentence are lines
+ * of their own, unless that line left a bracket open ("（责任" + "单位：…）").
+ */
+function runsOn(last: string, next: string): boolean {
+  if (!last || !next || LINE_COMPLETE.test(last) || readNumberMark(next, { loose: true })) return false;
+  const open = (last.match(/[（(〔[［【]/g) ?? []).length > (last.match(/[）)〕\]］】]/g) ?? []).length;
+  return open || !/^(?:[\u4e00-\u9fff]{1,6}\s*[:：]|[合总小]\s*计)/.test(next);
+}
 
 /** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
 function isHeading(item: RawItem): boolean {
@@ -245,7 +254,7 @@ function addLine(item: RawItem, line: string): RawItem | null {
     }
   }
   const lastLine = item.body.slice(item.body.lastIndexOf('\n') + 1);
-  if (!item.inNote && !isHeading(item) && !LINE_COMPLETE.test(lastLine)) {
+  if (!item.inNote && !isHeading(item) && runsOn(lastLine, line)) {
     item.body += line;
     return null;
   }
@@ -288,8 +297,7 @@ function joinBrokenLines(text: string): string {
   for (const line of lines.slice(1)) {
     const last = out.slice(out.lastIndexOf('\n') + 1).trim();
     const next = line.trim();
-    out +=
-      last && next && !LINE_COMPLETE.test(last) && !readNumberMark(next) && !readNoteLine(next) ? next : `\n${line}`;
+    out += runsOn(last, next) && !readNoteLine(next) ? next : `\n${line}`;
   }
   return out;
 }

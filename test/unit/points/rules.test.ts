@@ -301,6 +301,16 @@ describe('同一份要点的不同写法读出同样的条目', () => {
     expect(p.title).toBe('2026 年某局政务公开工作要点');
   });
 
+  it('没有句号的一行之后，自带“注：”“完成时限：”的一行另起一行', () => {
+    const p = parsePointsText(
+      '2026年要点\n1.做好政务公开工作\n注：每季度报送一次进展。\n2.做好解读\n完成时限：6月底前',
+    );
+    expect(p.items.map((i) => [i.title, i.text, i.deadline])).toEqual([
+      ['做好政务公开工作', '做好政务公开工作\n注：每季度报送一次进展。', null],
+      ['做好解读', '做好解读\n完成时限：6月底前', '2026-06-30'],
+    ]);
+  });
+
   it('责任单位行之后的条目不受影响，说明不留在正文里', () => {
     const p = parsePointsText(COUNTY_POINTS.replace(/（责任单位：([^）]*)）/g, '\n责任单位：$1'));
     expect(p.items.some((i) => /责任单位|牵头单位|\n/.test(i.text))).toBe(false);
