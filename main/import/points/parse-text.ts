@@ -133,10 +133,12 @@ function unwrapHardWraps(raw: string[]): string[] {
   let cur = '';
   for (const [k, l] of lines.entries()) {
     const indented = /^(?:\u3000|[ \t]{2,})\S/.test(raw[k]);
-    // After a line ending a sentence, a line that is plainly a line of its own (a 关键词 line, a note, a date).
+    // A line ending in a responsibility note ends its item; after a line ending a sentence, a line that is plainly
+    // one of its own (a 关键词 line, a note, a date) starts anew.
     const ownLine =
-      SENTENCE_END.test(cur) &&
-      (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l));
+      (/[)）]$/.test(cur) && !!splitResponsibility(cur).units) ||
+      (SENTENCE_END.test(cur) &&
+        (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l)));
     if (cur && (!l || readNumberMark(l, { loose: true }) || indented || ownLine)) {
       out.push(cur);
       cur = '';
@@ -160,6 +162,8 @@ const CIRCLED_BOUNDARY = /[\s。；;！!？?)）：:，,]/;
 interface Scan {
   /** Value of the last accepted mark per level, to accept an inline mark only when it follows on. */
   last: Partial<Record<PointLevel, number>>;
+  /** Value of the last accepted mark per level, kept across sections (a 要点 may number 1…36 through all of them). */
+  seen: Partial<Record<PointLevel, number>>;
 }
 
 /** Splits one line at its numbering marks: line-start marks always count; inline ones must follow on. */
@@ -167,9 +171,14 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
   const found: { at: number; mark: NumberMark }[] = [];
   const accept = (at: number, mark: NumberMark, inline: boolean): boolean => {
     const prev = scan.last[mark.level];
-    if (inline && !(mark.value === 1 || mark.value === (prev ?? 0) + 1)) return false;
+    const followsOn =
+      mark.value === 1 ||
+      mark.value === (prev ?? 0) + 1 ||
+      (!!mark.loose && prev === undefined && mark.value === (scan.seen[mark.level] ?? 0) + 1);
+    if (inline && !followsOn) return false;
     found.push({ at, mark });
     scan.last[mark.level] = mark.value;
+    scan.seen[mark.level] = mark.value;
     for (let l = (mark.level + 1) as PointLevel; l <= 5; l++) delete scan.last[l as PointLevel];
     return true;
   };
@@ -391,7 +400,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   const closing: string[] = [];
   const titleHints: string[] = [];
   const items: RawItem[] = [];
-  const scan: Scan = { last: {} };
+  const scan: Scan = { last: {}, seen: {} };
   let afterSignature = false;
   let ended = false;
   const allText: string[] = [];

@@ -3,7 +3,7 @@ import { parsePointsText } from '../../../main/import/points';
 import { extractDeadline } from '../../../shared/domain/point-deadlines';
 import { formatChineseNumeral, parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
 import { parseResponsibilityNote, splitResponsibility } from '../../../shared/domain/point-units';
-import { COUNTY_POINTS } from './neighbours';
+import { COUNTY_POINTS, hardWrap } from './neighbours';
 
 describe('编号样式决定层级', () => {
   it.each([
@@ -251,6 +251,7 @@ describe('同一份要点的不同写法读出同样的条目', () => {
     expect(parsePointsText(notesBelow).items).toEqual(want);
     const broken = changed.replace(/政策文件库更新/, '政策文件\n库更新').replace(/答复文书/, '答复\n文书');
     expect(parsePointsText(broken).items).toEqual(want);
+    for (const width of [17, 20, 28]) expect(parsePointsText(hardWrap(changed, width)).items).toEqual(want);
   });
 
   it('小标题下的段落都不带责任单位时是小标题的说明，不拆成条目', () => {

@@ -89,6 +89,15 @@ describe.each(SAMPLE_NAMES)('样例 %s 的行中断行', (name) => {
   });
 });
 
+describe.each(SAMPLE_NAMES)('样例 %s：编号后是空格', (name) => {
+  it('“1 ”“一 ”读出同样的条目（各部分连续编号时也一样）', async () => {
+    const text = readSample(name).text.toString('utf8');
+    const changed = text.replace(/^(\d+)[.．、]/gm, '$1 ').replace(/^([一二三四五六七八九十]+)、/gm, '$1 ');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(changed));
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+});
+
 describe.each(SAMPLE_NAMES)('样例 %s：责任单位另起一行', (name) => {
   it('读出同样结果，说明不留在正文里', async () => {
     const text = readSample(name).text.toString('utf8');
