@@ -299,6 +299,26 @@ function foldUnnumberedIntroductions(items: RawItem[]): void {
   }
 }
 
+/**
+ * Lines of one paragraph (Word's Shift+Enter, read as LINE SEPARATOR) run on where the break is inside a sentence,
+ * even after a heading's words: unlike a line of plain text, the next line cannot be a paragraph of its own.
+ */
+function joinSoftBreaks(text: string): string {
+  if (!text.includes('\u2028')) return text;
+  return text
+    .split('\n')
+    .map((para) => {
+      const lines = para.split('\u2028');
+      let out = lines[0];
+      for (const line of lines.slice(1)) {
+        const last = normaliseLine(out.slice(out.lastIndexOf('\u2028') + 1));
+        out += runsOn(last, normaliseLine(line)) && !readNoteLine(line) ? line : `\u2028${line}`;
+      }
+      return out;
+    })
+    .join('\n');
+}
+
 /** A table cell's text broken inside a sentence (Excel's Alt+Enter, a Word cell's Shift+Enter) runs on. */
 function joinBrokenLines(text: string): string {
   const lines = text.split('\n');
@@ -418,7 +438,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
     }
-    const rawLines = block.text.split(/\r\n|\r|\n|\u2028|\u2029/);
+    const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);
     for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines) : rawLines) {
       const line = normaliseLine(rawLine);
       if (!line) continue;

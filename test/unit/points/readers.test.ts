@@ -242,6 +242,21 @@ describe('Word 段落的不同写法与文本读出同样的条目', () => {
     expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
   });
 
+  it.each([
+    ['小标题中间', (l: string) => (/^（一）加强/.test(l) ? 6 : -1)],
+    ['责任单位说明中间', (l: string) => (l.includes('（责任') ? l.indexOf('（责任') + 3 : -1)],
+    ['责任单位说明之前', (l: string) => (l.includes('。（') ? l.indexOf('。（') + 1 : -1)],
+  ])('段落内软回车在%s', async (_, at) => {
+    const r = await parsePointsFile(
+      '要点.docx',
+      await wordOf(COUNTY_POINTS, (l) => {
+        const i = at(l);
+        return i < 0 ? [new TextRun(l)] : [new TextRun(l.slice(0, i)), new TextRun({ text: l.slice(i), break: 1 })];
+      }),
+    );
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
+
   it('条目中间的软回车（Shift+Enter）：标题是整句，正文里没有换行', async () => {
     const r = await parsePointsFile(
       '要点.docx',
