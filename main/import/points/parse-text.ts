@@ -44,6 +44,8 @@ export interface RawItem {
    * a responsible unit they are the heading's words again (an introduction, not tasks).
    */
   unnumbered?: boolean;
+  /** The end of the body's last line, kept apart: reading it off a body that grows line by line is quadratic. */
+  tail?: string;
 }
 
 interface ParseOptions {
@@ -136,7 +138,7 @@ function unwrapHardWraps(raw: string[]): string[] {
     // A line ending in a responsibility note ends its item; after a line ending a sentence, a line that is plainly
     // one of its own (a 关键词 line, a note, a date) starts anew.
     const ownLine =
-      (/[)）]$/.test(cur) && !!splitResponsibility(cur).units) ||
+      (/[)）]$/.test(cur) && !!splitResponsibility(cur.slice(-300)).units) ||
       (SENTENCE_END.test(cur) &&
         (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l)));
     if (cur && (!l || readNumberMark(l, { loose: true }) || indented || ownLine)) {
@@ -225,12 +227,22 @@ function runsOn(last: string, next: string): boolean {
   return open || !/^(?:[\u4e00-\u9fff]{1,6}\s*[:：]|[合总小]\s*计)/.test(next);
 }
 
+/**
+ * The end of the last line of `text` (after `sep`), at most a few hundred characters: enough to see how it ends and
+ * whether it left a bracket open, without rereading a paragraph that grows line by line (quadratic on a huge one).
+ */
+function lastLineEnd(text: string, sep: string): string {
+  const tail = text.slice(-300);
+  return tail.slice(tail.lastIndexOf(sep) + 1);
+}
+
 /** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
 function isHeading(item: RawItem): boolean {
   return (
     item.level <= 2 &&
     !item.unnumbered &&
     item.label !== '' &&
+    item.body.length <= 80 &&
     !item.body.includes('\n') &&
     !/[。；;！!？?]/.test(item.body) &&
     [...item.body].length <= 40
@@ -257,14 +269,16 @@ function addLine(item: RawItem, line: string): RawItem | null {
     // a trailing 、) or this line names units and nothing else.
     const last = item.noteLines[item.noteLines.length - 1];
     const open = (last.match(/[（(〔[［]/g) ?? []).length > (last.match(/[）)〕\]］]/g) ?? []).length;
-    if (open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line))) {
+    const unfinished = open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line));
+    if (last.length < 2000 && unfinished) {
       item.noteLines[item.noteLines.length - 1] = last + line;
       return null;
     }
   }
-  const lastLine = item.body.slice(item.body.lastIndexOf('\n') + 1);
+  const lastLine = item.tail ?? lastLineEnd(item.body, '\n');
   if (!item.inNote && !isHeading(item) && runsOn(lastLine, line)) {
     item.body += line;
+    item.tail = (lastLine + line).slice(-300);
     return null;
   }
   if (isHeading(item) || item.unnumbered)
@@ -276,6 +290,7 @@ function addLine(item: RawItem, line: string): RawItem | null {
       unnumbered: true,
     };
   item.body += `\n${line}`;
+  item.tail = line.slice(-300);
   item.inNote = false;
   return null;
 }
@@ -309,12 +324,14 @@ function joinSoftBreaks(text: string): string {
     .split('\n')
     .map((para) => {
       const lines = para.split('\u2028');
-      let out = lines[0];
+      const out = [lines[0]];
+      let last = lines[0].slice(-300);
       for (const line of lines.slice(1)) {
-        const last = normaliseLine(out.slice(out.lastIndexOf('\u2028') + 1));
-        out += runsOn(last, normaliseLine(line)) && !readNoteLine(line) ? line : `\u2028${line}`;
+        const joins = runsOn(normaliseLine(last), normaliseLine(line)) && !readNoteLine(line);
+        out.push(joins ? line : `\u2028${line}`);
+        last = joins ? (last + line).slice(-300) : line.slice(-300);
       }
-      return out;
+      return out.join('');
     })
     .join('\n');
 }
@@ -322,13 +339,15 @@ function joinSoftBreaks(text: string): string {
 /** A table cell's text broken inside a sentence (Excel's Alt+Enter, a Word cell's Shift+Enter) runs on. */
 function joinBrokenLines(text: string): string {
   const lines = text.split('\n');
-  let out = lines[0];
+  const out = [lines[0]];
+  let last = lines[0].slice(-300);
   for (const line of lines.slice(1)) {
-    const last = out.slice(out.lastIndexOf('\n') + 1).trim();
     const next = line.trim();
-    out += runsOn(last, next) && !readNoteLine(next) ? next : `\n${line}`;
+    const joins = runsOn(last.trim(), next) && !readNoteLine(next);
+    out.push(joins ? next : `\n${line}`);
+    last = joins ? (last + next).slice(-300) : line.slice(-300);
   }
-  return out;
+  return out.join('');
 }
 
 // ---- metadata ------------------------------------------------------------------------------------------------
