@@ -79,6 +79,8 @@ export interface NumberMark {
   value: number;
   /** Characters the mark takes up, including the spaces after it. */
   length: number;
+  /** A numeral followed by only a space or tab ("1 围绕…", "一\u3000深化…"): trust it only where items follow on. */
+  loose?: boolean;
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
@@ -91,8 +93,28 @@ const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
   { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年|\d{1,2}\s*月))\s*/ },
 ];
 
-/** Reads the numbering mark at the start of `text`, or null. `bare`: the text is only the label (a 序号 cell). */
-export function readNumberMark(text: string, opts: { bare?: boolean } = {}): NumberMark | null {
+/**
+ * A numeral and a space or tab instead of 、 or . (Word's automatic numbering copied as text, a typist's habit).
+ * What follows must be the item's words, not a measure word ("1 月份", "3 个工作日"; "2026 年" is no 1-3 digit
+ * numeral; "4 年内…" is item 4 where it follows item 3), and a number after it only as the start of a date
+ * ("2 2026年6月底前", "3 6月30日前"), as after "3.".
+ */
+const LOOSE_PATTERNS: { level: PointLevel; re: RegExp }[] = [
+  {
+    level: 1,
+    re: /^([一二三四五六七八九十]{1,3}) +(?![年月日号个项次名条天周时分秒元万亿千百倍届期级批类种家件人户所座])(?=[\u4e00-\u9fff“《【])/,
+  },
+  {
+    level: 3,
+    re: /^(\d{1,3}) +(?![月日号个项次名条天周时分秒元万亿千百倍届期级批类种家件人户所座%％])(?=[\u4e00-\u9fff“《【]|(?:19|20)\d\d\s*年|\d{1,2}\s*月)/,
+  },
+];
+
+/**
+ * Reads the numbering mark at the start of `text`, or null. `bare`: the text is only the label (a 序号 cell).
+ * `loose`: also a numeral followed by only a space or tab (spaces and tabs already made one space), marked `loose`.
+ */
+export function readNumberMark(text: string, opts: { bare?: boolean; loose?: boolean } = {}): NumberMark | null {
   const first = text[0];
   if (first === undefined) return null;
   if (CIRCLED.includes(first)) {
@@ -118,6 +140,13 @@ export function readNumberMark(text: string, opts: { bare?: boolean } = {}): Num
     if (rest.length === 0 && level !== 1 && level !== 2 && !opts.bare) continue;
     return { level, label: /^\d+$/.test(raw) ? String(Number(raw)) : raw, value, length: m[0].length };
   }
+  if (opts.loose)
+    for (const { level, re } of LOOSE_PATTERNS) {
+      const m = re.exec(text);
+      const value = m ? (/^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1])) : null;
+      if (m && value)
+        return { level, label: /^\d+$/.test(m[1]) ? String(value) : m[1], value, length: m[0].length, loose: true };
+    }
   return null;
 }
 

@@ -164,6 +164,32 @@ export function splitResponsibility(text: string): { text: string; note: string 
   return { text: text.slice(0, found.start).replace(/\s+$/, ''), note: found.note, units };
 }
 
+/**
+ * A responsibility note written as a line (or Word paragraph) of its own under its item: "责任单位：县政府办",
+ * "牵头单位：县政府办" and "配合单位：县司法局" as two lines, or the closing parenthesis moved down a line
+ * ("（县政府办牵头，县数据局配合）"). A bare line must start with a 责任单位-style label and its colon, so a sentence
+ * ("牵头单位要…") is not one; a parenthesised one follows the rule of a closing note. Null when it is none.
+ */
+export function readNoteLine(line: string): Responsibility | null {
+  const t = line.trim().replace(/[。．.；;，,\s]+$/, '');
+  if (!t || t.length > 300) return null;
+  if ('(（【'.includes(t[0])) {
+    const found = findClosingNote(t);
+    return found && found.start === 0 ? parseResponsibilityNote(found.note) : null;
+  }
+  return NOTE_LINE_LABEL.test(t) ? parseResponsibilityNote(t) : null;
+}
+
+/** The labels of LABELS followed by their colon: what starts a note written as a line of its own. */
+const NOTE_LINE_LABEL = /^(?:牵头|配合|协办|协助|参与|责任|负责|主责|主办|承办)(?:单位|部门|科室|处室|主体)\s*[:：]/;
+
+/** Units of two notes of one item, in order, each unit once (a lead unit is not also support). */
+export function mergeResponsibility(a: Responsibility, b: Responsibility): Responsibility {
+  const lead = [...a.lead, ...b.lead.filter((u) => !a.lead.includes(u))];
+  const support = [...a.support, ...b.support].filter((u, i, all) => all.indexOf(u) === i && !lead.includes(u));
+  return { lead, support };
+}
+
 /** Reads a table cell: 责任单位 (all lead unless the cell says 牵头/配合), 牵头单位, 配合单位. */
 export function parseUnitCell(cell: string, role: Role): Responsibility {
   const t = cell.trim();

@@ -349,7 +349,7 @@ function blocksFromDocumentXml(
       if (label) text = `${label} ${text}`;
     }
     const cell = tables.cell;
-    if (cell) cell.push(text);
+    if (cell) cell.push(text.replace(/\u2028/g, '\n'));
     else blocks.push({ kind: 'para', text });
   };
 
@@ -384,9 +384,11 @@ function blocksFromDocumentXml(
       case 'w:tab':
         if (p && !inPPr) p.text += ' ';
         break;
+      // A line break inside a paragraph (Shift+Enter) is written as LINE SEPARATOR: the text reader knows the
+      // lines on either side are one paragraph (a heading broken in two is still one heading).
       case 'w:br':
       case 'w:cr':
-        if (p) p.text += '\n';
+        if (p) p.text += '\u2028';
         break;
       case 'w:noBreakHyphen':
         if (p) p.text += '-';

@@ -8,7 +8,13 @@ import {
   type NumberMark,
   type PointLevel,
 } from '../../../shared/domain/point-numbering';
-import { splitResponsibility, type Responsibility } from '../../../shared/domain/point-units';
+import {
+  mergeResponsibility,
+  parseResponsibilityNote,
+  readNoteLine,
+  splitResponsibility,
+  type Responsibility,
+} from '../../../shared/domain/point-units';
 import type { ParsedPoints, PointItem, SourceKind } from '../../../shared/domain/points';
 import { titleOfText } from '../../../shared/domain/points-text';
 import { importErrors } from './errors';
@@ -29,6 +35,17 @@ export interface RawItem {
   units?: Responsibility;
   /** From a table's 完成时限 cell. */
   deadlineCell?: string;
+  /** Responsibility notes written as lines of their own under the item ("责任单位：…"): out of its text. */
+  noteLines?: string[];
+  /** The last line added was one of noteLines: a broken note continues there. */
+  inNote?: boolean;
+  /**
+   * An unnumbered paragraph under a heading, read as an item of its own. When none of a heading's paragraphs names
+   * a responsible unit they are the heading's words again (an introduction, not tasks).
+   */
+  unnumbered?: boolean;
+  /** The end of the body's last line, kept apart: reading it off a body that grows line by line is quadratic. */
+  tail?: string;
 }
 
 interface ParseOptions {
@@ -90,14 +107,21 @@ function isKeywordLine(line: string): boolean {
 
 const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;
 
+/** Lines narrower than this are headings and short sentences, too few characters to tell a wrap width by. */
+const MIN_WRAP_WIDTH = 12;
+
 /**
- * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文). When most long
- * lines that do not end a sentence have one length, such lines are joined to the next, unless it starts an item.
+ * Text copied from a PDF breaks every line at the same width (28 characters in a GB/T 9704 公文; a narrow web page
+ * 17 or 20). When most long lines that do not end a sentence have one length, a line of that length is joined to the
+ * next, even at a 。 (a line may end at one inside its paragraph), unless the next starts an item, is indented as a
+ * paragraph's first line, or follows a 。 and is plainly a line of its own.
  */
-function unwrapHardWraps(lines: string[]): string[] {
+function unwrapHardWraps(raw: string[]): string[] {
+  const lines = raw.map(normaliseLine);
   const len = (s: string) => [...s].length;
   const counts = new Map<number, number>();
-  for (const l of lines) if (len(l) >= 20 && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);
+  for (const l of lines)
+    if (len(l) >= MIN_WRAP_WIDTH && !SENTENCE_END.test(l)) counts.set(len(l), (counts.get(len(l)) ?? 0) + 1);
   let width = 0;
   let best = 0;
   for (const [w, n] of counts) {
@@ -105,15 +129,25 @@ function unwrapHardWraps(lines: string[]): string[] {
     if (near > best || (near === best && w > width)) [width, best] = [w, near];
   }
   if (best < 5) return lines;
+  // Wrapped text has (almost) no line longer than its width; a length shared by many notes or headings does.
+  if (lines.filter((l) => len(l) > width + 1).length > lines.filter(Boolean).length * 0.05) return lines;
   const out: string[] = [];
   let cur = '';
-  for (const l of lines) {
-    if (cur && (!l || readNumberMark(l))) {
+  for (const [k, l] of lines.entries()) {
+    const indented = /^(?:\u3000|[ \t]{2,})\S/.test(raw[k]);
+    // A line ending in a responsibility note ends its item; after a line ending a sentence, a line that is plainly
+    // one of its own (a 关键词 line, a note, a date) starts anew.
+    const ownLine =
+      (/[)）]$/.test(cur) && !!splitResponsibility(cur.slice(-300)).units) ||
+      (SENTENCE_END.test(cur) &&
+        (isClutter(l) || END_OF_DOCUMENT.test(l) || CLOSING_LINE.test(l) || parseDateLine(l) || readNoteLine(l)));
+    if (cur && (!l || readNumberMark(l, { loose: true }) || indented || ownLine)) {
       out.push(cur);
       cur = '';
     }
-    cur += l;
-    if (!l || len(l) < width - 1 || SENTENCE_END.test(l)) {
+    // A space the wrap fell on ("监督检查 局办公室…") stays a space.
+    cur += cur && (/\s$/.test(raw[k - 1]) || /^ \S/.test(raw[k])) ? ` ${l}` : l;
+    if (!l || len(l) < width - 1) {
       out.push(cur);
       cur = '';
     }
@@ -130,6 +164,8 @@ const CIRCLED_BOUNDARY = /[\s。；;！!？?)）：:，,]/;
 interface Scan {
   /** Value of the last accepted mark per level, to accept an inline mark only when it follows on. */
   last: Partial<Record<PointLevel, number>>;
+  /** Value of the last accepted mark per level, kept across sections (a 要点 may number 1…36 through all of them). */
+  seen: Partial<Record<PointLevel, number>>;
 }
 
 /** Splits one line at its numbering marks: line-start marks always count; inline ones must follow on. */
@@ -137,18 +173,21 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
   const found: { at: number; mark: NumberMark }[] = [];
   const accept = (at: number, mark: NumberMark, inline: boolean): boolean => {
     const prev = scan.last[mark.level];
-    if (inline && !(mark.value === 1 || mark.value === (prev ?? 0) + 1)) return false;
+    const followsOn =
+      mark.value === 1 ||
+      mark.value === (prev ?? 0) + 1 ||
+      (!!mark.loose && prev === undefined && mark.value === (scan.seen[mark.level] ?? 0) + 1);
+    if (inline && !followsOn) return false;
     found.push({ at, mark });
     scan.last[mark.level] = mark.value;
+    scan.seen[mark.level] = mark.value;
     for (let l = (mark.level + 1) as PointLevel; l <= 5; l++) delete scan.last[l as PointLevel];
     return true;
   };
   let i = 0;
-  const first = readNumberMark(line);
-  if (first) {
-    accept(0, first, false);
-    i = first.length;
-  }
+  // A line-start numeral followed by only a space counts where it follows on, as an inline mark does.
+  const first = readNumberMark(line, { loose: true });
+  if (first && accept(0, first, !!first.loose)) i = first.length;
   for (; i < line.length; i++) {
     const prevCh = line[i - 1];
     if (prevCh === undefined) continue;
@@ -169,6 +208,146 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
     body: line.slice(f.at + f.mark.length, k + 1 < found.length ? found[k + 1].at : line.length).trim(),
   }));
   return { before: found.length ? line.slice(0, found[0].at).trim() : line, marks };
+}
+
+// ---- lines under an item -------------------------------------------------------------------------------------
+
+/**
+ * A line ending so is a whole sentence, clause or note: the next line is a new one. Any other end is a break inside
+ * a sentence (Word's Shift+Enter, a web page's <br>, a PDF's line width): the next line runs on.
+ */
+const LINE_COMPLETE = /[。；;！!？?：:）)]$/;
+/**
+ * "注：…", "完成时限：…" (a short label of its own) or a table's 合计 row after a line broken inside a sentence are lines
+ * of their own, unless that line left a bracket open ("（责任" + "单位：…）").
+ */
+function runsOn(last: string, next: string): boolean {
+  if (!last || !next || LINE_COMPLETE.test(last) || readNumberMark(next, { loose: true })) return false;
+  const open = (last.match(/[（(〔[［【]/g) ?? []).length > (last.match(/[）)〕\]］】]/g) ?? []).length;
+  return open || !/^(?:[\u4e00-\u9fff]{1,6}\s*[:：]|[合总小]\s*计)/.test(next);
+}
+
+/**
+ * The end of the last line of `text` (after `sep`), at most a few hundred characters: enough to see how it ends and
+ * whether it left a bracket open, without rereading a paragraph that grows line by line (quadratic on a huge one).
+ */
+function lastLineEnd(text: string, sep: string): string {
+  const tail = text.slice(-300);
+  return tail.slice(tail.lastIndexOf(sep) + 1);
+}
+
+/** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
+function isHeading(item: RawItem): boolean {
+  return (
+    item.level <= 2 &&
+    !item.unnumbered &&
+    item.label !== '' &&
+    item.body.length <= 80 &&
+    !item.body.includes('\n') &&
+    !/[。；;！!？?]/.test(item.body) &&
+    [...item.body].length <= 40
+  );
+}
+
+/**
+ * Adds a line without a numeral to the item above it: a responsibility note of its own line is the item's note; a
+ * line after a break inside a sentence runs on without the break; a paragraph under a heading is an unnumbered
+ * item of its own (returned, to be added); any other paragraph stays the item's, on a line of its own.
+ */
+function addLine(item: RawItem, line: string): RawItem | null {
+  if (!item.body) {
+    item.body = line;
+    return null;
+  }
+  if (readNoteLine(line)) {
+    (item.noteLines ??= []).push(line);
+    item.inNote = true;
+    return null;
+  }
+  if (item.inNote && item.noteLines?.length) {
+    // A note has no stop at its end: it runs on to this line only when it is visibly unfinished (an open bracket,
+    // a trailing 、) or this line names units and nothing else.
+    const last = item.noteLines[item.noteLines.length - 1];
+    const open = (last.match(/[（(〔[［]/g) ?? []).length > (last.match(/[）)〕\]］]/g) ?? []).length;
+    const unfinished = open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line));
+    if (last.length < 2000 && unfinished) {
+      item.noteLines[item.noteLines.length - 1] = last + line;
+      return null;
+    }
+  }
+  const lastLine = item.tail ?? lastLineEnd(item.body, '\n');
+  if (!item.inNote && !isHeading(item) && runsOn(lastLine, line)) {
+    item.body += line;
+    item.tail = (lastLine + line).slice(-300);
+    return null;
+  }
+  if (isHeading(item) || item.unnumbered)
+    return {
+      level: Math.min(5, item.unnumbered ? item.level : item.level + 1) as PointLevel,
+      label: '',
+      value: 0,
+      body: line,
+      unnumbered: true,
+    };
+  item.body += `\n${line}`;
+  item.tail = line.slice(-300);
+  item.inNote = false;
+  return null;
+}
+
+/** Names a responsible unit: a closing note or a note line. */
+const hasNote = (item: RawItem) => Boolean(item.noteLines?.length || splitResponsibility(item.body.trim()).units);
+
+/**
+ * A heading's unnumbered paragraphs are its tasks when one of them names a responsible unit; otherwise they are the
+ * heading's own words (总体要求 and its paragraph) and go back into its text.
+ */
+function foldUnnumberedIntroductions(items: RawItem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    let end = i + 1;
+    while (end < items.length && items[end].unnumbered) end++;
+    if (end === i + 1 || items.slice(i + 1, end).some(hasNote)) {
+      i = end - 1;
+      continue;
+    }
+    for (const para of items.splice(i + 1, end - i - 1)) items[i].body += `\n${para.body}`;
+  }
+}
+
+/**
+ * Lines of one paragraph (Word's Shift+Enter, read as LINE SEPARATOR) run on where the break is inside a sentence,
+ * even after a heading's words: unlike a line of plain text, the next line cannot be a paragraph of its own.
+ */
+function joinSoftBreaks(text: string): string {
+  if (!text.includes('\u2028')) return text;
+  return text
+    .split('\n')
+    .map((para) => {
+      const lines = para.split('\u2028');
+      const out = [lines[0]];
+      let last = lines[0].slice(-300);
+      for (const line of lines.slice(1)) {
+        const joins = runsOn(normaliseLine(last), normaliseLine(line)) && !readNoteLine(line);
+        out.push(joins ? line : `\u2028${line}`);
+        last = joins ? (last + line).slice(-300) : line.slice(-300);
+      }
+      return out.join('');
+    })
+    .join('\n');
+}
+
+/** A table cell's text broken inside a sentence (Excel's Alt+Enter, a Word cell's Shift+Enter) runs on. */
+function joinBrokenLines(text: string): string {
+  const lines = text.split('\n');
+  const out = [lines[0]];
+  let last = lines[0].slice(-300);
+  for (const line of lines.slice(1)) {
+    const next = line.trim();
+    const joins = runsOn(last.trim(), next) && !readNoteLine(next);
+    out.push(joins ? next : `\n${line}`);
+    last = joins ? (last + next).slice(-300) : line.slice(-300);
+  }
+  return out.join('');
 }
 
 // ---- metadata ------------------------------------------------------------------------------------------------
@@ -260,7 +439,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   const closing: string[] = [];
   const titleHints: string[] = [];
   const items: RawItem[] = [];
-  const scan: Scan = { last: {} };
+  const scan: Scan = { last: {}, seen: {} };
   let afterSignature = false;
   let ended = false;
   const allText: string[] = [];
@@ -274,12 +453,12 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   for (const block of blocks) {
     if (ended) break;
     if (block.kind === 'item') {
-      addItem(block.item);
+      addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
     }
-    const rawLines = block.text.split(/\r\n|\r|\n|\u2028|\u2029/);
-    for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines.map(normaliseLine)) : rawLines) {
+    const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);
+    for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines) : rawLines) {
       const line = normaliseLine(rawLine);
       if (!line) continue;
       if (items.length && END_OF_DOCUMENT.test(line)) {
@@ -306,13 +485,17 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       if (before) {
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
-        else if (!afterSignature) current.body = current.body ? `${current.body}\n${before}` : before;
-        else closing.push(before);
+        else if (afterSignature) closing.push(before);
+        else {
+          const task = addLine(current, before);
+          if (task) addItem(task);
+        }
       }
       for (const { mark, body } of marks) addItem({ level: mark.level, label: mark.label, value: mark.value, body });
     }
   }
 
+  foldUnnumberedIntroductions(items);
   // Clutter that slipped through before the document (e.g. a site's numbered download tips): items before the
   // first item of the document's top level are not part of it.
   const top = Math.min(...items.map((i) => i.level));
@@ -393,11 +576,16 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const body = raw.body.trim();
   const split = splitResponsibility(body);
   const text = split.text.trim();
-  let deadline: Deadline = extractDeadline(body, year);
+  const notes = raw.noteLines ?? [];
+  let deadline: Deadline = extractDeadline([body, ...notes].join('\n'), year);
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
-  // A table's unit cells win; when they are empty, a note in the text still counts.
+  // A table's unit cells win; when they are empty, a note in the text (closing it, or on lines of its own) counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
-  const units = tableUnits ?? split.units ?? { lead: [], support: [] };
+  const noteUnits = notes.reduce<Responsibility | null>((acc, line) => {
+    const u = readNoteLine(line);
+    return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
+  }, split.units);
+  const units = tableUnits ?? noteUnits ?? { lead: [], support: [] };
   return {
     level: raw.level,
     label: raw.label,
@@ -407,7 +595,7 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
     support: units.support,
     deadline: deadline.deadline,
     deadlineText: deadline.deadlineText,
-    hadNote: Boolean(tableUnits ?? split.units),
+    hadNote: Boolean(tableUnits ?? noteUnits),
   };
 }
 

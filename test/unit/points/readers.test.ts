@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parsePointsFile } from '../../../main/import/points';
+import { parsePointsFile, parsePointsText } from '../../../main/import/points';
+import { COUNTY_POINTS } from './neighbours';
 
 // Reader details beyond the samples: Word numbering from styles, restarts and overrides; Word tables that are
 // 分工表; spreadsheets with a single 责任单位 column; other text encodings; zips that lie about their sizes.
@@ -225,4 +226,60 @@ it('LibreOffice/WPS 的写法：空的 lvlOverride、续用同一列表的 num �
   ].join('');
   const r = await parsePointsFile('要点.docx', await handDocx(body, numbering));
   expect(r.items.map((i) => `${i.level}${i.label}`)).toEqual(['2一', '31', '32', '33', '2二', '31', '32']);
+});
+
+describe('Word 段落的不同写法与文本读出同样的条目', () => {
+  /** One Word paragraph per line of `text`; `runs` splits a line into runs (a run may start with a line break). */
+  const wordOf = (text: string, runs: (line: string) => TextRun[] = (l) => [new TextRun(l)]) =>
+    Packer.toBuffer(
+      new Document({ sections: [{ children: text.split('\n').map((l) => new Paragraph({ children: runs(l) })) }] }),
+    );
+
+  it('责任单位另占一段', async () => {
+    const text = COUNTY_POINTS.replace(/^(.*。)（(?:责任单位：)?([^）]*)）$/gm, '$1\n责任单位：$2');
+    expect(text.match(/^责任单位：/gm)).toHaveLength(7);
+    const r = await parsePointsFile('要点.docx', await wordOf(text));
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
+
+  it.each([
+    ['小标题中间', (l: string) => (/^（一）加强/.test(l) ? 6 : -1)],
+    ['责任单位说明中间', (l: string) => (l.includes('（责任') ? l.indexOf('（责任') + 3 : -1)],
+    ['责任单位说明之前', (l: string) => (l.includes('。（') ? l.indexOf('。（') + 1 : -1)],
+  ])('段落内软回车在%s', async (_, at) => {
+    const r = await parsePointsFile(
+      '要点.docx',
+      await wordOf(COUNTY_POINTS, (l) => {
+        const i = at(l);
+        return i < 0 ? [new TextRun(l)] : [new TextRun(l.slice(0, i)), new TextRun({ text: l.slice(i), break: 1 })];
+      }),
+    );
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
+
+  it('条目中间的软回车（Shift+Enter）：标题是整句，正文里没有换行', async () => {
+    const r = await parsePointsFile(
+      '要点.docx',
+      await wordOf(COUNTY_POINTS, (l) => {
+        if (!/^\d+\./.test(l)) return [new TextRun(l)];
+        const c = [...l];
+        const at = Math.floor(c.length / 2);
+        return [new TextRun(c.slice(0, at).join('')), new TextRun({ text: c.slice(at).join(''), break: 1 })];
+      }),
+    );
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  });
+});
+
+it('Excel 单元格里的 Alt+Enter 换行：标题是整句，正文里没有换行', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+  ws.addRow([1, '及时发布政策文件\n并同步解读', '县政府办\n县司法局', '长期坚持']);
+  ws.addRow([2, '完成本部门政策文件库更新。\n每季度检查一次。', '各乡镇', '2026年6月底前']);
+  const r = await parsePointsFile('分工表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  expect(r.items.map((i) => [i.title, i.text, i.lead])).toEqual([
+    ['及时发布政策文件并同步解读', '及时发布政策文件并同步解读', ['县政府办', '县司法局']],
+    ['完成本部门政策文件库更新', '完成本部门政策文件库更新。\n每季度检查一次。', ['各乡镇']],
+  ]);
 });

@@ -3,6 +3,7 @@ import { parsePointsText } from '../../../main/import/points';
 import { extractDeadline } from '../../../shared/domain/point-deadlines';
 import { formatChineseNumeral, parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
 import { parseResponsibilityNote, splitResponsibility } from '../../../shared/domain/point-units';
+import { COUNTY_POINTS, hardWrap } from './neighbours';
 
 describe('编号样式决定层级', () => {
   it.each([
@@ -198,4 +199,121 @@ it('责任单位说明里带完成时限：时限不算单位，但算完成时�
     ['更新目录。', ['县政务服务中心'], [], null],
     ['落实条例（国务院令第711号）。', ['县司法局', '县政府办'], [], null],
   ]);
+});
+
+describe('同一份要点的不同写法读出同样的条目', () => {
+  const base = () => parsePointsText(COUNTY_POINTS);
+
+  it('基准文本：3 级 12 条，单位和时限齐全', () => {
+    const p = base();
+    expect(p.items.map((i) => `${i.level}${i.label}`)).toEqual([
+      '1一',
+      '2一',
+      '31',
+      '32',
+      '2二',
+      '31',
+      '32',
+      '33',
+      '34',
+      '1二',
+      '2一',
+      '31',
+    ]);
+    expect(p.items[2]).toMatchObject({
+      title: '围绕县委县政府重大决策部署，及时发布政策文件并同步解读',
+      lead: ['县政府办'],
+      support: ['县司法局', '县融媒体中心'],
+    });
+  });
+
+  it.each([
+    ['责任单位另起一行', (t: string) => t.replace(/（责任单位：([^）]*)）/g, '\n责任单位：$1')],
+    [
+      '牵头单位、配合单位各占一行',
+      (t: string) => t.replace(/（牵头单位：([^；]*)；配合单位：([^）]*)）/, '\n牵头单位：$1\n配合单位：$2'),
+    ],
+    ['括号说明另起一行', (t: string) => t.replace(/（(责任单位|牵头单位|县政府办牵头)/g, '\n（$1')],
+    ['说明中间断行', (t: string) => t.replace(/（责任单位：/g, '（责任\n单位：')],
+    ['说明全部另起一行且不带括号', (t: string) => t.replace(/。（(?:责任单位：)?([^）]*)）$/gm, '。\n责任单位：$1')],
+  ])('%s', (_, change) => {
+    const changed = change(COUNTY_POINTS);
+    expect(changed).not.toBe(COUNTY_POINTS);
+    expect(parsePointsText(changed).items).toEqual(base().items);
+  });
+
+  it('小标题下没有编号的段落：每段一条，各有单位和时限，不编造编号', () => {
+    const changed = COUNTY_POINTS.replace(/^\d+\./gm, '');
+    const want = base().items.map((i) => (i.level === 3 ? { ...i, label: '' } : i));
+    expect(parsePointsText(changed).items).toEqual(want);
+    // … also with the notes on lines of their own, and a break inside a paragraph.
+    const notesBelow = changed.replace(/（责任单位：([^）]*)）/g, '\n责任单位：$1');
+    expect(parsePointsText(notesBelow).items).toEqual(want);
+    const broken = changed.replace(/政策文件库更新/, '政策文件\n库更新').replace(/答复文书/, '答复\n文书');
+    expect(parsePointsText(broken).items).toEqual(want);
+    for (const width of [17, 20, 28]) expect(parsePointsText(hardWrap(changed, width)).items).toEqual(want);
+  });
+
+  it('小标题下的段落都不带责任单位时是小标题的说明，不拆成条目', () => {
+    const p = parsePointsText(
+      '2026年某局政务公开工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n全面推进基层政务公开。\n二、重点任务\n1.做好公开。（办公室负责）',
+    );
+    expect(p.items.map((i) => [i.label, i.text])).toEqual([
+      ['一', '总体要求\n以习近平新时代中国特色社会主义思想为指导。\n全面推进基层政务公开。'],
+      ['二', '重点任务'],
+      ['1', '做好公开。'],
+    ]);
+    expect(p.items[0].title).toBe('总体要求');
+  });
+
+  it.each([
+    ['“1 ”（半角空格）', (t: string) => t.replace(/^(\d+)\./gm, '$1 ')],
+    ['“1\t”（制表符）', (t: string) => t.replace(/^(\d+)\./gm, '$1\t')],
+    ['“一　”（全角空格）', (t: string) => t.replace(/^([一二])、/gm, '$1\u3000')],
+    ['“一 ”（半角空格）', (t: string) => t.replace(/^([一二])、/gm, '$1 ')],
+    ['“1 ”与“一 ”', (t: string) => t.replace(/^(\d+)\./gm, '$1 ').replace(/^([一二])、/gm, '$1 ')],
+    ['“1.\t”与“（一）　”', (t: string) => t.replace(/^(\d+)\./gm, '$1.\t').replace(/^（([一二])）/gm, '（$1）\u3000')],
+  ])('编号后是空白而不是顿号或点：%s', (_, change) => {
+    const changed = change(COUNTY_POINTS);
+    expect(changed).not.toBe(COUNTY_POINTS);
+    expect(parsePointsText(changed).items).toEqual(base().items);
+  });
+
+  it('以数字加空格开头的普通句子不是编号', () => {
+    const p = parsePointsText(
+      [
+        '2026 年某局政务公开工作要点',
+        '一 加强公开',
+        '1 做好公开。',
+        '1 月份完成清单编制。',
+        '2026 年底前完成目录更新。',
+        '3 个工作日内答复。',
+        '5 年内不再调整。',
+        '2 做好解读。',
+        '5 做好回应。',
+        '十 项任务全部完成。',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.level, i.label, i.text])).toEqual([
+      [1, '一', '加强公开'],
+      [3, '1', '做好公开。\n1 月份完成清单编制。\n2026 年底前完成目录更新。\n3 个工作日内答复。\n5 年内不再调整。'],
+      [3, '2', '做好解读。\n5 做好回应。\n十 项任务全部完成。'],
+    ]);
+    expect(p.title).toBe('2026 年某局政务公开工作要点');
+  });
+
+  it('没有句号的一行之后，自带“注：”“完成时限：”的一行另起一行', () => {
+    const p = parsePointsText(
+      '2026年要点\n1.做好政务公开工作\n注：每季度报送一次进展。\n2.做好解读\n完成时限：6月底前',
+    );
+    expect(p.items.map((i) => [i.title, i.text, i.deadline])).toEqual([
+      ['做好政务公开工作', '做好政务公开工作\n注：每季度报送一次进展。', null],
+      ['做好解读', '做好解读\n完成时限：6月底前', '2026-06-30'],
+    ]);
+  });
+
+  it('责任单位行之后的条目不受影响，说明不留在正文里', () => {
+    const p = parsePointsText(COUNTY_POINTS.replace(/（责任单位：([^）]*)）/g, '\n责任单位：$1'));
+    expect(p.items.some((i) => /责任单位|牵头单位|\n/.test(i.text))).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePointsFile } from '../../../main/import/points';
 import type { ParsedPoints } from '../../../shared/domain/points';
 import { scoreItems } from './score';
+import { breakItems, hardWrap } from './neighbours';
 import { buildDocx, buildXlsx, readSample, SAMPLE_NAMES, type SampleDoc } from './variants';
 
 // Every sample in test/fixtures/samples with an expected.json must come out exactly as expected, from the text file
@@ -65,22 +66,43 @@ describe.each(SAMPLE_NAMES)('样例 %s', (name) => {
   });
 });
 
-describe.each(SAMPLE_NAMES)('样例 %s 从 PDF 复制（每行 28 字硬换行）', (name) => {
-  it('读出同样结果', async () => {
-    const { expected, text } = readSample(name);
-    const wrapped = text
-      .toString('utf8')
-      .split('\n')
-      .map((line) => {
-        const chars = [...line];
-        const out: string[] = [];
-        for (let i = 0; i < chars.length; i += 28) out.push(chars.slice(i, i + 28).join(''));
-        return out.join('\n');
-      })
-      .join('\n');
-    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(wrapped));
+describe.each(SAMPLE_NAMES)('样例 %s 的行中断行', (name) => {
+  const text = () => readSample(name).text.toString('utf8');
+  // Copied from a PDF (28 characters a line in a 公文) or a narrow web page: every line hard-wrapped at one width.
+  it.each([17, 18, 19, 20, 23, 28, 31, 45])('每行 %i 字硬换行：读出同样结果，正文里没有换行', async (width) => {
+    const { expected } = readSample(name);
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(hardWrap(text(), width)));
     expect(scoreItems(parsed.items, expected)).toEqual([]);
-    // Not only the scored fields: the texts are whole again, without the line breaks.
+    // Not only the scored fields: the texts and titles are whole again, without the line breaks.
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+  it('每条在不规则的位置断一次行（网页的 <br>）', async () => {
+    const broken = breakItems(text(), (c, k) => 8 + ((k * 37) % Math.max(1, c.length - 16)));
+    expect(broken).not.toBe(text());
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(broken));
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+  it('责任单位说明中间断行', async () => {
+    const broken = text().replace(/([（(])责任单位/g, '$1责任\n单位');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(broken));
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+});
+
+describe.each(SAMPLE_NAMES)('样例 %s：编号后是空格', (name) => {
+  it('“1 ”“一 ”读出同样的条目（各部分连续编号时也一样）', async () => {
+    const text = readSample(name).text.toString('utf8');
+    const changed = text.replace(/^(\d+)[.．、]/gm, '$1 ').replace(/^([一二三四五六七八九十]+)、/gm, '$1 ');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(changed));
+    expect(parsed.items).toEqual((await fromText(name)).items);
+  });
+});
+
+describe.each(SAMPLE_NAMES)('样例 %s：责任单位另起一行', (name) => {
+  it('读出同样结果，说明不留在正文里', async () => {
+    const text = readSample(name).text.toString('utf8');
+    const changed = text.replace(/[（(]责任单位[:：]([^)）]*)[)）]/g, '\n责任单位：$1');
+    const parsed = await parsePointsFile(`${name}.txt`, Buffer.from(changed));
     expect(parsed.items).toEqual((await fromText(name)).items);
   });
 });

@@ -5,6 +5,8 @@ interface ExpectedItem {
   level: number;
   label: string;
   prefix: string;
+  /** The whole title: a line break or a wrap inside the item's first sentence must not cut it. */
+  title?: string;
   deadline: string | null;
   lead: string[] | null;
   support: string[] | null;
@@ -19,7 +21,7 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 
 /** Differences between what was parsed and what is expected, one line each (empty = a full score). */
 export function scoreItems(
-  items: Pick<PointItem, 'level' | 'label' | 'text' | 'deadline' | 'lead' | 'support'>[],
+  items: Pick<PointItem, 'level' | 'label' | 'title' | 'text' | 'deadline' | 'lead' | 'support'>[],
   expected: Expected,
 ): string[] {
   const diffs: string[] = [];
@@ -32,6 +34,7 @@ export function scoreItems(
     if (got.label !== e.label) diffs.push(`${where}: label ${got.label} ≠ ${e.label}`);
     if (!noSpace(got.text).startsWith(noSpace(e.prefix)))
       diffs.push(`${where}: text "${got.text.slice(0, 12)}" 不以 "${e.prefix}" 开头`);
+    if (e.title !== undefined && got.title !== e.title) diffs.push(`${where}: title "${got.title}" ≠ "${e.title}"`);
     if (e.deadline !== 'any' && got.deadline !== e.deadline)
       diffs.push(`${where}: deadline ${got.deadline} ≠ ${e.deadline}`);
     if (e.lead !== null && JSON.stringify(got.lead) !== JSON.stringify(e.lead))
