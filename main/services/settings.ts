@@ -16,6 +16,8 @@ export const SettingKey = {
   fileId: 'data.fileId',
   /** JSON { header signature: column roles }: the roles a user chose for a table's columns, for the next such table. */
   columnRoles: 'import.columnRoles',
+  /** 主送机关 of the 自查报告 and 整改情况报告 (unset: the county government office of the bureau's region; "": none). */
+  reportAddressee: 'selfcheck.reportAddressee',
 } as const;
 
 /**
@@ -101,6 +103,13 @@ export const SETTINGS: Record<string, SettingDef> = {
     schema: jsonText('放假与调休安排', z.array(workingDayOverrideSchema).max(2000, '放假与调休安排过多')),
     fallback: () => null,
     fallbackLabel: '不使用自定义的放假与调休',
+  },
+  // selfcheck
+  [SettingKey.reportAddressee]: {
+    label: '自查报告和整改情况报告的主送机关',
+    schema: z.string().max(60, '主送机关不能超过60个字'),
+    fallback: () => null,
+    fallbackLabel: '本县（区）人民政府办公室',
   },
   // team
   [TEAM_SETTING.filingWorkingDays]: {

@@ -11,12 +11,13 @@ import {
   type ScoreSheetData,
 } from '../../export/selfcheck/selfcheck-exports';
 import { getBureau } from '../org/bureau';
+import { getSetting, SettingKey } from '../settings';
 import { todayOf } from '../../../shared/domain/dates';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { gradeText } from '../../../shared/domain/selfcheck';
 import { rectificationContradictions } from './contradictions';
-import { listRectifications } from './rectification';
+import { carriedRectifications, listRectifications } from './rectification';
 import { getReport } from './report';
 import { getSelfcheck } from './scores';
 
@@ -24,6 +25,17 @@ async function bureauName(ctx: AppContext): Promise<string> {
   const b = await getBureau(ctx);
   if (!b) throw new AppError(ErrorCode.NOT_READY, '尚未设置单位信息，请先完成首次设置。');
   return b.fullName;
+}
+
+/**
+ * 主送机关 of the two 报告 (GB/T 9704 §7.2.4): the one set, or the government office of the bureau's county (区, 市),
+ * which a county bureau's self-check and 整改 reports go to; none when neither is known (a set "" means none).
+ */
+export async function reportAddressee(ctx: AppContext): Promise<string> {
+  const set = await getSetting(ctx, SettingKey.reportAddressee);
+  if (set !== null) return set.trim().replace(/[:：]$/, '');
+  const region = (await getBureau(ctx))?.region.trim() ?? '';
+  return /[县区市旗]$/.test(region) ? `${region}人民政府办公室` : '';
 }
 
 async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData> {
@@ -61,6 +73,22 @@ async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData>
   };
 }
 
+/** The year's 整改 items, earlier years' items it still accounts for, and what the records contradict (each item
+ * read against the records of its own year). */
+async function ledgerOf(ctx: AppContext, year: number) {
+  const items = await listRectifications(ctx, { year });
+  const carried = await carriedRectifications(ctx, year);
+  const contradictions = await rectificationContradictions(ctx, year, items);
+  for (const y of new Set(carried.map((r) => r.year)))
+    for (const [id, c] of await rectificationContradictions(
+      ctx,
+      y,
+      carried.filter((r) => r.year === y),
+    ))
+      contradictions.set(id, c);
+  return { items, carried, contradictions };
+}
+
 export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number], Exporter> = {
   'selfcheck-xlsx': {
     label: '自查评分表（Excel，--year 年度）',
@@ -78,33 +106,47 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
       const { sections } = await getReport(ctx, year);
       return {
         fileName: `${year}年度政务公开工作自查报告.docx`,
-        data: await buildSelfcheckReportDocx({ bureau: sheet.bureau, year, date: todayOf(ctx), sections, sheet }),
+        data: await buildSelfcheckReportDocx({
+          bureau: sheet.bureau,
+          addressee: await reportAddressee(ctx),
+          year,
+          date: todayOf(ctx),
+          sections,
+          sheet,
+        }),
       };
     },
   },
   'rectification-xlsx': {
     label: '整改台账（Excel，--year 年度）',
     async build(ctx, { year }) {
-      const items = await listRectifications(ctx, { year });
-      const contradictions = await rectificationContradictions(ctx, year, items);
+      const { items, carried, contradictions } = await ledgerOf(ctx, year);
       return {
         fileName: `${year}年度政务公开问题整改台账.xlsx`,
-        data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items, contradictions }),
+        data: await buildLedgerXlsx({
+          bureau: await bureauName(ctx),
+          year,
+          date: todayOf(ctx),
+          items,
+          carried,
+          contradictions,
+        }),
       };
     },
   },
   'rectification-docx': {
     label: '整改情况报告（公文格式 Word，--year 年度）',
     async build(ctx, { year }) {
-      const items = await listRectifications(ctx, { year });
-      const contradictions = await rectificationContradictions(ctx, year, items);
+      const { items, carried, contradictions } = await ledgerOf(ctx, year);
       return {
         fileName: `${year}年度政务公开问题整改情况报告.docx`,
         data: await buildRectificationReportDocx({
           bureau: await bureauName(ctx),
+          addressee: await reportAddressee(ctx),
           year,
           date: todayOf(ctx),
           items,
+          carried,
           contradictions,
         }),
       };
