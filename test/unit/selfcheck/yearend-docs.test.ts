@@ -5,7 +5,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
 import { openRectifications, selfcheckFigures } from '../../../main/services/selfcheck/figures';
+import { discardReport, getReport, saveReport } from '../../../main/services/selfcheck/report';
 import { getSelfcheck } from '../../../main/services/selfcheck/scores';
+import { checkYear } from '../../../main/services/yearcheck/check';
 import { setSetting, SettingKey } from '../../../main/services/settings';
 import type { AppContext } from '../../../main/services/workstation';
 import { formatChineseDate } from '../../../shared/domain/dates';
@@ -243,6 +245,24 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
       expect(para).toContain(r.problem);
       expect(para).toContain(r.state === '已销号' ? `${formatChineseDate(r.closed_on!)}整改销号` : r.state);
     }
+  });
+
+  it('核对 finds a saved 自查报告 silent on an earlier year’s item not 销号, and not the drafted one', async () => {
+    const old = carried().filter((r) => r.state !== '已销号');
+    expect(old.length).toBeGreaterThan(0);
+    const silent = (f: Awaited<ReturnType<typeof checkYear>>) =>
+      old.filter((r) => f.some((x) => x.documents.includes('自查报告') && x.message.includes(r.problem)));
+    const { sections } = await getReport(ctx, YEAR);
+    await saveReport(ctx, YEAR, sections);
+    expect(silent(await checkYear(ctx, YEAR))).toEqual([]);
+    const cut = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !old.some((r) => l.includes(r.problem)))
+        .join('\n');
+    await saveReport(ctx, YEAR, { ...sections, problems: cut(sections.problems), measures: cut(sections.measures) });
+    expect(silent(await checkYear(ctx, YEAR))).toEqual(old);
+    await discardReport(ctx, YEAR);
   });
 
   it('both reports carry the 主送机关: the county government office by default, or the one set', async () => {
