@@ -180,7 +180,7 @@ export function settingWarnings(ctx: AppContext): string[] {
 }
 
 /** Validates a key and its value; throws VALIDATION in Chinese. */
-function validateSetting(key: string, value: string): void {
+export function validateSetting(key: string, value: string): void {
   const def = SETTINGS[key];
   if (!def) throw new AppError(ErrorCode.VALIDATION, `没有名为“${key}”的设置项，未保存。`);
   if (def.internal) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”由程序自动维护，不能修改。`);

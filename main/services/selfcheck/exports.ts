@@ -11,31 +11,19 @@ import {
   type ScoreSheetData,
 } from '../../export/selfcheck/selfcheck-exports';
 import { getBureau } from '../org/bureau';
-import { getSetting, SettingKey } from '../settings';
 import { todayOf } from '../../../shared/domain/dates';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { gradeText } from '../../../shared/domain/selfcheck';
 import { rectificationContradictions } from './contradictions';
 import { carriedRectifications, listRectifications } from './rectification';
-import { getReport } from './report';
+import { getReport, reportAddressee } from './report';
 import { getSelfcheck } from './scores';
 
 async function bureauName(ctx: AppContext): Promise<string> {
   const b = await getBureau(ctx);
   if (!b) throw new AppError(ErrorCode.NOT_READY, '尚未设置单位信息，请先完成首次设置。');
   return b.fullName;
-}
-
-/**
- * 主送机关 of the two 报告 (GB/T 9704 §7.2.4): the one set, or the government office of the bureau's county (区, 市),
- * which a county bureau's self-check and 整改 reports go to; none when neither is known (a set "" means none).
- */
-export async function reportAddressee(ctx: AppContext): Promise<string> {
-  const set = await getSetting(ctx, SettingKey.reportAddressee);
-  if (set !== null) return set.trim().replace(/[:：]$/, '');
-  const region = (await getBureau(ctx))?.region.trim() ?? '';
-  return /[县区市旗]$/.test(region) ? `${region}人民政府办公室` : '';
 }
 
 async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData> {

@@ -9,12 +9,12 @@ import {
   type SelfcheckRow,
 } from '../../../shared/domain/selfcheck';
 import { formatChineseDate } from '../../../shared/domain/dates';
-import { rectStateLabel } from '../../../shared/domain/rectification-label';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
+import { getSetting, SettingKey, validateSetting } from '../settings';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { carriedRectifications, listRectifications } from './rectification';
@@ -66,12 +66,13 @@ function evidenceNames(r: SelfcheckRow, keep: (e: Evidence) => boolean): string[
   return r.evidence.filter(keep).map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, ''));
 }
 
-/** Where an 整改 item stands, in words: "已于2026年5月20日整改销号", "整改中（逾期），整改时限为…". */
+/** Where an 整改 item stands, in words: "已于2026年5月20日整改销号", "整改中，已超过整改时限2025年12月31日". */
 export function rectStateWords(r: Rectification): string {
   if (r.state === '已销号') return r.closedOn ? `已于${formatChineseDate(r.closedOn)}整改销号` : '已整改销号';
   if (r.state === '已完成')
     return `${r.completedOn ? `已于${formatChineseDate(r.completedOn)}` : '已'}完成整改，待复核销号`;
-  return `${rectStateLabel(r)}${r.deadline ? `，整改时限为${formatChineseDate(r.deadline)}` : ''}`;
+  if (!r.deadline) return r.state;
+  return `${r.state}，${r.overdue ? '已超过整改时限' : '整改时限为'}${formatChineseDate(r.deadline)}`;
 }
 
 async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
@@ -223,7 +224,8 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
       r.state === '已完成'
         ? '已完成整改，复核整改效果后及时销号'
         : `${(r.measure || '明确责任科室和责任人，加快整改').replace(/[。；]$/, '')}${r.overdue ? '；已超过整改时限，明确新的完成时间，由责任领导督办' : ''}`;
-    measureLines.push(`${n}.针对往年遗留的“${what}”问题：${m}。`);
+    // Quotes inside a quotation are single (‘’).
+    measureLines.push(`${n}.针对往年遗留的“${what.replace(/“/g, '‘').replace(/”/g, '’')}”问题：${m}。`);
   });
   return {
     intro,
@@ -238,23 +240,58 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   };
 }
 
-/** The saved draft, or a fresh one from the data. */
+/**
+ * 主送机关 of the two 报告 (GB/T 9704 §7.2.4): the one set, or the government office of the bureau's county (区, 市),
+ * which a county bureau's self-check and 整改 reports go to; none when neither is known (a set "" means none).
+ */
+export async function reportAddressee(ctx: AppContext): Promise<string> {
+  const set = await getSetting(ctx, SettingKey.reportAddressee);
+  if (set !== null) return set.trim().replace(/[:：]$/, '');
+  const region = (await getBureau(ctx))?.region.trim() ?? '';
+  return /[县区市旗]$/.test(region) ? `${region}人民政府办公室` : '';
+}
+
+/** The saved draft, or a fresh one from the data; and the 主送机关 it is sent to. */
 export async function getReport(
   ctx: AppContext,
   year: number,
-): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null }> {
+): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null; addressee: string }> {
+  const addressee = await reportAddressee(ctx);
   const r = await ctx.db.selectFrom('sc_report').selectAll().where('year', '=', year).executeTakeFirst();
   if (r) {
     const parsed = reportSectionsSchema.safeParse(JSON.parse(r.sections_json));
-    if (parsed.success) return { sections: parsed.data, saved: true, updatedAt: r.updated_at };
+    if (parsed.success) return { sections: parsed.data, saved: true, updatedAt: r.updated_at, addressee };
   }
-  return { sections: await draftReport(ctx, year), saved: false, updatedAt: null };
+  return { sections: await draftReport(ctx, year), saved: false, updatedAt: null, addressee };
 }
 
-export async function saveReport(ctx: AppContext, year: number, raw: ReportSections): Promise<void> {
+/** Saves the text and, when given, the 主送机关 (shared by the 整改情况报告): one transaction, audited. */
+export async function saveReport(
+  ctx: AppContext,
+  year: number,
+  raw: ReportSections,
+  addressee?: string,
+): Promise<void> {
   const sections = validateInput(reportSectionsSchema, raw);
   const now = nowText(ctx);
+  const to = addressee?.trim().replace(/[:：]$/, '');
+  const from = to === undefined ? to : await reportAddressee(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    if (to !== undefined && to !== from) {
+      validateSetting(SettingKey.reportAddressee, to);
+      await trx
+        .insertInto('setting')
+        .values({ key: SettingKey.reportAddressee, value: to })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: to }))
+        .execute();
+      await recordAudit(trx, ctx, {
+        entity: 'setting',
+        entityId: null,
+        action: 'update',
+        summary: `修改自查报告和整改情况报告的主送机关：${to || '（不写主送机关）'}`,
+        changes: { [SettingKey.reportAddressee]: { from, to } },
+      });
+    }
     await trx
       .insertInto('sc_report')
       .values({ year, sections_json: JSON.stringify(sections), updated_at: now })

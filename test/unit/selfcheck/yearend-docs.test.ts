@@ -8,7 +8,6 @@ import { openRectifications, selfcheckFigures } from '../../../main/services/sel
 import { discardReport, getReport, saveReport } from '../../../main/services/selfcheck/report';
 import { getSelfcheck } from '../../../main/services/selfcheck/scores';
 import { checkYear } from '../../../main/services/yearcheck/check';
-import { setSetting, SettingKey } from '../../../main/services/settings';
 import type { AppContext } from '../../../main/services/workstation';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { yearPeriod } from '../../../shared/domain/period';
@@ -138,7 +137,8 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
       expect(line).toContain(`${r.year}年度`);
       expect(line).toContain(r.state === '已完成' ? '待复核销号' : r.state);
       const n = /^(\d+)\./.exec(line!)![1];
-      expect(text.slice(p3, p4).some((p) => p.startsWith(`${n}.`) && p.includes(r.problem.slice(0, 8)))).toBe(true);
+      const plain = (x: string) => x.replace(/[“”‘’]/g, '');
+      expect(text.slice(p3, p4).some((p) => p.startsWith(`${n}.`) && plain(p).includes(plain(r.problem)))).toBe(true);
     }
   });
 
@@ -272,9 +272,25 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
       // Right under the title (two lines: the bureau, then what the report is).
       expect(text[2], kind).toBe(`${region}人民政府办公室：`);
     }
-    await setSetting(ctx, SettingKey.reportAddressee, '县政务公开领导小组办公室');
+    // Set on the 自查报告 screen (saved with the text, in one step), it is what both reports print; "" prints none.
+    const shown = await t.call('selfcheck.report', { year: YEAR });
+    expect(shown.addressee).toBe(`${region}人民政府办公室`);
+    await t.call('selfcheck.saveReport', {
+      year: YEAR,
+      sections: shown.sections,
+      addressee: '县政务公开领导小组办公室',
+    });
+    expect((await t.call('selfcheck.report', { year: YEAR })).addressee).toBe('县政务公开领导小组办公室');
     built.clear();
     for (const kind of ['selfcheck-docx', 'rectification-docx'] as const)
       expect((await paragraphs(await file(kind)))[2], kind).toBe('县政务公开领导小组办公室：');
+    await t.call('selfcheck.saveReport', { year: YEAR, sections: shown.sections, addressee: '' });
+    built.clear();
+    for (const kind of ['selfcheck-docx', 'rectification-docx'] as const)
+      expect((await paragraphs(await file(kind)))[2], kind).not.toMatch(/：$/);
+    const audit = ctx.raw
+      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE summary LIKE '修改自查报告和整改情况报告的主送机关%'`)
+      .get() as { n: number };
+    expect(audit.n).toBe(2);
   });
 });
