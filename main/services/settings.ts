@@ -16,6 +16,8 @@ export const SettingKey = {
   fileId: 'data.fileId',
   /** JSON { header signature: column roles }: the roles a user chose for a table's columns, for the next such table. */
   columnRoles: 'import.columnRoles',
+  /** 主送机关 of the 自查报告 and 整改情况报告 (unset: the county government office of the bureau's region; "": none). */
+  reportAddressee: 'selfcheck.reportAddressee',
 } as const;
 
 /**
@@ -102,6 +104,13 @@ export const SETTINGS: Record<string, SettingDef> = {
     fallback: () => null,
     fallbackLabel: '不使用自定义的放假与调休',
   },
+  // selfcheck
+  [SettingKey.reportAddressee]: {
+    label: '自查报告和整改情况报告的主送机关',
+    schema: z.string().max(60, '主送机关不能超过60个字'),
+    fallback: () => null,
+    fallbackLabel: '本县（区）人民政府办公室',
+  },
   // team
   [TEAM_SETTING.filingWorkingDays]: {
     label: '备案时限',
@@ -171,7 +180,7 @@ export function settingWarnings(ctx: AppContext): string[] {
 }
 
 /** Validates a key and its value; throws VALIDATION in Chinese. */
-function validateSetting(key: string, value: string): void {
+export function validateSetting(key: string, value: string): void {
   const def = SETTINGS[key];
   if (!def) throw new AppError(ErrorCode.VALIDATION, `没有名为“${key}”的设置项，未保存。`);
   if (def.internal) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”由程序自动维护，不能修改。`);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { arrange, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
+import { arrange, BUREAU, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -192,6 +192,12 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   // The 自查报告: drafted from the scores, exported as Word.
   await page.getByRole('tab', { name: '自查报告' }).click();
   await expect(page.getByLabel('二、存在的问题')).toHaveValue(/栏目更新时效：3个栏目超过半个月未更新（扣3分）/);
+  // The 主送机关 both 报告 print: the county government office until changed here, saved with the text.
+  await expect(page.getByLabel('主送机关')).toHaveValue(`${BUREAU.region}人民政府办公室`);
+  await page.getByLabel('主送机关').fill('县政务公开办公室');
+  await page.getByRole('button', { name: '保存文字' }).click();
+  await expect(page.getByText('已保存报告文字')).toBeVisible(slow);
+  expect((await arrange(host, 'selfcheck.report', { year: 2026 })).addressee).toBe('县政务公开办公室');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出自查报告' }).click();
   expect((await download).suggestedFilename()).toBe('2026年度政务公开工作自查报告.docx');

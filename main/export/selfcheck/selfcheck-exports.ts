@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/selfcheck';
 import { buildGongwenDocx, type GongwenBlock, type TableRowData } from '../gongwen/document';
 import { SIZE } from '../gongwen/format';
-import { addTableSheet, newWorkbook, workbookToBuffer, type SheetRow } from '../xlsx/sheet';
+import { addTableSheet, newWorkbook, workbookToBuffer, type LinkCell, type SheetRow } from '../xlsx/sheet';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
 
 /** Full-width spaces (U+3000): the gaps and indents a Chinese table uses. */
@@ -174,6 +174,8 @@ function textBlocks(text: string): GongwenBlock[] {
 
 export interface ReportDocData {
   bureau: string;
+  /** 主送机关 (without the colon); none when empty. */
+  addressee?: string;
   year: number;
   date: string;
   sections: ReportSections;
@@ -240,6 +242,7 @@ export async function buildSelfcheckReportDocx(d: ReportDocData): Promise<Buffer
   ];
   return buildGongwenDocx({
     title: `${d.bureau}\n${d.year}年度政务公开工作自查报告`,
+    addressee: d.addressee || undefined,
     body,
     signature: { org: d.bureau, date: d.date },
     attachments: [
@@ -264,9 +267,16 @@ interface ItemContradiction {
 
 interface LedgerData {
   bureau: string;
+  /** 主送机关 of the 整改情况报告 (without the colon); none when empty. */
+  addressee?: string;
   year: number;
   date: string;
   items: Rectification[];
+  /**
+   * Earlier years' items not 销号 when the year began (上年度/往年遗留): a 回头看 looks for them first, so the year's
+   * 台账 and 报告 list them apart, with their own year and state.
+   */
+  carried?: Rectification[];
   /** Per item id: what its closing words claim that the records contradict (never written as fact). */
   contradictions?: Map<number, ItemContradiction[]>;
 }
@@ -275,14 +285,21 @@ const closed = (r: Rectification) => r.state === '已完成' || r.state === '已
 
 function progressText(r: Rectification, contradicted: ItemContradiction[] = []): string {
   const last = r.progress[r.progress.length - 1];
-  // The evidence of every entry, by name: the printed ledger says what backs the progress (the files are in the app).
-  // Links print as 网页链接: a long address wraps at its slashes beyond what the row height allows for.
-  const evidence = r.progress.flatMap((p) => p.evidence.map((e) => (e.attachmentId ? e.title : '网页链接')));
+  // The evidence of every entry: a file by its name (the file is in the app), a web page by its address, so that a
+  // reader of the paper can check it.
+  const evidence = r.progress.flatMap((p) => p.evidence.map((e) => (e.attachmentId ? e.title : (e.url ?? e.title))));
   const parts = [last ? `${last.date} ${last.text}` : '', evidence.length ? `佐证材料：${evidence.join('、')}` : ''];
   if (r.explanation) parts.push('已发布情况说明');
   if (r.note) parts.push(r.note);
   for (const c of contradicted) parts.push(`与记录不符：“${c.claim}”，但${c.basis}`);
   return parts.filter(Boolean).join('\n');
+}
+
+/** The 进展情况 cell: its text, opening the (first) web evidence when clicked; a cell holds one link only. */
+function progressCell(r: Rectification, contradicted: ItemContradiction[] = []): string | LinkCell {
+  const text = progressText(r, contradicted);
+  const url = r.progress.flatMap((p) => p.evidence.filter((e) => !e.attachmentId && e.url)).map((e) => e.url!)[0];
+  return url ? { text, hyperlink: url } : text;
 }
 
 function stateText(r: Rectification, contradicted = false): string {
@@ -292,46 +309,65 @@ function stateText(r: Rectification, contradicted = false): string {
   return rectStateLabel(r);
 }
 
+/** "另有往年遗留未销号2项（本年度已销号1项）": earlier years' items, counted as the year began. */
+function carriedCount(carried: Rectification[], unit: string): string {
+  if (!carried.length) return '';
+  const closedNow = carried.filter((r) => r.state === '已销号').length;
+  return `另有往年遗留未销号${carried.length}${unit}${closedNow ? `（本年度已销号${closedNow}${unit}）` : ''}`;
+}
+
 export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
   const wb = newWorkbook();
+  const carried = d.carried ?? [];
+  const row = (r: Rectification, seq: number, own: boolean): SheetRow => ({
+    cells: [
+      seq,
+      own ? r.source : `${r.source}\n（${r.year}年度台账第${r.seq}项）`,
+      r.origin,
+      r.problem,
+      r.measure,
+      r.kind,
+      r.leader,
+      r.departmentName ?? '',
+      r.ownerName ?? '',
+      r.deadline ?? (r.kind === '长期坚持' ? '长期坚持' : ''),
+      progressCell(r, d.contradictions?.get(r.id)),
+      stateText(r, !!d.contradictions?.get(r.id)),
+      r.closedBy,
+    ],
+  });
+  const own = d.items.map((r) => row(r, r.seq, true));
+  const rows: SheetRow[] = carried.length
+    ? [
+        { section: `一、${d.year}年度问题（${d.items.length}项）` },
+        ...own,
+        { section: `二、往年遗留未销号问题（${carried.length}项）` },
+        ...carried.map((r, i) => row(r, d.items.length + i + 1, false)),
+      ]
+    : own;
+  const extra = carriedCount(carried, '项');
   addTableSheet(wb, {
     sheetName: '整改台账',
     title: `${d.bureau}${d.year}年度政务公开问题整改台账`,
-    subtitle: `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项${GAP}统计日期：${d.date}`,
+    subtitle: `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项${extra ? `；${extra}` : ''}${GAP}统计日期：${d.date}`,
     orientation: 'landscape',
     fontSize: 10,
     columns: [
       { header: '序号', weight: 4, align: 'center' },
       { header: '问题来源', weight: 9, align: 'center' },
       { header: '关联指标或任务', weight: 11 },
-      { header: '问题描述', weight: 18 },
-      { header: '整改措施', weight: 18 },
+      { header: '问题描述', weight: 16 },
+      { header: '整改措施', weight: 16 },
       { header: '整改类型', weight: 7, align: 'center' },
       { header: '责任领导', weight: 6, align: 'center' },
       { header: '责任科室', weight: 8, align: 'center' },
       { header: '责任人', weight: 6, align: 'center' },
       { header: '整改时限', weight: 9, align: 'center' },
-      { header: '进展情况', weight: 16 },
+      { header: '进展情况', weight: 20 },
       { header: '状态', weight: 8, align: 'center' },
       { header: '复核人', weight: 6, align: 'center' },
     ],
-    rows: d.items.map((r) => ({
-      cells: [
-        r.seq,
-        r.source,
-        r.origin,
-        r.problem,
-        r.measure,
-        r.kind,
-        r.leader,
-        r.departmentName ?? '',
-        r.ownerName ?? '',
-        r.deadline ?? (r.kind === '长期坚持' ? '长期坚持' : ''),
-        progressText(r, d.contradictions?.get(r.id)),
-        stateText(r, !!d.contradictions?.get(r.id)),
-        r.closedBy,
-      ],
-    })),
+    rows,
   });
   return workbookToBuffer(wb);
 }
@@ -340,15 +376,29 @@ const cnIndex = (i: number) => formatChineseNumeral(i + 1);
 
 export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffer> {
   const against = (r: Rectification) => d.contradictions?.get(r.id) ?? [];
+  const carried = d.carried ?? [];
   const count = (s: string) => d.items.filter((r) => r.state === s).length;
   const overdue = d.items.filter((r) => r.overdue).length;
   const doubtful = d.items.filter((r) => closed(r) && against(r).length).length;
-  const intro = d.items.length
-    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。现将整改情况报告如下。`
+  const own = d.items.length
+    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。`
     : `${d.year}年度暂未登记需要整改的问题。`;
-  const items: GongwenBlock[] = d.items.flatMap((r, i) => {
+  // Earlier years' items: how many, of which years, where they stand (only the states that occur).
+  const years = [...new Set(carried.map((r) => r.year))]
+    .sort((a, b) => b - a)
+    .map((y) => `${y}年度${carried.filter((r) => r.year === y).length}个`);
+  const states = (['已销号', '已完成', '整改中', '未开始'] as const)
+    .map((st) => [st, carried.filter((r) => r.state === st).length] as const)
+    .filter(([, n]) => n)
+    .map(([st, n]) => `${st === '已销号' ? '本年度已销号' : st === '已完成' ? '已完成待销号' : st}${n}个`);
+  const carriedOverdue = carried.filter((r) => r.overdue).length;
+  const old = carried.length
+    ? `另有往年遗留未销号问题${carried.length}个（${years.join('、')}），其中${states.join('、')}${carriedOverdue ? `，已超过整改时限${carriedOverdue}个` : ''}。`
+    : '';
+  const intro = `${own}${old}${d.items.length || carried.length ? '现将整改情况报告如下。' : ''}`;
+  const end = (t: string) => (/[。！]$/.test(t) ? t : `${t}。`);
+  const itemBlocks = (r: Rectification, i: number, ownYear: boolean): GongwenBlock[] => {
     const wrong = against(r);
-    const end = (t: string) => (/[。！]$/.test(t) ? t : `${t}。`);
     const state =
       r.state === '已销号'
         ? `${wrong.length ? '台账记为' : '已于'}${formatChineseDate(r.closedOn!)}销号（复核人：${r.closedBy}）`
@@ -356,28 +406,61 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
           ? `${wrong.length ? '台账记为' : ''}已完成${r.completedOn ? `（${formatChineseDate(r.completedOn)}）` : ''}，待复核销号`
           : `${rectStateLabel(r)}${r.deadline ? `，整改时限为${formatChineseDate(r.deadline)}` : ''}`;
     const last = r.progress[r.progress.length - 1];
+    const source = ownYear
+      ? `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。`
+      : `问题来源：${r.year}年度${r.source}${r.origin ? `（${r.origin}）` : ''}，${r.year}年度整改台账第${r.seq}项。`;
     // A closing reason the records contradict is reported as what the ledger says, with what the records hold.
     const text = wrong.length
-      ? `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。台账登记的整改措施为“${r.measure.replace(/[。；;]$/, '')}”${last ? `，整改进展为“${last.text.replace(/[。；;]$/, '')}”` : ''}。经核对，${wrong.map((c) => `${c.basis}（${c.records.slice(0, 3).join('、')}${c.records.length > 3 ? '等' : ''}），与“${c.claim}”不符`).join('；')}。整改状态：${state}，${closed(r) ? '其办结理由与记录不符，须重新核实' : '须核实后继续整改'}。`
-      : `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。整改措施：${end(r.measure || '（未填写）')}${last ? `整改进展：${end(last.text)}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`;
+      ? `${source}台账登记的整改措施为“${r.measure.replace(/[。；;]$/, '')}”${last ? `，整改进展为“${last.text.replace(/[。；;]$/, '')}”` : ''}。经核对，${wrong.map((c) => `${c.basis}（${c.records.slice(0, 3).join('、')}${c.records.length > 3 ? '等' : ''}），与“${c.claim}”不符`).join('；')}。整改状态：${state}，${closed(r) ? '其办结理由与记录不符，须重新核实' : '须核实后继续整改'}。`
+      : `${source}整改措施：${end(r.measure || '（未填写）')}${last ? `整改进展：${end(last.text)}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`;
     return [
-      { kind: 'heading', level: 2, text: `（${cnIndex(i)}）${r.problem.replace(/[。；;]$/, '')}。` } as GongwenBlock,
-      { kind: 'paragraph', text } as GongwenBlock,
+      { kind: 'heading', level: 2, text: `（${cnIndex(i)}）${r.problem.replace(/[。；;]$/, '')}。` },
+      { kind: 'paragraph', text },
     ];
-  });
-  const open = d.items.filter((r) => r.state !== '已销号' && r.state !== '已完成').length;
+  };
+  const items = d.items.flatMap((r, i) => itemBlocks(r, i, true));
+  const oldItems = carried.flatMap((r, i) => itemBlocks(r, i, false));
+  const isOpen = (r: Rectification) => r.state !== '已销号' && r.state !== '已完成';
+  const open = d.items.filter(isOpen).length + carried.filter(isOpen).length;
+  const none: GongwenBlock = { kind: 'paragraph', text: '无。' };
   const body: GongwenBlock[] = [
     { kind: 'paragraph', text: intro },
-    { kind: 'heading', level: 1, text: '一、整改落实情况' },
-    ...(items.length ? items : [{ kind: 'paragraph', text: '无。' } as GongwenBlock]),
-    { kind: 'heading', level: 1, text: '二、下一步打算' },
+    ...(carried.length
+      ? [
+          { kind: 'heading', level: 1, text: '一、本年度问题整改情况' } as GongwenBlock,
+          ...(items.length ? items : [none]),
+          { kind: 'heading', level: 1, text: '二、往年遗留问题整改情况' } as GongwenBlock,
+          ...oldItems,
+        ]
+      : [{ kind: 'heading', level: 1, text: '一、整改落实情况' } as GongwenBlock, ...(items.length ? items : [none])]),
+    { kind: 'heading', level: 1, text: `${carried.length ? '三' : '二'}、下一步打算` },
     {
       kind: 'paragraph',
-      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}对已整改的问题开展“回头看”，防止问题反弹；把整改中形成的好做法固化为制度，持续提升政务公开工作质量。`,
+      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}${carriedOverdue ? `对超过整改时限的往年遗留问题，明确新的完成时间，由责任领导督办；` : ''}对已整改的问题开展“回头看”，防止问题反弹；把整改中形成的好做法固化为制度，持续提升政务公开工作质量。`,
     },
   ];
+  const tableRow = (r: Rectification, seq: number): TableRowData => ({
+    cells: [
+      String(seq),
+      r.problem,
+      r.measure,
+      r.departmentName ?? '',
+      r.deadline ?? r.kind,
+      stateText(r, !!d.contradictions?.get(r.id)),
+    ],
+  });
+  const ownRows = d.items.map((r) => tableRow(r, r.seq));
+  const rows: TableRowData[] = carried.length
+    ? [
+        { section: `一、${d.year}年度问题（${d.items.length}个）` },
+        ...ownRows,
+        { section: `二、往年遗留未销号问题（${carried.length}个）` },
+        ...carried.map((r, i) => tableRow(r, d.items.length + i + 1)),
+      ]
+    : ownRows;
   return buildGongwenDocx({
     title: `${d.bureau}\n关于${d.year}年度政务公开问题整改情况的报告`,
+    addressee: d.addressee || undefined,
     body,
     signature: { org: d.bureau, date: d.date },
     attachments: [
@@ -397,16 +480,7 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
               { header: '整改时限', weight: 10, align: 'center' },
               { header: '状态', weight: 10, align: 'center' },
             ],
-            rows: d.items.map((r) => ({
-              cells: [
-                String(r.seq),
-                r.problem,
-                r.measure,
-                r.departmentName ?? '',
-                r.deadline ?? r.kind,
-                stateText(r, !!d.contradictions?.get(r.id)),
-              ],
-            })),
+            rows,
           },
         ],
       },

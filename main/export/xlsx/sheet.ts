@@ -16,8 +16,14 @@ export interface SheetColumn {
   align?: 'left' | 'center';
 }
 
+/** A cell that shows text and opens an address when clicked (the text should print the address: paper has no link). */
+export interface LinkCell {
+  text: string;
+  hyperlink: string;
+}
+
 export type SheetRow =
-  | { cells: (string | number | null)[] }
+  | { cells: (string | number | null | LinkCell)[] }
   /** A merged full-width row naming a group (e.g. a plan section). */
   | { section: string };
 
@@ -93,7 +99,22 @@ function excelDate(text: string): Date | null {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
 }
 
-type Cell = string | number | null;
+type Cell = string | number | null | LinkCell;
+
+/**
+ * A link cell as a HYPERLINK formula: Excel, WPS and LibreOffice show its text wrapped like any text (a cell-level
+ * hyperlink shows in LibreOffice as one unwrapped line, cut at the cell's edge on paper). A formula's string literal
+ * holds at most 255 characters, and a formula 8192: longer text is written as text without the link.
+ */
+function linkFormula(text: string, url: string): ExcelJS.CellValue {
+  const literal = (t: string) => {
+    const parts: string[] = [];
+    for (let i = 0; i < t.length || i === 0; i += 250) parts.push(`"${t.slice(i, i + 250).replace(/"/g, '""')}"`);
+    return parts.join('&');
+  };
+  const formula = `HYPERLINK(${literal(url)},${text.split('\n').map(literal).join('&CHAR(10)&')})`;
+  return formula.length > 8000 || url.length > 250 ? text : { formula, result: text };
+}
 
 /**
  * What a body cell holds: a date for an ISO date, a number for a whole number in a 序号 column, text otherwise (with
@@ -102,6 +123,10 @@ type Cell = string | number | null;
 function typedCell(v: Cell, seq: boolean): { value: ExcelJS.CellValue; shown: string; date: boolean } {
   if (v === null || v === '') return { value: '', shown: '', date: false };
   if (typeof v === 'number') return { value: v, shown: String(v), date: false };
+  if (typeof v === 'object') {
+    const text = chineseDatesIn(v.text);
+    return { value: linkFormula(text, v.hyperlink), shown: text, date: false };
+  }
   if (seq && /^\d+$/.test(v)) return { value: Number(v), shown: v, date: false };
   const date = excelDate(v);
   if (date) return { value: date, shown: WIDEST_DATE, date: true };
@@ -120,7 +145,13 @@ function columnKinds(columns: readonly SheetColumn[], rows: readonly SheetRow[])
       c.header === '序号' &&
       bodies.every((cells) => {
         const v = cells[i];
-        return v === null || v === undefined || v === '' || typeof v === 'number' || /^\d+$/.test(v);
+        return (
+          v === null ||
+          v === undefined ||
+          v === '' ||
+          typeof v === 'number' ||
+          (typeof v === 'string' && /^\d+$/.test(v))
+        );
       }),
     date: bodies.some((cells) => typeof cells[i] === 'string' && excelDate(cells[i] as string) !== null),
   }));

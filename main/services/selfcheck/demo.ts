@@ -386,6 +386,8 @@ async function seedSelfcheckDemo(ctx: AppContext, state: DemoState): Promise<str
     const r = await createRectification(ctx, {
       year: y,
       source: '上级测评通报',
+      // Raised against the 基础信息 indicator (办公地址和联系方式): the 自查报告 says so beside its full score.
+      indicatorId: id('基础信息'),
       origin: `${y}年第一季度全县政务公开网上测评`,
       problem: '政府信息公开指南未按现行条例和本局职能调整情况更新，办公地址、咨询电话有误',
       measure: '对照现行条例修订政府信息公开指南，核对办公地址、咨询电话等要素后在政府信息公开专栏发布',

@@ -16,8 +16,8 @@ import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { gradeText } from '../../../shared/domain/selfcheck';
 import { rectificationContradictions } from './contradictions';
-import { listRectifications } from './rectification';
-import { getReport } from './report';
+import { carriedRectifications, listRectifications } from './rectification';
+import { getReport, reportAddressee } from './report';
 import { getSelfcheck } from './scores';
 
 async function bureauName(ctx: AppContext): Promise<string> {
@@ -61,6 +61,22 @@ async function sheetData(ctx: AppContext, year: number): Promise<ScoreSheetData>
   };
 }
 
+/** The year's 整改 items, earlier years' items it still accounts for, and what the records contradict (each item
+ * read against the records of its own year). */
+async function ledgerOf(ctx: AppContext, year: number) {
+  const items = await listRectifications(ctx, { year });
+  const carried = await carriedRectifications(ctx, year);
+  const contradictions = await rectificationContradictions(ctx, year, items);
+  for (const y of new Set(carried.map((r) => r.year)))
+    for (const [id, c] of await rectificationContradictions(
+      ctx,
+      y,
+      carried.filter((r) => r.year === y),
+    ))
+      contradictions.set(id, c);
+  return { items, carried, contradictions };
+}
+
 export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number], Exporter> = {
   'selfcheck-xlsx': {
     label: '自查评分表（Excel，--year 年度）',
@@ -78,33 +94,47 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
       const { sections } = await getReport(ctx, year);
       return {
         fileName: `${year}年度政务公开工作自查报告.docx`,
-        data: await buildSelfcheckReportDocx({ bureau: sheet.bureau, year, date: todayOf(ctx), sections, sheet }),
+        data: await buildSelfcheckReportDocx({
+          bureau: sheet.bureau,
+          addressee: await reportAddressee(ctx),
+          year,
+          date: todayOf(ctx),
+          sections,
+          sheet,
+        }),
       };
     },
   },
   'rectification-xlsx': {
     label: '整改台账（Excel，--year 年度）',
     async build(ctx, { year }) {
-      const items = await listRectifications(ctx, { year });
-      const contradictions = await rectificationContradictions(ctx, year, items);
+      const { items, carried, contradictions } = await ledgerOf(ctx, year);
       return {
         fileName: `${year}年度政务公开问题整改台账.xlsx`,
-        data: await buildLedgerXlsx({ bureau: await bureauName(ctx), year, date: todayOf(ctx), items, contradictions }),
+        data: await buildLedgerXlsx({
+          bureau: await bureauName(ctx),
+          year,
+          date: todayOf(ctx),
+          items,
+          carried,
+          contradictions,
+        }),
       };
     },
   },
   'rectification-docx': {
     label: '整改情况报告（公文格式 Word，--year 年度）',
     async build(ctx, { year }) {
-      const items = await listRectifications(ctx, { year });
-      const contradictions = await rectificationContradictions(ctx, year, items);
+      const { items, carried, contradictions } = await ledgerOf(ctx, year);
       return {
         fileName: `${year}年度政务公开问题整改情况报告.docx`,
         data: await buildRectificationReportDocx({
           bureau: await bureauName(ctx),
+          addressee: await reportAddressee(ctx),
           year,
           date: todayOf(ctx),
           items,
+          carried,
           contradictions,
         }),
       };

@@ -15,7 +15,12 @@ import { scoreYear } from './scores';
 
 export { selfcheckProblems } from './report';
 
-/** The year's 整改 items as they stood on the period's last day (registered by then; 完成/销号 by then). */
+/**
+ * The year's 整改 items as they stood on the period's last day (known by then; 完成/销号 by then). An item belongs to
+ * the year it is registered for, whenever it was keyed in: the whole year counts every item of the year (an office
+ * often enters last year's 第三方评估 findings this year). Within the year, an item is known from the earliest date
+ * its records give: its first progress, its completion or 销号, or the day it was entered.
+ */
 async function ledgerAt(ctx: AppContext, period: Period) {
   const current = period.to >= todayOf(ctx);
   const created = new Map(
@@ -23,8 +28,10 @@ async function ledgerAt(ctx: AppContext, period: Period) {
       await ctx.db.selectFrom('rectification').select(['id', 'created_at']).where('year', '=', period.year).execute()
     ).map((r) => [r.id, r.created_at.slice(0, 10)]),
   );
+  const knownOn = (r: Rectification) =>
+    [created.get(r.id), r.progress[0]?.date, r.completedOn, r.closedOn].filter((d): d is string => !!d).sort()[0] ?? '';
   const items = (await listRectifications(ctx, { year: period.year })).filter(
-    (r) => (created.get(r.id) ?? '') <= period.to,
+    (r) => period.kind === 'year' || knownOn(r) <= period.to,
   );
   // A state without its date counts only while the period runs (it is today's state).
   const dated = (state: boolean, date: string | null) => state && (date ? date <= period.to : current);

@@ -77,8 +77,8 @@ export const selfcheckHandlers: AreaHandlers<typeof selfcheckContract> = {
   'selfcheck.evidenceOptions': (ws, { year, kind }) => evidenceOptions(ws.context(), year, kind),
   'selfcheck.rectify': (ws, input) => rectifyIndicator(ws.context(), input),
   'selfcheck.report': (ws, { year }) => getReport(ws.context(), year),
-  'selfcheck.saveReport': async (ws, { year, sections }) => {
-    await saveReport(ws.context(), year, sections);
+  'selfcheck.saveReport': async (ws, { year, sections, addressee }) => {
+    await saveReport(ws.context(), year, sections, addressee);
     return ok;
   },
   'selfcheck.resetReport': async (ws, { year }) => {

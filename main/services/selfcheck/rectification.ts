@@ -26,6 +26,8 @@ import type { Light } from '../../../shared/domain/lights';
 
 interface RectFilter {
   year?: number;
+  /** Items of years before this one. */
+  beforeYear?: number;
   id?: number;
   openOnly?: boolean;
 }
@@ -38,6 +40,7 @@ export async function listRectifications(ctx: AppContext, f: RectFilter = {}): P
     .selectAll('r')
     .select(['d.name as department_name', 's.name as owner_name']);
   if (f.year !== undefined) q = q.where('r.year', '=', f.year);
+  if (f.beforeYear !== undefined) q = q.where('r.year', '<', f.beforeYear);
   if (f.id !== undefined) q = q.where('r.id', '=', f.id);
   if (f.openOnly) q = q.where('r.state', '<>', '已销号');
   const rows = await q.orderBy('r.year').orderBy('r.id').execute();
@@ -133,6 +136,17 @@ export async function listRectifications(ctx: AppContext, f: RectFilter = {}): P
         })),
     };
   });
+}
+
+/**
+ * Earlier years' items a year's 整改 documents must still account for (上年度/往年遗留): those not 销号 when the year
+ * began, including any 销号 during it (reported with that date). What a 回头看 looks for first.
+ */
+export async function carriedRectifications(ctx: AppContext, year: number): Promise<Rectification[]> {
+  const start = `${year}-01-01`;
+  return (await listRectifications(ctx, { beforeYear: year })).filter(
+    (r) => r.state !== '已销号' || (r.closedOn ?? '') >= start,
+  );
 }
 
 export async function getRectification(ctx: AppContext, id: number): Promise<Rectification> {

@@ -3,16 +3,21 @@
 import {
   levelOf,
   reportSectionsSchema,
+  type Evidence,
+  type Rectification,
   type ReportSections,
   type SelfcheckRow,
 } from '../../../shared/domain/selfcheck';
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
+import { getSetting, SettingKey, validateSetting } from '../settings';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
+import { carriedRectifications, listRectifications } from './rectification';
 import { getSelfcheck } from './scores';
 
 const n2 = (n: number) => String(Math.round(n * 100) / 100);
@@ -56,6 +61,20 @@ function recordSentence(r: SelfcheckRow): string {
   return s;
 }
 
+/** An indicator's evidence by name, as running text quotes it (no "任务：" kind, no leading date). */
+function evidenceNames(r: SelfcheckRow, keep: (e: Evidence) => boolean): string[] {
+  return r.evidence.filter(keep).map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, ''));
+}
+
+/** Where an 整改 item stands, in words: "已于2026年5月20日整改销号", "整改中，已超过整改时限2025年12月31日". */
+export function rectStateWords(r: Rectification): string {
+  if (r.state === '已销号') return r.closedOn ? `已于${formatChineseDate(r.closedOn)}整改销号` : '已整改销号';
+  if (r.state === '已完成')
+    return `${r.completedOn ? `已于${formatChineseDate(r.completedOn)}` : '已'}完成整改，待复核销号`;
+  if (!r.deadline) return r.state;
+  return `${r.state}，${r.overdue ? '已超过整改时限' : '整改时限为'}${formatChineseDate(r.deadline)}`;
+}
+
 async function draftReport(ctx: AppContext, year: number): Promise<ReportSections> {
   const v = await getSelfcheck(ctx, year);
   if (!v.template)
@@ -65,11 +84,18 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     );
   const bureau = await getBureau(ctx);
   const me = bureau?.shortName || '我局';
-  const rects = await ctx.db
-    .selectFrom('rectification')
-    .select(['indicator_id', 'measure'])
-    .where('year', '=', year)
-    .execute();
+  const rects = await listRectifications(ctx, { year });
+  const doneTasks = new Set(
+    (
+      await ctx.db
+        .selectFrom('plan_task as t')
+        .innerJoin('plan as p', 'p.id', 't.plan_id')
+        .select('t.id')
+        .where('p.year', '=', year)
+        .where('t.status', '=', '已完成')
+        .execute()
+    ).map((t) => t.id),
+  );
   const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
   const unrated = v.leaves - v.scoredLeaves;
   // The total and the grade only as far as the ratings go: a grade while some indicator is unrated only when 暂定.
@@ -114,13 +140,16 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   tops.forEach((t, i) => {
     const leaves = v.rows.filter((r) => r.isLeaf && (r.number === t.number || r.number.startsWith(`${t.number}.`)));
     const rated = leaves.filter((r) => r.entry.rated);
-    const full = rated
-      .filter((r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus' && !r.proposal?.count)
-      .map((r) => r.name);
+    const metLeaves = rated.filter(
+      (r) => r.deducted === 0 && r.points > 0 && r.rule.kind !== 'bonus' && !r.proposal?.count,
+    );
+    const full = metLeaves.map((r) => r.name);
+    // Evidence of meeting a standard comes only from the leaves that met it, and never a task still open: the
+    // records of a leaf that lost points are the reason it lost them (said with the deduction below).
     const ev = [
       ...new Set(
-        rated.flatMap((r) =>
-          r.evidence.map((e) => e.title.replace(/^[^：]+：/, '').replace(/^\d{4}-\d{2}-\d{2}\s*/, '')),
+        metLeaves.flatMap((r) =>
+          evidenceNames(r, (e) => e.kind !== 'task' || (e.refId !== null && doneTasks.has(e.refId))),
         ),
       ),
     ].slice(0, 4);
@@ -138,17 +167,32 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     const done = full.length ? `${full.slice(0, 6).join('、')}${full.length > 6 ? '等' : ''}方面达到评分标准` : '';
     const evText = ev.length ? `，佐证材料有${ev.join('、')}${ev.length >= 4 ? '等' : ''}` : '';
     const measured = rated.map(recordSentence).filter(Boolean);
+    // A deduction with its reason and the records it rests on: "工作任务落实扣2分，原因是2项任务…（涉及…、…）".
     const lost = rated
       .filter((r) => r.deducted > 0 && !recordSentence(r))
       .map((r) => {
         const level = levelOf(r.rule, r.entry.score);
-        return level ? `${r.name}评为“${level.label}”，扣${n2(r.deducted)}分` : `${r.name}扣${n2(r.deducted)}分`;
+        const head = level ? `${r.name}评为“${level.label}”，扣${n2(r.deducted)}分` : `${r.name}扣${n2(r.deducted)}分`;
+        const why = r.entry.reason.trim().replace(/[。；;，,]$/, '');
+        const records = evidenceNames(r, () => true).filter((x) => !why.includes(x));
+        return `${head}${why ? `，原因是${why}` : ''}${records.length ? `（涉及${records.join('、')}）` : ''}`;
       });
+    // A leaf that met its standard although a 整改 item of the year was raised against it: the finding and where
+    // its 整改 stands, so that the full score is not read as "nothing was found".
+    const found = metLeaves.flatMap((r) =>
+      rects
+        .filter((x) => x.indicatorId === r.id)
+        .map(
+          (x) =>
+            `“${r.name}”年内经${x.origin || x.source}发现“${x.problem.replace(/[。；;]$/, '')}”，${rectStateWords(x)}`,
+        ),
+    );
     const open = leaves.filter((r) => !r.entry.rated).map((r) => `“${r.name}”`);
     const parts = [
       done + (done ? evText : ''),
+      ...found,
       ...measured,
-      lost.join('、'),
+      ...lost,
       open.length && rated.length ? `${open.join('、')}尚未评分` : '',
     ].filter(Boolean);
     lines.push(
@@ -165,9 +209,23 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const measureLines = problems.map((r, i) => {
     const m =
       r.entry.measure ||
-      rects.find((x) => x.indicator_id === r.id)?.measure ||
+      rects.find((x) => x.indicatorId === r.id)?.measure ||
       '明确责任科室和责任人，限期整改到位，整改完成后对账销号';
     return `${i + 1}.针对“${r.name}”问题：${m.replace(/[。；]$/, '')}。`;
+  });
+  // Earlier years' 整改 items not yet 销号 are problems still open this year: numbered on, each with its year and
+  // state, and answered 1:1 in 三、整改措施 (a 回头看 looks for them first).
+  const carried = (await carriedRectifications(ctx, year)).filter((r) => r.state !== '已销号');
+  carried.forEach((r, k) => {
+    const n = problems.length + k + 1;
+    const what = r.problem.replace(/[。；;]$/, '');
+    problemLines.push(`${n}.往年遗留问题（${r.year}年度${r.source}）：${what}（${rectStateWords(r)}）。`);
+    const m =
+      r.state === '已完成'
+        ? '已完成整改，复核整改效果后及时销号'
+        : `${(r.measure || '明确责任科室和责任人，加快整改').replace(/[。；]$/, '')}${r.overdue ? '；已超过整改时限，明确新的完成时间，由责任领导督办' : ''}`;
+    // Quotes inside a quotation are single (‘’).
+    measureLines.push(`${n}.针对往年遗留的“${what.replace(/“/g, '‘').replace(/”/g, '’')}”问题：${m}。`);
   });
   return {
     intro,
@@ -182,23 +240,58 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   };
 }
 
-/** The saved draft, or a fresh one from the data. */
+/**
+ * 主送机关 of the two 报告 (GB/T 9704 §7.2.4): the one set, or the government office of the bureau's county (区, 市),
+ * which a county bureau's self-check and 整改 reports go to; none when neither is known (a set "" means none).
+ */
+export async function reportAddressee(ctx: AppContext): Promise<string> {
+  const set = await getSetting(ctx, SettingKey.reportAddressee);
+  if (set !== null) return set.trim().replace(/[:：]$/, '');
+  const region = (await getBureau(ctx))?.region.trim() ?? '';
+  return /[县区市旗]$/.test(region) ? `${region}人民政府办公室` : '';
+}
+
+/** The saved draft, or a fresh one from the data; and the 主送机关 it is sent to. */
 export async function getReport(
   ctx: AppContext,
   year: number,
-): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null }> {
+): Promise<{ sections: ReportSections; saved: boolean; updatedAt: string | null; addressee: string }> {
+  const addressee = await reportAddressee(ctx);
   const r = await ctx.db.selectFrom('sc_report').selectAll().where('year', '=', year).executeTakeFirst();
   if (r) {
     const parsed = reportSectionsSchema.safeParse(JSON.parse(r.sections_json));
-    if (parsed.success) return { sections: parsed.data, saved: true, updatedAt: r.updated_at };
+    if (parsed.success) return { sections: parsed.data, saved: true, updatedAt: r.updated_at, addressee };
   }
-  return { sections: await draftReport(ctx, year), saved: false, updatedAt: null };
+  return { sections: await draftReport(ctx, year), saved: false, updatedAt: null, addressee };
 }
 
-export async function saveReport(ctx: AppContext, year: number, raw: ReportSections): Promise<void> {
+/** Saves the text and, when given, the 主送机关 (shared by the 整改情况报告): one transaction, audited. */
+export async function saveReport(
+  ctx: AppContext,
+  year: number,
+  raw: ReportSections,
+  addressee?: string,
+): Promise<void> {
   const sections = validateInput(reportSectionsSchema, raw);
   const now = nowText(ctx);
+  const to = addressee?.trim().replace(/[:：]$/, '');
+  const from = to === undefined ? to : await reportAddressee(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    if (to !== undefined && to !== from) {
+      validateSetting(SettingKey.reportAddressee, to);
+      await trx
+        .insertInto('setting')
+        .values({ key: SettingKey.reportAddressee, value: to })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: to }))
+        .execute();
+      await recordAudit(trx, ctx, {
+        entity: 'setting',
+        entityId: null,
+        action: 'update',
+        summary: `修改自查报告和整改情况报告的主送机关：${to || '（不写主送机关）'}`,
+        changes: { [SettingKey.reportAddressee]: { from, to } },
+      });
+    }
     await trx
       .insertInto('sc_report')
       .values({ year, sections_json: JSON.stringify(sections), updated_at: now })

@@ -127,6 +127,36 @@ const REF_TABLES: Partial<Record<EvidenceKind, string>> = {
   publication: 'publication',
 };
 
+/**
+ * A training as evidence, saying only what is on file: who was recorded present and the materials and photos
+ * uploaded ("培训：2026-04-23 …（实到13人；未上传培训材料）"). A criterion asking for 签到表 or 培训材料 is met only
+ * by what was uploaded; the title never claims more.
+ */
+async function trainingTitle(ctx: AppContext, id: number): Promise<string | null> {
+  const r = await ctx.db.selectFrom('training').select(['date', 'title']).where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const present = await ctx.db
+    .selectFrom('training_attendee')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('training_id', '=', id)
+    .where('present', '=', 1)
+    .executeTakeFirstOrThrow();
+  const files = await ctx.db
+    .selectFrom('training_file')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('training_id', '=', id)
+    .groupBy('kind')
+    .execute();
+  const count = (kind: string) => Number(files.find((f) => f.kind === kind)?.n ?? 0);
+  const [materials, photos] = [count('材料'), count('照片')];
+  const facts = [
+    Number(present.n) ? `实到${present.n}人` : '未登记参训人员',
+    materials ? `培训材料${materials}份` : '未上传培训材料',
+    photos ? `照片${photos}张` : '',
+  ].filter(Boolean);
+  return `培训：${r.date} ${r.title}（${facts.join('；')}）`;
+}
+
 /** The current title of a referenced record, or null when it no longer exists. */
 async function refTitle(ctx: AppContext, kind: EvidenceKind, id: number): Promise<string | null> {
   switch (kind) {
@@ -143,10 +173,8 @@ async function refTitle(ctx: AppContext, kind: EvidenceKind, id: number): Promis
         .executeTakeFirst();
       return r ? `进展：${r.title}（${r.date}）${r.text.slice(0, 30)}` : null;
     }
-    case 'training': {
-      const r = await ctx.db.selectFrom('training').select(['date', 'title']).where('id', '=', id).executeTakeFirst();
-      return r ? `培训：${r.date} ${r.title}（含签到表）` : null;
-    }
+    case 'training':
+      return trainingTitle(ctx, id);
     case 'ab_change': {
       const r = await ctx.db
         .selectFrom('ab_change as c')
@@ -787,7 +815,7 @@ export async function suggestEvidence(ctx: AppContext, indicatorId: number): Pro
       .orderBy('date')
       .execute();
     for (const t of ts)
-      push({ kind: 'training', refId: t.id, title: `培训：${t.date} ${t.title}（含签到表）`, why: '指标涉及培训' });
+      push({ kind: 'training', refId: t.id, title: (await trainingTitle(ctx, t.id))!, why: '指标涉及培训' });
   }
   if (/AB岗|人员|经办|承办|机构/.test(text)) {
     const cs = await ctx.db

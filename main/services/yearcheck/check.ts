@@ -5,6 +5,8 @@
 import { figuresUsed, paragraphText, type Summary } from '../../../shared/domain/summary';
 import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { personKey } from '../../../shared/domain/org';
+import { rectStateLabel } from '../../../shared/domain/rectification-label';
+import type { Rectification } from '../../../shared/domain/selfcheck';
 import { findPlaceholder, quotedFigures, YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
 import { lateInterpretations, listPublications } from '../disclosure/publications';
 import { reportFindings, reportView } from '../disclosure/report';
@@ -17,6 +19,7 @@ import {
   type Contradiction,
   type RecordFacts,
 } from '../selfcheck/contradictions';
+import { carriedRectifications, listRectifications } from '../selfcheck/rectification';
 import { getSummary } from '../summary/summaries';
 import { getTeamSettings } from '../team/common';
 import type { AppContext } from '../workstation';
@@ -42,6 +45,41 @@ interface DocText {
 
 const R = YEAR_DOCUMENTS;
 const RECT_DOCS = [R.rectificationLedger, R.rectificationReport];
+
+/** What the year's 整改 documents list: its own items, then earlier years' items not 销号 when it began. */
+async function ledgerItems(ctx: AppContext, year: number): Promise<Rectification[]> {
+  return [...(await listRectifications(ctx, { year })), ...(await carriedRectifications(ctx, year))];
+}
+
+/**
+ * A saved 自查报告 whose 存在的问题 is silent on an earlier year's 整改 item still not 销号 (the draft lists each one):
+ * the first thing a 回头看 looks for.
+ */
+async function carriedFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+  const saved = await ctx.db
+    .selectFrom('sc_report')
+    .select('sections_json')
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!saved) return [];
+  let problems = '';
+  try {
+    const s = JSON.parse(saved.sections_json) as Record<string, unknown>;
+    problems = `${typeof s.problems === 'string' ? s.problems : ''}`;
+  } catch {
+    return []; // an unreadable draft is the self-check screen's to report
+  }
+  const key = (t: string) => t.replace(/[\s，。、；：“”"（）()]/g, '');
+  const text = key(problems);
+  return (await carriedRectifications(ctx, year))
+    .filter((r) => r.state !== '已销号' && !text.includes(key(r.problem).slice(0, 12)))
+    .map((r) => ({
+      kind: 'claim-contradicted' as const,
+      documents: [R.selfcheckReport],
+      message: `自查报告“存在的问题”没有写${r.year}年度整改台账第${r.seq}项“${r.problem.replace(/[。；]$/, '')}”，该问题至今未销号（${rectStateLabel(r)}）。请在存在的问题和整改措施中写明其整改情况，或重新生成自查报告文稿。`,
+      link: 'selfcheck/report',
+    }));
+}
 
 function summaryTexts(s: Summary, half: boolean): DocText[] {
   const doc = half ? R.halfSummary : R.summary;
@@ -129,14 +167,12 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
       fullYear: true,
       link: 'selfcheck/score',
     });
-  const rects = await ctx.db
-    .selectFrom('rectification')
-    .select(['problem', 'measure', 'note', 'state'])
-    .where('year', '=', year)
-    .orderBy('id')
-    .execute();
-  rects.forEach((r, i) => {
-    const item = `整改台账第${i + 1}项（${[...r.problem].slice(0, 14).join('')}${[...r.problem].length > 14 ? '…' : ''}）`;
+  // The year's items and earlier years' items not 销号 when it began: the 整改台账 and 整改情况报告 print both.
+  const rects = await ledgerItems(ctx, year);
+  rects.forEach((r) => {
+    const short = `${[...r.problem].slice(0, 14).join('')}${[...r.problem].length > 14 ? '…' : ''}`;
+    const item =
+      r.year === year ? `整改台账第${r.seq}项（${short}）` : `往年遗留整改事项（${r.year}年度第${r.seq}项，${short}）`;
     for (const [field, text] of [
       ['存在问题', r.problem],
       ['整改措施', r.measure],
@@ -226,8 +262,10 @@ interface Facts {
   lateRequests: { who: string; state: string }[];
   /** 建议提案 答复 published, 栏目 found stale: what the self-check's contradiction check reads claims against. */
   records: RecordFacts;
-  /** 整改 items whose closing words the records contradict (selfcheck/contradictions.ts). */
+  /** 整改 items whose closing words the records contradict (selfcheck/contradictions.ts), earlier years' included. */
   rectifications: Map<number, Contradiction[]>;
+  /** Earlier years' 整改 items still not 销号 (the year's documents account for them too). */
+  carriedOpen: number;
   counted: CountedYear;
 }
 
@@ -276,8 +314,11 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
       say(c, `实施方案中有${f.counted.overdueTasks}项任务逾期未完成`);
     else if (f.counted.unfinishedTasks && (c = claimIn(t.text, CLAIMS.allDone)) && !/整改/.test(c))
       say(c, `实施方案中还有${f.counted.unfinishedTasks}项任务未完成`);
-    if (f.counted.openRectifications && (c = claimIn(t.text, CLAIMS.rectified)))
-      say(c, `整改台账中还有${f.counted.openRectifications}项未销号`);
+    if ((f.counted.openRectifications || f.carriedOpen) && (c = claimIn(t.text, CLAIMS.rectified)))
+      say(
+        c,
+        `整改台账中还有${f.counted.openRectifications + f.carriedOpen}项未销号${f.carriedOpen ? `（其中往年遗留${f.carriedOpen}项）` : ''}`,
+      );
   }
   for (const found of f.rectifications.values())
     for (const x of found)
@@ -393,16 +434,11 @@ async function personFindings(ctx: AppContext, year: number): Promise<Finding[]>
       `${formatChineseDate(r.receivedDate)}收到的${r.applicant}的申请`,
       reqBase,
     );
-  const rects = await ctx.db
-    .selectFrom('rectification')
-    .select(['problem', 'leader', 'closed_by'])
-    .where('year', '=', year)
-    .execute();
   const rectBase = { documents: [...RECT_DOCS], link: 'selfcheck/ledger' };
-  for (const r of rects) {
+  for (const r of await ledgerItems(ctx, year)) {
     const ex = `“${[...r.problem].slice(0, 14).join('')}”`;
     note('整改台账', '责任领导', r.leader, ex, rectBase);
-    note('整改台账', '复核人', r.closed_by, ex, rectBase);
+    note('整改台账', '复核人', r.closedBy, ex, rectBase);
   }
   const b = await getBureau(ctx);
   if (b) {
@@ -458,6 +494,16 @@ async function contactFindings(ctx: AppContext): Promise<Finding[]> {
 async function facts(ctx: AppContext, year: number): Promise<Facts> {
   const pubs = await listPublications(ctx, { year });
   const requests = await listRequests(ctx, { year });
+  // Earlier years' items are read against the records of their own year.
+  const carried = await carriedRectifications(ctx, year);
+  const rectifications = await rectificationContradictions(ctx, year);
+  for (const y of new Set(carried.map((r) => r.year)))
+    for (const [id, c] of await rectificationContradictions(
+      ctx,
+      y,
+      carried.filter((r) => r.year === y),
+    ))
+      rectifications.set(id, c);
   return {
     lateInterpretations: await lateInterpretations(ctx, year),
     laterInterpretations: pubs
@@ -475,7 +521,8 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
       )
       .map((r) => ({ who: `${r.applicant}的申请`, state: r.answeredDate ? '逾期答复' : '逾期未答复' })),
     records: await recordFacts(ctx, year),
-    rectifications: await rectificationContradictions(ctx, year),
+    rectifications,
+    carriedOpen: carried.filter((r) => r.state !== '已销号').length,
     counted: await countYear(ctx, year),
   };
 }
@@ -514,6 +561,7 @@ export async function checkYear(ctx: AppContext, year: number): Promise<Finding[
     ...staleSummary(summary, f.counted),
     ...claimFindings(texts, f),
     ...carriedOutTooEarly(summary),
+    ...(await carriedFindings(ctx, year)),
     ...(await personFindings(ctx, year)),
     ...placeholderFindings(texts),
     ...(await contactFindings(ctx)),

@@ -22,19 +22,19 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
   const { modal } = AntApp.useApp();
   const act = useAction();
   const checked = useCheckedDeliver();
-  const [form] = Form.useForm<ReportSections>();
+  const [form] = Form.useForm<ReportSections & { addressee: string }>();
   const [dirty, setDirty] = useState(false);
   const report = useLoad(
     () => (hasTemplate ? call('selfcheck.report', { year }) : Promise.resolve(null)),
     [year, hasTemplate],
   );
   useEffect(() => {
-    if (report.data) form.setFieldsValue(report.data.sections);
+    if (report.data) form.setFieldsValue({ ...report.data.sections, addressee: report.data.addressee });
     setDirty(false);
   }, [form, report.data]);
   const save = async () => {
-    const v = await form.validateFields();
-    await call('selfcheck.saveReport', { year, sections: v });
+    const { addressee, ...sections } = await form.validateFields();
+    await call('selfcheck.saveReport', { year, sections, addressee: addressee ?? '' });
     setDirty(false);
   };
   // Leaving by any way (a tab, the menu, back/forward, the year, closing) with unsaved text asks first.
@@ -98,6 +98,14 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
       </Space>
       <RecordChecks year={year} scope="report" version={`${report.data?.updatedAt ?? ''}|${dirty}`} />
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} style={{ maxWidth: 1000 }}>
+        <Form.Item
+          name="addressee"
+          label="主送机关"
+          extra="自查报告和整改情况报告共用，印在标题下方；不需要主送机关时清空。"
+          rules={[{ max: 60, message: '主送机关不能超过60个字' }]}
+        >
+          <Input style={{ maxWidth: 400 }} placeholder="如：某县人民政府办公室" />
+        </Form.Item>
         {PARTS.map(([key, label, rows]) => (
           <Form.Item key={key} name={key} label={label}>
             <Input.TextArea rows={rows} />

@@ -114,9 +114,23 @@ export const selfcheckContract = {
   },
   'selfcheck.report': {
     input: z.object({ year: yearSchema }),
-    output: z.object({ sections: reportSectionsSchema, saved: z.boolean(), updatedAt: z.string().nullable() }),
+    output: z.object({
+      sections: reportSectionsSchema,
+      saved: z.boolean(),
+      updatedAt: z.string().nullable(),
+      /** 主送机关 of the 自查报告 and 整改情况报告 as printed ("" for none). */
+      addressee: z.string(),
+    }),
   },
-  'selfcheck.saveReport': { input: z.object({ year: yearSchema, sections: reportSectionsSchema }), output: ok },
+  'selfcheck.saveReport': {
+    input: z.object({
+      year: yearSchema,
+      sections: reportSectionsSchema,
+      /** 主送机关 for both 报告 (absent: unchanged; "": none). */
+      addressee: z.string().trim().max(60, '主送机关不能超过60个字').optional(),
+    }),
+    output: ok,
+  },
   'selfcheck.resetReport': { input: z.object({ year: yearSchema }), output: ok },
   'selfcheck.export': {
     input: z.object({ kind: z.enum(SELFCHECK_EXPORT_KINDS), year: yearSchema }),

@@ -75,15 +75,17 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
       expect(closed.length).toBeGreaterThan(0);
       for (const r of closed) expect(text[2]).toMatch(spread(r.closed_by));
       expect(text[2]).toContain('已销号');
-      // The 整改中 item's progress names its evidence (a file and a link) in 进展情况.
-      const file = raw
-        .prepare(
-          `SELECT a.file_name FROM rectification_evidence e JOIN attachment a ON a.id = e.attachment_id
-           JOIN rectification_progress p ON p.id = e.progress_id JOIN rectification r ON r.id = p.rectification_id
-           WHERE r.year = 2026 AND r.state = '整改中'`,
-        )
-        .get() as { file_name: string };
-      expect(text[2]).toMatch(new RegExp(`佐证材料：${spread(file.file_name).source}、.*网页链接`));
+      // The 整改中 item's progress names its evidence in 进展情况: a file by its name, a web page by its address.
+      const evidence = (column: string) =>
+        raw
+          .prepare(
+            `SELECT ${column} AS v FROM rectification_evidence e LEFT JOIN attachment a ON a.id = e.attachment_id
+             JOIN rectification_progress p ON p.id = e.progress_id JOIN rectification r ON r.id = p.rectification_id
+             WHERE r.year = 2026 AND r.state = '整改中' AND ${column} IS NOT NULL`,
+          )
+          .get() as { v: string };
+      const [file, url] = [evidence('a.file_name'), evidence('e.url')];
+      expect(text[2]).toMatch(new RegExp(`佐证材料：${spread(file.v).source}、${spread(url.v).source}`));
       if (process.env.KEEP_RENDER) fs.copyFileSync(files[2].replace(/\.xlsx$/, '.pdf'), process.env.KEEP_RENDER);
       expect(text[3]).toContain(`共梳理问题${items.length}个，已销号${closed.length}个`);
     } finally {

@@ -189,7 +189,7 @@ describe('佐证材料', () => {
       {
         kind: 'training',
         refId: training.id,
-        title: '培训：2026-05-10 政务公开专题培训（含签到表）',
+        title: '培训：2026-05-10 政务公开专题培训（实到1人；未上传培训材料）',
         why: '指标涉及培训',
       },
     ]);
@@ -215,7 +215,7 @@ describe('佐证材料', () => {
     await t.call('training.delete', { id: training.id });
     const ev = (await t.call('selfcheck.get', { year: 2026 })).rows[1].evidence;
     expect(ev.map((e) => [e.kind, e.title, e.exists])).toEqual([
-      ['training', '培训：2026-05-10 政务公开专题培训（含签到表）（原记录已删除）', false],
+      ['training', '培训：2026-05-10 政务公开专题培训（实到1人；未上传培训材料）（原记录已删除）', false],
       ['attachment', '签到表.pdf', true],
       ['link', '培训通知', true],
     ]);
