@@ -112,7 +112,7 @@ const THIRD_PARTY_INTERESTS = ['商业秘密', '个人隐私'] as const;
  * Why a part is withheld for a third party's 合法权益 (三.三.4), in the words the record bears out: the interests its
  * notes name (商业秘密 and/or 个人隐私), and that the third party did not agree only when its opinion was asked.
  */
-export function thirdPartyWhy(r: ThirdPartyRecord): string {
+function thirdPartyWhy(r: ThirdPartyRecord): string {
   const text = r.notes.join('\n');
   const named = THIRD_PARTY_INTERESTS.filter((k) => text.includes(k));
   return [

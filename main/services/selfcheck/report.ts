@@ -67,7 +67,7 @@ function evidenceNames(r: SelfcheckRow, keep: (e: Evidence) => boolean): string[
 }
 
 /** Where an 整改 item stands, in words: "已于2026年5月20日整改销号", "整改中，已超过整改时限2025年12月31日". */
-export function rectStateWords(r: Rectification): string {
+function rectStateWords(r: Rectification): string {
   if (r.state === '已销号') return r.closedOn ? `已于${formatChineseDate(r.closedOn)}整改销号` : '已整改销号';
   if (r.state === '已完成')
     return `${r.completedOn ? `已于${formatChineseDate(r.completedOn)}` : '已'}完成整改，待复核销号`;

@@ -73,7 +73,7 @@ function tableFigures(figures: Figures): [string, Figures[string]][] {
 }
 
 /** The day a 总结's figures were counted when it falls before its period's end, else null. */
-export function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
+function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
   const day = s.refreshedAt.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < summaryPeriod(s.year, s.kind).to ? day : null;
 }
