@@ -170,6 +170,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   // A score is written only for a finished self-check (the grade is null until every indicator is rated).
   const scored = hasFigure(f, 'selfcheck.score') && hasFigure(f, 'selfcheck.grade');
   const rectified = positive(f, 'rectification.opened');
+  // Earlier years' items still open: the 整改情况报告 lists them as 往年遗留, so the 总结 does not leave them out.
+  const carried = positive(f, 'rectification.carriedOpen');
   // Any finding during the period rules out claiming the 栏目 were kept up to date; the unresolved ones are problems.
   const columnFindings = lists.columnFindings ?? [];
   const columnProblems = columnFindings.filter((c) => !c.resolved).map((c) => c.text);
@@ -417,7 +419,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }
 
-  if (scored || rectified || hasFigure(f, 'lookback.unfinished')) {
+  if (scored || rectified || carried || hasFigure(f, 'lookback.unfinished')) {
     let s = '';
     if (scored) {
       s += `对照年度政务公开考核指标开展自查自评，自评得分${ph('selfcheck.score')}分`;
@@ -445,6 +447,12 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           closed.map((r) => firstClause(r.problem)),
           3,
         )}等问题已整改到位。`;
+    }
+    if (carried) {
+      s += `${stateAt ? `${stateAt}，` : ''}往年遗留未销号整改事项${ph('rectification.carriedOpen')}项`;
+      if (positive(f, 'rectification.carriedOverdue'))
+        s += `，其中${ph('rectification.carriedOverdue')}项已超过整改时限仍未完成`;
+      s += '。';
     }
     if (hasFigure(f, 'lookback.unfinished')) {
       // Says only what the 回头看 records show was done with the unfinished tasks, never that all were followed up.
@@ -562,10 +570,21 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       gaps.push(`${ph('training.shortOfHours')}名队伍成员学时未达到每人${ph('training.requiredHours')}学时的要求`);
     if (gaps.length) problems.push(`年度培训要求尚未达到，${gaps.join('，')}。`);
   }
-  if (positive(f, 'rectification.overdue'))
+  const lateThisYear = positive(f, 'rectification.overdue');
+  const lateCarried = positive(f, 'rectification.carriedOverdue');
+  if (lateThisYear && !lateCarried)
     problems.push(
       `整改推进还不够有力，${early ? stateAt : ''}${ph('rectification.overdue')}项整改事项已超过整改时限仍未完成。`,
     );
+  else if (lateCarried) {
+    const late = [
+      ...(lateThisYear ? [`本年度${ph('rectification.overdue')}项`] : []),
+      `往年遗留${ph('rectification.carriedOverdue')}项`,
+    ];
+    problems.push(
+      `整改推进还不够有力，${early ? `${stateAt}，` : ''}${late.join('、')}整改事项已超过整改时限仍未完成。`,
+    );
+  }
   // Self-check deductions not already said above (a 栏目 finding, a late publication, an overdue task … is said once):
   // a deduction whose indicator or reason is about a problem already listed is that problem.
   const said = SAME_PROBLEM.filter(([problem]) => problems.some((p) => problem.test(p))).map(([, d]) => d);

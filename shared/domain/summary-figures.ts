@@ -265,6 +265,20 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
     '台账中截至期末已过整改时限仍未完成的事项',
     'periodEnd',
   ),
+  'rectification.carriedOpen': def(
+    '往年遗留未销号整改事项',
+    '项',
+    '整改台账',
+    '以往年度台账中截至期末尚未销号的事项',
+    'periodEnd',
+  ),
+  'rectification.carriedOverdue': def(
+    '往年遗留逾期未完成整改事项',
+    '项',
+    '整改台账',
+    '以往年度台账中截至期末已过整改时限仍未完成的事项',
+    'periodEnd',
+  ),
   'rectification.openAllYears': def(
     '未销号整改事项（各年度）',
     '项',

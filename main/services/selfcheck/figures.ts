@@ -76,6 +76,15 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
     // The 首页's 整改事项 card counts every year's open items: a figure of its own, named so.
     'rectification.openAllYears': (await listRectifications(ctx, { openOnly: true })).length,
   });
+  // Earlier years' items still open at the period's end: the 整改情况报告 and the 自查报告 list them as 往年遗留, so
+  // the 总结 says them too.
+  const carried = (await listRectifications(ctx, { beforeYear: period.year })).filter(
+    (r) => !l.closed(r) && !(r.state === '已销号' && r.closedOn === null),
+  );
+  Object.assign(out, {
+    'rectification.carriedOpen': carried.length,
+    'rectification.carriedOverdue': carried.filter(l.overdue).length,
+  });
   if (period.kind === 'year') {
     const lb = await lookback(ctx, period.year);
     if (lb.hasPlan) {

@@ -98,6 +98,20 @@ describe('the example year’s 总结: what the records bear out, each once', ()
   });
   afterAll(() => t?.cleanup());
 
+  it('does not leave out earlier years’ 整改 items still open, as the 整改情况报告 lists them', () => {
+    const [{ open, late }] = sql<{ open: number; late: number }>(
+      `select count(*) open, sum(state in ('整改中', '未开始') and deadline < '${TODAY}') late
+       from rectification where year < 2026 and state <> '已销号'`,
+    );
+    expect(open).toBeGreaterThan(0);
+    expect(late).toBeGreaterThan(0);
+    expect(year.body).toContain(`截至12月7日，往年遗留未销号整改事项${open}项，其中${late}项已超过整改时限仍未完成。`);
+    // 二、存在的问题 names it as a problem, and says whose year it is.
+    expect(year.body).toMatch(
+      new RegExp(`整改推进还不够有力，截至12月7日，(本年度\\d+项、)?往年遗留${late}项整改事项已超过整改时限仍未完成。`),
+    );
+  });
+
   it('claims no per-person hours check when no hours requirement is set; says the 专题培训 requirement it checked', async () => {
     expect(sql(`select * from setting where key like 'team.%'`)).toEqual([]);
     const [{ n: special }] = sql<{ n: number }>(
