@@ -2,6 +2,7 @@ import { Button, Drawer, Timeline, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { AuditEntry } from '../../shared/domain/audit';
+import { formatChineseDateTime } from '../../shared/domain/date-text';
 import { call } from '../api/call';
 
 const ACTION_LABELS: Record<AuditEntry['action'], string> = {
@@ -85,7 +86,8 @@ export function AuditButton({
                     {e.summary}
                   </div>
                   <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
-                    {e.at}，操作人：{e.osUser}
+                    {/* The computer's login account, not a person of the staff list: named as what it is. */}
+                    {formatChineseDateTime(e.at)}，电脑登录账户：{e.osUser}
                   </div>
                   {e.changes &&
                     Object.entries(e.changes).map(([k, c]) => (

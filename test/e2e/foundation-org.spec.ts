@@ -152,7 +152,7 @@ test('the audit drawer shows who changed what', async ({ app: page, host }) => {
   const drawer = page.getByRole('dialog', { name: '修改记录' });
   await expect(drawer.getByText('科室更名：办公室 → 综合办公室')).toBeVisible();
   await expect(drawer.getByText('名称/姓名：办公室 → 综合办公室')).toBeVisible();
-  await expect(drawer.getByText(`操作人：${host.workstation.context().osUser}`).first()).toBeVisible();
+  await expect(drawer.getByText(`电脑登录账户：${host.workstation.context().osUser}`).first()).toBeVisible();
   await expect(drawer.getByText('新增科室：办公室')).toBeVisible();
 });
 
