@@ -212,7 +212,6 @@ export function ReportTab({ year }: { year: number }) {
           showIcon
           style={{ marginBottom: 8 }}
           role="status"
-          aria-label="统计年度尚未结束"
           message={yearOpenNotice(year, view.asOf)}
           description="此时导出的文档会注明“本稿数据截至今天”，表三第四项写作“截至今天尚在办理”；导出不记作本年度报告的导出，下年度核对上年结转时以年度结束后导出的为准。"
         />
