@@ -26,25 +26,28 @@ async function read(buf: Buffer) {
   return { body, tables, all: textOf(document) };
 }
 
-describe('the example year’s 总结 made on 7 December', () => {
-  let t: TestWorkstation;
-  let year: Awaited<ReturnType<typeof read>>;
-  // Counted apart from the figure registry, on the same file, read-only.
-  const sql = <T>(q: string): T[] => {
-    const db = new Database(t.dbPath, { readonly: true });
-    try {
-      return db.prepare(q).all() as T[];
-    } finally {
-      db.close();
-    }
-  };
-  beforeAll(async () => {
-    t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
-    await loadDemo(t.ws.context());
-    year = await read((await summaryDocx(t.ws.context(), 2026, '年度', noChart)).data);
-  });
-  afterAll(() => t?.cleanup());
+// One example year for the whole file (loading it takes seconds), and its two 总结 read back once.
+let t: TestWorkstation;
+let year: Awaited<ReturnType<typeof read>>;
+let half: Awaited<ReturnType<typeof read>>;
+// Counted apart from the figure registry, on the same file, read-only.
+const sql = <T>(q: string): T[] => {
+  const db = new Database(t.dbPath, { readonly: true });
+  try {
+    return db.prepare(q).all() as T[];
+  } finally {
+    db.close();
+  }
+};
+beforeAll(async () => {
+  t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
+  await loadDemo(t.ws.context());
+  year = await read((await summaryDocx(t.ws.context(), 2026, '年度', noChart)).data);
+  half = await read((await summaryDocx(t.ws.context(), 2026, '半年', noChart)).data);
+});
+afterAll(() => t?.cleanup());
 
+describe('the example year’s 总结 made on 7 December', () => {
   it('names an application still open on 7 December as such, not 结转下年度 (its 答复期限 is still to come)', () => {
     const [{ n }] = sql<{ n: number }>(
       `select count(*) n from request where received_date <= '${TODAY}' and answered_date is null`,
@@ -79,25 +82,6 @@ describe('the example year’s 总结 made on 7 December', () => {
 });
 
 describe('the example year’s 总结: what the records bear out, each once', () => {
-  let t: TestWorkstation;
-  let year: Awaited<ReturnType<typeof read>>;
-  let half: Awaited<ReturnType<typeof read>>;
-  const sql = <T>(q: string): T[] => {
-    const db = new Database(t.dbPath, { readonly: true });
-    try {
-      return db.prepare(q).all() as T[];
-    } finally {
-      db.close();
-    }
-  };
-  beforeAll(async () => {
-    t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
-    await loadDemo(t.ws.context());
-    year = await read((await summaryDocx(t.ws.context(), 2026, '年度', noChart)).data);
-    half = await read((await summaryDocx(t.ws.context(), 2026, '半年', noChart)).data);
-  });
-  afterAll(() => t?.cleanup());
-
   it('does not leave out earlier years’ 整改 items still open, as the 整改情况报告 lists them', () => {
     const [{ open, late }] = sql<{ open: number; late: number }>(
       `select count(*) open, sum(state in ('整改中', '未开始') and deadline < '${TODAY}') late
@@ -188,16 +172,10 @@ describe('the example year’s 总结: what the records bear out, each once', ()
 });
 
 describe.skipIf(!canRender)('the example year’s 总结 on paper', () => {
-  let t: TestWorkstation;
   const dir = makeTempDir();
-  afterAll(() => {
-    t?.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('keeps each table’s 注 on the page of its last row, and prints each date and name of 附件3 unbroken', async () => {
-    t = await openTestWorkstation({ year: 2026, now: () => new Date(`${TODAY}T10:00:00`) });
-    await loadDemo(t.ws.context());
     const files = {
       'year.docx': (await summaryDocx(t.ws.context(), 2026, '年度')).data,
       'half.docx': (await summaryDocx(t.ws.context(), 2026, '半年')).data,
