@@ -294,7 +294,11 @@ test('a 备案 due date counted into a year without holiday data is tagged on th
   // Entering the year counts the stored due date again, and says so.
   await calendar.getByLabel('自定放假与调休').fill(`${newYear} 休 元旦`);
   await calendar.getByRole('button', { name: '保存工作日历' }).click();
-  await expect(page.getByText(`备案截止日期按新的工作日历改为 ${entered}（原为 ${weekdaysOnly}）`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `备案截止日期按新的工作日历改为${formatChineseDate(entered)}（原为${formatChineseDate(weekdaysOnly)}）`,
+    ),
+  ).toBeVisible();
   await openScreen(page, 'AB岗');
   await expect(change).toContainText(entered);
   await expect(change.getByText('节假日未录入')).toHaveCount(0);

@@ -36,7 +36,7 @@ import { assertNameFree } from '../unique-name';
 import type { CalendarFollower } from '../calendar';
 import type { AppContext } from '../workstation';
 import { getTeamSettings, workingDayCalendar } from './common';
-import { todayOf } from '../../../shared/domain/dates';
+import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 
 type Db = AppContext['db'] | Transaction<Database>;
@@ -645,7 +645,7 @@ export const recountFilingDues: CalendarFollower = async (trx, ctx, { before, af
     const due = refiledDueDate({ changeDate: r.change_date, filingDue: r.filing_due }, before, after);
     if (due === r.filing_due) continue;
     await trx.updateTable('ab_change').set({ filing_due: due }).where('id', '=', r.id).execute();
-    const sentence = `“${r.post_name}”${r.role}岗变更为${r.to_name}（${r.change_date}）的备案截止日期按新的工作日历改为 ${due}（原为 ${r.filing_due}）`;
+    const sentence = `“${r.post_name}”${r.role}岗变更为${r.to_name}（${formatChineseDate(r.change_date)}）的备案截止日期按新的工作日历改为${formatChineseDate(due)}（原为${formatChineseDate(r.filing_due)}）`;
     await recordAudit(trx, ctx, {
       entity: 'ab_change',
       entityId: r.id,

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addWorkingDays, createWorkingDayCalendar, packageDataYears } from '../../../shared/domain/working-days';
 import { openTeamFixture, type TeamFixture } from './helpers';
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
 let f: TeamFixture;
@@ -88,7 +89,7 @@ describe('备案 due date into a year without holiday data', () => {
     const due = addWorkingDays(`${last}-12-28`, 5, withNewYear);
     expect(due).toBe(addWorkingDays(late.filingDue, 1, withNewYear));
     expect(saved.recounted).toEqual([
-      `“政务公开联络员”A岗变更为王五（${last}-12-28）的备案截止日期按新的工作日历改为 ${due}（原为 ${late.filingDue}）`,
+      `“政务公开联络员”A岗变更为王五（${formatChineseDate(`${last}-12-28`)}）的备案截止日期按新的工作日历改为${formatChineseDate(due)}（原为${formatChineseDate(late.filingDue)}）`,
     ]);
     const after = await f.call('ab.changes');
     expect(after.find((c) => c.id === late.id)).toMatchObject({ filingDue: due, calendarWarning: null });
