@@ -1,9 +1,11 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { rememberedRolesSchema } from '../../shared/domain/table-columns';
 import { TEAM_SETTING } from '../../shared/domain/team-settings';
 import { workingDayOverrideSchema } from '../../shared/domain/working-days';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import type { Database } from '../db/schema';
 import { recordAudit } from './audit';
 import type { AppContext } from './workstation';
 
@@ -180,7 +182,7 @@ export function settingWarnings(ctx: AppContext): string[] {
 }
 
 /** Validates a key and its value; throws VALIDATION in Chinese. */
-export function validateSetting(key: string, value: string): void {
+function validateSetting(key: string, value: string): void {
   const def = SETTINGS[key];
   if (!def) throw new AppError(ErrorCode.VALIDATION, `没有名为“${key}”的设置项，未保存。`);
   if (def.internal) throw new AppError(ErrorCode.VALIDATION, `设置“${def.label}”由程序自动维护，不能修改。`);
@@ -215,22 +217,34 @@ export async function setSetting(ctx: AppContext, key: string, value: string): P
 
 /** `settings.set`: one validated change, recorded in the audit trail. */
 export async function updateSetting(ctx: AppContext, key: string, value: string): Promise<void> {
+  await ctx.db.transaction().execute((trx) => writeSettingChange(trx, ctx, key, value));
+}
+
+/**
+ * A user's change of a setting inside the caller's transaction (a screen that saves a setting with its own record):
+ * validated, stored, and recorded in the audit trail with its value before (`summary` says it in the screen's words).
+ */
+export async function writeSettingChange(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  key: string,
+  value: string,
+  summary = `修改设置：${SETTINGS[key]?.label ?? key}`,
+): Promise<void> {
   validateSetting(key, value);
   const before =
     (ctx.raw.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
     null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('setting')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
-    await recordAudit(trx, ctx, {
-      entity: 'setting',
-      entityId: null,
-      action: 'update',
-      summary: `修改设置：${SETTINGS[key].label}`,
-      changes: { [key]: { from: before, to: value } },
-    });
+  await trx
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+  await recordAudit(trx, ctx, {
+    entity: 'setting',
+    entityId: null,
+    action: 'update',
+    summary,
+    changes: { [key]: { from: before, to: value } },
   });
 }

@@ -9,7 +9,7 @@ import { countedProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
 import { STALE_COLUMN } from './contradictions';
 import { lookback } from './lookback';
-import { listRectifications } from './rectification';
+import { carriedRectifications, listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
 import { scoreYear } from './scores';
 
@@ -78,7 +78,7 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
   });
   // Earlier years' items still open at the period's end: the 整改情况报告 and the 自查报告 list them as 往年遗留, so
   // the 总结 says them too.
-  const carried = (await listRectifications(ctx, { beforeYear: period.year })).filter(
+  const carried = (await carriedRectifications(ctx, period.year)).filter(
     (r) => !l.closed(r) && !(r.state === '已销号' && r.closedOn === null),
   );
   Object.assign(out, {

@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
-import { getSetting, SettingKey, validateSetting } from '../settings';
+import { getSetting, SettingKey, writeSettingChange } from '../settings';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { carriedRectifications, listRectifications } from './rectification';
@@ -277,21 +277,14 @@ export async function saveReport(
   const to = addressee?.trim().replace(/[:：]$/, '');
   const from = to === undefined ? to : await reportAddressee(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    if (to !== undefined && to !== from) {
-      validateSetting(SettingKey.reportAddressee, to);
-      await trx
-        .insertInto('setting')
-        .values({ key: SettingKey.reportAddressee, value: to })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: to }))
-        .execute();
-      await recordAudit(trx, ctx, {
-        entity: 'setting',
-        entityId: null,
-        action: 'update',
-        summary: `修改自查报告和整改情况报告的主送机关：${to || '（不写主送机关）'}`,
-        changes: { [SettingKey.reportAddressee]: { from, to } },
-      });
-    }
+    if (to !== undefined && to !== from)
+      await writeSettingChange(
+        trx,
+        ctx,
+        SettingKey.reportAddressee,
+        to,
+        `修改自查报告和整改情况报告的主送机关：${to || '（不写主送机关）'}`,
+      );
     await trx
       .insertInto('sc_report')
       .values({ year, sections_json: JSON.stringify(sections), updated_at: now })
