@@ -127,6 +127,20 @@ export async function pickPerson(
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
+/**
+ * Answers the 保存修改吗？ question (after checking it names `what`) once it has finished opening, and waits until it
+ * has gone. A click during antd's zoom-in can be lost on the busy 2-core machine: the press reaches the button, which
+ * then moves from under the pointer before the release, so no click happens and the question stays open.
+ */
+export async function answerUnsaved(page: Page, choice: '保存' | '不保存' | '取消', what?: string): Promise<void> {
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
+  await expect(ask).toBeVisible();
+  if (what) await expect(ask).toContainText(`${what}还没有保存`);
+  await expect(page.locator('.ant-modal-wrap').locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await ask.getByRole('button', { name: choice, exact: true }).click();
+  await expect(ask).toHaveCount(0);
+}
+
 /** The bytes of a file the page delivered as a download. */
 export async function saved(download: Download): Promise<Buffer> {
   return fs.readFileSync(await download.path());

@@ -4,7 +4,7 @@
 // corrected and deleted with its own buttons.
 import type { Page } from '@playwright/test';
 import { formatChineseDate } from '../../shared/domain/dates';
-import { arrange, openScreen, setUpBureau, today, year } from './arrange';
+import { answerUnsaved, arrange, openScreen, setUpBureau, today, year } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -29,30 +29,22 @@ test('年报: every way out with an unsaved sentence asks 保存 / 不保存 / �
   const text = otherText(page);
   await text.fill(SENTENCE);
   const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  /** Answers the question and waits until it has gone (its closing animation included). */
-  const answer = async (button: '保存' | '不保存' | '取消') => {
-    await ask.getByRole('button', { name: button, exact: true }).click();
-    await expect(ask).toHaveCount(0);
-  };
+  const answer = (choice: '保存' | '不保存' | '取消') => answerUnsaved(page, choice, '年度报告的修改');
 
   // The left menu asks; 取消 stays with the sentence.
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(ask).toBeVisible();
-  await expect(ask).toContainText('年度报告的修改还没有保存');
   await answer('取消');
   await expect(page).toHaveURL(/#\/disclosure\/report$/);
   await expect(text).toHaveValue(SENTENCE);
 
   // Another tab of the same screen asks too.
   await page.getByRole('tab', { name: '依申请公开' }).click();
-  await expect(ask).toBeVisible();
   await answer('取消');
   await expect(page.getByRole('tab', { name: '年度报告', selected: true })).toBeVisible();
   await expect(text).toHaveValue(SENTENCE);
 
   // Back (the browser's or the mouse's back button) asks; 取消 puts the address back to the report.
   await page.evaluate('history.back()');
-  await expect(ask).toBeVisible();
   await answer('取消');
   await expect(page).toHaveURL(/#\/disclosure\/report$/);
   await expect(text).toHaveValue(SENTENCE);
@@ -62,7 +54,6 @@ test('年报: every way out with an unsaved sentence asks 保存 / 不保存 / �
   await yearBox.click();
   await page.keyboard.type(String(year - 1));
   await page.keyboard.press('Enter');
-  await expect(ask).toBeVisible();
   await answer('取消');
   await expect(page.locator('.ant-layout-header .ant-select-content')).toHaveText(`${year}年度`);
   await expect(text).toHaveValue(SENTENCE);
@@ -70,7 +61,6 @@ test('年报: every way out with an unsaved sentence asks 保存 / 不保存 / �
   // So does the page's own 统计年度.
   await page.getByLabel('统计年度').fill(String(year - 1));
   await page.getByLabel('统计年度').press('Enter');
-  await expect(ask).toBeVisible();
   await answer('取消');
   await expect(text).toHaveValue(SENTENCE);
   await expect(page.getByLabel('统计年度')).toHaveValue(String(year));
@@ -202,9 +192,7 @@ test('设置: a 放假安排 typed but not saved asks before the screen is left'
   const card = page.locator('.ant-card').filter({ hasText: '工作日历与任务预警' });
   await card.getByLabel('自定放假与调休').fill(`${year + 1}-01-01 休 元旦`);
   await page.getByRole('menuitem', { name: '首页' }).click();
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await expect(ask).toContainText('工作日历的修改还没有保存');
-  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await answerUnsaved(page, '保存', '工作日历的修改');
   await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
   const saved = await arrange(host, 'calendar.get', { year });
   expect(saved.overrides).toEqual([{ date: `${year + 1}-01-01`, kind: 'holiday', note: '元旦' }]);

@@ -6,7 +6,7 @@ import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
 import { createTraining } from '../../main/services/team/training';
 import type { WebHost } from '../../main/web/server';
-import { seedStaff, year } from './arrange';
+import { answerUnsaved, seedStaff, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -164,22 +164,19 @@ test('closing a task with changed fields asks 保存 / 不保存 / 取消', asyn
   await first.locator('td a').first().click();
   await title.fill(`${original}（改）`);
   await page.keyboard.press('Escape');
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await expect(ask.getByRole('button', { name: '保存', exact: true })).toBeVisible();
-  await expect(ask.getByRole('button', { name: '不保存' })).toBeVisible();
   // 取消: back to the drawer with the typed text.
-  await ask.getByRole('button', { name: '取消' }).click();
+  await answerUnsaved(page, '取消');
   await expect(title).toHaveValue(`${original}（改）`);
   // 不保存: closes, nothing saved.
   await drawer.locator('.ant-drawer-close').click();
-  await ask.getByRole('button', { name: '不保存' }).click();
+  await answerUnsaved(page, '不保存');
   await expect(drawer).toHaveCount(0);
   await expect(first.locator('td a').first()).toHaveText(original);
   // 保存: saves, then closes.
   await first.locator('td a').first().click();
   await title.fill(`${original}（改）`);
   await page.keyboard.press('Escape');
-  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await answerUnsaved(page, '保存');
   await expect(page.getByText('任务已保存')).toBeVisible({ timeout: 20_000 });
   await expect(drawer).toHaveCount(0);
   await expect(first.locator('td a').first()).toHaveText(`${original}（改）`);
@@ -200,8 +197,7 @@ test('登记进展 with the task changed but not saved keeps the change on scree
   await expect(title).toHaveValue(`${original}（改）`);
   // …and still a change: closing asks.
   await page.keyboard.press('Escape');
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await ask.getByRole('button', { name: '保存', exact: true }).click();
+  await answerUnsaved(page, '保存');
   await expect(drawer).toHaveCount(0);
   await expect(first.locator('td a').first()).toHaveText(`${original}（改）`);
 });
@@ -227,9 +223,7 @@ test('a field chosen while a dialog is still opening keeps the focus, and what i
   await expect(title).toHaveValue('科长');
   // …and closing does not throw the text away unasked.
   await page.keyboard.press('Escape');
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await expect(ask.getByRole('button', { name: '不保存' })).toBeVisible();
-  await ask.getByRole('button', { name: '取消' }).click();
+  await answerUnsaved(page, '取消');
   await expect(title).toHaveValue('科长');
 });
 

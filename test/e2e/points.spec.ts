@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parsePointsFile } from '../../main/import/points';
 import { buildDocx, SAMPLES_DIR } from '../unit/points/variants';
-import { arrange, openScreen, setUpBureau } from './arrange';
+import { answerUnsaved, arrange, openScreen, setUpBureau } from './arrange';
 import { expect as baseExpect, test } from './fixtures';
 
 // Previewing and saving a Word file parse it and store the original; on a machine shared by several builds one such
@@ -190,9 +190,7 @@ test('编辑条目 and 修改文件信息 are form dialogs: first field focused,
   await item.getByRole('button', { name: '编辑' }).click();
   await dialog.getByLabel('牵头单位').fill('另一个科室');
   await page.keyboard.press('Escape');
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: '不保存', exact: true }).click();
+  await answerUnsaved(page, '不保存');
   await expect(dialog).toHaveCount(0);
   await expect(item).toContainText('牵头：政务公开办');
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { arrange, BUREAU, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
+import { answerUnsaved, arrange, BUREAU, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -162,8 +162,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
     .setInputFiles({ name: '补充材料.txt', mimeType: 'text/plain', buffer: Buffer.from('补充') });
   await expect(progress.getByText('补充材料.txt')).toBeVisible(slow);
   await progress.getByRole('button', { name: '取消' }).click();
-  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
-  await ask.getByRole('button', { name: '不保存' }).click();
+  await answerUnsaved(page, '不保存');
   await expect(progress).toBeHidden(slow);
 
   // Mark it done, then sign it off (销号). The date is typed (Enter takes it in the picker without saving the form)

@@ -7,7 +7,7 @@ import { createTraining } from '../../main/services/team/training';
 import { figuresFor } from '../../main/services/summary/figures';
 import { yearPeriod } from '../../shared/domain/period';
 import type { Locator } from '@playwright/test';
-import { today, year } from './arrange';
+import { answerUnsaved, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -236,15 +236,13 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('正在修改的段落还没有保存');
   await page.screenshot({ path: test.info().outputPath('leave-prompt.png') });
-  await dialog.getByRole('button', { name: '取消' }).click();
-  await expect(dialog).toBeHidden();
+  await answerUnsaved(page, '取消');
   await expect(page).toHaveURL(/#\/summary$/);
   await expect(box).toHaveValue(mine);
 
   // Any other route change (a link, typed address) asks too; 不保存 leaves and the paragraph is as it was.
   await page.evaluate("window.location.hash = '#/plan'");
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: '不保存' }).click();
+  await answerUnsaved(page, '不保存', '正在修改的段落');
   await expect(page).toHaveURL(/#\/plan$/);
   await expect(page.getByRole('heading', { name: '实施方案与任务' })).toBeVisible();
   await page.getByRole('menuitem', { name: '年度总结' }).click();
@@ -255,8 +253,7 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   await page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }).click();
   await page.getByRole('textbox', { name: '段落文字' }).fill(mine);
   await page.getByRole('menuitem', { name: '培训' }).click();
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await answerUnsaved(page, '保存', '正在修改的段落');
   await expect(page).toHaveURL(/#\/training$/);
   await page.getByRole('menuitem', { name: '年度总结' }).click();
   await expect(page.getByText(mine)).toBeVisible();
