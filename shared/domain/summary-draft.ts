@@ -31,8 +31,9 @@ export interface DraftInput {
   lists: SummaryLists;
   /**
    * The day the figures were counted when it falls before the period's end (a 年度总结 made on 7 December): the
-   * period-end states (未完成, 未销号, 仍在办理 …) are then that day's, said as "截至12月7日", never as the year's end
-   * (结转下年度, 本年度尚未完成). Null or absent once the period is over.
+   * figures then count 1 January to that day (summaryPeriodOn), their counts are said as 今年以来's and compared with
+   * 上年同期, and the period-end states (未完成, 未销号, 仍在办理 …) are that day's, said as "截至12月7日", never as
+   * the year's end (结转下年度, 本年度尚未完成). Null or absent once the period is over.
    */
   asOf?: string | null;
 }
@@ -140,9 +141,12 @@ export function progressBand(rate: number | null, overdue: number, kind: Summary
 export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const { year, kind, figures: f, lists } = input;
   const half = kind === '半年';
-  const period = half ? '上半年' : '全年';
   const periodEnd = half ? `${year}-06-30` : `${year}-12-31`;
   const early = input.asOf && input.asOf < periodEnd ? input.asOf : null;
+  // Counted to a day before the period's end, the counts are 今年以来's (1 January to that day), compared with the same
+  // days a year earlier (较上年同期); 全年 and 上半年 only once the period is over.
+  const period = early ? '今年以来' : half ? '上半年' : '全年';
+  const cmp = (name: string, unit: string) => phCompare(name, unit, !!early);
   // How a state at the period's end is dated: the day counted to while the period runs, 6月底 for the half year.
   const stateAt = early
     ? `截至${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`
@@ -181,8 +185,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
 
   // ---- 开头
   const totals: string[] = [];
-  if (published)
-    totals.push(`主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`);
+  if (published) totals.push(`主动公开政府信息${ph('disclosure.published')}条${cmp('disclosure.published', '条')}`);
   if (positive(f, 'disclosure.interpretations')) totals.push(`发布政策解读${ph('disclosure.interpretations')}篇`);
   if (positive(f, 'disclosure.requestsAnswered'))
     totals.push(`办结政府信息公开申请${ph('disclosure.requestsAnswered')}件`);
@@ -275,7 +278,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   if (hasFigure(f, 'disclosure.published')) {
     const items: string[] = [];
     if (published) {
-      let s = `主动公开政府信息。${period}主动公开政府信息${ph('disclosure.published')}条${phCompare('disclosure.published', '条')}`;
+      let s = `主动公开政府信息。${period}主动公开政府信息${ph('disclosure.published')}条${cmp('disclosure.published', '条')}`;
       const channels = prefixed(f, 'disclosure.channel.');
       if (channels.length > 1)
         s += `，其中${channels.map((k) => `通过${k.slice('disclosure.channel.'.length)}发布${ph(k)}条`).join('、')}`;
@@ -308,7 +311,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       }
     }
     if (positive(f, 'disclosure.interpretations')) {
-      let t = `做好政策解读。${period}发布政策解读${ph('disclosure.interpretations')}篇${phCompare('disclosure.interpretations', '篇')}`;
+      let t = `做好政策解读。${period}发布政策解读${ph('disclosure.interpretations')}篇${cmp('disclosure.interpretations', '篇')}`;
       if (interpretations.length)
         t += `，包括${titles(
           interpretations.map((i) => i.title),
@@ -324,7 +327,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     let s: string;
     if (requests) {
       const received = positive(f, 'disclosure.requestsReceived')
-        ? `新收政府信息公开申请${ph('disclosure.requestsReceived')}件${phCompare('disclosure.requestsReceived', '件')}`
+        ? `新收政府信息公开申请${ph('disclosure.requestsReceived')}件${cmp('disclosure.requestsReceived', '件')}`
         : '未新收政府信息公开申请';
       s = `${period}${received}`;
       if (positive(f, 'disclosure.requestsCarriedIn')) s += `，上年结转${ph('disclosure.requestsCarriedIn')}件`;
@@ -379,11 +382,11 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   if (trainingKnown) {
     const items: string[] = [];
     if (trained) {
-      let s = `${period}举办政务公开培训${ph('training.count')}次${phCompare('training.count', '次')}`;
+      let s = `${period}举办政务公开培训${ph('training.count')}次${cmp('training.count', '次')}`;
       if (positive(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
       if (positive(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
       if (positive(f, 'training.attendance'))
-        s += `，参训${ph('training.attendance')}人次${phCompare('training.attendance', '人次')}`;
+        s += `，参训${ph('training.attendance')}人次${cmp('training.attendance', '人次')}`;
       if (positive(f, 'training.people')) s += `，覆盖干部职工${ph('training.people')}人`;
       items.push(`${s}。`);
       const held = lists.trainings ?? [];
@@ -414,7 +417,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         );
       if (positive(f, 'training.requiredHours'))
         set.push(`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`);
-      if (set.length) items.push(`落实年度培训要求。本单位要求${set.join('，')}，${period}均已达到。`);
+      if (set.length) items.push(`落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}均已达到。`);
     }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }

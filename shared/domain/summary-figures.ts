@@ -2,7 +2,8 @@
 // names it. Every figure a document, screen or chart quotes comes by one of these names from figuresFor(ctx, period)
 // (main/services/summary/figures.ts); docs/DEVELOPING.md lists them for the other areas. Two pairs that are easy to
 // swap have a name each: 上年结转 (表三 二) ≠ 结转下年度继续办理 (表三 四); 予以公开 (三.一) ≠ 予以公开＋部分公开.
-import type { Period } from './period';
+import { formatChineseDate } from './date-text';
+import { halfPeriod, yearPeriod, type Period } from './period';
 
 /**
  * Which days a figure counts: `period` the records dated in the period; `periodEnd` the state on the period's last day;
@@ -342,11 +343,15 @@ export const FIGURE_FAMILIES: {
   },
 ];
 
-/** "2026年", "2026年上半年", "2026年1月1日至6月15日": how a source names the period. */
+/**
+ * "2026年", "2026年上半年", or for a period counted only to a day before its end (a 总结 made on 7 December)
+ * "2026年1月1日至12月7日": how a source, a table and a column name the period.
+ */
 export function periodName(p: Period): string {
-  if (p.kind === 'year') return `${p.year}年`;
-  if (p.kind === 'half') return `${p.year}年上半年`;
-  return `${p.year}年1月1日至${Number(p.to.slice(5, 7))}月${Number(p.to.slice(8, 10))}日`;
+  const whole = p.kind === 'year' ? yearPeriod(p.year) : halfPeriod(p.year);
+  if (p.from !== whole.from || p.to !== whole.to)
+    return `${p.year}年${formatChineseDate(p.from).slice(5)}至${formatChineseDate(p.to).slice(5)}`;
+  return p.kind === 'year' ? `${p.year}年` : `${p.year}年上半年`;
 }
 
 /** Where a figure comes from, for its period: "信息发布登记：2026年上半年发布日期在期内的信息". */

@@ -3,6 +3,7 @@
 // is rendered from a template and a figures snapshot the same way in main (export) and in the renderer (editor).
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
+import { halfPeriod, yearPeriod, type Period } from './period';
 import { FIGURE_CATALOG, FIGURE_FAMILIES, formatFigureValue } from './summary-figures';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -45,27 +46,32 @@ export function numberOf(figures: Figures, name: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-/** "较上年增加2次" / "较上年减少1次" / "与上年持平"; empty when there is no number for either year. */
-export function compareWithPrevious(f: Figure | undefined, unit: string): string {
+/**
+ * "较上年增加2次" / "较上年减少1次" / "与上年持平"; empty when there is no number for either year. `samePeriod` for
+ * figures counted to a day before the period's end, compared with the same days a year earlier: "较上年同期增加2次".
+ */
+export function compareWithPrevious(f: Figure | undefined, unit: string, samePeriod = false): string {
   if (!f || typeof f.value !== 'number' || typeof f.previous !== 'number') return '';
   const d = Math.round((f.value - f.previous) * 10) / 10;
-  if (d === 0) return '与上年持平';
-  return `较上年${d > 0 ? '增加' : '减少'}${formatFigureValue(Math.abs(d))}${unit}`;
+  const last = samePeriod ? '上年同期' : '上年';
+  if (d === 0) return `与${last}持平`;
+  return `较${last}${d > 0 ? '增加' : '减少'}${formatFigureValue(Math.abs(d))}${unit}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Templates: text with {{name}} (the value) and {{name|比上年|单位}} ("，较上年增加2次", or nothing) placeholders.
+// Templates: text with {{name}} (the value) and {{name|比上年|单位}} ("，较上年增加2次", or nothing) placeholders;
+// {{name|比上年同期|单位}} says "较上年同期" (figures counted to a day before the period's end).
 
-const PLACEHOLDER = /\{\{([^{}|]+)(?:\|(比上年)\|([^{}|]*))?\}\}/g;
+const PLACEHOLDER = /\{\{([^{}|]+)(?:\|(比上年(?:同期)?)\|([^{}|]*))?\}\}/g;
 
 /** Puts a figure's value in a template: `{{name}}`. Names may hold any character except braces and "|". */
 export function ph(name: string): string {
   return `{{${name}}}`;
 }
 
-/** "，较上年增加N<unit>" when both years have the figure, else nothing. */
-export function phCompare(name: string, unit: string): string {
-  return `{{${name}|比上年|${unit}}}`;
+/** "，较上年增加N<unit>" (or "，较上年同期…" with `samePeriod`) when both years have the figure, else nothing. */
+export function phCompare(name: string, unit: string, samePeriod = false): string {
+  return `{{${name}|${samePeriod ? '比上年同期' : '比上年'}|${unit}}}`;
 }
 
 type TextSegment = { text: string } | { text: string; figure: string; source: string; changedFrom?: FigureValue };
@@ -90,11 +96,8 @@ export function renderSegments(
     last = m.index + m[0].length;
     const name = m[1];
     const f = figures[name];
-    const text = m[2]
-      ? compareWithPrevious(f, m[3] ?? '')
-        ? `，${compareWithPrevious(f, m[3] ?? '')}`
-        : ''
-      : formatFigureValue(f?.value ?? null);
+    const compared = m[2] ? compareWithPrevious(f, m[3] ?? '', m[2] === '比上年同期') : '';
+    const text = m[2] ? (compared ? `，${compared}` : '') : formatFigureValue(f?.value ?? null);
     if (!text) continue;
     const change = changes.find((c) => c.name === name);
     out.push({
@@ -283,6 +286,30 @@ export const summarySchema = z.object({
   length: z.number().int(),
 });
 export type Summary = z.infer<typeof summarySchema>;
+
+/** The days a summary counts: the whole year, or 1 January–30 June for the 上半年总结. */
+export function summaryPeriod(year: number, kind: SummaryKind): Period {
+  return kind === '半年' ? halfPeriod(year) : yearPeriod(year);
+}
+
+/**
+ * The days a summary counted on `day`: its period, or while the period runs, 1 January to that day. A 年度总结 made on
+ * 7 December quotes 1 January–7 December and compares it with 1 January–7 December of the year before (上年同期), not
+ * with a whole year.
+ */
+export function summaryPeriodOn(year: number, kind: SummaryKind, day: string): Period {
+  const p = summaryPeriod(year, kind);
+  return day >= p.from && day < p.to ? { ...p, to: day } : p;
+}
+
+/**
+ * The day a summary's figures were counted (its last 刷新数据) when it falls before its period's end, else null: its
+ * counts are then 今年以来's, compared with 上年同期, and its period-end states are that day's.
+ */
+export function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
+  const day = s.refreshedAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < summaryPeriod(s.year, s.kind).to ? day : null;
+}
 
 export const summaryMetaInputSchema = z.object({
   title: z.string().trim().min(1, '请填写标题').max(100, '标题不能超过100个字'),

@@ -2,9 +2,11 @@
 // same figures snapshot and lists as its text, so the tables never disagree with the paragraphs.
 import {
   compareWithPrevious,
+  countedBeforeEnd,
   figureLabel,
   paragraphText,
   summaryFileName,
+  summaryPeriodOn,
   type Figures,
   type Summary,
   type SummaryKind,
@@ -27,7 +29,7 @@ import type { BarChartData } from '../../export/summary/chart-xml';
 import { buildSummaryDocx, type SummaryDocTable } from '../../export/summary/summary-docx';
 import type { Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
-import { ensureSummary, summaryLists, summaryPeriod } from './summaries';
+import { ensureSummary, summaryLists } from './summaries';
 import { bareTitle } from '../../../shared/domain/titles';
 
 /**
@@ -72,12 +74,6 @@ function tableFigures(figures: Figures): [string, Figures[string]][] {
   );
 }
 
-/** The day a 总结's figures were counted when it falls before its period's end, else null. */
-function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
-  const day = s.refreshedAt.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < summaryPeriod(s.year, s.kind).to ? day : null;
-}
-
 /** Draws a chart to a picture (ECharts + resvg); tests may pass one that refuses, to see the Word-chart fallback. */
 export type DrawChart = (
   option: Parameters<typeof chartPicture>[0],
@@ -109,11 +105,12 @@ export async function summaryTables(
   draw: DrawChart = chartPicture,
 ): Promise<SummaryDocTable[]> {
   const tables: SummaryDocTable[] = [];
-  const p = summaryPeriod(s.year, s.kind);
+  // Made before the period's end: the figures count 1 January to the day counted (the columns say so), and its end
+  // states are that day's, named so (结转下年度 is not yet a fact).
+  const early = countedBeforeEnd(s);
+  const p = summaryPeriodOn(s.year, s.kind, s.refreshedAt.slice(0, 10));
   const period = periodName(p);
   const data = tableFigures(s.figures);
-  // Made before the period's end: its end states are the day counted's, and named so (结转下年度 is not yet a fact).
-  const early = countedBeforeEnd(s);
   const day = early && `${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`;
   // The states at the period's end (not the annual figures: 制发规范性文件, the self-check's score, 回头看).
   const label = (name: string, f: Figures[string]) =>
@@ -128,8 +125,13 @@ export async function summaryTables(
       columns: [
         { header: '序号', weight: 3, align: 'center' },
         { header: '项目', weight: 12 },
-        { header: period, weight: s.kind === '半年' ? 4 : 3, align: 'center' },
-        { header: periodName(previousPeriod(p)), weight: s.kind === '半年' ? 4 : 3, align: 'center' },
+        // Counted to a day before the period's end, the title names the days; the columns the two years.
+        { header: early ? `${s.year}年` : period, weight: s.kind === '半年' ? 4 : 3, align: 'center' },
+        {
+          header: early ? `${s.year - 1}年同期` : periodName(previousPeriod(p)),
+          weight: s.kind === '半年' ? 4 : 3,
+          align: 'center',
+        },
         { header: '增减', weight: 5, align: 'center' },
       ],
       rows: data.map(([name, f], i) => [
@@ -137,13 +139,11 @@ export async function summaryTables(
         label(name, f),
         formatFigureValue(f.value),
         formatFigureValue(f.previous),
-        compareWithPrevious(f, '').replace(/^较上年/, '') || '—',
+        compareWithPrevious(f, '', !!early).replace(/^较上年(?:同期)?|^与上年(?:同期)?(?=持平)/, '') || '—',
       ]),
       note: `注：数字按实施方案、培训台账、AB岗、信息发布登记、依申请公开登记、整改台账等记录统计，${
         s.kind === '半年' ? '只计1月1日至6月30日的记录' : '只计本年度的记录'
-      }${
-        day ? `；标有“截至${day}”的为当日的状态，上年为${s.kind === '半年' ? '6月30日' : '年末'}的数字` : ''
-      }；“—”表示上年同期没有相应记录。`,
+      }${day ? `；上年一栏为上年同期的数字，标有“截至${day}”的为当日的状态` : ''}；“—”表示上年同期没有相应记录。`,
     });
   }
   const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);

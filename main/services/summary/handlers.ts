@@ -12,9 +12,9 @@ import {
   regenerateSummary,
   resetParagraph,
   saveSummaryMeta,
-  summaryPeriod,
   updateParagraph,
 } from './summaries';
+import { summaryPeriod } from '../../../shared/domain/summary';
 
 export const summaryHandlers: AreaHandlers<typeof summaryContract> = {
   'summary.get': (ws, { year, kind }) => getSummary(ws.context(), year, kind),

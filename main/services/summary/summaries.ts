@@ -21,6 +21,7 @@ import {
   type SummaryLists,
   type SummaryMetaInput,
   type SummaryParagraph,
+  summaryPeriodOn,
 } from '../../../shared/domain/summary';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -30,15 +31,9 @@ import { getBureau } from '../org/bureau';
 import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { halfPeriod, yearPeriod, type Period } from '../../../shared/domain/period';
 import { figuresFor, listsFor } from './figures';
 
 export { collectFigures } from './figures';
-
-/** The days a summary counts: the whole year, or 1 January–30 June for the 上半年总结. */
-export function summaryPeriod(year: number, kind: SummaryKind): Period {
-  return kind === '半年' ? halfPeriod(year) : yearPeriod(year);
-}
 
 async function bureauOf(ctx: AppContext) {
   const b = await getBureau(ctx);
@@ -48,7 +43,9 @@ async function bureauOf(ctx: AppContext) {
 
 async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
   const bureau = await bureauOf(ctx);
-  const period = summaryPeriod(year, kind);
+  const today = todayOf(ctx);
+  // The figures are counted today: while the period runs, to today.
+  const period = summaryPeriodOn(year, kind, today);
   const [figures, lists] = [await figuresFor(ctx, period), await listsFor(ctx, period)];
   const paragraphs = buildSummaryDraft({
     year,
@@ -56,8 +53,7 @@ async function draftOf(ctx: AppContext, year: number, kind: SummaryKind) {
     bureau: { fullName: bureau.fullName, shortName: bureau.shortName },
     figures,
     lists,
-    // The figures are counted today: while the period runs, its end states are today's.
-    asOf: todayOf(ctx),
+    asOf: today,
   });
   return { bureau, figures, lists, paragraphs };
 }

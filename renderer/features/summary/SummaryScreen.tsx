@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { Fragment, useEffect, useState } from 'react';
 import {
+  countedBeforeEnd,
   figureLabel,
   renderSegments,
   type FigureChange,
@@ -74,7 +75,7 @@ function FigureText({ template, figures, changes }: { template: string; figures:
         const tip = (
           <div>
             <div>来源：{s.source}</div>
-            {f && f.previous !== null && <div>上年：{formatFigureValue(f.previous)}</div>}
+            {f && f.previous !== null && <div>上年同期：{formatFigureValue(f.previous)}</div>}
             {changed && <div>刷新前：{formatFigureValue(s.changedFrom ?? null)}</div>}
           </div>
         );
@@ -329,6 +330,8 @@ function FiguresPanel({ summary }: { summary: Summary }) {
   const rows = Object.entries(summary.figures)
     .filter(([k, f]) => !k.startsWith('plan.section.') && !(typeof f.value === 'string' && f.value.length > 8))
     .map(([name, f]) => ({ name, label: figureLabel(name, f), ...f }));
+  // Counted before the period's end: 1 January to that day, beside the same days of the year before.
+  const early = countedBeforeEnd(summary) !== null;
   return (
     <Card size="small" title="引用的数据" styles={{ body: { padding: 0 } }}>
       <Table
@@ -348,14 +351,14 @@ function FiguresPanel({ summary }: { summary: Summary }) {
             ),
           },
           {
-            title: summary.kind === '半年' ? '上半年' : '本年',
+            title: early ? '今年以来' : summary.kind === '半年' ? '上半年' : '本年',
             dataIndex: 'value',
             width: 64,
             align: 'center',
             render: (v) => formatFigureValue(v),
           },
           {
-            title: summary.kind === '半年' ? '上年同期' : '上年',
+            title: early || summary.kind === '半年' ? '上年同期' : '上年',
             dataIndex: 'previous',
             width: 64,
             align: 'center',

@@ -462,6 +462,11 @@ describe('a 总结 made before its period ends', () => {
     expect(text).toContain('截至12月7日尚有1件正在办理。');
     expect(text).toContain('截至12月7日，30项重点任务中已完成27项');
     expect(text).toContain('对截至12月7日尚未完成的2项重点任务');
+    // The counts are 今年以来's (1 January to the day counted); 全年 only once the year is over.
+    expect(text).toMatch(/今年以来主动公开政府信息\d+条/);
+    expect(text).not.toContain('全年');
+    expect(after).toMatch(/全年主动公开政府信息\d+条/);
+    expect(after).not.toContain('今年以来');
     expect(text).toContain('截至12月7日，1项任务已超过完成时限仍未完成');
     // Whether the open ones are inside their 答复期限 is said only when it is counted.
     const inside = textOf({ ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(0) } });

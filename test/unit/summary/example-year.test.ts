@@ -77,7 +77,7 @@ describe('the example year’s 总结 made on 7 December', () => {
     expect(rows.find((r) => r[1] === '尚未完成任务（项）（截至12月7日）')?.[2]).toBe(String(unfinished));
     // An annual figure that is not a state (制发规范性文件, from the 年报's 表二) is not dated.
     expect(rows.some((r) => r[1].startsWith('制发行政规范性文件') && r[1].includes('截至'))).toBe(false);
-    expect(year.all).toContain('标有“截至12月7日”的为当日的状态，上年为年末的数字');
+    expect(year.all).toContain('上年一栏为上年同期的数字，标有“截至12月7日”的为当日的状态');
   });
 });
 
@@ -103,7 +103,9 @@ describe('the example year’s 总结: what the records bear out, each once', ()
     );
     expect(year.body).not.toMatch(/人均学时|每人学时/);
     // By hand: with nothing set the requirement is one 专题培训 a year and no hours.
-    expect(year.body).toContain(`本单位要求每年至少举办政务公开专题培训1次（全年举办${special}次），全年均已达到`);
+    expect(year.body).toContain(
+      `本单位要求每年至少举办政务公开专题培训1次（今年以来举办${special}次），截至12月7日均已达到`,
+    );
     // With an hours requirement set, the team members (today's A岗/B岗 holders) with fewer hours make it a problem.
     await t.call('team.saveSettings', { ...(await t.call('team.settings')), minHoursPerPerson: 3 });
     const [{ n: short }] = sql<{ n: number }>(

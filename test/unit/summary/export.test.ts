@@ -63,7 +63,9 @@ describe('工作总结 export', () => {
       expect(sub[0]).toMatchObject({ text: '（一）加强组织领导，压实工作责任。', eastAsia: '楷体_GB2312' });
       expect(sub[1].eastAsia).toBe('仿宋_GB2312');
       // 附件说明 and the tables: the task table's totals equal the figures the text quotes.
-      expect(text).toMatch(/附件：1\.2026年政务公开工作主要数据/);
+      // Made on 20 November: the tables count 1 January to that day, the year before the same days.
+      expect(text).toMatch(/附件：1\.2026年1月1日至11月20日政务公开工作主要数据/);
+      expect(text).toContain('2026年2025年同期增减');
       const tasks = s.figures['plan.tasks'].value;
       const done = s.figures['plan.done'].value;
       expect(text).toContain(`合计${tasks}${done}`);

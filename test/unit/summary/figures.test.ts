@@ -181,7 +181,7 @@ describe('the example year’s drafts', () => {
     const published = one(
       `SELECT count(*) FROM publication WHERE published_date BETWEEN '2026-01-01' AND '2026-12-31'`,
     );
-    expect(all).toContain(`全年主动公开政府信息${published}条`);
+    expect(all).toContain(`今年以来主动公开政府信息${published}条`);
     const carriedIn = one(
       `SELECT count(*) FROM request WHERE received_date < '2026-01-01' AND (answered_date IS NULL OR answered_date >= '2026-01-01')`,
     );
@@ -204,7 +204,7 @@ describe('the example year’s drafts', () => {
       expect(all).not.toContain('解读未在文件公开后3个工作日内发布');
     } else {
       expect(all.split('二、存在的问题')[0]).not.toMatch(/同步(审签|发布)/);
-      expect(all).toContain(`全年有${late}篇解读未在文件公开后3个工作日内发布`);
+      expect(all).toContain(`今年以来有${late}篇解读未在文件公开后3个工作日内发布`);
     }
     expect(all).not.toMatch(/进展\d+条|佐证材料\d+份/);
 

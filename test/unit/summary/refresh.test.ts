@@ -49,7 +49,7 @@ describe('刷新数据', () => {
     r = await t().call('summary.refresh', { id: s.id });
     expect(r.changed).toContainEqual({
       name: 'training.count',
-      source: '培训台账：2026年已举办的培训',
+      source: '培训台账：2026年1月1日至11月20日已举办的培训',
       from: countBefore,
       to: countBefore + 1,
     });
@@ -80,7 +80,7 @@ describe('刷新数据', () => {
     expect(para(r.summary, 'practice.training').pending).not.toBeNull();
     s = await t().call('summary.resetParagraph', { id: training.id });
     expect(para(s, 'practice.training')).toMatchObject({ userText: null, edited: false, pending: null });
-    expect(textOf(s, 'practice.training')).toContain(`全年举办政务公开培训${countBefore + 2}次`);
+    expect(textOf(s, 'practice.training')).toContain(`今年以来举办政务公开培训${countBefore + 2}次`);
   });
 
   it('keeps a rewritten paragraph whose topic is gone, and saving unchanged text is not an edit', async () => {

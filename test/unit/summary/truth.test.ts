@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { annualReport } from '../../../main/services/disclosure/report';
 import { figuresFor } from '../../../main/services/summary/figures';
 import { summaryTables } from '../../../main/services/summary/exports';
-import { summaryLists, summaryPeriod } from '../../../main/services/summary/summaries';
+import { summaryLists } from '../../../main/services/summary/summaries';
 import { emptyYearInput } from '../../../shared/domain/disclosure';
 import { halfPeriod, yearPeriod } from '../../../shared/domain/period';
 import {
   figureLabel,
   figuresUsed,
   paragraphText,
+  summaryPeriodOn,
   type Summary,
   type SummaryKind,
 } from '../../../shared/domain/summary';
@@ -102,7 +103,7 @@ function counted(t: TestWorkstation, from: string, to: string) {
 
 /** Every figure a template quotes is the registry's figure for the summary's period, as counted now. */
 async function quotesItsPeriod(t: TestWorkstation, s: Summary, kind: SummaryKind) {
-  const fresh = await figuresFor(t.ws.context(), summaryPeriod(s.year, kind));
+  const fresh = await figuresFor(t.ws.context(), summaryPeriodOn(s.year, kind, SMALL_TODAY));
   const used = [...new Set(s.paragraphs.flatMap((p) => figuresUsed(p.template)))];
   expect(used.length).toBeGreaterThan(5);
   for (const name of used) expect(s.figures[name], name).toEqual(fresh[name]);
@@ -176,20 +177,35 @@ describe('a small hand-made year', () => {
     );
   });
 
+  it('made on 10 December, the 年度总结 says 今年以来 and compares with 1 January–10 December of the year before', async () => {
+    const t = await smallYear();
+    const s = await t.call('summary.create', { year: 2026, kind: '年度' });
+    const received = (from: string, to: string) =>
+      one(t, `SELECT count(*) FROM request WHERE received_date BETWEEN ? AND ?`, from, to);
+    const now = received('2026-01-01', SMALL_TODAY);
+    const samePeriod = received('2025-01-01', '2025-12-10');
+    // The year before has an application after 10 December: its whole year and its same days differ.
+    expect(received('2025-01-01', '2025-12-31')).toBeGreaterThan(samePeriod);
+    expect(s.figures['disclosure.requestsReceived']).toMatchObject({ value: now, previous: samePeriod });
+    const all = text(s);
+    expect(all).toContain(`今年以来新收政府信息公开申请${now}件，较上年同期增加${now - samePeriod}件`);
+    expect(all).not.toMatch(/全年|较上年[增减]|与上年持平/);
+  });
+
   it('the 年度总结 states those figures, names the bureau’s work, and claims only what the records bear out', async () => {
     const t = await smallYear();
     const s = await t.call('summary.create', { year: 2026, kind: '年度' });
     await quotesItsPeriod(t, s, '年度');
     const all = text(s);
     const c = counted(t, '2026-01-01', '2026-12-31');
-    expect(all).toContain(`全年主动公开政府信息${c.published}条`);
-    expect(all).toContain(`全年新收政府信息公开申请${c.received}件`);
+    expect(all).toContain(`今年以来主动公开政府信息${c.published}条`);
+    expect(all).toContain(`今年以来新收政府信息公开申请${c.received}件`);
     expect(all).toContain(`上年结转${c.carriedIn}件`);
     expect(all).toContain(`办结${c.answered}件，其中予以公开${c.fully}件、部分公开${c.partly}件`);
     // Made on 10 December: the open ones are that day's (both inside their 答复期限), not yet 结转下年度.
     expect(all).toContain(`截至12月10日尚有${c.openAtEnd}件正在办理（未到答复期限）`);
     expect(all).not.toContain('结转下年度');
-    expect(all).toContain(`全年举办政务公开培训${c.trainings}次`);
+    expect(all).toContain(`今年以来举办政务公开培训${c.trainings}次`);
     expect(all).toContain(`${c.tasks}项重点任务中已完成${c.done}项`);
     // By name: the documents, 解读, trainings held (not the planned one), tasks done, 整改 closed.
     for (const title of [TITLES.doc1, TITLES.doc2, TITLES.interp1, TITLES.interp2, TITLES.t1, TITLES.t2, TITLES.t3])
@@ -213,7 +229,7 @@ describe('a small hand-made year', () => {
     expect(practice(s)).not.toContain('同步');
     const problems = section(s, '二、存在的问题', '三、下一步工作打算');
     expect(problems).toContain(
-      `全年有${c.interpretationsLate}篇解读未在文件公开后3个工作日内发布，其中“${TITLES.interp1}”在所解读文件公开${days}个工作日后才发布`,
+      `今年以来有${c.interpretationsLate}篇解读未在文件公开后3个工作日内发布，其中“${TITLES.interp1}”在所解读文件公开${days}个工作日后才发布`,
     );
     // One item published more than 20 working days after it was formed: no 及时 claim, the problem named.
     expect(practice(s)).not.toMatch(/及时|20个工作日内公开/);
