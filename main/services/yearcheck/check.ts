@@ -185,7 +185,8 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
           text,
           edited: true,
           fullYear: true,
-          link: 'selfcheck/ledger',
+          // The item's own year's ledger, with the item marked (an earlier year's item is not in this year's).
+          link: `selfcheck/ledger/${r.year}/${r.id}`,
           // Its closing words are read by the self-check's own check (rectificationContradictions), which knows
           // the item's own finding is not a contradiction of it.
           claims: [],
@@ -263,7 +264,8 @@ interface Facts {
   /** 建议提案 答复 published, 栏目 found stale: what the self-check's contradiction check reads claims against. */
   records: RecordFacts;
   /** 整改 items whose closing words the records contradict (selfcheck/contradictions.ts), earlier years' included. */
-  rectifications: Map<number, Contradiction[]>;
+  /** By item id: its year and what contradicts its closing words. */
+  rectifications: Map<number, { year: number; found: Contradiction[] }>;
   /** Earlier years' 整改 items still not 销号 (the year's documents account for them too). */
   carriedOpen: number;
   counted: CountedYear;
@@ -320,13 +322,13 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
         `整改台账中还有${f.counted.openRectifications + f.carriedOpen}项未销号${f.carriedOpen ? `（其中往年遗留${f.carriedOpen}项）` : ''}`,
       );
   }
-  for (const found of f.rectifications.values())
+  for (const [id, { year, found }] of f.rectifications)
     for (const x of found)
       out.push({
         kind: 'claim-contradicted',
         documents: [...RECT_DOCS],
         message: x.message,
-        link: 'selfcheck/ledger',
+        link: `selfcheck/ledger/${year}/${id}`,
       });
   return out;
 }
@@ -434,9 +436,10 @@ async function personFindings(ctx: AppContext, year: number): Promise<Finding[]>
       `${formatChineseDate(r.receivedDate)}收到的${r.applicant}的申请`,
       reqBase,
     );
-  const rectBase = { documents: [...RECT_DOCS], link: 'selfcheck/ledger' };
   for (const r of await ledgerItems(ctx, year)) {
     const ex = `“${[...r.problem].slice(0, 14).join('')}”`;
+    // The first item naming the person, in its own year's ledger (an earlier year's item is not in this year's).
+    const rectBase = { documents: [...RECT_DOCS], link: `selfcheck/ledger/${r.year}/${r.id}` };
     note('整改台账', '责任领导', r.leader, ex, rectBase);
     note('整改台账', '复核人', r.closedBy, ex, rectBase);
   }
@@ -496,14 +499,15 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
   const requests = await listRequests(ctx, { year });
   // Earlier years' items are read against the records of their own year.
   const carried = await carriedRectifications(ctx, year);
-  const rectifications = await rectificationContradictions(ctx, year);
+  const rectifications = new Map<number, { year: number; found: Contradiction[] }>();
+  for (const [id, found] of await rectificationContradictions(ctx, year)) rectifications.set(id, { year, found });
   for (const y of new Set(carried.map((r) => r.year)))
-    for (const [id, c] of await rectificationContradictions(
+    for (const [id, found] of await rectificationContradictions(
       ctx,
       y,
       carried.filter((r) => r.year === y),
     ))
-      rectifications.set(id, c);
+      rectifications.set(id, { year: y, found });
   return {
     lateInterpretations: await lateInterpretations(ctx, year),
     laterInterpretations: pubs

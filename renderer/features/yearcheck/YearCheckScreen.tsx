@@ -31,6 +31,11 @@ const PLACES: Record<string, string> = {
   org: '单位与人员',
 };
 
+/** The place a link opens, by its screen and tab ('selfcheck/ledger/2025/7' is the 整改台账). */
+function placeOf(link: string): string {
+  return PLACES[link] ?? PLACES[link.split('/').slice(0, 2).join('/')] ?? '';
+}
+
 /**
  * 年度核对 (#/yearcheck/<year>): every disagreement between the year's documents and its records before anything is
  * filed, each with a button to where it is fixed. Reached from the menu, 年度报告 and 年度总结.
@@ -127,7 +132,7 @@ export function YearCheckScreen({ params }: { params: string[] }) {
                 render: (_, f) =>
                   f.link && (
                     <Button type="link" size="small" onClick={() => navigate(f.link!)}>
-                      去{PLACES[f.link] ?? '修改'}修改
+                      去{placeOf(f.link)}修改
                     </Button>
                   ),
               },

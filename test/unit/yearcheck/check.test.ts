@@ -169,9 +169,16 @@ describe('核对 finds each planted disagreement', () => {
   it('placeholder: XX in the 年报, 待填写 in the 整改台账, an example website', async () => {
     const t = await cleanYear();
     await saveTexts(t, { other: '本年度收取信息处理费XX元。' });
-    await t.call('rectification.create', {
+    const item = await t.call('rectification.create', {
       year: Y,
       problem: '政策解读形式单一',
+      measure: '待填写',
+      kind: '立行立改',
+    });
+    // An earlier year's item still open is printed as 往年遗留: its link opens its own year's ledger.
+    const carried = await t.call('rectification.create', {
+      year: Y - 1,
+      problem: '办事指南未及时更新',
       measure: '待填写',
       kind: '立行立改',
     });
@@ -181,8 +188,13 @@ describe('核对 finds each planted disagreement', () => {
     expect(f.map((x) => x.message)).toEqual([
       expect.stringContaining('年度报告“六、其他需要报告的事项”含有占位文字“XX”'),
       expect.stringContaining('整改台账第1项（政策解读形式单一）的整改措施含有占位文字“待填写”'),
+      expect.stringContaining(
+        `往年遗留整改事项（${Y - 1}年度第1项，办事指南未及时更新）的整改措施含有占位文字“待填写”`,
+      ),
       expect.stringContaining('单位信息的网站含有占位文字示例网址'),
     ]);
+    expect(f[1].link).toBe(`selfcheck/ledger/${Y}/${item.id}`);
+    expect(f[2].link).toBe(`selfcheck/ledger/${Y - 1}/${carried.id}`);
   });
 
   it('missing-contact: the 年报 needs the address, postcode, phone and website', async () => {
