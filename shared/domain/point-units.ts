@@ -166,9 +166,10 @@ export function splitResponsibility(text: string): { text: string; note: string 
 
 /**
  * A responsibility note written as a line (or Word paragraph) of its own under its item: "责任单位：县政府办",
- * "牵头单位：县政府办" and "配合单位：县司法局" as two lines, or the closing parenthesis moved down a line
- * ("（县政府办牵头，县数据局配合）"). A bare line must start with a 责任单位-style label and its colon, so a sentence
- * ("牵头单位要…") is not one; a parenthesised one follows the rule of a closing note. Null when it is none.
+ * "牵头单位：县政府办" and "配合单位：县司法局" as two lines, the closing parenthesis moved down a line
+ * ("（县政府办牵头，县数据局配合）"), or the same words without brackets ("县科技局牵头，各乡镇配合"). A labelled line
+ * must start with a 责任单位-style label and its colon, so a sentence ("牵头单位要…") is not one; an unlabelled one must
+ * be units and roles only (isBareNote); a parenthesised one follows the rule of a closing note. Null when it is none.
  */
 export function readNoteLine(line: string): Responsibility | null {
   const t = line.trim().replace(/[。．.；;，,\s]+$/, '');
@@ -177,7 +178,31 @@ export function readNoteLine(line: string): Responsibility | null {
     const found = findClosingNote(t);
     return found && found.start === 0 ? parseResponsibilityNote(found.note) : null;
   }
-  return NOTE_LINE_LABEL.test(t) ? parseResponsibilityNote(t) : null;
+  if (NOTE_LINE_LABEL.test(t)) return parseResponsibilityNote(t);
+  return isBareNote(t) ? parseResponsibilityNote(t) : null;
+}
+
+/** Units named by where they are: 各乡镇, 各乡镇（街道）, 县直各部门 is a unit name already. */
+const PLACES = /^各[\u4e00-\u9fff]{0,4}(?:乡镇|镇|乡|街道|社区|村)(?:[（(]街道[）)])?$/;
+
+/** A clause of a bare note: units, then their role ("县科技局牵头", "各乡镇配合", "县司法局按职责分工负责"). */
+const BARE_CLAUSE = /^(.+?)(?:牵头(?:负责)?|分别负责|负责|配合|协助|协办|参与)(?:落实)?$/;
+
+/**
+ * "县科技局牵头，各乡镇配合" on a line of its own, without a label: a note only when every clause is units with their
+ * role, or a time limit ("2026年12月底前完成"), so that no sentence of the item is taken for one.
+ */
+function isBareNote(t: string): boolean {
+  if (t.length > 120) return false;
+  let roles = 0;
+  for (const raw of splitTopLevel(t, '，,；;')) {
+    const c = raw.trim();
+    const m = BARE_CLAUSE.exec(c);
+    const names = m ? splitUnits(m[1]) : [];
+    if (names.length && names.every((n) => isUnitName(n) || PLACES.test(n))) roles++;
+    else if (!(c.length <= 16 && DEADLINE_LIKE.test(c) && !/[，。]/.test(c))) return false;
+  }
+  return roles > 0;
 }
 
 /** The labels of LABELS followed by their colon: what starts a note written as a line of its own. */

@@ -577,7 +577,11 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const split = splitResponsibility(body);
   const text = split.text.trim();
   const notes = raw.noteLines ?? [];
-  let deadline: Deadline = extractDeadline([body, ...notes].join('\n'), year);
+  // The time limit the responsibility note gives ("（县政务公开办牵头，2026年12月底前完成）") is the item's; a date in
+  // its text may be a step on the way ("6月底前完成目录更新"). Without one in the note, the first in the item counts.
+  const fromNote = extractDeadline([split.note ?? '', ...notes].join('\n'), year);
+  let deadline: Deadline =
+    fromNote.deadline || fromNote.deadlineText ? fromNote : extractDeadline([body, ...notes].join('\n'), year);
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
   // A table's unit cells win; when they are empty, a note in the text (closing it, or on lines of its own) counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
