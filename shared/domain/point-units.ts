@@ -57,6 +57,15 @@ export function splitUnits(s: string, extraSeps = ''): string[] {
 
 type Role = 'lead' | 'support';
 
+const UNIT_LABEL_WORDS = '(?:牵头|配合|协办|协助|参与|责任|负责|主责|主办|承办)(?:单位|部门|科室|处室|主体)';
+const TIME_LABEL_WORDS = '(?:完成)?(?:时限|时间)|截止(?:时间|日期)';
+/** A unit label and its colon ("牵头单位：", "责任科室："). */
+const UNIT_LABEL = new RegExp(`${UNIT_LABEL_WORDS}\\s*[:：]`);
+/** A time-limit label and its colon ("完成时限：", "时间：", "截止日期："). */
+const TIME_LABEL = new RegExp(`(?:${TIME_LABEL_WORDS})\\s*[:：]`);
+/** A label in 【】: "【牵头单位】", "【完成时限】". */
+const BRACKET_LABEL = new RegExp(`【(${UNIT_LABEL_WORDS}|${TIME_LABEL_WORDS})】`, 'g');
+
 /** A name that reads as a unit: it ends in an organisation's or division's word (科, 室, 局, 政府 …). */
 function isUnitName(u: string): boolean {
   return (
@@ -89,12 +98,16 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
   let current: Role | null = opts.defaultRole ?? null;
   let pending: string[] = [];
   let recognised = opts.defaultRole !== undefined;
-  // Only the note's first sentence names units: a closing sentence ("以下工作均需…落实，不再列出") does not.
+  // Only the note's first sentence names units: a closing sentence ("以下工作均需…落实，不再列出") does not. A label
+  // after a space starts a clause of its own ("责任单位：县政府办 完成时限：6月底前").
   const text = note
     .trim()
+    .replace(new RegExp(`\\s+(?=${UNIT_LABEL.source}|${TIME_LABEL.source})`, 'g'), '；')
     .replace(/[。．.；;，,\s]+$/, '')
     .split(/[。．]/)[0];
   for (let clause of splitTopLevel(text, '，,；;')) {
+    // "完成时限：6月底前", "时间：全年": the time limit, read by the deadline rules, names no unit.
+    if (new RegExp(`^\\s*(?:${TIME_LABEL.source})`).test(clause)) continue;
     for (const l of LABELS) {
       const m = l.re.exec(clause);
       if (m) {
@@ -153,11 +166,24 @@ function findClosingNote(text: string): { note: string; start: number } | null {
 }
 
 /**
+ * "…活动。【牵头单位】县科技局【配合单位】各乡镇": labels in 【】 closing the text, as the note (labels with colons);
+ * null when the text does not end so (a full stop after the first label: it was a sentence's).
+ */
+function findBracketLabelNote(text: string): { note: string; start: number } | null {
+  const trimmed = text.replace(/[\s。．.；;]+$/, '');
+  const m = new RegExp(BRACKET_LABEL.source).exec(trimmed);
+  if (!m) return null;
+  const rest = trimmed.slice(m.index);
+  if (/[。．]/.test(rest)) return null;
+  return { note: rest.replace(BRACKET_LABEL, (_, label: string) => `；${label}：`).slice(1), start: m.index };
+}
+
+/**
  * Takes the responsibility note off the end of an item's text. The text without it is returned only when the
  * parenthesis really was a note, so "(国务院令第711号)" stays part of the text.
  */
 export function splitResponsibility(text: string): { text: string; note: string | null; units: Responsibility | null } {
-  const found = findClosingNote(text);
+  const found = findClosingNote(text) ?? findBracketLabelNote(text);
   if (!found) return { text, note: null, units: null };
   const units = parseResponsibilityNote(found.note);
   if (!units) return { text, note: null, units: null };
@@ -175,7 +201,7 @@ export function readNoteLine(line: string): Responsibility | null {
   const t = line.trim().replace(/[。．.；;，,\s]+$/, '');
   if (!t || t.length > 300) return null;
   if ('(（【'.includes(t[0])) {
-    const found = findClosingNote(t);
+    const found = findClosingNote(t) ?? findBracketLabelNote(t);
     return found && found.start === 0 ? parseResponsibilityNote(found.note) : null;
   }
   if (NOTE_LINE_LABEL.test(t)) return parseResponsibilityNote(t);
@@ -206,7 +232,7 @@ function isBareNote(t: string): boolean {
 }
 
 /** The labels of LABELS followed by their colon: what starts a note written as a line of its own. */
-const NOTE_LINE_LABEL = /^(?:牵头|配合|协办|协助|参与|责任|负责|主责|主办|承办)(?:单位|部门|科室|处室|主体)\s*[:：]/;
+const NOTE_LINE_LABEL = new RegExp(`^${UNIT_LABEL.source}`);
 
 /** Units of two notes of one item, in order, each unit once (a lead unit is not also support). */
 export function mergeResponsibility(a: Responsibility, b: Responsibility): Responsibility {
