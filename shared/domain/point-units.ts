@@ -179,11 +179,34 @@ function findBracketLabelNote(text: string): { note: string; start: number } | n
 }
 
 /**
+ * "…同步做好解读。责任单位：县政府办、县司法局。完成时限：2026年6月底前。": labels with their colons closing the
+ * text after a sentence's end, without brackets, as the note; null unless every sentence from there is one and
+ * they name a unit.
+ */
+function findLabelledTail(text: string): { note: string; start: number } | null {
+  const trimmed = text.replace(/[\s。．.；;]+$/, '');
+  const m = new RegExp(`[。．；;]\\s*(?=${UNIT_LABEL.source})`).exec(trimmed);
+  if (!m) return null;
+  const start = m.index + 1;
+  const parts = trimmed
+    .slice(start)
+    .split(/[。．；;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const labelled = new RegExp(`^(?:${UNIT_LABEL.source}|${TIME_LABEL.source})`);
+  if (!parts.every((x) => labelled.test(x))) return null;
+  // Without brackets, the label's words must be units' names: "…。责任单位：要压实主体责任" stays a sentence.
+  const units = parseResponsibilityNote(parts.join('；'));
+  const names = units ? [...units.lead, ...units.support] : [];
+  return names.length && names.every((n) => isUnitName(n) || PLACES.test(n)) ? { note: parts.join('；'), start } : null;
+}
+
+/**
  * Takes the responsibility note off the end of an item's text. The text without it is returned only when the
  * parenthesis really was a note, so "(国务院令第711号)" stays part of the text.
  */
 export function splitResponsibility(text: string): { text: string; note: string | null; units: Responsibility | null } {
-  const found = findClosingNote(text) ?? findBracketLabelNote(text);
+  const found = findClosingNote(text) ?? findBracketLabelNote(text) ?? findLabelledTail(text);
   if (!found) return { text, note: null, units: null };
   const units = parseResponsibilityNote(found.note);
   if (!units) return { text, note: null, units: null };
