@@ -25,7 +25,7 @@ import { loadCalendar } from '../calendar';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { constraintError, DISCLOSURE_SETTING, yearRange } from './common';
+import { constraintError, DISCLOSURE_SETTING, workingYear, yearRange } from './common';
 
 export async function listColumns(ctx: AppContext, includeInactive = true): Promise<PublicationColumn[]> {
   const rows = await ctx.db
@@ -482,7 +482,9 @@ export async function importPublications(
 ): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
   // Read in the parser worker: a hostile workbook stops there, never on the thread serving calls.
-  const sheet = await runParser('disclosure-publications', upload.fileName, data, {});
+  const sheet = await runParser('disclosure-publications', upload.fileName, data, {
+    year: await workingYear(ctx),
+  });
   const today = todayOf(ctx);
   const { out, usable } = sortImportRows(sheet, (r) => firstDateError(publicationDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {
