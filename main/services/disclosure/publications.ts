@@ -379,6 +379,8 @@ export async function lateInterpretations(
 }
 
 export interface ImportOutcome {
+  /** The sheet the rows were read from (a workbook may have a 说明 sheet first): every row number is this sheet's. */
+  sheet: string;
   added: { row: number; title: string; date: string }[];
   skipped: { row: number; reason: string }[];
   refused: { row: number; reason: string }[];
@@ -411,10 +413,11 @@ export function countByYear(added: { date: string }[]): { year: number; count: n
  * them go to `refused` (in row order), the rest are returned to be stored.
  */
 export function sortImportRows<R extends { row: number }>(
-  sheet: { rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
+  sheet: { sheetName: string; rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
   dateError: (row: R) => string | null,
 ): { out: ImportOutcome; usable: R[] } {
   const out: ImportOutcome = {
+    sheet: sheet.sheetName,
     added: [],
     skipped: [],
     refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),

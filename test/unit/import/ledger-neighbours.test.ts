@@ -116,6 +116,8 @@ describe('信息发布登记 as an office keeps it', () => {
     const file = await workbook([explanation, ledger()]);
     const out = await t.call('disclosure.importPublications', { upload: upload('2026年发布台账.xlsx', file) });
     expect(out.unknownColumns).toEqual([]);
+    // Past the 说明 sheet: the row numbers are those of the sheet the user keeps.
+    expect(out.sheet).toBe('2026年');
     expect(out.added.map((a) => [a.title, a.date])).toEqual(entries.map((e) => [e[3], e[4]]));
     // The unreadable date: its row and column named, and what to write instead; the 合计 row is not a record.
     expect(out.refused).toHaveLength(1);
@@ -207,6 +209,7 @@ describe('依申请公开登记 as an office keeps it', () => {
     const out = await t.call('disclosure.importRequests', {
       upload: upload('依申请台账.xlsx', await workbook([explanation, ledger()])),
     });
+    expect(out.sheet).toBe('登记');
     expect(out.added.map((a) => a.date)).toEqual(entries.map((e) => e[6]));
     expect(out.refused).toHaveLength(1);
     expect(out.refused[0].row).toBe(5 + entries.length);
