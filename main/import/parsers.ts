@@ -25,11 +25,11 @@ export const PARSERS = {
   'staff-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     readStaffXlsx(asBuffer(bytes), fileName),
   /** 信息发布登记 .xlsx (信息公开 register). */
-  'disclosure-publications': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
-    readPublicationsXlsx(asBuffer(bytes), fileName),
+  'disclosure-publications': (fileName: string, bytes: Uint8Array, opts: { year?: number }) =>
+    readPublicationsXlsx(asBuffer(bytes), fileName, opts.year ?? null),
   /** 依申请公开登记 .xlsx. */
-  'disclosure-requests': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
-    readRequestsXlsx(asBuffer(bytes), fileName),
+  'disclosure-requests': (fileName: string, bytes: Uint8Array, opts: { year?: number }) =>
+    readRequestsXlsx(asBuffer(bytes), fileName, opts.year ?? null),
   /** AB岗设置表 .xlsx (the table the workstation exports, read back). */
   'ab-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     readAbXlsx(asBuffer(bytes), fileName),

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { refuseUnlessZip } from './office-file';
 import { openZip } from './points/zip';
+import { isSummaryRow } from './disclosure/grid';
 import { cellValue, isMergeContinuation, readXlsxSheets, type SheetData } from './xlsx-read';
 
 export interface StaffSheetRow {
@@ -85,7 +86,8 @@ const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }>
 /** Header text without spaces, asterisks (required-field marks), colons and a trailing parenthetical note. */
 function normalizeHeader(text: string): string {
   return text
-    .replace(/[\s\u3000*＊:：]/g, '')
+    .normalize('NFKC')
+    .replace(/[\s*:]/g, '')
     .replace(/[（(][^（）()]*[）)]$/, '')
     .replace(/[/／、]/g, '');
 }
@@ -237,6 +239,10 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
       const phone = cleanPhone(read(r, columns.phone));
       if (!name && !department && !title && !phone) continue;
       if (matchField(name, 'name') === 'exact') continue;
+      // 合计 3人, 填表人：… under the list: not people.
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.maxCol; c++) cells.push(cellValue(ws, r, c));
+      if (isSummaryRow(cells)) continue;
       const status = /离岗|离职|调离|调出|退休/.test(read(r, columns.status)) ? '离岗' : '在岗';
       rows.push({ row: r, name, department, title, phone, status, note: cleanText(read(r, columns.note)) });
       if (rows.length > MAX_STAFF_ROWS) {

@@ -217,6 +217,8 @@ test('信息发布 import: a new 栏目 is mapped before anything is stored; the
   const result = page.getByRole('dialog', { name: '导入结果' });
   await expect(result).toContainText(`已导入 4 条：${year - 2}年1条、${year - 1}年2条、${year}年1条。`);
   await expect(result).toContainText(`不在当前查看的${year}年`);
+  // The rows named are those of the sheet it read.
+  await expect(result).toContainText('行号是工作表“信息列表”中的行号');
   await expect(result.getByRole('list', { name: '跳过 1 条（重复）：' }).getByRole('listitem')).toHaveCount(1);
   // Every refused row is listed, not the first few.
   const refused = result.getByRole('list', { name: '无法导入 25 条：' }).getByRole('listitem');

@@ -13,6 +13,8 @@ const MAX_COLUMNS = 60;
 interface GridRow {
   row: number;
   cells: string[];
+  /** Cells covered by a merged range that are not its top-left cell, by 0-based column: the master's [row, column]. */
+  merged?: Record<number, [number, number]>;
 }
 export interface GridSheet {
   name: string;
@@ -70,18 +72,29 @@ export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
     for (const m of ws.merges) for (let r = m.r1; r <= m.r2; r++) used.add(r);
     for (const r of [...used].sort((a, b) => a - b)) {
       const cells: string[] = [];
+      let merged: GridRow['merged'];
       // Merged cells read as their master's value (a 栏目 merged down a block of rows).
-      for (let c = 1; c <= width; c++) cells.push(cellValue(ws, r, c).trim());
-      if (cells.some(Boolean)) rows.push({ row: r, cells });
+      for (let c = 1; c <= width; c++) {
+        cells.push(cellValue(ws, r, c).trim());
+        const m = ws.mergedInto.get(`${r},${c}`);
+        if (m) (merged ??= {})[c - 1] = m;
+      }
+      if (cells.some(Boolean)) rows.push({ row: r, cells, ...(merged && { merged }) });
     }
     sheets.push({ name: ws.name, rows });
   }
   return sheets;
 }
 
-/** Header text without spaces, asterisks, colons and a trailing parenthetical note. */
+/**
+ * Header text as compared: full-width letters and digits as plain ones (Ａ岗 → A岗), without spaces, asterisks, colons
+ * and a trailing parenthetical note.
+ */
 function normalizeHeader(s: string): string {
-  return s.replace(/[\s\u3000*＊:：]/g, '').replace(/[（(][^（）()]*[）)]$/, '');
+  return s
+    .normalize('NFKC')
+    .replace(/[\s*:]/g, '')
+    .replace(/[(][^()]*[)]$/, '');
 }
 
 export interface HeaderSpec {
@@ -89,52 +102,139 @@ export interface HeaderSpec {
   contains?: string[];
 }
 
+export interface FoundHeader<F extends string> {
+  /** Index in sheet.rows of the header's last row: data starts below it. */
+  index: number;
+  columns: Partial<Record<F, number>>;
+  /** Each column's name as the user reads it (the lower row's, under a group). */
+  headers: string[];
+}
+
+const PHONE_HEADER = /(电话|手机|号码)$/;
+
+/** 0-based columns of `row` that a merged range starting in the same row spans (a group such as 审核情况). */
+function groupColumns(row: GridRow): Set<number> {
+  const out = new Set<number>();
+  for (const [c, [mr, mc]] of Object.entries(row.merged ?? {})) {
+    if (mr !== row.row) continue;
+    out.add(Number(c));
+    out.add(mc - 1);
+  }
+  return out;
+}
+
 /**
- * Finds the header row (within the first 30 non-empty rows) that has every required field; each field takes the
- * best-matching column. Returns column indexes (0-based) by field.
+ * When the row under a header row is its second line (拟稿人/审核人/签发人 under a merged 审核情况; 姓名/科室及职务 under
+ * A岗), each column's names to try, lower line first and then group + lower line (A岗 + 姓名 = A岗姓名); else null.
+ * The lower line is one only where every cell it fills itself sits under a group or an empty header cell, and at least
+ * one does, or one of its cells is the header row's cell merged down: a data row fills cells under named columns.
+ */
+function twoLineHeader(top: GridRow, sub: GridRow | undefined): { names: string[][]; labels: string[] } | null {
+  if (!sub || sub.row !== top.row + 1) return null;
+  const groups = groupColumns(top);
+  const own = sub.cells.map((v, c) => (v && !sub.merged?.[c] ? c : -1)).filter((c) => c >= 0);
+  if (!own.length || !own.every((c) => groups.has(c) || !top.cells[c])) return null;
+  const mergedDown = Object.values(sub.merged ?? {}).some(([mr]) => mr === top.row);
+  if (!mergedDown && !own.some((c) => groups.has(c))) return null;
+  const names = top.cells.map((t, c) => {
+    const s = own.includes(c) ? sub.cells[c] : '';
+    return s ? [s, `${t}${s}`] : [t];
+  });
+  return { names, labels: top.cells.map((t, c) => (own.includes(c) ? sub.cells[c] : t)) };
+}
+
+/**
+ * Finds the header (within the first 30 non-empty rows) that has every required field, on one row or on two (a merged
+ * group over the names below it); each field takes the best-matching column. Returns column indexes (0-based) by field.
  */
 export function findHeader<F extends string>(
   sheet: GridSheet,
   spec: Record<F, HeaderSpec>,
   required: F[],
-): { index: number; columns: Partial<Record<F, number>>; headers: string[] } | null {
+): FoundHeader<F> | null {
   for (let i = 0; i < Math.min(sheet.rows.length, 30); i++) {
-    const headers = sheet.rows[i].cells.map(normalizeHeader);
-    const columns: Partial<Record<F, number>> = {};
-    const taken = new Set<number>();
-    for (const pass of ['exact', 'contains'] as const) {
-      for (const f of Object.keys(spec) as F[]) {
-        if (columns[f] !== undefined) continue;
-        const idx = headers.findIndex(
-          (h, c) =>
-            !taken.has(c) &&
-            h &&
-            (pass === 'exact'
-              ? spec[f].exact.includes(h)
-              : h.length <= 10 && (spec[f].contains ?? []).some((x) => h.includes(x))),
-        );
-        if (idx >= 0) {
-          columns[f] = idx;
-          taken.add(idx);
+    const two = twoLineHeader(sheet.rows[i], sheet.rows[i + 1]);
+    for (const lines of two ? [two, null] : [null]) {
+      const names = (lines?.names ?? sheet.rows[i].cells.map((t) => [t])).map((n) => n.map(normalizeHeader));
+      const columns: Partial<Record<F, number>> = {};
+      const taken = new Set<number>();
+      for (const pass of ['exact', 'contains'] as const) {
+        for (const f of Object.keys(spec) as F[]) {
+          if (columns[f] !== undefined) continue;
+          const idx = names.findIndex(
+            (hs, c) =>
+              !taken.has(c) &&
+              hs.some(
+                (h) =>
+                  h &&
+                  (pass === 'exact'
+                    ? spec[f].exact.includes(h)
+                    : h.length <= 10 &&
+                      (spec[f].contains ?? []).some((x) => h.includes(x)) &&
+                      // 经办人电话 names a phone number, not the 经办人.
+                      (!PHONE_HEADER.test(h) || (spec[f].contains ?? []).some((x) => PHONE_HEADER.test(x)))),
+              ),
+          );
+          if (idx >= 0) {
+            columns[f] = idx;
+            taken.add(idx);
+          }
         }
       }
+      if (required.every((f) => columns[f] !== undefined))
+        return { index: lines ? i + 1 : i, columns, headers: lines?.labels ?? sheet.rows[i].cells };
     }
-    if (required.every((f) => columns[f] !== undefined)) return { index: i, columns, headers: sheet.rows[i].cells };
   }
   return null;
 }
 
-const DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/**
+ * A row that is not a record: a 合计/小计/总计 line (its first filled cell says so, "共12条" included) or a line under
+ * the table (填表人：… 审核人：…, 制表日期：…, 注：…). Every register and list skips them.
+ */
+export function isSummaryRow(cells: readonly string[]): boolean {
+  const first = (cells.find((c) => c.trim()) ?? '').normalize('NFKC').replace(/\s/g, '');
+  return (
+    /^(合计|小计|总计|共计)([:\d(]|$)/.test(first) ||
+    /^共\d+(条|件|人|个|项)/.test(first) ||
+    /^(填表人|填报人|制表人|审核人|审核|负责人|单位负责人|联系人|填表单位|填报单位|制表单位|填表日期|填报日期|制表日期|注|备注|说明)[:]/.test(
+      first,
+    )
+  );
+}
 
-/** A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, with a time) or an Excel serial; null if not one. */
-export function parseDateText(s: string): string | null {
-  const t = s.trim().replace(/T.*$/, '');
+/** The year a sheet's title says ("2026年信息发布登记台账"), or its name ("2026年"); null when neither does. */
+export function yearOfSheet(sheet: GridSheet, headerIndex: number): number | null {
+  const texts = [...sheet.rows.slice(0, headerIndex).flatMap((r) => r.cells), sheet.name];
+  for (const t of texts) {
+    const m = /(?:^|[^\d])(20\d{2})\s*年/.exec(t.normalize('NFKC'));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** What to write instead of a date that cannot be read (said with every refused date). */
+export const DATE_HINT = '请写成“2026-03-05”或“2026年3月5日”的样子';
+
+const DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\.?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** 20260305, a date typed as digits into a text cell. */
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+/** 3月5日: the year is the sheet's. */
+const MONTH_DAY_RE = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
+
+/**
+ * A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, with a time; 20260305; full-width digits)
+ * or an Excel serial; null if not one. 3月5日 is read in `year` (the sheet's title, else the 工作年度) when given.
+ */
+export function parseDateText(s: string, year?: number | null): string | null {
+  const t = s.normalize('NFKC').trim().replace(/T.*$/, '');
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const serial = Math.floor(Number(t));
     if (serial < 20000 || serial > 80000) return null;
     return iso(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
   }
-  const m = DATE_RE.exec(t);
+  const md = year ? MONTH_DAY_RE.exec(t) : null;
+  const m = md ? [t, String(year), md[1], md[2]] : (DATE_RE.exec(t) ?? COMPACT_RE.exec(t));
   if (!m) return null;
   const y = Number(m[1]),
     mo = Number(m[2]),

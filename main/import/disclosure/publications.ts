@@ -2,7 +2,17 @@
 // header row is found by names (标题, 发布日期/发布时间, 栏目/所属栏目, 链接, 文号, 来源/发布机构, 渠道, and the export's
 // 类型, 拟稿, 审核, 签发, 解读对象, 备注), other columns are ignored, and every unusable row is named with its row number
 // and reason. Pure: grid in, rows and problems out.
-import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
+import {
+  DATE_HINT,
+  findHeader,
+  isSummaryRow,
+  parseDateText,
+  readXlsxGrid,
+  yearOfSheet,
+  type GridSheet,
+  type HeaderSpec,
+  type RowProblem,
+} from './grid';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
@@ -47,9 +57,12 @@ type Field =
   | 'interprets'
   | 'note';
 const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
-  title: { exact: ['标题', '信息标题', '文章标题', '题名', '标题名称', '信息名称'], contains: ['标题'] },
+  title: {
+    exact: ['标题', '信息标题', '文章标题', '题名', '标题名称', '信息名称', '文件名称', '文件标题', '政府信息名称'],
+    contains: ['标题'],
+  },
   date: {
-    exact: ['发布日期', '发布时间', '公开日期', '公开时间', '发布日期时间', '日期'],
+    exact: ['发布日期', '发布时间', '公开日期', '公开时间', '发布日期时间', '日期', '上网日期', '上网时间'],
     contains: ['发布日期', '发布时间', '公开日期', '公开时间'],
   },
   column: {
@@ -74,7 +87,7 @@ const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
 };
 
 /** "张三\n2026-03-01", "张三 2026-03-01", "张三" or "2026-03-01": who and when of one of the three reviews. */
-function personAndDate(cell: string): { name: string; date: string | null } | null {
+function personAndDate(cell: string, year: number | null): { name: string; date: string | null } | null {
   const parts = cell
     .split(/[\r\n]+|\s{1,}(?=\d{4}\s*[-/.年])/)
     .map((x) => x.trim())
@@ -82,7 +95,7 @@ function personAndDate(cell: string): { name: string; date: string | null } | nu
   let name = '';
   let date: string | null = null;
   for (const p of parts) {
-    const d = parseDateText(p);
+    const d = parseDateText(p, year);
     if (d && !date) date = d;
     else if (!name) name = p;
     else return null;
@@ -97,10 +110,13 @@ export interface PublicationSheet {
   problems: RowProblem[];
 }
 
-function readPublicationGrid(sheets: GridSheet[], fileName: string): PublicationSheet {
+function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): PublicationSheet {
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, PUBLICATION_HEADERS, ['title', 'date']);
     if (!h) continue;
+    // A date written without its year (3月5日) is in the year the sheet's title says, else the 工作年度.
+    const year = yearOfSheet(sheet, h.index) ?? workingYear;
+    const date = (text: string) => parseDateText(text, year);
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => h.headers[col(f)!];
     const rows: PublicationSheetRow[] = [];
@@ -109,7 +125,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
       const title = get('title').replace(/\s+/g, ' ');
       const dateText = get('date');
-      if (!title && !dateText) continue;
+      if ((!title && !dateText) || isSummaryRow(r.cells)) continue;
       if (!title) {
         problems.push({ row: r.row, column: label('title'), message: '标题为空' });
         continue;
@@ -118,19 +134,19 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
         problems.push({ row: r.row, column: label('title'), message: '标题超过300字' });
         continue;
       }
-      const publishedDate = parseDateText(dateText);
+      const publishedDate = date(dateText);
       if (!publishedDate) {
         problems.push({
           row: r.row,
           column: label('date'),
-          message: dateText ? `“${dateText}”不是有效日期` : '发布日期为空',
+          message: dateText ? `“${dateText}”不是有效日期，${DATE_HINT}` : '发布日期为空',
         });
         continue;
       }
       const formedText = get('formed');
-      const formedDate = formedText ? parseDateText(formedText) : null;
+      const formedDate = formedText ? date(formedText) : null;
       if (formedText && !formedDate) {
-        problems.push({ row: r.row, column: label('formed'), message: `“${formedText}”不是有效日期` });
+        problems.push({ row: r.row, column: label('formed'), message: `“${formedText}”不是有效日期，${DATE_HINT}` });
         continue;
       }
       if (formedDate && formedDate > publishedDate) {
@@ -148,7 +164,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
       };
       let unreadable: Field | null = null;
       for (const f of ['drafter', 'reviewer', 'approver'] as const) {
-        const read = personAndDate(get(f));
+        const read = personAndDate(get(f), year);
         if (read) review[f] = read;
         else unreadable = f;
       }
@@ -192,6 +208,10 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string): Publication
 }
 
 /** Runs in the parser worker (../parsers.ts); the result is plain data. Async so every failure is a rejection. */
-export async function readPublicationsXlsx(buf: Buffer, fileName: string): Promise<PublicationSheet> {
-  return readPublicationGrid(readXlsxGrid(buf, fileName), fileName);
+export async function readPublicationsXlsx(
+  buf: Buffer,
+  fileName: string,
+  workingYear: number | null = null,
+): Promise<PublicationSheet> {
+  return readPublicationGrid(readXlsxGrid(buf, fileName), fileName, workingYear);
 }

@@ -11,7 +11,17 @@ import {
 } from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { findHeader, parseDateText, readXlsxGrid, type GridSheet, type HeaderSpec, type RowProblem } from './grid';
+import {
+  DATE_HINT,
+  findHeader,
+  isSummaryRow,
+  parseDateText,
+  readXlsxGrid,
+  yearOfSheet,
+  type GridSheet,
+  type HeaderSpec,
+  type RowProblem,
+} from './grid';
 import { parseRequestSteps } from './request-steps';
 
 interface RequestSheetRow {
@@ -179,21 +189,23 @@ export interface RequestSheet {
   problems: RowProblem[];
 }
 
-function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
+function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): RequestSheet {
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, REQUEST_HEADERS, ['received', 'applicant', 'content']);
     if (!h) continue;
+    // A date written without its year (3月5日) is in the year the sheet's title says, else the 工作年度.
+    const year = yearOfSheet(sheet, h.index) ?? workingYear;
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => (col(f) === undefined ? REQUEST_HEADERS[f].exact[0] : h.headers[col(f)!]);
     const rows: RequestSheetRow[] = [];
     const problems: RowProblem[] = [];
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
-      if (!get('received') && !get('applicant') && !get('content')) continue;
+      if ((!get('received') && !get('applicant') && !get('content')) || isSummaryRow(r.cells)) continue;
       const bad = (f: Field, message: string) => problems.push({ row: r.row, column: label(f), message });
-      const receivedDate = parseDateText(get('received'));
+      const receivedDate = parseDateText(get('received'), year);
       if (!receivedDate) {
-        bad('received', get('received') ? `“${get('received')}”不是有效日期` : '收到日期为空');
+        bad('received', get('received') ? `“${get('received')}”不是有效日期，${DATE_HINT}` : '收到日期为空');
         continue;
       }
       const applicant = get('applicant');
@@ -213,9 +225,9 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
         continue;
       }
       const answeredText = get('answered');
-      const answeredDate = answeredText ? parseDateText(answeredText) : null;
+      const answeredDate = answeredText ? parseDateText(answeredText, year) : null;
       if (answeredText && !answeredDate) {
-        bad('answered', `“${answeredText}”不是有效日期`);
+        bad('answered', `“${answeredText}”不是有效日期，${DATE_HINT}`);
         continue;
       }
       if (answeredDate && answeredDate < receivedDate) {
@@ -274,6 +286,10 @@ function readRequestGrid(sheets: GridSheet[], fileName: string): RequestSheet {
 }
 
 /** Runs in the parser worker (../parsers.ts); the result is plain data. Async so every failure is a rejection. */
-export async function readRequestsXlsx(buf: Buffer, fileName: string): Promise<RequestSheet> {
-  return readRequestGrid(readXlsxGrid(buf, fileName), fileName);
+export async function readRequestsXlsx(
+  buf: Buffer,
+  fileName: string,
+  workingYear: number | null = null,
+): Promise<RequestSheet> {
+  return readRequestGrid(readXlsxGrid(buf, fileName), fileName, workingYear);
 }

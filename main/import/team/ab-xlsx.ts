@@ -5,7 +5,14 @@
 // to the staff list.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import { findHeader, parseDateText, readXlsxGrid, type HeaderSpec, type RowProblem } from '../disclosure/grid';
+import {
+  findHeader,
+  isSummaryRow,
+  parseDateText,
+  readXlsxGrid,
+  type HeaderSpec,
+  type RowProblem,
+} from '../disclosure/grid';
 
 export interface AbSheetHolder {
   name: string;
@@ -85,7 +92,7 @@ export async function readAbXlsx(buf: Buffer, fileName: string): Promise<AbSheet
       const a = holder(r.cells, 'aName', 'aDetail', 'aPhone');
       const b = holder(r.cells, 'bName', 'bDetail', 'bPhone');
       const duties = clean(col('duties') === undefined ? '' : (r.cells[col('duties')!] ?? ''));
-      if (!post && !a && !b && !duties) continue;
+      if ((!post && !a && !b && !duties) || isSummaryRow(r.cells)) continue;
       // A header repeated on a printed page's top.
       if (HEADERS.post.exact.includes(post.replace(/\s/g, ''))) continue;
       if (!post) {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { dueSoonDays, loadCalendar } from '../calendar';
 import { todayOf } from '../../../shared/domain/dates';
-import { getSetting } from '../settings';
+import { getSetting, SettingKey } from '../settings';
 import type { AppContext } from '../workstation';
 
 export { todayOf };
@@ -16,6 +16,12 @@ export const DISCLOSURE_SETTING = {
   /** JSON { "<a website's 栏目 name>": <publication_column id> }: the 栏目 mapping chosen on earlier imports. */
   columnMap: 'disclosure.columnMap',
 } as const;
+
+/** The 工作年度 (this year when none is set): exports default to it, and an imported 3月5日 with no year is in it. */
+export async function workingYear(ctx: AppContext): Promise<number> {
+  const y = Number(await getSetting(ctx, SettingKey.currentYear));
+  return Number.isInteger(y) && y > 2000 ? y : ctx.now().getFullYear();
+}
 
 export async function calendarAndSoon(ctx: AppContext): Promise<{ cal: WorkingDayCalendar; soon: number }> {
   return { cal: await loadCalendar(ctx), soon: await dueSoonDays(ctx) };

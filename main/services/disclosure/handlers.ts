@@ -5,9 +5,8 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { AreaHandlers } from '../handler-types';
 import { recordAudit } from '../audit';
 import { runExport } from '../exports';
-import { getSetting, SettingKey } from '../settings';
 import type { AppContext } from '../workstation';
-import { DISCLOSURE_SETTING, reportDueMonthDay, todayOf } from './common';
+import { DISCLOSURE_SETTING, reportDueMonthDay, todayOf, workingYear } from './common';
 import {
   createColumn,
   createPublication,
@@ -31,11 +30,6 @@ import {
   saveReview,
   updateRequest,
 } from './requests';
-
-async function currentYear(ctx: AppContext): Promise<number> {
-  const y = Number(await getSetting(ctx, SettingKey.currentYear));
-  return Number.isInteger(y) && y > 2000 ? y : ctx.now().getFullYear();
-}
 
 /** The home card: last year's report from 1 January (until exported, at the latest through March) and open applications. */
 async function disclosureHome(ctx: AppContext) {
@@ -105,7 +99,7 @@ export const disclosureHandlers: AreaHandlers<typeof disclosureContract> = {
   },
   'disclosure.export': async (ws, { kind, year, id }) => {
     const ctx = ws.context();
-    return runExport(ctx, kind, { year: year ?? (await currentYear(ctx)), id });
+    return runExport(ctx, kind, { year: year ?? (await workingYear(ctx)), id });
   },
   'disclosure.home': (ws) => disclosureHome(ws.context()),
   'disclosure.settings': async (ws) => ({ reportDue: await reportDueMonthDay(ws.context()) }),

@@ -25,7 +25,7 @@ import { loadCalendar } from '../calendar';
 import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { constraintError, DISCLOSURE_SETTING, yearRange } from './common';
+import { constraintError, DISCLOSURE_SETTING, workingYear, yearRange } from './common';
 
 export async function listColumns(ctx: AppContext, includeInactive = true): Promise<PublicationColumn[]> {
   const rows = await ctx.db
@@ -379,6 +379,8 @@ export async function lateInterpretations(
 }
 
 export interface ImportOutcome {
+  /** The sheet the rows were read from (a workbook may have a 说明 sheet first): every row number is this sheet's. */
+  sheet: string;
   added: { row: number; title: string; date: string }[];
   skipped: { row: number; reason: string }[];
   refused: { row: number; reason: string }[];
@@ -411,10 +413,11 @@ export function countByYear(added: { date: string }[]): { year: number; count: n
  * them go to `refused` (in row order), the rest are returned to be stored.
  */
 export function sortImportRows<R extends { row: number }>(
-  sheet: { rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
+  sheet: { sheetName: string; rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
   dateError: (row: R) => string | null,
 ): { out: ImportOutcome; usable: R[] } {
   const out: ImportOutcome = {
+    sheet: sheet.sheetName,
     added: [],
     skipped: [],
     refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
@@ -482,7 +485,9 @@ export async function importPublications(
 ): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
   // Read in the parser worker: a hostile workbook stops there, never on the thread serving calls.
-  const sheet = await runParser('disclosure-publications', upload.fileName, data, {});
+  const sheet = await runParser('disclosure-publications', upload.fileName, data, {
+    year: await workingYear(ctx),
+  });
   const today = todayOf(ctx);
   const { out, usable } = sortImportRows(sheet, (r) => firstDateError(publicationDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {

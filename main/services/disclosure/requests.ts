@@ -26,7 +26,7 @@ import { decodeUpload } from '../uploads';
 import { validateInput } from '../validate';
 import type { WorkingDayCalendar } from '../../../shared/domain/working-days';
 import type { AppContext } from '../workstation';
-import { calendarAndSoon, constraintError, todayOf, yearRange } from './common';
+import { calendarAndSoon, constraintError, todayOf, workingYear, yearRange } from './common';
 import { countByYear, nothingImported, sortImportRows, yearsText, type ImportOutcome } from './publications';
 
 /** Applications: those received in the year, plus (with openFrom) every one still open or answered in it. */
@@ -399,7 +399,7 @@ export async function deleteReview(ctx: AppContext, id: number): Promise<void> {
  */
 export async function importRequests(ctx: AppContext, upload: Upload): Promise<ImportOutcome> {
   const data = decodeUpload(upload, 30 * 1024 * 1024);
-  const sheet = await runParser('disclosure-requests', upload.fileName, data, {});
+  const sheet = await runParser('disclosure-requests', upload.fileName, data, { year: await workingYear(ctx) });
   const today = todayOf(ctx);
   // Read before the transaction: a query outside it would wait for it (one connection).
   const { cal } = await calendarAndSoon(ctx);

@@ -166,6 +166,11 @@ function ImportResult({
           {o.newColumns.length ? `新建栏目：${o.newColumns.join('、')}。` : ''}
         </Typography.Paragraph>
       )}
+      {o && (o.skipped.length > 0 || o.refused.length > 0) && (
+        <Typography.Paragraph type="secondary">
+          行号是工作表“{o.sheet}”中的行号：请在该工作表中改正下列各行后重新导入（已导入的不会重复）。
+        </Typography.Paragraph>
+      )}
       {o && (
         <>
           <RowList title={`跳过 ${o.skipped.length} ${unit}（重复）：`} rows={o.skipped} />

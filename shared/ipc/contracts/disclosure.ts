@@ -32,6 +32,8 @@ const DISCLOSURE_EXPORT_KINDS = [
 export type DisclosureExportKind = (typeof DISCLOSURE_EXPORT_KINDS)[number];
 
 const importOutcomeSchema = z.object({
+  /** The sheet the rows were read from: every row number is this sheet's. */
+  sheet: z.string(),
   added: z.array(z.object({ row: z.number(), title: z.string(), date: z.string() })),
   skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
   refused: z.array(z.object({ row: z.number(), reason: z.string() })),

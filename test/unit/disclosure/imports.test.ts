@@ -32,6 +32,12 @@ describe('readers', () => {
     expect(parseDateText('46086')).toBe('2026-03-05');
     expect(parseDateText('2026-02-30')).toBeNull();
     expect(parseDateText('三月五日')).toBeNull();
+    // Typed as digits into a text cell, with full-width digits, or without the year (the sheet's year is given).
+    expect(parseDateText('20260305')).toBe('2026-03-05');
+    expect(parseDateText('２０２６年３月５日')).toBe('2026-03-05');
+    expect(parseDateText('3月5日', 2025)).toBe('2025-03-05');
+    expect(parseDateText('3月5日')).toBeNull();
+    expect(parseDateText('2月29日', 2026)).toBeNull();
   });
 
   it('read results with or without their category, and applicant types', () => {
@@ -70,7 +76,7 @@ describe('readers', () => {
     ]);
     expect(s.problems).toEqual([
       { row: 4, column: '信息标题', message: '标题为空' },
-      { row: 5, column: '发布时间', message: '“三月”不是有效日期' },
+      { row: 5, column: '发布时间', message: '“三月”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子' },
     ]);
   });
 
@@ -124,7 +130,7 @@ describe('import services', () => {
     expect(out.added.map((a) => a.row)).toEqual([2, 4, 7]);
     expect(out.skipped).toEqual([{ row: 3, reason: '重复：2026-03-02“县科技局召开会议”在文件中出现多次' }]);
     expect(out.refused).toEqual([
-      { row: 5, reason: '“发布日期”列：“2026-13-01”不是有效日期' },
+      { row: 5, reason: '“发布日期”列：“2026-13-01”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子' },
       { row: 6, reason: '发布日期（2026-06-02）在今天（2026-06-01）之后：只能登记已经发布的信息。' },
     ]);
     expect(out.newColumns).toEqual(['科普工作']);
