@@ -465,9 +465,10 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   // 全年 only once the year is over: a draft made while it runs counts from 1 January to today (今年以来).
   const whole = d.asOf ? '今年以来' : '全年';
   return {
-    // 同步: only when every 解读 linked to its document went out within the limit (the 核对 checks the same).
+    // 同步 (解读材料均在…内发布): only when every 解读 of the year names the document it interprets and none went out
+    // after the limit; a 解读 not linked to its document cannot be shown to be on time, so 均 would claim too much.
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，${whole}主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，${whole}主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations === s.interpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
     overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件截至${countedTo(d)}已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`}`,
     // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.

@@ -155,3 +155,49 @@ describe('the 2026 年报 exported on 7 December 2026', () => {
     for (const sheet of cells) expect(sheet.join()).toContain(`数据截至${Y}年12月7日，初稿`);
   });
 });
+
+describe('the 2026 年报 on 解读 published in time', () => {
+  it('says 解读材料均在…内发布 only when every 解读 of the year names the document it interprets', async () => {
+    const { t, setToday } = await exampleYear();
+    setToday(`${Y + 1}-01-12`);
+    const interpretations = () =>
+      count(
+        t,
+        'SELECT count(*) AS n FROM publication WHERE interpretation = 1 AND published_date BETWEEN ? AND ?',
+        `${Y}-01-01`,
+        `${Y}-12-31`,
+      );
+    const unlinked = () =>
+      count(
+        t,
+        'SELECT count(*) AS n FROM publication WHERE interpretation = 1 AND interprets_id IS NULL AND published_date BETWEEN ? AND ?',
+        `${Y}-01-01`,
+        `${Y}-12-31`,
+      );
+    // The example year: every 解读 linked to its document and published within the limit.
+    expect(unlinked()).toBe(0);
+    const before = (await exported(t)).docx;
+    expect(before).toContain(`发布政策解读${interpretations()}篇，解读材料均在所解读文件公开后3个工作日内发布`);
+
+    // A 解读 registered without the document it interprets: nothing shows it went out in time.
+    const column = (await t.call('disclosure.columns')).find((c) => c.name === '政策解读')!;
+    await t.call('disclosure.createPublication', {
+      title: '一图读懂县级科技计划项目管理流程',
+      publishedDate: `${Y}-12-15`,
+      formedDate: `${Y}-12-14`,
+      columnId: column.id,
+      channel: '门户网站',
+      interpretation: true,
+      drafter: '赵敏',
+      draftedDate: `${Y}-12-14`,
+      reviewer: '钱进',
+      reviewedDate: `${Y}-12-14`,
+      approver: '李明',
+      approvedDate: `${Y}-12-15`,
+    });
+    expect(unlinked()).toBe(1);
+    const after = (await exported(t)).docx;
+    expect(after).toContain(`发布政策解读${interpretations()}篇。`);
+    expect(after).not.toContain('解读材料均在');
+  });
+});
