@@ -114,9 +114,11 @@ function placeTables(xml: string, tables: Record<string, string>): string {
 export async function buildReportDocx(d: ReportDocData): Promise<Buffer> {
   for (const k of REPORT_TEXT_KEYS) if (typeof d.texts[k] !== 'string') throw new Error(`missing text ${k}`);
   const docx = await buildGongwenDocx({
-    title: `${d.bureau}\n${d.report.year}年政府信息公开工作年度报告`,
+    // A draft made while the year runs says so in its title and is dated the day it was made: the 成文日期 in January
+    // belongs to the report made after the year end, not to figures of an unfinished year.
+    title: `${d.bureau}\n${d.report.year}年政府信息公开工作年度报告${d.asOf ? '（初稿）' : ''}`,
     body: reportBlocks(d),
-    signature: { org: d.bureau, date: d.date },
+    signature: { org: d.bureau, date: d.asOf ?? d.date },
   });
   const tables = {
     [MARK(2)]: mergedTableXml(TABLE2_GRID, table2Rows(d.report.active), { keepTogether: true }),

@@ -3,6 +3,7 @@
 import {
   checkTables,
   computeTable3,
+  deadlineAsOf,
   computeTable4,
   defaultInForce,
   emptyYearInput,
@@ -363,6 +364,7 @@ interface DraftData {
   proposals: number;
   normIssued: number;
   lateAnswers: number;
+  /** Open past their due date on the day the figures count to (31 December, or today while the year runs). */
   overdueOpen: number;
   /** 解读 linked to the document they interpret, and those of them published after the limit. */
   linkedInterpretations: number;
@@ -398,6 +400,9 @@ function mainWork(list: { title: string; publishedDate: string; interpretation: 
 /** A title inside 《》: a 《》 within it becomes 〈〉. */
 const bookTitle = (t: string) => `《${t.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
+/** The day the report's figures count to: 31 December, or today while the year has not ended. */
+const countedTo = (d: Pick<DraftData, 'year' | 'asOf'>) => formatChineseDate(d.asOf ?? `${d.year}-12-31`);
+
 /**
  * 五、存在的主要问题及改进情况 from the records: each problem the registers show, with its figure and what will be done
  * about it; a weakness bureaus commonly report only to make up two, and only one the records do not contradict.
@@ -424,7 +429,7 @@ function problemsText(d: DraftData): string {
     found.push({
       problem: [
         d.lateAnswers ? `${d.lateAnswers}件政府信息公开申请超过法定期限才答复` : '',
-        d.overdueOpen ? `${d.overdueOpen}件申请已超过答复期限尚未答复` : '',
+        d.overdueOpen ? `${d.overdueOpen}件申请截至${countedTo(d)}已超过答复期限尚未答复` : '',
       ]
         .filter(Boolean)
         .join('，'),
@@ -457,18 +462,21 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   const outcomes = RESULT_ROWS.map((r) => ({ name: r.short!, count: v(r.key) })).filter((x) => x.count > 0);
   const reviews = d.t4[4];
   const suits = d.t4[9] + d.t4[14];
+  // 全年 only once the year is over: a draft made while it runs counts from 1 January to today (今年以来).
+  const whole = d.asOf ? '今年以来' : '全年';
   return {
-    // 同步: only when every 解读 linked to its document went out within the limit (the 核对 checks the same).
+    // 同步 (解读材料均在…内发布): only when every 解读 of the year names the document it interprets and none went out
+    // after the limit; a 解读 not linked to its document cannot be shown to be on time, so 均 would claim too much.
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，全年主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，${whole}主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations === s.interpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
-    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}，已督促改进。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `全年发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : '全年未发生政府信息公开行政复议和行政诉讼案件。'}`,
+    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件截至${countedTo(d)}已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`}`,
     // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? (s.reviewComplete === s.total ? `，全年发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `，全年发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`) : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开，已督促相关科室加快报送。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? (s.reviewComplete === s.total ? `，${whole}发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `，${whole}发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`) : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
     overviewPlatform: s.byChannel.length
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
       : '依托政府门户网站政府信息公开专栏发布政府信息。',
-    overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `全年组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，全年调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
+    overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
     problems: problemsText(d),
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
   };
@@ -515,11 +523,16 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     .executeTakeFirst();
   const input = await getYearInput(ctx, year);
   const requests = await listRequests(ctx, { year });
+  const asOf = yearOpenAsOf(year, todayOf(ctx));
+  const cal = await loadCalendar(ctx);
+  // Whether an application was overdue and unanswered is said as of the day the report counts to: one answered
+  // late in January was still overdue on 31 December, one falling due in January was not.
+  const end = asOf ?? `${year}-12-31`;
   const published = await listPublications(ctx, { year });
   const interpretations = published.filter((p) => p.interpretation);
   return {
     year,
-    asOf: yearOpenAsOf(year, todayOf(ctx)),
+    asOf,
     bureau: await bureauName(ctx),
     stats,
     t3,
@@ -532,7 +545,7 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     // Answered late in the year, or still unanswered past the due date: either one makes "按时限办理" untrue.
     lateAnswers: requests.filter((r) => r.answeredDate?.startsWith(String(year)) && r.deadline.state === '逾期办结')
       .length,
-    overdueOpen: requests.filter((r) => !r.answeredDate && r.deadline.state === '逾期').length,
+    overdueOpen: requests.filter((r) => r.receivedDate <= end && deadlineAsOf(r, end, cal).state === '逾期').length,
     linkedInterpretations: interpretations.filter((p) => p.interpretsId).length,
     lateInterpretations: (await lateInterpretations(ctx, year)).length,
     variedInterpretations: interpretations.some((p) => isVariedInterpretation(p.title)),
