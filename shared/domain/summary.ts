@@ -336,6 +336,8 @@ export const refreshResultSchema = z.object({
   updated: z.number().int(),
   /** The user's paragraphs whose data changed: left as they are, waiting for a decision. */
   waiting: z.number().int(),
+  /** The 落款日期 moved because it was before the day the figures now count to (its old and new date), or null. */
+  signatureDate: z.object({ from: isoDateSchema, to: isoDateSchema }).nullable(),
 });
 export type RefreshResult = z.infer<typeof refreshResultSchema>;
 

@@ -21,6 +21,7 @@ import {
   type SummaryLists,
   type SummaryMetaInput,
   type SummaryParagraph,
+  summaryPeriod,
   summaryPeriodOn,
 } from '../../../shared/domain/summary';
 import { AppError } from '../../../shared/ipc/result';
@@ -28,7 +29,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
-import { todayOf } from '../../../shared/domain/dates';
+import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { figuresFor, listsFor } from './figures';
@@ -178,14 +179,26 @@ async function insertParagraphs(
 }
 
 /** The figures and lists a 总结 quotes, as counted now (a refresh or a redraft). */
+/**
+ * Stores a refresh's figures. The 落款日期 is never before the day they count to: a 总结 dated 7 December and refreshed
+ * in January says 全年 and 结转下年度, which it could not say on 7 December, so it is then dated as a new one would be
+ * (defaultSummaryDate). Returns the date it had and the one it got, or null when it stands.
+ */
 async function storeFigures(
   trx: Transaction<Database>,
   ctx: AppContext,
-  id: number,
+  row: SummaryRow,
   figures: unknown,
   lists: unknown,
-): Promise<void> {
+): Promise<{ from: string; to: string } | null> {
   const now = nowText(ctx);
+  const today = todayOf(ctx);
+  const end = summaryPeriod(row.year, row.kind).to;
+  const counted = today < end ? today : end;
+  const moved =
+    row.signature_date < counted
+      ? { from: row.signature_date, to: defaultSummaryDate(today, row.year, row.kind) }
+      : null;
   await trx
     .updateTable('summary')
     .set({
@@ -193,9 +206,11 @@ async function storeFigures(
       lists_json: JSON.stringify(lists),
       refreshed_at: now,
       updated_at: now,
+      ...(moved ? { signature_date: moved.to } : {}),
     })
-    .where('id', '=', id)
+    .where('id', '=', row.id)
     .execute();
+  return moved;
 }
 
 /** Creates the draft from the data of every area. */
@@ -275,6 +290,7 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
 
   let updated = 0;
   let waiting = 0;
+  let signatureDate: { from: string; to: string } | null = null;
   await ctx.db.transaction().execute(async (trx) => {
     for (const p of before.paragraphs) {
       if (!order.includes(p.key)) await trx.deleteFrom('summary_paragraph').where('id', '=', p.id).execute();
@@ -356,16 +372,16 @@ export async function refreshSummary(ctx: AppContext, id: number): Promise<Refre
           .execute();
       }
     }
-    await storeFigures(trx, ctx, id, figures, lists);
+    signatureDate = await storeFigures(trx, ctx, before.row, figures, lists);
     await recordAudit(trx, ctx, {
       entity: 'summary',
       entityId: id,
       action: 'update',
-      summary: `刷新${before.row.year}年${before.row.kind}工作总结数据：${changed.length}项数字有变化，自动更新${updated}段，${waiting}段已手动修改待确认`,
+      summary: `刷新${before.row.year}年${before.row.kind}工作总结数据：${changed.length}项数字有变化，自动更新${updated}段，${waiting}段已手动修改待确认${signatureDate ? `；落款日期由${formatChineseDate(signatureDate.from)}改为${formatChineseDate(signatureDate.to)}` : ''}`,
       changes: Object.fromEntries(changed.map((c) => [c.source || c.name, { from: c.from, to: c.to }])),
     });
   });
-  return { summary: await getSummaryById(ctx, id), changed, updated, waiting };
+  return { summary: await getSummaryById(ctx, id), changed, updated, waiting, signatureDate };
 }
 
 async function paragraphRow(ctx: AppContext, id: number): Promise<ParagraphRow> {
@@ -521,7 +537,7 @@ export async function regenerateSummary(ctx: AppContext, id: number): Promise<Su
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('summary_paragraph').where('summary_id', '=', id).execute();
     await insertParagraphs(trx, id, paragraphs);
-    await storeFigures(trx, ctx, id, figures, lists);
+    await storeFigures(trx, ctx, row, figures, lists);
     await recordAudit(trx, ctx, {
       entity: 'summary',
       entityId: id,

@@ -37,7 +37,7 @@ import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { formatFigureValue } from '../../../shared/domain/summary-figures';
-import { formatChineseDateTime } from '../../../shared/domain/date-text';
+import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
   { value: '年度', label: '年度总结' },
@@ -570,8 +570,14 @@ export function SummaryScreen() {
               : '刷新完成：数据没有变化'
           }
           description={
-            changedFigures.length ? (
+            changedFigures.length || refreshed.signatureDate ? (
               <div style={{ maxHeight: 96, overflow: 'auto' }}>
+                {refreshed.signatureDate && (
+                  <div>
+                    落款日期已由{formatChineseDate(refreshed.signatureDate.from)}改为
+                    {formatChineseDate(refreshed.signatureDate.to)}：落款不能早于数据统计到的日期。
+                  </div>
+                )}
                 {changedFigures.slice(0, 12).map((c) => (
                   <div key={c.name}>{changeLine(c)}</div>
                 ))}

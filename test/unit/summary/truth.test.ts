@@ -192,6 +192,26 @@ describe('a small hand-made year', () => {
     expect(all).not.toMatch(/全年|较上年[增减]|与上年持平/);
   });
 
+  it('made on 10 December and refreshed in January, it says 全年 and is signed no earlier than 31 December', async () => {
+    let now = new Date(`${SMALL_TODAY}T10:00:00`);
+    const t = await open({ year: 2026, now: () => now });
+    await buildSmallYear(t);
+    const s = await t.call('summary.create', { year: 2026, kind: '年度' });
+    expect(s.signatureDate).toBe(SMALL_TODAY);
+    now = new Date('2027-01-12T10:00:00');
+    const r = await t.call('summary.refresh', { id: s.id });
+    // Its words now state the whole year (全年, 结转下年度), which could not be said on 10 December.
+    expect(r.signatureDate).toEqual({ from: SMALL_TODAY, to: '2026-12-31' });
+    expect(r.summary.signatureDate).toBe('2026-12-31');
+    const all = text(r.summary);
+    const received = one(t, `SELECT count(*) FROM request WHERE received_date BETWEEN '2026-01-01' AND '2026-12-31'`);
+    expect(all).toContain(`全年新收政府信息公开申请${received}件`);
+    expect(all).toContain('结转下年度继续办理');
+    expect(all).not.toContain('今年以来');
+    // Once dated so, a refresh leaves the date as it is.
+    expect((await t.call('summary.refresh', { id: s.id })).signatureDate).toBeNull();
+  });
+
   it('the 年度总结 states those figures, names the bureau’s work, and claims only what the records bear out', async () => {
     const t = await smallYear();
     const s = await t.call('summary.create', { year: 2026, kind: '年度' });
