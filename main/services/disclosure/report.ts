@@ -472,11 +472,13 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
     overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件截至${countedTo(d)}已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews || suits ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`}`,
     // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.
-    overviewManagement: `严格落实信息发布“三审”和保密审查制度${s.total ? (s.reviewComplete === s.total ? `，${whole}发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `，${whole}发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`) : '，做到先审后发'}。${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开。` : '政府信息均在形成或变更之日起20个工作日内公开。'}`,
+    // Only what the register records: its 三审 entries and dates (no 保密审查 or 先审后发 is recorded, so none is claimed).
+    overviewManagement: `${s.total ? `信息发布执行“三审”制度，${s.reviewComplete === s.total ? `${whole}发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `${whole}发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`}。` : ''}${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开。` : s.total ? '政府信息均在形成或变更之日起20个工作日内公开。' : ''}`,
     overviewPlatform: s.byChannel.length
       ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
       : '依托政府门户网站政府信息公开专栏发布政府信息。',
-    overviewSupervision: `加强政务公开队伍建设，${d.trainings.count ? `${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : '积极组织工作人员参加政务公开业务培训'}；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。将政务公开工作纳入年度目标管理，确保各项工作落到实处。`,
+    // The training ledger and the AB岗 changes, as recorded; no training is said as such, not as 积极组织.
+    overviewSupervision: `${d.trainings.count ? `加强政务公开队伍建设，${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : `${d.asOf ? '今年以来' : '本年度'}未组织政务公开相关培训`}；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。`,
     problems: problemsText(d),
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
   };

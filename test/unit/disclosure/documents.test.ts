@@ -314,6 +314,35 @@ describe('年报 一、总体情况 says what the records bear out', () => {
   });
 });
 
+describe('年报 一、总体情况 claims only what is recorded', () => {
+  it('says no training was held rather than 积极组织, and claims no 保密审查, 先审后发 or 目标管理', async () => {
+    const t = await makeCleanYear(open);
+    const count = (table: string) =>
+      (t.ws.context().raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const exportText = async () => {
+      await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
+      return textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    };
+    expect(count('training')).toBe(0);
+    let text = await exportText();
+    expect(text).toContain('（五）监督保障。本年度未组织政务公开相关培训；');
+    for (const claim of ['积极组织', '保密审查', '先审后发', '纳入年度目标管理', '落到实处'])
+      expect(text).not.toContain(claim);
+    // Recorded, it is said.
+    await t.call('training.create', {
+      date: `${Y}-04-10`,
+      title: '政务公开业务培训',
+      kind: '业务学习',
+      form: '集中授课',
+      status: '已举办',
+      hours: 2,
+    });
+    text = await exportText();
+    expect(text).toContain('加强政务公开队伍建设，全年组织政务公开相关培训1次');
+    expect(text).not.toContain('未组织政务公开相关培训');
+  });
+});
+
 describe('年报 exported before the statistics year has ended', () => {
   it('says the figures are as of today, records no year-end 结转, and the 核对 asks for a new export after the year end', async () => {
     let now = new Date(Y, 11, 7, 10);
