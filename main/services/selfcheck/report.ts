@@ -8,7 +8,7 @@ import {
   type ReportSections,
   type SelfcheckRow,
 } from '../../../shared/domain/selfcheck';
-import { formatChineseDate } from '../../../shared/domain/dates';
+import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -129,9 +129,12 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     .where('date', '>=', `${year}-01-01`)
     .where('date', '<=', `${year}-12-31`)
     .execute();
+  // Made while the year runs, the statuses are today's, and said so.
+  const today = todayOf(ctx);
+  const asOf = today < `${year}-12-31` ? `截至${formatChineseDate(today).slice(5)}` : '';
   const facts = [
     tasks.length
-      ? `本年度实施方案共${tasks.length}项任务，已完成${tasks.filter((x) => x.status === '已完成').length}项`
+      ? `本年度实施方案共${tasks.length}项任务，${asOf}已完成${tasks.filter((x) => x.status === '已完成').length}项`
       : '',
     trainings.length ? `举办政务公开培训${trainings.length}次` : '',
   ].filter(Boolean);
