@@ -65,6 +65,13 @@ const UNIT_LABEL = new RegExp(`${UNIT_LABEL_WORDS}\\s*[:：]`);
 const TIME_LABEL = new RegExp(`(?:${TIME_LABEL_WORDS})\\s*[:：]`);
 /** A label in 【】: "【牵头单位】", "【完成时限】". */
 const BRACKET_LABEL = new RegExp(`【(${UNIT_LABEL_WORDS}|${TIME_LABEL_WORDS})】`, 'g');
+/** A label after a space, which starts a clause of its own ("责任单位：县政府办 完成时限：6月底前"). */
+const SPACED_LABEL = new RegExp(`\\s+(?=${UNIT_LABEL.source}|${TIME_LABEL.source})`, 'g');
+/** A clause or sentence that starts with a label: a time limit's, or either kind. */
+const TIME_CLAUSE = new RegExp(`^\\s*(?:${TIME_LABEL.source})`);
+const LABELLED = new RegExp(`^(?:${UNIT_LABEL.source}|${TIME_LABEL.source})`);
+/** A sentence's end followed by a unit label: where a note without brackets may start. */
+const UNIT_LABEL_AFTER_STOP = new RegExp(`[。．；;]\\s*(?=${UNIT_LABEL.source})`);
 
 /** A name that reads as a unit: it ends in an organisation's or division's word (科, 室, 局, 政府 …). */
 function isUnitName(u: string): boolean {
@@ -74,6 +81,14 @@ function isUnitName(u: string): boolean {
     /(?:科|室|处|股|局|厅|委|办|中心|站|所|院|会|队|政府|部门|单位|小组|机关|公司)$/.test(u) &&
     !/\d/.test(u)
   );
+}
+
+/** Units named by where they are: 各乡镇, 各乡镇（街道）(县直各部门 is a unit name already). */
+const PLACES = /^各[\u4e00-\u9fff]{0,4}(?:乡镇|镇|乡|街道|社区|村)(?:[（(]街道[）)])?$/;
+
+/** A name that may stand alone as a unit where no bracket or label says it is one. */
+function isUnitLike(u: string): boolean {
+  return isUnitName(u) || PLACES.test(u);
 }
 
 const LABELS: { re: RegExp; role: Role }[] = [
@@ -102,12 +117,12 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
   // after a space starts a clause of its own ("责任单位：县政府办 完成时限：6月底前").
   const text = note
     .trim()
-    .replace(new RegExp(`\\s+(?=${UNIT_LABEL.source}|${TIME_LABEL.source})`, 'g'), '；')
+    .replace(SPACED_LABEL, '；')
     .replace(/[。．.；;，,\s]+$/, '')
     .split(/[。．]/)[0];
   for (let clause of splitTopLevel(text, '，,；;')) {
     // "完成时限：6月底前", "时间：全年": the time limit, read by the deadline rules, names no unit.
-    if (new RegExp(`^\\s*(?:${TIME_LABEL.source})`).test(clause)) continue;
+    if (TIME_CLAUSE.test(clause)) continue;
     for (const l of LABELS) {
       const m = l.re.exec(clause);
       if (m) {
@@ -171,11 +186,11 @@ function findClosingNote(text: string): { note: string; start: number } | null {
  */
 function findBracketLabelNote(text: string): { note: string; start: number } | null {
   const trimmed = text.replace(/[\s。．.；;]+$/, '');
-  const m = new RegExp(BRACKET_LABEL.source).exec(trimmed);
-  if (!m) return null;
-  const rest = trimmed.slice(m.index);
+  const start = trimmed.search(BRACKET_LABEL);
+  if (start < 0) return null;
+  const rest = trimmed.slice(start);
   if (/[。．]/.test(rest)) return null;
-  return { note: rest.replace(BRACKET_LABEL, (_, label: string) => `；${label}：`).slice(1), start: m.index };
+  return { note: rest.replace(BRACKET_LABEL, (_, label: string) => `；${label}：`).slice(1), start };
 }
 
 /**
@@ -185,7 +200,7 @@ function findBracketLabelNote(text: string): { note: string; start: number } | n
  */
 function findLabelledTail(text: string): { note: string; start: number } | null {
   const trimmed = text.replace(/[\s。．.；;]+$/, '');
-  const m = new RegExp(`[。．；;]\\s*(?=${UNIT_LABEL.source})`).exec(trimmed);
+  const m = UNIT_LABEL_AFTER_STOP.exec(trimmed);
   if (!m) return null;
   const start = m.index + 1;
   const parts = trimmed
@@ -193,12 +208,11 @@ function findLabelledTail(text: string): { note: string; start: number } | null 
     .split(/[。．；;]/)
     .map((x) => x.trim())
     .filter(Boolean);
-  const labelled = new RegExp(`^(?:${UNIT_LABEL.source}|${TIME_LABEL.source})`);
-  if (!parts.every((x) => labelled.test(x))) return null;
+  if (!parts.every((x) => LABELLED.test(x))) return null;
   // Without brackets, the label's words must be units' names: "…。责任单位：要压实主体责任" stays a sentence.
   const units = parseResponsibilityNote(parts.join('；'));
   const names = units ? [...units.lead, ...units.support] : [];
-  return names.length && names.every((n) => isUnitName(n) || PLACES.test(n)) ? { note: parts.join('；'), start } : null;
+  return names.length && names.every(isUnitLike) ? { note: parts.join('；'), start } : null;
 }
 
 /**
@@ -231,9 +245,6 @@ export function readNoteLine(line: string): Responsibility | null {
   return isBareNote(t) ? parseResponsibilityNote(t) : null;
 }
 
-/** Units named by where they are: 各乡镇, 各乡镇（街道）, 县直各部门 is a unit name already. */
-const PLACES = /^各[\u4e00-\u9fff]{0,4}(?:乡镇|镇|乡|街道|社区|村)(?:[（(]街道[）)])?$/;
-
 /** A clause of a bare note: units, then their role ("县科技局牵头", "各乡镇配合", "县司法局按职责分工负责"). */
 const BARE_CLAUSE = /^(.+?)(?:牵头(?:负责)?|分别负责|负责|配合|协助|协办|参与)(?:落实)?$/;
 
@@ -248,7 +259,7 @@ function isBareNote(t: string): boolean {
     const c = raw.trim();
     const m = BARE_CLAUSE.exec(c);
     const names = m ? splitUnits(m[1]) : [];
-    if (names.length && names.every((n) => isUnitName(n) || PLACES.test(n))) roles++;
+    if (names.length && names.every(isUnitLike)) roles++;
     else if (!(c.length <= 16 && DEADLINE_LIKE.test(c) && !/[，。]/.test(c))) return false;
   }
   return roles > 0;
