@@ -178,11 +178,11 @@ async function insertParagraphs(
     .execute();
 }
 
-/** The figures and lists a 总结 quotes, as counted now (a refresh or a redraft). */
 /**
- * Stores a refresh's figures. The 落款日期 is never before the day they count to: a 总结 dated 7 December and refreshed
- * in January says 全年 and 结转下年度, which it could not say on 7 December, so it is then dated as a new one would be
- * (defaultSummaryDate). Returns the date it had and the one it got, or null when it stands.
+ * Stores the figures and lists a 总结 quotes, as counted now (a refresh or a redraft). The 落款日期 is never before the
+ * day they count to: a 总结 dated 7 December and refreshed in January says 全年 and 结转下年度, which it could not say
+ * on 7 December, so it is then dated as a new one would be (defaultSummaryDate). Returns the date it had and the one
+ * it got, or null when it stands.
  */
 async function storeFigures(
   trx: Transaction<Database>,
