@@ -12,7 +12,7 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { refuseUnlessZip } from './office-file';
 import { openZip } from './points/zip';
-import { isSummaryRow } from './disclosure/grid';
+import { isSummaryRow } from './sheet';
 import { cellValue, isMergeContinuation, readXlsxSheets, type SheetData } from './xlsx-read';
 
 export interface StaffSheetRow {

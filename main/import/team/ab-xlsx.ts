@@ -12,7 +12,7 @@ import {
   readXlsxGrid,
   type HeaderSpec,
   type RowProblem,
-} from '../disclosure/grid';
+} from '../sheet';
 
 export interface AbSheetHolder {
   name: string;
@@ -66,7 +66,7 @@ const cleanName = (s: string) => {
 };
 
 export async function readAbXlsx(buf: Buffer, fileName: string): Promise<AbSheet> {
-  const sheets = readXlsxGrid(buf, fileName);
+  const sheets = readXlsxGrid(buf, fileName, 'AB岗设置表');
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, HEADERS, ['post', 'aName']);
     if (!h) continue;
