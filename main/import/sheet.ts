@@ -11,6 +11,8 @@ import { refuseUnlessZip } from './office-file';
 import { openZip, verifyAllEntries, type ZipPackage } from './points/zip';
 import { cellValue, readXlsxSheets } from './xlsx-read';
 const MAX_COLUMNS = 60;
+/** How many non-empty rows from the top of a sheet findHeader looks through (title rows, notes above the table). */
+export const HEADER_SEARCH_ROWS = 30;
 
 interface GridRow {
   row: number;
@@ -93,7 +95,7 @@ export function readXlsxGrid(buf: Buffer, fileName: string, what: string): GridS
  * Header text as compared: full-width letters and digits as plain ones (Ａ岗 → A岗), without spaces, asterisks, colons
  * and a trailing parenthetical note.
  */
-function normalizeHeader(s: string): string {
+export function normalizeHeader(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s*:]/g, '')
@@ -147,15 +149,16 @@ function twoLineHeader(top: GridRow, sub: GridRow | undefined): { names: string[
 }
 
 /**
- * Finds the header (within the first 30 non-empty rows) that has every required field, on one row or on two (a merged
- * group over the names below it); each field takes the best-matching column. Returns column indexes (0-based) by field.
+ * Finds the header (within the first HEADER_SEARCH_ROWS non-empty rows) that has every required field, on one row or
+ * on two (a merged group over the names below it); each field takes the best-matching column, an exact name before a
+ * contained one, fields in the order of `spec`. Returns column indexes (0-based) by field.
  */
 export function findHeader<F extends string>(
   sheet: GridSheet,
   spec: Record<F, HeaderSpec>,
   required: F[],
 ): FoundHeader<F> | null {
-  for (let i = 0; i < Math.min(sheet.rows.length, 30); i++) {
+  for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
     const two = twoLineHeader(sheet.rows[i], sheet.rows[i + 1]);
     for (const lines of two ? [two, null] : [null]) {
       const names = (lines?.names ?? sheet.rows[i].cells.map((t) => [t])).map((n) => n.map(normalizeHeader));
