@@ -5,14 +5,7 @@
 // to the staff list.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import {
-  findHeader,
-  isSummaryRow,
-  parseDateText,
-  readXlsxGrid,
-  type HeaderSpec,
-  type RowProblem,
-} from '../sheet';
+import { findHeader, isSummaryRow, parseDateText, readXlsxGrid, type HeaderSpec, type RowProblem } from '../sheet';
 
 export interface AbSheetHolder {
   name: string;
