@@ -2,18 +2,12 @@
 // service (services/org/staff-import.ts) validates the rows against the records.
 //
 // Offices' lists come in every shape: a title row above the header, "所在科室" instead of "科室", 手机 instead of
-// 电话, a 序号 column, blank rows, departments merged down a column. So columns are found by their header text,
-// the header row is searched for, and merged cells give every row of the range the master's value.
-//
-// The workbook is read by the shared streaming reader (xlsx-read.ts), inside the parser worker, with the same zip
-// inflate limits as every other import (points/zip.ts): exceljs, which used to read it, inflated a zip that
-// under-declared its sizes and expanded huge merged ranges cell by cell.
+// 电话, a 序号 column, blank rows, departments merged down a column, a header over two rows (联系方式 spanning
+// 办公电话 and 手机). The workbook is read, and its header found, by the shared list reader (./sheet.ts: in the parser
+// worker, with the zip inflate limits of every import, merged cells giving every cell of the range the master's value).
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { refuseUnlessZip } from './office-file';
-import { openZip } from './points/zip';
-import { isSummaryRow } from './disclosure/grid';
-import { cellValue, isMergeContinuation, readXlsxSheets, type SheetData } from './xlsx-read';
+import { findHeader, HEADER_SEARCH_ROWS, isSummaryRow, normalizeHeader, readXlsxGrid, type HeaderSpec } from './sheet';
 
 export interface StaffSheetRow {
   /** The spreadsheet's own row number (1-based), as the user sees it in Excel/WPS. */
@@ -21,16 +15,18 @@ export interface StaffSheetRow {
   name: string;
   department: string;
   title: string;
+  /** The 手机 when the list has one for the person, else the other phone (电话, 办公电话, 联系方式). */
   phone: string;
   /** 状态 (离岗 when it says so: 离岗, 离职, 调离, 退休); 在岗 otherwise or when there is no such column. */
   status: '在岗' | '离岗';
   note: string;
 }
 
-type StaffField = 'name' | 'department' | 'title' | 'phone' | 'status' | 'note';
+type StaffField = 'name' | 'department' | 'title' | 'mobile' | 'phone' | 'status' | 'note';
 
 export interface StaffSheet {
   sheetName: string;
+  /** The header's (last) row. */
   headerRow: number;
   /** 1-based column numbers of the fields that were found; name is always there. */
   columns: { name: number } & Partial<Record<Exclude<StaffField, 'name'>, number>>;
@@ -39,10 +35,9 @@ export interface StaffSheet {
 
 /** Most rows one import takes; a bureau has dozens to a few hundred people. */
 const MAX_STAFF_ROWS = 5000;
-/** How far down the header row is looked for (title rows, notes above the table). */
-const HEADER_SEARCH_ROWS = 30;
 
-const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }> = {
+// 手机 before the other phones: a list with both (联系方式 over 办公电话/手机) gives the person's mobile.
+const STAFF_HEADERS: Record<StaffField, HeaderSpec> = {
   name: { exact: ['姓名', '名字', '人员姓名', '职工姓名', '干部姓名', '姓名全称'], contains: ['姓名'] },
   department: {
     exact: [
@@ -58,88 +53,22 @@ const STAFF_HEADERS: Record<StaffField, { exact: string[]; contains: string[] }>
       '所在处室',
       '科室部门',
       '部门科室',
+      '科室/部门',
+      '部门/科室',
       '工作科室',
       '单位科室',
     ],
     contains: ['科室', '部门', '处室'],
   },
-  title: { exact: ['职务', '职位', '现任职务', '职务职级', '职务名称'], contains: ['职务', '职位'] },
+  title: { exact: ['职务', '职位', '现任职务', '职务职级', '职务/职级', '职务名称'], contains: ['职务', '职位'] },
+  mobile: { exact: ['手机', '手机号', '手机号码', '移动电话', '联系手机'], contains: ['手机'] },
   phone: {
-    exact: [
-      '电话',
-      '联系电话',
-      '手机',
-      '手机号',
-      '手机号码',
-      '电话号码',
-      '联系方式',
-      '办公电话',
-      '移动电话',
-      '联系手机',
-    ],
-    contains: ['电话', '手机', '联系方式'],
+    exact: ['电话', '联系电话', '电话号码', '联系方式', '办公电话', '固定电话', '座机'],
+    contains: ['电话', '联系方式'],
   },
-  status: { exact: ['状态', '在岗状态', '人员状态', '在岗情况'], contains: [] },
-  note: { exact: ['备注', '说明'], contains: [] },
+  status: { exact: ['状态', '在岗状态', '人员状态', '在岗情况'] },
+  note: { exact: ['备注', '说明'] },
 };
-
-/** Header text without spaces, asterisks (required-field marks), colons and a trailing parenthetical note. */
-function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s*:]/g, '')
-    .replace(/[（(][^（）()]*[）)]$/, '')
-    .replace(/[/／、]/g, '');
-}
-
-function matchField(header: string, field: StaffField): 'exact' | 'contains' | null {
-  const h = normalizeHeader(header);
-  if (!h) return null;
-  const spec = STAFF_HEADERS[field];
-  if (spec.exact.includes(h)) return 'exact';
-  // Short headers only: a long cell ("请填写部门负责人的联系电话") is a note, not a header.
-  if (h.length <= 8 && spec.contains.some((c) => h.includes(c))) return 'contains';
-  return null;
-}
-
-/** Finds the header row in one sheet: the first row with a 姓名 column; each field takes its best-matching column. */
-function findHeader(ws: SheetData): { headerRow: number; columns: StaffSheet['columns'] } | null {
-  const last = Math.min(ws.maxRow, HEADER_SEARCH_ROWS);
-  for (let r = 1; r <= last; r++) {
-    const texts: { col: number; text: string }[] = [];
-    for (let c = 1; c <= ws.maxCol; c++) {
-      // A merged title spanning the table repeats its text in every cell: only the master counts.
-      if (isMergeContinuation(ws, r, c)) continue;
-      const text = cellValue(ws, r, c).trim();
-      if (text) texts.push({ col: c, text });
-    }
-    const found: Partial<Record<StaffField, { col: number; quality: 'exact' | 'contains' }>> = {};
-    for (const field of Object.keys(STAFF_HEADERS) as StaffField[]) {
-      for (const t of texts) {
-        const q = matchField(t.text, field);
-        if (!q) continue;
-        const taken = Object.values(found).some((f) => f?.col === t.col);
-        if (taken) continue;
-        if (!found[field] || (found[field].quality === 'contains' && q === 'exact'))
-          found[field] = { col: t.col, quality: q };
-      }
-    }
-    if (found.name) {
-      return {
-        headerRow: r,
-        columns: {
-          name: found.name.col,
-          ...(found.department && { department: found.department.col }),
-          ...(found.title && { title: found.title.col }),
-          ...(found.phone && { phone: found.phone.col }),
-          ...(found.status && { status: found.status.col }),
-          ...(found.note && { note: found.note.col }),
-        },
-      };
-    }
-  }
-  return null;
-}
 
 /**
  * Chinese names (of people and of 科室) are often spaced out to align in print ("张  三", "办 公 室"): when the
@@ -164,103 +93,56 @@ function cleanPhone(text: string): string {
     .replace(/[－—–]/g, '-');
 }
 
-function extensionOf(fileName: string): string {
-  const m = /\.([^.\\/]+)$/.exec(fileName);
-  return m ? m[1].toLowerCase() : '';
-}
-
-/** Refuses anything that is not an .xlsx workbook, with a message that says what the file is and what to do. */
-function assertXlsx(data: Buffer, fileName: string): ReturnType<typeof openZip> {
-  const ext = extensionOf(fileName);
-  if (data.length === 0)
-    throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的（0 字节），请检查是否选错了文件。`);
-  const isOle = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0 && data.readUInt32BE(4) === 0xa1b11ae1;
-  if (isOle) {
-    // An .xlsx with an open password is stored inside an OLE container with an "EncryptedPackage" stream.
-    if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new AppError(
-        ErrorCode.FILE_ENCRYPTED,
-        `文件“${fileName}”设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。`,
-      );
-    }
-    throw new AppError(
-      ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”是旧版 Excel（.xls）或 WPS 表格（.et）格式，不能直接导入。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入。`,
-    );
-  }
-  const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
-  if (!isZip) {
-    // A text file named .xlsx is text, not "damaged"; what is neither is said by office-file.ts.
-    if (ext === 'xlsx') refuseUnlessZip(fileName, data, 'Excel 工作簿（.xlsx）');
-    throw new AppError(
-      ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”不是 Excel 工作簿。人员名单只支持 .xlsx 格式，请用 Excel 或 WPS 另存为 .xlsx 后重试${ext === 'csv' ? '（.csv 文本表格也需要另存为 .xlsx）' : ''}。`,
-    );
-  }
-  // The same directory checks and inflate limits as the points import (zip bombs, lying sizes, encryption).
-  const zip = openZip(data, fileName);
-  if (!zip.entries.has('xl/workbook.xml')) {
-    const what = zip.entries.has('word/document.xml')
-      ? '是 Word 文档'
-      : zip.entries.has('ppt/presentation.xml')
-        ? '是 PowerPoint 演示文稿'
-        : '不是 Excel 工作簿';
-    throw new AppError(
-      ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”${what}，不是人员名单表格。请选择 Excel 工作簿（.xlsx）。`,
-    );
-  }
-  return zip;
-}
-
 /**
  * Reads the first visible sheet that has a 姓名 column. Rows whose 姓名/科室/职务/电话 are all blank are skipped,
- * as are header rows repeated further down (printed lists repeat them on each page).
+ * as are header rows repeated further down (printed lists repeat them on each page) and 合计/填表人 lines.
  */
+// async: the parser registry and callers await it as they did when it loaded exceljs.
 export async function readStaffXlsx(data: Buffer, fileName: string): Promise<StaffSheet> {
-  const zip = assertXlsx(data, fileName);
-  const sheets = readXlsxSheets(data, fileName, zip).filter((ws) => !ws.hidden);
-  if (sheets.length === 0 || sheets.every((ws) => ws.maxRow === 0)) {
+  const sheets = readXlsxGrid(data, fileName, '人员名单');
+  if (sheets.every((s) => s.rows.length === 0)) {
     throw new AppError(
       ErrorCode.NO_ITEMS,
       `文件“${fileName}”中没有内容（工作表是空的）。请在表格中填写人员名单后再导入。`,
     );
   }
-  for (const ws of sheets) {
-    const header = findHeader(ws);
+  for (const sheet of sheets) {
+    const header = findHeader<StaffField>(sheet, STAFF_HEADERS, ['name']);
     if (!header) continue;
-    const { headerRow, columns } = header;
+    const col = header.columns;
+    const headerRow = sheet.rows[header.index].row;
     const rows: StaffSheetRow[] = [];
-    const read = (r: number, col: number | undefined) => (col ? cellValue(ws, r, col).trim() : '');
-    for (let r = headerRow + 1; r <= ws.maxRow; r++) {
-      const name = cleanName(read(r, columns.name));
-      const department = cleanName(read(r, columns.department));
-      const title = cleanText(read(r, columns.title));
-      const phone = cleanPhone(read(r, columns.phone));
+    for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
+      const read = (f: StaffField) => (col[f] === undefined ? '' : cells[col[f]]);
+      const name = cleanName(read('name'));
+      const department = cleanName(read('department'));
+      const title = cleanText(read('title'));
+      const phone = cleanPhone(read('mobile')) || cleanPhone(read('phone'));
       if (!name && !department && !title && !phone) continue;
-      if (matchField(name, 'name') === 'exact') continue;
+      if (STAFF_HEADERS.name.exact.includes(normalizeHeader(name))) continue;
       // 合计 3人, 填表人：… under the list: not people.
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.maxCol; c++) cells.push(cellValue(ws, r, c));
       if (isSummaryRow(cells)) continue;
-      const status = /离岗|离职|调离|调出|退休/.test(read(r, columns.status)) ? '离岗' : '在岗';
-      rows.push({ row: r, name, department, title, phone, status, note: cleanText(read(r, columns.note)) });
+      const status = /离岗|离职|调离|调出|退休/.test(read('status')) ? '离岗' : '在岗';
+      rows.push({ row, name, department, title, phone, status, note: cleanText(read('note')) });
       if (rows.length > MAX_STAFF_ROWS) {
         throw new AppError(
           ErrorCode.TOO_MANY_ITEMS,
-          `工作表“${ws.name}”中的人员超过 ${MAX_STAFF_ROWS} 行，一次导入不了这么多。请分成几个文件导入。`,
+          `工作表“${sheet.name}”中的人员超过 ${MAX_STAFF_ROWS} 行，一次导入不了这么多。请分成几个文件导入。`,
         );
       }
     }
     if (rows.length === 0) {
       throw new AppError(
         ErrorCode.NO_ITEMS,
-        `工作表“${ws.name}”第 ${headerRow} 行是表头，但下面没有人员数据。请在表头下方逐行填写人员后再导入。`,
+        `工作表“${sheet.name}”第 ${headerRow} 行是表头，但下面没有人员数据。请在表头下方逐行填写人员后再导入。`,
       );
     }
-    return { sheetName: ws.name, headerRow, columns, rows };
+    const columns = Object.fromEntries(
+      Object.entries(col).map(([f, c]) => [f, (c as number) + 1]),
+    ) as StaffSheet['columns'];
+    return { sheetName: sheet.name, headerRow, columns, rows };
   }
-  const names = sheets.map((ws) => `“${ws.name}”`).join('、');
+  const names = sheets.map((s) => `“${s.name}”`).join('、');
   throw new AppError(
     ErrorCode.FILE_UNSUPPORTED,
     `在文件“${fileName}”的工作表 ${names} 前 ${HEADER_SEARCH_ROWS} 行中没有找到“姓名”列。请确认表头有一列名为“姓名”（其他列可以是“科室”“职务”“电话”），或使用“下载导入模板”。`,

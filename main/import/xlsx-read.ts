@@ -1,5 +1,6 @@
 // Reads the cell values of an .xlsx workbook: bytes in, sheets of text out. Shared by every import that takes a
-// spreadsheet (分工表, 人员名单, and the coming register and indicator imports).
+// spreadsheet: the lists of rows through ./sheet.ts (人员名单, 信息发布/依申请公开登记, AB岗设置表) and the 分工表 and
+// 考核细则 through ./points/xlsx.ts and ./selfcheck/xlsx.ts.
 //
 // exceljs used to read these files. It builds an object per cell and expands merged ranges cell by cell, so
 // `<mergeCell ref="A1:XFD1048576"/>` (17 billion cells) or `<row r="2147483648">` ran it out of memory (4.2 GB from
@@ -52,11 +53,6 @@ export function cellValue(sheet: SheetData, r: number, c: number): string {
   const m = sheet.mergedInto.get(`${r},${c}`);
   const [rr, cc] = m ?? [r, c];
   return sheet.cells.get(rr)?.get(cc) ?? '';
-}
-
-/** True for a cell inside a merged range that is not its top-left cell. */
-export function isMergeContinuation(sheet: SheetData, r: number, c: number): boolean {
-  return sheet.mergedInto.has(`${r},${c}`);
 }
 
 const tooBig = (fileName: string, what: string) =>

@@ -12,7 +12,7 @@ import {
   type GridSheet,
   type HeaderSpec,
   type RowProblem,
-} from './grid';
+} from '../sheet';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
@@ -213,5 +213,5 @@ export async function readPublicationsXlsx(
   fileName: string,
   workingYear: number | null = null,
 ): Promise<PublicationSheet> {
-  return readPublicationGrid(readXlsxGrid(buf, fileName), fileName, workingYear);
+  return readPublicationGrid(readXlsxGrid(buf, fileName, '信息发布登记表'), fileName, workingYear);
 }

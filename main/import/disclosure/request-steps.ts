@@ -4,7 +4,7 @@
 // it and the import reads it, so a year's register moves between files without retyping.
 import { formatChineseDate } from '../../../shared/domain/dates';
 import type { RequestStepValues, StepKind } from '../../../shared/domain/disclosure';
-import { parseDateText } from './grid';
+import { parseDateText } from '../sheet';
 
 /** The words before each date or value, by step kind: [start, end, told, party]. */
 const WORDS: Record<StepKind, { start: string; end: string; told: string; party: string }> = {

@@ -21,7 +21,7 @@ import {
   type GridSheet,
   type HeaderSpec,
   type RowProblem,
-} from './grid';
+} from '../sheet';
 import { parseRequestSteps } from './request-steps';
 
 interface RequestSheetRow {
@@ -291,5 +291,5 @@ export async function readRequestsXlsx(
   fileName: string,
   workingYear: number | null = null,
 ): Promise<RequestSheet> {
-  return readRequestGrid(readXlsxGrid(buf, fileName), fileName, workingYear);
+  return readRequestGrid(readXlsxGrid(buf, fileName, '依申请公开登记表'), fileName, workingYear);
 }

@@ -48,8 +48,11 @@ export function looksBinary(b: Uint8Array): boolean {
   return control > n * 0.01;
 }
 
-/** An OLE compound file that holds an encrypted OOXML package (a password-protected .docx/.xlsx). */
+/**
+ * An OLE compound file that holds an encrypted OOXML package (a password-protected .docx/.xlsx): it has an
+ * EncryptionInfo stream and an EncryptedPackage stream; either name is enough (an old .xls/.doc has neither).
+ */
 export function isEncryptedOoxml(b: Uint8Array): boolean {
-  const needle = Buffer.from('EncryptionInfo', 'utf16le');
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(needle) >= 0;
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return ['EncryptionInfo', 'EncryptedPackage'].some((s) => buf.indexOf(Buffer.from(s, 'utf16le')) >= 0);
 }

@@ -5,14 +5,7 @@
 // to the staff list.
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import {
-  findHeader,
-  isSummaryRow,
-  parseDateText,
-  readXlsxGrid,
-  type HeaderSpec,
-  type RowProblem,
-} from '../disclosure/grid';
+import { findHeader, isSummaryRow, parseDateText, readXlsxGrid, type HeaderSpec, type RowProblem } from '../sheet';
 
 export interface AbSheetHolder {
   name: string;
@@ -66,7 +59,7 @@ const cleanName = (s: string) => {
 };
 
 export async function readAbXlsx(buf: Buffer, fileName: string): Promise<AbSheet> {
-  const sheets = readXlsxGrid(buf, fileName);
+  const sheets = readXlsxGrid(buf, fileName, 'AB岗设置表');
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, HEADERS, ['post', 'aName']);
     if (!h) continue;

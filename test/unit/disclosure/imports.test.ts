@@ -2,7 +2,7 @@
 // reported instead of added twice, every unusable row named with its row number and reason; the readers are pure.
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDateText } from '../../../main/import/disclosure/grid';
+import { parseDateText } from '../../../main/import/sheet';
 import { readPublicationsXlsx } from '../../../main/import/disclosure/publications';
 import { parseApplicantType, parseResultText, readRequestsXlsx } from '../../../main/import/disclosure/requests';
 import type { AppError } from '../../../shared/ipc/result';

@@ -1,14 +1,18 @@
-// Reads an .xlsx workbook into plain text grids: bytes in, sheets of rows out. No file system, no database, no
-// AppContext: it runs inside the parser worker (../parsers.ts, kinds disclosure-publications/-requests). The zip's
-// central directory is checked and every part inflated within its declared size (../points/zip.ts); the sheets are
-// then streamed through the shared bounded reader (../xlsx-read.ts: saxes, named row/cell/merge limits), which
-// replaced exceljs here because exceljs expanded a huge merged range cell by cell.
-import { AppError } from '../../../shared/ipc/result';
-import { ErrorCode } from '../../../shared/ipc/errors';
-import { refuseUnlessZip } from '../office-file';
-import { openZip, verifyAllEntries, type ZipPackage } from '../points/zip';
-import { cellValue, readXlsxSheets } from '../xlsx-read';
+// Reads a user's .xlsx list into plain text grids and finds its header: the one sheet reader of the imports that take
+// a list of rows (人员名单 ./staff-xlsx.ts, 信息发布/依申请公开登记 ./disclosure/, AB岗设置表 ./team/ab-xlsx.ts).
+// Bytes in, sheets of rows out; no file system, no database, no AppContext: it runs inside the parser worker
+// (./parsers.ts). The zip's central directory is checked and every part inflated within its declared size
+// (./points/zip.ts); the sheets are then streamed through the shared bounded reader (./xlsx-read.ts: saxes, named
+// row/cell/merge limits), which replaced exceljs because exceljs expanded a huge merged range cell by cell.
+// (./grid/ is another thing: the layout detector of 工作要点/考核细则 tables, which also come from Word or a paste.)
+import { AppError } from '../../shared/ipc/result';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { refuseUnlessZip } from './office-file';
+import { openZip, verifyAllEntries, type ZipPackage } from './points/zip';
+import { cellValue, readXlsxSheets } from './xlsx-read';
 const MAX_COLUMNS = 60;
+/** How many non-empty rows from the top of a sheet findHeader looks through (title rows, notes above the table). */
+export const HEADER_SEARCH_ROWS = 30;
 
 interface GridRow {
   row: number;
@@ -34,32 +38,33 @@ function iso(d: Date): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
 }
 
-/** The workbook's visible sheets as text. Throws a Chinese AppError naming the file when it cannot be read. */
-export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
-  if (!buf.length) throw new AppError(ErrorCode.FILE_EMPTY, `文件“${fileName}”是空的。请确认选对了文件。`);
-  // Encrypted, old .xls, text, PDF … each said as what it is (office-file.ts).
-  refuseUnlessZip(fileName, buf, 'Excel 表格（.xlsx）');
+/**
+ * The workbook's visible sheets as text. Throws a Chinese AppError naming the file when it cannot be read; `what` names
+ * the list the reader wants ("人员名单", "信息发布登记表"), for the file that is some other Office document.
+ */
+export function readXlsxGrid(buf: Buffer, fileName: string, what: string): GridSheet[] {
+  // Empty, encrypted, old .xls, text, PDF … each said as what it is (office-file.ts). "Excel 工作簿" is the type
+  // Excel and WPS offer in 另存为.
+  refuseUnlessZip(fileName, buf, 'Excel 工作簿（.xlsx）');
   let zip: ZipPackage;
   try {
     zip = openZip(buf, fileName);
     verifyAllEntries(zip);
   } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCode.ZIP_BOMB)
-      throw new AppError(
-        e.code,
-        `文件“${fileName}”解压后异常巨大，为保护电脑已停止读取。请用 Excel 或 WPS 打开后另存为新的 .xlsx 再导入。`,
-      );
-    if (e instanceof AppError && e.code === ErrorCode.FILE_ENCRYPTED) throw e;
+    // The zip reader's refusals (damaged, encrypted, too big once unpacked) name the file and what is wrong.
+    if (e instanceof AppError) throw e;
     throw new AppError(
       ErrorCode.FILE_DAMAGED,
       `文件“${fileName}”不是有效的 .xlsx 表格或已损坏。请用 Excel 或 WPS 打开，确认能正常显示后另存为 .xlsx 再导入。`,
     );
   }
   if (!zip.entries.has('xl/workbook.xml')) {
-    throw new AppError(
-      ErrorCode.FILE_TYPE_MISMATCH,
-      `文件“${fileName}”不是 Excel 表格（.xlsx）。请选择登记表的 .xlsx 文件。`,
-    );
+    const is = zip.entries.has('word/document.xml')
+      ? '是 Word 文档，不是 Excel 工作簿（.xlsx）'
+      : zip.entries.has('ppt/presentation.xml')
+        ? '是 PowerPoint 演示文稿，不是 Excel 工作簿（.xlsx）'
+        : '不是 Excel 工作簿（.xlsx）';
+    throw new AppError(ErrorCode.FILE_TYPE_MISMATCH, `文件“${fileName}”${is}。请选择${what}的 .xlsx 文件。`);
   }
   // Its refusals (damaged part, row beyond the limit, too many cells or merges) name the file and the sheet.
   const sheets: GridSheet[] = [];
@@ -90,7 +95,7 @@ export function readXlsxGrid(buf: Buffer, fileName: string): GridSheet[] {
  * Header text as compared: full-width letters and digits as plain ones (Ａ岗 → A岗), without spaces, asterisks, colons
  * and a trailing parenthetical note.
  */
-function normalizeHeader(s: string): string {
+export function normalizeHeader(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s*:]/g, '')
@@ -144,15 +149,16 @@ function twoLineHeader(top: GridRow, sub: GridRow | undefined): { names: string[
 }
 
 /**
- * Finds the header (within the first 30 non-empty rows) that has every required field, on one row or on two (a merged
- * group over the names below it); each field takes the best-matching column. Returns column indexes (0-based) by field.
+ * Finds the header (within the first HEADER_SEARCH_ROWS non-empty rows) that has every required field, on one row or
+ * on two (a merged group over the names below it); each field takes the best-matching column, an exact name before a
+ * contained one, fields in the order of `spec`. Returns column indexes (0-based) by field.
  */
 export function findHeader<F extends string>(
   sheet: GridSheet,
   spec: Record<F, HeaderSpec>,
   required: F[],
 ): FoundHeader<F> | null {
-  for (let i = 0; i < Math.min(sheet.rows.length, 30); i++) {
+  for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
     const two = twoLineHeader(sheet.rows[i], sheet.rows[i + 1]);
     for (const lines of two ? [two, null] : [null]) {
       const names = (lines?.names ?? sheet.rows[i].cells.map((t) => [t])).map((n) => n.map(normalizeHeader));
