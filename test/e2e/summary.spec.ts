@@ -156,6 +156,11 @@ test('summary: dashboard charts open their lists; the draft keeps an edit throug
   await expect(page.getByText('一、主要做法和成效')).toBeVisible();
   await expect(page.getByText('二、存在的问题')).toBeVisible();
   await expect(page.getByText('三、下一步工作打算')).toBeVisible();
+  // Drafted before the year's end, its figures are 今年以来's, beside the same days of the year before.
+  const quoted = page.locator('.ant-card').filter({ hasText: '引用的数据' });
+  const running = today < `${year}-12-31`;
+  await expect(quoted.getByRole('columnheader', { name: running ? '今年以来' : '本年', exact: true })).toBeVisible();
+  await expect(quoted.getByRole('columnheader', { name: running ? '上年同期' : '上年', exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('summary-1366.png') });
 
   // Rewrite the training paragraph.
