@@ -88,6 +88,8 @@ export function writeFailureReason(e: unknown): string {
   if (/^(EBUSY|ETXTBSY)$|^SQLITE_(BUSY|LOCKED)/.test(code)) return '文件正被其他程序占用';
   if (/^ENOENT$/.test(code)) return '文件夹不存在或已被移走';
   if (/^SQLITE_CANTOPEN/.test(code)) return '无法在该位置创建文件，可能没有写入权限或文件夹不存在';
+  // SQLite reports a write refused for want of room (EFBIG, a quota) as a write I/O error, not as SQLITE_FULL.
+  if (/^SQLITE_IOERR_(WRITE|FSYNC|TRUNCATE)/.test(code)) return '写入磁盘时出错，可能是磁盘空间不足';
   if (/^(EIO)$|^SQLITE_IOERR/.test(code)) return '读写磁盘时出错';
   return '写入文件时出错';
 }

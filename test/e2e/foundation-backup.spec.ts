@@ -145,6 +145,8 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
     const dialog = newPc.getByRole('dialog');
     await expect(dialog.getByText('某县科学技术局')).toBeVisible();
     await expect(dialog.getByText('实施方案 0 个、任务 0 项、人员 0 名')).toBeVisible();
+    // Made from another data file (the old PC's): the confirmation says so.
+    await expect(dialog.getByText(/这份备份不是由当前数据文件做的/)).toBeVisible();
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(newPc.getByRole('heading', { name: '首页' })).toBeVisible();
     await newPc.getByRole('menuitem', { name: '单位与人员' }).click();

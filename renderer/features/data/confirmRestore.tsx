@@ -78,6 +78,13 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
               }
             />
           )}
+          {!other && f.sameFile === false && (
+            <Alert
+              type="info"
+              showIcon
+              title="这份备份不是由当前数据文件做的（可能来自另一台电脑或另一个数据文件），请核对单位和内容后再恢复。"
+            />
+          )}
           {f.lessComplete && f.lessComplete.length > 0 && (
             <Alert
               type="warning"

@@ -1,6 +1,7 @@
 // The files a restore meets next to a good backup of this very data file: older or less complete ones, ones an
 // upgrade fails on, files that are not backups at all, a backup folder that cannot be written, and a second copy
 // reading the file while it is restored. Each on real SQLite files through the real services.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -264,4 +265,58 @@ describe('a second copy reading the file', () => {
       reader.close();
     }
   });
+});
+
+describe('a disk that fills up', () => {
+  const ROOT = path.resolve(__dirname, '../../..');
+  /** The real CLI in a child whose files may not grow past 64 KB (RLIMIT_FSIZE): every larger write fails like a full disk. */
+  const cliOnFullDisk = (...args: string[]) =>
+    spawnSync(
+      'bash',
+      [
+        '-c',
+        `ulimit -f 128; trap '' XFSZ; exec "$0" "$@"`,
+        process.execPath,
+        path.join(ROOT, 'scripts/cli.mjs'),
+        ...args,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ZWGK_DB: '' } },
+    );
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/cli.mjs'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, ZWGK_DB: '' },
+    });
+
+  it.skipIf(process.platform === 'win32')(
+    'a backup or a restore that runs out of space says so in Chinese and leaves the data file and folder as they were',
+    { timeout: 120_000 },
+    async () => {
+      const { t, outside } = await withData();
+      t.ws.close();
+      // A backup made the ordinary way (this also brings the CLI bundle up to date before space runs out).
+      const good = path.join(outside, 'cli-backup.sqlite');
+      expect(cli('backup', '--out', good, '--db', t.dbPath).status).toBe(0);
+      expect(fs.statSync(good).size).toBeGreaterThan(64 * 1024);
+      const before = snapshot(t.dir);
+
+      const backup = cliOnFullDisk('backup', '--out', path.join(outside, 'full.sqlite'), '--db', t.dbPath);
+      expect(backup.status).toBe(1);
+      expect(backup.stderr).toMatch(/^错误\[BACKUP_FAILED\]：备份失败：无法写入备份文件（.*磁盘空间不足.*）/);
+      plainChinese(backup.stderr.replace(/^错误\[BACKUP_FAILED\]|\/\S+/g, ''));
+      expect(snapshot(t.dir)).toEqual(before);
+
+      const restore = cliOnFullDisk('restore', good, '--db', t.dbPath);
+      expect(restore.status).toBe(1);
+      expect(restore.stderr).toMatch(/^错误\[BACKUP_FAILED\]：.*（磁盘空间不足）。当前数据没有任何改动/);
+      expect(snapshot(t.dir)).toEqual(before);
+
+      // With space again, the same restore goes through.
+      const ok = cli('restore', good, '--db', t.dbPath);
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+    },
+  );
 });
