@@ -33,8 +33,10 @@ export function readContent(db: RawDb): BackupContent {
     ? ((db.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined)
         ?.value ?? null)
     : null;
+  // Notes about the file itself (entity 'data': a restore, a take-over, a move) are not changes of its records: the
+  // data a restore brought back must not look newer than the backup it came from, nor its pre-restore copy older.
   const lastChange = has('audit_log')
-    ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
+    ? (db.prepare("SELECT max(at) AS at FROM audit_log WHERE entity <> 'data'").get() as { at: string | null }).at
     : null;
   return {
     bureauName: bureau,

@@ -67,23 +67,21 @@ async function expectRefusedUnchanged(t: TestWorkstation, file: string, why: Reg
 
 describe('a backup that holds less than the current data', () => {
   it('is listed and inspected with what it lacks; restoring it keeps the current data as a pre-restore backup', async () => {
-    const t = await testWs();
+    // The audit's clock has whole seconds: a clock of our own puts each step in its own hour.
+    let clock = new Date(2026, 11, 1, 9);
+    const t = await testWs({ now: () => clock });
     await addStaff(t, '张三');
     const backup = await t.call('backup.create');
     // Same content: nothing to warn about.
     expect((await t.call('backup.list')).find((b) => b.fileName === backup.fileName)?.lessComplete).toEqual([]);
 
+    clock = new Date(2026, 11, 1, 10);
     await addStaff(t, '李四');
-    // The audit's clock has whole seconds: the later change must fall in a later second to be seen as later.
-    t.ws
-      .context()
-      .raw.prepare("UPDATE audit_log SET at = '2099-01-01 00:00:00' WHERE id = (SELECT max(id) FROM audit_log)")
-      .run();
     const staffNow = (t.ws.context().raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
     const listed = (await t.call('backup.list')).find((b) => b.fileName === backup.fileName)!;
     expect(listed.lessComplete).toEqual([
       `人员少 1 名（备份 ${staffNow - 1}，当前 ${staffNow}）`,
-      expect.stringMatching(/^最后一次修改（.+）早于当前数据（2099-01-01 00:00:00）$/),
+      '最后一次修改（2026-12-01 09:00:00）早于当前数据（2026-12-01 10:00:00）',
     ]);
     const picked = await t.call('backup.inspectFile', {
       fileName: 'u盘上的备份.sqlite',
@@ -91,10 +89,14 @@ describe('a backup that holds less than the current data', () => {
     });
     expect(picked.lessComplete).toEqual(listed.lessComplete);
 
+    clock = new Date(2026, 11, 1, 11);
     await t.call('backup.restore', { fileName: backup.fileName });
     expect(await staffNames(t)).toEqual(['张三']);
-    // The data it replaced is kept whole, and says it holds more than what is now current.
-    const pre = (await t.call('backup.list')).find((b) => b.kind === 'pre-restore')!;
+    // The restore's own note in the history is not a change of the data: the backup now equals the current data,
+    // and the data it replaced, kept whole, is not called older than what is now current.
+    const after = await t.call('backup.list');
+    expect(after.find((b) => b.fileName === backup.fileName)?.lessComplete).toEqual([]);
+    const pre = after.find((b) => b.kind === 'pre-restore')!;
     expect(pre.content?.staff).toBe(staffNow);
     expect(pre.lessComplete).toEqual([]);
     const kept = new Database(path.join(t.ws.backupDir, pre.fileName), { readonly: true });
