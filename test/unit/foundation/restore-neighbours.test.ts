@@ -315,10 +315,20 @@ describe('a disk that fills up', () => {
       expect(restore.stderr).toMatch(/^错误\[BACKUP_FAILED\]：.*（磁盘空间不足）。当前数据没有任何改动/);
       expect(snapshot(t.dir)).toEqual(before);
 
-      // With space again, the same restore goes through.
+      // With space again, the same restore goes through; the data it replaced had a later change, and it says so.
+      const live = new Database(t.dbPath);
+      live
+        .prepare(
+          "INSERT INTO audit_log (at, os_user, entity, entity_id, action, summary, changes) VALUES ('2099-01-01 00:00:00', 'x', 'staff', NULL, 'update', '后来的修改', NULL)",
+        )
+        .run();
+      live.close();
       const ok = cli('restore', good, '--db', t.dbPath);
       expect(ok.stderr).toBe('');
       expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(
+        /注意：恢复的数据比恢复前的数据旧或少：最后一次修改（.+）早于当前数据（2099-01-01 00:00:00）。/,
+      );
     },
   );
 });
