@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { BACKUP_KIND_LABELS } from '../../shared/domain/backup';
+import { BACKUP_KIND_LABELS, lessCompleteThan } from '../../shared/domain/backup';
 import { createBackup, listBackups } from '../db/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openDatabase, schemaVersionOf } from '../db/open';
@@ -89,17 +89,23 @@ export const foundationCommands: Record<string, CliCommand> = {
       if (!source)
         throw new AppError(ErrorCode.VALIDATION, '请指定要恢复的备份文件，例如：restore D:\\备份\\zwgk.sqlite');
       const ws = openCliWorkstation(args);
+      let lessComplete: string[] = [];
       try {
+        const current = ws.currentContent();
         // Refused with the writer named while another copy of the workstation has the file (Workstation.restoreFrom).
-        await restoreBackupFile(ws, source, undefined, {
+        const restored = await restoreBackupFile(ws, source, undefined, {
           confirmOtherBureau: args.flags['other-unit'] === true,
           howToConfirm: '请加上 --other-unit 参数重新执行',
         });
         if (!ws.ready) throw ws.failure!.error;
+        lessComplete = current.bureauName === null ? [] : lessCompleteThan(restored, current);
       } finally {
         ws.close();
       }
       process.stdout.write(`已从 ${path.resolve(source)} 恢复；恢复前的数据已备份到 ${ws.backupDir}\n`);
+      // The command line asks nothing: it says afterwards what the restore took away (the pre-restore backup has it).
+      if (lessComplete.length)
+        process.stdout.write(`注意：恢复的数据比恢复前的数据旧或少：${lessComplete.join('；')}。\n`);
       return 0;
     },
   },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/domain/backup';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
+import { writeFailureReason } from './errors';
 import type { RawDb } from './open';
 import { openDatabase, schemaVersionOf } from './open';
 
@@ -134,7 +135,7 @@ export function createBackup(
   } catch (e) {
     throw new AppError(
       ErrorCode.BACKUP_FAILED,
-      `备份失败：无法创建备份文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查磁盘空间和文件夹权限。`,
+      `备份失败：无法创建备份文件夹 ${dir}（${writeFailureReason(e)}）。请检查磁盘空间和文件夹权限。`,
     );
   }
   const base = `zwgk-${stamp(now)}`;
@@ -151,7 +152,7 @@ export function createBackup(
     if (e instanceof AppError) throw e;
     throw new AppError(
       ErrorCode.BACKUP_FAILED,
-      `备份失败：${(e as Error).message}。请检查磁盘空间和文件夹权限：${dir}`,
+      `备份失败：无法写入备份文件（${writeFailureReason(e)}）。请检查磁盘空间和文件夹权限：${dir}`,
     );
   }
   return infoOf(dir, fileName)!;

@@ -10,6 +10,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { openDatabase, schemaVersionOf, type RawDb } from './open';
 import { referenceSchema, schemaDifferences, schemaOf } from './schema-check';
 import { removeDatabaseFiles } from './temporaries';
+import { writeFailureReason } from './errors';
 
 /** Setting key holding the data file's identity: made once per file, carried by its backups and full copies. */
 export const FILE_ID_KEY = 'data.fileId';
@@ -17,7 +18,7 @@ export const FILE_ID_KEY = 'data.fileId';
 const UNCHANGED = '当前数据没有任何改动。';
 
 /** What a data file or backup holds, as the restore confirmation shows it. Tables it lacks count as null. */
-function readContent(db: RawDb): BackupContent {
+export function readContent(db: RawDb): BackupContent {
   const has = (t: string) =>
     (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { n: number })
       .n === 1;
@@ -32,8 +33,10 @@ function readContent(db: RawDb): BackupContent {
     ? ((db.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined)
         ?.value ?? null)
     : null;
+  // Notes about the file itself (entity 'data': a restore, a take-over, a move) are not changes of its records: the
+  // data a restore brought back must not look newer than the backup it came from, nor its pre-restore copy older.
   const lastChange = has('audit_log')
-    ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
+    ? (db.prepare("SELECT max(at) AS at FROM audit_log WHERE entity <> 'data'").get() as { at: string | null }).at
     : null;
   return {
     bureauName: bureau,
@@ -151,10 +154,9 @@ export function prepareRestoreCandidate(
     db?.close();
     discard();
     if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
     throw new AppError(
       ErrorCode.BACKUP_FAILED,
-      `校验${label}时出错（${code ?? (e as Error).message}），可能是磁盘空间不足或没有写入权限：${workDir}。${UNCHANGED}`,
+      `校验${label}时出错：无法在 ${workDir} 中写入它的校验副本（${writeFailureReason(e)}）。${UNCHANGED}`,
     );
   }
 }

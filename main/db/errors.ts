@@ -74,3 +74,22 @@ export function busyError(what = '数据文件正被另一个程序写入'): App
     `${what}，这次操作没有完成，数据未改动。请稍后再试；如果一直这样，请关闭其他正在使用这个数据文件的程序（另一个窗口、另一台电脑或命令行）。`,
   );
 }
+
+/**
+ * Why writing a file failed, in Chinese, from the error's code (Node's errno or SQLite's): the user never sees a code
+ * name such as ENOSPC or SQLITE_FULL, but learns what to check (disk space, permissions, a program holding the file).
+ */
+export function writeFailureReason(e: unknown): string {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (/^(ENOSPC|EDQUOT|EFBIG)$|^SQLITE_FULL/.test(code)) return '磁盘空间不足';
+  if (/^(EACCES|EPERM)$|^SQLITE_(PERM|AUTH)/.test(code)) return '没有写入权限';
+  if (/^EROFS$|^SQLITE_READONLY/.test(code)) return '磁盘或文件夹是只读的';
+  if (/^(ENOTDIR|EEXIST)$/.test(code)) return '该位置已有一个同名的文件，不是文件夹';
+  if (/^(EBUSY|ETXTBSY)$|^SQLITE_(BUSY|LOCKED)/.test(code)) return '文件正被其他程序占用';
+  if (/^ENOENT$/.test(code)) return '文件夹不存在或已被移走';
+  if (/^SQLITE_CANTOPEN/.test(code)) return '无法在该位置创建文件，可能没有写入权限或文件夹不存在';
+  // SQLite reports a write refused for want of room (EFBIG, a quota) as a write I/O error, not as SQLITE_FULL.
+  if (/^SQLITE_IOERR_(WRITE|FSYNC|TRUNCATE)/.test(code)) return '写入磁盘时出错，可能是磁盘空间不足';
+  if (/^(EIO)$|^SQLITE_IOERR/.test(code)) return '读写磁盘时出错';
+  return '写入文件时出错';
+}

@@ -8,11 +8,11 @@ import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { BackupContent } from '../../shared/domain/backup';
 import { autoBackupIfDue, backupDirFor, createBackup, pruneBackups, sharedBackupDirFor } from '../db/backup';
-import { FILE_ID_KEY, prepareRestoreCandidate } from '../db/candidate';
+import { FILE_ID_KEY, prepareRestoreCandidate, readContent } from '../db/candidate';
 import { cleanStaleTemporaries } from '../db/temporaries';
 import { LATEST_SCHEMA_VERSION, migrateDatabase } from '../db/migrate';
 import { openDatabase, schemaVersionOf, type RawDb } from '../db/open';
-import { busyError, isBusyError, isReadOnlyError } from '../db/errors';
+import { busyError, isBusyError, isReadOnlyError, writeFailureReason } from '../db/errors';
 import { WorkstationDialect } from '../db/savepoint-dialect';
 import type { Database } from '../db/schema';
 import { NO_AREAS, type AreaServices } from './area-services';
@@ -634,14 +634,19 @@ export class Workstation {
     }
   }
 
-  /** The 单位 of the open data, null before setup or while the file cannot be opened. */
-  currentContent(): { bureauName: string | null; fileId: string | null } {
-    if (!this.ctx) return { bureauName: null, fileId: null };
-    const raw = this.ctx.raw;
-    const bureau = raw.prepare('SELECT full_name AS name FROM bureau WHERE id = 1').get() as
-      { name: string } | undefined;
-    const id = raw.prepare('SELECT value FROM setting WHERE key = ?').get(FILE_ID_KEY) as { value: string } | undefined;
-    return { bureauName: bureau?.name ?? null, fileId: id?.value ?? null };
+  /** What the open data holds (单位, identity, counts, last change); all null before the file can be opened. */
+  currentContent(): BackupContent {
+    if (!this.ctx)
+      return {
+        bureauName: null,
+        fileId: null,
+        plans: null,
+        tasks: null,
+        staff: null,
+        lastChange: null,
+        schemaVersion: 0,
+      };
+    return readContent(this.ctx.raw);
   }
 
   /**
@@ -704,7 +709,7 @@ export class Workstation {
       this.open();
       throw new AppError(
         ErrorCode.BACKUP_FAILED,
-        `恢复没有完成：无法替换数据文件 ${this.dbPath}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），可能被其他程序占用。当前数据保持恢复前的状态。`,
+        `恢复没有完成：无法替换数据文件 ${this.dbPath}（${writeFailureReason(e)}），可能被其他程序占用。当前数据保持恢复前的状态。`,
       );
     }
     this.open();

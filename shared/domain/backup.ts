@@ -25,6 +25,28 @@ export const backupContentSchema = z.object({
 });
 export type BackupContent = z.infer<typeof backupContentSchema>;
 
+/**
+ * How a backup holds less than the data it would replace, in Chinese, one phrase per way (fewer 实施方案/任务/人员,
+ * an earlier last change); empty when it holds at least as much and is not older. A restore then loses what is
+ * missing, so the confirmation names it (the current data is still kept as a 恢复前 backup).
+ */
+export function lessCompleteThan(backup: BackupContent, current: BackupContent): string[] {
+  const out: string[] = [];
+  const fewer = (b: number | null, c: number | null, what: string, unit: string) => {
+    if (c !== null && c > (b ?? 0)) out.push(`${what}少 ${c - (b ?? 0)} ${unit}（备份 ${b ?? 0}，当前 ${c}）`);
+  };
+  fewer(backup.plans, current.plans, '实施方案', '个');
+  fewer(backup.tasks, current.tasks, '任务', '项');
+  fewer(backup.staff, current.staff, '人员', '名');
+  if (current.lastChange && (!backup.lastChange || backup.lastChange < current.lastChange))
+    out.push(
+      backup.lastChange
+        ? `最后一次修改（${backup.lastChange}）早于当前数据（${current.lastChange}）`
+        : `没有任何修改记录，当前数据最后一次修改在 ${current.lastChange}`,
+    );
+  return out;
+}
+
 export const backupInfoSchema = z.object({
   fileName: z.string(),
   kind: backupKindSchema,
@@ -37,5 +59,7 @@ export const backupInfoSchema = z.object({
   content: backupContentSchema.nullable().optional(),
   /** Whether it was made from this data file: true/false by identity, null when it carries none. */
   sameFile: z.boolean().nullable().optional(),
+  /** How it holds less than the current data (lessCompleteThan); empty or absent when it does not. */
+  lessComplete: z.array(z.string()).optional(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;

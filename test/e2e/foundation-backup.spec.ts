@@ -27,9 +27,23 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: '备份后新增', exact: true })).toBeVisible();
 
+  // One more person than the backup holds: the confirmation says the backup is less complete, and by how much.
+  const staffBefore = (await arrange(host.workstation, 'staff.list')).length;
+  await arrange(host.workstation, 'staff.create', {
+    name: '备份后入职',
+    departmentId: null,
+    title: '',
+    phone: '',
+    status: '在岗',
+    note: '',
+  });
+
   await page.getByRole('menuitem', { name: '数据与备份' }).click();
   await manualRow.getByRole('button', { name: '恢复' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm.getByText('这份备份比当前数据旧或少')).toBeVisible();
+  await expect(confirm.getByText(`人员少 1 名（备份 ${staffBefore}，当前 ${staffBefore + 1}）`)).toBeVisible();
+  await confirm.getByRole('button', { name: '确认恢复' }).click();
   // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
   await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /恢复前/ })).toHaveCount(1);
@@ -131,6 +145,8 @@ test('moving to a new PC: a full copy saved in the UI opens from the first-run s
     const dialog = newPc.getByRole('dialog');
     await expect(dialog.getByText('某县科学技术局')).toBeVisible();
     await expect(dialog.getByText('实施方案 0 个、任务 0 项、人员 0 名')).toBeVisible();
+    // Made from another data file (the old PC's): the confirmation says so.
+    await expect(dialog.getByText(/这份备份不是由当前数据文件做的/)).toBeVisible();
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await expect(newPc.getByRole('heading', { name: '首页' })).toBeVisible();
     await newPc.getByRole('menuitem', { name: '单位与人员' }).click();

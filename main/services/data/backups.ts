@@ -2,7 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BACKUP_KIND_LABELS, type BackupContent, type BackupInfo } from '../../../shared/domain/backup';
+import {
+  BACKUP_KIND_LABELS,
+  lessCompleteThan,
+  type BackupContent,
+  type BackupInfo,
+} from '../../../shared/domain/backup';
 import type { DeliveredFile, Upload } from '../../../shared/domain/files';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -37,7 +42,7 @@ export function listDataFileBackups(ws: Workstation): BackupInfo[] {
   const withContent = (b: BackupInfo, dir: string, shared: boolean): BackupInfo => {
     const content = inspectBackupFile(path.join(dir, b.fileName));
     const sameFile = content?.fileId && current.fileId ? content.fileId === current.fileId : null;
-    return { ...b, shared, content, sameFile };
+    return { ...b, shared, content, sameFile, lessComplete: content ? lessCompleteThan(content, current) : [] };
   };
   const own = listBackups(ws.backupDir).map((b) => withContent(b, ws.backupDir, false));
   const shared = listBackups(ws.sharedBackupDir).map((b) => withContent(b, ws.sharedBackupDir, true));
@@ -166,13 +171,23 @@ async function withUploadedFile<T>(upload: Upload, use: (file: string, label: st
 export async function inspectUploadedFile(
   ws: Workstation,
   upload: Upload,
-): Promise<{ content: BackupContent; sameFile: boolean | null; currentBureau: string | null }> {
+): Promise<{
+  content: BackupContent;
+  sameFile: boolean | null;
+  currentBureau: string | null;
+  lessComplete: string[];
+}> {
   return withUploadedFile(upload, async (file, label) => {
     const candidate = prepareRestoreCandidate(file, path.join(path.dirname(file), 'check'), label);
     candidate.discard();
     const current = ws.currentContent();
     const sameFile = candidate.content.fileId && current.fileId ? candidate.content.fileId === current.fileId : null;
-    return { content: candidate.content, sameFile, currentBureau: current.bureauName };
+    return {
+      content: candidate.content,
+      sameFile,
+      currentBureau: current.bureauName,
+      lessComplete: lessCompleteThan(candidate.content, current),
+    };
   });
 }
 

@@ -49,6 +49,7 @@ export function DataScreen() {
       date: b.createdAt,
       content: b.content,
       sameFile: b.sameFile,
+      lessComplete: b.lessComplete,
       currentBureau: status?.bureau?.fullName ?? null,
       dbPath: status?.dbPath ?? '',
     });

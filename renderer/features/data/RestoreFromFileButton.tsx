@@ -38,6 +38,7 @@ export function RestoreFromFileButton({
           date: null,
           content: seen.content,
           sameFile: seen.sameFile,
+          lessComplete: seen.lessComplete,
           currentBureau: seen.currentBureau,
           dbPath: status?.dbPath ?? '',
         });

@@ -14,6 +14,8 @@ export interface RestoreFacts {
   sameFile: boolean | null | undefined;
   currentBureau: string | null;
   dbPath: string;
+  /** How the backup holds less than the current data (from the service); empty or absent when it does not. */
+  lessComplete?: string[];
 }
 
 /** Same rule as the service: another 单位's data (or none) over this 单位's, unless it is this file's own backup. */
@@ -73,6 +75,27 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
                 >
                   确认用其他单位的数据替换
                 </Checkbox>
+              }
+            />
+          )}
+          {!other && f.sameFile === false && (
+            <Alert
+              type="info"
+              showIcon
+              title="这份备份不是由当前数据文件做的（可能来自另一台电脑或另一个数据文件），请核对单位和内容后再恢复。"
+            />
+          )}
+          {f.lessComplete && f.lessComplete.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title="这份备份比当前数据旧或少，恢复后当前数据中多出的内容将不在数据中"
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {f.lessComplete.map((why) => (
+                    <li key={why}>{why}</li>
+                  ))}
+                </ul>
               }
             />
           )}

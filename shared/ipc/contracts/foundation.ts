@@ -127,6 +127,8 @@ export const foundationContract = {
       content: backupContentSchema,
       sameFile: z.boolean().nullable(),
       currentBureau: z.string().nullable(),
+      /** How it holds less than the current data (fewer records, an earlier last change); empty when it does not. */
+      lessComplete: z.array(z.string()).optional(),
     }),
   },
   'backup.saveCopy': { input: none, output: deliveredFileSchema },
