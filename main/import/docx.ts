@@ -46,8 +46,28 @@ function findMainPart(zip: ZipPackage): string | null {
   return zip.entries.has('word/document.xml') ? 'word/document.xml' : null;
 }
 
-/** Elements whose content is not what the reader sees on the page: skipped with everything inside them. */
-const HIDDEN = new Set(['w:del', 'w:instrText', 'mc:Fallback', 'w:delText']);
+/**
+ * Elements whose content is not what the reader sees on the page: skipped with everything inside them. With tracked
+ * changes, text moved elsewhere stays at its old place as w:moveFrom (read where it went, w:moveTo), and every
+ * formatting change keeps the old properties inside the new ones (w:pPrChange holds the paragraph's former w:numPr:
+ * read, it would number the paragraph as it was before the change).
+ */
+const HIDDEN = new Set([
+  'w:del',
+  'w:instrText',
+  'mc:Fallback',
+  'w:delText',
+  'w:moveFrom',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:tblPrChange',
+  'w:tblPrExChange',
+  'w:tblGridChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:sectPrChange',
+  'w:numberingChange',
+]);
 
 /**
  * Streams a document part as one event per element (`close` false when it opens; a self-closing element comes once)
