@@ -92,8 +92,9 @@ export function readVisibleXml(
       }
       return;
     }
-    if (HIDDEN.has(name)) {
-      if (!close && !selfClose) {
+    // An empty one hides nothing and is passed on: a paragraph mark's <w:del/> says the mark was deleted.
+    if (HIDDEN.has(name) && !selfClose) {
+      if (!close) {
         skipDepth = 1;
         skipTag = name;
       }

@@ -288,6 +288,8 @@ interface Para {
   numId?: string;
   ilvl?: number;
   style?: string;
+  /** Its paragraph mark is a deleted revision (w:pPr/w:rPr/w:del): it is one paragraph with the next. */
+  markDeleted?: boolean;
 }
 
 /**
@@ -335,7 +337,19 @@ function blocksFromDocumentXml(
   let inText = false;
   let inPPr = false;
 
+  // What is left of paragraphs whose mark was deleted with track changes on: Word shows it at the start of the
+  // next paragraph, numbered as that one is (the mark that remains carries the numbering). Numbered on its own, a
+  // whole item deleted would still take a number and shift every label after it.
+  let carried = '';
   const finishPara = (p: Para) => {
+    if (p.markDeleted && !tables.cell) {
+      carried += p.text;
+      return;
+    }
+    if (carried) {
+      p.text = carried + p.text;
+      carried = '';
+    }
     let numId = p.numId;
     let ilvl = p.ilvl;
     if (numId === undefined) {
@@ -378,6 +392,11 @@ function blocksFromDocumentXml(
       case 'w:ilvl':
         if (p && inPPr) p.ilvl = clampLevel(num(attrs['w:val'], 0));
         break;
+      // Inside w:pPr only the paragraph mark's run properties hold a (self-closing) w:del; a w:del with content is
+      // deleted text, skipped before it gets here.
+      case 'w:del':
+        if (p && inPPr) p.markDeleted = true;
+        break;
       case 'w:t':
         inText = !close && !selfClose;
         break;
@@ -410,6 +429,7 @@ function blocksFromDocumentXml(
       if (inText && paras.length) paras[paras.length - 1].text += t;
     },
   });
+  if (carried) blocks.push({ kind: 'para', text: carried });
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return { blocks, tables: described };
 }

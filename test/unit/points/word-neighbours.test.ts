@@ -171,3 +171,112 @@ describe('修订与批注', () => {
     ]);
   });
 });
+
+describe('Word 自动编号的各种写法', () => {
+  const LEVELS: ILevelsOptions[] = [
+    { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+    { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+    { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+    { level: 3, format: LevelFormat.DECIMAL, text: '(%4)' },
+    { level: 4, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%5' },
+  ];
+  /** An automatically numbered paragraph; a new `instance` restarts the list (Word's “重新开始于1”). */
+  const auto = (level: number, text: string, instance = 0) =>
+    new Paragraph({ numbering: { reference: 'list', level, instance }, children: [new TextRun(text)] });
+
+  it('一、（一）1.(1)① 五级，重新编号、级别替代（lvlOverride）、手工键入的编号夹在自动编号中', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(1, '加强政策发布解读'),
+        auto(2, '及时发布政策文件。（责任单位：县政府办）'),
+        auto(3, '重大政策同步解读。（责任单位：县司法局）'),
+        auto(4, '解读材料随文件一并报送。（责任单位：县融媒体中心）'),
+        auto(4, '每季度更新政策问答库。（责任单位：县融媒体中心）'),
+        auto(3, '开展政策吹风会。（责任单位：县司法局）'),
+        auto(2, '2026年6月底前完成政策文件库更新。（责任单位：各乡镇）'),
+        '（二）做好依申请公开',
+        auto(2, '规范依申请公开办理流程。（责任单位：县政府办）', 1),
+        auto(2, '每季度开展一次答复文书质量自查。（责任单位：县政府办）', 1),
+        '3.手工编号的一条：年内组织一次专题培训。（责任单位：县直各部门）',
+        auto(0, '加强平台建设'),
+        auto(2, '9月底前完成网站栏目调整。（县政府办牵头，县数据局配合）'),
+        auto(2, '从五起编的一条。（责任单位：县数据局）', 9),
+        auto(2, '接着编号的一条。（责任单位：县数据局）', 9),
+      ],
+      {
+        levels: LEVELS,
+        // As Word writes them: “重新开始于1” overrides the start of the level restarted (instance 1, level 3); the
+        // last instance (9) replaces its level 3 with one of its own, "%3、" from 5 (Word 2003's level override).
+        editNumbering: (xml) => {
+          const nums = [...xml.matchAll(/<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/>/g)];
+          const [restart, last] = nums.slice(-2);
+          const num = (n: RegExpExecArray, override: string) =>
+            `<w:num w:numId="${n[1]}"><w:abstractNumId w:val="${n[2]}"/><w:lvlOverride w:ilvl="2">${override}</w:lvlOverride></w:num>`;
+          return xml
+            .replace(
+              new RegExp(`<w:num w:numId="${restart[1]}">.*?</w:num>`),
+              num(restart, '<w:startOverride w:val="1"/>'),
+            )
+            .replace(
+              new RegExp(`<w:num w:numId="${last[1]}">.*?</w:num>`),
+              num(
+                last,
+                '<w:startOverride w:val="5"/><w:lvl w:ilvl="2"><w:start w:val="5"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3、"/></w:lvl>',
+              ),
+            );
+        },
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.deadline ?? ''}`)).toEqual([
+      '1一 深化重点领域信息公开｜｜',
+      '2一 加强政策发布解读｜｜',
+      '31 及时发布政策文件。｜县政府办｜',
+      '41 重大政策同步解读。｜县司法局｜',
+      '5① 解读材料随文件一并报送。｜县融媒体中心｜',
+      '5② 每季度更新政策问答库。｜县融媒体中心｜',
+      '42 开展政策吹风会。｜县司法局｜',
+      '32 2026年6月底前完成政策文件库更新。｜各乡镇｜2026-06-30',
+      '2二 做好依申请公开｜｜',
+      '31 规范依申请公开办理流程。｜县政府办｜',
+      '32 每季度开展一次答复文书质量自查。｜县政府办｜',
+      '33 手工编号的一条：年内组织一次专题培训。｜县直各部门｜2026-12-31',
+      '1二 加强平台建设｜｜',
+      '31 9月底前完成网站栏目调整。｜县政府办｜2026-09-30',
+      '35 从五起编的一条。｜县数据局｜',
+      '36 接着编号的一条。｜县数据局｜',
+    ]);
+  });
+
+  it('删除修订的整条自动编号段落不占编号，后面的条目按 Word 显示的编号读', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(2, '及时发布政策文件。（责任单位：县政府办）'),
+        new Paragraph({
+          numbering: { reference: 'list', level: 2 },
+          children: [del('删掉的一条。（责任单位：县教育局）')],
+        }),
+        auto(2, '按时报送工作情况。（责任单位：县直各部门）'),
+      ],
+      {
+        levels: LEVELS,
+        // The deleted paragraph's mark is deleted too (the whole paragraph was removed with track changes on).
+        edit: (xml) =>
+          xml.replace(
+            /(<w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)(<\/w:pPr><w:del )/,
+            `$1<w:rPr><w:del w:id="7" w:author="a" w:date="${REV.date}"/></w:rPr>$2`,
+          ),
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}`)).toEqual([
+      '1一 深化重点领域信息公开',
+      '31 及时发布政策文件。',
+      '32 按时报送工作情况。',
+    ]);
+  });
+});
