@@ -83,6 +83,23 @@ const ISSUER_LINE =
 const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
 const TITLE_END = /(?:要点|方案|通知|意见|计划|分工表?|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
 
+/**
+ * A 附件说明 that starts a list of attachments ("附件：1.…", or "附件：" alone before "1.…"): the number its next line
+ * has, else null.
+ */
+function attachmentListStart(line: string): number | null {
+  const m = /^附件\s*[:：]\s*(.*)$/.exec(line);
+  if (!m) return null;
+  if (!m[1]) return 1;
+  const mark = readNumberMark(m[1]);
+  return mark?.value === 1 && isAttachmentName(m[1].slice(mark.length)) ? 2 : null;
+}
+
+/** A document's name, as an attachment list gives it: short, one phrase, no sentence. */
+function isAttachmentName(s: string): boolean {
+  return s.length >= 2 && [...s].length <= 60 && !/[。；;，,！？]/.test(s);
+}
+
 function normaliseLine(s: string): string {
   return s
     .replace(/[\u3000\u00a0\u2002-\u200b\t\f\v]/g, ' ')
@@ -441,6 +458,8 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   const items: RawItem[] = [];
   const scan: Scan = { last: {}, seen: {} };
   let afterSignature = false;
+  /** The number the next line of a 附件说明's list of attachments has, or null outside one. */
+  let attachment: number | null = null;
   let ended = false;
   const allText: string[] = [];
 
@@ -479,7 +498,18 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       ) {
         closing.push(line);
         afterSignature = true;
+        attachment = attachmentListStart(line);
         continue;
+      }
+      // "附件：1.分工表" / "2.联系人名单": the attachments the 附件说明 lists are document names, not items.
+      if (attachment !== null) {
+        const mark = readNumberMark(line);
+        if (mark && mark.value === attachment && isAttachmentName(line.slice(mark.length))) {
+          closing.push(line);
+          attachment++;
+          continue;
+        }
+        attachment = null;
       }
       const { before, marks } = splitAtMarks(line, scan);
       if (before) {

@@ -280,3 +280,54 @@ describe('Word 自动编号的各种写法', () => {
     ]);
   });
 });
+
+describe('红头公文', () => {
+  /** One-column or two-column table rows, as the 版记 (抄送, 印发机关和印发日期) is set. */
+  const table = (rows: string[][]) =>
+    new Table({
+      width: { size: 9000, type: WidthType.DXA },
+      columnWidths: [4500, 4500],
+      rows: rows.map(
+        (cells) =>
+          new TableRow({
+            children: cells.map(
+              (text) =>
+                new TableCell({
+                  columnSpan: cells.length === 1 ? 2 : undefined,
+                  width: { size: cells.length === 1 ? 9000 : 4500, type: WidthType.DXA },
+                  children: [new Paragraph(text)],
+                }),
+            ),
+          }),
+      ),
+    });
+  const items = COUNTY_POINTS.split('\n').slice(1);
+
+  it.each([
+    ['附件说明一行', ['附件：2026年政务公开重点任务分工表']],
+    ['附件说明多行', ['附件：1.2026年政务公开重点任务分工表', '      2.政务公开工作联系人名单']],
+    ['附件说明另起编号', ['附件：', '1.2026年政务公开重点任务分工表', '2.政务公开工作联系人名单']],
+  ])('版头、主送、落款、成文日期和版记都不是条目；标题和文号读出（%s）', async (_, attachments) => {
+    const doc = await word([
+      '檀溪县人民政府办公室文件',
+      '檀政办发〔2026〕3号',
+      '檀溪县人民政府办公室关于印发2026年政务公开工作要点的通知',
+      '各乡镇人民政府，县直各部门：',
+      ...items,
+      ...attachments,
+      '檀溪县人民政府办公室',
+      '2026年1月5日',
+      '（此件公开发布）',
+      table([['抄送：县委办公室，县人大常委会办公室，县政协办公室。'], ['檀溪县人民政府办公室', '2026年1月5日印发']]),
+    ]);
+    const r = await parsePointsFile('通知.docx', doc);
+    expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+    expect(r).toMatchObject({
+      title: '檀溪县人民政府办公室关于印发2026年政务公开工作要点的通知',
+      docNumber: '檀政办发〔2026〕3号',
+      issuer: '檀溪县人民政府办公室',
+      issuedDate: '2026-01-05',
+      year: 2026,
+    });
+  });
+});
