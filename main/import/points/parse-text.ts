@@ -458,6 +458,11 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   const items: RawItem[] = [];
   const scan: Scan = { last: {}, seen: {} };
   let afterSignature = false;
+  /**
+   * The last item is a table's row: a paragraph after the table (a caption before the next table, a 注) is not part
+   * of it, as a line after a numbered paragraph is part of that.
+   */
+  let afterTable = false;
   /** The number the next line of a 附件说明's list of attachments has, or null outside one. */
   let attachment: number | null = null;
   let ended = false;
@@ -473,6 +478,7 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     if (ended) break;
     if (block.kind === 'item') {
       addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
+      afterTable = true;
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
     }
@@ -515,13 +521,16 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       if (before) {
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
-        else if (afterSignature) closing.push(before);
+        else if (afterSignature || afterTable) closing.push(before);
         else {
           const task = addLine(current, before);
           if (task) addItem(task);
         }
       }
-      for (const { mark, body } of marks) addItem({ level: mark.level, label: mark.label, value: mark.value, body });
+      for (const { mark, body } of marks) {
+        addItem({ level: mark.level, label: mark.label, value: mark.value, body });
+        afterTable = false;
+      }
     }
   }
 

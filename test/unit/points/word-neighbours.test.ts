@@ -331,3 +331,68 @@ describe('红头公文', () => {
     });
   });
 });
+
+describe('Word 表格中的分工表', () => {
+  type C = { text: string; span?: number; merge?: 'restart' | 'continue' };
+  const grid = (rows: (string | C)[][]) =>
+    new Table({
+      width: { size: 9000, type: WidthType.DXA },
+      columnWidths: [1000, 4000, 2000, 2000],
+      rows: rows.map(
+        (cells) =>
+          new TableRow({
+            children: cells.map((c) => {
+              const { text, span, merge } = typeof c === 'string' ? { text: c } : c;
+              return new TableCell({
+                columnSpan: span,
+                verticalMerge:
+                  merge === 'restart'
+                    ? VerticalMergeType.RESTART
+                    : merge === 'continue'
+                      ? VerticalMergeType.CONTINUE
+                      : undefined,
+                children: [new Paragraph(text)],
+              });
+            }),
+          }),
+      ),
+    });
+
+  it('合并的序号单元格、合并单元格下面的空白单元格；一个文件里两个表格', async () => {
+    const doc = await word([
+      '2026年檀溪县政务公开重点任务分工',
+      '表1 重点领域信息公开',
+      grid([
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        [{ text: '一、深化重点领域信息公开', span: 4 }],
+        [
+          { text: '1', merge: 'restart' },
+          '及时发布政策文件。',
+          { text: '县政府办', merge: 'restart' },
+          '2026年6月底前',
+        ],
+        [{ text: '', merge: 'continue' }, '同步做好政策解读。', { text: '', merge: 'continue' }, ''],
+        ['2', '更新政策文件库。', '', '9月底前'],
+      ]),
+      '表2 平台建设',
+      grid([
+        ['序号', '工作任务', '牵头单位', '完成时限'],
+        ['1', '优化政府网站栏目。', '县数据局', '2026年10月底前'],
+      ]),
+      '檀溪县人民政府办公室',
+      '2026年1月5日',
+    ]);
+    const r = await parsePointsFile('分工.docx', doc);
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.deadlineText ?? ''}`)).toEqual(
+      [
+        '1一 深化重点领域信息公开｜｜',
+        // One 序号 merged over two rows numbers one task written in two rows.
+        '31 及时发布政策文件。\n同步做好政策解读。｜县政府办｜2026年6月底前',
+        '32 更新政策文件库。｜｜9月底前',
+        '31 优化政府网站栏目。｜县数据局｜2026年10月底前',
+      ],
+    );
+    expect(r.title).toBe('2026年檀溪县政务公开重点任务分工');
+    expect(r.issuedDate).toBe('2026-01-05');
+  });
+});
