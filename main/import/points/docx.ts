@@ -341,7 +341,19 @@ function blocksFromDocumentXml(
   // next paragraph, numbered as that one is (the mark that remains carries the numbering). Numbered on its own, a
   // whole item deleted would still take a number and shift every label after it.
   let carried = '';
+  // A text box or shape (w:txbxContent) floats beside the paragraph it is anchored in: a note, a stamp, a 发文机关
+  // box. Its paragraphs are read after that paragraph, as asides that are never an item's words.
+  let boxDepth = 0;
+  let asides: string[] = [];
+  const flushAsides = () => {
+    for (const text of asides) blocks.push({ kind: 'para', text, aside: true });
+    asides = [];
+  };
   const finishPara = (p: Para) => {
+    if (boxDepth > 0) {
+      if (p.text.trim()) asides.push(p.text);
+      return;
+    }
     if (p.markDeleted && !tables.cell) {
       carried += p.text;
       return;
@@ -364,7 +376,10 @@ function blocksFromDocumentXml(
     }
     const cell = tables.cell;
     if (cell) cell.push(text.replace(/\u2028/g, '\n'));
-    else blocks.push({ kind: 'para', text });
+    else {
+      blocks.push({ kind: 'para', text });
+      flushAsides();
+    }
   };
 
   let sawBody = false;
@@ -409,6 +424,9 @@ function blocksFromDocumentXml(
       case 'w:cr':
         if (p) p.text += '\u2028';
         break;
+      case 'w:txbxContent':
+        if (!selfClose) boxDepth += close ? -1 : 1;
+        break;
       case 'w:noBreakHyphen':
         if (p) p.text += '-';
         break;
@@ -419,6 +437,7 @@ function blocksFromDocumentXml(
           const read = readPointsGrid(gridFromDocxRows(rows, `第${table + 1}个表格`), table, choiceFor(choices, table));
           if (read.columns) described.push(read.columns);
           blocks.push(...(read.blocks ?? textOfTable(rows)));
+          flushAsides();
         }
       }
     }
@@ -430,6 +449,7 @@ function blocksFromDocumentXml(
     },
   });
   if (carried) blocks.push({ kind: 'para', text: carried });
+  flushAsides();
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return { blocks, tables: described };
 }

@@ -23,7 +23,14 @@ import { MAX_POINT_ITEMS } from './limits';
 /** A paragraph of text, or an item already structured by a table reader (分工表 row). */
 export type SourceBlock =
   /** `wrapped`: plain text that may carry hard line breaks inside paragraphs (copied from a PDF or a web page). */
-  { kind: 'para'; text: string; wrapped?: boolean } | { kind: 'item'; item: RawItem };
+  | {
+      kind: 'para';
+      text: string;
+      wrapped?: boolean;
+      /** Beside the text, not in it (a Word text box): read for the title and 文号, never an item or an item's words. */
+      aside?: boolean;
+    }
+  | { kind: 'item'; item: RawItem };
 
 export interface RawItem {
   level: PointLevel;
@@ -61,8 +68,10 @@ interface ParseOptions {
 
 // ---- cleaning ------------------------------------------------------------------------------------------------
 
-const PAGE_FOOTER = /第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页/g;
-const PAGE_NUMBER_LINE = /^[-—－–\s]*\d{1,3}[-—－–\s]*$/;
+// A page number: the digits may be missing, where a Word page field (PAGE, NUMPAGES) was saved without its result
+// (documents written by programs, not by Word, leave it for Word to fill in).
+const PAGE_FOOTER = /第\s*\d*\s*页\s*[,，/／]?\s*共\s*\d*\s*页/g;
+const PAGE_NUMBER_LINE = /^(?:[-—－–\s]*\d{0,3}[-—－–\s]*|第\s*\d{0,4}\s*页)$/;
 const SITE_CLUTTER =
   /温馨提示|网站客服|版权归属|下载前请|下载文档时|收益归作者|分享赚钱|查看预览|请放心下载|文档由用户上传|付费完成|文档下载|VIP|会员免费/;
 const SHORT_CLUTTER =
@@ -480,6 +489,11 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
       afterTable = true;
       allText.push(block.item.body, block.item.deadlineCell ?? '');
+      continue;
+    }
+    if (block.aside) {
+      for (const line of block.text.split(/\r\n|\r|\n|\u2028|\u2029/).map(normaliseLine))
+        if (line && !isClutter(line)) (items.length ? closing : preamble).push(line);
       continue;
     }
     const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);

@@ -396,3 +396,90 @@ describe('Word 表格中的分工表', () => {
     expect(r.issuedDate).toBe('2026-01-05');
   });
 });
+
+describe('文本框、页眉页脚、软回车、制表符和域', () => {
+  /** A Word 2010 text box (a shape holding paragraphs), with the VML copy older readers use. */
+  const textBox = (text: string) => {
+    const content = `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    return `<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1800000" cy="600000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="9" name="文本框 9"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style="width:140pt;height:47pt"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>`;
+  };
+
+  it('文本框里的注不进条目；软回车和编号后的制表符', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        '一、深化重点领域信息公开',
+        para('（一）加强政策发布解读'),
+        // A shape anchored in the item: a reviewer's note floating beside it.
+        para(
+          '1.',
+          new TextRun('@@BOX@@'),
+          '围绕县委县政府重大决策部署，及时发布政策文件并同步解读。（牵头单位：县政府办；配合单位：县司法局、县融媒体中心）',
+        ),
+        para(
+          new TextRun('2.\t2026年6月底前，'),
+          new TextRun({ text: '完成本部门政策文件库更新。', break: 1 }),
+          '（责任单位：各乡镇、县直各部门）',
+        ),
+        '3.\t6月30日前报送上半年工作情况。（责任单位：县直各部门）',
+      ],
+      {
+        edit: (xml) =>
+          xml.replace(
+            /<w:t xml:space="preserve">@@BOX@@<\/w:t>/,
+            textBox('注：此项为今年新增任务（责任单位：县统计局）'),
+          ),
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(brief(r.items)).toEqual([
+      '1一 深化重点领域信息公开｜｜',
+      '2一 加强政策发布解读｜｜',
+      '31 围绕县委县政府重大决策部署，及时发布政策文件并同步解读。｜县政府办｜县司法局、县融媒体中心',
+      '32 2026年6月底前，完成本部门政策文件库更新。｜各乡镇、县直各部门｜',
+      '33 6月30日前报送上半年工作情况。｜县直各部门｜',
+    ]);
+    expect(r.items[3].deadline).toBe('2026-06-30');
+  });
+
+  it('页眉页脚不读；正文中的页码域（Word 存了页码的、程序生成没存页码的）不进条目', async () => {
+    const wordField =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        '一、深化重点领域信息公开',
+        '1.及时发布政策文件。（责任单位：县政府办）',
+        para(new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })),
+        '2.完成政策文件库更新。（责任单位：各乡镇）',
+        para(new TextRun({ children: ['第', PageNumber.CURRENT, '页 共', PageNumber.TOTAL_PAGES, '页'] })),
+        '3.报送上半年工作情况。（责任单位：县直各部门）',
+        para('@@FIELD@@'),
+        '4.开展专题培训。（责任单位：县政府办）',
+        para('@@SIMPLE@@'),
+      ],
+      {
+        header: [new Paragraph('1.页眉里的字')],
+        footer: [new Paragraph({ children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+        edit: (xml) =>
+          xml
+            .replace(
+              /<w:r>(?:(?!<w:r>).)*?@@FIELD@@<\/w:t><\/w:r>/,
+              `<w:r><w:t>- </w:t></w:r>${wordField}<w:r><w:t> -</w:t></w:r>`,
+            )
+            .replace(
+              /<w:r>(?:(?!<w:r>).)*?@@SIMPLE@@<\/w:t><\/w:r>/,
+              '<w:r><w:t>第</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple><w:r><w:t>页</w:t></w:r>',
+            ),
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(brief(r.items)).toEqual([
+      '1一 深化重点领域信息公开｜｜',
+      '31 及时发布政策文件。｜县政府办｜',
+      '32 完成政策文件库更新。｜各乡镇｜',
+      '33 报送上半年工作情况。｜县直各部门｜',
+      '34 开展专题培训。｜县政府办｜',
+    ]);
+  });
+});
