@@ -483,3 +483,23 @@ describe('文本框、页眉页脚、软回车、制表符和域', () => {
     ]);
   });
 });
+
+it('隐藏文字（字体设为“隐藏”）不读，和 Word 打印出来的一样', async () => {
+  const doc = await word([
+    '2026年檀溪县政务公开工作要点',
+    '一、深化重点领域信息公开',
+    para(
+      '1.及时发布政策文件',
+      new TextRun({ text: '（内部掌握：先报县领导审定）', vanish: true }),
+      '。（责任单位：县政府办）',
+    ),
+    para(new TextRun({ text: '2.隐藏的一整条。（责任单位：县教育局）', vanish: true })),
+    '2.完成政策文件库更新。（责任单位：各乡镇）',
+  ]);
+  const r = await parsePointsFile('要点.docx', doc);
+  expect(brief(r.items)).toEqual([
+    '1一 深化重点领域信息公开｜｜',
+    '31 及时发布政策文件。｜县政府办｜',
+    '32 完成政策文件库更新。｜各乡镇｜',
+  ]);
+});
