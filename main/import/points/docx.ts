@@ -382,6 +382,8 @@ function blocksFromDocumentXml(
     }
   };
 
+  /** The last table read as a 分工表: its header rows, for a continuation without one. */
+  let header: { rows: TableCell[][]; columns: number } | null = null;
   let sawBody = false;
   const handle = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
     const p = paras[paras.length - 1];
@@ -434,7 +436,22 @@ function blocksFromDocumentXml(
         const rows = tables.tag(close, name, attrs, selfClose);
         if (rows) {
           const table = tableCount++;
-          const read = readPointsGrid(gridFromDocxRows(rows, `第${table + 1}个表格`), table, choiceFor(choices, table));
+          const where = `第${table + 1}个表格`;
+          let read = readPointsGrid(gridFromDocxRows(rows, where), table, choiceFor(choices, table));
+          // A 分工表 continued in a table of its own without the header (续表 on the next page, or split by hand):
+          // with as many columns as the 分工表 before it, it is read under that table's header.
+          if (!read.blocks && header && columnsOf(rows) === header.columns) {
+            const under = readPointsGrid(
+              gridFromDocxRows([...header.rows, ...rows], where),
+              table,
+              choiceFor(choices, table),
+            );
+            if (under.blocks) read = { ...under, headerRows: [0, 0] };
+          }
+          const [from, to] = read.headerRows;
+          if (read.blocks && to > from)
+            header = { rows: rows.filter(nonEmptyRow).slice(from, to), columns: columnsOf(rows) };
+          else if (!read.blocks) header = null;
           if (read.columns) described.push(read.columns);
           blocks.push(...(read.blocks ?? textOfTable(rows)));
           flushAsides();
@@ -453,6 +470,10 @@ function blocksFromDocumentXml(
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return { blocks, tables: described };
 }
+
+/** gridFromDocxRows leaves out empty rows: a grid row is a non-empty table row. */
+const nonEmptyRow = (row: TableCell[]) => row.some((c) => c.text.trim());
+const columnsOf = (rows: TableCell[][]) => Math.max(0, ...rows.map((r) => r.length));
 
 /** A table that is not a 分工表 is read cell by cell, row by row. */
 function textOfTable(rows: TableCell[][]): SourceBlock[] {

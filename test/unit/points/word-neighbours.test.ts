@@ -503,3 +503,80 @@ it('隐藏文字（字体设为“隐藏”）不读，和 Word 打印出来的�
     '32 完成政策文件库更新。｜各乡镇｜',
   ]);
 });
+
+it('印发通知，要点在附件里：通知正文、附件说明和落款不是条目，附件中的条目读出', async () => {
+  const doc = await word([
+    '檀溪县人民政府办公室文件',
+    '檀政办发〔2026〕3号',
+    '檀溪县人民政府办公室关于印发2026年政务公开工作要点的通知',
+    '各乡镇人民政府，县直各部门：',
+    '现将《2026年檀溪县政务公开工作要点》印发给你们，请结合实际认真贯彻落实。',
+    '附件：2026年檀溪县政务公开工作要点',
+    '檀溪县人民政府办公室',
+    '2026年1月5日',
+    '（此件公开发布）',
+    new Paragraph({ pageBreakBefore: true, children: [new TextRun('附件')] }),
+    ...COUNTY_POINTS.split('\n'),
+  ]);
+  const r = await parsePointsFile('通知.docx', doc);
+  expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  expect(r).toMatchObject({ docNumber: '檀政办发〔2026〕3号', year: 2026 });
+  expect(r.title).toBe('檀溪县人民政府办公室关于印发2026年政务公开工作要点的通知');
+});
+
+it('分工表的序号列用 Word 自动编号', async () => {
+  const cell = (children: Paragraph[]) => new TableCell({ children });
+  const numbered = () => new Paragraph({ numbering: { reference: 'list', level: 0 }, children: [] });
+  const doc = await word(
+    [
+      '2026年政务公开重点任务分工表',
+      new Table({
+        rows: [
+          ['序号', '工作任务', '责任单位', '完成时限'],
+          [null, '编制标准目录。', '县政府办牵头，各乡镇配合', '2026年6月底前'],
+          [null, '更新公开指南。', '县直各部门', '持续推进'],
+        ].map(
+          (cells) => new TableRow({ children: cells.map((t) => cell([t === null ? numbered() : new Paragraph(t)])) }),
+        ),
+      }),
+    ],
+    { levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] },
+  );
+  const r = await parsePointsFile('分工表.docx', doc);
+  expect(
+    r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.support.join('、')}｜${i.deadline}`),
+  ).toEqual(['31 编制标准目录。｜县政府办｜各乡镇｜2026-06-30', '32 更新公开指南。｜县直各部门｜｜null']);
+});
+
+it('分工表在下一页另起一个没有表头的续表：续表的行按前一个表格的列读', async () => {
+  const table = (rows: string[][]) =>
+    new Table({
+      rows: rows.map(
+        (cells) => new TableRow({ children: cells.map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+      ),
+    });
+  const doc = await word([
+    '2026年政务公开重点任务分工表',
+    table([
+      ['序号', '工作任务', '责任单位', '完成时限'],
+      ['1', '编制标准目录。', '县政府办', '2026年6月底前'],
+      ['2', '更新公开指南。', '县直各部门', '持续推进'],
+    ]),
+    new Paragraph({ pageBreakBefore: true, children: [new TextRun('续表')] }),
+    table([
+      ['3', '开展专题培训。', '县政府办牵头，各乡镇配合', '2026年9月底前'],
+      ['4', '做好年度报告。', '各乡镇', '2027年1月31日前'],
+    ]),
+  ]);
+  const r = await parsePointsFile('分工表.docx', doc);
+  expect(
+    r.items.map(
+      (i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.support.join('、')}｜${i.deadlineText}`,
+    ),
+  ).toEqual([
+    '31 编制标准目录。｜县政府办｜｜2026年6月底前',
+    '32 更新公开指南。｜县直各部门｜｜持续推进',
+    '33 开展专题培训。｜县政府办｜各乡镇｜2026年9月底前',
+    '34 做好年度报告。｜各乡镇｜｜2027年1月31日前',
+  ]);
+});
