@@ -81,9 +81,12 @@ const FIELD_CLUTTER =
 /** Once the items have begun, these mean the document is over and the site's page continues. */
 const END_OF_DOCUMENT =
   /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
-/** After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines close the body (items may follow in an attachment). */
+/**
+ * After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines, and a 公文's closing formula (特此通知。) close the body
+ * (items may follow in an attachment).
+ */
 const CLOSING_LINE =
-  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
+  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|特此(?:通知|通报|函告|报告|批复|公告|函复)[。.]?$|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
 const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
 const DATE_LINE =
   /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
