@@ -581,3 +581,56 @@ it('分工表在下一页另起一个没有表头的续表：续表的行按前�
     '34 做好年度报告。｜各乡镇｜｜2027年1月31日前',
   ]);
 });
+
+it('整篇排在一个单元格的表格里（网页编辑器导出）：和逐段排版的读出同样的条目', async () => {
+  const lines = COUNTY_POINTS.split('\n');
+  const doc = await word([
+    new Table({
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              children: lines.map((l) =>
+                /^2\./.test(l)
+                  ? para(new TextRun(l.slice(0, 12)), new TextRun({ text: l.slice(12), break: 1 }))
+                  : new Paragraph(l),
+              ),
+            }),
+          ],
+        }),
+      ],
+    }),
+  ]);
+  const r = await parsePointsFile('要点.docx', doc);
+  expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+});
+
+it('发文机关标志在文本框里、标题分两行排', async () => {
+  const doc = await word(
+    [
+      para('@@BOX@@'),
+      '檀政办发〔2026〕3号',
+      '檀溪县人民政府办公室关于印发',
+      '2026年政务公开工作要点的通知',
+      '各乡镇人民政府，县直各部门：',
+      ...COUNTY_POINTS.split('\n').slice(1),
+      '檀溪县人民政府办公室',
+      '2026年1月5日',
+    ],
+    {
+      edit: (xml) =>
+        xml.replace(
+          /<w:t xml:space="preserve">@@BOX@@<\/w:t>/,
+          `<w:pict><v:shape style="width:400pt;height:60pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>檀溪县人民政府办公室文件</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>`,
+        ),
+    },
+  );
+  const r = await parsePointsFile('通知.docx', doc);
+  expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  expect(r).toMatchObject({
+    title: '檀溪县人民政府办公室关于印发2026年政务公开工作要点的通知',
+    docNumber: '檀政办发〔2026〕3号',
+    issuedDate: '2026-01-05',
+  });
+});
