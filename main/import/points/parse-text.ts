@@ -560,6 +560,13 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     const dropped = items.splice(0, firstTop);
     preamble.push(...dropped.map((d) => d.body));
   }
+  // A document whose words are all in text boxes (a PDF converted to Word sets every block in one): its text boxes
+  // are its text.
+  if (items.length === 0 && blocks.some((b) => b.kind === 'para' && b.aside))
+    return parseBlocks(
+      blocks.map((b) => (b.kind === 'para' && b.aside ? { kind: 'para', text: b.text } : b)),
+      opts,
+    );
   if (items.length === 0 && !opts.allowEmpty) throw importErrors.noItems(opts.fileName);
 
   const meta = readMeta(

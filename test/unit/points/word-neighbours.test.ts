@@ -634,3 +634,21 @@ it('发文机关标志在文本框里、标题分两行排', async () => {
     issuedDate: '2026-01-05',
   });
 });
+
+it('PDF 转成的 Word：每段都在一个文本框里，条目照样读出', async () => {
+  const lines = COUNTY_POINTS.split('\n');
+  const doc = await word(
+    lines.map((_, k) => para(`@@BOX${k}@@`)),
+    {
+      edit: (xml) =>
+        xml.replace(
+          /<w:t xml:space="preserve">@@BOX(\d+)@@<\/w:t>/g,
+          (_, k: string) =>
+            `<w:pict><v:shape style="width:400pt;height:20pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>${lines[Number(k)]}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>`,
+        ),
+    },
+  );
+  const r = await parsePointsFile('要点.docx', doc);
+  expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
+  expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+});
