@@ -46,12 +46,35 @@ function findMainPart(zip: ZipPackage): string | null {
   return zip.entries.has('word/document.xml') ? 'word/document.xml' : null;
 }
 
-/** Elements whose content is not what the reader sees on the page: skipped with everything inside them. */
-const HIDDEN = new Set(['w:del', 'w:instrText', 'mc:Fallback', 'w:delText']);
+/**
+ * Elements whose content is not what the reader sees on the page: skipped with everything inside them. With tracked
+ * changes, text moved elsewhere stays at its old place as w:moveFrom (read where it went, w:moveTo), and every
+ * formatting change keeps the old properties inside the new ones (w:pPrChange holds the paragraph's former w:numPr:
+ * read, it would number the paragraph as it was before the change).
+ */
+const HIDDEN = new Set([
+  'w:del',
+  'w:instrText',
+  'mc:Fallback',
+  'w:delText',
+  'w:moveFrom',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:tblPrChange',
+  'w:tblPrExChange',
+  'w:tblGridChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:sectPrChange',
+  'w:numberingChange',
+]);
+
+/** What a hidden run holds that would show: its text, tabs and breaks. */
+const RUN_CONTENT = new Set(['w:t', 'w:tab', 'w:br', 'w:cr', 'w:noBreakHyphen', 'w:sym']);
 
 /**
  * Streams a document part as one event per element (`close` false when it opens; a self-closing element comes once)
- * and the text of visible runs, leaving out what HIDDEN names.
+ * and the text of visible runs, leaving out what HIDDEN names and runs set hidden (w:vanish).
  */
 export function readVisibleXml(
   xml: string,
@@ -64,7 +87,17 @@ export function readVisibleXml(
 ): void {
   let skipDepth = 0;
   let skipTag = '';
+  // Runs being read, innermost last (a text box's runs sit inside a run): true where the run's font is set hidden
+  // (w:vanish), text Word neither shows nor prints by default.
+  const runs: boolean[] = [];
+  let inRunProps = false;
   const tag = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
+    if (name === 'w:r' && !selfClose) {
+      if (close) runs.pop();
+      else runs.push(false);
+    } else if (name === 'w:rPr' && runs.length) inRunProps = !close && !selfClose;
+    else if (name === 'w:vanish' && inRunProps) runs[runs.length - 1] = !/^(0|false|off)$/.test(attrs['w:val'] ?? '');
+    else if (runs[runs.length - 1] && RUN_CONTENT.has(name)) return;
     if (skipDepth > 0) {
       if (name === skipTag) {
         if (close) skipDepth--;
@@ -72,8 +105,9 @@ export function readVisibleXml(
       }
       return;
     }
-    if (HIDDEN.has(name)) {
-      if (!close && !selfClose) {
+    // An empty one hides nothing and is passed on: a paragraph mark's <w:del/> says the mark was deleted.
+    if (HIDDEN.has(name) && !selfClose) {
+      if (!close) {
         skipDepth = 1;
         skipTag = name;
       }
@@ -88,7 +122,7 @@ export function readVisibleXml(
       if (!selfClose) tag(true, name, {}, false);
     },
     text: (t) => {
-      if (skipDepth === 0) h.text(t);
+      if (skipDepth === 0 && !runs[runs.length - 1]) h.text(t);
     },
   });
 }

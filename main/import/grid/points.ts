@@ -21,6 +21,8 @@ export interface PointsTable {
   blocks: SourceBlock[] | null;
   /** The columns as the preview shows them; null for a table of one column (nothing to choose). */
   columns: TableColumns | null;
+  /** The header's rows of the grid (its non-empty rows), [from, to); empty when it has none. */
+  headerRows: [number, number];
 }
 
 /**
@@ -44,7 +46,11 @@ export function readPointsGrid(grid: Grid, table: number, choice: RoleChoice = {
   const view = new GridView(grid);
   const layout = findLayout(view, 'points', choice);
   const columns = grid.cols >= 2 && grid.rows >= 2 ? describeColumns(view, layout, table) : null;
-  return { blocks: layout.found ? pointsFromGrid(view, layout) : null, columns };
+  return {
+    blocks: layout.found ? pointsFromGrid(view, layout) : null,
+    columns,
+    headerRows: [layout.headerStart, layout.start],
+  };
 }
 
 const clampLevel = (n: number) => Math.min(5, Math.max(1, n)) as PointLevel;

@@ -288,6 +288,8 @@ interface Para {
   numId?: string;
   ilvl?: number;
   style?: string;
+  /** Its paragraph mark is a deleted revision (w:pPr/w:rPr/w:del): it is one paragraph with the next. */
+  markDeleted?: boolean;
 }
 
 /**
@@ -335,7 +337,31 @@ function blocksFromDocumentXml(
   let inText = false;
   let inPPr = false;
 
+  // What is left of paragraphs whose mark was deleted with track changes on: Word shows it at the start of the
+  // next paragraph, numbered as that one is (the mark that remains carries the numbering). Numbered on its own, a
+  // whole item deleted would still take a number and shift every label after it.
+  let carried = '';
+  // A text box or shape (w:txbxContent) floats beside the paragraph it is anchored in: a note, a stamp, a 发文机关
+  // box. Its paragraphs are read after that paragraph, as asides that are never an item's words.
+  let boxDepth = 0;
+  let asides: string[] = [];
+  const flushAsides = () => {
+    for (const text of asides) blocks.push({ kind: 'para', text, aside: true });
+    asides = [];
+  };
   const finishPara = (p: Para) => {
+    if (boxDepth > 0) {
+      if (p.text.trim()) asides.push(p.text);
+      return;
+    }
+    if (p.markDeleted && !tables.cell) {
+      carried += p.text;
+      return;
+    }
+    if (carried) {
+      p.text = carried + p.text;
+      carried = '';
+    }
     let numId = p.numId;
     let ilvl = p.ilvl;
     if (numId === undefined) {
@@ -350,9 +376,14 @@ function blocksFromDocumentXml(
     }
     const cell = tables.cell;
     if (cell) cell.push(text.replace(/\u2028/g, '\n'));
-    else blocks.push({ kind: 'para', text });
+    else {
+      blocks.push({ kind: 'para', text });
+      flushAsides();
+    }
   };
 
+  /** The last table read as a 分工表: its header rows, for a continuation without one. */
+  let header: { rows: TableCell[][]; columns: number } | null = null;
   let sawBody = false;
   const handle = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
     const p = paras[paras.length - 1];
@@ -378,6 +409,11 @@ function blocksFromDocumentXml(
       case 'w:ilvl':
         if (p && inPPr) p.ilvl = clampLevel(num(attrs['w:val'], 0));
         break;
+      // Inside w:pPr only the paragraph mark's run properties hold a (self-closing) w:del; a w:del with content is
+      // deleted text, skipped before it gets here.
+      case 'w:del':
+        if (p && inPPr) p.markDeleted = true;
+        break;
       case 'w:t':
         inText = !close && !selfClose;
         break;
@@ -390,6 +426,9 @@ function blocksFromDocumentXml(
       case 'w:cr':
         if (p) p.text += '\u2028';
         break;
+      case 'w:txbxContent':
+        if (!selfClose) boxDepth += close ? -1 : 1;
+        break;
       case 'w:noBreakHyphen':
         if (p) p.text += '-';
         break;
@@ -397,9 +436,25 @@ function blocksFromDocumentXml(
         const rows = tables.tag(close, name, attrs, selfClose);
         if (rows) {
           const table = tableCount++;
-          const read = readPointsGrid(gridFromDocxRows(rows, `第${table + 1}个表格`), table, choiceFor(choices, table));
+          const where = `第${table + 1}个表格`;
+          let read = readPointsGrid(gridFromDocxRows(rows, where), table, choiceFor(choices, table));
+          // A 分工表 continued in a table of its own without the header (续表 on the next page, or split by hand):
+          // with as many columns as the 分工表 before it, it is read under that table's header.
+          if (!read.blocks && header && columnsOf(rows) === header.columns) {
+            const under = readPointsGrid(
+              gridFromDocxRows([...header.rows, ...rows], where),
+              table,
+              choiceFor(choices, table),
+            );
+            if (under.blocks) read = { ...under, headerRows: [0, 0] };
+          }
+          const [from, to] = read.headerRows;
+          if (read.blocks && to > from)
+            header = { rows: rows.filter(nonEmptyRow).slice(from, to), columns: columnsOf(rows) };
+          else if (!read.blocks) header = null;
           if (read.columns) described.push(read.columns);
           blocks.push(...(read.blocks ?? textOfTable(rows)));
+          flushAsides();
         }
       }
     }
@@ -410,9 +465,15 @@ function blocksFromDocumentXml(
       if (inText && paras.length) paras[paras.length - 1].text += t;
     },
   });
+  if (carried) blocks.push({ kind: 'para', text: carried });
+  flushAsides();
   if (!sawBody) throw importErrors.damaged(fileName, 'Word 正文结构不完整');
   return { blocks, tables: described };
 }
+
+/** gridFromDocxRows leaves out empty rows: a grid row is a non-empty table row. */
+const nonEmptyRow = (row: TableCell[]) => row.some((c) => c.text.trim());
+const columnsOf = (rows: TableCell[][]) => Math.max(0, ...rows.map((r) => r.length));
 
 /** A table that is not a 分工表 is read cell by cell, row by row. */
 function textOfTable(rows: TableCell[][]): SourceBlock[] {

@@ -23,7 +23,14 @@ import { MAX_POINT_ITEMS } from './limits';
 /** A paragraph of text, or an item already structured by a table reader (分工表 row). */
 export type SourceBlock =
   /** `wrapped`: plain text that may carry hard line breaks inside paragraphs (copied from a PDF or a web page). */
-  { kind: 'para'; text: string; wrapped?: boolean } | { kind: 'item'; item: RawItem };
+  | {
+      kind: 'para';
+      text: string;
+      wrapped?: boolean;
+      /** Beside the text, not in it (a Word text box): read for the title and 文号, never an item or an item's words. */
+      aside?: boolean;
+    }
+  | { kind: 'item'; item: RawItem };
 
 export interface RawItem {
   level: PointLevel;
@@ -61,8 +68,10 @@ interface ParseOptions {
 
 // ---- cleaning ------------------------------------------------------------------------------------------------
 
-const PAGE_FOOTER = /第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页/g;
-const PAGE_NUMBER_LINE = /^[-—－–\s]*\d{1,3}[-—－–\s]*$/;
+// A page number: the digits may be missing, where a Word page field (PAGE, NUMPAGES) was saved without its result
+// (documents written by programs, not by Word, leave it for Word to fill in).
+const PAGE_FOOTER = /第\s*\d*\s*页\s*[,，/／]?\s*共\s*\d*\s*页/g;
+const PAGE_NUMBER_LINE = /^(?:[-—－–\s]*\d{0,3}[-—－–\s]*|第\s*\d{0,4}\s*页)$/;
 const SITE_CLUTTER =
   /温馨提示|网站客服|版权归属|下载前请|下载文档时|收益归作者|分享赚钱|查看预览|请放心下载|文档由用户上传|付费完成|文档下载|VIP|会员免费/;
 const SHORT_CLUTTER =
@@ -72,9 +81,12 @@ const FIELD_CLUTTER =
 /** Once the items have begun, these mean the document is over and the site's page continues. */
 const END_OF_DOCUMENT =
   /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
-/** After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines close the body (items may follow in an attachment). */
+/**
+ * After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines, and a 公文's closing formula (特此通知。) close the body
+ * (items may follow in an attachment).
+ */
 const CLOSING_LINE =
-  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
+  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|特此(?:通知|通报|函告|报告|批复|公告|函复)[。.]?$|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
 const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
 const DATE_LINE =
   /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
@@ -82,6 +94,23 @@ const ISSUER_LINE =
   /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
 const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
 const TITLE_END = /(?:要点|方案|通知|意见|计划|分工表?|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
+
+/**
+ * A 附件说明 that starts a list of attachments ("附件：1.…", or "附件：" alone before "1.…"): the number its next line
+ * has, else null.
+ */
+function attachmentListStart(line: string): number | null {
+  const m = /^附件\s*[:：]\s*(.*)$/.exec(line);
+  if (!m) return null;
+  if (!m[1]) return 1;
+  const mark = readNumberMark(m[1]);
+  return mark?.value === 1 && isAttachmentName(m[1].slice(mark.length)) ? 2 : null;
+}
+
+/** A document's name, as an attachment list gives it: short, one phrase, no sentence. */
+function isAttachmentName(s: string): boolean {
+  return s.length >= 2 && [...s].length <= 60 && !/[。；;，,！？]/.test(s);
+}
 
 function normaliseLine(s: string): string {
   return s
@@ -441,6 +470,13 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   const items: RawItem[] = [];
   const scan: Scan = { last: {}, seen: {} };
   let afterSignature = false;
+  /**
+   * The last item is a table's row: a paragraph after the table (a caption before the next table, a 注) is not part
+   * of it, as a line after a numbered paragraph is part of that.
+   */
+  let afterTable = false;
+  /** The number the next line of a 附件说明's list of attachments has, or null outside one. */
+  let attachment: number | null = null;
   let ended = false;
   const allText: string[] = [];
 
@@ -454,7 +490,13 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     if (ended) break;
     if (block.kind === 'item') {
       addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
+      afterTable = true;
       allText.push(block.item.body, block.item.deadlineCell ?? '');
+      continue;
+    }
+    if (block.aside) {
+      for (const line of block.text.split(/\r\n|\r|\n|\u2028|\u2029/).map(normaliseLine))
+        if (line && !isClutter(line)) (items.length ? closing : preamble).push(line);
       continue;
     }
     const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);
@@ -479,19 +521,33 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       ) {
         closing.push(line);
         afterSignature = true;
+        attachment = attachmentListStart(line);
         continue;
+      }
+      // "附件：1.分工表" / "2.联系人名单": the attachments the 附件说明 lists are document names, not items.
+      if (attachment !== null) {
+        const mark = readNumberMark(line);
+        if (mark && mark.value === attachment && isAttachmentName(line.slice(mark.length))) {
+          closing.push(line);
+          attachment++;
+          continue;
+        }
+        attachment = null;
       }
       const { before, marks } = splitAtMarks(line, scan);
       if (before) {
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
-        else if (afterSignature) closing.push(before);
+        else if (afterSignature || afterTable) closing.push(before);
         else {
           const task = addLine(current, before);
           if (task) addItem(task);
         }
       }
-      for (const { mark, body } of marks) addItem({ level: mark.level, label: mark.label, value: mark.value, body });
+      for (const { mark, body } of marks) {
+        addItem({ level: mark.level, label: mark.label, value: mark.value, body });
+        afterTable = false;
+      }
     }
   }
 
@@ -504,6 +560,13 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
     const dropped = items.splice(0, firstTop);
     preamble.push(...dropped.map((d) => d.body));
   }
+  // A document whose words are all in text boxes (a PDF converted to Word sets every block in one): its text boxes
+  // are its text.
+  if (items.length === 0 && blocks.some((b) => b.kind === 'para' && b.aside))
+    return parseBlocks(
+      blocks.map((b) => (b.kind === 'para' && b.aside ? { kind: 'para', text: b.text } : b)),
+      opts,
+    );
   if (items.length === 0 && !opts.allowEmpty) throw importErrors.noItems(opts.fileName);
 
   const meta = readMeta(
