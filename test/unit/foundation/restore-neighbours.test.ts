@@ -17,21 +17,9 @@ import { areaServices } from '../../../main/areas';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
 import { workstationsPerTest, type TestWorkstation } from '../../helpers/workstation';
+import { folderSnapshot } from '../../helpers/folder-snapshot';
 
 const testWs = workstationsPerTest();
-const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = hash(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
 const staffNames = async (t: TestWorkstation) => (await t.call('staff.list')).map((s) => s.name).sort();
 const addStaff = (t: TestWorkstation, name: string) =>
   t.call('staff.create', { name, departmentId: null, title: '', phone: '', status: '在岗', note: '' });
@@ -52,7 +40,7 @@ async function withData() {
 }
 
 async function expectRefusedUnchanged(t: TestWorkstation, file: string, why: RegExp): Promise<void> {
-  const before = snapshot(t.dir);
+  const before = folderSnapshot(t.dir);
   const error = await restoreBackupFile(t.ws, file).then(
     () => null,
     (e: unknown) => e,
@@ -61,7 +49,7 @@ async function expectRefusedUnchanged(t: TestWorkstation, file: string, why: Reg
   expect((error as AppError).code).toBe(ErrorCode.BACKUP_INVALID);
   expect((error as AppError).message).toMatch(why);
   expect((error as AppError).message).toContain('当前数据没有任何改动');
-  expect(snapshot(t.dir)).toEqual(before);
+  expect(folderSnapshot(t.dir)).toEqual(before);
   expect(await staffNames(t)).toEqual(['张三']);
 }
 
@@ -110,7 +98,7 @@ describe('a backup that holds less than the current data', () => {
 describe('a backup from an older program', () => {
   it('whose upgrade fails is refused whole: no half-upgraded copy, the backup and the data untouched', async () => {
     const { t, good } = await withData();
-    const before = snapshot(t.dir);
+    const before = folderSnapshot(t.dir);
     // A program one migration ahead whose new migration fails halfway (its first statement succeeds).
     const next = [
       ...MIGRATIONS,
@@ -130,7 +118,7 @@ describe('a backup from an older program', () => {
       code: ErrorCode.BACKUP_INVALID,
       message: expect.stringMatching(/升级到当前数据版本时出错[\s\S]*当前数据没有任何改动/),
     });
-    expect(snapshot(t.dir)).toEqual(before);
+    expect(folderSnapshot(t.dir)).toEqual(before);
     expect(await staffNames(t)).toEqual(['张三']);
   });
 });
@@ -170,7 +158,7 @@ describe('files that are not a usable backup', () => {
     await expectRefusedUnchanged(t, damaged, /已损坏|完整性检查未通过|文件无法打开/);
 
     // The same files picked in the screen: refused before anything is written.
-    const beforePick = snapshot(t.dir);
+    const beforePick = folderSnapshot(t.dir);
     const pick = (file: string) =>
       t.call('backup.inspectFile', {
         fileName: path.basename(file),
@@ -185,7 +173,7 @@ describe('files that are not a usable backup', () => {
       message: expect.stringContaining('“encrypted.sqlite”不是'),
     });
     await expect(pick(damaged)).rejects.toMatchObject({ code: ErrorCode.BACKUP_INVALID });
-    expect(snapshot(t.dir)).toEqual(beforePick);
+    expect(folderSnapshot(t.dir)).toEqual(beforePick);
     // The list still shows a listed file it cannot read, as unreadable, without failing.
     fs.mkdirSync(t.ws.backupDir, { recursive: true });
     fs.copyFileSync(empty, path.join(t.ws.backupDir, 'zwgk-20260101-080000-manual.sqlite'));
@@ -207,7 +195,7 @@ describe('a backup folder that cannot be written', () => {
     const { t, good } = await withData();
     fs.rmSync(path.dirname(t.ws.backupDir), { recursive: true, force: true });
     fs.writeFileSync(path.dirname(t.ws.backupDir), 'a file where the backups folder should be');
-    const before = snapshot(t.dir);
+    const before = folderSnapshot(t.dir);
 
     const backup = await t.call('backup.create').then(
       () => null,
@@ -215,7 +203,7 @@ describe('a backup folder that cannot be written', () => {
     );
     expect(backup).toMatchObject({ code: ErrorCode.BACKUP_FAILED, message: expect.stringContaining('备份失败') });
     plainChinese(backup!.message);
-    expect(snapshot(t.dir)).toEqual(before);
+    expect(folderSnapshot(t.dir)).toEqual(before);
 
     const restore = await restoreBackupFile(t.ws, good).then(
       () => null,
@@ -226,7 +214,7 @@ describe('a backup folder that cannot be written', () => {
       message: expect.stringMatching(/恢复前要先备份当前数据[\s\S]*当前数据没有任何改动/),
     });
     plainChinese(restore!.message);
-    expect(snapshot(t.dir)).toEqual(before);
+    expect(folderSnapshot(t.dir)).toEqual(before);
     expect(await staffNames(t)).toEqual(['张三']);
     expect(t.ws.ready).toBe(true);
   });
@@ -302,18 +290,18 @@ describe('a disk that fills up', () => {
       const good = path.join(outside, 'cli-backup.sqlite');
       expect(cli('backup', '--out', good, '--db', t.dbPath).status).toBe(0);
       expect(fs.statSync(good).size).toBeGreaterThan(64 * 1024);
-      const before = snapshot(t.dir);
+      const before = folderSnapshot(t.dir);
 
       const backup = cliOnFullDisk('backup', '--out', path.join(outside, 'full.sqlite'), '--db', t.dbPath);
       expect(backup.status).toBe(1);
       expect(backup.stderr).toMatch(/^错误\[BACKUP_FAILED\]：备份失败：无法写入备份文件（.*磁盘空间不足.*）/);
       plainChinese(backup.stderr.replace(/^错误\[BACKUP_FAILED\]|\/\S+/g, ''));
-      expect(snapshot(t.dir)).toEqual(before);
+      expect(folderSnapshot(t.dir)).toEqual(before);
 
       const restore = cliOnFullDisk('restore', good, '--db', t.dbPath);
       expect(restore.status).toBe(1);
       expect(restore.stderr).toMatch(/^错误\[BACKUP_FAILED\]：.*（磁盘空间不足）。当前数据没有任何改动/);
-      expect(snapshot(t.dir)).toEqual(before);
+      expect(folderSnapshot(t.dir)).toEqual(before);
 
       // With space again, the same restore goes through; the data it replaced had a later change, and it says so.
       const live = new Database(t.dbPath);

@@ -10,6 +10,7 @@ import { restoreBackupFile } from '../../../main/services/data/backups';
 import { Workstation } from '../../../main/services/workstation';
 import { AppError } from '../../../shared/ipc/result';
 import { makeTempDir, openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { fileHash, folderSnapshot } from '../../helpers/folder-snapshot';
 import { areaServices } from '../../../main/areas';
 
 const open: TestWorkstation[] = [];
@@ -22,20 +23,6 @@ async function testWs(opts: Parameters<typeof openTestWorkstation>[0] = {}) {
   const t = await openTestWorkstation(opts);
   open.push(t);
   return t;
-}
-const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-/** Every file under a folder with its bytes (recursively), to prove a refusal wrote nothing anywhere. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = hash(full);
-    }
-  };
-  walk(dir);
-  return out;
 }
 const noFiles = {
   deliver: async () => {
@@ -67,7 +54,7 @@ function variant(good: string, name: string, edit: (db: Database.Database) => vo
 }
 
 async function expectRefusedUnchanged(t: TestWorkstation, file: string, why: RegExp) {
-  const before = snapshot(t.dir);
+  const before = folderSnapshot(t.dir);
   let error: unknown;
   try {
     await restoreBackupFile(t.ws, file);
@@ -78,7 +65,7 @@ async function expectRefusedUnchanged(t: TestWorkstation, file: string, why: Reg
   expect((error as AppError).message).toMatch(why);
   expect((error as AppError).message).toContain('当前数据没有任何改动');
   // Byte for byte: the data file, its backups, and no copy left behind anywhere in the folder.
-  expect(snapshot(t.dir)).toEqual(before);
+  expect(folderSnapshot(t.dir)).toEqual(before);
   // And the running workstation still serves the data it had.
   expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室']);
 }
@@ -164,7 +151,7 @@ describe('restore verifies a candidate fully before touching anything', () => {
 
   it('backup.restoreFile with the file name ".." answers VALIDATION in Chinese and changes nothing', async () => {
     const { t, good } = await withData();
-    const before = snapshot(t.dir);
+    const before = folderSnapshot(t.dir);
     const data = fs.readFileSync(good).toString('base64');
     for (const fileName of ['..', '.', '../..', 'a/..']) {
       await expect(t.call('backup.restoreFile', { fileName, dataBase64: data })).rejects.toMatchObject({
@@ -172,7 +159,7 @@ describe('restore verifies a candidate fully before touching anything', () => {
         message: expect.stringMatching(/不是有效的文件名/),
       });
     }
-    expect(snapshot(t.dir)).toEqual(before);
+    expect(folderSnapshot(t.dir)).toEqual(before);
   });
 });
 
@@ -228,12 +215,12 @@ describe('backups belong to one data file', () => {
       content: { bureauName: '某县科学技术局', staff: 0 },
     });
 
-    const before = hash(t.dbPath);
+    const before = fileHash(t.dbPath);
     await expect(t.call('backup.restore', { fileName: shared.fileName, shared: true })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining('另一个局'),
     });
-    expect(hash(t.dbPath)).toBe(before);
+    expect(fileHash(t.dbPath)).toBe(before);
     const status = await t.call('backup.restore', {
       fileName: shared.fileName,
       shared: true,
@@ -247,7 +234,7 @@ describe('backups belong to one data file', () => {
 
   it('inspectFile tells what a picked file holds, changing nothing', async () => {
     const { t, good } = await withData();
-    const before = snapshot(t.dir);
+    const before = folderSnapshot(t.dir);
     const r = await t.call('backup.inspectFile', {
       fileName: 'good.sqlite',
       dataBase64: fs.readFileSync(good).toString('base64'),
@@ -257,7 +244,7 @@ describe('backups belong to one data file', () => {
       currentBureau: '某县科学技术局',
       content: { bureauName: '某县科学技术局', staff: 1, plans: 0, tasks: 0, schemaVersion: LATEST_SCHEMA_VERSION },
     });
-    expect(snapshot(t.dir)).toEqual(before);
+    expect(folderSnapshot(t.dir)).toEqual(before);
   });
 });
 
