@@ -356,8 +356,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         : positive(f, 'disclosure.requestsOpenAtEnd')
           ? 'disclosure.requestsOpenAtEnd'
           : null;
-      if (open === 'disclosure.requestsCarriedOut' && !early) s += `另有${ph(open)}件正在办理，结转下年度继续办理。`;
-      else if (open) {
+      if (open === 'disclosure.requestsCarriedOut' && !early) {
+        s += `另有${ph(open)}件正在办理，结转下年度继续办理`;
+        // Past its 答复期限 on 31 December: the 年报 says so too (its 总体情况).
+        if (positive(f, 'disclosure.requestsOpenOverdue'))
+          s += `，其中${ph('disclosure.requestsOpenOverdue')}件截至12月31日已超过答复期限`;
+        s += '。';
+      } else if (open) {
         s += `${stateAt}尚有${ph(open)}件正在办理`;
         if (zero(f, 'disclosure.requestsOpenOverdue')) s += '（未到答复期限）';
         else if (positive(f, 'disclosure.requestsOpenOverdue'))

@@ -453,7 +453,13 @@ describe('a 总结 made before its period ends', () => {
   const ALL = { ...PLAN, ...TEAM, ...DISCLOSURE, 'plan.overdue': fig(1) };
   it('says 结转下年度 only once the year is over; before, the open ones of the day with their 答复期限', () => {
     const after = textOf({ ...base(ALL, LISTS), asOf: '2027-01-05' });
-    expect(after).toContain('另有1件正在办理，结转下年度继续办理');
+    expect(after).toContain('另有1件正在办理，结转下年度继续办理。');
+    // One of them past its 答复期限 on 31 December: said, as the 年报 says it.
+    const lateAtEnd = textOf({
+      ...base({ ...ALL, 'disclosure.requestsOpenOverdue': fig(1) }, LISTS),
+      asOf: '2027-01-05',
+    });
+    expect(lateAtEnd).toContain('另有1件正在办理，结转下年度继续办理，其中1件截至12月31日已超过答复期限。');
     expect(after).toContain('对本年度尚未完成的2项重点任务');
     const early = { ...base(ALL, LISTS), asOf: '2026-12-07' };
     const text = textOf(early);
