@@ -68,6 +68,12 @@ export function isReadOnlyError(e: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }
 
+/** SQLITE_FULL and SQLite's I/O errors: a write the disk refused (full, failing), not a bug of the program. */
+export function isWriteFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR)/.test(code);
+}
+
 export function busyError(what = '数据文件正被另一个程序写入'): AppError {
   return new AppError(
     ErrorCode.DB_BUSY,

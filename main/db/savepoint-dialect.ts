@@ -10,9 +10,22 @@ import {
 import type { RawDb } from './open';
 import type { Database as Schema } from './schema';
 
+/**
+ * Whether the connection is still inside a transaction. SQLite rolls the whole transaction back by itself on some
+ * errors (SQLITE_FULL, an I/O error): a ROLLBACK (or ROLLBACK TO) after that fails with "no transaction is active",
+ * and that error would replace the one that tells what happened (the disk is full).
+ */
+function stillInTransaction(config: SqliteDialectConfig): boolean {
+  const db = config.database as unknown as { inTransaction?: boolean };
+  return typeof db !== 'function' && db.inTransaction !== false;
+}
+
 /** Turns each service's own transaction into a savepoint of an outer transaction already open on the connection. */
 class SavepointDriver extends SqliteDriver {
   private depth = 0;
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig);
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     this.depth++;
     await connection.executeQuery(CompiledQuery.raw(`SAVEPOINT nested_${this.depth}`));
@@ -22,8 +35,10 @@ class SavepointDriver extends SqliteDriver {
     this.depth--;
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`ROLLBACK TO nested_${this.depth}`));
-    await connection.executeQuery(CompiledQuery.raw(`RELEASE nested_${this.depth}`));
+    if (stillInTransaction(this.dialectConfig)) {
+      await connection.executeQuery(CompiledQuery.raw(`ROLLBACK TO nested_${this.depth}`));
+      await connection.executeQuery(CompiledQuery.raw(`RELEASE nested_${this.depth}`));
+    }
     this.depth--;
   }
 }
@@ -36,13 +51,16 @@ class SavepointDriver extends SqliteDriver {
  */
 class ImmediateDriver extends SqliteDriver {
   constructor(
-    config: SqliteDialectConfig,
+    private readonly dialectConfig: SqliteDialectConfig,
     private readonly readOnly: boolean,
   ) {
-    super(config);
+    super(dialectConfig);
   }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(this.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE'));
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (stillInTransaction(this.dialectConfig)) await super.rollbackTransaction(connection);
   }
 }
 

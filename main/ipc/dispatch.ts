@@ -36,7 +36,7 @@ export async function dispatch(
       console.error(`[dispatch] ${method} returned data outside its contract:`, out.error.issues.slice(0, 3));
       return {
         ok: false,
-        error: { code: ErrorCode.INTERNAL, message: `程序内部错误（${method} 返回的数据格式不对），请联系维护人员。` },
+        error: { code: ErrorCode.INTERNAL, message: '程序内部错误（返回的数据格式不对），请联系维护人员。' },
       };
     }
     return { ok: true, value: out.data };
@@ -45,12 +45,13 @@ export async function dispatch(
     // A busy file (waited out) or a read-only copy's write is the situation, not a bug: say which, in Chinese.
     const explained = ws.explainDatabaseError(e);
     if (explained) return { ok: false, error: explained.toShape() };
+    // The details (an English message, the method's code name) are for the maintainers' console, not the user.
     console.error(`[dispatch] ${method} failed:`, e);
     return {
       ok: false,
       error: {
         code: ErrorCode.INTERNAL,
-        message: `程序内部错误：${e instanceof Error ? e.message : String(e)}。数据未改动，请重试；若反复出现请联系维护人员。`,
+        message: '程序内部错误，这次操作没有完成，数据未改动。请重试；若反复出现，请联系维护人员。',
       },
     };
   }

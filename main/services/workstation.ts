@@ -12,7 +12,7 @@ import { FILE_ID_KEY, prepareRestoreCandidate, readContent } from '../db/candida
 import { cleanStaleTemporaries } from '../db/temporaries';
 import { LATEST_SCHEMA_VERSION, migrateDatabase } from '../db/migrate';
 import { openDatabase, schemaVersionOf, type RawDb } from '../db/open';
-import { busyError, isBusyError, isReadOnlyError, writeFailureReason } from '../db/errors';
+import { busyError, isBusyError, isReadOnlyError, isWriteFailure, writeFailureReason } from '../db/errors';
 import { WorkstationDialect } from '../db/savepoint-dialect';
 import type { Database } from '../db/schema';
 import { NO_AREAS, type AreaServices } from './area-services';
@@ -588,6 +588,12 @@ export class Workstation {
    */
   explainDatabaseError(e: unknown, where: 'app' | 'cli' = 'app'): AppError | null {
     if (isBusyError(e)) return busyError();
+    // The disk full or failing under a write: the transaction was rolled back, so nothing of it is stored.
+    if (isWriteFailure(e))
+      return new AppError(
+        ErrorCode.FILE_WRITE_FAILED,
+        `数据文件写入失败（${writeFailureReason(e)}），这次修改没有保存，原有数据未改动。请处理后重试。`,
+      );
     if (!isReadOnlyError(e)) return null;
     if (!this.readOnly)
       return new AppError(

@@ -77,13 +77,43 @@ describe('dispatch()', () => {
     const thrown = await dispatch(broken, t.ws, 'departments.list', undefined);
     expect(thrown).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
     expect(!thrown.ok && thrown.error.message).toContain('程序内部错误');
+    // The English text and the method's code name stay in the console: the user reads Chinese only.
+    expect(!thrown.ok && thrown.error.message).not.toMatch(/boom|departments/);
     expect(await dispatch(broken, t.ws, 'backup.list', undefined)).toMatchObject({
       ok: false,
       error: { code: ErrorCode.INTERNAL },
     });
     const drift = await dispatch(broken, t.ws, 'staff.list', undefined);
     expect(drift).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
-    expect(!drift.ok && drift.error.message).toContain('staff.list');
+    expect(!drift.ok && drift.error.message).toContain('程序内部错误（返回的数据格式不对）');
+    expect(!drift.ok && drift.error.message).not.toContain('staff.list');
+  });
+
+  it('a disk that fills up under a write: refused in Chinese, nothing of it stored', async () => {
+    await t.call('departments.create', { name: '办公室' });
+    const raw = t.ws.context().raw;
+    const count = () => (raw.prepare('SELECT count(*) AS n FROM department').get() as { n: number }).n;
+    const before = count();
+    // SQLite's own limit on the file's size: the next page it needs is refused with SQLITE_FULL, as on a full disk.
+    const pages = (raw.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+    raw.pragma(`max_page_count = ${pages}`);
+    let refused: Awaited<ReturnType<typeof dispatch>> | null = null;
+    let tried = 0;
+    for (; tried < 500 && !refused; tried++) {
+      const r = await dispatch(handlers, t.ws, 'departments.create', { name: `科室${tried}` });
+      if (!r.ok) refused = r;
+    }
+    expect(refused).toMatchObject({ ok: false, error: { code: ErrorCode.FILE_WRITE_FAILED } });
+    expect(!refused!.ok && refused!.error.message).toContain('数据文件写入失败（磁盘空间不足），这次修改没有保存');
+    expect(!refused!.ok && refused!.error.message).not.toMatch(/SQLITE|full|disk/i);
+    raw.pragma('max_page_count = 1073741823');
+    // What was refused is not there; what came before it is.
+    expect(count()).toBe(before + tried - 1);
+    const names = (raw.prepare('SELECT name FROM department').all() as { name: string }[]).map((d) => d.name);
+    expect(names).not.toContain(`科室${tried - 1}`);
+    expect(names).toContain(`科室${tried - 2}`);
+    const after = await dispatch(handlers, t.ws, 'departments.create', { name: '综合股' });
+    expect(after.ok).toBe(true);
   });
 
   it('passes expected failures through with their code, and answers NOT_READY while the database is closed', async () => {
