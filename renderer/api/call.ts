@@ -47,7 +47,8 @@ async function invoke(method: Method, input: unknown): Promise<Result<unknown>> 
       ok: false,
       error: {
         code: ErrorCode.HOST_UNREACHABLE,
-        message: '无法连接工作台后台程序，它可能已关闭。请重新运行 npm start 或 npm run web。',
+        message:
+          '无法连接政务公开工作台的后台程序，它可能已经关闭，这次操作没有完成。请关闭这个页面，重新启动政务公开工作台后再试。',
       },
     };
   }
@@ -56,7 +57,11 @@ async function invoke(method: Method, input: unknown): Promise<Result<unknown>> 
   } catch {
     return {
       ok: false,
-      error: { code: 'HOST_BAD_RESPONSE', message: `后台返回了无法识别的内容（HTTP ${res.status}）。` },
+      error: {
+        code: 'HOST_BAD_RESPONSE',
+        message:
+          '政务公开工作台的后台程序返回了无法识别的内容，这次操作没有完成。请重试；若反复出现，请重新启动政务公开工作台。',
+      },
     };
   }
 }
