@@ -106,6 +106,11 @@ describe('the 2026 年报 made in January 2027', () => {
     expect(docx).not.toContain('所有申请均按照');
     expect(docx).toContain(`${n}件截至${Y}年12月31日已超过答复期限尚未答复。`);
     expect(docx).toContain(`${n}件申请截至${Y}年12月31日已超过答复期限尚未答复`);
+    // A 行政复议 and no 行政诉讼: the one is counted, the other said as none, never "行政诉讼0件".
+    expect(count(t, "SELECT count(*) AS n FROM review WHERE kind LIKE '%复议%'")).toBeGreaterThan(0);
+    expect(count(t, "SELECT count(*) AS n FROM review WHERE kind LIKE '%诉讼%'")).toBe(0);
+    expect(docx).toMatch(/全年发生政府信息公开行政复议\d+件，未发生行政诉讼。/);
+    expect(docx).not.toMatch(/行政诉讼0件/);
     // Nothing says the year is still running, claims what no record holds, or is dated as a draft.
     for (const s of ['今年以来', '尚在办理', '初稿', '本稿数据截至', '已督促']) expect(docx).not.toContain(s);
     const view = await t.call('disclosure.report', { year: Y });
