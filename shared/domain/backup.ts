@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { formatChineseDateTime } from './date-text';
+
+/** A last change as the sentence says it, to the second (a backup made a moment ago differs by seconds). */
+const when = (stamp: string) => formatChineseDateTime(stamp, { seconds: true });
 
 const BACKUP_KINDS = ['auto', 'manual', 'pre-migration', 'pre-restore'] as const;
 const backupKindSchema = z.enum(BACKUP_KINDS);
@@ -41,8 +45,8 @@ export function lessCompleteThan(backup: BackupContent, current: BackupContent):
   if (current.lastChange && (!backup.lastChange || backup.lastChange < current.lastChange))
     out.push(
       backup.lastChange
-        ? `最后一次修改（${backup.lastChange}）早于当前数据（${current.lastChange}）`
-        : `没有任何修改记录，当前数据最后一次修改在 ${current.lastChange}`,
+        ? `最后一次修改（${when(backup.lastChange)}）早于当前数据（${when(current.lastChange)}）`
+        : `没有任何修改记录，当前数据最后一次修改在${when(current.lastChange)}`,
     );
   return out;
 }

@@ -12,12 +12,14 @@ export function formatChineseDate(iso: string): string {
 }
 
 /**
- * A moment (2026-12-07 04:18:15, as the database stores times) as running text says it: 2026年12月7日 04:18. A bare
- * ISO date is formatted as formatChineseDate; other text is returned as is.
+ * A moment (2026-12-07 04:18:15, as the database stores times) as running text says it: 2026年12月7日 04:18, or with
+ * `seconds` 04:18:15 (where two moments a few seconds apart are compared). A bare ISO date is formatted as
+ * formatChineseDate; other text is returned as is.
  */
-export function formatChineseDateTime(stamp: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})/.exec(stamp);
-  return m ? `${formatChineseDate(m[1])} ${m[2]}:${m[3]}` : formatChineseDate(stamp);
+export function formatChineseDateTime(stamp: string, opts: { seconds?: boolean } = {}): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(stamp);
+  if (!m) return formatChineseDate(stamp);
+  return `${formatChineseDate(m[1])} ${m[2]}:${m[3]}${opts.seconds ? `:${m[4] ?? '00'}` : ''}`;
 }
 
 /** Two dates as running text joins them: 2025年10月23日至10月24日 (the year once when both share it), or one date. */

@@ -43,6 +43,10 @@ test('a backup made in the UI restores: later changes are gone, a pre-restore ba
   const confirm = page.getByRole('dialog');
   await expect(confirm.getByText('这份备份比当前数据旧或少')).toBeVisible();
   await expect(confirm.getByText(`人员少 1 名（备份 ${staffBefore}，当前 ${staffBefore + 1}）`)).toBeVisible();
+  await expect(confirm).toContainText(/最后一次修改（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}）早于当前数据/);
+  // Enter must not replace the data: once the question has opened, the focus is on 取消.
+  await expect(page.locator('.ant-modal-wrap').locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
   await confirm.getByRole('button', { name: '确认恢复' }).click();
   // A restore migrates and checks a full copy before the swap: seconds on a busy machine.
   await expect(page.getByText(/^已恢复到\d{4}年.*的数据$/)).toBeVisible({ timeout: 30_000 });

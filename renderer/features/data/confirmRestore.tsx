@@ -106,6 +106,8 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
       ),
       okText: '确认恢复',
       okButtonProps: { danger: true, disabled: other },
+      // Replacing the data is not what Enter should do: the focus starts on 取消.
+      autoFocusButton: 'cancel',
       cancelText: '取消',
       onOk: () => resolve({ confirmOtherBureau: other }),
       onCancel: () => resolve(null),

@@ -69,7 +69,7 @@ describe('a backup that holds less than the current data', () => {
     const listed = (await t.call('backup.list')).find((b) => b.fileName === backup.fileName)!;
     expect(listed.lessComplete).toEqual([
       `人员少 1 名（备份 ${staffNow - 1}，当前 ${staffNow}）`,
-      '最后一次修改（2026-12-01 09:00:00）早于当前数据（2026-12-01 10:00:00）',
+      '最后一次修改（2026年12月1日 09:00:00）早于当前数据（2026年12月1日 10:00:00）',
     ]);
     const picked = await t.call('backup.inspectFile', {
       fileName: 'u盘上的备份.sqlite',
@@ -315,7 +315,7 @@ describe('a disk that fills up', () => {
       expect(ok.stderr).toBe('');
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(
-        /注意：恢复的数据比恢复前的数据旧或少：最后一次修改（.+）早于当前数据（2099-01-01 00:00:00）。/,
+        /注意：恢复的数据比恢复前的数据旧或少：最后一次修改（.+）早于当前数据（2099年1月1日 00:00:00）。/,
       );
     },
   );
