@@ -2,6 +2,7 @@ import { Alert, Checkbox, Descriptions, Space, Typography } from 'antd';
 import type { HookAPI } from 'antd/es/modal/useModal';
 import type { BackupContent } from '../../../shared/domain/backup';
 import { formatChineseDateTime } from '../../../shared/domain/date-text';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 /** What the restore confirmation must name: whose data is replaced, by what, from when, holding what. */
 export interface RestoreFacts {
@@ -105,10 +106,8 @@ export function askRestore(modal: HookAPI, f: RestoreFacts): Promise<{ confirmOt
         </Space>
       ),
       okText: '确认恢复',
+      ...DESTRUCTIVE_CONFIRM,
       okButtonProps: { danger: true, disabled: other },
-      // Replacing the data is not what Enter should do: the focus starts on 取消.
-      autoFocusButton: 'cancel',
-      cancelText: '取消',
       onOk: () => resolve({ confirmOtherBureau: other }),
       onCancel: () => resolve(null),
     });

@@ -6,6 +6,7 @@ import { call } from '../../api/call';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { DIALOG_BODY_STYLE, DIALOG_TOP } from '../../components/FormDialog';
 import { MappingTable, mappingChoice } from './MappingTable';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 /**
  * "从上级要点生成": choose the year's imported documents, confirm how their responsible units map to the bureau's
@@ -80,8 +81,7 @@ export function GenerateDialog({
         title: '替换现有任务？',
         content: '本年度方案已有任务，重新生成会用上级要点生成的新任务替换它们（已登记进展的方案不能替换）。',
         okText: '替换',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
+        ...DESTRUCTIVE_CONFIRM,
         onOk: () => generate(true),
       });
     } else void generate(false);

@@ -36,6 +36,7 @@ import { ItemEditDialog, SplitModal } from './ItemEditModal';
 import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/points-edits';
 import { ItemTree } from './ItemTree';
 import { formatChineseDateTime } from '../../../shared/domain/date-text';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };
 
@@ -166,7 +167,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
           </div>
         ),
         okText: '替换',
-        cancelText: '取消',
+        ...DESTRUCTIVE_CONFIRM,
         onOk: () =>
           act(async () =>
             done(
@@ -237,7 +238,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       title: `按 ${y} 年重新识别？`,
       content: '重新识别会按原文件重新生成条目，预览中对条目的修改（合并、拆分、层级、编辑）将丢失。',
       okText: '重新识别',
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: () => read({ previewId: preview.previewId }, y),
     });
   };
@@ -255,7 +256,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       title: '按新的列重新识别？',
       content: '重新识别会按原文件重新生成条目，预览中对条目的修改（合并、拆分、层级、编辑）将丢失。',
       okText: '重新识别',
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: () => read({ previewId: preview.previewId }, readYear, chosen),
     });
   };

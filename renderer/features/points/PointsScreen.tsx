@@ -29,6 +29,7 @@ import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks
 import { ImportView } from './ImportView';
 import { ItemEditDialog } from './ItemEditModal';
 import { ItemTree } from './ItemTree';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 /** 上级要点: #/points (the year's documents), #/points/import, #/points/<id> (one document and its items). */
 export function PointsScreen({ params }: { params: string[] }) {
@@ -139,8 +140,7 @@ function DocumentView({ id }: { id: number }) {
       title: `删除“${d.title}”？`,
       content: '将删除该文件的全部条目和保存的原文件。已被实施方案任务使用的文件不能删除。',
       okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: () =>
         act(async () => {
           await call('points.deleteDocument', { id });

@@ -33,6 +33,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { TableColumnsEditor } from '../../components/TableColumns';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useBusyAction } from '../../hooks';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 interface Row {
   key: string;
@@ -147,7 +148,7 @@ export function ImportDialog({
       title: '按新的列重新识别？',
       content: '重新识别会按原文件重新读出指标，对指标名称、分值和计分方式的修改将丢失。',
       okText: '重新识别',
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: go,
     });
   };

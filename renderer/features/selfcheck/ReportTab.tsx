@@ -8,6 +8,7 @@ import { useCheckedDeliver } from '../../components/CheckedExport';
 import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useLoad } from '../../hooks';
 import { formatChineseDateTime } from '../../../shared/domain/date-text';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 const PARTS: [keyof ReportSections, string, number][] = [
   ['intro', '开头', 3],
@@ -78,7 +79,7 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
               title: '按最新评分重新生成报告文字？',
               content: '已编辑的文字将被替换。',
               okText: '重新生成',
-              cancelText: '取消',
+              ...DESTRUCTIVE_CONFIRM,
               onOk: () =>
                 act(async () => {
                   await call('selfcheck.resetReport', { year });

@@ -28,6 +28,7 @@ import { call } from '../../api/call';
 import { PointsInput } from '../../components/PointsInput';
 import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 interface NodeValues {
   name: string;
@@ -517,8 +518,7 @@ export function useRemoveIndicator(
         title: `删除指标“${u.path}”？`,
         content: lines.length ? lines.map((l, i) => <div key={i}>{l}</div>) : '该指标尚未评分。',
         okText: '删除',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
+        ...DESTRUCTIVE_CONFIRM,
         onOk: () =>
           act(async () => {
             const r = await call('selfcheck.removeIndicator', { id: row.id, confirmed: true });

@@ -38,6 +38,7 @@ import { useCheckedDeliver } from '../../components/CheckedExport';
 import { navigate, useAction, useLoad } from '../../hooks';
 import { formatFigureValue } from '../../../shared/domain/summary-figures';
 import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 const KIND_OPTIONS: { value: SummaryKind; label: string }[] = [
   { value: '年度', label: '年度总结' },
@@ -448,8 +449,7 @@ export function SummaryScreen() {
         title: '按最新数据重新生成整篇草稿？',
         content: '所有手动修改过的段落都会被替换为按数据生成的文字，且不能撤销。只想更新数字请用“刷新数据”。',
         okText: '重新生成',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
+        ...DESTRUCTIVE_CONFIRM,
         onOk: () =>
           doing('regenerate', async () => {
             setEditing(null);
@@ -481,8 +481,7 @@ export function SummaryScreen() {
         ? '本段是你写的，数据中已没有对应内容。删除后不能恢复。'
         : '你对本段的修改将被按最新数据生成的文字替换。',
       okText: p.orphan ? '删除' : '替换',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: () =>
         doing('reset', async () => {
           setSummary(await call('summary.resetParagraph', { id: p.id }));
