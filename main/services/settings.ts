@@ -154,6 +154,12 @@ export async function getSetting(ctx: AppContext, key: string): Promise<string |
   return row ? usable(ctx, key, row.value) : null;
 }
 
+/** The 工作年度 (this year when none is set): exports default to it, and an imported 3月5日 with no year is in it. */
+export async function workingYear(ctx: AppContext): Promise<number> {
+  const y = Number(await getSetting(ctx, SettingKey.currentYear));
+  return Number.isInteger(y) && y > 2000 ? y : ctx.now().getFullYear();
+}
+
 export async function getAllSettings(ctx: AppContext): Promise<Record<string, string>> {
   const rows = await ctx.db.selectFrom('setting').selectAll().execute();
   const out: Record<string, string> = {};

@@ -5,10 +5,10 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { dueSoonDays, loadCalendar } from '../calendar';
 import { todayOf } from '../../../shared/domain/dates';
-import { getSetting, SettingKey } from '../settings';
+import { getSetting, workingYear } from '../settings';
 import type { AppContext } from '../workstation';
 
-export { todayOf };
+export { todayOf, workingYear };
 
 export const DISCLOSURE_SETTING = {
   /** MM-DD of the internal due date for last year's report (default 01-31, 条例第四十九条). */
@@ -16,12 +16,6 @@ export const DISCLOSURE_SETTING = {
   /** JSON { "<a website's 栏目 name>": <publication_column id> }: the 栏目 mapping chosen on earlier imports. */
   columnMap: 'disclosure.columnMap',
 } as const;
-
-/** The 工作年度 (this year when none is set): exports default to it, and an imported 3月5日 with no year is in it. */
-export async function workingYear(ctx: AppContext): Promise<number> {
-  const y = Number(await getSetting(ctx, SettingKey.currentYear));
-  return Number.isInteger(y) && y > 2000 ? y : ctx.now().getFullYear();
-}
 
 export async function calendarAndSoon(ctx: AppContext): Promise<{ cal: WorkingDayCalendar; soon: number }> {
   return { cal: await loadCalendar(ctx), soon: await dueSoonDays(ctx) };

@@ -24,7 +24,7 @@ import { runParser } from '../../import/worker/run';
 import { storeAttachment } from '../attachments';
 import { diffRecords, nowText, recordAudit } from '../audit';
 import { isForeignKeyError } from '../../db/errors';
-import { getSetting, SettingKey } from '../settings';
+import { workingYear } from '../settings';
 import { rememberedRoles, rememberRoles } from '../table-columns';
 import type { ColumnRolesInput } from '../../../shared/domain/table-columns';
 import { decodeUpload } from '../uploads';
@@ -57,10 +57,6 @@ function sourceBytes(source: PointsSource): { fileName: string; data: Buffer } {
 }
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-
-async function workingYear(ctx: AppContext): Promise<number> {
-  return Number(await getSetting(ctx, SettingKey.currentYear)) || ctx.now().getFullYear();
-}
 
 /** The original a document keeps: file name and bytes (a paste is kept as a .txt). */
 interface PointsFile {

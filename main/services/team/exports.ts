@@ -6,7 +6,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { buildAbDocx, buildAbXlsx, buildFilingDocx, buildHandoverDocx, type ChangeDocData } from '../../export/team/ab';
 import { buildSignInDocx, buildTrainingLedgerXlsx, buildTrainingRecordDocx } from '../../export/team/training';
 import { getBureau } from '../org/bureau';
-import { getSetting, SettingKey } from '../settings';
+import { workingYear } from '../settings';
 import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
@@ -22,7 +22,7 @@ async function bureauName(ctx: AppContext): Promise<string> {
 
 /** The year an export is for: the one asked for, else the working year. */
 export async function yearOrCurrent(ctx: AppContext, year?: number): Promise<number> {
-  return year ?? (Number(await getSetting(ctx, SettingKey.currentYear)) || ctx.now().getFullYear());
+  return year ?? (await workingYear(ctx));
 }
 
 function needId(args: ExportArgs, what: string): number {
