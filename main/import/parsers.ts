@@ -12,6 +12,7 @@ import { readRequestsXlsx } from './disclosure/requests';
 import { parseIndicatorsFile, type IndicatorReadOptions } from './selfcheck';
 import { readStaffXlsx } from './staff-xlsx';
 import { readAbXlsx } from './team/ab-xlsx';
+import { readTrainingXlsx } from './team/training-xlsx';
 
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
@@ -33,6 +34,9 @@ export const PARSERS = {
   /** AB岗设置表 .xlsx (the table the workstation exports, read back). */
   'ab-xlsx': (fileName: string, bytes: Uint8Array, _opts: Record<string, never>) =>
     readAbXlsx(asBuffer(bytes), fileName),
+  /** 培训台账 .xlsx (one kept by hand, or the one the workstation exports). 3月5日 is read in `year`. */
+  'training-xlsx': (fileName: string, bytes: Uint8Array, opts: { year?: number }) =>
+    readTrainingXlsx(asBuffer(bytes), fileName, opts.year ?? null),
   /** 考核评分细则 .xlsx/.docx (自查整改 templates). */
   'selfcheck-indicators': (fileName: string, bytes: Uint8Array, opts: IndicatorReadOptions) =>
     parseIndicatorsFile(fileName, asBuffer(bytes), opts),

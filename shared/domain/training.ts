@@ -158,3 +158,67 @@ export function computeTrainingRequirement(input: RequirementInput): TrainingReq
   }
   return { year: input.year, minSpecial, specialHeld, minHours, shortOfHours, met, message: parts.join(''), people };
 }
+
+// ---- 培训台账 read in from Excel (training.importPreview / training.importCommit) ----
+
+/**
+ * A 类别 as an office writes it, as one of the ledger's; '' (no 类别 column, or blank) is judged from the 培训名称.
+ * `guessed` says the words did not name one of the ledger's 类别 exactly (the preview says so).
+ */
+export function trainingKindOf(
+  written: string,
+  title: string,
+): { kind: (typeof TRAINING_KINDS)[number]; guessed: boolean } {
+  const w = written.replace(/\s/g, '');
+  const exact = TRAINING_KINDS.find((k) => k === w);
+  if (exact) return { kind: exact, guessed: false };
+  const t = w || title;
+  if (/上级|省|市|参加|参训/.test(w) || (!w && /^参加/.test(title))) return { kind: '参加上级培训', guessed: true };
+  if (/(政务公开|信息公开|政府信息)/.test(t) && /培训|专题|讲座|辅导/.test(t))
+    return { kind: '政务公开专题培训', guessed: true };
+  if (/学习|业务/.test(t)) return { kind: '业务学习', guessed: true };
+  return { kind: '其他', guessed: true };
+}
+
+/** A 形式 as written, as one of the ledger's ('' is 集中授课, the usual one); `guessed` as for trainingKindOf. */
+export function trainingFormOf(written: string): { form: (typeof TRAINING_FORMS)[number]; guessed: boolean } {
+  const w = written.replace(/\s/g, '');
+  const exact = TRAINING_FORMS.find((f) => f === w);
+  if (exact) return { form: exact, guessed: false };
+  if (/视频/.test(w)) return { form: '视频', guessed: true };
+  if (/线上|网络|网上|在线|直播/.test(w)) return { form: '线上', guessed: true };
+  if (/自学/.test(w)) return { form: '自学', guessed: true };
+  if (/会/.test(w)) return { form: '会议', guessed: true };
+  return { form: '集中授课', guessed: true };
+}
+
+/** One row of a 培训台账 being imported: what it becomes, what was judged for it, and what keeps it out. */
+const trainingImportRowSchema = z.object({
+  row: z.number().int(),
+  date: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  form: z.string(),
+  hours: z.number(),
+  status: z.enum(TRAINING_STATUSES),
+  /** "实到3人：张三、李四、王五；缺席：赵六", or what the sheet says instead. */
+  people: z.string(),
+  /** 新增, or 已在台账中 (the same date and 培训名称 is already kept: skipped, so a file can be imported again). */
+  action: z.enum(['新增', '已在台账中']),
+  /** What was judged for the row (类别 from the name, 参训人数 and the names disagreeing): imported as shown. */
+  notes: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export type TrainingImportRow = z.infer<typeof trainingImportRowSchema>;
+
+export const trainingImportPreviewSchema = z.object({
+  fileName: z.string(),
+  sheetName: z.string(),
+  /** Whether the sheet names who attended (else the trainings are imported without attendees). */
+  hasNames: z.boolean(),
+  rows: z.array(trainingImportRowSchema),
+  newCount: z.number().int(),
+  validCount: z.number().int(),
+  errorCount: z.number().int(),
+});
+export type TrainingImportPreview = z.infer<typeof trainingImportPreviewSchema>;

@@ -24,7 +24,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
     orientation: 'landscape',
     columns: [
       { header: '序号', weight: 4, align: 'center' },
-      { header: '日期', weight: 9, align: 'center' },
+      { header: '日期', weight: 8, align: 'center' },
       { header: '培训名称', weight: 14 },
       { header: '类别', weight: 9 },
       { header: '形式', weight: 6, align: 'center' },
@@ -33,9 +33,11 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       { header: '地点', weight: 9 },
       { header: '学时', weight: 4, align: 'center' },
       { header: '参训人数', weight: 5, align: 'center' },
+      // Who attended, by name: the ledger shows it, and 从 Excel 导入 reads it back (each person's 学时 with it).
+      { header: '参训人员', weight: 14 },
       { header: '缺席人员', weight: 8 },
-      { header: '内容摘要', weight: 24 },
-      { header: '状态', weight: 5, align: 'center' },
+      { header: '内容摘要', weight: 18 },
+      { header: '状态', weight: 6, align: 'center' },
     ],
     rows: rows.map((t, i) => {
       const present = t.attendees.filter((a) => a.present);
@@ -55,6 +57,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
           t.place,
           t.hours,
           present.length,
+          present.map((a) => a.name).join('、'),
           absent,
           t.summary,
           t.status,
@@ -73,6 +76,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       '',
       rows.reduce((n, t) => n + t.hours, 0),
       rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0),
+      '',
       '',
       '',
       '',

@@ -1,5 +1,6 @@
 import type { teamContract } from '../../../shared/ipc/contracts/team';
 import { commitAbImport, previewAbImport } from './ab-import';
+import { commitTrainingImport, previewTrainingImport } from './training-import';
 import type { AreaHandlers } from '../handler-types';
 import {
   assignHolder,
@@ -78,5 +79,7 @@ export const teamHandlers: AreaHandlers<typeof teamContract> = {
   },
   'training.addFile': (ws, input) => addTrainingFile(ws.context(), input),
   'training.removeFile': (ws, input) => removeTrainingFile(ws.context(), input),
+  'training.importPreview': (ws, upload) => previewTrainingImport(ws.context(), upload),
+  'training.importCommit': (ws, upload) => commitTrainingImport(ws.context(), upload),
   'training.requirement': (ws, { year }) => trainingRequirement(ws.context(), year),
 };

@@ -30,6 +30,7 @@ import { useYear } from '../../app-context';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
+import { TrainingImportButton } from './TrainingImportButton';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { DIALOG_BODY_STYLE, DIALOG_TOP, FormDialog } from '../../components/FormDialog';
 import { useTeamExport } from '../ab/AbScreen';
@@ -284,6 +285,7 @@ export function TrainingScreen() {
             <Button icon={<DownloadOutlined />} onClick={() => exportDoc('training-xlsx', { year })}>
               导出培训台账
             </Button>
+            <TrainingImportButton onImported={() => void data.reload()} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增培训
             </Button>
@@ -310,7 +312,12 @@ export function TrainingScreen() {
           dataSource={d?.trainings ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{
-            emptyText: <EmptyHint title={`${year} 年还没有培训记录`} hint="点击“新增培训”登记一次培训及参训人员。" />,
+            emptyText: (
+              <EmptyHint
+                title={`${year} 年还没有培训记录`}
+                hint="点击“新增培训”登记一次培训及参训人员；以前用 Excel 记的培训台账可以“从 Excel 导入”。"
+              />
+            ),
           }}
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },

@@ -17,7 +17,12 @@ import {
   teamWarningSchema,
 } from '../../domain/ab';
 import { teamSettingsSchema } from '../../domain/team-settings';
-import { trainingInputSchema, trainingRequirementSchema, trainingSchema } from '../../domain/training';
+import {
+  trainingImportPreviewSchema,
+  trainingInputSchema,
+  trainingRequirementSchema,
+  trainingSchema,
+} from '../../domain/training';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -92,5 +97,12 @@ export const teamContract = {
     output: trainingSchema,
   },
   'training.removeFile': { input: z.object({ trainingId: idSchema, attachmentId: idSchema }), output: trainingSchema },
+  /** Reads a 培训台账 .xlsx (the one exported here, or one kept with its columns) and says row by row what it would do. */
+  'training.importPreview': { input: uploadSchema, output: trainingImportPreviewSchema },
+  /** Imports its new trainings with their people; nothing is stored unless every row is usable. */
+  'training.importCommit': {
+    input: uploadSchema,
+    output: z.object({ created: z.number().int(), skipped: z.number().int() }),
+  },
   'training.requirement': { input: z.object({ year: yearSchema }), output: trainingRequirementSchema },
 } as const;

@@ -1,0 +1,226 @@
+// 培训台账 read in from Excel (the one 导出培训台账 makes, or one an office kept with the usual columns): each row becomes a
+// training of the ledger, its 参训人员 and 缺席人员 matched to the staff list by name. Like the AB岗 import: a preview that
+// says what each row becomes and names every problem by row, then an import that stores nothing unless every row is
+// usable. A row whose date and 培训名称 the ledger already has is skipped, so importing the same file twice adds nothing.
+import {
+  trainingFormOf,
+  trainingKindOf,
+  hoursToTenths,
+  type TrainingImportPreview,
+  type TrainingImportRow,
+} from '../../../shared/domain/training';
+import { isAfter, todayOf } from '../../../shared/domain/dates';
+import type { Upload } from '../../../shared/domain/files';
+import { AppError } from '../../../shared/ipc/result';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import type { TrainingSheetRow } from '../../import/team/training-xlsx';
+import { runParser } from '../../import/worker/run';
+import { nowText, recordAudit } from '../audit';
+import { workingYear } from '../settings';
+import { decodeUpload } from '../uploads';
+import type { AppContext } from '../workstation';
+
+/** A 培训台账 is tens of KB; a larger file is not one. */
+const MAX_TRAINING_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Words that stand for a group, not a person ("全体干部职工", "各科室负责人"): nobody to match. */
+const GROUP = /全体|各|人员|干部|职工|科室|股室|单位|班子|成员|同志|代表|负责人|联络员/;
+
+interface PlannedRow {
+  view: TrainingImportRow;
+  sheet: TrainingSheetRow | null;
+  attendees: { staffId: number; present: boolean }[];
+}
+
+async function analyse(ctx: AppContext, upload: Upload) {
+  const data = decodeUpload(upload, MAX_TRAINING_FILE_BYTES);
+  const sheet = await runParser('training-xlsx', upload.fileName, data, { year: await workingYear(ctx) });
+  const staff = await ctx.db
+    .selectFrom('staff as s')
+    .leftJoin('department as d', 'd.id', 's.department_id')
+    .select(['s.id', 's.name'])
+    .execute();
+  const kept = new Set(
+    (await ctx.db.selectFrom('training').select(['date', 'title']).execute()).map((t) => `${t.date}\n${t.title}`),
+  );
+  const today = todayOf(ctx);
+  const seen = new Map<string, number>();
+
+  const planned: PlannedRow[] = sheet.rows.map((r) => {
+    const errors: string[] = [];
+    const notes: string[] = [];
+    const { kind, guessed: kindGuessed } = trainingKindOf(r.kind, r.title);
+    if (kindGuessed) notes.push(r.kind ? `类别“${r.kind}”按“${kind}”导入` : `表中没有写类别，按培训名称记为“${kind}”`);
+    const { form, guessed: formGuessed } = trainingFormOf(r.form);
+    if (formGuessed) notes.push(r.form ? `形式“${r.form}”按“${form}”导入` : `表中没有写形式，记为“${form}”`);
+    const future = isAfter(r.date, today);
+    const status = /计划|未举办|待/.test(r.status) || (future && !r.status) ? '计划' : '已举办';
+    if (status === '已举办' && future)
+      errors.push(`培训日期 ${r.date} 晚于今天，状态却是“${r.status}”：请改为“计划”，举办后再改为“已举办”`);
+
+    // The people: every name must be one person of the staff list; a group word is said, not matched.
+    const attendees: { staffId: number; present: boolean }[] = [];
+    const named = { present: [] as string[], absent: [] as string[] };
+    const take = (names: string[], present: boolean) => {
+      for (const written of names) {
+        const name = written.replace(/等$/, '');
+        if (name !== written) notes.push(`名单“…${written}”以“等”结尾，可能不全：导入后请在培训中补齐参训人员`);
+        if (GROUP.test(name) || name.length > 6) {
+          notes.push(`“${name}”不是一个人的姓名，未计入参训人员：导入后请在培训中勾选参训人员`);
+          continue;
+        }
+        const found = staff.filter((s) => s.name === name);
+        if (found.length === 0) {
+          errors.push(
+            `${present ? '参训' : '缺席'}人员“${name}”不在人员名单中，请先在“单位与人员”中添加或导入人员名单`,
+          );
+          continue;
+        }
+        if (found.length > 1) {
+          errors.push(`人员名单中有 ${found.length} 位“${name}”，无法确定是哪一位：导入后请在培训中勾选参训人员`);
+          continue;
+        }
+        if (attendees.some((a) => a.staffId === found[0].id)) {
+          errors.push(`“${name}”在参训人员和缺席人员中出现了两次`);
+          continue;
+        }
+        attendees.push({ staffId: found[0].id, present });
+        named[present ? 'present' : 'absent'].push(name);
+      }
+    };
+    take(r.present ?? [], true);
+    take(r.absent, false);
+    if (r.present === null)
+      notes.push(
+        r.headcount !== null
+          ? `表中只有参训人数（${r.headcount}人），没有参训人员名单：导入后请在培训中勾选参训人员，个人学时才能统计`
+          : '表中没有参训人员名单：导入后请在培训中勾选参训人员，个人学时才能统计',
+      );
+    else if (r.headcount !== null && r.headcount !== named.present.length)
+      notes.push(`参训人数写${r.headcount}人，名单中可对上的有${named.present.length}人`);
+    const people = [
+      named.present.length ? `实到${named.present.length}人：${named.present.join('、')}` : '',
+      named.absent.length ? `缺席：${named.absent.join('、')}` : '',
+    ]
+      .filter(Boolean)
+      .join('；');
+
+    const key = `${r.date}\n${r.title}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) errors.push(`与第 ${earlier} 行是同一次培训（日期和培训名称都相同）`);
+    else seen.set(key, r.row);
+    return {
+      view: {
+        row: r.row,
+        date: r.date,
+        title: r.title,
+        kind,
+        form,
+        hours: r.hours,
+        status,
+        people: people || (r.present === null ? '（表中无名单）' : '（无）'),
+        action: kept.has(key) ? '已在台账中' : '新增',
+        notes,
+        errors,
+      },
+      sheet: r,
+      attendees,
+    };
+  });
+  for (const p of sheet.problems)
+    planned.push({
+      view: {
+        row: p.row,
+        date: '',
+        title: '',
+        kind: '',
+        form: '',
+        hours: 0,
+        status: '已举办',
+        people: '',
+        action: '新增',
+        notes: [],
+        errors: [p.column ? `“${p.column}”列：${p.message}` : p.message],
+      },
+      sheet: null,
+      attendees: [],
+    });
+  planned.sort((x, y) => x.view.row - y.view.row);
+  const errorCount = planned.filter((p) => p.view.errors.length).length;
+  const preview: TrainingImportPreview = {
+    fileName: upload.fileName,
+    sheetName: sheet.sheetName,
+    hasNames: sheet.hasNames,
+    rows: planned.map((p) => p.view),
+    newCount: planned.filter((p) => !p.view.errors.length && p.view.action === '新增').length,
+    validCount: planned.length - errorCount,
+    errorCount,
+  };
+  return { preview, planned };
+}
+
+/** Reads the ledger and says, row by row, what would be imported and what is wrong. Changes nothing. */
+export async function previewTrainingImport(ctx: AppContext, upload: Upload): Promise<TrainingImportPreview> {
+  const { preview } = await analyse(ctx, upload);
+  if (!preview.rows.length)
+    throw new AppError(ErrorCode.NO_ITEMS, `“${upload.fileName}”的表头下没有培训记录。请确认选对了文件。`);
+  return preview;
+}
+
+/**
+ * Imports the ledger's new trainings with their people, checked again against the records as they are now; one
+ * transaction, nothing stored unless every row is usable.
+ */
+export async function commitTrainingImport(
+  ctx: AppContext,
+  upload: Upload,
+): Promise<{ created: number; skipped: number }> {
+  const { preview, planned } = await analyse(ctx, upload);
+  const bad = preview.rows.filter((r) => r.errors.length);
+  if (bad.length)
+    throw new AppError(
+      ErrorCode.IMPORT_ROWS_INVALID,
+      `有 ${bad.length} 行不能导入，未导入任何培训。请修改后重新选择文件：${bad
+        .slice(0, 5)
+        .map((r) => `第 ${r.row} 行：${r.errors.join('；')}`)
+        .join('；')}`,
+    );
+  if (!planned.length) throw new AppError(ErrorCode.NO_ITEMS, `“${upload.fileName}”的表头下没有培训记录。`);
+  const fresh = planned.filter((p) => p.view.action === '新增');
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = nowText(ctx);
+    for (const p of fresh) {
+      const r = p.sheet!;
+      const { id } = await trx
+        .insertInto('training')
+        .values({
+          date: r.date,
+          title: r.title,
+          kind: p.view.kind,
+          form: p.view.form,
+          status: p.view.status,
+          organiser: r.organiser,
+          trainer: r.trainer,
+          place: r.place,
+          hours_tenths: hoursToTenths(r.hours),
+          summary: r.summary,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (p.attendees.length)
+        await trx
+          .insertInto('training_attendee')
+          .values(p.attendees.map((a) => ({ training_id: id, staff_id: a.staffId, present: a.present ? 1 : 0 })))
+          .execute();
+      await recordAudit(trx, ctx, {
+        entity: 'training',
+        entityId: id,
+        action: 'import',
+        summary: `从“${upload.fileName}”第 ${r.row} 行导入培训：${r.date} ${r.title}（${p.attendees.length}人）`,
+      });
+    }
+  });
+  return { created: fresh.length, skipped: planned.length - fresh.length };
+}
