@@ -116,6 +116,19 @@ export function splitNames(cell: string): string[] {
   return names.filter((n) => n && !/^(无|—|-|\/)$/.test(n));
 }
 
+/**
+ * The day of a 培训时间 as ledgers write it: "3月5日上午", "2026年3月5日 9:00-11:30", "3月5日（周四）", and a training over
+ * two days ("3月5日-6日", "3月5日至6日") by its first day.
+ */
+function trainingDay(s: string): string {
+  return s
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s*[(（][^)）]*[)）]\s*$/, '')
+    .replace(/\s*(上午|下午|晚上|全天|\d{1,2}[:：]\d{2}).*$/, '')
+    .replace(/\s*[-—~～至到]\s*\d{1,2}\s*[日号]$/, '');
+}
+
 /** "2", "1.5学时", "3 小时", "２" → hours; null when not a number of hours. */
 function readHours(s: string): number | null {
   const m = /^(\d+(?:\.\d+)?)\s*(学时|课时|小时|h)?$/i.exec(s.normalize('NFKC').trim());
@@ -153,7 +166,7 @@ export async function readTrainingXlsx(
         problem('title', '培训名称超过100个字，请缩短后再导入');
         continue;
       }
-      const date = parseDateText(dateText, year);
+      const date = parseDateText(trainingDay(dateText), year);
       if (!date) {
         problem('date', dateText ? `“${dateText}”不是有效日期，${DATE_HINT}` : '培训日期为空');
         continue;
