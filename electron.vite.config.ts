@@ -26,6 +26,23 @@ function earlyScript(): Plugin {
   };
 }
 
+/**
+ * Issue 22: the scrollbar width measured once per scrollbar style (renderer/scrollbar-size.ts) for @rc-component/util's
+ * own callers (its index, which rc-table and the dialogs' scroll lock import, and its scroll locker), instead of a
+ * forced layout on every table and dialog.
+ */
+function keptScrollbarSize(): Plugin {
+  const shim = resolve('renderer/scrollbar-size.ts');
+  return {
+    name: 'zwgk-kept-scrollbar-size',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !/[\\/]@rc-component[\\/]util[\\/]es[\\/]/.test(importer)) return null;
+      return /^\.\.?\/(\.\.\/)?getScrollBarSize(\.js)?$/.test(source) ? shim : null;
+    },
+  };
+}
+
 // One build for both hosts: out/main + out/preload for Electron, out/renderer for Electron and the web host.
 export default defineConfig({
   main: {
@@ -49,7 +66,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), earlyScript()],
+    plugins: [react(), earlyScript(), keptScrollbarSize()],
     // Minified, one cacheable chunk of the libraries the first screen needs (React, antd, icons, dayjs ...: the modules
     // tagged $initial, reached by static imports from the entry) apart from our code, and each screen in its own chunk
     // loaded when first opened or preloaded when the window is idle (renderer/area.ts lazyScreen, preloadScreens): the

@@ -182,7 +182,9 @@ test('training: record one with attendees, the requirement turns met, download t
   expect(sheet.getRow(4).getCell(3).value).toBe('政务公开条例专题培训会');
   expect(sheet.getRow(4).getCell(9).value).toBe(2);
   expect(sheet.getRow(4).getCell(10).value).toBe(2);
-  expect(sheet.getRow(4).getCell(11).value).toBe('李四');
+  // 参训人员 by name, then 缺席人员.
+  expect(sheet.getRow(4).getCell(11).value).toBe('张三、王五');
+  expect(sheet.getRow(4).getCell(12).value).toBe('李四');
 
   // The sign-in sheet.
   const [signDl] = await Promise.all([
