@@ -59,7 +59,20 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, mainSide, preloadSide, nodeLibs] }],
+      // One way to ask before a destructive click (renderer/components/destructive.ts): the focus on 取消, OK in red.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='Popconfirm']",
+          message:
+            '删除、移除、恢复等操作前的询问请用 DeleteButton（components/DeleteButton.tsx）：确定键为红色，焦点在“取消”上。',
+        },
+      ],
     },
+  },
+  {
+    files: ['renderer/components/DeleteButton.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['main/web/**/*.ts', 'main/cli.ts', 'main/cli/**/*.ts', 'main/ipc/dispatch.ts', 'main/ipc/handlers.ts'],

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
 import { halfPeriod, yearPeriod, type Period } from './period';
 import { FIGURE_CATALOG, FIGURE_FAMILIES, formatFigureValue } from './summary-figures';
+import { formatChineseDate } from './date-text';
+import type { DateIssue } from './disclosure-dates';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
@@ -309,6 +311,37 @@ export function summaryPeriodOn(year: number, kind: SummaryKind, day: string): P
 export function countedBeforeEnd(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string | null {
   const day = s.refreshedAt.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < summaryPeriod(s.year, s.kind).to ? day : null;
+}
+
+/**
+ * The last day a summary's figures count (its 数据截止日): the day of its last 刷新数据 while its period ran, else the
+ * period's end. Its 成文日期 is never earlier: a 总结 dated 1 December whose figures count to 7 December quotes what
+ * could not be known on the day it says it was written.
+ */
+export function figuresCountedTo(s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>): string {
+  return countedBeforeEnd(s) ?? summaryPeriod(s.year, s.kind).to;
+}
+
+/**
+ * What is wrong with a 成文日期 (落款日期) for a summary counted as `s` is: one rule, so the 标题与落款 dialog shows
+ * beside the field what the service refuses (summary.saveMeta).
+ */
+export function summaryDateIssues(
+  v: { signatureDate?: string | null },
+  s: Pick<Summary, 'refreshedAt' | 'year' | 'kind'>,
+): DateIssue[] {
+  const date = v.signatureDate;
+  const counted = figuresCountedTo(s);
+  if (!date || date >= counted) return [];
+  const d = formatChineseDate(date);
+  const c = formatChineseDate(counted);
+  return [
+    {
+      field: ['signatureDate'],
+      level: 'error',
+      message: `成文日期${d}早于总结中数字统计到的${c}：落款不能早于数字统计到的日期。请把成文日期改为${c}或之后的日期；如改为今天，可先点“刷新数据”，使数字统计到今天。`,
+    },
+  ];
 }
 
 export const summaryMetaInputSchema = z.object({

@@ -177,7 +177,7 @@ test('a progress entry is corrected and deleted with its 修改 and 删除 butto
   // 删除 asks first; 取消 keeps it, 删除 removes it.
   await fixed.getByRole('button', { name: '删除' }).click();
   const confirm = page.locator('.ant-popover:visible');
-  await expect(confirm).toContainText('删除这条进展记录？');
+  await expect(confirm).toContainText(`删除${formatChineseDate(entry.date)}的进展记录？`);
   await confirm.getByRole('button', { name: '取消' }).click();
   await expect(fixed).toBeVisible();
   await fixed.getByRole('button', { name: '删除' }).click();

@@ -92,10 +92,11 @@ test('预览中改过条目后离开：询问保存/不保存/取消；取消留
   await page.getByRole('treeitem', { name: '条目 2.做好解读' }).getByRole('button', { name: '并入上一条' }).click();
   await expect(page.getByText('共 2 条')).toBeVisible();
 
-  const ask = page.getByRole('dialog', { name: '条目已修改，尚未保存' });
+  const ask = page.getByRole('dialog', { name: '保存修改吗？' });
   // 取消: stays, with the merge.
   await page.getByRole('button', { name: '返回列表' }).click();
   await expect(ask).toBeVisible();
+  await expect(ask).toContainText('预览中合并、拆分、调整层级或编辑过的条目还没有保存');
   for (const name of ['保存', '不保存', '取消']) {
     const box = await ask.getByRole('button', { name, exact: true }).boundingBox();
     expect(box && box.y + box.height <= 768 && box.x + box.width <= 1366).toBe(true);

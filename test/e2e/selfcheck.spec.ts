@@ -151,7 +151,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
   await evidence.getByText('巡查记录.txt').click();
   expect((await file).suggestedFilename()).toBe('巡查记录.txt');
   await evidence.locator('div').filter({ hasText: '栏目截图.png' }).getByRole('button', { name: '移除' }).click();
-  await page.locator('.ant-popover:visible').getByRole('button', { name: '删除' }).click();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: '移除' }).click();
   await expect(evidence.getByText('栏目截图.png')).toBeHidden(slow);
   await expect(evidence.getByText('巡查记录.txt')).toBeVisible();
   // A file picked but not yet recorded is an unsaved change too: closing asks first.

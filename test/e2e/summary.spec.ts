@@ -1,5 +1,6 @@
 // 年度总结 and the home dashboard on the example year, at 1366×768: the charts open the lists behind them; the draft
-// is edited, the data changes, 刷新数据 keeps the edit and marks the changed figure, and the export carries both.
+// is edited, the data changes, 刷新数据 keeps the edit and marks the changed figure, and the export carries both. The
+// 成文日期 is never set before the day the figures count to.
 import JSZip from 'jszip';
 import { loadDemo } from '../../main/services/demo';
 import { listPosts } from '../../main/services/team/ab';
@@ -7,7 +8,9 @@ import { createTraining } from '../../main/services/team/training';
 import { figuresFor } from '../../main/services/summary/figures';
 import { yearPeriod } from '../../shared/domain/period';
 import type { Locator } from '@playwright/test';
-import { answerUnsaved, today, year } from './arrange';
+import { figuresCountedTo } from '../../shared/domain/summary';
+import { formatChineseDate } from '../../shared/domain/date-text';
+import { answerUnsaved, arrange, fillDate, openScreen, setUpBureau, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -265,4 +268,38 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
   await expect(dialog).toHaveCount(0);
+});
+
+test('summary: a 成文日期 before the day its figures count to is refused beside the field, naming both dates', async ({
+  app: page,
+  host,
+}) => {
+  await setUpBureau(host, page, year);
+  const made = await arrange(host, 'summary.create', { year, kind: '年度' });
+  const counted = figuresCountedTo(made);
+  const earlier = new Date(Date.UTC(+counted.slice(0, 4), +counted.slice(5, 7) - 1, +counted.slice(8, 10) - 6))
+    .toISOString()
+    .slice(0, 10);
+  await openScreen(page, '年度总结');
+  await page.getByRole('button', { name: '标题与落款' }).click();
+  const dialog = page.getByRole('dialog', { name: '标题、主送与落款' });
+  await expect(dialog).toContainText(`总结中的数字统计到${formatChineseDate(counted)}，成文日期不能早于这一天。`);
+
+  await fillDate(dialog, '成文日期', earlier);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const refusal = dialog.getByText(
+    `成文日期${formatChineseDate(earlier)}早于总结中数字统计到的${formatChineseDate(counted)}`,
+  );
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText(`请把成文日期改为${formatChineseDate(counted)}或之后的日期`);
+  await expect(refusal).toContainText('刷新数据');
+  await page.screenshot({ path: test.info().outputPath('summary-date-refused.png') });
+  await expect(dialog).toBeVisible();
+  expect((await arrange(host, 'summary.get', { year, kind: '年度' }))!.signatureDate).toBe(made.signatureDate);
+
+  await fillDate(dialog, '成文日期', counted);
+  await expect(refusal).toHaveCount(0);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await arrange(host, 'summary.get', { year, kind: '年度' }))!.signatureDate).toBe(counted);
 });

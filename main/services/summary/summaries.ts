@@ -7,10 +7,12 @@ import { buildSummaryDraft, type DraftParagraph } from '../../../shared/domain/s
 import {
   defaultSummaryTitle,
   diffFigures,
+  figuresCountedTo,
   figuresUsed,
   paragraphInputSchema,
   paragraphText,
   renderTemplate,
+  summaryDateIssues,
   summaryMetaInputSchema,
   textLength,
   type FigureChange,
@@ -21,9 +23,9 @@ import {
   type SummaryLists,
   type SummaryMetaInput,
   type SummaryParagraph,
-  summaryPeriod,
   summaryPeriodOn,
 } from '../../../shared/domain/summary';
+import { firstDateError } from '../../../shared/domain/disclosure-dates';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import type { Database } from '../../db/schema';
@@ -193,8 +195,7 @@ async function storeFigures(
 ): Promise<{ from: string; to: string } | null> {
   const now = nowText(ctx);
   const today = todayOf(ctx);
-  const end = summaryPeriod(row.year, row.kind).to;
-  const counted = today < end ? today : end;
+  const counted = figuresCountedTo({ refreshedAt: now, year: row.year, kind: row.kind });
   const moved =
     row.signature_date < counted
       ? { from: row.signature_date, to: defaultSummaryDate(today, row.year, row.kind) }
@@ -493,6 +494,11 @@ export async function keepParagraph(ctx: AppContext, id: number): Promise<Summar
 export async function saveSummaryMeta(ctx: AppContext, id: number, raw: SummaryMetaInput): Promise<Summary> {
   const m = validateInput(summaryMetaInputSchema, raw);
   const { row } = await load(ctx, id);
+  // A 成文日期 before the day the figures count to: the document would contradict itself.
+  const problem = firstDateError(
+    summaryDateIssues(m, { refreshedAt: row.refreshed_at, year: row.year, kind: row.kind }),
+  );
+  if (problem) throw new AppError(ErrorCode.VALIDATION, problem, { field: 'signatureDate' });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('summary')

@@ -13,6 +13,7 @@ import type { TeamExportKind } from '../../../shared/ipc/contracts/team';
 import { call } from '../../api/call';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription } from '../../components/destructive';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
@@ -344,7 +345,8 @@ export function AbScreen() {
               width: 90,
               render: (_, a) => (
                 <DeleteButton
-                  title="删除这条不在岗登记？"
+                  title={`删除${a.name}${formatChineseDateRange(a.startDate, a.endDate)}的${a.kind}登记？`}
+                  description={deleteDescription()}
                   onDelete={() => call('ab.deleteAbsence', { id: a.id })}
                   onDone={data.reload}
                 />

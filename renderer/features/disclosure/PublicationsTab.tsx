@@ -24,7 +24,9 @@ import { publicationDateIssues } from '../../../shared/domain/disclosure-dates';
 import { dateIssueRules } from '../../components/dateRules';
 import { DateField, todayIso } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
+import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 import { PersonField } from '../../components/PersonField';
 import { EmptyHint } from '../../components/EmptyHint';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
@@ -229,7 +231,10 @@ function ColumnsDialog({
   onChanged: () => void;
 }) {
   const act = useAction();
+  const guardedClose = useGuardedClose();
   const [name, setName] = useState('');
+  /** Names typed over a column's and not yet saved (saved when the field is left). */
+  const [renames, setRenames] = useState<Record<number, string>>({});
   const run = (change: () => Promise<unknown>) =>
     act(async () => {
       await change();
@@ -237,10 +242,38 @@ function ColumnsDialog({
     });
   // The typed name stays when the column is refused (empty, duplicate), so it can be corrected.
   const add = async () => {
-    if (await run(() => call('disclosure.createColumn', { name }))) setName('');
+    const done = await run(() => call('disclosure.createColumn', { name }));
+    if (done) setName('');
+    return done;
   };
+  // No longer pending once sent (a click on × right after leaving the field must not ask about it); pending again if
+  // refused, so closing then asks.
+  const rename = async (c: Columns[number], to: string) => {
+    setRenames(({ [c.id]: _, ...rest }) => rest);
+    const done = await run(() => call('disclosure.updateColumn', { id: c.id, name: to, active: c.active }));
+    if (!done) setRenames((r) => ({ ...r, [c.id]: to }));
+    return done;
+  };
+  const pending = columns.filter((c) => renames[c.id] !== undefined && renames[c.id] !== c.name);
+  // A new 栏目 typed and not added, or a name changed while Esc closes the dialog (no blur to save it): asked.
+  const dirty = name.trim() !== '' || pending.length > 0;
+  const saveTyped = async () => {
+    for (const c of pending) if (!(await rename(c, renames[c.id]))) return false;
+    return name.trim() ? add() : true;
+  };
+  const what = '栏目的修改';
+  useUnsavedLeave(dirty, saveTyped, what);
+  const close = () =>
+    void guardedClose({
+      dirty,
+      what,
+      save: async () => {
+        if (await saveTyped()) onClose();
+      },
+      close: onClose,
+    });
   return (
-    <Modal open title="公开目录（栏目）" footer={null} onCancel={onClose} width={560}>
+    <Modal open title="公开目录（栏目）" footer={null} onCancel={close} width={560}>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
         <Input
           placeholder="新栏目名称"
@@ -277,9 +310,9 @@ function ColumnsDialog({
               maxLength={30}
               style={{ width: 260 }}
               aria-label={`栏目名称 ${c.name}`}
+              onChange={(e) => setRenames((r) => ({ ...r, [c.id]: e.target.value }))}
               onBlur={(e) => {
-                if (e.target.value !== c.name)
-                  void run(() => call('disclosure.updateColumn', { id: c.id, name: e.target.value, active: c.active }));
+                if (e.target.value !== c.name) void rename(c, e.target.value);
               }}
             />
             <span style={{ color: '#888' }}>
@@ -472,7 +505,8 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
                   编辑
                 </Button>
                 <DeleteButton
-                  title={`删除“${p.title}”？`}
+                  title={deleteTitle('信息', p.title)}
+                  description={deleteDescription()}
                   onDelete={() => call('disclosure.deletePublication', { id: p.id })}
                   onDone={data.reload}
                 />

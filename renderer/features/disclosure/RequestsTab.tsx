@@ -47,6 +47,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { answerBasisText, WITHHELD_REASON_LABELS } from '../../../shared/domain/disclosure-answers';
 import { PersonField } from '../../components/PersonField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, quoted } from '../../components/destructive';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { DeadlineBanner, ImportButton, savedWhere, useDeadlinePreview, useDisclosureExport } from './common';
@@ -677,8 +679,11 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
                   </Button>
                 </Dropdown>
                 <DeleteButton
-                  title="删除这件申请？"
-                  description="办理步骤会一起删除。"
+                  title={`删除${quoted(r.applicant)}${formatChineseDate(r.receivedDate)}提出的申请？`}
+                  description={deleteDescription(
+                    [[r.steps.length, '个办理步骤（补正、延期、征求意见等）']],
+                    r.reviews ? `这件申请已有 ${r.reviews} 条复议/诉讼记录，需先删除它们。` : '',
+                  )}
                   onDelete={() => call('disclosure.deleteRequest', { id: r.id })}
                   onDone={data.reload}
                 />
@@ -719,7 +724,8 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
                     编辑
                   </Button>
                   <DeleteButton
-                    title="删除这条记录？"
+                    title={`删除${formatChineseDate(v.filedDate)}提起的${v.kind}${v.organ ? `（${v.organ}）` : ''}？`}
+                    description={deleteDescription()}
                     onDelete={() => call('disclosure.deleteReview', { id: v.id })}
                     onDone={data.reload}
                   />

@@ -5,6 +5,7 @@ import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
 import { AuditButton } from '../../components/AuditDrawer';
 import { PersonField } from '../../components/PersonField';
+import { useUnsavedLeave } from '../../components/unsaved';
 import { useAction } from '../../hooks';
 
 const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
@@ -19,18 +20,30 @@ export function BureauForm() {
   const [form] = Form.useForm<Bureau>();
   const [saving, setSaving] = useState(false);
   const shortName = Form.useWatch('shortName', form) ?? status?.bureau?.shortName ?? '';
-  const save = async (values: Bureau) => {
+  const [dirty, setDirty] = useState(false);
+  const save = async () => {
     setSaving(true);
-    await act(async () => {
-      await call('bureau.update', values);
+    const done = await act(async () => {
+      await call('bureau.update', await form.validateFields());
       await refresh();
+      setDirty(false);
       return '单位信息已保存';
     });
     setSaving(false);
+    return done;
   };
+  // A change not yet saved: leaving the screen (the menu, a link, back/forward, the year, closing the window) asks
+  // 保存 / 不保存 / 取消.
+  useUnsavedLeave(dirty, save, '单位信息的修改');
   return (
     <Card title="单位信息" extra={<AuditButton entity="bureau" entityId={1} />}>
-      <Form form={form} layout="vertical" initialValues={status?.bureau ?? {}} onFinish={save}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={status?.bureau ?? {}}
+        onFinish={() => void save()}
+        onValuesChange={() => setDirty(true)}
+      >
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="fullName" label="单位全称" rules={required('单位全称')}>

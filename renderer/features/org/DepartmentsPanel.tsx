@@ -9,6 +9,7 @@ import { MoveButtons } from '../../components/MoveButtons';
 import { useAction, useLoad } from '../../hooks';
 import { FormDialog } from '../../components/FormDialog';
 import { useDeleteOrRetire } from './deleteOrRetire';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 
 /** 科室: add, rename, reorder, deactivate; deletion only when nothing uses the department. */
 export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () => void; version?: number }) {
@@ -41,8 +42,8 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
 
   const remove = (d: Department) =>
     deleteOrRetire({
-      title: `删除科室“${d.name}”？`,
-      content: '只有没有人员和其他记录使用的科室才能删除。',
+      title: deleteTitle('科室', d.name),
+      content: deleteDescription([], '只有没有人员和其他记录使用的科室才能删除。'),
       remove: () => call('departments.delete', { id: d.id }),
       retire: d.active
         ? { okText: '改为停用', done: '已停用', run: () => call('departments.setActive', { id: d.id, active: false }) }

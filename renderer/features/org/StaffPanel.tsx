@@ -9,6 +9,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { useLoad } from '../../hooks';
 import { FormDialog } from '../../components/FormDialog';
 import { useDeleteOrRetire } from './deleteOrRetire';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 
 interface Filter {
   search: string;
@@ -77,8 +78,8 @@ export function StaffPanel({
 
   const remove = (s: Staff) =>
     deleteOrRetire({
-      title: `删除人员“${s.name}”？`,
-      content: '只有没有出现在任何记录中的人员才能删除；已调离的人员建议改为“离岗”。',
+      title: deleteTitle('人员', s.name),
+      content: deleteDescription([], '只有没有出现在任何记录中的人员才能删除；已调离的人员建议改为“离岗”。'),
       remove: () => call('staff.delete', { id: s.id }),
       retire:
         s.status === '在岗'

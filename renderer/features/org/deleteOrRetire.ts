@@ -1,6 +1,7 @@
 import { App as AntApp } from 'antd';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../api/call';
+import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 import { useAction } from '../../hooks';
 
 /** The gentler way offered when a record cannot be deleted because other records use it (改为离岗, 改为停用). */
@@ -11,7 +12,7 @@ export interface Retire {
 }
 
 /**
- * 删除 for a 科室 or a person: asks first; when the service refuses because other records use it and it is still
+ * 删除 for a 科室 or a person: asks first (DESTRUCTIVE_CONFIRM: Enter keeps it); when the service refuses because other records use it and it is still
  * current, offers the gentler way instead of only saying no. `onDone` refreshes the screen after either.
  */
 export function useDeleteOrRetire(): (o: {
@@ -28,8 +29,7 @@ export function useDeleteOrRetire(): (o: {
       title,
       content,
       okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
+      ...DESTRUCTIVE_CONFIRM,
       onOk: () =>
         act(async () => {
           try {

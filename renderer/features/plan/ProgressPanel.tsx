@@ -16,6 +16,7 @@ import type { ProgressEntry } from '../../../shared/domain/plan';
 import { call, toUpload } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription } from '../../components/destructive';
 import { FormDialog } from '../../components/FormDialog';
 import { isEnterToSave } from '../../components/keyboard';
 import { useDownloadAttachment } from '../../hooks';
@@ -200,12 +201,10 @@ export function ProgressPanel({
                     修改
                   </Button>
                   <DeleteButton
-                    title="删除这条进展记录？"
-                    description={
-                      p.evidence.length
-                        ? `佐证材料 ${p.evidence.length} 项（${p.evidence.map((e) => e.title).join('、')}）将一并删除。`
-                        : '删除后可在“修改记录”中查到原内容。'
-                    }
+                    title={`删除${formatChineseDate(p.date)}的进展记录？`}
+                    description={deleteDescription([
+                      [p.evidence.length, `项佐证材料（${p.evidence.map((e) => e.title).join('、')}）`],
+                    ])}
                     onDelete={() => call('tasks.deleteProgress', { id: p.id })}
                     onDone={onChanged}
                   />

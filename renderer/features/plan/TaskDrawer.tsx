@@ -1,9 +1,11 @@
-import { Alert, Button, Descriptions, Divider, Drawer, Form, Popconfirm, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Drawer, Form, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Department, Staff } from '../../../shared/domain/org';
 import type { Plan, PlanTask } from '../../../shared/domain/plan';
 import { call, toUpload } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
+import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 import { todayIso } from '../../components/DateField';
 import { focusFirstField, isEnterToSave } from '../../components/keyboard';
 import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
@@ -118,13 +120,12 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
       return '进展已登记';
     });
 
-  const remove = (withProgress: boolean) =>
-    act(async () => {
-      await call('tasks.delete', { id: taskId as number, withProgress });
-      onChanged();
-      closeDrawer();
-      return '任务已删除';
-    });
+  // Run by DeleteButton's action (which shows a refusal); closing the drawer says it went.
+  const remove = async (withProgress: boolean) => {
+    await call('tasks.delete', { id: taskId as number, withProgress });
+    onChanged();
+    closeDrawer();
+  };
 
   // Typing can start at once: the first field has focus when the task's form appears (and the drawer opens).
   useEffect(() => {
@@ -221,20 +222,21 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
             保存任务
           </Button>
           {typeof taskId === 'number' && (
-            <Popconfirm
-              title="删除该任务？"
-              description={
-                progress.length
-                  ? `该任务已有 ${progress.length} 条进展记录${evidenceCount ? `和 ${evidenceCount} 项佐证材料` : ''}，将一并删除，工作台账中也不再出现。只是不再执行的任务，建议把状态改为“不适用”。`
-                  : '删除后可在“修改记录”中查到。'
-              }
+            <DeleteButton
+              title={deleteTitle('任务', task?.title ?? '')}
+              description={deleteDescription(
+                [
+                  [progress.length, '条进展记录'],
+                  [evidenceCount, '项佐证材料'],
+                ],
+                progress.length ? '只是不再执行的任务，建议把状态改为“不适用”并写明原因：它仍留在工作台账中。' : '',
+              )}
               okText={progress.length ? '连同进展一并删除' : '删除'}
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => remove(progress.length > 0)}
+              done="任务已删除"
+              onDelete={() => remove(progress.length > 0)}
             >
               <Button danger>删除任务</Button>
-            </Popconfirm>
+            </DeleteButton>
           )}
         </Space>
       </Form>

@@ -37,6 +37,7 @@ import { mergeWithPrevious, setLevel, splitItem } from '../../../shared/domain/p
 import { ItemTree } from './ItemTree';
 import { formatChineseDateTime } from '../../../shared/domain/date-text';
 import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
+import { useAskUnsaved } from '../../components/unsaved';
 
 type Source = { upload: UploadShape; pastedText: null } | { upload: null; pastedText: string };
 
@@ -53,6 +54,7 @@ interface MetaForm {
 /** 导入上级文件: pick, drop or paste → preview as a tree → correct → save. */
 export function ImportView({ defaultYear }: { defaultYear: number }) {
   const { modal } = AntApp.useApp();
+  const askUnsaved = useAskUnsaved();
   const [preview, setPreview] = useState<PointsPreview | null>(null);
   const [items, setItemsRaw] = useState<PointItem[]>([]);
   /** The user changed the items (edit, level, merge, split) since the preview: leaving asks first. */
@@ -182,31 +184,13 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       });
     });
 
-  /** Leaving with changed items: 保存 / 不保存 / 取消, never a silent loss. */
-  const askBeforeLeaving = (to: string | (() => void) | null, leave: () => void) => {
-    const instance = modal.confirm({
-      title: '条目已修改，尚未保存',
-      content: '预览中合并、拆分、调整层级或编辑过的条目还没有保存。离开前要保存吗？',
-      okText: '保存',
-      cancelText: '取消',
-      footer: (_, { OkBtn, CancelBtn }) => (
-        <Space>
-          <CancelBtn />
-          <Button
-            danger
-            onClick={() => {
-              instance.destroy();
-              setDirty(false);
-              leave();
-            }}
-          >
-            不保存
-          </Button>
-          <OkBtn />
-        </Space>
-      ),
-      onOk: () => save(to ?? undefined),
-    });
+  /** Leaving with changed items: the app's one 保存 / 不保存 / 取消 question, never a silent loss. */
+  const askBeforeLeaving = async (to: string | (() => void) | null, leave: () => void) => {
+    const choice = await askUnsaved('预览中合并、拆分、调整层级或编辑过的条目');
+    if (choice === 'discard') {
+      setDirty(false);
+      leave();
+    } else if (choice === 'save') await save(to ?? undefined);
   };
 
   // The guard lives while there are changes; it always asks with the latest items (a ref, not a stale closure).
@@ -218,7 +202,7 @@ export function ImportView({ defaultYear }: { defaultYear: number }) {
       dirty
         ? (to: string, proceed?: () => void) => {
             if (!proceed && to === IMPORT_ROUTE) return true;
-            askRef.current(proceed ?? to, proceed ?? (() => navigateAnyway(to)));
+            void askRef.current(proceed ?? to, proceed ?? (() => navigateAnyway(to)));
             return false;
           }
         : null,

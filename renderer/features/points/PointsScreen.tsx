@@ -29,7 +29,7 @@ import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks
 import { ImportView } from './ImportView';
 import { ItemEditDialog } from './ItemEditModal';
 import { ItemTree } from './ItemTree';
-import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
+import { DESTRUCTIVE_CONFIRM, deleteDescription, deleteTitle } from '../../components/destructive';
 
 /** 上级要点: #/points (the year's documents), #/points/import, #/points/<id> (one document and its items). */
 export function PointsScreen({ params }: { params: string[] }) {
@@ -137,8 +137,14 @@ function DocumentView({ id }: { id: number }) {
 
   const remove = () =>
     modal.confirm({
-      title: `删除“${d.title}”？`,
-      content: '将删除该文件的全部条目和保存的原文件。已被实施方案任务使用的文件不能删除。',
+      title: deleteTitle('上级文件', d.title),
+      content: deleteDescription(
+        [
+          [d.itemCount, '条要点条目'],
+          [d.attachmentId ? 1 : 0, '份保存的原文件'],
+        ],
+        '已被实施方案任务使用的文件不能删除。',
+      ),
       okText: '删除',
       ...DESTRUCTIVE_CONFIRM,
       onOk: () =>

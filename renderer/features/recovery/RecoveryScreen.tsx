@@ -1,22 +1,21 @@
-import { Button, Card, Popconfirm, Result, Table, Typography } from 'antd';
+import { Button, Card, Result, Table, Typography } from 'antd';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../../shared/domain/backup';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
-import { useAction, useLoad } from '../../hooks';
+import { useLoad } from '../../hooks';
+import { DeleteButton } from '../../components/DeleteButton';
 import { RestoreFromFileButton } from '../data/RestoreFromFileButton';
 import { formatChineseDateTime } from '../../../shared/domain/date-text';
 
 /** The data file could not be used: say why, keep it untouched, and offer the backups. */
 export function RecoveryScreen() {
   const { status, refresh } = useAppStatus();
-  const act = useAction();
   const backups = useLoad(() => call('backup.list'), []);
-  const restore = (b: BackupInfo) =>
-    act(async () => {
-      await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
-      await refresh();
-      return `已从${formatChineseDateTime(b.createdAt)}的备份恢复`;
-    });
+  // Run by DeleteButton's action, which shows a refusal.
+  const restore = async (b: BackupInfo) => {
+    await call('backup.restore', { fileName: b.fileName, shared: b.shared ?? false });
+    await refresh();
+  };
   const title =
     status?.state === 'tooNew'
       ? '数据文件来自更新版本的程序'
@@ -56,16 +55,17 @@ export function RecoveryScreen() {
             {
               title: '操作',
               render: (_, b) => (
-                <Popconfirm
+                <DeleteButton
                   title={`用${formatChineseDateTime(b.createdAt)}的备份恢复？`}
+                  description="无法打开的数据文件将被这份备份代替（原文件先留在备份文件夹中）。"
                   okText="恢复"
-                  cancelText="取消"
-                  onConfirm={() => restore(b)}
+                  done={`已从${formatChineseDateTime(b.createdAt)}的备份恢复`}
+                  onDelete={() => restore(b)}
                 >
                   <Button type="primary" size="small">
                     恢复
                   </Button>
-                </Popconfirm>
+                </DeleteButton>
               ),
             },
           ]}

@@ -31,9 +31,9 @@ import type { ColumnRole, ColumnRolesInput } from '../../../shared/domain/table-
 import { call } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
 import { TableColumnsEditor } from '../../components/TableColumns';
-import { useUnsavedLeave } from '../../components/unsaved';
+import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useBusyAction } from '../../hooks';
-import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
+import { deleteDescription, DESTRUCTIVE_CONFIRM, quoted } from '../../components/destructive';
 
 interface Row {
   key: string;
@@ -58,7 +58,7 @@ export function ImportDialog({
   preview: first,
   upload,
   source,
-  hasTemplate,
+  current,
   onClose,
   onSaved,
 }: {
@@ -66,7 +66,8 @@ export function ImportDialog({
   preview: IndicatorPreview;
   upload: Upload | null;
   source: 'import' | 'builtin';
-  hasTemplate: boolean;
+  /** The year's 细则 this one would replace (with what of it is filled in), or null. */
+  current: { title: string; rated: number; evidence: number } | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -162,10 +163,10 @@ export function ImportDialog({
         ? '请填写细则名称。'
         : !total
           ? '请填写满分。'
-          : hasTemplate && !replace
+          : current && !replace
             ? `${year}年已有考核细则：勾选“替换本年度细则”后才能保存（原自评分将删除）。`
             : null;
-  const save = async (): Promise<boolean> => {
+  const store = async (): Promise<boolean> => {
     if (blocked || !total) return false;
     setSaving(true);
     try {
@@ -178,18 +179,31 @@ export function ImportDialog({
       setSaving(false);
     }
   };
-  // Leaving the screen another way (the menu, back/forward, the year, closing the window) asks too.
-  useUnsavedLeave(dirty, save, '对细则的修改');
-  const cancel = () => {
-    if (!dirty) return onClose();
-    modal.confirm({
-      title: '放弃对细则的修改？',
-      content: '已修改的分值和名称不会保存。',
-      okText: '放弃修改',
-      cancelText: '继续编辑',
-      onOk: onClose,
-    });
+  /** Saves; replacing the year's 细则 asks first, naming what is deleted with it. Whether it was saved. */
+  const save = (): Promise<boolean> => {
+    if (!current || blocked) return store();
+    return new Promise((resolve) =>
+      modal.confirm({
+        title: `替换${year}年考核细则${quoted(current.title)}？`,
+        content: `原细则将被删除，${deleteDescription(
+          [
+            [current.rated, '项自评分'],
+            [current.evidence, '份佐证材料'],
+          ],
+          '整改台账保留。',
+        )}`,
+        okText: '替换',
+        ...DESTRUCTIVE_CONFIRM,
+        onOk: async () => resolve(await store()),
+        onCancel: () => resolve(false),
+      }),
+    );
   };
+  // Closing with changes (取消, ×, Esc) or leaving the screen another way (the menu, back/forward, the year, closing
+  // the window) asks 保存 / 不保存 / 取消, the app's one question.
+  useUnsavedLeave(dirty, save, '对细则的修改');
+  const guardedClose = useGuardedClose();
+  const cancel = () => void guardedClose({ dirty, save, close: onClose, what: '对细则的修改' });
   return (
     <Modal
       open
@@ -274,7 +288,7 @@ export function ImportDialog({
             ))}
           </Space>
         </Form.Item>
-        {hasTemplate && (
+        {current && (
           <Form.Item>
             <Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)}>
               替换本年度细则（原自评分将删除）

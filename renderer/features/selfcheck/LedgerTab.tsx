@@ -15,6 +15,7 @@ import {
 import { call, toUpload } from '../../api/call';
 import { DateField, todayIso } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, deleteTitle, quoted } from '../../components/destructive';
 import { EmptyHint } from '../../components/EmptyHint';
 import { FormDialog } from '../../components/FormDialog';
 import { useCheckedDeliver } from '../../components/CheckedExport';
@@ -24,6 +25,7 @@ import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks
 import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
+import { formatChineseDate } from '../../../shared/domain/date-text';
 
 const STATE_COLORS: Record<string, string> = {
   未开始: 'default',
@@ -197,8 +199,11 @@ function EntryEvidence({
           {!locked && (
             <DeleteButton
               label="移除"
-              title={`移除佐证材料“${e.title}”？`}
-              description={e.attachmentId ? '已上传的文件将一并删除。' : undefined}
+              okText="移除"
+              title={deleteTitle('佐证材料', e.title, '移除')}
+              description={
+                e.attachmentId ? deleteDescription([[1, '份已上传的文件']]) : '只移除这条佐证，所指的网页不受影响。'
+              }
               onDelete={() => call('rectification.removeEvidence', { id: e.id })}
               onDone={(r) => onChanged(r as Rectification)}
             />
@@ -359,7 +364,6 @@ export function LedgerTab({
   onChanged?: () => void;
   route?: string[];
 }) {
-  const act = useAction();
   const checked = useCheckedDeliver();
   const asked = readLedgerRoute(route);
   const year = asked.year ?? working;
@@ -510,19 +514,17 @@ export function LedgerTab({
                     <Button size="small" type="link" onClick={() => setProgress(r)}>
                       进展
                     </Button>
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() =>
-                        act(async () => {
-                          await call('rectification.reopen', { id: r.id });
-                          await done();
-                          return '已撤销销号';
-                        })
-                      }
+                    <DeleteButton
+                      title={`撤销整改事项${quoted(r.problem)}的销号？`}
+                      description={`销号日期（${r.closedOn ? formatChineseDate(r.closedOn) : '未填'}）和复核人（${r.closedBy || '未填'}）将被清除，事项回到“已完成”，整改台账和报告中不再算作已销号；需要时可重新销号。`}
+                      okText="撤销销号"
+                      onDelete={() => call('rectification.reopen', { id: r.id })}
+                      onDone={done}
                     >
-                      撤销销号
-                    </Button>
+                      <Button size="small" type="link">
+                        撤销销号
+                      </Button>
+                    </DeleteButton>
                   </Space>
                 ) : (
                   <Space size={0}>
@@ -542,7 +544,11 @@ export function LedgerTab({
                       销号
                     </Button>
                     <DeleteButton
-                      title="删除该整改事项？"
+                      title={deleteTitle('整改事项', r.problem)}
+                      description={deleteDescription([
+                        [r.progress.length, '条整改进展'],
+                        [r.progress.reduce((n, p) => n + p.evidence.length, 0), '份佐证材料'],
+                      ])}
                       onDelete={() => call('rectification.delete', { id: r.id })}
                       onDone={done}
                     />

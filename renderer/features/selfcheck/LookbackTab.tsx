@@ -1,8 +1,9 @@
-import { App as AntApp, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { LookbackTask } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
+import { FormDialog } from '../../components/FormDialog';
 import { navigate, useAction, useLoad } from '../../hooks';
 
 const OUTCOME_COLORS: Record<string, string> = {
@@ -18,7 +19,6 @@ export function LookbackTab({ year }: { year: number }) {
   const run = useAction();
   const data = useLoad(() => call('lookback.get', { year }), [year]);
   const [reasonFor, setReasonFor] = useState<LookbackTask | null>(null);
-  const [reason, setReason] = useState('');
   const act = (fn: () => Promise<unknown>, ok: string) =>
     run(async () => {
       await fn();
@@ -81,14 +81,7 @@ export function LookbackTab({ year }: { year: number }) {
             render: (_, t) =>
               t.outcome === '未完成' || t.outcome === '逾期完成' ? (
                 <Space size={0}>
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => {
-                      setReasonFor(t);
-                      setReason(t.reason);
-                    }}
-                  >
+                  <Button size="small" type="link" onClick={() => setReasonFor(t)}>
                     记录原因
                   </Button>
                   {t.outcome === '未完成' &&
@@ -153,27 +146,44 @@ export function LookbackTab({ year }: { year: number }) {
           ))}
         </Card>
       )}
-      <Modal
-        open={!!reasonFor}
-        title={`记录原因：${reasonFor?.title ?? ''}`}
-        okText="保存"
-        cancelText="取消"
-        onCancel={() => setReasonFor(null)}
-        onOk={() =>
-          act(async () => {
-            await call('lookback.setReason', { taskId: reasonFor!.taskId, reason });
+      {reasonFor && (
+        <ReasonDialog
+          task={reasonFor}
+          onClose={() => setReasonFor(null)}
+          onSaved={async () => {
             setReasonFor(null);
-          }, '已保存原因')
-        }
-      >
-        <Input.TextArea
-          autoFocus
-          rows={3}
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+            await data.reload();
+          }}
         />
-      </Modal>
+      )}
     </div>
+  );
+}
+
+/** Why a task of last year ended as it did: a form dialog, so a reason typed is never closed away without a question. */
+function ReasonDialog({
+  task,
+  onClose,
+  onSaved,
+}: {
+  task: LookbackTask;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const save = async () => {
+    const { reason } = await form.validateFields();
+    await call('lookback.setReason', { taskId: task.taskId, reason: reason ?? '' });
+    await onSaved();
+    return '已保存原因';
+  };
+  return (
+    <FormDialog title={`记录原因：${task.title}`} form={form} onSave={save} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ reason: task.reason }}>
+        <Form.Item name="reason" label="原因" rules={[{ max: 1000, message: '原因不能超过1000个字' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </FormDialog>
   );
 }

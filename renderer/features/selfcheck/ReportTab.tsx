@@ -77,7 +77,7 @@ export function ReportTab({ year, hasTemplate }: { year: number; hasTemplate: bo
           onClick={() =>
             modal.confirm({
               title: '按最新评分重新生成报告文字？',
-              content: '已编辑的文字将被替换。',
+              content: '自查报告中已编辑的文字将被按最新评分生成的文字替换，替换后不能恢复。',
               okText: '重新生成',
               ...DESTRUCTIVE_CONFIRM,
               onOk: () =>

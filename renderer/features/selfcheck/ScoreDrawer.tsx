@@ -38,6 +38,7 @@ import { call, toUpload } from '../../api/call';
 import { PointsInput } from '../../components/PointsInput';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 import { isEnterToSave } from '../../components/keyboard';
 import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
@@ -518,8 +519,13 @@ export function ScoreDrawer({
               <DeleteButton
                 key="d"
                 label="移除"
-                title={`移除佐证材料“${e.title}”？`}
-                description={e.attachmentId ? '已上传的文件将一并删除。' : undefined}
+                okText="移除"
+                title={deleteTitle('佐证材料', e.title, '移除')}
+                description={
+                  e.attachmentId
+                    ? deleteDescription([[1, '份已上传的文件']])
+                    : '只移除这条佐证，所指的记录或网页不受影响。'
+                }
                 onDelete={() => call('selfcheck.removeEvidence', { id: e.id })}
                 onDone={onChanged}
               />,

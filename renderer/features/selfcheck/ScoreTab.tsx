@@ -133,7 +133,13 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
       preview={preview.preview}
       upload={preview.upload}
       source={preview.source}
-      hasTemplate={!!view.template}
+      current={
+        view.template && {
+          title: view.template.title,
+          rated: view.scoredLeaves,
+          evidence: view.rows.reduce((n, r) => n + r.evidence.length, 0),
+        }
+      }
       onClose={() => setPreview(null)}
       onSaved={async () => {
         setPreview(null);

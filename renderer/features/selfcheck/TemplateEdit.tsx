@@ -28,7 +28,7 @@ import { call } from '../../api/call';
 import { PointsInput } from '../../components/PointsInput';
 import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks';
-import { DESTRUCTIVE_CONFIRM } from '../../components/destructive';
+import { CANNOT_UNDO, DESTRUCTIVE_CONFIRM } from '../../components/destructive';
 
 interface NodeValues {
   name: string;
@@ -514,9 +514,11 @@ export function useRemoveIndicator(
       if (u.nodes > 1) lines.push(`其下 ${u.nodes - 1} 项指标一并删除。`);
       if (u.scored || u.evidence) lines.push(`已有自评 ${u.scored} 项、佐证材料 ${u.evidence} 项，将一并删除。`);
       if (u.rectifications) lines.push(`由它转出的整改事项 ${u.rectifications} 项保留在整改台账中。`);
+      if (!u.scored && !u.evidence) lines.push('该指标尚未评分。');
+      lines.push(CANNOT_UNDO);
       modal.confirm({
         title: `删除指标“${u.path}”？`,
-        content: lines.length ? lines.map((l, i) => <div key={i}>{l}</div>) : '该指标尚未评分。',
+        content: lines.map((l, i) => <div key={i}>{l}</div>),
         okText: '删除',
         ...DESTRUCTIVE_CONFIRM,
         onOk: () =>

@@ -19,7 +19,9 @@ import { Fragment, useEffect, useState } from 'react';
 import {
   countedBeforeEnd,
   figureLabel,
+  figuresCountedTo,
   renderSegments,
+  summaryDateIssues,
   type FigureChange,
   type Figures,
   type RefreshResult,
@@ -30,6 +32,7 @@ import {
 import { call } from '../../api/call';
 import { useYear } from '../../app-context';
 import { DateField } from '../../components/DateField';
+import { dateIssueRules } from '../../components/dateRules';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { FormDialog } from '../../components/FormDialog';
@@ -294,19 +297,20 @@ function MetaDialog({
         <Form.Item name="addressee" label="主送机关（可不填）">
           <Input placeholder="如：县政务公开领导小组办公室" />
         </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="signatureOrg"
-            label="落款单位"
-            rules={[{ required: true, message: '请填写落款单位' }]}
-            style={{ flex: 1 }}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="signatureDate" label="成文日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DateField />
-          </Form.Item>
-        </Flex>
+        <Form.Item name="signatureOrg" label="落款单位" rules={[{ required: true, message: '请填写落款单位' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="signatureDate"
+          label="成文日期"
+          extra={`总结中的数字统计到${formatChineseDate(figuresCountedTo(summary))}，成文日期不能早于这一天。`}
+          rules={[
+            { required: true, message: '请选择日期' },
+            ...dateIssueRules((v) => summaryDateIssues(v, summary), ['signatureDate']),
+          ]}
+        >
+          <DateField />
+        </Form.Item>
         <Form.Item name="publicNote" valuePropName="checked" style={{ marginBottom: 4 }}>
           <Checkbox>附注“（此件主动公开）”</Checkbox>
         </Form.Item>

@@ -28,6 +28,7 @@ import {
 import { call, toUpload } from '../../api/call';
 import { useYear } from '../../app-context';
 import { DeleteButton } from '../../components/DeleteButton';
+import { deleteDescription, deleteTitle } from '../../components/destructive';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { TrainingImportButton } from './TrainingImportButton';
@@ -244,7 +245,8 @@ function FilesDialog({
               </a>,
               <DeleteButton
                 key="r"
-                title="删除这个附件？"
+                title={deleteTitle(f.kind, f.fileName)}
+                description={deleteDescription()}
                 onDelete={() => call('training.removeFile', { trainingId: training.id, attachmentId: f.attachmentId })}
                 onDone={(t) => onChanged(t as Training)}
               />,
@@ -359,8 +361,11 @@ export function TrainingScreen() {
                     培训记录
                   </Button>
                   <DeleteButton
-                    title={`删除培训“${t.title}”？`}
-                    description="参训名单和附件会一起删除。"
+                    title={deleteTitle('培训', t.title)}
+                    description={deleteDescription([
+                      [t.attendees.length, '名参训人员的记录'],
+                      [t.files.length, '份材料和照片'],
+                    ])}
                     onDelete={() => call('training.delete', { id: t.id })}
                     onDone={data.reload}
                   />
