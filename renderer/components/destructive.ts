@@ -24,11 +24,4 @@ export const DESTRUCTIVE_POPCONFIRM = {
   destroyOnHidden: true,
 } as const satisfies Partial<PopconfirmProps>;
 
-export {
-  alsoDeleted,
-  CANNOT_UNDO,
-  deleteDescription,
-  deleteTitle,
-  quoted,
-  type Dependent,
-} from '../../shared/domain/delete-words';
+export { CANNOT_UNDO, deleteDescription, deleteTitle, quoted } from '../../shared/domain/delete-words';
