@@ -1,5 +1,5 @@
 import { Button, Popconfirm } from 'antd';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useAction } from '../hooks';
 import { DESTRUCTIVE_POPCONFIRM } from './destructive';
 
@@ -34,12 +34,20 @@ export function DeleteButton({
   children?: ReactNode;
 }) {
   const act = useAction();
+  // 取消's autoFocus can miss on a busy machine (the question is still being placed when it mounts), leaving the focus
+  // on the button that opened it: once the question stands open, 取消 is given the focus if it does not have it.
+  const keep = `zwgk-keep-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   return (
     <Popconfirm
       title={title}
       description={description}
       okText={okText}
       {...DESTRUCTIVE_POPCONFIRM}
+      cancelButtonProps={{ ...DESTRUCTIVE_POPCONFIRM.cancelButtonProps, className: keep }}
+      afterOpenChange={(open) => {
+        const cancel = open ? document.querySelector<HTMLElement>(`.${keep}`) : null;
+        if (cancel && !cancel.closest('.ant-popover')?.contains(document.activeElement)) cancel.focus();
+      }}
       disabled={disabled}
       styles={{ root: { maxWidth: 420 } }}
       onConfirm={() =>
