@@ -319,6 +319,19 @@ function refine(
       }
     }
   }
+  const inner = texts[texts.length - 1];
+  if (inner !== undefined) {
+    for (let c = 0; c < inner; c++) {
+      // A 序号 column holding the sections' names ("一、深化…" merged down its tasks, the tasks numbered in their own
+      // cells), or an unnamed column before the tasks whose cells span or head their rows: the group.
+      const namedSeq = roles[c] === 'seq' && basis[c] === 'header' && !looksLikeSeq(dataTexts(view, c, start));
+      const unnamed = basis[c] === 'none' && !normHeader(labels[c]);
+      if ((namedSeq || unnamed) && groupsRows(view, c, inner, start)) {
+        roles[c] = 'group';
+        basis[c] = 'content';
+      }
+    }
+  }
   return { roles, basis };
 }
 

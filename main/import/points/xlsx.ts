@@ -6,7 +6,7 @@ import type { TableColumns } from '../../../shared/domain/table-columns';
 import { gridFromSheet } from '../grid/grid';
 import { choiceFor, type TableChoices } from '../grid/header';
 import { readPointsGrid } from '../grid/points';
-import { readXlsxSheets } from '../xlsx-read';
+import { cellValue, readXlsxSheets } from '../xlsx-read';
 import { importErrors } from './errors';
 import type { SourceBlock } from './parse-text';
 import { openZip } from './zip';
@@ -30,12 +30,56 @@ export async function readXlsxBlocks(
   let index = 0;
   for (const ws of readXlsxSheets(buf, fileName, zip)) {
     if (ws.hidden) continue;
-    const grid = gridFromSheet(ws, `工作表“${ws.name}”`, MAX_TABLE_COLUMNS);
+    // What Excel shows and prints: hidden rows and columns are left out, and said.
+    const grid = gridFromSheet(ws, `工作表“${ws.name}”`, MAX_TABLE_COLUMNS, { skipHidden: true });
     if (!grid.rows) continue;
     const table = index++;
     const read = readPointsGrid(grid, table, choiceFor(choices, table));
     if (read.columns) tables.push(read.columns);
     if (read.blocks) blocks.push(...read.blocks);
+    if (grid.hidden && read.blocks) {
+      // The header's last row names a hidden column (a header merged down two rows reads from its top cell).
+      const headerRow = read.headerRows[1] > 0 ? grid.rowNumbers[read.headerRows[1] - 1] : 0;
+      const header = (c: number) => (headerRow ? cellValue(ws, headerRow, c) : '');
+      blocks.push({ kind: 'warning', text: hiddenWarning(grid.where, grid.hidden, header) });
+    }
   }
   return { blocks, tables };
+}
+
+/** "第3行、第5–9行": sheet rows as the user finds them, runs joined, at most ten runs named. */
+function rowList(rows: number[]): string {
+  const runs: [number, number][] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  const named = runs.slice(0, 10).map(([a, b]) => (a === b ? `第${a}行` : `第${a}–${b}行`));
+  return runs.length > 10 ? `${named.join('、')}等` : named.join('、');
+}
+
+/** A column's letters: 1 → A, 28 → AB. */
+function columnLetters(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The hidden rows and columns holding words that were not read: where they are, and how to read them after all. */
+function hiddenWarning(
+  where: string,
+  hidden: { rows: number[]; cols: number[] },
+  header: (col: number) => string,
+): string {
+  const parts: string[] = [];
+  if (hidden.rows.length) parts.push(`隐藏的${rowList(hidden.rows)}`);
+  if (hidden.cols.length) {
+    const cols = hidden.cols.slice(0, 10).map((c) => {
+      const name = header(c).trim().replace(/\s+/g, '');
+      return `${columnLetters(c)}列${name ? `（${name.slice(0, 20)}）` : ''}`;
+    });
+    parts.push(`隐藏的${cols.join('、')}${hidden.cols.length > 10 ? '等' : ''}`);
+  }
+  return `${where}${parts.join('和')}有内容，没有读取（和 Excel 显示、打印的一样）。如果其中有要导入的任务，请在 Excel 中选中整个表格，右键“取消隐藏”（筛选过的表格点“清除筛选”）后保存，再重新导入。`;
 }
