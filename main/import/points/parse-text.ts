@@ -653,7 +653,7 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const notes = raw.noteLines ?? [];
   // The time limit the responsibility note gives ("（县政务公开办牵头，2026年12月底前完成）") is the item's; a date in
   // its text may be a step on the way ("6月底前完成目录更新"). Without one in the note, the first in the item counts.
-  const fromNote = extractDeadline([split.note ?? '', ...notes].join('\n'), year);
+  const fromNote = extractDeadline([split.note ?? '', ...notes].join('\n'), year, { note: true });
   let deadline: Deadline =
     fromNote.deadline || fromNote.deadlineText ? fromNote : extractDeadline([body, ...notes].join('\n'), year);
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
