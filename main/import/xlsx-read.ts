@@ -49,7 +49,12 @@ export interface SheetData {
   /** Rows and columns set hidden (or filtered out), among those up to the sheet's last value; 1-based. */
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
+  /** Cells showing a formula's error (#REF!, #N/A …), read as empty: where, and the error (the first MAX_ERROR_CELLS). */
+  errorCells: { r: number; c: number; error: string }[];
 }
+
+/** Error cells remembered per sheet, to name them; a sheet of thousands is said by its first ones. */
+const MAX_ERROR_CELLS = 50;
 
 /** The text a cell shows; merged cells read as their master's value. */
 export function cellValue(sheet: SheetData, r: number, c: number): string {
@@ -214,6 +219,7 @@ function readSheet(
     mergedInto: new Map(),
     hiddenRows: new Set(),
     hiddenCols: new Set(),
+    errorCells: [],
   };
   const xml = readZipText(zip, meta.part);
   if (xml === null) return sheet;
@@ -352,7 +358,10 @@ function readSheet(
       else if (name === 'is') cell.inIs = false;
       else if (name === 'rPh') cell.phonetic--;
       else if (name === 'c') {
-        store(cell.r, cell.c, cellText(cell.t, cell.s, cell.v.join('')));
+        const raw = cell.v.join('');
+        if (cell.t === 'e' && raw.trim() && sheet.errorCells.length < MAX_ERROR_CELLS && cell.r <= MAX_SHEET_ROWS)
+          sheet.errorCells.push({ r: cell.r, c: cell.c, error: raw.trim().slice(0, 20) });
+        store(cell.r, cell.c, cellText(cell.t, cell.s, raw));
         cell = null;
       }
     },

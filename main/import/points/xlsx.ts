@@ -36,13 +36,20 @@ export async function readXlsxBlocks(
     const table = index++;
     const read = readPointsGrid(grid, table, choiceFor(choices, table));
     if (read.columns) tables.push(read.columns);
-    if (read.blocks) blocks.push(...read.blocks);
-    if (grid.hidden && read.blocks) {
-      // The header's last row names a hidden column (a header merged down two rows reads from its top cell).
-      const headerRow = read.headerRows[1] > 0 ? grid.rowNumbers[read.headerRows[1] - 1] : 0;
-      const header = (c: number) => (headerRow ? cellValue(ws, headerRow, c) : '');
-      blocks.push({ kind: 'warning', text: hiddenWarning(grid.where, grid.hidden, header) });
-    }
+    if (!read.blocks) continue;
+    blocks.push(...read.blocks);
+    // The header's last row names a column (a header merged down two rows reads from its top cell).
+    const headerRow = read.headerRows[1] > 0 ? grid.rowNumbers[read.headerRows[1] - 1] : 0;
+    const column = (c: number) => {
+      const name = headerRow ? cellValue(ws, headerRow, c).trim().replace(/\s+/g, '') : '';
+      return `${columnLetters(c)}列${name ? `（${name.slice(0, 20)}）` : ''}`;
+    };
+    if (grid.hidden) blocks.push({ kind: 'warning', text: hiddenWarning(grid.where, grid.hidden, column) });
+    // Errors in what is read (not in hidden rows or columns, nor beyond the columns read), under the header.
+    const errors = ws.errorCells.filter(
+      (e) => e.r > headerRow && e.c <= MAX_TABLE_COLUMNS && !ws.hiddenRows.has(e.r) && !ws.hiddenCols.has(e.c),
+    );
+    if (errors.length) blocks.push({ kind: 'warning', text: errorWarning(grid.where, errors, column) });
   }
   return { blocks, tables };
 }
@@ -70,16 +77,21 @@ function columnLetters(c: number): string {
 function hiddenWarning(
   where: string,
   hidden: { rows: number[]; cols: number[] },
-  header: (col: number) => string,
+  column: (col: number) => string,
 ): string {
   const parts: string[] = [];
   if (hidden.rows.length) parts.push(`隐藏的${rowList(hidden.rows)}`);
-  if (hidden.cols.length) {
-    const cols = hidden.cols.slice(0, 10).map((c) => {
-      const name = header(c).trim().replace(/\s+/g, '');
-      return `${columnLetters(c)}列${name ? `（${name.slice(0, 20)}）` : ''}`;
-    });
-    parts.push(`隐藏的${cols.join('、')}${hidden.cols.length > 10 ? '等' : ''}`);
-  }
+  if (hidden.cols.length)
+    parts.push(`隐藏的${hidden.cols.slice(0, 10).map(column).join('、')}${hidden.cols.length > 10 ? '等' : ''}`);
   return `${where}${parts.join('和')}有内容，没有读取（和 Excel 显示、打印的一样）。如果其中有要导入的任务，请在 Excel 中选中整个表格，右键“取消隐藏”（筛选过的表格点“清除筛选”）后保存，再重新导入。`;
+}
+
+/** Cells showing a formula's error: read as blank, so a task may lack its words, units or 时限. */
+function errorWarning(
+  where: string,
+  errors: { r: number; c: number; error: string }[],
+  column: (col: number) => string,
+): string {
+  const named = errors.slice(0, 5).map((e) => `第${e.r}行${column(e.c)}的“${e.error}”`);
+  return `${where}${named.join('、')}${errors.length > 5 ? '等多处' : ''}是公式的错误值，按空白读取。请在 Excel 中改正公式（或把该列复制后“选择性粘贴—数值”）后重新导入，或在预览中补上这些内容。`;
 }

@@ -585,10 +585,23 @@ describe('隐藏的行、列和别的工作表', () => {
     });
     const p = await parsePointsFile('分解表.xlsx', buf, { fallbackYear: 2025 });
     expect(lines(p)).toEqual(expected());
-    expect(p.warnings).toHaveLength(1);
-    expect(p.warnings[0]).toMatch(/工作表“分解表”/);
-    expect(p.warnings[0]).toMatch(/第 ?10 ?行/);
-    expect(p.warnings[0]).toMatch(/隐藏/);
+    expect(p.warnings).toEqual([
+      '“分解表.xlsx”中的工作表“分解表”隐藏的第10行和隐藏的C列（内部备注）有内容，没有读取（和 Excel 显示、打印的一样）。如果其中有要导入的任务，请在 Excel 中选中整个表格，右键“取消隐藏”（筛选过的表格点“清除筛选”）后保存，再重新导入。',
+    ]);
+  });
+
+  it('公式的错误值（#REF!）按空白读，并提示在哪一行哪一列', async () => {
+    const p = await read((ws) => {
+      baseTable(ws);
+      // The first task's 牵头单位 looked up in a workbook the sender did not send.
+      ws.getCell('C3').value = { formula: "VLOOKUP(A3,'[单位.xlsx]表1'!A:B,2,0)", result: { error: '#REF!' } };
+    });
+    const want = expected();
+    want[1] = [...want[1].slice(0, 3), '', ...want[1].slice(4)] as Line;
+    expect(lines(p)).toEqual(want);
+    expect(p.warnings).toEqual([
+      '“分解表.xlsx”中的工作表“分解表”第3行C列（牵头单位）的“#REF!”是公式的错误值，按空白读取。请在 Excel 中改正公式（或把该列复制后“选择性粘贴—数值”）后重新导入，或在预览中补上这些内容。',
+    ]);
   });
 
   it('隐藏的工作表不读；第二个工作表是填表说明或联系人名单，不是条目', async () => {
