@@ -276,6 +276,22 @@ describe('表头', () => {
     },
   );
 
+  it.each([
+    ['重点工作', '主办单位', '协办单位', '办结时限'],
+    ['具体工作', '责任股室', '配合股室', '截止时间'],
+    ['工作内容', '牵头部门', '配合部门', '截止日期'],
+    ['任务内容', '承办科室', '协助科室', '完成时间节点'],
+  ])('表头写作 序号 | %s | %s | %s | %s', async (task, lead, support, due) => {
+    const p = await read((ws) => {
+      add(ws, [['序号', task, lead, support, due]]);
+      for (const s of SECTIONS) {
+        mergedRow(ws, `${s.label}、${s.title}`, 5);
+        s.tasks.forEach((t, k) => add(ws, [[k + 1, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+      }
+    });
+    expect(lines(p)).toEqual(expected());
+  });
+
   it('列的顺序和我们的不同：序号 | 完成时限 | 牵头单位 | 配合单位 | 重点任务', async () => {
     const p = await read((ws) => {
       add(ws, [['序号', '完成时限', '牵头单位', '配合单位', '重点任务']]);
@@ -722,6 +738,30 @@ describe('从 Excel、WPS、Word 复制粘贴的表格', () => {
       const got = p.items.find((i) => i.text === '完成本部门政策文件库更新。')!;
       expect(got.deadline, due).toBe('2026-09-30');
     }
+  });
+
+  it('两行表头（“责任单位”下分“牵头单位”“配合单位”）复制出来是两行', () => {
+    const rows = [
+      excelRow(['序号', '工作任务', '责任单位', '', '完成时限']),
+      excelRow(['', '', '牵头单位', '配合单位', '']),
+    ];
+    for (const s of SECTIONS) {
+      rows.push(`${s.label}、${s.title}\t\t\t\t`);
+      s.tasks.forEach((t, k) =>
+        rows.push(excelRow([String(k + 1), t.text, t.lead.join('、'), t.support.join('、'), t.due])),
+      );
+    }
+    expect(lines(parsePointsText(rows.join('\r\n'), { fallbackYear: 2026 }))).toEqual(expected());
+  });
+
+  it('表格从 B 列开始、连 A 列一起复制：每行前面多一个制表符', () => {
+    const text = excelCopy({ title: true, notes: true })
+      .split('\r\n')
+      .map((l) => (l ? `\t${l}` : l))
+      .join('\r\n');
+    const p = parsePointsText(text, { fallbackYear: 2025 });
+    expect(lines(p)).toEqual(expected());
+    expect(p).toMatchObject({ title: TITLE, docNumber: DOC_NUMBER });
   });
 
   it('Word 复制的表格：单元格里的换行不加引号，行在换行处断开', () => {
