@@ -46,7 +46,15 @@ export interface SheetData {
   merges: MergeRange[];
   /** Covered cell "r,c" → its range's top-left ("master") cell, for cells that are not the master. */
   mergedInto: Map<string, [number, number]>;
+  /** Rows and columns set hidden (or filtered out), among those up to the sheet's last value; 1-based. */
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+  /** Cells showing a formula's error (#REF!, #N/A …), read as empty: where, and the error (the first MAX_ERROR_CELLS). */
+  errorCells: { r: number; c: number; error: string }[];
 }
+
+/** Error cells remembered per sheet, to name them; a sheet of thousands is said by its first ones. */
+const MAX_ERROR_CELLS = 50;
 
 /** The text a cell shows; merged cells read as their master's value. */
 export function cellValue(sheet: SheetData, r: number, c: number): string {
@@ -96,7 +104,8 @@ function isDateFormat(code: string): boolean {
   return /[ymd]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
-function serialToIso(serial: number, date1904: boolean): string {
+/** An Excel date serial (days from 1899-12-30, or 1904-01-01) as an ISO date. */
+export function serialToIso(serial: number, date1904 = false): string {
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const d = new Date(base + Math.round(serial * 86_400_000));
   return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
@@ -208,6 +217,9 @@ function readSheet(
     cells: new Map(),
     merges: [],
     mergedInto: new Map(),
+    hiddenRows: new Set(),
+    hiddenCols: new Set(),
+    errorCells: [],
   };
   const xml = readZipText(zip, meta.part);
   if (xml === null) return sheet;
@@ -225,6 +237,9 @@ function readSheet(
     phonetic: number;
   } | null = null;
   const rawMerges: MergeRange[] = [];
+  /** <col min max hidden="1">: ranges of hidden columns, cut to the used area afterwards. */
+  const hiddenColRanges: [number, number][] = [];
+  const isSet = (v: string | undefined) => v === '1' || v === 'true';
 
   const store = (r: number, c: number, text: string) => {
     if (text === '') return;
@@ -274,6 +289,17 @@ function readSheet(
             );
           rowNum = r;
           nextCol = 1;
+          // Rows beyond MAX_SHEET_ROWS cannot hold a value the reader keeps: none is remembered.
+          if (isSet(a.hidden) && r <= MAX_SHEET_ROWS) sheet.hiddenRows.add(r);
+          break;
+        }
+        case 'col': {
+          const min = Number(a.min);
+          const max = Number(a.max ?? a.min);
+          // A sheet has at most one <col> per column; more is no sheet Excel wrote, and is not kept.
+          const ok = Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min;
+          if (isSet(a.hidden) && ok && hiddenColRanges.length < EXCEL_MAX_COL)
+            hiddenColRanges.push([min, Math.min(max, EXCEL_MAX_COL)]);
           break;
         }
         case 'c': {
@@ -332,7 +358,10 @@ function readSheet(
       else if (name === 'is') cell.inIs = false;
       else if (name === 'rPh') cell.phonetic--;
       else if (name === 'c') {
-        store(cell.r, cell.c, cellText(cell.t, cell.s, cell.v.join('')));
+        const raw = cell.v.join('');
+        if (cell.t === 'e' && raw.trim() && sheet.errorCells.length < MAX_ERROR_CELLS && cell.r <= MAX_SHEET_ROWS)
+          sheet.errorCells.push({ r: cell.r, c: cell.c, error: raw.trim().slice(0, 20) });
+        store(cell.r, cell.c, cellText(cell.t, cell.s, raw));
         cell = null;
       }
     },
@@ -340,6 +369,18 @@ function readSheet(
       if (cell && cell.inV && cell.phonetic === 0) cell.v.push(t);
     },
   });
+
+  for (const r of sheet.hiddenRows) if (r > sheet.maxRow) sheet.hiddenRows.delete(r);
+  // Hidden column ranges by counting where they start and end: linear in the ranges and columns, however they overlap.
+  if (hiddenColRanges.length && sheet.maxCol) {
+    const depth = new Int32Array(sheet.maxCol + 2);
+    for (const [min, max] of hiddenColRanges) {
+      if (min > sheet.maxCol) continue;
+      depth[min]++;
+      depth[Math.min(max, sheet.maxCol) + 1]--;
+    }
+    for (let c = 1, open = 0; c <= sheet.maxCol; c++) if ((open += depth[c]) > 0) sheet.hiddenCols.add(c);
+  }
 
   // A merged range only matters where it covers values: cut it to the used area before anything is expanded, so
   // A1:XFD1048576 costs as much as the sheet's real content.

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, yearSchema } from './files';
 import { LIGHTS, type Light } from './lights';
+import { parseDeadlineCell } from './point-deadlines';
 import {
   addWorkingDays,
   calendarGapNote,
@@ -60,7 +61,18 @@ const RECURRENCE_WORDS: Record<Recurrence, RegExp> = {
   halfYearly: /每\s*个?\s*半年|半年一次/,
   yearly: /每\s*个?\s*年|年度/,
 };
-const ONGOING_WORDS = /持续|长期|常态/;
+/** An open time limit the higher level gave: the task runs through the year or on, and is never overdue. */
+const ONGOING_WORDS = /持续|长期|常态|全年|即时|随时/;
+/** An open time limit that names no time yet (按上级要求, 按时间节点): the document's words, still 未定时限. */
+const UNDATED_WORDS = /(?:按照?|根据|依照).{0,8}(?:要求|部署|安排|节点|规定)/;
+
+/**
+ * The words a 持续推进 task keeps when its form is saved: the document's own open words (全年, 长期坚持), else 持续推进,
+ * the office's confirmation that the task has no due date.
+ */
+export function ongoingText(words: string): string {
+  return ONGOING_WORDS.test(words) ? words : '持续推进';
+}
 
 /**
  * "2026年6月30日前" etc., as printed in the task table. The document's own words are kept ("9月底前", "每个季度",
@@ -72,13 +84,8 @@ export function deadlineLabel(d: Deadline, eventDate?: string | null): string {
     case 'date': {
       const [y, m, day] = (d.date ?? '').split('-').map(Number);
       if (!d.date) return '';
-      if (
-        words &&
-        words.length <= 30 &&
-        new RegExp(`(^|[^\\d])${m}\\s*月`).test(words) &&
-        (!/\d{4}\s*年/.test(words) || words.includes(String(y)))
-      )
-        return words;
+      // The words as long as they still mean this date (上半年, 第三季度末, 9月份, 2026年6月—12月 …).
+      if (words && words.length <= 30 && parseDeadlineCell(words, y).deadline === d.date) return words;
       return `${y}年${m}月${day}日前`;
     }
     case 'yearEnd':
@@ -89,7 +96,9 @@ export function deadlineLabel(d: Deadline, eventDate?: string | null): string {
         ? words
         : RECURRENCE_LABELS[d.recurrence];
     case 'ongoing':
-      return words && ONGOING_WORDS.test(words) && words.length <= 20 ? words : '持续推进';
+      return words && (ONGOING_WORDS.test(words) || UNDATED_WORDS.test(words)) && words.length <= 20
+        ? words
+        : '持续推进';
     case 'afterEvent': {
       const base = `${d.text || '事项发生'}后${d.days ?? ''}个工作日内`;
       return eventDate ? `${base}（${eventDate.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}起算）` : base;

@@ -1,6 +1,8 @@
 // 完成时限 in the words of a 工作要点 item, turned into a date where the words give one.
 // Kinds (glossary): an absolute date (2021年9月底前), a relative limit (10个工作日内), a recurring one (每季度)
 // or an open one (持续推进). Only absolute ones get a date; all keep their words.
+// A time note (a 完成时限 cell, "时间：全年" in a responsibility note) says more with fewer words than an item's text:
+// 全年, 常态化, 即时, 按上级要求 are its time limit there, and only there (in a sentence they are other words).
 
 type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
 
@@ -45,9 +47,18 @@ interface Rule {
 
 // Each rule is tried at every position; the earliest match wins, longer rules listed first.
 const RULES: Rule[] = [
-  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末
+  // A span of months, due at its end: 2026年6月—12月, 6—12月, 6月至9月底, 2026年6月1日—6月30日
   {
-    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|(?:前|之前|以前))/y,
+    re: /(?:(\d{4})\s*年\s*)?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日)?\s*(?:份)?)?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末)?\s*(?:前|之前|以前|止)?/y,
+    make(m, year) {
+      const y = Number(m[2] ?? m[1] ?? year);
+      const date = isoDate(y, Number(m[3]), m[4] ? Number(m[4]) : undefined);
+      return date ? { kind: 'absolute', date } : null;
+    },
+  },
+  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start)
+  {
+    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))/y,
     make(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const month = Number(m[2]);
@@ -94,20 +105,32 @@ const RULES: Rule[] = [
     re: /每\s*(?:个\s*)?(?:半年|季度|季|月|年|周|旬|星期|日|天)(?:\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?|末|底)\s*(?:底|末)?\s*(?:前|之前|以前)?)?/y,
     make: () => ({ kind: 'recurring', date: null }),
   },
-  // 持续推进, 长期坚持, 持续开展, 常态化推进 (not a bare 长期: "长期向好" is no time limit)
+  // 全年持续推进, 持续推进, 长期坚持, 持续开展, 常态化推进 (not a bare 长期: "长期向好" is no time limit)
   {
-    re: /持续推进|持续开展|长期坚持|长期推进|常态化推进/y,
+    re: /全年持续(?:推进|开展)?|持续推进|持续开展|长期坚持|长期推进|长期开展|常态化(?:推进|开展)/y,
     make: () => ({ kind: 'open', date: null }),
   },
 ];
 
+/**
+ * Words that are a time limit only in a time note (a 完成时限 cell, a note's 时间：…): the whole year, as a standing
+ * practice, at once, or when the higher level says. Open, and weak: a date or a limit of another kind beside them wins.
+ */
+const NOTE_RULES: Rule[] = [
+  {
+    re: /全年|常态化|即时|随时|(?:按照?|根据|依照)\s*(?:上级|国家|省|市|县)?[^，。；;,\s]{0,6}?(?:要求|部署|安排|时间节点|节点|规定)/y,
+    make: () => ({ kind: 'open', date: null, weak: true }),
+  },
+];
+
 /** Every time limit mentioned in `text`, in order. `year` is the document's year for 9月底前 / 年底前. */
-function findDeadlines(text: string, year: number): DeadlineFound[] {
+function findDeadlines(text: string, year: number, note: boolean): DeadlineFound[] {
+  const rules = note ? [...RULES, ...NOTE_RULES] : RULES;
   const out: DeadlineFound[] = [];
   let i = 0;
   while (i < text.length) {
     let found: DeadlineFound | null = null;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (!m) continue;
@@ -127,20 +150,21 @@ function findDeadlines(text: string, year: number): DeadlineFound[] {
 }
 
 /**
- * The item's deadline: the first absolute date wins. 年内 counts only when the item names no other time limit.
- * Without an absolute date, deadlineText keeps the first relative, recurring or open limit's words.
+ * The item's deadline: the first absolute date wins. 年内 (and a time note's 全年, 常态化 …) count only when nothing
+ * else is named. Without an absolute date, deadlineText keeps the first relative, recurring or open limit's words.
+ * `note`: the text is a time note (see NOTE_RULES).
  */
-export function extractDeadline(text: string, year: number): Deadline {
-  const all = findDeadlines(text, year);
+export function extractDeadline(text: string, year: number, opts: { note?: boolean } = {}): Deadline {
+  const all = findDeadlines(text, year, !!opts.note);
   if (all.length === 0) return { deadline: null, deadlineText: null };
   const strong = all.find((d) => d.kind === 'absolute' && !d.weak);
   if (strong) return { deadline: strong.date, deadlineText: strong.text };
-  const others = all.filter((d) => d.kind !== 'absolute');
+  const others = all.filter((d) => d.kind !== 'absolute' && !d.weak);
   if (others.length) return { deadline: null, deadlineText: others[0].text };
   return { deadline: all[0].date, deadlineText: all[0].text };
 }
 
-/** Reads a 完成时限 cell or a deadline the user typed ("2021年9月底前", "2021-09-30", "每季度"). */
+/** Reads a 完成时限 cell or a deadline the user typed ("2021年9月底前", "2021-09-30", "每季度", "全年"). */
 export function parseDeadlineCell(cell: string, year: number): Deadline {
   const t = cell.trim();
   if (!t) return { deadline: null, deadlineText: null };
@@ -150,6 +174,11 @@ export function parseDeadlineCell(cell: string, year: number): Deadline {
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return { deadline: date, deadlineText: t };
   }
-  const found = extractDeadline(t, year);
+  // A month alone (9月, 2026年9月, 2026.9) is due at its end.
+  const month = /^(?:(\d{4})\s*(?:年|[-/.]))?\s*(\d{1,2})\s*月?$/.exec(t);
+  if (month && (month[1] || /月$/.test(t))) {
+    return { deadline: isoDate(month[1] ? Number(month[1]) : year, Number(month[2])), deadlineText: t };
+  }
+  const found = extractDeadline(t, year, { note: true });
   return { deadline: found.deadline, deadlineText: t };
 }

@@ -157,8 +157,9 @@ export function levelOfBareLabel(label: string): NumberMark | null {
   if (/^\d{1,3}$/.test(t)) return { level: 3, label: String(Number(t)), value: Number(t), length: label.length };
   const cn = parseChineseNumeral(t);
   if (cn) return { level: 1, label: t, value: cn, length: label.length };
+  // The whole label is the numeral: "一、加强平台建设" in a 序号 cell is a heading, not a label.
   const m = readNumberMark(t, { bare: true });
-  return m ? { ...m, length: label.length } : null;
+  return m && m.length === t.length ? { ...m, length: label.length } : null;
 }
 
 /** The label written as it is printed, for showing and for exports: 一、 （一） 1. （1） ①. */

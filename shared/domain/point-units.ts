@@ -283,6 +283,9 @@ export function parseUnitCell(cell: string, role: Role): Responsibility {
     const r = parseResponsibilityNote(t.replace(/\r?\n/g, '，'), { defaultRole: role });
     if (r) return r;
   }
-  const names = splitUnits(t.replace(/\r?\n/g, '、'), '/／ ');
+  // Spaces (half or full width) separate units, unless they only spread a name's characters to align it ("办 公 室").
+  const words = t.split(/[ \u3000]+/).filter(Boolean);
+  const padding = words.length > 1 && words.some((w) => [...w].length === 1);
+  const names = splitUnits(t.replace(/\r?\n/g, '、'), padding ? '/／' : '/／ \u3000');
   return role === 'lead' ? { lead: names, support: [] } : { lead: [], support: names };
 }

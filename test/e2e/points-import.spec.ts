@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import type { WebHost } from '../../main/web/server';
 import { arrange, setUpBureau } from './arrange';
 import { expect, test } from './fixtures';
@@ -140,4 +141,79 @@ test('预览中改过条目后离开：询问保存/不保存/取消；取消留
   expect(await documentCount(host)).toBe(1);
   const docs = await arrange(host, 'points.documents', { year: 2023 });
   expect(docs[0].itemCount).toBe(2);
+});
+
+/**
+ * An Excel 分解表 as offices send it (test/unit/points/xlsx-neighbours.test.ts has each trait on its own): 附件1, title
+ * and 文号 above a two-row header, the sections merged down a column under a 序号 header over two columns, a hidden row,
+ * a blank row, a 完成时限 of 全年, Excel's day number and a span of months, notes and 填表人 under the table.
+ */
+async function neighbourXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('分解表');
+  ws.addRow(['附件1']);
+  ws.addRow(['2023年檀溪县政务公开重点任务分解表']);
+  ws.mergeCells('A2:F2');
+  ws.addRow(['檀政办发〔2023〕3号']);
+  ws.mergeCells('A3:F3');
+  ws.addRow(['序号', null, '工作任务', '责任单位', null, '时间要求']);
+  ws.addRow([null, null, null, '牵头单位', '配合单位', null]);
+  for (const range of ['A4:B5', 'C4:C5', 'D4:E4', 'F4:F5']) ws.mergeCells(range);
+  ws.addRow([
+    '一、深化重点领域信息公开',
+    1,
+    '围绕县委县政府重大决策部署，\n及时发布政策文件。',
+    '县政府办',
+    '县司法局',
+    '2023年6月底前',
+  ]);
+  // 2023年9月30日 as a number in the 常规 format.
+  ws.addRow([null, 2, '完成本部门政策文件库更新。', '各乡镇', null, 45199]);
+  ws.addRow([null, 3, '删去的一项任务。', '县教育局', null, '2023年3月底前']);
+  ws.getRow(8).hidden = true;
+  ws.addRow([]);
+  ws.addRow([null, 4, '组织开展一次政务公开专题培训。', '县政府办', null, '全年']);
+  ws.mergeCells('A6:A10');
+  ws.addRow(['二、加强平台建设', 1, '做好政务新媒体日常巡查。', '县融媒体中心', '各乡镇', '2023年6月—12月']);
+  ws.addRow(['备注：完成时限为“持续推进”的，每季度末报送进展。']);
+  ws.mergeCells('A12:F12');
+  ws.addRow(['填表人：张三', null, '联系电话：0710-1234567', null, '审核人：李四']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('Excel 分解表：标题、文号、分类和时限读出，隐藏的行在预览上方说明，1366×768 中看得全', async ({
+  app: page,
+  host,
+}) => {
+  await setUpBureau(host, page, 2023);
+  await page.getByRole('menuitem', { name: '上级要点' }).click();
+  await page.getByRole('button', { name: '导入上级文件' }).first().click();
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: '分解表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await neighbourXlsx(),
+    });
+  // Two sections and four tasks: the hidden row, the notes and the 填表人 are none of them.
+  await expect(page.getByText(/^共 6 条，0 条没有责任单位/)).toBeVisible({ timeout: 15_000 });
+  const hidden = page.getByRole('alert').filter({ hasText: '隐藏的第8行有内容，没有读取' });
+  await expect(hidden).toContainText('“分解表.xlsx”中的工作表“分解表”');
+  const box = await hidden.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 1366).toBe(true);
+  await expect(page.getByLabel('文件标题')).toHaveValue('2023年檀溪县政务公开重点任务分解表');
+  await expect(page.getByLabel('文号')).toHaveValue('檀政办发〔2023〕3号');
+  for (const name of [/^条目 一、深化重点领域信息公开/, /^条目 二、加强平台建设/])
+    await expect(page.getByRole('treeitem', { name })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /组织开展一次政务公开专题培训/ })).toContainText('时限：全年');
+  await expect(page.getByRole('treeitem', { name: /完成本部门政策文件库更新/ })).toContainText('时限：2023年9月30日');
+  await expect(page.getByRole('treeitem', { name: /做好政务新媒体日常巡查/ })).toContainText(
+    '时限：2023年12月31日（2023年6月—12月）',
+  );
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存“2023年檀溪县政务公开重点任务分解表”，共 6 条')).toBeVisible({ timeout: 15_000 });
+  const docs = await arrange(host, 'points.documents', { year: 2023 });
+  expect(docs.map((d) => [d.docNumber, d.itemCount, d.withDeadline])).toEqual([['檀政办发〔2023〕3号', 6, 3]]);
 });

@@ -23,6 +23,10 @@ export interface Grid {
   cells: GridCell[];
   /** The row numbers the user sees (sheet rows, table rows, pasted lines), 1-based, one per grid row. */
   rowNumbers: number[];
+  /** A sheet's column numbers (1 = A), one per grid column; absent where columns have no letters. */
+  colNumbers?: number[];
+  /** A sheet's hidden rows and columns holding values, left out of the grid (1-based). */
+  hidden?: { rows: number[]; cols: number[] };
   /** Paragraphs just before the table (a title), nearest last. */
   before: string[];
   /**
@@ -118,18 +122,42 @@ export function gridFromRows(
 
 /**
  * A sheet as a grid: rows that show anything (a value, or a merged cell's value), in order; merged ranges become
- * spans over the rows kept. Columns beyond `maxCols` are left out.
+ * spans over the rows kept. Columns beyond `maxCols` are left out. `skipHidden`: rows and columns set hidden are left
+ * out too (what Excel shows and prints), and listed in `hidden` where they hold a value.
  */
-export function gridFromSheet(sheet: SheetData, where: string, maxCols: number): Grid {
-  const cols = Math.min(sheet.maxCol, maxCols);
+export function gridFromSheet(
+  sheet: SheetData,
+  where: string,
+  maxCols: number,
+  opts: { skipHidden?: boolean } = {},
+): Grid {
+  const width = Math.min(sheet.maxCol, maxCols);
+  const hiddenRow = (r: number) => !!opts.skipHidden && sheet.hiddenRows.has(r);
+  const hiddenCol = (c: number) => !!opts.skipHidden && sheet.hiddenCols.has(c);
+  // The sheet's columns kept, and each one's place in the grid.
+  const colNumbers: number[] = [];
+  const colIndex = new Map<number, number>();
+  for (let c = 1; c <= width; c++) {
+    if (hiddenCol(c)) continue;
+    colIndex.set(c, colNumbers.length);
+    colNumbers.push(c);
+  }
   const kept = new Set<number>();
-  for (const [r, row] of sheet.cells) for (const [c, v] of row) if (c <= cols && v.trim()) kept.add(r);
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
+  for (const [r, row] of sheet.cells)
+    for (const [c, v] of row) {
+      if (c > width || !v.trim()) continue;
+      if (hiddenRow(r)) hiddenRows.add(r);
+      else if (hiddenCol(c)) hiddenCols.add(c);
+      else kept.add(r);
+    }
   const mergeOf = new Map<string, { r2: number; c2: number }>();
   for (const m of sheet.merges) {
-    if (m.c1 > cols) continue;
+    if (m.c1 > width) continue;
     const master = sheet.cells.get(m.r1)?.get(m.c1)?.trim();
     if (!master) continue;
-    mergeOf.set(`${m.r1},${m.c1}`, { r2: m.r2, c2: Math.min(m.c2, cols) });
+    mergeOf.set(`${m.r1},${m.c1}`, { r2: m.r2, c2: Math.min(m.c2, width) });
   }
   const rowList = [...kept].sort((a, b) => a - b);
   const index = new Map(rowList.map((r, i) => [r, i]));
@@ -138,24 +166,39 @@ export function gridFromSheet(sheet: SheetData, where: string, maxCols: number):
     const row = sheet.cells.get(r)!;
     for (const [c, v] of [...row].sort((a, b) => a[0] - b[0])) {
       const text = v.trim();
-      if (c > cols || !text || sheet.mergedInto.has(`${r},${c}`)) continue;
+      if (c > width || !text || sheet.mergedInto.has(`${r},${c}`) || !colIndex.has(c)) continue;
       const m = mergeOf.get(`${r},${c}`);
       let rowSpan = 1;
+      let colSpan = 1;
       if (m) {
-        // Kept rows inside the range: blank rows inside a merge are gone, the merge still covers the rest.
+        // Kept rows and columns inside the range: blank or hidden ones are gone, the merge still covers the rest.
         rowSpan = 0;
         for (let rr = r; rr <= m.r2; rr++) if (index.has(rr)) rowSpan++;
+        colSpan = 0;
+        for (let cc = c; cc <= m.c2; cc++) if (colIndex.has(cc)) colSpan++;
       }
       cells.push({
         row: index.get(r)!,
-        col: c - 1,
+        col: colIndex.get(c)!,
         rowSpan: Math.max(1, rowSpan),
-        colSpan: m ? m.c2 - c + 1 : 1,
+        colSpan: Math.max(1, colSpan),
         text,
       });
     }
   }
-  return { where, rows: rowList.length, cols, cells, rowNumbers: rowList, before: [], spans: 'exact' };
+  return {
+    where,
+    rows: rowList.length,
+    cols: colNumbers.length,
+    cells,
+    rowNumbers: rowList,
+    colNumbers,
+    ...(hiddenRows.size || hiddenCols.size
+      ? { hidden: { rows: [...hiddenRows].sort((a, b) => a - b), cols: [...hiddenCols].sort((a, b) => a - b) } }
+      : {}),
+    before: [],
+    spans: 'exact',
+  };
 }
 
 /** A Word table position as ../docx.ts reads it: text, and whether it continues a merge from the left or above. */

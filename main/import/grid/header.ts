@@ -49,14 +49,20 @@ const POINTS_WORDS: [ColumnRole, RegExp][] = [
   ['ignore', /责任人|联系人|联系电话|分管领导|备注|完成情况|进展情况|落实情况|佐证/],
   [
     'lead',
-    /牵头(?:单位|部门|科室|处室|股室)|主责(?:单位|部门)|责任(?:单位|部门|科室|处室|主体|股室)|负责(?:单位|部门|科室)|承办(?:单位|科室)|^牵头$/,
+    /牵头(?:单位|部门|科室|处室|股室)|主责(?:单位|部门)|责任(?:单位|部门|科室|处室|主体|股室)|负责(?:单位|部门|科室|股室)|承办(?:单位|部门|科室|股室)|主办(?:单位|部门|科室|股室)|^牵头$/,
   ],
-  ['support', /配合(?:单位|部门|科室|处室|股室)|协办(?:单位|科室)|协助(?:单位|科室)|参与(?:单位|部门)|^配合$/],
-  ['deadline', /完成时限|完成时间|时限要求|时间要求|完成期限|时间节点|^时限$|^时间$|时间安排|进度安排/],
+  [
+    'support',
+    /配合(?:单位|部门|科室|处室|股室)|协办(?:单位|部门|科室|股室)|协助(?:单位|部门|科室|股室)|参与(?:单位|部门)|^配合$/,
+  ],
+  [
+    'deadline',
+    /完成时限|完成时间|时限要求|时间要求|完成期限|时间节点|^时限$|^时间$|时间安排|进度安排|办结时限|办结时间|截止时间|截止日期|^期限$/,
+  ],
   ['group', /^(?:类别|分类|类型|领域|板块|方面|专项|任务类别|工作类别|一级任务|任务分类)$/],
   [
     'text',
-    /具体内容|工作要求|具体要求|具体措施|任务内容|工作措施|主要内容|具体任务|任务要求|工作内容|推进措施|^措施$|^内容$|工作任务|重点任务|主要任务|任务名称|工作事项|任务事项|工作要点|^任务$|^事项$|^要点$|^项目$|目标任务|任务分解/,
+    /具体内容|工作要求|具体要求|具体措施|任务内容|工作措施|主要内容|具体任务|任务要求|工作内容|推进措施|^措施$|^内容$|工作任务|重点任务|主要任务|任务名称|工作事项|任务事项|工作要点|^任务$|^事项$|^要点$|^项目$|目标任务|任务分解|重点工作|具体工作|主要工作/,
   ],
 ];
 
@@ -314,6 +320,19 @@ function refine(
     const inner = texts[texts.length - 1];
     for (const c of texts.slice(0, -1)) {
       if (roles[c] === 'text' && groupsRows(view, c, inner, start, seq)) {
+        roles[c] = 'group';
+        basis[c] = 'content';
+      }
+    }
+  }
+  const inner = texts[texts.length - 1];
+  if (inner !== undefined) {
+    for (let c = 0; c < inner; c++) {
+      // A 序号 column holding the sections' names ("一、深化…" merged down its tasks, the tasks numbered in their own
+      // cells), or an unnamed column before the tasks whose cells span or head their rows: the group.
+      const namedSeq = roles[c] === 'seq' && basis[c] === 'header' && !looksLikeSeq(dataTexts(view, c, start));
+      const unnamed = basis[c] === 'none' && !normHeader(labels[c]);
+      if ((namedSeq || unnamed) && groupsRows(view, c, inner, start)) {
         roles[c] = 'group';
         basis[c] = 'content';
       }

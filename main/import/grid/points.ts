@@ -11,6 +11,7 @@ import type { TableColumns } from '../../../shared/domain/table-columns';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { MAX_POINT_ITEMS } from '../points/limits';
+import { serialToIso } from '../xlsx-read';
 import type { RawItem, SourceBlock } from '../points/parse-text';
 import { joinTaskAndDetail, numberedEntries } from './cells';
 import { GridView, type Grid, type GridCell } from './grid';
@@ -91,8 +92,32 @@ function isSummaryRow(view: GridView, r: number): boolean {
   return first.length <= 30 && SUMMARY_WORDS.test(first);
 }
 
-/** A spreadsheet's date cell arrives as 2026-06-30 (../xlsx-read.ts); a 时限 is shown as written: 2026年6月30日. */
-const asWritten = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? formatChineseDate(text) : text);
+/** Excel's day numbers of 2000-01-01 and 2099-12-31: a whole number between them in a 时限 column is a date. */
+const SERIAL_FROM = 36_526;
+const SERIAL_TO = 73_050;
+
+/**
+ * A spreadsheet's date cell arrives as 2026-06-30 (../xlsx-read.ts); a 时限 is shown as written: 2026年6月30日. A date
+ * in a cell of the 常规 format, or copied from one, is Excel's day number (46203): in a 时限 column it can be nothing
+ * else.
+ */
+function asWritten(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatChineseDate(text);
+  const serial = /^\d{5}(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (serial >= SERIAL_FROM && serial < SERIAL_TO + 1) return formatChineseDate(serialToIso(Math.floor(serial)));
+  return text;
+}
+
+/**
+ * The first words of a row that is no task: a note under the table (备注：…, 注：…, 说明：…) or who filled it in and
+ * when (填表人：…, 联系电话：…, 填报日期：…).
+ */
+const NOTE_ROW =
+  /^(?:(?:备\s*注|附\s*注|注\s*\d?|说\s*明|填表说明|填报说明)(?:$|\s*[:：])|(?:填表人|填报人|制表人|审核人|审核|签发人|经办人|联系人|联系电话|电话|填报单位|填表单位|报送单位|填报日期|填表日期|制表日期|报送日期|单位负责人|负责人)\s*(?:[（(][^）)]{0,6}[）)])?\s*[:：])/;
+function isNoteRow(view: GridView, r: number): boolean {
+  const first = view.rowCells(r)[0]?.text.trim() ?? '';
+  return NOTE_ROW.test(first);
+}
 
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
@@ -171,10 +196,27 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
 
   // After the table's last row of data, a single unnumbered text is prose typed under it (印发 line, signature, date).
   let lastData = view.rows - 1;
-  while (lastData >= layout.start && view.rowCells(lastData).length < 2) lastData--;
+  while (lastData >= layout.start && (view.rowCells(lastData).length < 2 || isNoteRow(view, lastData))) lastData--;
+
+  // A note under the table (备注：, 填表人：) and the lines after it are beside the items, never items: the notes'
+  // own "1.…" lines and a 填表人 row spread over several cells alike. A row with units or a 时限 of its own, or a
+  // heading, is the table again.
+  let inNotes = false;
+  const unitOrDeadline = [...leadCols, ...supportCols, ...deadlineCols];
+  const endsNotes = (r: number) =>
+    unitOrDeadline.some((c) => view.at(r, c).origin && view.text(r, c)) ||
+    (isSectionRow(r) && (readNumberMark(view.rowCells(r)[0].text)?.level ?? 9) <= 2);
 
   for (let r = layout.start; r < view.rows; r++) {
     if (view.isBlankRow(r) || isHeaderAgain(r) || isSummaryRow(view, r)) continue;
+    // A note above the first item (说明：以下任务…) is one row; under items, what follows it is the note's too.
+    const note = isNoteRow(view, r);
+    if (note) inNotes = items > 0;
+    else if (inNotes && endsNotes(r)) inNotes = false;
+    if (note || inNotes) {
+      blocks.push({ kind: 'para', text: distinctRowText(view, r), aside: true });
+      continue;
+    }
     if (r > lastData && !readNumberMark(view.rowCells(r)[0].text)) {
       blocks.push({ kind: 'para', text: distinctRowText(view, r) });
       continue;

@@ -27,10 +27,15 @@ export type SourceBlock =
       kind: 'para';
       text: string;
       wrapped?: boolean;
-      /** Beside the text, not in it (a Word text box): read for the title and 文号, never an item or an item's words. */
+      /**
+       * Beside the text, not in it (a Word text box, the 备注 and 填表人 under a table): read for the title and 文号,
+       * never an item or an item's words.
+       */
       aside?: boolean;
     }
-  | { kind: 'item'; item: RawItem };
+  | { kind: 'item'; item: RawItem }
+  /** Something a reader noticed that the user should check, said from the table's place on ("工作表“分工”…"). */
+  | { kind: 'warning'; text: string };
 
 export interface RawItem {
   level: PointLevel;
@@ -93,7 +98,8 @@ const DATE_LINE =
 const ISSUER_LINE =
   /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
 const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
-const TITLE_END = /(?:要点|方案|通知|意见|计划|分工表?|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
+const TITLE_END =
+  /(?:要点|方案|通知|意见|计划|分工表?|分解表?|任务表|台账|一览表|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
 
 /**
  * A 附件说明 that starts a list of attachments ("附件：1.…", or "附件：" alone before "1.…"): the number its next line
@@ -428,7 +434,8 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
         !DOC_NUMBER.test(prev) &&
         !parseDateLine(prev) &&
         !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) &&
-        !/文件$/.test(prev);
+        !/文件$/.test(prev) &&
+        !/^附件\s*\d*\s*[:：]?$/.test(prev);
       meta.title = joins ? `${prev}${head}` : head;
       break;
     }
@@ -488,6 +495,10 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
 
   for (const block of blocks) {
     if (ended) break;
+    if (block.kind === 'warning') {
+      warnings.push(`“${opts.fileName}”中的${block.text}`);
+      continue;
+    }
     if (block.kind === 'item') {
       addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
       afterTable = true;
@@ -642,7 +653,7 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   const notes = raw.noteLines ?? [];
   // The time limit the responsibility note gives ("（县政务公开办牵头，2026年12月底前完成）") is the item's; a date in
   // its text may be a step on the way ("6月底前完成目录更新"). Without one in the note, the first in the item counts.
-  const fromNote = extractDeadline([split.note ?? '', ...notes].join('\n'), year);
+  const fromNote = extractDeadline([split.note ?? '', ...notes].join('\n'), year, { note: true });
   let deadline: Deadline =
     fromNote.deadline || fromNote.deadlineText ? fromNote : extractDeadline([body, ...notes].join('\n'), year);
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);

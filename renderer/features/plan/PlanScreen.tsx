@@ -497,7 +497,13 @@ export function PlanScreen({ params }: { params: string[] }) {
                     hasRealDeadline(t.deadline) ? (
                       t.deadlineLabel
                     ) : (
-                      <Tooltip title="上级文件没有写明时限，请在任务中设置或确认“持续推进”">
+                      <Tooltip
+                        title={
+                          t.deadline.text
+                            ? `上级文件写的是“${t.deadline.text}”，没有具体时限，请在任务中设置或确认“持续推进”`
+                            : '上级文件没有写明时限，请在任务中设置或确认“持续推进”'
+                        }
+                      >
                         <Tag color="orange">未定时限</Tag>
                       </Tooltip>
                     ),

@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Select, Space, type FormInstance } from 'antd
 import type { Department, Staff } from '../../../shared/domain/org';
 import {
   DEADLINE_KINDS,
+  ongoingText,
   RECURRENCES,
   RECURRENCE_LABELS,
   TASK_STATUSES,
@@ -60,10 +61,7 @@ export function toTaskInput(v: TaskFormValues) {
       date: v.deadlineDate ?? null,
       recurrence: v.recurrence ?? null,
       days: v.days ?? null,
-      text:
-        v.deadlineKind === 'ongoing' && !/持续|长期|常态/.test(v.deadlineText ?? '')
-          ? '持续推进'
-          : (v.deadlineText ?? ''),
+      text: v.deadlineKind === 'ongoing' ? ongoingText(v.deadlineText ?? '') : (v.deadlineText ?? ''),
     },
   };
 }

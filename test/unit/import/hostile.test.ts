@@ -233,6 +233,20 @@ async function corpus(): Promise<Hostile[]> {
     staff: true,
   });
   out.push({
+    name: 'a hundred thousand hidden whole-width column ranges',
+    fileName: '隐藏列.xlsx',
+    data: await xlsx(STAFF_ROWS, `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(100_000)}</cols>`),
+    staff: true,
+  });
+  out.push({
+    name: 'a million hidden empty rows',
+    fileName: '隐藏行.xlsx',
+    data: await xlsx(
+      `${STAFF_ROWS}${Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 3}" hidden="1"/>`).join('')}`,
+    ),
+    staff: true,
+  });
+  out.push({
     name: 'row r=2147483648',
     fileName: '行号.xlsx',
     data: await xlsx(`${STAFF_ROWS}<row r="2147483648">${inl('A2147483648', '王五')}</row>`),
