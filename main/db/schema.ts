@@ -382,7 +382,8 @@ interface SelfcheckTables {
   sc_entry: {
     indicator_id: number;
     score: number | null;
-    occurrences: number | null;
+    /** One count, or the counts of a 分项扣分 rule's findings as a JSON list (readOccurrences in services/selfcheck/scores.ts). */
+    occurrences: number | string | null;
     flag: number;
     ceiling: number;
     reason: string;
