@@ -13,6 +13,7 @@ import {
 import { deductionText, scoreLeaf, scoreTemplate, type ScoringNode } from '../../../shared/domain/selfcheck-score';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import { readDocx } from '../export/read-docx';
+import { canRender, linesOf, renderPages } from '../export/render-helpers';
 import { buildXlsx, DEDUCTION_HEADER, DEDUCTION_ROWS } from './build-files';
 import { rateRest } from './rate';
 
@@ -461,4 +462,41 @@ describe('on a data file', () => {
     expect(doc).toContain('政府信息公开—信息质量：6处，扣3分；累计最多扣2分，计扣2分（扣2分）');
     expect(doc).toContain('未按时公开1次，扣1分；内容不完整2处，扣1分');
   });
+
+  it.skipIf(!canRender)(
+    'the printed 自查评分表 (LibreOffice) shows the rule’s words and each finding’s deduction',
+    async () => {
+      const v = await importDeductions();
+      const id = (name: string) => row(v, name).id;
+      await t.call('selfcheck.saveEntry', { indicatorId: id('公开时效'), counts: [1, 2] });
+      await t.call('selfcheck.saveEntry', { indicatorId: id('专栏建设'), counts: [1, 7] });
+      await rateRest(t, 2026);
+      await t.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
+      const pages = renderPages(t.dir, { 'sheet.xlsx': t.delivered.at(-1)!.data })['sheet.xlsx'];
+      // A wrapped cell's lines start at its left edge: the words of one column, top to bottom, read as its text.
+      const columns = pages.flatMap((page) => {
+        const byLeft = new Map<number, typeof page>();
+        for (const w of page) {
+          const x = [...byLeft.keys()].find((k) => Math.abs(k - w.x1) < 0.6) ?? w.x1;
+          byLeft.set(x, [...(byLeft.get(x) ?? []), w]);
+        }
+        return [...byLeft.values()].map((ws) =>
+          linesOf(ws)
+            .map((l) => l.text)
+            .join(''),
+        );
+      });
+      for (const words of [
+        '未按时公开的扣1分；内容不完整的每处扣0.5分。（分项扣分：未按时公开的扣1分；内容不完整的每处扣0.5分；扣完为止）',
+        '未按时公开1次，扣1分；内容不完整2处，扣1分',
+        '未设置专栏1次，扣2分；栏目空白7个，扣7分；扣完本项5分为止',
+        '每发现一处扣0.5分，最多扣2分。（每处扣0.5分，最多扣2分）',
+      ])
+        expect(
+          columns.some((c) => c.includes(words)),
+          words,
+        ).toBe(true);
+    },
+    300_000,
+  );
 });
