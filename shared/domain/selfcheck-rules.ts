@@ -321,7 +321,7 @@ export function perItemText(rule: { deduct: number; unit: string; cap?: number }
 }
 
 /** "未按时公开的扣1分" / "内容不完整的每处扣0.5分，最多扣2分": one finding of a 分项扣分 rule. */
-export function deductionItemText(x: DeductionItem): string {
+function deductionItemText(x: DeductionItem): string {
   if (x.unit === undefined) return `${x.finding}的扣${n2(x.deduct)}分`;
   return `${x.finding}的${perItemText({ deduct: x.deduct, unit: x.unit, cap: x.cap })}`;
 }

@@ -169,7 +169,7 @@ function isRated(e: ScoreEntry | undefined, rule: Rule): e is ScoreEntry {
 }
 
 /** One finding's part of a deduction: how often it happened and what it takes off after its own cap. */
-export interface DeductionPart {
+interface DeductionPart {
   /** The finding's name ('' for a 按次扣分 rule, which names none). */
   finding: string;
   count: number;
@@ -183,7 +183,7 @@ export interface DeductionPart {
 }
 
 /** What a counted rule (按次扣分, 分项扣分) takes off for an entry: per finding, and in all before and after its cap. */
-export interface Deduction {
+interface Deduction {
   parts: DeductionPart[];
   /** The findings' deductions added up. */
   sum: number;
@@ -194,7 +194,7 @@ export interface Deduction {
 }
 
 /** The deduction a 按次扣分 or 分项扣分 rule gives for the counts of an entry; null for other rules or no counts. */
-export function ruleDeduction(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'>): Deduction | null {
+function ruleDeduction(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'>): Deduction | null {
   let parts: DeductionPart[];
   let cap: number | undefined;
   if (rule.kind === 'perItem') {
@@ -281,6 +281,8 @@ export function scoreLeaf(
       s = e.flag ? p - (r.absentDeduct ?? p) : p;
       break;
     case 'perItem':
+      s = p - Math.min(count * r.deduct, r.cap ?? Infinity);
+      break;
     case 'deductions':
       s = p - (ruleDeduction(r, e)?.total ?? 0);
       break;

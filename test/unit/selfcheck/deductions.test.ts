@@ -367,6 +367,20 @@ describe('on a data file', () => {
     expect(row(after, '公开时效').entry).toMatchObject({ rated: false, reason: '待核实' });
   });
 
+  it('转为整改 without a reason written: the 整改 item says what each finding took off', async () => {
+    const v = await importDeductions();
+    await t.call('selfcheck.saveEntry', { indicatorId: row(v, '公开时效').id, counts: [1, 2] });
+    const item = await t.call('selfcheck.rectify', { indicatorId: row(v, '公开时效').id });
+    expect(item.problem).toBe('公开时效：未按时公开1次，扣1分；内容不完整2处，扣1分');
+    // A reason written is the problem, as before.
+    await t.call('selfcheck.saveEntry', {
+      indicatorId: row(v, '制度报送').id,
+      counts: [1, 0],
+      reason: '未制定报送制度',
+    });
+    expect((await t.call('selfcheck.rectify', { indicatorId: row(v, '制度报送').id })).problem).toBe('未制定报送制度');
+  });
+
   it('编辑细则: the counts follow their findings by name; a new finding leaves the leaf 未评', async () => {
     let v = await importDeductions();
     const r = row(v, '公开时效');
