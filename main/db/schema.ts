@@ -382,7 +382,10 @@ interface SelfcheckTables {
   sc_entry: {
     indicator_id: number;
     score: number | null;
+    /** The one count of a counted rule (按次扣分, 重大扣分, 加分). */
     occurrences: number | null;
+    /** Migration 38: a 分项扣分 rule's count of each finding, a JSON list in the rule's order. */
+    finding_counts: string | null;
     flag: number;
     ceiling: number;
     reason: string;

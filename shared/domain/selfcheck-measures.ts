@@ -87,7 +87,8 @@ export function suggestMeasure(name: string, criteria: string): RecordMeasure | 
  * The entry a rule gives when the records show `n` occurrences: per-occurrence rules count them, 有得全分 is not met
  * and 单项否决 happened when there is at least one, a directly scored item is full only when there are none. Null
  * when no score follows from a count (加分 items; a directly scored item with occurrences: the person scores it; a
- * grade item: which level the records amount to is the person's judgement, the records are shown beside the levels).
+ * grade item: which level the records amount to is the person's judgement, the records are shown beside the levels;
+ * a 分项扣分 item: one count of records cannot say which of its findings they are).
  */
 export function proposedEntry(
   rule: Rule,
@@ -105,6 +106,7 @@ export function proposedEntry(
       return n === 0 ? { score: points, count: null, flag: false } : null;
     case 'bonus':
     case 'grade':
+    case 'deductions':
       return null;
   }
 }
@@ -156,6 +158,7 @@ export function matchesProposal(
       return entry.score === p.score;
     case 'bonus':
     case 'grade':
+    case 'deductions':
       return false;
   }
 }

@@ -1,9 +1,10 @@
 // Reading a scoring rule from the words of a 细则 ("每条扣1分，扣完为止", "有得10分/无扣2分", "单项否决",
-// "本栏目不高于及格分"). Pure; the importer uses it for every leaf and the person corrects it in the preview.
-// A grade rule (优10分 / 良8分 / 一般6分 / 差0分) is written and read back here too, so the words the 自查评分表 prints
-// and the reader that takes them back in are one pair.
+// "本栏目不高于及格分", "每发现一处扣0.5分，最多扣2分", "未按时公开的扣1分；内容不完整的每处扣0.5分"). Pure; the importer
+// uses it for every leaf and the person corrects it in the preview.
+// A grade rule (优10分 / 良8分 / 一般6分 / 差0分) and a 分项扣分 rule are written and read back here too, so the words the
+// 自查评分表 prints and the reader that takes them back in are one pair.
 import { parseChineseNumeral } from './point-numbering';
-import type { GradeLevel, Rule } from './selfcheck';
+import type { DeductionItem, GradeLevel, Rule } from './selfcheck';
 
 interface InferredRule {
   rule: Rule;
@@ -64,13 +65,117 @@ const DISCRETION = new RegExp(`酌情|视情|视具体|根据情况|扣${NUM}?[-
 const ALL_LOST = /.扣(?:除)?(?:该项|本项|此项)?(?:全部|全)(?:分值|分数|分)/;
 /** A cap on the deductions: "最多扣10分", "累计扣分不超过10分", "扣分上限5分". */
 const DEDUCT_CAP = new RegExp(
-  `(?:最多|最高|至多)(?:扣|扣除|可扣)${NUM}分|扣分?(?:总分|总计|合计)?(?:不超过|不得超过|不高于|最多|最高|上限为?|以)${NUM}分`,
+  `(?:最多|最高|至多)(?:扣|扣除|可扣)${NUM}分|扣分?(?:总分|总计|合计)?(?:不超过|不得超过|不高于|最多|最高|上限为?|以)${NUM}分|扣完${NUM}分为止`,
 );
 
 /**
+ * A cap on deductions in one stretch of words (between commas): "最多扣2分", "累计扣分不超过3分", "扣分上限5分".
+ * Group 1, 3 or 5 says it caps the whole item (累计, 合计, 本项, 扣完20分为止); bare "最多扣2分" caps the finding just
+ * before it.
+ */
+const CAP_WORDS = new RegExp(
+  `(累计|合计|总计|共计|本项|总共|总)?(?:(?:最多|最高|至多)(?:扣|扣除|可扣)${NUM}分|扣分?(总分|总计|合计)?(?:不超过|不得超过|不高于|最多|最高|上限为?|以)${NUM}分|(扣完)${NUM}分)(?:为限|为止)?`,
+);
+/** The per-occurrence words before a deduction: "每发现一处", "每缺一项", "发现一次", "一处" (at the end). */
+const PER_WORDS = [
+  new RegExp(`每(?<verb>${FINDING})?(?:一|1)?(?<unit>${UNIT})`),
+  new RegExp(`(?<verb>发现|出现)(?:一|1)(?<unit>${UNIT})`),
+  new RegExp(`(?:一|1)(?<unit>${UNIT})$`),
+];
+
+/** A finding's words as a name: "对未按时公开的" → "未按时公开". */
+function findingName(words: string): string {
+  return words
+    .replace(/^[，,、：:]+|[，,、：:]+$/g, '')
+    .replace(/^(?:对于|对|凡|如|若|其中)/, '')
+    .replace(/(?:的|者|时)+$/, '')
+    .slice(0, 40);
+}
+
+/**
+ * One deduction in a stretch of words with exactly one "扣N分": "内容不完整的每处扣0.5分" → per 处; "未制定扣2分" →
+ * once; "每条扣5分" after "公文提前或超期公开，" (`before`) → that finding. Null when words follow the deduction that
+ * say something else ("扣1分以上").
+ */
+function readOneDeduction(words: string, before: string): DeductionItem | null {
+  const m = new RegExp(`扣${NUM}分(?:[/／]每?${UNIT})?`).exec(words);
+  if (!m) return null;
+  if (!/^[的。]*$/.test(words.slice(m.index + m[0].length))) return null;
+  let lead = words.slice(0, m.index);
+  let unit = m[2];
+  let verb = '';
+  if (!unit) {
+    for (const re of PER_WORDS) {
+      const p = re.exec(lead);
+      if (!p?.groups) continue;
+      unit = p.groups.unit;
+      verb = p.groups.verb && !/^(?:发现|出现|有)$/.test(p.groups.verb) ? p.groups.verb : '';
+      lead = lead.slice(0, p.index) + lead.slice(p.index + p[0].length);
+      break;
+    }
+  }
+  // "每缺一项扣1分": the verb is the finding (缺项); otherwise the words before it.
+  const finding = findingName(lead) || (verb ? `${verb}${verb.length === 1 ? unit : ''}` : '') || findingName(before);
+  return { finding, deduct: Number(m[1]), ...(unit ? { unit } : {}) };
+}
+
+/**
+ * Two or more deductions for different findings in one cell ("未按时公开的扣1分；内容不完整的每处扣0.5分", "未设置专栏
+ * 扣2分，栏目空白的每个扣1分，扣完为止", "未制定扣2分，未按要求报送扣1分"), with their caps: 分项扣分. Null when the words
+ * hold fewer than two, or anything the rule cannot keep (不得分, a deduction it cannot place, a finding named twice).
+ */
+function readDeductionWords(t: string, points: number | null): Rule | null {
+  if (/不得分|得\d/.test(t) || ALL_LOST.test(t)) return null;
+  const items: DeductionItem[] = [];
+  let total: number | null = null;
+  for (const clause of t.split(/[；;。]/)) {
+    let before = '';
+    let last: DeductionItem | null = null;
+    for (const piece of clause.split(/[，,]/)) {
+      const words = piece.replace(/扣完(?:本项分值)?为止/, '');
+      if (!words) continue;
+      const cap = CAP_WORDS.exec(words);
+      let rest = words;
+      let capAt: number | null = null;
+      let capsAll = false;
+      if (cap) {
+        capAt = Number(cap[2] ?? cap[4] ?? cap[6]);
+        capsAll = !!(cap[1] || cap[3] || cap[5]);
+        rest = words.slice(0, cap.index) + words.slice(cap.index + cap[0].length);
+      }
+      const deductions = [...rest.matchAll(new RegExp(`扣${NUM}分`, 'g'))];
+      if (deductions.length > 1) return null;
+      if (deductions.length === 1) {
+        const item = readOneDeduction(rest, before);
+        if (!item) return null;
+        items.push(item);
+        last = item;
+        before = '';
+      } else if (cap && findingName(rest)) {
+        return null;
+      } else if (!cap) {
+        before = before ? `${before}，${words}` : words;
+      }
+      if (capAt !== null) {
+        // "每处扣0.5分，最多扣2分" caps that finding; "累计扣分不超过3分" (or a cap after a finding deducted once) all.
+        if (!capsAll && last?.unit) last.cap = Math.min(last.cap ?? Infinity, capAt);
+        else total = Math.min(total ?? Infinity, capAt);
+      }
+    }
+  }
+  if (items.length < 2) return null;
+  items.forEach((x, i) => {
+    if (!x.finding) x.finding = `扣分情形${i + 1}`;
+  });
+  if (new Set(items.map((x) => x.finding)).size < items.length) return null;
+  // A cap at or above the item's points is the item's own (扣完为止).
+  const cap = total !== null && (points === null || total < points - 1e-9) ? { cap: total } : {};
+  return { kind: 'deductions', items, ...cap };
+}
+
+/**
  * The rule the words of a 细则 leaf describe. `points` (the item's own, when known) tells whether a written cap on
- * the deductions ("最多扣5分") is the item's (扣完为止) or less: the scoring has no kind for the latter, so it stays
- * 直接评分.
+ * the deductions ("最多扣5分") is the item's (扣完为止) or less (kept as the rule's cap).
  */
 export function inferRule(text: string, context = '', points: number | null = null): InferredRule {
   const t = plainAmounts(text.replace(/\s+/g, ''));
@@ -100,6 +205,8 @@ export function inferRule(text: string, context = '', points: number | null = nu
   }
   const manual: InferredRule = { rule: { kind: 'manual' }, capped, ceilingRatio };
   if (DISCRETION.test(t)) return manual;
+  const several = readDeductionWords(t, points);
+  if (several) return { rule: several, capped: true, ceilingRatio };
   // Per occurrence: "每发现一处…扣0.5分", "每缺1项扣1分", "…的，每件扣1分", "发现一次…扣1分", "一处扣0.2分", "扣1分/件".
   const per =
     new RegExp(`每(?:${FINDING})?(?:一|1)?${UNIT}[^，。；]*?扣${NUM}分`).exec(t) ??
@@ -110,16 +217,17 @@ export function inferRule(text: string, context = '', points: number | null = nu
   if (per || slash) {
     const deduct = per ? Number(per[per.length - 1]) : Number(slash![1]);
     const unit = per ? (per[1] ?? '次') : slash![2];
-    // "最多扣5分" of a 10-point item: a cap below the item's points, which no rule kind keeps.
     const cap = DEDUCT_CAP.exec(t);
-    const capAt = cap ? Number(cap[1] ?? cap[2]) : null;
-    if (capAt !== null && points !== null && capAt < points - 1e-9) return manual;
-    // Another outcome beside it ("未设置专栏的扣5分；每个空白栏目扣1分", "…不得分"): scored by hand.
+    const capAt = cap ? Number(cap[1] ?? cap[2] ?? cap[3]) : null;
+    // Another outcome beside it that 分项扣分 could not read ("…不得分"): scored by hand.
     const own = [per ?? slash!, cap].filter((m) => m !== null).map((m) => [m.index, m.index + m[0].length]);
     const other = [...t.matchAll(new RegExp(`扣${NUM}分`, 'g'))].some(
       (m) => !own.some(([from, to]) => m.index >= from && m.index < to),
     );
     if (other || /不得分/.test(t) || ALL_LOST.test(t)) return manual;
+    // "最多扣2分" of a 5-point item: a cap below the item's points, kept (at or above them it is 扣完为止).
+    if (capAt !== null && (points === null || capAt < points - 1e-9))
+      return { rule: { kind: 'perItem', deduct, unit, cap: capAt }, capped: true, ceilingRatio };
     return { rule: { kind: 'perItem', deduct, unit }, capped, ceilingRatio };
   }
   // 有得N分，无扣M分 / …的得3分；否则扣3分: full points when met, M off when not.
@@ -199,4 +307,56 @@ export function readGradeRuleText(text: string): GradeLevel[] | null {
     i++;
   }
   return gradeLevels(levels);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capped and several deductions: their words as the 自查评分表 prints them, read back exactly
+
+const DEDUCTIONS_TEXT = '分项扣分：';
+const n2 = (n: number) => String(Math.round(n * 100) / 100);
+
+/** "每处扣0.5分，最多扣2分": a per-occurrence rule with a cap below the item's points. */
+export function perItemText(rule: { deduct: number; unit: string; cap?: number }): string {
+  return `每${rule.unit}扣${n2(rule.deduct)}分${rule.cap !== undefined ? `，最多扣${n2(rule.cap)}分` : ''}`;
+}
+
+/** "未按时公开的扣1分" / "内容不完整的每处扣0.5分，最多扣2分": one finding of a 分项扣分 rule. */
+function deductionItemText(x: DeductionItem): string {
+  if (x.unit === undefined) return `${x.finding}的扣${n2(x.deduct)}分`;
+  return `${x.finding}的${perItemText({ deduct: x.deduct, unit: x.unit, cap: x.cap })}`;
+}
+
+/**
+ * "分项扣分：未按时公开的扣1分；内容不完整的每处扣0.5分，最多扣2分；累计最多扣3分" (or "…；扣完为止" when the item's
+ * points cap them): the rule in words, read back by readDeductionsRuleText.
+ */
+export function deductionsRuleText(rule: { items: readonly DeductionItem[]; cap?: number }): string {
+  const end = rule.cap !== undefined ? `累计最多扣${n2(rule.cap)}分` : '扣完为止';
+  return `${DEDUCTIONS_TEXT}${[...rule.items.map(deductionItemText), end].join('；')}`;
+}
+
+/** The findings and cap of "分项扣分：…；扣完为止" (the whole text), or null when it does not read so. */
+export function readDeductionsRuleText(text: string): { items: DeductionItem[]; cap?: number } | null {
+  const t = text.trim();
+  if (!t.startsWith(DEDUCTIONS_TEXT)) return null;
+  const parts = t.slice(DEDUCTIONS_TEXT.length).split('；');
+  const end = parts.pop() ?? '';
+  const capped = new RegExp(`^累计最多扣${NUM}分$`).exec(end);
+  if (end !== '扣完为止' && !capped) return null;
+  const items: DeductionItem[] = [];
+  for (const part of parts) {
+    const per = new RegExp(`^(.+)的每(.{1,4}?)扣${NUM}分(?:，最多扣${NUM}分)?$`).exec(part);
+    const once = per ? null : new RegExp(`^(.+)的扣${NUM}分$`).exec(part);
+    if (per)
+      items.push({
+        finding: per[1],
+        deduct: Number(per[3]),
+        unit: per[2],
+        ...(per[4] !== undefined ? { cap: Number(per[4]) } : {}),
+      });
+    else if (once) items.push({ finding: once[1], deduct: Number(once[2]) });
+    else return null;
+  }
+  if (!items.length || new Set(items.map((x) => x.finding)).size < items.length) return null;
+  return { items, ...(capped ? { cap: Number(capped[1]) } : {}) };
 }

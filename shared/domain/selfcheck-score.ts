@@ -8,7 +8,9 @@
 //   counts what its rated leaves give. The grade is given only when every leaf is rated, when the self-check is
 //   marked 暂定 (then it is labelled so), or when a 单项否决 happened (that decides the result whatever is unrated).
 // - Rated leaf: manual → the entered 自评分 (a rated entry without one, kept from files made before 未评 existed,
-//   counts full as the screen then promised); fixed → full or 分值 − absentDeduct; perItem → 分值 − count × k;
+//   counts full as the screen then promised); fixed → full or 分值 − absentDeduct; perItem → 分值 − count × k (at most
+//   its cap); deductions (分项扣分) → 分值 − each finding's deduction (once, or count × k up to the finding's cap), all
+//   of them at most the rule's cap; a rule that caps itself so never goes below 0;
 //   veto → 分值, and the whole result is 不合格 when it happened; grade → the chosen level's points (an entry whose
 //   score names no level of the rule, e.g. after the levels were edited, is 未评).
 // - Ceiling (本栏目不高于及格分): when its precondition failed the node starts at ratio × 分值 and the lost points are
@@ -20,7 +22,16 @@
 // - bonus (加分): added after the parent's cap, up to the bonus node's points, and only when the parent's base
 //   score reaches the threshold.
 // - Grade: the highest band whose lower limit the total reaches; a veto makes it the lowest band.
-import { GRADE_DEFAULTS, gradePoints, levelOf, type GradeBand, type Rule, type ScoreEntry } from './selfcheck';
+import {
+  capsItself,
+  GRADE_DEFAULTS,
+  gradePoints,
+  levelOf,
+  type GradeBand,
+  type Rule,
+  type ScoreEntry,
+  type SelfcheckRow,
+} from './selfcheck';
 
 export interface ScoringNode {
   key: string;
@@ -150,7 +161,105 @@ interface Raw {
  * whose score is no level's points).
  */
 function isRated(e: ScoreEntry | undefined, rule: Rule): e is ScoreEntry {
-  return !!e && e.rated && (rule.kind !== 'grade' || levelOf(rule, e.score) !== null);
+  if (!e?.rated) return false;
+  if (rule.kind === 'grade') return levelOf(rule, e.score) !== null;
+  // 分项扣分: a count for every finding (counts kept from other findings rate nothing).
+  if (rule.kind === 'deductions') return e.counts?.length === rule.items.length;
+  return true;
+}
+
+/** One finding's part of a deduction: how often it happened and what it takes off after its own cap. */
+interface DeductionPart {
+  /** The finding's name ('' for a 按次扣分 rule, which names none). */
+  finding: string;
+  count: number;
+  /** What is counted (次 for a finding deducted once). */
+  unit: string;
+  /** Deducted once whatever the count. */
+  once: boolean;
+  deducted: number;
+  /** The finding's own cap when it was reached (该项最多扣2分). */
+  capReached: number | null;
+}
+
+/** What a counted rule (按次扣分, 分项扣分) takes off for an entry: per finding, and in all before and after its cap. */
+interface Deduction {
+  parts: DeductionPart[];
+  /** The findings' deductions added up. */
+  sum: number;
+  /** After the rule's written cap (not yet the item's points). */
+  total: number;
+  /** The rule's written cap when it was reached (累计最多扣3分). */
+  capReached: number | null;
+}
+
+/** The deduction a 按次扣分 or 分项扣分 rule gives for the counts of an entry; null for other rules or no counts. */
+function ruleDeduction(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'>): Deduction | null {
+  let parts: DeductionPart[];
+  let cap: number | undefined;
+  if (rule.kind === 'perItem') {
+    if (e.count === null) return null;
+    const raw = e.count * rule.deduct;
+    parts = [{ finding: '', count: e.count, unit: rule.unit, once: false, deducted: raw, capReached: null }];
+    cap = rule.cap;
+  } else if (rule.kind === 'deductions') {
+    if (!e.counts || e.counts.length !== rule.items.length) return null;
+    const counts = e.counts;
+    parts = rule.items.map((x, i) => {
+      const count = counts[i];
+      if (x.unit === undefined)
+        return {
+          finding: x.finding,
+          count,
+          unit: '次',
+          once: true,
+          deducted: count > 0 ? x.deduct : 0,
+          capReached: null,
+        };
+      const raw = count * x.deduct;
+      const over = x.cap !== undefined && raw > x.cap + 1e-9;
+      return {
+        finding: x.finding,
+        count,
+        unit: x.unit,
+        once: false,
+        deducted: over ? x.cap! : raw,
+        capReached: over ? x.cap! : null,
+      };
+    });
+    cap = rule.cap;
+  } else return null;
+  const sum = parts.reduce((a, x) => a + x.deducted, 0);
+  const over = cap !== undefined && sum > cap + 1e-9;
+  return { parts, sum, total: over ? cap! : sum, capReached: over ? cap! : null };
+}
+
+/**
+ * The deduction as an office writes it beside the score: "未按时公开1次，扣1分；内容不完整2处，扣1分", "6处，扣3分；
+ * 累计最多扣2分，计扣2分", "…；扣完本项5分为止". Empty when nothing was found (or the rule counts nothing).
+ */
+export function deductionText(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'>, points: number): string {
+  const d = ruleDeduction(rule, e);
+  if (!d) return '';
+  const n = (x: number) => String(round2(x));
+  const found = d.parts.filter((x) => x.count > 0);
+  if (!found.length) return '';
+  const lines = found.map(
+    (x) =>
+      `${x.finding}${x.count}${x.unit}，扣${n(x.deducted)}分${x.capReached !== null ? `（该项最多扣${n(x.capReached)}分）` : ''}`,
+  );
+  if (d.capReached !== null) lines.push(`累计最多扣${n(d.capReached)}分，计扣${n(d.total)}分`);
+  else if (d.total > points + 1e-9) lines.push(`扣完本项${n(points)}分为止`);
+  return lines.join('；');
+}
+
+/**
+ * What a rated leaf's counted rule took off, for the 自查评分表 and 自查报告: for 分项扣分 and a 按次扣分 with a cap of its
+ * own (without one, the 扣分 over the rule's 每次扣分 is the count, and the person's reason says the rest).
+ */
+export function deductionWords(r: Pick<SelfcheckRow, 'isLeaf' | 'entry' | 'rule' | 'points'>): string {
+  if (!r.isLeaf || !r.entry.rated || !capsItself(r.rule)) return '';
+  return deductionText(r.rule, r.entry, r.points);
 }
 
 /**
@@ -172,7 +281,10 @@ export function scoreLeaf(
       s = e.flag ? p - (r.absentDeduct ?? p) : p;
       break;
     case 'perItem':
-      s = p - count * r.deduct;
+      s = p - Math.min(count * r.deduct, r.cap ?? Infinity);
+      break;
+    case 'deductions':
+      s = p - (ruleDeduction(r, e)?.total ?? 0);
       break;
     case 'veto':
       s = p;
@@ -193,7 +305,7 @@ export function scoreLeaf(
     s -= p * (1 - n.ceilingRatio);
     ceiling = true;
   }
-  s = n.capped ? Math.min(Math.max(s, 0), p) : Math.min(s, p);
+  s = n.capped || capsItself(r) ? Math.min(Math.max(s, 0), p) : Math.min(s, p);
   return { score: s, vetoed, ceiling };
 }
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, uploadSchema, yearSchema } from './files';
 import { measureChoiceSchema, proposalSchema, RECORD_MEASURES } from './selfcheck-measures';
-import { gradeLevels, gradeRuleText } from './selfcheck-rules';
+import { deductionsRuleText, gradeLevels, gradeRuleText, perItemText } from './selfcheck-rules';
 import { tableColumnsSchema } from './table-columns';
 import { LIGHTS } from './lights';
 
@@ -14,15 +14,20 @@ import { LIGHTS } from './lights';
 /**
  * - manual: the 自评分 is entered directly (0 … 分值).
  * - fixed: 有得N分 — full points when met, otherwise 分值 − absentDeduct (absentDeduct null: 0 points) ("有得10分/无扣2分").
- * - perItem: 每条/每件/每次 扣k分 — occurrences × k off the node's points.
+ * - perItem: 每条/每件/每次 扣k分 — occurrences × k off the node's points; with `cap` (最多扣2分, below the node's
+ *   points) never more than the cap in all.
  * - major: 重大扣分项 — occurrences × k off every level above, never capped.
  * - veto: 单项否决 — when it happened the result is 不合格 whatever the points.
  * - bonus: 加分 — entered points or occurrences × perItem, capped at the node's points, counted only when the parent's
  *   base score reaches the threshold (≥ threshold, or > threshold when not inclusive).
  * - grade: 按等次评分 (优10分 / 良8分 / 一般6分 / 差0分) — the person chooses a level and the score is its points; the
  *   分值 is the best level's points. Levels best first, labels as the 细则 writes them, each label and points once.
+ * - deductions: 分项扣分 — several findings in one cell, each deducted once when it happened (未制定扣2分) or per
+ *   occurrence (内容不完整的每处扣0.5分, optionally 最多扣2分); the person counts each finding, the deductions add up
+ *   to at most the written `cap` (累计扣分不超过3分) and never below 0 (扣完为止). Findings are named once each: the
+ *   counts are kept by finding.
  */
-export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus', 'grade'] as const;
+export const RULE_KINDS = ['manual', 'fixed', 'perItem', 'major', 'veto', 'bonus', 'grade', 'deductions'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_LABELS: Record<RuleKind, string> = {
   manual: '直接评分',
@@ -32,6 +37,7 @@ export const RULE_LABELS: Record<RuleKind, string> = {
   veto: '单项否决',
   bonus: '加分',
   grade: '按等次评分',
+  deductions: '分项扣分',
 };
 
 const amount = (label: string) =>
@@ -73,12 +79,54 @@ const gradeLevelsSchema = z
   .transform((levels) => gradeLevels(levels) ?? levels)
   .describe('评分等次');
 
+/** A written cap on deductions ("最多扣2分"): absent when the 细则 gives none (the item's points then cap them). */
+const capSchema = (label: string) => amount(label).optional();
+
+/** The words of a finding may not hold what the rule's written form uses to separate findings (；). */
+const findingSchema = z
+  .string({ error: '请填写扣分情形' })
+  .trim()
+  .min(1, '请填写扣分情形')
+  .max(40, '扣分情形不能超过40个字')
+  .refine((s) => !/[；;]/.test(s), '扣分情形中不能有分号（每个情形单独一行）')
+  .describe('扣分情形');
+
+const deductionItemSchema = z.object({
+  finding: findingSchema,
+  deduct: amount('扣分').describe('扣分'),
+  /** Per occurrence (每处扣0.5分): the unit counted. Absent: deducted once when the finding happened. */
+  unit: z.string().trim().min(1, '请填写计数单位').max(4, '计数单位不能超过4个字').optional().describe('计数单位'),
+  /** 该项最多扣N分 (per-occurrence findings only). */
+  cap: capSchema('该项最多扣分').describe('该项最多扣分'),
+});
+/** One finding of a 分项扣分 rule: "内容不完整的每处扣0.5分，最多扣2分". */
+export type DeductionItem = z.output<typeof deductionItemSchema>;
+
+const deductionItemsSchema = z
+  .array(deductionItemSchema)
+  .min(1, '分项扣分至少要有一个扣分情形')
+  .max(10, '扣分情形不能超过10个')
+  .superRefine((items, ctx) => {
+    const twice = items.find((x, i) => items.findIndex((y) => y.finding === x.finding) !== i);
+    if (twice) ctx.addIssue({ code: 'custom', message: `扣分情形“${twice.finding}”写了两次，每个情形只写一次` });
+  })
+  // Only a counted finding has a cap of its own; kept so, the rule reads the same however it was given.
+  .transform((items): DeductionItem[] =>
+    items.map(({ cap, ...x }) => (x.unit !== undefined && cap !== undefined ? { ...x, cap } : x)),
+  )
+  .describe('扣分情形');
+
 export const ruleSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('manual') }),
     z.object({ kind: z.literal('fixed'), absentDeduct: amount('未达到时扣分').nullable().default(null) }),
-    z.object({ kind: z.literal('perItem'), deduct: amount('每次扣分'), unit }),
+    z.object({
+      kind: z.literal('perItem'),
+      deduct: amount('每次扣分'),
+      unit,
+      cap: capSchema('最多扣分').describe('最多扣分'),
+    }),
     z.object({ kind: z.literal('major'), deduct: amount('每次扣分'), unit }),
     z.object({ kind: z.literal('veto') }),
     z.object({
@@ -89,6 +137,11 @@ export const ruleSchema = z.discriminatedUnion(
       unit,
     }),
     z.object({ kind: z.literal('grade'), levels: gradeLevelsSchema }),
+    z.object({
+      kind: z.literal('deductions'),
+      items: deductionItemsSchema,
+      cap: capSchema('累计最多扣分').describe('累计最多扣分'),
+    }),
   ],
   { error: '评分规则类型不对' },
 );
@@ -103,7 +156,9 @@ export function ruleLabel(rule: Rule, capped = true): string {
     case 'fixed':
       return rule.absentDeduct === null ? '达到得全分，未达到不得分' : `达到得全分，未达到扣${rule.absentDeduct}分`;
     case 'perItem':
-      return `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
+      return rule.cap !== undefined
+        ? perItemText(rule)
+        : `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
     case 'major':
       return `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
     case 'veto':
@@ -115,6 +170,8 @@ export function ruleLabel(rule: Rule, capped = true): string {
     }
     case 'grade':
       return gradeRuleText(rule.levels);
+    case 'deductions':
+      return deductionsRuleText(rule);
   }
 }
 
@@ -134,10 +191,21 @@ export function levelText(level: GradeLevel): string {
   return `等次：${level.label}，${Math.round(level.points * 100) / 100}分`;
 }
 
-/** A grade rule's 分值 is its best level's: the stored points follow the levels and no weight is kept beside them. */
-function withGradePoints<T extends { rule: Rule; points: number | null; weight: number | null }>(n: T): T {
-  const best = gradePoints(n.rule);
-  return best === null ? n : { ...n, points: best, weight: null };
+/** Whether the rule bounds its own deductions (a written 最多扣N分, or 分项扣分): never below 0 then (扣完为止). */
+export function capsItself(rule: Rule): boolean {
+  return (rule.kind === 'perItem' && rule.cap !== undefined) || rule.kind === 'deductions';
+}
+
+/**
+ * A grade rule's 分值 is its best level's: the stored points follow the levels and no weight is kept beside them. A
+ * rule that bounds its deductions is 扣完为止, so it reads back the same from the words the 自查评分表 prints.
+ */
+function withGradePoints<T extends { rule: Rule; points: number | null; weight: number | null; capped: boolean }>(
+  n: T,
+): T {
+  const m = capsItself(n.rule) && !n.capped ? { ...n, capped: true } : n;
+  const best = gradePoints(m.rule);
+  return best === null ? m : { ...m, points: best, weight: null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -382,8 +450,8 @@ export const evidenceInputSchema = z
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
 
 /**
- * One leaf's self-assessment. What the rule asks for rates the leaf: 自评分 (manual), 扣分次数 (per occurrence), 加分 or
- * 加分次数 (bonus), the chosen 等次 (grade: its label; it is stored as the level's points, which name exactly one level),
+ * One leaf's self-assessment. What the rule asks for rates the leaf: 自评分 (manual), 扣分次数 (per occurrence), the
+ * count of every finding (分项扣分: all of them, 0 for one not found), 加分 or 加分次数 (bonus), the chosen 等次 (grade: its label; it is stored as the level's points, which name exactly one level),
  * or an answer to 达到/未达到 and 发生/未发生 (`flag` true/false; null = not answered). Left empty the leaf is 未评 (the
  * reason, measure and evidence are kept). When the indicator's score is measured from the records
  * (a 记录口径 is chosen) and the rating differs from the 建议分, `overrideReason` is required.
@@ -392,6 +460,19 @@ export const scoreInputSchema = z.object({
   indicatorId: idSchema,
   /** 自评分 for manual/bonus rules. */
   score: z.number({ error: '自评分应为数字' }).min(0, '自评分不能为负数').max(10000).nullable().default(null),
+  /** 分项扣分: how often each finding happened, in the rule's order (0: not found). */
+  counts: z
+    .array(
+      z
+        .number({ error: '各情形的次数应为数字' })
+        .int('各情形的次数应为整数')
+        .min(0, '各情形的次数不能为负数')
+        .max(100000, '各情形的次数不能超过100000'),
+    )
+    .max(10, '扣分情形不能超过10个')
+    .nullable()
+    .default(null)
+    .describe('各情形次数'),
   /** Occurrences for per-occurrence rules. */
   count: z
     .number({ error: '扣分次数应为数字' })
@@ -418,6 +499,8 @@ export interface ScoreEntry {
   rated: boolean;
   score: number | null;
   count: number | null;
+  /** 分项扣分: each finding's count, in the rule's order. */
+  counts: number[] | null;
   flag: boolean;
   ceiling: boolean;
   reason: string;
@@ -427,6 +510,7 @@ export const EMPTY_ENTRY: ScoreEntry = {
   rated: false,
   score: null,
   count: null,
+  counts: null,
   flag: false,
   ceiling: false,
   reason: '',
@@ -617,6 +701,7 @@ const entryViewSchema = z.object({
   rated: z.boolean(),
   score: z.number().nullable(),
   count: z.number().int().nullable(),
+  counts: z.array(z.number().int()).nullable(),
   flag: z.boolean(),
   ceiling: z.boolean(),
   reason: z.string(),

@@ -59,6 +59,7 @@ function entryFor(rule: Rule, i: number): ScoreEntry {
     rated: true,
     score: null,
     count: null,
+    counts: null,
     flag: false,
     ceiling: false,
     reason: i % 4 === 0 ? `第${i}项问题明细` : '',

@@ -9,6 +9,7 @@ import { m0034UnitMappingAll } from './0034_unit_mapping_all';
 import { m0035RectEvidence } from './0035_rect_evidence';
 import { m0036SelfcheckRating } from './0036_selfcheck_rating';
 import { m0037YearCheck } from './0037_year_check';
+import { m0038FindingCounts } from './0038_finding_counts';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
 
 // ONE global sequence, whatever the area: the runner applies every migration numbered above the file's
 // user_version, so a new migration must be numbered above every released one (the next is the highest released
-// number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30, 31-35
+// number plus one). A number below would be skipped on every file already past it. Released: 1, 10, 20, 30, 31-37
 // (test/unit/foundation/migrations.test.ts pins them, their names and their SQL). Keep the list strictly increasing.
 export const MIGRATIONS: readonly Migration[] = [
   m0001Foundation,
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0035RectEvidence,
   m0036SelfcheckRating,
   m0037YearCheck,
+  m0038FindingCounts,
 ];

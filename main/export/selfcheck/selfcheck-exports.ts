@@ -12,6 +12,7 @@ import {
   type ReportSections,
   type SelfcheckRow,
 } from '../../../shared/domain/selfcheck';
+import { deductionWords } from '../../../shared/domain/selfcheck-score';
 import { buildGongwenDocx, type GongwenBlock, type TableRowData } from '../gongwen/document';
 import { SIZE } from '../gongwen/format';
 import { addTableSheet, newWorkbook, workbookToBuffer, type LinkCell, type SheetRow } from '../xlsx/sheet';
@@ -54,7 +55,8 @@ function evidenceText(r: SelfcheckRow): string {
 /** 失分原因: the reason where points were lost (or a veto or bonus happened), not the working notes of full items. */
 function lossReason(r: SelfcheckRow): string {
   if (!r.entry.rated) return '';
-  return r.deducted > 0 || r.vetoed || (r.rule.kind === 'bonus' && r.score > 0) ? r.entry.reason : '';
+  if (!(r.deducted > 0 || r.vetoed || (r.rule.kind === 'bonus' && r.score > 0))) return '';
+  return [deductionWords(r), r.entry.reason].filter(Boolean).join('\n');
 }
 
 /** How the score came from the records: the 建议分 sentence and what the person did with it. */

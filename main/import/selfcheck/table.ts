@@ -4,7 +4,7 @@
 // writes after the criteria, so an exported sheet reads back as the 细则 it came from).
 import type { IndicatorOutput, Rule } from '../../../shared/domain/selfcheck';
 import type { ProblemPlaces } from '../../../shared/domain/selfcheck-score';
-import { inferRule, readGradeRuleText } from '../../../shared/domain/selfcheck-rules';
+import { inferRule, readDeductionsRuleText, readGradeRuleText } from '../../../shared/domain/selfcheck-rules';
 import type { TableColumns } from '../../../shared/domain/table-columns';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -119,7 +119,8 @@ function strip(d: Draft): IndicatorOutput {
 const N = '(\\d+(?:\\.\\d+)?)';
 /**
  * The rule as the 自查评分表 writes it after a leaf's criteria (ruleLabel in shared/domain/selfcheck.ts), read back
- * exactly: "……（每次扣1分，扣完为止）", "……（按等次评分：优10分；良8分；…）". Null when the words do not end so.
+ * exactly: "……（每次扣1分，扣完为止）", "……（每处扣0.5分，最多扣2分）", "……（按等次评分：优10分；良8分；…）",
+ * "……（分项扣分：未制定的扣2分；…；扣完为止）". Null when the words do not end so.
  */
 function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: string } | null {
   // "……（按等次评分：优10分（制度健全）；良8分；…）": the levels' own words may hold brackets, so from the last opening.
@@ -128,15 +129,28 @@ function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: strin
     const levels = readGradeRuleText(text.slice(at + 1, -1));
     if (levels) return { rule: { kind: 'grade', levels }, capped: true, rest: text.slice(0, at).trim() };
   }
+  // "……（分项扣分：未按时公开的扣1分；内容不完整的每处扣0.5分；扣完为止）": a finding's words may hold brackets too.
+  const from = text.lastIndexOf('（分项扣分：');
+  if (from >= 0 && text.endsWith('）')) {
+    const several = readDeductionsRuleText(text.slice(from + 1, -1));
+    if (several) return { rule: { kind: 'deductions', ...several }, capped: true, rest: text.slice(0, from).trim() };
+  }
   // The same words on a line of their own: a 细则 written so by hand.
   const lines = text.split('\n');
   const levels = readGradeRuleText(lines[lines.length - 1]);
   if (levels) return { rule: { kind: 'grade', levels }, capped: true, rest: lines.slice(0, -1).join('\n').trim() };
+  const several = readDeductionsRuleText(lines[lines.length - 1]);
+  if (several)
+    return { rule: { kind: 'deductions', ...several }, capped: true, rest: lines.slice(0, -1).join('\n').trim() };
   const tries: [RegExp, (m: RegExpExecArray) => { rule: Rule; capped: boolean }][] = [
     [/（达到得全分，未达到不得分）$/, () => ({ rule: { kind: 'fixed', absentDeduct: null }, capped: true })],
     [
       new RegExp(`（达到得全分，未达到扣${N}分）$`),
       (m) => ({ rule: { kind: 'fixed', absentDeduct: Number(m[1]) }, capped: true }),
+    ],
+    [
+      new RegExp(`（每(.{1,4}?)扣${N}分，最多扣${N}分）$`),
+      (m) => ({ rule: { kind: 'perItem', deduct: Number(m[2]), unit: m[1], cap: Number(m[3]) }, capped: true }),
     ],
     [
       new RegExp(`（每(.{1,4}?)扣${N}分，扣完为止）$`),

@@ -269,7 +269,7 @@ export function toProposal(
           ? `记录中有${label}${m.count}${unit}；本项按等次评分，请对照各等次的评分标准选择等次。`
           : `记录中有${label}${m.count}${unit}；本项按“${ruleLabel(leaf.rule, leaf.capped)}”评分，不能由次数直接换算，请对照评分标准评分。`,
     };
-  const full: ScoreEntry = { rated: true, reason: '', measure: '', ceiling: leaf.ceilingOn, ...entry };
+  const full: ScoreEntry = { rated: true, reason: '', measure: '', ceiling: leaf.ceilingOn, counts: null, ...entry };
   const score = round2(scoreLeaf(leaf, leaf.points, full).score);
   const how = `${label}${m.count}${unit}，按“${ruleLabel(leaf.rule, leaf.capped)}”计`;
   return {

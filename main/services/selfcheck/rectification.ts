@@ -2,6 +2,7 @@
 // progress with evidence, and 销号 (date and who signed it off). 逾期 is derived, never stored.
 import { computeLight } from '../../../shared/domain/plan';
 import {
+  capsItself,
   rectificationInputSchema,
   type RectificationInput,
   type Rectification,
@@ -20,7 +21,8 @@ import { dueSoonDays, loadCalendar } from '../calendar';
 import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { indicatorContext } from './scores';
+import { indicatorContext, readOccurrences } from './scores';
+import { deductionText } from '../../../shared/domain/selfcheck-score';
 import { z } from 'zod';
 import type { Light } from '../../../shared/domain/lights';
 
@@ -495,7 +497,7 @@ export async function rectifyIndicator(
   ctx: AppContext,
   input: { indicatorId: number; deadline?: string | null },
 ): Promise<Rectification> {
-  const { template, node, path } = await indicatorContext(ctx, input.indicatorId);
+  const { template, node, path, points } = await indicatorContext(ctx, input.indicatorId);
   const entry = await ctx.db
     .selectFrom('sc_entry')
     .selectAll()
@@ -512,7 +514,9 @@ export async function rectifyIndicator(
       ErrorCode.CONFLICT,
       `“${path}”已有未销号的整改事项（台账第 ${(await getRectification(ctx, existing.id)).seq} 项），请在整改台账中查看。`,
     );
-  const problem = entry?.reason.trim() || `${node.name}：未达到评分标准`;
+  // Without a reason written, a counted rule says what was found ("未按时公开1次，扣1分；内容不完整2处，扣1分").
+  const counted = entry?.rated && capsItself(node.rule) ? deductionText(node.rule, readOccurrences(entry), points) : '';
+  const problem = entry?.reason.trim() || `${node.name}：${counted || '未达到评分标准'}`;
   return createRectification(ctx, {
     year: template.year,
     source: '自查',

@@ -9,6 +9,7 @@ import {
   type SelfcheckRow,
 } from '../../../shared/domain/selfcheck';
 import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
+import { deductionWords } from '../../../shared/domain/selfcheck-score';
 import { formatChineseNumeral } from '../../../shared/domain/point-numbering';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
@@ -41,6 +42,8 @@ export async function selfcheckProblems(
 function lossWords(r: SelfcheckRow): string {
   if (r.entry.reason) return r.entry.reason;
   if (r.vetoed) return '触发单项否决';
+  const counted = deductionWords(r);
+  if (counted) return counted;
   const level = levelOf(r.rule, r.entry.score);
   return level ? `自评等次为“${level.label}”（${n2(level.points)}分）` : '未达到评分标准';
 }
@@ -175,7 +178,11 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
       .filter((r) => r.deducted > 0 && !recordSentence(r))
       .map((r) => {
         const level = levelOf(r.rule, r.entry.score);
-        const head = level ? `${r.name}评为“${level.label}”，扣${n2(r.deducted)}分` : `${r.name}扣${n2(r.deducted)}分`;
+        // 分项扣分: what each finding took off, as the office writes it.
+        const counted = deductionWords(r);
+        const head = level
+          ? `${r.name}评为“${level.label}”，扣${n2(r.deducted)}分`
+          : `${r.name}扣${n2(r.deducted)}分${counted ? `（${counted}）` : ''}`;
         const why = r.entry.reason.trim().replace(/[。；;，,]$/, '');
         const records = evidenceNames(r, () => true).filter((x) => !why.includes(x));
         return `${head}${why ? `，原因是${why}` : ''}${records.length ? `（涉及${records.join('、')}）` : ''}`;

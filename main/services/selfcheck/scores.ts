@@ -57,6 +57,25 @@ export interface StoredEntry extends ScoreEntry {
   proposalCount: number | null;
 }
 
+/**
+ * An entry's counts as stored: sc_entry.occurrences holds the one count of a counted rule (按次扣分, 重大扣分, 加分),
+ * sc_entry.finding_counts a 分项扣分 rule's count of each finding as a JSON list in the rule's order ("[1,2]").
+ */
+export function readOccurrences(e: { occurrences: number | null; finding_counts: string | null }): {
+  count: number | null;
+  counts: number[] | null;
+} {
+  if (e.finding_counts === null) return { count: e.occurrences, counts: null };
+  try {
+    const counts: unknown = JSON.parse(e.finding_counts);
+    if (Array.isArray(counts) && counts.every((c) => Number.isInteger(c) && c >= 0))
+      return { count: e.occurrences, counts: counts as number[] };
+  } catch {
+    // Not a list of counts: nothing rated by it.
+  }
+  return { count: e.occurrences, counts: null };
+}
+
 export async function loadEntries(ctx: AppContext, templateId: number): Promise<Map<string, StoredEntry>> {
   const rows = await ctx.db
     .selectFrom('sc_entry as e')
@@ -66,6 +85,7 @@ export async function loadEntries(ctx: AppContext, templateId: number): Promise<
       'e.rated',
       'e.score',
       'e.occurrences',
+      'e.finding_counts',
       'e.flag',
       'e.ceiling',
       'e.reason',
@@ -82,7 +102,7 @@ export async function loadEntries(ctx: AppContext, templateId: number): Promise<
       {
         rated: r.rated === 1,
         score: r.score,
-        count: r.occurrences,
+        ...readOccurrences(r),
         flag: r.flag === 1,
         ceiling: r.ceiling === 1,
         reason: r.reason,
@@ -347,6 +367,7 @@ export async function getSelfcheck(ctx: AppContext, year: number): Promise<Selfc
         rated: e.rated,
         score: e.score,
         count: e.count,
+        counts: e.counts,
         flag: e.flag,
         ceiling: e.ceiling,
         reason: e.reason,
@@ -422,8 +443,13 @@ export async function indicatorContext(
 }
 
 /** Whether an entry's values rate its leaf: what the rule reads has been given. */
-function ratesLeaf(rule: Rule, e: { score: number | null; count: number | null; flag: boolean | null }): boolean {
+function ratesLeaf(
+  rule: Rule,
+  e: { score: number | null; count: number | null; counts: number[] | null; flag: boolean | null },
+): boolean {
   switch (rule.kind) {
+    case 'deductions':
+      return e.counts !== null && e.counts.length === rule.items.length;
     case 'manual':
       return e.score !== null;
     case 'perItem':
@@ -444,6 +470,7 @@ interface EntryWrite {
   rated: boolean;
   score: number | null;
   count: number | null;
+  counts: number[] | null;
   flag: boolean;
   ceiling: boolean;
   reason: string;
@@ -470,6 +497,7 @@ async function writeEntry(
     rated: w.rated ? 1 : 0,
     score: w.score,
     occurrences: w.count,
+    finding_counts: w.counts ? JSON.stringify(w.counts) : null,
     flag: w.flag ? 1 : 0,
     ceiling: w.ceiling ? 1 : 0,
     reason: w.reason.trim(),
@@ -495,7 +523,7 @@ async function writeEntry(
         {
           rated: before ? before.rated === 1 : false,
           score: before?.score ?? null,
-          count: before?.occurrences ?? null,
+          ...readOccurrences(before ?? { occurrences: null, finding_counts: null }),
           flag: before ? before.flag === 1 : false,
           reason: before?.reason ?? '',
           overrideReason: before?.override_reason ?? '',
@@ -504,6 +532,7 @@ async function writeEntry(
           rated: w.rated,
           score: w.score,
           count: w.count,
+          counts: w.counts,
           flag: w.flag,
           reason: values.reason,
           overrideReason: w.overrideReason,
@@ -539,7 +568,11 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
   const kind = node.rule.kind;
   if (
     node.children.length &&
-    (input.score !== null || input.count !== null || input.flag !== null || input.level !== null)
+    (input.score !== null ||
+      input.count !== null ||
+      input.counts !== null ||
+      input.flag !== null ||
+      input.level !== null)
   ) {
     throw new AppError(ErrorCode.VALIDATION, `“${path}”有下级指标，得分由下级汇总，请给下级指标评分。`);
   }
@@ -552,11 +585,31 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
   if (input.score !== null && kind !== 'manual' && kind !== 'bonus' && kind !== 'grade') {
     throw new AppError(
       ErrorCode.VALIDATION,
-      `自评分：“${path}”按“${ruleLabel(node.rule, node.capped)}”计分，请填写${kind === 'perItem' || kind === 'major' ? '扣分次数' : '是否达到'}，不直接填自评分。`,
+      `自评分：“${path}”按“${ruleLabel(node.rule, node.capped)}”计分，请填写${kind === 'perItem' || kind === 'major' ? '扣分次数' : kind === 'deductions' ? '各扣分情形的次数' : '是否达到'}，不直接填自评分。`,
     );
   }
   let score = input.score;
   let count = input.count;
+  let counts: number[] | null = null;
+  if (node.rule.kind === 'deductions') {
+    const findings = node.rule.items.map((x) => `“${x.finding}”`).join('、');
+    if (input.count !== null)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `各情形次数：“${path}”分项扣分，请分别填写${findings}的次数（没有的填0），不填总次数。`,
+      );
+    if (input.counts !== null && input.counts.length !== node.rule.items.length)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `各情形次数：“${path}”有${node.rule.items.length}个扣分情形（${findings}），填了${input.counts.length}个次数，请逐项填写（没有的填0）。`,
+      );
+    counts = input.counts;
+  } else if (input.counts !== null) {
+    throw new AppError(
+      ErrorCode.VALIDATION,
+      `各情形次数：“${path}”按“${ruleLabel(node.rule, node.capped)}”计分，没有分项扣分情形，请不要填写各情形次数。`,
+    );
+  }
   if (kind === 'grade') {
     count = null;
     // The level chosen is stored as its points: each level's points are its own, so the score names the level.
@@ -582,7 +635,7 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
     throw new AppError(ErrorCode.VALIDATION, `“${path}”没有设置“不高于及格分”的封顶规则。`);
   }
   const flag = kind === 'fixed' || kind === 'veto' ? input.flag : null;
-  const rated = node.children.length === 0 && ratesLeaf(node.rule, { score, count, flag });
+  const rated = node.children.length === 0 && ratesLeaf(node.rule, { score, count, counts, flag });
   let decision: Decision | null = rated ? 'entered' : null;
   let overrideReason = '';
   let proposalCount: number | null = null;
@@ -616,6 +669,7 @@ export async function saveEntry(ctx: AppContext, raw: ScoreInput): Promise<void>
         rated,
         score,
         count,
+        counts,
         flag: !!flag,
         ceiling: input.ceiling,
         reason: input.reason,
@@ -685,6 +739,7 @@ export async function acceptProposal(
         rated: true,
         score: proposal.entry!.score,
         count: proposal.entry!.count,
+        counts: null,
         flag: proposal.entry!.flag,
         ceiling: entry?.ceiling ?? false,
         reason: (texts.reason ?? entry?.reason ?? '').trim() || reasonFromRecords(proposal),

@@ -22,7 +22,7 @@ import { diffRecords, nowText, recordAudit } from '../audit';
 import type { Database } from '../../db/schema';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
-import { indicatorContext } from './scores';
+import { indicatorContext, readOccurrences } from './scores';
 import { getTemplate, getTemplateInfo } from './templates';
 
 const MAX_DEPTH = 6;
@@ -55,7 +55,11 @@ export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indic
   const { template, node, path } = await indicatorContext(ctx, p.id);
   if (
     node.children.length &&
-    (p.rule.kind === 'fixed' || p.rule.kind === 'perItem' || p.rule.kind === 'veto' || p.rule.kind === 'grade')
+    (p.rule.kind === 'fixed' ||
+      p.rule.kind === 'perItem' ||
+      p.rule.kind === 'veto' ||
+      p.rule.kind === 'grade' ||
+      p.rule.kind === 'deductions')
   ) {
     throw new AppError(
       ErrorCode.VALIDATION,
@@ -126,12 +130,50 @@ export async function updateIndicator(ctx: AppContext, raw: z.input<typeof indic
         ungraded = 1;
       }
     }
+    // Findings edited: the counts follow their findings by name (amounts, caps and order may change); a finding that
+    // was not counted before leaves the leaf 未评, as a changed kind does.
+    let recounted = 0;
+    if (!kindChanged && node.rule.kind === 'deductions' && p.rule.kind === 'deductions') {
+      const entry = await trx
+        .selectFrom('sc_entry')
+        .select(['occurrences', 'finding_counts', 'rated'])
+        .where('indicator_id', '=', p.id)
+        .executeTakeFirst();
+      const was = entry ? readOccurrences(entry).counts : null;
+      if (entry && was && was.length === node.rule.items.length) {
+        const byName = new Map(node.rule.items.map((x, i) => [x.finding, was[i]]));
+        const now = p.rule.items.map((x) => byName.get(x.finding));
+        const same = now.length === was.length && now.every((c, i) => c === was[i]);
+        if (now.every((c) => c !== undefined)) {
+          if (!same)
+            await trx
+              .updateTable('sc_entry')
+              .set({ finding_counts: JSON.stringify(now) })
+              .where('indicator_id', '=', p.id)
+              .execute();
+        } else {
+          await trx
+            .updateTable('sc_entry')
+            .set({
+              occurrences: null,
+              finding_counts: null,
+              rated: 0,
+              decision: null,
+              override_reason: '',
+              proposal_count: null,
+            })
+            .where('indicator_id', '=', p.id)
+            .execute();
+          recounted = entry.rated;
+        }
+      }
+    }
     await touchTemplate(trx, ctx, template.id);
     await recordAudit(trx, ctx, {
       entity: 'sc_indicator',
       entityId: p.id,
       action: 'update',
-      summary: `修改${template.year}年考核细则指标：${path}${cleared ? '（计分方式已改，原自评改为未评）' : ''}${regraded ? '（原自评的等次按新的分值计分）' : ''}${ungraded ? '（原自评的等次已删除，改为未评）' : ''}`,
+      summary: `修改${template.year}年考核细则指标：${path}${cleared ? '（计分方式已改，原自评改为未评）' : ''}${regraded ? '（原自评的等次按新的分值计分）' : ''}${ungraded ? '（原自评的等次已删除，改为未评）' : ''}${recounted ? '（增加了扣分情形，原自评改为未评）' : ''}`,
       changes: diffRecords(
         {
           name: node.name,

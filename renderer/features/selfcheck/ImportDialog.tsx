@@ -1,6 +1,7 @@
 import {
   Alert,
   App as AntApp,
+  Button,
   Checkbox,
   Collapse,
   Form,
@@ -18,12 +19,15 @@ import {
   defaultGrades,
   RULE_KINDS,
   RULE_LABELS,
+  ruleLabel,
   type GradeBand,
   type GradeLevel,
   type IndicatorOutput,
   type IndicatorPreview,
+  type Rule,
   type RuleKind,
 } from '../../../shared/domain/selfcheck';
+import { inferRule } from '../../../shared/domain/selfcheck-rules';
 import type { Upload } from '../../../shared/domain/files';
 import { resolvePoints, templateProblems } from '../../../shared/domain/selfcheck-score';
 import { flattenTree, toScoringNodes } from '../../../shared/domain/selfcheck-tree';
@@ -34,6 +38,7 @@ import { TableColumnsEditor } from '../../components/TableColumns';
 import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useBusyAction } from '../../hooks';
 import { deleteDescription, DESTRUCTIVE_CONFIRM, quoted } from '../../components/destructive';
+import { CountedRuleDialog } from './DeductionsFields';
 
 interface Row {
   key: string;
@@ -85,6 +90,8 @@ export function ImportDialog({
   const [grades, setGrades] = useState<GradeBand[]>(defaultGrades(preview.total));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
+  /** The counted rule being corrected in its dialog (按次扣分's cap, 分项扣分's findings). */
+  const [ruleEdit, setRuleEdit] = useState<{ key: string; name: string; rule: Rule } | null>(null);
   const rows = useMemo(() => toRows(tree), [tree]);
   /** The levels each grade indicator was read with, by position: its 计分方式 changed away and back restores them. */
   const readLevels = useMemo(() => {
@@ -395,6 +402,23 @@ export function ImportDialog({
                 }))}
                 onChange={(kind: RuleKind) => {
                   const levels = readLevels.get(r.key);
+                  if (kind === 'deductions') {
+                    // The findings the words name when they name several; else two to fill in, in the dialog.
+                    const read = inferRule(r.node.criteria, '', r.node.points).rule;
+                    const rule: Rule =
+                      read.kind === 'deductions'
+                        ? read
+                        : {
+                            kind,
+                            items: [
+                              { finding: '扣分情形1', deduct: 1 },
+                              { finding: '扣分情形2', deduct: 1, unit: '次' },
+                            ],
+                          };
+                    edit(r.key, { rule, capped: true });
+                    setRuleEdit({ key: r.key, name: r.node.name, rule });
+                    return;
+                  }
                   edit(
                     r.key,
                     kind === 'grade' && levels
@@ -455,6 +479,25 @@ export function ImportDialog({
                       {r.node.criteria}
                     </Typography.Text>
                   )}
+                  {!r.children && rule.kind !== 'grade' && (
+                    // The rule in words, as the 自查评分表 will print it; a counted rule is corrected in its dialog.
+                    <div style={{ fontSize: 12 }} aria-label={`计分方式的文字 ${r.key}`}>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        计分：{ruleLabel(rule, r.node.capped)}
+                      </Typography.Text>
+                      {(rule.kind === 'perItem' || rule.kind === 'deductions') && (
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ fontSize: 12, height: 'auto', padding: '0 4px' }}
+                          aria-label={`修改计分方式 ${r.key}`}
+                          onClick={() => setRuleEdit({ key: r.key, name: r.node.name, rule })}
+                        >
+                          修改
+                        </Button>
+                      )}
+                    </div>
+                  )}
                   {rule.kind === 'grade' && (
                     <div aria-label={`评分等次 ${r.key}`}>
                       {rule.levels.map((l) => (
@@ -475,6 +518,14 @@ export function ImportDialog({
           },
         ]}
       />
+      {ruleEdit && (
+        <CountedRuleDialog
+          name={ruleEdit.name}
+          rule={ruleEdit.rule}
+          onClose={() => setRuleEdit(null)}
+          onApply={(rule) => edit(ruleEdit.key, { rule, capped: true })}
+        />
+      )}
     </Modal>
   );
 }

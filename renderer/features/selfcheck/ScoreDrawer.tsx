@@ -17,8 +17,10 @@ import {
   Upload,
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { deductionText, round2, scoreLeaf } from '../../../shared/domain/selfcheck-score';
 import {
   DECISION_LABELS,
+  EMPTY_ENTRY,
   EVIDENCE_LABELS,
   levelOf,
   levelText,
@@ -46,6 +48,8 @@ import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
 interface Values {
   score: number | null;
   count: number | null;
+  /** 分项扣分: each finding's count, in the rule's order (null: not yet given). */
+  counts: (number | null)[];
   /** fixed: 未达到; veto: 发生; null: not answered (未评). */
   flag: boolean | null;
   /** grade: the chosen level's label; null: not chosen (未评). */
@@ -69,6 +73,7 @@ function initialValues(row: SelfcheckRow): Values {
           ? row.points
           : row.entry.score,
     count: row.entry.count,
+    counts: row.rule.kind === 'deductions' ? row.rule.items.map((_, i) => row.entry.counts?.[i] ?? null) : [],
     flag: (k === 'fixed' || k === 'veto') && row.entry.rated ? row.entry.flag : null,
     level: row.entry.rated ? (levelOf(row.rule, row.entry.score)?.label ?? null) : null,
     ceiling: row.entry.ceiling,
@@ -92,6 +97,28 @@ function sameAsProposal(rule: Rule, v: Partial<Values>, p: NonNullable<Proposal[
     default:
       return false;
   }
+}
+
+/**
+ * "未按时公开1次，扣1分；内容不完整2处，扣1分；本项得3分（分值5分）": what the counts typed give under a counted rule
+ * (按次扣分, 分项扣分), computed as the saved score will be; null until every count is given.
+ */
+function countedScore(row: SelfcheckRow, v: Partial<Values> | undefined): string | null {
+  const r = row.rule;
+  if (!v || (r.kind !== 'perItem' && r.kind !== 'deductions')) return null;
+  const counts = r.kind === 'deductions' ? (v.counts ?? []) : [];
+  if (r.kind === 'perItem' ? v.count == null : counts.length !== r.items.length || counts.some((c) => c == null))
+    return null;
+  const entry = {
+    ...EMPTY_ENTRY,
+    rated: true,
+    count: r.kind === 'perItem' ? (v.count ?? null) : null,
+    counts: r.kind === 'deductions' ? (counts as number[]) : null,
+    ceiling: !!v.ceiling,
+  };
+  const score = round2(scoreLeaf(row, row.points, entry).score);
+  const words = deductionText(r, entry, row.points) || '未发现扣分情形';
+  return `${words}；本项得${score}分（分值${row.points}分）`;
 }
 
 /** The records behind a 建议分, each with why it counts. */
@@ -176,7 +203,12 @@ export function ScoreDrawer({
   const r = row.rule;
   const p = proposal.data ?? null;
   const given =
-    !!watched && (watched.score != null || watched.count != null || watched.flag != null || watched.level != null);
+    !!watched &&
+    (watched.score != null ||
+      watched.count != null ||
+      (watched.counts ?? []).some((c) => c != null) ||
+      watched.flag != null ||
+      watched.level != null);
   const differs = !!p?.entry && given && !sameAsProposal(r, watched ?? {}, p.entry);
   const needsReason = measure !== 'none' && !!p?.entry && (overriding || differs);
 
@@ -187,10 +219,13 @@ export function ScoreDrawer({
     // The select's choice is stored when the person chose it, or rated with it shown (a suggestion seen and used).
     if (measure !== (row.recordMeasure ?? null) && (row.recordMeasure !== null || given || measureChosen))
       await call('selfcheck.setMeasure', { indicatorId: row.id, recordMeasure: measure });
+    // 分项扣分: every finding counted, or none (未评); the fields say which is missing before this.
+    const counts = (v.counts ?? []).filter((c): c is number => c != null);
     await call('selfcheck.saveEntry', {
       indicatorId: row.id,
       score: v.score ?? null,
       count: v.count ?? null,
+      counts: r.kind === 'deductions' && counts.length ? counts : null,
       flag: v.flag ?? null,
       level: v.level ?? null,
       ceiling: !!v.ceiling,
@@ -229,7 +264,14 @@ export function ScoreDrawer({
     });
   const unrate = () =>
     act(async () => {
-      form.setFieldsValue({ score: null, count: null, flag: null, level: null, overrideReason: '' });
+      form.setFieldsValue({
+        score: null,
+        count: null,
+        counts: r.kind === 'deductions' ? r.items.map(() => null) : [],
+        flag: null,
+        level: null,
+        overrideReason: '',
+      });
       await saveEntry();
       return '已改为未评';
     });
@@ -259,6 +301,8 @@ export function ScoreDrawer({
       return '已转为整改事项，可在“整改台账”中跟踪';
     });
   const measurable = r.kind !== 'bonus';
+  // A counted rule's score as the counts typed give it, before saving: what each finding takes off and the score.
+  const computed = countedScore(row, watched);
   // The level rated at (grade rules); its radio takes the focus when the drawer opens (the first when none is).
   const ratedLevel = row.entry.rated ? levelOf(r, row.entry.score) : null;
   const initialLevel = ratedLevel?.label ?? null;
@@ -407,6 +451,40 @@ export function ScoreDrawer({
             <PointsInput autoFocus min={0} max={row.points} style={{ width: 160 }} />
           </Form.Item>
         )}
+        {r.kind === 'deductions' && (
+          <div role="group" aria-label="各扣分情形的次数">
+            {r.items.map((x, i) => (
+              <Form.Item
+                key={x.finding}
+                name={['counts', i]}
+                label={`${x.finding}（${x.unit === undefined ? `发生即扣${x.deduct}分` : `每${x.unit}扣${x.deduct}分${x.cap !== undefined ? `，最多扣${x.cap}分` : ''}`}）`}
+                style={{ marginBottom: 8 }}
+                rules={[
+                  { type: 'integer', min: 0, message: '次数应为不小于0的整数' },
+                  // All or none: a finding left empty beside counted ones is a slip, not 未评.
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v: number | null | undefined) => {
+                      const all = (getFieldValue('counts') ?? []) as (number | null)[];
+                      if (v == null && all.some((c) => c != null)) throw new Error('请填写次数，没有的填 0');
+                    },
+                  }),
+                ]}
+              >
+                <InputNumber
+                  autoFocus={i === 0}
+                  min={0}
+                  precision={0}
+                  addonAfter={x.unit ?? '次'}
+                  style={{ width: 160 }}
+                  aria-label={`${x.finding}次数`}
+                />
+              </Form.Item>
+            ))}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              逐项填写发现的次数，没有的填 0；都不填为未评（不计分）。
+            </Typography.Text>
+          </div>
+        )}
         {(r.kind === 'perItem' || r.kind === 'major' || (r.kind === 'bonus' && r.perItem !== null)) && (
           <Form.Item
             name="count"
@@ -466,6 +544,15 @@ export function ScoreDrawer({
               </Space>
             </Radio.Group>
           </Form.Item>
+        )}
+        {computed && (
+          <Alert
+            style={{ margin: '8px 0 16px' }}
+            type="info"
+            showIcon
+            aria-label="按填写的次数计算"
+            message={computed}
+          />
         )}
         {row.ceilingRatio !== null && (
           <Form.Item name="ceiling" valuePropName="checked">

@@ -17,9 +17,12 @@ import {
 } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import {
+  capsItself,
+  ruleLabel,
   RULE_LABELS,
   RULE_KINDS,
   type GradeBand,
+  type Rule,
   type RuleKind,
   type SelfcheckRow,
   type SelfcheckView,
@@ -29,15 +32,21 @@ import { PointsInput } from '../../components/PointsInput';
 import { FormDialog } from '../../components/FormDialog';
 import { useAction } from '../../hooks';
 import { CANNOT_UNDO, DESTRUCTIVE_CONFIRM } from '../../components/destructive';
+import {
+  deductionsRule,
+  deductionValues,
+  FindingsFields,
+  perItemRule,
+  PerItemFields,
+  type DeductionValues,
+} from './DeductionsFields';
 
-interface NodeValues {
+interface NodeValues extends DeductionValues {
   name: string;
   measure: 'points' | 'weight';
   amount: number | null;
   criteria: string;
   kind: RuleKind;
-  deduct: number | null;
-  unit: string;
   absentDeduct: number | null;
   perItem: number | null;
   threshold: number | null;
@@ -79,8 +88,7 @@ function valuesOf(row: SelfcheckRow | null): NodeValues {
     amount: row ? (row.weight ?? (row.rule.kind === 'major' || !row.isLeaf ? row.ownPoints : row.points)) : null,
     criteria: row?.criteria ?? '',
     kind: r.kind,
-    deduct: r.kind === 'perItem' || r.kind === 'major' ? r.deduct : 1,
-    unit: r.kind === 'perItem' || r.kind === 'major' || r.kind === 'bonus' ? r.unit : '次',
+    ...deductionValues(row?.rule ?? null),
     absentDeduct: r.kind === 'fixed' ? r.absentDeduct : null,
     perItem: r.kind === 'bonus' ? r.perItem : null,
     threshold: r.kind === 'bonus' ? r.threshold : null,
@@ -94,29 +102,33 @@ function valuesOf(row: SelfcheckRow | null): NodeValues {
 }
 
 function toInput(v: NodeValues, row: SelfcheckRow | null) {
-  const rule =
-    v.kind === 'perItem' || v.kind === 'major'
-      ? { kind: v.kind, deduct: v.deduct ?? 0, unit: v.unit || '次' }
-      : v.kind === 'fixed'
-        ? { kind: v.kind, absentDeduct: v.absentDeduct ?? null }
-        : v.kind === 'bonus'
-          ? {
-              kind: v.kind,
-              perItem: v.perItem ?? null,
-              threshold: v.threshold ?? null,
-              inclusive: true,
-              unit: v.unit || '次',
-            }
-          : v.kind === 'grade'
-            ? {
-                kind: v.kind,
-                levels: v.levels.map((l) => ({
-                  label: l.label,
-                  points: l.points ?? 0,
-                  ...(l.criteria?.trim() ? { criteria: l.criteria.trim() } : {}),
-                })),
-              }
-            : { kind: v.kind };
+  const rule: Rule =
+    v.kind === 'perItem'
+      ? perItemRule(v)
+      : v.kind === 'major'
+        ? { kind: v.kind, deduct: v.deduct ?? 0, unit: v.unit || '次' }
+        : v.kind === 'deductions'
+          ? deductionsRule(v)
+          : v.kind === 'fixed'
+            ? { kind: v.kind, absentDeduct: v.absentDeduct ?? null }
+            : v.kind === 'bonus'
+              ? {
+                  kind: v.kind,
+                  perItem: v.perItem ?? null,
+                  threshold: v.threshold ?? null,
+                  inclusive: true,
+                  unit: v.unit || '次',
+                }
+              : v.kind === 'grade'
+                ? {
+                    kind: v.kind,
+                    levels: v.levels.map((l) => ({
+                      label: l.label,
+                      points: l.points ?? 0,
+                      ...(l.criteria?.trim() ? { criteria: l.criteria.trim() } : {}),
+                    })),
+                  }
+                : { kind: v.kind === 'manual' || v.kind === 'veto' ? v.kind : 'manual' };
   // A grade rule's 分值 is its best level's (the service keeps it so too).
   if (v.kind === 'grade') return { ...common(v, row), rule, points: bestOf(v.levels), weight: null };
   return {
@@ -198,6 +210,18 @@ export function IndicatorDialog({
   const parentId = target.mode === 'edit' ? target.row.parentId : (target.parent?.id ?? null);
   const levels = Form.useWatch('levels', form) as LevelValues[] | undefined;
   const grade = kind === 'grade';
+  const all = Form.useWatch([], form) as NodeValues | undefined;
+  // A counted rule in words as typed, as the 自查评分表 will print it.
+  const words =
+    all && (kind === 'perItem' || kind === 'deductions') ? ruleLabel(toInput({ ...all, kind }, row).rule) : null;
+  const cap = Form.useWatch('cap', form) as number | null | undefined;
+  // What the kind and its fields amount to, for the choices that depend on it.
+  const shape: Rule =
+    kind === 'deductions'
+      ? { kind, items: [] }
+      : kind === 'perItem'
+        ? perItemRule({ deduct: 1, unit: '次', cap: cap ?? null })
+        : { kind: 'manual' };
   const warn = grade
     ? siblingCheck(view, parentId, row?.id ?? null, bestOf(levels))
     : measure === 'points' && kind !== 'bonus' && kind !== 'major'
@@ -221,7 +245,7 @@ export function IndicatorDialog({
         : '添加一级指标';
   const kinds = isGroup ? (['manual', 'bonus'] as RuleKind[]) : [...RULE_KINDS];
   return (
-    <FormDialog width={680} title={title} form={form} onSave={save} onClose={onClose}>
+    <FormDialog width={kind === 'deductions' ? 820 : 680} title={title} form={form} onSave={save} onClose={onClose}>
       <Form form={form} layout="vertical">
         <Form.Item
           name="name"
@@ -275,23 +299,12 @@ export function IndicatorDialog({
           </Col>
         </Row>
         {warn && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={warn} />}
-        {(kind === 'perItem' || kind === 'major') && (
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item
-                name="deduct"
-                label="每次扣分"
-                rules={[{ required: true, message: '请填写每次扣分' }, numberRule('每次扣分')]}
-              >
-                <PointsInput style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="unit" label="计数单位">
-                <Input maxLength={4} placeholder="条、件、次…" />
-              </Form.Item>
-            </Col>
-          </Row>
+        {(kind === 'perItem' || kind === 'major') && <PerItemFields withCap={kind === 'perItem'} />}
+        {kind === 'deductions' && <FindingsFields />}
+        {words && (
+          <Typography.Paragraph type="secondary" aria-label="计分方式的文字">
+            导出的自查评分表写作：{words}
+          </Typography.Paragraph>
         )}
         {kind === 'fixed' && (
           <Form.Item name="absentDeduct" label="未达到时扣分（不填：不得分）" rules={[numberRule('扣分')]}>
@@ -323,7 +336,8 @@ export function IndicatorDialog({
         </Form.Item>
         {kind !== 'major' && kind !== 'bonus' && (
           <Space size={24}>
-            {!grade && (
+            {/* A rule that caps its own deductions (最多扣, 分项扣分) never goes below 0: nothing to choose. */}
+            {!grade && !capsItself(shape) && (
               <Form.Item name="capped" valuePropName="checked">
                 <Checkbox>扣完为止（本项不低于0分）</Checkbox>
               </Form.Item>

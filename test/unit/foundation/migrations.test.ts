@@ -60,6 +60,16 @@ const RELEASED: { version: number; name: string; sha256: string }[] = [
     name: '自查整改：整改进展的多项佐证材料',
     sha256: 'e7b1f58a980d7f73fa85813605d6dcc66f7aa5594bf1db118d39d6365100918d',
   },
+  {
+    version: 36,
+    name: '自查整改：未评、暂定与由记录计算的建议分',
+    sha256: '96329a144c9a2c32ec7d1fc1ce4a7041a154570db4e3b0dcf004f93bac94a414',
+  },
+  {
+    version: 37,
+    name: '核对与文书：单位地址邮编网站和文书文号、年报成文日期、答复的提供方式、文书编号',
+    sha256: '5dd5a38084d7c9d86dcac0c2fcefcf056b5d77b1ea9d93f332e8548352493e08',
+  },
 ];
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 

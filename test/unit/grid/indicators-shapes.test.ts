@@ -357,8 +357,9 @@ describe('points outside a 分值 column', () => {
 });
 
 describe('scoring rules as 细则 word them', () => {
-  // One 评分标准 per row, each a wording seen in county 细则; the rule each should be read as, by hand. A rule the
-  // scoring has no kind for (two different deductions, a cap below the item's points, 酌情) stays 直接评分.
+  // One 评分标准 per row, each a wording seen in county 细则; the rule each should be read as, by hand. A cap below the
+  // item's points is kept with 按次扣分; two or more deductions for different findings are 分项扣分; what the scoring
+  // has no kind for (a threshold that takes everything, 酌情, a range) stays 直接评分.
   const cases: [string, number, object, boolean?][] = [
     ['每发现一处信息未按目录归类扣0.5分，扣完为止。', 10, { kind: 'perItem', deduct: 0.5, unit: '处' }],
     ['每发现1处信息未按目录归类扣0.5分，扣完为止。', 10, { kind: 'perItem', deduct: 0.5, unit: '处' }],
@@ -386,11 +387,54 @@ describe('scoring rules as 细则 word them', () => {
     ['未按要求开展的扣该项全部分值。', 6, { kind: 'fixed', absentDeduct: null }],
     ['每超期1天扣0.5分。', 6, { kind: 'perItem', deduct: 0.5, unit: '天' }],
     ['未在规定时间内完成的，扣2分/次。', 6, { kind: 'perItem', deduct: 2, unit: '次' }],
+    ['每发现一处扣0.5分，最多扣5分。', 10, { kind: 'perItem', deduct: 0.5, unit: '处', cap: 5 }],
+    ['每缺一项扣1分，累计扣分不超过3分。', 5, { kind: 'perItem', deduct: 1, unit: '项', cap: 3 }],
+    [
+      '未及时备案扣5分；未按要素撰写扣3分。',
+      10,
+      {
+        kind: 'deductions',
+        items: [
+          { finding: '未及时备案', deduct: 5 },
+          { finding: '未按要素撰写', deduct: 3 },
+        ],
+      },
+    ],
+    [
+      '未设置政务公开专栏的扣5分；栏目设置不规范的，每个扣1分。',
+      10,
+      {
+        kind: 'deductions',
+        items: [
+          { finding: '未设置政务公开专栏', deduct: 5 },
+          { finding: '栏目设置不规范', deduct: 1, unit: '个' },
+        ],
+      },
+    ],
+    [
+      '每个月低于40条的扣5分；空白月每月扣10分。',
+      40,
+      {
+        kind: 'deductions',
+        items: [
+          { finding: '低于40条', deduct: 5, unit: '个月' },
+          { finding: '空白月', deduct: 10, unit: '月' },
+        ],
+      },
+    ],
+    [
+      '未按时公开的扣1分，内容不完整的每处扣0.5分，累计扣分不超过3分。',
+      5,
+      {
+        kind: 'deductions',
+        items: [
+          { finding: '未按时公开', deduct: 1 },
+          { finding: '内容不完整', deduct: 0.5, unit: '处' },
+        ],
+        cap: 3,
+      },
+    ],
     // No kind fits: said so by staying 直接评分 (the words stay in the criteria for the person scoring).
-    ['每发现一处扣0.5分，最多扣5分。', 10, { kind: 'manual' }],
-    ['未及时备案扣5分；未按要素撰写扣3分。', 10, { kind: 'manual' }],
-    ['未设置政务公开专栏的扣5分；栏目设置不规范的，每个扣1分。', 10, { kind: 'manual' }],
-    ['每个月低于40条的扣5分；空白月每月扣10分。', 40, { kind: 'manual' }],
     ['每发现一处扣1分，超过5处的不得分。', 10, { kind: 'manual' }],
     ['未开展的不得分，开展不到位的酌情扣分。', 4, { kind: 'manual' }],
     ['视情况酌情扣1分。', 4, { kind: 'manual' }],

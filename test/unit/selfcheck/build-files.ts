@@ -153,3 +153,15 @@ export const GRADE_TABLE: TableSpec = {
     [GRADE_LEAVES[2].group, GRADE_LEAVES[2].name, ...GRADE_LEAVES[2].words],
   ],
 };
+
+// A 细则 whose cells deduct per occurrence up to a written cap, or for several findings at once (分项扣分), with
+// neighbours that stay 直接评分. Wordings as county 细则 write them (domain notes A.1, 5.2).
+export const DEDUCTION_HEADER = ['序号', '一级指标', '二级指标', '分值', '评分标准'];
+export const DEDUCTION_ROWS: Row[] = [
+  [1, '政府信息公开（25分）', '公开时效', 5, '未按时公开的扣1分；内容不完整的每处扣0.5分。'],
+  [2, null, '专栏建设', 5, '未设置专栏扣2分，栏目空白的每个扣1分，扣完为止。'],
+  [3, null, '信息质量', 5, '每发现一处扣0.5分，最多扣2分。'],
+  [4, null, '要素规范', 5, '每缺一项扣1分，累计扣分不超过3分。'],
+  [5, null, '政策解读', 5, '未解读的扣1-3分；形式单一的酌情扣分。'],
+  [6, '制度建设（5分）', '制度报送', 5, '未制定扣2分，未按要求报送扣1分，累计最多扣2.5分。'],
+];

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/workstation';
-import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
+import { buildXlsx, DEDUCTION_HEADER, DEDUCTION_ROWS, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir: string;
@@ -47,6 +47,53 @@ it('parse-indicators: one JSON object with the contract keys, no database create
     rule: { kind: 'perItem', deduct: 1, unit: '个' },
   });
   expect(fs.existsSync(db)).toBe(false);
+});
+
+it('parse-indicators: a cap below the points and several findings are printed as rules, other kinds as before', async () => {
+  const file = path.join(dir, '分项扣分细则.xlsx');
+  fs.writeFileSync(
+    file,
+    await buildXlsx({ title: '某县2026年政务公开考核评分细则', header: DEDUCTION_HEADER, rows: DEDUCTION_ROWS }),
+  );
+  const r = cli('parse-indicators', file);
+  expect(r.code, r.stderr).toBe(0);
+  const out = JSON.parse(r.stdout);
+  expect(Object.keys(out)).toEqual(['title', 'total', 'indicators']);
+  const leaves = out.indicators.flatMap((g: { children: Record<string, unknown>[] }) => g.children);
+  for (const l of leaves)
+    expect(Object.keys(l)).toEqual(['level', 'name', 'points', 'weight', 'criteria', 'rule', 'children']);
+  expect(leaves.map((l: { rule: unknown }) => l.rule)).toEqual([
+    {
+      kind: 'deductions',
+      items: [
+        { finding: '未按时公开', deduct: 1 },
+        { finding: '内容不完整', deduct: 0.5, unit: '处' },
+      ],
+    },
+    {
+      kind: 'deductions',
+      items: [
+        { finding: '未设置专栏', deduct: 2 },
+        { finding: '栏目空白', deduct: 1, unit: '个' },
+      ],
+    },
+    { kind: 'perItem', deduct: 0.5, unit: '处', cap: 2 },
+    { kind: 'perItem', deduct: 1, unit: '项', cap: 3 },
+    { kind: 'manual' },
+    {
+      kind: 'deductions',
+      items: [
+        { finding: '未制定', deduct: 2 },
+        { finding: '未按要求报送', deduct: 1 },
+      ],
+      cap: 2.5,
+    },
+  ]);
+  // A 按次扣分 without a cap prints exactly the keys it always had.
+  const sample = path.join(dir, '细则2.xlsx');
+  fs.writeFileSync(sample, await buildXlsx({ header: SAMPLE_HEADER, rows: SAMPLE_ROWS }));
+  const plain = JSON.parse(cli('parse-indicators', sample).stdout);
+  expect(Object.keys(plain.indicators[1].children[0].children[1].rule)).toEqual(['kind', 'deduct', 'unit']);
 });
 
 it('parse-indicators stays light: the bundle chunk it runs imports no database, docx or exceljs code', () => {

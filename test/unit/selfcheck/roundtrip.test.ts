@@ -7,7 +7,7 @@ import type { Indicator } from '../../../shared/domain/selfcheck';
 import { toScoringNodes } from '../../../shared/domain/selfcheck-tree';
 import { getTemplate } from '../../../main/services/selfcheck/templates';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
-import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
+import { buildXlsx, DEDUCTION_HEADER, DEDUCTION_ROWS, SAMPLE_HEADER, SAMPLE_ROWS } from './build-files';
 
 const open: TestWorkstation[] = [];
 afterEach(() => {
@@ -206,4 +206,46 @@ it('grade rules (按等次评分) come back with the same levels, their words an
       { label: '较差', points: 0 },
     ],
   });
+});
+
+it('capped and several deductions (按次扣分 最多扣, 分项扣分) come back as the same rules from the sheet’s words', async () => {
+  const first = await workstation();
+  const source = await buildXlsx({
+    title: '某县2026年政务公开考核评分细则',
+    header: DEDUCTION_HEADER,
+    rows: DEDUCTION_ROWS,
+  });
+  await importFile(first, '细则.xlsx', source);
+  // Rules set by hand too, whose words are not in the criteria: findings with brackets, a finding's own cap.
+  const v = await first.call('selfcheck.get', { year: 2026 });
+  const leaf = (name: string) => v.rows.find((r) => r.name === name)!;
+  const policy = leaf('政策解读');
+  await first.call('selfcheck.updateIndicator', {
+    id: policy.id,
+    name: policy.name,
+    points: 5,
+    criteria: '查阅解读材料',
+    rule: {
+      kind: 'deductions',
+      items: [
+        { finding: '重要政策（规范性文件）未解读', deduct: 2 },
+        { finding: '解读形式单一', deduct: 0.5, unit: '篇', cap: 1.5 },
+      ],
+      cap: 3,
+    },
+  });
+  await first.call('selfcheck.saveEntry', { indicatorId: leaf('公开时效').id, counts: [1, 2], reason: '见台账' });
+  await first.call('selfcheck.saveEntry', { indicatorId: leaf('信息质量').id, count: 6 });
+  await first.call('selfcheck.export', { kind: 'selfcheck-xlsx', year: 2026 });
+  const sheet = first.delivered.at(-1)!;
+  const second = await workstation();
+  const preview = await importFile(second, sheet.fileName, sheet.data);
+  expect(preview.problems).toEqual([]);
+  const a = await statedTree(first);
+  const b = await statedTree(second);
+  expect(b).toEqual(a);
+  const rules = (b.tree as { children: { rule: { kind: string } }[] }[]).flatMap((g) =>
+    g.children.map((c) => c.rule.kind),
+  );
+  expect(rules).toEqual(['deductions', 'deductions', 'perItem', 'perItem', 'deductions', 'deductions']);
 });
