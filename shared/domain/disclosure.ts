@@ -36,6 +36,29 @@ export function isVariedInterpretation(title: string): boolean {
   return /图|视频|动漫|问答|H5/.test(title);
 }
 
+/**
+ * The longest run of whole months between `from` and `to` (ISO dates; a month counts once it has ended by `to`) in
+ * which nothing was published. A run of 3 (a quarter without any update) breaks even the 常规栏目's rule of updating
+ * every quarter, so a document may not then say the 栏目 were updated 及时.
+ */
+export function longestQuietMonths(published: readonly string[], from: string, to: string): number {
+  const months = new Set(published.map((d) => d.slice(0, 7)));
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  let run = 0;
+  let longest = 0;
+  for (;;) {
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    if (last > to) break;
+    run = months.has(`${y}-${String(m).padStart(2, '0')}`) ? 0 : run + 1;
+    longest = Math.max(longest, run);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return longest;
+}
+
+/** A quarter without any publication: see longestQuietMonths. */
+export const QUIET_MONTHS_LIMIT = 3;
+
 export const publicationColumnSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -648,6 +671,8 @@ export const reportViewSchema = z.object({
   defaults: z.object({
     rulesInForce: z.number(),
     normInForce: z.number(),
+    /** Whether those defaults come from last year's report data (false: none on the workstation, only 制发 − 废止). */
+    inForceFromPrevious: z.boolean(),
     reportDate: z.string(),
     calendarWarning: z.string().nullable(),
   }),

@@ -11,7 +11,7 @@
 // Pure: the same input always gives the same paragraphs.
 import { formatChineseDate } from './dates';
 import { bareTitle } from './titles';
-import { isVariedInterpretation } from './disclosure';
+import { isVariedInterpretation, QUIET_MONTHS_LIMIT } from './disclosure';
 import {
   hasFigure,
   numberOf,
@@ -286,10 +286,15 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       items.push(`${s}。`);
       const key = lists.keyPublications ?? [];
       if (key.length) {
-        let t = `公开${titles(
-          key.map((p) => p.title),
-          4,
-        )}等政策文件`;
+        // One document is named alone: "等政策文件" would claim others; it is called 政策文件 only when it is one (a
+        // 规范性文件 or in the 政策文件 栏目: a 通知 with a 文号 is not always one).
+        const single = key.length === 1 ? key[0] : null;
+        let t = single
+          ? `公开${single.normative || single.column === '政策文件' ? '政策文件' : ''}${quote(single.title)}`
+          : `公开${titles(
+              key.map((p) => p.title),
+              4,
+            )}等政策文件`;
         if (positive(f, 'disclosure.normativeIssued')) {
           t += `，制发行政规范性文件${ph('disclosure.normativeIssued')}件`;
           // 全部 only when the register holds as many published 规范性文件 as the 年报 says were issued.
@@ -305,8 +310,10 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
           .map((k) => `“${k.slice('disclosure.column.'.length)}”栏目发布${ph(k)}条`)
           .join('、')}`;
         if (columns.length > 6) t += '等';
-        // 及时更新 only when no finding names a stale 栏目 and nothing was published late.
-        if (!columnFindings.length && publishedOnTime) t += '，各栏目信息更新及时';
+        // 及时更新 only when no finding names a stale 栏目, nothing was published late and no quarter went by
+        // without an update.
+        if (!columnFindings.length && publishedOnTime && (lists.quietMonths ?? 0) < QUIET_MONTHS_LIMIT)
+          t += '，各栏目信息更新及时';
         items.push(`${t}。`);
       }
     }
@@ -668,7 +675,12 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         : `落实${year + 1}年政务公开工作要点。认真学习领会上级部署，及时制定本单位年度实施方案，细化分解任务，明确责任科室和完成时限。`,
     );
   }
-  if (!positive(f, 'disclosure.interpretationsLate'))
+  // A period without any 解读 has no 方式 to 丰富: it plans the 解读 themselves.
+  if (!positive(f, 'disclosure.interpretations'))
+    list.push(
+      '做好政策解读。出台政策文件时同步组织解读材料，运用图表图解、问答等形式解读政策，增强解读的针对性和可读性。',
+    );
+  else if (!positive(f, 'disclosure.interpretationsLate'))
     list.push('丰富政策解读方式。更多运用图表图解、问答、短视频等形式解读政策，增强解读的针对性和传播力。');
   list.push(
     '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。',

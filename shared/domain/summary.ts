@@ -234,6 +234,11 @@ export interface SummaryLists {
    * resolved when the 整改 was 销号 by the period's end.
    */
   columnFindings?: { text: string; resolved: boolean }[];
+  /**
+   * The longest run of whole months of the period (to its end, or to the day counted) with nothing published
+   * (longestQuietMonths): 各栏目信息更新及时 is not said across a quarter without any update.
+   */
+  quietMonths?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -144,10 +144,14 @@ export function computeTrainingRequirement(input: RequirementInput): TrainingReq
   const specialOk = specialHeld >= minSpecial;
   const met = specialOk && shortOfHours.length === 0;
   const parts: string[] = [];
+  // None held is said as such ("未开展"), never "已开展…0次"; no requirement set is not "要求至少0次".
+  const done = specialHeld ? `已开展政务公开专题培训${specialHeld}次` : '未开展政务公开专题培训';
   parts.push(
-    specialOk
-      ? `${input.year}年已开展政务公开专题培训${specialHeld}次（要求至少${minSpecial}次），已达到要求。`
-      : `${input.year}年已开展政务公开专题培训${specialHeld}次，要求至少${minSpecial}次，尚未达到要求。`,
+    minSpecial <= 0
+      ? `${input.year}年${done}（未设置专题培训次数要求）。`
+      : specialOk
+        ? `${input.year}年${done}（要求至少${minSpecial}次），已达到要求。`
+        : `${input.year}年${done}，要求至少${minSpecial}次，尚未达到要求。`,
   );
   if (minTenths > 0) {
     parts.push(

@@ -20,6 +20,11 @@ export const FINDING_KINDS = {
   'missing-contact': '联系信息未填写',
   /** Table 二 现行有效 ≠ last year's + 制发 − 废止 and no reason is stated. */
   'in-force-unexplained': '现行有效件数未说明',
+  /**
+   * Table 二 现行有效 of the 行政规范性文件 not entered and nothing to work it out from (no 年报 data of the year before
+   * on the workstation): the report would print 制发 − 废止 as if nothing were in force before.
+   */
+  'in-force-unknown': '现行有效件数未填写',
   /** A count below zero, stored or worked out (废止 more than there were). */
   'negative-count': '负数',
   /** A 勾稽 identity of tables 三 and 四 fails. */

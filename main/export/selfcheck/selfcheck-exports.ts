@@ -8,6 +8,7 @@ import {
   levelText,
   maxLabel,
   ratedLabel,
+  RECT_SOURCES,
   type Rectification,
   type ReportSections,
   type SelfcheckRow,
@@ -351,7 +352,12 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
   addTableSheet(wb, {
     sheetName: '整改台账',
     title: `${d.bureau}${d.year}年度政务公开问题整改台账`,
-    subtitle: `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项${extra ? `；${extra}` : ''}${GAP}统计日期：${d.date}`,
+    // A year without items says so (not "共0项，已销号0项").
+    subtitle: `${
+      d.items.length
+        ? `共${d.items.length}项，已销号${d.items.filter((r) => r.state === '已销号').length}项`
+        : `${d.year}年度未登记整改事项`
+    }${extra ? `；${extra}` : ''}${GAP}统计日期：${d.date}`,
     orientation: 'landscape',
     fontSize: 10,
     columns: [
@@ -376,14 +382,59 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
 
 const cnIndex = (i: number) => formatChineseNumeral(i + 1);
 
+/** Where the year's problems came from, as the ledger records them: "自查", "自查、上级测评通报等". */
+function sourcesOf(items: Rectification[]): string {
+  const sources = RECT_SOURCES.filter((x) => items.some((r) => r.source === x)).map((x) =>
+    x === '其他' ? '其他方面' : x,
+  );
+  return sources.length > 1 ? `${sources.join('、')}等` : sources[0];
+}
+
+/** "明确责任领导、责任科室、责任人和整改时限，": only what every item of the year has. */
+function settledOf(items: Rectification[]): string {
+  const named = (
+    [
+      ['责任领导', (r: Rectification) => !!r.leader.trim()],
+      ['责任科室', (r: Rectification) => !!r.departmentName],
+      ['责任人', (r: Rectification) => !!r.ownerName],
+      ['整改时限', (r: Rectification) => !!r.deadline || r.kind === '长期坚持'],
+    ] as const
+  )
+    .filter(([, has]) => items.every(has))
+    .map(([name]) => name);
+  if (!named.length) return '';
+  const last = named.pop()!;
+  return `明确${named.length ? `${named.join('、')}和${last}` : last}，`;
+}
+
+/**
+ * Where the year's items stand, and how many are past their 整改时限: only the states that occur ("其中已销号1个、
+ * 整改中2个"; one item "目前正在整改"), never "未开始0个".
+ */
+function statesOf(items: Rectification[], overdue: number): string {
+  const states = (['已销号', '已完成', '整改中', '未开始'] as const)
+    .map((st) => [st, items.filter((r) => r.state === st).length] as const)
+    .filter(([, n]) => n);
+  if (states.length === 1) {
+    const words = {
+      已销号: '已整改销号',
+      已完成: '已完成整改、待复核销号',
+      整改中: '正在整改',
+      未开始: '尚未开始整改',
+    };
+    const late = !overdue ? '' : items.length > 1 ? `，其中${overdue}个已超过整改时限` : '，已超过整改时限';
+    return `，${items.length > 1 ? '均' : '目前'}${words[states[0][0]]}${late}`;
+  }
+  return `，其中${states.map(([st, n]) => `${st === '已完成' ? '已完成待销号' : st}${n}个`).join('、')}${overdue ? `，已超过整改时限${overdue}个` : ''}`;
+}
+
 export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffer> {
   const against = (r: Rectification) => d.contradictions?.get(r.id) ?? [];
   const carried = d.carried ?? [];
-  const count = (s: string) => d.items.filter((r) => r.state === s).length;
   const overdue = d.items.filter((r) => r.overdue).length;
   const doubtful = d.items.filter((r) => closed(r) && against(r).length).length;
   const own = d.items.length
-    ? `针对${d.year}年度政务公开自查、上级测评通报等发现的问题，我局逐项制定整改措施，明确责任领导、责任科室、责任人和整改时限，建立整改台账，实行对账销号。共梳理问题${d.items.length}个，已销号${count('已销号')}个、已完成待销号${count('已完成')}个、整改中${count('整改中')}个、未开始${count('未开始')}个${overdue ? `，其中已超过整改时限${overdue}个` : ''}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。`
+    ? `针对${d.year}年度政务公开${sourcesOf(d.items)}发现的问题，我局逐项制定整改措施，${settledOf(d.items)}建立整改台账，实行对账销号。共梳理问题${d.items.length}个${statesOf(d.items, overdue)}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。`
     : `${d.year}年度暂未登记需要整改的问题。`;
   // Earlier years' items: how many, of which years, where they stand (only the states that occur).
   const years = [...new Set(carried.map((r) => r.year))]
@@ -438,7 +489,14 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     { kind: 'heading', level: 1, text: `${carried.length ? '三' : '二'}、下一步打算` },
     {
       kind: 'paragraph',
-      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}${carriedOverdue ? `对超过整改时限的往年遗留问题，明确新的完成时间，由责任领导督办；` : ''}对已整改的问题开展“回头看”，防止问题反弹；把整改中形成的好做法固化为制度，持续提升政务公开工作质量。`,
+      // "回头看" of what was fixed only when something was; a ledger with nothing in it plans the next 自查.
+      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}${carriedOverdue ? `对超过整改时限的往年遗留问题，明确新的完成时间，由责任领导督办；` : ''}${
+        [...d.items, ...carried].some(closed)
+          ? '对已整改的问题开展“回头看”，防止问题反弹；'
+          : d.items.length || carried.length
+            ? ''
+            : '定期对照考核指标开展自查，发现问题及时登记、限期整改，'
+      }${d.items.length || carried.length ? '把整改中形成的好做法固化为制度，' : ''}持续提升政务公开工作质量。`,
     },
   ];
   const tableRow = (r: Rectification, seq: number): TableRowData => ({
@@ -465,27 +523,30 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     addressee: d.addressee || undefined,
     body,
     signature: { org: d.bureau, date: d.date },
-    attachments: [
-      {
-        label: '附件',
-        title: `${d.year}年度政务公开问题整改台账`,
-        landscape: true,
-        blocks: [
+    // No 附件 of a ledger without rows: the report says there is nothing.
+    attachments: rows.length
+      ? [
           {
-            kind: 'table',
-            fontSize: SIZE.wu,
-            columns: [
-              { header: '序号', weight: 5, align: 'center' },
-              { header: '问题描述', weight: 26 },
-              { header: '整改措施', weight: 26 },
-              { header: '责任科室', weight: 9, align: 'center' },
-              { header: '整改时限', weight: 10, align: 'center' },
-              { header: '状态', weight: 10, align: 'center' },
+            label: '附件',
+            title: `${d.year}年度政务公开问题整改台账`,
+            landscape: true,
+            blocks: [
+              {
+                kind: 'table',
+                fontSize: SIZE.wu,
+                columns: [
+                  { header: '序号', weight: 5, align: 'center' },
+                  { header: '问题描述', weight: 26 },
+                  { header: '整改措施', weight: 26 },
+                  { header: '责任科室', weight: 9, align: 'center' },
+                  { header: '整改时限', weight: 10, align: 'center' },
+                  { header: '状态', weight: 10, align: 'center' },
+                ],
+                rows,
+              },
             ],
-            rows,
           },
-        ],
-      },
-    ],
+        ]
+      : [],
   });
 }

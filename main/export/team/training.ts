@@ -20,6 +20,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
   addTableSheet(wb, {
     sheetName: '培训台账',
     title: `${d.bureau}${d.year}年政务公开培训台账`,
+    // No training registered: the line above the table says so (未开展…), and there is no 合计 of zeros.
     subtitle: d.requirement.message,
     orientation: 'landscape',
     columns: [
@@ -65,23 +66,26 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       };
     }),
     // 合计: trainings, 学时 and 人次 of the year.
-    totalRow: [
-      '合计',
-      '',
-      `共${rows.length}次`,
-      '',
-      '',
-      '',
-      '',
-      '',
-      rows.reduce((n, t) => n + t.hours, 0),
-      rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0),
-      '',
-      '',
-      '',
-      '',
-    ],
+    totalRow: rows.length
+      ? [
+          '合计',
+          '',
+          `共${rows.length}次`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          rows.reduce((n, t) => n + t.hours, 0),
+          rows.reduce((n, t) => n + t.attendees.filter((a) => a.present).length, 0),
+          '',
+          '',
+          '',
+          '',
+        ]
+      : undefined,
   });
+  const required = d.requirement.minHours > 0;
   addTableSheet(wb, {
     sheetName: '个人学时',
     title: `${d.year}年个人参训学时`,
@@ -95,7 +99,8 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       { header: '队伍成员', weight: 8, align: 'center' },
       { header: '参训次数', weight: 8, align: 'center' },
       { header: '学时', weight: 8, align: 'center' },
-      { header: '是否达标', weight: 8, align: 'center' },
+      // Without a requirement there is nothing to meet: no column of dashes.
+      ...(required ? [{ header: '是否达标', weight: 8, align: 'center' as const }] : []),
     ],
     rows: d.requirement.people.map((p, i) => ({
       cells: [
@@ -105,7 +110,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
         p.inTeam ? '是' : '',
         p.trainings,
         p.hours,
-        p.met === null ? '—' : p.met ? '达标' : '未达标',
+        ...(required ? [p.met === null ? '不要求' : p.met ? '达标' : '未达标'] : []),
       ],
     })),
   });

@@ -128,6 +128,8 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
       addTableSheet(wb, {
         sheetName: '信息发布登记',
         title: `${await bureauName(ctx)}${args.year}年信息发布登记`,
+        // An empty register says so above its header (a row below it would be read back as a record).
+        ...(list.length ? {} : { subtitle: `${args.year}年未登记发布的信息。` }),
         orientation: 'landscape',
         fontSize: 10,
         // Every field of a publication is written, so the register read back by import-publications gives the
@@ -180,6 +182,7 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
       addTableSheet(wb, {
         sheetName: '依申请公开登记',
         title: `${await bureauName(ctx)}${args.year}年政府信息公开申请登记`,
+        ...(list.length ? {} : { subtitle: `${args.year}年未登记政府信息公开申请。` }),
         orientation: 'landscape',
         fontSize: 10,
         // Every field of an application is written (办理过程 as readable lines), so the register read back by

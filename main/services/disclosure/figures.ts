@@ -2,7 +2,7 @@
 // figuresFor): the 发布登记's items, 解读 and late ones; applications counted exactly as the 年报's 表三 counts them
 // (computeTable3 over the registers as they stood on the period's last day), 复议/诉讼 as 表四 does; 表二's 制发 for
 // a whole year. 上年结转 (表三 二) and 结转下年度 (表三 四) are two figures; so are 予以公开 and 予以公开＋部分公开.
-import { computeTable3, computeTable4, DEFAULT_CHANNELS } from '../../../shared/domain/disclosure';
+import { computeTable3, computeTable4, DEFAULT_CHANNELS, longestQuietMonths } from '../../../shared/domain/disclosure';
 import { inPeriod, previousPeriod, type Period } from '../../../shared/domain/period';
 import type { InterpretationItem, LatePublication, PublishedItem, SummaryLists } from '../../../shared/domain/summary';
 import { pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
@@ -223,7 +223,13 @@ export const disclosureLists: ListProvider = async (ctx, period) => {
       workingDays: p.publishDelay ?? 0,
     }))
     .sort((a, b) => a.publishedDate.localeCompare(b.publishedDate));
-  const out: Partial<SummaryLists> = { keyPublications, interpretations, latePublications };
+  const asOf = todayOf(ctx) < period.to ? todayOf(ctx) : period.to;
+  const quietMonths = longestQuietMonths(
+    list.map((p) => p.publishedDate),
+    period.from,
+    asOf,
+  );
+  const out: Partial<SummaryLists> = { keyPublications, interpretations, latePublications, quietMonths };
   return out;
 };
 

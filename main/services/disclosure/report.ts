@@ -11,6 +11,8 @@ import {
   REPORT_TEXT_KEYS,
   REPORT_TEXT_LABELS,
   isVariedInterpretation,
+  longestQuietMonths,
+  QUIET_MONTHS_LIMIT,
   RESULT_ROWS,
   TABLE4_COLUMNS,
   yearInputSchema,
@@ -35,6 +37,7 @@ import { loadCalendar } from '../calendar';
 import { bureauName, reportDueMonthDay, todayOf, yearRange } from './common';
 import { lateInterpretations, listPublications, publicationStats } from './publications';
 import { listRequests } from './requests';
+import { yearsWithData } from '../years';
 
 type InputRow = Selectable<Database['disclosure_year_input']>;
 
@@ -228,6 +231,19 @@ export async function reportFindings(
     ['规章', 'rules', input.rulesIssued, input.rulesRepealed, input.rulesInForce],
     ['行政规范性文件', 'norm', input.normIssued, input.normRepealed, input.normInForce],
   ];
+  // The first year on the workstation: no 年报 data of the year before, so 现行有效 of the 行政规范性文件 cannot be
+  // worked out; 0 would be a figure nobody stated (a bureau may have documents in force from earlier years). 规章 are
+  // made by governments of 设区的市 and above, never by a county bureau: its 0 is no guess. Only for a year on the
+  // workstation (a year nobody recorded anything for has nothing to check).
+  const unknown =
+    prevForce || !(await yearsWithData(ctx)).includes(year)
+      ? []
+      : rows.filter(([, key, , , given]) => key === 'norm' && given === null);
+  if (unknown.length)
+    add(
+      'in-force-unknown',
+      `表二${unknown.map(([label]) => `“${label} 现行有效件数”`).join('、')}未填写，工作台中又没有${year - 1}年年度报告的数据可以推算，现按本年制发减废止计（${unknown.map(([label, , issued, repealed]) => `${label}${defaultInForce(null, issued, repealed)}件`).join('、')}）。请在年度报告中填写本单位现行有效的件数（没有的填0）。`,
+    );
   for (const [label, key, issued, repealed, given] of rows) {
     const prev = prevForce?.[key] ?? null;
     const worked = (prev ?? 0) + issued - repealed;
@@ -360,6 +376,10 @@ interface DraftData {
   t4: number[];
   trainings: { count: number; attendance: number };
   abChanges: { count: number; filed: number };
+  /** Active AB岗 posts someone holds (A or B) on the day counted to: 落实AB岗制度 is said only when there are any. */
+  abPostsHeld: number;
+  /** The longest run of whole months of the year (to the day counted) with nothing published. */
+  quietMonths: number;
   feesYuan: number;
   proposals: number;
   normIssued: number;
@@ -454,34 +474,101 @@ function problemsText(d: DraftData): string {
     .join('；')}。下一步，将${found.map((f) => f.remedy).join('，')}，进一步提升政府信息公开质量。`;
 }
 
+/**
+ * （二）依申请公开 from table 三: only the figures there are (no "上年结转0件", "尚在办理0件"); a year without any
+ * application says so instead of claiming that "所有申请" were handled in time.
+ */
+function requestsText(
+  d: DraftData,
+  v: (k: string) => number,
+  outcomes: { name: string; count: number }[],
+  whole: string,
+): string {
+  const y = d.year;
+  const [received, carried, answered, open] = [v('一'), v('二'), v('三.七'), v('四')];
+  const reviews = d.t4[4];
+  const suits = d.t4[9] + d.t4[14];
+  const cases =
+    reviews && suits
+      ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。`
+      : reviews || suits
+        ? `${whole}发生政府信息公开${reviews ? `行政复议${reviews}件，未发生行政诉讼` : `行政诉讼${suits}件，未发生行政复议`}。`
+        : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`;
+  if (!received && !carried) return `${y}年，本单位未收到政府信息公开申请。${cases}`;
+  const parts = [received ? `新收政府信息公开申请${cn(received)}件` : '未新收政府信息公开申请'];
+  if (carried) parts.push(`上年结转${cn(carried)}件`);
+  if (answered)
+    parts.push(
+      `办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}${open ? '' : received + carried > 1 ? '，均已办结' : ''}`,
+    );
+  if (open) parts.push(`${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(open)}件`);
+  const late = [
+    d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '',
+    d.overdueOpen ? `${d.overdueOpen}件截至${countedTo(d)}已超过答复期限尚未答复` : '',
+  ].filter(Boolean);
+  const inTime = late.length
+    ? `${late.join('，')}。`
+    : `${received + carried > 1 ? '所有申请均' : '申请'}按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。`;
+  return `${y}年，本单位${parts.join('，')}。${inTime}${cases}`;
+}
+
 function draftTexts(d: DraftData): Record<ReportTextKey, string> {
   const y = d.year;
   const s = d.stats;
   const v = (k: string, col = 6) => d.t3.rows.find((r) => r.key === k)!.values[col];
-  const answered = v('三.七');
   const outcomes = RESULT_ROWS.map((r) => ({ name: r.short!, count: v(r.key) })).filter((x) => x.count > 0);
-  const reviews = d.t4[4];
-  const suits = d.t4[9] + d.t4[14];
+  // One title is not "《…》等申报信息": it is named as what it is.
+  const work = d.mainWork;
+  const mainWorkText =
+    work.titles.length > 1
+      ? `公开了${work.titles.map(bookTitle).join('')}等${work.kinds.join('、')}信息。`
+      : work.titles.length
+        ? `公开了${work.kinds[0]}信息${bookTitle(work.titles[0])}。`
+        : '';
   // 全年 only once the year is over: a draft made while it runs counts from 1 January to today (今年以来).
   const whole = d.asOf ? '今年以来' : '全年';
+  // 及时更新 only when nothing was published late and no quarter went by without an update.
+  const timely = !s.late && d.quietMonths < QUIET_MONTHS_LIMIT;
   return {
     // 同步 (解读材料均在…内发布): only when every 解读 of the year names the document it interprets and none went out
     // after the limit; a 解读 not linked to its document cannot be shown to be on time, so 均 would claim too much.
     overviewActive: s.total
-      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，${whole}主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${d.mainWork.titles.length ? `公开了${d.mainWork.titles.map(bookTitle).join('')}等${d.mainWork.kinds.join('、')}信息。` : ''}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations === s.interpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
+      ? `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，${whole}主动公开政府信息${cn(s.total)}条，其中${listParts(s.byColumn, '条')}。${mainWorkText}${s.interpretations ? `围绕重要政策文件发布政策解读${cn(s.interpretations)}篇${d.linkedInterpretations === s.interpretations && !d.lateInterpretations ? `，解读材料均在所解读文件公开后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内发布` : ''}。` : ''}`
       : `${y}年，${d.bureau}坚持以公开为常态、不公开为例外，认真做好政府信息主动公开工作。`,
-    overviewRequests: `${y}年，本单位新收政府信息公开申请${cn(v('一'))}件，上年结转${cn(v('二'))}件，办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}，${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(v('四'))}件。${d.lateAnswers || d.overdueOpen ? `${[d.lateAnswers ? `${d.lateAnswers}件超过法定期限才答复` : '', d.overdueOpen ? `${d.overdueOpen}件截至${countedTo(d)}已超过答复期限尚未答复` : ''].filter(Boolean).join('，')}。` : '所有申请均按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。'}${reviews && suits ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。` : reviews || suits ? `${whole}发生政府信息公开${reviews ? `行政复议${reviews}件，未发生行政诉讼` : `行政诉讼${suits}件，未发生行政复议`}。` : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`}`,
+    overviewRequests: requestsText(d, v, outcomes, whole),
     // No record holds a 合法性审核: the report says what the register shows (the 规范性文件 published), no more.
     // Only what the register records: its 三审 entries and dates (no 保密审查 or 先审后发 is recorded, so none is claimed).
-    overviewManagement: `${s.total ? `信息发布执行“三审”制度，${s.reviewComplete === s.total ? `${whole}发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `${whole}发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`}。` : ''}${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开。` : s.total ? '政府信息均在形成或变更之日起20个工作日内公开。' : ''}`,
-    overviewPlatform: s.byChannel.length
-      ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${s.late ? '' : '及时'}更新政府信息公开专栏。`
-      : '依托政府门户网站政府信息公开专栏发布政府信息。',
+    overviewManagement: `${s.total ? `信息发布执行“三审”制度，${s.reviewComplete === s.total ? `${whole}发布的全部${cn(s.total)}条信息均留有拟稿、审核、签发完整记录` : `${whole}发布的${cn(s.total)}条信息中${cn(s.reviewComplete)}条留有拟稿、审核、签发完整记录`}。` : ''}${d.normIssued ? `本年制发行政规范性文件${d.normIssued}件${s.normative >= d.normIssued ? (d.normIssued > 1 ? '，均已主动公开' : '，已主动公开') : s.normative ? `，信息发布登记中已公开${s.normative}件` : ''}。` : ''}${s.late ? `有${s.late}条信息自形成之日起超过20个工作日才公开。` : s.total ? '政府信息均在形成或变更之日起20个工作日内公开。' : ''}${
+      // Nothing registered and nothing issued: what 表二 states, so the section is never left without a sentence.
+      !s.total && !d.normIssued ? `${d.asOf ? '今年以来' : '本年度'}未制发行政规范性文件。` : ''
+    }`,
+    // One channel is named with its count, not as "门户网站等渠道…其中门户网站3条".
+    overviewPlatform:
+      s.byChannel.length > 1
+        ? `依托${s.byChannel.map((c) => c.name).join('、')}等渠道发布政府信息，其中${listParts(s.byChannel, '条')}，${timely ? '及时' : ''}更新政府信息公开专栏。`
+        : s.byChannel.length
+          ? `依托${s.byChannel[0].name}发布政府信息${cn(s.byChannel[0].count)}条，${timely ? '及时' : ''}更新政府信息公开专栏。`
+          : '依托政府门户网站政府信息公开专栏发布政府信息。',
     // The training ledger and the AB岗 changes, as recorded; no training is said as such, not as 积极组织.
-    overviewSupervision: `${d.trainings.count ? `加强政务公开队伍建设，${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : `${d.asOf ? '今年以来' : '本年度'}未组织政务公开相关培训`}；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}。`,
+    // 落实AB岗制度 only when someone holds a post (a new workstation lists posts nobody holds yet).
+    overviewSupervision: `${d.trainings.count ? `加强政务公开队伍建设，${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : `${d.asOf ? '今年以来' : '本年度'}未组织政务公开相关培训`}${d.abPostsHeld || d.abChanges.count ? `；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}` : ''}。`,
     problems: problemsText(d),
     other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
   };
+}
+
+/** Active AB岗 posts with an A or B holder on `day`. */
+async function postsHeld(ctx: AppContext, day: string): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('ab_holding as h')
+    .innerJoin('ab_post as p', 'p.id', 'h.post_id')
+    .select('h.post_id')
+    .where('p.active', '=', 1)
+    .where('h.start_date', '<=', day)
+    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>', day)]))
+    .distinct()
+    .execute();
+  return rows.length;
 }
 
 async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4: number[] }): Promise<DraftData> {
@@ -541,6 +628,12 @@ async function draftData(ctx: AppContext, year: number, tables: { t3: Table3; t4
     t4,
     trainings: { count: trainings.length, attendance },
     abChanges: { count: changes.length, filed: changes.filter((c) => c.filed_date).length },
+    abPostsHeld: await postsHeld(ctx, end),
+    quietMonths: longestQuietMonths(
+      published.map((p) => p.publishedDate),
+      `${year}-01-01`,
+      end,
+    ),
     feesYuan: Number(fees?.s ?? 0),
     proposals: stats.byColumn.find((c) => c.name === '建议提案办理')?.count ?? 0,
     normIssued: input.normIssued,
@@ -582,6 +675,7 @@ export async function reportView(ctx: AppContext, year: number): Promise<ReportV
     defaults: {
       rulesInForce: defaultInForce(prevForce?.rules ?? null, input.rulesIssued, input.rulesRepealed),
       normInForce: defaultInForce(prevForce?.norm ?? null, input.normIssued, input.normRepealed),
+      inForceFromPrevious: prevForce !== null,
       reportDate: defaultDate,
       calendarWarning,
     },

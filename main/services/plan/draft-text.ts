@@ -40,6 +40,22 @@ function firstSentence(text: string): string {
   );
 }
 
+/** "2026年6月底前完成。": a sentence that only states the time limit. */
+const DEADLINE_ONLY =
+  /^(?:(?:\d{4}|[一二〇零]{4})年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|年底|年内|年末|上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:前|之前|以前|内)?(?:完成|办结|落实到位)?[。；;]?$/;
+
+/**
+ * The body without sentences that only state the time limit: the task's 完成时限 carries it (read from the same
+ * words), so the plan does not print "2026年6月底前完成。（…完成时限：2026年6月底前）" nor a 具体措施 that is a date.
+ */
+function withoutDeadlineSentences(text: string): string {
+  return text
+    .split(/(?<=[。；;])/)
+    .filter((x) => !DEADLINE_ONLY.test(x.trim()))
+    .join('')
+    .trim();
+}
+
 /** "各级政府部门要全面梳理…" → "我局要全面梳理…": the draft addresses the bureau. */
 export function toBureauVoice(text: string): string {
   return text.replace(
@@ -63,7 +79,8 @@ interface DraftText {
  * 工作任务 and 具体措施 from a point's heading and text (plus ①② sub-items folded in). The title is the first clause
  * of the first sentence that names work (scene-setting and time-only clauses skipped; the addressee removed). When
  * the title is where the text starts, the body continues after it; otherwise the body keeps the whole text (the
- * title then names the work the body describes). Nothing of the higher level's words is lost from the body.
+ * title then names the work the body describes). Nothing of the higher level's words is lost from the body but a
+ * sentence that only states the time limit (the task's 完成时限 says it).
  */
 export function draftTextOf(heading: string, text: string, folded: readonly string[] = []): DraftText {
   const full = text.trim();
@@ -106,7 +123,7 @@ export function draftTextOf(heading: string, text: string, folded: readonly stri
   const idx = full.indexOf(title);
   if (idx >= 0 && ADDRESSEE_ONLY.test(full.slice(0, idx)))
     body = full.slice(idx + title.length).replace(/^[。；;，,、：:\s]+/, '');
-  body = toBureauVoice(body);
+  body = toBureauVoice(withoutDeadlineSentences(body));
   const parts = [body, ...folded].filter((x) => x.trim());
   return { title: title.slice(0, 200) || '（未命名任务）', measures: parts.join('\n').slice(0, 5000) };
 }

@@ -5,7 +5,8 @@ import { todayOf } from '../../../shared/domain/dates';
 import type { Period } from '../../../shared/domain/period';
 import { gradeText, type Rectification } from '../../../shared/domain/selfcheck';
 import type { OpenRectification, SummaryLists } from '../../../shared/domain/summary';
-import { countedProvider } from '../summary/provider';
+import { previousPeriod } from '../../../shared/domain/period';
+import { pairFigures, type FigureProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
 import { STALE_COLUMN } from './contradictions';
 import { lookback } from './lookback';
@@ -97,7 +98,25 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
   return out;
 }
 
-export const selfcheckFigures = countedProvider(periodFigures);
+/**
+ * Last year's values without a 整改台账 that was not kept then: a bureau in its first year on the workstation has no
+ * ledger of the year before (no item of that year or earlier), and its 0 would make "登记整改事项 较上年增加1项" of
+ * items nobody registered here. A ledger that was kept but empty at the time keeps its 0.
+ */
+async function previousFigures(ctx: AppContext, period: Period): Promise<Record<string, number | string | null>> {
+  const prev = previousPeriod(period);
+  const values = await periodFigures(ctx, prev);
+  const kept = await ctx.db
+    .selectFrom('rectification')
+    .select('id')
+    .where('year', '<=', prev.year)
+    .limit(1)
+    .executeTakeFirst();
+  return kept ? values : Object.fromEntries(Object.entries(values).filter(([k]) => !k.startsWith('rectification.')));
+}
+
+export const selfcheckFigures: FigureProvider = async (ctx, period) =>
+  pairFigures(period, await periodFigures(ctx, period), await previousFigures(ctx, period));
 
 /** Items of the year still to be worked on at the period's end (not 完成, not 销号), as the 总结 plans them. */
 export async function openRectifications(ctx: AppContext, period: Period): Promise<OpenRectification[]> {

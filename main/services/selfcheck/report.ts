@@ -99,7 +99,14 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
         .execute()
     ).map((t) => t.id),
   );
-  const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评，收集整理佐证材料，并对发现的问题逐一制定整改措施。现将自查情况报告如下。`;
+  // What was done, as the records show it: 佐证材料 only when some indicator has any; 整改措施 for the problems only
+  // when every leaf that lost points has one (its own, or a 整改 item raised against it).
+  const lostLeaves = v.rows.filter((r) => r.isLeaf && r.entry.rated && r.deducted > 0);
+  const evidenced = v.rows.some((r) => r.evidence.length > 0);
+  const measured =
+    lostLeaves.length > 0 &&
+    lostLeaves.every((r) => r.entry.measure.trim() || rects.some((x) => x.indicatorId === r.id && x.measure.trim()));
+  const intro = `按照上级关于开展${year}年度政务公开工作自查的要求，${me}对照《${v.template.title.replace(/[《》]/g, '')}》，逐项开展自查自评${evidenced ? '，收集整理佐证材料' : ''}${measured ? '，并对发现的问题逐一制定整改措施' : ''}。现将自查情况报告如下。`;
   const unrated = v.leaves - v.scoredLeaves;
   // The total and the grade only as far as the ratings go: a grade while some indicator is unrated only when 暂定.
   const scorePart = v.complete

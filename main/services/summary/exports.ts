@@ -120,30 +120,45 @@ export async function summaryTables(
         ? `${figureLabel(name, f)}（截至${day}）`
         : figureLabel(name, f);
   if (data.length) {
+    // A bureau in its first year on the workstation has nothing of the year before: no column of dashes and no
+    // 增减, the note says there is nothing to compare with.
+    const compared = data.some(([, f]) => typeof f.previous === 'number');
+    const valueWidth = s.kind === '半年' ? 4 : 3;
+    const source = `注：数字按实施方案、培训台账、AB岗、信息发布登记、依申请公开登记、整改台账等记录统计，${
+      s.kind === '半年' ? '只计1月1日至6月30日的记录' : '只计本年度的记录'
+    }`;
     tables.push({
       title: `${period}政务公开工作主要数据`,
       columns: [
         { header: '序号', weight: 3, align: 'center' },
-        { header: '项目', weight: 12 },
+        { header: '项目', weight: compared ? 12 : 17 },
         // Counted to a day before the period's end, the title names the days; the columns the two years.
-        { header: early ? `${s.year}年` : period, weight: s.kind === '半年' ? 4 : 3, align: 'center' },
-        {
-          header: early ? `${s.year - 1}年同期` : periodName(previousPeriod(p)),
-          weight: s.kind === '半年' ? 4 : 3,
-          align: 'center',
-        },
-        { header: '增减', weight: 5, align: 'center' },
+        { header: early ? `${s.year}年` : period, weight: compared ? valueWidth : valueWidth + 3, align: 'center' },
+        ...(compared
+          ? [
+              {
+                header: early ? `${s.year - 1}年同期` : periodName(previousPeriod(p)),
+                weight: valueWidth,
+                align: 'center' as const,
+              },
+              { header: '增减', weight: 5, align: 'center' as const },
+            ]
+          : []),
       ],
       rows: data.map(([name, f], i) => [
         String(i + 1),
         label(name, f),
         formatFigureValue(f.value),
-        formatFigureValue(f.previous),
-        compareWithPrevious(f, '', !!early).replace(/^较上年(?:同期)?|^与上年(?:同期)?(?=持平)/, '') || '—',
+        ...(compared
+          ? [
+              formatFigureValue(f.previous),
+              compareWithPrevious(f, '', !!early).replace(/^较上年(?:同期)?|^与上年(?:同期)?(?=持平)/, '') || '—',
+            ]
+          : []),
       ]),
-      note: `注：数字按实施方案、培训台账、AB岗、信息发布登记、依申请公开登记、整改台账等记录统计，${
-        s.kind === '半年' ? '只计1月1日至6月30日的记录' : '只计本年度的记录'
-      }${day ? `；上年一栏为上年同期的数字，标有“截至${day}”的为当日的状态` : ''}；“—”表示上年同期没有相应记录。`,
+      note: compared
+        ? `${source}${day ? `；上年一栏为上年同期的数字，标有“截至${day}”的为当日的状态` : ''}；“—”表示上年同期没有相应记录。`
+        : `${source}${day ? `；标有“截至${day}”的为当日的状态` : ''}；上年${early ? '同期' : ''}没有相应记录，不作对比。`,
     });
   }
   const sections = (lists.sections ?? []).filter((x) => x.tasks > 0);

@@ -223,6 +223,13 @@ export async function createSummary(ctx: AppContext, year: number, kind: Summary
     );
   }
   const { bureau, figures, lists, paragraphs } = await draftOf(ctx, year, kind);
+  // A year with nothing recorded would give a 总结 whose 主要做法和成效 is empty: nothing to sign, and nothing the draft
+  // may make up. Say what to do first, as the 实施方案 and 自查 exports do.
+  if (!paragraphs.some((p) => p.key.startsWith('practice.')))
+    throw new AppError(
+      ErrorCode.NOT_READY,
+      `${year}年${kind === '半年' ? '上半年' : ''}还没有可写入工作总结的工作记录（实施方案、信息发布、依申请公开、培训、AB岗、自查整改），“主要做法和成效”无从写起。请先在各页面登记本年度的工作，再生成总结草稿。`,
+    );
   const now = nowText(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const r = await trx

@@ -187,6 +187,14 @@ export function ReportTab({ year }: { year: number }) {
   );
   if (data.error) return <Alert type="error" showIcon message={data.error} />;
   if (!view) return <Card loading />;
+  // Without last year's report data there is nothing to work 现行有效 out from: the 规范性文件 are asked for (the
+  // 核对 says so too); a county bureau makes no 规章, so theirs is this year's 制发 − 废止.
+  const inForceHint = (d: number, asked: boolean) =>
+    view.defaults.inForceFromPrevious
+      ? `不填按上年推算：${d}`
+      : asked
+        ? '没有上年数据，请填写（没有的填0）'
+        : `不填按本年制发减废止计：${d}`;
   return (
     <Form form={form} layout="vertical" size="small" onValuesChange={() => markDirty(true)}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -289,7 +297,7 @@ export function ReportTab({ year }: { year: number }) {
             {n(
               'rulesInForce',
               '规章 现行有效',
-              `不填按上年推算：${view.defaults.rulesInForce}`,
+              inForceHint(view.defaults.rulesInForce, false),
               String(view.defaults.rulesInForce),
             )}
           </Col>
@@ -299,7 +307,7 @@ export function ReportTab({ year }: { year: number }) {
             {n(
               'normInForce',
               '规范性文件 现行有效',
-              `不填按上年推算：${view.defaults.normInForce}`,
+              inForceHint(view.defaults.normInForce, true),
               String(view.defaults.normInForce),
             )}
           </Col>

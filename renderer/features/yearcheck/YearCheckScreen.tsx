@@ -15,6 +15,7 @@ const KIND_COLOR: Record<Finding['kind'], string> = {
   placeholder: 'gold',
   'missing-contact': 'blue',
   'in-force-unexplained': 'purple',
+  'in-force-unknown': 'purple',
   'negative-count': 'red',
   'table-check': 'magenta',
 };

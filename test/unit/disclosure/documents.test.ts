@@ -325,7 +325,8 @@ describe('年报 一、总体情况 claims only what is recorded', () => {
     };
     expect(count('training')).toBe(0);
     let text = await exportText();
-    expect(text).toContain('（五）监督保障。本年度未组织政务公开相关培训；');
+    // Nobody holds an AB岗 in this year: no 落实AB岗制度 either.
+    expect(text).toContain('（五）监督保障。本年度未组织政务公开相关培训。');
     for (const claim of ['积极组织', '保密审查', '先审后发', '纳入年度目标管理', '落到实处'])
       expect(text).not.toContain(claim);
     // Recorded, it is said.
@@ -404,7 +405,9 @@ describe('年报 exported before the statistics year has ended', () => {
     expect((await t.call('disclosure.report', { year: Y })).asOf).toBeNull();
     await t.call('disclosure.export', { kind: 'annual-report-docx', year: Y });
     const final = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
-    expect(final).toContain('结转下年度继续办理0件');
+    // Nothing carried into next year: said as all answered, never "结转下年度继续办理0件".
+    expect(final).toContain('均已办结。');
+    expect(final).not.toMatch(/尚在办理|结转下年度继续办理0件/);
     expect(final).not.toContain('本稿数据截至');
     expect(row().exported_carry).toBe(JSON.stringify([0, 0, 0, 0, 0, 0, 0]));
     expect((await t.call('yearcheck.findings', { year: Y })).findings).toEqual([]);

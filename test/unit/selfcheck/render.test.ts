@@ -97,7 +97,7 @@ describe.skipIf(!canRender)('LibreOffice rendering of the 自查整改 exports',
       const [file, url] = [evidence('a.file_name'), evidence('e.url')];
       expect(text[2]).toMatch(new RegExp(`佐证材料：${spread(file.v).source}、${spread(url.v).source}`));
       if (process.env.KEEP_RENDER) fs.copyFileSync(files[2].replace(/\.xlsx$/, '.pdf'), process.env.KEEP_RENDER);
-      expect(text[3]).toContain(`共梳理问题${items.length}个，已销号${closed.length}个`);
+      expect(text[3]).toContain(`共梳理问题${items.length}个，其中已销号${closed.length}个`);
     } finally {
       t.cleanup();
     }

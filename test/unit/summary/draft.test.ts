@@ -232,7 +232,8 @@ describe('the 工作总结 draft', () => {
     );
     expect(text).toContain('另有1件正在办理，结转下年度继续办理');
     // The bureau's work by name: documents, 解读, tasks, 整改.
-    expect(text).toContain('公开“关于印发《县科技创新券管理办法》的通知”等政策文件');
+    // One document is named alone, not "…等政策文件".
+    expect(text).toContain('公开政策文件“关于印发《县科技创新券管理办法》的通知”，制发行政规范性文件');
     expect(text).toContain('包括“一图读懂《县科技创新券管理办法》”');
     expect(text).toContain('已完成“科技项目全流程公开”任务');
     expect(text).toContain('“‘人大代表建议’栏目为空”等问题已整改到位');

@@ -210,6 +210,16 @@ describe('the printed 总结', () => {
         await add('example-half.docx', example, '半年', false);
         await add('small.docx', small, '年度', true);
         await add('small-half.docx', small, '半年', true);
+        // Almost empty: one item published (a year with nothing at all is refused a draft: nothing to write under
+        // 一、主要做法和成效).
+        const columns = await empty.call('disclosure.columns');
+        await empty.call('disclosure.createPublication', {
+          title: '县科技局开展科技活动周宣传活动',
+          publishedDate: '2026-05-20',
+          formedDate: '2026-05-18',
+          columnId: columns.find((c) => c.name === '工作动态')!.id,
+          channel: '门户网站',
+        });
         await add('empty.docx', empty, '年度', false);
         const dir = makeTempDir('zwgk-summary-pages-');
         if (!process.env.ZWGK_KEEP_RENDER) dirs.push(dir);

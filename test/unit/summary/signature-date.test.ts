@@ -7,10 +7,21 @@ import { workstationsPerTest, type TestWorkstation } from '../../helpers/worksta
 
 const open = workstationsPerTest();
 
-/** A workstation whose clock the test moves. */
+/**
+ * A workstation whose clock the test moves, with one item published in May (a year with no record at all is refused
+ * a 总结: nothing to write under 一、主要做法和成效).
+ */
 async function at(day: string): Promise<{ t: TestWorkstation; move: (to: string) => void }> {
   let now = new Date(`${day}T10:00:00`);
   const t = await open({ year: 2026, now: () => now });
+  const columns = await t.call('disclosure.columns');
+  await t.call('disclosure.createPublication', {
+    title: '县科技局开展科技活动周宣传活动',
+    publishedDate: '2026-05-20',
+    formedDate: '2026-05-18',
+    columnId: columns.find((c) => c.name === '工作动态')!.id,
+    channel: '门户网站',
+  });
   return { t, move: (to) => (now = new Date(`${to}T10:00:00`)) };
 }
 

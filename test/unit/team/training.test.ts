@@ -35,7 +35,8 @@ describe('training ledger', () => {
 
     let req = await f.call('training.requirement', { year: 2025 });
     expect(req.met).toBe(false);
-    expect(req.message).toContain('已开展政务公开专题培训0次，要求至少1次，尚未达到要求');
+    // None held is said so, not "已开展…0次".
+    expect(req.message).toContain('2025年未开展政务公开专题培训，要求至少1次，尚未达到要求');
 
     const t1 = await f.call(
       'training.create',

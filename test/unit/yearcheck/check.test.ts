@@ -218,6 +218,29 @@ describe('核对 finds each planted disagreement', () => {
     expect(ofKind(await findings(t), 'in-force-unexplained')).toEqual([]);
   });
 
+  it('in-force-unknown: 现行有效 not entered and no report data of the year before to work it out from', async () => {
+    const t = await cleanYear();
+    // The clean year has last year's data (现行有效 2): nothing to say. Without it (a first year on the workstation)
+    // the 0 the report would print is a figure nobody stated.
+    expect(ofKind(await findings(t), 'in-force-unknown')).toEqual([]);
+    t.ws
+      .context()
+      .raw.prepare('DELETE FROM disclosure_year_input WHERE year = ?')
+      .run(Y - 1);
+    const f = ofKind(await findings(t), 'in-force-unknown');
+    expect(f).toHaveLength(1);
+    // Only the 行政规范性文件: a county bureau makes no 规章, its 0 is no guess.
+    expect(f[0].message).toContain(
+      `表二“行政规范性文件 现行有效件数”未填写，工作台中又没有${Y - 1}年年度报告的数据可以推算`,
+    );
+    expect(f[0].documents).toEqual(['政府信息公开工作年度报告', '年报统计表（表二至表四）']);
+    // Entered (0 when there are none): stated, so nothing to say.
+    const view = await t.call('disclosure.report', { year: Y });
+    expect(view.defaults.inForceFromPrevious).toBe(false);
+    await t.call('disclosure.saveYearInput', { ...view.input, normInForce: 0 });
+    expect(ofKind(await findings(t), 'in-force-unknown')).toEqual([]);
+  });
+
   it('negative-count: a stored negative figure and more 废止 than were in force', async () => {
     const t = await cleanYear();
     // A negative figure can only come from outside the services (an old file, a hand edit): written behind their back.
@@ -251,6 +274,7 @@ describe('核对 finds each planted disagreement', () => {
       'placeholder',
       'missing-contact',
       'in-force-unexplained',
+      'in-force-unknown',
       'negative-count',
       'table-check',
     ]);
