@@ -275,6 +275,15 @@ test('summary: a 成文日期 before the day its figures count to is refused bes
   host,
 }) => {
   await setUpBureau(host, page, year);
+  // One item published (a year with no record at all is refused a 总结).
+  const columns = await arrange(host, 'disclosure.columns');
+  await arrange(host, 'disclosure.createPublication', {
+    title: '县科技局开展科技活动周宣传活动',
+    publishedDate: `${year}-05-20`,
+    formedDate: `${year}-05-18`,
+    columnId: columns.find((c) => c.name === '工作动态')!.id,
+    channel: '门户网站',
+  });
   const made = await arrange(host, 'summary.create', { year, kind: '年度' });
   const counted = figuresCountedTo(made);
   const earlier = new Date(Date.UTC(+counted.slice(0, 4), +counted.slice(5, 7) - 1, +counted.slice(8, 10) - 6))
