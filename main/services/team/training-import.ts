@@ -90,13 +90,8 @@ async function analyse(ctx: AppContext, upload: Upload) {
     };
     take(r.present ?? [], true);
     take(r.absent, false);
-    if (r.present === null)
-      notes.push(
-        r.headcount !== null
-          ? `表中只有参训人数（${r.headcount}人），没有参训人员名单：导入后请在培训中勾选参训人员，个人学时才能统计`
-          : '表中没有参训人员名单：导入后请在培训中勾选参训人员，个人学时才能统计',
-      );
-    else if (r.headcount !== null && r.headcount !== named.present.length)
+    // A sheet without a 参训人员 column is said once, above the rows (hasNames), not on every row.
+    if (r.present !== null && r.headcount !== null && r.headcount !== named.present.length)
       notes.push(`参训人数写${r.headcount}人，名单中可对上的有${named.present.length}人`);
     const people = [
       named.present.length ? `实到${named.present.length}人：${named.present.join('、')}` : '',
@@ -118,7 +113,13 @@ async function analyse(ctx: AppContext, upload: Upload) {
         form,
         hours: r.hours,
         status,
-        people: people || (r.present === null ? '（表中无名单）' : '（无）'),
+        people:
+          people ||
+          (r.present !== null
+            ? '（无）'
+            : r.headcount !== null
+              ? `（表中写${r.headcount}人，无名单）`
+              : '（表中无名单）'),
         action: kept.has(key) ? '已在台账中' : '新增',
         notes,
         errors,

@@ -29,7 +29,7 @@ export function TrainingImportButton({ onImported }: { onImported: () => void })
       extra={(p) =>
         p.hasNames ? null : (
           <Typography.Text type="warning">
-            表中没有“参训人员”名单：导入后请在每次培训中勾选参训人员，个人学时才能统计。
+            表中没有“参训人员”名单（只有参训人数的，人数不能对应到人）：导入后请在每次培训中勾选参训人员，个人学时才能统计。
           </Typography.Text>
         )
       }

@@ -175,6 +175,29 @@ describe('培训台账 from Excel', () => {
     expect(splitNames('')).toEqual([]);
   });
 
+  it('a ledger with only 参训人数: said once for the sheet, each row shows the number it gives', async () => {
+    const to = await workstation(['张三']);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2026年培训');
+    ws.addRow(['日期', '培训名称', '学时', '参训人数', '缺席人员']);
+    ws.addRow(['2026-03-05', '政务公开专题培训', 2, 8, '张三']);
+    const file = upload('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const p = await to.call('training.importPreview', file);
+    expect(p.hasNames).toBe(false);
+    expect(p.rows[0]).toMatchObject({ people: '缺席：张三', errors: [] });
+    // No note about the missing names on the row: the preview says it once, for the sheet (hasNames).
+    expect(p.rows[0].notes).toEqual([
+      '表中没有写类别，按培训名称记为“政务公开专题培训”',
+      '表中没有写形式，记为“集中授课”',
+    ]);
+    ws.getCell('E2').value = '';
+    const again = await to.call(
+      'training.importPreview',
+      upload('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+    );
+    expect(again.rows[0].people).toBe('（表中写8人，无名单）');
+  });
+
   it('a file that is not a 培训台账 is refused in Chinese, naming the columns it needs', async () => {
     const to = await workstation(['张三']);
     const wb = new ExcelJS.Workbook();
