@@ -92,8 +92,10 @@ export const selfcheckCommands: Record<string, CliCommand> = {
     async run(args) {
       const { fileName, data } = readFile(args, 'parse-indicators 细则.xlsx');
       const p = await runParser('selfcheck-indicators', fileName, data, {});
-      // Figures that contradict each other (合计 against the rows, a parent against its items): said on stderr with
-      // the row, as import-indicators says them; stdout stays the contract's JSON.
+      // What was left out or read as blank (hidden rows and columns, #REF!), then figures that contradict each other
+      // (合计 against the rows, a parent against its items): said on stderr with the rows, as import-indicators says
+      // them; stdout stays the contract's JSON.
+      for (const w of p.warnings) process.stderr.write(`提示：${w}\n`);
       for (const q of templateProblems(toScoringNodes(p.indicators), p.total, p.places))
         process.stderr.write(`提示：${q.message}\n`);
       process.stdout.write(
@@ -122,6 +124,7 @@ export const selfcheckCommands: Record<string, CliCommand> = {
           replace: args.flags.replace === true,
         });
         const { problems, levelSums } = describeTree(parsed.indicators, parsed.total, parsed.places);
+        for (const w of parsed.warnings) process.stderr.write(`提示：${w}\n`);
         for (const p of problems) process.stderr.write(`提示：${p.message}\n`);
         process.stdout.write(
           `已导入${year}年考核细则“${t.title}”：满分${t.total}分，各级分值合计 ${levelSums.join(' / ')}。\n`,

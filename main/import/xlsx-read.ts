@@ -49,6 +49,8 @@ export interface SheetData {
   /** Rows and columns set hidden (or filtered out), among those up to the sheet's last value; 1-based. */
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
+  /** The sheet has a filter (<autoFilter>): rows hidden by it are filtered out rather than hidden by hand. */
+  filtered: boolean;
   /** Cells showing a formula's error (#REF!, #N/A …), read as empty: where, and the error (the first MAX_ERROR_CELLS). */
   errorCells: { r: number; c: number; error: string }[];
 }
@@ -219,6 +221,7 @@ function readSheet(
     mergedInto: new Map(),
     hiddenRows: new Set(),
     hiddenCols: new Set(),
+    filtered: false,
     errorCells: [],
   };
   const xml = readZipText(zip, meta.part);
@@ -333,6 +336,9 @@ function readSheet(
           break;
         case 't':
           if (cell && cell.inIs && !self) cell.inV = true;
+          break;
+        case 'autoFilter':
+          sheet.filtered = true;
           break;
         case 'mergeCell': {
           const [from, to] = (a.ref ?? '').split(':');

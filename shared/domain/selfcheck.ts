@@ -805,6 +805,8 @@ export const indicatorPreviewSchema = z.object({
   tables: z.array(tableColumnsSchema).optional(),
   /** The rows of the file each indicator and the 合计 are on, so the problems the preview keeps up name them. */
   places: z.object({ total: z.string().nullable(), nodes: z.record(z.string(), z.string()) }).optional(),
+  /** What the reader left out or read as blank (a sheet's hidden rows and columns, formula errors), in words. */
+  warnings: z.array(z.string()).optional(),
 });
 export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
 

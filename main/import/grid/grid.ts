@@ -3,7 +3,7 @@
 // readers of 工作要点 and of 考核细则 build their trees from this grid (./header.ts finds the header and the role of
 // each column; ./points.ts and ./indicators.ts build). Pure and bounded by the sources' own limits.
 
-import type { SheetData } from '../xlsx-read';
+import { cellValue, type SheetData } from '../xlsx-read';
 
 /** A cell where it starts, with the rows and columns it covers (1 and 1 for an ordinary cell). 0-based. */
 export interface GridCell {
@@ -25,8 +25,15 @@ export interface Grid {
   rowNumbers: number[];
   /** A sheet's column numbers (1 = A), one per grid column; absent where columns have no letters. */
   colNumbers?: number[];
-  /** A sheet's hidden rows and columns holding values, left out of the grid (1-based). */
-  hidden?: { rows: number[]; cols: number[] };
+  /**
+   * A sheet's hidden rows and columns holding values, left out of the grid (1-based); `filtered`: the sheet has a
+   * filter (筛选), which hides rows the same way.
+   */
+  hidden?: { rows: number[]; cols: number[]; filtered: boolean };
+  /** A sheet's cells showing a formula's error value (#REF!, #N/A), read as blank: in the rows and columns read. */
+  errors?: { r: number; c: number; error: string }[];
+  /** What a sheet's cell shows (row and column 1-based, hidden ones too), to name a hidden column by its header. */
+  sheetText?: (r: number, c: number) => string;
   /** Paragraphs just before the table (a title), nearest last. */
   before: string[];
   /**
@@ -120,10 +127,18 @@ export function gridFromRows(
   };
 }
 
+/** A column's letters as Excel shows them: 1 → A, 28 → AB. */
+export function columnLetters(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /**
  * A sheet as a grid: rows that show anything (a value, or a merged cell's value), in order; merged ranges become
  * spans over the rows kept. Columns beyond `maxCols` are left out. `skipHidden`: rows and columns set hidden are left
- * out too (what Excel shows and prints), and listed in `hidden` where they hold a value.
+ * out too (what Excel shows and prints), and listed in `hidden` where they hold a value; a merged cell whose top-left
+ * cell is hidden shows its value in the visible cells it covers, as Excel shows it.
  */
 export function gridFromSheet(
   sheet: SheetData,
@@ -142,32 +157,51 @@ export function gridFromSheet(
     colIndex.set(c, colNumbers.length);
     colNumbers.push(c);
   }
+  // Merged ranges with a value, by the cell that shows it: the top-left one, or where it is hidden, the first visible
+  // row and column of the range (a 类别 merged down from a hidden row still names the visible rows under it).
+  const mergeAt = new Map<string, { text: string; r2: number; c2: number }>();
+  /** Hidden top-left cells whose value shows in the visible part of their range: not hidden content. */
+  const shownElsewhere = new Set<string>();
   const kept = new Set<number>();
+  for (const m of sheet.merges) {
+    if (m.c1 > width) continue;
+    const text = sheet.cells.get(m.r1)?.get(m.c1)?.trim();
+    if (!text) continue;
+    const c2 = Math.min(m.c2, width);
+    let r = m.r1;
+    while (r <= m.r2 && hiddenRow(r)) r++;
+    let c = m.c1;
+    while (c <= c2 && hiddenCol(c)) c++;
+    if (r > m.r2 || c > c2) continue;
+    mergeAt.set(`${r},${c}`, { text, r2: m.r2, c2 });
+    if (r !== m.r1 || c !== m.c1) {
+      shownElsewhere.add(`${m.r1},${m.c1}`);
+      kept.add(r);
+    }
+  }
   const hiddenRows = new Set<number>();
   const hiddenCols = new Set<number>();
   for (const [r, row] of sheet.cells)
     for (const [c, v] of row) {
-      if (c > width || !v.trim()) continue;
+      if (c > width || !v.trim() || shownElsewhere.has(`${r},${c}`)) continue;
       if (hiddenRow(r)) hiddenRows.add(r);
       else if (hiddenCol(c)) hiddenCols.add(c);
       else kept.add(r);
     }
-  const mergeOf = new Map<string, { r2: number; c2: number }>();
-  for (const m of sheet.merges) {
-    if (m.c1 > width) continue;
-    const master = sheet.cells.get(m.r1)?.get(m.c1)?.trim();
-    if (!master) continue;
-    mergeOf.set(`${m.r1},${m.c1}`, { r2: m.r2, c2: Math.min(m.c2, width) });
-  }
   const rowList = [...kept].sort((a, b) => a - b);
   const index = new Map(rowList.map((r, i) => [r, i]));
   const cells: GridCell[] = [];
   for (const r of rowList) {
-    const row = sheet.cells.get(r)!;
-    for (const [c, v] of [...row].sort((a, b) => a[0] - b[0])) {
-      const text = v.trim();
-      if (c > width || !text || sheet.mergedInto.has(`${r},${c}`) || !colIndex.has(c)) continue;
-      const m = mergeOf.get(`${r},${c}`);
+    // The row's own values, and the merged values shown from it (whose top-left cell is its own, or hidden).
+    const texts = new Map<number, string>();
+    for (const [c, v] of sheet.cells.get(r) ?? []) if (!sheet.mergedInto.has(`${r},${c}`)) texts.set(c, v.trim());
+    for (const c of colNumbers) {
+      const m = mergeAt.get(`${r},${c}`);
+      if (m) texts.set(c, m.text);
+    }
+    for (const [c, text] of [...texts].sort((a, b) => a[0] - b[0])) {
+      if (c > width || !text || !colIndex.has(c)) continue;
+      const m = mergeAt.get(`${r},${c}`);
       let rowSpan = 1;
       let colSpan = 1;
       if (m) {
@@ -186,6 +220,8 @@ export function gridFromSheet(
       });
     }
   }
+  // Error values among the cells read (the others are hidden, and said so).
+  const errors = sheet.errorCells.filter((e) => e.c <= width && !hiddenRow(e.r) && !hiddenCol(e.c));
   return {
     where,
     rows: rowList.length,
@@ -194,8 +230,16 @@ export function gridFromSheet(
     rowNumbers: rowList,
     colNumbers,
     ...(hiddenRows.size || hiddenCols.size
-      ? { hidden: { rows: [...hiddenRows].sort((a, b) => a - b), cols: [...hiddenCols].sort((a, b) => a - b) } }
+      ? {
+          hidden: {
+            rows: [...hiddenRows].sort((a, b) => a - b),
+            cols: [...hiddenCols].sort((a, b) => a - b),
+            filtered: sheet.filtered,
+          },
+        }
       : {}),
+    ...(errors.length ? { errors } : {}),
+    sheetText: (r, c) => cellValue(sheet, r, c),
     before: [],
     spans: 'exact',
   };

@@ -9,7 +9,7 @@ import { readNumberMark } from '../../../shared/domain/point-numbering';
 import { asciiDigits, gradeLevels, splitPointsFromName } from '../../../shared/domain/selfcheck-rules';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
-import type { GridCell, GridView } from './grid';
+import { columnLetters, type GridCell, type GridView } from './grid';
 import { normHeader, type Layout } from './header';
 
 export interface Draft extends IndicatorOutput {
@@ -40,13 +40,6 @@ const draft = (name: string, points: number | null, weight: number | null): Draf
   grades: [],
   place: '',
 });
-
-/** 1 → A, 28 → AB (column letters for messages). */
-function columnLetter(col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 const isTotalRow = (text: string) => /^(合\s*计|总\s*计|总\s*分|满\s*分|分值合计)/.test(text.replace(/\s+/g, ''));
 /** A 合计 written as base and bonus apart: "100＋加分8", "100+加分8分". */
@@ -139,8 +132,11 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
   const pointsCols = roles.map((r, c) => (r === 'points' ? c : -1)).filter((c) => c >= 0);
   const where = view.grid.where;
   const place = (r: number) => `${where}第${view.grid.rowNumbers[r]}行`;
-  const at = (r: number, col: number) => () =>
-    `文件“${fileName}”${where}第${view.grid.rowNumbers[r]}行第${col + 1}列（${columnLetter(col + 1)}列${labels[col] ? `“${labels[col]}”` : ''}）`;
+  // A sheet's column as Excel numbers it (hidden columns are not in the grid); a Word table's by position.
+  const at = (r: number, col: number) => () => {
+    const n = view.grid.colNumbers?.[col] ?? col + 1;
+    return `文件“${fileName}”${where}第${view.grid.rowNumbers[r]}行第${n}列（${columnLetters(n)}列${labels[col] ? `“${labels[col]}”` : ''}）`;
+  };
   /** The level a points column belongs to by position: the nearest name column on its left (the deepest: the leaf). */
   const ownerByPosition = (col: number): number | 'leaf' => {
     let owner = -1;

@@ -11,6 +11,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { GridView, type Grid } from '../grid/grid';
 import { choiceFor, describeColumns, findLayout, type TableChoices } from '../grid/header';
 import { indicatorsFromGrid, type Draft } from '../grid/indicators';
+import { sheetWarnings } from '../grid/sheet-warnings';
 
 export interface ParsedIndicators {
   title: string;
@@ -20,6 +21,11 @@ export interface ParsedIndicators {
   tables: TableColumns[];
   /** The rows the indicators and the 合计 are on, for templateProblems (not part of parse-indicators' output). */
   places: ProblemPlaces;
+  /**
+   * What the reader left out or read as blank, for the user to check: a sheet's hidden or filtered-out rows and
+   * columns with values, formula error values (not part of parse-indicators' output: said on stderr).
+   */
+  warnings: string[];
 }
 
 const NO_PLACES: ProblemPlaces = { total: null, nodes: {} };
@@ -42,12 +48,20 @@ export function readIndicatorTables(
   let total: number | null = null;
   let totalPlace: string | null = null;
   let found = false;
+  const warnings: string[] = [];
+  /** Said for tables whose columns are not found only when none is (a hidden 分值 column may be why). */
+  const unfound: string[] = [];
+  const said = (grid: Grid, start: number) => sheetWarnings(grid, start, '指标').map((w) => `“${fileName}”中的${w}`);
   grids.forEach((grid, index) => {
     const view = new GridView(grid);
     const layout = findLayout(view, 'indicators', choiceFor(opts, index));
     if (grid.cols >= 2 && grid.rows >= 1) tables.push(describeColumns(view, layout, index));
-    if (!layout.found) return;
+    if (!layout.found) {
+      unfound.push(...said(grid, 0));
+      return;
+    }
     found = true;
+    warnings.push(...said(grid, layout.start));
     if (!title) {
       const above = [
         ...grid.before,
@@ -64,10 +78,17 @@ export function readIndicatorTables(
   });
   if (!found) {
     if (opts.chooseRoles && tables.length)
-      return { title: fileName.replace(/\.[^.]+$/, ''), total: 100, indicators: [], tables, places: NO_PLACES };
+      return {
+        title: fileName.replace(/\.[^.]+$/, ''),
+        total: 100,
+        indicators: [],
+        tables,
+        places: NO_PLACES,
+        warnings: unfound,
+      };
     throw new AppError(
       ErrorCode.IMPORT_ROWS_INVALID,
-      `在“${fileName}”中没有找到考核细则的表头。表头需要有指标名称列（如“一级指标”“二级指标”“三级指标”，或“指标”“类别”“考核项目”）和“分值”或“权重”列。请检查表头行的文字，或把表格复制到新的 Excel 文件中整理后再导入。`,
+      `在“${fileName}”中没有找到考核细则的表头。表头需要有指标名称列（如“一级指标”“二级指标”“三级指标”，或“指标”“类别”“考核项目”）和“分值”或“权重”列。请检查表头行的文字，或把表格复制到新的 Excel 文件中整理后再导入。${unfound.join('')}`,
     );
   }
   if (!roots.length) {
@@ -78,8 +99,12 @@ export function readIndicatorTables(
         indicators: [],
         tables,
         places: NO_PLACES,
+        warnings,
       };
-    throw new AppError(ErrorCode.NO_ITEMS, `“${fileName}”的评分表中没有指标行（表头下面是空的）。请确认选对了文件。`);
+    throw new AppError(
+      ErrorCode.NO_ITEMS,
+      `“${fileName}”的评分表中没有指标行（表头下面是空的）。请确认选对了文件。${warnings.join('')}`,
+    );
   }
   finishRules(roots, '');
   const ordinary = roots.filter(
@@ -108,6 +133,7 @@ export function readIndicatorTables(
     indicators: roots.map(strip),
     tables,
     places: { total: total === null ? null : totalPlace, nodes },
+    warnings,
   };
 }
 

@@ -1,6 +1,7 @@
 // .xlsx 细则 → grids, through the shared bounded spreadsheet reader (../xlsx-read.ts: saxes over the safe zip reader,
 // named limits on rows, cells and merged ranges; no spreadsheet library, so parse-indicators stays light). Merged
-// ranges become spans (../grid). Pure: bytes in, grids out; runs in the parser worker (../parsers.ts).
+// ranges become spans (../grid). Hidden rows and columns are left out, as Excel shows and prints the sheet (and said by
+// ./table.ts, ../grid/sheet-warnings.ts). Pure: bytes in, grids out; runs in the parser worker (../parsers.ts).
 import { importErrors } from '../points/errors';
 import { openZip } from '../points/zip';
 import { gridFromSheet, type Grid } from '../grid/grid';
@@ -18,6 +19,6 @@ export function readXlsxGrids(buf: Buffer, fileName: string): Grid[] {
   }
   return readXlsxSheets(buf, fileName, zip)
     .filter((sheet) => !sheet.hidden)
-    .map((sheet) => gridFromSheet(sheet, `工作表“${sheet.name}”`, MAX_COLS))
+    .map((sheet) => gridFromSheet(sheet, `工作表“${sheet.name}”`, MAX_COLS, { skipHidden: true }))
     .filter((g) => g.rows > 0);
 }

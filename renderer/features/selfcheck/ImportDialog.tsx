@@ -231,6 +231,11 @@ export function ImportDialog({
       )}
       styles={{ body: { maxHeight: 560, overflow: 'auto' } }}
     >
+      {/* What the file holds that was not read (hidden rows and columns) or read as blank (#REF!): first, as the
+          points preview says it, so it is seen before the tree is checked. */}
+      {(preview.warnings ?? []).map((w) => (
+        <Alert key={w} type="info" showIcon style={{ marginBottom: 8 }} title={w} />
+      ))}
       {source === 'import' && preview.tables && preview.tables.length > 0 && (
         <Collapse
           size="small"

@@ -24,6 +24,8 @@ export async function buildXlsx(opts: {
   rows: Row[];
   sheetName?: string;
   merges?: string[];
+  /** Changes after the table is written (hidden rows and columns, a filter, a formula): sheet rows and columns. */
+  edit?: (ws: ExcelJS.Worksheet) => void;
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(opts.sheetName ?? '评分细则');
@@ -52,6 +54,7 @@ export async function buildXlsx(opts: {
     }
   }
   for (const m of opts.merges ?? []) ws.mergeCells(m);
+  opts.edit?.(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
