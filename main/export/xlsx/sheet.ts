@@ -11,7 +11,7 @@ import { zipParts } from '../zip';
 
 export interface SheetColumn {
   header: string;
-  /** Relative width; scaled so the whole table prints one page wide at about 100 %. */
+  /** Relative width; scaled so the whole table prints one page wide (fit to width). */
   weight: number;
   align?: 'left' | 'center';
 }
@@ -46,10 +46,29 @@ interface TableSheetOptions {
 export const SHEET_FONT = { body: '宋体', header: '黑体', title: '方正小标宋简体' } as const;
 
 /**
- * Printable width in Excel character units: A4 minus 1.5 cm margins each side (267 mm landscape, 180 mm portrait),
- * with a default-font character about 1.9 mm wide.
+ * Width given to a table in Excel character units: A4 landscape or portrait (267 mm or 180 mm between 1.5 cm
+ * margins) at 1.9 mm a unit, the proportions the exporters' column weights were set for. A unit (the default
+ * font's digit width) prints wider than that in every program: 宋体 11 pt is 8 px at 96 dpi, 2.12 mm, in Excel and
+ * WPS; LibreOffice's fallback CJK face measures 2.19 mm. Their fit-to-width therefore shrinks the table (to about
+ * 91 % in Excel, 88 % in LibreOffice), and the page breaks are placed for that scale: see `printScale`.
  */
+const PRINT_WIDTH_MM = { landscape: 267, portrait: 180 } as const;
 const PRINT_WIDTH_CHARS = { landscape: 138, portrait: 93 } as const;
+/**
+ * The narrowest a unit prints in any of the three programs (a little under Excel's 2.12 mm): the least they shrink.
+ * Breaks placed for that scale never overfill a page; a program that shrinks more fits a little more on each page.
+ */
+const MIN_MM_PER_UNIT = 2.1;
+
+/**
+ * The scale the page breaks are placed for: the largest a program's fit-to-width prints the table at (it never
+ * enlarges), in whole percent as Excel applies it. Placing breaks for 100 % while the printer shrank the table
+ * left every page short by the shrink (a 自查评分表 page ended half empty when its next row would have fitted).
+ */
+function printScale(widths: readonly number[], orientation: 'portrait' | 'landscape'): number {
+  const natural = widths.reduce((a, b) => a + b, 0) * MIN_MM_PER_UNIT;
+  return Math.min(100, Math.ceil((PRINT_WIDTH_MM[orientation] / natural) * 100)) / 100;
+}
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const borders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -61,12 +80,42 @@ function textUnits(text: string): number {
   return w;
 }
 
-/** Lines a text takes in a column of `width` units when wrapped (explicit newlines included). */
+/**
+ * The pieces a line wraps between: a CJK character on its own; a run of other characters up to a space or after a
+ * slash, hyphen or question mark (where the programs break a web address), so a run is never split mid-word unless
+ * it is wider than the column.
+ */
+const WRAP_PIECE = /[\u{100}-\u{10ffff}]|[!-\xff]*?[/?&=-]+|[!-\xff]+|\s+/gu;
+
+/**
+ * Lines a text takes in a column of `width` units when wrapped (explicit newlines included): whole pieces fill a
+ * line, as the programs wrap, so an address that breaks only at its slashes is counted with the room it wastes.
+ */
 function wrappedLines(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(2, (width - 1) * (11 / fontSize));
-  return String(text)
-    .split(/\r?\n/)
-    .reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+  let lines = 0;
+  for (const line of String(text).split(/\r?\n/)) {
+    lines++;
+    let used = 0;
+    for (const piece of line.match(WRAP_PIECE) ?? []) {
+      const w = textUnits(piece);
+      if (/^\s+$/.test(piece)) {
+        used = Math.min(usable, used + w);
+        continue;
+      }
+      if (used > 0 && used + w > usable) {
+        lines++;
+        used = 0;
+      }
+      used += w;
+      // A piece wider than the column is cut where each line ends.
+      while (used > usable) {
+        lines++;
+        used -= usable;
+      }
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** Row height in points for the tallest wrapped cell of a row. */
@@ -171,8 +220,8 @@ function widenDateColumns(widths: number[], dates: boolean[], fontSize: number):
 const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 };
 
 /**
- * Points of rows a printed page holds below the repeated header at 100 %: A4 less the top and bottom margins, less
- * a little for rounding in the renderers. Fit-to-width only ever shrinks, so a page holds at least this much.
+ * Points of rows a printed page holds at 100 %: A4 less the top and bottom margins, less a little for rounding in
+ * the renderers. At a smaller scale a page holds this much divided by the scale.
  */
 function printableHeight(orientation: 'portrait' | 'landscape'): number {
   const paper = orientation === 'landscape' ? 210 : 297;
@@ -324,7 +373,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   for (const at of pageBreaks(
     opts.rows,
     heights,
-    printableHeight(orientation) - (header.height ?? 15),
+    printableHeight(orientation) / printScale(widths, orientation) - (header.height ?? 15),
     opts.keepTogether ?? [],
     above,
   )) {
