@@ -191,17 +191,19 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
           { header: '序号', weight: 4, align: 'center' },
           { header: '收到日期', weight: 8, align: 'center' },
           { header: '申请人', weight: 8 },
-          { header: '申请人类型', weight: 7 },
-          { header: '申请方式', weight: 6 },
-          { header: '联系方式', weight: 8 },
-          { header: '申请内容', weight: 18 },
-          { header: '办理过程', weight: 14 },
+          { header: '申请人类型', weight: 6 },
+          { header: '申请方式', weight: 5 },
+          { header: '联系方式', weight: 7 },
+          { header: '申请内容', weight: 14 },
+          // The longest cell by far (one line per step): narrower, an application with 补正 and 延期 outgrew the
+          // tallest row a sheet allows (409 pt) and printed cut off.
+          { header: '办理过程', weight: 26 },
           { header: '答复期限', weight: 8, align: 'center' },
           { header: '答复日期', weight: 8, align: 'center' },
-          { header: '办理结果', weight: 12 },
+          { header: '办理结果', weight: 8 },
           { header: '信息处理费（元）', weight: 5, align: 'center' },
-          { header: '答复说明', weight: 10 },
-          { header: '经办人', weight: 6 },
+          { header: '答复说明', weight: 12 },
+          { header: '经办人', weight: 5 },
         ],
         rows: list.map((r, i) => ({
           cells: [
