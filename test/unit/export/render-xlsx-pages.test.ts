@@ -1,7 +1,8 @@
 // Every printed page of a table sheet is full: the 自查评分表, the 重点任务分解表 and the 信息发布登记 of the example
 // year, and the 分解表 of a long plan, rendered by LibreOffice (which shrinks them to fit the width, as Excel and WPS
 // do). A page other than the last ends short only when the next page's first row (or a section heading with its
-// first row) would not have fitted in what is left; each page repeats the header; each row prints whole on one page.
+// first row) would not have fitted in what is left; each page repeats the header; each row prints whole on one page;
+// no heading row ends a page.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -112,6 +113,13 @@ function checkPages(name: string, pdf: string, pages: Word[][], f: SheetFacts): 
     const bottom = Math.max(...ink.map((b) => b.bottom));
     out.push({ fill: (bottom - MARGIN) / (height - 2 * MARGIN), seqs: seqs.map((w) => w.text) });
   });
+  // No heading row (an indicator whose sub-indicators follow, 2 above 2.1) ends a page.
+  const order = [...f.seqRow.keys()];
+  out.slice(0, -1).forEach((p, i) => {
+    const last = p.seqs.at(-1)!;
+    const next = order[order.indexOf(last) + 1];
+    expect(next?.startsWith(`${last}.`) ?? false, `${name} 第${i + 1}页末行是标题行 ${last}`).toBe(false);
+  });
   // Every row once.
   expect(out.flatMap((p) => p.seqs).sort(), name).toEqual([...f.seqRow.keys()].sort());
   // The printed scale, from consecutive rows on a page: their 序号 sit in the middle of their rows.
@@ -129,9 +137,11 @@ function checkPages(name: string, pdf: string, pages: Word[][], f: SheetFacts): 
   out.slice(0, -1).forEach((p, i) => {
     if (p.fill >= FULL) return;
     const last = Math.max(...p.seqs.map((s) => f.seqRow.get(s)!));
-    const first = Math.min(...out[i + 1].seqs.map((s) => f.seqRow.get(s)!));
+    // What starts the next page: its first row, with any section or heading rows above it that go along.
+    let first = out[i + 1].seqs[0];
+    while (order[order.indexOf(first) + 1]?.startsWith(`${first}.`)) first = order[order.indexOf(first) + 1];
     let points = 0;
-    for (let r = last + 1; r <= first; r++) points += f.height(r);
+    for (let r = last + 1; r <= f.seqRow.get(first)!; r++) points += f.height(r);
     const printable = (pages[i].some((w) => w.x2 > 211) ? 210 : 297) - 2 * MARGIN;
     const next = (points * MM_PER_PT * scale) / printable;
     expect
