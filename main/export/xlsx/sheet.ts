@@ -11,7 +11,7 @@ import { zipParts } from '../zip';
 
 export interface SheetColumn {
   header: string;
-  /** Relative width; scaled so the whole table prints one page wide (fit to width). */
+  /** Relative width; scaled so the whole table prints one page wide at 100 %. */
   weight: number;
   align?: 'left' | 'center';
 }
@@ -46,29 +46,19 @@ interface TableSheetOptions {
 export const SHEET_FONT = { body: '宋体', header: '黑体', title: '方正小标宋简体' } as const;
 
 /**
- * Width given to a table in Excel character units: A4 landscape or portrait (267 mm or 180 mm between 1.5 cm
- * margins) at 1.9 mm a unit, the proportions the exporters' column weights were set for. A unit (the default
- * font's digit width) prints wider than that in every program: 宋体 11 pt is 8 px at 96 dpi, 2.12 mm, in Excel and
- * WPS; LibreOffice's fallback CJK face measures 2.19 mm. Their fit-to-width therefore shrinks the table (to about
- * 91 % in Excel, 88 % in LibreOffice), and the page breaks are placed for that scale: see `printScale`.
+ * Width given to a table in Excel character units: A4 landscape or portrait less 1.5 cm margins each side (267 mm,
+ * 180 mm) at 2.2 mm a unit. A unit is the default font's digit width and prints 2.12 mm in Excel and WPS (宋体 11 pt,
+ * 8 px at 96 dpi; less at 125 % or 150 % display scaling, which Excel's printing follows) and 2.19 mm in
+ * LibreOffice, so the table is never wider than the page and every program prints it at 100 %: fit-to-width only
+ * ever shrinks, and stays on only as a guard. The page breaks, placed from row heights in points, then fall where
+ * they were planned in all three. A table set wider (138 units at an assumed 1.9 mm, before) was shrunk to 88–91 %,
+ * by a factor that varies with the program and the display, and pages planned for 100 % ended up to half empty.
  */
-const PRINT_WIDTH_MM = { landscape: 267, portrait: 180 } as const;
-const PRINT_WIDTH_CHARS = { landscape: 138, portrait: 93 } as const;
-/**
- * The narrowest a unit prints in any of the three programs (a little under Excel's 2.12 mm): the least they shrink.
- * Breaks placed for that scale never overfill a page; a program that shrinks more fits a little more on each page.
- */
-const MIN_MM_PER_UNIT = 2.1;
-
-/**
- * The scale the page breaks are placed for: the largest a program's fit-to-width prints the table at (it never
- * enlarges), in whole percent as Excel applies it. Placing breaks for 100 % while the printer shrank the table
- * left every page short by the shrink (a 自查评分表 page ended half empty when its next row would have fitted).
- */
-function printScale(widths: readonly number[], orientation: 'portrait' | 'landscape'): number {
-  const natural = widths.reduce((a, b) => a + b, 0) * MIN_MM_PER_UNIT;
-  return Math.min(100, Math.ceil((PRINT_WIDTH_MM[orientation] / natural) * 100)) / 100;
-}
+const MM_PER_UNIT = 2.2;
+const PRINT_WIDTH_CHARS = {
+  landscape: Math.floor(267 / MM_PER_UNIT),
+  portrait: Math.floor(180 / MM_PER_UNIT),
+} as const;
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const borders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -220,8 +210,9 @@ function widenDateColumns(widths: number[], dates: boolean[], fontSize: number):
 const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 };
 
 /**
- * Points of rows a printed page holds at 100 %: A4 less the top and bottom margins, less a little for rounding in
- * the renderers. At a smaller scale a page holds this much divided by the scale.
+ * Points of rows a printed page holds at 100 % (the scale every program prints these tables at): A4 less the top
+ * and bottom margins, less a little for rounding in the renderers. A program that shrinks the table after all (a
+ * unit wider than 2.2 mm) fits more on a page, never less.
  */
 function printableHeight(orientation: 'portrait' | 'landscape'): number {
   const paper = orientation === 'landscape' ? 210 : 297;
@@ -373,7 +364,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, opts: TableSheetOptions): Ex
   for (const at of pageBreaks(
     opts.rows,
     heights,
-    printableHeight(orientation) / printScale(widths, orientation) - (header.height ?? 15),
+    printableHeight(orientation) - (header.height ?? 15),
     opts.keepTogether ?? [],
     above,
   )) {

@@ -1,6 +1,5 @@
 // Every printed page of a table sheet is full: the 自查评分表, the 重点任务分解表 and the 信息发布登记 of the example
-// year, and the 分解表 of a long plan, rendered by LibreOffice (which shrinks them to fit the width, as Excel and WPS
-// do). A page other than the last ends short only when the next page's first row (or a section heading with its
+// year, and the 分解表 of a long plan, rendered by LibreOffice. A page other than the last ends short only when the next page's first row (or a section heading with its
 // first row) would not have fitted in what is left; each page repeats the header; each row prints whole on one page;
 // no heading row ends a page.
 import fs from 'node:fs';
@@ -22,11 +21,11 @@ const MARGIN = 0.79 * 25.4;
 /** A page may end shorter than this only when the next row would not have fitted. */
 const FULL = 0.8;
 /**
- * What a page plus the row that starts the next page must exceed for that row to count as not fitting: the breaks
- * are placed for the least shrink any program applies (Excel's), so LibreOffice, shrinking a little more, has a few
- * per cent of each page to spare; a builder placing breaks for no shrink at all leaves 12 %.
+ * What a page plus the row that starts the next page must exceed for that row to count as not fitting: the sheets
+ * print at 100 %, the scale their breaks are placed for, less a little the builder keeps for rounding (12 pt of 482);
+ * a builder placing breaks for 100 % while the table is shrunk to 88 % leaves 12 % more.
  */
-const NEXT_WOULD_NOT_FIT = 0.93;
+const NEXT_WOULD_NOT_FIT = 0.95;
 const SEQ = /^\d+(\.\d+)*$/;
 const PUNCT = /[\p{P}\s]/gu;
 
