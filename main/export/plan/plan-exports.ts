@@ -215,15 +215,16 @@ export async function buildTaskTableXlsx(data: PlanExportData): Promise<Buffer> 
 
 const LEDGER_COLUMNS: SheetColumn[] = [
   { header: '序号', weight: 4, align: 'center' },
-  { header: '工作任务', weight: 14 },
+  { header: '工作任务', weight: 12 },
   { header: '牵头科室', weight: 8, align: 'center' },
   { header: '责任人', weight: 6, align: 'center' },
-  { header: '完成时限', weight: 8, align: 'center' },
+  { header: '完成时限', weight: 7, align: 'center' },
   { header: '状态', weight: 5, align: 'center' },
   { header: '进展日期', weight: 8, align: 'center' },
-  { header: '进展情况', weight: 26 },
+  { header: '进展情况', weight: 22 },
   { header: '完成比例', weight: 5, align: 'center' },
-  { header: '佐证材料', weight: 14 },
+  // Evidence names a document and its address, which breaks only at its slashes: the row's tallest cell.
+  { header: '佐证材料', weight: 20 },
 ];
 
 /** 工作台账: every task with its progress entries (one row each) and evidence; task cells merged down. */

@@ -149,6 +149,16 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
     ],
   });
   const gradeText = d.grade === null ? '评完全部指标后确定' : d.grade;
+  // An indicator with sub-indicators heads them: it prints on the page of its first sub-indicator (with any heading
+  // rows between), never alone at a page's foot.
+  const keepTogether: { first: number; count: number }[] = [];
+  for (let i = 0; i < d.rows.length; i++) {
+    if (d.rows[i].isLeaf) continue;
+    let end = i;
+    while (end < d.rows.length && !d.rows[end].isLeaf) end++;
+    if (end < d.rows.length) keepTogether.push({ first: i, count: end - i + 1 });
+    i = end;
+  }
   addTableSheet(wb, {
     sheetName: '自查评分表',
     title: `${d.bureau}${d.year}年度政务公开工作自查评分表`,
@@ -157,6 +167,7 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
     fontSize: 10,
     columns,
     rows,
+    keepTogether,
   });
   return workbookToBuffer(wb);
 }

@@ -11,7 +11,7 @@ import { zipParts } from '../zip';
 
 export interface SheetColumn {
   header: string;
-  /** Relative width; scaled so the whole table prints one page wide at about 100 %. */
+  /** Relative width; scaled so the whole table prints one page wide at 100 %. */
   weight: number;
   align?: 'left' | 'center';
 }
@@ -46,10 +46,19 @@ interface TableSheetOptions {
 export const SHEET_FONT = { body: '宋体', header: '黑体', title: '方正小标宋简体' } as const;
 
 /**
- * Printable width in Excel character units: A4 minus 1.5 cm margins each side (267 mm landscape, 180 mm portrait),
- * with a default-font character about 1.9 mm wide.
+ * Width given to a table in Excel character units: A4 landscape or portrait less 1.5 cm margins each side (267 mm,
+ * 180 mm) at 2.2 mm a unit. A unit is the default font's digit width and prints 2.12 mm in Excel and WPS (宋体 11 pt,
+ * 8 px at 96 dpi; less at 125 % or 150 % display scaling, which Excel's printing follows) and 2.19 mm in
+ * LibreOffice, so the table is never wider than the page and every program prints it at 100 %: fit-to-width only
+ * ever shrinks, and stays on only as a guard. The page breaks, placed from row heights in points, then fall where
+ * they were planned in all three. A table set wider (138 units at an assumed 1.9 mm, before) was shrunk to 88–91 %,
+ * by a factor that varies with the program and the display, and pages planned for 100 % ended up to half empty.
  */
-const PRINT_WIDTH_CHARS = { landscape: 138, portrait: 93 } as const;
+const MM_PER_UNIT = 2.2;
+const PRINT_WIDTH_CHARS = {
+  landscape: Math.floor(267 / MM_PER_UNIT),
+  portrait: Math.floor(180 / MM_PER_UNIT),
+} as const;
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const borders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -61,12 +70,42 @@ function textUnits(text: string): number {
   return w;
 }
 
-/** Lines a text takes in a column of `width` units when wrapped (explicit newlines included). */
+/**
+ * The pieces a line wraps between: a CJK character on its own; a run of other characters up to a space or after a
+ * slash, hyphen or question mark (where the programs break a web address), so a run is never split mid-word unless
+ * it is wider than the column.
+ */
+const WRAP_PIECE = /[\u{100}-\u{10ffff}]|[!-\xff]*?[/?&=-]+|[!-\xff]+|\s+/gu;
+
+/**
+ * Lines a text takes in a column of `width` units when wrapped (explicit newlines included): whole pieces fill a
+ * line, as the programs wrap, so an address that breaks only at its slashes is counted with the room it wastes.
+ */
 function wrappedLines(text: string, width: number, fontSize = 11): number {
   const usable = Math.max(2, (width - 1) * (11 / fontSize));
-  return String(text)
-    .split(/\r?\n/)
-    .reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+  let lines = 0;
+  for (const line of String(text).split(/\r?\n/)) {
+    lines++;
+    let used = 0;
+    for (const piece of line.match(WRAP_PIECE) ?? []) {
+      const w = textUnits(piece);
+      if (/^\s+$/.test(piece)) {
+        used = Math.min(usable, used + w);
+        continue;
+      }
+      if (used > 0 && used + w > usable) {
+        lines++;
+        used = 0;
+      }
+      used += w;
+      // A piece wider than the column is cut where each line ends.
+      while (used > usable) {
+        lines++;
+        used -= usable;
+      }
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** Row height in points for the tallest wrapped cell of a row. */
@@ -171,8 +210,9 @@ function widenDateColumns(widths: number[], dates: boolean[], fontSize: number):
 const PAGE_MARGINS = { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 };
 
 /**
- * Points of rows a printed page holds below the repeated header at 100 %: A4 less the top and bottom margins, less
- * a little for rounding in the renderers. Fit-to-width only ever shrinks, so a page holds at least this much.
+ * Points of rows a printed page holds at 100 % (the scale every program prints these tables at): A4 less the top
+ * and bottom margins, less a little for rounding in the renderers. A program that shrinks the table after all (a
+ * unit wider than 2.2 mm) fits more on a page, never less.
  */
 function printableHeight(orientation: 'portrait' | 'landscape'): number {
   const paper = orientation === 'landscape' ? 210 : 297;

@@ -266,6 +266,16 @@ describe('print-ready .xlsx sheets', () => {
     expect(estimateRowHeight(['短'], [20])).toBe(estimateRowHeight([''], [20]));
     expect(estimateRowHeight(['字'.repeat(40)], [21])).toBeGreaterThan(estimateRowHeight(['字'.repeat(10)], [21]) * 3);
   });
+
+  it('counts a web address as wrapping at its slashes, with the room each break leaves', () => {
+    // 11 units a line: "http://" (7), "www.tanxi.gov.cn/" (17, cut once), "kjj/" … take 5 lines; as many
+    // characters that may break anywhere take 4; an address goes to the next line whole when it fits there.
+    const url = 'http://www.tanxi.gov.cn/kjj/zwgk/ghjh/2026/';
+    const lines = (h: number) => Math.round((h - 6) / (11 * 1.4));
+    expect(lines(estimateRowHeight([url], [12]))).toBe(5);
+    expect(lines(estimateRowHeight(['x'.repeat(url.length)], [12]))).toBe(4);
+    expect(lines(estimateRowHeight(['已公开 http://a.cn'], [12]))).toBe(2);
+  });
 });
 
 describe('dates and the 落款 in the 公文 builder', () => {
