@@ -25,7 +25,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
     orientation: 'landscape',
     columns: [
       { header: '序号', weight: 4, align: 'center' },
-      { header: '日期', weight: 8, align: 'center' },
+      { header: '日期', weight: 7, align: 'center' },
       { header: '培训名称', weight: 14 },
       { header: '类别', weight: 9 },
       { header: '形式', weight: 6, align: 'center' },
@@ -38,7 +38,7 @@ export async function buildTrainingLedgerXlsx(d: TrainingLedgerData): Promise<Bu
       { header: '参训人员', weight: 14 },
       { header: '缺席人员', weight: 8 },
       { header: '内容摘要', weight: 18 },
-      { header: '状态', weight: 6, align: 'center' },
+      { header: '状态', weight: 7, align: 'center' },
     ],
     rows: rows.map((t, i) => {
       const present = t.attendees.filter((a) => a.present);
