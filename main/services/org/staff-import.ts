@@ -7,7 +7,7 @@ import { buildStaffImportTemplate, type StaffSheetRow } from '../../import/staff
 import { runParser } from '../../import/worker/run';
 import type { DeliveredFile } from '../../../shared/domain/files';
 import { nowText, recordAudit } from '../audit';
-import { decodeUpload } from '../uploads';
+import { decodeUpload, refuseUnusableRows } from '../uploads';
 import type { AppContext } from '../workstation';
 
 /** Largest staff list accepted (a bureau's list is a few dozen KB). */
@@ -102,14 +102,6 @@ export async function previewStaffImport(ctx: AppContext, upload: Upload): Promi
   return (await analyse(ctx, upload)).preview;
 }
 
-function describeRows(rows: StaffImportRow[]): string {
-  const shown = rows
-    .slice(0, 5)
-    .map((r) => `第 ${r.row} 行：${r.errors.join('；')}`)
-    .join('\n');
-  return rows.length > 5 ? `${shown}\n……另有 ${rows.length - 5} 行有问题` : shown;
-}
-
 /**
  * Imports the staff list. The file is read and checked again (the records may have changed since the preview),
  * and nothing is stored unless every row is usable and every unknown 科室 was chosen for creation.
@@ -120,14 +112,7 @@ export async function commitStaffImport(
   input: Upload & { createDepartments: string[] },
 ): Promise<{ imported: number; createdDepartments: number }> {
   const { preview, departments } = await analyse(ctx, input);
-  const bad = preview.rows.filter((r) => r.errors.length > 0);
-  if (bad.length) {
-    throw new AppError(
-      ErrorCode.IMPORT_ROWS_INVALID,
-      `有 ${bad.length} 行不能导入，未导入任何人员。请修改表格后重新选择文件：\n${describeRows(bad)}`,
-      bad.map((r) => ({ row: r.row, errors: r.errors })),
-    );
-  }
+  refuseUnusableRows(preview.rows, '人员');
   const toCreate = preview.unknownDepartments.filter((d) => input.createDepartments.includes(d));
   const missing = preview.unknownDepartments.filter((d) => !toCreate.includes(d));
   if (missing.length) {

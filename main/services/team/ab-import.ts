@@ -9,7 +9,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import type { AbSheetHolder } from '../../import/team/ab-xlsx';
 import { runParser } from '../../import/worker/run';
 import { nowText, recordAudit } from '../audit';
-import { decodeUpload } from '../uploads';
+import { decodeUpload, refuseUnusableRows } from '../uploads';
 import type { AppContext } from '../workstation';
 
 /** An AB岗设置表 is a few KB; a larger file is not one. */
@@ -149,15 +149,7 @@ export async function commitAbImport(
   input: Upload & { startDate: string },
 ): Promise<{ posts: number; holders: number }> {
   const { preview, planned } = await analyse(ctx, input, input.startDate);
-  const bad = preview.rows.filter((r) => r.errors.length);
-  if (bad.length)
-    throw new AppError(
-      ErrorCode.IMPORT_ROWS_INVALID,
-      `有 ${bad.length} 行不能导入，未导入任何岗位。请修改后重新选择文件：${bad
-        .slice(0, 5)
-        .map((r) => `第 ${r.row} 行：${r.errors.join('；')}`)
-        .join('；')}`,
-    );
+  refuseUnusableRows(preview.rows, '岗位');
   if (!planned.length) throw new AppError(ErrorCode.NO_ITEMS, `“${input.fileName}”的表头下没有岗位。`);
   let posts = 0;
   let holders = 0;

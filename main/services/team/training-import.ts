@@ -17,7 +17,7 @@ import type { TrainingSheetRow } from '../../import/team/training-xlsx';
 import { runParser } from '../../import/worker/run';
 import { nowText, recordAudit } from '../audit';
 import { workingYear } from '../settings';
-import { decodeUpload } from '../uploads';
+import { decodeUpload, refuseUnusableRows } from '../uploads';
 import type { AppContext } from '../workstation';
 
 /** A 培训台账 is tens of KB; a larger file is not one. */
@@ -177,15 +177,7 @@ export async function commitTrainingImport(
   upload: Upload,
 ): Promise<{ created: number; skipped: number }> {
   const { preview, planned } = await analyse(ctx, upload);
-  const bad = preview.rows.filter((r) => r.errors.length);
-  if (bad.length)
-    throw new AppError(
-      ErrorCode.IMPORT_ROWS_INVALID,
-      `有 ${bad.length} 行不能导入，未导入任何培训。请修改后重新选择文件：${bad
-        .slice(0, 5)
-        .map((r) => `第 ${r.row} 行：${r.errors.join('；')}`)
-        .join('；')}`,
-    );
+  refuseUnusableRows(preview.rows, '培训');
   if (!planned.length) throw new AppError(ErrorCode.NO_ITEMS, `“${upload.fileName}”的表头下没有培训记录。`);
   const fresh = planned.filter((p) => p.view.action === '新增');
   await ctx.db.transaction().execute(async (trx) => {

@@ -162,7 +162,7 @@ describe('培训台账 from Excel', () => {
     const refused = await to.call('training.importCommit', file).catch((e: AppError) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).message).toMatch(
-      /^有 2 行不能导入，未导入任何培训。.*第 7 行：“课时”列：学时为空；第 8 行：参训人员“孙八”/,
+      /^有 2 行不能导入，未导入任何培训。.*\n第 7 行：“课时”列：学时为空\n第 8 行：参训人员“孙八”/,
     );
     expect((await to.call('training.list', { year: 2026 })).length).toBe(0);
   });
