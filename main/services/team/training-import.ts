@@ -35,11 +35,7 @@ interface PlannedRow {
 async function analyse(ctx: AppContext, upload: Upload) {
   const data = decodeUpload(upload, MAX_TRAINING_FILE_BYTES);
   const sheet = await runParser('training-xlsx', upload.fileName, data, { year: await workingYear(ctx) });
-  const staff = await ctx.db
-    .selectFrom('staff as s')
-    .leftJoin('department as d', 'd.id', 's.department_id')
-    .select(['s.id', 's.name'])
-    .execute();
+  const staff = await ctx.db.selectFrom('staff').select(['id', 'name']).execute();
   const kept = new Set(
     (await ctx.db.selectFrom('training').select(['date', 'title']).execute()).map((t) => `${t.date}\n${t.title}`),
   );

@@ -198,6 +198,24 @@ describe('培训台账 from Excel', () => {
     expect(again.rows[0].people).toBe('（表中写8人，无名单）');
   });
 
+  it('a header over two rows: 人数 and 人员 under 参训情况, 培训内容 as the name, 时长 in hours', async () => {
+    const to = await workstation(['张三', '李四', '王五']);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['2026年度培训台账']);
+    ws.addRow(['序号', '培训时间', '培训内容', '参训情况', null, '时长']);
+    ws.addRow([null, null, null, '人数', '人员', null]);
+    for (const m of ['D2:E2', 'A2:A3', 'B2:B3', 'C2:C3', 'F2:F3']) ws.mergeCells(m);
+    ws.addRow([1, new Date(Date.UTC(2026, 2, 5)), '政务公开条例学习', 2, '张三，李四', '2小时']);
+    ws.addRow([2, '2026年4月10日（周五）', '保密培训', 1, '王五', '1.5']);
+    const p = await to.call('training.importPreview', upload('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(p.hasNames).toBe(true);
+    expect(p.rows.map((r) => [r.row, r.date, r.title, r.hours, r.people, r.errors])).toEqual([
+      [4, '2026-03-05', '政务公开条例学习', 2, '实到2人：张三、李四', []],
+      [5, '2026-04-10', '保密培训', 1.5, '实到1人：王五', []],
+    ]);
+  });
+
   it('a file that is not a 培训台账 is refused in Chinese, naming the columns it needs', async () => {
     const to = await workstation(['张三']);
     const wb = new ExcelJS.Workbook();
