@@ -3,8 +3,10 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { areaServices } from './areas';
 import { loadHandlers } from './ipc/handlers';
+import { dispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
 import { electronFilePort } from './app/files';
+import { firstScreen } from './app/first-screen';
 import { registerSchemePrivileges, serveRenderer } from './app/protocol';
 import { APP_ORIGIN, hardenSession, isTrustedSender, lockDownWindow, secureWebPreferences } from './app/security';
 import { resolveDbPath } from './services/paths';
@@ -32,7 +34,6 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession();
-      serveRenderer(path.join(__dirname, '../renderer'));
       Menu.setApplicationMenu(null);
       const dbArg = process.argv.indexOf('--db');
       const ws = new Workstation({
@@ -45,7 +46,15 @@ if (!app.requestSingleInstanceLock()) {
           () => app.getPath('documents'),
         ),
       }).open();
-      registerIpc(await loadHandlers(), ws, isTrustedSender);
+      const handlers = await loadHandlers();
+      registerIpc(handlers, ws, isTrustedSender);
+      const rendererDir = path.join(__dirname, '../renderer');
+      const first = firstScreen(
+        rendererDir,
+        (method, input) => dispatch(handlers, ws, method, input),
+        () => ws.dataStamp(),
+      );
+      serveRenderer(rendererDir, first);
 
       win = new BrowserWindow({
         width: 1360,
@@ -83,7 +92,10 @@ if (!app.requestSingleInstanceLock()) {
       win.once('ready-to-show', () => win?.show());
       await win.loadURL(`${APP_ORIGIN}/index.html`);
       await updateTitle();
-      app.on('before-quit', () => ws.close());
+      app.on('before-quit', () => {
+        first?.close();
+        ws.close();
+      });
     })
     .catch((e) => {
       dialog.showErrorBox('政务公开工作台无法启动', String(e instanceof Error ? e.message : e));

@@ -6,3 +6,13 @@
 import { call, readAhead } from './api/call';
 
 readAhead(() => call('app.status'));
+
+// A page the host drew the home screen into (main/app/first-screen.ts) names the start-up code instead of running it:
+// the browser fetches and compiles it meanwhile (modulepreload), and it is started here after the drawn screen's first
+// paint, so that its evaluation (≈ 0.1–0.2 s) does not hold that paint back.
+const start = document.querySelector<HTMLLinkElement>('link[data-zwgk-start]');
+if (start) {
+  const run = () => void import(/* @vite-ignore */ start.href);
+  if (document.getElementById('zwgk-host-drawn')) requestAnimationFrame(() => setTimeout(run));
+  else run();
+}

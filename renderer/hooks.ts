@@ -13,6 +13,15 @@ import { call, deliver, writeCount } from './api/call';
 const kept = new Map<string, { json: string; writes: number }>();
 const KEPT_MAX = 300;
 
+// The first screen drawn on the host (renderer/first-screen/draw.tsx) is drawn with its data, as a screen opened again
+// is: a pass draws, the loads it met without a kept answer are run, their answers kept, and the next pass draws with
+// them, until a pass meets none (a card that loads more once it has data takes another pass). The loads a drawing met
+// are run first in the next drawing, which then usually takes one pass.
+type Loads = Map<string, () => Promise<unknown>>;
+/** While a pass draws: the loads it met, with and without a kept answer. */
+let pass: { answered: Loads; unanswered: Loads } | null = null;
+let loadsMetLastTime: Loads = new Map();
+
 /** Inputs a key can be made of: plain data (a function or an instance would not say what was loaded). */
 function isPlainData(v: unknown, depth = 0): boolean {
   if (v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v)) return true;
@@ -79,6 +88,7 @@ export function useLoad<T>(
   site.current ??= new Error().stack?.split('\n')[2]?.trim() ?? '';
   const key = keptKey(site.current, load, deps);
   const [first] = useState(() => keptAnswer<T>(key));
+  if (pass && key !== null) (first ? pass.answered : pass.unanswered).set(key, load);
   const [data, setData] = useState<T | undefined>(first?.data);
   const [loading, setLoading] = useState(!first);
   const [error, setError] = useState<string | null>(null);
@@ -130,6 +140,42 @@ export function useLoad<T>(
   }, deps);
   return { data, loading, error, reload };
 }
+
+/**
+ * Draws (`draw`: a renderToString of the app) until every useLoad in it has its answer. Null when a load fails or
+ * `passes` were not enough: the window then draws the screen itself, as without this.
+ */
+export async function drawWithAnswers(draw: () => string, passes = 4): Promise<string | null> {
+  kept.clear();
+  const answer = async (loads: Loads) => {
+    const answers = await Promise.all([...loads.values()].map((load) => load().then(toJson)));
+    [...loads.keys()].forEach((key, i) => {
+      if (answers[i] !== undefined) keep(key, answers[i], writeCount());
+    });
+  };
+  try {
+    await answer(loadsMetLastTime);
+    for (let i = 0; i < passes; i++) {
+      pass = { answered: new Map(), unanswered: new Map() };
+      const html = draw();
+      const met = pass;
+      pass = null;
+      if (met.unanswered.size === 0) {
+        loadsMetLastTime = met.answered;
+        return html;
+      }
+      await answer(met.unanswered);
+    }
+    return null;
+  } catch {
+    loadsMetLastTime = new Map();
+    return null;
+  } finally {
+    pass = null;
+    // The host's copy of this module serves the next window too: nothing it read may be shown there as current.
+    kept.clear();
+  }
+}
 // ---- end of useLoad ----
 
 /**
@@ -178,6 +224,8 @@ function passGuards(to: string, proceed: () => void, below = guards.length): boo
 
 /** The route in the address: '#/plan/12' → 'plan/12'. */
 function currentRoute(): string {
+  // The host drawing the first screen (renderer/first-screen) has no address: that screen is the home screen.
+  if (typeof window === 'undefined') return '';
   return window.location.hash.replace(/^#\/?/, '');
 }
 

@@ -1,22 +1,17 @@
-import { StyleProvider } from '@ant-design/cssinjs';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 // antd's styles, prebuilt (issue 22): with theme.zeroRuntime below antd generates no CSS while rendering. A cold start's
 // trace showed ≈ 120–200 ms of style generation and insertion on the home screen alone (and more on each screen's first
 // opening, for its tables and forms); the theme's colours still apply through the CSS variables antd sets at run time.
 import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppStatus } from '../shared/ipc/contracts/foundation';
 import { call, readAhead } from './api/call';
-import { App } from './App';
 import type { LazyScreen } from './area';
 import { ROUTES } from './areas';
-import { AppStatusProvider } from './app-context';
-import { tabNeverPicks } from './components/keyboard';
+import { windowRoot } from './first-screen/take-over';
 import { keptStyleCache } from './kept-styles';
+import { AppRoot } from './root';
 // The home screen, the usual first screen, is part of the start-up code (its route stays a lazyScreen, whose loader
 // then finds it loaded): fetching its chunk only after app.status held the first render back.
 import { loadHome } from './features/home/HomeScreen';
@@ -44,36 +39,16 @@ if (startRoute.path === 'home')
     () => undefined,
   );
 
-const root = createRoot(document.getElementById('root')!);
+const target = windowRoot(startRoute.path === 'home');
+const root = createRoot(target.container);
 const styles = keptStyleCache();
 let rendered = false;
 function render(status?: AppStatus): void {
   if (rendered) return;
   rendered = true;
   performance.mark('zwgk:first-render');
-  root.render(
-    <StrictMode>
-      <StyleProvider cache={styles}>
-        {/* Every select can be searched by typing its label (a select may still set its own showSearch). */}
-        <ConfigProvider
-          locale={zhCN}
-          button={{ autoInsertSpace: false }}
-          select={{ showSearch: { optionFilterProp: 'label' } }}
-          theme={{ zeroRuntime: true, token: { fontSize: 14, colorPrimary: '#b4232a', borderRadius: 4 } }}
-        >
-          {/* Toasts below the header bar: at the very top they covered drawers' close buttons (and stayed while hovered). */}
-          <AntApp message={{ top: 72, maxCount: 3 }}>
-            <AppStatusProvider first={firstStatus} ready={status}>
-              {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
-              <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
-                <App />
-              </div>
-            </AppStatusProvider>
-          </AntApp>
-        </ConfigProvider>
-      </StyleProvider>
-    </StrictMode>,
-  );
+  root.render(<AppRoot styles={styles} first={firstStatus} status={status} />);
+  target.rendered();
 }
 Promise.all([firstStatus, startCode]).then(
   ([status]) => render(status),

@@ -10,11 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const extra = process.argv.slice(2);
 
-const build = spawnSync(
-  process.execPath,
-  [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-  { cwd: root, stdio: 'inherit' },
-);
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function electronBinary() {

@@ -11,10 +11,7 @@ const passArgs = args.filter((a) => a !== '--no-open');
 
 if (!fs.existsSync(path.join(root, 'out/renderer/index.html')) || args.includes('--build')) {
   console.log('正在构建界面（首次约需十几秒）…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 

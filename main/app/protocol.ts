@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
+import type { FirstScreen } from './first-screen';
 import { APP_SCHEME, CSP } from './security';
 import { fileUnderRoot } from './static-files';
 
@@ -26,8 +27,11 @@ export function registerSchemePrivileges(): void {
   ]);
 }
 
-/** Serves the built renderer from app://zwgk/ with the CSP header; unknown paths get index.html. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer from app://zwgk/ with the CSP header; unknown paths get index.html. The window's page
+ * (/index.html) comes with the home screen drawn in it when `first` can draw it.
+ */
+export function serveRenderer(rendererDir: string, first: FirstScreen | null): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
@@ -39,11 +43,12 @@ export function serveRenderer(rendererDir: string): void {
       });
     let file = asked;
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-    return new Response(fs.readFileSync(file), {
-      headers: {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-      },
-    });
+    const headers = {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+    };
+    if (first && url.pathname === '/index.html')
+      return new Response(first.page(fs.readFileSync(file, 'utf8')), { headers });
+    return new Response(fs.readFileSync(file), { headers });
   });
 }

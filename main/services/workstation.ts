@@ -583,6 +583,19 @@ export class Workstation {
   }
 
   /**
+   * Changes whenever the file's data may have changed: a commit through this connection (total_changes) or another
+   * (data_version). Something drawn from the data under the same stamp still shows it as it is (main/app/first-screen.ts).
+   * Null when the file is not open for use.
+   */
+  dataStamp(): string | null {
+    const raw = this.ctx?.raw;
+    if (!raw) return null;
+    const version = raw.pragma('data_version', { simple: true }) as number;
+    const changes = (raw.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return `${version}:${changes}`;
+  }
+
+  /**
    * What a failed write means for a person, when SQLite said why: a read-only copy names the file's writer; a busy
    * file was waited for and can be tried again. Null for anything else.
    */

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { DeliveredFile } from '../../shared/domain/files';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/result';
@@ -10,6 +12,7 @@ import { dispatch } from '../ipc/dispatch';
 import { loadHandlers, type Handlers } from '../ipc/handlers';
 import { Workstation, type FilePort } from '../services/workstation';
 import { CSP } from '../app/csp';
+import { firstScreen } from '../app/first-screen';
 import type { StorageInfo } from '../db/storage';
 import { fileUnderRoot } from '../app/static-files';
 
@@ -80,6 +83,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }).open();
   const handlers = opts.handlers ?? (await loadHandlers());
   const rendererDir = path.resolve(opts.rendererDir);
+  const first = firstScreen(
+    rendererDir,
+    (method, input) => dispatch(handlers, ws, method, input),
+    () => ws.dataStamp(),
+  );
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -170,12 +178,25 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // Built chunks carry a content hash in their name (assets/vendor-3f9a….js): the browser may keep them, so the
     // library chunk is read once per version, not on every start. index.html itself is never cached.
     const hashed = path.dirname(file) === path.join(rendererDir, 'assets');
-    send(200, fs.readFileSync(file), {
+    const headers = {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'Referrer-Policy': 'no-referrer',
       ...(hashed ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
-    });
+    };
+    // The page opened with this launch's address (its token) comes with the home screen drawn in it: the data in it is
+    // for the holder of the token only, as every call's answer is.
+    if (
+      first &&
+      req.method === 'GET' &&
+      (url.pathname === '/' || url.pathname === '/index.html') &&
+      safeEqual(url.searchParams.get('token') ?? undefined, token)
+    ) {
+      res.writeHead(200, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
+      Readable.fromWeb(first.page(fs.readFileSync(file, 'utf8')) as WebReadableStream<Uint8Array>).pipe(res);
+      return;
+    }
+    send(200, fs.readFileSync(file), headers);
   };
   // A malformed request must never take the host down (nor the user's unsaved work with it).
   const server = http.createServer((req, res) => {
@@ -201,6 +222,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   } catch (e) {
     // Nothing is served: give the data file back (its lock with it) for the next try.
     clearInterval(purge);
+    first?.close();
     ws.close();
     throw e;
   }
@@ -213,6 +235,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(purge);
+        first?.close();
         server.closeAllConnections();
         server.close(() => {
           ws.close();

@@ -33,7 +33,15 @@ function webToken(): string {
 }
 const token = typeof window !== 'undefined' && !window.api ? webToken() : '';
 
+type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
+/** Set where the host draws the first screen itself (renderer/first-screen/draw.tsx): its dispatch, not a request. */
+let onHost: Invoke | null = null;
+export function answerCallsOnHost(invoke: Invoke): void {
+  onHost = invoke;
+}
+
 async function invoke(method: Method, input: unknown): Promise<Result<unknown>> {
+  if (onHost) return onHost(method, input);
   if (window.api) return window.api.invoke(method, input);
   let res: Response;
   try {

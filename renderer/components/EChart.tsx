@@ -11,7 +11,7 @@
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, ECharts } from 'echarts/core';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef } from 'react';
 import type { echarts as EChartsApi } from './echarts-setup';
 
 export type ChartOption = ComposeOption<
@@ -48,19 +48,22 @@ export function preloadCharts(): Promise<EChartsModule> {
 let boxFont: string | null = null;
 
 /** Draws `option` afresh (not merged into the previous one), in the page's font. */
-function show(c: ECharts, option: ChartOption): void {
-  c.setOption({ textStyle: { fontFamily: boxFont ?? 'sans-serif' }, animationDuration: 300, ...option }, true);
+function show(c: ECharts, option: ChartOption, animate = true): void {
+  c.setOption(
+    { textStyle: { fontFamily: boxFont ?? 'sans-serif' }, animation: animate, animationDuration: 300, ...option },
+    true,
+  );
 }
 
 /**
  * Draws `option` unless the chart already shows it (compared as text: functions such as formatters follow from the
  * data): a screen opened again with the same data redraws nothing.
  */
-function update(p: Parked, option: ChartOption): void {
+function update(p: Parked, option: ChartOption, animate = true): void {
   const key = JSON.stringify(option);
   if (key === p.shown) return;
   p.shown = key;
-  show(p.chart, option);
+  show(p.chart, option, animate);
 }
 
 /**
@@ -89,6 +92,24 @@ function park(label: string, p: Parked): void {
     q.chart.dispose();
   }
 }
+
+// ---- charts drawn on the host (issue 22) ----
+// Where the host draws the first screen (renderer/first-screen), each chart is drawn there too, as SVG text in its box;
+// in the window that drawing stands in the chart's box until ECharts has drawn the chart itself.
+type HostDraw = (option: ChartOption, size: { width: number; height: number }) => string;
+let drawOnHost: HostDraw | null = null;
+export function drawChartsOnHost(draw: HostDraw): void {
+  drawOnHost = draw;
+}
+/** The width of a chart's box on the office screen (1366 px wide), set by the card: the host cannot measure it. */
+export const ChartWidthOnHost = createContext(312);
+/** The host's drawing of the chart with this label, if the window still shows the screen the host drew. */
+function hostDrawing(label: string): Element | null {
+  const boxes = document.getElementById('zwgk-host-drawn')?.querySelectorAll('[role="img"]') ?? [];
+  const box = [...boxes].find((b) => b.getAttribute('aria-label') === label);
+  return box?.firstElementChild ?? null;
+}
+// ---- end of charts drawn on the host ----
 
 export function EChart({
   option,
@@ -127,8 +148,14 @@ export function EChart({
       chart.current = back;
       update(back, latest.current);
     }
+    let stand = back ? undefined : (hostDrawing(named.current)?.cloneNode(true) as Element | undefined);
+    if (stand) el.appendChild(stand);
     const create = (echarts: typeof EChartsApi) => {
       if (gone || chart.current || !size) return;
+      // In place of the host's drawing the chart appears as it stood, not growing from nothing.
+      const replacing = stand !== undefined;
+      stand?.remove();
+      stand = undefined;
       boxFont ??= getComputedStyle(el).fontFamily || 'sans-serif';
       const holder = document.createElement('div');
       holder.style.cssText = 'width: 100%; height: 100%';
@@ -136,7 +163,7 @@ export function EChart({
       const c = echarts.init(holder, undefined, { renderer: 'svg', ...size });
       listen(c);
       chart.current = { chart: c, holder, shown: '' };
-      update(chart.current, latest.current);
+      update(chart.current, latest.current, !replacing);
     };
     const loaded = back ? null : preloadCharts();
     // The first report comes after the browser's layout of the new page; later ones follow the window's size.
@@ -169,12 +196,15 @@ export function EChart({
     if (chart.current) update(chart.current, option);
   }, [option]);
 
+  const hostWidth = useContext(ChartWidthOnHost);
+  const drawn = drawOnHost?.(option, { width: hostWidth, height });
   return (
     <div
       ref={box}
       role="img"
       aria-label={label}
       style={{ width: '100%', height, cursor: onPick ? 'pointer' : 'default' }}
+      dangerouslySetInnerHTML={drawn === undefined ? undefined : { __html: drawn }}
     />
   );
 }

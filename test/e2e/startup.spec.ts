@@ -1,8 +1,47 @@
-// The home screen's start (issue 22), in the real renderer: a cold start asks for every card's data once, ahead of the
-// cards (renderer/api/call.ts readAhead), and the cards show those answers; a chart left with its screen is put back
+// The home screen's start (issue 22), in the real renderer: the host draws the home screen into the page
+// (main/app/first-screen.ts) and the window's render takes its place; a cold start asks for every card's data once,
+// ahead of the cards (renderer/api/call.ts readAhead), and the cards show those answers; a chart left with its screen is put back
 // as it was when the screen opens again, and redrawn when its data changed (renderer/components/EChart.tsx).
 import { loadDemo } from '../../main/services/demo';
 import { expect, test } from './fixtures';
+
+test('the page comes with the home screen drawn by the host; the window takes its place, and then clicks work', async ({
+  page,
+  host,
+}) => {
+  await loadDemo(host.workstation.context());
+  // The host's drawing worker loads and makes a first drawing; until then a page comes as built.
+  await expect
+    .poll(async () => (await (await fetch(host.url)).text()).includes('zwgk-host-drawn'), { timeout: 60_000 })
+    .toBe(true);
+  // The window's start-up code held back: what shows is the host's drawing alone.
+  let release = () => undefined as void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url, { waitUntil: 'commit' });
+  const drawn = page.locator('#zwgk-host-drawn');
+  await expect(drawn.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();
+  // A bar of the chart (not a grid line, which has no width).
+  await expect(drawn.locator('[aria-label^="各章节任务进度"] svg path[fill^="#"]').first()).toBeVisible();
+  await expect(drawn.locator('.ant-card-loading, .ant-spin-spinning')).toHaveCount(0);
+  // Nothing on it can be clicked or focused, and the window's code has not run.
+  await expect(drawn).toHaveAttribute('inert', '');
+  expect(await page.evaluate(() => performance.getEntriesByName('zwgk:start-code').length)).toBe(0);
+  release();
+  await expect(drawn).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('img', { name: /各章节任务进度/ })
+      .locator('svg path[fill^="#"]')
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(page.getByRole('heading', { name: '培训' })).toBeVisible();
+});
 
 test('a cold start on the home screen asks for each card’s data once, and the cards show it', async ({
   app: page,

@@ -2,7 +2,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { call } from '../../api/call';
 import { useAppStatus } from '../../app-context';
-import { preloadCharts } from '../../components/EChart';
+import { ChartWidthOnHost, preloadCharts } from '../../components/EChart';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad, whenLoadsSettle } from '../../hooks';
 import { lazyPart, preloadScreens } from '../../area';
@@ -24,6 +24,12 @@ async function loadOrgCounts() {
 export function loadHome(year: number): Promise<unknown> {
   return Promise.all([loadOrgCounts(), ...HOME_CARDS.map((c) => c.prefetch?.(year))]);
 }
+
+/**
+ * A card's chart width on the office screen (1366 px wide: the menu 190, the page's padding 48, a scrollbar 15, the gaps
+ * between cards 16, the card's own padding 48), for the charts the host draws (ChartWidthOnHost).
+ */
+const HOST_CHART_WIDTH = { third: 312, half: 500, full: 1065 };
 
 export function HomeScreen() {
   const { status } = useAppStatus();
@@ -61,7 +67,9 @@ export function HomeScreen() {
             lg={w.size === 'full' ? 24 : 12}
             xl={w.size === 'third' ? 8 : w.size === 'full' ? 24 : 12}
           >
-            {w.render()}
+            <ChartWidthOnHost.Provider value={HOST_CHART_WIDTH[w.size ?? 'half']}>
+              {w.render()}
+            </ChartWidthOnHost.Provider>
           </Col>
         ))}
       </Row>

@@ -176,7 +176,7 @@ describe('window security settings', () => {
       fs.writeFileSync(path.join(root, 'index.html'), '<title>工作台</title>');
       fs.mkdirSync(path.join(dir, 'renderer-private'));
       fs.writeFileSync(path.join(dir, 'renderer-private', 'x.txt'), 'private');
-      serveRenderer(root);
+      serveRenderer(root, null);
       const index = rec.protocolHandler!(new Request(`${APP_ORIGIN}/index.html`));
       expect(index.headers.get('Content-Security-Policy')).toBe(CSP);
       expect(await index.text()).toContain('工作台');
@@ -195,7 +195,8 @@ describe('window security settings', () => {
     expect(src).toContain('requestSingleInstanceLock()');
     expect(src).toMatch(/webPreferences:\s*secureWebPreferences\(/);
     expect(src).toContain('hardenSession()');
-    expect(src).toContain('registerIpc(await loadHandlers(), ws, isTrustedSender)');
+    expect(src).toContain('registerIpc(handlers, ws, isTrustedSender)');
+    expect(src).toContain('serveRenderer(rendererDir, first)');
   });
 });
 

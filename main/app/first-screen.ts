@@ -1,0 +1,185 @@
+// The home screen drawn by the host into the page a window opens (issue 22; renderer/first-screen/draw.tsx says why).
+// The drawing code (React, antd, ECharts: out/first-screen/draw.cjs) runs in a worker thread of its own: loading it
+// takes ≈ 0.5 s and a drawing ≈ 0.1 s, and the host goes on answering calls meanwhile. The worker's reads come back here
+// and go through the same dispatch() as the window's.
+//
+// The page is sent in two parts: its head at once (the window fetches the stylesheet and the start-up code while the
+// screen is drawn), then the body with the drawn screen. The last drawing is kept with what it was drawn from (the data
+// file's stamp, app.status and the day): a window opened while none of them changed gets it at once, as the first
+// window after the host starts does (the worker's first drawing is made for it). Nothing waits for the worker unless it
+// is ready: a window opened while it still loads gets the page as built, and draws its screen itself as it always did;
+// so does one whose drawing fails or takes longer than DRAW_LIMIT_MS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AppStatus } from '../../shared/ipc/contracts/foundation';
+import type { Result } from '../../shared/ipc/result';
+
+type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+interface Drawn {
+  html: string;
+  styles: string;
+}
+
+type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'call'; id: number; method: string; input: unknown }
+  | { kind: 'drawn'; id: number; drawn: Drawn | null };
+
+/** The longest a page waits for its drawing (a warm drawing takes ≈ 0.1 s) before it is sent as built. */
+const DRAW_LIMIT_MS = 1000;
+/** A worker nobody asked to draw for this long is ended (its memory given back); the next page starts it again. */
+const IDLE_MS = 5 * 60_000;
+/** Where the root element's content begins in the built index.html: the drawn screen goes there. */
+const ROOT = '<div id="root">';
+/**
+ * The page's start-up code (renderer/main.tsx's chunk; renderer/early.ts comes before it). Served through here it is
+ * only fetched and compiled at first, and early.ts starts it after the drawn screen's first paint.
+ */
+const START_CODE = /<script type="module" crossorigin src="(\.\/assets\/index-[^"]+\.js)"><\/script>/;
+/** The spinner the built page shows in it until the window's code has drawn (renderer/index.html). */
+const OPENING = /^<div class="zwgk-opening"[^>]*>[^<]*<\/div>/;
+
+// The worker: loads the drawing code, forwards its reads to the host and answers drawings. CommonJS (eval: true).
+const WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { drawHomeScreen } = require(workerData.bundle);
+const waiting = new Map();
+let next = 0;
+const invoke = (method, input) =>
+  new Promise((resolve) => {
+    const id = ++next;
+    waiting.set(id, resolve);
+    parentPort.postMessage({ kind: 'call', id, method, input });
+  });
+parentPort.on('message', (m) => {
+  if (m.kind === 'answer') {
+    waiting.get(m.id)?.(m.result);
+    waiting.delete(m.id);
+  } else if (m.kind === 'draw') {
+    drawHomeScreen(m.status, invoke).then(
+      (drawn) => parentPort.postMessage({ kind: 'drawn', id: m.id, drawn }),
+      () => parentPort.postMessage({ kind: 'drawn', id: m.id, drawn: null }),
+    );
+  }
+});
+parentPort.postMessage({ kind: 'ready' });
+`;
+
+export interface FirstScreen {
+  /**
+   * index.html (`page`, as built) with the home screen drawn into it, as a stream: the head at once, the rest when
+   * drawn (or as built).
+   */
+  page(page: string): ReadableStream<Uint8Array>;
+  close(): void;
+}
+
+/**
+ * The host's first screens, drawn with `invoke` (its dispatch). Null when the drawing code was not built (a renderer
+ * folder without out/first-screen beside it): pages are then sent as built.
+ */
+export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () => string | null): FirstScreen | null {
+  const bundle = path.join(path.resolve(rendererDir), '..', 'first-screen', 'draw.cjs');
+  if (!fs.existsSync(bundle)) return null;
+  let worker: Worker | null = null;
+  let ready = false;
+  let idle: NodeJS.Timeout | null = null;
+  let nextId = 0;
+  const drawings = new Map<number, (d: Drawn | null) => void>();
+  let last: { from: string; drawn: Drawn } | null = null;
+
+  const stop = () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
+    void worker?.terminate();
+    worker = null;
+    ready = false;
+    for (const done of drawings.values()) done(null);
+    drawings.clear();
+  };
+  const start = () => {
+    const w = new Worker(WORKER_CODE, { eval: true, workerData: { bundle } });
+    worker = w;
+    w.unref();
+    w.on('message', (m: FromWorker) => {
+      if (m.kind === 'ready') {
+        // A first drawing, unseen, so that the window's is a warm one (its code compiled, its reads known).
+        void draw(w).then(() => {
+          if (worker === w) ready = true;
+        });
+      } else if (m.kind === 'call') {
+        void invoke(m.method, m.input).then((result) => w.postMessage({ kind: 'answer', id: m.id, result }));
+      } else {
+        drawings.get(m.id)?.(m.drawn);
+        drawings.delete(m.id);
+      }
+    });
+    // A worker that fails (the drawing code missing or broken) only means pages are sent as built.
+    w.on('error', (e) => {
+      console.error('[first-screen]', e);
+      if (worker === w) stop();
+    });
+  };
+  /** The home screen as it is now: the last drawing if nothing it was drawn from changed, else a new one (if `w`). */
+  const draw = async (w: Worker | null): Promise<Drawn | null> => {
+    const status = await invoke('app.status', undefined);
+    if (!status.ok || (status.value as AppStatus).state !== 'ready') return null;
+    const from = JSON.stringify([dataStamp(), status.value, new Date().toDateString()]);
+    if (last?.from === from) return last.drawn;
+    if (!w) return null;
+    const id = ++nextId;
+    const drawn = await new Promise<Drawn | null>((resolve) => {
+      drawings.set(id, resolve);
+      w.postMessage({ kind: 'draw', id, status: status.value });
+    });
+    if (drawn) last = { from, drawn };
+    return drawn;
+  };
+  const drawInTime = (): Promise<Drawn | null> => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(stop, IDLE_MS);
+    idle.unref();
+    if (!worker) start();
+    return Promise.race([
+      // A worker still loading would keep the page waiting: only a kept drawing will do then.
+      draw(ready ? worker : null).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), DRAW_LIMIT_MS).unref()),
+    ]);
+  };
+  start();
+
+  return {
+    page(page) {
+      const at = page.indexOf(ROOT);
+      const encoder = new TextEncoder();
+      return new ReadableStream({
+        async start(controller) {
+          if (at < 0) {
+            controller.enqueue(encoder.encode(page));
+            controller.close();
+            return;
+          }
+          controller.enqueue(
+            encoder.encode(
+              page.slice(0, at).replace(START_CODE, '<link rel="modulepreload" crossorigin href="$1" data-zwgk-start>'),
+            ),
+          );
+          const drawn = await drawInTime();
+          const rest = page.slice(at + ROOT.length);
+          controller.enqueue(
+            encoder.encode(
+              drawn === null
+                ? ROOT + rest
+                : // The built root's own content (the opening spinner) gives way to the drawn screen.
+                  `${drawn.styles}${ROOT}<div id="zwgk-host-drawn" inert>${drawn.html}</div>${rest.replace(OPENING, '')}`,
+            ),
+          );
+          controller.close();
+        },
+      });
+    },
+    close: stop,
+  };
+}

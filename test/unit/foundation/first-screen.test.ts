@@ -1,0 +1,155 @@
+// The home screen drawn by the host into the page a window opens (issue 22; main/app/first-screen.ts): the real drawing
+// code, built as `npm run build` builds it, run by a real web host on the example data, and the page read as the window
+// gets it.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areaServices } from '../../../main/areas';
+import { loadDemo } from '../../../main/services/demo';
+import { Workstation } from '../../../main/services/workstation';
+import { startWebHost, type WebHost } from '../../../main/web/server';
+import { makeTempDir } from '../../helpers/workstation';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** index.html as the build writes it (renderer/index.html after electron-vite): the parts the host works on. */
+const BUILT_PAGE = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <title>政务公开工作台</title>
+    <script type="module" crossorigin src="./assets/early-AbC1.js"></script>
+    <script type="module" crossorigin src="./assets/index-XyZ2.js"></script>
+    <link rel="stylesheet" crossorigin href="./assets/vendor-Q3.css">
+  </head>
+  <body>
+    <div id="root"><div class="zwgk-opening" role="status">正在打开政务公开工作台…</div></div>
+  </body>
+</html>
+`;
+
+/** The words a page shows: markup and React's text separators taken out. */
+const words = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '');
+
+describe('the home screen drawn by the host', () => {
+  let dir: string;
+  let dbPath: string;
+  let host: WebHost;
+  const page = async (query = `?token=${host.token}`) => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/${query}`);
+    return { status: res.status, csp: res.headers.get('content-security-policy'), html: await res.text() };
+  };
+  /** The example year's figures, counted with plain SQL. */
+  const counted = () => {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const year = Number(
+        (db.prepare(`SELECT value FROM setting WHERE key = 'app.currentYear'`).get() as { value: string }).value,
+      );
+      const one = (sql: string, ...args: unknown[]) => Object.values(db.prepare(sql).get(...args) as object)[0];
+      return {
+        year,
+        published: one(
+          'SELECT count(*) FROM publication WHERE published_date BETWEEN ? AND ?',
+          `${year}-01-01`,
+          `${year}-12-31`,
+        ) as number,
+        lastPublication: one(
+          'SELECT id FROM publication WHERE published_date BETWEEN ? AND ? ORDER BY id DESC LIMIT 1',
+          `${year}-01-01`,
+          `${year}-12-31`,
+        ) as number,
+        bureau: one('SELECT full_name FROM bureau') as string,
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), BUILT_PAGE);
+    const built = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts/build-first-screen.mjs'), path.join(dir, 'first-screen', 'draw.cjs')],
+      { encoding: 'utf8' },
+    );
+    expect(built.status, built.stderr).toBe(0);
+    dbPath = path.join(dir, 'zwgk.sqlite');
+    const ws = new Workstation({
+      dbPath,
+      host: 'cli',
+      autoBackup: false,
+      areas: areaServices,
+      files: {
+        deliver: () => {
+          throw new Error('不导出');
+        },
+      },
+    }).open();
+    await loadDemo(ws.context());
+    ws.close();
+    host = await startWebHost({ dbPath, rendererDir });
+    // The host's drawing worker loads and makes its first drawing; until then pages go out as built.
+    const until = Date.now() + 60_000;
+    while (!(await page()).html.includes('zwgk-host-drawn') && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 200));
+  }, 120_000);
+
+  afterAll(async () => {
+    await host?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('comes in the page opened with the launch address: the cards with their figures, the charts drawn', async () => {
+    const p = await page();
+    const c = counted();
+    expect(p.status).toBe(200);
+    expect(p.csp).toContain("script-src 'self'");
+    const drawn = p.html.slice(p.html.indexOf('<div id="zwgk-host-drawn" inert>'));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(p.html).not.toContain('zwgk-opening');
+    const text = words(drawn);
+    expect(text).toContain(c.bureau);
+    expect(text).toContain(`${c.year} 年度`);
+    expect(text).toContain(`本年发布 ${c.published} 条`);
+    // No card still waiting, and every chart box has its picture.
+    expect(drawn).not.toMatch(/ant-card-loading|ant-spin-spinning|ant-skeleton/);
+    const charts = [...drawn.matchAll(/role="img" aria-label="([^"]+)"[^>]*>(<svg[\s\S]*?<\/svg>)?/g)];
+    expect(charts.length).toBeGreaterThanOrEqual(7);
+    for (const [, label, svg] of charts) expect(svg, label).toMatch(/<path /);
+    // The theme (the office's red) is in the page, not only in the window's code.
+    expect(p.html).toMatch(/<style[^>]*>[^<]*--ant-color-primary:#b4232a/);
+    // The start-up code is fetched at once and started by early.ts after the first paint.
+    expect(p.html).toContain('<link rel="modulepreload" crossorigin href="./assets/index-XyZ2.js" data-zwgk-start>');
+    expect(p.html).not.toContain('src="./assets/index-XyZ2.js"');
+    expect(p.html).toContain('src="./assets/early-AbC1.js"');
+  });
+
+  it('is not in a page asked for without the launch address, nor with another', async () => {
+    for (const query of ['', '?token=0', `?token=${host.token.slice(1)}x`]) {
+      const p = await page(query);
+      expect(p.html, query).toBe(BUILT_PAGE);
+    }
+  });
+
+  it('is drawn again once the data has changed, and only then', async () => {
+    const before = await page();
+    expect((await page()).html).toBe(before.html);
+    const c = counted();
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/disclosure.deletePublication`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Zwgk-Token': host.token },
+      body: JSON.stringify({ id: c.lastPublication }),
+    });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    const after = await page();
+    expect(counted().published).toBe(c.published - 1);
+    expect(words(after.html)).toContain(`本年发布 ${c.published - 1} 条`);
+    expect(words(after.html)).not.toContain(`本年发布 ${c.published} 条`);
+  });
+});
