@@ -33,7 +33,7 @@ import {
 } from './format';
 import { ROTATED_NUMBER_MARK, ROTATED_NUMBER_MARK_END } from './page-number';
 import { packDocx, TABLE_MARK, TABLE_MARK_END } from './postprocess';
-import { tableXml } from './table-xml';
+import { rowHeights, tableXml } from './table-xml';
 
 /** Heading levels of 公文 structure: 一、(黑体) （一）(楷体) 1.(仿宋) （1）(仿宋). */
 type HeadingLevel = 1 | 2 | 3 | 4;
@@ -51,8 +51,11 @@ export type TableRowData =
   | { section: string };
 
 export type GongwenBlock =
-  /** Body paragraph: 3号仿宋, first line indented two characters. Newlines start new paragraphs. */
-  | { kind: 'paragraph'; text: string }
+  /**
+   * Body paragraph: 3号仿宋, first line indented two characters. Newlines start new paragraphs. `height` (twips) is
+   * for a marker paragraph that a picture takes the place of after building: the height it will take on the page.
+   */
+  | { kind: 'paragraph'; text: string; height?: number }
   /**
    * A numbered heading, label included in `text` ("一、总体要求"). `body` continues the same paragraph in 仿宋, as in
    * "（一）加强政策解读。围绕……" where only the heading sentence is 楷体.
@@ -141,6 +144,8 @@ const indent2 = { firstLine: CHAR_WIDTH * 2, firstLineChars: 200 };
 const KEEP_WITH_NEXT = { keepNext: true, widowControl: true } as const;
 /** Lines of a page that a kept paragraph and the 落款 may take together (22 lines, less two for the estimate). */
 const KEEP_PAGE_LINES = 20;
+/** A paragraph before a table up to this many lines is kept with it (a longer one is text of its own). */
+const INTRO_LINES = 3;
 /** Characters a 3号 line holds (the 28 of §5.2.3). */
 const CHARS_PER_LINE = 28;
 
@@ -171,11 +176,12 @@ const HEADING_FONT: Record<HeadingLevel, string> = { 1: FONT.heading1, 2: FONT.h
 function headingParagraph(level: HeadingLevel, text: string, body?: string, keepEnd = false): Paragraph {
   const children = [run(text, HEADING_FONT[level], SIZE.san)];
   if (body) children.push(run(body, FONT.body, SIZE.san));
+  // A heading alone keeps with what follows; one running into its text leaves no single line at a page's foot.
   return new Paragraph({
     spacing: exactLine,
     indent: indent2,
     alignment: AlignmentType.JUSTIFIED,
-    ...(keepEnd ? KEEP_WITH_NEXT : { keepNext: !body }),
+    ...(keepEnd ? KEEP_WITH_NEXT : body ? { widowControl: true } : { keepNext: true }),
     children,
   });
 }
@@ -197,13 +203,10 @@ interface TableSlot {
   xml: string;
 }
 
-function tablePlaceholder(
-  block: Extract<GongwenBlock, { kind: 'table' }>,
-  width: number,
-  slots: TableSlot[],
-  snapToGrid: boolean,
-  keepEnd = false,
-): Paragraph {
+type TableBlock = Extract<GongwenBlock, { kind: 'table' }>;
+
+/** The table's columns at their widths in twips on a type area `width` wide. */
+function tableColumns(block: TableBlock, width: number) {
   const size = block.fontSize ?? SIZE.xiaosi;
   const widths = widenDateColumns(
     columnWidths(
@@ -214,13 +217,82 @@ function tablePlaceholder(
     block.columns.map((_c, i) => block.rows.some((r) => 'cells' in r && holdsDate(r.cells[i] ?? ''))),
     size,
   );
-  const xml = tableXml(
-    block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align })),
-    block.rows,
-    block.fontSize ?? SIZE.xiaosi,
-    { snapToGrid, keepLastRowWithNext: keepEnd },
-  );
+  return block.columns.map((c, i) => ({ header: c.header, width: widths[i], align: c.align }));
+}
+
+function tablePlaceholder(
+  block: TableBlock,
+  width: number,
+  slots: TableSlot[],
+  snapToGrid: boolean,
+  keepEnd = false,
+  fit: TableFit = {},
+): Paragraph {
+  const xml = tableXml(tableColumns(block, width), block.rows, block.fontSize ?? SIZE.xiaosi, {
+    snapToGrid,
+    keepLastRowWithNext: keepEnd,
+    ...fit,
+  });
   return slotParagraph(slots, xml);
+}
+
+/**
+ * Where a table with its note under it goes, decided on the page the builder estimates (no program tells it): a
+ * table that would leave its last rows and the note alone on the next page is set closer (GB/T 9704's remedy,
+ * 调整行距) when that brings it onto its page; when even that does not, a table that fits on a page goes over
+ * whole with its note, if something stays above it (a chart, a line of text: never the 附件's title alone).
+ */
+interface TableFit {
+  compact?: boolean;
+  keepWhole?: boolean;
+}
+/** The type area's height, twips: 225 mm portrait, 156 mm landscape. */
+const PAGE_HEIGHT = {
+  portrait: A4.height - MARGIN.top - MARGIN.bottom,
+  landscape: A4.width - MARGIN.left - MARGIN.right,
+};
+/** What the estimate keeps spare for its error: one line. */
+const FIT_SLACK = LINE_PITCH;
+
+/** About the height a block takes, twips (a table's rows as estimated by rowHeights). */
+function blockHeight(b: GongwenBlock, width: number, compact = false): number {
+  if (b.kind === 'paragraph')
+    return (
+      b.height ??
+      b.text
+        .split(/\r?\n/)
+        .filter((l) => l.trim())
+        .reduce((n, l) => n + estimatedLines(l.trim()) * LINE_PITCH, 0)
+    );
+  if (b.kind === 'heading') return estimatedLines(b.text + (b.body ?? '')) * LINE_PITCH;
+  if (b.kind === 'table')
+    return rowHeights(tableColumns(b, width), b.rows, b.fontSize ?? SIZE.xiaosi, compact).reduce((a, h) => a + h, 0);
+  return LINE_PITCH;
+}
+
+/**
+ * The fit of each table kept with the paragraph under it (its 注) that starts on the first page of a flow beginning
+ * `top` twips down a fresh page (an 附件: its label and title above). Tables further on are left as they are: the
+ * estimate is not good enough there.
+ */
+function fitTables(blocks: GongwenBlock[], width: number, page: number, top: number): Map<number, TableFit> {
+  const fits = new Map<number, TableFit>();
+  let y = top;
+  for (let i = 0; i < blocks.length && y < page; i++) {
+    const b = blocks[i];
+    const note = blocks[i + 1];
+    if (b.kind === 'table' && b.keepWithNext && note?.kind === 'paragraph') {
+      const after = blockHeight(note, width);
+      const room = page - FIT_SLACK - y;
+      if (blockHeight(b, width) + after <= room) break;
+      const tight = blockHeight(b, width, true);
+      if (tight + after <= room) fits.set(i, { compact: true });
+      else if (tight + after <= page - FIT_SLACK && i > 0) fits.set(i, { compact: true, keepWhole: true });
+      break;
+    }
+    y += blockHeight(b, width);
+  }
+  return fits;
 }
 
 /** A cell with a line that is just a date (2026-12-16 in the data, 2026年12月16日 on paper). */
@@ -262,6 +334,7 @@ function renderBlocks(
   slots: TableSlot[],
   gridded: boolean,
   keepEnd?: { tailLines: number },
+  tableFits: Map<number, TableFit> = new Map(),
 ): Paragraph[] {
   const out: Paragraph[] = [];
   const lastText = keepEnd ? blocks.findLastIndex((b) => b.kind !== 'blank') : blocks.length;
@@ -270,17 +343,29 @@ function renderBlocks(
   blocks.forEach((b, i) => {
     const last = !!keepEnd && i === lastText;
     const after = !!keepEnd && i > lastText;
-    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, last));
+    // A short paragraph that leads into a table (not a picture's) is kept with the table's first rows.
+    const intro =
+      blocks[i + 1]?.kind === 'table' &&
+      b.kind === 'paragraph' &&
+      b.height === undefined &&
+      estimatedLines(b.text.split(/\r?\n/).pop() ?? '') <= INTRO_LINES;
+    if (b.kind === 'paragraph') out.push(...bodyParagraphs(b.text, last || intro));
     else if (b.kind === 'heading')
       out.push(headingParagraph(b.level, b.text, b.body, last && fits(b.text + (b.body ?? ''))));
     else if (b.kind === 'blank') out.push(blankParagraph(after));
     else if (b.kind === 'filing')
-      out.push(new Paragraph({ spacing: exactLine, keepNext: last, children: [run(b.text, FONT.body, SIZE.si)] }));
+      out.push(
+        new Paragraph({
+          spacing: exactLine,
+          keepNext: last || blocks[i + 1]?.kind === 'table',
+          children: [run(b.text, FONT.body, SIZE.si)],
+        }),
+      );
     else {
       // A table's last row goes over with the 落款 (rows never split, so it is a few lines at most), or with the
       // paragraph after it when the table asks (its 注).
       const keep = last || !!b.keepWithNext;
-      out.push(tablePlaceholder(b, width, slots, !gridded, keep));
+      out.push(tablePlaceholder(b, width, slots, !gridded, keep, tableFits.get(i)));
       // A paragraph follows the table kept with it: no spacer (on the line grid it takes a whole line, and may push
       // that paragraph to the next page).
       if (b.keepWithNext && !last && blocks[i + 1]?.kind === 'paragraph') return;
@@ -686,13 +771,17 @@ export async function buildGongwenDocx(data: GongwenDocumentData): Promise<Buffe
   ];
   for (const a of attachments) {
     const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+    // Above the blocks: the label, a blank line, the title (a 2号 line takes two lines of the grid in LibreOffice;
+    // Word sets it on one, so the estimate errs on the tall side) and a blank line.
+    const top = (3 + 2 * breakTitle(a.title).length) * LINE_PITCH;
+    const fits = fitTables(a.blocks, width, a.landscape ? PAGE_HEIGHT.landscape : PAGE_HEIGHT.portrait, top);
     const children: Paragraph[] = [
       // 附件 (§7.3.7): "附件" 3号黑体 顶格 on the first line; the title centred on the third line.
       new Paragraph({ spacing: exactLine, children: [run(a.label, FONT.heading1, SIZE.san)] }),
       blankParagraph(),
       ...titleParagraphs(a.title),
       blankParagraph(),
-      ...renderBlocks(a.blocks, width, slots, !a.landscape),
+      ...renderBlocks(a.blocks, width, slots, !a.landscape, undefined, fits),
     ];
     sections.push({
       properties: { ...sectionProps(!!a.landscape), type: SectionType.NEXT_PAGE },

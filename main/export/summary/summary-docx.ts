@@ -56,6 +56,9 @@ function summaryBlocks(paragraphs: SummaryDocParagraph[]): GongwenBlock[] {
   return out;
 }
 
+/** A picture's height on the page, for the builder's page estimates (twips). */
+const twipsOfCm = (cm: number) => Math.round((cm * 1440) / 2.54);
+
 export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
   const charts: BarChartData[] = [];
   const pictures: PictureData[] = [];
@@ -65,10 +68,19 @@ export async function buildSummaryDocx(data: SummaryDocData): Promise<Buffer> {
       const blocks: GongwenBlock[] = [];
       if (t.chart?.picture) {
         // A marker paragraph the picture replaces after the document is built (insertCharts).
-        blocks.push({ kind: 'paragraph', text: `${PICTURE_MARK}${pictures.length}⟧` });
+        const p = t.chart.picture;
+        blocks.push({
+          kind: 'paragraph',
+          text: `${PICTURE_MARK}${pictures.length}⟧`,
+          height: twipsOfCm((p.widthCm * p.height) / p.width),
+        });
         pictures.push(t.chart.picture);
       } else if (t.chart) {
-        blocks.push({ kind: 'paragraph', text: `${CHART_MARK}${charts.length}⟧` });
+        blocks.push({
+          kind: 'paragraph',
+          text: `${CHART_MARK}${charts.length}⟧`,
+          height: twipsOfCm(t.chart.native.heightCm),
+        });
         blocks.push({
           kind: 'paragraph',
           text: '注：本机未能生成图表图片，上图为 Word 图表，在 WPS、LibreOffice 中的显示可能与 Word 不同。',
