@@ -8,3 +8,8 @@ export function bareTitle(title: string): string {
     .replace(/[。；;，,]+$/, '')
     .trim();
 }
+
+/** A document's title inside 《》 as running text quotes it: a 《》 within it becomes 〈〉 (never 《《…》…》). */
+export function bookTitle(title: string): string {
+  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+}

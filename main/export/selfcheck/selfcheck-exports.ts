@@ -323,11 +323,22 @@ function stateText(r: Rectification, contradicted = false): string {
   return rectStateLabel(r);
 }
 
-/** "另有往年遗留未销号2项（本年度已销号1项）": earlier years' items, counted as the year began. */
-function carriedCount(carried: Rectification[], unit: string): string {
+/**
+ * Earlier years' items as the year's 整改 documents count them: those not 销号 when the year began. Not called
+ * 往年遗留未销号: that is the figure rectification.carriedOpen (still not 销号 at the period's end), which the 总结 and
+ * the home screen quote; an item 销号 during the year is one of these and not one of those.
+ */
+const CARRIED = '年初未销号的往年遗留问题';
+
+/** 销号 within the year (本年度已销号), not after it (a 2026 report made in January 2027 may see a later 销号). */
+const closedWithin = (r: Rectification, year: number) =>
+  r.state === '已销号' && !!r.closedOn && r.closedOn <= `${year}-12-31`;
+
+/** "另有年初未销号的往年遗留问题2项（本年度已销号1项）": earlier years' items, counted as the year began. */
+function carriedCount(carried: Rectification[], unit: string, year: number): string {
   if (!carried.length) return '';
-  const closedNow = carried.filter((r) => r.state === '已销号').length;
-  return `另有往年遗留未销号${carried.length}${unit}${closedNow ? `（本年度已销号${closedNow}${unit}）` : ''}`;
+  const closedNow = carried.filter((r) => closedWithin(r, year)).length;
+  return `另有${CARRIED}${carried.length}${unit}${closedNow ? `（本年度已销号${closedNow}${unit}）` : ''}`;
 }
 
 export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
@@ -355,11 +366,11 @@ export async function buildLedgerXlsx(d: LedgerData): Promise<Buffer> {
     ? [
         { section: `一、${d.year}年度问题（${d.items.length}项）` },
         ...own,
-        { section: `二、往年遗留未销号问题（${carried.length}项）` },
+        { section: `二、${CARRIED}（${carried.length}项）` },
         ...carried.map((r, i) => row(r, d.items.length + i + 1, false)),
       ]
     : own;
-  const extra = carriedCount(carried, '项');
+  const extra = carriedCount(carried, '项', d.year);
   addTableSheet(wb, {
     sheetName: '整改台账',
     title: `${d.bureau}${d.year}年度政务公开问题整改台账`,
@@ -451,13 +462,21 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
   const years = [...new Set(carried.map((r) => r.year))]
     .sort((a, b) => b - a)
     .map((y) => `${y}年度${carried.filter((r) => r.year === y).length}个`);
-  const states = (['已销号', '已完成', '整改中', '未开始'] as const)
-    .map((st) => [st, carried.filter((r) => r.state === st).length] as const)
+  const states = (
+    [
+      ['本年度已销号', (r) => closedWithin(r, d.year)],
+      ['年度结束后已销号', (r) => r.state === '已销号' && !closedWithin(r, d.year)],
+      ['已完成待销号', (r) => r.state === '已完成'],
+      ['整改中', (r) => r.state === '整改中'],
+      ['未开始', (r) => r.state === '未开始'],
+    ] as const satisfies readonly (readonly [string, (r: Rectification) => boolean])[]
+  )
+    .map(([label, is]) => [label, carried.filter(is).length] as const)
     .filter(([, n]) => n)
-    .map(([st, n]) => `${st === '已销号' ? '本年度已销号' : st === '已完成' ? '已完成待销号' : st}${n}个`);
+    .map(([label, n]) => `${label}${n}个`);
   const carriedOverdue = carried.filter((r) => r.overdue).length;
   const old = carried.length
-    ? `另有往年遗留未销号问题${carried.length}个（${years.join('、')}），其中${states.join('、')}${carriedOverdue ? `，已超过整改时限${carriedOverdue}个` : ''}。`
+    ? `另有${CARRIED}${carried.length}个（${years.join('、')}），其中${states.join('、')}${carriedOverdue ? `，已超过整改时限${carriedOverdue}个` : ''}。`
     : '';
   const intro = `${own}${old}${d.items.length || carried.length ? '现将整改情况报告如下。' : ''}`;
   const end = (t: string) => (/[。！]$/.test(t) ? t : `${t}。`);
@@ -525,7 +544,7 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     ? [
         { section: `一、${d.year}年度问题（${d.items.length}个）` },
         ...ownRows,
-        { section: `二、往年遗留未销号问题（${carried.length}个）` },
+        { section: `二、${CARRIED}（${carried.length}个）` },
         ...carried.map((r, i) => tableRow(r, d.items.length + i + 1)),
       ]
     : ownRows;

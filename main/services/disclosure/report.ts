@@ -33,6 +33,7 @@ import type { Database } from '../../db/schema';
 import type { AppContext } from '../workstation';
 import { addWorkingDays, calendarGapNote } from '../../../shared/domain/working-days';
 import { formatChineseDate } from '../../../shared/domain/dates';
+import { bookTitle } from '../../../shared/domain/titles';
 import { loadCalendar } from '../calendar';
 import { bureauName, reportDueMonthDay, todayOf, yearRange } from './common';
 import { lateInterpretations, listPublications, publicationStats } from './publications';
@@ -416,9 +417,6 @@ function mainWork(list: { title: string; publishedDate: string; interpretation: 
   }
   return { titles, kinds };
 }
-
-/** A title inside 《》: a 《》 within it becomes 〈〉. */
-const bookTitle = (t: string) => `《${t.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
 /** The day the report's figures count to: 31 December, or today while the year has not ended. */
 const countedTo = (d: Pick<DraftData, 'year' | 'asOf'>) => formatChineseDate(d.asOf ?? `${d.year}-12-31`);

@@ -18,6 +18,8 @@ import { getBureau } from '../org/bureau';
 import { getSetting, SettingKey, writeSettingChange } from '../settings';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
+import { figuresFor } from '../summary/figures';
+import { summaryPeriodOn } from '../../../shared/domain/summary';
 import { carriedRectifications, listRectifications } from './rectification';
 import { getSelfcheck } from './scores';
 
@@ -125,28 +127,19 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const lines = [
     `经自查，${me}${year}年度政务公开工作${scorePart}${gradePart}${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`,
   ];
-  // Figures from the year's records, so the report says what was done, not only the points.
-  const tasks = await ctx.db
-    .selectFrom('plan_task as t')
-    .innerJoin('plan as p', 'p.id', 't.plan_id')
-    .select('t.status')
-    .where('p.year', '=', year)
-    .execute();
-  const trainings = await ctx.db
-    .selectFrom('training')
-    .select('id')
-    .where('status', '=', '已举办')
-    .where('date', '>=', `${year}-01-01`)
-    .where('date', '<=', `${year}-12-31`)
-    .execute();
-  // Made while the year runs, the statuses are today's, and said so.
+  // Figures from the year's records, so the report says what was done, not only the points: the registry's, counted
+  // for the year (to today while it runs, and said so), as the 总结 and the home screen quote them — a task finished in
+  // January of the next year is not one of the year's 已完成.
   const today = todayOf(ctx);
+  const f = await figuresFor(ctx, summaryPeriodOn(year, '年度', today));
+  const n = (name: string) => {
+    const v = f[name]?.value;
+    return typeof v === 'number' ? v : 0;
+  };
   const asOf = today < `${year}-12-31` ? `截至${formatChineseDate(today).slice(5)}` : '';
   const facts = [
-    tasks.length
-      ? `本年度实施方案共${tasks.length}项任务，${asOf}已完成${tasks.filter((x) => x.status === '已完成').length}项`
-      : '',
-    trainings.length ? `举办政务公开培训${trainings.length}次` : '',
+    n('plan.tasks') ? `本年度实施方案共${n('plan.tasks')}项任务，${asOf}已完成${n('plan.done')}项` : '',
+    n('training.count') ? `举办政务公开培训${n('training.count')}次` : '',
   ].filter(Boolean);
   if (facts.length) lines.push(`${facts.join('，')}。`);
   const tops = v.rows.filter((r) => r.level === 1 && (r.points > 0 || r.rule.kind === 'bonus'));

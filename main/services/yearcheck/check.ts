@@ -7,6 +7,7 @@ import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { personKey } from '../../../shared/domain/org';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
 import type { Rectification } from '../../../shared/domain/selfcheck';
+import { bookTitle } from '../../../shared/domain/titles';
 import { findPlaceholder, quotedFigures, YEAR_DOCUMENTS, type Finding } from '../../../shared/domain/yearcheck';
 import { lateInterpretations, listPublications } from '../disclosure/publications';
 import { reportFindings, reportView } from '../disclosure/report';
@@ -89,13 +90,22 @@ function summaryTexts(s: Summary, half: boolean): DocText[] {
     { ...base, where: `${doc}的主送机关`, text: s.addressee, edited: true },
     { ...base, where: `${doc}的落款单位`, text: s.signatureOrg, edited: true },
   ];
+  // A paragraph without a heading of its own is named by the part it is in (开头 before the first part), and the
+  // part 三、下一步工作打算 says what is to be done: its words are aims, not claims (as a 整改 item's measure).
+  let part = '开头';
+  let plans = false;
   for (const p of s.paragraphs) {
-    const name = p.heading || (p.level === 0 ? '开头' : p.key);
+    if (p.level === 1) {
+      part = p.heading || part;
+      plans = p.key === 'next';
+    }
+    const name = p.heading || (p.level === 0 ? part : p.key);
     out.push({
       ...base,
       where: `${doc}“${[...name].slice(0, 16).join('')}”段`,
       text: `${p.heading}${p.heading ? '\n' : ''}${paragraphText(p, s.figures)}`,
       edited: p.userText !== null,
+      ...(plans ? { claims: [] } : {}),
     });
   }
   return out;
@@ -293,19 +303,19 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
     if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
       say(
         c,
-        `信息发布登记中有${f.lateInterpretations.length}篇政策解读晚于所解读文件3个工作日以上才发布（${some(f.lateInterpretations.map((x) => `《${x.title}》晚${x.days}个工作日`))}）`,
+        `信息发布登记中有${f.lateInterpretations.length}篇政策解读晚于所解读文件3个工作日以上才发布（${some(f.lateInterpretations.map((x) => `${bookTitle(x.title)}晚${x.days}个工作日`))}）`,
       );
     else if (f.laterInterpretations.length && (c = claimIn(t.text, CLAIMS.allSync)))
       say(
         c,
-        `信息发布登记中有${f.laterInterpretations.length}篇政策解读不是与所解读文件同日发布（${some(f.laterInterpretations.map((x) => `《${x.title}》晚${x.days}个工作日`))}），同步发布指同日发布`,
+        `信息发布登记中有${f.laterInterpretations.length}篇政策解读不是与所解读文件同日发布（${some(f.laterInterpretations.map((x) => `${bookTitle(x.title)}晚${x.days}个工作日`))}），同步发布指同日发布`,
       );
     if (!f.minHoursPerPerson && (c = claimIn(t.text, CLAIMS.hoursChecked)))
       say(c, '设置中没有队伍成员每人学时的要求（“培训要求”中每人学时为0），无从逐人核对学时');
     if (f.latePublications.length && (c = claimIn(t.text, CLAIMS.timely)))
       say(
         c,
-        `信息发布登记中有${f.latePublications.length}条信息自形成之日起超过20个工作日才公开（${some(f.latePublications.map((x) => `《${x.title}》${x.delay}个工作日`))}）`,
+        `信息发布登记中有${f.latePublications.length}条信息自形成之日起超过20个工作日才公开（${some(f.latePublications.map((x) => `${bookTitle(x.title)}${x.delay}个工作日`))}）`,
       );
     if (f.lateRequests.length && (c = claimIn(t.text, CLAIMS.answered)))
       say(
@@ -361,7 +371,7 @@ function carriedOutTooEarly(summary: Summary | null): Finding[] {
   if (!summary || summary.signatureDate >= `${summary.year}-12-31`) return [];
   const out: Finding[] = [];
   for (const t of summaryTexts(summary, false)) {
-    if (claimIn(t.text, CLAIMS.carriedOut))
+    if (!t.claims && claimIn(t.text, CLAIMS.carriedOut))
       out.push({
         kind: 'claim-contradicted',
         documents: t.documents,
@@ -426,7 +436,7 @@ async function personFindings(ctx: AppContext, year: number): Promise<Finding[]>
       ['审核人', p.reviewer],
       ['签发人', p.approver],
     ] as const)
-      note('信息发布登记', field, name, `《${p.title}》`, pubBase);
+      note('信息发布登记', field, name, bookTitle(p.title), pubBase);
   const reqBase = { documents: [R.requests], link: 'disclosure/requests' };
   for (const r of await listRequests(ctx, { year }))
     note(

@@ -86,7 +86,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     const intro = text.find((p) => p.startsWith('针对'))!;
     const own = ctx.raw.prepare('SELECT COUNT(*) AS n FROM rectification WHERE year = ?').get(YEAR) as { n: number };
     expect(intro).toContain(`共梳理问题${own.n}个`);
-    expect(intro).toContain(`往年遗留未销号问题${old.length}个`);
+    expect(intro).toContain(`年初未销号的往年遗留问题${old.length}个`);
     const overdue = old.filter(
       (r) => r.state !== '已完成' && r.state !== '已销号' && r.deadline && r.deadline < '2026-12-16',
     );
@@ -116,8 +116,10 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     const rows = rowsOf(ws);
     const own = ctx.raw.prepare('SELECT COUNT(*) AS n FROM rectification WHERE year = ?').get(YEAR) as { n: number };
     expect(cellText(rows[1].getCell(1))).toContain(`共${own.n}项`);
-    expect(cellText(rows[1].getCell(1))).toContain(`往年遗留未销号${old.length}项`);
-    const section = rows.findIndex((r) => cellText(r.getCell(1)).startsWith('二、往年遗留未销号问题'));
+    expect(cellText(rows[1].getCell(1))).toContain(`年初未销号的往年遗留问题${old.length}项`);
+    const section = rows.findIndex((r) =>
+      cellText(r.getCell(1)).startsWith(`二、年初未销号的往年遗留问题（${old.length}项）`),
+    );
     expect(section).toBeGreaterThan(1);
     for (const r of old) {
       const row = rows.find((x, i) => i > section && cellText(x.getCell(4)) === r.problem);

@@ -2,6 +2,7 @@
 // as its own kind, naming the documents and the record. Real SQLite files through the real dispatch().
 import { describe, expect, it } from 'vitest';
 import { FINDING_KIND_KEYS, parseCount, quotedFigures, type Finding } from '../../../shared/domain/yearcheck';
+import { paragraphText } from '../../../shared/domain/summary';
 import { workstationsPerTest, type TestWorkstation } from '../../helpers/workstation';
 import { answered, makeCleanYear, Y } from './clean-year';
 
@@ -131,6 +132,47 @@ describe('核对 finds each planted disagreement', () => {
       overviewRequests: '',
     });
     expect(ofKind(await findings(t), 'claim-contradicted').some((x) => x.message.includes('同步发布'))).toBe(false);
+  });
+
+  it('claim-contradicted in the 总结: 下一步 plans are aims, a paragraph is named by its part, a title in 〈〉', async () => {
+    const t = await cleanYear();
+    const doc = await t.call('disclosure.createPublication', {
+      title: '关于印发《县科技创新券管理办法》的通知',
+      publishedDate: `${Y}-06-01`,
+      formedDate: `${Y}-06-01`,
+      columnId: t.column('政策文件'),
+      channel: '门户网站',
+      drafter: '赵敏',
+    });
+    // 8 working days after its document: the 总结 lists it as a problem and plans 同步 in 三、下一步工作打算.
+    await t.call('disclosure.createPublication', {
+      title: '《县科技创新券管理办法》政策解读',
+      publishedDate: `${Y}-06-11`,
+      formedDate: `${Y}-06-11`,
+      columnId: t.column('政策解读'),
+      channel: '门户网站',
+      interpretation: true,
+      interpretsId: doc.id,
+      drafter: '赵敏',
+    });
+    const summary = await t.call('summary.create', { year: Y, kind: '年度' });
+    const next = summary.paragraphs.find((p) => p.key === 'next.list')!;
+    expect(paragraphText(next, summary.figures)).toContain('同步组织、同步审签、同步发布');
+    const claims = () =>
+      t.call('yearcheck.findings', { year: Y }).then((v) => ofKind(v.findings, 'claim-contradicted'));
+    // The generated 总结 plans 同步; it claims nothing the records contradict.
+    expect(await claims()).toEqual([]);
+    // A claim written into 二、存在的问题 is found, named by that part (not 开头), the 解读 named 《〈…〉政策解读》.
+    const problems = summary.paragraphs.find((p) => p.key === 'problems.list')!;
+    await t.call('summary.updateParagraph', {
+      id: problems.id,
+      heading: '',
+      text: '本年度政策文件与解读材料同步发布。',
+    });
+    const [f] = await claims();
+    expect(f.message).toContain('年度工作总结“二、存在的问题”段写“同步发布”');
+    expect(f.message).toContain('《〈县科技创新券管理办法〉政策解读》晚8个工作日');
+    expect(f.message).not.toContain('《《');
   });
 
   it('claim-contradicted: 按期完成 while a task of the plan is overdue', async () => {
