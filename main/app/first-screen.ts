@@ -85,6 +85,8 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
   if (!fs.existsSync(bundle)) return null;
   let worker: Worker | null = null;
   let ready = false;
+  /** The worker failed (its code missing or broken): it is not started again, and pages go out as built. */
+  let broken = false;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 0;
   const drawings = new Map<number, (d: Drawn | null) => void>();
@@ -119,6 +121,7 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
     // A worker that fails (the drawing code missing or broken) only means pages are sent as built.
     w.on('error', (e) => {
       console.error('[first-screen]', e);
+      broken = true;
       if (worker === w) stop();
     });
   };
@@ -141,7 +144,7 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
     if (idle) clearTimeout(idle);
     idle = setTimeout(stop, IDLE_MS);
     idle.unref();
-    if (!worker) start();
+    if (!worker && !broken) start();
     return Promise.race([
       // A worker still loading would keep the page waiting: only a kept drawing will do then.
       draw(ready ? worker : null).catch(() => null),
@@ -156,7 +159,7 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
       const encoder = new TextEncoder();
       return new ReadableStream({
         async start(controller) {
-          if (at < 0) {
+          if (at < 0 || broken) {
             controller.enqueue(encoder.encode(page));
             controller.close();
             return;

@@ -153,3 +153,34 @@ describe('the home screen drawn by the host', () => {
     expect(words(after.html)).not.toContain(`本年发布 ${c.published} 条`);
   });
 });
+
+describe('a host whose drawing code cannot run', () => {
+  it('sends the page as built, and goes on answering calls', async () => {
+    const dir = makeTempDir();
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), BUILT_PAGE);
+    fs.mkdirSync(path.join(dir, 'first-screen'));
+    fs.writeFileSync(path.join(dir, 'first-screen', 'draw.cjs'), "throw new Error('损坏的绘制代码');");
+    const host = await startWebHost({ dbPath: path.join(dir, 'zwgk.sqlite'), rendererDir });
+    try {
+      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
+      // While the worker is still loading, a page has no drawing (early.ts then starts the code at once)…
+      const first = await page();
+      expect(first).toContain('<div id="root"><div class="zwgk-opening" role="status">');
+      expect(first).not.toContain('zwgk-host-drawn');
+      // …and once it has failed, pages go out exactly as built.
+      await expect.poll(page, { timeout: 20_000 }).toBe(BUILT_PAGE);
+      expect(await page()).toBe(BUILT_PAGE);
+      const status = await fetch(`http://127.0.0.1:${host.port}/api/app.status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Zwgk-Token': host.token },
+        body: '',
+      });
+      expect(((await status.json()) as { ok: boolean }).ok).toBe(true);
+    } finally {
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
