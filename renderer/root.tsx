@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import type { AppStatus } from '../shared/ipc/contracts/foundation';
 import { App } from './App';
 import { AppStatusProvider } from './app-context';
-import { tabNeverPicks } from './components/keyboard';
+import { tabNeverPicks, tabSkipsClearButtons } from './components/keyboard';
 
 export function AppRoot({
   styles,
@@ -33,7 +33,13 @@ export function AppRoot({
           <AntApp message={{ top: 72, maxCount: 3 }}>
             <AppStatusProvider first={first} ready={status}>
               {/* display: contents keeps the layout as it was; the wrapper only listens (capture phase) for keys. */}
-              <div style={{ display: 'contents' }} onKeyDownCapture={tabNeverPicks}>
+              <div
+                style={{ display: 'contents' }}
+                onKeyDownCapture={(e) => {
+                  tabNeverPicks(e);
+                  tabSkipsClearButtons(e);
+                }}
+              >
                 <App />
               </div>
             </AppStatusProvider>

@@ -62,3 +62,17 @@ export function tabNeverPicks(e: KeyboardEvent): void {
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 }
+
+/**
+ * Tab goes from field to field: the small × that clears a filled select, date or search box (a real button in antd 6)
+ * is no stop of its own, where what is typed next would be lost and Enter would empty the field just filled. It stays
+ * a mouse click. Marked on each Tab (before the browser moves the focus), so a field drawn since is covered too.
+ * Installed once around the whole app (capture phase), with tabNeverPicks.
+ */
+export function tabSkipsClearButtons(e: KeyboardEvent): void {
+  if (e.key !== 'Tab') return;
+  const clears = (e.target as HTMLElement).ownerDocument.querySelectorAll<HTMLElement>(
+    '.ant-select-clear:not([tabindex]), .ant-picker-clear:not([tabindex]), .ant-input-clear-icon:not([tabindex])',
+  );
+  for (const b of clears) b.tabIndex = -1;
+}

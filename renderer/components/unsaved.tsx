@@ -21,24 +21,32 @@ export function useAskUnsaved(): (what?: string) => Promise<DiscardChoice> {
           }
           instance.destroy();
         };
-        const instance = modal.confirm({
-          title: '保存修改吗？',
-          content: `${what}还没有保存。不保存将丢弃这些修改。`,
-          closable: true,
-          keyboard: true,
-          onCancel: () => finish('cancel'),
-          footer: () => (
-            <Space style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}>
-              <Button onClick={() => finish('cancel')}>取消</Button>
-              <Button danger onClick={() => finish('discard')}>
-                不保存
-              </Button>
-              <Button type="primary" autoFocus onClick={() => finish('save')}>
-                保存
-              </Button>
-            </Space>
-          ),
-        });
+        let instance: { destroy: () => void };
+        const open = () =>
+          (instance = modal.confirm({
+            title: '保存修改吗？',
+            content: `${what}还没有保存。不保存将丢弃这些修改。`,
+            closable: true,
+            keyboard: true,
+            onCancel: () => finish('cancel'),
+            footer: () => (
+              <Space style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}>
+                <Button onClick={() => finish('cancel')}>取消</Button>
+                <Button danger onClick={() => finish('discard')}>
+                  不保存
+                </Button>
+                <Button type="primary" autoFocus onClick={() => finish('save')}>
+                  保存
+                </Button>
+              </Space>
+            ),
+          }));
+        // Asked from an Esc keypress (a field's "Esc 取消"), the question would be closed by that same keypress: antd
+        // registers its Esc listener on window while React handles the key, and the key then reaches window. Open it
+        // once that keypress is over.
+        const cause = typeof window === 'undefined' ? undefined : window.event;
+        if (cause instanceof KeyboardEvent && cause.key === 'Escape') setTimeout(open, 0);
+        else open();
       }),
     [modal],
   );

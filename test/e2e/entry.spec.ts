@@ -274,3 +274,38 @@ test('the year list keeps every year with data, this year and the next; any year
   await options.filter({ hasText: '2019年度' }).click();
   await expect(page.locator('.ant-layout-header .ant-select-content')).toHaveText('2019年度');
 });
+
+test('keyboard only: after a filled select or date, Tab goes to the next field, not to its clear button', async ({
+  app: page,
+  host,
+}) => {
+  await completeSetup(page, year);
+  await seedStaff(host, ['办公室'], [['张三', '办公室', '']]);
+
+  await page.getByRole('menuitem', { name: '单位与人员' }).click();
+  await page.getByRole('button', { name: '添加人员' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加人员' });
+  await expect(dialog.getByLabel('姓名')).toBeFocused();
+  await page.keyboard.type('孙八');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('办公');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('职务')).toBeFocused();
+  await page.keyboard.type('科员');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const row = page.getByRole('row').filter({ hasText: '孙八' });
+  await expect(row).toContainText('办公室');
+  await expect(row).toContainText('科员');
+
+  // A date already filled (培训日期, today) is followed by 类别, not by its ×.
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await page.getByRole('button', { name: '新增培训' }).click();
+  const training = page.getByRole('dialog', { name: '新增培训' });
+  await expect(training.getByLabel('培训名称')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(training.getByLabel('培训日期')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(training.getByLabel('类别', { exact: true })).toBeFocused();
+});

@@ -270,6 +270,39 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   await expect(dialog).toHaveCount(0);
 });
 
+test('summary: Esc in a paragraph with unsaved words asks 保存 / 不保存 / 取消 (the hint says Esc 取消); unchanged, it just closes', async ({
+  app: page,
+  host,
+}) => {
+  await completeSetup(page, year);
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: '年度总结' }).click();
+  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
+
+  const edit = page.getByRole('button', { name: /^修改：（.）加强队伍建设/ });
+  const box = page.getByRole('textbox', { name: '段落文字' });
+  await edit.click();
+  await expect(box).toBeFocused();
+  const before = await box.inputValue();
+  await box.press('Control+End');
+  await box.pressSequentially('（补充）');
+  await box.press('Escape');
+  // The question stays open (the Esc that asked it does not also close it); 取消 keeps the words in the box.
+  await answerUnsaved(page, '取消', '正在修改的段落');
+  await expect(box).toHaveValue(`${before}（补充）`);
+  await box.press('Escape');
+  await answerUnsaved(page, '不保存', '正在修改的段落');
+  await expect(box).toHaveCount(0);
+  await expect(page.getByText('（补充）')).toHaveCount(0);
+
+  // Nothing typed: Esc closes the paragraph without a question.
+  await edit.click();
+  await box.press('Escape');
+  await expect(box).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: '保存修改吗？' })).toHaveCount(0);
+});
+
 test('summary: a 成文日期 before the day its figures count to is refused beside the field, naming both dates', async ({
   app: page,
   host,
