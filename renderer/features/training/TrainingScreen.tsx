@@ -340,7 +340,8 @@ export function TrainingScreen() {
             {
               title: '状态',
               dataIndex: 'status',
-              width: 80,
+              // The tag's three characters, its padding and margin: at 80 its right edge was cut.
+              width: 92,
               render: (s: string) => <Tag color={s === '已举办' ? 'green' : 'blue'}>{s}</Tag>,
             },
             {
