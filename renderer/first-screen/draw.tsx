@@ -55,7 +55,7 @@ drawChartsOnHost((option, { width, height }) => {
 export interface DrawnScreen {
   /** The app's markup, for the page's root element. */
   html: string;
-  /** The theme's CSS variables (the window's own render writes the same), for the page's head. */
+  /** The theme's CSS variables as style elements (the window's own render writes the same), put before the root. */
   styles: string;
 }
 
