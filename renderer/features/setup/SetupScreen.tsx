@@ -68,14 +68,15 @@ export function SetupScreen() {
           onFinish={submit}
           initialValues={{ year: new Date().getFullYear() }}
         >
-          {BUREAU_FIELDS.map((f) => (
+          {BUREAU_FIELDS.map((f, i) => (
             <Form.Item
               key={f.name}
               name={f.name}
               label={f.label}
               rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}
             >
-              <Input placeholder={f.placeholder} maxLength={100} />
+              {/* The first thing a new office does here is type its name: start in that field. */}
+              <Input placeholder={f.placeholder} maxLength={100} autoFocus={i === 0} />
             </Form.Item>
           ))}
           <Form.Item name="year" label="工作年度" rules={[{ required: true, message: '请填写工作年度' }]}>
