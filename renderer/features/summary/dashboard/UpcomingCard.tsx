@@ -2,6 +2,7 @@ import { Card, List, Tag, Typography } from 'antd';
 import { useYear } from '../../../app-context';
 import { CalendarGapTag } from '../../../components/CalendarGapTag';
 import { useLoad } from '../../../hooks';
+import { formatChineseDate } from '../../../../shared/domain/date-text';
 import { loadDashboard } from './data';
 
 function daysBetween(from: string, to: string): number {
@@ -34,7 +35,7 @@ export function UpcomingCard() {
                 <div>
                   {r.route ? <a href={`#/${r.route}`}>{r.title}</a> : <span>{r.title}</span>}
                   <div style={{ color: 'rgba(0,0,0,0.5)', fontSize: 12 }}>
-                    {r.date} · {r.detail}
+                    {formatChineseDate(r.date)} · {r.detail}
                   </div>
                   <CalendarGapTag warning={r.calendarWarning} />
                 </div>
