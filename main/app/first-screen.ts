@@ -27,7 +27,7 @@ type FromWorker =
   | { kind: 'call'; id: number; method: string; input: unknown }
   | { kind: 'drawn'; id: number; drawn: Drawn | null };
 
-/** The longest a page waits for its drawing (a warm drawing takes ≈ 0.1 s) before it is sent as built. */
+/** The longest a page waits for a new drawing (a warm one takes ≈ 0.1 s) before it is sent as built; a kept one is always sent. */
 const DRAW_LIMIT_MS = 1000;
 /** A worker nobody asked to draw for this long is ended (its memory given back); the next page starts it again. */
 const IDLE_MS = 5 * 60_000;
@@ -125,31 +125,32 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
       if (worker === w) stop();
     });
   };
-  /** The home screen as it is now: the last drawing if nothing it was drawn from changed, else a new one (if `w`). */
-  const draw = async (w: Worker | null): Promise<Drawn | null> => {
+  /** The home screen as it is now, drawn afresh by `w` unless the last drawing was made from the same: that one. */
+  const draw = async (w: Worker | null, limitMs?: number): Promise<Drawn | null> => {
     const status = await invoke('app.status', undefined);
     if (!status.ok || (status.value as AppStatus).state !== 'ready') return null;
     const from = JSON.stringify([dataStamp(), status.value, new Date().toDateString()]);
     if (last?.from === from) return last.drawn;
     if (!w) return null;
     const id = ++nextId;
-    const drawn = await new Promise<Drawn | null>((resolve) => {
+    const drawing = new Promise<Drawn | null>((resolve) => {
       drawings.set(id, resolve);
       w.postMessage({ kind: 'draw', id, status: status.value });
+    }).then((drawn) => {
+      // Kept even when the page that asked for it has gone out without it: the next window gets it.
+      if (drawn) last = { from, drawn };
+      return drawn;
     });
-    if (drawn) last = { from, drawn };
-    return drawn;
+    if (limitMs === undefined) return drawing;
+    return Promise.race([drawing, new Promise<null>((resolve) => setTimeout(() => resolve(null), limitMs).unref())]);
   };
   const drawInTime = (): Promise<Drawn | null> => {
     if (idle) clearTimeout(idle);
     idle = setTimeout(stop, IDLE_MS);
     idle.unref();
     if (!worker && !broken) start();
-    return Promise.race([
-      // A worker still loading would keep the page waiting: only a kept drawing will do then.
-      draw(ready ? worker : null).catch(() => null),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), DRAW_LIMIT_MS).unref()),
-    ]);
+    // A kept drawing is always sent; a new one only from a worker that is ready, and only while the page can wait.
+    return draw(ready ? worker : null, DRAW_LIMIT_MS).catch(() => null);
   };
   start();
 
