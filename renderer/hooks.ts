@@ -395,7 +395,8 @@ export function useAction(): RunAction {
     async (work, options) => {
       try {
         const said = await work();
-        if (said) message.success(said);
+        // A sentence that says what to do next (请到“AB岗”办理交接) stays long enough to be read, not antd's 3 s.
+        if (said) message.success(said, said.length > 30 ? 8 : undefined);
         return true;
       } catch (e) {
         if (isFormCheckFailure(e)) return false;

@@ -30,7 +30,9 @@ export function isInField(root: HTMLElement | null): boolean {
 
 /**
  * The first field a person would type into, inside a dialog or drawer body; not when they are in one of its fields
- * already (one clicked while the dialog was still opening keeps the focus and what is being typed there).
+ * already (one clicked while the dialog was still opening keeps the focus and what is being typed there). A text area
+ * opened on text starts with the caret after it (focusAtEnd); in a group of radio buttons, the chosen one has the
+ * focus (as Tab would give it), so the arrow keys move from the choice made.
  */
 export function focusFirstField(root: HTMLElement | null): void {
   if (!root || isInField(root)) return;
@@ -39,10 +41,34 @@ export function focusFirstField(root: HTMLElement | null): void {
   );
   for (const f of fields) {
     if (f.offsetParent !== null || f.getClientRects().length > 0) {
-      f.focus();
+      const chosen =
+        (f as HTMLInputElement).type === 'radio'
+          ? f.closest('.ant-radio-group')?.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])')
+          : null;
+      if (f instanceof HTMLTextAreaElement) focusAtEnd(f);
+      else (chosen ?? f).focus();
       return;
     }
   }
+}
+
+/**
+ * Focuses a text field with the caret after its last character: an office worker opening a paragraph or a reason
+ * already written goes on from its end (the browser's own focus() leaves the caret before the first character). The
+ * last lines are scrolled into view in a text area taller than its box.
+ */
+export function focusAtEnd(field: HTMLInputElement | HTMLTextAreaElement): void {
+  field.focus();
+  const end = field.value.length;
+  // Only text can hold a caret (a number field refuses it).
+  if (field instanceof HTMLTextAreaElement || PLAIN_INPUT_TYPES.has(field.type)) {
+    try {
+      field.setSelectionRange(end, end);
+    } catch {
+      return;
+    }
+  }
+  if (field instanceof HTMLTextAreaElement) field.scrollTop = field.scrollHeight;
 }
 
 /**

@@ -356,3 +356,22 @@ export const abImportPreviewSchema = z.object({
   errorCount: z.number().int(),
 });
 export type AbImportPreview = z.infer<typeof abImportPreviewSchema>;
+
+/**
+ * What a person marked 离岗 leaves behind in the AB岗 (the posts as read today, `ab.posts`): "杨帆仍是“政务公开联络员”的
+ * A岗、“网站与政务新媒体管理员”的B岗，请到“AB岗”办理交接。", or '' when they hold none. A role whose successor is already
+ * registered (a change dated later: aNext/bNext) is not named — its 交接 is arranged.
+ */
+export function handoverNotice(staffId: number, name: string, posts: readonly Post[]): string {
+  const held = posts
+    .filter((p) => p.active)
+    .map((p) => {
+      const roles = [
+        p.a?.staffId === staffId && !p.aNext ? 'A' : null,
+        p.b?.staffId === staffId && !p.bNext ? 'B' : null,
+      ].filter((r) => r !== null);
+      return roles.length ? `“${p.name}”的${roles.join('岗和')}岗` : null;
+    })
+    .filter((t) => t !== null);
+  return held.length ? `${name}仍是${held.join('、')}，请到“AB岗”办理交接。` : '';
+}

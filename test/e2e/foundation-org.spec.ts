@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { arrange, openScreen, setUpBureau } from './arrange';
+import { arrange, openScreen, pick, seedStaff, setUpBureau, year } from './arrange';
 import { expect, test } from './fixtures';
 
 async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
@@ -176,4 +176,56 @@ test('Chinese text is drawn with a CJK font, not as boxes', async ({ app: page }
     return { chinese: draw('政') !== draw('务') && draw('公') !== draw('开'), boxesAlike: draw('\\u{10FFFD}') === draw('\\u{10FFFC}') };
   })()`);
   expect(differ).toEqual({ chinese: true, boxesAlike: true });
+});
+
+test('saving a person as 离岗 names the AB posts they still hold, to hand over; someone holding none is only saved', async ({
+  app: page,
+  host,
+}) => {
+  await setUpBureau(host, page);
+  await seedStaff(
+    host,
+    ['办公室'],
+    [
+      ['杨帆', '办公室', '科员'],
+      ['李敏', '办公室', '科员'],
+      ['周强', '办公室', '科员'],
+    ],
+  );
+  const staff = await arrange(host, 'staff.list');
+  const id = (name: string) => staff.find((s) => s.name === name)!.id;
+  const posts = await arrange(host, 'ab.posts');
+  const post = (name: string) => posts.find((p) => p.name === name)!.id;
+  const startDate = `${year}-01-05`;
+  // 杨帆: A of 政务公开联络员, B of 网站与政务新媒体管理员; 李敏 the other role of each; 周强 none.
+  for (const [p, role, who] of [
+    ['政务公开联络员', 'A', '杨帆'],
+    ['政务公开联络员', 'B', '李敏'],
+    ['网站与政务新媒体管理员', 'A', '李敏'],
+    ['网站与政务新媒体管理员', 'B', '杨帆'],
+  ] as const)
+    await arrange(host, 'ab.assign', { postId: post(p), role, staffId: id(who), startDate });
+  await page.reload();
+  await openScreen(page, '单位与人员');
+
+  const leave = async (name: string) => {
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('button', { name: '编辑' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: '编辑人员' });
+    await expect(dialog.getByLabel('姓名')).toHaveValue(name);
+    await pick(page, '状态', '离岗');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await leave('杨帆');
+  await expect(
+    page.getByText('已保存。杨帆仍是“政务公开联络员”的A岗、“网站与政务新媒体管理员”的B岗，请到“AB岗”办理交接。'),
+  ).toBeVisible();
+  expect((await arrange(host, 'staff.list')).find((s) => s.name === '杨帆')!.status).toBe('离岗');
+  // Nothing held, nothing named: only 已保存.
+  await leave('周强');
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(page.getByText(/周强仍是/)).toHaveCount(0);
 });

@@ -46,7 +46,13 @@ export function DepartmentsPanel({ onChanged, version = 0 }: { onChanged?: () =>
       content: deleteDescription([], '只有没有人员和其他记录使用的科室才能删除。'),
       remove: () => call('departments.delete', { id: d.id }),
       retire: d.active
-        ? { okText: '改为停用', done: '已停用', run: () => call('departments.setActive', { id: d.id, active: false }) }
+        ? {
+            okText: '改为停用',
+            run: async () => {
+              await call('departments.setActive', { id: d.id, active: false });
+              return '已停用';
+            },
+          }
         : null,
       onDone: reload,
     });

@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Department, Staff, StaffInput, StaffStatus } from '../../../shared/domain/org';
 import { STAFF_STATUSES } from '../../../shared/domain/org';
+import { handoverNotice } from '../../../shared/domain/ab';
 import { call } from '../../api/call';
 import { AuditButton } from '../../components/AuditDrawer';
 import { EmptyHint } from '../../components/EmptyHint';
@@ -10,6 +11,16 @@ import { useLoad } from '../../hooks';
 import { FormDialog } from '../../components/FormDialog';
 import { useDeleteOrRetire } from './deleteOrRetire';
 import { deleteDescription, deleteTitle } from '../../components/destructive';
+
+/**
+ * For a person saved as 离岗: the AB posts they still hold, to hand over now (the AB岗 screen warns only when opened);
+ * '' when none or when the posts cannot be read (the save stands; nothing is claimed that was not read).
+ */
+async function handoverAfterLeaving(s: Staff): Promise<string> {
+  if (s.status !== '离岗') return '';
+  const posts = await call('ab.posts').catch(() => []);
+  return handoverNotice(s.id, s.name, posts);
+}
 
 interface Filter {
   search: string;
@@ -68,12 +79,16 @@ export function StaffPanel({
       phone: v.phone ?? '',
       note: v.note ?? '',
     };
-    if (editing === 'new') await call('staff.create', input);
-    else await call('staff.update', { id: (editing as Staff).id, ...input });
+    const saved =
+      editing === 'new'
+        ? await call('staff.create', input)
+        : await call('staff.update', { id: (editing as Staff).id, ...input });
+    const handover = await handoverAfterLeaving(saved);
     setEditing(null);
     await list.reload();
     onChanged?.();
-    return editing === 'new' ? `已添加“${v.name}”` : '已保存';
+    const done = editing === 'new' ? `已添加“${v.name}”` : '已保存';
+    return handover ? `${done}。${handover}` : done;
   };
 
   const remove = (s: Staff) =>
@@ -85,9 +100,8 @@ export function StaffPanel({
         s.status === '在岗'
           ? {
               okText: '改为离岗',
-              done: `已将“${s.name}”改为离岗`,
-              run: () =>
-                call('staff.update', {
+              run: async () => {
+                const saved = await call('staff.update', {
                   id: s.id,
                   name: s.name,
                   departmentId: s.departmentId,
@@ -95,7 +109,10 @@ export function StaffPanel({
                   phone: s.phone,
                   note: s.note,
                   status: '离岗',
-                }),
+                });
+                const handover = await handoverAfterLeaving(saved);
+                return `已将“${s.name}”改为离岗${handover ? `。${handover}` : ''}`;
+              },
             }
           : null,
       onDone: async () => {

@@ -7,8 +7,8 @@ import { useAction } from '../../hooks';
 /** The gentler way offered when a record cannot be deleted because other records use it (改为离岗, 改为停用). */
 export interface Retire {
   okText: string;
-  run: () => Promise<unknown>;
-  done: string;
+  /** Does it; resolves to the sentence that says it was done (and what follows from it, e.g. posts to hand over). */
+  run: () => Promise<string>;
 }
 
 /**
@@ -44,9 +44,9 @@ export function useDeleteOrRetire(): (o: {
               cancelText: '取消',
               onOk: () =>
                 act(async () => {
-                  await retire.run();
+                  const done = await retire.run();
                   await onDone();
-                  return retire.done;
+                  return done;
                 }),
             });
             return;

@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Divider, Drawer, Form, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Form, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Department, Staff } from '../../../shared/domain/org';
 import type { Plan, PlanTask } from '../../../shared/domain/plan';
@@ -7,7 +7,8 @@ import { AuditButton } from '../../components/AuditDrawer';
 import { DeleteButton } from '../../components/DeleteButton';
 import { deleteDescription, deleteTitle } from '../../components/destructive';
 import { todayIso } from '../../components/DateField';
-import { focusFirstField, isEnterToSave } from '../../components/keyboard';
+import { FormDrawer } from '../../components/FormDrawer';
+import { isEnterToSave } from '../../components/keyboard';
 import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useLoad } from '../../hooks';
 import { useAbHolders } from './ab-holders';
@@ -127,12 +128,6 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
     closeDrawer();
   };
 
-  // Typing can start at once: the first field has focus when the task's form appears (and the drawer opens).
-  useEffect(() => {
-    if (ready && taskId !== null)
-      focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'));
-  }, [ready, taskId]);
-
   const taskDirty = () => ready && snapshot() !== loaded.current;
   const progressDirty = () => {
     const v = pform.getFieldsValue(true);
@@ -164,15 +159,14 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   const evidenceCount = progress.reduce((n, p) => n + p.evidence.length, 0);
 
   return (
-    <Drawer
+    // Typing can start at once: the first field has focus when the drawer opens and when the task's form appears.
+    <FormDrawer
       open={taskId !== null}
+      ready={ready}
       onClose={() => void close()}
       width={760}
       title={taskId === 'new' ? '新增任务' : task ? `任务 ${task.seq}：${task.title}` : '任务'}
       extra={typeof taskId === 'number' && <AuditButton entity="plan_task" entityId={taskId} />}
-      afterOpenChange={(open) =>
-        open && focusFirstField(document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-body'))
-      }
     >
       {detail.error && <Alert type="error" showIcon title={detail.error} style={{ marginBottom: 12 }} />}
       {task && (
@@ -257,6 +251,6 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
           />
         </>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

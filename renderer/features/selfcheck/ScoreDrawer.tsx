@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -41,6 +40,7 @@ import { PointsInput } from '../../components/PointsInput';
 import { DateField } from '../../components/DateField';
 import { DeleteButton } from '../../components/DeleteButton';
 import { deleteDescription, deleteTitle } from '../../components/destructive';
+import { FormDrawer } from '../../components/FormDrawer';
 import { isEnterToSave } from '../../components/keyboard';
 import { useGuardedClose, useUnsavedLeave } from '../../components/unsaved';
 import { useAction, useDownloadAttachment, useLoad } from '../../hooks';
@@ -303,12 +303,12 @@ export function ScoreDrawer({
   const measurable = r.kind !== 'bonus';
   // A counted rule's score as the counts typed give it, before saving: what each finding takes off and the score.
   const computed = countedScore(row, watched);
-  // The level rated at (grade rules); its radio takes the focus when the drawer opens (the first when none is).
+  // The level rated at (grade rules); its radio takes the focus when the drawer opens (FormDrawer; the first when none
+  // is).
   const ratedLevel = row.entry.rated ? levelOf(r, row.entry.score) : null;
-  const initialLevel = ratedLevel?.label ?? null;
 
   return (
-    <Drawer
+    <FormDrawer
       open
       width={640}
       title={`评分：${row.name}`}
@@ -448,7 +448,7 @@ export function ScoreDrawer({
                   : '不填为未评'
             }
           >
-            <PointsInput autoFocus min={0} max={row.points} style={{ width: 160 }} />
+            <PointsInput min={0} max={row.points} style={{ width: 160 }} />
           </Form.Item>
         )}
         {r.kind === 'deductions' && (
@@ -471,7 +471,6 @@ export function ScoreDrawer({
                 ]}
               >
                 <InputNumber
-                  autoFocus={i === 0}
                   min={0}
                   precision={0}
                   addonAfter={x.unit ?? '次'}
@@ -492,7 +491,7 @@ export function ScoreDrawer({
             extra={r.kind === 'bonus' ? undefined : '没有扣分情形填 0；不填为未评（不计分）'}
             rules={[{ type: 'integer', min: 0, message: '次数应为不小于0的整数' }]}
           >
-            <InputNumber autoFocus={r.kind !== 'bonus'} min={0} precision={0} style={{ width: 160 }} />
+            <InputNumber min={0} precision={0} style={{ width: 160 }} />
           </Form.Item>
         )}
         {(r.kind === 'fixed' || r.kind === 'veto') && (
@@ -527,12 +526,8 @@ export function ScoreDrawer({
           >
             <Radio.Group aria-label="评分等次">
               <Space direction="vertical">
-                {r.levels.map((l, i) => (
-                  <Radio
-                    key={l.label}
-                    value={l.label}
-                    autoFocus={initialLevel === null ? i === 0 : initialLevel === l.label}
-                  >
+                {r.levels.map((l) => (
+                  <Radio key={l.label} value={l.label}>
                     {l.label}（{l.points}分）
                     {l.criteria && (
                       <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
@@ -706,6 +701,6 @@ export function ScoreDrawer({
           </Button>
         )}
       </Space.Compact>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -15,7 +15,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import {
   countedBeforeEnd,
   figureLabel,
@@ -36,6 +36,7 @@ import { dateIssueRules } from '../../components/dateRules';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageTitle } from '../../components/PageTitle';
 import { FormDialog } from '../../components/FormDialog';
+import { focusAtEnd } from '../../components/keyboard';
 import { useAskUnsaved, useUnsavedLeave } from '../../components/unsaved';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { navigate, useAction, useLoad } from '../../hooks';
@@ -139,6 +140,13 @@ function ParagraphView({
   onKeep: () => void;
 }) {
   const isEditing = editing?.id === p.id;
+  // Opened (修改, by click or keyboard), the paragraph's text has the caret after its last character: a clerk goes on
+  // from the end of what is written (a heading-only paragraph: its heading).
+  const editor = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const field = editor.current?.querySelector('textarea') ?? editor.current?.querySelector('input');
+    if (isEditing && field) focusAtEnd(field);
+  }, [isEditing]);
   const headingStyle =
     p.level === 1
       ? { fontFamily: '"黑体", SimHei, sans-serif', fontWeight: 600 }
@@ -158,39 +166,40 @@ function ParagraphView({
       }}
     >
       {isEditing ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          {p.level !== 0 && (
-            <Input
-              aria-label="小标题"
-              value={editing.heading}
-              onChange={(e) => onChange({ ...editing, heading: e.target.value, dirty: true })}
-            />
-          )}
-          {p.level !== 1 && (
-            <Input.TextArea
-              aria-label="段落文字"
-              autoFocus
-              autoSize={{ minRows: 3, maxRows: 14 }}
-              value={editing.text}
-              onChange={(e) => onChange({ ...editing, text: e.target.value, dirty: true })}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave();
-                if (e.key === 'Escape') onCancel();
-              }}
-            />
-          )}
-          <Flex justify="space-between" align="center">
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              数字改成文字后不再随数据刷新；Ctrl+Enter 保存，Esc 取消。
-            </Typography.Text>
-            <Space>
-              <Button onClick={onCancel}>取消</Button>
-              <Button type="primary" loading={busy} onClick={onSave}>
-                保存
-              </Button>
-            </Space>
-          </Flex>
-        </Space>
+        <div ref={editor}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {p.level !== 0 && (
+              <Input
+                aria-label="小标题"
+                value={editing.heading}
+                onChange={(e) => onChange({ ...editing, heading: e.target.value, dirty: true })}
+              />
+            )}
+            {p.level !== 1 && (
+              <Input.TextArea
+                aria-label="段落文字"
+                autoSize={{ minRows: 3, maxRows: 14 }}
+                value={editing.text}
+                onChange={(e) => onChange({ ...editing, text: e.target.value, dirty: true })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave();
+                  if (e.key === 'Escape') onCancel();
+                }}
+              />
+            )}
+            <Flex justify="space-between" align="center">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                数字改成文字后不再随数据刷新；Ctrl+Enter 保存，Esc 取消。
+              </Typography.Text>
+              <Space>
+                <Button onClick={onCancel}>取消</Button>
+                <Button type="primary" loading={busy} onClick={onSave}>
+                  保存
+                </Button>
+              </Space>
+            </Flex>
+          </Space>
+        </div>
       ) : (
         <div style={{ textIndent: p.level === 1 ? '2em' : '2em', lineHeight: 1.9, fontSize: 15 }}>
           {p.heading && <span style={headingStyle}>{p.heading}</span>}

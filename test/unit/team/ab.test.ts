@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POSTS } from '../../../shared/domain/ab';
+import { DEFAULT_POSTS, handoverNotice } from '../../../shared/domain/ab';
 import { openTeamFixture, type TeamFixture } from './helpers';
 import { summariseWarnings } from '../../../shared/domain/ab-warnings';
 
@@ -327,5 +327,32 @@ describe('AB warnings', () => {
     const post = await f.postId('保密审查员');
     await f.call('ab.assign', { postId: post, role: 'A', staffId: f.staff['张三'], startDate: '2025-01-02' });
     await expect(f.call('staff.delete', { id: f.staff['张三'] })).rejects.toMatchObject({ code: 'IN_USE' });
+  });
+});
+
+describe('离岗 with AB posts', () => {
+  it("names the posts a person still holds without a successor, A and B, in the posts' order", async () => {
+    f = await openTeamFixture();
+    const assign = async (post: string, role: 'A' | 'B', who: string) =>
+      f.call('ab.assign', { postId: await f.postId(post), role, staffId: f.staff[who], startDate: '2025-01-02' });
+    await assign('政务公开联络员', 'A', '张三');
+    await assign('政务公开联络员', 'B', '李四');
+    await assign('网站与政务新媒体管理员', 'B', '张三');
+    // Handed over already: a change to 王五 dated later is registered (待生效), so that A role is not named.
+    await assign('保密审查员', 'A', '张三');
+    await f.call('ab.change', {
+      postId: await f.postId('保密审查员'),
+      role: 'A',
+      toStaffId: f.staff['王五'],
+      changeDate: '2025-10-20',
+      reason: '工作调整',
+      handover: { ...handover, date: '2025-10-20', transitionEnd: null },
+    });
+    const posts = await f.call('ab.posts');
+    expect(handoverNotice(f.staff['张三'], '张三', posts)).toBe(
+      '张三仍是“政务公开联络员”的A岗、“网站与政务新媒体管理员”的B岗，请到“AB岗”办理交接。',
+    );
+    expect(handoverNotice(f.staff['李四'], '李四', posts)).toBe('李四仍是“政务公开联络员”的B岗，请到“AB岗”办理交接。');
+    expect(handoverNotice(f.staff['赵六'], '赵六', posts)).toBe('');
   });
 });
