@@ -27,7 +27,10 @@ type FromWorker =
   | { kind: 'call'; id: number; method: string; input: unknown }
   | { kind: 'drawn'; id: number; drawn: Drawn | null };
 
-/** The longest a page waits for a new drawing (a warm one takes ≈ 0.1 s) before it is sent as built; a kept one is always sent. */
+/**
+ * The longest a page waits for a new drawing (a warm one takes ≈ 0.1 s) before it is sent as built. A kept drawing is
+ * always sent.
+ */
 const DRAW_LIMIT_MS = 1000;
 /** A worker nobody asked to draw for this long is ended (its memory given back); the next page starts it again. */
 const IDLE_MS = 5 * 60_000;
