@@ -90,6 +90,8 @@ if (!app.requestSingleInstanceLock()) {
         if (choice === 0) e.preventDefault();
       });
       win.once('ready-to-show', () => win?.show());
+      // The first window draws its screen itself; the host's drawing serves the windows after it (first-screen.ts).
+      win.webContents.once('did-finish-load', () => first?.warm());
       await win.loadURL(`${APP_ORIGIN}/index.html`);
       await updateTitle();
       app.on('before-quit', () => {

@@ -5,9 +5,9 @@
 //
 // The page is sent in two parts: its head at once (the window fetches the stylesheet and the start-up code while the
 // screen is drawn), then the body with the drawn screen. The last drawing is kept with what it was drawn from (the data
-// file's stamp, app.status and the day): a window opened while none of them changed gets it at once, as the first
-// window after the host starts does (the worker's first drawing is made for it). Nothing waits for the worker unless it
-// is ready: a window opened while it still loads gets the page as built, and draws its screen itself as it always did;
+// file's stamp, app.status and the day): a window opened while none of them changed gets it at once, as the web host's
+// first window does (the worker's first drawing is made for it; the host starts it, warm()). Nothing waits for the
+// worker unless it is ready: a window opened while it still loads gets the page as built, and draws its screen itself as it always did;
 // so does one whose drawing fails or takes longer than DRAW_LIMIT_MS.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,6 +76,12 @@ export interface FirstScreen {
    * drawn (or as built).
    */
   page(page: string): ReadableStream<Uint8Array>;
+  /**
+   * Starts the worker (loading its code takes ≈ 0.5 s of a core, and its first drawing as much again). The host says
+   * when: the web host at once (the browser opens its address later); Electron once its window has loaded, so that the
+   * worker never competes with the window's own cold start, and serves the windows after it (a reload, a reopen).
+   */
+  warm(): void;
   close(): void;
 }
 
@@ -90,6 +96,8 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
   let ready = false;
   /** The worker failed (its code missing or broken): it is not started again, and pages go out as built. */
   let broken = false;
+  /** warm() was called: a worker ended after being idle is started again by the next page. */
+  let wanted = false;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 0;
   const drawings = new Map<number, (d: Drawn | null) => void>();
@@ -147,16 +155,18 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
     if (limitMs === undefined) return drawing;
     return Promise.race([drawing, new Promise<null>((resolve) => setTimeout(() => resolve(null), limitMs).unref())]);
   };
-  const drawInTime = (): Promise<Drawn | null> => {
+  /** Starts the worker if it is wanted and not running, and (re)arms its idle end. */
+  const keepUp = () => {
     if (idle) clearTimeout(idle);
     idle = setTimeout(stop, IDLE_MS);
     idle.unref();
-    if (!worker && !broken) start();
+    if (wanted && !worker && !broken) start();
+  };
+  const drawInTime = (): Promise<Drawn | null> => {
+    keepUp();
     // A kept drawing is always sent; a new one only from a worker that is ready, and only while the page can wait.
     return draw(ready ? worker : null, DRAW_LIMIT_MS).catch(() => null);
   };
-  start();
-
   return {
     page(page) {
       const at = page.indexOf(ROOT);
@@ -186,6 +196,10 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
           controller.close();
         },
       });
+    },
+    warm() {
+      wanted = true;
+      keepUp();
     },
     close: stop,
   };

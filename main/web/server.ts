@@ -88,6 +88,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     (method, input) => dispatch(handlers, ws, method, input),
     () => ws.dataStamp(),
   );
+  // The browser opens this host's address only after it has started: the worker is ready by then.
+  first?.warm();
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

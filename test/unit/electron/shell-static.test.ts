@@ -197,6 +197,8 @@ describe('window security settings', () => {
     expect(src).toContain('hardenSession()');
     expect(src).toContain('registerIpc(handlers, ws, isTrustedSender)');
     expect(src).toContain('serveRenderer(rendererDir, first)');
+    // The host's drawing worker starts only once the window has loaded: it must not compete with its cold start.
+    expect(src).toMatch(/webContents\.once\('did-finish-load', \(\) => first\?\.warm\(\)\)/);
   });
 });
 
