@@ -95,8 +95,14 @@ export function lazyScreen<K extends string>(
 
 /**
  * Fetches every lazy part's chunk (kept for the session), so a screen's first opening does not wait for its code: the
- * home screen calls it once its own data is drawn and the window is idle (issue 22).
+ * home screen calls it once its own data is drawn and the window is idle (issue 22); the host awaits it before it draws
+ * the home screen (renderer/first-screen/draw.tsx), whose parts must not wait behind a fallback there.
  */
-export function preloadScreens(): void {
-  for (const load of partLoaders) void load().catch(() => undefined);
+export async function preloadScreens(): Promise<void> {
+  // A part's code may declare parts of its own (the home screen's 从这里开始): those are fetched in the next round.
+  for (let done = 0; done < partLoaders.length;) {
+    const upTo = partLoaders.length;
+    await Promise.all(partLoaders.slice(done, upTo).map((load) => load().catch(() => undefined)));
+    done = upTo;
+  }
 }

@@ -15,8 +15,7 @@ import { renderToString } from 'react-dom/server';
 import type { AppStatus } from '../../shared/ipc/contracts/foundation';
 import type { Result } from '../../shared/ipc/result';
 import { answerCallsOnHost } from '../api/call';
-import type { LazyScreen } from '../area';
-import { ROUTES } from '../areas';
+import { preloadScreens } from '../area';
 import { drawChartsOnHost } from '../components/EChart';
 import { echarts } from '../components/echarts-setup';
 import { drawWithAnswers } from '../hooks';
@@ -72,7 +71,9 @@ export function drawHomeScreen(
 ): Promise<DrawnScreen | null> {
   const drawing = queue.then(async (): Promise<DrawnScreen | null> => {
     if (status.state !== 'ready' || status.year === null) return null;
-    await (ROUTES[0].Screen as Partial<LazyScreen>).preload?.();
+    // Every lazy part loaded first (the home screen, and the 从这里开始 steps it shows a bureau without staff): a part
+    // still to load would be drawn as its fallback, nothing.
+    await preloadScreens();
     answerCallsOnHost(invoke);
     const styles = createCache();
     const html = await drawWithAnswers(() => renderToString(<AppRoot styles={styles} status={status} />));

@@ -10,7 +10,7 @@ import { areaServices } from '../../../main/areas';
 import { loadDemo } from '../../../main/services/demo';
 import { Workstation } from '../../../main/services/workstation';
 import { startWebHost, type WebHost } from '../../../main/web/server';
-import { makeTempDir } from '../../helpers/workstation';
+import { makeTempDir, openTestWorkstation } from '../../helpers/workstation';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -32,6 +32,27 @@ const BUILT_PAGE = `<!doctype html>
 
 /** The words a page shows: markup and React's text separators taken out. */
 const words = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '');
+
+/** The drawing code, built once for the file as `npm run build` builds it. */
+let drawCode = '';
+beforeAll(() => {
+  drawCode = path.join(makeTempDir(), 'draw.cjs');
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-first-screen.mjs'), drawCode], {
+    encoding: 'utf8',
+  });
+  expect(built.status, built.stderr).toBe(0);
+}, 120_000);
+afterAll(() => fs.rmSync(path.dirname(drawCode), { recursive: true, force: true }));
+
+/** A renderer folder holding the built page, with the drawing code beside it as in out/. */
+function rendererBeside(dir: string): string {
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), BUILT_PAGE);
+  fs.mkdirSync(path.join(dir, 'first-screen'));
+  fs.copyFileSync(drawCode, path.join(dir, 'first-screen', 'draw.cjs'));
+  return rendererDir;
+}
 
 describe('the home screen drawn by the host', () => {
   let dir: string;
@@ -70,15 +91,7 @@ describe('the home screen drawn by the host', () => {
 
   beforeAll(async () => {
     dir = makeTempDir();
-    const rendererDir = path.join(dir, 'renderer');
-    fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), BUILT_PAGE);
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'scripts/build-first-screen.mjs'), path.join(dir, 'first-screen', 'draw.cjs')],
-      { encoding: 'utf8' },
-    );
-    expect(built.status, built.stderr).toBe(0);
+    const rendererDir = rendererBeside(dir);
     dbPath = path.join(dir, 'zwgk.sqlite');
     const ws = new Workstation({
       dbPath,
@@ -152,6 +165,26 @@ describe('the home screen drawn by the host', () => {
     expect(words(after.html)).toContain(`本年发布 ${c.published - 1} 条`);
     expect(words(after.html)).not.toContain(`本年发布 ${c.published} 条`);
   });
+});
+
+describe('the home screen of a bureau just set up, drawn by the host', () => {
+  it('carries the 从这里开始 steps, as the window shows them', async () => {
+    const t = await openTestWorkstation();
+    t.ws.close();
+    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(t.dir) });
+    try {
+      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
+      await expect
+        .poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
+        .toBe(true);
+      const text = words(await page());
+      expect(text).toContain('从这里开始');
+      expect(text).toContain('添加科室');
+    } finally {
+      await host.close();
+      fs.rmSync(t.dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe('a host whose drawing code cannot run', () => {
