@@ -136,9 +136,22 @@ export function useLoad<T>(
       setData(hit.data);
     }
     setLoading(false);
-    void run(true);
+    // The quiet reload waits until the screen has been painted: after a click React runs this effect before the
+    // paint, and the reload's requests held the opened screen back (a second opening's trace: 5–20 ms).
+    return afterPaint(() => void run(true));
   }, deps);
   return { data, loading, error, reload };
+}
+
+/** Runs `then` once the next frame has been painted (a document out of sight paints nothing: then not before it is
+ * shown); returns the cancel. */
+function afterPaint(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(then, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /**
@@ -210,6 +223,11 @@ export function useLeaveGuard(guard: LeaveGuard | null, dirty?: () => boolean): 
       if (i >= 0) guards.splice(i, 1);
     };
   }, [guard]);
+}
+
+/** Whether any screen, dialog or drawer holds unsaved work now. */
+export function hasUnsavedWork(): boolean {
+  return guards.some((g) => g.dirty());
 }
 
 /** Asks the guards from the innermost out; true when all let go at once, else `proceed` runs once all have. */
@@ -288,7 +306,7 @@ function startRouter(): void {
   window.addEventListener('popstate', onPopState);
   // Closing or reloading the page with unsaved work: the browser (or Electron's main process) asks first.
   window.addEventListener('beforeunload', (e) => {
-    if (guards.some((g) => g.dirty())) e.preventDefault();
+    if (hasUnsavedWork()) e.preventDefault();
   });
   // A plain link to a route (<a href="#/plan/task/3">) goes through navigate, so the guards ask before it moves.
   document.addEventListener('click', (e) => {
