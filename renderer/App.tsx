@@ -7,6 +7,7 @@ import { AccessBanner } from './features/data/AccessBanner';
 import { navigate, requestLeave, useAction, useHashRoute } from './hooks';
 import { ROUTES } from './areas';
 import { lazyPart } from './area';
+import { KeptScreens } from './kept-screens';
 
 // The screens a file shows instead of the workstation (locked, damaged, not set up) are rare: their code (forms, tables,
 // the restore dialog) is fetched only when one is shown, not on every start (issue 22).
@@ -178,17 +179,11 @@ function Shell() {
           {/* Read-only (another copy writes the file): every input, button and upload of every screen and dialog is
               disabled here, in one place; the banner above and the header stay usable. */}
           <ConfigProvider componentDisabled={readOnly}>
-            <div key={`${route.path}-${year}`}>
-              <Suspense
-                fallback={
-                  <div style={{ padding: 48, textAlign: 'center' }}>
-                    <Spin />
-                  </div>
-                }
-              >
-                <route.Screen params={params} />
-              </Suspense>
-            </div>
+            <KeptScreens
+              screenKey={`${route.path}-${year}`}
+              version={params.join('/')}
+              screen={<route.Screen params={params} />}
+            />
           </ConfigProvider>
         </Layout.Content>
       </Layout>

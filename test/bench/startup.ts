@@ -44,6 +44,8 @@ const BLANKS_PER_RUN = 3;
 // The few DOM names the in-page functions below use (the Node-side tsconfig has no DOM types; declared here only).
 interface PageElement {
   textContent: string | null;
+  innerText: string;
+  checkVisibility(): boolean;
   className: string;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
@@ -218,18 +220,19 @@ function whenReady(r: Ready): Promise<number> {
   const missing = (): string => {
     const c = document.querySelector(r.root ?? '.ant-layout-content');
     if (!c) return '页面框架';
-    if (![...c.querySelectorAll('h1, h2, h3, h4')].some((e) => e.textContent?.trim() === r.heading))
-      return `标题“${r.heading}”`;
-    const loading = c.querySelector('.ant-card-loading, .ant-spin-spinning, .ant-skeleton, [aria-busy="true"]');
+    // Only what is on screen counts: screens left earlier stay in the page, hidden (renderer/kept-screens.tsx).
+    const shown = (selector: string) => [...c.querySelectorAll(selector)].filter((e) => e.checkVisibility());
+    if (!shown('h1, h2, h3, h4').some((e) => e.textContent?.trim() === r.heading)) return `标题“${r.heading}”`;
+    const loading = shown('.ant-card-loading, .ant-spin-spinning, .ant-skeleton, [aria-busy="true"]')[0];
     if (loading) return `仍在加载：${loading.className}`;
     // Compared without white space: a statistic's number and unit are separate elements.
-    const text = (c.textContent ?? '').replace(/\s+/g, '');
+    const text = c.innerText.replace(/\s+/g, '');
     const absent = r.texts.find((t) => !text.includes(t.replace(/\s+/g, '')));
     if (absent !== undefined) return `文字“${absent}”`;
-    const titles = new Set([...c.querySelectorAll('.ant-card-head-title')].map((e) => e.textContent?.trim()));
+    const titles = new Set(shown('.ant-card-head-title').map((e) => e.textContent?.trim()));
     const card = r.cards?.find((t) => !titles.has(t));
     if (card !== undefined) return `卡片“${card}”`;
-    const boxes = [...c.querySelectorAll('[role="img"][aria-label]')];
+    const boxes = shown('[role="img"][aria-label]');
     const chart = r.charts?.find(
       (label) => !boxes.find((e) => e.getAttribute('aria-label')!.startsWith(label))?.querySelector('svg path'),
     );

@@ -19,9 +19,11 @@ async function watch(
     const check = () => {
       const content = document.querySelector('.ant-layout-content');
       if (!content) return;
-      if (content.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-card-loading')) seen.loading = true;
+      // On screen only: screens left earlier stay in the page, hidden (renderer/kept-screens.tsx).
+      const shown = (selector) => [...content.querySelectorAll(selector)].filter((e) => e.checkVisibility());
+      if (shown('.ant-spin-spinning, .ant-skeleton, .ant-card-loading').length > 0) seen.loading = true;
       if (what.card) {
-        const card = [...content.querySelectorAll('.ant-card')].find(
+        const card = shown('.ant-card').find(
           (c) => c.querySelector('.ant-card-head-title')?.textContent === what.card,
         );
         if (card && card.textContent.includes(what.text)) seen.text = true;

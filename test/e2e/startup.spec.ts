@@ -128,7 +128,8 @@ test('a chart comes back as it was when its screen opens again, and is redrawn a
 
   // One publication of the year deleted: the chart says and draws one fewer.
   await page.getByRole('menuitem', { name: '信息公开' }).click();
-  const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+  // The rows on screen: the screens opened before stay in the page, hidden (renderer/kept-screens.tsx).
+  const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ visible: true }).first();
   const title = (await row.locator('td').nth(1).textContent())!;
   await row.getByRole('button', { name: '删除' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
