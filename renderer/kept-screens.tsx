@@ -28,9 +28,11 @@ interface Kept {
 }
 
 /**
- * Shows `screen`: the route and year `screenKey`, with the parameters `version` (a screen shown gets new parameters
- * as its props, as always; one opened again with other parameters is built anew, since screens read theirs when they
- * are built). The screens shown before it are kept as described above.
+ * Shows `screen`: the route and year `screenKey`, with the parameters `version`. A screen shown gets new parameters as
+ * its props, as always. One opened again without parameters (the menu) is shown as it was and gets none, as when its
+ * menu item is clicked while it is shown (a screen with tabs stays on its tab); one opened again with other
+ * parameters (a link to a filtered list) is built anew, since a screen may read them only when it is built. The
+ * screens shown before it are kept as described above.
  */
 export function KeptScreens({
   screenKey,
@@ -59,8 +61,10 @@ export function KeptScreens({
     } else {
       const writes = writeCount();
       const left = { ...shown, writes };
-      const again = state.screens.find((s) => s.key === screenKey && s.version === version && s.writes === writes);
-      next = again ? { ...again, screen } : { id: state.serial + 1, key: screenKey, version, screen, writes };
+      const again = state.screens.find(
+        (s) => s.key === screenKey && (s.version === version || version === '') && s.writes === writes,
+      );
+      next = again ? { ...again, version, screen } : { id: state.serial + 1, key: screenKey, version, screen, writes };
       screens = state.screens
         .map((s) => (s === shown ? left : s))
         .filter((s) => s.writes === writes && s.key !== screenKey && (s !== left || !hasUnsavedWork()));
