@@ -23,6 +23,9 @@ import { AppRoot } from '../root';
 
 dayjs.locale('zh-cn');
 
+// The host's worker also matches each drawing against the page's stylesheet (main/app/first-screen.ts).
+export { criticalCss } from './critical-css';
+
 /** The page's font (antd's), which the window's charts also use. */
 const FONT = theme.getDesignToken().fontFamily;
 
