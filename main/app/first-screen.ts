@@ -65,7 +65,7 @@ const WORKER_CODE = `
 const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const { drawHomeScreen, criticalCss } = require(workerData.bundle);
-// Each stylesheet is parsed once (≈ 0.15–0.3 s) and kept; a drawing is then matched against it in a few milliseconds.
+// Each stylesheet is parsed once (≈ 0.2 s, in the first drawing, unseen) and kept; a drawing is matched in ≈ 1 ms.
 const sheets = new Map();
 const critical = (files, html) => {
   if (files.length === 0) return null;
