@@ -24,7 +24,7 @@ type Piece =
  * The classes an element must carry somewhere in the page for `selector` to match: those outside brackets and
  * parentheses. A class written with an escape is not counted (it is then not needed: the rule is kept).
  */
-export function classesNeeded(selector: string): string[] {
+function classesNeeded(selector: string): string[] {
   const needs: string[] = [];
   let depth = 0;
   let quote = '';
