@@ -16,3 +16,28 @@ if (start) {
   if (document.getElementById('zwgk-host-drawn')) requestAnimationFrame(() => setTimeout(run));
   else run();
 }
+
+// A page with a drawn screen names its stylesheets held back (media="print", fetched at once), and carries inline the
+// part of them the drawing uses (#zwgk-critical-css; main/app/first-screen.ts says why): they are applied once all
+// have loaded, and the inline part is dropped at the same moment (they hold all of it, and their own order of rules is
+// the one every later screen is styled by). The window's render waits for that (take-over.ts). A stylesheet that
+// fails to load is applied all the same, and the inline part then stays.
+const critical = document.getElementById('zwgk-critical-css');
+const held = [...document.querySelectorAll<HTMLLinkElement>('link[data-zwgk-full]')];
+if (critical && held.length > 0) {
+  let waiting = held.length;
+  let failed = false;
+  const settled = (ok: boolean) => {
+    failed ||= !ok;
+    if (--waiting > 0) return;
+    for (const link of held) link.media = 'all';
+    if (!failed) critical.remove();
+  };
+  for (const link of held) {
+    if (link.sheet) settled(true);
+    else {
+      link.addEventListener('load', () => settled(true), { once: true });
+      link.addEventListener('error', () => settled(false), { once: true });
+    }
+  }
+}

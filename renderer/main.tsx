@@ -47,8 +47,7 @@ function render(status?: AppStatus): void {
   if (rendered) return;
   rendered = true;
   performance.mark('zwgk:first-render');
-  root.render(<AppRoot styles={styles} first={firstStatus} status={status} />);
-  target.rendered();
+  target.show(() => root.render(<AppRoot styles={styles} first={firstStatus} status={status} />));
 }
 Promise.all([firstStatus, startCode]).then(
   ([status]) => render(status),

@@ -3,23 +3,35 @@
 // takes ≈ 0.5 s and a drawing ≈ 0.1 s, and the host goes on answering calls meanwhile. The worker's reads come back here
 // and go through the same dispatch() as the window's.
 //
-// The page is sent in two parts: its head at once (the window fetches the stylesheet and the start-up code while the
-// screen is drawn), then the body with the drawn screen. The last drawing is kept with what it was drawn from (the data
-// file's stamp, app.status and the day): a window opened while none of them changed gets it at once, as the web host's
-// first window does (the worker's first drawing is made for it; the host starts it, warm()). Nothing waits for the
-// worker unless it is ready: a window opened while it still loads gets the page as built, and draws its screen itself as it always did;
-// so does one whose drawing fails or takes longer than DRAW_LIMIT_MS.
+// The page is sent in two parts: its head once app.status has said whether a drawing can come (a moment; the window
+// fetches the stylesheet and the start-up code while the screen is drawn), then the body with the drawn screen. The
+// last drawing is kept with what it was drawn from (the data file's stamp, app.status, the day, the stylesheets): a
+// window opened while none of them changed gets it at once, as the web host's first window does (the worker's first
+// drawing is made for it; the host starts it, warm()). Nothing waits for the worker unless it is ready: a window opened
+// while it still loads gets the page as built, and draws its screen itself as it always did; so does one whose drawing
+// fails or takes longer than DRAW_LIMIT_MS.
+//
+// A drawing comes with the part of the page's stylesheet it uses (renderer/first-screen/critical-css.ts, matched in the
+// worker), inline before it: the whole stylesheet (antd's, ≈ 1 MB) then does not hold back the drawn screen's first
+// paint. The head names it as held back (media="print", fetched at once through a preload); renderer/early.ts applies
+// it once loaded and drops the inline part, and the window's render takes over only after that (take-over.ts). The
+// head is sent before a new drawing is made: if none comes, the body begins with the stylesheet as built (a stylesheet
+// in the body holds back the paint of what follows it and the start-up code, as the head's did). A page that can have
+// no drawing (the worker not ready, no kept drawing of the same data) keeps its head as built.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AppStatus } from '../../shared/ipc/contracts/foundation';
 import type { Result } from '../../shared/ipc/result';
+import { fileUnderRoot } from './static-files';
 
 type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 interface Drawn {
   html: string;
   styles: string;
+  /** The part of the page's stylesheets the drawing uses; null when one of them could not be read. */
+  critical: string | null;
 }
 
 type FromWorker =
@@ -43,11 +55,31 @@ const ROOT = '<div id="root">';
 const START_CODE = /<script type="module" crossorigin src="(\.\/assets\/index-[^"]+\.js)"><\/script>/;
 /** The spinner the built page shows in it until the window's code has drawn (renderer/index.html). */
 const OPENING = /^<div class="zwgk-opening"[^>]*>[^<]*<\/div>/;
+/** The built page's stylesheets (antd's, and any other the build writes), in its head. */
+const STYLESHEET = /<link rel="stylesheet"([^>]*) href="([^"]+)"([^>]*)>/g;
+/** The id of the inline part of the stylesheets a drawing uses (renderer/early.ts removes it). */
+const CRITICAL_ID = 'zwgk-critical-css';
 
 // The worker: loads the drawing code, forwards its reads to the host and answers drawings. CommonJS (eval: true).
 const WORKER_CODE = `
+const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
-const { drawHomeScreen } = require(workerData.bundle);
+const { drawHomeScreen, criticalCss } = require(workerData.bundle);
+// Each stylesheet is parsed once (≈ 0.2 s, in the first drawing, unseen) and kept; a drawing is matched in ≈ 1 ms.
+const sheets = new Map();
+const critical = (files, html) => {
+  if (files.length === 0) return null;
+  try {
+    return files
+      .map((file) => {
+        if (!sheets.has(file)) sheets.set(file, criticalCss(fs.readFileSync(file, 'utf8')));
+        return sheets.get(file)(html);
+      })
+      .join('');
+  } catch {
+    return null;
+  }
+};
 const waiting = new Map();
 let next = 0;
 const invoke = (method, input) =>
@@ -62,7 +94,12 @@ parentPort.on('message', (m) => {
     waiting.delete(m.id);
   } else if (m.kind === 'draw') {
     drawHomeScreen(m.status, invoke).then(
-      (drawn) => parentPort.postMessage({ kind: 'drawn', id: m.id, drawn }),
+      (drawn) =>
+        parentPort.postMessage({
+          kind: 'drawn',
+          id: m.id,
+          drawn: drawn && { ...drawn, critical: critical(m.sheets, drawn.html) },
+        }),
       () => parentPort.postMessage({ kind: 'drawn', id: m.id, drawn: null }),
     );
   }
@@ -90,7 +127,8 @@ export interface FirstScreen {
  * folder without out/first-screen beside it): pages are then sent as built.
  */
 export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () => string | null): FirstScreen | null {
-  const bundle = path.join(path.resolve(rendererDir), '..', 'first-screen', 'draw.cjs');
+  const root = path.resolve(rendererDir);
+  const bundle = path.join(root, '..', 'first-screen', 'draw.cjs');
   if (!fs.existsSync(bundle)) return null;
   let worker: Worker | null = null;
   let ready = false;
@@ -102,6 +140,25 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
   let nextId = 0;
   const drawings = new Map<number, (d: Drawn | null) => void>();
   let last: { from: string; drawn: Drawn } | null = null;
+
+  /**
+   * The files of the stylesheets a page's head names, which a drawing is matched against; none when one of them is
+   * not a file of the renderer's (a drawing then has no critical part, and the page keeps its stylesheets as built).
+   */
+  const sheetFiles = (head: string): string[] => {
+    const files = [...head.matchAll(STYLESHEET)].map((m) =>
+      fileUnderRoot(root, new URL(m[2], 'http://zwgk/').pathname),
+    );
+    return files.every((f) => f !== null) ? files : [];
+  };
+  /** The stylesheets of the page as built, for the worker's first drawing (no page has asked for it yet). */
+  const builtSheets = (): string[] => {
+    try {
+      return sheetFiles(fs.readFileSync(path.join(root, 'index.html'), 'utf8'));
+    } catch {
+      return [];
+    }
+  };
 
   const stop = () => {
     if (idle) clearTimeout(idle);
@@ -118,10 +175,15 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
     w.unref();
     w.on('message', (m: FromWorker) => {
       if (m.kind === 'ready') {
-        // A first drawing, unseen, so that the window's is a warm one (its code compiled, its reads known).
-        void draw(w).then(() => {
-          if (worker === w) ready = true;
-        });
+        // A first drawing, unseen, so that the window's is a warm one (its code compiled, its reads known, the
+        // stylesheet parsed).
+        const sheets = builtSheets();
+        void drawingFrom(sheets)
+          .then((now) => now && drawNew(w, now, sheets))
+          .catch(() => null)
+          .then(() => {
+            if (worker === w) ready = true;
+          });
       } else if (m.kind === 'call') {
         void invoke(m.method, m.input).then((result) => w.postMessage({ kind: 'answer', id: m.id, result }));
       } else {
@@ -136,20 +198,32 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
       if (worker === w) stop();
     });
   };
-  /** The home screen as it is now, drawn afresh by `w` unless the last drawing was made from the same: that one. */
-  const draw = async (w: Worker | null, limitMs?: number): Promise<Drawn | null> => {
+  /**
+   * What the home screen would be drawn from now (the data file's stamp, app.status, the day, the page's
+   * stylesheets), or null when there is nothing to draw ahead (a file that is not ready).
+   */
+  const drawingFrom = async (sheets: string[]) => {
     const status = await invoke('app.status', undefined);
     if (!status.ok || (status.value as AppStatus).state !== 'ready') return null;
-    const from = JSON.stringify([dataStamp(), status.value, new Date().toDateString()]);
-    if (last?.from === from) return last.drawn;
-    if (!w) return null;
+    return {
+      status: status.value,
+      from: JSON.stringify([dataStamp(), status.value, new Date().toDateString(), sheets]),
+    };
+  };
+  /** The home screen drawn afresh by `w` from `now`, and kept; null after `limitMs` (it is still kept when done). */
+  const drawNew = (
+    w: Worker,
+    now: { status: unknown; from: string },
+    sheets: string[],
+    limitMs?: number,
+  ): Promise<Drawn | null> => {
     const id = ++nextId;
     const drawing = new Promise<Drawn | null>((resolve) => {
       drawings.set(id, resolve);
-      w.postMessage({ kind: 'draw', id, status: status.value });
+      w.postMessage({ kind: 'draw', id, status: now.status, sheets });
     }).then((drawn) => {
       // Kept even when the page that asked for it has gone out without it: the next window gets it.
-      if (drawn) last = { from, drawn };
+      if (drawn) last = { from: now.from, drawn };
       return drawn;
     });
     if (limitMs === undefined) return drawing;
@@ -162,36 +236,56 @@ export function firstScreen(rendererDir: string, invoke: Invoke, dataStamp: () =
     idle.unref();
     if (wanted && !worker && !broken) start();
   };
-  const drawInTime = (): Promise<Drawn | null> => {
-    keepUp();
-    // A kept drawing is always sent; a new one only from a worker that is ready, and only while the page can wait.
-    return draw(ready ? worker : null, DRAW_LIMIT_MS).catch(() => null);
-  };
   return {
     page(page) {
       const at = page.indexOf(ROOT);
       const encoder = new TextEncoder();
       return new ReadableStream({
         async start(controller) {
+          const send = (text: string) => controller.enqueue(encoder.encode(text));
           if (at < 0 || broken) {
-            controller.enqueue(encoder.encode(page));
+            send(page);
             controller.close();
             return;
           }
-          controller.enqueue(
-            encoder.encode(
-              page.slice(0, at).replace(START_CODE, '<link rel="modulepreload" crossorigin href="$1" data-zwgk-start>'),
-            ),
-          );
-          const drawn = await drawInTime();
+          keepUp();
+          const built = page.slice(0, at);
+          const head = built.replace(START_CODE, '<link rel="modulepreload" crossorigin href="$1" data-zwgk-start>');
           const rest = page.slice(at + ROOT.length);
-          controller.enqueue(
-            encoder.encode(
-              drawn === null
-                ? ROOT + rest
-                : // The built root's own content (the opening spinner) gives way to the drawn screen.
+          if (!ready && last === null) {
+            // Nothing to draw with and nothing kept (the worker still loading, or not started): no need to ask.
+            send(head + ROOT + rest);
+            controller.close();
+            return;
+          }
+          const sheets = sheetFiles(built);
+          const now = await drawingFrom(sheets).catch(() => null);
+          // A kept drawing is always sent; a new one only from a worker that is ready, and only while the page can wait.
+          const kept = now !== null && last?.from === now.from ? last.drawn : null;
+          const drawer = kept === null && now !== null && ready ? worker : null;
+          // The head holds its stylesheets back when the drawing is known to have their critical part, or is still to
+          // be made (and then, as a rule, has it).
+          const held = sheets.length > 0 && (kept !== null ? kept.critical !== null : drawer !== null);
+          send(
+            held
+              ? head.replace(
+                  STYLESHEET,
+                  '<link rel="preload" as="style"$1 href="$2"$3><link rel="stylesheet"$1 href="$2"$3 media="print" data-zwgk-full>',
+                )
+              : head,
+          );
+          const drawn = kept ?? (drawer && (await drawNew(drawer, now!, sheets, DRAW_LIMIT_MS).catch(() => null)));
+          // Held back, but not drawn with their critical part: the stylesheets as built, before anything that shows.
+          const asBuilt = held && drawn?.critical == null ? (built.match(STYLESHEET) ?? []).join('') : '';
+          send(
+            !drawn
+              ? asBuilt + ROOT + rest
+              : // The built root's own content (the opening spinner) gives way to the drawn screen; the critical part
+                // goes where the stylesheets stood in the cascade, before the theme's variables.
+                (held && drawn.critical !== null
+                  ? `<style id="${CRITICAL_ID}">${drawn.critical.replace(/<\//g, '<\\/')}</style>`
+                  : asBuilt) +
                   `${drawn.styles}${ROOT}<div id="zwgk-host-drawn" inert>${drawn.html}</div>${rest.replace(OPENING, '')}`,
-            ),
           );
           controller.close();
         },

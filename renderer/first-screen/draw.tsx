@@ -23,6 +23,9 @@ import { AppRoot } from '../root';
 
 dayjs.locale('zh-cn');
 
+// The host's worker also matches each drawing against the page's stylesheet (main/app/first-screen.ts).
+export { criticalCss } from './critical-css';
+
 /** The page's font (antd's), which the window's charts also use. */
 const FONT = theme.getDesignToken().fontFamily;
 
@@ -58,6 +61,9 @@ export interface DrawnScreen {
   styles: string;
 }
 
+/** The prefix of the drawing's ids: none of the prebuilt stylesheet's rules names it. */
+const ID_PREFIX = 'zwgk-host-';
+
 /** One drawing at a time: the answers a drawing keeps are this module's, shared by every call. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -76,7 +82,13 @@ export function drawHomeScreen(
     await preloadScreens();
     answerCallsOnHost(invoke);
     const styles = createCache();
-    const html = await drawWithAnswers(() => renderToString(<AppRoot styles={styles} status={status} />));
+    // Ids of the drawing's own (React's useId): antd names the theme's CSS variables' class by one (css-var-<id>), and
+    // the prebuilt stylesheet (antd's, built by rendering on a server too) has rules for the first server ids with
+    // antd's default theme. Once the window's code moved the drawing's theme before them (antd's cache moves server
+    // styles to the head), the drawn screen turned to antd's blue and round corners until the window took over.
+    const html = await drawWithAnswers(() =>
+      renderToString(<AppRoot styles={styles} status={status} />, { identifierPrefix: ID_PREFIX }),
+    );
     return html === null ? null : { html, styles: extractStyle(styles) };
   });
   queue = drawing.catch(() => undefined);

@@ -5,6 +5,26 @@
 import { loadDemo } from '../../main/services/demo';
 import { expect, test } from './fixtures';
 
+// The few DOM names the in-page functions below use (the Node-side tsconfig has no DOM types; declared here only).
+interface PageStyle {
+  position: string;
+  color: string;
+  borderTopWidth: string;
+  borderTopStyle: string;
+  borderTopLeftRadius: string;
+}
+interface PageNode {
+  className: string;
+  remove(): void;
+}
+declare function getComputedStyle(element: unknown): PageStyle;
+declare const document: {
+  querySelector(selector: string): unknown;
+  createElement(tag: string): PageNode;
+  body: { append(node: PageNode): void };
+  styleSheets: Iterable<{ href: string | null; media: { mediaText: string } }>;
+};
+
 test('the page comes with the home screen drawn by the host; the window takes its place, and then clicks work', async ({
   page,
   host,
@@ -41,6 +61,77 @@ test('the page comes with the home screen drawn by the host; the window takes it
       .first(),
   ).toBeVisible();
   await expect(page.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();
+  await page.getByRole('menuitem', { name: '培训' }).click();
+  await expect(page.getByRole('heading', { name: '培训' })).toBeVisible();
+});
+
+test('the drawn screen paints styled before the stylesheet has come; the window takes over only once it is applied', async ({
+  page,
+  host,
+}) => {
+  await loadDemo(host.workstation.context());
+  await expect
+    .poll(async () => (await (await fetch(host.url)).text()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
+    .toBe(true);
+  // The page's stylesheet (antd's whole one) held on its way.
+  let release = () => undefined as void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/vendor-[^/]+\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url, { waitUntil: 'commit' });
+  const drawn = page.locator('#zwgk-host-drawn');
+  await expect(drawn.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();
+  // Painted without it, and styled by the part of it that came with the drawing: a card has antd's border and corners.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
+  // What shows antd's stylesheet and the office's theme on screen: a card's border and corners, the selected menu
+  // item's colour (the theme's red; antd's own is blue).
+  const looks = () =>
+    page.evaluate(() => {
+      const card = getComputedStyle(document.querySelector('#root .ant-card'));
+      const selected = getComputedStyle(document.querySelector('#root .ant-menu-item-selected'));
+      return {
+        border: `${card.borderTopWidth} ${card.borderTopStyle}`,
+        radius: card.borderTopLeftRadius,
+        selected: selected.color,
+      };
+    });
+  const drawnLooks = await looks();
+  expect(drawnLooks.border).not.toBe('0px none');
+  expect(drawnLooks.radius).not.toBe('0px');
+  expect(drawnLooks.selected).toBe('rgb(180, 35, 42)');
+  // A component the home screen does not show (a drawer's frame) has no style yet.
+  const drawerPosition = () =>
+    page.evaluate(() => {
+      const d = document.createElement('div');
+      d.className = 'ant-drawer';
+      document.body.append(d);
+      const position = getComputedStyle(d).position;
+      d.remove();
+      return position;
+    });
+  expect(await drawerPosition()).toBe('static');
+  // The window's code runs and its render gets ready, but it does not take over while the stylesheet is away (the
+  // take-over looks at both in the same moment: had it not waited, it would have happened with that mark).
+  await page.waitForFunction(() => performance.getEntriesByName('zwgk:render-ready').length > 0, undefined, {
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => performance.getEntriesByName('zwgk:taken-over').length)).toBe(0);
+  await expect(drawn).toHaveCount(1);
+  // The window's code did not change how the drawn screen looks (antd moves the drawing's theme when it loads).
+  expect(await looks()).toEqual(drawnLooks);
+  release();
+  await expect(drawn).toHaveCount(0);
+  // Now the whole stylesheet is applied, the inline part is gone, and the window's screen looks as the drawn one did.
+  expect(
+    await page.evaluate(() =>
+      [...document.styleSheets].filter((s) => s.href?.includes('/assets/vendor-')).map((s) => s.media.mediaText),
+    ),
+  ).toEqual(['all']);
+  await expect(page.locator('#zwgk-critical-css')).toHaveCount(0);
+  expect(await drawerPosition()).toBe('fixed');
+  expect(await looks()).toEqual(drawnLooks);
   await page.getByRole('menuitem', { name: '培训' }).click();
   await expect(page.getByRole('heading', { name: '培训' })).toBeVisible();
 });

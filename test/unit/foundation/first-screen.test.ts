@@ -44,15 +44,31 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => fs.rmSync(path.dirname(drawCode), { recursive: true, force: true }));
 
-/** A renderer folder holding the built page, with the drawing code beside it as in out/. */
-function rendererBeside(dir: string): string {
+/** The page's stylesheet: antd's, as the build bundles it (renderer/main.tsx). */
+const SHEET = fs.readFileSync(path.join(ROOT, 'node_modules/antd/dist/antd.css'), 'utf8');
+/** The built page's stylesheet link (render-blocking), and the form the host gives it when a drawing comes. */
+const BLOCKING_LINK = '<link rel="stylesheet" crossorigin href="./assets/vendor-Q3.css">';
+const HELD_LINK =
+  '<link rel="preload" as="style" crossorigin href="./assets/vendor-Q3.css">' +
+  '<link rel="stylesheet" crossorigin href="./assets/vendor-Q3.css" media="print" data-zwgk-full>';
+
+/**
+ * A renderer folder holding the built page and its stylesheet (unless `sheet` is false), with the drawing code
+ * (`code`, the real one unless said) beside it as in out/.
+ */
+function rendererBeside(dir: string, { sheet = true, code = drawCode } = {}): string {
   const rendererDir = path.join(dir, 'renderer');
-  fs.mkdirSync(rendererDir);
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), BUILT_PAGE);
+  if (sheet) fs.writeFileSync(path.join(rendererDir, 'assets', 'vendor-Q3.css'), SHEET);
   fs.mkdirSync(path.join(dir, 'first-screen'));
-  fs.copyFileSync(drawCode, path.join(dir, 'first-screen', 'draw.cjs'));
+  fs.copyFileSync(code, path.join(dir, 'first-screen', 'draw.cjs'));
   return rendererDir;
 }
+
+/** The stylesheet links of a page, and the inline part of the stylesheet a drawing comes with. */
+const links = (html: string) => html.match(/<link rel="(?:stylesheet|preload)"[^>]*>/g) ?? [];
+const criticalOf = (html: string) => /<style id="zwgk-critical-css">([^<]*)<\/style>/.exec(html)?.[1] ?? null;
 
 describe('the home screen drawn by the host', () => {
   let dir: string;
@@ -143,6 +159,35 @@ describe('the home screen drawn by the host', () => {
     expect(p.html).toContain('src="./assets/early-AbC1.js"');
   });
 
+  it('comes with the part of the stylesheet it uses inline, and the whole stylesheet does not hold its paint back', () =>
+    page().then((p) => {
+      // The stylesheet is still named, and fetched at once, but only for print until the window applies it (early.ts).
+      expect(links(p.html)).toEqual(HELD_LINK.match(/<link[^>]*>/g));
+      expect(p.html.indexOf(HELD_LINK)).toBeLessThan(p.html.indexOf('</head>'));
+      // The inline part comes before the theme's variables and the drawing: where the stylesheet stood in the cascade.
+      const critical = criticalOf(p.html)!;
+      expect(critical).not.toBeNull();
+      const at = p.html.indexOf('<style id="zwgk-critical-css">');
+      expect(at).toBeGreaterThan(p.html.indexOf('</head>'));
+      expect(at).toBeLessThan(p.html.search(/<style[^>]*>[^<]*--ant-color-primary:#b4232a/));
+      expect(at).toBeLessThan(p.html.indexOf('<div id="root">'));
+      // It holds the rules of what is drawn (cards, the layout, the menu), as antd writes them, and not those of what is not
+      // (a dialog), and is a small part of the whole.
+      const drawn = p.html.slice(p.html.indexOf('<div id="zwgk-host-drawn"'));
+      const rule = (selector: string) => {
+        const from = SHEET.indexOf(`}${selector}{`);
+        expect(from, selector).toBeGreaterThan(0);
+        return SHEET.slice(from + 1, SHEET.indexOf('}', from + 1) + 1);
+      };
+      for (const used of ['ant-card', 'ant-layout', 'ant-menu']) {
+        expect(drawn).toMatch(new RegExp(`class="(?:[^"]* )?${used}[ "]`));
+        expect(critical).toContain(rule(`.${used}`));
+      }
+      expect(drawn).not.toContain('ant-modal');
+      expect(critical).not.toContain(rule('.ant-modal'));
+      expect(critical.length).toBeLessThan(SHEET.length / 5);
+    }));
+
   it('is not in a page asked for without the launch address, nor with another', async () => {
     for (const query of ['', '?token=0', `?token=${host.token.slice(1)}x`]) {
       const p = await page(query);
@@ -177,11 +222,66 @@ describe('the home screen of a bureau just set up, drawn by the host', () => {
       await expect
         .poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
         .toBe(true);
-      const text = words(await page());
+      const html = await page();
+      const text = words(html);
       expect(text).toContain('从这里开始');
       expect(text).toContain('添加科室');
+      // Its steps are drawn with their own rules (antd's steps), taken into the inline part.
+      expect(html).toContain('class="ant-steps');
+      expect(criticalOf(html)).toContain('.ant-steps{');
     } finally {
       await host.close();
+      fs.rmSync(t.dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+describe('a drawn page whose stylesheet cannot be read', () => {
+  it('keeps the stylesheet as built, holding back the paint', async () => {
+    const dir = makeTempDir();
+    const t = await openTestWorkstation();
+    t.ws.close();
+    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(dir, { sheet: false }) });
+    try {
+      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
+      await expect
+        .poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
+        .toBe(true);
+      const html = await page();
+      expect(links(html)).toEqual([BLOCKING_LINK]);
+      expect(html.indexOf(BLOCKING_LINK)).toBeLessThan(html.indexOf('</head>'));
+      expect(criticalOf(html)).toBeNull();
+    } finally {
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(t.dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+describe('a page whose drawing does not come', () => {
+  it('has the stylesheet as built before anything it shows, when its head was sent holding it back', async () => {
+    // Drawing code that loads and answers, but draws nothing: each page's head goes out while a drawing is made.
+    const dir = makeTempDir();
+    const code = path.join(dir, 'draws-nothing.cjs');
+    fs.writeFileSync(code, 'exports.drawHomeScreen = async () => null; exports.criticalCss = () => () => "";');
+    const t = await openTestWorkstation();
+    t.ws.close();
+    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(dir, { code }) });
+    try {
+      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
+      // Once the worker is ready, the head holds the stylesheet back while the screen is drawn…
+      await expect.poll(async () => (await page()).includes(HELD_LINK), { timeout: 60_000 }).toBe(true);
+      const html = await page();
+      // …and the body, without a drawing, begins with the stylesheet as built: it holds back the paint of the page's
+      // opening line and the start-up code as the head's did.
+      expect(html).not.toContain('<div id="zwgk-host-drawn"');
+      expect(criticalOf(html)).toBeNull();
+      expect(html).toContain(`${BLOCKING_LINK}<div id="root"><div class="zwgk-opening" role="status">`);
+      expect(html.indexOf(BLOCKING_LINK)).toBeGreaterThan(html.indexOf('<body>'));
+    } finally {
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(t.dir, { recursive: true, force: true });
     }
   }, 90_000);
