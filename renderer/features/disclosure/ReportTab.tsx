@@ -18,6 +18,7 @@ import { useUnsavedLeave } from '../../components/unsaved';
 import { checkForm, navigate, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
 import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
+import { ScrollTable } from '../../components/ScrollTable';
 
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
 
@@ -53,13 +54,13 @@ function Table3({ view }: { view: ReportView }) {
     render: (_: unknown, r: (typeof data)[number]) => r.values?.[i] ?? '',
   });
   return (
-    <Table
+    <ScrollTable
       size="small"
       bordered
       pagination={false}
       dataSource={data}
       rowKey="key"
-      scroll={{ y: 360 }}
+      maxHeight={400}
       aria-label="表三"
       columns={[
         { title: '（第一项加第二项之和，等于第三项加第四项之和）', dataIndex: 'label', key: 'label', ellipsis: true },

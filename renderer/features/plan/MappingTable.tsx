@@ -1,6 +1,7 @@
-import { Checkbox, Select, Space, Table, Typography } from 'antd';
+import { Checkbox, Select, Space, Typography } from 'antd';
 import type { Department } from '../../../shared/domain/org';
 import type { UnitMapping } from '../../../shared/domain/plan';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** The Select's value for 全部科室 (科室 ids are positive). */
 const ALL = -1;
@@ -37,11 +38,11 @@ export function MappingTable({
   const set = (unit: string, patch: Partial<UnitMapping>) =>
     onChange(mappings.map((m) => (m.unit === unit ? { ...m, ...patch } : m)));
   return (
-    <Table
+    <ScrollTable
       size="small"
       rowKey="unit"
       pagination={false}
-      scroll={{ y: 380 }}
+      maxHeight={420}
       dataSource={mappings}
       aria-label="单位对应"
       columns={[

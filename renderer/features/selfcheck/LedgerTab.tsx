@@ -1,7 +1,7 @@
 import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RecordChecks } from './RecordChecks';
 import { ALL_YEARS, ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, FILTERS, ledgerRoute, readLedgerRoute } from './ledger-route';
-import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   RECT_KINDS,
@@ -26,6 +26,7 @@ import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
 import { formatChineseDate } from '../../../shared/domain/date-text';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const STATE_COLORS: Record<string, string> = {
   未开始: 'default',
@@ -454,14 +455,14 @@ export function LedgerTab({
           hint="在“自查评分”中对失分指标点“转为整改”，在“回头看”中转入未完成任务，或把上级测评通报、第三方评估发现的问题逐条新增。"
         />
       ) : (
-        <Table<Rectification>
+        <ScrollTable<Rectification>
           size="small"
           rowKey="id"
           loading={list.loading}
           dataSource={items}
           pagination={false}
           aria-label="整改台账"
-          scroll={{ y: 'calc(100vh - 330px)' }}
+          maxHeight="calc(100vh - 290px)"
           onRow={(r) =>
             r.id === focusId
               ? { 'data-ledger-focus': true, 'aria-current': 'true', style: { background: '#e6f4ff' } }

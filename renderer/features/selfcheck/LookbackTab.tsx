@@ -1,10 +1,11 @@
-import { App as AntApp, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { LookbackTask } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
 import { FormDialog } from '../../components/FormDialog';
 import { navigate, useAction, useLoad } from '../../hooks';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const OUTCOME_COLORS: Record<string, string> = {
   按期完成: 'green',
@@ -51,14 +52,14 @@ export function LookbackTab({ year }: { year: number }) {
           </Tag>
         ))}
       </Space>
-      <Table<LookbackTask>
+      <ScrollTable<LookbackTask>
         size="small"
         rowKey="taskId"
         loading={data.loading}
         dataSource={tasks}
         pagination={false}
         aria-label="回头看"
-        scroll={{ y: 'calc(100vh - 420px)' }}
+        maxHeight="calc(100vh - 380px)"
         columns={[
           { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
           { title: '任务', dataIndex: 'title' },

@@ -1,18 +1,5 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Dropdown,
-  Space,
-  Statistic,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Dropdown, Space, Statistic, Switch, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   gradeText,
@@ -31,6 +18,7 @@ import { useAction } from '../../hooks';
 import { ImportDialog } from './ImportDialog';
 import { ScoreDrawer } from './ScoreDrawer';
 import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } from './TemplateEdit';
+import { ScrollTable } from '../../components/ScrollTable';
 
 interface TreeRow extends SelfcheckRow {
   children?: TreeRow[];
@@ -300,14 +288,14 @@ export function ScoreTab({ year, view, reload }: { year: number; view: Selfcheck
           description={view.problems.join('；')}
         />
       )}
-      <Table<TreeRow>
+      <ScrollTable<TreeRow>
         size="small"
         rowKey="id"
         dataSource={tree}
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
         aria-label="自查评分"
-        scroll={{ y: 'calc(100vh - 400px)' }}
+        maxHeight="calc(100vh - 360px)"
         onRow={(r) => ({
           onDoubleClick: () => (editMode ? setNodeTarget({ mode: 'edit', row: r }) : r.isLeaf && setOpenId(r.id)),
         })}

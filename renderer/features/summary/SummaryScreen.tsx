@@ -10,7 +10,6 @@ import {
   Input,
   Segmented,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -34,6 +33,7 @@ import { useYear } from '../../app-context';
 import { DateField } from '../../components/DateField';
 import { dateIssueRules } from '../../components/dateRules';
 import { EmptyHint } from '../../components/EmptyHint';
+import { ScrollTable } from '../../components/ScrollTable';
 import { PageTitle } from '../../components/PageTitle';
 import { FormDialog } from '../../components/FormDialog';
 import { focusAtEnd } from '../../components/keyboard';
@@ -348,11 +348,11 @@ function FiguresPanel({ summary }: { summary: Summary }) {
   const early = countedBeforeEnd(summary) !== null;
   return (
     <Card size="small" title="引用的数据" styles={{ body: { padding: 0 } }}>
-      <Table
+      <ScrollTable
         size="small"
         rowKey="name"
         pagination={false}
-        scroll={{ y: 'calc(100vh - 330px)' }}
+        maxHeight="calc(100vh - 268px)"
         dataSource={rows}
         columns={[
           {
@@ -394,7 +394,8 @@ export function SummaryScreen() {
   const askUnsaved = useAskUnsaved();
   const [kind, setKind] = useState<SummaryKind>('年度');
   const loaded = useLoad(() => call('summary.get', { year, kind }), [year, kind]);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  // From the first render when useLoad has the answer already (a screen built anew): one render, not two.
+  const [summary, setSummary] = useState<Summary | null>(() => loaded.data ?? null);
   const [editing, setEditing] = useState<EditState | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [refreshed, setRefreshed] = useState<RefreshResult | null>(null);
