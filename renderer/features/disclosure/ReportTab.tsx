@@ -15,10 +15,10 @@ import { call } from '../../api/call';
 import { CalendarGapTag } from '../../components/CalendarGapTag';
 import { DateField } from '../../components/DateField';
 import { useUnsavedLeave } from '../../components/unsaved';
+import { ScrollTable } from '../../components/ScrollTable';
 import { checkForm, navigate, useBusyAction, useLoad } from '../../hooks';
 import { useDisclosureExport } from './common';
 import { formatChineseDate, formatChineseDateTime } from '../../../shared/domain/date-text';
-import { ScrollTable } from '../../components/ScrollTable';
 
 type FormValues = Omit<YearInput, 'texts' | 'year'> & { texts: Record<ReportTextKey, string> };
 

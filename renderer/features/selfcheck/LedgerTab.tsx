@@ -21,12 +21,12 @@ import { FormDialog } from '../../components/FormDialog';
 import { useCheckedDeliver } from '../../components/CheckedExport';
 import { PersonField, PersonIdField } from '../../components/PersonField';
 import { YearInput } from '../../components/YearInput';
+import { ScrollTable } from '../../components/ScrollTable';
 import { navigate, useAction, useDownloadAttachment, useLoad } from '../../hooks';
 import { FilePicker } from '../plan/ProgressPanel';
 import { LightTag } from '../plan/common';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
 import { formatChineseDate } from '../../../shared/domain/date-text';
-import { ScrollTable } from '../../components/ScrollTable';
 
 const STATE_COLORS: Record<string, string> = {
   未开始: 'default',

@@ -4,8 +4,8 @@ import type { LookbackTask } from '../../../shared/domain/selfcheck';
 import { call } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
 import { FormDialog } from '../../components/FormDialog';
-import { navigate, useAction, useLoad } from '../../hooks';
 import { ScrollTable } from '../../components/ScrollTable';
+import { navigate, useAction, useLoad } from '../../hooks';
 
 const OUTCOME_COLORS: Record<string, string> = {
   按期完成: 'green',

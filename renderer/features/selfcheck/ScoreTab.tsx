@@ -14,11 +14,11 @@ import type { Upload as UploadFile } from '../../../shared/domain/files';
 import { call, toUpload } from '../../api/call';
 import { EmptyHint } from '../../components/EmptyHint';
 import { useCheckedDeliver } from '../../components/CheckedExport';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useAction } from '../../hooks';
 import { ImportDialog } from './ImportDialog';
 import { ScoreDrawer } from './ScoreDrawer';
 import { GradesDialog, IndicatorDialog, useRemoveIndicator, type NodeTarget } from './TemplateEdit';
-import { ScrollTable } from '../../components/ScrollTable';
 
 interface TreeRow extends SelfcheckRow {
   children?: TreeRow[];
