@@ -2,6 +2,7 @@
 // (main/app/first-screen.ts) and the window's render takes its place; a cold start asks for every card's data once,
 // ahead of the cards (renderer/api/call.ts readAhead), and the cards show those answers; a chart left with its screen is put back
 // as it was when the screen opens again, and redrawn when its data changed (renderer/components/EChart.tsx).
+import type { Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
 import { expect, test } from './fixtures';
 
@@ -25,24 +26,36 @@ declare const document: {
   styleSheets: Iterable<{ href: string | null; media: { mediaText: string } }>;
 };
 
+/**
+ * Waits until the host's drawing worker has made a drawing; until then a page comes as built. (The drawn screen's
+ * element, not its name: the built page's stylesheet names it too.) Once made, the drawing is kept and sent to the
+ * next window at once.
+ */
+async function drawingMade(url: string): Promise<void> {
+  await expect
+    .poll(async () => (await (await fetch(url)).text()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
+    .toBe(true);
+}
+
+/** Holds the page's requests for `asset` on their way; returns what lets them go. */
+async function hold(page: Page, asset: RegExp): Promise<() => void> {
+  let release = () => undefined as void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(asset, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('the page comes with the home screen drawn by the host; the window takes its place, and then clicks work', async ({
   page,
   host,
 }) => {
   await loadDemo(host.workstation.context());
-  // The host's drawing worker loads and makes a first drawing; until then a page comes as built. (The drawn screen's
-  // element, not its name: the built page's stylesheet names it too.) Once made, the drawing is kept and sent to the
-  // next window at once.
-  await expect
-    .poll(async () => (await (await fetch(host.url)).text()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
-    .toBe(true);
+  await drawingMade(host.url);
   // The window's start-up code held back: what shows is the host's drawing alone.
-  let release = () => undefined as void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await hold(page, /\/assets\/index-[^/]+\.js$/);
   await page.goto(host.url, { waitUntil: 'commit' });
   const drawn = page.locator('#zwgk-host-drawn');
   await expect(drawn.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();
@@ -70,16 +83,9 @@ test('the drawn screen paints styled before the stylesheet has come; the window 
   host,
 }) => {
   await loadDemo(host.workstation.context());
-  await expect
-    .poll(async () => (await (await fetch(host.url)).text()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
-    .toBe(true);
+  await drawingMade(host.url);
   // The page's stylesheet (antd's whole one) held on its way.
-  let release = () => undefined as void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/vendor-[^/]+\.css$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await hold(page, /\/assets\/vendor-[^/]+\.css$/);
   await page.goto(host.url, { waitUntil: 'commit' });
   const drawn = page.locator('#zwgk-host-drawn');
   await expect(drawn.getByText(/本年发布 \d+ 条，其中政策解读 \d+ 篇/)).toBeVisible();

@@ -212,16 +212,36 @@ describe('the home screen drawn by the host', () => {
   });
 });
 
+/**
+ * A web host on a data file just opened, serving the built page with `options`' drawing code (rendererBeside); `use`
+ * gets a function that asks it for the page.
+ */
+async function onHost(
+  options: { sheet?: boolean; code?: string },
+  use: (page: () => Promise<string>) => Promise<void>,
+): Promise<void> {
+  const t = await openTestWorkstation();
+  t.ws.close();
+  const dir = makeTempDir();
+  const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(dir, options) });
+  try {
+    await use(async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text());
+  } finally {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(t.dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until the page comes with a drawing (the worker loads and makes one first; until then a page comes as built). */
+async function drawingMade(page: () => Promise<string>): Promise<void> {
+  await expect.poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 }).toBe(true);
+}
+
 describe('the home screen of a bureau just set up, drawn by the host', () => {
   it('carries the 从这里开始 steps, as the window shows them', async () => {
-    const t = await openTestWorkstation();
-    t.ws.close();
-    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(t.dir) });
-    try {
-      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
-      await expect
-        .poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
-        .toBe(true);
+    await onHost({}, async (page) => {
+      await drawingMade(page);
       const html = await page();
       const text = words(html);
       expect(text).toContain('从这里开始');
@@ -229,47 +249,28 @@ describe('the home screen of a bureau just set up, drawn by the host', () => {
       // Its steps are drawn with their own rules (antd's steps), taken into the inline part.
       expect(html).toContain('class="ant-steps');
       expect(criticalOf(html)).toContain('.ant-steps{');
-    } finally {
-      await host.close();
-      fs.rmSync(t.dir, { recursive: true, force: true });
-    }
+    });
   }, 90_000);
 });
 
 describe('a drawn page whose stylesheet cannot be read', () => {
   it('keeps the stylesheet as built, holding back the paint', async () => {
-    const dir = makeTempDir();
-    const t = await openTestWorkstation();
-    t.ws.close();
-    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(dir, { sheet: false }) });
-    try {
-      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
-      await expect
-        .poll(async () => (await page()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
-        .toBe(true);
+    await onHost({ sheet: false }, async (page) => {
+      await drawingMade(page);
       const html = await page();
       expect(links(html)).toEqual([BLOCKING_LINK]);
       expect(html.indexOf(BLOCKING_LINK)).toBeLessThan(html.indexOf('</head>'));
       expect(criticalOf(html)).toBeNull();
-    } finally {
-      await host.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(t.dir, { recursive: true, force: true });
-    }
+    });
   }, 90_000);
 });
 
 describe('a page whose drawing does not come', () => {
   it('has the stylesheet as built before anything it shows, when its head was sent holding it back', async () => {
     // Drawing code that loads and answers, but draws nothing: each page's head goes out while a drawing is made.
-    const dir = makeTempDir();
-    const code = path.join(dir, 'draws-nothing.cjs');
+    const code = path.join(makeTempDir(), 'draws-nothing.cjs');
     fs.writeFileSync(code, 'exports.drawHomeScreen = async () => null; exports.criticalCss = () => () => "";');
-    const t = await openTestWorkstation();
-    t.ws.close();
-    const host = await startWebHost({ dbPath: t.dbPath, rendererDir: rendererBeside(dir, { code }) });
-    try {
-      const page = async () => (await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`)).text();
+    await onHost({ code }, async (page) => {
       // Once the worker is ready, the head holds the stylesheet back while the screen is drawn…
       await expect.poll(async () => (await page()).includes(HELD_LINK), { timeout: 60_000 }).toBe(true);
       const html = await page();
@@ -279,11 +280,8 @@ describe('a page whose drawing does not come', () => {
       expect(criticalOf(html)).toBeNull();
       expect(html).toContain(`${BLOCKING_LINK}<div id="root"><div class="zwgk-opening" role="status">`);
       expect(html.indexOf(BLOCKING_LINK)).toBeGreaterThan(html.indexOf('<body>'));
-    } finally {
-      await host.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(t.dir, { recursive: true, force: true });
-    }
+      fs.rmSync(path.dirname(code), { recursive: true, force: true });
+    });
   }, 90_000);
 });
 
