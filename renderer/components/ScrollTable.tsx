@@ -5,10 +5,11 @@
 // `maxHeight` is the box's, header included (antd's scroll.y is the rows'). For tables without pages: a pager would
 // scroll with the rows.
 import { Table, type TableProps } from 'antd';
-import type { ThHTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 
-function StickyHeaderCell(props: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th {...props} style={{ ...props.style, position: 'sticky', top: 0, zIndex: 2 }} />;
+// The whole header sticks, not each cell: a header of two rows (columns grouped under a heading) stays as it is.
+function StickyHeader(props: HTMLAttributes<HTMLTableSectionElement>) {
+  return <thead {...props} style={{ ...props.style, position: 'sticky', top: 0, zIndex: 2 }} />;
 }
 
 export function ScrollTable<T extends object>({
@@ -18,7 +19,7 @@ export function ScrollTable<T extends object>({
 }: Omit<TableProps<T>, 'scroll'> & { maxHeight: string | number }) {
   return (
     <div style={{ maxHeight, overflow: 'auto' }}>
-      <Table<T> {...props} components={{ ...components, header: { ...components?.header, cell: StickyHeaderCell } }} />
+      <Table<T> {...props} components={{ ...components, header: { ...components?.header, wrapper: StickyHeader } }} />
     </div>
   );
 }
