@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { dispatch } from '../../main/ipc/dispatch';
+import { loadDemo } from '../../main/services/demo';
 import { loadHandlers } from '../../main/ipc/handlers';
 import { createDepartment } from '../../main/services/org/departments';
 import { createStaff } from '../../main/services/org/staff';
@@ -14,7 +15,7 @@ import type { WebHost } from '../../main/web/server';
 import type { StaffStatus } from '../../shared/domain/org';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { Input, Method, Output } from '../../shared/ipc/contract';
-import { expect } from './fixtures';
+import { completeSetup, expect } from './fixtures';
 
 /** The machine's today and working year, as the app sees them. */
 export const today = localIsoDate(new Date());
@@ -180,4 +181,33 @@ export async function importProvinceSample(page: Page, host: WebHost): Promise<v
   await page.getByLabel('文件标题').fill(`${year}年全省政务公开工作要点`);
   await page.getByRole('button', { name: '保存' }).click();
   await expect.poll(async () => (await listSourceDocuments(host.workstation.context(), year)).length).toBe(1);
+}
+
+/**
+ * The example year (a bureau set up on the first-run screen, the example data loaded) with 年度总结 open on its draft;
+ * gives the 修改 button of its training paragraph (“（…）加强队伍建设”) and the box that paragraph is written in.
+ */
+export async function openExampleSummary(page: Page, host: WebHost): Promise<{ edit: Locator; box: Locator }> {
+  await completeSetup(page, year);
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await page.getByRole('menuitem', { name: '年度总结' }).click();
+  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
+  return {
+    edit: page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }),
+    box: page.getByRole('textbox', { name: '段落文字' }),
+  };
+}
+
+/** The built-in 考核细则 (the starter) saved as `year`'s; returns it. */
+export async function saveStarterTemplate(host: WebHost, year: number): Promise<Output<'selfcheck.starterPreview'>> {
+  const starter = await arrange(host, 'selfcheck.starterPreview');
+  await arrange(host, 'selfcheck.saveTemplate', {
+    year,
+    title: starter.title,
+    total: starter.total,
+    indicators: starter.indicators,
+    source: 'builtin',
+  });
+  return starter;
 }

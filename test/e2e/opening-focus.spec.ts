@@ -3,7 +3,7 @@
 // paragraph, a 回头看 reason) opens with the cursor after its last character, where an office clerk goes on.
 import type { Locator } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
-import { arrange, openScreen, setUpBureau } from './arrange';
+import { openExampleSummary, openScreen, saveStarterTemplate, setUpBureau } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -24,14 +24,7 @@ test('评分 drawer: the rating has the focus when it opens, the chosen level wh
   host,
 }) => {
   await setUpBureau(host, page, 2026);
-  const starter = await arrange(host, 'selfcheck.starterPreview');
-  await arrange(host, 'selfcheck.saveTemplate', {
-    year: 2026,
-    title: starter.title,
-    total: starter.total,
-    indicators: starter.indicators,
-    source: 'builtin',
-  });
+  const starter = await saveStarterTemplate(host, 2026);
   // A 达到/未达到 leaf of the starter 细则, read from it rather than named here.
   const leaf = starter.indicators.flatMap((g) => g.children).find((c) => c.rule.kind === 'fixed')!;
   await openScreen(page, '自查整改', slow);
@@ -58,13 +51,7 @@ test('年度总结: a paragraph opened with 修改 (click or keyboard) has the c
   app: page,
   host,
 }) => {
-  await completeSetup(page, 2026);
-  await loadDemo(host.workstation.context());
-  await page.reload();
-  await page.getByRole('menuitem', { name: '年度总结' }).click();
-  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
-  const edit = page.getByRole('button', { name: /^修改：（.）加强队伍建设/ });
-  const box = page.getByRole('textbox', { name: '段落文字' });
+  const { edit, box } = await openExampleSummary(page, host);
   await edit.click();
   await expect(box).toBeFocused();
   const opened = await caret(box);

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { buildXlsx, SAMPLE_HEADER, SAMPLE_ROWS } from '../unit/selfcheck/build-files';
-import { answerUnsaved, arrange, BUREAU, openScreen, pickIn, pickPerson, setUpBureau } from './arrange';
+import {
+  answerUnsaved,
+  arrange,
+  BUREAU,
+  openScreen,
+  pickIn,
+  pickPerson,
+  saveStarterTemplate,
+  setUpBureau,
+} from './arrange';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -204,14 +213,7 @@ test('导入细则，评三项指标，一项转为整改并销号，导出自�
 
 test('由记录计算：逾期任务的建议分列出依据的任务，采用后可修改，修改须填写理由', async ({ app: page, host }) => {
   await setUpBureau(host, page, 2026);
-  const starter = await arrange(host, 'selfcheck.starterPreview');
-  await arrange(host, 'selfcheck.saveTemplate', {
-    year: 2026,
-    title: starter.title,
-    total: starter.total,
-    indicators: starter.indicators,
-    source: 'builtin',
-  });
+  await saveStarterTemplate(host, 2026);
   // Two tasks past their due dates (the machine's clock is in December 2026), one done, one due at year end.
   await arrange(host, 'plan.save', { year: 2026, title: '2026年政务公开实施方案' });
   const plan = await arrange(host, 'plan.createSection', { year: 2026, title: '一、重点任务' });

@@ -10,7 +10,7 @@ import { yearPeriod } from '../../shared/domain/period';
 import type { Locator } from '@playwright/test';
 import { figuresCountedTo } from '../../shared/domain/summary';
 import { formatChineseDate } from '../../shared/domain/date-text';
-import { answerUnsaved, arrange, fillDate, openScreen, setUpBureau, today, year } from './arrange';
+import { answerUnsaved, arrange, fillDate, openExampleSummary, openScreen, setUpBureau, today, year } from './arrange';
 import { completeSetup, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -230,15 +230,10 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   app: page,
   host,
 }) => {
-  await completeSetup(page, year);
-  await loadDemo(host.workstation.context());
-  await page.reload();
-  await page.getByRole('menuitem', { name: '年度总结' }).click();
-  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
+  const { edit, box } = await openExampleSummary(page, host);
 
   const mine = '本段改写后尚未保存。';
-  await page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }).click();
-  const box = page.getByRole('textbox', { name: '段落文字' });
+  await edit.click();
   await box.fill(mine);
 
   // The side menu: the question comes, 取消 keeps the screen and the words.
@@ -261,8 +256,8 @@ test('summary: leaving with an unsaved paragraph asks 保存 / 不保存 / 取�
   await expect(page.getByText(mine)).toHaveCount(0);
 
   // 保存 saves the paragraph, then leaves; nothing is asked once it is saved.
-  await page.getByRole('button', { name: /^修改：（.）加强队伍建设/ }).click();
-  await page.getByRole('textbox', { name: '段落文字' }).fill(mine);
+  await edit.click();
+  await box.fill(mine);
   await page.getByRole('menuitem', { name: '培训' }).click();
   await answerUnsaved(page, '保存', '正在修改的段落');
   await expect(page).toHaveURL(/#\/training$/);
@@ -277,14 +272,8 @@ test('summary: Esc in a paragraph with unsaved words asks 保存 / 不保存 / �
   app: page,
   host,
 }) => {
-  await completeSetup(page, year);
-  await loadDemo(host.workstation.context());
-  await page.reload();
-  await page.getByRole('menuitem', { name: '年度总结' }).click();
-  await expect(page.getByText('一、主要做法和成效')).toBeVisible({ timeout: 30_000 });
+  const { edit, box } = await openExampleSummary(page, host);
 
-  const edit = page.getByRole('button', { name: /^修改：（.）加强队伍建设/ });
-  const box = page.getByRole('textbox', { name: '段落文字' });
   await edit.click();
   await expect(box).toBeFocused();
   const before = await box.inputValue();

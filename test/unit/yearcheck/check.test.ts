@@ -8,11 +8,37 @@ import { answered, makeCleanYear, Y } from './clean-year';
 
 const open = workstationsPerTest();
 const cleanYear = () => makeCleanYear(open);
+type CleanYear = Awaited<ReturnType<typeof cleanYear>>;
 
 async function findings(t: TestWorkstation): Promise<Finding[]> {
   return (await t.call('yearcheck.findings', { year: Y })).findings;
 }
 const ofKind = (fs: Finding[], kind: Finding['kind']) => fs.filter((f) => f.kind === kind);
+
+/**
+ * A policy document published on 1 June (formed on `formed`) and its 解读 published on 11 June: 8 working days later,
+ * not 同步.
+ */
+async function lateInterpretation(t: CleanYear, formed: string): Promise<void> {
+  const doc = await t.call('disclosure.createPublication', {
+    title: '关于印发《县科技创新券管理办法》的通知',
+    publishedDate: `${Y}-06-01`,
+    formedDate: formed,
+    columnId: t.column('政策文件'),
+    channel: '门户网站',
+    drafter: '赵敏',
+  });
+  await t.call('disclosure.createPublication', {
+    title: '《县科技创新券管理办法》政策解读',
+    publishedDate: `${Y}-06-11`,
+    formedDate: `${Y}-06-11`,
+    columnId: t.column('政策解读'),
+    channel: '门户网站',
+    interpretation: true,
+    interpretsId: doc.id,
+    drafter: '赵敏',
+  });
+}
 
 async function saveTexts(t: TestWorkstation, texts: Partial<Record<string, string>>, extra = {}) {
   const view = await t.call('disclosure.report', { year: Y });
@@ -72,24 +98,8 @@ describe('核对 finds each planted disagreement', () => {
 
   it('claim-contradicted: 同步 with a late 解读, 及时 with a late item, 按期 with a late answer, no 建议提案 with one published', async () => {
     const t = await cleanYear();
-    const doc = await t.call('disclosure.createPublication', {
-      title: '关于印发《县科技创新券管理办法》的通知',
-      publishedDate: `${Y}-06-01`,
-      formedDate: `${Y}-04-01`,
-      columnId: t.column('政策文件'),
-      channel: '门户网站',
-      drafter: '赵敏',
-    });
-    // Published 8 working days after the document; the document itself 40+ working days after it was formed.
-    await t.call('disclosure.createPublication', {
-      title: '《县科技创新券管理办法》政策解读',
-      publishedDate: `${Y}-06-11`,
-      columnId: t.column('政策解读'),
-      channel: '门户网站',
-      interpretation: true,
-      interpretsId: doc.id,
-      drafter: '赵敏',
-    });
+    // The 解读 8 working days after the document; the document itself 40+ working days after it was formed.
+    await lateInterpretation(t, `${Y}-04-01`);
     await t.call('disclosure.createPublication', {
       title: '关于县人大代表第12号建议的答复',
       publishedDate: `${Y}-07-01`,
@@ -136,25 +146,8 @@ describe('核对 finds each planted disagreement', () => {
 
   it('claim-contradicted in the 总结: 下一步 plans are aims, a paragraph is named by its part, a title in 〈〉', async () => {
     const t = await cleanYear();
-    const doc = await t.call('disclosure.createPublication', {
-      title: '关于印发《县科技创新券管理办法》的通知',
-      publishedDate: `${Y}-06-01`,
-      formedDate: `${Y}-06-01`,
-      columnId: t.column('政策文件'),
-      channel: '门户网站',
-      drafter: '赵敏',
-    });
-    // 8 working days after its document: the 总结 lists it as a problem and plans 同步 in 三、下一步工作打算.
-    await t.call('disclosure.createPublication', {
-      title: '《县科技创新券管理办法》政策解读',
-      publishedDate: `${Y}-06-11`,
-      formedDate: `${Y}-06-11`,
-      columnId: t.column('政策解读'),
-      channel: '门户网站',
-      interpretation: true,
-      interpretsId: doc.id,
-      drafter: '赵敏',
-    });
+    // The 解读 8 working days after its document: the 总结 lists it as a problem and plans 同步 in 三、下一步工作打算.
+    await lateInterpretation(t, `${Y}-06-01`);
     const summary = await t.call('summary.create', { year: Y, kind: '年度' });
     const next = summary.paragraphs.find((p) => p.key === 'next.list')!;
     expect(paragraphText(next, summary.figures)).toContain('同步组织、同步审签、同步发布');
