@@ -4,7 +4,7 @@ import { parseTypedYear, yearChoices } from '../shared/domain/years';
 import { call } from './api/call';
 import { useAppStatus } from './app-context';
 import { AccessBanner } from './features/data/AccessBanner';
-import { navigate, requestLeave, useAction, useHashRoute } from './hooks';
+import { navigate, openingTab, requestLeave, useAction, useHashRoute } from './hooks';
 import { ROUTES } from './areas';
 import { lazyPart } from './area';
 import { KeptScreens } from './kept-screens';
@@ -162,7 +162,10 @@ function Shell() {
             selectedKeys={[route.path]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
             items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: r.label }))}
-            onClick={(e) => navigate(e.key)}
+            onClick={(e) => {
+              const to = ROUTES.find((r) => r.path === e.key)!;
+              navigate(to.tabs ? `${to.path}/${openingTab(to.path, to.tabs)}` : to.path);
+            }}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, background: '#f5f5f5', overflow: 'auto' }}>

@@ -13,6 +13,12 @@ export interface RouteDef {
   order: number;
   /** The screen; it gets the rest of the route (e.g. a record id) as `params`. */
   Screen: ComponentType<{ params: string[] }>;
+  /**
+   * A screen with tabs in its route (useRouteTab) names them here: the menu then opens it on its tab's route
+   * (#/<path>/<tab>) at once, instead of the screen putting the tab into the route after its first render, which built
+   * the whole screen a second time.
+   */
+  tabs?: readonly string[];
 }
 
 /** A card on the home screen (charts, due tasks, AB warnings, training requirement ...). */

@@ -363,6 +363,14 @@ function replaceRoute(path: string): void {
   announce();
 }
 
+const tabKey = (base: string) => `zwgk.tab.${base}`;
+
+/** The tab a screen with tabs opens on without one named: the one the user was on last in this window, else the first. */
+export function openingTab<T extends string>(base: string, tabs: readonly T[]): T {
+  const remembered = window.sessionStorage.getItem(tabKey(base));
+  return (tabs as readonly (string | null)[]).includes(remembered) ? (remembered as T) : tabs[0];
+}
+
 /**
  * A screen's tabs as part of its route (#/<base>/<tab>/…): back/forward move between tabs, changing tab goes through
  * the leave guard like any route, and opening the screen again (from the menu, after a reload) shows the tab the user
@@ -373,15 +381,12 @@ export function useRouteTab<T extends string>(
   tabs: readonly T[],
   params: string[],
 ): [T, (tab: T) => void] {
-  const key = `zwgk.tab.${base}`;
-  const isTab = (t: string | null | undefined): t is T => !!t && (tabs as readonly string[]).includes(t);
-  const named = isTab(params[0]) ? params[0] : null;
-  const remembered = window.sessionStorage.getItem(key);
-  const tab: T = named ?? (isTab(remembered) ? remembered : tabs[0]);
+  const named = (tabs as readonly string[]).includes(params[0]) ? (params[0] as T) : null;
+  const tab = named ?? openingTab(base, tabs);
   useEffect(() => {
-    window.sessionStorage.setItem(key, tab);
+    window.sessionStorage.setItem(tabKey(base), tab);
     if (!named) replaceRoute(`${base}/${tab}`);
-  }, [key, base, tab, named]);
+  }, [base, tab, named]);
   return [tab, useCallback((t: T) => navigate(`${base}/${t}`), [base])];
 }
 

@@ -25,14 +25,30 @@ test('a screen opened again is the one left; after a save, or work not saved, it
   await openScreen(page, '单位与人员');
   expect(await marked(heading)).toBe(true);
 
-  // A screen with tabs puts its tab in the route; the menu, which names none, still finds it as it was.
+  // A screen with tabs has its tab in the route: the menu opens it there at once (the screen never has to put it
+  // there after its first render, which built it twice), and finds it as it was, on the tab it was left on.
+  await page.evaluate(() => {
+    const w = window as unknown as { replaced: number };
+    const replace = window.history.replaceState.bind(window.history);
+    w.replaced = 0;
+    window.history.replaceState = (...args) => {
+      w.replaced++;
+      replace(...args);
+    };
+  });
+  const replaced = () => page.evaluate(() => (window as unknown as { replaced: number }).replaced);
   await openScreen(page, '信息公开');
   const disclosure = page.getByRole('heading', { name: '信息公开', exact: true });
   await mark(disclosure);
-  await expect(page).toHaveURL(/#\/disclosure\/\w+$/);
+  await expect(page).toHaveURL(/#\/disclosure\/publications$/);
+  await page.getByRole('tab', { name: '依申请公开' }).click();
+  await expect(page).toHaveURL(/#\/disclosure\/requests$/);
   await openScreen(page, '培训');
   await openScreen(page, '信息公开');
+  await expect(page).toHaveURL(/#\/disclosure\/requests$/);
+  await expect(page.getByRole('tab', { name: '依申请公开', selected: true })).toBeVisible();
   expect(await marked(disclosure)).toBe(true);
+  expect(await replaced()).toBe(0);
   await openScreen(page, '单位与人员');
 
   // Work left unsaved (不保存) does not come back with the screen.

@@ -7,14 +7,7 @@ import { requestLeave, useRouteTab } from '../../hooks';
 import { PublicationsTab } from './PublicationsTab';
 import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
-
-const TABS = [
-  { key: 'publications', label: '信息发布登记' },
-  { key: 'requests', label: '依申请公开' },
-  { key: 'report', label: '年度报告' },
-] as const;
-type TabKey = (typeof TABS)[number]['key'];
-const TAB_KEYS = TABS.map((t) => t.key);
+import { DISCLOSURE_TAB_KEYS, DISCLOSURE_TABS, type DisclosureTab } from './routes';
 
 function safeDecode(s: string): string {
   try {
@@ -27,7 +20,7 @@ function safeDecode(s: string): string {
 /** 信息公开: the two registers and the annual report, one tab each (#/disclosure/<tab>). */
 export function DisclosureScreen({ params }: { params: string[] }) {
   const working = useYear();
-  const [tab, openTab] = useRouteTab('disclosure', TAB_KEYS, params);
+  const [tab, openTab] = useRouteTab('disclosure', DISCLOSURE_TAB_KEYS, params);
   // A dashboard chart opens a register filtered: #/disclosure/publications/month/3, …/column/<栏目>, #/disclosure/requests/state/<状态>.
   const filterValue = params[2] === undefined ? undefined : safeDecode(params[2]);
   // In January the report being written is last year's.
@@ -63,9 +56,9 @@ export function DisclosureScreen({ params }: { params: string[] }) {
       </PageTitle>
       <Tabs
         activeKey={tab}
-        onChange={(k) => openTab(k as TabKey)}
+        onChange={(k) => openTab(k as DisclosureTab)}
         destroyOnHidden
-        items={TABS.map((t) => ({
+        items={DISCLOSURE_TABS.map((t) => ({
           key: t.key,
           label: t.label,
           children:

@@ -3,6 +3,7 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { lazyPart, lazyScreen, type RendererArea } from '../../area';
 import { prefetchPublicationsChart, prefetchRequestsChart, PublicationsChartCard, RequestsChartCard } from './charts';
 import { DisclosureHomeCard, loadDisclosureHome } from './HomeCard';
+import { DISCLOSURE_TAB_KEYS } from './routes';
 
 const DisclosureSettingsCard = lazyPart(() => import('./SettingsCard'), 'DisclosureSettingsCard');
 
@@ -14,6 +15,7 @@ export const disclosureArea: RendererArea = {
       label: '信息公开',
       icon: <FolderOpenOutlined />,
       order: 50,
+      tabs: DISCLOSURE_TAB_KEYS,
       Screen: lazyScreen(() => import('./DisclosureScreen'), 'DisclosureScreen'),
     },
   ],

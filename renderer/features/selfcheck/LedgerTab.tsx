@@ -1,6 +1,6 @@
 import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RecordChecks } from './RecordChecks';
-import { ALL_YEARS, ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, FILTERS, ledgerRoute, readLedgerRoute } from './ledger-route';
+import { ALL_YEARS, ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, FILTERS, ledgerRoute, readLedgerRoute } from './routes';
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import {

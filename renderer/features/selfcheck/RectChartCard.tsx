@@ -11,7 +11,7 @@ import { EChart, type ChartOption } from '../../components/EChart';
 import { EmptyHint } from '../../components/EmptyHint';
 import { navigate, useLoad } from '../../hooks';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
-import { ledgerRoute } from './ledger-route';
+import { ledgerRoute } from './routes';
 
 const BARS = [
   { state: '未开始', label: '未开始' },

@@ -5,7 +5,7 @@ import { navigate, useLoad } from '../../hooks';
 import { LightTag } from '../plan/common';
 import { figureNumber, loadDashboard } from '../summary/dashboard/data';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
-import { ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, ledgerRoute } from './ledger-route';
+import { ALL_YEARS_OPEN, ALL_YEARS_OVERDUE, ledgerRoute } from './routes';
 import { formatChineseDate } from '../../../shared/domain/date-text';
 
 const loadOpenRectifications = () => call('rectification.list', { openOnly: true });

@@ -6,9 +6,8 @@ import { useLoad, useRouteTab } from '../../hooks';
 import { LedgerTab } from './LedgerTab';
 import { LookbackTab } from './LookbackTab';
 import { ReportTab } from './ReportTab';
+import { SELFCHECK_TABS } from './routes';
 import { ScoreTab } from './ScoreTab';
-
-const TABS = ['score', 'lookback', 'ledger', 'report'] as const;
 
 function safeDecode(s: string): string {
   try {
@@ -22,7 +21,7 @@ function safeDecode(s: string): string {
 export function SelfcheckScreen({ params }: { params: string[] }) {
   const year = useYear();
   // The report's unsaved text asks through the app's one leave guard (ReportTab's useUnsavedLeave) on a tab change too.
-  const [tab, go] = useRouteTab('selfcheck', TABS, params);
+  const [tab, go] = useRouteTab('selfcheck', SELFCHECK_TABS, params);
   const view = useLoad(() => call('selfcheck.get', { year }), [year]);
   return (
     <div>
@@ -30,7 +29,7 @@ export function SelfcheckScreen({ params }: { params: string[] }) {
       {view.error && <Alert type="error" showIcon message={view.error} />}
       <Tabs
         activeKey={tab}
-        onChange={(k) => go(k as (typeof TABS)[number])}
+        onChange={(k) => go(k as (typeof SELFCHECK_TABS)[number])}
         destroyOnHidden
         items={[
           {

@@ -3,6 +3,7 @@ import { AuditOutlined } from '@ant-design/icons';
 import { lazyScreen, type RendererArea } from '../../area';
 import { loadRectChart, RectChartCard } from './RectChartCard';
 import { prefetchRectHome, RectHomeCard } from './RectHomeCard';
+import { SELFCHECK_TABS } from './routes';
 
 export const selfcheckArea: RendererArea = {
   name: 'selfcheck',
@@ -12,6 +13,7 @@ export const selfcheckArea: RendererArea = {
       label: '自查整改',
       icon: <AuditOutlined />,
       order: 60,
+      tabs: SELFCHECK_TABS,
       Screen: lazyScreen(() => import('./SelfcheckScreen'), 'SelfcheckScreen'),
     },
   ],

@@ -1,6 +1,9 @@
-// Links into the 整改台账 (#/selfcheck/ledger/…), apart from the ledger itself so the home cards that link there do not
-// load the 自查整改 screen's code.
+// The 自查整改 screen's routes (#/selfcheck/<tab>/…) and the links into its 整改台账, apart from the screen so the menu
+// and the home cards that link there do not load the screen's code.
 import type { RECT_STATES } from '../../../shared/domain/selfcheck';
+
+/** The screen's tabs, in order (the first is where it opens the first time). */
+export const SELFCHECK_TABS = ['score', 'lookback', 'ledger', 'report'] as const;
 
 // Written out, not imported: shared/domain/selfcheck.ts and its schemas are not start-up code (the home card links here).
 const STATES = ['未开始', '整改中', '已完成', '已销号'] as const satisfies typeof RECT_STATES;
