@@ -179,6 +179,7 @@ test('a progress entry is corrected and deleted with its 修改 and 删除 butto
   const confirm = page.locator('.ant-popover:visible');
   await expect(confirm).toContainText(`删除${formatChineseDate(entry.date)}的进展记录？`);
   await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
   await expect(fixed).toBeVisible();
   await fixed.getByRole('button', { name: '删除' }).click();
   await page.locator('.ant-popover:visible').getByRole('button', { name: '删除' }).click();
