@@ -29,7 +29,7 @@ interface Kept {
 
 /**
  * Shows `screen`: the route and year `screenKey`, with the parameters `version`. A screen shown gets new parameters as
- * its props, as always. One opened again without parameters (the menu) is shown as it was and gets none, as when its
+ * its props, as always; the app shell's other renders, with the same parameters, leave it as it is. One opened again without parameters (the menu) is shown as it was and gets none, as when its
  * menu item is clicked while it is shown (a screen with tabs stays on its tab); one opened again with other
  * parameters (a link to a filtered list) is built anew, since a screen may read them only when it is built. The
  * screens shown before it are kept as described above.
@@ -64,7 +64,13 @@ export function KeptScreens({
       const again = state.screens.find(
         (s) => s.key === screenKey && (s.version === version || version === '') && s.writes === writes,
       );
-      next = again ? { ...again, version, screen } : { id: state.serial + 1, key: screenKey, version, screen, writes };
+      // Shown again with the parameters it has, it keeps its element: React then re-renders none of it (its effects
+      // still start again), where a new element with equal props re-rendered the whole screen (≈ half of showing it).
+      next = again
+        ? again.version === version
+          ? again
+          : { ...again, version, screen }
+        : { id: state.serial + 1, key: screenKey, version, screen, writes };
       screens = state.screens
         .map((s) => (s === shown ? left : s))
         .filter((s) => s.writes === writes && s.key !== screenKey && (s !== left || !hasUnsavedWork()));
@@ -82,7 +88,7 @@ export function KeptScreens({
             </div>
           }
         >
-          {s.id === state.shown ? screen : s.screen}
+          {s.screen}
         </Suspense>
       </div>
     </Activity>
