@@ -337,3 +337,21 @@ test('summary: a 成文日期 before the day its figures count to is refused bes
   await expect(dialog).toBeHidden();
   expect((await arrange(host, 'summary.get', { year, kind: '年度' }))!.signatureDate).toBe(counted);
 });
+
+test('summary: a figure in the draft and a row of 引用的数据 say where they come from when pointed at', async ({
+  app: page,
+  host,
+}) => {
+  await openExampleSummary(page, host);
+  const tip = page.getByRole('tooltip');
+  const figure = page.locator('.summary-figure').first();
+  await figure.hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText(/来源：\S+/);
+  await page.getByRole('heading', { name: '年度总结' }).hover();
+  await expect(tip).toBeHidden();
+
+  const row = page.getByRole('table').getByRole('row').nth(1).getByRole('cell').first().locator('span').first();
+  await row.hover();
+  await expect(page.getByRole('tooltip').filter({ visible: true })).toHaveText(/^来源：\S+/);
+});

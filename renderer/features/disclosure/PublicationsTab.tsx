@@ -15,9 +15,9 @@ import {
   Statistic,
   Table,
   Tag,
-  Tooltip,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { DEFAULT_CHANNELS, type Publication, type PublicationInput } from '../../../shared/domain/disclosure';
 import { call } from '../../api/call';
 import { publicationDateIssues } from '../../../shared/domain/disclosure-dates';
@@ -396,7 +396,7 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
               <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>按月份</div>
               <div style={{ display: 'flex', alignItems: 'flex-end', gap: 3, height: 44 }} aria-label="按月份发布条数">
                 {s.byMonth.map((n, i) => (
-                  <Tooltip key={i} title={`${i + 1}月：${n}条`}>
+                  <LazyTooltip key={i} title={`${i + 1}月：${n}条`}>
                     <div
                       style={{
                         width: 14,
@@ -404,7 +404,7 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
                         background: n ? '#1677ff' : '#eee',
                       }}
                     />
-                  </Tooltip>
+                  </LazyTooltip>
                 ))}
               </div>
             </Col>
@@ -466,9 +466,9 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
               <>
                 {p.normative && <Tag color="purple">规范性文件</Tag>}
                 {p.interpretation && (
-                  <Tooltip title={p.interpretsTitle ? `解读：${p.interpretsTitle}` : '未关联被解读文件'}>
+                  <LazyTooltip title={p.interpretsTitle ? `解读：${p.interpretsTitle}` : '未关联被解读文件'}>
                     <Tag color="cyan">解读</Tag>
-                  </Tooltip>
+                  </LazyTooltip>
                 )}
               </>
             ),
@@ -484,9 +484,9 @@ export function PublicationsTab({ year, filter }: { year: number; filter?: Publi
             render: (_, p) => (
               <>
                 {p.late ? (
-                  <Tooltip title={`形成后第${p.publishDelay}个工作日才公开`}>
+                  <LazyTooltip title={`形成后第${p.publishDelay}个工作日才公开`}>
                     <Tag color="red">超期公开</Tag>
-                  </Tooltip>
+                  </LazyTooltip>
                 ) : p.publishDelay === null ? (
                   '—'
                 ) : (

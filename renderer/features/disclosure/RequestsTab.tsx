@@ -15,10 +15,10 @@ import {
   Space,
   Table,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import {
   APPLICANT_TYPES,
   feePerItem,
@@ -630,7 +630,7 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
             title: '状态',
             width: 100,
             render: (_, r) => (
-              <Tooltip
+              <LazyTooltip
                 title={
                   [
                     r.deadline.remaining !== null ? `剩余${r.deadline.remaining}个工作日` : '',
@@ -644,7 +644,7 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
                 <span>
                   <DeadlineTag state={r.deadline.state} calendarWarning={r.deadline.calendarWarning} explain={false} />
                 </span>
-              </Tooltip>
+              </LazyTooltip>
             ),
           },
           {

@@ -1,19 +1,7 @@
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Dropdown,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { hasRealDeadline, TASK_STATUSES, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
 import { call } from '../../api/call';
@@ -499,7 +487,7 @@ export function PlanScreen({ params }: { params: string[] }) {
                     hasRealDeadline(t.deadline) ? (
                       t.deadlineLabel
                     ) : (
-                      <Tooltip
+                      <LazyTooltip
                         title={
                           t.deadline.text
                             ? `上级文件写的是“${t.deadline.text}”，没有具体时限，请在任务中设置或确认“持续推进”`
@@ -507,7 +495,7 @@ export function PlanScreen({ params }: { params: string[] }) {
                         }
                       >
                         <Tag color="orange">未定时限</Tag>
-                      </Tooltip>
+                      </LazyTooltip>
                     ),
                 },
                 { title: '状态', dataIndex: 'status', width: 64 },

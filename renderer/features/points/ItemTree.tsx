@@ -1,5 +1,6 @@
-import { Button, Flex, Select, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { Button, Flex, Select, Space, Tag, Tree, Typography } from 'antd';
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { parentIndexes, printedLabel, type PointLevel } from '../../../shared/domain/point-numbering';
 import { isHeadingItem, missingUnits, type PointItem } from '../../../shared/domain/points';
 import { LEVEL_OPTIONS } from '../../../shared/domain/points-edits';
@@ -97,11 +98,11 @@ const ItemRow = memo(function ItemRow({ item: it, index: i, missingUnit, heading
             编辑
           </Button>
           {actions.onMerge && i > 0 && (
-            <Tooltip title="把本条内容并入上一条">
+            <LazyTooltip title="把本条内容并入上一条">
               <Button size="small" onClick={() => actions.onMerge!(i)}>
                 并入上一条
               </Button>
-            </Tooltip>
+            </LazyTooltip>
           )}
           {actions.onSplit && (
             <Button size="small" onClick={() => actions.onSplit!(i)}>

@@ -11,7 +11,6 @@ import {
   Segmented,
   Space,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -33,6 +32,7 @@ import { useYear } from '../../app-context';
 import { DateField } from '../../components/DateField';
 import { dateIssueRules } from '../../components/dateRules';
 import { EmptyHint } from '../../components/EmptyHint';
+import { LazyTooltip } from '../../components/LazyTooltip';
 import { ScrollTable } from '../../components/ScrollTable';
 import { PageTitle } from '../../components/PageTitle';
 import { FormDialog } from '../../components/FormDialog';
@@ -85,7 +85,7 @@ function FigureText({ template, figures, changes }: { template: string; figures:
           </div>
         );
         return (
-          <Tooltip key={i} title={tip}>
+          <LazyTooltip key={i} title={tip}>
             <span
               data-figure={s.figure}
               className={changed ? 'summary-figure-changed' : 'summary-figure'}
@@ -98,7 +98,7 @@ function FigureText({ template, figures, changes }: { template: string; figures:
             >
               {s.text}
             </span>
-          </Tooltip>
+          </LazyTooltip>
         );
       })}
     </>
@@ -359,9 +359,9 @@ function FiguresPanel({ summary }: { summary: Summary }) {
             title: '项目',
             dataIndex: 'label',
             render: (s: string, r) => (
-              <Tooltip title={`来源：${r.source}`}>
+              <LazyTooltip title={`来源：${r.source}`}>
                 <span>{s}</span>
-              </Tooltip>
+              </LazyTooltip>
             ),
           },
           {
