@@ -3,7 +3,7 @@
 // on every figure (≈ 140), spent ≈ 35 ms of its first opening on them. Use it where a list or a text has one Tooltip
 // per row or figure; a single Tooltip can stay an antd Tooltip.
 import { Tooltip } from 'antd';
-import { cloneElement, useEffect, useRef, useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, useRef, useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 
 /** antd's own delay before a Tooltip opens (mouseEnterDelay), so that a pointer passing over opens none. */
 const DELAY_MS = 100;
@@ -16,8 +16,9 @@ type Hoverable = ReactElement<{
 /** `children` (one element that takes mouse events, e.g. a span) with `title` shown over it as antd's Tooltip. */
 export function LazyTooltip({ title, children }: { title: ReactNode; children: Hoverable }) {
   const [built, setBuilt] = useState(false);
+  // No effect clears it on unmount: a state set after is ignored, and an effect per tooltip would run again each time
+  // its screen is hidden or shown (kept-screens.tsx), which is what this component saves.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
   // Once built it stays an ordinary Tooltip, opened here because the pointer is already on the element.
   if (built)
     return (
