@@ -27,16 +27,14 @@ test('a screen opened again is the one left; after a save, or work not saved, it
 
   // A screen with tabs has its tab in the route: the menu opens it there at once (the screen never has to put it
   // there after its first render, which built it twice), and finds it as it was, on the tab it was left on.
-  await page.evaluate(() => {
-    const w = window as unknown as { replaced: number };
+  await page.evaluate(`
+    window.replaced = 0;
     const replace = window.history.replaceState.bind(window.history);
-    w.replaced = 0;
     window.history.replaceState = (...args) => {
-      w.replaced++;
+      window.replaced++;
       replace(...args);
-    };
-  });
-  const replaced = () => page.evaluate(() => (window as unknown as { replaced: number }).replaced);
+    };`);
+  const replaced = () => page.evaluate<number>('window.replaced');
   await openScreen(page, '信息公开');
   const disclosure = page.getByRole('heading', { name: '信息公开', exact: true });
   await mark(disclosure);
