@@ -6,7 +6,7 @@ import { call, deliver, writeCount } from './api/call';
 // ---- useLoad and the answers it keeps (issue 22) ----
 // A screen opened a second time shows the answers it had at once and asks again quietly; the new answer replaces them
 // only if it differs. Nothing stale is ever shown as current after a save: any call of a method that may write
-// (everything not in renderer/api/reads.ts) makes every kept answer unusable (writeCount), and a load that was on its
+// (everything not in shared/ipc/reads.ts) makes every kept answer unusable (writeCount), and a load that was on its
 // way while a write started or ended is not kept either.
 
 /** Kept answers (as JSON, so each screen gets its own copy), by call site, loader and inputs; oldest dropped first. */

@@ -2,7 +2,7 @@ import type { DeliveredFile } from '../../shared/domain/files';
 import type { Input, Method, Output } from '../../shared/ipc/contract';
 import { ErrorCode } from '../../shared/ipc/errors';
 import { AppError, type Result } from '../../shared/ipc/result';
-import { READ_METHODS } from './reads';
+import { READ_METHODS } from '../../shared/ipc/reads';
 
 interface Bridge {
   host: 'electron';

@@ -1,7 +1,9 @@
-// The methods that only read: their answers may be kept for a screen's next opening (useLoad in renderer/hooks.ts).
-// Every other method may write, so each call of one makes every kept answer stale (call.ts writeCount): a new method
-// counts as a writer until it is listed here. List a method only if its service writes nothing.
-import type { Method } from '../../shared/ipc/contract';
+// The methods that only read: the window may keep their answers for a screen's next opening (useLoad in
+// renderer/hooks.ts) and keep screens built on them (renderer/kept-screens.tsx). Every other method may write, so each
+// call of one makes every kept answer and screen stale (renderer/api/call.ts writeCount): a new method counts as a
+// writer until it is listed here. List a method only if its service writes nothing (test/unit/foundation/reads.test.ts
+// calls each and checks the data file is unchanged).
+import type { Method } from './contract';
 
 export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'app.status',
@@ -48,4 +50,6 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'summary.get',
   'summary.figures',
   'summary.dashboard',
+  'yearcheck.findings',
+  'yearcheck.forExport',
 ]);

@@ -84,7 +84,7 @@ describe('the start-up code', () => {
       [
         'renderer/early.ts',
         'renderer/api/call.ts',
-        'renderer/api/reads.ts',
+        'shared/ipc/reads.ts',
         'shared/ipc/errors.ts',
         'shared/ipc/result.ts',
       ].sort(),
