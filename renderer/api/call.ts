@@ -99,8 +99,9 @@ export function writeCount(): number {
 // Two components asking for the same read while it is on its way share that one request (the home screen's cards all
 // quote summary.dashboard), each getting its own copy of the answer. And a cold start knows which screen comes first
 // before that screen is drawn: it asks for the screen's reads at once (readAhead), while the window is still being
-// built, instead of after the screen's first render; the screen's own calls of the same method with the same input
-// then take those answers, as many times as they were asked ahead, within a few seconds. Neither is used once anything
+// built, instead of after the screen's first render, and every useLoad asks for its reads in its first render, not
+// after the whole screen is committed; the loader's own calls of the same method with the same input then take those
+// answers, as many times as they were asked ahead, within a few seconds. Neither is used once anything
 // may have been written since the read was asked for (writeCount): then it is asked afresh.
 interface Shared {
   writes: number;
@@ -161,6 +162,8 @@ function read(method: Method, input: unknown): Promise<Result<unknown>> {
 
 function send(method: Method, input: unknown): Promise<Result<unknown>> {
   if (READ_METHODS.has(method)) return read(method, input);
+  // Only reads are asked ahead: a loader's call that may write waits for the loader's real run.
+  if (collecting) return Promise.reject(new Error('not a read'));
   writes++;
   return invoke(method, input).finally(() => writes++);
 }
