@@ -1,6 +1,7 @@
 // The home screen's start (issue 22), in the real renderer: the host draws the home screen into the page
 // (main/app/first-screen.ts) and the window's render takes its place; a cold start asks for every card's data once,
-// ahead of the cards (renderer/api/call.ts readAhead), and the cards show those answers; a chart left with its screen is put back
+// ahead of the cards (renderer/api/call.ts readAhead), and the cards show those answers; a screen opened the first
+// time asks for its reads as it is being built (useLoad), each once; a chart left with its screen is put back
 // as it was when the screen opens again, and redrawn when its data changed (renderer/components/EChart.tsx).
 import type { Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
@@ -192,6 +193,36 @@ test('a cold start on the home screen asks for each card’s data once, and the 
   }));
   expect(painted.content).toBeLessThan(painted.render);
   await expect(page.getByText('正在打开政务公开工作台')).toHaveCount(0);
+});
+
+test('a screen opened the first time asks for its data while it is being built, each read once', async ({
+  app: page,
+  host,
+}) => {
+  await loadDemo(host.workstation.context());
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  await expect(page.locator('.ant-card-loading')).toHaveCount(0);
+  // Each call as it goes out, and whether the new screen was in the page then: it is once React has committed it,
+  // which is when its effects run.
+  await page.evaluate(`
+    window.asked = [];
+    const send = window.fetch.bind(window);
+    window.fetch = (url, init) => {
+      const built = [...document.querySelectorAll('h1, h2, h3, h4')].some((h) => h.textContent === '实施方案与任务');
+      window.asked.push({ method: String(url).replace(/.*\\/api\\//, ''), built });
+      return send(url, init);
+    };`);
+  await page.getByRole('menuitem', { name: '实施方案与任务' }).click();
+  await expect(page.locator('.ant-table-row').filter({ visible: true }).first()).toBeVisible();
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  const asked = (await page.evaluate('window.asked')) as { method: string; built: boolean }[];
+  const methods = asked.map((a) => a.method);
+  expect(methods).toEqual(expect.arrayContaining(['plan.get', 'tasks.list', 'plan.coverage']));
+  // The screen's load went out before the screen was in the page (useLoad reads ahead in its first render)…
+  expect(asked.filter((a) => ['plan.get', 'tasks.list', 'plan.coverage'].includes(a.method) && a.built)).toEqual([]);
+  // …and its own run took those answers: no read went out twice.
+  expect(methods.filter((m, i) => methods.indexOf(m) !== i)).toEqual([]);
 });
 
 test('a chart comes back as it was when its screen opens again, and is redrawn after its data changed', async ({
