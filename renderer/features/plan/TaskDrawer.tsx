@@ -37,8 +37,12 @@ export function TaskDrawer({ year, plan, taskId, departments, staff, onClose, on
   const [files, setFiles] = useState<File[]>([]);
   const [saving, setSaving] = useState(false);
   const detail = useLoad(async () => (typeof taskId === 'number' ? call('tasks.get', { id: taskId }) : null), [taskId]);
-  const points = useLoad(() => call('plan.pointOptions', { year }), [year]);
-  const holders = useAbHolders();
+  // The lists only the open drawer uses are read the first time it opens, not with the plan screen: there they were
+  // two more requests and a render of the closed drawer while the screen was opening.
+  const [opened, setOpened] = useState(taskId !== null);
+  if (taskId !== null && !opened) setOpened(true);
+  const points = useLoad(async () => (opened ? call('plan.pointOptions', { year }) : undefined), [year, opened]);
+  const holders = useAbHolders(opened);
   const task: PlanTask | null = detail.data?.task ?? null;
   // A reload of the same task (after a save) keeps the form on screen: swapping it for a spinner lost clicks and
   // anything typed meanwhile.

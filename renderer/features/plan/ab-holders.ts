@@ -7,9 +7,11 @@ export interface AbHolders {
   backupOf: Map<number, string>;
 }
 
-/** Loads the AB posts once; a failure (e.g. an older data file) just means no AB hints are shown. */
-export function useAbHolders(): AbHolders {
-  const posts = useLoad(() => call('ab.posts').catch(() => []), []);
+/**
+ * Loads the AB posts once `wanted`; a failure (e.g. an older data file) just means no AB hints are shown.
+ */
+export function useAbHolders(wanted: boolean): AbHolders {
+  const posts = useLoad(async () => (wanted ? call('ab.posts').catch(() => []) : []), [wanted]);
   const postsOf = new Map<number, string[]>();
   const backupOf = new Map<number, string>();
   for (const p of posts.data ?? []) {
