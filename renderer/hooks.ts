@@ -154,7 +154,7 @@ export function useLoad<T>(
 
 /** Runs `then` once the next frame has been painted (a document out of sight paints nothing: then not before it is
  * shown); returns the cancel. */
-function afterPaint(then: () => void): () => void {
+export function afterPaint(then: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => (timer = setTimeout(then, 0)));
   return () => {

@@ -1,6 +1,7 @@
 import { Space } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/call';
+import { BelowTheFold } from '../../components/BelowTheFold';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks';
 import { BureauForm } from './BureauForm';
@@ -39,7 +40,9 @@ export function OrgScreen() {
             </Space>
           }
         />
-        <BureauForm />
+        <BelowTheFold>
+          <BureauForm />
+        </BelowTheFold>
       </Space>
     </div>
   );
