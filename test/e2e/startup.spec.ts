@@ -223,6 +223,13 @@ test('a screen opened the first time asks for its data while it is being built, 
   expect(asked.filter((a) => ['plan.get', 'tasks.list', 'plan.coverage'].includes(a.method) && a.built)).toEqual([]);
   // …and its own run took those answers: no read went out twice.
   expect(methods.filter((m, i) => methods.indexOf(m) !== i)).toEqual([]);
+  // What only the task drawer uses is read when a task is first opened, not with the screen.
+  expect(methods).not.toContain('plan.pointOptions');
+  await page.locator('.ant-table-row').filter({ visible: true }).first().getByRole('link').first().click();
+  await expect(page.locator('.ant-drawer-open').getByText('对应要点')).toBeVisible();
+  await expect
+    .poll(async () => ((await page.evaluate('window.asked')) as { method: string }[]).map((a) => a.method))
+    .toEqual(expect.arrayContaining(['plan.pointOptions', 'tasks.get']));
 });
 
 test('a chart comes back as it was when its screen opens again, and is redrawn after its data changed', async ({
