@@ -29,10 +29,11 @@ interface Kept {
 
 /**
  * Shows `screen`: the route and year `screenKey`, with the parameters `version`. A screen shown gets new parameters as
- * its props, as always; the app shell's other renders, with the same parameters, leave it as it is. One opened again without parameters (the menu) is shown as it was and gets none, as when its
- * menu item is clicked while it is shown (a screen with tabs stays on its tab); one opened again with other
- * parameters (a link to a filtered list) is built anew, since a screen may read them only when it is built. The
- * screens shown before it are kept as described above.
+ * its props, as always; the app shell's other renders, with the same parameters, leave it as it is. One opened again
+ * without parameters is shown as it was and gets none, as when its menu item is clicked while it is shown; one opened
+ * again with other parameters (a link to a filtered list) is built anew, since a screen may read them only when it is
+ * built. The menu opens a screen with tabs on its tab's route (RouteDef.tabs), which it has when it was left there.
+ * The screens shown before it are kept as described above.
  */
 export function KeptScreens({
   screenKey,
