@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useRowsInViewFirst } from '../../components/BelowTheFold';
 import { LazyTooltip } from '../../components/LazyTooltip';
 import { hasRealDeadline, TASK_STATUSES, type PlanTask, type TaskStatus } from '../../../shared/domain/plan';
 import { PLAN_EXPORT_KINDS } from '../../../shared/ipc/contracts/plan';
@@ -96,6 +97,8 @@ export function PlanScreen({ params }: { params: string[] }) {
       ),
     [tasks.data, filter],
   );
+  // The rows in view at 1366×768 are built first; the others follow once those are painted.
+  const shownRows = useRowsInViewFirst(tasks.data && visible, 12);
   // The filters in force, in words: the list then says it shows only those tasks, and how many of all (as the 依申请
   // register does), rather than a total beside fewer rows.
   const filterWords = [
@@ -420,7 +423,7 @@ export function PlanScreen({ params }: { params: string[] }) {
               size="small"
               rowKey="id"
               loading={tasks.loading}
-              dataSource={visible}
+              dataSource={shownRows}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
               // Every column fits the table's width at 1366×768 (no sideways scrolling, whose bar sat below the fold
               // and whose fixed columns hid 责任人, 完成时限 and 状态): the task's words take what the others leave,
