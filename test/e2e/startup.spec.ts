@@ -223,6 +223,16 @@ test('a screen opened the first time asks for its data while it is being built, 
   expect(asked.filter((a) => ['plan.get', 'tasks.list', 'plan.coverage'].includes(a.method) && a.built)).toEqual([]);
   // …and its own run took those answers: no read went out twice.
   expect(methods.filter((m, i) => methods.indexOf(m) !== i)).toEqual([]);
+  // The rows out of view are built after the first ones are painted: every task of the plan is listed.
+  const { tasks } = host.workstation
+    .context()
+    .raw.prepare(
+      `SELECT count(*) AS tasks FROM plan_task t JOIN plan p ON p.id = t.plan_id
+       WHERE p.year = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'app.currentYear')`,
+    )
+    .get() as { tasks: number };
+  expect(tasks).toBeGreaterThan(12);
+  await expect(page.locator('.ant-table-row').filter({ visible: true })).toHaveCount(tasks);
   // What only the task drawer uses is read when a task is first opened, not with the screen.
   expect(methods).not.toContain('plan.pointOptions');
   await page.locator('.ant-table-row').filter({ visible: true }).first().getByRole('link').first().click();
