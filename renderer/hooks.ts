@@ -96,7 +96,7 @@ export function useLoad<T>(
   const askedAhead = useRef(false);
   if (!askedAhead.current) {
     askedAhead.current = true;
-    if (!first && !pass) readAhead(load);
+    if (!first && !pass) readAhead(load, true);
   }
   const [data, setData] = useState<T | undefined>(first?.data);
   const [loading, setLoading] = useState(!first);

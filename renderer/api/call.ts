@@ -110,14 +110,17 @@ interface Shared {
 const onTheirWay = new Map<string, Shared>();
 const ahead = new Map<string, Shared & { uses: number; until: number }>();
 const AHEAD_MS = 5000;
-let collecting = false;
+/** While a loader runs only to ask ahead: 'count' adds a use to a read already asked ahead, 'once' does not. */
+let collecting: false | 'count' | 'once' = false;
 
 /**
  * Runs `load` (a screen's or a card's loader) now, only to start its reads; what it returns is dropped. Only the
- * calls it makes before its first await are asked ahead (a loader's reads are usually one Promise.all).
+ * calls it makes before its first await are asked ahead (a loader's reads are usually one Promise.all). Each call asked
+ * ahead is one answer for one later call; `once` (useLoad's first render, whose own run follows) asks only for what is
+ * not asked ahead already: adding a use there left an answer over, which a later screen took, older than its data.
  */
-export function readAhead(load: () => Promise<unknown>): void {
-  collecting = true;
+export function readAhead(load: () => Promise<unknown>, once = false): void {
+  collecting = once ? 'once' : 'count';
   try {
     void load().catch(() => undefined);
   } catch {
@@ -138,7 +141,7 @@ function read(method: Method, input: unknown): Promise<Result<unknown>> {
   }
   if (collecting) {
     if (early && early.writes === writes) {
-      early.uses++;
+      if (collecting === 'count') early.uses++;
       return early.answer;
     }
     const answer = invoke(method, input);
