@@ -5,6 +5,7 @@
 // as it was when the screen opens again, and redrawn when its data changed (renderer/components/EChart.tsx).
 import type { Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
+import { arrange } from './arrange';
 import { expect, test } from './fixtures';
 
 // The few DOM names the in-page functions below use (the Node-side tsconfig has no DOM types; declared here only).
@@ -240,6 +241,38 @@ test('a screen opened the first time asks for its data while it is being built, 
   await expect
     .poll(async () => ((await page.evaluate('window.asked')) as { method: string }[]).map((a) => a.method))
     .toEqual(expect.arrayContaining(['plan.pointOptions', 'tasks.get']));
+});
+
+test('a screen opened just after the start shows what was recorded meanwhile, not the start’s answers', async ({
+  app: page,
+  host,
+}) => {
+  const ctx = host.workstation.context();
+  await loadDemo(ctx);
+  const { year } = ctx.raw
+    .prepare(`SELECT CAST(value AS INTEGER) AS year FROM setting WHERE key = 'app.currentYear'`)
+    .get() as { year: number };
+  await page.reload();
+  // The home screen's 依申请公开 chart asked for the year's requests ahead, at the start, and has shown them.
+  await expect(
+    page
+      .getByRole('img', { name: /申请按办理期限状态/ })
+      .locator('svg path')
+      .first(),
+  ).toBeAttached({
+    timeout: 30_000,
+  });
+  // Recorded elsewhere (another window, the command line) a moment later: the register opened now lists it.
+  await arrange(host, 'disclosure.createRequest', {
+    receivedDate: `${year}-12-01`,
+    applicant: '刚登记的申请人',
+    applicantType: '自然人',
+    method: '网络平台',
+    content: '本年度科技项目立项清单',
+  });
+  await page.getByRole('menuitem', { name: '信息公开' }).click();
+  await page.getByRole('tab', { name: '依申请公开' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '刚登记的申请人' })).toBeVisible({ timeout: 10_000 });
 });
 
 test('a chart comes back as it was when its screen opens again, and is redrawn after its data changed', async ({
