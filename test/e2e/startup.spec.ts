@@ -5,6 +5,7 @@
 // as it was when the screen opens again, and redrawn when its data changed (renderer/components/EChart.tsx).
 import type { Page } from '@playwright/test';
 import { loadDemo } from '../../main/services/demo';
+import type { WebHost } from '../../main/web/server';
 import { arrange } from './arrange';
 import { expect, test } from './fixtures';
 
@@ -37,6 +38,12 @@ async function drawingMade(url: string): Promise<void> {
   await expect
     .poll(async () => (await (await fetch(url)).text()).includes('<div id="zwgk-host-drawn"'), { timeout: 60_000 })
     .toBe(true);
+}
+
+/** The example year loaded into the host's data file; returns that year. */
+async function loadExampleYear(host: WebHost): Promise<number> {
+  await loadDemo(host.workstation.context());
+  return (await arrange(host, 'app.status')).year!;
 }
 
 /** Holds the page's requests for `asset` on their way; returns what lets them go. */
@@ -148,13 +155,7 @@ test('a cold start on the home screen asks for each card’s data once, and the 
   app: page,
   host,
 }) => {
-  const ctx = host.workstation.context();
-  await loadDemo(ctx);
-  const { year } = ctx.raw
-    .prepare(`SELECT CAST(value AS INTEGER) AS year FROM setting WHERE key = 'app.currentYear'`)
-    .get() as {
-    year: number;
-  };
+  const year = await loadExampleYear(host);
   const asked: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/api/')) asked.push(`${r.url().replace(/.*\/api\//, '')} ${r.postData() ?? ''}`);
@@ -200,7 +201,7 @@ test('a screen opened the first time asks for its data while it is being built, 
   app: page,
   host,
 }) => {
-  await loadDemo(host.workstation.context());
+  const year = await loadExampleYear(host);
   await page.reload();
   await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
   await expect(page.locator('.ant-card-loading')).toHaveCount(0);
@@ -225,13 +226,7 @@ test('a screen opened the first time asks for its data while it is being built, 
   // …and its own run took those answers: no read went out twice.
   expect(methods.filter((m, i) => methods.indexOf(m) !== i)).toEqual([]);
   // The rows out of view are built after the first ones are painted: every task of the plan is listed.
-  const { tasks } = host.workstation
-    .context()
-    .raw.prepare(
-      `SELECT count(*) AS tasks FROM plan_task t JOIN plan p ON p.id = t.plan_id
-       WHERE p.year = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'app.currentYear')`,
-    )
-    .get() as { tasks: number };
+  const tasks = (await arrange(host, 'tasks.list', { year })).length;
   expect(tasks).toBeGreaterThan(12);
   await expect(page.locator('.ant-table-row').filter({ visible: true })).toHaveCount(tasks);
   // What only the task drawer uses is read when a task is first opened, not with the screen.
@@ -247,11 +242,7 @@ test('a screen opened just after the start shows what was recorded meanwhile, no
   app: page,
   host,
 }) => {
-  const ctx = host.workstation.context();
-  await loadDemo(ctx);
-  const { year } = ctx.raw
-    .prepare(`SELECT CAST(value AS INTEGER) AS year FROM setting WHERE key = 'app.currentYear'`)
-    .get() as { year: number };
+  const year = await loadExampleYear(host);
   await page.reload();
   // The home screen's 依申请公开 chart asked for the year's requests ahead, at the start, and has shown them.
   await expect(
