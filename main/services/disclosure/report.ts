@@ -474,7 +474,8 @@ function problemsText(d: DraftData): string {
 
 /**
  * （二）依申请公开 from table 三: only the figures there are (no "上年结转0件", "尚在办理0件"); a year without any
- * application says so instead of claiming that "所有申请" were handled in time.
+ * application says so instead of claiming that "所有申请" were handled in time. The law is named 《条例》: the printed
+ * report's introduction (export/disclosure/report.ts) defines the short name before this part.
  */
 function requestsText(
   d: DraftData,
@@ -506,7 +507,7 @@ function requestsText(
   ].filter(Boolean);
   const inTime = late.length
     ? `${late.join('，')}。`
-    : `${received + carried > 1 ? '所有申请均' : '申请'}按照《中华人民共和国政府信息公开条例》规定的程序和时限办理。`;
+    : `${received + carried > 1 ? '所有申请均' : '申请'}按照《条例》规定的程序和时限办理。`;
   return `${y}年，本单位${parts.join('，')}。${inTime}${cases}`;
 }
 
