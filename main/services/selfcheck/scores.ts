@@ -202,9 +202,10 @@ async function refTitle(ctx: AppContext, kind: EvidenceKind, id: number): Promis
         .select(['c.change_date', 'c.filed_date', 'p.name'])
         .where('c.id', '=', id)
         .executeTakeFirst();
-      return r
-        ? `AB岗变动备案：${r.name}（${r.change_date}${r.filed_date ? `，${r.filed_date}已备案` : '，未备案'}）`
-        : null;
+      if (!r) return null;
+      // Read without its "AB岗变动备案：" kind in the reports, so the post and both dates say what they are.
+      const post = /岗位?$/.test(r.name) ? r.name : `${r.name}岗位`;
+      return `AB岗变动备案：${post}人员变动（${r.change_date}变动，${r.filed_date ? `${r.filed_date}备案` : '未备案'}）`;
     }
     case 'publication': {
       if (!(await hasTable(ctx, 'publication'))) return null;

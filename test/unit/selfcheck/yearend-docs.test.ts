@@ -205,6 +205,22 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     }
   });
 
+  it('an AB岗 change cited as evidence says which post, when it changed and when it was filed', async () => {
+    const linked = ctx.raw
+      .prepare(
+        `SELECT p.name, c.change_date, c.filed_date FROM sc_evidence e JOIN ab_change c ON c.id = e.ref_id
+         JOIN ab_post p ON p.id = c.post_id WHERE e.kind = 'ab_change'`,
+      )
+      .all() as { name: string; change_date: string; filed_date: string | null }[];
+    expect(linked.length).toBeGreaterThan(0);
+    const docx = (await paragraphs(await file('selfcheck-docx'))).join('\n');
+    for (const l of linked) {
+      const post = /岗位?$/.test(l.name) ? l.name : `${l.name}岗位`;
+      const filed = l.filed_date ? `${formatChineseDate(l.filed_date)}备案` : '未备案';
+      expect(docx).toContain(`${post}人员变动（${formatChineseDate(l.change_date)}变动，${filed}）`);
+    }
+  });
+
   it('整改台账 prints each web evidence’s address and links it', async () => {
     const urls = ctx.raw
       .prepare(
