@@ -144,9 +144,10 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const periodEnd = half ? `${year}-06-30` : `${year}-12-31`;
   const early = input.asOf && input.asOf < periodEnd ? input.asOf : null;
   // Counted to a day before the period's end, the counts are 今年以来's (1 January to that day), compared with the same
-  // days a year earlier (较上年同期); 全年 and 上半年 only once the period is over.
+  // days a year earlier (较上年同期); 全年 and 上半年 only once the period is over. A half year is always compared with
+  // the same half a year earlier, so it says 较上年同期 too ("较上年" would read as against the whole of last year).
   const period = early ? '今年以来' : half ? '上半年' : '全年';
-  const cmp = (name: string, unit: string) => phCompare(name, unit, !!early);
+  const cmp = (name: string, unit: string) => phCompare(name, unit, !!early || half);
   // How a state at the period's end is dated: the day counted to while the period runs, 6月底 for the half year.
   const stateAt = early
     ? `截至${Number(early.slice(5, 7))}月${Number(early.slice(8, 10))}日`

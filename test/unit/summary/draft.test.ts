@@ -407,6 +407,10 @@ describe('the 工作总结 draft', () => {
     expect(half).toContain('下半年，我局将');
     expect(half).toContain('截至6月底，30项重点任务中');
     expect(half).not.toContain('2027年');
+    // Its figures are compared with last year's first half, and say so.
+    const published = textOf({ ...base(DISCLOSURE), kind: '半年' });
+    expect(published).toContain('主动公开政府信息137条，较上年同期增加17条');
+    expect(published).not.toMatch(/较上年(?!同期)/);
   });
 
   it('names a generic weakness only when the records do not contradict it', () => {
