@@ -26,7 +26,8 @@ export function asciiDigits(text: string): string {
 export function splitPointsFromName(written: string): { name: string; points: number | null; weight: number | null } {
   const name = asciiDigits(written);
   const m =
-    /[（(]\s*(?:占比)?\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ??
+    // "（10分）", "（占比10%）", and a 加分 group's cap: "（最高加8分）", "（加分不超过5分）".
+    /[（(]\s*(?:占比|(?:最高|最多)?加?分?(?:不超过|最高|最多)?)\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*[)）]\s*$/.exec(name) ??
     /\s*(\d+(?:\.\d+)?)\s*(分|%|％)\s*$/.exec(name);
   if (!m) return { name: written, points: null, weight: null };
   const rest = written.slice(0, m.index).trim();

@@ -51,16 +51,48 @@ const GRADE_NAME =
   /^(优秀?|良好?|好|较好|一般|中等?|合格|及格|基本合格|较差|差|不合格|不及格|[A-E](?:等|级)?|[甲乙丙丁](?:等|级)?|第?[一二三四五]档)/;
 const NUMBER = /(\d+(?:\.\d+)?)/;
 
-/** The indicator's name without its numbering ("3、", "（一）") and the points written in it. */
-function splitName(raw: string, barePoints: boolean): { name: string; points: number | null; weight: number | null } {
+/**
+ * The indicator's name without its numbering ("3、", "（一）") and the points written in it. "政策解读情况(10)": a number
+ * alone in brackets at the end is the points too; where a column serves points (`barePoints` false) it is only
+ * `bare`, used when that column leaves the indicator's points blank (a group's row: "组织保障(20)").
+ */
+function splitName(
+  raw: string,
+  barePoints: boolean,
+): { name: string; points: number | null; weight: number | null; bare?: number } {
   const mark = readNumberMark(raw);
   const text = mark && raw.length > mark.length ? raw.slice(mark.length).trim() : raw.trim();
   const sp = splitPointsFromName(text);
-  if (sp.points !== null || sp.weight !== null || !barePoints) return sp;
-  // "政策解读情况(10)": a number alone in brackets at the end is the points where no column gives them.
+  if (sp.points !== null || sp.weight !== null) return sp;
   const m = /[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*[)）]\s*$/.exec(asciiDigits(text));
   const rest = m ? text.slice(0, m.index).trim() : '';
-  return m && rest ? { name: rest, points: Number(m[1]), weight: null } : sp;
+  if (!m || !rest) return sp;
+  return barePoints
+    ? { name: rest, points: Number(m[1]), weight: null }
+    : { name: rest, points: null, weight: null, bare: Number(m[1]) };
+}
+
+/**
+ * A note under the table: "注：1. 本细则满分…", "说明：…", "备注：…". Read as an indicator, a note's "一票否决" became
+ * a 单项否决 that decides the 等次.
+ */
+const NOTE = /^(?:注|说明|备注|附注|填表说明|评分说明)\s*\d*\s*[:：]|^注\s*\d+\s*[.．、]/;
+
+/**
+ * The level a 序号 cell's numeral means ("一、"/"一" over "（一）" over "1"/"1." over "1.1"), for an indicator whose
+ * name is not numbered itself: a 序号 column that numbers groups "一、" and their items "1" nests them as the same
+ * numerals in the name would.
+ */
+function seqLevel(text: string): number | null {
+  const t = asciiDigits(text.replace(/\s+/g, ''));
+  if (!t) return null;
+  const mark = readNumberMark(t, { bare: true });
+  if (mark && mark.length === t.length) return mark.level;
+  if (/^[一二三四五六七八九十]{1,3}$/.test(t)) return 1;
+  if (/^\d{1,3}$/.test(t)) return 3;
+  // "1.1", "1.1.1": each further part one level deeper than any single numeral.
+  if (/^\d{1,3}(?:[.．]\d{1,3})+[.．]?$/.test(t)) return 5 + t.replace(/[.．]$/, '').split(/[.．]/).length;
+  return null;
 }
 
 interface NumberCell {
@@ -130,6 +162,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
     .map((r, c) => ({ r, c }))
     .filter((x) => ['points', 'weight', 'criteria', 'rule', 'grade'].includes(x.r));
   const pointsCols = roles.map((r, c) => (r === 'points' ? c : -1)).filter((c) => c >= 0);
+  const seqCol = roles.indexOf('seq');
   const where = view.grid.where;
   const place = (r: number) => `${where}第${view.grid.rowNumbers[r]}行`;
   // A sheet's column as Excel numbers it (hidden columns are not in the grid); a Word table's by position.
@@ -159,6 +192,11 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
   /** Per name column, the numbered indicators open in it by numeral style (for nesting within one column). */
   const marks: { level: number; node: Draft }[][] = [];
 
+  /** Points written in a name ("组织保障(20)") where a points column serves: they count if the column says nothing. */
+  const namePoints = new Map<Draft, number>();
+  let afterTotal = false;
+  let inNotes = false;
+
   const isHeaderAgain = (r: number) =>
     view.rowCells(r).every((cell) => labels.slice(cell.col, cell.col + cell.colSpan).includes(cell.text));
 
@@ -168,6 +206,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
     const first = cells[0].text;
     if (isTotalRow(first) || isSubtotalRow(first)) {
       if (isTotalRow(first)) {
+        afterTotal = true;
         for (const pc of pointsCols) {
           const a = view.at(r, pc);
           if (a.origin && a.cell.text) {
@@ -183,6 +222,14 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
       }
       continue;
     }
+    // Notes, and the sentences alone in their row that go on with them or follow the 合计; a short heading there
+    // ("加分项（最高加5分）") is still a section.
+    const sentence = cells.length === 1 && /[。；;]$|^.{30,}$/.test(first.trim());
+    if (NOTE.test(first.trim()) || (sentence && (inNotes || afterTotal))) {
+      inNotes = true;
+      continue;
+    }
+    inNotes = false;
     // A section: one text across the table ("一、单项否决指标", "加分项（8分）"), or alone in a column that holds no names.
     if (cells.length === 1) {
       const cell = cells[0];
@@ -259,9 +306,11 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
       }
       const fresh = draft(sp.name, sp.points, sp.weight);
       fresh.place = place(n.cell.row);
+      if (sp.bare !== undefined) namePoints.set(fresh, sp.bare);
       // In one name column, a numeral of a deeper style than the one above it ("1.领导重视" under "一、政务公开工作")
-      // is an item of it; the same style again, a sibling.
-      const mark = readNumberMark(n.text);
+      // is an item of it; the same style again, a sibling. An unnumbered name in the first column takes its 序号's.
+      const seq = k === 0 && seqCol >= 0 && view.at(r, seqCol).origin ? seqLevel(view.at(r, seqCol).cell.text) : null;
+      const mark = readNumberMark(n.text) ?? (seq === null ? null : { level: seq });
       const stack = (marks[k] ??= []);
       if (mark) while (stack.length && stack[stack.length - 1].level >= mark.level) stack.pop();
       else stack.length = 0;
@@ -315,6 +364,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
       }
     }
   }
+  for (const [node, points] of namePoints) if (node.points === null && node.weight === null) node.points = points;
   finishGrades(roots);
   return { roots, total, totalPlace };
 

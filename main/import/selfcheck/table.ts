@@ -107,6 +107,7 @@ export function readIndicatorTables(
     );
   }
   finishRules(roots, '');
+  relativeWeights(roots);
   const ordinary = roots.filter(
     (n) => n.rule.kind !== 'bonus' && n.rule.kind !== 'major' && !/单项否决|一票否决/.test(n.name),
   );
@@ -116,8 +117,10 @@ export function readIndicatorTables(
     n.children.filter((c) => c.rule.kind !== 'bonus' && c.rule.kind !== 'major').reduce((a, c) => a + stated(c), 0);
   const sum = Math.round(ordinary.reduce((a, n) => a + stated(n), 0) * 100) / 100;
   const allWeights = ordinary.length > 0 && ordinary.every((n) => n.points === null && n.weight !== null);
-  // A 合计 that adds the 加分 to the 满分 (基础100 + 加分8 = 108, as the 自查评分表 prints it): the 满分 is the 100.
-  const bonus = roots.filter((n) => n.rule.kind === 'bonus').reduce((a, n) => a + (n.points ?? 0), 0);
+  // A 合计 that adds the 加分 to the 满分 (基础100 + 加分8 = 108, as the 自查评分表 prints it): the 满分 is the 100. A
+  // 加分 group without points of its own counts its items' (创新做法 5 + 获得表彰 3).
+  const bonusPoints = (n: Draft): number => n.points ?? n.children.reduce((a, c) => a + bonusPoints(c), 0);
+  const bonus = roots.filter((n) => n.rule.kind === 'bonus').reduce((a, n) => a + bonusPoints(n), 0);
   if (total !== null && bonus > 0 && sum > 0 && Math.abs(total - (sum + bonus)) < 0.005) total = sum;
   // Keyed as toScoringNodes keys an unsaved tree: "1", "1.2".
   const nodes: Record<string, string> = {};
@@ -265,5 +268,26 @@ function finishRules(nodes: Draft[], context: string): void {
       n.ceilingRatio = r.ceilingRatio;
       if (n.rule.kind === 'veto' && n.points === null) n.points = 0;
     }
+  }
+}
+
+/**
+ * Weights written as shares of the whole (保障运营 10% = 工作保障 5% + 制度保障 5%, as 绩溪's 细则 writes them) become
+ * shares of their group, as the scoring reads a weight (工作保障 50% of 保障运营's points). Weights that add up to 100%
+ * already are shares of their group and stay.
+ */
+function relativeWeights(nodes: Draft[]): void {
+  for (const n of nodes) {
+    const ws = n.children.map((c) => (c.points === null ? c.weight : null));
+    const sum = ws.reduce<number>((a, w) => a + (w ?? 0), 0);
+    if (
+      n.weight !== null &&
+      n.weight !== 100 &&
+      n.children.length > 0 &&
+      ws.every((w) => w !== null) &&
+      Math.abs(sum - n.weight) < 0.005
+    )
+      for (const c of n.children) c.weight = Math.round(((c.weight as number) / n.weight) * 10000) / 100;
+    relativeWeights(n.children);
   }
 }
