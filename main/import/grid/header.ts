@@ -95,7 +95,7 @@ function indicatorWord(h: string, nameColumns: boolean): ColumnRole | null {
   if (/^(?:权重|占比|比重|权重分)$/.test(h)) return 'weight';
   if (/扣分(?:规则|细则|标准|办法|说明)|计分(?:方法|办法|规则)|评分方法|扣分项/.test(h)) return 'rule';
   if (
-    /^(?:考核|考评|测评|评估|评价)?(?:项目|指标|细项|子项|事项|指标名称|类别)$|^(?:具体指标|评分细项|指标类别|考核类别|一级|二级|三级)$/.test(
+    /^(?:考核|考评|测评|评估|评价|加分|扣分|单项否决|一票否决|否决)?(?:项目|指标|细项|子项|事项|指标名称|类别)$|^(?:具体指标|评分细项|指标类别|考核类别|一级|二级|三级)$/.test(
       h,
     )
   )
@@ -164,7 +164,13 @@ function rolesOf(labels: string[], kind: TableKind): (ColumnRole | null)[] {
   return labels.map((l) => roleOfWords(l, kind, names));
 }
 
-function accepted(roles: (ColumnRole | null)[], kind: TableKind, view: GridView, start: number): boolean {
+function accepted(
+  roles: (ColumnRole | null)[],
+  kind: TableKind,
+  view: GridView,
+  start: number,
+  labels: string[],
+): boolean {
   const has = (r: ColumnRole) => roles.includes(r);
   if (kind === 'points') {
     const distinct = new Set(roles.filter((r) => r && r !== 'ignore'));
@@ -176,8 +182,11 @@ function accepted(roles: (ColumnRole | null)[], kind: TableKind, view: GridView,
   }
   if (!has('group')) return false;
   if (has('points') || has('weight') || has('grade')) return true;
-  // Points written in the names ("3、政策解读情况(10)"): a name column and a criteria column are enough.
+  // Points written in the names ("3、政策解读情况(10)"): a name column and a criteria column are enough. So they are
+  // for a table of 单项否决 items, which carry no points ("单项否决项目 | 评分标准", or under "三、单项否决指标").
   if (!has('criteria')) return false;
+  const vetoes = [...labels.filter((_, c) => roles[c] === 'group'), view.grid.where, view.grid.before.at(-1) ?? ''];
+  if (vetoes.some((t) => /否决/.test(t))) return true;
   return roles.some((r, c) => r === 'group' && columnCarriesPoints(view, c, start));
 }
 
@@ -381,13 +390,13 @@ export function findLayout(view: GridView, kind: TableKind, choice: RoleChoice =
             ? (subWords[c] ?? topWords[c])
             : topWords[c],
       );
-      if (accepted(combined, kind, view, r + 2)) {
+      if (accepted(combined, kind, view, r + 2, subLabels)) {
         labels = subLabels;
         words = combined;
         start = r + 2;
       }
     }
-    if (start === r + 1 && !accepted(words, kind, view, start)) continue;
+    if (start === r + 1 && !accepted(words, kind, view, start, labels)) continue;
     // A column named by its own sub-header cell no longer shares the cell above it.
     const owner = top.owner.map((o, c) => (start === r + 2 && sub?.[c] ? c : o));
     const { roles, basis } = refine(view, kind, { labels, owner }, labels, words, start);

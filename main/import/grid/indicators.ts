@@ -24,7 +24,7 @@ export interface Draft extends IndicatorOutput {
   place: string;
 }
 
-const draft = (name: string, points: number | null, weight: number | null): Draft => ({
+export const draft = (name: string, points: number | null, weight: number | null): Draft => ({
   name,
   points,
   weight,
@@ -56,7 +56,7 @@ const NUMBER = /(\d+(?:\.\d+)?)/;
  * alone in brackets at the end is the points too; where a column serves points (`barePoints` false) it is only
  * `bare`, used when that column leaves the indicator's points blank (a group's row: "组织保障(20)").
  */
-function splitName(
+export function splitName(
   raw: string,
   barePoints: boolean,
 ): { name: string; points: number | null; weight: number | null; bare?: number } {

@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { GridView, type Grid } from '../grid/grid';
 import { choiceFor, describeColumns, findLayout, type TableChoices } from '../grid/header';
-import { indicatorsFromGrid, type Draft } from '../grid/indicators';
+import { draft, indicatorsFromGrid, splitName, type Draft } from '../grid/indicators';
 import { sheetWarnings } from '../grid/sheet-warnings';
 
 export interface ParsedIndicators {
@@ -31,6 +31,30 @@ export interface ParsedIndicators {
 const NO_PLACES: ProblemPlaces = { total: null, nodes: {} };
 
 const TITLE_WORDS = /细则|评分|指标|考核|自查|测评|评估/;
+
+/** A table of 加分 or 单项否决 items only. */
+const APART = /加分|否决/;
+
+/**
+ * A table of 加分 or 单项否决 items kept apart from the scored ones (a Word table under "二、加分指标（最高5分）", a sheet
+ * named 加分指标, a name column headed 单项否决项目): its items go under a section of that name, so their rules are
+ * read as 加分 or 否决 and their points stay out of the 满分. A title or sheet name says so only after the first table
+ * (the first is the 细则 itself, whatever its title).
+ */
+function apartSection(grid: Grid, labels: string[], roles: string[], later: boolean): Draft | null {
+  const header = labels.find((l, c) => roles[c] === 'group' && APART.test(l));
+  const sheet = /^工作表“(.+)”$/.exec(grid.where)?.[1];
+  const title = grid.before[grid.before.length - 1];
+  // The title or sheet name as written ("二、加分指标（最高5分）": its cap too); a header only says which kind.
+  const words =
+    (later ? [title, sheet].find((t) => t && APART.test(t) && t.length <= 30) : undefined) ??
+    (header ? (/否决/.test(header) ? '单项否决' : '加分项') : undefined);
+  if (!words) return null;
+  const sp = splitName(words, true);
+  const section = draft(sp.name, sp.points, sp.weight);
+  section.place = grid.where;
+  return section;
+}
 
 /**
  * Reads the indicator tree from the tables of one file (every table whose columns are found; the rest are skipped).
@@ -72,7 +96,11 @@ export function readIndicatorTables(
       title = against ?? above.find((t) => TITLE_WORDS.test(t)) ?? above[0] ?? '';
     }
     const r = indicatorsFromGrid(view, layout, fileName);
-    roots.push(...r.roots);
+    const apart = apartSection(grid, layout.labels, layout.roles, found && roots.length > 0);
+    if (apart && r.roots.length && !r.roots.every((n) => APART.test(n.name))) {
+      apart.children = r.roots;
+      roots.push(apart);
+    } else roots.push(...r.roots);
     if (r.total !== null) total = (total ?? 0) + r.total;
     if (r.totalPlace) totalPlace = totalPlace ? `${totalPlace}、${r.totalPlace}` : r.totalPlace;
   });

@@ -1,6 +1,8 @@
 // 细则 as county offices write them, beside the layouts readers.test.ts covers: notes under the 合计, groups numbered
 // in the 序号 column, points in a group's name beside a 分值 column, a 加分 group without points of its own, weights
 // written as shares of the whole. Each is read from a real .xlsx, .docx and pasted text where the layout allows.
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseIndicatorsFile } from '../../../main/import/selfcheck';
 import { templateProblems } from '../../../shared/domain/selfcheck-score';
@@ -188,5 +190,68 @@ describe('细则 neighbours', () => {
       }),
     );
     expect(tree(own.indicators as Node[])).toEqual(['保障运营 10% [工作保障 50%, 制度保障 50%]']);
+  });
+
+  it('加分 and 单项否决 items in tables or sheets of their own are 加分 and 否决, not lost and not in the 满分', async () => {
+    const scored = [
+      ['一级指标', '二级指标', '分值', '评分标准'],
+      ['组织保障', '领导重视', '50', '未听取汇报的扣50分。'],
+      ['主动公开', '信息发布', '50', '每发现一处扣1分。'],
+      ['合计', '', '100', ''],
+    ];
+    const bonus = [
+      ['考核项目', '分值', '评分标准'],
+      ['创新做法', '3', '被市级以上推广的，每次加1分，最高加3分。'],
+      ['获得表彰', '2', '获得市级以上表彰的加2分。'],
+    ];
+    const veto = [
+      ['考核项目', '评分标准'],
+      ['泄密事件', '发生泄密事件的，实行一票否决。'],
+    ];
+    const table = (rows: string[][]) =>
+      new Table({
+        rows: rows.map(
+          (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+        ),
+      });
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('某县2026年度政务公开考核评分细则'),
+              new Paragraph('一、扣分指标（100分）'),
+              table(scored),
+              new Paragraph('二、加分指标（最高5分）'),
+              table(bonus),
+              new Paragraph('三、单项否决指标'),
+              table(veto),
+            ],
+          },
+        ],
+      }),
+    );
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of [
+      ['扣分指标', scored],
+      ['加分指标', bonus],
+      ['单项否决', veto],
+    ] as const)
+      wb.addWorksheet(name).addRows(rows.map((r) => r.map((c) => (/^\d+$/.test(c) ? Number(c) : c))));
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    for (const p of [await parseIndicatorsFile('细则.docx', docx), await parseIndicatorsFile('细则.xlsx', xlsx)]) {
+      const [, , plus, no] = p.indicators;
+      expect(p.indicators.map((n) => n.name).slice(0, 2)).toEqual(['组织保障', '主动公开']);
+      expect(plus.name).toMatch(/^加分/);
+      expect(plus.children.map((c) => [c.name, c.points, c.rule.kind])).toEqual([
+        ['创新做法', 3, 'bonus'],
+        ['获得表彰', 2, 'bonus'],
+      ]);
+      expect(no.children.map((c) => [c.name, c.rule.kind])).toEqual([['泄密事件', 'veto']]);
+      expect(p.total).toBe(100);
+      expect(templateProblems(toScoringNodes(p.indicators), p.total)).toEqual([]);
+    }
+    // The Word title's cap is the group's: 加分指标（最高5分）.
+    expect((await parseIndicatorsFile('细则.docx', docx)).indicators[2]).toMatchObject({ name: '加分指标', points: 5 });
   });
 });
