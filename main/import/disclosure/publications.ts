@@ -45,6 +45,7 @@ type Field =
   | 'title'
   | 'date'
   | 'column'
+  | 'category'
   | 'link'
   | 'docNumber'
   | 'source'
@@ -65,10 +66,13 @@ const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
     exact: ['发布日期', '发布时间', '公开日期', '公开时间', '发布日期时间', '日期', '上网日期', '上网时间'],
     contains: ['发布日期', '发布时间', '公开日期', '公开时间'],
   },
+  // A column that names 栏目 (or the 公开目录 the 栏目 belong to) is the 栏目; a 信息类别/主题分类 column only stands in
+  // for it in a file without one (a website's 主题分类 “科技” is no 栏目 when 所属栏目 says 通知公告).
   column: {
-    exact: ['栏目', '所属栏目', '栏目名称', '信息类别', '公开目录', '所属目录', '主题分类'],
+    exact: ['栏目', '所属栏目', '栏目名称', '公开栏目', '发布栏目', '公开目录', '所属目录'],
     contains: ['栏目'],
   },
+  category: { exact: ['信息类别', '主题分类', '信息分类', '类别', '分类'], contains: ['类别', '分类'] },
   link: { exact: ['链接', '网址', 'URL', 'url', '链接地址', '访问地址', '地址'], contains: ['链接', '网址'] },
   docNumber: { exact: ['文号', '发文字号', '发文文号', '文件编号', '索引号文号'], contains: ['文号'] },
   source: { exact: ['来源', '发布机构', '信息来源', '发布单位', '发文机关'], contains: ['来源', '发布机构'] },
@@ -176,13 +180,14 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
         });
         continue;
       }
-      const kind = get('kind');
+      // 类型 (the export's), or a 信息类别 column that says 规范性文件 / 政策解读.
+      const kind = `${get('kind')} ${get('category')}`;
       rows.push({
         row: r.row,
         title,
         publishedDate,
         formedDate,
-        column: get('column').slice(0, 30),
+        column: (col('column') === undefined ? get('category') : get('column')).slice(0, 30),
         channel: get('channel').slice(0, 30),
         link: get('link').slice(0, 500),
         docNumber: get('docNumber').slice(0, 60),

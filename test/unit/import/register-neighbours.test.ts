@@ -1,0 +1,120 @@
+// More registers offices keep (信息发布登记 / 依申请公开登记), each a neighbour a real user sent that the importers
+// misread: a 信息类别 or 主题分类 column beside the 栏目 column, a 办结期限 beside the 实际办结日期, results written
+// with their sub-reason in brackets, dates carrying a time or a weekday as a website exports them. Each file is built
+// here with exceljs and imported through the real services into a real SQLite data file.
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+type Cell = string | number | Date | null;
+interface SheetSpec {
+  name: string;
+  rows: Cell[][];
+  /** [r1, c1, r2, c2], 1-based. */
+  merges?: [number, number, number, number][];
+}
+
+async function workbook(sheets: SheetSpec[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((cells, i) =>
+      cells.forEach((v, j) => {
+        if (v !== null) ws.getCell(i + 1, j + 1).value = v;
+      }),
+    );
+    for (const m of s.merges ?? []) ws.mergeCells(...m);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+
+let t: TestWorkstation | null = null;
+afterEach(() => {
+  t?.cleanup();
+  t = null;
+});
+
+const NOW = () => new Date(2026, 11, 10, 10, 0, 0);
+
+async function storedPublications(tw: TestWorkstation) {
+  return tw.ws
+    .context()
+    .db.selectFrom('publication as p')
+    .innerJoin('publication_column as c', 'c.id', 'p.column_id')
+    .select(['p.title', 'p.published_date', 'c.name as column', 'p.normative'])
+    .orderBy('p.id')
+    .execute();
+}
+
+describe('信息发布登记: the 栏目 comes from the column that names it', () => {
+  it('takes 公开栏目 over a 信息类别 before it, and reads 规范性文件 from the 信息类别', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['2026年政府信息主动公开登记表'],
+      ['序号', '信息标题', '信息类别', '公开栏目', '发布日期'],
+      [1, '关于印发科技特派员管理办法的通知', '规范性文件', '政策文件', '2026-03-05'],
+      [2, '科技特派员管理办法政策解读', '政策解读', '政策解读', '2026-03-05'],
+      [3, '党组会议', '其他', '工作动态', '2026-03-06'],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('登记.xlsx', await workbook([{ name: '登记', rows, merges: [[1, 1, 1, 5]] }])),
+    });
+    expect(out.unknownColumns).toEqual([]);
+    expect(out.added).toHaveLength(3);
+    expect(await storedPublications(t)).toEqual([
+      { title: '关于印发科技特派员管理办法的通知', published_date: '2026-03-05', column: '政策文件', normative: 1 },
+      { title: '科技特派员管理办法政策解读', published_date: '2026-03-05', column: '政策解读', normative: 0 },
+      { title: '党组会议', published_date: '2026-03-06', column: '工作动态', normative: 0 },
+    ]);
+  });
+
+  it('takes a website catalogue’s 所属栏目, not its 主题分类', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['索引号', '主题分类', '发布机构', '成文日期', '标题', '文号', '所属栏目', '发布日期'],
+      [
+        '11331122MB0000000A/2026-00012',
+        '科技',
+        '县科学技术局',
+        '2026-03-01',
+        '关于开展科技活动周的通知',
+        '檀科〔2026〕5号',
+        '通知公告',
+        '2026-03-05',
+      ],
+      [
+        '11331122MB0000000A/2026-00013',
+        '科技',
+        '县科学技术局',
+        '2026-03-02',
+        '县科技局召开党组会议',
+        '',
+        '工作动态',
+        '2026-03-06',
+      ],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('网站导出.xlsx', await workbook([{ name: 'Sheet1', rows }])),
+    });
+    expect(out.unknownColumns).toEqual([]);
+    expect((await storedPublications(t)).map((p) => [p.title, p.column])).toEqual([
+      ['关于开展科技活动周的通知', '通知公告'],
+      ['县科技局召开党组会议', '工作动态'],
+    ]);
+  });
+
+  it('still takes a 信息类别 for the 栏目 when no column names one', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['信息标题', '信息类别', '发布日期'],
+      ['党组会议', '工作动态', '2026-03-06'],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('登记.xlsx', await workbook([{ name: 'Sheet1', rows }])),
+    });
+    expect(out.added).toHaveLength(1);
+    expect((await storedPublications(t)).map((p) => p.column)).toEqual(['工作动态']);
+  });
+});
