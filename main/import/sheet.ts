@@ -105,6 +105,8 @@ export function normalizeHeader(s: string): string {
 export interface HeaderSpec {
   exact: string[];
   contains?: string[];
+  /** Words a header of this field never holds, whichever name it also has (办结期限 is no 办结日期). */
+  never?: string[];
 }
 
 export interface FoundHeader<F extends string> {
@@ -151,7 +153,7 @@ function twoLineHeader(top: GridRow, sub: GridRow | undefined): { names: string[
 /**
  * Finds the header (within the first HEADER_SEARCH_ROWS non-empty rows) that has every required field, on one row or
  * on two (a merged group over the names below it); each field takes the best-matching column, an exact name before a
- * contained one, fields in the order of `spec`. Returns column indexes (0-based) by field.
+ * contained one, fields in the order of `spec`, never a header holding one of the field's `never` words. Returns column indexes (0-based) by field.
  */
 export function findHeader<F extends string>(
   sheet: GridSheet,
@@ -173,6 +175,7 @@ export function findHeader<F extends string>(
               hs.some(
                 (h) =>
                   h &&
+                  !(spec[f].never ?? []).some((x) => h.includes(x)) &&
                   (pass === 'exact'
                     ? spec[f].exact.includes(h)
                     : h.length <= 10 &&

@@ -118,3 +118,46 @@ describe('信息发布登记: the 栏目 comes from the column that names it', (
     expect((await storedPublications(t)).map((p) => p.column)).toEqual(['工作动态']);
   });
 });
+
+async function storedRequests(tw: TestWorkstation) {
+  return tw.ws
+    .context()
+    .db.selectFrom('request')
+    .select(['received_date', 'applicant', 'answered_date', 'result'])
+    .orderBy('id')
+    .execute();
+}
+
+describe('依申请公开登记: the 答复日期 is the date the answer went out', () => {
+  it('reads 实际办结日期, never the 办结期限 before it', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['序号', '受理日期', '申请人', '申请内容', '办结期限', '实际办结日期', '办理结果'],
+      [1, '2026-03-02', '张三', '某文件', '2026-03-30', '2026-03-10', '予以公开'],
+      [2, '2026-04-01', '李四', '某名单', '2026-04-29', '2026-04-08', '部分公开'],
+    ];
+    const out = await t.call('disclosure.importRequests', {
+      upload: upload('申请台账.xlsx', await workbook([{ name: 'Sheet1', rows }])),
+    });
+    expect(out.refused).toEqual([]);
+    expect(await storedRequests(t)).toEqual([
+      { received_date: '2026-03-02', applicant: '张三', answered_date: '2026-03-10', result: '三.一' },
+      { received_date: '2026-04-01', applicant: '李四', answered_date: '2026-04-08', result: '三.二' },
+    ]);
+  });
+
+  it('reads 回复日期 / 回复时间 and 回复结果 as the answer', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    for (const [i, dateHeader] of ['回复日期', '回复时间'].entries()) {
+      const rows: Cell[][] = [
+        ['序号', '申请日期', '申请人', '申请内容', '答复时限', dateHeader, '回复结果'],
+        [1, `2026-03-0${i + 2}`, '张三', `某文件${i}`, '2026-03-31', `2026-03-1${i}`, '予以公开'],
+      ];
+      const out = await t.call('disclosure.importRequests', {
+        upload: upload(`申请${i}.xlsx`, await workbook([{ name: 'Sheet1', rows }])),
+      });
+      expect(out.refused).toEqual([]);
+    }
+    expect((await storedRequests(t)).map((r) => r.answered_date)).toEqual(['2026-03-10', '2026-03-11']);
+  });
+});
