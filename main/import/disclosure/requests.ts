@@ -1,10 +1,12 @@
 // 依申请公开 register from an .xlsx kept by hand or exported by the workstation: header names such as 收到日期, 申请人,
 // 申请人类型, 申请方式, 申请内容, 答复日期, 办理结果, 经办人 (and the export's 联系方式, 信息处理费, 答复说明, 办理过程);
-// results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密"); an application still being
+// results written with or without their category ("不予公开-属于国家秘密", "属于国家秘密", "不予公开（国家秘密）"; one that
+// cannot be read is answered with the wordings of its group); an application still being
 // handled (办理中, no 答复日期) comes in as one. Pure: grid in, rows and problems out.
 import {
   APPLICANT_TYPES,
   RESULT_ROWS,
+  resultLabel,
   type ApplicantType,
   type REQUEST_METHODS,
   type RequestStepValues,
@@ -122,6 +124,22 @@ const RESULT_ALIASES: Record<string, string> = {
   逾期未缴费: '三.六.2',
   其他处理: '三.六.3',
   信访举报投诉: '三.五.1',
+  信访举报投诉类: '三.五.1',
+  已主动公开: '三.一',
+  已公开: '三.一',
+  涉及国家秘密: '三.三.1',
+  涉密: '三.三.1',
+  商业秘密: '三.三.4',
+  个人隐私: '三.三.4',
+  商业秘密个人隐私: '三.三.4',
+  涉及商业秘密: '三.三.4',
+  涉及个人隐私: '三.三.4',
+  非本机关职责: '三.四.1',
+  非本机关职责范围: '三.四.1',
+  不属于本机关职责范围: '三.四.1',
+  非本机关政府信息: '三.四.1',
+  逾期未补正: '三.六.1',
+  未补正: '三.六.1',
   公开出版物: '三.五.3',
   三安全一稳定: '三.三.3',
   第三方合法权益: '三.三.4',
@@ -132,10 +150,33 @@ const RESULT_ALIASES: Record<string, string> = {
 };
 const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理'];
 
-/** The table 三 row key of a result as written ("不予公开-属于国家秘密", "属于国家秘密", "（一）予以公开"); null if none fits. */
+/** The group word a result starts with ("不予公开（…）" → 不予公开), or null. */
+function groupOf(s: string): string | null {
+  return GROUP_WORDS.find((g) => s.startsWith(g)) ?? null;
+}
+
+/**
+ * The table 三 row key of a result as written ("不予公开-属于国家秘密", "属于国家秘密", "（一）予以公开",
+ * "不予公开（国家秘密）"); null if none fits.
+ */
 export function parseResultText(raw: string): string | null {
-  // A trailing note in brackets ("部分公开（区分处理的，只计这一情形…）") is the format's explanation, not the result.
-  const s = squeeze(raw.trim().replace(/[（(][^（）()]*[）)]$/, '')) || squeeze(raw);
+  const t = raw.trim();
+  // A bracket naming the sub-reason ("不予公开（商业秘密）") is read with the words before it; one that only explains
+  // the result ("部分公开（区分处理的，只计这一情形…）", "部分公开（涉及商业秘密）") is left off when that is all it is.
+  const bracket = /[（(][^（）()]*[）)]$/.exec(t);
+  return resultKey(squeeze(t)) ?? (bracket ? resultKey(squeeze(t.slice(0, bracket.index))) : null);
+}
+
+/** How to write a result that could not be read: the wordings of its group ("不予公开—属于国家秘密" …), or examples. */
+export function resultWordings(raw: string): string {
+  const group = groupOf(squeeze(raw));
+  const quote = (keys: string[]) => keys.map((k) => `“${resultLabel(k)}”`).join('');
+  if (group)
+    return `${group}应写作${quote(RESULT_ROWS.filter((r) => (r.group ?? '').includes(group)).map((r) => r.key))}之一`;
+  return `请写作年报表三的办理结果，如${quote(['三.一', '三.二', '三.三.1', '三.四.1', '三.五.2', '三.六.3'])}`;
+}
+
+function resultKey(s: string): string | null {
   if (!s) return null;
   const full = RESULT_ROWS.find(
     (r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s || squeeze(r.label) === s,
@@ -254,7 +295,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
       const resultText = PENDING.has(squeeze(rawResult)) && !answeredDate ? '' : rawResult;
       const result = resultText ? parseResultText(resultText) : null;
       if (resultText && !result) {
-        bad('result', `“${resultText}”不是年报表三的21种办理结果之一`);
+        bad('result', `“${resultText}”不是年报表三的21种办理结果之一，${resultWordings(resultText)}`);
         continue;
       }
       if (answeredDate && !result) {

@@ -4,6 +4,7 @@
 // here with exceljs and imported through the real services into a real SQLite data file.
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseResultText } from '../../../main/import/disclosure/requests';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
 type Cell = string | number | Date | null;
@@ -159,5 +160,54 @@ describe('依申请公开登记: the 答复日期 is the date the answer went ou
       expect(out.refused).toEqual([]);
     }
     expect((await storedRequests(t)).map((r) => r.answered_date)).toEqual(['2026-03-10', '2026-03-11']);
+  });
+});
+
+describe('依申请公开登记: 办理结果 as registers write them', () => {
+  // [as written, table 三 row]
+  const results: [string, string][] = [
+    ['不予公开（国家秘密）', '三.三.1'],
+    ['不予公开（商业秘密）', '三.三.4'],
+    ['非本机关职责范围', '三.四.1'],
+    ['已主动公开', '三.一'],
+    ['不予处理（信访举报投诉类申请）', '三.五.1'],
+    // A bracket that only explains the result is still left off.
+    ['部分公开（涉及商业秘密）', '三.二'],
+  ];
+
+  it('reads the sub-reason in a bracket and the common wordings, and says how to write one it cannot read', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['2026年政府信息公开申请登记表'],
+      ['序号', '申请人', '申请方式', '申请时间', '申请内容', '答复时间', '答复结果'],
+      ...results.map(([result], i) => [
+        i + 1,
+        `申请人${i + 1}`,
+        '信函',
+        `2026-0${i + 1}-05`,
+        `申请内容${i + 1}`,
+        `2026-0${i + 1}-20`,
+        result,
+      ]),
+      [results.length + 1, '申请人甲', '信函', '2026-09-01', '某文件', '2026-09-10', '不予公开（看情况）'],
+      [results.length + 2, '申请人乙', '信函', '2026-09-02', '某文件', '2026-09-11', '看情况'],
+    ];
+    const out = await t.call('disclosure.importRequests', {
+      upload: upload('申请.xlsx', await workbook([{ name: '依申请', rows, merges: [[1, 1, 1, 7]] }])),
+    });
+    expect((await storedRequests(t)).map((r) => r.result)).toEqual(results.map((r) => r[1]));
+    expect(out.refused.map((r) => r.row)).toEqual([3 + results.length, 4 + results.length]);
+    // In a group: that group's wordings; else examples of the table's.
+    expect(out.refused[0].reason).toContain('“不予公开（看情况）”不是年报表三的21种办理结果之一');
+    expect(out.refused[0].reason).toContain('“不予公开—属于国家秘密”');
+    expect(out.refused[0].reason).toContain('“不予公开—属于行政查询事项”');
+    expect(out.refused[0].reason).not.toContain('无法提供');
+    expect(out.refused[1].reason).toContain('“予以公开”');
+    expect(out.refused[1].reason).toContain('“无法提供—本机关不掌握相关政府信息”');
+  });
+
+  it('reads 逾期未补正 (stored only with its 补正告知, so read here)', () => {
+    expect(parseResultText('逾期未补正')).toBe('三.六.1');
+    expect(parseResultText('其他处理（逾期未补正）')).toBe('三.六.1');
   });
 });
