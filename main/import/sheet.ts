@@ -231,12 +231,31 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 /** 3月5日: the year is the sheet's. */
 const MONTH_DAY_RE = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
 
+/** A weekday written with a date: 星期五, （星期五）, 周一, 礼拜天. */
+const WEEKDAY_RE = /\(?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)?/g;
 /**
- * A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, with a time; 20260305; full-width digits)
- * or an Excel serial; null if not one. 3月5日 is read in `year` (the sheet's title, else the 工作年度) when given.
+ * A time of day after a date, as websites and offices write it: 14:23, 14:23:11.0, 下午 2:23:11, 2:23 PM, 14时23分,
+ * 9点. The date before it is what is read.
+ */
+const TIME_TAIL_RE =
+  /\s*(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}\s*[:时点]\s*(?:\d{1,2}\s*(?:分|:\s*\d{1,2}(?:\.\d+)?)?\s*(?:\d{1,2}(?:\.\d+)?\s*秒)?)?\s*(?:[AP]\.?M\.?)?$/i;
+
+/**
+ * A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026—3—17, 2026年3月5日, with a time or a weekday;
+ * 20260305; full-width digits) or an Excel serial; null if not one. 3月5日 is read in `year` (the sheet's title, else
+ * the 工作年度) when given.
  */
 export function parseDateText(s: string, year?: number | null): string | null {
-  const t = s.normalize('NFKC').trim().replace(/T.*$/, '');
+  const t = s
+    .normalize('NFKC')
+    .trim()
+    .replace(/T.*$/, '')
+    .replace(WEEKDAY_RE, ' ')
+    .replace(/[\u2010-\u2015\u2212\u30fc]/g, '-')
+    .trim();
+  // No date holds : 时 点, so what the time leaves before it is the date (or nothing readable).
+  const time = TIME_TAIL_RE.exec(t);
+  if (time && time.index > 0) return parseDateText(t.slice(0, time.index), year);
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const serial = Math.floor(Number(t));
     if (serial < 20000 || serial > 80000) return null;

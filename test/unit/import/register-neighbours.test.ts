@@ -211,3 +211,48 @@ describe('依申请公开登记: 办理结果 as registers write them', () => {
     expect(parseResultText('其他处理（逾期未补正）')).toBe('三.六.1');
   });
 });
+
+describe('dates as websites and offices write them, read by the one date reader of every register', () => {
+  // [as written, stored]
+  const dates: [string, string][] = [
+    ['2026-03-05 14:23:11.0', '2026-03-05'],
+    ['2026-03-06 09:00:00.000', '2026-03-06'],
+    ['2026/3/9 下午 2:23:11', '2026-03-09'],
+    ['2026年03月11日 14时23分', '2026-03-11'],
+    ['2026年3月13日（星期五）', '2026-03-13'],
+    ['2026年3月16日 星期一', '2026-03-16'],
+    ['2026—3—17', '2026-03-17'],
+  ];
+
+  it('信息发布登记: drops the time and the weekday, keeps the date', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['标题', '栏目', '发布时间'],
+      ...dates.map(([d], i) => [`信息${i + 1}`, '工作动态', d]),
+      ['信息待定', '工作动态', '下午 2:23'],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('网站导出.xlsx', await workbook([{ name: 'Sheet1', rows }])),
+    });
+    expect(out.added.map((a) => a.date)).toEqual(dates.map((d) => d[1]));
+    // A time with no date is still no date.
+    expect(out.refused).toEqual([
+      { row: dates.length + 2, reason: expect.stringContaining('“下午 2:23”不是有效日期') as string },
+    ]);
+  });
+
+  it('依申请公开登记: the same in 收到日期 and 答复日期', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['收到日期', '申请人', '申请内容', '答复日期', '办理结果'],
+      ['2026/3/9 下午 2:23:11', '张三', '某文件', '2026年3月16日 星期一', '予以公开'],
+    ];
+    const out = await t.call('disclosure.importRequests', {
+      upload: upload('申请.xlsx', await workbook([{ name: 'Sheet1', rows }])),
+    });
+    expect(out.refused).toEqual([]);
+    expect(await storedRequests(t)).toEqual([
+      { received_date: '2026-03-09', applicant: '张三', answered_date: '2026-03-16', result: '三.一' },
+    ]);
+  });
+});
