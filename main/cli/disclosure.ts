@@ -41,8 +41,12 @@ function rowsText(rows: { row: number }[]): string {
   return rows.map((r) => `第${r.row}行`).join('、');
 }
 
+/** The outcome as lines, under the sheet its row numbers are counted in (a workbook may have a 说明 sheet first). */
 function formatImportOutcome(o: ImportOutcome, unit: string): string {
-  const lines = [`已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`];
+  const lines = [
+    `工作表“${o.sheet}”（行号为该工作表中的行号）`,
+    `已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`,
+  ];
   if (o.byYear.length) lines.push(`按年度：${yearsText(o.byYear, unit)}`);
   if (o.newColumns.length) lines.push(`新增栏目：${o.newColumns.join('、')}`);
   lines.push(`跳过 ${o.skipped.length} ${unit}${o.skipped.length ? '：' : ''}`);

@@ -439,13 +439,14 @@ export function sortImportRows<R extends { row: number }>(
  * so a screen can list every row.
  */
 export function nothingImported(fileName: string, o: ImportOutcome, what: string): AppError {
+  // A reason's own full stop ("需要先登记补正告知。") is dropped: the lines are joined by ； and the message ends in 。.
   const lines = [
-    ...o.refused.map((x) => `第${x.row}行：${x.reason}`),
-    ...o.skipped.map((x) => `第${x.row}行：${x.reason}`),
+    ...o.refused.map((x) => `第${x.row}行：${x.reason.replace(/。$/, '')}`),
+    ...o.skipped.map((x) => `第${x.row}行：${x.reason.replace(/。$/, '')}`),
   ].slice(0, 10);
   return new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
-    `“${fileName}”中没有可以导入的${what}${lines.length ? `：${lines.join('；')}` : '（表头下没有数据行）'}。`,
+    `“${fileName}”中没有可以导入的${what}（工作表“${o.sheet}”）${lines.length ? `：${lines.join('；')}` : '：表头下没有数据行'}。`,
     { outcome: o },
   );
 }
