@@ -17,6 +17,8 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
 interface PublicationSheetRow {
+  /** The sheet the row is on (a workbook may keep one sheet per month): `row` is that sheet's row number. */
+  sheet: string;
   row: number;
   title: string;
   publishedDate: string;
@@ -108,13 +110,15 @@ function personAndDate(cell: string, year: number | null): { name: string; date:
 }
 
 export interface PublicationSheet {
-  sheetName: string;
-  headerRow: number;
+  /** Every sheet whose header was found, in the workbook's order (one per month, or one after a 说明 sheet). */
+  sheets: { name: string; headerRow: number }[];
   rows: PublicationSheetRow[];
-  problems: RowProblem[];
+  problems: (RowProblem & { sheet: string })[];
 }
 
 function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): PublicationSheet {
+  const out: PublicationSheet = { sheets: [], rows: [], problems: [] };
+  // Every sheet with the header is read: a register kept one sheet per month loses none of them.
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, PUBLICATION_HEADERS, ['title', 'date']);
     if (!h) continue;
@@ -123,7 +127,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
     const date = (text: string) => parseDateText(text, year);
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => h.headers[col(f)!];
-    const rows: PublicationSheetRow[] = [];
+    const rows = out.rows;
     const problems: RowProblem[] = [];
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
@@ -183,6 +187,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
       // 类型 (the export's), or a 信息类别 column that says 规范性文件 / 政策解读.
       const kind = `${get('kind')} ${get('category')}`;
       rows.push({
+        sheet: sheet.name,
         row: r.row,
         title,
         publishedDate,
@@ -204,8 +209,10 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
         note: get('note').slice(0, 500),
       });
     }
-    return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };
+    out.sheets.push({ name: sheet.name, headerRow: sheet.rows[h.index].row });
+    out.problems.push(...problems.map((p) => ({ ...p, sheet: sheet.name })));
   }
+  if (out.sheets.length) return out;
   throw new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
     `在“${fileName}”中没有找到信息发布登记的表头：需要有“标题”和“发布日期”（或“发布时间”）两列。请检查表头行的列名后再导入。`,

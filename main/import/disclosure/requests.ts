@@ -27,6 +27,8 @@ import {
 import { parseRequestSteps } from './request-steps';
 
 interface RequestSheetRow {
+  /** The sheet the row is on (a workbook may keep one sheet per month): `row` is that sheet's row number. */
+  sheet: string;
   row: number;
   receivedDate: string;
   applicant: string;
@@ -239,13 +241,15 @@ function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
 }
 
 export interface RequestSheet {
-  sheetName: string;
-  headerRow: number;
+  /** Every sheet whose header was found, in the workbook's order (one per month, or one after a 说明 sheet). */
+  sheets: { name: string; headerRow: number }[];
   rows: RequestSheetRow[];
-  problems: RowProblem[];
+  problems: (RowProblem & { sheet: string })[];
 }
 
 function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): RequestSheet {
+  const out: RequestSheet = { sheets: [], rows: [], problems: [] };
+  // Every sheet with the header is read: a register kept one sheet per month loses none of them.
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, REQUEST_HEADERS, ['received', 'applicant', 'content']);
     if (!h) continue;
@@ -253,7 +257,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
     const year = yearOfSheet(sheet, h.index) ?? workingYear;
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => (col(f) === undefined ? REQUEST_HEADERS[f].exact[0] : h.headers[col(f)!]);
-    const rows: RequestSheetRow[] = [];
+    const rows = out.rows;
     const problems: RowProblem[] = [];
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
@@ -318,6 +322,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
         continue;
       }
       rows.push({
+        sheet: sheet.name,
         row: r.row,
         receivedDate,
         applicant: applicant.slice(0, 100),
@@ -333,8 +338,10 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
         steps: steps.steps,
       });
     }
-    return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };
+    out.sheets.push({ name: sheet.name, headerRow: sheet.rows[h.index].row });
+    out.problems.push(...problems.map((p) => ({ ...p, sheet: sheet.name })));
   }
+  if (out.sheets.length) return out;
   throw new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
     `在“${fileName}”中没有找到依申请公开登记的表头：需要有“收到日期”“申请人”“申请内容”等列。请检查表头行的列名后再导入。`,

@@ -69,14 +69,19 @@ describe('readers', () => {
       '某县科学技术局信息发布统计表',
     );
     const s = await readPublicationsXlsx(buf, '网站导出.xlsx');
-    expect(s.headerRow).toBe(2);
+    expect(s.sheets).toEqual([{ name: 'Sheet1', headerRow: 2 }]);
     expect(s.rows.map((r) => [r.row, r.title, r.publishedDate, r.column, r.link])).toEqual([
       [3, '县科技局召开会议', '2026-03-02', '工作动态', 'http://x/1'],
       [6, '县科技局开展宣传', '2026-03-09', '', ''],
     ]);
     expect(s.problems).toEqual([
-      { row: 4, column: '信息标题', message: '标题为空' },
-      { row: 5, column: '发布时间', message: '“三月”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子' },
+      { sheet: 'Sheet1', row: 4, column: '信息标题', message: '标题为空' },
+      {
+        sheet: 'Sheet1',
+        row: 5,
+        column: '发布时间',
+        message: '“三月”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子',
+      },
     ]);
   });
 

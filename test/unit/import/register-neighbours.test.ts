@@ -256,3 +256,66 @@ describe('dates as websites and offices write them, read by the one date reader 
     ]);
   });
 });
+
+describe('a register kept one sheet per month', () => {
+  const month = (m: number, items: [string, string, string][]): SheetSpec => ({
+    name: `${m}月`,
+    rows: [
+      [`2026年${m}月信息发布登记`],
+      ['序号', '标题', '栏目', '发布日期'],
+      ...items.map(([title, column, date], i) => [i + 1, title, column, date]),
+    ],
+    merges: [[1, 1, 1, 4]],
+  });
+
+  it('信息发布登记: reads every month’s sheet, an empty first month too, and names the sheet of each row', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const file = await workbook([
+      { name: '填表说明', rows: [['填表说明'], ['1. 发布日期填写如2026年3月5日']] },
+      month(1, []),
+      month(2, [
+        ['二月信息A', '工作动态', '2026-02-05'],
+        ['二月信息B', '通知公告', '待定'],
+      ]),
+      month(3, [
+        ['三月信息A', '工作动态', '3月5日'],
+        ['二月信息A', '工作动态', '2026-02-05'],
+      ]),
+    ]);
+    const out = await t.call('disclosure.importPublications', { upload: upload('按月登记.xlsx', file) });
+    expect(out.sheets).toEqual(['1月', '2月', '3月']);
+    expect(out.added).toEqual([
+      { sheet: '2月', row: 3, title: '二月信息A', date: '2026-02-05' },
+      { sheet: '3月', row: 3, title: '三月信息A', date: '2026-03-05' },
+    ]);
+    expect(out.skipped).toEqual([
+      { sheet: '3月', row: 4, reason: expect.stringContaining('在文件中出现多次') as string },
+    ]);
+    expect(out.refused).toEqual([
+      { sheet: '2月', row: 4, reason: expect.stringContaining('“待定”不是有效日期') as string },
+    ]);
+    expect((await storedPublications(t)).map((p) => p.title)).toEqual(['二月信息A', '三月信息A']);
+  });
+
+  it('依申请公开登记: reads every month’s sheet; nothing to import names each sheet and row', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const sheet = (m: number, rows: Cell[][]): SheetSpec => ({
+      name: `${m}月`,
+      rows: [['申请时间', '申请人', '申请内容', '答复时间', '答复结果'], ...rows],
+    });
+    const file = await workbook([
+      sheet(3, [['2026-03-02', '张三', '某文件', '2026-03-10', '予以公开']]),
+      sheet(5, [['2026-05-06', '李四', '某名单', '2026-05-20', '部分公开']]),
+    ]);
+    const out = await t.call('disclosure.importRequests', { upload: upload('申请.xlsx', file) });
+    expect(out.added.map((a) => [a.sheet, a.row, a.date])).toEqual([
+      ['3月', 2, '2026-03-02'],
+      ['5月', 2, '2026-05-06'],
+    ]);
+    await expect(t.call('disclosure.importRequests', { upload: upload('申请.xlsx', file) })).rejects.toMatchObject({
+      message: expect.stringContaining(
+        '“申请.xlsx”中没有可以导入的新申请（工作表“3月”“5月”）：工作表“3月”第2行：重复',
+      ) as string,
+    });
+  });
+});
