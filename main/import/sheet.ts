@@ -197,18 +197,23 @@ export function findHeader<F extends string>(
   return null;
 }
 
+/** What a line under a table starts with, before its colon (制表：张三 审核：李四). */
+const FOOTER_WORDS =
+  '填表人|填报人|制表人|制表|填表|填报|审核人|审核|复核人|复核|负责人|单位负责人|分管领导|联系人|' +
+  '填表单位|填报单位|制表单位|报送单位|单位|填表日期|填报日期|制表日期|报送日期|注|备注|说明';
+/** 单位（盖章）：, 负责人（签字）： */
+const SEAL_WORDS = '(?:盖章|签章|签字|签名)';
+const FOOTER_RE = new RegExp(`^(?:(?:${FOOTER_WORDS})(?:\\(${SEAL_WORDS}\\))?|\\(${SEAL_WORDS}\\))[:]`);
+
 /**
  * A row that is not a record: a 合计/小计/总计 line (its first filled cell says so, "共12条" included) or a line under
- * the table (填表人：… 审核人：…, 制表日期：…, 注：…). Every register and list skips them.
+ * the table (填表人：… 审核人：…, 制表：张三 审核：李四, 单位（盖章）：…, 制表日期：…, 注：…). Every register and list
+ * skips them.
  */
 export function isSummaryRow(cells: readonly string[]): boolean {
   const first = (cells.find((c) => c.trim()) ?? '').normalize('NFKC').replace(/\s/g, '');
   return (
-    /^(合计|小计|总计|共计)([:\d(]|$)/.test(first) ||
-    /^共\d+(条|件|人|个|项)/.test(first) ||
-    /^(填表人|填报人|制表人|审核人|审核|负责人|单位负责人|联系人|填表单位|填报单位|制表单位|填表日期|填报日期|制表日期|注|备注|说明)[:]/.test(
-      first,
-    )
+    /^(合计|小计|总计|共计)([:\d(]|$)/.test(first) || /^共\d+(条|件|人|个|项)/.test(first) || FOOTER_RE.test(first)
   );
 }
 

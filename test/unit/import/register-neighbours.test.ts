@@ -319,3 +319,37 @@ describe('a register kept one sheet per month', () => {
     });
   });
 });
+
+describe('lines under a register are not records', () => {
+  it('skips 制表：…　审核：… and 单位（盖章）：… lines merged across the table', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['2026年信息公开登记表'],
+      ['序号', '信息标题', '栏目', '发布日期'],
+      [1, '科技活动周通知', '通知公告', '2026-03-05'],
+      [2, '党组会议', '工作动态', '2026-03-06'],
+      ['制表：张三　　　审核：李四'],
+      ['单位（盖章）：县科学技术局　　　　2027年1月5日'],
+      ['负责人（签字）：王五'],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload(
+        '登记.xlsx',
+        await workbook([
+          {
+            name: 'Sheet1',
+            rows,
+            merges: [
+              [1, 1, 1, 4],
+              [5, 1, 5, 4],
+              [6, 1, 6, 4],
+              [7, 1, 7, 4],
+            ],
+          },
+        ]),
+      ),
+    });
+    expect(out.added.map((a) => a.row)).toEqual([3, 4]);
+    expect(out.refused).toEqual([]);
+  });
+});
