@@ -3,6 +3,7 @@
 // The area's documents are in the shared export registry: `export annual-report-docx|annual-report-xlsx|request-*-docx`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { importRowPlace } from '../../shared/domain/disclosure';
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
 import {
@@ -37,18 +38,27 @@ function readUpload(args: CliArgs, what: string) {
   return { fileName: path.basename(file), dataBase64: data.toString('base64') };
 }
 
-function rowsText(rows: { row: number }[]): string {
-  return rows.map((r) => `第${r.row}行`).join('、');
+function rowsText(rows: { row: number; sheet?: string }[]): string {
+  return rows.map(importRowPlace).join('、');
 }
 
+/**
+ * The outcome as lines, under the sheet its row numbers are counted in (a workbook may have a 说明 sheet first); rows
+ * from several sheets (one per month) name their own.
+ */
 function formatImportOutcome(o: ImportOutcome, unit: string): string {
-  const lines = [`已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`];
+  const lines = [
+    o.sheets.length > 1
+      ? `工作表${o.sheets.map((s) => `“${s}”`).join('')}（行号为所注工作表中的行号）`
+      : `工作表“${o.sheet}”（行号为该工作表中的行号）`,
+    `已导入 ${o.added.length} ${unit}：${rowsText(o.added)}`,
+  ];
   if (o.byYear.length) lines.push(`按年度：${yearsText(o.byYear, unit)}`);
   if (o.newColumns.length) lines.push(`新增栏目：${o.newColumns.join('、')}`);
   lines.push(`跳过 ${o.skipped.length} ${unit}${o.skipped.length ? '：' : ''}`);
-  for (const s of o.skipped) lines.push(`  第${s.row}行：${s.reason}`);
+  for (const s of o.skipped) lines.push(`  ${importRowPlace(s)}：${s.reason}`);
   lines.push(`无法导入 ${o.refused.length} ${unit}${o.refused.length ? '：' : ''}`);
-  for (const s of o.refused) lines.push(`  第${s.row}行：${s.reason}`);
+  for (const s of o.refused) lines.push(`  ${importRowPlace(s)}：${s.reason}`);
   return lines.join('\n') + '\n';
 }
 

@@ -105,6 +105,8 @@ export function normalizeHeader(s: string): string {
 export interface HeaderSpec {
   exact: string[];
   contains?: string[];
+  /** Words a header of this field never holds, whichever name it also has (办结期限 is no 办结日期). */
+  never?: string[];
 }
 
 export interface FoundHeader<F extends string> {
@@ -151,7 +153,7 @@ function twoLineHeader(top: GridRow, sub: GridRow | undefined): { names: string[
 /**
  * Finds the header (within the first HEADER_SEARCH_ROWS non-empty rows) that has every required field, on one row or
  * on two (a merged group over the names below it); each field takes the best-matching column, an exact name before a
- * contained one, fields in the order of `spec`. Returns column indexes (0-based) by field.
+ * contained one, fields in the order of `spec`, never a header holding one of the field's `never` words. Returns column indexes (0-based) by field.
  */
 export function findHeader<F extends string>(
   sheet: GridSheet,
@@ -173,6 +175,7 @@ export function findHeader<F extends string>(
               hs.some(
                 (h) =>
                   h &&
+                  !(spec[f].never ?? []).some((x) => h.includes(x)) &&
                   (pass === 'exact'
                     ? spec[f].exact.includes(h)
                     : h.length <= 10 &&
@@ -194,18 +197,23 @@ export function findHeader<F extends string>(
   return null;
 }
 
+/** What a line under a table starts with, before its colon (制表：张三 审核：李四). */
+const FOOTER_WORDS =
+  '填表人|填报人|制表人|制表|填表|填报|审核人|审核|复核人|复核|负责人|单位负责人|分管领导|联系人|' +
+  '填表单位|填报单位|制表单位|报送单位|单位|填表日期|填报日期|制表日期|报送日期|注|备注|说明';
+/** 单位（盖章）：, 负责人（签字）： */
+const SEAL_WORDS = '(?:盖章|签章|签字|签名)';
+const FOOTER_RE = new RegExp(`^(?:(?:${FOOTER_WORDS})(?:\\(${SEAL_WORDS}\\))?|\\(${SEAL_WORDS}\\))[:]`);
+
 /**
  * A row that is not a record: a 合计/小计/总计 line (its first filled cell says so, "共12条" included) or a line under
- * the table (填表人：… 审核人：…, 制表日期：…, 注：…). Every register and list skips them.
+ * the table (填表人：… 审核人：…, 制表：张三 审核：李四, 单位（盖章）：…, 制表日期：…, 注：…). Every register and list
+ * skips them.
  */
 export function isSummaryRow(cells: readonly string[]): boolean {
   const first = (cells.find((c) => c.trim()) ?? '').normalize('NFKC').replace(/\s/g, '');
   return (
-    /^(合计|小计|总计|共计)([:\d(]|$)/.test(first) ||
-    /^共\d+(条|件|人|个|项)/.test(first) ||
-    /^(填表人|填报人|制表人|审核人|审核|负责人|单位负责人|联系人|填表单位|填报单位|制表单位|填表日期|填报日期|制表日期|注|备注|说明)[:]/.test(
-      first,
-    )
+    /^(合计|小计|总计|共计)([:\d(]|$)/.test(first) || /^共\d+(条|件|人|个|项)/.test(first) || FOOTER_RE.test(first)
   );
 }
 
@@ -228,12 +236,31 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 /** 3月5日: the year is the sheet's. */
 const MONTH_DAY_RE = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
 
+/** A weekday written with a date: 星期五, （星期五）, 周一, 礼拜天. */
+const WEEKDAY_RE = /\(?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)?/g;
 /**
- * A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, with a time; 20260305; full-width digits)
- * or an Excel serial; null if not one. 3月5日 is read in `year` (the sheet's title, else the 工作年度) when given.
+ * A time of day after a date, as websites and offices write it: 14:23, 14:23:11.0, 下午 2:23:11, 2:23 PM, 14时23分,
+ * 9点. The date before it is what is read.
+ */
+const TIME_TAIL_RE =
+  /\s*(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}\s*[:时点]\s*(?:\d{1,2}\s*(?:分|:\s*\d{1,2}(?:\.\d+)?)?\s*(?:\d{1,2}(?:\.\d+)?\s*秒)?)?\s*(?:[AP]\.?M\.?)?$/i;
+
+/**
+ * A date as offices write it (2026-03-05, 2026/3/5, 2026.3.5, 2026—3—17, 2026年3月5日, with a time or a weekday;
+ * 20260305; full-width digits) or an Excel serial; null if not one. 3月5日 is read in `year` (the sheet's title, else
+ * the 工作年度) when given.
  */
 export function parseDateText(s: string, year?: number | null): string | null {
-  const t = s.normalize('NFKC').trim().replace(/T.*$/, '');
+  const t = s
+    .normalize('NFKC')
+    .trim()
+    .replace(/T.*$/, '')
+    .replace(WEEKDAY_RE, ' ')
+    .replace(/[\u2010-\u2015\u2212\u30fc]/g, '-')
+    .trim();
+  // No date holds : 时 点, so what the time leaves before it is the date (or nothing readable).
+  const time = TIME_TAIL_RE.exec(t);
+  if (time && time.index > 0) return parseDateText(t.slice(0, time.index), year);
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const serial = Math.floor(Number(t));
     if (serial < 20000 || serial > 80000) return null;

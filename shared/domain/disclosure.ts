@@ -198,6 +198,14 @@ export function resultLabel(key: string): string {
   return r.group ? `${r.group.replace(/^（.）/, '')}—${r.short}` : r.short!;
 }
 
+/**
+ * Where a row of an imported register is: "第3行", or "工作表“2月”第3行" when the file's rows came from several sheets
+ * (one per month) and the row carries its sheet. The import result on screen, the command line and refusals say it so.
+ */
+export function importRowPlace(x: { row: number; sheet?: string }): string {
+  return `${x.sheet ? `工作表“${x.sheet}”` : ''}第${x.row}行`;
+}
+
 /** 行政复议 / 行政诉讼 kinds and results (table 四). */
 export const REVIEW_KINDS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 export const REVIEW_RESULTS = ['维持', '纠正', '其他', '尚未审结'] as const;

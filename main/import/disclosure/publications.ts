@@ -17,6 +17,8 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 
 interface PublicationSheetRow {
+  /** The sheet the row is on (a workbook may keep one sheet per month): `row` is that sheet's row number. */
+  sheet: string;
   row: number;
   title: string;
   publishedDate: string;
@@ -45,6 +47,7 @@ type Field =
   | 'title'
   | 'date'
   | 'column'
+  | 'category'
   | 'link'
   | 'docNumber'
   | 'source'
@@ -65,10 +68,13 @@ const PUBLICATION_HEADERS: Record<Field, HeaderSpec> = {
     exact: ['发布日期', '发布时间', '公开日期', '公开时间', '发布日期时间', '日期', '上网日期', '上网时间'],
     contains: ['发布日期', '发布时间', '公开日期', '公开时间'],
   },
+  // A column that names 栏目 (or the 公开目录 the 栏目 belong to) is the 栏目; a 信息类别/主题分类 column only stands in
+  // for it in a file without one (a website's 主题分类 “科技” is no 栏目 when 所属栏目 says 通知公告).
   column: {
-    exact: ['栏目', '所属栏目', '栏目名称', '信息类别', '公开目录', '所属目录', '主题分类'],
+    exact: ['栏目', '所属栏目', '栏目名称', '公开栏目', '发布栏目', '公开目录', '所属目录'],
     contains: ['栏目'],
   },
+  category: { exact: ['信息类别', '主题分类', '信息分类', '类别', '分类'], contains: ['类别', '分类'] },
   link: { exact: ['链接', '网址', 'URL', 'url', '链接地址', '访问地址', '地址'], contains: ['链接', '网址'] },
   docNumber: { exact: ['文号', '发文字号', '发文文号', '文件编号', '索引号文号'], contains: ['文号'] },
   source: { exact: ['来源', '发布机构', '信息来源', '发布单位', '发文机关'], contains: ['来源', '发布机构'] },
@@ -104,13 +110,15 @@ function personAndDate(cell: string, year: number | null): { name: string; date:
 }
 
 export interface PublicationSheet {
-  sheetName: string;
-  headerRow: number;
+  /** Every sheet whose header was found, in the workbook's order (one per month, or one after a 说明 sheet). */
+  sheets: { name: string; headerRow: number }[];
   rows: PublicationSheetRow[];
-  problems: RowProblem[];
+  problems: (RowProblem & { sheet: string })[];
 }
 
 function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): PublicationSheet {
+  const out: PublicationSheet = { sheets: [], rows: [], problems: [] };
+  // Every sheet with the header is read: a register kept one sheet per month loses none of them.
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, PUBLICATION_HEADERS, ['title', 'date']);
     if (!h) continue;
@@ -119,7 +127,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
     const date = (text: string) => parseDateText(text, year);
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => h.headers[col(f)!];
-    const rows: PublicationSheetRow[] = [];
+    const rows = out.rows;
     const problems: RowProblem[] = [];
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
@@ -176,13 +184,15 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
         });
         continue;
       }
-      const kind = get('kind');
+      // 类型 (the export's), or a 信息类别 column that says 规范性文件 / 政策解读.
+      const kind = `${get('kind')} ${get('category')}`;
       rows.push({
+        sheet: sheet.name,
         row: r.row,
         title,
         publishedDate,
         formedDate,
-        column: get('column').slice(0, 30),
+        column: (col('column') === undefined ? get('category') : get('column')).slice(0, 30),
         channel: get('channel').slice(0, 30),
         link: get('link').slice(0, 500),
         docNumber: get('docNumber').slice(0, 60),
@@ -199,8 +209,10 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
         note: get('note').slice(0, 500),
       });
     }
-    return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };
+    out.sheets.push({ name: sheet.name, headerRow: sheet.rows[h.index].row });
+    out.problems.push(...problems.map((p) => ({ ...p, sheet: sheet.name })));
   }
+  if (out.sheets.length) return out;
   throw new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
     `在“${fileName}”中没有找到信息发布登记的表头：需要有“标题”和“发布日期”（或“发布时间”）两列。请检查表头行的列名后再导入。`,

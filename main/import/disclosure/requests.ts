@@ -1,10 +1,12 @@
 // 依申请公开 register from an .xlsx kept by hand or exported by the workstation: header names such as 收到日期, 申请人,
 // 申请人类型, 申请方式, 申请内容, 答复日期, 办理结果, 经办人 (and the export's 联系方式, 信息处理费, 答复说明, 办理过程);
-// results written with or without their category ("不予公开-属于国家秘密" or "属于国家秘密"); an application still being
+// results written with or without their category ("不予公开-属于国家秘密", "属于国家秘密", "不予公开（国家秘密）"; one that
+// cannot be read is answered with the wordings of its group); an application still being
 // handled (办理中, no 答复日期) comes in as one. Pure: grid in, rows and problems out.
 import {
   APPLICANT_TYPES,
   RESULT_ROWS,
+  resultLabel,
   type ApplicantType,
   type REQUEST_METHODS,
   type RequestStepValues,
@@ -25,6 +27,8 @@ import {
 import { parseRequestSteps } from './request-steps';
 
 interface RequestSheetRow {
+  /** The sheet the row is on (a workbook may keep one sheet per month): `row` is that sheet's row number. */
+  sheet: string;
   row: number;
   receivedDate: string;
   applicant: string;
@@ -69,8 +73,23 @@ const REQUEST_HEADERS: Record<Field, HeaderSpec> = {
     exact: ['申请内容', '申请公开内容', '所需信息', '申请事项', '内容', '所需政府信息的名称'],
     contains: ['内容', '所需信息'],
   },
-  answered: { exact: ['答复日期', '答复时间', '办结日期', '办结时间'], contains: ['答复日期', '答复时间', '办结'] },
-  result: { exact: ['办理结果', '答复结果', '处理结果', '答复类型', '结果'], contains: ['结果'] },
+  // The date the answer went out: 实际办结日期, 回复日期 …, never a 办结期限/答复时限 (the date it was due).
+  answered: {
+    exact: [
+      '答复日期',
+      '答复时间',
+      '办结日期',
+      '办结时间',
+      '实际答复日期',
+      '实际办结日期',
+      '实际办结时间',
+      '回复日期',
+      '回复时间',
+    ],
+    contains: ['答复日期', '答复时间', '办结日期', '办结时间', '回复日期', '回复时间', '办结'],
+    never: ['期限', '时限', '截止', '是否'],
+  },
+  result: { exact: ['办理结果', '答复结果', '处理结果', '答复类型', '回复结果', '结果'], contains: ['结果'] },
   handler: { exact: ['经办人', '承办人', '办理人', '承办科室'], contains: ['经办', '承办'] },
   contact: { exact: ['联系方式', '联系电话', '联系地址', '申请人联系方式'], contains: ['联系'] },
   fee: { exact: ['信息处理费', '收费', '信息处理费元'], contains: ['处理费'] },
@@ -107,6 +126,22 @@ const RESULT_ALIASES: Record<string, string> = {
   逾期未缴费: '三.六.2',
   其他处理: '三.六.3',
   信访举报投诉: '三.五.1',
+  信访举报投诉类: '三.五.1',
+  已主动公开: '三.一',
+  已公开: '三.一',
+  涉及国家秘密: '三.三.1',
+  涉密: '三.三.1',
+  商业秘密: '三.三.4',
+  个人隐私: '三.三.4',
+  商业秘密个人隐私: '三.三.4',
+  涉及商业秘密: '三.三.4',
+  涉及个人隐私: '三.三.4',
+  非本机关职责: '三.四.1',
+  非本机关职责范围: '三.四.1',
+  不属于本机关职责范围: '三.四.1',
+  非本机关政府信息: '三.四.1',
+  逾期未补正: '三.六.1',
+  未补正: '三.六.1',
   公开出版物: '三.五.3',
   三安全一稳定: '三.三.3',
   第三方合法权益: '三.三.4',
@@ -117,10 +152,33 @@ const RESULT_ALIASES: Record<string, string> = {
 };
 const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理'];
 
-/** The table 三 row key of a result as written ("不予公开-属于国家秘密", "属于国家秘密", "（一）予以公开"); null if none fits. */
+/** The group word a result starts with ("不予公开（…）" → 不予公开), or null. */
+function groupOf(s: string): string | null {
+  return GROUP_WORDS.find((g) => s.startsWith(g)) ?? null;
+}
+
+/**
+ * The table 三 row key of a result as written ("不予公开-属于国家秘密", "属于国家秘密", "（一）予以公开",
+ * "不予公开（国家秘密）"); null if none fits.
+ */
 export function parseResultText(raw: string): string | null {
-  // A trailing note in brackets ("部分公开（区分处理的，只计这一情形…）") is the format's explanation, not the result.
-  const s = squeeze(raw.trim().replace(/[（(][^（）()]*[）)]$/, '')) || squeeze(raw);
+  const t = raw.trim();
+  // A bracket naming the sub-reason ("不予公开（商业秘密）") is read with the words before it; one that only explains
+  // the result ("部分公开（区分处理的，只计这一情形…）", "部分公开（涉及商业秘密）") is left off when that is all it is.
+  const bracket = /[（(][^（）()]*[）)]$/.exec(t);
+  return resultKey(squeeze(t)) ?? (bracket ? resultKey(squeeze(t.slice(0, bracket.index))) : null);
+}
+
+/** How to write a result that could not be read: the wordings of its group ("不予公开—属于国家秘密" …), or examples. */
+export function resultWordings(raw: string): string {
+  const group = groupOf(squeeze(raw));
+  const quote = (keys: string[]) => keys.map((k) => `“${resultLabel(k)}”`).join('');
+  if (group)
+    return `${group}应写作${quote(RESULT_ROWS.filter((r) => (r.group ?? '').includes(group)).map((r) => r.key))}之一`;
+  return `请写作年报表三的办理结果，如${quote(['三.一', '三.二', '三.三.1', '三.四.1', '三.五.2', '三.六.3'])}`;
+}
+
+function resultKey(s: string): string | null {
   if (!s) return null;
   const full = RESULT_ROWS.find(
     (r) => squeeze(r.short!) === s || squeeze(`${r.group ?? ''}${r.short}`) === s || squeeze(r.label) === s,
@@ -183,13 +241,15 @@ function parseMethod(raw: string): (typeof REQUEST_METHODS)[number] {
 }
 
 export interface RequestSheet {
-  sheetName: string;
-  headerRow: number;
+  /** Every sheet whose header was found, in the workbook's order (one per month, or one after a 说明 sheet). */
+  sheets: { name: string; headerRow: number }[];
   rows: RequestSheetRow[];
-  problems: RowProblem[];
+  problems: (RowProblem & { sheet: string })[];
 }
 
 function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: number | null): RequestSheet {
+  const out: RequestSheet = { sheets: [], rows: [], problems: [] };
+  // Every sheet with the header is read: a register kept one sheet per month loses none of them.
   for (const sheet of sheets) {
     const h = findHeader<Field>(sheet, REQUEST_HEADERS, ['received', 'applicant', 'content']);
     if (!h) continue;
@@ -197,7 +257,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
     const year = yearOfSheet(sheet, h.index) ?? workingYear;
     const col = (f: Field) => h.columns[f];
     const label = (f: Field) => (col(f) === undefined ? REQUEST_HEADERS[f].exact[0] : h.headers[col(f)!]);
-    const rows: RequestSheetRow[] = [];
+    const rows = out.rows;
     const problems: RowProblem[] = [];
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
@@ -239,7 +299,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
       const resultText = PENDING.has(squeeze(rawResult)) && !answeredDate ? '' : rawResult;
       const result = resultText ? parseResultText(resultText) : null;
       if (resultText && !result) {
-        bad('result', `“${resultText}”不是年报表三的21种办理结果之一`);
+        bad('result', `“${resultText}”不是年报表三的21种办理结果之一，${resultWordings(resultText)}`);
         continue;
       }
       if (answeredDate && !result) {
@@ -262,6 +322,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
         continue;
       }
       rows.push({
+        sheet: sheet.name,
         row: r.row,
         receivedDate,
         applicant: applicant.slice(0, 100),
@@ -277,8 +338,10 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
         steps: steps.steps,
       });
     }
-    return { sheetName: sheet.name, headerRow: sheet.rows[h.index].row, rows, problems };
+    out.sheets.push({ name: sheet.name, headerRow: sheet.rows[h.index].row });
+    out.problems.push(...problems.map((p) => ({ ...p, sheet: sheet.name })));
   }
+  if (out.sheets.length) return out;
   throw new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
     `在“${fileName}”中没有找到依申请公开登记的表头：需要有“收到日期”“申请人”“申请内容”等列。请检查表头行的列名后再导入。`,

@@ -5,6 +5,7 @@ import {
   DEFAULT_CHANNELS,
   INTERPRETATION_LIMIT_WORKING_DAYS,
   PUBLISH_LIMIT_WORKING_DAYS,
+  importRowPlace,
   publicationInputSchema,
   publicationProblem,
   type Publication,
@@ -379,11 +380,16 @@ export async function lateInterpretations(
 }
 
 export interface ImportOutcome {
-  /** The sheet the rows were read from (a workbook may have a 说明 sheet first): every row number is this sheet's. */
+  /**
+   * The sheet the rows were read from (a workbook may have a 说明 sheet first): every row number is this sheet's,
+   * unless the row names its own (rows from several sheets, one per month).
+   */
   sheet: string;
-  added: { row: number; title: string; date: string }[];
-  skipped: { row: number; reason: string }[];
-  refused: { row: number; reason: string }[];
+  /** Every sheet read, in the workbook's order. */
+  sheets: string[];
+  added: (ImportRowPlace & { title: string; date: string })[];
+  skipped: (ImportRowPlace & { reason: string })[];
+  refused: (ImportRowPlace & { reason: string })[];
   /** 栏目 created on the user's word (a mapping choice of 新建), by name. */
   newColumns: string[];
   /** The added rows per year of their date (发布日期 / 收到日期), earliest first. */
@@ -393,6 +399,12 @@ export interface ImportOutcome {
    * choice for each (an existing 栏目, or null to create it under that name). '' is a row with no 栏目.
    */
   unknownColumns: { name: string; rows: number }[];
+}
+
+/** A row of the file: its number, and its sheet when the rows came from several sheets. */
+interface ImportRowPlace {
+  row: number;
+  sheet?: string;
 }
 
 /** A 栏目 of an imported file and what the user chose for it: an existing 栏目's id, or null to create it. */
@@ -412,26 +424,36 @@ export function countByYear(added: { date: string }[]): { year: number; count: n
  * The start of every register import: the rows the parser could not read and those whose first date error refuses
  * them go to `refused` (in row order), the rest are returned to be stored.
  */
-export function sortImportRows<R extends { row: number }>(
-  sheet: { sheetName: string; rows: R[]; problems: { row: number; column?: string | null; message: string }[] },
+export function sortImportRows<R extends { row: number; sheet: string }>(
+  read: {
+    sheets: { name: string }[];
+    rows: R[];
+    problems: { row: number; sheet: string; column?: string | null; message: string }[];
+  },
   dateError: (row: R) => string | null,
-): { out: ImportOutcome; usable: R[] } {
+): { out: ImportOutcome; usable: R[]; at: (r: { row: number; sheet: string }) => ImportRowPlace } {
+  const names = read.sheets.map((s) => s.name);
+  // A row names its sheet only when there are several: with one, the outcome's sheet says it.
+  const at = (r: { row: number; sheet: string }): ImportRowPlace =>
+    names.length > 1 ? { row: r.row, sheet: r.sheet } : { row: r.row };
   const out: ImportOutcome = {
-    sheet: sheet.sheetName,
+    sheet: names[0],
+    sheets: names,
     added: [],
     skipped: [],
-    refused: sheet.problems.map((p) => ({ row: p.row, reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
+    refused: read.problems.map((p) => ({ ...at(p), reason: `${p.column ? `“${p.column}”列：` : ''}${p.message}` })),
     newColumns: [],
     byYear: [],
     unknownColumns: [],
   };
-  const usable = sheet.rows.filter((r) => {
+  const usable = read.rows.filter((r) => {
     const issue = dateError(r);
-    if (issue) out.refused.push({ row: r.row, reason: issue });
+    if (issue) out.refused.push({ ...at(r), reason: issue });
     return !issue;
   });
-  out.refused.sort((a, b) => a.row - b.row);
-  return { out, usable };
+  const order = (x: ImportRowPlace) => names.indexOf(x.sheet ?? names[0]) * 1e7 + x.row;
+  out.refused.sort((a, b) => order(a) - order(b));
+  return { out, usable, at };
 }
 
 /**
@@ -439,13 +461,14 @@ export function sortImportRows<R extends { row: number }>(
  * so a screen can list every row.
  */
 export function nothingImported(fileName: string, o: ImportOutcome, what: string): AppError {
+  // A reason's own full stop ("需要先登记补正告知。") is dropped: the lines are joined by ； and the message ends in 。.
   const lines = [
-    ...o.refused.map((x) => `第${x.row}行：${x.reason}`),
-    ...o.skipped.map((x) => `第${x.row}行：${x.reason}`),
+    ...o.refused.map((x) => `${importRowPlace(x)}：${x.reason.replace(/。$/, '')}`),
+    ...o.skipped.map((x) => `${importRowPlace(x)}：${x.reason.replace(/。$/, '')}`),
   ].slice(0, 10);
   return new AppError(
     ErrorCode.IMPORT_ROWS_INVALID,
-    `“${fileName}”中没有可以导入的${what}${lines.length ? `：${lines.join('；')}` : '（表头下没有数据行）'}。`,
+    `“${fileName}”中没有可以导入的${what}（工作表${o.sheets.map((s) => `“${s}”`).join('')}）${lines.length ? `：${lines.join('；')}` : '：表头下没有数据行'}。`,
     { outcome: o },
   );
 }
@@ -489,7 +512,7 @@ export async function importPublications(
     year: await workingYear(ctx),
   });
   const today = todayOf(ctx);
-  const { out, usable } = sortImportRows(sheet, (r) => firstDateError(publicationDateIssues(r, today)));
+  const { out, usable, at } = sortImportRows(sheet, (r) => firstDateError(publicationDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {
     const columns = new Map(
       (await trx.selectFrom('publication_column').select(['id', 'name']).execute()).map((c) => [c.name, c.id]),
@@ -538,7 +561,7 @@ export async function importPublications(
           .executeTakeFirst());
       if (exists) {
         out.skipped.push({
-          row: r.row,
+          ...at(r),
           reason: `重复：${r.publishedDate}“${r.title}”${seen.has(key) ? '在文件中出现多次' : '已登记'}`,
         });
         continue;
@@ -588,7 +611,7 @@ export async function importPublications(
       };
       const problem = publicationProblem(v);
       if (problem) {
-        out.refused.push({ row: r.row, reason: problem });
+        out.refused.push({ ...at(r), reason: problem });
         continue;
       }
       const added = await trx
@@ -597,7 +620,7 @@ export async function importPublications(
         .returning('id')
         .executeTakeFirstOrThrow();
       if (r.interprets) interpreting.push({ id: added.id, title: r.interprets });
-      out.added.push({ row: r.row, title: r.title, date: r.publishedDate });
+      out.added.push({ ...at(r), title: r.title, date: r.publishedDate });
     }
     for (const x of interpreting) {
       const doc = await trx

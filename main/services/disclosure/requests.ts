@@ -403,7 +403,7 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
   const today = todayOf(ctx);
   // Read before the transaction: a query outside it would wait for it (one connection).
   const { cal } = await calendarAndSoon(ctx);
-  const { out, usable } = sortImportRows(sheet, (r) => firstDateError(requestDateIssues(r, today)));
+  const { out, usable, at } = sortImportRows(sheet, (r) => firstDateError(requestDateIssues(r, today)));
   await ctx.db.transaction().execute(async (trx) => {
     const seen = new Set<string>();
     const now = nowText(ctx);
@@ -420,19 +420,19 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
           .executeTakeFirst());
       if (exists) {
         out.skipped.push({
-          row: r.row,
+          ...at(r),
           reason: `重复：${r.receivedDate} ${r.applicant}的申请${seen.has(key) ? '在文件中出现多次' : '已登记'}`,
         });
         continue;
       }
       // Held to the rules of an application entered by hand (dates in order, 逾期不补正 after a 补正 …).
-      const { row: _row, ...input } = r;
+      const { row: _row, sheet: _sheet, ...input } = r;
       let v: RequestValues;
       try {
         v = checkWith(input, today, cal);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        out.refused.push({ row: r.row, reason: e.message.replace(/^输入有误：/, '') });
+        out.refused.push({ ...at(r), reason: e.message.replace(/^输入有误：/, '') });
         continue;
       }
       seen.add(key);
@@ -442,7 +442,7 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeSteps(trx, added.id, v);
-      out.added.push({ row: r.row, title: `${r.receivedDate} ${r.applicant}`, date: r.receivedDate });
+      out.added.push({ ...at(r), title: `${r.receivedDate} ${r.applicant}`, date: r.receivedDate });
     }
     if (!out.added.length) throw nothingImported(upload.fileName, out, '新申请');
     out.byYear = countByYear(out.added);

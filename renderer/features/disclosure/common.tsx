@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Select, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import type { Deadline, RequestInput } from '../../../shared/domain/disclosure';
+import { importRowPlace, type Deadline, type RequestInput } from '../../../shared/domain/disclosure';
 import type { DisclosureExportKind } from '../../../shared/ipc/contracts/disclosure';
 import type { Output } from '../../../shared/ipc/contract';
 import { AppError, call, toUpload } from '../../api/call';
@@ -111,7 +111,7 @@ function RowList({
   danger,
 }: {
   title: string;
-  rows: { row: number; reason: string }[];
+  rows: { row: number; sheet?: string; reason: string }[];
   danger?: boolean;
 }) {
   if (!rows.length) return null;
@@ -120,8 +120,8 @@ function RowList({
       <Typography.Text type={danger ? 'danger' : undefined}>{title}</Typography.Text>
       <ul aria-label={title} style={{ maxHeight: 200, overflowY: 'auto', margin: '4px 0 0', paddingLeft: 20 }}>
         {rows.map((r) => (
-          <li key={`${r.row}-${r.reason}`}>
-            第{r.row}行：{r.reason}
+          <li key={`${r.sheet ?? ''}-${r.row}-${r.reason}`}>
+            {importRowPlace(r)}：{r.reason}
           </li>
         ))}
       </ul>
@@ -168,7 +168,9 @@ function ImportResult({
       )}
       {o && (o.skipped.length > 0 || o.refused.length > 0) && (
         <Typography.Paragraph type="secondary">
-          行号是工作表“{o.sheet}”中的行号：请在该工作表中改正下列各行后重新导入（已导入的不会重复）。
+          {o.sheets.length > 1
+            ? `读取了工作表${o.sheets.map((s) => `“${s}”`).join('')}，行号是所注工作表中的行号：请改正下列各行后重新导入（已导入的不会重复）。`
+            : `行号是工作表“${o.sheet}”中的行号：请在该工作表中改正下列各行后重新导入（已导入的不会重复）。`}
         </Typography.Paragraph>
       )}
       {o && (

@@ -31,12 +31,16 @@ const DISCLOSURE_EXPORT_KINDS = [
 ] as const;
 export type DisclosureExportKind = (typeof DISCLOSURE_EXPORT_KINDS)[number];
 
+/** A row's sheet is named only when the rows came from several sheets (importRowPlace says where the row is). */
+const rowSheet = z.string().optional();
 const importOutcomeSchema = z.object({
-  /** The sheet the rows were read from: every row number is this sheet's. */
+  /** The sheet the rows were read from (the first, when several were): a row without its own sheet is on it. */
   sheet: z.string(),
-  added: z.array(z.object({ row: z.number(), title: z.string(), date: z.string() })),
-  skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
-  refused: z.array(z.object({ row: z.number(), reason: z.string() })),
+  /** Every sheet read (one per month, say), in the workbook's order. */
+  sheets: z.array(z.string()),
+  added: z.array(z.object({ row: z.number(), sheet: rowSheet, title: z.string(), date: z.string() })),
+  skipped: z.array(z.object({ row: z.number(), sheet: rowSheet, reason: z.string() })),
+  refused: z.array(z.object({ row: z.number(), sheet: rowSheet, reason: z.string() })),
   /** 栏目 created on the user's word during the import. */
   newColumns: z.array(z.string()),
   /** Added rows per year of their date, earliest first ("2024年2件、2025年12件"). */

@@ -54,13 +54,13 @@ describe('CLI contracts of 信息公开', () => {
     io = capture();
     expect(await runCli(['import-publications', pubs, '--db', db])).toBe(0);
     expect(io.out()).toBe(
-      '已导入 2 条：第2行、第3行\n按年度：2025年1条、2026年1条\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n',
+      '工作表“登记”（行号为该工作表中的行号）\n已导入 2 条：第2行、第3行\n按年度：2025年1条、2026年1条\n跳过 1 条：\n  第4行：重复：2026-01-05“乙动态”在文件中出现多次\n无法导入 1 条：\n  第5行：“标题”列：标题为空\n',
     );
     vi.restoreAllMocks();
     io = capture();
     expect(await runCli(['import-publications', pubs, '--db', db])).toBe(1);
     expect(io.err()).toMatch(
-      /^错误\[IMPORT_ROWS_INVALID\]：“pubs\.xlsx”中没有可以导入的新记录：第5行：“标题”列：标题为空；第2行：重复/,
+      /^错误\[IMPORT_ROWS_INVALID\]：“pubs\.xlsx”中没有可以导入的新记录（工作表“登记”）：第5行：“标题”列：标题为空；第2行：重复/,
     );
     vi.restoreAllMocks();
 
@@ -78,7 +78,9 @@ describe('CLI contracts of 信息公开', () => {
     vi.restoreAllMocks();
     io = capture();
     expect(await runCli(['import-publications', unknown, '--db', db, '--new-columns'])).toBe(0);
-    expect(io.out()).toBe('已导入 1 条：第2行\n按年度：2026年1条\n新增栏目：科普工作\n跳过 0 条\n无法导入 0 条\n');
+    expect(io.out()).toBe(
+      '工作表“登记”（行号为该工作表中的行号）\n已导入 1 条：第2行\n按年度：2026年1条\n新增栏目：科普工作\n跳过 0 条\n无法导入 0 条\n',
+    );
     vi.restoreAllMocks();
 
     const reqs = path.join(dir, 'reqs.xlsx');
@@ -93,6 +95,20 @@ describe('CLI contracts of 信息公开', () => {
     expect(await runCli(['import-requests', reqs, '--db', db])).toBe(0);
     expect(io.out()).toContain('已导入 3 件：第2行、第3行、第4行');
     expect(io.out()).toContain('  第5行：“申请人类型”列：“法人”不是年报的申请人类型');
+    vi.restoreAllMocks();
+
+    // Nothing to import: the sheet is named, and a reason's own full stop is not doubled.
+    const noStep = path.join(dir, 'no-step.xlsx');
+    await xlsx(noStep, [
+      ['收到日期', '申请人', '申请内容', '答复日期', '办理结果'],
+      ['2026-05-06', '赵六', '戊信息', '2026-05-20', '逾期不补正'],
+    ]);
+    io = capture();
+    expect(await runCli(['import-requests', noStep, '--db', db])).toBe(1);
+    expect(io.err()).toContain(
+      '“no-step.xlsx”中没有可以导入的新申请（工作表“登记”）：第2行：办理结果“逾期不补正”需要先登记补正告知。',
+    );
+    expect(io.err()).not.toContain('。。');
     vi.restoreAllMocks();
 
     io = capture();

@@ -69,14 +69,19 @@ describe('readers', () => {
       '某县科学技术局信息发布统计表',
     );
     const s = await readPublicationsXlsx(buf, '网站导出.xlsx');
-    expect(s.headerRow).toBe(2);
+    expect(s.sheets).toEqual([{ name: 'Sheet1', headerRow: 2 }]);
     expect(s.rows.map((r) => [r.row, r.title, r.publishedDate, r.column, r.link])).toEqual([
       [3, '县科技局召开会议', '2026-03-02', '工作动态', 'http://x/1'],
       [6, '县科技局开展宣传', '2026-03-09', '', ''],
     ]);
     expect(s.problems).toEqual([
-      { row: 4, column: '信息标题', message: '标题为空' },
-      { row: 5, column: '发布时间', message: '“三月”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子' },
+      { sheet: 'Sheet1', row: 4, column: '信息标题', message: '标题为空' },
+      {
+        sheet: 'Sheet1',
+        row: 5,
+        column: '发布时间',
+        message: '“三月”不是有效日期，请写成“2026-03-05”或“2026年3月5日”的样子',
+      },
     ]);
   });
 
@@ -225,7 +230,11 @@ describe('import services', () => {
           '“申请人类型”列：“个体户”不是年报的申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）',
       },
       { row: 5, reason: '“答复日期”列：答复日期 2026-03-01 早于收到日期 2026-03-02' },
-      { row: 6, reason: '“办理结果”列：“看情况”不是年报表三的21种办理结果之一' },
+      {
+        row: 6,
+        reason:
+          '“办理结果”列：“看情况”不是年报表三的21种办理结果之一，请写作年报表三的办理结果，如“予以公开”“部分公开”“不予公开—属于国家秘密”“无法提供—本机关不掌握相关政府信息”“不予处理—重复申请”“其他处理—其他”',
+      },
     ]);
     const list = await t.call('disclosure.requests', { year: 2026 });
     expect(list.map((r) => [r.applicant, r.applicantType, r.method, r.result])).toEqual([
