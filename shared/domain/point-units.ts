@@ -97,6 +97,12 @@ const LABELS: { re: RegExp; role: Role }[] = [
   { re: /^\s*(?:责任单位|责任部门|责任科室|责任处室|负责单位|负责部门|责任主体|承办单位)\s*[:：]/, role: 'lead' },
 ];
 const KEYWORDS = /(牵头|分别抓好|抓好|负责|主办|承办)|(配合|协助|协办|参与|各负其责)/;
+/**
+ * A role written in brackets after one unit ("县财政局（牵头）", "县司法局〔配合〕"): that unit's role only, the
+ * others keep the note's or column's.
+ */
+const ROLE_MARK = /[（(〔【[［]\s*(?:(牵头|主办|主责|负责)|(配合|协助|协办|参与))(?:单位|部门)?\s*[）)〕】\]］]\s*$/;
+const hasRoleMark = (clause: string) => splitTopLevel(clause, '、').some((p) => ROLE_MARK.test(p.trim()));
 
 /**
  * Reads a responsibility note. Returns null when the words are not one ("国务院令第711号", "计划"):
@@ -132,6 +138,17 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
         clause = clause.slice(m[0].length);
         break;
       }
+    }
+    if (hasRoleMark(clause)) {
+      recognised = true;
+      for (const part of splitTopLevel(clause, '、')) {
+        const m = ROLE_MARK.exec(part.trim());
+        const names = splitUnits(m ? part.trim().slice(0, m.index) : part);
+        if (m) add(m[1] ? 'lead' : 'support', names);
+        else if (labelled && current) add(current, names);
+        else pending.push(...names);
+      }
+      continue;
     }
     const k = KEYWORDS.exec(clause);
     if (k) {

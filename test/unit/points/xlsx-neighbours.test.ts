@@ -479,6 +479,23 @@ describe('单元格的内容', () => {
     expect(lines(p)).toEqual(expected());
   });
 
+  it('责任单位在一列，单位后面用括号注明“（牵头）”“（配合）”，没注明的按列名（牵头）', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '责任单位', '完成时限']]);
+      for (const s of SECTIONS) {
+        mergedRow(ws, `${s.label}、${s.title}`, 4);
+        s.tasks.forEach((t, k) => {
+          const units = [
+            ...t.lead.map((u, i) => (i === 0 ? `${u}（牵头）` : u)),
+            ...t.support.map((u) => `${u}（配合）`),
+          ];
+          add(ws, [[k + 1, t.text, units.join('\n'), t.due]]);
+        });
+      }
+    });
+    expect(lines(p)).toEqual(expected());
+  });
+
   it('任务中间有 Alt+Enter 换行，单位之间用换行分开', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
