@@ -45,24 +45,38 @@ interface Rule {
   make(m: RegExpExecArray, year: number): Omit<DeadlineFound, 'index' | 'text'> | null;
 }
 
+/**
+ * The year before a month: written (2026年), or the year after the document's (次年1月31日前: a 年度报告 of the
+ * year is due the next January). `y` is the written year, `next` the words for the next one.
+ */
+const YEAR_BEFORE = String.raw`(?:(\d{4})\s*年\s*|(次年|翌年|下一年|下年度|明年)\s*)`;
+const yearOf = (y: string | undefined, next: string | undefined, year: number) =>
+  y ? Number(y) : next ? year + 1 : year;
+
 // Each rule is tried at every position; the earliest match wins, longer rules listed first.
 const RULES: Rule[] = [
   // A span of months, due at its end: 2026年6月—12月, 6—12月, 6月至9月底, 2026年6月1日—6月30日
   {
-    re: /(?:(\d{4})\s*年\s*)?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日)?\s*(?:份)?)?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末)?\s*(?:前|之前|以前|止)?/y,
+    re: new RegExp(
+      String.raw`${YEAR_BEFORE}?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日)?\s*(?:份)?)?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*${YEAR_BEFORE}?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末)?\s*(?:前|之前|以前|止)?`,
+      'y',
+    ),
     make(m, year) {
-      const y = Number(m[2] ?? m[1] ?? year);
-      const date = isoDate(y, Number(m[3]), m[4] ? Number(m[4]) : undefined);
+      const y = m[3] || m[4] ? yearOf(m[3], m[4], year) : yearOf(m[1], m[2], year);
+      const date = isoDate(y, Number(m[5]), m[6] ? Number(m[6]) : undefined);
       return date ? { kind: 'absolute', date } : null;
     },
   },
-  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start)
+  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start), 次年1月底前
   {
-    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))/y,
+    re: new RegExp(
+      String.raw`${YEAR_BEFORE}?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))`,
+      'y',
+    ),
     make(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const month = Number(m[2]);
-      let day: number | undefined = m[3] ? Number(m[3]) : undefined;
+      const y = yearOf(m[1], m[2], year);
+      const month = Number(m[3]);
+      let day: number | undefined = m[4] ? Number(m[4]) : undefined;
       if (!day && /上旬/.test(m[0])) day = 10;
       if (!day && /中旬/.test(m[0])) day = 20;
       const date = isoDate(y, month, day);
