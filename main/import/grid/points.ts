@@ -135,6 +135,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const supportCols = cols('support');
   const deadlineCols = cols('deadline');
   const hasUnitColumns = leadCols.length > 0 || supportCols.length > 0;
+  /**
+   * What a unit or 时限 column shows in row r: a cell merged across it from a column of another role (a "（一）" row's
+   * title spread over the row) is that column's words, not a unit or a time limit.
+   */
+  const cellOf = (r: number, c: number): string => {
+    const { cell } = view.at(r, c);
+    return cell.col === c || roles[cell.col] === roles[c] ? cell.text : '';
+  };
   const levels = groupLevels(view, layout, groupCols);
   const pasted = view.grid.spans === 'none';
   const inner = textCols[textCols.length - 1];
@@ -204,7 +212,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   let inNotes = false;
   const unitOrDeadline = [...leadCols, ...supportCols, ...deadlineCols];
   const endsNotes = (r: number) =>
-    unitOrDeadline.some((c) => view.at(r, c).origin && view.text(r, c)) ||
+    unitOrDeadline.some((c) => view.at(r, c).origin && cellOf(r, c)) ||
     (isSectionRow(r) && (readNumberMark(view.rowCells(r)[0].text)?.level ?? 9) <= 2);
 
   for (let r = layout.start; r < view.rows; r++) {
@@ -243,14 +251,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     // a group takes the one above (the page merged it).
     const cellText = (cs: number[]) =>
       cs
-        .map((c) => view.text(r, c))
+        .map((c) => cellOf(r, c))
         .filter(Boolean)
         .join('、');
     const own = {
       lead: cellText(leadCols),
       support: cellText(supportCols),
       deadline: deadlineCols
-        .map((c) => asWritten(view.text(r, c)))
+        .map((c) => asWritten(cellOf(r, c)))
         .filter(Boolean)
         .join('、'),
     };
@@ -350,9 +358,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       continue;
     }
     // No numeral: words continuing the item above (a numbered table's row broken in two), or an item without one.
-    const ownUnits = [...leadCols, ...supportCols, ...deadlineCols].some(
-      (c) => view.at(r, c).origin && view.text(r, c),
-    );
+    const ownUnits = [...leadCols, ...supportCols, ...deadlineCols].some((c) => view.at(r, c).origin && cellOf(r, c));
     if (textNumbered && !ownUnits && continueLast()) continue;
     push('', 0, rowStyle, body);
   }

@@ -385,6 +385,18 @@ describe('分类和编号', () => {
     expect(lines(p)).toEqual(expected());
   });
 
+  it('序号列写“（一）”，分类名称从工作任务列跨到最后一列合并：分类没有单位和时限', async () => {
+    const p = await read((ws) => {
+      add(ws, [HEADER]);
+      for (const s of SECTIONS) {
+        const r = add(ws, [[`（${s.label}）`, s.title]]);
+        ws.mergeCells(`B${r}:E${r}`);
+        s.tasks.forEach((t, k) => add(ws, [[k + 1, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+      }
+    });
+    expect(lines(p)).toEqual(expected());
+  });
+
   it('序号列写“一、深化…”，这一行其他单元格空着（没有合并）', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
