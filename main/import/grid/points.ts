@@ -180,6 +180,8 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const rowStyle = rowStyles.length ? mostCommon(rowStyles) : 0;
 
   const groups: { text: string; cell: GridCell; level: PointLevel }[] = [];
+  /** Items of rows that are headings (一、 across the row, a group column's cell), not tasks. */
+  const headings = new Set<RawItem>();
   let sectionLevel = 0;
   let last: RawItem | null = null;
   let carried = { lead: '', support: '', deadline: '' };
@@ -237,10 +239,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         continue;
       }
       const level = mark ? mark.level : clampLevel(1);
-      blocks.push({
-        kind: 'item',
-        item: { level, label: mark?.label ?? '', value: mark?.value ?? 0, body: mark ? text.slice(mark.length) : text },
-      });
+      const item = {
+        level,
+        label: mark?.label ?? '',
+        value: mark?.value ?? 0,
+        body: mark ? text.slice(mark.length) : text,
+      };
+      headings.add(item);
+      blocks.push({ kind: 'item', item });
       sectionLevel = level;
       groups.length = 0;
       last = null;
@@ -285,6 +291,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         body: mark ? a.cell.text.slice(mark.length) : a.cell.text,
       };
       blocks.push({ kind: 'item', item: groupItem });
+      headings.add(groupItem);
       last = null;
       carried = { lead: '', support: '', deadline: '' };
     }
@@ -362,10 +369,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     if (textNumbered && !ownUnits && continueLast()) continue;
     push('', 0, rowStyle, body);
   }
-  // Every row of a table is the document's, never a preamble: the text reader drops the items before the first
-  // one of the top level, so a row numbered above every row before it ("一" after 1, 2) stays beside them.
+  // Every row of a table is the document's, never a preamble (the text reader keeps a table's rows before its
+  // first item of the top level). A task row numbered above every row before it ("一" after 1, 2, with its own units)
+  // stays beside them; a heading row (一、 across the row, a group) keeps its level after a task (a table that starts
+  // with a task before its first 一、, or a table's second part after a page break).
   const first = blocks.find((b) => b.kind === 'item');
   if (first?.kind === 'item')
-    for (const b of blocks) if (b.kind === 'item' && b.item.level < first.item.level) b.item.level = first.item.level;
+    for (const b of blocks)
+      if (b.kind === 'item' && b.item.level < first.item.level && !headings.has(b.item))
+        b.item.level = first.item.level;
   return blocks;
 }

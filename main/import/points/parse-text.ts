@@ -486,6 +486,8 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   let attachment: number | null = null;
   let ended = false;
   const allText: string[] = [];
+  /** The items a table reader structured (its rows), not found in text. */
+  const tableItems = new Set<RawItem>();
 
   const addItem = (item: RawItem) => {
     items.push(item);
@@ -500,7 +502,9 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       continue;
     }
     if (block.kind === 'item') {
-      addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
+      const item = { ...block.item, body: joinBrokenLines(block.item.body) };
+      tableItems.add(item);
+      addItem(item);
       afterTable = true;
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
@@ -564,11 +568,14 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
 
   foldUnnumberedIntroductions(items);
   // Clutter that slipped through before the document (e.g. a site's numbered download tips): items before the
-  // first item of the document's top level are not part of it.
+  // first item of the document's top level are not part of it. A table's row is the document's (a task above the
+  // first 一、 row of a 分工表): it and what follows stay.
   const top = Math.min(...items.map((i) => i.level));
   const firstTop = items.findIndex((i) => i.level === top);
-  if (firstTop > 0) {
-    const dropped = items.splice(0, firstTop);
+  const firstRow = items.findIndex((i) => tableItems.has(i));
+  const drop = firstRow >= 0 ? Math.min(firstTop, firstRow) : firstTop;
+  if (drop > 0) {
+    const dropped = items.splice(0, drop);
     preamble.push(...dropped.map((d) => d.body));
   }
   // A document whose words are all in text boxes (a PDF converted to Word sets every block in one): its text boxes

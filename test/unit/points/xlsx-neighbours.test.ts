@@ -418,6 +418,18 @@ describe('分类和编号', () => {
     expect(lines(p)).toEqual(expected());
   });
 
+  it('第一个分类前面先有一项任务：任务照读，后面的分类仍是第一级', async () => {
+    const p = await read((ws) => {
+      add(ws, [HEADER, [1, '加强组织领导，明确分管领导。', '各乡镇、县直各部门', '', '3月底前']]);
+      for (const s of SECTIONS) {
+        mergedRow(ws, `${s.label}、${s.title}`, HEADER.length);
+        s.tasks.forEach((t, k) => add(ws, [[k + 1, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+      }
+    });
+    const first: Line = [2, '1', '加强组织领导，明确分管领导。', '各乡镇、县直各部门', '', '2026-03-31', '3月底前'];
+    expect(lines(p)).toEqual([first, ...expected()]);
+  });
+
   it('序号从头编到尾（1–6），不按分类重新编', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
