@@ -164,14 +164,16 @@ function findDeadlines(text: string, year: number, note: boolean): DeadlineFound
 }
 
 /**
- * The item's deadline: the first absolute date wins. 年内 (and a time note's 全年, 常态化 …) count only when nothing
- * else is named. Without an absolute date, deadlineText keeps the first relative, recurring or open limit's words.
- * `note`: the text is a time note (see NOTE_RULES).
+ * The item's deadline: the first absolute date in an item's text wins; in a time note, the last (“6月底前完成梳理，
+ * 9月底前完成调整”: the work is complete at its last step). 年内 (and a time
+ * note's 全年, 常态化 …) count only when nothing else is named. Without an absolute date, deadlineText keeps the first
+ * relative, recurring or open limit's words. `note`: the text is a time note (see NOTE_RULES).
  */
 export function extractDeadline(text: string, year: number, opts: { note?: boolean } = {}): Deadline {
   const all = findDeadlines(text, year, !!opts.note);
   if (all.length === 0) return { deadline: null, deadlineText: null };
-  const strong = all.find((d) => d.kind === 'absolute' && !d.weak);
+  const dates = all.filter((d) => d.kind === 'absolute' && !d.weak);
+  const strong = opts.note ? dates[dates.length - 1] : dates[0];
   if (strong) return { deadline: strong.date, deadlineText: strong.text };
   const others = all.filter((d) => d.kind !== 'absolute' && !d.weak);
   if (others.length) return { deadline: null, deadlineText: others[0].text };

@@ -54,6 +54,14 @@ const FAMILY: Wording[] = [
     due: '2026-06-30',
   },
   { words: '2026年6月—12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  // Two steps: the work is complete at the last.
+  {
+    words: '6月底前完成梳理，9月底前完成调整',
+    deadline: '2026-09-30',
+    noteText: '9月底前',
+    kind: 'date',
+    due: '2026-09-30',
+  },
   { words: '6月30日前', deadline: '2026-06-30', kind: 'date', due: '2026-06-30' },
   { words: '9月份', deadline: '2026-09-30', kind: 'date', due: '2026-09-30' },
   { words: '年底', deadline: '2026-12-31', kind: 'yearEnd', due: '2026-12-31' },
