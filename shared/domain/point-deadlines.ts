@@ -131,6 +131,15 @@ const RULES: Rule[] = [
  * practice, at once, or when the higher level says. Open, and weak: a date or a limit of another kind beside them wins.
  */
 const NOTE_RULES: Rule[] = [
+  // A month or a day alone (完成时限：2026年12月, 截至2026年10月31日): due then, as a 完成时限 cell reads it; not a
+  // start (3月起, 1月以来) or a span's first end.
+  {
+    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?!\s*(?:\d|份|起|以来|开始|至|到|—|–|-|－|~|～))/y,
+    make(m, year) {
+      const date = isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), m[3] ? Number(m[3]) : undefined);
+      return date ? { kind: 'absolute', date } : null;
+    },
+  },
   {
     re: /全年|常态化|即时|随时|(?:按照?|根据|依照)\s*(?:上级|国家|省|市|县)?[^，。；;,\s]{0,6}?(?:要求|部署|安排|时间节点|节点|规定)/y,
     make: () => ({ kind: 'open', date: null, weak: true }),

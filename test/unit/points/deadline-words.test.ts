@@ -54,6 +54,10 @@ const FAMILY: Wording[] = [
     due: '2026-06-30',
   },
   { words: '2026年6月—12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  // A month or a day alone, as a date cell of a sheet reads: due at the month's end, on the day.
+  { words: '2026年12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  { words: '12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  { words: '2026年10月31日', deadline: '2026-10-31', kind: 'date', due: '2026-10-31' },
   // Two steps: the work is complete at the last.
   {
     words: '6月底前完成梳理，9月底前完成调整',
