@@ -318,6 +318,13 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         groupItem.units = hasUnitColumns ? units : undefined;
         groupItem.deadlineCell = own.deadline || undefined;
       }
+      // Its 序号 ("1" over "1.1", "1.2") is the group's numeral, as written.
+      const seq = seqCol >= 0 && groupItem && !groupItem.label ? view.at(r, seqCol) : null;
+      const mark = seq?.origin && seq.cell.text ? levelOfBareLabel(seq.cell.text) : null;
+      if (groupItem && mark) {
+        Object.assign(groupItem, { label: mark.label, value: mark.value, level: mark.level });
+        groups[groups.length - 1].level = mark.level;
+      }
       continue;
     }
     const deadlineCell = own.deadline || undefined;

@@ -236,6 +236,8 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
     if (!boundary.test(prevCh)) continue;
     // Digits glued to a preceding digit or letter are part of something else ("第12.3条").
     if (/[0-9A-Za-z.．]/.test(prevCh)) continue;
+    // "1.2" inside a line is a sub-item only under item 1 (else a number: "提高 1.2 倍").
+    if (mark.label.includes('.') && !mark.label.startsWith(`${scan.last[3] ?? ''}.`)) continue;
     if (accept(i, mark, true)) i += mark.length - 1;
   }
   const marks = found.map((f, k) => ({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePointsText } from '../../../main/import/points';
 import { extractDeadline } from '../../../shared/domain/point-deadlines';
-import { formatChineseNumeral, parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
+import {
+  formatChineseNumeral,
+  parseChineseNumeral,
+  pointPathLabel,
+  printedLabel,
+  readNumberMark,
+} from '../../../shared/domain/point-numbering';
 import { parseResponsibilityNote, splitResponsibility } from '../../../shared/domain/point-units';
 import { COUNTY_POINTS, hardWrap } from './neighbours';
 
@@ -20,11 +26,24 @@ describe('编号样式决定层级', () => {
     ['（2）公开', 4, '2'],
     ['①加快', 5, '①'],
     ['5.2020年8月底前', 3, '5'],
+    // Numbers joined by points: one level under 1. for each after the first, the label as written.
+    ['1.1 及时发布', 4, '1.1'],
+    ['2.3.1 公开', 5, '2.3.1'],
   ])('%s → 层级 %i，编号 %s', (text, level, label) => {
     expect(readNumberMark(text)).toMatchObject({ level, label });
   });
   it.each(['1.5倍', '2020年', '(国务院令第711号)', '(计划)', '统一、规范'])('“%s”不是编号', (text) => {
     expect(readNumberMark(text)).toBeNull();
+  });
+  it('“1.1”这样的编号照原文打印，路径里不重复上一级的数字', () => {
+    expect(printedLabel(4, '1.1')).toBe('1.1');
+    const nodes = new Map([
+      [1, { level: 1, label: '二', parentId: null }],
+      [2, { level: 3, label: '1', parentId: 1 }],
+      [3, { level: 4, label: '1.1', parentId: 2 }],
+    ]);
+    expect(pointPathLabel(3, (id) => nodes.get(id))).toBe('二、1.1');
+    expect(pointPathLabel(2, (id) => nodes.get(id))).toBe('二、1');
   });
   it('中文数字互转', () => {
     for (const n of [1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999])
@@ -214,6 +233,37 @@ it('单位后面括号里的“牵头”“配合”只说这个单位，不把�
   expect(p.items.slice(1).map((i) => [i.text, i.lead, i.support])).toEqual([
     ['事项甲。', ['县财政局', '县直各部门'], []],
     ['事项乙。', ['县政府办'], ['县司法局']],
+  ]);
+});
+
+it('“1.1”“1.2”式的编号是“1.”下面的条目，各有自己的单位，不并进上一条', () => {
+  const p = parsePointsText(
+    [
+      '2026年檀溪县政务公开工作要点',
+      '1.深化重点领域信息公开',
+      '1.1 及时发布政策文件并同步解读。（责任单位：县政府办）',
+      '1.2 6月底前完成政策文件库更新。（责任单位：县直各部门）',
+      '2.加强平台建设',
+      '2.1 第三季度完成网站栏目调整。（责任单位：县数据局）',
+    ].join('\n'),
+  );
+  expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.deadline])).toEqual([
+    [3, '1', '深化重点领域信息公开', '', null],
+    [4, '1.1', '及时发布政策文件并同步解读。', '县政府办', null],
+    [4, '1.2', '6月底前完成政策文件库更新。', '县直各部门', '2026-06-30'],
+    [3, '2', '加强平台建设', '', null],
+    [4, '2.1', '第三季度完成网站栏目调整。', '县数据局', '2026-09-30'],
+  ]);
+  // Run together on one line: "1.5 倍" in a sentence of item 2 is a number, not item 1.5.
+  const line = parsePointsText(
+    '一、重点任务 1.推进公开。1.1 编制目录。（办公室负责） 1.2 更新目录。（法规科负责） 2.做好解读，数量提高 1.5 倍。（办公室负责）',
+  );
+  expect(line.items.map((i) => `${i.label} ${i.text}`)).toEqual([
+    '一 重点任务',
+    '1 推进公开。',
+    '1.1 编制目录。',
+    '1.2 更新目录。',
+    '2 做好解读，数量提高 1.5 倍。',
   ]);
 });
 

@@ -430,6 +430,22 @@ describe('分类和编号', () => {
     expect(lines(p)).toEqual([first, ...expected()]);
   });
 
+  it('序号写“1”“1.1”“1.2”：分类一行只有序号和名称，任务的编号照原文', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '具体措施', '责任单位', '完成时限']]);
+      SECTIONS.forEach((s, n) => {
+        add(ws, [[n + 1, s.title, '', '', '']]);
+        s.tasks.forEach((t, k) => add(ws, [[`${n + 1}.${k + 1}`, '', t.text, t.lead.join('、'), t.due]]));
+      });
+    });
+    expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.deadline])).toEqual(
+      SECTIONS.flatMap((s, n) => [
+        [3, String(n + 1), s.title, '', null],
+        ...s.tasks.map((t, k) => [4, `${n + 1}.${k + 1}`, t.text, t.lead.join('、'), t.deadline]),
+      ]),
+    );
+  });
+
   it('序号从头编到尾（1–6），不按分类重新编', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
