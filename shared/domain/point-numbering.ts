@@ -97,6 +97,14 @@ const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
 ];
 
 /**
+ * 至, 到, a dash or tilde after a numeral and before another: a span of numerals in a sentence ("（一）至（十五）项",
+ * "（1）—（3）"), not an item's words ("1.到2026年底…").
+ */
+const CONTINUES = /^(?:至|到|—|－|–|~|～)\s*[（(]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）、.．项条款]/;
+/** After a parenthesised numeral, another one (with 和, 及, 或, 与 between): "（一）（二）项", "（一）和（二）". */
+const NEXT_PAREN = /^(?:和|及|或|与)?\s*[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]/;
+
+/**
  * A numeral and a space or tab instead of 、 or . (Word's automatic numbering copied as text, a typist's habit).
  * What follows must be the item's words, not a measure word ("1 月份", "3 个工作日"; "2026 年" is no 1-3 digit
  * numeral; "4 年内…" is item 4 where it follows item 3), and a number after it only as the start of a date
@@ -144,6 +152,8 @@ export function readNumberMark(text: string, opts: { bare?: boolean; loose?: boo
     // A numeral mark must be followed by the item's words, not by nothing or another digit.
     const rest = text.slice(m[0].length);
     if (rest.length === 0 && level !== 1 && level !== 2 && !opts.bare) continue;
+    // A numeral the sentence goes on from is a reference, not a mark: "（一）至（十五）项", "（一）、（二）项规定".
+    if (CONTINUES.test(rest) || (/^[（(]/.test(m[0]) && NEXT_PAREN.test(rest))) continue;
     if (parts.length > 1)
       return {
         level: Math.min(5, 2 + parts.length) as PointLevel,
