@@ -121,6 +121,7 @@ function isNoteRow(view: GridView, r: number): boolean {
 
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
+  into.support = into.support.filter((u) => !into.lead.includes(u));
   for (const u of r.support) if (!into.support.includes(u) && !into.lead.includes(u)) into.support.push(u);
 }
 
@@ -184,6 +185,13 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const headings = new Set<RawItem>();
   let sectionLevel = 0;
   let last: RawItem | null = null;
+  /**
+   * A task's 工作任务 and 具体内容 as read from its first row, while its 序号 and 工作任务 are merged over the rows
+   * below: a row there with its own units or 时限 is a measure of its own, and the task becomes their heading.
+   */
+  let task = null as { item: RawItem; words: string; detail: string } | null;
+  /** The task whose measures the rows are now. */
+  let measuresOf = null as RawItem | null;
   let carried = { lead: '', support: '', deadline: '' };
   const base = () => (groups.length ? groups[groups.length - 1].level : sectionLevel);
   const isHeaderAgain = (r: number) =>
@@ -250,6 +258,8 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       sectionLevel = level;
       groups.length = 0;
       last = null;
+      task = null;
+      measuresOf = null;
       continue;
     }
 
@@ -293,6 +303,8 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       blocks.push({ kind: 'item', item: groupItem });
       headings.add(groupItem);
       last = null;
+      task = null;
+      measuresOf = null;
       carried = { lead: '', support: '', deadline: '' };
     }
     if (pasted && groupCols.length) {
@@ -337,6 +349,8 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     };
     const push = (label: string, value: number, style: number, text: string) => {
       const level = clampLevel(style > base() ? style : base() + 1);
+      task = null;
+      measuresOf = null;
       last = {
         level,
         label,
@@ -351,6 +365,53 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
 
     if (seqCol >= 0) {
       const s = view.at(r, seqCol);
+      const outer = textCols.length >= 2 ? view.at(r, textCols[0]) : null;
+      const detail = textCols.length >= 2 ? view.at(r, inner) : null;
+      // Under a 序号 and 工作任务 merged over it, a 具体内容 with units or a 时限 of its own: a measure of the task.
+      const measure =
+        !s.origin &&
+        outer &&
+        !outer.origin &&
+        detail?.origin &&
+        detail.cell.text &&
+        [...leadCols, ...supportCols, ...deadlineCols].some((c) => view.at(r, c).origin && cellOf(r, c));
+      if (measure && (measuresOf || task?.item === last)) {
+        if (!measuresOf && task) {
+          // The task's first row was its first measure: its words go to a measure under it.
+          const first = task.item;
+          blocks.push({
+            kind: 'item',
+            item: {
+              level: clampLevel(first.level + 1),
+              label: '',
+              value: 0,
+              body: task.detail,
+              units: first.units,
+              deadlineCell: first.deadlineCell,
+            },
+          });
+          Object.assign(first, {
+            body: task.words,
+            units: hasUnitColumns ? { lead: [], support: [] } : undefined,
+            deadlineCell: undefined,
+          });
+          measuresOf = first;
+        }
+        const parent = measuresOf!;
+        blocks.push({
+          kind: 'item',
+          item: {
+            level: clampLevel(parent.level + 1),
+            label: '',
+            value: 0,
+            body: detail.cell.text,
+            units: hasUnitColumns ? units : undefined,
+            deadlineCell,
+          },
+        });
+        if (++items > MAX_POINT_ITEMS) throw new TableTooLarge(view.grid.where, view.rows - layout.start);
+        continue;
+      }
       // A 序号 merged over this row, or left blank under one (pasted): more of the same item.
       if ((!s.origin || !s.cell.text) && last && continueLast()) continue;
       const mark = s.origin && s.cell.text ? levelOfBareLabel(s.cell.text) : null;
@@ -358,6 +419,11 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         const inText = readNumberMark(body);
         const text = inText && inText.value === mark.value ? body.slice(inText.length) : body;
         push(mark.label, mark.value, mark.level, text);
+        if (outer?.origin && outer.cell.text && detail?.origin && detail.cell.text && outer.cell.rowSpan > 1) {
+          const own = readNumberMark(outer.cell.text);
+          const words = own && own.value === mark.value ? outer.cell.text.slice(own.length) : outer.cell.text;
+          task = { item: last!, words, detail: detail.cell.text };
+        }
         continue;
       }
     }

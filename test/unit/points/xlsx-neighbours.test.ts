@@ -446,6 +446,23 @@ describe('分类和编号', () => {
     );
   });
 
+  it('序号和工作任务上下合并，跨几行具体内容，每行有自己的单位和时限：每行一项措施，都在任务下面', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '具体内容', '牵头单位', '配合单位', '完成时限']]);
+      SECTIONS.forEach((s, n) => {
+        const first = ws.rowCount + 1;
+        s.tasks.forEach((t) => add(ws, [[n + 1, s.title, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+        for (const c of ['A', 'B']) ws.mergeCells(`${c}${first}:${c}${ws.rowCount}`);
+      });
+    });
+    expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.support.join('、'), i.deadline])).toEqual(
+      SECTIONS.flatMap((s, n) => [
+        [3, String(n + 1), s.title, '', '', null],
+        ...s.tasks.map((t) => [4, '', t.text, t.lead.join('、'), t.support.join('、'), t.deadline]),
+      ]),
+    );
+  });
+
   it('序号从头编到尾（1–6），不按分类重新编', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
