@@ -245,6 +245,35 @@ export function splitResponsibility(text: string): { text: string; note: string 
 }
 
 /**
+ * Notes inside an item's text, each closing a sentence or clause of it: "…6月底前完成梳理（县发改局牵头）。加大…（县财政局
+ * 牵头）", "一是…（责任单位：县政府办）；二是…". Their units in order (the text's closing note is not in `text`); null
+ * when there is none. A parenthesis naming no unit's name ("（国务院令第711号）") is none.
+ */
+export function inlineNotes(text: string): Responsibility | null {
+  let found: Responsibility | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (!'(（'.includes(text[i])) continue;
+    let depth = 0;
+    let end = -1;
+    for (let j = i; j < text.length && j < i + 300; j++) {
+      if ('(（'.includes(text[j])) depth++;
+      else if (')）'.includes(text[j]) && --depth === 0) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    if (/^\s*[。．；;，,]/.test(text.slice(end + 1)) || end === text.length - 1) {
+      const units = parseResponsibilityNote(text.slice(i + 1, end));
+      const names = units ? [...units.lead, ...units.support] : [];
+      if (units && names.length && names.every(isUnitLike)) found = found ? mergeResponsibility(found, units) : units;
+    }
+    i = end;
+  }
+  return found;
+}
+
+/**
  * A responsibility note written as a line (or Word paragraph) of its own under its item: "责任单位：县政府办",
  * "牵头单位：县政府办" and "配合单位：县司法局" as two lines, the closing parenthesis moved down a line
  * ("（县政府办牵头，县数据局配合）"), or the same words without brackets ("县科技局牵头，各乡镇配合"). A labelled line

@@ -9,6 +9,7 @@ import {
   type PointLevel,
 } from '../../../shared/domain/point-numbering';
 import {
+  inlineNotes,
   mergeResponsibility,
   parseResponsibilityNote,
   readNoteLine,
@@ -668,10 +669,15 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
   // A table's unit cells win; when they are empty, a note in the text (closing it, or on lines of its own) counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
-  const noteUnits = notes.reduce<Responsibility | null>((acc, line) => {
-    const u = readNoteLine(line);
-    return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
-  }, split.units);
+  // A note closing each sentence before the item's closing note names units too ("…（县发改局牵头）。…（县财政局牵头）").
+  const inline = split.units ? inlineNotes(text) : null;
+  const noteUnits = notes.reduce<Responsibility | null>(
+    (acc, line) => {
+      const u = readNoteLine(line);
+      return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
+    },
+    inline && split.units ? mergeResponsibility(inline, split.units) : split.units,
+  );
   const units = tableUnits ?? noteUnits ?? { lead: [], support: [] };
   return {
     level: raw.level,
