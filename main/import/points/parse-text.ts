@@ -98,7 +98,7 @@ const DATE_LINE =
   /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
 const ISSUER_LINE =
   /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
-const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
+const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号/;
 const TITLE_END =
   /(?:要点|方案|通知|意见|计划|分工表?|分解表?|任务表|台账|一览表|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
 
@@ -138,7 +138,13 @@ function isClutter(line: string): boolean {
 
 /** "2023 科技局 政务 公开 实施方案": a site's keyword line, short words separated by spaces and no punctuation. */
 function isKeywordLine(line: string): boolean {
-  return /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) && !/[，。；：,;:、]/.test(line) && !readNumberMark(line);
+  return (
+    /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) &&
+    !/[，。；：,;:、]/.test(line) &&
+    !readNumberMark(line) &&
+    // "檀政办发 〔2026〕 5号": a 文号 spaced out as a 版头 sets it.
+    !DOC_NUMBER.test(line)
+  );
 }
 
 const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;

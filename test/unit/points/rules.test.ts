@@ -317,6 +317,24 @@ it('每句后面各有一个责任单位说明：每个说明的单位都算，�
   ]);
 });
 
+it.each([
+  ['檀政办发〔2026〕第5号', '檀政办发〔2026〕第5号'],
+  ['檀政办发 〔2026〕 5号', '檀政办发〔2026〕5号'],
+  ['檀政办发 〔 2026 〕 5 号', '檀政办发〔2026〕5号'],
+])('文号写作“%s”也能识别', (written, docNumber) => {
+  const p = parsePointsText(
+    [
+      '檀溪县人民政府办公室文件',
+      written,
+      '2026年檀溪县政务公开工作要点',
+      '一、深化信息公开',
+      '1.及时发布政策文件。（责任单位：县政府办）',
+    ].join('\n'),
+  );
+  expect(p.docNumber).toBe(docNumber);
+  expect(p.items).toHaveLength(2);
+});
+
 describe('同一份要点的不同写法读出同样的条目', () => {
   const base = () => parsePointsText(COUNTY_POINTS);
 
