@@ -45,24 +45,38 @@ interface Rule {
   make(m: RegExpExecArray, year: number): Omit<DeadlineFound, 'index' | 'text'> | null;
 }
 
+/**
+ * The year before a month: written (2026年), or the year after the document's (次年1月31日前: a 年度报告 of the
+ * year is due the next January). `y` is the written year, `next` the words for the next one.
+ */
+const YEAR_BEFORE = String.raw`(?:(\d{4})\s*年\s*|(次年|翌年|下一年|下年度|明年)\s*)`;
+const yearOf = (y: string | undefined, next: string | undefined, year: number) =>
+  y ? Number(y) : next ? year + 1 : year;
+
 // Each rule is tried at every position; the earliest match wins, longer rules listed first.
 const RULES: Rule[] = [
   // A span of months, due at its end: 2026年6月—12月, 6—12月, 6月至9月底, 2026年6月1日—6月30日
   {
-    re: /(?:(\d{4})\s*年\s*)?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日)?\s*(?:份)?)?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末)?\s*(?:前|之前|以前|止)?/y,
+    re: new RegExp(
+      String.raw`${YEAR_BEFORE}?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日)?\s*(?:份)?)?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*${YEAR_BEFORE}?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末)?\s*(?:前|之前|以前|止)?`,
+      'y',
+    ),
     make(m, year) {
-      const y = Number(m[2] ?? m[1] ?? year);
-      const date = isoDate(y, Number(m[3]), m[4] ? Number(m[4]) : undefined);
+      const y = m[3] || m[4] ? yearOf(m[3], m[4], year) : yearOf(m[1], m[2], year);
+      const date = isoDate(y, Number(m[5]), m[6] ? Number(m[6]) : undefined);
       return date ? { kind: 'absolute', date } : null;
     },
   },
-  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start)
+  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start), 次年1月底前
   {
-    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))/y,
+    re: new RegExp(
+      String.raw`${YEAR_BEFORE}?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))`,
+      'y',
+    ),
     make(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const month = Number(m[2]);
-      let day: number | undefined = m[3] ? Number(m[3]) : undefined;
+      const y = yearOf(m[1], m[2], year);
+      const month = Number(m[3]);
+      let day: number | undefined = m[4] ? Number(m[4]) : undefined;
       if (!day && /上旬/.test(m[0])) day = 10;
       if (!day && /中旬/.test(m[0])) day = 20;
       const date = isoDate(y, month, day);
@@ -117,6 +131,15 @@ const RULES: Rule[] = [
  * practice, at once, or when the higher level says. Open, and weak: a date or a limit of another kind beside them wins.
  */
 const NOTE_RULES: Rule[] = [
+  // A month or a day alone (完成时限：2026年12月, 截至2026年10月31日): due then, as a 完成时限 cell reads it; not a
+  // start (3月起, 1月以来) or a span's first end.
+  {
+    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?!\s*(?:\d|份|起|以来|开始|至|到|—|–|-|－|~|～))/y,
+    make(m, year) {
+      const date = isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), m[3] ? Number(m[3]) : undefined);
+      return date ? { kind: 'absolute', date } : null;
+    },
+  },
   {
     re: /全年|常态化|即时|随时|(?:按照?|根据|依照)\s*(?:上级|国家|省|市|县)?[^，。；;,\s]{0,6}?(?:要求|部署|安排|时间节点|节点|规定)/y,
     make: () => ({ kind: 'open', date: null, weak: true }),
@@ -150,14 +173,16 @@ function findDeadlines(text: string, year: number, note: boolean): DeadlineFound
 }
 
 /**
- * The item's deadline: the first absolute date wins. 年内 (and a time note's 全年, 常态化 …) count only when nothing
- * else is named. Without an absolute date, deadlineText keeps the first relative, recurring or open limit's words.
- * `note`: the text is a time note (see NOTE_RULES).
+ * The item's deadline: the first absolute date in an item's text wins; in a time note, the last (“6月底前完成梳理，
+ * 9月底前完成调整”: the work is complete at its last step). 年内 (and a time
+ * note's 全年, 常态化 …) count only when nothing else is named. Without an absolute date, deadlineText keeps the first
+ * relative, recurring or open limit's words. `note`: the text is a time note (see NOTE_RULES).
  */
 export function extractDeadline(text: string, year: number, opts: { note?: boolean } = {}): Deadline {
   const all = findDeadlines(text, year, !!opts.note);
   if (all.length === 0) return { deadline: null, deadlineText: null };
-  const strong = all.find((d) => d.kind === 'absolute' && !d.weak);
+  const dates = all.filter((d) => d.kind === 'absolute' && !d.weak);
+  const strong = opts.note ? dates[dates.length - 1] : dates[0];
   if (strong) return { deadline: strong.date, deadlineText: strong.text };
   const others = all.filter((d) => d.kind !== 'absolute' && !d.weak);
   if (others.length) return { deadline: null, deadlineText: others[0].text };

@@ -89,9 +89,20 @@ const MARK_PATTERNS: { level: PointLevel; re: RegExp }[] = [
   { level: 2, re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[)）][、.．]?\\s*`) },
   { level: 4, re: /^[（(]\s*(\d{1,3})\s*[)）][、.．]?\s*/ },
   { level: 1, re: new RegExp(`^(${CN_NUM})\\s*[、.．]\\s*`) },
+  // "1.1 及时发布…", "2.3.1 …" (a 序号 cell "1.1"): one level below 1. for each number after the first. A space or the
+  // end must follow, so "1.5倍" stays a decimal.
+  { level: 4, re: /^(\d{1,3}(?:[.．]\d{1,3}){1,2})(?:\s+|$)/ },
   // "1.5" is a decimal, not item 1; but "5.2020年8月底前" and "1.9月底前" are items followed by a date.
   { level: 3, re: /^(\d{1,3})\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d\d\s*年|\d{1,2}\s*月))\s*/ },
 ];
+
+/**
+ * 至, 到, a dash or tilde after a numeral and before another: a span of numerals in a sentence ("（一）至（十五）项",
+ * "（1）—（3）"), not an item's words ("1.到2026年底…").
+ */
+const CONTINUES = /^(?:至|到|—|－|–|~|～)\s*[（(]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）、.．项条款]/;
+/** After a parenthesised numeral, another one (with 和, 及, 或, 与 between): "（一）（二）项", "（一）和（二）". */
+const NEXT_PAREN = /^(?:和|及|或|与)?\s*[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]/;
 
 /**
  * A numeral and a space or tab instead of 、 or . (Word's automatic numbering copied as text, a typist's habit).
@@ -133,11 +144,23 @@ export function readNumberMark(text: string, opts: { bare?: boolean; loose?: boo
     const m = re.exec(text);
     if (!m) continue;
     const raw = m[1];
-    const value = /^\d+$/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
+    // A rest of them from the first number on each fills one level under 1., as written ("1.1").
+    const parts = raw.split(/[.．]/);
+    const value =
+      parts.length > 1 ? Number(parts[parts.length - 1]) : /^\d+$/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
     if (value === null || value === 0) continue;
     // A numeral mark must be followed by the item's words, not by nothing or another digit.
     const rest = text.slice(m[0].length);
     if (rest.length === 0 && level !== 1 && level !== 2 && !opts.bare) continue;
+    // A numeral the sentence goes on from is a reference, not a mark: "（一）至（十五）项", "（一）、（二）项规定".
+    if (CONTINUES.test(rest) || (/^[（(]/.test(m[0]) && NEXT_PAREN.test(rest))) continue;
+    if (parts.length > 1)
+      return {
+        level: Math.min(5, 2 + parts.length) as PointLevel,
+        label: parts.map(Number).join('.'),
+        value,
+        length: m[0].length,
+      };
     return { level, label: /^\d+$/.test(raw) ? String(Number(raw)) : raw, value, length: m[0].length };
   }
   if (opts.loose)
@@ -164,8 +187,9 @@ export function levelOfBareLabel(label: string): NumberMark | null {
 
 /** The label written as it is printed, for showing and for exports: 一、 （一） 1. （1） ①. */
 export function printedLabel(level: PointLevel, label: string): string {
-  // An item the document wrote without a numeral (a table's rows) prints none either.
+  // An item the document wrote without a numeral (a table's rows) prints none either; "1.1" prints as written.
   if (!label) return '';
+  if (isDottedLabel(label)) return label;
   switch (level) {
     case 1:
       return `${label}、`;
@@ -179,6 +203,9 @@ export function printedLabel(level: PointLevel, label: string): string {
       return label;
   }
 }
+
+/** A label of several numbers ("1.1", "2.3.1"): it names its parents' numbers too. */
+export const isDottedLabel = (label: string) => /^\d+(?:\.\d+)+$/.test(label);
 
 /**
  * The parent of each item by level (nearest earlier item with a smaller level), as indexes; -1 for top-level ones.
@@ -208,8 +235,12 @@ interface PathNode {
 export function pointPathLabel(id: number, nodeOf: (id: number) => PathNode | undefined): string {
   const parts: string[] = [];
   let cur = nodeOf(id);
+  let dotted = '';
   for (let guard = 0; cur && guard < 10; guard++) {
-    parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
+    // "1.1" under "1." says the parent's number already: "二、1.1", not "二、1.1.1".
+    if (!(dotted && cur.label && dotted.startsWith(`${cur.label}.`)))
+      parts.unshift(printedLabel(cur.level as PointLevel, cur.label));
+    if (isDottedLabel(cur.label)) dotted = cur.label;
     cur = cur.parentId === null ? undefined : nodeOf(cur.parentId);
   }
   return parts.join('').replace(/[、.．]$/, '');

@@ -97,6 +97,12 @@ const LABELS: { re: RegExp; role: Role }[] = [
   { re: /^\s*(?:责任单位|责任部门|责任科室|责任处室|负责单位|负责部门|责任主体|承办单位)\s*[:：]/, role: 'lead' },
 ];
 const KEYWORDS = /(牵头|分别抓好|抓好|负责|主办|承办)|(配合|协助|协办|参与|各负其责)/;
+/**
+ * A role written in brackets after one unit ("县财政局（牵头）", "县司法局〔配合〕"): that unit's role only, the
+ * others keep the note's or column's.
+ */
+const ROLE_MARK = /[（(〔【[［]\s*(?:(牵头|主办|主责|负责)|(配合|协助|协办|参与))(?:单位|部门)?\s*[）)〕】\]］]\s*$/;
+const hasRoleMark = (clause: string) => splitTopLevel(clause, '、').some((p) => ROLE_MARK.test(p.trim()));
 
 /**
  * Reads a responsibility note. Returns null when the words are not one ("国务院令第711号", "计划"):
@@ -132,6 +138,17 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
         clause = clause.slice(m[0].length);
         break;
       }
+    }
+    if (hasRoleMark(clause)) {
+      recognised = true;
+      for (const part of splitTopLevel(clause, '、')) {
+        const m = ROLE_MARK.exec(part.trim());
+        const names = splitUnits(m ? part.trim().slice(0, m.index) : part);
+        if (m) add(m[1] ? 'lead' : 'support', names);
+        else if (labelled && current) add(current, names);
+        else pending.push(...names);
+      }
+      continue;
     }
     const k = KEYWORDS.exec(clause);
     if (k) {
@@ -225,6 +242,35 @@ export function splitResponsibility(text: string): { text: string; note: string 
   const units = parseResponsibilityNote(found.note);
   if (!units) return { text, note: null, units: null };
   return { text: text.slice(0, found.start).replace(/\s+$/, ''), note: found.note, units };
+}
+
+/**
+ * Notes inside an item's text, each closing a sentence or clause of it: "…6月底前完成梳理（县发改局牵头）。加大…（县财政局
+ * 牵头）", "一是…（责任单位：县政府办）；二是…". Their units in order (the text's closing note is not in `text`); null
+ * when there is none. A parenthesis naming no unit's name ("（国务院令第711号）") is none.
+ */
+export function inlineNotes(text: string): Responsibility | null {
+  let found: Responsibility | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (!'(（'.includes(text[i])) continue;
+    let depth = 0;
+    let end = -1;
+    for (let j = i; j < text.length && j < i + 300; j++) {
+      if ('(（'.includes(text[j])) depth++;
+      else if (')）'.includes(text[j]) && --depth === 0) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    if (/^\s*[。．；;，,]/.test(text.slice(end + 1)) || end === text.length - 1) {
+      const units = parseResponsibilityNote(text.slice(i + 1, end));
+      const names = units ? [...units.lead, ...units.support] : [];
+      if (units && names.length && names.every(isUnitLike)) found = found ? mergeResponsibility(found, units) : units;
+    }
+    i = end;
+  }
+  return found;
 }
 
 /**

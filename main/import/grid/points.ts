@@ -121,6 +121,7 @@ function isNoteRow(view: GridView, r: number): boolean {
 
 function addUnits(into: Responsibility, r: Responsibility): void {
   for (const u of r.lead) if (!into.lead.includes(u)) into.lead.push(u);
+  into.support = into.support.filter((u) => !into.lead.includes(u));
   for (const u of r.support) if (!into.support.includes(u) && !into.lead.includes(u)) into.support.push(u);
 }
 
@@ -135,6 +136,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const supportCols = cols('support');
   const deadlineCols = cols('deadline');
   const hasUnitColumns = leadCols.length > 0 || supportCols.length > 0;
+  /**
+   * What a unit or 时限 column shows in row r: a cell merged across it from a column of another role (a "（一）" row's
+   * title spread over the row) is that column's words, not a unit or a time limit.
+   */
+  const cellOf = (r: number, c: number): string => {
+    const { cell } = view.at(r, c);
+    return cell.col === c || roles[cell.col] === roles[c] ? cell.text : '';
+  };
   const levels = groupLevels(view, layout, groupCols);
   const pasted = view.grid.spans === 'none';
   const inner = textCols[textCols.length - 1];
@@ -172,8 +181,17 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   const rowStyle = rowStyles.length ? mostCommon(rowStyles) : 0;
 
   const groups: { text: string; cell: GridCell; level: PointLevel }[] = [];
+  /** Items of rows that are headings (一、 across the row, a group column's cell), not tasks. */
+  const headings = new Set<RawItem>();
   let sectionLevel = 0;
   let last: RawItem | null = null;
+  /**
+   * A task's 工作任务 and 具体内容 as read from its first row, while its 序号 and 工作任务 are merged over the rows
+   * below: a row there with its own units or 时限 is a measure of its own, and the task becomes their heading.
+   */
+  let task = null as { item: RawItem; words: string; detail: string } | null;
+  /** The task whose measures the rows are now. */
+  let measuresOf = null as RawItem | null;
   let carried = { lead: '', support: '', deadline: '' };
   const base = () => (groups.length ? groups[groups.length - 1].level : sectionLevel);
   const isHeaderAgain = (r: number) =>
@@ -204,7 +222,7 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
   let inNotes = false;
   const unitOrDeadline = [...leadCols, ...supportCols, ...deadlineCols];
   const endsNotes = (r: number) =>
-    unitOrDeadline.some((c) => view.at(r, c).origin && view.text(r, c)) ||
+    unitOrDeadline.some((c) => view.at(r, c).origin && cellOf(r, c)) ||
     (isSectionRow(r) && (readNumberMark(view.rowCells(r)[0].text)?.level ?? 9) <= 2);
 
   for (let r = layout.start; r < view.rows; r++) {
@@ -229,13 +247,19 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         continue;
       }
       const level = mark ? mark.level : clampLevel(1);
-      blocks.push({
-        kind: 'item',
-        item: { level, label: mark?.label ?? '', value: mark?.value ?? 0, body: mark ? text.slice(mark.length) : text },
-      });
+      const item = {
+        level,
+        label: mark?.label ?? '',
+        value: mark?.value ?? 0,
+        body: mark ? text.slice(mark.length) : text,
+      };
+      headings.add(item);
+      blocks.push({ kind: 'item', item });
       sectionLevel = level;
       groups.length = 0;
       last = null;
+      task = null;
+      measuresOf = null;
       continue;
     }
 
@@ -243,14 +267,14 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     // a group takes the one above (the page merged it).
     const cellText = (cs: number[]) =>
       cs
-        .map((c) => view.text(r, c))
+        .map((c) => cellOf(r, c))
         .filter(Boolean)
         .join('、');
     const own = {
       lead: cellText(leadCols),
       support: cellText(supportCols),
       deadline: deadlineCols
-        .map((c) => asWritten(view.text(r, c)))
+        .map((c) => asWritten(cellOf(r, c)))
         .filter(Boolean)
         .join('、'),
     };
@@ -277,7 +301,10 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         body: mark ? a.cell.text.slice(mark.length) : a.cell.text,
       };
       blocks.push({ kind: 'item', item: groupItem });
+      headings.add(groupItem);
       last = null;
+      task = null;
+      measuresOf = null;
       carried = { lead: '', support: '', deadline: '' };
     }
     if (pasted && groupCols.length) {
@@ -303,6 +330,13 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         groupItem.units = hasUnitColumns ? units : undefined;
         groupItem.deadlineCell = own.deadline || undefined;
       }
+      // Its 序号 ("1" over "1.1", "1.2") is the group's numeral, as written.
+      const seq = seqCol >= 0 && groupItem && !groupItem.label ? view.at(r, seqCol) : null;
+      const mark = seq?.origin && seq.cell.text ? levelOfBareLabel(seq.cell.text) : null;
+      if (groupItem && mark) {
+        Object.assign(groupItem, { label: mark.label, value: mark.value, level: mark.level });
+        groups[groups.length - 1].level = mark.level;
+      }
       continue;
     }
     const deadlineCell = own.deadline || undefined;
@@ -315,6 +349,8 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
     };
     const push = (label: string, value: number, style: number, text: string) => {
       const level = clampLevel(style > base() ? style : base() + 1);
+      task = null;
+      measuresOf = null;
       last = {
         level,
         label,
@@ -329,6 +365,53 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
 
     if (seqCol >= 0) {
       const s = view.at(r, seqCol);
+      const outer = textCols.length >= 2 ? view.at(r, textCols[0]) : null;
+      const detail = textCols.length >= 2 ? view.at(r, inner) : null;
+      // Under a 序号 and 工作任务 merged over it, a 具体内容 with units or a 时限 of its own: a measure of the task.
+      const measure =
+        !s.origin &&
+        outer &&
+        !outer.origin &&
+        detail?.origin &&
+        detail.cell.text &&
+        [...leadCols, ...supportCols, ...deadlineCols].some((c) => view.at(r, c).origin && cellOf(r, c));
+      if (measure && (measuresOf || task?.item === last)) {
+        if (!measuresOf && task) {
+          // The task's first row was its first measure: its words go to a measure under it.
+          const first = task.item;
+          blocks.push({
+            kind: 'item',
+            item: {
+              level: clampLevel(first.level + 1),
+              label: '',
+              value: 0,
+              body: task.detail,
+              units: first.units,
+              deadlineCell: first.deadlineCell,
+            },
+          });
+          Object.assign(first, {
+            body: task.words,
+            units: hasUnitColumns ? { lead: [], support: [] } : undefined,
+            deadlineCell: undefined,
+          });
+          measuresOf = first;
+        }
+        const parent = measuresOf!;
+        blocks.push({
+          kind: 'item',
+          item: {
+            level: clampLevel(parent.level + 1),
+            label: '',
+            value: 0,
+            body: detail.cell.text,
+            units: hasUnitColumns ? units : undefined,
+            deadlineCell,
+          },
+        });
+        if (++items > MAX_POINT_ITEMS) throw new TableTooLarge(view.grid.where, view.rows - layout.start);
+        continue;
+      }
       // A 序号 merged over this row, or left blank under one (pasted): more of the same item.
       if ((!s.origin || !s.cell.text) && last && continueLast()) continue;
       const mark = s.origin && s.cell.text ? levelOfBareLabel(s.cell.text) : null;
@@ -336,6 +419,11 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
         const inText = readNumberMark(body);
         const text = inText && inText.value === mark.value ? body.slice(inText.length) : body;
         push(mark.label, mark.value, mark.level, text);
+        if (outer?.origin && outer.cell.text && detail?.origin && detail.cell.text && outer.cell.rowSpan > 1) {
+          const own = readNumberMark(outer.cell.text);
+          const words = own && own.value === mark.value ? outer.cell.text.slice(own.length) : outer.cell.text;
+          task = { item: last!, words, detail: detail.cell.text };
+        }
         continue;
       }
     }
@@ -350,16 +438,18 @@ export function pointsFromGrid(view: GridView, layout: Layout): SourceBlock[] {
       continue;
     }
     // No numeral: words continuing the item above (a numbered table's row broken in two), or an item without one.
-    const ownUnits = [...leadCols, ...supportCols, ...deadlineCols].some(
-      (c) => view.at(r, c).origin && view.text(r, c),
-    );
+    const ownUnits = [...leadCols, ...supportCols, ...deadlineCols].some((c) => view.at(r, c).origin && cellOf(r, c));
     if (textNumbered && !ownUnits && continueLast()) continue;
     push('', 0, rowStyle, body);
   }
-  // Every row of a table is the document's, never a preamble: the text reader drops the items before the first
-  // one of the top level, so a row numbered above every row before it ("一" after 1, 2) stays beside them.
+  // Every row of a table is the document's, never a preamble (the text reader keeps a table's rows before its
+  // first item of the top level). A task row numbered above every row before it ("一" after 1, 2, with its own units)
+  // stays beside them; a heading row (一、 across the row, a group) keeps its level after a task (a table that starts
+  // with a task before its first 一、, or a table's second part after a page break).
   const first = blocks.find((b) => b.kind === 'item');
   if (first?.kind === 'item')
-    for (const b of blocks) if (b.kind === 'item' && b.item.level < first.item.level) b.item.level = first.item.level;
+    for (const b of blocks)
+      if (b.kind === 'item' && b.item.level < first.item.level && !headings.has(b.item))
+        b.item.level = first.item.level;
   return blocks;
 }

@@ -9,6 +9,7 @@ import {
   type PointLevel,
 } from '../../../shared/domain/point-numbering';
 import {
+  inlineNotes,
   mergeResponsibility,
   parseResponsibilityNote,
   readNoteLine,
@@ -97,7 +98,7 @@ const DATE_LINE =
   /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
 const ISSUER_LINE =
   /^[\u4e00-\u9fff〔〕（）()]{2,30}(?:人民政府|政府|办公厅|办公室|委员会|领导小组|局|厅|委|中心|小组)$/;
-const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/;
+const DOC_NUMBER = /[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号/;
 const TITLE_END =
   /(?:要点|方案|通知|意见|计划|分工表?|分解表?|任务表|台账|一览表|安排|任务|清单|细则|措施|办法)(?:[（(][^）)]{1,20}[）)])?$/;
 
@@ -137,7 +138,13 @@ function isClutter(line: string): boolean {
 
 /** "2023 科技局 政务 公开 实施方案": a site's keyword line, short words separated by spaces and no punctuation. */
 function isKeywordLine(line: string): boolean {
-  return /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) && !/[，。；：,;:、]/.test(line) && !readNumberMark(line);
+  return (
+    /^(?:\S{1,8} ){2,}\S{1,8}$/.test(line) &&
+    !/[，。；：,;:、]/.test(line) &&
+    !readNumberMark(line) &&
+    // "檀政办发 〔2026〕 5号": a 文号 spaced out as a 版头 sets it.
+    !DOC_NUMBER.test(line)
+  );
 }
 
 const SENTENCE_END = /[。；;！!？?：:）)”"』」]$/;
@@ -236,6 +243,8 @@ function splitAtMarks(line: string, scan: Scan): { before: string; marks: { mark
     if (!boundary.test(prevCh)) continue;
     // Digits glued to a preceding digit or letter are part of something else ("第12.3条").
     if (/[0-9A-Za-z.．]/.test(prevCh)) continue;
+    // "1.2" inside a line is a sub-item only under item 1 (else a number: "提高 1.2 倍").
+    if (mark.label.includes('.') && !mark.label.startsWith(`${scan.last[3] ?? ''}.`)) continue;
     if (accept(i, mark, true)) i += mark.length - 1;
   }
   const marks = found.map((f, k) => ({
@@ -486,6 +495,8 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   let attachment: number | null = null;
   let ended = false;
   const allText: string[] = [];
+  /** The items a table reader structured (its rows), not found in text. */
+  const tableItems = new Set<RawItem>();
 
   const addItem = (item: RawItem) => {
     items.push(item);
@@ -500,7 +511,9 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       continue;
     }
     if (block.kind === 'item') {
-      addItem({ ...block.item, body: joinBrokenLines(block.item.body) });
+      const item = { ...block.item, body: joinBrokenLines(block.item.body) };
+      tableItems.add(item);
+      addItem(item);
       afterTable = true;
       allText.push(block.item.body, block.item.deadlineCell ?? '');
       continue;
@@ -564,11 +577,14 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
 
   foldUnnumberedIntroductions(items);
   // Clutter that slipped through before the document (e.g. a site's numbered download tips): items before the
-  // first item of the document's top level are not part of it.
+  // first item of the document's top level are not part of it. A table's row is the document's (a task above the
+  // first 一、 row of a 分工表): it and what follows stay.
   const top = Math.min(...items.map((i) => i.level));
   const firstTop = items.findIndex((i) => i.level === top);
-  if (firstTop > 0) {
-    const dropped = items.splice(0, firstTop);
+  const firstRow = items.findIndex((i) => tableItems.has(i));
+  const drop = firstRow >= 0 ? Math.min(firstTop, firstRow) : firstTop;
+  if (drop > 0) {
+    const dropped = items.splice(0, drop);
     preamble.push(...dropped.map((d) => d.body));
   }
   // A document whose words are all in text boxes (a PDF converted to Word sets every block in one): its text boxes
@@ -659,10 +675,15 @@ function finishItem(raw: RawItem, year: number): FinishedItem {
   if (raw.deadlineCell && raw.deadlineCell.trim()) deadline = parseDeadlineCell(raw.deadlineCell, year);
   // A table's unit cells win; when they are empty, a note in the text (closing it, or on lines of its own) counts.
   const tableUnits = raw.units && (raw.units.lead.length || raw.units.support.length) ? raw.units : null;
-  const noteUnits = notes.reduce<Responsibility | null>((acc, line) => {
-    const u = readNoteLine(line);
-    return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
-  }, split.units);
+  // A note closing each sentence before the item's closing note names units too ("…（县发改局牵头）。…（县财政局牵头）").
+  const inline = split.units ? inlineNotes(text) : null;
+  const noteUnits = notes.reduce<Responsibility | null>(
+    (acc, line) => {
+      const u = readNoteLine(line);
+      return u ? (acc ? mergeResponsibility(acc, u) : u) : acc;
+    },
+    inline && split.units ? mergeResponsibility(inline, split.units) : split.units,
+  );
   const units = tableUnits ?? noteUnits ?? { lead: [], support: [] };
   return {
     level: raw.level,

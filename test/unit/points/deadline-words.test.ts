@@ -54,11 +54,26 @@ const FAMILY: Wording[] = [
     due: '2026-06-30',
   },
   { words: '2026年6月—12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  // A month or a day alone, as a date cell of a sheet reads: due at the month's end, on the day.
+  { words: '2026年12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  { words: '12月', deadline: '2026-12-31', kind: 'date', due: '2026-12-31' },
+  { words: '2026年10月31日', deadline: '2026-10-31', kind: 'date', due: '2026-10-31' },
+  // Two steps: the work is complete at the last.
+  {
+    words: '6月底前完成梳理，9月底前完成调整',
+    deadline: '2026-09-30',
+    noteText: '9月底前',
+    kind: 'date',
+    due: '2026-09-30',
+  },
   { words: '6月30日前', deadline: '2026-06-30', kind: 'date', due: '2026-06-30' },
   { words: '9月份', deadline: '2026-09-30', kind: 'date', due: '2026-09-30' },
   { words: '年底', deadline: '2026-12-31', kind: 'yearEnd', due: '2026-12-31' },
   { words: '12月中旬', deadline: '2026-12-20', kind: 'date', due: '2026-12-20' },
   { words: '11月上旬', deadline: '2026-11-10', kind: 'date', due: '2026-11-10' },
+  // The year after the document's (a 年度报告 is due the next January); the plan prints the year.
+  { words: '次年1月31日前', deadline: '2027-01-31', kind: 'date', label: '2027年1月31日前', due: '2027-01-31' },
+  { words: '次年1月底前', deadline: '2027-01-31', kind: 'date', label: '2027年1月31日前', due: '2027-01-31' },
 ];
 
 describe.each(FAMILY)('完成时限“$words”', (w) => {
@@ -142,5 +157,17 @@ describe('只在时限说明里算时限的写法', () => {
     expect(parseDeadlineCell('2026年11月—2027年3月', YEAR).deadline).toBe('2027-03-31');
     expect(parseDeadlineCell('6—9月', YEAR).deadline).toBe('2026-09-30');
     expect(parseDeadlineCell('6月1日至6月15日', YEAR).deadline).toBe('2026-06-15');
+    expect(parseDeadlineCell('11月—次年3月', YEAR).deadline).toBe('2027-03-31');
+  });
+
+  it('正文里的“次年1月31日前”是下一年的1月31日，时限说明保留“次年”', () => {
+    const p = parsePointsText(
+      [
+        '2026年政务公开工作要点',
+        '一、加强公开',
+        '1.编制发布年度报告，次年1月31日前在政府网站公开。（县直各部门负责）',
+      ].join('\n'),
+    );
+    expect([p.items[1].deadline, p.items[1].deadlineText]).toEqual(['2027-01-31', '次年1月31日前']);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePointsText } from '../../../main/import/points';
 import { extractDeadline } from '../../../shared/domain/point-deadlines';
-import { formatChineseNumeral, parseChineseNumeral, readNumberMark } from '../../../shared/domain/point-numbering';
+import {
+  formatChineseNumeral,
+  parseChineseNumeral,
+  pointPathLabel,
+  printedLabel,
+  readNumberMark,
+} from '../../../shared/domain/point-numbering';
 import { parseResponsibilityNote, splitResponsibility } from '../../../shared/domain/point-units';
 import { COUNTY_POINTS, hardWrap } from './neighbours';
 
@@ -20,11 +26,34 @@ describe('编号样式决定层级', () => {
     ['（2）公开', 4, '2'],
     ['①加快', 5, '①'],
     ['5.2020年8月底前', 3, '5'],
+    // Numbers joined by points: one level under 1. for each after the first, the label as written.
+    ['1.1 及时发布', 4, '1.1'],
+    ['2.3.1 公开', 5, '2.3.1'],
+    ['1.到2026年底前完成', 3, '1'],
   ])('%s → 层级 %i，编号 %s', (text, level, label) => {
     expect(readNumberMark(text)).toMatchObject({ level, label });
   });
-  it.each(['1.5倍', '2020年', '(国务院令第711号)', '(计划)', '统一、规范'])('“%s”不是编号', (text) => {
+  it.each([
+    '1.5倍',
+    '2020年',
+    '(国务院令第711号)',
+    '(计划)',
+    '统一、规范',
+    '（一）至（十五）项规定的主动公开内容',
+    '（一）、（二）项规定的内容',
+    '（1）—（3）项',
+  ])('“%s”不是编号', (text) => {
     expect(readNumberMark(text)).toBeNull();
+  });
+  it('“1.1”这样的编号照原文打印，路径里不重复上一级的数字', () => {
+    expect(printedLabel(4, '1.1')).toBe('1.1');
+    const nodes = new Map([
+      [1, { level: 1, label: '二', parentId: null }],
+      [2, { level: 3, label: '1', parentId: 1 }],
+      [3, { level: 4, label: '1.1', parentId: 2 }],
+    ]);
+    expect(pointPathLabel(3, (id) => nodes.get(id))).toBe('二、1.1');
+    expect(pointPathLabel(2, (id) => nodes.get(id))).toBe('二、1');
   });
   it('中文数字互转', () => {
     for (const n of [1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999])
@@ -82,6 +111,12 @@ describe('责任单位说明', () => {
       ['县住房和城乡建设局', '县财政局'],
     ],
     ['各县（市、区）人民政府负责', ['各县（市、区）人民政府'], []],
+    // A role in brackets after one unit is that unit's; the others are as the label says.
+    ['责任单位：县财政局（牵头）、县直各部门', ['县财政局', '县直各部门'], []],
+    ['责任单位：县政府办〔牵头〕，县司法局', ['县政府办', '县司法局'], []],
+    ['责任单位：县政府办、县司法局（配合）', ['县政府办'], ['县司法局']],
+    ['县数据局(牵头)、县政府办【配合】', ['县数据局'], ['县政府办']],
+    ['责任单位：县政府办（县政务公开办）', ['县政府办（县政务公开办）'], []],
   ])('（%s）', (note, lead, support) => {
     expect(parseResponsibilityNote(note)).toEqual({ lead, support });
   });
@@ -199,6 +234,105 @@ it('责任单位说明里带完成时限：时限不算单位，但算完成时�
     ['更新目录。', ['县政务服务中心'], [], null],
     ['落实条例（国务院令第711号）。', ['县司法局', '县政府办'], [], null],
   ]);
+});
+
+it('单位后面括号里的“牵头”“配合”只说这个单位，不把单位名称截断，也不丢后面的单位', () => {
+  const p = parsePointsText(
+    '一、工作任务\n1.事项甲。（责任单位：县财政局（牵头）、县直各部门）\n2.事项乙。（责任单位：县政府办〔牵头〕，县司法局（配合））',
+  );
+  expect(p.items.slice(1).map((i) => [i.text, i.lead, i.support])).toEqual([
+    ['事项甲。', ['县财政局', '县直各部门'], []],
+    ['事项乙。', ['县政府办'], ['县司法局']],
+  ]);
+});
+
+it('“1.1”“1.2”式的编号是“1.”下面的条目，各有自己的单位，不并进上一条', () => {
+  const p = parsePointsText(
+    [
+      '2026年檀溪县政务公开工作要点',
+      '1.深化重点领域信息公开',
+      '1.1 及时发布政策文件并同步解读。（责任单位：县政府办）',
+      '1.2 6月底前完成政策文件库更新。（责任单位：县直各部门）',
+      '2.加强平台建设',
+      '2.1 第三季度完成网站栏目调整。（责任单位：县数据局）',
+    ].join('\n'),
+  );
+  expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.deadline])).toEqual([
+    [3, '1', '深化重点领域信息公开', '', null],
+    [4, '1.1', '及时发布政策文件并同步解读。', '县政府办', null],
+    [4, '1.2', '6月底前完成政策文件库更新。', '县直各部门', '2026-06-30'],
+    [3, '2', '加强平台建设', '', null],
+    [4, '2.1', '第三季度完成网站栏目调整。', '县数据局', '2026-09-30'],
+  ]);
+  // Run together on one line: "1.5 倍" in a sentence of item 2 is a number, not item 1.5.
+  const line = parsePointsText(
+    '一、重点任务 1.推进公开。1.1 编制目录。（办公室负责） 1.2 更新目录。（法规科负责） 2.做好解读，数量提高 1.5 倍。（办公室负责）',
+  );
+  expect(line.items.map((i) => `${i.label} ${i.text}`)).toEqual([
+    '一 重点任务',
+    '1 推进公开。',
+    '1.1 编制目录。',
+    '1.2 更新目录。',
+    '2 做好解读，数量提高 1.5 倍。',
+  ]);
+});
+
+it('PDF 断行后一行以“（一）至（十五）项”开头：是上一句的接续，不是新条目', () => {
+  const p = parsePointsText(
+    [
+      '2026年檀溪县政务公开工作要点',
+      '一、深化重点领域信息公开',
+      '1.严格落实《中华人民共和国政府信息公开条例》第二十条',
+      '（一）至（十五）项规定的主动公开内容，做好相关工作。（责',
+      '任单位：县直各部门）',
+      '2.完成本部门政策文件库更新。（责任单位：县政府办）',
+    ].join('\n'),
+  );
+  expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、')])).toEqual([
+    [1, '一', '深化重点领域信息公开', ''],
+    [
+      3,
+      '1',
+      '严格落实《中华人民共和国政府信息公开条例》第二十条（一）至（十五）项规定的主动公开内容，做好相关工作。',
+      '县直各部门',
+    ],
+    [3, '2', '完成本部门政策文件库更新。', '县政府办'],
+  ]);
+});
+
+it('每句后面各有一个责任单位说明：每个说明的单位都算，不只最后一个', () => {
+  const p = parsePointsText(
+    [
+      '2026年檀溪县政务公开工作要点',
+      '一、围绕稳经济促发展加强信息公开',
+      '（一）加强经济政策发布解读。6月底前完成惠企政策集中梳理（县发改局牵头）。第三季度前完成专项检查（县财政局牵头，县审计局配合）。',
+      '（二）加强政策发布解读。一是及时发布政策文件（责任单位：县政府办）；二是做好政策解读（责任单位：县司法局）；三是做好回应关切（责任单位：县融媒体中心）。',
+      '（三）落实条例（国务院令第711号）要求，做好公开工作。（责任单位：县司法局）',
+    ].join('\n'),
+  );
+  expect(p.items.slice(1).map((i) => [i.lead, i.support, i.deadline])).toEqual([
+    [['县发改局', '县财政局'], ['县审计局'], '2026-06-30'],
+    [['县政府办', '县司法局', '县融媒体中心'], [], null],
+    [['县司法局'], [], null],
+  ]);
+});
+
+it.each([
+  ['檀政办发〔2026〕第5号', '檀政办发〔2026〕第5号'],
+  ['檀政办发 〔2026〕 5号', '檀政办发〔2026〕5号'],
+  ['檀政办发 〔 2026 〕 5 号', '檀政办发〔2026〕5号'],
+])('文号写作“%s”也能识别', (written, docNumber) => {
+  const p = parsePointsText(
+    [
+      '檀溪县人民政府办公室文件',
+      written,
+      '2026年檀溪县政务公开工作要点',
+      '一、深化信息公开',
+      '1.及时发布政策文件。（责任单位：县政府办）',
+    ].join('\n'),
+  );
+  expect(p.docNumber).toBe(docNumber);
+  expect(p.items).toHaveLength(2);
 });
 
 describe('同一份要点的不同写法读出同样的条目', () => {

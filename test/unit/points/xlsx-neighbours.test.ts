@@ -281,6 +281,16 @@ describe('表头', () => {
     ['具体工作', '责任股室', '配合股室', '截止时间'],
     ['工作内容', '牵头部门', '配合部门', '截止日期'],
     ['任务内容', '承办科室', '协助科室', '完成时间节点'],
+    ['工作举措', '实施单位', '协同单位', '推进时限'],
+    ['具体举措', '承担单位', '协同部门', '时间进度'],
+    ['主要举措', '主管部门', '协作单位', '完成节点'],
+    ['落实举措', '责任单位及责任人', '参加单位', '进度要求'],
+    ['主要措施', '牵头责任单位', '配合责任单位', '时限安排'],
+    ['任务分工', '责任分工', '责任单位（配合）', '推进时间'],
+    ['工作目标', '责任单位（牵头）', '其他责任单位', '完成时限'],
+    ['具体事项', '责任单位', '配合单位', '完成时限'],
+    ['任务清单', '责任单位', '配合单位', '完成时限'],
+    ['目标要求', '责任单位', '配合单位', '完成时限'],
   ])('表头写作 序号 | %s | %s | %s | %s', async (task, lead, support, due) => {
     const p = await read((ws) => {
       add(ws, [['序号', task, lead, support, due]]);
@@ -385,6 +395,18 @@ describe('分类和编号', () => {
     expect(lines(p)).toEqual(expected());
   });
 
+  it('序号列写“（一）”，分类名称从工作任务列跨到最后一列合并：分类没有单位和时限', async () => {
+    const p = await read((ws) => {
+      add(ws, [HEADER]);
+      for (const s of SECTIONS) {
+        const r = add(ws, [[`（${s.label}）`, s.title]]);
+        ws.mergeCells(`B${r}:E${r}`);
+        s.tasks.forEach((t, k) => add(ws, [[k + 1, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+      }
+    });
+    expect(lines(p)).toEqual(expected());
+  });
+
   it('序号列写“一、深化…”，这一行其他单元格空着（没有合并）', async () => {
     const p = await read((ws) => {
       add(ws, [HEADER]);
@@ -394,6 +416,51 @@ describe('分类和编号', () => {
       }
     });
     expect(lines(p)).toEqual(expected());
+  });
+
+  it('第一个分类前面先有一项任务：任务照读，后面的分类仍是第一级', async () => {
+    const p = await read((ws) => {
+      add(ws, [HEADER, [1, '加强组织领导，明确分管领导。', '各乡镇、县直各部门', '', '3月底前']]);
+      for (const s of SECTIONS) {
+        mergedRow(ws, `${s.label}、${s.title}`, HEADER.length);
+        s.tasks.forEach((t, k) => add(ws, [[k + 1, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+      }
+    });
+    const first: Line = [2, '1', '加强组织领导，明确分管领导。', '各乡镇、县直各部门', '', '2026-03-31', '3月底前'];
+    expect(lines(p)).toEqual([first, ...expected()]);
+  });
+
+  it('序号写“1”“1.1”“1.2”：分类一行只有序号和名称，任务的编号照原文', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '具体措施', '责任单位', '完成时限']]);
+      SECTIONS.forEach((s, n) => {
+        add(ws, [[n + 1, s.title, '', '', '']]);
+        s.tasks.forEach((t, k) => add(ws, [[`${n + 1}.${k + 1}`, '', t.text, t.lead.join('、'), t.due]]));
+      });
+    });
+    expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.deadline])).toEqual(
+      SECTIONS.flatMap((s, n) => [
+        [3, String(n + 1), s.title, '', null],
+        ...s.tasks.map((t, k) => [4, `${n + 1}.${k + 1}`, t.text, t.lead.join('、'), t.deadline]),
+      ]),
+    );
+  });
+
+  it('序号和工作任务上下合并，跨几行具体内容，每行有自己的单位和时限：每行一项措施，都在任务下面', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '具体内容', '牵头单位', '配合单位', '完成时限']]);
+      SECTIONS.forEach((s, n) => {
+        const first = ws.rowCount + 1;
+        s.tasks.forEach((t) => add(ws, [[n + 1, s.title, t.text, t.lead.join('、'), t.support.join('、'), t.due]]));
+        for (const c of ['A', 'B']) ws.mergeCells(`${c}${first}:${c}${ws.rowCount}`);
+      });
+    });
+    expect(p.items.map((i) => [i.level, i.label, i.text, i.lead.join('、'), i.support.join('、'), i.deadline])).toEqual(
+      SECTIONS.flatMap((s, n) => [
+        [3, String(n + 1), s.title, '', '', null],
+        ...s.tasks.map((t) => [4, '', t.text, t.lead.join('、'), t.support.join('、'), t.deadline]),
+      ]),
+    );
   });
 
   it('序号从头编到尾（1–6），不按分类重新编', async () => {
@@ -474,6 +541,23 @@ describe('单元格的内容', () => {
             ],
           ]),
         );
+      }
+    });
+    expect(lines(p)).toEqual(expected());
+  });
+
+  it('责任单位在一列，单位后面用括号注明“（牵头）”“（配合）”，没注明的按列名（牵头）', async () => {
+    const p = await read((ws) => {
+      add(ws, [['序号', '工作任务', '责任单位', '完成时限']]);
+      for (const s of SECTIONS) {
+        mergedRow(ws, `${s.label}、${s.title}`, 4);
+        s.tasks.forEach((t, k) => {
+          const units = [
+            ...t.lead.map((u, i) => (i === 0 ? `${u}（牵头）` : u)),
+            ...t.support.map((u) => `${u}（配合）`),
+          ];
+          add(ws, [[k + 1, t.text, units.join('\n'), t.due]]);
+        });
       }
     });
     expect(lines(p)).toEqual(expected());
