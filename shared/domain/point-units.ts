@@ -91,15 +91,20 @@ function isUnitLike(u: string): boolean {
   return isUnitName(u) || PLACES.test(u);
 }
 
-const LABELS: { re: RegExp; role: Role }[] = [
+const LABELS: { re: RegExp; role: Role; generic?: true }[] = [
   { re: /^\s*(?:牵头单位|牵头部门|牵头科室|牵头处室|主责单位|主办单位)\s*[:：]?/, role: 'lead' },
   { re: /^\s*(?:配合单位|配合部门|配合科室|配合处室|协办单位|协助单位|参与单位)\s*[:：]?/, role: 'support' },
-  { re: /^\s*(?:责任单位|责任部门|责任科室|责任处室|负责单位|负责部门|责任主体|承办单位)\s*[:：]/, role: 'lead' },
+  {
+    re: /^\s*(?:责任单位|责任部门|责任科室|责任处室|负责单位|负责部门|责任主体|承办单位)\s*[:：]/,
+    role: 'lead',
+    generic: true,
+  },
 ];
 const KEYWORDS = /(牵头|分别抓好|抓好|负责|主办|承办)|(配合|协助|协办|参与|各负其责)/;
 /**
- * A role written in brackets after one unit ("县财政局（牵头）", "县司法局〔配合〕"): that unit's role only, the
- * others keep the note's or column's.
+ * A role written in brackets after one unit ("县财政局（牵头）", "县司法局〔配合〕"). Under a label that names a role
+ * (牵头单位：, 配合单位：) the others keep it; under a bare 责任单位 (or a 责任单位 column) the bracket sets them apart:
+ * "县财政局（牵头）、县直各部门" is 县财政局 leading and 县直各部门 supporting, as offices write it.
  */
 const ROLE_MARK = /[（(〔【[［]\s*(?:(牵头|主办|主责|负责)|(配合|协助|协办|参与))(?:单位|部门)?\s*[）)〕】\]］]\s*$/;
 const hasRoleMark = (clause: string) => splitTopLevel(clause, '、').some((p) => ROLE_MARK.test(p.trim()));
@@ -116,6 +121,8 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
     for (const n of names) if (!list.includes(n) && !(role === 'support' && lead.includes(n))) list.push(n);
   };
   let labelled = false;
+  /** No label yet, or only a 责任单位 one, which names no role of its own. */
+  let generic = true;
   let current: Role | null = opts.defaultRole ?? null;
   let pending: string[] = [];
   let recognised = opts.defaultRole !== undefined;
@@ -126,6 +133,14 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
     .replace(SPACED_LABEL, '；')
     .replace(/[。．.；;，,\s]+$/, '')
     .split(/[。．]/)[0];
+  // Brackets of one role only ("县财政局（牵头）、县直各部门"): the units without one have the other.
+  const marks = new Set(
+    splitTopLevel(text, '、，,；;').flatMap((p) => {
+      const m = ROLE_MARK.exec(p.trim());
+      return m ? [m[1] ? 'lead' : 'support'] : [];
+    }),
+  );
+  const unmarked: Role | null = marks.size === 1 ? (marks.has('lead') ? 'support' : 'lead') : null;
   for (let clause of splitTopLevel(text, '，,；;')) {
     // "完成时限：6月底前", "时间：全年": the time limit, read by the deadline rules, names no unit.
     if (TIME_CLAUSE.test(clause)) continue;
@@ -134,17 +149,20 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
       if (m) {
         current = l.role;
         labelled = true;
+        generic = l.generic === true;
         recognised = true;
         clause = clause.slice(m[0].length);
         break;
       }
     }
+    const others = generic ? unmarked : null;
     if (hasRoleMark(clause)) {
       recognised = true;
       for (const part of splitTopLevel(clause, '、')) {
         const m = ROLE_MARK.exec(part.trim());
         const names = splitUnits(m ? part.trim().slice(0, m.index) : part);
         if (m) add(m[1] ? 'lead' : 'support', names);
+        else if (others) add(others, names);
         else if (labelled && current) add(current, names);
         else pending.push(...names);
       }
@@ -164,7 +182,8 @@ export function parseResponsibilityNote(note: string, opts: { defaultRole?: Role
       continue;
     }
     const names = splitUnits(clause);
-    if (labelled && current) add(current, names);
+    if (others) add(others, names);
+    else if (labelled && current) add(current, names);
     else pending.push(...names);
   }
   // A note without a keyword is one when it names only units: "(法规科)", "(办公室、法规科)".

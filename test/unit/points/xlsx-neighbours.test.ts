@@ -546,14 +546,15 @@ describe('单元格的内容', () => {
     expect(lines(p)).toEqual(expected());
   });
 
-  it('责任单位在一列，单位后面用括号注明“（牵头）”“（配合）”，没注明的按列名（牵头）', async () => {
+  it('责任单位在一列，单位后面用括号注明“（牵头）”“（配合）”：两种都注明时没注明的按列名（牵头）', async () => {
     const p = await read((ws) => {
       add(ws, [['序号', '工作任务', '责任单位', '完成时限']]);
       for (const s of SECTIONS) {
         mergedRow(ws, `${s.label}、${s.title}`, 4);
         s.tasks.forEach((t, k) => {
+          // Only （牵头） written: the units without it would be the 配合 ones, so each 牵头 unit says so.
           const units = [
-            ...t.lead.map((u, i) => (i === 0 ? `${u}（牵头）` : u)),
+            ...t.lead.map((u, i) => (i === 0 || !t.support.length ? `${u}（牵头）` : u)),
             ...t.support.map((u) => `${u}（配合）`),
           ];
           add(ws, [[k + 1, t.text, units.join('\n'), t.due]]);
@@ -561,6 +562,12 @@ describe('单元格的内容', () => {
       }
     });
     expect(lines(p)).toEqual(expected());
+    // Only one unit marked （牵头）: the others in the cell are 配合.
+    const one = await read((ws) => {
+      add(ws, [['序号', '工作任务', '责任单位', '完成时限']]);
+      add(ws, [[1, '做好政策解读。', '县财政局（牵头）\n县直各部门', '6月底前']]);
+    });
+    expect(one.items.map((i) => [i.lead, i.support])).toEqual([[['县财政局'], ['县直各部门']]]);
   });
 
   it('任务中间有 Alt+Enter 换行，单位之间用换行分开', async () => {
