@@ -84,10 +84,11 @@ const PER_WORDS = [
   new RegExp(`(?:一|1)(?<unit>${UNIT})$`),
 ];
 
-/** A finding's words as a name: "对未按时公开的" → "未按时公开". */
+/** A finding's words as a name: "对未按时公开的" → "未按时公开"; a list's numbering ("1.", "（2）", "③") is not part of it. */
 function findingName(words: string): string {
   return words
     .replace(/^[，,、：:]+|[，,、：:]+$/g, '')
+    .replace(/^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*/, '')
     .replace(/^(?:对于|对|凡|如|若|其中)/, '')
     .replace(/(?:的|者|时)+$/, '')
     .slice(0, 40);

@@ -59,6 +59,17 @@ export function tabSeparatedRows(text: string): string[][] | null {
       r[r.length - 1] = `${r[r.length - 1]}\n${next[0]}`;
       for (let k = 1; k < next.length; k++) r.push(next[k]);
     }
+    // A full row whose last cell a browser broke: the next line, with no tab, goes on with that cell when the cell
+    // stops mid-list ("1.每发现一处错别字扣0.5分；" + "2.每发现一处超期发布扣1分。"). A line after a finished
+    // sentence stays a row of its own (a section: "二、主动公开").
+    while (
+      r.length === width &&
+      i + 1 < rows.length &&
+      rows[i + 1].length === 1 &&
+      !blank(rows[i + 1]) &&
+      /[；;，,、：:]\s*$/.test(r[r.length - 1])
+    )
+      r[r.length - 1] = `${r[r.length - 1]}\n${rows[++i][0]}`;
     out.push(r);
   }
   return out;

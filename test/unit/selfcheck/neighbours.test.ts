@@ -254,4 +254,30 @@ describe('细则 neighbours', () => {
     // The Word title's cap is the group's: 加分指标（最高5分）.
     expect((await parseIndicatorsFile('细则.docx', docx)).indicators[2]).toMatchObject({ name: '加分指标', points: 5 });
   });
+
+  it('a 评分标准 cell a browser broke over two lines, copied from a web page, stays one cell of its row', async () => {
+    const text = [
+      '一级指标\t二级指标\t分值\t评分标准',
+      '组织保障（10分）\t领导重视\t5\t主要负责同志未听取汇报的扣5分。',
+      '\t机构人员\t5\t未明确机构的扣5分。',
+      '主动公开（20分）\t信息发布\t10\t1.每发现一处错别字扣0.5分；',
+      '2.每发现一处超期发布扣1分。',
+      '\t政策解读\t10\t未同步解读的每件扣2分，扣完为止。',
+      '合计\t\t30\t',
+    ].join('\n');
+    const p = await parseIndicatorsFile('细则.txt', Buffer.from(text, 'utf8'));
+    expect(tree(p.indicators as Node[])).toEqual([
+      '组织保障 10 [领导重视 5, 机构人员 5]',
+      '主动公开 20 [信息发布 10, 政策解读 10]',
+    ]);
+    // Each numbered line a finding of its own, without its number.
+    expect(p.indicators[1].children[0].rule).toEqual({
+      kind: 'deductions',
+      items: [
+        { finding: '错别字', deduct: 0.5, unit: '处' },
+        { finding: '超期发布', deduct: 1, unit: '处' },
+      ],
+    });
+    expect(templateProblems(toScoringNodes(p.indicators), p.total)).toEqual([]);
+  });
 });
