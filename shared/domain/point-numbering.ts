@@ -205,7 +205,7 @@ export function printedLabel(level: PointLevel, label: string): string {
 }
 
 /** A label of several numbers ("1.1", "2.3.1"): it names its parents' numbers too. */
-export const isDottedLabel = (label: string) => /^\d+(?:\.\d+)+$/.test(label);
+const isDottedLabel = (label: string) => /^\d+(?:\.\d+)+$/.test(label);
 
 /**
  * The parent of each item by level (nearest earlier item with a smaller level), as indexes; -1 for top-level ones.

@@ -170,7 +170,7 @@ export function parseResultText(raw: string): string | null {
 }
 
 /** How to write a result that could not be read: the wordings of its group ("不予公开—属于国家秘密" …), or examples. */
-export function resultWordings(raw: string): string {
+function resultWordings(raw: string): string {
   const group = groupOf(squeeze(raw));
   const quote = (keys: string[]) => keys.map((k) => `“${resultLabel(k)}”`).join('');
   if (group)
