@@ -7,7 +7,15 @@
 // worker, with the zip inflate limits of every import, merged cells giving every cell of the range the master's value).
 import { AppError } from '../../shared/ipc/result';
 import { ErrorCode } from '../../shared/ipc/errors';
-import { findHeader, HEADER_SEARCH_ROWS, isSummaryRow, normalizeHeader, readXlsxGrid, type HeaderSpec } from './sheet';
+import {
+  findHeader,
+  HEADER_SEARCH_ROWS,
+  isSummaryRow,
+  normalizeHeader,
+  readXlsxGrid,
+  type GridSheet,
+  type HeaderSpec,
+} from './sheet';
 
 export interface StaffSheetRow {
   /** The spreadsheet's own row number (1-based), as the user sees it in Excel/WPS. */
@@ -17,12 +25,18 @@ export interface StaffSheetRow {
   title: string;
   /** The 手机 when the list has one for the person, else the other phone (电话, 办公电话, 联系方式). */
   phone: string;
-  /** 状态 (离岗 when it says so: 离岗, 离职, 调离, 退休); 在岗 otherwise or when there is no such column. */
+  /**
+   * 状态: 离岗 when the 状态 column says so (离岗, 离职, 调离, 退休 …), else when the 人员类别 or 备注 says the person
+   * retired or left (退休, 离休, 调离, 调出, 离职, 辞职), else when the row sits under a heading row saying so
+   * ("二、离退休人员"); 在岗 otherwise.
+   */
   status: '在岗' | '离岗';
+  /** Why a row is 离岗 when no 状态 column says it: "备注“已退休”", "在“二、离退休人员”下". */
+  statusReason?: string;
   note: string;
 }
 
-type StaffField = 'name' | 'department' | 'title' | 'mobile' | 'phone' | 'status' | 'note';
+type StaffField = 'name' | 'department' | 'title' | 'mobile' | 'phone' | 'status' | 'category' | 'note';
 
 export interface StaffSheet {
   sheetName: string;
@@ -31,6 +45,8 @@ export interface StaffSheet {
   /** 1-based column numbers of the fields that were found; name is always there. */
   columns: { name: number } & Partial<Record<Exclude<StaffField, 'name'>, number>>;
   rows: StaffSheetRow[];
+  /** Heading rows inside the table ("一、在职人员", a merged "离退休人员"): not people, skipped. */
+  headings: { row: number; text: string }[];
 }
 
 /** Most rows one import takes; a bureau has dozens to a few hundred people. */
@@ -67,6 +83,7 @@ const STAFF_HEADERS: Record<StaffField, HeaderSpec> = {
     contains: ['电话', '联系方式'],
   },
   status: { exact: ['状态', '在岗状态', '人员状态', '在岗情况'] },
+  category: { exact: ['人员类别', '类别', '人员身份', '身份类别', '人员性质'] },
   note: { exact: ['备注', '说明'] },
 };
 
@@ -93,6 +110,30 @@ function cleanPhone(text: string): string {
     .replace(/[－—–]/g, '-');
 }
 
+/** Words of a 状态 cell saying the person is not at work. */
+const STATUS_AWAY = /离岗|离职|调离|调出|退休|离休|辞职/;
+/** Words of a 人员类别/备注 cell or a heading saying the person retired or left. */
+const LEFT_WORDS = /退休|离休|调离|调出|离职|辞职/;
+/** A 备注 speaking of what is yet to come ("拟于2027年退休") does not make the person 离岗. */
+const NOT_YET = /拟|将于|即将|预计|待/;
+/** "一、在职人员", "（二）离退休人员", "2、借调人员", "退休干部": the words of a heading row. */
+const HEADING_TEXT =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．](?!\d))|(?:人员|干部|职工)(?:名单)?$/;
+
+/**
+ * The text of a heading row inside the table, or null: one text filling the row through a merge across three or more
+ * cells, or standing alone in the row and reading like a heading ("一、在职人员"). A person's row has a name and
+ * something else, or a lone name that is no heading.
+ */
+function headingOf(r: GridSheet['rows'][number]): string | null {
+  const filled = r.cells.filter(Boolean);
+  if (!filled.length || filled.some((c) => c !== filled[0])) return null;
+  const across = Object.values(r.merged ?? {}).some(([mr]) => mr === r.row);
+  if (across && filled.length >= 3) return filled[0];
+  const t = filled[0].replace(/\s/g, '');
+  return filled.length === 1 && HEADING_TEXT.test(t) ? t : null;
+}
+
 /**
  * Reads the first visible sheet that has a 姓名 column. Rows whose 姓名/科室/职务/电话 are all blank are skipped,
  * as are header rows repeated further down (printed lists repeat them on each page) and 合计/填表人 lines.
@@ -112,7 +153,19 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
     const col = header.columns;
     const headerRow = sheet.rows[header.index].row;
     const rows: StaffSheetRow[] = [];
-    for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
+    const headings: StaffSheet['headings'] = [];
+    // The heading the rows below are under, when it says they retired or left.
+    let leftHeading = '';
+    for (const r of sheet.rows.slice(header.index + 1)) {
+      const { row, cells } = r;
+      // 合计 3人, 填表人：… under the list: not people.
+      if (isSummaryRow(cells)) continue;
+      const heading = headingOf(r);
+      if (heading !== null) {
+        headings.push({ row, text: heading });
+        leftHeading = LEFT_WORDS.test(heading) ? heading : '';
+        continue;
+      }
       const read = (f: StaffField) => (col[f] === undefined ? '' : cells[col[f]]);
       const name = cleanName(read('name'));
       const department = cleanName(read('department'));
@@ -120,10 +173,24 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
       const phone = cleanPhone(read('mobile')) || cleanPhone(read('phone'));
       if (!name && !department && !title && !phone) continue;
       if (STAFF_HEADERS.name.exact.includes(normalizeHeader(name))) continue;
-      // 合计 3人, 填表人：… under the list: not people.
-      if (isSummaryRow(cells)) continue;
-      const status = /离岗|离职|调离|调出|退休/.test(read('status')) ? '离岗' : '在岗';
-      rows.push({ row, name, department, title, phone, status, note: cleanText(read('note')) });
+      const note = cleanText(read('note'));
+      const category = cleanText(read('category'));
+      const said = cleanText(read('status'));
+      let status: StaffSheetRow['status'] = '在岗';
+      let statusReason: string | undefined;
+      if (STATUS_AWAY.test(said)) status = '离岗';
+      else if (!/在岗|在职/.test(said)) {
+        statusReason =
+          category && LEFT_WORDS.test(category)
+            ? `${header.headers[col.category!]}“${category}”`
+            : note && LEFT_WORDS.test(note) && !NOT_YET.test(note)
+              ? `备注“${note}”`
+              : leftHeading
+                ? `在“${leftHeading}”下`
+                : undefined;
+        if (statusReason) status = '离岗';
+      }
+      rows.push({ row, name, department, title, phone, status, ...(statusReason && { statusReason }), note });
       if (rows.length > MAX_STAFF_ROWS) {
         throw new AppError(
           ErrorCode.TOO_MANY_ITEMS,
@@ -140,7 +207,7 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
     const columns = Object.fromEntries(
       Object.entries(col).map(([f, c]) => [f, (c as number) + 1]),
     ) as StaffSheet['columns'];
-    return { sheetName: sheet.name, headerRow, columns, rows };
+    return { sheetName: sheet.name, headerRow, columns, rows, headings };
   }
   const names = sheets.map((s) => `“${s.name}”`).join('、');
   throw new AppError(

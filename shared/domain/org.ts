@@ -111,6 +111,10 @@ const staffImportRowSchema = z.object({
   phone: z.string(),
   /** 状态 column (the 人员名单 export writes it); 在岗 when there is none. */
   status: staffStatusSchema,
+  /** Why the row is 离岗 when no 状态 column says so (备注“已退休”, 在“二、离退休人员”下). */
+  statusReason: z.string().optional(),
+  /** The same person (姓名 and 科室) is already on the list: the row is skipped, not imported again. */
+  existing: z.boolean().optional(),
   note: z.string(),
   errors: z.array(z.string()),
 });
@@ -121,6 +125,8 @@ export const staffImportPreviewSchema = z.object({
   sheetName: z.string(),
   rows: z.array(staffImportRowSchema),
   unknownDepartments: z.array(z.string()),
+  /** What the reading did that the user should know: heading rows skipped, 科室 read as an existing one, people already listed. */
+  notes: z.array(z.string()).default([]),
   validCount: z.number().int(),
   errorCount: z.number().int(),
 });

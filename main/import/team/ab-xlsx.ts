@@ -42,8 +42,8 @@ const HEADERS: Record<Field, HeaderSpec> = {
   bPhone: { exact: ['B岗联系电话', 'B岗电话', 'B岗手机'], contains: [] },
 };
 
-/** What the export writes for a role nobody holds. */
-const VACANT = /^[（(]?(空缺|空|无|暂缺|待定)[）)]?$/;
+/** What the export writes for a role nobody holds, and what offices write for it (暂无, 暂未确定, —). */
+const VACANT = /^[（(]?(空缺|空|无|暂无|暂缺|暂未确定|暂未设置|待定|待明确|—+|-+|\/)[）)]?$/;
 /** Most posts one import takes: a bureau has a handful to a few dozen. */
 const MAX_POSTS = 500;
 

@@ -47,6 +47,29 @@ function rowErrors(r: StaffSheetRow): string[] {
 
 const personKey = (name: string, department: string) => `${name}\u0000${department}`;
 
+/**
+ * What a 科室 cell may carry before the 科室's own name: the bureau's name (full, short, without the county), 本局, 局
+ * ("局办公室", "县科技局办公室", "檀溪县科学技术局办公室"). Longest first.
+ */
+function bureauPrefixes(b: { full_name: string; short_name: string; region: string } | undefined): string[] {
+  const out = new Set<string>(['本局', '局']);
+  for (const n of [b?.full_name ?? '', b?.short_name ?? ''].map((x) => x.replace(/\s/g, '')).filter(Boolean)) {
+    out.add(n);
+    const region = (b?.region ?? '').replace(/\s/g, '');
+    if (region && n.startsWith(region)) out.add(n.slice(region.length));
+    // 县科技局 → 科技局; 县科技局 → 檀溪县科技局
+    const bare = n.replace(/^[县市区旗]/, '');
+    out.add(bare);
+    if (region && !n.startsWith(region)) out.add(region + bare);
+  }
+  return [...out].filter((x) => x.length > 0).sort((x, y) => y.length - x.length);
+}
+
+/** "甲、乙、丙等 12 人": a long list said by its first few. */
+function someOf(items: string[], sep: string, most = 8): string {
+  return items.length > most ? `${items.slice(0, most).join(sep)}等 ${items.length} 人` : items.join(sep);
+}
+
 async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
   const data = decodeUpload(upload, MAX_STAFF_FILE_BYTES);
   // In the parser worker (time and memory limits), like every reader of a user's file.
@@ -54,6 +77,21 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
 
   const deptRows = await ctx.db.selectFrom('department').select(['id', 'name', 'active']).execute();
   const departments = new Map(deptRows.map((d) => [d.name, { id: d.id, active: d.active === 1 }]));
+  const bureau = await ctx.db.selectFrom('bureau').select(['full_name', 'short_name', 'region']).executeTakeFirst();
+  const prefixes = bureauPrefixes(bureau);
+  /** The existing 科室 a cell names with the bureau's name or 局 before it ("局办公室" → 办公室), else the cell. */
+  const readAs = new Map<string, string>();
+  const resolve = (written: string): string => {
+    if (!written || departments.has(written)) return written;
+    for (const p of prefixes) {
+      const rest = written.startsWith(p) ? written.slice(p.length) : '';
+      if (rest && departments.has(rest)) {
+        readAs.set(written, rest);
+        return rest;
+      }
+    }
+    return written;
+  };
   const existing = await ctx.db
     .selectFrom('staff as s')
     .leftJoin('department as d', 'd.id', 's.department_id')
@@ -63,8 +101,10 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
 
   const seen = new Map<string, number>();
   const unknown: string[] = [];
-  const rows: StaffImportRow[] = sheet.rows.map((r) => {
+  const rows: StaffImportRow[] = sheet.rows.map((sr) => {
+    const r = { ...sr, department: resolve(sr.department) };
     const errors = rowErrors(r);
+    let listed = false;
     if (r.department && r.department.length <= 40) {
       const d = departments.get(r.department);
       if (!d) {
@@ -76,13 +116,35 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
     if (r.name) {
       const key = personKey(r.name, r.department);
       const earlier = seen.get(key);
-      if (existingKeys.has(key))
-        errors.push(`已有人员“${r.name}”${r.department ? `（${r.department}）` : ''}，不能重复导入`);
-      else if (earlier !== undefined) errors.push(`与第 ${earlier} 行重复（姓名和科室相同）`);
+      if (earlier !== undefined) errors.push(`与第 ${earlier} 行重复（姓名和科室相同）`);
+      else if (existingKeys.has(key)) listed = true;
       else seen.set(key, r.row);
     }
-    return { ...r, errors };
+    return { ...r, ...(listed && { existing: true }), errors };
   });
+  const notes: string[] = [];
+  if (sheet.headings.length)
+    notes.push(
+      `${sheet.headings.map((h) => `第 ${h.row} 行“${h.text}”`).join('、')}是表中的分组标题，不是人员，不导入` +
+        (rows.some((r) => r.statusReason?.startsWith('在“')) ? '；离退休、调离等标题下的人员按“离岗”导入' : ''),
+    );
+  for (const [from, to] of readAs) notes.push(`科室“${from}”按已有科室“${to}”读取`);
+  const away = rows.filter((r) => r.statusReason);
+  if (away.length)
+    notes.push(
+      `${away.length} 人按“离岗”导入（${someOf(
+        away.map((r) => `第 ${r.row} 行${r.name}：${r.statusReason}`),
+        '；',
+      )}），导入后不能再被选为经办人、AB岗人员等`,
+    );
+  const listed = rows.filter((r) => r.existing);
+  if (listed.length)
+    notes.push(
+      `已有，跳过 ${listed.length} 人：${someOf(
+        listed.map((r) => r.name),
+        '、',
+      )}（人员名单中已有同一姓名和科室的人员，不重复导入；需要更改的请在人员列表中修改）`,
+    );
   const errorCount = rows.filter((r) => r.errors.length > 0).length;
   return {
     preview: {
@@ -90,6 +152,7 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
       sheetName: sheet.sheetName,
       rows,
       unknownDepartments: unknown,
+      notes,
       validCount: rows.length - errorCount,
       errorCount,
     },
@@ -110,7 +173,7 @@ export async function previewStaffImport(ctx: AppContext, upload: Upload): Promi
 export async function commitStaffImport(
   ctx: AppContext,
   input: Upload & { createDepartments: string[] },
-): Promise<{ imported: number; createdDepartments: number }> {
+): Promise<{ imported: number; createdDepartments: number; skipped: number }> {
   const { preview, departments } = await analyse(ctx, input);
   refuseUnusableRows(preview.rows, '人员');
   const toCreate = preview.unknownDepartments.filter((d) => input.createDepartments.includes(d));
@@ -127,6 +190,13 @@ export async function commitStaffImport(
     );
   }
 
+  const fresh = preview.rows.filter((r) => !r.existing);
+  const skipped = preview.rows.length - fresh.length;
+  if (fresh.length === 0)
+    throw new AppError(
+      ErrorCode.NO_ITEMS,
+      `“${input.fileName}”中的 ${skipped} 人都已在人员名单中（姓名和科室相同），没有要导入的新人员。`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     const ids = new Map([...departments].map(([name, d]) => [name, d.id]));
     const max = await trx
@@ -149,6 +219,7 @@ export async function commitStaffImport(
       });
     }
     for (const r of preview.rows) {
+      if (r.existing) continue;
       const s = await trx
         .insertInto('staff')
         .values({
@@ -173,10 +244,10 @@ export async function commitStaffImport(
       entity: 'staff',
       entityId: null,
       action: 'import',
-      summary: `从“${input.fileName}”导入人员 ${preview.rows.length} 人${toCreate.length ? `，新增科室 ${toCreate.length} 个` : ''}`,
+      summary: `从“${input.fileName}”导入人员 ${fresh.length} 人${toCreate.length ? `，新增科室 ${toCreate.length} 个` : ''}${skipped ? `，已有 ${skipped} 人跳过` : ''}`,
     });
   });
-  return { imported: preview.rows.length, createdDepartments: toCreate.length };
+  return { imported: fresh.length, createdDepartments: toCreate.length, skipped };
 }
 
 /** The .xlsx template with the columns the import looks for. */

@@ -36,7 +36,7 @@ async function analyse(ctx: AppContext, upload: Upload, startDate: string | null
   const staff = await ctx.db
     .selectFrom('staff as s')
     .leftJoin('department as d', 'd.id', 's.department_id')
-    .select(['s.id', 's.name', 's.status', 'd.name as department'])
+    .select(['s.id', 's.name', 's.status', 's.title', 'd.name as department'])
     .execute();
   const posts = await ctx.db.selectFrom('ab_post').select(['id', 'name', 'active']).execute();
   const open = await ctx.db
@@ -50,17 +50,53 @@ async function analyse(ctx: AppContext, upload: Upload, startDate: string | null
     )
     .execute();
 
+  const departments = new Set(staff.map((s) => s.department).filter((d): d is string => !!d));
+  const titles = new Set(staff.map((s) => s.title).filter(Boolean));
+  /** What may follow a name in a holder's cell: a 科室 and/or 职务 ("办公室科员", "政策法规科 科长"). */
+  const isDetail = (rest: string) =>
+    !!rest &&
+    ([...departments].some((d) => rest.startsWith(d)) ||
+      [...titles].some((t) => rest.endsWith(t)) ||
+      /(科员|科长|主任|局长|书记|干部|职员|专员|股长|组长|办事员|联络员|管理员)$/.test(rest));
+
   /** The one person the table means, or why not. */
-  const match = (h: AbSheetHolder, role: AbRole): { id: number } | string => {
-    let found = staff.filter((s) => s.name === h.name);
-    if (found.length > 1) {
-      const inDept = found.filter((s) => s.department && h.detail.startsWith(s.department));
-      if (inDept.length === 1) found = inDept;
+  const match = (h: AbSheetHolder, role: AbRole): { id: number; name: string } | string => {
+    const names = h.name.split(/[、，,;；/]+|\s{2,}/).filter(Boolean);
+    if (names.length > 1)
+      return `${role}岗只能填一人，表中写了${names.length}人（${h.name}）：请只保留一人后重新导入（另一人可设为其他岗位的${role === 'A' ? 'B' : 'A'}岗）`;
+    let name = h.name;
+    let detail = h.detail;
+    // "杨帆（办公室科员）": the name, and the 科室/职务 that picks between people of that name.
+    const bracket = /^(.+?)\s*[（(](.*)[）)]$/.exec(name);
+    if (bracket) {
+      name = bracket[1].trim();
+      detail = `${bracket[2].trim()} ${detail}`.trim();
     }
-    if (found.length === 0) return `${role}岗人员“${h.name}”不在人员名单中，请先在“单位与人员”中添加或导入人员名单`;
-    if (found.length > 1) return `人员名单中有 ${found.length} 位“${h.name}”，表中的科室无法区分是哪一位`;
-    if (found[0].status === '离岗') return `${role}岗人员“${h.name}”已离岗，不能担任岗位`;
-    return { id: found[0].id };
+    let found = staff.filter((s) => s.name === name);
+    if (found.length === 0) {
+      // "刘雨婷 办公室科员" (its space lost as a spaced-out name's would be): a listed name, then a 科室/职务.
+      const starts = staff.filter((s) => name.startsWith(s.name) && isDetail(name.slice(s.name.length).trim()));
+      const longest = Math.max(0, ...starts.map((s) => s.name.length));
+      if (longest) {
+        detail = `${name.slice(longest).trim()} ${detail}`.trim();
+        name = name.slice(0, longest);
+        found = starts.filter((s) => s.name === name);
+      }
+    }
+    if (found.length > 1) {
+      const inDept = found.filter((s) => s.department && detail.includes(s.department));
+      // "张伟（科员）": the 职务 tells them apart when the 科室 is not written.
+      const byTitle = found.filter((s) => s.title && detail.includes(s.title));
+      if (inDept.length === 1) found = inDept;
+      else if (!inDept.length && byTitle.length === 1) found = byTitle;
+    }
+    if (found.length === 0) return `${role}岗人员“${name}”不在人员名单中，请先在“单位与人员”中添加或导入人员名单`;
+    if (found.length > 1) {
+      const depts = found.map((s) => s.department ?? '').filter(Boolean);
+      return `人员名单中有 ${found.length} 位“${name}”${depts.length ? `（${depts.join('、')}）` : ''}，表中${detail ? `的“${detail}”` : '没有写科室，'}无法区分是哪一位：请在“${role}岗科室及职务”列写明科室，或写成“${name}（${depts[0] ?? '科室'}）”后重新导入`;
+    }
+    if (found[0].status === '离岗') return `${role}岗人员“${name}”已离岗，不能担任岗位`;
+    return { id: found[0].id, name };
   };
 
   const seen = new Map<string, number>();
@@ -87,12 +123,12 @@ async function analyse(ctx: AppContext, upload: Upload, startDate: string | null
       if (other) {
         errors.push(
           other.end_date === null
-            ? `${role}岗现由${other.name}担任（${other.start_date} 起），表中为${h.name}：更换人员请在AB岗页面办理“人员变动”`
+            ? `${role}岗现由${other.name}担任（${other.start_date} 起），表中为${m.name}：更换人员请在AB岗页面办理“人员变动”`
             : `${role}岗由${other.name}担任至 ${other.end_date}，任职开始日期应在此之后`,
         );
         continue;
       }
-      holders.push({ role, staffId: m.id, name: h.name });
+      holders.push({ role, staffId: m.id, name: m.name });
     }
     if (holders.length === 2 && holders[0].staffId === holders[1].staffId)
       errors.push(`A岗和B岗都是${holders[0].name}，同一岗位的A岗和B岗须由不同人员担任`);

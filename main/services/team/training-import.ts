@@ -35,7 +35,11 @@ interface PlannedRow {
 async function analyse(ctx: AppContext, upload: Upload) {
   const data = decodeUpload(upload, MAX_TRAINING_FILE_BYTES);
   const sheet = await runParser('training-xlsx', upload.fileName, data, { year: await workingYear(ctx) });
-  const staff = await ctx.db.selectFrom('staff').select(['id', 'name']).execute();
+  const staff = await ctx.db
+    .selectFrom('staff as s')
+    .leftJoin('department as d', 'd.id', 's.department_id')
+    .select(['s.id', 's.name', 's.title', 'd.name as department'])
+    .execute();
   const kept = new Set(
     (await ctx.db.selectFrom('training').select(['date', 'title']).execute()).map((t) => `${t.date}\n${t.title}`),
   );
@@ -57,15 +61,32 @@ async function analyse(ctx: AppContext, upload: Upload) {
     // The people: every name must be one person of the staff list; a group word is said, not matched.
     const attendees: { staffId: number; present: boolean }[] = [];
     const named = { present: [] as string[], absent: [] as string[] };
+    /** "陈思远、杨帆等12人": the list names only some; the N when it says one. */
+    let partial: { written: string; count: number | null } | null = null;
     const take = (names: string[], present: boolean) => {
       for (const written of names) {
-        const name = written.replace(/等$/, '');
-        if (name !== written) notes.push(`名单“…${written}”以“等”结尾，可能不全：导入后请在培训中补齐参训人员`);
+        // "等12人" after the last name (or split off it by a space): the list is partial, the rest is its headcount.
+        const etc = /^(.*?)等\s*(?:(\d+)\s*[人名位]?)?$/.exec(written) ?? /^()(\d+)\s*[人名位]$/.exec(written);
+        if (etc && (etc[1] || etc[2])) {
+          partial = { written, count: etc[2] ? Number(etc[2]) : (partial?.count ?? null) };
+          if (!etc[1]) continue;
+        }
+        const bare = etc?.[1] || written;
+        // "陈思远（办公室）": the name, and the 科室 (or 职务) that tells two people of that name apart.
+        const bracket = /^(.+?)\s*\((.*)\)$/.exec(bare);
+        const name = (bracket?.[1] ?? bare).trim();
+        const hint = bracket?.[2].trim() ?? '';
         if (GROUP.test(name) || name.length > 6) {
-          notes.push(`“${name}”不是一个人的姓名，未计入参训人员：导入后请在培训中勾选参训人员`);
+          notes.push(`“${bare}”不是一个人的姓名，未计入参训人员：导入后请在培训中勾选参训人员`);
           continue;
         }
-        const found = staff.filter((s) => s.name === name);
+        let found = staff.filter((s) => s.name === name);
+        if (found.length > 1 && hint) {
+          const fits = found.filter(
+            (s) => (s.department && (hint.includes(s.department) || s.department.includes(hint))) || s.title === hint,
+          );
+          if (fits.length) found = fits;
+        }
         if (found.length === 0) {
           errors.push(
             `${present ? '参训' : '缺席'}人员“${name}”不在人员名单中，请先在“单位与人员”中添加或导入人员名单`,
@@ -73,7 +94,11 @@ async function analyse(ctx: AppContext, upload: Upload) {
           continue;
         }
         if (found.length > 1) {
-          errors.push(`人员名单中有 ${found.length} 位“${name}”，无法确定是哪一位：导入后请在培训中勾选参训人员`);
+          const depts = found.map((s) => s.department ?? '').filter(Boolean);
+          const example = depts[0] ? `“${name}（${depts[0]}）”` : `“${name}（科室）”`;
+          errors.push(
+            `人员名单中有 ${found.length} 位“${name}”${depts.length ? `（${depts.join('、')}）` : ''}，${hint ? `表中写的“${hint}”分不出` : ''}是哪一位：请在表中写成${example}的样子，写明科室，再重新导入`,
+          );
           continue;
         }
         if (attendees.some((a) => a.staffId === found[0].id)) {
@@ -87,7 +112,13 @@ async function analyse(ctx: AppContext, upload: Upload) {
     take(r.present ?? [], true);
     take(r.absent, false);
     // A sheet without a 参训人员 column is said once, above the rows (hasNames), not on every row.
-    if (r.present !== null && r.headcount !== null && r.headcount !== named.present.length)
+    const etc = partial as { written: string; count: number | null } | null;
+    if (etc) {
+      const count = r.headcount ?? etc.count;
+      notes.push(
+        `名单“…${etc.written}”只列出了部分人员${count !== null ? `（共${count}人）` : ''}，导入其中的${named.present.length}人：导入后请在培训中补齐参训人员`,
+      );
+    } else if (r.present !== null && r.headcount !== null && r.headcount !== named.present.length)
       notes.push(`参训人数写${r.headcount}人，名单中可对上的有${named.present.length}人`);
     const people = [
       named.present.length ? `实到${named.present.length}人：${named.present.join('、')}` : '',

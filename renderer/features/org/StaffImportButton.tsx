@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Typography } from 'antd';
+import { Alert, Button, Checkbox, Typography } from 'antd';
 import { useState } from 'react';
 import type { StaffImportPreview, StaffImportRow } from '../../../shared/domain/org';
 import { call } from '../../api/call';
@@ -42,26 +42,44 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
       read={(upload) => call('staff.importPreview', upload)}
       onRead={(p) => setCreate(p.unknownDepartments)}
       rowsOf={rowsOf}
-      countText={(rows) => `共 ${rows.length} 行`}
+      countText={(rows) => {
+        const listed = rows.filter((r) => r.existing).length;
+        return `共 ${rows.length} 行${listed ? `（已有，跳过 ${listed} 人；新增 ${rows.length - listed} 人）` : ''}`;
+      }}
       what="人员"
-      extra={(p) =>
-        p.unknownDepartments.length > 0 && (
-          <div>
-            <Typography.Text>以下科室还没有，勾选的将在导入时新建：</Typography.Text>
-            <Checkbox.Group
-              style={{ marginLeft: 8 }}
-              value={create}
-              onChange={(v) => setCreate(v as string[])}
-              options={p.unknownDepartments.map((d) => ({ value: d, label: `新建“${d}”` }))}
+      extra={(p) => (
+        <>
+          {p.notes.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {p.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              }
             />
-          </div>
-        )
-      }
+          )}
+          {p.unknownDepartments.length > 0 && (
+            <div>
+              <Typography.Text>以下科室还没有，勾选的将在导入时新建：</Typography.Text>
+              <Checkbox.Group
+                style={{ marginLeft: 8 }}
+                value={create}
+                onChange={(v) => setCreate(v as string[])}
+                options={p.unknownDepartments.map((d) => ({ value: d, label: `新建“${d}”` }))}
+              />
+            </div>
+          )}
+        </>
+      )}
       commit={async (upload) => {
         const r = await call('staff.importCommit', { ...upload, createDepartments: create });
-        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}`;
+        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}${r.skipped ? `，已有 ${r.skipped} 人跳过` : ''}`;
       }}
-      commitLabel={(rows) => `导入 ${rows.length} 人`}
+      commitLabel={(rows) => `导入 ${rows.filter((r) => !r.existing).length} 人`}
       columns={[
         {
           title: '姓名',
@@ -71,7 +89,25 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
         },
         { title: '科室', dataIndex: 'department', width: 130 },
         { title: '职务', dataIndex: 'title', width: 120 },
-        { title: '电话', dataIndex: 'phone', width: 140 },
+        { title: '电话', dataIndex: 'phone', width: 130 },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 150,
+          render: (v: string, r: StaffImportRow) =>
+            r.existing ? (
+              <Typography.Text type="secondary">已有，跳过</Typography.Text>
+            ) : (
+              <>
+                {v === '离岗' ? <Typography.Text type="warning">离岗</Typography.Text> : v}
+                {r.statusReason && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {r.statusReason}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+        },
       ]}
       onImported={onImported}
     />

@@ -98,7 +98,12 @@ export const foundationContract = {
   'staff.importPreview': { input: uploadSchema, output: staffImportPreviewSchema },
   'staff.importCommit': {
     input: uploadSchema.extend({ createDepartments: z.array(z.string()).default([]) }),
-    output: z.object({ imported: z.number().int(), createdDepartments: z.number().int() }),
+    output: z.object({
+      imported: z.number().int(),
+      createdDepartments: z.number().int(),
+      /** Rows of people already on the list, not imported again. */
+      skipped: z.number().int().default(0),
+    }),
   },
   'staff.importTemplate': { input: none, output: deliveredFileSchema },
   /** The 人员名单 .xlsx (every person, 在岗 and 离岗), in the columns 'staff.importPreview' reads back. */

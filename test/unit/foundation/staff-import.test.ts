@@ -201,7 +201,7 @@ describe('staff import service', () => {
     expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室']);
 
     const result = await t.call('staff.importCommit', { ...upload(data), createDepartments: ['高新科'] });
-    expect(result).toEqual({ imported: 3, createdDepartments: 1 });
+    expect(result).toEqual({ imported: 3, createdDepartments: 1, skipped: 0 });
     const staff = await t.call('staff.list');
     expect(staff.map((s) => [s.name, s.departmentName, s.title, s.phone, s.status])).toEqual([
       ['张三', '办公室', '主任', '13800000001', '在岗'],
@@ -277,13 +277,16 @@ describe('staff import service', () => {
     expect(byRow[3]).toEqual([]);
     expect(byRow[4]).toEqual(['缺少姓名']);
     expect(byRow[5][0]).toContain('电话“电话不详”格式不对');
-    expect(byRow[6][0]).toContain('已有人员“老王”');
+    // Already on the list: skipped, said above the rows, not an error.
+    expect(byRow[6]).toEqual([]);
+    expect(preview.rows.find((r) => r.row === 6)?.existing).toBe(true);
+    expect(preview.notes.join('')).toContain('已有，跳过 1 人：老王');
     expect(byRow[7]).toEqual(['与第 3 行重复（姓名和科室相同）']);
     expect(byRow[8][0]).toContain('应为 11 位');
     expect(byRow[9][0]).toContain('多个人名');
     expect(byRow[10]).toEqual([]);
-    expect(preview.errorCount).toBe(6);
-    expect(preview.validCount).toBe(2);
+    expect(preview.errorCount).toBe(5);
+    expect(preview.validCount).toBe(3);
 
     // The commit re-reads the file and refuses: nothing is stored, not even the new department.
     const e = await errorOf(t.call('staff.importCommit', { ...upload(data), createDepartments: ['新科室'] }));
@@ -327,8 +330,10 @@ describe('staff import service', () => {
     const data = await xlsx([['姓名'], ['张三']]);
     expect((await t.call('staff.importPreview', upload(data))).errorCount).toBe(0);
     await t.call('staff.create', { name: '张三', departmentId: null, title: '', phone: '', status: '在岗', note: '' });
+    // The commit reads the file again: 张三 is now on the list, so there is nobody new to import.
     const e = await errorOf(t.call('staff.importCommit', { ...upload(data), createDepartments: [] }));
-    expect(e.code).toBe(ErrorCode.IMPORT_ROWS_INVALID);
+    expect(e.code).toBe(ErrorCode.NO_ITEMS);
+    expect(e.message).toContain('都已在人员名单中');
     expect(await t.call('staff.list')).toHaveLength(1);
   });
 

@@ -167,6 +167,50 @@ describe('培训台账 from Excel', () => {
     expect((await to.call('training.list', { year: 2026 })).length).toBe(0);
   });
 
+  it('“陈思远（办公室）” is 陈思远, and the bracket’s 科室 tells two 张伟 apart; “杨帆等12人” is 杨帆 of a partial list', async () => {
+    const to = await workstation(['陈思远', '杨帆', '张伟']);
+    const rural = await to.call('departments.create', { name: '农村科技科' });
+    const other = await to.call('staff.create', {
+      name: '张伟',
+      departmentId: rural.id,
+      title: '科长',
+      phone: '',
+      status: '在岗',
+      note: '',
+    });
+    const rows: (string | number | null)[][] = [
+      ['培训日期', '培训名称', '培训形式', '学时', '参训人员'],
+      ['2026-03-19', '信息发布规范培训', '集中学习', 2, '陈思远、杨帆等12人'],
+      ['2026-04-02', '保密审查培训', '集中学习', 2, '陈思远（办公室）、张伟（农村科技科）'],
+      ['2026-04-09', '新媒体培训', '集中学习', 2, '杨帆、张伟'],
+    ];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    rows.forEach((r, i) => r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const p = await to.call('training.importPreview', upload('台账.xlsx', data));
+    const row = (n: number) => p.rows.find((r) => r.row === n)!;
+    expect(row(2)).toMatchObject({ people: '实到2人：陈思远、杨帆', errors: [] });
+    expect(row(2).notes).toContain(
+      '名单“…杨帆等12人”只列出了部分人员（共12人），导入其中的2人：导入后请在培训中补齐参训人员',
+    );
+    expect(row(3)).toMatchObject({ people: '实到2人：陈思远、张伟', errors: [], notes: expect.any(Array) });
+    expect(row(3).notes.join('')).not.toContain('不是一个人的姓名');
+    // Two 张伟 and nothing to tell them apart: the file is to say which, before an import that cannot happen.
+    expect(row(4).errors).toEqual([
+      '人员名单中有 2 位“张伟”（办公室、农村科技科），是哪一位：请在表中写成“张伟（办公室）”的样子，写明科室，再重新导入',
+    ]);
+
+    // Without the row that cannot be told apart, the rest goes in with the right 张伟.
+    ws.spliceRows(4, 1);
+    const fixed = upload('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await to.call('training.importCommit', fixed);
+    const stored = await to.call('training.list', { year: 2026 });
+    const secrecy = stored.find((t) => t.title === '保密审查培训')!;
+    expect(secrecy.attendees.map((a) => a.staffId).sort()).toEqual([to.ids['陈思远'], other.id].sort());
+  });
+
   it('names as offices write them: separators, names spaced out for print, a lone character kept with its name', () => {
     expect(splitNames('张三、李四，王五;赵六')).toEqual(['张三', '李四', '王五', '赵六']);
     expect(splitNames('张三 李四  王 五')).toEqual(['张三', '李四', '王五']);
