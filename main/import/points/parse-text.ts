@@ -280,6 +280,28 @@ function lastLineEnd(text: string, sep: string): string {
   return tail.slice(tail.lastIndexOf(sep) + 1);
 }
 
+/**
+ * "完成时限：2026年9月30日前" (or 完成时间、时间节点、时限要求) on a line of its own under an item: read as the item's time
+ * note, out of its text, as a "责任单位：…" line is.
+ */
+const DEADLINE_LINE = /^(?:完成时限|完成时间|办结时限|时限要求|时间要求|时间节点|时限)\s*[:：]\s*\S/;
+
+/** A line of its own under an item: its responsibility note or its time limit. */
+const isNoteLine = (line: string) => DEADLINE_LINE.test(line) || !!readNoteLine(line);
+
+/**
+ * The item is finished: its last line ends with its responsibility note ("…。（责任单位：县政府办）"), or a note line
+ * of its own closed it. A paragraph after it is not its words (a closing sentence, a table's title, "相关附件："), only
+ * another note line is.
+ */
+function isClosed(item: RawItem): boolean {
+  if (item.inNote && item.noteLines?.length) return true;
+  const tail = item.tail ?? lastLineEnd(item.body, '\n');
+  if (!/[)）】][。．.；;]?$/.test(tail) && !/(?:单位|牵头|配合)\s*[:：]/.test(tail)) return false;
+  const split = splitResponsibility(tail.trim());
+  return !!split.units && !!split.note;
+}
+
 /** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
 function isHeading(item: RawItem): boolean {
   return (
@@ -303,7 +325,7 @@ function addLine(item: RawItem, line: string): RawItem | null {
     item.body = line;
     return null;
   }
-  if (readNoteLine(line)) {
+  if (isNoteLine(line)) {
     (item.noteLines ??= []).push(line);
     item.inNote = true;
     return null;
@@ -313,7 +335,10 @@ function addLine(item: RawItem, line: string): RawItem | null {
     // a trailing 、) or this line names units and nothing else.
     const last = item.noteLines[item.noteLines.length - 1];
     const open = (last.match(/[（(〔[［]/g) ?? []).length > (last.match(/[）)〕\]］]/g) ?? []).length;
-    const unfinished = open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line));
+    const unfinished =
+      open ||
+      /[、，,；;]$/.test(last) ||
+      (!/[。]/.test(line) && !DEADLINE_LINE.test(last) && parseResponsibilityNote(line));
     if (last.length < 2000 && unfinished) {
       item.noteLines[item.noteLines.length - 1] = last + line;
       return null;
@@ -563,7 +588,12 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
         else if (afterSignature || afterTable) closing.push(before);
-        else {
+        else if (!isHeading(current) && !current.unnumbered && isClosed(current) && !isNoteLine(before)) {
+          // After an item closed by its note the body goes on with what is not an item (a closing sentence, a
+          // table's title): not its words, nor the words of the paragraphs that follow up to the next item.
+          closing.push(before);
+          afterSignature = true;
+        } else {
           const task = addLine(current, before);
           if (task) addItem(task);
         }
