@@ -372,6 +372,10 @@ function blocksFromDocumentXml(
     let text = p.text;
     if (numId && numId !== '0') {
       const label = state.label(numId, ilvl ?? 0);
+      // An empty list line (Enter pressed once too often, or an item whose words were all deleted as a tracked
+      // change) shows its number and nothing else: it takes its number, as on the page, but is no item nor a line
+      // of the one before. In a table the number alone is a 序号 cell.
+      if (label && !tables.cell && !text.replace(/\u2028/g, '').trim()) return;
       if (label) text = `${label} ${text}`;
     }
     const cell = tables.cell;

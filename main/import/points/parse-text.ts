@@ -384,8 +384,10 @@ function foldUnnumberedIntroductions(items: RawItem[]): void {
 }
 
 /**
- * Lines of one paragraph (Word's Shift+Enter, read as LINE SEPARATOR) run on where the break is inside a sentence,
- * even after a heading's words: unlike a line of plain text, the next line cannot be a paragraph of its own.
+ * Lines of one paragraph (Word's Shift+Enter or a carriage return, read as LINE SEPARATOR) run on where the break is
+ * inside a sentence, even after a heading's words, and after a sentence's stop too: unlike a line of plain text, the
+ * next line is not a paragraph of its own. A note or time-limit line, a numbered line and a line after the note that
+ * closes an item stay lines of their own.
  */
 function joinSoftBreaks(text: string): string {
   if (!text.includes('\u2028')) return text;
@@ -396,7 +398,15 @@ function joinSoftBreaks(text: string): string {
       const out = [lines[0]];
       let last = lines[0].slice(-300);
       for (const line of lines.slice(1)) {
-        const joins = runsOn(normaliseLine(last), normaliseLine(line)) && !readNoteLine(line);
+        const prev = normaliseLine(last);
+        const next = normaliseLine(line);
+        const joins =
+          !isNoteLine(next) &&
+          (runsOn(prev, next) ||
+            (/[。；;！!？?]$/.test(prev) &&
+              !!next &&
+              !readNumberMark(next, { loose: true }) &&
+              !(/[)）]/.test(prev.slice(-3)) && splitResponsibility(prev).note)));
         out.push(joins ? line : `\u2028${line}`);
         last = joins ? (last + line).slice(-300) : line.slice(-300);
       }
@@ -523,9 +533,13 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   /** The items a table reader structured (its rows), not found in text. */
   const tableItems = new Set<RawItem>();
 
+  /** Paragraphs after an item closed by its note: not its words; only one with a note of its own is a task. */
+  let afterClosed = false;
+
   const addItem = (item: RawItem) => {
     items.push(item);
     afterSignature = false;
+    afterClosed = false;
     if (items.length > MAX_POINT_ITEMS) throw importErrors.tooMany(opts.fileName, items.length, MAX_POINT_ITEMS);
   };
 
@@ -588,11 +602,19 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
         else if (afterSignature || afterTable) closing.push(before);
-        else if (!isHeading(current) && !current.unnumbered && isClosed(current) && !isNoteLine(before)) {
+        else if (
+          afterClosed ||
+          (!isHeading(current) && !current.unnumbered && isClosed(current) && !isNoteLine(before))
+        ) {
           // After an item closed by its note the body goes on with what is not an item (a closing sentence, a
-          // table's title): not its words, nor the words of the paragraphs that follow up to the next item.
-          closing.push(before);
-          afterSignature = true;
+          // table's title): not its words, nor the words of the paragraphs that follow up to the next item. A
+          // paragraph with a note of its own is a task of its own, beside the item (its number deleted or never typed).
+          if (splitResponsibility(before).units) {
+            addItem({ level: current.level, label: '', value: 0, body: before, unnumbered: true });
+          } else {
+            closing.push(before);
+            afterClosed = true;
+          }
         } else {
           const task = addLine(current, before);
           if (task) addItem(task);

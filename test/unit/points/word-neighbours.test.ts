@@ -279,6 +279,63 @@ describe('Word 自动编号的各种写法', () => {
       '32 按时报送工作情况。',
     ]);
   });
+
+  it('空的自动编号段落（多按的回车、文字全部删除修订而段落还在）不是条目，也不接进上一条', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(2, ''),
+        auto(2, '及时发布政策文件。（责任单位：县政府办）'),
+        new Paragraph({
+          numbering: { reference: 'list', level: 2 },
+          children: [del('删掉的一条。（责任单位：县教育局）')],
+        }),
+        auto(2, '按时报送工作情况。（责任单位：县直各部门）'),
+        auto(2, ''),
+      ],
+      { levels: LEVELS },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    // The empty lines keep their numbers on the page, so the labels are the ones Word shows.
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}`)).toEqual([
+      '1一 深化重点领域信息公开｜',
+      '32 及时发布政策文件。｜县政府办',
+      '34 按时报送工作情况。｜县直各部门',
+    ]);
+  });
+
+  it('条目中的软回车、回车符（w:cr）在句号之后也接上；换行后的“完成时限：”是时限不是正文；条目后的表格标题不接进条目', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(2, '规范依申请公开办理流程。@@CR@@每季度开展一次答复文书质量自查。（责任单位：县政府办）'),
+        new Paragraph({
+          numbering: { reference: 'list', level: 2 },
+          children: [
+            new TextRun('完成网站栏目调整。'),
+            new TextRun({ text: '完成时限：2026年9月30日前', break: 1 }),
+            new TextRun({ text: '责任单位：县数据局', break: 1 }),
+          ],
+        }),
+        auto(2, '6月30日前报送上半年工作情况。（责任单位：县直各部门）'),
+        new Paragraph({ pageBreakBefore: true, children: [new TextRun('2026年政务公开重点任务分工表')] }),
+        '各单位要高度重视，确保各项任务落到实处。',
+      ],
+      {
+        levels: LEVELS,
+        edit: (xml) => xml.replace('@@CR@@', '</w:t><w:cr/><w:t xml:space="preserve">'),
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.deadline}`)).toEqual([
+      '1一 深化重点领域信息公开｜｜null',
+      '31 规范依申请公开办理流程。每季度开展一次答复文书质量自查。｜县政府办｜null',
+      '32 完成网站栏目调整。｜县数据局｜2026-09-30',
+      '33 6月30日前报送上半年工作情况。｜县直各部门｜2026-06-30',
+    ]);
+  });
 });
 
 describe('红头公文', () => {
