@@ -33,6 +33,11 @@ export type SourceBlock =
        * never an item or an item's words.
        */
       aside?: boolean;
+      /**
+       * Set in a Word heading style (标题 1, 标题 2): a heading of that level even with no number typed; its body
+       * paragraphs are its items (labels left empty, none invented).
+       */
+      heading?: 1 | 2;
     }
   | { kind: 'item'; item: RawItem }
   /** Something a reader noticed that the user should check, said from the table's place on ("工作表“分工”…"). */
@@ -57,6 +62,8 @@ export interface RawItem {
    * a responsible unit they are the heading's words again (an introduction, not tasks).
    */
   unnumbered?: boolean;
+  /** A heading by its Word heading style, without a number. */
+  styled?: boolean;
   /** The end of the body's last line, kept apart: reading it off a body that grows line by line is quadratic. */
   tail?: string;
 }
@@ -304,6 +311,7 @@ function isClosed(item: RawItem): boolean {
 
 /** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
 function isHeading(item: RawItem): boolean {
+  if (item.styled) return true;
   return (
     item.level <= 2 &&
     !item.unnumbered &&
@@ -561,6 +569,18 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       for (const line of block.text.split(/\r\n|\r|\n|\u2028|\u2029/).map(normaliseLine))
         if (line && !isClutter(line)) (items.length ? closing : preamble).push(line);
       continue;
+    }
+    if (block.heading) {
+      const line = normaliseLine(block.text.replace(/[\u2028\r\n]+/g, ''));
+      // A heading style without a typed number, past the document's title: a heading of its level. One with a
+      // number (typed or Word's own) is read by its number, as any paragraph.
+      if (line && !readNumberMark(line, { loose: true }) && (items.length || !TITLE_END.test(line))) {
+        allText.push(line);
+        addItem({ level: block.heading, label: '', value: 0, body: line, styled: true });
+        for (let l = (block.heading + 1) as PointLevel; l <= 5; l++) delete scan.last[l as PointLevel];
+        afterTable = false;
+        continue;
+      }
     }
     const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);
     for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines) : rawLines) {

@@ -22,6 +22,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  HeadingLevel,
   VerticalMergeType,
   WidthType,
   type ILevelsOptions,
@@ -781,4 +782,36 @@ it('PDF 转成的 Word：每段都在一个文本框里，条目照样读出', a
   const r = await parsePointsFile('要点.docx', doc);
   expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
   expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+});
+
+it('只用 Word 标题样式（标题 1、标题 2，或中文 Word 的样式名“1”“2”）不打编号：按层级读，正文段落是其下的条目，编号留空', async () => {
+  const H1 = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t)] });
+  const H2 = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(t)] });
+  const body = [
+    '2026年檀溪县政务公开工作要点',
+    H1('深化重点领域信息公开'),
+    H2('加强政策发布解读'),
+    '及时发布政策文件并同步解读。（责任单位：县政府办）',
+    '2026年6月底前，完成本部门政策文件库更新。（责任单位：各乡镇、县直各部门）',
+    H1('加强平台建设'),
+    H2('优化政府网站'),
+    '9月底前完成网站栏目调整。（县政府办牵头，县数据局配合）',
+  ];
+  const expected = [
+    '1 深化重点领域信息公开｜｜',
+    '2 加强政策发布解读｜｜',
+    '3 及时发布政策文件并同步解读。｜县政府办｜',
+    '3 2026年6月底前，完成本部门政策文件库更新。｜各乡镇、县直各部门｜',
+    '1 加强平台建设｜｜',
+    '2 优化政府网站｜｜',
+    '3 9月底前完成网站栏目调整。｜县政府办｜县数据局',
+  ];
+  for (const edit of [
+    undefined,
+    (xml: string) => xml.replace(/w:val="Heading1"/g, 'w:val="1"').replace(/w:val="Heading2"/g, 'w:val="2"'),
+  ]) {
+    const r = await parsePointsFile('要点.docx', await word(body, { edit }));
+    expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+    expect(brief(r.items)).toEqual(expected);
+  }
 });
