@@ -544,8 +544,12 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   /** Paragraphs after an item closed by its note: not its words; only one with a note of its own is a task. */
   let afterClosed = false;
 
+  /** Where the closing lines after the body's last item (not a table's row) begin. */
+  let bodyClosing = 0;
+
   const addItem = (item: RawItem) => {
     items.push(item);
+    if (!tableItems.has(item)) bodyClosing = closing.length;
     afterSignature = false;
     afterClosed = false;
     if (items.length > MAX_POINT_ITEMS) throw importErrors.tooMany(opts.fileName, items.length, MAX_POINT_ITEMS);
@@ -558,6 +562,19 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       continue;
     }
     if (block.kind === 'item') {
+      // A 分工表 after the body, under its own title ("附件" / "2026年政务公开重点任务分工表"), starts afresh: its
+      // rows are its own group under that title, not tasks of the body's last heading.
+      const last = items[items.length - 1];
+      if (last && !tableItems.has(last) && block.item.level > 1) {
+        const since = closing.slice(bodyClosing);
+        const title = [...since].reverse().find((l) => [...l].length <= 60 && TITLE_END.test(titleOfText(l)));
+        const annex = since.find((l) => /^附件\s*\d*\s*[:：]?$/.test(l));
+        if (title || annex) {
+          const group: RawItem = { level: 1, label: '', value: 0, body: title ?? annex! };
+          tableItems.add(group);
+          addItem(group);
+        }
+      }
       const item = { ...block.item, body: joinBrokenLines(block.item.body) };
       tableItems.add(item);
       addItem(item);

@@ -815,3 +815,31 @@ it('只用 Word 标题样式（标题 1、标题 2，或中文 Word 的样式名
     expect(brief(r.items)).toEqual(expected);
   }
 });
+
+it('正文后的附件分工表另起一组（以附件标题为名的第一级），不挂在正文最后一个小标题下', async () => {
+  const table = () =>
+    new Table({
+      rows: [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['1', '及时发布政策文件并同步解读', '县政府办', '全年'],
+        ['2', '答复文书质量自查', '县政府办', '每季度'],
+      ].map((cells) => new TableRow({ children: cells.map((t) => new TableCell({ children: [new Paragraph(t)] })) })),
+    });
+  const body = [
+    '2026年檀溪县政务公开工作要点',
+    '一、深化重点领域信息公开',
+    '（一）加强政策发布解读',
+    '1.6月30日前报送上半年工作情况。（责任单位：县直各部门）',
+  ];
+  for (const between of [['附件', '2026年政务公开重点任务分工表'], ['附件1'], ['2026年政务公开重点任务分工表']]) {
+    const r = await parsePointsFile('要点.docx', await word([...body, ...between, table()]));
+    expect(brief(r.items), between.join('/')).toEqual([
+      '1一 深化重点领域信息公开｜｜',
+      '2一 加强政策发布解读｜｜',
+      '31 6月30日前报送上半年工作情况。｜县直各部门｜',
+      `1 ${between[between.length - 1]}｜｜`,
+      '31 及时发布政策文件并同步解读｜县政府办｜',
+      '32 答复文书质量自查｜县政府办｜',
+    ]);
+  }
+});
