@@ -38,6 +38,8 @@ interface StyleNum {
   numId?: string;
   ilvl?: number;
   basedOn?: string;
+  /** Its name (w:name): "heading 1", "标题 1". */
+  name?: string;
 }
 
 /** A w:val-style attribute as a number, or the fallback when absent or not a number. */
@@ -167,6 +169,7 @@ function parseStyles(xml: string | null, fileName: string): Map<string, StyleNum
       if (name === 'w:numId' && cur.s.numId === undefined) cur.s.numId = a['w:val'];
       else if (name === 'w:ilvl' && cur.s.ilvl === undefined) cur.s.ilvl = clampLevel(num(a['w:val'], 0));
       else if (name === 'w:basedOn' && cur.s.basedOn === undefined) cur.s.basedOn = a['w:val'];
+      else if (name === 'w:name' && cur.s.name === undefined) cur.s.name = a['w:val'];
     },
     close(name) {
       if (name !== 'w:style' || !cur) return;
@@ -320,6 +323,21 @@ function styleNumbering(styles: Map<string, StyleNum>, styleId: string | undefin
   return {};
 }
 
+/**
+ * The outline level a Word heading style gives its paragraph: 标题 1 → 1, 标题 2 → 2 (by the style's name or id, along
+ * its basedOn chain; Chinese Word names the styles "1", "2"). Deeper headings and other styles: undefined.
+ */
+function headingLevel(styles: Map<string, StyleNum>, styleId: string | undefined): 1 | 2 | undefined {
+  let id = styleId;
+  for (let guard = 0; id && guard < 10; guard++) {
+    const s = styles.get(id);
+    const m = /^(?:heading|标题)\s*([1-9])$/i.exec(s?.name ?? '') ?? /^(?:heading\s*)?([1-9])$/i.exec(id);
+    if (m) return m[1] === '1' ? 1 : m[1] === '2' ? 2 : undefined;
+    id = s?.basedOn;
+  }
+  return undefined;
+}
+
 function blocksFromDocumentXml(
   xml: string,
   numbering: Numbering,
@@ -372,12 +390,17 @@ function blocksFromDocumentXml(
     let text = p.text;
     if (numId && numId !== '0') {
       const label = state.label(numId, ilvl ?? 0);
+      // An empty list line (Enter pressed once too often, or an item whose words were all deleted as a tracked
+      // change) shows its number and nothing else: it takes its number, as on the page, but is no item nor a line
+      // of the one before. In a table the number alone is a 序号 cell.
+      if (label && !tables.cell && !text.replace(/\u2028/g, '').trim()) return;
       if (label) text = `${label} ${text}`;
     }
     const cell = tables.cell;
     if (cell) cell.push(text.replace(/\u2028/g, '\n'));
     else {
-      blocks.push({ kind: 'para', text });
+      const heading = headingLevel(styles, p.style);
+      blocks.push(heading ? { kind: 'para', text, heading } : { kind: 'para', text });
       flushAsides();
     }
   };

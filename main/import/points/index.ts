@@ -133,6 +133,14 @@ export async function parsePointsFile(
   const common = { fileName, year: opts.year, fallbackYear: opts.fallbackYear ?? new Date().getFullYear() };
   const extLabel = ext ? `.${ext}` : '（无）';
 
+  // OFD (GB/T 33190, the 版式 format offices use beside PDF): a zip of page descriptions, no Word parts.
+  if (ext === 'ofd' || (kind === 'zip' && buf.subarray(0, 4096).includes('OFD.xml'))) {
+    throw importErrors.unsupported(
+      fileName,
+      'OFD 版式文件',
+      '请向发文单位索取 Word 版本；或用数科阅读器、WPS 打开它，“另存为”Word 文档（*.docx）后导入；也可以复制其中的文字，用“粘贴文本”导入。',
+    );
+  }
   if (kind === 'pdf') {
     throw importErrors.unsupported(
       fileName,

@@ -33,6 +33,11 @@ export type SourceBlock =
        * never an item or an item's words.
        */
       aside?: boolean;
+      /**
+       * Set in a Word heading style (标题 1, 标题 2): a heading of that level even with no number typed; its body
+       * paragraphs are its items (labels left empty, none invented).
+       */
+      heading?: 1 | 2;
     }
   | { kind: 'item'; item: RawItem }
   /** Something a reader noticed that the user should check, said from the table's place on ("工作表“分工”…"). */
@@ -57,6 +62,8 @@ export interface RawItem {
    * a responsible unit they are the heading's words again (an introduction, not tasks).
    */
   unnumbered?: boolean;
+  /** A heading by its Word heading style, without a number. */
+  styled?: boolean;
   /** The end of the body's last line, kept apart: reading it off a body that grows line by line is quadratic. */
   tail?: string;
 }
@@ -280,8 +287,31 @@ function lastLineEnd(text: string, sep: string): string {
   return tail.slice(tail.lastIndexOf(sep) + 1);
 }
 
+/**
+ * "完成时限：2026年9月30日前" (or 完成时间、时间节点、时限要求) on a line of its own under an item: read as the item's time
+ * note, out of its text, as a "责任单位：…" line is.
+ */
+const DEADLINE_LINE = /^(?:完成时限|完成时间|办结时限|时限要求|时间要求|时间节点|时限)\s*[:：]\s*\S/;
+
+/** A line of its own under an item: its responsibility note or its time limit. */
+const isNoteLine = (line: string) => DEADLINE_LINE.test(line) || !!readNoteLine(line);
+
+/**
+ * The item is finished: its last line ends with its responsibility note ("…。（责任单位：县政府办）"), or a note line
+ * of its own closed it. A paragraph after it is not its words (a closing sentence, a table's title, "相关附件："), only
+ * another note line is.
+ */
+function isClosed(item: RawItem): boolean {
+  if (item.inNote && item.noteLines?.length) return true;
+  const tail = item.tail ?? lastLineEnd(item.body, '\n');
+  if (!/[)）】][。．.；;]?$/.test(tail) && !/(?:单位|牵头|配合)\s*[:：]/.test(tail)) return false;
+  const split = splitResponsibility(tail.trim());
+  return !!split.units && !!split.note;
+}
+
 /** "（一）加强政策发布解读": a numbered heading of one short line without a sentence's stop; paragraphs follow it. */
 function isHeading(item: RawItem): boolean {
+  if (item.styled) return true;
   return (
     item.level <= 2 &&
     !item.unnumbered &&
@@ -303,7 +333,7 @@ function addLine(item: RawItem, line: string): RawItem | null {
     item.body = line;
     return null;
   }
-  if (readNoteLine(line)) {
+  if (isNoteLine(line)) {
     (item.noteLines ??= []).push(line);
     item.inNote = true;
     return null;
@@ -313,7 +343,10 @@ function addLine(item: RawItem, line: string): RawItem | null {
     // a trailing 、) or this line names units and nothing else.
     const last = item.noteLines[item.noteLines.length - 1];
     const open = (last.match(/[（(〔[［]/g) ?? []).length > (last.match(/[）)〕\]］]/g) ?? []).length;
-    const unfinished = open || /[、，,；;]$/.test(last) || (!/[。]/.test(line) && parseResponsibilityNote(line));
+    const unfinished =
+      open ||
+      /[、，,；;]$/.test(last) ||
+      (!/[。]/.test(line) && !DEADLINE_LINE.test(last) && parseResponsibilityNote(line));
     if (last.length < 2000 && unfinished) {
       item.noteLines[item.noteLines.length - 1] = last + line;
       return null;
@@ -359,8 +392,10 @@ function foldUnnumberedIntroductions(items: RawItem[]): void {
 }
 
 /**
- * Lines of one paragraph (Word's Shift+Enter, read as LINE SEPARATOR) run on where the break is inside a sentence,
- * even after a heading's words: unlike a line of plain text, the next line cannot be a paragraph of its own.
+ * Lines of one paragraph (Word's Shift+Enter or a carriage return, read as LINE SEPARATOR) run on where the break is
+ * inside a sentence, even after a heading's words, and after a sentence's stop too: unlike a line of plain text, the
+ * next line is not a paragraph of its own. A note or time-limit line, a numbered line and a line after the note that
+ * closes an item stay lines of their own.
  */
 function joinSoftBreaks(text: string): string {
   if (!text.includes('\u2028')) return text;
@@ -371,7 +406,15 @@ function joinSoftBreaks(text: string): string {
       const out = [lines[0]];
       let last = lines[0].slice(-300);
       for (const line of lines.slice(1)) {
-        const joins = runsOn(normaliseLine(last), normaliseLine(line)) && !readNoteLine(line);
+        const prev = normaliseLine(last);
+        const next = normaliseLine(line);
+        const joins =
+          !isNoteLine(next) &&
+          (runsOn(prev, next) ||
+            (/[。；;！!？?]$/.test(prev) &&
+              !!next &&
+              !readNumberMark(next, { loose: true }) &&
+              !(/[)）]/.test(prev.slice(-3)) && splitResponsibility(prev).note)));
         out.push(joins ? line : `\u2028${line}`);
         last = joins ? (last + line).slice(-300) : line.slice(-300);
       }
@@ -498,9 +541,17 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
   /** The items a table reader structured (its rows), not found in text. */
   const tableItems = new Set<RawItem>();
 
+  /** Paragraphs after an item closed by its note: not its words; only one with a note of its own is a task. */
+  let afterClosed = false;
+
+  /** Where the closing lines after the body's last item (not a table's row) begin. */
+  let bodyClosing = 0;
+
   const addItem = (item: RawItem) => {
     items.push(item);
+    if (!tableItems.has(item)) bodyClosing = closing.length;
     afterSignature = false;
+    afterClosed = false;
     if (items.length > MAX_POINT_ITEMS) throw importErrors.tooMany(opts.fileName, items.length, MAX_POINT_ITEMS);
   };
 
@@ -511,6 +562,19 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       continue;
     }
     if (block.kind === 'item') {
+      // A 分工表 after the body, under its own title ("附件" / "2026年政务公开重点任务分工表"), starts afresh: its
+      // rows are its own group under that title, not tasks of the body's last heading.
+      const last = items[items.length - 1];
+      if (last && !tableItems.has(last) && block.item.level > 1) {
+        const since = closing.slice(bodyClosing);
+        const title = [...since].reverse().find((l) => [...l].length <= 60 && TITLE_END.test(titleOfText(l)));
+        const annex = since.find((l) => /^附件\s*\d*\s*[:：]?$/.test(l));
+        if (title || annex) {
+          const group: RawItem = { level: 1, label: '', value: 0, body: title ?? annex! };
+          tableItems.add(group);
+          addItem(group);
+        }
+      }
       const item = { ...block.item, body: joinBrokenLines(block.item.body) };
       tableItems.add(item);
       addItem(item);
@@ -522,6 +586,18 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
       for (const line of block.text.split(/\r\n|\r|\n|\u2028|\u2029/).map(normaliseLine))
         if (line && !isClutter(line)) (items.length ? closing : preamble).push(line);
       continue;
+    }
+    if (block.heading) {
+      const line = normaliseLine(block.text.replace(/[\u2028\r\n]+/g, ''));
+      // A heading style without a typed number, past the document's title: a heading of its level. One with a
+      // number (typed or Word's own) is read by its number, as any paragraph.
+      if (line && !readNumberMark(line, { loose: true }) && (items.length || !TITLE_END.test(line))) {
+        allText.push(line);
+        addItem({ level: block.heading, label: '', value: 0, body: line, styled: true });
+        for (let l = (block.heading + 1) as PointLevel; l <= 5; l++) delete scan.last[l as PointLevel];
+        afterTable = false;
+        continue;
+      }
     }
     const rawLines = joinSoftBreaks(block.text).split(/\r\n|\r|\n|\u2028|\u2029/);
     for (const rawLine of block.wrapped ? unwrapHardWraps(rawLines) : rawLines) {
@@ -563,7 +639,20 @@ export function parseBlocks(blocks: SourceBlock[], opts: ParseOptions): ParsedPo
         const current = items[items.length - 1];
         if (!current) preamble.push(before);
         else if (afterSignature || afterTable) closing.push(before);
-        else {
+        else if (
+          afterClosed ||
+          (!isHeading(current) && !current.unnumbered && isClosed(current) && !isNoteLine(before))
+        ) {
+          // After an item closed by its note the body goes on with what is not an item (a closing sentence, a
+          // table's title): not its words, nor the words of the paragraphs that follow up to the next item. A
+          // paragraph with a note of its own is a task of its own, beside the item (its number deleted or never typed).
+          if (splitResponsibility(before).units) {
+            addItem({ level: current.level, label: '', value: 0, body: before, unnumbered: true });
+          } else {
+            closing.push(before);
+            afterClosed = true;
+          }
+        } else {
           const task = addLine(current, before);
           if (task) addItem(task);
         }

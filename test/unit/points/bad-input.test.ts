@@ -184,6 +184,17 @@ const cases: { name: string; file: () => Promise<{ fileName: string; data: Buffe
       code: 'FILE_UNSUPPORTED',
       words: /另存为.*\.docx/,
     },
+    ...['要点.ofd', '要点.docx'].map((fileName) => ({
+      name: `OFD 版式文件（${fileName}）`,
+      file: async () => {
+        const zip = new JSZip();
+        zip.file('OFD.xml', '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0"/>');
+        zip.file('Doc_0/Document.xml', '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"/>');
+        return { fileName, data: await zip.generateAsync({ type: 'nodebuffer' }) };
+      },
+      code: 'FILE_UNSUPPORTED',
+      words: /OFD 版式文件，暂不能直接导入。请向发文单位索取 Word 版本；或用数科阅读器、WPS 打开它，“另存为”Word/,
+    })),
     {
       name: 'PDF',
       file: async () => ({ fileName: '要点.pdf', data: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n') }),

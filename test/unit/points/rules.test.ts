@@ -449,8 +449,44 @@ describe('同一份要点的不同写法读出同样的条目', () => {
     );
     expect(p.items.map((i) => [i.title, i.text, i.deadline])).toEqual([
       ['做好政务公开工作', '做好政务公开工作\n注：每季度报送一次进展。', null],
-      ['做好解读', '做好解读\n完成时限：6月底前', '2026-06-30'],
+      // The 完成时限 line is the item's time note, read and kept out of its text as a 责任单位 line is.
+      ['做好解读', '做好解读', '2026-06-30'],
     ]);
+  });
+
+  it('条目下另起一行的“完成时限：”和“责任单位：”一样不留在条目正文里', () => {
+    const p = parsePointsText(
+      '2026年檀溪县政务公开工作要点\n一、深化重点领域信息公开\n1.完成网站栏目调整。\n完成时限：2026年9月30日前\n' +
+        '责任单位：县数据局\n2.规范政务新媒体。\n责任单位：县融媒体中心\n完成时限：9月底前',
+    );
+    expect(p.items.slice(1).map((i) => [i.text, i.lead.join('、'), i.deadline])).toEqual([
+      ['完成网站栏目调整。', '县数据局', '2026-09-30'],
+      ['规范政务新媒体。', '县融媒体中心', '2026-09-30'],
+    ]);
+  });
+
+  it('最后一条以责任单位说明结束：后面的结束语、表格标题、“相关附件：”不接进这一条', () => {
+    const head = '2026年檀溪县政务公开工作要点\n一、深化重点领域信息公开\n1.及时发布政策文件。（责任单位：县政府办）\n';
+    for (const after of [
+      '各单位要高度重视，确保各项任务落到实处。',
+      '2026年政务公开重点任务分工表',
+      '相关附件：',
+      '各单位要高度重视。\n请于每季度末报送进展。',
+    ]) {
+      for (const last of [
+        '2.6月30日前报送上半年工作情况。（责任单位：县直各部门）',
+        '2.报送工作情况（县政府办牵头，县数据局配合）。',
+      ]) {
+        const p = parsePointsText(`${head}${last}\n${after}`);
+        const item = p.items[p.items.length - 1];
+        expect(item.text, after).not.toContain('\n');
+        expect(item.lead.length, after).toBe(1);
+      }
+    }
+    // A line broken inside a sentence still runs on; a note line under the closed item is still its own.
+    const p = parsePointsText(`${head}2.6月30日前报送上半年\n工作情况。（责任单位：县直各部门）\n完成时限：6月30日前`);
+    expect(p.items[2].text).toBe('6月30日前报送上半年工作情况。');
+    expect(p.items[2].deadlineText).toBe('6月30日前');
   });
 
   it('不带标签的“某某牵头，某某配合”一行是说明；句子里的“牵头”“配合”不是', () => {

@@ -22,6 +22,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  HeadingLevel,
   VerticalMergeType,
   WidthType,
   type ILevelsOptions,
@@ -277,6 +278,63 @@ describe('Word 自动编号的各种写法', () => {
       '1一 深化重点领域信息公开',
       '31 及时发布政策文件。',
       '32 按时报送工作情况。',
+    ]);
+  });
+
+  it('空的自动编号段落（多按的回车、文字全部删除修订而段落还在）不是条目，也不接进上一条', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(2, ''),
+        auto(2, '及时发布政策文件。（责任单位：县政府办）'),
+        new Paragraph({
+          numbering: { reference: 'list', level: 2 },
+          children: [del('删掉的一条。（责任单位：县教育局）')],
+        }),
+        auto(2, '按时报送工作情况。（责任单位：县直各部门）'),
+        auto(2, ''),
+      ],
+      { levels: LEVELS },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    // The empty lines keep their numbers on the page, so the labels are the ones Word shows.
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}`)).toEqual([
+      '1一 深化重点领域信息公开｜',
+      '32 及时发布政策文件。｜县政府办',
+      '34 按时报送工作情况。｜县直各部门',
+    ]);
+  });
+
+  it('条目中的软回车、回车符（w:cr）在句号之后也接上；换行后的“完成时限：”是时限不是正文；条目后的表格标题不接进条目', async () => {
+    const doc = await word(
+      [
+        '2026年檀溪县政务公开工作要点',
+        auto(0, '深化重点领域信息公开'),
+        auto(2, '规范依申请公开办理流程。@@CR@@每季度开展一次答复文书质量自查。（责任单位：县政府办）'),
+        new Paragraph({
+          numbering: { reference: 'list', level: 2 },
+          children: [
+            new TextRun('完成网站栏目调整。'),
+            new TextRun({ text: '完成时限：2026年9月30日前', break: 1 }),
+            new TextRun({ text: '责任单位：县数据局', break: 1 }),
+          ],
+        }),
+        auto(2, '6月30日前报送上半年工作情况。（责任单位：县直各部门）'),
+        new Paragraph({ pageBreakBefore: true, children: [new TextRun('2026年政务公开重点任务分工表')] }),
+        '各单位要高度重视，确保各项任务落到实处。',
+      ],
+      {
+        levels: LEVELS,
+        edit: (xml) => xml.replace('@@CR@@', '</w:t><w:cr/><w:t xml:space="preserve">'),
+      },
+    );
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(r.items.map((i) => `${i.level}${i.label} ${i.text}｜${i.lead.join('、')}｜${i.deadline}`)).toEqual([
+      '1一 深化重点领域信息公开｜｜null',
+      '31 规范依申请公开办理流程。每季度开展一次答复文书质量自查。｜县政府办｜null',
+      '32 完成网站栏目调整。｜县数据局｜2026-09-30',
+      '33 6月30日前报送上半年工作情况。｜县直各部门｜2026-06-30',
     ]);
   });
 });
@@ -724,4 +782,64 @@ it('PDF 转成的 Word：每段都在一个文本框里，条目照样读出', a
   const r = await parsePointsFile('要点.docx', doc);
   expect(r.items).toEqual(parsePointsText(COUNTY_POINTS).items);
   expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+});
+
+it('只用 Word 标题样式（标题 1、标题 2，或中文 Word 的样式名“1”“2”）不打编号：按层级读，正文段落是其下的条目，编号留空', async () => {
+  const H1 = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t)] });
+  const H2 = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(t)] });
+  const body = [
+    '2026年檀溪县政务公开工作要点',
+    H1('深化重点领域信息公开'),
+    H2('加强政策发布解读'),
+    '及时发布政策文件并同步解读。（责任单位：县政府办）',
+    '2026年6月底前，完成本部门政策文件库更新。（责任单位：各乡镇、县直各部门）',
+    H1('加强平台建设'),
+    H2('优化政府网站'),
+    '9月底前完成网站栏目调整。（县政府办牵头，县数据局配合）',
+  ];
+  const expected = [
+    '1 深化重点领域信息公开｜｜',
+    '2 加强政策发布解读｜｜',
+    '3 及时发布政策文件并同步解读。｜县政府办｜',
+    '3 2026年6月底前，完成本部门政策文件库更新。｜各乡镇、县直各部门｜',
+    '1 加强平台建设｜｜',
+    '2 优化政府网站｜｜',
+    '3 9月底前完成网站栏目调整。｜县政府办｜县数据局',
+  ];
+  for (const edit of [
+    undefined,
+    (xml: string) => xml.replace(/w:val="Heading1"/g, 'w:val="1"').replace(/w:val="Heading2"/g, 'w:val="2"'),
+  ]) {
+    const r = await parsePointsFile('要点.docx', await word(body, { edit }));
+    expect(r.title).toBe('2026年檀溪县政务公开工作要点');
+    expect(brief(r.items)).toEqual(expected);
+  }
+});
+
+it('正文后的附件分工表另起一组（以附件标题为名的第一级），不挂在正文最后一个小标题下', async () => {
+  const table = () =>
+    new Table({
+      rows: [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['1', '及时发布政策文件并同步解读', '县政府办', '全年'],
+        ['2', '答复文书质量自查', '县政府办', '每季度'],
+      ].map((cells) => new TableRow({ children: cells.map((t) => new TableCell({ children: [new Paragraph(t)] })) })),
+    });
+  const body = [
+    '2026年檀溪县政务公开工作要点',
+    '一、深化重点领域信息公开',
+    '（一）加强政策发布解读',
+    '1.6月30日前报送上半年工作情况。（责任单位：县直各部门）',
+  ];
+  for (const between of [['附件', '2026年政务公开重点任务分工表'], ['附件1'], ['2026年政务公开重点任务分工表']]) {
+    const r = await parsePointsFile('要点.docx', await word([...body, ...between, table()]));
+    expect(brief(r.items), between.join('/')).toEqual([
+      '1一 深化重点领域信息公开｜｜',
+      '2一 加强政策发布解读｜｜',
+      '31 6月30日前报送上半年工作情况。｜县直各部门｜',
+      `1 ${between[between.length - 1]}｜｜`,
+      '31 及时发布政策文件并同步解读｜县政府办｜',
+      '32 答复文书质量自查｜县政府办｜',
+    ]);
+  }
 });
