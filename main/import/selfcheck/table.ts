@@ -96,7 +96,7 @@ export function readIndicatorTables(
       title = against ?? above.find((t) => TITLE_WORDS.test(t)) ?? above[0] ?? '';
     }
     const r = indicatorsFromGrid(view, layout, fileName);
-    const apart = apartSection(grid, layout.labels, layout.roles, found && roots.length > 0);
+    const apart = apartSection(grid, layout.labels, layout.roles, roots.length > 0);
     if (apart && r.roots.length && !r.roots.every((n) => APART.test(n.name))) {
       apart.children = r.roots;
       roots.push(apart);
