@@ -108,7 +108,8 @@ export async function pick(page: Page, label: string, option: string): Promise<v
 
 /**
  * Fills a person field (renderer/components/PersonField.tsx) of `scope` by typing the name: picks the staff member,
- * or, for a name not on the staff list (`outsider`), the offered "使用“…”" option.
+ * or, for a name not on the staff list (`outsider`), the offered "使用“…”" option, with Enter once it is the active
+ * one. (A click missed once under load: the options are rebuilt as each character is typed.)
  */
 export async function pickPerson(
   page: Page,
@@ -120,11 +121,11 @@ export async function pickPerson(
   const box = scope.getByLabel(label, { exact: true });
   await box.click();
   await box.pressSequentially(name);
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
     .filter({ hasText: opts.outsider ? `使用“${name}”` : name })
-    .first();
-  await option.click();
+    .waitFor();
+  await box.press('Enter');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
