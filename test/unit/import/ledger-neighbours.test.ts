@@ -5,43 +5,10 @@
 // rows, a 说明 sheet before the data, a 合计 row and a 填表人 line under the table, trailing formatted empty rows.
 // Each file is built here with exceljs and imported through the real services into a real SQLite data file; what
 // is stored is compared with what the file holds, row by row, counted from the fixture itself.
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Cell, type SheetSpec, workbook, upload } from '../../helpers/ledger-book';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 
-type Cell = string | number | Date | null;
-interface SheetSpec {
-  name: string;
-  rows: Cell[][];
-  /** [r1, c1, r2, c2], 1-based. */
-  merges?: [number, number, number, number][];
-  /** Cells written as text (numFmt @), "r,c". */
-  textCells?: string[];
-  /** Empty rows with borders under the table, as a ledger prepared for the rest of the year has. */
-  emptyRows?: number;
-}
-
-async function workbook(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((cells, i) =>
-      cells.forEach((v, j) => {
-        if (v === null) return;
-        const cell = ws.getCell(i + 1, j + 1);
-        cell.value = v;
-        if (s.textCells?.includes(`${i + 1},${j + 1}`)) cell.numFmt = '@';
-      }),
-    );
-    const width = Math.max(...s.rows.map((r) => r.length));
-    for (let r = 0; r < (s.emptyRows ?? 0); r++)
-      for (let c = 1; c <= width; c++) ws.getCell(s.rows.length + 1 + r, c).border = { top: { style: 'thin' } };
-    for (const m of s.merges ?? []) ws.mergeCells(...m);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
 const explanation: SheetSpec = {
   name: '说明',
   rows: [['填表说明'], ['1. 发布日期请填写如“2026年3月5日”。'], ['2. 标题请填写信息的完整标题，栏目按网站栏目填写。']],

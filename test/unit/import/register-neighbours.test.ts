@@ -2,34 +2,10 @@
 // misread: a 信息类别 or 主题分类 column beside the 栏目 column, a 办结期限 beside the 实际办结日期, results written
 // with their sub-reason in brackets, dates carrying a time or a weekday as a website exports them. Each file is built
 // here with exceljs and imported through the real services into a real SQLite data file.
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseResultText } from '../../../main/import/disclosure/requests';
+import { type Cell, type SheetSpec, workbook, upload } from '../../helpers/ledger-book';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
-
-type Cell = string | number | Date | null;
-interface SheetSpec {
-  name: string;
-  rows: Cell[][];
-  /** [r1, c1, r2, c2], 1-based. */
-  merges?: [number, number, number, number][];
-}
-
-async function workbook(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((cells, i) =>
-      cells.forEach((v, j) => {
-        if (v !== null) ws.getCell(i + 1, j + 1).value = v;
-      }),
-    );
-    for (const m of s.merges ?? []) ws.mergeCells(...m);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
 
 let t: TestWorkstation | null = null;
 afterEach(() => {
