@@ -185,11 +185,19 @@ export function inferRule(text: string, context = '', points: number | null = nu
   const ceilingRatio = /不高于及格分|不超过及格分/.test(t) ? 0.6 : null;
   const capped = !/可突破|不设上限/.test(t) || /扣完为止/.test(t);
   if (/单项否决|一票否决/.test(all)) return { rule: { kind: 'veto' }, capped: true, ceilingRatio: null };
-  if (/重大扣分|倒扣/.test(all) || /不设上限/.test(t)) {
+  // A 扣分项 outside the scored items: 重大扣分 (不设上限), 倒扣, or — said by the caller in `context`, as only it knows
+  // the item has no points of its own — a 扣分项. "最高扣5分" caps it; a 重大扣分项 is never capped.
+  if (/重大扣分|倒扣/.test(all) || /扣分项/.test(context) || /不设上限/.test(t)) {
     const m = new RegExp(`每${UNIT}?[^，。；]*?扣${NUM}分`).exec(t) ?? new RegExp(`扣${NUM}分`).exec(t);
     const deduct = m ? Number(m[m.length - 1]) : 0;
     const unit = m && m.length > 2 && m[1] ? m[1] : '次';
-    return { rule: { kind: 'major', deduct, unit }, capped: false, ceilingRatio: null };
+    const c = /不设上限/.test(t) ? null : DEDUCT_CAP.exec(t);
+    const cap = c ? Number(c[1] ?? c[2] ?? c[3]) : null;
+    return {
+      rule: { kind: 'major', deduct, unit, ...(cap !== null && cap > 0 ? { cap } : {}) },
+      capped: false,
+      ceilingRatio: null,
+    };
   }
   if (/加分/.test(context) || /^加分|每[^扣]{0,12}加\d/.test(t)) {
     const per = new RegExp(`每${UNIT}?[^，。；扣]*?加${NUM}分`).exec(t);

@@ -193,11 +193,11 @@ interface Deduction {
   capReached: number | null;
 }
 
-/** The deduction a 按次扣分 or 分项扣分 rule gives for the counts of an entry; null for other rules or no counts. */
+/** The deduction a 按次扣分, 扣分项 or 分项扣分 rule gives for the counts of an entry; null for other rules or no counts. */
 function ruleDeduction(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'>): Deduction | null {
   let parts: DeductionPart[];
   let cap: number | undefined;
-  if (rule.kind === 'perItem') {
+  if (rule.kind === 'perItem' || rule.kind === 'major') {
     if (e.count === null) return null;
     const raw = e.count * rule.deduct;
     parts = [{ finding: '', count: e.count, unit: rule.unit, once: false, deducted: raw, capReached: null }];
@@ -249,16 +249,19 @@ export function deductionText(rule: Rule, e: Pick<ScoreEntry, 'count' | 'counts'
       `${x.finding}${x.count}${x.unit}，扣${n(x.deducted)}分${x.capReached !== null ? `（该项最多扣${n(x.capReached)}分）` : ''}`,
   );
   if (d.capReached !== null) lines.push(`累计最多扣${n(d.capReached)}分，计扣${n(d.total)}分`);
-  else if (d.total > points + 1e-9) lines.push(`扣完本项${n(points)}分为止`);
+  else if (rule.kind !== 'major' && d.total > points + 1e-9) lines.push(`扣完本项${n(points)}分为止`);
   return lines.join('；');
 }
 
 /**
- * What a rated leaf's counted rule took off, for the 自查评分表 and 自查报告: for 分项扣分 and a 按次扣分 with a cap of its
- * own (without one, the 扣分 over the rule's 每次扣分 is the count, and the person's reason says the rest).
+ * Whether a rule's deduction is told in words (deductionText): 分项扣分, a 按次扣分 with a cap of its own and a 扣分项
+ * (without a cap, a 按次扣分's 扣分 over its 每次扣分 is the count, and the person's reason says the rest).
  */
+export const toldInWords = (rule: Rule) => capsItself(rule) || rule.kind === 'major';
+
+/** What a rated leaf's counted rule took off, for the 自查评分表 and 自查报告 (see toldInWords). */
 export function deductionWords(r: Pick<SelfcheckRow, 'isLeaf' | 'entry' | 'rule' | 'points'>): string {
-  if (!r.isLeaf || !r.entry.rated || !capsItself(r.rule)) return '';
+  if (!r.isLeaf || !r.entry.rated || !toldInWords(r.rule)) return '';
   return deductionText(r.rule, r.entry, r.points);
 }
 
@@ -291,7 +294,7 @@ export function scoreLeaf(
       vetoed = e.flag;
       break;
     case 'major':
-      return { score: -count * r.deduct, vetoed: false, ceiling: false };
+      return { score: -Math.min(count * r.deduct, r.cap ?? Infinity), vetoed: false, ceiling: false };
     case 'bonus':
       return { score: Math.min(Math.max(e.score ?? count * (r.perItem ?? 0), 0), p), vetoed: false, ceiling: false };
     case 'grade':
@@ -391,7 +394,7 @@ export function scoreTemplate(
         scored.ratedLeaves = 1;
         const r = n.rule;
         if (r.kind === 'major') {
-          const major = (e.count ?? 0) * r.deduct;
+          const major = Math.min((e.count ?? 0) * r.deduct, r.cap ?? Infinity);
           raw = { ...unrated, score: -major, major, scored: true };
         } else if (bonusLike) {
           // Inside a 加分 item: what was entered (points, or occurrences × 每次加分), up to the item's points.

@@ -16,7 +16,8 @@ import { LIGHTS } from './lights';
  * - fixed: 有得N分 — full points when met, otherwise 分值 − absentDeduct (absentDeduct null: 0 points) ("有得10分/无扣2分").
  * - perItem: 每条/每件/每次 扣k分 — occurrences × k off the node's points; with `cap` (最多扣2分, below the node's
  *   points) never more than the cap in all.
- * - major: 重大扣分项 — occurrences × k off every level above, never capped.
+ * - major: 扣分项 outside the scored items — occurrences × k off every level above; a 重大扣分项 is never capped
+ *   (运城: "不设上限"), a 扣分项 may say at most how much it takes ("每次扣2分，最高扣5分": `cap`).
  * - veto: 单项否决 — when it happened the result is 不合格 whatever the points.
  * - bonus: 加分 — entered points or occurrences × perItem, capped at the node's points, counted only when the parent's
  *   base score reaches the threshold (≥ threshold, or > threshold when not inclusive).
@@ -33,7 +34,7 @@ export const RULE_LABELS: Record<RuleKind, string> = {
   manual: '直接评分',
   fixed: '有得全分',
   perItem: '按次扣分',
-  major: '重大扣分（不设上限）',
+  major: '扣分项（从总分中扣）',
   veto: '单项否决',
   bonus: '加分',
   grade: '按等次评分',
@@ -127,7 +128,12 @@ export const ruleSchema = z.discriminatedUnion(
       unit,
       cap: capSchema('最多扣分').describe('最多扣分'),
     }),
-    z.object({ kind: z.literal('major'), deduct: amount('每次扣分'), unit }),
+    z.object({
+      kind: z.literal('major'),
+      deduct: amount('每次扣分'),
+      unit,
+      cap: capSchema('最多扣分').describe('最多扣分'),
+    }),
     z.object({ kind: z.literal('veto') }),
     z.object({
       kind: z.literal('bonus'),
@@ -160,7 +166,9 @@ export function ruleLabel(rule: Rule, capped = true): string {
         ? perItemText(rule)
         : `每${rule.unit}扣${rule.deduct}分${capped ? '，扣完为止' : '（可突破本项分值）'}`;
     case 'major':
-      return `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
+      return rule.cap !== undefined
+        ? `扣分项，每${rule.unit}扣${rule.deduct}分，最多扣${rule.cap}分`
+        : `重大扣分项，每${rule.unit}扣${rule.deduct}分，不设上限`;
     case 'veto':
       return '单项否决';
     case 'bonus': {

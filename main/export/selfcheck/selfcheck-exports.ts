@@ -115,7 +115,13 @@ export async function buildScoreSheetXlsx(d: ScoreSheetData): Promise<Buffer> {
   const rows: SheetRow[] = d.rows.map((r) => {
     const names = Array.from({ length: depth }, (_, i) => (i === r.level - 1 ? r.name : ''));
     const points =
-      r.rule.kind === 'major' ? '不设上限' : r.rule.kind === 'bonus' ? `加分≤${num(r.points)}` : num(r.points);
+      r.rule.kind === 'major'
+        ? r.rule.cap !== undefined
+          ? `最多扣${num(r.rule.cap)}`
+          : '不设上限'
+        : r.rule.kind === 'bonus'
+          ? `加分≤${num(r.points)}`
+          : num(r.points);
     const criteria = r.isLeaf
       ? [r.criteria, r.rule.kind === 'manual' ? '' : `（${r.ruleLabel}）`].filter(Boolean).join('')
       : '';

@@ -16,8 +16,10 @@ export interface Draft extends IndicatorOutput {
   children: Draft[];
   /** Words of 扣分规则 columns, read into the rule at the end. */
   ruleText: string;
-  /** The points cell said what kind of item it is: "加分≤8" (bonus) or "不设上限" (major). */
+  /** The points cell said what kind of item it is: "加分≤8" (bonus), "不设上限" or "最多扣5" (major). */
   pointsKind: 'bonus' | 'major' | null;
+  /** A 扣分项's cap as its points cell writes it: "最多扣5", "-5". */
+  pointsCap: number | null;
   /** Grade columns: each grade's points and its words. */
   grades: { name: string; points: number | null; words: string }[];
   /** The row its name is on ("工作表“评分细则”第3行"), for the problems the preview and the CLI name. */
@@ -37,6 +39,7 @@ export const draft = (name: string, points: number | null, weight: number | null
   children: [],
   ruleText: '',
   pointsKind: null,
+  pointsCap: null,
   grades: [],
   place: '',
 });
@@ -98,13 +101,17 @@ function seqLevel(text: string): number | null {
 interface NumberCell {
   value: number | null;
   kind: 'bonus' | 'major' | null;
+  cap?: number;
 }
 
 function parseNumberCell(text: string, what: 'points' | 'weight', at: () => string): NumberCell {
   const t = asciiDigits(text.replace(/\s+/g, ''));
   if (!t || /^[—–\-/／、无]+$/.test(t)) return { value: null, kind: null };
-  // The 自查评分表 writes a bonus item's cap as "加分≤8" and a 重大扣分 item as "不设上限".
+  // The 自查评分表 writes a bonus item's cap as "加分≤8", a 重大扣分 item as "不设上限" and a capped 扣分项 as
+  // "最多扣5"; a 细则 may write a 扣分项's cap as a negative number ("-5", "倒扣5分").
   if (what === 'points' && /^不设上限$/.test(t)) return { value: null, kind: 'major' };
+  const deduct = /^(?:[-－−]|(?:最多|最高|至多|倒)扣)(\d+(?:\.\d+)?)分?$/.exec(t);
+  if (what === 'points' && deduct) return { value: null, kind: 'major', cap: Number(deduct[1]) };
   const bonus = /^加分(?:≤|<=|不超过|最高)?(\d+(?:\.\d+)?)分?$/.exec(t);
   if (what === 'points' && bonus) return { value: Number(bonus[1]), kind: 'bonus' };
   const m = /^[（(]?(\d+(?:\.\d+)?)(分|%|％)?[)）]?$/.exec(t);
@@ -336,6 +343,7 @@ export function indicatorsFromGrid(view: GridView, layout: Layout, fileName: str
         if (role === 'points') {
           if (target.points === null) target.points = v.value;
           if (v.kind) target.pointsKind = v.kind;
+          if (v.cap !== undefined) target.pointsCap = v.cap;
         } else if (target.weight === null) target.weight = v.value;
       } else if (role === 'criteria') {
         if (!leaf.criteria.split('\n').includes(text)) leaf.criteria = [leaf.criteria, text].filter(Boolean).join('\n');

@@ -169,7 +169,7 @@ export function readIndicatorTables(
 }
 
 function strip(d: Draft): IndicatorOutput {
-  const { ruleText: _r, pointsKind: _p, grades: _g, place: _pl, children, ...rest } = d;
+  const { ruleText: _r, pointsKind: _p, pointsCap: _c, grades: _g, place: _pl, children, ...rest } = d;
   return { ...rest, children: children.map(strip) };
 }
 
@@ -216,6 +216,10 @@ function ruleFromLabel(text: string): { rule: Rule; capped: boolean; rest: strin
     [
       new RegExp(`（每(.{1,4}?)扣${N}分（可突破本项分值））$`),
       (m) => ({ rule: { kind: 'perItem', deduct: Number(m[2]), unit: m[1] }, capped: false }),
+    ],
+    [
+      new RegExp(`（扣分项，每(.{1,4}?)扣${N}分，最多扣${N}分）$`),
+      (m) => ({ rule: { kind: 'major', deduct: Number(m[2]), unit: m[1], cap: Number(m[3]) }, capped: false }),
     ],
     [
       new RegExp(`（重大扣分项，每(.{1,4}?)扣${N}分，不设上限）$`),
@@ -283,7 +287,9 @@ function finishRules(nodes: Draft[], context: string): void {
         }
         continue;
       }
-      const hint = n.pointsKind === 'bonus' ? '加分' : n.pointsKind === 'major' ? '重大扣分' : '';
+      // An item without points under 扣分项 (or saying "此项为扣分项") takes points off the total, as 重大扣分 does.
+      const outside = n.points === null && n.weight === null && /扣分项|减分项/.test(`${ctx} ${words}`);
+      const hint = n.pointsKind === 'bonus' ? '加分' : n.pointsKind === 'major' ? '重大扣分' : outside ? '扣分项' : '';
       const r = inferRule(
         words,
         /加分|单项否决|一票否决|重大扣分|倒扣/.test(ctx)
@@ -294,6 +300,8 @@ function finishRules(nodes: Draft[], context: string): void {
       n.rule = r.rule;
       n.capped = r.capped;
       n.ceilingRatio = r.ceilingRatio;
+      if (n.rule.kind === 'major' && n.rule.cap === undefined && n.pointsCap !== null)
+        n.rule = { ...n.rule, cap: n.pointsCap };
       if (n.rule.kind === 'veto' && n.points === null) n.points = 0;
     }
   }

@@ -2,7 +2,6 @@
 // progress with evidence, and 销号 (date and who signed it off). 逾期 is derived, never stored.
 import { computeLight } from '../../../shared/domain/plan';
 import {
-  capsItself,
   rectificationInputSchema,
   type RectificationInput,
   type Rectification,
@@ -22,7 +21,7 @@ import { todayOf } from '../../../shared/domain/dates';
 import { validateInput } from '../validate';
 import type { AppContext } from '../workstation';
 import { indicatorContext, readOccurrences } from './scores';
-import { deductionText } from '../../../shared/domain/selfcheck-score';
+import { deductionText, toldInWords } from '../../../shared/domain/selfcheck-score';
 import { z } from 'zod';
 import type { Light } from '../../../shared/domain/lights';
 
@@ -515,7 +514,8 @@ export async function rectifyIndicator(
       `“${path}”已有未销号的整改事项（台账第 ${(await getRectification(ctx, existing.id)).seq} 项），请在整改台账中查看。`,
     );
   // Without a reason written, a counted rule says what was found ("未按时公开1次，扣1分；内容不完整2处，扣1分").
-  const counted = entry?.rated && capsItself(node.rule) ? deductionText(node.rule, readOccurrences(entry), points) : '';
+  const counted =
+    entry?.rated && toldInWords(node.rule) ? deductionText(node.rule, readOccurrences(entry), points) : '';
   const problem = entry?.reason.trim() || `${node.name}：${counted || '未达到评分标准'}`;
   return createRectification(ctx, {
     year: template.year,

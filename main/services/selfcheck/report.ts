@@ -210,12 +210,23 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
     );
   });
   const majors = v.rows.filter((r) => r.isLeaf && r.rule.kind === 'major' && r.deducted > 0);
-  if (majors.length) lines.push(`另有重大扣分${majors.map((r) => `${r.name}${n2(r.deducted)}分`).join('、')}。`);
+  // Each named as the 细则 names it: a 重大扣分项 is 不设上限, a 扣分项 with a cap is not 重大.
+  if (majors.length)
+    lines.push(
+      `另有${majors
+        .map((r) => {
+          const kind = r.rule.kind === 'major' && r.rule.cap !== undefined ? '扣分项' : '重大扣分项';
+          return `${kind}“${r.name}”扣${n2(r.deducted)}分`;
+        })
+        .join('，')}。`,
+    );
   const problems = v.rows.filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed));
-  const problemLines = problems.map(
-    (r, i) =>
-      `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${lossWords(r).replace(/[。；]$/, '')}（扣${n2(r.deducted)}分）。`,
-  );
+  const problemLines = problems.map((r, i) => {
+    const words = lossWords(r).replace(/[。；]$/, '');
+    // Words that end on the points taken ("4次，扣8分；累计最多扣5分，计扣5分") are not followed by them again.
+    const taken = `扣${n2(r.deducted)}分`;
+    return `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${words}${words.endsWith(taken) ? '' : `（${taken}）`}。`;
+  });
   const measureLines = problems.map((r, i) => {
     const m =
       r.entry.measure ||

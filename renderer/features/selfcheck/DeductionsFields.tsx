@@ -47,7 +47,7 @@ export function deductionValues(rule: Rule | null): DeductionValues {
   return {
     deduct: rule?.kind === 'perItem' || rule?.kind === 'major' ? rule.deduct : 1,
     unit: rule?.kind === 'perItem' || rule?.kind === 'major' || rule?.kind === 'bonus' ? rule.unit : '次',
-    cap: rule?.kind === 'perItem' ? (rule.cap ?? null) : null,
+    cap: rule?.kind === 'perItem' || rule?.kind === 'major' ? (rule.cap ?? null) : null,
     items,
     totalCap: rule?.kind === 'deductions' ? (rule.cap ?? null) : null,
   };
@@ -75,8 +75,11 @@ export function deductionsRule(v: Pick<DeductionValues, 'items' | 'totalCap'>): 
   return { kind: 'deductions', items, ...(v.totalCap !== null && v.totalCap !== undefined ? { cap: v.totalCap } : {}) };
 }
 
-/** 按次扣分: 每次扣分, 计数单位 and 最多扣 (empty: 扣完本项分值为止). */
-export function PerItemFields({ withCap = true }: { withCap?: boolean }) {
+/**
+ * 按次扣分 and 扣分项: 每次扣分, 计数单位 and 最多扣 (empty: 扣完本项分值为止; for a 扣分项, which has no points of its
+ * own, 不设上限 — a 重大扣分项).
+ */
+export function PerItemFields({ outside = false }: { outside?: boolean }) {
   return (
     <Row gutter={12}>
       <Col span={8}>
@@ -93,13 +96,16 @@ export function PerItemFields({ withCap = true }: { withCap?: boolean }) {
           <Input maxLength={4} placeholder="条、件、次…" />
         </Form.Item>
       </Col>
-      {withCap && (
-        <Col span={8}>
-          <Form.Item name="cap" label="最多扣（分）" rules={[numberRule('最多扣分')]} extra="不填：扣完本项分值为止">
-            <PointsInput style={{ width: '100%' }} aria-label="最多扣分" />
-          </Form.Item>
-        </Col>
-      )}
+      <Col span={8}>
+        <Form.Item
+          name="cap"
+          label="最多扣（分）"
+          rules={[numberRule('最多扣分')]}
+          extra={outside ? '不填：不设上限（重大扣分项）' : '不填：扣完本项分值为止'}
+        >
+          <PointsInput style={{ width: '100%' }} aria-label="最多扣分" />
+        </Form.Item>
+      </Col>
     </Row>
   );
 }

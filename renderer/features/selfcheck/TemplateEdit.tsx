@@ -106,7 +106,12 @@ function toInput(v: NodeValues, row: SelfcheckRow | null) {
     v.kind === 'perItem'
       ? perItemRule(v)
       : v.kind === 'major'
-        ? { kind: v.kind, deduct: v.deduct ?? 0, unit: v.unit || '次' }
+        ? {
+            kind: v.kind,
+            deduct: v.deduct ?? 0,
+            unit: v.unit || '次',
+            ...(v.cap !== null && v.cap !== undefined ? { cap: v.cap } : {}),
+          }
         : v.kind === 'deductions'
           ? deductionsRule(v)
           : v.kind === 'fixed'
@@ -299,7 +304,7 @@ export function IndicatorDialog({
           </Col>
         </Row>
         {warn && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={warn} />}
-        {(kind === 'perItem' || kind === 'major') && <PerItemFields withCap={kind === 'perItem'} />}
+        {(kind === 'perItem' || kind === 'major') && <PerItemFields outside={kind === 'major'} />}
         {kind === 'deductions' && <FindingsFields />}
         {words && (
           <Typography.Paragraph type="secondary" aria-label="计分方式的文字">

@@ -474,7 +474,7 @@ describe('on a data file', () => {
     const doc = (await readDocx(t.delivered.at(-1)!.data)).document.replace(/<[^>]+>/g, '');
     expect(doc).toContain('公开时效扣2分（未按时公开1次，扣1分；内容不完整2处，扣1分），原因是3月份2条信息内容不完整');
     // A problem without a reason written says what was found.
-    expect(doc).toContain('政府信息公开—信息质量：6处，扣3分；累计最多扣2分，计扣2分（扣2分）');
+    expect(doc).toContain('政府信息公开—信息质量：6处，扣3分；累计最多扣2分，计扣2分。');
     expect(doc).toContain('未按时公开1次，扣1分；内容不完整2处，扣1分');
   });
 

@@ -255,6 +255,39 @@ describe('细则 neighbours', () => {
     expect((await parseIndicatorsFile('细则.docx', docx)).indicators[2]).toMatchObject({ name: '加分指标', points: 5 });
   });
 
+  it('a 扣分项 without points takes off the total, at most its written cap; a scored item saying 扣分项 keeps its points', async () => {
+    const header = ['类别', '考核内容', '分值', '评分标准'];
+    const rows: Row[] = [
+      ['基础工作', '信息发布', 60, '每发现一处扣1分，扣完为止。'],
+      [null, '依申请公开', 40, '此项为扣分项，超期答复的每件扣5分，最多扣20分。'],
+      ['扣分项', '被通报批评', null, '被上级通报批评的每次扣2分，最高扣5分。'],
+      [null, '发生重大失误', null, '每次扣10分，不设上限。'],
+      ['合计', '', 100, ''],
+    ];
+    for (const [how, p] of Object.entries(await threeWays(header, rows))) {
+      const [base, outside] = p.indicators;
+      expect(base.children[1].rule, how).toEqual({ kind: 'perItem', deduct: 5, unit: '件', cap: 20 });
+      expect(
+        outside.children.map((c) => c.rule),
+        how,
+      ).toEqual([
+        { kind: 'major', deduct: 2, unit: '次', cap: 5 },
+        { kind: 'major', deduct: 10, unit: '次' },
+      ]);
+      expect(p.total, how).toBe(100);
+      expect(templateProblems(toScoringNodes(p.indicators), p.total), how).toEqual([]);
+    }
+    // The cap written in the 分值 column as a negative number, the words saying only how much each time.
+    const negative = await parseIndicatorsFile(
+      '细则.xlsx',
+      await buildXlsx({
+        header,
+        rows: [rows[0], ['倒扣分', '被通报批评', '-5', '被上级通报批评的每次扣2分。'], ['合计', '', 60, '']],
+      }),
+    );
+    expect(negative.indicators[1].children[0].rule).toEqual({ kind: 'major', deduct: 2, unit: '次', cap: 5 });
+  });
+
   it('a 评分标准 cell a browser broke over two lines, copied from a web page, stays one cell of its row', async () => {
     const text = [
       '一级指标\t二级指标\t分值\t评分标准',

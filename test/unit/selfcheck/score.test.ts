@@ -273,6 +273,31 @@ describe('rules combined', () => {
     expect(r.grade).toBe('不合格');
   });
 
+  it('a 扣分项 with a cap (每次扣2分，最高扣5分) takes at most its cap; scoreLeaf agrees with the tree', () => {
+    // 基础 100 entered 96. 扣分项 通报批评 每次2 × 4 = 8 → capped at 5; 约谈 (重大扣分, uncapped) 每次3 × 2 = 6.
+    // total = 96 − 5 − 6 = 85 of 100.
+    const base = node('基础工作', { points: 100 });
+    const capped = node('通报批评', { rule: { kind: 'major', deduct: 2, unit: '次', cap: 5 } });
+    const open = node('约谈', { rule: major(3) });
+    const r = scoreTemplate(
+      [base, node('扣分项', {}, [capped, open])],
+      entries([
+        [base, { score: 96 }],
+        [capped, { count: 4 }],
+        [open, { count: 2 }],
+      ]),
+      { total: 100 },
+    );
+    expect(find(r, '通报批评').deducted).toBe(5);
+    expect(find(r, '约谈').deducted).toBe(6);
+    expect(r.major).toBe(11);
+    expect(r.total).toBe(85);
+    expect(r.maxTotal).toBe(100);
+    expect(scoreLeaf(capped, 0, { ...EMPTY_ENTRY, rated: true, count: 4 }).score).toBe(-5);
+    // Below the cap it is occurrences × k.
+    expect(scoreLeaf(capped, 0, { ...EMPTY_ENTRY, rated: true, count: 2 }).score).toBe(-4);
+  });
+
   it('all rule types in one 108-point tree', () => {
     // 制度建设 30: fixed 10 met, fixed 10 not met (−2) → 8, manual 10 entered 7.           → 25
     // 平台管理 30: perItem 8 (每条1, 3条) → 5; ceiling leaf 10 (perItem 2 × 1, ceiling on) → 6 − 2 = 4; 12 untouched → 21
