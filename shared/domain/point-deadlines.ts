@@ -2,7 +2,8 @@
 // Kinds (glossary): an absolute date (2021年9月底前), a relative limit (10个工作日内), a recurring one (每季度)
 // or an open one (持续推进). Only absolute ones get a date; all keep their words.
 // A time note (a 完成时限 cell, "时间：全年" in a responsibility note) says more with fewer words than an item's text:
-// 全年, 常态化, 即时, 按上级要求 are its time limit there, and only there (in a sentence they are other words).
+// 全年, 常态化, 长期, 即时, 按上级要求 are its time limit there, and only there (in a sentence they are other words).
+import { parseChineseNumeral } from './point-numbering';
 
 type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'open';
 
@@ -37,6 +38,9 @@ function isoDate(year: number, month: number, day?: number): string | null {
 }
 
 const CN = '[一二三四五六七八九十两]';
+/** A month as a number or in Chinese numerals (十一月底前, 三月份): 1–12. */
+const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
+const monthOf = (m: string) => (/^\d/.test(m) ? Number(m) : parseChineseNumeral(m)!);
 const NUM = `(?:\\d{1,3}|${CN}{1,3})`;
 const QUARTER_END: Record<string, number> = { 一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3: 9, 四: 12, 4: 12 };
 
@@ -67,15 +71,16 @@ const RULES: Rule[] = [
       return date ? { kind: 'absolute', date } : null;
     },
   },
-  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start), 次年1月底前
+  // 2021年9月底前, 9月底前, 6月30日前, 2021年6月30日之前, 9月底, 9月末, 9月份 (not 1月份以来, a start), 次年1月底前,
+  // 十一月底前
   {
     re: new RegExp(
-      String.raw`${YEAR_BEFORE}?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))`,
+      String.raw`${YEAR_BEFORE}?${MONTH}\s*月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前|止)|(?:底|末|中旬|上旬|下旬)\s*(?:前|之前|以前)?|份(?!\s*(?:起|以来|开始|至|到|—|-))\s*(?:前|之前|以前)?|(?:前|之前|以前))`,
       'y',
     ),
     make(m, year) {
       const y = yearOf(m[1], m[2], year);
-      const month = Number(m[3]);
+      const month = monthOf(m[3]);
       let day: number | undefined = m[4] ? Number(m[4]) : undefined;
       if (!day && /上旬/.test(m[0])) day = 10;
       if (!day && /中旬/.test(m[0])) day = 20;
@@ -134,14 +139,17 @@ const NOTE_RULES: Rule[] = [
   // A month or a day alone (完成时限：2026年12月, 截至2026年10月31日): due then, as a 完成时限 cell reads it; not a
   // start (3月起, 1月以来) or a span's first end.
   {
-    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?!\s*(?:\d|份|起|以来|开始|至|到|—|–|-|－|~|～))/y,
+    re: new RegExp(
+      String.raw`(?:(\d{4})\s*年\s*)?${MONTH}\s*月(?:\s*(\d{1,2})\s*日)?(?!\s*(?:\d|份|起|以来|开始|至|到|—|–|-|－|~|～))`,
+      'y',
+    ),
     make(m, year) {
-      const date = isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), m[3] ? Number(m[3]) : undefined);
+      const date = isoDate(m[1] ? Number(m[1]) : year, monthOf(m[2]), m[3] ? Number(m[3]) : undefined);
       return date ? { kind: 'absolute', date } : null;
     },
   },
   {
-    re: /全年|常态化|即时|随时|(?:按照?|根据|依照)\s*(?:上级|国家|省|市|县)?[^，。；;,\s]{0,6}?(?:要求|部署|安排|时间节点|节点|规定)/y,
+    re: /全年|常态化|长期|即时|随时|(?:按照?|根据|依照)\s*(?:上级|国家|省|市|县)?[^，。；;,\s]{0,6}?(?:要求|部署|安排|时间节点|节点|规定)/y,
     make: () => ({ kind: 'open', date: null, weak: true }),
   },
 ];

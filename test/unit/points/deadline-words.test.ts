@@ -71,6 +71,12 @@ const FAMILY: Wording[] = [
   { words: '年底', deadline: '2026-12-31', kind: 'yearEnd', due: '2026-12-31' },
   { words: '12月中旬', deadline: '2026-12-20', kind: 'date', due: '2026-12-20' },
   { words: '11月上旬', deadline: '2026-11-10', kind: 'date', due: '2026-11-10' },
+  // Months in Chinese numerals, as many notices write them.
+  { words: '十一月底前', deadline: '2026-11-30', kind: 'date', due: '2026-11-30' },
+  { words: '三月份', deadline: '2026-03-31', kind: 'date', due: '2026-03-31' },
+  { words: '十二月中旬', deadline: '2026-12-20', kind: 'date', due: '2026-12-20' },
+  // A bare 长期 in a time note or cell is an open limit (in a sentence, "长期向好" is not).
+  { words: '长期', deadline: null, kind: 'ongoing', due: null },
   // The year after the document's (a 年度报告 is due the next January); the plan prints the year.
   { words: '次年1月31日前', deadline: '2027-01-31', kind: 'date', label: '2027年1月31日前', due: '2027-01-31' },
   { words: '次年1月底前', deadline: '2027-01-31', kind: 'date', label: '2027年1月31日前', due: '2027-01-31' },
