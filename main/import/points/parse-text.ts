@@ -93,13 +93,13 @@ const FIELD_CLUTTER =
   /^(?:ID|大小|页数|格式|时间|来源|发布时间|发布日期|发布机构|浏览次数|浏览|点击数|阅读量|阅读|作者|字号|分类|标签|上传时间|下载次数)\s*[:：]/;
 /** Once the items have begun, these mean the document is over and the site's page continues. */
 const END_OF_DOCUMENT =
-  /^(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
+  /^[【[]?(?:此文档下载收益|你可能关注|相关文档|猜你喜欢|上一篇|下一篇|关键词\s*[:：]|主题词\s*[:：]|打印本页|关闭窗口|分享到|扫一扫在手机)/;
 /**
  * After the items: 附件 list, 抄送, 印发 and 此件公开发布 lines, and a 公文's closing formula (特此通知。) close the body
  * (items may follow in an attachment).
  */
 const CLOSING_LINE =
-  /^(?:附件\s*\d*\s*[:：]|附件\s*\d*$|抄送\s*[:：]|特此(?:通知|通报|函告|报告|批复|公告|函复)[。.]?$|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
+  /^(?:(?:相关)?附件(?:下载)?\s*\d*\s*[:：]|(?:相关)?附件\s*\d*$|抄送\s*[:：]|特此(?:通知|通报|函告|报告|批复|公告|函复)[。.]?$|[（(]此件[^）)]*[）)]$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)/;
 const FILE_NAME_LINE = /^(.{2,80})\.(?:docx?|wps|pdf|xlsx?|et|txt)$/i;
 const DATE_LINE =
   /^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$/;
@@ -114,7 +114,8 @@ const TITLE_END =
  * has, else null.
  */
 function attachmentListStart(line: string): number | null {
-  const m = /^附件\s*[:：]\s*(.*)$/.exec(line);
+  // A web page lists its files under "相关附件：" or "附件下载：".
+  const m = /^(?:相关)?附件(?:下载)?\s*[:：]\s*(.*)$/.exec(line);
   if (!m) return null;
   if (!m[1]) return 1;
   const mark = readNumberMark(m[1]);
@@ -138,7 +139,8 @@ function normaliseLine(s: string): string {
 function isClutter(line: string): boolean {
   if (SITE_CLUTTER.test(line)) return true;
   if (line.length <= 20 && SHORT_CLUTTER.test(line)) return true;
-  if (line.length <= 60 && FIELD_CLUTTER.test(line)) return true;
+  // A site's metadata line is clutter, unless it gives the 文号 ("发布日期：2026-03-05 | 文号：某政办发〔2026〕5号").
+  if (line.length <= 60 && FIELD_CLUTTER.test(line) && !DOC_NUMBER.test(line)) return true;
   if (PAGE_NUMBER_LINE.test(line)) return true;
   return false;
 }
@@ -466,8 +468,11 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
   const meta: Meta = { title: null, docNumber: null, issuer: null, issuedDate: null };
   for (const line of [...preamble, ...closing]) {
     const dn = DOC_NUMBER.exec(line);
-    // A 文号 on its own (short) line is this document's; one inside a sentence refers to another document.
-    if (dn && !meta.docNumber && (line.length <= 40 || dn.index === 0)) meta.docNumber = dn[0].replace(/\s+/g, '');
+    // A 文号 on its own (short) line is this document's, and so is one a web page labels in its metadata line
+    // ("发布时间：… | 来源：… | 文号：某政办发〔2026〕5号"); one inside a sentence refers to another document.
+    const labelled = dn && /(?:文号|发文字号|文件编号)\s*[:：]\s*$/.test(line.slice(0, dn.index));
+    if (dn && !meta.docNumber && (line.length <= 40 || dn.index === 0 || labelled))
+      meta.docNumber = dn[0].replace(/\s+/g, '');
     const date = parseDateLine(line);
     if (date && !meta.issuedDate) meta.issuedDate = date;
     if (!meta.issuer && ISSUER_LINE.test(line) && !TITLE_END.test(line)) meta.issuer = line;
