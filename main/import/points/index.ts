@@ -12,6 +12,7 @@ import { importErrors, PASTED_TABLE } from './errors';
 import { MAX_PASTE_CHARS, MAX_POINT_ITEMS, MAX_POINTS_FILE_BYTES } from './limits';
 import { parseBlocks, type SourceBlock } from './parse-text';
 import { tabSeparatedRows } from './pasted-table';
+import { htmlPartOf } from './mhtml';
 import { isEncryptedOoxml, KIND_NAMES, sniffKind } from './sniff';
 import { readXlsxBlocks } from './xlsx';
 
@@ -160,8 +161,10 @@ export async function parsePointsFile(
       );
     throw importErrors.mismatch(fileName, extLabel, KIND_NAMES.ole, SAVE_AS_DOCX);
   }
+  // A .doc that is a web page (a site's "下载Word", Word's 单个文件网页) is read as the page.
   if (ext === 'doc' || ext === 'wps') {
-    if (kind !== 'zip') throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档', SAVE_AS_DOCX);
+    if (kind !== 'zip' && kind !== 'html' && kind !== 'mhtml')
+      throw importErrors.unsupported(fileName, '旧版 Word/WPS 文档', SAVE_AS_DOCX);
   }
   if (ext === 'pdf') throw importErrors.mismatch(fileName, extLabel, KIND_NAMES[kind], '请确认选对了文件。');
   if (ext === 'xls' || ext === 'et') {
@@ -210,9 +213,16 @@ export async function parsePointsFile(
   if (kind === 'rtf') throw importErrors.unsupported(fileName, 'RTF 文档', SAVE_AS_DOCX);
   if (kind === 'binary' || kind === 'empty') throw importErrors.notText(fileName);
 
-  // Text (.txt, .html copied pages, no extension): decode and read.
-  const { text } = await decodeText(buf, fileName);
-  const plain = kind === 'html' ? htmlToText(text) : text;
+  // Text (.txt, .html copied pages, .mht, no extension): decode and read.
+  const page = kind === 'mhtml' ? htmlPartOf(buf) : buf;
+  if (!page)
+    throw importErrors.unsupported(
+      fileName,
+      KIND_NAMES.mhtml,
+      '其中没有网页正文。请在浏览器中打开原网页，复制全文，用“粘贴文本”导入。',
+    );
+  const { text } = await decodeText(page, fileName);
+  const plain = kind === 'html' || kind === 'mhtml' ? htmlToText(text) : text;
   if (!plain.trim()) throw importErrors.empty(fileName);
   const { blocks, tables } = namingTable(fileName, () => textBlocks(plain, opts));
   return {

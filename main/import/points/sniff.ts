@@ -1,6 +1,7 @@
 // What a file really is, from its first bytes, whatever its name says.
+import { looksLikeMhtml } from './mhtml';
 
-type FileKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'image' | 'binary' | 'empty';
+type FileKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'mhtml' | 'text' | 'image' | 'binary' | 'empty';
 
 export const KIND_NAMES: Record<FileKind, string> = {
   zip: '压缩包（或新版 Office 文档）',
@@ -8,6 +9,7 @@ export const KIND_NAMES: Record<FileKind, string> = {
   pdf: 'PDF 文件',
   rtf: 'RTF 文档',
   html: '网页文件',
+  mhtml: '单个文件网页（.mht）',
   text: '文本',
   image: '图片',
   binary: '无法识别的二进制数据',
@@ -28,8 +30,13 @@ export function sniffKind(b: Uint8Array): FileKind {
     startsWith(b, [0x47, 0x49, 0x46, 0x38])
   )
     return 'image';
-  const head = Buffer.from(b.subarray(0, 512)).toString('latin1').trimStart().toLowerCase();
+  const head = Buffer.from(b.subarray(0, 2048))
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  if (looksLikeMhtml(head)) return 'mhtml';
   return looksBinary(b) ? 'binary' : 'text';
 }
 

@@ -255,6 +255,57 @@ describe('从政府网站复制或保存的通知页面', () => {
   });
 });
 
+describe('存为单个文件的网页（.mht）和网页另存的 .doc', () => {
+  const page =
+    '<html><head><meta charset="gb2312"></head><body><p>2021年要点</p><p>一、加强公开</p><p>1.做好公开。（办公室负责）</p></body></html>';
+  /** A MIME message as a browser or Word saves it: the page, then an image part. */
+  const mht = (encoding: 'quoted-printable' | 'base64', body: string) =>
+    Buffer.concat([
+      Buffer.from(
+        'From: <Saved by Blink>\r\nSubject: 要点\r\nMIME-Version: 1.0\r\n' +
+          'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--abc"\r\n\r\n' +
+          '------MultipartBoundary--abc\r\nContent-Type: text/html\r\n' +
+          `Content-Transfer-Encoding: ${encoding}\r\nContent-Location: http://www.example.gov.cn/1.html\r\n\r\n`,
+        'latin1',
+      ),
+      Buffer.from(body, 'latin1'),
+      Buffer.from(
+        '\r\n------MultipartBoundary--abc\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--abc--\r\n',
+        'latin1',
+      ),
+    ]);
+  const gb = iconv.encode(page, 'gb18030');
+  /** Quoted-printable as Blink writes it: bytes above 0x7e as =XX, lines cut at 76 with a soft break. */
+  const qp = [...gb]
+    .map((c) => (c > 0x7e || c === 0x3d ? `=${c.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(c)))
+    .join('')
+    .replace(/.{1,73}(?=.)/g, (line) => `${line}=\r\n`);
+
+  it.each([
+    ['.mht（quoted-printable，GB2312）', '要点.mht', mht('quoted-printable', qp)],
+    [
+      '.mhtml（base64，UTF-8）',
+      '要点.mhtml',
+      mht('base64', Buffer.from(page.replace('gb2312', 'utf-8')).toString('base64')),
+    ],
+    ['网站“下载Word”得到的 .doc（其实是网页）', '要点.doc', Buffer.from(page.replace('gb2312', 'utf-8'))],
+    ['Word 另存的单个文件网页，扩展名 .doc', '要点.doc', mht('quoted-printable', qp)],
+  ])('%s', async (_, name, data) => {
+    const r = await parsePointsFile(name, data);
+    expect(r.items.map((i) => [i.label, i.text, i.lead])).toEqual([
+      ['一', '加强公开', []],
+      ['1', '做好公开。', ['办公室']],
+    ]);
+  });
+
+  it('没有网页正文的 .mht：说明是什么文件、怎么办', async () => {
+    const data = Buffer.from(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n',
+    );
+    await expect(parsePointsFile('要点.mht', data)).rejects.toThrow(/单个文件网页.*复制全文，用“粘贴文本”导入/);
+  });
+});
+
 it('压缩目录谎报大小的压缩包：解压到声明大小即停止，报压缩炸弹', async () => {
   const zip = new JSZip();
   zip.file('word/document.xml', Buffer.alloc(30 * 1024 * 1024, 0x20));
