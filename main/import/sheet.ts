@@ -230,7 +230,9 @@ export function yearOfSheet(sheet: GridSheet, headerIndex: number): number | nul
 /** What to write instead of a date that cannot be read (said with every refused date). */
 export const DATE_HINT = '请写成“2026-03-05”或“2026年3月5日”的样子';
 
-const DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\.?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, and 2026 03 05 (a date typed with spaces). */
+const DATE_RE =
+  /^(\d{4})(?:\s*[-/.年]\s*|\s+)(\d{1,2})(?:\s*[-/.月]\s*|\s+)(\d{1,2})\s*[日号]?\.?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** 20260305, a date typed as digits into a text cell. */
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 /** 3月5日: the year is the sheet's. */

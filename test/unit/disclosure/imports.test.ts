@@ -29,6 +29,11 @@ describe('readers', () => {
     expect(parseDateText('2026/3/5 10:21:00')).toBe('2026-03-05');
     expect(parseDateText('2026年3月5日')).toBe('2026-03-05');
     expect(parseDateText('2026.03.05')).toBe('2026-03-05');
+    // Typed with spaces between its parts (a 台账 kept in a text column); a number with spaces is no date.
+    expect(parseDateText('2026 03 18')).toBe('2026-03-18');
+    expect(parseDateText('2026 3 5')).toBe('2026-03-05');
+    expect(parseDateText('2026 13 05')).toBeNull();
+    expect(parseDateText('12 03 18')).toBeNull();
     expect(parseDateText('46086')).toBe('2026-03-05');
     expect(parseDateText('2026-02-30')).toBeNull();
     expect(parseDateText('三月五日')).toBeNull();
