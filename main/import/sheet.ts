@@ -217,6 +217,23 @@ export function isSummaryRow(cells: readonly string[]): boolean {
   );
 }
 
+/** The numbering a heading row inside a table starts with: "一、", "（二）", "2、". */
+export const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．](?!\d))/;
+
+/**
+ * The text of a heading row inside a table ("一、在职人员", a merged "通知公告"), or null: one text filling the row
+ * through a merge across three or more cells, or standing alone in the row and reading like a heading (`alone`:
+ * numbered as one, by default). A record's row has several things in it, or a lone value that is no heading.
+ */
+export function headingRowText(r: GridRow, alone: RegExp = HEADING_NUMBER): string | null {
+  const filled = r.cells.filter(Boolean);
+  if (!filled.length || filled.some((c) => c !== filled[0])) return null;
+  const across = Object.values(r.merged ?? {}).some(([mr]) => mr === r.row);
+  if (across && filled.length >= 3) return filled[0];
+  const t = filled[0].replace(/\s/g, '');
+  return filled.length === 1 && alone.test(t) ? t : null;
+}
+
 /** The year a sheet's title says ("2026年信息发布登记台账"), or its name ("2026年"); null when neither does. */
 export function yearOfSheet(sheet: GridSheet, headerIndex: number): number | null {
   const texts = [...sheet.rows.slice(0, headerIndex).flatMap((r) => r.cells), sheet.name];

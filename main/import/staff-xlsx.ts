@@ -13,8 +13,9 @@ import {
   isSummaryRow,
   normalizeHeader,
   readXlsxGrid,
-  type GridSheet,
   type HeaderSpec,
+  headingRowText,
+  HEADING_NUMBER,
 } from './sheet';
 
 export interface StaffSheetRow {
@@ -117,22 +118,7 @@ const LEFT_WORDS = /退休|离休|调离|调出|离职|辞职/;
 /** A 备注 speaking of what is yet to come ("拟于2027年退休") does not make the person 离岗. */
 const NOT_YET = /拟|将于|即将|预计|待/;
 /** "一、在职人员", "（二）离退休人员", "2、借调人员", "退休干部": the words of a heading row. */
-const HEADING_TEXT =
-  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．](?!\d))|(?:人员|干部|职工)(?:名单)?$/;
-
-/**
- * The text of a heading row inside the table, or null: one text filling the row through a merge across three or more
- * cells, or standing alone in the row and reading like a heading ("一、在职人员"). A person's row has a name and
- * something else, or a lone name that is no heading.
- */
-function headingOf(r: GridSheet['rows'][number]): string | null {
-  const filled = r.cells.filter(Boolean);
-  if (!filled.length || filled.some((c) => c !== filled[0])) return null;
-  const across = Object.values(r.merged ?? {}).some(([mr]) => mr === r.row);
-  if (across && filled.length >= 3) return filled[0];
-  const t = filled[0].replace(/\s/g, '');
-  return filled.length === 1 && HEADING_TEXT.test(t) ? t : null;
-}
+const HEADING_TEXT = new RegExp(`${HEADING_NUMBER.source}|(?:人员|干部|职工)(?:名单)?$`);
 
 /**
  * Reads the first visible sheet that has a 姓名 column. Rows whose 姓名/科室/职务/电话 are all blank are skipped,
@@ -160,7 +146,7 @@ export async function readStaffXlsx(data: Buffer, fileName: string): Promise<Sta
       const { row, cells } = r;
       // 合计 3人, 填表人：… under the list: not people.
       if (isSummaryRow(cells)) continue;
-      const heading = headingOf(r);
+      const heading = headingRowText(r, HEADING_TEXT);
       if (heading !== null) {
         headings.push({ row, text: heading });
         leftHeading = LEFT_WORDS.test(heading) ? heading : '';

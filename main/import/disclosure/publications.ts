@@ -5,6 +5,8 @@
 import {
   DATE_HINT,
   findHeader,
+  headingRowText,
+  HEADING_NUMBER,
   isSummaryRow,
   parseDateText,
   readXlsxGrid,
@@ -129,8 +131,17 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
     const label = (f: Field) => h.headers[col(f)!];
     const rows = out.rows;
     const problems: RowProblem[] = [];
+    // A register without a 栏目 column may group its rows under heading rows ("一、通知公告" merged across): the
+    // rows under one are in that 栏目. A heading naming a month or a quarter ("三月份") groups by time, not 栏目.
+    let section = '';
     for (const r of sheet.rows.slice(h.index + 1)) {
       const get = (f: Field) => (col(f) === undefined ? '' : (r.cells[col(f)!] ?? '').trim());
+      const heading = headingRowText(r);
+      if (heading && !parseDateText(heading, year)) {
+        const name = heading.replace(HEADING_NUMBER, '').trim();
+        section = /[月季年]度?(?:份)?$|^\d/.test(name) ? '' : name;
+        continue;
+      }
       const title = get('title').replace(/\s+/g, ' ');
       const dateText = get('date');
       if ((!title && !dateText) || isSummaryRow(r.cells)) continue;
@@ -192,7 +203,7 @@ function readPublicationGrid(sheets: GridSheet[], fileName: string, workingYear:
         title,
         publishedDate,
         formedDate,
-        column: (col('column') === undefined ? get('category') : get('column')).slice(0, 30),
+        column: ((col('column') === undefined ? get('category') : get('column')) || section).slice(0, 30),
         channel: get('channel').slice(0, 30),
         link: get('link').slice(0, 500),
         docNumber: get('docNumber').slice(0, 60),

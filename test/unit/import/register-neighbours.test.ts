@@ -105,6 +105,54 @@ async function storedRequests(tw: TestWorkstation) {
     .execute();
 }
 
+describe('信息发布登记 grouped under heading rows instead of a 栏目 column', () => {
+  it('takes each row’s 栏目 from the heading above it; a month heading groups by time and names no 栏目', async () => {
+    t = await openTestWorkstation({ now: NOW });
+    const rows: Cell[][] = [
+      ['2026年信息公开登记表'],
+      ['序号', '信息标题', '发布日期', '发布渠道', '备注'],
+      ['一、通知公告'],
+      [1, '科技活动周通知', '2026-03-05', '门户网站', ''],
+      [2, '项目申报通知', '2026-03-20', '门户网站', ''],
+      ['（二）工作动态'],
+      [1, '党组会议', '2026-03-06', '门户网站', ''],
+      ['制表：张三　　　审核：李四'],
+    ];
+    const merges: [number, number, number, number][] = [
+      [1, 1, 1, 5],
+      [3, 1, 3, 5],
+      [6, 1, 6, 5],
+      [8, 1, 8, 5],
+    ];
+    const out = await t.call('disclosure.importPublications', {
+      upload: upload('登记.xlsx', await workbook([{ name: 'Sheet1', rows, merges }])),
+    });
+    expect([out.unknownColumns, out.refused]).toEqual([[], []]);
+    expect((await storedPublications(t)).map((p) => [p.title, p.column])).toEqual([
+      ['科技活动周通知', '通知公告'],
+      ['项目申报通知', '通知公告'],
+      ['党组会议', '工作动态'],
+    ]);
+
+    // A register kept by month in one sheet: "三月份" is no 栏目; the rows have none (the import then asks for it).
+    t.cleanup();
+    t = await openTestWorkstation({ now: NOW });
+    const byMonth = await t.call('disclosure.importPublications', {
+      upload: upload(
+        '登记.xlsx',
+        await workbook([
+          {
+            name: 'Sheet1',
+            rows: [rows[1], ['三月份'], rows[3], rows[4]],
+            merges: [[2, 1, 2, 5]],
+          },
+        ]),
+      ),
+    });
+    expect(byMonth.unknownColumns.map((c) => c.name)).toEqual(['']);
+  });
+});
+
 describe('依申请公开登记: the 答复日期 is the date the answer went out', () => {
   it('reads 实际办结日期, never the 办结期限 before it', async () => {
     t = await openTestWorkstation({ now: NOW });
