@@ -9,7 +9,7 @@ export const teamArea = defineArea({
   summary: () =>
     import('../services/team/figures').then((m) => ({
       figures: [m.trainingFigures, m.abFigures],
-      lists: [m.trainingLists],
+      lists: [m.trainingLists, m.abLists],
     })),
   calendarFollower: () => import('../services/team/ab').then((m) => m.recountFilingDues),
 });

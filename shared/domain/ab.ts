@@ -375,3 +375,70 @@ export function handoverNotice(staffId: number, name: string, posts: readonly Po
     .filter((t) => t !== null);
   return held.length ? `${name}仍是${held.join('、')}，请到“AB岗”办理交接。` : '';
 }
+
+/**
+ * A role of an active post that nobody on duty holds on a day (a period's end): vacant, or still held by someone
+ * marked 离岗 in 人员 without a 交接 (main/services/team/left.ts). The 总结's lists carry them (`abGaps`).
+ */
+export interface AbGap {
+  post: string;
+  role: AbRole;
+  /** The holder who has left without a 交接, or null when the role is vacant. */
+  leftName: string | null;
+}
+
+const quotedPost = (s: string) => `“${s}”`;
+
+/** "“甲”“乙”", or "“甲”“乙”等5个岗位" past three. */
+function postsPhrase(posts: readonly string[]): string {
+  return posts.length > 3
+    ? `${posts.slice(0, 2).map(quotedPost).join('')}等${posts.length}个岗位`
+    : posts.map(quotedPost).join('');
+}
+
+/** Each post with the roles of it in `gaps` ("A岗、B岗"), in the order first met. */
+function rolesByPost(gaps: readonly AbGap[]): Map<string, string> {
+  const out = new Map<string, string[]>();
+  for (const g of gaps) out.set(g.post, [...(out.get(g.post) ?? []), `${g.role}岗`]);
+  return new Map([...out].map(([post, roles]) => [post, roles.join('、')]));
+}
+
+/** The people gone, each with what they still hold: "“政务公开工作负责人”B岗、“信息发布审核员”A岗等4个岗位". */
+function leftHoldings(gaps: readonly AbGap[]): { name: string; held: string; count: number }[] {
+  const names = [...new Set(gaps.map((g) => g.leftName).filter((n) => n !== null))];
+  return names.map((name) => {
+    const items = [...rolesByPost(gaps.filter((g) => g.leftName === name))].map(([post, roles]) => `“${post}”${roles}`);
+    return {
+      name,
+      held: items.length > 3 ? `${items.slice(0, 2).join('、')}等${items.length}个岗位` : items.join('、'),
+      count: items.length,
+    };
+  });
+}
+
+/**
+ * The gaps in words, for a 总结: "“保密审查员”尚未配备B岗", "吴志刚已离岗，所任“政务公开工作负责人”B岗、“信息发布审核员”A岗等
+ * 4个岗位尚待办理交接"; '' without gaps.
+ */
+export function abGapsText(gaps: readonly AbGap[]): string {
+  const byLabel = new Map<string, string[]>();
+  for (const [post, roles] of rolesByPost(gaps.filter((g) => g.leftName === null)))
+    byLabel.set(roles, [...(byLabel.get(roles) ?? []), post]);
+  return [
+    ...[...byLabel].map(([roles, posts]) => `${postsPhrase(posts)}尚未配备${roles}`),
+    ...leftHoldings(gaps).map((l) => `${l.name}已离岗，所任${l.held}尚待办理交接`),
+  ].join('，');
+}
+
+/** What the 下一步 does about the gaps: "为“保密审查员”配备B岗人员；为吴志刚所任的4个岗位另行确定人员，办理交接和备案". */
+export function abGapsPlan(gaps: readonly AbGap[]): string {
+  const byLabel = new Map<string, string[]>();
+  for (const [post, roles] of rolesByPost(gaps.filter((g) => g.leftName === null)))
+    byLabel.set(roles, [...(byLabel.get(roles) ?? []), post]);
+  return [
+    ...[...byLabel].map(([roles, posts]) => `为${postsPhrase(posts)}配备${roles}人员`),
+    ...leftHoldings(gaps).map(
+      (l) => `为${l.name}所任${l.count > 1 ? `的${l.count}个岗位` : l.held}另行确定人员，办理交接和备案`,
+    ),
+  ].join('；');
+}

@@ -12,6 +12,7 @@
 import { formatChineseDate } from './dates';
 import { bareTitle } from './titles';
 import { isVariedInterpretation, QUIET_MONTHS_LIMIT } from './disclosure';
+import { abGapsPlan, abGapsText } from './ab';
 import {
   hasFigure,
   numberOf,
@@ -172,6 +173,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const trainingKnown = hasFigure(f, 'training.count');
   const trained = positive(f, 'training.count');
   const abPosts = positive(f, 'ab.posts');
+  const abGaps = lists.abGaps ?? [];
   // A score is written only for a finished self-check (the grade is null until every indicator is rated).
   const scored = hasFigure(f, 'selfcheck.score') && hasFigure(f, 'selfcheck.grade');
   const rectified = positive(f, 'rectification.opened');
@@ -571,8 +573,15 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     abPosts &&
     hasFigure(f, 'ab.postsFilled') &&
     (numberOf(f, 'ab.postsFilled') ?? 0) < (numberOf(f, 'ab.posts') ?? 0)
-  )
-    problems.push('AB岗配备还不齐全，部分岗位A岗、B岗尚未配齐。');
+  ) {
+    // Which posts lack which role, and whose 交接 is pending (lists.abGaps); the plan answers each.
+    problems.push(
+      abGaps.length
+        ? `${abGaps.some((g) => g.leftName === null) ? 'AB岗配备还不齐全' : 'AB岗人员交接还不及时'}，${early ? `${stateAt}，` : ''}${abGapsText(abGaps)}。`
+        : 'AB岗配备还不齐全，部分岗位A岗、B岗尚未配齐。',
+    );
+    if (abGaps.length) plans.push(`配齐AB岗人员。${abGapsPlan(abGaps)}，确保每个岗位A岗、B岗都有人在岗履职。`);
+  }
   if (trainingKnown && !trained) problems.push(`${period}未举办政务公开培训，业务学习还不够系统。`);
   if (f['training.requirementMet']?.value === '未达到') {
     const gaps: string[] = [];

@@ -94,8 +94,20 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
   ),
 
   'ab.posts': def('政务公开AB岗位', '个', 'AB岗', 'AB岗设置中启用的岗位（当前）', 'current'),
-  'ab.postsFilled': def('A岗、B岗配齐的岗位', '个', 'AB岗', '期末A岗、B岗都有人的启用岗位', 'periodEnd'),
-  'ab.holders': def('在岗A岗、B岗人员', '人', 'AB岗', '期末担任启用岗位A岗或B岗的人数（同一人只计一次）', 'periodEnd'),
+  'ab.postsFilled': def(
+    'A岗、B岗配齐的岗位',
+    '个',
+    'AB岗',
+    '期末A岗、B岗都有人在岗的启用岗位（已离岗、未办理交接的不算）',
+    'periodEnd',
+  ),
+  'ab.holders': def(
+    '在岗A岗、B岗人员',
+    '人',
+    'AB岗',
+    '期末担任启用岗位A岗或B岗的人数（同一人只计一次，已离岗的不计）',
+    'periodEnd',
+  ),
   'ab.absences': def('不在岗登记', '人次', 'AB岗', '开始的不在岗登记（出差、休假等）'),
   'ab.changes': def('岗位人员变动', '人次', 'AB岗', '发生的岗位人员变动'),
   'ab.filed': def('人员变动已备案', '人次', 'AB岗', '人员变动中截至期末已备案的'),

@@ -7,6 +7,7 @@ import { halfPeriod, yearPeriod, type Period } from './period';
 import { FIGURE_CATALOG, FIGURE_FAMILIES, formatFigureValue } from './summary-figures';
 import { formatChineseDate } from './date-text';
 import type { DateIssue } from './disclosure-dates';
+import type { AbGap } from './ab';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
@@ -239,6 +240,8 @@ export interface SummaryLists {
    * (longestQuietMonths): 各栏目信息更新及时 is not said across a quarter without any update.
    */
   quietMonths?: number;
+  /** The AB岗 roles nobody on duty holds at the period's end: vacant, or held by someone 离岗 without a 交接. */
+  abGaps?: AbGap[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

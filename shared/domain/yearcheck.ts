@@ -14,6 +14,11 @@ export const FINDING_KINDS = {
   'claim-contradicted': '表述与记录不符',
   /** A person field (or the bureau's 负责人) names someone not on the staff list. */
   'person-not-on-staff': '人员不在名单中',
+  /**
+   * Someone marked 离岗 in 人员 is still named where the year's work depends on them: an AB岗 holder never handed over,
+   * or the 责任人 of a task of the year not yet done.
+   */
+  'left-staff-named': '离岗人员仍在岗位或任务中',
   /** A text that goes into a document holds a placeholder (XX, ××, ＿＿, 【…】, 示例, 待填写 …). */
   placeholder: '占位文字',
   /** A field the 年报 (or a letter) prints is empty: 地址, 邮编, 联系电话, 网站. */
@@ -46,6 +51,7 @@ export const YEAR_DOCUMENTS = {
   publications: '信息发布登记',
   requests: '依申请公开登记及告知书',
   plan: '实施方案与重点任务分解表',
+  ab: 'AB岗设置表',
   bureau: '单位信息',
 } as const;
 export type YearDocument = (typeof YEAR_DOCUMENTS)[keyof typeof YEAR_DOCUMENTS];

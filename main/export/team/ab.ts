@@ -13,17 +13,26 @@ interface AbSheetData {
   /** ISO date the table is as of. */
   date: string;
   posts: Post[];
+  /** Holdings whose holder has left (离岗 by the date) without a 交接: not certified as on duty. */
+  gone?: readonly number[];
 }
 
-function holderName(h: Post['a']): string {
-  return h ? h.name : '（空缺）';
+/** How the table names a role's holder: the name, "吴志刚（已离岗，待交接）" for one gone, "（空缺）". */
+function holderName(h: Post['a'], gone: readonly number[]): string {
+  if (!h) return '（空缺）';
+  return gone.includes(h.holdingId) ? `${h.name}（已离岗，待交接）` : h.name;
 }
-function holderDetail(h: Post['a']): string {
-  if (!h) return '';
+/** 科室及职务 and phone of a holder on duty; none for one who has left (they are no longer reached there). */
+function holderDetail(h: Post['a'], gone: readonly number[]): string {
+  if (!h || gone.includes(h.holdingId)) return '';
   return [h.departmentName, h.title].filter(Boolean).join(' ');
+}
+function holderPhone(h: Post['a'], gone: readonly number[]): string {
+  return h && !gone.includes(h.holdingId) ? h.phone : '';
 }
 
 export async function buildAbXlsx(d: AbSheetData): Promise<Buffer> {
+  const gone = d.gone ?? [];
   const wb = newWorkbook();
   addTableSheet(wb, {
     sheetName: 'AB岗设置表',
@@ -46,12 +55,12 @@ export async function buildAbXlsx(d: AbSheetData): Promise<Buffer> {
         i + 1,
         p.name,
         p.duties,
-        holderName(p.a),
-        holderDetail(p.a),
-        p.a?.phone ?? '',
-        holderName(p.b),
-        holderDetail(p.b),
-        p.b?.phone ?? '',
+        holderName(p.a, gone),
+        holderDetail(p.a, gone),
+        holderPhone(p.a, gone),
+        holderName(p.b, gone),
+        holderDetail(p.b, gone),
+        holderPhone(p.b, gone),
       ],
     })),
   });
@@ -59,7 +68,9 @@ export async function buildAbXlsx(d: AbSheetData): Promise<Buffer> {
 }
 
 export async function buildAbDocx(d: AbSheetData): Promise<Buffer> {
-  const cell = (h: Post['a']) => (h ? [h.name, holderDetail(h), h.phone].filter(Boolean).join('\n') : '（空缺）');
+  const gone = d.gone ?? [];
+  const cell = (h: Post['a']) =>
+    [holderName(h, gone), holderDetail(h, gone), holderPhone(h, gone)].filter(Boolean).join('\n');
   return buildGongwenDocx({
     title: `${d.bureau}\n政务公开AB岗设置表`,
     landscape: true,

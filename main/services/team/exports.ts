@@ -11,6 +11,7 @@ import type { ExportArgs, Exporter } from '../exporter';
 import type { AppContext } from '../workstation';
 import { getChange, listPosts } from './ab';
 import { getTeamSettings } from './common';
+import { goneOn, leftStaff } from './left';
 import { todayOf } from '../../../shared/domain/dates';
 import { getTraining, listTrainings, trainingRequirement } from './training';
 
@@ -62,9 +63,16 @@ function abTableExporter(label: string, ext: 'xlsx' | 'docx', build: typeof buil
     async build(ctx, args) {
       const bureau = await bureauName(ctx);
       const date = args.date ?? todayOf(ctx);
+      const posts = await listPosts(ctx, { today: date });
+      // Someone marked 离岗 by the date and never handed over is named as such, not certified as on duty.
+      const left = await leftStaff(ctx);
+      const gone = posts
+        .flatMap((p) => [p.a, p.b])
+        .filter((h) => h !== null && h.endDate === null && goneOn(left, h.staffId, date))
+        .map((h) => h!.holdingId);
       return {
         fileName: `${safe(bureau)}政务公开AB岗设置表.${ext}`,
-        data: await build({ bureau, date, posts: await listPosts(ctx, { today: date }) }),
+        data: await build({ bureau, date, posts, gone }),
       };
     },
   };

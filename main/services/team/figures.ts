@@ -5,6 +5,7 @@ import { todayOf } from '../../../shared/domain/dates';
 import type { Period } from '../../../shared/domain/period';
 import { SPECIAL_TRAINING_KIND, hoursFromTenths } from '../../../shared/domain/training';
 import { trainingRequirement } from './training';
+import { abRolesOn } from './left';
 import { countedProvider, pairFigures, type FigureProvider, type ListProvider } from '../summary/provider';
 import { previousPeriod } from '../../../shared/domain/period';
 import type { AppContext } from '../workstation';
@@ -90,27 +91,11 @@ export const trainingLists: ListProvider = async (ctx, period) => {
 };
 
 async function abPeriod(ctx: AppContext, period: Period): Promise<Record<string, number> | null> {
-  const posts = await ctx.db.selectFrom('ab_post').select(['id']).where('active', '=', 1).execute();
-  if (!posts.length) return null;
-  // Holders on the period's last day.
-  const holdings = await ctx.db
-    .selectFrom('ab_holding')
-    .select(['post_id', 'role', 'staff_id'])
-    .where('start_date', '<=', period.to)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', period.to)]))
-    .where(
-      'post_id',
-      'in',
-      posts.map((p) => p.id),
-    )
-    .execute();
-  // A period before anyone held a post has nothing to say (the year before the AB岗 were set up).
-  if (!holdings.length) return null;
-  const filled = posts.filter(
-    (p) =>
-      holdings.some((h) => h.post_id === p.id && h.role === 'A') &&
-      holdings.some((h) => h.post_id === p.id && h.role === 'B'),
-  );
+  // Holders on the period's last day: someone marked 离岗 without a 交接 no longer fills a post (./left.ts).
+  const roles = await abRolesOn(ctx, period.to);
+  if (!roles) return null;
+  const { holders } = roles;
+  const filled = roles.posts - new Set(roles.gaps.map((g) => g.post)).size;
   const changes = await ctx.db
     .selectFrom('ab_change')
     .select(['filing_due', 'filed_date'])
@@ -128,9 +113,9 @@ async function abPeriod(ctx: AppContext, period: Period): Promise<Record<string,
   const today = todayOf(ctx);
   const asOf = period.to < today ? period.to : today;
   return {
-    'ab.posts': posts.length,
-    'ab.postsFilled': filled.length,
-    'ab.holders': new Set(holdings.map((h) => h.staff_id)).size,
+    'ab.posts': roles.posts,
+    'ab.postsFilled': filled,
+    'ab.holders': new Set(holders.map((h) => h.staffId)).size,
     'ab.absences': Number(absences.n),
     'ab.changes': changes.length,
     'ab.filed': changes.filter(filedBy).length,
@@ -143,3 +128,9 @@ async function abPeriod(ctx: AppContext, period: Period): Promise<Record<string,
 }
 
 export const abFigures = countedProvider(abPeriod);
+
+/** The roles nobody on duty holds at the period's end (vacant, or held by someone who has left), post by post. */
+export const abLists: ListProvider = async (ctx, period) => {
+  const roles = await abRolesOn(ctx, period.to);
+  return roles?.gaps.length ? { abGaps: roles.gaps } : {};
+};

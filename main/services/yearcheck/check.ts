@@ -3,6 +3,7 @@
 // contradicts, a person not on the staff list, a placeholder, table 二's 现行有效 identity without a stated reason, a
 // count below zero, a 勾稽 identity that fails, 结转 across years, contact lines the 年报 needs. Read-only.
 import { figuresUsed, paragraphText, type Summary } from '../../../shared/domain/summary';
+import { handoverNotice } from '../../../shared/domain/ab';
 import { formatChineseDate, todayOf } from '../../../shared/domain/dates';
 import { personKey } from '../../../shared/domain/org';
 import { rectStateLabel } from '../../../shared/domain/rectification-label';
@@ -22,7 +23,9 @@ import {
 } from '../selfcheck/contradictions';
 import { carriedRectifications, listRectifications } from '../selfcheck/rectification';
 import { getSummary } from '../summary/summaries';
+import { listPosts } from '../team/ab';
 import { getTeamSettings } from '../team/common';
+import { leftStaff } from '../team/left';
 import type { AppContext } from '../workstation';
 import { countYear, FIGURE_UNITS, NAMED_FIGURES, type CountedYear } from './counted';
 
@@ -469,6 +472,58 @@ async function personFindings(ctx: AppContext, year: number): Promise<Finding[]>
   }));
 }
 
+/**
+ * People marked 离岗 (by the year's end) still named where the year's work depends on them: as an AB岗 holder never
+ * handed over (the AB岗设置表 then prints them 待交接, the 总结 counts the post unfilled), or as the 责任人 of a task of
+ * the year's plan not yet done (the 重点任务分解表 prints their name).
+ */
+async function leftStaffFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+  const left = await leftStaff(ctx);
+  const gone = [...left].filter(([, since]) => since <= `${year}-12-31`).map(([id]) => id);
+  if (!gone.length) return [];
+  const staff = await ctx.db.selectFrom('staff').select(['id', 'name']).where('id', 'in', gone).execute();
+  const posts = await listPosts(ctx);
+  const out: Finding[] = [];
+  for (const s of staff) {
+    const notice = handoverNotice(s.id, s.name, posts);
+    if (notice)
+      out.push({
+        kind: 'left-staff-named',
+        documents: [R.ab, R.summary],
+        message: `${s.name}已离岗，${notice.slice(s.name.length)}`,
+        link: 'ab',
+      });
+  }
+  const tasks = await ctx.db
+    .selectFrom('plan_task as t')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select(['t.title', 't.owner_staff_id'])
+    .where('p.year', '=', year)
+    .where('t.owner_staff_id', 'in', gone)
+    .where('t.status', 'not in', ['已完成', '不适用'])
+    .orderBy('t.sort_order')
+    .orderBy('t.id')
+    .execute();
+  for (const s of staff) {
+    // A title's own quotes become single ones inside ours.
+    const own = tasks
+      .filter((t) => t.owner_staff_id === s.id)
+      .map((t) => `“${t.title.replace(/“/g, '‘').replace(/”/g, '’')}”`);
+    const named =
+      own.length > 3
+        ? `${own.slice(0, 2).join('')}等${own.length}项`
+        : `${own.join('')}${own.length > 1 ? `${own.length}项` : ''}`;
+    if (own.length)
+      out.push({
+        kind: 'left-staff-named',
+        documents: [R.plan],
+        message: `${s.name}已离岗，仍是${named}尚未完成任务的责任人。请在“实施方案与任务”中更换责任人。`,
+        link: 'plan',
+      });
+  }
+  return out;
+}
+
 function placeholderFindings(texts: DocText[]): Finding[] {
   const out: Finding[] = [];
   for (const t of texts) {
@@ -577,6 +632,7 @@ export async function checkYear(ctx: AppContext, year: number): Promise<Finding[
     ...carriedOutTooEarly(summary),
     ...(await carriedFindings(ctx, year)),
     ...(await personFindings(ctx, year)),
+    ...(await leftStaffFindings(ctx, year)),
     ...placeholderFindings(texts),
     ...(await contactFindings(ctx)),
   ];

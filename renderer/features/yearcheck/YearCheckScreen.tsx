@@ -12,6 +12,7 @@ const KIND_COLOR: Record<Finding['kind'], string> = {
   'carry-over-mismatch': 'red',
   'claim-contradicted': 'volcano',
   'person-not-on-staff': 'orange',
+  'left-staff-named': 'orange',
   placeholder: 'gold',
   'missing-contact': 'blue',
   'in-force-unexplained': 'purple',
@@ -30,6 +31,8 @@ const PLACES: Record<string, string> = {
   'selfcheck/score': '自查评分',
   'selfcheck/ledger': '整改台账',
   org: '单位与人员',
+  ab: 'AB岗',
+  plan: '实施方案与任务',
 };
 
 /** The place a link opens, by its screen and tab ('selfcheck/ledger/2025/7' is the 整改台账). */

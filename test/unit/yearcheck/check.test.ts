@@ -306,6 +306,7 @@ describe('核对 finds each planted disagreement', () => {
       'carry-over-mismatch',
       'claim-contradicted',
       'person-not-on-staff',
+      'left-staff-named',
       'placeholder',
       'missing-contact',
       'in-force-unexplained',
