@@ -396,8 +396,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   if (trained || positive(f, 'training.planned')) {
     const items: string[] = [];
     if (trained) {
-      let s = `${period}举办政务公开培训${ph('training.count')}次${cmp('training.count', '次')}`;
-      if (positive(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
+      // Every training a 专题培训 (one, or all of them): said so, never "1次…其中专题培训1次".
+      const count = numberOf(f, 'training.count');
+      const allSpecial = count === numberOf(f, 'training.special');
+      let s = `${period}举办政务公开培训${ph('training.count')}次`;
+      if (allSpecial) s += `（${count === 1 ? '' : '均为'}政务公开专题培训）`;
+      s += cmp('training.count', '次');
+      if (positive(f, 'training.special') && !allSpecial) s += `，其中政务公开专题培训${ph('training.special')}次`;
       if (positive(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
       if (positive(f, 'training.attendance'))
         s += `，参训${ph('training.attendance')}人次${cmp('training.attendance', '人次')}`;
@@ -431,7 +436,11 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         );
       if (positive(f, 'training.requiredHours'))
         set.push(`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`);
-      if (set.length) items.push(`落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}均已达到。`);
+      // 均 only over two requirements.
+      if (set.length)
+        items.push(
+          `落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}${set.length > 1 ? '均' : ''}已达到。`,
+        );
     }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }

@@ -1,5 +1,5 @@
-// A year with no training at all, read as the office head who signs its documents: the example data with one year's
-// trainings deleted (through the training service), on 8 December 2026. Last year (2025) is over: its 培训台账 says the
+// Thin training years read as the office head who signs their documents, on 8 December 2026: the example data with
+// one year's trainings deleted (through the training service), or all but its one 专题培训. With none: Last year (2025) is over: its 培训台账 says the
 // requirement was 未达到 and its 总结 names it in 存在的问题 and answers it in 下一步. This year (still running): 尚未达到,
 // said once, and no claim that it was met.
 import ExcelJS from 'exceljs';
@@ -25,12 +25,12 @@ async function parts(t: TestWorkstation, year: number) {
   };
 }
 
-async function withoutTrainings(year: number): Promise<TestWorkstation> {
+async function withoutTrainings(year: number, keep: (x: { kind: string }) => boolean = () => false) {
   const t = await openTestWorkstation({ year: 2026, now: () => new Date('2026-12-08T10:00:00') });
   await loadDemo(t.ws.context());
   const held = await t.call('training.list', { year });
   expect(held.length).toBeGreaterThan(0);
-  for (const x of held) await t.call('training.delete', { id: x.id });
+  for (const x of held) if (!keep(x)) await t.call('training.delete', { id: x.id });
   // Draft the 总结 afresh from the records (the example's saved one was written before the deletion).
   t.ws.context().raw.prepare('DELETE FROM summary WHERE year = ?').run(year);
   return t;
@@ -88,5 +88,25 @@ describe('the running year without any training (2026, on 8 December)', () => {
     expect(s.problems).not.toContain('业务学习还不够系统');
     expect(s.next).toContain('抓紧落实年度培训要求。尽快组织政务公开专题培训');
     expect(`${s.practice}${s.problems}`).not.toMatch(/均已达到|培训0次|举办政务公开培训\d/);
+  });
+});
+
+describe('a year with one training, a 专题培训 (2026, on 8 December)', () => {
+  let t: TestWorkstation;
+  beforeAll(async () => {
+    t = await withoutTrainings(2026, (x) => x.kind === '政务公开专题培训');
+  });
+  afterAll(() => t?.cleanup());
+
+  it('says the one training is the 专题培训 once, and the one requirement 已达到 without 均', async () => {
+    expect(await t.call('training.list', { year: 2026 })).toHaveLength(1);
+    const s = await parts(t, 2026);
+    // Last year's same days held 2 trainings (one 专题).
+    expect(s.practice).toContain('今年以来举办政务公开培训1次（政务公开专题培训），较上年同期减少1次，累计');
+    expect(s.practice).not.toContain('其中政务公开专题培训');
+    expect(s.practice).toContain(
+      '落实年度培训要求。本单位要求每年至少举办政务公开专题培训1次（今年以来举办1次），截至12月8日已达到。',
+    );
+    expect(s.practice).not.toContain('均已达到');
   });
 });
