@@ -240,6 +240,23 @@ export function computeLight(
   }
 }
 
+/**
+ * A task's 状态 as the 重点任务分解表 prints it on the day it is filed: the status, marked 已逾期 when the screen's light
+ * says so (an unfinished task past its deadline, by the same working-day rules), and naming the next year's plan the
+ * task was carried into (回头看's 转入本年度方案). 不适用 prints its reason.
+ */
+export function taskStatusText(
+  t: { status: TaskStatus; statusReason: string; light: Light },
+  carriedIntoYear?: number | null,
+): string {
+  if (t.status === '不适用') return t.statusReason ? `不适用（${t.statusReason}）` : t.status;
+  const notes = [
+    ...(isOverdue(t) ? ['已逾期'] : []),
+    ...(carriedIntoYear ? [`已转入${carriedIntoYear}年实施方案`] : []),
+  ];
+  return notes.length ? `${t.status}（${notes.join('，')}）` : t.status;
+}
+
 // ---- records the screens show ----
 
 const unitRefSchema = z.object({ id: idSchema, name: z.string() });

@@ -394,11 +394,17 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     heading2('practice.requests', '规范依申请公开办理，依法保障群众知情权。', s);
   }
 
-  if (trainingKnown) {
+  // A year with no training at all has nothing to report as 做法 (its unmet requirement is a problem below).
+  if (trained || positive(f, 'training.planned')) {
     const items: string[] = [];
     if (trained) {
-      let s = `${period}举办政务公开培训${ph('training.count')}次${cmp('training.count', '次')}`;
-      if (positive(f, 'training.special')) s += `，其中政务公开专题培训${ph('training.special')}次`;
+      // Every training a 专题培训 (one, or all of them): said so, never "1次…其中专题培训1次".
+      const count = numberOf(f, 'training.count');
+      const allSpecial = count === numberOf(f, 'training.special');
+      let s = `${period}举办政务公开培训${ph('training.count')}次`;
+      if (allSpecial) s += `（${count === 1 ? '' : '均为'}政务公开专题培训）`;
+      s += cmp('training.count', '次');
+      if (positive(f, 'training.special') && !allSpecial) s += `，其中政务公开专题培训${ph('training.special')}次`;
       if (positive(f, 'training.hours')) s += `，累计${ph('training.hours')}学时`;
       if (positive(f, 'training.attendance'))
         s += `，参训${ph('training.attendance')}人次${cmp('training.attendance', '人次')}`;
@@ -432,7 +438,11 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         );
       if (positive(f, 'training.requiredHours'))
         set.push(`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`);
-      if (set.length) items.push(`落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}均已达到。`);
+      // 均 only over two requirements.
+      if (set.length)
+        items.push(
+          `落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}${set.length > 1 ? '均' : ''}已达到。`,
+        );
     }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));
   }
@@ -582,19 +592,41 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     );
     if (abGaps.length) plans.push(`配齐AB岗人员。${abGapsPlan(abGaps)}，确保每个岗位A岗、B岗都有人在岗履职。`);
   }
-  if (trainingKnown && !trained) problems.push(`${period}未举办政务公开培训，业务学习还不够系统。`);
+  // The requirement is the year's: 未达到 once the year is over, 尚未达到 while it runs (counted to a day in it).
+  const notYet = early ? '尚未' : '未';
   if (f['training.requirementMet']?.value === '未达到') {
-    const gaps: string[] = [];
-    if ((numberOf(f, 'training.special') ?? 0) < (numberOf(f, 'training.requiredSpecial') ?? 0))
-      gaps.push(
-        positive(f, 'training.special')
-          ? `${period}举办政务公开专题培训${ph('training.special')}次，少于本单位要求的${ph('training.requiredSpecial')}次`
-          : `${period}未举办政务公开专题培训（本单位要求至少${ph('training.requiredSpecial')}次）`,
+    const short = (numberOf(f, 'training.special') ?? 0) < (numberOf(f, 'training.requiredSpecial') ?? 0);
+    const hoursShort = positive(f, 'training.shortOfHours') && positive(f, 'training.requiredHours');
+    const required = [
+      ...(positive(f, 'training.requiredSpecial')
+        ? [`每年至少举办政务公开专题培训${ph('training.requiredSpecial')}次`]
+        : []),
+      ...(positive(f, 'training.requiredHours')
+        ? [`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`]
+        : []),
+    ];
+    if (!trained && required.length) {
+      // No training at all: one problem, the requirement it leaves unmet named (not "未举办" and "未达到" twice).
+      problems.push(`${period}未举办政务公开培训，${notYet}达到本单位${required.join('、')}的要求。`);
+    } else {
+      const gaps: string[] = [];
+      if (short)
+        gaps.push(
+          positive(f, 'training.special')
+            ? `${period}举办政务公开专题培训${ph('training.special')}次，少于本单位要求的${ph('training.requiredSpecial')}次`
+            : `${period}未举办政务公开专题培训（本单位要求至少${ph('training.requiredSpecial')}次）`,
+        );
+      if (hoursShort)
+        gaps.push(`${ph('training.shortOfHours')}名队伍成员学时未达到每人${ph('training.requiredHours')}学时的要求`);
+      if (gaps.length) problems.push(`年度培训要求${notYet}达到，${gaps.join('，')}。`);
+    }
+    if (required.length && (short || hoursShort || !trained))
+      plans.push(
+        early
+          ? `抓紧落实年度培训要求。尽快组织政务公开专题培训，确保达到本单位${required.join('、')}的要求。`
+          : `落实年度培训要求。制定${year + 1}年政务公开培训计划，分阶段组织实施，确保达到本单位${required.join('、')}的要求。`,
       );
-    if (positive(f, 'training.shortOfHours') && positive(f, 'training.requiredHours'))
-      gaps.push(`${ph('training.shortOfHours')}名队伍成员学时未达到每人${ph('training.requiredHours')}学时的要求`);
-    if (gaps.length) problems.push(`年度培训要求尚未达到，${gaps.join('，')}。`);
-  }
+  } else if (trainingKnown && !trained) problems.push(`${period}未举办政务公开培训，业务学习还不够系统。`);
   const lateThisYear = positive(f, 'rectification.overdue');
   const lateCarried = positive(f, 'rectification.carriedOverdue');
   if (lateThisYear && !lateCarried)
@@ -692,8 +724,11 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     );
   else if (!positive(f, 'disclosure.interpretationsLate'))
     list.push('丰富政策解读方式。更多运用图表图解、问答、短视频等形式解读政策，增强解读的针对性和传播力。');
+  // The training is planned above when the year's requirement was not met: this item then keeps to the AB岗.
   list.push(
-    '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。',
+    plans.some((p) => p.startsWith('落实年度培训要求') || p.startsWith('抓紧落实年度培训要求'))
+      ? '加强队伍建设。落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。'
+      : '加强队伍建设和业务培训。分阶段、分批次组织政务公开业务培训，落实AB岗工作制度，提高信息发布审核和依申请公开办理能力。',
   );
   // One paragraph per plan, as offices print them (and the last one short enough to go with the 署名 to a new page).
   para('next.list', enumerate(list, true));

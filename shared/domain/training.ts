@@ -100,6 +100,8 @@ export function hoursToTenths(h: number): number {
 
 interface RequirementInput {
   year: number;
+  /** The year is over (today is after 31 December): a requirement not met is 未达到, no longer 尚未达到. */
+  ended?: boolean;
   settings: Pick<TeamSettings, 'minSpecialTrainings' | 'minHoursPerPerson'>;
   /** Held trainings of the year with their attendees. */
   trainings: {
@@ -151,7 +153,7 @@ export function computeTrainingRequirement(input: RequirementInput): TrainingReq
       ? `${input.year}年${done}（未设置专题培训次数要求）。`
       : specialOk
         ? `${input.year}年${done}（要求至少${minSpecial}次），已达到要求。`
-        : `${input.year}年${done}，要求至少${minSpecial}次，尚未达到要求。`,
+        : `${input.year}年${done}，要求至少${minSpecial}次，${input.ended ? '未' : '尚未'}达到要求。`,
   );
   if (minTenths > 0) {
     parts.push(

@@ -1,5 +1,5 @@
 // The plan's exports: gathers the year's plan into plain data for the builders in main/export/plan.
-import { PLAN_EXPORT_NAMES, type PlanExportKind, type PlanTask } from '../../../shared/domain/plan';
+import { PLAN_EXPORT_NAMES, taskStatusText, type PlanExportKind, type PlanTask } from '../../../shared/domain/plan';
 import { formatChineseDate } from '../../export/gongwen/format';
 import {
   buildLedgerXlsx,
@@ -19,7 +19,7 @@ import type { AppContext } from '../workstation';
 import { requirePlan } from './plans';
 import { listPlanTasks, listProgress } from './tasks';
 
-function exportRow(t: PlanTask): TaskExportRow {
+function exportRow(t: PlanTask, carried: Map<number, number>): TaskExportRow {
   const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、');
   return {
     seq: t.seq,
@@ -32,8 +32,25 @@ function exportRow(t: PlanTask): TaskExportRow {
     owner: t.owner?.name ?? '',
     deadline: t.deadlineLabel,
     progress: t.latestProgress,
-    status: t.status === '不适用' && t.statusReason ? `不适用（${t.statusReason}）` : t.status,
+    status: taskStatusText(t, carried.get(t.id)),
   };
+}
+
+/** The tasks 回头看 carried into a later year's plan (lookback_note.carried_task_id): task id → that plan's year. */
+async function carriedIntoYears(ctx: AppContext, tasks: PlanTask[]): Promise<Map<number, number>> {
+  if (!tasks.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom('lookback_note as n')
+    .innerJoin('plan_task as t', 't.id', 'n.carried_task_id')
+    .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .select(['n.task_id', 'p.year'])
+    .where(
+      'n.task_id',
+      'in',
+      tasks.map((t) => t.id),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.task_id, r.year]));
 }
 
 async function planExportData(ctx: AppContext, year: number): Promise<PlanExportData> {
@@ -42,6 +59,7 @@ async function planExportData(ctx: AppContext, year: number): Promise<PlanExport
   const tasks = await listPlanTasks(ctx, plan.id);
   if (!tasks.length)
     throw new AppError(ErrorCode.NO_ITEMS, `${year}年实施方案还没有任务，无法导出。请先生成或添加任务。`);
+  const carried = await carriedIntoYears(ctx, tasks);
   return {
     year,
     title: plan.title,
@@ -54,7 +72,10 @@ async function planExportData(ctx: AppContext, year: number): Promise<PlanExport
     filedOn: todayOf(ctx),
     issue: plan.issue,
     sections: plan.sections
-      .map((s) => ({ title: s.title, tasks: tasks.filter((t) => t.sectionId === s.id).map(exportRow) }))
+      .map((s) => ({
+        title: s.title,
+        tasks: tasks.filter((t) => t.sectionId === s.id).map((t) => exportRow(t, carried)),
+      }))
       .filter((s) => s.tasks.length),
   };
 }
@@ -66,11 +87,12 @@ async function ledgerExportData(ctx: AppContext, year: number, from?: string, to
   const end = to ?? `${year}-12-31`;
   if (start > end) throw new AppError(ErrorCode.VALIDATION, '起始日期不能晚于结束日期。');
   const bureau = await getBureau(ctx);
+  const carried = await carriedIntoYears(ctx, tasks);
   const out: LedgerExportData['tasks'] = [];
   for (const t of tasks) {
     const entries = (await listProgress(ctx, t.id)).filter((e) => e.date >= start && e.date <= end).reverse();
     out.push({
-      ...exportRow(t),
+      ...exportRow(t, carried),
       section: t.sectionTitle,
       entries: entries.map((e) => ({
         date: e.date,

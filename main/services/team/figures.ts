@@ -41,14 +41,29 @@ async function trainingPeriod(ctx: AppContext, period: Period): Promise<Record<s
   };
 }
 
-/** A period with no training records at all gives no figures (rather than a "0次" nobody recorded). */
+/** A training register with nothing dated in the period. */
+const NO_TRAININGS: Record<string, number> = {
+  'training.count': 0,
+  'training.special': 0,
+  'training.hours': 0,
+  'training.attendance': 0,
+  'training.people': 0,
+  'training.planned': 0,
+};
+
+/**
+ * A period with no training records at all gives no figures (rather than a "0次" nobody recorded), except a year
+ * with a training requirement set: its 0 trainings are what the requirement is measured against, and the 总结 must
+ * say the requirement was not met (the 培训台账 says so from the same verdict).
+ */
 export const trainingFigures: FigureProvider = async (ctx, period) => {
-  const cur = await trainingPeriod(ctx, period);
+  // The year's requirement (专题培训次数, 人均学时 in 设置) is annual: the training screen's own verdict.
+  const req = period.kind === 'year' ? await trainingRequirement(ctx, period.year) : null;
+  const required = !!req && (req.minSpecial > 0 || req.minHours > 0);
+  const cur = (await trainingPeriod(ctx, period)) ?? (required ? NO_TRAININGS : null);
   if (!cur) return {};
   const out = pairFigures(period, cur, await trainingPeriod(ctx, previousPeriod(period)));
-  // The year's requirement (专题培训次数, 人均学时 in 设置) is annual: the training screen's own verdict.
-  if (period.kind === 'year') {
-    const req = await trainingRequirement(ctx, period.year);
+  if (req) {
     // What the requirement is, too: a 总结 names only the parts that are set (no 人均学时 check when there is none).
     Object.assign(
       out,

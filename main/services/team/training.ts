@@ -300,6 +300,7 @@ export async function trainingRequirement(ctx: AppContext, year: number): Promis
     : [];
   return computeTrainingRequirement({
     year,
+    ended: todayOf(ctx) > `${year}-12-31`,
     settings,
     trainings: trainings.map((t) => ({
       kind: t.kind,

@@ -104,7 +104,7 @@ describe('the example year’s 总结: what the records bear out, each once', ()
     expect(year.body).not.toMatch(/人均学时|每人学时/);
     // By hand: with nothing set the requirement is one 专题培训 a year and no hours.
     expect(year.body).toContain(
-      `本单位要求每年至少举办政务公开专题培训1次（今年以来举办${special}次），截至12月7日均已达到`,
+      `本单位要求每年至少举办政务公开专题培训1次（今年以来举办${special}次），截至12月7日已达到`,
     );
     // With an hours requirement set, the team members (today's A岗/B岗 holders) with fewer hours make it a problem.
     await t.call('team.saveSettings', { ...(await t.call('team.settings')), minHoursPerPerson: 3 });
