@@ -63,7 +63,8 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
         'selfcheck.deducted':
           Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
           100,
-        'selfcheck.deductedItems': problems.length,
+        // 失分 items only: a 单项否决 that happened takes no points (it decides the grade, said on its own).
+        'selfcheck.deductedItems': problems.filter((p) => p.deducted > 0).length,
       });
     }
   }

@@ -1,0 +1,89 @@
+// The example year changed the way an office's year can turn out (a 单项否决 triggered, no 整改 item registered while
+// the self-check lost points, a self-check not fully rated, an 整改 item 销号 while its records still show the
+// problem), and the 自查报告, 自查评分表, 整改情况报告, 年度工作总结 and the 年度核对 read back as the office head reads them.
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../../main/services/demo';
+import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+
+const YEAR = 2026;
+
+/** The paragraphs of a .docx body, as text. */
+async function paragraphs(buf: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buf);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .filter(Boolean);
+}
+
+/** Every cell's shown text of the first sheet, row by row. */
+async function cells(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const out: string[][] = [];
+  wb.worksheets[0].eachRow((r) => {
+    const row: string[] = [];
+    r.eachCell({ includeEmpty: false }, (c) => void row.push(c.text));
+    out.push(row);
+  });
+  return out;
+}
+
+/** The example year on 8 December, with `sql` applied to it. */
+async function yearWith(sql: string): Promise<TestWorkstation> {
+  const t = await openTestWorkstation({ year: YEAR, now: () => new Date(`${YEAR}-12-08T10:00:00`) });
+  await loadDemo(t.ws.context());
+  t.ws.context().raw.exec(sql);
+  return t;
+}
+
+/** An indicator of the year's 细则 by its name. */
+const indicator = (name: string) =>
+  `(SELECT i.id FROM sc_indicator i JOIN sc_template s ON s.id = i.template_id WHERE s.year = ${YEAR} AND i.name = '${name}')`;
+
+async function exported(t: TestWorkstation, kind: string): Promise<Buffer> {
+  if (kind === 'summary-docx') await t.call('summary.export', { year: YEAR, kind: '年度' });
+  else await t.call('selfcheck.export', { kind: kind as 'selfcheck-docx', year: YEAR });
+  return t.delivered[t.delivered.length - 1].data;
+}
+
+describe('a year whose 单项否决 was triggered', () => {
+  let t: TestWorkstation;
+  afterEach(() => t?.cleanup());
+  const veto = `UPDATE sc_entry SET flag = 1, reason = '6月12日在门户网站发布的《科技特派员名单》泄露了特派员身份证号码',
+    measure = '立即撤稿，开展保密审查专项整改' WHERE indicator_id = ${indicator('发生泄密或发布严重错误信息')};
+    DELETE FROM summary_paragraph; DELETE FROM summary;`;
+
+  it('the 自查报告 says the veto once, by the indicator name, and lists it as a problem without 扣0分', async () => {
+    t = await yearWith(veto);
+    const text = (await paragraphs(await exported(t, 'selfcheck-docx'))).join('\n');
+    expect(text).toMatch(
+      /自评总分97分（满分100分，另设加分5分）；因发生泄密或发布严重错误信息（单项否决），等次为“不合格”。/,
+    );
+    expect(text).not.toContain('因存在单项否决情形');
+    expect(text).not.toContain('单项否决 / ');
+    expect(text).toMatch(/\d\.单项否决—发生泄密或发布严重错误信息：6月12日.*身份证号码（触发单项否决）。/);
+    expect(text).not.toContain('扣0分');
+    const sheet = (await cells(await exported(t, 'selfcheck-xlsx'))).flat();
+    expect(sheet.some((c) => c.includes('单项否决：发生泄密或发布严重错误信息'))).toBe(true);
+    expect(sheet.some((c) => c.includes('单项否决 / '))).toBe(false);
+  });
+
+  it('the 年度工作总结 counts only the indicators that lost points and names the veto as the reason for the grade', async () => {
+    t = await yearWith(veto);
+    const text = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    const figures = (await t.call('summary.get', { year: YEAR, kind: '年度' }))!.figures;
+    expect(figures['selfcheck.deductedItems'].value).toBe(2);
+    expect(text).toContain(
+      '自评得分97分（满分100分，另设加分5分），2项指标失分，合计扣3分；因发生泄密或发布严重错误信息（单项否决），等次为“不合格”。',
+    );
+    expect(text).toContain(
+      '发生单项否决情形。6月12日在门户网站发布的《科技特派员名单》泄露了特派员身份证号码，触发“发生泄密或发布严重错误信息”单项否决指标，自查等次为“不合格”。',
+    );
+    expect(text).toContain(
+      '针对“发生泄密或发布严重错误信息”问题，立即撤稿，开展保密审查专项整改，杜绝类似问题再次发生。',
+    );
+  });
+});
