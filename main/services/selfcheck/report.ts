@@ -42,6 +42,40 @@ export async function selfcheckProblems(
     }));
 }
 
+/** A problem of the year's self-check that no 整改 item of the year answers. */
+export interface UnregisteredProblem {
+  indicatorId: number;
+  /** "主动公开—公开时效与要素": the indicator as the 自查报告's 存在的问题 names it. */
+  indicator: string;
+  reason: string;
+  deducted: number;
+  vetoed: boolean;
+  measure: string;
+}
+
+/**
+ * The self-check's problems (a leaf that lost points, a 单项否决 that happened) with no 整改 item of the year raised
+ * against the indicator or a group above it: the 自查报告 lists them, so the 整改台账 owes them an item.
+ */
+export async function unregisteredProblems(ctx: AppContext, year: number): Promise<UnregisteredProblem[]> {
+  const v = await getSelfcheck(ctx, year);
+  const rects = await listRectifications(ctx, { year });
+  const numbers = new Set(
+    rects.map((x) => v.rows.find((r) => r.id === x.indicatorId)?.number).filter((n): n is string => !!n),
+  );
+  return v.rows
+    .filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed))
+    .filter((r) => ![...numbers].some((n) => r.number === n || r.number.startsWith(`${n}.`)))
+    .map((r) => ({
+      indicatorId: r.id,
+      indicator: r.path.split(' / ').slice(-2).join('—'),
+      reason: lossWords(r).replace(/[。；;，,]$/, ''),
+      deducted: r.deducted,
+      vetoed: r.vetoed,
+      measure: r.entry.measure.trim(),
+    }));
+}
+
 /** Why a rated leaf lost points, in words: the reason written, else what the rating itself says. */
 function lossWords(r: SelfcheckRow): string {
   if (r.entry.reason) return r.entry.reason;

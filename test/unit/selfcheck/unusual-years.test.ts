@@ -87,3 +87,60 @@ describe('a year whose 单项否决 was triggered', () => {
     );
   });
 });
+
+describe('a year whose self-check lost points while the 整改台账 has no item', () => {
+  let t: TestWorkstation;
+  afterEach(() => t?.cleanup());
+  const none = `DELETE FROM rectification_evidence; DELETE FROM rectification_progress; DELETE FROM rectification;
+    DELETE FROM summary_paragraph; DELETE FROM summary;`;
+
+  it('年度核对 names each indicator that lost points with no 整改 item', async () => {
+    t = await yearWith(none);
+    const missing = (await t.call('yearcheck.findings', { year: YEAR })).findings.filter(
+      (f) => f.kind === 'rectification-missing',
+    );
+    expect(missing.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^2026年度自查中“主动公开—公开时效与要素”扣1分（.*超过20个工作日才公开），整改台账中没有针对它的整改事项。请在整改台账中登记/,
+      ),
+      expect.stringMatching(
+        /^2026年度自查中“监督保障—工作任务落实”扣2分（2项任务超过完成时限仍未完成），整改台账中没有针对它的整改事项。/,
+      ),
+    ]);
+    expect(missing[0].documents).toEqual(['整改台账', '整改情况报告']);
+    expect(missing[0].link).toBe('selfcheck/ledger/2026');
+  });
+
+  it('the 整改情况报告 reports the problems found as not yet registered, never that there is nothing to fix', async () => {
+    t = await yearWith(none);
+    const text = await paragraphs(await exported(t, 'rectification-docx'));
+    expect(text).toContain(
+      '2026年度政务公开自查中发现问题2个，整改台账中尚未登记相应的整改事项。现将整改情况报告如下。',
+    );
+    expect(text).toContain('（二）监督保障—工作任务落实：2项任务超过完成时限仍未完成。');
+    expect(text.join('\n')).toMatch(
+      /问题来源：2026年度自查（扣2分）。拟采取的整改措施：.*。整改状态：尚未登记整改台账。/,
+    );
+    expect(text.some((p) => p.startsWith('对自查发现、尚未登记整改台账的2个问题，'))).toBe(true);
+    expect(text).not.toContain('无。');
+    expect(text.join('\n')).not.toContain('暂未登记');
+  });
+
+  it('the example year, whose deductions each have an item, has none', async () => {
+    t = await yearWith('SELECT 1;');
+    const kinds = (await t.call('yearcheck.findings', { year: YEAR })).findings.map((f) => f.kind);
+    expect(kinds).not.toContain('rectification-missing');
+  });
+
+  it('a triggered 单项否决 with no item is one too', async () => {
+    t = await yearWith(
+      `UPDATE sc_entry SET flag = 1, reason = '发布的名单泄露了身份证号码' WHERE indicator_id = ${indicator('发生泄密或发布严重错误信息')};`,
+    );
+    const missing = (await t.call('yearcheck.findings', { year: YEAR })).findings.filter(
+      (f) => f.kind === 'rectification-missing',
+    );
+    expect(missing.map((f) => f.message)).toEqual([
+      '2026年度自查中“单项否决—发生泄密或发布严重错误信息”触发单项否决（发布的名单泄露了身份证号码），整改台账中没有针对它的整改事项。请在整改台账中登记这个问题的整改事项（关联该指标），或核对自评。',
+    ]);
+  });
+});
