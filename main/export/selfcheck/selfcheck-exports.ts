@@ -229,7 +229,8 @@ function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
       maxLabel(d.maxBase, d.maxBonus),
       String(num(d.total)),
       d.deducted ? String(num(d.deducted)) : '',
-      `${ratedLabel(d.rated, d.leaves)}；${gradeCell(d)}`,
+      // "已评 12/18" once: the grade cell of an unfinished self-check says it already.
+      d.grade === null && !d.vetoed ? gradeCell(d) : `${ratedLabel(d.rated, d.leaves)}；${gradeCell(d)}`,
     ],
   });
   return {

@@ -60,11 +60,14 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
         'selfcheck.grade': gradeText(r),
         'selfcheck.rated': r.scoredLeaves,
         'selfcheck.leaves': r.leaves,
+        // What was lost, like the score, only for a self-check that gives a grade: a partial count would print as final.
         'selfcheck.deducted':
-          Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
-          100,
+          r.grade === null
+            ? null
+            : Math.round(r.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
+              100,
         // 失分 items only: a 单项否决 that happened takes no points (it decides the grade, said on its own).
-        'selfcheck.deductedItems': problems.filter((p) => p.deducted > 0).length,
+        'selfcheck.deductedItems': r.grade === null ? null : problems.filter((p) => p.deducted > 0).length,
       });
     }
   }

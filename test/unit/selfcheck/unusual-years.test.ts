@@ -144,3 +144,23 @@ describe('a year whose self-check lost points while the 整改台账 has no item
     ]);
   });
 });
+
+describe('a year whose self-check is not fully rated', () => {
+  let t: TestWorkstation;
+  afterEach(() => t?.cleanup());
+  const partial = `UPDATE sc_entry SET rated = 0, score = NULL, occurrences = NULL, decision = NULL, reason = '', measure = ''
+    WHERE indicator_id IN (${['政策文件', '政策解读', '培训', '保密审查', '工作任务落实', '发生泄密或发布严重错误信息'].map(indicator).join(', ')});
+    DELETE FROM summary_paragraph; DELETE FROM summary;`;
+
+  it('the 总结 prints no 自查扣分 or 扣分指标 as final, and the 评分表 says 已评 12/18 once in its 合计', async () => {
+    t = await yearWith(partial);
+    const summary = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    expect(summary).not.toContain('自查扣分');
+    expect(summary).not.toContain('扣分指标');
+    const figures = (await t.call('summary.get', { year: YEAR, kind: '年度' }))!.figures;
+    expect([figures['selfcheck.deducted'].value, figures['selfcheck.deductedItems'].value]).toEqual([null, null]);
+    const report = await paragraphs(await exported(t, 'selfcheck-docx'));
+    const total = report.find((p) => p.includes('等次：评完后确定'))!;
+    expect(total).toBe('等次：评完后确定（已评 12/18）');
+  });
+});
