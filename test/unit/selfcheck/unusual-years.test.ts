@@ -164,3 +164,34 @@ describe('a year whose self-check is not fully rated', () => {
     expect(total).toBe('等次：评完后确定（已评 12/18）');
   });
 });
+
+describe('a year whose 整改 items are all 销号 while the records still show a problem', () => {
+  let t: TestWorkstation;
+  afterEach(() => t?.cleanup());
+  const closedAll = `UPDATE rectification SET state = '已销号',
+    completed_on = COALESCE(completed_on, CASE year WHEN 2025 THEN '2025-12-20' ELSE '2026-11-30' END),
+    closed_on = COALESCE(closed_on, CASE year WHEN 2025 THEN '2025-12-28' ELSE '2026-12-04' END), closed_by = '周立新';
+    DELETE FROM summary_paragraph; DELETE FROM summary;`;
+
+  it('年度核对, the 整改情况报告 and the 总结 do not take the 销号 of overdue tasks as fixed', async () => {
+    t = await yearWith(closedAll);
+    const found = (await t.call('yearcheck.findings', { year: YEAR })).findings.filter(
+      (f) => f.kind === 'claim-contradicted' && f.message.includes('2项任务超过完成时限仍未完成'),
+    );
+    expect(found.map((f) => f.message)).toEqual([
+      '整改台账第3项“2项任务超过完成时限仍未完成”已于2026年12月4日销号，但2026年实施方案共22项任务，截至2026年12月8日已逾期2项（“开展行政规范性文件清理并公开现行有效文件目录”、“举办‘科技开放日’政府开放活动”），问题仍在。请核实后撤销销号、继续整改，或核对记录。',
+    ]);
+    // Only that item: the others' records (a late publication stays late) say nothing against their 销号.
+    expect(
+      (await t.call('yearcheck.findings', { year: YEAR })).findings.filter((f) => f.message.includes('问题仍在')),
+    ).toHaveLength(1);
+    const report = (await paragraphs(await exported(t, 'rectification-docx'))).join('\n');
+    expect(report).toContain('已办结的问题中有1个的办结理由与记录不符，须重新核实');
+    expect(report).toContain(
+      '整改状态：台账记为2026年12月4日销号（复核人：周立新），其办结理由与记录不符，须重新核实。',
+    );
+    const summary = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    expect(summary).toMatch(/“县级科技计划项目验收结果公示超期公开”等问题已整改到位/);
+    expect(summary).not.toMatch(/“2项任务超过完成时限仍未完成”[^。]*已整改到位/);
+  });
+});
