@@ -96,7 +96,7 @@ export interface ScoreResult {
   /** The grade is shown before every leaf is rated because the self-check is marked 暂定. */
   provisional: boolean;
   vetoed: boolean;
-  /** Names of the veto items that happened. */
+  /** Names of the veto items that happened, as the 细则 names them ("发生泄密或发布严重错误信息", not its path). */
   vetoedBy: string[];
   leaves: number;
   scoredLeaves: number;
@@ -402,7 +402,7 @@ export function scoreTemplate(
           raw = { ...unrated, base: v, score: v, scored: true };
         } else {
           const l = scoreLeaf(n, p, e);
-          if (l.vetoed) vetoedBy.push(path);
+          if (l.vetoed) vetoedBy.push(n.name);
           raw = {
             ...unrated,
             base: l.score,

@@ -62,6 +62,9 @@ const firstClause = (s: string) =>
     '',
   );
 
+/** An indicator's own name from its path ("单项否决 / 发生泄密…" → "发生泄密…"). */
+const leafName = (path: string) => bareTitle(path.split(' / ').pop() ?? path);
+
 /** “…” around a title; quotes inside become ‘…’ as Chinese print does. */
 const quote = (s: string) => `“${s.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
@@ -176,6 +179,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   const abGaps = lists.abGaps ?? [];
   // A score is written only for a finished self-check (the grade is null until every indicator is rated).
   const scored = hasFigure(f, 'selfcheck.score') && hasFigure(f, 'selfcheck.grade');
+  const vetoes = (lists.selfcheckProblems ?? []).filter((p) => p.vetoed);
   const rectified = positive(f, 'rectification.opened');
   // Earlier years' items still open: the 整改情况报告 lists them as 往年遗留, so the 总结 does not leave them out.
   const carried = positive(f, 'rectification.carriedOpen');
@@ -456,9 +460,14 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         s += positive(f, 'selfcheck.maxBonus')
           ? `（满分${ph('selfcheck.maxScore')}分，另设加分${ph('selfcheck.maxBonus')}分）`
           : `（满分${ph('selfcheck.maxScore')}分）`;
-      s += `，等次为“${ph('selfcheck.grade')}”`;
-      if (positive(f, 'selfcheck.deductedItems') && positive(f, 'selfcheck.deducted'))
-        s += `，${ph('selfcheck.deductedItems')}项指标失分，合计扣${ph('selfcheck.deducted')}分`;
+      const lost =
+        positive(f, 'selfcheck.deductedItems') && positive(f, 'selfcheck.deducted')
+          ? `，${ph('selfcheck.deductedItems')}项指标失分，合计扣${ph('selfcheck.deducted')}分`
+          : '';
+      // A 单项否决 decides the grade whatever the points: the grade follows it, said with what happened.
+      s += vetoes.length
+        ? `${lost}；因${vetoes.map((p) => leafName(p.indicator)).join('、')}（单项否决），等次为“${ph('selfcheck.grade')}”`
+        : `，等次为“${ph('selfcheck.grade')}”${lost}`;
       s += '。';
     }
     if (rectified) {
@@ -664,6 +673,19 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         .join('；')}${deductions.length > 2 ? '等' : ''}。`,
     );
   }
+  // A 单项否决 that happened is the gravest problem (the only reason for its grade): first, with what happened, and
+  // answered first in 三、下一步.
+  const vetoPlans: string[] = [];
+  for (const p of vetoes) {
+    const what = p.reason.replace(/[。；;，,]+$/, '');
+    const name = leafName(p.indicator);
+    problems.unshift(
+      `发生单项否决情形。${what === '触发单项否决' ? '' : `${what}，`}触发${quote(name)}单项否决指标，自查等次为“${ph('selfcheck.grade')}”。`,
+    );
+    vetoPlans.push(
+      `整改单项否决问题。针对${quote(name)}问题，${(p.measure || '深入查找原因，严格落实信息发布审核和保密审查制度').replace(/[。；;，,]+$/, '')}，杜绝类似问题再次发生。`,
+    );
+  }
   // When the records show few problems: weaknesses bureaus commonly report (domain-yearend B.3), only those the
   // records do not contradict (no 解读形式单一 when a 图解 or video was published).
   const varied = interpretations.some((i) => isVariedInterpretation(i.title));
@@ -687,7 +709,7 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
     'next.intro',
     `${next}，${we}将以贯彻落实上级政务公开工作要点为牵引，以问题整改为抓手，以提升公开质量为目标，重点做好以下工作：`,
   );
-  const list: string[] = [];
+  const list: string[] = [...vetoPlans];
   const rect = lists.openRectifications ?? [];
   if (rect.length) {
     list.push(

@@ -253,8 +253,20 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
   'selfcheck.grade': def('自查等次', '', '自查评分', '自评等次（未评完时为空，标为暂定时注明“暂定”）', 'yearOnly'),
   'selfcheck.rated': def('已评指标', '项', '自查评分', '已评的末级指标数', 'yearOnly'),
   'selfcheck.leaves': def('末级指标', '项', '自查评分', '末级指标总数', 'yearOnly'),
-  'selfcheck.deducted': def('自查扣分', '分', '自查评分', '扣分合计（不含加分项）', 'yearOnly'),
-  'selfcheck.deductedItems': def('扣分指标', '项', '自查评分', '失分的指标项数', 'yearOnly'),
+  'selfcheck.deducted': def(
+    '自查扣分',
+    '分',
+    '自查评分',
+    '扣分合计（不含加分项；全部指标评完、标为暂定或单项否决后才有）',
+    'yearOnly',
+  ),
+  'selfcheck.deductedItems': def(
+    '扣分指标',
+    '项',
+    '自查评分',
+    '失分的指标项数（不含单项否决；全部指标评完、标为暂定或单项否决后才有）',
+    'yearOnly',
+  ),
   'rectification.opened': def('登记整改事项', '项', '整改台账', '台账中截至期末登记的事项', 'periodEnd'),
   'rectification.closed': def('已销号整改事项', '项', '整改台账', '台账中截至期末已销号的事项', 'periodEnd'),
   'rectification.awaitingClosure': def(

@@ -146,6 +146,9 @@ interface SelfcheckProblem {
   indicator: string;
   reason: string;
   deducted: number;
+  /** A 单项否决 indicator that was triggered (it takes no points but decides the grade), with its planned measure. */
+  vetoed?: boolean;
+  measure?: string;
 }
 /** An 整改 item still to be worked on at the period's end (neither 已完成 nor 已销号). */
 export interface OpenRectification {

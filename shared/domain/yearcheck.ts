@@ -34,6 +34,8 @@ export const FINDING_KINDS = {
   'negative-count': '负数',
   /** A 勾稽 identity of tables 三 and 四 fails. */
   'table-check': '表格勾稽关系不成立',
+  /** An indicator of the year's self-check lost points (or its 单项否决 happened) and no 整改 item answers it. */
+  'rectification-missing': '整改事项未登记',
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 export const FINDING_KIND_KEYS = Object.keys(FINDING_KINDS) as [FindingKind, ...FindingKind[]];

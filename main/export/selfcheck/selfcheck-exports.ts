@@ -229,7 +229,8 @@ function scoreTableBlock(d: ScoreSheetData): GongwenBlock {
       maxLabel(d.maxBase, d.maxBonus),
       String(num(d.total)),
       d.deducted ? String(num(d.deducted)) : '',
-      `${ratedLabel(d.rated, d.leaves)}；${gradeCell(d)}`,
+      // "已评 12/18" once: the grade cell of an unfinished self-check says it already.
+      d.grade === null && !d.vetoed ? gradeCell(d) : `${ratedLabel(d.rated, d.leaves)}；${gradeCell(d)}`,
     ],
   });
   return {
@@ -299,6 +300,8 @@ interface LedgerData {
   carried?: Rectification[];
   /** Per item id: what its closing words claim that the records contradict (never written as fact). */
   contradictions?: Map<number, ItemContradiction[]>;
+  /** The year's self-check problems no item answers ("主动公开—公开时效与要素", why, points, 单项否决, measure). */
+  unregistered?: { indicator: string; reason: string; deducted: number; vetoed: boolean; measure: string }[];
 }
 
 const closed = (r: Rectification) => r.state === '已完成' || r.state === '已销号';
@@ -459,11 +462,15 @@ function statesOf(items: Rectification[], overdue: number): string {
 export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffer> {
   const against = (r: Rectification) => d.contradictions?.get(r.id) ?? [];
   const carried = d.carried ?? [];
+  const unregistered = d.unregistered ?? [];
   const overdue = d.items.filter((r) => r.overdue).length;
   const doubtful = d.items.filter((r) => closed(r) && against(r).length).length;
   const own = d.items.length
     ? `针对${d.year}年度政务公开${sourcesOf(d.items)}发现的问题，我局逐项制定整改措施，${settledOf(d.items)}建立整改台账，实行对账销号。共梳理问题${d.items.length}个${statesOf(d.items, overdue)}${doubtful ? `；已办结的问题中有${doubtful}个的办结理由与记录不符，须重新核实` : ''}。`
-    : `${d.year}年度暂未登记需要整改的问题。`;
+    : unregistered.length
+      ? `${d.year}年度政务公开自查中发现问题${unregistered.length}个，整改台账中尚未登记相应的整改事项。`
+      : `${d.year}年度暂未登记需要整改的问题。`;
+  const late = d.items.length && unregistered.length ? `自查中另有${unregistered.length}个问题尚未登记整改台账。` : '';
   // Earlier years' items: how many, of which years, where they stand (only the states that occur).
   const years = [...new Set(carried.map((r) => r.year))]
     .sort((a, b) => b - a)
@@ -484,7 +491,8 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
   const old = carried.length
     ? `另有${CARRIED}${carried.length}个（${years.join('、')}），其中${states.join('、')}${carriedOverdue ? `，已超过整改时限${carriedOverdue}个` : ''}。`
     : '';
-  const intro = `${own}${old}${d.items.length || carried.length ? '现将整改情况报告如下。' : ''}`;
+  const any = d.items.length || carried.length || unregistered.length;
+  const intro = `${own}${late}${old}${any ? '现将整改情况报告如下。' : ''}`;
   const end = (t: string) => (/[。！]$/.test(t) ? t : `${t}。`);
   const itemBlocks = (r: Rectification, i: number, ownYear: boolean): GongwenBlock[] => {
     const wrong = against(r);
@@ -507,11 +515,34 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
       { kind: 'paragraph', text },
     ];
   };
-  const items = d.items.flatMap((r, i) => itemBlocks(r, i, true));
+  // A self-check problem no item answers is reported as what it is: found, not yet in the ledger.
+  const unregisteredBlocks = unregistered.flatMap((p, k): GongwenBlock[] => [
+    { kind: 'heading', level: 2, text: `（${cnIndex(d.items.length + k)}）${p.indicator}：${end(p.reason)}` },
+    {
+      kind: 'paragraph',
+      text: `问题来源：${d.year}年度自查（${p.vetoed ? '触发单项否决' : `扣${num(p.deducted)}分`}）。${p.measure ? `拟采取的整改措施：${end(p.measure)}` : ''}整改状态：尚未登记整改台账。`,
+    },
+  ]);
+  const items = [...d.items.flatMap((r, i) => itemBlocks(r, i, true)), ...unregisteredBlocks];
   const oldItems = carried.flatMap((r, i) => itemBlocks(r, i, false));
   const isOpen = (r: Rectification) => r.state !== '已销号' && r.state !== '已完成';
   const open = d.items.filter(isOpen).length + carried.filter(isOpen).length;
-  const none: GongwenBlock = { kind: 'paragraph', text: '无。' };
+  const none: GongwenBlock = { kind: 'paragraph', text: '本年度整改台账中没有登记整改事项。' };
+  // Nothing registered and nothing found: the report says so and what is done next, without empty parts.
+  if (!any)
+    return buildGongwenDocx({
+      title: `${d.bureau}\n关于${d.year}年度政务公开问题整改情况的报告`,
+      addressee: d.addressee || undefined,
+      body: [
+        { kind: 'paragraph', text: intro },
+        {
+          kind: 'paragraph',
+          text: '下一步，我局将定期对照考核指标开展自查，发现问题及时登记、限期整改，持续提升政务公开工作质量。',
+        },
+      ],
+      signature: { org: d.bureau, date: d.date },
+      attachments: [],
+    });
   const body: GongwenBlock[] = [
     { kind: 'paragraph', text: intro },
     ...(carried.length
@@ -526,7 +557,7 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
     {
       kind: 'paragraph',
       // "回头看" of what was fixed only when something was; a ledger with nothing in it plans the next 自查.
-      text: `${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}${carriedOverdue ? `对超过整改时限的往年遗留问题，明确新的完成时间，由责任领导督办；` : ''}${
+      text: `${unregistered.length ? `对自查发现、尚未登记整改台账的${unregistered.length}个问题，逐项明确整改措施、责任人和整改时限并登记整改台账，限期整改到位；` : ''}${open ? `对尚未完成的${open}个问题，继续按整改时限逐项推进，完成一项、销号一项；` : ''}${carriedOverdue ? `对超过整改时限的往年遗留问题，明确新的完成时间，由责任领导督办；` : ''}${
         [...d.items, ...carried].some(closed)
           ? '对已整改的问题开展“回头看”，防止问题反弹；'
           : d.items.length || carried.length

@@ -5,12 +5,14 @@
 // `contradictionsInText` is the reusable entry point (the 核对 of other documents calls it with their text);
 // `rectificationContradictions` checks every 整改 item's closing words (措施、进展、备注) for the 整改报告 and the ledger.
 import { formatChineseDate } from '../../../shared/domain/dates';
-import type { Contradiction, Rectification } from '../../../shared/domain/selfcheck';
+import type { Contradiction, Rectification, SelfcheckRow } from '../../../shared/domain/selfcheck';
 import { listPublications } from '../disclosure/publications';
 import type { AppContext } from '../workstation';
 import { listRectifications } from './rectification';
 import { getReport } from './report';
+import { measureCache, type Measured } from './measures';
 import { getSelfcheck } from './scores';
+import type { RecordMeasure } from '../../../shared/domain/selfcheck-measures';
 
 export type { Contradiction };
 
@@ -119,6 +121,43 @@ function closingText(r: Rectification): string {
   return [r.measure, ...r.progress.map((p) => p.text), r.note].filter(Boolean).join('。');
 }
 
+/**
+ * Record measures whose records are a state that fixing ends (a task finished is no longer overdue): while the measure
+ * still finds them, an item raised on its indicator is not fixed. A late publication or a late 备案 stays late for
+ * good, so its measure says nothing about the 整改.
+ */
+const STILL_OPEN = new Set<RecordMeasure>(['overdueTasks']);
+
+/**
+ * An item 已完成 or 已销号 whose indicator's record measure (the one chosen, else the one its name suggests) still
+ * finds records today ("2项任务超过完成时限仍未完成" 销号 while tasks are still overdue): its 完成/销号 claims what the
+ * records do not bear out.
+ */
+async function stillFound(
+  r: Rectification,
+  rows: SelfcheckRow[],
+  measured: (m: RecordMeasure) => Promise<Measured>,
+): Promise<Contradiction | null> {
+  if (r.state !== '已销号' && r.state !== '已完成') return null;
+  const row = rows.find((x) => x.id === r.indicatorId);
+  const measure = row?.recordMeasure && row.recordMeasure !== 'none' ? row.recordMeasure : row?.suggestedMeasure;
+  if (!measure || !STILL_OPEN.has(measure)) return null;
+  const m = await measured(measure);
+  if (!m.count) return null;
+  const claim =
+    r.state === '已销号'
+      ? `${r.closedOn ? `已于${d(r.closedOn)}` : '已'}销号`
+      : `${r.completedOn ? `已于${d(r.completedOn)}` : '已'}完成整改`;
+  const records = m.records.map((x) => `“${x.title.replace(/“/g, '‘').replace(/”/g, '’')}”`);
+  return {
+    where: `整改台账第${r.seq}项的整改情况`,
+    claim,
+    basis: m.note,
+    records,
+    message: `整改台账第${r.seq}项“${r.problem.replace(/[。；;]$/, '')}”${claim}，但${m.note}（${records.slice(0, 2).join('、')}${records.length > 2 ? '等' : ''}），问题仍在。请核实后撤销${r.state === '已销号' ? '销号' : '完成'}、继续整改，或核对记录。`,
+  };
+}
+
 /** Per 整改 item of the year (id → contradictions), only items with any. */
 export async function rectificationContradictions(
   ctx: AppContext,
@@ -127,9 +166,13 @@ export async function rectificationContradictions(
 ): Promise<Map<number, Contradiction[]>> {
   const list = items ?? (await listRectifications(ctx, { year }));
   const facts = await recordFacts(ctx, year);
+  const rows = list.some((r) => r.indicatorId !== null) ? (await getSelfcheck(ctx, year)).rows : [];
+  const measured = measureCache(ctx, year);
   const out = new Map<number, Contradiction[]>();
   for (const r of list) {
     const found = findContradictions(closingText(r), `整改台账第${r.seq}项的整改情况`, facts, r.id);
+    const open = await stillFound(r, rows, measured);
+    if (open) found.push(open);
     if (found.length) out.set(r.id, found);
   }
   return out;
@@ -171,7 +214,6 @@ export async function selfcheckContradictions(ctx: AppContext, year: number): Pr
       });
     }
   }
-  for (const r of await listRectifications(ctx, { year }))
-    out.push(...findContradictions(closingText(r), `整改台账第${r.seq}项的整改情况`, facts, r.id));
+  for (const found of (await rectificationContradictions(ctx, year)).values()) out.push(...found);
   return out;
 }

@@ -17,7 +17,7 @@ import type { AppContext } from '../workstation';
 import { gradeText } from '../../../shared/domain/selfcheck';
 import { rectificationContradictions } from './contradictions';
 import { carriedRectifications, listRectifications } from './rectification';
-import { getReport, reportAddressee } from './report';
+import { getReport, reportAddressee, unregisteredProblems } from './report';
 import { getSelfcheck } from './scores';
 
 async function bureauName(ctx: AppContext): Promise<string> {
@@ -74,7 +74,7 @@ async function ledgerOf(ctx: AppContext, year: number) {
       carried.filter((r) => r.year === y),
     ))
       contradictions.set(id, c);
-  return { items, carried, contradictions };
+  return { items, carried, contradictions, unregistered: await unregisteredProblems(ctx, year) };
 }
 
 export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number], Exporter> = {
@@ -125,7 +125,7 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
   'rectification-docx': {
     label: '整改情况报告（公文格式 Word，--year 年度）',
     async build(ctx, { year }) {
-      const { items, carried, contradictions } = await ledgerOf(ctx, year);
+      const { items, carried, contradictions, unregistered } = await ledgerOf(ctx, year);
       return {
         fileName: `${year}年度政务公开问题整改情况报告.docx`,
         data: await buildRectificationReportDocx({
@@ -136,6 +136,7 @@ export const selfcheckExporters: Record<(typeof SELFCHECK_EXPORT_KINDS)[number],
           items,
           carried,
           contradictions,
+          unregistered,
         }),
       };
     },

@@ -8,7 +8,7 @@ import type { OpenRectification, SummaryLists } from '../../../shared/domain/sum
 import { previousPeriod } from '../../../shared/domain/period';
 import { pairFigures, type FigureProvider } from '../summary/provider';
 import type { AppContext } from '../workstation';
-import { STALE_COLUMN } from './contradictions';
+import { rectificationContradictions, STALE_COLUMN } from './contradictions';
 import { lookback } from './lookback';
 import { carriedRectifications, listRectifications } from './rectification';
 import { selfcheckProblems } from './report';
@@ -60,10 +60,14 @@ async function periodFigures(ctx: AppContext, period: Period): Promise<Record<st
         'selfcheck.grade': gradeText(r),
         'selfcheck.rated': r.scoredLeaves,
         'selfcheck.leaves': r.leaves,
+        // What was lost, like the score, only for a self-check that gives a grade: a partial count would print as final.
         'selfcheck.deducted':
-          Math.round(s.result.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
-          100,
-        'selfcheck.deductedItems': problems.length,
+          r.grade === null
+            ? null
+            : Math.round(r.indicators.filter((n) => n.kind !== 'bonus').reduce((a, n) => a + n.deducted, 0) * 100) /
+              100,
+        // 失分 items only: a 单项否决 that happened takes no points (it decides the grade, said on its own).
+        'selfcheck.deductedItems': r.grade === null ? null : problems.filter((p) => p.deducted > 0).length,
       });
     }
   }
@@ -137,6 +141,8 @@ export async function selfcheckLists(ctx: AppContext, period: Period): Promise<P
   const l = await ledgerAt(ctx, period);
   // A finding fixed and 销号 by the period's end is resolved (its 整改 carries the finding's words).
   const resolved = new Set(l.items.filter(l.closed).map((r) => r.problem));
+  // An item 销号 whose closing the records contradict (its tasks still overdue) is not said to be 整改到位.
+  const doubted = await rectificationContradictions(ctx, period.year, l.items);
   const findings = [
     ...problems.filter((p) => STALE_COLUMN.test(`${p.indicator}${p.reason}`)).map((p) => p.reason),
     ...l.items.filter((r) => STALE_COLUMN.test(r.problem)).map((r) => r.problem),
@@ -145,7 +151,7 @@ export async function selfcheckLists(ctx: AppContext, period: Period): Promise<P
     selfcheckProblems: problems,
     openRectifications: await openRectifications(ctx, period),
     closedRectifications: l.items
-      .filter((r) => l.closed(r) && r.closedOn !== null && r.closedOn >= period.from)
+      .filter((r) => l.closed(r) && r.closedOn !== null && r.closedOn >= period.from && !doubted.has(r.id))
       .map((r) => ({ problem: r.problem, closedOn: r.closedOn! })),
     columnFindings: [...new Set(findings)].map((text) => ({ text, resolved: resolved.has(text) })),
   };

@@ -29,7 +29,7 @@ const n2 = (n: number) => String(Math.round(n * 100) / 100);
 export async function selfcheckProblems(
   ctx: AppContext,
   year: number,
-): Promise<{ indicator: string; reason: string; deducted: number }[]> {
+): Promise<{ indicator: string; reason: string; deducted: number; vetoed: boolean; measure: string }[]> {
   const v = await getSelfcheck(ctx, year);
   return v.rows
     .filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed))
@@ -37,6 +37,42 @@ export async function selfcheckProblems(
       indicator: r.path,
       reason: lossWords(r),
       deducted: r.deducted,
+      vetoed: r.vetoed,
+      measure: r.entry.measure.trim(),
+    }));
+}
+
+/** A problem of the year's self-check that no 整改 item of the year answers. */
+export interface UnregisteredProblem {
+  indicatorId: number;
+  /** "主动公开—公开时效与要素": the indicator as the 自查报告's 存在的问题 names it. */
+  indicator: string;
+  reason: string;
+  deducted: number;
+  vetoed: boolean;
+  measure: string;
+}
+
+/**
+ * The self-check's problems (a leaf that lost points, a 单项否决 that happened) with no 整改 item of the year raised
+ * against the indicator or a group above it: the 自查报告 lists them, so the 整改台账 owes them an item.
+ */
+export async function unregisteredProblems(ctx: AppContext, year: number): Promise<UnregisteredProblem[]> {
+  const v = await getSelfcheck(ctx, year);
+  const rects = await listRectifications(ctx, { year });
+  const numbers = new Set(
+    rects.map((x) => v.rows.find((r) => r.id === x.indicatorId)?.number).filter((n): n is string => !!n),
+  );
+  return v.rows
+    .filter((r) => r.isLeaf && (r.deducted > 0 || r.vetoed))
+    .filter((r) => ![...numbers].some((n) => r.number === n || r.number.startsWith(`${n}.`)))
+    .map((r) => ({
+      indicatorId: r.id,
+      indicator: r.path.split(' / ').slice(-2).join('—'),
+      reason: lossWords(r).replace(/[。；;，,]$/, ''),
+      deducted: r.deducted,
+      vetoed: r.vetoed,
+      measure: r.entry.measure.trim(),
     }));
 }
 
@@ -114,8 +150,11 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const scorePart = v.complete
     ? `自评总分${n2(v.total)}分（${maxText(v.maxBase, v.maxBonus)}）`
     : `${v.leaves}项评分指标已评${v.scoredLeaves}项，已评指标得分${n2(v.total)}分（${maxText(v.maxBase, v.maxBonus)}）`;
-  const gradePart =
-    v.grade === null
+  // A veto decides the grade whatever the points: said once, with the indicator it came from.
+  const vetoWords = `因${v.vetoedBy.join('、')}（单项否决），等次为“${v.grade}”`;
+  const gradePart = v.vetoed
+    ? `${v.complete ? '' : `，尚有${unrated}项指标未评`}；${vetoWords}`
+    : v.grade === null
       ? `，尚有${unrated}项指标未评，全部评完后确定总分和等次`
       : v.provisional
         ? `，暂定等次为“${v.grade}”（尚有${unrated}项指标未评）`
@@ -125,7 +164,7 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
       ? `，较${v.previous.year}年（${n2(v.previous.total)}分）${v.total >= v.previous.total ? '提高' : '下降'}${n2(Math.abs(v.total - v.previous.total))}分`
       : '';
   const lines = [
-    `经自查，${me}${year}年度政务公开工作${scorePart}${gradePart}${prevText}。${v.vetoed ? `因存在单项否决情形（${v.vetoedBy.join('；')}），等次为不合格。` : ''}`,
+    `经自查，${me}${year}年度政务公开工作${scorePart}${v.vetoed ? prevText + gradePart : gradePart + prevText}。`,
   ];
   // Figures from the year's records, so the report says what was done, not only the points: the registry's, counted
   // for the year (to today while it runs, and said so), as the 总结 and the home screen quote them — a task finished in
@@ -224,7 +263,8 @@ async function draftReport(ctx: AppContext, year: number): Promise<ReportSection
   const problemLines = problems.map((r, i) => {
     const words = lossWords(r).replace(/[。；]$/, '');
     // Words that end on the points taken ("4次，扣8分；累计最多扣5分，计扣5分") are not followed by them again.
-    const taken = `扣${n2(r.deducted)}分`;
+    // A veto takes no points: it is said as what it is (触发单项否决), never "扣0分".
+    const taken = r.vetoed ? '触发单项否决' : `扣${n2(r.deducted)}分`;
     return `${i + 1}.${r.path.split(' / ').slice(-2).join('—')}：${words}${words.endsWith(taken) ? '' : `（${taken}）`}。`;
   });
   const measureLines = problems.map((r, i) => {

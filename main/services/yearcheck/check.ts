@@ -22,6 +22,7 @@ import {
   type RecordFacts,
 } from '../selfcheck/contradictions';
 import { carriedRectifications, listRectifications } from '../selfcheck/rectification';
+import { unregisteredProblems } from '../selfcheck/report';
 import { getSummary } from '../summary/summaries';
 import { listPosts } from '../team/ab';
 import { getTeamSettings } from '../team/common';
@@ -83,6 +84,19 @@ async function carriedFindings(ctx: AppContext, year: number): Promise<Finding[]
       message: `自查报告“存在的问题”没有写${r.year}年度整改台账第${r.seq}项“${r.problem.replace(/[。；]$/, '')}”，该问题至今未销号（${rectStateLabel(r)}）。请在存在的问题和整改措施中写明其整改情况，或重新生成自查报告文稿。`,
       link: 'selfcheck/report',
     }));
+}
+
+/**
+ * Indicators the year's self-check lost points on (or whose 单项否决 happened) with no 整改 item of the year: the
+ * 自查报告 lists them as problems, and the 整改情况报告 sent with it would have nothing to say about them.
+ */
+async function unregisteredFindings(ctx: AppContext, year: number): Promise<Finding[]> {
+  return (await unregisteredProblems(ctx, year)).map((p) => ({
+    kind: 'rectification-missing' as const,
+    documents: [...RECT_DOCS],
+    message: `${year}年度自查中“${p.indicator}”${p.vetoed ? '触发单项否决' : `扣${Math.round(p.deducted * 100) / 100}分`}${p.reason === '触发单项否决' ? '' : `（${p.reason}）`}，整改台账中没有针对它的整改事项。请在整改台账中登记这个问题的整改事项（关联该指标），或核对自评。`,
+    link: `selfcheck/ledger/${year}`,
+  }));
 }
 
 function summaryTexts(s: Summary, half: boolean): DocText[] {
@@ -631,6 +645,7 @@ export async function checkYear(ctx: AppContext, year: number): Promise<Finding[
     ...claimFindings(texts, f),
     ...carriedOutTooEarly(summary),
     ...(await carriedFindings(ctx, year)),
+    ...(await unregisteredFindings(ctx, year)),
     ...(await personFindings(ctx, year)),
     ...(await leftStaffFindings(ctx, year)),
     ...placeholderFindings(texts),

@@ -19,6 +19,7 @@ const KIND_COLOR: Record<Finding['kind'], string> = {
   'in-force-unknown': 'purple',
   'negative-count': 'red',
   'table-check': 'magenta',
+  'rectification-missing': 'orange',
 };
 
 /** Where each finding's link goes, as the button says it. */

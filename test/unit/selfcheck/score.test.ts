@@ -112,7 +112,7 @@ describe('each rule alone', () => {
     expect(r.total).toBe(95);
     expect(r.vetoed).toBe(true);
     expect(r.grade).toBe('不合格');
-    expect(r.vetoedBy).toEqual(['单项否决 / 严重错别字、虚假或错误信息']);
+    expect(r.vetoedBy).toEqual(['严重错别字、虚假或错误信息']);
     // Without the veto the same 95 points are 优秀.
     const x = node('x', { points: 100 });
     expect(

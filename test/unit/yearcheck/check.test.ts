@@ -313,6 +313,7 @@ describe('核对 finds each planted disagreement', () => {
       'in-force-unknown',
       'negative-count',
       'table-check',
+      'rectification-missing',
     ]);
   });
 });
