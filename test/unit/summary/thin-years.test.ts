@@ -2,6 +2,7 @@
 // the office head signs, read back from the exported .docx, and the 核对 of a 总结 nobody has opened yet.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
+import { disclosureExporters } from '../../../main/services/disclosure/exports';
 import { summaryDocx } from '../../../main/services/summary/exports';
 import { readDocx } from '../export/read-docx';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
@@ -32,6 +33,64 @@ async function summaryText(w: TestWorkstation, year: number, kind: SummaryKind =
   const { data } = await summaryDocx(w.ws.context(), year, kind, async () => null);
   return plain((await readDocx(data)).document);
 }
+
+async function reportText(w: TestWorkstation, year: number): Promise<string> {
+  const out = await disclosureExporters['annual-report-docx'].build(w.ws.context(), { year });
+  return plain((await readDocx(out.data)).document);
+}
+
+/** The prober's 2025 shapes: every 2025 task done by its deadline, every 2025 整改 item closed. */
+const ON_TIME_2025 = [
+  "UPDATE plan_task SET status='已完成', completed_on = COALESCE(deadline_date, '2025-12-10') WHERE plan_id=(SELECT id FROM plan WHERE year=2025) AND status IN ('进行中','未开始')",
+  'UPDATE plan_task SET completed_on = deadline_date WHERE plan_id=(SELECT id FROM plan WHERE year=2025) AND completed_on > deadline_date',
+  "UPDATE rectification SET state='已销号', completed_on='2025-12-10', closed_on='2025-12-12', closed_by='林建华' WHERE year=2025",
+];
+
+describe('applications of a year with one', () => {
+  it('one received in late December and open on 31 December is the one carried, not "另有1件"', async () => {
+    const w = await exampleYear('DELETE FROM request WHERE id = 1');
+    const text = await summaryText(w, 2025);
+    expect(text).toContain('全年新收政府信息公开申请1件，截至12月31日尚在办理，结转下年度继续办理。');
+    expect(text).not.toContain('另有');
+  });
+
+  it('one answered is said with its result, not "其中予以公开1件", in the 年报 and the 总结', async () => {
+    const w = await exampleYear('DELETE FROM request WHERE id = 2');
+    expect(await reportText(w, 2025)).toContain('新收政府信息公开申请1件，办结1件，办理结果为予以公开。');
+    expect(await summaryText(w, 2025)).toContain('办结1件，办理结果为予以公开，在法定期限内答复。');
+  });
+
+  it('one answered late: no second 其中', async () => {
+    const w = await exampleYear(
+      'DELETE FROM request WHERE id = 2',
+      "UPDATE request SET answered_date = '2025-07-30' WHERE id = 1",
+    );
+    const text = await summaryText(w, 2025);
+    expect(text).toContain('办结1件，办理结果为予以公开，超过法定期限答复。');
+    const requests = text.split('\n').find((l) => l.includes('依法保障群众知情权'))!;
+    expect(requests).not.toMatch(/其中[^。]*其中/);
+  });
+
+  it('a draft year with none says 今年以来 in （二） and 六', async () => {
+    const w = await exampleYear('DELETE FROM review', 'DELETE FROM request');
+    const text = await reportText(w, 2026);
+    expect(text).toContain('今年以来，本单位未收到政府信息公开申请。');
+    expect(text).toContain('今年以来未收取信息处理费');
+    expect(text).not.toContain('2026年，本单位未收到');
+  });
+});
+
+describe('problems written when the records show few', () => {
+  it('never contradict the records: no 工作力量薄弱 beside A岗、B岗均已配齐 and the training requirement met', async () => {
+    const w = await exampleYear(...ON_TIME_2025);
+    const text = await summaryText(w, 2025);
+    expect(text).toContain('A岗、B岗均已配齐');
+    expect(text).not.toContain('工作力量还比较薄弱');
+    expect(text).not.toContain('业务能力与新形势新要求相比还有差距');
+    expect(text).toContain('方面还需进一步提升');
+    expect(await reportText(w, 2025)).not.toContain('实用性有待提高');
+  });
+});
 
 describe('a 总结 quoting a progress note the register contradicts', () => {
   it('is found by the 核对 before the 总结 is ever saved, and the note is printed as the office wrote it', async () => {
