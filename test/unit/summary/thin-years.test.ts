@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
 import { disclosureExporters } from '../../../main/services/disclosure/exports';
 import { summaryDocx } from '../../../main/services/summary/exports';
+import { collectFigures } from '../../../main/services/summary/summaries';
 import { readDocx } from '../export/read-docx';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
 import type { SummaryKind } from '../../../shared/domain/summary';
@@ -109,5 +110,19 @@ describe('a 总结 quoting a progress note the register contradicts', () => {
     // The 核对 drafted nothing into the file.
     expect(await w.call('summary.get', { year: 2026, kind: '年度' })).toBeNull();
     expect(await summaryText(w, 2026)).toContain('《科技特派员管理办法》公开当日同步发布解读');
+  });
+});
+
+describe('due on the last day of the period', () => {
+  it('is not overdue on it: a task and an 整改 item due 31 December 2025 are not counted 已超过完成时限 for 2025', async () => {
+    // The example 2025: tasks 5 and 7 due in October and November and task 8 due 31 December, none done; 整改 item 4
+    // due 31 December, still 整改中.
+    const w = await exampleYear();
+    const f = await collectFigures(w.ws.context(), 2025);
+    expect(f['plan.overdue'].value).toBe(2);
+    expect(f['rectification.overdue'].value).toBe(0);
+    const text = await summaryText(w, 2025);
+    expect(text).toContain('2项任务已超过完成时限仍未完成');
+    expect(text).not.toMatch(/整改事项已超过整改时限/);
   });
 });
