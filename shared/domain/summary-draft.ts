@@ -135,6 +135,9 @@ export function progressBand(rate: number | null, overdue: number, kind: Summary
   const share = rate / (kind === '半年' ? 50 : 100);
   if (share >= 0.9 && overdue === 0) return '扎实推进';
   if (share >= 0.6) return '有序推进';
+  // By 30 June only the tasks due by then can be late: with none overdue the plan is on schedule, whatever share of
+  // the year's tasks is done (a plan whose tasks fall due in the autumn is not 滞后 in June), once something is done.
+  if (kind === '半年' && overdue === 0 && rate > 0) return '有序推进';
   return '推进滞后';
 }
 
@@ -252,6 +255,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       ? `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务中${status.join('，')}`
       : `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务尚无已完成的${status.length ? `，其中${status.join('，')}` : ''}`;
     if (positive(f, 'plan.done') && hasFigure(f, 'plan.completionRate')) s += `，完成率${ph('plan.completionRate')}%`;
+    // Counted before the year's end, nothing overdue is said so: the rest are not yet due.
+    if (stateAt && positive(f, 'plan.unfinished') && zero(f, 'plan.overdue')) s += '，其余任务均未超过完成时限';
     s += '。';
     const done = lists.doneTasks ?? [];
     if (done.length) {

@@ -126,3 +126,13 @@ describe('due on the last day of the period', () => {
     expect(text).not.toMatch(/整改事项已超过整改时限/);
   });
 });
+
+describe('the 上半年总结 of a plan on schedule', () => {
+  it('says nothing is overdue when the one task due by 30 June was done, not 部分任务进度滞后 or 完成率偏低', async () => {
+    const w = await exampleYear(...ON_TIME_2025);
+    const text = await summaryText(w, 2025, '半年');
+    expect(text).toContain('完成率12.5%，其余任务均未超过完成时限。');
+    expect(text).toContain('（二）有序推进重点任务落实。');
+    expect(text).not.toMatch(/进度滞后|推进滞后|完成率偏低/);
+  });
+});
