@@ -121,6 +121,7 @@ const SAME_PROBLEM: [RegExp, RegExp][] = [
   [/备案/, /备案/],
   [/培训/, /培训|学时/],
   [/整改时限/, /整改时限|逾期.{0,4}整改/],
+  [/三审/, /三审|审核签发|签发记录/],
 ];
 
 export type ProgressBand = '扎实推进' | '有序推进' | '推进滞后';
@@ -538,6 +539,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       }。`,
     );
     plans.push('严格落实公开时限。信息形成后及时履行审核程序，确保在20个工作日内公开。');
+  }
+  // The 年报's 五 names the same figure: the head signs both.
+  if (positive(f, 'disclosure.reviewIncomplete')) {
+    problems.push(
+      `信息发布“三审”留痕还不到位。${period}有${ph('disclosure.reviewIncomplete')}条信息未留存完整的拟稿、审核、签发记录。`,
+    );
+    plans.push('落实信息发布“三审”留痕。每条信息发布前留存拟稿、审核、签发记录，做到先审后发、全程留痕。');
   }
   if (columnProblems.length) {
     problems.push(

@@ -136,3 +136,15 @@ describe('the 上半年总结 of a plan on schedule', () => {
     expect(text).not.toMatch(/进度滞后|推进滞后|完成率偏低/);
   });
 });
+
+describe('publications without their 三审 records', () => {
+  it('are a problem of the 总结 as of the 年报, from the same figure', async () => {
+    const w = await exampleYear(
+      "UPDATE publication SET reviewer = '', reviewed_date = NULL, approver = '', approved_date = NULL WHERE id IN (3, 9, 13)",
+    );
+    const f = await collectFigures(w.ws.context(), 2025);
+    expect(f['disclosure.reviewIncomplete'].value).toBe(3);
+    expect(await reportText(w, 2025)).toContain('3条信息未留存完整的拟稿、审核、签发记录');
+    expect(await summaryText(w, 2025)).toContain('全年有3条信息未留存完整的拟稿、审核、签发记录。');
+  });
+});
