@@ -125,6 +125,7 @@ const SAME_PROBLEM: [RegExp, RegExp][] = [
   [/备案/, /备案/],
   [/培训/, /培训|学时/],
   [/整改时限/, /整改时限|逾期.{0,4}整改/],
+  [/三审/, /三审|审核签发|签发记录/],
 ];
 
 export type ProgressBand = '扎实推进' | '有序推进' | '推进滞后';
@@ -139,6 +140,9 @@ export function progressBand(rate: number | null, overdue: number, kind: Summary
   const share = rate / (kind === '半年' ? 50 : 100);
   if (share >= 0.9 && overdue === 0) return '扎实推进';
   if (share >= 0.6) return '有序推进';
+  // By 30 June only the tasks due by then can be late: with none overdue the plan is on schedule, whatever share of
+  // the year's tasks is done (a plan whose tasks fall due in the autumn is not 滞后 in June), once something is done.
+  if (kind === '半年' && overdue === 0 && rate > 0) return '有序推进';
   return '推进滞后';
 }
 
@@ -258,6 +262,8 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       ? `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务中${status.join('，')}`
       : `实行清单化管理、台账式推进。${asOf}${ph('plan.tasks')}项重点任务尚无已完成的${status.length ? `，其中${status.join('，')}` : ''}`;
     if (positive(f, 'plan.done') && hasFigure(f, 'plan.completionRate')) s += `，完成率${ph('plan.completionRate')}%`;
+    // Counted before the year's end, nothing overdue is said so: the rest are not yet due.
+    if (stateAt && positive(f, 'plan.unfinished') && zero(f, 'plan.overdue')) s += '，其余任务均未超过完成时限';
     s += '。';
     const done = lists.doneTasks ?? [];
     if (done.length) {
@@ -345,24 +351,6 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         : '未新收政府信息公开申请';
       s = `${period}${received}`;
       if (positive(f, 'disclosure.requestsCarriedIn')) s += `，上年结转${ph('disclosure.requestsCarriedIn')}件`;
-      s += '。';
-      if (positive(f, 'disclosure.requestsAnswered')) {
-        s += `办结${ph('disclosure.requestsAnswered')}件`;
-        const how = parts(f, [
-          ['disclosure.requestsFullyDisclosed', '予以公开', '件'],
-          ['disclosure.requestsPartlyDisclosed', '部分公开', '件'],
-          ['disclosure.requestsNotDisclosed', '不予公开', '件'],
-          ['disclosure.requestsUnavailable', '无法提供', '件'],
-          ['disclosure.requestsNotProcessed', '不予处理', '件'],
-          ['disclosure.requestsOtherHandling', '其他处理', '件'],
-        ]);
-        if (how.length) s += `，其中${how.join('、')}`;
-        if (zero(f, 'disclosure.requestsAnsweredLate'))
-          s += numberOf(f, 'disclosure.requestsAnswered') === 1 ? '，在法定期限内答复' : '，均在法定期限内答复';
-        else if (positive(f, 'disclosure.requestsAnsweredLate'))
-          s += `，其中${ph('disclosure.requestsAnsweredLate')}件超过法定期限答复`;
-        s += '。';
-      }
       // 结转下年度 is a fact only once the year is over; before, the open ones are that day's and said with whether
       // their 答复期限 has come.
       const open = positive(f, 'disclosure.requestsCarriedOut')
@@ -370,18 +358,59 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         : positive(f, 'disclosure.requestsOpenAtEnd')
           ? 'disclosure.requestsOpenAtEnd'
           : null;
-      if (open === 'disclosure.requestsCarriedOut' && !early) {
-        s += `另有${ph(open)}件正在办理，结转下年度继续办理`;
-        // Past its 答复期限 on 31 December: the 年报 says so too (its 总体情况).
-        if (positive(f, 'disclosure.requestsOpenOverdue'))
-          s += `，其中${ph('disclosure.requestsOpenOverdue')}件截至12月31日已超过答复期限`;
+      const openCount = open ? (numberOf(f, open) ?? 0) : 0;
+      const overdueOpen = numberOf(f, 'disclosure.requestsOpenOverdue') ?? 0;
+      // How many of the open ones are past their 答复期限: "已超过" of the only one, "均" of all, "其中N件" of some.
+      const pastDue = (at: string) =>
+        overdueOpen <= 0
+          ? ''
+          : overdueOpen >= openCount
+            ? `，${at}${openCount > 1 ? '均' : ''}已超过答复期限`
+            : `，其中${ph('disclosure.requestsOpenOverdue')}件${at}已超过答复期限`;
+      const total =
+        (numberOf(f, 'disclosure.requestsReceived') ?? 0) + (numberOf(f, 'disclosure.requestsCarriedIn') ?? 0);
+      if (open && !positive(f, 'disclosure.requestsAnswered') && openCount >= total) {
+        // Nothing answered: the ones received are the ones still open, not "另有" others.
+        const all = openCount > 1 ? '均' : '';
+        if (open === 'disclosure.requestsCarriedOut' && !early)
+          s += `，截至12月31日${all}尚在办理，结转下年度继续办理${pastDue('')}。`;
+        else
+          s += `，${stateAt}${all}尚在办理${zero(f, 'disclosure.requestsOpenOverdue') ? '（未到答复期限）' : pastDue('')}。`;
+      } else {
         s += '。';
-      } else if (open) {
-        s += `${stateAt}尚有${ph(open)}件正在办理`;
-        if (zero(f, 'disclosure.requestsOpenOverdue')) s += '（未到答复期限）';
-        else if (positive(f, 'disclosure.requestsOpenOverdue'))
-          s += `，其中${ph('disclosure.requestsOpenOverdue')}件已超过答复期限`;
-        s += '。';
+        if (positive(f, 'disclosure.requestsAnswered')) {
+          const one = numberOf(f, 'disclosure.requestsAnswered') === 1;
+          s += `办结${ph('disclosure.requestsAnswered')}件`;
+          const outcomes: [string, string, string][] = [
+            ['disclosure.requestsFullyDisclosed', '予以公开', '件'],
+            ['disclosure.requestsPartlyDisclosed', '部分公开', '件'],
+            ['disclosure.requestsNotDisclosed', '不予公开', '件'],
+            ['disclosure.requestsUnavailable', '无法提供', '件'],
+            ['disclosure.requestsNotProcessed', '不予处理', '件'],
+            ['disclosure.requestsOtherHandling', '其他处理', '件'],
+          ];
+          const how = parts(f, outcomes);
+          // The only one answered is said with its result, not "其中予以公开1件".
+          if (one && how.length === 1) s += `，办理结果为${outcomes.find(([name]) => positive(f, name))![1]}`;
+          else if (how.length) s += `，其中${how.join('、')}`;
+          const late = numberOf(f, 'disclosure.requestsAnsweredLate') ?? 0;
+          if (zero(f, 'disclosure.requestsAnsweredLate')) s += one ? '，在法定期限内答复' : '，均在法定期限内答复';
+          else if (late > 0 && (one || late >= (numberOf(f, 'disclosure.requestsAnswered') ?? 0)))
+            s += one ? '，超过法定期限答复' : '，均超过法定期限答复';
+          else if (late > 0)
+            s += `${how.length && !one ? '；' : '，其中'}${ph('disclosure.requestsAnsweredLate')}件超过法定期限答复`;
+          s += '。';
+        }
+        if (open === 'disclosure.requestsCarriedOut' && !early) {
+          s += `另有${ph(open)}件正在办理，结转下年度继续办理`;
+          // Past its 答复期限 on 31 December: the 年报 says so too (its 总体情况).
+          s += `${pastDue('截至12月31日')}。`;
+        } else if (open) {
+          s += `${stateAt}尚有${ph(open)}件正在办理`;
+          if (zero(f, 'disclosure.requestsOpenOverdue')) s += '（未到答复期限）';
+          else s += pastDue('');
+          s += '。';
+        }
       }
     } else {
       s = `${period}未收到政府信息公开申请。`;
@@ -531,6 +560,13 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
       }。`,
     );
     plans.push('严格落实公开时限。信息形成后及时履行审核程序，确保在20个工作日内公开。');
+  }
+  // The 年报's 五 names the same figure: the head signs both.
+  if (positive(f, 'disclosure.reviewIncomplete')) {
+    problems.push(
+      `信息发布“三审”留痕还不到位。${period}有${ph('disclosure.reviewIncomplete')}条信息未留存完整的拟稿、审核、签发记录。`,
+    );
+    plans.push('落实信息发布“三审”留痕。每条信息发布前留存拟稿、审核、签发记录，做到先审后发、全程留痕。');
   }
   if (columnProblems.length) {
     problems.push(
@@ -689,12 +725,22 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
   // When the records show few problems: weaknesses bureaus commonly report (domain-yearend B.3), only those the
   // records do not contradict (no 解读形式单一 when a 图解 or video was published).
   const varied = interpretations.some((i) => isVariedInterpretation(i.title));
+  const teamGap =
+    (abPosts &&
+      hasFigure(f, 'ab.postsFilled') &&
+      (numberOf(f, 'ab.postsFilled') ?? 0) < (numberOf(f, 'ab.posts') ?? 0)) ||
+    f['training.requirementMet']?.value === '未达到' ||
+    (trainingKnown && !trained);
   const generic = [
     ...(positive(f, 'disclosure.interpretations') && !varied
       ? ['政策解读形式还比较单一，图表图解、音视频等解读方式运用不多，解读的针对性和可读性有待增强。']
       : []),
-    '公开内容的深度和广度还不够，涉及群众切身利益、社会关注度高的信息公开还不够全面。',
-    '政务公开工作力量还比较薄弱，工作人员业务能力与新形势新要求相比还有差距。',
+    // What no record measures is said as where to improve, not as a finding; 队伍 and 业务能力 only when the AB岗 or
+    // the training ledger shows a gap (a 总结 saying A岗、B岗均已配齐 and the training requirement met claims none).
+    '在围绕群众切身利益和社会关注热点拓展公开内容的深度和广度方面还需进一步提升。',
+    teamGap
+      ? '政务公开工作力量还比较薄弱，工作人员业务能力与新形势新要求相比还有差距。'
+      : '在运用政策解读、政务新媒体等方式增强公开实效方面还需进一步提升。',
   ];
   for (const g of generic) if (problems.length < 2) problems.push(g);
   para(

@@ -135,6 +135,12 @@ export const FIGURE_CATALOG: Record<string, FigureDef> = {
     '信息发布登记',
     '发布、有形成日期且在形成之日起20个工作日内公开的信息',
   ),
+  'disclosure.reviewIncomplete': def(
+    '未留存完整三审记录的信息',
+    '条',
+    '信息发布登记',
+    '发布、未留存完整的拟稿、审核、签发记录的信息',
+  ),
   'disclosure.interpretations': def('政策解读', '篇', '信息发布登记', '发布的政策解读'),
   'disclosure.interpretationsLate': def(
     '未同步发布的解读',

@@ -108,6 +108,8 @@ async function valuesOf(
     'disclosure.published': list.length,
     'disclosure.publishedLate': list.filter((p) => p.late).length,
     'disclosure.publishedOnTime': list.filter((p) => p.publishDelay !== null && !p.late).length,
+    // The 年报's 五 names the same count ("N条信息未留存完整的拟稿、审核、签发记录").
+    'disclosure.reviewIncomplete': list.filter((p) => !p.reviewComplete).length,
     'disclosure.interpretations': interpretations.length,
     'disclosure.interpretationsLate': interpretations.filter((i) => i.late).length,
     'disclosure.interpretationsUnlinked': interpretations.filter((i) => i.documentTitle === null).length,

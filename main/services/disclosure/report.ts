@@ -462,7 +462,8 @@ function problemsText(d: DraftData): string {
           },
         ]
       : []),
-    { problem: '主动公开信息的实用性有待提高', remedy: '围绕群众关切及时发布信息' },
+    // No record measures it: said as where to improve, not as a finding.
+    { problem: '在围绕群众关切提升主动公开信息实用性方面还需进一步加强', remedy: '围绕群众关切及时发布信息' },
   ];
   for (const g of generic) if (found.length < 2) found.push(g);
   const numerals = ['一', '二', '三', '四', '五', '六'];
@@ -493,12 +494,15 @@ function requestsText(
       : reviews || suits
         ? `${whole}发生政府信息公开${reviews ? `行政复议${reviews}件，未发生行政诉讼` : `行政诉讼${suits}件，未发生行政复议`}。`
         : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`;
-  if (!received && !carried) return `${y}年，本单位未收到政府信息公开申请。${cases}`;
+  // A draft made while the year runs speaks of 今年以来, as its other parts do, never of the whole year.
+  const lead = d.asOf ? '今年以来' : `${y}年`;
+  if (!received && !carried) return `${lead}，本单位未收到政府信息公开申请。${cases}`;
   const parts = [received ? `新收政府信息公开申请${cn(received)}件` : '未新收政府信息公开申请'];
   if (carried) parts.push(`上年结转${cn(carried)}件`);
   if (answered)
     parts.push(
-      `办结${cn(answered)}件${outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}${open ? '' : received + carried > 1 ? '，均已办结' : ''}`,
+      // The only one answered is said with its result, not "其中予以公开1件".
+      `办结${cn(answered)}件${answered === 1 && outcomes.length === 1 ? `，办理结果为${outcomes[0].name}` : outcomes.length ? `，其中${listParts(outcomes, '件')}` : ''}${open ? '' : received + carried > 1 ? '，均已办结' : ''}`,
     );
   if (open) parts.push(`${d.asOf ? `截至${formatChineseDate(d.asOf)}尚在办理` : '结转下年度继续办理'}${cn(open)}件`);
   const late = [
@@ -508,7 +512,7 @@ function requestsText(
   const inTime = late.length
     ? `${late.join('，')}。`
     : `${received + carried > 1 ? '所有申请均' : '申请'}按照《条例》规定的程序和时限办理。`;
-  return `${y}年，本单位${parts.join('，')}。${inTime}${cases}`;
+  return `${lead}，本单位${parts.join('，')}。${inTime}${cases}`;
 }
 
 function draftTexts(d: DraftData): Record<ReportTextKey, string> {
@@ -526,6 +530,7 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
         : '';
   // 全年 only once the year is over: a draft made while it runs counts from 1 January to today (今年以来).
   const whole = d.asOf ? '今年以来' : '全年';
+  const thisYear = d.asOf ? '今年以来' : '本年度';
   // 及时更新 only when nothing was published late and no quarter went by without an update.
   const timely = !s.late && d.quietMonths < QUIET_MONTHS_LIMIT;
   return {
@@ -552,7 +557,7 @@ function draftTexts(d: DraftData): Record<ReportTextKey, string> {
     // 落实AB岗制度 only when someone holds a post (a new workstation lists posts nobody holds yet).
     overviewSupervision: `${d.trainings.count ? `加强政务公开队伍建设，${whole}组织政务公开相关培训${d.trainings.count}次、参训${d.trainings.attendance}人次` : `${d.asOf ? '今年以来' : '本年度'}未组织政务公开相关培训`}${d.abPostsHeld || d.abChanges.count ? `；落实AB岗制度${d.abChanges.count ? `，${whole}调整政务公开岗位人员${d.abChanges.count}人次，已备案${d.abChanges.filed}人次` : ''}` : ''}。`,
     problems: problemsText(d),
-    other: `${d.feesYuan ? `依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计${d.feesYuan}元。` : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。'}${d.proposals ? `本年度公开人大代表建议和政协提案办理答复${d.proposals}件。` : '本年度无人大代表建议和政协提案办理答复需公开。'}`,
+    other: `依据《政府信息公开信息处理费管理办法》，${thisYear}${d.feesYuan ? `收取信息处理费共计${d.feesYuan}元` : '未收取信息处理费'}。${d.proposals ? `${thisYear}公开人大代表建议和政协提案办理答复${d.proposals}件。` : `${thisYear}无人大代表建议和政协提案办理答复需公开。`}`,
   };
 }
 

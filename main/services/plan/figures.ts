@@ -31,15 +31,16 @@ async function planPeriod(ctx: AppContext, period: Period): Promise<PlanPeriod |
   // while the period is still running, as its status is today's).
   const done = (t: PlanTask) => t.status === '已完成' && (t.completedOn ? t.completedOn <= period.to : current);
   const applicable = (t: PlanTask) => t.status !== '不适用';
-  // Overdue at the period's end: today's light while the period runs; afterwards, due on or before its last day (a
-  // task done since has no light any more: its fixed time limit says when it was due).
+  // Overdue at the period's end: today's light while the period runs; afterwards, due before its last day (a task
+  // done since has no light any more: its fixed time limit says when it was due). Due on the last day is not overdue
+  // on it, as the light (computeLight) says of a task due today.
   const dueOf = (t: PlanTask) =>
     t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'yearEnd' ? `${period.year}-12-31` : t.dueDate;
   const overdue = (t: PlanTask) => {
     if (!applicable(t) || done(t)) return false;
     if (current) return t.light === 'overdue';
     const due = dueOf(t);
-    return due !== null && due <= period.to;
+    return due !== null && due < period.to;
   };
   const n = (pred: (t: PlanTask) => boolean) => tasks.filter(pred).length;
   const doneCount = n(done);

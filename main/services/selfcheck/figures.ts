@@ -38,8 +38,9 @@ async function ledgerAt(ctx: AppContext, period: Period) {
   const dated = (state: boolean, date: string | null) => state && (date ? date <= period.to : current);
   const closed = (r: Rectification) => dated(r.state === '已销号', r.closedOn);
   const completed = (r: Rectification) => dated(r.state === '已完成' || r.state === '已销号', r.completedOn);
+  // Due on the period's last day is not overdue on it, as the 整改 light says of an item due today.
   const overdue = (r: Rectification) =>
-    !completed(r) && (current ? r.overdue : r.deadline !== null && r.deadline <= period.to);
+    !completed(r) && (current ? r.overdue : r.deadline !== null && r.deadline < period.to);
   return { items, closed, completed, overdue };
 }
 

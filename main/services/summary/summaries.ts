@@ -270,6 +270,48 @@ export async function ensureSummary(ctx: AppContext, year: number, kind: Summary
 }
 
 /**
+ * The 总结 as an export would print it, without saving anything: the stored draft, or, when there is none, the one
+ * `ensureSummary` would create from today's records (null when the period has nothing to write). The 核对 reads this,
+ * so a 总结 nobody has opened yet is checked as it will be exported.
+ */
+export async function summaryAsExported(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary | null> {
+  const saved = await getSummary(ctx, year, kind);
+  if (saved) return saved;
+  const b = await getBureau(ctx);
+  if (!b) return null;
+  const { figures, paragraphs } = await draftOf(ctx, year, kind);
+  if (!paragraphs.some((p) => p.key.startsWith('practice.'))) return null;
+  const rows = paragraphs.map((p, i) => ({
+    id: i + 1,
+    key: p.key,
+    level: p.level,
+    heading: p.heading,
+    template: p.template,
+    userText: null,
+    edited: false,
+    pending: null,
+    changes: [],
+    orphan: false,
+  }));
+  return {
+    id: 0,
+    year,
+    kind,
+    title: defaultSummaryTitle(year, kind, b.fullName),
+    addressee: '',
+    signatureOrg: b.fullName,
+    signatureDate: defaultSummaryDate(todayOf(ctx), year, kind),
+    publicNote: true,
+    withTables: true,
+    withCharts: true,
+    figures,
+    refreshedAt: nowText(ctx),
+    paragraphs: rows,
+    length: rows.reduce((n, p) => n + textLength(p.heading) + textLength(paragraphText(p, figures)), 0),
+  };
+}
+
+/**
  * 刷新数据: new figures, new generated paragraphs. Untouched paragraphs follow; rewritten ones keep the user's words and
  * get the new version as `pending` when what it would say changed; rewritten paragraphs whose topic is gone stay,
  * marked as orphans. Each paragraph remembers which of its figures changed in this refresh.

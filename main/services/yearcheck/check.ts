@@ -23,8 +23,8 @@ import {
 } from '../selfcheck/contradictions';
 import { carriedRectifications, listRectifications } from '../selfcheck/rectification';
 import { unregisteredProblems } from '../selfcheck/report';
-import { getSummary } from '../summary/summaries';
 import { listPosts } from '../team/ab';
+import { summaryAsExported } from '../summary/summaries';
 import { getTeamSettings } from '../team/common';
 import { leftStaff } from '../team/left';
 import type { AppContext } from '../workstation';
@@ -149,9 +149,10 @@ async function gatherTexts(ctx: AppContext, year: number): Promise<{ texts: DocT
       fullYear: true,
       link: 'disclosure/report',
     });
-  const summary = await getSummary(ctx, year, '年度');
+  // A 总结 not drafted yet is read as its export would print it (drafted from today's records).
+  const summary = await summaryAsExported(ctx, year, '年度');
   if (summary) texts.push(...summaryTexts(summary, false));
-  const half = await getSummary(ctx, year, '半年');
+  const half = await summaryAsExported(ctx, year, '半年');
   if (half) texts.push(...summaryTexts(half, true));
 
   const report = await ctx.db
@@ -266,6 +267,18 @@ function claimIn(text: string, re: RegExp): string | null {
   return null;
 }
 
+/**
+ * The first claim of the pattern in a sentence that also speaks of `about` (同步发布 said of 解读, not of a channel),
+ * with that sentence.
+ */
+function claimAbout(text: string, re: RegExp, about: RegExp): { claim: string; sentence: string } | null {
+  for (const sentence of text.split(/[。；！？\n]/)) {
+    const claim = about.test(sentence) ? claimIn(sentence, re) : null;
+    if (claim) return { claim, sentence };
+  }
+  return null;
+}
+
 type ClaimKey = keyof typeof CLAIMS;
 const CLAIMS = {
   sync: /同步(?:发布|公开|部署|审签|组织|起草|解读|推出)|与(?:政策)?文件同步|同时发布解读/,
@@ -281,6 +294,8 @@ const CLAIMS = {
 };
 
 interface Facts {
+  /** 解读 published in the year (to today while it runs). */
+  interpretations: number;
   lateInterpretations: Awaited<ReturnType<typeof lateInterpretations>>;
   /** 解读 of the year that came out after their document's day (not 同步), within the limit or not. */
   laterInterpretations: { title: string; days: number }[];
@@ -317,7 +332,18 @@ function claimFindings(texts: DocText[], f: Facts): Finding[] {
     for (const x of findContradictions(t.text, t.where, f.records))
       out.push({ kind: 'claim-contradicted', documents: t.documents, message: x.message, link: t.link });
     let c: string | null;
-    if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
+    let about: { claim: string; sentence: string } | null;
+    // A 解读 claimed (a progress note quoted in the 总结 included) when the register has none for the year.
+    if (!f.interpretations && (about = claimAbout(t.text, CLAIMS.sync, /解读/)))
+      say(
+        about.claim,
+        `信息发布登记中本年度没有发布政策解读${
+          /规范性文件/.test(about.sentence) && f.counted.named.规范性文件制发.value === 0
+            ? '，年度报告表二本年制发行政规范性文件0件'
+            : ''
+        }`,
+      );
+    else if (f.lateInterpretations.length && (c = claimIn(t.text, CLAIMS.sync)))
       say(
         c,
         `信息发布登记中有${f.lateInterpretations.length}篇政策解读晚于所解读文件3个工作日以上才发布（${some(f.lateInterpretations.map((x) => `${bookTitle(x.title)}晚${x.days}个工作日`))}）`,
@@ -401,7 +427,8 @@ function carriedOutTooEarly(summary: Summary | null): Finding[] {
 
 /** The 总结's generated paragraphs print the figures as of its last 刷新数据: say when they are out of date. */
 function staleSummary(summary: Summary | null, counted: CountedYear): Finding[] {
-  if (!summary) return [];
+  // A 总结 not saved yet (id 0, drafted for the 核对) has today's figures.
+  if (!summary?.id) return [];
   const used = new Set(summary.paragraphs.filter((p) => p.userText === null).flatMap((p) => figuresUsed(p.template)));
   const out: Finding[] = [];
   for (const name of NAMED_FIGURES) {
@@ -588,6 +615,7 @@ async function facts(ctx: AppContext, year: number): Promise<Facts> {
     ))
       rectifications.set(id, { year: y, found });
   return {
+    interpretations: pubs.filter((p) => p.interpretation).length,
     lateInterpretations: await lateInterpretations(ctx, year),
     laterInterpretations: pubs
       .filter((p) => p.interpretation && (p.interpretationDelay ?? 0) > 0)

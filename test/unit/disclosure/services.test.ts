@@ -233,7 +233,7 @@ describe('年度报告', () => {
     t = await openTestWorkstation({ now: () => new Date(2026, 10, 1) });
     const empty = await t.call('disclosure.report', { year: 2026 });
     expect(empty.sections.find((s) => s.key === 'problems')!.text).toBe(
-      '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：主动公开信息的实用性有待提高。' +
+      '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：在围绕群众关切提升主动公开信息实用性方面还需进一步加强。' +
         '下一步，将围绕群众关切及时发布信息，进一步提升政府信息公开质量。',
     );
     // Received 2 March, answered 30 April: past the 20 working days.
@@ -241,7 +241,7 @@ describe('年度报告', () => {
     const late = await t.call('disclosure.report', { year: 2026 });
     expect(late.sections.find((s) => s.key === 'problems')!.text).toBe(
       '2026年本单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是1件政府信息公开申请超过法定期限才答复；' +
-        '二是主动公开信息的实用性有待提高。下一步，将加强依申请公开办理时限管理，逐件跟踪答复期限，' +
+        '二是在围绕群众关切提升主动公开信息实用性方面还需进一步加强。下一步，将加强依申请公开办理时限管理，逐件跟踪答复期限，' +
         '围绕群众关切及时发布信息，进一步提升政府信息公开质量。',
     );
   });

@@ -279,7 +279,7 @@ describe('the 工作总结 draft', () => {
     const said = practice(bad);
     for (const claim of ['同步', '20个工作日内公开', '全部向社会公开', '更新及时', '均在法定期限内答复'])
       expect(said).not.toContain(claim);
-    expect(said).toContain('其中1件超过法定期限答复');
+    expect(said).toContain('其中予以公开2件、部分公开1件；1件超过法定期限答复');
     const problems = textOf(bad, 'problems.list');
     expect(problems).toContain(
       '政策解读与政策文件发布还不够同步。全年有1篇解读未在文件公开后3个工作日内发布，其中“一图读懂《县科技创新券管理办法》”在所解读文件公开23个工作日后才发布',
@@ -316,7 +316,9 @@ describe('the 工作总结 draft', () => {
     // By 30 June half of the plan is what the period should reach.
     expect(progressBand(45, 0, '半年')).toBe('扎实推进');
     expect(progressBand(30, 0, '半年')).toBe('有序推进');
-    expect(progressBand(25, 0, '半年')).toBe('推进滞后');
+    // …but with nothing overdue by 30 June the plan is on schedule, however few of the year's tasks are done.
+    expect(progressBand(25, 0, '半年')).toBe('有序推进');
+    expect(progressBand(25, 1, '半年')).toBe('推进滞后');
     expect(progressBand(null, 0, '年度')).toBeNull();
 
     const firm = textOf(base(PLAN, LISTS));
@@ -464,7 +466,7 @@ describe('a 总结 made before its period ends', () => {
       ...base({ ...ALL, 'disclosure.requestsOpenOverdue': fig(1) }, LISTS),
       asOf: '2027-01-05',
     });
-    expect(lateAtEnd).toContain('另有1件正在办理，结转下年度继续办理，其中1件截至12月31日已超过答复期限。');
+    expect(lateAtEnd).toContain('另有1件正在办理，结转下年度继续办理，截至12月31日已超过答复期限。');
     expect(after).toContain('对本年度尚未完成的2项重点任务');
     const early = { ...base(ALL, LISTS), asOf: '2026-12-07' };
     const text = textOf(early);
@@ -483,7 +485,7 @@ describe('a 总结 made before its period ends', () => {
     const inside = textOf({ ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(0) } });
     expect(inside).toContain('截至12月7日尚有1件正在办理（未到答复期限）。');
     const overdue = { ...early, figures: { ...ALL, 'disclosure.requestsOpenOverdue': fig(1) } };
-    expect(textOf(overdue)).toContain('截至12月7日尚有1件正在办理，其中1件已超过答复期限。');
+    expect(textOf(overdue)).toContain('截至12月7日尚有1件正在办理，已超过答复期限。');
     // And it is a problem of the day, with its figure.
     expect(textOf(overdue, 'problems.list')).toContain('截至12月7日，1件申请已超过法定期限仍未答复');
   });

@@ -47,7 +47,7 @@ export async function buildSmallYear(t: TestWorkstation): Promise<void> {
   const task = (title: string, date: string, status: '已完成' | '进行中' | '未开始', completedOn: string | null) =>
     t.call('tasks.create', { sectionId, title, deadline: { kind: 'date', date }, status, completedOn });
   await task(TITLES.taskA, '2026-03-31', '已完成', '2026-03-15');
-  await task(TITLES.taskB, '2026-06-30', '已完成', '2026-09-10');
+  await task(TITLES.taskB, '2026-06-26', '已完成', '2026-09-10');
   await task(TITLES.taskC, '2026-11-30', '进行中', null);
   await task(TITLES.taskD, '2026-12-31', '未开始', null);
 

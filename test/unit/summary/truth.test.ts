@@ -160,11 +160,11 @@ describe('a small hand-made year', () => {
     expect(f['disclosure.requestsCarriedIn'].value).toBe(
       (await figuresFor(ctx, yearPeriod(2025)))['disclosure.requestsCarriedOut'].value,
     );
-    // Overdue at 30 June (due then, done later) is not overdue today; the one overdue today is not due by 30 June.
+    // Overdue at 30 June (due before it, done later) is not overdue today; the one overdue today is not due by 30 June.
     expect((await figuresFor(ctx, halfPeriod(2026)))['plan.overdue'].value).toBe(
       one(
         t,
-        `SELECT count(*) FROM plan_task WHERE deadline_date <= '2026-06-30'
+        `SELECT count(*) FROM plan_task WHERE deadline_date < '2026-06-30'
          AND NOT (status = '已完成' AND completed_on <= '2026-06-30')`,
       ),
     );

@@ -222,14 +222,16 @@ describe('核对 finds each planted disagreement', () => {
     const f = ofKind(await findings(t), 'placeholder');
     expect(f.map((x) => x.message)).toEqual([
       expect.stringContaining('年度报告“六、其他需要报告的事项”含有占位文字“XX”'),
+      // No 总结 saved: the one its export would draft quotes the measure in 下一步.
+      expect.stringContaining('年度工作总结“三、下一步工作打算”段含有占位文字“待填写”'),
       expect.stringContaining('整改台账第1项（政策解读形式单一）的整改措施含有占位文字“待填写”'),
       expect.stringContaining(
         `往年遗留整改事项（${Y - 1}年度第1项，办事指南未及时更新）的整改措施含有占位文字“待填写”`,
       ),
       expect.stringContaining('单位信息的网站含有占位文字示例网址'),
     ]);
-    expect(f[1].link).toBe(`selfcheck/ledger/${Y}/${item.id}`);
-    expect(f[2].link).toBe(`selfcheck/ledger/${Y - 1}/${carried.id}`);
+    expect(f[2].link).toBe(`selfcheck/ledger/${Y}/${item.id}`);
+    expect(f[3].link).toBe(`selfcheck/ledger/${Y - 1}/${carried.id}`);
   });
 
   it('missing-contact: the 年报 needs the address, postcode, phone and website', async () => {
