@@ -488,14 +488,16 @@ function requestsText(
   const [received, carried, answered, open] = [v('一'), v('二'), v('三.七'), v('四')];
   const reviews = d.t4[4];
   const suits = d.t4[9] + d.t4[14];
+  // A draft made while the year runs speaks of 今年以来, as its other parts do, never of the whole year; said once
+  // at the head of the paragraph, not again before the 复议 and 诉讼.
+  const lead = d.asOf ? '今年以来' : `${y}年`;
+  const when = d.asOf ? '' : whole;
   const cases =
     reviews && suits
-      ? `${whole}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。`
+      ? `${when}发生政府信息公开行政复议${reviews}件、行政诉讼${suits}件。`
       : reviews || suits
-        ? `${whole}发生政府信息公开${reviews ? `行政复议${reviews}件，未发生行政诉讼` : `行政诉讼${suits}件，未发生行政复议`}。`
-        : `${whole}未发生政府信息公开行政复议和行政诉讼案件。`;
-  // A draft made while the year runs speaks of 今年以来, as its other parts do, never of the whole year.
-  const lead = d.asOf ? '今年以来' : `${y}年`;
+        ? `${when}发生政府信息公开${reviews ? `行政复议${reviews}件，未发生行政诉讼` : `行政诉讼${suits}件，未发生行政复议`}。`
+        : `${when}未发生政府信息公开行政复议和行政诉讼案件。`;
   if (!received && !carried) return `${lead}，本单位未收到政府信息公开申请。${cases}`;
   const parts = [received ? `新收政府信息公开申请${cn(received)}件` : '未新收政府信息公开申请'];
   if (carried) parts.push(`上年结转${cn(carried)}件`);

@@ -152,7 +152,8 @@ describe('a small bureau’s first year, read on 16 December', () => {
     const published = one(t, `SELECT count(*) FROM publication WHERE published_date LIKE ?`, `${Y}-%`);
     expect(one(t, `SELECT count(*) FROM request WHERE received_date < ?`, `${Y}-01-01`)).toBe(0);
     expect(requests).toBe(
-      `${Y}年，本单位新收政府信息公开申请${received}件，办结${fully}件，其中予以公开${fully}件。申请按照《条例》规定的程序和时限办理。今年以来未发生政府信息公开行政复议和行政诉讼案件。`,
+      // A draft: 今年以来 once; the only one answered said with its result.
+      `今年以来，本单位新收政府信息公开申请${received}件，办结${fully}件，${fully === 1 ? '办理结果为予以公开' : `其中予以公开${fully}件`}。申请按照《条例》规定的程序和时限办理。未发生政府信息公开行政复议和行政诉讼案件。`,
     );
     expect(active).toContain(`公开了申报信息《${SPARSE_TITLES.pub2}》。`);
     expect(management).toBe(
@@ -263,7 +264,7 @@ describe('the same first year, read in January', () => {
     );
     expect(open).toBe(0);
     expect(requests).toBe(
-      `${Y}年，本单位新收政府信息公开申请${received}件，办结${received}件，其中予以公开${received}件。申请按照《条例》规定的程序和时限办理。全年未发生政府信息公开行政复议和行政诉讼案件。`,
+      `${Y}年，本单位新收政府信息公开申请${received}件，办结${received}件，${received === 1 ? '办理结果为予以公开' : `其中予以公开${received}件`}。申请按照《条例》规定的程序和时限办理。全年未发生政府信息公开行政复议和行政诉讼案件。`,
     );
     expect((await overview(t)).join('')).not.toMatch(/上年结转|结转下年度继续办理|所有申请均/);
     expect(await text(t, 'annual-report-docx')).not.toMatch(ZERO_COUNT);
@@ -310,7 +311,12 @@ describe('a year with nothing but the bureau and its staff', () => {
     ] as const) {
       const [active, requests, management, platform, supervision] = await overview(t);
       for (const s of [active, requests, management, platform, supervision]) expect(s.length).toBeGreaterThan(10);
-      expect(requests).toBe(`${Y}年，本单位未收到政府信息公开申请。${whole}未发生政府信息公开行政复议和行政诉讼案件。`);
+      // A draft says 今年以来 once, at the head; the final report names the year and then 全年.
+      expect(requests).toBe(
+        t === dec
+          ? '今年以来，本单位未收到政府信息公开申请。未发生政府信息公开行政复议和行政诉讼案件。'
+          : `${Y}年，本单位未收到政府信息公开申请。${whole}未发生政府信息公开行政复议和行政诉讼案件。`,
+      );
       expect(management).toBe(`${t === dec ? '今年以来' : '本年度'}未制发行政规范性文件。`);
       expect(supervision).toBe(`${t === dec ? '今年以来' : '本年度'}未组织政务公开相关培训。`);
       const all = await text(t, 'annual-report-docx');
