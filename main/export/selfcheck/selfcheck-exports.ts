@@ -503,13 +503,15 @@ export async function buildRectificationReportDocx(d: LedgerData): Promise<Buffe
           ? `${wrong.length ? '台账记为' : ''}已完成${r.completedOn ? `（${formatChineseDate(r.completedOn)}）` : ''}，待复核销号`
           : `${rectStateLabel(r)}${r.deadline ? `，整改时限为${formatChineseDate(r.deadline)}` : ''}`;
     const last = r.progress[r.progress.length - 1];
+    // An indicator's path as running text writes it ("主动公开—公开时效与要素", as the 自查报告 does), not as stored.
+    const origin = r.origin ? `（${r.origin.replace(/\s*\/\s*/g, '—')}）` : '';
     const source = ownYear
-      ? `问题来源：${r.source}${r.origin ? `（${r.origin}）` : ''}。`
-      : `问题来源：${r.year}年度${r.source}${r.origin ? `（${r.origin}）` : ''}，${r.year}年度整改台账第${r.seq}项。`;
+      ? `问题来源：${r.source}${origin}。`
+      : `问题来源：${r.year}年度${r.source}${origin}，${r.year}年度整改台账第${r.seq}项。`;
     // A closing reason the records contradict is reported as what the ledger says, with what the records hold.
     const text = wrong.length
       ? `${source}台账登记的整改措施为“${r.measure.replace(/[。；;]$/, '')}”${last ? `，整改进展为“${last.text.replace(/[。；;]$/, '')}”` : ''}。经核对，${wrong.map((c) => `${c.basis}（${c.records.slice(0, 3).join('、')}${c.records.length > 3 ? '等' : ''}），与“${c.claim}”不符`).join('；')}。整改状态：${state}，${closed(r) ? '其办结理由与记录不符，须重新核实' : '须核实后继续整改'}。`
-      : `${source}整改措施：${end(r.measure || '（未填写）')}${last ? `整改进展：${end(last.text)}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`;
+      : `${source}${r.measure ? `整改措施：${end(r.measure)}` : ''}${last ? `整改进展：${end(last.text)}` : ''}${r.explanation ? '因相关事项本年度未发生，已发布情况说明。' : ''}整改状态：${state}。`;
     return [
       { kind: 'heading', level: 2, text: `（${cnIndex(i)}）${r.problem.replace(/[。；;]$/, '')}。` },
       { kind: 'paragraph', text },

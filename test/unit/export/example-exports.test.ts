@@ -91,6 +91,9 @@ describe('the example year exported: dates and 序号', () => {
     const [y, m, d] = closed.closed_on!.split('-').map(Number);
     const report = await docxText((await exporters['rectification-docx'].build(ctx, { year: 2026 })).data);
     expect(report).toContain(`${y}年${m}月${d}日`);
+    // The indicator an item came from, as running text writes it (not the stored path "主动公开 / 公开时效与要素").
+    expect(report).toContain('问题来源：自查（主动公开—公开时效与要素）。');
+    expect(report).not.toMatch(/问题来源：[^。]* \/ /);
   }, 120_000);
 
   it('every .xlsx: 序号 are numbers, dates are Excel dates in 公文 form, no date is left as ISO text', async () => {
