@@ -215,6 +215,19 @@ async function storeFigures(
 }
 
 /** Creates the draft from the data of every area. */
+/** What a new draft starts with besides its paragraphs: one set of defaults for the stored and the unsaved draft. */
+function newDraftFields(ctx: AppContext, year: number, kind: SummaryKind, bureauName: string) {
+  return {
+    title: defaultSummaryTitle(year, kind, bureauName),
+    addressee: '',
+    signatureOrg: bureauName,
+    signatureDate: defaultSummaryDate(todayOf(ctx), year, kind),
+    publicNote: true,
+    withTables: true,
+    withCharts: true,
+  };
+}
+
 export async function createSummary(ctx: AppContext, year: number, kind: SummaryKind): Promise<Summary> {
   if (await getSummary(ctx, year, kind)) {
     throw new AppError(
@@ -231,19 +244,20 @@ export async function createSummary(ctx: AppContext, year: number, kind: Summary
       `${year}年${kind === '半年' ? '上半年' : ''}还没有可写入工作总结的工作记录（实施方案、信息发布、依申请公开、培训、AB岗、自查整改），“主要做法和成效”无从写起。请先在各页面登记本年度的工作，再生成总结草稿。`,
     );
   const now = nowText(ctx);
+  const d = newDraftFields(ctx, year, kind, bureau.fullName);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('summary')
       .values({
         year,
         kind,
-        title: defaultSummaryTitle(year, kind, bureau.fullName),
-        addressee: '',
-        signature_org: bureau.fullName,
-        signature_date: defaultSummaryDate(todayOf(ctx), year, kind),
-        public_note: 1,
-        with_tables: 1,
-        with_charts: 1,
+        title: d.title,
+        addressee: d.addressee,
+        signature_org: d.signatureOrg,
+        signature_date: d.signatureDate,
+        public_note: d.publicNote ? 1 : 0,
+        with_tables: d.withTables ? 1 : 0,
+        with_charts: d.withCharts ? 1 : 0,
         figures_json: JSON.stringify(figures),
         lists_json: JSON.stringify(lists),
         refreshed_at: now,
@@ -297,13 +311,7 @@ export async function summaryAsExported(ctx: AppContext, year: number, kind: Sum
     id: 0,
     year,
     kind,
-    title: defaultSummaryTitle(year, kind, b.fullName),
-    addressee: '',
-    signatureOrg: b.fullName,
-    signatureDate: defaultSummaryDate(todayOf(ctx), year, kind),
-    publicNote: true,
-    withTables: true,
-    withCharts: true,
+    ...newDraftFields(ctx, year, kind, b.fullName),
     figures,
     refreshedAt: nowText(ctx),
     paragraphs: rows,
