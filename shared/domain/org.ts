@@ -115,6 +115,8 @@ const staffImportRowSchema = z.object({
   statusReason: z.string().optional(),
   /** The same person (姓名 and 科室) is already on the list: the row is skipped, not imported again. */
   existing: z.boolean().optional(),
+  /** Already listed as 在岗 while the file says 离岗 (退休, 调离 …): the import marks them 离岗. */
+  leaving: z.boolean().optional(),
   note: z.string(),
   errors: z.array(z.string()),
 });

@@ -6,7 +6,7 @@ import { ErrorCode } from '../../../shared/ipc/errors';
 import { buildStaffImportTemplate, type StaffSheetRow } from '../../import/staff-xlsx';
 import { runParser } from '../../import/worker/run';
 import type { DeliveredFile } from '../../../shared/domain/files';
-import { nowText, recordAudit } from '../audit';
+import { diffRecords, nowText, recordAudit } from '../audit';
 import { decodeUpload, refuseUnusableRows } from '../uploads';
 import type { AppContext } from '../workstation';
 
@@ -95,16 +95,16 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
   const existing = await ctx.db
     .selectFrom('staff as s')
     .leftJoin('department as d', 'd.id', 's.department_id')
-    .select(['s.name', 'd.name as department'])
+    .select(['s.id', 's.name', 's.status', 'd.name as department'])
     .execute();
-  const existingKeys = new Set(existing.map((p) => personKey(p.name, p.department ?? '')));
+  const existingByKey = new Map(existing.map((p) => [personKey(p.name, p.department ?? ''), p]));
 
   const seen = new Map<string, number>();
   const unknown: string[] = [];
   const rows: StaffImportRow[] = sheet.rows.map((sr) => {
     const r = { ...sr, department: resolve(sr.department) };
     const errors = rowErrors(r);
-    let listed = false;
+    let listed: (typeof existing)[number] | undefined;
     if (r.department && r.department.length <= 40) {
       const d = departments.get(r.department);
       if (!d) {
@@ -117,10 +117,13 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
       const key = personKey(r.name, r.department);
       const earlier = seen.get(key);
       if (earlier !== undefined) errors.push(`与第 ${earlier} 行重复（姓名和科室相同）`);
-      else if (existingKeys.has(key)) listed = true;
+      else if (existingByKey.has(key)) listed = existingByKey.get(key);
       else seen.set(key, r.row);
     }
-    return { ...r, ...(listed && { existing: true }), errors };
+    // An updated 花名册 saying someone retired or left: the listed person becomes 离岗 (never the other way: coming
+    // back is a decision the staff list makes, not a file).
+    const leaving = listed?.status === '在岗' && r.status === '离岗';
+    return { ...r, ...(listed && { existing: true }), ...(leaving && { leaving: true }), errors };
   });
   const notes: string[] = [];
   if (sheet.headings.length)
@@ -129,7 +132,7 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
         (rows.some((r) => r.statusReason?.startsWith('在“')) ? '；离退休、调离等标题下的人员按“离岗”导入' : ''),
     );
   for (const [from, to] of readAs) notes.push(`科室“${from}”按已有科室“${to}”读取`);
-  const away = rows.filter((r) => r.statusReason);
+  const away = rows.filter((r) => r.statusReason && !r.existing);
   if (away.length)
     notes.push(
       `${away.length} 人按“离岗”导入（${someOf(
@@ -137,7 +140,15 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
         '；',
       )}），导入后不能再被选为经办人、AB岗人员等`,
     );
-  const listed = rows.filter((r) => r.existing);
+  const leaving = rows.filter((r) => r.leaving);
+  if (leaving.length)
+    notes.push(
+      `${leaving.length} 人已在人员名单中，状态将改为“离岗”（${someOf(
+        leaving.map((r) => `第 ${r.row} 行${r.name}${r.statusReason ? `：${r.statusReason}` : ''}`),
+        '；',
+      )}）；其中仍担任AB岗或任务责任人的，导入后请到“AB岗”办理交接、在任务中更换责任人`,
+    );
+  const listed = rows.filter((r) => r.existing && !r.leaving);
   if (listed.length)
     notes.push(
       `已有，跳过 ${listed.length} 人：${someOf(
@@ -173,7 +184,7 @@ export async function previewStaffImport(ctx: AppContext, upload: Upload): Promi
 export async function commitStaffImport(
   ctx: AppContext,
   input: Upload & { createDepartments: string[] },
-): Promise<{ imported: number; createdDepartments: number; skipped: number }> {
+): Promise<{ imported: number; createdDepartments: number; skipped: number; left: number }> {
   const { preview, departments } = await analyse(ctx, input);
   refuseUnusableRows(preview.rows, '人员');
   const toCreate = preview.unknownDepartments.filter((d) => input.createDepartments.includes(d));
@@ -191,8 +202,9 @@ export async function commitStaffImport(
   }
 
   const fresh = preview.rows.filter((r) => !r.existing);
-  const skipped = preview.rows.length - fresh.length;
-  if (fresh.length === 0)
+  const leaving = preview.rows.filter((r) => r.leaving);
+  const skipped = preview.rows.length - fresh.length - leaving.length;
+  if (fresh.length === 0 && leaving.length === 0)
     throw new AppError(
       ErrorCode.NO_ITEMS,
       `“${input.fileName}”中的 ${skipped} 人都已在人员名单中（姓名和科室相同），没有要导入的新人员。`,
@@ -216,6 +228,27 @@ export async function commitStaffImport(
         entityId: d.id,
         action: 'create',
         summary: `导入人员时新增科室：${name}`,
+      });
+    }
+    for (const r of leaving) {
+      const s = await trx
+        .updateTable('staff')
+        .set({ status: '离岗' })
+        .where('name', '=', r.name)
+        .where('status', '=', '在岗')
+        .where((eb) =>
+          r.department ? eb('department_id', '=', ids.get(r.department)!) : eb('department_id', 'is', null),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (!s) continue;
+      // The trail says the 状态 changed, as an edit in the list does: from that day the person counts as gone.
+      await recordAudit(trx, ctx, {
+        entity: 'staff',
+        entityId: s.id,
+        action: 'update',
+        summary: `从“${input.fileName}”第 ${r.row} 行改为离岗：${r.name}`,
+        changes: diffRecords({ status: '在岗' }, { status: '离岗' }),
       });
     }
     for (const r of preview.rows) {
@@ -244,10 +277,10 @@ export async function commitStaffImport(
       entity: 'staff',
       entityId: null,
       action: 'import',
-      summary: `从“${input.fileName}”导入人员 ${fresh.length} 人${toCreate.length ? `，新增科室 ${toCreate.length} 个` : ''}${skipped ? `，已有 ${skipped} 人跳过` : ''}`,
+      summary: `从“${input.fileName}”导入人员 ${fresh.length} 人${toCreate.length ? `，新增科室 ${toCreate.length} 个` : ''}${leaving.length ? `，${leaving.length} 人改为离岗` : ''}${skipped ? `，已有 ${skipped} 人跳过` : ''}`,
     });
   });
-  return { imported: fresh.length, createdDepartments: toCreate.length, skipped };
+  return { imported: fresh.length, createdDepartments: toCreate.length, skipped, left: leaving.length };
 }
 
 /** The .xlsx template with the columns the import looks for. */

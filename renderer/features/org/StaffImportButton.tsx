@@ -43,8 +43,10 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
       onRead={(p) => setCreate(p.unknownDepartments)}
       rowsOf={rowsOf}
       countText={(rows) => {
-        const listed = rows.filter((r) => r.existing).length;
-        return `共 ${rows.length} 行${listed ? `（已有，跳过 ${listed} 人；新增 ${rows.length - listed} 人）` : ''}`;
+        const listed = rows.filter((r) => r.existing && !r.leaving).length;
+        const leaving = rows.filter((r) => r.leaving).length;
+        const fresh = rows.filter((r) => !r.existing).length;
+        return `共 ${rows.length} 行${listed || leaving ? `（${[listed && `已有，跳过 ${listed} 人`, leaving && `已有，改为离岗 ${leaving} 人`, `新增 ${fresh} 人`].filter(Boolean).join('；')}）` : ''}`;
       }}
       what="人员"
       extra={(p) => (
@@ -77,9 +79,12 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
       )}
       commit={async (upload) => {
         const r = await call('staff.importCommit', { ...upload, createDepartments: create });
-        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}${r.skipped ? `，已有 ${r.skipped} 人跳过` : ''}`;
+        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}${r.left ? `，${r.left} 人改为离岗` : ''}${r.skipped ? `，已有 ${r.skipped} 人跳过` : ''}`;
       }}
-      commitLabel={(rows) => `导入 ${rows.filter((r) => !r.existing).length} 人`}
+      commitLabel={(rows) => {
+        const leaving = rows.filter((r) => r.leaving).length;
+        return `导入 ${rows.filter((r) => !r.existing).length} 人${leaving ? `，${leaving} 人改为离岗` : ''}`;
+      }}
       columns={[
         {
           title: '姓名',
@@ -95,7 +100,16 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
           dataIndex: 'status',
           width: 150,
           render: (v: string, r: StaffImportRow) =>
-            r.existing ? (
+            r.leaving ? (
+              <>
+                <Typography.Text type="warning">已有，改为离岗</Typography.Text>
+                {r.statusReason && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {r.statusReason}
+                  </Typography.Text>
+                )}
+              </>
+            ) : r.existing ? (
               <Typography.Text type="secondary">已有，跳过</Typography.Text>
             ) : (
               <>

@@ -103,6 +103,8 @@ export const foundationContract = {
       createdDepartments: z.number().int(),
       /** Rows of people already on the list, not imported again. */
       skipped: z.number().int().default(0),
+      /** People already on the list whom the file says have left: marked 离岗. */
+      left: z.number().int().default(0),
     }),
   },
   'staff.importTemplate': { input: none, output: deliveredFileSchema },

@@ -147,7 +147,50 @@ describe('staff import of an 人事 office’s 花名册', () => {
     expect(preview.rows.filter((r) => r.existing).map((r) => r.name)).toEqual(['王芳', '张伟']);
     expect(preview.notes.join('')).toContain('已有，跳过 2 人');
     const r = await t.call('staff.importCommit', { ...upload(updated, '人员名单.xlsx'), createDepartments: [] });
-    expect(r).toEqual({ imported: 1, createdDepartments: 0, skipped: 2 });
+    expect(r).toEqual({ imported: 1, createdDepartments: 0, skipped: 2, left: 0 });
     expect((await imported()).map((p) => p[0])).toEqual(['王芳', '张伟', '新同志']);
+  });
+
+  it('an updated 花名册 saying a listed person retired marks them 离岗, with the day in the trail; never back to 在岗', async () => {
+    const first = await xlsx([
+      ['姓名', '科室', '职务'],
+      ['王芳', '办公室', '科员'],
+      ['张伟', '农村科技科', '科长'],
+    ]);
+    await t.call('staff.importCommit', { ...upload(first), createDepartments: [] });
+    const updated = await xlsx([
+      ['姓名', '科室', '职务', '备注'],
+      ['王芳', '办公室', '科员', ''],
+      ['张伟', '农村科技科', '科长', '2026年11月退休'],
+    ]);
+    const preview = await t.call('staff.importPreview', upload(updated));
+    expect(preview.rows.map((r) => [r.name, !!r.existing, !!r.leaving])).toEqual([
+      ['王芳', true, false],
+      ['张伟', true, true],
+    ]);
+    expect(preview.notes.join('')).toContain(
+      '1 人已在人员名单中，状态将改为“离岗”（第 3 行张伟：备注“2026年11月退休”）',
+    );
+    expect(preview.notes.join('')).toContain('已有，跳过 1 人：王芳');
+    // Nothing new, one to mark: not refused as "nothing to import".
+    const r = await t.call('staff.importCommit', { ...upload(updated), createDepartments: [] });
+    expect(r).toEqual({ imported: 0, createdDepartments: 0, skipped: 1, left: 1 });
+    expect(await imported()).toEqual([
+      ['王芳', '办公室', '在岗'],
+      ['张伟', '农村科技科', '离岗'],
+    ]);
+    // The trail says the 状态 changed, as an edit in the list does (the AB岗 count people as gone from that day).
+    const trail = t.ws
+      .context()
+      .raw.prepare(`SELECT changes FROM audit_log WHERE entity = 'staff' AND action = 'update'`)
+      .pluck()
+      .all() as string[];
+    expect(trail.map((c) => JSON.parse(c))).toEqual([{ status: { from: '在岗', to: '离岗' } }]);
+    // A file saying 在岗 for someone the list has as 离岗 does not bring them back.
+    const back = await t.call('staff.importPreview', upload(first));
+    expect(back.rows.map((r) => [r.name, !!r.existing, !!r.leaving])).toEqual([
+      ['王芳', true, false],
+      ['张伟', true, false],
+    ]);
   });
 });

@@ -201,7 +201,7 @@ describe('staff import service', () => {
     expect((await t.call('departments.list')).map((d) => d.name)).toEqual(['办公室']);
 
     const result = await t.call('staff.importCommit', { ...upload(data), createDepartments: ['高新科'] });
-    expect(result).toEqual({ imported: 3, createdDepartments: 1, skipped: 0 });
+    expect(result).toEqual({ imported: 3, createdDepartments: 1, skipped: 0, left: 0 });
     const staff = await t.call('staff.list');
     expect(staff.map((s) => [s.name, s.departmentName, s.title, s.phone, s.status])).toEqual([
       ['张三', '办公室', '主任', '13800000001', '在岗'],
