@@ -144,7 +144,8 @@ export async function buildFilingDocx(d: ChangeDocData): Promise<Buffer> {
         {
           cells: [
             '工作交接',
-            `${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`,
+            // A 交接 dated after the form (filed, or filled in today) has not happened yet: the form says it is planned.
+            `${c.handoverDate > (c.filedDate ?? d.date) ? '拟于' : ''}${formatChineseDate(c.handoverDate)}完成交接${c.transitionEnd ? `，过渡期至${formatChineseDate(c.transitionEnd)}` : ''}`,
           ],
         },
         ...(filed ? [{ cells: ['备案情况', filed] }] : []),

@@ -81,6 +81,22 @@ describe('team exports', () => {
     expect(filing.text).not.toContain('应于');
     expect(filing.text).toMatch(/填报日期：\u3000+年\u3000+月\u3000+日/);
     for (const w of ['经办人：', '联系电话：', '负责人签字：']) expect(filing.text).toContain(w);
+    // The example's 交接 is done: said as done. One registered for a day still to come reads as planned, not done.
+    expect(filing.text).toContain('完成交接');
+    expect(filing.text).not.toContain('拟于');
+    const post = (await d.call('ab.posts')).find((p) => p.active && p.b)!;
+    const successor = (await d.call('staff.list')).find(
+      (s) => s.status === '在岗' && s.id !== post.a?.staffId && s.id !== post.b?.staffId,
+    )!;
+    const planned = await d.call('ab.change', {
+      postId: post.id,
+      role: 'B',
+      toStaffId: successor.id,
+      changeDate: '2025-10-09',
+      handover: { date: '2025-10-20', items: '工作台账', transitionEnd: null, note: '' },
+    });
+    const ahead = await docxText((await exported(d, { kind: 'filing-docx', id: planned.id })).data);
+    expect(ahead.text).toContain('拟于2025年10月20日完成交接');
     const handover = await docxText((await exported(d, { kind: 'handover-docx', id: change.id })).data);
     expect(handover.text).toContain('政务公开岗位工作交接清单');
     for (const item of change.handoverItems.split('\n')) expect(handover.text).toContain(item);
