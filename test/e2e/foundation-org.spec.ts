@@ -66,6 +66,25 @@ test('staff import: a file with one bad row names that row and stores nothing; t
   await expect(page.getByText('已导入 3 人，新建科室 1 个')).toBeVisible();
   await expect(dialog).toBeHidden();
 
+  // The 人事 office's updated list says 李四 retired: the preview says so on his row, the import marks him 离岗.
+  const updated = await xlsx([
+    ['某县科学技术局人员名单'],
+    [...header, '备注'],
+    ['1', '张三', '办公室', '主任', '13800000001', ''],
+    ['2', '王五', '高新科', '科员', '13800000002', ''],
+    ['3', '李四', '高新科', '科员', '13800000003', '2026年11月退休'],
+  ]);
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '人员名单（新）.xlsx', mimeType: XLSX_MIME, buffer: updated });
+  await expect(dialog.getByRole('row', { name: /第 5 行/ })).toContainText('已有，改为离岗');
+  await expect(dialog.getByText(/状态将改为“离岗”（第 5 行李四：备注“2026年11月退休”）/)).toBeVisible();
+  await dialog.getByRole('button', { name: '将 1 人改为离岗' }).click();
+  await expect(page.getByText('1 人改为离岗，已有 2 人跳过')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect((await arrange(host, 'staff.list')).find((s) => s.name === '李四')?.status).toBe('离岗');
+
   for (const [name, department] of [
     ['张三', '办公室'],
     ['王五', '高新科'],

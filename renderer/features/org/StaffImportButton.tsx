@@ -79,11 +79,21 @@ export function StaffImportButton({ onImported }: { onImported: () => void }) {
       )}
       commit={async (upload) => {
         const r = await call('staff.importCommit', { ...upload, createDepartments: create });
-        return `已导入 ${r.imported} 人${r.createdDepartments ? `，新建科室 ${r.createdDepartments} 个` : ''}${r.left ? `，${r.left} 人改为离岗` : ''}${r.skipped ? `，已有 ${r.skipped} 人跳过` : ''}`;
+        return [
+          r.imported || !r.left ? `已导入 ${r.imported} 人` : '',
+          r.createdDepartments ? `新建科室 ${r.createdDepartments} 个` : '',
+          r.left ? `${r.left} 人改为离岗` : '',
+          r.skipped ? `已有 ${r.skipped} 人跳过` : '',
+        ]
+          .filter(Boolean)
+          .join('，');
       }}
       commitLabel={(rows) => {
         const leaving = rows.filter((r) => r.leaving).length;
-        return `导入 ${rows.filter((r) => !r.existing).length} 人${leaving ? `，${leaving} 人改为离岗` : ''}`;
+        const fresh = rows.filter((r) => !r.existing).length;
+        return fresh || !leaving
+          ? `导入 ${fresh} 人${leaving ? `，${leaving} 人改为离岗` : ''}`
+          : `将 ${leaving} 人改为离岗`;
       }}
       columns={[
         {
