@@ -159,3 +159,50 @@ test('导入分项扣分细则，预览中改上限，逐项填写次数评分�
     },
   ]);
 });
+
+test('扣分项（每次扣2分，最高扣5分）：预览写明上限，编辑细则改上限，按次数扣分不超过上限', async ({
+  app: page,
+  host,
+}) => {
+  await setUpBureau(host, page, 2026);
+  await openScreen(page, '自查整改', slow);
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: '细则.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await buildXlsx({
+        title: '某县2026年政务公开考核评分细则',
+        header: ['类别', '考核内容', '分值', '评分标准'],
+        rows: [
+          ['基础工作', '信息发布', 100, '每发现一处扣1分，扣完为止。'],
+          ['扣分项', '被通报批评', null, '被上级通报批评的每次扣2分，最高扣5分。'],
+          ['合计', '', 100, ''],
+        ],
+      }),
+    });
+  const preview = page.getByRole('dialog', { name: '导入考核细则：核对后保存' });
+  await expect(preview.getByLabel('计分方式的文字 2.1')).toContainText('扣分项，每次扣2分，最多扣5分', slow);
+  await preview.getByRole('button', { name: /^保存/ }).click();
+  await expect(preview).toBeHidden(slow);
+
+  // The cap raised to 6 in 编辑细则: the field says what an empty one means for a 扣分项.
+  await page.getByRole('button', { name: '编辑细则' }).click();
+  await page.getByRole('button', { name: '编辑 被通报批评', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: /^编辑指标：.*被通报批评/ });
+  await expect(edit.getByLabel('最多扣分')).toHaveValue('5', slow);
+  await expect(edit.getByText('不填：不设上限（重大扣分项）')).toBeVisible();
+  await edit.getByLabel('最多扣分').fill('6');
+  await edit.getByLabel('最多扣分').press('Enter');
+  await expect(edit).toBeHidden(slow);
+  await page.getByRole('button', { name: '完成编辑' }).click();
+
+  // Four times 2 would be 8: the item takes its cap, 6.
+  await page.getByRole('button', { name: '评分 被通报批评' }).click();
+  const rate = page.getByRole('dialog', { name: '评分：被通报批评' });
+  await expect(rate.getByLabel('次数')).toBeFocused(slow);
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  await expect(rate.getByText('扣6分', { exact: true })).toBeVisible(slow);
+});
