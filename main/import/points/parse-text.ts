@@ -493,7 +493,12 @@ function readMeta(preamble: string[], closing: string[], titleHints: string[]): 
         !(ISSUER_LINE.test(prev) && !/\d{4}年/.test(prev)) &&
         !/文件$/.test(prev) &&
         !/^附件\s*\d*\s*[:：]?$/.test(prev);
-      meta.title = joins ? `${prev}${head}` : head;
+      // A title set as 公文 set it, the 发文机关 on lines of their own above "关于…的通知" ("某县人民政府办公室" /
+      // "某县财政局" / "关于印发…的通知"): they are its first words.
+      const organs: string[] = [];
+      for (let k = i - 1; k >= 0 && /^关于/.test(head) && ISSUER_LINE.test(preamble[k]); k--)
+        organs.unshift(preamble[k]);
+      meta.title = organs.length ? `${organs.join(' ')}${head}` : joins ? `${prev}${head}` : head;
       break;
     }
   }

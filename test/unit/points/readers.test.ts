@@ -255,6 +255,29 @@ describe('从政府网站复制或保存的通知页面', () => {
   });
 });
 
+it('标题的发文机关另起一行（联合发文两个机关各占一行）：标题以机关开头，不丢', async () => {
+  const body = (organs: string[]) =>
+    [
+      '某县人民政府办公室',
+      '某县财政局',
+      '文件',
+      '某政办发〔2026〕8号',
+      ...organs,
+      '关于印发2026年政务公开工作要点的通知',
+      '各乡镇人民政府，县直各部门：',
+      '一、加强政策发布解读',
+      '1.做好政策文件公开。（责任单位：县政府办）',
+    ].join('\n');
+  const joint = '某县人民政府办公室 某县财政局关于印发2026年政务公开工作要点的通知';
+  expect(parsePointsText(body(['某县人民政府办公室', '某县财政局'])).title).toBe(joint);
+  expect(parsePointsText(body(['某县人民政府办公室 某县财政局'])).title).toBe(joint);
+  expect(parsePointsText(body(['某县人民政府办公室'])).title).toBe(
+    '某县人民政府办公室关于印发2026年政务公开工作要点的通知',
+  );
+  // The 版头 and 文号 above are not part of it.
+  expect(parsePointsText(body([])).title).toBe('关于印发2026年政务公开工作要点的通知');
+});
+
 describe('存为单个文件的网页（.mht）和网页另存的 .doc', () => {
   const page =
     '<html><head><meta charset="gb2312"></head><body><p>2021年要点</p><p>一、加强公开</p><p>1.做好公开。（办公室负责）</p></body></html>';
