@@ -91,7 +91,19 @@ export function readVisibleXml(
   // (w:vanish), text Word neither shows nor prints by default.
   const runs: boolean[] = [];
   let inRunProps = false;
+  // Complex fields being read, innermost last: true while in the field's code (begin … separate). Word shows a
+  // field's result only; a field nested in another's code (IF { MERGEFIELD 年份 } = …) shows nothing of its own.
+  const fields: boolean[] = [];
+  const inCode = () => fields.includes(true);
   const tag = (close: boolean, name: string, attrs: Record<string, string>, selfClose: boolean) => {
+    if (name === 'w:fldChar' && !close && skipDepth === 0) {
+      const kind = attrs['w:fldCharType'];
+      if (kind === 'begin') fields.push(true);
+      else if (kind === 'separate' && fields.length) fields[fields.length - 1] = false;
+      else if (kind === 'end') fields.pop();
+      return;
+    }
+    if (inCode() && RUN_CONTENT.has(name)) return;
     if (name === 'w:r' && !selfClose) {
       if (close) runs.pop();
       else runs.push(false);
@@ -122,7 +134,7 @@ export function readVisibleXml(
       if (!selfClose) tag(true, name, {}, false);
     },
     text: (t) => {
-      if (skipDepth === 0 && !runs[runs.length - 1]) h.text(t);
+      if (skipDepth === 0 && !runs[runs.length - 1] && !inCode()) h.text(t);
     },
   });
 }

@@ -614,6 +614,28 @@ describe('文本框、页眉页脚、软回车、制表符和域', () => {
       '34 开展专题培训。｜县政府办｜',
     ]);
   });
+
+  it('邮件合并的嵌套域（IF { MERGEFIELD 年份 } …）：只读域结果，不读嵌在域代码里的字', async () => {
+    const nested =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD 年份 </w:instrText></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2026</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' +
+      '<w:r><w:instrText xml:space="preserve"> = "" "" "x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+      '<w:r><w:t>12月底前</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const doc = await word(['2026年檀溪县政务公开工作要点', '一、深化重点领域信息公开', para('@@FIELD@@')], {
+      edit: (xml) =>
+        xml.replace(
+          /<w:r>(?:(?!<w:r>).)*?@@FIELD@@<\/w:t><\/w:r>/,
+          `<w:r><w:t>1.年度报告于</w:t></w:r>${nested}<w:r><w:t>完成编制。（责任单位：县政府办）</w:t></w:r>`,
+        ),
+    });
+    const r = await parsePointsFile('要点.docx', doc);
+    expect(r.items[1]).toMatchObject({
+      text: '年度报告于12月底前完成编制。',
+      lead: ['县政府办'],
+      deadline: '2026-12-31',
+    });
+  });
 });
 
 it('隐藏文字（字体设为“隐藏”）不读，和 Word 打印出来的一样', async () => {
