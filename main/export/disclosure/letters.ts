@@ -1,7 +1,12 @@
 // The documents of one application, in GB/T 9704 letter form (title, 主送 the applicant, body, 署名 and date):
 // 登记回执, 补正告知书, 延期答复告知书, 征求第三方意见书 and 答复书 with the wording and legal basis for its 办理结果 and
 // the 救济 sentence; every letter carries its 文号 and a contact line. Pure: data in, Buffer out.
-import { PROVIDING_RESULTS, resultLabel, type DisclosureRequest } from '../../../shared/domain/disclosure';
+import {
+  DEFAULT_CORRECTION_WORKING_DAYS,
+  PROVIDING_RESULTS,
+  resultLabel,
+  type DisclosureRequest,
+} from '../../../shared/domain/disclosure';
 import { answerBasis } from '../../../shared/domain/disclosure-answers';
 import { buildGongwenDocx } from '../gongwen/document';
 import { formatChineseDate } from '../gongwen/format';
@@ -56,6 +61,8 @@ export function letterGap(kind: LetterKind, r: DisclosureRequest): string | null
   }
   if (r.result === '三.二' && !r.withheldReason)
     return '部分公开的答复书要引用不予公开部分所依据的条款，请在“办理”中选择“不予公开部分的理由”后再导出。';
+  if (answerBasis(r.result, r.withheldReason)?.takesNote && !r.answerNote.trim())
+    return '答复“不属于本机关负责公开”要告知申请人负责公开该政府信息的行政机关的名称和联系方式（条例第三十六条第（五）项），请在“办理”的“答复说明”中写明（如“檀溪县财政局，联系电话0739-5212345”；无法确定的，写明理由）后再导出。';
   if (!answerBasis(r.result, r.withheldReason)?.articles.length && !r.answerNote.trim())
     return `办理结果“${resultLabel(r.result)}”没有通用的条款可引用，请在“答复说明”中写明处理情况和依据后再导出。`;
   return null;
@@ -109,7 +116,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
         `${received(r)}经审查，您的申请内容不够明确，本机关无法确定您所需的政府信息。根据${条例}第三十条的规定，请您对以下事项作出补正：${clause(corr?.note) || '请明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述'}。`,
       );
       p.push(
-        `请于${corr?.toldDate ? d(corr.toldDate) : '收到本告知书之日起15个工作日内'}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        `${corr?.toldDate ? `请于${d(corr.toldDate)}前` : `请自收到本告知书之日起${DEFAULT_CORRECTION_WORKING_DAYS}个工作日内`}提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
       );
       break;
     case 'extension':
@@ -135,18 +142,35 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
         consulted: consults.some((s) => !!s.endDate),
       };
       const basis = r.result ? answerBasis(r.result, r.withheldReason, r.provideWay, thirdParty) : null;
-      // The full name once; 《条例》 after it only when the sentence cites it again.
-      if (basis?.sentence)
-        p.push(
-          basis.sentence.replace(
-            '《条例》',
-            basis.sentence.split('《条例》').length > 2 ? `${条例}（以下简称《条例》）` : 条例,
-          ),
-        );
-      if (r.result && (PROVIDING_RESULTS as readonly string[]).includes(r.result)) p.push(provision(x));
-      if (r.answerNote) p.push(r.answerNote);
-      if (r.feeYuan > 0)
-        p.push(`依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本次申请收取信息处理费${r.feeYuan}元。`);
+      const providing = !!r.result && (PROVIDING_RESULTS as readonly string[]).includes(r.result);
+      // 条例第四十二条: a fee only for information provided, charged by a 收费通知 the applicant paid (the save refuses
+      // a fee on any other result).
+      const fee =
+        providing && r.feeYuan > 0
+          ? `根据《条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关已向您发出收费通知，收取信息处理费${r.feeYuan}元。`
+          : '';
+      // The sentences that cite 《条例》: the full name at the first, 《条例》 after it only when cited again.
+      const citing = [
+        basis?.takesNote ? `${basis.sentence}${clause(r.answerNote)}。` : (basis?.sentence ?? ''),
+        providing ? provision(x) : '',
+        basis?.takesNote ? '' : r.answerNote,
+        fee,
+      ];
+      const cited = citing.slice(0, 1).concat(citing.slice(3)).join('').split('《条例》').length - 1;
+      let named = false;
+      for (const [i, text] of citing.entries()) {
+        if (!text) continue;
+        // Only the app's own sentences (not the 答复说明 the user wrote) carry the 《条例》 abbreviation.
+        if (i === 0 || i === 3)
+          p.push(
+            text.replace(/《条例》/, () => {
+              if (named) return '《条例》';
+              named = true;
+              return cited > 1 ? `${条例}（以下简称《条例》）` : 条例;
+            }),
+          );
+        else p.push(text);
+      }
       p.push(remedy(x.reviewOrgan));
       break;
     }

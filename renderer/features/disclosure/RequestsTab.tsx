@@ -24,6 +24,8 @@ import {
   feePerItem,
   PROVIDE_MEDIA,
   PROVIDE_WAYS,
+  NOT_HELD_CASES,
+  NOT_OURS,
   PROVIDING_RESULTS,
   WITHHELD_REASON_KEYS,
   REQUEST_METHODS,
@@ -156,7 +158,13 @@ function RequestDialog({
       provideMedium: providing ? (v.provideMedium ?? '') : '',
       provideWay: providing ? (v.provideWay ?? '') : '',
       provideDate: providing ? (v.provideDate ?? null) : null,
-      withheldReason: v.result === '三.二' ? (v.withheldReason ?? null) : null,
+      // 部分公开: the withheld part's reason; 本机关不掌握: whether it is 不属于本机关负责公开 (第三十六条第（五）项).
+      withheldReason:
+        v.result === '三.二'
+          ? (v.withheldReason ?? null)
+          : v.result === '三.四.1' && v.withheldReason === NOT_OURS
+            ? NOT_OURS
+            : null,
       steps: (v.steps ?? []).map((s) => ({
         ...s,
         endDate: s.endDate ?? null,
@@ -435,6 +443,23 @@ function RequestDialog({
                 rules={[{ required: true, message: '请选择不予公开部分的理由（答复书据此引用条款）' }]}
               >
                 <Select options={WITHHELD_REASON_KEYS.map((k) => ({ value: k, label: WITHHELD_REASON_LABELS[k] }))} />
+              </Form.Item>
+            </Col>
+          )}
+          {result === '三.四.1' && (
+            <Col span={12}>
+              <Form.Item
+                name="withheldReason"
+                label="答复情形"
+                getValueProps={(v: unknown) => ({ value: v ?? '' })}
+                normalize={(v: string) => v || null}
+                extra={
+                  withheldReason === NOT_OURS
+                    ? '请在“答复说明”中写明负责公开该政府信息的行政机关及其联系方式，答复书据此告知申请人。'
+                    : undefined
+                }
+              >
+                <Select options={NOT_HELD_CASES.map((c) => ({ value: c.value, label: c.label }))} />
               </Form.Item>
             </Col>
           )}
