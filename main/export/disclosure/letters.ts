@@ -51,6 +51,14 @@ const clause = (s: string | undefined) => (s ?? '').trim().replace(/[。；;.，
  * "其他" result has no general basis, so its 答复说明 must say it.
  */
 export function letterGap(kind: LetterKind, r: DisclosureRequest): string | null {
+  if (
+    kind === 'consult' &&
+    ![...r.steps]
+      .reverse()
+      .find((s) => s.kind === '征求意见')
+      ?.party.trim()
+  )
+    return '征求意见书要写明送给谁，这件申请的征求意见步骤还没有填写对象。请在“办理”中填写征求意见的对象（第三方的姓名或名称，或共同制作该信息的行政机关）后再导出。';
   if (kind !== 'answer' || !r.result) return null;
   if ((PROVIDING_RESULTS as readonly string[]).includes(r.result)) {
     const missing = [!r.provideMedium && '载体形式', !r.provideWay && '获取方式', !r.provideDate && '提供时间'].filter(
@@ -98,6 +106,22 @@ function received(r: DisclosureRequest): string {
   return `本机关于${d(r.receivedDate)}收到您通过${r.method === '其他' ? '' : r.method.replace('提交', '')}方式提出的政府信息公开申请，申请获取“${r.content}”。`;
 }
 
+/**
+ * Whom a 征求意见 goes to, by the name the step records: another 行政机关 (条例第三十四条, information produced
+ * jointly), an organization, or a person (条例第三十二条, a 第三方). The letter addresses them as 贵机关, 贵单位 or 您.
+ */
+export function consultee(party: string): '机关' | '单位' | '个人' {
+  const name = party.trim();
+  if (/(人民政府|政府|局|委员会|管委会|办公室|办|厅|署|委)$/.test(name)) return '机关';
+  if (
+    /(公司|集团|协会|学会|商会|联合会|事务所|中心|学校|大学|学院|医院|研究所|研究院|合作社|基金会|银行|厂|店|站|社|所|院|会)$/.test(
+      name,
+    )
+  )
+    return '单位';
+  return '个人';
+}
+
 function letterBody(x: LetterData): { title: string; addressee: string; paragraphs: string[] } {
   const r = x.request;
   const corr = [...r.steps].reverse().find((s) => s.kind === '补正');
@@ -105,6 +129,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
   const consult = [...r.steps].reverse().find((s) => s.kind === '征求意见');
   const p: string[] = [];
   let addressee = r.applicant;
+  let title = LETTER_TITLES[x.kind];
   switch (x.kind) {
     case 'receipt':
       p.push(
@@ -124,15 +149,27 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
         `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${x.dueDate ? `，本机关将于${d(x.dueDate)}前作出答复` : ''}。`,
       );
       break;
-    case 'consult':
-      addressee = consult?.party || '第三方';
-      p.push(
-        `本机关于${d(r.receivedDate)}收到${r.applicant}提出的政府信息公开申请，申请获取“${r.content}”。经审查，该信息公开可能损害您（单位）的合法权益。根据${条例}第三十二条的规定，现书面征求您（单位）的意见。`,
-      );
-      p.push(
-        '请于收到本意见书之日起15个工作日内提出书面意见，并说明理由。逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。',
-      );
+    case 'consult': {
+      addressee = clause(consult?.party);
+      const asked = `本机关于${d(r.receivedDate)}收到${r.applicant}提出的政府信息公开申请，申请获取“${r.content}”。`;
+      const to = consultee(addressee);
+      if (to === '机关') {
+        // 第三十四条: information produced jointly; the other agency's silence counts as consent.
+        title = '政府信息公开征求意见函';
+        p.push(`${asked}经审查，该政府信息由本机关与贵机关共同制作。根据${条例}第三十四条的规定，现征求贵机关的意见。`);
+        p.push('请于收到本函之日起15个工作日内提出意见。逾期未提出意见的，视为同意公开。');
+      } else {
+        // 第三十二条: a third party's 合法权益; it is addressed as what it is.
+        const you = to === '单位' ? '贵单位' : '您';
+        p.push(
+          `${asked}经审查，该政府信息公开可能损害${you}的合法权益。根据${条例}（以下简称《条例》）第三十二条的规定，现书面征求${you}的意见。`,
+        );
+        p.push(
+          `请于收到本意见书之日起15个工作日内提出书面意见，并说明理由。逾期未提出意见的，本机关将依照《条例》的规定决定是否公开。${you}不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知${you}。`,
+        );
+      }
       break;
+    }
     case 'answer': {
       p.push(`${received(r)}现答复如下：`);
       // The grounds of a part withheld for a third party are those the record names (its 征求意见 and 答复说明).
@@ -175,7 +212,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     }
   }
-  return { title: LETTER_TITLES[x.kind], addressee, paragraphs: p };
+  return { title, addressee, paragraphs: p };
 }
 
 /** The contact line every letter carries (printed as the 附注 under the date, GB/T 9704 §7.3.6). */

@@ -251,6 +251,6 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
   'request-receipt-docx': letterExporter('receipt', '登记回执'),
   'request-correction-docx': letterExporter('correction', '补正告知书'),
   'request-extension-docx': letterExporter('extension', '延期答复告知书'),
-  'request-consult-docx': letterExporter('consult', '征求第三方意见书'),
+  'request-consult-docx': letterExporter('consult', '征求意见书'),
   'request-answer-docx': letterExporter('answer', '答复书'),
 };

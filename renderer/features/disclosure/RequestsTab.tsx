@@ -597,7 +597,7 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
       { key: 'request-receipt-docx', label: '登记回执' },
       { key: 'request-correction-docx', label: '补正告知书', disabled: !r.steps.some((s) => s.kind === '补正') },
       { key: 'request-extension-docx', label: '延期答复告知书', disabled: !r.steps.some((s) => s.kind === '延期') },
-      { key: 'request-consult-docx', label: '征求第三方意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
+      { key: 'request-consult-docx', label: '征求意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
       { key: 'request-answer-docx', label: '答复书', disabled: !r.answeredDate },
     ] as const;
   return (

@@ -189,3 +189,45 @@ describe('the fee, the 补正告知书 and 不属于本机关', () => {
     expect(cells).toContain('无法提供—本机关不掌握相关政府信息（不属于本机关负责公开）');
   });
 });
+
+describe('the 征求意见 letter', () => {
+  it('asks a 第三方 under 第三十二条 as 您 or 贵单位, and an agency that made the information with us under 第三十四条', async () => {
+    const t = await makeCleanYear(open);
+    const consult = (party: string) => ({
+      kind: '征求意见' as const,
+      startDate: `${Y}-07-15`,
+      endDate: `${Y}-08-05`,
+      party,
+      note: '',
+    });
+    const ask = async (applicant: string, party: string) => {
+      const r = await t.call('disclosure.createRequest', {
+        ...answered({ receivedDate: `${Y}-07-13`, applicant }),
+        answeredDate: null,
+        result: null,
+        ...notProvided,
+        steps: [consult(party)],
+      });
+      await t.call('disclosure.export', { kind: 'request-consult-docx', id: r.id });
+      return textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    };
+    const organ = await ask('某电子有限公司', '某县财政局');
+    expect(organ).toContain('政府信息公开征求意见函');
+    expect(organ).toContain(
+      '经审查，该政府信息由本机关与贵机关共同制作。根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关的意见。',
+    );
+    expect(organ).toContain('请于收到本函之日起15个工作日内提出意见。逾期未提出意见的，视为同意公开。');
+    expect(organ).not.toMatch(/第三十二条|第三方|您/);
+
+    const person = await ask('某协会', '李振华');
+    expect(person).toContain('经审查，该政府信息公开可能损害您的合法权益。');
+    expect(person).toContain('您不同意公开且有合理理由的，本机关不予公开');
+    expect(person).not.toMatch(/您（单位）|贵单位|第三方不同意/);
+
+    const company = await ask('某学会', '某新材料有限公司');
+    expect(company).toContain(
+      '可能损害贵单位的合法权益。根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第三十二条',
+    );
+    expect(company).not.toContain('您');
+  });
+});
