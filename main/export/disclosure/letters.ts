@@ -110,7 +110,7 @@ function received(r: DisclosureRequest): string {
  * Whom a 征求意见 goes to, by the name the step records: another 行政机关 (条例第三十四条, information produced
  * jointly), an organization, or a person (条例第三十二条, a 第三方). The letter addresses them as 贵机关, 贵单位 or 您.
  */
-export function consultee(party: string): '机关' | '单位' | '个人' {
+function consultee(party: string): '机关' | '单位' | '个人' {
   const name = party.trim();
   if (/(人民政府|政府|局|委员会|管委会|办公室|办|厅|署|委)$/.test(name)) return '机关';
   if (
