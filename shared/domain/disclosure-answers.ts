@@ -7,13 +7,15 @@
 //   第三十六条 答复的七种情形（（一）已主动公开 （二）可以公开 （三）不予公开 （四）信息不存在 （五）非本机关负责
 //   （六）重复申请 （七）工商、不动产登记等特别规定）; 第三十七条 区分处理; 第三十八条 需加工、分析的可以不予提供;
 //   第三十九条第一款 以申请形式信访投诉举报, 第二款 要求提供公开出版物; 第四十二条 信息处理费.
-import { resultLabel } from './disclosure';
+import { NOT_OURS, resultLabel } from './disclosure';
 
 export interface AnswerBasis {
   /** The articles cited, in the order the sentence names them ("第十五条", "第三十六条第（三）项"). */
   articles: string[];
   /** What the letter says, citing `articles` (the caller adds 《条例》's full name once before). */
   sentence: string;
+  /** The sentence ends with a colon that the 答复说明 completes (the agency responsible and how to reach it). */
+  takesNote?: boolean;
 }
 
 const C = '《条例》';
@@ -131,6 +133,13 @@ export function answerBasis(
     return {
       articles: ['第三十六条第（一）项'],
       sentence: `经审查，您申请获取的政府信息已经主动公开。根据${cite(['第三十六条第（一）项'])}的规定，现告知您获取该政府信息的方式和途径。`,
+    };
+  // 条例第三十六条第（五）项: not this agency's to disclose; the 答复说明 names the one responsible and its contact.
+  if (result === '三.四.1' && withheldReason === NOT_OURS)
+    return {
+      articles: ['第三十六条第（五）项'],
+      sentence: `经审查，您申请获取的政府信息不属于本机关负责公开。根据${cite(['第三十六条第（五）项'])}的规定，现将负责公开该政府信息的行政机关告知如下：`,
+      takesNote: true,
     };
   const why = (key: string) =>
     key === '三.三.4' && thirdParty ? { ...WITHHELD[key], why: thirdPartyWhy(thirdParty) } : WITHHELD[key];

@@ -229,6 +229,28 @@ export const WITHHELD_REASON_KEYS = [
   '三.三.7',
 ] as const;
 
+/**
+ * 无法提供—本机关不掌握相关政府信息 (三.四.1) covers two answers of 条例第三十六条: 第（四）项 the information does not
+ * exist, and 第（五）项 it is not this agency's to disclose (表三 has no row of its own for it, so it counts here). The
+ * second is stored as this value of `withheldReason` (the answer's sub-case), and its 答复书 names the agency responsible.
+ */
+export const NOT_OURS = '非本机关负责';
+/** The sub-cases an answer of 三.四.1 may have, for the 办理 dialog (the empty value: 信息不存在). */
+export const NOT_HELD_CASES = [
+  { value: '', label: '信息不存在（第三十六条第（四）项）' },
+  { value: NOT_OURS, label: '不属于本机关负责公开（第三十六条第（五）项）' },
+] as const;
+/**
+ * 条例第四十二条 and 国办函〔2020〕109号: a 信息处理费 is charged for information provided (after a 收费通知 the applicant
+ * paid), so only an answer that provides information (or one not yet answered) carries one.
+ */
+const FEE_RESULTS: readonly (string | null)[] = [null, ...PROVIDING_RESULTS];
+/**
+ * The 补正期限 a 补正告知书 gives when the record names none: 15 working days from its receipt (the app's default; 条例
+ * 第三十条 asks for 合理的补正期限 without a number).
+ */
+export const DEFAULT_CORRECTION_WORKING_DAYS = 15;
+
 const STEP_KINDS = ['补正', '征求意见', '延期'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -279,7 +301,7 @@ export const requestInputSchema = z.object({
   provideDate: optionalDate('提供时间'),
   /** 部分公开: the 不予公开 category the withheld part rests on (a table 三 key 三.三.1–7), so the letter cites it. */
   withheldReason: z
-    .enum(WITHHELD_REASON_KEYS, { error: '不予公开部分的理由应为表三“不予公开”的情形之一' })
+    .enum([...WITHHELD_REASON_KEYS, NOT_OURS], { error: '不予公开部分的理由应为表三“不予公开”的情形之一' })
     .nullable()
     .default(null),
 });
@@ -343,13 +365,31 @@ export function requestProblem(r: RequestValues): string | null {
     if (s.kind === '延期' && s.toldDate && s.toldDate < s.startDate)
       return `${n}：告知申请人的日期早于批准延期的日期。`;
     if (s.kind !== '延期' && s.days) return `${n}：只有延期需要填写天数。`;
+    if (s.kind === '补正' && s.toldDate && s.toldDate <= s.startDate)
+      return `${n}的补正期限（${s.toldDate}）不在补正告知日期（${s.startDate}）之后：补正告知书要给申请人合理的补正期限，请填写告知书写明的补正期限（不填则告知书写“收到本告知书之日起${DEFAULT_CORRECTION_WORKING_DAYS}个工作日内”）。`;
   }
-  if (r.result === '三.六.1' && !r.steps.some((s) => s.kind === '补正'))
-    return '办理结果“逾期不补正”需要先登记补正告知。';
+  const corrections = r.steps.filter((s) => s.kind === '补正');
+  const lastCorrection = corrections.reduce<(typeof corrections)[number] | null>(
+    (a, s) => (!a || s.startDate >= a.startDate ? s : a),
+    null,
+  );
+  if (r.result === '三.六.1') {
+    if (!lastCorrection) return '办理结果“逾期不补正”需要先登记补正告知。';
+    if (lastCorrection.endDate)
+      return `办理结果“逾期不补正”与登记不符：补正告知（${lastCorrection.startDate}）登记了收到补正的日期（${lastCorrection.endDate}）。收到补正后应按补正后的申请答复，请改选办理结果；如实际没有收到补正，请清空“补正收到日期”。`;
+    if (lastCorrection.toldDate && r.answeredDate && r.answeredDate <= lastCorrection.toldDate)
+      return `办理结果“逾期不补正”与登记不符：答复日期（${r.answeredDate}）还没有过补正期限（${lastCorrection.toldDate}）。补正期限届满申请人仍未补正，才能按“逾期不补正”答复（视为放弃申请），请在补正期限过后再答复，或填写告知书实际写明的补正期限。`;
+  }
+  if (r.result === '三.四.3' && !corrections.some((s) => s.endDate))
+    return '办理结果“补正后申请内容仍不明确”需要先登记补正告知和收到补正的日期（补正步骤的“补正收到日期”）。没有收到补正的，补正期限过后按“逾期不补正”答复。';
+  if (r.feeYuan > 0 && !FEE_RESULTS.includes(r.result))
+    return `信息处理费只在提供政府信息（予以公开、部分公开）时按收费通知收取（条例第四十二条、国办函〔2020〕109号）。这件申请的办理结果是“${resultLabel(r.result!)}”，没有提供信息，请将信息处理费改为0${r.result === '三.六.2' ? '（逾期未缴纳的费用没有收取，通知的金额可写在答复说明中）' : ''}。`;
   const providing = (PROVIDING_RESULTS as readonly string[]).includes(r.result ?? '');
   if (!providing && (r.provideMedium || r.provideWay || r.provideDate))
     return '只有“予以公开”或“部分公开”需要填写载体形式、获取方式和提供时间，请清空这几项或改选办理结果。';
-  if (r.withheldReason && r.result !== '三.二') return '只有“部分公开”需要选择不予公开部分的理由。';
+  if (r.withheldReason === NOT_OURS) {
+    if (r.result !== '三.四.1') return '只有“本机关不掌握相关政府信息”的答复才能选择“不属于本机关负责公开”。';
+  } else if (r.withheldReason && r.result !== '三.二') return '只有“部分公开”需要选择不予公开部分的理由。';
   if (r.provideDate && r.provideDate < r.receivedDate)
     return `提供时间（${r.provideDate}）早于收到日期（${r.receivedDate}），请检查。`;
   return null;
@@ -425,6 +465,36 @@ export function deadlineAsOf(
     .map((s) => ({ ...s, endDate: s.endDate && s.endDate <= date ? s.endDate : null }));
   const answeredDate = r.answeredDate && r.answeredDate <= date ? r.answeredDate : null;
   return computeDeadline({ receivedDate: r.receivedDate, answeredDate, steps }, date, cal);
+}
+
+/**
+ * The rules of an application that need the working-day calendar; the first problem as a Chinese sentence, or null:
+ * - 条例第三十三条第二款: an extension is approved within the answer period; one dated after it had run out is refused;
+ * - 逾期不补正 (三.六.1) on a 补正告知 that named no 补正期限: the letter gave DEFAULT_CORRECTION_WORKING_DAYS from its
+ *   receipt, so the answer comes after at least that many working days from the notice.
+ */
+export function requestCalendarProblem(
+  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'result' | 'steps'>,
+  cal: WorkingDayCalendar,
+): string | null {
+  for (const [i, s] of r.steps.entries()) {
+    if (s.kind !== '延期') continue;
+    const others = r.steps.filter((x) => x !== s);
+    const due = deadlineAsOf({ ...r, steps: others }, s.startDate, cal).dueDate;
+    if (due && s.startDate > due)
+      return `第${i + 1}个步骤（延期）的批准日期（${s.startDate}）已过答复期限（${due}）。条例第三十三条第二款规定的延期须在答复期限内批准并告知申请人，期限已过不能再延期：请删除这个延期步骤，按实际日期答复（登记中显示为逾期办结）。`;
+  }
+  if (r.result === '三.六.1' && r.answeredDate) {
+    const last = r.steps
+      .filter((s) => s.kind === '补正')
+      .reduce<RequestValues['steps'][number] | null>((a, s) => (!a || s.startDate >= a.startDate ? s : a), null);
+    if (last && !last.endDate && !last.toldDate) {
+      const earliest = addWorkingDays(last.startDate, DEFAULT_CORRECTION_WORKING_DAYS, cal);
+      if (r.answeredDate <= earliest)
+        return `办理结果“逾期不补正”与登记不符：补正告知（${last.startDate}）没有写明补正期限，告知书给申请人收到之日起${DEFAULT_CORRECTION_WORKING_DAYS}个工作日，最早到${earliest}才届满，答复日期（${r.answeredDate}）还在期限内。请在补正期限过后再答复，或在补正步骤中填写告知书实际写明的补正期限。`;
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // handled (办理中, no 答复日期) comes in as one. Pure: grid in, rows and problems out.
 import {
   APPLICANT_TYPES,
+  NOT_OURS,
   RESULT_ROWS,
   resultLabel,
   type ApplicantType,
@@ -43,6 +44,8 @@ interface RequestSheetRow {
   feeYuan: number;
   answerNote: string;
   steps: RequestStepValues[];
+  /** 本机关不掌握 written as 非本机关/不属于本机关…: answered under 条例第三十六条第（五）项 (disclosure.ts NOT_OURS). */
+  withheldReason: typeof NOT_OURS | null;
 }
 
 type Field =
@@ -336,6 +339,7 @@ function readRequestGrid(sheets: GridSheet[], fileName: string, workingYear: num
         feeYuan,
         answerNote: get('note').slice(0, 2000),
         steps: steps.steps,
+        withheldReason: result === '三.四.1' && /非本机关|不属于本机关/.test(squeeze(resultText)) ? NOT_OURS : null,
       });
     }
     out.sheets.push({ name: sheet.name, headerRow: sheet.rows[h.index].row });

@@ -1,6 +1,14 @@
 // The documents of the 信息公开 area in the shared export registry's shape (main/services/exports.ts): the UI's
 // disclosure.export and the command line's `export <name>` both run them through runExport().
-import { deadlineAsOf, resultLabel, yearOpenAsOf, yearOpenNotice } from '../../../shared/domain/disclosure';
+import {
+  deadlineAsOf,
+  NOT_OURS,
+  requestCalendarProblem,
+  requestProblem,
+  resultLabel,
+  yearOpenAsOf,
+  yearOpenNotice,
+} from '../../../shared/domain/disclosure';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { buildLetterDocx, letterGap, LETTER_TITLES, type LetterKind } from '../../export/disclosure/letters';
@@ -54,7 +62,16 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
           throw new AppError(ErrorCode.VALIDATION, '这件申请还没有答复，请先填写答复日期和办理结果。');
         date = request.answeredDate;
       }
-      // What the letter still needs is said before it is numbered: a refused letter takes no 文号.
+      // What the letter still needs is said before it is numbered: a refused letter takes no 文号. A record saved
+      // before a rule existed (or written around the app) is held to the rules a save checks: its letter would say
+      // what the record contradicts.
+      const { cal } = await calendarAndSoon(ctx);
+      const wrong = requestProblem(request) ?? requestCalendarProblem(request, cal);
+      if (wrong)
+        throw new AppError(
+          ErrorCode.VALIDATION,
+          `${request.receivedDate}收到的${request.applicant}的申请登记有误，不能出具${LETTER_TITLES[kind]}：${wrong}`,
+        );
       const gap = letterGap(kind, request);
       if (gap) throw new AppError(ErrorCode.VALIDATION, gap);
       const contact = await letterContact(ctx, request);
@@ -65,7 +82,7 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
         request,
         date,
         // What was true on the letter's date: a receipt does not know of the 补正 or 延期 that came after it.
-        dueDate: deadlineAsOf(request, date, (await calendarAndSoon(ctx)).cal).dueDate,
+        dueDate: deadlineAsOf(request, date, cal).dueDate,
         reviewOrgan: await reviewOrgan(ctx),
         docNumber: await letterNumber(ctx, request.id, kind, date),
         contact,
@@ -218,7 +235,10 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
             formatRequestSteps(r.steps),
             r.deadline.dueDate ?? r.deadline.state,
             r.answeredDate ?? '',
-            r.result ? resultLabel(r.result) : '办理中',
+            // 非本机关负责 keeps its words, so the register read back answers it under 第三十六条第（五）项 again.
+            r.result
+              ? `${resultLabel(r.result)}${r.withheldReason === NOT_OURS ? '（不属于本机关负责公开）' : ''}`
+              : '办理中',
             r.feeYuan,
             r.answerNote,
             r.handler,
@@ -231,6 +251,6 @@ export const disclosureExporters: Record<DisclosureExportKind, Exporter> = {
   'request-receipt-docx': letterExporter('receipt', '登记回执'),
   'request-correction-docx': letterExporter('correction', '补正告知书'),
   'request-extension-docx': letterExporter('extension', '延期答复告知书'),
-  'request-consult-docx': letterExporter('consult', '征求第三方意见书'),
+  'request-consult-docx': letterExporter('consult', '征求意见书'),
   'request-answer-docx': letterExporter('answer', '答复书'),
 };

@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import {
   computeDeadline,
+  requestCalendarProblem,
   requestInputSchema,
   requestProblem,
   reviewInputSchema,
@@ -117,7 +118,8 @@ async function check(ctx: AppContext, raw: RequestInput): Promise<RequestValues>
 /** The same rules with today and the calendar given: usable inside a transaction (an import's rows). */
 function checkWith(raw: RequestInput, today: string, cal: WorkingDayCalendar): RequestValues {
   const v = validateInput(requestInputSchema, raw);
-  const problem = requestProblem(v) ?? firstDateError(requestDateIssues(v, today, cal));
+  const problem =
+    requestProblem(v) ?? firstDateError(requestDateIssues(v, today, cal)) ?? requestCalendarProblem(v, cal);
   if (problem) throw new AppError(ErrorCode.VALIDATION, problem);
   return v;
 }

@@ -24,6 +24,8 @@ import {
   feePerItem,
   PROVIDE_MEDIA,
   PROVIDE_WAYS,
+  NOT_HELD_CASES,
+  NOT_OURS,
   PROVIDING_RESULTS,
   WITHHELD_REASON_KEYS,
   REQUEST_METHODS,
@@ -156,7 +158,13 @@ function RequestDialog({
       provideMedium: providing ? (v.provideMedium ?? '') : '',
       provideWay: providing ? (v.provideWay ?? '') : '',
       provideDate: providing ? (v.provideDate ?? null) : null,
-      withheldReason: v.result === '三.二' ? (v.withheldReason ?? null) : null,
+      // 部分公开: the withheld part's reason; 本机关不掌握: whether it is 不属于本机关负责公开 (第三十六条第（五）项).
+      withheldReason:
+        v.result === '三.二'
+          ? (v.withheldReason ?? null)
+          : v.result === '三.四.1' && v.withheldReason === NOT_OURS
+            ? NOT_OURS
+            : null,
       steps: (v.steps ?? []).map((s) => ({
         ...s,
         endDate: s.endDate ?? null,
@@ -438,6 +446,23 @@ function RequestDialog({
               </Form.Item>
             </Col>
           )}
+          {result === '三.四.1' && (
+            <Col span={12}>
+              <Form.Item
+                name="withheldReason"
+                label="答复情形"
+                getValueProps={(v: unknown) => ({ value: v ?? '' })}
+                normalize={(v: string) => v || null}
+                extra={
+                  withheldReason === NOT_OURS
+                    ? '请在“答复说明”中写明负责公开该政府信息的行政机关及其联系方式，答复书据此告知申请人。'
+                    : undefined
+                }
+              >
+                <Select options={NOT_HELD_CASES.map((c) => ({ value: c.value, label: c.label }))} />
+              </Form.Item>
+            </Col>
+          )}
           {basis && (
             <Col span={24}>
               <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
@@ -572,7 +597,7 @@ export function RequestsTab({ year, state }: { year: number; state?: string }) {
       { key: 'request-receipt-docx', label: '登记回执' },
       { key: 'request-correction-docx', label: '补正告知书', disabled: !r.steps.some((s) => s.kind === '补正') },
       { key: 'request-extension-docx', label: '延期答复告知书', disabled: !r.steps.some((s) => s.kind === '延期') },
-      { key: 'request-consult-docx', label: '征求第三方意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
+      { key: 'request-consult-docx', label: '征求意见书', disabled: !r.steps.some((s) => s.kind === '征求意见') },
       { key: 'request-answer-docx', label: '答复书', disabled: !r.answeredDate },
     ] as const;
   return (
