@@ -5,11 +5,14 @@
 // one computation.
 import { describe, expect, it } from 'vitest';
 import { calendarAndSoon } from '../../../main/services/disclosure/common';
+import { formatChineseDate } from '../../../shared/domain/dates';
 import { addWorkingDays, countWorkingDays } from '../../../shared/domain/working-days';
 import { workstationsPerTest } from '../../helpers/workstation';
+import { readDocx } from '../export/read-docx';
 import { answered, makeCleanYear, Y } from '../yearcheck/clean-year';
 
 const open = workstationsPerTest();
+const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('征求意见 stops the 答复期限 at most for the 15 working days the other side has', () => {
   it('resumes the clock when a third party does not answer: late in the register, the figures and the 年报', async () => {
@@ -131,5 +134,52 @@ describe('三.六.2 is not counted late on the applicant’s 缴费 time', () =>
     // Any other result answered that day is late.
     const other = await t.call('disclosure.createRequest', { ...input, applicant: '吴某乙', result: '三.五.2' });
     expect(other.deadline.state).toBe('逾期办结');
+  });
+});
+
+describe('the 延期告知书 written while a 征求意见 is open', () => {
+  it('gives the date with the 征求意见 counted to its 15th working day and says that time is not counted', async () => {
+    const t = await makeCleanYear(open);
+    const { cal } = await calendarAndSoon(t.ws.context());
+    // r114: received 11月16日, the third party asked 11月18日 (no reply yet), 延期 20 days told 12月1日.
+    const r = await t.call(
+      'disclosure.createRequest',
+      answered({
+        receivedDate: `${Y}-11-16`,
+        applicant: '某新材料产业协会',
+        applicantType: '社会公益组织',
+        content: '培育库入库企业研发投入数据',
+        answeredDate: null,
+        result: null,
+        provideMedium: '',
+        provideWay: '',
+        provideDate: null,
+        steps: [
+          { kind: '征求意见', startDate: `${Y}-11-18`, party: '某新材料有限公司', note: '涉及商业秘密' },
+          {
+            kind: '延期',
+            startDate: `${Y}-12-01`,
+            days: 20,
+            party: '李明',
+            toldDate: `${Y}-12-01`,
+            note: '需征求第三方意见后区分处理',
+          },
+        ],
+      }),
+    );
+    const consultEnd = addWorkingDays(`${Y}-11-18`, 15, cal);
+    expect(consultEnd).toBe(`${Y}-12-09`);
+    const due = addWorkingDays(`${Y}-11-16`, 20 + 20 + countWorkingDays(`${Y}-11-18`, consultEnd, cal), cal);
+    // Today (10 January) the third party's days are over: the register counts them and agrees with the letter.
+    expect(r.deadline.dueDate).toBe(due);
+    await t.call('disclosure.export', { kind: 'request-extension-docx', id: r.id });
+    const text = textOf((await readDocx(t.delivered.at(-1)!.data)).document);
+    expect(text).toContain(
+      `答复期限延长20个工作日。本机关于${formatChineseDate(`${Y}-11-18`)}征求有关方面意见，所需时间依照同条第三款不计算在答复期限内；` +
+        `对方应于${formatChineseDate(consultEnd)}前提出意见，据此计算，` +
+        `本机关将于${formatChineseDate(due)}前作出答复。`,
+    );
+    // Whom the bureau asked is not the applicant's to know.
+    expect(text).not.toContain('某新材料有限公司');
   });
 });
