@@ -325,6 +325,13 @@ export const deadlineSchema = z.object({
   /** Day the 20 working days count from (receipt, or the arrival of the 补正). */
   startDate: z.string(),
   dueDate: z.string().nullable(),
+  /**
+   * While only a 征求意见 is awaited (dueDate null): the due date if the other side answers on the last of its 15
+   * working days or not at all, the latest the answer can be due (a 延期告知书 states it). Null otherwise.
+   */
+  dueIfNoReply: z.string().nullable(),
+  /** The last of the 15 working days of a 征求意见 awaited today; null when none is. */
+  consultUntil: z.string().nullable(),
   extensionDays: z.number().int(),
   pausedDays: z.number().int(),
   state: z.enum(DEADLINE_STATES),
@@ -395,19 +402,23 @@ export function requestProblem(r: RequestValues): string | null {
   return null;
 }
 
+/** What the 答复期限 is computed from: the dates, the steps and (for 三.六.2) the result. */
+type DeadlineInput = Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'> &
+  Partial<Pick<RequestValues, 'result'>>;
+
 /**
- * 答复期限 of one application on the working-day calendar (条例第三十条、第三十二条、第三十三条):
+ * 答复期限 of one application on the working-day calendar (条例第三十条、第三十二条、第三十三条、第三十四条):
  * - 20 working days counted from the day after receipt (addWorkingDays does not count the start day);
  * - a 补正 restarts the period from the day the corrected application arrives; while it is awaited the clock stops;
- * - 征求第三方/其他机关意见: the working days after the letter went out up to the reply do not count;
- * - an approved 延期 adds its working days.
+ * - 征求第三方意见 (第三十二条) or 相关行政机关意见 (第三十四条): the working days after the letter went out do not
+ *   count up to the reply, but no longer than the 15 working days the other side has to answer; after them the clock
+ *   runs again whether or not a reply came. Consultations running at the same time pause the clock once;
+ * - an approved 延期 adds its working days;
+ * - 三.六.2 (申请人逾期未按收费通知要求缴纳费用): the time from the 收费通知 to the end of the payment period is the
+ *   applicant's and does not count (《政府信息公开信息处理费管理办法》), but the register has no step for the
+ *   收费通知, so such an answer is never counted late on days that may have been the applicant's (a note says so).
  */
-export function computeDeadline(
-  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
-  today: string,
-  cal: WorkingDayCalendar,
-  dueSoonDays = 5,
-): Deadline {
+export function computeDeadline(r: DeadlineInput, today: string, cal: WorkingDayCalendar, dueSoonDays = 5): Deadline {
   const notes: string[] = [];
   const corrections = r.steps.filter((s) => s.kind === '补正').sort((a, b) => a.startDate.localeCompare(b.startDate));
   let start = r.receivedDate;
@@ -422,32 +433,90 @@ export function computeDeadline(
         notes.push(`补正期限（${c.toldDate}）已过仍未补正，可按“逾期不补正”答复（视为放弃申请）。`);
     }
   }
-  let paused = 0;
-  for (const s of r.steps.filter((x) => x.kind === '征求意见')) {
-    if (s.startDate < start) continue;
-    if (s.endDate) paused += countWorkingDays(s.startDate, s.endDate, cal);
-    else {
-      waiting ??= `征求意见中（${s.startDate}发出，对方应于${addWorkingDays(s.startDate, CONSULT_WORKING_DAYS, cal)}前答复）`;
-      paused += countWorkingDays(s.startDate, r.answeredDate ?? today, cal);
-    }
-  }
+  const { paused, consultLimit } = consultPause(r, start, today, cal, notes);
+  if (consultLimit) waiting ??= `征求意见中（${consultLimit.since}发出，对方应于${consultLimit.until}前答复）`;
   const extensionDays = r.steps.filter((s) => s.kind === '延期').reduce((a, s) => a + (s.days ?? 0), 0);
-  const dueDate =
-    waiting && !r.answeredDate ? null : addWorkingDays(start, ANSWER_LIMIT_WORKING_DAYS + extensionDays + paused, cal);
+  const dueAfter = (pausedDays: number) =>
+    addWorkingDays(start, ANSWER_LIMIT_WORKING_DAYS + extensionDays + pausedDays, cal);
+  const dueDate = waiting && !r.answeredDate ? null : dueAfter(paused);
   if (waiting && !r.answeredDate) notes.push(waiting);
   let state: DeadlineState;
   let remaining: number | null = null;
-  if (r.answeredDate) state = dueDate && r.answeredDate > dueDate ? '逾期办结' : '按期办结';
-  else if (!dueDate) state = '暂停计时';
+  if (r.answeredDate) {
+    state = dueDate && r.answeredDate > dueDate ? '逾期办结' : '按期办结';
+    if (state === '逾期办结' && r.result === '三.六.2') {
+      state = '按期办结';
+      notes.push(
+        '办理结果为“申请人逾期未按收费通知要求缴纳费用”：自发出收费通知至缴费期限届满的时间不计算在答复期限内，登记中没有收费通知的日期，不计为逾期答复。',
+      );
+    }
+  } else if (!dueDate) state = '暂停计时';
   else {
     remaining = countWorkingDays(today, dueDate, cal);
     state = today > dueDate ? '逾期' : remaining <= dueSoonDays ? '即将到期' : '正常';
   }
+  // Only a 征求意见 awaited (no 补正 pending): the date the answer is due if the other side takes its full 15 days.
+  const dueIfNoReply =
+    !dueDate && consultLimit && !corrections.some((c) => !c.endDate) ? dueAfter(consultLimit.pausedAtMost) : null;
   // The days counted: from receipt to the due date (or, while paused, to today), and today's count of what is left.
-  const ends = [dueDate ?? r.answeredDate ?? today, ...(r.answeredDate ? [] : [today])];
+  const ends = [dueDate ?? dueIfNoReply ?? r.answeredDate ?? today, ...(r.answeredDate ? [] : [today])];
   const last = ends.reduce((a, b) => (a > b ? a : b));
   const calendarWarning = calendarGapNote(r.receivedDate, last, cal);
-  return { startDate: start, dueDate, extensionDays, pausedDays: paused, state, remaining, notes, calendarWarning };
+  return {
+    startDate: start,
+    dueDate,
+    dueIfNoReply,
+    consultUntil: consultLimit?.until ?? null,
+    extensionDays,
+    pausedDays: paused,
+    state,
+    remaining,
+    notes,
+    calendarWarning,
+  };
+}
+
+/**
+ * The working days the 征求意见 of one application stop the clock (第三十二条、第三十四条): from the letter to the reply,
+ * at most to the end of the other side's 15 working days; overlapping consultations count once. `consultLimit`: one
+ * still awaited today within its 15 days (when it went out, its last day, and the pause if it runs to that day).
+ */
+function consultPause(
+  r: DeadlineInput,
+  start: string,
+  today: string,
+  cal: WorkingDayCalendar,
+  notes: string[],
+): { paused: number; consultLimit: { since: string; until: string; pausedAtMost: number } | null } {
+  const spans: [string, string][] = [];
+  const atMost: [string, string][] = [];
+  let consultLimit: { since: string; until: string } | null = null;
+  for (const s of r.steps.filter((x) => x.kind === '征求意见')) {
+    if (s.startDate < start) continue;
+    const limit = addWorkingDays(s.startDate, CONSULT_WORKING_DAYS, cal);
+    const until = s.endDate ?? r.answeredDate ?? today;
+    spans.push([s.startDate, until < limit ? until : limit]);
+    atMost.push([s.startDate, s.endDate && s.endDate < limit ? s.endDate : limit]);
+    if (s.endDate && s.endDate > limit)
+      notes.push(
+        `征求意见（${s.startDate}发出）的回复在${s.endDate}收到，超过15个工作日（${limit}），此后的时间计入答复期限。`,
+      );
+    else if (!s.endDate && until > limit)
+      notes.push(`征求意见（${s.startDate}发出）至${limit}满15个工作日未收到意见，此后的时间计入答复期限。`);
+    else if (!s.endDate && !r.answeredDate) consultLimit ??= { since: s.startDate, until: limit };
+  }
+  const days = (list: [string, string][]) => {
+    // The union of the spans: a consultation running at the same time as another does not stop the clock twice.
+    let total = 0;
+    let reach = '';
+    for (const [from, to] of [...list].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const begin = from > reach ? from : reach;
+      if (to > begin) total += countWorkingDays(begin, to, cal);
+      if (to > reach) reach = to;
+    }
+    return total;
+  };
+  return { paused: days(spans), consultLimit: consultLimit && { ...consultLimit, pausedAtMost: days(atMost) } };
 }
 
 /**
@@ -455,16 +524,21 @@ export function computeDeadline(
  * days from receipt, though a later 补正, 征求意见 or 延期 moves the final deadline). Only the steps begun by then
  * count, an end or answer after `date` had not happened yet.
  */
-export function deadlineAsOf(
-  r: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
-  date: string,
-  cal: WorkingDayCalendar,
-): Deadline {
+export function deadlineAsOf(r: DeadlineInput, date: string, cal: WorkingDayCalendar): Deadline {
   const steps = r.steps
     .filter((s) => s.startDate <= date)
     .map((s) => ({ ...s, endDate: s.endDate && s.endDate <= date ? s.endDate : null }));
-  const answeredDate = r.answeredDate && r.answeredDate <= date ? r.answeredDate : null;
-  return computeDeadline({ receivedDate: r.receivedDate, answeredDate, steps }, date, cal);
+  const answered = !!r.answeredDate && r.answeredDate <= date;
+  return computeDeadline(
+    {
+      receivedDate: r.receivedDate,
+      answeredDate: answered ? r.answeredDate : null,
+      steps,
+      result: answered ? r.result : null,
+    },
+    date,
+    cal,
+  );
 }
 
 /**

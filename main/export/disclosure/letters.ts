@@ -31,6 +31,8 @@ export interface LetterData {
   reviewOrgan: string;
   /** The 答复期限 as it stood on the letter's date (deadlineAsOf), the one a 登记回执 or 延期告知书 states; null: none. */
   dueDate: string | null;
+  /** A 征求意见 still awaited on the letter's date: the last of the other side's 15 working days (dueDate counts to it). */
+  consultUntil?: string | null;
   /** The letter's 文号 (县科技依复〔2026〕3号), printed in the 版头 under the bureau's name; null: none. */
   docNumber: string | null;
   /** The contact line (附注): who answers questions about the letter and their phone. */
@@ -122,6 +124,19 @@ function consultee(party: string): '机关' | '单位' | '个人' {
   return '个人';
 }
 
+/**
+ * 条例第三十三条第三款 for the 征求意见 begun by the letter's date: their time is not counted in the 答复期限. The
+ * applicant is not told whom (a third party's name is not theirs to know): 有关方面 covers 第三方 and 其他机关.
+ */
+function consultPause(x: LetterData): string {
+  const asked = [
+    ...new Set(x.request.steps.filter((s) => s.kind === '征求意见' && s.startDate <= x.date).map((s) => s.startDate)),
+  ];
+  if (!asked.length) return '';
+  const until = x.consultUntil ? `；对方应于${d(x.consultUntil)}前提出意见，据此计算` : '';
+  return `。本机关于${asked.map(d).join('、')}征求有关方面意见，所需时间依照同条第三款不计算在答复期限内${until}`;
+}
+
 function letterBody(x: LetterData): { title: string; addressee: string; paragraphs: string[] } {
   const r = x.request;
   const corr = [...r.steps].reverse().find((s) => s.kind === '补正');
@@ -146,7 +161,7 @@ function letterBody(x: LetterData): { title: string; addressee: string; paragrap
       break;
     case 'extension':
       p.push(
-        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${x.dueDate ? `，本机关将于${d(x.dueDate)}前作出答复` : ''}。`,
+        `${received(r)}因${clause(ext?.note) || '您申请的政府信息涉及面广，需要较长时间查找、核实'}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人${clause(ext?.party)}同意，根据${条例}第三十三条第二款的规定，答复期限延长${ext?.days ?? 20}个工作日${consultPause(x)}${x.dueDate ? `，本机关将于${d(x.dueDate)}前作出答复` : ''}。`,
       );
       break;
     case 'consult': {

@@ -76,13 +76,16 @@ function letterExporter(kind: LetterKind, label: string): Exporter {
       if (gap) throw new AppError(ErrorCode.VALIDATION, gap);
       const contact = await letterContact(ctx, request);
       const bureau = await getBureau(ctx);
+      // What was true on the letter's date: a receipt does not know of the 补正 or 延期 that came after it. A 征求意见
+      // still awaited then is counted to the end of the other side's 15 working days, the latest the answer is due.
+      const due = deadlineAsOf(request, date, cal);
       const data = await buildLetterDocx({
         kind,
         bureau: await bureauName(ctx),
         request,
         date,
-        // What was true on the letter's date: a receipt does not know of the 补正 or 延期 that came after it.
-        dueDate: deadlineAsOf(request, date, cal).dueDate,
+        dueDate: due.dueDate ?? due.dueIfNoReply,
+        consultUntil: due.consultUntil,
         reviewOrgan: await reviewOrgan(ctx),
         docNumber: await letterNumber(ctx, request.id, kind, date),
         contact,

@@ -464,7 +464,7 @@ export async function importRequests(ctx: AppContext, upload: Upload): Promise<I
  */
 export async function previewDeadline(
   ctx: AppContext,
-  input: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'>,
+  input: Pick<RequestValues, 'receivedDate' | 'answeredDate' | 'steps'> & Partial<Pick<RequestValues, 'result'>>,
 ): Promise<Deadline> {
   const { cal, soon } = await calendarAndSoon(ctx);
   const steps = input.steps.filter((s) => s.startDate >= input.receivedDate);

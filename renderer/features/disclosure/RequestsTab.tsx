@@ -126,7 +126,7 @@ function RequestDialog({
   const cal = useMemo(() => createWorkingDayCalendar(calendar.data?.overrides ?? []), [calendar.data]);
   const issues = (v: Record<string, unknown>) => requestDateIssues(v, todayIso(), cal, year);
   const dateRules = (...path: (string | number)[]) => dateIssueRules(issues, path);
-  const deadline = useDeadlinePreview(received, answered, steps, item?.deadline ?? null);
+  const deadline = useDeadlinePreview(received, answered, steps, item?.deadline ?? null, result);
   const send = (input: RequestInput, confirmDuplicate: boolean) =>
     item
       ? call('disclosure.updateRequest', { id: item.id, ...input, confirmDuplicate })

@@ -65,9 +65,11 @@ export function useDeadlinePreview(
   answeredDate: string | null | undefined,
   steps: NonNullable<RequestInput['steps']>,
   saved: Deadline | null,
+  /** The 办理结果 chosen: a 三.六.2 is not counted late on the applicant's 缴费 time. */
+  result?: string | null,
 ): Deadline | null {
   const [deadline, setDeadline] = useState<Deadline | null>(saved);
-  const key = JSON.stringify([receivedDate, answeredDate, steps]);
+  const key = JSON.stringify([receivedDate, answeredDate, steps, result]);
   useEffect(() => {
     const iso = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
     if (!iso(receivedDate)) return setDeadline(null);
@@ -87,6 +89,7 @@ export function useDeadlinePreview(
         receivedDate,
         answeredDate: iso(answeredDate) ? answeredDate : null,
         steps: complete,
+        result: (result ?? null) as RequestInput['result'],
       })
         .then((d) => current && setDeadline(d))
         // A combination the service refuses (e.g. an extension of 0 days while typing): keep the last one shown.
@@ -96,7 +99,7 @@ export function useDeadlinePreview(
       current = false;
       clearTimeout(timer);
     };
-    // `key` stands for the three values (the steps array is a new object on every render).
+    // `key` stands for the four values (the steps array is a new object on every render).
   }, [key]);
   return deadline;
 }

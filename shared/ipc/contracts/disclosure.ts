@@ -127,7 +127,7 @@ export const disclosureContract = {
   },
   /** The 答复期限 the 办理 dialog shows while dates are typed, before saving. */
   'disclosure.requestDeadline': {
-    input: requestInputSchema.pick({ receivedDate: true, answeredDate: true, steps: true }),
+    input: requestInputSchema.pick({ receivedDate: true, answeredDate: true, steps: true, result: true }),
     output: deadlineSchema,
   },
   'disclosure.deleteRequest': { input: z.object({ id: idSchema }), output: ok },
