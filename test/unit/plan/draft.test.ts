@@ -27,7 +27,16 @@ describe('单位对应 suggestions', () => {
   });
 
   it('the bureau among many goes to the office; 各科室 is every 科室; other bodies and levels are 不涉及', () => {
-    for (const u of ['各级政府部门', '省直各部门', '各有关部门', '县直各部门']) expect(suggest(u), u).toBe('办公室');
+    for (const u of [
+      '各级政府部门',
+      '省直各部门',
+      '各有关部门',
+      '县直各部门',
+      '各县市区科技主管部门',
+      '各县（市、区）科技局',
+      '各市州科技行政部门',
+    ])
+      expect(suggest(u), u).toBe('办公室');
     for (const u of ['各科室', '各处室', '局机关各科室']) expect(suggest(u), u).toBe('all');
     for (const u of [
       '局属各单位',
