@@ -79,6 +79,21 @@ describe('task titles and bodies', () => {
     const b = draftTextOf('', '各级政府部门要全面梳理本机关制发的规章和规范性文件,及时立改废。');
     expect(b.title).toBe('全面梳理本机关制发的规章和规范性文件');
     expect(b.measures).toBe('及时立改废。');
+    // A subject clause before its predicate ("…文件，要在…公开") is not a title on its own.
+    const c = draftTextOf(
+      '',
+      '各部门制发的行政规范性文件，要在印发后20个工作日内在政府网站公开，并同步发布政策解读材料。',
+    );
+    expect(c).toEqual({
+      title: '我局制发的行政规范性文件在印发后20个工作日内在政府网站公开',
+      measures: '同步发布政策解读材料。',
+    });
+    expect(draftTextOf('', '2026年1月31日前，各部门发布2025年度政府信息公开工作年度报告。').title).toBe(
+      '发布2025年度政府信息公开工作年度报告',
+    );
+    expect(toBureauVoice('各部门和单位协同推进，各部门之间共享信息。')).toBe(
+      '各部门和单位协同推进，各部门之间共享信息。',
+    );
     expect(toBureauVoice('2026年8月底前,省直各部门要依法确定一名负责同志。')).toBe(
       '2026年8月底前,我局要依法确定一名负责同志。',
     );
