@@ -36,7 +36,7 @@ const DEFAULT_CLOSING: ClosingSection[] = [
 /** The setting holding how the year's plan is issued (版头, 落款, 附注, 版记). */
 const issueKey = (year: number) => `plan.issue.${year}`;
 
-export function defaultIntro(year: number): string {
+function defaultIntro(year: number): string {
   return `为深入贯彻落实上级关于${year}年政务公开工作的部署要求，进一步做好本单位政务公开工作，结合工作实际，制定本方案。`;
 }
 
