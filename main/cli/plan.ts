@@ -28,6 +28,9 @@ export const planCommands: Record<string, CliCommand> = {
             `未对应到科室的单位（已保留在任务上，请在界面中确认对应关系）：${r.unmappedUnits.map((u) => `${u.unit}（${u.tasks}项）`).join('、')}`,
           );
         if (r.tasksWithoutUnit) lines.push(`没有责任单位的任务：${r.tasksWithoutUnit} 项`);
+        // The same warning as the plan screen: a task without a 牵头科室 prints with that column blank.
+        if (r.tasksWithoutLead)
+          lines.push(`还没有牵头科室的任务：${r.tasksWithoutLead} 项，导出前请在“实施方案与任务”中设置牵头科室`);
         process.stdout.write(lines.join('\n') + '\n');
         return 0;
       });

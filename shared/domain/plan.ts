@@ -457,6 +457,39 @@ export const taskFilterSchema = z.object({
 });
 export type TaskFilter = z.infer<typeof taskFilterSchema>;
 
+/** The section of a plan that holds last year's unfinished tasks (回头看's 结转, and 沿用上年方案). */
+export const CARRY_SECTION = '上年度结转任务';
+
+/** 《…》 and 〔…〕: a document's title or 文号, which names one document and never moves with the year. */
+const CITED_PART = /《[^》]*》|〔[^〕]*〕|[（(][^）)]*〔[^〕]*〕[^）)]*[）)]/g;
+
+/**
+ * Last year's words for the new year: a year written as the plan year ("2026年科技工作要点") or the year before
+ * ("2025年度政府信息公开工作年度报告"), or a date of the year after ("2027年1月31日前"), moves by the years between;
+ * other years, and any year inside a cited title or
+ * 文号 (《…》, 〔…〕), stay as they are (no document is invented). Returns the text and how many years moved.
+ */
+export function shiftPlanYears(text: string, fromYear: number, toYear: number): { text: string; moved: number } {
+  const by = toYear - fromYear;
+  let moved = 0;
+  const shift = (part: string) =>
+    part.replace(/(?<!\d)(\d{4})(?=\s*年(\s*\d{1,2}\s*月)?)/g, (y, _y, month?: string) => {
+      const n = Number(y);
+      // The year after the plan year only as a date early in it ("2027年1月31日前公开2026年度报告").
+      if (n !== fromYear && n !== fromYear - 1 && !(n === fromYear + 1 && month)) return y;
+      moved++;
+      return String(n + by);
+    });
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(CITED_PART)) {
+    out += shift(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  out += shift(text.slice(last));
+  return { text: out, moved };
+}
+
 /** Default plan title: "{年度}年{单位全称}政务公开工作实施方案" (a document the bureau issues names it in full). */
 export function defaultPlanTitle(year: number, bureauName: string): string {
   return `${year}年${bureauName}政务公开工作实施方案`;

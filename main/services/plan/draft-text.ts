@@ -23,6 +23,16 @@ const ADDRESSEE_ONLY =
 const BUREAU_SUBJECT =
   /(^|[。；;！!]\s*|[，,]\s*)((?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关))(要|应当|应|须|必须)/g;
 
+/**
+ * The same addressees when a verb follows without 要 ("各部门发布…", "各部门制发的…"): the bureau among them. Not before
+ * 和/及/与/、/之间/共同 …, where the words name more than the bureau.
+ */
+const BUREAU_ADDRESSEE =
+  /(^|[。；;！!]\s*|[，,]\s*)(?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关)(?![要应须必和及与、之间共联协分都])(?=[\u4e00-\u9fa5])/g;
+
+/** The words that make a clause the predicate of the clause before it ("…文件，要在印发后…公开"). */
+const PREDICATE_HEAD = /^(?:要|应当|应|须|必须)(?=[\u4e00-\u9fa5])/;
+
 function clausesOf(sentence: string): string[] {
   return sentence
     .split(/[，,：:]/)
@@ -56,17 +66,19 @@ function withoutDeadlineSentences(text: string): string {
     .trim();
 }
 
-/** "各级政府部门要全面梳理…" → "我局要全面梳理…": the draft addresses the bureau. */
+/** "各级政府部门要全面梳理…" → "我局要全面梳理…", "各部门发布…" → "我局发布…": the draft addresses the bureau. */
 export function toBureauVoice(text: string): string {
-  return text.replace(
-    BUREAU_SUBJECT,
-    (_m, lead: string, _subject: string, verb: string) => `${lead}我局${verb === '要' ? '要' : verb}`,
-  );
+  return text
+    .replace(BUREAU_SUBJECT, (_m, lead: string, _subject: string, verb: string) => `${lead}我局${verb}`)
+    .replace(BUREAU_ADDRESSEE, (_m, lead: string) => `${lead}我局`);
 }
 
-/** The work a clause names, without a leading time limit or addressee. */
+/** The work a clause names, without a leading time limit or addressee ("各部门发布年度报告" → "发布年度报告"). */
 function workOf(clause: string): string {
-  return clause.replace(TIME_PREFIX, '').replace(SUBJECT_PREFIX, '').trim();
+  const work = clause.replace(TIME_PREFIX, '').replace(SUBJECT_PREFIX, '').trim();
+  const bare = work.replace(BUREAU_ADDRESSEE, '$1');
+  // "各部门制发的行政规范性文件": the addressee qualifies a noun; the bureau's plan names itself there.
+  return /^[\u4e00-\u9fa5]{0,3}的/.test(bare) ? toBureauVoice(work) : bare;
 }
 
 interface DraftText {
@@ -108,10 +120,29 @@ export function draftTextOf(heading: string, text: string, folded: readonly stri
   const sentence = firstSentence(full);
   const clauses = clausesOf(sentence);
   let title = '';
-  for (const c of clauses) {
+  for (const [i, c] of clauses.entries()) {
     const work = workOf(c);
     if (!work || CONTEXT_CLAUSE.test(work) || /^(?:\d{4}年)?\d{1,2}月/.test(work)) continue;
     title = work;
+    // "各部门制发的行政规范性文件，要在印发后20个工作日内在政府网站公开": the clause is the subject of the next one;
+    // the title is the whole phrase, subject and predicate, and the body goes on after both.
+    const next = clauses[i + 1];
+    if (next && i === 0 && PREDICATE_HEAD.test(next) && !PREDICATE_HEAD.test(c)) {
+      const end = full.indexOf(next) + next.length;
+      const rest = full
+        .slice(end)
+        .replace(/^[。；;，,、：:\s]+/, '')
+        .replace(/^(?:并且|并)(?=[\u4e00-\u9fa5])/, '');
+      const topicTitle = (title + next.replace(PREDICATE_HEAD, '')).replace(/[。；;，,、]+$/, '');
+      const body = toBureauVoice(withoutDeadlineSentences(rest));
+      return {
+        title: topicTitle.slice(0, 200),
+        measures: [body, ...folded]
+          .filter((x) => x.trim())
+          .join('\n')
+          .slice(0, 5000),
+      };
+    }
     break;
   }
   if (!title) title = workOf(clauses[0] ?? head) || head;

@@ -12,9 +12,9 @@ import { listDepartments } from '../org/departments';
 import { nowText, recordAudit } from '../audit';
 import type { Database } from '../../db/schema';
 import { getBureau } from '../org/bureau';
-import { listDocumentRefs, listWorkPoints, workPointsByIds, type DocumentRef } from '../points/documents';
+import { listDocumentRefs, listWorkPoints, workPointsByIds } from '../points/documents';
 import type { AppContext } from '../workstation';
-import { defaultIntro, getPlan, insertPlan } from './plans';
+import { getPlan, insertPlan, introCiting, introWithCitations, isGeneratedIntro } from './plans';
 import { sectionTitleOf, taskItemsOf, taskTextOf } from './structure';
 import { isAllDepartments, suggestMapping, type DepartmentRef } from './units';
 
@@ -168,28 +168,6 @@ interface GenerateResult {
   tasksWithoutLead: number;
 }
 
-/** "《2026年全省政务公开工作要点》（黔府办发〔2026〕5号）": how the opening paragraph cites a document. */
-function citeDocument(d: Pick<DocumentRef, 'title' | 'docNumber'>): string {
-  const title = d.title.trim().replace(/^《|》$/g, '');
-  return `《${title}》${d.docNumber ? `（${d.docNumber.trim()}）` : ''}`;
-}
-
-/** The opening paragraph of a plan that answers the given documents. */
-function introCiting(year: number, docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
-  const cited = docs.filter((d) => d.title.trim()).map(citeDocument);
-  if (!cited.length) return defaultIntro(year);
-  return `为深入贯彻落实${cited.join('和')}精神，进一步做好我局${year}年政务公开工作，结合工作实际，制定本方案。`;
-}
-
-/** Whether the opening paragraph is still one the program wrote (then generation may rewrite it). */
-function isGeneratedIntro(text: string, year: number): boolean {
-  return (
-    !text.trim() ||
-    text === defaultIntro(year) ||
-    /^为深入贯彻落实《[^\n]*》[^\n]*精神，进一步做好我局\d{4}年政务公开工作，结合工作实际，制定本方案。$/.test(text)
-  );
-}
-
 /**
  * Builds the year's draft plan from the documents, with the user's unit mapping, in ONE transaction: the mapping is
  * remembered, the plan created (or its tasks replaced), sections and tasks written; a failure anywhere leaves
@@ -250,13 +228,14 @@ export async function generatePlan(
     .execute(async (trx) => {
       if (input.mappings?.length) await storeMappings(trx, ctx, input.mappings);
       const planId = existing?.id ?? (await insertPlan(trx, ctx, input.year, bureau));
+      // The opening cites the documents the plan answers: the program's own paragraph is rewritten, the user's keeps
+      // its words with only its opening clause (为深入贯彻落实《…》精神，/ 为贯彻落实上级政务公开工作部署，) replaced.
       const intro = existing ? existing.intro : '';
-      if (isGeneratedIntro(intro, input.year)) {
-        await trx
-          .updateTable('plan')
-          .set({ intro: introCiting(input.year, docs), updated_at: now })
-          .where('id', '=', planId)
-          .execute();
+      const cited = isGeneratedIntro(intro, input.year)
+        ? introCiting(input.year, docs)
+        : (introWithCitations(intro, docs) ?? intro);
+      if (cited !== intro) {
+        await trx.updateTable('plan').set({ intro: cited, updated_at: now }).where('id', '=', planId).execute();
       }
       await trx.deleteFrom('plan_task').where('plan_id', '=', planId).execute();
       await trx.deleteFrom('plan_section').where('plan_id', '=', planId).execute();

@@ -2,11 +2,13 @@
 // forward, and coverage (work points no task answers).
 import { sql, type Transaction } from 'kysely';
 import {
+  CARRY_SECTION,
   closingSectionSchema,
   DEFAULT_PLAN_ISSUE,
   defaultPlanTitle,
   planIssueSchema,
   planInputSchema,
+  shiftPlanYears,
   type ClosingSection,
   type Plan,
   type PointRef,
@@ -18,7 +20,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
 import { getBureau } from '../org/bureau';
-import { listDocumentRefs, listWorkPoints } from '../points/documents';
+import { listDocumentRefs, listWorkPoints, type DocumentRef } from '../points/documents';
 import type { AppContext } from '../workstation';
 import { pathLabels, taskItemsOf } from './structure';
 import { validateInput } from '../validate';
@@ -34,8 +36,57 @@ const DEFAULT_CLOSING: ClosingSection[] = [
 /** The setting holding how the year's plan is issued (版头, 落款, 附注, 版记). */
 const issueKey = (year: number) => `plan.issue.${year}`;
 
-export function defaultIntro(year: number): string {
+function defaultIntro(year: number): string {
   return `为深入贯彻落实上级关于${year}年政务公开工作的部署要求，进一步做好本单位政务公开工作，结合工作实际，制定本方案。`;
+}
+
+/** "《2026年全省政务公开工作要点》（黔府办发〔2026〕5号）": how the opening paragraph cites a document. */
+function citeDocument(d: Pick<DocumentRef, 'title' | 'docNumber'>): string {
+  const title = d.title.trim().replace(/^《|》$/g, '');
+  return `《${title}》${d.docNumber ? `（${d.docNumber.trim()}）` : ''}`;
+}
+
+/** The opening clause when no document of the year is imported: it cites none (no title or 文号 is made up). */
+const UNCITED_CLAUSE = '为贯彻落实上级政务公开工作部署，';
+
+/** The opening clause citing the documents the plan answers, or citing none. */
+function citingClause(docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
+  const cited = docs.filter((d) => d.title.trim()).map(citeDocument);
+  return cited.length ? `为深入贯彻落实${cited.join('和')}精神，` : UNCITED_CLAUSE;
+}
+
+/** The opening paragraph of a plan that answers the given documents. */
+export function introCiting(year: number, docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[]): string {
+  if (!docs.some((d) => d.title.trim())) return defaultIntro(year);
+  return `${citingClause(docs)}进一步做好我局${year}年政务公开工作，结合工作实际，制定本方案。`;
+}
+
+/** Whether the opening paragraph is still one the program wrote (then generation may rewrite it). */
+export function isGeneratedIntro(text: string, year: number): boolean {
+  return (
+    !text.trim() ||
+    text === defaultIntro(year) ||
+    /^为深入贯彻落实《[^\n]*》[^\n]*精神，进一步做好我局\d{4}年政务公开工作，结合工作实际，制定本方案。$/.test(text)
+  );
+}
+
+/**
+ * The clause an opening paragraph starts with that names what it carries out: documents cited ("为深入贯彻落实《…》
+ * （…）和《…》精神，") or the higher level's 部署 without a document.
+ */
+const OPENING_CLAUSE =
+  /^为(?:深入)?(?:贯彻落实|贯彻|落实)(?:(?:《[^》\n]*》(?:[（(][^）)\n]*[）)])?[和、及与]?)+(?:等文件)?精神|上级(?:关于\d{4}年)?政务公开工作(?:的)?部署(?:要求)?)[，,]/;
+
+/**
+ * The opening paragraph with its opening clause citing these documents (or none); null when the paragraph does not
+ * start with such a clause (the user's own words, kept as they are).
+ */
+export function introWithCitations(
+  intro: string,
+  docs: readonly Pick<DocumentRef, 'title' | 'docNumber'>[],
+): string | null {
+  const m = OPENING_CLAUSE.exec(intro);
+  return m ? citingClause(docs) + intro.slice(m[0].length) : null;
 }
 
 export async function getPlan(ctx: AppContext, year: number): Promise<Plan | null> {
@@ -288,7 +339,10 @@ function shiftYear(date: string | null, by: number): string | null {
 
 /**
  * Starts the new year's plan from last year's: texts, sections and tasks with their 科室 and 责任人; deadlines move
- * by the years between; status, progress and work-point links (they belong to last year's documents) start afresh.
+ * by the years between, and so do years the words write relative to the plan year (shiftPlanYears); status, progress
+ * and work-point links (they belong to last year's documents) start afresh. The opening cites only documents imported
+ * for the new year (none imported: it cites none). 上年度结转任务 are last year's leftovers: only those not finished by
+ * the end of last year move on (recorded as carried, so 回头看 does not offer them again); the rest are done.
  */
 export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear: number): Promise<Plan> {
   if (toYear <= fromYear) throw new AppError(ErrorCode.VALIDATION, '只能把往年的方案复制到之后的年度。');
@@ -303,16 +357,22 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
   const by = toYear - fromYear;
   const now = nowText(ctx);
   const bureau = await getBureau(ctx);
+  const words = (text: string) => shiftPlanYears(text, fromYear, toYear).text;
+  const docs = await listDocumentRefs(ctx, { year: toYear });
+  const intro = isGeneratedIntro(from.intro, fromYear)
+    ? introCiting(toYear, docs)
+    : (introWithCitations(words(from.intro), docs) ?? words(from.intro));
+  const yearEnd = `${fromYear}-12-31`;
   await ctx.db.transaction().execute(async (trx) => {
     const toId = await ensurePlanIn(trx, ctx, toYear, bureau);
     await trx
       .updateTable('plan')
       .set({
-        title: from.title.replaceAll(String(fromYear), String(toYear)),
+        title: words(from.title),
         doc_number: '',
         doc_date: null,
-        intro: from.intro.replaceAll(String(fromYear), String(toYear)),
-        closing_json: JSON.stringify(from.closing),
+        intro,
+        closing_json: JSON.stringify(from.closing.map((c) => ({ heading: c.heading, text: words(c.text) }))),
         signature_org: from.signatureOrg,
         updated_at: now,
       })
@@ -320,17 +380,21 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
       .execute();
     await trx.deleteFrom('plan_section').where('plan_id', '=', toId).execute();
     for (const s of from.sections) {
+      const carry = s.title === CARRY_SECTION;
+      const tasks = (
+        await trx.selectFrom('plan_task').selectAll().where('section_id', '=', s.id).orderBy('sort_order').execute()
+      ).filter(
+        (t) =>
+          !carry ||
+          (t.status !== '不适用' && !(t.status === '已完成' && t.completed_on !== null && t.completed_on <= yearEnd)),
+      );
+      // A 结转 section with every task done has nothing to carry.
+      if (carry && !tasks.length) continue;
       const ns = await trx
         .insertInto('plan_section')
         .values({ plan_id: toId, title: s.title, sort_order: s.sortOrder })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const tasks = await trx
-        .selectFrom('plan_task')
-        .selectAll()
-        .where('section_id', '=', s.id)
-        .orderBy('sort_order')
-        .execute();
       for (const t of tasks) {
         const owner =
           t.owner_staff_id === null
@@ -342,8 +406,8 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
             plan_id: toId,
             section_id: ns.id,
             sort_order: t.sort_order,
-            title: t.title,
-            measures: t.measures,
+            title: words(t.title),
+            measures: words(t.measures),
             deadline_kind: t.deadline_kind,
             deadline_date: shiftYear(t.deadline_date, by),
             deadline_recurrence: t.deadline_recurrence,
@@ -370,6 +434,12 @@ export async function copyPlanForward(ctx: AppContext, fromYear: number, toYear:
               .where('task_id', '=', t.id),
           )
           .execute();
+        if (carry)
+          await trx
+            .insertInto('lookback_note')
+            .values({ task_id: t.id, reason: '', carried_task_id: nt.id, updated_at: now })
+            .onConflict((oc) => oc.column('task_id').doUpdateSet({ carried_task_id: nt.id, updated_at: now }))
+            .execute();
       }
     }
     await recordAudit(trx, ctx, {

@@ -32,10 +32,21 @@ export function isAllDepartments(unit: string): boolean {
   );
 }
 
-/** Units that name the bureau among many addressees: 各级政府部门, 省直各部门, 各有关部门, 各单位 (not 局属各单位). */
+/**
+ * The bureau's own kind among the lower levels' bodies: 各县市区科技主管部门, 各县（市、区）科技局, 各市州科技行政部门 — a
+ * higher 科技 office writing to the 科技 bureaus below it, this bureau among them.
+ */
+const SCIENCE_BUREAUS =
+  /^(?:全省|全市|全州)?各(?:[省市州县区旗盟]|[（(〔][市州县区旗盟、]+[）)〕])+(?:级)?科(?:学)?技(?:术)?(?:主管|行政|管理)?(?:部门|局|委)$/;
+
+/**
+ * Units that name the bureau among many addressees: 各级政府部门, 省直各部门, 县直各部门, 各有关部门, 各单位 (not
+ * 局属各单位), and the lower levels' 科技 bureaus (各县市区科技主管部门).
+ */
 function isBureauItself(unit: string): boolean {
   const u = unit.replace(/\s+/g, '');
   return (
+    SCIENCE_BUREAUS.test(u) ||
     /^(?:全省|全市|全县|全州|全区)?(?:省直|市直|州直|县直|区直|省|市|县)?(?:各级各|各地各|各级|各)(?:政府)?(?:有关)?(?:部门|单位|行政机关)$/.test(
       u,
     ) ||

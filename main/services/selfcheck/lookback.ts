@@ -1,7 +1,7 @@
 // 回头看: last year's plan task by task (按期完成 / 逾期完成 / 未完成, with the reason recorded) and last year's 整改
 // items not yet 销号; an unfinished task becomes an 整改 item or is carried into this year's plan in one step.
 import { lookbackOutcome, type LookbackTask, type Rectification } from '../../../shared/domain/selfcheck';
-import type { PlanTask } from '../../../shared/domain/plan';
+import { CARRY_SECTION, type PlanTask } from '../../../shared/domain/plan';
 import { AppError } from '../../../shared/ipc/result';
 import { ErrorCode } from '../../../shared/ipc/errors';
 import { nowText, recordAudit } from '../audit';
@@ -125,8 +125,6 @@ export async function lookbackToRectification(
     departmentId: task.lead[0]?.id ?? null,
   });
 }
-
-const CARRY_SECTION = '上年度结转任务';
 
 /** Carries an unfinished task into this year's plan (section 上年度结转任务), in one transaction. */
 export async function carryForward(

@@ -153,14 +153,18 @@ export function PlanScreen({ params }: { params: string[] }) {
   const copyForward = () => {
     modal.confirm({
       title: `以${year - 1}年方案为基础建立${year}年方案？`,
-      content: '复制章节、任务、科室和责任人，完成时限顺延一年；状态、进展和要点对应从头开始。',
+      content: `复制章节、任务、科室和责任人，完成时限顺延一年；任务中写的“${year - 1}年”“${year - 2}年度”等年份随之改为“${year}年”“${year - 1}年度”；上年度结转任务只保留${year - 1}年底仍未完成的；方案开头只引用${year}年已导入的上级文件；状态、进展和要点对应从头开始。`,
       okText: '复制',
       cancelText: '取消',
       onOk: () =>
         act(async () => {
           await call('plan.copyForward', { fromYear: year - 1, toYear: year });
+          const imported = await call('points.documents', { year });
           await reloadAll();
-          return '已复制上年方案';
+          // The opening cites no document the office has not imported: say so, the office may cite it later.
+          return imported.length
+            ? '已复制上年方案'
+            : `已复制上年方案。${year}年的上级工作要点尚未导入，方案开头未引用上级文件；导入后可在方案开头补充引用。`;
         }),
     });
   };

@@ -27,7 +27,16 @@ describe('单位对应 suggestions', () => {
   });
 
   it('the bureau among many goes to the office; 各科室 is every 科室; other bodies and levels are 不涉及', () => {
-    for (const u of ['各级政府部门', '省直各部门', '各有关部门', '县直各部门']) expect(suggest(u), u).toBe('办公室');
+    for (const u of [
+      '各级政府部门',
+      '省直各部门',
+      '各有关部门',
+      '县直各部门',
+      '各县市区科技主管部门',
+      '各县（市、区）科技局',
+      '各市州科技行政部门',
+    ])
+      expect(suggest(u), u).toBe('办公室');
     for (const u of ['各科室', '各处室', '局机关各科室']) expect(suggest(u), u).toBe('all');
     for (const u of [
       '局属各单位',
@@ -70,6 +79,21 @@ describe('task titles and bodies', () => {
     const b = draftTextOf('', '各级政府部门要全面梳理本机关制发的规章和规范性文件,及时立改废。');
     expect(b.title).toBe('全面梳理本机关制发的规章和规范性文件');
     expect(b.measures).toBe('及时立改废。');
+    // A subject clause before its predicate ("…文件，要在…公开") is not a title on its own.
+    const c = draftTextOf(
+      '',
+      '各部门制发的行政规范性文件，要在印发后20个工作日内在政府网站公开，并同步发布政策解读材料。',
+    );
+    expect(c).toEqual({
+      title: '我局制发的行政规范性文件在印发后20个工作日内在政府网站公开',
+      measures: '同步发布政策解读材料。',
+    });
+    expect(draftTextOf('', '2026年1月31日前，各部门发布2025年度政府信息公开工作年度报告。').title).toBe(
+      '发布2025年度政府信息公开工作年度报告',
+    );
+    expect(toBureauVoice('各部门和单位协同推进，各部门之间共享信息。')).toBe(
+      '各部门和单位协同推进，各部门之间共享信息。',
+    );
     expect(toBureauVoice('2026年8月底前,省直各部门要依法确定一名负责同志。')).toBe(
       '2026年8月底前,我局要依法确定一名负责同志。',
     );
