@@ -3,34 +3,12 @@
 // titles are whole phrases and words addressed to 各部门 speak of the bureau.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../main/cli/run';
-import { type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
-import { paragraphsWith, readDocx } from '../export/read-docx';
+import { workstationsPerTest } from '../../helpers/workstation';
+import { importPointsText, planDocXml } from './points-text';
+import { paragraphsWith } from '../export/read-docx';
 
 const openWorkstation = workstationsPerTest();
 afterEach(() => vi.restoreAllMocks());
-
-async function importText(t: TestWorkstation, text: string, year: number): Promise<number> {
-  const preview = await t.call('points.preview', { source: { upload: null, pastedText: text }, year });
-  const saved = await t.call('points.save', {
-    previewId: preview.previewId,
-    replaceDocumentId: null,
-    items: preview.parsed.items,
-    meta: {
-      title: preview.parsed.title,
-      docNumber: preview.parsed.docNumber,
-      issuer: preview.parsed.issuer,
-      issuedDate: preview.parsed.issuedDate,
-      year,
-    },
-  });
-  if (saved.status !== 'saved') throw new Error('expected a new document');
-  return saved.document.id;
-}
-
-const planText = async (t: TestWorkstation, year: number) => {
-  await t.call('plan.export', { kind: 'plan-docx', year });
-  return (await readDocx(t.delivered.at(-1)!.data)).document;
-};
 
 describe('a plan from two documents', () => {
   const county =
@@ -41,21 +19,21 @@ describe('a plan from two documents', () => {
   it('the city office writing to 各县市区科技主管部门 means this bureau: the office leads, nothing is blank', async () => {
     const t = await openWorkstation({ year: 2026, now: () => new Date('2026-05-11T09:00:00') });
     for (const name of ['办公室', '政策法规科']) await t.call('departments.create', { name });
-    const ids = [await importText(t, county, 2025), await importText(t, city, 2025)];
+    const ids = [await importPointsText(t, county, 2025), await importPointsText(t, city, 2025)];
     const r = await t.call('plan.generate', { year: 2025, documentIds: ids });
     expect(r.tasksWithoutLead).toBe(0);
     const tasks = await t.call('tasks.list', { year: 2025 });
     expect(tasks).toHaveLength(5);
     expect(tasks.every((x) => x.lead.map((d) => d.name).join() === '办公室')).toBe(true);
-    const doc = await planText(t, 2025);
+    const doc = await planDocXml(t, 2025);
     expect(paragraphsWith(doc, '公开高新技术企业认定')[0]).toContain('牵头科室：办公室；');
   });
 
   it('a task title is a whole phrase, and words addressed to 各部门 speak of the bureau', async () => {
     const t = await openWorkstation({ year: 2026, now: () => new Date('2026-05-11T09:00:00') });
     await t.call('departments.create', { name: '办公室' });
-    await t.call('plan.generate', { year: 2025, documentIds: [await importText(t, county, 2025)] });
-    const body = (await planText(t, 2025)).replace(/<[^>]+>/g, '');
+    await t.call('plan.generate', { year: 2025, documentIds: [await importPointsText(t, county, 2025)] });
+    const body = (await planDocXml(t, 2025)).replace(/<[^>]+>/g, '');
     expect(body).toContain(
       '（二）我局制发的行政规范性文件在印发后20个工作日内在政府网站公开。同步发布政策解读材料。（牵头科室：办公室；',
     );
@@ -68,7 +46,7 @@ describe('a plan from two documents', () => {
   it('`plan generate` warns when tasks are left without a 牵头科室', async () => {
     const t = await openWorkstation({ year: 2026, now: () => new Date('2026-05-11T09:00:00') });
     await t.call('departments.create', { name: '办公室' });
-    await importText(
+    await importPointsText(
       t,
       '某市政府办公室关于印发2025年政务公开工作要点的通知\n一、加强公开\n1.集中公开涉企优惠政策。（责任单位：省司法厅）\n',
       2025,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { shiftPlanYears } from '../../../shared/domain/plan';
 import { type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
-import { readDocx } from '../export/read-docx';
+import { importPointsText, planDocXml } from './points-text';
 
 const openWorkstation = workstationsPerTest();
 
@@ -15,28 +15,6 @@ async function demo2026(): Promise<TestWorkstation> {
   return t;
 }
 
-async function importText(t: TestWorkstation, text: string, year: number): Promise<number> {
-  const preview = await t.call('points.preview', { source: { upload: null, pastedText: text }, year });
-  const saved = await t.call('points.save', {
-    previewId: preview.previewId,
-    replaceDocumentId: null,
-    items: preview.parsed.items,
-    meta: {
-      title: preview.parsed.title,
-      docNumber: preview.parsed.docNumber,
-      issuer: preview.parsed.issuer,
-      issuedDate: preview.parsed.issuedDate,
-      year,
-    },
-  });
-  if (saved.status !== 'saved') throw new Error('expected a new document');
-  return saved.document.id;
-}
-
-const planText = async (t: TestWorkstation, year: number) => {
-  await t.call('plan.export', { kind: 'plan-docx', year });
-  return (await readDocx(t.delivered.at(-1)!.data)).document;
-};
 const text = (xml: string) => xml.replace(/<[^>]+>/g, '');
 
 describe('沿用上年方案', () => {
@@ -54,7 +32,7 @@ describe('沿用上年方案', () => {
     // Nothing imported for 2027: the opening cites no 2027 document (no title or 文号 made from 2026's).
     expect(plan.intro).not.toMatch(/《|〔2027〕/);
     expect(plan.intro.startsWith('为贯彻落实上级政务公开工作部署，进一步做好我局2027年政务公开工作，')).toBe(true);
-    const doc = text(await planText(t, 2027));
+    const doc = text(await planDocXml(t, 2027));
     expect(doc).not.toContain('〔2027〕6号');
     expect(doc).toContain('为贯彻落实上级政务公开工作部署，进一步做好我局2027年政务公开工作');
 
@@ -81,7 +59,7 @@ describe('沿用上年方案', () => {
 
   it("cites the new year's imported document in the opening when there is one", async () => {
     const t = await demo2026();
-    await importText(
+    await importPointsText(
       t,
       '檀溪县人民政府办公室关于印发檀溪县2027年政务公开工作要点的通知\n檀政办发〔2027〕3号\n一、加强政策发布解读\n1.集中公开涉企优惠政策。（责任单位：县直各部门）\n',
       2027,

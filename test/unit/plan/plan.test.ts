@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanTask } from '../../../shared/domain/plan';
 import { packageDataYears, weekdayOf } from '../../../shared/domain/working-days';
 import { SAMPLES_DIR, type TestWorkstation, workstationsPerTest } from '../../helpers/workstation';
+import { importPointsText } from './points-text';
 import { readDocx, paragraphsWith } from '../export/read-docx';
 
 const SAMPLES = ['work-points-province-2020', 'county-plan-2023-scraped'] as const;
@@ -19,22 +20,7 @@ async function workstation(today = '2026-05-11'): Promise<TestWorkstation> {
 async function importSample(t: TestWorkstation, sample: string, year: number): Promise<number> {
   // The sample moved to the given year, as a bureau receives the same kind of document every year.
   const text = fs.readFileSync(path.join(SAMPLES_DIR, `${sample}.txt`), 'utf8').replace(/20(20|23)年/g, `${year}年`);
-  const source = { upload: null, pastedText: text };
-  const preview = await t.call('points.preview', { source, year });
-  const saved = await t.call('points.save', {
-    previewId: preview.previewId,
-    replaceDocumentId: null,
-    items: preview.parsed.items,
-    meta: {
-      title: preview.parsed.title || sample,
-      docNumber: preview.parsed.docNumber,
-      issuer: preview.parsed.issuer,
-      issuedDate: preview.parsed.issuedDate,
-      year,
-    },
-  });
-  if (saved.status !== 'saved') throw new Error('expected a new document');
-  return saved.document.id;
+  return importPointsText(t, text, year, sample);
 }
 
 function expectedOf(sample: string): { level: number; deadline: string | null; lead: string[] | null }[] {

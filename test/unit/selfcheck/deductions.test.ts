@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/selfcheck-rules';
 import { deductionText, scoreLeaf, scoreTemplate, type ScoringNode } from '../../../shared/domain/selfcheck-score';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { importTemplateFile } from './import-template';
 import { readDocx } from '../export/read-docx';
 import { canRender, linesOf, renderPages } from '../export/render-helpers';
 import { buildXlsx, DEDUCTION_HEADER, DEDUCTION_ROWS } from './build-files';
@@ -284,18 +285,7 @@ describe('on a data file', () => {
       header: DEDUCTION_HEADER,
       rows: DEDUCTION_ROWS,
     });
-    const upload = { fileName: '细则.xlsx', dataBase64: buf.toString('base64') };
-    const preview = await t.call('selfcheck.previewFile', { upload });
-    expect(preview.problems).toEqual([]);
-    await t.call('selfcheck.saveTemplate', {
-      year: 2026,
-      title: preview.title,
-      total: preview.total,
-      indicators: preview.indicators,
-      source: 'import',
-      upload,
-    });
-    return t.call('selfcheck.get', { year: 2026 });
+    return importTemplateFile(t, 2026, '细则.xlsx', buf);
   }
   type View = Awaited<ReturnType<typeof importDeductions>>;
   const row = (v: View, name: string) => v.rows.find((r) => r.name === name)!;

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SelfcheckView } from '../../../shared/domain/selfcheck';
 import { AppError } from '../../../shared/ipc/result';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { importTemplateFile } from './import-template';
 import { readDocx } from '../export/read-docx';
 import { asXlsx } from '../grid/build-table';
 import { GRADE_HEADS as HEADS, GRADE_LEAVES as LEAVES, GRADE_TABLE as SPEC } from './build-files';
@@ -27,19 +28,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 async function importGrades(ws = t): Promise<SelfcheckView> {
-  const data = await asXlsx(SPEC);
-  const upload = { fileName: '等次细则.xlsx', dataBase64: data.toString('base64') };
-  const preview = await ws.call('selfcheck.previewFile', { upload });
-  expect(preview.problems).toEqual([]);
-  await ws.call('selfcheck.saveTemplate', {
-    year: 2026,
-    title: preview.title,
-    total: preview.total,
-    indicators: preview.indicators,
-    source: 'import',
-    upload,
-  });
-  return ws.call('selfcheck.get', { year: 2026 });
+  return importTemplateFile(ws, 2026, '等次细则.xlsx', await asXlsx(SPEC));
 }
 const row = (v: SelfcheckView, name: string) => v.rows.find((r) => r.name === name)!;
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseIndicatorsFile } from '../../../main/import/selfcheck';
 import type { SelfcheckView } from '../../../shared/domain/selfcheck';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { importTemplateFile } from './import-template';
 import { readDocx } from '../export/read-docx';
 import { buildXlsx } from './build-files';
 import { rateRest } from './rate';
@@ -29,18 +30,7 @@ async function importTemplate(): Promise<SelfcheckView> {
       ['合计', '', 100, ''],
     ],
   });
-  const upload = { fileName: '细则.xlsx', dataBase64: buf.toString('base64') };
-  const preview = await t.call('selfcheck.previewFile', { upload });
-  expect(preview.problems).toEqual([]);
-  await t.call('selfcheck.saveTemplate', {
-    year: 2026,
-    title: preview.title,
-    total: preview.total,
-    indicators: preview.indicators,
-    source: 'import',
-    upload,
-  });
-  return t.call('selfcheck.get', { year: 2026 });
+  return importTemplateFile(t, 2026, '细则.xlsx', buf);
 }
 const row = (v: SelfcheckView, name: string) => v.rows.find((r) => r.name === name)!;
 
