@@ -471,10 +471,10 @@ export function buildSummaryDraft(input: DraftInput): DraftParagraph[] {
         );
       if (positive(f, 'training.requiredHours'))
         set.push(`政务公开队伍成员每人学时不少于${ph('training.requiredHours')}学时`);
-      // 均 only over two requirements.
+      // 均 only over two requirements; a year that is over has met them (已达到要求), one that runs has so far.
       if (set.length)
         items.push(
-          `落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? period}${set.length > 1 ? '均' : ''}已达到。`,
+          `落实年度培训要求。本单位要求${set.join('，')}，${stateAt ?? ''}${set.length > 1 ? '均' : ''}已达到${stateAt ? '' : '要求'}。`,
         );
     }
     heading2('practice.training', '加强队伍建设，提升业务能力。', enumerate(items));

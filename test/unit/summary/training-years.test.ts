@@ -110,3 +110,17 @@ describe('a year with one training, a 专题培训 (2026, on 8 December)', () =>
     expect(s.practice).not.toContain('均已达到');
   });
 });
+
+describe('a finished year whose requirement was met (the example’s 2025)', () => {
+  let t: TestWorkstation;
+  beforeAll(async () => {
+    t = await withoutTrainings(2025, () => true);
+  });
+  afterAll(() => t?.cleanup());
+
+  it('says the requirement 已达到要求, not 全年已达到 nor a date within the year', async () => {
+    const s = await parts(t, 2025);
+    expect(s.practice).toContain('本单位要求每年至少举办政务公开专题培训1次（全年举办1次），已达到要求。');
+    expect(s.practice).not.toContain('全年已达到');
+  });
+});
