@@ -215,6 +215,24 @@ async function storeFigures(
 }
 
 /** Creates the draft from the data of every area. */
+type SummaryMeta = Pick<
+  Summary,
+  'title' | 'addressee' | 'signatureOrg' | 'signatureDate' | 'publicNote' | 'withTables' | 'withCharts'
+>;
+
+/** The 总结's own fields as its row stores them (a new draft's defaults, or what the user set). */
+function metaRow(m: SummaryMeta) {
+  return {
+    title: m.title,
+    addressee: m.addressee,
+    signature_org: m.signatureOrg,
+    signature_date: m.signatureDate,
+    public_note: m.publicNote ? 1 : 0,
+    with_tables: m.withTables ? 1 : 0,
+    with_charts: m.withCharts ? 1 : 0,
+  };
+}
+
 /** What a new draft starts with besides its paragraphs: one set of defaults for the stored and the unsaved draft. */
 function newDraftFields(ctx: AppContext, year: number, kind: SummaryKind, bureauName: string) {
   return {
@@ -251,13 +269,7 @@ export async function createSummary(ctx: AppContext, year: number, kind: Summary
       .values({
         year,
         kind,
-        title: d.title,
-        addressee: d.addressee,
-        signature_org: d.signatureOrg,
-        signature_date: d.signatureDate,
-        public_note: d.publicNote ? 1 : 0,
-        with_tables: d.withTables ? 1 : 0,
-        with_charts: d.withCharts ? 1 : 0,
+        ...metaRow(d),
         figures_json: JSON.stringify(figures),
         lists_json: JSON.stringify(lists),
         refreshed_at: now,
@@ -560,13 +572,7 @@ export async function saveSummaryMeta(ctx: AppContext, id: number, raw: SummaryM
     await trx
       .updateTable('summary')
       .set({
-        title: m.title,
-        addressee: m.addressee,
-        signature_org: m.signatureOrg,
-        signature_date: m.signatureDate,
-        public_note: m.publicNote ? 1 : 0,
-        with_tables: m.withTables ? 1 : 0,
-        with_charts: m.withCharts ? 1 : 0,
+        ...metaRow(m),
         updated_at: nowText(ctx),
       })
       .where('id', '=', id)

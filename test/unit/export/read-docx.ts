@@ -53,3 +53,11 @@ export function runsOf(
     size: /<w:sz w:val="(\d+)"/.exec(m[1])?.[1] ?? null,
   }));
 }
+
+/** The paragraphs of a .docx body (table cells too, each its own), as text; empty ones left out. */
+export async function docxParagraphs(buf: Buffer): Promise<string[]> {
+  const { document } = await readDocx(buf);
+  return [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .filter(Boolean);
+}

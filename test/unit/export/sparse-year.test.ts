@@ -24,17 +24,9 @@ import {
 } from '../../helpers/sparse-year';
 import { makeTempDir } from '../../helpers/workstation';
 import { canRender, linesOf, renderPages } from './render-helpers';
+import { docxParagraphs } from './read-docx';
 
 const Y = SPARSE_YEAR;
-
-/** The paragraphs of a .docx body (table cells too, each its own), as text. */
-async function paragraphs(buf: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter(Boolean);
-}
 
 /** The rows of a .docx's tables, each as its cells' text. */
 async function tableRows(buf: Buffer): Promise<string[][]> {
@@ -83,10 +75,10 @@ beforeAll(async () => {
 async function build(t: SparseYear, kind: string): Promise<Buffer> {
   return (await exporters[kind].build(t.ws.context(), { year: Y })).data;
 }
-const text = async (t: SparseYear, kind: string) => (await paragraphs(await build(t, kind))).join('\n');
+const text = async (t: SparseYear, kind: string) => (await docxParagraphs(await build(t, kind))).join('\n');
 /** The 年报's （一）…（五） of 一、总体情况, each with its text. */
 async function overview(t: SparseYear): Promise<string[]> {
-  const all = await paragraphs(await build(t, 'annual-report-docx'));
+  const all = await docxParagraphs(await build(t, 'annual-report-docx'));
   return [
     '（一）主动公开。',
     '（二）依申请公开。',
@@ -105,7 +97,7 @@ describe('a small bureau’s first year, read on 16 December', () => {
 
   it('the 总结 compares with no year the workstation never saw: no 上年 column, no 增减, and says so', async () => {
     const buf = await build(t, 'summary-docx');
-    const all = (await paragraphs(buf)).join('\n');
+    const all = (await docxParagraphs(buf)).join('\n');
     const published = one(
       t,
       `SELECT count(*) FROM publication WHERE published_date BETWEEN ? AND ?`,
@@ -182,7 +174,7 @@ describe('a small bureau’s first year, read on 16 December', () => {
   });
 
   it('the 实施方案 and 分解表 do not print a 时限 as a 具体措施', async () => {
-    const plan = await paragraphs(await build(t, 'plan-docx'));
+    const plan = await docxParagraphs(await build(t, 'plan-docx'));
     const tasks = plan.filter((p) => p.includes('（牵头科室：'));
     expect(tasks).toHaveLength(one(t, `SELECT count(*) FROM plan_task`));
     for (const p of tasks) expect(p, p).not.toMatch(/(?:底前|日前)完成。（/);
@@ -244,7 +236,7 @@ describe('the same first year, read in January', () => {
 
   it('the 总结 of the whole year: 全年, no 上年 column, the note says there is no 上年', async () => {
     const buf = await build(t, 'summary-docx');
-    const all = (await paragraphs(buf)).join('\n');
+    const all = (await docxParagraphs(buf)).join('\n');
     const published = one(t, `SELECT count(*) FROM publication WHERE published_date LIKE ?`, `${Y}-%`);
     expect(all).toContain(`全年主动公开政府信息${published}条，`);
     expect((await tableRows(buf)).find((r) => r[0] === '序号' && r[1] === '项目')).toEqual(['序号', '项目', `${Y}年`]);

@@ -1,22 +1,13 @@
 // The example year changed the way an office's year can turn out (a 单项否决 triggered, no 整改 item registered while
 // the self-check lost points, a self-check not fully rated, an 整改 item 销号 while its records still show the
 // problem), and the 自查报告, 自查评分表, 整改情况报告, 年度工作总结 and the 年度核对 read back as the office head reads them.
-import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { docxParagraphs } from '../export/read-docx';
 
 const YEAR = 2026;
-
-/** The paragraphs of a .docx body, as text. */
-async function paragraphs(buf: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter(Boolean);
-}
 
 /** Every cell's shown text of the first sheet, row by row. */
 async function cells(buf: Buffer): Promise<string[][]> {
@@ -58,7 +49,7 @@ describe('a year whose 单项否决 was triggered', () => {
 
   it('the 自查报告 says the veto once, by the indicator name, and lists it as a problem without 扣0分', async () => {
     t = await yearWith(veto);
-    const text = (await paragraphs(await exported(t, 'selfcheck-docx'))).join('\n');
+    const text = (await docxParagraphs(await exported(t, 'selfcheck-docx'))).join('\n');
     expect(text).toMatch(
       /自评总分97分（满分100分，另设加分5分）；因发生泄密或发布严重错误信息（单项否决），等次为“不合格”。/,
     );
@@ -73,7 +64,7 @@ describe('a year whose 单项否决 was triggered', () => {
 
   it('the 年度工作总结 counts only the indicators that lost points and names the veto as the reason for the grade', async () => {
     t = await yearWith(veto);
-    const text = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    const text = (await docxParagraphs(await exported(t, 'summary-docx'))).join('\n');
     const figures = (await t.call('summary.get', { year: YEAR, kind: '年度' }))!.figures;
     expect(figures['selfcheck.deductedItems'].value).toBe(2);
     expect(text).toContain(
@@ -113,7 +104,7 @@ describe('a year whose self-check lost points while the 整改台账 has no item
 
   it('the 整改情况报告 reports the problems found as not yet registered, never that there is nothing to fix', async () => {
     t = await yearWith(none);
-    const text = await paragraphs(await exported(t, 'rectification-docx'));
+    const text = await docxParagraphs(await exported(t, 'rectification-docx'));
     expect(text).toContain(
       '2026年度政务公开自查中发现问题2个，整改台账中尚未登记相应的整改事项。现将整改情况报告如下。',
     );
@@ -154,12 +145,12 @@ describe('a year whose self-check is not fully rated', () => {
 
   it('the 总结 prints no 自查扣分 or 扣分指标 as final, and the 评分表 says 已评 12/18 once in its 合计', async () => {
     t = await yearWith(partial);
-    const summary = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    const summary = (await docxParagraphs(await exported(t, 'summary-docx'))).join('\n');
     expect(summary).not.toContain('自查扣分');
     expect(summary).not.toContain('扣分指标');
     const figures = (await t.call('summary.get', { year: YEAR, kind: '年度' }))!.figures;
     expect([figures['selfcheck.deducted'].value, figures['selfcheck.deductedItems'].value]).toEqual([null, null]);
-    const report = await paragraphs(await exported(t, 'selfcheck-docx'));
+    const report = await docxParagraphs(await exported(t, 'selfcheck-docx'));
     const total = report.find((p) => p.includes('等次：评完后确定'))!;
     expect(total).toBe('等次：评完后确定（已评 12/18）');
   });
@@ -185,12 +176,12 @@ describe('a year whose 整改 items are all 销号 while the records still show 
     expect(
       (await t.call('yearcheck.findings', { year: YEAR })).findings.filter((f) => f.message.includes('问题仍在')),
     ).toHaveLength(1);
-    const report = (await paragraphs(await exported(t, 'rectification-docx'))).join('\n');
+    const report = (await docxParagraphs(await exported(t, 'rectification-docx'))).join('\n');
     expect(report).toContain('已办结的问题中有1个的办结理由与记录不符，须重新核实');
     expect(report).toContain(
       '整改状态：台账记为2026年12月4日销号（复核人：周立新），其办结理由与记录不符，须重新核实。',
     );
-    const summary = (await paragraphs(await exported(t, 'summary-docx'))).join('\n');
+    const summary = (await docxParagraphs(await exported(t, 'summary-docx'))).join('\n');
     expect(summary).toMatch(/“县级科技计划项目验收结果公示超期公开”等问题已整改到位/);
     expect(summary).not.toMatch(/“2项任务超过完成时限仍未完成”[^。]*已整改到位/);
   });

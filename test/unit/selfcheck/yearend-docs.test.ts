@@ -1,7 +1,6 @@
 // The 自查报告, 自查评分表, 整改台账 and 整改情况报告 of the example year read back as the office head who signs them
 // reads them: every sentence next to the record it rests on. Expected figures are counted here with plain SQL.
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../main/services/demo';
 import { openRectifications, selfcheckFigures } from '../../../main/services/selfcheck/figures';
@@ -12,17 +11,9 @@ import type { AppContext } from '../../../main/services/workstation';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { yearPeriod } from '../../../shared/domain/period';
 import { openTestWorkstation, type TestWorkstation } from '../../helpers/workstation';
+import { docxParagraphs } from '../export/read-docx';
 
 const YEAR = 2026;
-
-/** The paragraphs of a .docx body, as text. */
-async function paragraphs(buf: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter(Boolean);
-}
 
 async function sheetOf(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -82,7 +73,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
   it('整改情况报告 accounts for earlier years’ items not 销号, as 往年遗留, with their state', async () => {
     const old = carried();
     expect(old.length).toBeGreaterThan(0);
-    const text = await paragraphs(await file('rectification-docx'));
+    const text = await docxParagraphs(await file('rectification-docx'));
     const intro = text.find((p) => p.startsWith('针对'))!;
     const own = ctx.raw.prepare('SELECT COUNT(*) AS n FROM rectification WHERE year = ?').get(YEAR) as { n: number };
     expect(intro).toContain(`共梳理问题${own.n}个`);
@@ -131,7 +122,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
 
   it('自查报告 二、存在的问题 names earlier years’ items not 销号, with their state; 三、整改措施 answers them', async () => {
     const old = carried().filter((r) => r.state !== '已销号');
-    const text = await paragraphs(await file('selfcheck-docx'));
+    const text = await docxParagraphs(await file('selfcheck-docx'));
     const [p2, p3, p4] = ['二、存在的问题', '三、整改措施', '四、下一步工作打算'].map((h) => text.indexOf(h));
     for (const r of old) {
       const line = text.slice(p2, p3).find((p) => p.includes(r.problem));
@@ -161,7 +152,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     const v = await getSelfcheck(ctx, YEAR);
     const lost = v.rows.filter((r) => r.isLeaf && r.deducted > 0);
     expect(lost.length).toBeGreaterThan(0);
-    const text = await paragraphs(await file('selfcheck-docx'));
+    const text = await docxParagraphs(await file('selfcheck-docx'));
     for (const r of lost) {
       const top = v.rows.find((x) => x.level === 1 && r.number.startsWith(`${x.number}.`))!;
       const para = text.find((p) => /^（[一二三四五六七八九十]+）/.test(p) && p.includes(`${top.name}。`))!;
@@ -194,7 +185,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     const xl = rowsOf(await sheetOf(await file('selfcheck-xlsx')));
     const header = xl.findIndex((r) => cellText(r.getCell(1)) === '序号');
     const evCol = (xl[header].values as unknown[]).indexOf('佐证材料');
-    const docx = (await paragraphs(await file('selfcheck-docx'))).join('\n');
+    const docx = (await docxParagraphs(await file('selfcheck-docx'))).join('\n');
     for (const l of linked) {
       const cell = xl.map((r) => cellText(r.getCell(evCol))).find((c) => c.includes(l.title))!;
       expect(cell).toBeDefined();
@@ -213,7 +204,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
       )
       .all() as { name: string; change_date: string; filed_date: string | null }[];
     expect(linked.length).toBeGreaterThan(0);
-    const docx = (await paragraphs(await file('selfcheck-docx'))).join('\n');
+    const docx = (await docxParagraphs(await file('selfcheck-docx'))).join('\n');
     for (const l of linked) {
       const post = /岗位?$/.test(l.name) ? l.name : `${l.name}岗位`;
       const filed = l.filed_date ? `${formatChineseDate(l.filed_date)}备案` : '未备案';
@@ -255,7 +246,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
       return row && row.entry.rated && row.deducted === 0;
     });
     expect(full.length).toBeGreaterThan(0);
-    const text = await paragraphs(await file('selfcheck-docx'));
+    const text = await docxParagraphs(await file('selfcheck-docx'));
     for (const r of full) {
       const row = v.rows.find((x) => x.id === r.indicator_id)!;
       const top = v.rows.find((x) => x.level === 1 && row.number.startsWith(`${x.number}.`))!;
@@ -286,7 +277,7 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
   it('both reports carry the 主送机关: the county government office by default, or the one set', async () => {
     const region = (ctx.raw.prepare('SELECT region FROM bureau').get() as { region: string }).region;
     for (const kind of ['selfcheck-docx', 'rectification-docx'] as const) {
-      const text = await paragraphs(await file(kind));
+      const text = await docxParagraphs(await file(kind));
       // Right under the title (two lines: the bureau, then what the report is).
       expect(text[2], kind).toBe(`${region}人民政府办公室：`);
     }
@@ -301,11 +292,11 @@ describe('the year-end 自查 and 整改 documents of the example year', () => {
     expect((await t.call('selfcheck.report', { year: YEAR })).addressee).toBe('县政务公开领导小组办公室');
     built.clear();
     for (const kind of ['selfcheck-docx', 'rectification-docx'] as const)
-      expect((await paragraphs(await file(kind)))[2], kind).toBe('县政务公开领导小组办公室：');
+      expect((await docxParagraphs(await file(kind)))[2], kind).toBe('县政务公开领导小组办公室：');
     await t.call('selfcheck.saveReport', { year: YEAR, sections: shown.sections, addressee: '' });
     built.clear();
     for (const kind of ['selfcheck-docx', 'rectification-docx'] as const)
-      expect((await paragraphs(await file(kind)))[2], kind).not.toMatch(/：$/);
+      expect((await docxParagraphs(await file(kind)))[2], kind).not.toMatch(/：$/);
     const audit = ctx.raw
       .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE summary LIKE '修改自查报告和整改情况报告的主送机关%'`)
       .get() as { n: number };
