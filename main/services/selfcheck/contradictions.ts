@@ -166,7 +166,9 @@ export async function rectificationContradictions(
 ): Promise<Map<number, Contradiction[]>> {
   const list = items ?? (await listRectifications(ctx, { year }));
   const facts = await recordFacts(ctx, year);
-  const rows = list.some((r) => r.indicatorId !== null) ? (await getSelfcheck(ctx, year)).rows : [];
+  // The self-check is scored only when an item claims to be fixed on an indicator (stillFound reads nothing else).
+  const claims = list.some((r) => r.indicatorId !== null && (r.state === '已销号' || r.state === '已完成'));
+  const rows = claims ? (await getSelfcheck(ctx, year)).rows : [];
   const measured = measureCache(ctx, year);
   const out = new Map<number, Contradiction[]>();
   for (const r of list) {
