@@ -21,6 +21,8 @@ interface Analysis {
   preview: StaffImportPreview;
   /** Existing departments by name. */
   departments: Map<string, { id: number; active: boolean }>;
+  /** The listed person each row marking someone 离岗 (`leaving`) stands for, by row number. */
+  leavingIds: Map<number, number>;
 }
 
 /** The reasons a row cannot be used, in the order a person would fix them. */
@@ -100,6 +102,7 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
   const existingByKey = new Map(existing.map((p) => [personKey(p.name, p.department ?? ''), p]));
 
   const seen = new Map<string, number>();
+  const leavingIds = new Map<number, number>();
   const unknown: string[] = [];
   const rows: StaffImportRow[] = sheet.rows.map((sr) => {
     const r = { ...sr, department: resolve(sr.department) };
@@ -123,6 +126,7 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
     // An updated 花名册 saying someone retired or left: the listed person becomes 离岗 (never the other way: coming
     // back is a decision the staff list makes, not a file).
     const leaving = listed?.status === '在岗' && r.status === '离岗';
+    if (leaving) leavingIds.set(r.row, listed!.id);
     return { ...r, ...(listed && { existing: true }), ...(leaving && { leaving: true }), errors };
   });
   const notes: string[] = [];
@@ -168,6 +172,7 @@ async function analyse(ctx: AppContext, upload: Upload): Promise<Analysis> {
       errorCount,
     },
     departments,
+    leavingIds,
   };
 }
 
@@ -185,7 +190,7 @@ export async function commitStaffImport(
   ctx: AppContext,
   input: Upload & { createDepartments: string[] },
 ): Promise<{ imported: number; createdDepartments: number; skipped: number; left: number }> {
-  const { preview, departments } = await analyse(ctx, input);
+  const { preview, departments, leavingIds } = await analyse(ctx, input);
   refuseUnusableRows(preview.rows, '人员');
   const toCreate = preview.unknownDepartments.filter((d) => input.createDepartments.includes(d));
   const missing = preview.unknownDepartments.filter((d) => !toCreate.includes(d));
@@ -231,14 +236,12 @@ export async function commitStaffImport(
       });
     }
     for (const r of leaving) {
+      // By the id the row was matched to: by 姓名 and 科室 it would mark a namesake in the same 科室 too.
       const s = await trx
         .updateTable('staff')
         .set({ status: '离岗' })
-        .where('name', '=', r.name)
+        .where('id', '=', leavingIds.get(r.row)!)
         .where('status', '=', '在岗')
-        .where((eb) =>
-          r.department ? eb('department_id', '=', ids.get(r.department)!) : eb('department_id', 'is', null),
-        )
         .returning('id')
         .executeTakeFirst();
       if (!s) continue;
