@@ -67,14 +67,15 @@ const chineseNumber = formatChineseNumeral;
 export const TASK_TABLE_COLUMNS: (TableColumn & SheetColumn)[] = [
   { header: '序号', weight: 5, align: 'center' },
   { header: '工作任务', weight: 12 },
-  { header: '具体措施', weight: 23 },
+  { header: '具体措施', weight: 20 },
   { header: '对应要点', weight: 9 },
   { header: '牵头科室', weight: 8, align: 'center' },
   { header: '配合科室', weight: 8, align: 'center' },
   { header: '责任人', weight: 7, align: 'center' },
   { header: '完成时限', weight: 8, align: 'center' },
   { header: '进展情况', weight: 14 },
-  { header: '状态', weight: 7, align: 'center' },
+  // Wide enough for 进行中（已逾期，已转入2027年实施方案） in three lines.
+  { header: '状态', weight: 10, align: 'center' },
 ];
 
 function taskCells(t: TaskExportRow): string[] {
@@ -219,9 +220,9 @@ const LEDGER_COLUMNS: SheetColumn[] = [
   { header: '牵头科室', weight: 8, align: 'center' },
   { header: '责任人', weight: 6, align: 'center' },
   { header: '完成时限', weight: 7, align: 'center' },
-  { header: '状态', weight: 5, align: 'center' },
+  { header: '状态', weight: 8, align: 'center' },
   { header: '进展日期', weight: 8, align: 'center' },
-  { header: '进展情况', weight: 22 },
+  { header: '进展情况', weight: 19 },
   { header: '完成比例', weight: 5, align: 'center' },
   // Evidence names a document and its address, which breaks only at its slashes: the row's tallest cell.
   { header: '佐证材料', weight: 20 },
